@@ -1,0 +1,207 @@
+"""The unit of work: a document with its text, metadata, edit log, annotations and decision.
+
+Edits are the only way text changes, so every change can be explained and undone.
+Offsets of an :class:`Edit` are in the text *as it was just before that edit*
+(``end == start + len(before)``); undoing the log in reverse order restores the input exactly.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from typing import Any
+
+KEPT = "kept"
+REJECTED = "rejected"
+ERROR = "error"
+
+
+@dataclass(slots=True)
+class Edit:
+    """One replacement of ``before`` by ``after`` at ``[start, end)`` of the pre-edit text."""
+
+    step: str
+    kind: str
+    start: int
+    end: int
+    before: str
+    after: str
+    confidence: float = 1.0
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "step": self.step,
+            "kind": self.kind,
+            "start": self.start,
+            "end": self.end,
+            "before": self.before,
+            "after": self.after,
+            "confidence": self.confidence,
+        }
+
+    @classmethod
+    def from_dict(cls, d: dict[str, Any]) -> Edit:
+        return cls(
+            d["step"], d["kind"], d["start"], d["end"], d["before"], d["after"],
+            d.get("confidence", 1.0),
+        )
+
+
+@dataclass(slots=True)
+class Replacement:
+    """A proposed change in the *current* text, used to build edits in one batch."""
+
+    start: int
+    end: int
+    after: str
+    kind: str
+    confidence: float = 1.0
+
+
+@dataclass(slots=True)
+class Decision:
+    """Why a document left the pipeline (or that it was kept)."""
+
+    status: str = KEPT
+    step: str | None = None
+    reason: str | None = None
+    value: Any = None
+    threshold: Any = None
+    message: str | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        d: dict[str, Any] = {"status": self.status}
+        for k in ("step", "reason", "value", "threshold", "message"):
+            v = getattr(self, k)
+            if v is not None:
+                d[k] = v
+        return d
+
+    @classmethod
+    def from_dict(cls, d: dict[str, Any] | None) -> Decision:
+        if not d:
+            return cls()
+        return cls(
+            d.get("status", KEPT), d.get("step"), d.get("reason"), d.get("value"),
+            d.get("threshold"), d.get("message"),
+        )
+
+
+@dataclass(slots=True)
+class Document:
+    """A text document flowing through the pipeline.
+
+    ``metadata`` holds what came with the input (source file, line, url, date, lang, extras);
+    ``annotations`` holds what steps measured, keyed by step label, so thresholds can change
+    later without re-measuring; ``flags`` holds suspicions a step chose not to act on.
+    """
+
+    id: str
+    text: str
+    metadata: dict[str, Any] = field(default_factory=dict)
+    edits: list[Edit] = field(default_factory=list)
+    annotations: dict[str, dict[str, Any]] = field(default_factory=dict)
+    flags: list[dict[str, Any]] = field(default_factory=list)
+    decision: Decision = field(default_factory=Decision)
+
+    # ------------------------------------------------------------------ editing
+    def apply(self, step: str, replacements: Iterable[Replacement]) -> int:
+        """Apply non-overlapping replacements given in current-text offsets; log each as an Edit.
+
+        Returns the number of edits made. Overlapping or out-of-range replacements raise
+        ``ValueError`` (a bug in the calling step, never silently merged).
+        """
+        reps = sorted(replacements, key=lambda r: (r.start, r.end))
+        if not reps:
+            return 0
+        text = self.text
+        n = len(text)
+        parts: list[str] = []
+        pos = 0
+        delta = 0
+        made = 0
+        for r in reps:
+            if r.start < pos or r.end < r.start or r.end > n:
+                raise ValueError(
+                    f"{step}: bad or overlapping replacement [{r.start},{r.end}) at pos {pos}"
+                )
+            before = text[r.start : r.end]
+            if before == r.after:
+                continue
+            parts.append(text[pos : r.start])
+            parts.append(r.after)
+            self.edits.append(
+                Edit(step, r.kind, r.start + delta, r.end + delta, before, r.after, r.confidence)
+            )
+            delta += len(r.after) - len(before)
+            pos = r.end
+            made += 1
+        if made:
+            parts.append(text[pos:])
+            self.text = "".join(parts)
+        return made
+
+    def replace_text(self, step: str, new_text: str, kind: str, confidence: float = 1.0) -> int:
+        """Replace the whole text as one edit (for steps that rewrite globally)."""
+        return self.apply(step, [Replacement(0, len(self.text), new_text, kind, confidence)])
+
+    def undo(self, n: int | None = None) -> str:
+        """Return the text with the last ``n`` edits (all when ``None``) undone; self unchanged."""
+        text = self.text
+        edits = self.edits if n is None else self.edits[len(self.edits) - n :]
+        for e in reversed(edits):
+            text = text[: e.start] + e.before + text[e.start + len(e.after) :]
+        return text
+
+    def original_text(self) -> str:
+        """The text as read, before any edit."""
+        return self.undo()
+
+    def text_before(self, step: str) -> str:
+        """The text just before the first edit made by ``step``."""
+        for i, e in enumerate(self.edits):
+            if e.step == step:
+                return self.undo(len(self.edits) - i)
+        return self.text
+
+    # -------------------------------------------------------------- annotation
+    def annotate(self, step: str, **values: Any) -> None:
+        self.annotations.setdefault(step, {}).update(values)
+
+    def flag(self, step: str, kind: str, **info: Any) -> None:
+        self.flags.append({"step": step, "kind": kind, **info})
+
+    # ----------------------------------------------------------------- decision
+    @property
+    def status(self) -> str:
+        return self.decision.status
+
+    def reject(self, step: str, reason: str, value: Any = None, threshold: Any = None) -> None:
+        self.decision = Decision(REJECTED, step, reason, value, threshold)
+
+    def fail(self, step: str | None, message: str, reason: str = "error") -> None:
+        self.decision = Decision(ERROR, step, reason, None, None, message)
+
+    # ------------------------------------------------------------ serialization
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "id": self.id,
+            "text": self.text,
+            "metadata": self.metadata,
+            "edits": [e.to_dict() for e in self.edits],
+            "annotations": self.annotations,
+            "flags": self.flags,
+            "decision": self.decision.to_dict(),
+        }
+
+    @classmethod
+    def from_dict(cls, d: dict[str, Any]) -> Document:
+        return cls(
+            id=str(d["id"]),
+            text=d["text"],
+            metadata=dict(d.get("metadata") or {}),
+            edits=[Edit.from_dict(e) for e in d.get("edits") or ()],
+            annotations=dict(d.get("annotations") or {}),
+            flags=list(d.get("flags") or ()),
+            decision=Decision.from_dict(d.get("decision")),
+        )

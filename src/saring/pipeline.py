@@ -1,0 +1,210 @@
+"""A pipeline is an ordered list of steps; built in Python or loaded from YAML, it is the same object.
+
+YAML shape::
+
+    steps:
+      - normalize
+      - boilerplate: {}
+      - quality: {profile: id, score_only: true}
+    limits: {max_doc_chars: 5000000}
+
+Parameters are validated against each step's constructor signature, so a typo in YAML is a
+one-line error naming the step and the accepted parameters, not a traceback at run time.
+"""
+
+from __future__ import annotations
+
+import inspect
+import types
+import typing
+from collections.abc import Iterable, Iterator, Sequence
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from saring.document import Document
+from saring.registry import ConfigError, resolve
+from saring.step import CorpusStage, Step, StepStats, run_steps
+
+# The default Indonesian pipeline, in pipeline order. Steps are added here as they land.
+DEFAULT_STEPS: list[str | dict[str, dict[str, Any]]] = ["normalize"]
+
+DEFAULT_LIMITS: dict[str, Any] = {"max_doc_chars": 5_000_000, "max_line_bytes": 64 * 2**20}
+
+
+def _check_type(value: Any, annotation: Any) -> bool:
+    """Best-effort check of a YAML value against a constructor annotation."""
+    if annotation is inspect.Parameter.empty or annotation is Any:
+        return True
+    origin = typing.get_origin(annotation)
+    if origin in (typing.Union, types.UnionType):
+        return any(_check_type(value, a) for a in typing.get_args(annotation))
+    if annotation is type(None):
+        return value is None
+    if origin is not None:
+        annotation = origin
+    if annotation is float:
+        return isinstance(value, (int, float)) and not isinstance(value, bool)
+    if annotation is int:
+        return isinstance(value, int) and not isinstance(value, bool)
+    if annotation in (list, tuple, typing.Sequence, Sequence):
+        return isinstance(value, (list, tuple))
+    if annotation in (dict, typing.Mapping):
+        return isinstance(value, dict)
+    if isinstance(annotation, type):
+        return isinstance(value, annotation)
+    return True
+
+
+def build_step(name: str, params: dict[str, Any] | None) -> Step | CorpusStage:
+    """Instantiate a registered step with validated parameters."""
+    cls = resolve(name)
+    params = dict(params or {})
+    if not isinstance(params, dict):
+        raise ConfigError(f"step {name!r}: parameters must be a mapping, got {params!r}")
+    sig = inspect.signature(cls.__init__)
+    try:
+        hints = typing.get_type_hints(cls.__init__)
+    except Exception:  # noqa: BLE001 - unresolvable hints: fall back to no type checks
+        hints = {}
+    accepted = [p for p in sig.parameters if p not in ("self", "args", "kwargs")]
+    has_var_kw = any(p.kind is p.VAR_KEYWORD for p in sig.parameters.values())
+    for key, value in params.items():
+        if key not in sig.parameters and not has_var_kw:
+            raise ConfigError(
+                f"step {name!r}: unknown parameter {key!r}; accepted: {', '.join(accepted) or 'none'}"
+            )
+        ann = hints.get(key, sig.parameters[key].annotation if key in sig.parameters else Any)
+        if not _check_type(value, ann):
+            raise ConfigError(
+                f"step {name!r}: parameter {key!r}={value!r} does not match type {ann}"
+            )
+    missing = [
+        p.name for p in sig.parameters.values()
+        if p.name != "self" and p.default is p.empty and p.kind in (p.KEYWORD_ONLY, p.POSITIONAL_OR_KEYWORD)
+        and p.name not in params
+    ]
+    if missing:
+        raise ConfigError(f"step {name!r}: missing required parameter(s): {', '.join(missing)}")
+    try:
+        step = cls(**params)
+    except (TypeError, ValueError) as exc:
+        raise ConfigError(f"step {name!r}: {exc}") from exc
+    step._params = params  # type: ignore[attr-defined]
+    step._registry_name = name  # type: ignore[attr-defined]
+    return step
+
+
+def _parse_entry(entry: Any) -> tuple[str, dict[str, Any]]:
+    if isinstance(entry, str):
+        return entry, {}
+    if isinstance(entry, dict) and len(entry) == 1:
+        (name, params), = entry.items()
+        if params is None:
+            params = {}
+        if not isinstance(params, dict):
+            raise ConfigError(f"step {name!r}: parameters must be a mapping, got {params!r}")
+        return str(name), params
+    raise ConfigError(f"bad step entry {entry!r}: use a name or a one-key mapping name: {{params}}")
+
+
+class Pipeline:
+    """Ordered steps plus run limits. ``segments`` split the steps at corpus-wide stages."""
+
+    def __init__(
+        self,
+        steps: Sequence[Step | CorpusStage],
+        *,
+        limits: dict[str, Any] | None = None,
+        reader: dict[str, Any] | None = None,
+        writer: dict[str, Any] | None = None,
+    ) -> None:
+        self.steps = list(steps)
+        self.limits = {**DEFAULT_LIMITS, **(limits or {})}
+        self.reader = dict(reader or {})
+        self.writer = dict(writer or {})
+        labels = [s.label for s in self.steps]
+        dup = {x for x in labels if labels.count(x) > 1}
+        if dup:
+            raise ConfigError(f"duplicate step labels {sorted(dup)}; give each a distinct 'label'")
+
+    # ------------------------------------------------------------------ building
+    @classmethod
+    def from_config(cls, config: dict[str, Any]) -> Pipeline:
+        if not isinstance(config, dict):
+            raise ConfigError("pipeline config must be a mapping with a 'steps' list")
+        unknown = set(config) - {"steps", "limits", "reader", "writer"}
+        if unknown:
+            raise ConfigError(
+                f"unknown top-level key(s) {sorted(unknown)}; allowed: steps, limits, reader, writer"
+            )
+        steps_cfg = config.get("steps")
+        if not isinstance(steps_cfg, list):
+            raise ConfigError("pipeline config needs a 'steps' list")
+        steps = [build_step(*_parse_entry(e)) for e in steps_cfg]
+        limits = config.get("limits") or {}
+        bad = set(limits) - set(DEFAULT_LIMITS)
+        if bad:
+            raise ConfigError(f"unknown limit(s) {sorted(bad)}; allowed: {sorted(DEFAULT_LIMITS)}")
+        return cls(steps, limits=limits, reader=config.get("reader"), writer=config.get("writer"))
+
+    @classmethod
+    def from_yaml(cls, path: str | Path) -> Pipeline:
+        try:
+            text = Path(path).read_text(encoding="utf-8")
+        except OSError as exc:
+            raise ConfigError(f"cannot read config {path}: {exc.strerror or exc}") from exc
+        try:
+            config = yaml.safe_load(text)
+        except yaml.YAMLError as exc:
+            raise ConfigError(f"config {path} is not valid YAML: {exc}".splitlines()[0]) from exc
+        return cls.from_config(config)
+
+    @classmethod
+    def default(cls) -> Pipeline:
+        return cls.from_config({"steps": list(DEFAULT_STEPS)})
+
+    def to_config(self) -> dict[str, Any]:
+        steps = []
+        for s in self.steps:
+            name = getattr(s, "_registry_name", s.name)
+            steps.append({name: s.params()})
+        out: dict[str, Any] = {"steps": steps, "limits": self.limits}
+        if self.reader:
+            out["reader"] = self.reader
+        if self.writer:
+            out["writer"] = self.writer
+        return out
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, Pipeline) and self.to_config() == other.to_config()
+
+    # ------------------------------------------------------------------ running
+    @property
+    def segments(self) -> list[list[Step] | CorpusStage]:
+        """Runs of per-document steps separated by corpus stages, in order."""
+        out: list[list[Step] | CorpusStage] = []
+        cur: list[Step] = []
+        for s in self.steps:
+            if isinstance(s, CorpusStage):
+                if cur:
+                    out.append(cur)
+                    cur = []
+                out.append(s)
+            else:
+                cur.append(s)
+        if cur or not out:
+            out.append(cur)
+        return out
+
+    def process(
+        self, docs: Iterable[Document], stats: dict[str, StepStats] | None = None
+    ) -> Iterator[Document]:
+        """Run the per-document steps over ``docs`` in memory (corpus stages are not allowed)."""
+        if any(isinstance(s, CorpusStage) for s in self.steps):
+            raise ConfigError("Pipeline.process runs per-document steps only; use a runner for dedup")
+        return run_steps(self.steps, docs, stats if stats is not None else {})  # type: ignore[arg-type]
+
+    def process_one(self, doc: Document) -> Document:
+        return next(iter(self.process([doc])))

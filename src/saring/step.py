@@ -1,0 +1,267 @@
+"""The step interface: map (edit text), filter (keep or reject with reason), annotate (score only).
+
+A step is small and pure with respect to one document: ``process(doc)`` returns ``None`` to keep
+the document or a :class:`Reject` to drop it. Filters split measuring (``score``) from deciding
+(``decide``) so scores are always stored as annotations and a filter can run in score-only mode
+(NeMo Curator's separation; dolma's documents-vs-attributes).
+
+Corpus-wide work (deduplication) cannot be done one document at a time; it is a
+:class:`CorpusStage`, which runs as tasks over shard files through an :class:`Executor`'s ``map``
+so the same code runs serially, in a local process pool or on Ray.
+"""
+
+from __future__ import annotations
+
+import time
+from collections import Counter
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, ClassVar, Protocol, TypeVar
+
+from saring.document import Document
+
+T = TypeVar("T")
+R = TypeVar("R")
+
+
+@dataclass(slots=True, frozen=True)
+class Reject:
+    """A filter's verdict to drop a document: reason name, the measured value and the threshold."""
+
+    reason: str
+    value: Any = None
+    threshold: Any = None
+
+
+@dataclass
+class StepStats:
+    """Per-step counters, mergeable across shards and workers."""
+
+    docs_in: int = 0
+    docs_out: int = 0
+    rejected: Counter = field(default_factory=Counter)
+    would_reject: Counter = field(default_factory=Counter)
+    errors: int = 0
+    edits: Counter = field(default_factory=Counter)
+    seconds: float = 0.0
+
+    def merge(self, other: StepStats) -> None:
+        self.docs_in += other.docs_in
+        self.docs_out += other.docs_out
+        self.rejected.update(other.rejected)
+        self.would_reject.update(other.would_reject)
+        self.errors += other.errors
+        self.edits.update(other.edits)
+        self.seconds += other.seconds
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "docs_in": self.docs_in,
+            "docs_out": self.docs_out,
+            "rejected": dict(self.rejected),
+            "would_reject": dict(self.would_reject),
+            "errors": self.errors,
+            "edits": dict(self.edits),
+            "seconds": round(self.seconds, 6),
+        }
+
+    @classmethod
+    def from_dict(cls, d: dict[str, Any]) -> StepStats:
+        return cls(
+            d.get("docs_in", 0), d.get("docs_out", 0), Counter(d.get("rejected", {})),
+            Counter(d.get("would_reject", {})), d.get("errors", 0), Counter(d.get("edits", {})),
+            d.get("seconds", 0.0),
+        )
+
+
+class Step:
+    """Base class of all per-document steps.
+
+    Subclasses set ``name`` (the registry/YAML name) and ``kind`` and implement ``process``.
+    Constructor keyword arguments are the step's parameters (validated from YAML by signature).
+    Heavy resources (models, lexicons) are loaded in ``setup``, once per worker process.
+    """
+
+    name: ClassVar[str] = "step"
+    kind: ClassVar[str] = "map"  # "map" | "filter" | "annotate"
+
+    def __init__(self, *, label: str | None = None) -> None:
+        self.label = label or self.name
+        self._ready = False
+
+    def setup(self) -> None:
+        """Load resources; called lazily before the first document in each worker."""
+
+    def ensure_setup(self) -> None:
+        if not self._ready:
+            self.setup()
+            self._ready = True
+
+    def process(self, doc: Document) -> Reject | None:
+        raise NotImplementedError
+
+    def params(self) -> dict[str, Any]:
+        """Parameters to re-create this step (for the run manifest and YAML round trip)."""
+        return dict(getattr(self, "_params", {}))
+
+    def __getstate__(self) -> dict[str, Any]:
+        state = self.__dict__.copy()
+        state["_ready"] = False
+        for k in getattr(self, "_unpicklable", ()):
+            state[k] = None
+        return state
+
+    def __repr__(self) -> str:
+        return f"{type(self).__name__}({self.params()})"
+
+
+class MapStep(Step):
+    """Edits text (through ``doc.apply``) and never drops."""
+
+    kind = "map"
+
+
+class AnnotateStep(Step):
+    """Measures and annotates without dropping."""
+
+    kind = "annotate"
+
+
+class FilterStep(Step):
+    """Scores a document, stores the scores, then decides; ``score_only`` keeps everything."""
+
+    kind = "filter"
+
+    def __init__(self, *, score_only: bool = False, label: str | None = None) -> None:
+        super().__init__(label=label)
+        self.score_only = score_only
+
+    def score(self, doc: Document) -> dict[str, Any]:
+        raise NotImplementedError
+
+    def decide(self, scores: dict[str, Any], doc: Document) -> Reject | None:
+        raise NotImplementedError
+
+    def process(self, doc: Document) -> Reject | None:
+        scores = self.score(doc)
+        if scores:
+            doc.annotate(self.label, **scores)
+        return self.decide(scores, doc)
+
+
+class FunctionStep(Step):
+    """Wraps any callable ``f(doc) -> None | bool | Reject | (False, reason)`` as a step."""
+
+    kind = "filter"
+
+    def __init__(self, func: Callable[[Document], Any], *, label: str | None = None) -> None:
+        super().__init__(label=label or getattr(func, "__name__", "function"))
+        self.func = func
+
+    def process(self, doc: Document) -> Reject | None:
+        return as_reject(self.func(doc))
+
+
+def as_reject(result: Any) -> Reject | None:
+    """Normalise datatrove-style results: ``None``/``True`` keep, ``False``/``(False, why)`` drop."""
+    if result is None or result is True:
+        return None
+    if isinstance(result, Reject):
+        return result
+    if result is False:
+        return Reject("rejected")
+    if isinstance(result, tuple) and result and result[0] is False:
+        return Reject(str(result[1]) if len(result) > 1 else "rejected")
+    raise TypeError(f"step returned {result!r}; expected None, bool, Reject or (False, reason)")
+
+
+# ------------------------------------------------------------------ corpus-level seams
+class Executor(Protocol):
+    """How shard tasks run. Executors differ only here (serial, process pool, Ray)."""
+
+    def map(self, fn: Callable[[T], R], tasks: Sequence[T], *, desc: str = "") -> list[R]:
+        """Run the picklable top-level ``fn`` on every task; results in task order.
+
+        Failed tasks are retried; a task that keeps failing raises. Task functions are expected
+        to be idempotent and to write their outputs atomically (write temp, rename).
+        """
+        ...
+
+
+@dataclass
+class StageContext:
+    """What a corpus stage gets: an executor to run shard tasks and a work folder for exchange."""
+
+    executor: Executor
+    workdir: Path
+    workers: int = 1
+
+
+@dataclass
+class StageOutput:
+    """Per input shard: the file of surviving documents and the file of rejected ones."""
+
+    kept: list[Path]
+    rejected: list[Path]
+    stats: StepStats
+
+
+class CorpusStage:
+    """A step that needs the whole corpus (e.g. dedup). Inputs are document files (see
+    ``saring.io.docfile``) written by the previous segment, one per shard; outputs likewise."""
+
+    name: ClassVar[str] = "corpus_stage"
+    kind: ClassVar[str] = "corpus"
+
+    def __init__(self, *, label: str | None = None) -> None:
+        self.label = label or self.name
+
+    def params(self) -> dict[str, Any]:
+        return dict(getattr(self, "_params", {}))
+
+    def run(self, inputs: Sequence[Path], ctx: StageContext) -> StageOutput:
+        raise NotImplementedError
+
+
+# ------------------------------------------------------------------ running steps
+def run_steps(
+    steps: Sequence[Step], docs: Iterable[Document], stats: dict[str, StepStats]
+) -> Iterator[Document]:
+    """Push documents through steps; yield every document with its decision set.
+
+    Documents rejected by a step skip the rest; a step raising marks the document as an error
+    (with the step and message), never stopping the run.
+    """
+    for s in steps:
+        s.ensure_setup()
+        stats.setdefault(s.label, StepStats())
+    clock = time.perf_counter
+    for doc in docs:
+        if doc.decision.status == "kept":
+            for s in steps:
+                st = stats[s.label]
+                st.docs_in += 1
+                n_edits = len(doc.edits)
+                t0 = clock()
+                try:
+                    verdict = s.process(doc)
+                except Exception as exc:  # noqa: BLE001 - a bad document must not stop the run
+                    st.seconds += clock() - t0
+                    st.errors += 1
+                    doc.fail(s.label, f"{type(exc).__name__} in step {s.label}: {exc}")
+                    break
+                st.seconds += clock() - t0
+                if len(doc.edits) != n_edits:
+                    for e in doc.edits[n_edits:]:
+                        st.edits[e.kind] += 1
+                if verdict is not None:
+                    if getattr(s, "score_only", False):
+                        st.would_reject[verdict.reason] += 1
+                        doc.annotate(s.label, would_reject=verdict.reason)
+                    else:
+                        st.rejected[verdict.reason] += 1
+                        doc.reject(s.label, verdict.reason, verdict.value, verdict.threshold)
+                        break
+                st.docs_out += 1
+        yield doc
