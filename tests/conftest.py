@@ -1,0 +1,36 @@
+"""Shared test fixtures: where the real corpora live (skip cleanly when absent)."""
+
+from __future__ import annotations
+
+import gzip
+import itertools
+from pathlib import Path
+
+import orjson
+import pytest
+
+REPO = Path(__file__).resolve().parents[1]
+SHARED = REPO.parent / "shared"
+CORPORA = SHARED / "corpora"
+SEED = SHARED / "seed" / "founding-article.id.txt"
+
+
+def corpus_path(name: str) -> Path:
+    """Path of a shared corpus file, skipping the test when it is not there."""
+    p = CORPORA / name
+    if not p.exists():
+        pytest.skip(f"shared corpus {name} not available")
+    return p
+
+
+def corpus_records(name: str, limit: int | None = None) -> list[dict]:
+    """The first ``limit`` records of a shared corpus file (skips when absent)."""
+    with gzip.open(corpus_path(name), "rb") as f:
+        return [orjson.loads(line) for line in itertools.islice(f, limit)]
+
+
+@pytest.fixture
+def founding_text() -> str:
+    if not SEED.exists():
+        pytest.skip("founding article not available")
+    return SEED.read_text(encoding="utf-8")
