@@ -116,15 +116,18 @@ class Document:
             return 0
         text = self.text
         n = len(text)
+        pos = 0
+        for r in reps:  # validate everything first so a bad batch changes nothing
+            if r.start < pos or r.end < r.start or r.end > n:
+                raise ValueError(
+                    f"{step}: bad or overlapping replacement [{r.start},{r.end}) at pos {pos}"
+                )
+            pos = r.end
         parts: list[str] = []
         pos = 0
         delta = 0
         made = 0
         for r in reps:
-            if r.start < pos or r.end < r.start or r.end > n:
-                raise ValueError(
-                    f"{step}: bad or overlapping replacement [{r.start},{r.end}) at pos {pos}"
-                )
             before = text[r.start : r.end]
             if before == r.after:
                 continue
