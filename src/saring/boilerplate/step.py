@@ -1,0 +1,412 @@
+"""Indonesian news boilerplate removal, dateline extraction and scrape-glue repair.
+
+Rules are data (``src/saring/data/boilerplate/*.tsv``). Every removed line or span is an edit
+of kind ``boilerplate:<rule id>``, so "which rule removed which line" is answered by the edit
+log; per-document counts go to annotations. Datelines leave the text and become metadata
+(``place``, ``dateline_outlet``; ``site`` from the url/outlet, so syndication is visible).
+Disclaimers of AI rewriting or machine translation become document flags.
+
+Order inside one pass over a document (all edits are applied in one batch):
+line rules -> dateline at the head -> inline and block spans -> trailing block -> glue.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from collections import Counter
+from typing import Any
+
+from saring.boilerplate.dateline import Dateline, find_dateline, site_of
+from saring.boilerplate.glue import GlueFixer
+from saring.boilerplate.rules import DATA, combined, load_brands, load_datelines, load_outlets
+from saring.boilerplate.rules import load_rules, load_words
+from saring.document import Document, Replacement
+from saring.step import MapStep, Reject
+
+# Headline-like line after a "Baca juga" heading: short, no sentence end, mostly capitalised.
+_TITLE_SMALL = frozenset(
+    "di ke dari dan yang untuk dengan ini itu pada dalam jadi atau hingga soal usai saat bagi "
+    "vs oleh tak tidak bisa akan sudah agar kian makin karena".split()
+)
+_WORD_RE = re.compile(r"[^\W\d_][\w'’-]*")
+_LIST_ITEM_RE = re.compile(r"\d{1,3}[.)] ")
+_TOKEN_LINE_RE = re.compile(r"[\w.]{2,40}\.?")
+_PUNCT_ONLY_RE = re.compile(r"[\W_]*")
+_INLINE_RELATED_RE = re.compile(r"[a-z.,\"”)](?:Baca|BACA) ?(?:[Jj]uga|JUGA)\b")
+
+
+def looks_like_title(line: str) -> bool:
+    """A related-article headline: <= 160 chars, >= 4 words, no final period (a trailing ellipsis
+    of a cut title is allowed), not a numbered list item, most words capitalised."""
+    line = line.removesuffix("...").removesuffix("…").rstrip()
+    if not line or len(line) > 160 or line[-1] in ".,;:" or _LIST_ITEM_RE.match(line):
+        return False
+    words = _WORD_RE.findall(line)
+    if len(words) < 4:
+        return False
+    content = [w for w in words if w.lower() not in _TITLE_SMALL]
+    if not content:
+        return False
+    caps = sum(1 for w in content if w[0].isupper())
+    return caps / len(content) >= 0.7
+
+
+class Boilerplate(MapStep):
+    """Remove page furniture from news text by rule; keep datelines as metadata."""
+
+    name = "boilerplate"
+
+    def __init__(
+        self,
+        *,
+        datelines: bool = True,
+        glue: bool = True,
+        glue_min_zipf: float = 3.0,
+        trailing_max_lines: int = 40,
+        rules_dir: str | None = None,
+        label: str | None = None,
+    ) -> None:
+        super().__init__(label=label)
+        self.datelines = datelines
+        self.glue = glue
+        self.glue_min_zipf = glue_min_zipf
+        self.trailing_max_lines = trailing_max_lines
+        self.rules_dir = rules_dir
+        self._params = {
+            "datelines": datelines, "glue": glue, "glue_min_zipf": glue_min_zipf,
+            "trailing_max_lines": trailing_max_lines, "rules_dir": rules_dir,
+        }
+
+    # ------------------------------------------------------------------ setup
+    def setup(self) -> None:
+        from pathlib import Path
+
+        data = Path(self.rules_dir) if self.rules_dir else DATA
+        rules = load_rules(data / "rules.tsv")
+        self.rules = {r.id: r for r in rules}
+        self._line_re = combined([r for r in rules if r.scope == "line"], whole_line=True)
+        trailing = [r for r in rules if r.scope == "trailing"]
+        self._trailing_re = combined(trailing, whole_line=True)
+        # inline and block rules run one by one, each behind its cheap substring test
+        self._spans_rx = [
+            (r.id, r.needles, re.compile(r.pattern, re.MULTILINE))
+            for r in rules if r.scope in ("inline", "block")
+        ]
+        self._lead_dash = "dateline_remnant" in self.rules
+        self._dateline_rules = load_datelines(data / "datelines.tsv")
+        self._outlets = load_outlets(data / "outlets.tsv")
+        self._places = frozenset(w.lower() for w in load_words(data / "places.txt"))
+        brands = load_brands([data / "brands.txt", DATA.parent / "repair" / "brands.txt"])
+        self._glue = GlueFixer(brands, min_zipf=self.glue_min_zipf) if self.glue else None
+        if self._glue is not None:
+            self._glue.setup()
+
+    # ------------------------------------------------------------------ analysis
+    def analyse(self, doc: Document) -> dict[str, Any]:
+        """Decide what to remove without changing the document (used by tests and the labeller).
+
+        Returns ``drop`` (line index -> rule id), ``spans`` (start, end, rule), ``dateline``,
+        ``flags`` and ``glue`` (insert positions), all in current-text offsets.
+        """
+        self.ensure_setup()
+        text = doc.text
+        lines = text.split("\n")
+        starts = [0]
+        for ln in lines[:-1]:
+            starts.append(starts[-1] + len(ln) + 1)
+        drop: dict[int, str] = {}
+        spans: list[tuple[int, int, str]] = []
+        flags: list[tuple[str, str, int]] = []
+
+        # 1. whole-line rules, with their follow-ups
+        line_re = self._line_re
+        if line_re is not None:
+            for i, ln in enumerate(lines):
+                if ln and len(ln) <= 600:
+                    m = line_re.fullmatch(ln)
+                    if m is not None:
+                        drop[i] = m.lastgroup
+        for i, rid in sorted(drop.items()):
+            follow = self.rules[rid].follow
+            if follow:
+                self._follow(lines, i, rid, follow, drop)
+
+        # 2. dateline at the head of the text
+        dateline: Dateline | None = None
+        if self.datelines:
+            dateline = find_dateline(
+                text, lines, starts, drop, self._dateline_rules, self._outlets, self._places,
+                site_of(doc.metadata, self._outlets), lead_dash=self._lead_dash,
+            )
+            if dateline is not None:
+                for i in dateline.full_lines:
+                    drop[i] = "dateline"
+                for i in dateline.remnant_lines:
+                    drop[i] = "dateline_remnant"
+                if dateline.span is not None:
+                    spans.append((dateline.span[0], dateline.span[1], "dateline"))
+
+        # 3. inline spans and multi-line blocks
+        for rid, needles, rx in self._spans_rx:
+            if needles:
+                for nd in needles:
+                    if nd in text:
+                        break
+                else:
+                    continue
+            for m in rx.finditer(text):
+                if m.end() > m.start():
+                    spans.append((m.start(), m.end(), rid))
+        spans = self._resolve_spans(text, lines, starts, spans, drop)
+
+        # 4. the trailing block (tag lists, editor codes, duplicated video titles)
+        self._trailing(lines, drop)
+
+        for i, rid in drop.items():
+            fl = self.rules[rid].flag if rid in self.rules else None
+            if fl:
+                flags.append((fl, rid, i))
+        for s, _e, rid in spans:
+            fl = self.rules[rid].flag if rid in self.rules else None
+            if fl:
+                flags.append((fl, rid, bisect.bisect_right(starts, s) - 1))
+        m = _INLINE_RELATED_RE.search(text)
+        if m is not None:
+            i = bisect.bisect_right(starts, m.start()) - 1
+            flags.append(("inline_related_links", "baca_juga", i))
+
+        # 5. scrape glue inside kept text
+        glue: list[tuple[int, float]] = []
+        suspects: list[tuple[int, str]] = []
+        if self._glue is not None:
+            busy = sorted((s, e) for s, e, _ in spans)
+            for at, conf, token in self._glue.find(text):
+                i = bisect.bisect_right(starts, at) - 1
+                if i in drop:
+                    continue
+                k = bisect.bisect_right(busy, (at, at)) - 1
+                if k >= 0 and busy[k][0] <= at < busy[k][1]:
+                    continue
+                if conf > 0:
+                    glue.append((at, conf))
+                else:
+                    suspects.append((at, token))
+        return {
+            "lines": lines, "starts": starts, "drop": drop, "spans": spans,
+            "dateline": dateline, "flags": flags, "glue": glue, "glue_suspects": suspects,
+        }
+
+    def _follow(self, lines: list[str], i: int, rid: str, follow: str, drop: dict) -> None:
+        """Drop what a heading line drags along (related titles, a split outlet token, a ToC)."""
+        n = len(lines)
+        if follow == "title":
+            line = lines[i].strip()
+            if ":" in line and line.split(":", 1)[1].strip():
+                return  # "Baca juga: <title>" carries its title on the same line
+            taken = 0
+            j = i + 1
+            while j < n and taken < 3:
+                nxt = lines[j].strip()
+                if not nxt:
+                    j += 1
+                    continue
+                if j in drop or not looks_like_title(nxt):
+                    break
+                drop[j] = rid
+                taken += 1
+                j += 1
+        elif follow == "token":
+            j = i + 1
+            if j < n and j not in drop and _TOKEN_LINE_RE.fullmatch(lines[j].strip()):
+                drop[j] = rid
+        elif follow == "dup_later":
+            j = i + 1
+            while j < n and j - i <= 12:
+                nxt = lines[j].strip()
+                if not nxt or j in drop:
+                    break
+                if not any(lines[k].strip() == nxt for k in range(j + 1, n)):
+                    break
+                drop[j] = rid
+                j += 1
+
+    def _resolve_spans(self, text, lines, starts, spans, drop):
+        """Keep non-overlapping spans outside dropped lines; a line left with nothing but
+        punctuation after its spans are removed is dropped whole (rule of its first span)."""
+        spans.sort(key=lambda s: (s[0], -s[1]))
+        kept: list[tuple[int, int, str]] = []
+        end = -1
+        for s, e, rid in spans:
+            if s < end:
+                continue
+            i = bisect.bisect_right(starts, s) - 1
+            j = bisect.bisect_right(starts, max(s, e - 1)) - 1
+            if all(k in drop for k in range(i, j + 1)):
+                continue
+            kept.append((s, e, rid))
+            end = e
+        by_line: dict[int, list[tuple[int, int, str]]] = {}
+        out: list[tuple[int, int, str]] = []
+        for s, e, rid in kept:
+            i = bisect.bisect_right(starts, s) - 1
+            j = bisect.bisect_right(starts, max(s, e - 1)) - 1
+            if i == j:
+                by_line.setdefault(i, []).append((s, e, rid))
+                continue
+            # a block crossing lines: whole lines inside it are dropped, edges stripped
+            for k in range(i, j + 1):
+                ls, le = starts[k], starts[k] + len(lines[k])
+                cs, ce = max(ls, s), min(le, e)
+                rest = text[ls:cs] + text[ce:le]
+                if _PUNCT_ONLY_RE.fullmatch(rest.strip()):
+                    drop.setdefault(k, rid)
+                elif ce > cs and k not in drop:
+                    out.append((cs, ce, rid))
+        for i, items in by_line.items():
+            if i in drop:
+                continue
+            ls, le = starts[i], starts[i] + len(lines[i])
+            pieces, pos = [], ls
+            for s, e, _ in items:
+                pieces.append(text[pos:s])
+                pos = e
+            pieces.append(text[pos:le])
+            if _PUNCT_ONLY_RE.fullmatch("".join(pieces).strip()):
+                drop[i] = items[0][2]
+            else:
+                out.extend(items)
+        return sorted(out)
+
+    def _trailing(self, lines: list[str], drop: dict[int, str]) -> None:
+        """Walk up from the end over boilerplate-looking lines; tag-list lines count only below
+        another boilerplate line (a lone lower-case last line is usually content)."""
+        if self._trailing_re is None:
+            return
+        block: list[tuple[int, str | None]] = []
+        i = len(lines) - 1
+        while i >= 0 and len(block) < self.trailing_max_lines:
+            line = lines[i]
+            if i in drop:
+                block.append((i, None))
+            elif not line.strip():
+                pass
+            else:
+                m = self._trailing_re.fullmatch(line)
+                if m is None or (
+                    m.lastgroup.endswith("_twice") and not _has_twin(lines, i)
+                ):
+                    break
+                block.append((i, m.lastgroup))
+            i -= 1
+        anchored = False
+        for i, rid in reversed(block):  # top-down
+            if rid is None:
+                anchored = True
+            elif rid == "tag_list":
+                if anchored:
+                    drop[i] = rid
+            else:
+                anchored = True
+                drop[i] = rid
+
+    # ------------------------------------------------------------------ step
+    def replacements(self, doc: Document, result: dict[str, Any]) -> list[Replacement]:
+        """Turn an analysis into non-overlapping edits of the current text."""
+        text = doc.text
+        lines, starts, drop = result["lines"], result["starts"], result["drop"]
+        n_lines = len(lines)
+        reps: list[Replacement] = []
+        # lines after the last kept line are removed with the newline before them, so the
+        # text does not end in a newline; other lines with their newline and following blanks
+        last_kept = n_lines - 1
+        while last_kept >= 0 and (last_kept in drop or not lines[last_kept].strip()):
+            last_kept -= 1
+        for i in sorted(drop):
+            kind = "boilerplate:" + drop[i]
+            if last_kept >= 0 and i > last_kept:
+                k = i
+                while k - 1 > last_kept and k - 1 not in drop and not lines[k - 1].strip():
+                    k -= 1
+                reps.append(Replacement(starts[k] - 1, starts[i] + len(lines[i]), "", kind))
+                continue
+            j = i + 1
+            while j < n_lines and j not in drop and not lines[j].strip():
+                j += 1
+            end = starts[j] if j < n_lines else len(text)
+            reps.append(Replacement(starts[i], end, "", kind))
+        reps = _fix_overlaps(reps)
+        for s, e, rid in result["spans"]:
+            s, e = _absorb_space(text, s, e)
+            reps.append(Replacement(s, e, "", "boilerplate:" + rid))
+        for at, conf in result["glue"]:
+            reps.append(Replacement(at, at, " ", "boilerplate:glue", conf))
+        return _fix_overlaps(reps)
+
+    def process(self, doc: Document) -> Reject | None:
+        result = self.analyse(doc)
+        d: Dateline | None = result["dateline"]
+        if d is not None:
+            if d.place:
+                doc.metadata["place"] = d.place
+            if d.outlet:
+                doc.metadata["dateline_outlet"] = d.outlet
+            if d.site:
+                doc.metadata.setdefault("site", d.site)
+        reps = self.replacements(doc, result)
+        if reps:
+            doc.apply(self.label, reps)
+        seen: set[tuple[str, str]] = set()
+        for fl, rid, line in result["flags"]:
+            if (fl, rid) not in seen:
+                seen.add((fl, rid))
+                doc.flag(self.label, fl, rule=rid, line=line)
+        for at, token in result["glue_suspects"][:20]:
+            doc.flag(self.label, "glue_suspect", token=token, offset=at)
+        rules = Counter(result["drop"].values())
+        ann: dict[str, Any] = {
+            "lines_dropped": len(result["drop"]),
+            "spans_stripped": len(result["spans"]),
+            "glue_fixed": len(result["glue"]),
+        }
+        if rules or result["spans"]:
+            rules.update(rid for _s, _e, rid in result["spans"])
+            ann["rules"] = dict(rules)
+        if d is not None:
+            ann["dateline_rule"] = d.rule
+            ann["syndicated"] = bool(d.outlet and d.site and d.outlet != d.site)
+        doc.annotate(self.label, **ann)
+        return None
+
+
+def _has_twin(lines: list[str], i: int) -> bool:
+    """The line is printed twice in a row (detik prints the video title twice)."""
+    line = lines[i].strip()
+    return (i > 0 and lines[i - 1].strip() == line) or (
+        i + 1 < len(lines) and lines[i + 1].strip() == line
+    )
+
+
+def _absorb_space(text: str, s: int, e: int) -> tuple[int, int]:
+    """Widen a stripped span by one neighbouring space so no double or dangling space is left."""
+    n = len(text)
+    before = text[s - 1] if s > 0 else "\n"
+    after = text[e] if e < n else "\n"
+    if after == " " and before in " \n":
+        return s, e + 1
+    if before == " " and after in " \n":
+        return s - 1, e
+    return s, e
+
+
+def _fix_overlaps(reps: list[Replacement]) -> list[Replacement]:
+    """Sort and drop replacements overlapping an earlier one (line drops win over spans)."""
+    reps = sorted(reps, key=lambda r: (r.start, -(r.end - r.start)))
+    out: list[Replacement] = []
+    end = -1
+    for r in reps:
+        if r.start < end:
+            continue
+        out.append(r)
+        end = max(end, r.end)
+    return out

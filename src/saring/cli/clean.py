@@ -1,0 +1,83 @@
+"""``saring clean FILE|-``: repair one text (MT link glue, revision duplicates) and show what changed.
+
+Prints the repaired text; ``--diff`` shows a line diff plus one line per edit (kind, confidence,
+before -> after); ``--json`` prints one object with ``text``, ``edits``, ``flags``, ``scores``
+(including ``mt_damage``) and ``removed_paragraphs``.
+"""
+
+from __future__ import annotations
+
+import difflib
+import sys
+from typing import Any
+
+import click
+import orjson
+
+from saring.document import Document
+from saring.repair.step import Repair
+
+
+def clean_text(text: str, *, min_confidence: float = 0.75, url: str | None = None) -> Document:
+    """Run the repair step on one text and return the document with edits and annotations."""
+    step = Repair(min_confidence=min_confidence, site_evidence=False)
+    step.ensure_setup()
+    doc = Document(id="stdin", text=text, metadata={"url": url} if url else {})
+    step.process(doc)
+    return doc
+
+
+def result_dict(doc: Document, label: str = "repair") -> dict[str, Any]:
+    """The ``--json`` shape: repaired text, edits, flags, scores and removed paragraphs."""
+    ann = dict(doc.annotations.get(label, {}))
+    removed = ann.pop("removed_paragraphs", [])
+    return {
+        "text": doc.text,
+        "edits": [
+            {"kind": e.kind, "start": e.start, "end": e.end, "before": e.before,
+             "after": e.after, "confidence": e.confidence}
+            for e in doc.edits
+        ],
+        "flags": [{k: v for k, v in f.items() if k != "step"} for f in doc.flags],
+        "scores": ann,
+        "removed_paragraphs": removed,
+    }
+
+
+def render_diff(original: str, doc: Document) -> str:
+    """A unified line diff (no context) followed by one readable line per edit."""
+    lines = list(difflib.unified_diff(
+        original.splitlines(), doc.text.splitlines(), "original", "repaired", lineterm="", n=0
+    ))
+    out = [*lines, ""] if lines else ["(no changes)"]
+    for e in doc.edits:
+        before = e.before.replace("\n", "\\n")
+        after = e.after.replace("\n", "\\n")
+        if len(before) > 80:
+            before = before[:77] + "..."
+        out.append(f"@{e.start} {e.kind} ({e.confidence:.2f}): {before!r} -> {after!r}")
+    for f in doc.flags:
+        what = f.get("text", "")
+        sugg = f.get("suggestion")
+        tail = f" -> {sugg!r}" if sugg is not None else ""
+        out.append(f"? {f['kind']} ({f.get('confidence', f.get('similarity', 0)):.2f}): {what!r}{tail}")
+    return "\n".join(out)
+
+
+@click.command("clean")
+@click.argument("file", type=click.File("r", encoding="utf-8"))
+@click.option("--diff", "show_diff", is_flag=True, help="Show a readable diff and the edit log.")
+@click.option("--json", "as_json", is_flag=True, help="Print one JSON object (text, edits, ...).")
+@click.option("--min-confidence", type=click.FloatRange(0.01, 1.0), default=0.75, show_default=True,
+              help="Repair at or above this confidence; below it only flag.")
+@click.option("--url", default=None, help="Source URL (recorded as the document's site).")
+def clean(file: Any, show_diff: bool, as_json: bool, min_confidence: float, url: str | None) -> None:
+    """Repair machine-translation damage in FILE (or - for stdin) and print the result."""
+    original = file.read()
+    doc = clean_text(original, min_confidence=min_confidence, url=url)
+    if as_json:
+        sys.stdout.write(orjson.dumps(result_dict(doc)).decode() + "\n")
+    elif show_diff:
+        click.echo(render_diff(original, doc))
+    else:
+        click.echo(doc.text, nl=not doc.text.endswith("\n"))

@@ -1,0 +1,114 @@
+"""The ``saring`` command line: ``saring run INPUT... -o OUT``, plus commands of other parts.
+
+Commands defined elsewhere (``clean``, ``dedup``, ``explain``) are attached lazily: importing
+them only when used keeps start-up fast, and a part that is not installed is simply absent.
+Configuration problems and unusable output folders end with one line on stderr and exit 2.
+"""
+
+from __future__ import annotations
+
+import importlib
+import os
+import sys
+
+import click
+
+from saring import __version__
+from saring.io.writers import FORMATS
+from saring.registry import ConfigError
+
+LAZY_COMMANDS = {
+    "clean": "saring.cli.clean:clean",
+    "dedup": "saring.cli.dedup:dedup",
+    "explain": "saring.cli.explain:explain",
+}
+
+
+def _load_lazy(name: str) -> click.Command | None:
+    module, _, attr = LAZY_COMMANDS[name].partition(":")
+    try:
+        cmd = getattr(importlib.import_module(module), attr)
+    except (ImportError, AttributeError):
+        return None
+    return cmd if isinstance(cmd, click.Command) else None
+
+
+class SaringGroup(click.Group):
+    """A click group that also offers the lazily imported commands that exist."""
+
+    def list_commands(self, ctx: click.Context) -> list[str]:
+        lazy = [n for n in LAZY_COMMANDS if n not in self.commands and _load_lazy(n) is not None]
+        return sorted([*self.commands, *lazy])
+
+    def get_command(self, ctx: click.Context, name: str) -> click.Command | None:
+        if name in self.commands:
+            return self.commands[name]
+        if name in LAZY_COMMANDS:
+            return _load_lazy(name)
+        return None
+
+
+def fail(message: str, code: int = 2) -> None:
+    """One line on stderr, no traceback, then exit."""
+    click.echo(f"saring: error: {message}", err=True)
+    sys.exit(code)
+
+
+@click.group(cls=SaringGroup)
+@click.version_option(__version__, prog_name="saring")
+def saring() -> None:
+    """Clean, repair and deduplicate Indonesian web and news text."""
+
+
+@saring.command()
+@click.argument("inputs", nargs=-1, required=True)
+@click.option("-o", "--output", required=True, help="Output folder (created; resumable).")
+@click.option("--config", "config", default=None, help="Pipeline YAML (default: built-in pipeline).")
+@click.option("--workers", type=click.IntRange(min=1), default=None,
+              help="Worker processes (default: number of CPUs).")
+@click.option("--strict", is_flag=True, help="Exit non-zero if any input record is an error.")
+@click.option("--no-progress", is_flag=True, help="No progress bar.")
+@click.option("--no-resume", is_flag=True, help="Redo every shard even if marked complete.")
+@click.option("--format", "fmt", type=click.Choice(FORMATS), default=None,
+              help="Output format (default: from config, else jsonl.gz).")
+@click.option("--text-field", default=None, help="Input field holding the text (default: text).")
+@click.option("--id-field", default=None, help="Input field holding the id (default: id).")
+def run(inputs: tuple[str, ...], output: str, config: str | None, workers: int | None,
+        strict: bool, no_progress: bool, no_resume: bool, fmt: str | None,
+        text_field: str | None, id_field: str | None) -> None:
+    """Run the pipeline over INPUT files, folders or globs into OUTPUT."""
+    from saring.executors.runner import RunError, run_pipeline
+    from saring.pipeline import Pipeline
+    from saring.report.summary import print_summary
+
+    try:
+        pipeline = Pipeline.from_yaml(config) if config else Pipeline.default()
+        if fmt:
+            pipeline.writer["format"] = fmt
+        if text_field:
+            pipeline.reader["text_field"] = text_field
+        if id_field:
+            pipeline.reader["id_field"] = id_field
+        result = run_pipeline(
+            pipeline, list(inputs), output, workers=workers or os.cpu_count() or 1,
+            strict=strict, progress=not no_progress, resume=not no_resume,
+        )
+    except (ConfigError, RunError) as exc:
+        fail(str(exc).splitlines()[0] if str(exc) else type(exc).__name__)
+        return
+    print_summary(result)
+    if not result.balanced:
+        sys.exit(1)
+    if strict and result.counts["errors"]:
+        click.echo(f"saring: {result.counts['errors']} error record(s) under --strict; see "
+                   f"{os.path.join(output, 'errors')}", err=True)
+        sys.exit(1)
+
+
+def main() -> None:
+    """Console-script entry point."""
+    saring(prog_name="saring")
+
+
+if __name__ == "__main__":
+    main()

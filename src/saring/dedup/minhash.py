@@ -1,0 +1,136 @@
+"""MinHash signatures over word n-gram shingles, vectorised with numpy.
+
+Tokens are hashed once each with xxh3-64; n-gram shingle hashes are then position-weighted sums
+of token hashes (mod 2^64) put through the splitmix64 finaliser, so shingling is a few numpy
+operations per document instead of a string join and a hash call per shingle. Each of the
+``num_perm`` hash functions is a multiply-shift ``(a*x + b) >> 32`` (a odd), applied to a whole
+batch of documents at once and reduced per document with ``np.minimum.reduceat``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+import numpy as np
+import xxhash
+
+_M1 = np.uint64(0xBF58476D1CE4E5B9)
+_M2 = np.uint64(0x94D049BB133111EB)
+_S30, _S27, _S31, _S32 = np.uint64(30), np.uint64(27), np.uint64(31), np.uint64(32)
+EMPTY_SIG = np.uint32(0xFFFFFFFF)
+_BATCH_SHINGLES = 1 << 17  # bound the (rows x shingles) temporary to a few MiB
+
+
+def splitmix(x: np.ndarray) -> np.ndarray:
+    """splitmix64 finaliser: turns structured sums into well-mixed 64-bit values (uint64 in/out)."""
+    x = x ^ (x >> _S30)
+    x = x * _M1
+    x = x ^ (x >> _S27)
+    x = x * _M2
+    return x ^ (x >> _S31)
+
+
+class _TokenHashes(dict):
+    """Token -> xxh3-64 cache: word frequencies are Zipfian, so most lookups are C-level hits."""
+
+    max_size = 1 << 21
+
+    def __missing__(self, token: str) -> int:
+        if len(self) >= self.max_size:
+            self.clear()
+        h = self[token] = xxhash.xxh3_64_intdigest(token.encode("utf-8"))
+        return h
+
+
+def _weights(n: int, seed: int) -> np.ndarray:
+    rng = np.random.default_rng(seed)
+    return rng.integers(1, 2**63, size=n, dtype=np.uint64) * np.uint64(2) + np.uint64(1)
+
+
+class MinHasher:
+    """Shingles and signatures with fixed, seed-derived hash functions (same on every worker)."""
+
+    def __init__(self, num_perm: int = 128, ngram: int = 5, seed: int = 42) -> None:
+        if num_perm < 1 or ngram < 1:
+            raise ValueError("num_perm and ngram must be >= 1")
+        self.num_perm = num_perm
+        self.ngram = ngram
+        self.seed = seed
+        self._pos = _weights(ngram, seed)
+        rng = np.random.default_rng(seed + 1)
+        self._a = rng.integers(0, 2**63, size=num_perm, dtype=np.uint64) * np.uint64(2) + np.uint64(1)
+        self._b = rng.integers(0, 2**63, size=num_perm, dtype=np.uint64)
+        self._tok = _TokenHashes()
+
+    def __getstate__(self) -> dict:
+        return {**self.__dict__, "_tok": _TokenHashes()}
+
+    def shingles(self, tokens: Sequence[str]) -> np.ndarray:
+        """Sorted unique 64-bit hashes of the word n-grams (one shingle if shorter than n)."""
+        n_tok = len(tokens)
+        if n_tok == 0:
+            return np.empty(0, dtype=np.uint64)
+        th = np.fromiter(map(self._tok.__getitem__, tokens), dtype=np.uint64, count=n_tok)
+        n = self.ngram
+        if n_tok < n:
+            acc = (th * self._pos[:n_tok]).sum(dtype=np.uint64, keepdims=True)
+        else:
+            m = n_tok - n + 1
+            acc = th[:m] * self._pos[0]
+            for k in range(1, n):
+                acc += th[k : k + m] * self._pos[k]
+        return np.unique(splitmix(acc))
+
+    def signatures(self, shingle_sets: Sequence[np.ndarray]) -> np.ndarray:
+        """``(len(shingle_sets), num_perm)`` uint32 MinHash matrix; empty sets get all-ones rows."""
+        n_docs = len(shingle_sets)
+        out = np.full((n_docs, self.num_perm), EMPTY_SIG, dtype=np.uint32)
+        idx = [i for i, s in enumerate(shingle_sets) if len(s)]
+        start = 0
+        while start < len(idx):
+            stop, total = start, 0
+            while stop < len(idx) and (stop == start or total + len(shingle_sets[idx[stop]]) <= _BATCH_SHINGLES):
+                total += len(shingle_sets[idx[stop]])
+                stop += 1
+            chunk = idx[start:stop]
+            sets = [shingle_sets[i] for i in chunk]
+            flat = np.concatenate(sets)
+            offsets = np.zeros(len(sets), dtype=np.int64)
+            np.cumsum([len(s) for s in sets[:-1]], out=offsets[1:])
+            block = max(1, min(self.num_perm, (1 << 21) // max(len(flat), 1)))
+            buf = np.empty((block, len(flat)), dtype=np.uint64)
+            rows = np.asarray(chunk)
+            for k0 in range(0, self.num_perm, block):
+                k1 = min(k0 + block, self.num_perm)
+                hv = buf[: k1 - k0]
+                np.multiply(flat[None, :], self._a[k0:k1, None], out=hv)
+                np.add(hv, self._b[k0:k1, None], out=hv)
+                np.right_shift(hv, _S32, out=hv)
+                out[rows, k0:k1] = np.minimum.reduceat(hv, offsets, axis=1).T
+            start = stop
+        return out
+
+
+def band_hashes(sigs: np.ndarray, bands: int, rows: int, seed: int = 7) -> np.ndarray:
+    """``(n, bands)`` uint64 keys: one hash per band of ``rows`` signature values (band-salted)."""
+    if bands * rows > sigs.shape[1]:
+        raise ValueError(f"bands*rows={bands * rows} exceeds signature length {sigs.shape[1]}")
+    n = sigs.shape[0]
+    w = _weights(rows, seed)
+    cube = sigs[:, : bands * rows].reshape(n, bands, rows).astype(np.uint64)
+    acc = (cube * w[None, None, :]).sum(axis=2, dtype=np.uint64)
+    acc += np.arange(1, bands + 1, dtype=np.uint64)[None, :] * np.uint64(0x9E3779B97F4A7C15)
+    return splitmix(acc)
+
+
+def estimate_jaccard(sig_a: np.ndarray, sig_b: np.ndarray) -> float:
+    """Fraction of agreeing MinHash values: an unbiased estimate of the Jaccard similarity."""
+    return float(np.count_nonzero(sig_a == sig_b)) / len(sig_a)
+
+
+def exact_jaccard(a: np.ndarray, b: np.ndarray) -> float:
+    """Jaccard of two sorted unique hash arrays."""
+    if len(a) == 0 and len(b) == 0:
+        return 1.0
+    inter = len(np.intersect1d(a, b, assume_unique=True))
+    return inter / (len(a) + len(b) - inter)

@@ -1,0 +1,643 @@
+"""Corpus-wide dedup as file-exchanging stages: exact, MinHash near-duplicates and paragraphs.
+
+Stages (each a list of picklable tasks run through ``ctx.executor.map``; every task writes its
+outputs atomically under the work folder and then a ``done`` marker, so a rerun or a retried
+task skips finished work and a killed task never leaves a half file that looks complete):
+
+1. ``hash`` (one task per shard): normalise, exact hash, paragraph hashes, shingles (kept for
+   verification), MinHash signatures, and band keys, written as one bucket file per band.
+2. ``bands`` (one task per band) and ``exact`` (one per partition): sort a band's bucket files,
+   emit candidate pairs (each bucket member paired with the bucket's smallest key) split into
+   partitions; exact-hash groups give exact pairs directly.
+3. ``verify`` (one per partition): de-duplicate candidate pairs and keep those whose Jaccard
+   (exact on shingles by default) reaches the threshold.
+4. ``cluster`` (one task): connected components over all pairs, then a deterministic keep
+   policy per component (best quality, least MT damage, longest, stable id order). Members are
+   removed only when they match a kept member at the threshold, so a chain A~B~C never removes C
+   for a document it does not resemble.
+5. ``paragraphs`` (one per partition): count, over the surviving documents only, in how many
+   documents each long paragraph occurs; frequent ones are removed in step 6.
+6. ``filter`` (one per shard): reject duplicates with the cluster and kept ids; delete frequent
+   paragraphs as edits; write kept and rejected document files.
+
+Documents are addressed by a 64-bit key ``shard << 32 | row``; nothing depends on the number of
+workers or partitions, so the output is identical for any worker count.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import math
+import os
+import time
+from collections.abc import Sequence
+from dataclasses import asdict, dataclass
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+import orjson
+
+from saring.dedup import exact as exact_mod
+from saring.dedup.lsh import optimal_params
+from saring.dedup.minhash import MinHasher, band_hashes, exact_jaccard, splitmix
+from saring.dedup.normalize import hash_tokens, normalize_for_hash
+from saring.dedup.normalize import line_words as words_of
+from saring.dedup.paragraphs import paragraph_hashes, paragraph_removals
+from saring.dedup.unionfind import components
+from saring.document import KEPT, Document
+from saring.io.docfile import read_docs, write_docs
+from saring.step import CorpusStage, StageContext, StageOutput, StepStats
+
+EXACT, NEAR = "exact_duplicate", "near_duplicate"
+PARAGRAPHS_ONLY = "duplicate_paragraphs_only"
+_SIG_BATCH = 512
+_PAIR_DT = np.uint64
+
+
+# ----------------------------------------------------------------------------- configuration
+@dataclass(frozen=True)
+class DedupConfig:
+    """Everything a task needs; frozen and picklable so it ships to workers unchanged."""
+
+    label: str = "dedup"
+    threshold: float = 0.8
+    num_perm: int = 128
+    ngram: int = 5
+    bands: int = 18
+    rows: int = 7
+    seed: int = 42
+    exact: bool = True
+    near: bool = True
+    verify: str = "exact"
+    paragraphs: bool = True
+    paragraph_min_docs: int = 10
+    paragraph_min_chars: int = 30
+    partitions: int = 4
+    quality_key: str = "quality.score"
+    damage_key: str = "repair.mt_damage"
+    max_keepers: int = 64
+
+
+def _annotation(doc: Document, dotted: str) -> float | None:
+    """Read ``step.field`` from ``doc.annotations`` as a float (None when absent)."""
+    step, _, key = dotted.partition(".")
+    val = doc.annotations.get(step, {}).get(key)
+    if isinstance(val, (int, float)) and not isinstance(val, bool) and math.isfinite(val):
+        return float(val)
+    return None
+
+
+# ----------------------------------------------------------------------------- file helpers
+def _atomic_npy(path: Path, arr: np.ndarray) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    tmp = path.with_name(f".{path.name}.tmp-{os.getpid()}")
+    with open(tmp, "wb") as f:
+        np.save(f, arr, allow_pickle=False)
+    os.replace(tmp, path)
+
+
+def _atomic_npz(path: Path, **arrays: np.ndarray) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    tmp = path.with_name(f".{path.name}.tmp-{os.getpid()}")
+    with open(tmp, "wb") as f:
+        np.savez(f, **arrays)
+    os.replace(tmp, path)
+
+
+def _atomic_json(path: Path, obj: Any) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    tmp = path.with_name(f".{path.name}.tmp-{os.getpid()}")
+    tmp.write_bytes(orjson.dumps(obj))
+    os.replace(tmp, path)
+
+
+def _done(path: Path) -> Any:
+    """The result stored in a finished task's marker, or None when the task must (re)run."""
+    if path.exists():
+        return orjson.loads(path.read_bytes())
+    return None
+
+
+def _load_pairs(paths: Sequence[Path]) -> np.ndarray:
+    arrs = [np.load(p) for p in paths if p.exists()]
+    arrs = [a for a in arrs if len(a)]
+    return np.concatenate(arrs) if arrs else np.empty((0, 2), dtype=_PAIR_DT)
+
+
+def _partition_of(x: np.ndarray, parts: int) -> np.ndarray:
+    return (splitmix(x) % np.uint64(parts)).astype(np.int64)
+
+
+def _star_pairs(rows: np.ndarray) -> np.ndarray:
+    """Pairs ``(smallest key of group, member)`` for groups of equal hash in ``(hash, key)`` rows."""
+    if len(rows) < 2:
+        return np.empty((0, 2), dtype=_PAIR_DT)
+    order = np.lexsort((rows[:, 1], rows[:, 0]))
+    h, k = rows[order, 0], rows[order, 1]
+    new = np.empty(len(h), dtype=bool)
+    new[0] = True
+    new[1:] = h[1:] != h[:-1]
+    start = np.flatnonzero(new)
+    first = k[start][np.cumsum(new) - 1]
+    member = ~new & (k != first)
+    return np.stack([first[member], k[member]], axis=1)
+
+
+# ----------------------------------------------------------------------------- stage 1: hash
+@dataclass(frozen=True)
+class _ShardTask:
+    cfg: DedupConfig
+    work: str
+    shard: int
+    path: str
+
+
+def _hash_shard(task: _ShardTask) -> dict[str, Any]:
+    """Stage 1 for one shard: per-document hashes, shingles, signatures and band bucket files."""
+    cfg, work, i = task.cfg, Path(task.work), task.shard
+    marker = work / "done" / f"hash-{i:05d}.json"
+    if (res := _done(marker)) is not None:
+        return res
+    hasher = MinHasher(cfg.num_perm, cfg.ngram, cfg.seed)
+    keys: list[int] = []
+    ids: list[str] = []
+    ex: list[int] = []
+    nchars: list[int] = []
+    quality: list[float] = []
+    damage: list[float] = []
+    small: list[np.ndarray] = []  # 32-bit shingle hashes: enough to verify (collisions ~|A||B|/2^32)
+    sig_parts: list[np.ndarray] = []
+    batch: list[np.ndarray] = []
+    par_rows: list[tuple[int, int]] = []
+
+    def flush() -> None:
+        if batch:
+            sig_parts.append(hasher.signatures(batch))
+            small.extend(np.unique((s >> np.uint64(32)).astype(np.uint32)) for s in batch)
+            batch.clear()
+
+    for row, doc in enumerate(read_docs(task.path)):
+        if doc.decision.status != KEPT:
+            continue
+        key = (i << 32) | row
+        norm = normalize_for_hash(doc.text)
+        tokens = words_of(norm)
+        keys.append(key)
+        ids.append(doc.id)
+        ex.append(exact_mod.exact_hash(tokens) if cfg.exact else 0)
+        nchars.append(len(doc.text))
+        q = _annotation(doc, cfg.quality_key)
+        quality.append(-math.inf if q is None else q)
+        d = _annotation(doc, cfg.damage_key)
+        damage.append(0.0 if d is None else d)
+        if cfg.near:
+            batch.append(hasher.shingles(tokens))
+            if len(batch) >= _SIG_BATCH:
+                flush()
+        if cfg.paragraphs:
+            hs = {h for _, _, h in paragraph_hashes(doc.text, cfg.paragraph_min_chars, norm)}
+            par_rows.extend((h, key) for h in sorted(hs))
+    flush()
+    karr = np.asarray(keys, dtype=np.uint64)
+    _atomic_npz(
+        work / "meta" / f"s{i:05d}.npz",
+        keys=karr,
+        exact=np.asarray(ex, dtype=np.uint64),
+        nchars=np.asarray(nchars, dtype=np.int64),
+        quality=np.asarray(quality, dtype=np.float64),
+        damage=np.asarray(damage, dtype=np.float64),
+    )
+    _atomic_json(work / "meta" / f"s{i:05d}.ids.json", ids)
+    if cfg.near:
+        off = np.zeros(len(small) + 1, dtype=np.int64)
+        np.cumsum([len(s) for s in small], out=off[1:])
+        flat = np.concatenate(small) if small else np.empty(0, np.uint32)
+        _atomic_npy(work / "shingles" / f"s{i:05d}.off.npy", off)
+        _atomic_npy(work / "shingles" / f"s{i:05d}.flat.npy", flat)
+        sigs = np.concatenate(sig_parts) if sig_parts else np.empty((0, cfg.num_perm), np.uint32)
+        if cfg.verify == "signature":
+            _atomic_npy(work / "sigs" / f"s{i:05d}.npy", sigs)
+        nonempty = np.diff(off) > 0
+        bh = band_hashes(sigs[nonempty], cfg.bands, cfg.rows, cfg.seed)
+        bkeys = karr[nonempty]
+        for b in range(cfg.bands):
+            _atomic_npy(work / "bands" / f"b{b:03d}" / f"s{i:05d}.npy", np.stack([bh[:, b], bkeys], axis=1))
+    if cfg.exact:
+        earr = np.asarray(ex, dtype=np.uint64)
+        ok = earr != 0
+        rows = np.stack([earr[ok], karr[ok]], axis=1)
+        part = _partition_of(rows[:, 0], cfg.partitions)
+        for p in range(cfg.partitions):
+            _atomic_npy(work / "exact" / f"p{p:03d}" / f"s{i:05d}.npy", rows[part == p])
+    if cfg.paragraphs:
+        prow = np.asarray(par_rows, dtype=np.uint64).reshape(-1, 2)
+        part = _partition_of(prow[:, 0], cfg.partitions)
+        for p in range(cfg.partitions):
+            _atomic_npy(work / "para" / f"p{p:03d}" / f"s{i:05d}.npy", prow[part == p])
+    res = {"docs": len(keys)}
+    _atomic_json(marker, res)
+    return res
+
+
+# ----------------------------------------------------------------------------- stage 2: buckets
+@dataclass(frozen=True)
+class _GroupTask:
+    cfg: DedupConfig
+    work: str
+    n_shards: int
+    index: int  # band (kind "band") or partition (kind "exact")
+    kind: str
+
+
+def _group(task: _GroupTask) -> dict[str, Any]:
+    """Stage 2: candidate pairs from one band's buckets, or exact pairs from one partition."""
+    cfg, work = task.cfg, Path(task.work)
+    marker = work / "done" / f"{task.kind}-{task.index:03d}.json"
+    if (res := _done(marker)) is not None:
+        return res
+    if task.kind == "band":
+        folder = work / "bands" / f"b{task.index:03d}"
+    else:
+        folder = work / "exact" / f"p{task.index:03d}"
+    rows = _load_pairs([folder / f"s{s:05d}.npy" for s in range(task.n_shards)])
+    pairs = _star_pairs(rows)
+    if task.kind == "band":
+        part = _partition_of(pairs[:, 0] ^ splitmix(pairs[:, 1]), cfg.partitions)
+        for p in range(cfg.partitions):
+            _atomic_npy(work / "cand" / f"p{p:03d}" / f"b{task.index:03d}.npy", pairs[part == p])
+    else:
+        _atomic_npz(
+            work / "edges" / f"exact-{task.index:03d}.npz",
+            u=pairs[:, 0], v=pairs[:, 1], sim=np.ones(len(pairs), dtype=np.float32),
+        )
+    res = {"pairs": len(pairs)}
+    _atomic_json(marker, res)
+    return res
+
+
+# ----------------------------------------------------------------------------- verification
+class _Similarity:
+    """Lazily memory-maps per-shard shingle (or signature) files to score document pairs."""
+
+    def __init__(self, work: Path, verify: str) -> None:
+        self.work = work
+        self.verify = verify
+        self._shards: dict[int, tuple[np.ndarray, Any]] = {}
+
+    def _shard(self, s: int) -> tuple[np.ndarray, Any]:
+        got = self._shards.get(s)
+        if got is None:
+            keys = np.load(self.work / "meta" / f"s{s:05d}.npz")["keys"]
+            if self.verify == "signature":
+                data: Any = np.load(self.work / "sigs" / f"s{s:05d}.npy", mmap_mode="r")
+            else:
+                # memory-mapped: verification touches only the documents it compares
+                sh = self.work / "shingles"
+                data = (np.load(sh / f"s{s:05d}.flat.npy", mmap_mode="r"), np.load(sh / f"s{s:05d}.off.npy"))
+            got = self._shards[s] = (keys, data)
+        return got
+
+    def features(self, key: int) -> np.ndarray:
+        keys, data = self._shard(key >> 32)
+        j = int(np.searchsorted(keys, np.uint64(key)))
+        if self.verify == "signature":
+            return np.asarray(data[j])
+        flat, off = data
+        return np.asarray(flat[off[j] : off[j + 1]])
+
+    def score(self, a: np.ndarray, b: np.ndarray) -> float:
+        if self.verify == "signature":
+            if a[0] == 0xFFFFFFFF or b[0] == 0xFFFFFFFF:
+                return 0.0
+            return float(np.count_nonzero(a == b)) / len(a)
+        return exact_jaccard(a, b)
+
+    def pair(self, u: int, v: int) -> float:
+        return self.score(self.features(u), self.features(v))
+
+
+@dataclass(frozen=True)
+class _VerifyTask:
+    cfg: DedupConfig
+    work: str
+    partition: int
+
+
+def _verify(task: _VerifyTask) -> dict[str, Any]:
+    """Stage 3: keep the candidate pairs of one partition whose similarity reaches the threshold."""
+    cfg, work, p = task.cfg, Path(task.work), task.partition
+    marker = work / "done" / f"verify-{p:03d}.json"
+    if (res := _done(marker)) is not None:
+        return res
+    cand = _load_pairs([work / "cand" / f"p{p:03d}" / f"b{b:03d}.npy" for b in range(cfg.bands)])
+    cand = np.unique(cand, axis=0) if len(cand) else cand
+    sim = _Similarity(work, cfg.verify)
+    scores = np.fromiter((sim.pair(int(u), int(v)) for u, v in cand), dtype=np.float32, count=len(cand))
+    ok = scores >= np.float32(cfg.threshold) - np.float32(1e-6)
+    _atomic_npz(work / "edges" / f"near-{p:03d}.npz", u=cand[ok, 0], v=cand[ok, 1], sim=scores[ok])
+    res = {"candidates": len(cand), "verified": int(ok.sum())}
+    _atomic_json(marker, res)
+    return res
+
+
+# ----------------------------------------------------------------------------- stage 4: cluster
+@dataclass(frozen=True)
+class _ClusterTask:
+    cfg: DedupConfig
+    work: str
+    n_shards: int
+
+
+def _fmt_key(key: int) -> str:
+    return f"{key >> 32:05d}:{key & 0xFFFFFFFF}"
+
+
+def _cluster(task: _ClusterTask) -> dict[str, Any]:
+    """Stage 4: components over all pairs, a keep policy per component, per-shard decisions."""
+    cfg, work = task.cfg, Path(task.work)
+    marker = work / "done" / "cluster.json"
+    if (res := _done(marker)) is not None:
+        return res
+    files = sorted((work / "edges").glob("*.npz")) if (work / "edges").exists() else []
+    us, vs = [], []
+    for f in files:
+        z = np.load(f)
+        us.append(z["u"])
+        vs.append(z["v"])
+    u = np.concatenate(us) if us else np.empty(0, np.uint64)
+    v = np.concatenate(vs) if vs else np.empty(0, np.uint64)
+    nodes = np.unique(np.concatenate([u, v]))
+    labels = components(len(nodes), np.searchsorted(nodes, u), np.searchsorted(nodes, v))
+
+    # member attributes, gathered shard by shard for the clustered documents only
+    n = len(nodes)
+    exact = np.zeros(n, np.uint64)
+    nchars = np.zeros(n, np.int64)
+    quality = np.zeros(n, np.float64)
+    damage = np.zeros(n, np.float64)
+    ids: list[str] = [""] * n
+    shard_of = (nodes >> np.uint64(32)).astype(np.int64)
+    for s in np.unique(shard_of):
+        sel = np.flatnonzero(shard_of == s)
+        meta = np.load(work / "meta" / f"s{int(s):05d}.npz")
+        pos = np.searchsorted(meta["keys"], nodes[sel])
+        exact[sel] = meta["exact"][pos]
+        nchars[sel] = meta["nchars"][pos]
+        quality[sel] = meta["quality"][pos]
+        damage[sel] = meta["damage"][pos]
+        shard_ids = orjson.loads((work / "meta" / f"s{int(s):05d}.ids.json").read_bytes())
+        for j, p in zip(sel.tolist(), pos.tolist(), strict=True):
+            ids[j] = shard_ids[p]
+    _, id_rank = np.unique(np.asarray(ids, dtype=object), return_inverse=True) if n else (None, np.empty(0, np.int64))
+    # keep order: component, best quality, least damage, longest, id, key
+    order = np.lexsort((np.arange(n), id_rank, -nchars, damage, -quality, labels))
+
+    sim = _Similarity(work, cfg.verify)
+    decisions: dict[int, list[dict[str, Any]]] = {}
+    sizes = np.bincount(labels, minlength=n) if n else np.empty(0, np.int64)
+    n_exact = n_near = 0
+    start = 0
+    while start < n:
+        comp = labels[order[start]]
+        stop = start
+        while stop < n and labels[order[stop]] == comp:
+            stop += 1
+        members = order[start:stop].tolist()
+        cluster_id = _fmt_key(int(nodes[comp]))
+        size = int(sizes[comp])
+        keepers: list[int] = []
+        by_exact: dict[int, int] = {}
+        feats: dict[int, np.ndarray] = {}
+        for m in members:
+            key = int(nodes[m])
+            entry: dict[str, Any] = {"row": key & 0xFFFFFFFF, "cluster_id": cluster_id, "cluster_size": size}
+            e = int(exact[m])
+            match, best = None, -1.0
+            if e and e in by_exact:
+                match, best = by_exact[e], 1.0
+                entry["reason"] = EXACT
+            elif cfg.near:
+                f = feats[m] = sim.features(key)
+                for k in keepers[: cfg.max_keepers]:
+                    fk = feats.get(k)
+                    if fk is None:
+                        fk = feats[k] = sim.features(int(nodes[k]))
+                    j = sim.score(f, fk)
+                    if j > best:
+                        match, best = k, j
+                if best < cfg.threshold - 1e-6:
+                    match = None
+                else:
+                    entry["reason"] = NEAR
+            if match is None:
+                keepers.append(m)
+                if e:
+                    by_exact.setdefault(e, m)
+                entry["status"] = "kept"
+            else:
+                entry["status"] = "removed"
+                entry["kept_id"] = ids[match]
+                entry["kept_key"] = _fmt_key(int(nodes[match]))
+                entry["similarity"] = round(best, 6)
+                if entry["reason"] == EXACT:
+                    n_exact += 1
+                else:
+                    n_near += 1
+            decisions.setdefault(key >> 32, []).append(entry)
+        start = stop
+    removed_keys = []
+    for s in range(task.n_shards):
+        entries = sorted(decisions.get(s, []), key=lambda d: d["row"])
+        _atomic_json(work / "decisions" / f"s{s:05d}.json", entries)
+        removed_keys.extend((s << 32) | d["row"] for d in entries if d["status"] == "removed")
+    _atomic_npy(work / "removed.npy", np.asarray(sorted(removed_keys), dtype=np.uint64))
+    res = {"edges": len(u), "clustered": n, "removed_exact": n_exact, "removed_near": n_near}
+    _atomic_json(marker, res)
+    return res
+
+
+# ----------------------------------------------------------------------------- stage 5: paragraphs
+@dataclass(frozen=True)
+class _ParaTask:
+    cfg: DedupConfig
+    work: str
+    n_shards: int
+    partition: int
+
+
+def _para_counts(task: _ParaTask) -> dict[str, Any]:
+    """Stage 5: paragraph hashes found in at least ``paragraph_min_docs`` surviving documents."""
+    cfg, work, p = task.cfg, Path(task.work), task.partition
+    marker = work / "done" / f"para-{p:03d}.json"
+    if (res := _done(marker)) is not None:
+        return res
+    rows = _load_pairs([work / "para" / f"p{p:03d}" / f"s{s:05d}.npy" for s in range(task.n_shards)])
+    removed = np.load(work / "removed.npy")
+    if len(rows) and len(removed):
+        rows = rows[~np.isin(rows[:, 1], removed)]
+    hashes, counts = np.unique(rows[:, 0], return_counts=True)
+    frequent = hashes[counts >= cfg.paragraph_min_docs]
+    _atomic_npy(work / "para_frequent" / f"p{p:03d}.npy", frequent)
+    res = {"paragraphs": len(hashes), "frequent": len(frequent)}
+    _atomic_json(marker, res)
+    return res
+
+
+# ----------------------------------------------------------------------------- stage 6: filter
+@dataclass(frozen=True)
+class _FilterTask:
+    cfg: DedupConfig
+    work: str
+    shard: int
+    path: str
+    kept: str
+    rejected: str
+
+
+def _filter_shard(task: _FilterTask) -> dict[str, Any]:
+    """Stage 6: apply decisions and paragraph removals to one shard; write kept/rejected files."""
+    cfg, work, i = task.cfg, Path(task.work), task.shard
+    marker = work / "done" / f"filter-{i:05d}.json"
+    if (res := _done(marker)) is not None and Path(task.kept).exists() and Path(task.rejected).exists():
+        return res
+    t0 = time.perf_counter()
+    label = cfg.label
+    dec_path = work / "decisions" / f"s{i:05d}.json"
+    decisions = {d["row"]: d for d in orjson.loads(dec_path.read_bytes())} if dec_path.exists() else {}
+    frequent: set[int] = set()
+    if cfg.paragraphs:
+        for p in range(cfg.partitions):
+            frequent.update(np.load(work / "para_frequent" / f"p{p:03d}.npy").tolist())
+    stats = StepStats()
+    kept: list[Document] = []
+    rejected: list[Document] = []
+    for row, doc in enumerate(read_docs(task.path)):
+        if doc.decision.status != KEPT:
+            rejected.append(doc)
+            continue
+        stats.docs_in += 1
+        d = decisions.get(row)
+        if d is not None and d["status"] == "removed":
+            doc.annotate(
+                label, cluster_id=d["cluster_id"], cluster_size=d["cluster_size"],
+                kept_id=d["kept_id"], kept_key=d["kept_key"], similarity=d["similarity"],
+            )
+            doc.reject(label, d["reason"], d["similarity"], cfg.threshold)
+            stats.rejected[d["reason"]] += 1
+            rejected.append(doc)
+            continue
+        if d is not None:
+            doc.annotate(label, cluster_id=d["cluster_id"], cluster_size=d["cluster_size"])
+        if frequent:
+            reps, hits = paragraph_removals(doc.text, frequent, cfg.paragraph_min_chars)
+            if reps:
+                stats.edits["dedup:paragraph"] += doc.apply(label, reps)
+                doc.annotate(label, paragraphs_removed=hits)
+                if not hash_tokens(doc.text):
+                    doc.reject(label, PARAGRAPHS_ONLY, hits, cfg.paragraph_min_docs)
+                    stats.rejected[PARAGRAPHS_ONLY] += 1
+                    rejected.append(doc)
+                    continue
+        stats.docs_out += 1
+        kept.append(doc)
+    write_docs(task.kept, kept)
+    write_docs(task.rejected, rejected)
+    stats.seconds = time.perf_counter() - t0
+    res = stats.to_dict()
+    _atomic_json(marker, res)
+    return res
+
+
+# ----------------------------------------------------------------------------- the stage
+class Dedup(CorpusStage):
+    """Exact, MinHash near-duplicate and paragraph dedup across all shards of a corpus."""
+
+    name = "dedup"
+
+    def __init__(
+        self,
+        *,
+        threshold: float = 0.8,
+        num_perm: int = 128,
+        ngram: int = 5,
+        bands: int | None = None,
+        rows: int | None = None,
+        candidate_margin: float = 0.1,
+        seed: int = 42,
+        exact: bool = True,
+        near: bool = True,
+        verify: str = "exact",
+        paragraphs: bool = True,
+        paragraph_min_docs: int = 10,
+        paragraph_min_chars: int = 30,
+        partitions: int | None = None,
+        quality_key: str = "quality.score",
+        damage_key: str = "repair.mt_damage",
+        max_keepers: int = 64,
+        label: str | None = None,
+    ) -> None:
+        super().__init__(label=label)
+        if not 0.0 < threshold <= 1.0:
+            raise ValueError("threshold must be in (0, 1]")
+        if verify not in ("exact", "signature"):
+            raise ValueError("verify must be 'exact' or 'signature'")
+        if (bands is None) != (rows is None):
+            raise ValueError("give both bands and rows, or neither (then they are optimised)")
+        if bands is None or rows is None:
+            target = min(max(threshold - candidate_margin, 0.05), 0.99)
+            bands, rows = optimal_params(round(target, 4), num_perm)
+        if bands * rows > num_perm:
+            raise ValueError(f"bands*rows={bands * rows} exceeds num_perm={num_perm}")
+        if paragraph_min_docs < 2 or paragraph_min_chars < 1:
+            raise ValueError("paragraph_min_docs must be >= 2 and paragraph_min_chars >= 1")
+        self.partitions = partitions
+        self.cfg = DedupConfig(
+            label=self.label, threshold=threshold, num_perm=num_perm, ngram=ngram, bands=bands,
+            rows=rows, seed=seed, exact=exact, near=near, verify=verify, paragraphs=paragraphs,
+            paragraph_min_docs=paragraph_min_docs, paragraph_min_chars=paragraph_min_chars,
+            partitions=partitions or 1, quality_key=quality_key, damage_key=damage_key,
+            max_keepers=max_keepers,
+        )
+
+    def _workdir(self, inputs: Sequence[Path], ctx: StageContext, cfg: DedupConfig) -> Path:
+        """A work folder keyed by config and inputs, so resuming never mixes different runs."""
+        h = hashlib.sha256(orjson.dumps(asdict(cfg)))
+        for p in inputs:
+            st = Path(p).stat()
+            h.update(f"{Path(p).resolve()}|{st.st_size}|{st.st_mtime_ns}".encode())
+        return Path(ctx.workdir) / f"{self.label}-{h.hexdigest()[:16]}"
+
+    def run(self, inputs: Sequence[Path], ctx: StageContext) -> StageOutput:
+        t0 = time.perf_counter()
+        inputs = [Path(p) for p in inputs]
+        parts = self.partitions or max(1, 2 * ctx.workers)
+        cfg = DedupConfig(**{**asdict(self.cfg), "partitions": parts})
+        work = self._workdir(inputs, ctx, cfg)
+        ws = str(work)
+        n = len(inputs)
+        ex = ctx.executor
+        ex.map(_hash_shard, [_ShardTask(cfg, ws, i, str(p)) for i, p in enumerate(inputs)], desc="dedup: hash")
+        group_tasks = []
+        if cfg.near:
+            group_tasks += [_GroupTask(cfg, ws, n, b, "band") for b in range(cfg.bands)]
+        if cfg.exact:
+            group_tasks += [_GroupTask(cfg, ws, n, p, "exact") for p in range(parts)]
+        ex.map(_group, group_tasks, desc="dedup: buckets")
+        if cfg.near:
+            ex.map(_verify, [_VerifyTask(cfg, ws, p) for p in range(parts)], desc="dedup: verify")
+        ex.map(_cluster, [_ClusterTask(cfg, ws, n)], desc="dedup: cluster")
+        if cfg.paragraphs:
+            ex.map(_para_counts, [_ParaTask(cfg, ws, n, p) for p in range(parts)], desc="dedup: paragraphs")
+        out = work / "out"
+        ftasks = [
+            _FilterTask(cfg, ws, i, str(p), str(out / f"kept-{i:05d}.jsonl.zst"), str(out / f"rejected-{i:05d}.jsonl.zst"))
+            for i, p in enumerate(inputs)
+        ]
+        stats = StepStats()
+        for r in ex.map(_filter_shard, ftasks, desc="dedup: filter"):
+            stats.merge(StepStats.from_dict(r))
+        stats.seconds = time.perf_counter() - t0
+        return StageOutput(
+            kept=[Path(t.kept) for t in ftasks], rejected=[Path(t.rejected) for t in ftasks], stats=stats
+        )

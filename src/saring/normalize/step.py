@@ -1,0 +1,285 @@
+"""Unicode and whitespace normalization, every change logged as a small, named edit.
+
+Why a step of its own: every later step (boilerplate rules, repair, langid, dedup shingles)
+matches on characters, so mojibake, NBSP, ``\\r`` separators and zero-width junk must be gone
+first, and must be gone *explainably* (edit kinds like ``normalize:nbsp``), not by one opaque
+whole-text rewrite.
+
+Passes, in order (each only when it can change something):
+
+1. ftfy (mojibake, HTML entities, C1 controls, ligatures, full-width forms) with an explicit
+   config; skipped on ASCII text without ``&`` (the common clean case). Changed lines are
+   re-explained with ``ftfy.fix_and_explain`` to name the fix in the edit kind.
+2. NFC, only when ``unicodedata.is_normalized`` says the text is not already NFC.
+3. One regex pass over characters: line separators, NBSP-like spaces, zero-width
+   characters, control characters.
+4. One regex pass over layout: trailing/leading spaces, runs of spaces, runs of blank lines,
+   and the document's outer whitespace.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections import Counter
+
+import ftfy
+from ftfy import TextFixerConfig
+from ftfy.badness import is_bad
+
+from saring.document import Document, Replacement
+from saring.step import MapStep, Reject
+
+# Pass 3: character-level classes. C1 controls (\x80-\x9f) are left to ftfy first (they are
+# usually Windows-1252 bytes decoded as Latin-1); any that remain are removed here.
+_CHAR_RE = re.compile(
+    r"(?P<newline>\r\n?|[\u2028\u2029\x85])"
+    r"|(?P<formfeed>[\x0b\x0c])"
+    r"|(?P<control>[\x00-\x08\x0e-\x1f\x7f\x80-\x84\x86-\x9f])"
+    r"|(?P<zero_width>[\u200b\u200e\u200f\u2060\ufeff\u00ad\u180e])"
+    r"|(?P<nbsp>[\xa0\u1680\u2000-\u200a\u202f\u205f\u3000])"
+)
+_CHAR_AFTER = {"newline": "\n", "formfeed": "\n", "control": "", "zero_width": "", "nbsp": " "}
+
+# Pass 4: layout. Alternation order matters: a blank-line run wins over trailing spaces,
+# trailing spaces over a space run. Every repeat consumes a fixed character, so matching is
+# linear even on adversarial input.
+_LAYOUT_RE = re.compile(
+    r"(?P<blank_lines>\n(?:[ \t]*\n)+)"
+    r"|(?P<trailing_space>[ \t]+(?=\n))"
+    r"|(?P<leading_space>(?<=\n)[ \t]+)"
+    r"|(?P<space_run>[ \t]{2,}|\t)"
+)
+
+_FTFY_CONFIG = TextFixerConfig(
+    unescape_html="auto",  # only when the text holds no '<' (i.e. it is not HTML itself)
+    remove_terminal_escapes=True,
+    fix_encoding=True,
+    restore_byte_a0=True,
+    replace_lossy_sequences=True,
+    decode_inconsistent_utf8=True,
+    fix_c1_controls=True,
+    fix_latin_ligatures=True,
+    fix_character_width=True,
+    uncurl_quotes=False,  # curly quotes are correct Indonesian typography, not damage
+    fix_line_breaks=False,  # done in pass 3, with its own edit kind
+    fix_surrogates=True,
+    remove_control_chars=False,  # done in pass 3
+    normalization=None,  # done in pass 2
+    explain=False,
+)
+_FTFY_EXPLAIN_CONFIG = _FTFY_CONFIG._replace(explain=True)
+
+# Cheap gate in front of ftfy: the characters its non-mojibake fixers act on (entities, ANSI
+# escapes, C1 controls, ligatures, full/half-width forms, surrogates). Mojibake itself is
+# gated by ftfy's own ``is_bad`` (one regex search over the whole text), which is exactly the
+# test ftfy applies per line before trying any re-decoding.
+_FTFY_TRIGGER_RE = re.compile(
+    r"&#?[0-9A-Za-z]{1,24};"
+    r"|[\x1b\x80-\x9f\u0132\u0133\u0149\u01c4-\u01cc\u01f1-\u01f3\ufb00-\ufb06\u3000"
+    r"\uff01-\uffee\ud800-\udfff]"
+)
+_CHAR_ANY_RE = re.compile(
+    r"[\r\u2028\u2029\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u200b\u200e\u200f\u2060\ufeff\u00ad\u180e"
+    r"\xa0\u1680\u2000-\u200a\u202f\u205f\u3000]"
+)
+
+# ftfy explanation steps -> our edit kind names.
+_FTFY_KIND = {
+    "unescape_html": "html_entity",
+    "remove_terminal_escapes": "terminal_escape",
+    "fix_c1_controls": "c1_control",
+    "fix_latin_ligatures": "ligature",
+    "fix_character_width": "width",
+    "fix_surrogates": "surrogate",
+    "restore_byte_a0": "mojibake",
+    "replace_lossy_sequences": "mojibake",
+    "decode_inconsistent_utf8": "mojibake",
+}
+
+
+def common_affixes(a: str, b: str) -> tuple[int, int]:
+    """Lengths of the common prefix and (non-overlapping) common suffix of ``a`` and ``b``."""
+    n = min(len(a), len(b))
+    p = 0
+    while p < n and a[p] == b[p]:
+        p += 1
+    s = 0
+    while s < n - p and a[-1 - s] == b[-1 - s]:
+        s += 1
+    return p, s
+
+
+def diff_replacements(old: str, new: str, kind_of) -> list[Replacement]:
+    """Minimal-ish replacements turning ``old`` into ``new``: one per changed line when the line
+    structure is kept, else one trimmed span. ``kind_of(before_line, after_line)`` names each."""
+    reps: list[Replacement] = []
+    old_lines = old.split("\n")
+    new_lines = new.split("\n")
+    if len(old_lines) == len(new_lines):
+        pos = 0
+        for a, b in zip(old_lines, new_lines, strict=True):
+            if a != b:
+                p, s = common_affixes(a, b)
+                reps.append(Replacement(pos + p, pos + len(a) - s, b[p : len(b) - s], kind_of(a, b)))
+            pos += len(a) + 1
+        return reps
+    p, s = common_affixes(old, new)
+    return [Replacement(p, len(old) - s, new[p : len(new) - s], kind_of(old, new))]
+
+
+def _ftfy_kind(before: str, after: str) -> str:
+    """Name an ftfy change by re-running it with explanations (only on changed lines)."""
+    kinds: list[str] = []
+    explained = ftfy.fix_and_explain(before, config=_FTFY_EXPLAIN_CONFIG)
+    for step in explained.explanation or ():
+        action, param = step
+        if action in ("encode", "decode", "transcode"):
+            k = "mojibake"
+        elif action == "apply":
+            k = _FTFY_KIND.get(param, param)
+        else:
+            k = str(param)
+        if k not in kinds:
+            kinds.append(k)
+    return "normalize:" + ("+".join(kinds) if kinds else "ftfy")
+
+
+def _nfc_kind(_a: str, _b: str) -> str:
+    return "normalize:nfc"
+
+
+class Normalize(MapStep):
+    """Repair Unicode damage and normalize whitespace; each change is a named edit.
+
+    Parameters switch passes off (all on by default). ``max_blank_lines`` bounds runs of empty
+    lines (news scrapes separate paragraphs by one newline or one blank line).
+    """
+
+    name = "normalize"
+
+    def __init__(
+        self,
+        *,
+        ftfy: bool = True,
+        nfc: bool = True,
+        characters: bool = True,
+        layout: bool = True,
+        max_blank_lines: int = 1,
+        label: str | None = None,
+    ) -> None:
+        super().__init__(label=label)
+        if max_blank_lines < 0:
+            raise ValueError("max_blank_lines must be >= 0")
+        self.use_ftfy = ftfy
+        self.nfc = nfc
+        self.characters = characters
+        self.layout = layout
+        self.max_blank_lines = max_blank_lines
+        self._params = {
+            "ftfy": ftfy, "nfc": nfc, "characters": characters, "layout": layout,
+            "max_blank_lines": max_blank_lines,
+        }
+        self._blank_after = "\n" * (max_blank_lines + 1)
+
+    # ------------------------------------------------------------------ passes
+    def _pass_ftfy(self, doc: Document) -> None:
+        text = doc.text
+        if text.isascii():
+            if "&" not in text or not _FTFY_TRIGGER_RE.search(text):
+                return
+        elif not _FTFY_TRIGGER_RE.search(text) and not is_bad(text):
+            return
+        fixed = ftfy.fix_text(text, config=_FTFY_CONFIG)
+        if fixed != text:
+            doc.apply(self.label, diff_replacements(text, fixed, _ftfy_kind))
+
+    def _pass_nfc(self, doc: Document) -> None:
+        text = doc.text
+        if text.isascii() or unicodedata.is_normalized("NFC", text):
+            return
+        doc.apply(self.label, diff_replacements(text, unicodedata.normalize("NFC", text), _nfc_kind))
+
+    def _pass_characters(self, doc: Document) -> None:
+        if not _CHAR_ANY_RE.search(doc.text):
+            return
+        reps = [
+            Replacement(m.start(), m.end(), _CHAR_AFTER[m.lastgroup], "normalize:" + m.lastgroup)
+            for m in _CHAR_RE.finditer(doc.text)
+        ]
+        if reps:
+            doc.apply(self.label, reps)
+
+    def _layout_suspect(self, text: str) -> bool:
+        """Substring tests (C speed) that a layout fix is possible; most clean texts fail all."""
+        if not text:
+            return False
+        if text[0].isspace() or text[-1].isspace():
+            return True
+        return (
+            "  " in text or "\t" in text or " \n" in text or "\n " in text
+            or self._blank_after + "\n" in text
+        )
+
+    def _pass_layout(self, doc: Document) -> None:
+        text = doc.text
+        if not self._layout_suspect(text):
+            return
+        reps: list[Replacement] = []
+        blank_after = self._blank_after
+        for m in _LAYOUT_RE.finditer(text):
+            g = m.lastgroup
+            if g == "blank_lines":
+                newlines = m.group().count("\n")
+                if newlines <= len(blank_after):
+                    # within the allowed blank lines: only drop the spaces on the empty lines
+                    cleaned = "\n" * newlines
+                    if cleaned != m.group():
+                        reps.append(
+                            Replacement(m.start(), m.end(), cleaned, "normalize:trailing_space")
+                        )
+                    continue
+                reps.append(Replacement(m.start(), m.end(), blank_after, "normalize:blank_lines"))
+            elif g == "space_run":
+                reps.append(Replacement(m.start(), m.end(), " ", "normalize:space_run"))
+            else:
+                reps.append(Replacement(m.start(), m.end(), "", "normalize:" + g))
+        # outer whitespace, measured with str.strip (regex \s+\Z can be quadratic)
+        n = len(text)
+        head = n - len(text.lstrip())
+        if head == n:
+            if n:
+                reps = [Replacement(0, n, "", "normalize:outer_space")]
+        else:
+            tail = n - len(text.rstrip())
+            reps = [r for r in reps if r.start >= head and r.end <= n - tail]
+            if head:
+                reps.append(Replacement(0, head, "", "normalize:outer_space"))
+            if tail:
+                reps.append(Replacement(n - tail, n, "", "normalize:outer_space"))
+        if reps:
+            doc.apply(self.label, reps)
+
+    # ------------------------------------------------------------------ step
+    def process(self, doc: Document) -> Reject | None:
+        n0 = len(doc.edits)
+        # A fix can expose another (removing a zero-width char joins mojibake bytes or a letter
+        # and its accent; ftfy can decode to a line separator): repeat while changing, <= 3 rounds.
+        for _ in range(3):
+            before = len(doc.edits)
+            if self.use_ftfy:
+                self._pass_ftfy(doc)
+            if self.nfc:
+                self._pass_nfc(doc)
+            if self.characters:
+                self._pass_characters(doc)
+            if self.layout:
+                self._pass_layout(doc)
+            if len(doc.edits) == before:
+                break
+        made = doc.edits[n0:]
+        if made:
+            doc.annotate(self.label, n_edits=len(made), kinds=dict(Counter(e.kind for e in made)))
+        else:
+            doc.annotate(self.label, n_edits=0)
+        return None

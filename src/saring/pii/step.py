@@ -1,0 +1,148 @@
+"""The ``pii`` step: find Indonesian personal data and tag, mask or only annotate it.
+
+Modes:
+
+* ``tag`` (default) replaces each span by a typed placeholder (``<NIK>``, ``<PHONE>`` ...), so
+  the sentence keeps its shape for language modelling.
+* ``mask`` replaces every letter and digit of the span by ``*`` and keeps separators: the text
+  length and all offsets stay the same (useful when other annotations point into the text).
+* ``annotate`` changes nothing and records the spans.
+
+Each replacement is an edit of kind ``pii:<type>`` with the detector's confidence, so it can be
+counted, reviewed and undone like any other edit.
+
+What is stored about a span (``doc.annotations[label]["spans"]``): type, start, end,
+confidence and rule, never the value. Offsets refer to the text as the step received it
+(``doc.text_before(label)``). A plain hash is not stored either: phone numbers (about 10^10
+values) and NIKs (structured, far fewer than 10^16 plausible values) are cheap to enumerate, so
+an unkeyed hash would be a reversible pseudonym. With ``hash_key`` set, a keyed HMAC-SHA256
+(first 16 hex chars) of the digits/address is stored so repeated values can be linked across
+documents without revealing them; whoever holds the key can test guesses, so keep it secret.
+
+Note for exporters: the edit log keeps ``before`` (the raw value) so edits can be undone; drop
+or blank the edit log of this step before publishing a redacted corpus.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import hmac
+from collections import Counter
+from typing import Any
+
+import regex
+
+from saring.document import Document, Replacement
+from saring.pii.detect import TYPES, Detector, Span, placeholder
+from saring.step import MapStep, Reject
+
+MODES = ("tag", "mask", "annotate")
+_ALNUM = regex.compile(r"[0-9A-Za-z]")
+_NON_ALNUM = regex.compile(r"[^0-9A-Za-z@.]")
+
+
+class PII(MapStep):
+    """Detect NIK, NPWP, phones, e-mails, public IPs, payment cards and bank accounts."""
+
+    name = "pii"
+
+    def __init__(
+        self,
+        *,
+        mode: str = "tag",
+        types: list[str] | None = None,
+        min_confidence: float = 0.8,
+        context_window: int = 48,
+        record_spans: bool = True,
+        flag_suspects: bool = True,
+        hash_key: str | None = None,
+        label: str | None = None,
+    ) -> None:
+        super().__init__(label=label)
+        if mode not in MODES:
+            raise ValueError(f"pii: mode must be one of {MODES}, got {mode!r}")
+        chosen = tuple(types) if types is not None else TYPES
+        unknown = set(chosen) - set(TYPES)
+        if unknown:
+            raise ValueError(f"pii: unknown types {sorted(unknown)}; known: {', '.join(TYPES)}")
+        if not 0.0 <= min_confidence <= 1.0:
+            raise ValueError("pii: min_confidence must be within [0, 1]")
+        if context_window < 8:
+            raise ValueError("pii: context_window must be at least 8 characters")
+        self.mode = mode
+        self.types = chosen
+        self.min_confidence = min_confidence
+        self.context_window = context_window
+        self.record_spans = record_spans
+        self.flag_suspects = flag_suspects
+        self.hash_key = hash_key
+        self._detector: Detector | None = None
+        self._unpicklable = ("_detector",)
+        self._params = {
+            "mode": mode,
+            "types": list(chosen),
+            "min_confidence": min_confidence,
+            "context_window": context_window,
+            "record_spans": record_spans,
+            "flag_suspects": flag_suspects,
+        }
+
+    def setup(self) -> None:
+        self._detector = Detector(types=self.types, context_window=self.context_window)
+
+    @property
+    def detector(self) -> Detector:
+        if self._detector is None:
+            self.setup()
+        assert self._detector is not None
+        return self._detector
+
+    def _value_hash(self, value: str, pii_type: str) -> str:
+        """Keyed hash of the canonical value (digits only, or the lower-cased address)."""
+        canon = value.lower() if pii_type == "email" else _NON_ALNUM.sub("", value)
+        key = (self.hash_key or "").encode()
+        return hmac.new(key, canon.encode(), hashlib.sha256).hexdigest()[:16]
+
+    def _replacement(self, text: str, sp: Span) -> Replacement:
+        before = text[sp.start : sp.end]
+        after = placeholder(sp.type) if self.mode == "tag" else _ALNUM.sub("*", before)
+        return Replacement(sp.start, sp.end, after, f"pii:{sp.type}", sp.confidence)
+
+    def process(self, doc: Document) -> Reject | None:
+        text = doc.text
+        spans, suspects = self.detector.find(text)
+        spans = [sp for sp in spans if sp.confidence >= self.min_confidence]
+        counts = Counter(sp.type for sp in spans)
+        info: dict[str, Any] = {"n": len(spans)}
+        if counts:
+            info["counts"] = dict(counts)
+        if self.record_spans and spans:
+            info["spans"] = [self._span_record(text, sp) for sp in spans]
+        if suspects:
+            info["suspects"] = len(suspects)
+            if self.flag_suspects:
+                for sp in suspects:
+                    doc.flag(
+                        self.label,
+                        "pii_suspect",
+                        type=sp.type,
+                        start=sp.start,
+                        end=sp.end,
+                        rule=sp.rule,
+                    )
+        doc.annotate(self.label, **info)
+        if spans and self.mode != "annotate":
+            doc.apply(self.label, [self._replacement(text, sp) for sp in spans])
+        return None
+
+    def _span_record(self, text: str, sp: Span) -> dict[str, Any]:
+        rec: dict[str, Any] = {
+            "type": sp.type,
+            "start": sp.start,
+            "end": sp.end,
+            "confidence": sp.confidence,
+            "rule": sp.rule,
+        }
+        if self.hash_key:
+            rec["hash"] = self._value_hash(text[sp.start : sp.end], sp.type)
+        return rec

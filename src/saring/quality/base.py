@@ -1,0 +1,140 @@
+"""Shared machinery of the profile-driven quality filters.
+
+A filter is an ordered list of rules ``(reason, metric, direction, threshold)`` per language
+profile plus a ``measure(metric, stats)`` method. Rules are checked in order (datatrove's order,
+so the first failing rule names the rejection the same way); a rejected document records the
+rule's reason, the measured value and the threshold. In normal mode measuring stops at the first
+failing rule (the expensive n-gram metrics are often never needed); in ``score_only`` mode every
+metric is measured and annotated, and the first failure is recorded as ``would_reject``.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any, ClassVar
+
+from saring.document import Document
+from saring.quality import profiles
+from saring.quality.textstats import TextStats, stats_for
+from saring.step import FilterStep, Reject
+
+MIN = "min"  # reject when value < threshold
+MAX = "max"  # reject when value > threshold
+
+
+@dataclass(frozen=True, slots=True)
+class Rule:
+    reason: str
+    metric: str
+    direction: str
+    threshold: float
+    zero_ok: bool = False  # a value of exactly 0 passes (datatrove's line_punct_exclude_zero)
+
+    def fails(self, value: float) -> bool:
+        if self.zero_ok and value == 0:
+            return False
+        return value < self.threshold if self.direction == MIN else value > self.threshold
+
+
+def enabled(value: Any) -> bool:
+    """datatrove semantics: ``None``/``0``/``False`` switch a rule off."""
+    return value is not None and value is not False and value != 0
+
+
+class ProfiledFilter(FilterStep):
+    """A filter whose thresholds come from the document's language profile.
+
+    Parameters: ``profile`` forces one profile for every document; otherwise the profile comes
+    from ``metadata["lang_detected"]``/``metadata["lang"]`` with ``default_profile`` as fallback.
+    ``overrides`` replaces settings of this filter's profile section (for all profiles).
+    """
+
+    section: ClassVar[str] = ""
+
+    def __init__(
+        self,
+        *,
+        profile: str | None = None,
+        default_profile: str | None = None,
+        overrides: dict[str, Any] | None = None,
+        score_only: bool = False,
+        label: str | None = None,
+    ) -> None:
+        super().__init__(score_only=score_only, label=label)
+        names = profiles.profile_names()
+        self.profile = profile
+        self.default_profile = default_profile or profiles.default_profile()
+        for p in (profile, self.default_profile):
+            if p is not None and p not in names:
+                raise ValueError(f"unknown quality profile {p!r}; known: {', '.join(names)}")
+        self.overrides = dict(overrides or {})
+        self._known = frozenset(names)
+        self._rules: dict[str, list[Rule]] = {}
+        self._settings: dict[str, dict[str, Any]] = {}
+        for name in names:
+            cfg = profiles.section(name, self.section, self.overrides)
+            self._settings[name] = self.prepare(cfg)
+            self._rules[name] = self.build_rules(cfg)
+
+    # ---------------------------------------------------------------- to implement
+    def prepare(self, cfg: dict[str, Any]) -> dict[str, Any]:
+        """Turn a profile section into what ``measure`` needs (sets, tuples, ...)."""
+        return cfg
+
+    def build_rules(self, cfg: dict[str, Any]) -> list[Rule]:
+        raise NotImplementedError
+
+    def measure(self, metric: str, st: TextStats, cfg: dict[str, Any]) -> float:
+        raise NotImplementedError
+
+    def precheck(self, st: TextStats, cfg: dict[str, Any]) -> Reject | None:
+        """A verdict before any rule (e.g. empty text); ``None`` to go on."""
+        return None
+
+    # ---------------------------------------------------------------- running
+    def lang_of(self, doc: Document) -> str:
+        if self.profile is not None:
+            return self.profile
+        return profiles.doc_lang(doc, self._known, self.default_profile)
+
+    def evaluate(
+        self, text: str, lang: str, *, stop_early: bool
+    ) -> tuple[dict[str, Any], Reject | None]:
+        """Measure rules in order; return the scores and the first failing rule's verdict."""
+        st = stats_for(text)
+        cfg = self._settings[lang]
+        scores: dict[str, Any] = {"profile": lang}
+        verdict = self.precheck(st, cfg)
+        if verdict is not None:
+            return scores, verdict
+        for rule in self._rules[lang]:
+            value = scores.get(rule.metric)
+            if value is None:
+                value = self.measure(rule.metric, st, cfg)
+                scores[rule.metric] = value
+            if verdict is None and rule.fails(value):
+                verdict = Reject(rule.reason, value, rule.threshold)
+                if stop_early:
+                    break
+        return scores, verdict
+
+    def score(self, doc: Document) -> dict[str, Any]:
+        return self.evaluate(doc.text, self.lang_of(doc), stop_early=False)[0]
+
+    def decide(self, scores: dict[str, Any], doc: Document) -> Reject | None:
+        """Re-decide from stored scores (e.g. after changing thresholds) without re-measuring."""
+        lang = scores.get("profile") or self.lang_of(doc)
+        st = stats_for(doc.text)
+        verdict = self.precheck(st, self._settings[lang])
+        if verdict is not None:
+            return verdict
+        for rule in self._rules[lang]:
+            value = scores.get(rule.metric)
+            if value is not None and rule.fails(value):
+                return Reject(rule.reason, value, rule.threshold)
+        return None
+
+    def process(self, doc: Document) -> Reject | None:
+        scores, verdict = self.evaluate(doc.text, self.lang_of(doc), stop_early=not self.score_only)
+        doc.annotate(self.label, **scores)
+        return verdict

@@ -1,0 +1,78 @@
+"""FineWeb quality rules (Penedo et al. 2024) with per-language thresholds.
+
+Same semantics as datatrove 0.10.1 ``FineWebQualityFilter``: over non-blank lines, the share
+ending in a sentence terminal (a line ending in a closing quote does not count), the share of
+short lines, the characters in repeated lines, and newlines per word token.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from saring.quality.base import MAX, MIN, ProfiledFilter, Rule, enabled
+from saring.quality.textstats import TextStats, find_duplicates, terminal_punctuation
+from saring.step import Reject
+
+
+class FineWebQuality(ProfiledFilter):
+    """Line punctuation, short lines, duplicated line characters and list-likeness."""
+
+    name = "fineweb_quality"
+    section = "fineweb_quality"
+
+    def prepare(self, cfg: dict[str, Any]) -> dict[str, Any]:
+        cfg = dict(cfg)
+        stop = cfg.get("stop_chars")
+        cfg["stop_chars"] = tuple(stop) if stop else terminal_punctuation()
+        return cfg
+
+    def build_rules(self, cfg: dict[str, Any]) -> list[Rule]:
+        rules = []
+        if cfg.get("line_punct_thr") is not None:
+            rules.append(
+                Rule(
+                    "fineweb_line_punct_ratio", "line_punct_ratio", MIN, cfg["line_punct_thr"],
+                    zero_ok=bool(cfg.get("line_punct_exclude_zero")),
+                )
+            )
+        if enabled(cfg.get("short_line_thr")):
+            rules.append(Rule("fineweb_short_line_ratio", "short_line_ratio", MAX, cfg["short_line_thr"]))
+        if cfg.get("char_duplicates_ratio") is not None:
+            rules.append(Rule("fineweb_char_dup_ratio", "char_dup_ratio", MAX, cfg["char_duplicates_ratio"]))
+        if cfg.get("new_line_ratio") is not None:
+            rules.append(Rule("fineweb_list_ratio", "list_ratio", MAX, cfg["new_line_ratio"]))
+        return rules
+
+    @staticmethod
+    def _lines(st: TextStats) -> list[str]:
+        lines = st.memo.get("fw_lines")
+        if lines is None:
+            lines = st.memo["fw_lines"] = [line for line in st.text.split("\n") if line.strip()]
+        return lines
+
+    def precheck(self, st: TextStats, cfg: dict[str, Any]) -> Reject | None:
+        if not st.text.strip():
+            return Reject("fineweb_empty", 0, 1)
+        return None
+
+    def measure(self, metric: str, st: TextStats, cfg: dict[str, Any]) -> float:
+        text = st.text
+        if metric == "line_punct_ratio":
+            lines = self._lines(st)
+            stop = cfg["stop_chars"]
+            return sum(1 for line in lines if line.endswith(stop)) / len(lines)
+        if metric == "short_line_ratio":
+            lines = self._lines(st)
+            limit = cfg["short_line_length"]
+            return sum(1 for line in lines if len(line) <= limit) / len(lines)
+        if metric == "char_dup_ratio":
+            chars = len(text) - text.count("\n")
+            return find_duplicates(self._lines(st))[1] / chars if chars else 0.0
+        if metric == "list_ratio":
+            n_tokens = len(st.tokens)
+            n_newlines = text.count("\n")
+            if not n_tokens:
+                return float(n_newlines > 0) * 1e9
+            return n_newlines / n_tokens
+        raise KeyError(metric)
+

@@ -1,0 +1,144 @@
+"""Gopher quality and repetition rules (Rae et al. 2021, Table A1) on our regex tokenizer.
+
+Semantics follow datatrove 0.10.1's ``GopherQualityFilter``/``GopherRepetitionFilter`` (rule order,
+what counts as a word, how n-gram characters are counted) so thresholds transfer from FineWeb-2
+configs; differences are in the tokenizer only (see ``textstats``). Rule names are prefixed
+``gopher_``; datatrove's misleading ``gopher_enough_stop_words`` is ``gopher_few_stop_words`` here.
+
+The repetition filter must run after the repair step's paragraph de-duplication: a news page that
+repeats one revised paragraph is repaired there, not thrown away here.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from saring.quality.base import MAX, MIN, ProfiledFilter, Rule, enabled
+from saring.quality.textstats import (
+    TextStats,
+    dup_ngram_chars,
+    find_duplicates,
+    split_lines,
+    split_paragraphs,
+    top_ngram_chars,
+)
+from saring.step import Reject
+
+_BULLETS = ("•", "-")
+_ELLIPSES = ("...", "…")
+
+
+class GopherQuality(ProfiledFilter):
+    """Document length, word length, symbol, bullet/ellipsis, alphabetic and stop-word rules."""
+
+    name = "gopher_quality"
+    section = "gopher_quality"
+
+    _RULES = (
+        ("gopher_short_doc", "n_words", MIN, "min_doc_words"),
+        ("gopher_long_doc", "n_words", MAX, "max_doc_words"),
+        ("gopher_below_avg_word_length", "avg_word_length", MIN, "min_avg_word_length"),
+        ("gopher_above_avg_word_length", "avg_word_length", MAX, "max_avg_word_length"),
+        ("gopher_too_many_hashes", "hash_ratio", MAX, "max_symbol_word_ratio"),
+        ("gopher_too_many_ellipsis", "ellipsis_ratio", MAX, "max_symbol_word_ratio"),
+        ("gopher_too_many_bullets", "bullet_lines_ratio", MAX, "max_bullet_lines_ratio"),
+        ("gopher_too_many_end_ellipsis", "end_ellipsis_lines_ratio", MAX, "max_ellipsis_lines_ratio"),
+        ("gopher_below_alpha_threshold", "alpha_words_ratio", MIN, "min_alpha_words_ratio"),
+        ("gopher_few_stop_words", "stop_words", MIN, "min_stop_words"),
+    )
+
+    def prepare(self, cfg: dict[str, Any]) -> dict[str, Any]:
+        cfg = dict(cfg)
+        cfg["stop_set"] = frozenset(cfg.get("stop_words") or ())
+        return cfg
+
+    def build_rules(self, cfg: dict[str, Any]) -> list[Rule]:
+        return [
+            Rule(reason, metric, d, cfg[key])
+            for reason, metric, d, key in self._RULES
+            if enabled(cfg.get(key))
+        ]
+
+    def measure(self, metric: str, st: TextStats, cfg: dict[str, Any]) -> float:
+        text = st.text
+        n_tokens = len(st.tokens)
+        if metric == "n_words":
+            return n_tokens - st.n_symbol
+        if metric == "avg_word_length":
+            n_words = n_tokens - st.n_symbol
+            return st.word_chars / n_words if n_words else 0.0
+        if metric == "hash_ratio":
+            return text.count("#") / n_tokens if n_tokens else 0.0
+        if metric == "ellipsis_ratio":
+            return (text.count("...") + text.count("…")) / n_tokens if n_tokens else 0.0
+        if metric == "bullet_lines_ratio":
+            lines = text.splitlines()
+            if not lines:
+                return 0.0
+            return sum(1 for s in lines if s.lstrip().startswith(_BULLETS)) / len(lines)
+        if metric == "end_ellipsis_lines_ratio":
+            lines = text.splitlines()
+            if not lines:
+                return 0.0
+            return sum(1 for s in lines if s.rstrip().endswith(_ELLIPSES)) / len(lines)
+        if metric == "alpha_words_ratio":
+            return st.n_alpha / n_tokens if n_tokens else 0.0
+        if metric == "stop_words":
+            return len(cfg["stop_set"].intersection(st.tokens))
+        raise KeyError(metric)
+
+
+class GopherRepetition(ProfiledFilter):
+    """Duplicate lines/paragraphs and repeated n-gram rules, as fractions of the text's characters."""
+
+    name = "gopher_repetition"
+    section = "gopher_repetition"
+
+    def prepare(self, cfg: dict[str, Any]) -> dict[str, Any]:
+        cfg = dict(cfg)
+        cfg["dup_ns"] = sorted(int(n) for n, f in (cfg.get("dup_n_grams") or {}).items() if enabled(f))
+        return cfg
+
+    def build_rules(self, cfg: dict[str, Any]) -> list[Rule]:
+        rules = [
+            Rule(f"gopher_{key}", key, MAX, cfg[key])
+            for key in ("dup_para_frac", "dup_para_char_frac", "dup_line_frac", "dup_line_char_frac")
+            if enabled(cfg.get(key))
+        ]
+        for n, frac in sorted((int(n), f) for n, f in (cfg.get("top_n_grams") or {}).items()):
+            if enabled(frac):
+                rules.append(Rule(f"gopher_top_{n}_gram", f"top_{n}_gram_frac", MAX, frac))
+        for n, frac in sorted((int(n), f) for n, f in (cfg.get("dup_n_grams") or {}).items()):
+            if enabled(frac):
+                rules.append(Rule(f"gopher_dup_{n}_gram", f"dup_{n}_gram_frac", MAX, frac))
+        return rules
+
+    def precheck(self, st: TextStats, cfg: dict[str, Any]) -> Reject | None:
+        return Reject("gopher_empty", 0, 1) if not st.text else None
+
+    def measure(self, metric: str, st: TextStats, cfg: dict[str, Any]) -> float:
+        text = st.text
+        if metric.startswith("dup_para"):
+            paras = split_paragraphs(text)
+            n_dup, dup_chars = find_duplicates(paras)
+            return n_dup / len(paras) if metric == "dup_para_frac" else dup_chars / len(text)
+        if metric.startswith("dup_line"):
+            lines = split_lines(text)
+            n_dup, dup_chars = find_duplicates(lines)
+            return n_dup / len(lines) if metric == "dup_line_frac" else dup_chars / len(text)
+        if metric.startswith("top_"):
+            n = int(metric[4 : metric.index("_", 4)])
+            return top_ngram_chars(st.tokens, n) / len(text)
+        if metric.startswith("dup_"):
+            n = int(metric[4 : metric.index("_", 4)])
+            return self._dup_chars(st, cfg)[n] / len(text)
+        raise KeyError(metric)
+
+    @staticmethod
+    def _dup_chars(st: TextStats, cfg: dict[str, Any]) -> dict[int, int]:
+        """All repeated-n-gram character counts in one pass, memoised for this text."""
+        key = ("dup_ngrams", tuple(cfg["dup_ns"]))
+        res = st.memo.get(key)  # type: ignore[call-overload]
+        if res is None:
+            res = st.memo[key] = dup_ngram_chars(st.tokens, st.lens, cfg["dup_ns"])  # type: ignore[index]
+        return res  # type: ignore[return-value]

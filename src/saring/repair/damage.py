@@ -1,0 +1,99 @@
+"""MT-damage score per document and its pooling per site (domain).
+
+The score is an artifact rate turned into 0..1: ``1 - exp(-rate)`` where ``rate`` is weighted
+artifacts per 100 tokens (glue repaired 3, list comma 2, unrepaired suspicion 1, revision duplicate
+3). One clear glue in a 300-token article gives ~0.6; the founding article scores ~1.0.
+
+Pooling: one translator damages a whole site, so documents of a site share evidence. The step keeps
+a :class:`SitePool` per instance; in a multi-process run each worker has its own pool, so pooling is
+per worker unless :func:`pool_site_scores` is run as a corpus pass over the annotated output.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+from typing import Any
+from urllib.parse import urlsplit
+
+WEIGHTS = {"repaired": 3.0, "list": 2.0, "flagged": 1.0, "revision": 3.0}
+DAMAGED = 0.3  # a document counts as damaged for its site above this score
+PRIOR_MEAN, PRIOR_WEIGHT = 0.02, 5.0
+
+
+def damage_score(counts: Mapping[str, int], n_tokens: int) -> float:
+    """0..1 damage from weighted artifact counts per 100 tokens."""
+    weighted = sum(WEIGHTS[k] * counts.get(k, 0) for k in WEIGHTS)
+    rate = 100.0 * weighted / max(1, n_tokens)
+    return round(1.0 - math.exp(-rate), 4)
+
+
+def site_of(metadata: Mapping[str, Any]) -> str | None:
+    """The site key of a document: URL host without ``www.``, else an ``outlet``/``domain`` field."""
+    url = metadata.get("url")
+    if isinstance(url, str) and url:
+        try:
+            host = urlsplit(url if "//" in url else "//" + url).hostname
+        except ValueError:
+            host = None
+        if host:
+            return host.removeprefix("www.")
+    for key in ("domain", "outlet"):
+        v = metadata.get(key)
+        if isinstance(v, str) and v:
+            return v.lower()
+    return None
+
+
+@dataclass
+class SiteStats:
+    docs: int = 0
+    damage_sum: float = 0.0
+    damaged: int = 0
+
+    def add(self, score: float) -> None:
+        self.docs += 1
+        self.damage_sum += score
+        self.damaged += score > DAMAGED
+
+    @property
+    def pooled(self) -> float:
+        """Shrunk mean damage: few documents stay close to the clean prior."""
+        return round((self.damage_sum + PRIOR_MEAN * PRIOR_WEIGHT) / (self.docs + PRIOR_WEIGHT), 4)
+
+    @property
+    def damaged_share(self) -> float:
+        return self.damaged / self.docs if self.docs else 0.0
+
+
+@dataclass
+class SitePool:
+    """Per-site counters kept inside a step instance (per worker process)."""
+
+    sites: dict[str, SiteStats] = field(default_factory=dict)
+
+    def add(self, site: str | None, score: float) -> SiteStats | None:
+        if site is None:
+            return None
+        st = self.sites.setdefault(site, SiteStats())
+        st.add(score)
+        return st
+
+    def boost(self, site: str | None, min_docs: int = 5, share: float = 0.2) -> float:
+        """Confidence boost for a site already seen damaged often enough."""
+        st = self.sites.get(site) if site else None
+        if st is None or st.docs < min_docs:
+            return 0.0
+        return 0.1 if st.damaged_share >= share else 0.0
+
+
+def pool_site_scores(records: Iterable[tuple[str | None, float]]) -> dict[str, dict[str, float]]:
+    """Corpus pass: ``(site, mt_damage)`` pairs -> per-site pooled score, share damaged, docs."""
+    pool = SitePool()
+    for site, score in records:
+        pool.add(site, score)
+    return {
+        s: {"site_mt_damage": st.pooled, "damaged_share": round(st.damaged_share, 4), "docs": st.docs}
+        for s, st in pool.sites.items()
+    }

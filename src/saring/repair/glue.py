@@ -1,0 +1,323 @@
+"""Machine-translation link glue: find entity glue sites, score them, plan the repair.
+
+The page translator translated each link text alone (``Russia`` -> ``Rusia``) and glued it back
+without a space, losing the English suffix. Forms handled (see ``notes/repair.md``):
+
+* ``Rusiakredensial diplomatik`` (lower glue) and ``RusiaSeorang pemimpin`` (camel glue);
+* ``RusiaChina, Jepang`` (list comma lost);
+* ``Rusian Presiden`` / ``Rusia's kapal`` (stray English suffix kept with a space).
+
+Only an entity from the gazetteer can start a site (one trie regex scan per document, so clean text
+costs almost nothing). Every site gets a confidence from simple, explainable features; the repair
+moves the entity after the noun phrase it modified, which is Indonesian word order.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from saring.repair.resources import BAD_BEFORE, SUFFIX_LIKE, Resources
+
+WORD_AT = re.compile(r"[A-Za-z]+(?:-[A-Za-z]+)*")
+# meN-/ber-/di-/ter-/per- verb shapes; whether it really is a verb is checked against the lexicon.
+ME_VERB = re.compile(r"^me(?:ng|ny|m|n|l|r|w|y)[a-z]{3,}$")
+ROOT_PREFIX = re.compile(r"^(?:di|ber|ter|per|diper|memper)([a-z]{4,})$")
+VERB_SUFFIX = re.compile(r"(?:kan|i|an)$")
+SENT_END_CHARS = frozenset(".!?\n")
+OPENERS = frozenset("“‘(«[")
+CLOSERS = frozenset("”’)»]")
+# "Liputan6.com, JakartaKita": a scraped dateline glued to the first word (boilerplate's job).
+DATELINE_BEFORE = re.compile(r"(?:\.(?:com|co\.id|id|net|org)|\b[A-Z]{2,}[a-z]*)\s*,\s*$")
+LIST_NEXT = re.compile(r"\s*(?:,|dan\b|serta\b|atau\b)")
+
+
+@dataclass(slots=True)
+class Site:
+    """One suspected glue site in the text (offsets in the text the scan ran on)."""
+
+    start: int  # start of the entity
+    end: int  # end of the glued token (or of the stray suffix)
+    entity: str
+    form: str  # "glue" | "camel" | "list" | "suffix"
+    rest_start: int  # where the modified noun phrase starts
+    right: str  # the glued word (glue/camel/list) or the next word (suffix)
+    confidence: float
+    line: int = 0
+
+
+@dataclass(slots=True)
+class Plan:
+    """What to do at a site: the replacement span/text and the kind of edit."""
+
+    start: int
+    end: int
+    after: str
+    kind: str
+    confidence: float
+    split_after: str  # the split-only fallback text for [start, split_end)
+    split_end: int
+    moved: bool
+
+
+def _next_word(text: str, pos: int) -> str:
+    m = WORD_AT.match(text, pos)
+    return m.group() if m else ""
+
+
+def score_site(text: str, m: re.Match[str], res: Resources) -> Site | None:
+    """Turn a regex hit into a scored :class:`Site`, or ``None`` when it is a real word."""
+    ent, glue, suf = m.group("ent"), m.group("glue"), m.group("suf")
+    start, end = m.start(), m.end()
+    last_word = ent.rsplit(" ", 1)[-1]
+    token = last_word + (glue or suf or "")
+    if token in res.brands or token.lower() in res.brands_lower:
+        return None
+    etype = res.gazetteer.get(ent, "other")
+    if glue is not None:
+        if res.known(token):
+            return None
+        if glue[0].isupper():
+            return _score_camel(text, start, end, ent, glue, res)
+        return _score_lower(start, end, ent, glue, res)
+    return _score_suffix(text, start, end, ent, suf, token, etype, res)
+
+
+def _score_camel(text: str, start: int, end: int, ent: str, glue: str, res: Resources) -> Site | None:
+    """``RusiaSeorang``/``RusiaChina``; scraped datelines (``Liputan6.com, JakartaKita``) are skipped."""
+    low = glue.lower()
+    line_start = text.rfind("\n", 0, start) + 1
+    if DATELINE_BEFORE.search(text, max(line_start, start - 40), start):
+        return None
+    rest = end - len(glue)
+    if glue in res.gaz_first or glue in res.gazetteer:
+        nxt = LIST_NEXT.match(text, end) is not None
+        return Site(start, end, ent, "list", rest, glue, 0.92 if nxt else 0.7)
+    if res.englishish(low):
+        return None  # "JakartaNotebook", "RusiaToday": an English-looking name, not a glue
+    label = 0.3 if text[end : end + 1] == ":" else 0.0  # "Persipura JayapuraPelatih: ..." heading
+    if low in res.pre_head or low in res.stop or glue in res.title_firsts:
+        return Site(start, end, ent, "camel", rest, glue, round(0.9 - label, 3))
+    if low in res.lexicon and res.common_lower(low):
+        return Site(start, end, ent, "camel", rest, glue, round(0.8 - label, 3))
+    return Site(start, end, ent, "camel", rest, glue, round(0.5 - label, 3))
+
+
+def _score_lower(start: int, end: int, ent: str, glue: str, res: Resources) -> Site | None:
+    """``Rusiakredensial``: a known (or long unknown) lower-case word glued to an entity."""
+    low = glue
+    if low in SUFFIX_LIKE or res.englishish(low):
+        return None
+    short_entity = 0.15 if len(ent) <= 4 else 0.0  # Mali|boro, Peru|gia, Bali|tung
+    zipf = res.lexicon.get(low)
+    if zipf is not None:
+        conf = 0.65 + (0.1 if len(low) >= 5 else 0.0) + (0.1 if zipf >= 3.5 else 0.0)
+        if len(low) == 3:
+            conf -= 0.15
+        return Site(start, end, ent, "glue", end - len(glue), glue, round(conf - short_entity, 3))
+    if len(low) >= 5:
+        return Site(start, end, ent, "glue", end - len(glue), glue, round(0.5 - short_entity, 3))
+    return None
+
+
+def _score_suffix(
+    text: str, start: int, end: int, ent: str, suf: str, token: str, etype: str, res: Resources
+) -> Site | None:
+    """``Rusian Presiden`` / ``Rusia's kapal``: a country name with an English suffix left over."""
+    if etype != "country":
+        return None
+    nxt = _next_word(text, end + 1)
+    if not nxt or res.englishish(nxt):
+        return None  # "Korean Air", "Asian Games", "Indonesian Idol": English names, leave them
+    english_word = suf == "n" and res.known(token)  # Korean, Indian, Indonesian: real words
+    nlow = nxt.lower()
+    if nlow in res.stop or nlow not in res.lexicon:
+        return Site(start, end, ent, "suffix", end + 1, nxt, 0.3 if english_word else 0.6)
+    if english_word:
+        # "Indonesian pasar": an English demonym before a lower-case Indonesian noun is glue;
+        # before a capitalised word it may be a name ("Indonesian Idol"), so only flag.
+        conf = 0.8 if nxt[0].islower() else 0.55
+    else:
+        conf = 0.9 if nxt[0].islower() else 0.85
+    return Site(start, end, ent, "suffix", end + 1, nxt, conf)
+
+
+def find_sites(text: str, res: Resources) -> list[Site]:
+    """All scored sites in ``text`` (before document-level evidence)."""
+    sites = []
+    for m in res.site_re.finditer(text):
+        i = m.start()
+        if i and (text[i - 1].isalnum() or text[i - 1] in BAD_BEFORE):
+            continue
+        s = score_site(text, m, res)
+        if s is not None:
+            sites.append(s)
+    return sites
+
+
+def add_evidence(sites: list[Site], confident: float = 0.8, site_boost: float = 0.0) -> None:
+    """Raise confidences with evidence elsewhere in the document (and site).
+
+    One translator glues many links: each *other* confident site adds 0.15 (up to 0.45), the same
+    entity glued to two or more different words adds 0.05, a known-damaged site adds ``site_boost``.
+    """
+    strong = [s for s in sites if s.confidence >= confident]
+    per_entity: dict[str, set[str]] = {}
+    for s in sites:
+        per_entity.setdefault(s.entity, set()).add(s.right.lower())
+    for s in sites:
+        others = len(strong) - (1 if s.confidence >= confident else 0)
+        boost = 0.15 * min(3, others) + site_boost
+        if len(per_entity[s.entity]) >= 2:
+            boost += 0.05
+        if s.confidence >= 0.3:
+            s.confidence = round(min(0.99, s.confidence + boost), 3)
+
+
+# ---------------------------------------------------------------- noun phrase and word order
+def is_verb(w: str, res: Resources) -> bool:
+    """Cheap verb test: bare verb list, or a meN-/di-/ber-/ter- shape over a known root."""
+    if w in res.bare_verbs:
+        return True
+    if w in res.prefix_nouns:
+        return False
+    if ME_VERB.match(w) and len(w) >= 6:
+        return True
+    m = ROOT_PREFIX.match(w)
+    if m:
+        root = m.group(1)
+        if root in res.lexicon:
+            return True
+        bare = VERB_SUFFIX.sub("", root)
+        return len(bare) >= 4 and bare in res.lexicon
+    return False
+
+
+def _np_word_ok(w: str, res: Resources, first: bool) -> bool:
+    low = w.lower()
+    if low in res.stop or is_verb(low, res):
+        return False
+    if not first and not w[0].islower():
+        return False
+    if low in res.lexicon:
+        return True
+    return first and len(low) >= 4 and low not in res.other  # the glued word may be rare
+
+
+def noun_phrase(text: str, pos: int, res: Resources) -> tuple[int, int, bool]:
+    """Extent of the noun phrase starting at ``pos``: (end, n_words, boundary_clear).
+
+    Pre-head quantifiers (``seorang``, ``para``) are taken first, then a head and at most two
+    modifiers; the phrase ends at punctuation, a line end, a closed-class word, a verb or a
+    capitalised word. ``boundary_clear`` is False when it stopped only because of the length cap.
+    """
+    end, n, n_content, first = pos, 0, 0, True
+    while True:
+        m = WORD_AT.match(text, pos)
+        if m is None:
+            return end, n, True
+        w = m.group()
+        low = w.lower()
+        if low in res.pre_head and n_content == 0 and (first or w[0].islower()):
+            pass
+        elif n_content >= 3:
+            return end, n, not _np_word_ok(w, res, False)
+        elif not _np_word_ok(w, res, first):
+            return end, n, True
+        else:
+            n_content += 1
+        end, n, first = m.end(), n + 1, False
+        if low.endswith("nya") and len(low) > 5:
+            return end, n, True
+        if text[end : end + 1] != " ":
+            return end, n, True
+        pos = end + 1
+
+
+def _title_extent(text: str, pos: int, res: Resources) -> int:
+    """End of a (possibly multi-word) capitalised title starting at ``pos``, or -1."""
+    m = WORD_AT.match(text, pos)
+    if m is None or m.group() not in res.title_firsts:
+        return -1
+    best = m.end() if m.group() in res.titles else -1
+    words, cur = [m.group()], m.end()
+    for _ in range(2):
+        if text[cur : cur + 1] != " ":
+            break
+        m2 = WORD_AT.match(text, cur + 1)
+        if m2 is None:
+            break
+        words.append(m2.group())
+        cur = m2.end()
+        if " ".join(words) in res.titles:
+            best = cur
+    return best
+
+
+def _sentence_initial(text: str, start: int) -> bool:
+    """Does a sentence start at ``start``: line start, after . ! ? or an opening quote."""
+    i = start - 1
+    while i >= 0 and text[i] == " ":
+        i -= 1
+    if i < 0 or text[i] in SENT_END_CHARS or text[i] in OPENERS:
+        return True
+    if text[i] in CLOSERS or text[i] in "\"'":
+        if text[i] in "\"'" and (i == 0 or text[i - 1] in " \n"):
+            return True  # a straight quote opening a quotation
+        j = i - 1
+        while j >= 0 and (text[j] in CLOSERS or text[j] in "\"'"):
+            j -= 1
+        return j >= 0 and text[j] in SENT_END_CHARS
+    return False
+
+
+def _cap(s: str) -> str:
+    return s[:1].upper() + s[1:]
+
+
+def plan_repair(text: str, site: Site, res: Resources) -> Plan:
+    """The repair for one site: list comma, title swap, or move after the noun phrase.
+
+    Falls back to a plain split (entity, space, word) when the noun phrase is unclear; the plan's
+    confidence is the site's confidence times the word-order confidence.
+    """
+    ent, conf = site.entity, site.confidence
+    if site.form == "suffix":
+        split_end, split_after = site.end, ent  # drop the stray "n" / "'s"
+        kind_split = "mt_suffix_drop"
+    else:
+        split_end = site.end
+        split_after = ent + " " + text[site.rest_start : site.end]
+        kind_split = "mt_glue_split"
+    fallback = Plan(site.start, split_end, split_after, kind_split, conf, split_after, split_end, False)
+    if site.form == "list":
+        after = ent + ", " + site.right
+        return Plan(site.start, site.end, after, "mt_list_comma", conf, after, site.end, False)
+    initial = _sentence_initial(text, site.start)
+    rs = site.rest_start
+    # Title heads keep their capital and take the entity right after them.
+    t_end = _title_extent(text, rs, res)
+    if t_end > 0:
+        after = text[rs:t_end] + " " + ent
+        kind = "mt_suffix_reorder" if site.form == "suffix" else "mt_glue_reorder"
+        return Plan(site.start, t_end, after, kind, round(conf * 0.95, 3), split_after, split_end, True)
+    first = site.right
+    if site.form == "camel" and not text[text.rfind("\n", 0, site.start) + 1 : site.start].strip():
+        return fallback  # line-initial CamelCase is mostly a scraped dateline: split only
+    if site.form == "camel" or (site.form == "suffix" and first[:1].isupper()):
+        if first.lower() not in res.lexicon:
+            return fallback
+    np_end, n_words, clear = noun_phrase(text, rs, res)
+    if n_words == 0:
+        return fallback
+    phrase = text[rs:np_end]
+    if first[:1].isupper():
+        phrase = phrase[:1].lower() + phrase[1:]
+    if initial:
+        phrase = _cap(phrase)
+    order_conf = (0.95 if n_words <= 3 else 0.85) if clear else 0.6
+    kind = "mt_suffix_reorder" if site.form == "suffix" else "mt_glue_reorder"
+    return Plan(
+        site.start, np_end, phrase + " " + ent, kind, round(conf * order_conf, 3),
+        split_after, split_end, True,
+    )

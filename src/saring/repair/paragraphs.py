@@ -1,0 +1,150 @@
+"""Within-document near-duplicate paragraphs (two revisions of a story concatenated).
+
+Paragraphs are lines. Candidate pairs share one of their longest words (a cheap sketch), then need similar
+length and word-set Jaccard >= 0.5 (set operations in C on ``str.split`` words); only those are
+tokenised and get a ``SequenceMatcher`` ratio. Of a duplicate pair the less damaged copy is kept (then the first); the differing details
+(``Rabu`` vs ``Kamis``) are returned so the step can record them.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from difflib import SequenceMatcher
+
+TOKEN = re.compile(r"\w+(?:[-'’]\w+)*")
+MIN_WORDS = 15
+MIN_CHARS = 60
+# Enumerated or bulleted lines are templated lists ("1. Tim X dikenakan sanksi ..."), not revisions.
+LIST_ITEM = re.compile(r"^\s*(?:\d{1,3}[.)]|[a-zA-Z][.)]|[-•*▪►])\s")
+NON_LATIN = re.compile(r"[^\x00-\x7f\u00c0-\u024f\u2000-\u206f]")
+MAX_DIFF_SHARE = 0.15  # a revision changes a detail, not a sentence
+
+
+@dataclass(slots=True)
+class Para:
+    index: int  # line number
+    start: int
+    end: int  # end of the text, without the newline
+    text: str
+    bag: frozenset[str]
+    _tokens: list[str] | None = None
+
+    @property
+    def tokens(self) -> list[str]:
+        if self._tokens is None:
+            self._tokens = TOKEN.findall(self.text)
+        return self._tokens
+
+    @property
+    def lower(self) -> list[str]:
+        return [t.lower() for t in self.tokens]
+
+
+@dataclass(slots=True)
+class DupPair:
+    kept: int
+    removed: int
+    ratio: float
+    exact: bool
+    conflicts: list[tuple[str, str]] = field(default_factory=list)
+
+
+def _prose(line: str, n_words: int) -> bool:
+    """Latin-script running text of enough words that is not a list item."""
+    if n_words < MIN_WORDS or LIST_ITEM.match(line):
+        return False
+    return line.isascii() or len(NON_LATIN.findall(line)) < 0.4 * len(line)
+
+
+def split_paragraphs(text: str) -> list[Para]:
+    """Prose lines (candidates for duplicate detection) with their offsets and word bags."""
+    out: list[Para] = []
+    pos = 0
+    for i, line in enumerate(text.split("\n")):
+        end = pos + len(line)
+        if len(line) >= MIN_CHARS:
+            words = line.lower().split()
+            if _prose(line, len(words)):
+                out.append(Para(i, pos, end, line, frozenset(words)))
+        pos = end + 1
+    return out
+
+
+def _diff_size(sm: SequenceMatcher) -> int:
+    return sum(max(i2 - i1, j2 - j1) for op, i1, i2, j1, j2 in sm.get_opcodes() if op != "equal")
+
+
+def _is_detail(tok: str, days: frozenset[str]) -> bool:
+    return tok.lower() in days or any(c.isdigit() for c in tok) or tok[:1].isupper()
+
+
+def conflicts(a: Para, b: Para, days: frozenset[str]) -> list[tuple[str, str]]:
+    """Replaced token runs between two copies that carry a fact: a day, number or name."""
+    out = []
+    sm = SequenceMatcher(None, a.lower, b.lower, autojunk=False)
+    for op, i1, i2, j1, j2 in sm.get_opcodes():
+        if op != "replace":
+            continue
+        left = [t for t in a.tokens[i1:i2] if _is_detail(t, days)]
+        right = [t for t in b.tokens[j1:j2] if _is_detail(t, days)]
+        if left and right and left != right:
+            out.append((" ".join(left), " ".join(right)))
+    return out
+
+
+def find_duplicates(
+    paras: list[Para], damage: dict[int, float], days: frozenset[str], min_ratio: float = 0.8
+) -> list[DupPair]:
+    """Near-duplicate pairs among ``paras`` (at most one removal per paragraph).
+
+    ``damage`` maps a paragraph's line index to its artifact count; the copy with fewer artifacts
+    is kept, ties keep the earlier one.
+    """
+    removed: set[int] = set()
+    pairs: list[DupPair] = []
+    for i, j in candidate_pairs(paras):
+        a, b = paras[i], paras[j]
+        if a.index in removed or b.index in removed:
+            continue
+        la, lb = len(a.bag), len(b.bag)
+        if lb < 0.6 * la or la < 0.6 * lb:
+            continue
+        inter = len(a.bag & b.bag)
+        if inter < 0.5 * (la + lb - inter):
+            continue
+        exact = a.text.strip() == b.text.strip()
+        ratio = 1.0
+        if not exact:
+            sm = SequenceMatcher(None, a.lower, b.lower, autojunk=False)
+            ratio = sm.ratio()
+            if ratio < min_ratio or _diff_size(sm) > MAX_DIFF_SHARE * max(la, lb):
+                continue
+        da, db = damage.get(a.index, 0.0), damage.get(b.index, 0.0)
+        keep, drop = (b, a) if db < da else (a, b)
+        pairs.append(
+            DupPair(keep.index, drop.index, round(ratio, 3), exact,
+                    [] if exact else conflicts(keep, drop, days))
+        )
+        removed.add(drop.index)
+    return pairs
+
+
+def candidate_pairs(paras: list[Para], k: int = 4, max_posting: int = 50) -> list[tuple[int, int]]:
+    """Pairs sharing one of their ``k`` longest words (ties broken alphabetically).
+
+    A deterministic sketch: two copies sharing >= 85 % of their words almost surely share one of
+    their longest (most distinctive) words, while unrelated paragraphs rarely do, so only a few
+    pairs get the exact checks. Anchors shared by more than ``max_posting`` paragraphs are ignored.
+    """
+    postings: dict[str, list[int]] = {}
+    for i, p in enumerate(paras):
+        for w in sorted(sorted(p.bag), key=len, reverse=True)[:k]:
+            postings.setdefault(w, []).append(i)
+    seen: set[tuple[int, int]] = set()
+    for ids in postings.values():
+        if 1 < len(ids) <= max_posting:
+            for x in range(len(ids)):
+                for y in range(x + 1, len(ids)):
+                    seen.add((ids[x], ids[y]))
+    return sorted(seen)

@@ -1,0 +1,160 @@
+"""Language resources for the repair step, read once from ``saring/data/repair``.
+
+All lists are data files (built or hand-curated, see ``scripts/build_repair_data.py``); this module
+only parses them and compiles the entity-prefix regex. ``load_resources()`` is cached per process,
+so every worker pays the ~0.2 s load once.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+DATA_DIR = Path(__file__).resolve().parents[1] / "data" / "repair"
+
+# Right halves that are suffixes/clitics, not words: "Indonesianya", "Jakartakan", "Baliwan".
+SUFFIX_LIKE = frozenset(
+    "nya lah kah pun kan wan wati isme ian ese ans nis ist ism ite ana ani ina ers ern".split()
+)
+
+
+# A site must start a token: these characters right before it mean hashtag, handle, URL or word.
+BAD_BEFORE = frozenset("@#/.=&?'’-_")
+
+
+def _lines(name: str) -> list[str]:
+    text = (DATA_DIR / name).read_text(encoding="utf-8")
+    return [ln.rstrip("\n") for ln in text.splitlines() if ln.strip() and not ln.startswith("#")]
+
+
+def _trie_regex(words: list[str]) -> str:
+    """A regex alternation built as a trie, so matching costs one branch per character.
+
+    Longer continuations are tried first (``Korea Utara`` before ``Korea``); the pattern has no
+    nested quantifiers, so it cannot backtrack catastrophically.
+    """
+    trie: dict = {}
+    for w in words:
+        node = trie
+        for ch in w:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+
+    def build(node: dict) -> str:
+        end = "" in node
+        alts = [re.escape(ch) + build(child) for ch, child in sorted(node.items()) if ch]
+        if not alts:
+            return ""
+        body = alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
+        if end:
+            body = "(?:" + body + ")?"
+        return body
+
+    return build(trie)
+
+
+@dataclass(frozen=True)
+class Resources:
+    """Everything the repair logic looks up; plain sets/dicts for O(1) membership."""
+
+    lexicon: dict[str, float]  # Indonesian known words -> zipf (id)
+    zipf_en: dict[str, float]  # English zipf of lexicon words that are also English
+    lower_count: dict[str, int]  # times seen in lower case in the news corpus layer
+    other: frozenset[str]  # English/Malay words not in the Indonesian lexicon
+    gazetteer: dict[str, str]  # entity name -> type (country, region, city, org)
+    gaz_first: frozenset[str]  # first words of gazetteer names ("Korea" of "Korea Utara")
+    brands: frozenset[str]
+    brands_lower: frozenset[str]
+    stop: frozenset[str]
+    pre_head: frozenset[str]
+    titles: frozenset[str]
+    title_firsts: frozenset[str]
+    bare_verbs: frozenset[str]
+    prefix_nouns: frozenset[str]
+    days: frozenset[str]
+    site_re: re.Pattern[str]
+
+    def englishish(self, word: str) -> bool:
+        """More English than Indonesian ("Games", "behind", "Ocean"), so not a glue half."""
+        w = word.lower()
+        if w in self.other:
+            return True
+        en = self.zipf_en.get(w, 0.0)
+        return en > 0.0 and en >= self.lexicon.get(w, 0.0)
+
+    def common_lower(self, word: str, min_count: int = 3) -> bool:
+        """Seen as a lower-case common word (a capitalised ``Denis`` is a name, ``Seorang`` is not)."""
+        w = word.lower()
+        return self.lower_count.get(w, 0) >= min_count or self.lexicon.get(w, 0.0) >= 5.0
+
+    def known(self, word: str) -> bool:
+        """Is ``word`` (any case) a real word: Indonesian, reduplicated, clitic form or English/Malay."""
+        w = word.lower()
+        if w in self.lexicon or w in self.other:
+            return True
+        if "-" in w:
+            parts = w.split("-")
+            return all(p in self.lexicon or p in self.other for p in parts if p)
+        for clitic in ("nya", "lah", "kah", "pun", "ku", "mu"):
+            if w.endswith(clitic) and w[: -len(clitic)] in self.lexicon and len(w) > len(clitic) + 2:
+                return True
+        return False
+
+
+def build_site_regex(entities: list[str]) -> re.Pattern[str]:
+    """Entity followed by a glued word (lower or Capitalised) or a stray suffix.
+
+    The token-start condition (no hashtag, handle, URL path, hyphen or letter before) is checked
+    by the caller with :data:`BAD_BEFORE`: a lookbehind here would disable the regex engine's
+    first-character scan and double the cost on clean text. The lookahead excludes domains
+    (``CNNIndonesia.com``), digits and longer CamelCase chains.
+    """
+    trie = _trie_regex(sorted(set(entities)))
+    return re.compile(
+        r"(?P<ent>" + trie + r")"
+        r"(?:(?P<glue>[a-z]{3,40}|[A-Z][a-z]{1,39})(?![\w@/\-])(?!\.[A-Za-z0-9])"
+        r"|(?P<suf>n|['’]s)(?= [A-Za-z]))"
+    )
+
+
+@lru_cache(maxsize=1)
+def load_resources() -> Resources:
+    """Parse the data files (cached per process)."""
+    lexicon: dict[str, float] = {}
+    zipf_en: dict[str, float] = {}
+    lower_count: dict[str, int] = {}
+    for ln in _lines("lexicon_id.tsv"):
+        w, zi, ze, lc = (ln.split("\t") + ["0", "0", "0"])[:4]
+        lexicon[w] = float(zi)
+        if float(ze) > 0:
+            zipf_en[w] = float(ze)
+        if int(lc):
+            lower_count[w] = int(lc)
+    gazetteer: dict[str, str] = {}
+    for ln in _lines("gazetteer.tsv"):
+        parts = ln.split("\t")
+        gazetteer[parts[0]] = parts[1] if len(parts) > 1 else "other"
+    # Entities that may start a glue: at least 4 characters, or an all-caps acronym (NATO, PBB).
+    ents = [e for e in gazetteer if len(e) >= 4 or (e.isupper() and len(e) >= 3)]
+    brands = frozenset(_lines("brands.txt"))
+    titles = frozenset(_lines("titles.txt"))
+    return Resources(
+        lexicon=lexicon,
+        zipf_en=zipf_en,
+        lower_count=lower_count,
+        other=frozenset(_lines("words_other.txt")),
+        gazetteer=gazetteer,
+        gaz_first=frozenset(e.split(" ")[0] for e in gazetteer),
+        brands=brands,
+        brands_lower=frozenset(b.lower() for b in brands),
+        stop=frozenset(_lines("stop.txt")),
+        pre_head=frozenset(_lines("pre_head.txt")),
+        titles=titles,
+        title_firsts=frozenset(t.split(" ")[0] for t in titles),
+        bare_verbs=frozenset(_lines("bare_verbs.txt")),
+        prefix_nouns=frozenset(_lines("prefix_nouns.txt")),
+        days=frozenset(_lines("days.txt")),
+        site_re=build_site_regex(ents),
+    )

@@ -1,0 +1,197 @@
+"""The ``repair`` step: MT link-glue repair, revision-duplicate paragraphs, MT-damage score.
+
+Order inside one document:
+
+1. scan for entity glue sites (one trie-regex pass), score them, add document/site evidence;
+2. apply confident repairs (split, list comma, entity moved after its noun phrase) as one
+   ``doc.apply`` call; below the threshold only ``doc.flag(..., "mt_glue", ...)``;
+3. on the repaired text, remove near-duplicate paragraphs (keep the less damaged copy) as a second
+   ``doc.apply`` call and record the conflicting details;
+4. annotate ``mt_damage`` (and the pooled site score when the site is known).
+
+Repaired text has no glue and no duplicate left, so running the step again changes nothing.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+from typing import Any
+
+from saring.document import Document, Replacement
+from saring.repair.damage import SitePool, damage_score, site_of
+from saring.repair.glue import Plan, Site, add_evidence, find_sites, plan_repair
+from saring.repair.paragraphs import DupPair, Para, find_duplicates, split_paragraphs
+from saring.repair.resources import Resources, load_resources
+from saring.step import MapStep, Reject
+
+FLAG_MIN = 0.5
+
+
+class Repair(MapStep):
+    """Repair machine-translation link glue and drop revision-duplicate paragraphs."""
+
+    name = "repair"
+
+    def __init__(
+        self,
+        *,
+        min_confidence: float = 0.75,
+        reorder: bool = True,
+        dedup_paragraphs: bool = True,
+        min_duplicate_ratio: float = 0.8,
+        site_evidence: bool = True,
+        revision_needs_evidence: bool = True,
+        label: str | None = None,
+    ) -> None:
+        super().__init__(label=label)
+        if not 0.0 < min_confidence <= 1.0:
+            raise ValueError("min_confidence must be in (0, 1]")
+        self.min_confidence = min_confidence
+        self.reorder = reorder
+        self.dedup_paragraphs = dedup_paragraphs
+        self.min_duplicate_ratio = min_duplicate_ratio
+        self.site_evidence = site_evidence
+        self.revision_needs_evidence = revision_needs_evidence
+        self.pool = SitePool()
+        self._res: Resources | None = None
+        self._unpicklable = ("_res",)
+
+    def setup(self) -> None:
+        self._res = load_resources()
+
+    # ------------------------------------------------------------------ glue
+    def _decide(self, text: str, site: Site, res: Resources) -> tuple[Replacement | None, dict | None]:
+        """Replacement for a confident site, else a flag with the suggested fix."""
+        plan: Plan = plan_repair(text, site, res)
+        thr = self.min_confidence
+        if self.reorder and plan.confidence >= thr:
+            return Replacement(plan.start, plan.end, plan.after, plan.kind, plan.confidence), None
+        if site.confidence >= thr:
+            rep = Replacement(plan.start, plan.split_end, plan.split_after,
+                              "mt_suffix_drop" if site.form == "suffix" else "mt_glue_split",
+                              site.confidence)
+            if plan.kind == "mt_list_comma":
+                rep = Replacement(plan.start, plan.end, plan.after, plan.kind, plan.confidence)
+            return rep, None
+        if site.confidence < FLAG_MIN:
+            return None, None
+        flag = {"start": plan.start, "end": plan.end, "text": text[plan.start : plan.end],
+                "suggestion": plan.after, "confidence": site.confidence, "form": site.form}
+        return None, flag
+
+    def repair_glue(self, doc: Document, site_boost: float = 0.0) -> dict[str, Any]:
+        """Apply glue repairs to ``doc``; return per-line damage and counts."""
+        res = self._res or load_resources()
+        text = doc.text
+        sites = find_sites(text, res)
+        counts = {"repaired": 0, "list": 0, "flagged": 0}
+        line_damage: dict[int, float] = {}
+        if not sites:
+            return {"counts": counts, "line_damage": line_damage}
+        add_evidence(sites, site_boost=site_boost)
+        newlines = [i for i, c in enumerate(text) if c == "\n"] if "\n" in text else []
+        reps: list[Replacement] = []
+        flags: list[dict] = []
+        last_end = -1
+        for s in sorted(sites, key=lambda x: x.start):
+            rep, flag = self._decide(text, s, res)
+            if rep is not None and rep.start < last_end:
+                rep, flag = None, None  # overlapping plans: keep the earlier one
+            line = bisect_right(newlines, s.start)
+            if rep is not None:
+                reps.append(rep)
+                last_end = rep.end
+                counts["list" if rep.kind == "mt_list_comma" else "repaired"] += 1
+                line_damage[line] = line_damage.get(line, 0) + 1
+            elif flag is not None:
+                flags.append(flag)
+                counts["flagged"] += 1
+                line_damage[line] = line_damage.get(line, 0) + 0.5
+        if reps:
+            doc.apply(self.label, reps)
+        for f in flags:  # move flag offsets into the repaired text
+            shift = sum(len(r.after) - (r.end - r.start) for r in reps if r.end <= f["start"])
+            f["start"] += shift
+            f["end"] += shift
+            doc.flag(self.label, "mt_glue", **f)
+        return {"counts": counts, "line_damage": line_damage}
+
+    # ------------------------------------------------------------ paragraphs
+    def remove_duplicates(
+        self, doc: Document, line_damage: dict[int, float], evidence: bool = True
+    ) -> list[dict[str, Any]]:
+        """Remove near-duplicate paragraphs; return the removed ones with reason and conflicts.
+
+        Without MT evidence in the document (``evidence`` False and ``revision_needs_evidence``),
+        a non-identical near-duplicate is only flagged: in clean news such pairs are mostly
+        templated listings (schedules, prices), not revisions.
+        """
+        res = self._res or load_resources()
+        text = doc.text
+        paras = split_paragraphs(text)
+        if len(paras) < 2:
+            return []
+        pairs: list[DupPair] = find_duplicates(paras, line_damage, res.days, self.min_duplicate_ratio)
+        if not pairs:
+            return []
+        by_index: dict[int, Para] = {p.index: p for p in paras}
+        reps: list[Replacement] = []
+        removed: list[dict[str, Any]] = []
+        for pr in sorted(pairs, key=lambda x: by_index[x.removed].start):
+            p = by_index[pr.removed]
+            if not pr.exact and not evidence and self.revision_needs_evidence:
+                doc.flag(self.label, "revision_duplicate", start=p.start, end=p.end,
+                         line=pr.removed, kept_line=pr.kept, similarity=pr.ratio,
+                         conflicts=[list(c) for c in pr.conflicts])
+                continue
+            if p.end < len(text):
+                start, end = p.start, p.end + 1
+            else:
+                start, end = max(0, p.start - 1), p.end
+            kind = "duplicate_paragraph" if pr.exact else "revision_duplicate"
+            reps.append(Replacement(start, end, "", kind, pr.ratio))
+            removed.append({
+                "text": text[p.start : p.end], "reason": kind, "line": pr.removed,
+                "kept_line": pr.kept, "similarity": pr.ratio,
+                "conflicts": [list(c) for c in pr.conflicts],
+            })
+        reps.sort(key=lambda r: r.start)
+        merged: list[Replacement] = []
+        for r in reps:  # the last-line case can touch the previous removal's span
+            if merged and r.start < merged[-1].end:
+                continue
+            merged.append(r)
+        if merged:
+            doc.apply(self.label, merged)
+        return removed
+
+    # --------------------------------------------------------------- process
+    def process(self, doc: Document) -> Reject | None:
+        site = site_of(doc.metadata) if self.site_evidence else None
+        boost = self.pool.boost(site) if site else 0.0
+        glue = self.repair_glue(doc, boost)
+        counts = glue["counts"]
+        evidence = counts["repaired"] + counts["list"] > 0
+        removed = (
+            self.remove_duplicates(doc, glue["line_damage"], evidence) if self.dedup_paragraphs else []
+        )
+        counts["revision"] = sum(1 for r in removed if r["reason"] == "revision_duplicate")
+        n_tokens = doc.text.count(" ") + doc.text.count("\n") + 1
+        score = damage_score(counts, n_tokens)
+        ann: dict[str, Any] = {
+            "mt_damage": score,
+            "glue_repaired": counts["repaired"] + counts["list"],
+            "glue_flagged": counts["flagged"],
+            "duplicate_paragraphs": len(removed),
+        }
+        if removed:
+            ann["removed_paragraphs"] = removed
+            conflicts = [c for r in removed for c in r["conflicts"]]
+            if conflicts:
+                ann["revision_conflicts"] = conflicts
+        if site is not None:
+            st = self.pool.add(site, score)
+            ann["site"] = site
+            ann["site_mt_damage"] = st.pooled if st else None
+        doc.annotate(self.label, **ann)
+        return None

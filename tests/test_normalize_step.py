@@ -1,0 +1,131 @@
+"""Normalize: named minimal edits, undo-exact, idempotent, cheap on clean text."""
+
+from __future__ import annotations
+
+import pickle
+
+from conftest import corpus_records
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from saring.document import Document
+from saring.normalize.step import Normalize, diff_replacements
+from saring.pipeline import Pipeline
+
+
+def run(text: str, **params) -> Document:
+    step = Normalize(**params)
+    step.ensure_setup()
+    doc = Document("t", text)
+    step.process(doc)
+    return doc
+
+
+def kinds(doc: Document) -> list[str]:
+    return [e.kind for e in doc.edits]
+
+
+def test_clean_ascii_text_is_untouched():
+    doc = run("Presiden meresmikan jembatan baru di Kalimantan Timur.\nWarga menyambut gembira.")
+    assert doc.edits == []
+    assert doc.annotations["normalize"] == {"n_edits": 0}
+
+
+def test_mojibake_and_entities_are_repaired_with_named_kinds():
+    doc = run("Menteri berkata â€œkami siapâ€\x9d &amp; yakin.")
+    assert doc.text == "Menteri berkata “kami siap” & yakin."
+    assert any("mojibake" in k for k in kinds(doc))
+    assert any("html_entity" in k for k in kinds(doc))
+
+
+def test_curly_quotes_are_kept():
+    text = "“Kami akan hadir,” ujarnya."
+    assert run(text).text == text
+
+
+def test_nbsp_crlf_and_control_characters():
+    doc = run("Harga\xa0beras naik.\r\nPetani\x07 senang.\u200b")
+    assert doc.text == "Harga beras naik.\nPetani senang."
+    assert set(kinds(doc)) == {"normalize:nbsp", "normalize:newline", "normalize:control",
+                               "normalize:zero_width"}
+
+
+def test_blank_lines_and_spaces():
+    doc = run("  Judul  \n\n\n\nParagraf   satu.\t\n \nParagraf dua.  ")
+    assert doc.text == "Judul\n\nParagraf satu.\n\nParagraf dua."
+    assert "normalize:blank_lines" in kinds(doc)
+    assert "normalize:space_run" in kinds(doc)
+    assert "normalize:outer_space" in kinds(doc)
+
+
+def test_max_blank_lines_zero_joins_paragraph_gaps():
+    assert run("a\n\nb\n\n\nc", max_blank_lines=0).text == "a\nb\nc"
+    assert run("a\n\n\nb", max_blank_lines=2).text == "a\n\n\nb"
+
+
+def test_nfc_composes_decomposed_accents():
+    doc = run("Cafe\u0301 di Bandung")
+    assert doc.text == "Caf\u00e9 di Bandung"
+    assert kinds(doc) == ["normalize:nfc"]
+
+
+def test_edits_are_small_not_whole_text():
+    text = "Baris pertama bersih.\nBaris kedua\xa0ada NBSP.\nBaris ketiga cafÃ© rusak."
+    doc = run(text)
+    assert all(len(e.before) <= 6 for e in doc.edits), doc.edits
+    assert doc.undo() == text
+
+
+def test_diff_replacements_when_line_count_changes():
+    reps = diff_replacements("ab\ncd", "abXcd", lambda a, b: "k")
+    assert [(r.start, r.end, r.after) for r in reps] == [(2, 3, "X")]
+
+
+def test_picklable_and_registered():
+    step = Pipeline.from_config({"steps": ["normalize"]}).steps[0]
+    assert isinstance(step, Normalize)
+    clone = pickle.loads(pickle.dumps(step))
+    assert clone.params() == step.params()
+
+
+_TEXT = st.lists(
+    st.sampled_from(
+        list("aZé .,\n\t\r&;") + ["\xa0", "\u200b", "\x07", "Ã", "©", "â€", "e\u0301", "ﬁ",
+                                   "&amp;", "\u2028", "\x85", "  ", "\u0301"]
+    ),
+    max_size=40,
+).map("".join)
+
+
+@settings(max_examples=300, deadline=None)
+@given(_TEXT)
+def test_property_undo_restores_invariants_hold_and_fixed_point(text):
+    doc = run(text)
+    assert doc.undo() == text
+    assert "\r" not in doc.text and "\xa0" not in doc.text and "\u200b" not in doc.text
+    assert doc.text == doc.text.strip()
+    assert "  " not in doc.text and " \n" not in doc.text
+    assert run(doc.text).edits == []
+
+
+@settings(max_examples=300, deadline=None)
+@given(_TEXT)
+def test_property_without_ftfy_is_a_fixed_point(text):
+    doc = run(text, ftfy=False)
+    assert doc.undo() == text
+    assert run(doc.text, ftfy=False).edits == []
+
+
+def test_real_news_sample_undo_exact_and_idempotent():
+    step = Normalize()
+    step.ensure_setup()
+    changed = 0
+    for rec in corpus_records("id_news_github_scrapes.jsonl.gz", 300):
+        doc = Document(rec["id"], rec["text"])
+        step.process(doc)
+        assert doc.undo() == rec["text"]
+        changed += bool(doc.edits)
+        second = Document("again", doc.text)
+        step.process(second)
+        assert second.edits == []
+    assert changed > 0

@@ -1,0 +1,134 @@
+"""Concrete repairs and non-repairs of entity glue, evidence, site pooling and configuration."""
+
+from __future__ import annotations
+
+import pytest
+
+from saring.document import Document
+from saring.pipeline import Pipeline
+from saring.repair.damage import damage_score, pool_site_scores, site_of
+from saring.repair.step import Repair
+
+
+@pytest.fixture(scope="module")
+def step() -> Repair:
+    s = Repair(site_evidence=False)
+    s.ensure_setup()
+    return s
+
+
+def fix(step: Repair, text: str) -> Document:
+    doc = Document(id="t", text=text)
+    step.process(doc)
+    return doc
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Pemerintah menolak Jepangbantuan militer itu.", "Pemerintah menolak bantuan militer Jepang itu."),
+        ("Kemarin Prancisn Presiden Emmanuel Macron tiba di Jakarta.",
+         "Kemarin Presiden Prancis Emmanuel Macron tiba di Jakarta."),
+        ("Kapal itu berlabuh dekat Filipinan pelabuhan yang ramai.",
+         "Kapal itu berlabuh dekat pelabuhan Filipina yang ramai."),
+        ("Rapat dihadiri oleh JermanInggris, Italia dan Spanyol.",
+         "Rapat dihadiri oleh Jerman, Inggris, Italia dan Spanyol."),
+        ("Pada hari Senin IndiaSeorang pejabat tiba di Bali.",
+         "Pada hari Senin seorang pejabat India tiba di Bali."),
+        ("Korea Utarapemimpin tertinggi mengancam lagi.", "Pemimpin tertinggi Korea Utara mengancam lagi."),
+    ],
+)
+def test_repairs(step: Repair, text: str, expected: str) -> None:
+    doc = fix(step, text)
+    assert doc.text == expected
+    assert doc.undo() == text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Keamanan diperlukan, kata petugas yang memberitahukan warga.",
+        "Negara-negara ASEAN sepakat; bukunya kaubawa pulang.",
+        "Naik GoJek atau TransJakarta, belanja di BukaLapak dan bayar pakai ShopeePay.",
+        "Baca di CNNIndonesia.com dan Malaysiakini hari ini.",
+        "Lihat https://contoh.id/Rusiapresiden dan #RusiaBersatu serta @Rusiaku.",
+        "Skor 2-1, harga Rp 20.000, tahun 2024, nomor A330-900.",
+        "Juara Indonesian Idol naik Korean Air ke Seoul.",
+        "Konser Asian Games di Jakarta dan Indian Ocean di Bali.",
+        "Liputan6.com, JakartaKita harus waspada.",
+        "Warga Jakarta dan Surabaya menonton film Rusia di Indonesia.",
+        "Jawaban Indonesiaku sudah jelas; Jakartanya macet.",
+    ],
+)
+def test_leaves_legitimate_text_alone(step: Repair, text: str) -> None:
+    doc = fix(step, text)
+    assert doc.text == text
+    assert doc.edits == []
+
+
+def test_lone_rare_word_glue_is_flagged_not_edited(step: Repair) -> None:
+    text = "Mereka membahas Rusiakredensialitas diplomatik kemarin."
+    doc = fix(step, text)
+    assert doc.text == text
+    [flag] = doc.flags
+    assert flag["kind"] == "mt_glue" and flag["suggestion"] == "kredensialitas diplomatik Rusia"
+    assert 0.5 <= flag["confidence"] < 0.75
+    assert doc.annotations["repair"]["glue_flagged"] == 1
+
+
+def test_document_evidence_raises_confidence(step: Repair) -> None:
+    text = ("Mereka membahas Rusiakredensialitas diplomatik kemarin.\n"
+            "Rusian Presiden datang dengan Rusiaseorang menteri.")
+    doc = fix(step, text)
+    assert "kredensialitas diplomatik Rusia" in doc.text
+    assert "Presiden Rusia datang dengan seorang menteri Rusia." in doc.text
+
+
+def test_site_pooling_raises_confidence_after_damaged_docs() -> None:
+    s = Repair()
+    s.ensure_setup()
+    url = "https://contoh-terjemahan.example/berita/1"
+    for i in range(6):
+        d = Document(id=str(i), text="Hari ini Rusian Presiden datang lagi.", metadata={"url": url})
+        s.process(d)
+    assert s.pool.sites["contoh-terjemahan.example"].docs == 6
+    assert s.pool.boost("contoh-terjemahan.example") == 0.1
+    text = "Petani menjual Rusiaboks kayu kemarin."  # a rare 4-letter word: 0.65 alone
+    alone = Document(id="y", text=text)
+    s.process(alone)
+    assert alone.text == text and alone.flags
+    lone = Document(id="z", text=text, metadata={"url": url})
+    s.process(lone)
+    assert lone.text == "Petani menjual Rusia boks kayu kemarin."  # split; order needs more
+    assert lone.annotations["repair"]["site"] == "contoh-terjemahan.example"
+    assert lone.annotations["repair"]["site_mt_damage"] > 0.3
+
+
+def test_damage_score_and_pooling_helpers() -> None:
+    assert damage_score({}, 500) == 0.0
+    assert damage_score({"repaired": 1}, 300) > 0.5
+    assert damage_score({"repaired": 10}, 300) > damage_score({"repaired": 1}, 300)
+    assert site_of({"url": "https://www.Detik.com/a"}) == "detik.com"
+    assert site_of({"outlet": "Kompas"}) == "kompas"
+    assert site_of({}) is None
+    pooled = pool_site_scores([("a", 0.9), ("a", 0.8), ("b", 0.0)])
+    assert pooled["a"]["docs"] == 2 and pooled["a"]["damaged_share"] == 1.0
+    assert pooled["a"]["site_mt_damage"] > pooled["b"]["site_mt_damage"]
+
+
+def test_clean_text_scores_zero(step: Repair) -> None:
+    doc = fix(step, "Presiden Joko Widodo meresmikan bendungan baru di Jawa Tengah.")
+    assert doc.annotations["repair"]["mt_damage"] == 0.0
+
+
+def test_from_config_and_validation() -> None:
+    p = Pipeline.from_config({"steps": [{"repair": {"min_confidence": 0.9, "reorder": False}}]})
+    [s] = p.steps
+    assert isinstance(s, Repair) and s.min_confidence == 0.9
+    with pytest.raises(ValueError):
+        Repair(min_confidence=0.0)
+    s.ensure_setup()
+    doc = Document(id="x", text="Pemerintah menolak Jepangbantuan militer itu.\nRusian Presiden datang.")
+    s.process(doc)
+    assert doc.text == "Pemerintah menolak Jepang bantuan militer itu.\nRusia Presiden datang."
+    assert {e.kind for e in doc.edits} == {"mt_glue_split", "mt_suffix_drop"}
