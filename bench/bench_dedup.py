@@ -20,6 +20,7 @@ import argparse
 import gzip
 import itertools
 import json
+import resource
 import shutil
 import subprocess
 import sys
@@ -179,13 +180,13 @@ def speed(args: argparse.Namespace, tmp: Path) -> None:
         for i, t in base:
             f.write(orjson.dumps({"id": i, "text": t}) + b"\n")
 
-    rows = []
+    rows = []  # (label, wall seconds, cpu seconds, removed)
     # saring, same settings as datatrove: 5-grams, 14 x 8 = 112 hashes, MinHash only
     for label, params in (
         ("saring (same settings: 5-gram, 14x8, near-dup only)", dict(num_perm=112, bands=14, rows=8, exact=False, paragraphs=False)),
         ("saring (defaults: exact + near 128 perms 18x7 + paragraphs)", {}),
     ):
-        t0 = time.perf_counter()
+        t0, c0 = time.perf_counter(), time.process_time()
         docs = []
         with gzip.open(inp / "news.jsonl.gz", "rb") as f:
             for line in f:
@@ -197,8 +198,9 @@ def speed(args: argparse.Namespace, tmp: Path) -> None:
         ingest = time.perf_counter() - t0
         secs, removed, stats = run_saring([shard], work / "w", **params)
         total = ingest + secs
-        rows.append((label, total, len(removed)))
-        print(f"{label}: ingest {ingest:.1f}s + dedup {secs:.1f}s = {total:.1f}s, removed {len(removed)}")
+        cpu = time.process_time() - c0
+        rows.append((label, total, cpu, len(removed)))
+        print(f"{label}: ingest {ingest:.1f}s + dedup {secs:.1f}s = {total:.1f}s wall, {cpu:.1f}s CPU, removed {len(removed)}")
 
     if args.no_datatrove or not ANCHOR_PY.exists():
         print("datatrove: skipped")
@@ -207,10 +209,13 @@ def speed(args: argparse.Namespace, tmp: Path) -> None:
         script.write_text(DATATROVE_SCRIPT)
         out = tmp / "dt_out"
         t0 = time.perf_counter()
+        ru0 = resource.getrusage(resource.RUSAGE_CHILDREN)
         proc = subprocess.run(
             [str(ANCHOR_PY), str(script), str(inp), str(out)], capture_output=True, text=True, cwd=tmp
         )
         wall = time.perf_counter() - t0
+        ru1 = resource.getrusage(resource.RUSAGE_CHILDREN)
+        cpu = (ru1.ru_utime - ru0.ru_utime) + (ru1.ru_stime - ru0.ru_stime)
         res = [line for line in proc.stdout.splitlines() if line.startswith("RESULT ")]
         if proc.returncode != 0 or not res:
             print("datatrove failed:", proc.stderr[-2000:])

@@ -8,7 +8,9 @@ Each word's weight is a log10 frequency ratio, Malay over Indonesian (> 0 leans 
 1. baseline from wordfreq: Zipf(ms) - Zipf(id), Zipf floored at FLOOR, clipped to +-CLIP;
 2. where the *tune* half of the shared corpora (``saring.langid.evaluation.split_of``; Malay web
    news vs Indonesian news, English-archive files excluded) has >= MIN_COUNT occurrences of the
-   word, the ratio is re-estimated from those counts (add-one smoothing, clipped to +-CLIP).
+   word, the ratio is re-estimated from those counts (add-one smoothing, clipped to +-CLIP),
+   but only when it points the same way as wordfreq's (otherwise the word gets weight 0: a
+   flipped direction is mostly topic, since the Malay crawl is dominated by motorcycle news).
    wordfreq's ms list holds Indonesian subtitle text, which compresses its ratios; the corpus
    counts fix that. The *eval* half is never read here (``bench/bench_langid.py`` reports on it).
 
@@ -68,7 +70,10 @@ def weights(base: dict[str, float], counts: dict[str, Counter[str]] | None) -> d
     for w, b in base.items():
         a, c = counts["ms"][w], counts["id"][w]
         if a + c >= MIN_COUNT:
-            b = math.log10((a + 1) / n_ms) - math.log10((c + 1) / n_id)
+            cw = math.log10((a + 1) / n_ms) - math.log10((c + 1) / n_id)
+            # The corpus may sharpen wordfreq's direction, never flip it: a flip is mostly topic
+            # (the Malay crawl is motorcycle news), not language.
+            b = cw if cw * b > 0 else 0.0
         out[w] = max(-CLIP, min(CLIP, b))
     return out
 

@@ -57,6 +57,7 @@ def line_hash(line: str) -> str:
 def select() -> list[tuple[str, dict]]:
     """Deterministic sample: in each group, the records with the smallest id hashes."""
     chosen: list[tuple[str, dict]] = []
+    taken: set[str] = set()  # the messy sample re-uses ids of the other files
     for name, (group_of, per_group) in PLAN.items():
         groups: dict[str, list[tuple[str, dict]]] = defaultdict(list)
         seen_text: set[str] = set()
@@ -64,13 +65,15 @@ def select() -> list[tuple[str, dict]]:
             for line in f:
                 rec = orjson.loads(line)
                 h = xxhash.xxh64_hexdigest(rec["text"].encode("utf-8"))
-                if h in seen_text:
+                if h in seen_text or str(rec["id"]) in taken:
                     continue  # exact duplicates add nothing to a labelled set
                 seen_text.add(h)
                 groups[str(group_of(rec))].append((xxhash.xxh64_hexdigest(str(rec["id"]).encode("utf-8")), rec))
         for _g, items in sorted(groups.items()):
             items.sort(key=lambda x: x[0])
-            chosen.extend((name, rec) for _h, rec in items[:per_group])
+            for _h, rec in items[:per_group]:
+                chosen.append((name, rec))
+                taken.add(str(rec["id"]))
     return chosen
 
 

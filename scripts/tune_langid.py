@@ -36,12 +36,8 @@ FAMILY_OF = {"id": "mly", "ms": "mly", "jv": "jv", "su": "su", "en": "en"}
 
 
 def features(lex: Lexicon, text: str) -> tuple[list[float], int]:
-    lowered = text.lower()
-    toks = TOKEN_RE.findall(lowered)
-    ev = lex.features(toks)
-    for _, vec in lex.phrase_hits(lowered):
-        ev = [a + b for a, b in zip(ev, vec, strict=True)]
-    return ev, len(toks)
+    toks = TOKEN_RE.findall(text.lower())
+    return lex.features(toks), len(toks)
 
 
 def tune_families(X: np.ndarray, gold: list[str], min_hits: float) -> dict[str, float]:

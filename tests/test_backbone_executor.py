@@ -6,6 +6,8 @@ import multiprocessing as mp
 import os
 import pickle
 import signal
+import subprocess
+import sys
 import time
 from pathlib import Path
 
@@ -120,3 +122,51 @@ def test_executor_refuses_to_be_pickled() -> None:
         pickle.dumps(ex)
     with pytest.raises(ValueError):
         LocalExecutor(0)
+
+
+ORPHAN_SCRIPT = """
+import sys, time
+sys.path.insert(0, sys.argv[2])
+from saring.executors.local import LocalExecutor
+import test_backbone_executor as t
+
+if __name__ == "__main__":
+    with LocalExecutor(2) as ex:
+        ex.map(t._record_pid_and_sleep, [sys.argv[1]] * 2)
+"""
+
+
+def _record_pid_and_sleep(d: str) -> int:
+    with open(Path(d) / f"{os.getpid()}.pid", "w") as f:
+        f.write("x")
+    time.sleep(60)
+    return 0
+
+
+def _alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    # a zombie (dead, not yet reaped by its new parent) counts as gone
+    try:
+        return Path(f"/proc/{pid}/stat").read_text().split()[2] != "Z"
+    except OSError:
+        return False
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="parent-death signal is Linux-only")
+def test_workers_die_when_the_parent_is_killed(tmp_path) -> None:
+    proc = subprocess.Popen([sys.executable, "-c", ORPHAN_SCRIPT, str(tmp_path),
+                             str(Path(__file__).parent)])
+    deadline = time.monotonic() + 30
+    while time.monotonic() < deadline and len(list(tmp_path.glob("*.pid"))) < 2:
+        time.sleep(0.02)
+    pids = [int(p.stem) for p in tmp_path.glob("*.pid")]
+    assert len(pids) == 2
+    proc.kill()
+    proc.wait(timeout=10)
+    deadline = time.monotonic() + 10
+    while time.monotonic() < deadline and any(_alive(p) for p in pids):
+        time.sleep(0.05)
+    assert not any(_alive(p) for p in pids)

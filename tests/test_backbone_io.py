@@ -184,3 +184,9 @@ def test_read_error_record_escapes_binary_raw() -> None:
     d = err.to_dict()
     assert "raw" not in d and d["raw_b64"] == "//57"
     assert orjson.loads(orjson.dumps(d))["line"] == 3
+
+
+def test_bom_and_crlf_jsonl(tmp_path) -> None:
+    p = tmp_path / "windows.jsonl"
+    p.write_bytes(b'\xef\xbb\xbf{"id": "a", "text": "Satu"}\r\n{"id": "b", "text": "Dua"}\r\n')
+    assert [(d.id, d.text) for d in read_documents(p)] == [("a", "Satu"), ("b", "Dua")]

@@ -296,3 +296,25 @@ def test_default_pipeline_over_real_corpora(tmp_path) -> None:
     raw = {r["id"]: r["text"] for r in map(orjson.loads, gzip.open(inputs[1], "rb"))}
     assert all(d.original_text() == raw[d.id] for d in kept)  # edits undo to the input exactly
     assert any(d.edits for d in kept)
+
+
+class BadSetup(MapStep):
+    name = "bad_setup"
+
+    def setup(self) -> None:
+        raise RuntimeError("model file missing")
+
+    def process(self, doc: Document) -> Reject | None:
+        return None
+
+
+def test_shard_failing_for_good_names_the_shard_and_leaves_no_marker(tmp_path) -> None:
+    with LocalExecutor(1, retries=1) as ex, pytest.raises(RunError) as info:
+        run_pipeline(Pipeline([BadSetup()]), [str(SAMPLE)], tmp_path / "o", executor=ex, progress=False)
+    assert "shard sample failed in segment 0" in str(info.value)
+    assert "RuntimeError: model file missing" in str(info.value)
+    assert not (tmp_path / "o" / "kept" / "sample.jsonl.gz").exists()
+    assert not (tmp_path / "o" / "_work" / "done" / "seg0" / "sample.json").exists()
+    assert orjson.loads((tmp_path / "o" / "manifest.json").read_bytes())["status"] == "failed"
+    with pytest.raises(RunError, match="model file missing"):
+        run_pipeline(Pipeline([BadSetup()]), [str(SAMPLE)], tmp_path / "o", progress=False)

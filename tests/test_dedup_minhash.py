@@ -96,3 +96,25 @@ def test_recall_weight_moves_curve_left() -> None:
 def test_collision_probability_is_monotone(s1: float, s2: float, b: int, r: int) -> None:
     lo, hi = sorted((s1, s2))
     assert collision_probability(lo, b, r) <= collision_probability(hi, b, r) + 1e-12
+
+
+WORD = st.text(
+    alphabet=st.characters(min_codepoint=33, max_codepoint=0x24F, exclude_categories=("Zs", "Cc")),
+    min_size=1,
+    max_size=12,
+)
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(WORD, max_size=30), st.sampled_from([" ", "\n", "  \n "]))
+def test_token_hashes_are_per_token_and_position_free(words: list[str], sep: str) -> None:
+    from saring.dedup.minhash import token_hashes
+
+    joined = token_hashes(sep.join(words))
+    alone = [token_hashes(w) for w in words]
+    assert len(joined) == len(words)
+    assert all(len(a) == 1 and a[0] == j for a, j in zip(alone, joined, strict=True))
+    # equal tokens hash equally, different tokens (almost surely) differently
+    for i, w in enumerate(words):
+        for k, v in enumerate(words):
+            assert (joined[i] == joined[k]) == (w == v)

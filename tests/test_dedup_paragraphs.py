@@ -65,3 +65,23 @@ def test_removing_frequent_lines_leaves_exactly_the_other_lines(lines: list[str]
     kept = [text[s:e] for s, e in line_spans(text) if text[s:e] != FOOTER]
     assert [doc.text[s:e] for s, e in line_spans(doc.text)] == kept
     assert doc.original_text() == text
+
+
+TRICKY = "Aa1٣²½ﬁ™é\u0301\u00a0\u2019\u2026_-\n\t𝒂😭İẞ"
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.one_of(st.text(max_size=200), st.text(alphabet=TRICKY, max_size=60)))
+def test_translate_fast_path_equals_reference(text: str) -> None:
+    from saring.dedup import normalize as n
+
+    assert n.normalize_for_hash(text).split() == n._slow(text).split()
+    assert n.normalize_for_hash(text).count("\n") == text.count("\n")
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(max_size=200))
+def test_normalised_lines_align_with_original_lines(text: str) -> None:
+    from saring.dedup.normalize import normalized_lines
+
+    assert len(normalized_lines(text)) == text.count("\n") + 1

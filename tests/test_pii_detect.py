@@ -31,6 +31,7 @@ def found(det: Detector, text: str) -> list[tuple[str, str]]:
         ("Telp. (021) 5299 5000 kantor pusat.", [("phone", "(021) 5299 5000")]),
         ("Kantor: +62 21 5299 5000.", [("phone", "+62 21 5299 5000")]),
         ("telepon 0274-512345 untuk reservasi", [("phone", "0274-512345")]),
+        ("call center (021-23519999 dan 112)", [("phone", "021-23519999")]),
         ("NIK: 3171011708450001, lahir di Jakarta.", [("nik", "3171011708450001")]),
         ("No. KTP 32.01.01.410599.0001 tercatat.", [("nik", "32.01.01.410599.0001")]),
         ("kartu keluarga nomor 3276012311070028 dibawa", [("nik", "3276012311070028")]),
@@ -45,6 +46,9 @@ def found(det: Detector, text: str) -> list[tuple[str, str]]:
         ("alamat 2404:6800:4003:c00::8a diblokir", [("ip", "2404:6800:4003:c00::8a")]),
         ("kartu kredit 4111 1111 1111 1111 hilang", [("card", "4111 1111 1111 1111")]),
         ("Nomor 4111-1111-1111-1111 bocor.", [("card", "4111-1111-1111-1111")]),
+        ("kartu atm bri nomor 6013 0113 8879 7101 disita", [("card", "6013 0113 8879 7101")]),
+        ("e-mail ke info@kln.gov.my.Pada malam itu", [("email", "info@kln.gov.my")]),
+        ("SMS/WA di 0811-991-800-1 pada jam kerja", [("phone", "0811-991-800-1")]),
         ("Transfer ke rek. BNI : 0266997374 a/n Nadhyra", [("bank_account", "0266997374")]),
         ("no rekening 1234-01-123456-50-7 BRI", [("bank_account", "1234-01-123456-50-7")]),
     ],
@@ -80,6 +84,7 @@ def test_positives(det: Detector, text: str, expected: list[tuple[str, str]]) ->
         "Kode booking 0856602286 dikirim.",
         "Ikuti @budi99 dan kirim ke redaksi@ saja.",
         "transfer ke diana 26 30 11 2010 rp 10 000 000",
+        "giro bsm bank syariah mandiri 2 661 000 2 219 000",
     ],
 )
 def test_negatives(det: Detector, text: str) -> None:

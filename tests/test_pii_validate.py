@@ -73,8 +73,9 @@ def test_random_16_digit_strings_rarely_pass_nik_structure() -> None:
     """Structure alone is weak evidence (the reason context words are required)."""
     rng = random.Random(5)
     n = 20000
-    passed = sum(nik_ok("".join(rng.choice("0123456789") for _ in range(16)), RES.regions)
-                 for _ in range(n))
+    passed = sum(
+        nik_ok("".join(rng.choice("0123456789") for _ in range(16)), RES.regions) for _ in range(n)
+    )
     assert 0 < passed / n < 0.03
 
 
@@ -110,6 +111,15 @@ def test_luhn_check_digit_completes_and_single_digit_errors_break_it(payload: st
 )
 def test_card_ok(number: str, ok: bool) -> None:
     assert card_ok(number) is ok
+
+
+def test_domestic_debit_cards() -> None:
+    from saring.pii.validate import debit_ok
+
+    assert debit_ok("6013011388797101")  # BRI prefix, Luhn-valid
+    assert not debit_ok("6013011388797102")
+    assert not debit_ok("4111111111111111")  # not a domestic prefix
+    assert not debit_ok("6013011388")  # too short
 
 
 def test_mobile_and_landline() -> None:

@@ -99,7 +99,7 @@ def test_site_pooling_raises_confidence_after_damaged_docs() -> None:
     assert alone.text == text and alone.flags
     lone = Document(id="z", text=text, metadata={"url": url})
     s.process(lone)
-    assert lone.text == "Petani menjual Rusia boks kayu kemarin."  # split; order needs more
+    assert lone.text == "Petani menjual boks kayu Rusia kemarin."
     assert lone.annotations["repair"]["site"] == "contoh-terjemahan.example"
     assert lone.annotations["repair"]["site_mt_damage"] > 0.3
 
@@ -132,3 +132,26 @@ def test_from_config_and_validation() -> None:
     s.process(doc)
     assert doc.text == "Pemerintah menolak Jepang bantuan militer itu.\nRusia Presiden datang."
     assert {e.kind for e in doc.edits} == {"mt_glue_split", "mt_suffix_drop"}
+
+
+def test_glued_person_names_repaired_only_with_document_evidence(step: Repair) -> None:
+    names = "Dmitry Medvedev, Putinpenasihat lama, juga hadir bersama Medvedevstaf kemarin."
+    alone = fix(step, "Putin tiba di Vladivostok pada hari Rabu.\n" + names)
+    assert alone.edits == []  # no MT evidence: names are not even considered
+    text = ("Putin tiba di Vladivostok pada hari Rabu.\n"
+            "Pertemuan itu membahas Rusiakerja sama ekonomi dan Rusian dukungan bagi Pyongyang.\n"
+            + names)
+    doc = fix(step, text)
+    assert doc.text.split("\n")[2] == (
+        "Dmitry Medvedev, penasihat lama Putin, juga hadir bersama staf Medvedev kemarin.")
+
+
+def test_split_without_reorder_suggests_the_move() -> None:
+    s = Repair(reorder=False)
+    s.ensure_setup()
+    doc = Document(id="o", text="Mereka melihat Rusiaruko baru kemarin di kota.")
+    s.process(doc)
+    assert doc.text == "Mereka melihat Rusia ruko baru kemarin di kota."
+    [flag] = doc.flags
+    assert flag["kind"] == "mt_order" and flag["suggestion"] == "ruko baru Rusia"
+    assert doc.text[flag["start"] : flag["end"]] == flag["text"] == "Rusia ruko baru"

@@ -108,8 +108,11 @@ def find_dateline(
                 continue
             if rule.when == "site" and site not in rule.outlets:
                 continue
-            m = rule.regex.match(text, pos)
-            if m is None or m.end() == pos:
+            if rule.when == "head_search":
+                m = rule.regex.search(text, pos, min(pos + 400, starts[i] + len(lines[i])))
+            else:
+                m = rule.regex.match(text, pos)
+            if m is None or m.end() == m.start():
                 continue
             gd = m.groupdict()
             place = clean_place(gd.get("place"))

@@ -16,6 +16,8 @@ from collections.abc import Iterator
 # two-class regex (fast scan); the token around it is then checked in Python (hits are rare).
 _BOUNDARY_RE = re.compile(r"[a-z][A-Z]")
 _RIGHT_RE = re.compile(r"[A-Z][A-Za-z]{1,30}")
+# Okezone prints the first word in capitals glued to the next one: "DAFTARpencetak gol ...".
+_CAPS_HEAD_RE = re.compile(r"([A-Z]{3,20})(?=[a-z]{2})")
 _LOWER = frozenset("abcdefghijklmnopqrstuvwxyz")
 # Characters that make a token part of a handle, hashtag, path, domain, number or brand.
 _NO_BEFORE = frozenset("@#/.:_-&0123456789") | frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZ")
@@ -65,12 +67,21 @@ class GlueFixer:
             return -1.0
         if self.zipf(left, "id") < self.min_zipf:
             return -1.0
-        if self.zipf(whole.lower(), "id") >= 2.0 or self.zipf(whole.lower(), "en") >= 3.0:
-            return -1.0  # a real (if oddly cased) word
+        # a real (if oddly cased) word; the bar is high because frequent glue such as
+        # "diindonesia" is itself common enough in web text to be in the word lists
+        if self.zipf(whole.lower(), "id") >= 4.0 or self.zipf(whole.lower(), "en") >= 4.0:
+            return -1.0
         r = right.lower()
         if right in self.brands or self.zipf(r, "id") >= 2.0 or self.zipf(r, "en") >= 2.5:
             return 0.9
         return 0.0
+
+    def find_caps_head(self, text: str, pos: int = 0) -> int | None:
+        """Split point after a capitalised first word glued to the next (``JAKARTAkembali``)."""
+        m = _CAPS_HEAD_RE.match(text, pos)
+        if m is None or self.zipf(m.group(1).lower(), "id") < 2.5:
+            return None
+        return m.end()
 
     def find(self, text: str) -> Iterator[tuple[int, float, str]]:
         """Yield (split offset in ``text``, confidence, token); confidence 0 means suspect."""

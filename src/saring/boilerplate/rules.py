@@ -16,7 +16,7 @@ REPAIR_BRANDS = Path(__file__).resolve().parents[1] / "data" / "repair" / "brand
 SCOPES = {"line", "trailing", "inline", "block", "lead"}
 ACTIONS = {"drop_line", "strip_span", "extract_dateline"}
 FOLLOWS = {"-", "title", "token", "dup_later"}
-WHENS = {"any", "outlet_lines", "gazetteer", "site"}
+WHENS = {"any", "outlet_lines", "gazetteer", "site", "head_search"}
 # A place in a dateline: one to four capitalised words (JAKARTA, Kota Bandung, Washington D.C).
 PLACE = r"[A-Z][A-Za-z.'’]{0,20}(?: [A-Z][A-Za-z.'’]{0,20}){0,3}"
 _ID_RE = re.compile(r"[a-z][a-z0-9_]{0,40}")

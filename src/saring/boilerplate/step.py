@@ -33,7 +33,8 @@ _WORD_RE = re.compile(r"[^\W\d_][\w'’-]*")
 _LIST_ITEM_RE = re.compile(r"\d{1,3}[.)] ")
 _TOKEN_LINE_RE = re.compile(r"[\w.]{2,40}\.?")
 _PUNCT_ONLY_RE = re.compile(r"[\W_]*")
-_INLINE_RELATED_RE = re.compile(r"[a-z.,\"”)](?:Baca|BACA) ?(?:[Jj]uga|JUGA)\b")
+# "...kepolisian.Baca JugaTertimbun Longsor" - a related-links block flattened into the text
+_INLINE_RELATED_RE = re.compile(r"[a-z.,)](?:Baca|BACA) ?(?:[Jj]uga|JUGA)(?=\s?[:A-Z])")
 
 
 def looks_like_title(line: str) -> bool:
@@ -178,9 +179,18 @@ class Boilerplate(MapStep):
 
         # 5. scrape glue inside kept text
         glue: list[tuple[int, float]] = []
+        caps_head: list[tuple[int, float]] = []
         suspects: list[tuple[int, str]] = []
         if self._glue is not None:
             busy = sorted((s, e) for s, e, _ in spans)
+            first = next((i for i, ln in enumerate(lines) if ln.strip() and i not in drop), None)
+            if first is not None:
+                head = starts[first]
+                if dateline is not None and dateline.span is not None and dateline.span[0] == head:
+                    head = dateline.span[1]
+                at = self._glue.find_caps_head(text, head)
+                if at is not None:
+                    caps_head.append((at, 0.8))
             for at, conf, token in self._glue.find(text):
                 i = bisect.bisect_right(starts, at) - 1
                 if i in drop:
@@ -195,6 +205,7 @@ class Boilerplate(MapStep):
         return {
             "lines": lines, "starts": starts, "drop": drop, "spans": spans,
             "dateline": dateline, "flags": flags, "glue": glue, "glue_suspects": suspects,
+            "caps_head": caps_head,
         }
 
     def _follow(self, lines: list[str], i: int, rid: str, follow: str, drop: dict) -> None:
@@ -336,11 +347,18 @@ class Boilerplate(MapStep):
             end = starts[j] if j < n_lines else len(text)
             reps.append(Replacement(starts[i], end, "", kind))
         reps = _fix_overlaps(reps)
-        for s, e, rid in result["spans"]:
-            s, e = _absorb_space(text, s, e)
-            reps.append(Replacement(s, e, "", "boilerplate:" + rid))
+        for group in _adjacent_groups(text, result["spans"]):
+            # a run of spans separated only by blanks is widened as one, so the space before
+            # or after the whole run is taken exactly once
+            gs, ge = _absorb_space(text, group[0][0], group[-1][1])
+            for k, (s, e, rid) in enumerate(group):
+                s = gs if k == 0 else s
+                e = ge if k == len(group) - 1 else group[k + 1][0]
+                reps.append(Replacement(s, e, "", "boilerplate:" + rid))
         for at, conf in result["glue"]:
             reps.append(Replacement(at, at, " ", "boilerplate:glue", conf))
+        for at, conf in result["caps_head"]:
+            reps.append(Replacement(at, at, " ", "boilerplate:glue_caps_head", conf))
         return _fix_overlaps(reps)
 
     def process(self, doc: Document) -> Reject | None:
@@ -367,7 +385,7 @@ class Boilerplate(MapStep):
         ann: dict[str, Any] = {
             "lines_dropped": len(result["drop"]),
             "spans_stripped": len(result["spans"]),
-            "glue_fixed": len(result["glue"]),
+            "glue_fixed": len(result["glue"]) + len(result["caps_head"]),
         }
         if rules or result["spans"]:
             rules.update(rid for _s, _e, rid in result["spans"])
@@ -377,6 +395,20 @@ class Boilerplate(MapStep):
             ann["syndicated"] = bool(d.outlet and d.site and d.outlet != d.site)
         doc.annotate(self.label, **ann)
         return None
+
+
+def _adjacent_groups(text: str, spans: list[tuple[int, int, str]]) -> list[list]:
+    """Group sorted spans whose gaps are only spaces or tabs (on one line)."""
+    groups: list[list[tuple[int, int, str]]] = []
+    for span in spans:
+        if groups:
+            prev_end = groups[-1][-1][1]
+            gap = text[prev_end : span[0]]
+            if span[0] >= prev_end and not gap.strip(" \t"):
+                groups[-1].append(span)
+                continue
+        groups.append([span])
+    return groups
 
 
 def _has_twin(lines: list[str], i: int) -> bool:

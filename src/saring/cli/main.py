@@ -96,6 +96,9 @@ def run(inputs: tuple[str, ...], output: str, config: str | None, workers: int |
     except (ConfigError, RunError) as exc:
         fail(str(exc).splitlines()[0] if str(exc) else type(exc).__name__)
         return
+    except KeyboardInterrupt:
+        fail("interrupted; run the same command again to resume", code=130)
+        return
     print_summary(result)
     if not result.balanced:
         sys.exit(1)

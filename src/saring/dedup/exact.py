@@ -6,19 +6,25 @@ normalisation, so whitespace, punctuation, case and digit changes do not hide a 
 
 from __future__ import annotations
 
+import numpy as np
 import xxhash
 
+from saring.dedup.minhash import token_hashes
 from saring.dedup.normalize import normalize_paragraph
 
 EMPTY_HASH = 0  # documents without words never match anything
 
 
-def exact_hash(tokens: list[str]) -> int:
-    """xxh3-64 of the space-joined tokens; 0 (no match) for a document without words."""
-    if not tokens:
+def exact_hash_of(token_hashes: np.ndarray) -> int:
+    """xxh3-64 of the token-hash sequence; 0 (no match) for a document without words."""
+    if len(token_hashes) == 0:
         return EMPTY_HASH
-    h = xxhash.xxh3_64_intdigest(" ".join(tokens).encode("utf-8"))
-    return h or 1
+    return xxhash.xxh3_64_intdigest(token_hashes.tobytes()) or 1
+
+
+def exact_hash(tokens: list[str]) -> int:
+    """:func:`exact_hash_of` for a token list (same value the dedup stage computes)."""
+    return exact_hash_of(token_hashes(" ".join(tokens)))
 
 
 def paragraph_hash(par: str) -> int:

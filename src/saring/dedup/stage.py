@@ -40,12 +40,12 @@ import orjson
 
 from saring.dedup import exact as exact_mod
 from saring.dedup.lsh import optimal_params
-from saring.dedup.minhash import MinHasher, band_hashes, exact_jaccard, splitmix
+from saring.dedup.minhash import MinHasher, band_hashes, exact_jaccard, splitmix, token_hashes
 from saring.dedup.normalize import hash_tokens, normalize_for_hash
-from saring.dedup.normalize import line_words as words_of
 from saring.dedup.paragraphs import paragraph_hashes, paragraph_removals
 from saring.dedup.unionfind import components
 from saring.document import KEPT, Document
+from saring.executors import progress
 from saring.io.docfile import read_docs, write_docs
 from saring.step import CorpusStage, StageContext, StageOutput, StepStats
 
@@ -182,22 +182,24 @@ def _hash_shard(task: _ShardTask) -> dict[str, Any]:
             continue
         key = (i << 32) | row
         norm = normalize_for_hash(doc.text)
-        tokens = words_of(norm)
+        th = token_hashes(norm)
         keys.append(key)
         ids.append(doc.id)
-        ex.append(exact_mod.exact_hash(tokens) if cfg.exact else 0)
+        ex.append(exact_mod.exact_hash_of(th) if cfg.exact else 0)
         nchars.append(len(doc.text))
         q = _annotation(doc, cfg.quality_key)
         quality.append(-math.inf if q is None else q)
         d = _annotation(doc, cfg.damage_key)
         damage.append(0.0 if d is None else d)
         if cfg.near:
-            batch.append(hasher.shingles(tokens))
+            batch.append(hasher.shingles_from_hashes(th))
             if len(batch) >= _SIG_BATCH:
                 flush()
+                progress.report(_SIG_BATCH)
         if cfg.paragraphs:
             hs = {h for _, _, h in paragraph_hashes(doc.text, cfg.paragraph_min_chars, norm)}
             par_rows.extend((h, key) for h in sorted(hs))
+    progress.report(len(batch) if cfg.near else len(keys))
     flush()
     karr = np.asarray(keys, dtype=np.uint64)
     _atomic_npz(

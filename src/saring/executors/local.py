@@ -10,8 +10,11 @@ threads; safe with Ray, pyarrow and rich in the parent).
 
 from __future__ import annotations
 
+import ctypes
 import multiprocessing as mp
+import os
 import signal
+import sys
 import traceback
 from collections import deque
 from collections.abc import Callable, Sequence
@@ -35,8 +38,22 @@ class TaskFailedError(RuntimeError):
         self.detail = message
 
 
-def _worker_main(conn: Connection) -> None:
+def _die_with_parent(parent_pid: int) -> None:
+    """Linux: have the kernel SIGKILL this worker when the parent dies (even by SIGKILL), so an
+    orphan never keeps writing into an output folder that a re-run is now using."""
+    if sys.platform.startswith("linux"):
+        try:
+            libc = ctypes.CDLL(None, use_errno=True)
+            libc.prctl(1, signal.SIGKILL)  # PR_SET_PDEATHSIG
+        except (OSError, AttributeError):
+            pass
+    if os.getppid() != parent_pid:  # the parent died before prctl took effect
+        os._exit(1)
+
+
+def _worker_main(conn: Connection, parent_pid: int) -> None:
     """Worker loop: receive (index, fn, task), send back progress and the result or error."""
+    _die_with_parent(parent_pid)
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # the parent decides about interrupts
     progress.set_sink(lambda n: conn.send(("progress", n)))
     while True:
@@ -61,7 +78,7 @@ def _worker_main(conn: Connection) -> None:
 class _Worker:
     def __init__(self, ctx: Any) -> None:
         self.conn, child = ctx.Pipe(duplex=True)
-        self.proc = ctx.Process(target=_worker_main, args=(child,), daemon=True)
+        self.proc = ctx.Process(target=_worker_main, args=(child, os.getpid()), daemon=True)
         self.proc.start()
         child.close()
         self.task: int | None = None

@@ -423,6 +423,18 @@ class _ProgressView:
 
 
 # ----------------------------------------------------------------------------- the runner
+def _map_named(executor: Any, fn: Callable[[Any], Any], tasks: list[Any], desc: str) -> list[Any]:
+    """``executor.map`` that names the shard when a task fails for good."""
+    try:
+        return executor.map(fn, tasks, desc=desc)
+    except Exception as exc:
+        index = getattr(exc, "index", None)
+        if isinstance(index, int) and 0 <= index < len(tasks):
+            detail = str(getattr(exc, "detail", exc)).splitlines()[0]
+            raise RunError(f"shard {tasks[index].shard} failed in {desc}: {detail}") from exc
+        raise
+
+
 def _shard_suffix(seg_index: int, label: str) -> str:
     return "" if seg_index == 0 else f".{label}"
 
@@ -507,7 +519,7 @@ def run_pipeline(
 
             executor = LocalExecutor(workers)
         else:
-            executor = SerialExecutor()
+            executor = SerialExecutor(retries=1)
     segments: list[list[Step] | CorpusStage] = list(pipeline.segments)
     if isinstance(segments[0], CorpusStage):
         segments.insert(0, [])  # a read segment producing document files for the stage
@@ -558,7 +570,7 @@ def run_pipeline(
                         source=src if k == 0 else None,
                         doc_input=None if k == 0 else current[i],  # type: ignore[index]
                     ))
-                for r in executor.map(run_segment_task, tasks, desc=f"segment {k}"):
+                for r in _map_named(executor, run_segment_task, tasks, f"segment {k}"):
                     done[r.shard] = r
                 results.append([done[n] for n in names])
                 if not last:
@@ -627,7 +639,7 @@ def _run_stage(
             done[(t.shard, t.role)] = ShardResult(**m["result"])
         else:
             todo.append(t)
-    for t, r in zip(todo, executor.map(run_convert_task, todo, desc=f"{label}: write"), strict=True):
+    for t, r in zip(todo, _map_named(executor, run_convert_task, todo, f"{label}: write"), strict=True):
         done[(t.shard, t.role)] = r
     seg_results = []
     for i, n in enumerate(names):

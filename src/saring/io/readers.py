@@ -312,9 +312,10 @@ def _looks_binary(head: bytes) -> bool:
     ctrl = len(head) - len(head.translate(None, _CONTROL_BYTES))
     if ctrl > len(head) // 10:
         return True
-    # a few bad bytes are per-line errors; a mostly undecodable block is a binary file
+    # a few bad bytes are per-line errors; a largely undecodable block is a binary file (a
+    # tiny file needs stronger evidence: one bad line must not make it "binary")
     bad = head.decode("utf-8", "replace").count("\ufffd")
-    return bad > len(head) // 20
+    return bad > len(head) // (10 if len(head) >= 256 else 3)
 
 
 # ----------------------------------------------------------------------------- documents
@@ -382,6 +383,8 @@ def _parse_line(src: Source, line_no: int, line: bytes, size: int, cfg: ReaderCo
         doc.decision = Decision("rejected", READ_STEP, "too_long", size, cfg.max_line_bytes,
                                 "line exceeds max_line_bytes; not loaded")
         return doc
+    if line_no == 1 and line.startswith(b"\xef\xbb\xbf"):  # a UTF-8 byte-order mark
+        line = line[3:]
     if b"\x00" in line:
         return ReadError(src.path, line_no, "nul_bytes",
                          f"line contains NUL bytes (first at byte {line.index(0)})", line, size)

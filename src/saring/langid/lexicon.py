@@ -15,10 +15,10 @@ from __future__ import annotations
 import json
 import math
 import re
-from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
+from itertools import islice
 from pathlib import Path
 
 DATA = Path(__file__).resolve().parents[1] / "data" / "langid"
@@ -138,14 +138,17 @@ def sigmoid(x: float) -> float:
     return z / (1.0 + z)
 
 
-_BITS = {"mly": 1, "jv": 2, "su": 4, "en": 8}
+# Family hits are counted in one integer sum: each family owns a 24-bit field (a paragraph would
+# need 16.7M hits of one family to overflow; documents are capped far below that).
+_SHIFT = {"mly": 0, "jv": 24, "su": 48, "en": 72}
+_FIELD = (1 << 24) - 1
 
 
 class Lexicon:
-    """Token tables + phrase matcher + decision rule. Build once per worker (``get_lexicon``).
+    """Token tables + two-word markers + decision rule. Build once per worker (``get_lexicon``).
 
     Runtime tables fold the tuned constants in, so scoring a paragraph is two C-level passes
-    over its tokens: one summing the combined id/ms weight, one counting family bitmasks.
+    over its tokens: one summing the combined id/ms weight, one summing packed family counters.
     """
 
     def __init__(
@@ -158,68 +161,68 @@ class Lexicon:
         phrases: dict[str, list[float]] = {}
         for m in markers:
             col = COLS.index(m.lang)
+            if " " in m.token and m.lang not in ("id", "ms"):
+                raise ValueError(f"two-word markers are id/ms only: {m.lang} {m.token!r}")
+            if m.lang in FAMILIES and m.weight != 1.0:
+                raise ValueError(f"family markers count as one hit: {m.lang} {m.token!r}")
             target = phrases if " " in m.token else acc
             vec = target.setdefault(m.token, [0.0] * len(COLS))
             vec[col] = max(vec[col], m.weight)
         # Raw vectors (for tuning scripts) and the folded runtime tables.
         self.table: dict[str, tuple[float, ...]] = {k: tuple(v) for k, v in acc.items()}
-        self.phrases: dict[str, tuple[float, ...]] = {k: tuple(v) for k, v in phrases.items()}
-        self.phrase_re = _phrase_regex(self.phrases)
+        self.phrases: dict[tuple[str, ...], tuple[float, ...]] = {
+            tuple(k.split()): tuple(v) for k, v in phrases.items()
+        }
+        if any(len(k) != 2 for k in self.phrases):
+            raise ValueError("multi-word markers must be exactly two words")
         self.idms_w: dict[str, float] = {}
-        self.fam_mask: dict[str, int] = {}
+        self.fam_packed: dict[str, int] = {}
         for tok, v in self.table.items():
-            w = p.nb_weight * v[NB] + p.marker_weight * (v[MS] - v[ID])
+            w = self._fold(v)
             if w:
                 self.idms_w[tok] = w
-            mask = sum(bit for f, bit in _BITS.items() if v[FAMILY_COL[f]])
-            if mask:
-                self.fam_mask[tok] = mask
+            packed = sum(1 << sh for f, sh in _SHIFT.items() if v[FAMILY_COL[f]])
+            if packed:
+                self.fam_packed[tok] = packed
+        self.phrase_w = {k: self._fold(v) for k, v in self.phrases.items()}
         fw = p.family_weight
-        # Per bitmask: weighted hits added to each family.
-        self._mask_add = {
-            mask: tuple(fw.get(f, 1.0) if mask & bit else 0.0 for f, bit in _BITS.items())
-            for mask in range(1, 16)
-        }
+        self._fw = tuple(fw.get(f, 1.0) for f in _SHIFT)
+
+    def _fold(self, v: Sequence[float]) -> float:
+        p = self.params
+        return p.nb_weight * v[NB] + p.marker_weight * (v[MS] - v[ID])
 
     # ----------------------------------------------------------------- evidence
     def features(self, tokens: Sequence[str]) -> list[float]:
-        """Raw summed vector over ``COLS`` (slow path, for tuning and inspection)."""
+        """Raw summed vector over ``COLS``, two-word markers included (slow path, for tuning)."""
         vals = [v for v in map(self.table.get, tokens) if v is not None]
-        if not vals:
-            return list(ZERO)
-        return [sum(c) for c in zip(*vals, strict=True)]
+        out = [sum(c) for c in zip(*vals, strict=True)] if vals else list(ZERO)
+        return [a + b for a, b in zip(out, self.phrase_features(tokens), strict=True)]
 
     def evidence(self, lowered: str) -> Evidence:
         """Evidence of one lowercased segment: tokens, phrases, weights (no per-token Python)."""
         toks = TOKEN_RE.findall(lowered)
-        ev = Evidence(sum(filter(None, map(self.idms_w.get, toks))), tokens=len(toks))
-        counts = Counter(filter(None, map(self.fam_mask.get, toks)))
-        if self.phrase_re is not None and " " in lowered:
-            p = self.params
-            for m in self.phrase_re.finditer(lowered):
-                v = self.phrases.get(" ".join(m.group().split()))
-                if v is None:
-                    continue
-                ev.idms += p.nb_weight * v[NB] + p.marker_weight * (v[MS] - v[ID])
-                mask = sum(bit for f, bit in _BITS.items() if v[FAMILY_COL[f]])
-                if mask:
-                    counts[mask] += 1
-        add = self._mask_add
-        for mask, c in counts.items():
-            a = add[mask]
-            ev.mly += c * a[0]
-            ev.jv += c * a[1]
-            ev.su += c * a[2]
-            ev.en += c * a[3]
-        return ev
+        idms = sum(filter(None, map(self.idms_w.get, toks)))
+        packed = sum(filter(None, map(self.fam_packed.get, toks)))
+        if len(toks) > 1 and self.phrase_w:
+            pairs = zip(toks, islice(toks, 1, None), strict=False)
+            idms += sum(map(self.phrase_w.__getitem__, filter(self.phrase_w.__contains__, pairs)))
+        fw = self._fw
+        return Evidence(
+            idms,
+            (packed & _FIELD) * fw[0],
+            ((packed >> 24) & _FIELD) * fw[1],
+            ((packed >> 48) & _FIELD) * fw[2],
+            ((packed >> 72) & _FIELD) * fw[3],
+            len(toks),
+        )
 
-    def phrase_hits(self, lowered: str) -> list[tuple[int, tuple[float, ...]]]:
-        """(offset, raw vector) of each multi-word marker in lowercased text."""
-        if self.phrase_re is None:
-            return []
-        get = self.phrases.get
-        return [(m.start(), get(" ".join(m.group().split()), ZERO)) for m in
-                self.phrase_re.finditer(lowered)]
+    def phrase_features(self, tokens: Sequence[str]) -> list[float]:
+        """Raw summed vector of the two-word markers among ``tokens`` (slow path, tuning)."""
+        out = list(ZERO)
+        for bigram in filter(self.phrases.__contains__, zip(tokens, islice(tokens, 1, None), strict=False)):
+            out = [a + b for a, b in zip(out, self.phrases[bigram], strict=True)]
+        return out
 
     # ----------------------------------------------------------------- decision
     def decide(self, ev: Evidence) -> Verdict:
@@ -250,16 +253,6 @@ class Lexicon:
     def classify(self, text: str) -> Verdict:
         """Standalone lexical decision for one text (no model call)."""
         return self.decide(self.evidence(text.lower()))
-
-
-def _phrase_regex(phrases: dict[str, tuple[float, ...]]) -> re.Pattern[str] | None:
-    """One alternation of literal phrases with flexible single whitespace runs (linear time)."""
-    if not phrases:
-        return None
-    alts = sorted(
-        (r"\s+".join(re.escape(w) for w in p.split()) for p in phrases), key=len, reverse=True
-    )
-    return re.compile(r"(?<![^\W\d_])(?:" + "|".join(alts) + r")(?![^\W\d_])")
 
 
 @lru_cache(maxsize=4)

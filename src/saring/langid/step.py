@@ -17,7 +17,6 @@ the same label, offsets in the text as this step saw it, score = the run's minim
 
 from __future__ import annotations
 
-import re
 from typing import Any
 
 from saring.document import Document, Replacement
@@ -25,11 +24,14 @@ from saring.langid.lexicon import LANGS, Evidence, Lexicon, Verdict, get_lexicon
 from saring.step import FilterStep, Reject
 
 POLICIES = ("tag", "drop_paragraphs", "drop_document")
-_LINE_RE = re.compile(r"[^\n]+")
+# "always": the model reads every document's sample (its label is annotated as first_stage);
+# "fallback": only documents whose lexical evidence is thin (faster; first_stage is then None).
+MODEL_POLICIES = ("always", "fallback")
 # A document whose lexical evidence is thinner than this (family hits per token) lets a confident
 # first-stage label outside our five languages win (e.g. Tagalog, French, Arabic).
 _FOREIGN_DENSITY = 0.15
 _FOREIGN_MODEL_SCORE = 0.8
+_UNSURE_MODEL = 0.5
 
 
 class LanguageID(FilterStep):
@@ -46,7 +48,8 @@ class LanguageID(FilterStep):
         mixed_policy: str = "tag",
         min_paragraph_score: float = 0.8,
         max_foreign_ratio: float = 0.0,
-        sample_chars: int = 500,
+        sample_chars: int = 300,
+        model_policy: str = "always",
         paragraph_model_min_words: int = 6,
         score_only: bool = False,
         label: str | None = None,
@@ -54,6 +57,8 @@ class LanguageID(FilterStep):
         super().__init__(score_only=score_only, label=label)
         if mixed_policy not in POLICIES:
             raise ValueError(f"mixed_policy must be one of {POLICIES}, got {mixed_policy!r}")
+        if model_policy not in MODEL_POLICIES:
+            raise ValueError(f"model_policy must be one of {MODEL_POLICIES}, got {model_policy!r}")
         if sample_chars < 50:
             raise ValueError("sample_chars must be >= 50")
         self.keep_langs = list(keep_langs) if keep_langs is not None else ["id"]
@@ -63,11 +68,13 @@ class LanguageID(FilterStep):
         self.max_foreign_ratio = float(max_foreign_ratio)
         self.sample_chars = int(sample_chars)
         self.paragraph_model_min_words = int(paragraph_model_min_words)
+        self.model_policy = model_policy
         self._params = {
             "keep_langs": self.keep_langs, "min_score": self.min_score,
             "mixed_policy": mixed_policy, "min_paragraph_score": self.min_paragraph_score,
             "max_foreign_ratio": self.max_foreign_ratio, "sample_chars": self.sample_chars,
-            "paragraph_model_min_words": self.paragraph_model_min_words, "score_only": score_only,
+            "paragraph_model_min_words": self.paragraph_model_min_words,
+            "model_policy": model_policy, "score_only": score_only,
         }
         self._keep = frozenset(self.keep_langs)
         self._detector: Any = None
@@ -106,31 +113,45 @@ class LanguageID(FilterStep):
         lines: list[tuple[int, int]] = []
         verdicts: list[Verdict] = []
         doc_ev = Evidence()
+        fam_ev: dict[str, Evidence] = {}
+        fam_chars: dict[str, int] = {}
         min_words = self.paragraph_model_min_words
-        for m in _LINE_RE.finditer(text):
-            start, end = m.span()
-            line = (start, end)
-            seg = m.group()
+        pos = 0
+        for seg in text.split("\n"):
+            line = (pos, pos + len(seg))
+            pos += len(seg) + 1
             stripped = seg.strip()
             if not stripped:
                 continue
-            start += len(seg) - len(seg.lstrip())
+            start = line[0] + len(seg) - len(seg.lstrip())
             end = start + len(stripped)
             ev = lex.evidence(stripped.lower())
             v = lex.decide(ev)
             if v.lang == "und" and ev.tokens >= min_words:
-                v = self._model_verdict(stripped, v)
+                v = self._model_verdict(stripped, v, ev.idms)
             spans.append((start, end))
             lines.append(line)
             verdicts.append(v)
             doc_ev.add(ev)
+            fam = _FAMILY.get(v.lang, v.lang)
+            fe = fam_ev.get(fam)
+            if fe is None:
+                fam_ev[fam] = fe = Evidence()
+            fe.add(ev)
+            if fam != "und":
+                fam_chars[fam] = fam_chars.get(fam, 0) + end - start
 
-        lexv = lex.decide(doc_ev)
-        sample = text[: self.sample_chars]
-        ft_lang, ft_score = self.first_stage(sample) if sample.strip() else ("und", 0.0)
+        lexv = _dominant(lex, fam_ev, fam_chars, verdicts) if fam_chars else lex.decide(doc_ev)
         density = lexv.hits / doc_ev.tokens if doc_ev.tokens else 0.0
-        if lexv.lang == "und":
-            v = _refine(ft_lang, ft_score, lexv)
+        sample = text[: self.sample_chars]
+        first: dict[str, Any] | None = None
+        ft_lang, ft_score = "und", 0.0
+        if self.model_policy == "always" or lexv.lang == "und" or density < _FOREIGN_DENSITY:
+            if sample.strip():
+                ft_lang, ft_score = self.first_stage(sample)
+            first = {"lang": ft_lang, "score": round(ft_score, 4)}
+        if lexv.lang == "und" or lexv.lang not in LANGS:
+            v = _refine(ft_lang, ft_score, lexv, doc_ev.idms) if lexv.lang == "und" else lexv
             lang, score = v.lang, v.score
         elif ft_lang not in LANGS and ft_score >= _FOREIGN_MODEL_SCORE and density < _FOREIGN_DENSITY:
             lang, score = ft_lang, ft_score
@@ -149,16 +170,17 @@ class LanguageID(FilterStep):
         scores = {
             "lang": lang,
             "score": round(score, 4),
-            "first_stage": {"lang": ft_lang, "score": round(ft_score, 4)},
+            "first_stage": first,
             "paragraphs": _runs(spans, verdicts),
             "foreign_ratio": round(foreign_chars / para_chars, 4) if para_chars else 0.0,
         }
         return scores, foreign
 
-    def _model_verdict(self, text: str, lexical: Verdict) -> Verdict:
-        """Model label for a paragraph without lexical evidence (e.g. another language)."""
+    def _model_verdict(self, text: str, lexical: Verdict, word_weight: float) -> Verdict:
+        """Model label for a paragraph without function words (a heading, a list, a foreign
+        language)."""
         flang, fscore = self.first_stage(text)
-        return _refine(flang, fscore, lexical)
+        return _refine(flang, fscore, lexical, word_weight)
 
     def _is_foreign(self, v: Verdict) -> bool:
         return v.lang != "und" and v.lang not in self._keep and v.score >= self.min_paragraph_score
@@ -188,13 +210,47 @@ class LanguageID(FilterStep):
         return verdict
 
 
-def _refine(model_lang: str, model_score: float, lexical: Verdict) -> Verdict:
-    """The model's label, with Indonesian vs Malay settled by the lexical log-odds when it has any
-    (the lite model calls most Malay Indonesian)."""
-    if model_lang in ("id", "ms") and lexical.idms:
+_FAMILY = {"id": "mly", "ms": "mly"}
+
+
+def _dominant(
+    lex: Lexicon, fam_ev: dict[str, Evidence], fam_chars: dict[str, int], verdicts: list[Verdict]
+) -> Verdict:
+    """Document verdict from its paragraphs: the family covering most paragraph characters wins
+    (so one English quote with dense function words does not outvote Indonesian paragraphs);
+    its paragraphs' summed evidence (plus unlabelled headings for Malayic) then decides the
+    language, and the score is scaled by that family's character share."""
+    top = max(fam_chars, key=fam_chars.__getitem__)
+    share = fam_chars[top] / sum(fam_chars.values())
+    if top in ("mly", "jv", "su", "en"):
+        ev = Evidence()
+        ev.add(fam_ev[top])
+        if top == "mly" and "und" in fam_ev:
+            ev.add(fam_ev["und"])
+        v = lex.decide(ev)
+        v.score *= share
+        return v
+    # A language outside the lexicon, labelled by the model on its paragraphs.
+    scores = [v.score for v in verdicts if v.lang == top]
+    return Verdict(top, share * sum(scores) / len(scores), share)
+
+
+def _refine(model_lang: str, model_score: float, lexical: Verdict, word_weight: float) -> Verdict:
+    """Combine the model's label with the lexical id/ms log-odds for text without function words.
+
+    Indonesian vs Malay is settled lexically when the model says id or ms (the lite model calls
+    most Malay Indonesian), and also when the model is unsure (< 0.5) but the text has words
+    with id/ms weight: headings such as "Harga Baharu Diumumkan" otherwise come out as en or de
+    (an unsure jv/su label is kept: those words are Malayic-looking in Javanese/Sundanese too).
+    """
+    malayic = model_lang in ("id", "ms") or (
+        model_score < _UNSURE_MODEL and word_weight != 0.0 and model_lang not in ("jv", "su")
+    )
+    if malayic and word_weight != 0.0:
         p_ms = sigmoid(lexical.idms)
         lang = "ms" if lexical.idms > 0 else "id"
-        return Verdict(lang, model_score * max(p_ms, 1.0 - p_ms), 0.0, lexical.idms,
+        score = max(model_score, _UNSURE_MODEL) if model_lang not in ("id", "ms") else model_score
+        return Verdict(lang, score * max(p_ms, 1.0 - p_ms), 0.0, lexical.idms,
                        lexical.hits, lexical.tokens)
     return Verdict(model_lang, model_score, 0.0, lexical.idms, lexical.hits, lexical.tokens)
 

@@ -21,6 +21,7 @@ import regex
 from saring.pii.resources import PIIResources, load_resources
 from saring.pii.validate import (
     card_ok,
+    debit_ok,
     landline_ok,
     mobile_ok,
     nik_ok,
@@ -62,7 +63,7 @@ _IPV6 = regex.compile(r"(?<![0-9A-Za-z:.])(?:[0-9A-Fa-f]{1,4}:|::)[0-9A-Fa-f:.]{
 
 _MOBILE = regex.compile(
     r"(?<![0-9A-Za-z+])(?<![0-9][ .\-])(?:\+ ?62|0062|62|0)[ .\-\u2013]?(?:\(0\) ?)?\(?8[1-9][0-9]\)?"
-    r"(?:[ .\-\u2013]?[0-9]{2,5}){1,4}(?![0-9])"
+    r"(?:[ .\-\u2013]?[0-9]{2,5}|-[0-9]){1,4}(?![0-9])"
 )
 _LANDLINE = regex.compile(
     r"(?<![0-9A-Za-z+])(?<![0-9][ .\-])(?:\+ ?62 ?|0062 ?|\(0|0)[2-79][0-9]{1,2}\)? ?[.\-\u2013]?"
@@ -75,11 +76,11 @@ _LONGNUM = regex.compile(
 _NPWP_FORMATTED = regex.compile(
     r"^[0-9]{2}\.[0-9]{3}\.[0-9]{3}\.[0-9](?:[.\-]| ?[\-\u2013] ?)[0-9]{3}\.[0-9]{3}$"
 )
-_YEAR_RANGE = regex.compile(r"^(?:19|20)[0-9]{2} ?[\-\u2013] ?(?:19|20)[0-9]{2}$")
+_YEAR_RANGE = regex.compile(r"^(?:19|20)[0-9]{2}(?: ?[\-\u2013] ?| )(?:19|20)[0-9]{2}$")
 _DOT_GROUPS = regex.compile(r"[0-9]+")
 _TRAILING_ITEM = regex.compile(r" [0-9]{1,2}$")
 _NUMBER_WORD = regex.compile(
-    r" (?:satu|dua|tiga|empat|lima|enam|tujuh|delapan|sembilan|sepuluh|sebelas|se[a-z]+)\b"
+    r" (?:satu|dua|tiga|empat|lima|enam|tujuh|delapan|sembilan|sepuluh|sebelas|seratus|seribu)\b"
 )
 _LAST_GROUP = regex.compile(r"[ .\-\u2013][0-9]{1,5}$")
 # The layouts a NIK is printed in: 16 digits, 2.2.2.6.4, 6 6 4 or 4 4 4 4 (one separator kind).
@@ -88,12 +89,18 @@ _NIK_LAYOUT = regex.compile(
     r"|^[0-9]{6}([ .\-])[0-9]{6}\2[0-9]{4}$|^[0-9]{4}([ .\-])[0-9]{4}\3[0-9]{4}\3[0-9]{4}$"
 )
 # "30 11 2010": a date written with spaces (court texts with punctuation stripped)
+# "2 661 000": an amount with spaces for thousand separators (punctuation-stripped court texts)
+_SPACED_AMOUNT = regex.compile(
+    r"(?:^| )[0-9]{1,3} [0-9]{3} 000(?= |$)|^[0-9]{1,4}(?: [0-9]{3}){2,}$"
+)
 _SPACED_DATE = regex.compile(r"(?:^| )[0-3]?[0-9] [01]?[0-9] (?:19|20)[0-9]{2}(?= |$)")
 _GROUPED_AMOUNT = regex.compile(r"^[0-9]{1,3}(?:\.[0-9]{3})+$|^[0-9]{1,3}(?:,[0-9]{3})+$")
 _NON_DIGIT = regex.compile(r"[^0-9]")
 _FOUR_GROUPS = regex.compile(r"^[0-9]{4}([ \-]?)[0-9]{4}\1[0-9]{4}\1[0-9]{1,7}$")
 _AMEX_GROUPS = regex.compile(r"^[0-9]{4}([ \-]?)[0-9]{6}\1[0-9]{4,5}$")
 
+# "kode booking 0856..." must be close to the number to veto a mobile number.
+_NOT_PHONE_WINDOW = 24
 _MAX_GROUPS = 6
 _MIN_SPLIT_DIGITS = 10
 _DIGIT = regex.compile(r"[0-9]")
@@ -206,12 +213,16 @@ class Detector:
 
     # --------------------------------------------------------------- context
     def _before(self, text: str, start: int) -> str:
-        """Lower-cased text before ``start`` on the same line, at most ``window`` chars."""
+        """Lower-cased text before ``start`` on the same line (or the previous line when the
+        number starts a line), at most ``window`` chars."""
         lo = max(0, start - self.window)
         seg = text[lo:start]
         nl = seg.rfind("\n")
         if nl >= 0:
-            seg = seg[nl + 1 :]
+            if seg[nl + 1 :].strip():
+                seg = seg[nl + 1 :]  # context must be on the number's own line ...
+            else:  # ... unless the number opens a line (hard-wrapped court texts)
+                seg = seg[seg.rfind("\n", 0, nl) + 1 : nl] + " "
         elif lo > 0 and text[lo - 1].isalnum():
             # the window cut a word ("me|rek"): drop the fragment so it cannot match "rek"
             i = 0
@@ -251,11 +262,15 @@ class Detector:
             )
         for start, s in matches:
             last = regex.split(r"\.| ?[\[(] ?dot ?[\])] ?", s, flags=regex.IGNORECASE)[-1]
-            # scraped pages glue the next word on: "nama@yahoo.co.idWebsite" -> cut at "W"
+            # scraped pages glue the next word on: "nama@yahoo.co.idWebsite" -> cut at "W",
+            # "nama@kln.gov.my.Pada" -> drop the capitalised sentence start after the dot
             cut = _CAMEL.search(last)
             if cut:
                 drop = len(last) - cut.start() - 1
                 s, last = s[:-drop], last[: cut.start() + 1]
+            elif last[:1].isupper() and last[1:].islower() and s.count(".") >= 2 and "@" in s:
+                s = s[: -len(last) - 1]
+                last = s.rsplit(".", 1)[-1]
             if len(last) < 2 or not last.isalpha():
                 continue
             obf = "@" not in s
@@ -326,7 +341,7 @@ class Detector:
                 continue
             if self._has_ctx("phone", before):
                 conf = 0.98
-            elif self._not_phone.search(before):
+            elif self._not_phone.search(before[-_NOT_PHONE_WINDOW:]):
                 continue
             else:
                 conf = 0.95
@@ -343,6 +358,8 @@ class Detector:
             before = self._before(text, s)
             if self._is_amount(text, s, e, before):
                 continue
+            if raw.startswith("(") and ")" not in raw:
+                s, raw = s + 1, raw[1:]  # "(021-2351 9999 dan ...)": the paren is the prose's
             strong = raw.startswith(("+", "(")) or raw.startswith("0062")
             if self._has_ctx("phone", before):
                 out.append(Span("phone", s, e, 0.95, "landline_context"))
@@ -409,6 +426,10 @@ class Detector:
         if nik_valid and nik_ctx:
             out.append(Span("nik", s, e, 0.95, "nik_context"))
             return True
+        if "card" in types and 15 <= n <= 19 and debit_ok(digits) and not nik_ctx:
+            if self._has_ctx("card", before) and not self._is_amount(text, s, e, before):
+                out.append(Span("card", s, e, 0.9, "debit_card_context"))
+                return True
         if "card" in types and 13 <= n <= 19 and card_ok(digits):
             # With a card word any card layout counts; without one only the printed 4-4-4-4 /
             # 4-6-5 grouping with a real separator, and never a NIK-shaped number (Mastercard
@@ -424,7 +445,7 @@ class Detector:
             if conf and not self._is_amount(text, s, e, before):
                 out.append(Span("card", s, e, conf, "card_luhn"))
                 return True
-        if "bank_account" in types and 10 <= n <= 16 and _account_layout(raw):
+        if "bank_account" in types and 8 <= n <= 16 and _account_layout(raw):
             seg = _DIGIT.split(before[-_BANK_WINDOW:])[-1]
             if self._ctx_bank.search(seg) and not self._not_bank.search(seg):
                 if not self._is_amount(text, s, e, before):
@@ -438,9 +459,11 @@ class Detector:
 
 
 def _account_layout(raw: str) -> bool:
-    """Bank accounts are written as bare digits or with dashes/spaces; dotted numbers only
+    """Bank accounts (8-16 digits) are written as bare digits or with dashes/spaces; dotted numbers only
     with groups of 3+ digits (``5.1.02.04.01`` is a budget code, ``1.250.000.000`` money)."""
-    if _YEAR_RANGE.match(raw) or _GROUPED_AMOUNT.match(raw) or _SPACED_DATE.search(raw):
+    if _YEAR_RANGE.match(raw) or _GROUPED_AMOUNT.match(raw):
+        return False
+    if _SPACED_DATE.search(raw) or _SPACED_AMOUNT.search(raw):
         return False
     if "." in raw:
         return all(len(g) >= 3 for g in _DOT_GROUPS.findall(raw))

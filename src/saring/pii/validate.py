@@ -119,6 +119,18 @@ def card_ok(digits: str) -> bool:
     return False
 
 
+def debit_ok(digits: str) -> bool:
+    """Indonesian bank debit/ATM cards on domestic prefixes (BNI 6010, BRI 6013, BCA 6019,
+    Mandiri 6032, GPN 9360 ...): 15-19 digits and Luhn. Only meaningful next to a card word,
+    since 60/93 prefixes are not reserved for cards the way Visa's 4 is."""
+    return (
+        15 <= len(digits) <= 19
+        and digits.isdigit()
+        and digits.startswith(("60", "9360"))
+        and luhn_ok(digits)
+    )
+
+
 def mobile_ok(nsn: str, prefixes: Set[str]) -> bool:
     """Mobile national significant number (no 0/62): 8xx prefix in use, 9-12 digits in all."""
     return 9 <= len(nsn) <= 12 and nsn[:3] in prefixes

@@ -1,0 +1,1 @@
+"""Quality, spam and opt-out filters with per-language threshold profiles (id/ms/jv/su/en)."""

@@ -140,5 +140,5 @@ class GopherRepetition(ProfiledFilter):
         key = ("dup_ngrams", tuple(cfg["dup_ns"]))
         res = st.memo.get(key)  # type: ignore[call-overload]
         if res is None:
-            res = st.memo[key] = dup_ngram_chars(st.tokens, st.lens, cfg["dup_ns"])  # type: ignore[index]
+            res = st.memo[key] = dup_ngram_chars(st.tokens, cfg["dup_ns"])  # type: ignore[index]
         return res  # type: ignore[return-value]

@@ -30,11 +30,13 @@ _W = r"[\w\u0080-\u009F\u0300-\u036F\u0610-\u061A\u064B-\u065F\u0670\u06D6-\u06E
 # capital (glued sentences "dia.Oleh" split). "Rp"/"US$" before an amount and a capital initial
 # with its period ("M.", abbreviation-like) are single tokens. Every repeat needs a separator
 # character, so matching is linear (no nested ambiguity).
+_UNITS = r"(?:km|kg|mg|mm|cm|m|g|t|GB|MB|KB|TB|G|M|K|T|Hz|kHz|MHz|GHz|mAh|Gbps|Mbps|jt|rb)"
 TOKEN_RE = re.compile(
     r"https?://\S+|www\.\S+"
     r"|Rp(?=\d)|US\$|-[NnKkMm][yu]a?\b"
     r"|\b(?:[A-Z]|No|dr|Dr|Prof|St|Pdt|Ir|Drs|Hj|Jl)\.(?=\s)"
-    rf"|[#@]?{_W}+(?:(?:(?<=[a-z])-(?=[a-z])(?![NnKkMm][yu]a?\b)|['’&]|[.,](?=\d)|(?<![a-z])\.|\.(?![A-Z])){_W}+)*"
+    rf"|\d+(?:[.,]\d+)*(?={_UNITS}(?!\w))"
+    rf"|[#@]?{_W}+(?:(?:(?<=[a-z])-(?=[a-z])(?![NnKkMm][yu]a?\b)|['’&]|[.,](?=\d)|\.\[|(?<=[A-Za-z])\"(?=[A-Za-z])|(?<![a-z])\.|\.(?![A-Z])){_W}+)*"
     r"|\.\.\.|[^\w\s]"
 )
 # On " ".join(tokens): a token made only of non-word characters (a punctuation token).
@@ -71,7 +73,7 @@ def find_duplicates(items: list[str]) -> tuple[int, int]:
 def top_ngram_chars(tokens: list[str], n: int) -> int:
     """Characters covered by the most frequent n-gram (space-joined length x count).
 
-    Ties go to the n-gram seen first, as ``Counter.most_common(1)`` does.
+    Ties go to the n-gram seen first, as ``Counter.most_common(1)`` does in datatrove.
     """
     if len(tokens) < n:
         return 0
@@ -80,20 +82,19 @@ def top_ngram_chars(tokens: list[str], n: int) -> int:
     return (sum(map(len, gram)) + n - 1) * count
 
 
-def dup_ngram_chars(tokens: list[str], lens: list[int], ns: list[int]) -> dict[int, int]:
+def dup_ngram_chars(tokens: list[str], ns: list[int]) -> dict[int, int]:
     """Characters in repeated n-grams for each n in ``ns`` (Gopher's greedy, non-overlapping scan).
 
     The scan walks left to right, adding n-grams to a seen-set; on a repeat it counts the n-gram's
     characters and jumps ``n`` positions (skipped n-grams are never added). Only positions whose
     n-gram occurs more than once can change the result, and any repeated n-gram (n >= smallest n)
-    starts at a position where the smallest-n gram repeats, so the scan visits only those.
+    starts at a position where the smallest-n gram repeats, so the Python scan visits only those.
     """
     out = dict.fromkeys(ns, 0)
-    if not ns:
+    if not ns or len(tokens) < min(ns):
         return out
-    n0 = min(ns)
-    if len(tokens) < n0:
-        return out
+    ns = sorted(ns)
+    n0 = ns[0]
     grams0 = list(zip(*(tokens[i:] for i in range(n0)), strict=False))
     counts0 = Counter(grams0)
     if len(counts0) == len(grams0):
@@ -106,6 +107,8 @@ def dup_ngram_chars(tokens: list[str], lens: list[int], ns: list[int]) -> dict[i
         else:
             grams = {p: tuple(tokens[p : p + n]) for p in cand if p + n <= n_tok}
         counts = Counter(grams.values())
+        if len(counts) == len(grams):
+            continue
         seen: set[tuple[str, ...]] = set()
         next_free = 0
         chars = 0
@@ -113,7 +116,7 @@ def dup_ngram_chars(tokens: list[str], lens: list[int], ns: list[int]) -> dict[i
             if p < next_free or counts[g] < 2:
                 continue
             if g in seen:
-                chars += sum(lens[p : p + n])
+                chars += sum(map(len, g))
                 next_free = p + n
             else:
                 seen.add(g)
@@ -124,13 +127,12 @@ def dup_ngram_chars(tokens: list[str], lens: list[int], ns: list[int]) -> dict[i
 class TextStats:
     """Lazily computed measurements of one text, shared by the quality filters."""
 
-    __slots__ = ("text", "memo", "_tokens", "_lens", "_n_symbol", "_symbol_chars", "_n_alpha")
+    __slots__ = ("text", "memo", "_tokens", "_n_symbol", "_symbol_chars", "_n_alpha")
 
     def __init__(self, text: str) -> None:
         self.text = text
         self.memo: dict[object, object] = {}  # per-filter derived data (line splits, n-gram counts)
         self._tokens: list[str] | None = None
-        self._lens: list[int] | None = None
         self._n_symbol = -1
         self._symbol_chars = 0
         self._n_alpha = -1
@@ -140,12 +142,6 @@ class TextStats:
         if self._tokens is None:
             self._tokens = TOKEN_RE.findall(self.text)
         return self._tokens
-
-    @property
-    def lens(self) -> list[int]:
-        if self._lens is None:
-            self._lens = list(map(len, self.tokens))
-        return self._lens
 
     def _count_classes(self) -> None:
         joined = " ".join(self.tokens)
@@ -173,7 +169,7 @@ class TextStats:
         """Characters in non-symbol tokens."""
         if self._n_symbol < 0:
             self._count_classes()
-        return sum(self.lens) - self._symbol_chars
+        return sum(map(len, self.tokens)) - self._symbol_chars
 
 
 _CACHE: list[TextStats | None] = [None]

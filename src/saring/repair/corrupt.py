@@ -191,7 +191,7 @@ def corrupt_document(
 def _add_duplicate(case: Case, out: list[str], clean: list[str], rng: random.Random) -> None:
     """Insert a revised copy of a long line 1-4 lines later; the copy should be removed."""
     damaged = {s.line for s in case.sites}
-    cands = [i for i, ln in enumerate(out) if len(ln.split()) >= 20 and i not in damaged]
+    cands = [i for i, ln in enumerate(out) if len(ln.split()) >= 15 and i not in damaged]
     rng.shuffle(cands)
     for i in cands:
         rev = _revise(out[i], rng)

@@ -29,6 +29,10 @@ OPENERS = frozenset("“‘(«[")
 CLOSERS = frozenset("”’)»]")
 # "Liputan6.com, JakartaKita": a scraped dateline glued to the first word (boilerplate's job).
 DATELINE_BEFORE = re.compile(r"(?:\.(?:com|co\.id|id|net|org)|\b[A-Z]{2,}[a-z]*)\s*,\s*$")
+# Lower+Capital joins of ordinary words ("pertandinganBerkat"): paragraphs or links glued by a
+# scraper. Several of them mean a document's CamelCase entity glue is scrape damage too.
+SCRAPE_CAMEL = re.compile(r"[a-z]{3}[A-Z][a-z]{2}")
+LIST_BEFORE = re.compile(r",\s*$")
 LIST_NEXT = re.compile(r"\s*(?:,|dan\b|serta\b|atau\b)")
 
 
@@ -44,6 +48,7 @@ class Site:
     right: str  # the glued word (glue/camel/list) or the next word (suffix)
     confidence: float
     line: int = 0
+    no_move: bool = False  # split only: the glue looks like a scrape join, not a translated link
 
 
 @dataclass(slots=True)
@@ -58,6 +63,7 @@ class Plan:
     split_after: str  # the split-only fallback text for [start, split_end)
     split_end: int
     moved: bool
+    order_confidence: float = 1.0
 
 
 def _next_word(text: str, pos: int) -> str:
@@ -90,15 +96,17 @@ def _score_camel(text: str, start: int, end: int, ent: str, glue: str, res: Reso
     if DATELINE_BEFORE.search(text, max(line_start, start - 40), start):
         return None
     rest = end - len(glue)
-    if glue in res.gaz_first or glue in res.gazetteer:
-        nxt = LIST_NEXT.match(text, end) is not None
-        return Site(start, end, ent, "list", rest, glue, 0.92 if nxt else 0.7)
+    em = res.entity_re.match(text, rest)
+    if em is not None:  # "RusiaChina, Jepang", "InggrisKorea Selatan tapi"
+        in_list = LIST_NEXT.match(text, em.end()) is not None or LIST_BEFORE.search(
+            text, max(0, start - 3), start) is not None
+        return Site(start, end, ent, "list", rest, glue, 0.92 if in_list else 0.7)
     if res.englishish(low):
         return None  # "JakartaNotebook", "RusiaToday": an English-looking name, not a glue
     label = 0.3 if text[end : end + 1] == ":" else 0.0  # "Persipura JayapuraPelatih: ..." heading
     if low in res.pre_head or low in res.stop or glue in res.title_firsts:
         return Site(start, end, ent, "camel", rest, glue, round(0.9 - label, 3))
-    if low in res.lexicon and res.common_lower(low):
+    if (low in res.lexicon and res.common_lower(low)) or ("-" in low and res.known(low)):
         return Site(start, end, ent, "camel", rest, glue, round(0.8 - label, 3))
     return Site(start, end, ent, "camel", rest, glue, round(0.5 - label, 3))
 
@@ -108,13 +116,18 @@ def _score_lower(start: int, end: int, ent: str, glue: str, res: Resources) -> S
     low = glue
     if low in SUFFIX_LIKE or res.englishish(low):
         return None
-    short_entity = 0.15 if len(ent) <= 4 else 0.0  # Mali|boro, Peru|gia, Bali|tung
     zipf = res.lexicon.get(low)
+    if zipf is None and "-" in low and res.known(low):  # anak-anak, mata-mata
+        zipf = min(res.lexicon.get(p, 0.0) for p in low.split("-"))
     if zipf is not None:
+        strong = len(low) >= 5 and zipf >= 3.5
         conf = 0.65 + (0.1 if len(low) >= 5 else 0.0) + (0.1 if zipf >= 3.5 else 0.0)
         if len(low) == 3:
-            conf -= 0.15
-        return Site(start, end, ent, "glue", end - len(glue), glue, round(conf - short_entity, 3))
+            conf -= 0.05 if zipf >= 4.5 else 0.15  # tim, ibu, gol are common; 3 letters are risky
+        if len(ent) <= 4 and not strong:
+            conf -= 0.1  # short names start many words: Mali|boro, Peru|gia, Bali|tung
+        return Site(start, end, ent, "glue", end - len(glue), glue, round(conf, 3))
+    short_entity = 0.15 if len(ent) <= 4 else 0.0
     if len(low) >= 5:
         return Site(start, end, ent, "glue", end - len(glue), glue, round(0.5 - short_entity, 3))
     return None
@@ -135,8 +148,9 @@ def _score_suffix(
         return Site(start, end, ent, "suffix", end + 1, nxt, 0.3 if english_word else 0.6)
     if english_word:
         # "Indonesian pasar": an English demonym before a lower-case Indonesian noun is glue;
-        # before a capitalised word it may be a name ("Indonesian Idol"), so only flag.
-        conf = 0.8 if nxt[0].islower() else 0.55
+        # before a capitalised word it may be a name ("Indonesian Idol"), so only flag, unless
+        # the word is an Indonesian title ("Australian Perdana Menteri").
+        conf = 0.8 if nxt[0].islower() or nxt in res.title_firsts else 0.55
     else:
         conf = 0.9 if nxt[0].islower() else 0.85
     return Site(start, end, ent, "suffix", end + 1, nxt, conf)
@@ -153,6 +167,55 @@ def find_sites(text: str, res: Resources) -> list[Site]:
         if s is not None:
             sites.append(s)
     return sites
+
+
+# Capitalised standalone words (names seen in this document) and capitalised unknown tokens that
+# may be such a name with a word glued on ("Putinpresiden", "NATOAnggota" is left to the gazetteer).
+CAP_WORD = re.compile(r"(?<![\w@#/.\-])[A-Z][a-z]{2,}(?![\w\-])")
+CAP_TOKEN = re.compile(r"(?<![\w@#/.\-])[A-Z][a-z]{2,}(?:[a-z]{3,}|[A-Z][a-z]{2,})(?![\w@\-])(?!\.[A-Za-z])")
+
+
+def find_name_sites(text: str, res: Resources, taken: set[int]) -> list[Site]:
+    """Glue on names linked in *this* document (persons, organisations) but not in the gazetteer.
+
+    A capitalised word seen standalone here (``Putin``) that also starts an unknown token with a
+    known word after it (``Putinpresiden``) is a candidate; confidence starts below the repair
+    threshold and rises only with the document's other glue evidence.
+    """
+    names = {
+        w for w in CAP_WORD.findall(text)
+        if len(w) >= 4 and not res.common_lower(w) and w.lower() not in res.stop
+    }
+    if not names:
+        return []
+    out = []
+    for m in CAP_TOKEN.finditer(text):
+        tok, start = m.group(), m.start()
+        if start in taken or res.known(tok) or tok in res.brands:
+            continue
+        for i in range(len(tok) - 3, 3, -1):  # longest name first
+            name, rest = tok[:i], tok[i:]
+            if name not in names:
+                continue
+            low = rest.lower()
+            if low in SUFFIX_LIKE or res.englishish(low) or low not in res.lexicon:
+                break
+            form = "camel" if rest[0].isupper() else "glue"
+            if form == "camel" and not res.common_lower(low):
+                break
+            out.append(Site(start, m.end(), name, form, start + i, rest, 0.55))
+            break
+    return out
+
+
+def mark_scrape_joins(text: str, sites: list[Site], min_joins: int = 2) -> None:
+    """In documents full of scrape joins, CamelCase entity glue is split but never reordered."""
+    if any(s.form == "camel" for s in sites) and len(SCRAPE_CAMEL.findall(text)) >= min_joins + sum(
+        1 for s in sites if s.form == "camel"
+    ):
+        for s in sites:
+            if s.form == "camel":
+                s.no_move = True
 
 
 def add_evidence(sites: list[Site], confident: float = 0.8, site_boost: float = 0.0) -> None:
@@ -300,8 +363,11 @@ def plan_repair(text: str, site: Site, res: Resources) -> Plan:
     if t_end > 0:
         after = text[rs:t_end] + " " + ent
         kind = "mt_suffix_reorder" if site.form == "suffix" else "mt_glue_reorder"
-        return Plan(site.start, t_end, after, kind, round(conf * 0.95, 3), split_after, split_end, True)
+        return Plan(site.start, t_end, after, kind, round(conf * 0.95, 3), split_after, split_end,
+                    True, 0.95)
     first = site.right
+    if site.no_move:
+        return fallback
     if site.form == "camel" and not text[text.rfind("\n", 0, site.start) + 1 : site.start].strip():
         return fallback  # line-initial CamelCase is mostly a scraped dateline: split only
     if site.form == "camel" or (site.form == "suffix" and first[:1].isupper()):
@@ -319,5 +385,5 @@ def plan_repair(text: str, site: Site, res: Resources) -> Plan:
     kind = "mt_suffix_reorder" if site.form == "suffix" else "mt_glue_reorder"
     return Plan(
         site.start, np_end, phrase + " " + ent, kind, round(conf * order_conf, 3),
-        split_after, split_end, True,
+        split_after, split_end, True, order_conf,
     )

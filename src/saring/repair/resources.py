@@ -75,6 +75,7 @@ class Resources:
     prefix_nouns: frozenset[str]
     days: frozenset[str]
     site_re: re.Pattern[str]
+    entity_re: re.Pattern[str]  # a whole gazetteer name at a position (``match``)
 
     def englishish(self, word: str) -> bool:
         """More English than Indonesian ("Games", "behind", "Ocean"), so not a glue half."""
@@ -114,7 +115,8 @@ def build_site_regex(entities: list[str]) -> re.Pattern[str]:
     trie = _trie_regex(sorted(set(entities)))
     return re.compile(
         r"(?P<ent>" + trie + r")"
-        r"(?:(?P<glue>[a-z]{3,40}|[A-Z][a-z]{1,39})(?![\w@/\-])(?!\.[A-Za-z0-9])"
+        r"(?:(?P<glue>(?:[a-z]{3,40}|[A-Z][a-z]{1,39})(?:-[a-z]{2,40})?)(?![\w@/\-])"
+        r"(?!\.[A-Za-z0-9])"
         r"|(?P<suf>n|['’]s)(?= [A-Za-z]))"
     )
 
@@ -157,4 +159,5 @@ def load_resources() -> Resources:
         prefix_nouns=frozenset(_lines("prefix_nouns.txt")),
         days=frozenset(_lines("days.txt")),
         site_re=build_site_regex(ents),
+        entity_re=re.compile("(?:" + _trie_regex(sorted(gazetteer)) + r")(?![\w\-])"),
     )

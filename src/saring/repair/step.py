@@ -19,12 +19,21 @@ from typing import Any
 
 from saring.document import Document, Replacement
 from saring.repair.damage import SitePool, damage_score, site_of
-from saring.repair.glue import Plan, Site, add_evidence, find_sites, plan_repair
+from saring.repair.glue import (
+    Plan,
+    Site,
+    add_evidence,
+    find_name_sites,
+    find_sites,
+    mark_scrape_joins,
+    plan_repair,
+)
 from saring.repair.paragraphs import DupPair, Para, find_duplicates, split_paragraphs
 from saring.repair.resources import Resources, load_resources
 from saring.step import MapStep, Reject
 
 FLAG_MIN = 0.5
+ORDER_MIN = 0.8  # word-order confidence needed to move the entity (else split only)
 
 
 class Repair(MapStep):
@@ -63,16 +72,16 @@ class Repair(MapStep):
     def _decide(self, text: str, site: Site, res: Resources) -> tuple[Replacement | None, dict | None]:
         """Replacement for a confident site, else a flag with the suggested fix."""
         plan: Plan = plan_repair(text, site, res)
-        thr = self.min_confidence
-        if self.reorder and plan.confidence >= thr:
-            return Replacement(plan.start, plan.end, plan.after, plan.kind, plan.confidence), None
-        if site.confidence >= thr:
-            rep = Replacement(plan.start, plan.split_end, plan.split_after,
-                              "mt_suffix_drop" if site.form == "suffix" else "mt_glue_split",
-                              site.confidence)
-            if plan.kind == "mt_list_comma":
-                rep = Replacement(plan.start, plan.end, plan.after, plan.kind, plan.confidence)
-            return rep, None
+        if site.confidence >= self.min_confidence:
+            move_ok = self.reorder and plan.order_confidence >= ORDER_MIN
+            if not plan.moved or move_ok:
+                return Replacement(plan.start, plan.end, plan.after, plan.kind, plan.confidence), None
+            kind = "mt_suffix_drop" if site.form == "suffix" else "mt_glue_split"
+            rep = Replacement(plan.start, plan.split_end, plan.split_after, kind, site.confidence)
+            order = {"start": plan.start, "end": plan.end, "text": text[plan.start : plan.end],
+                     "suggestion": plan.after, "confidence": plan.order_confidence,
+                     "form": site.form, "order_flag": True}
+            return rep, order
         if site.confidence < FLAG_MIN:
             return None, None
         flag = {"start": plan.start, "end": plan.end, "text": text[plan.start : plan.end],
@@ -88,10 +97,14 @@ class Repair(MapStep):
         line_damage: dict[int, float] = {}
         if not sites:
             return {"counts": counts, "line_damage": line_damage}
+        if any(s.confidence >= 0.8 for s in sites):  # MT evidence: look for glued names too
+            sites += find_name_sites(text, res, {s.start for s in sites})
         add_evidence(sites, site_boost=site_boost)
+        mark_scrape_joins(text, sites)
         newlines = [i for i, c in enumerate(text) if c == "\n"] if "\n" in text else []
         reps: list[Replacement] = []
         flags: list[dict] = []
+        order_flags: list[dict] = []
         last_end = -1
         for s in sorted(sites, key=lambda x: x.start):
             rep, flag = self._decide(text, s, res)
@@ -103,6 +116,8 @@ class Repair(MapStep):
                 last_end = rep.end
                 counts["list" if rep.kind == "mt_list_comma" else "repaired"] += 1
                 line_damage[line] = line_damage.get(line, 0) + 1
+                if flag is not None:  # split done, word order left alone: suggest the move
+                    order_flags.append(flag)
             elif flag is not None:
                 flags.append(flag)
                 counts["flagged"] += 1
@@ -114,6 +129,14 @@ class Repair(MapStep):
             f["start"] += shift
             f["end"] += shift
             doc.flag(self.label, "mt_glue", **f)
+        for f in order_flags:  # the split edit covers [start, split_end); report it as is
+            f.pop("order_flag")
+            shift = sum(len(r.after) - (r.end - r.start) for r in reps if r.end <= f["start"])
+            split = next(r for r in reps if r.start == f["start"])
+            f["start"] += shift
+            f["end"] = f["start"] + len(split.after) + (f["end"] - split.end)
+            f["text"] = doc.text[f["start"] : f["end"]]
+            doc.flag(self.label, "mt_order", **f)
         return {"counts": counts, "line_damage": line_damage}
 
     # ------------------------------------------------------------ paragraphs

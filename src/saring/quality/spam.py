@@ -1,0 +1,160 @@
+"""Gambling / adult / scam spam by density and co-occurrence, never by a single hit.
+
+Indonesian news reports on the online-gambling crackdown every day ("Polisi menangkap bandar judi
+online ..."), so a topic word alone proves nothing. A document is spam when topic terms co-occur
+with promotion (calls to action, selling claims, gambling brand tokens like ``slot88``, WhatsApp
+numbers), or when topic terms are packed densely (keyword stuffing) - and in both cases only when
+reporting vocabulary (polisi, tersangka, diblokir, menurut ...) does not outweigh them. Link farms
+(text that is mostly URLs) are rejected separately. Term lists are data
+(``saring/data/quality/spam_terms.tsv``).
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from typing import Any
+
+from saring.document import Document
+from saring.quality.profiles import DATA_DIR
+from saring.quality.textstats import stats_for
+from saring.step import FilterStep, Reject
+
+TOPICS = ("gambling", "adult", "spam")
+_BRAND_RE = re.compile(
+    r"(?<![\w.])(?:[a-z]{2,15}(?:88|77|777|138|168|303|4d)|(?:slot|togel|toto|judi|gacor)[a-z]{0,4}\d{2,4})(?!\w)"
+)
+_WA_RE = re.compile(r"(?:wa|whatsapp|hubungi|cs)\W{0,3}(?:\+?62|0)8\d{7,11}(?!\d)")
+_URL_RE = re.compile(r"https?://\S+|www\.\S+")
+
+
+@lru_cache(maxsize=1)
+def load_terms() -> dict[str, tuple[str, str]]:
+    """term -> (category, strength), from the data file."""
+    out: dict[str, tuple[str, str]] = {}
+    for row in (DATA_DIR / "spam_terms.tsv").read_text("utf-8").splitlines():
+        if not row.strip() or row.startswith("#"):
+            continue
+        term, cat, strength = row.split("\t")
+        out[" ".join(term.lower().split())] = (cat, strength)
+    return out
+
+
+def compile_terms(terms: list[str]) -> re.Pattern[str]:
+    """One alternation, longest first, on word boundaries; inner spaces match any whitespace run."""
+    alts = sorted(terms, key=len, reverse=True)
+    body = "|".join(re.escape(t).replace(r"\ ", r"\s+") for t in alts)
+    return re.compile(rf"(?<!\w)(?:{body})(?!\w)")
+
+
+class SpamFilter(FilterStep):
+    """Reject gambling/adult/scam spam and link farms; annotate the evidence counts."""
+
+    name = "spam"
+
+    def __init__(
+        self,
+        *,
+        min_distinct_terms: int = 2,
+        min_promo_hits: int = 2,
+        max_density: float = 3.0,
+        min_dense_hits: int = 3,
+        news_weight: float = 2.0,
+        max_url_char_ratio: float = 0.25,
+        min_urls: int = 10,
+        score_only: bool = False,
+        label: str | None = None,
+    ) -> None:
+        super().__init__(score_only=score_only, label=label)
+        self.min_distinct_terms = min_distinct_terms
+        self.min_promo_hits = min_promo_hits
+        self.max_density = max_density
+        self.min_dense_hits = min_dense_hits
+        self.news_weight = news_weight
+        self.max_url_char_ratio = max_url_char_ratio
+        self.min_urls = min_urls
+        self._terms: dict[str, tuple[str, str]] = {}
+        self._triggers: frozenset[str] = frozenset()
+        self._term_re: re.Pattern[str] | None = None
+
+    def setup(self) -> None:
+        self._terms = load_terms()
+        topic = [t for t, (c, _) in self._terms.items() if c in TOPICS]
+        # First words of topic terms: a document containing none of them cannot score.
+        self._triggers = frozenset(t.split()[0] for t in topic)
+        self._term_re = compile_terms(list(self._terms))
+
+    def score(self, doc: Document) -> dict[str, Any]:
+        self.ensure_setup()
+        text = doc.text
+        st = stats_for(text)
+        scores: dict[str, Any] = {}
+        if "http" in text or "www." in text:
+            urls = _URL_RE.findall(text)
+            if urls:
+                scores["urls"] = len(urls)
+                scores["url_char_ratio"] = sum(map(len, urls)) / len(text)
+        low = text.lower()
+        if set(map(str.lower, st.tokens)).isdisjoint(self._triggers) and not _BRAND_RE.search(low):
+            return scores  # no topic term and no gambling brand token: nothing to weigh
+        counts = dict.fromkeys(
+            ("gambling_strong", "gambling_weak", "adult_strong", "adult_weak",
+             "spam_strong", "spam_weak", "promo", "news"), 0
+        )
+        distinct: dict[str, set[str]] = {c: set() for c in TOPICS}
+        assert self._term_re is not None
+        for m in self._term_re.findall(low):
+            term = " ".join(m.split())
+            cat, strength = self._terms[term]
+            if cat in TOPICS:
+                counts[f"{cat}_{strength}"] += 1
+                if strength == "strong":
+                    distinct[cat].add(term)
+            else:
+                counts[cat] += 1
+        brands = len(_BRAND_RE.findall(low))
+        wa = len(_WA_RE.findall(low))
+        n_words = max(len(st.tokens) - st.n_symbol, 1)
+        scores.update({k: v for k, v in counts.items() if v})
+        if brands:
+            scores["brand_tokens"] = brands
+        if wa:
+            scores["wa_numbers"] = wa
+        for cat in TOPICS:
+            strong = counts[f"{cat}_strong"] + (brands if cat == "gambling" else 0)
+            if not strong and not counts[f"{cat}_weak"]:
+                continue
+            evidence = strong + 0.5 * counts[f"{cat}_weak"]
+            scores[f"{cat}_density"] = round(100.0 * evidence / n_words, 3)
+            scores[f"{cat}_distinct"] = len(distinct[cat]) + (1 if cat == "gambling" and brands else 0)
+        scores["n_words"] = n_words
+        return scores
+
+    def decide(self, scores: dict[str, Any], doc: Document) -> Reject | None:
+        urls = scores.get("urls", 0)
+        if urls >= self.min_urls and scores.get("url_char_ratio", 0.0) > self.max_url_char_ratio:
+            return Reject("spam_link_farm", round(scores["url_char_ratio"], 3), self.max_url_char_ratio)
+        news = scores.get("news", 0)
+        promo = scores.get("promo", 0) + scores.get("wa_numbers", 0)
+        best: Reject | None = None
+        for cat in TOPICS:
+            if f"{cat}_density" not in scores:
+                continue
+            strong = scores.get(f"{cat}_strong", 0)
+            if cat == "gambling":
+                strong += scores.get("brand_tokens", 0)
+                cat_promo = promo + scores.get("brand_tokens", 0)
+            else:
+                cat_promo = promo
+            if news * self.news_weight >= strong:
+                continue  # reporting vocabulary outweighs the topic terms: news about it
+            density = scores[f"{cat}_density"]
+            if scores[f"{cat}_distinct"] >= self.min_distinct_terms and cat_promo >= self.min_promo_hits:
+                verdict = Reject(f"spam_{cat}", density, f"promo>={self.min_promo_hits}")
+            elif strong >= self.min_dense_hits and density >= self.max_density:
+                verdict = Reject(f"spam_{cat}", density, self.max_density)
+            else:
+                continue
+            if best is None or density > best.value:
+                best = verdict
+        return best

@@ -1,0 +1,85 @@
+"""``quality``: the FineWeb-2 filter chain as one step (repetition -> FineWeb -> Gopher quality).
+
+A convenience for configs: one entry, one profile choice, optionally C4 line pruning first. Each
+sub-filter annotates under ``<label>.<filter>`` and the first failing rule rejects with its own
+reason, value and threshold. The order is FineWeb-2's; the repetition rules must run after the
+repair step's paragraph de-duplication (place ``quality`` after ``repair`` in the pipeline).
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from saring.document import Document
+from saring.quality.base import ProfiledFilter
+from saring.quality.c4 import C4Lines
+from saring.quality.fineweb import FineWebQuality
+from saring.quality.gopher import GopherQuality, GopherRepetition
+from saring.step import FilterStep, Reject
+
+FILTERS: dict[str, type[ProfiledFilter]] = {
+    "gopher_repetition": GopherRepetition,
+    "fineweb_quality": FineWebQuality,
+    "gopher_quality": GopherQuality,
+}
+
+
+class QualityFilter(FilterStep):
+    """Run Gopher repetition, FineWeb quality and Gopher quality (and optionally C4) in order."""
+
+    name = "quality"
+
+    def __init__(
+        self,
+        *,
+        profile: str | None = None,
+        default_profile: str | None = None,
+        c4: bool = False,
+        overrides: dict[str, dict[str, Any]] | None = None,
+        score_only: bool = False,
+        label: str | None = None,
+    ) -> None:
+        super().__init__(score_only=score_only, label=label)
+        overrides = dict(overrides or {})
+        allowed = {*FILTERS, "c4"}
+        unknown = set(overrides) - allowed
+        if unknown:
+            raise ValueError(
+                f"overrides: unknown filter(s) {sorted(unknown)}; accepted: {', '.join(sorted(allowed))}"
+            )
+        names = (["c4"] if c4 else []) + list(FILTERS)
+        classes: dict[str, type[ProfiledFilter]] = {"c4": C4Lines, **FILTERS}
+        self.filters: list[ProfiledFilter] = [
+            classes[n](
+                profile=profile,
+                default_profile=default_profile,
+                overrides=overrides.get(n),
+                score_only=score_only,
+                label=f"{self.label}.{n}",
+            )
+            for n in names
+        ]
+
+    def setup(self) -> None:
+        for f in self.filters:
+            f.ensure_setup()
+
+    def process(self, doc: Document) -> Reject | None:
+        first: Reject | None = None
+        for f in self.filters:
+            verdict = f.process(doc)
+            if verdict is not None and first is None:
+                first = verdict
+                if not self.score_only:
+                    return verdict
+        return first
+
+    def score(self, doc: Document) -> dict[str, Any]:
+        return {f.label: f.score(doc) for f in self.filters}
+
+    def decide(self, scores: dict[str, Any], doc: Document) -> Reject | None:
+        for f in self.filters:
+            verdict = f.decide(scores.get(f.label, {}), doc)
+            if verdict is not None:
+                return verdict
+        return None

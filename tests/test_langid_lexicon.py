@@ -1,0 +1,168 @@
+"""Lexical second stage: marker data, weights, decisions on text we wrote ourselves."""
+
+from __future__ import annotations
+
+import sys
+import time
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from saring.langid.lexicon import (
+    DATA,
+    LANGS,
+    TOKEN_RE,
+    Evidence,
+    Lexicon,
+    Marker,
+    Params,
+    get_lexicon,
+    load_markers,
+    load_nb_weights,
+)
+
+REPO = Path(__file__).resolve().parents[1]
+
+ID_TEXT = (
+    "Pemerintah kabupaten akan membangun jembatan baru karena jalan lama sudah rusak. "
+    "Kepala desa mengatakan bahwa warga bisa memakai jembatan itu pada bulan Agustus."
+)
+MS_TEXT = (
+    "Kerajaan negeri akan membina jambatan baharu kerana jalan lama sudah rosak. "
+    "Ketua kampung berkata bahawa penduduk boleh menggunakan jambatan itu pada bulan Ogos."
+)
+JV_TEXT = (
+    "Aku lan kanca-kancaku arep lunga menyang pasar esuk iki amarga ibu ora bisa teka. "
+    "Sawise iku awake dhewe bali menyang omah lan mangan bareng karo bapak."
+)
+SU_TEXT = (
+    "Abdi jeung babaturan badé indit ka pasar isuk-isuk sabab indung teu tiasa sumping. "
+    "Sanggeus éta urang balik deui ka imah tuluy dahar babarengan jeung bapa."
+)
+EN_TEXT = (
+    "The district government will build a new bridge because the old road has been damaged. "
+    "The village head said that residents would be able to use it in August."
+)
+
+
+@pytest.fixture(scope="module")
+def lex() -> Lexicon:
+    return get_lexicon()
+
+
+def test_marker_file_has_every_family_and_pairs() -> None:
+    markers = load_markers()
+    langs = {m.lang for m in markers}
+    assert {"mly", "jv", "su", "en", "id", "ms"} <= langs
+    pairs = {(m.lang, m.token) for m in markers}
+    for pair in (("id", "televisi"), ("ms", "televisyen"), ("id", "agustus"), ("ms", "ogos"),
+                 ("id", "kualitas"), ("ms", "kualiti")):
+        assert pair in pairs
+    assert all(m.weight > 0 for m in markers)
+
+
+def test_markers_agree_with_wordfreq() -> None:
+    """The same check as scripts/check_langid_markers.py: no marker contradicted by wordfreq."""
+    sys.path.insert(0, str(REPO / "scripts"))
+    try:
+        import check_langid_markers
+    finally:
+        sys.path.pop(0)
+    assert check_langid_markers.failures() == []
+
+
+def test_word_weights_lean_the_right_way() -> None:
+    w = load_nb_weights()
+    assert len(w) > 10_000
+    for ms_word in ("kerana", "selepas", "iaitu", "bahawa", "kenderaan"):
+        assert w.get(ms_word, 0) > 0, ms_word
+    for id_word in ("karena", "setelah", "yaitu", "bahwa", "kendaraan"):
+        assert w.get(id_word, 0) < 0, id_word
+
+
+def test_params_come_from_the_tuning_file() -> None:
+    p = Params.load()
+    assert (DATA / "params.json").exists()
+    assert set(p.family_weight) == {"mly", "jv", "su", "en"}
+    assert p.nb_weight > 0 and p.marker_weight > 0
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [(ID_TEXT, "id"), (MS_TEXT, "ms"), (JV_TEXT, "jv"), (SU_TEXT, "su"), (EN_TEXT, "en")],
+)
+def test_classify_each_language(lex: Lexicon, text: str, lang: str) -> None:
+    v = lex.classify(text)
+    assert v.lang == lang
+    assert 0.5 < v.score <= 1.0
+
+
+def test_spelling_pairs_flip_id_and_ms(lex: Lexicon) -> None:
+    base = "Harga {} itu naik pada bulan {} dan {} juga turut meningkat."
+    v_id = lex.classify(base.format("televisi", "Agustus", "kualitas"))
+    v_ms = lex.classify(base.format("televisyen", "Ogos", "kualiti"))
+    assert v_id.lang == "id" and v_ms.lang == "ms"
+    assert v_id.idms < 0 < v_ms.idms
+
+
+def test_two_word_markers_count(lex: Lexicon) -> None:
+    plain = lex.evidence("dia dibawa ke tempat itu")
+    with_phrase = lex.evidence("dia dibawa ke rumah sakit itu")
+    assert with_phrase.idms < plain.idms  # "rumah sakit" is an Indonesian marker
+    assert lex.phrase_features(["rumah", "sakit"])[2] == 0  # no Malay weight
+
+
+def test_no_function_words_is_undetermined(lex: Lexicon) -> None:
+    v = lex.classify("Foto: 12345 — 67890")
+    assert v.lang == "und" and v.score == 0.0
+
+
+def test_one_function_word_is_not_confident(lex: Lexicon) -> None:
+    assert lex.classify("yang").score <= 0.5
+
+
+def test_two_word_markers_must_be_id_or_ms() -> None:
+    with pytest.raises(ValueError):
+        Lexicon([Marker("jv", "ora ana", 1.0)], {})
+
+
+def test_evidence_add_is_componentwise() -> None:
+    a = Evidence(1.0, 2.0, 0.0, 1.0, 0.0, 5)
+    a.add(Evidence(-0.5, 1.0, 1.0, 0.0, 2.0, 3))
+    assert (a.idms, a.mly, a.jv, a.su, a.en, a.tokens) == (0.5, 3.0, 1.0, 1.0, 2.0, 8)
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(max_size=400))
+def test_classify_any_text_is_bounded(text: str) -> None:
+    lex = get_lexicon()
+    v = lex.classify(text)
+    assert v.lang in (*LANGS, "und")
+    assert 0.0 <= v.score <= 1.0
+    assert v.tokens == len(TOKEN_RE.findall(text.lower()))
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.lists(st.sampled_from(["yang", "dan", "kerana", "karena", "ora", "teu", "the", "x"]),
+                max_size=60))
+def test_evidence_is_additive_over_separate_segments(words: list[str]) -> None:
+    """Token evidence of a concatenation equals the sum (no two-word markers among these)."""
+    lex = get_lexicon()
+    half = len(words) // 2
+    a, b = " ".join(words[:half]), " ".join(words[half:])
+    whole = lex.evidence(f"{a} {b}")
+    parts = lex.evidence(a)
+    parts.add(lex.evidence(b))
+    assert whole.tokens == parts.tokens
+    for k in ("idms", "mly", "jv", "su", "en"):
+        assert getattr(whole, k) == pytest.approx(getattr(parts, k))
+
+
+def test_adversarial_input_is_linear_time(lex: Lexicon) -> None:
+    nasty = ("a" * 50_000) + ("-" * 50_000) + ("yang " * 20_000) + ("\u00e9" * 50_000)
+    t0 = time.perf_counter()
+    v = lex.classify(nasty)
+    assert time.perf_counter() - t0 < 2.0
+    assert v.lang in ("id", "ms")

@@ -1,0 +1,228 @@
+"""The langid step: annotations, verdicts, mixed-language policies, score-only, offline model."""
+
+from __future__ import annotations
+
+import pickle
+import socket
+
+import pytest
+
+from saring.document import Document
+from saring.langid.step import LanguageID
+from saring.pipeline import Pipeline
+from saring.step import StepStats, run_steps
+
+ID_PARAS = [
+    "Pemerintah kabupaten akan membangun jembatan baru karena jalan lama sudah rusak parah.",
+    "Kepala desa mengatakan bahwa warga bisa memakai jembatan itu mulai bulan Agustus nanti.",
+    "Menurut dia, anggaran pembangunan berasal dari dana desa dan bantuan pemerintah provinsi.",
+]
+EN_PARA = (
+    "The project was announced last week and the officials said that it would be finished "
+    "before the end of the year, but they did not give any details about the cost."
+)
+MS_DOC = "\n".join([
+    "Kerajaan negeri akan membina jambatan baharu kerana jalan lama sudah rosak teruk.",
+    "Ketua kampung berkata bahawa penduduk boleh menggunakan jambatan itu mulai bulan Ogos.",
+    "Menurut beliau, peruntukan pembinaan datang daripada kerajaan persekutuan tahun lepas.",
+])
+JV_DOC = (
+    "Aku lan kanca-kancaku arep lunga menyang pasar esuk iki amarga ibu ora bisa teka.\n"
+    "Sawise iku awake dhewe bali menyang omah lan mangan bareng karo bapak."
+)
+
+
+def doc(text: str) -> Document:
+    return Document("t", text)
+
+
+@pytest.fixture(scope="module")
+def step() -> LanguageID:
+    s = LanguageID()
+    s.ensure_setup()
+    return s
+
+
+def test_indonesian_document_is_kept_and_annotated(step: LanguageID) -> None:
+    d = doc("\n".join(ID_PARAS))
+    assert step.process(d) is None
+    a = d.annotations["langid"]
+    assert a["lang"] == "id" and a["score"] >= 0.5
+    assert d.metadata["lang_detected"] == "id"
+    assert a["first_stage"]["lang"] in ("id", "ms")
+    assert 0.0 <= a["first_stage"]["score"] <= 1.0
+    assert a["paragraphs"] == [[0, len(d.text), "id", a["paragraphs"][0][3]]]
+    assert a["foreign_ratio"] == 0.0
+    assert not d.flags
+
+
+def test_malay_document_is_rejected_with_reason(step: LanguageID) -> None:
+    d = doc(MS_DOC)
+    verdict = step.process(d)
+    assert verdict is not None
+    assert verdict.reason == "lang_not_kept" and verdict.value == "ms"
+    assert verdict.threshold == ["id"]
+
+
+def test_keep_langs_can_keep_malay() -> None:
+    s = LanguageID(keep_langs=["id", "ms"])
+    assert s.process(doc(MS_DOC)) is None
+
+
+def test_javanese_is_not_swallowed_by_indonesian(step: LanguageID) -> None:
+    d = doc(JV_DOC)
+    verdict = step.process(d)
+    assert d.annotations["langid"]["lang"] == "jv"
+    assert verdict is not None and verdict.value == "jv"
+
+
+def test_min_score_rejects_thin_evidence() -> None:
+    s = LanguageID(min_score=0.9)
+    v = s.process(doc("Yang penting sehat."))
+    assert v is not None and v.reason in ("lang_score_low", "lang_not_kept")
+
+
+def test_score_only_keeps_and_records_would_reject() -> None:
+    s = LanguageID(score_only=True)
+    stats: dict[str, StepStats] = {}
+    out = list(run_steps([s], [doc(MS_DOC)], stats))
+    assert out[0].status == "kept"
+    assert out[0].annotations["langid"]["would_reject"] == "lang_not_kept"
+    assert stats["langid"].would_reject["lang_not_kept"] == 1
+
+
+def mixed_text() -> str:
+    return "\n".join([ID_PARAS[0], ID_PARAS[1], EN_PARA, ID_PARAS[2]])
+
+
+def test_tag_policy_marks_foreign_paragraph_without_editing(step: LanguageID) -> None:
+    d = doc(mixed_text())
+    assert step.process(d) is None
+    a = d.annotations["langid"]
+    assert a["lang"] == "id"
+    langs = [r[2] for r in a["paragraphs"]]
+    assert langs == ["id", "en", "id"]
+    en_run = a["paragraphs"][1]
+    assert d.text[en_run[0]:en_run[1]] == EN_PARA
+    assert 0.2 < a["foreign_ratio"] < 0.6
+    assert d.text == mixed_text() and not d.edits
+    assert d.flags and d.flags[0]["kind"] == "foreign_paragraphs" and d.flags[0]["count"] == 1
+
+
+def test_drop_paragraphs_policy_edits_and_can_be_undone() -> None:
+    s = LanguageID(mixed_policy="drop_paragraphs")
+    d = doc(mixed_text())
+    assert s.process(d) is None
+    assert EN_PARA not in d.text
+    assert d.text == "\n".join([ID_PARAS[0], ID_PARAS[1], ID_PARAS[2]])
+    assert [e.kind for e in d.edits] == ["langid:foreign_paragraph"]
+    assert d.edits[0].before == EN_PARA + "\n"
+    assert d.annotations["langid"]["dropped_paragraphs"] == 1
+    assert d.original_text() == mixed_text()
+
+
+def test_drop_paragraphs_at_end_of_text() -> None:
+    s = LanguageID(mixed_policy="drop_paragraphs")
+    d = doc("\n".join([*ID_PARAS, EN_PARA]))
+    s.process(d)
+    assert d.text == "\n".join(ID_PARAS) + "\n"
+    assert d.original_text() == "\n".join([*ID_PARAS, EN_PARA])
+
+
+def test_drop_paragraphs_in_score_only_mode_does_not_edit() -> None:
+    s = LanguageID(mixed_policy="drop_paragraphs", score_only=True)
+    d = doc(mixed_text())
+    s.process(d)
+    assert d.text == mixed_text() and not d.edits
+
+
+def test_drop_document_policy_rejects_mixed() -> None:
+    s = LanguageID(mixed_policy="drop_document")
+    v = s.process(doc(mixed_text()))
+    assert v is not None and v.reason == "mixed_language"
+    assert v.value > 0.2 and v.threshold == 0.0
+    assert s.process(doc("\n".join(ID_PARAS))) is None
+    tolerant = LanguageID(mixed_policy="drop_document", max_foreign_ratio=0.6)
+    assert tolerant.process(doc(mixed_text())) is None
+
+
+def test_empty_and_symbol_only_documents_do_not_crash(step: LanguageID) -> None:
+    for text in ("", "   \n\n  ", "12345 67890 !!!", "🙂🙂🙂"):
+        d = doc(text)
+        v = step.process(d)
+        assert v is not None and v.reason == "lang_not_kept"
+        assert d.annotations["langid"]["paragraphs"] == [] or text.strip()
+
+
+def test_all_caps_indonesian(step: LanguageID) -> None:
+    d = doc("\n".join(p.upper() for p in ID_PARAS))
+    assert step.process(d) is None
+    assert d.annotations["langid"]["lang"] == "id"
+
+
+def test_heading_without_function_words_gets_a_language(step: LanguageID) -> None:
+    # A Malay-style headline with no function words: settled by the id/ms word weights.
+    d = doc("Harga Baharu Motosikal Elektrik Tempatan Diumumkan Minggu Lepas Di Kuala Lumpur")
+    step.process(d)
+    assert d.annotations["langid"]["lang"] == "ms"
+
+
+def test_model_policy_fallback_skips_the_model_when_lexicon_is_sure() -> None:
+    s = LanguageID(model_policy="fallback")
+    d = doc("\n".join(ID_PARAS))
+    assert s.process(d) is None
+    assert d.annotations["langid"]["first_stage"] is None
+    d2 = doc("Bonjour à tous, nous sommes très heureux de vous accueillir aujourd'hui à Paris.")
+    s.process(d2)
+    assert d2.annotations["langid"]["first_stage"]["lang"] == "fr"
+    assert d2.annotations["langid"]["lang"] == "fr"
+
+
+def test_bad_parameters_fail_fast() -> None:
+    with pytest.raises(ValueError):
+        LanguageID(mixed_policy="remove")
+    with pytest.raises(ValueError):
+        LanguageID(model_policy="never")
+    with pytest.raises(ValueError):
+        LanguageID(sample_chars=10)
+
+
+def test_step_pickles_without_its_model(step: LanguageID) -> None:
+    clone = pickle.loads(pickle.dumps(step))
+    assert clone._detector is None and clone._lex is None
+    d = doc("\n".join(ID_PARAS))
+    assert clone.process(d) is None
+    assert d.annotations["langid"]["lang"] == "id"
+
+
+def test_built_from_config_with_params() -> None:
+    p = Pipeline.from_config(
+        {"steps": [{"langid": {"keep_langs": ["id", "jv"], "mixed_policy": "drop_paragraphs"}}]}
+    )
+    s = p.steps[0]
+    assert isinstance(s, LanguageID)
+    assert s.params()["keep_langs"] == ["id", "jv"]
+    out = list(p.process([doc(JV_DOC), doc(MS_DOC)]))
+    assert [o.status for o in out] == ["kept", "rejected"]
+
+
+def test_model_loads_and_runs_without_network(monkeypatch: pytest.MonkeyPatch) -> None:
+    def no_network(*args: object, **kwargs: object) -> None:
+        raise AssertionError("langid tried to open a network connection")
+
+    monkeypatch.setattr(socket, "socket", no_network)
+    monkeypatch.setattr(socket, "create_connection", no_network)
+    monkeypatch.setattr(socket, "getaddrinfo", no_network)
+    s = LanguageID()
+    s.ensure_setup()
+    d = doc(EN_PARA)
+    s.process(d)
+    assert d.annotations["langid"]["lang"] == "en"
+    assert d.annotations["langid"]["first_stage"]["lang"] == "en"
+
+
+def test_first_stage_is_not_truncated(step: LanguageID) -> None:
+    """The library's default 80-char truncation is off: a long paragraph's tail is read."""
+    long_text = ("Jakarta " * 20) + " ".join([EN_PARA] * 3)
+    lang, _ = step.first_stage(long_text)
+    assert lang == "en"

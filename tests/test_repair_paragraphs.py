@@ -1,0 +1,75 @@
+"""Revision-duplicate paragraphs: which copy is kept, what is recorded, what is left alone."""
+
+from __future__ import annotations
+
+from saring.document import Document
+from saring.repair.step import Repair
+
+A = ("Menteri Luar Negeri tiba di Jakarta pada hari Rabu untuk membahas kerja sama perdagangan "
+     "dan keamanan kawasan dengan para pejabat tinggi pemerintah Indonesia.")
+B = A.replace("Rabu", "Kamis")
+OTHER = "Pertemuan itu berlangsung tertutup dan tidak ada pernyataan resmi setelahnya."
+GLUED = "Kunjungan itu juga membahas Jepangbantuan militer dan Jepangkapal patroli baru."
+
+
+def run(text: str, **kw) -> Document:
+    s = Repair(**kw)
+    s.ensure_setup()
+    doc = Document(id="p", text=text)
+    s.process(doc)
+    return doc
+
+
+def test_revision_removed_when_document_shows_mt_damage() -> None:
+    text = "\n".join([A, OTHER, GLUED, B])
+    doc = run(text)
+    kinds = [e.kind for e in doc.edits]
+    assert kinds.count("revision_duplicate") == 1
+    assert B not in doc.text and A in doc.text
+    ann = doc.annotations["repair"]
+    assert ann["revision_conflicts"] == [["Rabu", "Kamis"]]
+    [removed] = ann["removed_paragraphs"]
+    assert removed["text"] == B and removed["reason"] == "revision_duplicate"
+    assert doc.undo() == text
+
+
+def test_less_damaged_copy_is_kept() -> None:
+    damaged = A.replace("pejabat tinggi pemerintah Indonesia", "Indonesiapejabat tinggi pemerintah")
+    text = "\n".join([damaged, OTHER, GLUED, B])
+    doc = run(text)
+    lines = doc.text.split("\n")
+    assert B in lines  # the clean later copy is kept
+    assert not any(ln.startswith("Menteri Luar Negeri tiba di Jakarta pada hari Rabu") for ln in lines)
+    assert doc.annotations["repair"]["revision_conflicts"] == [["Kamis", "Rabu"]]
+
+
+def test_without_mt_evidence_near_duplicates_are_only_flagged() -> None:
+    text = "\n".join([A, OTHER, B])
+    doc = run(text)
+    assert doc.text == text
+    [flag] = doc.flags
+    assert flag["kind"] == "revision_duplicate" and flag["conflicts"] == [["Rabu", "Kamis"]]
+    forced = run(text, revision_needs_evidence=False)
+    assert forced.text == "\n".join([A, OTHER])
+
+
+def test_exact_duplicate_removed_last_line() -> None:
+    text = "\n".join([A, OTHER, A])
+    doc = run(text)
+    assert doc.text == "\n".join([A, OTHER])
+    assert [e.kind for e in doc.edits] == ["duplicate_paragraph"]
+    assert doc.undo() == text
+
+
+def test_templated_lists_and_short_lines_are_kept() -> None:
+    items = [f"{i}. Tim nomor {i} dikenakan sanksi denda sebesar Rp {i}0.000.000 karena suporter "
+             f"menyalakan suar di dalam stadion pada laga pekan ke-{i}." for i in range(1, 5)]
+    short = ["Baca juga: berita lain", "Baca juga: berita lain"]
+    text = "\n".join(items + short + [GLUED])
+    doc = run(text)
+    assert [e.kind for e in doc.edits if not e.kind.startswith("mt_")] == []
+
+
+def test_dedup_can_be_disabled() -> None:
+    text = "\n".join([A, OTHER, A])
+    assert run(text, dedup_paragraphs=False).text == text

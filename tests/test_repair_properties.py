@@ -1,0 +1,74 @@
+"""Properties under hypothesis: no crash, valid offsets, undo, idempotence, clean text untouched."""
+
+from __future__ import annotations
+
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from saring.document import Document
+from saring.repair.step import Repair
+
+STEP = Repair(site_evidence=False)
+STEP.ensure_setup()
+
+WORDS = ["pemerintah", "bantuan", "seorang", "pemimpin", "tiba", "di", "dan", "yang", "kota",
+         "Presiden", "Menteri", "Kota", "laporan", "media", "itu", "untuk", "ruang", "kapal"]
+ENTITIES = ["Rusia", "Jepang", "China", "Korea Utara", "India", "Indonesia", "Jakarta"]
+PUNCT = [", ", ". ", " ", " ", " ", "\n", ": ", "“", "” ", "#", "@", "/", "-"]
+
+fragment = st.one_of(
+    st.sampled_from(WORDS),
+    st.sampled_from(ENTITIES),
+    st.builds(lambda e, w: e + w, st.sampled_from(ENTITIES), st.sampled_from(WORDS)),
+    st.builds(lambda e, w: e + "n " + w, st.sampled_from(ENTITIES), st.sampled_from(WORDS)),
+    st.builds(lambda e, w: e + w.capitalize(), st.sampled_from(ENTITIES), st.sampled_from(WORDS)),
+    st.sampled_from(PUNCT),
+    st.text(max_size=6),
+)
+glued_text = st.lists(fragment, max_size=40).map(" ".join)
+SETTINGS = settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+
+
+def _valid_edits(doc: Document, original: str) -> None:
+    text = original
+    for e in doc.edits:
+        assert 0 <= e.start <= e.end <= len(text)
+        assert text[e.start : e.end] == e.before
+        text = text[: e.start] + e.after + text[e.end :]
+    assert text == doc.text
+
+
+@SETTINGS
+@given(glued_text)
+def test_never_crashes_offsets_valid_undo(text: str) -> None:
+    doc = Document(id="h", text=text)
+    assert STEP.process(doc) is None
+    _valid_edits(doc, text)
+    assert doc.undo() == text
+    for f in doc.flags:
+        if f["kind"] in ("mt_glue", "mt_order"):
+            assert 0 <= f["start"] <= f["end"] <= len(doc.text)
+    assert 0.0 <= doc.annotations["repair"]["mt_damage"] <= 1.0
+
+
+@SETTINGS
+@given(glued_text)
+def test_idempotent(text: str) -> None:
+    doc = Document(id="h", text=text)
+    STEP.process(doc)
+    again = Document(id="h2", text=doc.text)
+    STEP.process(again)
+    assert again.text == doc.text
+    assert again.edits == []
+
+
+@SETTINGS
+@given(st.lists(st.one_of(st.sampled_from(WORDS), st.sampled_from(PUNCT),
+                          st.text(alphabet="abcdefghijklmnopqrstuvwxyz0123456789.,-", max_size=12)),
+                max_size=60).map(" ".join))
+def test_no_suspicious_token_no_change(text: str) -> None:
+    """Text without a capitalised entity prefix has no glue site; single-line, so no duplicates."""
+    text = text.replace("\n", " ")
+    doc = Document(id="h", text=text)
+    STEP.process(doc)
+    assert doc.text == text and doc.edits == [] and doc.flags == []
