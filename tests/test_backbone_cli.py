@@ -8,6 +8,7 @@ from pathlib import Path
 import click
 import orjson
 import pytest
+import yaml
 from click.testing import CliRunner
 
 from saring.cli import main as cli_main
@@ -30,8 +31,6 @@ def test_run_sample_with_example_config_prints_summary(tmp_path) -> None:
     assert "accounting OK: 35 in = " in r.output and "docs/s" in r.output
     stats = orjson.loads((tmp_path / "o" / "stats.json").read_bytes())
     assert stats["accounting"]["balanced"] and stats["counts"]["errors"] == 0
-    import yaml
-
     names = [next(iter(s)) if isinstance(s, dict) else s
              for s in yaml.safe_load(Path(EXAMPLE_CONFIG).read_text())["steps"]]
     assert set(names) <= set(stats["steps"])  # every configured step ran and reported stats

@@ -9,6 +9,9 @@ Gold-label rules (declared labels are not checked by the corpus, so two are adju
 - ``ms_web_news``: the ``crawl/motomalaya/mm_artikel_700*`` files are an English-language blog
   archive (read by hand; fastText lite says ``en`` for 2,155 of them) and are kept out of the
   id-vs-ms sets; they are reported as their own ``en`` set.
+- Sentence sets skip items of fewer than ``MIN_SENT_WORDS`` letter-words: the Wikipedia pairs
+  hold titles and names that are the same in every language ("Albert Fert", "Sasando"; a known
+  defect in the corpus README), which no method can label.
 - Paragraph sets take lines of >= ``MIN_PARA_WORDS`` words from documents and skip the
   ``Posted on ... by ...`` bylines of the Malay crawl (English page chrome, not Malay text).
 """
@@ -31,6 +34,7 @@ CORPORA = Path(
     os.environ.get("SARING_CORPORA", Path(__file__).resolve().parents[4] / "shared" / "corpora")
 )
 MIN_PARA_WORDS = 8
+MIN_SENT_WORDS = 3
 ID_NEWS = (
     "id_news_indosum_dev.jsonl.gz",
     "id_news_gikirima_multioutlet.jsonl.gz",
@@ -91,6 +95,8 @@ def sentence_set(split: str, corpora: Path = CORPORA, limit_per_lang: int | None
             continue
         lang = r["lang"]
         if limit_per_lang is not None and per[lang] >= limit_per_lang:
+            continue
+        if len(_WORD.findall(r["text"])) < MIN_SENT_WORDS:
             continue
         per[lang] += 1
         out.append(Sample(lang, r["text"], "sentence", r["id"]))

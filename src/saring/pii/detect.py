@@ -334,6 +334,8 @@ class Detector:
                 nsn = _strip_country(_NON_DIGIT.sub("", raw), raw)
             if nsn is None or not mobile_ok(nsn, prefixes):
                 continue
+            if ")" in raw and "(" not in raw and s > 0 and text[s - 1] == "(":
+                s -= 1  # "(0812) 3456-7890": keep the pair together
             if _GROUPED_AMOUNT.match(raw.lstrip("+")):
                 continue
             before = self._before(text, s)

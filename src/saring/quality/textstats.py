@@ -36,7 +36,7 @@ TOKEN_RE = re.compile(
     r"|Rp(?=\d)|US\$|-[NnKkMm][yu]a?\b"
     r"|\b(?:[A-Z]|No|dr|Dr|Prof|St|Pdt|Ir|Drs|Hj|Jl)\.(?=\s)"
     rf"|\d+(?:[.,]\d+)*(?={_UNITS}(?!\w))"
-    rf"|[#@]?{_W}+(?:(?:(?<=[a-z])-(?=[a-z])(?![NnKkMm][yu]a?\b)|['’&]|[.,](?=\d)|\.\[|(?<=[A-Za-z])\"(?=[A-Za-z])|(?<![a-z])\.|\.(?![A-Z])){_W}+)*"
+    rf"|[#@]?{_W}+(?:(?:(?<=[a-z])-(?=[a-z])(?![NnKkMm][yu]a?\b)|['’&]|[.,](?=\d)|\)\.\[?|\.\[|(?<=\d)\.\"|(?<=[A-Za-z])\"(?=[A-Za-z])|(?<![a-z])\.|\.(?![A-Z])){_W}+)*"
     r"|\.\.\.|[^\w\s]"
 )
 # On " ".join(tokens): a token made only of non-word characters (a punctuation token).
