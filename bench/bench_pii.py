@@ -87,8 +87,10 @@ def quality_table(n: int, seed: int) -> None:
     for t in TYPES:
         s = rep.score(t)
         ok = "ok" if s.precision >= 0.99 and s.recall >= 0.95 else "MISSED"
-        print(f"| {t} | {s.tp + s.fn} | {s.tp} | {s.fp} | {s.fn} | {s.precision:.4f} "
-              f"| {s.recall:.4f} | {ok} |")
+        print(
+            f"| {t} | {s.tp + s.fn} | {s.tp} | {s.fp} | {s.fn} | {s.precision:.4f} "
+            f"| {s.recall:.4f} | {ok} |"
+        )
     if rep.errors:
         print("\nerrors by category:", dict(rep.errors))
 
@@ -107,15 +109,19 @@ def throughput(repeat: int, news_limit: int | None) -> None:
         if ANCHOR_PY.exists():
             out = subprocess.run(
                 [str(ANCHOR_PY), "-c", DATATROVE_WORKER, "1"],
-                input=payload, capture_output=True, check=True,
+                input=payload,
+                capture_output=True,
+                check=True,
             )
             res = json.loads(out.stdout)
             if dt_res is None or res["cpu"] < dt_res["cpu"]:
                 dt_res = res
     if dt_res is not None:
         runs["datatrove PIIFormatter (email+ipv4)"] = dt_res["cpu"]
-    print(f"\n## 2. Throughput, news: {len(texts)} docs, {chars / 1e6:.1f} M chars, "
-          f"best of {repeat} (CPU time, one core)\n")
+    print(
+        f"\n## 2. Throughput, news: {len(texts)} docs, {chars / 1e6:.1f} M chars, "
+        f"best of {repeat} (CPU time, one core)\n"
+    )
     print("| implementation | CPU s | docs/s per core | M chars/s | vs datatrove |")
     print("|---|---:|---:|---:|---:|")
     base = runs.get("datatrove PIIFormatter (email+ipv4)")
@@ -125,8 +131,10 @@ def throughput(repeat: int, news_limit: int | None) -> None:
     legal = [r["text"] for r in records("id_legal_indolaw_sample.jsonl.gz", 200)]
     lchars = sum(map(len, legal))
     dt = min(time_step(PII(), legal) for _ in range(max(1, repeat - 1)))
-    print(f"\nlegal (200 court decisions, {lchars / 1e6:.1f} M chars, digit-heavy): "
-          f"{len(legal) / dt:,.0f} docs/s, {lchars / dt / 1e6:.1f} M chars/s per core")
+    print(
+        f"\nlegal (200 court decisions, {lchars / 1e6:.1f} M chars, digit-heavy): "
+        f"{len(legal) / dt:,.0f} docs/s, {lchars / dt / 1e6:.1f} M chars/s per core"
+    )
 
 
 def spot_check(sample: int, sample_out: Path | None, seed: int = 0) -> None:

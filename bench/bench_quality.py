@@ -24,13 +24,13 @@ from collections import Counter
 from pathlib import Path
 
 import orjson
-from saring.quality.optout import OptOutFilter
-from saring.quality.spam import SpamFilter
 
 from saring.document import Document
 from saring.quality import profiles
 from saring.quality.fineweb import FineWebQuality
 from saring.quality.gopher import GopherQuality, GopherRepetition
+from saring.quality.optout import OptOutFilter
+from saring.quality.spam import SpamFilter
 from saring.step import StepStats, run_steps
 
 SHARED = Path(__file__).resolve().parents[1].parent / "shared"
@@ -149,6 +149,11 @@ def main() -> None:
     our_reasons = [d.decision.reason for d in ours]
 
     rows = [("saring quality chain (rep+fw+gq)", n, s_wall, s_cpu)]
+    cheap = [FineWebQuality(profile="id"), GopherRepetition(profile="id"), GopherQuality(profile="id")]
+    run_chain(cheap, records[:50])
+    cheap_out, c_wall, c_cpu = run_chain(cheap, records)
+    assert [d.status for d in cheap_out] == [d.status for d in ours]  # same keep/drop
+    rows.append(("saring quality chain, cheap-first order (fw+rep+gq)", n, c_wall, c_cpu))
     if not args.no_datatrove and ANCHOR_PY.exists():
         dt = run_datatrove([r["text"] for r in records], diagnose=not args.no_diagnose)
         rows.append(("datatrove 0.10.1 same chain", n, dt["wall"], dt["cpu"]))
@@ -170,6 +175,11 @@ def main() -> None:
         lid_note = "with saring.langid.step.LanguageID()"
     except Exception as exc:  # noqa: BLE001 - the other engineer's step may not exist yet
         lid_note = f"langid not available ({type(exc).__name__})"
+    if lid_note.startswith("with"):
+        lid_only = [full[0]]
+        run_chain(lid_only, records[:50])
+        _, l_wall, l_cpu = run_chain(lid_only, records)
+        rows.append(("langid alone (other engineer's step)", n, l_wall, l_cpu))
     run_chain(full, records[:50])
     _, f_wall, f_cpu = run_chain(full, records)
     rows.append((f"whole chain: {' + '.join(s.name for s in full)}", n, f_wall, f_cpu))

@@ -7,7 +7,8 @@ Each word's weight is a log10 frequency ratio, Malay over Indonesian (> 0 leans 
 
 1. baseline from wordfreq: Zipf(ms) - Zipf(id), Zipf floored at FLOOR, clipped to +-CLIP;
 2. where the *tune* half of the shared corpora (``saring.langid.evaluation.split_of``; Malay web
-   news vs Indonesian news, English-archive files excluded) has >= MIN_COUNT occurrences of the
+   news vs Indonesian news plus Indonesian fact-checks, thesis abstracts and machine-translated
+   Wikipedia sentences for register breadth; English-archive files excluded) has >= MIN_COUNT occurrences of the
    word, the ratio is re-estimated from those counts (add-one smoothing, clipped to +-CLIP),
    but only when it points the same way as wordfreq's (otherwise the word gets weight 0: a
    flipped direction is mostly topic, since the Malay crawl is dominated by motorcycle news).
@@ -58,6 +59,10 @@ def corpus_counts(corpora: Path) -> dict[str, Counter[str]]:
     for s in E.document_set("tune", corpora):
         if s.kind == "document" and s.gold in counts:
             counts[s.gold].update(TOKEN_RE.findall(s.text.lower()))
+    for name in E.ID_OTHER_REGISTERS:
+        for r in E.records(name, corpora):
+            if r.get("lang") == "id" and E.split_of(r["id"]) == "tune":
+                counts["id"].update(TOKEN_RE.findall(r["text"].lower()))
     return counts
 
 

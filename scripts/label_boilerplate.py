@@ -113,7 +113,7 @@ def review() -> None:
     edges: Counter = Counter()
     where: dict[str, str] = {}
     n_docs = n_lines = 0
-    for name, rec in select():
+    for _name, rec in select():
         doc, res = propose(st, rec)
         n_docs += 1
         lines = res["lines"]

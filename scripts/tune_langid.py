@@ -32,6 +32,7 @@ from saring.langid.lexicon import (
 )
 
 GRID = (0.5, 0.75, 1.0, 1.25, 1.5, 2.0, 2.5, 3.0)
+ORTH_GRID = (0.0, 0.5, 1.0, 1.5, 2.0)
 FAMILY_OF = {"id": "mly", "ms": "mly", "jv": "jv", "su": "su", "en": "en"}
 
 
@@ -40,20 +41,32 @@ def features(lex: Lexicon, text: str) -> tuple[list[float], int]:
     return lex.features(toks), len(toks)
 
 
-def tune_families(X: np.ndarray, gold: list[str], min_hits: float) -> dict[str, float]:
-    """Grid search of jv/su/en multipliers (mly = 1) for the best macro family recall."""
+def orthography(text: str) -> tuple[int, int]:
+    """Occurrences of "eu" (Sundanese) and "dh" (Javanese) in the lowercased text."""
+    low = text.lower()
+    return low.count("eu"), low.count("dh")
+
+
+def tune_families(
+    X: np.ndarray, orth: np.ndarray, gold: list[str], min_hits: float
+) -> tuple[dict[str, float], float, float]:
+    """Grid search of jv/su/en multipliers (mly = 1) and the "eu"/"dh" orthography weights for
+    the best macro family recall."""
     fam_idx = np.array([FAMILIES.index(FAMILY_OF[g]) for g in gold])
     F = X[:, [FAMILY_COL[f] for f in FAMILIES]]
-    best, best_w = -1.0, (1.0, 1.0, 1.0)
-    for wj, ws, we in itertools.product(GRID, GRID, GRID):
+    best, best_w = -1.0, (1.0, 1.0, 1.0, 0.0, 0.0)
+    for wj, ws, we, weu, wdh in itertools.product(GRID, GRID, GRID, ORTH_GRID, ORTH_GRID):
         W = F * np.array([1.0, wj, ws, we])
+        W[:, 1] += wdh * orth[:, 1]
+        W[:, 2] += weu * orth[:, 0]
         pred = W.argmax(1)
         ok = (pred == fam_idx) & (W.sum(1) >= min_hits)
         rec = np.mean([ok[fam_idx == k].mean() for k in range(len(FAMILIES)) if (fam_idx == k).any()])
         if rec > best:
-            best, best_w = rec, (wj, ws, we)
-    print(f"family weights jv={best_w[0]} su={best_w[1]} en={best_w[2]}: macro recall {best:.4f}")
-    return {"mly": 1.0, "jv": best_w[0], "su": best_w[1], "en": best_w[2]}
+            best, best_w = rec, (wj, ws, we, weu, wdh)
+    wj, ws, we, weu, wdh = best_w
+    print(f"family weights jv={wj} su={ws} en={we}, eu={weu} dh={wdh}: macro recall {best:.4f}")
+    return {"mly": 1.0, "jv": wj, "su": ws, "en": we}, weu, wdh
 
 
 def tune_idms(X: np.ndarray, n: np.ndarray, y: np.ndarray, w: np.ndarray) -> dict[str, float]:
@@ -97,7 +110,8 @@ def main() -> None:
     gold = [s.gold for s in samples]
     print(f"{len(samples)} tune samples")
     min_hits = 1.0
-    fw = tune_families(X, gold, min_hits)
+    orth = np.array([orthography(s.text) for s in samples], dtype=float)
+    fw, weu, wdh = tune_families(X, orth, gold, min_hits)
     sel = np.array([g in ("id", "ms") for g in gold])
     y = np.array([1.0 if g == "ms" else 0.0 for g in gold])[sel]
     kinds = np.array([s.kind for s in samples])[sel]
@@ -110,6 +124,7 @@ def main() -> None:
                 w[m] = 1.0 / m.sum()
     idms = tune_idms(X[sel], n[sel], y, w)
     params = {"family_weight": fw, **idms, "min_family_hits": min_hits,
+              "su_eu_weight": weu, "jv_dh_weight": wdh,
               "_note": "written by scripts/tune_langid.py on the tune split; do not edit by hand"}
     out = DATA / "params.json"
     out.write_text(json.dumps(params, indent=2) + "\n", encoding="utf-8")

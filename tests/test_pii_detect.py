@@ -54,6 +54,10 @@ def found(det: Detector, text: str) -> list[tuple[str, str]]:
         ("SMS/WA di 0811-991-800-1 pada jam kerja", [("phone", "0811-991-800-1")]),
         ("Transfer ke rek. BNI : 0266997374 a/n Nadhyra", [("bank_account", "0266997374")]),
         ("no rekening 1234-01-123456-50-7 BRI", [("bank_account", "1234-01-123456-50-7")]),
+        (
+            "kirim ke Permata 0817-01-575784-15-2 a.n. Andi",
+            [("bank_account", "0817-01-575784-15-2")],
+        ),
     ],
 )
 def test_positives(det: Detector, text: str, expected: list[tuple[str, str]]) -> None:

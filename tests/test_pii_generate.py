@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from saring.pii.detect import TYPES, Detector
 from saring.pii.evaluate import evaluate
@@ -71,3 +73,13 @@ def test_cli_writes_jsonl(tmp_path) -> None:
     main(["--n", "3", "--seed", "1", "--out", str(out)])
     lines = out.read_text(encoding="utf-8").splitlines()
     assert len(lines) == len(generate(3, seed=1))
+
+
+@settings(max_examples=15, deadline=None)
+@given(st.integers(min_value=0, max_value=2**32 - 1))
+def test_any_seed_gives_consistent_labels_and_no_detection_errors(seed: int) -> None:
+    exs = generate(2, seed=seed)
+    check_labels(exs)
+    det = Detector()
+    rep = evaluate(exs, lambda t: det.find(t)[0])
+    assert not rep.errors, rep.examples[:3]

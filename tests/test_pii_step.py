@@ -6,6 +6,8 @@ import pickle
 
 import orjson
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from saring.document import Document
 from saring.pii.step import PII
@@ -127,3 +129,36 @@ def test_pipeline_config_and_pickling() -> None:
     clone = pickle.loads(pickle.dumps(step))
     assert clone._detector is None  # dropped for shipping, rebuilt in setup()
     assert run(clone).annotations["pii"]["n"] == 4
+
+
+def test_keep_original_false_leaves_no_raw_value_anywhere() -> None:
+    doc = run(PII(keep_original=False))
+    blob = orjson.dumps(doc.to_dict()).decode()
+    for v in RAW_VALUES:
+        assert v not in blob
+    assert [e.kind for e in doc.edits][:2] == ["pii:nik", "pii:phone"]
+    restored = doc.undo()
+    assert len(restored) == len(TEXT)
+    assert "NIK ****************" in restored and "****-****-****" in restored
+
+
+def test_scrub_edits_on_an_already_processed_document() -> None:
+    from saring.pii.step import scrub_edits
+
+    doc = run(PII())
+    assert scrub_edits(doc.edits) == 4
+    assert scrub_edits(doc.edits) == 0  # idempotent
+    assert "3171011708450001" not in orjson.dumps(doc.to_dict()).decode()
+
+
+PIIISH = st.text(alphabet="0123456789 .-+()@abkNIKrepWA:\n", max_size=200)
+
+
+@settings(max_examples=200, deadline=None)
+@given(PIIISH)
+def test_tag_undo_and_mask_length_properties(text: str) -> None:
+    tagged = run(PII(), text)
+    assert tagged.undo() == text
+    masked = run(PII(mode="mask"), text)
+    assert len(masked.text) == len(text)
+    assert masked.undo() == text

@@ -76,7 +76,7 @@ def test_random_16_digit_strings_rarely_pass_nik_structure() -> None:
     passed = sum(
         nik_ok("".join(rng.choice("0123456789") for _ in range(16)), RES.regions) for _ in range(n)
     )
-    assert 0 < passed / n < 0.03
+    assert 0 < passed / n < 0.01  # measured 0.41% on 200k samples
 
 
 def test_npwp_examples() -> None:

@@ -115,3 +115,17 @@ def test_regional_profiles_keep_regional_text():
         as_id = sum(gq.process(Document("r", r["text"], {"lang_detected": "id"})) is None for r in rows)
         # With its own stop words far more regional text passes than under the Indonesian profile.
         assert own > as_id, (lang, own, as_id)
+
+
+def test_quality_order_changes_speed_path_not_decisions():
+    recs = corpus_records("id_news_github_scrapes.jsonl.gz", 300)
+    a = QualityFilter()
+    b = QualityFilter(order=["fineweb_quality", "gopher_repetition", "gopher_quality"])
+    for r in recs:
+        va = a.process(Document("a", r["text"]))
+        vb = b.process(Document("b", r["text"]))
+        assert (va is None) == (vb is None), r["id"]
+    import pytest
+
+    with pytest.raises(ValueError):
+        QualityFilter(order=["fineweb_quality"])

@@ -136,9 +136,14 @@ def test_from_config_and_validation() -> None:
 
 def test_glued_person_names_repaired_only_with_document_evidence(step: Repair) -> None:
     names = "Dmitry Medvedev, Putinpenasihat lama, juga hadir bersama Medvedevstaf kemarin."
-    alone = fix(step, "Putin tiba di Vladivostok pada hari Rabu.\n" + names)
+    intro = "Putin dan Medvedev tiba di Vladivostok. Putin lalu menyapa Medvedev.\n"
+    alone = fix(step, intro + names)
     assert alone.edits == []  # no MT evidence: names are not even considered
-    text = ("Putin tiba di Vladivostok pada hari Rabu.\n"
+    once = fix(step, "Putin tiba di Vladivostok.\n"
+               "Pertemuan itu membahas Rusiakerja sama ekonomi dan Rusian dukungan bagi Pyongyang.\n"
+               "Lalu Putinpenasihat lama datang.")
+    assert "Putinpenasihat" in once.text  # a name seen standalone only once is not trusted
+    text = (intro +
             "Pertemuan itu membahas Rusiakerja sama ekonomi dan Rusian dukungan bagi Pyongyang.\n"
             + names)
     doc = fix(step, text)

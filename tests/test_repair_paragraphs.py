@@ -73,3 +73,21 @@ def test_templated_lists_and_short_lines_are_kept() -> None:
 def test_dedup_can_be_disabled() -> None:
     text = "\n".join([A, OTHER, A])
     assert run(text, dedup_paragraphs=False).text == text
+
+
+def test_flag_offsets_follow_paragraph_removal() -> None:
+    lone = "Mereka membahas Rusiakredensialitas diplomatik kemarin."
+    text = "\n".join([A, OTHER, A, lone])
+    doc = run(text)
+    assert [e.kind for e in doc.edits] == ["duplicate_paragraph"]
+    [flag] = doc.flags
+    assert doc.text[flag["start"] : flag["end"]] == flag["text"] == "Rusiakredensialitas diplomatik"
+
+
+def test_triplicate_at_end_removes_both_copies_and_stays_idempotent() -> None:
+    text = "\n".join([OTHER, A, A, A])
+    doc = run(text)
+    assert doc.text == "\n".join([OTHER, A])
+    assert [e.kind for e in doc.edits] == ["duplicate_paragraph", "duplicate_paragraph"]
+    assert doc.undo() == text
+    assert run(doc.text).edits == []

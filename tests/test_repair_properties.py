@@ -25,7 +25,13 @@ fragment = st.one_of(
     st.sampled_from(PUNCT),
     st.text(max_size=6),
 )
-glued_text = st.lists(fragment, max_size=40).map(" ".join)
+LONG = ("Menteri Luar Negeri tiba di Jakarta pada hari Rabu untuk membahas kerja sama dagang "
+        "dan keamanan kawasan bersama para pejabat tinggi pemerintah")
+glued_text = st.one_of(
+    st.lists(fragment, max_size=40).map(" ".join),
+    st.lists(st.one_of(fragment, st.just(LONG), st.just(LONG.replace("Rabu", "Kamis"))),
+             max_size=12).map("\n".join),
+)
 SETTINGS = settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 
 
@@ -46,8 +52,9 @@ def test_never_crashes_offsets_valid_undo(text: str) -> None:
     _valid_edits(doc, text)
     assert doc.undo() == text
     for f in doc.flags:
+        assert 0 <= f["start"] <= f["end"] <= len(doc.text)
         if f["kind"] in ("mt_glue", "mt_order"):
-            assert 0 <= f["start"] <= f["end"] <= len(doc.text)
+            assert doc.text[f["start"] : f["end"]] == f["text"]
     assert 0.0 <= doc.annotations["repair"]["mt_damage"] <= 1.0
 
 

@@ -286,11 +286,14 @@ class _Similarity:
         self.work = work
         self.verify = verify
         self._shards: dict[int, tuple[np.ndarray, Any]] = {}
+        self._exact: dict[int, np.ndarray] = {}
 
     def _shard(self, s: int) -> tuple[np.ndarray, Any]:
         got = self._shards.get(s)
         if got is None:
-            keys = np.load(self.work / "meta" / f"s{s:05d}.npz")["keys"]
+            meta = np.load(self.work / "meta" / f"s{s:05d}.npz")
+            keys = meta["keys"]
+            self._exact[s] = meta["exact"]
             if self.verify == "signature":
                 data: Any = np.load(self.work / "sigs" / f"s{s:05d}.npy", mmap_mode="r")
             else:
@@ -315,7 +318,14 @@ class _Similarity:
             return float(np.count_nonzero(a == b)) / len(a)
         return exact_jaccard(a, b)
 
+    def exact_hash(self, key: int) -> int:
+        keys, _ = self._shard(key >> 32)
+        return int(self._exact[key >> 32][np.searchsorted(keys, np.uint64(key))])
+
     def pair(self, u: int, v: int) -> float:
+        eu = self.exact_hash(u)
+        if eu and eu == self.exact_hash(v):
+            return 1.0  # same normalised token stream: no need to compare shingles
         return self.score(self.features(u), self.features(v))
 
 

@@ -58,6 +58,10 @@ class Params:
     bias: float = 0.0
     per_token_bias: float = 0.0
     min_family_hits: float = 2.0
+    # Orthography: Sundanese writes the vowel "eu" (teu, deui, ngeunaan), Javanese "dh"
+    # (dhewe, dhuwur); both are ~100x rarer in Indonesian. Hits per occurrence.
+    su_eu_weight: float = 0.0
+    jv_dh_weight: float = 0.0
 
     @classmethod
     def load(cls, path: Path | None = None) -> Params:
@@ -208,11 +212,12 @@ class Lexicon:
             pairs = zip(toks, islice(toks, 1, None), strict=False)
             idms += sum(map(self.phrase_w.__getitem__, filter(self.phrase_w.__contains__, pairs)))
         fw = self._fw
+        p = self.params
         return Evidence(
             idms,
             (packed & _FIELD) * fw[0],
-            ((packed >> 24) & _FIELD) * fw[1],
-            ((packed >> 48) & _FIELD) * fw[2],
+            ((packed >> 24) & _FIELD) * fw[1] + p.jv_dh_weight * lowered.count("dh"),
+            ((packed >> 48) & _FIELD) * fw[2] + p.su_eu_weight * lowered.count("eu"),
             ((packed >> 72) & _FIELD) * fw[3],
             len(toks),
         )

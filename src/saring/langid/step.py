@@ -51,6 +51,7 @@ class LanguageID(FilterStep):
         sample_chars: int = 300,
         model_policy: str = "always",
         paragraph_model_min_words: int = 6,
+        sibling_margin: float = 3.0,
         score_only: bool = False,
         label: str | None = None,
     ) -> None:
@@ -69,12 +70,14 @@ class LanguageID(FilterStep):
         self.sample_chars = int(sample_chars)
         self.paragraph_model_min_words = int(paragraph_model_min_words)
         self.model_policy = model_policy
+        self.sibling_margin = float(sibling_margin)
         self._params = {
             "keep_langs": self.keep_langs, "min_score": self.min_score,
             "mixed_policy": mixed_policy, "min_paragraph_score": self.min_paragraph_score,
             "max_foreign_ratio": self.max_foreign_ratio, "sample_chars": self.sample_chars,
             "paragraph_model_min_words": self.paragraph_model_min_words,
-            "model_policy": model_policy, "score_only": score_only,
+            "model_policy": model_policy, "sibling_margin": self.sibling_margin,
+            "score_only": score_only,
         }
         self._keep = frozenset(self.keep_langs)
         self._detector: Any = None
@@ -158,6 +161,8 @@ class LanguageID(FilterStep):
         else:
             lang, score = lexv.lang, lexv.score
 
+        if lang in _FAMILY:
+            verdicts = [_to_document_sibling(v, lang, self.sibling_margin) for v in verdicts]
         foreign_chars = 0
         para_chars = 0
         foreign: list[tuple[int, int, float]] = []
@@ -211,6 +216,15 @@ class LanguageID(FilterStep):
 
 
 _FAMILY = {"id": "mly", "ms": "mly"}
+
+
+def _to_document_sibling(v: Verdict, doc_lang: str, margin: float) -> Verdict:
+    """An id/ms paragraph in an id/ms document keeps the document's label unless its own
+    log-odds clear ``margin`` the other way: single paragraphs are where id and ms get confused
+    (a folk tale with Malay vocabulary, a price list), whole documents much less."""
+    if v.lang in _FAMILY and v.lang != doc_lang and abs(v.idms) < margin:
+        return Verdict(doc_lang, v.score, v.family_share, v.idms, v.hits, v.tokens)
+    return v
 
 
 def _dominant(

@@ -74,15 +74,46 @@ _FTFY_EXPLAIN_CONFIG = _FTFY_CONFIG._replace(explain=True)
 # escapes, C1 controls, ligatures, full/half-width forms, surrogates). Mojibake itself is
 # gated by ftfy's own ``is_bad`` (one regex search over the whole text), which is exactly the
 # test ftfy applies per line before trying any re-decoding.
-_FTFY_TRIGGER_RE = re.compile(
-    r"&#?[0-9A-Za-z]{1,24};"
-    r"|[\x1b\x80-\x9f\u0132\u0133\u0149\u01c4-\u01cc\u01f1-\u01f3\ufb00-\ufb06\u3000"
+_ENTITY_RE = re.compile(r"&#?[0-9A-Za-z]{1,24};")
+_FTFY_CHARS_RE = re.compile(
+    r"[\x1b\x80-\x9f\u0132\u0133\u0149\u01c4-\u01cc\u01f1-\u01f3\ufb00-\ufb06\u3000"
     r"\uff01-\uffee\ud800-\udfff]"
 )
+
+
+def _ftfy_trigger(text: str) -> bool:
+    """HTML entities (only when '&' occurs at all) or characters a non-mojibake fixer acts on."""
+    return ("&" in text and _ENTITY_RE.search(text) is not None) or (
+        not text.isascii() and _FTFY_CHARS_RE.search(text) is not None
+    ) or ("\x1b" in text)
 _CHAR_ANY_RE = re.compile(
     r"[\r\u2028\u2029\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u200b\u200e\u200f\u2060\ufeff\u00ad\u180e"
     r"\xa0\u1680\u2000-\u200a\u202f\u205f\u3000]"
 )
+
+# Mojibake of UTF-8 always contains the character a lead byte decodes to (Â-ô in Windows-1252,
+# Cyrillic or box drawing in other code pages), never only curly quotes, dashes or NBSP. So
+# ftfy's ``is_bad`` (a large regex, ~2,000 news docs/s on its own) is only run on short windows
+# around characters outside this everyday set, which most Indonesian news text never leaves.
+_UNSAFE_RE = re.compile(r"[^\x00-\x7f\xa0“”‘’–—…•°·×]")
+_WINDOW = 8
+
+
+def _looks_mojibake(text: str) -> bool:
+    """``ftfy.badness.is_bad`` restricted to windows around unusual characters."""
+    windows = []
+    end = -1
+    for m in _UNSAFE_RE.finditer(text):
+        s, e = max(0, m.start() - _WINDOW), m.end() + _WINDOW
+        if s <= end and windows:
+            windows[-1] = (windows[-1][0], e)
+        else:
+            windows.append((s, e))
+        end = e
+        if len(windows) > 200:  # many unusual characters: just test the whole text
+            return is_bad(text)
+    return bool(windows) and is_bad("\n".join(text[s:e] for s, e in windows))
+
 
 # ftfy explanation steps -> our edit kind names.
 _FTFY_KIND = {
@@ -185,10 +216,7 @@ class Normalize(MapStep):
     # ------------------------------------------------------------------ passes
     def _pass_ftfy(self, doc: Document) -> None:
         text = doc.text
-        if text.isascii():
-            if "&" not in text or not _FTFY_TRIGGER_RE.search(text):
-                return
-        elif not _FTFY_TRIGGER_RE.search(text) and not is_bad(text):
+        if not _ftfy_trigger(text) and (text.isascii() or not _looks_mojibake(text)):
             return
         fixed = ftfy.fix_text(text, config=_FTFY_CONFIG)
         if fixed != text:

@@ -63,11 +63,11 @@ _IPV6 = regex.compile(r"(?<![0-9A-Za-z:.])(?:[0-9A-Fa-f]{1,4}:|::)[0-9A-Fa-f:.]{
 
 _MOBILE = regex.compile(
     r"(?<![0-9A-Za-z+])(?<![0-9][ .\-])(?:\+ ?62|0062|62|0)[ .\-\u2013]?(?:\(0\) ?)?\(?8[1-9][0-9]\)?"
-    r"(?:[ .\-\u2013]?[0-9]{2,5}|-[0-9]){1,4}(?![0-9])"
+    r"(?:[ .\-\u2013]?[0-9]{2,5}|-[0-9]){1,4}(?![0-9]|[.\-][0-9])"
 )
 _LANDLINE = regex.compile(
     r"(?<![0-9A-Za-z+])(?<![0-9][ .\-])(?:\+ ?62 ?|0062 ?|\(0|0)[2-79][0-9]{1,2}\)? ?[.\-\u2013]?"
-    r"[0-9]{2,4}(?:[ .\-\u2013]?[0-9]{2,5}){0,2}(?![0-9])"
+    r"[0-9]{2,4}(?:[ .\-\u2013]?[0-9]{2,5}){0,2}(?![0-9]|[.\-][0-9])"
 )
 # A long number: a digit, then 7..22 more digits each optionally preceded by one separator.
 _LONGNUM = regex.compile(
@@ -473,16 +473,21 @@ def _account_layout(raw: str) -> bool:
 
 
 def _bank_or_phone(cands: list[Span]) -> list[Span]:
-    """Same digits read as both an account (after "rek."/"a/n") and a phone: a phone word
-    ("WA", "telp") makes it a phone, otherwise the account reading wins."""
-    banks = {(c.start, c.end) for c in cands if c.type == "bank_account"}
-    if not banks:
+    """Digits read as both an account (after "rek."/"a/n") and a phone: a phone word ("WA",
+    "telp") makes it a phone, otherwise the account reading wins, also over a phone found
+    inside a longer account number."""
+    bank_spans = [(c.start, c.end) for c in cands if c.type == "bank_account"]
+    if not bank_spans:
         return cands
     phones_ctx = {(c.start, c.end) for c in cands if c.type == "phone" and c.confidence >= 0.98}
     out = []
     for c in cands:
         key = (c.start, c.end)
-        if c.type == "phone" and key in banks and key not in phones_ctx:
+        if (
+            c.type == "phone"
+            and key not in phones_ctx
+            and any(bs <= c.start and c.end <= be for bs, be in bank_spans)
+        ):
             continue
         if c.type == "bank_account" and key in phones_ctx:
             continue

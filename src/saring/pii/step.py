@@ -19,8 +19,11 @@ an unkeyed hash would be a reversible pseudonym. With ``hash_key`` set, a keyed 
 (first 16 hex chars) of the digits/address is stored so repeated values can be linked across
 documents without revealing them; whoever holds the key can test guesses, so keep it secret.
 
-Note for exporters: the edit log keeps ``before`` (the raw value) so edits can be undone; drop
-or blank the edit log of this step before publishing a redacted corpus.
+Note for exporters: by default the edit log keeps ``before`` (the raw value) so every edit can be
+reviewed and undone exactly. With ``keep_original=False`` the step masks ``before`` in its own
+edits (same length, letters and digits as ``*``): the raw value then exists nowhere in the
+document, and ``undo()`` gives back the input with the PII masked instead of the input itself.
+Use :func:`scrub_edits` to do the same on documents processed earlier.
 """
 
 from __future__ import annotations
@@ -32,13 +35,26 @@ from typing import Any
 
 import regex
 
-from saring.document import Document, Replacement
+from saring.document import Document, Edit, Replacement
 from saring.pii.detect import TYPES, Detector, Span, placeholder
 from saring.step import MapStep, Reject
 
 MODES = ("tag", "mask", "annotate")
 _ALNUM = regex.compile(r"[0-9A-Za-z]")
 _NON_ALNUM = regex.compile(r"[^0-9A-Za-z@.]")
+
+
+def scrub_edits(edits: list[Edit]) -> int:
+    """Mask the raw value kept in ``before`` of PII edits (kind ``pii:*``), keeping lengths so
+    offsets and ``undo`` arithmetic stay consistent. Returns how many edits were scrubbed."""
+    n = 0
+    for e in edits:
+        if e.kind.startswith("pii:"):
+            masked = _ALNUM.sub("*", e.before)
+            if masked != e.before:
+                e.before = masked
+                n += 1
+    return n
 
 
 class PII(MapStep):
@@ -56,6 +72,7 @@ class PII(MapStep):
         record_spans: bool = True,
         flag_suspects: bool = True,
         hash_key: str | None = None,
+        keep_original: bool = True,
         label: str | None = None,
     ) -> None:
         super().__init__(label=label)
@@ -76,6 +93,7 @@ class PII(MapStep):
         self.record_spans = record_spans
         self.flag_suspects = flag_suspects
         self.hash_key = hash_key
+        self.keep_original = keep_original
         self._detector: Detector | None = None
         self._unpicklable = ("_detector",)
         self._params = {
@@ -85,6 +103,7 @@ class PII(MapStep):
             "context_window": context_window,
             "record_spans": record_spans,
             "flag_suspects": flag_suspects,
+            "keep_original": keep_original,
         }
 
     def setup(self) -> None:
@@ -132,7 +151,10 @@ class PII(MapStep):
                     )
         doc.annotate(self.label, **info)
         if spans and self.mode != "annotate":
+            n_before = len(doc.edits)
             doc.apply(self.label, [self._replacement(text, sp) for sp in spans])
+            if not self.keep_original:
+                scrub_edits(doc.edits[n_before:])
         return None
 
     def _span_record(self, text: str, sp: Span) -> dict[str, Any]:

@@ -26,6 +26,16 @@ _BRAND_RE = re.compile(
 )
 _WA_RE = re.compile(r"(?:wa|whatsapp|hubungi|cs)\W{0,3}(?:\+?62|0)8\d{7,11}(?!\d)")
 _URL_RE = re.compile(r"https?://\S+|www\.\S+")
+_WA_WORDS = frozenset(("wa", "whatsapp", "hubungi", "cs"))
+# Substrings every brand token contains: skip the brand regex when none is present.
+_BRAND_HINTS = ("88", "77", "138", "168", "303", "4d", "slot", "togel", "toto", "judi", "gacor")
+
+
+def _zipf(word: str) -> float:
+    """Indonesian word frequency (wordfreq, offline); digits/short brand words count as rare."""
+    from wordfreq import zipf_frequency
+
+    return zipf_frequency(word, "id")
 
 
 @lru_cache(maxsize=1)
@@ -74,15 +84,28 @@ class SpamFilter(FilterStep):
         self.max_url_char_ratio = max_url_char_ratio
         self.min_urls = min_urls
         self._terms: dict[str, tuple[str, str]] = {}
+        self._topic: list[tuple[str, tuple[str, ...]]] = []
+        self._context: list[str] = []
         self._triggers: frozenset[str] = frozenset()
-        self._term_re: re.Pattern[str] | None = None
+        self._patterns: dict[frozenset[str], re.Pattern[str]] = {}
 
     def setup(self) -> None:
         self._terms = load_terms()
-        topic = [t for t, (c, _) in self._terms.items() if c in TOPICS]
-        # First words of topic terms: a document containing none of them cannot score.
-        self._triggers = frozenset(t.split()[0] for t in topic)
-        self._term_re = compile_terms(list(self._terms))
+        self._topic = [(t, tuple(t.split())) for t, (c, _) in self._terms.items() if c in TOPICS]
+        self._context = [t for t, (c, _) in self._terms.items() if c not in TOPICS]
+        # The rarest word of each topic term: a document containing none of them cannot score,
+        # so most documents are settled by one set intersection.
+        self._triggers = frozenset(min(words, key=_zipf) for _, words in self._topic)
+        self._patterns: dict[frozenset[str], re.Pattern[str]] = {}
+
+    def _pattern(self, topic_terms: frozenset[str]) -> re.Pattern[str]:
+        """Alternation of the present topic terms plus all promo/news terms (cached per set)."""
+        pat = self._patterns.get(topic_terms)
+        if pat is None:
+            if len(self._patterns) > 4096:
+                self._patterns.clear()
+            pat = self._patterns[topic_terms] = compile_terms([*topic_terms, *self._context])
+        return pat
 
     def score(self, doc: Document) -> dict[str, Any]:
         self.ensure_setup()
@@ -94,26 +117,28 @@ class SpamFilter(FilterStep):
             if urls:
                 scores["urls"] = len(urls)
                 scores["url_char_ratio"] = sum(map(len, urls)) / len(text)
+        lowered = set(map(str.lower, set(st.tokens)))
         low = text.lower()
-        if set(map(str.lower, st.tokens)).isdisjoint(self._triggers) and not _BRAND_RE.search(low):
+        brands = len(_BRAND_RE.findall(low)) if any(h in low for h in _BRAND_HINTS) else 0
+        if lowered.isdisjoint(self._triggers) and not brands:
             return scores  # no topic term and no gambling brand token: nothing to weigh
+        present = frozenset(t for t, words in self._topic if lowered.issuperset(words))
         counts = dict.fromkeys(
             ("gambling_strong", "gambling_weak", "adult_strong", "adult_weak",
              "spam_strong", "spam_weak", "promo", "news"), 0
         )
         distinct: dict[str, set[str]] = {c: set() for c in TOPICS}
-        assert self._term_re is not None
-        for m in self._term_re.findall(low):
-            term = " ".join(m.split())
-            cat, strength = self._terms[term]
-            if cat in TOPICS:
-                counts[f"{cat}_{strength}"] += 1
-                if strength == "strong":
-                    distinct[cat].add(term)
-            else:
-                counts[cat] += 1
-        brands = len(_BRAND_RE.findall(low))
-        wa = len(_WA_RE.findall(low))
+        if present:
+            for m in self._pattern(present).findall(low):
+                term = " ".join(m.split())
+                cat, strength = self._terms[term]
+                if cat in TOPICS:
+                    counts[f"{cat}_{strength}"] += 1
+                    if strength == "strong":
+                        distinct[cat].add(term)
+                else:
+                    counts[cat] += 1
+        wa = 0 if lowered.isdisjoint(_WA_WORDS) else len(_WA_RE.findall(low))
         n_words = max(len(st.tokens) - st.n_symbol, 1)
         scores.update({k: v for k, v in counts.items() if v})
         if brands:

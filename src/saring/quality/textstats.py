@@ -32,17 +32,16 @@ _W = r"[\w\u0080-\u009F\u0300-\u036F\u0610-\u061A\u064B-\u065F\u0670\u06D6-\u06E
 # character, so matching is linear (no nested ambiguity).
 _UNITS = r"(?:km|kg|mg|mm|cm|m|g|t|GB|MB|KB|TB|G|M|K|T|Hz|kHz|MHz|GHz|mAh|Gbps|Mbps|jt|rb)"
 TOKEN_RE = re.compile(
-    r"https?://\S+|www\.\S+"
+    r"(?=\S)(?:https?://\S+|www\.\S+"
     r"|Rp(?=\d)|US\$|-[NnKkMm][yu]a?\b"
     r"|\b(?:[A-Z]|No|dr|Dr|Prof|St|Pdt|Ir|Drs|Hj|Jl)\.(?=\s)"
     rf"|\d+(?:[.,]\d+)*(?={_UNITS}(?!\w))"
-    rf"|[#@]?{_W}+(?:(?:(?<=[a-z])-(?=[a-z])(?![NnKkMm][yu]a?\b)|['’&]|[.,](?=\d)|\)\.\[?|\.\[|(?<=\d)\.\"|(?<=[A-Za-z])\"(?=[A-Za-z])|(?<![a-z])\.|\.(?![A-Z])){_W}+)*"
-    r"|\.\.\.|[^\w\s]"
+    rf"|(?:[#@•]|(?<!\S)-(?=[A-Z]))?{_W}+(?:(?:(?<=[a-z])-(?=[a-z])(?![NnKkMm][yu]a?\b)|['’&]|[.,](?=\d)|\)\.\[?|\.\[|(?<=\d)\.\"|(?<=[A-Za-z])\"(?=[A-Za-z])|(?<![a-z])\.|\.(?![A-Z])){_W}+)*"
+    r"|\.\.\.|[^\w\s])"
 )
-# On " ".join(tokens): a token made only of non-word characters (a punctuation token).
-_SYMBOL_TOKEN_RE = re.compile(r"(?<!\S)[^\w\s]+(?!\S)")
-# On " ".join(tokens): a token containing at least one letter (lazy scan stops at the letter).
-_ALPHA_TOKEN_RE = re.compile(r"(?<!\S)\S*?[^\W\d_]")
+# A token made only of non-word characters (a punctuation token); a letter anywhere in a token.
+_SYMBOL_TOKEN_RE = re.compile(r"[^\w\s]+")
+_ALPHA_CHAR_RE = re.compile(r"[^\W\d_]")
 _PARA_SPLIT_RE = re.compile(r"\n{2,}")
 _LINE_SPLIT_RE = re.compile(r"\n+")
 
@@ -144,11 +143,14 @@ class TextStats:
         return self._tokens
 
     def _count_classes(self) -> None:
-        joined = " ".join(self.tokens)
-        symbols = _SYMBOL_TOKEN_RE.findall(joined)
-        self._n_symbol = len(symbols)
-        self._symbol_chars = sum(map(len, symbols))
-        self._n_alpha = len(_ALPHA_TOKEN_RE.findall(joined))
+        toks = self.tokens
+        missing = set(toks).difference(_SYMBOL)
+        if missing:
+            _classify(missing)
+        symbol = sum(map(_SYMBOL.__getitem__, toks))
+        self._n_symbol = symbol
+        self._symbol_chars = sum(map(_SYMBOL_CHARS.__getitem__, toks))
+        self._n_alpha = sum(map(_ALPHA.__getitem__, toks))
 
     @property
     def n_symbol(self) -> int:
@@ -173,6 +175,25 @@ class TextStats:
 
 
 _CACHE: list[TextStats | None] = [None]
+
+# Per-token-type classes, shared across documents (token types repeat a lot), bounded in size.
+_SYMBOL: dict[str, int] = {}
+_SYMBOL_CHARS: dict[str, int] = {}
+_ALPHA: dict[str, int] = {}
+_MAX_TYPES = 500_000
+
+
+def _classify(types: set[str]) -> None:
+    """Record for each token type: punctuation-only? (and its length), contains a letter?"""
+    if len(_SYMBOL) > _MAX_TYPES:
+        _SYMBOL.clear()
+        _SYMBOL_CHARS.clear()
+        _ALPHA.clear()
+    for t in types:
+        sym = 1 if _SYMBOL_TOKEN_RE.fullmatch(t) else 0
+        _SYMBOL[t] = sym
+        _SYMBOL_CHARS[t] = len(t) if sym else 0
+        _ALPHA[t] = 1 if _ALPHA_CHAR_RE.search(t) else 0
 
 
 def stats_for(text: str) -> TextStats:

@@ -15,6 +15,7 @@ moves the entity after the noun phrase it modified, which is Indonesian word ord
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass
 
 from saring.repair.resources import BAD_BEFORE, SUFFIX_LIKE, Resources
@@ -49,6 +50,7 @@ class Site:
     confidence: float
     line: int = 0
     no_move: bool = False  # split only: the glue looks like a scrape join, not a translated link
+    cap: float = 0.99  # evidence never lifts a weak form above this
 
 
 @dataclass(slots=True)
@@ -124,9 +126,11 @@ def _score_lower(start: int, end: int, ent: str, glue: str, res: Resources) -> S
         conf = 0.65 + (0.1 if len(low) >= 5 else 0.0) + (0.1 if zipf >= 3.5 else 0.0)
         if len(low) == 3:
             conf -= 0.05 if zipf >= 4.5 else 0.15  # tim, ibu, gol are common; 3 letters are risky
+        cap = 0.99
         if len(ent) <= 4 and not strong:
             conf -= 0.1  # short names start many words: Mali|boro, Peru|gia, Bali|tung
-        return Site(start, end, ent, "glue", end - len(glue), glue, round(conf, 3))
+            cap = 0.6 if len(low) <= 3 else cap  # Mali|hah: never repaired, whatever the evidence
+        return Site(start, end, ent, "glue", end - len(glue), glue, round(conf, 3), cap=cap)
     short_entity = 0.15 if len(ent) <= 4 else 0.0
     if len(low) >= 5:
         return Site(start, end, ent, "glue", end - len(glue), glue, round(0.5 - short_entity, 3))
@@ -144,8 +148,9 @@ def _score_suffix(
         return None  # "Korean Air", "Asian Games", "Indonesian Idol": English names, leave them
     english_word = suf == "n" and res.known(token)  # Korean, Indian, Indonesian: real words
     nlow = nxt.lower()
+    weak_cap = 0.6 if (english_word or suf != "n") and nxt[0].isupper() and nxt not in res.title_firsts else 0.99
     if nlow in res.stop or nlow not in res.lexicon:
-        return Site(start, end, ent, "suffix", end + 1, nxt, 0.3 if english_word else 0.6)
+        return Site(start, end, ent, "suffix", end + 1, nxt, 0.3 if english_word else 0.6, cap=min(weak_cap, 0.6))
     if english_word:
         # "Indonesian pasar": an English demonym before a lower-case Indonesian noun is glue;
         # before a capitalised word it may be a name ("Indonesian Idol"), so only flag, unless
@@ -153,7 +158,9 @@ def _score_suffix(
         conf = 0.8 if nxt[0].islower() or nxt in res.title_firsts else 0.55
     else:
         conf = 0.9 if nxt[0].islower() else 0.85
-    return Site(start, end, ent, "suffix", end + 1, nxt, conf)
+    # "Indonesian Film", "Indonesia's Next": a capitalised non-title after an English-looking
+    # form may be a name; evidence elsewhere does not make it a glue.
+    return Site(start, end, ent, "suffix", end + 1, nxt, min(conf, weak_cap), cap=weak_cap)
 
 
 def find_sites(text: str, res: Resources) -> list[Site]:
@@ -178,22 +185,23 @@ CAP_TOKEN = re.compile(r"(?<![\w@#/.\-])[A-Z][a-z]{2,}(?:[a-z]{3,}|[A-Z][a-z]{2,
 def find_name_sites(text: str, res: Resources, taken: set[int]) -> list[Site]:
     """Glue on names linked in *this* document (persons, organisations) but not in the gazetteer.
 
-    A capitalised word seen standalone here (``Putin``) that also starts an unknown token with a
-    known word after it (``Putinpresiden``) is a candidate; confidence starts below the repair
-    threshold and rises only with the document's other glue evidence.
+    A capitalised word seen standalone at least twice here (``Putin``) that also starts an unknown
+    token with a known word of 4+ letters after it (``Putinpresiden``) is a candidate; confidence
+    starts below the repair threshold and rises only with the document's other glue evidence.
     """
+    seen = Counter(CAP_WORD.findall(text))
     names = {
-        w for w in CAP_WORD.findall(text)
-        if len(w) >= 4 and not res.common_lower(w) and w.lower() not in res.stop
+        w for w, c in seen.items()
+        if c >= 2 and len(w) >= 4 and not res.common_lower(w) and w.lower() not in res.stop
     }
     if not names:
         return []
     out = []
     for m in CAP_TOKEN.finditer(text):
         tok, start = m.group(), m.start()
-        if start in taken or res.known(tok) or tok in res.brands:
-            continue
-        for i in range(len(tok) - 3, 3, -1):  # longest name first
+        if start in taken or res.known(tok) or tok in res.brands or text.count(tok) > 1:
+            continue  # a repeated compound ("Tarumanegara") is a lexicalised name, not glue
+        for i in range(len(tok) - 4, 3, -1):  # longest name first, 4+ letters after it
             name, rest = tok[:i], tok[i:]
             if name not in names:
                 continue
@@ -234,7 +242,7 @@ def add_evidence(sites: list[Site], confident: float = 0.8, site_boost: float = 
         if len(per_entity[s.entity]) >= 2:
             boost += 0.05
         if s.confidence >= 0.3:
-            s.confidence = round(min(0.99, s.confidence + boost), 3)
+            s.confidence = round(min(s.cap, max(s.confidence, min(0.99, s.confidence + boost))), 3)
 
 
 # ---------------------------------------------------------------- noun phrase and word order

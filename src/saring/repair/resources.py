@@ -116,7 +116,7 @@ def build_site_regex(entities: list[str]) -> re.Pattern[str]:
     return re.compile(
         r"(?P<ent>" + trie + r")"
         r"(?:(?P<glue>(?:[a-z]{3,40}|[A-Z][a-z]{1,39})(?:-[a-z]{2,40})?)(?![\w@/\-])"
-        r"(?!\.[A-Za-z0-9])"
+        r"(?!\.[A-Za-z0-9])(?!://)"
         r"|(?P<suf>n|['’]s)(?= [A-Za-z]))"
     )
 

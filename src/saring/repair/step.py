@@ -158,35 +158,53 @@ class Repair(MapStep):
         if not pairs:
             return []
         by_index: dict[int, Para] = {p.index: p for p in paras}
-        reps: list[Replacement] = []
+        removing = {pr.removed for pr in pairs
+                    if pr.exact or evidence or not self.revision_needs_evidence}
+        last = text.count("\n")
+        tail = set()  # removed lines that reach the end of the text take their preceding newline
+        for i in range(last, -1, -1):
+            if i not in removing:
+                break
+            tail.add(i)
+        merged: list[Replacement] = []
         removed: list[dict[str, Any]] = []
         for pr in sorted(pairs, key=lambda x: by_index[x.removed].start):
             p = by_index[pr.removed]
-            if not pr.exact and not evidence and self.revision_needs_evidence:
+            if pr.removed not in removing:
                 doc.flag(self.label, "revision_duplicate", start=p.start, end=p.end,
                          line=pr.removed, kept_line=pr.kept, similarity=pr.ratio,
                          conflicts=[list(c) for c in pr.conflicts])
                 continue
-            if p.end < len(text):
-                start, end = p.start, p.end + 1
-            else:
+            if pr.removed in tail:
                 start, end = max(0, p.start - 1), p.end
+            else:
+                start, end = p.start, p.end + 1
             kind = "duplicate_paragraph" if pr.exact else "revision_duplicate"
-            reps.append(Replacement(start, end, "", kind, pr.ratio))
+            merged.append(Replacement(start, end, "", kind, pr.ratio))
             removed.append({
                 "text": text[p.start : p.end], "reason": kind, "line": pr.removed,
                 "kept_line": pr.kept, "similarity": pr.ratio,
                 "conflicts": [list(c) for c in pr.conflicts],
             })
-        reps.sort(key=lambda r: r.start)
-        merged: list[Replacement] = []
-        for r in reps:  # the last-line case can touch the previous removal's span
-            if merged and r.start < merged[-1].end:
-                continue
-            merged.append(r)
         if merged:
             doc.apply(self.label, merged)
+            self._shift_flags(doc, merged)
         return removed
+
+    def _shift_flags(self, doc: Document, removals: list[Replacement]) -> None:
+        """Keep this step's flag offsets valid after paragraph removals (drop flags inside them)."""
+        kept = []
+        for f in doc.flags:
+            if f.get("step") != self.label or "start" not in f:
+                kept.append(f)
+                continue
+            if any(r.start <= f["start"] and f["end"] <= r.end for r in removals):
+                continue  # the flagged text went with its paragraph
+            shift = sum(r.end - r.start for r in removals if r.end <= f["start"])
+            f["start"] -= shift
+            f["end"] -= shift
+            kept.append(f)
+        doc.flags[:] = kept
 
     # --------------------------------------------------------------- process
     def process(self, doc: Document) -> Reject | None:
