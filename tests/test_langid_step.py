@@ -226,3 +226,63 @@ def test_first_stage_is_not_truncated(step: LanguageID) -> None:
     long_text = ("Jakarta " * 20) + " ".join([EN_PARA] * 3)
     lang, _ = step.first_stage(long_text)
     assert lang == "en"
+
+
+STRONG_MS = (
+    "Kerajaan negeri berkata bahawa kenderaan yang terlibat dalam kemalangan itu dibawa ke "
+    "hospital kerana pemandu cedera selepas pelanggaran, dan polis sedang menyiasat kes tersebut."
+)
+MILD_MS = "Para pedagang di kampung itu membeli beruk dan kelapa dari penduduk negeri seberang."
+
+
+def test_weakly_malay_paragraph_in_indonesian_document_stays_indonesian(step: LanguageID) -> None:
+    assert step._lex is not None and step._lex.classify(MILD_MS).lang == "ms"  # alone: ms
+    d = doc("\n".join([ID_PARAS[0], MILD_MS, ID_PARAS[1]]))
+    assert step.process(d) is None
+    assert [r[2] for r in d.annotations["langid"]["paragraphs"]] == ["id"]
+
+
+def test_strongly_malay_paragraph_in_indonesian_document_is_foreign() -> None:
+    s = LanguageID(mixed_policy="drop_paragraphs")
+    d = doc("\n".join([ID_PARAS[0], ID_PARAS[1], STRONG_MS, ID_PARAS[2]]))
+    assert s.process(d) is None
+    assert STRONG_MS not in d.text
+    assert [e.kind for e in d.edits] == ["langid:foreign_paragraph"]
+    keep_both = LanguageID(keep_langs=["id", "ms"], mixed_policy="drop_paragraphs")
+    d2 = doc("\n".join([ID_PARAS[0], ID_PARAS[1], STRONG_MS, ID_PARAS[2]]))
+    keep_both.process(d2)
+    assert not d2.edits
+    assert [r[2] for r in d2.annotations["langid"]["paragraphs"]] == ["id", "ms", "id"]
+
+
+def test_model_calls_per_document_are_bounded(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A page of many function-word-free lines (a product list) cannot run the model per line."""
+    s = LanguageID(max_paragraph_model_calls=5)
+    s.ensure_setup()
+    calls = []
+    real = s.first_stage
+
+    def counting(text: str) -> tuple[str, float]:
+        calls.append(text)
+        return real(text)
+
+    monkeypatch.setattr(s, "first_stage", counting)
+    lines = [f"Sepatu Lari Pria Model {i} Warna Hitam Ukuran Besar" for i in range(200)]
+    t = "\n".join([*ID_PARAS, *lines])
+    d = doc(t)
+    s.process(d)
+    assert len(calls) == 5 + 1  # five paragraphs, one document sample
+    assert d.annotations["langid"]["lang"] == "id"
+
+
+def test_huge_single_line_and_many_blank_lines_are_fast(step: LanguageID) -> None:
+    import time
+
+    big = " ".join(ID_PARAS) * 3000  # ~800k chars on one line
+    many = "\n" * 200_000 + ID_PARAS[0]
+    t0 = time.perf_counter()
+    for text in (big, many):
+        d = doc(text)
+        step.process(d)
+        assert d.annotations["langid"]["lang"] == "id"
+    assert time.perf_counter() - t0 < 5.0

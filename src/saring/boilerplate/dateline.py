@@ -93,12 +93,14 @@ def find_dateline(
     places: frozenset[str],
     site: str | None,
     *,
-    lead_dash: bool = True,
+    lead_dash: re.Pattern[str] | None = _LONE_DASH_RE,
 ) -> Dateline | None:
     """Try the dateline rules at the start of the first three kept lines (place-only rules
     only at the first one); a lone dash line among the first four lines is a remnant."""
     head = [i for i, ln in enumerate(lines[:12]) if ln.strip() and i not in drop][:4]
-    remnants = [i for i in head if _LONE_DASH_RE.fullmatch(lines[i].strip())] if lead_dash else []
+    remnants = (
+        [i for i in head if lead_dash.fullmatch(lines[i].strip())] if lead_dash is not None else []
+    )
     candidates = [i for i in head if i not in remnants][:3]
     found: Dateline | None = None
     for rank, i in enumerate(candidates):

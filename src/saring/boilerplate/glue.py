@@ -4,7 +4,9 @@ Only a lower-case word glued to a capitalised word is considered (lower-lower gl
 ``pesawatdelayselama`` cannot be told from real words by case). The split is made only when the
 left part is a common Indonesian word, the right part is a known word or name, the whole token
 is not itself a word, and the token is not a brand (``iPhone``, ``eKTP``, ``detikNews``).
-Otherwise, when the left part is common, the token is only reported as a suspect.
+Link text glued on both sides (``kepadaRepublikamelalui``) is split twice when the right part
+is a known word followed by a common lower-case word. Otherwise, when the left part is common,
+the token is only reported as a suspect.
 """
 
 from __future__ import annotations
@@ -76,6 +78,24 @@ class GlueFixer:
             return 0.9
         return 0.0
 
+    def split_tail(self, right: str) -> int | None:
+        """Link text glued on both sides (``kepadaRepublikamelalui``): the split inside ``right``
+        between a known word or name and a common lower-case word, or None."""
+        best, best_z = None, 0.0
+        for k in range(2, len(right) - 2):
+            tail = right[k:]
+            if not tail.islower():
+                continue
+            zt = self.zipf(tail, "id")
+            if zt < 3.5 or zt <= best_z:
+                continue
+            head = right[:k]
+            if head in self.brands or max(
+                self.zipf(head.lower(), "id"), self.zipf(head.lower(), "en") - 0.5
+            ) >= 2.5:
+                best, best_z = k, zt
+        return best
+
     def find_caps_head(self, text: str, pos: int = 0) -> int | None:
         """Split point after a capitalised first word glued to the next (``JAKARTAkembali``)."""
         m = _CAPS_HEAD_RE.match(text, pos)
@@ -104,5 +124,11 @@ class GlueFixer:
                     continue
             left, right = text[s:p], text[p:e]
             conf = self.judge(left, right)
+            if conf == 0:
+                k = self.split_tail(right)
+                if k is not None:  # glued on both sides: two splits, a little less sure
+                    yield p, 0.8, left + right
+                    yield p + k, 0.8, left + right
+                    continue
             if conf >= 0:
                 yield p, conf, left + right

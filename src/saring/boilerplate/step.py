@@ -102,7 +102,8 @@ class Boilerplate(MapStep):
             (r.id, r.needles, re.compile(r.pattern, re.MULTILINE))
             for r in rules if r.scope in ("inline", "block")
         ]
-        self._lead_dash = "dateline_remnant" in self.rules
+        lead = self.rules.get("dateline_remnant")
+        self._lead_dash = re.compile(lead.pattern) if lead is not None else None
         self._dateline_rules = load_datelines(data / "datelines.tsv")
         self._outlets = load_outlets(data / "outlets.tsv")
         self._places = frozenset(w.lower() for w in load_words(data / "places.txt"))
@@ -321,7 +322,7 @@ class Boilerplate(MapStep):
                 m = self._trailing_re.fullmatch(line)
                 if m is None or (
                     m.lastgroup.endswith("_twice") and not _has_twin(lines, i)
-                ):
+                ) or (m.lastgroup == "title_twice" and not block):
                     break
                 block.append((i, m.lastgroup))
             i -= 1

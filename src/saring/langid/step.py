@@ -6,8 +6,9 @@ and for languages outside our lexicon. The second is the lexical scorer of
 :mod:`saring.langid.lexicon`, run on every paragraph (one dict lookup per token): it separates
 Malayic from Javanese, Sundanese and English by function words and Indonesian from Malay by
 summed wordfreq weights and marker pairs, which the first stage cannot do reliably. The model is
-called again only for a long paragraph that carries no lexical evidence at all (a foreign
-paragraph in a language outside the lexicon).
+called again only for a paragraph of several words that carries no function word at all (a
+heading, a list line, a language outside the lexicon), at most ``max_paragraph_model_calls``
+times per document.
 
 Annotations (``doc.annotations[label]``): ``lang``, ``score``, ``first_stage`` (model label and
 probability), ``paragraphs`` (runs ``[start, end, lang, score]`` of consecutive paragraphs with
@@ -17,6 +18,7 @@ the same label, offsets in the text as this step saw it, score = the run's minim
 
 from __future__ import annotations
 
+from dataclasses import dataclass, field
 from typing import Any
 
 from saring.document import Document, Replacement
@@ -32,6 +34,18 @@ MODEL_POLICIES = ("always", "fallback")
 _FOREIGN_DENSITY = 0.15
 _FOREIGN_MODEL_SCORE = 0.8
 _UNSURE_MODEL = 0.5
+
+
+@dataclass(slots=True)
+class _Scan:
+    """Per-line results of one document."""
+
+    spans: list[tuple[int, int]] = field(default_factory=list)  # stripped paragraph
+    lines: list[tuple[int, int]] = field(default_factory=list)  # whole line (for deletion)
+    verdicts: list[Verdict] = field(default_factory=list)
+    total: Evidence = field(default_factory=Evidence)
+    fam_ev: dict[str, Evidence] = field(default_factory=dict)
+    fam_chars: dict[str, int] = field(default_factory=dict)
 
 
 class LanguageID(FilterStep):
@@ -51,7 +65,8 @@ class LanguageID(FilterStep):
         sample_chars: int = 300,
         model_policy: str = "always",
         paragraph_model_min_words: int = 6,
-        sibling_margin: float = 3.0,
+        max_paragraph_model_calls: int = 32,
+        sibling_margin: float = 8.0,
         score_only: bool = False,
         label: str | None = None,
     ) -> None:
@@ -70,12 +85,14 @@ class LanguageID(FilterStep):
         self.sample_chars = int(sample_chars)
         self.paragraph_model_min_words = int(paragraph_model_min_words)
         self.model_policy = model_policy
+        self.max_paragraph_model_calls = int(max_paragraph_model_calls)
         self.sibling_margin = float(sibling_margin)
         self._params = {
             "keep_langs": self.keep_langs, "min_score": self.min_score,
             "mixed_policy": mixed_policy, "min_paragraph_score": self.min_paragraph_score,
             "max_foreign_ratio": self.max_foreign_ratio, "sample_chars": self.sample_chars,
             "paragraph_model_min_words": self.paragraph_model_min_words,
+            "max_paragraph_model_calls": self.max_paragraph_model_calls,
             "model_policy": model_policy, "sibling_margin": self.sibling_margin,
             "score_only": score_only,
         }
@@ -109,16 +126,37 @@ class LanguageID(FilterStep):
     def _analyse(self, doc: Document) -> tuple[dict[str, Any], list[tuple[int, int, float]]]:
         """Scores for the annotation, and the whole-line spans of foreign paragraphs."""
         self.ensure_setup()
+        text = doc.text
+        scan = self._scan(text)
+        lang, score, first = self._document_verdict(text, scan)
+        verdicts = scan.verdicts
+        if lang in _FAMILY:
+            verdicts = [_to_document_sibling(v, lang, self.sibling_margin) for v in verdicts]
+        foreign_chars = 0
+        para_chars = 0
+        foreign: list[tuple[int, int, float]] = []
+        for (s, e), line, v in zip(scan.spans, scan.lines, verdicts, strict=True):
+            para_chars += e - s
+            if self._is_foreign(v):
+                foreign_chars += e - s
+                foreign.append((*line, v.score))
+        doc.metadata["lang_detected"] = lang
+        scores = {
+            "lang": lang,
+            "score": round(score, 4),
+            "first_stage": first,
+            "paragraphs": _runs(scan.spans, verdicts),
+            "foreign_ratio": round(foreign_chars / para_chars, 4) if para_chars else 0.0,
+        }
+        return scores, foreign
+
+    def _scan(self, text: str) -> _Scan:
+        """Lexical verdict of every non-blank line (model only for lines without function words)."""
         lex = self._lex
         assert lex is not None
-        text = doc.text
-        spans: list[tuple[int, int]] = []
-        lines: list[tuple[int, int]] = []
-        verdicts: list[Verdict] = []
-        doc_ev = Evidence()
-        fam_ev: dict[str, Evidence] = {}
-        fam_chars: dict[str, int] = {}
+        scan = _Scan()
         min_words = self.paragraph_model_min_words
+        calls_left = self.max_paragraph_model_calls  # bounds the cost of list-like pages
         pos = 0
         for seg in text.split("\n"):
             line = (pos, pos + len(seg))
@@ -130,22 +168,33 @@ class LanguageID(FilterStep):
             end = start + len(stripped)
             ev = lex.evidence(stripped.lower())
             v = lex.decide(ev)
-            if v.lang == "und" and ev.tokens >= min_words:
+            if v.lang == "und" and ev.tokens >= min_words and calls_left > 0:
+                calls_left -= 1
                 v = self._model_verdict(stripped, v, ev.idms)
-            spans.append((start, end))
-            lines.append(line)
-            verdicts.append(v)
-            doc_ev.add(ev)
+            scan.spans.append((start, end))
+            scan.lines.append(line)
+            scan.verdicts.append(v)
+            scan.total.add(ev)
             fam = _FAMILY.get(v.lang, v.lang)
-            fe = fam_ev.get(fam)
+            fe = scan.fam_ev.get(fam)
             if fe is None:
-                fam_ev[fam] = fe = Evidence()
+                scan.fam_ev[fam] = fe = Evidence()
             fe.add(ev)
             if fam != "und":
-                fam_chars[fam] = fam_chars.get(fam, 0) + end - start
+                scan.fam_chars[fam] = scan.fam_chars.get(fam, 0) + end - start
+        return scan
 
-        lexv = _dominant(lex, fam_ev, fam_chars, verdicts) if fam_chars else lex.decide(doc_ev)
-        density = lexv.hits / doc_ev.tokens if doc_ev.tokens else 0.0
+    def _document_verdict(
+        self, text: str, scan: _Scan
+    ) -> tuple[str, float, dict[str, Any] | None]:
+        """Document language and score from the paragraphs, with the model on the sample."""
+        lex = self._lex
+        assert lex is not None
+        if scan.fam_chars:
+            lexv = _dominant(lex, scan.fam_ev, scan.fam_chars, scan.verdicts)
+        else:
+            lexv = lex.decide(scan.total)
+        density = lexv.hits / scan.total.tokens if scan.total.tokens else 0.0
         sample = text[: self.sample_chars]
         first: dict[str, Any] | None = None
         ft_lang, ft_score = "und", 0.0
@@ -153,33 +202,14 @@ class LanguageID(FilterStep):
             if sample.strip():
                 ft_lang, ft_score = self.first_stage(sample)
             first = {"lang": ft_lang, "score": round(ft_score, 4)}
-        if lexv.lang == "und" or lexv.lang not in LANGS:
-            v = _refine(ft_lang, ft_score, lexv, doc_ev.idms) if lexv.lang == "und" else lexv
-            lang, score = v.lang, v.score
-        elif ft_lang not in LANGS and ft_score >= _FOREIGN_MODEL_SCORE and density < _FOREIGN_DENSITY:
-            lang, score = ft_lang, ft_score
-        else:
-            lang, score = lexv.lang, lexv.score
-
-        if lang in _FAMILY:
-            verdicts = [_to_document_sibling(v, lang, self.sibling_margin) for v in verdicts]
-        foreign_chars = 0
-        para_chars = 0
-        foreign: list[tuple[int, int, float]] = []
-        for (s, e), line, v in zip(spans, lines, verdicts, strict=True):
-            para_chars += e - s
-            if self._is_foreign(v):
-                foreign_chars += e - s
-                foreign.append((*line, v.score))
-        doc.metadata["lang_detected"] = lang
-        scores = {
-            "lang": lang,
-            "score": round(score, 4),
-            "first_stage": first,
-            "paragraphs": _runs(spans, verdicts),
-            "foreign_ratio": round(foreign_chars / para_chars, 4) if para_chars else 0.0,
-        }
-        return scores, foreign
+        if lexv.lang == "und":
+            v = _refine(ft_lang, ft_score, lexv, scan.total.idms)
+            return v.lang, v.score, first
+        if lexv.lang not in LANGS:  # paragraphs the model put in another language
+            return lexv.lang, lexv.score, first
+        if ft_lang not in LANGS and ft_score >= _FOREIGN_MODEL_SCORE and density < _FOREIGN_DENSITY:
+            return ft_lang, ft_score, first
+        return lexv.lang, lexv.score, first
 
     def _model_verdict(self, text: str, lexical: Verdict, word_weight: float) -> Verdict:
         """Model label for a paragraph without function words (a heading, a list, a foreign

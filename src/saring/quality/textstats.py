@@ -16,29 +16,43 @@ from __future__ import annotations
 import re
 from collections import Counter
 from functools import lru_cache
-from operator import itemgetter
+from itertools import compress, repeat
+from operator import gt, itemgetter
 
 from saring.quality.profiles import DATA_DIR
 
 # Word characters: \w plus the combining marks \w lacks (Latin diacritics, Arabic harakat) and
 # C1 controls, which only occur inside mojibake ("â\x80\x9c") that spaCy keeps in one token.
 _W = r"[\w\u0080-\u009F\u0300-\u036F\u0610-\u061A\u064B-\u065F\u0670\u06D6-\u06ED]"
-# Inside a word, as spaCy's blank("id") tokenizer does: a hyphen only between lowercase letters
-# (reduplication: anak-anak; "Israel-Iran", "COVID-19", "ke-3" split) and not before the clitics
-# -nya/-ku/-mu (their own tokens), apostrophes and "&" (R&D), "." or "," before a digit (600.000,
-# 1,5), and "." inside names (Liputan6.com, TEMPO.CO) unless it joins a lowercase letter to a
-# capital (glued sentences "dia.Oleh" split). "Rp"/"US$" before an amount and a capital initial
-# with its period ("M.", abbreviation-like) are single tokens. Every repeat needs a separator
-# character, so matching is linear (no nested ambiguity).
+# Tokens approximate spaCy's blank("id") tokenizer (which datatrove uses): inside a word a hyphen
+# joins only lowercase letters (reduplication anak-anak; "Israel-Iran", "COVID-19", "ke-3" split)
+# and not before the clitics -nya/-ku/-mu (own tokens); apostrophes and "&" join (R&D); "." or ","
+# before a digit join (600.000, 1,5); "." inside names joins (Liputan6.com, TEMPO.CO) unless it
+# glues a lowercase letter to a capital ("dia.Oleh" splits); scraper glue spaCy leaves alone stays
+# ("katanya.[Gambas", "(MA).Hal", 'Settings"Pilih'). "Rp"/"US$" before an amount, a unit after a
+# number (5G, 10km) and an initial/abbreviation with its period ("M.", "No.", "Prof.") are single
+# tokens; "#tag", "@user", "•Item" and a dash glued to a capital ("-Konflik") keep their prefix.
+# Every repeat needs a separator character, so matching is linear (no nested ambiguity); the
+# leading (?=\S) rejects whitespace positions with one test.
 _UNITS = r"(?:km|kg|mg|mm|cm|m|g|t|GB|MB|KB|TB|G|M|K|T|Hz|kHz|MHz|GHz|mAh|Gbps|Mbps|jt|rb)"
+# Word-internal separators; the leading lookahead fails fast at the usual word end (a space).
+_SEP = (
+    r"(?=[-'’&.,)\"])(?:(?<=[a-z])-(?=[a-z])(?![NnKkMm][yu]a?\b)|['’&]|[.,](?=\d)|\)\.\[?|\.\["
+    r"|(?<=\d)\.\"|(?<=[A-Za-z])\"(?=[A-Za-z])|(?<![a-z])\.|\.(?![A-Z]))"
+)
+_WORD = rf"{_W}+(?:{_SEP}{_W}+)*"
+# Alternatives start with a literal or a character class where possible (fast rejection); the
+# abbreviation's "not inside a word" check is a fixed-width lookbehind after its first letters.
 TOKEN_RE = re.compile(
     r"(?=\S)(?:https?://\S+|www\.\S+"
     r"|Rp(?=\d)|US\$|-[NnKkMm][yu]a?\b"
-    r"|\b(?:[A-Z]|No|dr|Dr|Prof|St|Pdt|Ir|Drs|Hj|Jl)\.(?=\s)"
+    r"|(?:[A-Z](?<!\w\w)|(?:No|dr|Dr|St|Ir|Hj|Jl)(?<!\w\w\w)|(?:Pdt|Drs)(?<!\w\w\w\w)"
+    r"|Prof(?<!\w\w\w\w\w))\.(?=\s)"
     rf"|\d+(?:[.,]\d+)*(?={_UNITS}(?!\w))"
-    rf"|(?:[#@•]|(?<!\S)-(?=[A-Z]))?{_W}+(?:(?:(?<=[a-z])-(?=[a-z])(?![NnKkMm][yu]a?\b)|['’&]|[.,](?=\d)|\)\.\[?|\.\[|(?<=\d)\.\"|(?<=[A-Za-z])\"(?=[A-Za-z])|(?<![a-z])\.|\.(?![A-Z])){_W}+)*"
+    rf"|{_WORD}|[#@•]{_WORD}|-(?<!\S-)(?=[A-Z]){_WORD}"
     r"|\.\.\.|[^\w\s])"
 )
+
 # A token made only of non-word characters (a punctuation token); a letter anywhere in a token.
 _SYMBOL_TOKEN_RE = re.compile(r"[^\w\s]+")
 _ALPHA_CHAR_RE = re.compile(r"[^\W\d_]")
@@ -98,7 +112,7 @@ def dup_ngram_chars(tokens: list[str], ns: list[int]) -> dict[int, int]:
     counts0 = Counter(grams0)
     if len(counts0) == len(grams0):
         return out
-    cand = [i for i, g in enumerate(grams0) if counts0[g] > 1]
+    cand = list(compress(range(len(grams0)), map(gt, map(counts0.__getitem__, grams0), repeat(1))))
     n_tok = len(tokens)
     for n in ns:
         if n == n0:
@@ -144,13 +158,16 @@ class TextStats:
 
     def _count_classes(self) -> None:
         toks = self.tokens
-        missing = set(toks).difference(_SYMBOL)
+        if len(_CLASS) > _MAX_TYPES:
+            _CLASS.clear()
+        missing = set(toks).difference(_CLASS)
         if missing:
             _classify(missing)
-        symbol = sum(map(_SYMBOL.__getitem__, toks))
-        self._n_symbol = symbol
-        self._symbol_chars = sum(map(_SYMBOL_CHARS.__getitem__, toks))
-        self._n_alpha = sum(map(_ALPHA.__getitem__, toks))
+        counts = Counter(map(_CLASS.__getitem__, toks))
+        self._n_alpha = counts.pop(_ALPHA_WORD, 0)
+        counts.pop(_OTHER_WORD, None)
+        self._n_symbol = sum(counts.values())
+        self._symbol_chars = sum(k * v for k, v in counts.items())
 
     @property
     def n_symbol(self) -> int:
@@ -176,25 +193,6 @@ class TextStats:
 
 _CACHE: list[TextStats | None] = [None]
 
-# Per-token-type classes, shared across documents (token types repeat a lot), bounded in size.
-_SYMBOL: dict[str, int] = {}
-_SYMBOL_CHARS: dict[str, int] = {}
-_ALPHA: dict[str, int] = {}
-_MAX_TYPES = 500_000
-
-
-def _classify(types: set[str]) -> None:
-    """Record for each token type: punctuation-only? (and its length), contains a letter?"""
-    if len(_SYMBOL) > _MAX_TYPES:
-        _SYMBOL.clear()
-        _SYMBOL_CHARS.clear()
-        _ALPHA.clear()
-    for t in types:
-        sym = 1 if _SYMBOL_TOKEN_RE.fullmatch(t) else 0
-        _SYMBOL[t] = sym
-        _SYMBOL_CHARS[t] = len(t) if sym else 0
-        _ALPHA[t] = 1 if _ALPHA_CHAR_RE.search(t) else 0
-
 
 def stats_for(text: str) -> TextStats:
     """The (cached) :class:`TextStats` of ``text``; one slot, reused while the text is unchanged."""
@@ -204,6 +202,20 @@ def stats_for(text: str) -> TextStats:
     st = TextStats(text)
     _CACHE[0] = st
     return st
+
+# Per-token-type class codes, shared across documents (token types repeat a lot), bounded:
+# -1 a word with a letter, 0 a word without one (numbers), n > 0 a punctuation token of length n.
+_CLASS: dict[str, int] = {}
+_ALPHA_WORD, _OTHER_WORD = -1, 0
+_MAX_TYPES = 500_000
+
+
+def _classify(types: set[str]) -> None:
+    for t in types:
+        if _SYMBOL_TOKEN_RE.fullmatch(t):
+            _CLASS[t] = len(t)
+        else:
+            _CLASS[t] = _ALPHA_WORD if _ALPHA_CHAR_RE.search(t) else _OTHER_WORD
 
 
 def split_paragraphs(text: str) -> list[str]:

@@ -29,7 +29,7 @@ SENT_END_CHARS = frozenset(".!?\n")
 OPENERS = frozenset("“‘(«[")
 CLOSERS = frozenset("”’)»]")
 # "Liputan6.com, JakartaKita": a scraped dateline glued to the first word (boilerplate's job).
-DATELINE_BEFORE = re.compile(r"(?:\.(?:com|co\.id|id|net|org)|\b[A-Z]{2,}[a-z]*)\s*,\s*$")
+DATELINE_BEFORE = re.compile(r"(?:\.(?:com|co\.id|id|net|org)|\b[A-Z]{4,}[a-z]*)\s*,\s*$")
 # Lower+Capital joins of ordinary words ("pertandinganBerkat"): paragraphs or links glued by a
 # scraper. Several of them mean a document's CamelCase entity glue is scrape damage too.
 SCRAPE_CAMEL = re.compile(r"[a-z]{3}[A-Z][a-z]{2}")
@@ -51,6 +51,7 @@ class Site:
     line: int = 0
     no_move: bool = False  # split only: the glue looks like a scrape join, not a translated link
     cap: float = 0.99  # evidence never lifts a weak form above this
+    scrape: bool = False  # looks like a scraper's join, not MT: split only, not MT damage
 
 
 @dataclass(slots=True)
@@ -105,12 +106,38 @@ def _score_camel(text: str, start: int, end: int, ent: str, glue: str, res: Reso
         return Site(start, end, ent, "list", rest, glue, 0.92 if in_list else 0.7)
     if res.englishish(low):
         return None  # "JakartaNotebook", "RusiaToday": an English-looking name, not a glue
+    headline = _after_headline(text, max(line_start, start - 80), start, res)
     label = 0.3 if text[end : end + 1] == ":" else 0.0  # "Persipura JayapuraPelatih: ..." heading
     if low in res.pre_head or low in res.stop or glue in res.title_firsts:
-        return Site(start, end, ent, "camel", rest, glue, round(0.9 - label, 3))
-    if (low in res.lexicon and res.common_lower(low)) or ("-" in low and res.known(low)):
-        return Site(start, end, ent, "camel", rest, glue, round(0.8 - label, 3))
-    return Site(start, end, ent, "camel", rest, glue, round(0.5 - label, 3))
+        conf = 0.9
+    elif (low in res.lexicon and res.common_lower(low)) or ("-" in low and res.known(low)):
+        conf = 0.8
+    else:
+        conf = 0.5
+    # "Banjir Rob Pesisir JakartaPersonel": a headline joined to the next block by a scraper. It
+    # is still split (so a second run finds nothing: idempotent) but never moved or counted as MT.
+    return Site(start, end, ent, "camel", rest, glue, round(conf - label, 3),
+                no_move=headline, scrape=headline)
+
+
+def _headline_word(w: str, res: Resources) -> bool:
+    """A Title-Case word that is not an entity, title or glued token."""
+    return (
+        w[0].isupper() and not any(c.isupper() for c in w[1:]) and w not in res.gaz_words
+        and w not in res.title_firsts and w.lower() not in res.pre_head
+        and res.site_re.match(w) is None
+    )
+
+
+def _after_headline(text: str, lo: int, hi: int, res: Resources) -> bool:
+    """Do the words before ``hi`` read as a Title-Case headline ("Timnas Indonesia Kalah dari")?
+
+    Among the last six words, closed-class words are ignored (headlines keep them lower-case);
+    at least three of the remaining words must be Title-Case, and at least three quarters.
+    """
+    words = [w for w in WORD_AT.findall(text, lo, hi)[-6:] if w.lower() not in res.stop]
+    caps = sum(_headline_word(w, res) or w in res.gaz_words for w in words)
+    return caps >= 3 and caps >= 0.75 * len(words)
 
 
 def _score_lower(start: int, end: int, ent: str, glue: str, res: Resources) -> Site | None:
@@ -216,14 +243,18 @@ def find_name_sites(text: str, res: Resources, taken: set[int]) -> list[Site]:
     return out
 
 
-def mark_scrape_joins(text: str, sites: list[Site], min_joins: int = 2) -> None:
-    """In documents full of scrape joins, CamelCase entity glue is split but never reordered."""
-    if any(s.form == "camel" for s in sites) and len(SCRAPE_CAMEL.findall(text)) >= min_joins + sum(
-        1 for s in sites if s.form == "camel"
-    ):
-        for s in sites:
-            if s.form == "camel":
-                s.no_move = True
+def mark_scrape_joins(text: str, sites: list[Site], min_joins: int = 3) -> None:
+    """In documents full of scrape joins, CamelCase entity glue is split but never reordered.
+
+    Joins are lower+Capital boundaries (``pertandinganBerkat``) other than the sites themselves.
+    """
+    camel = [s for s in sites if s.form == "camel"]
+    if not camel:
+        return
+    own = sum(len(SCRAPE_CAMEL.findall(text, s.start, s.end)) for s in sites)
+    if len(SCRAPE_CAMEL.findall(text)) - own >= min_joins:
+        for s in camel:
+            s.no_move = s.scrape = True
 
 
 def add_evidence(sites: list[Site], confident: float = 0.8, site_boost: float = 0.0) -> None:
@@ -232,12 +263,12 @@ def add_evidence(sites: list[Site], confident: float = 0.8, site_boost: float = 
     One translator glues many links: each *other* confident site adds 0.15 (up to 0.45), the same
     entity glued to two or more different words adds 0.05, a known-damaged site adds ``site_boost``.
     """
-    strong = [s for s in sites if s.confidence >= confident]
+    strong = [s for s in sites if s.confidence >= confident and not s.scrape]
     per_entity: dict[str, set[str]] = {}
     for s in sites:
         per_entity.setdefault(s.entity, set()).add(s.right.lower())
     for s in sites:
-        others = len(strong) - (1 if s.confidence >= confident else 0)
+        others = len(strong) - (1 if s.confidence >= confident and not s.scrape else 0)
         boost = 0.15 * min(3, others) + site_boost
         if len(per_entity[s.entity]) >= 2:
             boost += 0.05

@@ -65,6 +65,7 @@ class Resources:
     other: frozenset[str]  # English/Malay words not in the Indonesian lexicon
     gazetteer: dict[str, str]  # entity name -> type (country, region, city, org)
     gaz_first: frozenset[str]  # first words of gazetteer names ("Korea" of "Korea Utara")
+    gaz_words: frozenset[str]  # every word of every gazetteer name
     brands: frozenset[str]
     brands_lower: frozenset[str]
     stop: frozenset[str]
@@ -149,6 +150,7 @@ def load_resources() -> Resources:
         other=frozenset(_lines("words_other.txt")),
         gazetteer=gazetteer,
         gaz_first=frozenset(e.split(" ")[0] for e in gazetteer),
+        gaz_words=frozenset(w for e in gazetteer for w in e.split(" ")),
         brands=brands,
         brands_lower=frozenset(b.lower() for b in brands),
         stop=frozenset(_lines("stop.txt")),

@@ -93,14 +93,14 @@ class Repair(MapStep):
         res = self._res or load_resources()
         text = doc.text
         sites = find_sites(text, res)
-        counts = {"repaired": 0, "list": 0, "flagged": 0}
+        counts = {"repaired": 0, "list": 0, "flagged": 0, "scrape": 0}
         line_damage: dict[int, float] = {}
         if not sites:
             return {"counts": counts, "line_damage": line_damage}
-        if any(s.confidence >= 0.8 for s in sites):  # MT evidence: look for glued names too
+        mark_scrape_joins(text, sites)
+        if any(s.confidence >= 0.8 and not s.scrape for s in sites):  # MT evidence: names too
             sites += find_name_sites(text, res, {s.start for s in sites})
         add_evidence(sites, site_boost=site_boost)
-        mark_scrape_joins(text, sites)
         newlines = [i for i, c in enumerate(text) if c == "\n"] if "\n" in text else []
         reps: list[Replacement] = []
         flags: list[dict] = []
@@ -114,6 +114,9 @@ class Repair(MapStep):
             if rep is not None:
                 reps.append(rep)
                 last_end = rep.end
+                if s.scrape:  # a scraper's join: repaired, but not evidence of MT
+                    counts["scrape"] += 1
+                    continue
                 counts["list" if rep.kind == "mt_list_comma" else "repaired"] += 1
                 line_damage[line] = line_damage.get(line, 0) + 1
                 if flag is not None:  # split done, word order left alone: suggest the move
@@ -223,6 +226,7 @@ class Repair(MapStep):
             "mt_damage": score,
             "glue_repaired": counts["repaired"] + counts["list"],
             "glue_flagged": counts["flagged"],
+            "scrape_joins_split": counts["scrape"],
             "duplicate_paragraphs": len(removed),
         }
         if removed:
