@@ -128,8 +128,17 @@ def test_title_case_place_needs_detik_or_the_gazetteer(step):
     assert doc.metadata["place"] == "Surabaya"
 
 
-def test_agency_acronyms_are_not_places(step):
-    text = "DPR - Komisi III menggelar rapat dengar pendapat dengan Kapolri."
+@pytest.mark.parametrize(
+    "text",
+    [
+        "DPR - Komisi III menggelar rapat dengar pendapat dengan Kapolri.",
+        "BARU-BARU ini, pengelola liga mengumumkan jadwal baru.",
+        "GARA-GARA hujan deras, jalan itu tergenang.",
+        "ABSTRAK - Penelitian ini bertujuan mengetahui pengaruh iklan.",
+        "YOUTUBE- Ada ribuan komentar tentang video itu.",
+    ],
+)
+def test_acronyms_headings_and_compounds_are_not_datelines(step, text):
     doc = run(step, text)
     assert doc.text == text and "place" not in doc.metadata
 
@@ -197,6 +206,16 @@ def test_scrape_glue_is_split_but_brands_are_not(step):
         text = f"Warga memakai {brand} setiap hari."
         assert run(step, text).text == text, brand
     text = "Akun @kompasTV dan tagar #SaveKPK serta situs www.tokoAbadi.com ramai."
+    assert run(step, text).text == text
+
+
+def test_link_glued_on_both_sides_is_split_twice(step):
+    doc = run(step, "Hal itu disampaikan Iwan kepadaRepublikamelalui pesan singkat.")
+    assert doc.text == "Hal itu disampaikan Iwan kepada Republika melalui pesan singkat."
+    doc = run(step, "Pemerintah menaikkan hargaBBMatau subsidi dikurangi.")
+    assert doc.text == "Pemerintah menaikkan harga BBM atau subsidi dikurangi."
+    # a name that merely ends in a function word is left alone
+    text = "Presiden menyambut hadirnyaDanantara di Jakarta."
     assert run(step, text).text == text
 
 

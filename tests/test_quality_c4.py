@@ -120,7 +120,7 @@ def test_regional_profiles_keep_regional_text():
 def test_quality_order_changes_speed_path_not_decisions():
     recs = corpus_records("id_news_github_scrapes.jsonl.gz", 300)
     a = QualityFilter()
-    b = QualityFilter(order=["fineweb_quality", "gopher_repetition", "gopher_quality"])
+    b = QualityFilter(order=["gopher_repetition", "fineweb_quality", "gopher_quality"])
     for r in recs:
         va = a.process(Document("a", r["text"]))
         vb = b.process(Document("b", r["text"]))

@@ -160,3 +160,14 @@ def test_split_without_reorder_suggests_the_move() -> None:
     [flag] = doc.flags
     assert flag["kind"] == "mt_order" and flag["suggestion"] == "ruko baru Rusia"
     assert doc.text[flag["start"] : flag["end"]] == flag["text"] == "Rusia ruko baru"
+
+
+def test_headline_scrape_join_is_split_not_counted_as_mt(step: Repair) -> None:
+    text = "Pelatih Baru Timnas Dipastikan dari BelandaKronologi pemecatan itu panjang."
+    doc = fix(step, text)
+    assert doc.text == "Pelatih Baru Timnas Dipastikan dari Belanda Kronologi pemecatan itu panjang."
+    ann = doc.annotations["repair"]
+    assert ann["scrape_joins_split"] == 1 and ann["glue_repaired"] == 0 and ann["mt_damage"] == 0.0
+    mt = fix(step, "Pada hari Kamis RusiaSeorang pemimpin tiba di sana.")
+    assert mt.text == "Pada hari Kamis seorang pemimpin Rusia tiba di sana."
+    assert mt.annotations["repair"]["scrape_joins_split"] == 0

@@ -29,9 +29,14 @@ class GlueFixer:
     """Find glue split points in a line; word knowledge comes from wordfreq (offline lists)."""
 
     def __init__(
-        self, brands: tuple[frozenset[str], tuple[str, ...]], *, min_zipf: float = 3.0
+        self,
+        brands: tuple[frozenset[str], tuple[str, ...]],
+        *,
+        min_zipf: float = 3.0,
+        tail_words: frozenset[str] = frozenset(),
     ) -> None:
         self.brands, self.prefixes = brands
+        self.tail_words = frozenset(w for w in tail_words if len(w) >= 3)
         self.min_zipf = min_zipf
         self._cache: dict[tuple[str, str], float] = {}
         self._zipf = None
@@ -81,20 +86,18 @@ class GlueFixer:
     def split_tail(self, right: str) -> int | None:
         """Link text glued on both sides (``kepadaRepublikamelalui``): the split inside ``right``
         between a known word or name and a common lower-case word, or None."""
-        best, best_z = None, 0.0
-        for k in range(2, len(right) - 2):
+        for k in range(len(right) - 3, 2, -1):  # shortest tail first
             tail = right[k:]
-            if not tail.islower():
-                continue
-            zt = self.zipf(tail, "id")
-            if zt < 3.5 or zt <= best_z:
+            if tail not in self.tail_words:
                 continue
             head = right[:k]
+            if len(head) < 4 and not head.isupper():
+                continue  # "hadirnyaDanantara" is not "Dan antara"; acronyms (BBM, TNI) are fine
             if head in self.brands or max(
                 self.zipf(head.lower(), "id"), self.zipf(head.lower(), "en") - 0.5
-            ) >= 2.5:
-                best, best_z = k, zt
-        return best
+            ) >= 3.0:
+                return k
+        return None
 
     def find_caps_head(self, text: str, pos: int = 0) -> int | None:
         """Split point after a capitalised first word glued to the next (``JAKARTAkembali``)."""

@@ -108,7 +108,10 @@ class Boilerplate(MapStep):
         self._outlets = load_outlets(data / "outlets.tsv")
         self._places = frozenset(w.lower() for w in load_words(data / "places.txt"))
         brands = load_brands([data / "brands.txt", DATA.parent / "repair" / "brands.txt"])
-        self._glue = GlueFixer(brands, min_zipf=self.glue_min_zipf) if self.glue else None
+        tails = frozenset(load_words(data / "glue_tail_words.txt"))
+        self._glue = (
+            GlueFixer(brands, min_zipf=self.glue_min_zipf, tail_words=tails) if self.glue else None
+        )
         if self._glue is not None:
             self._glue.setup()
 

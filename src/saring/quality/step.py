@@ -1,4 +1,4 @@
-"""``quality``: the FineWeb-2 filter chain as one step (repetition -> FineWeb -> Gopher quality).
+"""``quality``: the FineWeb-2 filter chain as one step (FineWeb, Gopher repetition, Gopher quality).
 
 A convenience for configs: one entry, one profile choice, optionally C4 line pruning first. Each
 sub-filter annotates under ``<label>.<filter>`` and the first failing rule rejects with its own
@@ -22,6 +22,11 @@ FILTERS: dict[str, type[ProfiledFilter]] = {
     "fineweb_quality": FineWebQuality,
     "gopher_quality": GopherQuality,
 }
+# Default run order: FineWeb's line rules first (they need no tokenization), then FineWeb-2's
+# order. Decisions equal FineWeb-2's order; only a document failing several filters may report
+# a different first reason. Pass order=FINEWEB2_ORDER for FineWeb-2's exact order.
+FINEWEB2_ORDER = ["gopher_repetition", "fineweb_quality", "gopher_quality"]
+DEFAULT_ORDER = ["fineweb_quality", "gopher_repetition", "gopher_quality"]
 
 
 class QualityFilter(FilterStep):
@@ -53,7 +58,7 @@ class QualityFilter(FilterStep):
             raise ValueError(
                 f"overrides: unknown filter(s) {sorted(unknown)}; accepted: {', '.join(sorted(allowed))}"
             )
-        order = list(order or FILTERS)
+        order = list(order or DEFAULT_ORDER)
         if sorted(order) != sorted(FILTERS):
             raise ValueError(f"order must list each of {', '.join(FILTERS)} once, got {order}")
         names = (["c4"] if c4 else []) + order
