@@ -16,6 +16,7 @@ from saring.quality.textstats import (
     stats_for,
     terminal_punctuation,
     top_ngram_chars,
+    top_ngrams,
 )
 
 
@@ -101,8 +102,13 @@ def test_top_ngram_chars_matches_reference(words, n):
 @given(word_lists)
 def test_dup_ngram_chars_matches_greedy_reference(words):
     ns = [5, 6, 7, 8, 9, 10]
-    got = dup_ngram_chars(words, ns)
-    assert got == {n: ref_dup(words, n) for n in ns}
+    want = {n: ref_dup(words, n) for n in ns}
+    assert dup_ngram_chars(words, ns) == want
+    # seeded with the repeated 4-gram starts, as GopherRepetition does
+    tops, repeated = top_ngrams(words, [2, 3, 4])
+    if len(words) >= 4:
+        assert dup_ngram_chars(words, ns, repeated) == want
+    assert tops == {n: ref_top(words, n) for n in (2, 3, 4)}
 
 
 def test_dup_ngram_counts_a_repeated_sentence():

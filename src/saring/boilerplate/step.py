@@ -15,6 +15,7 @@ from __future__ import annotations
 import bisect
 import re
 from collections import Counter
+from pathlib import Path
 from typing import Any
 
 from saring.boilerplate.dateline import Dateline, find_dateline, site_of
@@ -88,13 +89,10 @@ class Boilerplate(MapStep):
 
     # ------------------------------------------------------------------ setup
     def setup(self) -> None:
-        from pathlib import Path
-
         data = Path(self.rules_dir) if self.rules_dir else DATA
         rules = load_rules(data / "rules.tsv")
         self.rules = {r.id: r for r in rules}
         self._line_buckets = _length_buckets([r for r in rules if r.scope == "line"])
-        self._line_re = combined([r for r in rules if r.scope == "line"], whole_line=True)
         trailing = [r for r in rules if r.scope == "trailing"]
         self._trailing_re = combined(trailing, whole_line=True)
         # inline and block rules run one by one, each behind its cheap substring test

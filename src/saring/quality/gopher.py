@@ -20,12 +20,19 @@ from saring.quality.textstats import (
     find_duplicates,
     split_lines,
     split_paragraphs,
-    top_ngram_chars,
+    top_ngrams,
 )
 from saring.step import Reject
 
 _BULLETS = ("•", "-")
 _ELLIPSES = ("...", "…")
+
+
+def _splitlines(st: TextStats) -> list[str]:
+    lines = st.memo.get("splitlines")
+    if lines is None:
+        lines = st.memo["splitlines"] = st.text.splitlines()
+    return lines  # type: ignore[return-value]
 
 
 class GopherQuality(ProfiledFilter):
@@ -72,12 +79,12 @@ class GopherQuality(ProfiledFilter):
         if metric == "ellipsis_ratio":
             return (text.count("...") + text.count("…")) / n_tokens if n_tokens else 0.0
         if metric == "bullet_lines_ratio":
-            lines = text.splitlines()
+            lines = _splitlines(st)
             if not lines:
                 return 0.0
             return sum(1 for s in lines if s.lstrip().startswith(_BULLETS)) / len(lines)
         if metric == "end_ellipsis_lines_ratio":
-            lines = text.splitlines()
+            lines = _splitlines(st)
             if not lines:
                 return 0.0
             return sum(1 for s in lines if s.rstrip().endswith(_ELLIPSES)) / len(lines)
@@ -97,6 +104,7 @@ class GopherRepetition(ProfiledFilter):
     def prepare(self, cfg: dict[str, Any]) -> dict[str, Any]:
         cfg = dict(cfg)
         cfg["dup_ns"] = sorted(int(n) for n, f in (cfg.get("dup_n_grams") or {}).items() if enabled(f))
+        cfg["top_ns"] = sorted(int(n) for n, f in (cfg.get("top_n_grams") or {}).items() if enabled(f))
         return cfg
 
     def build_rules(self, cfg: dict[str, Any]) -> list[Rule]:
@@ -128,17 +136,30 @@ class GopherRepetition(ProfiledFilter):
             return n_dup / len(lines) if metric == "dup_line_frac" else dup_chars / len(text)
         if metric.startswith("top_"):
             n = int(metric[4 : metric.index("_", 4)])
-            return top_ngram_chars(st.tokens, n) / len(text)
+            return self._ngrams(st, cfg)[0][n] / len(text)
         if metric.startswith("dup_"):
             n = int(metric[4 : metric.index("_", 4)])
             return self._dup_chars(st, cfg)[n] / len(text)
         raise KeyError(metric)
 
     @staticmethod
-    def _dup_chars(st: TextStats, cfg: dict[str, Any]) -> dict[int, int]:
-        """All repeated-n-gram character counts in one pass, memoised for this text."""
-        key = ("dup_ngrams", tuple(cfg["dup_ns"]))
-        res = st.memo.get(key)  # type: ignore[call-overload]
+    def _ngrams(st: TextStats, cfg: dict[str, Any]) -> tuple[dict[int, int], list[int]]:
+        """Top n-gram characters for all configured n (one pass each), memoised for this text."""
+        key = ("top_ngrams", tuple(cfg["top_ns"]))
+        res = st.memo.get(key)
         if res is None:
-            res = st.memo[key] = dup_ngram_chars(st.tokens, cfg["dup_ns"])  # type: ignore[index]
+            res = st.memo[key] = top_ngrams(st.tokens, cfg["top_ns"])
+        return res  # type: ignore[return-value]
+
+    @classmethod
+    def _dup_chars(cls, st: TextStats, cfg: dict[str, Any]) -> dict[int, int]:
+        """All repeated-n-gram character counts, memoised; seeded by the repeated top n-grams."""
+        key = ("dup_ngrams", tuple(cfg["dup_ns"]))
+        res = st.memo.get(key)
+        if res is None:
+            positions = None
+            tops, dups = cfg["top_ns"], cfg["dup_ns"]
+            if tops and dups and max(tops) < min(dups) and len(st.tokens) >= max(tops):
+                positions = cls._ngrams(st, cfg)[1]
+            res = st.memo[key] = dup_ngram_chars(st.tokens, dups, positions)
         return res  # type: ignore[return-value]

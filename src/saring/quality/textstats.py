@@ -88,35 +88,73 @@ def top_ngram_chars(tokens: list[str], n: int) -> int:
 
     Ties go to the n-gram seen first, as ``Counter.most_common(1)`` does in datatrove.
     """
-    if len(tokens) < n:
-        return 0
-    grams = Counter(zip(*(tokens[i:] for i in range(n)), strict=False))
-    gram, count = max(grams.items(), key=itemgetter(1))
-    return (sum(map(len, gram)) + n - 1) * count
+    return top_ngrams(tokens, [n])[0][n]
 
 
-def dup_ngram_chars(tokens: list[str], ns: list[int]) -> dict[int, int]:
+def top_ngrams(tokens: list[str], ns: list[int]) -> tuple[dict[int, int], list[int]]:
+    """:func:`top_ngram_chars` for each n, plus the start positions of repeated largest-n grams.
+
+    Every repeated (n+1)-gram starts where an n-gram repeats, so those positions are all a
+    repeated-n-gram scan for longer n needs to look at (see :func:`dup_ngram_chars`).
+    """
+    out: dict[int, int] = {}
+    repeated: list[int] = []
+    ns = sorted(ns)
+    for n in ns:
+        if len(tokens) < n:
+            out[n] = 0
+            repeated = []
+            continue
+        grams_it = zip(*(tokens[i:] for i in range(n)), strict=False)
+        last = n == ns[-1]
+        grams = list(grams_it) if last else None
+        counts = Counter(grams if grams is not None else grams_it)
+        gram, top = max(counts.items(), key=itemgetter(1))
+        out[n] = (sum(map(len, gram)) + n - 1) * top
+        if grams is not None:
+            repeated = [] if top == 1 else list(
+                compress(range(len(grams)), map(gt, map(counts.__getitem__, grams), repeat(1)))
+            )
+    return out, repeated
+
+
+def dup_ngram_chars(
+    tokens: list[str], ns: list[int], positions: list[int] | None = None
+) -> dict[int, int]:
     """Characters in repeated n-grams for each n in ``ns`` (Gopher's greedy, non-overlapping scan).
 
     The scan walks left to right, adding n-grams to a seen-set; on a repeat it counts the n-gram's
     characters and jumps ``n`` positions (skipped n-grams are never added). Only positions whose
     n-gram occurs more than once can change the result, and any repeated n-gram (n >= smallest n)
     starts at a position where the smallest-n gram repeats, so the Python scan visits only those.
+    ``positions``, when given, must contain every start of a repeated smallest-n gram (e.g. the
+    repeated 4-gram starts from :func:`top_ngrams`); only those n-grams are then built.
     """
     out = dict.fromkeys(ns, 0)
     if not ns or len(tokens) < min(ns):
         return out
     ns = sorted(ns)
     n0 = ns[0]
-    grams0 = list(zip(*(tokens[i:] for i in range(n0)), strict=False))
-    counts0 = Counter(grams0)
-    if len(counts0) == len(grams0):
-        return out
-    cand = list(compress(range(len(grams0)), map(gt, map(counts0.__getitem__, grams0), repeat(1))))
     n_tok = len(tokens)
+    if positions is None:
+        grams0 = list(zip(*(tokens[i:] for i in range(n0)), strict=False))
+        counts0 = Counter(grams0)
+        if len(counts0) == len(grams0):
+            return out
+        cand = list(
+            compress(range(len(grams0)), map(gt, map(counts0.__getitem__, grams0), repeat(1)))
+        )
+        first = {p: grams0[p] for p in cand}
+    else:
+        sub = {p: tuple(tokens[p : p + n0]) for p in positions if p + n0 <= n_tok}
+        sub_counts = Counter(sub.values())
+        first = {p: g for p, g in sub.items() if sub_counts[g] > 1}
+        if not first:
+            return out
+        cand = list(first)
     for n in ns:
         if n == n0:
-            grams = {p: grams0[p] for p in cand}
+            grams = first
         else:
             grams = {p: tuple(tokens[p : p + n]) for p in cand if p + n <= n_tok}
         counts = Counter(grams.values())
