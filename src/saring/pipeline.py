@@ -27,8 +27,21 @@ from saring.document import Document
 from saring.registry import ConfigError, resolve
 from saring.step import CorpusStage, Step, StepStats, run_steps
 
-# The default Indonesian pipeline, in pipeline order. Steps are added here as they land.
-DEFAULT_STEPS: list[str | dict[str, dict[str, Any]]] = ["normalize"]
+# The default Indonesian pipeline, in pipeline order: text repair first (so filters judge the
+# repaired text and the repetition filters see revision duplicates already removed), then language
+# and quality decisions, then PII, then corpus-wide dedup (which reads the quality and MT-damage
+# annotations for its keep policy).
+DEFAULT_STEPS: list[str | dict[str, dict[str, Any]]] = [
+    "normalize",
+    "boilerplate",
+    "repair",
+    "langid",
+    "quality",
+    "spam",
+    "optout",
+    "pii",
+    "dedup",
+]
 
 DEFAULT_LIMITS: dict[str, Any] = {"max_doc_chars": 5_000_000, "max_line_bytes": 64 * 2**20}
 
