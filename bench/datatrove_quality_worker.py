@@ -48,7 +48,8 @@ def main() -> None:
         max_non_alpha_words_ratio=s["min_alpha_words_ratio"],
         min_stop_words=s["min_stop_words"],
     )
-    chain = [("rep", rep), ("fw", fw), ("gq", gq)]
+    filters = {"rep": rep, "fw": fw, "gq": gq}
+    chain = [(k, filters[k]) for k in job.get("order", ["rep", "fw", "gq"])]
     docs = [Document(text=t, id=str(i)) for i, t in enumerate(job["texts"])]
     # Warm up spaCy (model construction) outside the timed loop.
     rep.filter(Document(text="Ini adalah kalimat pemanasan untuk tokenizer.", id="w"))
@@ -72,7 +73,8 @@ def main() -> None:
     out = {"reasons": reasons, "wall": wall, "cpu": cpu}
     if job.get("diagnose"):
         out["per_filter"] = {
-            name: [verdict(f, Document(text=d.text, id=d.id)) for d in docs] for name, f in chain
+            name: [verdict(f, Document(text=d.text, id=d.id)) for d in docs]
+            for name, f in filters.items()
         }
     json.dump(out, sys.stdout)
 

@@ -243,6 +243,9 @@ def test_config_validation_registry_and_pickle() -> None:
     assert stage.cfg.bands * stage.cfg.rows <= 64
     assert p.segments[-1] is stage
     assert pickle.loads(pickle.dumps(stage)).cfg == stage.cfg
+    built = Pipeline([Dedup(threshold=0.7, paragraphs=False)])
+    again = Pipeline.from_config(built.to_config())
+    assert again.steps[0].cfg == built.steps[0].cfg
     with pytest.raises(ConfigError):
         Pipeline.from_config({"steps": [{"dedup": {"treshold": 0.8}}]})
     with pytest.raises(ConfigError):
@@ -292,3 +295,36 @@ def test_empty_shards_and_wordless_documents(tmp_path: Path) -> None:
     assert len(out.kept) == 4
     assert sorted(d.id for d in kept) == ["a", "e1", "e2"]  # texts without words never match
     assert [d.id for d in rejected] == ["b"]
+
+
+@pytest.mark.parametrize("parts", [1, 3, 8])
+def test_band_key_ranges_cover_each_row_once(tmp_path: Path, parts: int) -> None:
+    import numpy as np
+
+    from saring.dedup.stage import _band_slice
+
+    rng = np.random.default_rng(parts)
+    ends = np.array([0, 2**64 - 1], dtype=np.uint64)
+    keys = np.sort(np.concatenate([rng.integers(0, 2**64 - 1, 500, dtype=np.uint64), ends]))
+    rows = np.stack([keys, np.arange(len(keys), dtype=np.uint64)], axis=1)
+    np.save(tmp_path / "b.npy", rows)
+    got = [_band_slice(tmp_path / "b.npy", k, parts) for k in range(parts)]
+    assert np.array_equal(np.concatenate(got), rows)
+    step = (1 << 64) // parts
+    for k, g in enumerate(got):  # each slice holds exactly its key range
+        assert all(k * step <= int(x) < ((k + 1) * step if k < parts - 1 else 1 << 64) for x in g[:, 0])
+    assert len(_band_slice(tmp_path / "missing.npy", 0, parts)) == 0
+
+
+def test_annotation_paths_reach_nested_and_dotted_labels() -> None:
+    from saring.dedup.stage import _annotation
+
+    d = Document("x", "teks")
+    d.annotate("repair", mt_damage=0.25)
+    d.annotate("quality.fineweb_quality", line_punct_ratio=0.75, profile="id")
+    d.annotate("quality", gopher={"score": 3})
+    assert _annotation(d, "repair.mt_damage") == 0.25
+    assert _annotation(d, "quality.fineweb_quality.line_punct_ratio") == 0.75
+    assert _annotation(d, "quality.gopher.score") == 3.0
+    assert _annotation(d, "quality.fineweb_quality.profile") is None  # not numeric
+    assert _annotation(d, "quality.score") is None

@@ -93,10 +93,14 @@ def test_term_list_is_data_with_categories():
     assert {c for c, _ in terms.values()} == {"gambling", "adult", "spam", "promo", "news"}
 
 
-def test_real_news_has_almost_no_spam_hits(spam):
-    recs = corpus_records("id_news_gikirima_multioutlet.jsonl.gz", 1500)
+@pytest.mark.parametrize(
+    "corpus", ["id_news_gikirima_multioutlet.jsonl.gz", "id_hoax_factcheck.jsonl.gz"]
+)
+def test_real_news_and_fact_checks_have_almost_no_spam_hits(spam, corpus):
+    # Fact checks quote gambling ads ("bermain slot di situs X88") while debunking them.
+    recs = corpus_records(corpus, 2000)
     rejected = [r["id"] for r in recs if spam.process(Document(str(r["id"]), r["text"]))]
-    assert len(rejected) <= 3, rejected
+    assert len(rejected) <= 2, rejected
 
 
 # ------------------------------------------------------------------------ opt-out

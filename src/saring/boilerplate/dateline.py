@@ -83,6 +83,9 @@ def clean_place(place: str | None) -> str | None:
     return place
 
 
+_MAX_TITLE_CHARS = 300  # lines before a dateline are titles, captions or bylines
+
+
 def find_dateline(
     text: str,
     lines: list[str],
@@ -127,6 +130,10 @@ def find_dateline(
             _place_span(found, m.start(), m.end(), lines, starts, text)
             break
         if found is not None:
+            break
+        if len(lines[i]) > _MAX_TITLE_CHARS:
+            # body text, not a title: a dateline after it belongs to a repeated copy of the
+            # article, and taking it would make a second run remove the next copy's dateline
             break
     if found is None and not remnants:
         return None

@@ -106,14 +106,20 @@ class GlueFixer:
             return None
         return m.end()
 
-    def find(self, text: str) -> Iterator[tuple[int, float, str]]:
-        """Yield (split offset in ``text``, confidence, token); confidence 0 means suspect."""
+    def find(self, text: str, starts: frozenset[int] = frozenset()) -> Iterator[tuple[int, float, str]]:
+        """Yield (split offset in ``text``, confidence, token); confidence 0 means suspect.
+
+        ``starts`` are offsets that begin a word although a letter precedes them (the split
+        point of a caps head, ``PENAMPILAN|eleganMaia``), so one pass finds all the glue.
+        """
         for m in _BOUNDARY_RE.finditer(text):
             p = m.start() + 1  # split point
             s = p - 1
-            while s > 0 and p - s < 21 and text[s - 1] in _LOWER:
+            while s > 0 and p - s < 21 and text[s - 1] in _LOWER and s not in starts:
                 s -= 1
-            if p - s < 2 or (s > 0 and (text[s - 1] in _NO_BEFORE or text[s - 1].isalpha())):
+            if p - s < 2 or (
+                s > 0 and s not in starts and (text[s - 1] in _NO_BEFORE or text[s - 1].isalpha())
+            ):
                 continue
             r = _RIGHT_RE.match(text, p)
             if r is None:

@@ -208,7 +208,7 @@ class Boilerplate(MapStep):
                 at = self._glue.find_caps_head(text, head)
                 if at is not None:
                     caps_head.append((at, 0.8))
-            for at, conf, token in self._glue.find(text):
+            for at, conf, token in self._glue.find(text, frozenset(a for a, _ in caps_head)):
                 i = bisect.bisect_right(starts, at) - 1
                 if i in drop:
                     continue
@@ -368,10 +368,13 @@ class Boilerplate(MapStep):
             # a run of spans separated only by blanks is widened as one, so the space before
             # or after the whole run is taken exactly once
             gs, ge = _absorb_space(text, group[0][0], group[-1][1])
+            # a span glued to words on both sides ("lancarJakarta (ANTARA) - Kementerian")
+            # leaves a space, or its removal would create new glue ("lancarKementerian")
+            sep = " " if 0 < gs and ge < len(text) and text[gs - 1].isalnum() and text[ge].isalnum() else ""
             for k, (s, e, rid) in enumerate(group):
                 s = gs if k == 0 else s
                 e = ge if k == len(group) - 1 else group[k + 1][0]
-                reps.append(Replacement(s, e, "", "boilerplate:" + rid))
+                reps.append(Replacement(s, e, sep if k == len(group) - 1 else "", "boilerplate:" + rid))
         for at, conf in result["glue"]:
             reps.append(Replacement(at, at, " ", "boilerplate:glue", conf))
         for at, conf in result["caps_head"]:

@@ -80,11 +80,15 @@ class DedupConfig:
 
 
 def _annotation(doc: Document, dotted: str) -> float | None:
-    """Read ``step.field`` from ``doc.annotations`` as a float (None when absent)."""
-    step, _, key = dotted.partition(".")
-    val = doc.annotations.get(step, {}).get(key)
-    if isinstance(val, (int, float)) and not isinstance(val, bool) and math.isfinite(val):
-        return float(val)
+    """A numeric annotation by dotted path, e.g. ``repair.mt_damage`` or
+    ``quality.fineweb_quality.line_punct_ratio`` (step labels may themselves contain dots)."""
+    parts = dotted.split(".")
+    for i in range(len(parts) - 1, 0, -1):
+        val: Any = doc.annotations.get(".".join(parts[:i]))
+        for key in parts[i:]:
+            val = val.get(key) if isinstance(val, dict) else None
+        if isinstance(val, (int, float)) and not isinstance(val, bool) and math.isfinite(val):
+            return float(val)
     return None
 
 
@@ -224,7 +228,8 @@ def _hash_shard(task: _ShardTask) -> dict[str, Any]:
         bh = band_hashes(sigs[nonempty], cfg.bands, cfg.rows, cfg.seed)
         bkeys = karr[nonempty]
         for b in range(cfg.bands):
-            _atomic_npy(work / "bands" / f"b{b:03d}" / f"s{i:05d}.npy", np.stack([bh[:, b], bkeys], axis=1))
+            order = np.argsort(bh[:, b], kind="stable")  # sorted by band key: readers slice ranges
+            _atomic_npy(work / "bands" / f"b{b:03d}" / f"s{i:05d}.npy", np.stack([bh[order, b], bkeys[order]], axis=1))
     if cfg.exact:
         earr = np.asarray(ex, dtype=np.uint64)
         ok = earr != 0
@@ -248,26 +253,48 @@ class _GroupTask:
     cfg: DedupConfig
     work: str
     n_shards: int
-    index: int  # band (kind "band") or partition (kind "exact")
+    index: int  # band * partitions + key range (kind "band"), or partition (kind "exact")
     kind: str
 
 
+def _band_slice(path: Path, k: int, parts: int) -> np.ndarray:
+    """Rows of one shard's band file whose band key falls in key range ``k`` of ``parts``.
+
+    Band files are sorted by key, so a task reads only its range: memory per task is about
+    ``N * 16 B / parts`` however large the corpus.
+    """
+    if not path.exists():
+        return np.empty((0, 2), dtype=_PAIR_DT)
+    rows = np.load(path, mmap_mode="r")
+    if len(rows) == 0:
+        return np.empty((0, 2), dtype=_PAIR_DT)
+    step = (1 << 64) // parts
+    col = rows[:, 0]
+    lo = 0 if k == 0 else int(np.searchsorted(col, np.uint64(k * step), side="left"))
+    hi = len(rows) if k == parts - 1 else int(np.searchsorted(col, np.uint64((k + 1) * step), side="left"))
+    return np.array(rows[lo:hi])
+
+
 def _group(task: _GroupTask) -> dict[str, Any]:
-    """Stage 2: candidate pairs from one band's buckets, or exact pairs from one partition."""
+    """Stage 2: candidate pairs from one key range of a band, or exact pairs from a partition."""
     cfg, work = task.cfg, Path(task.work)
-    marker = work / "done" / f"{task.kind}-{task.index:03d}.json"
+    marker = work / "done" / f"{task.kind}-{task.index:04d}.json"
     if (res := _done(marker)) is not None:
         return res
     if task.kind == "band":
-        folder = work / "bands" / f"b{task.index:03d}"
+        band, k = divmod(task.index, cfg.partitions)
+        folder = work / "bands" / f"b{band:03d}"
+        parts = [_band_slice(folder / f"s{s:05d}.npy", k, cfg.partitions) for s in range(task.n_shards)]
+        parts = [x for x in parts if len(x)]
+        rows = np.concatenate(parts) if parts else np.empty((0, 2), dtype=_PAIR_DT)
     else:
         folder = work / "exact" / f"p{task.index:03d}"
-    rows = _load_pairs([folder / f"s{s:05d}.npy" for s in range(task.n_shards)])
+        rows = _load_pairs([folder / f"s{s:05d}.npy" for s in range(task.n_shards)])
     pairs = _star_pairs(rows)
     if task.kind == "band":
         part = _partition_of(pairs[:, 0] ^ splitmix(pairs[:, 1]), cfg.partitions)
         for p in range(cfg.partitions):
-            _atomic_npy(work / "cand" / f"p{p:03d}" / f"b{task.index:03d}.npy", pairs[part == p])
+            _atomic_npy(work / "cand" / f"p{p:03d}" / f"b{task.index:05d}.npy", pairs[part == p])
     else:
         _atomic_npz(
             work / "edges" / f"exact-{task.index:03d}.npz",
@@ -342,7 +369,9 @@ def _verify(task: _VerifyTask) -> dict[str, Any]:
     marker = work / "done" / f"verify-{p:03d}.json"
     if (res := _done(marker)) is not None:
         return res
-    cand = _load_pairs([work / "cand" / f"p{p:03d}" / f"b{b:03d}.npy" for b in range(cfg.bands)])
+    cand = _load_pairs(
+        [work / "cand" / f"p{p:03d}" / f"b{b:05d}.npy" for b in range(cfg.bands * cfg.partitions)]
+    )
     cand = np.unique(cand, axis=0) if len(cand) else cand
     sim = _Similarity(work, cfg.verify)
     scores = np.fromiter((sim.pair(int(u), int(v)) for u, v in cand), dtype=np.float32, count=len(cand))
@@ -590,6 +619,16 @@ class Dedup(CorpusStage):
         label: str | None = None,
     ) -> None:
         super().__init__(label=label)
+        # parameters as given (re-creates this stage from a manifest; build_step overrides it)
+        self._params = {
+            k: v for k, v in dict(
+                threshold=threshold, num_perm=num_perm, ngram=ngram, bands=bands, rows=rows,
+                candidate_margin=candidate_margin, seed=seed, exact=exact, near=near, verify=verify,
+                paragraphs=paragraphs, paragraph_min_docs=paragraph_min_docs,
+                paragraph_min_chars=paragraph_min_chars, partitions=partitions,
+                quality_key=quality_key, damage_key=damage_key, max_keepers=max_keepers, label=label,
+            ).items() if v is not None
+        }
         if not 0.0 < threshold <= 1.0:
             raise ValueError("threshold must be in (0, 1]")
         if verify not in ("exact", "signature"):
@@ -632,7 +671,7 @@ class Dedup(CorpusStage):
         ex.map(_hash_shard, [_ShardTask(cfg, ws, i, str(p)) for i, p in enumerate(inputs)], desc="dedup: hash")
         group_tasks = []
         if cfg.near:
-            group_tasks += [_GroupTask(cfg, ws, n, b, "band") for b in range(cfg.bands)]
+            group_tasks += [_GroupTask(cfg, ws, n, b, "band") for b in range(cfg.bands * parts)]
         if cfg.exact:
             group_tasks += [_GroupTask(cfg, ws, n, p, "exact") for p in range(parts)]
         ex.map(_group, group_tasks, desc="dedup: buckets")

@@ -117,7 +117,7 @@ class SpamFilter(FilterStep):
             if urls:
                 scores["urls"] = len(urls)
                 scores["url_char_ratio"] = sum(map(len, urls)) / len(text)
-        lowered = set(map(str.lower, set(st.tokens)))
+        lowered = set(map(str.lower, st.types))
         low = text.lower()
         brands = len(_BRAND_RE.findall(low)) if any(h in low for h in _BRAND_HINTS) else 0
         if lowered.isdisjoint(self._triggers) and not brands:

@@ -32,23 +32,23 @@ _W = r"[\w\u0080-\u009F\u0300-\u036F\u0610-\u061A\u064B-\u065F\u0670\u06D6-\u06E
 # ("katanya.[Gambas", "(MA).Hal", 'Settings"Pilih'). "Rp"/"US$" before an amount, a unit after a
 # number (5G, 10km) and an initial/abbreviation with its period ("M.", "No.", "Prof.") are single
 # tokens; "#tag", "@user", "•Item" and a dash glued to a capital ("-Konflik") keep their prefix.
-# Every repeat needs a separator character, so matching is linear (no nested ambiguity); the
-# leading (?=\S) rejects whitespace positions with one test.
+# Every repeat needs a separator character, so matching is linear (no nested ambiguity), and
+# repeats are possessive (no backtracking state); the leading (?=\S) rejects whitespace positions.
 _UNITS = r"(?:km|kg|mg|mm|cm|m|g|t|GB|MB|KB|TB|G|M|K|T|Hz|kHz|MHz|GHz|mAh|Gbps|Mbps|jt|rb)"
 # Word-internal separators; the leading lookahead fails fast at the usual word end (a space).
 _SEP = (
     r"(?=[-'’&.,)\"])(?:(?<=[a-z])-(?=[a-z])(?![NnKkMm][yu]a?\b)|['’&]|[.,](?=\d)|\)\.\[?|\.\["
     r"|(?<=\d)\.\"|(?<=[A-Za-z])\"(?=[A-Za-z])|(?<![a-z])\.|\.(?![A-Z]))"
 )
-_WORD = rf"{_W}+(?:{_SEP}{_W}+)*"
+_WORD = rf"{_W}++(?:{_SEP}{_W}++)*+"
 # Alternatives start with a literal or a character class where possible (fast rejection); the
 # abbreviation's "not inside a word" check is a fixed-width lookbehind after its first letters.
 TOKEN_RE = re.compile(
-    r"(?=\S)(?:https?://\S+|www\.\S+"
+    r"(?=\S)(?:https?://\S++|www\.\S++"
     r"|Rp(?=\d)|US\$|-[NnKkMm][yu]a?\b"
     r"|(?:[A-Z](?<!\w\w)|(?:No|dr|Dr|St|Ir|Hj|Jl)(?<!\w\w\w)|(?:Pdt|Drs)(?<!\w\w\w\w)"
     r"|Prof(?<!\w\w\w\w\w))\.(?=\s)"
-    rf"|\d+(?:[.,]\d+)*(?={_UNITS}(?!\w))"
+    rf"|\d++(?:[.,]\d++)*+(?={_UNITS}(?!\w))"
     rf"|{_WORD}|[#@•]{_WORD}|-(?<!\S-)(?=[A-Z]){_WORD}"
     r"|\.\.\.|[^\w\s])"
 )
@@ -194,11 +194,19 @@ class TextStats:
             self._tokens = TOKEN_RE.findall(self.text)
         return self._tokens
 
+    @property
+    def types(self) -> set[str]:
+        """Distinct tokens (cached)."""
+        types = self.memo.get("types")
+        if types is None:
+            types = self.memo["types"] = set(self.tokens)
+        return types  # type: ignore[return-value]
+
     def _count_classes(self) -> None:
         toks = self.tokens
         if len(_CLASS) > _MAX_TYPES:
             _CLASS.clear()
-        missing = set(toks).difference(_CLASS)
+        missing = self.types.difference(_CLASS)
         if missing:
             _classify(missing)
         counts = Counter(map(_CLASS.__getitem__, toks))

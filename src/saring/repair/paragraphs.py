@@ -147,4 +147,11 @@ def candidate_pairs(paras: list[Para], k: int = 4, max_posting: int = 50) -> lis
             for x in range(len(ids)):
                 for y in range(x + 1, len(ids)):
                     seen.add((ids[x], ids[y]))
+    # exact copies are always candidates, even under a crowded anchor: otherwise removing some
+    # copies shrinks the postings and a second run finds more (the step would not be idempotent)
+    first: dict[str, int] = {}
+    for i, p in enumerate(paras):
+        j = first.setdefault(p.text.strip(), i)
+        if j != i:
+            seen.add((j, i))
     return sorted(seen)

@@ -36,6 +36,44 @@ FLAG_MIN = 0.5
 ORDER_MIN = 0.8  # word-order confidence needed to move the entity (else split only)
 
 
+def _removal_range(text: str, start: int, end: int, at_tail: bool, floor: int) -> tuple[int, int]:
+    """Span to delete for the line ``text[start:end]``: with its newline, or at the end of the
+    text with every newline before it (down to ``floor``, the end of the previous removal)."""
+    if at_tail:
+        s = max(floor, start - 1)
+        while s > floor and text[s - 1] == "\n":
+            s -= 1
+        return s, end
+    return start, min(len(text), end + 1)
+
+
+def _close_blank_runs(text: str, reps: list[Replacement]) -> None:
+    """Widen removals so no blank-line run is left behind (in place; ``reps`` sorted).
+
+    Blank-line separated text (``A\n\nX\nY\n\nB``) must not become ``A\n\n\nB``, or the
+    ``normalize`` step would change the output again (the chain would not be idempotent). Runs of
+    adjacent removed lines are treated as one block.
+    """
+    n = len(text)
+    k = 0
+    while k < len(reps):
+        j = k
+        while j + 1 < len(reps) and reps[j + 1].start == reps[j].end:
+            j += 1
+        rs, last = reps[k].start, reps[j]
+        if last.end < n:  # tail blocks already took the newlines before them
+            e = last.end
+            if rs == 0:  # the block starts the text: take the blank lines after it
+                while e < n and text[e] == "\n":
+                    e += 1
+            elif text[rs - 2 : rs] == "\n\n" and text[e] == "\n":
+                e += 1  # blank line before and after: keep exactly one
+            if j + 1 < len(reps):
+                e = min(e, reps[j + 1].start)
+            last.end = e
+        k = j + 1
+
+
 class Repair(MapStep):
     """Repair machine-translation link glue and drop revision-duplicate paragraphs."""
 
@@ -163,14 +201,17 @@ class Repair(MapStep):
         by_index: dict[int, Para] = {p.index: p for p in paras}
         removing = {pr.removed for pr in pairs
                     if pr.exact or evidence or not self.revision_needs_evidence}
-        last = text.count("\n")
-        tail = set()  # removed lines that reach the end of the text take their preceding newline
-        for i in range(last, -1, -1):
-            if i not in removing:
+        # removed lines followed only by removed or blank lines take their preceding newlines
+        line_texts = text.split("\n")
+        tail = set()
+        for i in range(len(line_texts) - 1, -1, -1):
+            if i in removing:
+                tail.add(i)
+            elif line_texts[i].strip():
                 break
-            tail.add(i)
         merged: list[Replacement] = []
         removed: list[dict[str, Any]] = []
+        floor = 0  # end of the previous removal: widened ranges must not overlap it
         for pr in sorted(pairs, key=lambda x: by_index[x.removed].start):
             p = by_index[pr.removed]
             if pr.removed not in removing:
@@ -178,10 +219,8 @@ class Repair(MapStep):
                          line=pr.removed, kept_line=pr.kept, similarity=pr.ratio,
                          conflicts=[list(c) for c in pr.conflicts])
                 continue
-            if pr.removed in tail:
-                start, end = max(0, p.start - 1), p.end
-            else:
-                start, end = p.start, p.end + 1
+            start, end = _removal_range(text, p.start, p.end, pr.removed in tail, floor)
+            floor = end
             kind = "duplicate_paragraph" if pr.exact else "revision_duplicate"
             merged.append(Replacement(start, end, "", kind, pr.ratio))
             removed.append({
@@ -190,6 +229,7 @@ class Repair(MapStep):
                 "conflicts": [list(c) for c in pr.conflicts],
             })
         if merged:
+            _close_blank_runs(text, merged)
             doc.apply(self.label, merged)
             self._shift_flags(doc, merged)
         return removed
