@@ -59,8 +59,10 @@ def test_strict_exits_non_zero_on_error_records(tmp_path) -> None:
 def test_text_and_id_fields(tmp_path) -> None:
     p = tmp_path / "lain.jsonl"
     p.write_bytes(b'{"kode": "A-1", "isi": "Pasar  tradisional ramai."}\n')
+    cfg = tmp_path / "normalize.yaml"
+    cfg.write_text("steps: [normalize]\n")
     r = _invoke("run", str(p), "-o", str(tmp_path / "o"), "--workers", "1", "--no-progress",
-                "--text-field", "isi", "--id-field", "kode")
+                "--config", str(cfg), "--text-field", "isi", "--id-field", "kode")
     assert r.exit_code == 0, r.output
     with gzip.open(tmp_path / "o" / "kept" / "lain.jsonl.gz", "rb") as f:
         rec = orjson.loads(f.readline())

@@ -58,6 +58,9 @@ def test_yaml_and_python_pipelines_are_equal(tmp_path: Path) -> None:
 
     py = Pipeline([build_step("test_upper", {"first_only": True}), build_step("test_minlen", {"min_chars": 3})])
     assert Pipeline.from_yaml(cfg) == py
+    direct = Pipeline([Upper(first_only=True), MinLen(min_chars=3)])
+    assert direct == py
+    assert direct.to_config()["steps"] == [{"test_upper": {"first_only": True}}, {"test_minlen": {"min_chars": 3}}]
     assert Pipeline.from_config(py.to_config()) == py
 
 

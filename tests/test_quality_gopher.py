@@ -167,3 +167,10 @@ def test_profiles_load_for_all_languages():
         assert set(rep["dup_n_grams"]) == {5, 6, 7, 8, 9, 10}
     assert section("id", "gopher_repetition")["dup_line_frac"] == pytest.approx(0.241)
     assert section("id", "fineweb_quality")["line_punct_thr"] == pytest.approx(0.111)
+
+
+def test_fineweb2_style_ngram_lists_are_accepted():
+    pairs = GopherRepetition(overrides={"top_n_grams": [[2, 0.194], [3, 0.166], [4, 0.145]]})
+    mapping = GopherRepetition()
+    text = GOOD + "Simak berita lainnya di kanal ekonomi hari ini.\n" * 3
+    assert pairs.process(Document("a", text)) == mapping.process(Document("b", text))

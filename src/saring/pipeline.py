@@ -78,7 +78,7 @@ def build_step(name: str, params: dict[str, Any] | None) -> Step | CorpusStage:
         raise ConfigError(f"step {name!r}: parameters must be a mapping, got {params!r}")
     sig = inspect.signature(cls.__init__)
     try:
-        hints = typing.get_type_hints(cls.__init__)
+        hints = typing.get_type_hints(inspect.unwrap(cls.__init__))
     except Exception:  # noqa: BLE001 - unresolvable hints: fall back to no type checks
         hints = {}
     accepted = [p for p in sig.parameters if p not in ("self", "args", "kwargs")]
@@ -104,7 +104,6 @@ def build_step(name: str, params: dict[str, Any] | None) -> Step | CorpusStage:
         step = cls(**params)
     except (TypeError, ValueError) as exc:
         raise ConfigError(f"step {name!r}: {exc}") from exc
-    step._params = params  # type: ignore[attr-defined]
     step._registry_name = name  # type: ignore[attr-defined]
     return step
 

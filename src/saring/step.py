@@ -12,6 +12,7 @@ so the same code runs serially, in a local process pool or on Ray.
 
 from __future__ import annotations
 
+import functools
 import time
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Sequence
@@ -75,6 +76,23 @@ class StepStats:
         )
 
 
+def _record_params(cls: type) -> None:
+    """Wrap ``cls.__init__`` so the keyword arguments of the outermost call are kept as
+    ``_params``: a step built in Python then describes itself exactly like one built from YAML."""
+    init = cls.__dict__.get("__init__")
+    if init is None or getattr(init, "_records_params", False):
+        return
+
+    @functools.wraps(init)
+    def wrapped(self: Any, *args: Any, **kwargs: Any) -> None:
+        if "_params" not in self.__dict__:
+            self._params = dict(kwargs)
+        init(self, *args, **kwargs)
+
+    wrapped._records_params = True  # type: ignore[attr-defined]
+    cls.__init__ = wrapped  # type: ignore[misc]
+
+
 class Step:
     """Base class of all per-document steps.
 
@@ -85,6 +103,10 @@ class Step:
 
     name: ClassVar[str] = "step"
     kind: ClassVar[str] = "map"  # "map" | "filter" | "annotate"
+
+    def __init_subclass__(cls, **kwargs: Any) -> None:
+        super().__init_subclass__(**kwargs)
+        _record_params(cls)
 
     def __init__(self, *, label: str | None = None) -> None:
         self.label = label or self.name
@@ -213,6 +235,10 @@ class CorpusStage:
 
     name: ClassVar[str] = "corpus_stage"
     kind: ClassVar[str] = "corpus"
+
+    def __init_subclass__(cls, **kwargs: Any) -> None:
+        super().__init_subclass__(**kwargs)
+        _record_params(cls)
 
     def __init__(self, *, label: str | None = None) -> None:
         self.label = label or self.name

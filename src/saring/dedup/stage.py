@@ -6,9 +6,10 @@ task skips finished work and a killed task never leaves a half file that looks c
 
 1. ``hash`` (one task per shard): normalise, exact hash, paragraph hashes, shingles (kept for
    verification), MinHash signatures, and band keys, written as one bucket file per band.
-2. ``bands`` (one task per band) and ``exact`` (one per partition): sort a band's bucket files,
-   emit candidate pairs (each bucket member paired with the bucket's smallest key) split into
-   partitions; exact-hash groups give exact pairs directly.
+2. ``buckets``: one task per (band, key range) and one per exact-hash partition. Band files are
+   sorted by key, so a task reads only its key range of every shard's file (memory ~N*16 B /
+   partitions) and pairs each bucket member with the bucket's smallest document key; the pairs
+   are split into verification partitions. Exact-hash groups give exact pairs directly.
 3. ``verify`` (one per partition): de-duplicate candidate pairs and keep those whose Jaccard
    (exact on shingles by default) reaches the threshold.
 4. ``cluster`` (one task): connected components over all pairs, then a deterministic keep

@@ -28,6 +28,14 @@ _BULLETS = ("•", "-")
 _ELLIPSES = ("...", "…")
 
 
+def ngram_fracs(value: Any) -> list[tuple[int, float]]:
+    """``{n: frac}`` (our YAML) or ``[[n, frac], ...]`` (FineWeb-2 configs) as sorted pairs."""
+    if not value:
+        return []
+    pairs = value.items() if isinstance(value, dict) else value
+    return sorted((int(n), f) for n, f in pairs)
+
+
 def _splitlines(st: TextStats) -> list[str]:
     lines = st.memo.get("splitlines")
     if lines is None:
@@ -103,8 +111,8 @@ class GopherRepetition(ProfiledFilter):
 
     def prepare(self, cfg: dict[str, Any]) -> dict[str, Any]:
         cfg = dict(cfg)
-        cfg["dup_ns"] = sorted(int(n) for n, f in (cfg.get("dup_n_grams") or {}).items() if enabled(f))
-        cfg["top_ns"] = sorted(int(n) for n, f in (cfg.get("top_n_grams") or {}).items() if enabled(f))
+        cfg["dup_ns"] = [n for n, f in ngram_fracs(cfg.get("dup_n_grams")) if enabled(f)]
+        cfg["top_ns"] = [n for n, f in ngram_fracs(cfg.get("top_n_grams")) if enabled(f)]
         return cfg
 
     def build_rules(self, cfg: dict[str, Any]) -> list[Rule]:
@@ -113,10 +121,10 @@ class GopherRepetition(ProfiledFilter):
             for key in ("dup_para_frac", "dup_para_char_frac", "dup_line_frac", "dup_line_char_frac")
             if enabled(cfg.get(key))
         ]
-        for n, frac in sorted((int(n), f) for n, f in (cfg.get("top_n_grams") or {}).items()):
+        for n, frac in ngram_fracs(cfg.get("top_n_grams")):
             if enabled(frac):
                 rules.append(Rule(f"gopher_top_{n}_gram", f"top_{n}_gram_frac", MAX, frac))
-        for n, frac in sorted((int(n), f) for n, f in (cfg.get("dup_n_grams") or {}).items()):
+        for n, frac in ngram_fracs(cfg.get("dup_n_grams")):
             if enabled(frac):
                 rules.append(Rule(f"gopher_dup_{n}_gram", f"dup_{n}_gram_frac", MAX, frac))
         return rules

@@ -15,20 +15,37 @@ import re
 from functools import lru_cache
 from typing import Any
 
+import yaml
+
 from saring.document import Document
 from saring.quality.profiles import DATA_DIR
 from saring.quality.textstats import stats_for
 from saring.step import FilterStep, Reject
 
 TOPICS = ("gambling", "adult", "spam")
-_BRAND_RE = re.compile(
-    r"(?<![\w.])(?:[a-z]{2,15}(?:88|77|777|138|168|303|4d)|(?:slot|togel|toto|judi|gacor)[a-z]{0,4}\d{2,4})(?!\w)"
-)
-_WA_RE = re.compile(r"(?:wa|whatsapp|hubungi|cs)\W{0,3}(?:\+?62|0)8\d{7,11}(?!\d)")
 _URL_RE = re.compile(r"https?://\S+|www\.\S+")
-_WA_WORDS = frozenset(("wa", "whatsapp", "hubungi", "cs"))
-# Substrings every brand token contains: skip the brand regex when none is present.
-_BRAND_HINTS = ("88", "77", "138", "168", "303", "4d", "slot", "togel", "toto", "judi", "gacor")
+
+
+def _alts(words: list[str]) -> str:
+    return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+
+
+@lru_cache(maxsize=1)
+def load_patterns() -> tuple[re.Pattern[str], re.Pattern[str], frozenset[str], tuple[str, ...]]:
+    """(brand regex, contact-number regex, contact words, brand hint substrings) from the data file.
+
+    Both regexes use bounded repeats only (``{2,15}``, ``{0,4}``, ``\\d{7,11}``): linear time.
+    """
+    data = yaml.safe_load((DATA_DIR / "spam_patterns.yaml").read_text("utf-8"))
+    suffixes = [str(x) for x in data["brand_suffixes"]]
+    prefixes = [str(x) for x in data["brand_prefixes"]]
+    contact = [str(x) for x in data["contact_words"]]
+    brand = re.compile(
+        rf"(?<![\w.])(?:[a-z]{{2,15}}(?:{_alts(suffixes)})|(?:{_alts(prefixes)})[a-z]{{0,4}}\d{{2,4}})(?!\w)"
+    )
+    wa = re.compile(rf"(?<!\w)(?:{_alts(contact)})\W{{0,3}}(?:\+?62|0)8\d{{7,11}}(?!\d)")
+    # Substrings every brand token contains: the brand regex is skipped when none is present.
+    return brand, wa, frozenset(contact), tuple(suffixes + prefixes)
 
 
 def _zipf(word: str) -> float:
@@ -119,7 +136,8 @@ class SpamFilter(FilterStep):
                 scores["url_char_ratio"] = sum(map(len, urls)) / len(text)
         lowered = set(map(str.lower, st.types))
         low = text.lower()
-        brands = len(_BRAND_RE.findall(low)) if any(h in low for h in _BRAND_HINTS) else 0
+        brand_re, wa_re, wa_words, hints = load_patterns()
+        brands = len(brand_re.findall(low)) if any(h in low for h in hints) else 0
         if lowered.isdisjoint(self._triggers) and not brands:
             return scores  # no topic term and no gambling brand token: nothing to weigh
         present = frozenset(t for t, words in self._topic if lowered.issuperset(words))
@@ -138,7 +156,7 @@ class SpamFilter(FilterStep):
                         distinct[cat].add(term)
                 else:
                     counts[cat] += 1
-        wa = 0 if lowered.isdisjoint(_WA_WORDS) else len(_WA_RE.findall(low))
+        wa = 0 if lowered.isdisjoint(wa_words) else len(wa_re.findall(low))
         n_words = max(len(st.tokens) - st.n_symbol, 1)
         scores.update({k: v for k, v in counts.items() if v})
         if brands:

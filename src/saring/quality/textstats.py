@@ -19,6 +19,8 @@ from functools import lru_cache
 from itertools import compress, repeat
 from operator import gt, itemgetter
 
+import yaml
+
 from saring.quality.profiles import DATA_DIR
 
 # Word characters: \w plus the combining marks \w lacks (Latin diacritics, Arabic harakat) and
@@ -34,24 +36,46 @@ _W = r"[\w\u0080-\u009F\u0300-\u036F\u0610-\u061A\u064B-\u065F\u0670\u06D6-\u06E
 # tokens; "#tag", "@user", "•Item" and a dash glued to a capital ("-Konflik") keep their prefix.
 # Every repeat needs a separator character, so matching is linear (no nested ambiguity), and
 # repeats are possessive (no backtracking state); the leading (?=\S) rejects whitespace positions.
-_UNITS = r"(?:km|kg|mg|mm|cm|m|g|t|GB|MB|KB|TB|G|M|K|T|Hz|kHz|MHz|GHz|mAh|Gbps|Mbps|jt|rb)"
-# Word-internal separators; the leading lookahead fails fast at the usual word end (a space).
-_SEP = (
-    r"(?=[-'’&.,)\"])(?:(?<=[a-z])-(?=[a-z])(?![NnKkMm][yu]a?\b)|['’&]|[.,](?=\d)|\)\.\[?|\.\["
-    r"|(?<=\d)\.\"|(?<=[A-Za-z])\"(?=[A-Za-z])|(?<![a-z])\.|\.(?![A-Z]))"
-)
-_WORD = rf"{_W}++(?:{_SEP}{_W}++)*+"
-# Alternatives start with a literal or a character class where possible (fast rejection); the
-# abbreviation's "not inside a word" check is a fixed-width lookbehind after its first letters.
-TOKEN_RE = re.compile(
-    r"(?=\S)(?:https?://\S++|www\.\S++"
-    r"|Rp(?=\d)|US\$|-[NnKkMm][yu]a?\b"
-    r"|(?:[A-Z](?<!\w\w)|(?:No|dr|Dr|St|Ir|Hj|Jl)(?<!\w\w\w)|(?:Pdt|Drs)(?<!\w\w\w\w)"
-    r"|Prof(?<!\w\w\w\w\w))\.(?=\s)"
-    rf"|\d++(?:[.,]\d++)*+(?={_UNITS}(?!\w))"
-    rf"|{_WORD}|[#@•]{_WORD}|-(?<!\S-)(?=[A-Z]){_WORD}"
-    r"|\.\.\.|[^\w\s])"
-)
+
+
+def _alts(words: list[str]) -> str:
+    """Regex alternation of literal words, longest first (so "kHz" wins over "K")."""
+    return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+
+
+def _abbrev_alt(words: list[str]) -> str:
+    """Each abbreviation followed by a fixed-width lookbehind: not preceded by a word character."""
+    by_len: dict[int, list[str]] = {}
+    for w in words:
+        by_len.setdefault(len(w), []).append(w)
+    parts = [r"[A-Z](?<!\w\w)"]
+    for n, ws in sorted(by_len.items()):
+        behind = r"\w" * (n + 1)
+        parts.append(f"(?:{_alts(ws)})(?<!{behind})")
+    return "|".join(parts)
+
+
+def _build_token_re(res: dict) -> re.Pattern[str]:
+    for key in ("abbreviations", "units", "clitics"):
+        if not all(isinstance(w, str) and w for w in res[key]):
+            raise ValueError(f"tokenizer.yaml: {key} must be non-empty strings (quote No/Yes/On)")
+    clitic = rf"-(?:{_alts([c.capitalize() for c in res['clitics']] + res['clitics'])})\b"
+    sep = (
+        rf"(?=[-'’&.,)\"])(?:(?<=[a-z])-(?=[a-z])(?!{clitic[1:]})|['’&]|[.,](?=\d)|\)\.\[?|\.\["
+        r"|(?<=\d)\.\"|(?<=[A-Za-z])\"(?=[A-Za-z])|(?<![a-z])\.|\.(?![A-Z]))"
+    )
+    word = rf"{_W}++(?:{sep}{_W}++)*+"
+    return re.compile(
+        r"(?=\S)(?:https?://\S++|www\.\S++"
+        rf"|Rp(?=\d)|US\$|{clitic}"
+        rf"|(?:{_abbrev_alt(res['abbreviations'])})\.(?=\s)"
+        rf"|\d++(?:[.,]\d++)*+(?=(?:{_alts(res['units'])})(?!\w))"
+        rf"|{word}|[#@•]{word}|-(?<!\S-)(?=[A-Z]){word}"
+        r"|\.\.\.|[^\w\s])"
+    )
+
+
+TOKEN_RE = _build_token_re(yaml.safe_load((DATA_DIR / "tokenizer.yaml").read_text("utf-8")))
 
 # A token made only of non-word characters (a punctuation token); a letter anywhere in a token.
 _SYMBOL_TOKEN_RE = re.compile(r"[^\w\s]+")
