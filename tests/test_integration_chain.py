@@ -299,3 +299,22 @@ def test_dedup_keep_policy_key_is_written_by_the_chain(chain) -> None:
     for path in (stage.cfg.damage_key, stage.cfg.quality_key):
         head, _, leaf = path.rpartition(".")
         assert all(leaf in d.annotations.get(head, {}) for d in kept), path
+
+
+def test_related_link_hidden_by_glue_is_removed_in_the_same_pass(editing) -> None:
+    text = ("Warga berharap pemerintah daerah segera membangun dermaga baru di pulau itu tahun ini.\n"
+            "Baca jugaGubernur Tinjau Lokasi Dermaga Baru di Pulau Seberang\n"
+            "Pembangunan dermaga diperkirakan memakan waktu dua tahun, kata kepala dinas.")
+    doc = editing.process_one(Document("b", text, {"url": "https://www.liputan6.com/news/read/1"}))
+    assert "Baca" not in doc.text and "Gubernur Tinjau" not in doc.text
+    assert second_pass_edits(editing, doc) == []
+
+
+def test_dateline_below_a_long_dropped_table_of_contents(editing) -> None:
+    toc = "\n".join(f"Dari gerbang tol nomor {i} menuju gerbang tol berikutnya:" for i in range(11))
+    text = (f"Daftar Isi\n{toc}\nJakarta\n-\nPemerintah memberikan potongan tarif tol selama libur "
+            f"panjang akhir pekan ini, kata pejabat kementerian.\n{toc}")
+    doc = editing.process_one(Document("t", text, {"url": "https://news.detik.com/berita/d-1/x"}))
+    assert doc.metadata.get("place") == "Jakarta"
+    assert doc.text.startswith("Pemerintah memberikan potongan")
+    assert second_pass_edits(editing, doc) == []

@@ -100,7 +100,12 @@ def find_dateline(
 ) -> Dateline | None:
     """Try the dateline rules at the start of the first three kept lines (place-only rules
     only at the first one); a lone dash line among the first four lines is a remnant."""
-    head = [i for i, ln in enumerate(lines[:12]) if ln.strip() and i not in drop][:4]
+    head: list[int] = []  # the first four kept lines, however many dropped lines precede them
+    for i, ln in enumerate(lines):  # (a long detik table of contents is dropped above the dateline)
+        if i not in drop and ln.strip():
+            head.append(i)
+            if len(head) == 4:
+                break
     remnants = (
         [i for i in head if lead_dash.fullmatch(lines[i].strip())] if lead_dash is not None else []
     )

@@ -381,41 +381,62 @@ class Boilerplate(MapStep):
             reps.append(Replacement(at, at, " ", "boilerplate:glue_caps_head", conf))
         return _fix_overlaps(reps)
 
-    def process(self, doc: Document) -> Reject | None:
+    def _apply_once(self, doc: Document, first: bool) -> dict[str, Any]:
+        """Analyse and apply one round; the second round only fills metadata the first left."""
         result = self.analyse(doc)
         d: Dateline | None = result["dateline"]
         if d is not None:
-            if d.place:
-                doc.metadata["place"] = d.place
-            if d.outlet:
-                doc.metadata["dateline_outlet"] = d.outlet
+            for key, value in (("place", d.place), ("dateline_outlet", d.outlet)):
+                if value and (first or key not in doc.metadata):
+                    doc.metadata[key] = value
             if d.site:
                 doc.metadata.setdefault("site", d.site)
         reps = self.replacements(doc, result)
         if reps:
             doc.apply(self.label, reps)
+        return result
+
+    @staticmethod
+    def _needs_second_round(result: dict[str, Any]) -> bool:
+        """Stripping a span can expose what a line rule matches (``Simak selengkapnya di
+        sini.Pewarta: …`` -> ``Simak selengkapnya di sini.``), and an outlet-only dateline can hide
+        a place dateline (``KONTAN.CO.ID - WASHINGTON -``): one more round makes the step a fixed
+        point. Only those documents pay for it."""
+        d: Dateline | None = result["dateline"]
+        if d is not None and d.span is not None and not d.place:
+            return True
+        return any(rid != "dateline" for _s, _e, rid in result["spans"])
+
+    def process(self, doc: Document) -> Reject | None:
+        result = self._apply_once(doc, first=True)
+        rounds = [result]
+        if self._needs_second_round(result):
+            rounds.append(self._apply_once(doc, first=False))
+        d: Dateline | None = result["dateline"] or rounds[-1]["dateline"]
         seen: set[tuple[str, str]] = set()
-        for fl, rid, line in result["flags"]:
-            if (fl, rid) not in seen:
-                seen.add((fl, rid))
-                doc.flag(self.label, fl, rule=rid, line=line)
-        for at, token in result["glue_suspects"][:20]:
+        for r in rounds:
+            for fl, rid, line in r["flags"]:
+                if (fl, rid) not in seen:
+                    seen.add((fl, rid))
+                    doc.flag(self.label, fl, rule=rid, line=line)
+        for at, token in rounds[-1]["glue_suspects"][:20]:
             doc.flag(self.label, "glue_suspect", token=token, offset=at)
-        rules = Counter(result["drop"].values())
-        ann: dict[str, Any] = {
-            "lines_dropped": len(result["drop"]),
-            "spans_stripped": len(result["spans"]),
-            "glue_fixed": len(result["glue"]) + len(result["caps_head"]),
-        }
-        if rules or result["spans"]:
-            rules.update(rid for _s, _e, rid in result["spans"])
+        rules: Counter = Counter()
+        ann: dict[str, Any] = {"lines_dropped": 0, "spans_stripped": 0, "glue_fixed": 0}
+        for r in rounds:
+            rules.update(r["drop"].values())
+            rules.update(rid for _s, _e, rid in r["spans"])
+            ann["lines_dropped"] += len(r["drop"])
+            ann["spans_stripped"] += len(r["spans"])
+            ann["glue_fixed"] += len(r["glue"]) + len(r["caps_head"])
+        if rules:
             ann["rules"] = dict(rules)
         if d is not None:
             ann["dateline_rule"] = d.rule
-            ann["syndicated"] = bool(d.outlet and d.site and d.outlet != d.site)
+            outlet, site = doc.metadata.get("dateline_outlet"), doc.metadata.get("site")
+            ann["syndicated"] = bool(outlet and site and outlet != site)
         doc.annotate(self.label, **ann)
         return None
-
 
 def _length_buckets(rules: list) -> tuple[list[int], list[re.Pattern[str]]]:
     """Combined whole-line regexes by line length: a line of length n is only tried against

@@ -31,7 +31,7 @@ import hashlib
 import math
 import os
 import time
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import asdict, dataclass
 from pathlib import Path
 from typing import Any
@@ -552,38 +552,41 @@ def _filter_shard(task: _FilterTask) -> dict[str, Any]:
         for p in range(cfg.partitions):
             frequent.update(np.load(work / "para_frequent" / f"p{p:03d}.npy").tolist())
     stats = StepStats()
-    kept: list[Document] = []
     rejected: list[Document] = []
-    for row, doc in enumerate(read_docs(task.path)):
-        if doc.decision.status != KEPT:
-            rejected.append(doc)
-            continue
-        stats.docs_in += 1
-        d = decisions.get(row)
-        if d is not None and d["status"] == "removed":
-            doc.annotate(
-                label, cluster_id=d["cluster_id"], cluster_size=d["cluster_size"],
-                kept_id=d["kept_id"], kept_key=d["kept_key"], similarity=d["similarity"],
-            )
-            doc.reject(label, d["reason"], d["similarity"], cfg.threshold)
-            stats.rejected[d["reason"]] += 1
-            rejected.append(doc)
-            continue
-        if d is not None:
-            doc.annotate(label, cluster_id=d["cluster_id"], cluster_size=d["cluster_size"])
-        if frequent:
-            reps, hits = paragraph_removals(doc.text, frequent, cfg.paragraph_min_chars)
-            if reps:
-                stats.edits["dedup:paragraph"] += doc.apply(label, reps)
-                doc.annotate(label, paragraphs_removed=hits)
-                if not hash_tokens(doc.text):
-                    doc.reject(label, PARAGRAPHS_ONLY, hits, cfg.paragraph_min_docs)
-                    stats.rejected[PARAGRAPHS_ONLY] += 1
-                    rejected.append(doc)
-                    continue
-        stats.docs_out += 1
-        kept.append(doc)
-    write_docs(task.kept, kept)
+
+    def survivors() -> Iterator[Document]:
+        """Stream kept documents to the writer; only rejected ones are held in memory."""
+        for row, doc in enumerate(read_docs(task.path)):
+            if doc.decision.status != KEPT:
+                rejected.append(doc)
+                continue
+            stats.docs_in += 1
+            d = decisions.get(row)
+            if d is not None and d["status"] == "removed":
+                doc.annotate(
+                    label, cluster_id=d["cluster_id"], cluster_size=d["cluster_size"],
+                    kept_id=d["kept_id"], kept_key=d["kept_key"], similarity=d["similarity"],
+                )
+                doc.reject(label, d["reason"], d["similarity"], cfg.threshold)
+                stats.rejected[d["reason"]] += 1
+                rejected.append(doc)
+                continue
+            if d is not None:
+                doc.annotate(label, cluster_id=d["cluster_id"], cluster_size=d["cluster_size"])
+            if frequent:
+                reps, hits = paragraph_removals(doc.text, frequent, cfg.paragraph_min_chars)
+                if reps:
+                    stats.edits["dedup:paragraph"] += doc.apply(label, reps)
+                    doc.annotate(label, paragraphs_removed=hits)
+                    if not hash_tokens(doc.text):
+                        doc.reject(label, PARAGRAPHS_ONLY, hits, cfg.paragraph_min_docs)
+                        stats.rejected[PARAGRAPHS_ONLY] += 1
+                        rejected.append(doc)
+                        continue
+            stats.docs_out += 1
+            yield doc
+
+    write_docs(task.kept, survivors())
     write_docs(task.rejected, rejected)
     stats.seconds = time.perf_counter() - t0
     res = stats.to_dict()
@@ -620,16 +623,6 @@ class Dedup(CorpusStage):
         label: str | None = None,
     ) -> None:
         super().__init__(label=label)
-        # parameters as given (re-creates this stage from a manifest; build_step overrides it)
-        self._params = {
-            k: v for k, v in dict(
-                threshold=threshold, num_perm=num_perm, ngram=ngram, bands=bands, rows=rows,
-                candidate_margin=candidate_margin, seed=seed, exact=exact, near=near, verify=verify,
-                paragraphs=paragraphs, paragraph_min_docs=paragraph_min_docs,
-                paragraph_min_chars=paragraph_min_chars, partitions=partitions,
-                quality_key=quality_key, damage_key=damage_key, max_keepers=max_keepers, label=label,
-            ).items() if v is not None
-        }
         if not 0.0 < threshold <= 1.0:
             raise ValueError("threshold must be in (0, 1]")
         if verify not in ("exact", "signature"):
