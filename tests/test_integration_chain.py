@@ -318,3 +318,22 @@ def test_dateline_below_a_long_dropped_table_of_contents(editing) -> None:
     assert doc.metadata.get("place") == "Jakarta"
     assert doc.text.startswith("Pemerintah memberikan potongan")
     assert second_pass_edits(editing, doc) == []
+
+
+def test_outlet_dateline_then_place_dateline_in_one_pass(editing) -> None:
+    text = ("KONTAN.CO.ID - WASHINGTON - Hubungan dagang kedua negara kembali memanas setelah "
+            "pemerintah mengumumkan tarif baru untuk produk baja dan aluminium pekan ini.")
+    doc = editing.process_one(Document("k", text, {"url": "https://internasional.kontan.co.id/news/x"}))
+    assert doc.text.startswith("Hubungan dagang")
+    assert doc.metadata["place"] == "Washington" and doc.metadata["dateline_outlet"] == "kontan.co.id"
+    assert second_pass_edits(editing, doc) == []
+
+
+def test_line_exposed_by_a_stripped_span_is_removed_in_the_same_pass(editing) -> None:
+    text = ("Jakarta (ANTARA) - Harga emas batangan naik Rp15.000 menjadi Rp1.130.000 per gram pada "
+            "Sabtu pagi, menurut laman resmi penjualnya.\n\n"
+            "Simak selengkapnya di sini.Pewarta: Rina SusantiEditor: Budi Hartono\t\t\t"
+            "COPYRIGHT © ANTARA 2023")
+    doc = editing.process_one(Document("a", text, {"url": "https://www.antaranews.com/berita/1/x"}))
+    assert doc.text.endswith("menurut laman resmi penjualnya.")
+    assert second_pass_edits(editing, doc) == []

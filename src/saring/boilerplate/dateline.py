@@ -130,6 +130,8 @@ def find_dateline(
                 if not place or place.lower() not in places:
                     continue
             outlet_raw = gd.get("outlet")
+            if not outlet_raw and place and "." in place:  # "KONTAN.CO.ID -": an outlet, not a place
+                outlet_raw, place = place, None
             outlet = canonical_outlet(outlet_raw, outlets) if outlet_raw else None
             found = Dateline(rule.id, place, outlet, site)
             _place_span(found, m.start(), m.end(), lines, starts, text)

@@ -396,16 +396,24 @@ class Boilerplate(MapStep):
             doc.apply(self.label, reps)
         return result
 
-    @staticmethod
-    def _needs_second_round(result: dict[str, Any]) -> bool:
+    def _needs_second_round(self, result: dict[str, Any]) -> bool:
         """Stripping a span can expose what a line rule matches (``Simak selengkapnya di
         sini.Pewarta: …`` -> ``Simak selengkapnya di sini.``), and an outlet-only dateline can hide
         a place dateline (``KONTAN.CO.ID - WASHINGTON -``): one more round makes the step a fixed
-        point. Only those documents pay for it."""
+        point. Only documents where a span leaves a line short enough for a line rule pay."""
         d: Dateline | None = result["dateline"]
         if d is not None and d.span is not None and not d.place:
             return True
-        return any(rid != "dateline" for _s, _e, rid in result["spans"])
+        bounds = self._line_buckets[0]
+        top = bounds[-1] if bounds else 0
+        lines, starts, drop = result["lines"], result["starts"], result["drop"]
+        for s, e, rid in result["spans"]:
+            if rid == "dateline":
+                continue
+            i = bisect.bisect_right(starts, s) - 1
+            if i not in drop and len(lines[i]) - (e - s) <= top:
+                return True
+        return False
 
     def process(self, doc: Document) -> Reject | None:
         result = self._apply_once(doc, first=True)
