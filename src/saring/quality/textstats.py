@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Iterable
 from functools import lru_cache
 from itertools import compress, repeat
 from operator import add, gt, not_
@@ -133,22 +134,25 @@ def top_ngrams(tokens: list[str], ns: list[int]) -> tuple[dict[int, int], list[i
             out[n] = 0
             pos = []
             continue
-        if pos is None:
-            grams = list(zip(*(tokens[i:] for i in range(n)), strict=False))
+        if pos is None:  # first n: count lazily, rebuild the n-grams only to find repeats
+            grams: Iterable[tuple[str, ...]] = zip(*(tokens[i:] for i in range(n)), strict=False)
+            starts: range | list[int] = range(n_tok - n + 1)
         else:
             if pos and pos[-1] + n > n_tok:
                 pos = [p for p in pos if p + n <= n_tok]
             grams = list(zip(*(map(tokens.__getitem__, map(add, pos, repeat(i))) for i in range(n)), strict=True))
+            starts = pos
         counts = Counter(grams)
-        top = max(counts.values()) if grams else 1
+        top = max(counts.values()) if counts else 1
         if top == 1:  # all n-grams unique: the first one is the top
             out[n] = sum(map(len, tokens[:n])) + n - 1
             pos = []
             continue
         gram = next(compress(counts, map(top.__eq__, counts.values())))  # first seen of the top
         out[n] = (sum(map(len, gram)) + n - 1) * top
-        repeated = map(gt, map(counts.__getitem__, grams), repeat(1))
-        pos = list(compress(range(len(grams)) if pos is None else pos, repeated))
+        if pos is None:
+            grams = zip(*(tokens[i:] for i in range(n)), strict=False)
+        pos = list(compress(starts, map(gt, map(counts.__getitem__, grams), repeat(1))))
     return out, pos or []
 
 
