@@ -111,3 +111,10 @@ def test_datatrove_style_callables() -> None:
     step = FunctionStep(lambda d: (False, "nope") if "x" in d.text else True, label="f")
     (a, b) = run_steps([step], [Document("1", "x"), Document("2", "y")], {})
     assert a.decision.reason == "nope" and b.status == "kept"
+
+
+def test_example_config_is_the_default_pipeline() -> None:
+    example = Path(__file__).resolve().parents[1] / "examples" / "pipeline.yaml"
+    loaded = Pipeline.from_yaml(example)
+    assert [s.label for s in loaded.steps] == [s.label for s in Pipeline.default().steps]
+    assert loaded.to_config()["steps"] == Pipeline.default().to_config()["steps"]

@@ -101,7 +101,7 @@ def test_news_is_not_rejected_by_langid_spam_or_optout_beyond_reason(chain) -> N
     assert by_step["spam"] == 0, by_step
     assert all("antaranews.com" in u for u in optout_urls), optout_urls
     kept = total - sum(by_step.values())
-    assert kept / total > 0.4, by_step
+    assert kept / total > 0.8, by_step
 
 
 def test_malay_english_javanese_are_stopped_by_langid(chain) -> None:
@@ -139,7 +139,7 @@ def test_cli_run_default_pipeline_over_corpus_slices(tmp_path) -> None:
     kept = [d for p in sorted((out / "kept").iterdir()) for d in read_documents(p)]
     assert kept and len(kept) == stats["counts"]["kept"]
     for d in kept:
-        assert d.original_text() == originals[d.id], d.id
+        assert undo_matches_input(d, originals[d.id]), d.id
         assert d.metadata["lang_detected"] == "id"
     rejected = []  # raw records: the reader starts a fresh decision, the file keeps the verdict
     for p in sorted((out / "rejected").iterdir()):

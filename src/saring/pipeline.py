@@ -34,16 +34,29 @@ from saring.step import CorpusStage, Step, StepStats, run_steps
 # - repair removes near-duplicate revision paragraphs even without MT-glue evidence; otherwise the
 #   repetition filter throws away a whole article for one repeated paragraph (measured cost: about
 #   0.4 extra edits per 10k tokens of clean news).
-# - quality keeps FineWeb-2 ind_Latn thresholds except the share of tokens with a letter: with
-#   punctuation counted as tokens (as datatrove/spaCy do), 0.805 rejects 23-44% of clean news;
-#   0.75 rejects about 7% (notes/integration.md). The `id` profile itself stays FineWeb-2's.
+# - quality keeps FineWeb-2 ind_Latn thresholds (the `id` profile itself stays FineWeb-2's) with
+#   two departures measured on 1,000 docs of each news corpus (notes in BENCHMARKS.md):
+#   * share of tokens with a letter >= 0.65, not 0.805: the tokenizer (like datatrove's spaCy)
+#     counts punctuation as tokens, about a fifth of the tokens of news, so Gopher's "80% of
+#     words" is about 0.65 of tokens; 0.805 rejects 23-44% of clean news (prices, dates, scores).
+#   * FineWeb's line-punctuation rule skips documents with no line ending in punctuation: those
+#     are scrapes whose paragraphs were joined into one line, where the rule measures nothing
+#     (it rejected 22.6% of one news scrape); short or broken documents are still caught by the
+#     Gopher rules.
 # - pii masks the raw value in its own edit log, so kept output carries no PII anywhere.
 DEFAULT_STEPS: list[str | dict[str, dict[str, Any]]] = [
     "normalize",
     "boilerplate",
     {"repair": {"revision_needs_evidence": False}},
     "langid",
-    {"quality": {"overrides": {"gopher_quality": {"min_alpha_words_ratio": 0.75}}}},
+    {
+        "quality": {
+            "overrides": {
+                "gopher_quality": {"min_alpha_words_ratio": 0.65},
+                "fineweb_quality": {"line_punct_exclude_zero": True},
+            }
+        }
+    },
     "spam",
     "optout",
     {"pii": {"keep_original": False}},

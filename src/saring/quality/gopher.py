@@ -113,6 +113,15 @@ class GopherRepetition(ProfiledFilter):
         cfg = dict(cfg)
         cfg["dup_ns"] = [n for n, f in ngram_fracs(cfg.get("dup_n_grams")) if enabled(f)]
         cfg["top_ns"] = [n for n, f in ngram_fracs(cfg.get("top_n_grams")) if enabled(f)]
+        cfg["top_key"] = ("top_ngrams", tuple(cfg["top_ns"]))
+        cfg["dup_key"] = ("dup_ngrams", tuple(cfg["dup_ns"]))
+        # metric name -> (kind, n), parsed once instead of per document
+        kinds: dict[str, tuple[str, int]] = {
+            m: (m, 0) for m in ("dup_para_frac", "dup_para_char_frac", "dup_line_frac", "dup_line_char_frac")
+        }
+        kinds.update({f"top_{n}_gram_frac": ("top", n) for n in cfg["top_ns"]})
+        kinds.update({f"dup_{n}_gram_frac": ("dup", n) for n in cfg["dup_ns"]})
+        cfg["metric_kinds"] = kinds
         return cfg
 
     def build_rules(self, cfg: dict[str, Any]) -> list[Rule]:
@@ -134,26 +143,25 @@ class GopherRepetition(ProfiledFilter):
 
     def measure(self, metric: str, st: TextStats, cfg: dict[str, Any]) -> float:
         text = st.text
-        if metric.startswith("dup_para"):
+        kind, n = cfg["metric_kinds"][metric]
+        if kind == "top":
+            return self._ngrams(st, cfg)[0][n] / len(text)
+        if kind == "dup":
+            return self._dup_chars(st, cfg)[n] / len(text)
+        if kind.startswith("dup_para"):
             paras = split_paragraphs(text)
             n_dup, dup_chars = find_duplicates(paras)
-            return n_dup / len(paras) if metric == "dup_para_frac" else dup_chars / len(text)
-        if metric.startswith("dup_line"):
-            lines = split_lines(text)
-            n_dup, dup_chars = find_duplicates(lines)
-            return n_dup / len(lines) if metric == "dup_line_frac" else dup_chars / len(text)
-        if metric.startswith("top_"):
-            n = int(metric[4 : metric.index("_", 4)])
-            return self._ngrams(st, cfg)[0][n] / len(text)
-        if metric.startswith("dup_"):
-            n = int(metric[4 : metric.index("_", 4)])
-            return self._dup_chars(st, cfg)[n] / len(text)
-        raise KeyError(metric)
+            return n_dup / len(paras) if kind == "dup_para_frac" else dup_chars / len(text)
+        lines = st.memo.get("rep_lines")
+        if lines is None:
+            lines = st.memo["rep_lines"] = split_lines(text)
+        n_dup, dup_chars = find_duplicates(lines)  # type: ignore[arg-type]
+        return n_dup / len(lines) if kind == "dup_line_frac" else dup_chars / len(text)  # type: ignore[arg-type]
 
     @staticmethod
     def _ngrams(st: TextStats, cfg: dict[str, Any]) -> tuple[dict[int, int], list[int]]:
         """Top n-gram characters for all configured n (one pass each), memoised for this text."""
-        key = ("top_ngrams", tuple(cfg["top_ns"]))
+        key = cfg["top_key"]
         res = st.memo.get(key)
         if res is None:
             res = st.memo[key] = top_ngrams(st.tokens, cfg["top_ns"])
@@ -162,7 +170,7 @@ class GopherRepetition(ProfiledFilter):
     @classmethod
     def _dup_chars(cls, st: TextStats, cfg: dict[str, Any]) -> dict[int, int]:
         """All repeated-n-gram character counts, memoised; seeded by the repeated top n-grams."""
-        key = ("dup_ngrams", tuple(cfg["dup_ns"]))
+        key = cfg["dup_key"]
         res = st.memo.get(key)
         if res is None:
             positions = None

@@ -15,10 +15,9 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Iterable
 from functools import lru_cache
 from itertools import compress, repeat
-from operator import add, gt, not_
+from operator import gt, not_
 
 import yaml
 
@@ -134,24 +133,21 @@ def top_ngrams(tokens: list[str], ns: list[int]) -> tuple[dict[int, int], list[i
             out[n] = 0
             pos = []
             continue
-        if pos is None:  # first n: count lazily, rebuild the n-grams only to find repeats
-            grams: Iterable[tuple[str, ...]] = zip(*(tokens[i:] for i in range(n)), strict=False)
-            starts: range | list[int] = range(n_tok - n + 1)
+        if pos is None:
+            grams = list(zip(*(tokens[i:] for i in range(n)), strict=False))
+            starts: range | list[int] = range(len(grams))
         else:
-            if pos and pos[-1] + n > n_tok:
-                pos = [p for p in pos if p + n <= n_tok]
-            grams = list(zip(*(map(tokens.__getitem__, map(add, pos, repeat(i))) for i in range(n)), strict=True))
-            starts = pos
+            last = n_tok - n
+            starts = pos if not pos or pos[-1] <= last else [p for p in pos if p <= last]
+            grams = [tuple(tokens[p : p + n]) for p in starts]
         counts = Counter(grams)
-        top = max(counts.values()) if counts else 1
+        top = max(counts.values()) if grams else 1
         if top == 1:  # all n-grams unique: the first one is the top
             out[n] = sum(map(len, tokens[:n])) + n - 1
             pos = []
             continue
         gram = next(compress(counts, map(top.__eq__, counts.values())))  # first seen of the top
         out[n] = (sum(map(len, gram)) + n - 1) * top
-        if pos is None:
-            grams = zip(*(tokens[i:] for i in range(n)), strict=False)
         pos = list(compress(starts, map(gt, map(counts.__getitem__, grams), repeat(1))))
     return out, pos or []
 
@@ -177,11 +173,10 @@ def dup_ngram_chars(
         if cand is None:
             grams = list(zip(*(tokens[i:] for i in range(n)), strict=False))
             starts: range | list[int] = range(len(grams))
-        else:
-            if cand and cand[-1] + n > n_tok:
-                cand = [p for p in cand if p + n <= n_tok]
-            grams = list(zip(*(map(tokens.__getitem__, map(add, cand, repeat(i))) for i in range(n)), strict=True))
-            starts = cand
+        else:  # few positions: slicing beats building n column iterators
+            last = n_tok - n
+            starts = cand if not cand or cand[-1] <= last else [p for p in cand if p <= last]
+            grams = [tuple(tokens[p : p + n]) for p in starts]
         counts = Counter(grams)
         if len(counts) == len(grams):
             break  # no repeated n-gram, so no repeated longer one either
