@@ -107,15 +107,20 @@ class ProfiledFilter(FilterStep):
         verdict = self.precheck(st, cfg)
         if verdict is not None:
             return scores, verdict
+        measure = self.measure
         for rule in self._rules[lang]:
-            value = scores.get(rule.metric)
+            metric = rule.metric
+            value = scores.get(metric)
             if value is None:
-                value = self.measure(rule.metric, st, cfg)
-                scores[rule.metric] = value
-            if verdict is None and rule.fails(value):
-                verdict = Reject(rule.reason, value, rule.threshold)
-                if stop_early:
-                    break
+                value = scores[metric] = measure(metric, st, cfg)
+            if verdict is None:
+                t = rule.threshold  # Rule.fails, inlined (hot loop)
+                if (value < t if rule.direction == MIN else value > t) and not (
+                    rule.zero_ok and value == 0
+                ):
+                    verdict = Reject(rule.reason, value, t)
+                    if stop_early:
+                        break
         return scores, verdict
 
     def score(self, doc: Document) -> dict[str, Any]:

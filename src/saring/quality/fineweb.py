@@ -24,6 +24,9 @@ class FineWebQuality(ProfiledFilter):
         cfg = dict(cfg)
         stop = cfg.get("stop_chars")
         cfg["stop_chars"] = tuple(stop) if stop else terminal_punctuation()
+        # single-character terminals (the usual case): a set lookup on the last character
+        chars = cfg["stop_chars"]
+        cfg["stop_set"] = frozenset(chars) if all(len(c) == 1 for c in chars) else None
         return cfg
 
     def build_rules(self, cfg: dict[str, Any]) -> list[Rule]:
@@ -59,6 +62,9 @@ class FineWebQuality(ProfiledFilter):
         text = st.text
         if metric == "line_punct_ratio":
             lines = self._lines(st)
+            stop_set = cfg["stop_set"]
+            if stop_set is not None:
+                return sum(map(stop_set.__contains__, (line[-1:] for line in lines))) / len(lines)
             stop = cfg["stop_chars"]
             return sum(1 for line in lines if line.endswith(stop)) / len(lines)
         if metric == "short_line_ratio":

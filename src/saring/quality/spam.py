@@ -19,7 +19,7 @@ import yaml
 
 from saring.document import Document
 from saring.quality.profiles import DATA_DIR
-from saring.quality.textstats import stats_for
+from saring.quality.textstats import load_tokenizer_words, stats_for
 from saring.step import FilterStep, Reject
 
 TOPICS = ("gambling", "adult", "spam")
@@ -67,10 +67,53 @@ def load_terms() -> dict[str, tuple[str, str]]:
     return out
 
 
+def _trie(words: list[str], space: str = r"\ ") -> str:
+    """Regex alternation of literal words factored by common prefix.
+
+    At every node the longer continuation is tried before ending the word, so (as with an
+    alternation sorted longest first) the longest word that fits wins. A space becomes
+    ``space`` (e.g. ``\\s+``); no other repeats, so matching stays linear.
+    """
+    tree: dict[str, dict] = {}
+    for w in words:
+        node = tree
+        for ch in w:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+
+    def emit(node: dict[str, dict]) -> str:
+        alts = [
+            (space if ch == " " else re.escape(ch)) + emit(child)
+            for ch, child in sorted(node.items())
+            if ch
+        ]
+        if not alts:
+            return ""
+        body = alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
+        return f"(?:{body})?" if "" in node else body
+
+    return emit(tree)
+
+
+def trigger_prefilter(triggers: frozenset[str], units: frozenset[str]) -> re.Pattern[str]:
+    """One search that finds every trigger which could be a token of ``TOKEN_RE`` (lowercased).
+
+    A token made of word characters that starts with a letter is never glued to another word
+    character (the tokenizer only splits inside a word-character run after ``Rp`` or before a
+    unit), so such triggers are searched on word boundaries; the rest (units, digit-initial
+    words) as plain substrings. Finding nothing proves the token-set intersection is empty.
+    """
+    bounded = sorted(t for t in triggers if t[:1].isalpha() and t.isalnum() and t not in units)
+    loose = sorted(triggers.difference(bounded))
+    parts = [rf"\b{_trie(bounded)}(?!\w)"] if bounded else []
+    parts += [_trie(loose)] if loose else []
+    return re.compile("|".join(parts) or r"(?!)")
+
+
 def compile_terms(terms: list[str]) -> re.Pattern[str]:
-    """One alternation, longest first, on word boundaries; inner spaces match any whitespace run."""
-    alts = sorted(terms, key=len, reverse=True)
-    body = "|".join(re.escape(t).replace(r"\ ", r"\s+") for t in alts)
+    """One prefix-factored alternation (longest term wins) on word boundaries; inner spaces
+    match any whitespace run."""
+    body = _trie(sorted(set(terms)), space=r"\s+")
     return re.compile(rf"(?<!\w)(?:{body})(?!\w)")
 
 
@@ -105,6 +148,8 @@ class SpamFilter(FilterStep):
         self._context: list[str] = []
         self._triggers: frozenset[str] = frozenset()
         self._patterns: dict[frozenset[str], re.Pattern[str]] = {}
+        self._trigger_re: re.Pattern[str] | None = None
+        self._by_trigger: dict[str, list[tuple[str, tuple[str, ...]]]] = {}
 
     def setup(self) -> None:
         self._terms = load_terms()
@@ -112,7 +157,14 @@ class SpamFilter(FilterStep):
         self._context = [t for t, (c, _) in self._terms.items() if c not in TOPICS]
         # The rarest word of each topic term: a document containing none of them cannot score,
         # so most documents are settled by one set intersection.
-        self._triggers = frozenset(min(words, key=_zipf) for _, words in self._topic)
+        trigger_of = {t: min(words, key=_zipf) for t, words in self._topic}
+        self._triggers = frozenset(trigger_of.values())
+        # trigger word -> the topic terms it stands for (in term-list order)
+        self._by_trigger: dict[str, list[tuple[str, tuple[str, ...]]]] = {}
+        for t, words in self._topic:
+            self._by_trigger.setdefault(trigger_of[t], []).append((t, words))
+        units = frozenset(u.lower() for u in load_tokenizer_words()["units"])
+        self._trigger_re = trigger_prefilter(self._triggers, units)
         self._patterns: dict[frozenset[str], re.Pattern[str]] = {}
 
     def _pattern(self, topic_terms: frozenset[str]) -> re.Pattern[str]:
@@ -134,13 +186,26 @@ class SpamFilter(FilterStep):
             if urls:
                 scores["urls"] = len(urls)
                 scores["url_char_ratio"] = sum(map(len, urls)) / len(text)
-        lowered = set(map(str.lower, st.types))
         low = text.lower()
         brand_re, wa_re, wa_words, hints = load_patterns()
-        brands = len(brand_re.findall(low)) if any(h in low for h in hints) else 0
-        if lowered.isdisjoint(self._triggers) and not brands:
+        hinted = any(map(low.__contains__, hints))
+        if st.tokenized:  # exact, stops at the first trigger token
+            maybe_topic = not self._triggers.isdisjoint(map(str.lower, st.tokens))
+        else:  # do not tokenize just to learn that no trigger word is present (most documents)
+            maybe_topic = self._trigger_re.search(low) is not None
+        brands = len(brand_re.findall(low)) if hinted else 0
+        if not brands and not maybe_topic:
             return scores  # no topic term and no gambling brand token: nothing to weigh
-        present = frozenset(t for t, words in self._topic if lowered.issuperset(words))
+        lowered = set(map(str.lower, st.types))
+        if not brands and lowered.isdisjoint(self._triggers):
+            return scores  # the prefilter's hit was no trigger token
+        # a topic term can only be present when its trigger word is
+        present = frozenset(
+            t
+            for w in self._triggers.intersection(lowered)
+            for t, words in self._by_trigger[w]
+            if lowered.issuperset(words)
+        )
         counts = dict.fromkeys(
             ("gambling_strong", "gambling_weak", "adult_strong", "adult_weak",
              "spam_strong", "spam_weak", "promo", "news"), 0

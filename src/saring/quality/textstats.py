@@ -14,12 +14,22 @@ on the same document tokenize once, like datatrove's ``lru_cache`` on ``split_in
 from __future__ import annotations
 
 import re
-from collections import Counter
+from collections.abc import Hashable, Iterable
 from functools import lru_cache
-from itertools import compress, repeat
-from operator import gt, not_
+from itertools import compress, filterfalse, repeat
+from operator import gt
+from typing import Any
 
 import yaml
+
+try:  # the C helper behind Counter (CPython); same semantics in pure Python otherwise
+    from collections import _count_elements  # type: ignore[attr-defined]
+except ImportError:  # pragma: no cover
+
+    def _count_elements(mapping: dict[Any, int], iterable: Iterable[Any]) -> None:
+        get = mapping.get
+        for x in iterable:
+            mapping[x] = get(x, 0) + 1
 
 from saring.quality.profiles import DATA_DIR
 
@@ -75,13 +85,26 @@ def _build_token_re(res: dict) -> re.Pattern[str]:
     )
 
 
-TOKEN_RE = _build_token_re(yaml.safe_load((DATA_DIR / "tokenizer.yaml").read_text("utf-8")))
+@lru_cache(maxsize=1)
+def load_tokenizer_words() -> dict[str, list[str]]:
+    """The word lists inside :data:`TOKEN_RE` (abbreviations, units, clitics)."""
+    return yaml.safe_load((DATA_DIR / "tokenizer.yaml").read_text("utf-8"))
+
+
+TOKEN_RE = _build_token_re(load_tokenizer_words())
 
 # A token made only of non-word characters (a punctuation token); a letter anywhere in a token.
 _SYMBOL_TOKEN_RE = re.compile(r"[^\w\s]+")
 _ALPHA_CHAR_RE = re.compile(r"[^\W\d_]")
 _PARA_SPLIT_RE = re.compile(r"\n{2,}")
 _LINE_SPLIT_RE = re.compile(r"\n+")
+
+
+def _count(items: Iterable[Hashable]) -> dict[Any, int]:
+    """``Counter(items)`` as a plain dict, without Counter's Python-level constructor overhead."""
+    counts: dict[Any, int] = {}
+    _count_elements(counts, items)
+    return counts
 
 
 @lru_cache(maxsize=1)
@@ -140,7 +163,7 @@ def top_ngrams(tokens: list[str], ns: list[int]) -> tuple[dict[int, int], list[i
             last = n_tok - n
             starts = pos if not pos or pos[-1] <= last else [p for p in pos if p <= last]
             grams = [tuple(tokens[p : p + n]) for p in starts]
-        counts = Counter(grams)
+        counts = _count(grams)
         top = max(counts.values()) if grams else 1
         if top == 1:  # all n-grams unique: the first one is the top
             out[n] = sum(map(len, tokens[:n])) + n - 1
@@ -177,7 +200,7 @@ def dup_ngram_chars(
             last = n_tok - n
             starts = cand if not cand or cand[-1] <= last else [p for p in cand if p <= last]
             grams = [tuple(tokens[p : p + n]) for p in starts]
-        counts = Counter(grams)
+        counts = _count(grams)
         if len(counts) == len(grams):
             break  # no repeated n-gram, so no repeated longer one either
         repeated = list(map(gt, map(counts.__getitem__, grams), repeat(1)))
@@ -211,6 +234,11 @@ class TextStats:
         self._n_alpha = -1
 
     @property
+    def tokenized(self) -> bool:
+        """Whether :attr:`tokens` is already computed (a consumer may then use it for free)."""
+        return self._tokens is not None
+
+    @property
     def tokens(self) -> list[str]:
         if self._tokens is None:
             self._tokens = TOKEN_RE.findall(self.text)
@@ -232,11 +260,11 @@ class TextStats:
         tokens) is classified per distinct type through a bounded cache.
         """
         toks = self.tokens
-        plain = list(map(str.isalpha, toks))
-        n_alpha = sum(plain)
+        others = list(filterfalse(str.isalpha, toks))
+        n_alpha = len(toks) - len(others)
         n_symbol = symbol_chars = 0
-        if n_alpha < len(toks):
-            rest = Counter(compress(toks, map(not_, plain)))
+        if others:
+            rest = _count(others)
             if len(_CLASS) > _MAX_TYPES:
                 _CLASS.clear()
             for t, k in rest.items():

@@ -1,0 +1,117 @@
+"""Fast paths of the quality/spam chain give exactly what the straightforward computation gives.
+
+The speed work (pruned n-gram counting, class counts per distinct token, the spam trigger
+prefilter that avoids tokenizing) must not change a single measured value or decision.
+"""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from conftest import corpus_records
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from saring.document import Document
+from saring.quality import textstats
+from saring.quality.spam import SpamFilter, trigger_prefilter
+from saring.quality.textstats import TOKEN_RE, TextStats, split_lines, stats_for, top_ngrams
+
+# Pieces for generated texts: plain words, glued punctuation, numbers, units, currency, hyphen
+# compounds and clitics, hashtags, combining marks, uppercase - everything the tokenizer treats
+# specially - plus spam trigger words in various shapes.
+PIECES = [
+    "dan", "yang", "Budi", "anak-anak", "Israel-Iran", "rumahnya-nya", "ke-3", "COVID-19",
+    "Rp600.000", "10km", "5G", "1,5", "...", ",", ".", "(", ")", '"', "#viral", "@budi", "•",
+    "dr.", "Prof.", "Liputan6.com", "e\u0301", "Ⅻ", "²", "_x", "x\u0085y", "judi", "JUDI",
+    "Judi,", "(slot)", "slot88", "SLOT88", "gacor88", "agen-agen", "judi.online", "#judi",
+    "togel4d", "bonus", "depo", "deposit", "hk", "Rp5", "wd.", "-nya", "bo", "bola", "\n",
+]
+texts = st.lists(st.sampled_from(PIECES), max_size=60).map(
+    lambda parts: "".join(p + (" " if i % 3 else "") for i, p in enumerate(parts))
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet="ab \n", max_size=40))
+def test_split_lines_equals_regex_split(text):
+    assert split_lines(text) == re.split(r"\n+", text)
+
+
+@settings(max_examples=300, deadline=None)
+@given(texts)
+def test_class_counts_equal_per_token_reference(text):
+    s = TextStats(text)
+    toks = s.tokens
+    symbol = [t for t in toks if re.fullmatch(r"[^\w\s]+", t)]
+    assert s.n_alpha == sum(1 for t in toks if re.search(r"[^\W\d_]", t))
+    assert s.n_symbol == len(symbol)
+    assert s.word_chars == sum(map(len, toks)) - sum(map(len, symbol))
+
+
+def test_top_ngrams_prunes_but_reports_first_seen_top_and_repeats():
+    words = "a b c a b d a b c x".split()
+    tops, repeated = top_ngrams(words, [2, 3, 4])
+    # "a b" x3 (3 chars each), "a b c" x2 (5 chars), every 4-gram once -> the first one
+    assert tops == {2: 3 * 3, 3: 5 * 2, 4: len("a b c a")}
+    assert repeated == []
+    tops, repeated = top_ngrams("p q r s p q r s".split(), [2, 3, 4])
+    assert tops[4] == len("p q r s") * 2
+    assert repeated == [0, 4]
+
+
+@pytest.fixture(scope="module")
+def spam() -> SpamFilter:
+    s = SpamFilter()
+    s.ensure_setup()
+    return s
+
+
+def _score_both_paths(spam: SpamFilter, text: str) -> tuple[dict, dict, bool]:
+    textstats._CACHE[0] = None
+    fresh = spam.score(Document("a", text, {}))
+    tokenized_after = stats_for(text).tokenized
+    stats_for(text).tokens  # noqa: B018 - force the tokenized path
+    cached = spam.score(Document("a", text, {}))
+    return fresh, cached, tokenized_after
+
+
+@settings(max_examples=300, deadline=None)
+@given(texts)
+def test_trigger_prefilter_never_misses_a_trigger_token(spam, text):
+    trig = spam
+    low_tokens = {t.lower() for t in TOKEN_RE.findall(text)}
+    if trig._trigger_re.search(text.lower()) is None:
+        assert low_tokens.isdisjoint(trig._triggers)
+
+
+@settings(max_examples=200, deadline=None)
+@given(texts)
+def test_spam_scores_equal_with_and_without_tokens(spam, text):
+    fresh, cached, _ = _score_both_paths(spam, text)
+    assert fresh == cached
+
+
+def test_spam_skips_tokenizing_documents_without_triggers(spam):
+    text = "Pemerintah daerah meresmikan jembatan baru di Kabupaten Sleman pada Senin pagi."
+    fresh, cached, tokenized = _score_both_paths(spam, text)
+    assert not tokenized  # settled by the prefilter alone
+    assert fresh == cached == {}
+    promo = "Daftar slot gacor di SLOT88, bonus new member, hubungi WA 081234567890. Togel hk."
+    fresh, cached, tokenized = _score_both_paths(spam, promo)
+    assert tokenized and fresh == cached
+    assert spam.decide(fresh, Document("b", promo, {})).reason == "spam_gambling"
+
+
+def test_trigger_prefilter_bounds_words_but_not_units_or_digits():
+    pat = trigger_prefilter(frozenset({"judi", "km", "88x"}), frozenset({"km"}))
+    assert pat.search("main judi, lalu") and not pat.search("perjudian")
+    assert pat.search("10km") and pat.search("a88x")
+
+
+@pytest.mark.parametrize("name", ["id_hoax_factcheck.jsonl.gz", "id_news_github_scrapes.jsonl.gz"])
+def test_spam_paths_agree_on_real_documents(spam, name):
+    for r in corpus_records(name, 300):
+        fresh, cached, _ = _score_both_paths(spam, r["text"])
+        assert fresh == cached, r.get("id")
