@@ -73,6 +73,7 @@ class Resources:
     titles: frozenset[str]
     title_firsts: frozenset[str]
     bare_verbs: frozenset[str]
+    not_heads: frozenset[str]  # directions, auxiliaries, adverbs: never a noun-phrase head
     prefix_nouns: frozenset[str]
     days: frozenset[str]
     site_re: re.Pattern[str]
@@ -158,6 +159,7 @@ def load_resources() -> Resources:
         titles=titles,
         title_firsts=frozenset(t.split(" ")[0] for t in titles),
         bare_verbs=frozenset(_lines("bare_verbs.txt")),
+        not_heads=frozenset(_lines("not_heads.txt")),
         prefix_nouns=frozenset(_lines("prefix_nouns.txt")),
         days=frozenset(_lines("days.txt")),
         site_re=build_site_regex(ents),
