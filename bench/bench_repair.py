@@ -197,6 +197,9 @@ def print_glue(g: Counter) -> None:
     for form in ("glue", "camel", "suffix", "list"):
         tot = g[f"gold_{form}"]
         print(f"| recall, form {form} | {g[f'split_ok_{form}'] / max(1, tot):.3f} (n={tot}) |")
+    for form in ("glue", "camel", "suffix", "list"):
+        ok = g[f"split_ok_{form}"]
+        print(f"| order restored, form {form} | {g[f'order_ok_{form}'] / max(1, ok):.3f} (of {ok}) |")
 
 
 def main() -> None:

@@ -73,4 +73,9 @@ def test_measured_on_clean_news_sample() -> None:
     recall = total["split_ok"] / total["gold"]
     precision = total["split_ok"] / (total["split_ok"] + total.get("wrong", 0) + total.get("false_edit", 0))
     assert recall >= 0.93 and precision >= 0.97
-    assert total["order_ok"] / total["split_ok"] >= 0.8
+    # CamelCase glue (``RusiaSeorang``) is reordered only next to the translator's fingerprint
+    # (a stray demonym suffix) or before a quantifier: on scraped news it is mostly headline and
+    # paragraph joins (tests/test_repair_scrape_glue.py). The other forms must restore the order.
+    non_camel_ok = total["split_ok"] - total.get("split_ok_camel", 0)
+    non_camel_order = total["order_ok"] - total.get("order_ok_camel", 0)
+    assert non_camel_order / non_camel_ok >= 0.8

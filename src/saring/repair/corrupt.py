@@ -241,6 +241,7 @@ def score_lines(case: Case, repaired: str) -> Counter[str]:
                 c[f"split_ok_{gold[i].form}"] += 1
                 if r == o:
                     c["order_ok"] += 1
+                    c[f"order_ok_{gold[i].form}"] += 1
             else:
                 c["wrong"] += 1
         elif r != x:

@@ -257,6 +257,21 @@ def mark_scrape_joins(text: str, sites: list[Site], min_joins: int = 3) -> None:
             s.no_move = s.scrape = True
 
 
+def require_mt_fingerprint(sites: list[Site], res: Resources) -> None:
+    """CamelCase glue is reordered only where the translator's own fingerprint is present.
+
+    A stray demonym suffix (``Rusian Presiden``) is produced by the page translator and by no
+    scraper. Without one, ``IndonesiaKomisi`` or ``SuriahPresiden`` on scraped news is a headline
+    or paragraph join (every such reorder we read on the news scrapes was wrong), so it is split
+    only; a quantifier after the entity (``RusiaSeorang pemimpin``) still moves.
+    """
+    if any(s.form == "suffix" for s in sites):
+        return
+    for s in sites:
+        if s.form == "camel" and s.right.lower() not in res.pre_head:
+            s.no_move = True
+
+
 def add_evidence(sites: list[Site], confident: float = 0.8, site_boost: float = 0.0) -> None:
     """Raise confidences with evidence elsewhere in the document (and site).
 
@@ -397,6 +412,8 @@ def plan_repair(text: str, site: Site, res: Resources) -> Plan:
     if site.form == "list":
         after = ent + ", " + site.right
         return Plan(site.start, site.end, after, "mt_list_comma", conf, after, site.end, False)
+    if site.no_move:
+        return fallback
     initial = _sentence_initial(text, site.start)
     rs = site.rest_start
     # Title heads keep their capital and take the entity right after them.
@@ -407,8 +424,6 @@ def plan_repair(text: str, site: Site, res: Resources) -> Plan:
         return Plan(site.start, t_end, after, kind, round(conf * 0.95, 3), split_after, split_end,
                     True, 0.95)
     first = site.right
-    if site.no_move:
-        return fallback
     if site.form == "camel" and not text[text.rfind("\n", 0, site.start) + 1 : site.start].strip():
         return fallback  # line-initial CamelCase is mostly a scraped dateline: split only
     if site.form == "camel" and not (

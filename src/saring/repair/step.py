@@ -26,6 +26,7 @@ from saring.repair.glue import (
     find_name_sites,
     find_sites,
     mark_scrape_joins,
+    require_mt_fingerprint,
     plan_repair,
 )
 from saring.repair.paragraphs import DupPair, Para, find_duplicates, split_paragraphs
@@ -136,6 +137,7 @@ class Repair(MapStep):
         if not sites:
             return {"counts": counts, "line_damage": line_damage}
         mark_scrape_joins(text, sites)
+        require_mt_fingerprint(sites, res)
         if any(s.confidence >= 0.8 and not s.scrape for s in sites):  # MT evidence: names too
             sites += find_name_sites(text, res, {s.start for s in sites})
         add_evidence(sites, site_boost=site_boost)
