@@ -26,8 +26,8 @@ from saring.repair.glue import (
     find_name_sites,
     find_sites,
     mark_scrape_joins,
-    require_mt_fingerprint,
     plan_repair,
+    require_mt_fingerprint,
 )
 from saring.repair.paragraphs import DupPair, Para, find_duplicates, split_paragraphs
 from saring.repair.resources import Resources, load_resources
