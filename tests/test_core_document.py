@@ -78,3 +78,26 @@ def test_property_undo_always_restores(tr) -> None:
     for e in d.edits:
         assert e.end - e.start == len(e.before)
     assert d.undo() == text
+
+
+def test_map_offset_follows_later_edits() -> None:
+    d = Document("m", "aa bb cc dd")
+    d.apply("one", [Replacement(0, 2, "AAAA", "k")])  # -> "AAAA bb cc dd" (version 1)
+    d.apply("two", [Replacement(8, 10, "", "k"), Replacement(11, 13, "Z", "k")])
+    assert d.text == "AAAA bb  Z"
+    assert d.map_offset(3, 0) == 5 and d.text[5:7] == "bb"  # shifted by the first edit
+    assert d.text[d.map_offset(9, 0)] == "Z"  # "dd" was replaced by "Z"
+    assert d.map_offset(9, 1) == 8  # inside the deleted "cc": maps to where it was
+
+
+@given(text_and_reps(), st.integers(0, 60))
+def test_property_map_offset_keeps_untouched_characters(tr, pos) -> None:
+    text, reps = tr
+    d = Document("p", text)
+    d.apply("s", reps)
+    pos = min(pos, len(text))
+    touched = any(r.start <= pos < r.end or (r.start == r.end == pos) for r in reps)
+    new = d.map_offset(pos, 0)
+    assert 0 <= new <= len(d.text)
+    if pos < len(text) and not touched:
+        assert d.text[new] == text[pos]

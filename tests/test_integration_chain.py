@@ -338,3 +338,25 @@ def test_line_exposed_by_a_stripped_span_is_removed_in_the_same_pass(editing) ->
     doc = editing.process_one(Document("a", text, {"url": "https://www.antaranews.com/berita/1/x"}))
     assert doc.text.endswith("menurut laman resmi penjualnya.")
     assert second_pass_edits(editing, doc) == []
+
+
+def test_annotation_offsets_follow_later_edits() -> None:
+    """pii (annotate mode) records spans in the text it saw; a later step's edits shift them and
+    ``map_offset`` with the stamped ``text_version`` finds the value again."""
+    from saring import MapStep, Replacement
+
+    class Prefix(MapStep):
+        name = "test_prefix"
+
+        def process(self, doc: Document) -> None:
+            doc.apply(self.label, [Replacement(0, 0, "Kabar terbaru. ", "prefix")])
+
+    p = Pipeline([build_step("pii", {"mode": "annotate"}), Prefix()])
+    doc = p.process_one(Document("o", "Hubungi saya di 0812-3456-7890 atau budi@contoh.co.id ya."))
+    ann = doc.annotations["pii"]
+    assert ann["text_version"] == 0
+    found = {
+        sp["type"]: doc.text[doc.map_offset(sp["start"], 0) : doc.map_offset(sp["end"], 0)]
+        for sp in ann["spans"]
+    }
+    assert found == {"phone": "0812-3456-7890", "email": "budi@contoh.co.id"}

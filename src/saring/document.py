@@ -167,6 +167,19 @@ class Document:
                 return self.undo(len(self.edits) - i)
         return self.text
 
+    def map_offset(self, pos: int, version: int) -> int:
+        """Map ``pos`` in the text as it was after the first ``version`` edits to the current text.
+
+        Steps record offsets in the text they saw (see ``text_version`` in their annotations);
+        later edits shift them. A position inside a later replaced span maps to that span's start.
+        """
+        for e in self.edits[version:]:
+            if pos >= e.end:
+                pos += len(e.after) - len(e.before)
+            elif pos > e.start:
+                pos = e.start
+        return pos
+
     # -------------------------------------------------------------- annotation
     def annotate(self, step: str, **values: Any) -> None:
         self.annotations.setdefault(step, {}).update(values)

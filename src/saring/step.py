@@ -103,6 +103,9 @@ class Step:
 
     name: ClassVar[str] = "step"
     kind: ClassVar[str] = "map"  # "map" | "filter" | "annotate"
+    # True when the step's annotations hold offsets: the runner then stamps ``text_version`` (the
+    # number of edits before the step) so ``doc.map_offset`` can follow them through later edits.
+    annotation_offsets: ClassVar[bool] = False
 
     def __init_subclass__(cls, **kwargs: Any) -> None:
         super().__init_subclass__(**kwargs)
@@ -278,6 +281,8 @@ def run_steps(
                     doc.fail(s.label, f"{type(exc).__name__} in step {s.label}: {exc}")
                     break
                 st.seconds += clock() - t0
+                if s.annotation_offsets and s.label in doc.annotations:
+                    doc.annotations[s.label]["text_version"] = n_edits
                 if len(doc.edits) != n_edits:
                     for e in doc.edits[n_edits:]:
                         st.edits[e.kind] += 1

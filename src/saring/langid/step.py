@@ -52,6 +52,7 @@ class LanguageID(FilterStep):
     """Detect the document language (and per-paragraph languages), annotate, apply the policy."""
 
     name = "langid"
+    annotation_offsets = True
     _unpicklable = ("_detector", "_lex")
 
     def __init__(

@@ -61,6 +61,7 @@ class PII(MapStep):
     """Detect NIK, NPWP, phones, e-mails, public IPs, payment cards and bank accounts."""
 
     name = "pii"
+    annotation_offsets = True
 
     def __init__(
         self,
