@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import functools
 import time
+from abc import ABC, abstractmethod
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
@@ -93,7 +94,7 @@ def _record_params(cls: type) -> None:
     cls.__init__ = wrapped  # type: ignore[misc]
 
 
-class Step:
+class Step(ABC):
     """Base class of all per-document steps.
 
     Subclasses set ``name`` (the registry/YAML name) and ``kind`` and implement ``process``.
@@ -115,7 +116,7 @@ class Step:
         self.label = label or self.name
         self._ready = False
 
-    def setup(self) -> None:
+    def setup(self) -> None:  # noqa: B027 - optional hook, most steps need no resources
         """Load resources; called lazily before the first document in each worker."""
 
     def ensure_setup(self) -> None:
@@ -123,8 +124,9 @@ class Step:
             self.setup()
             self._ready = True
 
+    @abstractmethod
     def process(self, doc: Document) -> Reject | None:
-        raise NotImplementedError
+        """Edit, annotate or judge ``doc``; return a :class:`Reject` to drop it, else ``None``."""
 
     def params(self) -> dict[str, Any]:
         """Parameters to re-create this step (for the run manifest and YAML round trip)."""
@@ -162,11 +164,13 @@ class FilterStep(Step):
         super().__init__(label=label)
         self.score_only = score_only
 
+    @abstractmethod
     def score(self, doc: Document) -> dict[str, Any]:
-        raise NotImplementedError
+        """Measure ``doc``; the result is stored as this step's annotations."""
 
+    @abstractmethod
     def decide(self, scores: dict[str, Any], doc: Document) -> Reject | None:
-        raise NotImplementedError
+        """Judge from the stored scores alone, so thresholds can change without re-measuring."""
 
     def process(self, doc: Document) -> Reject | None:
         scores = self.score(doc)
@@ -232,7 +236,7 @@ class StageOutput:
     stats: StepStats
 
 
-class CorpusStage:
+class CorpusStage(ABC):
     """A step that needs the whole corpus (e.g. dedup). Inputs are document files (see
     ``saring.io.docfile``) written by the previous segment, one per shard; outputs likewise."""
 
@@ -249,8 +253,9 @@ class CorpusStage:
     def params(self) -> dict[str, Any]:
         return dict(getattr(self, "_params", {}))
 
+    @abstractmethod
     def run(self, inputs: Sequence[Path], ctx: StageContext) -> StageOutput:
-        raise NotImplementedError
+        """Process all shards through ``ctx.executor.map``; one kept file per input shard."""
 
 
 # ------------------------------------------------------------------ running steps

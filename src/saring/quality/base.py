@@ -10,6 +10,7 @@ metric is measured and annotated, and the first failure is recorded as ``would_r
 
 from __future__ import annotations
 
+from abc import abstractmethod
 from dataclasses import dataclass
 from typing import Any, ClassVar
 
@@ -81,11 +82,13 @@ class ProfiledFilter(FilterStep):
         """Turn a profile section into what ``measure`` needs (sets, tuples, ...)."""
         return cfg
 
+    @abstractmethod
     def build_rules(self, cfg: dict[str, Any]) -> list[Rule]:
-        raise NotImplementedError
+        """The filter's rules for one profile section, in datatrove's order."""
 
+    @abstractmethod
     def measure(self, metric: str, st: TextStats, cfg: dict[str, Any]) -> float:
-        raise NotImplementedError
+        """The measured value of ``metric`` on a document's statistics."""
 
     def precheck(self, st: TextStats, cfg: dict[str, Any]) -> Reject | None:
         """A verdict before any rule (e.g. empty text); ``None`` to go on."""
