@@ -23,8 +23,8 @@ from pathlib import Path
 import orjson
 
 from saring.document import Document
-from saring.pipeline import DEFAULT_STEPS, Pipeline, build_step
-from saring.step import CorpusStage, StepStats, run_steps
+from saring.pipeline import Pipeline
+from saring.step import StepStats, run_steps
 
 SHARED = Path(__file__).resolve().parents[1].parent / "shared"
 NEWS = [
@@ -33,16 +33,6 @@ NEWS = [
     "id_news_indosum_dev.jsonl.gz",
     "id_news_detik_langscrape.jsonl.gz",
 ]
-
-
-def per_doc_entries() -> list:
-    """DEFAULT_STEPS without corpus stages."""
-    out = []
-    for entry in DEFAULT_STEPS:
-        name, params = (entry, {}) if isinstance(entry, str) else next(iter(entry.items()))
-        if not isinstance(build_step(name, params), CorpusStage):
-            out.append(entry)
-    return out
 
 
 def load_raw(limit: int) -> dict[str, bytes]:
@@ -103,11 +93,10 @@ def main() -> None:
     if not (SHARED / "corpora").exists():
         raise SystemExit(f"shared corpora not found under {SHARED}")
     raw = load_raw(args.limit)
-    entries = per_doc_entries()
-    pipe = Pipeline.from_config({"steps": entries})
+    pipe = Pipeline.default().per_document()
     for s in pipe.steps:
         s.ensure_setup()  # model and lexicon loading is start-up, not per-document cost
-    names = [e if isinstance(e, str) else next(iter(e)) for e in entries]
+    names = [s.label for s in pipe.steps]
     print(f"chain: {' -> '.join(names)}  (dedup is a corpus stage: see bench_dedup.py)")
 
     best: dict[str, tuple[int, float, float]] = {}

@@ -118,3 +118,11 @@ def test_example_config_is_the_default_pipeline() -> None:
     loaded = Pipeline.from_yaml(example)
     assert [s.label for s in loaded.steps] == [s.label for s in Pipeline.default().steps]
     assert loaded.to_config()["steps"] == Pipeline.default().to_config()["steps"]
+
+
+def test_per_document_drops_only_corpus_stages() -> None:
+    full = Pipeline.default()
+    per_doc = full.per_document()
+    assert [s.label for s in per_doc.steps] == [s.label for s in full.steps if s.label != "dedup"]
+    assert per_doc.limits == full.limits
+    assert all(isinstance(seg, list) for seg in per_doc.segments)

@@ -18,8 +18,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from saring.document import Document
-from saring.pipeline import DEFAULT_STEPS, Pipeline, build_step
-from saring.step import CorpusStage
+from saring.pipeline import Pipeline, build_step
 
 REPO = Path(__file__).resolve().parents[1]
 SAMPLE = REPO / "examples" / "sample.jsonl"
@@ -27,19 +26,9 @@ EDITING = ["normalize", "boilerplate", "repair"]  # the steps whose edits must b
 GLUE_KINDS = {"mt_glue_reorder", "mt_glue_split", "mt_suffix_reorder", "mt_suffix_drop", "mt_list_comma"}
 
 
-def per_doc_steps() -> list:
-    """The default pipeline without its corpus stages (dedup), as `Pipeline.process` runs it."""
-    out = []
-    for entry in DEFAULT_STEPS:
-        name, params = (entry, {}) if isinstance(entry, str) else next(iter(entry.items()))
-        if not isinstance(build_step(name, params), CorpusStage):
-            out.append(entry)
-    return out
-
-
 @pytest.fixture(scope="module")
 def chain() -> Pipeline:
-    return Pipeline.from_config({"steps": per_doc_steps()})
+    return Pipeline.default().per_document()
 
 
 @pytest.fixture(scope="module")
@@ -64,7 +53,7 @@ def second_pass_edits(editing: Pipeline, doc: Document) -> list[tuple[str, str, 
 
 # ------------------------------------------------------------------ the default chain itself
 def test_default_chain_has_the_expected_per_doc_order() -> None:
-    names = [e if isinstance(e, str) else next(iter(e)) for e in per_doc_steps()]
+    names = [s.label for s in Pipeline.default().per_document().steps]
     assert names[:4] == ["normalize", "boilerplate", "repair", "langid"]
     # repetition filters after repair's paragraph de-duplication; pii after the filters
     assert names.index("quality") > names.index("repair")

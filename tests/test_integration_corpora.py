@@ -15,7 +15,7 @@ import orjson
 import pytest
 from click.testing import CliRunner
 from conftest import corpus_records, undo_matches_input
-from test_integration_chain import EDITING, per_doc_steps, second_pass_edits
+from test_integration_chain import EDITING, second_pass_edits
 
 from saring.cli.main import saring
 from saring.document import Document
@@ -46,7 +46,7 @@ DEFAULT_LIMIT = 120
 
 @pytest.fixture(scope="module")
 def chain() -> Pipeline:
-    return Pipeline.from_config({"steps": per_doc_steps()})
+    return Pipeline.default().per_document()
 
 
 @pytest.fixture(scope="module")
@@ -154,7 +154,7 @@ def test_cli_run_default_pipeline_over_corpus_slices(tmp_path) -> None:
 def test_metadata_keys_written_by_steps_do_not_collide(chain) -> None:
     """Each metadata key a step adds is written by one step only (checked by running prefixes)."""
     recs = corpus_records("id_messy_sample.jsonl.gz", 200)
-    names = [e if isinstance(e, str) else next(iter(e)) for e in per_doc_steps()]
+    names = [s.label for s in chain.steps]
     writers: dict[str, set[str]] = {}
     for rec in recs:
         meta = {k: v for k, v in rec.items() if k not in ("id", "text")}

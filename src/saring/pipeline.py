@@ -230,6 +230,11 @@ class Pipeline:
             out.append(cur)
         return out
 
+    def per_document(self) -> Pipeline:
+        """The same pipeline without its corpus stages, for in-memory ``process``."""
+        steps = [s for s in self.steps if not isinstance(s, CorpusStage)]
+        return Pipeline(steps, limits=self.limits, reader=self.reader, writer=self.writer)
+
     def process(
         self, docs: Iterable[Document], stats: dict[str, StepStats] | None = None
     ) -> Iterator[Document]:
