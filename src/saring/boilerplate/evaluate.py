@@ -18,6 +18,7 @@ import xxhash
 
 from saring.boilerplate.step import Boilerplate
 from saring.document import Document
+from saring.metrics import PRCounts
 from saring.normalize.step import Normalize
 
 
@@ -38,24 +39,13 @@ class DocLabels:
 
 
 @dataclass
-class Scores:
-    tp: int = 0
-    fp: int = 0
-    fn: int = 0
+class Scores(PRCounts):
     tn: int = 0
     hash_mismatch: int = 0
     dateline_docs: int = 0
     dateline_correct: int = 0
     by_rule_fp: Counter = field(default_factory=Counter)
     errors: list[tuple[str, int, str, str]] = field(default_factory=list)  # id, line, gold, rule
-
-    @property
-    def precision(self) -> float:
-        return self.tp / (self.tp + self.fp) if self.tp + self.fp else 1.0
-
-    @property
-    def recall(self) -> float:
-        return self.tp / (self.tp + self.fn) if self.tp + self.fn else 1.0
 
     @property
     def dateline_accuracy(self) -> float:

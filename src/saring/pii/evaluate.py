@@ -10,23 +10,14 @@ from collections import Counter
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
+from saring.metrics import PRCounts
 from saring.pii.detect import Span
 from saring.pii.generate import Example
 
 
 @dataclass
-class TypeScore:
-    tp: int = 0
-    fp: int = 0
-    fn: int = 0
-
-    @property
-    def precision(self) -> float:
-        return self.tp / (self.tp + self.fp) if self.tp + self.fp else 1.0
-
-    @property
-    def recall(self) -> float:
-        return self.tp / (self.tp + self.fn) if self.tp + self.fn else 1.0
+class TypeScore(PRCounts):
+    """Counts for one PII type."""
 
 
 @dataclass
