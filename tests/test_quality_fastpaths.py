@@ -53,8 +53,8 @@ def test_class_counts_equal_per_token_reference(text):
 def test_top_ngrams_prunes_but_reports_first_seen_top_and_repeats():
     words = "a b c a b d a b c x".split()
     tops, repeated = top_ngrams(words, [2, 3, 4])
-    # "a b" x3 (3 chars each), "a b c" x2 (5 chars), every 4-gram once -> the first one
-    assert tops == {2: 3 * 3, 3: 5 * 2, 4: len("a b c a")}
+    # "a b" x3 (3 chars each), "a b c" x2 (5 chars), every 4-gram once -> nothing repeated
+    assert tops == {2: 3 * 3, 3: 5 * 2, 4: 0}
     assert repeated == []
     tops, repeated = top_ngrams("p q r s p q r s".split(), [2, 3, 4])
     assert tops[4] == len("p q r s") * 2

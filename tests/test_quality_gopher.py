@@ -174,3 +174,36 @@ def test_fineweb2_style_ngram_lists_are_accepted():
     mapping = GopherRepetition()
     text = GOOD + "Simak berita lainnya di kanal ekonomi hari ini.\n" * 3
     assert pairs.process(Document("a", text)) == mapping.process(Document("b", text))
+
+
+# Hand-written clean paragraphs (not from any corpus): nothing in them repeats.
+SHORT_CLEAN = [
+    "Warga Desa Sukamaju memperbaiki jembatan bambu yang rusak diterjang banjir pekan lalu.",
+    "Harga cabai rawit di Pasar Kranggan turun menjadi Rp38.000 per kilogram pada Senin pagi.",
+    "Panitia lomba perahu naga memindahkan jadwal final karena angin kencang di Danau Toba.",
+]
+LONG_CLEAN = (
+    "Pemerintah kabupaten mulai membagikan bibit padi tahan kekeringan kepada kelompok tani di "
+    "tiga kecamatan sejak awal bulan. Kepala dinas pertanian setempat menjelaskan bahwa program "
+    "itu menyasar sawah tadah hujan yang gagal panen dua musim berturut-turut. Para petani "
+    "menyambut baik bantuan tersebut, meskipun sebagian berharap pendampingan teknis juga "
+    "diberikan agar hasilnya optimal."
+)
+
+
+@pytest.mark.parametrize("text", [*SHORT_CLEAN, LONG_CLEAN])
+def test_top_ngram_rules_measure_zero_when_nothing_repeats(text):
+    step = GopherRepetition(score_only=True)
+    doc = Document("p", text)
+    step.process(doc)
+    scores = doc.annotations[step.label]
+    tops = {k: v for k, v in scores.items() if k.startswith("top_")}
+    assert tops and all(v == 0 for v in tops.values()), tops
+    assert GopherRepetition().process(Document("q", text)) is None
+
+
+def test_top_ngram_rule_still_fires_on_a_real_repeated_phrase():
+    text = "promo gacor hari ini " * 3 + "daftar sekarang juga."
+    doc = Document("r", text)
+    verdict = GopherRepetition().process(doc)
+    assert verdict is not None and verdict.reason.startswith("gopher_top_")

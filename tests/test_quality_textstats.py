@@ -72,7 +72,7 @@ def ref_top(words: list[str], n: int) -> int:
     if not grams:
         return 0
     gram, count = Counter(grams).most_common(1)[0]
-    return len(gram) * count
+    return len(gram) * count if count > 1 else 0  # only repeated n-grams count
 
 
 def ref_dup(words: list[str], n: int) -> int:

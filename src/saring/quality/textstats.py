@@ -131,9 +131,12 @@ def find_duplicates(items: list[str]) -> tuple[int, int]:
 
 
 def top_ngram_chars(tokens: list[str], n: int) -> int:
-    """Characters covered by the most frequent n-gram (space-joined length x count).
+    """Characters covered by the most frequent *repeated* n-gram (space-joined length x count).
 
-    Ties go to the n-gram seen first, as ``Counter.most_common(1)`` does in datatrove.
+    Ties go to the n-gram seen first, as ``Counter.most_common(1)`` does in datatrove. When no
+    n-gram occurs twice the answer is 0: the Gopher paper's rule measures duplication, and
+    datatrove's "top n-gram of a text that repeats nothing" (the first n-gram, once) rejected
+    short clean paragraphs for repetition they do not have (notes/quality.md).
     """
     return top_ngrams(tokens, [n])[0][n]
 
@@ -143,8 +146,8 @@ def top_ngrams(tokens: list[str], ns: list[int]) -> tuple[dict[int, int], list[i
 
     Only the smallest n is counted over the whole text. A repeated (n+1)-gram starts where an
     n-gram repeats, so each larger n is counted only at the repeated positions of the previous
-    one (~17 % of 2-gram positions in news); when nothing repeats, every n-gram occurs once and
-    the top one is the first, as ``Counter.most_common(1)`` would pick. Exact, same ties.
+    one (~17 % of 2-gram positions in news); when nothing repeats the share is 0 (nothing is
+    duplicated; see :func:`top_ngram_chars`). Exact, same ties as ``Counter.most_common(1)``.
     Those positions are also all a repeated-n-gram scan for longer n needs to look at (see
     :func:`dup_ngram_chars`).
     """
@@ -165,8 +168,8 @@ def top_ngrams(tokens: list[str], ns: list[int]) -> tuple[dict[int, int], list[i
             grams = [tuple(tokens[p : p + n]) for p in starts]
         counts = _count(grams)
         top = max(counts.values()) if grams else 1
-        if top == 1:  # all n-grams unique: the first one is the top
-            out[n] = sum(map(len, tokens[:n])) + n - 1
+        if top == 1:  # all n-grams unique: nothing repeats, so no larger n repeats either
+            out[n] = 0
             pos = []
             continue
         gram = next(compress(counts, map(top.__eq__, counts.values())))  # first seen of the top
