@@ -28,6 +28,9 @@ DATA = Path(__file__).resolve().parents[1] / "data" / "langid"
 COLS: tuple[str, ...] = ("nb", "id", "ms", "mly", "jv", "su", "en")
 NB, ID, MS, MLY, JV, SU, EN = range(7)
 FAMILIES: tuple[str, ...] = ("mly", "jv", "su", "en")
+# Regional languages outside our five (Minangkabau, Madurese, Balinese, ...): one family ``rg``
+# whose words come from ``regional.tsv``; a text it dominates is labelled ``other``.
+OTHER = "other"
 FAMILY_COL = {"mly": MLY, "jv": JV, "su": SU, "en": EN}
 LANGS: tuple[str, ...] = ("id", "ms", "jv", "su", "en")
 
@@ -62,6 +65,10 @@ class Params:
     # (dhewe, dhuwur); both are ~100x rarer in Indonesian. Hits per occurrence.
     su_eu_weight: float = 0.0
     jv_dh_weight: float = 0.0
+    # Weight of one regional-language word (family rg). Chosen on the tune half by
+    # bench/bench_langid.py --regional-sweep: 2.0 halves confident id/jv/su labels on regional
+    # paragraphs against 1.0 with the five languages' accuracy unchanged.
+    regional_weight: float = 2.0
 
     @classmethod
     def load(cls, path: Path | None = None) -> Params:
@@ -86,6 +93,16 @@ def load_markers(path: Path | None = None) -> list[Marker]:
         lang, token, weight, *_ = line.split("\t")
         out.append(Marker(lang, " ".join(token.lower().split()), float(weight)))
     return out
+
+
+def load_regional(path: Path | None = None) -> list[str]:
+    """Words of regional languages outside our five (``regional.tsv``, see
+    ``scripts/build_langid_regional.py``); missing file = no regional family."""
+    p = path or DATA / "regional.tsv"
+    if not p.exists():
+        return []
+    rows = [r for r in p.read_text(encoding="utf-8").splitlines() if r and not r.startswith("#")]
+    return [r.split("\t", 1)[0] for r in rows[1:]]
 
 
 def load_nb_weights(path: Path | None = None) -> dict[str, float]:
@@ -125,6 +142,7 @@ class Evidence:
     su: float = 0.0
     en: float = 0.0
     tokens: int = 0
+    rg: float = 0.0  # regional-language words (family rg), see regional.tsv
 
     def add(self, other: Evidence) -> None:
         self.idms += other.idms
@@ -133,6 +151,7 @@ class Evidence:
         self.su += other.su
         self.en += other.en
         self.tokens += other.tokens
+        self.rg += other.rg
 
 
 def sigmoid(x: float) -> float:
@@ -144,7 +163,7 @@ def sigmoid(x: float) -> float:
 
 # Family hits are counted in one integer sum: each family owns a 24-bit field (a paragraph would
 # need 16.7M hits of one family to overflow; documents are capped far below that).
-_SHIFT = {"mly": 0, "jv": 24, "su": 48, "en": 72}
+_SHIFT = {"mly": 0, "jv": 24, "su": 48, "en": 72, "rg": 96}
 _FIELD = (1 << 24) - 1
 
 
@@ -156,7 +175,11 @@ class Lexicon:
     """
 
     def __init__(
-        self, markers: Iterable[Marker], nb: dict[str, float], params: Params | None = None
+        self,
+        markers: Iterable[Marker],
+        nb: dict[str, float],
+        params: Params | None = None,
+        regional: Iterable[str] = (),
     ) -> None:
         self.params = p = params or Params()
         acc: dict[str, list[float]] = {}
@@ -185,15 +208,18 @@ class Lexicon:
             w = self._fold(v)
             if w:
                 self.idms_w[tok] = w
-            packed = sum(1 << sh for f, sh in _SHIFT.items() if v[FAMILY_COL[f]])
+            packed = sum(1 << sh for f, sh in _SHIFT.items() if f != "rg" and v[FAMILY_COL[f]])
             if packed:
                 self.fam_packed[tok] = packed
+        for tok in regional:  # words of our five languages' lists never count as regional
+            if tok not in self.fam_packed and tok not in self.idms_w:
+                self.fam_packed[tok] = 1 << _SHIFT["rg"]
         self.phrase_w = {k: self._fold(v) for k, v in self.phrases.items()}
         # Cheap gate before pairing tokens: both a first and a second phrase word must occur.
         self._firsts = frozenset(k[0] for k in self.phrases)
         self._seconds = frozenset(k[1] for k in self.phrases)
         fw = p.family_weight
-        self._fw = tuple(fw.get(f, 1.0) for f in _SHIFT)
+        self._fw = tuple(p.regional_weight if f == "rg" else fw.get(f, 1.0) for f in _SHIFT)
 
     def _fold(self, v: Sequence[float]) -> float:
         p = self.params
@@ -227,6 +253,7 @@ class Lexicon:
             ((packed >> 48) & _FIELD) * fw[2] + p.su_eu_weight * lowered.count("eu"),
             ((packed >> 72) & _FIELD) * fw[3],
             len(toks),
+            ((packed >> 96) & _FIELD) * fw[4],
         )
 
     def phrase_features(self, tokens: Sequence[str]) -> list[float]:
@@ -247,15 +274,17 @@ class Lexicon:
         """
         p = self.params
         s = ev.idms + p.bias + p.per_token_bias * ev.tokens
-        total = ev.mly + ev.jv + ev.su + ev.en
+        total = ev.mly + ev.jv + ev.su + ev.en + ev.rg
         if total < p.min_family_hits:
             return Verdict("und", 0.0, 0.0, s, total, ev.tokens)
         top, best = "mly", ev.mly
-        for f, v in (("jv", ev.jv), ("su", ev.su), ("en", ev.en)):
+        for f, v in (("jv", ev.jv), ("su", ev.su), ("en", ev.en), ("rg", ev.rg)):
             if v > best:
                 top, best = f, v
         share = best / total
         conf = share * total / (total + 1.0)
+        if top == "rg":
+            return Verdict(OTHER, conf, share, s, total, ev.tokens)
         if top != "mly":
             return Verdict(top, conf, share, s, total, ev.tokens)
         p_ms = sigmoid(s)
@@ -271,5 +300,8 @@ class Lexicon:
 def get_lexicon(params_path: str | None = None) -> Lexicon:
     """The packaged lexicon, loaded once per process."""
     return Lexicon(
-        load_markers(), load_nb_weights(), Params.load(Path(params_path) if params_path else None)
+        load_markers(),
+        load_nb_weights(),
+        Params.load(Path(params_path) if params_path else None),
+        load_regional(),
     )
