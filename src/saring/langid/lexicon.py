@@ -95,6 +95,33 @@ def load_markers(path: Path | None = None) -> list[Marker]:
     return out
 
 
+CALIBRATION_MIN_TOKENS = 6
+
+
+def load_calibration(path: Path | None = None) -> tuple[float, ...]:
+    """Logistic calibration weights (``calibration.json``, see ``scripts/calibrate_langid.py``);
+    empty = raw confidences."""
+    p = path or DATA / "calibration.json"
+    if not p.exists():
+        return ()
+    return tuple(float(w) for w in json.loads(p.read_text(encoding="utf-8"))["weights"])
+
+
+def calibration_features(v: Verdict, rg: float) -> tuple[float, ...]:
+    """What the calibration reads from a raw verdict: the raw confidence (as log-odds), evidence
+    strength, id/ms log-odds magnitude, length and the regional share of the evidence."""
+    raw = min(max(v.score, 1e-4), 1 - 1e-4)
+    return (
+        1.0,
+        math.log(raw / (1 - raw)),
+        math.log1p(v.hits),
+        min(abs(v.idms), 10.0) if v.lang in ("id", "ms") else 0.0,
+        math.log1p(v.tokens),
+        rg / v.hits if v.hits and v.lang != OTHER else 0.0,
+        1.0 if v.lang == OTHER else 0.0,
+    )
+
+
 def load_regional(path: Path | None = None) -> list[str]:
     """Words of regional languages outside our five (``regional.tsv``, see
     ``scripts/build_langid_regional.py``); missing file = no regional family."""
@@ -180,7 +207,9 @@ class Lexicon:
         nb: dict[str, float],
         params: Params | None = None,
         regional: Iterable[str] = (),
+        calibration: Sequence[float] = (),
     ) -> None:
+        self.calibration = tuple(calibration)
         self.params = p = params or Params()
         acc: dict[str, list[float]] = {}
         for tok, w in nb.items():
@@ -265,6 +294,16 @@ class Lexicon:
 
     # ----------------------------------------------------------------- decision
     def decide(self, ev: Evidence) -> Verdict:
+        """:meth:`decide_raw`, with the confidence calibrated (probability that the label is right,
+        fitted on the tune half by ``scripts/calibrate_langid.py``) when weights are loaded."""
+        v = self.decide_raw(ev)
+        # fitted on texts of >= 6 tokens: shorter ones keep the (cautious) raw confidence
+        if self.calibration and v.lang != "und" and v.tokens >= CALIBRATION_MIN_TOKENS:
+            x = calibration_features(v, ev.rg)
+            v.score = sigmoid(sum(w * f for w, f in zip(self.calibration, x, strict=True)))
+        return v
+
+    def decide_raw(self, ev: Evidence) -> Verdict:
         """Family by weighted function-word hits, then Indonesian vs Malay by log-odds.
 
         Confidence = family share x evidence strength (hits / (hits + 1)), times the id/ms
@@ -304,4 +343,5 @@ def get_lexicon(params_path: str | None = None) -> Lexicon:
         load_nb_weights(),
         Params.load(Path(params_path) if params_path else None),
         load_regional(),
+        load_calibration(),
     )
