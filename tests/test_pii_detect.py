@@ -98,18 +98,24 @@ def test_negatives(det: Detector, text: str) -> None:
     assert found(det, text) == []
 
 
-def test_nik_without_context_is_only_a_suspect(det: Detector) -> None:
-    text = "nomor acak 3171011708450001 di tabel"
-    spans, suspects = det.find(text)
+def test_nik_without_context_is_redacted_by_structure_with_lower_confidence(det: Detector) -> None:
+    # issue 17: structure decides, a label word only raises confidence
+    spans, suspects = det.find("nomor acak 3171011708450001 di tabel")
+    assert [(s.type, s.rule, s.confidence) for s in spans] == [("nik", "nik_structure", 0.8)]
+    labelled, _ = det.find("NIK 3171011708450001 di tabel")
+    assert labelled[0].confidence > spans[0].confidence
+
+
+def test_nik_shaped_code_after_a_code_word_stays_a_suspect(det: Detector) -> None:
+    spans, suspects = det.find("kode transaksi 3171011708450001 gagal")
     assert spans == []
     assert [(s.type, s.rule) for s in suspects] == [("nik", "nik_no_context")]
 
 
-def test_nik_shaped_mastercard_without_context_is_not_redacted_as_card(det: Detector) -> None:
+def test_nik_shaped_mastercard_without_context_is_typed_nik_not_card(det: Detector) -> None:
     # 5105 1051 0510 5100 is a Mastercard test number and also passes the NIK structure
-    spans, suspects = det.find("angka 5105 1051 0510 5100 muncul")
-    assert spans == []
-    assert suspects and suspects[0].type == "nik"
+    spans, _ = det.find("angka 5105 1051 0510 5100 muncul")
+    assert [s.type for s in spans] == ["nik"]
 
 
 def test_phone_does_not_swallow_following_list_number(det: Detector) -> None:

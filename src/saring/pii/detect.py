@@ -76,6 +76,8 @@ _LONGNUM = regex.compile(
 _NPWP_FORMATTED = regex.compile(
     r"^[0-9]{2}\.[0-9]{3}\.[0-9]{3}\.[0-9](?:[.\-]| ?[\-\u2013] ?)[0-9]{3}\.[0-9]{3}$"
 )
+# The NPWP grouping 2.3.3.1-3.3 with any one separator kind (court texts strip punctuation).
+_NPWP_SPACED = regex.compile(r"^[0-9]{2}([ .])[0-9]{3}\1[0-9]{3}\1[0-9][ .\-][0-9]{3}\1[0-9]{3}$")
 _YEAR_RANGE = regex.compile(r"^(?:19|20)[0-9]{2}(?: ?[\-\u2013] ?| )(?:19|20)[0-9]{2}$")
 _DOT_GROUPS = regex.compile(r"[0-9]+")
 _TRAILING_ITEM = regex.compile(r" [0-9]{1,2}$")
@@ -173,6 +175,7 @@ class Detector:
         self._not_phone = _words_regex(ctx["not_phone"], at_end=False)
         self._not_ip = _words_regex(ctx["not_ip"], at_end=True)
         self._not_bank = _words_regex(ctx["not_bank"], at_end=False)
+        self._not_id = _words_regex(ctx.get("not_id", ("kode",)), at_end=False)
         self._money_before = _words_regex(ctx["money_before"], at_end=True)
         self._unit_after = regex.compile(
             r"\s{0,2}(?:"
@@ -273,6 +276,8 @@ class Detector:
                 last = s.rsplit(".", 1)[-1]
             if len(last) < 2 or not last.isalpha():
                 continue
+            if _technical_address(text, start + len(s), s, last):
+                continue
             obf = "@" not in s
             out.append(Span("email", start, start + len(s), 0.9 if obf else 0.99, "email"))
         for marker in (_CLOUDFLARE_EMAIL, _CLOUDFLARE_EMAIL_ASCII):
@@ -367,6 +372,67 @@ class Detector:
                 out.append(Span("phone", s, e, 0.95, "landline_context"))
             elif strong:
                 out.append(Span("phone", s, e, 0.9, "landline_format"))
+            elif self._bare_landline(raw, before):
+                out.append(Span("phone", s, e, 0.85, "landline_area_code"))
+
+    def _bare_identifier(
+        self, text: str, s: int, e: int, raw: str, digits: str, nik_valid: bool
+    ) -> Span | None:
+        """A long number with no label word, typed by structure alone (issue 17): NIK layout
+        with a valid region and birth date, NPWP with check digit, type prefix and branch,
+        or a card with brand prefix, length and Luhn. Vetoed by a code word just before it
+        (``kode``, ``resi``, ``ID pelanggan`` ...), by a glued letter/slash, and by money or
+        unit context. Context words only raise confidence; here confidence is lower (0.8)."""
+        if (s > 0 and (text[s - 1].isalnum() or text[s - 1] in "/#_")) or (
+            e < len(text) and (text[e].isalnum() or text[e] in "/_@")
+        ):
+            return None
+        n = len(digits)
+        types = self.types
+        nik = nik_valid and "nik" in types
+        npwp = (
+            "npwp" in types
+            and (raw.isdigit() or _NPWP_SPACED.match(raw) is not None)
+            and (
+                (n == 15 and _npwp15_bare_ok(digits))
+                or (n == 16 and digits[0] == "0" and _npwp15_bare_ok(digits[1:]))
+            )
+        )
+        card = (
+            "card" in types
+            and not nik_valid
+            and 13 <= n <= 19
+            and card_ok(digits)
+            and (raw.isdigit() or _FOUR_GROUPS.match(raw) is not None
+                 or _AMEX_GROUPS.match(raw) is not None)
+        )
+        if not (nik or npwp or card):
+            return None
+        before = self._before(text, s)
+        if self._not_id.search(before[-_NOT_PHONE_WINDOW:]) or self._is_amount(text, s, e, before):
+            return None
+        if any(self._has_ctx(k, before) for k in self._ctx) or self._ctx_bank.search(before):
+            # a label word ("Visa 5301...", "Kontak: 0899...") says what the number is meant to
+            # be; the labelled rules above did not accept it, so its structure is not that type
+            return None
+        if nik:
+            return Span("nik", s, e, 0.8, "nik_structure")
+        if npwp:
+            return Span("npwp", s, e, 0.8, "npwp_structure")
+        return Span("card", s, e, 0.8, "card_structure")
+
+    def _bare_landline(self, raw: str, before: str) -> bool:
+        """A fixed-line number without a phone word or ``+62``/``(0..)``: only when it opens with
+        a real area code from the data file followed by a separator (``0274-512345``,
+        ``0341 530 108``) and nothing before it says it is a code."""
+        if raw[:1] != "0" or self._not_id.search(before[-_NOT_PHONE_WINDOW:]):
+            return False
+        for k in (2, 3):
+            code = raw[1 : 1 + k]
+            if code in self.res.area_codes and len(raw) > k + 1 and raw[1 + k] in " -.\u2013":
+                rest = _NON_DIGIT.sub("", raw[1 + k :])
+                return 5 <= len(rest) <= 8 and not raw[1 + k :].strip(" -.\u2013").startswith("0")
+        return False
 
     def _long_number(
         self, text: str, s: int, e: int, out: list[Span], suspects: list[Span]
@@ -453,11 +519,49 @@ class Detector:
                 if not self._is_amount(text, s, e, before):
                     out.append(Span("bank_account", s, e, 0.85, "bank_context"))
                     return True
+        bare = self._bare_identifier(text, s, e, raw, digits, nik_valid)
+        if bare is not None:
+            out.append(bare)
+            return True
         if nik_valid:
             suspects.append(Span("nik", s, e, 0.5, "nik_no_context"))
         elif nik_ctx:
             suspects.append(Span("nik", s, e, 0.3, "nik_invalid_structure"))
         return False
+
+
+# File extensions that end "name@2x.png"-style asset names, never an e-mail's top-level domain.
+_FILE_EXTENSIONS = frozenset(
+    "png jpg jpeg gif webp svg bmp ico tif tiff pdf doc docx xls xlsx ppt pptx csv txt json xml "
+    "yml yaml zip rar gz tgz bz2 xz 7z tar mp3 mp4 wav avi mkv mov webm js ts css scss html htm "
+    "py rb java go rs php exe dll so bin iso apk ipa log bak sql db".split()
+)
+# Reserved documentation domains (RFC 2606 / 6761): placeholders, never someone's address.
+_DOC_DOMAIN = regex.compile(
+    r"@(?:[\w\-]+\.)*(?:example\.(?:com|org|net)|[\w\-]+\.(?:example|test|invalid|localhost|tld))$",
+    regex.IGNORECASE,
+)
+
+
+def _technical_address(text: str, end: int, address: str, tld: str) -> bool:
+    """An ``x@y.z`` that is not an e-mail: an asset name (``ikon@2x.png``), an SSH remote
+    (``git@host:org/repo.git``: a colon and a path follow) or a documentation placeholder."""
+    if tld.lower() in _FILE_EXTENSIONS:
+        return True
+    if text.startswith(":", end) and end + 1 < len(text) and (text[end + 1].isalnum() or text[end + 1] in "~/"):
+        return True
+    return _DOC_DOMAIN.search(address) is not None
+
+
+def _npwp15_bare_ok(digits: str) -> bool:
+    """A 15-digit NPWP printed without its dots: check digit, a taxpayer-type prefix (00-09,
+    31) and a branch code under 100 (000 = head office), so ~0.1% of random 15-digit strings
+    pass instead of the 10% the check digit alone lets through."""
+    return (
+        npwp15_ok(digits)
+        and (digits[0] == "0" or digits[:2] == "31")
+        and digits[12] == "0"
+    )
 
 
 def _account_layout(raw: str) -> bool:

@@ -1,0 +1,50 @@
+"""PII on bare values (no label word nearby) and on technical look-alikes (issue 17).
+
+Contexts and traps are hand-written (``evaluation/pii/bare.py``), values come from a generator
+written independently of the detector. Prints recall per type and precision over all found
+spans for the tune half (templates and traps the bare rules were developed on) and the held-out
+half, plus every false span and every miss.
+
+Usage: python bench/bench_pii_bare.py
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+from evaluation.pii import bare as B  # noqa: E402
+from saring.pii.detect import Detector  # noqa: E402
+
+
+def main() -> None:
+    det = Detector()
+
+    def detect(text: str) -> list[tuple[str, int, int]]:
+        return [(s.type, s.start, s.end) for s in det.find(text)[0]]
+
+    print("| half | nik | npwp | phone | email | card | precision (false spans / found) |")
+    print("|---|---:|---:|---:|---:|---:|---:|")
+    details = []
+    for half in ("tune", "heldout"):
+        pos, traps = B.positives(half), B.traps(half)
+        r = B.score(detect, pos + traps)
+        cells = " | ".join(f"{r[t]['recall']:.3f} (n={r[t]['n']})" for t in ("nik", "npwp", "phone", "email", "card"))
+        a = r["_all"]
+        print(f"| {half} ({len(traps)} traps) | {cells} | {a['precision']:.3f} ({a['false_spans']} / {a['found']}) |")
+        for it in traps:
+            if detect(it.text):
+                details.append(f"{half} false span: {detect(it.text)} in {it.text!r}")
+        for it in pos:
+            found = detect(it.text)
+            for typ, s, e in it.spans:
+                if not any(fs < e and s < fe for _, fs, fe in found):
+                    details.append(f"{half} miss {typ}: {it.text[s:e]!r} in {it.text[:60]!r}")
+    print()
+    print("\n".join(details))
+
+
+if __name__ == "__main__":
+    main()
