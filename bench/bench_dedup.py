@@ -70,10 +70,10 @@ def run_saring(paths: list[Path], work: Path, **params: object) -> tuple[float, 
     """Run the dedup stage serially; returns seconds, removed id -> kept id, stats."""
     stage = Dedup(**params)  # type: ignore[arg-type]
     t0 = time.perf_counter()
-    out = stage.run(paths, StageContext(SerialExecutor(), work, 1))
+    out = stage.run(paths, StageContext(SerialExecutor(), work))
     secs = time.perf_counter() - t0
     removed = {}
-    for p in out.rejected:
+    for p in out.outputs:
         for d in read_docs(p):
             if d.decision.step == stage.label:
                 removed[d.id] = d.annotations.get(stage.label, {}).get("kept_id", "")

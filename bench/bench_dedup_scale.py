@@ -94,6 +94,7 @@ class TimingExecutor:
     def __init__(self, inner: Any) -> None:
         self.inner = inner
         self.times: dict[str, float] = {}
+        self.parallelism = getattr(inner, "parallelism", 1)
 
     def map(self, fn: Callable, tasks: Sequence, *, desc: str = "") -> list:
         t0 = time.perf_counter()
@@ -158,7 +159,7 @@ def main() -> None:
     stage = Dedup()
     with PeakRSS() as rss:
         t0 = time.perf_counter()
-        out = stage.run([Path(t.path) for t in tasks], StageContext(timing, root / "work", args.workers))
+        out = stage.run([Path(t.path) for t in tasks], StageContext(timing, root / "work"))
         wall = time.perf_counter() - t0
     work_bytes = sum(p.stat().st_size for p in (root / "work").rglob("*") if p.is_file())
     st = out.stats.to_dict()

@@ -112,8 +112,9 @@ def test_progress_is_forwarded_from_workers() -> None:
 
 def test_serial_executor_has_the_same_contract(tmp_path) -> None:
     assert SerialExecutor(retries=1).map(_flaky, [(str(tmp_path), i) for i in range(5)]) == list(range(5))
-    with pytest.raises(ValueError):
+    with pytest.raises(TaskFailedError, match="ValueError") as info:
         SerialExecutor(retries=1).map(_always_fails, [(str(tmp_path), 0)])
+    assert info.value.index == 0 and info.value.attempts == 2
 
 
 def test_executor_refuses_to_be_pickled() -> None:

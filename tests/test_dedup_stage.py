@@ -39,16 +39,18 @@ THIRD = (
 )
 
 
-def run(tmp: Path, shards: list[list[Document]], executor=None, workers: int = 1, **params):
+def run(tmp: Path, shards: list[list[Document]], executor=None, **params):
     paths = []
     for i, docs in enumerate(shards):
         p = tmp / "in" / f"s{i}.jsonl.zst"
         write_docs(p, docs)
         paths.append(p)
     stage = Dedup(**params)
-    out = stage.run(paths, StageContext(executor or SerialExecutor(), tmp / "work", workers))
-    kept = [d for p in out.kept for d in read_docs(p)]
-    rejected = [d for p in out.rejected for d in read_docs(p)]
+    out = stage.run(paths, StageContext(executor or SerialExecutor(), tmp / "work"))
+    docs = [d for p in out.outputs for d in read_docs(p)]
+    assert len(docs) == sum(len(s) for s in shards)  # every document passes through
+    kept = [d for d in docs if d.decision.status == "kept"]
+    rejected = [d for d in docs if d.decision.status != "kept"]
     return out, kept, rejected
 
 
@@ -68,7 +70,7 @@ def test_exact_and_near_duplicates_across_shards(tmp_path: Path) -> None:
         [Document("c", edited(BASE, 1))],
     ]
     out, kept, rejected = run(tmp_path, shards, paragraphs=False)
-    assert len(out.kept) == len(out.rejected) == 3  # one file of each per input shard
+    assert len(out.outputs) == 3  # one document file per input shard
     assert sorted(d.id for d in kept) == ["a", "x", "y"]
     by_id = {d.id: d for d in rejected}
     b, c = by_id["b"], by_id["c"]
@@ -200,33 +202,53 @@ def test_output_identical_for_one_and_two_workers(tmp_path: Path) -> None:
     local = pytest.importorskip("saring.executors.local")
     a = run(tmp_path / "w1", _mixed_corpus(), paragraph_min_docs=3)
     ex = local.LocalExecutor(workers=2)
-    try:
-        b = run(tmp_path / "w2", _mixed_corpus(), executor=ex, workers=2, paragraph_min_docs=3)
+    try:  # 2 workers: 4 partitions instead of 2; the output must not change
+        b = run(tmp_path / "w2", _mixed_corpus(), executor=ex, paragraph_min_docs=3)
     finally:
         ex.close()
     assert _dump(a[1], a[2]) == _dump(b[1], b[2])
     assert a[0].stats.rejected == b[0].stats.rejected and a[0].stats.rejected[NEAR] > 0
 
 
-def test_rerun_resumes_from_markers_and_is_idempotent(tmp_path: Path) -> None:
+class _DiesAt:
+    """A serial executor that fails once when asked to run the named dedup phase."""
+
+    parallelism = 1
+
+    def __init__(self, desc: str) -> None:
+        self.desc, self.calls = desc, []
+
+    def map(self, fn, tasks, *, desc=""):
+        self.calls.append((desc, len(tasks)))
+        if desc == self.desc:
+            self.desc = None
+            raise RuntimeError("killed")
+        return SerialExecutor().map(fn, tasks, desc=desc)
+
+
+@pytest.mark.parametrize("phase", ["dedup: verify", "dedup: cluster", "dedup: filter"])
+def test_rerun_resumes_from_markers_and_is_idempotent(tmp_path: Path, phase: str) -> None:
     paths = []
     for i, docs in enumerate(_mixed_corpus()):
         paths.append(tmp_path / f"s{i}.jsonl.zst")
         write_docs(paths[-1], docs)
-    ctx = StageContext(SerialExecutor(), tmp_path / "work", 1)
 
-    def once() -> list:
+    def once(ex, work: str) -> list:
+        ctx = StageContext(ex, tmp_path / work, fingerprint="run-1")
         out = Dedup(paragraph_min_docs=3).run(paths, ctx)
-        return [d.to_dict() for p in out.kept + out.rejected for d in read_docs(p)]
+        return [d.to_dict() for p in out.outputs for d in read_docs(p)]
 
-    first = once()
-    (work,) = (tmp_path / "work").iterdir()  # keyed by config and inputs
-    (work / "done" / "cluster.json").unlink()  # as if killed during clustering
-    for f in (work / "done").glob("filter-*.json"):
-        f.unlink()
-    assert once() == first
-    assert len(list((tmp_path / "work").iterdir())) == 1
+    ref = once(SerialExecutor(), "ref")
+    ex = _DiesAt(phase)
+    with pytest.raises(RuntimeError, match="killed"):
+        once(ex, "work")
+    before = list(ex.calls)
+    assert once(ex, "work") == ref
+    (work,) = (p for p in (tmp_path / "work").iterdir() if p.name != "out")  # keyed by config
+    assert {p.name for p in work.iterdir()} >= {"done", "meta", "decisions"}
+    assert not (work / "bands").exists() and not (work / "shingles").exists()  # consumed: deleted
     assert len(list((work / "done").glob("*.json"))) > 10
+    assert before[-1][0] == phase
 
 
 def test_signature_verification_mode(tmp_path: Path) -> None:
@@ -292,7 +314,7 @@ def test_injected_near_duplicates_precision_recall(tmp_path: Path) -> None:
 def test_empty_shards_and_wordless_documents(tmp_path: Path) -> None:
     shards = [[], [Document("a", BASE), Document("e1", "…"), Document("e2", "!!")], [], [Document("b", BASE)]]
     out, kept, rejected = run(tmp_path, shards)
-    assert len(out.kept) == 4
+    assert len(out.outputs) == 4
     assert sorted(d.id for d in kept) == ["a", "e1", "e2"]  # texts without words never match
     assert [d.id for d in rejected] == ["b"]
 

@@ -7,6 +7,7 @@ YAML shape::
       - boilerplate: {}
       - quality: {profile: id, score_only: true}
     limits: {max_doc_chars: 5000000}
+    executor: local            # or serial | ray, or {name: ray, address: HOST:PORT, workers: 8}
 
 Parameters are validated against each step's constructor signature, so a typo in YAML is a
 one-line error naming the step and the accepted parameters, not a traceback at run time.
@@ -64,6 +65,33 @@ DEFAULT_STEPS: list[str | dict[str, dict[str, Any]]] = [
 ]
 
 DEFAULT_LIMITS: dict[str, Any] = {"max_doc_chars": 5_000_000, "max_line_bytes": 64 * 2**20}
+
+
+TOP_LEVEL_KEYS = {"steps", "limits", "reader", "writer", "executor"}
+EXECUTOR_NAMES = ("serial", "local", "ray")
+EXECUTOR_KEYS = {"name", "workers", "address"}
+
+
+def _executor_config(value: str | dict[str, Any] | None) -> dict[str, Any]:
+    """``executor:`` as a mapping ``{name, workers?, address?}`` (how the run executes, never what
+    it outputs: it is not part of the run's fingerprint)."""
+    if value is None or value == {}:
+        return {}
+    cfg = {"name": value} if isinstance(value, str) else value
+    if not isinstance(cfg, dict):
+        raise ConfigError(f"executor must be a name or a mapping, got {value!r}")
+    bad = set(cfg) - EXECUTOR_KEYS
+    if bad:
+        raise ConfigError(f"unknown executor option(s) {sorted(bad)}; allowed: {sorted(EXECUTOR_KEYS)}")
+    if cfg.get("name") not in EXECUTOR_NAMES:
+        raise ConfigError(f"executor name must be one of {', '.join(EXECUTOR_NAMES)}, got {cfg.get('name')!r}")
+    w = cfg.get("workers")
+    if w is not None and (not isinstance(w, int) or isinstance(w, bool) or w < 1):
+        raise ConfigError(f"executor workers must be a positive integer, got {w!r}")
+    a = cfg.get("address")
+    if a is not None and not isinstance(a, str):
+        raise ConfigError(f"executor address must be a string, got {a!r}")
+    return dict(cfg)
 
 
 def _check_type(value: Any, annotation: Any) -> bool:
@@ -151,8 +179,10 @@ class Pipeline:
         limits: dict[str, Any] | None = None,
         reader: dict[str, Any] | None = None,
         writer: dict[str, Any] | None = None,
+        executor: str | dict[str, Any] | None = None,
     ) -> None:
         self.steps = list(steps)
+        self.executor = _executor_config(executor)
         self.limits = {**DEFAULT_LIMITS, **(limits or {})}
         self.reader = dict(reader or {})
         self.writer = dict(writer or {})
@@ -166,10 +196,10 @@ class Pipeline:
     def from_config(cls, config: dict[str, Any]) -> Pipeline:
         if not isinstance(config, dict):
             raise ConfigError("pipeline config must be a mapping with a 'steps' list")
-        unknown = set(config) - {"steps", "limits", "reader", "writer"}
+        unknown = set(config) - TOP_LEVEL_KEYS
         if unknown:
             raise ConfigError(
-                f"unknown top-level key(s) {sorted(unknown)}; allowed: steps, limits, reader, writer"
+                f"unknown top-level key(s) {sorted(unknown)}; allowed: {', '.join(sorted(TOP_LEVEL_KEYS))}"
             )
         steps_cfg = config.get("steps")
         if not isinstance(steps_cfg, list):
@@ -179,7 +209,8 @@ class Pipeline:
         bad = set(limits) - set(DEFAULT_LIMITS)
         if bad:
             raise ConfigError(f"unknown limit(s) {sorted(bad)}; allowed: {sorted(DEFAULT_LIMITS)}")
-        return cls(steps, limits=limits, reader=config.get("reader"), writer=config.get("writer"))
+        return cls(steps, limits=limits, reader=config.get("reader"), writer=config.get("writer"),
+                   executor=config.get("executor"))
 
     @classmethod
     def from_yaml(cls, path: str | Path) -> Pipeline:
@@ -207,6 +238,8 @@ class Pipeline:
             out["reader"] = self.reader
         if self.writer:
             out["writer"] = self.writer
+        if self.executor:
+            out["executor"] = self.executor
         return out
 
     def __eq__(self, other: object) -> bool:
@@ -233,7 +266,8 @@ class Pipeline:
     def per_document(self) -> Pipeline:
         """The same pipeline without its corpus stages, for in-memory ``process``."""
         steps = [s for s in self.steps if not isinstance(s, CorpusStage)]
-        return Pipeline(steps, limits=self.limits, reader=self.reader, writer=self.writer)
+        return Pipeline(steps, limits=self.limits, reader=self.reader, writer=self.writer,
+                        executor=self.executor)
 
     def process(
         self, docs: Iterable[Document], stats: dict[str, StepStats] | None = None

@@ -5,9 +5,11 @@ the document or a :class:`Reject` to drop it. Filters split measuring (``score``
 (``decide``) so scores are always stored as annotations and a filter can run in score-only mode
 (NeMo Curator's separation; dolma's documents-vs-attributes).
 
-Corpus-wide work (deduplication) cannot be done one document at a time; it is a
-:class:`CorpusStage`, which runs as tasks over shard files through an :class:`Executor`'s ``map``
-so the same code runs serially, in a local process pool or on Ray.
+A step must not depend on documents it saw before: ``process(doc)`` gives the same result for the
+same document whatever ran earlier in that worker (workers, shard order and resume all vary).
+Corpus-wide work (deduplication, per-site pooling) cannot be done one document at a time; it is
+a :class:`CorpusStage`, which runs as tasks over shard files through an executor's ``map`` so
+the same code runs serially, in a local process pool or on Ray (contract in its docstring).
 """
 
 from __future__ import annotations
@@ -19,9 +21,11 @@ from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, ClassVar, Protocol, TypeVar
+from typing import Any, ClassVar, TypeVar
 
 from saring.document import Document
+from saring.executors.base import Executor, parallelism_of
+from saring.executors.marker import Marker, digest
 
 T = TypeVar("T")
 R = TypeVar("R")
@@ -206,39 +210,65 @@ def as_reject(result: Any) -> Reject | None:
 
 
 # ------------------------------------------------------------------ corpus-level seams
-class Executor(Protocol):
-    """How shard tasks run. Executors differ only here (serial, process pool, Ray)."""
-
-    def map(self, fn: Callable[[T], R], tasks: Sequence[T], *, desc: str = "") -> list[R]:
-        """Run the picklable top-level ``fn`` on every task; results in task order.
-
-        Failed tasks are retried; a task that keeps failing raises. Task functions are expected
-        to be idempotent and to write their outputs atomically (write temp, rename).
-        """
-        ...
-
-
 @dataclass
 class StageContext:
-    """What a corpus stage gets: an executor to run shard tasks and a work folder for exchange."""
+    """What a corpus stage gets from the runner.
+
+    ``executor`` runs its tasks; ``workdir`` is its scratch folder (the runner deletes it once
+    the stage is marked done); ``outputs[i]`` is where it must write the document file for input
+    shard ``i``; ``fingerprint`` identifies the run's config and inputs, so task markers made
+    with :meth:`marker` are never reused by a different run.
+    """
 
     executor: Executor
     workdir: Path
-    workers: int = 1
+    outputs: list[Path] | None = None
+    fingerprint: str = ""
+
+    @property
+    def parallelism(self) -> int:
+        """How many tasks the executor runs at once: size partitions from this, never outputs."""
+        return parallelism_of(self.executor)
+
+    def output(self, i: int) -> Path:
+        """The document file to write for input shard ``i``."""
+        if self.outputs is not None:
+            return Path(self.outputs[i])
+        return Path(self.workdir) / "out" / f"{i:05d}.docs.zst"
+
+    def marker(self, name: str, *key: Any) -> Marker:
+        """A completion marker for one of the stage's own tasks (picklable; travels in tasks).
+
+        ``key`` adds whatever else the task's result depends on (e.g. the stage config)."""
+        return Marker(str(Path(self.workdir) / "done" / f"{name}.json"), digest(self.fingerprint, *key))
 
 
 @dataclass
 class StageOutput:
-    """Per input shard: the file of surviving documents and the file of rejected ones."""
+    """Per input shard the document file written (every input document, in input order, each
+    with its decision), plus the stage's merged statistics."""
 
-    kept: list[Path]
-    rejected: list[Path]
+    outputs: list[Path]
     stats: StepStats
 
 
 class CorpusStage(ABC):
-    """A step that needs the whole corpus (e.g. dedup). Inputs are document files (see
-    ``saring.io.docfile``) written by the previous segment, one per shard; outputs likewise."""
+    """A step that needs the whole corpus (e.g. dedup, per-site pooling).
+
+    The contract (the runner relies on every point):
+
+    - ``run(inputs, ctx)`` gets one document file per shard (``saring.io.docfile``), holding
+      the documents still kept after the previous segment, in a fixed order.
+    - It writes ``ctx.output(i)`` for every input ``i``: *every* input document, in input
+      order, with its decision (kept, or rejected by this stage with reason, value and
+      threshold, via ``doc.reject``) and any annotations/edits the stage adds. It never drops a
+      document and never writes final outputs: the next segment of the plan does that.
+    - It returns :class:`StageOutput` with those paths and its :class:`StepStats`.
+    - Work runs through ``ctx.executor.map`` as picklable tasks; scratch files go under
+      ``ctx.workdir``; resumable sub-tasks use ``ctx.marker(name, config...)``.
+    - Output depends only on the inputs and the stage's parameters: never on
+      ``ctx.parallelism``, on the order tasks ran in, or on which tasks were resumed.
+    """
 
     name: ClassVar[str] = "corpus_stage"
     kind: ClassVar[str] = "corpus"
@@ -255,7 +285,7 @@ class CorpusStage(ABC):
 
     @abstractmethod
     def run(self, inputs: Sequence[Path], ctx: StageContext) -> StageOutput:
-        """Process all shards through ``ctx.executor.map``; one kept file per input shard."""
+        """Process all shards through ``ctx.executor.map``; write ``ctx.output(i)`` for each."""
 
 
 # ------------------------------------------------------------------ running steps

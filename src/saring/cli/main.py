@@ -73,9 +73,14 @@ def saring() -> None:
               help="Output format (default: from config, else jsonl.gz).")
 @click.option("--text-field", default=None, help="Input field holding the text (default: text).")
 @click.option("--id-field", default=None, help="Input field holding the id (default: id).")
+@click.option("--executor", "executor", type=click.Choice(["serial", "local", "ray"]), default=None,
+              help="Where shard tasks run (default: config's executor:, else local).")
+@click.option("--ray-address", default=None,
+              help="Join this Ray cluster (with --executor ray; default: start a local Ray).")
 def run(inputs: tuple[str, ...], output: str, config: str | None, workers: int | None,
         strict: bool, no_progress: bool, no_resume: bool, fmt: str | None,
-        text_field: str | None, id_field: str | None) -> None:
+        text_field: str | None, id_field: str | None, executor: str | None,
+        ray_address: str | None) -> None:
     """Run the pipeline over INPUT files, folders or globs into OUTPUT."""
     from saring.executors.runner import RunError, run_pipeline
     from saring.pipeline import Pipeline
@@ -89,9 +94,13 @@ def run(inputs: tuple[str, ...], output: str, config: str | None, workers: int |
             pipeline.reader["text_field"] = text_field
         if id_field:
             pipeline.reader["id_field"] = id_field
+        if ray_address and (executor or pipeline.executor.get("name")) not in (None, "ray"):
+            raise ConfigError("--ray-address needs --executor ray")
         result = run_pipeline(
-            pipeline, list(inputs), output, workers=workers or os.cpu_count() or 1,
-            strict=strict, progress=not no_progress, resume=not no_resume,
+            pipeline, list(inputs), output,
+            workers=workers or pipeline.executor.get("workers") or os.cpu_count() or 1,
+            executor=executor or pipeline.executor.get("name") or ("ray" if ray_address else None),
+            ray_address=ray_address, strict=strict, progress=not no_progress, resume=not no_resume,
         )
     except (ConfigError, RunError) as exc:
         fail(str(exc).splitlines()[0] if str(exc) else type(exc).__name__)

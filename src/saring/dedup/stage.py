@@ -1,8 +1,10 @@
 """Corpus-wide dedup as file-exchanging stages: exact, MinHash near-duplicates and paragraphs.
 
 Stages (each a list of picklable tasks run through ``ctx.executor.map``; every task writes its
-outputs atomically under the work folder and then a ``done`` marker, so a rerun or a retried
-task skips finished work and a killed task never leaves a half file that looks complete):
+outputs atomically under the stage's work folder (given by the runner's layout) and then a
+marker keyed by the runner's fingerprint and this stage's config, so a rerun or a retried task
+skips finished work and a killed task never leaves a half file that looks complete; scratch
+folders are deleted as soon as every task that reads them is marked done):
 
 1. ``hash`` (one task per shard): normalise, exact hash, paragraph hashes, shingles (kept for
    verification), MinHash signatures, and band keys, written as one bucket file per band.
@@ -19,7 +21,8 @@ task skips finished work and a killed task never leaves a half file that looks c
 5. ``paragraphs`` (one per partition): count, over the surviving documents only, in how many
    documents each long paragraph occurs; frequent ones are removed in step 6.
 6. ``filter`` (one per shard): reject duplicates with the cluster and kept ids; delete frequent
-   paragraphs as edits; write kept and rejected document files.
+   paragraphs as edits; stream every document, in input order and with its decision, to the
+   shard's output document file (``ctx.output(i)``).
 
 Documents are addressed by a 64-bit key ``shard << 32 | row``; nothing depends on the number of
 workers or partitions, so the output is identical for any worker count.
@@ -27,9 +30,8 @@ workers or partitions, so the output is identical for any worker count.
 
 from __future__ import annotations
 
-import hashlib
 import math
-import os
+import shutil
 import time
 from collections.abc import Iterator, Sequence
 from dataclasses import asdict, dataclass
@@ -47,6 +49,8 @@ from saring.dedup.paragraphs import paragraph_hashes, paragraph_removals
 from saring.dedup.unionfind import components
 from saring.document import KEPT, Document
 from saring.executors import progress
+from saring.executors.marker import Marker, digest
+from saring.io import atomic
 from saring.io.docfile import read_docs, write_docs
 from saring.step import CorpusStage, StageContext, StageOutput, StepStats
 
@@ -95,33 +99,22 @@ def _annotation(doc: Document, dotted: str) -> float | None:
 
 # ----------------------------------------------------------------------------- file helpers
 def _atomic_npy(path: Path, arr: np.ndarray) -> None:
-    path.parent.mkdir(parents=True, exist_ok=True)
-    tmp = path.with_name(f".{path.name}.tmp-{os.getpid()}")
-    with open(tmp, "wb") as f:
+    with atomic.atomic_open(path) as f:
         np.save(f, arr, allow_pickle=False)
-    os.replace(tmp, path)
 
 
 def _atomic_npz(path: Path, **arrays: np.ndarray) -> None:
-    path.parent.mkdir(parents=True, exist_ok=True)
-    tmp = path.with_name(f".{path.name}.tmp-{os.getpid()}")
-    with open(tmp, "wb") as f:
+    with atomic.atomic_open(path) as f:
         np.savez(f, **arrays)
-    os.replace(tmp, path)
 
 
 def _atomic_json(path: Path, obj: Any) -> None:
-    path.parent.mkdir(parents=True, exist_ok=True)
-    tmp = path.with_name(f".{path.name}.tmp-{os.getpid()}")
-    tmp.write_bytes(orjson.dumps(obj))
-    os.replace(tmp, path)
+    atomic.write_bytes(path, orjson.dumps(obj))
 
 
-def _done(path: Path) -> Any:
-    """The result stored in a finished task's marker, or None when the task must (re)run."""
-    if path.exists():
-        return orjson.loads(path.read_bytes())
-    return None
+def _marker(task: Any, name: str) -> Marker:
+    """The completion marker of one dedup task, valid only for this run and this config."""
+    return Marker(str(Path(task.work) / "done" / f"{name}.json"), task.fp)
 
 
 def _load_pairs(paths: Sequence[Path]) -> np.ndarray:
@@ -154,6 +147,7 @@ def _star_pairs(rows: np.ndarray) -> np.ndarray:
 class _ShardTask:
     cfg: DedupConfig
     work: str
+    fp: str
     shard: int
     path: str
 
@@ -161,8 +155,8 @@ class _ShardTask:
 def _hash_shard(task: _ShardTask) -> dict[str, Any]:
     """Stage 1 for one shard: per-document hashes, shingles, signatures and band bucket files."""
     cfg, work, i = task.cfg, Path(task.work), task.shard
-    marker = work / "done" / f"hash-{i:05d}.json"
-    if (res := _done(marker)) is not None:
+    marker = _marker(task, f"hash-{i:05d}")
+    if (res := marker.result()) is not None:
         return res
     hasher = MinHasher(cfg.num_perm, cfg.ngram, cfg.seed)
     keys: list[int] = []
@@ -244,7 +238,7 @@ def _hash_shard(task: _ShardTask) -> dict[str, Any]:
         for p in range(cfg.partitions):
             _atomic_npy(work / "para" / f"p{p:03d}" / f"s{i:05d}.npy", prow[part == p])
     res = {"docs": len(keys)}
-    _atomic_json(marker, res)
+    marker.write(res)
     return res
 
 
@@ -253,6 +247,7 @@ def _hash_shard(task: _ShardTask) -> dict[str, Any]:
 class _GroupTask:
     cfg: DedupConfig
     work: str
+    fp: str
     n_shards: int
     index: int  # band * partitions + key range (kind "band"), or partition (kind "exact")
     kind: str
@@ -279,8 +274,8 @@ def _band_slice(path: Path, k: int, parts: int) -> np.ndarray:
 def _group(task: _GroupTask) -> dict[str, Any]:
     """Stage 2: candidate pairs from one key range of a band, or exact pairs from a partition."""
     cfg, work = task.cfg, Path(task.work)
-    marker = work / "done" / f"{task.kind}-{task.index:04d}.json"
-    if (res := _done(marker)) is not None:
+    marker = _marker(task, f"{task.kind}-{task.index:04d}")
+    if (res := marker.result()) is not None:
         return res
     if task.kind == "band":
         band, k = divmod(task.index, cfg.partitions)
@@ -302,7 +297,7 @@ def _group(task: _GroupTask) -> dict[str, Any]:
             u=pairs[:, 0], v=pairs[:, 1], sim=np.ones(len(pairs), dtype=np.float32),
         )
     res = {"pairs": len(pairs)}
-    _atomic_json(marker, res)
+    marker.write(res)
     return res
 
 
@@ -361,14 +356,15 @@ class _Similarity:
 class _VerifyTask:
     cfg: DedupConfig
     work: str
+    fp: str
     partition: int
 
 
 def _verify(task: _VerifyTask) -> dict[str, Any]:
     """Stage 3: keep the candidate pairs of one partition whose similarity reaches the threshold."""
     cfg, work, p = task.cfg, Path(task.work), task.partition
-    marker = work / "done" / f"verify-{p:03d}.json"
-    if (res := _done(marker)) is not None:
+    marker = _marker(task, f"verify-{p:03d}")
+    if (res := marker.result()) is not None:
         return res
     cand = _load_pairs(
         [work / "cand" / f"p{p:03d}" / f"b{b:05d}.npy" for b in range(cfg.bands * cfg.partitions)]
@@ -379,7 +375,7 @@ def _verify(task: _VerifyTask) -> dict[str, Any]:
     ok = scores >= np.float32(cfg.threshold) - np.float32(1e-6)
     _atomic_npz(work / "edges" / f"near-{p:03d}.npz", u=cand[ok, 0], v=cand[ok, 1], sim=scores[ok])
     res = {"candidates": len(cand), "verified": int(ok.sum())}
-    _atomic_json(marker, res)
+    marker.write(res)
     return res
 
 
@@ -388,6 +384,7 @@ def _verify(task: _VerifyTask) -> dict[str, Any]:
 class _ClusterTask:
     cfg: DedupConfig
     work: str
+    fp: str
     n_shards: int
 
 
@@ -398,8 +395,8 @@ def _fmt_key(key: int) -> str:
 def _cluster(task: _ClusterTask) -> dict[str, Any]:
     """Stage 4: components over all pairs, a keep policy per component, per-shard decisions."""
     cfg, work = task.cfg, Path(task.work)
-    marker = work / "done" / "cluster.json"
-    if (res := _done(marker)) is not None:
+    marker = _marker(task, "cluster")
+    if (res := marker.result()) is not None:
         return res
     files = sorted((work / "edges").glob("*.npz")) if (work / "edges").exists() else []
     us, vs = [], []
@@ -495,7 +492,7 @@ def _cluster(task: _ClusterTask) -> dict[str, Any]:
         removed_keys.extend((s << 32) | d["row"] for d in entries if d["status"] == "removed")
     _atomic_npy(work / "removed.npy", np.asarray(sorted(removed_keys), dtype=np.uint64))
     res = {"edges": len(u), "clustered": n, "removed_exact": n_exact, "removed_near": n_near}
-    _atomic_json(marker, res)
+    marker.write(res)
     return res
 
 
@@ -504,6 +501,7 @@ def _cluster(task: _ClusterTask) -> dict[str, Any]:
 class _ParaTask:
     cfg: DedupConfig
     work: str
+    fp: str
     n_shards: int
     partition: int
 
@@ -511,8 +509,8 @@ class _ParaTask:
 def _para_counts(task: _ParaTask) -> dict[str, Any]:
     """Stage 5: paragraph hashes found in at least ``paragraph_min_docs`` surviving documents."""
     cfg, work, p = task.cfg, Path(task.work), task.partition
-    marker = work / "done" / f"para-{p:03d}.json"
-    if (res := _done(marker)) is not None:
+    marker = _marker(task, f"para-{p:03d}")
+    if (res := marker.result()) is not None:
         return res
     rows = _load_pairs([work / "para" / f"p{p:03d}" / f"s{s:05d}.npy" for s in range(task.n_shards)])
     removed = np.load(work / "removed.npy")
@@ -522,7 +520,7 @@ def _para_counts(task: _ParaTask) -> dict[str, Any]:
     frequent = hashes[counts >= cfg.paragraph_min_docs]
     _atomic_npy(work / "para_frequent" / f"p{p:03d}.npy", frequent)
     res = {"paragraphs": len(hashes), "frequent": len(frequent)}
-    _atomic_json(marker, res)
+    marker.write(res)
     return res
 
 
@@ -531,66 +529,68 @@ def _para_counts(task: _ParaTask) -> dict[str, Any]:
 class _FilterTask:
     cfg: DedupConfig
     work: str
+    fp: str
     shard: int
     path: str
-    kept: str
-    rejected: str
+    output: str
 
 
-def _filter_shard(task: _FilterTask) -> dict[str, Any]:
-    """Stage 6: apply decisions and paragraph removals to one shard; write kept/rejected files."""
-    cfg, work, i = task.cfg, Path(task.work), task.shard
-    marker = work / "done" / f"filter-{i:05d}.json"
-    if (res := _done(marker)) is not None and Path(task.kept).exists() and Path(task.rejected).exists():
-        return res
-    t0 = time.perf_counter()
-    label = cfg.label
-    dec_path = work / "decisions" / f"s{i:05d}.json"
-    decisions = {d["row"]: d for d in orjson.loads(dec_path.read_bytes())} if dec_path.exists() else {}
+def _frequent_paragraphs(cfg: DedupConfig, work: Path) -> set[int]:
     frequent: set[int] = set()
     if cfg.paragraphs:
         for p in range(cfg.partitions):
             frequent.update(np.load(work / "para_frequent" / f"p{p:03d}.npy").tolist())
-    stats = StepStats()
-    rejected: list[Document] = []
+    return frequent
 
-    def survivors() -> Iterator[Document]:
-        """Stream kept documents to the writer; only rejected ones are held in memory."""
+
+def _decide(doc: Document, d: dict[str, Any] | None, frequent: set[int], cfg: DedupConfig,
+            stats: StepStats) -> None:
+    """Apply one document's cluster decision and frequent-paragraph removals (in place)."""
+    label = cfg.label
+    stats.docs_in += 1
+    if d is not None and d["status"] == "removed":
+        doc.annotate(label, cluster_id=d["cluster_id"], cluster_size=d["cluster_size"],
+                     kept_id=d["kept_id"], kept_key=d["kept_key"], similarity=d["similarity"])
+        doc.reject(label, d["reason"], d["similarity"], cfg.threshold)
+        stats.rejected[d["reason"]] += 1
+        return
+    if d is not None:
+        doc.annotate(label, cluster_id=d["cluster_id"], cluster_size=d["cluster_size"])
+    if frequent:
+        reps, hits = paragraph_removals(doc.text, frequent, cfg.paragraph_min_chars)
+        if reps:
+            stats.edits["dedup:paragraph"] += doc.apply(label, reps)
+            doc.annotate(label, paragraphs_removed=hits)
+            if not hash_tokens(doc.text):
+                doc.reject(label, PARAGRAPHS_ONLY, hits, cfg.paragraph_min_docs)
+                stats.rejected[PARAGRAPHS_ONLY] += 1
+                return
+    stats.docs_out += 1
+
+
+def _filter_shard(task: _FilterTask) -> dict[str, Any]:
+    """Stage 6: apply decisions and paragraph removals to one shard; write every document, in
+    input order and streaming, with its decision to the shard's output document file."""
+    cfg, work, i = task.cfg, Path(task.work), task.shard
+    marker = Marker(str(work / "done" / f"filter-{i:05d}.json"), task.fp)
+    if (res := marker.result()) is not None:
+        return res
+    t0 = time.perf_counter()
+    dec_path = work / "decisions" / f"s{i:05d}.json"
+    decisions = {d["row"]: d for d in orjson.loads(dec_path.read_bytes())} if dec_path.exists() else {}
+    frequent = _frequent_paragraphs(cfg, work)
+    stats = StepStats()
+
+    def documents() -> Iterator[Document]:
         for row, doc in enumerate(read_docs(task.path)):
-            if doc.decision.status != KEPT:
-                rejected.append(doc)
-                continue
-            stats.docs_in += 1
-            d = decisions.get(row)
-            if d is not None and d["status"] == "removed":
-                doc.annotate(
-                    label, cluster_id=d["cluster_id"], cluster_size=d["cluster_size"],
-                    kept_id=d["kept_id"], kept_key=d["kept_key"], similarity=d["similarity"],
-                )
-                doc.reject(label, d["reason"], d["similarity"], cfg.threshold)
-                stats.rejected[d["reason"]] += 1
-                rejected.append(doc)
-                continue
-            if d is not None:
-                doc.annotate(label, cluster_id=d["cluster_id"], cluster_size=d["cluster_size"])
-            if frequent:
-                reps, hits = paragraph_removals(doc.text, frequent, cfg.paragraph_min_chars)
-                if reps:
-                    stats.edits["dedup:paragraph"] += doc.apply(label, reps)
-                    doc.annotate(label, paragraphs_removed=hits)
-                    if not hash_tokens(doc.text):
-                        doc.reject(label, PARAGRAPHS_ONLY, hits, cfg.paragraph_min_docs)
-                        stats.rejected[PARAGRAPHS_ONLY] += 1
-                        rejected.append(doc)
-                        continue
-            stats.docs_out += 1
+            if doc.decision.status == KEPT:
+                _decide(doc, decisions.get(row), frequent, cfg, stats)
             yield doc
 
-    write_docs(task.kept, survivors())
-    write_docs(task.rejected, rejected)
+    write_docs(task.output, documents())
     stats.seconds = time.perf_counter() - t0
     res = stats.to_dict()
-    _atomic_json(marker, res)
+    marker.write(res, [task.output])
     return res
 
 
@@ -645,44 +645,45 @@ class Dedup(CorpusStage):
             max_keepers=max_keepers,
         )
 
-    def _workdir(self, inputs: Sequence[Path], ctx: StageContext, cfg: DedupConfig) -> Path:
-        """A work folder keyed by config and inputs, so resuming never mixes different runs."""
-        h = hashlib.sha256(orjson.dumps(asdict(cfg)))
-        for p in inputs:
-            st = Path(p).stat()
-            h.update(f"{Path(p).resolve()}|{st.st_size}|{st.st_mtime_ns}".encode())
-        return Path(ctx.workdir) / f"{self.label}-{h.hexdigest()[:16]}"
-
     def run(self, inputs: Sequence[Path], ctx: StageContext) -> StageOutput:
         t0 = time.perf_counter()
         inputs = [Path(p) for p in inputs]
-        parts = self.partitions or max(1, 2 * ctx.workers)
+        parts = self.partitions or max(1, 2 * ctx.parallelism)
         cfg = DedupConfig(**{**asdict(self.cfg), "partitions": parts})
-        work = self._workdir(inputs, ctx, cfg)
-        ws = str(work)
+        # partitions change the scratch files (never the output): key the folder and markers by
+        # the whole config; the runner's fingerprint in ctx covers config and inputs
+        key = digest(asdict(cfg))
+        work = Path(ctx.workdir) / f"{self.label}-{key[:16]}"
+        ws, fp = str(work), digest(ctx.fingerprint, key)
         n = len(inputs)
         ex = ctx.executor
-        ex.map(_hash_shard, [_ShardTask(cfg, ws, i, str(p)) for i, p in enumerate(inputs)], desc="dedup: hash")
+        ex.map(_hash_shard, [_ShardTask(cfg, ws, fp, i, str(p)) for i, p in enumerate(inputs)], desc="dedup: hash")
         group_tasks = []
         if cfg.near:
-            group_tasks += [_GroupTask(cfg, ws, n, b, "band") for b in range(cfg.bands * parts)]
+            group_tasks += [_GroupTask(cfg, ws, fp, n, b, "band") for b in range(cfg.bands * parts)]
         if cfg.exact:
-            group_tasks += [_GroupTask(cfg, ws, n, p, "exact") for p in range(parts)]
+            group_tasks += [_GroupTask(cfg, ws, fp, n, p, "exact") for p in range(parts)]
         ex.map(_group, group_tasks, desc="dedup: buckets")
+        _drop(work, "bands", "exact")  # consumed by the bucket tasks, all marked done
         if cfg.near:
-            ex.map(_verify, [_VerifyTask(cfg, ws, p) for p in range(parts)], desc="dedup: verify")
-        ex.map(_cluster, [_ClusterTask(cfg, ws, n)], desc="dedup: cluster")
+            ex.map(_verify, [_VerifyTask(cfg, ws, fp, p) for p in range(parts)], desc="dedup: verify")
+        _drop(work, "cand")
+        ex.map(_cluster, [_ClusterTask(cfg, ws, fp, n)], desc="dedup: cluster")
+        _drop(work, "shingles", "sigs", "edges")
         if cfg.paragraphs:
-            ex.map(_para_counts, [_ParaTask(cfg, ws, n, p) for p in range(parts)], desc="dedup: paragraphs")
-        out = work / "out"
-        ftasks = [
-            _FilterTask(cfg, ws, i, str(p), str(out / f"kept-{i:05d}.jsonl.zst"), str(out / f"rejected-{i:05d}.jsonl.zst"))
-            for i, p in enumerate(inputs)
-        ]
+            ex.map(_para_counts, [_ParaTask(cfg, ws, fp, n, p) for p in range(parts)], desc="dedup: paragraphs")
+        _drop(work, "para")
+        outputs = [ctx.output(i) for i in range(n)]
+        ftasks = [_FilterTask(cfg, ws, fp, i, str(p), str(outputs[i])) for i, p in enumerate(inputs)]
         stats = StepStats()
         for r in ex.map(_filter_shard, ftasks, desc="dedup: filter"):
             stats.merge(StepStats.from_dict(r))
         stats.seconds = time.perf_counter() - t0
-        return StageOutput(
-            kept=[Path(t.kept) for t in ftasks], rejected=[Path(t.rejected) for t in ftasks], stats=stats
-        )
+        return StageOutput(outputs, stats)
+
+
+def _drop(work: Path, *folders: str) -> None:
+    """Delete scratch folders whose consumers are all marked done (their markers list no inputs,
+    so a resumed run skips them without needing these files)."""
+    for name in folders:
+        shutil.rmtree(work / name, ignore_errors=True)

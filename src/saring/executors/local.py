@@ -22,20 +22,12 @@ from multiprocessing.connection import Connection, wait
 from typing import Any, TypeVar
 
 from saring.executors import progress
+from saring.executors.base import TaskFailedError
 
 T = TypeVar("T")
 R = TypeVar("R")
 
-
-class TaskFailedError(RuntimeError):
-    """A task failed on every attempt; carries the task index and the last failure."""
-
-    def __init__(self, index: int, attempts: int, message: str, desc: str = "") -> None:
-        where = f" ({desc})" if desc else ""
-        super().__init__(f"task {index}{where} failed after {attempts} attempt(s): {message}")
-        self.index = index
-        self.attempts = attempts
-        self.detail = message
+__all__ = ["LocalExecutor", "TaskFailedError"]  # TaskFailedError re-exported for old imports
 
 
 def _die_with_parent(parent_pid: int) -> None:
@@ -124,6 +116,10 @@ class LocalExecutor:
         self._ctx = mp.get_context(start_method)
         self._pool: list[_Worker] = []
         self.failures: list[tuple[int, str]] = []  # (task index, message) of retried failures
+
+    @property
+    def parallelism(self) -> int:
+        return self.workers
 
     # ------------------------------------------------------------------ lifecycle
     def close(self) -> None:

@@ -5,6 +5,8 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from typing import TypeVar
 
+from saring.executors.base import TaskFailedError
+
 T = TypeVar("T")
 R = TypeVar("R")
 
@@ -13,18 +15,22 @@ class SerialExecutor:
     """Same contract as every executor: ``map(fn, tasks)`` with retries, results in task order."""
 
     workers = 1
+    parallelism = 1
 
     def __init__(self, retries: int = 0) -> None:
         self.retries = retries
 
+    def close(self) -> None:
+        """Nothing to release."""
+
     def map(self, fn: Callable[[T], R], tasks: Sequence[T], *, desc: str = "") -> list[R]:
         out: list[R] = []
-        for task in tasks:
+        for i, task in enumerate(tasks):
             for attempt in range(self.retries + 1):
                 try:
                     out.append(fn(task))
                     break
-                except Exception:
+                except Exception as exc:
                     if attempt == self.retries:
-                        raise
+                        raise TaskFailedError(i, attempt + 1, f"{type(exc).__name__}: {exc}", desc) from exc
         return out

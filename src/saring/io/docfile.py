@@ -7,7 +7,6 @@ atomically (temp file then rename) so a killed task never leaves a half file tha
 from __future__ import annotations
 
 import io
-import os
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
@@ -15,26 +14,26 @@ import orjson
 import zstandard
 
 from saring.document import Document
+from saring.io.atomic import AtomicFile
 
 
 def write_docs(path: str | Path, docs: Iterable[Document]) -> int:
     """Write documents to ``path`` (.zst compressed) atomically; return the count."""
-    path = Path(path)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    tmp = path.with_name(f".{path.name}.tmp-{os.getpid()}")
+    af = AtomicFile(path)
     n = 0
-    with open(tmp, "wb") as raw:
+    try:
         cctx = zstandard.ZstdCompressor(level=3)
-        with cctx.stream_writer(raw, closefd=False) as w:
+        with cctx.stream_writer(af.raw, closefd=False) as w:
             buf = io.BufferedWriter(w, buffer_size=1 << 20)  # type: ignore[arg-type]
             for d in docs:
                 buf.write(orjson.dumps(d.to_dict()))
                 buf.write(b"\n")
                 n += 1
             buf.flush()
-        raw.flush()
-        os.fsync(raw.fileno())
-    os.replace(tmp, path)
+    except BaseException:
+        af.abort()
+        raise
+    af.commit()
     return n
 
 

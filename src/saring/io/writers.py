@@ -8,7 +8,6 @@ written with ``mtime=0`` so the same documents give the same bytes (resume = fre
 from __future__ import annotations
 
 import gzip
-import os
 from pathlib import Path
 from typing import IO, Any
 
@@ -16,6 +15,7 @@ import orjson
 import zstandard
 
 from saring.document import Document
+from saring.io.atomic import AtomicFile
 
 FORMATS = ("jsonl.gz", "jsonl.zst", "jsonl", "parquet")
 GZIP_LEVEL = 6
@@ -41,34 +41,11 @@ def _default(obj: Any) -> Any:
     return str(obj)
 
 
-class _AtomicFile:
-    """A temp file that becomes ``path`` on commit and disappears on abort."""
-
-    def __init__(self, path: str | Path) -> None:
-        self.path = Path(path)
-        self.path.parent.mkdir(parents=True, exist_ok=True)
-        self.tmp = self.path.with_name(f".{self.path.name}.tmp-{os.getpid()}")
-        self.raw = open(self.tmp, "wb")  # noqa: SIM115 - closed in commit/abort
-
-    def commit(self) -> None:
-        self.raw.flush()
-        os.fsync(self.raw.fileno())
-        self.raw.close()
-        os.replace(self.tmp, self.path)
-
-    def abort(self) -> None:
-        self.raw.close()
-        try:
-            os.unlink(self.tmp)
-        except FileNotFoundError:
-            pass
-
-
 class JsonlWriter:
     """JSON Lines records, optionally gzip/zstd compressed, buffered and atomic."""
 
     def __init__(self, path: str | Path, compression: str | None = "gz") -> None:
-        self._file = _AtomicFile(path)
+        self._file = AtomicFile(path)
         self._zctx: Any = None
         self._out: IO[bytes]
         if compression == "gz":
@@ -124,7 +101,7 @@ class ParquetWriter:
         import pyarrow.parquet as pq
 
         self._pa = pa
-        self._file = _AtomicFile(path)
+        self._file = AtomicFile(path)
         fields = [pa.field("id", pa.string()), pa.field("text", pa.large_string())]
         fields += [pa.field(k, pa.string()) for k in ("metadata", "edits", "annotations", "flags", "decision")]
         self._schema = pa.schema(fields, metadata={b"saring": b"document/1"})

@@ -1,0 +1,107 @@
+"""Every path under the output folder, in one place.
+
+::
+
+    OUT/kept/<shard>.<fmt>                 kept documents (final segment)
+    OUT/rejected/<shard>[.<stage>].<fmt>   rejected documents; ``.<stage>`` for the segment
+                                           after a corpus stage (holds that stage's rejects)
+    OUT/errors/<shard>[.<stage>].jsonl.gz  error records, same suffix rule
+    OUT/stats.json  OUT/manifest.json
+    OUT/_work/done/<unit>/<shard>.json     per-shard completion markers of segment units
+    OUT/_work/done/<unit>.json             completion marker of a corpus stage unit
+    OUT/_work/docs/<unit>/<shard>.docs.zst document files between units (deleted once consumed)
+    OUT/_work/stages/<unit>/               a corpus stage's scratch (deleted once it is done)
+
+Units are named ``seg<k>`` (segments) and ``stage<k>-<label>`` (corpus stages), ``k`` being the
+position in the plan. A finished run's ``_work/`` holds markers only.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+from pathlib import Path
+
+from saring.executors.manifest import RunError
+from saring.executors.marker import Marker
+from saring.io import atomic
+from saring.io.writers import extension
+
+DOCFILE_SUFFIX = ".docs.zst"
+
+
+class RunLayout:
+    """Paths and markers of one output folder; nothing else builds a path under it."""
+
+    def __init__(self, root: str | Path, fmt: str = "jsonl.gz") -> None:
+        self.root = Path(root)
+        self.fmt = fmt
+        self.ext = extension(fmt)
+        self.work = self.root / "_work"
+
+    # ------------------------------------------------------------------ final outputs
+    def kept(self, shard: str) -> Path:
+        return self.root / "kept" / f"{shard}{self.ext}"
+
+    def rejected(self, shard: str, suffix: str = "") -> Path:
+        return self.root / "rejected" / f"{shard}{suffix}{self.ext}"
+
+    def errors(self, shard: str, suffix: str = "") -> Path:
+        return self.root / "errors" / f"{shard}{suffix}.jsonl.gz"
+
+    @property
+    def manifest(self) -> Path:
+        return self.root / "manifest.json"
+
+    @property
+    def stats(self) -> Path:
+        return self.root / "stats.json"
+
+    # ------------------------------------------------------------------ work files
+    def docfile(self, unit: str, shard: str) -> Path:
+        return self.work / "docs" / unit / f"{shard}{DOCFILE_SUFFIX}"
+
+    def marker(self, unit: str, shard: str, fingerprint: str) -> Marker:
+        return Marker(str(self.work / "done" / unit / f"{shard}.json"), fingerprint)
+
+    def stage_marker(self, unit: str, fingerprint: str) -> Marker:
+        return Marker(str(self.work / "done" / f"{unit}.json"), fingerprint)
+
+    def stage_dir(self, unit: str) -> Path:
+        return self.work / "stages" / unit
+
+    # ------------------------------------------------------------------ life cycle
+    def prepare(self) -> None:
+        """Create the folder and prove it is writable, or raise :class:`RunError`; remove
+        temp files a killed run left behind."""
+        out = self.root
+        if out.exists() and not out.is_dir():
+            raise RunError(f"output {out} exists and is not a folder")
+        try:
+            out.mkdir(parents=True, exist_ok=True)
+            probe = out / f".probe-{os.getpid()}"
+            probe.write_bytes(b"")
+            probe.unlink()
+        except OSError as exc:
+            raise RunError(f"output folder {out} is not usable: {exc.strerror or exc}") from exc
+        for sub in ("kept", "rejected", "errors", "_work"):
+            atomic.remove_temp_files(out / sub)
+
+    def reset_work(self) -> None:
+        """Forget all markers and intermediates (``resume=False``)."""
+        shutil.rmtree(self.work, ignore_errors=True)
+
+    def drop_stage_dir(self, unit: str) -> None:
+        shutil.rmtree(self.stage_dir(unit), ignore_errors=True)
+
+    def drop_docfiles(self, unit: str) -> None:
+        shutil.rmtree(self.work / "docs" / unit, ignore_errors=True)
+
+    def drop_intermediates(self) -> None:
+        """After a finished run: only markers stay under ``_work``."""
+        shutil.rmtree(self.work / "docs", ignore_errors=True)
+        shutil.rmtree(self.work / "stages", ignore_errors=True)
+
+    def work_bytes(self) -> int:
+        """Bytes under ``_work`` (for benchmarks and the summary)."""
+        return sum(p.stat().st_size for p in self.work.rglob("*") if p.is_file()) if self.work.is_dir() else 0

@@ -1,0 +1,193 @@
+"""One segment over one shard: read, run the steps, write, mark done (runs inside a worker).
+
+A task carries only paths, the reader config, the pickled steps (unpickled once per worker
+process and reused: loading models is what is expensive) and pickled observers (fresh per task).
+It is idempotent: a finished task (valid marker) returns its stored result; otherwise outputs are
+written to temp files, renamed, then the marker is written, and only then the consumed input
+document file is deleted.
+"""
+
+from __future__ import annotations
+
+import os
+import pickle
+import time
+from collections import Counter
+from collections.abc import Iterator
+from dataclasses import asdict, dataclass
+from typing import Any
+
+from saring.document import KEPT, REJECTED, Document
+from saring.executors import progress
+from saring.executors.accounting import ShardResult
+from saring.executors.marker import Marker
+from saring.io.docfile import read_docs
+from saring.io.readers import READ_STEP, ReaderConfig, ReadError, Source, read_source
+from saring.io.writers import JsonlWriter, open_writer
+from saring.step import Step, StepStats, run_steps
+
+DOCFILE = "docfile"  # zstd JSONL of full documents, the exchange format between units
+PROGRESS_EVERY = 500
+
+
+@dataclass
+class SegmentTask:
+    """Everything a worker needs to run one segment of steps over one shard (picklable)."""
+
+    shard: str
+    segment: int
+    steps_key: str
+    steps_blob: bytes
+    reader: ReaderConfig
+    marker: Marker
+    kept_path: str
+    kept_format: str  # an output format, or DOCFILE when the kept documents feed a stage
+    rejected_path: str
+    rejected_format: str
+    errors_path: str
+    source: Source | None = None  # first segment: raw input
+    part: tuple[int, int] | None = None  # line range of a split source
+    doc_input: str | None = None  # later segments: a document file (deleted once marked done)
+    observers_blob: bytes = b""
+
+
+_STEPS_CACHE: dict[str, list[Step]] = {}
+
+
+def _steps_for(key: str, blob: bytes) -> list[Step]:
+    """Unpickle (and set up) a segment's steps once per worker process. Steps hold no state
+    across documents (see ``saring.step``), so reusing them across shards changes nothing."""
+    steps = _STEPS_CACHE.get(key)
+    if steps is None:
+        steps = pickle.loads(blob)
+        _STEPS_CACHE.clear()  # one pipeline per worker at a time: free the previous one
+        _STEPS_CACHE[key] = steps
+    return steps
+
+
+def _open(path: str, fmt: str) -> Any:
+    return JsonlWriter(path, "zst") if fmt == DOCFILE else open_writer(path, fmt)
+
+
+def _error_record(doc: Document, shard: str) -> dict[str, Any]:
+    d = doc.decision
+    return {
+        "file": doc.metadata.get("source_file"), "line": doc.metadata.get("source_line"),
+        "shard": shard, "kind": d.reason or "error", "step": d.step, "id": doc.id,
+        "message": d.message, "doc": doc.to_dict(),
+    }
+
+
+def _in_part(item: Document | ReadError, part: tuple[int, int] | None) -> bool:
+    if part is None:
+        return True
+    line = item.line if isinstance(item, ReadError) else item.metadata.get("source_line")
+    if not isinstance(line, int):  # errors without a line (whole file): the first part owns them
+        return part[0] <= 1
+    return part[0] <= line < part[1]
+
+
+class _Run:
+    """The counters and writers of one task."""
+
+    def __init__(self, task: SegmentTask) -> None:
+        self.task = task
+        self.res = ShardResult(task.shard, task.segment)
+        self.read_stats = StepStats()
+        self.reasons: Counter[str] = Counter()
+        self.kinds: Counter[str] = Counter()
+        self.kept_w = _open(task.kept_path, task.kept_format)
+        self.rej_w = _open(task.rejected_path, task.rejected_format)
+        self.err_w = JsonlWriter(task.errors_path, "gz")
+        self.observers = pickle.loads(task.observers_blob) if task.observers_blob else []
+        self.final = task.kept_format != DOCFILE
+
+    def items(self) -> Iterator[Document]:
+        task, res = self.task, self.res
+        if task.source is None:
+            assert task.doc_input is not None
+            for doc in read_docs(task.doc_input):
+                res.input += 1
+                yield doc
+            return
+        for item in read_source(task.source, task.reader):
+            if not _in_part(item, task.part):
+                continue
+            res.input += 1
+            self.read_stats.docs_in += 1
+            if isinstance(item, ReadError):
+                rec = item.to_dict()
+                rec["shard"] = task.shard
+                self.err_w.write_record(rec)
+                res.errors += 1
+                self.read_stats.errors += 1
+                self.kinds[item.kind] += 1
+                continue
+            if item.decision.status == KEPT:
+                self.read_stats.docs_out += 1
+            else:
+                self.read_stats.rejected[item.decision.reason or "rejected"] += 1
+            yield item
+
+    def write(self, doc: Document) -> None:
+        status, res = doc.decision.status, self.res
+        if status == KEPT:
+            self.kept_w.write(doc)
+            res.kept += 1
+            if not self.final:
+                return  # not final yet: a later unit decides
+        elif status == REJECTED:
+            self.rej_w.write(doc)
+            res.rejected += 1
+            self.reasons[f"{doc.decision.step}:{doc.decision.reason}"] += 1
+        else:
+            self.err_w.write_record(_error_record(doc, self.task.shard))
+            res.errors += 1
+            self.kinds[f"step_error:{doc.decision.step}"] += 1
+        for o in self.observers:
+            o.observe(doc)
+
+    def writers(self) -> list[Any]:
+        return [self.kept_w, self.rej_w, self.err_w]
+
+
+def run_segment_task(task: SegmentTask) -> ShardResult:
+    """Read one shard (or its document file), run the steps, write kept/rejected/errors, mark
+    done, then delete the consumed document file."""
+    done = task.marker.result()
+    if done is not None:
+        return ShardResult(**done)
+    t0 = time.perf_counter()
+    steps = _steps_for(task.steps_key, task.steps_blob)
+    stats: dict[str, StepStats] = {}
+    run = _Run(task)
+    try:
+        pending = 0
+        for doc in run_steps(steps, run.items(), stats):
+            run.write(doc)
+            pending += 1
+            if pending >= PROGRESS_EVERY:
+                progress.report(pending)
+                pending = 0
+        progress.report(pending)
+        for w in run.writers():
+            w.commit()
+    except BaseException:
+        for w in run.writers():
+            w.abort()
+        raise
+    res = run.res
+    if task.source is not None:
+        res.stats[READ_STEP] = run.read_stats.to_dict()
+    res.stats.update({k: v.to_dict() for k, v in stats.items()})
+    res.reasons, res.error_kinds = dict(run.reasons), dict(run.kinds)
+    res.observed = {o.name: o.result() for o in run.observers}
+    res.seconds = time.perf_counter() - t0
+    finals = [task.rejected_path, task.errors_path] + ([task.kept_path] if run.final else [])
+    task.marker.write(asdict(res), finals)
+    if task.doc_input is not None:
+        try:
+            os.unlink(task.doc_input)
+        except FileNotFoundError:
+            pass
+    return res

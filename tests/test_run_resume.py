@@ -1,0 +1,271 @@
+"""Resume that really resumes: stable fingerprints, a rerun runs no step, kill -9 at several
+moments of a plan with a corpus stage, and intermediates deleted once consumed."""
+
+from __future__ import annotations
+
+import functools
+import os
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import orjson
+import pytest
+
+from saring import FunctionStep, Pipeline
+from saring.document import Document
+from saring.executors.runner import run_pipeline
+
+REPO = Path(__file__).resolve().parents[1]
+SAMPLE = REPO / "examples" / "sample.jsonl"
+BAD = REPO / "examples" / "bad_input.jsonl"
+
+
+def _count_and_keep(log: str, doc: Document) -> bool:
+    """A step that appends one byte per document it sees to ``log`` (works across processes)."""
+    with open(log, "ab") as f:
+        f.write(b".")
+    return len(doc.text) % 5 != 0
+
+
+def _counting(log: Path) -> FunctionStep:
+    return FunctionStep(functools.partial(_count_and_keep, str(log)), label="count")
+
+
+def _outputs(out: Path) -> dict[str, bytes]:
+    return {f"{sub}/{p.name}": p.read_bytes()
+            for sub in ("kept", "rejected", "errors") if (out / sub).is_dir()
+            for p in sorted((out / sub).iterdir()) if not p.name.startswith(".")}
+
+
+def test_fingerprint_is_the_same_in_processes_with_different_hash_seeds() -> None:
+    """Quality filters hold Python sets: a pickle-based fingerprint changed with every process."""
+    code = ("from saring import Pipeline; from saring.io.readers import ReaderConfig; "
+            "from saring.executors.manifest import run_fingerprint; "
+            "print(run_fingerprint(Pipeline.default(), ReaderConfig(), 'jsonl.gz'))")
+    fps = set()
+    for seed in ("1", "2", "3"):
+        env = {**os.environ, "PYTHONHASHSEED": seed, "PYTHONPATH": str(REPO / "src")}
+        out = subprocess.run([sys.executable, "-c", code], env=env, capture_output=True, text=True,
+                             timeout=120, check=True)
+        fps.add(out.stdout.strip())
+    assert len(fps) == 1 and len(next(iter(fps))) == 32
+
+
+def test_fingerprint_changes_with_parameters_and_functions(tmp_path) -> None:
+    from saring.executors.manifest import run_fingerprint
+    from saring.io.readers import ReaderConfig
+
+    def fp(p: Pipeline) -> str:
+        return run_fingerprint(p, ReaderConfig(), "jsonl.gz")
+
+    base = Pipeline.from_config({"steps": [{"dedup": {"threshold": 0.8}}]})
+    other = Pipeline.from_config({"steps": [{"dedup": {"threshold": 0.85}}]})
+    assert fp(base) == fp(Pipeline.from_config({"steps": [{"dedup": {"threshold": 0.8}}]}))
+    assert fp(base) != fp(other)
+    assert fp(Pipeline([_counting(tmp_path / "a")])) != fp(Pipeline([_counting(tmp_path / "b")]))
+    run_as = Pipeline.from_config({"steps": ["normalize"], "executor": "local"})
+    assert fp(run_as) == fp(Pipeline.from_config({"steps": ["normalize"]}))  # how, not what
+
+
+def test_rerun_of_finished_folder_skips_every_unit_and_runs_no_step(tmp_path) -> None:
+    log = tmp_path / "calls.log"
+    pipe = Pipeline.from_config({"steps": ["normalize", {"dedup": {"paragraph_min_docs": 3}}]})
+    pipe.steps.insert(1, _counting(log))
+    out = tmp_path / "o"
+    first = run_pipeline(pipe, [str(SAMPLE), str(BAD)], out, progress=False)
+    calls = log.stat().st_size
+    assert first.ok and calls == first.counts["input"] - first.counts["errors"]
+    before = {p: p.stat().st_mtime_ns for p in out.rglob("*") if p.is_file() and p.parent.name != out.name}
+    second = run_pipeline(pipe, [str(SAMPLE), str(BAD)], out, progress=False)
+    assert log.stat().st_size == calls  # no step saw a document
+    assert sorted(second.skipped_shards) == sorted(
+        [f"{s}@{u}" for s in ("sample", "bad_input") for u in ("seg0", "seg2")] + ["stage1-dedup"])
+    stats = orjson.loads((out / "stats.json").read_bytes())
+    assert sorted(stats["skipped"]) == sorted(second.skipped_shards)
+    assert second.counts == first.counts and second.stats == first.stats
+    after = {p: p.stat().st_mtime_ns for p in out.rglob("*") if p.is_file() and p.parent.name != out.name}
+    assert after == before  # not one output or marker rewritten
+
+
+def test_finished_run_keeps_only_markers_in_work(tmp_path) -> None:
+    pipe = Pipeline.from_config({"steps": ["normalize", {"dedup": {"paragraph_min_docs": 3}}]})
+    res = run_pipeline(pipe, [str(SAMPLE), str(BAD)], tmp_path / "o", progress=False)
+    work = [p.relative_to(tmp_path / "o" / "_work") for p in (tmp_path / "o" / "_work").rglob("*")
+            if p.is_file()]
+    assert work and all(p.parts[0] == "done" and p.suffix == ".json" for p in work), work
+    assert res.work_bytes == sum((tmp_path / "o" / "_work" / p).stat().st_size for p in work)
+
+
+def test_lost_final_marker_redoes_the_chain_and_output_is_identical(tmp_path) -> None:
+    """Consumed intermediates are gone: losing a later marker recomputes what it needs."""
+    log = tmp_path / "calls.log"
+    pipe = Pipeline.from_config({"steps": [{"dedup": {"paragraph_min_docs": 3}}]})
+    pipe.steps.insert(0, _counting(log))
+    out = tmp_path / "o"
+    run_pipeline(pipe, [str(SAMPLE), str(BAD)], out, progress=False)
+    ref = _outputs(out)
+    os.unlink(out / "_work" / "done" / "seg2" / "sample.json")
+    third = run_pipeline(pipe, [str(SAMPLE), str(BAD)], out, progress=False)
+    assert "sample@seg2" not in third.skipped_shards and "bad_input@seg2" in third.skipped_shards
+    assert _outputs(out) == ref and third.ok
+
+
+# ----------------------------------------------------------------------------- kill -9, then resume
+MODS = '''
+import time
+from pathlib import Path
+from saring import CorpusStage, MapStep, StageOutput, StepStats
+from saring.io.docfile import read_docs, write_docs
+
+
+class Slow(MapStep):
+    name = "slow"
+
+    def __init__(self, *, delay: float = 0.004, label=None):
+        super().__init__(label=label)
+        self.delay = delay
+
+    def process(self, doc):
+        time.sleep(self.delay)
+        doc.replace_text(self.label, doc.text.replace("pasar", "PASAR"), "slow")
+        return None
+
+
+def _mark(task):
+    src, dst, marker, delay = task
+    if marker.result() is not None:
+        return marker.result()
+    docs = []
+    for i, d in enumerate(read_docs(src)):
+        time.sleep(delay)
+        if i % 7 == 3:
+            d.reject("every7", "seventh", i, 7)
+        docs.append(d)
+    write_docs(dst, docs)
+    n = sum(d.decision.status != "kept" for d in docs)
+    marker.write(n, [dst])
+    return n
+
+
+class Every7(CorpusStage):
+    name = "every7"
+
+    def __init__(self, *, delay: float = 0.004, label=None):
+        super().__init__(label=label)
+        self.delay = delay
+
+    def run(self, inputs, ctx):
+        outs = [ctx.output(i) for i in range(len(inputs))]
+        tasks = [(str(p), str(o), ctx.marker(f"mark-{i}"), self.delay) for i, (p, o) in enumerate(zip(inputs, outs))]
+        n = sum(ctx.executor.map(_mark, tasks))
+        st = StepStats()
+        st.rejected["seventh"] = n
+        return StageOutput(outs, st)
+'''
+
+
+def _make_shards(folder: Path, shards: int, docs: int) -> list[str]:
+    folder.mkdir(parents=True, exist_ok=True)
+    paths = []
+    for s in range(shards):
+        p = folder / f"bagian{s}.jsonl"
+        lines = [orjson.dumps({"id": f"s{s}-d{i}", "text": f"Harga di pasar {s} hari ke-{i} stabil."})
+                 for i in range(docs)]
+        lines.insert(docs // 2, b'{"id": "rusak", "text": ')
+        p.write_bytes(b"\n".join(lines) + b"\n")
+        paths.append(str(p))
+    return paths
+
+
+def _cli(*args: str) -> list[str]:
+    return [sys.executable, "-m", "saring.cli.main", "run", *args]
+
+
+def _count(folder: Path, pattern: str = "*.json") -> int:
+    return len(list(folder.glob(pattern))) if folder.is_dir() else 0
+
+
+@pytest.mark.parametrize("moment", ["seg0", "stage", "seg2"])
+def test_kill_9_at_several_moments_then_resume_gives_identical_output(tmp_path, moment: str) -> None:
+    (tmp_path / "mods").mkdir()
+    (tmp_path / "mods" / "slowmods.py").write_text(MODS)
+    cfg = tmp_path / "p.yaml"
+    cfg.write_text('steps:\n  - "slowmods:Slow": {delay: 0.003}\n  - "slowmods:Every7": {delay: 0.004}\n'
+                   '  - "slowmods:Slow": {delay: 0.003, label: slow2}\n')
+    env = {**os.environ, "PYTHONPATH": f"{tmp_path / 'mods'}{os.pathsep}{REPO / 'src'}"}
+    inputs = _make_shards(tmp_path / "in", 6, 40)
+    common = ["--config", str(cfg), "--workers", "2", "--no-progress"]
+    ref = subprocess.run(_cli(*inputs, "-o", str(tmp_path / "ref"), *common), env=env,
+                         capture_output=True, text=True, timeout=180)
+    assert ref.returncode == 0, ref.stderr
+
+    out = tmp_path / "out"
+    done = out / "_work" / "done"
+    watch = {"seg0": lambda: _count(done / "seg0") >= 2,
+             "stage": lambda: _count(out / "_work" / "stages" / "stage1-every7" / "done") >= 2,
+             "seg2": lambda: _count(done / "seg2") >= 2}[moment]
+    proc = subprocess.Popen(_cli(*inputs, "-o", str(out), *common), env=env,
+                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True)
+    deadline = time.monotonic() + 120
+    while time.monotonic() < deadline and proc.poll() is None and not watch():
+        time.sleep(0.003)
+    assert proc.poll() is None, "the run finished before it could be killed"
+    os.killpg(proc.pid, signal.SIGKILL)
+    proc.wait(timeout=30)
+    seg0_done = {p.stem for p in (done / "seg0").glob("*.json")}
+    seg2_done = {p.stem for p in (done / "seg2").glob("*.json")} if (done / "seg2").is_dir() else set()
+    stage_done = (done / "stage1-every7.json").exists()
+
+    again = subprocess.run(_cli(*inputs, "-o", str(out), *common), env=env,
+                           capture_output=True, text=True, timeout=180)
+    assert again.returncode == 0, again.stderr
+    stats = orjson.loads((out / "stats.json").read_bytes())
+    skipped = set(stats["skipped"])
+    assert {f"{s}@seg0" for s in seg0_done} <= skipped  # finished work was not redone
+    assert {f"{s}@seg2" for s in seg2_done} <= skipped
+    assert ("stage1-every7" in skipped) == stage_done
+    assert len(seg0_done) < 6 or moment != "seg0"
+    assert stats["counts"] == orjson.loads((tmp_path / "ref" / "stats.json").read_bytes())["counts"]
+    assert stats["accounting"]["balanced"]
+    assert _outputs(out) == _outputs(tmp_path / "ref")
+    assert not list(out.rglob(".*.tmp-*"))
+    assert not (out / "_work" / "docs").exists() and not (out / "_work" / "stages").exists()
+
+
+class StatusCounter:
+    """A per-document observer: counts final documents by status and records shard order."""
+
+    name = "status"
+
+    def __init__(self) -> None:
+        self.counts: dict[str, int] = {}
+
+    def observe(self, doc: Document) -> None:
+        self.counts[doc.decision.status] = self.counts.get(doc.decision.status, 0) + 1
+
+    def result(self) -> dict:
+        return dict(self.counts)
+
+    def merge(self, results) -> dict:
+        out: dict[str, int] = {}
+        for r in results:
+            for k, v in r.items():
+                out[k] = out.get(k, 0) + v
+        return out
+
+
+def test_observers_see_every_final_document_once_and_survive_resume(tmp_path) -> None:
+    pipe = Pipeline.from_config({"steps": ["normalize", {"dedup": {"paragraph_min_docs": 3}}]})
+    inputs = [str(SAMPLE), str(SAMPLE.parent / "bad_input.jsonl")]
+    first = run_pipeline(pipe, inputs, tmp_path / "o", progress=False, observers=[StatusCounter()])
+    seen = first.observed["status"]
+    read_errors = first.stats["read"]["errors"]  # records that never became documents
+    assert seen == {k: v for k, v in {"kept": first.counts["kept"], "rejected": first.counts["rejected"],
+                                      "error": first.counts["errors"] - read_errors}.items() if v}
+    again = run_pipeline(pipe, inputs, tmp_path / "o", progress=False, observers=[StatusCounter()])
+    assert again.observed == first.observed and len(again.skipped_shards) == 5
+    stats = orjson.loads((tmp_path / "o" / "stats.json").read_bytes())
+    assert stats["observed"] == first.observed
