@@ -64,7 +64,10 @@ DEFAULT_STEPS: list[str | dict[str, dict[str, Any]]] = [
     "dedup",
 ]
 
-DEFAULT_LIMITS: dict[str, Any] = {"max_doc_chars": 5_000_000, "max_line_bytes": 64 * 2**20}
+# shard_bytes: input files larger than this (uncompressed) are read as several shards, cut at
+# line boundaries, so one big file still uses every worker; it depends on content, not workers.
+DEFAULT_LIMITS: dict[str, Any] = {"max_doc_chars": 5_000_000, "max_line_bytes": 64 * 2**20,
+                                  "shard_bytes": 32 * 2**20}
 
 
 TOP_LEVEL_KEYS = {"steps", "limits", "reader", "writer", "executor"}

@@ -19,6 +19,7 @@ from typing import Any
 
 from saring.executors.layout import RunLayout
 from saring.executors.marker import digest
+from saring.executors.split import Part
 from saring.io.readers import Source
 from saring.step import CorpusStage, Step
 
@@ -30,7 +31,8 @@ class Shard:
     name: str
     source: Source
     key: str  # content hash of the source (and the part's range when split)
-    part: tuple[int, int] | None = None  # line range [start, stop) of a split source
+    part: Part | None = None  # a part of a large source
+    source_hash: str = ""  # content hash of the whole source (= key when not split)
 
 
 @dataclass

@@ -22,7 +22,7 @@ import os
 import pickle
 import time
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -35,6 +35,7 @@ from saring.executors.marker import digest
 from saring.executors.observe import observer_identity
 from saring.executors.plan import Plan, Segment, Shard, Stage, demand, describe
 from saring.executors.segment import DOCFILE, SegmentTask, run_segment_task
+from saring.executors.split import scan
 from saring.io.readers import ReaderConfig, expand_inputs
 from saring.io.writers import FORMATS
 from saring.pipeline import Pipeline
@@ -57,7 +58,7 @@ def _validate_io_config(pipeline: Pipeline) -> tuple[ReaderConfig, str]:
     fmt = pipeline.writer.get("format", "jsonl.gz")
     if fmt not in FORMATS:
         raise ConfigError(f"unknown output format {fmt!r}; choose one of {', '.join(FORMATS)}")
-    for k in ("max_doc_chars", "max_line_bytes"):
+    for k in ("max_doc_chars", "max_line_bytes", "shard_bytes"):
         v = pipeline.limits.get(k)
         if not isinstance(v, int) or isinstance(v, bool) or v <= 0:
             raise ConfigError(f"limit {k} must be a positive integer, got {v!r}")
@@ -124,17 +125,32 @@ def _map_named(executor: Any, fn: Callable[[Any], Any], tasks: list[Any], desc: 
         raise
 
 
-def _shards(inputs: Sequence[str | Path]) -> list[Shard]:
+def _shards(inputs: Sequence[str | Path], shard_bytes: int) -> list[Shard]:
+    """Input sources as shards: hashed by content, large JSONL files cut into parts."""
     try:
         sources = expand_inputs([str(p) for p in inputs])
     except FileNotFoundError as exc:
         raise RunError(str(exc)) from exc
     except OSError as exc:
         raise RunError(f"cannot list inputs: {exc}") from exc
+    shards: list[Shard] = []
     try:
-        return [Shard(s.name, s, hash_source(s)) for s in sources]
+        for src in sources:
+            if src.kind == "textdir" or not os.path.isfile(src.path):
+                shards.append(Shard(src.name, src, hash_source(src)))
+                continue
+            key, parts = scan(src, shard_bytes)
+            if len(parts) < 2:
+                shards.append(Shard(src.name, src, key))
+                continue
+            shards += [Shard(f"{src.name}.p{p.index:04d}", src, digest(key, asdict(p)), p, key) for p in parts]
     except OSError as exc:
         raise RunError(f"cannot read input: {exc}") from exc
+    names = [s.name for s in shards]
+    if len(set(names)) != len(names):
+        dup = sorted({n for n in names if names.count(n) > 1})
+        raise RunError(f"input shard names collide after splitting large files: {dup}; rename the inputs")
+    return shards
 
 
 def _resolve_executor(executor: Executor | str | None, workers: int | None,
@@ -254,7 +270,7 @@ def run_pipeline(
     t_start = time.perf_counter()
     reader, fmt = _validate_io_config(pipeline)
     layout = RunLayout(output, fmt)
-    shards = _shards(inputs)
+    shards = _shards(inputs, pipeline.limits["shard_bytes"])
     layout.prepare()
     try:
         pickle.dumps(pipeline.steps)
@@ -299,6 +315,18 @@ def _execute(run: _Run, show: bool) -> None:
 
 
 def _inputs_record(shards: list[Shard]) -> list[dict[str, Any]]:
-    return [{"shard": s.name, "path": os.path.abspath(s.source.path), "kind": s.source.kind,
-             "files": len(s.source.files) or 1, "bytes": s.source.size(), "xxh3_128": s.key,
-             **({"lines": list(s.part)} if s.part else {})} for s in shards]
+    """One entry per input source; a split source lists its parts (shard, first line)."""
+    out: list[dict[str, Any]] = []
+    by_path: dict[str, dict[str, Any]] = {}
+    for s in shards:
+        if s.part is not None and s.source.path in by_path:
+            by_path[s.source.path]["parts"].append({"shard": s.name, "first_line": s.part.first_line})
+            continue
+        rec = {"shard": s.source.name if s.part else s.name, "path": os.path.abspath(s.source.path),
+               "kind": s.source.kind, "files": len(s.source.files) or 1, "bytes": s.source.size(),
+               "xxh3_128": s.source_hash or s.key}
+        if s.part is not None:
+            rec["parts"] = [{"shard": s.name, "first_line": s.part.first_line}]
+            by_path[s.source.path] = rec
+        out.append(rec)
+    return out

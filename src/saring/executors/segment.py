@@ -21,6 +21,7 @@ from saring.document import KEPT, REJECTED, Document
 from saring.executors import progress
 from saring.executors.accounting import ShardResult
 from saring.executors.marker import Marker
+from saring.executors.split import Part, read_part
 from saring.io.docfile import read_docs
 from saring.io.readers import READ_STEP, ReaderConfig, ReadError, Source, read_source
 from saring.io.writers import JsonlWriter, open_writer
@@ -46,7 +47,7 @@ class SegmentTask:
     rejected_format: str
     errors_path: str
     source: Source | None = None  # first segment: raw input
-    part: tuple[int, int] | None = None  # line range of a split source
+    part: Part | None = None  # a part of a large source (see split.py)
     doc_input: str | None = None  # later segments: a document file (deleted once marked done)
     observers_blob: bytes = b""
 
@@ -78,15 +79,6 @@ def _error_record(doc: Document, shard: str) -> dict[str, Any]:
     }
 
 
-def _in_part(item: Document | ReadError, part: tuple[int, int] | None) -> bool:
-    if part is None:
-        return True
-    line = item.line if isinstance(item, ReadError) else item.metadata.get("source_line")
-    if not isinstance(line, int):  # errors without a line (whole file): the first part owns them
-        return part[0] <= 1
-    return part[0] <= line < part[1]
-
-
 class _Run:
     """The counters and writers of one task."""
 
@@ -110,9 +102,9 @@ class _Run:
                 res.input += 1
                 yield doc
             return
-        for item in read_source(task.source, task.reader):
-            if not _in_part(item, task.part):
-                continue
+        items = (read_source(task.source, task.reader) if task.part is None
+                 else read_part(task.source, task.reader, task.part))
+        for item in items:
             res.input += 1
             self.read_stats.docs_in += 1
             if isinstance(item, ReadError):

@@ -1,0 +1,161 @@
+"""Large input files become several shards, so ``--workers`` and a cluster are used whatever
+the file layout (one 200 MB file is not one task on one core).
+
+Parts depend only on the file's content and ``limits.shard_bytes`` (never on the worker count),
+so outputs and resume stay deterministic; a part's records keep the file's own line numbers,
+ids and ``source_file``, exactly as when the file is read whole.
+
+- Uncompressed JSONL: line-aligned byte ranges, found during the content-hash pass (no extra
+  read); a part task seeks to its range.
+- gzip / zstd JSONL: the planner decompresses once to count lines and cuts at line numbers; a
+  part task decompresses from the start and skips earlier lines without parsing them.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+from typing import IO, Any
+
+import xxhash
+
+from saring.document import Document
+from saring.io import readers
+from saring.io.readers import ReaderConfig, ReadError, Source
+
+CHUNK = 1 << 22
+
+
+@dataclass(frozen=True)
+class Part:
+    """Lines ``[first_line, end_line)`` of a file (1-based; ``end_line`` None = to the end);
+    for uncompressed files also their byte range ``[start, end)``."""
+
+    index: int
+    first_line: int
+    end_line: int | None
+    start: int | None = None
+    end: int | None = None
+
+
+def _cut_points(chunks: Iterator[bytes], shard_bytes: int) -> list[tuple[int, int]]:
+    """(byte offset, lines before it) of the first line start at or after every multiple of
+    ``shard_bytes``; offsets are of the (decompressed) stream."""
+    cuts: list[tuple[int, int]] = []
+    pos = lines = 0
+    target = shard_bytes
+    for chunk in chunks:
+        n = len(chunk)
+        while target < pos + n + 1:
+            i = chunk.find(b"\n", max(0, target - 1 - pos))
+            if i < 0:
+                break
+            cut = pos + i + 1
+            cuts.append((cut, lines + chunk.count(b"\n", 0, i + 1)))
+            target = (cut // shard_bytes + 1) * shard_bytes
+        lines += chunk.count(b"\n")
+        pos += n
+    return [(c, ln) for c, ln in cuts if c < pos]  # a cut at the very end makes no part
+
+
+def _parts(cuts: list[tuple[int, int]], with_bytes: bool) -> list[Part]:
+    if not cuts:
+        return []
+    bounds = [(0, 0), *cuts]
+    out = []
+    for k, (b, ln) in enumerate(bounds):
+        nxt = bounds[k + 1] if k + 1 < len(bounds) else (None, None)
+        out.append(Part(k, ln + 1, None if nxt[1] is None else nxt[1] + 1,
+                        b if with_bytes else None, nxt[0] if with_bytes else None))
+    return out
+
+
+def _hash_chunks(f: IO[bytes], h: Any) -> Iterator[bytes]:
+    while chunk := f.read(CHUNK):
+        h.update(chunk)
+        yield chunk
+
+
+def scan(src: Source, shard_bytes: int) -> tuple[str, list[Part]]:
+    """The content hash of a plain file source and, when it is JSONL larger than
+    ``shard_bytes``, its parts (else ``[]``: read whole)."""
+    h = xxhash.xxh3_128()
+    splittable = src.kind == "jsonl" and not _binary(src)
+    with open(src.path, "rb") as f:
+        if splittable and src.compression is None and src.size() > shard_bytes:
+            parts = _parts(_cut_points(_hash_chunks(f, h), shard_bytes), with_bytes=True)
+            return h.hexdigest(), parts
+        for _ in _hash_chunks(f, h):
+            pass
+    if not splittable or src.compression is None or src.size() * 2 < shard_bytes:
+        return h.hexdigest(), []
+    try:  # compressed: count lines once; a corrupt stream is not split (the reader reports it)
+        stream = readers._open_stream(src.path, src.compression)
+        try:
+            cuts = _cut_points(iter(lambda: stream.read(CHUNK), b""), shard_bytes)
+        finally:
+            stream.close()
+    except readers._STREAM_ERRORS:
+        return h.hexdigest(), []
+    return h.hexdigest(), _parts(cuts, with_bytes=False)
+
+
+def _binary(src: Source) -> bool:
+    try:
+        with open(src.path, "rb") as f:
+            head = f.read(readers.SNIFF_BYTES)
+    except OSError:
+        return True
+    if src.compression is not None:
+        return False
+    return readers._looks_binary(head)
+
+
+class _Range:
+    """Bytes ``[start, end)`` of a file as a stream."""
+
+    def __init__(self, f: IO[bytes], start: int, end: int) -> None:
+        f.seek(start)
+        self.f, self.left = f, end - start
+
+    def read(self, n: int = CHUNK) -> bytes:
+        if self.left <= 0:
+            return b""
+        data = self.f.read(min(n, self.left))
+        self.left -= len(data)
+        return data
+
+    def close(self) -> None:
+        self.f.close()
+
+
+def read_part(src: Source, cfg: ReaderConfig, part: Part) -> Iterator[Document | ReadError]:
+    """The records of one part, numbered and identified as in a whole-file read."""
+    try:
+        if part.start is not None and part.end is not None:
+            stream: Any = _Range(open(src.path, "rb"), part.start, part.end)  # noqa: SIM115
+            offset = part.first_line - 1
+        else:
+            stream = readers._open_stream(src.path, src.compression)
+            offset = 0
+    except OSError as exc:
+        yield ReadError(src.path, None, "io", f"cannot open: {exc.strerror or exc}")
+        return
+    line_no = part.first_line - 1
+    try:
+        try:
+            for rel, line, size in readers.iter_lines(stream, cfg.max_line_bytes):
+                line_no = rel + offset
+                if line_no < part.first_line:
+                    continue
+                if part.end_line is not None and line_no >= part.end_line:
+                    break
+                if size == 0 or (size <= cfg.max_line_bytes and not line.strip()):
+                    continue
+                yield readers._parse_line(src, line_no, line, size, cfg)
+        finally:
+            stream.close()
+    except readers._STREAM_ERRORS as exc:
+        what = {"gz": "gzip", "zst": "zstd"}.get(src.compression or "", "file")
+        yield ReadError(src.path, line_no + 1, "truncated",
+                        f"{what} stream is corrupt or truncated after line {line_no}: {exc}")

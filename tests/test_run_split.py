@@ -1,0 +1,96 @@
+"""One big input file is several shards: records, ids, line numbers and counts are those of a
+whole-file read, parts are cut by content (not by workers), and two workers share the file."""
+
+from __future__ import annotations
+
+import gzip
+from pathlib import Path
+
+import orjson
+import pytest
+
+from saring import Pipeline
+from saring.executors.runner import run_pipeline
+from saring.executors.split import read_part, scan
+from saring.io.readers import ReaderConfig, read_source, source_for_file
+
+REPO = Path(__file__).resolve().parents[1]
+SAMPLE = REPO / "examples" / "sample.jsonl"
+BAD = REPO / "examples" / "bad_input.jsonl"
+
+
+def _big(tmp: Path, compress: str | None) -> Path:
+    """The sample and the bad input concatenated a few times (ids repeat: fine for a reader)."""
+    data = (SAMPLE.read_bytes().rstrip(b"\n") + b"\n" + BAD.read_bytes().rstrip(b"\n") + b"\n\n") * 4
+    data = data.rstrip(b"\n")  # the last line has no newline
+    p = tmp / ("big.jsonl" + (".gz" if compress == "gz" else ""))
+    p.write_bytes(gzip.compress(data, mtime=0) if compress == "gz" else data)
+    return p
+
+
+def _key(item) -> tuple:
+    if hasattr(item, "kind"):
+        return ("error", item.line, item.kind)
+    return ("doc", item.id, item.metadata.get("source_line"), item.text, item.decision.status)
+
+
+@pytest.mark.parametrize("compress", [None, "gz"])
+@pytest.mark.parametrize("shard_bytes", [1000, 7777, 40_000])
+def test_parts_read_exactly_the_records_of_the_whole_file(tmp_path, compress, shard_bytes) -> None:
+    src = source_for_file(_big(tmp_path, compress))
+    cfg = ReaderConfig()
+    whole = [_key(x) for x in read_source(src, cfg)]
+    key, parts = scan(src, shard_bytes)
+    assert len(key) == 32
+    assert len(parts) >= 2
+    assert [p.index for p in parts] == list(range(len(parts)))
+    assert all(a.end_line == b.first_line for a, b in zip(parts, parts[1:], strict=False))
+    joined = [_key(x) for p in parts for x in read_part(src, cfg, p)]
+    assert joined == whole
+    assert scan(src, shard_bytes) == (key, parts)  # by content only
+
+
+def test_small_or_binary_files_are_not_split(tmp_path) -> None:
+    assert scan(source_for_file(SAMPLE), 1 << 20)[1] == []
+    b = tmp_path / "blob.jsonl"
+    b.write_bytes(bytes(range(256)) * 100)
+    assert scan(source_for_file(b), 1000)[1] == []
+
+
+def _outputs(out: Path) -> dict[str, bytes]:
+    return {f"{sub}/{p.name}": p.read_bytes()
+            for sub in ("kept", "rejected", "errors") for p in sorted((out / sub).iterdir())}
+
+
+def _records(out: Path, sub: str) -> list[dict]:
+    recs = []
+    for p in sorted((out / sub).iterdir()):
+        with gzip.open(p, "rb") as f:
+            recs += [orjson.loads(x) for x in f]
+    return recs
+
+
+@pytest.mark.parametrize("compress", [None, "gz"])
+def test_split_run_equals_whole_run_and_uses_two_workers(tmp_path, compress) -> None:
+    big = _big(tmp_path, compress)
+    steps = {"steps": ["normalize", {"dedup": {"paragraph_min_docs": 3}}]}
+    whole = run_pipeline(Pipeline.from_config(steps), [str(big)], tmp_path / "whole", progress=False)
+    split_cfg = {**steps, "limits": {"shard_bytes": 9000}}
+    one = run_pipeline(Pipeline.from_config(split_cfg), [str(big)], tmp_path / "one", progress=False,
+                       executor="serial")
+    two = run_pipeline(Pipeline.from_config(split_cfg), [str(big)], tmp_path / "two", progress=False,
+                       executor="local", workers=2)
+    assert len(one.shards) >= 3 and all(n.startswith("big.p") for n in one.shards)
+    assert _outputs(tmp_path / "one") == _outputs(tmp_path / "two") and two.counts == one.counts
+    assert one.counts == whole.counts and one.ok and one.balanced
+    for sub in ("kept", "rejected"):  # the same documents, in the same order, as a whole-file run
+        assert ([(r["id"], r["metadata"]["source_line"], r["text"]) for r in _records(tmp_path / "one", sub)]
+                == [(r["id"], r["metadata"]["source_line"], r["text"]) for r in _records(tmp_path / "whole", sub)])
+    assert sorted((r["line"], r["kind"]) for r in _records(tmp_path / "one", "errors")) == \
+        sorted((r["line"], r["kind"]) for r in _records(tmp_path / "whole", "errors"))
+    man = orjson.loads((tmp_path / "two" / "manifest.json").read_bytes())
+    (inp,) = man["inputs"]
+    assert [p["shard"] for p in inp["parts"]] == list(one.shards) and inp["xxh3_128"]
+    again = run_pipeline(Pipeline.from_config(split_cfg), [str(big)], tmp_path / "two", progress=False,
+                         executor="local", workers=2)
+    assert len(again.skipped_shards) == 2 * len(one.shards) + 1  # every part of both segments + dedup
