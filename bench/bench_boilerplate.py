@@ -27,12 +27,14 @@ from pathlib import Path
 import ftfy
 import orjson
 
-from saring.boilerplate.evaluate import evaluate, line_hash, load_labels, load_records
 from saring.boilerplate.step import Boilerplate
 from saring.document import Document
 from saring.normalize.step import Normalize
 
 ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))  # evaluation/ is not installed
+from evaluation.boilerplate.labelled import evaluate, line_hash, load_labels, load_records  # noqa: E402
+
 SHARED = ROOT.parent / "shared"
 CORPORA = SHARED / "corpora"
 DATA = ROOT / "bench" / "data" / "boilerplate"

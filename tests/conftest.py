@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import gzip
 import itertools
+import sys
 from pathlib import Path
 
 import orjson
@@ -13,6 +14,11 @@ REPO = Path(__file__).resolve().parents[1]
 SHARED = REPO.parent / "shared"
 CORPORA = SHARED / "corpora"
 SEED = SHARED / "seed" / "founding-article.id.txt"
+
+# evaluation/ (scorers, generators) lives outside the installed package; tests import it from
+# the repository root.
+if str(REPO) not in sys.path:
+    sys.path.insert(0, str(REPO))
 
 
 def corpus_path(name: str) -> Path:

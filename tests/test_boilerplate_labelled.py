@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 from conftest import CORPORA
 
-from saring.boilerplate.evaluate import evaluate, load_labels, load_records
+from evaluation.boilerplate.labelled import evaluate, load_labels, load_records
 
 LABELS = Path(__file__).resolve().parents[1] / "bench" / "data" / "boilerplate" / "labels.tsv"
 
