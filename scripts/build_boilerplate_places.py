@@ -46,8 +46,8 @@ def main() -> None:
                 norm.process(doc)
                 res = bp.analyse(doc)
                 docs += 1
-                rules.update(set(res["drop"].values()) | {r for _s, _e, r in res["spans"]})
-                d = res["dateline"]
+                rules.update(set(res.drop.values()) | {r for _s, _e, r in res.spans})
+                d = res.dateline
                 if d is not None and d.outlet and d.place:
                     places[d.place] += 1
     kept = sorted(p for p, c in places.items() if c >= 2 and len(p) <= 40)

@@ -116,18 +116,18 @@ def review() -> None:
     for _name, rec in select():
         doc, res = propose(st, rec)
         n_docs += 1
-        lines = res["lines"]
+        lines = res.lines.lines
         n_lines += sum(1 for ln in lines if ln.strip())
         for i, ln in enumerate(lines):
             if not ln.strip():
                 continue
-            if i in res["drop"]:
-                drops[res["drop"][i]][ln.strip()[:160]] += 1
+            if i in res.drop:
+                drops[res.drop[i]][ln.strip()[:160]] += 1
             elif len(ln) <= 80 or i < 3 or i >= len(lines) - 3:
                 key = ln.strip()[:160]
                 edges[key] += 1
                 where.setdefault(key, f"{doc.id}:{i}")
-        d = res["dateline"]
+        d = res.dateline
         if d is not None:
             drops["~dateline_meta"][f"{d.rule} | {d.place} | {d.outlet} | {d.site}"] += 1
     print(f"# {n_docs} docs, {n_lines} non-empty lines")
@@ -149,14 +149,14 @@ def write() -> None:
     for name, rec in select():
         doc, res = propose(st, rec)
         gold = datelines_gold.get(doc.id)
-        d = res["dateline"]
+        d = res.dateline
         place = gold[0] if gold else (d.place if d and d.place else "")
         outlet = gold[1] if gold else (d.outlet if d and d.outlet else "")
-        for i, ln in enumerate(res["lines"]):
+        for i, ln in enumerate(res.lines.lines):
             if not ln.strip():
                 continue
             h = line_hash(ln)
-            label = "boilerplate" if i in res["drop"] else "content"
+            label = "boilerplate" if i in res.drop else "content"
             ov = overrides.get((doc.id, i))
             if ov is not None:
                 if ov[0] != h:

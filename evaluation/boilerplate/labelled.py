@@ -101,7 +101,7 @@ def evaluate(
         doc = Document(d.doc_id, rec["text"], {k: v for k, v in rec.items() if k not in ("id", "text")})
         norm.process(doc)
         res = bp.analyse(doc)
-        lines, drop = res["lines"], res["drop"]
+        lines, drop = res.lines.lines, res.drop
         for lab in d.lines:
             if lab.line_no >= len(lines) or line_hash(lines[lab.line_no]) != lab.line_hash:
                 sc.hash_mismatch += 1
@@ -121,7 +121,7 @@ def evaluate(
                 sc.tn += 1
         if d.place or d.outlet:
             sc.dateline_docs += 1
-            dl = res["dateline"]
+            dl = res.dateline
             got_place = (dl.place or "") if dl else ""
             got_outlet = (dl.outlet or "") if dl else ""
             if got_place.lower() == d.place.lower() and got_outlet == d.outlet:

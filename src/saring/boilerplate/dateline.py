@@ -9,9 +9,12 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from saring.boilerplate.rules import DatelineRule
+
+if TYPE_CHECKING:
+    from saring.boilerplate.analysis import Lines
 
 _SECOND_LEVEL = frozenset({"co", "or", "go", "ac", "web", "my", "sch", "net", "biz", "com", "mil"})
 _LONE_DASH_RE = re.compile(r"[-–—]")
@@ -87,9 +90,7 @@ _MAX_TITLE_CHARS = 300  # lines before a dateline are titles, captions or byline
 
 
 def find_dateline(
-    text: str,
-    lines: list[str],
-    starts: list[int],
+    lines: Lines,
     drop: dict[int, str],
     rules: list[DatelineRule],
     outlets: dict[str, str],
@@ -100,47 +101,16 @@ def find_dateline(
 ) -> Dateline | None:
     """Try the dateline rules at the start of the first three kept lines (place-only rules
     only at the first one); a lone dash line among the first four lines is a remnant."""
-    head: list[int] = []  # the first four kept lines, however many dropped lines precede them
-    for i, ln in enumerate(lines):  # (a long detik table of contents is dropped above the dateline)
-        if i not in drop and ln.strip():
-            head.append(i)
-            if len(head) == 4:
-                break
+    head = _head_lines(lines.lines, drop)
     remnants = (
         [i for i in head if lead_dash.fullmatch(lines[i].strip())] if lead_dash is not None else []
     )
-    candidates = [i for i in head if i not in remnants][:3]
     found: Dateline | None = None
-    for rank, i in enumerate(candidates):
-        pos = starts[i] + (len(lines[i]) - len(lines[i].lstrip()))
-        for rule in rules:
-            if rule.when != "outlet_lines" and rank > 0:
-                continue
-            if rule.when == "site" and site not in rule.outlets:
-                continue
-            if rule.when == "head_search":
-                m = rule.regex.search(text, pos, min(pos + 400, starts[i] + len(lines[i])))
-            else:
-                m = rule.regex.match(text, pos)
-            if m is None or m.end() == m.start():
-                continue
-            gd = m.groupdict()
-            place = clean_place(gd.get("place"))
-            if rule.when == "gazetteer" and site not in rule.outlets:
-                if not place or place.lower() not in places:
-                    continue
-            outlet_raw = gd.get("outlet")
-            if not outlet_raw and place and "." in place:  # "KONTAN.CO.ID -": an outlet, not a place
-                outlet_raw, place = place, None
-            outlet = canonical_outlet(outlet_raw, outlets) if outlet_raw else None
-            found = Dateline(rule.id, place, outlet, site)
-            _place_span(found, m.start(), m.end(), lines, starts, text)
-            break
-        if found is not None:
-            break
-        if len(lines[i]) > _MAX_TITLE_CHARS:
-            # body text, not a title: a dateline after it belongs to a repeated copy of the
-            # article, and taking it would make a second run remove the next copy's dateline
+    for rank, i in enumerate([i for i in head if i not in remnants][:3]):
+        found = _match_line(lines, i, rank, rules, outlets, places, site)
+        if found is not None or len(lines[i]) > _MAX_TITLE_CHARS:
+            # a long line is body text, not a title: a dateline after it belongs to a repeated
+            # copy of the article, and taking it would make a second run remove the next copy's
             break
     if found is None and not remnants:
         return None
@@ -150,10 +120,56 @@ def find_dateline(
     return found
 
 
-def _place_span(d: Dateline, s: int, e: int, lines, starts, text: str) -> None:
+def _head_lines(lines: list[str], drop: dict[int, str]) -> list[int]:
+    """The first four kept non-blank lines, however many dropped lines precede them (a long
+    detik table of contents is dropped above the dateline)."""
+    head: list[int] = []
+    for i, ln in enumerate(lines):
+        if i not in drop and ln.strip():
+            head.append(i)
+            if len(head) == 4:
+                break
+    return head
+
+
+def _match_line(
+    lines: Lines, i: int, rank: int, rules: list[DatelineRule], outlets: dict[str, str],
+    places: frozenset[str], site: str | None,
+) -> Dateline | None:
+    """The first rule that matches at the start of line ``i`` (the ``rank``-th head line)."""
+    text = lines.text
+    pos = lines.starts[i] + (len(lines[i]) - len(lines[i].lstrip()))
+    for rule in rules:
+        if rule.when != "outlet_lines" and rank > 0:
+            continue
+        if rule.when == "site" and site not in rule.outlets:
+            continue
+        if rule.when == "head_search":
+            m = rule.regex.search(text, pos, min(pos + 400, lines.end(i)))
+        else:
+            m = rule.regex.match(text, pos)
+        if m is None or m.end() == m.start():
+            continue
+        gd = m.groupdict()
+        place = clean_place(gd.get("place"))
+        if rule.when == "gazetteer" and site not in rule.outlets:
+            if not place or place.lower() not in places:
+                continue
+        outlet_raw = gd.get("outlet")
+        if not outlet_raw and place and "." in place:  # "KONTAN.CO.ID -": an outlet, not a place
+            outlet_raw, place = place, None
+        outlet = canonical_outlet(outlet_raw, outlets) if outlet_raw else None
+        found = Dateline(rule.id, place, outlet, site)
+        _place_span(found, m.start(), m.end(), lines)
+        return found
+    return None
+
+
+def _place_span(d: Dateline, s: int, e: int, lines: Lines) -> None:
     """Lines wholly inside the dateline are dropped; a partly covered line loses its prefix."""
-    for i, ls in enumerate(starts):
-        le = ls + len(lines[i])
+    text = lines.text
+    for i, ls in enumerate(lines.starts):
+        le = lines.end(i)
         if le < s:
             continue
         if ls >= e:

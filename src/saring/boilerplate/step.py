@@ -18,7 +18,8 @@ from collections import Counter
 from pathlib import Path
 from typing import Any
 
-from saring.boilerplate.dateline import Dateline, find_dateline, site_of
+from saring.boilerplate.analysis import Analysis, Lines, Span
+from saring.boilerplate.dateline import find_dateline, site_of
 from saring.boilerplate.glue import GlueFixer
 from saring.boilerplate.rules import (
     DATA,
@@ -114,23 +115,28 @@ class Boilerplate(MapStep):
             self._glue.setup()
 
     # ------------------------------------------------------------------ analysis
-    def analyse(self, doc: Document) -> dict[str, Any]:
+    def analyse(self, doc: Document) -> Analysis:
         """Decide what to remove without changing the document (used by tests and the labeller).
 
-        Returns ``drop`` (line index -> rule id), ``spans`` (start, end, rule), ``dateline``,
-        ``flags`` and ``glue`` (insert positions), all in current-text offsets.
+        Phases, in order: whole-line rules and their follow-ups, the dateline at the head,
+        inline and block spans, the trailing block, flags, scrape glue in what is kept.
         """
         self.ensure_setup()
-        text = doc.text
-        lines = text.split("\n")
-        starts = [0]
-        for ln in lines[:-1]:
-            starts.append(starts[-1] + len(ln) + 1)
-        drop: dict[int, str] = {}
-        spans: list[tuple[int, int, str]] = []
-        flags: list[tuple[str, str, int]] = []
+        res = Analysis(Lines.of(doc.text))
+        self._line_rules(res)
+        if self.datelines:
+            self._dateline(res, site_of(doc.metadata, self._outlets))
+        self._spans(res)
+        self._trailing(res.lines.lines, res.drop)
+        self._flags(res)
+        if self._glue is not None:
+            self._scrape_glue(res)
+        return res
 
-        # 1. whole-line rules, with their follow-ups
+    def _line_rules(self, res: Analysis) -> None:
+        """Whole-line rules (each line only against rules long enough to match it), then what
+        each matched heading drags along."""
+        lines, drop = res.lines.lines, res.drop
         bounds, regexes = self._line_buckets
         if regexes:
             top = bounds[-1]
@@ -150,141 +156,109 @@ class Boilerplate(MapStep):
             if follow:
                 self._follow(lines, i, rid, follow, drop)
 
-        # 2. dateline at the head of the text
-        dateline: Dateline | None = None
-        if self.datelines:
-            dateline = find_dateline(
-                text, lines, starts, drop, self._dateline_rules, self._outlets, self._places,
-                site_of(doc.metadata, self._outlets), lead_dash=self._lead_dash,
-            )
-            if dateline is not None:
-                for i in dateline.full_lines:
-                    drop[i] = "dateline"
-                for i in dateline.remnant_lines:
-                    drop[i] = "dateline_remnant"
-                if dateline.span is not None:
-                    spans.append((dateline.span[0], dateline.span[1], "dateline"))
+    def _dateline(self, res: Analysis, site: str | None) -> None:
+        """The dateline at the head: whole lines it covers are dropped, a prefix is a span."""
+        d = find_dateline(
+            res.lines, res.drop, self._dateline_rules, self._outlets, self._places, site,
+            lead_dash=self._lead_dash,
+        )
+        res.dateline = d
+        if d is None:
+            return
+        for i in d.full_lines:
+            res.drop[i] = "dateline"
+        for i in d.remnant_lines:
+            res.drop[i] = "dateline_remnant"
+        if d.span is not None:
+            res.spans.append((d.span[0], d.span[1], "dateline"))
 
-        # 3. inline spans and multi-line blocks
+    def _spans(self, res: Analysis) -> None:
+        """Inline spans and multi-line blocks, each rule behind its cheap substring test."""
+        text = res.lines.text
         for rid, needles, rx in self._spans_rx:
-            if needles:
-                for nd in needles:
-                    if nd in text:
-                        break
-                else:
-                    continue
+            if needles and not any(nd in text for nd in needles):
+                continue
             for m in rx.finditer(text):
                 if m.end() > m.start():
-                    spans.append((m.start(), m.end(), rid))
-        spans = self._resolve_spans(text, lines, starts, spans, drop)
+                    res.spans.append((m.start(), m.end(), rid))
+        res.spans = self._resolve_spans(res.lines, res.spans, res.drop)
 
-        # 4. the trailing block (tag lists, editor codes, duplicated video titles)
-        self._trailing(lines, drop)
-
-        for i, rid in drop.items():
+    def _flags(self, res: Analysis) -> None:
+        """Document flags raised by the rules that fired, and flattened related-link blocks."""
+        for i, rid in res.drop.items():
             fl = self.rules[rid].flag if rid in self.rules else None
             if fl:
-                flags.append((fl, rid, i))
-        for s, _e, rid in spans:
+                res.flags.append((fl, rid, i))
+        for s, _e, rid in res.spans:
             fl = self.rules[rid].flag if rid in self.rules else None
             if fl:
-                flags.append((fl, rid, bisect.bisect_right(starts, s) - 1))
+                res.flags.append((fl, rid, res.lines.line_of(s)))
+        text = res.lines.text
         m = _INLINE_RELATED_RE.search(text) if ("Baca" in text or "BACA" in text) else None
         if m is not None:
-            i = bisect.bisect_right(starts, m.start()) - 1
-            flags.append(("inline_related_links", "baca_juga", i))
+            res.flags.append(("inline_related_links", "baca_juga", res.lines.line_of(m.start())))
 
-        # 5. scrape glue inside kept text
-        glue: list[tuple[int, float]] = []
-        caps_head: list[tuple[int, float]] = []
-        suspects: list[tuple[int, str]] = []
-        if self._glue is not None:
-            busy = sorted((s, e) for s, e, _ in spans)
-            first = next((i for i, ln in enumerate(lines) if ln.strip() and i not in drop), None)
-            if first is not None:
-                head = starts[first]
-                if dateline is not None and dateline.span is not None and dateline.span[0] == head:
-                    head = dateline.span[1]
-                at = self._glue.find_caps_head(text, head)
-                if at is not None:
-                    caps_head.append((at, 0.8))
-            for at, conf, token in self._glue.find(text, frozenset(a for a, _ in caps_head)):
-                i = bisect.bisect_right(starts, at) - 1
-                if i in drop:
-                    continue
-                k = bisect.bisect_right(busy, (at, at)) - 1
-                if k >= 0 and busy[k][0] <= at < busy[k][1]:
-                    continue
-                if conf > 0:
-                    glue.append((at, conf))
-                else:
-                    suspects.append((at, token))
-        return {
-            "lines": lines, "starts": starts, "drop": drop, "spans": spans,
-            "dateline": dateline, "flags": flags, "glue": glue, "glue_suspects": suspects,
-            "caps_head": caps_head,
-        }
+    def _scrape_glue(self, res: Analysis) -> None:
+        """Glue inside kept text: split when sure, flag when not (never inside a removal)."""
+        assert self._glue is not None
+        lines, drop, text = res.lines, res.drop, res.lines.text
+        busy = sorted((s, e) for s, e, _ in res.spans)
+        first = next((i for i, ln in enumerate(lines.lines) if ln.strip() and i not in drop), None)
+        if first is not None:
+            head = lines.starts[first]
+            d = res.dateline
+            if d is not None and d.span is not None and d.span[0] == head:
+                head = d.span[1]
+            at = self._glue.find_caps_head(text, head)
+            if at is not None:
+                res.caps_head.append((at, 0.8))
+        for at, conf, token in self._glue.find(text, frozenset(a for a, _ in res.caps_head)):
+            if lines.line_of(at) in drop:
+                continue
+            k = bisect.bisect_right(busy, (at, at)) - 1
+            if k >= 0 and busy[k][0] <= at < busy[k][1]:
+                continue
+            if conf > 0:
+                res.glue.append((at, conf))
+            else:
+                res.glue_suspects.append((at, token))
 
     def _follow(self, lines: list[str], i: int, rid: str, follow: str, drop: dict) -> None:
         """Drop what a heading line drags along (related titles, a split outlet token, a ToC)."""
-        n = len(lines)
         if follow == "title":
-            line = lines[i].strip()
-            if ":" in line and line.split(":", 1)[1].strip():
-                return  # "Baca juga: <title>" carries its title on the same line
-            taken = 0
-            j = i + 1
-            while j < n and taken < 3:
-                nxt = lines[j].strip()
-                if not nxt:
-                    j += 1
-                    continue
-                if j in drop or not looks_like_title(nxt):
-                    break
-                drop[j] = rid
-                taken += 1
-                j += 1
+            _follow_titles(lines, i, rid, drop)
         elif follow == "token":
             j = i + 1
-            if j < n and j not in drop and _TOKEN_LINE_RE.fullmatch(lines[j].strip()):
+            if j < len(lines) and j not in drop and _TOKEN_LINE_RE.fullmatch(lines[j].strip()):
                 drop[j] = rid
         elif follow == "dup_later":
-            j = i + 1
-            while j < n and j - i <= 12:
-                nxt = lines[j].strip()
-                if not nxt or j in drop:
-                    break
-                if not any(lines[k].strip() == nxt for k in range(j + 1, n)):
-                    break
-                drop[j] = rid
-                j += 1
+            _follow_repeated(lines, i, rid, drop)
 
-    def _resolve_spans(self, text, lines, starts, spans, drop):
+    def _resolve_spans(self, lines: Lines, spans: list[Span], drop: dict[int, str]) -> list[Span]:
         """Keep non-overlapping spans outside dropped lines; a line left with nothing but
         punctuation after its spans are removed is dropped whole (rule of its first span)."""
+        text, starts = lines.text, lines.starts
         spans.sort(key=lambda s: (s[0], -s[1]))
-        kept: list[tuple[int, int, str]] = []
+        kept: list[Span] = []
         end = -1
         for s, e, rid in spans:
             if s < end:
                 continue
-            i = bisect.bisect_right(starts, s) - 1
-            j = bisect.bisect_right(starts, max(s, e - 1)) - 1
+            i, j = lines.line_of(s), lines.line_of(max(s, e - 1))
             if all(k in drop for k in range(i, j + 1)):
                 continue
             kept.append((s, e, rid))
             end = e
-        by_line: dict[int, list[tuple[int, int, str]]] = {}
-        out: list[tuple[int, int, str]] = []
+        by_line: dict[int, list[Span]] = {}
+        out: list[Span] = []
         for s, e, rid in kept:
-            i = bisect.bisect_right(starts, s) - 1
-            j = bisect.bisect_right(starts, max(s, e - 1)) - 1
+            i, j = lines.line_of(s), lines.line_of(max(s, e - 1))
             if i == j:
                 by_line.setdefault(i, []).append((s, e, rid))
                 continue
             # a block crossing lines: whole lines inside it are dropped, edges stripped
             for k in range(i, j + 1):
-                ls, le = starts[k], starts[k] + len(lines[k])
+                ls, le = starts[k], lines.end(k)
                 cs, ce = max(ls, s), min(le, e)
                 rest = text[ls:cs] + text[ce:le]
                 if _PUNCT_ONLY_RE.fullmatch(rest.strip()):
@@ -294,12 +268,11 @@ class Boilerplate(MapStep):
         for i, items in by_line.items():
             if i in drop:
                 continue
-            ls, le = starts[i], starts[i] + len(lines[i])
-            pieces, pos = [], ls
+            pieces, pos = [], starts[i]
             for s, e, _ in items:
                 pieces.append(text[pos:s])
                 pos = e
-            pieces.append(text[pos:le])
+            pieces.append(text[pos:lines.end(i)])
             if _PUNCT_ONLY_RE.fullmatch("".join(pieces).strip()):
                 drop[i] = items[0][2]
             else:
@@ -339,52 +312,20 @@ class Boilerplate(MapStep):
                 drop[i] = rid
 
     # ------------------------------------------------------------------ step
-    def replacements(self, doc: Document, result: dict[str, Any]) -> list[Replacement]:
+    def replacements(self, doc: Document, result: Analysis) -> list[Replacement]:
         """Turn an analysis into non-overlapping edits of the current text."""
-        text = doc.text
-        lines, starts, drop = result["lines"], result["starts"], result["drop"]
-        n_lines = len(lines)
-        reps: list[Replacement] = []
-        # lines after the last kept line are removed with the newline before them, so the
-        # text does not end in a newline; other lines with their newline and following blanks
-        last_kept = n_lines - 1
-        while last_kept >= 0 and (last_kept in drop or not lines[last_kept].strip()):
-            last_kept -= 1
-        for i in sorted(drop):
-            kind = "boilerplate:" + drop[i]
-            if last_kept >= 0 and i > last_kept:
-                k = i
-                while k - 1 > last_kept and k - 1 not in drop and not lines[k - 1].strip():
-                    k -= 1
-                reps.append(Replacement(starts[k] - 1, starts[i] + len(lines[i]), "", kind))
-                continue
-            j = i + 1
-            while j < n_lines and j not in drop and not lines[j].strip():
-                j += 1
-            end = starts[j] if j < n_lines else len(text)
-            reps.append(Replacement(starts[i], end, "", kind))
-        reps = _fix_overlaps(reps)
-        for group in _adjacent_groups(text, result["spans"]):
-            # a run of spans separated only by blanks is widened as one, so the space before
-            # or after the whole run is taken exactly once
-            gs, ge = _absorb_space(text, group[0][0], group[-1][1])
-            # a span glued to words on both sides ("lancarJakarta (ANTARA) - Kementerian")
-            # leaves a space, or its removal would create new glue ("lancarKementerian")
-            sep = " " if 0 < gs and ge < len(text) and text[gs - 1].isalnum() and text[ge].isalnum() else ""
-            for k, (s, e, rid) in enumerate(group):
-                s = gs if k == 0 else s
-                e = ge if k == len(group) - 1 else group[k + 1][0]
-                reps.append(Replacement(s, e, sep if k == len(group) - 1 else "", "boilerplate:" + rid))
-        for at, conf in result["glue"]:
+        reps = _fix_overlaps(_line_removals(result.lines, result.drop))
+        reps.extend(_span_removals(doc.text, result.spans))
+        for at, conf in result.glue:
             reps.append(Replacement(at, at, " ", "boilerplate:glue", conf))
-        for at, conf in result["caps_head"]:
+        for at, conf in result.caps_head:
             reps.append(Replacement(at, at, " ", "boilerplate:glue_caps_head", conf))
         return _fix_overlaps(reps)
 
-    def _apply_once(self, doc: Document, first: bool) -> dict[str, Any]:
+    def _apply_once(self, doc: Document, first: bool) -> Analysis:
         """Analyse and apply one round; the second round only fills metadata the first left."""
         result = self.analyse(doc)
-        d: Dateline | None = result["dateline"]
+        d = result.dateline
         if d is not None:
             for key, value in (("place", d.place), ("dateline_outlet", d.outlet)):
                 if value and (first or key not in doc.metadata):
@@ -396,21 +337,21 @@ class Boilerplate(MapStep):
             doc.apply(self.label, reps)
         return result
 
-    def _needs_second_round(self, result: dict[str, Any]) -> bool:
+    def _needs_second_round(self, result: Analysis) -> bool:
         """Stripping a span can expose what a line rule matches (``Simak selengkapnya di
         sini.Pewarta: …`` -> ``Simak selengkapnya di sini.``), and an outlet-only dateline can hide
         a place dateline (``KONTAN.CO.ID - WASHINGTON -``): one more round makes the step a fixed
         point. Only documents where a span leaves a line short enough for a line rule pay."""
-        d: Dateline | None = result["dateline"]
+        d = result.dateline
         if d is not None and d.span is not None and not d.place:
             return True
         bounds = self._line_buckets[0]
         top = bounds[-1] if bounds else 0
-        lines, starts, drop = result["lines"], result["starts"], result["drop"]
-        for s, e, rid in result["spans"]:
+        lines, drop = result.lines, result.drop
+        for s, e, rid in result.spans:
             if rid == "dateline":
                 continue
-            i = bisect.bisect_right(starts, s) - 1
+            i = lines.line_of(s)
             if i not in drop and len(lines[i]) - (e - s) <= top:
                 return True
         return False
@@ -420,31 +361,113 @@ class Boilerplate(MapStep):
         rounds = [result]
         if self._needs_second_round(result):
             rounds.append(self._apply_once(doc, first=False))
-        d: Dateline | None = result["dateline"] or rounds[-1]["dateline"]
+        self._raise_flags(doc, rounds)
+        doc.annotate(self.label, **self._annotation(doc, rounds))
+        return None
+
+    def _raise_flags(self, doc: Document, rounds: list[Analysis]) -> None:
+        """One flag per (flag, rule) over the rounds; glue suspects of the final text."""
         seen: set[tuple[str, str]] = set()
         for r in rounds:
-            for fl, rid, line in r["flags"]:
+            for fl, rid, line in r.flags:
                 if (fl, rid) not in seen:
                     seen.add((fl, rid))
                     doc.flag(self.label, fl, rule=rid, line=line)
-        for at, token in rounds[-1]["glue_suspects"][:20]:
+        for at, token in rounds[-1].glue_suspects[:20]:
             doc.flag(self.label, "glue_suspect", token=token, offset=at)
+
+    def _annotation(self, doc: Document, rounds: list[Analysis]) -> dict[str, Any]:
+        """Counts per document: lines dropped, spans stripped, glue fixed, rules fired."""
         rules: Counter = Counter()
         ann: dict[str, Any] = {"lines_dropped": 0, "spans_stripped": 0, "glue_fixed": 0}
         for r in rounds:
-            rules.update(r["drop"].values())
-            rules.update(rid for _s, _e, rid in r["spans"])
-            ann["lines_dropped"] += len(r["drop"])
-            ann["spans_stripped"] += len(r["spans"])
-            ann["glue_fixed"] += len(r["glue"]) + len(r["caps_head"])
+            rules.update(r.drop.values())
+            rules.update(rid for _s, _e, rid in r.spans)
+            ann["lines_dropped"] += len(r.drop)
+            ann["spans_stripped"] += len(r.spans)
+            ann["glue_fixed"] += len(r.glue) + len(r.caps_head)
         if rules:
             ann["rules"] = dict(rules)
+        d = rounds[0].dateline or rounds[-1].dateline
         if d is not None:
             ann["dateline_rule"] = d.rule
             outlet, site = doc.metadata.get("dateline_outlet"), doc.metadata.get("site")
             ann["syndicated"] = bool(outlet and site and outlet != site)
-        doc.annotate(self.label, **ann)
-        return None
+        return ann
+
+
+def _follow_titles(lines: list[str], i: int, rid: str, drop: dict[int, str]) -> None:
+    """Up to three headline-like lines after a bare ``Baca juga`` heading."""
+    line = lines[i].strip()
+    if ":" in line and line.split(":", 1)[1].strip():
+        return  # "Baca juga: <title>" carries its title on the same line
+    taken = 0
+    j = i + 1
+    while j < len(lines) and taken < 3:
+        nxt = lines[j].strip()
+        if not nxt:
+            j += 1
+            continue
+        if j in drop or not looks_like_title(nxt):
+            break
+        drop[j] = rid
+        taken += 1
+        j += 1
+
+
+def _follow_repeated(lines: list[str], i: int, rid: str, drop: dict[int, str]) -> None:
+    """The lines of a table of contents: each occurs again later in the text (as a heading)."""
+    n = len(lines)
+    j = i + 1
+    while j < n and j - i <= 12:
+        nxt = lines[j].strip()
+        if not nxt or j in drop:
+            break
+        if not any(lines[k].strip() == nxt for k in range(j + 1, n)):
+            break
+        drop[j] = rid
+        j += 1
+
+
+def _line_removals(lines: Lines, drop: dict[int, str]) -> list[Replacement]:
+    """Dropped lines go with their newline and the blank lines after them; lines after the last
+    kept line go with the newline before them, so the text does not end in a newline."""
+    starts, n_lines, text = lines.starts, len(lines), lines.text
+    last_kept = n_lines - 1
+    while last_kept >= 0 and (last_kept in drop or not lines[last_kept].strip()):
+        last_kept -= 1
+    reps: list[Replacement] = []
+    for i in sorted(drop):
+        kind = "boilerplate:" + drop[i]
+        if last_kept >= 0 and i > last_kept:
+            k = i
+            while k - 1 > last_kept and k - 1 not in drop and not lines[k - 1].strip():
+                k -= 1
+            reps.append(Replacement(starts[k] - 1, lines.end(i), "", kind))
+            continue
+        j = i + 1
+        while j < n_lines and j not in drop and not lines[j].strip():
+            j += 1
+        end = starts[j] if j < n_lines else len(text)
+        reps.append(Replacement(starts[i], end, "", kind))
+    return reps
+
+
+def _span_removals(text: str, spans: list[Span]) -> list[Replacement]:
+    """A run of spans separated only by blanks is widened as one, so the space before or after
+    the whole run is taken exactly once; a run glued to words on both sides (``lancarJakarta
+    (ANTARA) - Kementerian``) leaves a space, or its removal would create new glue."""
+    reps: list[Replacement] = []
+    for group in _adjacent_groups(text, spans):
+        gs, ge = _absorb_space(text, group[0][0], group[-1][1])
+        glued = 0 < gs and ge < len(text) and text[gs - 1].isalnum() and text[ge].isalnum()
+        sep = " " if glued else ""
+        for k, (s, e, rid) in enumerate(group):
+            s = gs if k == 0 else s
+            e = ge if k == len(group) - 1 else group[k + 1][0]
+            reps.append(Replacement(s, e, sep if k == len(group) - 1 else "", "boilerplate:" + rid))
+    return reps
+
 
 def _length_buckets(rules: list) -> tuple[list[int], list[re.Pattern[str]]]:
     """Combined whole-line regexes by line length: a line of length n is only tried against
