@@ -61,6 +61,16 @@ def canonical_outlet(name: str, outlets: dict[str, str]) -> str:
     return key
 
 
+def host_of(metadata: dict[str, Any]) -> str | None:
+    """The lower-cased host of the document's url, if it has one."""
+    url = metadata.get("url")
+    if isinstance(url, str):
+        m = _HOST_RE.match(url)
+        if m is not None:
+            return m.group(1).lower()
+    return None
+
+
 def site_of(metadata: dict[str, Any], outlets: dict[str, str]) -> str | None:
     """The publishing site: the url host when known, else the declared outlet."""
     url = metadata.get("url")

@@ -19,7 +19,7 @@ from pathlib import Path
 from typing import Any
 
 from saring.boilerplate.analysis import Analysis, Lines, Span
-from saring.boilerplate.dateline import find_dateline, site_of
+from saring.boilerplate.dateline import find_dateline, host_of, site_of
 from saring.boilerplate.glue import GlueFixer
 from saring.boilerplate.rules import (
     DATA,
@@ -30,6 +30,7 @@ from saring.boilerplate.rules import (
     load_rules,
     load_words,
 )
+from saring.boilerplate.shape import ShapeFurniture, brand_keys, load_shape_rules
 from saring.document import Document, Replacement
 from saring.step import MapStep, Reject
 
@@ -71,6 +72,7 @@ class Boilerplate(MapStep):
         self,
         *,
         datelines: bool = True,
+        shape: bool = True,
         glue: bool = True,
         glue_min_zipf: float = 3.0,
         trailing_max_lines: int = 40,
@@ -79,12 +81,13 @@ class Boilerplate(MapStep):
     ) -> None:
         super().__init__(label=label)
         self.datelines = datelines
+        self.shape = shape
         self.glue = glue
         self.glue_min_zipf = glue_min_zipf
         self.trailing_max_lines = trailing_max_lines
         self.rules_dir = rules_dir
         self._params = {
-            "datelines": datelines, "glue": glue, "glue_min_zipf": glue_min_zipf,
+            "datelines": datelines, "shape": shape, "glue": glue, "glue_min_zipf": glue_min_zipf,
             "trailing_max_lines": trailing_max_lines, "rules_dir": rules_dir,
         }
 
@@ -103,6 +106,7 @@ class Boilerplate(MapStep):
         ]
         lead = self.rules.get("dateline_remnant")
         self._lead_dash = re.compile(lead.pattern) if lead is not None else None
+        self._shape = ShapeFurniture(load_shape_rules(data / "shape.tsv")) if self.shape else None
         self._dateline_rules = load_datelines(data / "datelines.tsv")
         self._outlets = load_outlets(data / "outlets.tsv")
         self._places = frozenset(w.lower() for w in load_words(data / "places.txt"))
@@ -123,9 +127,12 @@ class Boilerplate(MapStep):
         """
         self.ensure_setup()
         res = Analysis(Lines.of(doc.text))
+        site = site_of(doc.metadata, self._outlets)
         self._line_rules(res)
+        if self._shape is not None:
+            self._shape.mark(res.lines, res.drop, brand_keys(site, host_of(doc.metadata)))
         if self.datelines:
-            self._dateline(res, site_of(doc.metadata, self._outlets))
+            self._dateline(res, site)
         self._spans(res)
         self._trailing(res.lines.lines, res.drop)
         self._flags(res)

@@ -1,0 +1,194 @@
+"""Page furniture recognised by the shape of a line, not by the outlet that printed it.
+
+Outlet rules (``rules.tsv``) know the pages of the outlets in our corpora; other outlets print
+the same kinds of furniture in other words and layouts. This pass marks a line as furniture by
+
+- its vocabulary and form (``shape.tsv``): a credit ``Label: Name`` in any spacing, a team
+  label, a follow-us-on-a-platform line, a related/trending header, a see-all link, a
+  copyright notice, a date stamp, a breadcrumb, a share/comment widget, a tag line...;
+- its position: *head* lines above the first body paragraph and *tail* lines below the last one
+  may be furniture in more ways (a bare date, a section label, the outlet's own name) than lines
+  between paragraphs (only the unambiguous classes there);
+- its neighbours: in the tail, everything below the first furniture line that opens a block (a
+  related header, a credit, a footer) is furniture; in the head, a short label directly above
+  other furniture is a section label.
+
+A *body paragraph* is a line of at least 8 words ending like a sentence, or any line of 200+
+characters, that no furniture class matches. A document without one is left to the outlet rules
+(lists, verse, tweets: shape says nothing there).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+from saring.boilerplate.analysis import Lines
+
+_MONTH = (
+    r"(?i:januari|februari|maret|april|mei|juni|juli|agustus|september|oktober|november|"
+    r"desember|january|february|march|may|june|july|august|october|december|mac|julai|ogos|"
+    r"disember|jan|feb|mar|apr|jun|jul|agu|agt|aug|sept|sep|okt|oct|nov|des|dec)"
+)
+PLACEHOLDERS = {
+    "{NAME}": r"[A-Z@][\w.'’@-]{0,30}(?:[ \t](?:[A-Za-z][\w.'’-]{0,30}|&)){0,6}",
+    "{LABEL}": (
+        r"(?i:penulis|editor|redaktur|reporter|pewarta|penyunting|penyelaras(?: bahasa)?|"
+        r"kontributor|jurnalis|wartawan|koresponden|fotografer|videografer|teks|naskah|grafis|"
+        r"infografis|ilustrator|desain|produser|uploader|copy ?editor|editor bahasa|penerjemah|"
+        r"alih bahasa|laporan|liputan|redaksi)"
+    ),
+    "{DATE}": (
+        rf"(?:\d{{1,2}}[ \t]{_MONTH}[ \t]\d{{4}}|{_MONTH}[ \t]\d{{1,2}},?[ \t]\d{{4}}|"
+        r"\d{1,2}[-/.]\d{1,2}[-/.]\d{2,4})"
+    ),
+    "{TIME}": r"\d{1,2}[:.]\d{2}(?::\d{2})?(?:[ \t]?(?:WIB|WITA|WIT|[AaPp]\.?[Mm]\.?))?",
+    "{WEEKDAY}": (
+        r"(?i:senin|selasa|rabu|kamis|jumat|jum'at|sabtu|minggu|ahad|isnin|khamis|jumaat|"
+        r"monday|tuesday|wednesday|thursday|friday|saturday|sunday)"
+    ),
+    "{PLATFORM}": (
+        r"(?i:google news|whats ?app(?: channel)?|wa channel|telegram|instagram|facebook|twitter|"
+        r"tiktok|youtube|linkedin|line today|saluran (?:whatsapp|wa|telegram)|channel|kanal)"
+    ),
+}
+ZONES = ("any", "edge", "head", "tail")
+_ENDS = frozenset('.!?"”’)…')
+# an imperative inside reported speech is body text ("Ikuti akun Instagram BMKG," kata dia.)
+_SPEECH_RE = re.compile(r"\b(?:kata|ujar|ucap|jelas|imbau|pinta|tegas|ungkap|pesan)(?:nya)?\b")
+
+
+@dataclass(frozen=True, slots=True)
+class ShapeRule:
+    cls: str
+    zone: str
+    anchor: bool
+    pattern: str
+
+
+def load_shape_rules(path: Path) -> list[ShapeRule]:
+    """Parse ``shape.tsv``; a bad row raises ``ValueError`` naming it."""
+    rules: list[ShapeRule] = []
+    rows = [
+        ln.split("\t") for ln in path.read_text(encoding="utf-8").splitlines()
+        if ln.strip() and not ln.startswith("#")
+    ][1:]
+    for row in rows:
+        if len(row) != 4 or row[1] not in ZONES or row[2] not in ("0", "1"):
+            raise ValueError(f"{path}: bad shape row {row[:3]}")
+        pattern = row[3]
+        for key, value in PLACEHOLDERS.items():
+            pattern = pattern.replace(key, value)
+        re.compile(pattern)
+        rules.append(ShapeRule(row[0], row[1], row[2] == "1", pattern))
+    return rules
+
+
+def brand_keys(site: str | None, host: str | None) -> frozenset[str]:
+    """Letters-only names the outlet may print for itself: the labels of its host and site
+    (``jogjapolitan.harianjogja.com`` -> jogjapolitan, harianjogja)."""
+    keys: set[str] = set()
+    for name in (host, site):
+        if not name:
+            continue
+        for label in name.lower().split(".")[:-1]:
+            key = re.sub(r"[^a-z0-9]", "", label)
+            if len(key) >= 3 and key not in ("www", "com", "net", "org", "amp"):
+                keys.add(key)
+    return frozenset(keys)
+
+
+def letters_key(line: str) -> str:
+    return re.sub(r"[^a-z0-9]", "", line.lower())
+
+
+class ShapeFurniture:
+    """Marks furniture lines of one document by shape (see the module docstring)."""
+
+    def __init__(self, rules: list[ShapeRule], *, max_chars: int = 300) -> None:
+        self.max_chars = max_chars
+        self._meta: dict[str, tuple[str, str, bool]] = {}
+        alts = []
+        for k, r in enumerate(rules):
+            group = f"{r.cls}__{k}"
+            self._meta[group] = (r.cls, r.zone, r.anchor)
+            alts.append(f"(?P<{group}>{r.pattern})")
+        self._rx = re.compile("[ \t]*(?:" + "|".join(alts) + ")[ \t]*") if alts else None
+
+    def classify(self, line: str) -> tuple[str, str, bool] | None:
+        """(class, zone, anchor) of the first furniture class the whole line matches."""
+        if self._rx is None or len(line) > self.max_chars:
+            return None
+        m = self._rx.fullmatch(line)
+        if m is None:
+            return None
+        meta = self._meta[m.lastgroup]
+        if meta[0] == "follow" and _SPEECH_RE.search(line):
+            return None
+        return meta
+
+    def mark(self, lines: Lines, drop: dict[int, str], brands: frozenset[str]) -> None:
+        """Add furniture lines to ``drop`` (line index -> class)."""
+        kept = [i for i, ln in enumerate(lines.lines) if i not in drop and ln.strip()]
+        found: dict[int, tuple[str, str, bool]] = {}
+        paragraphs: list[int] = []
+        for i in kept:
+            s = lines[i].strip()
+            meta = self.classify(s)
+            if meta is None and brands and len(s) <= 40 and letters_key(s) in brands:
+                meta = ("outlet_name", "edge", True)
+            if meta is not None:
+                found[i] = meta
+            elif len(s) >= 200 or (s[-1] in _ENDS and s.count(" ") >= 7):
+                paragraphs.append(i)
+        if not paragraphs:
+            for i, (cls, zone, _a) in found.items():
+                if zone == "any":
+                    drop[i] = cls
+            return
+        first, last = paragraphs[0], paragraphs[-1]
+        for i, (cls, zone, _a) in found.items():
+            head, tail = i < first, i > last
+            if zone == "any" or (zone == "edge" and (head or tail)) or (
+                zone == "head" and head) or (zone == "tail" and tail):
+                drop[i] = cls
+        self._head_labels(lines, [i for i in kept if i < first], drop)
+        self._tail_block(lines, [i for i in kept if i > last], found, drop)
+
+    @staticmethod
+    def _head_labels(lines: Lines, head: list[int], drop: dict[int, str]) -> None:
+        """Short capitalised section labels (one to three words) directly above other head
+        furniture (a credit, a date stamp, another label)."""
+        below_is_furniture = False
+        for k in range(len(head) - 1, -1, -1):
+            i = head[k]
+            if i in drop:
+                below_is_furniture = True
+                continue
+            s = lines[i].strip()
+            words = s.split()
+            short = (
+                len(s) <= 30 and len(words) <= 3 and s[-1] not in ".,;:!?" and "," not in s
+                and s[0].isupper()
+            )
+            if short and below_is_furniture:
+                drop[i] = "section_label"
+                below_is_furniture = True
+            else:
+                below_is_furniture = False
+
+    @staticmethod
+    def _tail_block(
+        lines: Lines, tail: list[int], found: dict[int, tuple[str, str, bool]],
+        drop: dict[int, str],
+    ) -> None:
+        """Below the last paragraph, every line after the first block-opening furniture line
+        (related header, credit, footer...) is furniture: teaser headlines, their timestamps,
+        the outlet's address."""
+        opened = False
+        for i in tail:
+            if opened and i not in drop:
+                drop[i] = "tail_block"
+            elif i in drop and found.get(i, ("", "", True))[2]:
+                opened = True
