@@ -54,6 +54,13 @@ PLACEHOLDERS = {
     ),
 }
 ZONES = ("any", "edge", "head", "tail")
+# outlet rules (rules.tsv) whose lines open a footer block like an anchor class does (not ads or
+# scroll prompts, which also sit between paragraphs and list items)
+_FOOTER_RULES = frozenset({
+    "byline", "copyright", "social_cta", "follow_us", "share_bar", "syndication_footer",
+    "pilihan_redaksi", "read_more", "label_line", "source_footer", "lihat_juga", "cnn_footer",
+})
+_HEADER_CLASSES = frozenset({"related", "next", "see_all", "share", "platform", "team"})
 _ENDS = frozenset('.!?"”’)…')
 # an imperative inside reported speech is body text ("Ikuti akun Instagram BMKG," kata dia.)
 _SPEECH_RE = re.compile(r"\b(?:kata|ujar|ucap|jelas|imbau|pinta|tegas|ungkap|pesan)(?:nya)?\b")
@@ -126,6 +133,8 @@ class ShapeFurniture:
         meta = self._meta[m.lastgroup]
         if meta[0] == "follow" and _SPEECH_RE.search(line):
             return None
+        if meta[0] in _HEADER_CLASSES and line.lstrip()[0].islower():
+            return None  # widget headers are capitalised; "berita pilihan" is running text
         return meta
 
     def mark(self, lines: Lines, drop: dict[int, str], brands: frozenset[str]) -> None:
@@ -153,8 +162,9 @@ class ShapeFurniture:
             if zone == "any" or (zone == "edge" and (head or tail)) or (
                 zone == "head" and head) or (zone == "tail" and tail):
                 drop[i] = cls
-        self._head_labels(lines, [i for i in kept if i < first], drop)
-        self._tail_block(lines, [i for i in kept if i > last], found, drop)
+        nonblank = [i for i, ln in enumerate(lines.lines) if ln.strip()]
+        self._head_labels(lines, [i for i in nonblank if i < first], drop)
+        self._tail_block(lines, [i for i in nonblank if i > last], found, drop)
 
     @staticmethod
     def _head_labels(lines: Lines, head: list[int], drop: dict[int, str]) -> None:
@@ -190,5 +200,5 @@ class ShapeFurniture:
         for i in tail:
             if opened and i not in drop:
                 drop[i] = "tail_block"
-            elif i in drop and found.get(i, ("", "", True))[2]:
+            elif i in drop and (found[i][2] if i in found else drop[i] in _FOOTER_RULES):
                 opened = True

@@ -201,9 +201,14 @@ class Boilerplate(MapStep):
             if fl:
                 res.flags.append((fl, rid, res.lines.line_of(s)))
         text = res.lines.text
-        m = _INLINE_RELATED_RE.search(text) if ("Baca" in text or "BACA" in text) else None
-        if m is not None:
-            res.flags.append(("inline_related_links", "baca_juga", res.lines.line_of(m.start())))
+        if "Baca" not in text and "BACA" not in text:
+            return
+        cut = [(s, e) for s, e, rid in res.spans if rid == "baca_juga_trailing"]
+        for m in _INLINE_RELATED_RE.finditer(text):
+            at = m.start() + 1
+            if not any(s <= at < e for s, e in cut):  # a cut-off trailing link is not flagged
+                res.flags.append(("inline_related_links", "baca_juga", res.lines.line_of(at)))
+                break
 
     def _scrape_glue(self, res: Analysis) -> None:
         """Glue inside kept text: split when sure, flag when not (never inside a removal)."""
