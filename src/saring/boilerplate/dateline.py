@@ -7,6 +7,7 @@ Tribun), which is a syndication signal for dedup and provenance.
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
@@ -99,13 +100,22 @@ def clean_place(place: str | None) -> str | None:
 _MAX_TITLE_CHARS = 300  # lines before a dateline are titles, captions or bylines
 
 
+@dataclass(frozen=True, slots=True)
+class DatelineContext:
+    """What the dateline rules may consult for one document."""
+
+    rules: list[DatelineRule]
+    outlets: dict[str, str]  # outlet spelling -> site domain
+    places: frozenset[str]  # corpus gazetteer (lower case), for the outlet rules
+    known_places: frozenset[str]  # gazetteer + GeoNames (lower case), for the generic rules
+    site: str | None = None
+    brands: frozenset[str] = frozenset()  # letters-only names of the site (see shape.brand_keys)
+
+
 def find_dateline(
     lines: Lines,
     drop: dict[int, str],
-    rules: list[DatelineRule],
-    outlets: dict[str, str],
-    places: frozenset[str],
-    site: str | None,
+    ctx: DatelineContext,
     *,
     lead_dash: re.Pattern[str] | None = _LONE_DASH_RE,
 ) -> Dateline | None:
@@ -117,7 +127,7 @@ def find_dateline(
     )
     found: Dateline | None = None
     for rank, i in enumerate([i for i in head if i not in remnants][:3]):
-        found = _match_line(lines, i, rank, rules, outlets, places, site)
+        found = _match_line(lines, i, rank, ctx)
         if found is not None or len(lines[i]) > _MAX_TITLE_CHARS:
             # a long line is body text, not a title: a dateline after it belongs to a repeated
             # copy of the article, and taking it would make a second run remove the next copy's
@@ -125,7 +135,7 @@ def find_dateline(
     if found is None and not remnants:
         return None
     if found is None:
-        found = Dateline("dateline_remnant", None, None, site)
+        found = Dateline("dateline_remnant", None, None, ctx.site)
     found.remnant_lines = [i for i in remnants if i not in found.full_lines]
     return found
 
@@ -142,15 +152,15 @@ def _head_lines(lines: list[str], drop: dict[int, str]) -> list[int]:
     return head
 
 
-def _match_line(
-    lines: Lines, i: int, rank: int, rules: list[DatelineRule], outlets: dict[str, str],
-    places: frozenset[str], site: str | None,
-) -> Dateline | None:
+_MULTI_LINE_RANKS = ("outlet_lines", "generic")
+
+
+def _match_line(lines: Lines, i: int, rank: int, ctx: DatelineContext) -> Dateline | None:
     """The first rule that matches at the start of line ``i`` (the ``rank``-th head line)."""
-    text = lines.text
+    text, site = lines.text, ctx.site
     pos = lines.starts[i] + (len(lines[i]) - len(lines[i].lstrip()))
-    for rule in rules:
-        if rule.when != "outlet_lines" and rank > 0:
+    for rule in ctx.rules:
+        if rule.when not in _MULTI_LINE_RANKS and rank > 0:
             continue
         if rule.when == "site" and site not in rule.outlets:
             continue
@@ -161,18 +171,101 @@ def _match_line(
         if m is None or m.end() == m.start():
             continue
         gd = m.groupdict()
-        place = clean_place(gd.get("place"))
-        if rule.when == "gazetteer" and site not in rule.outlets:
-            if not place or place.lower() not in places:
-                continue
-        outlet_raw = gd.get("outlet")
-        if not outlet_raw and place and "." in place:  # "KONTAN.CO.ID -": an outlet, not a place
+        place, outlet_raw = clean_place(gd.get("place")), gd.get("outlet")
+        if not _rule_accepts(rule, place, outlet_raw, ctx):
+            continue
+        if not outlet_raw and place and (
+            "." in place or (_names_site(place, ctx.brands) and place.lower() not in ctx.known_places)
+        ):  # "KONTAN.CO.ID -", "PIKIRAN RAKYAT -": an outlet, not a place
             outlet_raw, place = place, None
-        outlet = canonical_outlet(outlet_raw, outlets) if outlet_raw else None
-        found = Dateline(rule.id, place, outlet, site)
+        found = Dateline(rule.id, place, resolve_outlet(outlet_raw, ctx) if outlet_raw else None, site)
         _place_span(found, m.start(), m.end(), lines)
         return found
     return None
+
+
+def _rule_accepts(rule: DatelineRule, place: str | None, outlet: str | None,
+                  ctx: DatelineContext) -> bool:
+    """The conditions a match must meet beyond its regex (see datelines.tsv ``when``)."""
+    if rule.when == "gazetteer" and ctx.site not in rule.outlets:
+        return bool(place) and place.lower() in ctx.places
+    if rule.when == "generic":
+        if outlet is None or not outlet_like(outlet, ctx):
+            return False
+        # a city's own site (surabaya.go.id) printing "SURABAYA -" prints a place
+        return "." in outlet or outlet.lower() not in ctx.known_places or place is not None
+    if rule.when == "generic_place":
+        return bool(place) and place.lower() in ctx.known_places
+    return True
+
+
+_OUTLET_WORDS = frozenset(
+    "news post pos times online media pers press tv radio harian daily kabar berita info warta "
+    "radar ekspres express today tribun channel portal jurnal journal".split()
+)
+_GENERIC_WORDS = frozenset("harian online news daily media portal com co id net tv".split())
+_DOMAIN_RE = re.compile(r"[A-Za-z][A-Za-z0-9-]{1,30}(?:\.[A-Za-z]{2,6}){1,3}")
+_ALNUM_RE = re.compile(r"[A-Za-z0-9]+")
+
+
+def _letters(name: str) -> str:
+    return "".join(_ALNUM_RE.findall(name)).lower()
+
+
+def _names_site(raw: str, brands: frozenset[str]) -> bool:
+    """The name is the site's own: its letters (``PIKIRAN RAKYAT`` on pikiran-rakyat.com), the
+    same without generic words (``HARIAN DISWAY`` on disway.id, ``NU Online`` on nu.or.id), or
+    its initials (``BKA`` on beritakotaambon.com)."""
+    if not brands:
+        return False
+    if _letters(raw) in brands:
+        return True
+    core = "".join(w.lower() for w in _ALNUM_RE.findall(raw) if w.lower() not in _GENERIC_WORDS)
+    if core and core in brands:
+        return True
+    key = _letters(raw)
+    return raw.isupper() and 2 <= len(key) <= 5 and any(initials(b) == key for b in brands)
+
+
+def outlet_like(raw: str, ctx: DatelineContext) -> bool:
+    """Is this dateline token an outlet: a domain, the site's own name, a known outlet, or a
+    name with an outlet word (``Kabar``, ``Post``, ``Online``...)?"""
+    if _DOMAIN_RE.fullmatch(raw) or _names_site(raw, ctx.brands):
+        return True
+    if _letters(raw) in ctx.outlets:
+        return True
+    return any(w.lower() in _OUTLET_WORDS for w in _ALNUM_RE.findall(raw))
+
+
+def resolve_outlet(raw: str, ctx: DatelineContext) -> str:
+    """The site when the dateline names the site itself, else the canonical spelling (a
+    domain stays itself: PROHABA.CO on prohaba.tribunnews.com is not tribunnews.com)."""
+    if ctx.site and "." not in raw and _names_site(raw, ctx.brands):
+        return ctx.site
+    return canonical_outlet(raw, ctx.outlets)
+
+
+@functools.lru_cache(maxsize=4096)
+def initials(key: str) -> str:
+    """Initials of a run-together site name split into known words (``beritakotaambon`` ->
+    ``bka``), fewest words first; "" when it does not split into at most four words."""
+    from wordfreq import zipf_frequency  # only for abbreviated outlets, so imported lazily
+
+    n = len(key)
+    best: list[list[str] | None] = [None] * (n + 1)
+    best[0] = []
+    for end in range(1, n + 1):
+        for start in range(max(0, end - 20), end):
+            prev = best[start]
+            if prev is None or len(prev) >= 4:
+                continue
+            word = key[start:end]
+            if len(word) >= 2 and zipf_frequency(word, "id") >= 3.0:
+                cand = [*prev, word]
+                if best[end] is None or len(cand) < len(best[end]):
+                    best[end] = cand
+    words = best[n]
+    return "".join(w[0] for w in words) if words and len(words) > 1 else ""
 
 
 def _place_span(d: Dateline, s: int, e: int, lines: Lines) -> None:

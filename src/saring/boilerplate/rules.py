@@ -16,9 +16,25 @@ REPAIR_BRANDS = Path(__file__).resolve().parents[1] / "data" / "repair" / "brand
 SCOPES = {"line", "trailing", "inline", "block", "lead"}
 ACTIONS = {"drop_line", "strip_span", "extract_dateline"}
 FOLLOWS = {"-", "title", "token", "dup_later"}
-WHENS = {"any", "outlet_lines", "gazetteer", "site", "head_search"}
+WHENS = {"any", "outlet_lines", "gazetteer", "site", "head_search", "generic", "generic_place"}
 # A place in a dateline: one to four capitalised words (JAKARTA, Kota Bandung, Washington D.C).
 PLACE = r"[A-Z][A-Za-z.'’]{0,20}(?: [A-Z][A-Za-z.'’]{0,20}){0,3}"
+# Shapes of the generic dateline grammar (datelines.tsv rows with when=generic*): an outlet
+# written as a domain (Harianjogja.com, RADARBANYUMAS.DISWAY.ID, tirto.id), as a brand
+# (PIKIRAN RAKYAT, InfoPublik, NU Online) or abbreviated in parentheses ((KP), (HK)); the dash
+# variants - -- – — (a plain hyphen needs a space on one side, so compounds are not datelines).
+DATELINE_SHAPES = {
+    "{PLACE}": PLACE,
+    "{DOMAIN}": r"[A-Za-z][A-Za-z0-9-]{1,30}(?:\.[A-Za-z]{2,6}){1,3}",
+    "{BRAND}": r"[A-Z][A-Za-z0-9]{0,25}(?: [A-Z][A-Za-z0-9]{0,25}){0,3}",
+    "{ABBR}": r"[A-Z][A-Za-z0-9.]{0,12}(?:/[A-Za-z0-9]{1,10})?",
+    "{DASH}": r"[ \t]?(?:[–—]{1,2}|-{1,2}(?=[ \t])|(?<=[ \t])-{1,2})[ \t]?",
+    "{WEEKDAY}": r"(?:Senin|Selasa|Rabu|Kamis|Jumat|Jum'at|Sabtu|Minggu|Ahad)",
+    "{MONTH}": (
+        r"(?:Januari|Februari|Maret|April|Mei|Juni|Juli|Agustus|September|Oktober|November|"
+        r"Desember|Jan|Feb|Mar|Apr|Jun|Jul|Agu|Agt|Sep|Okt|Nov|Des)"
+    ),
+}
 _ID_RE = re.compile(r"[a-z][a-z0-9_]{0,40}")
 
 
@@ -86,7 +102,8 @@ def load_datelines(path: Path | None = None) -> list[DatelineRule]:
         if len(row) != 4 or row[1] not in WHENS:
             raise ValueError(f"{path}: bad dateline row {row[:2]}")
         rid, when, outlets, pattern = row
-        pattern = pattern.replace("{PLACE}", PLACE)
+        for key, value in DATELINE_SHAPES.items():
+            pattern = pattern.replace(key, value)
         out.append(DatelineRule(rid, when, tuple(outlets.split()), re.compile(pattern)))
     return out
 

@@ -101,7 +101,7 @@ def brand_keys(site: str | None, host: str | None) -> frozenset[str]:
             continue
         for label in name.lower().split(".")[:-1]:
             key = re.sub(r"[^a-z0-9]", "", label)
-            if len(key) >= 3 and key not in ("www", "com", "net", "org", "amp"):
+            if len(key) >= 2 and key not in ("www", "com", "net", "org", "amp", "co", "go", "or"):
                 keys.add(key)
     return frozenset(keys)
 

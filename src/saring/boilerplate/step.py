@@ -19,7 +19,7 @@ from pathlib import Path
 from typing import Any
 
 from saring.boilerplate.analysis import Analysis, Lines, Span
-from saring.boilerplate.dateline import find_dateline, host_of, site_of
+from saring.boilerplate.dateline import DatelineContext, find_dateline, host_of, site_of
 from saring.boilerplate.glue import GlueFixer
 from saring.boilerplate.rules import (
     DATA,
@@ -110,6 +110,8 @@ class Boilerplate(MapStep):
         self._dateline_rules = load_datelines(data / "datelines.tsv")
         self._outlets = load_outlets(data / "outlets.tsv")
         self._places = frozenset(w.lower() for w in load_words(data / "places.txt"))
+        geo = frozenset(w.lower() for w in load_words(data / "places_geonames.txt"))
+        self._known_places = self._places | geo
         brands = load_brands([data / "brands.txt", DATA.parent / "repair" / "brands.txt"])
         tails = frozenset(load_words(data / "glue_tail_words.txt"))
         self._glue = (
@@ -128,11 +130,12 @@ class Boilerplate(MapStep):
         self.ensure_setup()
         res = Analysis(Lines.of(doc.text))
         site = site_of(doc.metadata, self._outlets)
+        brands = brand_keys(site, host_of(doc.metadata))
         self._line_rules(res)
         if self._shape is not None:
-            self._shape.mark(res.lines, res.drop, brand_keys(site, host_of(doc.metadata)))
+            self._shape.mark(res.lines, res.drop, brands)
         if self.datelines:
-            self._dateline(res, site)
+            self._dateline(res, site, brands)
         self._spans(res)
         self._trailing(res.lines.lines, res.drop)
         self._flags(res)
@@ -163,12 +166,12 @@ class Boilerplate(MapStep):
             if follow:
                 self._follow(lines, i, rid, follow, drop)
 
-    def _dateline(self, res: Analysis, site: str | None) -> None:
+    def _dateline(self, res: Analysis, site: str | None, brands: frozenset[str]) -> None:
         """The dateline at the head: whole lines it covers are dropped, a prefix is a span."""
-        d = find_dateline(
-            res.lines, res.drop, self._dateline_rules, self._outlets, self._places, site,
-            lead_dash=self._lead_dash,
+        ctx = DatelineContext(
+            self._dateline_rules, self._outlets, self._places, self._known_places, site, brands,
         )
+        d = find_dateline(res.lines, res.drop, ctx, lead_dash=self._lead_dash)
         res.dateline = d
         if d is None:
             return
