@@ -200,7 +200,7 @@ def _rule_accepts(rule: DatelineRule, place: str | None, outlet: str | None,
 
 
 _OUTLET_WORDS = frozenset(
-    "news post pos times online media pers press tv radio harian daily kabar berita info warta "
+    "news post pos times online media pers press tv radio harian daily kabar berita warta "
     "radar ekspres express today tribun channel portal jurnal journal".split()
 )
 _GENERIC_WORDS = frozenset("harian online news daily media portal com co id net tv".split())

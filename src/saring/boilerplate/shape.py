@@ -63,6 +63,16 @@ _FOOTER_RULES = frozenset({
 _HEADER_CLASSES = frozenset({"related", "next", "see_all", "share", "platform", "team"})
 _ENDS = frozenset('.!?"”’)…')
 # an imperative inside reported speech is body text ("Ikuti akun Instagram BMKG," kata dia.)
+_LOWER_MONTH_RE = re.compile(
+    r"\b(?:januari|februari|maret|april|mei|juni|juli|agustus|september|oktober|november|desember)\b"
+)
+_PLATFORM_RE = re.compile(PLACEHOLDERS["{PLATFORM}"])
+_SENTENCE_BREAK_RE = re.compile(r"[.!?] [A-Z]")
+_SELF_REF_RE = re.compile(
+    r"(?i:\b(?:kami|kita|us|our|berita|artikel|update|terkini|terbaru|informasi|info|kabar|"
+    r"saluran|channel|kanal|klik|grup|group|akun resmi)\b)|\b[A-Za-z][\w-]{1,30}\.(?:com|id|co|net)\b"
+    r"|^(?i:ikuti|follow|gabung)[ \t][A-Z][\w.]*(?:[ \t][A-Z][\w.]*){0,3}[ \t](?i:di|on|via)[ \t]"
+)
 _SPEECH_RE = re.compile(r"\b(?:kata|ujar|ucap|jelas|imbau|pinta|tegas|ungkap|pesan)(?:nya)?\b")
 
 
@@ -90,6 +100,16 @@ def load_shape_rules(path: Path) -> list[ShapeRule]:
         re.compile(pattern)
         rules.append(ShapeRule(row[0], row[1], row[2] == "1", pattern))
     return rules
+
+
+def _is_call_to_follow(line: str) -> bool:
+    """A follow-us line is one short sentence that points at the outlet or its feed; a body
+    sentence that starts with "Cek" and mentions WhatsApp is not one."""
+    if len(line) > 160 or _SENTENCE_BREAK_RE.search(line) or _SPEECH_RE.search(line):
+        return False
+    m = _PLATFORM_RE.search(line)
+    # the platform comes within a few words of the call ("Ikuti berita X.com di Google News")
+    return m is not None and line.count(" ", 0, m.start()) <= 8 and bool(_SELF_REF_RE.search(line))
 
 
 def brand_keys(site: str | None, host: str | None) -> frozenset[str]:
@@ -131,8 +151,10 @@ class ShapeFurniture:
         if m is None:
             return None
         meta = self._meta[m.lastgroup]
-        if meta[0] == "follow" and _SPEECH_RE.search(line):
+        if meta[0] == "follow" and not _is_call_to_follow(line):
             return None
+        if meta[0] == "date" and _LOWER_MONTH_RE.search(line):
+            return None  # all-lower-case text (court rulings): a date there is body text
         if meta[0] in _HEADER_CLASSES and line.lstrip()[0].islower():
             return None  # widget headers are capitalised; "berita pilihan" is running text
         return meta
