@@ -190,7 +190,11 @@ def _rule_accepts(rule: DatelineRule, place: str | None, outlet: str | None,
     if rule.when == "gazetteer" and ctx.site not in rule.outlets:
         return bool(place) and place.lower() in ctx.places
     if rule.when == "generic":
-        if outlet is None or not outlet_like(outlet, ctx):
+        if outlet is None:
+            return False
+        if rule.id.endswith("_paren"):  # "PLACE (XYZ) -": the parentheses make it a dateline
+            return True
+        if not outlet_like(outlet, ctx):
             return False
         # a city's own site (surabaya.go.id) printing "SURABAYA -" prints a place
         return "." in outlet or outlet.lower() not in ctx.known_places or place is not None
@@ -224,7 +228,7 @@ def _names_site(raw: str, brands: frozenset[str]) -> bool:
     if core and core in brands:
         return True
     key = _letters(raw)
-    return raw.isupper() and 2 <= len(key) <= 5 and any(initials(b) == key for b in brands)
+    return raw.isupper() and 2 <= len(key) <= 5 and any(key in initials(b) for b in brands)
 
 
 def outlet_like(raw: str, ctx: DatelineContext) -> bool:
@@ -238,34 +242,38 @@ def outlet_like(raw: str, ctx: DatelineContext) -> bool:
 
 
 def resolve_outlet(raw: str, ctx: DatelineContext) -> str:
-    """The site when the dateline names the site itself, else the canonical spelling (a
-    domain stays itself: PROHABA.CO on prohaba.tribunnews.com is not tribunnews.com)."""
-    if ctx.site and "." not in raw and _names_site(raw, ctx.brands):
-        return ctx.site
-    return canonical_outlet(raw, ctx.outlets)
+    """The site when the dateline names the site itself, else the canonical spelling. A
+    domain is the site only when it spells the site's own name (``Wartalematang.id`` on
+    warta-lematang.id), not a subdomain's (PROHABA.CO on prohaba.tribunnews.com)."""
+    if not ctx.site:
+        return canonical_outlet(raw, ctx.outlets)
+    if "." in raw:
+        own = _letters(ctx.site.split(".")[0])
+        return ctx.site if _letters(raw.split(".")[0]) == own else canonical_outlet(raw, ctx.outlets)
+    return ctx.site if _names_site(raw, ctx.brands) else canonical_outlet(raw, ctx.outlets)
 
 
 @functools.lru_cache(maxsize=4096)
-def initials(key: str) -> str:
-    """Initials of a run-together site name split into known words (``beritakotaambon`` ->
-    ``bka``), fewest words first; "" when it does not split into at most four words."""
+def initials(key: str) -> frozenset[str]:
+    """Possible initials of a run-together site name: split into two to four pieces, each a
+    known word of 3+ letters except perhaps the last (``beritakotaambon`` -> ``bka``,
+    ``wartalematang`` -> ``wl``)."""
     from wordfreq import zipf_frequency  # only for abbreviated outlets, so imported lazily
 
-    n = len(key)
-    best: list[list[str] | None] = [None] * (n + 1)
-    best[0] = []
-    for end in range(1, n + 1):
-        for start in range(max(0, end - 20), end):
-            prev = best[start]
-            if prev is None or len(prev) >= 4:
-                continue
-            word = key[start:end]
-            if len(word) >= 2 and zipf_frequency(word, "id") >= 3.0:
-                cand = [*prev, word]
-                if best[end] is None or len(cand) < len(best[end]):
-                    best[end] = cand
-    words = best[n]
-    return "".join(w[0] for w in words) if words and len(words) > 1 else ""
+    out: set[str] = set()
+
+    def split(rest: str, acc: str) -> None:
+        if acc and len(rest) >= 3:
+            out.add(acc + rest[0])  # the rest as one (possibly unknown) last word
+        if len(acc) >= 3:
+            return
+        for cut in range(3, len(rest) - 2):
+            if zipf_frequency(rest[:cut], "id") >= 3.5:
+                split(rest[cut:], acc + rest[0])
+
+    split(key[:40], "")
+    return frozenset(out)
+
 
 
 def _place_span(d: Dateline, s: int, e: int, lines: Lines) -> None:

@@ -29,10 +29,11 @@ DATELINE_SHAPES = {
     "{BRAND}": r"[A-Z][A-Za-z0-9]{0,25}(?: [A-Z][A-Za-z0-9]{0,25}){0,3}",
     "{ABBR}": r"[A-Z][A-Za-z0-9.]{0,12}(?:/[A-Za-z0-9]{1,10})?",
     "{DASH}": r"[ \t]?(?:[–—]{1,2}|-{1,2}(?=[ \t])|(?<=[ \t])-{1,2})[ \t]?",
-    "{WEEKDAY}": r"(?:Senin|Selasa|Rabu|Kamis|Jumat|Jum'at|Sabtu|Minggu|Ahad)",
+    "{WEEKDAY}": r"(?:Senin|Selasa|Rabu|Kamis|Jumat|Jum'at|Sabtu|Minggu|Ahad|Isnin|Khamis|Jumaat)",
     "{MONTH}": (
         r"(?:Januari|Februari|Maret|April|Mei|Juni|Juli|Agustus|September|Oktober|November|"
-        r"Desember|Jan|Feb|Mar|Apr|Jun|Jul|Agu|Agt|Sep|Okt|Nov|Des)"
+        r"Desember|Jan|Feb|Mar|Apr|Jun|Jul|Agu|Agt|Sep|Okt|Nov|Des|Mac|Julai|Ogos|Disember|"
+        r"January|February|March|May|June|July|August|October|December|Aug|Oct|Dec)"
     ),
 }
 _ID_RE = re.compile(r"[a-z][a-z0-9_]{0,40}")

@@ -68,10 +68,11 @@ _LOWER_MONTH_RE = re.compile(
 )
 _PLATFORM_RE = re.compile(PLACEHOLDERS["{PLATFORM}"])
 _SENTENCE_BREAK_RE = re.compile(r"[.!?] [A-Z]")
+# what makes a call to follow the outlet's own: "kami", "berita"/"artikel", Google News, a domain
+# (the site's own name is checked separately against the url)
 _SELF_REF_RE = re.compile(
-    r"(?i:\b(?:kami|kita|us|our|berita|artikel|update|terkini|terbaru|informasi|info|kabar|"
-    r"saluran|channel|kanal|klik|grup|group|akun resmi)\b)|\b[A-Za-z][\w-]{1,30}\.(?:com|id|co|net)\b"
-    r"|^(?i:ikuti|follow|gabung)[ \t][A-Z][\w.]*(?:[ \t][A-Z][\w.]*){0,3}[ \t](?i:di|on|via)[ \t]"
+    r"(?i:\b(?:kami|kita|us|our|berita|artikel|google news)\b)"
+    r"|\b[A-Za-z][\w-]{1,30}\.(?:com|id|co|net|my)\b"
 )
 _SPEECH_RE = re.compile(r"\b(?:kata|ujar|ucap|jelas|imbau|pinta|tegas|ungkap|pesan)(?:nya)?\b")
 
@@ -102,14 +103,20 @@ def load_shape_rules(path: Path) -> list[ShapeRule]:
     return rules
 
 
-def _is_call_to_follow(line: str) -> bool:
-    """A follow-us line is one short sentence that points at the outlet or its feed; a body
-    sentence that starts with "Cek" and mentions WhatsApp is not one."""
+def _is_call_to_follow(line: str, brands: frozenset[str]) -> bool:
+    """A follow-us line is one short sentence that points at the outlet or its feed (``kami``,
+    its name, its domain, Google News); "Ikuti akun Instagram BPBD untuk info banjir" and a
+    body sentence that starts with "Cek" and mentions WhatsApp are not."""
     if len(line) > 160 or _SENTENCE_BREAK_RE.search(line) or _SPEECH_RE.search(line):
         return False
     m = _PLATFORM_RE.search(line)
     # the platform comes within a few words of the call ("Ikuti berita X.com di Google News")
-    return m is not None and line.count(" ", 0, m.start()) <= 8 and bool(_SELF_REF_RE.search(line))
+    if m is None or line.count(" ", 0, m.start()) > 8:
+        return False
+    if _SELF_REF_RE.search(line):
+        return True
+    key = letters_key(line)
+    return any(len(b) >= 4 and b in key for b in brands)
 
 
 def brand_keys(site: str | None, host: str | None) -> frozenset[str]:
@@ -143,7 +150,7 @@ class ShapeFurniture:
             alts.append(f"(?P<{group}>{r.pattern})")
         self._rx = re.compile("[ \t]*(?:" + "|".join(alts) + ")[ \t]*") if alts else None
 
-    def classify(self, line: str) -> tuple[str, str, bool] | None:
+    def classify(self, line: str, brands: frozenset[str] = frozenset()) -> tuple[str, str, bool] | None:
         """(class, zone, anchor) of the first furniture class the whole line matches."""
         if self._rx is None or len(line) > self.max_chars:
             return None
@@ -151,7 +158,7 @@ class ShapeFurniture:
         if m is None:
             return None
         meta = self._meta[m.lastgroup]
-        if meta[0] == "follow" and not _is_call_to_follow(line):
+        if meta[0] == "follow" and not _is_call_to_follow(line, brands):
             return None
         if meta[0] == "date" and _LOWER_MONTH_RE.search(line):
             return None  # all-lower-case text (court rulings): a date there is body text
@@ -166,7 +173,7 @@ class ShapeFurniture:
         paragraphs: list[int] = []
         for i in kept:
             s = lines[i].strip()
-            meta = self.classify(s)
+            meta = self.classify(s, brands)
             if meta is None and brands and len(s) <= 40 and letters_key(s) in brands:
                 meta = ("outlet_name", "edge", True)
             if meta is not None:
