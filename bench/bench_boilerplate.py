@@ -1,9 +1,11 @@
 """Benchmark normalize + boilerplate: quality on the labelled set, negative lines, throughput.
 
-    .venv/bin/python bench/bench_boilerplate.py [--docs-per-file 2000] [--no-anchor]
+    .venv/bin/python bench/bench_boilerplate.py [--docs-per-file 2000] [--no-anchor] [--no-unseen]
 
 Quality: line precision/recall on bench/data/boilerplate/labels.tsv (ids + line hashes over the
-shared corpora), dateline accuracy, removals on the negative lines we wrote.
+shared corpora), dateline accuracy, removals on the negative lines we wrote, and line
+precision/recall and datelines on the hand-written pages of unseen outlets (tune and held-out
+halves, evaluation/boilerplate/unseen/).
 Throughput: CPU seconds (process_time, best of 3) on news documents from the four news corpora,
 so numbers are per core and less sensitive to other processes on the machine; ratios are
 measured in the same run. The anchor (datatrove 0.10.1 FTFYFormatter and C4QualityFilter, run
@@ -33,6 +35,7 @@ from saring.normalize.step import Normalize
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))  # evaluation/ is not installed
+from evaluation.boilerplate import unseen  # noqa: E402
 from evaluation.boilerplate.labelled import evaluate, line_hash, load_labels, load_records  # noqa: E402
 
 SHARED = ROOT.parent / "shared"
@@ -69,9 +72,10 @@ def cpu_best(fn, rounds: int = 3) -> float:
 
 
 def throughput(recs: list[dict]) -> dict[str, float]:
-    norm, bp = Normalize(), Boilerplate()
+    norm, bp, bp_noshape = Normalize(), Boilerplate(), Boilerplate(shape=False)
     norm.ensure_setup()
     bp.ensure_setup()
+    bp_noshape.ensure_setup()
     normalized = []
     for r in recs:
         d = to_doc(r)
@@ -90,6 +94,10 @@ def throughput(recs: list[dict]) -> dict[str, float]:
         for r, text in zip(recs, normalized, strict=True):
             bp.process(Document(str(r["id"]), text, {"url": r.get("url"), "outlet": r.get("outlet")}))
 
+    def t_bp_noshape():
+        for r, text in zip(recs, normalized, strict=True):
+            bp_noshape.process(Document(str(r["id"]), text, {"url": r.get("url"), "outlet": r.get("outlet")}))
+
     def t_both():
         for r in recs:
             d = to_doc(r)
@@ -104,6 +112,7 @@ def throughput(recs: list[dict]) -> dict[str, float]:
     return {
         "ftfy.fix_text (default config)": cpu_best(t_ftfy),
         "normalize": cpu_best(t_norm) - base,
+        "boilerplate without the shape pass (on normalized text)": cpu_best(t_bp_noshape) - base,
         "boilerplate (on normalized text)": cpu_best(t_bp) - base,
         "normalize + boilerplate": cpu_best(t_both) - base,
     }
@@ -172,6 +181,7 @@ def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("--docs-per-file", type=int, default=2000)
     ap.add_argument("--no-anchor", action="store_true")
+    ap.add_argument("--no-unseen", action="store_true", help="skip the unseen-outlet set")
     args = ap.parse_args()
 
     labels = load_labels(DATA / "labels.tsv")
@@ -193,6 +203,18 @@ def main() -> None:
         print("errors (doc id, line, gold, rule):")
         for e in sc.errors:
             print("   ", *e)
+
+    if not args.no_unseen:
+        print("\n## Unseen outlets (hand-written pages, evaluation/boilerplate/unseen/)")
+        print("| half | pages | furniture / body lines | precision | recall | datelines |")
+        print("|---|---:|---:|---:|---:|---:|")
+        for half in ("tune", "heldout"):
+            pages = unseen.load(unseen.HERE / f"{half}.txt")
+            u = unseen.score(pages)
+            print(f"| {half} | {len(pages)} | {u.tp + u.fn} / {u.tn + u.fp} | {u.precision:.4f} "
+                  f"| {u.recall:.4f} | {u.dateline_correct}/{u.dateline_docs} |")
+            for e in u.errors:
+                print("   ", e)
 
     recs = news_records(args.docs_per_file)
     mb = sum(len(r["text"]) for r in recs) / 1e6

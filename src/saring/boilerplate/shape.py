@@ -63,6 +63,11 @@ _FOOTER_RULES = frozenset({
 _HEADER_CLASSES = frozenset({"related", "next", "see_all", "share", "platform", "team"})
 _ENDS = frozenset('.!?"”’)…')
 # an imperative inside reported speech is body text ("Ikuti akun Instagram BMKG," kata dia.)
+_LONG_GATE = (
+    "©", "rights reserved", "dilarang", "alamat email", "google news", "whatsapp", "telegram",
+    "instagram", "tiktok", "youtube", "facebook", "twitter", "copyright", "cipta", "foto",
+    "penulis", "editor",
+)
 _LOWER_MONTH_RE = re.compile(
     r"\b(?:januari|februari|maret|april|mei|juni|juli|agustus|september|oktober|november|desember)\b"
 )
@@ -154,6 +159,10 @@ class ShapeFurniture:
         """(class, zone, anchor) of the first furniture class the whole line matches."""
         if self._rx is None or len(line) > self.max_chars:
             return None
+        if len(line) > 120 or (line[-1] in _ENDS and line.count(" ") >= 11):
+            low = line.lower()
+            if not any(k in low for k in _LONG_GATE):
+                return None  # a long or sentence-shaped line is furniture only with footer words
         m = self._rx.fullmatch(line)
         if m is None:
             return None
