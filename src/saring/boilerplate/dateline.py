@@ -172,7 +172,7 @@ def _match_line(lines: Lines, i: int, rank: int, ctx: DatelineContext) -> Dateli
             continue
         gd = m.groupdict()
         place, outlet_raw = clean_place(gd.get("place")), gd.get("outlet")
-        if not _rule_accepts(rule, place, outlet_raw, ctx):
+        if not _rule_accepts(rule, place, outlet_raw, ctx, (gd.get("place") or "").isupper()):
             continue
         if not outlet_raw and place and (
             "." in place or (_names_site(place, ctx.brands) and place.lower() not in ctx.known_places)
@@ -185,7 +185,7 @@ def _match_line(lines: Lines, i: int, rank: int, ctx: DatelineContext) -> Dateli
 
 
 def _rule_accepts(rule: DatelineRule, place: str | None, outlet: str | None,
-                  ctx: DatelineContext) -> bool:
+                  ctx: DatelineContext, place_raw_upper: bool = False) -> bool:
     """The conditions a match must meet beyond its regex (see datelines.tsv ``when``)."""
     if rule.when == "gazetteer" and ctx.site not in rule.outlets:
         return bool(place) and place.lower() in ctx.places
@@ -196,6 +196,8 @@ def _rule_accepts(rule: DatelineRule, place: str | None, outlet: str | None,
             return True
         if not outlet_like(outlet, ctx):
             return False
+        if "dash" in rule.id and not (place and (place_raw_upper or place.lower() in ctx.known_places)):
+            return False  # "JUARA.net - Kata -": a place between dashes is upper case or known
         # a city's own site (surabaya.go.id) printing "SURABAYA -" prints a place
         return "." in outlet or outlet.lower() not in ctx.known_places or place is not None
     if rule.when == "generic_place":

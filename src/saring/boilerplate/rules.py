@@ -22,13 +22,15 @@ PLACE = r"[A-Z][A-Za-z.'’]{0,20}(?: [A-Z][A-Za-z.'’]{0,20}){0,3}"
 # Shapes of the generic dateline grammar (datelines.tsv rows with when=generic*): an outlet
 # written as a domain (Harianjogja.com, RADARBANYUMAS.DISWAY.ID, tirto.id), as a brand
 # (PIKIRAN RAKYAT, InfoPublik, NU Online) or abbreviated in parentheses ((KP), (HK)); the dash
-# variants - -- – — (a plain hyphen needs a space on one side, so compounds are not datelines).
+# variants - -- – — (a plain hyphen needs a space on one side, so compounds are not datelines);
+# {END} is a dash or a pipe closing the dateline ("SOLO – WARTASOLO.COM | Pemerintah").
 DATELINE_SHAPES = {
     "{PLACE}": PLACE,
     "{DOMAIN}": r"[A-Za-z][A-Za-z0-9-]{1,30}(?:\.[A-Za-z]{2,6}){1,3}",
     "{BRAND}": r"[A-Z][A-Za-z0-9]{0,25}(?: [A-Z][A-Za-z0-9]{0,25}){0,3}",
     "{ABBR}": r"[A-Z][A-Za-z0-9.]{0,12}(?:/[A-Za-z0-9]{1,10})?",
     "{DASH}": r"[ \t]?(?:[–—]{1,2}|-{1,2}(?=[ \t])|(?<=[ \t])-{1,2})[ \t]?",
+    "{END}": r"(?:[ \t]?(?:[–—]{1,2}|-{1,2}(?=[ \t])|(?<=[ \t])-{1,2})[ \t]?|[ \t]?\|[ \t]?)",
     "{WEEKDAY}": r"(?:Senin|Selasa|Rabu|Kamis|Jumat|Jum'at|Sabtu|Minggu|Ahad|Isnin|Khamis|Jumaat)",
     "{MONTH}": (
         r"(?:Januari|Februari|Maret|April|Mei|Juni|Juli|Agustus|September|Oktober|November|"
