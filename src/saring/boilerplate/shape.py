@@ -60,6 +60,13 @@ _FOOTER_RULES = frozenset({
     "byline", "copyright", "social_cta", "follow_us", "share_bar", "syndication_footer",
     "pilihan_redaksi", "read_more", "label_line", "source_footer", "lihat_juga", "cnn_footer",
 })
+_CONTINUES_RE = re.compile(r"[,.;:)\]a-z]")
+_BULLETS = frozenset("•·▪►▸■◆")  # not "-" or "*": body lists use those
+_SMALL_WORDS = frozenset(
+    "di ke dari dan yang untuk dengan ini itu pada dalam atau hingga soal usai saat bagi vs oleh "
+    "tak tidak bisa akan sudah agar kian makin karena jadi".split()
+)
+_TLD_RE = re.compile(r"\.(?:co\.id|or\.id|go\.id|ac\.id|com\.my|com|id|net|co|my|org|info)$", re.I)
 _HEADER_CLASSES = frozenset({"related", "next", "see_all", "share", "platform", "team"})
 _ENDS = frozenset('.!?"”’)…')
 # an imperative inside reported speech is body text ("Ikuti akun Instagram BMKG," kata dia.)
@@ -124,6 +131,16 @@ def _is_call_to_follow(line: str, brands: frozenset[str]) -> bool:
     return any(len(b) >= 4 and b in key for b in brands)
 
 
+def _title_like(text: str) -> bool:
+    """A headline: 4-25 words, no final period, most words capitalised."""
+    text = text.strip()
+    words = text.split()
+    if not 4 <= len(words) <= 25 or text[-1] in ".,;:":
+        return False
+    content = [w for w in words if w.lower() not in _SMALL_WORDS]
+    return bool(content) and sum(w[0].isupper() or w[0].isdigit() for w in content) >= 0.7 * len(content)
+
+
 def brand_keys(site: str | None, host: str | None) -> frozenset[str]:
     """Letters-only names the outlet may print for itself: the labels of its host and site
     (``jogjapolitan.harianjogja.com`` -> jogjapolitan, harianjogja)."""
@@ -180,11 +197,13 @@ class ShapeFurniture:
         kept = [i for i, ln in enumerate(lines.lines) if i not in drop and ln.strip()]
         found: dict[int, tuple[str, str, bool]] = {}
         paragraphs: list[int] = []
-        for i in kept:
+        for k, i in enumerate(kept):
             s = lines[i].strip()
             meta = self.classify(s, brands)
-            if meta is None and brands and len(s) <= 40 and letters_key(s) in brands:
-                meta = ("outlet_name", "edge", True)
+            if meta is None and brands and len(s) <= 40 and letters_key(_TLD_RE.sub("", s)) in brands:
+                nxt = lines[kept[k + 1]].lstrip() if k + 1 < len(kept) else ""
+                if not nxt or not _CONTINUES_RE.match(nxt):  # not a link split out of a sentence
+                    meta = ("outlet_name", "edge", True)
             if meta is not None:
                 found[i] = meta
             elif len(s) >= 200 or (s[-1] in _ENDS and s.count(" ") >= 7):
@@ -201,6 +220,7 @@ class ShapeFurniture:
                 zone == "head" and head) or (zone == "tail" and tail):
                 drop[i] = cls
         nonblank = [i for i, ln in enumerate(lines.lines) if ln.strip()]
+        self._trailing_teasers(lines, [i for i in nonblank if i > last], drop)
         self._head_labels(lines, [i for i in nonblank if i < first], drop)
         self._tail_block(lines, [i for i in nonblank if i > last], found, drop)
 
@@ -225,6 +245,19 @@ class ShapeFurniture:
                 below_is_furniture = True
             else:
                 below_is_furniture = False
+
+    @staticmethod
+    def _trailing_teasers(lines: Lines, tail: list[int], drop: dict[int, str]) -> None:
+        """Bulleted headlines at the very end (``• Sleman Siapkan TPST Baru di Minggir``), with
+        nothing but furniture below them: related links without a header. A bulleted list
+        followed by body-like lines is left alone."""
+        for i in reversed(tail):
+            if i in drop:
+                continue
+            s = lines[i].strip()
+            if s[0] not in _BULLETS or not _title_like(s[1:]):
+                break
+            drop[i] = "related"
 
     @staticmethod
     def _tail_block(
