@@ -153,14 +153,20 @@ def _head_lines(lines: list[str], drop: dict[int, str]) -> list[int]:
 
 
 _MULTI_LINE_RANKS = ("outlet_lines", "generic")
+_GENERIC_SEP_RE = re.compile(r"[-–—|:(]")
 
 
 def _match_line(lines: Lines, i: int, rank: int, ctx: DatelineContext) -> Dateline | None:
     """The first rule that matches at the start of line ``i`` (the ``rank``-th head line)."""
     text, site = lines.text, ctx.site
     pos = lines.starts[i] + (len(lines[i]) - len(lines[i].lstrip()))
+    # every generic shape ends in a dash, pipe, colon or parenthesis near the start, or is a
+    # short line of its own
+    generic_ok = len(lines[i]) <= 80 or _GENERIC_SEP_RE.search(text, pos, pos + 120) is not None
     for rule in ctx.rules:
         if rule.when not in _MULTI_LINE_RANKS and rank > 0:
+            continue
+        if not generic_ok and rule.when.startswith("generic"):
             continue
         if rule.when == "site" and site not in rule.outlets:
             continue

@@ -70,10 +70,12 @@ _TLD_RE = re.compile(r"\.(?:co\.id|or\.id|go\.id|ac\.id|com\.my|com|id|net|co|my
 _HEADER_CLASSES = frozenset({"related", "next", "see_all", "share", "platform", "team"})
 _ENDS = frozenset('.!?"”’)…')
 # an imperative inside reported speech is body text ("Ikuti akun Instagram BMKG," kata dia.)
-_LONG_GATE = (
-    "©", "rights reserved", "dilarang", "alamat email", "google news", "whatsapp", "telegram",
-    "instagram", "tiktok", "youtube", "facebook", "twitter", "copyright", "cipta", "foto",
-    "penulis", "editor",
+# first words of the furniture lines that can be long or end like a sentence (follow calls,
+# copyright and reuse notices, captions, author bios, disclaimers, comment-form notes)
+_LONG_FIRST_WORDS = frozenset(
+    "ikuti follow dapatkan simak cek gabung bergabung baca copyright hak hakcipta dilarang foto "
+    "keterangan alamat disclaimer penulis sumber subscribe jangan yuk ayo klik kunjungi unduh "
+    "download install pantau".split()
 )
 _LOWER_MONTH_RE = re.compile(
     r"\b(?:januari|februari|maret|april|mei|juni|juli|agustus|september|oktober|november|desember)\b"
@@ -177,9 +179,9 @@ class ShapeFurniture:
         if self._rx is None or len(line) > self.max_chars:
             return None
         if len(line) > 120 or (line[-1] in _ENDS and line.count(" ") >= 11):
-            low = line.lower()
-            if not any(k in low for k in _LONG_GATE):
-                return None  # a long or sentence-shaped line is furniture only with footer words
+            first = line.split(" ", 1)[0].lstrip("*([\"“").rstrip(":").lower()
+            if first not in _LONG_FIRST_WORDS and "©" not in line and "eserved" not in line:
+                return None  # a long or sentence-shaped line is furniture only in a few shapes
         m = self._rx.fullmatch(line)
         if m is None:
             return None

@@ -186,8 +186,12 @@ class Boilerplate(MapStep):
         """Inline spans and multi-line blocks, each rule behind its cheap substring test."""
         text = res.lines.text
         for rid, needles, rx in self._spans_rx:
-            if needles and not any(nd in text for nd in needles):
-                continue
+            if needles:
+                for nd in needles:
+                    if nd in text:
+                        break
+                else:
+                    continue
             for m in rx.finditer(text):
                 if m.end() > m.start():
                     res.spans.append((m.start(), m.end(), rid))
