@@ -180,14 +180,19 @@ def _match_line(lines: Lines, i: int, rank: int, ctx: DatelineContext) -> Dateli
         place, outlet_raw = clean_place(gd.get("place")), gd.get("outlet")
         if not _rule_accepts(rule, place, outlet_raw, ctx, (gd.get("place") or "").isupper()):
             continue
-        if not outlet_raw and place and (
-            "." in place or (_names_site(place, ctx.brands) and place.lower() not in ctx.known_places)
-        ):  # "KONTAN.CO.ID -", "PIKIRAN RAKYAT -": an outlet, not a place
+        if not outlet_raw and _place_is_outlet(place, ctx):
             outlet_raw, place = place, None
         found = Dateline(rule.id, place, resolve_outlet(outlet_raw, ctx) if outlet_raw else None, site)
         _place_span(found, m.start(), m.end(), lines)
         return found
     return None
+
+
+def _place_is_outlet(place: str | None, ctx: DatelineContext) -> bool:
+    """"KONTAN.CO.ID -", "PIKIRAN RAKYAT -" (on pikiran-rakyat.com): an outlet, not a place."""
+    return bool(place) and (
+        "." in place or (_names_site(place, ctx.brands) and place.lower() not in ctx.known_places)
+    )
 
 
 def _rule_accepts(rule: DatelineRule, place: str | None, outlet: str | None,

@@ -133,6 +133,12 @@ def _is_call_to_follow(line: str, brands: frozenset[str]) -> bool:
     return any(len(b) >= 4 and b in key for b in brands)
 
 
+def _in_zone(zone: str, head: bool, tail: bool) -> bool:
+    """May a class of this zone apply to a line in the head, the tail or between paragraphs?"""
+    return zone == "any" or (zone == "edge" and (head or tail)) or (zone == "head" and head) or (
+        zone == "tail" and tail)
+
+
 def _title_like(text: str) -> bool:
     """A headline: 4-25 words, no final period, most words capitalised."""
     text = text.strip()
@@ -196,6 +202,25 @@ class ShapeFurniture:
 
     def mark(self, lines: Lines, drop: dict[int, str], brands: frozenset[str]) -> None:
         """Add furniture lines to ``drop`` (line index -> class)."""
+        found, paragraphs = self._classify_lines(lines, drop, brands)
+        if not paragraphs:
+            for i, (cls, zone, _a) in found.items():
+                if zone == "any":
+                    drop[i] = cls
+            return
+        first, last = paragraphs[0], paragraphs[-1]
+        for i, (cls, zone, _a) in found.items():
+            if _in_zone(zone, i < first, i > last):
+                drop[i] = cls
+        nonblank = [i for i, ln in enumerate(lines.lines) if ln.strip()]
+        self._trailing_teasers(lines, [i for i in nonblank if i > last], drop)
+        self._head_labels(lines, [i for i in nonblank if i < first], drop)
+        self._tail_block(lines, [i for i in nonblank if i > last], found, drop)
+
+    def _classify_lines(
+        self, lines: Lines, drop: dict[int, str], brands: frozenset[str],
+    ) -> tuple[dict[int, tuple[str, str, bool]], list[int]]:
+        """The furniture class of each kept line that has one, and the body paragraphs."""
         kept = [i for i, ln in enumerate(lines.lines) if i not in drop and ln.strip()]
         found: dict[int, tuple[str, str, bool]] = {}
         paragraphs: list[int] = []
@@ -210,21 +235,7 @@ class ShapeFurniture:
                 found[i] = meta
             elif len(s) >= 200 or (s[-1] in _ENDS and s.count(" ") >= 7):
                 paragraphs.append(i)
-        if not paragraphs:
-            for i, (cls, zone, _a) in found.items():
-                if zone == "any":
-                    drop[i] = cls
-            return
-        first, last = paragraphs[0], paragraphs[-1]
-        for i, (cls, zone, _a) in found.items():
-            head, tail = i < first, i > last
-            if zone == "any" or (zone == "edge" and (head or tail)) or (
-                zone == "head" and head) or (zone == "tail" and tail):
-                drop[i] = cls
-        nonblank = [i for i, ln in enumerate(lines.lines) if ln.strip()]
-        self._trailing_teasers(lines, [i for i in nonblank if i > last], drop)
-        self._head_labels(lines, [i for i in nonblank if i < first], drop)
-        self._tail_block(lines, [i for i in nonblank if i > last], found, drop)
+        return found, paragraphs
 
     @staticmethod
     def _head_labels(lines: Lines, head: list[int], drop: dict[int, str]) -> None:
