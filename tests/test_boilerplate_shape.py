@@ -160,3 +160,13 @@ def test_initials_and_brand_keys():
     assert initials("xqzvw") == frozenset()
     assert brand_keys("warta-lematang.id", "www.warta-lematang.id") == frozenset({"wartalematang"})
     assert "nu" in brand_keys("nu.or.id", "www.nu.or.id")
+
+
+def test_trailing_link_exposed_by_a_cut_footer_is_removed_in_the_same_run(step):
+    line = ("Warga berharap jembatan segera dibuka. Baca juga: Jalan Lintas Lahat Mulai Diperbaiki "
+            "Pewarta: Budi Editor: Rina COPYRIGHT © ANTARA 2026")
+    doc = run(step, "\n".join([BODY[0], line]))
+    assert doc.text == BODY[0] + "\nWarga berharap jembatan segera dibuka."
+    again = Document("d2", doc.text, {"url": URL})
+    step.process(again)
+    assert again.edits == []

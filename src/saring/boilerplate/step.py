@@ -360,7 +360,8 @@ class Boilerplate(MapStep):
         """Stripping a span can expose what a line rule matches (``Simak selengkapnya di
         sini.Pewarta: …`` -> ``Simak selengkapnya di sini.``), and an outlet-only dateline can hide
         a place dateline (``KONTAN.CO.ID - WASHINGTON -``): one more round makes the step a fixed
-        point. Only documents where a span leaves a line short enough for a line rule pay."""
+        point. Only documents where a span leaves a line short enough for a line rule, or cuts
+        the end of a line that holds a ``Baca juga`` (``… Baca juga: X Pewarta: …``), pay."""
         d = result.dateline
         if d is not None and d.span is not None and not d.place:
             return True
@@ -372,6 +373,8 @@ class Boilerplate(MapStep):
                 continue
             i = lines.line_of(s)
             if i not in drop and len(lines[i]) - (e - s) <= top:
+                return True
+            if i not in drop and rid != "baca_juga_trailing" and _exposes_trailing_link(lines, i, s):
                 return True
         return False
 
@@ -446,6 +449,13 @@ def _follow_repeated(lines: list[str], i: int, rid: str, drop: dict[int, str]) -
             break
         drop[j] = rid
         j += 1
+
+
+def _exposes_trailing_link(lines: Lines, i: int, s: int) -> bool:
+    """A "juga" link sits before the span: cutting the span may leave ``Baca juga: <title>``
+    at the end of the line, or short enough, for the trailing-link rule."""
+    before = lines.text[lines.starts[i]:s]
+    return "juga" in before or "JUGA" in before
 
 
 def _line_removals(lines: Lines, drop: dict[int, str]) -> list[Replacement]:
