@@ -6,8 +6,9 @@ log; per-document counts go to annotations. Datelines leave the text and become 
 (``place``, ``dateline_outlet``; ``site`` from the url/outlet, so syndication is visible).
 Disclaimers of AI rewriting or machine translation become document flags.
 
-Order inside one pass over a document (all edits are applied in one batch):
-line rules -> dateline at the head -> inline and block spans -> trailing block -> glue.
+Order inside one pass over a document (all edits are applied in one batch): outlet line rules ->
+shape pass (furniture by line shape and position, ``shape.py``) -> dateline at the head (outlet
+rules, then the generic grammar) -> inline and block spans -> trailing block -> glue.
 """
 
 from __future__ import annotations
