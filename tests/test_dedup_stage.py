@@ -78,7 +78,7 @@ def test_exact_and_near_duplicates_across_shards(tmp_path: Path) -> None:
     assert b.annotations["dedup"]["kept_id"] == "a"
     assert c.decision.reason == NEAR
     assert 0.8 <= c.decision.value < 1.0
-    assert c.decision.threshold == 0.8
+    assert c.decision.threshold == 0.7  # the default Jaccard threshold (issue 17)
     assert c.annotations["dedup"]["kept_id"] == "a"
     assert b.annotations["dedup"]["cluster_id"] == c.annotations["dedup"]["cluster_id"]
     a = next(d for d in kept if d.id == "a")
@@ -304,7 +304,10 @@ def test_injected_near_duplicates_precision_recall(tmp_path: Path) -> None:
     sets = {i: shingle_set(t) for i, t, _, _ in records}
     ids = [i for i, _, _, _ in records]
     truth = {(ids[a], ids[b]): s for (a, b), s in similar_pairs([sets[i] for i in ids], 0.8).items()}
-    _, _, rejected = run(tmp_path, [docs[0::3], docs[1::3], docs[2::3]], paragraphs=False)
+    # an algorithm check (LSH + verification find every pair at Jaccard >= 0.8), so the stage is
+    # configured as that definition; users' truth is syndication (test_dedup_syndication.py)
+    _, _, rejected = run(tmp_path, [docs[0::3], docs[1::3], docs[2::3]], paragraphs=False,
+                         threshold=0.8, containment=0.0)
     removed = {d.id: d.annotations["dedup"]["kept_id"] for d in rejected}
     score = score_run(sets, truth, removed, 0.8)
     assert score["true_pairs"] > 100

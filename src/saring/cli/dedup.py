@@ -23,8 +23,17 @@ def build_pipeline(**params: object) -> Pipeline:
 @click.command("dedup")
 @click.argument("inputs", nargs=-1, required=True, type=click.Path(exists=True, path_type=Path))
 @click.option("-o", "--output", required=True, type=click.Path(path_type=Path), help="Output folder.")
-@click.option("--threshold", type=float, default=0.8, show_default=True,
+@click.option("--threshold", type=float, default=0.7, show_default=True,
               help="Jaccard similarity (word 5-gram shingles) at which documents are near-duplicates.")
+@click.option("--containment", type=float, default=0.85, show_default=True,
+              help="Also duplicates: this share of the shorter document's shingles in the longer one "
+                   "(a copy with a paragraph dropped); 0 turns it off.")
+@click.option("--min-length-ratio", type=float, default=0.6, show_default=True,
+              help="Containment counts only when the shorter document has at least this share of the "
+                   "longer one's shingles (keeps summaries apart from their articles).")
+@click.option("--hash-view", type=click.Choice(["cleaned", "text"]), default="cleaned", show_default=True,
+              help="Hash the text after normalize + boilerplate (datelines, 'Baca juga', outlet "
+                   "furniture removed; output text unchanged), as the default pipeline does, or as is.")
 @click.option("--num-perm", type=int, default=128, show_default=True, help="MinHash permutations.")
 @click.option("--ngram", type=int, default=5, show_default=True, help="Words per shingle.")
 @click.option("--bands", type=int, default=None, help="LSH bands (default: optimised with --rows).")
@@ -44,6 +53,9 @@ def dedup(
     inputs: tuple[Path, ...],
     output: Path,
     threshold: float,
+    containment: float,
+    min_length_ratio: float,
+    hash_view: str,
     num_perm: int,
     ngram: int,
     bands: int | None,
@@ -59,7 +71,8 @@ def dedup(
     """Deduplicate INPUT files (exact, MinHash near-duplicates, paragraphs) into OUTPUT."""
     try:
         pipeline = build_pipeline(
-            threshold=threshold, num_perm=num_perm, ngram=ngram, bands=bands, rows=rows,
+            threshold=threshold, containment=containment, min_length_ratio=min_length_ratio,
+            hash_view=hash_view, num_perm=num_perm, ngram=ngram, bands=bands, rows=rows,
             verify=verify, exact=exact, near=near, paragraphs=paragraphs,
             paragraph_min_docs=paragraph_min_docs, paragraph_min_chars=paragraph_min_chars,
         )

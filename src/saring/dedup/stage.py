@@ -33,8 +33,9 @@ from __future__ import annotations
 import math
 import shutil
 import time
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import asdict, dataclass
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -55,6 +56,7 @@ from saring.io.docfile import read_docs, write_docs
 from saring.step import CorpusStage, StageContext, StageOutput, StepStats
 
 EXACT, NEAR = "exact_duplicate", "near_duplicate"
+CONTAINED = "contained_duplicate"  # value: share of its shingles in the kept document
 PARAGRAPHS_ONLY = "duplicate_paragraphs_only"
 _SIG_BATCH = 512
 _PAIR_DT = np.uint64
@@ -66,7 +68,10 @@ class DedupConfig:
     """Everything a task needs; frozen and picklable so it ships to workers unchanged."""
 
     label: str = "dedup"
-    threshold: float = 0.8
+    threshold: float = 0.7
+    containment: float = 0.85
+    min_length_ratio: float = 0.6
+    hash_view: str = "text"
     num_perm: int = 128
     ngram: int = 5
     bands: int = 18
@@ -82,6 +87,36 @@ class DedupConfig:
     quality_key: str = "quality.score"
     damage_key: str = "repair.mt_damage"
     max_keepers: int = 64
+
+
+HASH_VIEWS = ("text", "cleaned")
+# LSH target when containment is on: a copy with one paragraph of five dropped has Jaccard ~0.6
+# against its source, so candidates must be found down to ~0.5 (verification decides).
+_CONTAINMENT_CANDIDATES = 0.5
+
+
+@lru_cache(maxsize=2)
+def _hash_view(name: str) -> Callable[[Document], str] | None:
+    """What near/exact hashing reads: the text as it is (``text``, right after the pipeline's
+    own boilerplate step) or, for ``saring dedup`` on raw input, the text after ``normalize`` and
+    ``boilerplate`` (datelines, "Baca juga" lines and outlet furniture removed) on a copy: the
+    documents written out are never changed by it. Steps are built once per process."""
+    if name == "text":
+        return None
+    from saring.boilerplate.step import Boilerplate
+    from saring.normalize.step import Normalize
+
+    steps = [Normalize(), Boilerplate()]
+
+    def cleaned(doc: Document) -> str:
+        copy = Document(doc.id, doc.text)
+        for step in steps:
+            step.ensure_setup()
+            if step.process(copy) is not None:
+                break
+        return copy.text
+
+    return cleaned
 
 
 def _annotation(doc: Document, dotted: str) -> float | None:
@@ -176,12 +211,13 @@ def _hash_shard(task: _ShardTask) -> dict[str, Any]:
             small.extend(np.unique((s >> np.uint64(32)).astype(np.uint32)) for s in batch)
             batch.clear()
 
+    view = _hash_view(cfg.hash_view)
     for row, doc in enumerate(read_docs(task.path)):
         if doc.decision.status != KEPT:
             continue
         key = (i << 32) | row
         norm = normalize_for_hash(doc.text)
-        th = token_hashes(norm)
+        th = token_hashes(norm if view is None else normalize_for_hash(view(doc)))
         keys.append(key)
         ids.append(doc.id)
         ex.append(exact_mod.exact_hash_of(th) if cfg.exact else 0)
@@ -334,6 +370,35 @@ class _Similarity:
         flat, off = data
         return np.asarray(flat[off[j] : off[j + 1]])
 
+    def accept(self, a: np.ndarray, b: np.ndarray, cfg: DedupConfig) -> tuple[float, bool]:
+        """(Jaccard, duplicate?) — see :meth:`judge`, which also says by which criterion."""
+        j, why, _ = self.judge(a, b, cfg)
+        return j, why is not None
+
+    def judge(
+        self, a: np.ndarray, b: np.ndarray, cfg: DedupConfig
+    ) -> tuple[float, str | None, float]:
+        """Jaccard of two documents, the criterion that makes them duplicates (``NEAR``: Jaccard
+        at the threshold; ``CONTAINED``, exact verification only: the shorter one nearly contained
+        in the longer at a similar length, a syndicated copy with a paragraph dropped) or None, and
+        that criterion's value. The length floor keeps a summary, which reuses its article's
+        phrases, apart from the article."""
+        if self.verify == "signature":
+            j = self.score(a, b)
+            return j, (NEAR if j >= cfg.threshold - 1e-6 else None), j
+        la, lb = len(a), len(b)
+        if la == 0 and lb == 0:
+            return 1.0, NEAR, 1.0
+        inter = len(np.intersect1d(a, b, assume_unique=True))
+        j = inter / (la + lb - inter)
+        if j >= cfg.threshold - 1e-6:
+            return j, NEAR, j
+        lo, hi = min(la, lb), max(la, lb)
+        c = inter / lo
+        if cfg.containment > 0 and c >= cfg.containment - 1e-6 and lo >= cfg.min_length_ratio * hi:
+            return j, CONTAINED, c
+        return j, None, c
+
     def score(self, a: np.ndarray, b: np.ndarray) -> float:
         if self.verify == "signature":
             if a[0] == 0xFFFFFFFF or b[0] == 0xFFFFFFFF:
@@ -345,11 +410,11 @@ class _Similarity:
         keys, _ = self._shard(key >> 32)
         return int(self._exact[key >> 32][np.searchsorted(keys, np.uint64(key))])
 
-    def pair(self, u: int, v: int) -> float:
+    def pair(self, u: int, v: int, cfg: DedupConfig) -> tuple[float, bool]:
         eu = self.exact_hash(u)
         if eu and eu == self.exact_hash(v):
-            return 1.0  # same normalised token stream: no need to compare shingles
-        return self.score(self.features(u), self.features(v))
+            return 1.0, True  # same normalised token stream: no need to compare shingles
+        return self.accept(self.features(u), self.features(v), cfg)
 
 
 @dataclass(frozen=True)
@@ -361,7 +426,8 @@ class _VerifyTask:
 
 
 def _verify(task: _VerifyTask) -> dict[str, Any]:
-    """Stage 3: keep the candidate pairs of one partition whose similarity reaches the threshold."""
+    """Stage 3: keep the candidate pairs of one partition that :meth:`_Similarity.accept` calls
+    duplicates (Jaccard at the threshold, or containment at a similar length)."""
     cfg, work, p = task.cfg, Path(task.work), task.partition
     marker = _marker(task, f"verify-{p:03d}")
     if (res := marker.result()) is not None:
@@ -371,8 +437,9 @@ def _verify(task: _VerifyTask) -> dict[str, Any]:
     )
     cand = np.unique(cand, axis=0) if len(cand) else cand
     sim = _Similarity(work, cfg.verify)
-    scores = np.fromiter((sim.pair(int(u), int(v)) for u, v in cand), dtype=np.float32, count=len(cand))
-    ok = scores >= np.float32(cfg.threshold) - np.float32(1e-6)
+    judged = [sim.pair(int(u), int(v), cfg) for u, v in cand]
+    scores = np.fromiter((j for j, _ in judged), dtype=np.float32, count=len(cand))
+    ok = np.fromiter((a for _, a in judged), dtype=bool, count=len(cand))
     _atomic_npz(work / "edges" / f"near-{p:03d}.npz", u=cand[ok, 0], v=cand[ok, 1], sim=scores[ok])
     res = {"candidates": len(cand), "verified": int(ok.sum())}
     marker.write(res)
@@ -452,7 +519,7 @@ def _cluster(task: _ClusterTask) -> dict[str, Any]:
             key = int(nodes[m])
             entry: dict[str, Any] = {"row": key & 0xFFFFFFFF, "cluster_id": cluster_id, "cluster_size": size}
             e = int(exact[m])
-            match, best = None, -1.0
+            match, best, crit, crit_value = None, -1.0, NEAR, 0.0
             if e and e in by_exact:
                 match, best = by_exact[e], 1.0
                 entry["reason"] = EXACT
@@ -462,13 +529,12 @@ def _cluster(task: _ClusterTask) -> dict[str, Any]:
                     fk = feats.get(k)
                     if fk is None:
                         fk = feats[k] = sim.features(int(nodes[k]))
-                    j = sim.score(f, fk)
-                    if j > best:
-                        match, best = k, j
-                if best < cfg.threshold - 1e-6:
-                    match = None
-                else:
-                    entry["reason"] = NEAR
+                    j, why, value = sim.judge(f, fk, cfg)
+                    if why is not None and j > best:
+                        match, best, crit, crit_value = k, j, why, value
+                if match is not None:
+                    entry["reason"] = crit
+                    best = crit_value
             if match is None:
                 keepers.append(m)
                 if e:
@@ -551,7 +617,8 @@ def _decide(doc: Document, d: dict[str, Any] | None, frequent: set[int], cfg: De
     if d is not None and d["status"] == "removed":
         doc.annotate(label, cluster_id=d["cluster_id"], cluster_size=d["cluster_size"],
                      kept_id=d["kept_id"], kept_key=d["kept_key"], similarity=d["similarity"])
-        doc.reject(label, d["reason"], d["similarity"], cfg.threshold)
+        limit = cfg.containment if d["reason"] == CONTAINED else cfg.threshold
+        doc.reject(label, d["reason"], d["similarity"], limit)
         stats.rejected[d["reason"]] += 1
         return
     if d is not None:
@@ -603,7 +670,10 @@ class Dedup(CorpusStage):
     def __init__(
         self,
         *,
-        threshold: float = 0.8,
+        threshold: float = 0.7,
+        containment: float = 0.85,
+        min_length_ratio: float = 0.6,
+        hash_view: str = "text",
         num_perm: int = 128,
         ngram: int = 5,
         bands: int | None = None,
@@ -627,10 +697,17 @@ class Dedup(CorpusStage):
             raise ValueError("threshold must be in (0, 1]")
         if verify not in ("exact", "signature"):
             raise ValueError("verify must be 'exact' or 'signature'")
+        if not 0.0 <= containment <= 1.0 or not 0.0 <= min_length_ratio <= 1.0:
+            raise ValueError("containment and min_length_ratio must be in [0, 1]")
+        if hash_view not in HASH_VIEWS:
+            raise ValueError(f"hash_view must be one of {HASH_VIEWS}")
         if (bands is None) != (rows is None):
             raise ValueError("give both bands and rows, or neither (then they are optimised)")
         if bands is None or rows is None:
-            target = min(max(threshold - candidate_margin, 0.05), 0.99)
+            target = threshold - candidate_margin
+            if containment > 0:  # contained copies sit at Jaccard ~0.5-0.7: make them candidates
+                target = min(target, _CONTAINMENT_CANDIDATES)
+            target = min(max(target, 0.05), 0.99)
             bands, rows = optimal_params(round(target, 4), num_perm)
         if bands * rows > num_perm:
             raise ValueError(f"bands*rows={bands * rows} exceeds num_perm={num_perm}")
@@ -638,8 +715,9 @@ class Dedup(CorpusStage):
             raise ValueError("paragraph_min_docs must be >= 2 and paragraph_min_chars >= 1")
         self.partitions = partitions
         self.cfg = DedupConfig(
-            label=self.label, threshold=threshold, num_perm=num_perm, ngram=ngram, bands=bands,
-            rows=rows, seed=seed, exact=exact, near=near, verify=verify, paragraphs=paragraphs,
+            label=self.label, threshold=threshold, containment=containment,
+            min_length_ratio=min_length_ratio, hash_view=hash_view, num_perm=num_perm, ngram=ngram,
+            bands=bands, rows=rows, seed=seed, exact=exact, near=near, verify=verify, paragraphs=paragraphs,
             paragraph_min_docs=paragraph_min_docs, paragraph_min_chars=paragraph_min_chars,
             partitions=partitions or 1, quality_key=quality_key, damage_key=damage_key,
             max_keepers=max_keepers,
