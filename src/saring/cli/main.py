@@ -21,6 +21,7 @@ LAZY_COMMANDS = {
     "clean": "saring.cli.clean:clean",
     "dedup": "saring.cli.dedup:dedup",
     "explain": "saring.cli.explain:explain",
+    "report": "saring.cli.report:report",
 }
 
 
@@ -69,6 +70,8 @@ def saring() -> None:
 @click.option("--strict", is_flag=True, help="Exit non-zero if any input record is an error.")
 @click.option("--no-progress", is_flag=True, help="No progress bar.")
 @click.option("--no-resume", is_flag=True, help="Redo every shard even if marked complete.")
+@click.option("--no-report", is_flag=True,
+              help="Do not write OUTPUT/report.html (its statistics are still collected).")
 @click.option("--format", "fmt", type=click.Choice(FORMATS), default=None,
               help="Output format (default: from config, else jsonl.gz).")
 @click.option("--text-field", default=None, help="Input field holding the text (default: text).")
@@ -78,12 +81,13 @@ def saring() -> None:
 @click.option("--ray-address", default=None,
               help="Join this Ray cluster (with --executor ray; default: start a local Ray).")
 def run(inputs: tuple[str, ...], output: str, config: str | None, workers: int | None,
-        strict: bool, no_progress: bool, no_resume: bool, fmt: str | None,
+        strict: bool, no_progress: bool, no_resume: bool, no_report: bool, fmt: str | None,
         text_field: str | None, id_field: str | None, executor: str | None,
         ray_address: str | None) -> None:
     """Run the pipeline over INPUT files, folders or globs into OUTPUT."""
     from saring.executors.runner import RunError, run_pipeline
     from saring.pipeline import Pipeline
+    from saring.report.observer import ReportObserver, finish_report
     from saring.report.summary import print_summary
 
     try:
@@ -101,7 +105,13 @@ def run(inputs: tuple[str, ...], output: str, config: str | None, workers: int |
             workers=workers or pipeline.executor.get("workers") or os.cpu_count() or 1,
             executor=executor or pipeline.executor.get("name") or ("ray" if ray_address else None),
             ray_address=ray_address, strict=strict, progress=not no_progress, resume=not no_resume,
+            observers=[ReportObserver.for_pipeline(output, pipeline.steps)],
         )
+        try:
+            report_path = finish_report(output, result, html=not no_report)
+        except Exception as exc:  # noqa: BLE001 - a finished run stays finished without its page
+            report_path = None
+            click.echo(f"saring: warning: report not written: {exc}", err=True)
     except (ConfigError, RunError) as exc:
         fail(str(exc).splitlines()[0] if str(exc) else type(exc).__name__)
         return
@@ -109,6 +119,8 @@ def run(inputs: tuple[str, ...], output: str, config: str | None, workers: int |
         fail("interrupted; run the same command again to resume", code=130)
         return
     print_summary(result)
+    if report_path is not None:
+        click.echo(f"report: {report_path}")
     if not result.balanced:
         sys.exit(1)
     if strict and result.counts["errors"]:

@@ -69,50 +69,6 @@ def _validate_io_config(pipeline: Pipeline) -> tuple[ReaderConfig, str]:
     return reader, fmt
 
 
-class _ProgressView:
-    """A stderr progress line with documents processed and docs/s (rich), fed by task reports."""
-
-    def __init__(self, enabled: bool, shards: int) -> None:
-        self.enabled = enabled
-        self.count = 0
-        self.start = time.perf_counter()
-        self._prev: Callable[[int], None] | None = None
-        self._progress: Any = None
-        self._task: Any = None
-        self._desc = f"{shards} shard(s)"
-
-    def __enter__(self) -> _ProgressView:
-        self._prev = progress.set_sink(self.advance)
-        if self.enabled:
-            from rich.console import Console
-            from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
-
-            self._progress = Progress(
-                SpinnerColumn(), TextColumn("{task.description}"),
-                TextColumn("{task.completed:,.0f} docs"), TextColumn("{task.fields[rate]}"),
-                TimeElapsedColumn(), console=Console(stderr=True), transient=True,
-            )
-            self._progress.start()
-            self._task = self._progress.add_task(self._desc, total=None, rate="")
-        return self
-
-    def stage(self, desc: str) -> None:
-        if self._progress is not None:
-            self._progress.update(self._task, description=desc)
-
-    def advance(self, n: int) -> None:
-        self.count += n
-        if self._progress is not None:
-            dt = time.perf_counter() - self.start
-            rate = f"{self.count / dt:,.0f} docs/s" if dt > 0 else ""
-            self._progress.update(self._task, advance=n, rate=rate)
-
-    def __exit__(self, *exc: object) -> None:
-        progress.set_sink(self._prev)
-        if self._progress is not None:
-            self._progress.stop()
-
-
 def _map_named(executor: Any, fn: Callable[[Any], Any], tasks: list[Any], desc: str) -> list[Any]:
     """``executor.map`` that names the shard when a task fails for good."""
     try:
@@ -305,9 +261,14 @@ def run_pipeline(
 
 
 def _execute(run: _Run, show: bool) -> None:
-    with _ProgressView(show, len(run.plan.shards)) as view:
+    with progress.RunProgress(show) as view:
         for unit in run.plan.units:
-            view.stage(describe(unit))
+            if isinstance(unit, Stage):
+                view.stage(describe(unit))
+            else:  # ETA from the documents the previous segment kept, else from shards done
+                todo = run.need.get(unit.name, set())
+                known = sum(r.kept for r in run.results[-1] if r.shard in todo) if run.results else None
+                view.stage(describe(unit), shards=len(todo), docs_total=known or None)
             if isinstance(unit, Stage):
                 run.stage(unit)
             else:

@@ -110,6 +110,7 @@ class _Run:
             if isinstance(item, ReadError):
                 rec = item.to_dict()
                 rec["shard"] = task.shard
+                self._notify(rec, task.errors_path, self.err_w.count)
                 self.err_w.write_record(rec)
                 res.errors += 1
                 self.read_stats.errors += 1
@@ -121,8 +122,27 @@ class _Run:
                 self.read_stats.rejected[item.decision.reason or "rejected"] += 1
             yield item
 
+    def _notify(self, item: Document | dict[str, Any], path: str, ordinal: int) -> None:
+        """Optional observer hooks: ``observe_error`` for input records that never became
+        documents, ``locate(id, path, record number)`` for where a final record is written."""
+        for o in self.observers:
+            if isinstance(item, dict):
+                if hasattr(o, "observe_error"):
+                    o.observe_error(item)
+                key = f"{item.get('file')}:{item.get('line')}"
+            else:
+                key = item.id
+            if hasattr(o, "locate"):
+                o.locate(key, path, ordinal)
+
     def write(self, doc: Document) -> None:
         status, res = doc.decision.status, self.res
+        if self.observers and (self.final or status != KEPT):
+            task = self.task
+            w, path = ((self.kept_w, task.kept_path) if status == KEPT else
+                       (self.rej_w, task.rejected_path) if status == REJECTED else
+                       (self.err_w, task.errors_path))
+            self._notify(doc, path, w.count)
         if status == KEPT:
             self.kept_w.write(doc)
             res.kept += 1
@@ -177,6 +197,7 @@ def run_segment_task(task: SegmentTask) -> ShardResult:
     res.seconds = time.perf_counter() - t0
     finals = [task.rejected_path, task.errors_path] + ([task.kept_path] if run.final else [])
     task.marker.write(asdict(res), finals)
+    progress.shard_done()
     if task.doc_input is not None:
         try:
             os.unlink(task.doc_input)

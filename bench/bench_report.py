@@ -1,0 +1,96 @@
+"""Cost of the run report: collector time per document vs the per-document chain, side by side.
+
+    python bench/bench_report.py [--limit 2000]
+
+Reads the first ``--limit`` records of each news corpus in ../shared/corpora, runs the default
+per-document chain (what a shard task does), then feeds the finished documents to a
+``ShardCollector`` and an id index, as the runner does. Prints CPU seconds of both, the ratio,
+the size of the merged statistics and of the HTML page rendered from them (with a synthetic
+stats/manifest around them), and the time to merge the per-corpus parts.
+"""
+
+from __future__ import annotations
+
+import argparse
+import gzip
+import itertools
+import tempfile
+import time
+from pathlib import Path
+
+import orjson
+
+from saring.document import Document
+from saring.pipeline import Pipeline
+from saring.report.collect import ShardCollector, finalize, merge, rule_catalog
+from saring.report.index import IndexBuilder
+from saring.step import StepStats, run_steps
+
+SHARED = Path(__file__).resolve().parents[1].parent / "shared" / "corpora"
+NEWS = ["id_news_gikirima_multioutlet.jsonl.gz", "id_news_github_scrapes.jsonl.gz",
+        "id_news_indosum_dev.jsonl.gz", "id_news_detik_langscrape.jsonl.gz"]
+
+
+def docs_of(name: str, limit: int) -> list[Document]:
+    out = []
+    with gzip.open(SHARED / name, "rb") as f:
+        for i, line in enumerate(itertools.islice(f, limit)):
+            rec = orjson.loads(line)
+            text = rec.get("text") or ""
+            if isinstance(text, str):
+                out.append(Document(str(rec.get("id", i)), text, metadata={
+                    "url": rec.get("url"), "source_file": name, "source_line": i + 1}))
+    return out
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--limit", type=int, default=2000)
+    args = ap.parse_args()
+    pipe = Pipeline.default()
+    steps = pipe.per_document().steps
+    catalog = rule_catalog(pipe.steps)
+    t_chain = t_collect = 0.0
+    parts, n = [], 0
+    for name in NEWS:
+        if not (SHARED / name).exists():
+            print(f"skip {name}: absent")
+            continue
+        docs = docs_of(name, args.limit)
+        n += len(docs)
+        t0 = time.process_time()
+        done = list(run_steps(steps, docs, {}))
+        t_chain += time.process_time() - t0
+        col, idx = ShardCollector(catalog), IndexBuilder("/tmp")
+        t0 = time.process_time()
+        for i, d in enumerate(done):
+            col.observe(d)
+            idx.add(d.id, "/tmp/x", i)
+        parts.append(col.to_dict())
+        t_collect += time.process_time() - t0
+    t0 = time.process_time()
+    merged = finalize(merge(parts))
+    merged["catalog"] = catalog
+    t_merge = time.process_time() - t0
+    size = len(orjson.dumps(merged))
+    with tempfile.TemporaryDirectory() as tmp:
+        out = Path(tmp)
+        (out / "report").mkdir()
+        (out / "report" / "stats.json").write_bytes(orjson.dumps(merged))
+        (out / "stats.json").write_bytes(orjson.dumps({"counts": {"input": n}, "steps": {
+            "read": StepStats(docs_in=n, docs_out=n).to_dict()}}))
+        (out / "manifest.json").write_bytes(orjson.dumps({"config": pipe.to_config()}))
+        from saring.report.html import render
+
+        t0 = time.process_time()
+        page = render(out)
+        t_render = time.process_time() - t0
+    print(f"documents: {n:,}")
+    print(f"chain CPU s: {t_chain:.2f} ({n / t_chain:,.0f} docs/s)")
+    print(f"collector+index CPU s: {t_collect:.3f} ({100 * t_collect / t_chain:.1f}% of the chain)")
+    print(f"merge+PII mask CPU s: {t_merge:.3f}; render CPU s: {t_render:.3f}")
+    print(f"merged stats: {size / 1024:,.0f} KiB; HTML page: {len(page.encode()) / 1024:,.0f} KiB")
+
+
+if __name__ == "__main__":
+    main()
