@@ -238,3 +238,22 @@ def test_score_only_rules_show_would_be_removed_examples(tmp_path: Path) -> None
     would = [it["id"] for it in rep["near"][f"{i}.0|removed"]["items"]]
     assert would[0] == "d2"  # 45 words: the closest below the 50-word minimum
     assert "d3" in [it["id"] for it in rep["near"][f"{i}.0|passed"]["items"]]
+
+
+def short(doc: Document):
+    return None if len(doc.text) > 12 else (False, "too_short")
+
+
+@pytest.mark.parametrize("fmt", ["parquet", "jsonl.zst"])
+def test_explain_finds_documents_in_any_output_format(tmp_path: Path, fmt: str) -> None:
+    src = tmp_path / "in.jsonl"
+    src.write_text("\n".join(json.dumps({"id": f"d{i % 3}", "text": t}) for i, t in enumerate(
+        ["Teks yang cukup panjang.", "Pendek.", "Teks panjang yang lain lagi."] * 3)) + "\n")
+    p = Pipeline([FunctionStep(short, label="short")], writer={"format": fmt})
+    run_with_report(p, [src], tmp_path / "o", html=False)
+    stories = explain(tmp_path / "o", "d1")  # a repeated id: every record with that id
+    assert [s["status"] for s in stories] == ["rejected"] * 3
+    assert {s["source"]["line"] for s in stories} == {2, 5, 8}
+    assert stories[0]["decision"]["reason"] == "too_short"
+    kept = explain(tmp_path / "o", "d2")
+    assert len(kept) == 3 and all(s["status"] == "kept" and s["file"].endswith(fmt) for s in kept)

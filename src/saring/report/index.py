@@ -59,16 +59,6 @@ class IndexBuilder:
         return [str(npy), str(meta)]
 
 
-def record_key(rec: dict[str, Any]) -> str:
-    """The index key of an error record: its document id, else ``file:line``."""
-    doc = rec.get("doc")
-    if isinstance(doc, dict) and doc.get("id") is not None:
-        return str(doc["id"])
-    if rec.get("id") is not None:
-        return str(rec["id"])
-    return f"{rec.get('file')}:{rec.get('line')}"
-
-
 def lookup(output: str | Path, key: str) -> list[tuple[str, int]]:
     """All ``(file relative to OUT, record number)`` whose key hashes like ``key``, in a stable
     order (hash collisions and repeated ids are resolved by the caller comparing ids)."""
