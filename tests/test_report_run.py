@@ -257,3 +257,17 @@ def test_explain_finds_documents_in_any_output_format(tmp_path: Path, fmt: str) 
     assert stories[0]["decision"]["reason"] == "too_short"
     kept = explain(tmp_path / "o", "d2")
     assert len(kept) == 3 and all(s["status"] == "kept" and s["file"].endswith(fmt) for s in kept)
+
+
+def test_cli_run_writes_the_report_and_quiet_progress_lines(tmp_path: Path) -> None:
+    exe = [sys.executable, "-m", "saring.cli.main"]
+    out = tmp_path / "o"
+    r = subprocess.run([*exe, "run", str(EXAMPLES / "sample.jsonl"), "-o", str(out), "--workers", "1"],
+                       capture_output=True, text=True, check=True)
+    lines = [ln for ln in r.stderr.splitlines() if ln.startswith("saring: segment")]
+    assert lines and all("shards" in ln and "docs/s" in ln and "ETA" in ln for ln in lines)
+    assert "report: " in r.stdout and (out / "report.html").is_file()
+    r = subprocess.run([*exe, "run", str(EXAMPLES / "sample.jsonl"), "-o", str(tmp_path / "p"),
+                        "--workers", "1", "--no-report", "--no-progress"], capture_output=True, text=True, check=True)
+    assert r.stderr == "" and not (tmp_path / "p" / "report.html").exists()
+    assert (tmp_path / "p" / "report" / "stats.json").is_file()  # still collected: `saring report` later

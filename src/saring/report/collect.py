@@ -262,7 +262,8 @@ class ShardCollector:
         key = [id_hash(f"{file}:{line}"), str(rec.get("id") or "")[:MAX_ID], file[:MAX_ID], line]
         bucket = self.samples.setdefault(f"error:{kind}", [])
         if _would_enter(bucket, key, K_SAMPLES):
-            raw = rec.get("raw") if isinstance(rec.get("raw"), str) else rec.get("raw_b64")
+            raw = rec.get("raw") if isinstance(rec.get("raw"), str) else (
+                f"base64: {rec['raw_b64']}" if rec.get("raw_b64") else "")
             _insert(bucket, {"k": key, "file": key[2], "line": line,
                              "message": str(rec.get("message") or "")[:400],
                              "text": _snippet(str(raw or ""), 200)}, K_SAMPLES)
