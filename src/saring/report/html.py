@@ -168,9 +168,9 @@ def _card_order(rep: dict[str, Any]) -> list[tuple[int, int, dict[str, Any]]]:
 
 
 def _rule_cards(rep: dict[str, Any]) -> str:
-    cards = []
+    cards, quiet = [], []
     reasons = rep.get("reasons") or {}
-    for _, i, spec in sorted(_card_order(rep)):
+    for neg_removed, i, spec in sorted(_card_order(rep)):
         bins = (rep.get("hist") or {}).get(str(i))
         if not bins:
             continue
@@ -183,13 +183,15 @@ def _rule_cards(rep: dict[str, Any]) -> str:
                             for r in spec["rules"])
         examples = "".join(_near(rep, i, j) for j in range(len(spec["rules"])))
         ex = f"<details><summary>documents near the threshold</summary>{examples}</details>" if examples else ""
-        cards.append(f'<div class="card rule" data-rule="{esc(title)}"><h3>{esc(title)}</h3>'
+        (cards if neg_removed else quiet).append(f'<div class="card rule" data-rule="{esc(title)}"><h3>{esc(title)}</h3>'
                      f'<p class="legend">{n:,} documents measured{"; " + removed if removed else ""}</p>'
                      f'{histogram(bins, spec["scale"], marks, title)}{ex}</div>')
-    body = "".join(cards) or '<p class="muted">no measured values</p>'
+    body = "".join(cards) or '<p class="muted">no rule removed anything</p>'
+    rest = (f'<details class="quiet"><summary>{len(quiet)} measured values that removed nothing</summary>'
+            f'<div class="grid">{"".join(quiet)}</div></details>') if quiet else ""
     return (f'<section id="rules"><h2>Rules</h2><p class="legend">Histogram of each measured value '
-            f'over the documents that reached the rule; dashed lines are thresholds.</p>'
-            f'<div class="grid">{body}</div></section>')
+            f'over the documents that reached the rule; dashed lines are thresholds. Rules that removed '
+            f'the most come first.</p><div class="grid">{body}</div>{rest}</section>')
 
 
 def _languages_section(rep: dict[str, Any]) -> str:
