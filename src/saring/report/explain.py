@@ -137,6 +137,7 @@ def story_of_document(output: Path, doc: Document, where: tuple[str, int]) -> di
         "source": {"file": doc.metadata.get("source_file"), "line": doc.metadata.get("source_line")},
         "decision": doc.decision.to_dict(), "why": _why(doc), "steps": steps,
         "text_length": {"input": len(doc.original_text()), "final": len(doc.text)},
+        "text": doc.text, "metadata": doc.metadata,
     }
     dd = doc.annotations.get("dedup") or {}
     if dd.get("kept_id") is not None:
@@ -186,6 +187,10 @@ def format_story(story: dict[str, Any]) -> str:
     lines = [f"document {story.get('id')!r}  [{story['status'].upper()}]",
              f"  input: {src.get('file')}:{src.get('line')}   output: {story['file']} #{story['record']}",
              f"  {story['why']}"]
+    if story.get("text_length"):
+        tl = story["text_length"]
+        lines.append(f"  text: {tl['input']:,} chars read, {tl['final']:,} after edits: "
+                     f"{story.get('text', '')[:160]!r}…")
     if story.get("raw") is not None:
         lines.append(f"  raw input: {str(story['raw'])[:300]!r}")
     for st in story.get("steps", []):
