@@ -1,6 +1,6 @@
 """Cost of the run report: collector time per document vs the per-document chain, side by side.
 
-    python bench/bench_report.py [--limit 2000]
+    python bench/bench_report.py [--limit 2000] [--end-to-end]
 
 Reads the first ``--limit`` records of each news corpus in ../shared/corpora, runs the default
 per-document chain (what a shard task does), then feeds the finished documents to a
@@ -46,6 +46,7 @@ def docs_of(name: str, limit: int) -> list[Document]:
 def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("--limit", type=int, default=2000)
+    ap.add_argument("--end-to-end", action="store_true", help="also time whole runs with/without")
     args = ap.parse_args()
     pipe = Pipeline.default()
     steps = pipe.per_document().steps
@@ -92,5 +93,41 @@ def main() -> None:
     print(f"merged stats: {size / 1024:,.0f} KiB; HTML page: {len(page.encode()) / 1024:,.0f} KiB")
 
 
+def end_to_end(limit: int) -> None:
+    """Whole serial runs with and without the report observer (alternating, twice each)."""
+    from saring.executors.runner import run_pipeline
+    from saring.report.observer import ReportObserver, finish_report
+
+    with tempfile.TemporaryDirectory() as tmp:
+        inputs = []
+        for name in NEWS[:2]:
+            if not (SHARED / name).exists():
+                continue
+            p = Path(tmp) / name.replace(".gz", "")
+            with gzip.open(SHARED / name, "rb") as f:
+                p.write_bytes(b"".join(itertools.islice(f, limit)))
+            inputs.append(p)
+        if not inputs:
+            print("skip end-to-end: corpora absent")
+            return
+        times: dict[bool, list[float]] = {False: [], True: []}
+        for k in range(4):
+            with_report = k % 2 == 1
+            out = Path(tmp) / f"out{k}"
+            pipe = Pipeline.default()
+            obs = [ReportObserver.for_pipeline(out, pipe.steps)] if with_report else []
+            t0 = time.process_time()
+            res = run_pipeline(pipe, inputs, out, workers=1, executor="serial", progress=False,
+                               observers=obs)
+            if with_report:
+                finish_report(out, res)
+            times[with_report].append(time.process_time() - t0)
+        a, b = min(times[False]), min(times[True])
+        print(f"end-to-end serial run, {res.counts['input']:,} docs: without report {a:.2f} CPU s, "
+              f"with report (collect + index + HTML) {b:.2f} CPU s (+{100 * (b - a) / a:.1f}%)")
+
+
 if __name__ == "__main__":
     main()
+    if "--end-to-end" in __import__("sys").argv:
+        end_to_end(1000)
