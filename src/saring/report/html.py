@@ -115,7 +115,8 @@ def _run_section(manifest: dict[str, Any], stats: dict[str, Any], timing: dict[s
     versions = ", ".join(f"{esc(k)} {esc(v)}" for k, v in sorted((manifest.get("versions") or {}).items()))
     volatile = (f'<!--volatile--><p class="muted">started {esc(manifest.get("started", ""))}, ended '
                 f'{esc(manifest.get("ended", ""))}, {esc(timing.get("seconds", ""))} s, '
-                f'{esc(manifest.get("workers", ""))} worker(s), status {esc(manifest.get("status", ""))}'
+                f'{esc(manifest.get("executor", ""))} executor, {esc(manifest.get("workers", ""))} worker(s), '
+                f'status {esc(manifest.get("status", ""))}, platform {esc(manifest.get("platform", ""))}'
                 f'<br>command: <code>{esc(" ".join(map(str, manifest.get("argv") or [])))}</code></p>'
                 f'<!--/volatile-->')
     config = json.dumps(manifest.get("config") or {}, indent=2, sort_keys=True, ensure_ascii=False)
