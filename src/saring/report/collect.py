@@ -212,6 +212,7 @@ class ShardCollector:
         self.flags: dict[str, int] = {}
         self.errors: dict[str, int] = {}
         self.langs: dict[str, int] = {}
+        self.lang_pairs: dict[str, int] = {}  # "model label>final label" where they differ
         self.para_langs: dict[str, int] = {}
         self.para_chars: dict[str, int] = {}
         self.boilerplate: dict[str, int] = {}
@@ -342,6 +343,9 @@ class ShardCollector:
         lid = anns.get("langid")
         if lid:
             _count(self.langs, str(lid.get("lang")))
+            first = lid.get("first_stage")
+            if isinstance(first, dict) and first.get("lang") != lid.get("lang"):
+                _count(self.lang_pairs, f"{first.get('lang')}>{lid.get('lang')}")
             for p in lid.get("paragraphs") or ():
                 if isinstance(p, (list, tuple)) and len(p) >= 3:
                     _count(self.para_langs, str(p[2]))
@@ -406,7 +410,7 @@ class ShardCollector:
         return {
             "version": "1",
             "status": self.status, "reasons": self.reasons, "edits": self.edits,
-            "flags": self.flags, "errors": self.errors, "langs": self.langs,
+            "flags": self.flags, "errors": self.errors, "langs": self.langs, "lang_pairs": self.lang_pairs,
             "para_langs": self.para_langs, "para_chars": self.para_chars,
             "boilerplate": self.boilerplate, "boilerplate_docs": self.boilerplate_docs,
             "pii": self.pii, "pii_docs": self.pii_docs, "cluster_sizes": self.cluster_sizes,

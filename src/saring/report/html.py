@@ -198,11 +198,15 @@ def _rule_cards(rep: dict[str, Any]) -> str:
 def _languages_section(rep: dict[str, Any]) -> str:
     langs = rep.get("langs") or {}
     paras, chars = rep.get("para_langs") or {}, rep.get("para_chars") or {}
+    pairs = {k.replace(">", " → "): v for k, v in (rep.get("lang_pairs") or {}).items()}
     return (f'<section id="languages"><h2>Languages</h2><div class="grid"><div class="card"><h3>documents</h3>'
             f'{_counter_table(langs, sum(langs.values()), "language")}</div><div class="card"><h3>paragraphs</h3>'
             f'{_counter_table(paras, sum(paras.values()), "language", "paragraphs")}</div>'
             f'<div class="card"><h3>paragraph characters</h3>'
-            f'{_counter_table(chars, sum(chars.values()), "language", "chars")}</div></div></section>')
+            f'{_counter_table(chars, sum(chars.values()), "language", "chars")}</div>'
+            f'<div class="card"><h3>model label changed by the lexical stage</h3>'
+            f'<p class="legend">first-stage model label → final label, where they differ (id/ms confusion '
+            f'shows here)</p>{_counter_table(pairs, sum(langs.values()), "model → final")}</div></div></section>')
 
 
 def _visible(s: str) -> str:
