@@ -163,3 +163,21 @@ def test_report_stays_small_for_hostile_sizes(tmp_path) -> None:
     page = render(tmp_path)
     assert len(page.encode()) < 1 * 2**20
     assert len(orjson.dumps(merged)) < 4 * 2**20
+
+
+def test_odd_annotation_and_metadata_types_do_not_break_collection() -> None:
+    d = Document("odd", "teks", metadata={"url": 5, "source_line": "x", "site": ["a"]})
+    d.annotations = {
+        "langid": {"lang": ["x"], "paragraphs": "abc", "first_stage": 5, "score": "high"},
+        "boilerplate": {"rules": {"a": "x", "b": None}, "lines_dropped": "many"},
+        "pii": {"counts": ["phone"]},
+        "repair": {"mt_damage": float("nan")},
+        "dedup": {"cluster_id": {"a": 1}, "cluster_size": "big"},
+        "q": {"n_words": True},
+    }
+    d.flags = [{"kind": None}]
+    d.edits.append(Edit("x", "k", 0, 0, "", "", 1.0))
+    d.reject("q", "short", object(), {1, 2})
+    m = merge([collect([d]), collect([d])])
+    assert m["status"] == {"rejected": 2}
+    assert m["sites"]["(unknown)"]["docs"] == 2

@@ -219,6 +219,7 @@ class ShardCollector:
         self.boilerplate_docs: dict[str, int] = {}
         self.pii: dict[str, int] = {}
         self.pii_docs = 0
+        self.failures = 0  # documents the collector could not record (shown in the report header)
         self.cluster_sizes: dict[str, int] = {}
         self.hist: dict[str, dict[str, int]] = {}
         self.len_before: dict[str, int] = {}
@@ -413,7 +414,7 @@ class ShardCollector:
             "flags": self.flags, "errors": self.errors, "langs": self.langs, "lang_pairs": self.lang_pairs,
             "para_langs": self.para_langs, "para_chars": self.para_chars,
             "boilerplate": self.boilerplate, "boilerplate_docs": self.boilerplate_docs,
-            "pii": self.pii, "pii_docs": self.pii_docs, "cluster_sizes": self.cluster_sizes,
+            "pii": self.pii, "pii_docs": self.pii_docs, "failures": self.failures, "cluster_sizes": self.cluster_sizes,
             "hist": self.hist, "len_before": self.len_before, "len_after": self.len_after,
             "sites": _cap_sites(self.sites),
             "samples": {k: {"topk": K_SAMPLES, "items": v} for k, v in self.samples.items()},

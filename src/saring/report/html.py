@@ -102,11 +102,14 @@ def _step_order(manifest: dict[str, Any], stats: dict[str, Any]) -> list[str]:
 
 
 # ----------------------------------------------------------------------------- sections
-def _run_section(manifest: dict[str, Any], stats: dict[str, Any], timing: dict[str, Any]) -> str:
+def _run_section(manifest: dict[str, Any], stats: dict[str, Any], timing: dict[str, Any],
+                 failures: int = 0) -> str:
     c = stats.get("counts") or {}
     acc = stats.get("accounting") or {}
     health = ('<span class="ok">accounting balanced</span>' if acc.get("balanced")
               else f'<span class="bad">ACCOUNTING MISMATCH: {esc("; ".join(acc.get("mismatches") or []))}</span>')
+    if failures:
+        health += f'; <span class="bad">{failures:,} record(s) missing from this report (collector failed)</span>'
     kpis = "".join(f'<div class="kpi"><span class="muted">{esc(k)}</span><b>{c.get(k, 0):,}</b>'
                    f'{_pct(c.get(k, 0), c.get("input", 0)) if k != "input" else ""}</div>'
                    for k in ("input", "kept", "rejected", "errors"))
@@ -356,7 +359,7 @@ def render(output: str | Path) -> str:
     timing = _load(out / "report" / "timing.json")
     nav = "".join(f'<a href="#{k}">{esc(v)}</a>' for k, v in SECTIONS)
     body = "".join([
-        _run_section(manifest, stats, timing), _funnel_section(manifest, stats), _rule_cards(rep),
+        _run_section(manifest, stats, timing, int(rep.get("failures") or 0)), _funnel_section(manifest, stats), _rule_cards(rep),
         _languages_section(rep), _repairs_section(rep), _sites_section(rep),
         _boilerplate_section(rep), _pii_section(rep), _dedup_section(rep), _lengths_section(rep),
         _removals_section(rep), _errors_section(rep), _timing_section(manifest, stats, timing),

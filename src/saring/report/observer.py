@@ -70,10 +70,16 @@ class ReportObserver:
         return self._collector
 
     def observe(self, doc: Document) -> None:
-        self.collector.observe(doc)
+        try:
+            self.collector.observe(doc)
+        except Exception:  # noqa: BLE001 - a report bug must not fail a shard; it is counted
+            self.collector.failures += 1
 
     def observe_error(self, rec: dict[str, Any]) -> None:
-        self.collector.observe_error(rec)
+        try:
+            self.collector.observe_error(rec)
+        except Exception:  # noqa: BLE001 - as above
+            self.collector.failures += 1
 
     def locate(self, key: str, path: str | Path, ordinal: int) -> None:
         if self._index is None:
