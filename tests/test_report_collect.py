@@ -181,3 +181,17 @@ def test_odd_annotation_and_metadata_types_do_not_break_collection() -> None:
     m = merge([collect([d]), collect([d])])
     assert m["status"] == {"rejected": 2}
     assert m["sites"]["(unknown)"]["docs"] == 2
+
+
+def test_a_collector_failure_is_counted_not_raised(tmp_path, monkeypatch) -> None:
+    from saring.report.observer import ReportObserver
+
+    obs = ReportObserver(tmp_path, CATALOG)
+
+    def boom(doc):
+        raise RuntimeError("bug")
+
+    monkeypatch.setattr(obs.collector, "observe", boom)
+    obs.observe(Document("a", "teks"))
+    out = obs.result()
+    assert out["stats"]["failures"] == 1 and out["timing"]["records"] == 0
