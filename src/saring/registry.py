@@ -24,6 +24,7 @@ STEPS: dict[str, str] = {
     "pii": "saring.pii.step:PII",
     "dedup": "saring.dedup.stage:Dedup",
     "length": "saring.quality.basic:LengthFilter",
+    "extract": "saring.extract.step:Extract",
 }
 
 _CUSTOM: dict[str, type] = {}

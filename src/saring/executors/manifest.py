@@ -58,7 +58,7 @@ def hash_file(path: str | Path) -> str:
 
 def hash_source(src: Source) -> str:
     """Content hash of an input shard (a folder of text files: names and contents)."""
-    if src.kind != "textdir":
+    if not src.files:  # a file (a folder of text or HTML files lists its files)
         return hash_file(src.path)
     h = xxhash.xxh3_128()
     for p in src.files:

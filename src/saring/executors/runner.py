@@ -36,6 +36,7 @@ from saring.executors.observe import observer_identity
 from saring.executors.plan import Plan, Segment, Shard, Stage, demand, describe
 from saring.executors.segment import DOCFILE, SegmentTask, run_segment_task
 from saring.executors.split import scan
+from saring.extract.step import ensure_extract
 from saring.io.readers import ReaderConfig, expand_inputs
 from saring.io.writers import FORMATS
 from saring.pipeline import Pipeline
@@ -227,6 +228,7 @@ def run_pipeline(
     reader, fmt = _validate_io_config(pipeline)
     layout = RunLayout(output, fmt)
     shards = _shards(inputs, pipeline.limits["shard_bytes"])
+    pipeline = ensure_extract(pipeline, [s.source for s in shards])  # raw web input: HTML -> text
     layout.prepare()
     try:
         pickle.dumps(pipeline.steps)

@@ -32,6 +32,8 @@ SNIFF_BYTES = 8192
 JSONL_SUFFIXES = (".jsonl", ".json", ".ndjson")
 TEXT_SUFFIXES = (".txt",)
 PARQUET_SUFFIXES = (".parquet", ".pq")
+WARC_SUFFIXES = (".warc", ".wet")  # .warc.gz and .warc.wet.gz after the compression suffix
+HTML_SUFFIXES = (".html", ".htm")
 COMPRESSIONS = {".gz": "gz", ".gzip": "gz", ".zst": "zst", ".zstd": "zst"}
 
 _GZIP_MAGIC = b"\x1f\x8b"
@@ -76,12 +78,12 @@ class Source:
 
     name: str
     path: str
-    kind: str  # "jsonl" | "parquet" | "text" | "textdir" | "unknown"
+    kind: str  # "jsonl" | "parquet" | "text" | "textdir" | "warc" | "html" | "htmldir" | "unknown"
     compression: str | None = None
     files: list[str] = field(default_factory=list)  # for "textdir"
 
     def size(self) -> int:
-        paths = self.files if self.kind == "textdir" else [self.path]
+        paths = self.files if self.files else [self.path]
         return sum(os.path.getsize(p) for p in paths)
 
 
@@ -94,7 +96,8 @@ def _split_suffixes(name: str) -> tuple[str | None, str | None, str]:
         if low.endswith(suf):
             comp, low, name = c, low[: -len(suf)], name[: -len(suf)]
             break
-    for sufs, kind in ((JSONL_SUFFIXES, "jsonl"), (TEXT_SUFFIXES, "text"), (PARQUET_SUFFIXES, "parquet")):
+    for sufs, kind in ((JSONL_SUFFIXES, "jsonl"), (TEXT_SUFFIXES, "text"), (PARQUET_SUFFIXES, "parquet"),
+                       (WARC_SUFFIXES, "warc"), (HTML_SUFFIXES, "html")):
         for suf in sufs:
             if low.endswith(suf):
                 return kind, comp, name[: -len(suf)]
@@ -129,6 +132,7 @@ def _dir_sources(folder: str) -> list[Source]:
     """Files of a folder (recursively) as shards; its .txt files together form one shard."""
     out: list[Source] = []
     texts: list[str] = []
+    pages: list[str] = []
     for root, dirs, files in os.walk(folder):
         dirs[:] = sorted(d for d in dirs if not d.startswith((".", "_")))
         for fn in sorted(files):
@@ -138,11 +142,16 @@ def _dir_sources(folder: str) -> list[Source]:
             kind, comp, _ = _split_suffixes(fn)
             if kind == "text" and comp is None:
                 texts.append(p)
+            elif kind == "html" and comp is None:
+                pages.append(p)
             elif kind is not None:
                 out.append(source_for_file(p))
     if texts:
         base = os.path.basename(os.path.normpath(folder)) or "texts"
         out.append(Source(name=_UNSAFE_NAME.sub("_", base), path=folder, kind="textdir", files=texts))
+    if pages:
+        base = (os.path.basename(os.path.normpath(folder)) or "pages") + ("-html" if texts else "")
+        out.append(Source(name=_UNSAFE_NAME.sub("_", base), path=folder, kind="htmldir", files=pages))
     return out
 
 
@@ -325,6 +334,7 @@ class ReaderConfig:
     id_field: str = "id"
     max_line_bytes: int = 64 * 2**20
     max_doc_chars: int = 5_000_000
+    max_html_bytes: int = 4 * 2**20
 
     @classmethod
     def from_pipeline(cls, reader: dict[str, Any], limits: dict[str, Any]) -> ReaderConfig:
@@ -496,8 +506,28 @@ def read_source(src: Source, cfg: ReaderConfig | None = None) -> Iterator[Docume
     elif src.kind == "textdir":
         for i, p in enumerate(src.files, 1):
             yield _read_text_file(src, p, i, cfg)
+    elif src.kind in WEB_KINDS:
+        yield from _read_web(src, cfg)
     else:
         yield ReadError(src.path, None, "unknown_format", f"unsupported input format {src.kind!r}")
+
+
+WEB_KINDS = ("warc", "html", "htmldir")
+
+
+def _read_web(src: Source, cfg: ReaderConfig) -> Iterator[Document | ReadError]:
+    """WARC/WET files and saved HTML pages (``saring.io.web``)."""
+    from saring.io import web
+
+    if src.kind == "warc":
+        yield from web.read_warc(src.path, src.name, max_html_bytes=cfg.max_html_bytes,
+                                 max_doc_chars=cfg.max_doc_chars)
+        return
+    files = src.files or [src.path]
+    for i, p in enumerate(files, 1):
+        rel = os.path.relpath(p, src.path) if src.files else os.path.basename(p)
+        doc_id = f"{src.name}:{rel}" if src.files else f"{src.name}:1"
+        yield web.read_html_file(p, doc_id, i, rel, max_html_bytes=cfg.max_html_bytes)
 
 
 def read_documents(path: str | Path, **config: Any) -> Iterator[Document]:

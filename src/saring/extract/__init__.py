@@ -1,0 +1,1 @@
+"""HTML to text: the ``extract`` step and its page-level helpers."""
