@@ -232,6 +232,22 @@ def write_warc(path: str | Path, items: list[WarcItem], gzip: bool = True) -> in
     return n
 
 
+def write_wet(path: str | Path, texts: list[tuple[str, str]]) -> int:
+    """Write a WET file: warcinfo + one ``conversion`` record per (url, text)."""
+    from warcio.warcwriter import WARCWriter
+
+    buf = io.BytesIO()
+    w = WARCWriter(buf, gzip=True)
+    w.write_record(w.create_warcinfo_record(Path(path).name, {"software": "saring fixtures"}))
+    for url, text in texts:
+        w.write_record(w.create_warc_record(
+            url, "conversion", payload=io.BytesIO(text.encode("utf-8")),
+            warc_content_type="text/plain",
+            warc_headers_dict={"WARC-Identified-Content-Language": "ind"}))
+    Path(path).write_bytes(buf.getvalue())
+    return len(texts) + 1
+
+
 def fixture_items(seed: int = 0) -> tuple[list[WarcItem], dict[str, object]]:
     """The fixture crawl: outlet pages, spam, non-HTML, broken, wrong charset, huge, redirect.
 

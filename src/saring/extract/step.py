@@ -20,11 +20,16 @@ from saring.extract.html import (
     PageTimeout,
     extract_resiliparse,
     extract_trafilatura,
+    nesting_depth,
     page_metadata,
     tidy_lines,
     time_limit,
 )
 from saring.step import Reject, Step
+
+
+class TooDeep(Exception):
+    """The page nests deeper than the extractor can handle in bounded time."""
 
 
 class Extract(Step):
@@ -41,6 +46,7 @@ class Extract(Step):
         timeout_seconds: float = 5.0,
         min_chars: int = 1,
         skip_selectors: list[str] | None = None,
+        max_depth: int = 256,
         keep_title_line: bool = False,
         label: str | None = None,
     ) -> None:
@@ -53,10 +59,13 @@ class Extract(Step):
         self.min_chars = min_chars
         self.skip = tuple(SKIP_SELECTORS if skip_selectors is None else skip_selectors)
         self.keep_title_line = keep_title_line
+        self.max_depth = max_depth
 
     def _extract(self, html: str) -> tuple[str, dict[str, Any]]:
         from resiliparse.parse.html import HTMLTree
 
+        if nesting_depth(html, self.max_depth) > self.max_depth:
+            raise TooDeep(self.max_depth)
         tree = HTMLTree.parse(html)
         meta = page_metadata(tree, html)
         if self.extractor == "resiliparse":
@@ -78,6 +87,8 @@ class Extract(Step):
         try:
             with time_limit(self.timeout_seconds):
                 text, meta = self._extract(html)
+        except TooDeep:
+            return Reject("html_too_deep", f">{self.max_depth}", self.max_depth)
         except PageTimeout:
             return Reject("extract_timeout", round(time.perf_counter() - t0, 3),
                           self.timeout_seconds)

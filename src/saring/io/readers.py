@@ -161,7 +161,7 @@ def expand_inputs(inputs: list[str]) -> list[Source]:
     Raises ``FileNotFoundError`` naming the first input that matches nothing.
     """
     sources: list[Source] = []
-    seen: set[str] = set()
+    seen: set[tuple[str, str]] = set()
     for spec in inputs:
         spec = str(spec)
         if os.path.isdir(spec):
@@ -177,7 +177,7 @@ def expand_inputs(inputs: list[str]) -> list[Source]:
         if not found:
             raise FileNotFoundError(f"input {spec!r} matches no file")
         for s in found:
-            key = os.path.realpath(s.path)
+            key = (os.path.realpath(s.path), s.kind)  # a folder: its text and its html shard
             if key not in seen:
                 seen.add(key)
                 sources.append(s)
