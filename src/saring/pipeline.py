@@ -58,6 +58,7 @@ DEFAULT_STEPS: list[str | dict[str, dict[str, Any]]] = [
             }
         }
     },
+    "url",
     "spam",
     "optout",
     {"pii": {"keep_original": False}},

@@ -25,6 +25,7 @@ STEPS: dict[str, str] = {
     "dedup": "saring.dedup.stage:Dedup",
     "length": "saring.quality.basic:LengthFilter",
     "extract": "saring.extract.step:Extract",
+    "url": "saring.url.step:URLFilter",
 }
 
 _CUSTOM: dict[str, type] = {}

@@ -1,0 +1,1 @@
+"""URL and domain metadata and filters (registered domain, blocklist, URL-path spam)."""

@@ -1,0 +1,126 @@
+"""The ``url`` step: domain metadata, then domain blocklist and URL-path spam decisions.
+
+Puts ``host``, ``domain`` (registered domain) and ``suffix`` into metadata for every document
+with a URL (so later per-domain counting and opt-out need no parsing), then rejects:
+
+* ``domain_blocklist`` - the host or one of its parent domains is on the blocklist
+  (``saring/data/url/domain_blocklist.tsv`` plus ``blocklist_file``/``domains``);
+* ``domain_token`` - the registered domain's name contains a gambling/adult token
+  (``domain_tokens.tsv``, e.g. ``slot88resmi.com``); public-sector suffixes (``go.id``,
+  ``ac.id``, ``sch.id``, ``mil.id``) are exempt (anti-gambling campaigns live there);
+* ``url_path_spam`` - a *strong* path pattern (``/slot-gacor/``, ``/link-alternatif``), the
+  usual sign of a hacked site hosting spam pages; *weak* words (``togel``) only annotate.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+from saring.document import Document
+from saring.quality.optout import matching_domain
+from saring.step import FilterStep, Reject
+from saring.url.domains import url_parts
+
+DATA = Path(__file__).resolve().parents[1] / "data" / "url"
+REPORTING = re.compile(
+    r"(?:^|[-_/])(?:polisi|polda|polres|tangkap|ditangkap|menangkap|blokir|diblokir|kominfo|komdigi|"
+    r"bareskrim|razia|berantas|memberantas|bongkar|dibongkar|tersangka|ojk|satgas|bahaya|larang)"
+    r"(?:$|[-_/.])"
+)
+EXEMPT_SUFFIXES = frozenset({"go.id", "ac.id", "sch.id", "mil.id", "desa.id"})
+
+
+def _rows(path: Path) -> list[list[str]]:
+    out = []
+    for row in path.read_text("utf-8").splitlines():
+        if row.strip() and not row.startswith("#"):
+            out.append(row.rstrip("\n").split("\t"))
+    return out
+
+
+@lru_cache(maxsize=4)
+def load_blocklist(extra: str | None = None) -> dict[str, str]:
+    lst = {r[0].strip().lower(): r[1].strip() for r in _rows(DATA / "domain_blocklist.tsv")}
+    if extra:
+        lst.update({r[0].strip().lower(): (r[1].strip() if len(r) > 1 else "blocked")
+                    for r in _rows(Path(extra))})
+    return lst
+
+
+@lru_cache(maxsize=1)
+def load_tokens() -> tuple[re.Pattern[str], dict[str, str]]:
+    rows = _rows(DATA / "domain_tokens.tsv")
+    cats = {r[0]: r[1] for r in rows}
+    alts = "|".join(sorted((re.escape(t) for t in cats), key=len, reverse=True))
+    return re.compile(alts), cats
+
+
+@lru_cache(maxsize=1)
+def load_path_patterns() -> list[tuple[re.Pattern[str], str, str]]:
+    """(regex, category, strength); every pattern is bounded (no nested repeats): linear."""
+    return [(re.compile(r[0]), r[1], r[2]) for r in _rows(DATA / "path_patterns.tsv")]
+
+
+class URLFilter(FilterStep):
+    """Domain metadata + domain blocklist, domain-name tokens and URL-path spam patterns."""
+
+    name = "url"
+
+    def __init__(
+        self,
+        *,
+        blocklist_file: str | None = None,
+        domains: list[str] | None = None,
+        use_tokens: bool = True,
+        use_path_patterns: bool = True,
+        score_only: bool = False,
+        label: str | None = None,
+    ) -> None:
+        super().__init__(score_only=score_only, label=label)
+        self.blocklist_file = blocklist_file
+        self.extra = {d.strip().lower().removeprefix("www."): "blocked" for d in domains or ()}
+        self.use_tokens = use_tokens
+        self.use_path_patterns = use_path_patterns
+
+    def score(self, doc: Document) -> dict[str, Any]:
+        url = doc.metadata.get("url")
+        parts = url_parts(url) if isinstance(url, str) else None
+        if parts is None:
+            return {}
+        for k in ("host", "domain", "suffix"):
+            doc.metadata.setdefault(k, parts[k])
+        out: dict[str, Any] = {}
+        blocked = {**load_blocklist(self.blocklist_file), **self.extra}
+        hit = matching_domain(parts["host"], frozenset(blocked))
+        if hit:
+            out["blocklist"] = hit
+            out["blocklist_category"] = blocked[hit]
+        if self.use_tokens and parts["suffix"] not in EXEMPT_SUFFIXES:
+            rx, cats = load_tokens()
+            m = rx.search(parts["name"])
+            if m:
+                out["domain_token"] = m.group(0)
+                out["domain_token_category"] = cats[m.group(0)]
+        if self.use_path_patterns and parts["path"]:
+            path = parts["path"].lower()[:2000]
+            strong = [p.pattern for p, _, s in load_path_patterns() if s == "strong" and p.search(path)]
+            weak = [p.pattern for p, _, s in load_path_patterns() if s == "weak" and p.search(path)]
+            if strong and REPORTING.search(path):
+                weak, strong = strong + weak, []
+            if strong:
+                out["path_spam"] = strong[:3]
+            if weak:
+                out["path_weak"] = weak[:3]
+        return out
+
+    def decide(self, scores: dict[str, Any], doc: Document) -> Reject | None:
+        if "blocklist" in scores:
+            return Reject("domain_blocklist", scores["blocklist"], scores["blocklist_category"])
+        if "domain_token" in scores:
+            return Reject("domain_token", doc.metadata.get("domain"), scores["domain_token"])
+        if "path_spam" in scores:
+            return Reject("url_path_spam", scores["path_spam"][0], "strong path pattern")
+        return None
