@@ -14,6 +14,7 @@ from __future__ import annotations
 import html
 import io
 import random
+import re
 import sys
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -116,7 +117,7 @@ def outlet_page(title: str, body: list[str], rng: random.Random, shape: int | No
     name, site = OUTLETS[shape]
     f = _Furn()
     c = _common(rng, f, site)
-    slug = "-".join(title.lower().split()[:6])
+    slug = "-".join(re.sub(r"[^a-z0-9]+", " ", title.lower()).split()[:6]) or "artikel"
     url = f"https://www.{site}/berita/{slug}"
     byline = f(f"Penulis: Rina Wulandari | Editor: Agus Salim | {date.replace('-', '/')} 10:15 WIB")
     head = (f'<head><meta charset="utf-8"><title>{esc(title)} - {esc(name)}</title>'

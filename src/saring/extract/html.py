@@ -41,7 +41,7 @@ def nesting_depth(html: str, stop_at: int) -> int:
     """
     depth = top = 0
     for m in _TAG.finditer(html):
-        if m.group(1):
+        if html[m.start() + 1] == "/":
             depth = max(depth - 1, 0)
         else:
             depth += 1
@@ -102,10 +102,36 @@ def page_metadata(tree: Any, html: str) -> dict[str, Any]:
         v = _attr(tree, sel, attr)
         if v:
             meta[key] = v[:500]
-    date = publication_date(html)
+    date = meta_date(tree) or publication_date(html)
     if date:
         meta["date"] = date
     return meta
+
+
+_DATE_SELECTORS = (
+    'meta[property="article:published_time"]', 'meta[property="og:published_time"]',
+    'meta[itemprop="datePublished"]', 'meta[name="pubdate"]', 'meta[name="publishdate"]',
+    'meta[name="content_PublishedDate"]', 'meta[name="dc.date"]', 'meta[name="date"]',
+)
+_ISO_DATE = re.compile(r"((?:199[5-9]|20[0-9]{2})-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12][0-9]|3[01]))")
+
+
+def meta_date(tree: Any) -> str | None:
+    """The ISO publication date from the usual ``<meta>`` tags (the fast path before htmldate:
+    htmldate re-parses the page with lxml, which took half the extract time in profiling)."""
+    import datetime as dt
+
+    for sel in _DATE_SELECTORS:
+        v = _attr(tree, sel, "content")
+        m = _ISO_DATE.match(v) if v else None
+        if m:
+            try:
+                day = dt.date.fromisoformat(m.group(1))
+            except ValueError:
+                continue
+            if day <= dt.date.today() + dt.timedelta(days=1):
+                return m.group(1)
+    return None
 
 
 def publication_date(html: str) -> str | None:
