@@ -62,7 +62,9 @@ COMMENTS = [
     "Kapan di daerah kami ada program seperti ini?",
 ]
 OUTLETS = [("Kabar Nusantara", "kabarnusantara.example"), ("Warta Harian", "wartaharian.example"),
-           ("Suara Daerah", "suaradaerah.example")]
+           ("Suara Daerah", "suaradaerah.example"), ("Radar Pesisir", "radarpesisir.example"),
+           ("Info Kabupaten", "infokabupaten.example")]
+N_SHAPES = len(OUTLETS)
 
 
 @dataclass
@@ -112,8 +114,8 @@ def _common(rng: random.Random, f: _Furn, site: str) -> dict[str, str]:
 
 def outlet_page(title: str, body: list[str], rng: random.Random, shape: int | None = None,
                 date: str = "2026-03-14") -> Page:
-    """One outlet-shaped page around ``body`` (shape 0-2: three different markups)."""
-    shape = rng.randrange(3) if shape is None else shape
+    """One outlet-shaped page around ``body`` (shapes 0-4: five different markups)."""
+    shape = rng.randrange(N_SHAPES) if shape is None else shape
     name, site = OUTLETS[shape]
     f = _Furn()
     c = _common(rng, f, site)
@@ -154,7 +156,37 @@ def outlet_page(title: str, body: list[str], rng: random.Random, shape: int | No
                 f'<ol>{c["related"]}</ol></div></div></div>'
                 f'<div class="footer">{c["footer_links"]}<br>{c["footer"]}</div>'
                 f'<div class="cookie-consent">{c["cookie"]}</div></div></body></html>')
-    else:  # tribun-like: dateline-free, "Baca:" lines, paging, comments widget
+    elif shape == 3:  # news theme on a CMS: td-* blocks, widgets, no <nav>/<aside>/<footer>
+        mid = max(1, len(paras) // 2)
+        inner = "".join(paras[:mid]) + baca + "".join(paras[mid:])
+        page = (f'<html lang="id">{head}<body class="td-theme"><div class="td-header-wrap">'
+                f'<div class="td-header-logo">{f(name)}</div><div class="td-header-menu"><ul class="sf-menu">{c["nav"]}</ul></div>'
+                f'<div class="td-trending-now">{f("Trending:")} {f(c["baca2"])}</div></div>'
+                f'<div class="td-main-content"><div class="td-post-header"><h1 class="entry-title">{esc(title)}</h1>'
+                f'<div class="td-module-meta-info">{byline}</div></div>'
+                f'<div class="td-post-sharing">{c["share"]}</div>'
+                f'<div class="td-post-content">{inner}</div>'
+                f'<div class="td-post-source-tags">{c["tags"]}</div>'
+                f'<div class="td_block_related_posts"><h4 class="block-title">{f("Berita Terkait")}</h4><ul>{c["related"]}</ul></div>'
+                f'<div class="td-comments-wrap">{c["comments"]}</div></div>'
+                f'<div class="td-ss-main-sidebar"><div class="widget widget_recent_entries"><h4 class="widgettitle">{f("Terbaru")}</h4>'
+                f'<ul><li>{f(HEADLINES[0])}</li><li>{f(HEADLINES[1])}</li></ul></div></div>'
+                f'<div class="td-footer-wrapper">{c["footer_links"]}</div><div class="td-sub-footer-copy">{c["footer"]}</div>'
+                f'<div class="cmplz-cookiebanner">{c["cookie"]}</div></body></html>')
+    elif shape == 4:  # regional portal: table-free div soup, widgets, "Baca Juga" plain lines
+        inner = "".join(p + (f'<p>{f("Baca Juga: " + c["baca"])}</p>' if i == 0 else "")
+                        for i, p in enumerate(paras))
+        page = (f'<html>{head}<body><div id="wrap"><div id="top-bar">{f("Selamat datang di " + name)} '
+                f'<span class="tanggal">{f("Sabtu, 14 Maret 2026")}</span></div>'
+                f'<div id="menu-utama"><ul>{c["nav"]}</ul></div>'
+                f'<div id="konten"><div class="judul"><h1>{esc(title)}</h1></div>'
+                f'<div class="post-meta">{byline}</div><div class="isi-berita">{inner}</div>'
+                f'<div class="post-navigation"><a>{f("« Berita Sebelumnya")}</a> <a>{f("Berita Selanjutnya »")}</a></div>'
+                f'<div class="kolom-komentar">{f("Tulis komentar Anda")} {c["comments"]}</div></div>'
+                f'<div id="kanan"><div class="widget"><h3>{f("Berita Populer")}</h3><ul>{c["related"]}</ul></div>'
+                f'<div class="widget"><h3>{f("Kategori")}</h3><ul><li>{f("Pemerintahan")}</li><li>{f("Pendidikan")}</li></ul></div></div>'
+                f'<div id="bawah">{c["footer_links"]}<br>{c["footer"]}</div></div></body></html>')
+    else:  # shape 2, tribun-like: dateline-free, "Baca:" lines, paging, comments widget
         inner = "".join(p + (baca if i == 1 else "") for i, p in enumerate(paras))
         page = (f'<!doctype html><html lang="id-ID">{head}<body>'
                 f'<div id="header"><a class="brand">{f(name)}</a><ul class="nav">{c["nav"]}</ul></div>'

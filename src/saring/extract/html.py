@@ -26,6 +26,10 @@ SKIP_SELECTORS: tuple[str, ...] = (
     "[class*=terpopuler]", "[class*=populer]", "[class*=newsletter]", "[class*=breadcrumb]",
     "[class*=byline]", "[class*=author]", "[class*=penulis]", "[id*=penulis]",
     "[class*=sidebar]", "nav", "footer", "aside", "form", "button",
+    # generic CMS furniture (WordPress/news themes), tuned on outlet shapes 3-4 only
+    "[class*=footer]", "[id*=footer]", "[class*=sharing]", "[class*=topbar]", "[id*=top-bar]",
+    "[class*=top-bar]", "[class*=menu]", "[id*=menu]", "[class*=navigation]", "[class*=nav-links]",
+    "[class*=widget]", "[class*=komentar]", "[id*=komentar]", "[class*=trending]",
 )
 
 
