@@ -10,6 +10,7 @@ from __future__ import annotations
 import importlib
 import os
 import sys
+from typing import Any
 
 import click
 
@@ -100,18 +101,24 @@ def run(inputs: tuple[str, ...], output: str, config: str | None, workers: int |
             pipeline.reader["id_field"] = id_field
         if ray_address and (executor or pipeline.executor.get("name")) not in (None, "ray"):
             raise ConfigError("--ray-address needs --executor ray")
-        result = run_pipeline(
-            pipeline, list(inputs), output,
-            workers=workers or pipeline.executor.get("workers") or os.cpu_count() or 1,
-            executor=executor or pipeline.executor.get("name") or ("ray" if ray_address else None),
-            ray_address=ray_address, strict=strict, progress=not no_progress, resume=not no_resume,
-            observers=[ReportObserver.for_pipeline(output, pipeline.steps)],
-        )
+        local_inputs, local_output, remote = _remote_prepare(list(inputs), output)
         try:
-            report_path = finish_report(output, result, html=not no_report)
-        except Exception as exc:  # noqa: BLE001 - a finished run stays finished without its page
-            report_path = None
-            click.echo(f"saring: warning: report not written: {exc}", err=True)
+            result = run_pipeline(
+                pipeline, local_inputs, local_output,
+                workers=workers or pipeline.executor.get("workers") or os.cpu_count() or 1,
+                executor=executor or pipeline.executor.get("name") or ("ray" if ray_address else None),
+                ray_address=ray_address, strict=strict, progress=not no_progress,
+                resume=not no_resume,
+                observers=[ReportObserver.for_pipeline(local_output, pipeline.steps)],
+            )
+            try:
+                report_path = finish_report(local_output, result, html=not no_report)
+            except Exception as exc:  # noqa: BLE001 - a finished run stays finished without its page
+                report_path = None
+                click.echo(f"saring: warning: report not written: {exc}", err=True)
+        finally:
+            if remote is not None:  # outputs first, markers and manifest last
+                remote.push()
     except (ConfigError, RunError) as exc:
         fail(str(exc).splitlines()[0] if str(exc) else type(exc).__name__)
         return
@@ -127,6 +134,21 @@ def run(inputs: tuple[str, ...], output: str, config: str | None, workers: int |
         click.echo(f"saring: {result.counts['errors']} error record(s) under --strict; see "
                    f"{os.path.join(output, 'errors')}", err=True)
         sys.exit(1)
+
+
+def _remote_prepare(inputs: list[str], output: str) -> tuple[list[str], str, Any]:
+    """fsspec URLs (s3://...) as inputs/output go through local staging (saring.io.remote)."""
+    from saring.executors.runner import RunError
+    from saring.io import remote
+
+    if not any(remote.is_url(x) for x in (*inputs, output)):
+        return inputs, output, None
+    try:
+        return remote.prepare(inputs, output)
+    except FileNotFoundError as exc:
+        raise RunError(str(exc)) from exc
+    except (OSError, RuntimeError, ValueError) as exc:
+        raise RunError(f"object storage: {exc}") from exc
 
 
 def main() -> None:

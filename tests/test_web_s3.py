@@ -1,0 +1,136 @@
+"""Object storage for real: a moto S3 server on 127.0.0.1, WARCs read from one bucket, outputs
+written to another, the run killed with SIGKILL and resumed, then resumed again from the bucket
+alone (fresh staging, as on another machine)."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import signal
+import socket
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import orjson
+import pytest
+import xxhash
+
+pytest.importorskip("s3fs")
+REPO = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(REPO / "scripts"))
+from make_web_fixtures import fixture_items, write_warc  # noqa: E402
+
+SLOW_STEP = '''
+import time
+from saring import MapStep
+
+class Slow(MapStep):
+    name = "slow"
+
+    def __init__(self, *, delay: float = 0.01, label: str | None = None) -> None:
+        super().__init__(label=label)
+        self.delay = delay
+
+    def process(self, doc):
+        time.sleep(self.delay)
+        return None
+'''
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+@pytest.fixture
+def s3(tmp_path):
+    exe = shutil.which("moto_server")
+    if exe is None:
+        pytest.skip("moto[server] not installed")
+    port = _free_port()
+    proc = subprocess.Popen([exe, "-H", "127.0.0.1", "-p", str(port)],
+                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    deadline = time.monotonic() + 30
+    while time.monotonic() < deadline:
+        try:
+            socket.create_connection(("127.0.0.1", port), timeout=0.2).close()
+            break
+        except OSError:
+            time.sleep(0.1)
+    env = {**os.environ, "AWS_ACCESS_KEY_ID": "testing", "AWS_SECRET_ACCESS_KEY": "testing",
+           "AWS_DEFAULT_REGION": "us-east-1", "AWS_ENDPOINT_URL": f"http://127.0.0.1:{port}",
+           "SARING_STAGING": str(tmp_path / "staging")}
+    try:
+        yield env
+    finally:
+        proc.terminate()
+        proc.wait(timeout=10)
+
+
+def _fs(env):
+    import s3fs
+
+    return s3fs.S3FileSystem(key="testing", secret="testing",
+                             client_kwargs={"endpoint_url": env["AWS_ENDPOINT_URL"]})
+
+
+def _cli(*args: str) -> list[str]:
+    return [sys.executable, "-m", "saring.cli.main", "run", *args]
+
+
+def test_warcs_from_a_bucket_to_a_bucket_killed_and_resumed(s3, tmp_path):
+    fs = _fs(s3)
+    fs.mkdir("crawls")
+    fs.mkdir("results")
+    records = 0
+    for i in range(6):
+        items, _ = fixture_items(seed=i)
+        local = tmp_path / f"part{i}.warc.gz"
+        records += write_warc(local, items)
+        fs.put_file(str(local), f"crawls/2026/part{i}.warc.gz")
+    (tmp_path / "mods").mkdir()
+    (tmp_path / "mods" / "slowstep.py").write_text(SLOW_STEP)
+    cfg = tmp_path / "slow.yaml"
+    cfg.write_text('steps:\n  - "slowstep:Slow": {delay: 0.15}\n  - normalize\n  - url\n')
+    env = {**s3, "PYTHONPATH": f"{tmp_path / 'mods'}{os.pathsep}{REPO / 'src'}"}
+    out_url = "s3://results/run1"
+    args = _cli("s3://crawls/2026/", "-o", out_url, "--config", str(cfg), "--workers", "1",
+                "--no-progress")
+    staging = Path(s3["SARING_STAGING"]) / xxhash.xxh64_hexdigest(out_url.encode()) / "output"
+    markers = staging / "_work" / "done"
+
+    proc = subprocess.Popen(args, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+                            start_new_session=True)
+    deadline = time.monotonic() + 120
+    while time.monotonic() < deadline and proc.poll() is None:
+        if markers.is_dir() and len(list(markers.rglob("*.json"))) >= 2:
+            break
+        time.sleep(0.01)
+    assert proc.poll() is None, "the run finished before it could be killed"
+    os.killpg(proc.pid, signal.SIGKILL)
+    proc.wait(timeout=30)
+    done_before = len(list(markers.rglob("*.json")))
+    assert 2 <= done_before < 6
+    assert not fs.exists("results/run1/stats.json")  # nothing pushed by the killed run
+
+    again = subprocess.run(args, env=env, capture_output=True, text=True, timeout=300)
+    assert again.returncode == 0, again.stderr
+    assert "resumed" in again.stdout
+    stats = orjson.loads(fs.cat_file("results/run1/stats.json"))
+    c = stats["counts"]
+    assert c["input"] == records == c["kept"] + c["rejected"] + c["errors"]
+    assert stats["accounting"]["balanced"]
+    kept = sorted(p.rsplit("/", 1)[-1] for p in fs.find("results/run1/kept"))
+    assert kept == [f"part{i}.jsonl.gz" for i in range(6)]
+    assert fs.exists("results/run1/manifest.json")
+
+    # another machine: empty staging, the bucket alone says everything is done
+    shutil.rmtree(s3["SARING_STAGING"])
+    third = subprocess.run(args, env=env, capture_output=True, text=True, timeout=300)
+    assert third.returncode == 0, third.stderr
+    stats3 = orjson.loads(fs.cat_file("results/run1/stats.json"))
+    assert stats3["counts"] == c
+    assert len(stats3["skipped"]) == 6
