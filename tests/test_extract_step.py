@@ -55,6 +55,13 @@ def test_page_metadata_and_title_line():
     assert keep.text.startswith(title)
 
 
+def test_saved_page_gets_its_canonical_url():
+    page = outlet_page(*BODIES[2], random.Random(3), shape=2)
+    doc = Document("p", "", {"html": page.html})
+    Extract().process(doc)
+    assert doc.metadata["url"] == page.url and doc.metadata["url_from"] == "canonical"
+
+
 def test_plain_text_documents_pass_untouched():
     doc = Document("t", "Teks biasa tanpa HTML.", {"url": "https://x.example"})
     assert Extract().process(doc) is None

@@ -153,7 +153,8 @@ def extract_resiliparse(tree: Any, skip: tuple[str, ...]) -> str:
 
     return extract_plain_text(
         tree, preserve_formatting=True, main_content=True, list_bullets=False, alt_texts=False,
-        links=False, noscript=False, comments=False, skip_elements=list(skip),
+        links=False, noscript=False, comments=False,
+        skip_elements=[", ".join(skip)] if skip else None,  # one selector list: one DOM pass
     )
 
 

@@ -100,6 +100,9 @@ class Extract(Step):
                 doc.metadata.setdefault(k, v)
             else:
                 doc.metadata[k] = v
+        if "url" not in doc.metadata and "canonical_url" in meta:  # saved pages: no crawl URL
+            doc.metadata["url"] = meta["canonical_url"]
+            doc.metadata["url_from"] = "canonical"
         if len(text) < self.min_chars:
             return Reject("no_main_text", len(text), self.min_chars)
         doc.text = text
