@@ -112,3 +112,7 @@ def test_run_on_a_warc_extracts_first_and_reconciles(crawl, tmp_path):
     assert reasons["read:http_status"] == 2 and reasons["read:not_html"] == 2
     assert reasons.get("spam:spam_gambling", 0) == 1  # the slot-gacor page
     assert c["kept"] >= len(BODIES)
+    domains = res.observed["domains"]  # per-domain counters, also in stats.json
+    assert domains["wartaharian.example"]["read:not_html"] == 2
+    assert domains["slot-gacor-maxwin.example"] == {"rejected": 1, "spam:spam_gambling": 1}
+    assert sum(d.get("kept", 0) for d in domains.values()) == c["kept"]

@@ -42,6 +42,7 @@ from saring.io.writers import FORMATS
 from saring.pipeline import Pipeline
 from saring.registry import ConfigError
 from saring.step import StageContext, StepStats
+from saring.url.observe import with_domain_counter
 
 __all__ = ["RunError", "RunResult", "ShardResult", "load_stats", "run_pipeline", "TaskFailedError"]
 
@@ -229,6 +230,7 @@ def run_pipeline(
     layout = RunLayout(output, fmt)
     shards = _shards(inputs, pipeline.limits["shard_bytes"])
     pipeline = ensure_extract(pipeline, [s.source for s in shards])  # raw web input: HTML -> text
+    observers = with_domain_counter(pipeline, observers)  # per-domain counts in stats.json
     layout.prepare()
     try:
         pickle.dumps(pipeline.steps)

@@ -72,3 +72,17 @@ class DomainCounter:
                 other.update(c)
             out[OTHER] = {**dict(other), "domains": len(rest)}
         return out
+
+
+def with_domain_counter(pipeline: Any, observers: Sequence[Any]) -> list[Any]:
+    """``observers`` plus a :class:`DomainCounter` when the pipeline deals in URLs (it has the
+    ``url`` or ``extract`` step) and none is there yet."""
+    from saring.extract.step import Extract
+    from saring.url.step import URLFilter
+
+    obs = list(observers)
+    if any(getattr(o, "name", None) == DomainCounter.name for o in obs):
+        return obs
+    if any(isinstance(s, (URLFilter, Extract)) for s in pipeline.steps):
+        obs.append(DomainCounter())
+    return obs
