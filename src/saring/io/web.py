@@ -160,7 +160,11 @@ def _warc_response(rec: Any, doc_id: str, meta: dict[str, Any], max_html_bytes: 
 
 
 def _wet_conversion(rec: Any, doc_id: str, meta: dict[str, Any], max_doc_chars: int) -> Document:
-    body = rec.reader.read()
+    cap = 4 * max_doc_chars + 1  # UTF-8: at most 4 bytes a character; never load more
+    body = rec.reader.read(cap)
+    if len(body) >= cap:
+        return _rejected(doc_id, meta, "too_long", rec.content_length, max_doc_chars,
+                         "WET record not loaded: longer than max_doc_chars")
     text = body.decode("utf-8", "replace")
     if len(text) > max_doc_chars:
         return _rejected(doc_id, meta, "too_long", len(text), max_doc_chars)
