@@ -47,18 +47,19 @@ def _free_port() -> int:
 
 @pytest.fixture
 def s3(tmp_path):
-    exe = shutil.which("moto_server")
-    if exe is None:
-        pytest.skip("moto[server] not installed")
+    pytest.importorskip("moto.server")  # moto[server]: a real S3 endpoint, not a client mock
     port = _free_port()
-    proc = subprocess.Popen([exe, "-H", "127.0.0.1", "-p", str(port)],
+    proc = subprocess.Popen([sys.executable, "-m", "moto.server", "-H", "127.0.0.1", "-p", str(port)],
                             stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    deadline = time.monotonic() + 30
-    while time.monotonic() < deadline:
+    deadline = time.monotonic() + 60
+    while True:
         try:
             socket.create_connection(("127.0.0.1", port), timeout=0.2).close()
             break
         except OSError:
+            if time.monotonic() > deadline or proc.poll() is not None:
+                proc.kill()
+                pytest.fail("moto server did not start on 127.0.0.1")
             time.sleep(0.1)
     env = {**os.environ, "AWS_ACCESS_KEY_ID": "testing", "AWS_SECRET_ACCESS_KEY": "testing",
            "AWS_DEFAULT_REGION": "us-east-1", "AWS_ENDPOINT_URL": f"http://127.0.0.1:{port}",
@@ -94,7 +95,7 @@ def test_warcs_from_a_bucket_to_a_bucket_killed_and_resumed(s3, tmp_path):
     (tmp_path / "mods").mkdir()
     (tmp_path / "mods" / "slowstep.py").write_text(SLOW_STEP)
     cfg = tmp_path / "slow.yaml"
-    cfg.write_text('steps:\n  - "slowstep:Slow": {delay: 0.15}\n  - normalize\n  - url\n')
+    cfg.write_text('steps:\n  - "slowstep:Slow": {delay: 0.1}\n  - normalize\n  - url\n')
     env = {**s3, "PYTHONPATH": f"{tmp_path / 'mods'}{os.pathsep}{REPO / 'src'}"}
     out_url = "s3://results/run1"
     args = _cli("s3://crawls/2026/", "-o", out_url, "--config", str(cfg), "--workers", "1",
