@@ -111,6 +111,7 @@ def test_run_on_a_warc_extracts_first_and_reconciles(crawl, tmp_path):
     assert reasons["read:warc_type"] == expect["records"] - expect["responses"]
     assert reasons["read:http_status"] == 2 and reasons["read:not_html"] == 2
     assert reasons.get("spam:spam_gambling", 0) == 1  # the slot-gacor page
+    assert reasons["extract:html_too_deep"] == 1  # the huge nested page, rejected fast
     assert c["kept"] >= len(BODIES)
     domains = res.observed["domains"]  # per-domain counters, also in stats.json
     assert domains["wartaharian.example"]["read:not_html"] == 2
