@@ -63,7 +63,7 @@ def s3(tmp_path):
             time.sleep(0.1)
     env = {**os.environ, "AWS_ACCESS_KEY_ID": "testing", "AWS_SECRET_ACCESS_KEY": "testing",
            "AWS_DEFAULT_REGION": "us-east-1", "AWS_ENDPOINT_URL": f"http://127.0.0.1:{port}",
-           "SARING_STAGING": str(tmp_path / "staging")}
+           "SARING_STAGING": str(tmp_path / "staging"), "SARING_PUSH_SECONDS": "0.2"}
     try:
         yield env
     finally:
@@ -111,11 +111,22 @@ def test_warcs_from_a_bucket_to_a_bucket_killed_and_resumed(s3, tmp_path):
             break
         time.sleep(0.01)
     assert proc.poll() is None, "the run finished before it could be killed"
+    while time.monotonic() < deadline and proc.poll() is None:  # an interim push (every 0.2 s)
+        if fs.exists("results/run1/_work/done"):
+            break
+        time.sleep(0.05)
+        fs.invalidate_cache()
     os.killpg(proc.pid, signal.SIGKILL)
     proc.wait(timeout=30)
     done_before = len(list(markers.rglob("*.json")))
     assert 2 <= done_before < 6
-    assert not fs.exists("results/run1/stats.json")  # nothing pushed by the killed run
+    assert not fs.exists("results/run1/stats.json")  # the killed run never finished
+    pushed = fs.find("results/run1/_work/done")
+    assert pushed, "finished shards were pushed while the run went on"
+    for m in pushed:  # every pushed marker's outputs are in the bucket too
+        for out in orjson.loads(fs.cat_file(m))["outputs"]:
+            rel = Path(out).relative_to(staging).as_posix()
+            assert fs.exists(f"results/run1/{rel}"), rel
 
     again = subprocess.run(args, env=env, capture_output=True, text=True, timeout=300)
     assert again.returncode == 0, again.stderr

@@ -103,14 +103,16 @@ def run(inputs: tuple[str, ...], output: str, config: str | None, workers: int |
             raise ConfigError("--ray-address needs --executor ray")
         local_inputs, local_output, remote = _remote_prepare(list(inputs), output)
         try:
-            result = run_pipeline(
-                pipeline, local_inputs, local_output,
-                workers=workers or pipeline.executor.get("workers") or os.cpu_count() or 1,
-                executor=executor or pipeline.executor.get("name") or ("ray" if ray_address else None),
-                ray_address=ray_address, strict=strict, progress=not no_progress,
-                resume=not no_resume,
-                observers=[ReportObserver.for_pipeline(local_output, pipeline.steps)],
-            )
+            with _pushing(remote):
+                result = run_pipeline(
+                    pipeline, local_inputs, local_output,
+                    workers=workers or pipeline.executor.get("workers") or os.cpu_count() or 1,
+                    executor=executor or pipeline.executor.get("name")
+                    or ("ray" if ray_address else None),
+                    ray_address=ray_address, strict=strict, progress=not no_progress,
+                    resume=not no_resume,
+                    observers=[ReportObserver.for_pipeline(local_output, pipeline.steps)],
+                )
             try:
                 report_path = finish_report(local_output, result, html=not no_report)
             except Exception as exc:  # noqa: BLE001 - a finished run stays finished without its page
@@ -149,6 +151,17 @@ def _remote_prepare(inputs: list[str], output: str) -> tuple[list[str], str, Any
         raise RunError(str(exc)) from exc
     except (OSError, RuntimeError, ValueError) as exc:
         raise RunError(f"object storage: {exc}") from exc
+
+
+def _pushing(remote: Any) -> Any:
+    """Interim pushes of finished shards while the run goes on (remote output only)."""
+    import contextlib
+
+    if remote is None:
+        return contextlib.nullcontext()
+    from saring.io.remote import PeriodicPush
+
+    return PeriodicPush(remote)
 
 
 def main() -> None:

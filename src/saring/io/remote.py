@@ -25,8 +25,7 @@ from typing import Any
 import orjson
 import xxhash
 
-SYNC_INDEX = ".remote-sync.json"
-SKIP_PREFIXES = ("_work/docs/", "_work/stages/")
+SYNC_INDEX = ".remote-sync.json"  # in the input staging folder (ours, not a run layout)
 PUSH_LAST = ("_work/", "stats.json", "manifest.json")
 
 
@@ -121,7 +120,11 @@ def stage_input(url: str) -> str:
 # ----------------------------------------------------------------------------- output
 @dataclass
 class RemoteOutput:
-    """A remote output folder mirrored through a local staging folder."""
+    """A remote output folder mirrored through a local staging folder.
+
+    The sync index lives beside the staging output folder, not in it: every path under an
+    output folder belongs to the run layout.
+    """
 
     url: str
     local: Path
@@ -130,6 +133,17 @@ class RemoteOutput:
     def for_url(cls, url: str) -> RemoteOutput:
         return cls(url.rstrip("/"), _staging_for(url) / "output")
 
+    @property
+    def index_path(self) -> Path:
+        return self.local.with_name(self.local.name + ".sync.json")
+
+    def _skip(self) -> tuple[str, ...]:
+        """Intermediates under the layout's work folder (document files, stage scratch)."""
+        from saring.executors.layout import RunLayout
+
+        work = RunLayout(self.local).work.relative_to(self.local).as_posix()
+        return (f"{work}/docs/", f"{work}/stages/")
+
     def _remote(self) -> tuple[Any, str]:
         return _fs(self.url)
 
@@ -137,7 +151,7 @@ class RemoteOutput:
         """Fetch remote files missing or different in staging; returns how many were fetched."""
         fs, root = self._remote()
         self.local.mkdir(parents=True, exist_ok=True)
-        index_path = self.local / SYNC_INDEX
+        index_path = self.index_path
         index = _load_index(index_path)
         if not fs.exists(root):
             return 0
@@ -161,11 +175,12 @@ class RemoteOutput:
 
     def _changed(self, index: dict[str, Any]) -> list[str]:
         out = []
+        skip = self._skip()
         for p in sorted(self.local.rglob("*")):
             if not p.is_file():
                 continue
             rel = p.relative_to(self.local).as_posix()
-            if rel == SYNC_INDEX or rel.startswith(SKIP_PREFIXES) or p.name.startswith("."):
+            if rel.startswith(skip) or p.name.startswith("."):
                 continue
             st = p.stat()
             if index.get(rel) != [st.st_size, st.st_mtime_ns]:
@@ -175,7 +190,7 @@ class RemoteOutput:
     def push(self) -> int:
         """Upload changed files: outputs first, then markers, stats and the manifest."""
         fs, root = self._remote()
-        index_path = self.local / SYNC_INDEX
+        index_path = self.index_path
         index = _load_index(index_path)
         changed = self._changed(index)
         changed.sort(key=lambda rel: (rel.startswith(PUSH_LAST), rel == "manifest.json", rel))
@@ -186,6 +201,74 @@ class RemoteOutput:
             index[rel] = [st.st_size, st.st_mtime_ns]
             _save_index(index_path, index)
         return len(changed)
+
+
+    def push_finished(self) -> int:
+        """Upload the outputs of every finished task, then its marker (safe while a run writes:
+        a marker is written only after its outputs are complete, and it names them)."""
+        fs, root = self._remote()
+        index = _load_index(self.index_path)
+        n = 0
+        for marker in sorted(self.local.rglob("*.json")):
+            rel = marker.relative_to(self.local).as_posix()
+            if not rel.startswith(PUSH_LAST[0]) or marker.name.startswith("."):
+                continue
+            st = marker.stat()
+            if index.get(rel) == [st.st_size, st.st_mtime_ns]:
+                continue
+            try:
+                data = orjson.loads(marker.read_bytes())
+            except (OSError, orjson.JSONDecodeError):
+                continue
+            outputs = [Path(p) for p in data.get("outputs", []) if isinstance(p, str)]
+            if not all(p.is_file() for p in outputs):
+                continue
+            for p in outputs:
+                try:
+                    orel = p.resolve().relative_to(self.local.resolve()).as_posix()
+                except ValueError:
+                    continue
+                ost = p.stat()
+                if index.get(orel) != [ost.st_size, ost.st_mtime_ns]:
+                    fs.put_file(str(p), f"{root}/{orel}")
+                    index[orel] = [ost.st_size, ost.st_mtime_ns]
+                    n += 1
+            fs.put_file(str(marker), f"{root}/{rel}")
+            index[rel] = [st.st_size, st.st_mtime_ns]
+            n += 1
+            _save_index(self.index_path, index)
+        return n
+
+
+class PeriodicPush:
+    """Pushes finished tasks every ``seconds`` while a run goes on (``$SARING_PUSH_SECONDS``,
+    default 60), so a run killed outright still leaves its finished shards in the bucket."""
+
+    def __init__(self, remote: RemoteOutput, seconds: float | None = None) -> None:
+        import threading
+
+        self.remote = remote
+        self.seconds = seconds if seconds is not None else float(
+            os.environ.get("SARING_PUSH_SECONDS", "60"))
+        self._stop = threading.Event()
+        self._thread = threading.Thread(target=self._loop, name="saring-push", daemon=True)
+
+    def _loop(self) -> None:
+        while not self._stop.wait(self.seconds):
+            try:
+                self.remote.push_finished()
+            except Exception:  # noqa: BLE001 - a failed interim push is retried; the final push reports
+                continue
+
+    def __enter__(self) -> PeriodicPush:
+        if self.seconds > 0:
+            self._thread.start()
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self._stop.set()
+        if self._thread.is_alive():
+            self._thread.join()
 
 
 def prepare(inputs: list[str], output: str) -> tuple[list[str], str, RemoteOutput | None]:
