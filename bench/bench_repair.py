@@ -78,8 +78,8 @@ def founding() -> list[tuple[str, str]]:
 def generated(n: int, seed: int, files: list[str] = HELD_OUT) -> tuple[Counter, Counter]:
     """Glue metrics (no paragraph removal) and revision-duplicate metrics (full step)."""
     rng = random.Random(seed)
-    glue_step = new_step(dedup_paragraphs=False, site_evidence=False)
-    full_step = new_step(site_evidence=False)
+    glue_step = new_step(dedup_paragraphs=False)
+    full_step = new_step()
     glue: Counter = Counter()
     dup: Counter = Counter()
     for name in files:
@@ -105,7 +105,7 @@ def generated(n: int, seed: int, files: list[str] = HELD_OUT) -> tuple[Counter, 
 def damage_auc(n: int, seed: int) -> tuple[float, int]:
     """AUC of ``mt_damage`` separating corrupted documents from their clean originals."""
     rng = random.Random(seed)
-    step = new_step(site_evidence=False)
+    step = new_step()
     bad, good = [], []
     for name in HELD_OUT:
         for r in records(name, n):

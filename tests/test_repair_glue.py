@@ -12,7 +12,7 @@ from saring.repair.step import Repair
 
 @pytest.fixture(scope="module")
 def step() -> Repair:
-    s = Repair(site_evidence=False)
+    s = Repair()
     s.ensure_setup()
     return s
 
@@ -84,24 +84,19 @@ def test_document_evidence_raises_confidence(step: Repair) -> None:
     assert "Presiden Rusia datang dengan seorang menteri Rusia." in doc.text
 
 
-def test_site_pooling_raises_confidence_after_damaged_docs() -> None:
+def test_no_site_pooling_inside_the_step() -> None:
+    """Damaged documents of a site seen before never change how the next one is repaired."""
     s = Repair()
     s.ensure_setup()
     url = "https://contoh-terjemahan.example/berita/1"
     for i in range(6):
-        d = Document(id=str(i), text="Hari ini Rusian Presiden datang lagi.", metadata={"url": url})
-        s.process(d)
-    assert s.pool.sites["contoh-terjemahan.example"].docs == 6
-    assert s.pool.boost("contoh-terjemahan.example") == 0.1
-    text = "Petani menjual Rusiaboks kayu kemarin."  # a rare 4-letter word: 0.65 alone
-    alone = Document(id="y", text=text)
-    s.process(alone)
-    assert alone.text == text and alone.flags
+        s.process(Document(id=str(i), text="Hari ini Rusian Presiden datang lagi.", metadata={"url": url}))
+    text = "Petani menjual Rusiaboks kayu kemarin."  # a rare 4-letter word: 0.65 alone, a flag
     lone = Document(id="z", text=text, metadata={"url": url})
     s.process(lone)
-    assert lone.text == "Petani menjual boks kayu Rusia kemarin."
+    assert lone.text == text and lone.flags
     assert lone.annotations["repair"]["site"] == "contoh-terjemahan.example"
-    assert lone.annotations["repair"]["site_mt_damage"] > 0.3
+    assert "site_mt_damage" not in lone.annotations["repair"]
 
 
 def test_damage_score_and_pooling_helpers() -> None:

@@ -272,11 +272,11 @@ def require_mt_fingerprint(sites: list[Site], res: Resources) -> None:
             s.no_move = True
 
 
-def add_evidence(sites: list[Site], confident: float = 0.8, site_boost: float = 0.0) -> None:
-    """Raise confidences with evidence elsewhere in the document (and site).
+def add_evidence(sites: list[Site], confident: float = 0.8) -> None:
+    """Raise confidences with evidence elsewhere in the same document (never other documents).
 
     One translator glues many links: each *other* confident site adds 0.15 (up to 0.45), the same
-    entity glued to two or more different words adds 0.05, a known-damaged site adds ``site_boost``.
+    entity glued to two or more different words adds 0.05.
     """
     strong = [s for s in sites if s.confidence >= confident and not s.scrape]
     per_entity: dict[str, set[str]] = {}
@@ -284,7 +284,7 @@ def add_evidence(sites: list[Site], confident: float = 0.8, site_boost: float = 
         per_entity.setdefault(s.entity, set()).add(s.right.lower())
     for s in sites:
         others = len(strong) - (1 if s.confidence >= confident and not s.scrape else 0)
-        boost = 0.15 * min(3, others) + site_boost
+        boost = 0.15 * min(3, others)
         if len(per_entity[s.entity]) >= 2:
             boost += 0.05
         if s.confidence >= 0.3:
