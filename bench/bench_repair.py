@@ -29,9 +29,12 @@ import ftfy
 import orjson
 
 from saring.document import Document
-from saring.repair.corrupt import corrupt_document, score_lines
 from saring.repair.step import Repair
 from saring.text import words
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))  # evaluation/ is not installed
+from evaluation.repair.corrupt import corrupt_document, score_lines  # noqa: E402
 
 SHARED = Path(__file__).resolve().parents[1].parent / "shared"
 CORPORA = SHARED / "corpora"

@@ -6,8 +6,8 @@ import random
 
 from conftest import corpus_records
 
+from evaluation.repair.corrupt import corrupt_document, score_lines
 from saring.document import Document
-from saring.repair.corrupt import corrupt_document, score_lines
 from saring.repair.step import Repair
 
 CLEAN = "\n".join([
