@@ -137,7 +137,11 @@ def test_glued_person_names_repaired_only_with_document_evidence(step: Repair) -
     once = fix(step, "Putin tiba di Vladivostok.\n"
                "Pertemuan itu membahas Rusiakerja sama ekonomi dan Rusian dukungan bagi Pyongyang.\n"
                "Lalu Putinpenasihat lama datang.")
-    assert "Putinpenasihat" in once.text  # a name seen standalone only once is not trusted
+    # "Putin" is a known name (wordfreq knows it, news never writes it in lower case) and the
+    # document shows two other translator glues: that is enough evidence (saring.repair.names)
+    assert "penasihat lama Putin" in once.text
+    bare = fix(step, "Putin tiba di Vladivostok.\nLalu Putinpenasihat lama datang.")
+    assert bare.edits == []  # without other glue in the document: at most a flag
     text = (intro +
             "Pertemuan itu membahas Rusiakerja sama ekonomi dan Rusian dukungan bagi Pyongyang.\n"
             + names)

@@ -18,7 +18,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 
-from saring.repair.resources import BAD_BEFORE, SUFFIX_LIKE, Resources
+from saring.repair.resources import BAD_BEFORE, DEMONYM, SUFFIX_LIKE, Resources
 
 WORD_AT = re.compile(r"[A-Za-z]+(?:-[A-Za-z]+)*")
 # meN-/ber-/di-/ter-/per- verb shapes; whether it really is a verb is checked against the lexicon.
@@ -52,6 +52,7 @@ class Site:
     no_move: bool = False  # split only: the glue looks like a scrape join, not a translated link
     cap: float = 0.99  # evidence never lifts a weak form above this
     scrape: bool = False  # looks like a scraper's join, not MT: split only, not MT damage
+    needs_evidence: int = 0  # other confident MT glue sites needed in the document to repair
 
 
 @dataclass(slots=True)
@@ -83,6 +84,8 @@ def score_site(text: str, m: re.Match[str], res: Resources) -> Site | None:
     if token in res.brands or token.lower() in res.brands_lower:
         return None
     etype = res.gazetteer.get(ent, "other")
+    if glue in DEMONYM and text[end : end + 1] == " " and text[end + 1 : end + 2].isalpha():
+        glue, suf = None, glue  # "Jepangese pemerintah", "Brasilian juara": a demonym remnant
     if glue is not None:
         if res.known(token):
             return None
@@ -173,7 +176,7 @@ def _score_suffix(
     nxt = _next_word(text, end + 1)
     if not nxt or res.englishish(nxt):
         return None  # "Korean Air", "Asian Games", "Indonesian Idol": English names, leave them
-    english_word = suf == "n" and res.known(token)  # Korean, Indian, Indonesian: real words
+    english_word = suf[0] not in "'’" and res.known(token)  # Korean, Japanese, Israeli: real words
     nlow = nxt.lower()
     weak_cap = 0.6 if (english_word or suf != "n") and nxt[0].isupper() and nxt not in res.title_firsts else 0.99
     if nlow in res.stop or nlow not in res.lexicon:
@@ -268,7 +271,7 @@ def require_mt_fingerprint(sites: list[Site], res: Resources) -> None:
     if any(s.form == "suffix" for s in sites):
         return
     for s in sites:
-        if s.form == "camel" and s.right.lower() not in res.pre_head:
+        if s.form == "camel" and s.right.lower() not in res.pre_head and not s.needs_evidence:
             s.no_move = True
 
 
@@ -289,6 +292,8 @@ def add_evidence(sites: list[Site], confident: float = 0.8) -> None:
             boost += 0.05
         if s.confidence >= 0.3:
             s.confidence = round(min(s.cap, max(s.confidence, min(0.99, s.confidence + boost))), 3)
+        if others < s.needs_evidence:
+            s.confidence = min(s.confidence, 0.7)  # a flag: nothing else here looks translated
 
 
 # ---------------------------------------------------------------- noun phrase and word order

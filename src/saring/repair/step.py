@@ -33,6 +33,7 @@ from saring.repair.glue import (
     plan_repair,
     require_mt_fingerprint,
 )
+from saring.repair.names import extend_sites, find_entity_sites
 from saring.repair.paragraphs import DupPair, Para, find_duplicates, split_paragraphs
 from saring.repair.resources import Resources, load_resources
 from saring.step import MapStep, Reject
@@ -135,8 +136,10 @@ class Repair(MapStep):
         sites = find_sites(text, res)
         counts = {"repaired": 0, "list": 0, "flagged": 0, "scrape": 0}
         line_damage: dict[int, float] = {}
+        sites += find_entity_sites(text, res, {s.start for s in sites} | {s.end for s in sites})
         if not sites:
             return {"counts": counts, "line_damage": line_damage}
+        extend_sites(text, sites, res)
         mark_scrape_joins(text, sites)
         require_mt_fingerprint(sites, res)
         if any(s.confidence >= 0.8 and not s.scrape for s in sites):  # MT evidence: names too

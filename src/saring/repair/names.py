@@ -1,0 +1,148 @@
+"""Glue on any linked name, not only gazetteer places: ``Telkomselpelanggan``, ``Bank
+Mandiridirektur``, ``Prabowo Subiantokebijakan``, ``Bank NagariLaporan``.
+
+A capitalised token that is not a word is split where its right part is a common lower-case
+Indonesian word (longest such part). Whether the left part is a name is decided from evidence, each
+kind adding confidence (see ``notes/repair.md``):
+
+* the document: the left part also stands alone (twice) elsewhere in this document;
+* name lists: a gazetteer word, an acronym, or a word wordfreq knows that the news layer almost
+  never writes in lower case (:meth:`Resources.name_like`);
+* a multi-word name: capitalised words before it (``Bank``, ``Prabowo``), which also move with it.
+
+Guards (no site at all): a left part that is a common word and not part of a longer name
+(``Bukalapak``, ``Sukabumi``), a right part that commonly ends compound names (``Banyuwangi``,
+``Adiputra``) unless the document shows the left part alone, brands, English-looking parts.
+The left part must be a known name or stand alone in the document: on clean news, names ending in
+word-like syllables (``Bayu Pra|dana``, ``Danau Keli|mutu``) are everywhere. A site is repaired
+only when the document shows other translator glue (one other confident site for a known name, two
+for an unknown one); otherwise it is flagged. The right part must be a frequent lower-case word of 5+ letters.
+"""
+
+from __future__ import annotations
+
+import re
+
+from saring.repair.glue import Site
+from saring.repair.resources import BAD_BEFORE, SUFFIX_LIKE, Resources
+
+TOKEN = re.compile(r"(?<![\w@#/.\-'’])[A-Z][A-Za-z]{5,50}(?![\w@\-'’])(?!\.[A-Za-z0-9])")
+LEFT = re.compile(r"(?:[A-Z][a-z]{2,}|[A-Z]{2,})$")
+WORD_BEFORE = re.compile(r"([A-Z][a-z]+|[A-Z]{2,}) $")
+SENT_START = frozenset(".!?\n“\"(")
+MAX_NAME_WORDS = 5
+
+
+def _sentence_start(text: str, pos: int) -> bool:
+    i = pos - 1
+    while i >= 0 and text[i] == " ":
+        i -= 1
+    return i < 0 or text[i] in SENT_START
+
+
+def extend_name(text: str, start: int, res: Resources) -> int:
+    """Start of the multi-word name ending with the word at ``start`` (``Bank Mandiri``).
+
+    Walks left over capitalised words; stops at days and months, at closed-class words, and at a
+    sentence-initial common word (``Menurut``) unless it heads names (``Bank``, ``Universitas``).
+    """
+    pos = start
+    for _ in range(MAX_NAME_WORDS - 1):
+        m = WORD_BEFORE.search(text, max(0, pos - 40), pos)
+        if m is None:
+            return pos
+        w, k = m.group(1), m.start(1)
+        if k > 0 and (text[k - 1].isalnum() or text[k - 1] in BAD_BEFORE):
+            return pos
+        if w.lower() in res.days or w in res.days or (w.lower() in res.stop and w not in res.org_heads):
+            return pos
+        initial = _sentence_start(text, k)
+        if initial and res.common_lower(w) and w not in res.org_heads:
+            return pos
+        pos = k
+        if initial:
+            return pos
+    return pos
+
+
+def _right_ok(right: str, res: Resources) -> bool:
+    low = right.lower()
+    if right[0].isupper() and not right[1:].islower():
+        return False
+    return (
+        len(low) >= 5 and low in res.lexicon and res.lower_count.get(low, 0) >= 100
+        and low not in res.stop and low not in SUFFIX_LIKE and low not in res.not_heads
+        and not res.englishish(low)
+    )
+
+
+def _split(tok: str, res: Resources) -> int:
+    """Index of the split giving the longest acceptable right part, or 0."""
+    for i in range(3, len(tok) - 3):
+        left, right = tok[:i], tok[i:]
+        if LEFT.match(left) and _right_ok(right, res):
+            if right[0].isupper() and not left[-1].islower():
+                continue
+            return i
+    return 0
+
+
+def _stands_alone(text: str, word: str) -> bool:
+    """Seen standalone at least twice here (once is too little: ``find_name_sites`` agrees)."""
+    return len(re.findall(r"(?<![\w\-])" + re.escape(word) + r"(?![\w\-])", text)) >= 2
+
+
+def name_site(text: str, m: re.Match[str], res: Resources) -> Site | None:
+    """A scored site for one capitalised token, or ``None``."""
+    tok, start = m.group(), m.start()
+    if res.known(tok) or tok in res.brands or tok.lower() in res.brands_lower or text.count(tok) > 1:
+        return None  # a repeated token ("CAT Watuputih" five times) is a lexicalised name
+    i = _split(tok, res)
+    if not i:
+        return None
+    left, right = tok[:i], tok[i:]
+    camel = right[0].isupper()
+    name_start = extend_name(text, start, res)
+    multi = name_start < start
+    alone = _stands_alone(text, left)
+    named = res.name_like(left)
+    if len(left) < 4 and not (alone or left.isupper()):
+        return None  # Rio|dingin, Sem|bilang
+    if res.common_lower(left) and not (multi or alone):
+        return None  # Bukalapak, Sukabumi, Pekanbaru: a common word starts many names
+    if right.lower() in res.name_tails and not alone:
+        return None  # Banyuwangi, Adiputra, Tulungagung
+    conf = 0.6 + 0.15 * (alone + named + multi) - (0.05 if camel else 0.0)
+    site = Site(name_start, m.end(), text[name_start : start + i], "camel" if camel else "glue",
+                start + i, right, round(min(conf, 0.95), 3))
+    # "Bayu Pradana", "Danau Kelimutu": names end in word-like syllables, so an unknown left part
+    # needs two other translator glues in the document; a known name needs one.
+    site.needs_evidence = 1 if (alone or named) else 2
+    return site
+
+
+def find_entity_sites(text: str, res: Resources, taken: set[int]) -> list[Site]:
+    """Glue sites on capitalised tokens the gazetteer scan did not claim."""
+    out = []
+    for m in TOKEN.finditer(text):
+        if m.start() in taken:
+            continue
+        s = name_site(text, m, res)
+        if s is not None:
+            if any(s.start <= t < m.start() for t in taken) or (out and s.start < out[-1].end):
+                s.entity, s.start = m.group()[: s.rest_start - m.start()], m.start()
+            out.append(s)
+    return out
+
+
+def extend_sites(text: str, sites: list[Site], res: Resources) -> None:
+    """Gazetteer glue inside a longer name (``Kedutaan Besar Chiliundangan``) moves whole."""
+    starts = sorted(s.start for s in sites)
+    for s in sites:
+        if s.form in ("glue", "camel") and not s.no_move:
+            start = extend_name(text, s.start, res)
+            if any(start <= o < s.start for o in starts):
+                continue  # never swallow another site (its token is glue, not a name word)
+            if start < s.start:
+                s.entity = text[start : s.start] + s.entity
+                s.start = start
