@@ -133,7 +133,10 @@ def test_glued_person_names_repaired_only_with_document_evidence(step: Repair) -
     names = "Dmitry Medvedev, Putinpenasihat lama, juga hadir bersama Medvedevstaf kemarin."
     intro = "Putin dan Medvedev tiba di Vladivostok. Putin lalu menyapa Medvedev.\n"
     alone = fix(step, intro + names)
-    assert alone.edits == []  # no MT evidence: names are not even considered
+    # no other MT glue: only the strongest shape is repaired, a name the document shows standalone
+    # (and wordfreq knows) glued to a derived head noun; a short root ("staf") is left alone
+    assert [e.before for e in alone.edits] == ["Putinpenasihat lama"]
+    assert "Medvedevstaf" in alone.text
     once = fix(step, "Putin tiba di Vladivostok.\n"
                "Pertemuan itu membahas Rusiakerja sama ekonomi dan Rusian dukungan bagi Pyongyang.\n"
                "Lalu Putinpenasihat lama datang.")

@@ -246,18 +246,22 @@ def find_name_sites(text: str, res: Resources, taken: set[int]) -> list[Site]:
     return out
 
 
-def mark_scrape_joins(text: str, sites: list[Site], min_joins: int = 3) -> None:
-    """In documents full of scrape joins, CamelCase entity glue is split but never reordered.
+def mark_scrape_joins(text: str, sites: list[Site], min_joins: int = 2) -> None:
+    """In documents with scrape joins, glue is split but never reordered nor counted as MT.
 
-    Joins are lower+Capital boundaries (``pertandinganBerkat``) other than the sites themselves.
+    Joins are lower+Capital boundaries (``pertandinganBerkat``, ``pengusahaJusuf Hamka``) other
+    than the sites themselves. A scraper that strips links glues *both* sides of the link text
+    (``dariBandara Kualanamumenuju``); the page translator only glues the side after it. So where
+    such joins occur, a lower-case glue after a name is link stripping, already in Indonesian
+    order (``Yolla Yulianapensiun``), and moving it would damage the text.
     """
-    camel = [s for s in sites if s.form == "camel"]
-    if not camel:
+    if not sites:
         return
     own = sum(len(SCRAPE_CAMEL.findall(text, s.start, s.end)) for s in sites)
     if len(SCRAPE_CAMEL.findall(text)) - own >= min_joins:
-        for s in camel:
-            s.no_move = s.scrape = True
+        for s in sites:
+            if s.form in ("glue", "camel"):
+                s.no_move = s.scrape = True
 
 
 def require_mt_fingerprint(sites: list[Site], res: Resources) -> None:
@@ -271,8 +275,11 @@ def require_mt_fingerprint(sites: list[Site], res: Resources) -> None:
     if any(s.form == "suffix" for s in sites):
         return
     for s in sites:
-        if s.form == "camel" and s.right.lower() not in res.pre_head and not s.needs_evidence:
-            s.no_move = True
+        if s.form == "camel" and s.right.lower() not in res.pre_head:
+            if s.needs_evidence:  # a name outside the gazetteer: flag the move, change nothing
+                s.cap = s.confidence = min(s.confidence, 0.7)
+            else:
+                s.no_move = True
 
 
 def add_evidence(sites: list[Site], confident: float = 0.8) -> None:
@@ -450,6 +457,8 @@ def plan_repair(text: str, site: Site, res: Resources) -> Plan:
     if initial:
         phrase = _cap(phrase)
     order_conf = (0.95 if n_words <= 3 else 0.85) if clear else 0.6
+    if re.match(r" [A-Z][a-z]", text[np_end : np_end + 3]) and site.form != "suffix":
+        order_conf = 0.6  # "Ferry Juliantonopengganti Budi Arie": an apposition, not a modifier
     kind = "mt_suffix_reorder" if site.form == "suffix" else "mt_glue_reorder"
     return Plan(
         site.start, np_end, phrase + " " + ent, kind, round(conf * order_conf, 3),

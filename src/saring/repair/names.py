@@ -30,6 +30,10 @@ TOKEN = re.compile(r"(?<![\w@#/.\-'’])[A-Z][A-Za-z]{5,50}(?![\w@\-'’])(?!\.[
 LEFT = re.compile(r"(?:[A-Z][a-z]{2,}|[A-Z]{2,})$")
 WORD_BEFORE = re.compile(r"([A-Z][a-z]+|[A-Z]{2,}) $")
 SENT_START = frozenset(".!?\n“\"(")
+# A derived noun (pe-/pem-/pen-/peng-/peny-/per-/ke- prefix or -an suffix, 7+ letters): the head
+# nouns a possessive link modified (pelanggan, kebijakan, karyawan, pernyataan). Names do end in
+# short roots (Pra|dana, Keli|mutu, Leuwi|panjang), almost never in such derivations.
+DERIVED = re.compile(r"(?:(?:pe[mn]?|peng|peny|per|ke)[a-z]{5,}|[a-z]{5,}an)")
 MAX_NAME_WORDS = 5
 
 
@@ -40,29 +44,40 @@ def _sentence_start(text: str, pos: int) -> bool:
     return i < 0 or text[i] in SENT_START
 
 
-def extend_name(text: str, start: int, res: Resources) -> int:
-    """Start of the multi-word name ending with the word at ``start`` (``Bank Mandiri``).
+def extend_name(text: str, start: int, res: Resources) -> tuple[int, bool]:
+    """Start of the multi-word name ending with the word at ``start`` (``Bank Mandiri``), and
+    whether its left boundary is clear.
 
     Walks left over capitalised words; stops at days and months, at closed-class words, and at a
     sentence-initial common word (``Menurut``) unless it heads names (``Bank``, ``Universitas``).
+    A capitalised word it cannot take (``TerpilihKelenteng Tuban``) leaves the boundary unclear:
+    the name must then not be moved, or a move would tear it (``Kelenteng periode Tuban``).
     """
     pos = start
     for _ in range(MAX_NAME_WORDS - 1):
         m = WORD_BEFORE.search(text, max(0, pos - 40), pos)
         if m is None:
-            return pos
+            prev = text[max(0, pos - 2) : pos - 1] if pos >= 2 and text[pos - 1] == " " else ""
+            return pos, not prev.isalpha() or not _cap_word_before(text, pos)
         w, k = m.group(1), m.start(1)
         if k > 0 and (text[k - 1].isalnum() or text[k - 1] in BAD_BEFORE):
-            return pos
+            return pos, False
         if w.lower() in res.days or w in res.days or (w.lower() in res.stop and w not in res.org_heads):
-            return pos
+            return pos, True
         initial = _sentence_start(text, k)
         if initial and res.common_lower(w) and w not in res.org_heads:
-            return pos
+            return pos, True
         pos = k
         if initial:
-            return pos
-    return pos
+            return pos, True
+    return pos, False
+
+
+def _cap_word_before(text: str, pos: int) -> bool:
+    """Is the token before ``pos`` (separated by one space) capitalised somewhere?"""
+    j = text.rfind(" ", 0, pos - 1)
+    tok = text[j + 1 : pos - 1]
+    return any(c.isupper() for c in tok)
 
 
 def _right_ok(right: str, res: Resources) -> bool:
@@ -87,6 +102,15 @@ def _split(tok: str, res: Resources) -> int:
     return 0
 
 
+def _word_glue(tok: str, res: Resources) -> bool:
+    """``Gempaberkekuatan``: a common word glued to a word (not a name): left to other checks."""
+    low = tok.lower()
+    for i in range(4, len(low) - 2):
+        if res.common_lower(low[:i]) and res.lexicon.get(low[:i], 0.0) >= 3.5 and res.known(low[i:]):
+            return True
+    return False
+
+
 def _stands_alone(text: str, word: str) -> bool:
     """Seen standalone at least twice here (once is too little: ``find_name_sites`` agrees)."""
     return len(re.findall(r"(?<![\w\-])" + re.escape(word) + r"(?![\w\-])", text)) >= 2
@@ -98,26 +122,33 @@ def name_site(text: str, m: re.Match[str], res: Resources) -> Site | None:
     if res.known(tok) or tok in res.brands or tok.lower() in res.brands_lower or text.count(tok) > 1:
         return None  # a repeated token ("CAT Watuputih" five times) is a lexicalised name
     i = _split(tok, res)
-    if not i:
+    if not i or _word_glue(tok, res):
         return None
     left, right = tok[:i], tok[i:]
     camel = right[0].isupper()
-    name_start = extend_name(text, start, res)
+    name_start, clear = extend_name(text, start, res)
     multi = name_start < start
     alone = _stands_alone(text, left)
     named = res.name_like(left)
     if len(left) < 4 and not (alone or left.isupper()):
         return None  # Rio|dingin, Sem|bilang
-    if res.common_lower(left) and not (multi or alone):
-        return None  # Bukalapak, Sukabumi, Pekanbaru: a common word starts many names
+    if res.common_lower(left) and not alone:
+        return None  # Bukalapak, Sukabumi, Hari Pasca|kejadian: a common word starts many names
     if right.lower() in res.name_tails and not alone:
         return None  # Banyuwangi, Adiputra, Tulungagung
     conf = 0.6 + 0.15 * (alone + named + multi) - (0.05 if camel else 0.0)
     site = Site(name_start, m.end(), text[name_start : start + i], "camel" if camel else "glue",
                 start + i, right, round(min(conf, 0.95), 3))
     # "Bayu Pradana", "Danau Kelimutu": names end in word-like syllables, so an unknown left part
-    # needs two other translator glues in the document; a known name needs one.
-    site.needs_evidence = 1 if (alone or named) else 2
+    # needs two other translator glues in the document and a known name one, fewer when the
+    # right part is a derived head noun. (A multi-word name is no evidence: "Proyek Pengendalian
+    # Banjir Kedung|larangan" is one name.)
+    derived = DERIVED.fullmatch(right.lower()) is not None
+    needs = (1 if (alone or named) else 2) - derived
+    site.needs_evidence = max(needs, 1 if camel else 0)
+    site.no_move = not clear
+    if site.needs_evidence == 0:
+        site.confidence = max(site.confidence, 0.8)
     return site
 
 
@@ -140,9 +171,11 @@ def extend_sites(text: str, sites: list[Site], res: Resources) -> None:
     starts = sorted(s.start for s in sites)
     for s in sites:
         if s.form in ("glue", "camel") and not s.no_move:
-            start = extend_name(text, s.start, res)
+            start, clear = extend_name(text, s.start, res)
             if any(start <= o < s.start for o in starts):
-                continue  # never swallow another site (its token is glue, not a name word)
+                s.no_move = True  # never swallow another site (its token is glue, not a name)
+                continue
+            s.no_move = not clear
             if start < s.start:
                 s.entity = text[start : s.start] + s.entity
                 s.start = start

@@ -139,9 +139,9 @@ class Repair(MapStep):
         sites += find_entity_sites(text, res, {s.start for s in sites} | {s.end for s in sites})
         if not sites:
             return {"counts": counts, "line_damage": line_damage}
-        extend_sites(text, sites, res)
         mark_scrape_joins(text, sites)
         require_mt_fingerprint(sites, res)
+        extend_sites(text, sites, res)
         if any(s.confidence >= 0.8 and not s.scrape for s in sites):  # MT evidence: names too
             sites += find_name_sites(text, res, {s.start for s in sites})
         add_evidence(sites)
