@@ -152,13 +152,28 @@ def name_site(text: str, m: re.Match[str], res: Resources) -> Site | None:
     return site
 
 
+LIST_TOKEN = re.compile(r"([A-Z][a-z]{3,})([A-Z][a-z]{3,})(?=(?:, (?:dan |serta )?| dan | serta )[A-Z])")
+
+
+def list_site(text: str, m: re.Match[str], res: Resources) -> Site | None:
+    """``TarakanNunukan dan Malinau``: two names whose list comma was lost, inside a list of names."""
+    tok, left, right = m.group(), m.group(1), m.group(2)
+    if res.known(tok) or tok in res.brands or tok.lower() in res.brands_lower or text.count(tok) > 1:
+        return None
+    for part in (left, right):
+        if res.englishish(part) or res.common_lower(part) or not res.name_like(part):
+            return None  # PlayStation, SariWangi, ConocoPhilips: a brand or a word, not two names
+    return Site(m.start(), m.end(), left, "list", m.start() + len(left), right, 0.8)
+
+
 def find_entity_sites(text: str, res: Resources, taken: set[int]) -> list[Site]:
     """Glue sites on capitalised tokens the gazetteer scan did not claim."""
     out = []
     for m in TOKEN.finditer(text):
         if m.start() in taken:
             continue
-        s = name_site(text, m, res)
+        lm = LIST_TOKEN.match(text, m.start())
+        s = list_site(text, lm, res) if lm and lm.end() == m.end() else name_site(text, m, res)
         if s is not None:
             if any(s.start <= t < m.start() for t in taken) or (out and s.start < out[-1].end):
                 s.entity, s.start = m.group()[: s.rest_start - m.start()], m.start()
