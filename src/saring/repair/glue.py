@@ -109,6 +109,8 @@ def _score_camel(text: str, start: int, end: int, ent: str, glue: str, res: Reso
         return Site(start, end, ent, "list", rest, glue, 0.92 if in_list else 0.7)
     if res.englishish(low):
         return None  # "JakartaNotebook", "RusiaToday": an English-looking name, not a glue
+    if end == len(text) or text[end] in ".!?\n":
+        return None  # "laman IndonesiaBaik.": nothing follows, so no phrase was translated
     headline = _after_headline(text, max(line_start, start - 80), start, res)
     label = 0.3 if text[end : end + 1] == ":" else 0.0  # "Persipura JayapuraPelatih: ..." heading
     if low in res.pre_head or low in res.stop or glue in res.title_firsts:
@@ -274,11 +276,14 @@ def require_mt_fingerprint(sites: list[Site], res: Resources) -> None:
     """
     if any(s.form == "suffix" for s in sites):
         return
+    # lower-case glue the translator left elsewhere here (not a scraper's): evidence for a name's
+    # CamelCase glue as strong as for lower-case glue
+    lower = any(s.form == "glue" and s.confidence >= 0.8 and not s.scrape for s in sites)
     for s in sites:
         if s.form == "camel" and s.right.lower() not in res.pre_head:
-            if s.needs_evidence:  # a name outside the gazetteer: flag the move, change nothing
+            if s.needs_evidence and not lower:  # a name outside the gazetteer: flag the move only
                 s.cap = s.confidence = min(s.confidence, 0.7)
-            else:
+            elif not s.needs_evidence:
                 s.no_move = True
 
 

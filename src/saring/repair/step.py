@@ -113,8 +113,11 @@ class Repair(MapStep):
     def _decide(self, text: str, site: Site, res: Resources) -> tuple[Replacement | None, dict | None]:
         """Replacement for a confident site, else a flag with the suggested fix."""
         plan: Plan = plan_repair(text, site, res)
-        if site.confidence >= self.min_confidence:
-            move_ok = self.reorder and plan.order_confidence >= ORDER_MIN
+        move_ok = self.reorder and plan.moved and plan.order_confidence >= ORDER_MIN
+        # A name's CamelCase glue split in place ("Indrawati Pernyataan") is still wrong: only a
+        # move repairs it, so without one it is flagged.
+        camel_stuck = site.form == "camel" and site.needs_evidence > 0 and not move_ok
+        if site.confidence >= self.min_confidence and not camel_stuck:
             if not plan.moved or move_ok:
                 return Replacement(plan.start, plan.end, plan.after, plan.kind, plan.confidence), None
             kind = "mt_suffix_drop" if site.form == "suffix" else "mt_glue_split"
