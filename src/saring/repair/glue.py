@@ -34,6 +34,8 @@ DATELINE_BEFORE = re.compile(r"(?:\.(?:com|co\.id|id|net|org)|\b[A-Z]{4,}[a-z]*)
 # scraper. Several of them mean a document's CamelCase entity glue is scrape damage too.
 SCRAPE_CAMEL = re.compile(r"[a-z]{3}[A-Z][a-z]{2}")
 LIST_BEFORE = re.compile(r",\s*$")
+TIME_NOUNS = frozenset("hari pekan minggu bulan tahun malam pagi siang sore abad".split())
+TIME_AFTER = re.compile(r" (?:lalu|ini|depan|itu|kemarin|berikutnya|sebelumnya)\b")
 LIST_NEXT = re.compile(r"\s*(?:,|dan\b|serta\b|atau\b)")
 
 
@@ -356,6 +358,8 @@ def noun_phrase(text: str, pos: int, res: Resources) -> tuple[int, int, bool]:
         low = w.lower()
         if low in res.pre_head and n_content == 0 and (first or w[0].islower()):
             pass
+        elif n_content and low in TIME_NOUNS and TIME_AFTER.match(text, m.end()):
+            return end, n, True  # "survei | bulan lalu": a time adverbial, not a modifier
         elif n_content >= 3:
             return end, n, not _np_word_ok(w, res, False)
         elif not _np_word_ok(w, res, first):

@@ -102,11 +102,18 @@ def _split(tok: str, res: Resources) -> int:
     return 0
 
 
+def _common(word: str, res: Resources) -> bool:
+    """A common lower-case word. Stricter than ``Resources.common_lower``: names also occur in
+    lower case in the news layer (URL slugs, handles: ``subianto`` 65 times)."""
+    w = word.lower()
+    return res.lower_count.get(w, 0) >= 100 or res.lexicon.get(w, 0.0) >= 5.0
+
+
 def _word_glue(tok: str, res: Resources) -> bool:
     """``Gempaberkekuatan``: a common word glued to a word (not a name): left to other checks."""
     low = tok.lower()
     for i in range(4, len(low) - 2):
-        if res.common_lower(low[:i]) and res.lexicon.get(low[:i], 0.0) >= 3.5 and res.known(low[i:]):
+        if _common(low[:i], res) and res.known(low[i:]):
             return True
     return False
 
@@ -116,26 +123,35 @@ def _stands_alone(text: str, word: str) -> bool:
     return len(re.findall(r"(?<![\w\-])" + re.escape(word) + r"(?![\w\-])", text)) >= 2
 
 
+def _guarded(text: str, tok: str, left: str, right: str, res: Resources, headed: bool,
+             alone: bool) -> bool:
+    """Shapes that are names or words, not glue: no site at all."""
+    if len(left) < 4 and not (alone or left.isupper()):
+        return True  # Rio|dingin, Sem|bilang
+    if (_common(left, res) or _word_glue(tok, res)) and not (alone or headed):
+        return True  # Bukalapak, Sukabumi, Gempaber|kekuatan; but "Bank Mandiri|direktur"
+    return right.lower() in res.name_tails and not alone  # Banyuwangi, Adiputra, Tulungagung
+
+
 def name_site(text: str, m: re.Match[str], res: Resources) -> Site | None:
     """A scored site for one capitalised token, or ``None``."""
     tok, start = m.group(), m.start()
     if res.known(tok) or tok in res.brands or tok.lower() in res.brands_lower or text.count(tok) > 1:
         return None  # a repeated token ("CAT Watuputih" five times) is a lexicalised name
     i = _split(tok, res)
-    if not i or _word_glue(tok, res):
+    if not i:
         return None
     left, right = tok[:i], tok[i:]
-    camel = right[0].isupper()
     name_start, clear = extend_name(text, start, res)
     multi = name_start < start
+    headed = multi and text[name_start:start].split(" ", 1)[0] in res.org_heads
     alone = _stands_alone(text, left)
-    named = res.name_like(left)
-    if len(left) < 4 and not (alone or left.isupper()):
-        return None  # Rio|dingin, Sem|bilang
-    if res.common_lower(left) and not alone:
-        return None  # Bukalapak, Sukabumi, Hari Pasca|kejadian: a common word starts many names
-    if right.lower() in res.name_tails and not alone:
-        return None  # Banyuwangi, Adiputra, Tulungagung
+    if _guarded(text, tok, left, right, res, headed, alone):
+        return None
+    named = res.name_like(left) or (
+        res.lower_count.get(left.lower(), 0) < 100 and left.lower() in res.lexicon
+        and not res.englishish(left))
+    camel = right[0].isupper()
     conf = 0.6 + 0.15 * (alone + named + multi) - (0.05 if camel else 0.0)
     site = Site(name_start, m.end(), text[name_start : start + i], "camel" if camel else "glue",
                 start + i, right, round(min(conf, 0.95), 3))
