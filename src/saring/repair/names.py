@@ -199,11 +199,11 @@ def find_entity_sites(text: str, res: Resources, taken: set[int]) -> list[Site]:
 
 def extend_sites(text: str, sites: list[Site], res: Resources) -> None:
     """Gazetteer glue inside a longer name (``Kedutaan Besar Chiliundangan``) moves whole."""
-    starts = sorted(s.start for s in sites)
+    spans = [(s.start, s.end) for s in sites]
     for s in sites:
         if s.form in ("glue", "camel") and not s.no_move:
             start, clear = extend_name(text, s.start, res)
-            if any(start <= o < s.start for o in starts):
+            if any(a < s.start and b > start for a, b in spans):
                 s.no_move = True  # never swallow another site (its token is glue, not a name)
                 continue
             s.no_move = not clear
