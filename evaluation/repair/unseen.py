@@ -14,7 +14,8 @@ name first and glued it), ``{phrase} [[Country|ese]]`` (an English demonym suffi
 Scoring per case: *split* when the output has the clean sentence's words (case-insensitive, any
 order; a list needs its comma back), *order* when the output equals the clean sentence, *broken*
 when the text was edited and the name is no longer contiguous (``Bank direktur Mandiri``), which
-is worse than no edit. Documents are scored alone (``single``) and as 3-sentence pages
+is worse than no edit; *flagged* when the order is not restored but the line carries an
+``mt_glue``/``mt_order`` flag (the step saw the glue and left it to a reviewer). Documents are scored alone (``single``) and as 3-sentence pages
 (``page``: a real MT page has many links, which is document evidence).
 """
 
@@ -104,7 +105,12 @@ def run_cases(step, cases: list[Case], page: int = 1) -> list[tuple[Case, str, d
         lines = doc.text.split("\n")
         if len(lines) != len(group):
             raise AssertionError(f"line count changed in {group[0].id}")
-        out += [(c, ln, judge(c, ln)) for c, ln in zip(group, lines, strict=True)]
+        flagged = {doc.text.count("\n", 0, f["start"]) for f in doc.flags
+                   if f.get("kind") in ("mt_glue", "mt_order")}
+        for k, (c, ln) in enumerate(zip(group, lines, strict=True)):
+            j = judge(c, ln)
+            j["flagged"] = not j["order"] and k in flagged
+            out.append((c, ln, j))
     return out
 
 
@@ -132,7 +138,8 @@ def summary(results: Iterable[tuple[Case, str, dict[str, bool]]]) -> dict[str, d
             t.update({k: int(v) for k, v in j.items()})
     return {
         k: {"n": t["n"], "split_recall": round(t["split"] / t["n"], 3),
-            "order_restored": round(t["order"] / t["n"], 3), "broken": t["broken"]}
+            "order_restored": round(t["order"] / t["n"], 3), "broken": t["broken"],
+            "flagged": round(t["flagged"] / t["n"], 3)}
         for k, t in sorted(table.items())
     }
 
@@ -140,8 +147,9 @@ def summary(results: Iterable[tuple[Case, str, dict[str, bool]]]) -> dict[str, d
 def run_traps(step, context: list[Case] | None = None) -> tuple[int, int, list[str]]:
     """Trap sentences alone, or after ``context`` corrupted sentences (an MT page with evidence).
 
-    Returns (traps, false edits, the edited trap lines)."""
-    bad = []
+    Returns (traps, false edits, the edited trap lines); flagged traps (no edit, a reviewer flag)
+    are listed with a ``flag:`` prefix but not counted as false edits."""
+    bad, flagged = [], []
     traps = read_lines("traps.txt")
     for i, t in enumerate(traps):
         ctx = [c.corrupted for c in (context or [])[i % 7 * 2 : i % 7 * 2 + 2]]
@@ -150,4 +158,6 @@ def run_traps(step, context: list[Case] | None = None) -> tuple[int, int, list[s
         last = doc.text.split("\n")[-1]
         if last != t:
             bad.append(f"{t!r} -> {last!r}")
-    return len(traps), len(bad), bad
+        elif any(f["start"] >= len(doc.text) - len(t) for f in doc.flags if "start" in f):
+            flagged.append(f"flag: {t!r}")
+    return len(traps), len(bad), bad + flagged
