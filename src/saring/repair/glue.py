@@ -55,6 +55,7 @@ class Site:
     cap: float = 0.99  # evidence never lifts a weak form above this
     scrape: bool = False  # looks like a scraper's join, not MT: split only, not MT damage
     needs_evidence: int = 0  # other confident MT glue sites needed in the document to repair
+    name: bool = False  # found on a name outside the gazetteer (``saring.repair.names``)
 
 
 @dataclass(slots=True)
@@ -111,8 +112,8 @@ def _score_camel(text: str, start: int, end: int, ent: str, glue: str, res: Reso
         return Site(start, end, ent, "list", rest, glue, 0.92 if in_list else 0.7)
     if res.englishish(low):
         return None  # "JakartaNotebook", "RusiaToday": an English-looking name, not a glue
-    if end == len(text) or text[end] in ".!?\n":
-        return None  # "laman IndonesiaBaik.": nothing follows, so no phrase was translated
+    if low in res.not_heads and (end == len(text) or text[end] in ".!?\n"):
+        return None  # "laman IndonesiaBaik.": an adjective ending the sentence is part of a name
     headline = _after_headline(text, max(line_start, start - 80), start, res)
     label = 0.3 if text[end : end + 1] == ":" else 0.0  # "Persipura JayapuraPelatih: ..." heading
     if low in res.pre_head or low in res.stop or glue in res.title_firsts:
@@ -250,22 +251,25 @@ def find_name_sites(text: str, res: Resources, taken: set[int]) -> list[Site]:
     return out
 
 
-def mark_scrape_joins(text: str, sites: list[Site], min_joins: int = 2) -> None:
+def mark_scrape_joins(text: str, sites: list[Site], min_joins: int = 3,
+                      min_name_joins: int = 2) -> None:
     """In documents with scrape joins, glue is split but never reordered nor counted as MT.
 
-    Joins are lower+Capital boundaries (``pertandinganBerkat``, ``pengusahaJusuf Hamka``) other
-    than the sites themselves. A scraper that strips links glues *both* sides of the link text
-    (``dariBandara Kualanamumenuju``); the page translator only glues the side after it. So where
-    such joins occur, a lower-case glue after a name is link stripping, already in Indonesian
-    order (``Yolla Yulianapensiun``), and moving it would damage the text.
+    Joins are lower+Capital boundaries (``pertandinganBerkat``) other than the sites themselves;
+    with ``min_joins`` of them CamelCase glue is a scrape join too. A scraper that strips links
+    glues *both* sides of the link text (``dariBandara Kualanamumenuju``, ``pengusahaJusuf``);
+    the page translator only glues the side after it. With ``min_name_joins`` joins, glue after a
+    name outside the gazetteer is link stripping too, already in Indonesian order (``Yolla
+    Yulianapensiun``): never moved.
     """
     if not sites:
         return
-    own = sum(len(SCRAPE_CAMEL.findall(text, s.start, s.end)) for s in sites)
-    if len(SCRAPE_CAMEL.findall(text)) - own >= min_joins:
-        for s in sites:
-            if s.form in ("glue", "camel"):
-                s.no_move = s.scrape = True
+    own = {m.start() for s in sites for m in SCRAPE_CAMEL.finditer(text, s.start, s.end)}
+    joins = [m for m in SCRAPE_CAMEL.finditer(text) if m.start() not in own]
+    for s in sites:
+        if (s.form == "camel" and len(joins) >= min_joins) or (
+                s.name and s.form in ("glue", "camel") and len(joins) >= min_name_joins):
+            s.no_move = s.scrape = True
 
 
 def require_mt_fingerprint(sites: list[Site], res: Resources) -> None:
@@ -466,8 +470,10 @@ def plan_repair(text: str, site: Site, res: Resources) -> Plan:
     if initial:
         phrase = _cap(phrase)
     order_conf = (0.95 if n_words <= 3 else 0.85) if clear else 0.6
-    if re.match(r" [A-Z][a-z]", text[np_end : np_end + 3]) and site.form != "suffix":
-        order_conf = 0.6  # "Ferry Juliantonopengganti Budi Arie": an apposition, not a modifier
+    if site.name and re.match(r" [A-Z][a-z]", text[np_end : np_end + 3]):
+        # "Ferry Juliantonopengganti Budi Arie": an apposition between two people, not a
+        # modifier (a country keeps the move: "kiper Brasil Alisson Becker" is Indonesian)
+        order_conf = 0.6
     kind = "mt_suffix_reorder" if site.form == "suffix" else "mt_glue_reorder"
     return Plan(
         site.start, np_end, phrase + " " + ent, kind, round(conf * order_conf, 3),

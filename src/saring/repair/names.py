@@ -162,6 +162,7 @@ def name_site(text: str, m: re.Match[str], res: Resources) -> Site | None:
     derived = DERIVED.fullmatch(right.lower()) is not None
     needs = (1 if (alone or named) else 2) - derived
     site.needs_evidence = max(needs, 1 if camel else 0)
+    site.name = True
     site.no_move = not clear
     if site.needs_evidence == 0:
         site.confidence = max(site.confidence, 0.8)
@@ -179,7 +180,9 @@ def list_site(text: str, m: re.Match[str], res: Resources) -> Site | None:
     for part in (left, right):
         if res.englishish(part) or res.common_lower(part) or not res.name_like(part):
             return None  # PlayStation, SariWangi, ConocoPhilips: a brand or a word, not two names
-    return Site(m.start(), m.end(), left, "list", m.start() + len(left), right, 0.8)
+    site = Site(m.start(), m.end(), left, "list", m.start() + len(left), right, 0.8)
+    site.name = True
+    return site
 
 
 def find_entity_sites(text: str, res: Resources, taken: set[int]) -> list[Site]:
