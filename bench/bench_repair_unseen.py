@@ -3,7 +3,8 @@
 Usage: ``python bench/bench_repair_unseen.py [--set dev|heldout|both|none] [--corpora]``. Prints, per set and per
 mode (each sentence alone; 3-sentence pages, since a real MT page has many links), split recall,
 order restored and broken names by form; then false edits on the traps (alone, and inside pages
-that carry other translator glue). ``--corpora``: glue edits on real clean and scraped news
+that carry other translator glue); revision-duplicate pairs with a short changed phrase and
+near-miss traps (``revisions.txt``). ``--corpora``: glue edits on real clean and scraped news
 (every reorder listed). Data and scorer: ``evaluation/repair/unseen.py``.
 """
 
@@ -24,6 +25,7 @@ from evaluation.repair.unseen import (  # noqa: E402
     load_cases,
     page_order,
     run_cases,
+    run_revisions,
     run_traps,
     summary,
 )
@@ -79,6 +81,12 @@ def table(step: Repair, name: str) -> None:
     print(f"\ntraps: {bad} false edits of {n} alone; {bad2} of {n2} inside {name} pages")
     for ln in lines + lines2:
         print("   ", ln)
+    rev = Repair(revision_needs_evidence=False)  # as in the default pipeline
+    rev.ensure_setup()
+    r = run_revisions(rev, name)
+    print(f"\nrevision duplicates ({name}): {r.get('rev_removed', 0)} of {r.get('rev', 0)} phrase "
+          f"revisions removed ({r.get('rev_conflict', 0)} with the conflict recorded); "
+          f"{r.get('trap_removed', 0)} of {r.get('trap', 0)} near-miss traps wrongly removed")
 
 
 def main() -> None:

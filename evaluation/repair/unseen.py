@@ -161,3 +161,33 @@ def run_traps(step, context: list[Case] | None = None) -> tuple[int, int, list[s
         elif any(f["start"] >= len(doc.text) - len(t) for f in doc.flags if "start" in f):
             flagged.append(f"flag: {t!r}")
     return len(traps), len(bad), bad + flagged
+
+
+FILLER = "Sementara itu, aparat setempat masih terus mengumpulkan keterangan dari para saksi di lokasi."
+
+
+def load_revisions(which: str) -> list[tuple[str, str, str]]:
+    """``(kind, A, B)`` pairs of one set (``dev`` or ``heldout``) from ``revisions.txt``."""
+    out = []
+    for ln in read_lines("revisions.txt"):
+        which_set, kind, pair = (x.strip() for x in ln.split("|", 2))
+        if which_set == which:
+            a, b = (x.strip() for x in pair.split("|||"))
+            out.append((kind, a, b))
+    return out
+
+
+def run_revisions(step, which: str) -> dict[str, int]:
+    """Revisions removed (with a conflict recorded) and traps wrongly removed, A/filler/B docs."""
+    t: Counter = Counter()
+    for kind, a, b in load_revisions(which):
+        doc = Document(id="r", text="\n".join([a, FILLER, b]))
+        step.process(doc)
+        removed = b not in doc.text.split("\n")
+        t[kind] += 1
+        if kind == "rev":
+            t["rev_removed"] += removed
+            t["rev_conflict"] += bool(doc.annotations.get("repair", {}).get("revision_conflicts"))
+        else:
+            t["trap_removed"] += a not in doc.text or removed
+    return dict(t)
