@@ -26,7 +26,10 @@ import re
 from saring.repair.glue import Site
 from saring.repair.resources import BAD_BEFORE, SUFFIX_LIKE, Resources
 
-TOKEN = re.compile(r"(?<![\w@#/.\-'’])[A-Z][A-Za-z]{5,50}(?![\w@\-'’])(?!\.[A-Za-z0-9])")
+# A capitalised token; the token-start check is done in Python (a lookbehind would disable the
+# regex engine's first-character scan, as in ``build_site_regex``).
+TOKEN = re.compile(r"[A-Z][A-Za-z]{5,50}(?![\w@\-'’])(?!\.[A-Za-z0-9])")
+NOT_BEFORE = frozenset("@#/.-'’_")
 LEFT = re.compile(r"(?:[A-Z][a-z]{2,}|[A-Z]{2,})$")
 WORD_BEFORE = re.compile(r"([A-Z][a-z]+|[A-Z]{2,}) $")
 SENT_START = frozenset(".!?\n“\"(")
@@ -189,8 +192,11 @@ def find_entity_sites(text: str, res: Resources, taken: set[int]) -> list[Site]:
     """Glue sites on capitalised tokens the gazetteer scan did not claim."""
     out = []
     for m in TOKEN.finditer(text):
-        if m.start() in taken:
+        k = m.start()
+        if k in taken or (k and (text[k - 1].isalnum() or text[k - 1] in NOT_BEFORE)):
             continue
+        if m.group().lower() in res.lexicon:
+            continue  # a known word or name as a whole (most capitalised tokens)
         lm = LIST_TOKEN.match(text, m.start())
         s = list_site(text, lm, res) if lm and lm.end() == m.end() else name_site(text, m, res)
         if s is not None:

@@ -104,12 +104,21 @@ def revision_region(a: Para, b: Para) -> tuple[int, int, int, int] | None:
     return reg if same >= MIN_SAME and same >= 0.75 * len(a.lower) else None
 
 
-def _templated(paras: list[Para], cands: list[tuple[int, int]]) -> set[int]:
+def _similar_enough(a: Para, b: Para) -> bool:
+    """Cheap filters before any alignment: similar size and word-set Jaccard >= 0.5."""
+    la, lb = len(a.bag), len(b.bag)
+    if lb < 0.6 * la or la < 0.6 * lb:
+        return False
+    inter = len(a.bag & b.bag)
+    return inter >= 0.5 * (la + lb - inter)
+
+
+def _templated(paras: list[Para], regions: dict[tuple[int, int], bool]) -> set[int]:
     """Paragraphs that differ from two or more others in one short phrase: a template filled in
     ("Layanan SIM keliling hari ini berada di <tempat> ..."), not two revisions of one story."""
     partners: dict[int, int] = {}
-    for i, j in cands:
-        if paras[i].text.strip() != paras[j].text.strip() and revision_region(paras[i], paras[j]):
+    for (i, j), one in regions.items():
+        if one:
             partners[i] = partners.get(i, 0) + 1
             partners[j] = partners.get(j, 0) + 1
     return {i for i, n in partners.items() if n >= 2}
@@ -158,19 +167,16 @@ def find_duplicates(
     """
     removed: set[int] = set()
     pairs: list[DupPair] = []
-    cands = candidate_pairs(paras)
-    templated = _templated(paras, cands)
+    cands = [(i, j) for i, j in candidate_pairs(paras) if _similar_enough(paras[i], paras[j])]
+    exact_of = {(i, j): paras[i].text.strip() == paras[j].text.strip() for i, j in cands}
+    regions = {(i, j): revision_region(paras[i], paras[j]) is not None
+               for i, j in cands if not exact_of[(i, j)]}
+    templated = _templated(paras, regions)
     for i, j in cands:
         a, b = paras[i], paras[j]
         if a.index in removed or b.index in removed:
             continue
-        la, lb = len(a.bag), len(b.bag)
-        if lb < 0.6 * la or la < 0.6 * lb:
-            continue
-        inter = len(a.bag & b.bag)
-        if inter < 0.5 * (la + lb - inter):
-            continue
-        exact = a.text.strip() == b.text.strip()
+        exact = exact_of[(i, j)]
         ratio = 1.0
         phrase = False
         if not exact:
@@ -178,8 +184,8 @@ def find_duplicates(
                 continue
             sm = SequenceMatcher(None, a.lower, b.lower, autojunk=False)
             ratio = sm.ratio()
-            if ratio < min_ratio or _diff_size(sm) > MAX_DIFF_SHARE * max(la, lb):
-                phrase = b.index - a.index > 1 and revision_region(a, b) is not None
+            if ratio < min_ratio or _diff_size(sm) > MAX_DIFF_SHARE * max(len(a.bag), len(b.bag)):
+                phrase = b.index - a.index > 1 and regions[(i, j)]
                 if not phrase:
                     continue
         da, db = damage.get(a.index, 0.0), damage.get(b.index, 0.0)
