@@ -44,15 +44,16 @@ def test_stage_pools_per_site_and_annotates(tmp_path) -> None:
     assert figures["rusak.example"]["docs"] == 2 and figures["rusak.example"]["damaged_share"] == 1.0
     assert figures["bersih.example"]["docs"] == 1  # the rejected document is not counted
     assert figures["rusak.example"]["site_mt_damage"] > 0.2 > figures["bersih.example"]["site_mt_damage"]
-    kept = [d for p in out.kept for d in read_docs(p)]
-    rejected = [d for p in out.rejected for d in read_docs(p)]
-    assert [d.id for d in kept] == ["rusak.example-0", "bersih.example-1", "x.example-2", "rusak.example-3"]
-    assert [d.id for d in rejected] == ["bersih.example-4"]
-    by_id = {d.id: d.annotations.get("site_damage") for d in kept}
-    assert by_id["rusak.example-3"] == {"site": "rusak.example", **figures["rusak.example"]}
-    assert by_id["x.example-2"] is None
+    docs = [d for p in out.outputs for d in read_docs(p)]
+    assert [d.id for d in docs] == [d.id for sh in shards for d in sh]  # every doc, input order
+    by_id = {d.id: d for d in docs}
+    assert by_id["rusak.example-3"].annotations["site_damage"] == {"site": "rusak.example",
+                                                                    **figures["rusak.example"]}
+    assert "site_damage" not in by_id["x.example-2"].annotations
+    assert by_id["bersih.example-4"].decision.status == "rejected"  # passed through unchanged
+    assert "site_damage" not in by_id["bersih.example-4"].annotations
     assert out.stats.docs_in == out.stats.docs_out == 4
-    assert all(d.text == "teks" and not d.edits for d in kept)
+    assert all(d.text == "teks" and not d.edits for d in docs)
 
 
 def test_site_damage_is_opt_in() -> None:

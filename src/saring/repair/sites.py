@@ -12,7 +12,10 @@ depend on the worker count, issue 11). This stage is a pass over the annotated d
    document count (:func:`saring.repair.damage.site_figures`);
 3. ``annotate`` (one task per shard): attach the figures of the document's site to every kept
    document under this stage's label (``site``, ``site_mt_damage``, ``damaged_share``, ``docs``)
-   and write the kept and rejected files.
+   and write ``ctx.output(i)``: every input document, in input order (the stage rejects nothing).
+
+``sites.json`` lives in the stage's scratch folder, which the runner deletes when the stage is
+done; the figures that matter travel with the documents.
 
 It reads and rewrites every document once more, so it is not in the default pipeline: add
 ``site_damage`` after ``repair`` in a YAML config when per-site figures are wanted. Nothing here
@@ -46,6 +49,7 @@ class _Task:
     work: str
     shard: int
     path: str
+    output: str
 
 
 def _write_json(path: Path, obj: Any) -> None:
@@ -102,28 +106,23 @@ def merge_counts(work: Path, shards: int) -> dict[str, dict[str, float]]:
 
 
 def _annotate_shard(task: _Task) -> dict[str, Any]:
-    """Attach the site figures to each kept document of one shard; write kept/rejected files."""
+    """Attach the site figures to each kept document of one shard; write every document."""
     t0 = time.perf_counter()
-    work = Path(task.work)
-    figures = orjson.loads((work / "sites.json").read_bytes())
+    figures = orjson.loads((Path(task.work) / "sites.json").read_bytes())
     stats = StepStats()
-    rejected: list[Document] = []
 
-    def kept() -> Iterator[Document]:
+    def docs() -> Iterator[Document]:
         for doc in read_docs(task.path):
-            if doc.decision.status != KEPT:
-                rejected.append(doc)
-                continue
-            stats.docs_in += 1
-            site = _site(doc, task.damage_key)
-            fig = figures.get(site) if site else None
-            if fig is not None:
-                doc.annotate(task.label, site=site, **fig)
-            stats.docs_out += 1
+            if doc.decision.status == KEPT:
+                stats.docs_in += 1
+                site = _site(doc, task.damage_key)
+                fig = figures.get(site) if site else None
+                if fig is not None:
+                    doc.annotate(task.label, site=site, **fig)
+                stats.docs_out += 1
             yield doc
 
-    write_docs(work / "out" / f"kept-{task.shard:05d}.zst", kept())
-    write_docs(work / "out" / f"rejected-{task.shard:05d}.zst", rejected)
+    write_docs(task.output, docs())
     stats.seconds = time.perf_counter() - t0
     return stats.to_dict()
 
@@ -142,16 +141,12 @@ class SiteDamage(CorpusStage):
     def run(self, inputs: Sequence[Path], ctx: StageContext) -> StageOutput:
         t0 = time.perf_counter()
         work = Path(ctx.workdir) / self.label
-        tasks = [_Task(self.label, self.damage_key, str(work), i, str(p)) for i, p in enumerate(inputs)]
+        tasks = [_Task(self.label, self.damage_key, str(work), i, str(p), str(ctx.output(i)))
+                 for i, p in enumerate(inputs)]
         ctx.executor.map(_count_shard, tasks, desc=f"{self.label}: count")
         merge_counts(work, len(tasks))
         stats = StepStats()
         for r in ctx.executor.map(_annotate_shard, tasks, desc=f"{self.label}: annotate"):
             stats.merge(StepStats.from_dict(r))
         stats.seconds = time.perf_counter() - t0
-        out = work / "out"
-        return StageOutput(
-            kept=[out / f"kept-{i:05d}.zst" for i in range(len(tasks))],
-            rejected=[out / f"rejected-{i:05d}.zst" for i in range(len(tasks))],
-            stats=stats,
-        )
+        return StageOutput(outputs=[Path(t.output) for t in tasks], stats=stats)
