@@ -68,7 +68,11 @@ def extend_name(text: str, start: int, res: Resources) -> tuple[int, bool]:
         if w.lower() in res.days or w in res.days or (w.lower() in res.stop and w not in res.org_heads):
             return pos, True
         initial = _sentence_start(text, k)
-        if initial and res.common_lower(w) and w not in res.org_heads:
+        # a sentence-initial common word ("Kemarin", "Warga") ends the name; names also occur in
+        # lower case in the news layer (URL slugs: "prabowo" 127 times), so the bar is high
+        lc = res.lower_count.get(w.lower(), 0)
+        if initial and w not in res.org_heads and (
+                lc >= 300 or (lc >= 50 and DERIVED.fullmatch(w.lower())) or w.lower() in res.not_heads):
             return pos, True
         pos = k
         if initial:
