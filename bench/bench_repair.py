@@ -29,9 +29,12 @@ import ftfy
 import orjson
 
 from saring.document import Document
-from saring.repair.corrupt import corrupt_document, score_lines
 from saring.repair.step import Repair
 from saring.text import words
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))  # evaluation/ is not installed
+from evaluation.repair.corrupt import corrupt_document, score_lines  # noqa: E402
 
 SHARED = Path(__file__).resolve().parents[1].parent / "shared"
 CORPORA = SHARED / "corpora"
@@ -78,8 +81,8 @@ def founding() -> list[tuple[str, str]]:
 def generated(n: int, seed: int, files: list[str] = HELD_OUT) -> tuple[Counter, Counter]:
     """Glue metrics (no paragraph removal) and revision-duplicate metrics (full step)."""
     rng = random.Random(seed)
-    glue_step = new_step(dedup_paragraphs=False, site_evidence=False)
-    full_step = new_step(site_evidence=False)
+    glue_step = new_step(dedup_paragraphs=False)
+    full_step = new_step()
     glue: Counter = Counter()
     dup: Counter = Counter()
     for name in files:
@@ -105,7 +108,7 @@ def generated(n: int, seed: int, files: list[str] = HELD_OUT) -> tuple[Counter, 
 def damage_auc(n: int, seed: int) -> tuple[float, int]:
     """AUC of ``mt_damage`` separating corrupted documents from their clean originals."""
     rng = random.Random(seed)
-    step = new_step(site_evidence=False)
+    step = new_step()
     bad, good = [], []
     for name in HELD_OUT:
         for r in records(name, n):

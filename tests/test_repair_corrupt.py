@@ -6,8 +6,8 @@ import random
 
 from conftest import corpus_records
 
+from evaluation.repair.corrupt import corrupt_document, score_lines
 from saring.document import Document
-from saring.repair.corrupt import corrupt_document, score_lines
 from saring.repair.step import Repair
 
 CLEAN = "\n".join([
@@ -59,7 +59,7 @@ def test_scorer_counts() -> None:
 
 
 def test_measured_on_clean_news_sample() -> None:
-    step = Repair(dedup_paragraphs=False, site_evidence=False)
+    step = Repair(dedup_paragraphs=False)
     step.ensure_setup()
     rng = random.Random(11)
     total: dict[str, int] = {}

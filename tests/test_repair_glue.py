@@ -12,7 +12,7 @@ from saring.repair.step import Repair
 
 @pytest.fixture(scope="module")
 def step() -> Repair:
-    s = Repair(site_evidence=False)
+    s = Repair()
     s.ensure_setup()
     return s
 
@@ -84,24 +84,19 @@ def test_document_evidence_raises_confidence(step: Repair) -> None:
     assert "Presiden Rusia datang dengan seorang menteri Rusia." in doc.text
 
 
-def test_site_pooling_raises_confidence_after_damaged_docs() -> None:
+def test_no_site_pooling_inside_the_step() -> None:
+    """Damaged documents of a site seen before never change how the next one is repaired."""
     s = Repair()
     s.ensure_setup()
     url = "https://contoh-terjemahan.example/berita/1"
     for i in range(6):
-        d = Document(id=str(i), text="Hari ini Rusian Presiden datang lagi.", metadata={"url": url})
-        s.process(d)
-    assert s.pool.sites["contoh-terjemahan.example"].docs == 6
-    assert s.pool.boost("contoh-terjemahan.example") == 0.1
-    text = "Petani menjual Rusiaboks kayu kemarin."  # a rare 4-letter word: 0.65 alone
-    alone = Document(id="y", text=text)
-    s.process(alone)
-    assert alone.text == text and alone.flags
+        s.process(Document(id=str(i), text="Hari ini Rusian Presiden datang lagi.", metadata={"url": url}))
+    text = "Petani menjual Rusiaboks kayu kemarin."  # a rare 4-letter word: 0.65 alone, a flag
     lone = Document(id="z", text=text, metadata={"url": url})
     s.process(lone)
-    assert lone.text == "Petani menjual boks kayu Rusia kemarin."
+    assert lone.text == text and lone.flags
     assert lone.annotations["repair"]["site"] == "contoh-terjemahan.example"
-    assert lone.annotations["repair"]["site_mt_damage"] > 0.3
+    assert "site_mt_damage" not in lone.annotations["repair"]
 
 
 def test_damage_score_and_pooling_helpers() -> None:
@@ -138,11 +133,18 @@ def test_glued_person_names_repaired_only_with_document_evidence(step: Repair) -
     names = "Dmitry Medvedev, Putinpenasihat lama, juga hadir bersama Medvedevstaf kemarin."
     intro = "Putin dan Medvedev tiba di Vladivostok. Putin lalu menyapa Medvedev.\n"
     alone = fix(step, intro + names)
-    assert alone.edits == []  # no MT evidence: names are not even considered
+    # no other MT glue: only the strongest shape is repaired, a name the document shows standalone
+    # (and wordfreq knows) glued to a derived head noun; a short root ("staf") is left alone
+    assert [e.before for e in alone.edits] == ["Putinpenasihat lama"]
+    assert "Medvedevstaf" in alone.text
     once = fix(step, "Putin tiba di Vladivostok.\n"
                "Pertemuan itu membahas Rusiakerja sama ekonomi dan Rusian dukungan bagi Pyongyang.\n"
                "Lalu Putinpenasihat lama datang.")
-    assert "Putinpenasihat" in once.text  # a name seen standalone only once is not trusted
+    # "Putin" is a known name (wordfreq knows it, news never writes it in lower case) and the
+    # document shows two other translator glues: that is enough evidence (saring.repair.names)
+    assert "penasihat lama Putin" in once.text
+    bare = fix(step, "Putin tiba di Vladivostok.\nLalu Putinpenasihat lama datang.")
+    assert bare.edits == []  # without other glue in the document: at most a flag
     text = (intro +
             "Pertemuan itu membahas Rusiakerja sama ekonomi dan Rusian dukungan bagi Pyongyang.\n"
             + names)

@@ -91,3 +91,31 @@ def test_triplicate_at_end_removes_both_copies_and_stays_idempotent() -> None:
     assert [e.kind for e in doc.edits] == ["duplicate_paragraph", "duplicate_paragraph"]
     assert doc.undo() == text
     assert run(doc.text).edits == []
+
+
+SAR = ("Tim SAR gabungan akhirnya menemukan tujuh korban longsor di Desa Sukaraja pada Selasa "
+       "sore setelah pencarian panjang.")
+FILL = "Sementara itu, aparat setempat masih terus mengumpulkan keterangan dari para saksi di lokasi."
+
+
+def test_short_changed_phrase_is_a_revision_with_its_conflict() -> None:
+    for b, conflict in [
+        (SAR.replace("tujuh", "sembilan"), ["tujuh", "sembilan"]),
+        (SAR.replace("pencarian panjang", "pencarian selama tiga puluh jam"),
+         ["panjang", "selama tiga puluh jam"]),
+        (SAR.replace("Desa Sukaraja", "Kampung Cibeber Hilir"), ["Desa Sukaraja", "Kampung Cibeber Hilir"]),
+    ]:
+        doc = run("\n".join([SAR, FILL, b]), revision_needs_evidence=False)
+        assert doc.text == "\n".join([SAR, FILL]), b
+        assert doc.annotations["repair"]["revision_conflicts"] == [conflict]
+
+
+def test_filled_in_templates_and_consecutive_lines_are_not_phrase_revisions() -> None:
+    tpl = ("Layanan SIM keliling hari ini berada di {} mulai pukul 08.00 hingga 12.00 WIB untuk "
+           "perpanjangan SIM A dan C bagi warga yang membawa KTP asli serta SIM lama.")
+    places = ["Mal Ciputra Raya", "Kantor Pos Cikini Raya", "Taman Menteng Raya"]
+    text = "\n".join([tpl.format(places[0]), FILL, tpl.format(places[1]), FILL, tpl.format(places[2])])
+    doc = run(text, revision_needs_evidence=False)
+    assert not any(e.kind == "revision_duplicate" for e in doc.edits)
+    pair = "\n".join([SAR, SAR.replace("Desa Sukaraja", "Kampung Cibeber Hilir")])
+    assert run(pair, revision_needs_evidence=False).text == pair  # adjacent: a list, not a revision

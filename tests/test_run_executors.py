@@ -68,8 +68,6 @@ def test_serial_and_local_1_2_4_workers_give_identical_bytes(tmp_path) -> None:
         assert man["executor"] == name.rstrip("1234")
 
 
-@pytest.mark.xfail(strict=True, reason="repair's SitePool pools site damage per worker process "
-                   "(issue 11); passes once site pooling is a corpus stage: then drop this mark")
 def test_default_pipeline_with_repair_same_bytes_for_one_and_two_workers(tmp_path) -> None:
     inputs = _split_sample(tmp_path / "in", 4)
     for name, n in (("w1", 1), ("w2", 2)):

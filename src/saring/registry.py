@@ -13,6 +13,7 @@ STEPS: dict[str, str] = {
     "normalize": "saring.normalize.step:Normalize",
     "boilerplate": "saring.boilerplate.step:Boilerplate",
     "repair": "saring.repair.step:Repair",
+    "site_damage": "saring.repair.sites:SiteDamage",
     "langid": "saring.langid.step:LanguageID",
     "quality": "saring.quality.step:QualityFilter",
     "gopher_quality": "saring.quality.gopher:GopherQuality",

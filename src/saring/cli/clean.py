@@ -20,7 +20,7 @@ from saring.repair.step import Repair
 
 def clean_text(text: str, *, min_confidence: float = 0.75, url: str | None = None) -> Document:
     """Run the repair step on one text and return the document with edits and annotations."""
-    step = Repair(min_confidence=min_confidence, site_evidence=False)
+    step = Repair(min_confidence=min_confidence)
     step.ensure_setup()
     doc = Document(id="stdin", text=text, metadata={"url": url} if url else {})
     step.process(doc)

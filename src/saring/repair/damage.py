@@ -4,16 +4,17 @@ The score is an artifact rate turned into 0..1: ``1 - exp(-rate)`` where ``rate`
 artifacts per 100 tokens (glue repaired 3, list comma 2, unrepaired suspicion 1, revision duplicate
 3). One clear glue in a 300-token article gives ~0.6; the founding article scores ~1.0.
 
-Pooling: one translator damages a whole site, so documents of a site share evidence. The step keeps
-a :class:`SitePool` per instance; in a multi-process run each worker has its own pool, so pooling is
-per worker unless :func:`pool_site_scores` is run as a corpus pass over the annotated output.
+Pooling: one translator damages a whole site, so documents of a site share evidence. Pooling needs
+the whole corpus, so it is never done inside the (per-document) repair step: the corpus stage
+:class:`saring.repair.sites.SiteDamage` sums :class:`SiteStats` per shard and merges them in shard
+order, which makes the figures independent of the number of workers.
 """
 
 from __future__ import annotations
 
 import math
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Any
 from urllib.parse import urlsplit
 
@@ -57,6 +58,11 @@ class SiteStats:
         self.damage_sum += score
         self.damaged += score > DAMAGED
 
+    def merge(self, other: SiteStats) -> None:
+        self.docs += other.docs
+        self.damage_sum += other.damage_sum
+        self.damaged += other.damaged
+
     @property
     def pooled(self) -> float:
         """Shrunk mean damage: few documents stay close to the clean prior."""
@@ -67,33 +73,15 @@ class SiteStats:
         return self.damaged / self.docs if self.docs else 0.0
 
 
-@dataclass
-class SitePool:
-    """Per-site counters kept inside a step instance (per worker process)."""
-
-    sites: dict[str, SiteStats] = field(default_factory=dict)
-
-    def add(self, site: str | None, score: float) -> SiteStats | None:
-        if site is None:
-            return None
-        st = self.sites.setdefault(site, SiteStats())
-        st.add(score)
-        return st
-
-    def boost(self, site: str | None, min_docs: int = 5, share: float = 0.2) -> float:
-        """Confidence boost for a site already seen damaged often enough."""
-        st = self.sites.get(site) if site else None
-        if st is None or st.docs < min_docs:
-            return 0.0
-        return 0.1 if st.damaged_share >= share else 0.0
-
-
 def pool_site_scores(records: Iterable[tuple[str | None, float]]) -> dict[str, dict[str, float]]:
     """Corpus pass: ``(site, mt_damage)`` pairs -> per-site pooled score, share damaged, docs."""
-    pool = SitePool()
+    sites: dict[str, SiteStats] = {}
     for site, score in records:
-        pool.add(site, score)
-    return {
-        s: {"site_mt_damage": st.pooled, "damaged_share": round(st.damaged_share, 4), "docs": st.docs}
-        for s, st in pool.sites.items()
-    }
+        if site is not None:
+            sites.setdefault(site, SiteStats()).add(score)
+    return {s: site_figures(st) for s, st in sites.items()}
+
+
+def site_figures(st: SiteStats) -> dict[str, float]:
+    """The per-site figures written by the corpus stage and attached to each document."""
+    return {"site_mt_damage": st.pooled, "damaged_share": round(st.damaged_share, 4), "docs": st.docs}

@@ -18,7 +18,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 
-from saring.repair.resources import BAD_BEFORE, SUFFIX_LIKE, Resources
+from saring.repair.resources import BAD_BEFORE, DEMONYM, SUFFIX_LIKE, Resources
 
 WORD_AT = re.compile(r"[A-Za-z]+(?:-[A-Za-z]+)*")
 # meN-/ber-/di-/ter-/per- verb shapes; whether it really is a verb is checked against the lexicon.
@@ -34,6 +34,8 @@ DATELINE_BEFORE = re.compile(r"(?:\.(?:com|co\.id|id|net|org)|\b[A-Z]{4,}[a-z]*)
 # scraper. Several of them mean a document's CamelCase entity glue is scrape damage too.
 SCRAPE_CAMEL = re.compile(r"[a-z]{3}[A-Z][a-z]{2}")
 LIST_BEFORE = re.compile(r",\s*$")
+TIME_NOUNS = frozenset("hari pekan minggu bulan tahun malam pagi siang sore abad".split())
+TIME_AFTER = re.compile(r" (?:lalu|ini|depan|itu|kemarin|berikutnya|sebelumnya)\b")
 LIST_NEXT = re.compile(r"\s*(?:,|dan\b|serta\b|atau\b)")
 
 
@@ -52,6 +54,8 @@ class Site:
     no_move: bool = False  # split only: the glue looks like a scrape join, not a translated link
     cap: float = 0.99  # evidence never lifts a weak form above this
     scrape: bool = False  # looks like a scraper's join, not MT: split only, not MT damage
+    needs_evidence: int = 0  # other confident MT glue sites needed in the document to repair
+    name: bool = False  # found on a name outside the gazetteer (``saring.repair.names``)
 
 
 @dataclass(slots=True)
@@ -83,6 +87,8 @@ def score_site(text: str, m: re.Match[str], res: Resources) -> Site | None:
     if token in res.brands or token.lower() in res.brands_lower:
         return None
     etype = res.gazetteer.get(ent, "other")
+    if glue in DEMONYM and text[end : end + 1] == " " and text[end + 1 : end + 2].isalpha():
+        glue, suf = None, glue  # "Jepangese pemerintah", "Brasilian juara": a demonym remnant
     if glue is not None:
         if res.known(token):
             return None
@@ -106,6 +112,8 @@ def _score_camel(text: str, start: int, end: int, ent: str, glue: str, res: Reso
         return Site(start, end, ent, "list", rest, glue, 0.92 if in_list else 0.7)
     if res.englishish(low):
         return None  # "JakartaNotebook", "RusiaToday": an English-looking name, not a glue
+    if low in res.not_heads and (end == len(text) or text[end] in ".!?\n"):
+        return None  # "laman IndonesiaBaik.": an adjective ending the sentence is part of a name
     headline = _after_headline(text, max(line_start, start - 80), start, res)
     label = 0.3 if text[end : end + 1] == ":" else 0.0  # "Persipura JayapuraPelatih: ..." heading
     if low in res.pre_head or low in res.stop or glue in res.title_firsts:
@@ -173,7 +181,7 @@ def _score_suffix(
     nxt = _next_word(text, end + 1)
     if not nxt or res.englishish(nxt):
         return None  # "Korean Air", "Asian Games", "Indonesian Idol": English names, leave them
-    english_word = suf == "n" and res.known(token)  # Korean, Indian, Indonesian: real words
+    english_word = suf[0] not in "'’" and res.known(token)  # Korean, Japanese, Israeli: real words
     nlow = nxt.lower()
     weak_cap = 0.6 if (english_word or suf != "n") and nxt[0].isupper() and nxt not in res.title_firsts else 0.99
     if nlow in res.stop or nlow not in res.lexicon:
@@ -243,17 +251,24 @@ def find_name_sites(text: str, res: Resources, taken: set[int]) -> list[Site]:
     return out
 
 
-def mark_scrape_joins(text: str, sites: list[Site], min_joins: int = 3) -> None:
-    """In documents full of scrape joins, CamelCase entity glue is split but never reordered.
+def mark_scrape_joins(text: str, sites: list[Site], min_joins: int = 3,
+                      min_name_joins: int = 2) -> None:
+    """In documents with scrape joins, glue is split but never reordered nor counted as MT.
 
-    Joins are lower+Capital boundaries (``pertandinganBerkat``) other than the sites themselves.
+    Joins are lower+Capital boundaries (``pertandinganBerkat``) other than the sites themselves;
+    with ``min_joins`` of them CamelCase glue is a scrape join too. A scraper that strips links
+    glues *both* sides of the link text (``dariBandara Kualanamumenuju``, ``pengusahaJusuf``);
+    the page translator only glues the side after it. With ``min_name_joins`` joins, glue after a
+    name outside the gazetteer is link stripping too, already in Indonesian order (``Yolla
+    Yulianapensiun``): never moved.
     """
-    camel = [s for s in sites if s.form == "camel"]
-    if not camel:
+    if not sites:
         return
-    own = sum(len(SCRAPE_CAMEL.findall(text, s.start, s.end)) for s in sites)
-    if len(SCRAPE_CAMEL.findall(text)) - own >= min_joins:
-        for s in camel:
+    own = {m.start() for s in sites for m in SCRAPE_CAMEL.finditer(text, s.start, s.end)}
+    joins = [m for m in SCRAPE_CAMEL.finditer(text) if m.start() not in own]
+    for s in sites:
+        if (s.form == "camel" and len(joins) >= min_joins) or (
+                s.name and s.form in ("glue", "camel") and len(joins) >= min_name_joins):
             s.no_move = s.scrape = True
 
 
@@ -267,16 +282,22 @@ def require_mt_fingerprint(sites: list[Site], res: Resources) -> None:
     """
     if any(s.form == "suffix" for s in sites):
         return
+    # lower-case glue the translator left elsewhere here (not a scraper's): evidence for a name's
+    # CamelCase glue as strong as for lower-case glue
+    lower = any(s.form == "glue" and s.confidence >= 0.8 and not s.scrape for s in sites)
     for s in sites:
         if s.form == "camel" and s.right.lower() not in res.pre_head:
-            s.no_move = True
+            if s.needs_evidence and not lower:  # a name outside the gazetteer: flag the move only
+                s.cap = s.confidence = min(s.confidence, 0.7)
+            elif not s.needs_evidence:
+                s.no_move = True
 
 
-def add_evidence(sites: list[Site], confident: float = 0.8, site_boost: float = 0.0) -> None:
-    """Raise confidences with evidence elsewhere in the document (and site).
+def add_evidence(sites: list[Site], confident: float = 0.8) -> None:
+    """Raise confidences with evidence elsewhere in the same document (never other documents).
 
     One translator glues many links: each *other* confident site adds 0.15 (up to 0.45), the same
-    entity glued to two or more different words adds 0.05, a known-damaged site adds ``site_boost``.
+    entity glued to two or more different words adds 0.05.
     """
     strong = [s for s in sites if s.confidence >= confident and not s.scrape]
     per_entity: dict[str, set[str]] = {}
@@ -284,11 +305,13 @@ def add_evidence(sites: list[Site], confident: float = 0.8, site_boost: float = 
         per_entity.setdefault(s.entity, set()).add(s.right.lower())
     for s in sites:
         others = len(strong) - (1 if s.confidence >= confident and not s.scrape else 0)
-        boost = 0.15 * min(3, others) + site_boost
+        boost = 0.15 * min(3, others)
         if len(per_entity[s.entity]) >= 2:
             boost += 0.05
         if s.confidence >= 0.3:
             s.confidence = round(min(s.cap, max(s.confidence, min(0.99, s.confidence + boost))), 3)
+        if others < s.needs_evidence:
+            s.confidence = min(s.confidence, 0.7)  # a flag: nothing else here looks translated
 
 
 # ---------------------------------------------------------------- noun phrase and word order
@@ -339,6 +362,8 @@ def noun_phrase(text: str, pos: int, res: Resources) -> tuple[int, int, bool]:
         low = w.lower()
         if low in res.pre_head and n_content == 0 and (first or w[0].islower()):
             pass
+        elif n_content and low in TIME_NOUNS and TIME_AFTER.match(text, m.end()):
+            return end, n, True  # "survei | bulan lalu": a time adverbial, not a modifier
         elif n_content >= 3:
             return end, n, not _np_word_ok(w, res, False)
         elif not _np_word_ok(w, res, first):
@@ -445,6 +470,10 @@ def plan_repair(text: str, site: Site, res: Resources) -> Plan:
     if initial:
         phrase = _cap(phrase)
     order_conf = (0.95 if n_words <= 3 else 0.85) if clear else 0.6
+    if site.name and re.match(r" [A-Z][a-z]", text[np_end : np_end + 3]):
+        # "Ferry Juliantonopengganti Budi Arie": an apposition between two people, not a
+        # modifier (a country keeps the move: "kiper Brasil Alisson Becker" is Indonesian)
+        order_conf = 0.6
     kind = "mt_suffix_reorder" if site.form == "suffix" else "mt_glue_reorder"
     return Plan(
         site.start, np_end, phrase + " " + ent, kind, round(conf * order_conf, 3),

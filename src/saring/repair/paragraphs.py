@@ -19,6 +19,13 @@ MIN_CHARS = 60
 LIST_ITEM = re.compile(r"^\s*(?:\d{1,3}[.)]|[a-zA-Z][.)]|[-•*▪►])\s")
 NON_LATIN = re.compile(r"[^\x00-\x7f\u00c0-\u024f\u2000-\u206f]")
 MAX_DIFF_SHARE = 0.15  # a revision changes a detail, not a sentence
+# ... or one short phrase: a single edit region of at most this many tokens on either side
+# ("tujuh korban" / "sembilan korban", "dua hari" / "tiga puluh jam", a two-word name), whatever the
+# paragraph's length, provided the rest is identical and long enough to be the same paragraph and
+# the copies are not on consecutive lines (a list). A paragraph that matches two or more others
+# this way is a filled-in template (schedules, price lists) and is never a revision at all.
+MAX_REGION = 4
+MIN_SAME = 10
 
 
 @dataclass(slots=True)
@@ -75,20 +82,77 @@ def _diff_size(sm: SequenceMatcher) -> int:
     return sum(max(i2 - i1, j2 - j1) for op, i1, i2, j1, j2 in sm.get_opcodes() if op != "equal")
 
 
+def _one_region(sm: SequenceMatcher) -> tuple[int, int, int, int] | None:
+    """The single edit region ``(i1, i2, j1, j2)`` when all differences are contiguous and short."""
+    ops = [op for op in sm.get_opcodes() if op[0] != "equal"]
+    if not ops:
+        return None
+    i1, j1, i2, j2 = ops[0][1], ops[0][3], ops[-1][2], ops[-1][4]
+    if i2 - i1 > MAX_REGION or j2 - j1 > MAX_REGION:
+        return None
+    return i1, i2, j1, j2
+
+
+def revision_region(a: Para, b: Para) -> tuple[int, int, int, int] | None:
+    """A bounded edit region between two copies that are otherwise the same paragraph."""
+    sm = SequenceMatcher(None, a.lower, b.lower, autojunk=False)
+    reg = _one_region(sm)
+    if reg is None:
+        return None
+    i1, i2, j1, j2 = reg
+    same = len(a.lower) - (i2 - i1)
+    return reg if same >= MIN_SAME and same >= 0.75 * len(a.lower) else None
+
+
+def _similar_enough(a: Para, b: Para) -> bool:
+    """Cheap filters before any alignment: similar size and word-set Jaccard >= 0.5."""
+    la, lb = len(a.bag), len(b.bag)
+    if lb < 0.6 * la or la < 0.6 * lb:
+        return False
+    inter = len(a.bag & b.bag)
+    return inter >= 0.5 * (la + lb - inter)
+
+
+def _templated(paras: list[Para], regions: dict[tuple[int, int], bool]) -> set[int]:
+    """Paragraphs that differ from two or more others in one short phrase: a template filled in
+    ("Layanan SIM keliling hari ini berada di <tempat> ..."), not two revisions of one story."""
+    partners: dict[int, int] = {}
+    for (i, j), one in regions.items():
+        if one:
+            partners[i] = partners.get(i, 0) + 1
+            partners[j] = partners.get(j, 0) + 1
+    return {i for i, n in partners.items() if n >= 2}
+
+
+NUMBER_WORDS = frozenset(
+    "satu dua tiga empat lima enam tujuh delapan sembilan sepuluh sebelas belas puluh ratus "
+    "seratus ribu seribu juta miliar triliun setengah separuh".split()
+)
+
+
 def _is_detail(tok: str, days: frozenset[str]) -> bool:
-    return tok.lower() in days or any(c.isdigit() for c in tok) or tok[:1].isupper()
+    low = tok.lower()
+    return low in days or low in NUMBER_WORDS or any(c.isdigit() for c in tok) or tok[:1].isupper()
 
 
-def conflicts(a: Para, b: Para, days: frozenset[str]) -> list[tuple[str, str]]:
-    """Replaced token runs between two copies that carry a fact: a day, number or name."""
+def conflicts(a: Para, b: Para, days: frozenset[str], whole: bool = False) -> list[tuple[str, str]]:
+    """Replaced token runs between two copies that carry a fact: a day, number or name; with
+    ``whole`` (a short changed phrase) the whole replaced runs (``tujuh korban``/``sembilan korban``
+    is recorded as ``tujuh``/``sembilan``, ``dua hari``/``tiga puluh jam`` as such)."""
     out = []
     sm = SequenceMatcher(None, a.lower, b.lower, autojunk=False)
     for op, i1, i2, j1, j2 in sm.get_opcodes():
-        if op != "replace":
+        if op == "equal":
             continue
-        left = [t for t in a.tokens[i1:i2] if _is_detail(t, days)]
-        right = [t for t in b.tokens[j1:j2] if _is_detail(t, days)]
-        if left and right and left != right:
+        left, right = a.tokens[i1:i2], b.tokens[j1:j2]
+        if not whole:
+            if op != "replace":
+                continue
+            left = [t for t in left if _is_detail(t, days)]
+            right = [t for t in right if _is_detail(t, days)]
+            if not (left and right):
+                continue
+        if left != right:
             out.append((" ".join(left), " ".join(right)))
     return out
 
@@ -103,28 +167,32 @@ def find_duplicates(
     """
     removed: set[int] = set()
     pairs: list[DupPair] = []
-    for i, j in candidate_pairs(paras):
+    cands = [(i, j) for i, j in candidate_pairs(paras) if _similar_enough(paras[i], paras[j])]
+    exact_of = {(i, j): paras[i].text.strip() == paras[j].text.strip() for i, j in cands}
+    regions = {(i, j): revision_region(paras[i], paras[j]) is not None
+               for i, j in cands if not exact_of[(i, j)]}
+    templated = _templated(paras, regions)
+    for i, j in cands:
         a, b = paras[i], paras[j]
         if a.index in removed or b.index in removed:
             continue
-        la, lb = len(a.bag), len(b.bag)
-        if lb < 0.6 * la or la < 0.6 * lb:
-            continue
-        inter = len(a.bag & b.bag)
-        if inter < 0.5 * (la + lb - inter):
-            continue
-        exact = a.text.strip() == b.text.strip()
+        exact = exact_of[(i, j)]
         ratio = 1.0
+        phrase = False
         if not exact:
+            if templated & {i, j}:
+                continue
             sm = SequenceMatcher(None, a.lower, b.lower, autojunk=False)
             ratio = sm.ratio()
-            if ratio < min_ratio or _diff_size(sm) > MAX_DIFF_SHARE * max(la, lb):
-                continue
+            if ratio < min_ratio or _diff_size(sm) > MAX_DIFF_SHARE * max(len(a.bag), len(b.bag)):
+                phrase = b.index - a.index > 1 and regions[(i, j)]
+                if not phrase:
+                    continue
         da, db = damage.get(a.index, 0.0), damage.get(b.index, 0.0)
         keep, drop = (b, a) if db < da else (a, b)
         pairs.append(
             DupPair(keep.index, drop.index, round(ratio, 3), exact,
-                    [] if exact else conflicts(keep, drop, days))
+                    [] if exact else conflicts(keep, drop, days, phrase))
         )
         removed.add(drop.index)
     return pairs

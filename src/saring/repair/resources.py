@@ -20,6 +20,9 @@ SUFFIX_LIKE = frozenset(
 )
 
 
+# English demonym endings left after a linked country name (Japan|ese, Brazil|ian, Pakistan|i).
+DEMONYM = frozenset("n an ian ese lese i".split())
+
 # A site must start a token: these characters right before it mean hashtag, handle, URL or word.
 BAD_BEFORE = frozenset("@#/.=&?'’-_")
 
@@ -76,6 +79,8 @@ class Resources:
     not_heads: frozenset[str]  # directions, auxiliaries, adverbs: never a noun-phrase head
     prefix_nouns: frozenset[str]
     days: frozenset[str]
+    org_heads: frozenset[str]  # capitalised heads of multi-word names (Bank, Universitas, Kota)
+    name_tails: frozenset[str]  # words that end compound names (wangi, sari, putra)
     site_re: re.Pattern[str]
     entity_re: re.Pattern[str]  # a whole gazetteer name at a position (``match``)
 
@@ -91,6 +96,14 @@ class Resources:
         """Seen as a lower-case common word (a capitalised ``Denis`` is a name, ``Seorang`` is not)."""
         w = word.lower()
         return self.lower_count.get(w, 0) >= min_count or self.lexicon.get(w, 0.0) >= 5.0
+
+    def name_like(self, word: str) -> bool:
+        """A word known as a name: a gazetteer word, an acronym, or a word wordfreq knows that the
+        news layer (almost) never shows in lower case (``Citilink``, ``Bawaslu``, ``Meranti``)."""
+        if word in self.gaz_words or (len(word) >= 2 and word.isupper()):
+            return True
+        w = word.lower()
+        return w in self.lexicon and self.lower_count.get(w, 0) < 3 and not self.englishish(w)
 
     def known(self, word: str) -> bool:
         """Is ``word`` (any case) a real word: Indonesian, reduplicated, clitic form or English/Malay."""
@@ -119,7 +132,7 @@ def build_site_regex(entities: list[str]) -> re.Pattern[str]:
         r"(?P<ent>" + trie + r")"
         r"(?:(?P<glue>(?:[a-z]{3,40}|[A-Z][a-z]{1,39})(?:-[a-z]{2,40})?)(?![\w@/\-])"
         r"(?!\.[A-Za-z0-9])(?!://)"
-        r"|(?P<suf>n|['’]s)(?= [A-Za-z]))"
+        r"|(?P<suf>n|i|['’]s)(?= [A-Za-z]))"
     )
 
 
@@ -162,6 +175,8 @@ def load_resources() -> Resources:
         not_heads=frozenset(_lines("not_heads.txt")),
         prefix_nouns=frozenset(_lines("prefix_nouns.txt")),
         days=frozenset(_lines("days.txt")),
+        org_heads=frozenset(_lines("org_heads.txt")),
+        name_tails=frozenset(_lines("name_tails.txt")),
         site_re=build_site_regex(ents),
         entity_re=re.compile("(?:" + _trie_regex(sorted(gazetteer)) + r")(?![\w\-])"),
     )

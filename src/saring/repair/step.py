@@ -7,7 +7,11 @@ Order inside one document:
    ``doc.apply`` call; below the threshold only ``doc.flag(..., "mt_glue", ...)``;
 3. on the repaired text, remove near-duplicate paragraphs (keep the less damaged copy) as a second
    ``doc.apply`` call and record the conflicting details;
-4. annotate ``mt_damage`` (and the pooled site score when the site is known).
+4. annotate ``mt_damage`` and the document's ``site`` (URL host) when known.
+
+The step is pure per document: every piece of evidence that raises a confidence comes from the
+document itself, so the output for a document never depends on which documents a worker saw before
+(tested). Per-site damage figures are a corpus stage, :class:`saring.repair.sites.SiteDamage`.
 
 Repaired text has no glue and no duplicate left, so running the step again changes nothing.
 """
@@ -18,7 +22,7 @@ from bisect import bisect_right
 from typing import Any
 
 from saring.document import Document, Replacement
-from saring.repair.damage import SitePool, damage_score, site_of
+from saring.repair.damage import damage_score, site_of
 from saring.repair.glue import (
     Plan,
     Site,
@@ -29,6 +33,7 @@ from saring.repair.glue import (
     plan_repair,
     require_mt_fingerprint,
 )
+from saring.repair.names import extend_sites, find_entity_sites
 from saring.repair.paragraphs import DupPair, Para, find_duplicates, split_paragraphs
 from saring.repair.resources import Resources, load_resources
 from saring.step import MapStep, Reject
@@ -87,7 +92,6 @@ class Repair(MapStep):
         reorder: bool = True,
         dedup_paragraphs: bool = True,
         min_duplicate_ratio: float = 0.8,
-        site_evidence: bool = True,
         revision_needs_evidence: bool = True,
         label: str | None = None,
     ) -> None:
@@ -98,9 +102,7 @@ class Repair(MapStep):
         self.reorder = reorder
         self.dedup_paragraphs = dedup_paragraphs
         self.min_duplicate_ratio = min_duplicate_ratio
-        self.site_evidence = site_evidence
         self.revision_needs_evidence = revision_needs_evidence
-        self.pool = SitePool()
         self._res: Resources | None = None
         self._unpicklable = ("_res",)
 
@@ -111,8 +113,11 @@ class Repair(MapStep):
     def _decide(self, text: str, site: Site, res: Resources) -> tuple[Replacement | None, dict | None]:
         """Replacement for a confident site, else a flag with the suggested fix."""
         plan: Plan = plan_repair(text, site, res)
-        if site.confidence >= self.min_confidence:
-            move_ok = self.reorder and plan.order_confidence >= ORDER_MIN
+        move_ok = self.reorder and plan.moved and plan.order_confidence >= ORDER_MIN
+        # A name's CamelCase glue split in place ("Indrawati Pernyataan") is still wrong: only a
+        # move repairs it, so without one it is flagged.
+        camel_stuck = site.form == "camel" and site.needs_evidence > 0 and not move_ok
+        if site.confidence >= self.min_confidence and not camel_stuck:
             if not plan.moved or move_ok:
                 return Replacement(plan.start, plan.end, plan.after, plan.kind, plan.confidence), None
             kind = "mt_suffix_drop" if site.form == "suffix" else "mt_glue_split"
@@ -127,20 +132,22 @@ class Repair(MapStep):
                 "suggestion": plan.after, "confidence": site.confidence, "form": site.form}
         return None, flag
 
-    def repair_glue(self, doc: Document, site_boost: float = 0.0) -> dict[str, Any]:
+    def repair_glue(self, doc: Document) -> dict[str, Any]:
         """Apply glue repairs to ``doc``; return per-line damage and counts."""
         res = self._res or load_resources()
         text = doc.text
         sites = find_sites(text, res)
         counts = {"repaired": 0, "list": 0, "flagged": 0, "scrape": 0}
         line_damage: dict[int, float] = {}
+        sites += find_entity_sites(text, res, {s.start for s in sites} | {s.end for s in sites})
         if not sites:
             return {"counts": counts, "line_damage": line_damage}
         mark_scrape_joins(text, sites)
         require_mt_fingerprint(sites, res)
+        extend_sites(text, sites, res)
         if any(s.confidence >= 0.8 and not s.scrape for s in sites):  # MT evidence: names too
             sites += find_name_sites(text, res, {s.start for s in sites})
-        add_evidence(sites, site_boost=site_boost)
+        add_evidence(sites)
         newlines = [i for i, c in enumerate(text) if c == "\n"] if "\n" in text else []
         reps: list[Replacement] = []
         flags: list[dict] = []
@@ -253,9 +260,8 @@ class Repair(MapStep):
 
     # --------------------------------------------------------------- process
     def process(self, doc: Document) -> Reject | None:
-        site = site_of(doc.metadata) if self.site_evidence else None
-        boost = self.pool.boost(site) if site else 0.0
-        glue = self.repair_glue(doc, boost)
+        site = site_of(doc.metadata)
+        glue = self.repair_glue(doc)
         counts = glue["counts"]
         evidence = counts["repaired"] + counts["list"] > 0
         removed = (
@@ -277,8 +283,6 @@ class Repair(MapStep):
             if conflicts:
                 ann["revision_conflicts"] = conflicts
         if site is not None:
-            st = self.pool.add(site, score)
             ann["site"] = site
-            ann["site_mt_damage"] = st.pooled if st else None
         doc.annotate(self.label, **ann)
         return None

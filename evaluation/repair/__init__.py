@@ -1,0 +1,1 @@
+"""Repair evaluation: the synthetic generator and the hand-written unseen-entity sets."""

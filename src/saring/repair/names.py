@@ -1,0 +1,225 @@
+"""Glue on any linked name, not only gazetteer places: ``Telkomselpelanggan``, ``Bank
+Mandiridirektur``, ``Prabowo Subiantokebijakan``, ``Bank NagariLaporan``.
+
+A capitalised token that is not a word is split where its right part is a common lower-case
+Indonesian word (longest such part). Whether the left part is a name is decided from evidence, each
+kind adding confidence (see ``notes/repair.md``):
+
+* the document: the left part also stands alone (twice) elsewhere in this document;
+* name lists: a gazetteer word, an acronym, or a word wordfreq knows that the news layer almost
+  never writes in lower case (:meth:`Resources.name_like`);
+* a multi-word name: capitalised words before it (``Bank``, ``Prabowo``), which also move with it.
+
+Guards (no site at all): a left part that is a common word and not part of a longer name
+(``Bukalapak``, ``Sukabumi``), a right part that commonly ends compound names (``Banyuwangi``,
+``Adiputra``) unless the document shows the left part alone, brands, English-looking parts.
+The left part must be a known name or stand alone in the document: on clean news, names ending in
+word-like syllables (``Bayu Pra|dana``, ``Danau Keli|mutu``) are everywhere. A site is repaired
+only when the document shows other translator glue (one other confident site for a known name, two
+for an unknown one); otherwise it is flagged. The right part must be a frequent lower-case word of 5+ letters.
+"""
+
+from __future__ import annotations
+
+import re
+
+from saring.repair.glue import Site
+from saring.repair.resources import BAD_BEFORE, SUFFIX_LIKE, Resources
+
+# A capitalised token; the token-start check is done in Python (a lookbehind would disable the
+# regex engine's first-character scan, as in ``build_site_regex``).
+TOKEN = re.compile(r"[A-Z][A-Za-z]{5,50}(?![\w@\-'’])(?!\.[A-Za-z0-9])")
+NOT_BEFORE = frozenset("@#/.-'’_")
+LEFT = re.compile(r"(?:[A-Z][a-z]{2,}|[A-Z]{2,})$")
+WORD_BEFORE = re.compile(r"([A-Z][a-z]+|[A-Z]{2,}) $")
+SENT_START = frozenset(".!?\n“\"(")
+# A derived noun (pe-/pem-/pen-/peng-/peny-/per-/ke- prefix or -an suffix, 7+ letters): the head
+# nouns a possessive link modified (pelanggan, kebijakan, karyawan, pernyataan). Names do end in
+# short roots (Pra|dana, Keli|mutu, Leuwi|panjang), almost never in such derivations.
+DERIVED = re.compile(r"(?:(?:pe[mn]?|peng|peny|per|ke)[a-z]{5,}|[a-z]{5,}an)")
+MAX_NAME_WORDS = 5
+
+
+def _sentence_start(text: str, pos: int) -> bool:
+    i = pos - 1
+    while i >= 0 and text[i] == " ":
+        i -= 1
+    return i < 0 or text[i] in SENT_START
+
+
+def extend_name(text: str, start: int, res: Resources) -> tuple[int, bool]:
+    """Start of the multi-word name ending with the word at ``start`` (``Bank Mandiri``), and
+    whether its left boundary is clear.
+
+    Walks left over capitalised words; stops at days and months, at closed-class words, and at a
+    sentence-initial common word (``Menurut``) unless it heads names (``Bank``, ``Universitas``).
+    A capitalised word it cannot take (``TerpilihKelenteng Tuban``) leaves the boundary unclear:
+    the name must then not be moved, or a move would tear it (``Kelenteng periode Tuban``).
+    """
+    pos = start
+    for _ in range(MAX_NAME_WORDS - 1):
+        m = WORD_BEFORE.search(text, max(0, pos - 40), pos)
+        if m is None:
+            prev = text[max(0, pos - 2) : pos - 1] if pos >= 2 and text[pos - 1] == " " else ""
+            return pos, not prev.isalpha() or not _cap_word_before(text, pos)
+        w, k = m.group(1), m.start(1)
+        if k > 0 and (text[k - 1].isalnum() or text[k - 1] in BAD_BEFORE):
+            return pos, False
+        if w.lower() in res.days or w in res.days or (w.lower() in res.stop and w not in res.org_heads):
+            return pos, True
+        initial = _sentence_start(text, k)
+        # a sentence-initial common word ("Kemarin", "Warga") ends the name; names also occur in
+        # lower case in the news layer (URL slugs: "prabowo" 127 times), so the bar is high
+        lc = res.lower_count.get(w.lower(), 0)
+        if initial and w not in res.org_heads and (
+                lc >= 300 or (lc >= 50 and DERIVED.fullmatch(w.lower())) or w.lower() in res.not_heads):
+            return pos, True
+        pos = k
+        if initial:
+            return pos, True
+    return pos, False
+
+
+def _cap_word_before(text: str, pos: int) -> bool:
+    """Is the token before ``pos`` (separated by one space) capitalised somewhere?"""
+    j = text.rfind(" ", 0, pos - 1)
+    tok = text[j + 1 : pos - 1]
+    return any(c.isupper() for c in tok)
+
+
+def _right_ok(right: str, res: Resources) -> bool:
+    low = right.lower()
+    if right[0].isupper() and not right[1:].islower():
+        return False
+    return (
+        len(low) >= 5 and low in res.lexicon and res.lower_count.get(low, 0) >= 100
+        and low not in res.stop and low not in SUFFIX_LIKE and low not in res.not_heads
+        and not res.englishish(low)
+    )
+
+
+def _split(tok: str, res: Resources) -> int:
+    """Index of the split giving the longest acceptable right part, or 0."""
+    for i in range(3, len(tok) - 3):
+        left, right = tok[:i], tok[i:]
+        if LEFT.match(left) and _right_ok(right, res):
+            if right[0].isupper() and not left[-1].islower():
+                continue
+            return i
+    return 0
+
+
+def _common(word: str, res: Resources) -> bool:
+    """A common lower-case word. Stricter than ``Resources.common_lower``: names also occur in
+    lower case in the news layer (URL slugs, handles: ``subianto`` 65 times)."""
+    w = word.lower()
+    return res.lower_count.get(w, 0) >= 100 or res.lexicon.get(w, 0.0) >= 5.0
+
+
+def _word_glue(tok: str, res: Resources) -> bool:
+    """``Gempaberkekuatan``: a common word glued to a word (not a name): left to other checks."""
+    low = tok.lower()
+    for i in range(4, len(low) - 2):
+        if _common(low[:i], res) and res.known(low[i:]):
+            return True
+    return False
+
+
+def _stands_alone(text: str, word: str) -> bool:
+    """Seen standalone at least twice here (once is too little: ``find_name_sites`` agrees)."""
+    return len(re.findall(r"(?<![\w\-])" + re.escape(word) + r"(?![\w\-])", text)) >= 2
+
+
+def _guarded(text: str, tok: str, left: str, right: str, res: Resources, headed: bool,
+             alone: bool) -> bool:
+    """Shapes that are names or words, not glue: no site at all."""
+    if len(left) < 4 and not (alone or left.isupper()):
+        return True  # Rio|dingin, Sem|bilang
+    if (_common(left, res) or _word_glue(tok, res)) and not (alone or headed):
+        return True  # Bukalapak, Sukabumi, Gempaber|kekuatan; but "Bank Mandiri|direktur"
+    return right.lower() in res.name_tails and not alone  # Banyuwangi, Adiputra, Tulungagung
+
+
+def name_site(text: str, m: re.Match[str], res: Resources) -> Site | None:
+    """A scored site for one capitalised token, or ``None``."""
+    tok, start = m.group(), m.start()
+    if res.known(tok) or tok in res.brands or tok.lower() in res.brands_lower or text.count(tok) > 1:
+        return None  # a repeated token ("CAT Watuputih" five times) is a lexicalised name
+    i = _split(tok, res)
+    if not i:
+        return None
+    left, right = tok[:i], tok[i:]
+    name_start, clear = extend_name(text, start, res)
+    multi = name_start < start
+    headed = multi and text[name_start:start].split(" ", 1)[0] in res.org_heads
+    alone = _stands_alone(text, left)
+    if _guarded(text, tok, left, right, res, headed, alone):
+        return None
+    named = res.name_like(left) or (
+        res.lower_count.get(left.lower(), 0) < 100 and left.lower() in res.lexicon
+        and not res.englishish(left))
+    camel = right[0].isupper()
+    conf = 0.6 + 0.15 * (alone + named + multi) - (0.05 if camel else 0.0)
+    site = Site(name_start, m.end(), text[name_start : start + i], "camel" if camel else "glue",
+                start + i, right, round(min(conf, 0.95), 3))
+    # "Bayu Pradana", "Danau Kelimutu": names end in word-like syllables, so an unknown left part
+    # needs two other translator glues in the document and a known name one, fewer when the
+    # right part is a derived head noun. (A multi-word name is no evidence: "Proyek Pengendalian
+    # Banjir Kedung|larangan" is one name.)
+    derived = DERIVED.fullmatch(right.lower()) is not None
+    needs = (1 if (alone or named) else 2) - derived
+    site.needs_evidence = max(needs, 1 if camel else 0)
+    site.name = True
+    site.no_move = not clear
+    if site.needs_evidence == 0:
+        site.confidence = max(site.confidence, 0.8)
+    return site
+
+
+LIST_TOKEN = re.compile(r"([A-Z][a-z]{3,})([A-Z][a-z]{3,})(?=(?:, (?:dan |serta )?| dan | serta )[A-Z])")
+
+
+def list_site(text: str, m: re.Match[str], res: Resources) -> Site | None:
+    """``TarakanNunukan dan Malinau``: two names whose list comma was lost, inside a list of names."""
+    tok, left, right = m.group(), m.group(1), m.group(2)
+    if res.known(tok) or tok in res.brands or tok.lower() in res.brands_lower or text.count(tok) > 1:
+        return None
+    for part in (left, right):
+        if res.englishish(part) or res.common_lower(part) or not res.name_like(part):
+            return None  # PlayStation, SariWangi, ConocoPhilips: a brand or a word, not two names
+    site = Site(m.start(), m.end(), left, "list", m.start() + len(left), right, 0.8)
+    site.name = True
+    return site
+
+
+def find_entity_sites(text: str, res: Resources, taken: set[int]) -> list[Site]:
+    """Glue sites on capitalised tokens the gazetteer scan did not claim."""
+    out = []
+    for m in TOKEN.finditer(text):
+        k = m.start()
+        if k in taken or (k and (text[k - 1].isalnum() or text[k - 1] in NOT_BEFORE)):
+            continue
+        if m.group().lower() in res.lexicon:
+            continue  # a known word or name as a whole (most capitalised tokens)
+        lm = LIST_TOKEN.match(text, m.start())
+        s = list_site(text, lm, res) if lm and lm.end() == m.end() else name_site(text, m, res)
+        if s is not None:
+            if any(s.start <= t < m.start() for t in taken) or (out and s.start < out[-1].end):
+                s.entity, s.start = m.group()[: s.rest_start - m.start()], m.start()
+            out.append(s)
+    return out
+
+
+def extend_sites(text: str, sites: list[Site], res: Resources) -> None:
+    """Gazetteer glue inside a longer name (``Kedutaan Besar Chiliundangan``) moves whole."""
+    spans = [(s.start, s.end) for s in sites]
+    for s in sites:
+        if s.form in ("glue", "camel") and not s.no_move:
+            start, clear = extend_name(text, s.start, res)
+            if any(a < s.start and b > start for a, b in spans):
+                s.no_move = True  # never swallow another site (its token is glue, not a name)
+                continue
+            s.no_move = not clear
+            if start < s.start:
+                s.entity = text[start : s.start] + s.entity
+                s.start = start
