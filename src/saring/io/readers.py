@@ -1,19 +1,34 @@
-"""Input readers: JSON Lines (plain, .gz, .zst), Parquet and plain text, as input shards.
+"""Input readers: JSON Lines (plain, gzip, zstd, bzip2, xz), Parquet and plain text, as shards.
 
 Every reader yields, per input record, either a :class:`~saring.document.Document` or a
 :class:`ReadError`, never raises on bad data, and never holds more than one line (bounded by
 ``max_line_bytes``) in memory. That is what makes the run's accounting possible: every record
 read is one document or one error, so ``input == kept + rejected + errors`` can be checked.
+
+Discovery hides nothing: every file under an input folder becomes a shard or a
+:class:`Skipped` entry saying why (hidden name, FIFO/device, unrecognised format, symlinked
+folder); a file that cannot be opened (dangling link, no permission) becomes a shard whose one
+record is a file-level ``io`` error. Compression is detected from magic bytes, never trusted
+from the extension.
+
+Adding an input format is one line in each of two tables: ``READERS`` (format name -> reader
+function, or a lazy ``"module:function"`` path) and ``EXTENSIONS`` (file extension -> format
+name); ``MAGIC_FORMATS`` recognises a format from its first bytes when the extension is unknown.
 """
 
 from __future__ import annotations
 
 import base64
+import bz2
 import glob
+import importlib
+import lzma
+import math
 import os
 import re
+import stat
 import zlib
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import IO, Any
@@ -29,16 +44,25 @@ RAW_HEAD_BYTES = 2048
 CHUNK_BYTES = 1 << 20
 SNIFF_BYTES = 8192
 
-JSONL_SUFFIXES = (".jsonl", ".json", ".ndjson")
-TEXT_SUFFIXES = (".txt",)
-PARQUET_SUFFIXES = (".parquet", ".pq")
-WARC_SUFFIXES = (".warc", ".wet")  # .warc.gz and .warc.wet.gz after the compression suffix
-HTML_SUFFIXES = (".html", ".htm")
-COMPRESSIONS = {".gz": "gz", ".gzip": "gz", ".zst": "zst", ".zstd": "zst"}
+# file extension (lower case) -> format name; a format needs an entry in READERS too
+EXTENSIONS: dict[str, str] = {
+    ".jsonl": "jsonl", ".json": "jsonl", ".ndjson": "jsonl",
+    ".txt": "text",
+    ".parquet": "parquet", ".pq": "parquet",
+    ".warc": "warc", ".wet": "warc",  # .warc.gz and .warc.wet.gz after the compression suffix
+    ".html": "html", ".htm": "html",
+}
+# extensions naming a compression; the compression actually used is read from magic bytes
+COMPRESSION_SUFFIXES = (".gz", ".gzip", ".zst", ".zstd", ".bz2", ".xz")
+COMPRESSION_NAMES = {"gz": "gzip", "zst": "zstd", "bz2": "bzip2", "xz": "xz"}
 
 _GZIP_MAGIC = b"\x1f\x8b"
 _ZSTD_MAGIC = b"\x28\xb5\x2f\xfd"
+_XZ_MAGIC = b"\xfd7zXZ\x00"
+_BZ2_MAGIC = re.compile(rb"BZh[1-9](?:1AY&SY|\x17rE8P\x90)")
 _PARQUET_MAGIC = b"PAR1"
+# first bytes (after decompression) -> format name, for files whose extension says nothing
+MAGIC_FORMATS: list[tuple[bytes, str]] = [(_PARQUET_MAGIC, "parquet"), (b"WARC/", "warc")]
 _UNSAFE_NAME = re.compile(r"[^A-Za-z0-9._-]")
 _CONTROL_BYTES = bytes([*range(0, 9), *range(14, 32), 127])
 _DOC_KEYS = frozenset({"id", "text", "metadata", "edits", "annotations", "flags", "decision"})
@@ -74,110 +98,233 @@ class ReadError:
 
 @dataclass(slots=True)
 class Source:
-    """One input shard: a file (jsonl/parquet/text) or a folder of text files."""
+    """One input shard: a file (jsonl/parquet/text...), a folder of text files, or a file that
+    cannot be opened (kind ``"error"``, read as one file-level error record)."""
 
     name: str
     path: str
-    kind: str  # "jsonl" | "parquet" | "text" | "textdir" | "warc" | "html" | "htmldir" | "unknown"
+    kind: str  # a READERS key: jsonl | parquet | text | textdir | warc | html | htmldir | error
     compression: str | None = None
-    files: list[str] = field(default_factory=list)  # for "textdir"
+    files: list[str] = field(default_factory=list)  # for "textdir" / "htmldir"
+    error: str | None = None  # for "error": why the file cannot be read
 
     def size(self) -> int:
         paths = self.files if self.files else [self.path]
-        return sum(os.path.getsize(p) for p in paths)
+        total = 0
+        for p in paths:
+            try:
+                total += os.path.getsize(p)
+            except OSError:
+                pass
+        return total
+
+
+@dataclass(slots=True)
+class Skipped:
+    """A file (or folder) found under an input that is deliberately not read, and why."""
+
+    path: str
+    reason: str
+
+    def to_dict(self) -> dict[str, str]:
+        return {"path": self.path, "reason": self.reason}
+
+
+@dataclass(slots=True)
+class Discovery:
+    """What input discovery found: shards to read, and everything else with a reason."""
+
+    sources: list[Source]
+    skipped: list[Skipped]
 
 
 # ----------------------------------------------------------------------------- discovery
-def _split_suffixes(name: str) -> tuple[str | None, str | None, str]:
-    """(kind, compression, stem) from a file name by its extensions."""
+def _split_suffixes(name: str) -> tuple[str | None, str]:
+    """(format by extension, stem) from a file name; compression suffixes are looked through."""
     low = name.lower()
-    comp = None
-    for suf, c in COMPRESSIONS.items():
+    for suf in COMPRESSION_SUFFIXES:
         if low.endswith(suf):
-            comp, low, name = c, low[: -len(suf)], name[: -len(suf)]
+            low, name = low[: -len(suf)], name[: -len(suf)]
             break
-    for sufs, kind in ((JSONL_SUFFIXES, "jsonl"), (TEXT_SUFFIXES, "text"), (PARQUET_SUFFIXES, "parquet"),
-                       (WARC_SUFFIXES, "warc"), (HTML_SUFFIXES, "html")):
-        for suf in sufs:
-            if low.endswith(suf):
-                return kind, comp, name[: -len(suf)]
-    return None, comp, name
+    ext = os.path.splitext(low)[1]
+    if ext in EXTENSIONS:
+        return EXTENSIONS[ext], name[: -len(ext)]
+    return None, name
 
 
-def _sniff(path: str) -> tuple[str, str | None]:
-    """Guess (kind, compression) of a file without a known extension from its magic bytes."""
-    try:
-        with open(path, "rb") as f:
-            head = f.read(8)
-    except OSError:
-        return "unknown", None
+def compression_of(head: bytes) -> str | None:
+    """The compression of a stream from its first bytes (gzip, zstd, bzip2, xz) or None."""
     if head.startswith(_GZIP_MAGIC):
-        return "jsonl", "gz"
+        return "gz"
     if head.startswith(_ZSTD_MAGIC):
-        return "jsonl", "zst"
-    if head.startswith(_PARQUET_MAGIC):
-        return "parquet", None
-    return "jsonl", None
+        return "zst"
+    if head.startswith(_XZ_MAGIC):
+        return "xz"
+    if _BZ2_MAGIC.match(head):
+        return "bz2"
+    return None
+
+
+def _sniff(path: str) -> tuple[str | None, bytes]:
+    """(compression, first decompressed bytes) of a regular file; raises OSError if unreadable."""
+    with open(path, "rb") as f:
+        head = f.read(16)
+        comp = compression_of(head)
+        if comp is None:
+            return None, head + f.read(SNIFF_BYTES - len(head))
+        f.seek(0)
+        d = _Decompressed(f, comp)
+        try:
+            return comp, d.read(SNIFF_BYTES)[:SNIFF_BYTES]
+        except _STREAM_ERRORS:
+            return comp, b""
+
+
+def _stem_name(stem: str) -> str:
+    return _UNSAFE_NAME.sub("_", stem) or "shard"
+
+
+def _error_source(path: str, message: str) -> Source:
+    return Source(name=_stem_name(_split_suffixes(os.path.basename(path))[1]), path=path,
+                  kind="error", error=message)
+
+
+def _unopenable(path: str, exc: OSError) -> Source:
+    if os.path.islink(path) and not os.path.exists(path):
+        try:
+            target = os.readlink(path)
+        except OSError:
+            target = "?"
+        return _error_source(path, f"dangling symbolic link to {target!r}; file not read")
+    return _error_source(path, f"cannot open file: {exc.strerror or exc}; file not read")
+
+
+def classify(path: str, explicit: bool = True) -> Source | Skipped:
+    """Decide how to read one path: a shard, an unreadable-file shard, or a skip with reason.
+
+    FIFOs, devices and sockets are never opened (opening a FIFO blocks). A file named on the
+    command line (``explicit``) with an unknown format is read as JSON Lines (and reported as
+    binary if it is not text); one found in a folder is skipped with a reason instead.
+    """
+    try:
+        st = os.stat(path)
+    except OSError as exc:
+        return _unopenable(path, exc)
+    if not stat.S_ISREG(st.st_mode):
+        what = ("FIFO" if stat.S_ISFIFO(st.st_mode) else "socket" if stat.S_ISSOCK(st.st_mode)
+                else "device" if stat.S_ISCHR(st.st_mode) or stat.S_ISBLK(st.st_mode)
+                else "not a regular file")
+        return Skipped(path, f"{what}: not a regular file; never opened")
+    fmt, stem = _split_suffixes(os.path.basename(path))
+    try:
+        comp, head = _sniff(path)
+    except OSError as exc:
+        return _unopenable(path, exc)
+    if fmt is None:
+        fmt = next((f for magic, f in MAGIC_FORMATS if head.startswith(magic)), None)
+    if fmt is None:
+        body = head.lstrip(b"\xef\xbb\xbf \t\r\n")
+        if not head or body.startswith(b"{") or explicit:
+            fmt = "jsonl"
+        else:
+            what = "binary data" if _looks_binary(head) else "text that is not JSON Lines"
+            return Skipped(path, f"unrecognised format ({what}); readable extensions: "
+                                 f"{', '.join(sorted(EXTENSIONS))} (optionally compressed)")
+    return Source(name=_stem_name(stem), path=path, kind=fmt, compression=comp)
 
 
 def source_for_file(path: str | Path) -> Source:
-    path = str(path)
-    kind, comp, stem = _split_suffixes(os.path.basename(path))
-    if kind is None:
-        kind, comp = _sniff(path)
-    return Source(name=_UNSAFE_NAME.sub("_", stem) or "shard", path=path, kind=kind, compression=comp)
+    """The shard for one file (unknown formats are read as JSON Lines, FIFOs are errors)."""
+    out = classify(str(path), explicit=True)
+    if isinstance(out, Skipped):
+        return _error_source(out.path, out.reason)
+    return out
 
 
-def _dir_sources(folder: str) -> list[Source]:
-    """Files of a folder (recursively) as shards; its .txt files together form one shard."""
+def _count_files(folder: str) -> int:
+    return sum(len(files) for _, _, files in os.walk(folder))
+
+
+def _dir_sources(folder: str) -> tuple[list[Source], list[Skipped]]:
+    """Files of a folder (recursively) as shards; its plain .txt files together form one shard.
+
+    Names starting with ``.`` or ``_`` (hidden files, ``_SUCCESS`` markers, saring's own
+    ``_work``) and symlinked folders (loops) are not read but listed as skipped.
+    """
     out: list[Source] = []
+    skipped: list[Skipped] = []
     texts: list[str] = []
     pages: list[str] = []
     for root, dirs, files in os.walk(folder):
-        dirs[:] = sorted(d for d in dirs if not d.startswith((".", "_")))
+        keep = []
+        for d in sorted(dirs):
+            p = os.path.join(root, d)
+            if os.path.islink(p):
+                skipped.append(Skipped(p, "symbolic link to a folder; not followed (pass it as "
+                                          "an input to read it)"))
+            elif d.startswith((".", "_")):
+                skipped.append(Skipped(p, f"folder name starts with {d[0]!r} (hidden or work "
+                                          f"folder); its {_count_files(p)} file(s) not read"))
+            else:
+                keep.append(d)
+        dirs[:] = keep
         for fn in sorted(files):
-            if fn.startswith((".", "_")):
-                continue
             p = os.path.join(root, fn)
-            kind, comp, _ = _split_suffixes(fn)
-            if kind == "text" and comp is None:
+            if fn.startswith((".", "_")):
+                skipped.append(Skipped(p, f"name starts with {fn[0]!r} (hidden or marker file)"))
+                continue
+            got = classify(p, explicit=False)
+            if isinstance(got, Skipped):
+                skipped.append(got)
+            elif got.kind == "text" and got.compression is None:
                 texts.append(p)
-            elif kind == "html" and comp is None:
+            elif got.kind == "html" and got.compression is None:
                 pages.append(p)
-            elif kind is not None:
-                out.append(source_for_file(p))
+            else:
+                out.append(got)
     if texts:
         base = os.path.basename(os.path.normpath(folder)) or "texts"
         out.append(Source(name=_UNSAFE_NAME.sub("_", base), path=folder, kind="textdir", files=texts))
     if pages:
         base = (os.path.basename(os.path.normpath(folder)) or "pages") + ("-html" if texts else "")
         out.append(Source(name=_UNSAFE_NAME.sub("_", base), path=folder, kind="htmldir", files=pages))
-    return out
+    return out, skipped
 
 
-def expand_inputs(inputs: list[str]) -> list[Source]:
-    """Files, folders and globs -> input shards with unique, stable names (sorted, no repeats).
+def discover_inputs(inputs: list[str]) -> Discovery:
+    """Files, folders and globs -> input shards with unique, stable names, plus skipped files.
 
     Raises ``FileNotFoundError`` naming the first input that matches nothing.
     """
     sources: list[Source] = []
+    skipped: list[Skipped] = []
     seen: set[tuple[str, str]] = set()
     for spec in inputs:
         spec = str(spec)
+        found: list[Source] | None
         if os.path.isdir(spec):
-            found = _dir_sources(spec)
-        elif os.path.exists(spec):
-            found = [source_for_file(spec)]
+            found, skip = _dir_sources(spec)
+        elif os.path.lexists(spec):
+            got = classify(spec, explicit=True)
+            found, skip = ([], [got]) if isinstance(got, Skipped) else ([got], [])
         elif glob.has_magic(spec):
-            found = []
+            found, skip = [], []
             for p in sorted(glob.glob(spec, recursive=True)):
-                found.extend(_dir_sources(p) if os.path.isdir(p) else [source_for_file(p)])
+                if os.path.isdir(p):
+                    f, s = _dir_sources(p)
+                    found.extend(f)
+                    skip.extend(s)
+                else:
+                    got = classify(p, explicit=True)
+                    (skip if isinstance(got, Skipped) else found).append(got)  # type: ignore[arg-type]
         else:
-            found = None
-        if not found:
+            found, skip = None, []
+        if not found and not skip:
             raise FileNotFoundError(f"input {spec!r} matches no file")
-        for s in found:
-            key = (os.path.realpath(s.path), s.kind)  # a folder: its text and its html shard
+        skipped.extend(skip)
+        for s in found or ():
+            # a folder gives a text and an html shard on one path: the kind is part of the key
+            key = (os.path.realpath(s.path) if s.kind != "error" else os.path.abspath(s.path), s.kind)
             if key not in seen:
                 seen.add(key)
                 sources.append(s)
@@ -187,16 +334,41 @@ def expand_inputs(inputs: list[str]) -> list[Source]:
     for s in sources:
         if counts[s.name] > 1:  # same file name in different folders: disambiguate stably
             s.name = f"{s.name}-{xxhash.xxh32_hexdigest(os.path.abspath(s.path).encode())}"
-    return sources
+    seen_skip: set[str] = set()
+    unique_skipped = [k for k in skipped if not (k.path in seen_skip or seen_skip.add(k.path))]
+    return Discovery(sources, unique_skipped)
+
+
+def expand_inputs(inputs: list[str]) -> list[Source]:
+    """The shards of :func:`discover_inputs` (skipped files dropped; use that to list them)."""
+    return discover_inputs(inputs).sources
+
+
+def source_fingerprint(src: Source) -> str:
+    """xxh3-128 of a shard's bytes; an unreadable file hashes its error (never raises)."""
+    if src.kind == "error":
+        return xxhash.xxh3_128_hexdigest(f"error:{src.path}:{src.error}".encode())
+    paths = src.files if src.kind == "textdir" else [src.path]
+    h = xxhash.xxh3_128()
+    for p in paths:
+        if src.kind == "textdir":
+            h.update(os.path.relpath(p, src.path).encode() + b"\0")
+        try:
+            with open(p, "rb") as f:
+                while chunk := f.read(1 << 22):
+                    h.update(chunk)
+        except OSError as exc:
+            h.update(f"unreadable:{exc}".encode())
+    return h.hexdigest()
 
 
 # ----------------------------------------------------------------------------- byte streams
 class _Decompressed:
-    """Incremental gzip (multi-member) or zstd (multi-frame) decompression.
+    """Incremental gzip, zstd, bzip2 or xz decompression (multi-member/frame/stream).
 
     Unlike ``gzip.GzipFile``, it returns every byte decoded before a truncation and only then
     raises ``EOFError``, so the complete lines of a truncated file are still read. Output per
-    call is bounded for gzip (a decompression bomb cannot fill memory in one read).
+    call is bounded for gzip, bzip2 and xz (a decompression bomb cannot fill memory in one read).
     """
 
     RAW_CHUNK = 1 << 16
@@ -211,10 +383,20 @@ class _Decompressed:
     def _new(self) -> Any:
         if self.kind == "gz":
             return zlib.decompressobj(16 + zlib.MAX_WBITS)
+        if self.kind == "bz2":
+            return bz2.BZ2Decompressor()
+        if self.kind == "xz":
+            return lzma.LZMADecompressor()
         return zstandard.ZstdDecompressor().decompressobj()
 
     def read(self, n: int = CHUNK_BYTES) -> bytes:
+        bounded = self.kind in ("bz2", "xz")
         while True:
+            if bounded and not self._d.eof and not self._d.needs_input:
+                out = self._d.decompress(b"", max(n, 1))  # output held back by the bound
+                if out:
+                    return out
+                continue
             if self._d.eof:  # end of one member/frame: another may follow
                 rest = self._d.unused_data or self._pending or self.raw.read(self.RAW_CHUNK)
                 self._pending = b""
@@ -232,6 +414,8 @@ class _Decompressed:
             if self.kind == "gz":
                 out = self._d.decompress(data, max(n, 1))
                 self._pending = self._d.unconsumed_tail
+            elif bounded:
+                out = self._d.decompress(data, max(n, 1))
             else:
                 out = self._d.decompress(data)
             if out:
@@ -257,10 +441,10 @@ class _Prefixed:
 
 def _open_stream(path: str, compression: str | None) -> Any:
     raw = open(path, "rb")  # noqa: SIM115 - returned to the caller, closed there
-    return _Decompressed(raw, compression) if compression in ("gz", "zst") else raw
+    return _Decompressed(raw, compression) if compression in COMPRESSION_NAMES else raw
 
 
-_STREAM_ERRORS = (EOFError, OSError, zlib.error, zstandard.ZstdError)
+_STREAM_ERRORS = (EOFError, OSError, zlib.error, zstandard.ZstdError, lzma.LZMAError)
 
 
 def iter_lines(
@@ -316,7 +500,7 @@ def _looks_binary(head: bytes) -> bool:
     """A file whose first bytes are mostly control bytes or not UTF-8 is not text input."""
     if not head:
         return False
-    if head.startswith((_PARQUET_MAGIC, _GZIP_MAGIC, _ZSTD_MAGIC, b"PK\x03\x04", b"\x89PNG")):
+    if compression_of(head) or head.startswith((_PARQUET_MAGIC, b"PK\x03\x04", b"\x89PNG")):
         return True
     ctrl = len(head) - len(head.translate(None, _CONTROL_BYTES))
     if ctrl > len(head) // 10:
@@ -351,15 +535,73 @@ def _too_long(doc: Document, n: int, limit: int) -> Document:
     return doc
 
 
+def _bad_number(v: Any, *, lo: float | None = None, hi: float | None = None, integer: bool = False) -> bool:
+    if isinstance(v, bool) or not isinstance(v, (int, float)) or (integer and not isinstance(v, int)):
+        return True
+    if not math.isfinite(v):
+        return True
+    return (lo is not None and v < lo) or (hi is not None and v > hi)
+
+
+def _edit_problem(e: Any) -> str | None:
+    if not isinstance(e, dict):
+        return f"is {type(e).__name__}, expected an object"
+    for k in ("step", "kind", "before", "after"):
+        if not isinstance(e.get(k), str):
+            return f"field {k!r} is missing or not a string"
+    if _bad_number(e.get("start"), lo=0, integer=True) or _bad_number(e.get("end"), lo=0, integer=True):
+        return "'start'/'end' are missing or not non-negative integers"
+    if e["end"] - e["start"] != len(e["before"]):
+        return "'end' - 'start' differs from the length of 'before'"
+    if "confidence" in e and _bad_number(e["confidence"], lo=0.0, hi=1.0):
+        return "'confidence' is not a number in [0, 1]"
+    if e.get("field") is not None and not isinstance(e["field"], str):
+        return "'field' is not a string"
+    return None
+
+
+def saring_record_problem(rec: dict[str, Any]) -> str | None:
+    """Why a record shaped like saring output (``edits``, ``annotations``, ``flags``) does not
+    match saring's schema, or None when it does (so its history can be trusted and kept)."""
+    for i, e in enumerate(rec["edits"]):
+        why = _edit_problem(e)
+        if why:
+            return f"edits[{i}] {why}"
+    ann = rec.get("annotations")
+    if ann is not None:
+        if not isinstance(ann, dict):
+            return f"'annotations' is {type(ann).__name__}, expected an object"
+        bad = next((k for k, v in ann.items() if not isinstance(v, dict)), None)
+        if bad is not None:
+            return f"annotations[{bad!r}] is not an object"
+    flags = rec.get("flags")
+    if flags is not None:
+        if not isinstance(flags, list):
+            return f"'flags' is {type(flags).__name__}, expected a list"
+        for i, f in enumerate(flags):
+            if not isinstance(f, dict) or not isinstance(f.get("kind"), str):
+                return f"flags[{i}] is not an object with a string 'kind'"
+    dec = rec.get("decision")
+    if dec is not None and not isinstance(dec, dict):
+        return f"'decision' is {type(dec).__name__}, expected an object"
+    return None
+
+
 def record_to_doc(
     rec: Any, src: Source, line: int, cfg: ReaderConfig
 ) -> Document | ReadError:
-    """One parsed input record -> a document (or an error naming what is wrong)."""
+    """One parsed input record -> a document (or an error naming what is wrong).
+
+    A record shaped like saring's own output (only saring's keys, ``metadata`` an object,
+    ``edits`` a list) keeps its edit history only if it passes :func:`saring_record_problem`;
+    otherwise its fields are plain metadata, and a ``read``/``not_saring_record`` flag says why.
+    """
     if not isinstance(rec, dict):
         return ReadError(src.path, line, "not_object", f"expected a JSON object, got {type(rec).__name__}")
     text = rec.get(cfg.text_field)
     if text is None:
-        return ReadError(src.path, line, "missing_text", f"record has no {cfg.text_field!r} field")
+        what = "is null" if cfg.text_field in rec else "is missing"
+        return ReadError(src.path, line, "missing_text", f"record has no {cfg.text_field!r} field ({what})")
     if not isinstance(text, str):
         return ReadError(
             src.path, line, "text_not_string",
@@ -367,12 +609,16 @@ def record_to_doc(
         )
     rid = rec.get(cfg.id_field)
     doc_id = str(rid) if rid is not None and rid != "" else f"{src.name}:{line}"
-    if _DOC_KEYS.issuperset(rec) and isinstance(rec.get("metadata"), dict) and isinstance(rec.get("edits"), list):
+    shaped = (_DOC_KEYS.issuperset(rec) and isinstance(rec.get("metadata"), dict)
+              and isinstance(rec.get("edits"), list))
+    problem = saring_record_problem(rec) if shaped else None
+    if shaped and problem is None:
         # a saring output record: keep its history, start a fresh decision
         meta = dict(rec["metadata"])
         doc = Document(
             doc_id, text, meta, [Edit.from_dict(e) for e in rec["edits"]],
-            dict(rec.get("annotations") or {}), list(rec.get("flags") or ()),
+            {k: dict(v) for k, v in (rec.get("annotations") or {}).items()},
+            [dict(f) for f in rec.get("flags") or ()],
         )
         meta.setdefault("source_file", src.path)
         meta.setdefault("source_line", line)
@@ -381,9 +627,20 @@ def record_to_doc(
         meta["source_file"] = src.path
         meta["source_line"] = line
         doc = Document(doc_id, text, meta)
+        if problem is not None:
+            doc.flag(READ_STEP, "not_saring_record", reason=problem[:200])
     if len(text) > cfg.max_doc_chars:
         return _too_long(doc, len(text), cfg.max_doc_chars)
     return doc
+
+
+def _record_or_error(rec: Any, src: Source, line: int, cfg: ReaderConfig) -> Document | ReadError:
+    """:func:`record_to_doc`, with any unexpected failure turned into an error for this record."""
+    try:
+        return record_to_doc(rec, src, line, cfg)
+    except Exception as exc:  # noqa: BLE001 - one record may only fail itself
+        return ReadError(src.path, line, "bad_record",
+                         f"record could not be read: {type(exc).__name__}: {str(exc)[:200]}")
 
 
 def _parse_line(src: Source, line_no: int, line: bytes, size: int, cfg: ReaderConfig) -> Document | ReadError:
@@ -407,7 +664,7 @@ def _parse_line(src: Source, line_no: int, line: bytes, size: int, cfg: ReaderCo
             return ReadError(src.path, line_no, "invalid_utf8",
                              f"line is not valid UTF-8 (byte {uexc.start})", line, size)
         return ReadError(src.path, line_no, "malformed_json", f"malformed JSON: {exc}", line, size)
-    out = record_to_doc(rec, src, line_no, cfg)
+    out = _record_or_error(rec, src, line_no, cfg)
     if isinstance(out, ReadError):
         out.raw, out.raw_size = line, size
     return out
@@ -430,11 +687,17 @@ def _read_jsonl(src: Source, cfg: ReaderConfig) -> Iterator[Document | ReadError
             for line_no, line, size in iter_lines(_Prefixed(first, stream), cfg.max_line_bytes):
                 if size == 0 or (size <= cfg.max_line_bytes and not line.strip()):
                     continue
-                yield _parse_line(src, line_no, line, size, cfg)
+                try:
+                    item = _parse_line(src, line_no, line, size, cfg)
+                except Exception as exc:  # noqa: BLE001 - one line may only fail itself
+                    item = ReadError(src.path, line_no, "bad_record",
+                                     f"line could not be read: {type(exc).__name__}: {str(exc)[:200]}",
+                                     line, size)
+                yield item
         finally:
             stream.close()
     except _STREAM_ERRORS as exc:
-        what = {"gz": "gzip", "zst": "zstd"}.get(src.compression or "", "file")
+        what = COMPRESSION_NAMES.get(src.compression or "", "file")
         yield ReadError(src.path, line_no + 1 if line_no else None, "truncated",
                         f"{what} stream is corrupt or truncated after line {line_no}: {exc}")
 
@@ -485,34 +748,30 @@ def _read_parquet(src: Source, cfg: ReaderConfig) -> Iterator[Document | ReadErr
             for rec in batch.to_pylist():
                 row += 1
                 if saring_schema:
-                    for k in ("metadata", "edits", "annotations", "flags"):
-                        if isinstance(rec.get(k), str):
-                            rec[k] = orjson.loads(rec[k])
+                    try:
+                        for k in ("metadata", "edits", "annotations", "flags"):
+                            if isinstance(rec.get(k), str):
+                                rec[k] = orjson.loads(rec[k])
+                    except orjson.JSONDecodeError as exc:
+                        yield ReadError(src.path, row, "bad_record", f"row field {k!r} is not JSON: {exc}")
+                        continue
                     rec.pop("decision", None)
-                yield record_to_doc(rec, src, row, cfg)
+                yield _record_or_error(rec, src, row, cfg)
     except Exception as exc:  # noqa: BLE001 - corrupt data pages: report, keep what was read
         yield ReadError(src.path, row + 1, "bad_parquet", f"Parquet read failed after row {row}: {exc}")
 
 
-def read_source(src: Source, cfg: ReaderConfig | None = None) -> Iterator[Document | ReadError]:
-    """Stream the records of one input shard as documents or read errors."""
-    cfg = cfg or ReaderConfig()
-    if src.kind == "jsonl":
-        yield from _read_jsonl(src, cfg)
-    elif src.kind == "parquet":
-        yield from _read_parquet(src, cfg)
-    elif src.kind == "text":
-        yield _read_text_file(src, src.path, 1, cfg)
-    elif src.kind == "textdir":
-        for i, p in enumerate(src.files, 1):
-            yield _read_text_file(src, p, i, cfg)
-    elif src.kind in WEB_KINDS:
-        yield from _read_web(src, cfg)
-    else:
-        yield ReadError(src.path, None, "unknown_format", f"unsupported input format {src.kind!r}")
+def _read_text_source(src: Source, cfg: ReaderConfig) -> Iterator[Document | ReadError]:
+    yield _read_text_file(src, src.path, 1, cfg)
 
 
-WEB_KINDS = ("warc", "html", "htmldir")
+def _read_textdir(src: Source, cfg: ReaderConfig) -> Iterator[Document | ReadError]:
+    for i, p in enumerate(src.files, 1):
+        yield _read_text_file(src, p, i, cfg)
+
+
+def _read_error_source(src: Source, cfg: ReaderConfig) -> Iterator[Document | ReadError]:
+    yield ReadError(src.path, None, "io", src.error or "file cannot be read")
 
 
 def _read_web(src: Source, cfg: ReaderConfig) -> Iterator[Document | ReadError]:
@@ -528,6 +787,43 @@ def _read_web(src: Source, cfg: ReaderConfig) -> Iterator[Document | ReadError]:
         rel = os.path.relpath(p, src.path) if src.files else os.path.basename(p)
         doc_id = f"{src.name}:{rel}" if src.files else f"{src.name}:1"
         yield web.read_html_file(p, doc_id, i, rel, max_html_bytes=cfg.max_html_bytes)
+
+
+WEB_KINDS = ("warc", "html", "htmldir")
+Reader = Callable[[Source, ReaderConfig], Iterator["Document | ReadError"]]
+# format name -> reader; a "module:function" string is imported on first use (optional formats)
+READERS: dict[str, Reader | str] = {
+    "jsonl": _read_jsonl,
+    "parquet": _read_parquet,
+    "text": _read_text_source,
+    "textdir": _read_textdir,
+    "error": _read_error_source,
+    "warc": _read_web,
+    "html": _read_web,
+    "htmldir": _read_web,
+}
+
+
+def _reader_for(kind: str) -> Reader | None:
+    fn = READERS.get(kind)
+    if isinstance(fn, str):
+        module, _, attr = fn.partition(":")
+        fn = READERS[kind] = getattr(importlib.import_module(module), attr)
+    return fn
+
+
+def read_source(src: Source, cfg: ReaderConfig | None = None) -> Iterator[Document | ReadError]:
+    """Stream the records of one input shard as documents or read errors."""
+    cfg = cfg or ReaderConfig()
+    try:
+        fn = _reader_for(src.kind)
+    except (ImportError, AttributeError) as exc:
+        yield ReadError(src.path, None, "unknown_format", f"reader for {src.kind!r} unavailable: {exc}")
+        return
+    if fn is None:
+        yield ReadError(src.path, None, "unknown_format", f"unsupported input format {src.kind!r}")
+        return
+    yield from fn(src, cfg)
 
 
 def read_documents(path: str | Path, **config: Any) -> Iterator[Document]:
