@@ -14,6 +14,7 @@ from typing import Any
 import click
 import orjson
 
+from saring.cli.errors import DEFAULT_MAX_BYTES, read_text_input
 from saring.document import Document
 from saring.repair.step import Repair
 
@@ -65,15 +66,23 @@ def render_diff(original: str, doc: Document) -> str:
 
 
 @click.command("clean")
-@click.argument("file", type=click.File("r", encoding="utf-8"))
+@click.argument("file", type=click.File("rb"))
 @click.option("--diff", "show_diff", is_flag=True, help="Show a readable diff and the edit log.")
 @click.option("--json", "as_json", is_flag=True, help="Print one JSON object (text, edits, ...).")
 @click.option("--min-confidence", type=click.FloatRange(0.01, 1.0), default=0.75, show_default=True,
               help="Repair at or above this confidence; below it only flag.")
 @click.option("--url", default=None, help="Source URL (recorded as the document's site).")
-def clean(file: Any, show_diff: bool, as_json: bool, min_confidence: float, url: str | None) -> None:
-    """Repair machine-translation damage in FILE (or - for stdin) and print the result."""
-    original = file.read()
+@click.option("--max-bytes", type=click.IntRange(min=1), default=DEFAULT_MAX_BYTES, show_default=True,
+              help="Refuse larger input (memory use is about 35x the input size).")
+def clean(file: Any, show_diff: bool, as_json: bool, min_confidence: float, url: str | None,
+          max_bytes: int) -> None:
+    """Repair machine-translation damage in FILE (or - for stdin) and print the result.
+
+    Input must be UTF-8 text; compressed, binary or oversized input is refused in one line
+    (exit 2).
+    """
+    name = "stdin" if getattr(file, "name", "-") in ("-", "<stdin>") else repr(file.name)
+    original = read_text_input(file, f"input {name}", max_bytes)
     doc = clean_text(original, min_confidence=min_confidence, url=url)
     if as_json:
         sys.stdout.write(orjson.dumps(result_dict(doc)).decode() + "\n")

@@ -6,10 +6,12 @@ into shard files, runs the corpus stage through the chosen executor and writes t
 
 from __future__ import annotations
 
+import sys
 from pathlib import Path
 
 import click
 
+from saring.cli.errors import fail
 from saring.pipeline import Pipeline
 from saring.registry import ConfigError
 
@@ -49,6 +51,8 @@ def build_pipeline(**params: object) -> Pipeline:
 @click.option("--paragraph-min-chars", type=int, default=30, show_default=True,
               help="Shorter lines are never counted or removed.")
 @click.option("--workers", type=int, default=1, show_default=True, help="Worker processes.")
+@click.option("--max-bytes", type=click.IntRange(min=0), default=0,
+              help="Refuse inputs larger than this many bytes in total (0: no limit).")
 def dedup(
     inputs: tuple[Path, ...],
     output: Path,
@@ -67,6 +71,7 @@ def dedup(
     paragraph_min_docs: int,
     paragraph_min_chars: int,
     workers: int,
+    max_bytes: int,
 ) -> None:
     """Deduplicate INPUT files (exact, MinHash near-duplicates, paragraphs) into OUTPUT."""
     try:
@@ -78,6 +83,34 @@ def dedup(
         )
     except ConfigError as exc:
         raise click.UsageError(str(exc)) from exc
-    from saring.executors.runner import run_pipeline  # the backbone runner (imported lazily)
+    if max_bytes:
+        total = sum(_input_bytes(p) for p in inputs)
+        if total > max_bytes:
+            fail(f"inputs hold {total:,} bytes, more than --max-bytes ({max_bytes:,}); raise the "
+                 "limit or split the corpus")
+    from saring.executors import runner  # the backbone runner (imported lazily)
 
-    run_pipeline(pipeline, list(inputs), output, workers=workers)
+    try:
+        result = runner.run_pipeline(pipeline, list(inputs), output, workers=workers)
+    except (ConfigError, getattr(runner, "RunError", ConfigError)) as exc:
+        fail(str(exc).splitlines()[0] if str(exc) else type(exc).__name__)
+    if result is None:  # a stand-in runner (tests)
+        return
+    from saring.cli.main import print_skipped_inputs
+    from saring.report.summary import print_summary
+
+    print_summary(result)
+    print_skipped_inputs(result.skipped_inputs)
+    c = result.counts
+    if c["input"] and c["errors"] == c["input"]:
+        kinds = ", ".join(f"{k} {n}" for k, n in result.errors_by_kind.items())
+        fail(f"no readable document in the input: {c['errors']} error record(s) ({kinds}); "
+             f"see {output / 'errors'}")
+    if not result.balanced:
+        sys.exit(1)
+
+
+def _input_bytes(path: Path) -> int:
+    if path.is_dir():
+        return sum(p.stat().st_size for p in path.rglob("*") if p.is_file())
+    return path.stat().st_size if path.is_file() else 0

@@ -15,6 +15,7 @@ from typing import Any
 import click
 
 from saring import __version__
+from saring.cli.errors import fail
 from saring.io.writers import FORMATS
 from saring.registry import ConfigError
 
@@ -49,11 +50,37 @@ class SaringGroup(click.Group):
             return _load_lazy(name)
         return None
 
+    def invoke(self, ctx: click.Context) -> object:
+        """No tracebacks anywhere: an unexpected exception in any command becomes one line."""
+        try:
+            return super().invoke(ctx)
+        except (click.exceptions.ClickException, click.exceptions.Exit, click.exceptions.Abort,
+                SystemExit):
+            raise
+        except KeyboardInterrupt:
+            fail("interrupted", code=130)
+        except Exception as exc:  # noqa: BLE001 - the last line of defence for the user
+            if os.environ.get("SARING_DEBUG"):
+                raise
+            first = str(exc).splitlines()[0] if str(exc) else ""
+            fail(f"unexpected {type(exc).__name__}: {first[:300]} (set SARING_DEBUG=1 for the "
+                 "traceback, and please report it)")
+        return None
 
-def fail(message: str, code: int = 2) -> None:
-    """One line on stderr, no traceback, then exit."""
-    click.echo(f"saring: error: {message}", err=True)
-    sys.exit(code)
+
+def print_skipped_inputs(skipped: list[dict[str, str]], limit: int = 20) -> None:
+    """List the input files that were not read, with why (all of them are in manifest.json)."""
+    if not skipped:
+        return
+    click.echo(f"{len(skipped)} input file(s) not read (see skipped_inputs in manifest.json):",
+               err=True)
+    for k in skipped[:limit]:
+        click.echo(f"  skipped {k['path']!r}: {k['reason']}", err=True)
+    if len(skipped) > limit:
+        click.echo(f"  ... and {len(skipped) - limit} more", err=True)
+
+
+__all__ = ["fail", "main", "saring", "print_skipped_inputs"]
 
 
 @click.group(cls=SaringGroup)
@@ -68,7 +95,8 @@ def saring() -> None:
 @click.option("--config", "config", default=None, help="Pipeline YAML (default: built-in pipeline).")
 @click.option("--workers", type=click.IntRange(min=1), default=None,
               help="Worker processes (default: number of CPUs).")
-@click.option("--strict", is_flag=True, help="Exit non-zero if any input record is an error.")
+@click.option("--strict", is_flag=True,
+              help="Exit non-zero if any input record is an error or any input file was skipped.")
 @click.option("--no-progress", is_flag=True, help="No progress bar.")
 @click.option("--no-resume", is_flag=True, help="Redo every shard even if marked complete.")
 @click.option("--no-report", is_flag=True,
@@ -130,11 +158,16 @@ def run(inputs: tuple[str, ...], output: str, config: str | None, workers: int |
     print_summary(result)
     if report_path is not None:
         click.echo(f"report: {report_path}")
+    print_skipped_inputs(result.skipped_inputs)
     if not result.balanced:
         sys.exit(1)
     if strict and result.counts["errors"]:
         click.echo(f"saring: {result.counts['errors']} error record(s) under --strict; see "
                    f"{os.path.join(output, 'errors')}", err=True)
+        sys.exit(1)
+    if strict and result.skipped_inputs:
+        click.echo(f"saring: {len(result.skipped_inputs)} input file(s) skipped under --strict",
+                   err=True)
         sys.exit(1)
 
 

@@ -58,6 +58,7 @@ class RunResult:
     seconds: float
     observed: dict[str, Any] = field(default_factory=dict)
     work_bytes: int = 0
+    skipped_inputs: list[dict[str, str]] = field(default_factory=list)  # files not read, and why
 
     @property
     def docs_per_second(self) -> float:
@@ -87,6 +88,7 @@ def account(
     out: Path, results: list[list[ShardResult]], names: list[str],
     stage_stats: dict[str, StepStats], skipped: list[str], strict: bool, seconds: float,
     observers: Sequence[Any] = (), work_bytes: int = 0,
+    skipped_inputs: list[dict[str, str]] | None = None,
 ) -> RunResult:
     """Merge stats, check the balance per shard and segment, write ``stats.json``.
 
@@ -114,13 +116,14 @@ def account(
     merged.update(stage_stats)
     counts = {k: sum(s[k] for s in shards.values()) for k in ("input", "kept", "rejected", "errors")}
     balanced = not mismatches
-    ok = balanced and not (strict and counts["errors"])
+    skipped_inputs = skipped_inputs or []
+    ok = balanced and not (strict and (counts["errors"] or skipped_inputs))
     observed = merge_observed(observers, [r for seg in results for r in seg])
     result = RunResult(
         output=out, counts=counts, stats={k: v.to_dict() for k, v in merged.items()}, ok=ok,
         balanced=balanced, mismatches=mismatches, rejected_by_reason=dict(reasons.most_common()),
         errors_by_kind=dict(kinds.most_common()), shards=shards, skipped_shards=skipped,
-        seconds=seconds, observed=observed, work_bytes=work_bytes,
+        seconds=seconds, observed=observed, work_bytes=work_bytes, skipped_inputs=skipped_inputs,
     )
     atomic.write_json(out / "stats.json", {
         "counts": counts,
@@ -130,6 +133,7 @@ def account(
         "errors_by_kind": result.errors_by_kind,
         "duplicate_ids": dup_ids,
         "steps": result.stats, "shards": shards, "skipped": skipped,
+        "skipped_inputs": skipped_inputs,
         "observed": observed,
         "seconds": round(seconds, 3), "docs_per_second": round(result.docs_per_second, 1),
     })

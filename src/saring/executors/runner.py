@@ -37,7 +37,8 @@ from saring.executors.plan import Plan, Segment, Shard, Stage, demand, describe
 from saring.executors.segment import DOCFILE, SegmentTask, run_segment_task
 from saring.executors.split import scan
 from saring.extract.step import ensure_extract
-from saring.io.readers import ReaderConfig, expand_inputs
+from saring.io.lock import OutputLocked, mark_manifest, output_lock
+from saring.io.readers import ReaderConfig, Skipped, discover_inputs, source_fingerprint
 from saring.io.writers import FORMATS
 from saring.pipeline import Pipeline
 from saring.registry import ConfigError
@@ -83,19 +84,28 @@ def _map_named(executor: Any, fn: Callable[[Any], Any], tasks: list[Any], desc: 
         raise
 
 
-def _shards(inputs: Sequence[str | Path], shard_bytes: int) -> list[Shard]:
-    """Input sources as shards: hashed by content, large JSONL files cut into parts."""
+def _shards(inputs: Sequence[str | Path], shard_bytes: int) -> tuple[list[Shard], list[Skipped]]:
+    """Input sources as shards: hashed by content, large JSONL files cut into parts; plus the
+    files found but not read (listed with why in the manifest and stats)."""
     try:
-        sources = expand_inputs([str(p) for p in inputs])
+        found = discover_inputs([str(p) for p in inputs])
     except FileNotFoundError as exc:
         raise RunError(str(exc)) from exc
     except OSError as exc:
         raise RunError(f"cannot list inputs: {exc}") from exc
+    sources = found.sources
     shards: list[Shard] = []
     try:
         for src in sources:
+            if src.kind == "error":  # unreadable: one file-level error record, never opened
+                shards.append(Shard(src.name, src, source_fingerprint(src)))
+                continue
             if src.kind == "textdir" or not os.path.isfile(src.path):
-                shards.append(Shard(src.name, src, hash_source(src)))
+                try:
+                    key = hash_source(src)
+                except OSError:  # an unreadable .txt in the folder: its read gives the error
+                    key = source_fingerprint(src)
+                shards.append(Shard(src.name, src, key))
                 continue
             key, parts = scan(src, shard_bytes)
             if len(parts) < 2:
@@ -108,7 +118,7 @@ def _shards(inputs: Sequence[str | Path], shard_bytes: int) -> list[Shard]:
     if len(set(names)) != len(names):
         dup = sorted({n for n in names if names.count(n) > 1})
         raise RunError(f"input shard names collide after splitting large files: {dup}; rename the inputs")
-    return shards
+    return shards, found.skipped
 
 
 def _resolve_executor(executor: Executor | str | None, workers: int | None,
@@ -203,7 +213,24 @@ class _Run:
         layout.drop_docfiles(unit.source_unit)  # consumed: the stage is marked done
 
 
-def run_pipeline(
+def run_pipeline(pipeline: Pipeline, inputs: Sequence[str | Path], output: str | Path,
+                 **kwargs: Any) -> RunResult:
+    """Run ``pipeline`` (see :func:`_run_pipeline`) holding an exclusive lock on ``output`` (a
+    second run into it fails at once with :class:`RunError`); Ctrl-C marks the manifest
+    ``interrupted`` (io/lock.py)."""
+    try:
+        with output_lock(output):
+            try:
+                return _run_pipeline(pipeline, inputs, output, **kwargs)
+            except KeyboardInterrupt:
+                mark_manifest(Path(output) / "manifest.json", "interrupted",
+                              error="interrupted (Ctrl-C); run the same command again to resume")
+                raise
+    except OutputLocked as exc:
+        raise RunError(str(exc)) from None
+
+
+def _run_pipeline(
     pipeline: Pipeline,
     inputs: Sequence[str | Path],
     output: str | Path,
@@ -228,7 +255,8 @@ def run_pipeline(
     t_start = time.perf_counter()
     reader, fmt = _validate_io_config(pipeline)
     layout = RunLayout(output, fmt)
-    shards = _shards(inputs, pipeline.limits["shard_bytes"])
+    shards, skipped_inputs = _shards(inputs, pipeline.limits["shard_bytes"])
+    skipped_list = [k.to_dict() for k in skipped_inputs]
     pipeline = ensure_extract(pipeline, [s.source for s in shards])  # raw web input: HTML -> text
     observers = with_domain_counter(pipeline, observers)  # per-domain counts in stats.json
     layout.prepare()
@@ -242,6 +270,8 @@ def run_pipeline(
     try:
         manifest = Manifest(layout.manifest, digest(run_fp, [s.key for s in shards]),
                             run_config(pipeline, fmt), _inputs_record(shards), ex_name, parallelism_of(ex))
+        manifest.data["skipped_inputs"] = skipped_list
+        manifest.save()
         work_fp = digest(run_fp, observer_identity(observers))
         plan = Plan.build(pipeline.steps, shards, work_fp)
         if not resume:
@@ -259,7 +289,7 @@ def run_pipeline(
             ex.close()
     layout.drop_intermediates()
     result = account(layout.root, run.results, run.names, run.stage_stats, run.skipped, strict,
-                     time.perf_counter() - t_start, observers, layout.work_bytes())
+                     time.perf_counter() - t_start, observers, layout.work_bytes(), skipped_list)
     manifest.finish("complete" if result.ok else "failed", seconds=round(result.seconds, 3))
     return result
 
@@ -290,6 +320,8 @@ def _inputs_record(shards: list[Shard]) -> list[dict[str, Any]]:
         rec = {"shard": s.source.name if s.part else s.name, "path": os.path.abspath(s.source.path),
                "kind": s.source.kind, "files": len(s.source.files) or 1, "bytes": s.source.size(),
                "xxh3_128": s.source_hash or s.key}
+        if s.source.error:
+            rec["error"] = s.source.error
         if s.part is not None:
             rec["parts"] = [{"shard": s.name, "first_line": s.part.first_line}]
             by_path[s.source.path] = rec
