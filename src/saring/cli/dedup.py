@@ -6,6 +6,7 @@ into shard files, runs the corpus stage through the chosen executor and writes t
 
 from __future__ import annotations
 
+import importlib
 import sys
 from pathlib import Path
 
@@ -88,7 +89,7 @@ def dedup(
         if total > max_bytes:
             fail(f"inputs hold {total:,} bytes, more than --max-bytes ({max_bytes:,}); raise the "
                  "limit or split the corpus")
-    from saring.executors import runner  # the backbone runner (imported lazily)
+    runner = importlib.import_module("saring.executors.runner")  # the backbone runner, lazily
 
     try:
         result = runner.run_pipeline(pipeline, list(inputs), output, workers=workers)
