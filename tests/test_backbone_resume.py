@@ -100,7 +100,8 @@ def test_run_killed_with_sigkill_then_resumed_equals_uninterrupted(tmp_path) -> 
     (tmp_path / "mods" / "slowstep.py").write_text(SLOW_STEP)
     cfg = tmp_path / "slow.yaml"
     cfg.write_text('steps:\n  - "slowstep:Slow": {delay: 0.004}\n')
-    env = {**os.environ, "PYTHONPATH": f"{tmp_path / 'mods'}{os.pathsep}{REPO / 'src'}"}
+    env = {**os.environ, "PYTHONPATH": f"{tmp_path / 'mods'}{os.pathsep}{REPO / 'src'}",
+           "SARING_STEP_MODULES": "slowstep"}
     inputs = _make_shards(tmp_path / "in", 8, 60)
     common = ["--config", str(cfg), "--workers", "2", "--no-progress"]
 
