@@ -3,6 +3,8 @@
 Edits are the only way text changes, so every change can be explained and undone.
 Offsets of an :class:`Edit` are in the text *as it was just before that edit*
 (``end == start + len(before)``); undoing the log in reverse order restores the input exactly.
+An edit with ``field`` set changed that metadata field (a dotted path), not the text; text
+undo and offset mapping skip it.
 """
 
 from __future__ import annotations
@@ -27,9 +29,10 @@ class Edit:
     before: str
     after: str
     confidence: float = 1.0
+    field: str | None = None  # a metadata field (dotted path) instead of the text
 
     def to_dict(self) -> dict[str, Any]:
-        return {
+        d = {
             "step": self.step,
             "kind": self.kind,
             "start": self.start,
@@ -38,12 +41,15 @@ class Edit:
             "after": self.after,
             "confidence": self.confidence,
         }
+        if self.field is not None:
+            d["field"] = self.field
+        return d
 
     @classmethod
     def from_dict(cls, d: dict[str, Any]) -> Edit:
         return cls(
             d["step"], d["kind"], d["start"], d["end"], d["before"], d["after"],
-            d.get("confidence", 1.0),
+            d.get("confidence", 1.0), d.get("field"),
         )
 
 
@@ -153,7 +159,8 @@ class Document:
         text = self.text
         edits = self.edits if n is None else self.edits[len(self.edits) - n :]
         for e in reversed(edits):
-            text = text[: e.start] + e.before + text[e.start + len(e.after) :]
+            if e.field is None:
+                text = text[: e.start] + e.before + text[e.start + len(e.after) :]
         return text
 
     def original_text(self) -> str:
@@ -163,7 +170,7 @@ class Document:
     def text_before(self, step: str) -> str:
         """The text just before the first edit made by ``step``."""
         for i, e in enumerate(self.edits):
-            if e.step == step:
+            if e.step == step and e.field is None:
                 return self.undo(len(self.edits) - i)
         return self.text
 
@@ -174,6 +181,8 @@ class Document:
         later edits shift them. A position inside a later replaced span maps to that span's start.
         """
         for e in self.edits[version:]:
+            if e.field is not None:
+                continue
             if pos >= e.end:
                 pos += len(e.after) - len(e.before)
             elif pos > e.start:

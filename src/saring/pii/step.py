@@ -24,6 +24,14 @@ reviewed and undone exactly. With ``keep_original=False`` the step masks ``befor
 edits (same length, letters and digits as ``*``): the raw value then exists nowhere in the
 document, and ``undo()`` gives back the input with the PII masked instead of the input itself.
 Use :func:`scrub_edits` to do the same on documents processed earlier.
+
+Metadata: every input field is copied into ``doc.metadata``, so the step also scans string
+metadata (``metadata_fields``: ``None`` = every string field, nested objects and lists
+included, except ``metadata_exclude``, by default ``url``, ``id`` and saring's provenance
+fields). Changes are the same placeholders/masks, logged as edits with ``field`` set to the
+dotted path (``author.phone``). The field name is given to the detector as context
+(``telp: 0812...``), and structurally valid values without a context word, which in running
+text are only flagged, are redacted too: a field has no sentence around it to clear them.
 """
 
 from __future__ import annotations
@@ -40,6 +48,8 @@ from saring.pii.detect import TYPES, Detector, Span, placeholder
 from saring.step import MapStep, Reject
 
 MODES = ("tag", "mask", "annotate")
+DEFAULT_METADATA_EXCLUDE = ("url", "id", "source_file", "source_line", "path", "line_bytes")
+_MAX_DEPTH = 8
 _ALNUM = regex.compile(r"[0-9A-Za-z]")
 _NON_ALNUM = regex.compile(r"[^0-9A-Za-z@.]")
 
@@ -74,6 +84,8 @@ class PII(MapStep):
         flag_suspects: bool = True,
         hash_key: str | None = None,
         keep_original: bool = True,
+        metadata_fields: list[str] | None = None,
+        metadata_exclude: list[str] | None = None,
         label: str | None = None,
     ) -> None:
         super().__init__(label=label)
@@ -95,6 +107,9 @@ class PII(MapStep):
         self.flag_suspects = flag_suspects
         self.hash_key = hash_key
         self.keep_original = keep_original
+        self.metadata_fields = None if metadata_fields is None else list(metadata_fields)
+        self.metadata_exclude = list(DEFAULT_METADATA_EXCLUDE if metadata_exclude is None
+                                     else metadata_exclude)
         self._detector: Detector | None = None
         self._unpicklable = ("_detector",)
         self._params = {
@@ -105,6 +120,8 @@ class PII(MapStep):
             "record_spans": record_spans,
             "flag_suspects": flag_suspects,
             "keep_original": keep_original,
+            "metadata_fields": self.metadata_fields,
+            "metadata_exclude": self.metadata_exclude,
         }
 
     def setup(self) -> None:
@@ -150,13 +167,61 @@ class PII(MapStep):
                         end=sp.end,
                         rule=sp.rule,
                     )
-        doc.annotate(self.label, **info)
+        n_before = len(doc.edits)
         if spans and self.mode != "annotate":
-            n_before = len(doc.edits)
             doc.apply(self.label, [self._replacement(text, sp) for sp in spans])
-            if not self.keep_original:
-                scrub_edits(doc.edits[n_before:])
+        fields = self._scan_metadata(doc)
+        if fields:
+            info["fields"] = fields
+        doc.annotate(self.label, **info)
+        if not self.keep_original:
+            scrub_edits(doc.edits[n_before:])
         return None
+
+    # ------------------------------------------------------------------ metadata
+    def _scan_metadata(self, doc: Document) -> dict[str, int]:
+        """Redact PII in string metadata (see module docstring); returns spans per field."""
+        found: dict[str, int] = {}
+        keys = self.metadata_fields if self.metadata_fields is not None else list(doc.metadata)
+        for key in keys:
+            if key in self.metadata_exclude or key not in doc.metadata:
+                continue
+            doc.metadata[key] = self._scan_value(doc, str(key), doc.metadata[key], found, 0)
+        return found
+
+    def _scan_value(self, doc: Document, path: str, value: Any, found: dict[str, int], depth: int) -> Any:
+        if isinstance(value, str):
+            return self._scan_string(doc, path, value, found)
+        if depth >= _MAX_DEPTH:
+            return value
+        if isinstance(value, dict):
+            return {k: self._scan_value(doc, f"{path}.{k}", v, found, depth + 1)
+                    if k not in self.metadata_exclude else v for k, v in value.items()}
+        if isinstance(value, list):
+            return [self._scan_value(doc, f"{path}.{i}", v, found, depth + 1) for i, v in enumerate(value)]
+        return value
+
+    def _scan_string(self, doc: Document, path: str, value: str, found: dict[str, int]) -> str:
+        if not value or not any(c.isdigit() or c == "@" for c in value):
+            return value  # every detector needs a digit or an '@'
+        # the field name is context for the detector ("telp: 0812..."), offsets shifted back
+        prefix = path.rsplit(".", 1)[-1].replace("_", " ") + ": "
+        spans, suspects = self.detector.find(prefix + value)
+        n = len(prefix)
+        chosen = [Span(sp.type, sp.start - n, sp.end - n, sp.confidence, sp.rule)
+                  for sp in (*spans, *suspects)
+                  if sp.start >= n and (sp.confidence >= self.min_confidence or sp in suspects)]
+        if not chosen:
+            return value
+        found[path] = len(chosen)
+        if self.mode == "annotate":
+            return value
+        tmp = Document(doc.id, value)
+        tmp.apply(self.label, [self._replacement(value, sp) for sp in sorted(chosen, key=lambda x: x.start)])
+        for e in tmp.edits:
+            e.field = path
+        doc.edits.extend(tmp.edits)
+        return tmp.text
 
     def _span_record(self, text: str, sp: Span) -> dict[str, Any]:
         rec: dict[str, Any] = {
