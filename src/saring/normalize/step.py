@@ -12,7 +12,9 @@ Passes, in order (each only when it can change something):
    re-explained with ``ftfy.fix_and_explain`` to name the fix in the edit kind.
 2. NFC, only when ``unicodedata.is_normalized`` says the text is not already NFC.
 3. One regex pass over characters: line separators, NBSP-like spaces, zero-width
-   characters, control characters.
+   characters, control characters, and bidirectional embedding/override/isolate controls
+   (U+202A-U+202E, U+2066-U+2069; kind ``normalize:bidi_control``), which can make displayed
+   text differ from its characters ("Trojan Source") and carry no meaning in Indonesian text.
 4. One regex pass over layout: trailing/leading spaces, runs of spaces, runs of blank lines,
    and the document's outer whitespace.
 """
@@ -37,9 +39,11 @@ _CHAR_RE = re.compile(
     r"|(?P<formfeed>[\x0b\x0c])"
     r"|(?P<control>[\x00-\x08\x0e-\x1f\x7f\x80-\x84\x86-\x9f])"
     r"|(?P<zero_width>[\u200b\u200e\u200f\u2060\ufeff\u00ad\u180e])"
+    r"|(?P<bidi_control>[\u202a-\u202e\u2066-\u2069])"
     r"|(?P<nbsp>[\xa0\u1680\u2000-\u200a\u202f\u205f\u3000])"
 )
-_CHAR_AFTER = {"newline": "\n", "formfeed": "\n", "control": "", "zero_width": "", "nbsp": " "}
+_CHAR_AFTER = {"newline": "\n", "formfeed": "\n", "control": "", "zero_width": "", "nbsp": " ",
+               "bidi_control": ""}
 
 # Pass 4: layout. Alternation order matters: a blank-line run wins over trailing spaces,
 # trailing spaces over a space run. Every repeat consumes a fixed character, so matching is
@@ -88,7 +92,7 @@ def _ftfy_trigger(text: str) -> bool:
     ) or ("\x1b" in text)
 _CHAR_ANY_RE = re.compile(
     r"[\r\u2028\u2029\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u200b\u200e\u200f\u2060\ufeff\u00ad\u180e"
-    r"\xa0\u1680\u2000-\u200a\u202f\u205f\u3000]"
+    r"\xa0\u1680\u2000-\u200a\u202f\u205f\u3000\u202a-\u202e\u2066-\u2069]"
 )
 
 # Mojibake of UTF-8 always contains the character a lead byte decodes to (Â-ô in Windows-1252,
