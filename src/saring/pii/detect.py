@@ -20,6 +20,7 @@ import regex
 
 from saring.pii.resources import PIIResources, load_resources
 from saring.pii.validate import (
+    _CARD_IIN,
     card_ok,
     debit_ok,
     landline_ok,
@@ -31,6 +32,9 @@ from saring.pii.validate import (
 )
 
 TYPES: tuple[str, ...] = ("email", "ip", "npwp", "nik", "card", "phone", "bank_account")
+# first digits of every card brand prefix (IIN): ``card_ok`` is False for any other start
+_CARD_FIRST_DIGITS = "".join(sorted({str(d) for lo, hi, _k, _n in _CARD_IIN
+                                     for d in range(int(str(lo)[0]), int(str(hi)[0]) + 1)}))
 # Lower index wins when two candidate spans overlap.
 PRIORITY: dict[str, int] = {t: i for i, t in enumerate(TYPES)}
 
@@ -55,6 +59,7 @@ _EMAIL = regex.compile(
 _LOCAL_CHARS = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789._%+-")
 _EMAIL_DOMAIN = regex.compile(r"[A-Za-z0-9][A-Za-z0-9\-]{0,62}(?:\.[A-Za-z0-9\-]{1,63}){1,8}")
 _CAMEL = regex.compile(r"[a-z](?=[A-Z])")
+_EMAIL_LABEL_SPLIT = regex.compile(r"\.| ?[\[(] ?dot ?[\])] ?", flags=regex.IGNORECASE)
 _CLOUDFLARE_EMAIL = "[email\u00a0protected]"
 _CLOUDFLARE_EMAIL_ASCII = "[email protected]"
 
@@ -167,11 +172,18 @@ class Detector:
         self.res = resources or load_resources()
         self.types = frozenset(types)
         self.window = context_window
+        self._memo: dict[int, str] = {}
         ctx = self.res.context
         self._ctx = {
             k: _words_regex(ctx[k], at_end=False) for k in ("nik", "npwp", "phone", "card")
         }
+        # kinds whose every context word has a cased letter: a window without one cannot match
+        self._ctx_cased = {
+            k: all(any(c.lower() != c.upper() for c in w) for w in ctx[k]) for k in self._ctx
+        }
         self._ctx_bank = _words_regex(ctx["bank_account"], at_end=False)
+        # every bank context word has a letter: a window without letters cannot match
+        self._bank_words_alpha = all(any(c.isalpha() for c in w) for w in ctx["bank_account"])
         self._not_phone = _words_regex(ctx["not_phone"], at_end=False)
         self._not_ip = _words_regex(ctx["not_ip"], at_end=True)
         self._not_bank = _words_regex(ctx["not_bank"], at_end=False)
@@ -194,6 +206,13 @@ class Detector:
 
         Suspects are structurally valid NIKs without a context word: reported, not redacted.
         """
+        self._memo = {}  # context strings by start offset, for this text only
+        try:
+            return self._find(text)
+        finally:
+            self._memo = {}
+
+    def _find(self, text: str) -> tuple[list[Span], list[Span]]:
         cands: list[Span] = []
         suspects: list[Span] = []
         types = self.types
@@ -217,7 +236,15 @@ class Detector:
     # --------------------------------------------------------------- context
     def _before(self, text: str, start: int) -> str:
         """Lower-cased text before ``start`` on the same line (or the previous line when the
-        number starts a line), at most ``window`` chars."""
+        number starts a line), at most ``window`` chars. Memoised per start within one
+        :meth:`find` (digit runs are split many ways, with shared starts)."""
+        memo = self._memo
+        got = memo.get(start)
+        if got is None:
+            got = memo[start] = self._context_before(text, start)
+        return got
+
+    def _context_before(self, text: str, start: int) -> str:
         lo = max(0, start - self.window)
         seg = text[lo:start]
         nl = seg.rfind("\n")
@@ -235,6 +262,9 @@ class Detector:
         return seg.lower()
 
     def _has_ctx(self, kind: str, before: str) -> bool:
+        """A context word of ``kind`` in ``before`` (lower-cased by :meth:`_before`)."""
+        if self._ctx_cased[kind] and before.upper() == before:
+            return False  # no cased letter at all (digit runs): the regex cannot match
         return self._ctx[kind].search(before) is not None
 
     def _is_amount(self, text: str, start: int, end: int, before: str) -> bool:
@@ -264,7 +294,7 @@ class Detector:
                 (m.start(), m.group()) for m in _EMAIL.finditer(text) if "@" not in m.group()
             )
         for start, s in matches:
-            last = regex.split(r"\.| ?[\[(] ?dot ?[\])] ?", s, flags=regex.IGNORECASE)[-1]
+            last = _EMAIL_LABEL_SPLIT.split(s)[-1]
             # scraped pages glue the next word on: "nama@yahoo.co.idWebsite" -> cut at "W",
             # "nama@kln.gov.my.Pada" -> drop the capitalised sentence start after the dot
             cut = _CAMEL.search(last)
@@ -469,20 +499,32 @@ class Detector:
     def _classify(
         self, text: str, s: int, e: int, raw: str, out: list[Span], suspects: list[Span]
     ) -> bool:
-        """Type one long-number candidate; append the span and return True if it is PII."""
-        digits = _NON_DIGIT.sub("", raw)
+        """Type one long-number candidate; append the span and return True if it is PII.
+
+        Runs on every split of every digit run, so it is kept cheap (adversarial digit runs
+        call it thousands of times per 10 KB): digits by ``str.replace`` (a ``_LONGNUM`` match
+        holds only digits, ``.``, ``-``, space and en dash) and the context window only when a
+        structural test has passed.
+        """
+        digits = raw.replace(" ", "").replace(".", "").replace("-", "").replace("\u2013", "")
         n = len(digits)
         if n < 8 or n > 19:
             return False
         types = self.types
-        before = self._before(text, s)
+        memo: list[str] = []
+
+        def bf() -> str:  # the context before the candidate, computed once and only if needed
+            if not memo:
+                memo.append(self._before(text, s))
+            return memo[0]
+
         regions = self.res.regions
         # NPWP: the formatted old form is checked without context; bare digits need context.
         if "npwp" in types and n in (15, 16):
             if n == 15 and _NPWP_FORMATTED.match(raw) and npwp15_ok(digits):
                 out.append(Span("npwp", s, e, 0.99, "npwp_formatted"))
                 return True
-            if self._has_ctx("npwp", before) and (
+            if self._has_ctx("npwp", bf()) and (
                 (n == 15 and npwp15_ok(digits))
                 or (n == 16 and (npwp16_entity_ok(digits) or nik_ok(digits, regions)))
             ):
@@ -490,19 +532,19 @@ class Detector:
                 return True
         nik_shape = n == 16 and "nik" in types and _NIK_LAYOUT.match(raw) is not None
         nik_valid = nik_shape and nik_ok(digits, regions)
-        nik_ctx = nik_shape and self._has_ctx("nik", before)
+        nik_ctx = nik_shape and self._has_ctx("nik", bf())
         if nik_valid and nik_ctx:
             out.append(Span("nik", s, e, 0.95, "nik_context"))
             return True
         if "card" in types and 15 <= n <= 19 and debit_ok(digits) and not nik_ctx:
-            if self._has_ctx("card", before) and not self._is_amount(text, s, e, before):
+            if self._has_ctx("card", bf()) and not self._is_amount(text, s, e, bf()):
                 out.append(Span("card", s, e, 0.9, "debit_card_context"))
                 return True
-        if "card" in types and 13 <= n <= 19 and card_ok(digits):
+        if "card" in types and 13 <= n <= 19 and digits[0] in _CARD_FIRST_DIGITS and card_ok(digits):
             # With a card word any card layout counts; without one only the printed 4-4-4-4 /
             # 4-6-5 grouping with a real separator, and never a NIK-shaped number (Mastercard
             # 51-53, JCB 35xx and UnionPay 62 overlap province codes).
-            ctx = self._has_ctx("card", before)
+            ctx = self._has_ctx("card", bf())
             grp = _FOUR_GROUPS.match(raw) or _AMEX_GROUPS.match(raw)
             if ctx and (grp or raw.isdigit()):
                 conf = 0.97
@@ -510,13 +552,20 @@ class Detector:
                 conf = 0.9
             else:
                 conf = 0.0
-            if conf and not self._is_amount(text, s, e, before):
+            if conf and not self._is_amount(text, s, e, bf()):
                 out.append(Span("card", s, e, conf, "card_luhn"))
                 return True
-        if "bank_account" in types and 8 <= n <= 16 and _account_layout(raw):
-            seg = _DIGIT.split(before[-_BANK_WINDOW:])[-1]
-            if self._ctx_bank.search(seg) and not self._not_bank.search(seg):
-                if not self._is_amount(text, s, e, before):
+        if "bank_account" in types and 8 <= n <= 16:
+            # the bank word must follow the last digit before the number; inside a digit run
+            # that is only a space, so the layout and word tests are skipped there
+            seg = _after_last_digit(bf()[-_BANK_WINDOW:])
+            if (
+                (not self._bank_words_alpha or any(c.isalpha() for c in seg))
+                and _account_layout(raw)
+                and self._ctx_bank.search(seg)
+                and not self._not_bank.search(seg)
+            ):
+                if not self._is_amount(text, s, e, bf()):
                     out.append(Span("bank_account", s, e, 0.85, "bank_context"))
                     return True
         bare = self._bare_identifier(text, s, e, raw, digits, nik_valid)
@@ -564,12 +613,26 @@ def _npwp15_bare_ok(digits: str) -> bool:
     )
 
 
+def _after_last_digit(s: str) -> str:
+    """``_DIGIT.split(s)[-1]`` without building the list: the text after the last ASCII digit."""
+    j = len(s)
+    while j and s[j - 1] not in "0123456789":
+        j -= 1
+    return s[j:]
+
+
 def _account_layout(raw: str) -> bool:
     """Bank accounts (8-16 digits) are written as bare digits or with dashes/spaces; dotted numbers only
-    with groups of 3+ digits (``5.1.02.04.01`` is a budget code, ``1.250.000.000`` money)."""
-    if _YEAR_RANGE.match(raw) or _GROUPED_AMOUNT.match(raw):
+    with groups of 3+ digits (``5.1.02.04.01`` is a budget code, ``1.250.000.000`` money).
+
+    Each pattern is gated by a substring test it cannot match without (this runs on every
+    split of long digit runs): year ranges are at most 11 characters, grouped amounts need a
+    dot or comma, spaced dates and amounts need a space."""
+    if len(raw) <= 11 and _YEAR_RANGE.match(raw):
         return False
-    if _SPACED_DATE.search(raw) or _SPACED_AMOUNT.search(raw):
+    if ("." in raw or "," in raw) and _GROUPED_AMOUNT.match(raw):
+        return False
+    if " " in raw and (_SPACED_DATE.search(raw) or _SPACED_AMOUNT.search(raw)):
         return False
     if "." in raw:
         return all(len(g) >= 3 for g in _DOT_GROUPS.findall(raw))
