@@ -107,7 +107,7 @@ def main(argv: list[str] | None = None) -> int:
         s.ensure_setup()
     rows: list[dict] = []
     worst: dict[str, tuple[float, str, int]] = {}
-    print("ms per 10 KB (best of %d); '!' = over %.0f ms/10 KB" % (args.repeat, BUDGET_MS_PER_10KB))
+    print(f"CPU ms per 10 KB (best of {args.repeat}); '!' = over {BUDGET_MS_PER_10KB:.0f} ms/10 KB")
     print(f"{'generator':<16}" + "".join(f"{s.label:>22}" for s in steps))
     for gen in gens:
         cells = []

@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import base64
 import bz2
+import errno
 import glob
 import importlib
 import lzma
@@ -190,7 +191,7 @@ def _error_source(path: str, message: str) -> Source:
 
 
 def _unopenable(path: str, exc: OSError) -> Source:
-    if os.path.islink(path) and not os.path.exists(path):
+    if exc.errno == errno.ENOENT and os.path.islink(path):
         try:
             target = os.readlink(path)
         except OSError:
