@@ -185,6 +185,7 @@ class Detector:
         # every bank context word has a letter: a window without letters cannot match
         self._bank_words_alpha = all(any(c.isalpha() for c in w) for w in ctx["bank_account"])
         self._not_phone = _words_regex(ctx["not_phone"], at_end=False)
+        self._not_phone_cased = all(any(c.lower() != c.upper() for c in w) for w in ctx["not_phone"])
         self._not_ip = _words_regex(ctx["not_ip"], at_end=True)
         self._not_bank = _words_regex(ctx["not_bank"], at_end=False)
         self._not_id = _words_regex(ctx.get("not_id", ("kode",)), at_end=False)
@@ -266,6 +267,12 @@ class Detector:
         if self._ctx_cased[kind] and before.upper() == before:
             return False  # no cased letter at all (digit runs): the regex cannot match
         return self._ctx[kind].search(before) is not None
+
+    def _vetoed_phone(self, window: str) -> bool:
+        """A not-a-phone word ("kode booking") in the window (lower-cased, see _has_ctx)."""
+        if self._not_phone_cased and window.upper() == window:
+            return False
+        return self._not_phone.search(window) is not None
 
     def _is_amount(self, text: str, start: int, end: int, before: str) -> bool:
         """Money or a measured quantity: ``Rp`` before or a unit/percent right after."""
@@ -378,7 +385,7 @@ class Detector:
                 continue
             if self._has_ctx("phone", before):
                 conf = 0.98
-            elif self._not_phone.search(before[-_NOT_PHONE_WINDOW:]):
+            elif self._vetoed_phone(before[-_NOT_PHONE_WINDOW:]):
                 continue
             else:
                 conf = 0.95
@@ -480,7 +487,8 @@ class Detector:
         pieces: list[tuple[int, int, int]] = []  # start, end, digits so far (inclusive)
         pos, total = s, 0
         for part in raw.split(" "):
-            total += len(part) - part.count(".") - part.count("-") - part.count("\u2013")
+            total += len(part) if part.isdigit() else (
+                len(part) - part.count(".") - part.count("-") - part.count("\u2013"))
             pieces.append((pos, pos + len(part), total))
             pos += len(part) + 1
         taken: list[tuple[int, int]] = []
@@ -491,7 +499,7 @@ class Detector:
                 if not _MIN_SPLIT_DIGITS <= ndig <= 19:
                     continue
                 ps, pe = pieces[i][0], pieces[i + length - 1][1]
-                if any(ps < te and ts < pe for ts, te in taken):
+                if taken and any(ps < te and ts < pe for ts, te in taken):
                     continue
                 if self._classify(text, ps, pe, text[ps:pe], out, suspects):
                     taken.append((ps, pe))
@@ -558,7 +566,10 @@ class Detector:
         if "bank_account" in types and 8 <= n <= 16:
             # the bank word must follow the last digit before the number; inside a digit run
             # that is only a space, so the layout and word tests are skipped there
-            seg = _after_last_digit(bf()[-_BANK_WINDOW:])
+            if s >= 2 and text[s - 1] == " " and "0" <= text[s - 2] <= "9":
+                seg = " "  # what the window gives inside a digit run, without building it
+            else:
+                seg = _after_last_digit(bf()[-_BANK_WINDOW:])
             if (
                 (not self._bank_words_alpha or any(c.isalpha() for c in seg))
                 and _account_layout(raw)
