@@ -166,6 +166,9 @@ def messy_folder(tmp_path) -> tuple[Path, set[str], dict[str, str]]:
     put("noext", "ne")
     put("data.csv", "csv")  # JSON Lines content under another extension
     put("sub/deep.ndjson", "deep")
+    (d / "story.txt.gz").write_bytes(gzip.compress("Berita dalam teks terkompresi.".encode()))
+    (d / "plain.txt").write_text("Berita dalam teks biasa.", encoding="utf-8")
+    ids.update({"story:1", "masuk:plain.txt"})  # a compressed .txt is its own shard
     skipped = {
         "_a.jsonl": "name starts with '_'",
         ".hidden.jsonl": "name starts with '.'",
@@ -212,7 +215,8 @@ def test_folder_discovery_reads_or_lists_every_file(tmp_path, messy_folder) -> N
     # every file in the folder is accounted for: read (manifest inputs) or skipped
     read = {Path(i["path"]).name for i in manifest["inputs"]}
     top = {p.name for p in d.iterdir()}
-    assert top | {"deep.ndjson"} == read | set(listed) | {"sub"}
+    assert "masuk" in read  # the folder's plain .txt files, read as one shard
+    assert top | {"deep.ndjson", "masuk"} == read | set(listed) | {"sub", "plain.txt"}
 
 
 def test_strict_fails_on_skipped_files(tmp_path) -> None:

@@ -703,14 +703,35 @@ def _read_jsonl(src: Source, cfg: ReaderConfig) -> Iterator[Document | ReadError
                         f"{what} stream is corrupt or truncated after line {line_no}: {exc}")
 
 
+def _read_upto(stream: Any, limit: int) -> bytes:
+    parts: list[bytes] = []
+    n = 0
+    while n < limit and (chunk := stream.read(min(CHUNK_BYTES, limit - n))):
+        parts.append(chunk)
+        n += len(chunk)
+    return b"".join(parts)[:limit]
+
+
 def _read_text_file(src: Source, path: str, line: int, cfg: ReaderConfig) -> Document | ReadError:
     rel = os.path.relpath(path, src.path) if src.kind == "textdir" else os.path.basename(path)
+    comp = src.compression if src.kind == "text" else None
     try:
-        size = os.path.getsize(path)
-        with open(path, "rb") as f:
-            data = f.read(min(size, cfg.max_line_bytes) + 1)
+        if comp:  # a compressed .txt: read at most the limit of decompressed bytes
+            stream = _open_stream(path, comp)
+            try:
+                data = _read_upto(stream, cfg.max_line_bytes + 1)
+            finally:
+                stream.close()
+            size = len(data)
+        else:
+            size = os.path.getsize(path)
+            with open(path, "rb") as f:
+                data = f.read(min(size, cfg.max_line_bytes) + 1)
     except OSError as exc:
         return ReadError(path, None, "io", f"cannot read: {exc.strerror or exc}")
+    except _STREAM_ERRORS as exc:
+        return ReadError(path, None, "truncated",
+                         f"{COMPRESSION_NAMES.get(comp or '', 'file')} stream is corrupt or truncated: {exc}")
     meta = {"source_file": path, "source_line": line, "path": rel}
     doc_id = f"{src.name}:{rel}" if src.kind == "textdir" else f"{src.name}:1"
     if size > cfg.max_line_bytes:
