@@ -166,7 +166,7 @@ def messy_folder(tmp_path) -> tuple[Path, set[str], dict[str, str]]:
     put("noext", "ne")
     put("data.csv", "csv")  # JSON Lines content under another extension
     put("sub/deep.ndjson", "deep")
-    (d / "story.txt.gz").write_bytes(gzip.compress("Berita dalam teks terkompresi.".encode()))
+    (d / "story.txt.gz").write_bytes(gzip.compress(b"Berita dalam teks terkompresi."))
     (d / "plain.txt").write_text("Berita dalam teks biasa.", encoding="utf-8")
     ids.update({"story:1", "masuk:plain.txt"})  # a compressed .txt is its own shard
     skipped = {
