@@ -551,3 +551,28 @@ def test_random_garbage_file_names_and_ids_never_escape_output(tmp_path) -> None
     assert res.balanced and res.counts["kept"] == 2
     assert not list(tmp_path.rglob("PWNED*"))
     assert all(p.resolve().is_relative_to(out.resolve()) for p in out.rglob("*"))
+
+
+_JUNKY = st.text(alphabet=st.sampled_from(list("ab \n\r\t\x00\x0b\x85\xa0\u200b\u200e\u2028\u202a\u202e"
+                                              "\u2066\u2069\u3000\ufeffé")), max_size=300)
+
+
+@settings(max_examples=200, deadline=None)
+@given(text=_JUNKY)
+def test_dense_character_pass_equals_per_character_replacements(text: str) -> None:
+    from saring.normalize import step as ns
+
+    per_char = ns._CHAR_RE.sub(lambda m: ns._CHAR_AFTER[m.lastgroup], text)
+    assert text.replace("\r\n", "\n").translate(ns._CHAR_TABLE) == per_char
+    doc = Document("a", text)
+    ns.Normalize(ftfy=False, nfc=False, layout=False).process(doc)
+    assert doc.text == per_char and doc.original_text() == text
+
+
+def test_dense_junk_is_few_edits_and_undoes_exactly() -> None:
+    text = "kata\u202e\u200b\u2066 " * 2000
+    doc = Document("a", text)
+    Normalize().process(doc)
+    assert doc.text == ("kata " * 2000).strip()
+    assert len(doc.edits) <= 3 and doc.original_text() == text
+    assert "normalize:bidi_control+zero_width" in {e.kind for e in doc.edits}

@@ -107,15 +107,15 @@ def _looks_mojibake(text: str) -> bool:
     """``ftfy.badness.is_bad`` restricted to windows around unusual characters."""
     windows = []
     end = -1
-    for m in _UNSAFE_RE.finditer(text):
+    for count, m in enumerate(_UNSAFE_RE.finditer(text)):
         s, e = max(0, m.start() - _WINDOW), m.end() + _WINDOW
         if s <= end and windows:
             windows[-1] = (windows[-1][0], e)
         else:
             windows.append((s, e))
         end = e
-        if len(windows) > 200:  # many unusual characters: just test the whole text
-            return is_bad(text)
+        if len(windows) > 200 or count > 4000:
+            return is_bad(text)  # many unusual characters (or windows): test the whole text
     return bool(windows) and is_bad("\n".join(text[s:e] for s, e in windows))
 
 
@@ -184,6 +184,34 @@ def _nfc_kind(_a: str, _b: str) -> str:
     return "normalize:nfc"
 
 
+# Above this many character fixes, and more than one per _DENSE_RATIO characters, the character
+# pass logs one edit per changed line (kinds joined by "+") instead of one per character.
+_DENSE_MIN = 64
+_DENSE_RATIO = 8
+
+
+def _char_table() -> tuple[dict[int, str | None], dict[int, None], dict[str, re.Pattern[str]]]:
+    """``str.translate`` tables equivalent to ``_CHAR_RE`` on single characters (``\r\n`` is
+    replaced before), one that deletes every such character (to count them), and a pattern
+    per class (to name the kinds of a changed line)."""
+    table: dict[int, str | None] = {}
+    classes: dict[str, list[str]] = {}
+    every = "".join(map(chr, range(0x10000)))  # the classes are all in the BMP; no "\r\n" here
+    for m in _CHAR_RE.finditer(every):
+        if m.lastgroup:
+            table[ord(m.group())] = _CHAR_AFTER[m.lastgroup] or None
+            classes.setdefault(m.lastgroup, []).append(m.group())
+    pats = {k: re.compile("[" + "".join(re.escape(c) for c in v) + "]") for k, v in classes.items()}
+    return table, dict.fromkeys(table), pats
+
+
+_CHAR_TABLE, _CHAR_DELETE, _CHAR_CLASS_RES = _char_table()
+
+
+def _char_kinds(before: str, _after: str) -> str:
+    return "normalize:" + "+".join(k for k, r in sorted(_CHAR_CLASS_RES.items()) if r.search(before))
+
+
 class Normalize(MapStep):
     """Repair Unicode damage and normalize whitespace; each change is a named edit.
 
@@ -233,12 +261,22 @@ class Normalize(MapStep):
         doc.apply(self.label, diff_replacements(text, unicodedata.normalize("NFC", text), _nfc_kind))
 
     def _pass_characters(self, doc: Document) -> None:
-        if not _CHAR_ANY_RE.search(doc.text):
+        text = doc.text
+        if not _CHAR_ANY_RE.search(text):
             return
-        reps = [
-            Replacement(m.start(), m.end(), _CHAR_AFTER[m.lastgroup], "normalize:" + m.lastgroup)
-            for m in _CHAR_RE.finditer(doc.text)
-        ]
+        n = len(text) - len(text.translate(_CHAR_DELETE))  # characters the pass acts on
+        if n <= _DENSE_MIN or n * _DENSE_RATIO <= len(text):
+            reps = [
+                Replacement(m.start(), m.end(), _CHAR_AFTER[m.lastgroup], "normalize:" + m.lastgroup)
+                for m in _CHAR_RE.finditer(text)
+            ]
+        else:
+            # Dense junk (one character in a few is a control/zero-width/bidi character: crafted
+            # or binary-ish input): one edit per changed line instead of one per character, so
+            # the edit log, and the time to build it, stay proportional to the text. The
+            # translation gives exactly what the per-match replacements give.
+            fixed = text.replace("\r\n", "\n").translate(_CHAR_TABLE)
+            reps = diff_replacements(text, fixed, _char_kinds)
         if reps:
             doc.apply(self.label, reps)
 
