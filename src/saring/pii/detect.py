@@ -499,6 +499,10 @@ class Detector:
                 if not _MIN_SPLIT_DIGITS <= ndig <= 19:
                     continue
                 ps, pe = pieces[i][0], pieces[i + length - 1][1]
+                if (ndig <= 12 and self._bank_words_alpha and ps >= 2 and text[ps - 1] == " "
+                        and "0" <= text[ps - 2] <= "9"):
+                    continue  # 10-12 digits are only ever a bank account, whose word cannot
+                    # sit between two digit groups: _classify would return False
                 if taken and any(ps < te and ts < pe for ts, te in taken):
                     continue
                 if self._classify(text, ps, pe, text[ps:pe], out, suspects):
