@@ -413,7 +413,8 @@ class Detector:
                 out.append(Span("phone", s, e, 0.85, "landline_area_code"))
 
     def _bare_identifier(
-        self, text: str, s: int, e: int, raw: str, digits: str, nik_valid: bool
+        self, text: str, s: int, e: int, raw: str, digits: str, nik_valid: bool,
+        card_valid: bool | None = None,
     ) -> Span | None:
         """A long number with no label word, typed by structure alone (issue 17): NIK layout
         with a valid region and birth date, NPWP with check digit, type prefix and branch,
@@ -429,6 +430,7 @@ class Detector:
         nik = nik_valid and "nik" in types
         npwp = (
             "npwp" in types
+            and (n == 15 or (n == 16 and digits[0] == "0"))  # cheap length test first
             and (raw.isdigit() or _NPWP_SPACED.match(raw) is not None)
             and (
                 (n == 15 and _npwp15_bare_ok(digits))
@@ -439,7 +441,8 @@ class Detector:
             "card" in types
             and not nik_valid
             and 13 <= n <= 19
-            and card_ok(digits)
+            and (card_valid if card_valid is not None
+                 else digits[0] in _CARD_FIRST_DIGITS and card_ok(digits))
             and (raw.isdigit() or _FOUR_GROUPS.match(raw) is not None
                  or _AMEX_GROUPS.match(raw) is not None)
         )
@@ -552,7 +555,9 @@ class Detector:
             if self._has_ctx("card", bf()) and not self._is_amount(text, s, e, bf()):
                 out.append(Span("card", s, e, 0.9, "debit_card_context"))
                 return True
-        if "card" in types and 13 <= n <= 19 and digits[0] in _CARD_FIRST_DIGITS and card_ok(digits):
+        card_valid = ("card" in types and 13 <= n <= 19 and digits[0] in _CARD_FIRST_DIGITS
+                      and card_ok(digits))  # computed once: _bare_identifier needs it too
+        if card_valid:
             # With a card word any card layout counts; without one only the printed 4-4-4-4 /
             # 4-6-5 grouping with a real separator, and never a NIK-shaped number (Mastercard
             # 51-53, JCB 35xx and UnionPay 62 overlap province codes).
@@ -583,7 +588,7 @@ class Detector:
                 if not self._is_amount(text, s, e, bf()):
                     out.append(Span("bank_account", s, e, 0.85, "bank_context"))
                     return True
-        bare = self._bare_identifier(text, s, e, raw, digits, nik_valid)
+        bare = self._bare_identifier(text, s, e, raw, digits, nik_valid, card_valid)
         if bare is not None:
             out.append(bare)
             return True

@@ -113,8 +113,9 @@ def card_ok(digits: str) -> bool:
     n = len(digits)
     if not 13 <= n <= 19 or not digits.isdigit():
         return False
+    prefix = (0, int(digits[0]), int(digits[:2]), int(digits[:3]), int(digits[:4]))  # by k
     for lo, hi, k, lengths in _CARD_IIN:
-        if n in lengths and lo <= int(digits[:k]) <= hi:
+        if n in lengths and lo <= prefix[k] <= hi:
             return luhn_ok(digits)
     return False
 
