@@ -195,7 +195,8 @@ def test_kill_9_at_several_moments_then_resume_gives_identical_output(tmp_path, 
     cfg = tmp_path / "p.yaml"
     cfg.write_text('steps:\n  - "slowmods:Slow": {delay: 0.003}\n  - "slowmods:Every7": {delay: 0.004}\n'
                    '  - "slowmods:Slow": {delay: 0.003, label: slow2}\n')
-    env = {**os.environ, "PYTHONPATH": f"{tmp_path / 'mods'}{os.pathsep}{REPO / 'src'}"}
+    env = {**os.environ, "PYTHONPATH": f"{tmp_path / 'mods'}{os.pathsep}{REPO / 'src'}",
+           "SARING_STEP_MODULES": "slowmods"}  # a config may name only step packages
     inputs = _make_shards(tmp_path / "in", 6, 40)
     common = ["--config", str(cfg), "--workers", "2", "--no-progress"]
     ref = subprocess.run(_cli(*inputs, "-o", str(tmp_path / "ref"), *common), env=env,
