@@ -1,0 +1,104 @@
+"""PII detector of this tree vs the one at a git ref: identical detections, and speed side by side.
+
+Loads ``src/saring/pii/detect.py`` and ``validate.py`` as they are at ``--ref`` (``git show``)
+next to the current ones, runs both ``Detector.find`` on the same texts and reports:
+
+1. detections (spans and suspects: type, offsets, confidence, rule) that differ, over the
+   generated PII set, every adversarial generator of ``bench_regex_budget.py`` at 20 KB, and the
+   first ``--docs`` documents of several shared corpora (skipped when absent);
+2. CPU ms per 10 KB of both, alternating, best of 3, on adversarial generators at 100 KB, and on
+   the corpus documents.
+
+Usage: python bench/compare_pii_ref.py [--ref main] [--docs 400]
+"""
+
+from __future__ import annotations
+
+import argparse
+import gzip
+import importlib.util
+import itertools
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+import orjson
+from bench_regex_budget import GENERATORS, make_text
+
+from saring.pii import detect as current
+from saring.pii.generate import generate
+
+REPO = Path(__file__).resolve().parents[1]
+CORPORA = REPO.parent / "shared" / "corpora"
+FILES = ["id_news_github_scrapes.jsonl.gz", "id_news_detik_langscrape.jsonl.gz",
+         "id_hoax_factcheck.jsonl.gz", "id_legal_indolaw_sample.jsonl.gz", "id_messy_sample.jsonl.gz"]
+
+
+def load_ref(ref: str):  # noqa: ANN201 - a module
+    tmp = Path(tempfile.mkdtemp(prefix="pii-ref-"))
+    for name in ("detect", "validate"):
+        src = subprocess.run(["git", "-C", str(REPO), "show", f"{ref}:src/saring/pii/{name}.py"],
+                             capture_output=True, text=True, check=True).stdout
+        src = src.replace("from saring.pii.validate import", "from ref_validate import")
+        (tmp / f"ref_{name}.py").write_text(src, encoding="utf-8")
+    sys.path.insert(0, str(tmp))
+    spec = importlib.util.spec_from_file_location("saring.pii.ref_detect", tmp / "ref_detect.py")
+    mod = importlib.util.module_from_spec(spec)  # type: ignore[arg-type]
+    sys.modules[spec.name] = mod  # type: ignore[union-attr]
+    spec.loader.exec_module(mod)  # type: ignore[union-attr]
+    return mod
+
+
+def _key(found) -> tuple:  # noqa: ANN001
+    return tuple(tuple((x.type, x.start, x.end, x.confidence, x.rule) for x in part) for part in found)
+
+
+def corpus_texts(limit: int) -> list[str]:
+    out: list[str] = []
+    for f in FILES:
+        p = CORPORA / f
+        if p.exists():
+            with gzip.open(p) as fh:
+                out += [orjson.loads(x).get("text") or "" for x in itertools.islice(fh, limit)]
+    return out
+
+
+def cpu(det, texts: list[str]) -> float:  # noqa: ANN001
+    t0 = time.process_time()
+    for t in texts:
+        det.find(t)
+    return time.process_time() - t0
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--ref", default="main")
+    ap.add_argument("--docs", type=int, default=400)
+    args = ap.parse_args()
+    ref = load_ref(args.ref)
+    old, new = ref.Detector(), current.Detector()
+    docs = corpus_texts(args.docs)
+    texts = [ex.text for ex in generate(60, seed=3)] + [make_text(g, 20_000) for g in GENERATORS] + docs
+    differ = [t for t in texts if _key(old.find(t)) != _key(new.find(t))]
+    print(f"{len(texts)} texts, {len(differ)} with different detections")
+    for t in differ[:3]:
+        print("  differs:", repr(t[:100]))
+    print(f"\n| input | {args.ref} ms/10 KB | this tree ms/10 KB | ratio |\n|---|---|---|---|")
+    cases = [(g, [make_text(g, 100_000)]) for g in GENERATORS if g != "long_word"]
+    if docs:
+        cases.append((f"{len(docs)} corpus documents", docs))
+    for name, ts in cases:
+        size = sum(map(len, ts))
+        best = {"ref": float("inf"), "new": float("inf")}
+        for _ in range(3):
+            best["ref"] = min(best["ref"], cpu(old, ts))
+            best["new"] = min(best["new"], cpu(new, ts))
+        r, n = (best[k] * 1000 * 10_000 / size for k in ("ref", "new"))
+        print(f"| {name} | {r:.2f} | {n:.2f} | {r / n:.1f}x |")
+    return 1 if differ else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
