@@ -496,7 +496,11 @@ class Detector:
             pos += len(part) + 1
         taken: list[tuple[int, int]] = []
         n = len(pieces)
+        sizes = [b[2] - a[2] for a, b in zip([(0, 0, 0), *pieces], pieces, strict=False)]
+        small, big = min(sizes), max(sizes)
         for length in range(min(n - 1, _MAX_GROUPS), 0, -1):
+            if length * big < _MIN_SPLIT_DIGITS or length * small > 19:
+                continue  # no window of this many groups can have 10-19 digits
             for i in range(0, n - length + 1):
                 ndig = pieces[i + length - 1][2] - (pieces[i - 1][2] if i else 0)
                 if not _MIN_SPLIT_DIGITS <= ndig <= 19:
