@@ -137,6 +137,47 @@ def test_dedup_on_poison_line_has_no_traceback(tmp_path) -> None:
     reconcile(tmp_path / "o", {"p1"})
 
 
+MIXED_BAD = [
+    b'\xef\xbb\xbf{"id": "bom", "text": "Berita dengan BOM dan CRLF."}\r',
+    b'{"id": "x1", "text": "tanpa penutup',
+    b'{"id": "x2", "text": "Caf\xe9 \xff\xfe"}',
+    b'{"id": "x3", "text": "lone \\ud800 surrogate"}',
+    b'{"id": "x4", "text": "reversed \\udc00\\ud800"}',
+    b'{"id": "x5", "text": "nul\x00byte"}',
+    b'{"id": "x6", "text": "escaped \\u0000 nul"}',
+    b'[1, 2, 3]', b'"string"', b'42', b'null',
+    b'{"id": "x7"}', b'{"id": "x8", "text": null}', b'{"id": "x9", "text": 5}',
+    b'{"id": "x10", "text": ["a"]}', b'{"id": "x11", "text": {"a": 1}}',
+    b"[" * 100_000,
+    b'{"id": "x12", "text": "angka", "n": ' + b"9" * 5000 + b"}",
+    b'{"id": "x13", "text": "satu", "text": "dua"}',
+    b'{"id": 5, "text": "id angka"}', b'{"id": {"a": 1}, "text": "id objek"}',
+    b'{"id": true, "text": "id bool"}', b'{"id": 1.5e300, "text": "id besar"}',
+    b'{"id": "' + b"i" * 100_000 + b'", "text": "id panjang"}',
+    b'{"id": "../../../PWNED", "text": "jalur"}',
+    b'{"id": "ws", "text": "   \t  "}',
+    b'{"id": "rtl", "text": "A \\u202eRTL\\u202c B"}',
+    b"   ",
+]
+
+
+def test_every_bad_line_kind_is_accounted_for_by_line(tmp_path) -> None:
+    src = tmp_path / "campur.jsonl"
+    src.write_bytes(b"\n".join(MIXED_BAD) + b"\n")
+    out = tmp_path / "o"
+    res = _cli("run", str(src), "-o", str(out), "--workers", "1", "--no-progress",
+               "--config", str(_config(tmp_path, "steps: [normalize]")))
+    assert res.exit_code == 0, res.output
+    kept, rej, errs = _outputs(out)
+    lines = sorted([r["metadata"]["source_line"] for r in kept + rej] + [e["line"] for e in errs])
+    expected = [i for i, b in enumerate(MIXED_BAD, 1) if b.strip()]
+    assert lines == expected
+    assert all(e["kind"] and e["message"] and ("raw" in e or "raw_b64" in e) for e in errs)
+    by_id = {r["id"]: r for r in kept + rej}
+    assert "\u202e" not in by_id["rtl"]["text"] and by_id["bom"]["text"].startswith("Berita")
+    assert not list(tmp_path.rglob("PWNED*"))
+
+
 # ----------------------------------------------------------------------------- 2. discovery
 def _config(tmp_path: Path, text: str) -> Path:
     p = tmp_path / "cfg.yaml"
