@@ -1,0 +1,331 @@
+"""RayExecutor on a real Ray: order, retries, failures, progress, loopback only; the same run
+on serial, local and Ray gives byte-identical outputs; a multi-node cluster survives losing a
+node mid-job.
+
+All Ray processes bind to 127.0.0.1 (checked). One local Ray (2 CPUs, small object store) serves
+the class of local tests; the node-loss test then starts its own three-node cluster.
+"""
+
+from __future__ import annotations
+
+import gzip
+import os
+import shutil
+import tempfile
+import threading
+import time
+from collections.abc import Iterator
+from pathlib import Path
+
+import orjson
+import pytest
+
+ray = pytest.importorskip("ray", reason="ray is not installed (pip install 'saring[ray]')")
+
+from saring import MapStep, Pipeline  # noqa: E402
+from saring.document import Document  # noqa: E402
+from saring.executors import progress  # noqa: E402
+from saring.executors.local import LocalExecutor  # noqa: E402
+from saring.executors.ray import RayExecutor, TaskFailedError, prefer_loopback  # noqa: E402
+from saring.executors.runner import run_pipeline  # noqa: E402
+from saring.executors.serial import SerialExecutor  # noqa: E402
+
+REPO = Path(__file__).resolve().parents[1]
+SAMPLE = REPO / "examples" / "sample.jsonl"
+BAD = REPO / "examples" / "bad_input.jsonl"
+MB = 1 << 20
+
+
+@pytest.fixture(scope="class")
+def ray_env() -> Iterator[str]:
+    """Loopback only, no inherited cluster, test helpers importable by Ray workers, short temp."""
+    tmp = tempfile.mkdtemp(prefix="rt-", dir="/tmp")  # AF_UNIX socket paths must stay short
+    with pytest.MonkeyPatch.context() as mp:
+        mp.delenv("RAY_ADDRESS", raising=False)
+        mp.setenv("RAY_USAGE_STATS_ENABLED", "0")
+        mp.setenv("RAY_ENABLE_WINDOWS_OR_OSX_CLUSTER", "0")
+        mp.setenv("PYTHONPATH", os.pathsep.join(
+            p for p in (str(Path(__file__).parent), os.environ.get("PYTHONPATH")) if p))
+        prefer_loopback()
+        yield tmp
+    shutil.rmtree(tmp, ignore_errors=True)
+
+
+@pytest.fixture(scope="class")
+def ray_ex(ray_env: str) -> Iterator[RayExecutor]:
+    ex = RayExecutor(workers=2, max_retries=2, memory_mb=200, object_store_mb=128, temp_dir=ray_env)
+    yield ex
+    ex.close()
+    assert not ray.is_initialized()  # the executor started it, so it stopped it
+
+
+# ----------------------------------------------------------------------------- task functions
+def _attempt(d: str, key: str) -> int:
+    """Count attempts of a task in a file (works across processes)."""
+    with open(Path(d) / key, "a") as f:
+        f.write(".")
+    return len((Path(d) / key).read_text())
+
+
+def _square_slowly(x: int) -> int:
+    time.sleep(0.01 * (x % 4))
+    return x * x
+
+
+def _flaky(task: tuple[str, int]) -> int:
+    d, x = task
+    if x == 3 and _attempt(d, "flaky") == 1:
+        raise RuntimeError("transient failure")
+    return x
+
+
+def _always_fails(task: tuple[str, int]) -> int:
+    _attempt(task[0], "fail")
+    raise ValueError("permanent")
+
+
+def _die_once(task: tuple[str, int]) -> int:
+    d, x = task
+    if x == 1 and _attempt(d, "die") == 1:
+        os._exit(1)  # the worker process dies: a system failure, not an exception
+    return x + 100
+
+
+def _reports(n: int) -> int:
+    for _ in range(n):
+        progress.report(10)
+        time.sleep(0.05)
+    return n
+
+
+def _sized(big: bytes, x: int) -> tuple[int, int]:
+    return len(big), x
+
+
+def _ray_pids() -> set[int]:
+    import psutil
+
+    return {p.pid for p in psutil.Process().children(recursive=True)}
+
+
+def _non_loopback(pids: set[int]) -> list[str]:
+    import psutil
+
+    bad = []
+    for pid in pids:
+        try:
+            conns = psutil.Process(pid).net_connections(kind="inet")
+        except (psutil.NoSuchProcess, psutil.AccessDenied):
+            continue
+        for c in conns:
+            for addr in (c.laddr, c.raddr):
+                if addr and addr.ip not in ("127.0.0.1", "::ffff:127.0.0.1", "::1"):
+                    bad.append(f"pid {pid}: {c.laddr} -> {c.raddr} ({c.status})")
+    return bad
+
+
+# ----------------------------------------------------------------------------- inputs
+def _shards(folder: Path) -> list[str]:
+    """Our hand-written sample split into 4 shards, with cross-shard duplicates for dedup and
+    the bad-input file (broken JSON, wrong types) as a fifth shard."""
+    folder.mkdir(parents=True, exist_ok=True)
+    lines = [ln for ln in SAMPLE.read_bytes().splitlines() if ln.strip()]
+    shards: list[list[bytes]] = [lines[i::4] for i in range(4)]
+    for j, ln in enumerate(lines[:6]):  # the same article again in another shard, other id
+        rec = orjson.loads(ln)
+        rec["id"] = f"{rec['id']}-copy{j}"
+        shards[(j + 1) % 4].append(orjson.dumps(rec))
+    paths = []
+    for i, sh in enumerate(shards):
+        p = folder / f"bagian{i}.jsonl"
+        p.write_bytes(b"\n".join(sh) + b"\n")
+        paths.append(str(p))
+    shutil.copy(BAD, folder / "rusak.jsonl")
+    return [*paths, str(folder / "rusak.jsonl")]
+
+
+def _outputs(out: Path) -> dict[str, bytes]:
+    return {f"{sub}/{p.name}": p.read_bytes()
+            for sub in ("kept", "rejected", "errors") for p in sorted((out / sub).iterdir())
+            if not p.name.startswith(".")}
+
+
+def _site_pool_present() -> bool:
+    """Issue 11: repair still pools per-site MT damage inside each worker process (the
+    ``site_mt_damage`` annotation then depends on which shards a worker saw). Fixed on the
+    repair branch; until that is merged the comparison ignores that one annotation."""
+    import saring.repair.step as repair_step
+
+    return hasattr(repair_step, "SitePool")
+
+
+def _comparable(outputs: dict[str, bytes]) -> dict[str, object]:
+    if not _site_pool_present():
+        return dict(outputs)
+    out: dict[str, object] = {}
+    for name, data in outputs.items():
+        recs = [orjson.loads(ln) for ln in gzip.decompress(data).splitlines()]
+        for r in recs:
+            doc = r.get("doc", r)
+            doc.get("annotations", {}).get("repair", {}).pop("site_mt_damage", None)
+        out[name] = recs
+    return out
+
+
+def _counts(out: Path) -> dict:
+    """stats.json without times and without what depends on resuming (skipped)."""
+    st = orjson.loads((out / "stats.json").read_bytes())
+    steps = {k: {f: v for f, v in d.items() if "second" not in f} for k, d in st["steps"].items()}
+    return {"counts": st["counts"], "accounting": st["accounting"], "steps": steps,
+            "shards": st["shards"], "rejected_by_reason": st["rejected_by_reason"],
+            "errors_by_kind": st["errors_by_kind"]}
+
+
+# ----------------------------------------------------------------------------- local Ray
+@pytest.mark.timeout(240)
+class TestLocalRay:
+    def test_results_in_task_order_and_only_loopback(self, ray_ex: RayExecutor) -> None:
+        assert ray_ex.map(_square_slowly, list(range(30)), desc="squares") == [x * x for x in range(30)]
+        assert ray_ex.map(_square_slowly, []) == []
+        assert ray_ex.parallelism == 2
+        assert ray.cluster_resources()["CPU"] == 2
+        pids = _ray_pids()
+        assert len(pids) >= 3  # gcs, raylet, workers: all children of this process
+        assert _non_loopback(pids) == []
+
+    def test_a_task_that_raises_once_is_retried(self, ray_ex: RayExecutor, tmp_path: Path) -> None:
+        assert ray_ex.map(_flaky, [(str(tmp_path), i) for i in range(6)]) == list(range(6))
+        assert (tmp_path / "flaky").read_text() == ".."
+
+    def test_a_dead_worker_is_retried(self, ray_ex: RayExecutor, tmp_path: Path) -> None:
+        assert ray_ex.map(_die_once, [(str(tmp_path), i) for i in range(4)]) == [100, 101, 102, 103]
+        assert (tmp_path / "die").read_text() == ".."
+
+    def test_failing_on_every_attempt_raises_task_failed(self, ray_ex: RayExecutor, tmp_path: Path) -> None:
+        tasks = [(str(tmp_path), 0)] * 3
+        with pytest.raises(TaskFailedError) as info:
+            ray_ex.map(_always_fails, tasks[:1], desc="shards")
+        assert info.value.index == 0 and info.value.attempts == 3
+        assert "ValueError: permanent" in str(info.value) and "(shards)" in str(info.value)
+        assert (tmp_path / "fail").read_text() == "..."  # 1 try + max_retries=2
+        assert ray_ex.map(_square_slowly, [5]) == [25]  # still usable afterwards
+
+    def test_progress_reaches_the_driver_while_tasks_run(self, ray_ex: RayExecutor) -> None:
+        seen: list[tuple[float, int]] = []
+        prev = progress.set_sink(lambda n: seen.append((time.monotonic(), n)))
+        try:
+            t0 = time.monotonic()
+            ray_ex.map(_reports, [20, 20, 20])
+            t1 = time.monotonic()
+        finally:
+            progress.set_sink(prev)
+        assert sum(n for _, n in seen) == 600
+        assert any(t < t1 - 0.3 for t, _ in seen) and seen[0][0] > t0  # streamed, not at the end
+
+    def test_function_with_a_big_argument_goes_once_through_the_object_store(
+            self, ray_ex: RayExecutor) -> None:
+        from functools import partial
+
+        big = os.urandom(8 * MB)
+        before = ray.available_resources().get("object_store_memory", 0)
+        assert ray_ex.map(partial(_sized, big), list(range(12))) == [(8 * MB, i) for i in range(12)]
+        # 12 tasks x 8 MB would not fit in the 128 MB store if every task carried its own copy
+        assert ray.available_resources().get("object_store_memory", 0) >= before - 16 * MB
+
+    def test_serial_local_and_ray_give_identical_outputs(self, ray_ex: RayExecutor, tmp_path: Path) -> None:
+        inputs = _shards(tmp_path / "in")
+        runs = {"serial": SerialExecutor(retries=1), "ray": ray_ex}
+        with LocalExecutor(2) as local:
+            runs["local2"] = local
+            results = {name: run_pipeline(Pipeline.default(), inputs, tmp_path / name,
+                                          executor=ex, workers=2, progress=False)
+                       for name, ex in runs.items()}
+        ref = _outputs(tmp_path / "serial")
+        c = results["serial"].counts
+        assert c["kept"] > 0 and c["rejected"] > 0 and c["errors"] > 0  # every path is exercised
+        assert any("dedup" in r for r in results["serial"].rejected_by_reason)
+        for name in ("local2", "ray"):
+            assert results[name].ok and results[name].balanced
+            assert _comparable(_outputs(tmp_path / name)) == _comparable(ref), name
+            assert _counts(tmp_path / name) == _counts(tmp_path / "serial"), name
+
+
+# ----------------------------------------------------------------------------- node loss
+class SlowLog(MapStep):
+    """Sleeps per document and logs ``doc id, pid`` to a shared file, so a test can tell when
+    the job is under way and which documents were processed twice (a lost task redone)."""
+
+    name = "slow_log"
+
+    def __init__(self, *, log: str, delay: float = 0.05, label: str | None = None) -> None:
+        super().__init__(label=label)
+        self.log = log
+        self.delay = delay
+
+    def process(self, doc: Document) -> None:
+        time.sleep(self.delay)
+        with open(self.log, "a") as f:
+            f.write(f"{doc.id} {os.getpid()}\n")
+        return None
+
+
+def _log_lines(path: Path) -> list[list[str]]:
+    return [ln.split() for ln in path.read_text().splitlines()] if path.exists() else []
+
+
+def _kill_node_when(cluster, node, log: Path, after_docs: int, killed: dict) -> None:
+    deadline = time.monotonic() + 120
+    while time.monotonic() < deadline and len(_log_lines(log)) < after_docs:
+        time.sleep(0.02)
+    killed["at_docs"] = len(_log_lines(log))
+    killed["raylet_pid"] = node.all_processes["raylet"][0].process.pid
+    cluster.remove_node(node, allow_graceful=False)
+    killed["done"] = time.monotonic()
+
+
+@pytest.mark.timeout(240)
+def test_losing_a_node_mid_job_loses_nothing(ray_env: str, tmp_path: Path) -> None:
+    from ray.cluster_utils import Cluster
+
+    shards = [str(p) for p in _shards(tmp_path / "in")[:4]]
+    ndocs = sum(len(Path(p).read_text().splitlines()) for p in shards)
+    steps = Pipeline.default().steps
+    ref = run_pipeline(Pipeline([SlowLog(log=str(tmp_path / "ref.log"), delay=0), *steps]),
+                       shards, tmp_path / "ref", executor=SerialExecutor(), workers=2,
+                       progress=False)
+    log = tmp_path / "ray.log"
+    fast_failure_detection = {"health_check_initial_delay_ms": 0, "health_check_period_ms": 500,
+                              "health_check_failure_threshold": 3}
+    cluster = Cluster(initialize_head=True, head_node_args={
+        "num_cpus": 0, "object_store_memory": 100 * MB, "_system_config": fast_failure_detection,
+        "include_dashboard": False, "temp_dir": ray_env})
+    try:
+        workers = [cluster.add_node(num_cpus=1, object_store_memory=100 * MB) for _ in range(2)]
+        cluster.wait_for_nodes()
+        killed: dict = {}
+        with RayExecutor(address=cluster.address, max_retries=3) as ex:
+            assert ex.parallelism == 2  # the head has no CPUs: tasks run on the worker nodes only
+            killer = threading.Thread(target=_kill_node_when,
+                                      args=(cluster, workers[1], log, ndocs // 3, killed))
+            killer.start()
+            res = run_pipeline(Pipeline([SlowLog(log=str(log)), *steps]), shards,
+                               tmp_path / "ray", executor=ex, workers=2, progress=False)
+            killer.join(timeout=60)
+            alive = [n for n in ray.nodes() if n["Alive"]]
+        assert "done" in killed, "the node was never killed"
+        assert len(alive) == 2  # head + the surviving worker
+        with pytest.raises(ProcessLookupError):
+            os.kill(killed["raylet_pid"], 0)
+        lines = _log_lines(log)
+        assert killed["at_docs"] < ndocs  # killed mid-job ...
+        pids_per_doc: dict[str, set[str]] = {}
+        for doc_id, pid in lines:
+            pids_per_doc.setdefault(doc_id, set()).add(pid)
+        assert any(len(p) > 1 for p in pids_per_doc.values())  # ... while it ran a task, redone
+        assert set(pids_per_doc) == {d for d, _ in _log_lines(tmp_path / "ref.log")}
+        assert res.ok and res.counts == ref.counts
+        assert _comparable(_outputs(tmp_path / "ray")) == _comparable(_outputs(tmp_path / "ref"))
+        assert _counts(tmp_path / "ray")["counts"] == _counts(tmp_path / "ref")["counts"]
+    finally:
+        cluster.shutdown()
+    assert not ray.is_initialized()
