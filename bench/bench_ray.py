@@ -25,7 +25,6 @@ import hashlib
 import itertools
 import json
 import os
-import signal
 import subprocess
 import sys
 import tempfile
@@ -109,6 +108,7 @@ class TreeSampler:
         self.psutil = psutil
         self.period = period
         self.cpu: dict[tuple[int, float], float] = {}  # (pid, create_time) -> cpu s
+        self.names: dict[tuple[int, float], str] = {}
 
     def sample(self) -> int:
         alive = 0
@@ -117,6 +117,10 @@ class TreeSampler:
                 with p.oneshot():
                     t = p.cpu_times()
                     key = (p.pid, p.create_time())
+                    if key not in self.names:
+                        cmd = p.cmdline()
+                        script = next((c for c in cmd[1:3] if c.endswith(".py")), "")
+                        self.names[key] = f"{p.name()} {Path(script).name}".strip()
                     if p.status() != self.psutil.STATUS_ZOMBIE:
                         alive += 1
             except self.psutil.Error:
@@ -126,6 +130,13 @@ class TreeSampler:
 
     def total(self) -> float:
         return sum(self.cpu.values())
+
+    def by_name(self) -> dict[str, float]:
+        out: dict[str, float] = {}
+        for key, t in self.cpu.items():
+            name = self.names.get(key, "?")
+            out[name] = out.get(name, 0.0) + t
+        return dict(sorted(out.items(), key=lambda kv: -kv[1]))
 
 
 def _reap() -> None:
@@ -164,6 +175,7 @@ def measure(kind: str, workers: int, inputs: list[str], out: Path) -> dict:
         sys.exit(f"bench_ray: {kind} run failed:\n{stderr[-3000:]}")
     info = json.loads(stdout.strip().splitlines()[-1])
     info.update(kind=kind, wall_s=wall, leftovers=leftovers, cpu_s=sampler.total(),
+                by_process={k: round(v, 1) for k, v in sampler.by_name().items()},
                 stderr_lines=len([ln for ln in stderr.splitlines() if ln.strip()]))
     return info
 
@@ -199,6 +211,7 @@ def main() -> None:
                       f"{info['counts']['kept']}  digest {info['digest']}  stderr lines "
                       f"{info['stderr_lines']}  leftover pids {info['leftovers']}  "
                       f"load {os.getloadavg()[0]:.1f}", flush=True)
+                print(f"    cpu by process: {info['by_process']}", flush=True)
     for r in range(a.rounds):
         loc = next(x for x in runs if x["round"] == r and x["kind"] == "local")
         ray = next(x for x in runs if x["round"] == r and x["kind"] == "ray")

@@ -23,8 +23,8 @@ from __future__ import annotations
 
 import logging
 import os
-import time
 import traceback
+import uuid
 from collections.abc import Callable, Sequence
 from typing import Any, TypeVar
 
@@ -39,8 +39,7 @@ T = TypeVar("T")
 R = TypeVar("R")
 
 MB = 1 << 20
-PROGRESS_FLUSH_SECONDS = 0.5  # how often a running task forwards its document counts
-POLL_SECONDS = 0.5  # how often the driver looks for finished tasks and progress
+POLL_SECONDS = 1.0  # longest wait for a finished task before the loop looks again
 MISSING_RAY = "the Ray executor needs Ray: pip install 'saring[ray]'"
 
 
@@ -66,62 +65,35 @@ def prefer_loopback() -> None:
 
 
 # ----------------------------------------------------------------------------- worker side
-class _Forwarder:
-    """Progress sink inside a Ray task: sums counts, sends them to the driver's counter actor
-    at most every PROGRESS_FLUSH_SECONDS (one small actor call, fire and forget)."""
+def run_task(fn: Callable[[Any], Any], task: Any) -> tuple[Any, int]:
+    """Body of every Ray task: ``fn(task)`` and the number of documents it reported.
 
-    def __init__(self, counter: Any) -> None:
-        self.counter = counter
-        self.pending = 0
-        self.last = time.monotonic()
+    ``fn`` arrives resolved from the object store (it was put there once per ``map``). The
+    driver reports the count when the task has finished: only the attempt that succeeded
+    counts, and no side channel (an actor, one more process) is needed for progress."""
+    counted = [0]
 
-    def add(self, n: int) -> None:
-        self.pending += n
-        if time.monotonic() - self.last >= PROGRESS_FLUSH_SECONDS:
-            self.flush()
+    def count(n: int) -> None:
+        counted[0] += n
 
-    def flush(self) -> None:
-        if self.pending and self.counter is not None:
-            try:
-                self.counter.add.remote(self.pending)
-            except Exception:  # noqa: BLE001 - progress is a display; never fail a task for it
-                self.counter = None
-        self.pending = 0
-        self.last = time.monotonic()
-
-
-def run_task(fn: Callable[[Any], Any], task: Any, counter: Any) -> Any:
-    """Body of every Ray task: run ``fn(task)`` with progress forwarded to ``counter``.
-
-    ``fn`` arrives resolved from the object store (it was put there once per ``map``)."""
-    fwd = _Forwarder(counter)
-    prev = progress.set_sink(fwd.add if counter is not None else None)
+    prev = progress.set_sink(count)
     try:
-        return fn(task)
+        return fn(task), counted[0]
     finally:
         progress.set_sink(prev)
-        fwd.flush()
 
 
-class ProgressCounter:
-    """A tiny actor the tasks add their document counts to; the driver takes them out."""
-
-    def __init__(self) -> None:
-        self.n = 0
-
-    def add(self, n: int) -> None:
-        self.n += n
-
-    def take(self) -> int:
-        n, self.n = self.n, 0
-        return n
+class SharedStorageError(RuntimeError):
+    """The output folder is not visible at the same path on every node of the cluster."""
 
 
-def _progress_watched() -> bool:
-    """True when someone in this process listens to progress reports (e.g. the CLI's bar)."""
-    prev = progress.set_sink(None)
-    progress.set_sink(prev)
-    return prev is not None
+def probe_path(path: str, token: str) -> bool:
+    """On a node: is the probe file the driver wrote visible here, with its content?"""
+    try:
+        with open(path, encoding="utf-8") as f:
+            return f.read() == token
+    except OSError:
+        return False
 
 
 # ----------------------------------------------------------------------------- driver side
@@ -151,7 +123,6 @@ class RayExecutor:
         self._ray: Any = None
         self._owns_ray = False
         self._remote: Any = None
-        self._counter: Any = None
 
     # ------------------------------------------------------------------ lifecycle
     def _start(self) -> Any:
@@ -192,12 +163,6 @@ class RayExecutor:
         """Stop the local Ray we started, or disconnect from the cluster we joined."""
         if self._ray is None:
             return
-        if self._counter is not None:
-            try:
-                self._ray.kill(self._counter)
-            except Exception:  # noqa: BLE001 - already gone with its node
-                pass
-            self._counter = None
         if self._owns_ray:
             self._ray.shutdown()
         self._ray = None
@@ -211,6 +176,34 @@ class RayExecutor:
 
     def __getstate__(self) -> dict[str, Any]:  # executors travel inside StageContext
         raise TypeError("RayExecutor cannot be pickled; pass tasks, not the executor")
+
+    def check_shared(self, folder: str | os.PathLike[str]) -> None:
+        """Fail early, with the nodes named, when ``folder`` is not the same folder on every
+        node that runs tasks (a node-local output path on a multi-node cluster would lose the
+        outputs written there). A no-op on a single node."""
+        ray = self._start()
+        nodes = [n for n in ray.nodes() if n.get("Alive") and n["Resources"].get("CPU", 0) > 0]
+        if len(nodes) <= 1:
+            return
+        from ray.util.scheduling_strategies import NodeAffinitySchedulingStrategy
+
+        token = uuid.uuid4().hex
+        probe = os.path.join(os.fspath(folder), f".ray-probe-{token}")
+        with open(probe, "w", encoding="utf-8") as f:
+            f.write(token)
+        try:
+            check = ray.remote(probe_path)
+            refs = [check.options(num_cpus=0, scheduling_strategy=NodeAffinitySchedulingStrategy(
+                n["NodeID"], soft=False)).remote(probe, token) for n in nodes]
+            seen = ray.get(refs, timeout=120)
+        finally:
+            os.unlink(probe)
+        blind = [n.get("NodeManagerAddress", n["NodeID"]) for n, ok in zip(nodes, seen, strict=True)
+                 if not ok]
+        if blind:
+            raise SharedStorageError(
+                f"{folder} is not shared: node(s) {', '.join(blind)} do not see it at the same "
+                "path; put inputs and the output folder on a filesystem every node mounts")
 
     # ------------------------------------------------------------------ sizing
     @property
@@ -229,24 +222,6 @@ class RayExecutor:
         return 2 * self.parallelism
 
     # ------------------------------------------------------------------ running
-    def _progress_counter(self) -> Any:
-        if self._counter is None:
-            ray = self._ray
-            from ray.util.scheduling_strategies import NodeAffinitySchedulingStrategy
-
-            here = NodeAffinitySchedulingStrategy(ray.get_runtime_context().get_node_id(), soft=True)
-            self._counter = ray.remote(ProgressCounter).options(
-                num_cpus=0, scheduling_strategy=here).remote()
-        return self._counter
-
-    def _drain_progress(self) -> None:
-        if self._counter is None:
-            return
-        try:
-            progress.report(self._ray.get(self._counter.take.remote(), timeout=10))
-        except Exception:  # noqa: BLE001 - the counter died with its node: progress is optional
-            self._counter = None
-
     def _options(self, desc: str) -> dict[str, Any]:
         opts: dict[str, Any] = {"num_cpus": 1, "max_retries": self.max_retries,
                                 "retry_exceptions": True}
@@ -264,7 +239,6 @@ class RayExecutor:
             return []
         ray = self._start()
         fn_ref = ray.put(fn)
-        counter = self._progress_counter() if _progress_watched() else None
         remote = self._remote.options(**self._options(desc))
         window = max(1, self._window())
         results: list[Any] = [None] * n
@@ -273,7 +247,7 @@ class RayExecutor:
         try:
             while nxt < n or running:
                 while nxt < n and len(running) < window:
-                    running[remote.remote(fn_ref, tasks[nxt], counter)] = nxt
+                    running[remote.remote(fn_ref, tasks[nxt])] = nxt
                     nxt += 1
                 refs = list(running)
                 ready, _ = ray.wait(refs, num_returns=1, timeout=POLL_SECONDS)
@@ -281,8 +255,8 @@ class RayExecutor:
                     ready, _ = ray.wait(refs, num_returns=len(refs), timeout=0)
                 for ref in ready:
                     i = running.pop(ref)
-                    results[i] = self._result(ray, ref, i, desc)
-                self._drain_progress()
+                    results[i], docs = self._result(ray, ref, i, desc)
+                    progress.report(docs)
         except BaseException:
             for ref in running:  # stop what is still running; tasks are idempotent
                 try:
