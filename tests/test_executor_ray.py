@@ -108,6 +108,10 @@ class Counted(bytes):
         return (bytes, (bytes(self),))
 
 
+def _assigned(_: int) -> dict[str, float]:
+    return dict(ray.get_runtime_context().get_assigned_resources())
+
+
 def _flaky_reports(task: tuple[str, int]) -> int:
     progress.report(10)
     return _flaky(task)
@@ -207,6 +211,10 @@ class TestLocalRay:
         pids = _ray_pids()
         assert len(pids) >= 3  # gcs, raylet, workers: all children of this process
         assert _non_loopback(pids) == []
+
+    def test_each_task_reserves_one_cpu_and_its_memory_hint(self, ray_ex: RayExecutor) -> None:
+        (res,) = ray_ex.map(_assigned, [0])
+        assert res == {"CPU": 1.0, "memory": 200.0 * MB}
 
     def test_a_task_that_raises_once_is_retried(self, ray_ex: RayExecutor, tmp_path: Path) -> None:
         assert ray_ex.map(_flaky, [(str(tmp_path), i) for i in range(6)]) == list(range(6))
