@@ -270,6 +270,25 @@ class TestLocalRay:
             assert _counts(tmp_path / name) == _counts(tmp_path / "serial"), name
 
 
+    def test_cli_executor_ray_equals_serial(
+            self, ray_ex: RayExecutor, tmp_path: Path) -> None:
+        from click.testing import CliRunner
+
+        from saring.cli.main import saring
+
+        assert ray_ex.map(_square_slowly, [2]) == [4]  # Ray is up: the CLI's executor joins it
+        inputs = _shards(tmp_path / "in")
+        runs = {}
+        for name in ("serial", "ray"):
+            runs[name] = CliRunner().invoke(
+                saring, ["run", *inputs, "-o", str(tmp_path / name), "--executor", name,
+                         "--workers", "2", "--no-progress"], catch_exceptions=False)
+            assert runs[name].exit_code == 0, runs[name].output
+        assert "accounting OK" in runs["ray"].output
+        assert _comparable(_outputs(tmp_path / "ray")) == _comparable(_outputs(tmp_path / "serial"))
+        assert ray.is_initialized()  # the CLI did not stop a Ray it had not started
+
+
 # ----------------------------------------------------------------------------- node loss
 class SlowLog(MapStep):
     """Sleeps per document and logs ``doc id, pid`` to a shared file, so a test can tell when
