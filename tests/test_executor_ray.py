@@ -289,6 +289,16 @@ class TestLocalRay:
         assert ray.is_initialized()  # the CLI did not stop a Ray it had not started
 
 
+def test_ray_without_a_worker_count_uses_the_whole_cluster() -> None:
+    from saring.executors.runner import _resolve_executor
+
+    ex, owned, name = _resolve_executor("ray", None, "HOST:6379", {})
+    assert isinstance(ex, RayExecutor) and owned and name == "ray"
+    assert ex.workers is None and ex.address == "HOST:6379"  # not the driver's CPU count, not 1
+    ex, _, _ = _resolve_executor(None, None, None, {"name": "ray", "workers": 8})
+    assert ex.workers == 8
+
+
 # ----------------------------------------------------------------------------- node loss
 class SlowLog(MapStep):
     """Sleeps per document and logs ``doc id, pid`` to a shared file, so a test can tell when

@@ -134,7 +134,9 @@ def run(inputs: tuple[str, ...], output: str, config: str | None, workers: int |
             with _pushing(remote):
                 result = run_pipeline(
                     pipeline, local_inputs, local_output,
-                    workers=workers or pipeline.executor.get("workers") or os.cpu_count() or 1,
+                    workers=workers or pipeline.executor.get("workers")
+                    or (None if (executor or pipeline.executor.get("name")) == "ray" or ray_address
+                        else os.cpu_count() or 1),
                     executor=executor or pipeline.executor.get("name")
                     or ("ray" if ray_address else None),
                     ray_address=ray_address, strict=strict, progress=not no_progress,

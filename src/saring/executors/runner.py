@@ -125,12 +125,15 @@ def _resolve_executor(executor: Executor | str | None, workers: int | None,
                       ray_address: str | None, config: dict[str, Any]) -> tuple[Any, bool, str]:
     """(executor, owned by the runner, name for the manifest). Arguments win over the
     pipeline's ``executor:`` config; the default is local with ``workers > 1``, else serial."""
-    workers = workers or config.get("workers") or 1
+    asked = workers or config.get("workers")
+    workers = asked or 1
     ray_address = ray_address or config.get("address")
     if executor is None:
         executor = config.get("name") or ("local" if workers > 1 else "serial")
     if isinstance(executor, str):
         opts: dict[str, Any] = {"retries": 1} if executor == "serial" else {}
+        if executor == "ray":  # no worker count asked for: Ray uses every CPU of its cluster
+            workers = asked
         try:
             return make_executor(executor, workers=workers, ray_address=ray_address, **opts), True, executor
         except (ValueError, RuntimeError) as exc:
