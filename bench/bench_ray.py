@@ -131,12 +131,15 @@ class TreeSampler:
     def total(self) -> float:
         return sum(self.cpu.values())
 
-    def by_name(self) -> dict[str, float]:
-        out: dict[str, float] = {}
+    def by_name(self) -> dict[str, str]:
+        """CPU seconds and process count per program, e.g. ``{"python default_worker.py": "43.8 (x3)"}``."""
+        cpu: dict[str, float] = {}
+        count: dict[str, int] = {}
         for key, t in self.cpu.items():
             name = self.names.get(key, "?")
-            out[name] = out.get(name, 0.0) + t
-        return dict(sorted(out.items(), key=lambda kv: -kv[1]))
+            cpu[name] = cpu.get(name, 0.0) + t
+            count[name] = count.get(name, 0) + 1
+        return {n: f"{cpu[n]:.1f} (x{count[n]})" for n in sorted(cpu, key=lambda n: -cpu[n])}
 
 
 def _reap() -> None:
@@ -175,7 +178,7 @@ def measure(kind: str, workers: int, inputs: list[str], out: Path) -> dict:
         sys.exit(f"bench_ray: {kind} run failed:\n{stderr[-3000:]}")
     info = json.loads(stdout.strip().splitlines()[-1])
     info.update(kind=kind, wall_s=wall, leftovers=leftovers, cpu_s=sampler.total(),
-                by_process={k: round(v, 1) for k, v in sampler.by_name().items()},
+                by_process=sampler.by_name(),
                 stderr_lines=len([ln for ln in stderr.splitlines() if ln.strip()]))
     return info
 

@@ -301,8 +301,9 @@ def test_ray_without_a_worker_count_uses_the_whole_cluster() -> None:
 
 # ----------------------------------------------------------------------------- node loss
 class SlowLog(MapStep):
-    """Sleeps per document and logs ``doc id, pid`` to a shared file, so a test can tell when
-    the job is under way and which documents were processed twice (a lost task redone)."""
+    """Sleeps per document and logs ``doc id, pid, node`` to a shared file, so a test can tell
+    when the job is under way, which node is busy, and which documents were processed twice
+    (a lost task redone)."""
 
     name = "slow_log"
 
@@ -313,8 +314,9 @@ class SlowLog(MapStep):
 
     def process(self, doc: Document) -> None:
         time.sleep(self.delay)
+        node = ray.get_runtime_context().get_node_id() if ray.is_initialized() else "-"
         with open(self.log, "a") as f:
-            f.write(f"{doc.id} {os.getpid()}\n")
+            f.write(f"{doc.id} {os.getpid()} {node}\n")
         return None
 
 
@@ -322,12 +324,20 @@ def _log_lines(path: Path) -> list[list[str]]:
     return [ln.split() for ln in path.read_text().splitlines()] if path.exists() else []
 
 
-def _kill_node_when(cluster, node, log: Path, after_docs: int, killed: dict) -> None:
+def _kill_busy_node(cluster, nodes, log: Path, after_docs: int, near_end: set[str],
+                    killed: dict) -> None:
+    """Once ``after_docs`` documents are logged, kill (no graceful shutdown) the worker node
+    that logged the latest one, when that document is not near the end of its shard: the node
+    is then in the middle of a shard task."""
     deadline = time.monotonic() + 120
-    while time.monotonic() < deadline and len(_log_lines(log)) < after_docs:
-        time.sleep(0.02)
-    killed["at_docs"] = len(_log_lines(log))
-    killed["raylet_pid"] = node.all_processes["raylet"][0].process.pid
+    lines = _log_lines(log)
+    while time.monotonic() < deadline and (len(lines) < after_docs or lines[-1][0] in near_end):
+        time.sleep(0.005)
+        lines = _log_lines(log)
+    busy = lines[-1][2]
+    node = next(n for n in nodes if n.node_id == busy)
+    killed.update(at_docs=len(lines), node=busy, doc=lines[-1][0],
+                  raylet_pid=node.all_processes["raylet"][0].process.pid)
     cluster.remove_node(node, allow_graceful=False)
     killed["done"] = time.monotonic()
 
@@ -337,7 +347,9 @@ def test_losing_a_node_mid_job_loses_nothing(ray_env: str, tmp_path: Path) -> No
     from ray.cluster_utils import Cluster
 
     shards = [str(p) for p in _shards(tmp_path / "in")[:4]]
-    ndocs = sum(len(Path(p).read_text().splitlines()) for p in shards)
+    ids = [[orjson.loads(ln)["id"] for ln in Path(p).read_bytes().splitlines()] for p in shards]
+    ndocs = sum(map(len, ids))
+    near_end = {i for shard in ids for i in shard[-3:]}
     steps = Pipeline.default().steps
     ref = run_pipeline(Pipeline([SlowLog(log=str(tmp_path / "ref.log"), delay=0), *steps]),
                        shards, tmp_path / "ref", executor=SerialExecutor(), workers=2,
@@ -356,8 +368,8 @@ def test_losing_a_node_mid_job_loses_nothing(ray_env: str, tmp_path: Path) -> No
             assert ex.parallelism == 2  # the head has no CPUs: tasks run on the worker nodes only
             ex.check_shared(tmp_path)  # one machine: every node sees the folder
             assert not list(tmp_path.glob(".ray-probe-*"))
-            killer = threading.Thread(target=_kill_node_when,
-                                      args=(cluster, workers[1], log, ndocs // 3, killed))
+            killer = threading.Thread(target=_kill_busy_node,
+                                      args=(cluster, workers, log, ndocs // 4, near_end, killed))
             killer.start()
             res = run_pipeline(Pipeline([SlowLog(log=str(log)), *steps]), shards,
                                tmp_path / "ray", executor=ex, workers=2, progress=False)
@@ -370,10 +382,12 @@ def test_losing_a_node_mid_job_loses_nothing(ray_env: str, tmp_path: Path) -> No
         lines = _log_lines(log)
         assert killed["at_docs"] < ndocs  # killed mid-job ...
         pids_per_doc: dict[str, set[str]] = {}
-        for doc_id, pid in lines:
+        for doc_id, pid, _node in lines:
             pids_per_doc.setdefault(doc_id, set()).add(pid)
         assert any(len(p) > 1 for p in pids_per_doc.values())  # ... while it ran a task, redone
-        assert set(pids_per_doc) == {d for d, _ in _log_lines(tmp_path / "ref.log")}
+        assert set(pids_per_doc) == {d for d, *_ in _log_lines(tmp_path / "ref.log")}
+        redone = {node for doc, _, node in lines if doc == killed["doc"]}
+        assert killed["node"] in redone and len(redone) == 2  # the lost task ran on the other node
         assert res.ok and res.counts == ref.counts
         assert _comparable(_outputs(tmp_path / "ray")) == _comparable(_outputs(tmp_path / "ref"))
         assert _counts(tmp_path / "ray")["counts"] == _counts(tmp_path / "ref")["counts"]

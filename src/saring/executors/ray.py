@@ -61,12 +61,15 @@ def import_ray() -> Any:
 
 
 def prefer_loopback() -> None:
-    """Make a local Ray resolve its node address to 127.0.0.1 (Linux otherwise uses the default
-    route's address and its daemons listen on every interface). Ray reads this setting when it
-    is imported, so it is set both in the environment (for Ray's child processes) and, when Ray
-    is already imported, on the constant itself."""
+    """Settings for an embedded local Ray, chiefly: resolve its node address to 127.0.0.1
+    (Linux otherwise uses the default route's address and its daemons listen on every
+    interface). Ray reads that setting when it is imported, so it is set both in the
+    environment (for Ray's child processes) and, when Ray is already imported, on the constant
+    itself. Also: no usage reporting, rare metrics sampling."""
     os.environ.setdefault("RAY_ENABLE_WINDOWS_OR_OSX_CLUSTER", "0")
     os.environ.setdefault("RAY_USAGE_STATS_ENABLED", "0")  # no reporting from an embedded Ray
+    # its dashboard agent samples every process every 5 s for a dashboard that is not running
+    os.environ.setdefault("REPORTER_UPDATE_INTERVAL_MS", "60000")
     import ray._private.ray_constants as constants
 
     constants.ENABLE_RAY_CLUSTER = os.environ["RAY_ENABLE_WINDOWS_OR_OSX_CLUSTER"] not in ("0", "false", "False")
