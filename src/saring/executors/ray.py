@@ -48,6 +48,8 @@ MB = 1 << 20
 # 150-190 MB in-process (1k-5k docs) and ~220 MB RSS as a Ray worker; 512 leaves room for
 # bigger documents and dedup partitions. None reserves nothing.
 DEFAULT_TASK_MEMORY_MB = 512
+# an embedded Ray has no dashboard: metrics export and task events would only cost CPU
+LOCAL_SYSTEM_CONFIG = {"enable_metrics_collection": False}
 POLL_SECONDS = 1.0  # longest wait for a finished task before the loop looks again
 
 
@@ -166,7 +168,7 @@ class RayExecutor:
             ray.init(address="local", num_cpus=self.workers or os.cpu_count() or 1,
                      include_dashboard=False, _node_ip_address="127.0.0.1",
                      object_store_memory=self.object_store_mb * MB, _temp_dir=self.temp_dir,
-                     **common)
+                     _system_config=LOCAL_SYSTEM_CONFIG, **common)
         finally:
             auth_log.setLevel(level)
 
@@ -240,6 +242,8 @@ class RayExecutor:
             opts["memory"] = self.memory_mb * MB
         if desc:
             opts["name"] = f"saring: {desc}"
+        if self._owns_ray:  # an embedded Ray has no dashboard or state API user to feed
+            opts["enable_task_events"] = False
         return opts
 
     def map(self, fn: Callable[[T], R], tasks: Sequence[T], *, desc: str = "") -> list[R]:
