@@ -25,6 +25,7 @@ import hashlib
 import itertools
 import json
 import os
+import shutil
 import subprocess
 import sys
 import tempfile
@@ -69,7 +70,8 @@ def child(kind: str, workers: int, out: str, inputs: list[str]) -> None:
     if kind == "ray":
         from saring.executors.ray import RayExecutor
 
-        ex = RayExecutor(workers=workers, temp_dir=tempfile.mkdtemp(prefix="rb-", dir="/tmp"))
+        ray_tmp = tempfile.mkdtemp(prefix="rb-", dir="/tmp")  # short: AF_UNIX path limit
+        ex = RayExecutor(workers=workers, temp_dir=ray_tmp)
         ex.map(len, [""])  # start Ray now so its start-up is timed apart
     else:
         from saring.executors.local import LocalExecutor
@@ -81,6 +83,8 @@ def child(kind: str, workers: int, out: str, inputs: list[str]) -> None:
     t2 = time.perf_counter()
     ex.close()
     t3 = time.perf_counter()
+    if kind == "ray":
+        shutil.rmtree(ray_tmp, ignore_errors=True)
     digest = hashlib.sha256()
     for sub in ("kept", "rejected", "errors"):
         for p in sorted((Path(out) / sub).iterdir()):
