@@ -270,3 +270,49 @@ def test_observers_see_every_final_document_once_and_survive_resume(tmp_path) ->
     assert again.observed == first.observed and len(again.skipped_shards) == 5
     stats = orjson.loads((tmp_path / "o" / "stats.json").read_bytes())
     assert stats["observed"] == first.observed
+
+
+def test_duplicate_ids_are_counted_within_and_across_files(tmp_path) -> None:
+    a, b = tmp_path / "a.jsonl", tmp_path / "b.jsonl"
+    a.write_bytes(b'{"id": "x", "text": "satu"}\n{"id": "x", "text": "dua"}\n{"id": "y", "text": "tiga"}\n'
+                  b'{"id": "z", "text": "empat"}\n{"text": 5}\n')
+    b.write_bytes(b'{"id": "y", "text": "lima"}\n{"id": "w", "text": "enam"}\n')
+    res = run_pipeline(Pipeline([]), [str(a), str(b)], tmp_path / "o", progress=False)
+    expect = {"documents": 6, "duplicates": 2, "ids_repeated": 2, "ids_in_several_files": 1}
+    assert res.duplicate_ids == expect
+    assert orjson.loads((tmp_path / "o" / "stats.json").read_bytes())["duplicate_ids"] == expect
+    again = run_pipeline(Pipeline([]), [str(a), str(b)], tmp_path / "o", progress=False)
+    assert again.duplicate_ids == expect and len(again.skipped_shards) == 2
+    assert not (tmp_path / "o" / "_work" / "ids").exists()
+
+
+def test_secret_parameters_change_the_fingerprint_but_never_reach_the_manifest(tmp_path) -> None:
+    from saring.executors.manifest import run_fingerprint
+    from saring.io.readers import ReaderConfig
+
+    def pipe(key: str) -> Pipeline:
+        return Pipeline.from_config({"steps": [{"pii": {"mode": "mask", "hash_key": key}}]})
+
+    fp = [run_fingerprint(pipe(k), ReaderConfig(), "jsonl.gz") for k in ("rahasia-1", "rahasia-2")]
+    assert fp[0] != fp[1]
+    run_pipeline(pipe("rahasia-1"), [str(SAMPLE)], tmp_path / "o", progress=False)
+    for p in (tmp_path / "o").rglob("*.json"):
+        assert b"rahasia" not in p.read_bytes(), p
+
+
+def test_summary_shows_duplicate_ids(tmp_path) -> None:
+    from click.testing import CliRunner
+
+    from saring.cli.main import saring
+
+    a = tmp_path / "a.jsonl"
+    a.write_bytes(b'{"id": "x", "text": "satu dua"}\n{"id": "x", "text": "tiga empat"}\n')
+    res = CliRunner().invoke(saring, ["run", str(a), "-o", str(tmp_path / "o"), "--no-progress",
+                                      "--config", str(_write(tmp_path / "p.yaml", "steps: []\n"))])
+    assert res.exit_code == 0, res.output
+    assert "duplicate ids: 1 document(s) reuse an earlier id" in res.output
+
+
+def _write(p: Path, text: str) -> Path:
+    p.write_text(text)
+    return p

@@ -111,6 +111,9 @@ class Step(ABC):
     # True when the step's annotations hold offsets: the runner then stamps ``text_version`` (the
     # number of edits before the step) so ``doc.map_offset`` can follow them through later edits.
     annotation_offsets: ClassVar[bool] = False
+    # Attributes that are secrets (e.g. PII's ``hash_key``): they change outputs, so a keyed hash
+    # of them enters the run's fingerprint, but they never appear in ``params()`` or the manifest.
+    secret_params: ClassVar[tuple[str, ...]] = ()
 
     def __init_subclass__(cls, **kwargs: Any) -> None:
         super().__init_subclass__(**kwargs)
@@ -133,8 +136,9 @@ class Step(ABC):
         """Edit, annotate or judge ``doc``; return a :class:`Reject` to drop it, else ``None``."""
 
     def params(self) -> dict[str, Any]:
-        """Parameters to re-create this step (for the run manifest and YAML round trip)."""
-        return dict(getattr(self, "_params", {}))
+        """Parameters to re-create this step (for the run manifest and YAML round trip);
+        secrets are left out."""
+        return {k: v for k, v in getattr(self, "_params", {}).items() if k not in self.secret_params}
 
     def __getstate__(self) -> dict[str, Any]:
         state = self.__dict__.copy()

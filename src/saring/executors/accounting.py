@@ -34,7 +34,6 @@ class ShardResult:
     stats: dict[str, dict[str, Any]] = field(default_factory=dict)
     seconds: float = 0.0
     skipped: bool = False
-    duplicate_ids: int = 0  # kept or rejected documents whose id appeared before in the shard
     observed: dict[str, Any] = field(default_factory=dict)  # observer name -> per-shard result
 
     def balanced(self) -> bool:
@@ -59,6 +58,9 @@ class RunResult:
     observed: dict[str, Any] = field(default_factory=dict)
     work_bytes: int = 0
     skipped_inputs: list[dict[str, str]] = field(default_factory=list)  # files not read, and why
+    # {"documents", "duplicates" (documents whose id occurred before), "ids_repeated",
+    #  "ids_in_several_files"}; None when it could not be counted
+    duplicate_ids: dict[str, int] | None = None
 
     @property
     def docs_per_second(self) -> float:
@@ -89,6 +91,7 @@ def account(
     stage_stats: dict[str, StepStats], skipped: list[str], strict: bool, seconds: float,
     observers: Sequence[Any] = (), work_bytes: int = 0,
     skipped_inputs: list[dict[str, str]] | None = None,
+    duplicate_ids: dict[str, int] | None = None,
 ) -> RunResult:
     """Merge stats, check the balance per shard and segment, write ``stats.json``.
 
@@ -98,14 +101,12 @@ def account(
     kinds: Counter[str] = Counter()
     mismatches: list[str] = []
     shards: dict[str, dict[str, int]] = {}
-    dup_ids = 0
     for i, n in enumerate(names):
         final = results[-1][i]
         shards[n] = {"input": results[0][i].input, "kept": final.kept,
                      "rejected": sum(seg[i].rejected for seg in results),
                      "errors": sum(seg[i].errors for seg in results)}
         mismatches += _check(results, i, n)
-        dup_ids += results[0][i].duplicate_ids
         for seg in results:
             r = seg[i]
             reasons.update(r.reasons)
@@ -124,6 +125,7 @@ def account(
         balanced=balanced, mismatches=mismatches, rejected_by_reason=dict(reasons.most_common()),
         errors_by_kind=dict(kinds.most_common()), shards=shards, skipped_shards=skipped,
         seconds=seconds, observed=observed, work_bytes=work_bytes, skipped_inputs=skipped_inputs,
+        duplicate_ids=duplicate_ids,
     )
     atomic.write_json(out / "stats.json", {
         "counts": counts,
@@ -131,7 +133,7 @@ def account(
         "ok": ok, "strict": strict,
         "rejected_by_reason": result.rejected_by_reason,
         "errors_by_kind": result.errors_by_kind,
-        "duplicate_ids": dup_ids,
+        "duplicate_ids": duplicate_ids,
         "steps": result.stats, "shards": shards, "skipped": skipped,
         "skipped_inputs": skipped_inputs,
         "observed": observed,

@@ -11,6 +11,7 @@
     OUT/_work/done/<unit>.json             completion marker of a corpus stage unit
     OUT/_work/docs/<unit>/<shard>.docs.zst document files between units (deleted once consumed)
     OUT/_work/stages/<unit>/               a corpus stage's scratch (deleted once it is done)
+    OUT/_work/ids/<shard>.npy              document-id hashes (deleted once duplicates are counted)
 
 Units are named ``seg<k>`` (segments) and ``stage<k>-<label>`` (corpus stages), ``k`` being the
 position in the plan. A finished run's ``_work/`` holds markers only.
@@ -67,6 +68,13 @@ class RunLayout:
     def stage_marker(self, unit: str, fingerprint: str) -> Marker:
         return Marker(str(self.work / "done" / f"{unit}.json"), fingerprint)
 
+    def ids(self, shard: str) -> Path:
+        """Hashes of the shard's document ids (first segment; deleted once counted)."""
+        return self.work / "ids" / f"{shard}.npy"
+
+    def ids_marker(self, fingerprint: str) -> Marker:
+        return Marker(str(self.work / "done" / "ids.json"), fingerprint)
+
     def stage_dir(self, unit: str) -> Path:
         return self.work / "stages" / unit
 
@@ -99,8 +107,8 @@ class RunLayout:
 
     def drop_intermediates(self) -> None:
         """After a finished run: only markers stay under ``_work``."""
-        shutil.rmtree(self.work / "docs", ignore_errors=True)
-        shutil.rmtree(self.work / "stages", ignore_errors=True)
+        for sub in ("docs", "stages", "ids"):
+            shutil.rmtree(self.work / sub, ignore_errors=True)
 
     def work_bytes(self) -> int:
         """Bytes under ``_work`` (for benchmarks and the summary)."""

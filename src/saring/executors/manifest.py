@@ -9,6 +9,7 @@ same command on the same inputs recognises its own finished work.
 from __future__ import annotations
 
 import functools
+import hashlib
 import importlib.metadata
 import os
 import platform
@@ -83,6 +84,10 @@ def step_identity(step: Any) -> dict[str, Any]:
     cls = type(step)
     ident: dict[str, Any] = {"class": f"{cls.__module__}.{cls.__qualname__}",
                              "label": getattr(step, "label", None), "params": canonical(step.params())}
+    secrets = {k: hashlib.sha256(repr(getattr(step, k, None)).encode()).hexdigest()
+               for k in getattr(step, "secret_params", ())}
+    if secrets:  # only a hash: the fingerprint sits in markers and the manifest
+        ident["secrets"] = secrets
     func = getattr(step, "func", None)
     if callable(func):
         inner = getattr(func, "func", func)  # functools.partial

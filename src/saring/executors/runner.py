@@ -20,11 +20,14 @@ from __future__ import annotations
 import hashlib
 import os
 import pickle
+import shutil
 import time
 from collections.abc import Callable, Sequence
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any
+
+import numpy as np
 
 from saring.executors import progress
 from saring.executors.accounting import RunResult, ShardResult, account, load_stats
@@ -154,6 +157,7 @@ class _Run:
     results: list[list[ShardResult]] = field(default_factory=list)
     stage_stats: dict[str, StepStats] = field(default_factory=dict)
     skipped: list[str] = field(default_factory=list)
+    duplicate_ids: dict[str, int] | None = None
 
     @property
     def names(self) -> list[str]:
@@ -185,10 +189,13 @@ class _Run:
                 source=sh.source if first else None, part=sh.part if first else None,
                 doc_input=None if first else str(layout.docfile(unit.source_unit or "", sh.name)),
                 observers_blob=self.observers_blob,
+                ids_path=str(layout.ids(sh.name)) if first else None,
             ))
         for r in _map_named(self.executor, run_segment_task, tasks, f"segment {unit.index}"):
             done[r.shard] = r
         self.results.append([done[n] for n in self.names])
+        if unit.source_unit is None:
+            self.duplicate_ids = count_duplicate_ids(self.plan, layout)
 
     def stage(self, unit: Stage) -> None:
         plan, layout = self.plan, self.layout
@@ -292,7 +299,8 @@ def _run_pipeline(
             ex.close()
     layout.drop_intermediates()
     result = account(layout.root, run.results, run.names, run.stage_stats, run.skipped, strict,
-                     time.perf_counter() - t_start, observers, layout.work_bytes(), skipped_list)
+                     time.perf_counter() - t_start, observers, layout.work_bytes(), skipped_list,
+                     run.duplicate_ids)
     manifest.finish("complete" if result.ok else "failed", seconds=round(result.seconds, 3))
     return result
 
@@ -310,6 +318,30 @@ def _execute(run: _Run, show: bool) -> None:
                 run.stage(unit)
             else:
                 run.segment(unit)
+
+
+def count_duplicate_ids(plan: Plan, layout: RunLayout) -> dict[str, int] | None:
+    """Documents whose id occurred before (within or across files), counted over all shards
+    from the first segment's id hashes; kept in a marker so a rerun reports it too. None when
+    the hashes are gone (a marker was lost and the shards were not re-read)."""
+    marker = layout.ids_marker(digest(plan.run_fp, [s.key for s in plan.shards]))
+    if (res := marker.result()) is not None:
+        return res
+    paths = [layout.ids(s.name) for s in plan.shards]
+    if not all(p.exists() for p in paths):
+        return None
+    per_file: dict[str, list[np.ndarray]] = {}
+    for s, p in zip(plan.shards, paths, strict=True):
+        per_file.setdefault(s.source.path, []).append(np.load(p))
+    files = [np.unique(np.concatenate(a)) if a else np.empty(0, np.uint64) for a in per_file.values()]
+    allh = np.concatenate([np.load(p) for p in paths]) if paths else np.empty(0, np.uint64)
+    uniq, counts = np.unique(allh, return_counts=True)
+    across = np.unique(np.concatenate(files), return_counts=True)[1] if files else np.empty(0)
+    res = {"documents": int(len(allh)), "duplicates": int(len(allh) - len(uniq)),
+           "ids_repeated": int((counts > 1).sum()), "ids_in_several_files": int((across > 1).sum())}
+    marker.write(res)
+    shutil.rmtree(layout.work / "ids", ignore_errors=True)
+    return res
 
 
 def _inputs_record(shards: list[Shard]) -> list[dict[str, Any]]:

@@ -17,11 +17,15 @@ from collections.abc import Iterator
 from dataclasses import asdict, dataclass
 from typing import Any
 
+import numpy as np
+import xxhash
+
 from saring.document import KEPT, REJECTED, Document
 from saring.executors import progress
 from saring.executors.accounting import ShardResult
 from saring.executors.marker import Marker
 from saring.executors.split import Part, read_part
+from saring.io import atomic
 from saring.io.docfile import read_docs
 from saring.io.readers import READ_STEP, ReaderConfig, ReadError, Source, read_source
 from saring.io.writers import JsonlWriter, open_writer
@@ -50,6 +54,7 @@ class SegmentTask:
     part: Part | None = None  # a part of a large source (see split.py)
     doc_input: str | None = None  # later segments: a document file (deleted once marked done)
     observers_blob: bytes = b""
+    ids_path: str | None = None  # first segment: where to write the hashes of document ids
 
 
 _STEPS_CACHE: dict[str, list[Step]] = {}
@@ -93,6 +98,7 @@ class _Run:
         self.err_w = JsonlWriter(task.errors_path, "gz")
         self.observers = pickle.loads(task.observers_blob) if task.observers_blob else []
         self.final = task.kept_format != DOCFILE
+        self.ids: list[int] = []
 
     def items(self) -> Iterator[Document]:
         task, res = self.task, self.res
@@ -116,6 +122,7 @@ class _Run:
                 self.read_stats.errors += 1
                 self.kinds[item.kind] += 1
                 continue
+            self.ids.append(xxhash.xxh3_64_intdigest(item.id.encode("utf-8", "surrogatepass")))
             if item.decision.status == KEPT:
                 self.read_stats.docs_out += 1
             else:
@@ -184,6 +191,9 @@ def run_segment_task(task: SegmentTask) -> ShardResult:
         progress.report(pending)
         for w in run.writers():
             w.commit()
+        if task.ids_path is not None:
+            with atomic.atomic_open(task.ids_path) as f:
+                np.save(f, np.asarray(run.ids, dtype=np.uint64), allow_pickle=False)
     except BaseException:
         for w in run.writers():
             w.abort()

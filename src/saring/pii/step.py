@@ -72,6 +72,7 @@ class PII(MapStep):
 
     name = "pii"
     annotation_offsets = True
+    secret_params = ("hash_key",)  # in the run fingerprint as a hash, never in the manifest
 
     def __init__(
         self,

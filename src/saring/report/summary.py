@@ -52,3 +52,8 @@ def print_summary(result: Any, console: Console | None = None) -> None:
     )
     style = "green" if result.balanced else "bold red"
     console.print(escape(accounting_line(result)), style=style, highlight=False)
+    dup = getattr(result, "duplicate_ids", None)
+    if dup and dup.get("duplicates"):
+        console.print(f"duplicate ids: {dup['duplicates']:,} document(s) reuse an earlier id "
+                      f"({dup['ids_repeated']:,} id(s) repeated, {dup['ids_in_several_files']:,} "
+                      "in more than one file)", style="yellow", highlight=False)

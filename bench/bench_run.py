@@ -1,0 +1,185 @@
+"""The run itself: scratch space, rerun of a finished folder, and one big file on 2 workers.
+
+``work``: ``saring run`` (the default pipeline, CLI in a subprocess) over corpus files, with
+``OUT/_work`` polled every 0.2 s: peak and final size next to the input's characters and the
+output's size; then the same command again on the finished folder (time ratio).
+
+``split``: one large uncompressed JSONL file generated from corpus records (unique ids; written
+to a temp folder, never to the repo) run with ``--workers 1`` and ``--workers 2``, side by side
+in one invocation; outputs must be byte-identical.
+
+Usage:
+    python bench/bench_run.py work [--files a.jsonl.gz ...] [--workers 2]
+    python bench/bench_run.py split [--mb 200] [--steps normalize,langid,quality]
+"""
+
+from __future__ import annotations
+
+import argparse
+import gzip
+import os
+import resource
+import shutil
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from pathlib import Path
+
+import orjson
+
+SHARED = Path(__file__).resolve().parents[1].parent / "shared"
+CORPORA = SHARED / "corpora"
+
+
+def tree_bytes(folder: Path) -> int:
+    total = 0
+    for root, _, files in os.walk(folder):
+        for f in files:
+            try:
+                total += os.path.getsize(os.path.join(root, f))
+            except OSError:
+                pass
+    return total
+
+
+class Poller:
+    """Samples the size of a folder in a thread; keeps the peak."""
+
+    def __init__(self, folder: Path, every: float = 0.2) -> None:
+        self.folder, self.every, self.peak = folder, every, 0
+        self._stop = threading.Event()
+        self._t = threading.Thread(target=self._run, daemon=True)
+
+    def _run(self) -> None:
+        while not self._stop.is_set():
+            self.peak = max(self.peak, tree_bytes(self.folder))
+            time.sleep(self.every)
+
+    def __enter__(self) -> Poller:
+        self._t.start()
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self._stop.set()
+        self._t.join()
+        self.peak = max(self.peak, tree_bytes(self.folder))
+
+
+def run_cli(args: list[str]) -> tuple[float, float]:
+    """(wall s, CPU s of the child tree) of one ``saring run``."""
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
+    t0 = time.perf_counter()
+    r = subprocess.run([sys.executable, "-m", "saring.cli.main", "run", *args, "--no-progress"],
+                       capture_output=True, text=True)
+    wall = time.perf_counter() - t0
+    if r.returncode != 0:
+        sys.exit(f"saring run failed: {r.stderr[-2000:]}")
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return wall, (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
+
+
+def input_chars(files: list[Path]) -> tuple[int, int]:
+    docs = chars = 0
+    for p in files:
+        with gzip.open(p, "rb") as f:
+            for line in f:
+                try:
+                    t = orjson.loads(line).get("text")
+                except orjson.JSONDecodeError:
+                    continue
+                if isinstance(t, str):
+                    docs += 1
+                    chars += len(t)
+    return docs, chars
+
+
+def bench_work(args: argparse.Namespace) -> None:
+    files = [CORPORA / f for f in args.files] if args.files else sorted(CORPORA.glob("*.jsonl.gz"))
+    files = [f for f in files if f.exists()]
+    if not files:
+        sys.exit(f"no corpus files under {CORPORA}")
+    docs, chars = input_chars(files)
+    tmp = Path(tempfile.mkdtemp(prefix="bench_run_"))
+    out = tmp / "out"
+    common = [*map(str, files), "-o", str(out), "--workers", str(args.workers)]
+    with Poller(out / "_work") as poll:
+        wall1, cpu1 = run_cli(common)
+    final = tree_bytes(out / "_work")
+    outputs = sum(tree_bytes(out / s) for s in ("kept", "rejected", "errors"))
+    wall2, cpu2 = run_cli(common)
+    stats = orjson.loads((out / "stats.json").read_bytes())
+    print(f"{len(files)} files, {docs:,} docs, {chars / 1e6:.1f} M chars, workers {args.workers}")
+    print(f"first run: {wall1:.1f} s wall, {cpu1:.1f} s CPU; kept {stats['counts']['kept']:,}")
+    print(f"_work peak {poll.peak / 2**20:.1f} MiB = {poll.peak / chars:.3f} B per input char")
+    print(f"_work after {final / 2**10:.1f} KiB = {100 * final / outputs:.3f}% of the outputs "
+          f"({outputs / 2**20:.1f} MiB)")
+    print(f"rerun of the finished folder: {wall2:.2f} s wall ({100 * wall2 / wall1:.2f}% of the first), "
+          f"{cpu2:.2f} s CPU; skipped {len(stats['skipped'])} units")
+    shutil.rmtree(tmp)
+
+
+def make_big(path: Path, mb: int) -> int:
+    """Corpus records repeated with fresh ids until the file reaches ``mb`` MB."""
+    recs = []
+    for p in sorted(CORPORA.glob("id_news_*.jsonl.gz")):
+        with gzip.open(p, "rb") as f:
+            recs += [orjson.loads(x) for x in f]
+    if not recs:
+        sys.exit(f"no news corpora under {CORPORA}")
+    n = size = 0
+    with open(path, "wb") as f:
+        while size < mb * 1_000_000:
+            for r in recs:
+                line = orjson.dumps({"id": f"r{n}", "text": r.get("text", "")}) + b"\n"
+                f.write(line)
+                size += len(line)
+                n += 1
+                if size >= mb * 1_000_000:
+                    break
+    return n
+
+
+def outputs_of(out: Path) -> dict[str, bytes]:
+    return {f"{s}/{p.name}": p.read_bytes() for s in ("kept", "rejected", "errors")
+            for p in sorted((out / s).iterdir())}
+
+
+def bench_split(args: argparse.Namespace) -> None:
+    tmp = Path(tempfile.mkdtemp(prefix="bench_split_"))
+    big = tmp / "big.jsonl"
+    n = make_big(big, args.mb)
+    cfg = tmp / "p.yaml"
+    cfg.write_text("steps: [" + ", ".join(args.steps.split(",")) + "]\n")
+    print(f"{big.stat().st_size / 1e6:.0f} MB, {n:,} records, steps {args.steps}")
+    res = {}
+    for w in args.order:
+        out = tmp / f"w{w}"
+        wall, cpu = run_cli([str(big), "-o", str(out), "--config", str(cfg), "--workers", str(w),
+                             "--executor", "local"])
+        shards = len(orjson.loads((out / "stats.json").read_bytes())["shards"])
+        res[w] = wall
+        print(f"workers {w}: {wall:.1f} s wall, {cpu:.1f} s CPU, {shards} shards")
+    print(f"speed-up 2 vs 1 workers: {res[1] / res[2]:.2f}x")
+    assert outputs_of(tmp / "w1") == outputs_of(tmp / "w2"), "outputs differ between 1 and 2 workers"
+    print("outputs byte-identical")
+    shutil.rmtree(tmp)
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    sub = ap.add_subparsers(dest="cmd", required=True)
+    w = sub.add_parser("work")
+    w.add_argument("--files", nargs="*", default=None)
+    w.add_argument("--workers", type=int, default=2)
+    s = sub.add_parser("split")
+    s.add_argument("--mb", type=int, default=200)
+    s.add_argument("--steps", default="normalize,langid,quality")
+    s.add_argument("--order", type=lambda x: [int(v) for v in x.split(",")], default=[1, 2])
+    args = ap.parse_args()
+    bench_work(args) if args.cmd == "work" else bench_split(args)
+
+
+if __name__ == "__main__":
+    main()
