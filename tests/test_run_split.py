@@ -94,3 +94,5 @@ def test_split_run_equals_whole_run_and_uses_two_workers(tmp_path, compress) -> 
     again = run_pipeline(Pipeline.from_config(split_cfg), [str(big)], tmp_path / "two", progress=False,
                          executor="local", workers=2)
     assert len(again.skipped_shards) == 2 * len(one.shards) + 1  # every part of both segments + dedup
+    memo = list((tmp_path / "two" / "_work" / "done" / "scans").glob("*.json"))
+    assert len(memo) == (1 if compress else 0)  # gzip line counts kept for the rerun

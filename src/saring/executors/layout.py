@@ -75,6 +75,11 @@ class RunLayout:
     def ids_marker(self, fingerprint: str) -> Marker:
         return Marker(str(self.work / "done" / "ids.json"), fingerprint)
 
+    @property
+    def scans(self) -> Path:
+        """Where the line counts of large compressed inputs are kept (by content hash)."""
+        return self.work / "done" / "scans"
+
     def stage_dir(self, unit: str) -> Path:
         return self.work / "stages" / unit
 

@@ -87,7 +87,8 @@ def _map_named(executor: Any, fn: Callable[[Any], Any], tasks: list[Any], desc: 
         raise
 
 
-def _shards(inputs: Sequence[str | Path], shard_bytes: int) -> tuple[list[Shard], list[Skipped]]:
+def _shards(inputs: Sequence[str | Path], shard_bytes: int,
+            cache: Path | None = None) -> tuple[list[Shard], list[Skipped]]:
     """Input sources as shards: hashed by content, large JSONL files cut into parts; plus the
     files found but not read (listed with why in the manifest and stats)."""
     try:
@@ -110,7 +111,7 @@ def _shards(inputs: Sequence[str | Path], shard_bytes: int) -> tuple[list[Shard]
                     key = source_fingerprint(src)
                 shards.append(Shard(src.name, src, key))
                 continue
-            key, parts = scan(src, shard_bytes)
+            key, parts = scan(src, shard_bytes, cache)
             if len(parts) < 2:
                 shards.append(Shard(src.name, src, key))
                 continue
@@ -265,7 +266,7 @@ def _run_pipeline(
     t_start = time.perf_counter()
     reader, fmt = _validate_io_config(pipeline)
     layout = RunLayout(output, fmt)
-    shards, skipped_inputs = _shards(inputs, pipeline.limits["shard_bytes"])
+    shards, skipped_inputs = _shards(inputs, pipeline.limits["shard_bytes"], layout.scans)
     skipped_list = [k.to_dict() for k in skipped_inputs]
     pipeline = ensure_extract(pipeline, [s.source for s in shards])  # raw web input: HTML -> text
     observers = with_domain_counter(pipeline, observers)  # per-domain counts in stats.json

@@ -14,16 +14,19 @@ ids and ``source_file``, exactly as when the file is read whole.
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import asdict, dataclass
+from pathlib import Path
 from typing import IO, Any
 
+import orjson
 import xxhash
 
 from saring.document import Document
-from saring.io import readers
+from saring.io import atomic, readers
 from saring.io.readers import ReaderConfig, ReadError, Source
 
 CHUNK = 1 << 22
+MAX_RATIO = 10  # compressed files under shard_bytes / MAX_RATIO are never split (not even counted)
 
 
 @dataclass(frozen=True)
@@ -76,9 +79,12 @@ def _hash_chunks(f: IO[bytes], h: Any) -> Iterator[bytes]:
         yield chunk
 
 
-def scan(src: Source, shard_bytes: int) -> tuple[str, list[Part]]:
+def scan(src: Source, shard_bytes: int, cache: Path | None = None) -> tuple[str, list[Part]]:
     """The content hash of a plain file source and, when it is JSONL larger than
-    ``shard_bytes``, its parts (else ``[]``: read whole)."""
+    ``shard_bytes``, its parts (else ``[]``: read whole).
+
+    Compressed files are decompressed once to count lines; ``cache`` (a folder) keeps the parts
+    by content hash so a rerun does not decompress again."""
     h = xxhash.xxh3_128()
     splittable = src.kind == "jsonl" and not _binary(src)
     with open(src.path, "rb") as f:
@@ -87,8 +93,12 @@ def scan(src: Source, shard_bytes: int) -> tuple[str, list[Part]]:
             return h.hexdigest(), parts
         for _ in _hash_chunks(f, h):
             pass
-    if not splittable or src.compression is None or src.size() * 2 < shard_bytes:
-        return h.hexdigest(), []
+    key = h.hexdigest()
+    if not splittable or src.compression is None or src.size() * MAX_RATIO < shard_bytes:
+        return key, []
+    memo = cache / f"{key}-{shard_bytes}.json" if cache is not None else None
+    if memo is not None and memo.exists():
+        return key, [Part(**p) for p in orjson.loads(memo.read_bytes())]
     try:  # compressed: count lines once; a corrupt stream is not split (the reader reports it)
         stream = readers._open_stream(src.path, src.compression)
         try:
@@ -96,8 +106,11 @@ def scan(src: Source, shard_bytes: int) -> tuple[str, list[Part]]:
         finally:
             stream.close()
     except readers._STREAM_ERRORS:
-        return h.hexdigest(), []
-    return h.hexdigest(), _parts(cuts, with_bytes=False)
+        return key, []
+    parts = _parts(cuts, with_bytes=False)
+    if memo is not None:
+        atomic.write_bytes(memo, orjson.dumps([asdict(p) for p in parts]))
+    return key, parts
 
 
 def _binary(src: Source) -> bool:
