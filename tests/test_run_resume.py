@@ -316,3 +316,25 @@ def test_summary_shows_duplicate_ids(tmp_path) -> None:
 def _write(p: Path, text: str) -> Path:
     p.write_text(text)
     return p
+
+
+def test_unique_ids_renames_later_uses_in_corpus_order(tmp_path) -> None:
+    a, b = tmp_path / "a.jsonl", tmp_path / "b.jsonl"
+    a.write_bytes(b'{"id": "x", "text": "satu"}\n{"id": "x", "text": "dua"}\n{"text": 5}\n'
+                  b'{"id": "y", "text": "tiga"}\n')
+    b.write_bytes(b'{"id": "y", "text": "empat"}\n{"id": "x", "text": "lima"}\n{"id": "x#2", "text": "enam"}\n')
+    outs = {}
+    for name, ex in (("s", "serial"), ("l", "local")):
+        res = run_pipeline(Pipeline([]), [str(a), str(b)], tmp_path / name, progress=False,
+                           unique_ids=True, executor=ex, workers=2)
+        assert res.duplicate_ids["duplicates"] == 3  # counted on the original ids
+        outs[name] = _outputs(tmp_path / name)
+    assert outs["s"] == outs["l"]
+    kept = [orjson.loads(x) for p in ("a", "b")
+            for x in __import__("gzip").open(tmp_path / "s" / "kept" / f"{p}.jsonl.gz")]
+    assert [(r["id"], r["metadata"].get("original_id")) for r in kept] == [
+        ("x", None), ("x#2", "x"), ("y", None), ("y#2", "y"), ("x#3", "x"), ("x#2", None)]
+    plain = run_pipeline(Pipeline([]), [str(a), str(b)], tmp_path / "p", progress=False)
+    assert plain.duplicate_ids["duplicates"] == 3
+    with pytest.raises(Exception, match="different config"):  # unique ids change outputs
+        run_pipeline(Pipeline([]), [str(a), str(b)], tmp_path / "p", progress=False, unique_ids=True)

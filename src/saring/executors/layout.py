@@ -72,6 +72,14 @@ class RunLayout:
         """Hashes of the shard's document ids (first segment; deleted once counted)."""
         return self.work / "ids" / f"{shard}.npy"
 
+    def prepass_ids(self, shard: str) -> Path:
+        """``unique_ids``: id hashes read before the first segment."""
+        return self.work / "ids" / "pre" / f"{shard}.npy"
+
+    def renames(self, shard: str) -> Path:
+        """``unique_ids``: (row, occurrence) pairs of the shard's repeated ids."""
+        return self.work / "ids" / "pre" / f"{shard}.renames.npy"
+
     def ids_marker(self, fingerprint: str) -> Marker:
         return Marker(str(self.work / "done" / "ids.json"), fingerprint)
 

@@ -20,18 +20,16 @@ from __future__ import annotations
 import hashlib
 import os
 import pickle
-import shutil
 import time
 from collections.abc import Callable, Sequence
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any
 
-import numpy as np
-
 from saring.executors import progress
 from saring.executors.accounting import RunResult, ShardResult, account, load_stats
 from saring.executors.base import Executor, TaskFailedError, make_executor, parallelism_of
+from saring.executors.ids import count_duplicate_ids, ids_tasks, plan_renames, run_ids_task
 from saring.executors.layout import RunLayout
 from saring.executors.manifest import Manifest, RunError, hash_source, run_config, run_fingerprint
 from saring.executors.marker import digest
@@ -159,6 +157,16 @@ class _Run:
     stage_stats: dict[str, StepStats] = field(default_factory=dict)
     skipped: list[str] = field(default_factory=list)
     duplicate_ids: dict[str, int] | None = None
+    unique_ids: bool = False
+
+    def prepass_ids(self) -> None:
+        """``unique_ids``: read every shard's ids before the first segment writes anything."""
+        first = self.plan.units[0]
+        if not self.unique_ids or not self.need[first.name]:
+            return
+        tasks = ids_tasks(self.plan, self.layout, self.reader, self.plan.shards)
+        _map_named(self.executor, run_ids_task, tasks, "ids")
+        plan_renames(self.plan, self.layout)
 
     @property
     def names(self) -> list[str]:
@@ -191,6 +199,7 @@ class _Run:
                 doc_input=None if first else str(layout.docfile(unit.source_unit or "", sh.name)),
                 observers_blob=self.observers_blob,
                 ids_path=str(layout.ids(sh.name)) if first else None,
+                renames_path=str(layout.renames(sh.name)) if first and self.unique_ids else None,
             ))
         for r in _map_named(self.executor, run_segment_task, tasks, f"segment {unit.index}"):
             done[r.shard] = r
@@ -253,6 +262,7 @@ def _run_pipeline(
     progress: bool = True,
     resume: bool = True,
     observers: Sequence[Any] = (),
+    unique_ids: bool = False,
 ) -> RunResult:
     """Run ``pipeline`` over the input files/folders/globs into ``output`` and check accounting.
 
@@ -260,6 +270,8 @@ def _run_pipeline(
     the pipeline's ``executor:`` config, else local with ``workers`` processes when
     ``workers > 1``, else serial); ``ray_address`` joins an existing Ray cluster. ``strict`` makes any error record fail the run (``ok`` False).
     ``observers`` see every document whose decision is final (see ``executors/observe.py``).
+    ``unique_ids`` renames the n-th use of an id in the corpus to ``<id>#<n>`` (original in
+    ``metadata.original_id``); reused ids are counted in any case.
     Raises :class:`ConfigError` for bad configuration, :class:`RunError` when the run cannot
     proceed.
     """
@@ -277,6 +289,8 @@ def _run_pipeline(
     except Exception as exc:  # noqa: BLE001 - report which pipeline cannot travel to workers
         raise ConfigError(f"pipeline steps cannot be pickled for worker processes: {exc}") from exc
     run_fp = run_fingerprint(pipeline, reader, fmt)
+    if unique_ids:  # changes outputs (ids): part of what the run is
+        run_fp = digest(run_fp, "unique_ids")
     ex, own, ex_name = _resolve_executor(executor, workers, ray_address, pipeline.executor)
     try:
         manifest = Manifest(layout.manifest, digest(run_fp, [s.key for s in shards]),
@@ -287,7 +301,8 @@ def _run_pipeline(
         plan = Plan.build(pipeline.steps, shards, work_fp)
         if not resume:
             layout.reset_work()
-        run = _Run(plan, layout, reader, ex, demand(plan, layout, resume), observers_blob)
+        run = _Run(plan, layout, reader, ex, demand(plan, layout, resume), observers_blob,
+                   unique_ids=unique_ids)
         try:
             _execute(run, progress)
         except Exception as exc:
@@ -308,6 +323,7 @@ def _run_pipeline(
 
 def _execute(run: _Run, show: bool) -> None:
     with progress.RunProgress(show) as view:
+        run.prepass_ids()
         for unit in run.plan.units:
             if isinstance(unit, Stage):
                 view.stage(describe(unit))
@@ -319,30 +335,6 @@ def _execute(run: _Run, show: bool) -> None:
                 run.stage(unit)
             else:
                 run.segment(unit)
-
-
-def count_duplicate_ids(plan: Plan, layout: RunLayout) -> dict[str, int] | None:
-    """Documents whose id occurred before (within or across files), counted over all shards
-    from the first segment's id hashes; kept in a marker so a rerun reports it too. None when
-    the hashes are gone (a marker was lost and the shards were not re-read)."""
-    marker = layout.ids_marker(digest(plan.run_fp, [s.key for s in plan.shards]))
-    if (res := marker.result()) is not None:
-        return res
-    paths = [layout.ids(s.name) for s in plan.shards]
-    if not all(p.exists() for p in paths):
-        return None
-    per_file: dict[str, list[np.ndarray]] = {}
-    for s, p in zip(plan.shards, paths, strict=True):
-        per_file.setdefault(s.source.path, []).append(np.load(p))
-    files = [np.unique(np.concatenate(a)) if a else np.empty(0, np.uint64) for a in per_file.values()]
-    allh = np.concatenate([np.load(p) for p in paths]) if paths else np.empty(0, np.uint64)
-    uniq, counts = np.unique(allh, return_counts=True)
-    across = np.unique(np.concatenate(files), return_counts=True)[1] if files else np.empty(0)
-    res = {"documents": int(len(allh)), "duplicates": int(len(allh) - len(uniq)),
-           "ids_repeated": int((counts > 1).sum()), "ids_in_several_files": int((across > 1).sum())}
-    marker.write(res)
-    shutil.rmtree(layout.work / "ids", ignore_errors=True)
-    return res
 
 
 def _inputs_record(shards: list[Shard]) -> list[dict[str, Any]]:

@@ -17,15 +17,12 @@ from collections.abc import Iterator
 from dataclasses import asdict, dataclass
 from typing import Any
 
-import numpy as np
-import xxhash
-
 from saring.document import KEPT, REJECTED, Document
 from saring.executors import progress
 from saring.executors.accounting import ShardResult
+from saring.executors.ids import id_hash, load_renames, save
 from saring.executors.marker import Marker
 from saring.executors.split import Part, read_part
-from saring.io import atomic
 from saring.io.docfile import read_docs
 from saring.io.readers import READ_STEP, ReaderConfig, ReadError, Source, read_source
 from saring.io.writers import JsonlWriter, open_writer
@@ -55,6 +52,7 @@ class SegmentTask:
     doc_input: str | None = None  # later segments: a document file (deleted once marked done)
     observers_blob: bytes = b""
     ids_path: str | None = None  # first segment: where to write the hashes of document ids
+    renames_path: str | None = None  # unique_ids: rows whose id repeats an earlier one
 
 
 _STEPS_CACHE: dict[str, list[Step]] = {}
@@ -99,6 +97,7 @@ class _Run:
         self.observers = pickle.loads(task.observers_blob) if task.observers_blob else []
         self.final = task.kept_format != DOCFILE
         self.ids: list[int] = []
+        self.renames = load_renames(task.renames_path) if task.renames_path else {}
 
     def items(self) -> Iterator[Document]:
         task, res = self.task, self.res
@@ -122,7 +121,11 @@ class _Run:
                 self.read_stats.errors += 1
                 self.kinds[item.kind] += 1
                 continue
-            self.ids.append(xxhash.xxh3_64_intdigest(item.id.encode("utf-8", "surrogatepass")))
+            n = self.renames.get(len(self.ids))
+            self.ids.append(id_hash(item.id))
+            if n is not None:  # the n-th use of this id in the corpus
+                item.metadata["original_id"] = item.id
+                item.id = f"{item.id}#{n}"
             if item.decision.status == KEPT:
                 self.read_stats.docs_out += 1
             else:
@@ -192,8 +195,7 @@ def run_segment_task(task: SegmentTask) -> ShardResult:
         for w in run.writers():
             w.commit()
         if task.ids_path is not None:
-            with atomic.atomic_open(task.ids_path) as f:
-                np.save(f, np.asarray(run.ids, dtype=np.uint64), allow_pickle=False)
+            save(task.ids_path, run.ids)
     except BaseException:
         for w in run.writers():
             w.abort()
