@@ -32,7 +32,7 @@ from saring.executors.base import Executor, TaskFailedError, make_executor, para
 from saring.executors.ids import count_duplicate_ids, ids_tasks, plan_renames, run_ids_task
 from saring.executors.layout import RunLayout
 from saring.executors.manifest import Manifest, RunError, hash_source, run_config, run_fingerprint
-from saring.executors.marker import digest
+from saring.executors.marker import Marker, digest
 from saring.executors.observe import observer_identity
 from saring.executors.plan import Plan, Segment, Shard, Stage, demand, describe
 from saring.executors.segment import DOCFILE, SegmentTask, run_segment_task
@@ -173,46 +173,51 @@ class _Run:
         return [s.name for s in self.plan.shards]
 
     def segment(self, unit: Segment) -> None:
-        plan, layout = self.plan, self.layout
+        """One task per shard that still has to run; finished shards come from their markers."""
         blob = pickle.dumps(unit.steps)
         key = hashlib.sha256(blob).hexdigest()
         done: dict[str, ShardResult] = {}
         tasks: list[SegmentTask] = []
-        for sh in plan.shards:
-            marker = layout.marker(unit.name, sh.name, plan.fp(unit, sh.name))
-            if sh.name not in self.need[unit.name]:
-                data = marker.load()
-                assert data is not None, f"{sh.name}@{unit.name}: no marker although not needed"
-                done[sh.name] = ShardResult(**{**data["result"], "skipped": True})
-                self.skipped.append(f"{sh.name}@{unit.name}")
+        for sh in self.plan.shards:
+            marker = self.layout.marker(unit.name, sh.name, self.plan.fp(unit, sh.name))
+            if sh.name in self.need[unit.name]:
+                marker.clear()  # a stale marker must not vouch for outputs being rewritten
+                tasks.append(self._task(unit, sh, marker, key, blob))
                 continue
-            marker.clear()  # a stale marker must not vouch for outputs being rewritten
-            first = unit.source_unit is None
-            tasks.append(SegmentTask(
-                shard=sh.name, segment=unit.index, steps_key=key, steps_blob=blob,
-                reader=self.reader, marker=marker,
-                kept_path=str(layout.kept(sh.name) if unit.final else layout.docfile(unit.name, sh.name)),
-                kept_format=layout.fmt if unit.final else DOCFILE,
-                rejected_path=str(layout.rejected(sh.name, unit.suffix)), rejected_format=layout.fmt,
-                errors_path=str(layout.errors(sh.name, unit.suffix)),
-                source=sh.source if first else None, part=sh.part if first else None,
-                doc_input=None if first else str(layout.docfile(unit.source_unit or "", sh.name)),
-                observers_blob=self.observers_blob,
-                ids_path=str(layout.ids(sh.name)) if first else None,
-                renames_path=str(layout.renames(sh.name)) if first and self.unique_ids else None,
-            ))
+            data = marker.load()
+            if data is None:
+                raise RunError(f"marker of {sh.name}@{unit.name} vanished during the run")
+            done[sh.name] = ShardResult(**{**data["result"], "skipped": True})
+            self.skipped.append(f"{sh.name}@{unit.name}")
         for r in _map_named(self.executor, run_segment_task, tasks, f"segment {unit.index}"):
             done[r.shard] = r
         self.results.append([done[n] for n in self.names])
         if unit.source_unit is None:
-            self.duplicate_ids = count_duplicate_ids(self.plan, layout)
+            self.duplicate_ids = count_duplicate_ids(self.plan, self.layout)
+
+    def _task(self, unit: Segment, sh: Shard, marker: Marker, key: str, blob: bytes) -> SegmentTask:
+        layout, first = self.layout, unit.source_unit is None
+        return SegmentTask(
+            shard=sh.name, segment=unit.index, steps_key=key, steps_blob=blob,
+            reader=self.reader, marker=marker,
+            kept_path=str(layout.kept(sh.name) if unit.final else layout.docfile(unit.name, sh.name)),
+            kept_format=layout.fmt if unit.final else DOCFILE,
+            rejected_path=str(layout.rejected(sh.name, unit.suffix)), rejected_format=layout.fmt,
+            errors_path=str(layout.errors(sh.name, unit.suffix)),
+            source=sh.source if first else None, part=sh.part if first else None,
+            doc_input=None if first else str(layout.docfile(unit.source_unit or "", sh.name)),
+            observers_blob=self.observers_blob,
+            ids_path=str(layout.ids(sh.name)) if first else None,
+            renames_path=str(layout.renames(sh.name)) if first and self.unique_ids else None,
+        )
 
     def stage(self, unit: Stage) -> None:
         plan, layout = self.plan, self.layout
         marker = layout.stage_marker(unit.name, plan.fp(unit))
         if not self.need[unit.name]:
             data = marker.load()
-            assert data is not None
+            if data is None:
+                raise RunError(f"marker of {unit.name} vanished during the run")
             self.stage_stats[unit.stage.label] = StepStats.from_dict(data["result"]["stats"])
             self.skipped.append(unit.name)
             return
