@@ -42,8 +42,7 @@ def _split_sample(folder: Path, parts: int) -> list[str]:
     return [*paths, str(BAD)]
 
 
-# every default step except repair, whose per-worker site pool (SitePool) is the known
-# cross-document state; its replacement by a corpus stage is tested below
+# every default step except repair (covered with the whole default pipeline below)
 NO_REPAIR = {"steps": ["normalize", "boilerplate", "langid", {"quality": {"score_only": True}}, "spam",
                        "optout", "pii", {"dedup": {"paragraph_min_docs": 2}}]}
 
