@@ -338,3 +338,13 @@ def test_unique_ids_renames_later_uses_in_corpus_order(tmp_path) -> None:
     assert plain.duplicate_ids["duplicates"] == 3
     with pytest.raises(Exception, match="different config"):  # unique ids change outputs
         run_pipeline(Pipeline([]), [str(a), str(b)], tmp_path / "p", progress=False, unique_ids=True)
+
+
+def test_moved_output_folder_still_resumes(tmp_path) -> None:
+    """Markers name their outputs relative to themselves (output staged or moved elsewhere)."""
+    pipe = Pipeline.from_config({"steps": ["normalize", {"dedup": {"paragraph_min_docs": 3}}]})
+    first = run_pipeline(pipe, [str(SAMPLE)], tmp_path / "a", progress=False)
+    (tmp_path / "a").rename(tmp_path / "b")
+    again = run_pipeline(pipe, [str(SAMPLE)], tmp_path / "b", progress=False)
+    assert sorted(again.skipped_shards) == ["sample@seg0", "sample@seg2", "stage1-dedup"]
+    assert again.counts == first.counts

@@ -55,7 +55,8 @@ class Marker:
             return None
         if not isinstance(data, dict) or data.get("fingerprint") != self.fingerprint:
             return None
-        if not all(os.path.exists(p) for p in data.get("outputs", [])):
+        base = os.path.dirname(self.path)
+        if not all(os.path.exists(os.path.join(base, p)) for p in data.get("outputs", [])):
             return None
         return data
 
@@ -65,8 +66,12 @@ class Marker:
         return None if data is None else data.get("result")
 
     def write(self, result: Any, outputs: Sequence[str | Path] = (), **extra: Any) -> None:
+        """Record a finished task; ``outputs`` are stored relative to the marker's folder, so a
+        moved or re-staged output folder keeps its markers valid."""
+        base = os.path.dirname(os.path.abspath(self.path))
+        rel = [os.path.relpath(os.path.abspath(p), base) for p in outputs]
         atomic.write_json(self.path, {"fingerprint": self.fingerprint, "result": result,
-                                      "outputs": [str(p) for p in outputs], **extra}, pretty=False)
+                                      "outputs": rel, **extra}, pretty=False)
 
     def clear(self) -> None:
         Path(self.path).unlink(missing_ok=True)

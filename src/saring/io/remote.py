@@ -220,7 +220,8 @@ class RemoteOutput:
                 data = orjson.loads(marker.read_bytes())
             except (OSError, orjson.JSONDecodeError):
                 continue
-            outputs = [Path(p) for p in data.get("outputs", []) if isinstance(p, str)]
+            # marker outputs are relative to the marker's folder (absolute in older markers)
+            outputs = [marker.parent / p for p in data.get("outputs", []) if isinstance(p, str)]
             if not all(p.is_file() for p in outputs):
                 continue
             for p in outputs:
