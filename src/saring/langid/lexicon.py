@@ -19,6 +19,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 from itertools import islice
+from operator import mul
 from pathlib import Path
 
 DATA = Path(__file__).resolve().parents[1] / "data" / "langid"
@@ -96,6 +97,7 @@ def load_markers(path: Path | None = None) -> list[Marker]:
 
 
 CALIBRATION_MIN_TOKENS = 6
+CALIBRATION_FEATURES = 7  # length of calibration_features()
 
 
 def load_calibration(path: Path | None = None) -> tuple[float, ...]:
@@ -210,6 +212,9 @@ class Lexicon:
         calibration: Sequence[float] = (),
     ) -> None:
         self.calibration = tuple(calibration)
+        if self.calibration and len(self.calibration) != CALIBRATION_FEATURES:
+            raise ValueError(f"calibration needs {CALIBRATION_FEATURES} weights, "
+                             f"got {len(self.calibration)}")
         self.params = p = params or Params()
         acc: dict[str, list[float]] = {}
         for tok, w in nb.items():
@@ -300,7 +305,8 @@ class Lexicon:
         # fitted on texts of >= 6 tokens: shorter ones keep the (cautious) raw confidence
         if self.calibration and v.lang != "und" and v.tokens >= CALIBRATION_MIN_TOKENS:
             x = calibration_features(v, ev.rg)
-            v.score = sigmoid(sum(w * f for w, f in zip(self.calibration, x, strict=True)))
+            # same products summed in the same order as a generator would, without its frames
+            v.score = sigmoid(sum(map(mul, self.calibration, x)))
         return v
 
     def decide_raw(self, ev: Evidence) -> Verdict:

@@ -1,0 +1,43 @@
+"""The calibrated lexical confidence: weight count checked at load, value unchanged by summing order."""
+
+from __future__ import annotations
+
+import pytest
+
+from saring.langid.lexicon import (
+    CALIBRATION_FEATURES,
+    Lexicon,
+    Verdict,
+    calibration_features,
+    get_lexicon,
+    load_markers,
+    load_nb_weights,
+    sigmoid,
+)
+
+
+def test_calibration_weight_count_matches_features():
+    v = Verdict("id", 0.6, 0.9, -2.0, 5.0, 12)
+    assert len(calibration_features(v, 1.0)) == CALIBRATION_FEATURES
+    assert len(get_lexicon().calibration) in (0, CALIBRATION_FEATURES)
+
+
+def test_wrong_number_of_calibration_weights_is_refused_at_load():
+    with pytest.raises(ValueError, match="calibration needs 7 weights"):
+        Lexicon(load_markers(), load_nb_weights(), calibration=(1.0, 2.0))
+
+
+def test_calibrated_score_is_the_logistic_of_the_weighted_features():
+    lex = get_lexicon()
+    if not lex.calibration:
+        pytest.skip("no calibration file")
+    ev = lex.evidence("saya tidak tahu apakah dia akan datang ke rumah kami besok pagi")
+    raw = lex.decide_raw(ev)
+    got = lex.decide(ev)
+    x = calibration_features(raw, ev.rg)
+    want = 0.0
+    for w, f in zip(lex.calibration, x, strict=True):
+        want += w * f
+    assert got.lang == raw.lang == "id"
+    assert got.score == sigmoid(want)  # exact: same products, same order
+    assert got.score != raw.score
