@@ -104,3 +104,12 @@ def test_output_does_not_depend_on_documents_seen_before(text: str, before: list
 
 
 LONG_GLUE = "Hari ini Rusian Presiden datang dan Rusiakredensial diplomatik dibahas."
+
+
+def test_no_flag_inside_an_applied_repair() -> None:
+    # found by hypothesis: the split of "Korea UtaraPresiden" was applied and the overlapping
+    # CamelCase site was still flagged with offsets of the text before the edit
+    doc = Document(id="h", text="Presiden Korea UtaraPresiden")
+    STEP.process(doc)
+    for f in doc.flags:
+        assert doc.text[f["start"] : f["end"]] == f["text"]

@@ -155,8 +155,10 @@ class Repair(MapStep):
         last_end = -1
         for s in sorted(sites, key=lambda x: x.start):
             rep, flag = self._decide(text, s, res)
-            if rep is not None and rep.start < last_end:
-                rep, flag = None, None  # overlapping plans: keep the earlier one
+            if (rep is not None and rep.start < last_end) or (
+                rep is None and flag is not None and flag["start"] < last_end
+            ):
+                rep, flag = None, None  # overlapping plans (or a flag inside a repair): the earlier wins
             line = bisect_right(newlines, s.start)
             if rep is not None:
                 reps.append(rep)
