@@ -258,8 +258,12 @@ class Pipeline:
         return cls.from_config(config)
 
     @classmethod
-    def default(cls) -> Pipeline:
-        return cls.from_config({"steps": list(DEFAULT_STEPS)})
+    def default(cls, languages: Sequence[str] | None = None) -> Pipeline:
+        """The built-in pipeline; ``languages`` (default: every profiled language and other)."""
+        config: dict[str, Any] = {"steps": list(DEFAULT_STEPS)}
+        if languages is not None:
+            config["languages"] = list(languages)
+        return cls.from_config(config)
 
     def to_config(self) -> dict[str, Any]:
         steps = []
@@ -303,12 +307,49 @@ class Pipeline:
                         executor=self.executor, languages=self.languages)
 
     def process(
-        self, docs: Iterable[Document], stats: dict[str, StepStats] | None = None
+        self, docs: Iterable[Document | dict[str, Any] | str],
+        stats: dict[str, StepStats] | None = None,
     ) -> Iterator[Document]:
-        """Run the per-document steps over ``docs`` in memory (corpus stages are not allowed)."""
-        if any(isinstance(s, CorpusStage) for s in self.steps):
-            raise ConfigError("Pipeline.process runs per-document steps only; use a runner for dedup")
-        return run_steps(self.steps, docs, stats if stats is not None else {})  # type: ignore[arg-type]
+        """Run the whole pipeline in memory; yields every document (kept, rejected or error).
 
-    def process_one(self, doc: Document) -> Document:
+        ``docs`` may hold :class:`Document` objects, dicts shaped like input records
+        (``{"id": ..., "text": ..., other fields -> metadata}``) or plain strings. Without corpus
+        stages documents stream through one at a time; with them (dedup) the input is
+        collected, each stage runs on it through a temporary folder with the same code as a
+        file run, and the documents come back in input order.
+        """
+        stats = stats if stats is not None else {}
+        items = (as_document(d, i) for i, d in enumerate(docs))
+        if not any(isinstance(s, CorpusStage) for s in self.steps):
+            return run_steps(self.steps, items, stats)  # type: ignore[arg-type]
+        from saring.memory import run_in_memory
+
+        return iter(run_in_memory(self.segments, list(items), stats))
+
+    def process_one(self, doc: Document | dict[str, Any] | str) -> Document:
         return next(iter(self.process([doc])))
+
+
+def as_document(item: Document | dict[str, Any] | str, index: int = 0) -> Document:
+    """A document from what a notebook user has at hand: a Document, a record dict or a string.
+
+    A dict without a string ``text`` becomes an error document (it fails alone, like a bad
+    input line in a file run); any other type is a caller bug and raises ``TypeError``.
+    """
+    if isinstance(item, Document):
+        return item
+    if isinstance(item, str):
+        return Document(str(index), item)
+    if isinstance(item, dict):
+        rid = item.get("id")
+        doc_id = str(rid) if rid is not None and rid != "" else str(index)
+        text = item.get("text")
+        meta = {k: v for k, v in item.items() if k not in ("id", "text")}
+        if not isinstance(text, str):
+            doc = Document(doc_id, "", meta)
+            kind = "missing_text" if text is None else "text_not_string"
+            doc.fail("read", f"record {doc_id!r}: 'text' is {type(text).__name__}, expected a string",
+                     reason=kind)
+            return doc
+        return Document(doc_id, text, meta)
+    raise TypeError(f"process() takes Documents, dicts or strings, got {type(item).__name__}")

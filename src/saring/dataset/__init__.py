@@ -2,6 +2,7 @@
 training records with provenance, and the dataset card (``README.md``) at the output root."""
 
 from saring.dataset.finalize import finalize_dataset
+from saring.dataset.read import read_kept, read_records
 from saring.dataset.records import FIELDS, to_document, training_record
 
-__all__ = ["FIELDS", "finalize_dataset", "to_document", "training_record"]
+__all__ = ["FIELDS", "finalize_dataset", "read_kept", "read_records", "to_document", "training_record"]

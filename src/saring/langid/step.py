@@ -22,8 +22,8 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from saring.document import Document, Replacement
-from saring.languages import OTHER, UNKNOWN
 from saring.langid.lexicon import LANGS, Evidence, Lexicon, Verdict, get_lexicon, sigmoid
+from saring.languages import OTHER, UNKNOWN
 from saring.step import FilterStep, Reject
 
 POLICIES = ("tag", "drop_paragraphs", "drop_document")
