@@ -41,6 +41,13 @@ def _cell(value: Any) -> str:
     return re.sub(r"\s+", " ", s).strip()
 
 
+def _code(value: Any) -> str:
+    """A Markdown code span for a table cell (renderers escape its content; no pipes, no
+    backticks, no line breaks)."""
+    s = re.sub(r"\s+", " ", str(value)).strip().replace("`", "'").replace("|", "\\|")
+    return f"`{s}`"
+
+
 def _fenced(text: str, info: str = "") -> str:
     """A fenced code block whose fence is longer than any backtick run inside."""
     longest = max((len(m) for m in re.findall(r"`+", text)), default=0)
@@ -91,7 +98,7 @@ def _language_table(languages: dict[str, dict[str, Any]]) -> list[str]:
     rows = ["| config | documents | words | characters | files | bytes |", "|---|---:|---:|---:|---:|---:|"]
     for k, v in languages.items():
         if v["kept"]:
-            rows.append(f"| `{_cell(k)}` | {v['kept']:,} | {v['words']:,} | {v['characters']:,} | "
+            rows.append(f"| {_code(k)} | {v['kept']:,} | {v['words']:,} | {v['characters']:,} | "
                         f"{len(v['files'])} | {v['bytes']:,} |")
     return rows
 
@@ -101,16 +108,16 @@ def _removal_tables(stats: dict[str, Any], languages: dict[str, dict[str, Any]])
     total = counts["input"]
     out = ["| language | input | kept | rejected | errors | kept share |", "|---|---:|---:|---:|---:|---:|"]
     for k, v in languages.items():
-        out.append(f"| `{_cell(k)}` | {v['input']:,} | {v['kept']:,} | {v['rejected']:,} | "
+        out.append(f"| {_code(k)} | {v['input']:,} | {v['kept']:,} | {v['rejected']:,} | "
                    f"{v['errors']:,} | {_share(v['kept'], v['input'])} |")
     out.append(f"| **all** | {total:,} | {counts['kept']:,} | {counts['rejected']:,} | "
                f"{counts['errors']:,} | {_share(counts['kept'], total)} |")
     out += ["", "Removed documents by step and reason (share of all input documents):", "",
             "| step:reason | documents | share |", "|---|---:|---:|"]
     for reason, n in stats.get("rejected_by_reason", {}).items():
-        out.append(f"| `{_cell(reason)}` | {n:,} | {_share(n, total)} |")
+        out.append(f"| {_code(reason)} | {n:,} | {_share(n, total)} |")
     for kind, n in stats.get("errors_by_kind", {}).items():
-        out.append(f"| error `{_cell(kind)}` | {n:,} | {_share(n, total)} |")
+        out.append(f"| error {_code(kind)} | {n:,} | {_share(n, total)} |")
     return out
 
 

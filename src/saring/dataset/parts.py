@@ -74,7 +74,8 @@ class _Part:
 class PartWriter:
     """Records of one partition into size-bounded parts (see the module docstring)."""
 
-    def __init__(self, folder: str | Path, fmt: str, max_file_bytes: int = DEFAULT_MAX_FILE_BYTES) -> None:
+    def __init__(self, folder: str | Path, fmt: str, max_file_bytes: int = DEFAULT_MAX_FILE_BYTES,
+                 row_group_rows: int = ROW_GROUP_ROWS) -> None:
         if fmt not in DATASET_FORMATS:
             raise ValueError(f"unknown dataset format {fmt!r}; choose one of {', '.join(DATASET_FORMATS)}")
         if max_file_bytes <= 0:
@@ -83,6 +84,9 @@ class PartWriter:
         self.folder.mkdir(parents=True, exist_ok=True)
         self.fmt = fmt
         self.max_file_bytes = max_file_bytes
+        self.row_group_rows = row_group_rows
+        # JSONL is flushed in batches small next to the bound, so parts stay close to it
+        self._flush_bytes = min(_FLUSH_BYTES, max(4096, max_file_bytes // 16))
         self._tmp: list[Path] = []
         self._part: _Part | None = None
         self._buf: list[dict[str, Any]] = []
@@ -91,8 +95,8 @@ class PartWriter:
 
     def _batch_full(self) -> bool:
         if self.fmt == "parquet":
-            return len(self._buf) >= ROW_GROUP_ROWS or self._buf_bytes >= ROW_GROUP_TEXT_BYTES
-        return self._buf_bytes >= _FLUSH_BYTES
+            return len(self._buf) >= self.row_group_rows or self._buf_bytes >= ROW_GROUP_TEXT_BYTES
+        return len(self._buf) >= self.row_group_rows or self._buf_bytes >= self._flush_bytes
 
     def write(self, record: dict[str, Any]) -> None:
         self._buf.append(record)
