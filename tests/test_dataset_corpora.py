@@ -29,6 +29,7 @@ def _sample_corpora(dest: Path) -> list[Path]:
     files = sorted(CORPORA.glob("*.jsonl.gz")) if CORPORA.is_dir() else []
     if not files:
         pytest.skip("shared corpora not available")
+    dest.mkdir(parents=True, exist_ok=True)
     out = []
     for f in files:
         p = dest / f.name

@@ -121,6 +121,59 @@ def _removal_tables(stats: dict[str, Any], languages: dict[str, dict[str, Any]])
     return out
 
 
+_THRESHOLDS = (  # (section, key, column)
+    ("gopher_quality", "min_doc_words", "min words"),
+    ("gopher_quality", "min_alpha_words_ratio", "min alpha-word share"),
+    ("gopher_quality", "min_stop_words", "min stop words"),
+    ("gopher_repetition", "dup_line_frac", "max dup-line share"),
+    ("fineweb_quality", "line_punct_thr", "min line-punct share"),
+    ("fineweb_quality", "char_duplicates_ratio", "max dup-char share"),
+)
+
+
+def _quality_overrides(steps: Any) -> dict[str, dict[str, Any]] | None:
+    """Per-section overrides of the quality filters in a config (``None``: no quality filter)."""
+    found = False
+    out: dict[str, dict[str, Any]] = {}
+    for entry in steps or []:
+        if not isinstance(entry, dict) or len(entry) != 1:
+            continue
+        (name, params), = entry.items()
+        params = params if isinstance(params, dict) else {}
+        if name == "quality":
+            found = True
+            for sec, ov in (params.get("overrides") or {}).items():
+                out.setdefault(sec, {}).update(ov or {})
+        elif name in ("gopher_quality", "gopher_repetition", "fineweb_quality"):
+            found = True
+            out.setdefault(name, {}).update(params.get("overrides") or {})
+    return out if found else None
+
+
+def _threshold_table(config: dict[str, Any], parts: list[str]) -> list[str]:
+    """Main quality thresholds each partition's documents were held to (profile + overrides)."""
+    from saring.quality import profiles
+
+    overrides = _quality_overrides(config.get("steps"))
+    if overrides is None or not parts:
+        return []
+    names = set(profiles.profile_names())
+    rows = ["| config | profile | " + " | ".join(c for _, _, c in _THRESHOLDS) + " |",
+            "|---|---|" + "---:|" * len(_THRESHOLDS)]
+    for k in parts:
+        prof = k if k in names else OTHER
+        cells = []
+        for sec, key, _ in _THRESHOLDS:
+            try:
+                v = profiles.section(prof, sec, overrides.get(sec)).get(key)
+            except ValueError:
+                v = None
+            cells.append("off" if v in (None, 0, False) else _cell(v))
+        rows.append(f"| {_code(k)} | {_code(prof)} | " + " | ".join(cells) + " |")
+    return ["", "Main quality thresholds per partition (each language's FineWeb-2 profile with the "
+            "overrides above; documents of a language without a profile use `other`):", "", *rows]
+
+
 def render(
     stats: dict[str, Any], manifest: dict[str, Any], languages: dict[str, dict[str, Any]], fmt: str,
 ) -> str:
@@ -152,6 +205,7 @@ def render(
         "per-language profiles in `saring/data/quality/profiles.yaml`, overridden as shown):", "",
         _fenced(yaml.safe_dump({"languages": config.get("languages"), "steps": config.get("steps")},
                                sort_keys=False, allow_unicode=True), "yaml"),
+        *_threshold_table(config, parts),
         "", "Versions: " + ", ".join(f"{_cell(k)} {_cell(v)}" for k, v in versions.items()) + ".",
         "", "## Licence", "",
         "Not set: `license: other` above is a placeholder. The licence of this dataset is decided "
