@@ -30,13 +30,13 @@ SHARED = Path(__file__).resolve().parents[1].parent / "shared"
 CORPORA = SHARED / "corpora"
 
 
-def mixed_run(out: Path, workers: int) -> None:
+def mixed_run(out: Path, workers: int, corpora: Path = CORPORA) -> None:
     from saring import Pipeline
     from saring.dataset import read_records
     from saring.executors.runner import load_stats, run_pipeline
     from saring.languages import kept_partition
 
-    inputs = sorted(CORPORA.glob("*.jsonl.gz"))
+    inputs = sorted(corpora.glob("*.jsonl.gz"))
     if not inputs:
         sys.exit("shared corpora not found")
     pipeline = Pipeline.default()
@@ -137,12 +137,13 @@ def main() -> None:
     ap.add_argument("--out", type=Path, default=Path(tempfile.gettempdir()) / "saring-mixed")
     ap.add_argument("--run", type=Path, default=None, help="reuse a finished run folder")
     ap.add_argument("--workers", type=int, default=2)
+    ap.add_argument("--corpora-dir", type=Path, default=CORPORA)
     ap.add_argument("--repeat", type=int, default=3)
     ap.add_argument("--limit", type=int, default=40_000, help="records for the writer benchmark")
     args = ap.parse_args()
     run = args.run or args.out
     if args.corpora:
-        mixed_run(args.out, args.workers)
+        mixed_run(args.out, args.workers, args.corpora_dir)
     writer_throughput(run, args.repeat, args.limit)
     print(orjson.dumps({"run": str(run)}).decode())
 
