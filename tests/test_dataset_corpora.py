@@ -128,6 +128,10 @@ def test_card_renders_as_markdown(mixed_run) -> None:
     assert html.count("<table>") >= 3
     assert "<h2>Languages</h2>" in html and "<h2>How it was made</h2>" in html
     assert "<script" not in html
+    hub = pytest.importorskip("huggingface_hub")
+    data = hub.DatasetCard((out / "README.md").read_text("utf-8")).data.to_dict()
+    assert [c["config_name"] for c in data["configs"]] == [c["config_name"] for c in _front_matter(
+        (out / "README.md").read_text("utf-8"))[0]["configs"]]
 
 
 def test_each_language_loads_with_datasets_offline(mixed_run, tmp_path, monkeypatch) -> None:
