@@ -10,35 +10,28 @@ from __future__ import annotations
 import tempfile
 from pathlib import Path
 
-from saring.document import Document
+from saring.document import KEPT, Document
 from saring.executors.serial import SerialExecutor
 from saring.io.docfile import read_docs, write_docs
 from saring.step import CorpusStage, StageContext, Step, StepStats, run_steps
 
-_SEQ = "_saring_memory_seq"  # position in the input, removed before documents are returned
-
 
 def run_stage(stage: CorpusStage, docs: list[Document], stats: dict[str, StepStats]) -> list[Document]:
-    """Run one corpus stage over ``docs`` (all decisions) and return them in the same order."""
-    for i, d in enumerate(docs):
-        d.metadata[_SEQ] = i
-    try:
-        with tempfile.TemporaryDirectory(prefix="saring-mem-") as tmp:
-            shard = Path(tmp) / "memory.docs.zst"
-            write_docs(shard, docs)
-            out = stage.run([shard], StageContext(SerialExecutor(), Path(tmp) / "work", 1))
-            back = [d for p in (*out.kept, *out.rejected) for d in read_docs(p)]
-    finally:
-        for d in docs:
-            d.metadata.pop(_SEQ, None)
-    if len(back) != len(docs):
-        raise RuntimeError(f"corpus stage {stage.label} returned {len(back)} of {len(docs)} documents")
-    back.sort(key=lambda d: d.metadata[_SEQ])
-    for d in back:
-        del d.metadata[_SEQ]
-    st = stats.setdefault(stage.label, StepStats())
-    st.merge(out.stats)
-    return back
+    """Run one corpus stage over the kept documents of ``docs``; all return in the same order."""
+    live = [i for i, d in enumerate(docs) if d.decision.status == KEPT]
+    with tempfile.TemporaryDirectory(prefix="saring-mem-") as tmp:
+        shard = Path(tmp) / "memory.docs.zst"
+        out = Path(tmp) / "memory.out.docs.zst"
+        write_docs(shard, [docs[i] for i in live])
+        so = stage.run([shard], StageContext(SerialExecutor(), Path(tmp) / "work", [out]))
+        back = list(read_docs(so.outputs[0]))
+    if len(back) != len(live):
+        raise RuntimeError(f"corpus stage {stage.label} returned {len(back)} of {len(live)} documents")
+    result = list(docs)
+    for i, d in zip(live, back, strict=True):
+        result[i] = d
+    stats.setdefault(stage.label, StepStats()).merge(so.stats)
+    return result
 
 
 def run_in_memory(

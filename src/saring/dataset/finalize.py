@@ -1,14 +1,15 @@
-"""Finalize a finished run into a dataset: partitions, per-language stats, the dataset card.
+"""The dataset phase of a run: kept documents -> ``kept/<lang>/part-*``, per-language figures in
+``stats.json``, and the dataset card.
 
-Resumable: a marker under ``_work/done/dataset.json`` records a fingerprint of the kept inputs
-and the dataset settings plus the per-language table; a rerun with the same fingerprint whose
-part files all exist only rewrites ``stats.json`` and the card.
+:func:`write_dataset` runs after the last segment, on the kept document files of every shard in
+shard order, and marks itself done (``_work/done/dataset.json``, listing every part file) so a
+rerun skips it; :func:`publish` then joins the run's per-language tally with the part files,
+checks that each partition holds exactly the documents the run kept for it, and writes
+``stats.json`` ``languages``/``dataset`` and ``README.md``.
 """
 
 from __future__ import annotations
 
-import hashlib
-import os
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
@@ -16,71 +17,81 @@ from typing import Any
 import orjson
 
 from saring.dataset import card
-from saring.dataset.export import LanguageStats, language_table, tally_removed, write_partitions
-from saring.dataset.parts import DEFAULT_MAX_FILE_BYTES
-
-MARKER = Path("_work") / "done" / "dataset.json"
-
-
-def _atomic_write(path: Path, data: bytes) -> None:
-    path.parent.mkdir(parents=True, exist_ok=True)
-    tmp = path.with_name(f".{path.name}.tmp-{os.getpid()}")
-    with open(tmp, "wb") as f:
-        f.write(data)
-        f.flush()
-        os.fsync(f.fileno())
-    os.replace(tmp, path)
+from saring.dataset.export import write_partitions
+from saring.dataset.tally import UNKNOWN, empty
+from saring.executors.marker import Marker, digest
+from saring.io import atomic
 
 
-def fingerprint(kept_files: Sequence[str | Path], languages: Sequence[str], fmt: str,
-                max_file_bytes: int, run_fingerprint: str = "") -> str:
-    """Inputs (names and sizes of the kept files; their content is fixed by the run fingerprint)
-    and dataset settings."""
-    parts: list[Any] = [run_fingerprint, list(languages), fmt, max_file_bytes]
-    for p in kept_files:
-        parts.append([os.path.basename(str(p)), os.path.getsize(p)])
-    return hashlib.sha256(orjson.dumps(parts)).hexdigest()[:32]
+class DatasetError(RuntimeError):
+    """The dataset disagrees with the run's own counts (a bug: nothing may be lost)."""
 
 
-def _load_marker(root: Path, fp: str) -> dict[str, Any] | None:
-    try:
-        data = orjson.loads((root / MARKER).read_bytes())
-    except (OSError, orjson.JSONDecodeError):
-        return None
-    if data.get("fingerprint") != fp:
-        return None
-    files = [f for v in data.get("languages", {}).values() for f in v.get("files", [])]
-    if not all((root / f).exists() for f in files):
-        return None
-    return data
+def fingerprint(run_fp: str, shard_keys: Sequence[str], languages: Sequence[str], fmt: str,
+                max_file_bytes: int) -> str:
+    return digest("dataset/1", run_fp, list(shard_keys), list(languages), fmt, max_file_bytes)
 
 
-def finalize_dataset(
-    root: str | Path, kept_files: Sequence[str | Path], languages: Sequence[str], fmt: str, *,
-    max_file_bytes: int = DEFAULT_MAX_FILE_BYTES, run_fingerprint: str = "",
+def write_dataset(
+    root: Path, kept_files: Sequence[Path], languages: Sequence[str], fmt: str,
+    max_file_bytes: int, marker: Marker,
 ) -> dict[str, dict[str, Any]]:
-    """Write ``kept/<lang>/`` parts, add ``languages`` to ``stats.json``, write ``README.md``.
+    """Write (or, when ``marker`` is valid, reuse) the partitions; per partition: kept, words,
+    characters, files, bytes."""
+    done = marker.result()
+    if done is not None:
+        return done
+    marker.clear()
+    stats = write_partitions(kept_files, root, languages, fmt, max_file_bytes)
+    parts = {k: {"kept": v.kept, "words": v.words, "characters": v.characters,
+                 "files": v.files, "bytes": v.bytes} for k, v in stats.items()}
+    marker.write(parts, [root / f for v in parts.values() for f in v["files"]])
+    return parts
 
-    Returns the per-language table (as in ``stats.json``).
+
+def language_table(tally: dict[str, dict[str, Any]], parts: dict[str, dict[str, Any]],
+                   errors_total: int) -> dict[str, dict[str, Any]]:
+    """Per language: input, kept, words, characters, rejected (by reason), errors, files, bytes.
+
+    Kept partitions first (by name), then the other language keys. Raises
+    :class:`DatasetError` when a partition's documents differ from what the run kept for it.
     """
-    root = Path(root)
-    fp = fingerprint(kept_files, languages, fmt, max_file_bytes, run_fingerprint)
-    mk = _load_marker(root, fp)
-    if mk is not None:
-        table = mk["languages"]
-    else:
-        stats: dict[str, LanguageStats] = write_partitions(kept_files, root, languages, fmt,
-                                                           max_file_bytes)
-        tally_removed(root, languages, stats)
-        table = language_table(stats)
-        _atomic_write(root / MARKER, orjson.dumps({"fingerprint": fp, "languages": table}))
+    keys = set(tally) | set(parts)
+    table: dict[str, dict[str, Any]] = {}
+    unseen = errors_total - sum(v.get("errors", 0) for v in tally.values())
+    for k in sorted(keys, key=lambda k: (k not in parts, k)):
+        t = tally.get(k, empty())
+        p = parts.get(k, {"kept": 0, "words": 0, "characters": 0, "files": [], "bytes": 0})
+        for f in ("kept", "words", "characters"):
+            if t[f] != p[f]:
+                raise DatasetError(f"partition {k}: {p[f]} {f} in kept/{k}/ but the run counted {t[f]}")
+        errors = t["errors"] + (unseen if k == UNKNOWN else 0)
+        table[k] = {
+            "input": t["kept"] + t["rejected"] + errors, "kept": t["kept"], "words": t["words"],
+            "characters": t["characters"], "rejected": t["rejected"], "errors": errors,
+            "rejected_by_reason": dict(sorted(t["rejected_by_reason"].items(),
+                                              key=lambda kv: (-kv[1], kv[0]))),
+            "files": p["files"], "bytes": p["bytes"],
+        }
+    if unseen and UNKNOWN not in table:
+        table[UNKNOWN] = {"input": unseen, "kept": 0, "words": 0, "characters": 0, "rejected": 0,
+                          "errors": unseen, "rejected_by_reason": {}, "files": [], "bytes": 0}
+    return table
+
+
+def publish(
+    root: Path, tally: dict[str, dict[str, Any]], parts: dict[str, dict[str, Any]],
+    languages: Sequence[str], fmt: str, max_file_bytes: int,
+) -> dict[str, dict[str, Any]]:
+    """Add ``languages`` and ``dataset`` to ``stats.json`` and write the card; returns the table."""
     stats_path = root / "stats.json"
-    run_stats = orjson.loads(stats_path.read_bytes())
-    run_stats["languages"] = table
-    run_stats["dataset"] = {"format": fmt, "max_file_bytes": max_file_bytes,
-                            "languages": list(languages)}
-    _atomic_write(stats_path, orjson.dumps(run_stats, option=orjson.OPT_INDENT_2 | orjson.OPT_SORT_KEYS))
+    stats = orjson.loads(stats_path.read_bytes())
+    table = language_table(tally, parts, stats["counts"]["errors"])
+    stats.get("observed", {}).pop("saring_languages", None)
+    stats["languages"] = table
+    stats["dataset"] = {"format": fmt, "max_file_bytes": max_file_bytes, "languages": list(languages)}
+    atomic.write_json(stats_path, stats)
     manifest_path = root / "manifest.json"
     manifest = orjson.loads(manifest_path.read_bytes()) if manifest_path.exists() else {}
-    _atomic_write(root / "README.md", card.render(run_stats, manifest, table, fmt).encode())
+    atomic.write_bytes(root / "README.md", card.render(stats, manifest, table, fmt).encode())
     return table

@@ -59,6 +59,7 @@ class RunResult:
     observed: dict[str, Any] = field(default_factory=dict)
     work_bytes: int = 0
     skipped_inputs: list[dict[str, str]] = field(default_factory=list)  # files not read, and why
+    languages: dict[str, dict[str, Any]] = field(default_factory=dict)  # stats.json "languages"
 
     @property
     def docs_per_second(self) -> float:
