@@ -250,10 +250,17 @@ def test_rerun_skips_completed_shards_and_changes_nothing(tmp_path) -> None:
     assert second.languages == first.languages
     assert {p: (p.read_bytes(), p.stat().st_mtime_ns) for p in (out / "kept").rglob("*")
             if p.is_file()} == before  # the dataset phase was skipped too
-    # a lost marker: only that shard is redone
+    # a lost marker of the final segment: the dataset needs every shard's kept documents again
+    # (deleted once it was written), so the final segment runs for all shards; same bytes
     os.unlink(out / "_work" / "done" / "seg0" / "bad_input.json")
     third = run_pipeline(pipe, [str(SAMPLE), str(BAD)], out, progress=False)
-    assert third.skipped_shards == ["sample@seg0"] and third.counts == first.counts
+    assert third.skipped_shards == [] and third.counts == first.counts
+    assert {p: p.read_bytes() for p in (out / "kept").rglob("*") if p.is_file()} == {
+        p: v[0] for p, v in before.items()}
+    # a lost dataset part: the dataset (and the kept documents it is built from) is redone
+    next(iter(before)).unlink()
+    again = run_pipeline(pipe, [str(SAMPLE), str(BAD)], out, progress=False)
+    assert again.skipped_shards == [] and again.languages == first.languages
     fourth = run_pipeline(pipe, [str(SAMPLE), str(BAD)], out, progress=False, resume=False)
     assert fourth.skipped_shards == [] and fourth.counts == first.counts
 
