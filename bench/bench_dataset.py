@@ -68,26 +68,17 @@ def mixed_run(out: Path, workers: int, corpora: Path = CORPORA) -> None:
     print(f"checked: {n:,} kept documents, each in its language's partition; card = stats.json")
 
 
-def _kept_files(run: Path) -> list[Path]:
-    files = sorted((run / "_work" / "kept").glob("*.docs.zst"))
-    if not files:
-        sys.exit(f"{run} has no _work/kept/*.docs.zst (run with --corpora first)")
-    return files
-
-
 def writer_throughput(run: Path, repeat: int, limit: int) -> None:
+    from saring.dataset import read_kept, read_records
     from saring.dataset.export import write_partitions
     from saring.dataset.parts import PartWriter
-    from saring.dataset.records import training_record
-    from saring.io.docfile import read_docs
+    from saring.io.docfile import write_docs
 
-    files = _kept_files(run)
+    if not (run / "kept").is_dir():
+        sys.exit(f"{run} has no kept/ (run with --corpora first)")
     records = []
-    for f in files:
-        for doc in read_docs(f):
-            records.append(training_record(doc))
-            if len(records) >= limit:
-                break
+    for rec in read_records(run):
+        records.append(rec)
         if len(records) >= limit:
             break
     chars = sum(len(r["text"]) + len(r["provenance"]) for r in records)
@@ -117,6 +108,9 @@ def writer_throughput(run: Path, repeat: int, limit: int) -> None:
     langs = Pipeline.default().languages
     best_f: dict[str, float] = {}
     with tempfile.TemporaryDirectory() as tmp:
+        # the phase's input: kept document files (the run deletes its own once they are used)
+        files = [Path(tmp) / "kept.docs.zst"]
+        write_docs(files[0], read_kept(run))
         for i in range(repeat):
             for fmt in ("jsonl.gz", "parquet"):
                 root = Path(tmp) / f"{fmt}-{i}"
