@@ -51,3 +51,22 @@ def undo_matches_input(doc, source: str) -> bool:
     return len(orig) == len(source) and all(
         a == b or (a == "*" and b.isalnum()) for a, b in zip(orig, source, strict=True)
     )
+
+
+def kept_records(out, shard: str | None = None) -> list[dict]:
+    """Kept documents of a run (``kept/<lang>/part-*``) as saring document dicts, in dataset order;
+    only those read from input shard ``shard`` (file name up to its first dot) when given."""
+    from saring.dataset import read_kept
+
+    docs = [d.to_dict() for d in read_kept(out)]
+    if shard is None:
+        return docs
+    return [d for d in docs if Path(d["metadata"]["source_file"]).name.split(".")[0] == shard]
+
+
+def output_files(out) -> dict[str, bytes]:
+    """Every output file's bytes by path relative to ``out`` (kept parts, rejected, errors)."""
+    out = Path(out)
+    return {str(p.relative_to(out)): p.read_bytes()
+            for sub in ("kept", "rejected", "errors") if (out / sub).is_dir()
+            for p in sorted((out / sub).rglob("*")) if p.is_file() and not p.name.startswith(".")}

@@ -10,6 +10,7 @@ from pathlib import Path
 import orjson
 import pytest
 import zstandard
+from conftest import kept_records
 
 from saring import Pipeline
 from saring.executors.runner import run_pipeline
@@ -31,8 +32,7 @@ def _errors(tmp_path: Path, shard: str) -> list[dict]:
 
 
 def _kept_ids(tmp_path: Path, shard: str) -> list[str]:
-    with gzip.open(tmp_path / "out" / "kept" / f"{shard}.jsonl.gz", "rb") as f:
-        return [orjson.loads(x)["id"] for x in f]
+    return [d["id"] for d in kept_records(tmp_path / "out", shard)]
 
 
 def _file_with(tmp_path: Path, bad: bytes, name: str = "in.jsonl") -> Path:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import gzip
 from pathlib import Path
 
 import click
@@ -10,6 +9,7 @@ import orjson
 import pytest
 import yaml
 from click.testing import CliRunner
+from conftest import kept_records
 
 from saring.cli import main as cli_main
 from saring.cli.main import saring
@@ -34,15 +34,15 @@ def test_run_sample_with_example_config_prints_summary(tmp_path) -> None:
     names = [next(iter(s)) if isinstance(s, dict) else s
              for s in yaml.safe_load(Path(EXAMPLE_CONFIG).read_text())["steps"]]
     assert set(names) <= set(stats["steps"])  # every configured step ran and reported stats
-    with gzip.open(tmp_path / "o" / "kept" / "sample.jsonl.gz", "rb") as f:
-        assert len(f.readlines()) == stats["counts"]["kept"]
+    assert len(kept_records(tmp_path / "o")) == stats["counts"]["kept"]
+    assert sum(v["kept"] for v in stats["languages"].values()) == stats["counts"]["kept"]
 
 
 def test_run_default_pipeline_and_format_option(tmp_path) -> None:
     r = _invoke("run", SAMPLE, BAD, "-o", str(tmp_path / "o"), "--workers", "1", "--no-progress",
                 "--format", "jsonl.zst")
     assert r.exit_code == 0, r.output
-    assert (tmp_path / "o" / "kept" / "sample.jsonl.zst").exists()
+    assert (tmp_path / "o" / "kept" / "id" / "part-00000-of-00001.jsonl.zst").exists()
     stats = orjson.loads((tmp_path / "o" / "stats.json").read_bytes())
     assert "normalize" in stats["steps"] and stats["counts"]["errors"] == 6
     assert "malformed_json" in r.output
@@ -64,8 +64,7 @@ def test_text_and_id_fields(tmp_path) -> None:
     r = _invoke("run", str(p), "-o", str(tmp_path / "o"), "--workers", "1", "--no-progress",
                 "--config", str(cfg), "--text-field", "isi", "--id-field", "kode")
     assert r.exit_code == 0, r.output
-    with gzip.open(tmp_path / "o" / "kept" / "lain.jsonl.gz", "rb") as f:
-        rec = orjson.loads(f.readline())
+    (rec,) = kept_records(tmp_path / "o")
     assert rec["id"] == "A-1" and rec["text"] == "Pasar tradisional ramai."
 
 

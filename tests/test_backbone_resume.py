@@ -13,6 +13,7 @@ import time
 from pathlib import Path
 
 import orjson
+from conftest import output_files
 
 from saring import MapStep, Pipeline, Reject
 from saring.document import Document
@@ -73,9 +74,7 @@ def _make_shards(folder: Path, shards: int, docs: int) -> list[str]:
 
 
 def _outputs(out: Path) -> dict[str, bytes]:
-    return {f"{sub}/{p.name}": p.read_bytes()
-            for sub in ("kept", "rejected", "errors") for p in sorted((out / sub).iterdir())
-            if not p.name.startswith(".")}
+    return output_files(out)
 
 
 def test_killed_worker_is_retried_and_output_is_complete(tmp_path) -> None:

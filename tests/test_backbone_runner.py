@@ -10,7 +10,7 @@ from typing import Any
 
 import orjson
 import pytest
-from conftest import corpus_path, undo_matches_input
+from conftest import corpus_path, kept_records, output_files, undo_matches_input
 
 from saring import CorpusStage, FilterStep, MapStep, Pipeline, Reject, StageOutput, StepStats
 from saring.document import Document
@@ -124,9 +124,10 @@ def test_run_layout_counts_and_records(tmp_path) -> None:
     assert res.ok and res.balanced and not res.mismatches
     assert res.shards["sample"] == {"input": n_sample, "kept": n_sample - len(short) - 1,
                                     "rejected": len(short), "errors": 1}
-    assert sorted(p.name for p in (out / "kept").iterdir()) == ["bad_input.jsonl.gz", "sample.jsonl.gz"]
-
-    kept = _records(out / "kept" / "sample.jsonl.gz")
+    # no langid in this pipeline: partitions follow the declared language (none: other)
+    assert sorted(p.name for p in (out / "kept").iterdir()) == ["id", "other"]
+    kept = kept_records(out, "sample")
+    assert len(kept_records(out)) == res.counts["kept"]
     assert all(r["text"] == r["text"].upper() for r in kept)
     assert all(r["edits"][0]["kind"] == "upper" for r in kept)
     rejected = _gz_lines(out / "rejected" / "sample.jsonl.gz")
@@ -167,9 +168,8 @@ def test_local_pool_gives_same_output_as_serial(tmp_path) -> None:
     with LocalExecutor(2) as ex:
         res = run_pipeline(pipe, [str(SAMPLE), str(BAD)], tmp_path / "b", executor=ex, progress=False)
     assert res.ok
-    for sub in ("kept", "rejected", "errors"):
-        for p in (tmp_path / "a" / sub).iterdir():
-            assert p.read_bytes() == (tmp_path / "b" / sub / p.name).read_bytes(), p
+    assert output_files(tmp_path / "a") == output_files(tmp_path / "b")
+    assert any(k.startswith("kept/") for k in output_files(tmp_path / "a"))
 
 
 def test_doc_over_size_limit_is_rejected_with_length(tmp_path) -> None:
@@ -205,9 +205,9 @@ def test_corpus_stage_between_segments(tmp_path, pool: bool) -> None:
         res = run_pipeline(pipe, [str(SAMPLE), str(BAD)], out, executor=SerialExecutor(), progress=False)
     assert res.ok, res.mismatches
     short = _short_ids()
-    kept_ids = {r["id"] for r in _records(out / "kept" / "sample.jsonl.gz")}
+    kept_ids = {r["id"] for r in kept_records(out, "sample")}
     assert kept_ids == set(_sample_ids()) - short - set(drop)
-    assert {r["id"] for r in _records(out / "kept" / "bad_input.jsonl.gz")} == {"baik-1"}
+    assert {r["id"] for r in kept_records(out, "bad_input")} == {"baik-1"}
     # the segment after the stage writes the stage's rejects and its own into one file
     after = _gz_lines(out / "rejected" / "sample.drop_ids.jsonl.gz")
     dropped = [r for r in after if r["decision"]["step"] == "drop_ids"]
@@ -225,7 +225,7 @@ def test_pipeline_starting_with_corpus_stage(tmp_path) -> None:
     res = run_pipeline(Pipeline([DropIds(ids=["tweet-2025-0001"])]), [str(SAMPLE)], tmp_path / "o",
                        progress=False)
     assert res.ok and res.counts["kept"] == 34 and res.counts["rejected"] == 1
-    assert "tweet-2025-0001" not in {r["id"] for r in _records(tmp_path / "o" / "kept" / "sample.jsonl.gz")}
+    assert "tweet-2025-0001" not in {r["id"] for r in kept_records(tmp_path / "o")}
 
 
 def test_corpus_stage_with_wrong_outputs_fails_clearly(tmp_path) -> None:
@@ -241,15 +241,26 @@ def test_rerun_skips_completed_shards_and_changes_nothing(tmp_path) -> None:
     pipe = Pipeline([Upper(), MinWords()])
     out = tmp_path / "o"
     first = run_pipeline(pipe, [str(SAMPLE), str(BAD)], out, progress=False)
-    before = {p: (p.read_bytes(), p.stat().st_mtime_ns) for p in (out / "kept").iterdir()}
+    before = {p: (p.read_bytes(), p.stat().st_mtime_ns) for p in (out / "kept").rglob("*")
+              if p.is_file()}
+    assert before
     second = run_pipeline(pipe, [str(SAMPLE), str(BAD)], out, progress=False)
     assert sorted(second.skipped_shards) == ["bad_input@seg0", "sample@seg0"]
     assert second.counts == first.counts and second.stats == first.stats
-    assert {p: (p.read_bytes(), p.stat().st_mtime_ns) for p in (out / "kept").iterdir()} == before
-    # a lost marker: only that shard is redone
+    assert second.languages == first.languages
+    assert {p: (p.read_bytes(), p.stat().st_mtime_ns) for p in (out / "kept").rglob("*")
+            if p.is_file()} == before  # the dataset phase was skipped too
+    # a lost marker of the final segment: the dataset needs every shard's kept documents again
+    # (deleted once it was written), so the final segment runs for all shards; same bytes
     os.unlink(out / "_work" / "done" / "seg0" / "bad_input.json")
     third = run_pipeline(pipe, [str(SAMPLE), str(BAD)], out, progress=False)
-    assert third.skipped_shards == ["sample@seg0"] and third.counts == first.counts
+    assert third.skipped_shards == [] and third.counts == first.counts
+    assert {p: p.read_bytes() for p in (out / "kept").rglob("*") if p.is_file()} == {
+        p: v[0] for p, v in before.items()}
+    # a lost dataset part: the dataset (and the kept documents it is built from) is redone
+    next(iter(before)).unlink()
+    again = run_pipeline(pipe, [str(SAMPLE), str(BAD)], out, progress=False)
+    assert again.skipped_shards == [] and again.languages == first.languages
     fourth = run_pipeline(pipe, [str(SAMPLE), str(BAD)], out, progress=False, resume=False)
     assert fourth.skipped_shards == [] and fourth.counts == first.counts
 
@@ -271,11 +282,11 @@ def test_unusable_output_folder_and_missing_input(tmp_path) -> None:
 def test_parquet_output_can_be_read_back_as_input(tmp_path) -> None:
     pipe = Pipeline([Upper()], writer={"format": "parquet"})
     run_pipeline(pipe, [str(SAMPLE)], tmp_path / "a", progress=False)
-    assert (tmp_path / "a" / "kept" / "sample.parquet").exists()
+    assert (tmp_path / "a" / "kept" / "id" / "part-00000-of-00001.parquet").exists()
     res = run_pipeline(Pipeline([MinWords()]), [str(tmp_path / "a" / "kept")], tmp_path / "b",
                        progress=False)
     assert res.counts["input"] == 35 and res.counts["rejected"] == len(_short_ids())
-    recs = _records(tmp_path / "b" / "kept" / "sample.jsonl.gz")
+    recs = kept_records(tmp_path / "b")
     assert all(r["edits"][0]["step"] == "upper" and "min_words" in r["annotations"] for r in recs)
 
 
@@ -289,7 +300,7 @@ def test_default_pipeline_over_real_corpora(tmp_path) -> None:
     assert res.counts["kept"] + res.counts["rejected"] + res.counts["errors"] == lines
     assert res.counts["errors"] == 0
     assert sum(res.stats["normalize"]["edits"].values()) > 0
-    kept = list(read_documents(tmp_path / "o" / "kept" / "id_messy_sample.jsonl.gz"))
+    kept = [Document.from_dict(d) for d in kept_records(tmp_path / "o", "id_messy_sample")]
     assert len(kept) == res.shards["id_messy_sample"]["kept"]
     raw = {r["id"]: r["text"] for r in map(orjson.loads, gzip.open(inputs[1], "rb"))}
     assert all(undo_matches_input(d, raw[d.id]) for d in kept)  # edits undo to the input
@@ -311,7 +322,8 @@ def test_shard_failing_for_good_names_the_shard_and_leaves_no_marker(tmp_path) -
         run_pipeline(Pipeline([BadSetup()]), [str(SAMPLE)], tmp_path / "o", executor=ex, progress=False)
     assert "shard sample failed in segment 0" in str(info.value)
     assert "RuntimeError: model file missing" in str(info.value)
-    assert not (tmp_path / "o" / "kept" / "sample.jsonl.gz").exists()
+    assert not (tmp_path / "o" / "_work" / "kept" / "sample.docs.zst").exists()
+    assert not (tmp_path / "o" / "kept").exists()
     assert not (tmp_path / "o" / "_work" / "done" / "seg0" / "sample.json").exists()
     assert orjson.loads((tmp_path / "o" / "manifest.json").read_bytes())["status"] == "failed"
     with pytest.raises(RunError, match="model file missing"):

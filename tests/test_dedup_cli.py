@@ -74,7 +74,9 @@ def test_end_to_end_with_backbone_runner(tmp_path: Path) -> None:
     src.write_bytes(b"".join(orjson.dumps({"id": str(i), "text": t}) + b"\n" for i, t in enumerate(texts)))
     res = CliRunner().invoke(dedup, [str(src), "-o", str(tmp_path / "out")])
     assert res.exit_code == 0, res.output
-    kept = [orjson.loads(x) for f in (tmp_path / "out" / "kept").glob("*.jsonl*") for x in gzip.open(f)]
+    from conftest import kept_records
+
+    kept = kept_records(tmp_path / "out")
     rej = [orjson.loads(x) for f in (tmp_path / "out" / "rejected").glob("*.jsonl*") for x in gzip.open(f)]
     assert sorted(d["id"] for d in kept) == ["0", "3"]
     assert {d["id"]: d["decision"]["reason"] for d in rej} == {"1": "exact_duplicate", "2": "near_duplicate"}

@@ -18,8 +18,9 @@ from conftest import corpus_records, undo_matches_input
 from test_integration_chain import EDITING, second_pass_edits
 
 from saring.cli.main import saring
+from saring.dataset import read_kept
 from saring.document import Document
-from saring.io.readers import read_documents
+from saring.languages import kept_partition
 from saring.pipeline import Pipeline
 
 NEWS = [
@@ -46,7 +47,7 @@ DEFAULT_LIMIT = 120
 
 @pytest.fixture(scope="module")
 def chain() -> Pipeline:
-    return Pipeline.default().per_document()
+    return Pipeline.default(languages=["id"]).per_document()  # Indonesian only
 
 
 @pytest.fixture(scope="module")
@@ -136,11 +137,14 @@ def test_cli_run_default_pipeline_over_corpus_slices(tmp_path) -> None:
     stats = orjson.loads((out / "stats.json").read_bytes())
     assert stats["accounting"]["balanced"] and stats["counts"]["errors"] == 0
     assert {"normalize", "boilerplate", "repair", "langid", "pii", "dedup"} <= set(stats["steps"])
-    kept = [d for p in sorted((out / "kept").iterdir()) for d in read_documents(p)]
+    kept = []
+    for lang in sorted(p.name for p in (out / "kept").iterdir()):
+        for d in read_kept(out, lang):  # default languages: ms, jv, en documents kept apart
+            assert kept_partition(d.metadata["lang_detected"], Pipeline.default().languages) == lang
+            kept.append(d)
     assert kept and len(kept) == stats["counts"]["kept"]
     for d in kept:
         assert undo_matches_input(d, originals[d.id]), d.id
-        assert d.metadata["lang_detected"] == "id"
     rejected = []  # raw records: the reader starts a fresh decision, the file keeps the verdict
     for p in sorted((out / "rejected").iterdir()):
         with gzip.open(p, "rb") as f:

@@ -18,6 +18,7 @@ import orjson
 import pytest
 import zstandard
 from click.testing import CliRunner
+from conftest import kept_records
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -48,7 +49,7 @@ def _lines(path: Path) -> list[dict]:
 
 def _outputs(out: Path) -> tuple[list[dict], list[dict], list[dict]]:
     get = lambda sub: [r for p in sorted((out / sub).glob("*")) for r in _lines(p)]  # noqa: E731
-    return get("kept"), get("rejected"), get("errors")
+    return kept_records(out), get("rejected"), get("errors")  # kept: the per-language dataset
 
 
 def reconcile(out: Path, expected_ids: set[str], file_errors: int = 0) -> None:

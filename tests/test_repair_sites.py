@@ -7,7 +7,7 @@ from pathlib import Path
 
 import orjson
 import pytest
-from conftest import corpus_records
+from conftest import corpus_records, kept_records, output_files
 
 from saring.document import Document
 from saring.executors.runner import run_pipeline
@@ -76,13 +76,7 @@ def _shards(tmp_path: Path, n_shards: int = 4, per: int = 25) -> list[Path]:
 
 
 def _outputs(out: Path) -> dict[str, bytes]:
-    files = {}
-    for sub in ("kept", "rejected", "errors"):
-        if (out / sub).exists():
-            for p in sorted((out / sub).iterdir()):
-                with gzip.open(p, "rb") as f:
-                    files[f"{sub}/{p.name}"] = f.read()
-    return files
+    return output_files(out)  # kept/<lang>/part-*, rejected/, errors/
 
 
 @pytest.mark.parametrize("extra", [[], ["site_damage"]], ids=["default", "with_site_damage"])
@@ -102,6 +96,5 @@ def test_pipeline_output_identical_for_1_and_2_workers(tmp_path, extra) -> None:
     for name, data in results[1][0].items():
         assert data == results[2][0][name], name
     if extra:
-        kept = [orjson.loads(x) for k, v in results[1][0].items() if k.startswith("kept/")
-                for x in v.splitlines()]
+        kept = kept_records(tmp_path / "out1")
         assert any("site_mt_damage" in d["annotations"].get("site_damage", {}) for d in kept)

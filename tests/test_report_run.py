@@ -52,7 +52,8 @@ def runs(inputs: list[str], tmp_path_factory: pytest.TempPathFactory) -> dict[in
     out = {}
     for workers in (1, 2):
         o = tmp_path_factory.mktemp(f"out{workers}") / "run"
-        res = run_with_report(Pipeline.default(), inputs, o, workers=workers)
+        # Indonesian only, as when these expectations were written (langid rejects ms/jv/en)
+        res = run_with_report(Pipeline.default(languages=["id"]), inputs, o, workers=workers)
         assert res.balanced
         out[workers] = o
     return out

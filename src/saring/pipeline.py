@@ -24,6 +24,7 @@ from typing import Any
 
 import yaml
 
+from saring import languages as L
 from saring.document import Document
 from saring.registry import ConfigError, resolve
 from saring.step import CorpusStage, Step, StepStats, run_steps
@@ -71,7 +72,7 @@ DEFAULT_LIMITS: dict[str, Any] = {"max_doc_chars": 5_000_000, "max_line_bytes": 
                                   "shard_bytes": 32 * 2**20}
 
 
-TOP_LEVEL_KEYS = {"steps", "limits", "reader", "writer", "executor"}
+TOP_LEVEL_KEYS = {"steps", "limits", "reader", "writer", "executor", "languages"}
 EXECUTOR_NAMES = ("serial", "local", "ray")
 EXECUTOR_KEYS = {"name", "workers", "address"}
 
@@ -184,6 +185,7 @@ class Pipeline:
         reader: dict[str, Any] | None = None,
         writer: dict[str, Any] | None = None,
         executor: str | dict[str, Any] | None = None,
+        languages: Sequence[str] | None = None,
     ) -> None:
         self.steps = list(steps)
         self.executor = _executor_config(executor)
@@ -194,6 +196,33 @@ class Pipeline:
         dup = {x for x in labels if labels.count(x) > 1}
         if dup:
             raise ConfigError(f"duplicate step labels {sorted(dup)}; give each a distinct 'label'")
+        self.languages = self._resolve_languages(languages)
+
+    def _resolve_languages(self, languages: Sequence[str] | None) -> list[str]:
+        """The output partitions; language-ID steps without their own ``keep_langs`` keep them.
+
+        A langid step that sets ``keep_langs`` itself must agree with ``languages`` when both are
+        given (otherwise it is unclear which documents the run keeps); alone, it defines them.
+        """
+        langid = [s for s in self.steps if hasattr(s, "set_languages")]
+        explicit = [s for s in langid if getattr(s, "keep_explicit", False)]
+        if languages is None:
+            langs = list(explicit[0].keep_langs) if explicit else list(L.DEFAULT_LANGUAGES)
+        else:
+            try:
+                langs = L.validate(languages)
+            except ValueError as exc:
+                raise ConfigError(str(exc)) from exc
+        for s in langid:
+            if getattr(s, "keep_explicit", False):
+                if set(s.keep_langs) != set(langs):  # type: ignore[attr-defined]
+                    raise ConfigError(
+                        f"step {s.label!r}: keep_langs {s.keep_langs} disagrees with languages "  # type: ignore[attr-defined]
+                        f"{langs}; set one of them"
+                    )
+            else:
+                s.set_languages(langs)  # type: ignore[attr-defined]
+        return langs
 
     # ------------------------------------------------------------------ building
     @classmethod
@@ -214,7 +243,7 @@ class Pipeline:
         if bad:
             raise ConfigError(f"unknown limit(s) {sorted(bad)}; allowed: {sorted(DEFAULT_LIMITS)}")
         return cls(steps, limits=limits, reader=config.get("reader"), writer=config.get("writer"),
-                   executor=config.get("executor"))
+                   executor=config.get("executor"), languages=config.get("languages"))
 
     @classmethod
     def from_yaml(cls, path: str | Path) -> Pipeline:
@@ -229,15 +258,19 @@ class Pipeline:
         return cls.from_config(config)
 
     @classmethod
-    def default(cls) -> Pipeline:
-        return cls.from_config({"steps": list(DEFAULT_STEPS)})
+    def default(cls, languages: Sequence[str] | None = None) -> Pipeline:
+        """The built-in pipeline; ``languages`` (default: every profiled language and other)."""
+        config: dict[str, Any] = {"steps": list(DEFAULT_STEPS)}
+        if languages is not None:
+            config["languages"] = list(languages)
+        return cls.from_config(config)
 
     def to_config(self) -> dict[str, Any]:
         steps = []
         for s in self.steps:
             name = getattr(s, "_registry_name", s.name)
             steps.append({name: s.params()})
-        out: dict[str, Any] = {"steps": steps, "limits": self.limits}
+        out: dict[str, Any] = {"steps": steps, "limits": self.limits, "languages": self.languages}
         if self.reader:
             out["reader"] = self.reader
         if self.writer:
@@ -271,15 +304,52 @@ class Pipeline:
         """The same pipeline without its corpus stages, for in-memory ``process``."""
         steps = [s for s in self.steps if not isinstance(s, CorpusStage)]
         return Pipeline(steps, limits=self.limits, reader=self.reader, writer=self.writer,
-                        executor=self.executor)
+                        executor=self.executor, languages=self.languages)
 
     def process(
-        self, docs: Iterable[Document], stats: dict[str, StepStats] | None = None
+        self, docs: Iterable[Document | dict[str, Any] | str],
+        stats: dict[str, StepStats] | None = None,
     ) -> Iterator[Document]:
-        """Run the per-document steps over ``docs`` in memory (corpus stages are not allowed)."""
-        if any(isinstance(s, CorpusStage) for s in self.steps):
-            raise ConfigError("Pipeline.process runs per-document steps only; use a runner for dedup")
-        return run_steps(self.steps, docs, stats if stats is not None else {})  # type: ignore[arg-type]
+        """Run the whole pipeline in memory; yields every document (kept, rejected or error).
 
-    def process_one(self, doc: Document) -> Document:
+        ``docs`` may hold :class:`Document` objects, dicts shaped like input records
+        (``{"id": ..., "text": ..., other fields -> metadata}``) or plain strings. Without corpus
+        stages documents stream through one at a time; with them (dedup) the input is
+        collected, each stage runs on it through a temporary folder with the same code as a
+        file run, and the documents come back in input order.
+        """
+        stats = stats if stats is not None else {}
+        items = (as_document(d, i) for i, d in enumerate(docs))
+        if not any(isinstance(s, CorpusStage) for s in self.steps):
+            return run_steps(self.steps, items, stats)  # type: ignore[arg-type]
+        from saring.memory import run_in_memory
+
+        return iter(run_in_memory(self.segments, list(items), stats))
+
+    def process_one(self, doc: Document | dict[str, Any] | str) -> Document:
         return next(iter(self.process([doc])))
+
+
+def as_document(item: Document | dict[str, Any] | str, index: int = 0) -> Document:
+    """A document from what a notebook user has at hand: a Document, a record dict or a string.
+
+    A dict without a string ``text`` becomes an error document (it fails alone, like a bad
+    input line in a file run); any other type is a caller bug and raises ``TypeError``.
+    """
+    if isinstance(item, Document):
+        return item
+    if isinstance(item, str):
+        return Document(str(index), item)
+    if isinstance(item, dict):
+        rid = item.get("id")
+        doc_id = str(rid) if rid is not None and rid != "" else str(index)
+        text = item.get("text")
+        meta = {k: v for k, v in item.items() if k not in ("id", "text")}
+        if not isinstance(text, str):
+            doc = Document(doc_id, "", meta)
+            kind = "missing_text" if text is None else "text_not_string"
+            doc.fail("read", f"record {doc_id!r}: 'text' is {type(text).__name__}, expected a string",
+                     reason=kind)
+            return doc
+        return Document(doc_id, text, meta)
+    raise TypeError(f"process() takes Documents, dicts or strings, got {type(item).__name__}")

@@ -61,6 +61,7 @@ class RunResult:
     # {"documents", "duplicates" (documents whose id occurred before), "ids_repeated",
     #  "ids_in_several_files"}; None when it could not be counted
     duplicate_ids: dict[str, int] | None = None
+    languages: dict[str, dict[str, Any]] = field(default_factory=dict)  # stats.json "languages"
 
     @property
     def docs_per_second(self) -> float:

@@ -2,7 +2,8 @@
 
 ::
 
-    OUT/kept/<shard>.<fmt>                 kept documents (final segment)
+    OUT/README.md                          dataset card (written by the dataset phase)
+    OUT/kept/<lang>/part-i-of-N.<fmt>      kept documents per language partition (dataset phase)
     OUT/rejected/<shard>[.<stage>].<fmt>   rejected documents; ``.<stage>`` for the segment
                                            after a corpus stage (holds that stage's rejects)
     OUT/errors/<shard>[.<stage>].jsonl.gz  error records, same suffix rule
@@ -12,6 +13,9 @@
     OUT/_work/docs/<unit>/<shard>.docs.zst document files between units (deleted once consumed)
     OUT/_work/stages/<unit>/               a corpus stage's scratch (deleted once it is done)
     OUT/_work/ids/<shard>.npy              document-id hashes (deleted once duplicates are counted)
+    OUT/_work/kept/<shard>.docs.zst        kept documents of the final segment, the dataset
+                                           phase's input (deleted once the dataset is marked)
+    OUT/_work/done/dataset.json            completion marker of the dataset phase
 
 Units are named ``seg<k>`` (segments) and ``stage<k>-<label>`` (corpus stages), ``k`` being the
 position in the plan. A finished run's ``_work/`` holds markers only.
@@ -42,7 +46,17 @@ class RunLayout:
 
     # ------------------------------------------------------------------ final outputs
     def kept(self, shard: str) -> Path:
-        return self.root / "kept" / f"{shard}{self.ext}"
+        """Kept documents of one shard at the end of the pipeline (the dataset phase's input)."""
+        return self.work / "kept" / f"{shard}{DOCFILE_SUFFIX}"
+
+    @property
+    def dataset(self) -> Path:
+        """``kept/``: one folder of part files per language partition."""
+        return self.root / "kept"
+
+    @property
+    def card(self) -> Path:
+        return self.root / "README.md"
 
     def rejected(self, shard: str, suffix: str = "") -> Path:
         return self.root / "rejected" / f"{shard}{suffix}{self.ext}"
@@ -88,6 +102,9 @@ class RunLayout:
         """Where the line counts of large compressed inputs are kept (by content hash)."""
         return self.work / "done" / "scans"
 
+    def dataset_marker(self, fingerprint: str) -> Marker:
+        return Marker(str(self.work / "done" / "dataset.json"), fingerprint)
+
     def stage_dir(self, unit: str) -> Path:
         return self.work / "stages" / unit
 
@@ -120,7 +137,7 @@ class RunLayout:
 
     def drop_intermediates(self) -> None:
         """After a finished run: only markers stay under ``_work``."""
-        for sub in ("docs", "stages", "ids"):
+        for sub in ("docs", "stages", "ids", "kept"):
             shutil.rmtree(self.work / sub, ignore_errors=True)
 
     def work_bytes(self) -> int:

@@ -111,8 +111,13 @@ class Plan:
         return self.units[unit.index - 1] if unit.index else None
 
 
-def demand(plan: Plan, layout: RunLayout, resume: bool) -> dict[str, set[str]]:
-    """Per unit name, the shards that must run (a stage: all shards or none)."""
+def demand(plan: Plan, layout: RunLayout, resume: bool, dataset_done: bool = False) -> dict[str, set[str]]:
+    """Per unit name, the shards that must run (a stage: all shards or none).
+
+    The final segment's kept document files feed the dataset phase, which needs all of them:
+    when the dataset is not marked done, or some final shard must run anyway, every final
+    shard whose kept file is gone runs again.
+    """
     names = [s.name for s in plan.shards]
     need: dict[str, set[str]] = {}
     if not resume:
@@ -129,6 +134,8 @@ def demand(plan: Plan, layout: RunLayout, resume: bool) -> dict[str, set[str]]:
         todo = {n for n in names if layout.marker(u.name, n, plan.fp(u, n)).load() is None}
         if not u.final:
             todo |= {n for n in required if not layout.docfile(u.name, n).exists()}
+        elif todo or not dataset_done:
+            todo |= {n for n in names if not layout.kept(n).exists()}
         need[u.name] = todo
         required = set(todo)
     return need

@@ -9,7 +9,10 @@ every path and marker under the output folder, ``manifest.py`` the fingerprints 
 2. ask :func:`~saring.executors.plan.demand` what must run (finished work is skipped);
 3. run each unit through the executor: segments as one task per shard, stages through their
    own ``run``; delete each intermediate once its consumer is marked done;
-4. account, write ``stats.json``, mark the manifest complete.
+4. the dataset phase: the final segment's kept documents become ``kept/<lang>/part-*``
+   (``saring.dataset``), marked done like any unit;
+5. account, write ``stats.json`` (with the per-language table) and the dataset card, mark the
+   manifest complete.
 
 A run killed at any point and re-run gives byte-identical outputs: every file is written
 atomically before the marker that vouches for it, and markers are keyed by stable fingerprints.
@@ -26,6 +29,9 @@ from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any
 
+from saring.dataset import finalize
+from saring.dataset.parts import DEFAULT_MAX_FILE_BYTES
+from saring.dataset.tally import LanguageTally
 from saring.executors import progress
 from saring.executors.accounting import RunResult, ShardResult, account, load_stats
 from saring.executors.base import Executor, TaskFailedError, make_executor, parallelism_of
@@ -49,7 +55,7 @@ from saring.url.observe import with_domain_counter
 __all__ = ["RunError", "RunResult", "ShardResult", "load_stats", "run_pipeline", "TaskFailedError"]
 
 READER_KEYS = {"text_field", "id_field"}
-WRITER_KEYS = {"format"}
+WRITER_KEYS = {"format", "max_file_bytes"}
 
 
 def _validate_io_config(pipeline: Pipeline) -> tuple[ReaderConfig, str]:
@@ -62,6 +68,9 @@ def _validate_io_config(pipeline: Pipeline) -> tuple[ReaderConfig, str]:
     fmt = pipeline.writer.get("format", "jsonl.gz")
     if fmt not in FORMATS:
         raise ConfigError(f"unknown output format {fmt!r}; choose one of {', '.join(FORMATS)}")
+    mfb = pipeline.writer.get("max_file_bytes", DEFAULT_MAX_FILE_BYTES)
+    if not isinstance(mfb, int) or isinstance(mfb, bool) or mfb <= 0:
+        raise ConfigError(f"writer option max_file_bytes must be a positive integer, got {mfb!r}")
     for k in ("max_doc_chars", "max_line_bytes", "shard_bytes"):
         v = pipeline.limits.get(k)
         if not isinstance(v, int) or isinstance(v, bool) or v <= 0:
@@ -201,7 +210,7 @@ class _Run:
             shard=sh.name, segment=unit.index, steps_key=key, steps_blob=blob,
             reader=self.reader, marker=marker,
             kept_path=str(layout.kept(sh.name) if unit.final else layout.docfile(unit.name, sh.name)),
-            kept_format=layout.fmt if unit.final else DOCFILE,
+            kept_format=DOCFILE, final=unit.final,
             rejected_path=str(layout.rejected(sh.name, unit.suffix)), rejected_format=layout.fmt,
             errors_path=str(layout.errors(sh.name, unit.suffix)),
             source=sh.source if first else None, part=sh.part if first else None,
@@ -288,9 +297,12 @@ def _run_pipeline(
     pipeline = ensure_extract(pipeline, [s.source for s in shards])  # raw web input: HTML -> text
     observers = with_domain_counter(pipeline, observers)  # per-domain counts in stats.json
     layout.prepare()
+    languages = list(pipeline.languages)
+    max_file_bytes = pipeline.writer.get("max_file_bytes", DEFAULT_MAX_FILE_BYTES)
+    observers = [*observers, LanguageTally(languages)]  # per-language figures of every run
     try:
         pickle.dumps(pipeline.steps)
-        observers_blob = pickle.dumps(list(observers)) if observers else b""
+        observers_blob = pickle.dumps(list(observers))
     except Exception as exc:  # noqa: BLE001 - report which pipeline cannot travel to workers
         raise ConfigError(f"pipeline steps cannot be pickled for worker processes: {exc}") from exc
     run_fp = run_fingerprint(pipeline, reader, fmt)
@@ -306,10 +318,17 @@ def _run_pipeline(
         plan = Plan.build(pipeline.steps, shards, work_fp)
         if not resume:
             layout.reset_work()
-        run = _Run(plan, layout, reader, ex, demand(plan, layout, resume), observers_blob,
+        ds_marker = layout.dataset_marker(finalize.fingerprint(
+            work_fp, [s.key for s in shards], languages, fmt, max_file_bytes))
+        dataset_done = ds_marker.load() is not None
+        run = _Run(plan, layout, reader, ex, demand(plan, layout, resume, dataset_done), observers_blob,
                    unique_ids=unique_ids)
+        if run.need[plan.units[-1].name]:
+            ds_marker.clear()  # kept documents are being rewritten: so is the dataset
         try:
             _execute(run, progress)
+            parts = finalize.write_dataset(layout.root, [layout.kept(n) for n in run.names],
+                                           languages, fmt, max_file_bytes, ds_marker)
         except Exception as exc:
             manifest.finish("failed", error=str(exc).splitlines()[0] if str(exc) else type(exc).__name__)
             if isinstance(exc, (ConfigError, RunError)):
@@ -322,6 +341,12 @@ def _run_pipeline(
     result = account(layout.root, run.results, run.names, run.stage_stats, run.skipped, strict,
                      time.perf_counter() - t_start, observers, layout.work_bytes(), skipped_list,
                      run.duplicate_ids)
+    try:
+        result.languages = finalize.publish(layout.root, result.observed.pop("saring_languages", {}), parts,
+                                            languages, fmt, max_file_bytes)
+    except finalize.DatasetError as exc:
+        manifest.finish("failed", error=str(exc))
+        raise RunError(str(exc)) from exc
     manifest.finish("complete" if result.ok else "failed", seconds=round(result.seconds, 3))
     return result
 

@@ -43,7 +43,7 @@ class SegmentTask:
     reader: ReaderConfig
     marker: Marker
     kept_path: str
-    kept_format: str  # an output format, or DOCFILE when the kept documents feed a stage
+    kept_format: str  # an output format, or DOCFILE (feeding a stage or the dataset phase)
     rejected_path: str
     rejected_format: str
     errors_path: str
@@ -53,6 +53,7 @@ class SegmentTask:
     observers_blob: bytes = b""
     ids_path: str | None = None  # first segment: where to write the hashes of document ids
     renames_path: str | None = None  # unique_ids: rows whose id repeats an earlier one
+    final: bool = False  # the last segment: its decisions are final (kept ones too)
 
 
 _STEPS_CACHE: dict[str, list[Step]] = {}
@@ -95,7 +96,7 @@ class _Run:
         self.rej_w = _open(task.rejected_path, task.rejected_format)
         self.err_w = JsonlWriter(task.errors_path, "gz")
         self.observers = pickle.loads(task.observers_blob) if task.observers_blob else []
-        self.final = task.kept_format != DOCFILE
+        self.final = task.final or task.kept_format != DOCFILE
         self.ids: list[int] = []
         self.renames = load_renames(task.renames_path) if task.renames_path else {}
 
@@ -207,7 +208,10 @@ def run_segment_task(task: SegmentTask) -> ShardResult:
     res.reasons, res.error_kinds = dict(run.reasons), dict(run.kinds)
     res.observed = {o.name: o.result() for o in run.observers}
     res.seconds = time.perf_counter() - t0
-    finals = [task.rejected_path, task.errors_path] + ([task.kept_path] if run.final else [])
+    # a kept document file of the final segment is vouched for by the dataset phase's marker
+    # (it is deleted once the dataset is written), so this marker does not list it
+    finals = [task.rejected_path, task.errors_path] + (
+        [task.kept_path] if task.kept_format != DOCFILE else [])
     task.marker.write(asdict(res), finals)
     progress.shard_done()
     if task.doc_input is not None:

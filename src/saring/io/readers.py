@@ -67,6 +67,9 @@ MAGIC_FORMATS: list[tuple[bytes, str]] = [(_PARQUET_MAGIC, "parquet"), (b"WARC/"
 _UNSAFE_NAME = re.compile(r"[^A-Za-z0-9._-]")
 _CONTROL_BYTES = bytes([*range(0, 9), *range(14, 32), 127])
 _DOC_KEYS = frozenset({"id", "text", "metadata", "edits", "annotations", "flags", "decision"})
+# the fields of a published dataset record (saring.dataset.records.FIELDS)
+_DATASET_KEYS = frozenset({"id", "text", "lang", "lang_score", "url", "domain", "date", "mt_damage",
+                           "quality", "dup_cluster", "provenance"})
 
 
 @dataclass(slots=True)
@@ -588,6 +591,21 @@ def saring_record_problem(rec: dict[str, Any]) -> str | None:
     return None
 
 
+def _unpack_dataset_record(rec: dict[str, Any]) -> dict[str, Any]:
+    """A record of a published saring dataset (``kept/<lang>/part-*``: flat fields plus a
+    ``provenance`` JSON string) -> the document shape, so a dataset read back keeps its history."""
+    prov = rec.get("provenance")
+    if not isinstance(prov, str) or set(rec) != _DATASET_KEYS:
+        return rec
+    try:
+        data = orjson.loads(prov)
+    except orjson.JSONDecodeError:
+        return rec
+    if not isinstance(data, dict) or not isinstance(data.get("metadata"), dict):
+        return rec
+    return {"id": rec["id"], "text": rec["text"], **{k: data[k] for k in data if k in _DOC_KEYS}}
+
+
 def record_to_doc(
     rec: Any, src: Source, line: int, cfg: ReaderConfig
 ) -> Document | ReadError:
@@ -610,6 +628,7 @@ def record_to_doc(
         )
     rid = rec.get(cfg.id_field)
     doc_id = str(rid) if rid is not None and rid != "" else f"{src.name}:{line}"
+    rec = _unpack_dataset_record(rec)
     shaped = (_DOC_KEYS.issuperset(rec) and isinstance(rec.get("metadata"), dict)
               and isinstance(rec.get("edits"), list))
     problem = saring_record_problem(rec) if shaped else None

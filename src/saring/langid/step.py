@@ -23,6 +23,7 @@ from typing import Any
 
 from saring.document import Document, Replacement
 from saring.langid.lexicon import LANGS, Evidence, Lexicon, Verdict, get_lexicon, sigmoid
+from saring.languages import OTHER, UNKNOWN
 from saring.step import FilterStep, Reject
 
 POLICIES = ("tag", "drop_paragraphs", "drop_document")
@@ -78,6 +79,8 @@ class LanguageID(FilterStep):
             raise ValueError(f"model_policy must be one of {MODEL_POLICIES}, got {model_policy!r}")
         if sample_chars < 50:
             raise ValueError("sample_chars must be >= 50")
+        # keep_langs left unset lets the pipeline's ``languages`` decide (see set_languages)
+        self.keep_explicit = keep_langs is not None
         self.keep_langs = list(keep_langs) if keep_langs is not None else ["id"]
         self.min_score = float(min_score)
         self.mixed_policy = mixed_policy
@@ -97,9 +100,17 @@ class LanguageID(FilterStep):
             "model_policy": model_policy, "sibling_margin": self.sibling_margin,
             "score_only": score_only,
         }
-        self._keep = frozenset(self.keep_langs)
+        self._keep = frozenset(self.keep_langs) - {OTHER}
+        self._other = OTHER in self.keep_langs
         self._detector: Any = None
         self._lex: Lexicon | None = None
+
+    def set_languages(self, languages: list[str]) -> None:
+        """Keep these languages (``other`` = any detected language not listed by name)."""
+        self.keep_langs = list(languages)
+        self._params["keep_langs"] = self.keep_langs
+        self._keep = frozenset(self.keep_langs) - {OTHER}
+        self._other = OTHER in self.keep_langs
 
     # ------------------------------------------------------------------ setup
     def setup(self) -> None:
@@ -224,7 +235,7 @@ class LanguageID(FilterStep):
     # ------------------------------------------------------------------ deciding
     def decide(self, scores: dict[str, Any], doc: Document) -> Reject | None:
         lang = scores["lang"]
-        if lang not in self._keep:
+        if lang not in self._keep and not (self._other and lang != UNKNOWN):
             return Reject("lang_not_kept", lang, self.keep_langs)
         if scores["score"] < self.min_score:
             return Reject("lang_score_low", scores["score"], self.min_score)

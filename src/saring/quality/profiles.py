@@ -2,7 +2,9 @@
 
 The profile for a document is chosen from ``metadata["lang_detected"]`` (set by langid), then
 ``metadata["lang"]`` (declared by the source), then the configured default, so one pipeline
-can filter a mixed-language corpus with the right thresholds for each document.
+can filter a mixed-language corpus with the right thresholds for each document. A detected
+language without a profile of its own gets the language-neutral ``other`` profile (the profile
+of the ``other`` output partition, see :mod:`saring.languages`).
 """
 
 from __future__ import annotations
@@ -15,6 +17,7 @@ from typing import Any
 import yaml
 
 from saring.document import Document
+from saring.languages import OTHER
 
 DATA_DIR = Path(__file__).resolve().parents[1] / "data" / "quality"
 SECTIONS = ("gopher_quality", "gopher_repetition", "fineweb_quality", "c4")
@@ -55,7 +58,11 @@ def section(lang: str, name: str, overrides: dict[str, Any] | None = None) -> di
 
 
 def doc_lang(doc: Document, known: frozenset[str] | set[str], default: str) -> str:
-    """Profile name for ``doc``: detected language, else declared language, else ``default``."""
+    """Profile name for ``doc``: detected language, else declared language, else ``default``.
+
+    A detected language we have no profile for (``min``, ``fr``, ...) gets ``other``; langid only
+    lets such documents through when the run keeps the ``other`` partition.
+    """
     md = doc.metadata
     for key in ("lang_detected", "lang"):
         lang = md.get(key)
@@ -68,6 +75,8 @@ def doc_lang(doc: Document, known: frozenset[str] | set[str], default: str) -> s
                 return short
             if short in _ISO3:
                 return _ISO3[short]
+            if key == "lang_detected" and short != "und" and OTHER in known:
+                return OTHER
     return default
 
 

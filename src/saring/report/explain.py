@@ -16,7 +16,7 @@ from typing import Any
 import orjson
 
 from saring.document import Document
-from saring.report.index import lookup, read_record
+from saring.report.index import consumed, dataset_hits, lookup, read_record
 
 CONTEXT = 60
 # terminal control characters from untrusted text are printed escaped, never sent to the terminal
@@ -53,13 +53,18 @@ def _catalog(output: Path) -> list[dict[str, Any]]:
 def find(output: str | Path, key: str) -> list[tuple[str, int, dict[str, Any]]]:
     """``(file, record number, record)`` of every final record whose id (or ``file:line``) is ``key``."""
     out = []
-    for rel, n in lookup(output, key):
+    hits = lookup(output, key)
+    for rel, n in hits:
+        if consumed(output, rel):
+            continue  # a kept document: found in the dataset below
         rec = read_record(output, rel, n)
         doc = rec.get("doc") if isinstance(rec.get("doc"), dict) else rec
         rid = doc.get("id") if doc else None
         alt = f"{rec.get('file')}:{rec.get('line')}"
         if (rid is not None and str(rid) == key) or alt == key:
             out.append((rel, n, rec))
+    if any(consumed(output, rel) for rel, _ in hits):
+        out += dataset_hits(output, key)
     return out
 
 

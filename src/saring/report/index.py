@@ -90,6 +90,36 @@ def _lines(path: Path) -> Iterator[bytes]:
             yield from f
 
 
+def consumed(output: str | Path, rel: str) -> bool:
+    """A kept shard file of the last segment that the dataset phase has turned into
+    ``kept/<lang>/part-*`` and deleted."""
+    return Path(rel).parts[:2] == ("_work", "kept") and not (Path(output) / rel).exists()
+
+
+def dataset_hits(output: str | Path, key: str) -> list[tuple[str, int, dict[str, Any]]]:
+    """``(part file, record number, document dict)`` of every kept document with id ``key`` in
+    the published dataset; Parquet parts are searched on their ``id`` column only."""
+    from saring.dataset import to_document
+    from saring.dataset.export import _jsonl_records
+    from saring.dataset.read import part_files
+
+    out = []
+    for path in part_files(output):
+        rel = str(path.relative_to(output))
+        if path.name.endswith(".parquet"):
+            import pyarrow.parquet as pq
+
+            ids = pq.read_table(path, columns=["id"]).column("id").to_pylist()
+            rows = [i for i, x in enumerate(ids) if x == key]
+            if rows:
+                table = pq.read_table(path)
+                out += [(rel, i, to_document(table.slice(i, 1).to_pylist()[0]).to_dict()) for i in rows]
+            continue
+        out += [(rel, i, to_document(r).to_dict()) for i, r in enumerate(_jsonl_records(path))
+                if str(r.get("id")) == key]
+    return out
+
+
 def read_record(output: str | Path, rel: str, ordinal: int) -> dict[str, Any]:
     """Record number ``ordinal`` of one output file (JSON Lines of any compression, Parquet)."""
     path = Path(output) / rel

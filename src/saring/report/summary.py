@@ -33,6 +33,20 @@ def summary_table(result: Any) -> Table:
     return t
 
 
+def language_table(result: Any) -> Table | None:
+    """Per language: documents in, kept (with words), rejected, errors (``None`` when absent)."""
+    langs = getattr(result, "languages", None) or {}
+    if not langs:
+        return None
+    t = Table(title="per language (kept/<lang>/)", show_header=True, header_style="bold")
+    for col in ("language", "input", "kept", "words", "rejected", "errors", "kept share"):
+        t.add_column(col, justify="left" if col == "language" else "right")
+    for lang, v in langs.items():
+        t.add_row(escape(lang), f"{v['input']:,}", f"{v['kept']:,}", f"{v['words']:,}",
+                  f"{v['rejected']:,}", f"{v['errors']:,}", _pct(v["kept"], v["input"]))
+    return t
+
+
 def accounting_line(result: Any) -> str:
     """One line stating whether input == kept + rejected + errors held (plain text)."""
     c = result.counts
@@ -46,6 +60,9 @@ def print_summary(result: Any, console: Console | None = None) -> None:
     """Print the summary table, speed and the accounting check."""
     console = console or Console()
     console.print(summary_table(result))
+    langs = language_table(result)
+    if langs is not None:
+        console.print(langs)
     skipped = f", {len(result.skipped_shards)} shard task(s) resumed from markers" if result.skipped_shards else ""
     console.print(
         f"{result.seconds:.2f} s, {result.docs_per_second:,.0f} docs/s{skipped}", highlight=False
