@@ -13,7 +13,7 @@ from pathlib import Path
 
 import orjson
 import pytest
-from conftest import output_files
+from conftest import kept_records, output_files
 
 from saring import FunctionStep, Pipeline
 from saring.document import Document
@@ -333,8 +333,7 @@ def test_unique_ids_renames_later_uses_in_corpus_order(tmp_path) -> None:
         assert res.duplicate_ids["duplicates"] == 3  # counted on the original ids
         outs[name] = _outputs(tmp_path / name)
     assert outs["s"] == outs["l"]
-    kept = [orjson.loads(x) for p in ("a", "b")
-            for x in __import__("gzip").open(tmp_path / "s" / "kept" / f"{p}.jsonl.gz")]
+    kept = kept_records(tmp_path / "s")  # dataset order: shard a, then shard b
     assert [(r["id"], r["metadata"].get("original_id")) for r in kept] == [
         ("x", None), ("x#2", "x"), ("y", None), ("y#2", "y"), ("x#3", "x"), ("x#2", None)]
     plain = run_pipeline(Pipeline([]), [str(a), str(b)], tmp_path / "p", progress=False)
