@@ -22,6 +22,8 @@ import pytest
 
 ray = pytest.importorskip("ray", reason="ray is not installed (pip install 'saring[ray]')")
 
+from conftest import output_files  # noqa: E402
+
 from saring import MapStep, Pipeline  # noqa: E402
 from saring.document import Document  # noqa: E402
 from saring.executors import progress  # noqa: E402
@@ -164,9 +166,7 @@ def _shards(folder: Path) -> list[str]:
 
 
 def _outputs(out: Path) -> dict[str, bytes]:
-    return {f"{sub}/{p.name}": p.read_bytes()
-            for sub in ("kept", "rejected", "errors") for p in sorted((out / sub).iterdir())
-            if not p.name.startswith(".")}
+    return output_files(out)  # kept/<lang>/part-*, rejected/, errors/
 
 
 def _site_pool_present() -> bool:

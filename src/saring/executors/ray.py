@@ -78,20 +78,23 @@ def prefer_loopback() -> None:
 
 
 # ----------------------------------------------------------------------------- worker side
-def run_task(fn: Callable[[Any], Any], task: Any) -> tuple[Any, int]:
+def run_task(fn: Callable[[Any], Any], task: Any) -> tuple[Any, Any]:
     """Body of every Ray task: ``fn(task)`` and the number of documents it reported.
 
     ``fn`` arrives resolved from the object store (it was put there once per ``map``). The
     driver reports the count when the task has finished: only the attempt that succeeded
     counts, and no side channel (an actor, one more process) is needed for progress."""
-    counted = [0]
+    counted = [0, 0]  # documents, finished shards (``progress.shard_done`` events)
 
-    def count(n: int) -> None:
-        counted[0] += n
+    def count(n: progress.Event) -> None:
+        if isinstance(n, tuple):
+            counted[1] += n[1]
+        else:
+            counted[0] += n
 
     prev = progress.set_sink(count)
     try:
-        return fn(task), counted[0]
+        return fn(task), tuple(counted)
     finally:
         progress.set_sink(prev)
 
@@ -270,8 +273,10 @@ class RayExecutor:
                     ready, _ = ray.wait(refs, num_returns=len(refs), timeout=0)
                 for ref in ready:
                     i = running.pop(ref)
-                    results[i], docs = self._result(ray, ref, i, desc)
+                    results[i], (docs, shards) = self._result(ray, ref, i, desc)
                     progress.report(docs)
+                    if shards:
+                        progress.shard_done(shards)
         except BaseException:
             for ref in running:  # stop what is still running; tasks are idempotent
                 try:
