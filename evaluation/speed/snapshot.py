@@ -13,7 +13,6 @@ claims "same output" is checked byte for byte on thousands of documents, includi
 
 from __future__ import annotations
 
-import argparse
 import gzip
 import itertools
 import sys
@@ -21,14 +20,14 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import orjson
-import xxhash
 
-from saring.document import Document
-from saring.pipeline import Pipeline
-from saring.step import StepStats, run_steps
+sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 
-ROOT = Path(__file__).resolve().parents[2]
-CORPORA = ROOT.parent / "shared" / "corpora"
+from evaluation.snapshot import CORPORA, doc_hash, main, skip_absent  # noqa: E402
+from saring.document import Document  # noqa: E402
+from saring.pipeline import Pipeline  # noqa: E402
+from saring.step import StepStats, run_steps  # noqa: E402
+
 FILES = [
     "id_news_gikirima_multioutlet.jsonl.gz",
     "id_news_github_scrapes.jsonl.gz",
@@ -54,39 +53,17 @@ def _docs(name: str, per_file: int) -> Iterator[Document]:
 
 
 def run(per_file: int) -> dict[str, str]:
-    """``file:line`` -> xxh64 of the serialized document after the default per-document chain."""
+    """``file:line`` -> hash of the serialized document after the default per-document chain."""
     steps = Pipeline.default().per_document().steps
     out: dict[str, str] = {}
     for name in FILES:
-        if not (CORPORA / name).exists():
-            print(f"skipped {name}: not present", file=sys.stderr)
+        if skip_absent(name):
             continue
         stats: dict[str, StepStats] = {}
         for doc in run_steps(steps, _docs(name, per_file), stats):
-            blob = orjson.dumps(doc.to_dict(), option=orjson.OPT_SORT_KEYS)
-            out[doc.id] = xxhash.xxh64_hexdigest(blob)
+            out[doc.id] = doc_hash(doc)
     return out
 
 
-def main() -> int:
-    ap = argparse.ArgumentParser()
-    ap.add_argument("mode", choices=["write", "compare"])
-    ap.add_argument("path", type=Path)
-    ap.add_argument("--per-file", type=int, default=400)
-    a = ap.parse_args()
-    got = run(a.per_file)
-    if a.mode == "write":
-        a.path.write_bytes(orjson.dumps(got))
-        print(f"wrote {len(got)} document hashes to {a.path}")
-        return 0
-    before = orjson.loads(a.path.read_bytes())
-    changed = sorted(k for k in before if got.get(k) != before[k])
-    missing = len(set(got) ^ set(before))
-    print(f"compared {len(before)} documents: {len(changed)} differ, {missing} not in both")
-    for k in changed[:20]:
-        print("  ", k)
-    return 1 if changed or missing else 0
-
-
 if __name__ == "__main__":
-    sys.exit(main())
+    sys.exit(main(run, 400))
