@@ -142,8 +142,9 @@ def make_big(path: Path, mb: int) -> int:
 
 
 def outputs_of(out: Path) -> dict[str, bytes]:
-    return {f"{s}/{p.name}": p.read_bytes() for s in ("kept", "rejected", "errors")
-            for p in sorted((out / s).iterdir())}
+    """Every output file (the kept folder holds one sub-folder per language) by relative path."""
+    return {str(p.relative_to(out)): p.read_bytes() for s in ("kept", "rejected", "errors")
+            for p in sorted((out / s).rglob("*")) if p.is_file()}
 
 
 def bench_split(args: argparse.Namespace) -> None:
@@ -160,7 +161,8 @@ def bench_split(args: argparse.Namespace) -> None:
                              "--executor", "local"])
         shards = len(orjson.loads((out / "stats.json").read_bytes())["shards"])
         res[w] = wall
-        print(f"workers {w}: {wall:.1f} s wall, {cpu:.1f} s CPU, {shards} shards")
+        load = os.getloadavg()[0]
+        print(f"workers {w}: {wall:.1f} s wall, {cpu:.1f} s CPU, {shards} shards, load after {load:.1f}")
     print(f"speed-up 2 vs 1 workers: {res[1] / res[2]:.2f}x")
     assert outputs_of(tmp / "w1") == outputs_of(tmp / "w2"), "outputs differ between 1 and 2 workers"
     print("outputs byte-identical")
