@@ -6,6 +6,14 @@ earlier document (any shard) with ~2% word edits. Peak RSS is sampled every 0.2 
 process and all its children (summed, so shared pages count twice: an upper bound).
 
     .venv/bin/python bench/bench_dedup_scale.py --docs 1000000 --shards 40 --workers 2
+
+``--task-memory``: every task runs in a fresh spawned process (one task per process), which
+reports its own peak RSS (``ru_maxrss``); the table gives the largest task peak per dedup phase.
+Run it at 1x and 4x the documents with shards and ``--partitions`` scaled 4x too (fixed shard and
+partition size): per-task memory must stay flat while the corpus grows.
+
+    python bench/bench_dedup_scale.py --docs 50000 --shards 8 --partitions 4 --task-memory
+    python bench/bench_dedup_scale.py --docs 200000 --shards 32 --partitions 16 --task-memory
 """
 
 from __future__ import annotations
@@ -103,6 +111,41 @@ class TimingExecutor:
         return out
 
 
+def _own_peak(packed: tuple[Callable, Any]) -> tuple[Any, int]:
+    """Runs one task in this (fresh) process; returns its result and the process's peak RSS."""
+    import resource
+
+    fn, task = packed
+    result = fn(task)
+    return result, resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * 1024
+
+
+def _noop(_: Any) -> None:
+    return None
+
+
+class TaskMemoryExecutor:
+    """One task per spawned process, so each task's peak RSS is its own (a benchmark executor)."""
+
+    def __init__(self, workers: int) -> None:
+        import multiprocessing as mp
+
+        self.parallelism = workers
+        self._ctx = mp.get_context("spawn")
+        self.peaks: dict[str, int] = {}
+
+    def map(self, fn: Callable, tasks: Sequence, *, desc: str = "") -> list:
+        with self._ctx.Pool(self.parallelism, maxtasksperchild=1) as pool:
+            out = pool.map(_own_peak, [(fn, t) for t in tasks], chunksize=1)
+        if out:
+            self.peaks[desc] = max(self.peaks.get(desc, 0), max(p for _, p in out))
+        return [r for r, _ in out]
+
+    def baseline(self) -> int:
+        """Peak RSS of a spawned process that imports saring's dedup and runs nothing."""
+        return self.map(_noop, [None], desc="(empty task)") and self.peaks["(empty task)"]
+
+
 class PeakRSS:
     """Samples the summed RSS of this process and its children in a background thread."""
 
@@ -141,6 +184,9 @@ def main() -> None:
     ap.add_argument("--seed", type=int, default=1)
     ap.add_argument("--dir", type=Path, default=None, help="work folder (default: a temp dir)")
     ap.add_argument("--keep", action="store_true", help="keep generated data and work files")
+    ap.add_argument("--partitions", type=int, default=None, help="dedup partitions (default: 2 x workers)")
+    ap.add_argument("--task-memory", action="store_true",
+                    help="one task per fresh process; print each phase's largest task peak RSS")
     args = ap.parse_args()
     root = args.dir or Path(tempfile.mkdtemp(prefix="bench_dedup_scale_"))
     root.mkdir(parents=True, exist_ok=True)
@@ -155,8 +201,9 @@ def main() -> None:
     gen = time.perf_counter() - t0
     in_bytes = sum(Path(t.path).stat().st_size for t in tasks)
     print(f"generated {args.docs:,} docs in {args.shards} shards ({in_bytes / 2**20:.0f} MiB zstd) in {gen:.0f}s")
-    timing = TimingExecutor(ex)
-    stage = Dedup()
+    mem = TaskMemoryExecutor(args.workers) if args.task_memory else None
+    timing = TimingExecutor(mem or ex)
+    stage = Dedup(partitions=args.partitions)
     with PeakRSS() as rss:
         t0 = time.perf_counter()
         out = stage.run([Path(t.path) for t in tasks], StageContext(timing, root / "work"))
@@ -171,6 +218,13 @@ def main() -> None:
     )
     print("\nper stage: " + ", ".join(f"{k} {v:.1f}s" for k, v in timing.times.items()))
     print(f"removed: {st['rejected']}, paragraph edits: {st['edits']}")
+    if mem is not None:
+        base = mem.baseline()
+        print(f"\nper-task peak RSS (fresh spawned process each; empty task {base / 2**20:.0f} MiB), "
+              f"{args.docs:,} docs, {args.shards} shards, {stage.partitions} partitions:")
+        for desc, peak in mem.peaks.items():
+            if desc != "(empty task)":
+                print(f"  {desc}: {peak / 2**20:.0f} MiB")
     if hasattr(ex, "close"):
         ex.close()
     if not args.keep and args.dir is None:
