@@ -19,7 +19,6 @@ from saring.quality.textstats import (
     dup_ngram_chars,
     find_duplicates,
     split_lines,
-    split_paragraphs,
     top_ngrams,
 )
 from saring.step import Reject
@@ -149,14 +148,18 @@ class GopherRepetition(ProfiledFilter):
         if kind == "dup":
             return self._dup_chars(st, cfg)[n] / len(text)
         if kind.startswith("dup_para"):
-            paras = split_paragraphs(text)
-            n_dup, dup_chars = find_duplicates(paras)
+            paras = st.paragraphs
+            found = st.memo.get("rep_para_dups")
+            if found is None:
+                found = st.memo["rep_para_dups"] = find_duplicates(paras)
+            n_dup, dup_chars = found  # type: ignore[misc]
             return n_dup / len(paras) if kind == "dup_para_frac" else dup_chars / len(text)
-        lines = st.memo.get("rep_lines")
-        if lines is None:
-            lines = st.memo["rep_lines"] = split_lines(text)
-        n_dup, dup_chars = find_duplicates(lines)  # type: ignore[arg-type]
-        return n_dup / len(lines) if kind == "dup_line_frac" else dup_chars / len(text)  # type: ignore[arg-type]
+        found = st.memo.get("rep_line_dups")
+        if found is None:
+            lines = split_lines(text)
+            found = st.memo["rep_line_dups"] = (*find_duplicates(lines), len(lines))
+        n_dup, dup_chars, n_lines = found  # type: ignore[misc]
+        return n_dup / n_lines if kind == "dup_line_frac" else dup_chars / len(text)
 
     @staticmethod
     def _ngrams(st: TextStats, cfg: dict[str, Any]) -> tuple[dict[int, int], list[int]]:

@@ -14,23 +14,13 @@ on the same document tokenize once, like datatrove's ``lru_cache`` on ``split_in
 from __future__ import annotations
 
 import re
-from collections.abc import Hashable, Iterable
 from functools import lru_cache
-from itertools import compress, filterfalse, repeat
+from itertools import compress, repeat
 from operator import gt
-from typing import Any
 
 import yaml
 
-try:  # the C helper behind Counter (CPython); same semantics in pure Python otherwise
-    from collections import _count_elements  # type: ignore[attr-defined]
-except ImportError:  # pragma: no cover
-
-    def _count_elements(mapping: dict[Any, int], iterable: Iterable[Any]) -> None:
-        get = mapping.get
-        for x in iterable:
-            mapping[x] = get(x, 0) + 1
-
+from saring.analysis import _CACHE, Analysis, analyse, count  # noqa: F401 - _CACHE for tests
 from saring.quality.profiles import DATA_DIR
 
 # Word characters: \w plus the combining marks \w lacks (Latin diacritics, Arabic harakat) and
@@ -93,18 +83,11 @@ def load_tokenizer_words() -> dict[str, list[str]]:
 
 TOKEN_RE = _build_token_re(load_tokenizer_words())
 
-# A token made only of non-word characters (a punctuation token); a letter anywhere in a token.
-_SYMBOL_TOKEN_RE = re.compile(r"[^\w\s]+")
-_ALPHA_CHAR_RE = re.compile(r"[^\W\d_]")
 _PARA_SPLIT_RE = re.compile(r"\n{2,}")
 _LINE_SPLIT_RE = re.compile(r"\n+")
 
 
-def _count(items: Iterable[Hashable]) -> dict[Any, int]:
-    """``Counter(items)`` as a plain dict, without Counter's Python-level constructor overhead."""
-    counts: dict[Any, int] = {}
-    _count_elements(counts, items)
-    return counts
+_count = count
 
 
 @lru_cache(maxsize=1)
@@ -223,111 +206,10 @@ def dup_ngram_chars(
     return out
 
 
-class TextStats:
-    """Lazily computed measurements of one text, shared by the quality filters."""
-
-    __slots__ = ("text", "memo", "_tokens", "_n_symbol", "_symbol_chars", "_n_alpha")
-
-    def __init__(self, text: str) -> None:
-        self.text = text
-        self.memo: dict[object, object] = {}  # per-filter derived data (line splits, n-gram counts)
-        self._tokens: list[str] | None = None
-        self._n_symbol = -1
-        self._symbol_chars = 0
-        self._n_alpha = -1
-
-    @property
-    def tokenized(self) -> bool:
-        """Whether :attr:`tokens` is already computed (a consumer may then use it for free)."""
-        return self._tokens is not None
-
-    @property
-    def tokens(self) -> list[str]:
-        if self._tokens is None:
-            self._tokens = TOKEN_RE.findall(self.text)
-        return self._tokens
-
-    @property
-    def types(self) -> set[str]:
-        """Distinct tokens (cached)."""
-        types = self.memo.get("types")
-        if types is None:
-            types = self.memo["types"] = set(self.tokens)
-        return types  # type: ignore[return-value]
-
-    def _count_classes(self) -> None:
-        """Alpha / symbol token counts.
-
-        Most tokens are plain words: ``str.isalpha`` settles them at C speed (an all-letter token
-        has a letter and is no symbol). Only the rest (punctuation, numbers, hyphenated or mixed
-        tokens) is classified per distinct type through a bounded cache.
-        """
-        toks = self.tokens
-        others = list(filterfalse(str.isalpha, toks))
-        n_alpha = len(toks) - len(others)
-        n_symbol = symbol_chars = 0
-        if others:
-            rest = _count(others)
-            if len(_CLASS) > _MAX_TYPES:
-                _CLASS.clear()
-            for t, k in rest.items():
-                c = _CLASS.get(t)
-                if c is None:
-                    c = _CLASS[t] = _classify(t)
-                if c == _ALPHA_WORD:
-                    n_alpha += k
-                elif c > 0:
-                    n_symbol += k
-                    symbol_chars += c * k
-        self._n_alpha = n_alpha
-        self._n_symbol = n_symbol
-        self._symbol_chars = symbol_chars
-
-    @property
-    def n_symbol(self) -> int:
-        """Tokens made only of punctuation/symbols."""
-        if self._n_symbol < 0:
-            self._count_classes()
-        return self._n_symbol
-
-    @property
-    def n_alpha(self) -> int:
-        """Tokens containing at least one letter."""
-        if self._n_alpha < 0:
-            self._count_classes()
-        return self._n_alpha
-
-    @property
-    def word_chars(self) -> int:
-        """Characters in non-symbol tokens."""
-        if self._n_symbol < 0:
-            self._count_classes()
-        return sum(map(len, self.tokens)) - self._symbol_chars
-
-
-_CACHE: list[TextStats | None] = [None]
-
-
-def stats_for(text: str) -> TextStats:
-    """The (cached) :class:`TextStats` of ``text``; one slot, reused while the text is unchanged."""
-    st = _CACHE[0]
-    if st is not None and (st.text is text or st.text == text):
-        return st
-    st = TextStats(text)
-    _CACHE[0] = st
-    return st
-
-# Class codes of non-plain token types, shared across documents (they repeat a lot), bounded:
-# -1 a token with a letter, 0 one without (numbers), n > 0 a punctuation token of length n.
-_CLASS: dict[str, int] = {}
-_ALPHA_WORD, _OTHER_WORD = -1, 0
-_MAX_TYPES = 200_000
-
-
-def _classify(t: str) -> int:
-    if _SYMBOL_TOKEN_RE.fullmatch(t):
-        return len(t)
-    return _ALPHA_WORD if _ALPHA_CHAR_RE.search(t) else _OTHER_WORD
+# The per-text measurements now live in the shared per-document analysis (saring.analysis);
+# these names stay for the quality filters and their tests.
+TextStats = Analysis
+stats_for = analyse
 
 
 def split_paragraphs(text: str) -> list[str]:

@@ -1,0 +1,247 @@
+"""One shared analysis per document text version: lines, paragraphs, tokens, classes, hashes.
+
+Every step used to split and tokenize the text again. :func:`analyse` returns the
+:class:`Analysis` of a text, computed lazily (each view is built the first time a step asks for
+it) and cached for as long as the text does not change, so the steps that run one after another
+on a document share the work::
+
+    from saring.analysis import analyse
+
+    a = analyse(doc.text)          # or analyse(doc)
+    a.tokens, a.token_spans        # word/punctuation tokens (quality's tokenizer) and offsets
+    a.lines, a.line_starts         # text.split("\\n") and where each line starts
+    a.line_spans                   # (start, end) of every non-blank line, trimmed
+    a.paragraphs                   # blocks separated by blank lines (quality's split)
+    a.n_alpha, a.n_symbol          # token classes
+    a.memo                         # a step's own derived data, keyed by (step name, what)
+
+**Invalidation.** The cache is keyed by the text *object*: every edit (``Document.apply``)
+builds a new string, so an edited document never sees the analysis of its old text. The cache
+holds one text (the document being processed), keeps a reference to it (so its identity cannot
+be reused by another string) and falls back to an equality check, so two equal texts share one
+analysis and a different text never does. It is a pure memo of the text: nothing of one
+document can leak into another's result.
+
+**Contract for consumers.** Views are read-only (lists are shared: never mutate them). Anything
+a step derives goes into :attr:`Analysis.memo` under a key that names the step. Offsets are in
+the text the analysis was made for; after an edit, call :func:`analyse` again.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Hashable, Iterable
+from itertools import filterfalse
+from typing import Any
+
+try:  # the C helper behind Counter (CPython); same semantics in pure Python otherwise
+    from collections import _count_elements  # type: ignore[attr-defined]
+except ImportError:  # pragma: no cover
+
+    def _count_elements(mapping: dict[Any, int], iterable: Iterable[Any]) -> None:
+        get = mapping.get
+        for x in iterable:
+            mapping[x] = get(x, 0) + 1
+
+
+__all__ = ["Analysis", "analyse", "count"]
+
+# A token made only of non-word characters (a punctuation token); a letter anywhere in a token.
+_SYMBOL_TOKEN_RE = re.compile(r"[^\w\s]+")
+_ALPHA_CHAR_RE = re.compile(r"[^\W\d_]")
+_PARA_SPLIT_RE = re.compile(r"\n{2,}")
+
+_token_re: list[re.Pattern[str]] = []  # built on first use (it reads quality's tokenizer data)
+
+
+def token_re() -> re.Pattern[str]:
+    """The shared word/punctuation tokenizer (``saring.quality.textstats.TOKEN_RE``)."""
+    if not _token_re:
+        from saring.quality.textstats import TOKEN_RE
+
+        _token_re.append(TOKEN_RE)
+    return _token_re[0]
+
+
+def count(items: Iterable[Hashable]) -> dict[Any, int]:
+    """``Counter(items)`` as a plain dict, without Counter's Python-level constructor overhead."""
+    counts: dict[Any, int] = {}
+    _count_elements(counts, items)
+    return counts
+
+
+class Analysis:
+    """Lazily computed views of one text, shared by every step that reads the same text."""
+
+    __slots__ = (
+        "text", "memo", "_tokens", "_spans", "_n_symbol", "_symbol_chars", "_n_alpha",
+        "_lines", "_line_starts", "_line_spans", "_paragraphs", "_lower",
+    )
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.memo: dict[object, object] = {}  # per-step derived data, keyed by (step, what)
+        self._tokens: list[str] | None = None
+        self._spans: list[tuple[int, int]] | None = None
+        self._n_symbol = -1
+        self._symbol_chars = 0
+        self._n_alpha = -1
+        self._lines: list[str] | None = None
+        self._line_starts: list[int] | None = None
+        self._line_spans: list[tuple[int, int]] | None = None
+        self._paragraphs: list[str] | None = None
+        self._lower: str | None = None
+
+    # ------------------------------------------------------------------ tokens
+    @property
+    def tokenized(self) -> bool:
+        """Whether :attr:`tokens` is already computed (a consumer may then use it for free)."""
+        return self._tokens is not None
+
+    @property
+    def tokens(self) -> list[str]:
+        """Word and punctuation tokens (``TOKEN_RE``: spaCy-like, see ``quality.textstats``)."""
+        if self._tokens is None:
+            self._tokens = token_re().findall(self.text)
+        return self._tokens
+
+    @property
+    def token_spans(self) -> list[tuple[int, int]]:
+        """``[start, end)`` of each token of :attr:`tokens`, in the same order."""
+        if self._spans is None:
+            self._spans = [m.span() for m in token_re().finditer(self.text)]
+        return self._spans
+
+    @property
+    def types(self) -> set[str]:
+        """Distinct tokens."""
+        types = self.memo.get("types")
+        if types is None:
+            types = self.memo["types"] = set(self.tokens)
+        return types  # type: ignore[return-value]
+
+    def _count_classes(self) -> None:
+        """Alpha / symbol token counts.
+
+        Most tokens are plain words: ``str.isalpha`` settles them at C speed (an all-letter token
+        has a letter and is no symbol). Only the rest (punctuation, numbers, hyphenated or mixed
+        tokens) is classified per distinct type through a bounded cache.
+        """
+        toks = self.tokens
+        others = list(filterfalse(str.isalpha, toks))
+        n_alpha = len(toks) - len(others)
+        n_symbol = symbol_chars = 0
+        if others:
+            rest = count(others)
+            if len(_CLASS) > _MAX_TYPES:
+                _CLASS.clear()
+            for t, k in rest.items():
+                c = _CLASS.get(t)
+                if c is None:
+                    c = _CLASS[t] = _classify(t)
+                if c == _ALPHA_WORD:
+                    n_alpha += k
+                elif c > 0:
+                    n_symbol += k
+                    symbol_chars += c * k
+        self._n_alpha = n_alpha
+        self._n_symbol = n_symbol
+        self._symbol_chars = symbol_chars
+
+    @property
+    def n_symbol(self) -> int:
+        """Tokens made only of punctuation/symbols."""
+        if self._n_symbol < 0:
+            self._count_classes()
+        return self._n_symbol
+
+    @property
+    def n_alpha(self) -> int:
+        """Tokens containing at least one letter."""
+        if self._n_alpha < 0:
+            self._count_classes()
+        return self._n_alpha
+
+    @property
+    def word_chars(self) -> int:
+        """Characters in non-symbol tokens."""
+        if self._n_symbol < 0:
+            self._count_classes()
+        return sum(map(len, self.tokens)) - self._symbol_chars
+
+    # ------------------------------------------------------------------ lines and paragraphs
+    @property
+    def lower(self) -> str:
+        """``text.lower()``."""
+        if self._lower is None:
+            self._lower = self.text.lower()
+        return self._lower
+
+    @property
+    def lines(self) -> list[str]:
+        """``text.split("\\n")`` (empty lines included, so line ``i`` is the i-th line)."""
+        if self._lines is None:
+            self._lines = self.text.split("\n")
+        return self._lines
+
+    @property
+    def line_starts(self) -> list[int]:
+        """Offset of the first character of each line of :attr:`lines`."""
+        if self._line_starts is None:
+            starts = [0]
+            pos = 0
+            for line in self.lines[:-1]:
+                pos += len(line) + 1
+                starts.append(pos)
+            self._line_starts = starts
+        return self._line_starts
+
+    @property
+    def line_spans(self) -> list[tuple[int, int]]:
+        """``[start, end)`` of every non-blank line, trimmed of surrounding whitespace."""
+        if self._line_spans is None:
+            out: list[tuple[int, int]] = []
+            for s, line in zip(self.line_starts, self.lines, strict=True):
+                stripped = line.strip()
+                if stripped:
+                    lead = s + len(line) - len(line.lstrip())
+                    out.append((lead, lead + len(stripped)))
+            self._line_spans = out
+        return self._line_spans
+
+    @property
+    def paragraphs(self) -> list[str]:
+        """Blocks of ``text.strip()`` separated by runs of 2+ newlines (Gopher's paragraphs)."""
+        if self._paragraphs is None:
+            self._paragraphs = _PARA_SPLIT_RE.split(self.text.strip())
+        return self._paragraphs
+
+
+# Class codes of non-plain token types, shared across documents (they repeat a lot; a pure
+# function of the token, so no document state), bounded:
+# -1 a token with a letter, 0 one without (numbers), n > 0 a punctuation token of length n.
+_CLASS: dict[str, int] = {}
+_ALPHA_WORD, _OTHER_WORD = -1, 0
+_MAX_TYPES = 200_000
+
+
+def _classify(t: str) -> int:
+    if _SYMBOL_TOKEN_RE.fullmatch(t):
+        return len(t)
+    return _ALPHA_WORD if _ALPHA_CHAR_RE.search(t) else _OTHER_WORD
+
+
+_CACHE: list[Analysis | None] = [None]
+
+
+def analyse(text: Any) -> Analysis:
+    """The (cached) :class:`Analysis` of ``text`` (a ``str``, or anything with a ``text``
+    attribute such as a ``Document``). One slot: reused while the text is unchanged."""
+    if not isinstance(text, str):
+        text = text.text
+    a = _CACHE[0]
+    if a is not None and (a.text is text or a.text == text):
+        return a
+    a = Analysis(text)
+    _CACHE[0] = a
+    return a
