@@ -111,13 +111,38 @@ class TimingExecutor:
         return out
 
 
-def _own_peak(packed: tuple[Callable, Any]) -> tuple[Any, int]:
-    """Runs one task in this (fresh) process; returns its result and the process's peak RSS."""
+def _rss_anon() -> int:
+    """Anonymous resident memory of this process (heap, arrays); file-backed pages (memory-mapped
+    shingle files, page cache the kernel can drop) are not in it."""
+    with open("/proc/self/status", "rb") as f:
+        for line in f:
+            if line.startswith(b"RssAnon:"):
+                return int(line.split()[1]) * 1024
+    return 0
+
+
+def _own_peak(packed: tuple[Callable, Any]) -> tuple[Any, tuple[int, int]]:
+    """Runs one task in this (fresh) process; returns its result, its peak RSS (``ru_maxrss``,
+    file-backed pages included) and its peak anonymous RSS (sampled every 5 ms)."""
     import resource
 
     fn, task = packed
-    result = fn(task)
-    return result, resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * 1024
+    peak_anon = [_rss_anon()]
+    done = threading.Event()
+
+    def sample() -> None:
+        while not done.wait(0.005):
+            peak_anon[0] = max(peak_anon[0], _rss_anon())
+
+    t = threading.Thread(target=sample, daemon=True)
+    t.start()
+    try:
+        result = fn(task)
+    finally:
+        done.set()
+        t.join()
+    peak_anon[0] = max(peak_anon[0], _rss_anon())
+    return result, (resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * 1024, peak_anon[0])
 
 
 def _noop(_: Any) -> None:
@@ -132,18 +157,20 @@ class TaskMemoryExecutor:
 
         self.parallelism = workers
         self._ctx = mp.get_context("spawn")
-        self.peaks: dict[str, int] = {}
+        self.peaks: dict[str, tuple[int, int]] = {}
 
     def map(self, fn: Callable, tasks: Sequence, *, desc: str = "") -> list:
         with self._ctx.Pool(self.parallelism, maxtasksperchild=1) as pool:
             out = pool.map(_own_peak, [(fn, t) for t in tasks], chunksize=1)
         if out:
-            self.peaks[desc] = max(self.peaks.get(desc, 0), max(p for _, p in out))
+            old = self.peaks.get(desc, (0, 0))
+            self.peaks[desc] = (max(old[0], *(p[0] for _, p in out)), max(old[1], *(p[1] for _, p in out)))
         return [r for r, _ in out]
 
-    def baseline(self) -> int:
-        """Peak RSS of a spawned process that imports saring's dedup and runs nothing."""
-        return self.map(_noop, [None], desc="(empty task)") and self.peaks["(empty task)"]
+    def baseline(self) -> tuple[int, int]:
+        """Peaks of a spawned process that imports saring's dedup and runs nothing."""
+        self.map(_noop, [None], desc="(empty task)")
+        return self.peaks["(empty task)"]
 
 
 class PeakRSS:
@@ -220,11 +247,12 @@ def main() -> None:
     print(f"removed: {st['rejected']}, paragraph edits: {st['edits']}")
     if mem is not None:
         base = mem.baseline()
-        print(f"\nper-task peak RSS (fresh spawned process each; empty task {base / 2**20:.0f} MiB), "
-              f"{args.docs:,} docs, {args.shards} shards, {stage.partitions} partitions:")
-        for desc, peak in mem.peaks.items():
+        print(f"\nlargest task per phase, fresh spawned process each, {args.docs:,} docs, {args.shards} shards, "
+              f"{stage.partitions} partitions: peak RSS (incl. memory-mapped files) / peak anonymous RSS; "
+              f"empty task {base[0] / 2**20:.0f} / {base[1] / 2**20:.0f} MiB")
+        for desc, (peak, anon) in mem.peaks.items():
             if desc != "(empty task)":
-                print(f"  {desc}: {peak / 2**20:.0f} MiB")
+                print(f"  {desc}: {peak / 2**20:.0f} / {anon / 2**20:.0f} MiB")
     if hasattr(ex, "close"):
         ex.close()
     if not args.keep and args.dir is None:
