@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import gzip
 from collections import Counter
+from dataclasses import dataclass
 
 import orjson
 from conftest import kept_records
@@ -24,9 +25,13 @@ class HashFilter(FilterStep):
 
     name = "hash_filter"
 
-    def __init__(self, *, mod: int = 3, label: str | None = None) -> None:
-        super().__init__(label=label)
-        self.mod = mod
+    @dataclass(frozen=True, kw_only=True)
+    class Config(FilterStep.Config):
+        mod: int = 3
+
+    @property
+    def mod(self) -> int:
+        return self.config.mod
 
     def score(self, doc: Document) -> dict:
         return {"n": len(doc.text)}

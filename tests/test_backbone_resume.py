@@ -8,77 +8,25 @@ from __future__ import annotations
 import os
 import signal
 import subprocess
-import sys
 import time
 from pathlib import Path
 
 import orjson
 from conftest import output_files
+from stepkit import KillOnce, cli_run, make_shards, step_env
 
-from saring import MapStep, Pipeline, Reject
-from saring.document import Document
+from saring import Pipeline
 from saring.executors.local import LocalExecutor
 from saring.executors.runner import run_pipeline
 
 REPO = Path(__file__).resolve().parents[1]
-
-SLOW_STEP = '''
-import time
-from saring import MapStep
-
-class Slow(MapStep):
-    """Sleeps per document and edits its text, so a run lasts long enough to be killed."""
-
-    name = "slow"
-
-    def __init__(self, *, delay: float = 0.01, label: str | None = None) -> None:
-        super().__init__(label=label)
-        self.delay = delay
-
-    def process(self, doc):
-        time.sleep(self.delay)
-        doc.replace_text(self.label, doc.text.replace("pasar", "PASAR"), "slow")
-        return None
-'''
-
-
-class KillOnce(MapStep):
-    """Kills its own worker process (SIGKILL) the first time it sees ``doc_id``."""
-
-    name = "kill_once"
-
-    def __init__(self, *, doc_id: str, flag: str, label: str | None = None) -> None:
-        super().__init__(label=label)
-        self.doc_id = doc_id
-        self.flag = flag
-
-    def process(self, doc: Document) -> Reject | None:
-        if doc.id == self.doc_id and not os.path.exists(self.flag):
-            Path(self.flag).write_text("killed")
-            os.kill(os.getpid(), signal.SIGKILL)
-        doc.annotate(self.label, seen=True)
-        return None
-
-
-def _make_shards(folder: Path, shards: int, docs: int) -> list[str]:
-    folder.mkdir(parents=True, exist_ok=True)
-    paths = []
-    for s in range(shards):
-        p = folder / f"bagian{s}.jsonl"
-        lines = [orjson.dumps({"id": f"s{s}-d{i}", "text": f"Harga di pasar {s} hari ke-{i} stabil."})
-                 for i in range(docs)]
-        lines.insert(docs // 2, b'{"id": "rusak", "text": ')  # one bad line per shard
-        p.write_bytes(b"\n".join(lines) + b"\n")
-        paths.append(str(p))
-    return paths
-
 
 def _outputs(out: Path) -> dict[str, bytes]:
     return output_files(out)
 
 
 def test_killed_worker_is_retried_and_output_is_complete(tmp_path) -> None:
-    inputs = _make_shards(tmp_path / "in", 3, 30)
+    inputs = make_shards(tmp_path / "in", 3, 30)
     ref = run_pipeline(Pipeline([KillOnce(doc_id="none", flag=str(tmp_path / "unused"))]), inputs,
                        tmp_path / "ref", progress=False)
     pipe = Pipeline([KillOnce(doc_id="s1-d12", flag=str(tmp_path / "killed.flag"))])
@@ -90,27 +38,20 @@ def test_killed_worker_is_retried_and_output_is_complete(tmp_path) -> None:
     assert _outputs(tmp_path / "out") == _outputs(tmp_path / "ref")
 
 
-def _cli(*args: str) -> list[str]:
-    return [sys.executable, "-m", "saring.cli.main", "run", *args]
-
-
 def test_run_killed_with_sigkill_then_resumed_equals_uninterrupted(tmp_path) -> None:
-    (tmp_path / "mods").mkdir()
-    (tmp_path / "mods" / "slowstep.py").write_text(SLOW_STEP)
     cfg = tmp_path / "slow.yaml"
-    cfg.write_text('steps:\n  - "slowstep:Slow": {delay: 0.004}\n')
-    env = {**os.environ, "PYTHONPATH": f"{tmp_path / 'mods'}{os.pathsep}{REPO / 'src'}",
-           "SARING_STEP_MODULES": "slowstep"}
-    inputs = _make_shards(tmp_path / "in", 8, 60)
+    cfg.write_text('steps:\n  - "stepkit:Slow": {delay: 0.004}\n')
+    env = step_env()
+    inputs = make_shards(tmp_path / "in", 8, 60)
     common = ["--config", str(cfg), "--workers", "2", "--no-progress"]
 
-    ref = subprocess.run(_cli(*inputs, "-o", str(tmp_path / "ref"), *common), env=env,
+    ref = subprocess.run(cli_run(*inputs, "-o", str(tmp_path / "ref"), *common), env=env,
                          capture_output=True, text=True, timeout=120)
     assert ref.returncode == 0, ref.stderr
 
     out = tmp_path / "out"
     markers = out / "_work" / "done" / "seg0"
-    proc = subprocess.Popen(_cli(*inputs, "-o", str(out), *common), env=env,
+    proc = subprocess.Popen(cli_run(*inputs, "-o", str(out), *common), env=env,
                             stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
                             start_new_session=True)
     deadline = time.monotonic() + 60
@@ -126,7 +67,7 @@ def test_run_killed_with_sigkill_then_resumed_equals_uninterrupted(tmp_path) -> 
     manifest = orjson.loads((out / "manifest.json").read_bytes())
     assert manifest["status"] == "running"  # it never got to finish
 
-    again = subprocess.run(_cli(*inputs, "-o", str(out), *common), env=env,
+    again = subprocess.run(cli_run(*inputs, "-o", str(out), *common), env=env,
                            capture_output=True, text=True, timeout=120)
     assert again.returncode == 0, again.stderr
     assert "resumed from markers" in again.stdout

@@ -5,6 +5,7 @@ from __future__ import annotations
 import gzip
 import os
 from collections import Counter
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -37,9 +38,13 @@ class Upper(MapStep):
 class MinWords(FilterStep):
     name = "min_words"
 
-    def __init__(self, *, min_words: int = 8, score_only: bool = False, label: str | None = None) -> None:
-        super().__init__(score_only=score_only, label=label)
-        self.min_words = min_words
+    @dataclass(frozen=True, kw_only=True)
+    class Config(FilterStep.Config):
+        min_words: int = 8
+
+    @property
+    def min_words(self) -> int:
+        return self.config.min_words
 
     def score(self, doc: Document) -> dict[str, Any]:
         return {"words": len(doc.text.split())}
@@ -53,9 +58,13 @@ class MinWords(FilterStep):
 class Boom(MapStep):
     name = "boom"
 
-    def __init__(self, *, fail_id: str = "", label: str | None = None) -> None:
-        super().__init__(label=label)
-        self.fail_id = fail_id
+    @dataclass(frozen=True, kw_only=True)
+    class Config(MapStep.Config):
+        fail_id: str = ""
+
+    @property
+    def fail_id(self) -> str:
+        return self.config.fail_id
 
     def process(self, doc: Document) -> Reject | None:
         if doc.id == self.fail_id:
@@ -79,10 +88,15 @@ class DropIds(CorpusStage):
 
     name = "drop_ids"
 
-    def __init__(self, *, ids: list[str], broken: bool = False, label: str | None = None) -> None:
-        super().__init__(label=label)
-        self.ids = sorted(ids)
-        self.broken = broken
+    @dataclass(frozen=True, kw_only=True)
+    class Config(CorpusStage.Config):
+        ids: list[str]
+        broken: bool = False
+
+    def __init__(self, config: Config | None = None, /, **params: Any) -> None:
+        super().__init__(config, **params)
+        self.ids = sorted(self.config.ids)
+        self.broken = self.config.broken
 
     def run(self, inputs, ctx) -> StageOutput:
         outs = [ctx.output(i) for i in range(len(inputs))]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
@@ -22,21 +23,25 @@ from saring.step import FunctionStep, StepStats, run_steps
 class Upper(MapStep):
     name = "test_upper"
 
-    def __init__(self, *, first_only: bool = False, label: str | None = None) -> None:
-        super().__init__(label=label)
-        self.first_only = first_only
+    @dataclass(frozen=True, kw_only=True)
+    class Config(MapStep.Config):
+        first_only: bool = False
 
     def process(self, doc: Document) -> None:
-        end = 1 if self.first_only else len(doc.text)
+        end = 1 if self.config.first_only else len(doc.text)
         doc.apply(self.label, [Replacement(0, end, doc.text[:end].upper(), "upper")])
 
 
 class MinLen(FilterStep):
     name = "test_minlen"
 
-    def __init__(self, *, min_chars: int = 5, score_only: bool = False, label: str | None = None):
-        super().__init__(score_only=score_only, label=label)
-        self.min_chars = min_chars
+    @dataclass(frozen=True, kw_only=True)
+    class Config(FilterStep.Config):
+        min_chars: int = 5
+
+    @property
+    def min_chars(self) -> int:
+        return self.config.min_chars
 
     def score(self, doc: Document) -> dict:
         return {"chars": len(doc.text)}
@@ -60,7 +65,12 @@ def test_yaml_and_python_pipelines_are_equal(tmp_path: Path) -> None:
     assert Pipeline.from_yaml(cfg) == py
     direct = Pipeline([Upper(first_only=True), MinLen(min_chars=3)])
     assert direct == py
-    assert direct.to_config()["steps"] == [{"test_upper": {"first_only": True}}, {"test_minlen": {"min_chars": 3}}]
+    # every field of each step's Config, however the step was built (defaults included)
+    assert direct.to_config()["steps"] == [
+        {"test_upper": {"first_only": True}},
+        {"test_minlen": {"score_only": False, "min_chars": 3}},
+    ]
+    assert Upper(Upper.Config(first_only=True)).params() == Upper(first_only=True).params()
     assert Pipeline.from_config(py.to_config()) == py
 
 

@@ -11,6 +11,7 @@ from click.testing import CliRunner
 
 from saring.cli.dedup import build_pipeline, dedup
 from saring.dedup.stage import Dedup
+from saring.pipeline import Pipeline
 
 
 @pytest.fixture
@@ -55,7 +56,9 @@ def test_bad_option_combination_is_a_usage_error(tmp_path: Path, fake_runner: li
 
 def test_build_pipeline_defaults_round_trip() -> None:
     p = build_pipeline(threshold=0.8, bands=None)
-    assert p.to_config()["steps"] == [{"dedup": {"threshold": 0.8}}]
+    [(name, params)] = p.to_config()["steps"][0].items()
+    assert name == "dedup" and params["threshold"] == 0.8 and params["bands"] is None
+    assert Pipeline.from_config(p.to_config()) == p
 
 
 def test_end_to_end_with_backbone_runner(tmp_path: Path) -> None:

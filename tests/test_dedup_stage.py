@@ -118,7 +118,7 @@ def _doc(i: str, text: str, quality: float | None = None, damage: float | None =
     ],
 )
 def test_keep_policy(tmp_path: Path, docs: list[Document], winner: str) -> None:
-    _, kept, rejected = run(tmp_path, [docs], paragraphs=False)
+    _, kept, rejected = run(tmp_path, [docs], paragraphs=False, quality_key="quality.score")
     assert [d.id for d in kept] == [winner]
     assert all(d.annotations["dedup"]["kept_id"] == winner for d in rejected)
 

@@ -23,9 +23,9 @@ import pytest
 ray = pytest.importorskip("ray", reason="ray is not installed (pip install 'saring[ray]')")
 
 from conftest import output_files  # noqa: E402
+from stepkit import SlowLog  # noqa: E402
 
-from saring import MapStep, Pipeline  # noqa: E402
-from saring.document import Document  # noqa: E402
+from saring import Pipeline  # noqa: E402
 from saring.executors import progress  # noqa: E402
 from saring.executors.local import LocalExecutor  # noqa: E402
 from saring.executors.ray import RayExecutor, TaskFailedError, prefer_loopback  # noqa: E402
@@ -300,26 +300,6 @@ def test_ray_without_a_worker_count_uses_the_whole_cluster() -> None:
 
 
 # ----------------------------------------------------------------------------- node loss
-class SlowLog(MapStep):
-    """Sleeps per document and logs ``doc id, pid, node`` to a shared file, so a test can tell
-    when the job is under way, which node is busy, and which documents were processed twice
-    (a lost task redone)."""
-
-    name = "slow_log"
-
-    def __init__(self, *, log: str, delay: float = 0.05, label: str | None = None) -> None:
-        super().__init__(label=label)
-        self.log = log
-        self.delay = delay
-
-    def process(self, doc: Document) -> None:
-        time.sleep(self.delay)
-        node = ray.get_runtime_context().get_node_id() if ray.is_initialized() else "-"
-        with open(self.log, "a") as f:
-            f.write(f"{doc.id} {os.getpid()} {node}\n")
-        return None
-
-
 def _running(pid: int) -> bool:
     import psutil
 

@@ -11,6 +11,8 @@ import contextlib
 import io
 import os
 import re
+import sys
+import types
 from pathlib import Path
 
 import pytest
@@ -39,7 +41,10 @@ def test_python_blocks_run(tmp_path, monkeypatch) -> None:
         out = io.StringIO()
         with contextlib.redirect_stdout(out):
             try:
-                exec(compile(code, f"README.md python block {i + 1}", "exec"), {"__name__": "__readme__"})
+                # a real module, so classes defined in a block (dataclasses) find their module
+                mod = types.ModuleType(f"__readme_{i}__")
+                sys.modules[mod.__name__] = mod
+                exec(compile(code, f"README.md python block {i + 1}", "exec"), mod.__dict__)
             except Exception as exc:  # noqa: BLE001 - name the block that failed
                 pytest.fail(f"README python block {i + 1} failed: {type(exc).__name__}: {exc}\n{code}")
         assert out.getvalue().strip(), f"block {i + 1} printed nothing"

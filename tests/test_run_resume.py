@@ -14,6 +14,7 @@ from pathlib import Path
 import orjson
 import pytest
 from conftest import kept_records, output_files
+from stepkit import cli_run, make_shards, step_env
 
 from saring import FunctionStep, Pipeline
 from saring.document import Document
@@ -117,92 +118,19 @@ def test_lost_final_marker_redoes_the_chain_and_output_is_identical(tmp_path) ->
 
 
 # ----------------------------------------------------------------------------- kill -9, then resume
-MODS = '''
-import time
-from pathlib import Path
-from saring import CorpusStage, MapStep, StageOutput, StepStats
-from saring.io.docfile import read_docs, write_docs
-
-
-class Slow(MapStep):
-    name = "slow"
-
-    def __init__(self, *, delay: float = 0.004, label=None):
-        super().__init__(label=label)
-        self.delay = delay
-
-    def process(self, doc):
-        time.sleep(self.delay)
-        doc.replace_text(self.label, doc.text.replace("pasar", "PASAR"), "slow")
-        return None
-
-
-def _mark(task):
-    src, dst, marker, delay = task
-    if marker.result() is not None:
-        return marker.result()
-    docs = []
-    for i, d in enumerate(read_docs(src)):
-        time.sleep(delay)
-        if i % 7 == 3:
-            d.reject("every7", "seventh", i, 7)
-        docs.append(d)
-    write_docs(dst, docs)
-    n = sum(d.decision.status != "kept" for d in docs)
-    marker.write(n, [dst])
-    return n
-
-
-class Every7(CorpusStage):
-    name = "every7"
-
-    def __init__(self, *, delay: float = 0.004, label=None):
-        super().__init__(label=label)
-        self.delay = delay
-
-    def run(self, inputs, ctx):
-        outs = [ctx.output(i) for i in range(len(inputs))]
-        tasks = [(str(p), str(o), ctx.marker(f"mark-{i}"), self.delay) for i, (p, o) in enumerate(zip(inputs, outs))]
-        n = sum(ctx.executor.map(_mark, tasks))
-        st = StepStats()
-        st.rejected["seventh"] = n
-        return StageOutput(outs, st)
-'''
-
-
-def _make_shards(folder: Path, shards: int, docs: int) -> list[str]:
-    folder.mkdir(parents=True, exist_ok=True)
-    paths = []
-    for s in range(shards):
-        p = folder / f"bagian{s}.jsonl"
-        lines = [orjson.dumps({"id": f"s{s}-d{i}", "text": f"Harga di pasar {s} hari ke-{i} stabil."})
-                 for i in range(docs)]
-        lines.insert(docs // 2, b'{"id": "rusak", "text": ')
-        p.write_bytes(b"\n".join(lines) + b"\n")
-        paths.append(str(p))
-    return paths
-
-
-def _cli(*args: str) -> list[str]:
-    return [sys.executable, "-m", "saring.cli.main", "run", *args]
-
-
 def _count(folder: Path, pattern: str = "*.json") -> int:
     return len(list(folder.glob(pattern))) if folder.is_dir() else 0
 
 
 @pytest.mark.parametrize("moment", ["seg0", "stage", "seg2"])
 def test_kill_9_at_several_moments_then_resume_gives_identical_output(tmp_path, moment: str) -> None:
-    (tmp_path / "mods").mkdir()
-    (tmp_path / "mods" / "slowmods.py").write_text(MODS)
     cfg = tmp_path / "p.yaml"
-    cfg.write_text('steps:\n  - "slowmods:Slow": {delay: 0.003}\n  - "slowmods:Every7": {delay: 0.004}\n'
-                   '  - "slowmods:Slow": {delay: 0.003, label: slow2}\n')
-    env = {**os.environ, "PYTHONPATH": f"{tmp_path / 'mods'}{os.pathsep}{REPO / 'src'}",
-           "SARING_STEP_MODULES": "slowmods"}  # a config may name only step packages
-    inputs = _make_shards(tmp_path / "in", 6, 40)
+    cfg.write_text('steps:\n  - "stepkit:Slow": {delay: 0.003}\n  - "stepkit:Every7": {delay: 0.004}\n'
+                   '  - "stepkit:Slow": {delay: 0.003, label: slow2}\n')
+    env = step_env()
+    inputs = make_shards(tmp_path / "in", 6, 40)
     common = ["--config", str(cfg), "--workers", "2", "--no-progress"]
-    ref = subprocess.run(_cli(*inputs, "-o", str(tmp_path / "ref"), *common), env=env,
+    ref = subprocess.run(cli_run(*inputs, "-o", str(tmp_path / "ref"), *common), env=env,
                          capture_output=True, text=True, timeout=180)
     assert ref.returncode == 0, ref.stderr
 
@@ -211,7 +139,7 @@ def test_kill_9_at_several_moments_then_resume_gives_identical_output(tmp_path, 
     watch = {"seg0": lambda: _count(done / "seg0") >= 2,
              "stage": lambda: _count(out / "_work" / "stages" / "stage1-every7" / "done") >= 2,
              "seg2": lambda: _count(done / "seg2") >= 2}[moment]
-    proc = subprocess.Popen(_cli(*inputs, "-o", str(out), *common), env=env,
+    proc = subprocess.Popen(cli_run(*inputs, "-o", str(out), *common), env=env,
                             stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True)
     deadline = time.monotonic() + 120
     while time.monotonic() < deadline and proc.poll() is None and not watch():
@@ -223,7 +151,7 @@ def test_kill_9_at_several_moments_then_resume_gives_identical_output(tmp_path, 
     seg2_done = {p.stem for p in (done / "seg2").glob("*.json")} if (done / "seg2").is_dir() else set()
     stage_done = (done / "stage1-every7.json").exists()
 
-    again = subprocess.run(_cli(*inputs, "-o", str(out), *common), env=env,
+    again = subprocess.run(cli_run(*inputs, "-o", str(out), *common), env=env,
                            capture_output=True, text=True, timeout=180)
     assert again.returncode == 0, again.stderr
     stats = orjson.loads((out / "stats.json").read_bytes())

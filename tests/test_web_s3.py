@@ -23,22 +23,7 @@ pytest.importorskip("s3fs")
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO / "scripts"))
 from make_web_fixtures import fixture_items, write_warc  # noqa: E402
-
-SLOW_STEP = '''
-import time
-from saring import MapStep
-
-class Slow(MapStep):
-    name = "slow"
-
-    def __init__(self, *, delay: float = 0.01, label: str | None = None) -> None:
-        super().__init__(label=label)
-        self.delay = delay
-
-    def process(self, doc):
-        time.sleep(self.delay)
-        return None
-'''
+from stepkit import cli_run, step_env  # noqa: E402
 
 
 def _free_port() -> int:
@@ -80,10 +65,6 @@ def _fs(env):
                              client_kwargs={"endpoint_url": env["AWS_ENDPOINT_URL"]})
 
 
-def _cli(*args: str) -> list[str]:
-    return [sys.executable, "-m", "saring.cli.main", "run", *args]
-
-
 def test_warcs_from_a_bucket_to_a_bucket_killed_and_resumed(s3, tmp_path):
     fs = _fs(s3)
     fs.mkdir("crawls")
@@ -94,14 +75,11 @@ def test_warcs_from_a_bucket_to_a_bucket_killed_and_resumed(s3, tmp_path):
         local = tmp_path / f"part{i}.warc.gz"
         records += write_warc(local, items)
         fs.put_file(str(local), f"crawls/2026/part{i}.warc.gz")
-    (tmp_path / "mods").mkdir()
-    (tmp_path / "mods" / "slowstep.py").write_text(SLOW_STEP)
     cfg = tmp_path / "slow.yaml"
-    cfg.write_text('steps:\n  - "slowstep:Slow": {delay: 0.1}\n  - normalize\n  - url\n')
-    env = {**s3, "PYTHONPATH": f"{tmp_path / 'mods'}{os.pathsep}{REPO / 'src'}",
-           "SARING_STEP_MODULES": "slowstep"}  # a config may name only step packages
+    cfg.write_text('steps:\n  - "stepkit:Slow": {delay: 0.1}\n  - normalize\n  - url\n')
+    env = step_env(s3)
     out_url = "s3://results/run1"
-    args = _cli("s3://crawls/2026/", "-o", out_url, "--config", str(cfg), "--workers", "1",
+    args = cli_run("s3://crawls/2026/", "-o", out_url, "--config", str(cfg), "--workers", "1",
                 "--no-progress")
     staging = Path(s3["SARING_STAGING"]) / xxhash.xxh64_hexdigest(out_url.encode()) / "output"
     markers = staging / "_work" / "done"

@@ -9,16 +9,18 @@ YAML shape::
     limits: {max_doc_chars: 5000000}
     executor: local            # or serial | ray, or {name: ray, address: HOST:PORT, workers: 8}
 
-Parameters are validated against each step's constructor signature, so a typo in YAML is a
-one-line error naming the step and the accepted parameters, not a traceback at run time.
+Parameters are validated against each step's ``Config`` dataclass (unknown key, wrong type, bad
+value) before any step is built, so a typo in YAML is a one-line error naming the step and the
+key, not a traceback at run time. Annotation contracts (``provides``/``requires``) are checked
+when the pipeline is built: a step reading an annotation no earlier step writes is an error.
 """
 
 from __future__ import annotations
 
-import inspect
 import types
 import typing
 from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import MISSING
 from pathlib import Path
 from typing import Any
 
@@ -27,7 +29,7 @@ import yaml
 from saring import languages as L
 from saring.document import Document
 from saring.registry import ConfigError, resolve
-from saring.step import CorpusStage, Step, StepStats, run_steps
+from saring.step import CorpusStage, Step, StepStats, config_fields, run_steps
 
 # The default Indonesian pipeline, in pipeline order: text repair first (so filters judge the
 # repaired text and the repetition filters see revision duplicates already removed), then language
@@ -100,14 +102,16 @@ def _executor_config(value: str | dict[str, Any] | None) -> dict[str, Any]:
 
 
 def _check_type(value: Any, annotation: Any) -> bool:
-    """Best-effort check of a YAML value against a constructor annotation."""
-    if annotation is inspect.Parameter.empty or annotation is Any:
+    """Check a YAML value against a config field's type."""
+    if annotation is Any:
         return True
     origin = typing.get_origin(annotation)
     if origin in (typing.Union, types.UnionType):
         return any(_check_type(value, a) for a in typing.get_args(annotation))
     if annotation is type(None):
         return value is None
+    if origin is typing.Literal:
+        return value in typing.get_args(annotation)
     if origin is not None:
         annotation = origin
     if annotation is float:
@@ -123,42 +127,76 @@ def _check_type(value: Any, annotation: Any) -> bool:
     return True
 
 
-def build_step(name: str, params: dict[str, Any] | None) -> Step | CorpusStage:
-    """Instantiate a registered step with validated parameters."""
+def _type_name(annotation: Any) -> str:
+    return getattr(annotation, "__name__", None) if isinstance(annotation, type) else str(annotation)  # type: ignore[return-value]
+
+
+def step_config(name: str, params: dict[str, Any] | None) -> tuple[type, Any]:
+    """Resolve ``name`` and check ``params`` against its ``Config`` dataclass; nothing is built.
+
+    Unknown keys, values of the wrong type and failed value checks (``Config.__post_init__``)
+    are one-line :class:`ConfigError` s naming the step and the key.
+    """
     cls = resolve(name)
-    params = dict(params or {})
+    if params is None:
+        params = {}
     if not isinstance(params, dict):
         raise ConfigError(f"step {name!r}: parameters must be a mapping, got {params!r}")
-    sig = inspect.signature(cls.__init__)
+    config_cls = cls.Config
+    fields = config_fields(config_cls)
     try:
-        hints = typing.get_type_hints(inspect.unwrap(cls.__init__))
+        hints = typing.get_type_hints(config_cls)
     except Exception:  # noqa: BLE001 - unresolvable hints: fall back to no type checks
         hints = {}
-    accepted = [p for p in sig.parameters if p not in ("self", "args", "kwargs")]
-    has_var_kw = any(p.kind is p.VAR_KEYWORD for p in sig.parameters.values())
     for key, value in params.items():
-        if key not in sig.parameters and not has_var_kw:
+        if key not in fields:
             raise ConfigError(
-                f"step {name!r}: unknown parameter {key!r}; accepted: {', '.join(accepted) or 'none'}"
+                f"step {name!r}: unknown parameter {key!r}; accepted: {', '.join(fields) or 'none'}"
             )
-        ann = hints.get(key, sig.parameters[key].annotation if key in sig.parameters else Any)
+        ann = hints.get(key, Any)
         if not _check_type(value, ann):
             raise ConfigError(
-                f"step {name!r}: parameter {key!r}={value!r} does not match type {ann}"
+                f"step {name!r}: parameter {key!r}={value!r} does not match type {_type_name(ann)}"
             )
-    missing = [
-        p.name for p in sig.parameters.values()
-        if p.name != "self" and p.default is p.empty and p.kind in (p.KEYWORD_ONLY, p.POSITIONAL_OR_KEYWORD)
-        and p.name not in params
-    ]
+    missing = [f.name for f in fields.values()
+               if f.default is MISSING and f.default_factory is MISSING and f.name not in params]
     if missing:
         raise ConfigError(f"step {name!r}: missing required parameter(s): {', '.join(missing)}")
     try:
-        step = cls(**params)
+        return cls, config_cls(**params)
+    except ConfigError:
+        raise
+    except (TypeError, ValueError) as exc:
+        raise ConfigError(f"step {name!r}: {exc}") from exc
+
+
+def build_step(name: str, params: dict[str, Any] | None) -> Step | CorpusStage:
+    """Instantiate a registered step with validated parameters."""
+    cls, config = step_config(name, params)
+    return _construct(name, cls, config)
+
+
+def _construct(name: str, cls: type, config: Any) -> Step | CorpusStage:
+    try:
+        step = cls(config)
     except (TypeError, ValueError) as exc:
         raise ConfigError(f"step {name!r}: {exc}") from exc
     step._registry_name = name  # type: ignore[attr-defined]
     return step
+
+
+def check_contracts(steps: Sequence[Step | CorpusStage]) -> None:
+    """Every annotation a step requires is provided by an earlier step (a ConfigError if not)."""
+    provided: dict[str, str] = {}
+    for s in steps:
+        for key in s.requires():
+            if key not in provided:
+                raise ConfigError(
+                    f"step {s.label!r} reads annotation {key!r}, which no earlier step writes; "
+                    f"written before it: {', '.join(sorted(provided)) or 'nothing'}"
+                )
+        for key in s.provides():
+            provided.setdefault(key, s.label)
 
 
 def _parse_entry(entry: Any) -> tuple[str, dict[str, Any]]:
@@ -197,6 +235,7 @@ class Pipeline:
         if dup:
             raise ConfigError(f"duplicate step labels {sorted(dup)}; give each a distinct 'label'")
         self.languages = self._resolve_languages(languages)
+        check_contracts(self.steps)
 
     def _resolve_languages(self, languages: Sequence[str] | None) -> list[str]:
         """The output partitions; language-ID steps without their own ``keep_langs`` keep them.
@@ -237,7 +276,9 @@ class Pipeline:
         steps_cfg = config.get("steps")
         if not isinstance(steps_cfg, list):
             raise ConfigError("pipeline config needs a 'steps' list")
-        steps = [build_step(*_parse_entry(e)) for e in steps_cfg]
+        # every step's parameters are checked before any step is built
+        configs = [(name, *step_config(name, params)) for name, params in map(_parse_entry, steps_cfg)]
+        steps = [_construct(name, cls, config) for name, cls, config in configs]
         limits = config.get("limits") or {}
         bad = set(limits) - set(DEFAULT_LIMITS)
         if bad:

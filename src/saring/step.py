@@ -14,7 +14,7 @@ the same code runs serially, in a local process pool or on Ray (contract in its 
 
 from __future__ import annotations
 
-import functools
+import dataclasses
 import time
 from abc import ABC, abstractmethod
 from collections import Counter
@@ -81,28 +81,113 @@ class StepStats:
         )
 
 
-def _record_params(cls: type) -> None:
-    """Wrap ``cls.__init__`` so the keyword arguments of the outermost call are kept as
-    ``_params``: a step built in Python then describes itself exactly like one built from YAML."""
-    init = cls.__dict__.get("__init__")
-    if init is None or getattr(init, "_records_params", False):
-        return
-
-    @functools.wraps(init)
-    def wrapped(self: Any, *args: Any, **kwargs: Any) -> None:
-        if "_params" not in self.__dict__:
-            self._params = dict(kwargs)
-        init(self, *args, **kwargs)
-
-    wrapped._records_params = True  # type: ignore[attr-defined]
-    cls.__init__ = wrapped  # type: ignore[misc]
+# ------------------------------------------------------------------ parameters
+SECRET: dict[str, Any] = {"secret": True}
 
 
-class Step(ABC):
+def secret(default: Any = None) -> Any:
+    """A config field holding a secret (e.g. PII's ``hash_key``): it changes outputs, so a hash
+    of it enters the run's fingerprint, but its value is never described (manifest, stats)."""
+    return dataclasses.field(default=default, metadata=SECRET)
+
+
+@dataclass(frozen=True, kw_only=True)
+class StepConfig:
+    """A step's parameters: one frozen dataclass per step class (``Step.Config``).
+
+    Fields carry types and defaults; a YAML mapping is checked against them (unknown key, wrong
+    type) before any step is built, and value checks live in ``__post_init__``. A step built in
+    Python (``Normalize(ftfy=False)`` or ``Normalize(Normalize.Config(ftfy=False))``) and one
+    built from YAML hold equal configs and so describe themselves identically.
+    """
+
+    label: str | None = None
+
+
+def config_fields(config_cls: type) -> dict[str, dataclasses.Field]:
+    return {f.name: f for f in dataclasses.fields(config_cls)}
+
+
+def make_config(owner: type, config: Any, params: dict[str, Any]) -> Any:
+    """``config`` itself, or ``owner.Config(**params)``; an unknown name is a ``ConfigError``."""
+    from saring.registry import ConfigError
+
+    config_cls = owner.Config  # type: ignore[attr-defined]
+    if config is not None:
+        if params:
+            raise TypeError(f"{owner.__name__}: give a Config or keyword parameters, not both")
+        if not isinstance(config, config_cls):
+            raise TypeError(f"{owner.__name__} takes a {config_cls.__qualname__}, got {type(config).__name__}")
+        return config
+    known = config_fields(config_cls)
+    for key in params:
+        if key not in known:
+            raise ConfigError(f"step {owner.name!r}: unknown parameter {key!r}; "  # type: ignore[attr-defined]
+                              f"accepted: {', '.join(known) or 'none'}")
+    try:
+        return config_cls(**params)
+    except (TypeError, ValueError) as exc:
+        if isinstance(exc, ConfigError):
+            raise
+        raise ConfigError(f"step {owner.name!r}: {exc}") from exc  # type: ignore[attr-defined]
+
+
+def _plain(value: Any) -> Any:
+    """YAML-shaped copy of a parameter value (tuples as lists, nested mappings copied)."""
+    if isinstance(value, dict):
+        return {k: _plain(v) for k, v in value.items()}
+    if isinstance(value, (list, tuple)):
+        return [_plain(v) for v in value]
+    return value
+
+
+def describe(config: Any) -> dict[str, Any]:
+    """Every non-secret field of ``config``, YAML-shaped (manifest, ``to_config``, fingerprint);
+    ``label`` only when set (readers of a manifest take a missing label as the step's name)."""
+    return {f.name: _plain(getattr(config, f.name)) for f in dataclasses.fields(config)
+            if not f.metadata.get("secret") and not (f.name == "label" and config.label is None)}
+
+
+def secret_values(config: Any) -> dict[str, Any]:
+    """The secret fields of ``config`` (for a hash in the fingerprint only)."""
+    return {f.name: getattr(config, f.name) for f in dataclasses.fields(config) if f.metadata.get("secret")}
+
+
+class _Configured:
+    """What steps and corpus stages share: a ``Config``, its description and annotation contracts.
+
+    Contracts are dotted annotation paths ``label.key``: ``provides()`` lists what the step
+    writes (by default its ``PROVIDES`` keys under its own label), ``requires()`` what it reads;
+    the pipeline checks when it is built that an earlier step provides every requirement.
+    """
+
+    name: ClassVar[str]
+    Config: ClassVar[type] = StepConfig
+    PROVIDES: ClassVar[tuple[str, ...]] = ()
+    config: Any
+    label: str
+
+    def _configure(self, config: Any, params: dict[str, Any]) -> None:
+        self.config = make_config(type(self), config, params)
+        self.label = self.config.label or self.name
+
+    def params(self) -> dict[str, Any]:
+        """Parameters to re-create this step (manifest, YAML round trip); secrets left out."""
+        return describe(self.config)
+
+    def provides(self) -> tuple[str, ...]:
+        return tuple(f"{self.label}.{k}" for k in self.PROVIDES)
+
+    def requires(self) -> tuple[str, ...]:
+        return ()
+
+
+class Step(_Configured, ABC):
     """Base class of all per-document steps.
 
-    Subclasses set ``name`` (the registry/YAML name) and ``kind`` and implement ``process``.
-    Constructor keyword arguments are the step's parameters (validated from YAML by signature).
+    Subclasses set ``name`` (the registry/YAML name) and ``kind``, declare their parameters as a
+    frozen ``Config`` dataclass (subclassing the parent's ``Config``) and implement ``process``.
+    ``__init__(config=None, /, **params)``: a ``Config`` or its fields as keywords.
     Heavy resources (models, lexicons) are loaded in ``setup``, once per worker process.
     """
 
@@ -111,16 +196,9 @@ class Step(ABC):
     # True when the step's annotations hold offsets: the runner then stamps ``text_version`` (the
     # number of edits before the step) so ``doc.map_offset`` can follow them through later edits.
     annotation_offsets: ClassVar[bool] = False
-    # Attributes that are secrets (e.g. PII's ``hash_key``): they change outputs, so a keyed hash
-    # of them enters the run's fingerprint, but they never appear in ``params()`` or the manifest.
-    secret_params: ClassVar[tuple[str, ...]] = ()
 
-    def __init_subclass__(cls, **kwargs: Any) -> None:
-        super().__init_subclass__(**kwargs)
-        _record_params(cls)
-
-    def __init__(self, *, label: str | None = None) -> None:
-        self.label = label or self.name
+    def __init__(self, config: StepConfig | None = None, /, **params: Any) -> None:
+        self._configure(config, params)
         self._ready = False
 
     def setup(self) -> None:  # noqa: B027 - optional hook, most steps need no resources
@@ -135,10 +213,9 @@ class Step(ABC):
     def process(self, doc: Document) -> Reject | None:
         """Edit, annotate or judge ``doc``; return a :class:`Reject` to drop it, else ``None``."""
 
-    def params(self) -> dict[str, Any]:
-        """Parameters to re-create this step (for the run manifest and YAML round trip);
-        secrets are left out."""
-        return {k: v for k, v in getattr(self, "_params", {}).items() if k not in self.secret_params}
+    def provides(self) -> tuple[str, ...]:
+        extra = ("text_version",) if self.annotation_offsets else ()
+        return super().provides() + tuple(f"{self.label}.{k}" for k in extra)
 
     def __getstate__(self) -> dict[str, Any]:
         state = self.__dict__.copy()
@@ -168,9 +245,17 @@ class FilterStep(Step):
 
     kind = "filter"
 
-    def __init__(self, *, score_only: bool = False, label: str | None = None) -> None:
-        super().__init__(label=label)
-        self.score_only = score_only
+    @dataclass(frozen=True, kw_only=True)
+    class Config(StepConfig):
+        score_only: bool = False
+
+    def __init__(self, config: StepConfig | None = None, /, **params: Any) -> None:
+        super().__init__(config, **params)
+        self.score_only = self.config.score_only
+
+    def provides(self) -> tuple[str, ...]:
+        extra = ("would_reject",) if self.score_only else ()
+        return super().provides() + tuple(f"{self.label}.{k}" for k in extra)
 
     @abstractmethod
     def score(self, doc: Document) -> dict[str, Any]:
@@ -193,6 +278,8 @@ class FunctionStep(Step):
     kind = "filter"
 
     def __init__(self, func: Callable[[Document], Any], *, label: str | None = None) -> None:
+        # the function is not a parameter (it cannot be written to YAML); the fingerprint names
+        # it by qualified name and partial arguments (``manifest.step_identity``)
         super().__init__(label=label or getattr(func, "__name__", "function"))
         self.func = func
 
@@ -256,7 +343,7 @@ class StageOutput:
     stats: StepStats
 
 
-class CorpusStage(ABC):
+class CorpusStage(_Configured, ABC):
     """A step that needs the whole corpus (e.g. dedup, per-site pooling).
 
     The contract (the runner relies on every point):
@@ -277,15 +364,8 @@ class CorpusStage(ABC):
     name: ClassVar[str] = "corpus_stage"
     kind: ClassVar[str] = "corpus"
 
-    def __init_subclass__(cls, **kwargs: Any) -> None:
-        super().__init_subclass__(**kwargs)
-        _record_params(cls)
-
-    def __init__(self, *, label: str | None = None) -> None:
-        self.label = label or self.name
-
-    def params(self) -> dict[str, Any]:
-        return dict(getattr(self, "_params", {}))
+    def __init__(self, config: StepConfig | None = None, /, **params: Any) -> None:
+        self._configure(config, params)
 
     @abstractmethod
     def run(self, inputs: Sequence[Path], ctx: StageContext) -> StageOutput:

@@ -16,6 +16,7 @@ from __future__ import annotations
 import bisect
 import re
 from collections import Counter
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -68,29 +69,26 @@ class Boilerplate(MapStep):
     """Remove page furniture from news text by rule; keep datelines as metadata."""
 
     name = "boilerplate"
+    PROVIDES = ("lines_dropped", "spans_stripped", "glue_fixed", "rules", "dateline_rule", "syndicated")
 
-    def __init__(
-        self,
-        *,
-        datelines: bool = True,
-        shape: bool = True,
-        glue: bool = True,
-        glue_min_zipf: float = 3.0,
-        trailing_max_lines: int = 40,
-        rules_dir: str | None = None,
-        label: str | None = None,
-    ) -> None:
-        super().__init__(label=label)
-        self.datelines = datelines
-        self.shape = shape
-        self.glue = glue
-        self.glue_min_zipf = glue_min_zipf
-        self.trailing_max_lines = trailing_max_lines
-        self.rules_dir = rules_dir
-        self._params = {
-            "datelines": datelines, "shape": shape, "glue": glue, "glue_min_zipf": glue_min_zipf,
-            "trailing_max_lines": trailing_max_lines, "rules_dir": rules_dir,
-        }
+    @dataclass(frozen=True, kw_only=True)
+    class Config(MapStep.Config):
+        datelines: bool = True
+        shape: bool = True
+        glue: bool = True
+        glue_min_zipf: float = 3.0
+        trailing_max_lines: int = 40
+        rules_dir: str | None = None
+
+    def __init__(self, config: Config | None = None, /, **params: Any) -> None:
+        super().__init__(config, **params)
+        c = self.config
+        self.datelines = c.datelines
+        self.shape = c.shape
+        self.glue = c.glue
+        self.glue_min_zipf = c.glue_min_zipf
+        self.trailing_max_lines = c.trailing_max_lines
+        self.rules_dir = c.rules_dir
 
     # ------------------------------------------------------------------ setup
     def setup(self) -> None:

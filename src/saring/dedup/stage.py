@@ -84,11 +84,14 @@ class DedupConfig:
     paragraph_min_docs: int = 10
     paragraph_min_chars: int = 30
     partitions: int = 4
-    quality_key: str = "quality.score"
+    quality_key: str | None = None
     damage_key: str = "repair.mt_damage"
     max_keepers: int = 64
 
 
+# what the keep policy reads when ``damage_key`` is not set: the repair step writes it on every
+# document it processes; documents without it count as undamaged
+DEFAULT_DAMAGE_KEY = "repair.mt_damage"
 HASH_VIEWS = ("text", "cleaned")
 # LSH target when containment is on: a copy with one paragraph of five dropped has Jaccard ~0.6
 # against its source, so candidates must be found down to ~0.5 (verification decides).
@@ -119,9 +122,11 @@ def _hash_view(name: str) -> Callable[[Document], str] | None:
     return cleaned
 
 
-def _annotation(doc: Document, dotted: str) -> float | None:
+def _annotation(doc: Document, dotted: str | None) -> float | None:
     """A numeric annotation by dotted path, e.g. ``repair.mt_damage`` or
     ``quality.fineweb_quality.line_punct_ratio`` (step labels may themselves contain dots)."""
+    if not dotted:
+        return None
     parts = dotted.split(".")
     for i in range(len(parts) - 1, 0, -1):
         val: Any = doc.annotations.get(".".join(parts[:i]))
@@ -667,61 +672,77 @@ class Dedup(CorpusStage):
 
     name = "dedup"
 
-    def __init__(
-        self,
-        *,
-        threshold: float = 0.7,
-        containment: float = 0.85,
-        min_length_ratio: float = 0.6,
-        hash_view: str = "text",
-        num_perm: int = 128,
-        ngram: int = 5,
-        bands: int | None = None,
-        rows: int | None = None,
-        candidate_margin: float = 0.1,
-        seed: int = 42,
-        exact: bool = True,
-        near: bool = True,
-        verify: str = "exact",
-        paragraphs: bool = True,
-        paragraph_min_docs: int = 10,
-        paragraph_min_chars: int = 30,
-        partitions: int | None = None,
-        quality_key: str = "quality.score",
-        damage_key: str = "repair.mt_damage",
-        max_keepers: int = 64,
-        label: str | None = None,
-    ) -> None:
-        super().__init__(label=label)
-        if not 0.0 < threshold <= 1.0:
-            raise ValueError("threshold must be in (0, 1]")
-        if verify not in ("exact", "signature"):
-            raise ValueError("verify must be 'exact' or 'signature'")
-        if not 0.0 <= containment <= 1.0 or not 0.0 <= min_length_ratio <= 1.0:
-            raise ValueError("containment and min_length_ratio must be in [0, 1]")
-        if hash_view not in HASH_VIEWS:
-            raise ValueError(f"hash_view must be one of {HASH_VIEWS}")
-        if (bands is None) != (rows is None):
-            raise ValueError("give both bands and rows, or neither (then they are optimised)")
+    PROVIDES = ("cluster_id", "cluster_size", "kept_id", "kept_key", "similarity", "paragraphs_removed")
+
+    @dataclass(frozen=True, kw_only=True)
+    class Config(CorpusStage.Config):
+        """The stage's parameters (``DedupConfig`` is what its tasks get, with bands/rows and
+        partitions resolved). ``quality_key``/``damage_key`` name numeric annotations for the
+        keep policy; set explicitly, an earlier step must write them (checked when the pipeline
+        is built). ``damage_key`` unset reads ``repair.mt_damage`` where a document has it."""
+
+        threshold: float = 0.7
+        containment: float = 0.85
+        min_length_ratio: float = 0.6
+        hash_view: str = "text"
+        num_perm: int = 128
+        ngram: int = 5
+        bands: int | None = None
+        rows: int | None = None
+        candidate_margin: float = 0.1
+        seed: int = 42
+        exact: bool = True
+        near: bool = True
+        verify: str = "exact"
+        paragraphs: bool = True
+        paragraph_min_docs: int = 10
+        paragraph_min_chars: int = 30
+        partitions: int | None = None
+        quality_key: str | None = None
+        damage_key: str | None = None
+        max_keepers: int = 64
+
+        def __post_init__(self) -> None:
+            if not 0.0 < self.threshold <= 1.0:
+                raise ValueError("threshold must be in (0, 1]")
+            if self.verify not in ("exact", "signature"):
+                raise ValueError("verify must be 'exact' or 'signature'")
+            if not 0.0 <= self.containment <= 1.0 or not 0.0 <= self.min_length_ratio <= 1.0:
+                raise ValueError("containment and min_length_ratio must be in [0, 1]")
+            if self.hash_view not in HASH_VIEWS:
+                raise ValueError(f"hash_view must be one of {HASH_VIEWS}")
+            if (self.bands is None) != (self.rows is None):
+                raise ValueError("give both bands and rows, or neither (then they are optimised)")
+            if self.bands is not None and self.rows is not None and self.bands * self.rows > self.num_perm:
+                raise ValueError(f"bands*rows={self.bands * self.rows} exceeds num_perm={self.num_perm}")
+            if self.paragraph_min_docs < 2 or self.paragraph_min_chars < 1:
+                raise ValueError("paragraph_min_docs must be >= 2 and paragraph_min_chars >= 1")
+
+    def __init__(self, config: Config | None = None, /, **params: Any) -> None:
+        super().__init__(config, **params)
+        c = self.config
+        bands, rows = c.bands, c.rows
         if bands is None or rows is None:
-            target = threshold - candidate_margin
-            if containment > 0:  # contained copies sit at Jaccard ~0.5-0.7: make them candidates
+            target = c.threshold - c.candidate_margin
+            if c.containment > 0:  # contained copies sit at Jaccard ~0.5-0.7: make them candidates
                 target = min(target, _CONTAINMENT_CANDIDATES)
             target = min(max(target, 0.05), 0.99)
-            bands, rows = optimal_params(round(target, 4), num_perm)
-        if bands * rows > num_perm:
-            raise ValueError(f"bands*rows={bands * rows} exceeds num_perm={num_perm}")
-        if paragraph_min_docs < 2 or paragraph_min_chars < 1:
-            raise ValueError("paragraph_min_docs must be >= 2 and paragraph_min_chars >= 1")
-        self.partitions = partitions
+            bands, rows = optimal_params(round(target, 4), c.num_perm)
+        self.partitions = c.partitions
         self.cfg = DedupConfig(
-            label=self.label, threshold=threshold, containment=containment,
-            min_length_ratio=min_length_ratio, hash_view=hash_view, num_perm=num_perm, ngram=ngram,
-            bands=bands, rows=rows, seed=seed, exact=exact, near=near, verify=verify, paragraphs=paragraphs,
-            paragraph_min_docs=paragraph_min_docs, paragraph_min_chars=paragraph_min_chars,
-            partitions=partitions or 1, quality_key=quality_key, damage_key=damage_key,
-            max_keepers=max_keepers,
+            label=self.label, threshold=c.threshold, containment=c.containment,
+            min_length_ratio=c.min_length_ratio, hash_view=c.hash_view, num_perm=c.num_perm,
+            ngram=c.ngram, bands=bands, rows=rows, seed=c.seed, exact=c.exact, near=c.near,
+            verify=c.verify, paragraphs=c.paragraphs, paragraph_min_docs=c.paragraph_min_docs,
+            paragraph_min_chars=c.paragraph_min_chars, partitions=c.partitions or 1,
+            quality_key=c.quality_key, damage_key=c.damage_key or DEFAULT_DAMAGE_KEY,
+            max_keepers=c.max_keepers,
         )
+
+    def requires(self) -> tuple[str, ...]:
+        """The keep policy's annotations, when set explicitly."""
+        c = self.config
+        return tuple(k for k in (c.quality_key, c.damage_key) if k)
 
     def run(self, inputs: Sequence[Path], ctx: StageContext) -> StageOutput:
         t0 = time.perf_counter()

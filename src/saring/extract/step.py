@@ -11,6 +11,7 @@ or too slow is rejected with the reason, never lost.
 from __future__ import annotations
 
 import time
+from dataclasses import dataclass
 from typing import Any
 
 from saring.document import Document
@@ -38,28 +39,30 @@ class Extract(Step):
     name = "extract"
     kind = "filter"
 
-    def __init__(
-        self,
-        *,
-        extractor: str = "resiliparse",
-        max_html_chars: int = 4_000_000,
-        timeout_seconds: float = 5.0,
-        min_chars: int = 1,
-        skip_selectors: list[str] | None = None,
-        max_depth: int = 256,
-        keep_title_line: bool = False,
-        label: str | None = None,
-    ) -> None:
-        super().__init__(label=label)
-        if extractor not in EXTRACTORS:
-            raise ValueError(f"unknown extractor {extractor!r}; choose {sorted(EXTRACTORS)}")
-        self.extractor = extractor
-        self.max_html_chars = max_html_chars
-        self.timeout_seconds = timeout_seconds
-        self.min_chars = min_chars
-        self.skip = tuple(SKIP_SELECTORS if skip_selectors is None else skip_selectors)
-        self.keep_title_line = keep_title_line
-        self.max_depth = max_depth
+    @dataclass(frozen=True, kw_only=True)
+    class Config(Step.Config):
+        extractor: str = "resiliparse"
+        max_html_chars: int = 4_000_000
+        timeout_seconds: float = 5.0
+        min_chars: int = 1
+        skip_selectors: list[str] | None = None
+        max_depth: int = 256
+        keep_title_line: bool = False
+
+        def __post_init__(self) -> None:
+            if self.extractor not in EXTRACTORS:
+                raise ValueError(f"unknown extractor {self.extractor!r}; choose {sorted(EXTRACTORS)}")
+
+    def __init__(self, config: Config | None = None, /, **params: Any) -> None:
+        super().__init__(config, **params)
+        c = self.config
+        self.extractor = c.extractor
+        self.max_html_chars = c.max_html_chars
+        self.timeout_seconds = c.timeout_seconds
+        self.min_chars = c.min_chars
+        self.skip = tuple(SKIP_SELECTORS if c.skip_selectors is None else c.skip_selectors)
+        self.keep_title_line = c.keep_title_line
+        self.max_depth = c.max_depth
 
     def _extract(self, html: str) -> tuple[str, dict[str, Any]]:
         from resiliparse.parse.html import HTMLTree

@@ -18,7 +18,7 @@ the same label, offsets in the text as this step saw it, score = the run's minim
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from saring.document import Document, Replacement
@@ -56,50 +56,44 @@ class LanguageID(FilterStep):
     annotation_offsets = True
     _unpicklable = ("_detector", "_lex")
 
-    def __init__(
-        self,
-        *,
-        keep_langs: list[str] | None = None,
-        min_score: float = 0.5,
-        mixed_policy: str = "tag",
-        min_paragraph_score: float = 0.8,
-        max_foreign_ratio: float = 0.0,
-        sample_chars: int = 300,
-        model_policy: str = "always",
-        paragraph_model_min_words: int = 6,
-        max_paragraph_model_calls: int = 32,
-        sibling_margin: float = 8.0,
-        score_only: bool = False,
-        label: str | None = None,
-    ) -> None:
-        super().__init__(score_only=score_only, label=label)
-        if mixed_policy not in POLICIES:
-            raise ValueError(f"mixed_policy must be one of {POLICIES}, got {mixed_policy!r}")
-        if model_policy not in MODEL_POLICIES:
-            raise ValueError(f"model_policy must be one of {MODEL_POLICIES}, got {model_policy!r}")
-        if sample_chars < 50:
-            raise ValueError("sample_chars must be >= 50")
+    PROVIDES = ("lang", "score", "first_stage", "paragraphs", "foreign_ratio", "dropped_paragraphs")
+
+    @dataclass(frozen=True, kw_only=True)
+    class Config(FilterStep.Config):
+        keep_langs: list[str] | None = None
+        min_score: float = 0.5
+        mixed_policy: str = "tag"
+        min_paragraph_score: float = 0.8
+        max_foreign_ratio: float = 0.0
+        sample_chars: int = 300
+        model_policy: str = "always"
+        paragraph_model_min_words: int = 6
+        max_paragraph_model_calls: int = 32
+        sibling_margin: float = 8.0
+
+        def __post_init__(self) -> None:
+            if self.mixed_policy not in POLICIES:
+                raise ValueError(f"mixed_policy must be one of {POLICIES}, got {self.mixed_policy!r}")
+            if self.model_policy not in MODEL_POLICIES:
+                raise ValueError(f"model_policy must be one of {MODEL_POLICIES}, got {self.model_policy!r}")
+            if self.sample_chars < 50:
+                raise ValueError("sample_chars must be >= 50")
+
+    def __init__(self, config: Config | None = None, /, **params: Any) -> None:
+        super().__init__(config, **params)
+        c = self.config
         # keep_langs left unset lets the pipeline's ``languages`` decide (see set_languages)
-        self.keep_explicit = keep_langs is not None
-        self.keep_langs = list(keep_langs) if keep_langs is not None else ["id"]
-        self.min_score = float(min_score)
-        self.mixed_policy = mixed_policy
-        self.min_paragraph_score = float(min_paragraph_score)
-        self.max_foreign_ratio = float(max_foreign_ratio)
-        self.sample_chars = int(sample_chars)
-        self.paragraph_model_min_words = int(paragraph_model_min_words)
-        self.model_policy = model_policy
-        self.max_paragraph_model_calls = int(max_paragraph_model_calls)
-        self.sibling_margin = float(sibling_margin)
-        self._params = {
-            "keep_langs": self.keep_langs, "min_score": self.min_score,
-            "mixed_policy": mixed_policy, "min_paragraph_score": self.min_paragraph_score,
-            "max_foreign_ratio": self.max_foreign_ratio, "sample_chars": self.sample_chars,
-            "paragraph_model_min_words": self.paragraph_model_min_words,
-            "max_paragraph_model_calls": self.max_paragraph_model_calls,
-            "model_policy": model_policy, "sibling_margin": self.sibling_margin,
-            "score_only": score_only,
-        }
+        self.keep_explicit = c.keep_langs is not None
+        self.keep_langs = list(c.keep_langs) if c.keep_langs is not None else ["id"]
+        self.min_score = float(c.min_score)
+        self.mixed_policy = c.mixed_policy
+        self.min_paragraph_score = float(c.min_paragraph_score)
+        self.max_foreign_ratio = float(c.max_foreign_ratio)
+        self.sample_chars = int(c.sample_chars)
+        self.paragraph_model_min_words = int(c.paragraph_model_min_words)
+        self.model_policy = c.model_policy
+        self.max_paragraph_model_calls = int(c.max_paragraph_model_calls)
+        self.sibling_margin = float(c.sibling_margin)
         self._keep = frozenset(self.keep_langs) - {OTHER}
         self._other = OTHER in self.keep_langs
         self._detector: Any = None
@@ -108,7 +102,7 @@ class LanguageID(FilterStep):
     def set_languages(self, languages: list[str]) -> None:
         """Keep these languages (``other`` = any detected language not listed by name)."""
         self.keep_langs = list(languages)
-        self._params["keep_langs"] = self.keep_langs
+        self.config = replace(self.config, keep_langs=list(languages))
         self._keep = frozenset(self.keep_langs) - {OTHER}
         self._other = OTHER in self.keep_langs
 

@@ -24,6 +24,8 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections import Counter
+from dataclasses import dataclass
+from typing import Any
 
 import ftfy
 from ftfy import TextFixerConfig
@@ -220,29 +222,28 @@ class Normalize(MapStep):
     """
 
     name = "normalize"
+    PROVIDES = ("n_edits", "kinds")
 
-    def __init__(
-        self,
-        *,
-        ftfy: bool = True,
-        nfc: bool = True,
-        characters: bool = True,
-        layout: bool = True,
-        max_blank_lines: int = 1,
-        label: str | None = None,
-    ) -> None:
-        super().__init__(label=label)
-        if max_blank_lines < 0:
-            raise ValueError("max_blank_lines must be >= 0")
-        self.use_ftfy = ftfy
-        self.nfc = nfc
-        self.characters = characters
-        self.layout = layout
-        self.max_blank_lines = max_blank_lines
-        self._params = {
-            "ftfy": ftfy, "nfc": nfc, "characters": characters, "layout": layout,
-            "max_blank_lines": max_blank_lines,
-        }
+    @dataclass(frozen=True, kw_only=True)
+    class Config(MapStep.Config):
+        ftfy: bool = True
+        nfc: bool = True
+        characters: bool = True
+        layout: bool = True
+        max_blank_lines: int = 1
+
+        def __post_init__(self) -> None:
+            if self.max_blank_lines < 0:
+                raise ValueError("max_blank_lines must be >= 0")
+
+    def __init__(self, config: Config | None = None, /, **params: Any) -> None:
+        super().__init__(config, **params)
+        c = self.config
+        self.use_ftfy = c.ftfy
+        self.nfc = c.nfc
+        self.characters = c.characters
+        self.layout = c.layout
+        self.max_blank_lines = max_blank_lines = c.max_blank_lines
         self._blank_after = "\n" * (max_blank_lines + 1)
 
     # ------------------------------------------------------------------ passes

@@ -39,13 +39,14 @@ from __future__ import annotations
 import hashlib
 import hmac
 from collections import Counter
+from dataclasses import dataclass
 from typing import Any
 
 import regex
 
 from saring.document import Document, Edit, Replacement
 from saring.pii.detect import TYPES, Detector, Span, placeholder
-from saring.step import MapStep, Reject
+from saring.step import MapStep, Reject, secret
 
 MODES = ("tag", "mask", "annotate")
 DEFAULT_METADATA_EXCLUDE = ("url", "id", "source_file", "source_line", "path", "line_bytes")
@@ -72,58 +73,49 @@ class PII(MapStep):
 
     name = "pii"
     annotation_offsets = True
-    secret_params = ("hash_key",)  # in the run fingerprint as a hash, never in the manifest
+    PROVIDES = ("n", "counts", "spans", "suspects", "fields")
 
-    def __init__(
-        self,
-        *,
-        mode: str = "tag",
-        types: list[str] | None = None,
-        min_confidence: float = 0.8,
-        context_window: int = 48,
-        record_spans: bool = True,
-        flag_suspects: bool = True,
-        hash_key: str | None = None,
-        keep_original: bool = True,
-        metadata_fields: list[str] | None = None,
-        metadata_exclude: list[str] | None = None,
-        label: str | None = None,
-    ) -> None:
-        super().__init__(label=label)
-        if mode not in MODES:
-            raise ValueError(f"pii: mode must be one of {MODES}, got {mode!r}")
-        chosen = tuple(types) if types is not None else TYPES
-        unknown = set(chosen) - set(TYPES)
-        if unknown:
-            raise ValueError(f"pii: unknown types {sorted(unknown)}; known: {', '.join(TYPES)}")
-        if not 0.0 <= min_confidence <= 1.0:
-            raise ValueError("pii: min_confidence must be within [0, 1]")
-        if context_window < 8:
-            raise ValueError("pii: context_window must be at least 8 characters")
-        self.mode = mode
-        self.types = chosen
-        self.min_confidence = min_confidence
-        self.context_window = context_window
-        self.record_spans = record_spans
-        self.flag_suspects = flag_suspects
-        self.hash_key = hash_key
-        self.keep_original = keep_original
-        self.metadata_fields = None if metadata_fields is None else list(metadata_fields)
-        self.metadata_exclude = list(DEFAULT_METADATA_EXCLUDE if metadata_exclude is None
-                                     else metadata_exclude)
+    @dataclass(frozen=True, kw_only=True)
+    class Config(MapStep.Config):
+        mode: str = "tag"
+        types: list[str] | None = None
+        min_confidence: float = 0.8
+        context_window: int = 48
+        record_spans: bool = True
+        flag_suspects: bool = True
+        # a secret: in the run fingerprint as a hash, never in the manifest
+        hash_key: str | None = secret()
+        keep_original: bool = True
+        metadata_fields: list[str] | None = None
+        metadata_exclude: list[str] | None = None
+
+        def __post_init__(self) -> None:
+            if self.mode not in MODES:
+                raise ValueError(f"pii: mode must be one of {MODES}, got {self.mode!r}")
+            unknown = set(self.types or ()) - set(TYPES)
+            if unknown:
+                raise ValueError(f"pii: unknown types {sorted(unknown)}; known: {', '.join(TYPES)}")
+            if not 0.0 <= self.min_confidence <= 1.0:
+                raise ValueError("pii: min_confidence must be within [0, 1]")
+            if self.context_window < 8:
+                raise ValueError("pii: context_window must be at least 8 characters")
+
+    def __init__(self, config: Config | None = None, /, **params: Any) -> None:
+        super().__init__(config, **params)
+        c = self.config
+        self.mode = c.mode
+        self.types = tuple(c.types) if c.types is not None else TYPES
+        self.min_confidence = c.min_confidence
+        self.context_window = c.context_window
+        self.record_spans = c.record_spans
+        self.flag_suspects = c.flag_suspects
+        self.hash_key = c.hash_key
+        self.keep_original = c.keep_original
+        self.metadata_fields = None if c.metadata_fields is None else list(c.metadata_fields)
+        self.metadata_exclude = list(DEFAULT_METADATA_EXCLUDE if c.metadata_exclude is None
+                                     else c.metadata_exclude)
         self._detector: Detector | None = None
         self._unpicklable = ("_detector",)
-        self._params = {
-            "mode": mode,
-            "types": list(chosen),
-            "min_confidence": min_confidence,
-            "context_window": context_window,
-            "record_spans": record_spans,
-            "flag_suspects": flag_suspects,
-            "keep_original": keep_original,
-            "metadata_fields": self.metadata_fields,
-            "metadata_exclude": self.metadata_exclude,
-        }
 
     def setup(self) -> None:
         self._detector = Detector(types=self.types, context_window=self.context_window)

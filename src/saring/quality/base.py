@@ -52,22 +52,25 @@ class ProfiledFilter(FilterStep):
 
     section: ClassVar[str] = ""
 
-    def __init__(
-        self,
-        *,
-        profile: str | None = None,
-        default_profile: str | None = None,
-        overrides: dict[str, Any] | None = None,
-        score_only: bool = False,
-        label: str | None = None,
-    ) -> None:
-        super().__init__(score_only=score_only, label=label)
+    @dataclass(frozen=True, kw_only=True)
+    class Config(FilterStep.Config):
+        profile: str | None = None
+        default_profile: str | None = None
+        overrides: dict[str, Any] | None = None
+
+        def __post_init__(self) -> None:
+            names = profiles.profile_names()
+            for p in (self.profile, self.default_profile):
+                if p is not None and p not in names:
+                    raise ValueError(f"unknown quality profile {p!r}; known: {', '.join(names)}")
+
+    def __init__(self, config: Config | None = None, /, **params: Any) -> None:
+        super().__init__(config, **params)
+        c = self.config
+        profile, overrides = c.profile, c.overrides
         names = profiles.profile_names()
         self.profile = profile
-        self.default_profile = default_profile or profiles.default_profile()
-        for p in (profile, self.default_profile):
-            if p is not None and p not in names:
-                raise ValueError(f"unknown quality profile {p!r}; known: {', '.join(names)}")
+        self.default_profile = c.default_profile or profiles.default_profile()
         self.overrides = dict(overrides or {})
         self._known = frozenset(names)
         self._rules: dict[str, list[Rule]] = {}
@@ -76,6 +79,10 @@ class ProfiledFilter(FilterStep):
             cfg = profiles.section(name, self.section, self.overrides)
             self._settings[name] = self.prepare(cfg)
             self._rules[name] = self.build_rules(cfg)
+
+    def provides(self) -> tuple[str, ...]:
+        keys = {"profile"} | {r.metric for rules in self._rules.values() for r in rules}
+        return super().provides() + tuple(f"{self.label}.{k}" for k in sorted(keys))
 
     # ---------------------------------------------------------------- to implement
     def prepare(self, cfg: dict[str, Any]) -> dict[str, Any]:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import Any
 
 from saring.document import Document
@@ -13,23 +14,26 @@ class LengthFilter(FilterStep):
 
     name = "length"
 
-    def __init__(
-        self,
-        *,
-        min_chars: int | None = 200,
-        max_chars: int | None = None,
-        min_words: int | None = None,
-        max_words: int | None = None,
-        score_only: bool = False,
-        label: str | None = None,
-    ) -> None:
-        super().__init__(score_only=score_only, label=label)
-        for key, v in (("min_chars", min_chars), ("max_chars", max_chars),
-                       ("min_words", min_words), ("max_words", max_words)):
-            if v is not None and v < 0:
-                raise ValueError(f"{key} must be >= 0, got {v}")
-        self.min_chars, self.max_chars = min_chars, max_chars
-        self.min_words, self.max_words = min_words, max_words
+    PROVIDES = ("chars", "words")
+
+    @dataclass(frozen=True, kw_only=True)
+    class Config(FilterStep.Config):
+        min_chars: int | None = 200
+        max_chars: int | None = None
+        min_words: int | None = None
+        max_words: int | None = None
+
+        def __post_init__(self) -> None:
+            for key in ("min_chars", "max_chars", "min_words", "max_words"):
+                v = getattr(self, key)
+                if v is not None and v < 0:
+                    raise ValueError(f"{key} must be >= 0, got {v}")
+
+    def __init__(self, config: Config | None = None, /, **params: Any) -> None:
+        super().__init__(config, **params)
+        c = self.config
+        self.min_chars, self.max_chars = c.min_chars, c.max_chars
+        self.min_words, self.max_words = c.min_words, c.max_words
 
     def score(self, doc: Document) -> dict[str, Any]:
         scores: dict[str, Any] = {"chars": len(doc.text)}

@@ -7,6 +7,7 @@ Documents without a known URL are kept (nothing to match); ``require_url`` flags
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
@@ -55,16 +56,18 @@ class OptOutFilter(FilterStep):
 
     name = "optout"
 
-    def __init__(
-        self,
-        *,
-        domains: list[str] | None = None,
-        domains_file: str | None = None,
-        use_default_list: bool = True,
-        score_only: bool = False,
-        label: str | None = None,
-    ) -> None:
-        super().__init__(score_only=score_only, label=label)
+    PROVIDES = ("host", "optout_domain")
+
+    @dataclass(frozen=True, kw_only=True)
+    class Config(FilterStep.Config):
+        domains: list[str] | None = None
+        domains_file: str | None = None
+        use_default_list: bool = True
+
+    def __init__(self, config: Config | None = None, /, **params: Any) -> None:
+        super().__init__(config, **params)
+        c = self.config
+        domains, domains_file, use_default_list = c.domains, c.domains_file, c.use_default_list
         listed: list[str] = []
         if use_default_list:
             listed += read_domains(DEFAULT_FILE)

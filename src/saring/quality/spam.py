@@ -12,6 +12,7 @@ reporting vocabulary (polisi, tersangka, diblokir, menurut ...) does not outweig
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
@@ -122,27 +123,30 @@ class SpamFilter(FilterStep):
 
     name = "spam"
 
-    def __init__(
-        self,
-        *,
-        min_distinct_terms: int = 2,
-        min_promo_hits: int = 2,
-        max_density: float = 3.0,
-        min_dense_hits: int = 3,
-        news_weight: float = 2.0,
-        max_url_char_ratio: float = 0.25,
-        min_urls: int = 10,
-        score_only: bool = False,
-        label: str | None = None,
-    ) -> None:
-        super().__init__(score_only=score_only, label=label)
-        self.min_distinct_terms = min_distinct_terms
-        self.min_promo_hits = min_promo_hits
-        self.max_density = max_density
-        self.min_dense_hits = min_dense_hits
-        self.news_weight = news_weight
-        self.max_url_char_ratio = max_url_char_ratio
-        self.min_urls = min_urls
+    PROVIDES = ("urls", "url_char_ratio", "gambling_strong", "gambling_weak", "adult_strong",
+                "adult_weak", "spam_strong", "spam_weak", "promo", "news", "brand_tokens",
+                "wa_numbers", *(f"{c}_{k}" for c in TOPICS for k in ("density", "distinct")), "n_words")
+
+    @dataclass(frozen=True, kw_only=True)
+    class Config(FilterStep.Config):
+        min_distinct_terms: int = 2
+        min_promo_hits: int = 2
+        max_density: float = 3.0
+        min_dense_hits: int = 3
+        news_weight: float = 2.0
+        max_url_char_ratio: float = 0.25
+        min_urls: int = 10
+
+    def __init__(self, config: Config | None = None, /, **params: Any) -> None:
+        super().__init__(config, **params)
+        c = self.config
+        self.min_distinct_terms = c.min_distinct_terms
+        self.min_promo_hits = c.min_promo_hits
+        self.max_density = c.max_density
+        self.min_dense_hits = c.min_dense_hits
+        self.news_weight = c.news_weight
+        self.max_url_char_ratio = c.max_url_char_ratio
+        self.min_urls = c.min_urls
         self._terms: dict[str, tuple[str, str]] = {}
         self._topic: list[tuple[str, tuple[str, ...]]] = []
         self._context: list[str] = []

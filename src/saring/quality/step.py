@@ -8,6 +8,7 @@ repair step's paragraph de-duplication (place ``quality`` after ``repair`` in th
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import Any
 
 from saring.document import Document
@@ -39,28 +40,31 @@ class QualityFilter(FilterStep):
 
     name = "quality"
 
-    def __init__(
-        self,
-        *,
-        profile: str | None = None,
-        default_profile: str | None = None,
-        c4: bool = False,
-        order: list[str] | None = None,
-        overrides: dict[str, dict[str, Any]] | None = None,
-        score_only: bool = False,
-        label: str | None = None,
-    ) -> None:
-        super().__init__(score_only=score_only, label=label)
-        overrides = dict(overrides or {})
-        allowed = {*FILTERS, "c4"}
-        unknown = set(overrides) - allowed
-        if unknown:
-            raise ValueError(
-                f"overrides: unknown filter(s) {sorted(unknown)}; accepted: {', '.join(sorted(allowed))}"
-            )
-        order = list(order or DEFAULT_ORDER)
-        if sorted(order) != sorted(FILTERS):
-            raise ValueError(f"order must list each of {', '.join(FILTERS)} once, got {order}")
+    @dataclass(frozen=True, kw_only=True)
+    class Config(FilterStep.Config):
+        profile: str | None = None
+        default_profile: str | None = None
+        c4: bool = False
+        order: list[str] | None = None
+        overrides: dict[str, dict[str, Any]] | None = None
+
+        def __post_init__(self) -> None:
+            allowed = {*FILTERS, "c4"}
+            unknown = set(self.overrides or {}) - allowed
+            if unknown:
+                raise ValueError(
+                    f"overrides: unknown filter(s) {sorted(unknown)}; accepted: {', '.join(sorted(allowed))}"
+                )
+            order = list(self.order or DEFAULT_ORDER)
+            if sorted(order) != sorted(FILTERS):
+                raise ValueError(f"order must list each of {', '.join(FILTERS)} once, got {order}")
+
+    def __init__(self, config: Config | None = None, /, **params: Any) -> None:
+        super().__init__(config, **params)
+        c = self.config
+        profile, default_profile, c4, score_only = c.profile, c.default_profile, c.c4, c.score_only
+        overrides = dict(c.overrides or {})
+        order = list(c.order or DEFAULT_ORDER)
         names = (["c4"] if c4 else []) + order
         classes: dict[str, type[ProfiledFilter]] = {"c4": C4Lines, **FILTERS}
         self.filters: list[ProfiledFilter] = [
@@ -73,6 +77,9 @@ class QualityFilter(FilterStep):
             )
             for n in names
         ]
+
+    def provides(self) -> tuple[str, ...]:
+        return super().provides() + tuple(k for f in self.filters for k in f.provides())
 
     def setup(self) -> None:
         for f in self.filters:

@@ -132,11 +132,22 @@ class SiteDamage(CorpusStage):
 
     name = "site_damage"
 
-    def __init__(self, *, damage_key: str = "repair.mt_damage", label: str | None = None) -> None:
-        super().__init__(label=label)
-        if "." not in damage_key:
-            raise ValueError("damage_key must be 'step_label.key', e.g. 'repair.mt_damage'")
-        self.damage_key = damage_key
+    PROVIDES = ("site", "site_mt_damage", "damaged_share", "docs")
+
+    @dataclass(frozen=True, kw_only=True)
+    class Config(CorpusStage.Config):
+        damage_key: str = "repair.mt_damage"
+
+        def __post_init__(self) -> None:
+            if "." not in self.damage_key:
+                raise ValueError("damage_key must be 'step_label.key', e.g. 'repair.mt_damage'")
+
+    def __init__(self, config: Config | None = None, /, **params: Any) -> None:
+        super().__init__(config, **params)
+        self.damage_key = self.config.damage_key
+
+    def requires(self) -> tuple[str, ...]:
+        return (self.damage_key,)
 
     def run(self, inputs: Sequence[Path], ctx: StageContext) -> StageOutput:
         t0 = time.perf_counter()

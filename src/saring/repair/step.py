@@ -19,6 +19,7 @@ Repaired text has no glue and no duplicate left, so running the step again chang
 from __future__ import annotations
 
 from bisect import bisect_right
+from dataclasses import dataclass
 from typing import Any
 
 from saring.document import Document, Replacement
@@ -85,24 +86,29 @@ class Repair(MapStep):
 
     name = "repair"
 
-    def __init__(
-        self,
-        *,
-        min_confidence: float = 0.75,
-        reorder: bool = True,
-        dedup_paragraphs: bool = True,
-        min_duplicate_ratio: float = 0.8,
-        revision_needs_evidence: bool = True,
-        label: str | None = None,
-    ) -> None:
-        super().__init__(label=label)
-        if not 0.0 < min_confidence <= 1.0:
-            raise ValueError("min_confidence must be in (0, 1]")
-        self.min_confidence = min_confidence
-        self.reorder = reorder
-        self.dedup_paragraphs = dedup_paragraphs
-        self.min_duplicate_ratio = min_duplicate_ratio
-        self.revision_needs_evidence = revision_needs_evidence
+    PROVIDES = ("mt_damage", "glue_repaired", "glue_flagged", "scrape_joins_split",
+                "duplicate_paragraphs", "removed_paragraphs", "revision_conflicts", "site")
+
+    @dataclass(frozen=True, kw_only=True)
+    class Config(MapStep.Config):
+        min_confidence: float = 0.75
+        reorder: bool = True
+        dedup_paragraphs: bool = True
+        min_duplicate_ratio: float = 0.8
+        revision_needs_evidence: bool = True
+
+        def __post_init__(self) -> None:
+            if not 0.0 < self.min_confidence <= 1.0:
+                raise ValueError("min_confidence must be in (0, 1]")
+
+    def __init__(self, config: Config | None = None, /, **params: Any) -> None:
+        super().__init__(config, **params)
+        c = self.config
+        self.min_confidence = c.min_confidence
+        self.reorder = c.reorder
+        self.dedup_paragraphs = c.dedup_paragraphs
+        self.min_duplicate_ratio = c.min_duplicate_ratio
+        self.revision_needs_evidence = c.revision_needs_evidence
         self._res: Resources | None = None
         self._unpicklable = ("_res",)
 

@@ -15,6 +15,7 @@ with a URL (so later per-domain counting and opt-out need no parsing), then reje
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
@@ -69,21 +70,23 @@ class URLFilter(FilterStep):
 
     name = "url"
 
-    def __init__(
-        self,
-        *,
-        blocklist_file: str | None = None,
-        domains: list[str] | None = None,
-        use_tokens: bool = True,
-        use_path_patterns: bool = True,
-        score_only: bool = False,
-        label: str | None = None,
-    ) -> None:
-        super().__init__(score_only=score_only, label=label)
-        self.blocklist_file = blocklist_file
-        self.extra = {d.strip().lower().removeprefix("www."): "blocked" for d in domains or ()}
-        self.use_tokens = use_tokens
-        self.use_path_patterns = use_path_patterns
+    PROVIDES = ("blocklist", "blocklist_category", "domain_token", "domain_token_category",
+                "path_spam", "path_weak")
+
+    @dataclass(frozen=True, kw_only=True)
+    class Config(FilterStep.Config):
+        blocklist_file: str | None = None
+        domains: list[str] | None = None
+        use_tokens: bool = True
+        use_path_patterns: bool = True
+
+    def __init__(self, config: Config | None = None, /, **params: Any) -> None:
+        super().__init__(config, **params)
+        c = self.config
+        self.blocklist_file = c.blocklist_file
+        self.extra = {d.strip().lower().removeprefix("www."): "blocked" for d in c.domains or ()}
+        self.use_tokens = c.use_tokens
+        self.use_path_patterns = c.use_path_patterns
 
     def score(self, doc: Document) -> dict[str, Any]:
         url = doc.metadata.get("url")
