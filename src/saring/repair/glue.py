@@ -33,6 +33,9 @@ DATELINE_BEFORE = re.compile(r"(?:\.(?:com|co\.id|id|net|org)|\b[A-Z]{4,}[a-z]*)
 # Lower+Capital joins of ordinary words ("pertandinganBerkat"): paragraphs or links glued by a
 # scraper. Several of them mean a document's CamelCase entity glue is scrape damage too.
 SCRAPE_CAMEL = re.compile(r"[a-z]{3}[A-Z][a-z]{2}")
+# A sentence glued to the next without a space ("Yogyakarta.Di", "(6/1).Suyudi"): a scraper's
+# paragraph join; the page translator keeps sentence spacing.
+SENT_JOIN = re.compile(r"[a-z)][.!?][A-Z][a-z]{2}")
 LIST_BEFORE = re.compile(r",\s*$")
 TIME_NOUNS = frozenset("hari pekan minggu bulan tahun malam pagi siang sore abad".split())
 TIME_AFTER = re.compile(r" (?:lalu|ini|depan|itu|kemarin|berikutnya|sebelumnya)\b")
@@ -266,6 +269,7 @@ def mark_scrape_joins(text: str, sites: list[Site], min_joins: int = 3,
         return
     own = {m.start() for s in sites for m in SCRAPE_CAMEL.finditer(text, s.start, s.end)}
     joins = [m for m in SCRAPE_CAMEL.finditer(text) if m.start() not in own]
+    joins += SENT_JOIN.findall(text)
     for s in sites:
         if (s.form == "camel" and len(joins) >= min_joins) or (
                 s.name and s.form in ("glue", "camel") and len(joins) >= min_name_joins):
@@ -289,7 +293,7 @@ def require_mt_fingerprint(sites: list[Site], res: Resources) -> None:
         if s.form == "camel" and s.right.lower() not in res.pre_head:
             if s.needs_evidence and not lower:  # a name outside the gazetteer: flag the move only
                 s.cap = s.confidence = min(s.confidence, 0.7)
-            elif not s.needs_evidence:
+            elif not s.needs_evidence and not s.name:  # (names checked by ``_camel_needs``)
                 s.no_move = True
 
 
