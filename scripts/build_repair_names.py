@@ -143,7 +143,7 @@ def write_wordfreq_tokens() -> int:
     res = load_resources()
     out = set()
     for lang in ("en", "ms", "id"):
-        for w, f in wordfreq.get_frequency_dict(lang).items():
+        for w, _f in wordfreq.get_frequency_dict(lang).items():
             if len(w) >= 7 and w.isalpha() and w.isascii() and wordfreq.zipf_frequency(w, lang) >= 1.0:
                 cap = w[:1].upper() + w[1:]
                 if not res.known(cap) and names._split(cap, res):

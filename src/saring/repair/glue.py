@@ -325,6 +325,8 @@ def is_verb(w: str, res: Resources) -> bool:
         return True
     if w in res.prefix_nouns:
         return False
+    if w.startswith("per") and w.endswith("an") and not w.endswith("kan"):
+        return False  # the per-...-an confix makes nouns (pernyataan, perusahaan, pertemuan)
     if w.startswith("ber") and len(w) >= 8 and w[2:] in res.lexicon:
         return True  # ber- before an r-initial root drops one r: berencana = ber + rencana
     if ME_VERB.match(w) and len(w) >= 6:
@@ -350,7 +352,7 @@ def _np_word_ok(w: str, res: Resources, first: bool) -> bool:
     return first and len(low) >= 4 and low not in res.other  # the glued word may be rare
 
 
-def noun_phrase(text: str, pos: int, res: Resources) -> tuple[int, int, bool]:
+def noun_phrase(text: str, pos: int, res: Resources, max_content: int = 3) -> tuple[int, int, bool]:
     """Extent of the noun phrase starting at ``pos``: (end, n_words, boundary_clear).
 
     Pre-head quantifiers (``seorang``, ``para``) are taken first, then a head and at most two
@@ -368,8 +370,10 @@ def noun_phrase(text: str, pos: int, res: Resources) -> tuple[int, int, bool]:
             pass
         elif n_content and low in TIME_NOUNS and TIME_AFTER.match(text, m.end()):
             return end, n, True  # "survei | bulan lalu": a time adverbial, not a modifier
-        elif n_content >= 3:
+        elif n_content >= max_content:
             return end, n, not _np_word_ok(w, res, False)
+        elif n_content and max_content < 3 and low.endswith("nya") and len(low) > 5:
+            return end, n, True  # "kuasa hukum | kliennya tidak": a new subject
         elif not _np_word_ok(w, res, first):
             return end, n, True
         else:
@@ -447,6 +451,8 @@ def plan_repair(text: str, site: Site, res: Resources) -> Plan:
     rs = site.rest_start
     # Title heads keep their capital and take the entity right after them.
     t_end = _title_extent(text, rs, res)
+    if t_end > 0 and site.name and site.form == "camel" and not re.match(r" [A-Z]", text[t_end : t_end + 2]):
+        t_end = -1  # "SulselbarDirektur keuangan": the translator's capital, not a title before a name
     if t_end > 0:
         after = text[rs:t_end] + " " + ent
         kind = "mt_suffix_reorder" if site.form == "suffix" else "mt_glue_reorder"
@@ -457,6 +463,7 @@ def plan_repair(text: str, site: Site, res: Resources) -> Plan:
         return fallback  # line-initial CamelCase is mostly a scraped dateline: split only
     if site.form == "camel" and not (
         first.lower() in res.pre_head or res.lower_count.get(first.lower(), 0) >= 100
+        or (site.name and site.needs_evidence == 0)  # a head noun checked by names._needs
     ):
         # EntityWord with a capitalised name after it (JakartaPramono, Korea UtaraKim) is a glued
         # headline or dateline, not a translated modifier: split only. Names are rarely seen in
@@ -465,7 +472,9 @@ def plan_repair(text: str, site: Site, res: Resources) -> Plan:
     if site.form == "camel" or (site.form == "suffix" and first[:1].isupper()):
         if first.lower() not in res.lexicon:
             return fallback
-    np_end, n_words, clear = noun_phrase(text, rs, res)
+    # a name's head takes at most one modifier (direktur keuangan, pelatih kepala): the MT order
+    # puts the clause right after it (``Bank Xdirektur keuangan laba bersih naik``)
+    np_end, n_words, clear = noun_phrase(text, rs, res, 2 if site.name else 3)
     if n_words == 0:
         return fallback
     phrase = text[rs:np_end]
@@ -474,6 +483,8 @@ def plan_repair(text: str, site: Site, res: Resources) -> Plan:
     if initial:
         phrase = _cap(phrase)
     order_conf = (0.95 if n_words <= 3 else 0.85) if clear else 0.6
+    if site.name and not clear and n_words == 2:
+        order_conf = 0.8  # a name's head and one modifier (kepala cabang | kredit macet ...)
     if site.name and re.match(r" [A-Z][a-z]", text[np_end : np_end + 3]):
         # "Ferry Juliantonopengganti Budi Arie": an apposition between two people, not a
         # modifier (a country keeps the move: "kiper Brasil Alisson Becker" is Indonesian)

@@ -23,7 +23,7 @@ from __future__ import annotations
 
 import re
 
-from saring.repair.glue import DATELINE_BEFORE, Site, _after_headline
+from saring.repair.glue import DATELINE_BEFORE, Site, _after_headline, is_verb
 from saring.repair.resources import BAD_BEFORE, SUFFIX_LIKE, Resources
 
 # A capitalised token; the token-start check is done in Python (a lookbehind would disable the
@@ -38,11 +38,17 @@ SENT_START = frozenset(".!?\n“\"(")
 # short roots (Pra|dana, Keli|mutu, Leuwi|panjang), almost never in such derivations.
 DERIVED = re.compile(r"(?:(?:pe[mn]?|peng|peny|per|ke)[a-z]{5,}|[a-z]{5,}an)")
 MAX_NAME_WORDS = 5
+# Share of a word's uses followed by a name in its phrase above which it is a head noun (the
+# corpus rates of heads and of name-final syllables overlap; see notes/repair.md)
+HEAD_RATE = 0.065
+STRONG_HEAD_RATE = 0.1
+ROLE_RATE = 0.2  # a word followed by a name in a fifth of its uses: pemain, ketua, pelatih
+WORD_BEFORE_ANY = re.compile(r"(?<![\w\-])([A-Za-z][a-z]{2,}) $")
 LABEL_AFTER = re.compile(r"(?: [a-z]+){0,3}:")
 # Heads of place names made of common words (Desa Karang|langit, Kampung Sukamaju): a common
 # left part under them is a place, not an organisation glued to a word (Bank Mandiri|direktur).
 PLACE_HEADS = frozenset(
-    "Desa Kelurahan Kecamatan Dusun Kampung Gunung Pulau Sungai Danau Teluk Selat Pantai Jalan"
+    "Kota Kabupaten Provinsi Desa Kelurahan Kecamatan Dusun Kampung Gunung Pulau Sungai Danau Teluk Selat Pantai Jalan"
     " Gang Tanjung Bukit Kali Pasar Taman Gerbang".split())
 # The glued token is followed by a capitalised word or a Roman numeral: it sits inside a name.
 NAME_AFTER = re.compile(r" (?:[A-Z][a-z]|[IVX]+\b)")
@@ -110,13 +116,13 @@ def _right_ok(right: str, res: Resources) -> bool:
         return True
     # short or rarer heads that names are glued to (juru, izin, tim, rektor): only a frequent head
     rate = res.head_rate.get(low, 0.0)
-    return rate >= (0.2 if len(low) <= 4 else 0.08) and res.lower_count.get(low, 0) >= (
+    return rate >= (0.2 if len(low) <= 4 else HEAD_RATE) and res.lower_count.get(low, 0) >= (
         300 if len(low) <= 4 else 30)
 
 
 def _split(tok: str, res: Resources) -> int:
     """Index of the split giving the longest acceptable right part, or 0."""
-    for i in range(3, len(tok) - 3):
+    for i in range(3, len(tok) - 2):
         left, right = tok[:i], tok[i:]
         if LEFT.match(left) and _right_ok(right, res):
             if right[0].isupper() and not left[-1].islower():
@@ -147,15 +153,15 @@ def _stands_alone(text: str, word: str) -> bool:
 
 
 def _guarded(text: str, start: int, tok: str, left: str, right: str, res: Resources,
-             headed: bool, alone: bool) -> bool:
+             headed: bool, coined: bool, alone: bool) -> bool:
     """Shapes that are names or words, not glue: no site at all."""
     known = _known_name(left, res)
     if len(left) < 4 and not (alone or left.isupper() or (
             known and len(right) >= 6 and WORD_BEFORE.search(text, max(0, start - 40), start))):
         return True  # Rio|dingin, Sem|bilang; but "Fadli Zon|pengikut"
-    if len(right) <= 4 and not (alone or known or headed):
-        return True  # a short head only on a known name
-    if ((_common(left, res) and not known) or _word_glue(tok, res)) and not (alone or headed):
+    if len(right) <= 4 and not (alone or known or headed) or len(right) <= 3 and not (alone or headed):
+        return True  # a short head only on a known name (Primera: Prim|era)
+    if (_common(left, res) or _word_glue(tok, res)) and not (alone or headed or coined or known):
         return True  # Bukalapak, Sukabumi, Gempaber|kekuatan; but "Bank Mandiri|direktur"
     return right.lower() in res.name_tails and not alone  # Banyuwangi, Adiputra, Tulungagung
 
@@ -175,8 +181,12 @@ def name_site(text: str, m: re.Match[str], res: Resources) -> Site | None:
     multi = name_start < start
     head_word = text[name_start:start].split(" ", 1)[0] if multi else ""
     headed = head_word in res.org_heads
+    # a multi-word name opened by a word no lexicon knows (Kalvindo Energi, Gelarindo Persada):
+    # its last word may be a common word (a company's descriptor)
+    coined = bool(head_word) and head_word.lower() not in res.lexicon and not res.known(head_word)
     alone = _stands_alone(text, left)
-    if _guarded(text, start, tok, left, right, res, headed and head_word not in PLACE_HEADS, alone):
+    if _guarded(text, start, tok, left, right, res, headed and head_word not in PLACE_HEADS,
+                coined, alone):
         return None
     named = res.name_like(left) or res.corpus_name(left) or (
         res.lower_count.get(left.lower(), 0) < 100 and left.lower() in res.lexicon
@@ -185,12 +195,18 @@ def name_site(text: str, m: re.Match[str], res: Resources) -> Site | None:
     conf = 0.6 + 0.15 * (alone + named + multi) - (0.05 if camel else 0.0)
     site = Site(name_start, m.end(), text[name_start : start + i], "camel" if camel else "glue",
                 start + i, right, round(min(conf, 0.95), 3))
-    known = alone or left.isupper() or _known_name(left, res)
-    site.needs_evidence = _needs(text, name_start, m.end(), left, right, res, known, headed)
+    acronym = left.isupper() and len(left) <= 5 and left.lower() not in res.lexicon
+    known = alone or acronym or _known_name(left, res)
+    site.needs_evidence = _needs(text, name_start, m.end(), left, right, res, known, headed,
+                                 coined, head_word)
     if camel:
         site.needs_evidence = max(site.needs_evidence, _camel_needs(text, name_start, m.end(), res))
     site.name = True
     site.no_move = not clear
+    if NAME_END.match(text, m.end()) or _role_before(text, name_start, res):
+        # "Reza Hadiwarga, ...", "Pemain Hendra Wijayalaga mencetak": a person's name, introduced
+        # or ending the phrase; other glue in the document is no evidence here: flag at most
+        site.cap = site.confidence = min(site.confidence, 0.7)
     if site.needs_evidence == 0:
         site.confidence = max(site.confidence, 0.8)
     return site
@@ -200,14 +216,16 @@ def _known_name(left: str, res: Resources) -> bool:
     """A name from the lists, strictly: corpus names writers rarely write in lower case
     (``Sritex``, not ``Islami``), gazetteer words, 5+ letter words wordfreq knows but the news
     layer never writes in lower case (not ``Mako``, ``Loka``: syllables of longer names)."""
+    if left.isupper():  # an acronym (BPJS), not a word in capitals (TENGAH)
+        return len(left) <= 5 and left.lower() not in res.lexicon
     cl = res.corpus_names.get(left)
-    if cl is not None and cl[0] >= 5 and cl[0] >= 3 * cl[1]:
+    if cl is not None and cl[0] >= 5 and cl[0] >= 10 * cl[1]:
         return True
     return left in res.gaz_words or (len(left) >= 5 and res.name_like(left))
 
 
 def _needs(text: str, start: int, end: int, left: str, right: str, res: Resources, known: bool,
-           headed: bool) -> int:
+           headed: bool, coined: bool, head_word: str) -> int:
     """How many other translator glues the document must show before this site is repaired.
 
     "Bayu Pradana", "Danau Kelimutu": names end in word-like syllables. The glued word of a
@@ -223,18 +241,37 @@ def _needs(text: str, start: int, end: int, left: str, right: str, res: Resource
     """
     low = right.lower()
     derived = DERIVED.fullmatch(low) is not None
-    head = res.head_noun(low) or derived
+    head = res.head_noun(low, HEAD_RATE) or derived
     inside = NAME_AFTER.match(text, end) is not None
     # "Reza Aliwarga, ...", "Syamsinar (24)", "Danis Sumadilaga mengatakan": a person's or
     # place's name ends the phrase; translated glue goes on with the rest of the sentence
     ends = NAME_END.match(text, end) is not None
-    acronym = left.isupper() and not (derived or res.head_noun(low, 0.25))  # BRI|syariah
-    if (head and (known or headed) and not (inside or ends or acronym)
+    acronym = left.isupper() and not derived  # BRI|syariah, PNS|daerah: Indonesian order
+    strong = derived or res.head_noun(low, STRONG_HEAD_RATE)
+    # an unknown name needs a strong head and running lower-case text before it (Subulus|salam
+    # under "Kota" is a city; "mengeluhkan Biznet|layanan" is glue)
+    unknown_ok = (headed and (strong or head_word not in PLACE_HEADS)) or (
+        strong and (coined or len(left) >= 5 and left.lower() not in res.lexicon)
+        and _word_before(text, start, res))
+    if (head and (known or unknown_ok) and not (inside or ends or acronym)
             and not _sentence_start(text, start)):
         return 0
     if head:
         return 1
     return 1 if known else 2
+
+
+def _role_before(text: str, start: int, res: Resources) -> bool:
+    """A role noun right before the name (``Pemain``, ``Ketua``, ``penyanyi``): the name is a
+    person introduced in Indonesian order, so what follows it is not a glued head."""
+    m = WORD_BEFORE_ANY.search(text, max(0, start - 30), start)
+    return m is not None and res.head_noun(m.group(1), ROLE_RATE) and not is_verb(m.group(1).lower(), res)
+
+
+def _word_before(text: str, start: int, res: Resources) -> bool:
+    """Running text before the name: a common word (``mengeluhkan``, ``Menurut``) right before it."""
+    m = WORD_BEFORE_ANY.search(text, max(0, start - 30), start)
+    return m is not None and res.lower_count.get(m.group(1).lower(), 0) >= 100
 
 
 def _camel_needs(text: str, start: int, end: int, res: Resources) -> int:
