@@ -159,6 +159,8 @@ def _guarded(text: str, start: int, tok: str, left: str, right: str, res: Resour
     if len(left) < 4 and not (alone or left.isupper() or (
             known and len(right) >= 6 and WORD_BEFORE.search(text, max(0, start - 40), start))):
         return True  # Rio|dingin, Sem|bilang; but "Fadli Zon|pengikut"
+    if _sentence_start(text, start) and left.lower() in res.lexicon and not (alone or known):
+        return True  # "Fluktuasiharga emas": a word capitalised by the sentence start
     if len(right) <= 4 and not (alone or known or headed) or len(right) <= 3 and not (alone or headed):
         return True  # a short head only on a known name (Primera: Prim|era)
     if (_common(left, res) or _word_glue(tok, res)) and not (alone or headed or coined or known):
@@ -203,9 +205,11 @@ def name_site(text: str, m: re.Match[str], res: Resources) -> Site | None:
         site.needs_evidence = max(site.needs_evidence, _camel_needs(text, name_start, m.end(), res))
     site.name = True
     site.no_move = not clear
-    if NAME_END.match(text, m.end()) or _role_before(text, name_start, res):
+    if NAME_END.match(text, m.end()) or NAME_AFTER.match(text, m.end()) or _role_before(
+            text, name_start, res):
         # "Reza Hadiwarga, ...", "Pemain Hendra Wijayalaga mencetak": a person's name, introduced
-        # or ending the phrase; other glue in the document is no evidence here: flag at most
+        # or ending the phrase; "Lokawisata Baturraden": inside a longer name. Other glue in the
+        # document is no evidence here: flag at most
         site.cap = site.confidence = min(site.confidence, 0.7)
     if site.needs_evidence == 0:
         site.confidence = max(site.confidence, 0.8)
