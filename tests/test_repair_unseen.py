@@ -111,3 +111,39 @@ def test_link_stripped_scrapes_are_split_never_moved(step: Repair) -> None:
             "Yolla Yulianapensiun dariTim Nasional.\nAnggota DPRRahayu Saraswatimengkritik keputusan.")
     out = fix(step, text)
     assert "pensiun Yolla" not in out and "Pensiun Yolla" not in out
+
+
+@pytest.mark.parametrize(("glued", "fixed"), [
+    # the issue's shapes, each sentence alone (no other glue): known names, head nouns
+    ("Rapat itu dihadiri Pertaminadirektur utama dan beberapa pejabat.",
+     "Rapat itu dihadiri direktur utama Pertamina dan beberapa pejabat."),
+    ("Pengamat mengkritik Prabowo Subiantokebijakan pangan yang baru.",
+     "Pengamat mengkritik kebijakan pangan Prabowo Subianto yang baru."),
+    ("Banyak Telkomselpelanggan mengeluhkan sinyal yang lemah.",
+     "Banyak pelanggan Telkomsel mengeluhkan sinyal yang lemah."),
+    # a list whose second name is also a word ("malang"), capitalised 15x as often as not
+    ("Bus itu melayani SurabayaMalang, Kediri dan Blitar setiap hari.",
+     "Bus itu melayani Surabaya, Malang, Kediri dan Blitar setiap hari."),
+    # an acronym glued to a derived head noun: no Indonesian word starts with capitals
+    ("Warga mengeluhkan PLNpemadaman listrik bergilir.", "Warga mengeluhkan pemadaman listrik PLN bergilir."),
+    # a demonym remnant after a region (Balinese)
+    ("Festival itu menampilkan Balinese penari dan musisi.", "Festival itu menampilkan penari Bali dan musisi."),
+    # an invented coined company name whose last word is a common word
+    ("Aparat menyegel Nusakarsa Kimiapabrik karena limbahnya mencemari sungai.",
+     "Aparat menyegel pabrik Nusakarsa Kimia karena limbahnya mencemari sungai."),
+])
+def test_issue_shapes_repaired_alone(step: Repair, glued: str, fixed: str) -> None:
+    assert fix(step, glued) == fixed
+
+
+@pytest.mark.parametrize("text", [
+    "Ia mengirim paket lewat GrabExpress, GoSend dan Lalamove.",  # brands, not a list
+    "Menurut Kepala Satuan Polairud PolresSukabumi, kapal itu berangkat pagi.",  # one name
+    "Ia suka Balinese Art sejak kecil.",  # an English name after the demonym
+    "Warga PNSdaerah baru itu menunggu gaji.",  # acronym + modifier: Indonesian order
+    "Bus dari Rantauprapat tiba menjelang subuh.",  # an unknown place after a locative
+    "Rumah makan Padangpanjang buka sampai malam.",  # an adjective ending a place name
+])
+def test_more_look_alikes_are_not_edited(step: Repair, text: str) -> None:
+    assert fix(step, text) == text
+    assert fix(step, MT + text).split("\n")[1] == text

@@ -18,7 +18,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 
-from saring.repair.resources import BAD_BEFORE, DEMONYM, SUFFIX_LIKE, Resources
+from saring.repair.resources import BAD_BEFORE, DEMONYM, REGION_DEMONYM, SUFFIX_LIKE, Resources
 
 WORD_AT = re.compile(r"[A-Za-z]+(?:-[A-Za-z]+)*")
 # meN-/ber-/di-/ter-/per- verb shapes; whether it really is a verb is checked against the lexicon.
@@ -39,7 +39,10 @@ SENT_JOIN = re.compile(r"[a-z)][.!?][A-Z][a-z]{2}")
 LIST_BEFORE = re.compile(r",\s*$")
 TIME_NOUNS = frozenset("hari pekan minggu bulan tahun malam pagi siang sore abad".split())
 TIME_AFTER = re.compile(r" (?:lalu|ini|depan|itu|kemarin|berikutnya|sebelumnya)\b")
+# a derived head noun (pe(N)-/per-/ke- ... or -an): pemadaman, penyidik, kebijakan
+DERIVED_NOUN = re.compile(r"(?:(?:pe[mn]?|peng|peny|per|ke)[a-z]{5,}|[a-z]{5,}an)")
 LIST_NEXT = re.compile(r"\s*(?:,|dan\b|serta\b|atau\b)")
+NAME_LIST_NEXT = re.compile(r"(?:,| dan| serta| atau) [A-Z][a-z]")  # a list of names goes on
 
 
 @dataclass(slots=True)
@@ -113,6 +116,10 @@ def _score_camel(text: str, start: int, end: int, ent: str, glue: str, res: Reso
         in_list = LIST_NEXT.match(text, em.end()) is not None or LIST_BEFORE.search(
             text, max(0, start - 3), start) is not None
         return Site(start, end, ent, "list", rest, glue, 0.92 if in_list else 0.7)
+    if (NAME_LIST_NEXT.match(text, end) and res.strict_name(glue) and not res.englishish(low)
+            and glue not in res.org_heads and ent not in res.org_heads
+            and not _after_headline(text, max(line_start, start - 80), start, res)):
+        return Site(start, end, ent, "list", rest, glue, 0.92)  # "SurabayaMalang, Kediri"
     if res.englishish(low):
         return None  # "JakartaNotebook", "RusiaToday": an English-looking name, not a glue
     if low in res.not_heads and (end == len(text) or text[end] in ".!?\n"):
@@ -168,6 +175,9 @@ def _score_lower(start: int, end: int, ent: str, glue: str, res: Resources) -> S
         if len(ent) <= 4 and not strong:
             conf -= 0.1  # short names start many words: Mali|boro, Peru|gia, Bali|tung
             cap = 0.6 if len(low) <= 3 else cap  # Mali|hah: never repaired, whatever the evidence
+        if ent.isupper() and len(low) >= 5 and (res.head_noun(low, 0.1) or DERIVED_NOUN.fullmatch(low)):
+            # no word starts with capitals: an acronym glued to a head noun (PLN|pemadaman)
+            conf = max(conf, 0.8)
         return Site(start, end, ent, "glue", end - len(glue), glue, round(conf, 3), cap=cap)
     short_entity = 0.15 if len(ent) <= 4 else 0.0
     if len(low) >= 5:
@@ -179,7 +189,7 @@ def _score_suffix(
     text: str, start: int, end: int, ent: str, suf: str, token: str, etype: str, res: Resources
 ) -> Site | None:
     """``Rusian Presiden`` / ``Rusia's kapal``: a country name with an English suffix left over."""
-    if etype != "country":
+    if etype != "country" and not (etype == "region" and suf in REGION_DEMONYM):
         return None
     nxt = _next_word(text, end + 1)
     if not nxt or res.englishish(nxt):

@@ -43,6 +43,8 @@ MAX_NAME_WORDS = 5
 HEAD_RATE = 0.065
 STRONG_HEAD_RATE = 0.1
 ROLE_RATE = 0.2  # a word followed by a name in a fifth of its uses: pemain, ketua, pelatih
+# "dari Rantauprapat", "di Sungailiat": an unknown name after a locative preposition is a place
+LOCATIVE_BEFORE = re.compile(r"(?<![\w\-])(?:[Dd]i|[Kk]e|[Dd]ari|menuju|[Aa]sal|[Dd]aerah|[Ww]ilayah) $")
 WORD_BEFORE_ANY = re.compile(r"(?<![\w\-])([A-Za-z][a-z]{2,}) $")
 LABEL_AFTER = re.compile(r"(?: [a-z]+){0,3}:")
 # Heads of place names made of common words (Desa Karang|langit, Kampung Sukamaju): a common
@@ -197,16 +199,17 @@ def name_site(text: str, m: re.Match[str], res: Resources) -> Site | None:
     conf = 0.6 + 0.15 * (alone + named + multi) - (0.05 if camel else 0.0)
     site = Site(name_start, m.end(), text[name_start : start + i], "camel" if camel else "glue",
                 start + i, right, round(min(conf, 0.95), 3))
-    acronym = left.isupper() and len(left) <= 5 and left.lower() not in res.lexicon
-    known = alone or acronym or _known_name(left, res)
+    known = alone or _known_name(left, res)
     site.needs_evidence = _needs(text, name_start, m.end(), left, right, res, known, headed,
                                  coined, head_word)
     if camel:
         site.needs_evidence = max(site.needs_evidence, _camel_needs(text, name_start, m.end(), res))
     site.name = True
     site.no_move = not clear
-    if NAME_END.match(text, m.end()) or NAME_AFTER.match(text, m.end()) or _role_before(
+    place = not (known or headed) and LOCATIVE_BEFORE.search(text, max(0, name_start - 12), name_start)
+    if place or NAME_END.match(text, m.end()) or NAME_AFTER.match(text, m.end()) or _role_before(
             text, name_start, res):
+        # "dari Rantauprapat": an unknown place name after a locative preposition;
         # "Reza Hadiwarga, ...", "Pemain Hendra Wijayalaga mencetak": a person's name, introduced
         # or ending the phrase; "Lokawisata Baturraden": inside a longer name. Other glue in the
         # document is no evidence here: flag at most
@@ -217,15 +220,8 @@ def name_site(text: str, m: re.Match[str], res: Resources) -> Site | None:
 
 
 def _known_name(left: str, res: Resources) -> bool:
-    """A name from the lists, strictly: corpus names writers rarely write in lower case
-    (``Sritex``, not ``Islami``), gazetteer words, 5+ letter words wordfreq knows but the news
-    layer never writes in lower case (not ``Mako``, ``Loka``: syllables of longer names)."""
-    if left.isupper():  # an acronym (BPJS), not a word in capitals (TENGAH)
-        return len(left) <= 5 and left.lower() not in res.lexicon
-    cl = res.corpus_names.get(left)
-    if cl is not None and cl[0] >= 5 and cl[0] >= 10 * cl[1]:
-        return True
-    return left in res.gaz_words or (len(left) >= 5 and res.name_like(left))
+    """See :meth:`Resources.strict_name`."""
+    return res.strict_name(left)
 
 
 def _needs(text: str, start: int, end: int, left: str, right: str, res: Resources, known: bool,
@@ -255,8 +251,8 @@ def _needs(text: str, start: int, end: int, left: str, right: str, res: Resource
     # an unknown name needs a strong head and running lower-case text before it (Subulus|salam
     # under "Kota" is a city; "mengeluhkan Biznet|layanan" is glue)
     unknown_ok = (headed and (strong or head_word not in PLACE_HEADS)) or (
-        strong and (coined or len(left) >= 5 and left.lower() not in res.lexicon)
-        and _word_before(text, start, res))
+        (coined or strong and len(left) >= 5 and left.lower() not in res.lexicon)
+        and _word_before(text, start, res) and not LOCATIVE_BEFORE.search(text, max(0, start - 12), start))
     if (head and (known or unknown_ok) and not (inside or ends or acronym)
             and not _sentence_start(text, start)):
         return 0
@@ -275,7 +271,11 @@ def _role_before(text: str, start: int, res: Resources) -> bool:
 def _word_before(text: str, start: int, res: Resources) -> bool:
     """Running text before the name: a common word (``mengeluhkan``, ``Menurut``) right before it."""
     m = WORD_BEFORE_ANY.search(text, max(0, start - 30), start)
-    return m is not None and res.lower_count.get(m.group(1).lower(), 0) >= 100
+    if m is None:
+        return False
+    w = m.group(1)
+    return (w.lower() in res.lexicon and res.lower_count.get(w.lower(), 0) >= 3
+            and not res.strict_name(w))
 
 
 def _camel_needs(text: str, start: int, end: int, res: Resources) -> int:
@@ -299,7 +299,17 @@ def list_site(text: str, m: re.Match[str], res: Resources) -> Site | None:
     tok, left, right = m.group(), m.group(1), m.group(2)
     if res.known(tok) or tok in res.brands or tok.lower() in res.brands_lower or text.count(tok) > 1:
         return None
+    if left in res.org_heads or right in res.org_heads:
+        return None  # PolresSukabumi, BankMandiri: one name
+    line_start = text.rfind("\n", 0, m.start()) + 1
+    lo = max(line_start, m.start() - 80)
+    if DATELINE_BEFORE.search(text, lo, m.start()) or _after_headline(text, lo, m.start(), res):
+        return None  # "Liputan6.com, JakartaBenfica dan ...", a headline joined to the next line
     for part in (left, right):
+        if res.englishish(part):
+            return None  # GrabExpress, EastWest: a brand
+        if res.strict_name(part):
+            continue  # Surabaya|Malang: "malang" is a word, but writers capitalise it 15x as often
         if res.englishish(part) or res.common_lower(part) or not res.name_like(part):
             return None  # PlayStation, SariWangi, ConocoPhilips: a brand or a word, not two names
     site = Site(m.start(), m.end(), left, "list", m.start() + len(left), right, 0.8)

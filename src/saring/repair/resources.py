@@ -21,7 +21,9 @@ SUFFIX_LIKE = frozenset(
 
 
 # English demonym endings left after a linked country name (Japan|ese, Brazil|ian, Pakistan|i).
-DEMONYM = frozenset("n an ian ese lese i".split())
+DEMONYM = frozenset("n an ian ese lese nese vian i".split())
+# remnants long enough to be taken after a region too (Bali|nese: Balinese), never a bare "n"/"i"
+REGION_DEMONYM = frozenset("nese ese".split())
 
 # A site must start a token: these characters right before it mean hashtag, handle, URL or word.
 BAD_BEFORE = frozenset("@#/.=&?'’-_")
@@ -113,6 +115,18 @@ class Resources:
         case in the corpus layer (``Sritex``, ``Telkomsel``, ``Subianto``; not ``Rakyat``)."""
         cl = self.corpus_names.get(word)
         return cl is not None and cl[0] >= 3 and cl[0] >= cl[1]
+
+    def strict_name(self, word: str) -> bool:
+        """A name from the lists, strictly: an acronym (``BPJS``, not ``TENGAH``), a corpus name
+        writers rarely write in lower case (``Sritex``, ``Malang``; not ``Islami``, ``Ketua``), a
+        gazetteer word, or a 5+ letter word wordfreq knows but the news layer never writes in lower
+        case (not ``Mako``, ``Loka``: syllables of longer names)."""
+        if word.isupper():  # writers put acronyms in lower case only in slugs (pln, kpk)
+            return 2 <= len(word) <= 5 and self.lower_count.get(word.lower(), 0) < 50
+        cl = self.corpus_names.get(word)
+        if cl is not None and cl[0] >= 5 and cl[0] >= 10 * cl[1]:
+            return True
+        return word in self.gaz_words or (len(word) >= 5 and self.name_like(word))
 
     def head_noun(self, word: str, min_rate: float = 0.08) -> bool:
         """A noun that heads phrases a name modifies (``direktur``, ``layanan``, ``pelatih``):
