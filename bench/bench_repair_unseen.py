@@ -1,6 +1,6 @@
 """Repair on unseen entities: hand-written sentences glued like the translator, and look-alike traps.
 
-Usage: ``python bench/bench_repair_unseen.py [--set dev|heldout|both|none] [--corpora]``. Prints, per set and per
+Usage: ``python bench/bench_repair_unseen.py [--set dev|heldout|dev2|heldout2|both|none] [--corpora]``. Prints, per set and per
 mode (each sentence alone; 3-sentence pages, since a real MT page has many links), split recall,
 order restored and broken names by form; then false edits on the traps (alone, and inside pages
 that carry other translator glue); revision-duplicate pairs with a short changed phrase and
@@ -32,7 +32,8 @@ from evaluation.repair.unseen import (  # noqa: E402
 from saring.document import Document  # noqa: E402
 from saring.repair.step import Repair  # noqa: E402
 
-SETS = {"dev": "unseen_dev.txt", "heldout": "unseen_heldout.txt"}
+SETS = {"dev": "unseen_dev.txt", "heldout": "unseen_heldout.txt",
+        "dev2": "unseen_dev2.txt", "heldout2": "unseen_heldout2.txt"}  # 2: session 3, invented names
 CORPORA = ROOT.parent / "shared" / "corpora"
 # clean news (false edits) and scraped news (link-stripped glue: splits fine, reorders wrong)
 NEWS = [("id_news_indosum_dev.jsonl.gz", 3463), ("id_news_detik_langscrape.jsonl.gz", 1000),
@@ -81,6 +82,8 @@ def table(step: Repair, name: str) -> None:
     print(f"\ntraps: {bad} false edits of {n} alone; {bad2} of {n2} inside {name} pages")
     for ln in lines + lines2:
         print("   ", ln)
+    if name.endswith("2"):
+        return  # the revision pairs have two halves only (dev, heldout)
     rev = Repair(revision_needs_evidence=False)  # as in the default pipeline
     rev.ensure_setup()
     r = run_revisions(rev, name)
@@ -91,12 +94,12 @@ def table(step: Repair, name: str) -> None:
 
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("--set", choices=["dev", "heldout", "both", "none"], default="dev")
+    ap.add_argument("--set", choices=[*SETS, "both", "none"], default="dev")
     ap.add_argument("--corpora", action="store_true", help="also count glue edits on real news")
     args = ap.parse_args()
     step = Repair(dedup_paragraphs=False)
     step.ensure_setup()
-    for name in {"both": ["dev", "heldout"], "none": []}.get(args.set, [args.set]):
+    for name in {"both": list(SETS), "none": []}.get(args.set, [args.set]):
         table(step, name)
     if args.corpora:
         corpora(step)

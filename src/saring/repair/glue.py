@@ -18,7 +18,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 
-from saring.repair.resources import BAD_BEFORE, DEMONYM, SUFFIX_LIKE, Resources
+from saring.repair.resources import BAD_BEFORE, DEMONYM, REGION_DEMONYM, SUFFIX_LIKE, Resources
 
 WORD_AT = re.compile(r"[A-Za-z]+(?:-[A-Za-z]+)*")
 # meN-/ber-/di-/ter-/per- verb shapes; whether it really is a verb is checked against the lexicon.
@@ -33,10 +33,16 @@ DATELINE_BEFORE = re.compile(r"(?:\.(?:com|co\.id|id|net|org)|\b[A-Z]{4,}[a-z]*)
 # Lower+Capital joins of ordinary words ("pertandinganBerkat"): paragraphs or links glued by a
 # scraper. Several of them mean a document's CamelCase entity glue is scrape damage too.
 SCRAPE_CAMEL = re.compile(r"[a-z]{3}[A-Z][a-z]{2}")
+# A sentence glued to the next without a space ("Yogyakarta.Di", "(6/1).Suyudi"): a scraper's
+# paragraph join; the page translator keeps sentence spacing.
+SENT_JOIN = re.compile(r"[a-z)][.!?][A-Z][a-z]{2}")
 LIST_BEFORE = re.compile(r",\s*$")
 TIME_NOUNS = frozenset("hari pekan minggu bulan tahun malam pagi siang sore abad".split())
 TIME_AFTER = re.compile(r" (?:lalu|ini|depan|itu|kemarin|berikutnya|sebelumnya)\b")
+# a derived head noun (pe(N)-/per-/ke- ... or -an): pemadaman, penyidik, kebijakan
+DERIVED_NOUN = re.compile(r"(?:(?:pe[mn]?|peng|peny|per|ke)[a-z]{5,}|[a-z]{5,}an)")
 LIST_NEXT = re.compile(r"\s*(?:,|dan\b|serta\b|atau\b)")
+NAME_LIST_NEXT = re.compile(r"(?:,| dan| serta| atau) [A-Z][a-z]")  # a list of names goes on
 
 
 @dataclass(slots=True)
@@ -110,6 +116,10 @@ def _score_camel(text: str, start: int, end: int, ent: str, glue: str, res: Reso
         in_list = LIST_NEXT.match(text, em.end()) is not None or LIST_BEFORE.search(
             text, max(0, start - 3), start) is not None
         return Site(start, end, ent, "list", rest, glue, 0.92 if in_list else 0.7)
+    if (NAME_LIST_NEXT.match(text, end) and res.strict_name(glue) and not res.englishish(low)
+            and glue not in res.org_heads and ent not in res.org_heads
+            and not _after_headline(text, max(line_start, start - 80), start, res)):
+        return Site(start, end, ent, "list", rest, glue, 0.92)  # "SurabayaMalang, Kediri"
     if res.englishish(low):
         return None  # "JakartaNotebook", "RusiaToday": an English-looking name, not a glue
     if low in res.not_heads and (end == len(text) or text[end] in ".!?\n"):
@@ -165,6 +175,9 @@ def _score_lower(start: int, end: int, ent: str, glue: str, res: Resources) -> S
         if len(ent) <= 4 and not strong:
             conf -= 0.1  # short names start many words: Mali|boro, Peru|gia, Bali|tung
             cap = 0.6 if len(low) <= 3 else cap  # Mali|hah: never repaired, whatever the evidence
+        if ent.isupper() and len(low) >= 5 and (res.head_noun(low, 0.1) or DERIVED_NOUN.fullmatch(low)):
+            # no word starts with capitals: an acronym glued to a head noun (PLN|pemadaman)
+            conf = max(conf, 0.8)
         return Site(start, end, ent, "glue", end - len(glue), glue, round(conf, 3), cap=cap)
     short_entity = 0.15 if len(ent) <= 4 else 0.0
     if len(low) >= 5:
@@ -176,7 +189,7 @@ def _score_suffix(
     text: str, start: int, end: int, ent: str, suf: str, token: str, etype: str, res: Resources
 ) -> Site | None:
     """``Rusian Presiden`` / ``Rusia's kapal``: a country name with an English suffix left over."""
-    if etype != "country":
+    if etype != "country" and not (etype == "region" and suf in REGION_DEMONYM):
         return None
     nxt = _next_word(text, end + 1)
     if not nxt or res.englishish(nxt):
@@ -266,6 +279,7 @@ def mark_scrape_joins(text: str, sites: list[Site], min_joins: int = 3,
         return
     own = {m.start() for s in sites for m in SCRAPE_CAMEL.finditer(text, s.start, s.end)}
     joins = [m for m in SCRAPE_CAMEL.finditer(text) if m.start() not in own]
+    joins += SENT_JOIN.findall(text)
     for s in sites:
         if (s.form == "camel" and len(joins) >= min_joins) or (
                 s.name and s.form in ("glue", "camel") and len(joins) >= min_name_joins):
@@ -289,7 +303,7 @@ def require_mt_fingerprint(sites: list[Site], res: Resources) -> None:
         if s.form == "camel" and s.right.lower() not in res.pre_head:
             if s.needs_evidence and not lower:  # a name outside the gazetteer: flag the move only
                 s.cap = s.confidence = min(s.confidence, 0.7)
-            elif not s.needs_evidence:
+            elif not s.needs_evidence and not s.name:  # (names checked by ``_camel_needs``)
                 s.no_move = True
 
 
@@ -321,6 +335,8 @@ def is_verb(w: str, res: Resources) -> bool:
         return True
     if w in res.prefix_nouns:
         return False
+    if w.startswith("per") and w.endswith("an") and not w.endswith("kan"):
+        return False  # the per-...-an confix makes nouns (pernyataan, perusahaan, pertemuan)
     if w.startswith("ber") and len(w) >= 8 and w[2:] in res.lexicon:
         return True  # ber- before an r-initial root drops one r: berencana = ber + rencana
     if ME_VERB.match(w) and len(w) >= 6:
@@ -346,7 +362,7 @@ def _np_word_ok(w: str, res: Resources, first: bool) -> bool:
     return first and len(low) >= 4 and low not in res.other  # the glued word may be rare
 
 
-def noun_phrase(text: str, pos: int, res: Resources) -> tuple[int, int, bool]:
+def noun_phrase(text: str, pos: int, res: Resources, max_content: int = 3) -> tuple[int, int, bool]:
     """Extent of the noun phrase starting at ``pos``: (end, n_words, boundary_clear).
 
     Pre-head quantifiers (``seorang``, ``para``) are taken first, then a head and at most two
@@ -364,8 +380,10 @@ def noun_phrase(text: str, pos: int, res: Resources) -> tuple[int, int, bool]:
             pass
         elif n_content and low in TIME_NOUNS and TIME_AFTER.match(text, m.end()):
             return end, n, True  # "survei | bulan lalu": a time adverbial, not a modifier
-        elif n_content >= 3:
+        elif n_content >= max_content:
             return end, n, not _np_word_ok(w, res, False)
+        elif n_content and max_content < 3 and low.endswith("nya") and len(low) > 5:
+            return end, n, True  # "kuasa hukum | kliennya tidak": a new subject
         elif not _np_word_ok(w, res, first):
             return end, n, True
         else:
@@ -443,6 +461,8 @@ def plan_repair(text: str, site: Site, res: Resources) -> Plan:
     rs = site.rest_start
     # Title heads keep their capital and take the entity right after them.
     t_end = _title_extent(text, rs, res)
+    if t_end > 0 and site.name and site.form == "camel" and not re.match(r" [A-Z]", text[t_end : t_end + 2]):
+        t_end = -1  # "SulselbarDirektur keuangan": the translator's capital, not a title before a name
     if t_end > 0:
         after = text[rs:t_end] + " " + ent
         kind = "mt_suffix_reorder" if site.form == "suffix" else "mt_glue_reorder"
@@ -453,6 +473,7 @@ def plan_repair(text: str, site: Site, res: Resources) -> Plan:
         return fallback  # line-initial CamelCase is mostly a scraped dateline: split only
     if site.form == "camel" and not (
         first.lower() in res.pre_head or res.lower_count.get(first.lower(), 0) >= 100
+        or (site.name and site.needs_evidence == 0)  # a head noun checked by names._needs
     ):
         # EntityWord with a capitalised name after it (JakartaPramono, Korea UtaraKim) is a glued
         # headline or dateline, not a translated modifier: split only. Names are rarely seen in
@@ -461,7 +482,9 @@ def plan_repair(text: str, site: Site, res: Resources) -> Plan:
     if site.form == "camel" or (site.form == "suffix" and first[:1].isupper()):
         if first.lower() not in res.lexicon:
             return fallback
-    np_end, n_words, clear = noun_phrase(text, rs, res)
+    # a name's head takes at most one modifier (direktur keuangan, pelatih kepala): the MT order
+    # puts the clause right after it (``Bank Xdirektur keuangan laba bersih naik``)
+    np_end, n_words, clear = noun_phrase(text, rs, res, 2 if site.name else 3)
     if n_words == 0:
         return fallback
     phrase = text[rs:np_end]
@@ -470,6 +493,8 @@ def plan_repair(text: str, site: Site, res: Resources) -> Plan:
     if initial:
         phrase = _cap(phrase)
     order_conf = (0.95 if n_words <= 3 else 0.85) if clear else 0.6
+    if site.name and not clear and n_words == 2:
+        order_conf = 0.8  # a name's head and one modifier (kepala cabang | kredit macet ...)
     if site.name and re.match(r" [A-Z][a-z]", text[np_end : np_end + 3]):
         # "Ferry Juliantonopengganti Budi Arie": an apposition between two people, not a
         # modifier (a country keeps the move: "kiper Brasil Alisson Becker" is Indonesian)

@@ -21,7 +21,9 @@ SUFFIX_LIKE = frozenset(
 
 
 # English demonym endings left after a linked country name (Japan|ese, Brazil|ian, Pakistan|i).
-DEMONYM = frozenset("n an ian ese lese i".split())
+DEMONYM = frozenset("n an ian ese lese nese vian i".split())
+# remnants long enough to be taken after a region too (Bali|nese: Balinese), never a bare "n"/"i"
+REGION_DEMONYM = frozenset("nese ese".split())
 
 # A site must start a token: these characters right before it mean hashtag, handle, URL or word.
 BAD_BEFORE = frozenset("@#/.=&?'’-_")
@@ -81,6 +83,9 @@ class Resources:
     days: frozenset[str]
     org_heads: frozenset[str]  # capitalised heads of multi-word names (Bank, Universitas, Kota)
     name_tails: frozenset[str]  # words that end compound names (wangi, sari, putra)
+    corpus_names: dict[str, tuple[int, int]]  # capitalised token -> (mid-sentence count, lower count)
+    head_rate: dict[str, float]  # lower-case word -> share of uses followed by a name in its NP
+    world_words: frozenset[str]  # words wordfreq knows that look like name + word (fujifilm)
     site_re: re.Pattern[str]
     entity_re: re.Pattern[str]  # a whole gazetteer name at a position (``match``)
 
@@ -104,6 +109,29 @@ class Resources:
             return True
         w = word.lower()
         return w in self.lexicon and self.lower_count.get(w, 0) < 3 and not self.englishish(w)
+
+    def corpus_name(self, word: str) -> bool:
+        """Writers use ``word`` as a name: seen capitalised mid-sentence more often than in lower
+        case in the corpus layer (``Sritex``, ``Telkomsel``, ``Subianto``; not ``Rakyat``)."""
+        cl = self.corpus_names.get(word)
+        return cl is not None and cl[0] >= 3 and cl[0] >= cl[1]
+
+    def strict_name(self, word: str) -> bool:
+        """A name from the lists, strictly: an acronym (``BPJS``, not ``TENGAH``), a corpus name
+        writers rarely write in lower case (``Sritex``, ``Malang``; not ``Islami``, ``Ketua``), a
+        gazetteer word, or a 5+ letter word wordfreq knows but the news layer never writes in lower
+        case (not ``Mako``, ``Loka``: syllables of longer names)."""
+        if word.isupper():  # writers put acronyms in lower case only in slugs (pln, kpk)
+            return 2 <= len(word) <= 5 and self.lower_count.get(word.lower(), 0) < 50
+        cl = self.corpus_names.get(word)
+        if cl is not None and cl[0] >= 5 and cl[0] >= 10 * cl[1]:
+            return True
+        return word in self.gaz_words or (len(word) >= 5 and self.name_like(word))
+
+    def head_noun(self, word: str, min_rate: float = 0.08) -> bool:
+        """A noun that heads phrases a name modifies (``direktur``, ``layanan``, ``pelatih``):
+        followed by a name in at least ``min_rate`` of its uses in the corpus layer."""
+        return self.head_rate.get(word.lower(), 0.0) >= min_rate
 
     def known(self, word: str) -> bool:
         """Is ``word`` (any case) a real word: Indonesian, reduplicated, clitic form or English/Malay."""
@@ -156,6 +184,15 @@ def load_resources() -> Resources:
     # Entities that may start a glue: at least 4 characters, or an all-caps acronym (NATO, PBB).
     ents = [e for e in gazetteer if len(e) >= 4 or (e.isupper() and len(e) >= 3)]
     brands = frozenset(_lines("brands.txt"))
+    corpus_names: dict[str, tuple[int, int]] = {}
+    for ln in _lines("names_corpus.tsv"):
+        w, cap, _docs, low = ln.split("\t")
+        corpus_names[w] = (int(cap), int(low))
+    head_rate: dict[str, float] = {}
+    for ln in _lines("head_nouns.tsv"):
+        w, n, k = ln.split("\t")
+        if int(n) >= 30:
+            head_rate[w] = round(int(k) / int(n), 3)
     titles = frozenset(_lines("titles.txt"))
     return Resources(
         lexicon=lexicon,
@@ -177,6 +214,9 @@ def load_resources() -> Resources:
         days=frozenset(_lines("days.txt")),
         org_heads=frozenset(_lines("org_heads.txt")),
         name_tails=frozenset(_lines("name_tails.txt")),
+        corpus_names=corpus_names,
+        head_rate=head_rate,
+        world_words=frozenset(_lines("wordfreq_tokens.txt")) if (DATA_DIR / "wordfreq_tokens.txt").exists() else frozenset(),
         site_re=build_site_regex(ents),
         entity_re=re.compile("(?:" + _trie_regex(sorted(gazetteer)) + r")(?![\w\-])"),
     )

@@ -122,7 +122,7 @@ class Repair(MapStep):
         move_ok = self.reorder and plan.moved and plan.order_confidence >= ORDER_MIN
         # A name's CamelCase glue split in place ("Indrawati Pernyataan") is still wrong: only a
         # move repairs it, so without one it is flagged.
-        camel_stuck = site.form == "camel" and site.needs_evidence > 0 and not move_ok
+        camel_stuck = site.form == "camel" and site.name and not site.scrape and not move_ok
         if site.confidence >= self.min_confidence and not camel_stuck:
             if not plan.moved or move_ok:
                 return Replacement(plan.start, plan.end, plan.after, plan.kind, plan.confidence), None
