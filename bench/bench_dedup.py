@@ -30,12 +30,15 @@ from pathlib import Path
 
 import orjson
 
-from saring.dedup.evaluate import inject, jaccard, score_run, shingle_set, similar_pairs
 from saring.dedup.stage import Dedup
 from saring.document import Document
 from saring.executors.serial import SerialExecutor
 from saring.io.docfile import read_docs, write_docs
 from saring.step import StageContext
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+from evaluation.dedup.evaluate import inject, jaccard, score_run, shingle_set, similar_pairs  # noqa: E402
 
 SHARED = Path(__file__).resolve().parents[1].parent / "shared"
 NEWS = [

@@ -1,6 +1,6 @@
 """PII benchmark: quality on the generated set, throughput next to datatrove, corpus spot-check.
 
-1. Generated, labelled set (``saring.pii.generate``): per-type precision/recall, exact spans.
+1. Generated, labelled set (``evaluation.pii.generate``): per-type precision/recall, exact spans.
 2. Throughput on the four news files (CPU seconds of the calling process = per core), each run
    alternating with the others, best of ``--repeat``:
      - saring ``pii`` step, all seven types, tag mode (the configuration the pipeline uses);
@@ -31,9 +31,12 @@ import orjson
 
 from saring.document import Document
 from saring.pii.detect import TYPES, Detector
-from saring.pii.evaluate import evaluate
-from saring.pii.generate import check_labels, generate
 from saring.pii.step import PII
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+from evaluation.pii.evaluate import evaluate  # noqa: E402
+from evaluation.pii.generate import check_labels, generate  # noqa: E402
 
 SHARED = Path(__file__).resolve().parents[1].parent / "shared"
 CORPORA = SHARED / "corpora"

@@ -28,7 +28,10 @@ import orjson
 from bench_regex_budget import GENERATORS, make_text
 
 from saring.pii import detect as current
-from saring.pii.generate import generate
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+from evaluation.pii.generate import generate  # noqa: E402
 
 REPO = Path(__file__).resolve().parents[1]
 CORPORA = REPO.parent / "shared" / "corpora"

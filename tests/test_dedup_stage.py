@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from conftest import corpus_records
 
-from saring.dedup.evaluate import inject, score_run, shingle_set, similar_pairs
+from evaluation.dedup.evaluate import inject, score_run, shingle_set, similar_pairs
 from saring.dedup.normalize import hash_tokens
 from saring.dedup.stage import EXACT, NEAR, PARAGRAPHS_ONLY, Dedup
 from saring.document import Document

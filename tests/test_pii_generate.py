@@ -6,9 +6,9 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from evaluation.pii.evaluate import evaluate
+from evaluation.pii.generate import check_labels, generate, main
 from saring.pii.detect import TYPES, Detector
-from saring.pii.evaluate import evaluate
-from saring.pii.generate import check_labels, generate, main
 from saring.pii.resources import load_resources
 from saring.pii.validate import card_ok, nik_ok, npwp15_ok
 

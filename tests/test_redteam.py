@@ -373,8 +373,8 @@ _SENTENCES = [
 
 
 def _pii_values(n: int) -> list[tuple[str, str]]:
-    """Raw PII values from the generator (saring.pii.generate), by type."""
-    from saring.pii.generate import generate
+    """Raw PII values from the generator (evaluation.pii.generate), by type."""
+    from evaluation.pii.generate import generate
 
     out: dict[str, str] = {}
     for ex in generate(20, seed=11):

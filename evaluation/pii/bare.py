@@ -1,6 +1,6 @@
 """Bare PII values (no label word nearby) and technical look-alikes: an evaluation set for issue 17.
 
-Why separate from ``saring.pii.generate``: that generator shares the detector's specification
+Why separate from ``evaluation.pii.generate``: that generator shares the detector's specification
 (labels next to values), so it cannot show what happens to a NIK in a table cell or an e-mail in
 a list. Here the *contexts* are written by hand (running text, lists, tables, form dumps), the
 values come from a small generator written independently of the detector (its own province and

@@ -11,7 +11,7 @@ Labels state what a span *is*, decided by the generator's own construction, not 
 detector. The set measures conformance to the specification in ``pii_rules.md``; it cannot
 measure recall on formats nobody wrote into it.
 
-Run ``python -m saring.pii.generate --n 200 --out set.jsonl`` to write it as JSON Lines.
+Run ``python -m evaluation.pii.generate --n 200 --out set.jsonl`` to write it as JSON Lines.
 """
 
 from __future__ import annotations

@@ -10,9 +10,9 @@ from collections import Counter
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
+from evaluation.pii.generate import Example
 from saring.metrics import PRCounts
 from saring.pii.detect import Span
-from saring.pii.generate import Example
 
 
 @dataclass

@@ -19,7 +19,7 @@ from pathlib import Path
 
 from saring.dedup.normalize import hash_tokens
 
-DATA_DIR = Path(__file__).resolve().parents[1] / "data" / "dedup"
+DATA_DIR = Path(__file__).resolve().parent / "data"
 TRANSFORMS = ("edit", "boilerplate", "truncate", "shuffle")
 
 
