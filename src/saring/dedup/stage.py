@@ -31,6 +31,7 @@ workers or partitions, so the output is identical for any worker count.
 
 from __future__ import annotations
 
+import functools
 import math
 import shutil
 import time
@@ -158,6 +159,37 @@ def _marker(task: Any, name: str) -> Marker:
     return Marker(str(Path(task.work) / "done" / f"{name}.json"), task.fp)
 
 
+@dataclass(frozen=True)
+class _Task:
+    """What every dedup task carries: the config, the stage's work folder, the run fingerprint."""
+
+    cfg: DedupConfig
+    work: str
+    fp: str
+
+
+_TaskFn = Callable[[Any], dict[str, Any]]
+
+
+def _once(name: Callable[[Any], str]) -> Callable[[_TaskFn], _TaskFn]:
+    """A task that runs once per run and config: a finished task's marker returns its result
+    (rerun, retry after a kill); the marker is written only after the task's files are."""
+
+    def wrap(fn: _TaskFn) -> _TaskFn:
+        @functools.wraps(fn)
+        def run(task: Any) -> dict[str, Any]:
+            marker = _marker(task, name(task))
+            if (res := marker.result()) is not None:
+                return res
+            res = fn(task)
+            marker.write(res)
+            return res
+
+        return run
+
+    return wrap
+
+
 def _load_pairs(paths: Sequence[Path]) -> np.ndarray:
     arrs = [np.load(p) for p in paths if p.exists()]
     arrs = [a for a in arrs if len(a)]
@@ -190,20 +222,15 @@ def _star_pairs(rows: np.ndarray) -> np.ndarray:
 
 # ----------------------------------------------------------------------------- stage 1: hash
 @dataclass(frozen=True)
-class _ShardTask:
-    cfg: DedupConfig
-    work: str
-    fp: str
+class _ShardTask(_Task):
     shard: int
     path: str
 
 
+@_once(lambda t: f"hash-{t.shard:05d}")
 def _hash_shard(task: _ShardTask) -> dict[str, Any]:
     """Stage 1 for one shard: per-document hashes, shingles, signatures and band bucket files."""
     cfg, work, i = task.cfg, Path(task.work), task.shard
-    marker = _marker(task, f"hash-{i:05d}")
-    if (res := marker.result()) is not None:
-        return res
     hasher = MinHasher(cfg.num_perm, cfg.ngram, cfg.seed)
     keys: list[int] = []
     ids: list[str] = []
@@ -285,16 +312,12 @@ def _hash_shard(task: _ShardTask) -> dict[str, Any]:
         for p in range(cfg.partitions):
             _atomic_npy(work / "para" / f"p{p:03d}" / f"s{i:05d}.npy", prow[part == p])
     res = {"docs": len(keys)}
-    marker.write(res)
     return res
 
 
 # ----------------------------------------------------------------------------- stage 2: buckets
 @dataclass(frozen=True)
-class _GroupTask:
-    cfg: DedupConfig
-    work: str
-    fp: str
+class _GroupTask(_Task):
     n_shards: int
     index: int  # band * partitions + key range (kind "band"), or partition (kind "exact")
     kind: str
@@ -318,12 +341,10 @@ def _band_slice(path: Path, k: int, parts: int) -> np.ndarray:
     return np.array(rows[lo:hi])
 
 
+@_once(lambda t: f"{t.kind}-{t.index:04d}")
 def _group(task: _GroupTask) -> dict[str, Any]:
     """Stage 2: candidate pairs from one key range of a band, or exact pairs from a partition."""
     cfg, work = task.cfg, Path(task.work)
-    marker = _marker(task, f"{task.kind}-{task.index:04d}")
-    if (res := marker.result()) is not None:
-        return res
     if task.kind == "band":
         band, k = divmod(task.index, cfg.partitions)
         folder = work / "bands" / f"b{band:03d}"
@@ -344,7 +365,6 @@ def _group(task: _GroupTask) -> dict[str, Any]:
             u=pairs[:, 0], v=pairs[:, 1], sim=np.ones(len(pairs), dtype=np.float32),
         )
     res = {"pairs": len(pairs)}
-    marker.write(res)
     return res
 
 
@@ -429,20 +449,15 @@ class _Similarity:
 
 
 @dataclass(frozen=True)
-class _VerifyTask:
-    cfg: DedupConfig
-    work: str
-    fp: str
+class _VerifyTask(_Task):
     partition: int
 
 
+@_once(lambda t: f"verify-{t.partition:03d}")
 def _verify(task: _VerifyTask) -> dict[str, Any]:
     """Stage 3: keep the candidate pairs of one partition that :meth:`_Similarity.accept` calls
     duplicates (Jaccard at the threshold, or containment at a similar length)."""
     cfg, work, p = task.cfg, Path(task.work), task.partition
-    marker = _marker(task, f"verify-{p:03d}")
-    if (res := marker.result()) is not None:
-        return res
     cand = _load_pairs(
         [work / "cand" / f"p{p:03d}" / f"b{b:05d}.npy" for b in range(cfg.bands * cfg.partitions)]
     )
@@ -453,22 +468,20 @@ def _verify(task: _VerifyTask) -> dict[str, Any]:
     ok = np.fromiter((a for _, a in judged), dtype=bool, count=len(cand))
     _atomic_npz(work / "edges" / f"near-{p:03d}.npz", u=cand[ok, 0], v=cand[ok, 1], sim=scores[ok])
     res = {"candidates": len(cand), "verified": int(ok.sum())}
-    marker.write(res)
     return res
 
 
 # ----------------------------------------------------------------------------- stage 4: cluster
 @dataclass(frozen=True)
-class _ComponentsTask:
-    cfg: DedupConfig
-    work: str
-    fp: str
+class _ComponentsTask(_Task):
+    """Components over every verified pair: one task."""
 
 
 def _fmt_key(key: int) -> str:
     return f"{key >> 32:05d}:{key & 0xFFFFFFFF}"
 
 
+@_once(lambda t: "components")
 def _components(task: _ComponentsTask) -> dict[str, Any]:
     """Stage 4a (one task, numpy arrays only): connected components over all verified pairs.
 
@@ -479,9 +492,6 @@ def _components(task: _ComponentsTask) -> dict[str, Any]:
     single clustering task); everything per document happens in 4b.
     """
     cfg, work = task.cfg, Path(task.work)
-    marker = _marker(task, "components")
-    if (res := marker.result()) is not None:
-        return res
     files = sorted((work / "edges").glob("*.npz")) if (work / "edges").exists() else []
     us, vs = [], []
     for f in files:
@@ -499,15 +509,11 @@ def _components(task: _ComponentsTask) -> dict[str, Any]:
         sel = part == p
         _atomic_npy(work / "comp" / f"p{p:03d}.npy", np.stack([roots[sel], nodes[sel]], axis=1))
     res = {"edges": len(u), "clustered": len(nodes)}
-    marker.write(res)
     return res
 
 
 @dataclass(frozen=True)
-class _DecideTask:
-    cfg: DedupConfig
-    work: str
-    fp: str
+class _DecideTask(_Task):
     n_shards: int
     partition: int
 
@@ -597,14 +603,12 @@ def _judge_component(members: list[int], m: _Members, sim: _Similarity, cfg: Ded
     return out
 
 
+@_once(lambda t: f"decide-{t.partition:03d}")
 def _decide_partition(task: _DecideTask) -> dict[str, Any]:
     """Stage 4b (one task per partition of components): the keep policy, per-shard decisions.
 
     Memory is bounded by the partition's clustered documents, not the corpus."""
     cfg, work, p = task.cfg, Path(task.work), task.partition
-    marker = _marker(task, f"decide-{p:03d}")
-    if (res := marker.result()) is not None:
-        return res
     m = _gather_members(work, np.load(work / "comp" / f"p{p:03d}.npy"))
     order = _keep_order(m)
     sim = _Similarity(work, cfg.verify)
@@ -625,26 +629,20 @@ def _decide_partition(task: _DecideTask) -> dict[str, Any]:
     _atomic_npy(work / "removed" / f"p{p:03d}.npy", np.asarray(sorted(removed), dtype=np.uint64))
     res = {"clustered": len(m.keys), "removed_exact": counts[EXACT],
            "removed_near": counts[NEAR] + counts[CONTAINED]}
-    marker.write(res)
     return res
 
 
 # ----------------------------------------------------------------------------- stage 5: paragraphs
 @dataclass(frozen=True)
-class _ParaTask:
-    cfg: DedupConfig
-    work: str
-    fp: str
+class _ParaTask(_Task):
     n_shards: int
     partition: int
 
 
+@_once(lambda t: f"para-{t.partition:03d}")
 def _para_counts(task: _ParaTask) -> dict[str, Any]:
     """Stage 5: paragraph hashes found in at least ``paragraph_min_docs`` surviving documents."""
     cfg, work, p = task.cfg, Path(task.work), task.partition
-    marker = _marker(task, f"para-{p:03d}")
-    if (res := marker.result()) is not None:
-        return res
     rows = _load_pairs([work / "para" / f"p{p:03d}" / f"s{s:05d}.npy" for s in range(task.n_shards)])
     removed = _load_keys(sorted((work / "removed").glob("p*.npy")))
     if len(rows) and len(removed):
@@ -653,16 +651,12 @@ def _para_counts(task: _ParaTask) -> dict[str, Any]:
     frequent = hashes[counts >= cfg.paragraph_min_docs]
     _atomic_npy(work / "para_frequent" / f"p{p:03d}.npy", frequent)
     res = {"paragraphs": len(hashes), "frequent": len(frequent)}
-    marker.write(res)
     return res
 
 
 # ----------------------------------------------------------------------------- stage 6: filter
 @dataclass(frozen=True)
-class _FilterTask:
-    cfg: DedupConfig
-    work: str
-    fp: str
+class _FilterTask(_Task):
     shard: int
     path: str
     output: str
