@@ -226,7 +226,7 @@ class _DiesAt:
         return SerialExecutor().map(fn, tasks, desc=desc)
 
 
-@pytest.mark.parametrize("phase", ["dedup: verify", "dedup: cluster", "dedup: filter"])
+@pytest.mark.parametrize("phase", ["dedup: verify", "dedup: components", "dedup: keep", "dedup: filter"])
 def test_rerun_resumes_from_markers_and_is_idempotent(tmp_path: Path, phase: str) -> None:
     paths = []
     for i, docs in enumerate(_mixed_corpus()):

@@ -14,10 +14,11 @@ folders are deleted as soon as every task that reads them is marked done):
    are split into verification partitions. Exact-hash groups give exact pairs directly.
 3. ``verify`` (one per partition): de-duplicate candidate pairs and keep those whose Jaccard
    (exact on shingles by default) reaches the threshold.
-4. ``cluster`` (one task): connected components over all pairs, then a deterministic keep
-   policy per component (best quality, least MT damage, longest, stable id order). Members are
-   removed only when they match a kept member at the threshold, so a chain A~B~C never removes C
-   for a document it does not resemble.
+4. ``components`` (one task, numpy arrays only): connected components over all pairs, members
+   written per partition of component roots; then ``keep`` (one task per partition): a
+   deterministic keep policy per component (best quality, least MT damage, longest, stable id
+   order), decisions per shard. Members are removed only when they match a kept member at the
+   threshold, so a chain A~B~C never removes C for a document it does not resemble.
 5. ``paragraphs`` (one per partition): count, over the surviving documents only, in how many
    documents each long paragraph occurs; frequent ones are removed in step 6.
 6. ``filter`` (one per shard): reject duplicates with the cluster and kept ids; delete frequent
@@ -30,6 +31,7 @@ workers or partitions, so the output is identical for any worker count.
 
 from __future__ import annotations
 
+import functools
 import math
 import shutil
 import time
@@ -157,10 +159,46 @@ def _marker(task: Any, name: str) -> Marker:
     return Marker(str(Path(task.work) / "done" / f"{name}.json"), task.fp)
 
 
+@dataclass(frozen=True)
+class _Task:
+    """What every dedup task carries: the config, the stage's work folder, the run fingerprint."""
+
+    cfg: DedupConfig
+    work: str
+    fp: str
+
+
+_TaskFn = Callable[[Any], dict[str, Any]]
+
+
+def _once(name: Callable[[Any], str]) -> Callable[[_TaskFn], _TaskFn]:
+    """A task that runs once per run and config: a finished task's marker returns its result
+    (rerun, retry after a kill); the marker is written only after the task's files are."""
+
+    def wrap(fn: _TaskFn) -> _TaskFn:
+        @functools.wraps(fn)
+        def run(task: Any) -> dict[str, Any]:
+            marker = _marker(task, name(task))
+            if (res := marker.result()) is not None:
+                return res
+            res = fn(task)
+            marker.write(res)
+            return res
+
+        return run
+
+    return wrap
+
+
 def _load_pairs(paths: Sequence[Path]) -> np.ndarray:
     arrs = [np.load(p) for p in paths if p.exists()]
     arrs = [a for a in arrs if len(a)]
     return np.concatenate(arrs) if arrs else np.empty((0, 2), dtype=_PAIR_DT)
+
+
+def _load_keys(paths: Sequence[Path]) -> np.ndarray:
+    arrs = [np.load(p) for p in paths]
+    return np.concatenate(arrs) if arrs else np.empty(0, dtype=np.uint64)
 
 
 def _partition_of(x: np.ndarray, parts: int) -> np.ndarray:
@@ -184,20 +222,15 @@ def _star_pairs(rows: np.ndarray) -> np.ndarray:
 
 # ----------------------------------------------------------------------------- stage 1: hash
 @dataclass(frozen=True)
-class _ShardTask:
-    cfg: DedupConfig
-    work: str
-    fp: str
+class _ShardTask(_Task):
     shard: int
     path: str
 
 
+@_once(lambda t: f"hash-{t.shard:05d}")
 def _hash_shard(task: _ShardTask) -> dict[str, Any]:
     """Stage 1 for one shard: per-document hashes, shingles, signatures and band bucket files."""
     cfg, work, i = task.cfg, Path(task.work), task.shard
-    marker = _marker(task, f"hash-{i:05d}")
-    if (res := marker.result()) is not None:
-        return res
     hasher = MinHasher(cfg.num_perm, cfg.ngram, cfg.seed)
     keys: list[int] = []
     ids: list[str] = []
@@ -279,16 +312,12 @@ def _hash_shard(task: _ShardTask) -> dict[str, Any]:
         for p in range(cfg.partitions):
             _atomic_npy(work / "para" / f"p{p:03d}" / f"s{i:05d}.npy", prow[part == p])
     res = {"docs": len(keys)}
-    marker.write(res)
     return res
 
 
 # ----------------------------------------------------------------------------- stage 2: buckets
 @dataclass(frozen=True)
-class _GroupTask:
-    cfg: DedupConfig
-    work: str
-    fp: str
+class _GroupTask(_Task):
     n_shards: int
     index: int  # band * partitions + key range (kind "band"), or partition (kind "exact")
     kind: str
@@ -312,12 +341,10 @@ def _band_slice(path: Path, k: int, parts: int) -> np.ndarray:
     return np.array(rows[lo:hi])
 
 
+@_once(lambda t: f"{t.kind}-{t.index:04d}")
 def _group(task: _GroupTask) -> dict[str, Any]:
     """Stage 2: candidate pairs from one key range of a band, or exact pairs from a partition."""
     cfg, work = task.cfg, Path(task.work)
-    marker = _marker(task, f"{task.kind}-{task.index:04d}")
-    if (res := marker.result()) is not None:
-        return res
     if task.kind == "band":
         band, k = divmod(task.index, cfg.partitions)
         folder = work / "bands" / f"b{band:03d}"
@@ -338,7 +365,6 @@ def _group(task: _GroupTask) -> dict[str, Any]:
             u=pairs[:, 0], v=pairs[:, 1], sim=np.ones(len(pairs), dtype=np.float32),
         )
     res = {"pairs": len(pairs)}
-    marker.write(res)
     return res
 
 
@@ -423,20 +449,15 @@ class _Similarity:
 
 
 @dataclass(frozen=True)
-class _VerifyTask:
-    cfg: DedupConfig
-    work: str
-    fp: str
+class _VerifyTask(_Task):
     partition: int
 
 
+@_once(lambda t: f"verify-{t.partition:03d}")
 def _verify(task: _VerifyTask) -> dict[str, Any]:
     """Stage 3: keep the candidate pairs of one partition that :meth:`_Similarity.accept` calls
     duplicates (Jaccard at the threshold, or containment at a similar length)."""
     cfg, work, p = task.cfg, Path(task.work), task.partition
-    marker = _marker(task, f"verify-{p:03d}")
-    if (res := marker.result()) is not None:
-        return res
     cand = _load_pairs(
         [work / "cand" / f"p{p:03d}" / f"b{b:05d}.npy" for b in range(cfg.bands * cfg.partitions)]
     )
@@ -447,29 +468,30 @@ def _verify(task: _VerifyTask) -> dict[str, Any]:
     ok = np.fromiter((a for _, a in judged), dtype=bool, count=len(cand))
     _atomic_npz(work / "edges" / f"near-{p:03d}.npz", u=cand[ok, 0], v=cand[ok, 1], sim=scores[ok])
     res = {"candidates": len(cand), "verified": int(ok.sum())}
-    marker.write(res)
     return res
 
 
 # ----------------------------------------------------------------------------- stage 4: cluster
 @dataclass(frozen=True)
-class _ClusterTask:
-    cfg: DedupConfig
-    work: str
-    fp: str
-    n_shards: int
+class _ComponentsTask(_Task):
+    """Components over every verified pair: one task."""
 
 
 def _fmt_key(key: int) -> str:
     return f"{key >> 32:05d}:{key & 0xFFFFFFFF}"
 
 
-def _cluster(task: _ClusterTask) -> dict[str, Any]:
-    """Stage 4: components over all pairs, a keep policy per component, per-shard decisions."""
+@_once(lambda t: "components")
+def _components(task: _ComponentsTask) -> dict[str, Any]:
+    """Stage 4a (one task, numpy arrays only): connected components over all verified pairs.
+
+    Writes, per partition of component roots, rows ``(root key, member key)``: a component's
+    members land in one partition, so the keep policy (4b) runs per partition. The root is the
+    smallest key of the component, which is also its cluster id. Memory is about 40 B per edge
+    and per clustered document, the only dedup task that grows with the corpus (like datatrove's
+    single clustering task); everything per document happens in 4b.
+    """
     cfg, work = task.cfg, Path(task.work)
-    marker = _marker(task, "cluster")
-    if (res := marker.result()) is not None:
-        return res
     files = sorted((work / "edges").glob("*.npz")) if (work / "edges").exists() else []
     us, vs = [], []
     for f in files:
@@ -478,129 +500,163 @@ def _cluster(task: _ClusterTask) -> dict[str, Any]:
         vs.append(z["v"])
     u = np.concatenate(us) if us else np.empty(0, np.uint64)
     v = np.concatenate(vs) if vs else np.empty(0, np.uint64)
+    del us, vs
     nodes = np.unique(np.concatenate([u, v]))
     labels = components(len(nodes), np.searchsorted(nodes, u), np.searchsorted(nodes, v))
+    roots = nodes[labels]
+    part = _partition_of(roots, cfg.partitions) if len(roots) else np.empty(0, np.int64)
+    for p in range(cfg.partitions):
+        sel = part == p
+        _atomic_npy(work / "comp" / f"p{p:03d}.npy", np.stack([roots[sel], nodes[sel]], axis=1))
+    res = {"edges": len(u), "clustered": len(nodes)}
+    return res
 
-    # member attributes, gathered shard by shard for the clustered documents only
-    n = len(nodes)
-    exact = np.zeros(n, np.uint64)
-    nchars = np.zeros(n, np.int64)
-    quality = np.zeros(n, np.float64)
-    damage = np.zeros(n, np.float64)
-    ids: list[str] = [""] * n
-    shard_of = (nodes >> np.uint64(32)).astype(np.int64)
+
+@dataclass(frozen=True)
+class _DecideTask(_Task):
+    n_shards: int
+    partition: int
+
+
+@dataclass
+class _Members:
+    """The clustered documents of one partition (sorted by key) and what the keep policy reads."""
+
+    roots: np.ndarray
+    keys: np.ndarray
+    exact: np.ndarray
+    nchars: np.ndarray
+    quality: np.ndarray
+    damage: np.ndarray
+    ids: list[str]
+
+
+def _gather_members(work: Path, rows: np.ndarray) -> _Members:
+    """Member attributes, read shard by shard for this partition's clustered documents only."""
+    rows = rows[np.argsort(rows[:, 1], kind="stable")] if len(rows) else rows
+    roots, keys = rows[:, 0], rows[:, 1]
+    n = len(keys)
+    m = _Members(roots, keys, np.zeros(n, np.uint64), np.zeros(n, np.int64), np.zeros(n, np.float64),
+                 np.zeros(n, np.float64), [""] * n)
+    shard_of = (keys >> np.uint64(32)).astype(np.int64)
     for s in np.unique(shard_of):
         sel = np.flatnonzero(shard_of == s)
         meta = np.load(work / "meta" / f"s{int(s):05d}.npz")
-        pos = np.searchsorted(meta["keys"], nodes[sel])
-        exact[sel] = meta["exact"][pos]
-        nchars[sel] = meta["nchars"][pos]
-        quality[sel] = meta["quality"][pos]
-        damage[sel] = meta["damage"][pos]
+        pos = np.searchsorted(meta["keys"], keys[sel])
+        m.exact[sel] = meta["exact"][pos]
+        m.nchars[sel] = meta["nchars"][pos]
+        m.quality[sel] = meta["quality"][pos]
+        m.damage[sel] = meta["damage"][pos]
         shard_ids = orjson.loads((work / "meta" / f"s{int(s):05d}.ids.json").read_bytes())
-        for j, p in zip(sel.tolist(), pos.tolist(), strict=True):
-            ids[j] = shard_ids[p]
-    _, id_rank = np.unique(np.asarray(ids, dtype=object), return_inverse=True) if n else (None, np.empty(0, np.int64))
-    # keep order: component, best quality, least damage, longest, id, key
-    order = np.lexsort((np.arange(n), id_rank, -nchars, damage, -quality, labels))
+        for j, q in zip(sel.tolist(), pos.tolist(), strict=True):
+            m.ids[j] = shard_ids[q]
+    return m
 
+
+def _keep_order(m: _Members) -> np.ndarray:
+    """Members grouped by component, each component in keep order: best quality, least damage,
+    longest, id, key. Only the order within a component matters, so ranks are partition-local."""
+    n = len(m.keys)
+    if not n:
+        return np.empty(0, np.int64)
+    _, id_rank = np.unique(np.asarray(m.ids, dtype=object), return_inverse=True)
+    return np.lexsort((np.arange(n), id_rank, -m.nchars, m.damage, -m.quality, m.roots))
+
+
+def _judge_component(members: list[int], m: _Members, sim: _Similarity, cfg: DedupConfig,
+                     size: int) -> list[dict[str, Any]]:
+    """The keep policy for one component, members in keep order: each is kept unless it matches
+    an earlier kept member (exact hash, or Jaccard/containment), so a chain A~B~C never removes C
+    for a document it does not resemble."""
+    cluster_id = _fmt_key(int(m.roots[members[0]]))
+    keepers: list[int] = []
+    by_exact: dict[int, int] = {}
+    feats: dict[int, np.ndarray] = {}
+    out = []
+    for i in members:
+        key = int(m.keys[i])
+        entry: dict[str, Any] = {"row": key & 0xFFFFFFFF, "cluster_id": cluster_id, "cluster_size": size}
+        e = int(m.exact[i])
+        match, best, crit = None, -1.0, NEAR
+        if e and e in by_exact:
+            match, best, crit = by_exact[e], 1.0, EXACT
+        elif cfg.near:
+            f = feats[i] = sim.features(key)
+            for k in keepers[: cfg.max_keepers]:
+                fk = feats.get(k)
+                if fk is None:
+                    fk = feats[k] = sim.features(int(m.keys[k]))
+                j, why, value = sim.judge(f, fk, cfg)
+                if why is not None and j > best:
+                    match, best, crit, crit_value = k, j, why, value
+            if match is not None:
+                best = crit_value
+        if match is None:
+            keepers.append(i)
+            if e:
+                by_exact.setdefault(e, i)
+            entry["status"] = "kept"
+        else:
+            entry.update(status="removed", reason=crit, kept_id=m.ids[match],
+                         kept_key=_fmt_key(int(m.keys[match])), similarity=round(best, 6))
+        out.append(entry)
+    return out
+
+
+@_once(lambda t: f"decide-{t.partition:03d}")
+def _decide_partition(task: _DecideTask) -> dict[str, Any]:
+    """Stage 4b (one task per partition of components): the keep policy, per-shard decisions.
+
+    Memory is bounded by the partition's clustered documents, not the corpus."""
+    cfg, work, p = task.cfg, Path(task.work), task.partition
+    m = _gather_members(work, np.load(work / "comp" / f"p{p:03d}.npy"))
+    order = _keep_order(m)
     sim = _Similarity(work, cfg.verify)
     decisions: dict[int, list[dict[str, Any]]] = {}
-    sizes = np.bincount(labels, minlength=n) if n else np.empty(0, np.int64)
-    n_exact = n_near = 0
-    start = 0
-    while start < n:
-        comp = labels[order[start]]
-        stop = start
-        while stop < n and labels[order[stop]] == comp:
-            stop += 1
-        members = order[start:stop].tolist()
-        cluster_id = _fmt_key(int(nodes[comp]))
-        size = int(sizes[comp])
-        keepers: list[int] = []
-        by_exact: dict[int, int] = {}
-        feats: dict[int, np.ndarray] = {}
-        for m in members:
-            key = int(nodes[m])
-            entry: dict[str, Any] = {"row": key & 0xFFFFFFFF, "cluster_id": cluster_id, "cluster_size": size}
-            e = int(exact[m])
-            match, best, crit, crit_value = None, -1.0, NEAR, 0.0
-            if e and e in by_exact:
-                match, best = by_exact[e], 1.0
-                entry["reason"] = EXACT
-            elif cfg.near:
-                f = feats[m] = sim.features(key)
-                for k in keepers[: cfg.max_keepers]:
-                    fk = feats.get(k)
-                    if fk is None:
-                        fk = feats[k] = sim.features(int(nodes[k]))
-                    j, why, value = sim.judge(f, fk, cfg)
-                    if why is not None and j > best:
-                        match, best, crit, crit_value = k, j, why, value
-                if match is not None:
-                    entry["reason"] = crit
-                    best = crit_value
-            if match is None:
-                keepers.append(m)
-                if e:
-                    by_exact.setdefault(e, m)
-                entry["status"] = "kept"
-            else:
-                entry["status"] = "removed"
-                entry["kept_id"] = ids[match]
-                entry["kept_key"] = _fmt_key(int(nodes[match]))
-                entry["similarity"] = round(best, 6)
-                if entry["reason"] == EXACT:
-                    n_exact += 1
-                else:
-                    n_near += 1
-            decisions.setdefault(key >> 32, []).append(entry)
-        start = stop
-    removed_keys = []
+    counts = {EXACT: 0, NEAR: 0, CONTAINED: 0}
+    bounds = np.flatnonzero(np.diff(m.roots[order])) + 1 if len(order) else np.empty(0, np.int64)
+    for comp in np.split(order, bounds) if len(order) else []:
+        members = comp.tolist()
+        for i, entry in zip(members, _judge_component(members, m, sim, cfg, len(comp)), strict=True):
+            decisions.setdefault(int(m.keys[i]) >> 32, []).append(entry)
+            if entry["status"] == "removed":
+                counts[entry["reason"]] += 1
+    removed = []
     for s in range(task.n_shards):
         entries = sorted(decisions.get(s, []), key=lambda d: d["row"])
-        _atomic_json(work / "decisions" / f"s{s:05d}.json", entries)
-        removed_keys.extend((s << 32) | d["row"] for d in entries if d["status"] == "removed")
-    _atomic_npy(work / "removed.npy", np.asarray(sorted(removed_keys), dtype=np.uint64))
-    res = {"edges": len(u), "clustered": n, "removed_exact": n_exact, "removed_near": n_near}
-    marker.write(res)
+        _atomic_json(work / "decisions" / f"p{p:03d}" / f"s{s:05d}.json", entries)
+        removed.extend((s << 32) | d["row"] for d in entries if d["status"] == "removed")
+    _atomic_npy(work / "removed" / f"p{p:03d}.npy", np.asarray(sorted(removed), dtype=np.uint64))
+    res = {"clustered": len(m.keys), "removed_exact": counts[EXACT],
+           "removed_near": counts[NEAR] + counts[CONTAINED]}
     return res
 
 
 # ----------------------------------------------------------------------------- stage 5: paragraphs
 @dataclass(frozen=True)
-class _ParaTask:
-    cfg: DedupConfig
-    work: str
-    fp: str
+class _ParaTask(_Task):
     n_shards: int
     partition: int
 
 
+@_once(lambda t: f"para-{t.partition:03d}")
 def _para_counts(task: _ParaTask) -> dict[str, Any]:
     """Stage 5: paragraph hashes found in at least ``paragraph_min_docs`` surviving documents."""
     cfg, work, p = task.cfg, Path(task.work), task.partition
-    marker = _marker(task, f"para-{p:03d}")
-    if (res := marker.result()) is not None:
-        return res
     rows = _load_pairs([work / "para" / f"p{p:03d}" / f"s{s:05d}.npy" for s in range(task.n_shards)])
-    removed = np.load(work / "removed.npy")
+    removed = _load_keys(sorted((work / "removed").glob("p*.npy")))
     if len(rows) and len(removed):
         rows = rows[~np.isin(rows[:, 1], removed)]
     hashes, counts = np.unique(rows[:, 0], return_counts=True)
     frequent = hashes[counts >= cfg.paragraph_min_docs]
     _atomic_npy(work / "para_frequent" / f"p{p:03d}.npy", frequent)
     res = {"paragraphs": len(hashes), "frequent": len(frequent)}
-    marker.write(res)
     return res
 
 
 # ----------------------------------------------------------------------------- stage 6: filter
 @dataclass(frozen=True)
-class _FilterTask:
-    cfg: DedupConfig
-    work: str
-    fp: str
+class _FilterTask(_Task):
     shard: int
     path: str
     output: str
@@ -648,8 +704,8 @@ def _filter_shard(task: _FilterTask) -> dict[str, Any]:
     if (res := marker.result()) is not None:
         return res
     t0 = time.perf_counter()
-    dec_path = work / "decisions" / f"s{i:05d}.json"
-    decisions = {d["row"]: d for d in orjson.loads(dec_path.read_bytes())} if dec_path.exists() else {}
+    decisions = {d["row"]: d for f in sorted((work / "decisions").glob(f"p*/s{i:05d}.json"))
+                 for d in orjson.loads(f.read_bytes())}
     frequent = _frequent_paragraphs(cfg, work)
     stats = StepStats()
 
@@ -767,8 +823,10 @@ class Dedup(CorpusStage):
         if cfg.near:
             ex.map(_verify, [_VerifyTask(cfg, ws, fp, p) for p in range(parts)], desc="dedup: verify")
         _drop(work, "cand")
-        ex.map(_cluster, [_ClusterTask(cfg, ws, fp, n)], desc="dedup: cluster")
-        _drop(work, "shingles", "sigs", "edges")
+        ex.map(_components, [_ComponentsTask(cfg, ws, fp)], desc="dedup: components")
+        _drop(work, "edges")
+        ex.map(_decide_partition, [_DecideTask(cfg, ws, fp, n, p) for p in range(parts)], desc="dedup: keep")
+        _drop(work, "shingles", "sigs", "comp")
         if cfg.paragraphs:
             ex.map(_para_counts, [_ParaTask(cfg, ws, fp, n, p) for p in range(parts)], desc="dedup: paragraphs")
         _drop(work, "para")
