@@ -22,6 +22,7 @@ for an unknown one); otherwise it is flagged. The right part must be a frequent 
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 
 from saring.repair.glue import DATELINE_BEFORE, Site, _after_headline, is_verb
 from saring.repair.resources import BAD_BEFORE, SUFFIX_LIKE, Resources
@@ -154,25 +155,61 @@ def _stands_alone(text: str, word: str) -> bool:
     return len(re.findall(r"(?<![\w\-])" + re.escape(word) + r"(?![\w\-])", text)) >= 2
 
 
-def _guarded(text: str, start: int, tok: str, left: str, right: str, res: Resources,
-             headed: bool, coined: bool, alone: bool) -> bool:
+@dataclass(frozen=True, slots=True)
+class Glued:
+    """What one capitalised token tells about itself and its surroundings (``Bank Sulselbar|direktur``)."""
+
+    text: str
+    tok: str
+    start: int  # of the token
+    end: int
+    left: str  # the name part of the token
+    right: str  # the glued word
+    name_start: int  # of the (multi-word) name the token ends
+    clear: bool  # the name's left boundary is clear
+    head_word: str  # first word of a multi-word name, else ""
+    headed: bool  # under an organisation or place head (Bank, Universitas, Kota)
+    coined: bool  # opened by a word no lexicon knows (Kalvindo Energi)
+    alone: bool  # the left part stands alone elsewhere in the document
+    known: bool  # the left part is a known name (lists or this document)
+
+    @property
+    def org(self) -> bool:
+        """Headed by an organisation word, not a place word (Desa Karang|langit is a village)."""
+        return self.headed and self.head_word not in PLACE_HEADS
+
+
+def _glued(text: str, m: re.Match[str], i: int, res: Resources) -> Glued:
+    tok, start = m.group(), m.start()
+    name_start, clear = extend_name(text, start, res)
+    head_word = text[name_start:start].split(" ", 1)[0] if name_start < start else ""
+    alone = _stands_alone(text, tok[:i])
+    return Glued(
+        text, tok, start, m.end(), tok[:i], tok[i:], name_start, clear, head_word,
+        head_word in res.org_heads,
+        bool(head_word) and head_word.lower() not in res.lexicon and not res.known(head_word),
+        alone, alone or res.strict_name(tok[:i]))
+
+
+def _guarded(g: Glued, res: Resources) -> bool:
     """Shapes that are names or words, not glue: no site at all."""
-    known = _known_name(left, res)
-    if len(left) < 4 and not (alone or left.isupper() or (
-            known and len(right) >= 6 and WORD_BEFORE.search(text, max(0, start - 40), start))):
+    left, right, text = g.left, g.right, g.text
+    listed = res.strict_name(left)
+    if len(left) < 4 and not (g.alone or left.isupper() or (
+            listed and len(right) >= 6 and WORD_BEFORE.search(text, max(0, g.start - 40), g.start))):
         return True  # Rio|dingin, Sem|bilang; but "Fadli Zon|pengikut"
-    if _sentence_start(text, start) and left.lower() in res.lexicon and not (alone or known):
+    if _sentence_start(text, g.start) and left.lower() in res.lexicon and not g.known:
         return True  # "Fluktuasiharga emas": a word capitalised by the sentence start
-    if len(right) <= 4 and not (alone or known or headed) or len(right) <= 3 and not (alone or headed):
+    if len(right) <= 4 and not (g.known or g.org) or len(right) <= 3 and not (g.alone or g.org):
         return True  # a short head only on a known name (Primera: Prim|era)
-    if (_common(left, res) or _word_glue(tok, res)) and not (alone or headed or coined or known):
+    if (_common(left, res) or _word_glue(g.tok, res)) and not (g.known or g.org or g.coined):
         return True  # Bukalapak, Sukabumi, Gempaber|kekuatan; but "Bank Mandiri|direktur"
-    return right.lower() in res.name_tails and not alone  # Banyuwangi, Adiputra, Tulungagung
+    return right.lower() in res.name_tails and not g.alone  # Banyuwangi, Adiputra, Tulungagung
 
 
 def name_site(text: str, m: re.Match[str], res: Resources) -> Site | None:
     """A scored site for one capitalised token, or ``None``."""
-    tok, start = m.group(), m.start()
+    tok = m.group()
     if res.known(tok) or tok in res.brands or tok.lower() in res.brands_lower or text.count(tok) > 1:
         return None  # a repeated token ("CAT Watuputih" five times) is a lexicalised name
     if tok in res.corpus_names or tok.lower() in res.world_words:
@@ -180,52 +217,42 @@ def name_site(text: str, m: re.Match[str], res: Resources) -> Site | None:
     i = _split(tok, res)
     if not i:
         return None
-    left, right = tok[:i], tok[i:]
-    name_start, clear = extend_name(text, start, res)
-    multi = name_start < start
-    head_word = text[name_start:start].split(" ", 1)[0] if multi else ""
-    headed = head_word in res.org_heads
-    # a multi-word name opened by a word no lexicon knows (Kalvindo Energi, Gelarindo Persada):
-    # its last word may be a common word (a company's descriptor)
-    coined = bool(head_word) and head_word.lower() not in res.lexicon and not res.known(head_word)
-    alone = _stands_alone(text, left)
-    if _guarded(text, start, tok, left, right, res, headed and head_word not in PLACE_HEADS,
-                coined, alone):
+    g = _glued(text, m, i, res)
+    if _guarded(g, res):
         return None
-    named = res.name_like(left) or res.corpus_name(left) or (
-        res.lower_count.get(left.lower(), 0) < 100 and left.lower() in res.lexicon
-        and not res.englishish(left))
-    camel = right[0].isupper()
-    conf = 0.6 + 0.15 * (alone + named + multi) - (0.05 if camel else 0.0)
-    site = Site(name_start, m.end(), text[name_start : start + i], "camel" if camel else "glue",
-                start + i, right, round(min(conf, 0.95), 3))
-    known = alone or _known_name(left, res)
-    site.needs_evidence = _needs(text, name_start, m.end(), left, right, res, known, headed,
-                                 coined, head_word)
+    named = res.name_like(g.left) or res.corpus_name(g.left) or (
+        res.lower_count.get(g.left.lower(), 0) < 100 and g.left.lower() in res.lexicon
+        and not res.englishish(g.left))
+    camel = g.right[0].isupper()
+    conf = 0.6 + 0.15 * (g.alone + named + bool(g.head_word)) - (0.05 if camel else 0.0)
+    site = Site(g.name_start, g.end, text[g.name_start : g.start + i], "camel" if camel else "glue",
+                g.start + i, g.right, round(min(conf, 0.95), 3))
+    site.needs_evidence = _needs(g, res)
     if camel:
-        site.needs_evidence = max(site.needs_evidence, _camel_needs(text, name_start, m.end(), res))
+        site.needs_evidence = max(site.needs_evidence, _camel_needs(text, g.name_start, g.end, res))
     site.name = True
-    site.no_move = not clear
-    place = not (known or headed) and LOCATIVE_BEFORE.search(text, max(0, name_start - 12), name_start)
-    if place or NAME_END.match(text, m.end()) or NAME_AFTER.match(text, m.end()) or _role_before(
-            text, name_start, res):
-        # "dari Rantauprapat": an unknown place name after a locative preposition;
-        # "Reza Hadiwarga, ...", "Pemain Hendra Wijayalaga mencetak": a person's name, introduced
-        # or ending the phrase; "Lokawisata Baturraden": inside a longer name. Other glue in the
-        # document is no evidence here: flag at most
+    site.no_move = not g.clear
+    if _flag_only(g, res):
         site.cap = site.confidence = min(site.confidence, 0.7)
     if site.needs_evidence == 0:
         site.confidence = max(site.confidence, 0.8)
     return site
 
 
-def _known_name(left: str, res: Resources) -> bool:
-    """See :meth:`Resources.strict_name`."""
-    return res.strict_name(left)
+def _flag_only(g: Glued, res: Resources) -> bool:
+    """Shapes where other glue in the document is no evidence either: flag at most.
+
+    ``dari Rantauprapat``: an unknown place name after a locative preposition; ``Reza
+    Hadiwarga, ...``, ``Pemain Hendra Wijayalaga mencetak``: a person's name, introduced or
+    ending the phrase; ``Lokawisata Baturraden``: inside a longer name.
+    """
+    text, s = g.text, g.name_start
+    place = not (g.known or g.headed) and LOCATIVE_BEFORE.search(text, max(0, s - 12), s)
+    return bool(place or NAME_END.match(text, g.end) or NAME_AFTER.match(text, g.end)
+                or _role_before(text, s, res))
 
 
-def _needs(text: str, start: int, end: int, left: str, right: str, res: Resources, known: bool,
-           headed: bool, coined: bool, head_word: str) -> int:
+def _needs(g: Glued, res: Resources) -> int:
     """How many other translator glues the document must show before this site is repaired.
 
     "Bayu Pradana", "Danau Kelimutu": names end in word-like syllables. The glued word of a
@@ -239,26 +266,24 @@ def _needs(text: str, start: int, end: int, left: str, right: str, res: Resource
     inside a longer name). (A multi-word name alone is no evidence: "Proyek Pengendalian Banjir
     Kedung|larangan" is one name.)
     """
-    low = right.lower()
+    text, start, end, low = g.text, g.name_start, g.end, g.right.lower()
     derived = DERIVED.fullmatch(low) is not None
     head = res.head_noun(low, HEAD_RATE) or derived
-    inside = NAME_AFTER.match(text, end) is not None
+    if not head:
+        return 1 if g.known else 2
     # "Reza Aliwarga, ...", "Syamsinar (24)", "Danis Sumadilaga mengatakan": a person's or
     # place's name ends the phrase; translated glue goes on with the rest of the sentence
-    ends = NAME_END.match(text, end) is not None
-    acronym = left.isupper() and not derived  # BRI|syariah, PNS|daerah: Indonesian order
+    shape_ok = not (NAME_AFTER.match(text, end) or NAME_END.match(text, end)
+                    or (g.left.isupper() and not derived)  # BRI|syariah, PNS|daerah
+                    or _sentence_start(text, start))
     strong = derived or res.head_noun(low, STRONG_HEAD_RATE)
     # an unknown name needs a strong head and running lower-case text before it (Subulus|salam
     # under "Kota" is a city; "mengeluhkan Biznet|layanan" is glue)
-    unknown_ok = (headed and (strong or head_word not in PLACE_HEADS)) or (
-        (coined or strong and len(left) >= 5 and left.lower() not in res.lexicon)
-        and _word_before(text, start, res) and not LOCATIVE_BEFORE.search(text, max(0, start - 12), start))
-    if (head and (known or unknown_ok) and not (inside or ends or acronym)
-            and not _sentence_start(text, start)):
-        return 0
-    if head:
-        return 1
-    return 1 if known else 2
+    unknown_ok = (g.headed and (strong or g.head_word not in PLACE_HEADS)) or (
+        (g.coined or strong and len(g.left) >= 5 and g.left.lower() not in res.lexicon)
+        and _word_before(text, start, res)
+        and not LOCATIVE_BEFORE.search(text, max(0, start - 12), start))
+    return 0 if shape_ok and (g.known or unknown_ok) else 1
 
 
 def _role_before(text: str, start: int, res: Resources) -> bool:
