@@ -11,6 +11,7 @@ from __future__ import annotations
 import pytest
 
 from saring import Document
+from saring.repair.glue import Site, mark_scrape_joins
 from saring.repair.step import Repair
 
 CASES = [
@@ -47,3 +48,24 @@ def test_quantifier_after_capitalised_glue_is_still_reordered() -> None:
     doc = Document("q", "Pada hari Kamis RusiaSeorang pemimpin tiba di tempat itu lebih awal.")
     step.process(doc)
     assert "seorang pemimpin Rusia tiba" in doc.text
+
+
+def _name_site(text: str, name: str, word: str) -> Site:
+    start = text.index(name + word)
+    s = Site(start, start + len(name + word), name, "glue", start + len(name), word, 0.8)
+    s.name = True
+    return s
+
+
+def test_list_items_glued_by_a_scraper_mark_name_glue_as_scrape() -> None:
+    """A spec list whose items lost their separators (``50MPlensa``, ``5000mAhpengisian``,
+    ``USBlampu``) is a scraper's page: glue on a name there is split, never moved."""
+    text = ("Fitur lain: kamera 50MPlensa lebar, baterai 5000mAhpengisian cepat, port USBlampu "
+            "LED, rem Bremboharga murah.")
+    site = _name_site(text, "Brembo", "harga")
+    mark_scrape_joins(text, [site])
+    assert site.scrape and site.no_move
+    clean = "Fitur lain: kamera 50 MP, baterai 5000 mAh, port USB, rem Bremboharga murah."
+    site = _name_site(clean, "Brembo", "harga")
+    mark_scrape_joins(clean, [site])
+    assert not site.scrape and not site.no_move

@@ -36,6 +36,9 @@ SCRAPE_CAMEL = re.compile(r"[a-z]{3}[A-Z][a-z]{2}")
 # A sentence glued to the next without a space ("Yogyakarta.Di", "(6/1).Suyudi"): a scraper's
 # paragraph join; the page translator keeps sentence spacing.
 SENT_JOIN = re.compile(r"[a-z)][.!?][A-Z][a-z]{2}")
+# List items or table cells glued by a scraper: a number with its unit glued to the next word
+# ("19Lcrash", "825mmpenghadang", "18LAprilia"), an acronym glued to a lower-case word ("KYBkaliper")
+ITEM_JOIN = re.compile(r"\d(?:[a-z]{1,2}|[A-Z])(?:[a-z]{3,}|[A-Z][a-z]{2,})|\b[A-Z]{2,5}[a-z]{4,}")
 LIST_BEFORE = re.compile(r",\s*$")
 TIME_NOUNS = frozenset("hari pekan minggu bulan tahun malam pagi siang sore abad".split())
 TIME_AFTER = re.compile(r" (?:lalu|ini|depan|itu|kemarin|berikutnya|sebelumnya)\b")
@@ -280,6 +283,7 @@ def mark_scrape_joins(text: str, sites: list[Site], min_joins: int = 3,
     own = {m.start() for s in sites for m in SCRAPE_CAMEL.finditer(text, s.start, s.end)}
     joins = [m for m in SCRAPE_CAMEL.finditer(text) if m.start() not in own]
     joins += SENT_JOIN.findall(text)
+    joins += [m for m in ITEM_JOIN.finditer(text) if not any(s.start <= m.start() < s.end for s in sites)]
     for s in sites:
         if (s.form == "camel" and len(joins) >= min_joins) or (
                 s.name and s.form in ("glue", "camel") and len(joins) >= min_name_joins):
