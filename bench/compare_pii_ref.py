@@ -79,6 +79,7 @@ def main() -> int:
     ap = argparse.ArgumentParser()
     ap.add_argument("--ref", default="main")
     ap.add_argument("--docs", type=int, default=400)
+    ap.add_argument("--show", type=int, default=20, help="differing texts to describe (types, rules)")
     args = ap.parse_args()
     ref = load_ref(args.ref)
     old, new = ref.Detector(), current.Detector()
@@ -86,8 +87,11 @@ def main() -> int:
     texts = [ex.text for ex in generate(60, seed=3)] + [make_text(g, 20_000) for g in GENERATORS] + docs
     differ = [t for t in texts if _key(old.find(t)) != _key(new.find(t))]
     print(f"{len(texts)} texts, {len(differ)} with different detections")
-    for t in differ[:3]:
-        print("  differs:", repr(t[:100]))
+    for t in differ[: args.show]:
+        a, b = (set(x for part in d.find(t) for x in part) for d in (old, new))
+        gone = sorted((x.type, x.rule) for x in a - b)
+        added = sorted((x.type, x.rule) for x in b - a)
+        print(f"  differs: only {args.ref}: {gone}; only this tree: {added}")
     print(f"\n| input | {args.ref} ms/10 KB | this tree ms/10 KB | ratio |\n|---|---|---|---|")
     cases = [(g, [make_text(g, 100_000)]) for g in GENERATORS if g != "long_word"]
     if docs:

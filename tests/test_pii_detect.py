@@ -181,3 +181,43 @@ def test_spans_are_sorted_disjoint_and_in_bounds(text: str) -> None:
             prev_end = s.end
     for sp in suspects:
         assert all(sp.end <= k.start or k.end <= sp.start for k in spans)
+
+
+def test_finders_are_ordered_labelled_before_bare_and_filtered_by_type() -> None:
+    """Precedence: a labelled reading of a type comes before any bare (structure-only) reading,
+    and a detector built for some types only meets their finders, by digit count."""
+    from saring.pii.numbers import NUMBER_FINDERS
+
+    names = [f.find.__name__ for f in NUMBER_FINDERS]
+    assert names.index("npwp_labelled") < names.index("nik_bare")
+    assert names.index("nik_labelled") < names.index("card_bare")
+    assert max(i for i, f in enumerate(NUMBER_FINDERS) if f.needs_label) < min(
+        i for i, f in enumerate(NUMBER_FINDERS) if f.find.__name__.endswith("_bare"))
+    det = Detector(types=("card",))
+    assert {f.__name__ for fs in det._finders.values() for f in fs} == {
+        "debit_labelled", "card_luhn", "card_bare"}
+    assert det._finders[12] == ()  # no card has 12 digits
+    # a NIK-valid number is not a bare card, whatever the detector is built for
+    assert Detector().find("data 3173052509870002 bocor")[0][0].type == "nik"
+
+
+# short groups, and 20-22 digit blocks that end a long-number match exactly (so the next
+# candidate starts deep inside the run)
+_DIGITS = st.from_regex(r"[0-9]{2,6}|[0-9]{20,22}", fullmatch=True)
+_VALUES = st.sampled_from(["3173052509870002", "4556 7375 8689 9855", "0812-3456-7890",
+                           "01.312.166.0-091.000", "013121660091000", "(021) 5551234"])
+_WORDS = st.sampled_from(["NIK", "npwp", "kode", "rek BCA", "Visa", "telp", "Rp", "|", "\n", "ID"])
+# mostly numbers, so that runs longer than the context window are common
+RUNS = st.lists(st.one_of(_DIGITS, _DIGITS, _VALUES, _VALUES, _WORDS), min_size=10, max_size=60).map(
+    " ".join)
+
+
+@settings(max_examples=120, deadline=None)
+@given(RUNS)
+def test_deep_run_shortcut_changes_nothing(text: str) -> None:
+    """Inside a digit run the context window is taken as empty and label finders are skipped;
+    with the shortcut switched off every span and suspect is the same."""
+    fast = Detector()
+    slow = Detector()
+    slow._deep_run_blind = False
+    assert fast.find(text) == slow.find(text)

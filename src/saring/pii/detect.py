@@ -90,6 +90,8 @@ _MAX_GROUPS = 6
 # What a ``_GATE_NUM`` run (and the "+(" taken in before it) is made of.
 _RUN_CHARS = frozenset("0123456789.-() \u2013+")
 _NO_RUN = 1 << 62
+# Characters that end a label's reach: table cells, list items, fields.
+_FIELD_SEPARATORS = frozenset("|;,\t/")
 _MIN_SPLIT_DIGITS = 10
 
 
@@ -107,6 +109,17 @@ _PLACEHOLDERS: dict[str, str] = {
 def placeholder(pii_type: str) -> str:
     """The typed tag that replaces a span in ``tag`` mode."""
     return _PLACEHOLDERS[pii_type]
+
+
+def _labels_next(words: regex.Pattern[str], window: str) -> bool:
+    """The last of ``words`` in ``window`` labels what follows the window: between them only
+    filler words and label punctuation, no other value and no field separator (digit groups
+    right before the end belong to the number's own run)."""
+    found = list(words.finditer(window))
+    if not found:
+        return False
+    gap = window[found[-1].end() :].rstrip("0123456789 .-\u2013")
+    return not any(ch.isdigit() or ch in _FIELD_SEPARATORS for ch in gap)
 
 
 def _finder_table(types: frozenset[str], *, labelled: bool) -> dict[int, tuple[Finder, ...]]:
@@ -177,6 +190,7 @@ class Detector:
         self._not_phone = _words_regex(ctx["not_phone"], at_end=False)
         self._not_phone_cased = all(any(c.lower() != c.upper() for c in w) for w in ctx["not_phone"])
         self._not_ip = _words_regex(ctx["not_ip"], at_end=True)
+        self._ip_ctx = _words_regex(ctx.get("ip", ("ip",)), at_end=False)
         self.not_bank = _words_regex(ctx["not_bank"], at_end=False)
         self.not_id = _words_regex(ctx.get("not_id", ("kode",)), at_end=False)
         self._money_before = _words_regex(ctx["money_before"], at_end=True)
@@ -273,11 +287,20 @@ class Detector:
             return False  # no cased letter at all (digit runs): the regex cannot match
         return self._ctx[kind].search(before) is not None
 
-    def _vetoed_phone(self, window: str) -> bool:
-        """A not-a-phone word ("kode booking") in the window (lower-cased, see has_ctx)."""
+    def _vetoed_phone(self, before: str) -> bool:
+        """A not-a-phone word ("kode booking") labels the number (see :meth:`code_label`)."""
+        window = before[-_NOT_PHONE_WINDOW:]
         if self._not_phone_cased and window.upper() == window:
             return False
-        return self._not_phone.search(window) is not None
+        return _labels_next(self._not_phone, window)
+
+    def code_label(self, before: str) -> bool:
+        """A code word (``kode``, ``ID pelanggan``, ``resi``) labels the number that follows
+        ``before``: it is in the last ``NOT_ID_WINDOW`` chars and only filler words and label
+        punctuation separate it from the number. Another value or a cell/list separator in
+        between (``| Transaksi 14/03 | 5171...``) means the word labels something else; digit
+        groups of the same run right before the number are part of it (``token 1234 5678 ...``)."""
+        return _labels_next(self.not_id, before[-NOT_ID_WINDOW:])
 
     def is_amount(self, text: str, start: int, end: int, before: str) -> bool:
         """Money or a measured quantity: ``Rp`` before or a unit/percent right after."""
@@ -311,12 +334,19 @@ class Detector:
                 out.append(Span("ip", m.start(), m.start() + len(s), 0.95, "ipv6"))
 
     def _ipv4(self, text: str, a: int, b: int, out: list[Span]) -> None:
+        """Public IPv4 addresses. One whose octets all have at most two digits has the shape of
+        a dotted section or version number (``1.1.1.1``, ``6.1.0.18``), which a random public
+        address has only ~2% of the time: it needs an IP word (``IP``, ``server``, ``ping``)
+        before it. Section, version and decree words veto any address."""
         for m in _IPV4.finditer(text, a, b):
             s, e = m.span()
-            if not public_ip(m.group()):
+            addr = m.group()
+            if not public_ip(addr):
                 continue
             before = self.before(text, s)
             if self._not_ip.search(before) or self.is_amount(text, s, e, before):
+                continue
+            if max(map(len, addr.split("."))) <= 2 and not self._ip_ctx.search(before):
                 continue
             out.append(Span("ip", s, e, 0.95, "ipv4"))
 
@@ -357,7 +387,7 @@ class Detector:
                 continue
             if self.has_ctx("phone", before):
                 conf = 0.98
-            elif self._vetoed_phone(before[-_NOT_PHONE_WINDOW:]):
+            elif self._vetoed_phone(before):
                 continue
             else:
                 conf = 0.95
@@ -392,7 +422,7 @@ class Detector:
         """A fixed-line number without a phone word or ``+62``/``(0..)``: only when it opens with
         a real area code from the data file followed by a separator (``0274-512345``,
         ``0341 530 108``) and nothing before it says it is a code."""
-        if raw[:1] != "0" or self.not_id.search(before[-NOT_ID_WINDOW:]):
+        if raw[:1] != "0" or self.code_label(before):
             return False
         for k in (2, 3):
             code = raw[1 : 1 + k]

@@ -153,15 +153,17 @@ def debit_labelled(det: Detector, c: Number) -> Span | None:
 
 def card_luhn(det: Detector, c: Number) -> Span | None:
     """A Luhn-valid card of a known brand: with a card word in any card layout; without one
-    only in the printed 4-4-4-4 / 4-6-5 grouping with a real separator, and never when the
-    number is NIK-shaped (Mastercard 51-53, JCB 35xx and UnionPay 62 overlap province codes)."""
+    only in the printed 4-4-4-4 / 4-6-5 grouping with a real separator, never when the number
+    is NIK-shaped (Mastercard 51-53, JCB 35xx and UnionPay 62 overlap province codes) and never
+    under a code word that labels it (``token 1234 4556 ...``)."""
     if not c.card_valid:
         return None
     raw = c.raw
     grp = _FOUR_GROUPS.match(raw) or _AMEX_GROUPS.match(raw)
     if det.has_ctx("card", c.before) and (grp or raw.isdigit()):
         conf = 0.97
-    elif grp and grp.group(1) and not c.nik_valid and not c.nik_ctx:
+    elif (grp and grp.group(1) and not c.nik_valid and not c.nik_ctx
+          and not det.code_label(c.before)):
         conf = 0.9
     else:
         return None
@@ -194,16 +196,17 @@ def bank_labelled(det: Detector, c: Number) -> Span | None:
 # ---------------------------------------------------------------------- bare readings
 def _bare_vetoed(det: Detector, c: Number) -> bool:
     """Guards shared by the structure-only readings: a glued letter, slash or ``@``; a code
-    word just before the number; money or a unit; or any type's label word (a ``Visa`` or
-    ``Kontak`` before a number that failed that type's own structure means it is not another
-    type)."""
+    word that labels this number (``ID pelanggan 5123...``; not one that labels another value
+    on the line, see :meth:`Detector.code_label`); money or a unit; or any type's label word (a
+    ``Visa`` or ``Kontak`` before a number that failed that type's own structure means it is
+    not another type)."""
     text, s, e = c.text, c.s, c.e
     if (s > 0 and (text[s - 1].isalnum() or text[s - 1] in "/#_")) or (
         e < len(text) and (text[e].isalnum() or text[e] in "/_@")
     ):
         return True
     before = c.before
-    if det.not_id.search(before[-NOT_ID_WINDOW:]) or c.is_amount():
+    if det.code_label(before) or c.is_amount():
         return True
     return any(det.has_ctx(k, before) for k in det.ctx_kinds) or (
         det.ctx_bank.search(before) is not None
