@@ -180,6 +180,8 @@ def bank_labelled(det: Detector, c: Number) -> Span | None:
     # only a space, so the layout and word tests are skipped there
     if s >= 2 and text[s - 1] == " " and "0" <= text[s - 2] <= "9":
         seg = " "  # what the window gives inside a digit run, without building it
+    elif det.bank_words_alpha and _no_letter_since_digit(text, s):
+        return None  # "... 5432 +62 813": no word can sit between that digit and the number
     else:
         seg = _after_last_digit(c.before[-_BANK_WINDOW:])
     if (
@@ -290,6 +292,22 @@ def _npwp15_bare_ok(digits: str) -> bool:
         and (digits[0] == "0" or digits[:2] == "31")
         and digits[12] == "0"
     )
+
+
+def _no_letter_since_digit(text: str, s: int) -> bool:
+    """Between the last digit before ``s`` (within the bank window, on the same line) and
+    ``s`` there is no letter: the window's text after its last digit has no letter either, so
+    no bank word, without building the window."""
+    j = s
+    lo = max(0, s - _BANK_WINDOW)
+    while j > lo:
+        ch = text[j - 1]
+        if "0" <= ch <= "9":
+            return True
+        if ch.isalpha() or ch == "\n":
+            return False
+        j -= 1
+    return False
 
 
 def _after_last_digit(s: str) -> str:
