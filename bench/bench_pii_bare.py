@@ -2,8 +2,10 @@
 
 Contexts and traps are hand-written (``evaluation/pii/bare.py``), values come from a generator
 written independently of the detector. Prints recall per type and precision over all found
-spans for the tune half (templates and traps the bare rules were developed on) and the held-out
-half, plus every false span and every miss.
+spans for the tune half (templates and traps the bare rules were developed on), the first
+held-out half (seen after the first round of bare rules, so no longer held out), and a second
+held-out set written later with new values, shapes and traps (``evaluation/pii/bare_heldout.py``),
+plus every false span and every miss.
 
 Usage: python bench/bench_pii_bare.py
 """
@@ -16,6 +18,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from evaluation.pii import bare as B  # noqa: E402
+from evaluation.pii import bare_heldout as H  # noqa: E402
 from saring.pii.detect import Detector  # noqa: E402
 
 
@@ -28,8 +31,9 @@ def main() -> None:
     print("| half | nik | npwp | phone | email | card | precision (false spans / found) |")
     print("|---|---:|---:|---:|---:|---:|---:|")
     details = []
-    for half in ("tune", "heldout"):
-        pos, traps = B.positives(half), B.traps(half)
+    sets = [(h, B.positives(h), B.traps(h)) for h in ("tune", "heldout")]
+    sets.append(("heldout2", *H.items()))
+    for half, pos, traps in sets:
         r = B.score(detect, pos + traps)
         cells = " | ".join(f"{r[t]['recall']:.3f} (n={r[t]['n']})" for t in ("nik", "npwp", "phone", "email", "card"))
         a = r["_all"]
@@ -42,6 +46,9 @@ def main() -> None:
             for typ, s, e in it.spans:
                 if not any(fs < e and s < fe for _, fs, fe in found):
                     details.append(f"{half} miss {typ}: {it.text[s:e]!r} in {it.text[:60]!r}")
+            for typ, fs, fe in found:
+                if not any(fs < e and s < fe for _, s, e in it.spans):
+                    details.append(f"{half} false span in a positive: {typ} {it.text[fs:fe]!r} in {it.text[:60]!r}")
     print()
     print("\n".join(details))
 
