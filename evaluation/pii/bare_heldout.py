@@ -30,8 +30,10 @@ import random
 from evaluation.pii.bare import Item
 
 # Province code -> (number of kabupaten, highest kota code or 0), a subset other than bare.py's.
+# 94 is Papua Tengah in the Kemendagri codes NIKs use (no kota); the first version gave it kota 71
+# (Jayapura's code in the BPS numbering), which made 4 of the first run's NIK "misses" invalid.
 _PROVINCES = {15: (9, 72), 17: (9, 71), 19: (6, 71), 21: (5, 72), 53: (20, 71), 62: (13, 71),
-              65: (4, 71), 72: (12, 71), 75: (5, 71), 76: (6, 0), 82: (8, 72), 94: (5, 71),
+              65: (4, 71), 72: (12, 71), 75: (5, 71), 76: (6, 0), 82: (8, 72), 94: (5, 0),
               31: (1, 74), 32: (12, 77), 35: (20, 78)}
 # Mobile prefixes of the operators (Telkomsel, Indosat, XL, Axis, Tri, Smartfren).
 _MOBILE = ("811", "812", "813", "821", "822", "823", "851", "852", "853", "814", "815", "816",

@@ -66,16 +66,21 @@ _IPV4 = regex.compile(r"(?<![0-9A-Za-z.\-])(?:[0-9]{1,3}\.){3}[0-9]{1,3}(?![0-9]
 _IPV6 = regex.compile(r"(?<![0-9A-Za-z:.])(?:[0-9A-Fa-f]{1,4}:|::)[0-9A-Fa-f:.]{2,43}")
 
 _MOBILE = regex.compile(
-    r"(?<![0-9A-Za-z+])(?<![0-9][ .\-])(?:\+ ?62|0062|62|0)[ .\-\u2013]?(?:\(0\) ?)?\(?8[1-9][0-9]\)?"
+    r"(?<![0-9A-Za-z+])(?<![0-9][ .\-])(?:\(\+ ?62\) ?|\+ ?62|0062|62|0)[ .\-\u2013]?(?:\(0\) ?)?\(?8[1-9][0-9]\)?"
     r"(?:[ .\-\u2013]?[0-9]{2,5}|-[0-9]){1,4}(?![0-9]|[.\-][0-9])"
 )
 _LANDLINE = regex.compile(
-    r"(?<![0-9A-Za-z+])(?<![0-9][ .\-])(?:\+ ?62 ?|0062 ?|\(0|0)[2-79][0-9]{1,2}\)? ?[.\-\u2013]?"
+    r"(?<![0-9A-Za-z+])(?<![0-9][ .\-])(?:\(\+ ?62\) ?|\+ ?62[ \-]?|0062 ?|\(0|0)[2-79][0-9]{1,2}\)? ?[.\-\u2013]?"
     r"[0-9]{2,4}(?:[ .\-\u2013]?[0-9]{2,5}){0,2}(?![0-9]|[.\-][0-9])"
 )
 # A long number: a digit, then 7..22 more digits each optionally preceded by one separator.
 _LONGNUM = regex.compile(
-    r"(?<![0-9A-Za-z.,/_\-])[0-9](?:[.\-]?[0-9]| [\-\u2013]? ?[0-9]){7,22}(?![0-9]|[.,/\-][0-9])"
+    r"(?<![0-9A-Za-z./_\-])(?<![0-9],)[0-9](?:[.\-]?[0-9]| [\-\u2013]? ?[0-9]){7,22}(?![0-9]|[.,/\-][0-9])"
+)
+# A long number that is a whole field of a comma-separated row: a non-digit and a comma before
+# it, a comma and a digit after it (a decimal comma always has a digit before it).
+_CSV_FIELD_NUM = regex.compile(
+    r"(?<=[^0-9\s],)[0-9](?:[.\-]?[0-9]| [\-\u2013]? ?[0-9]){7,22}(?=,[0-9])"
 )
 _TRAILING_ITEM = regex.compile(r" [0-9]{1,2}$")
 _NUMBER_WORD = regex.compile(
@@ -367,6 +372,11 @@ class Detector:
                 if tail and _NUMBER_WORD.match(text, e):
                     e = tail.start()
                 self._long_number(text, s, e, out, suspects)
+            if "," in text[b - 2 : b]:
+                # a whole comma-separated field followed by a numeric field ("Andi,3171...,2,4"):
+                # ``_LONGNUM`` reads ",2" as a decimal or thousands continuation and skips it
+                for m in _CSV_FIELD_NUM.finditer(text, a, b):
+                    self._long_number(text, m.start(), m.end(), out, suspects)
 
     def _mobiles(self, text: str, a: int, b: int, out: list[Span]) -> None:
         """Mobile numbers: an allocated 8xx prefix after 0/62/+62 (structure decides); a phone

@@ -22,6 +22,7 @@ from saring.pii.validate import (
     _CARD_IIN,
     card_ok,
     debit_ok,
+    luhn_ok,
     nik_ok,
     npwp15_ok,
     npwp16_entity_ok,
@@ -39,10 +40,11 @@ _NPWP_FORMATTED = regex.compile(
 )
 # The NPWP grouping 2.3.3.1-3.3 with any one separator kind (court texts strip punctuation).
 _NPWP_SPACED = regex.compile(r"^[0-9]{2}([ .])[0-9]{3}\1[0-9]{3}\1[0-9][ .\-][0-9]{3}\1[0-9]{3}$")
-# The layouts a NIK is printed in: 16 digits, 2.2.2.6.4, 6 6 4 or 4 4 4 4 (one separator kind).
+# The layouts a NIK is printed in: 16 digits, 2.2.2.6.4, 6 6 4 or 4 4 4 4 (one separator kind;
+# 4.4.4.4 with dots is a document-number style, ``5301.2024.0612.0001``).
 _NIK_LAYOUT = regex.compile(
     r"^[0-9]{16}$|^[0-9]{2}([ .\-])[0-9]{2}\1[0-9]{2}\1[0-9]{6}\1[0-9]{4}$"
-    r"|^[0-9]{6}([ .\-])[0-9]{6}\2[0-9]{4}$|^[0-9]{4}([ .\-])[0-9]{4}\3[0-9]{4}\3[0-9]{4}$"
+    r"|^[0-9]{6}([ .\-])[0-9]{6}\2[0-9]{4}$|^[0-9]{4}([ \-])[0-9]{4}\3[0-9]{4}\3[0-9]{4}$"
 )
 _FOUR_GROUPS = regex.compile(r"^[0-9]{4}([ \-]?)[0-9]{4}\1[0-9]{4}\1[0-9]{1,7}$")
 _AMEX_GROUPS = regex.compile(r"^[0-9]{4}([ \-]?)[0-9]{6}\1[0-9]{4,5}$")
@@ -230,7 +232,7 @@ def npwp_bare(det: Detector, c: Number) -> Span | None:
         return None
     if not (raw.isdigit() or _NPWP_SPACED.match(raw) is not None):
         return None
-    if _npwp15_bare_ok(d[-15:]) and not _bare_vetoed(det, c):
+    if _npwp15_bare_ok(d[-15:], spaced=not raw.isdigit()) and not _bare_vetoed(det, c):
         return c.span("npwp", 0.8, "npwp_structure")
     return None
 
@@ -283,15 +285,26 @@ def suspect(c: Number) -> Span | None:
     return None
 
 
-def _npwp15_bare_ok(digits: str) -> bool:
-    """A 15-digit NPWP printed without its dots: check digit, a taxpayer-type prefix (00-09,
-    31) and a branch code under 100 (000 = head office), so ~0.1% of random 15-digit strings
-    pass instead of the 10% the check digit alone lets through."""
+def _npwp15_bare_ok(digits: str, spaced: bool) -> bool:
+    """A 15-digit NPWP printed without its dots: check digit and a branch code under 100
+    (000 = head office), so ~1% of random 15-digit strings pass instead of the 10% the check
+    digit alone lets through. The taxpayer-type prefix is free for a contiguous number
+    (labelled NPWPs in the corpora start with 03-09, 14, 21, 31, 49 and 70; online registrations
+    with 7x-9x); in the space-separated grouping, which punctuation-stripped court texts also
+    produce from runs of amounts (``14 000 000 21 500 000 ...``), it must be 0x or 31."""
     return (
         npwp15_ok(digits)
-        and (digits[0] == "0" or digits[:2] == "31")
         and digits[12] == "0"
+        and (not spaced or digits[0] == "0" or digits[:2] == "31")
+        and not _imei_shaped(digits)
     )
+
+
+def _imei_shaped(digits: str) -> bool:
+    """15 digits with a Luhn check over all of them and the type allocation code of the two
+    main reporting bodies (35, 86): a phone's IMEI, common in seized-evidence lists of court
+    texts (an NPWP's check digit covers only its first 9 digits)."""
+    return len(digits) == 15 and digits[:2] in ("35", "86") and luhn_ok(digits)
 
 
 def _no_letter_since_digit(text: str, s: int) -> bool:
