@@ -4,8 +4,9 @@ Contexts and traps are hand-written (``evaluation/pii/bare.py``), values come fr
 written independently of the detector. Prints recall per type and precision over all found
 spans for the tune half (templates and traps the bare rules were developed on), the first
 held-out half (seen after the first round of bare rules, so no longer held out), and a second
-held-out set written later with new values, shapes and traps (``evaluation/pii/bare_heldout.py``),
-plus every false span and every miss.
+held-out set written later with new values, shapes and traps (``evaluation/pii/bare_heldout.py``,
+fixed after its first run) and a third one written after those fixes
+(``evaluation/pii/bare_heldout3.py``), plus every false span and every miss.
 
 Usage: python bench/bench_pii_bare.py
 """
@@ -19,6 +20,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from evaluation.pii import bare as B  # noqa: E402
 from evaluation.pii import bare_heldout as H  # noqa: E402
+from evaluation.pii import bare_heldout3 as H3  # noqa: E402
 from saring.pii.detect import Detector  # noqa: E402
 
 
@@ -33,6 +35,7 @@ def main() -> None:
     details = []
     sets = [(h, B.positives(h), B.traps(h)) for h in ("tune", "heldout")]
     sets.append(("heldout2", *H.items()))
+    sets.append(("heldout3", *H3.items()))
     for half, pos, traps in sets:
         r = B.score(detect, pos + traps)
         cells = " | ".join(f"{r[t]['recall']:.3f} (n={r[t]['n']})" for t in ("nik", "npwp", "phone", "email", "card"))
