@@ -372,10 +372,12 @@ class Detector:
                 if tail and _NUMBER_WORD.match(text, e):
                     e = tail.start()
                 self._long_number(text, s, e, out, suspects)
-            if "," in text[b - 2 : b]:
+            if a and text[a - 1] == "," and "," in text[b - 2 : b]:
                 # a whole comma-separated field followed by a numeric field ("Andi,3171...,2,4"):
                 # ``_LONGNUM`` reads ",2" as a decimal or thousands continuation and skips it
-                for m in _CSV_FIELD_NUM.finditer(text, a, b):
+                # (a comma is not a run character, so only the run's start can follow one)
+                m = _CSV_FIELD_NUM.match(text, a, b)
+                if m is not None:
                     self._long_number(text, m.start(), m.end(), out, suspects)
 
     def _mobiles(self, text: str, a: int, b: int, out: list[Span]) -> None:
