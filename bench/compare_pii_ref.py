@@ -9,7 +9,11 @@ next to the current ones, runs both ``Detector.find`` on the same texts and repo
 2. CPU ms per 10 KB of both, alternating, best of 3, on adversarial generators at 100 KB, and on
    the corpus documents.
 
-Usage: python bench/compare_pii_ref.py [--ref main] [--docs 400]
+With ``--corpus-diff``, instead: every document of every shared corpus file, spans (type, offsets,
+rule) found by only one of the two, counted by (type, rule), with the 40 characters before each
+(no span text is printed).
+
+Usage: python bench/compare_pii_ref.py [--ref main] [--docs 400] [--corpus-diff]
 """
 
 from __future__ import annotations
@@ -41,10 +45,15 @@ FILES = ["id_news_github_scrapes.jsonl.gz", "id_news_detik_langscrape.jsonl.gz",
 
 def load_ref(ref: str):  # noqa: ANN201 - a module
     tmp = Path(tempfile.mkdtemp(prefix="pii-ref-"))
-    for name in ("detect", "validate"):
+    listing = subprocess.run(["git", "-C", str(REPO), "ls-tree", "--name-only", ref, "src/saring/pii/"],
+                             capture_output=True, text=True, check=True).stdout.split()
+    names = [Path(x).stem for x in listing if x.endswith(".py") and not x.endswith("__init__.py")]
+    names = [n for n in names if n not in ("resources", "generate", "evaluate")]  # shared / not code
+    for name in names:
         src = subprocess.run(["git", "-C", str(REPO), "show", f"{ref}:src/saring/pii/{name}.py"],
                              capture_output=True, text=True, check=True).stdout
-        src = src.replace("from saring.pii.validate import", "from ref_validate import")
+        for other in names:  # the ref's own modules, not this tree's
+            src = src.replace(f"from saring.pii.{other} import", f"from ref_{other} import")
         (tmp / f"ref_{name}.py").write_text(src, encoding="utf-8")
     sys.path.insert(0, str(tmp))
     spec = importlib.util.spec_from_file_location("saring.pii.ref_detect", tmp / "ref_detect.py")
@@ -68,6 +77,28 @@ def corpus_texts(limit: int) -> list[str]:
     return out
 
 
+def corpus_diff(old, new) -> int:  # noqa: ANN001
+    """Spans only one detector finds, over whole corpus files, by (type, rule)."""
+    import collections
+
+    only: dict[str, collections.Counter] = {"ref": collections.Counter(), "new": collections.Counter()}
+    ndocs = 0
+    for path in sorted(CORPORA.glob("*.jsonl.gz")):
+        with gzip.open(path) as fh:
+            for k, line in enumerate(fh):
+                text = orjson.loads(line).get("text") or ""
+                ndocs += 1
+                a = {(x.type, x.start, x.end, x.rule) for x in old.find(text)[0]}
+                b = {(x.type, x.start, x.end, x.rule) for x in new.find(text)[0]}
+                for side, diff in (("ref", a - b), ("new", b - a)):
+                    for typ, st, _en, rule in sorted(diff):
+                        only[side][(typ, rule)] += 1
+                        before = text[max(0, st - 40) : st].replace("\n", " | ")
+                        print(f"  only {side}: {path.name}:{k} {typ} {rule} after {before!r}")
+    print(f"{ndocs} documents; only ref: {dict(only['ref'])}; only this tree: {dict(only['new'])}")
+    return 0
+
+
 def cpu(det, texts: list[str]) -> float:  # noqa: ANN001
     t0 = time.process_time()
     for t in texts:
@@ -79,10 +110,13 @@ def main() -> int:
     ap = argparse.ArgumentParser()
     ap.add_argument("--ref", default="main")
     ap.add_argument("--docs", type=int, default=400)
+    ap.add_argument("--corpus-diff", action="store_true", help="whole corpora, spans that differ")
     ap.add_argument("--show", type=int, default=20, help="differing texts to describe (types, rules)")
     args = ap.parse_args()
     ref = load_ref(args.ref)
     old, new = ref.Detector(), current.Detector()
+    if args.corpus_diff:
+        return corpus_diff(old, new)
     docs = corpus_texts(args.docs)
     texts = [ex.text for ex in generate(60, seed=3)] + [make_text(g, 20_000) for g in GENERATORS] + docs
     differ = [t for t in texts if _key(old.find(t)) != _key(new.find(t))]
