@@ -1,6 +1,7 @@
 """CPU overhead of the Ray executor over the local process pool on the same job, side by side.
 
     python bench/bench_ray.py [--docs 4000] [--shards 16] [--rounds 2] [--workers 2]
+    python bench/bench_ray.py --task-bytes [--shards 16]   # what travels per task (no Ray needed)
 
 The job: the default pipeline (every per-document step, then dedup) over the first ``--docs``
 records of each of the 4 news corpora in ../shared/corpora, re-split into ``--shards`` JSONL
@@ -187,16 +188,65 @@ def measure(kind: str, workers: int, inputs: list[str], out: Path) -> dict:
     return info
 
 
+class _Recording:
+    """A serial executor that also records what an executor ships: the pickled function once
+    per ``map`` (Ray: one ``ray.put``; the local pool: once per worker) and each pickled task."""
+
+    parallelism = 1
+    workers = 1
+
+    def __init__(self) -> None:
+        import pickle
+
+        self._dumps = pickle.dumps
+        self.maps: list[tuple[str, int, list[int]]] = []  # desc, fn bytes, task bytes
+
+    def map(self, fn, tasks, *, desc=""):  # noqa: ANN001, ANN201 - the Executor protocol
+        self.maps.append((desc, len(self._dumps(fn)), [len(self._dumps(t)) for t in tasks]))
+        return [fn(t) for t in tasks]
+
+    def close(self) -> None:
+        pass
+
+
+def task_bytes(shards: int) -> None:
+    """Bytes per segment task of the default pipeline over ``shards`` copies of the example."""
+    from saring.executors.runner import run_pipeline
+    from saring.pipeline import Pipeline
+
+    sample = Path(__file__).resolve().parents[1] / "examples" / "sample.jsonl"
+    with tempfile.TemporaryDirectory(prefix="bench-bytes-") as tmp:
+        inputs = []
+        for i in range(shards):
+            p = Path(tmp) / f"s{i:03d}.jsonl"
+            p.write_bytes(sample.read_bytes().replace(b'"id": "', f'"id": "{i}-'.encode()))
+            inputs.append(str(p))
+        rec = _Recording()
+        run_pipeline(Pipeline.default(), inputs, Path(tmp) / "out", executor=rec, progress=False)
+    for desc, fn_b, tb in rec.maps:
+        if not desc.startswith("segment"):
+            continue
+        per_task = sum(tb) / len(tb)
+        print(f"{desc}: {len(tb)} tasks; task {per_task:,.0f} B, function {fn_b:,} B once per map; "
+              f"shipped per task {per_task + fn_b / len(tb):,.0f} B "
+              f"(if the function went with every task: {per_task + fn_b:,.0f} B)")
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--docs", type=int, default=4000, help="records taken from each news corpus")
     ap.add_argument("--shards", type=int, default=16)
     ap.add_argument("--rounds", type=int, default=2)
     ap.add_argument("--workers", type=int, default=2)
+    ap.add_argument("--task-bytes", action="store_true",
+                    help="only report the pickled bytes of segment tasks and their function")
     ap.add_argument("--child", choices=["local", "ray"], help=argparse.SUPPRESS)
     ap.add_argument("--out", help=argparse.SUPPRESS)
     ap.add_argument("inputs", nargs="*", help=argparse.SUPPRESS)
     a = ap.parse_args()
+    if a.task_bytes:
+        task_bytes(a.shards)
+        return
     if a.child:
         child(a.child, a.workers, a.out, a.inputs)
         return

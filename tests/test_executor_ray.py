@@ -119,6 +119,11 @@ def _flaky_reports(task: tuple[str, int]) -> int:
     return _flaky(task)
 
 
+def _sleep_for(seconds: float) -> float:
+    time.sleep(seconds)
+    return seconds
+
+
 def _sized(big: bytes, x: int) -> tuple[int, int]:
     return len(big), x
 
@@ -251,6 +256,42 @@ class TestLocalRay:
         big = Counted(os.urandom(4 * MB))
         assert ray_ex.map(partial(_sized, big), list(range(12))) == [(4 * MB, i) for i in range(12)]
         assert len(PICKLED) == 1  # one copy into the object store, not one per task
+
+    def test_a_task_over_its_time_limit_is_stopped_retried_then_fails(self, ray_ex: RayExecutor) -> None:
+        timed = RayExecutor(workers=2, max_retries=1, task_timeout=1.0)  # joins the running Ray
+        t0 = time.monotonic()
+        with pytest.raises(TaskFailedError) as info:
+            timed.map(_sleep_for, [0.01, 60], desc="segment 0")
+        assert time.monotonic() - t0 < 30  # two attempts of ~1 s each, not 60 s
+        assert info.value.index == 1 and "time limit of 1 s" in str(info.value)
+        assert timed.map(_sleep_for, [0.01, 0.02]) == [0.01, 0.02]  # fast tasks pass, Ray stays up
+        timed.close()  # it joined: only disconnects
+        assert ray.is_initialized()
+
+    def test_segment_steps_travel_once_per_map_not_per_task(self, ray_ex: RayExecutor, tmp_path: Path) -> None:
+        """The runner binds a segment's pickled steps into the function (one ``ray.put``);
+        a task is paths and small configs only."""
+        import pickle
+
+        from saring.executors import segment
+
+        sent: list[tuple[int, list[int]]] = []
+        real_map = ray_ex.map
+
+        def spy(fn, tasks, *, desc=""):  # noqa: ANN001, ANN202
+            if desc.startswith("segment"):
+                sent.append((len(pickle.dumps(fn)), [len(pickle.dumps(t)) for t in tasks]))
+            return real_map(fn, tasks, desc=desc)
+
+        ray_ex.map = spy  # type: ignore[method-assign]
+        try:
+            run_pipeline(Pipeline.default(), _shards(tmp_path / "in"), tmp_path / "o",
+                         executor=ray_ex, progress=False)
+        finally:
+            del ray_ex.map
+        fn_bytes, task_bytes = sent[0]
+        assert fn_bytes > 10_000 and max(task_bytes) < 4_000, (fn_bytes, task_bytes)
+        assert not hasattr(segment.SegmentTask, "steps_blob")
 
     def test_serial_local_and_ray_give_identical_outputs(self, ray_ex: RayExecutor, tmp_path: Path) -> None:
         inputs = _shards(tmp_path / "in")
@@ -390,3 +431,65 @@ def test_losing_a_node_mid_job_loses_nothing(ray_env: str, tmp_path: Path) -> No
     finally:
         cluster.shutdown()
     assert not ray.is_initialized()
+
+
+# ----------------------------------------------------------------------------- shared storage
+class _FakeRemote:
+    def __init__(self, seen: list[bool]) -> None:
+        self.seen = seen
+
+    def options(self, **_: object) -> _FakeRemote:
+        return self
+
+    def remote(self, probe: str, token: str) -> bool:
+        return self.seen.pop(0)
+
+
+class _FakeRay:
+    """Two alive CPU nodes, the second of which does not see the probe file."""
+
+    def __init__(self, seen: list[bool]) -> None:
+        self.seen = seen
+
+    def nodes(self) -> list[dict]:
+        return [{"Alive": True, "NodeID": f"{i:056x}", "NodeManagerAddress": f"10.0.0.{i + 1}",
+                 "Resources": {"CPU": 2}} for i in range(2)]
+
+    def remote(self, fn):  # noqa: ANN001, ANN201
+        return _FakeRemote(self.seen)
+
+    def get(self, refs, timeout=None):  # noqa: ANN001, ANN201
+        return refs
+
+
+def test_check_shared_names_the_node_that_does_not_see_the_output_folder(tmp_path: Path) -> None:
+    from saring.executors.ray import SharedStorageError
+
+    ex = RayExecutor(workers=2)
+    ex._ray = _FakeRay([True, False])  # type: ignore[assignment]
+    with pytest.raises(SharedStorageError, match=r"10\.0\.0\.2") as info:
+        ex.check_shared(tmp_path)
+    assert "10.0.0.1" not in str(info.value)
+    assert list(tmp_path.iterdir()) == []  # the probe file is removed
+    ex._ray = _FakeRay([True, True])  # type: ignore[assignment]
+    ex.check_shared(tmp_path)
+
+
+class _NotShared(SerialExecutor):
+    ran = 0
+
+    def check_shared(self, folder: object) -> None:
+        raise RuntimeError(f"{folder} is not shared: node(s) 10.0.0.2 do not see it")
+
+    def map(self, fn, tasks, *, desc=""):  # noqa: ANN001, ANN201
+        type(self).ran += len(tasks)
+        return super().map(fn, tasks, desc=desc)
+
+
+def test_runner_checks_shared_storage_before_any_task(tmp_path: Path) -> None:
+    from saring.executors.manifest import RunError
+
+    with pytest.raises(RunError, match="not shared"):
+        run_pipeline(Pipeline.default(), _shards(tmp_path / "in"), tmp_path / "o",
+                     executor=_NotShared(), progress=False)
+    assert _NotShared.ran == 0

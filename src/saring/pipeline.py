@@ -8,6 +8,7 @@ YAML shape::
       - quality: {profile: id, score_only: true}
     limits: {max_doc_chars: 5000000}
     executor: local            # or serial | ray, or {name: ray, address: HOST:PORT, workers: 8}
+                               # task_timeout: 3600 (seconds per task; stopped, retried, then failed)
 
 Parameters are validated against each step's ``Config`` dataclass (unknown key, wrong type, bad
 value) before any step is built, so a typo in YAML is a one-line error naming the step and the
@@ -28,6 +29,7 @@ import yaml
 
 from saring import languages as L
 from saring.document import Document
+from saring.executors.base import check_timeout
 from saring.registry import ConfigError, resolve
 from saring.step import CorpusStage, Step, StepStats, config_fields, run_steps
 
@@ -76,7 +78,7 @@ DEFAULT_LIMITS: dict[str, Any] = {"max_doc_chars": 5_000_000, "max_line_bytes": 
 
 TOP_LEVEL_KEYS = {"steps", "limits", "reader", "writer", "executor", "languages"}
 EXECUTOR_NAMES = ("serial", "local", "ray")
-EXECUTOR_KEYS = {"name", "workers", "address"}
+EXECUTOR_KEYS = {"name", "workers", "address", "task_timeout"}
 
 
 def _executor_config(value: str | dict[str, Any] | None) -> dict[str, Any]:
@@ -98,6 +100,10 @@ def _executor_config(value: str | dict[str, Any] | None) -> dict[str, Any]:
     a = cfg.get("address")
     if a is not None and not isinstance(a, str):
         raise ConfigError(f"executor address must be a string, got {a!r}")
+    try:
+        check_timeout(cfg.get("task_timeout"))
+    except ValueError as exc:
+        raise ConfigError(f"executor {exc}") from exc
     return dict(cfg)
 
 

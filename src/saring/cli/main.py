@@ -111,10 +111,14 @@ def saring() -> None:
               help="Join this Ray cluster (with --executor ray; default: start a local Ray).")
 @click.option("--unique-ids", is_flag=True,
               help="Rename the n-th use of a document id to ID#n (original in metadata.original_id).")
+@click.option("--task-timeout", type=click.FloatRange(min=0, min_open=True), default=None,
+              help="Seconds one task (one shard) may run; over it the task is stopped and retried, "
+                   "then the run fails naming the shard (default: config's executor: task_timeout, "
+                   "else no limit).")
 def run(inputs: tuple[str, ...], output: str, config: str | None, workers: int | None,
         strict: bool, no_progress: bool, no_resume: bool, no_report: bool, fmt: str | None,
         text_field: str | None, id_field: str | None, executor: str | None,
-        ray_address: str | None, unique_ids: bool) -> None:
+        ray_address: str | None, unique_ids: bool, task_timeout: float | None) -> None:
     """Run the pipeline over INPUT files, folders or globs into OUTPUT."""
     from saring.executors.runner import RunError, run_pipeline
     from saring.pipeline import Pipeline
@@ -144,7 +148,7 @@ def run(inputs: tuple[str, ...], output: str, config: str | None, workers: int |
                     ray_address=ray_address, strict=strict, progress=not no_progress,
                     resume=not no_resume,
                     observers=[ReportObserver.for_pipeline(local_output, pipeline.steps)],
-                    unique_ids=unique_ids,
+                    unique_ids=unique_ids, task_timeout=task_timeout,
                 )
             try:
                 report_path = finish_report(local_output, result, html=not no_report)

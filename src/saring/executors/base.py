@@ -8,7 +8,11 @@ differ only inside their ``map``.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+import os
+import signal
+import threading
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
 from typing import Any, Protocol, TypeVar, runtime_checkable
 
 T = TypeVar("T")
@@ -31,6 +35,62 @@ class TaskFailedError(RuntimeError):
 
     def __reduce__(self) -> tuple[Any, ...]:  # survives pickling (Ray, process pools)
         return (type(self), (self.index, self.attempts, self.detail, self.desc))
+
+
+class TaskTimeout(RuntimeError):  # noqa: N818 - reads as what happened: "task timeout"
+    """A task ran past the executor's ``task_timeout``; it is retried like any failure."""
+
+
+class _Alarm(BaseException):  # noqa: N818
+    """Raised by SIGALRM inside the task: a BaseException, so that no per-document ``except
+    Exception`` (a bad document must not stop the run) swallows it."""
+
+
+def timeout_message(seconds: float) -> str:
+    return f"task ran over its time limit of {seconds:g} s (task_timeout) and was stopped"
+
+
+@contextmanager
+def time_limit(seconds: float | None) -> Iterator[None]:
+    """Raise :class:`TaskTimeout` in this thread after ``seconds`` (SIGALRM; main thread only).
+
+    For a task running in its own process (serial runs, Ray workers). A task stuck in C code
+    that never returns to Python is not interrupted by the signal, so a watchdog thread ends
+    the whole process ``grace`` seconds later; its executor then retries the task as a lost
+    worker. The local pool does not need this: it kills the worker from the parent.
+    """
+    if not seconds or threading.current_thread() is not threading.main_thread():
+        yield
+        return
+    done = threading.Event()
+
+    def on_alarm(_signum: int, _frame: Any) -> None:
+        raise _Alarm
+
+    def watchdog() -> None:
+        if not done.wait(seconds + max(10.0, seconds)):
+            os._exit(124)  # stuck where no signal reaches: let the executor retry elsewhere
+
+    old = signal.signal(signal.SIGALRM, on_alarm)
+    signal.setitimer(signal.ITIMER_REAL, seconds)
+    threading.Thread(target=watchdog, daemon=True, name="saring-task-watchdog").start()
+    try:
+        yield
+    except _Alarm:
+        raise TaskTimeout(timeout_message(seconds)) from None
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, old)
+        done.set()
+
+
+def check_timeout(value: Any) -> float | None:
+    """``task_timeout`` as seconds (``None``: no limit); a ValueError for anything else."""
+    if value is None:
+        return None
+    if isinstance(value, bool) or not isinstance(value, (int, float)) or value <= 0:
+        raise ValueError(f"task_timeout must be a positive number of seconds, got {value!r}")
+    return float(value)
 
 
 @runtime_checkable
@@ -74,6 +134,10 @@ def make_executor(name: str, *, workers: int = 1, ray_address: str | None = None
     workers); ``serial`` runs in this process. ``ray`` joins ``ray_address`` or starts a local
     Ray; it is imported only when asked for.
     """
+    if opts.get("task_timeout") is None:
+        opts.pop("task_timeout", None)
+    else:
+        opts["task_timeout"] = check_timeout(opts["task_timeout"])
     if name == "serial":
         from saring.executors.serial import SerialExecutor
 

@@ -11,10 +11,12 @@ threads; safe with Ray, pyarrow and rich in the parent).
 from __future__ import annotations
 
 import ctypes
+import math
 import multiprocessing as mp
 import os
 import signal
 import sys
+import time
 import traceback
 from collections import deque
 from collections.abc import Callable, Sequence
@@ -22,7 +24,7 @@ from multiprocessing.connection import Connection, wait
 from typing import Any, TypeVar
 
 from saring.executors import progress
-from saring.executors.base import TaskFailedError
+from saring.executors.base import TaskFailedError, timeout_message
 
 T = TypeVar("T")
 R = TypeVar("R")
@@ -48,6 +50,7 @@ def _worker_main(conn: Connection, parent_pid: int) -> None:
     _die_with_parent(parent_pid)
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # the parent decides about interrupts
     progress.set_sink(lambda n: conn.send(("progress", n)))
+    fn: Callable[[Any], Any] | None = None
     while True:
         try:
             msg = conn.recv()
@@ -55,7 +58,11 @@ def _worker_main(conn: Connection, parent_pid: int) -> None:
             return
         if msg is None:
             return
-        index, fn, task = msg
+        index, new_fn, task = msg
+        if new_fn is not None:  # sent once per map and worker; reused for its other tasks
+            fn = new_fn
+        assert fn is not None
+        conn.send(("started", index))  # the time limit counts from here, not from spawning
         try:
             result = fn(task)
             conn.send(("done", index, result))
@@ -74,6 +81,8 @@ class _Worker:
         self.proc.start()
         child.close()
         self.task: int | None = None
+        self.fn_of: int | None = None  # which map's function this worker holds
+        self.deadline = 0.0
 
     def describe_death(self) -> str:
         code = self.proc.exitcode
@@ -108,11 +117,14 @@ class LocalExecutor:
     :class:`TaskFailedError` is raised and the remaining workers are stopped.
     """
 
-    def __init__(self, workers: int, retries: int = 2, *, start_method: str = "spawn") -> None:
+    def __init__(self, workers: int, retries: int = 2, *, start_method: str = "spawn",
+                 task_timeout: float | None = None) -> None:
         if workers < 1:
             raise ValueError("workers must be >= 1")
         self.workers = workers
         self.retries = retries
+        self.task_timeout = task_timeout  # a task over it: its worker is killed, the task retried
+        self._maps = 0
         self._ctx = mp.get_context(start_method)
         self._pool: list[_Worker] = []
         self.failures: list[tuple[int, str]] = []  # (task index, message) of retried failures
@@ -139,10 +151,13 @@ class LocalExecutor:
 
     # ------------------------------------------------------------------ running
     def map(self, fn: Callable[[T], R], tasks: Sequence[T], *, desc: str = "") -> list[R]:
+        """``fn`` (with whatever it binds, e.g. a segment's pickled steps) is sent to each
+        worker once per call, then only tasks travel."""
         n = len(tasks)
         results: list[Any] = [None] * n
         if n == 0:
             return []
+        self._maps += 1
         attempts = [0] * n
         pending: deque[int] = deque(range(n))
         finished = 0
@@ -154,28 +169,29 @@ class LocalExecutor:
             while finished < n:
                 for w in self._pool:
                     if w.task is None and pending:
-                        i = pending.popleft()
-                        w.task = i
-                        attempts[i] += 1
-                        try:
-                            w.conn.send((i, fn, tasks[i]))
-                        except (OSError, BrokenPipeError):
-                            pass  # dead worker: noticed below through its sentinel
+                        self._send(w, pending.popleft(), fn, tasks, attempts)
                 busy = [w for w in self._pool if w.task is not None]
                 handles: list[Any] = [w.conn for w in busy] + [w.proc.sentinel for w in busy]
-                for h in wait(handles, timeout=1.0):
-                    w = next(x for x in busy if h in (x.conn, x.proc.sentinel))
-                    if w.task is None:
-                        continue  # already handled through its other handle
-                    failure = self._drain(w, results)
-                    if w.task is None and failure is None:
-                        finished += 1
+                ready = wait(handles, timeout=self._wait_seconds(busy))
+                for w in busy:
+                    if w.conn in ready or w.proc.sentinel in ready:
+                        failure = self._drain(w, results)
+                        if w.task is None and failure is None:
+                            finished += 1
+                            continue
+                        if failure is None and w.proc.is_alive():
+                            continue  # only progress messages so far
+                        lost = failure is None  # the process died
+                        if lost:
+                            failure = w.describe_death()
+                    elif self.task_timeout and time.monotonic() > w.deadline:
+                        failure = f"{timeout_message(self.task_timeout)} (worker pid {w.proc.pid} killed)"
+                        lost = True
+                    else:
                         continue
-                    if failure is None and w.proc.is_alive():
-                        continue  # only progress messages so far
                     i = w.task
-                    if failure is None:  # the process died: replace it
-                        failure = w.describe_death()
+                    assert i is not None and failure is not None
+                    if lost:  # a dead or stuck worker is replaced
                         w.stop(force=True)
                         self._pool[self._pool.index(w)] = _Worker(self._ctx)
                     w.task = None
@@ -191,14 +207,33 @@ class LocalExecutor:
             raise
         return results
 
-    @staticmethod
-    def _drain(w: _Worker, results: list[Any]) -> str | None:
+    def _send(self, w: _Worker, i: int, fn: Callable[[Any], Any], tasks: Sequence[Any],
+              attempts: list[int]) -> None:
+        w.task = i
+        attempts[i] += 1
+        w.deadline = math.inf  # set when the worker says it started
+        first = w.fn_of != self._maps
+        w.fn_of = self._maps
+        try:
+            w.conn.send((i, fn if first else None, tasks[i]))
+        except (OSError, BrokenPipeError):
+            pass  # dead worker: noticed through its sentinel
+
+    def _wait_seconds(self, busy: list[_Worker]) -> float:
+        """Until the next message, death or deadline (at most a second)."""
+        if not self.task_timeout or not busy:
+            return 1.0
+        return max(0.01, min(1.0, min(w.deadline for w in busy) - time.monotonic()))
+
+    def _drain(self, w: _Worker, results: list[Any]) -> str | None:
         """Read all waiting messages of a worker; return an error message if its task failed."""
         try:
             while w.conn.poll():
                 msg = w.conn.recv()
                 if msg[0] == "progress":
                     progress.report(msg[1])
+                elif msg[0] == "started":
+                    w.deadline = time.monotonic() + (self.task_timeout or 0.0)
                 elif msg[0] == "done":
                     results[msg[1]] = msg[2]
                     w.task = None

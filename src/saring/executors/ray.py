@@ -30,11 +30,7 @@ from collections.abc import Callable, Sequence
 from typing import Any, TypeVar
 
 from saring.executors import progress
-
-try:  # runcore moves the protocol and the error to base.py; fall back until that lands
-    from saring.executors.base import TaskFailedError
-except ImportError:  # pragma: no cover - depends on the merge order
-    from saring.executors.local import TaskFailedError
+from saring.executors.base import TaskFailedError, time_limit
 
 MISSING_RAY = "the Ray executor needs Ray: pip install 'saring[ray]'"
 if importlib.util.find_spec("ray") is None:  # fail at import, where make_executor reports it
@@ -78,7 +74,7 @@ def prefer_loopback() -> None:
 
 
 # ----------------------------------------------------------------------------- worker side
-def run_task(fn: Callable[[Any], Any], task: Any) -> tuple[Any, Any]:
+def run_task(fn: Callable[[Any], Any], task: Any, timeout: float | None = None) -> tuple[Any, Any]:
     """Body of every Ray task: ``fn(task)`` and the number of documents it reported.
 
     ``fn`` arrives resolved from the object store (it was put there once per ``map``). The
@@ -94,7 +90,9 @@ def run_task(fn: Callable[[Any], Any], task: Any) -> tuple[Any, Any]:
 
     prev = progress.set_sink(count)
     try:
-        return fn(task), tuple(counted)
+        with time_limit(timeout):  # over time: TaskTimeout, retried by Ray like any exception
+            result = fn(task)
+        return result, tuple(counted)
     finally:
         progress.set_sink(prev)
 
@@ -125,6 +123,7 @@ class RayExecutor:
         memory_mb: int | None = DEFAULT_TASK_MEMORY_MB,
         object_store_mb: int = 256,
         temp_dir: str | None = None,
+        task_timeout: float | None = None,
     ) -> None:
         if workers is not None and workers < 1:
             raise ValueError("workers must be >= 1")
@@ -136,6 +135,7 @@ class RayExecutor:
         self.memory_mb = memory_mb
         self.object_store_mb = object_store_mb  # local Ray only: tasks pass paths, not data
         self.temp_dir = temp_dir  # local Ray only; keep it short (AF_UNIX paths <= 107 bytes)
+        self.task_timeout = task_timeout  # per attempt, enforced inside the worker (time_limit)
         self._ray: Any = None
         self._owns_ray = False
         self._remote: Any = None
@@ -265,7 +265,7 @@ class RayExecutor:
         try:
             while nxt < n or running:
                 while nxt < n and len(running) < window:
-                    running[remote.remote(fn_ref, tasks[nxt])] = nxt
+                    running[remote.remote(fn_ref, tasks[nxt], self.task_timeout)] = nxt
                     nxt += 1
                 refs = list(running)
                 ready, _ = ray.wait(refs, num_returns=1, timeout=POLL_SECONDS)

@@ -20,7 +20,6 @@ atomically before the marker that vouches for it, and markers are keyed by stabl
 
 from __future__ import annotations
 
-import hashlib
 import os
 import pickle
 import time
@@ -41,7 +40,7 @@ from saring.executors.manifest import Manifest, RunError, hash_source, run_confi
 from saring.executors.marker import Marker, digest
 from saring.executors.observe import observer_identity
 from saring.executors.plan import Plan, Segment, Shard, Stage, demand, describe
-from saring.executors.segment import DOCFILE, SegmentTask, run_segment_task
+from saring.executors.segment import DOCFILE, SegmentSteps, SegmentTask, segment_fn
 from saring.executors.split import scan
 from saring.extract.step import ensure_extract
 from saring.io.lock import OutputLocked, mark_manifest, output_lock
@@ -133,16 +132,20 @@ def _shards(inputs: Sequence[str | Path], shard_bytes: int,
 
 
 def _resolve_executor(executor: Executor | str | None, workers: int | None,
-                      ray_address: str | None, config: dict[str, Any]) -> tuple[Any, bool, str]:
+                      ray_address: str | None, config: dict[str, Any],
+                      task_timeout: float | None = None) -> tuple[Any, bool, str]:
     """(executor, owned by the runner, name for the manifest). Arguments win over the
-    pipeline's ``executor:`` config; the default is local with ``workers > 1``, else serial."""
+    pipeline's ``executor:`` config; the default is local with ``workers > 1``, else serial.
+    ``task_timeout`` applies to executors built here (an executor object keeps its own)."""
     asked = workers or config.get("workers")
+    task_timeout = task_timeout or config.get("task_timeout")
     workers = asked or 1
     ray_address = ray_address or config.get("address")
     if executor is None:
         executor = config.get("name") or ("local" if workers > 1 else "serial")
     if isinstance(executor, str):
         opts: dict[str, Any] = {"retries": 1} if executor == "serial" else {}
+        opts["task_timeout"] = task_timeout
         if executor == "ray":  # no worker count asked for: Ray uses every CPU of its cluster
             workers = asked
         try:
@@ -183,31 +186,30 @@ class _Run:
 
     def segment(self, unit: Segment) -> None:
         """One task per shard that still has to run; finished shards come from their markers."""
-        blob = pickle.dumps(unit.steps)
-        key = hashlib.sha256(blob).hexdigest()
+        steps = SegmentSteps.of(unit.steps)  # pickled once; shipped once per map, not per task
         done: dict[str, ShardResult] = {}
         tasks: list[SegmentTask] = []
         for sh in self.plan.shards:
             marker = self.layout.marker(unit.name, sh.name, self.plan.fp(unit, sh.name))
             if sh.name in self.need[unit.name]:
                 marker.clear()  # a stale marker must not vouch for outputs being rewritten
-                tasks.append(self._task(unit, sh, marker, key, blob))
+                tasks.append(self._task(unit, sh, marker))
                 continue
             data = marker.load()
             if data is None:
                 raise RunError(f"marker of {sh.name}@{unit.name} vanished during the run")
             done[sh.name] = ShardResult(**{**data["result"], "skipped": True})
             self.skipped.append(f"{sh.name}@{unit.name}")
-        for r in _map_named(self.executor, run_segment_task, tasks, f"segment {unit.index}"):
+        for r in _map_named(self.executor, segment_fn(steps), tasks, f"segment {unit.index}"):
             done[r.shard] = r
         self.results.append([done[n] for n in self.names])
         if unit.source_unit is None:
             self.duplicate_ids = count_duplicate_ids(self.plan, self.layout)
 
-    def _task(self, unit: Segment, sh: Shard, marker: Marker, key: str, blob: bytes) -> SegmentTask:
+    def _task(self, unit: Segment, sh: Shard, marker: Marker) -> SegmentTask:
         layout, first = self.layout, unit.source_unit is None
         return SegmentTask(
-            shard=sh.name, segment=unit.index, steps_key=key, steps_blob=blob,
+            shard=sh.name, segment=unit.index,
             reader=self.reader, marker=marker,
             kept_path=str(layout.kept(sh.name) if unit.final else layout.docfile(unit.name, sh.name)),
             kept_format=DOCFILE, final=unit.final,
@@ -277,6 +279,7 @@ def _run_pipeline(
     resume: bool = True,
     observers: Sequence[Any] = (),
     unique_ids: bool = False,
+    task_timeout: float | None = None,
 ) -> RunResult:
     """Run ``pipeline`` over the input files/folders/globs into ``output`` and check accounting.
 
@@ -285,7 +288,9 @@ def _run_pipeline(
     ``workers > 1``, else serial); ``ray_address`` joins an existing Ray cluster. ``strict`` makes any error record fail the run (``ok`` False).
     ``observers`` see every document whose decision is final (see ``executors/observe.py``).
     ``unique_ids`` renames the n-th use of an id in the corpus to ``<id>#<n>`` (original in
-    ``metadata.original_id``); reused ids are counted in any case.
+    ``metadata.original_id``); reused ids are counted in any case. ``task_timeout``: seconds
+    one task may run (each attempt); over it the task is stopped and retried, then the run
+    fails naming the shard (default: the config's ``executor: {task_timeout: ...}``).
     Raises :class:`ConfigError` for bad configuration, :class:`RunError` when the run cannot
     proceed.
     """
@@ -308,7 +313,7 @@ def _run_pipeline(
     run_fp = run_fingerprint(pipeline, reader, fmt)
     if unique_ids:  # changes outputs (ids): part of what the run is
         run_fp = digest(run_fp, "unique_ids")
-    ex, own, ex_name = _resolve_executor(executor, workers, ray_address, pipeline.executor)
+    ex, own, ex_name = _resolve_executor(executor, workers, ray_address, pipeline.executor, task_timeout)
     try:
         manifest = Manifest(layout.manifest, digest(run_fp, [s.key for s in shards]),
                             run_config(pipeline, fmt), _inputs_record(shards), ex_name, parallelism_of(ex))
@@ -326,6 +331,8 @@ def _run_pipeline(
         if run.need[plan.units[-1].name]:
             ds_marker.clear()  # kept documents are being rewritten: so is the dataset
         try:
+            if any(run.need.values()) and hasattr(ex, "check_shared"):
+                ex.check_shared(layout.root)  # multi-node: every node must see OUT (fail fast)
             _execute(run, progress)
             parts = finalize.write_dataset(layout.root, [layout.kept(n) for n in run.names],
                                            languages, fmt, max_file_bytes, ds_marker)

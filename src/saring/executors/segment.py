@@ -1,7 +1,9 @@
 """One segment over one shard: read, run the steps, write, mark done (runs inside a worker).
 
-A task carries only paths, the reader config, the pickled steps (unpickled once per worker
-process and reused: loading models is what is expensive) and pickled observers (fresh per task).
+A task carries only paths, the reader config and pickled observers (fresh per task). The
+pickled steps travel once per ``map``, bound into the function (``segment_fn``): the executor
+ships the function once (Ray: one ``ray.put``; the local pool: once per worker), and a worker
+unpickles them once and reuses them (loading models is what is expensive).
 It is idempotent: a finished task (valid marker) returns its stored result; otherwise outputs are
 written to temp files, renamed, then the marker is written, and only then the consumed input
 document file is deleted.
@@ -9,11 +11,13 @@ document file is deleted.
 
 from __future__ import annotations
 
+import functools
+import hashlib
 import os
 import pickle
 import time
 from collections import Counter
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import asdict, dataclass
 from typing import Any
 
@@ -38,8 +42,6 @@ class SegmentTask:
 
     shard: str
     segment: int
-    steps_key: str
-    steps_blob: bytes
     reader: ReaderConfig
     marker: Marker
     kept_path: str
@@ -54,6 +56,24 @@ class SegmentTask:
     ids_path: str | None = None  # first segment: where to write the hashes of document ids
     renames_path: str | None = None  # unique_ids: rows whose id repeats an earlier one
     final: bool = False  # the last segment: its decisions are final (kept ones too)
+
+
+@dataclass(frozen=True)
+class SegmentSteps:
+    """A segment's steps, pickled once by the driver, with the hash that names them."""
+
+    key: str
+    blob: bytes
+
+    @classmethod
+    def of(cls, steps: list[Step]) -> SegmentSteps:
+        blob = pickle.dumps(steps)
+        return cls(hashlib.sha256(blob).hexdigest(), blob)
+
+
+def segment_fn(steps: SegmentSteps) -> Callable[[SegmentTask], ShardResult]:
+    """The task function of one segment: ``run_segment_task`` with its steps bound."""
+    return functools.partial(run_segment_task, steps=steps)
 
 
 _STEPS_CACHE: dict[str, list[Step]] = {}
@@ -174,19 +194,18 @@ class _Run:
         return [self.kept_w, self.rej_w, self.err_w]
 
 
-def run_segment_task(task: SegmentTask) -> ShardResult:
+def run_segment_task(task: SegmentTask, *, steps: SegmentSteps) -> ShardResult:
     """Read one shard (or its document file), run the steps, write kept/rejected/errors, mark
     done, then delete the consumed document file."""
     done = task.marker.result()
     if done is not None:
         return ShardResult(**done)
     t0 = time.perf_counter()
-    steps = _steps_for(task.steps_key, task.steps_blob)
     stats: dict[str, StepStats] = {}
     run = _Run(task)
     try:
         pending = 0
-        for doc in run_steps(steps, run.items(), stats):
+        for doc in run_steps(_steps_for(steps.key, steps.blob), run.items(), stats):
             run.write(doc)
             pending += 1
             if pending >= PROGRESS_EVERY:

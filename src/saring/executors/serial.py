@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from typing import TypeVar
 
-from saring.executors.base import TaskFailedError
+from saring.executors.base import TaskFailedError, time_limit
 
 T = TypeVar("T")
 R = TypeVar("R")
@@ -17,8 +17,9 @@ class SerialExecutor:
     workers = 1
     parallelism = 1
 
-    def __init__(self, retries: int = 0) -> None:
+    def __init__(self, retries: int = 0, *, task_timeout: float | None = None) -> None:
         self.retries = retries
+        self.task_timeout = task_timeout  # via SIGALRM: only when run in the main thread
 
     def close(self) -> None:
         """Nothing to release."""
@@ -28,7 +29,9 @@ class SerialExecutor:
         for i, task in enumerate(tasks):
             for attempt in range(self.retries + 1):
                 try:
-                    out.append(fn(task))
+                    with time_limit(self.task_timeout):
+                        result = fn(task)
+                    out.append(result)
                     break
                 except Exception as exc:
                     if attempt == self.retries:
