@@ -21,6 +21,7 @@ import zstandard
 from saring.dataset.parts import DEFAULT_MAX_FILE_BYTES, PartWriter
 from saring.dataset.records import training_record
 from saring.dataset.tally import count_words
+from saring.document import KEPT
 from saring.io.docfile import read_docs
 from saring.languages import doc_language, kept_partition
 
@@ -53,6 +54,9 @@ def write_partitions(
     try:
         for path in kept_files:
             for doc in read_docs(path):
+                if doc.decision.status != KEPT:  # a corrupt line in a finished segment's file
+                    raise ValueError(f"{doc.decision.message}; remove the output folder's _work/ "
+                                     "and run again to recompute it")
                 rec = training_record(doc)
                 part = kept_partition(doc_language(doc.metadata), languages)
                 w = writers.get(part)

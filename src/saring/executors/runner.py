@@ -20,6 +20,7 @@ atomically before the marker that vouches for it, and markers are keyed by stabl
 
 from __future__ import annotations
 
+import glob
 import os
 import pickle
 import time
@@ -249,11 +250,26 @@ class _Run:
         layout.drop_docfiles(unit.source_unit)  # consumed: the stage is marked done
 
 
+def _preflight(pipeline: Pipeline, inputs: Sequence[str | Path]) -> None:
+    """What can be checked without touching ``output``: the config (reader, writer, limits,
+    picklable steps) and that every input names something. A bad run creates nothing."""
+    _validate_io_config(pipeline)
+    try:
+        pickle.dumps(pipeline.steps)
+    except Exception as exc:  # noqa: BLE001 - report which pipeline cannot travel to workers
+        raise ConfigError(f"pipeline steps cannot be pickled for worker processes: {exc}") from exc
+    for spec in map(str, inputs):
+        if not (os.path.lexists(spec) or (glob.has_magic(spec) and glob.glob(spec, recursive=True))):
+            raise RunError(f"input {spec!r} matches no file")
+
+
 def run_pipeline(pipeline: Pipeline, inputs: Sequence[str | Path], output: str | Path,
                  **kwargs: Any) -> RunResult:
     """Run ``pipeline`` (see :func:`_run_pipeline`) holding an exclusive lock on ``output`` (a
     second run into it fails at once with :class:`RunError`); Ctrl-C marks the manifest
-    ``interrupted`` (io/lock.py)."""
+    ``interrupted`` (io/lock.py). Config and inputs are checked before the output folder or
+    its lock is created."""
+    _preflight(pipeline, inputs)
     try:
         with output_lock(output):
             try:
