@@ -164,3 +164,25 @@ class Every7(CorpusStage):
         st = StepStats()
         st.rejected["seventh"] = n
         return StageOutput(outs, st)
+
+
+# ----------------------------------------------------------------------------- executor task functions
+def attempt(d: str, key: str) -> int:
+    """Count attempts of a task in a file (works across processes); returns this attempt's number."""
+    p = Path(d) / key
+    with open(p, "a") as f:
+        f.write(".")
+    return len(p.read_text())
+
+
+def flaky(task: tuple[str, int]) -> int:
+    """Task 3 raises on its first attempt only."""
+    d, x = task
+    if x == 3 and attempt(d, "flaky") == 1:
+        raise RuntimeError("transient failure")
+    return x
+
+
+def always_fails(task: tuple[str, int]) -> int:
+    attempt(task[0], "fail")
+    raise ValueError("permanent")

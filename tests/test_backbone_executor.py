@@ -12,6 +12,7 @@ import time
 from pathlib import Path
 
 import pytest
+from stepkit import always_fails, attempt, flaky
 
 from saring.executors import progress
 from saring.executors.local import LocalExecutor, TaskFailedError
@@ -23,35 +24,15 @@ def _square_slowly(x: int) -> int:
     return x * x
 
 
-def _attempt(d: str, key: str) -> int:
-    """Count attempts of a task in a file (works across processes)."""
-    p = Path(d) / key
-    with open(p, "a") as f:
-        f.write(".")
-    return len(p.read_text())
-
-
-def _flaky(task: tuple[str, int]) -> int:
-    d, x = task
-    if x == 3 and _attempt(d, "flaky") == 1:
-        raise RuntimeError("transient failure")
-    return x
-
-
-def _always_fails(task: tuple[str, int]) -> int:
-    _attempt(task[0], "fail")
-    raise ValueError("permanent")
-
-
 def _kill_once(task: tuple[str, int]) -> int:
     d, x = task
-    if x == 2 and _attempt(d, "kill") == 1:
+    if x == 2 and attempt(d, "kill") == 1:
         os.kill(os.getpid(), signal.SIGKILL)
     return x + 100
 
 
 def _kill_always(task: tuple[str, int]) -> int:
-    _attempt(task[0], "killall")
+    attempt(task[0], "killall")
     os.kill(os.getpid(), signal.SIGKILL)
     return 0
 
@@ -71,14 +52,14 @@ def test_results_in_task_order() -> None:
 
 def test_exception_is_retried(tmp_path) -> None:
     with LocalExecutor(2, retries=2) as ex:
-        assert ex.map(_flaky, [(str(tmp_path), i) for i in range(6)]) == list(range(6))
+        assert ex.map(flaky, [(str(tmp_path), i) for i in range(6)]) == list(range(6))
         assert len(ex.failures) == 1 and "transient failure" in ex.failures[0][1]
     assert (tmp_path / "flaky").read_text() == ".."
 
 
 def test_permanent_failure_raises_after_last_retry(tmp_path) -> None:
     with LocalExecutor(2, retries=2) as ex, pytest.raises(TaskFailedError) as info:
-        ex.map(_always_fails, [(str(tmp_path), 0)], desc="shards")
+        ex.map(always_fails, [(str(tmp_path), 0)], desc="shards")
     assert info.value.index == 0 and info.value.attempts == 3
     assert "ValueError: permanent" in str(info.value) and "(shards)" in str(info.value)
     assert (tmp_path / "fail").read_text() == "..."
@@ -111,9 +92,9 @@ def test_progress_is_forwarded_from_workers() -> None:
 
 
 def test_serial_executor_has_the_same_contract(tmp_path) -> None:
-    assert SerialExecutor(retries=1).map(_flaky, [(str(tmp_path), i) for i in range(5)]) == list(range(5))
+    assert SerialExecutor(retries=1).map(flaky, [(str(tmp_path), i) for i in range(5)]) == list(range(5))
     with pytest.raises(TaskFailedError, match="ValueError") as info:
-        SerialExecutor(retries=1).map(_always_fails, [(str(tmp_path), 0)])
+        SerialExecutor(retries=1).map(always_fails, [(str(tmp_path), 0)])
     assert info.value.index == 0 and info.value.attempts == 2
 
 

@@ -23,7 +23,7 @@ import pytest
 ray = pytest.importorskip("ray", reason="ray is not installed (pip install 'saring[ray]')")
 
 from conftest import output_files  # noqa: E402
-from stepkit import SlowLog  # noqa: E402
+from stepkit import SlowLog, always_fails, attempt, flaky  # noqa: E402
 
 from saring import Pipeline  # noqa: E402
 from saring.executors import progress  # noqa: E402
@@ -62,11 +62,6 @@ def ray_ex(ray_env: str) -> Iterator[RayExecutor]:
 
 
 # ----------------------------------------------------------------------------- task functions
-def _attempt(d: str, key: str) -> int:
-    """Count attempts of a task in a file (works across processes)."""
-    with open(Path(d) / key, "a") as f:
-        f.write(".")
-    return len((Path(d) / key).read_text())
 
 
 def _square_slowly(x: int) -> int:
@@ -74,21 +69,9 @@ def _square_slowly(x: int) -> int:
     return x * x
 
 
-def _flaky(task: tuple[str, int]) -> int:
-    d, x = task
-    if x == 3 and _attempt(d, "flaky") == 1:
-        raise RuntimeError("transient failure")
-    return x
-
-
-def _always_fails(task: tuple[str, int]) -> int:
-    _attempt(task[0], "fail")
-    raise ValueError("permanent")
-
-
 def _die_once(task: tuple[str, int]) -> int:
     d, x = task
-    if x == 1 and _attempt(d, "die") == 1:
+    if x == 1 and attempt(d, "die") == 1:
         os._exit(1)  # the worker process dies: a system failure, not an exception
     return x + 100
 
@@ -116,7 +99,7 @@ def _assigned(_: int) -> dict[str, float]:
 
 def _flaky_reports(task: tuple[str, int]) -> int:
     progress.report(10)
-    return _flaky(task)
+    return flaky(task)
 
 
 def _sleep_for(seconds: float) -> float:
@@ -222,7 +205,7 @@ class TestLocalRay:
         assert res == {"CPU": 1.0, "memory": 200.0 * MB}
 
     def test_a_task_that_raises_once_is_retried(self, ray_ex: RayExecutor, tmp_path: Path) -> None:
-        assert ray_ex.map(_flaky, [(str(tmp_path), i) for i in range(6)]) == list(range(6))
+        assert ray_ex.map(flaky, [(str(tmp_path), i) for i in range(6)]) == list(range(6))
         assert (tmp_path / "flaky").read_text() == ".."
 
     def test_a_dead_worker_is_retried(self, ray_ex: RayExecutor, tmp_path: Path) -> None:
@@ -232,7 +215,7 @@ class TestLocalRay:
     def test_failing_on_every_attempt_raises_task_failed(self, ray_ex: RayExecutor, tmp_path: Path) -> None:
         tasks = [(str(tmp_path), 0)] * 3
         with pytest.raises(TaskFailedError) as info:
-            ray_ex.map(_always_fails, tasks[:1], desc="shards")
+            ray_ex.map(always_fails, tasks[:1], desc="shards")
         assert info.value.index == 0 and info.value.attempts == 3
         assert "ValueError: permanent" in str(info.value) and "(shards)" in str(info.value)
         assert (tmp_path / "fail").read_text() == "..."  # 1 try + max_retries=2
