@@ -215,3 +215,17 @@ def test_default_keep_policy_reads_repair_mt_damage_where_written() -> None:
     copies[0]["grade"] = 0.95  # the longest is now the most damaged
     kept = [d.id for d in pipe.process(copies) if d.status == "kept"]
     assert kept == ["c-mid"]  # 0.5 < 0.9 < 0.95: least damage wins over length
+
+
+def test_extract_put_first_for_web_input_keeps_the_pipelines_languages() -> None:
+    """A WARC/HTML run gets ``extract`` put first; the languages of the config must survive
+    (they were reset to the default list, so a web run with ``languages: [id]`` kept all)."""
+    from saring.extract.step import ensure_extract
+
+    class Web:
+        kind = "warc"
+
+    pipe = Pipeline.from_config({"steps": ["normalize", "langid"], "languages": ["id"]})
+    web = ensure_extract(pipe, [Web()])
+    assert web.steps[0].name == "extract"
+    assert web.languages == ["id"] and web.steps[2].keep_langs == ["id"]

@@ -131,4 +131,4 @@ def ensure_extract(pipeline: Any, sources: Any) -> Any:
     step = Extract()
     step._registry_name = "extract"  # type: ignore[attr-defined]
     return Pipeline([step, *pipeline.steps], limits=pipeline.limits, reader=pipeline.reader,
-                    writer=pipeline.writer, executor=pipeline.executor)
+                    writer=pipeline.writer, executor=pipeline.executor, languages=pipeline.languages)
