@@ -127,7 +127,7 @@ def test_cli_bad_config_exits_2_with_one_line_naming_step_and_key(tmp_path: Path
 def test_secret_is_hashed_into_the_fingerprint_and_written_nowhere(tmp_path: Path) -> None:
     key = "kunci-rahasia-0123456789"
     step = PII(hash_key=key)
-    assert "hash_key" not in step.params() and key not in repr(step)
+    assert "hash_key" not in step.params() and key not in repr(step) and key not in repr(step.config)
     fmt = "jsonl.gz"
     with_key = run_fingerprint(Pipeline([step]), ReaderConfig(), fmt)
     other = run_fingerprint(Pipeline([PII(hash_key=key + "x")]), ReaderConfig(), fmt)

@@ -88,7 +88,7 @@ SECRET: dict[str, Any] = {"secret": True}
 def secret(default: Any = None) -> Any:
     """A config field holding a secret (e.g. PII's ``hash_key``): it changes outputs, so a hash
     of it enters the run's fingerprint, but its value is never described (manifest, stats)."""
-    return dataclasses.field(default=default, metadata=SECRET)
+    return dataclasses.field(default=default, metadata=SECRET, repr=False)
 
 
 @dataclass(frozen=True, kw_only=True)
