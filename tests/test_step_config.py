@@ -229,3 +229,13 @@ def test_extract_put_first_for_web_input_keeps_the_pipelines_languages() -> None
     web = ensure_extract(pipe, [Web()])
     assert web.steps[0].name == "extract"
     assert web.languages == ["id"] and web.steps[2].keep_langs == ["id"]
+
+
+def test_changing_languages_in_the_api_keeps_secrets_and_rebuilds_langid() -> None:
+    from saring.api import _without_keep_langs
+
+    pipe = Pipeline([build_step("langid", {"keep_langs": ["id"]}), PII(hash_key="rahasia")])
+    steps = _without_keep_langs(pipe)
+    new = Pipeline(steps, languages=["id", "jv"])
+    assert new.steps[1].config.hash_key == "rahasia"  # a description would have dropped it
+    assert new.steps[0].keep_langs == ["id", "jv"] and new.languages == ["id", "jv"]

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import os
 from collections.abc import Sequence
+from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -52,8 +53,8 @@ def run(
 
     pipeline = _pipeline(config)
     if languages is not None:
-        pipeline = Pipeline.from_config({**pipeline.to_config(), "languages": list(languages),
-                                         "steps": _without_keep_langs(pipeline)})
+        pipeline = Pipeline(_without_keep_langs(pipeline), limits=pipeline.limits, reader=pipeline.reader,
+                            writer=pipeline.writer, executor=pipeline.executor, languages=list(languages))
     if format:
         pipeline.writer["format"] = format
     if text_field:
@@ -66,15 +67,11 @@ def run(
                         resume=resume)
 
 
-def _without_keep_langs(pipeline: Pipeline) -> list[dict[str, Any]]:
-    """Step configs with langid's ``keep_langs`` removed, so a new ``languages`` list applies."""
-    out = []
-    for step, entry in zip(pipeline.steps, pipeline.to_config()["steps"], strict=True):
-        (name, params), = entry.items()
-        if hasattr(step, "set_languages"):
-            params = {k: v for k, v in params.items() if k != "keep_langs"}
-        out.append({name: params})
-    return out
+def _without_keep_langs(pipeline: Pipeline) -> list[Any]:
+    """The steps, langid's rebuilt without ``keep_langs`` so a new ``languages`` list applies
+    (rebuilt from its config, not its description: secrets such as PII's ``hash_key`` stay)."""
+    return [type(s)(replace(s.config, keep_langs=None)) if hasattr(s, "set_languages") else s
+            for s in pipeline.steps]
 
 
 def clean(text: str, *, min_confidence: float = 0.75, url: str | None = None) -> Document:
