@@ -25,6 +25,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from saring.boilerplate.analysis import Lines
+from saring.boilerplate.dispatch import LineAlternation
 
 _MONTH = (
     r"(?i:januari|februari|maret|april|mei|juni|juli|agustus|september|oktober|november|"
@@ -177,21 +178,21 @@ class ShapeFurniture:
         for k, r in enumerate(rules):
             group = f"{r.cls}__{k}"
             self._meta[group] = (r.cls, r.zone, r.anchor)
-            alts.append(f"(?P<{group}>{r.pattern})")
-        self._rx = re.compile("[ \t]*(?:" + "|".join(alts) + ")[ \t]*") if alts else None
+            alts.append((group, r.pattern))
+        self._alt = LineAlternation(alts) if alts else None
 
     def classify(self, line: str, brands: frozenset[str] = frozenset()) -> tuple[str, str, bool] | None:
         """(class, zone, anchor) of the first furniture class the whole line matches."""
-        if self._rx is None or len(line) > self.max_chars:
+        if self._alt is None or len(line) > self.max_chars:
             return None
         if len(line) > 120 or (line[-1] in _ENDS and line.count(" ") >= 11):
             first = line.split(" ", 1)[0].lstrip("*([\"“").rstrip(":").lower()
             if first not in _LONG_FIRST_WORDS and "©" not in line and "eserved" not in line:
                 return None  # a long or sentence-shaped line is furniture only in a few shapes
-        m = self._rx.fullmatch(line)
-        if m is None:
+        group = self._alt.match(line)
+        if group is None:
             return None
-        meta = self._meta[m.lastgroup]
+        meta = self._meta[group]
         if meta[0] == "follow" and not _is_call_to_follow(line, brands):
             return None
         if meta[0] == "date" and _LOWER_MONTH_RE.search(line):

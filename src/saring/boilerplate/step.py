@@ -22,6 +22,7 @@ from typing import Any
 
 from saring.boilerplate.analysis import Analysis, Lines, Span
 from saring.boilerplate.dateline import DatelineContext, find_dateline, host_of, site_of
+from saring.boilerplate.dispatch import LineAlternation, match_width
 from saring.boilerplate.glue import GlueFixer
 from saring.boilerplate.rules import (
     DATA,
@@ -95,7 +96,10 @@ class Boilerplate(MapStep):
         data = Path(self.rules_dir) if self.rules_dir else DATA
         rules = load_rules(data / "rules.tsv")
         self.rules = {r.id: r for r in rules}
-        self._line_buckets = _length_buckets([r for r in rules if r.scope == "line"])
+        line_rules = [r for r in rules if r.scope == "line"]
+        self._line_alt = LineAlternation([(r.id, r.pattern) for r in line_rules])
+        # longest line (stripped) any line rule can match
+        self._line_top = max((min(match_width(r.pattern)[1], 10_000) for r in line_rules), default=0)
         trailing = [r for r in rules if r.scope == "trailing"]
         self._trailing_re = combined(trailing, whole_line=True)
         # inline and block rules run one by one, each behind its cheap substring test
@@ -146,20 +150,18 @@ class Boilerplate(MapStep):
         """Whole-line rules (each line only against rules long enough to match it), then what
         each matched heading drags along."""
         lines, drop = res.lines.lines, res.drop
-        bounds, regexes = self._line_buckets
-        if regexes:
-            top = bounds[-1]
-            for i, ln in enumerate(lines):
-                n = len(ln)
-                if not n:
-                    continue
-                if ln[0] in " \t" or ln[-1] in " \t":
-                    n = len(ln.strip())
-                if n > top:
-                    continue  # longer than any line rule can match
-                m = regexes[bisect.bisect_left(bounds, n)].fullmatch(ln)
-                if m is not None:
-                    drop[i] = m.lastgroup
+        top, match = self._line_top, self._line_alt.match
+        for i, ln in enumerate(lines):
+            n = len(ln)
+            if not n:
+                continue
+            if ln[0] in " \t" or ln[-1] in " \t":
+                n = len(ln.strip())
+            if n > top:
+                continue  # longer than any line rule can match
+            rid = match(ln)
+            if rid is not None:
+                drop[i] = rid
         for i, rid in sorted(drop.items()):
             follow = self.rules[rid].follow
             if follow:
@@ -364,8 +366,7 @@ class Boilerplate(MapStep):
         d = result.dateline
         if d is not None and d.span is not None and not d.place:
             return True
-        bounds = self._line_buckets[0]
-        top = bounds[-1] if bounds else 0
+        top = self._line_top
         lines, drop = result.lines, result.drop
         for s, e, rid in result.spans:
             if rid == "dateline":
@@ -495,23 +496,6 @@ def _span_removals(text: str, spans: list[Span]) -> list[Replacement]:
             e = ge if k == len(group) - 1 else group[k + 1][0]
             reps.append(Replacement(s, e, sep if k == len(group) - 1 else "", "boilerplate:" + rid))
     return reps
-
-
-def _length_buckets(rules: list) -> tuple[list[int], list[re.Pattern[str]]]:
-    """Combined whole-line regexes by line length: a line of length n is only tried against
-    rules whose longest possible match is >= n (most body lines are longer than any rule)."""
-    from re import _parser  # the stdlib regex parser; getwidth() gives (min, max) match length
-
-    widths = {r.id: min(_parser.parse(r.pattern).getwidth()[1], 10_000) for r in rules}
-    bounds = sorted({w for w in widths.values()} | {16, 40, 80, 160})
-    bounds = [b for b in bounds if b <= max(widths.values(), default=0)]
-    regexes = []
-    lo = 0
-    for hi in bounds:
-        chosen = [r for r in rules if widths[r.id] > lo]  # could match some length in (lo, hi]
-        regexes.append(combined(chosen, whole_line=True))
-        lo = hi
-    return bounds, regexes
 
 
 def _adjacent_groups(text: str, spans: list[tuple[int, int, str]]) -> list[list]:

@@ -1,0 +1,194 @@
+"""Whole-line alternations that try, for each line, only the rules that can start with its first
+character and fit its length.
+
+The line rules (``rules.tsv``) and the shape classes (``shape.tsv``) are each one alternation of
+40-80 named rules matched against whole lines. One combined regex tries every alternative at
+every line, ~10-20 us per short line whatever it holds, so a page of many short lines cost
+~40 ms per 10 KB. Here the first characters each rule can start with are read off the parsed
+pattern (``re._parser``, the stdlib's own parse tree), and each line is tried against the rules
+that can start with its first character and whose match width fits the line, one by one, in
+rule order. That gives the same rule as the combined regex: for a line that does not start with
+a space or tab, the combined regex also takes the first alternative (in order) that can match
+the whole line. Lines starting with a space or tab use the combined regex itself.
+"""
+
+from __future__ import annotations
+
+import re
+from re import _constants as sre  # noqa: PLC2701 - the stdlib's parse-tree opcodes
+from re import _parser  # noqa: PLC2701 - the stdlib regex parser (getwidth, parse tree)
+
+_CATEGORIES = {
+    sre.CATEGORY_DIGIT: r"\d", sre.CATEGORY_NOT_DIGIT: r"\D",
+    sre.CATEGORY_SPACE: r"\s", sre.CATEGORY_NOT_SPACE: r"\S",
+    sre.CATEGORY_WORD: r"\w", sre.CATEGORY_NOT_WORD: r"\W",
+}
+_REPEATS = (sre.MAX_REPEAT, sre.MIN_REPEAT, sre.POSSESSIVE_REPEAT)
+_ZERO_WIDTH = (sre.AT, sre.ASSERT, sre.ASSERT_NOT)
+_MAX_CACHED = 65_536
+_SHORT = 100  # lines up to this length get their candidate list cached per (first char, length)
+
+
+class _Unknown(Exception):
+    """A construct whose first characters are not worked out: the rule is tried on every line."""
+
+
+def _one_char(body: str, flags: int) -> str:
+    """A one-character pattern under the flags in force where it occurs."""
+    if flags & (sre.SRE_FLAG_LOCALE | sre.SRE_FLAG_VERBOSE):
+        raise _Unknown
+    inline = ("i" if flags & sre.SRE_FLAG_IGNORECASE else "") + ("a" if flags & sre.SRE_FLAG_ASCII else "")
+    return f"(?{inline}:{body})" if inline else f"(?:{body})"
+
+
+def _char_class(items: list, flags: int) -> str:
+    parts: list[str] = []
+    for op, av in items:
+        if op is sre.NEGATE:
+            parts.insert(0, "^")
+        elif op is sre.LITERAL:
+            parts.append(re.escape(chr(av)))
+        elif op is sre.RANGE:
+            parts.append(f"{re.escape(chr(av[0]))}-{re.escape(chr(av[1]))}")
+        elif op is sre.CATEGORY and av in _CATEGORIES:
+            parts.append(_CATEGORIES[av])
+        else:
+            raise _Unknown
+    return _one_char("[" + "".join(parts) + "]", flags)
+
+
+def _first(seq: list, flags: int, out: list[str]) -> bool:
+    """Append to ``out`` one-character patterns covering every character a non-empty match of
+    ``seq`` can start with; return whether ``seq`` can match the empty string."""
+    for op, av in seq:
+        if op is sre.LITERAL:
+            out.append(_one_char(re.escape(chr(av)), flags))
+            return False
+        if op is sre.NOT_LITERAL:
+            out.append(_one_char(f"[^{re.escape(chr(av))}]", flags))
+            return False
+        if op is sre.ANY:
+            out.append(_one_char("(?s:.)", flags))
+            return False
+        if op is sre.IN:
+            out.append(_char_class(av, flags))
+            return False
+        if op is sre.BRANCH:
+            nullable = False
+            for alt in av[1]:
+                nullable |= _first(alt, flags, out)
+            if not nullable:
+                return False
+        elif op is sre.SUBPATTERN:
+            _group, add, remove, sub = av
+            if not _first(sub, (flags | add) & ~remove, out):
+                return False
+        elif op is sre.ATOMIC_GROUP:
+            if not _first(av, flags, out):
+                return False
+        elif op in _REPEATS:
+            lo, hi, sub = av
+            if hi == 0:
+                continue
+            if not _first(sub, flags, out) and lo > 0:
+                return False
+        elif op in _ZERO_WIDTH:
+            continue  # a lookaround or anchor constrains, never consumes: over-inclusive is safe
+        else:
+            raise _Unknown
+    return True
+
+
+def first_chars(pattern: str) -> str | None:
+    """A pattern matching exactly one character, covering every character a non-empty match of
+    ``pattern`` can start with (it may cover more); None when any character may start one."""
+    parsed = _parser.parse(pattern)
+    out: list[str] = []
+    try:
+        _first(list(parsed), parsed.state.flags, out)
+    except _Unknown:
+        return None
+    return "|".join(dict.fromkeys(out)) if out else "(?!)"
+
+
+def match_width(pattern: str) -> tuple[int, int]:
+    """Shortest and longest possible match (the longest is capped by ``re`` at MAXREPEAT)."""
+    lo, hi = _parser.parse(pattern).getwidth()
+    return lo, hi
+
+
+class LineAlternation:
+    """``fullmatch`` of ``[ \\t]*(?:(?P<name0>p0)|(?P<name1>p1)|...)[ \\t]*`` on one line,
+    returning the name of the rule that matched (``Match.lastgroup`` of the combined regex)."""
+
+    def __init__(self, named: list[tuple[str, str]]) -> None:
+        self._named = named
+        self._full: re.Pattern[str] | None = None
+        self._rules: list[tuple[str, re.Pattern[str], int, int]] = []
+        always: list[int] = []
+        lookaheads: list[str] = []
+        self._masked: list[int] = []
+        for k, (name, pattern) in enumerate(named):
+            lo, hi = match_width(pattern)
+            self._rules.append((name, re.compile(rf"(?:{pattern})[ \t]*"), lo, hi))
+            cls = first_chars(pattern)
+            if cls is None:
+                always.append(k)
+            else:
+                self._masked.append(k)
+                lookaheads.append(f"(?=({cls})|)")
+        self._always = frozenset(always)
+        # one match of this regex on a character says which rules can start with it
+        self._mask = re.compile("".join(lookaheads)) if lookaheads else None
+        self._by_char: dict[str, tuple[tuple[str, re.Pattern[str], int, int], ...]] = {}
+        self._by_len: dict[tuple[str, int], tuple[tuple[str, re.Pattern[str]], ...]] = {}
+
+    @property
+    def full(self) -> re.Pattern[str]:
+        """The combined regex (compiled on first use: only lines starting with a blank need it)."""
+        if self._full is None:
+            alts = "|".join(f"(?P<{name}>{pattern})" for name, pattern in self._named)
+            self._full = re.compile(rf"[ \t]*(?:{alts})[ \t]*")
+        return self._full
+
+    def _candidates(self, c: str) -> tuple[tuple[str, re.Pattern[str], int, int], ...]:
+        cands = self._by_char.get(c)
+        if cands is not None:
+            return cands
+        ok = set(self._always)
+        if self._mask is not None:
+            groups = self._mask.match(c).groups()  # type: ignore[union-attr]  # all optional
+            ok.update(k for k, g in zip(self._masked, groups, strict=True) if g is not None)
+        cands = tuple(self._rules[k] for k in sorted(ok))
+        if len(self._by_char) < _MAX_CACHED:
+            self._by_char[c] = cands
+        return cands
+
+    def _fitting(self, c: str, n: int) -> tuple[tuple[str, re.Pattern[str]], ...]:
+        """Rules that can start with ``c`` and match exactly ``n`` characters (short lines)."""
+        cands = tuple((name, rx) for name, rx, lo, hi in self._candidates(c) if lo <= n <= hi)
+        if len(self._by_len) < _MAX_CACHED:
+            self._by_len[(c, n)] = cands
+        return cands
+
+    def match(self, line: str) -> str | None:
+        """Name of the first rule (in rule order) matching the whole line, or None."""
+        c = line[:1]
+        if not c or c == " " or c == "\t":
+            m = self.full.fullmatch(line)
+            return None if m is None else m.lastgroup
+        n = len(line)
+        if n <= _SHORT and line[-1] != " " and line[-1] != "\t":
+            fitting = self._by_len.get((c, n))
+            if fitting is None:
+                fitting = self._fitting(c, n)
+            for name, rx in fitting:
+                if rx.fullmatch(line) is not None:
+                    return name
+            return None
+        core = n if line[-1] not in " \t" else len(line.rstrip(" \t"))
+        for name, rx, lo, hi in self._candidates(c):
+            if lo <= n and hi >= core and rx.fullmatch(line) is not None:
+                return name
+        return None
+
