@@ -100,6 +100,16 @@ def clean_place(place: str | None) -> str | None:
 _MAX_TITLE_CHARS = 300  # lines before a dateline are titles, captions or bylines
 
 
+_NAMED_GROUP_RE = re.compile(r"\(\?P<\w+>")
+
+
+def any_rule_gate(rules: list[DatelineRule]) -> re.Pattern[str] | None:
+    """One regex that matches at a position whenever some anchored (not ``head_search``) rule
+    does: most head lines match no rule, and one failed match replaces ~20."""
+    alts = [_NAMED_GROUP_RE.sub("(?:", r.regex.pattern) for r in rules if r.when != "head_search"]
+    return re.compile("|".join(f"(?:{a})" for a in alts)) if alts else None
+
+
 @dataclass(frozen=True, slots=True)
 class DatelineContext:
     """What the dateline rules may consult for one document."""
@@ -110,6 +120,7 @@ class DatelineContext:
     known_places: frozenset[str]  # gazetteer + GeoNames (lower case), for the generic rules
     site: str | None = None
     brands: frozenset[str] = frozenset()  # letters-only names of the site (see shape.brand_keys)
+    gate: re.Pattern[str] | None = None  # any_rule_gate(rules), when given
 
 
 def find_dateline(
@@ -163,9 +174,12 @@ def _match_line(lines: Lines, i: int, rank: int, ctx: DatelineContext) -> Dateli
     # every generic shape ends in a dash, pipe, colon or parenthesis near the start, or is a
     # short line of its own
     generic_ok = len(lines[i]) <= 80 or _GENERIC_SEP_RE.search(text, pos, pos + 120) is not None
+    anchored = ctx.gate is None or ctx.gate.match(text, pos) is not None
     for rule in ctx.rules:
         if rule.when not in _MULTI_LINE_RANKS and rank > 0:
             continue
+        if not anchored and rule.when != "head_search":
+            continue  # no anchored rule matches here
         if not generic_ok and rule.when.startswith("generic"):
             continue
         if rule.when == "site" and site not in rule.outlets:

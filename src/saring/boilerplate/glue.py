@@ -14,9 +14,10 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-# A lower-case letter directly followed by a capital: the only place glue can be. Found with a
-# two-class regex (fast scan); the token around it is then checked in Python (hits are rare).
-_BOUNDARY_RE = re.compile(r"[a-z][A-Z]")
+# A lower-case letter directly followed by a capital: the only place glue can be. Found by a
+# scan for capitals (few) checked by a look-behind, twice as fast as ``[a-z][A-Z]`` (which stops
+# at every lower-case letter); the token around it is then checked in Python (hits are rare).
+_BOUNDARY_RE = re.compile(r"[A-Z](?<=[a-z][A-Z])")
 _RIGHT_RE = re.compile(r"[A-Z][A-Za-z]{1,30}")
 # Okezone prints the first word in capitals glued to the next one: "DAFTARpencetak gol ...".
 _CAPS_HEAD_RE = re.compile(r"([A-Z]{3,20})(?=[a-z]{2})")
@@ -113,7 +114,7 @@ class GlueFixer:
         point of a caps head, ``PENAMPILAN|eleganMaia``), so one pass finds all the glue.
         """
         for m in _BOUNDARY_RE.finditer(text):
-            p = m.start() + 1  # split point
+            p = m.start()  # split point (the capital)
             s = p - 1
             while s > 0 and p - s < 21 and text[s - 1] in _LOWER and s not in starts:
                 s -= 1

@@ -21,7 +21,13 @@ from pathlib import Path
 from typing import Any
 
 from saring.boilerplate.analysis import Analysis, Lines, Span
-from saring.boilerplate.dateline import DatelineContext, find_dateline, host_of, site_of
+from saring.boilerplate.dateline import (
+    DatelineContext,
+    any_rule_gate,
+    find_dateline,
+    host_of,
+    site_of,
+)
 from saring.boilerplate.dispatch import LineAlternation, match_width
 from saring.boilerplate.glue import GlueFixer
 from saring.boilerplate.rules import (
@@ -111,6 +117,7 @@ class Boilerplate(MapStep):
         self._lead_dash = re.compile(lead.pattern) if lead is not None else None
         self._shape = ShapeFurniture(load_shape_rules(data / "shape.tsv")) if self.shape else None
         self._dateline_rules = load_datelines(data / "datelines.tsv")
+        self._dateline_gate = any_rule_gate(self._dateline_rules)
         self._outlets = load_outlets(data / "outlets.tsv")
         self._places = frozenset(w.lower() for w in load_words(data / "places.txt"))
         geo = frozenset(w.lower() for w in load_words(data / "places_geonames.txt"))
@@ -171,6 +178,7 @@ class Boilerplate(MapStep):
         """The dateline at the head: whole lines it covers are dropped, a prefix is a span."""
         ctx = DatelineContext(
             self._dateline_rules, self._outlets, self._places, self._known_places, site, brands,
+            self._dateline_gate,
         )
         d = find_dateline(res.lines, res.drop, ctx, lead_dash=self._lead_dash)
         res.dateline = d

@@ -1,0 +1,127 @@
+"""Before/after of single steps (normalize, boilerplate, url): two checkouts, alternating runs.
+
+    python bench/bench_steps_ab.py --base /tmp/boiler-base [--limit 500] [--rounds 3]
+
+``--base`` is another checkout of saring (e.g. ``git worktree add --detach /tmp/boiler-base main``).
+Each round runs this file with ``--child`` once with the base's ``src`` first on ``PYTHONPATH``
+and once with this checkout's, A B A B, so machine load hits both sides alike. A child reads the
+first ``--limit`` records of each news corpus and times, in CPU seconds of its own process
+(best of 3), each step on the input the default chain gives it: normalize on the raw text,
+boilerplate on normalized text, url on the record's url. Building the ``Document`` is timed
+alone and subtracted. Prints microseconds per document per step and side, then the medians and
+the speed-up per step.
+"""
+
+from __future__ import annotations
+
+import argparse
+import gzip
+import itertools
+import json
+import os
+import statistics
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parents[1]
+CORPORA = HERE.parent / "shared" / "corpora"
+NEWS = [
+    "id_news_gikirima_multioutlet.jsonl.gz",
+    "id_news_github_scrapes.jsonl.gz",
+    "id_news_indosum_dev.jsonl.gz",
+    "id_news_detik_langscrape.jsonl.gz",
+]
+STEPS = ("normalize", "boilerplate", "url")
+
+
+def _cpu_best(fn, rounds: int = 3) -> float:
+    best = float("inf")
+    for _ in range(rounds):
+        t0 = time.process_time()
+        fn()
+        best = min(best, time.process_time() - t0)
+    return best
+
+
+def child(limit: int) -> dict[str, float]:
+    """Microseconds of CPU per document for each step (this process's ``saring``)."""
+    import orjson
+
+    from saring.document import Document
+    from saring.registry import resolve
+
+    recs = []
+    for name in NEWS:
+        path = CORPORA / name
+        if not path.exists():
+            continue
+        with gzip.open(path, "rb") as f:
+            recs.extend(orjson.loads(line) for line in itertools.islice(f, limit))
+    steps = {name: resolve(name)() for name in STEPS}
+    for s in steps.values():
+        s.ensure_setup()
+
+    def meta(r: dict) -> dict:
+        return {"url": r.get("url"), "outlet": r.get("outlet")}
+
+    normalized = []
+    for r in recs:
+        d = Document(str(r["id"]), r["text"], meta(r))
+        steps["normalize"].process(d)
+        normalized.append(d.text)
+    inputs = {"normalize": [r["text"] for r in recs], "boilerplate": normalized, "url": normalized}
+    out: dict[str, float] = {"docs": len(recs)}
+
+    def make(texts: list[str]):
+        def run() -> None:
+            for r, t in zip(recs, texts, strict=True):
+                Document(str(r["id"]), t, meta(r))
+        return run
+
+    for name, step in steps.items():
+        texts = inputs[name]
+
+        def run(step=step, texts=texts) -> None:
+            for r, t in zip(recs, texts, strict=True):
+                step.process(Document(str(r["id"]), t, meta(r)))
+
+        base = _cpu_best(make(texts))
+        out[name] = (_cpu_best(run) - base) / len(recs) * 1e6
+    return out
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--base", type=Path, help="checkout of the code to compare against")
+    ap.add_argument("--limit", type=int, default=500, help="records per news corpus")
+    ap.add_argument("--rounds", type=int, default=3)
+    ap.add_argument("--child", action="store_true", help=argparse.SUPPRESS)
+    a = ap.parse_args()
+    if a.child:
+        print(json.dumps(child(a.limit)))
+        return
+    if a.base is None:
+        ap.error("--base is required")
+    sides = {"base": a.base.resolve() / "src", "this": HERE / "src"}
+    res: dict[str, list[dict[str, float]]] = {k: [] for k in sides}
+    print(f"{'round':>5} {'side':<5} " + " ".join(f"{s + ' us/doc':>18}" for s in STEPS))
+    for r in range(a.rounds):
+        for side, src in sides.items():
+            env = dict(os.environ, PYTHONPATH=str(src))
+            got = json.loads(subprocess.run(
+                [sys.executable, __file__, "--child", "--limit", str(a.limit)],
+                env=env, capture_output=True, text=True, check=True,
+            ).stdout.strip().splitlines()[-1])
+            res[side].append(got)
+            print(f"{r:>5} {side:<5} " + " ".join(f"{got[s]:>18.1f}" for s in STEPS), flush=True)
+    print(f"documents: {int(res['this'][0]['docs']):,} (first {a.limit} of each news corpus)")
+    for s in STEPS:
+        b = statistics.median(x[s] for x in res["base"])
+        t = statistics.median(x[s] for x in res["this"])
+        print(f"median {s:<12} base {b:8.1f} us/doc  this {t:8.1f} us/doc  speed-up {b / t:5.2f}x")
+
+
+if __name__ == "__main__":
+    main()
