@@ -36,6 +36,7 @@ class Dateline:
     remnant_lines: list[int] = field(default_factory=list)  # lone "-" lines near the head
 
 
+@functools.lru_cache(maxsize=4096)
 def registered_domain(host: str) -> str:
     """``news.detik.com`` -> ``detik.com``; ``rejabar.republika.co.id`` -> ``republika.co.id``."""
     host = host.lower().strip(".")
@@ -121,6 +122,7 @@ class DatelineContext:
     site: str | None = None
     brands: frozenset[str] = frozenset()  # letters-only names of the site (see shape.brand_keys)
     gate: re.Pattern[str] | None = None  # any_rule_gate(rules), when given
+    search_rules: tuple[DatelineRule, ...] = ()  # the head_search rules (tried where the gate fails)
 
 
 def find_dateline(
@@ -174,12 +176,11 @@ def _match_line(lines: Lines, i: int, rank: int, ctx: DatelineContext) -> Dateli
     # every generic shape ends in a dash, pipe, colon or parenthesis near the start, or is a
     # short line of its own
     generic_ok = len(lines[i]) <= 80 or _GENERIC_SEP_RE.search(text, pos, pos + 120) is not None
+    # where no anchored rule matches, only the head_search rules can
     anchored = ctx.gate is None or ctx.gate.match(text, pos) is not None
-    for rule in ctx.rules:
+    for rule in ctx.rules if anchored else ctx.search_rules:
         if rule.when not in _MULTI_LINE_RANKS and rank > 0:
             continue
-        if not anchored and rule.when != "head_search":
-            continue  # no anchored rule matches here
         if not generic_ok and rule.when.startswith("generic"):
             continue
         if rule.when == "site" and site not in rule.outlets:

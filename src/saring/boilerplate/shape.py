@@ -20,6 +20,7 @@ characters, that no furniture class matches. A document without one is left to t
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass
 from pathlib import Path
@@ -150,6 +151,7 @@ def _title_like(text: str) -> bool:
     return bool(content) and sum(w[0].isupper() or w[0].isdigit() for w in content) >= 0.7 * len(content)
 
 
+@functools.lru_cache(maxsize=4096)
 def brand_keys(site: str | None, host: str | None) -> frozenset[str]:
     """Letters-only names the outlet may print for itself: the labels of its host and site
     (``jogjapolitan.harianjogja.com`` -> jogjapolitan, harianjogja)."""
@@ -164,8 +166,11 @@ def brand_keys(site: str | None, host: str | None) -> frozenset[str]:
     return frozenset(keys)
 
 
+_NOT_ALNUM_RE = re.compile(r"[^a-z0-9]")
+
+
 def letters_key(line: str) -> str:
-    return re.sub(r"[^a-z0-9]", "", line.lower())
+    return _NOT_ALNUM_RE.sub("", line.lower())
 
 
 class ShapeFurniture:

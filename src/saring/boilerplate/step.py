@@ -32,7 +32,6 @@ from saring.boilerplate.dispatch import LineAlternation, match_width
 from saring.boilerplate.glue import GlueFixer
 from saring.boilerplate.rules import (
     DATA,
-    combined,
     load_brands,
     load_datelines,
     load_outlets,
@@ -107,7 +106,7 @@ class Boilerplate(MapStep):
         # longest line (stripped) any line rule can match
         self._line_top = max((min(match_width(r.pattern)[1], 10_000) for r in line_rules), default=0)
         trailing = [r for r in rules if r.scope == "trailing"]
-        self._trailing_re = combined(trailing, whole_line=True)
+        self._trailing_alt = LineAlternation([(r.id, r.pattern) for r in trailing]) if trailing else None
         # inline and block rules run one by one, each behind its cheap substring test
         self._spans_rx = [
             (r.id, r.needles, re.compile(r.pattern, re.MULTILINE))
@@ -118,6 +117,7 @@ class Boilerplate(MapStep):
         self._shape = ShapeFurniture(load_shape_rules(data / "shape.tsv")) if self.shape else None
         self._dateline_rules = load_datelines(data / "datelines.tsv")
         self._dateline_gate = any_rule_gate(self._dateline_rules)
+        self._dateline_search = tuple(r for r in self._dateline_rules if r.when == "head_search")
         self._outlets = load_outlets(data / "outlets.tsv")
         self._places = frozenset(w.lower() for w in load_words(data / "places.txt"))
         geo = frozenset(w.lower() for w in load_words(data / "places_geonames.txt"))
@@ -178,7 +178,7 @@ class Boilerplate(MapStep):
         """The dateline at the head: whole lines it covers are dropped, a prefix is a span."""
         ctx = DatelineContext(
             self._dateline_rules, self._outlets, self._places, self._known_places, site, brands,
-            self._dateline_gate,
+            self._dateline_gate, self._dateline_search,
         )
         d = find_dateline(res.lines, res.drop, ctx, lead_dash=self._lead_dash)
         res.dateline = d
@@ -310,8 +310,9 @@ class Boilerplate(MapStep):
     def _trailing(self, lines: list[str], drop: dict[int, str]) -> None:
         """Walk up from the end over boilerplate-looking lines; tag-list lines count only below
         another boilerplate line (a lone lower-case last line is usually content)."""
-        if self._trailing_re is None:
+        if self._trailing_alt is None:
             return
+        match = self._trailing_alt.match
         block: list[tuple[int, str | None]] = []
         i = len(lines) - 1
         while i >= 0 and len(block) < self.trailing_max_lines:
@@ -321,12 +322,12 @@ class Boilerplate(MapStep):
             elif not line.strip():
                 pass
             else:
-                m = self._trailing_re.fullmatch(line)
-                if m is None or (
-                    m.lastgroup.endswith("_twice") and not _has_twin(lines, i)
-                ) or (m.lastgroup == "title_twice" and not block):
+                rid = match(line)
+                if rid is None or (
+                    rid.endswith("_twice") and not _has_twin(lines, i)
+                ) or (rid == "title_twice" and not block):
                     break
-                block.append((i, m.lastgroup))
+                block.append((i, rid))
             i -= 1
         anchored = False
         for i, rid in reversed(block):  # top-down

@@ -26,12 +26,19 @@ def url_parts(url: str) -> dict[str, str] | None:
     host = url_host(url)
     if not host:
         return None
-    ext = _extractor()(host)
-    domain = f"{ext.domain}.{ext.suffix}" if ext.domain and ext.suffix else host
+    name, suffix = _name_and_suffix(host)
+    domain = f"{name}.{suffix}" if name and suffix else host
     try:
         parts = urlsplit(url if "//" in url else "//" + url)
         path = parts.path + ("?" + parts.query if parts.query else "")
     except ValueError:
         path = ""
-    return {"host": host, "domain": domain, "suffix": ext.suffix, "name": ext.domain,
-            "path": path}
+    return {"host": host, "domain": domain, "suffix": suffix, "name": name, "path": path}
+
+
+@lru_cache(maxsize=8192)
+def _name_and_suffix(host: str) -> tuple[str, str]:
+    """tldextract's domain label and public suffix of a host (hosts repeat across documents:
+    cached, a pure function of the host and the bundled suffix list)."""
+    ext = _extractor()(host)
+    return ext.domain, ext.suffix

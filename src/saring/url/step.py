@@ -87,6 +87,14 @@ class URLFilter(FilterStep):
         self.extra = {d.strip().lower().removeprefix("www."): "blocked" for d in c.domains or ()}
         self.use_tokens = c.use_tokens
         self.use_path_patterns = c.use_path_patterns
+        self._blocked_cache: tuple[dict[str, str], frozenset[str]] | None = None
+
+    def _blocked(self) -> tuple[dict[str, str], frozenset[str]]:
+        """The blocklist (file + ``domains``) and its domain set, built once per step."""
+        if self._blocked_cache is None:
+            blocked = {**load_blocklist(self.blocklist_file), **self.extra}
+            self._blocked_cache = (blocked, frozenset(blocked))
+        return self._blocked_cache
 
     def score(self, doc: Document) -> dict[str, Any]:
         url = doc.metadata.get("url")
@@ -96,8 +104,8 @@ class URLFilter(FilterStep):
         for k in ("host", "domain", "suffix"):
             doc.metadata.setdefault(k, parts[k])
         out: dict[str, Any] = {}
-        blocked = {**load_blocklist(self.blocklist_file), **self.extra}
-        hit = matching_domain(parts["host"], frozenset(blocked))
+        blocked, listed = self._blocked()
+        hit = matching_domain(parts["host"], listed)
         if hit:
             out["blocklist"] = hit
             out["blocklist_category"] = blocked[hit]
