@@ -9,6 +9,7 @@ from __future__ import annotations
 import bisect
 from dataclasses import dataclass, field
 
+from saring.analysis import analyse
 from saring.boilerplate.dateline import Dateline
 
 Span = tuple[int, int, str]  # start, end, rule id
@@ -24,11 +25,10 @@ class Lines:
 
     @classmethod
     def of(cls, text: str) -> Lines:
-        lines = text.split("\n")
-        starts = [0]
-        for ln in lines[:-1]:
-            starts.append(starts[-1] + len(ln) + 1)
-        return cls(text, lines, starts)
+        """The lines of the shared per-text analysis (``saring.analysis``): a document left
+        unchanged by this step hands its split to the steps after it (read-only lists)."""
+        a = analyse(text)
+        return cls(text, a.lines, a.line_starts)
 
     def __len__(self) -> int:
         return len(self.lines)

@@ -111,6 +111,60 @@ def first_chars(pattern: str) -> str | None:
     return "|".join(dict.fromkeys(out)) if out else "(?!)"
 
 
+def _literal_set(items: list, flags: int) -> frozenset[str] | None:
+    """The characters of a small literal-only class (``[:：|]``), else None."""
+    if flags & sre.SRE_FLAG_IGNORECASE or len(items) > 4:
+        return None
+    chars = set()
+    for op, av in items:
+        if op is not sre.LITERAL:
+            return None
+        chars.add(chr(av))
+    return frozenset(chars)
+
+
+def _required(seq: list, flags: int) -> set[frozenset[str]]:
+    """Character sets every match of ``seq`` holds a character of: literals and small literal
+    classes outside ignore-case; a branch contributes what all its alternatives require, a
+    repeat only when it must run at least once."""
+    req: set[frozenset[str]] = set()
+    for op, av in seq:
+        if op is sre.LITERAL:
+            if not flags & sre.SRE_FLAG_IGNORECASE:
+                req.add(frozenset(chr(av)))
+        elif op is sre.IN:
+            chars = _literal_set(av, flags)
+            if chars:
+                req.add(chars)
+        elif op is sre.SUBPATTERN:
+            _group, add, remove, sub = av
+            req |= _required(sub, (flags | add) & ~remove)
+        elif op is sre.ATOMIC_GROUP:
+            req |= _required(av, flags)
+        elif op is sre.BRANCH:
+            alts = [_required(alt, flags) for alt in av[1]]
+            if alts:
+                req |= set.intersection(*alts)
+        elif op in _REPEATS and av[0] >= 1:
+            req |= _required(av[2], flags)
+    return req
+
+
+def required_marks(pattern: str, limit: int = 2) -> tuple[str, ...]:
+    """Up to ``limit`` sets of punctuation/symbol characters (as strings) such that every match
+    of ``pattern`` holds a character of each (``@`` of an e-mail line, ``:`` or ``：`` of a
+    credit): a line without one cannot match, and substring tests are far cheaper than a
+    failing regex. Letters and blanks are too common to rule lines out."""
+    parsed = _parser.parse(pattern)
+    req = _required(list(parsed), parsed.state.flags)
+    marks = sorted(
+        "".join(sorted(chars)) for chars in req
+        if not any(ch.isalnum() or ch.isspace() for ch in chars)
+    )
+    marks.sort(key=len)  # single characters first: the strongest tests
+    return tuple(marks[:limit])
+
+
 def match_width(pattern: str) -> tuple[int, int]:
     """Shortest and longest possible match (the longest is capped by ``re`` at MAXREPEAT)."""
     lo, hi = _parser.parse(pattern).getwidth()
@@ -124,13 +178,14 @@ class LineAlternation:
     def __init__(self, named: list[tuple[str, str]]) -> None:
         self._named = named
         self._full: re.Pattern[str] | None = None
-        self._rules: list[tuple[str, re.Pattern[str], int, int]] = []
+        self._rules: list[tuple[str, re.Pattern[str], int, int, tuple[str, ...]]] = []
         always: list[int] = []
         lookaheads: list[str] = []
         self._masked: list[int] = []
         for k, (name, pattern) in enumerate(named):
             lo, hi = match_width(pattern)
-            self._rules.append((name, re.compile(rf"(?:{pattern})[ \t]*"), lo, hi))
+            need = required_marks(pattern)
+            self._rules.append((name, re.compile(rf"(?:{pattern})[ \t]*"), lo, hi, need))
             cls = first_chars(pattern)
             if cls is None:
                 always.append(k)
@@ -140,8 +195,8 @@ class LineAlternation:
         self._always = frozenset(always)
         # one match of this regex on a character says which rules can start with it
         self._mask = re.compile("".join(lookaheads)) if lookaheads else None
-        self._by_char: dict[str, tuple[tuple[str, re.Pattern[str], int, int], ...]] = {}
-        self._by_len: dict[tuple[str, int], tuple[tuple[str, re.Pattern[str]], ...]] = {}
+        self._by_char: dict[str, tuple[tuple[str, re.Pattern[str], int, int, tuple[str, ...]], ...]] = {}
+        self._by_len: dict[tuple[str, int], tuple[tuple[str, re.Pattern[str], tuple[str, ...]], ...]] = {}
 
     @property
     def full(self) -> re.Pattern[str]:
@@ -151,7 +206,7 @@ class LineAlternation:
             self._full = re.compile(rf"[ \t]*(?:{alts})[ \t]*")
         return self._full
 
-    def _candidates(self, c: str) -> tuple[tuple[str, re.Pattern[str], int, int], ...]:
+    def _candidates(self, c: str) -> tuple[tuple[str, re.Pattern[str], int, int, tuple[str, ...]], ...]:
         cands = self._by_char.get(c)
         if cands is not None:
             return cands
@@ -164,9 +219,11 @@ class LineAlternation:
             self._by_char[c] = cands
         return cands
 
-    def _fitting(self, c: str, n: int) -> tuple[tuple[str, re.Pattern[str]], ...]:
+    def _fitting(self, c: str, n: int) -> tuple[tuple[str, re.Pattern[str], tuple[str, ...]], ...]:
         """Rules that can start with ``c`` and match exactly ``n`` characters (short lines)."""
-        cands = tuple((name, rx) for name, rx, lo, hi in self._candidates(c) if lo <= n <= hi)
+        cands = tuple(
+            (name, rx, need) for name, rx, lo, hi, need in self._candidates(c) if lo <= n <= hi
+        )
         if len(self._by_len) < _MAX_CACHED:
             self._by_len[(c, n)] = cands
         return cands
@@ -182,13 +239,30 @@ class LineAlternation:
             fitting = self._by_len.get((c, n))
             if fitting is None:
                 fitting = self._fitting(c, n)
-            for name, rx in fitting:
+            for name, rx, need in fitting:
+                if need and not _holds(line, need):
+                    continue
                 if rx.fullmatch(line) is not None:
                     return name
             return None
         core = n if line[-1] not in " \t" else len(line.rstrip(" \t"))
-        for name, rx, lo, hi in self._candidates(c):
-            if lo <= n and hi >= core and rx.fullmatch(line) is not None:
+        for name, rx, lo, hi, need in self._candidates(c):
+            if lo > n or hi < core:
+                continue
+            if need and not _holds(line, need):
+                continue
+            if rx.fullmatch(line) is not None:
                 return name
         return None
+
+
+def _holds(line: str, need: tuple[str, ...]) -> bool:
+    """The line holds a character of every set in ``need``."""
+    for chars in need:
+        if len(chars) == 1:
+            if chars not in line:
+                return False
+        elif not any(ch in line for ch in chars):
+            return False
+    return True
 

@@ -98,7 +98,14 @@ class Boilerplate(MapStep):
 
     # ------------------------------------------------------------------ setup
     def setup(self) -> None:
+        """Load and compile the rule data, in three named parts."""
         data = Path(self.rules_dir) if self.rules_dir else DATA
+        self._setup_rules(data)
+        self._setup_datelines(data)
+        self._setup_glue(data)
+
+    def _setup_rules(self, data: Path) -> None:
+        """Line, trailing, span and shape rules (line-level rules dispatched per first character)."""
         rules = load_rules(data / "rules.tsv")
         self.rules = {r.id: r for r in rules}
         line_rules = [r for r in rules if r.scope == "line"]
@@ -115,6 +122,9 @@ class Boilerplate(MapStep):
         lead = self.rules.get("dateline_remnant")
         self._lead_dash = re.compile(lead.pattern) if lead is not None else None
         self._shape = ShapeFurniture(load_shape_rules(data / "shape.tsv")) if self.shape else None
+
+    def _setup_datelines(self, data: Path) -> None:
+        """Dateline rules, their gate, outlet spellings and the place lists."""
         self._dateline_rules = load_datelines(data / "datelines.tsv")
         self._dateline_gate = any_rule_gate(self._dateline_rules)
         self._dateline_search = tuple(r for r in self._dateline_rules if r.when == "head_search")
@@ -122,13 +132,16 @@ class Boilerplate(MapStep):
         self._places = frozenset(w.lower() for w in load_words(data / "places.txt"))
         geo = frozenset(w.lower() for w in load_words(data / "places_geonames.txt"))
         self._known_places = self._places | geo
+
+    def _setup_glue(self, data: Path) -> None:
+        """The scrape-glue fixer with its brand and tail-word lists (when glue is on)."""
+        self._glue = None
+        if not self.glue:
+            return
         brands = load_brands([data / "brands.txt", DATA.parent / "repair" / "brands.txt"])
         tails = frozenset(load_words(data / "glue_tail_words.txt"))
-        self._glue = (
-            GlueFixer(brands, min_zipf=self.glue_min_zipf, tail_words=tails) if self.glue else None
-        )
-        if self._glue is not None:
-            self._glue.setup()
+        self._glue = GlueFixer(brands, min_zipf=self.glue_min_zipf, tail_words=tails)
+        self._glue.setup()
 
     # ------------------------------------------------------------------ analysis
     def analyse(self, doc: Document) -> Analysis:
