@@ -18,7 +18,7 @@ from hypothesis import strategies as st
 
 from saring.boilerplate.dateline import any_rule_gate
 from saring.boilerplate.dispatch import LineAlternation, first_chars
-from saring.boilerplate.glue import _BOUNDARY_RE
+from saring.boilerplate.glue import _BOUNDARY_RE, _boundaries
 from saring.boilerplate.rules import DATA, load_datelines, load_rules
 from saring.boilerplate.shape import load_shape_rules
 from saring.document import Document, Replacement
@@ -141,7 +141,10 @@ def test_dateline_gate_matches_wherever_an_anchored_rule_matches(rule) -> None:
 @given(text=st.text(st.sampled_from(list("aBcDxY .-@1é\n")), max_size=80))
 def test_glue_boundary_scan_finds_what_lower_upper_pairs_find(text: str) -> None:
     old = [m.start() + 1 for m in re.finditer(r"[a-z][A-Z]", text)]
-    assert [m.start() for m in _BOUNDARY_RE.finditer(text)] == old
+    assert [m.start() for m in _BOUNDARY_RE.finditer(text)] == old  # non-ASCII texts
+    assert list(_boundaries(text)) == old  # ASCII texts (byte classes), others (the regex)
+    assert list(_boundaries(text.replace("é", "e"))) == [
+        m.start() + 1 for m in re.finditer(r"[a-z][A-Z]", text.replace("é", "e"))]
 
 
 _JUNK = st.sampled_from(list("ab \n\r\u2028\x85\x0b\x00\x7f\x9a\u200b\u00ad\u202e\u2066\xa0\u3000\u2009é"))

@@ -186,7 +186,10 @@ def _match_line(lines: Lines, i: int, rank: int, ctx: DatelineContext) -> Dateli
         if rule.when == "site" and site not in rule.outlets:
             continue
         if rule.when == "head_search":
-            m = rule.regex.search(text, pos, min(pos + 400, lines.end(i)))
+            end = min(pos + 400, lines.end(i))
+            if not _holds_marks(text, pos, end, rule.marks):
+                continue  # a mark every match holds is missing from the searched range
+            m = rule.regex.search(text, pos, end)
         else:
             m = rule.regex.match(text, pos)
         if m is None or m.end() == m.start():
@@ -201,6 +204,14 @@ def _match_line(lines: Lines, i: int, rank: int, ctx: DatelineContext) -> Dateli
         _place_span(found, m.start(), m.end(), lines)
         return found
     return None
+
+
+def _holds_marks(text: str, start: int, end: int, marks: tuple[str, ...]) -> bool:
+    """``text[start:end]`` holds a character of every set in ``marks``."""
+    for chars in marks:
+        if all(text.find(ch, start, end) < 0 for ch in chars):
+            return False
+    return True
 
 
 def _place_is_outlet(place: str | None, ctx: DatelineContext) -> bool:

@@ -27,6 +27,8 @@ _REPEATS = (sre.MAX_REPEAT, sre.MIN_REPEAT, sre.POSSESSIVE_REPEAT)
 _ZERO_WIDTH = (sre.AT, sre.ASSERT, sre.ASSERT_NOT)
 _MAX_CACHED = 65_536
 _SHORT = 100  # lines up to this length get their candidate list cached per (first char, length)
+_MEMO_LEN = 160  # results for lines up to this length are remembered (furniture lines repeat) ...
+_MEMO_SIZE = 20_000  # ... in a memo cleared when it holds this many (a pure function's memo)
 
 
 class _Unknown(Exception):
@@ -197,6 +199,7 @@ class LineAlternation:
         self._mask = re.compile("".join(lookaheads)) if lookaheads else None
         self._by_char: dict[str, tuple[tuple[str, re.Pattern[str], int, int, tuple[str, ...]], ...]] = {}
         self._by_len: dict[tuple[str, int], tuple[tuple[str, re.Pattern[str], tuple[str, ...]], ...]] = {}
+        self._memo: dict[str, str | None] = {}
 
     @property
     def full(self) -> re.Pattern[str]:
@@ -230,6 +233,17 @@ class LineAlternation:
 
     def match(self, line: str) -> str | None:
         """Name of the first rule (in rule order) matching the whole line, or None."""
+        if len(line) > _MEMO_LEN:
+            return self._match(line)
+        memo = self._memo
+        if line in memo:
+            return memo[line]
+        if len(memo) >= _MEMO_SIZE:
+            memo.clear()
+        name = memo[line] = self._match(line)
+        return name
+
+    def _match(self, line: str) -> str | None:
         c = line[:1]
         if not c or c == " " or c == "\t":
             m = self.full.fullmatch(line)

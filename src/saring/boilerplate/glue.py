@@ -22,6 +22,11 @@ _RIGHT_RE = re.compile(r"[A-Z][A-Za-z]{1,30}")
 # Okezone prints the first word in capitals glued to the next one: "DAFTARpencetak gol ...".
 _CAPS_HEAD_RE = re.compile(r"([A-Z]{3,20})(?=[a-z]{2})")
 _LOWER = frozenset("abcdefghijklmnopqrstuvwxyz")
+# ASCII text: lower-case letters -> "a", capitals -> "A", the rest -> " " (bytes.translate and
+# bytes.find run in C at memory speed; the regex scan costs ~6 ns per character)
+_CASE_CLASSES = bytes(
+    ord("a") if 97 <= b <= 122 else ord("A") if 65 <= b <= 90 else ord(" ") for b in range(256)
+)
 # Characters that make a token part of a handle, hashtag, path, domain, number or brand.
 _NO_BEFORE = frozenset("@#/.:_-&0123456789") | frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZ")
 
@@ -113,8 +118,7 @@ class GlueFixer:
         ``starts`` are offsets that begin a word although a letter precedes them (the split
         point of a caps head, ``PENAMPILAN|eleganMaia``), so one pass finds all the glue.
         """
-        for m in _BOUNDARY_RE.finditer(text):
-            p = m.start()  # split point (the capital)
+        for p in _boundaries(text):  # split point (the capital)
             s = p - 1
             while s > 0 and p - s < 21 and text[s - 1] in _LOWER and s not in starts:
                 s -= 1
@@ -142,3 +146,16 @@ class GlueFixer:
                     continue
             if conf >= 0:
                 yield p, conf, left + right
+
+
+def _boundaries(text: str) -> Iterator[int]:
+    """Offsets of capitals directly after a lower-case ASCII letter (``[a-z][A-Z]``)."""
+    if not text.isascii():
+        for m in _BOUNDARY_RE.finditer(text):
+            yield m.start()
+        return
+    classes = text.encode("ascii").translate(_CASE_CLASSES)
+    at = classes.find(b"aA")
+    while at >= 0:
+        yield at + 1
+        at = classes.find(b"aA", at + 2)

@@ -10,6 +10,8 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
+from saring.boilerplate.dispatch import required_marks
+
 DATA = Path(__file__).resolve().parents[1] / "data" / "boilerplate"
 REPAIR_BRANDS = Path(__file__).resolve().parents[1] / "data" / "repair" / "brands.txt"
 
@@ -63,6 +65,7 @@ class DatelineRule:
     when: str
     outlets: tuple[str, ...]
     regex: re.Pattern[str]
+    marks: tuple[str, ...] = ()  # character sets every match holds one of (dispatch.required_marks)
 
 
 def _rows(path: Path) -> list[list[str]]:
@@ -107,7 +110,8 @@ def load_datelines(path: Path | None = None) -> list[DatelineRule]:
         rid, when, outlets, pattern = row
         for key, value in DATELINE_SHAPES.items():
             pattern = pattern.replace(key, value)
-        out.append(DatelineRule(rid, when, tuple(outlets.split()), re.compile(pattern)))
+        out.append(DatelineRule(rid, when, tuple(outlets.split()), re.compile(pattern),
+                                required_marks(pattern)))
     return out
 
 
