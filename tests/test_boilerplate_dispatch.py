@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 
+import ftfy
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
@@ -22,7 +23,7 @@ from saring.boilerplate.glue import _BOUNDARY_RE, _boundaries
 from saring.boilerplate.rules import DATA, load_datelines, load_rules
 from saring.boilerplate.shape import load_shape_rules
 from saring.document import Document, Replacement
-from saring.normalize.step import _CHAR_AFTER, _CHAR_RE, Normalize
+from saring.normalize.step import _CHAR_AFTER, _CHAR_RE, _FTFY_CONFIG, Normalize, fix_text_segments
 
 LINE_RULES = [(r.id, r.pattern) for r in load_rules(DATA / "rules.tsv") if r.scope in ("line", "trailing")]
 SHAPE_RULES = [(f"{r.cls}__{k}", r.pattern) for k, r in enumerate(load_shape_rules(DATA / "shape.tsv"))]
@@ -165,3 +166,24 @@ def test_character_pass_makes_the_edits_of_the_six_group_regex(text: str) -> Non
         assert [e.to_dict() for e in doc.edits] == [e.to_dict() for e in ref.edits]
     expected = _CHAR_RE.sub(lambda m: _CHAR_AFTER[m.lastgroup], text)
     assert doc.text == expected
+
+
+def test_characters_no_rule_names_share_candidates_and_agree() -> None:
+    """CJK, Thai, emoji... first characters share one cache entry per (alnum, digit, space)
+    signature; the rule found is still the combined regex's."""
+    sig = ALTS["shape"]._sig
+    assert sig.key("字") == sig.key("ก") == (True, False, False)
+    assert sig.key("©") == "©" and sig.key("•") == "•"  # named by rules: their own key
+    assert sig.key("K") == "K" and sig.key("ſ") == "ſ"  # fold to ASCII under ignore-case
+    lines = [c + tail for c in "字ก😀٣\u2003©•“–" for tail in ("", "x", ": Budi", "@a.id", " 2024")]
+    for kind in ("line", "shape"):
+        for ln in lines:
+            assert ALTS[kind].match(ln) == _combined(kind, ln)
+
+
+@settings(max_examples=150, deadline=None)
+@given(text=st.lists(st.sampled_from(
+    ["Ã© baik", "â€™s", "&amp; x", "<p>", "ﬁle", "ＬＯＵＤ", "\x1b[31m", "\x92", "Â x", "Ã x",
+     "biasa saja", "字", "“kutip”", "é", "\u3000", "ðŸ˜€", ""]), max_size=30).map("\n".join))
+def test_ftfy_per_segment_equals_ftfy_fix_text(text: str) -> None:
+    assert fix_text_segments(text) == ftfy.fix_text(text, config=_FTFY_CONFIG)

@@ -14,9 +14,11 @@ the whole line. Lines starting with a space or tab use the combined regex itself
 
 from __future__ import annotations
 
+import bisect
 import re
 from re import _constants as sre  # noqa: PLC2701 - the stdlib's parse-tree opcodes
 from re import _parser  # noqa: PLC2701 - the stdlib regex parser (getwidth, parse tree)
+from typing import Any
 
 _CATEGORIES = {
     sre.CATEGORY_DIGIT: r"\d", sre.CATEGORY_NOT_DIGIT: r"\D",
@@ -167,6 +169,66 @@ def required_marks(pattern: str, limit: int = 2) -> tuple[str, ...]:
     return tuple(marks[:limit])
 
 
+def _walk_literals(seq, chars: set[str], ranges: list[tuple[int, int]]) -> None:
+    for op, av in seq:
+        if op is sre.LITERAL or op is sre.NOT_LITERAL:
+            chars.add(chr(av))
+        elif op is sre.RANGE:
+            ranges.append(av)
+        elif op is sre.IN:
+            _walk_literals(av, chars, ranges)
+        else:
+            for part in av if isinstance(av, (tuple, list)) else (av,):
+                if isinstance(part, _parser.SubPattern):
+                    _walk_literals(part, chars, ranges)
+                elif isinstance(part, list) and part and isinstance(part[0], _parser.SubPattern):
+                    for sub in part:
+                        _walk_literals(sub, chars, ranges)
+
+
+class CharSignature:
+    """Most characters of a script the rules never name (CJK, Thai, emoji...) start exactly the
+    same rules: whether a rule's first-character class holds such a character depends only on
+    whether it is alphanumeric, a decimal digit or a space (``\\w``, ``\\d``, ``\\s``, negations,
+    ``.``). ``key(c)`` is ``c`` itself for ASCII, for every character some rule names (a literal,
+    a class range, their case variants, characters with multi-character case mappings) and
+    otherwise that triple, so caches keyed by it stay small on text of many distinct
+    characters."""
+
+    def __init__(self, patterns: list[str]) -> None:
+        chars: set[str] = set()
+        ranges: list[tuple[int, int]] = []
+        for pattern in patterns:
+            _walk_literals(_parser.parse(pattern), chars, ranges)
+        named = chars | {chr(i) for i in range(128)}
+        self._lower = frozenset(x.lower() for x in named) | named
+        self._upper = frozenset(x.upper() for x in named) | named
+        # the class ranges reaching beyond ASCII, merged: a flat sorted list of bounds, so a
+        # code point is inside some range iff bisect_right gives an odd index
+        merged: list[list[int]] = []
+        for lo, hi in sorted((lo, hi) for lo, hi in ranges if hi >= 128):
+            if merged and lo <= merged[-1][1] + 1:
+                merged[-1][1] = max(merged[-1][1], hi)
+            else:
+                merged.append([lo, hi])
+        self._bounds = [x for lo, hi in merged for x in (lo, hi + 1)]
+
+    def key(self, c: str) -> str | tuple[bool, bool, bool]:
+        if c.isascii():
+            return c
+        lo, up = c.lower(), c.upper()
+        if len(lo) != 1 or len(up) != 1 or lo in self._lower or up in self._upper:
+            return c
+        bounds = self._bounds
+        if bounds and (
+            bisect.bisect_right(bounds, ord(c)) & 1
+            or bisect.bisect_right(bounds, ord(lo)) & 1
+            or bisect.bisect_right(bounds, ord(up)) & 1
+        ):
+            return c
+        return (c.isalnum(), c.isdecimal(), c.isspace())
+
+
 def match_width(pattern: str) -> tuple[int, int]:
     """Shortest and longest possible match (the longest is capped by ``re`` at MAXREPEAT)."""
     lo, hi = _parser.parse(pattern).getwidth()
@@ -195,10 +257,11 @@ class LineAlternation:
                 self._masked.append(k)
                 lookaheads.append(f"(?=({cls})|)")
         self._always = frozenset(always)
+        self._sig = CharSignature([pattern for _name, pattern in named])
         # one match of this regex on a character says which rules can start with it
         self._mask = re.compile("".join(lookaheads)) if lookaheads else None
-        self._by_char: dict[str, tuple[tuple[str, re.Pattern[str], int, int, tuple[str, ...]], ...]] = {}
-        self._by_len: dict[tuple[str, int], tuple[tuple[str, re.Pattern[str], tuple[str, ...]], ...]] = {}
+        self._by_char: dict[Any, tuple[tuple[str, re.Pattern[str], int, int, tuple[str, ...]], ...]] = {}
+        self._by_len: dict[tuple[Any, int], tuple[tuple[str, re.Pattern[str], tuple[str, ...]], ...]] = {}
         self._memo: dict[str, str | None] = {}
 
     @property
@@ -209,26 +272,29 @@ class LineAlternation:
             self._full = re.compile(rf"[ \t]*(?:{alts})[ \t]*")
         return self._full
 
-    def _candidates(self, c: str) -> tuple[tuple[str, re.Pattern[str], int, int, tuple[str, ...]], ...]:
-        cands = self._by_char.get(c)
-        if cands is not None:
-            return cands
+    def _candidates(self, key: Any, ch: str) -> tuple[tuple[str, re.Pattern[str], int, int, tuple[str, ...]], ...]:
+        """Rules that can start with ``ch`` (cached under its ``CharSignature`` key)."""
+        cands = self._by_char.get(key)
+        if cands is None:
+            cands = self._rules_starting_with(ch)
+            if len(self._by_char) < _MAX_CACHED:
+                self._by_char[key] = cands
+        return cands
+
+    def _rules_starting_with(self, c: str) -> tuple[tuple[str, re.Pattern[str], int, int, tuple[str, ...]], ...]:
         ok = set(self._always)
         if self._mask is not None:
             groups = self._mask.match(c).groups()  # type: ignore[union-attr]  # all optional
             ok.update(k for k, g in zip(self._masked, groups, strict=True) if g is not None)
-        cands = tuple(self._rules[k] for k in sorted(ok))
-        if len(self._by_char) < _MAX_CACHED:
-            self._by_char[c] = cands
-        return cands
+        return tuple(self._rules[k] for k in sorted(ok))
 
-    def _fitting(self, c: str, n: int) -> tuple[tuple[str, re.Pattern[str], tuple[str, ...]], ...]:
-        """Rules that can start with ``c`` and match exactly ``n`` characters (short lines)."""
+    def _fitting(self, key: Any, ch: str, n: int) -> tuple[tuple[str, re.Pattern[str], tuple[str, ...]], ...]:
+        """Rules that can start with ``ch`` and match exactly ``n`` characters (short lines)."""
         cands = tuple(
-            (name, rx, need) for name, rx, lo, hi, need in self._candidates(c) if lo <= n <= hi
+            (name, rx, need) for name, rx, lo, hi, need in self._candidates(key, ch) if lo <= n <= hi
         )
         if len(self._by_len) < _MAX_CACHED:
-            self._by_len[(c, n)] = cands
+            self._by_len[(key, n)] = cands
         return cands
 
     def match(self, line: str) -> str | None:
@@ -244,15 +310,16 @@ class LineAlternation:
         return name
 
     def _match(self, line: str) -> str | None:
-        c = line[:1]
-        if not c or c == " " or c == "\t":
+        ch = line[:1]
+        if not ch or ch == " " or ch == "\t":
             m = self.full.fullmatch(line)
             return None if m is None else m.lastgroup
+        key = ch if ch.isascii() else self._sig.key(ch)
         n = len(line)
         if n <= _SHORT and line[-1] != " " and line[-1] != "\t":
-            fitting = self._by_len.get((c, n))
+            fitting = self._by_len.get((key, n))
             if fitting is None:
-                fitting = self._fitting(c, n)
+                fitting = self._fitting(key, ch, n)
             for name, rx, need in fitting:
                 if need and not _holds(line, need):
                     continue
@@ -260,7 +327,7 @@ class LineAlternation:
                     return name
             return None
         core = n if line[-1] not in " \t" else len(line.rstrip(" \t"))
-        for name, rx, lo, hi, need in self._candidates(c):
+        for name, rx, lo, hi, need in self._candidates(key, ch):
             if lo > n or hi < core:
                 continue
             if need and not _holds(line, need):
