@@ -14,14 +14,18 @@ Usage: python bench/bench_langid_regional.py [--limit 400]
 from __future__ import annotations
 
 import argparse
+import sys
 from collections import Counter
+from pathlib import Path
 
 import numpy as np
 
 from saring.document import Document
-from saring.langid import evaluation as E
 from saring.langid import lexicon as L
 from saring.langid.step import LanguageID
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))  # evaluation/ is not installed
+from evaluation.langid import sets as E  # noqa: E402
 
 FIVE = ("id", "ms", "jv", "su", "en")
 
