@@ -17,9 +17,9 @@ import math
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
-from functools import lru_cache
-from itertools import islice
-from operator import mul
+from functools import lru_cache, partial
+from itertools import compress, islice, repeat
+from operator import mul, not_
 from pathlib import Path
 
 DATA = Path(__file__).resolve().parents[1] / "data" / "langid"
@@ -112,15 +112,22 @@ def load_calibration(path: Path | None = None) -> tuple[float, ...]:
 def calibration_features(v: Verdict, rg: float) -> tuple[float, ...]:
     """What the calibration reads from a raw verdict: the raw confidence (as log-odds), evidence
     strength, id/ms log-odds magnitude, length and the regional share of the evidence."""
-    raw = min(max(v.score, 1e-4), 1 - 1e-4)
+    return _features(v.lang, v.score, v.idms, v.hits, v.tokens, rg)
+
+
+def _features(
+    lang: str, score: float, idms: float, hits: float, tokens: int, rg: float
+) -> tuple[float, ...]:
+    """:func:`calibration_features` on plain values (the per-line path builds no Verdict)."""
+    raw = min(max(score, 1e-4), 1 - 1e-4)
     return (
         1.0,
         math.log(raw / (1 - raw)),
-        math.log1p(v.hits),
-        min(abs(v.idms), 10.0) if v.lang in ("id", "ms") else 0.0,
-        math.log1p(v.tokens),
-        rg / v.hits if v.hits and v.lang != OTHER else 0.0,
-        1.0 if v.lang == OTHER else 0.0,
+        math.log1p(hits),
+        min(abs(idms), 10.0) if lang in ("id", "ms") else 0.0,
+        math.log1p(tokens),
+        rg / hits if hits and lang != OTHER else 0.0,
+        1.0 if lang == OTHER else 0.0,
     )
 
 
@@ -181,6 +188,34 @@ class Evidence:
         self.en += other.en
         self.tokens += other.tokens
         self.rg += other.rg
+
+
+@dataclass(slots=True)
+class Columns:
+    """Per-line evidence of a document's lines (:meth:`Lexicon.lines`): the id/ms weight sum,
+    the packed family counters, token counts and the weighted "dh" / "eu" counts."""
+
+    idms: list[float]
+    packed: list[int]
+    tokens: list[int]
+    dh: list[float]
+    eu: list[float]
+
+    def evidence(self, i: int, fw: Sequence[float]) -> Evidence:
+        """Line ``i`` as an :class:`Evidence` (what :meth:`Lexicon.evidence` gives for it)."""
+        packed = self.packed[i]
+        return Evidence(
+            self.idms[i],
+            (packed & _FIELD) * fw[0],
+            ((packed >> 24) & _FIELD) * fw[1] + self.dh[i],
+            ((packed >> 48) & _FIELD) * fw[2] + self.eu[i],
+            ((packed >> 72) & _FIELD) * fw[3],
+            self.tokens[i],
+            ((packed >> 96) & _FIELD) * fw[4],
+        )
+
+
+_FILTER_NONE = partial(filter, None)
 
 
 def sigmoid(x: float) -> float:
@@ -253,7 +288,7 @@ class Lexicon:
         self._firsts = frozenset(k[0] for k in self.phrases)
         self._seconds = frozenset(k[1] for k in self.phrases)
         fw = p.family_weight
-        self._fw = tuple(p.regional_weight if f == "rg" else fw.get(f, 1.0) for f in _SHIFT)
+        self.fam_weights = tuple(p.regional_weight if f == "rg" else fw.get(f, 1.0) for f in _SHIFT)
 
     def _fold(self, v: Sequence[float]) -> float:
         p = self.params
@@ -278,7 +313,7 @@ class Lexicon:
         ):
             pairs = zip(toks, islice(toks, 1, None), strict=False)
             idms += sum(map(self.phrase_w.__getitem__, filter(self.phrase_w.__contains__, pairs)))
-        fw = self._fw
+        fw = self.fam_weights
         p = self.params
         return Evidence(
             idms,
@@ -301,13 +336,10 @@ class Lexicon:
     def decide(self, ev: Evidence) -> Verdict:
         """:meth:`decide_raw`, with the confidence calibrated (probability that the label is right,
         fitted on the tune half by ``scripts/calibrate_langid.py``) when weights are loaded."""
-        v = self.decide_raw(ev)
-        # fitted on texts of >= 6 tokens: shorter ones keep the (cautious) raw confidence
-        if self.calibration and v.lang != "und" and v.tokens >= CALIBRATION_MIN_TOKENS:
-            x = calibration_features(v, ev.rg)
-            # same products summed in the same order as a generator would, without its frames
-            v.score = sigmoid(sum(map(mul, self.calibration, x)))
-        return v
+        lang, score, share, s, total = self._decide(
+            ev.idms, ev.mly, ev.jv, ev.su, ev.en, ev.rg, ev.tokens, True
+        )
+        return Verdict(lang, score, share, s, total, ev.tokens)
 
     def decide_raw(self, ev: Evidence) -> Verdict:
         """Family by weighted function-word hits, then Indonesian vs Malay by log-odds.
@@ -317,24 +349,67 @@ class Lexicon:
         ``und`` verdicts still carry the id/ms log-odds for a caller that learns elsewhere (the
         model) that the text is Malayic.
         """
+        lang, score, share, s, total = self._decide(
+            ev.idms, ev.mly, ev.jv, ev.su, ev.en, ev.rg, ev.tokens, False
+        )
+        return Verdict(lang, score, share, s, total, ev.tokens)
+
+    def _decide(
+        self, idms: float, mly: float, jv: float, su: float, en: float, rg: float, tokens: int,
+        calibrate: bool,
+    ) -> tuple[str, float, float, float, float]:
+        """(lang, score, family share, id/ms log-odds, hits) of one evidence vector, on plain
+        values so the per-line path needs no objects; :meth:`decide` and :meth:`decide_raw`."""
         p = self.params
-        s = ev.idms + p.bias + p.per_token_bias * ev.tokens
-        total = ev.mly + ev.jv + ev.su + ev.en + ev.rg
+        s = idms + p.bias + p.per_token_bias * tokens
+        total = mly + jv + su + en + rg
         if total < p.min_family_hits:
-            return Verdict("und", 0.0, 0.0, s, total, ev.tokens)
-        top, best = "mly", ev.mly
-        for f, v in (("jv", ev.jv), ("su", ev.su), ("en", ev.en), ("rg", ev.rg)):
-            if v > best:
-                top, best = f, v
+            return "und", 0.0, 0.0, s, total
+        top, best = "mly", mly
+        if jv > best:
+            top, best = "jv", jv
+        if su > best:
+            top, best = "su", su
+        if en > best:
+            top, best = "en", en
+        if rg > best:
+            top, best = "rg", rg
         share = best / total
         conf = share * total / (total + 1.0)
         if top == "rg":
-            return Verdict(OTHER, conf, share, s, total, ev.tokens)
-        if top != "mly":
-            return Verdict(top, conf, share, s, total, ev.tokens)
-        p_ms = sigmoid(s)
-        lang = "ms" if s > 0 else "id"
-        return Verdict(lang, conf * max(p_ms, 1.0 - p_ms), share, s, total, ev.tokens)
+            lang = OTHER
+        elif top != "mly":
+            lang = top
+        else:
+            p_ms = sigmoid(s)
+            lang = "ms" if s > 0 else "id"
+            conf = conf * max(p_ms, 1.0 - p_ms)
+        # fitted on texts of >= 6 tokens: shorter ones keep the (cautious) raw confidence
+        if calibrate and self.calibration and tokens >= CALIBRATION_MIN_TOKENS:
+            x = _features(lang, conf, s, total, tokens, rg)
+            # same products summed in the same order as a generator would, without its frames
+            conf = sigmoid(sum(map(mul, self.calibration, x)))
+        return lang, conf, share, s, total
+
+    def lines(self, lowered: list[str]) -> Columns:
+        """Evidence of many lowercased lines at once, one column per field (see
+        :meth:`evidence`, whose values these are, float for float): the tokenising and the
+        dictionary sums run through ``map`` in C, with no Python frame or object per line."""
+        toks = list(map(TOKEN_RE.findall, lowered))
+        idms = list(map(sum, map(_FILTER_NONE, map(partial(map, self.idms_w.get), toks))))
+        packed = list(map(sum, map(_FILTER_NONE, map(partial(map, self.fam_packed.get), toks))))
+        firsts, seconds, pw = self._firsts, self._seconds, self.phrase_w
+        for i in compress(range(len(toks)), map(not_, map(firsts.isdisjoint, toks))):
+            t = toks[i]
+            if len(t) > 1 and not seconds.isdisjoint(t):
+                pairs = zip(t, islice(t, 1, None), strict=False)
+                idms[i] += sum(map(pw.__getitem__, filter(pw.__contains__, pairs)))
+        p = self.params
+        return Columns(
+            idms, packed, list(map(len, toks)),
+            [p.jv_dh_weight * n for n in map(str.count, lowered, repeat("dh"))],
+            [p.su_eu_weight * n for n in map(str.count, lowered, repeat("eu"))],
+        )
 
     def classify(self, text: str) -> Verdict:
         """Standalone lexical decision for one text (no model call)."""

@@ -22,7 +22,16 @@ from dataclasses import dataclass, field, replace
 from typing import Any
 
 from saring.document import Document, Replacement
-from saring.langid.lexicon import LANGS, Evidence, Lexicon, Verdict, get_lexicon, sigmoid
+from saring.langid.lexicon import (
+    _FIELD,
+    LANGS,
+    Columns,
+    Evidence,
+    Lexicon,
+    Verdict,
+    get_lexicon,
+    sigmoid,
+)
 from saring.languages import OTHER, UNKNOWN
 from saring.step import FilterStep, Reject
 
@@ -39,14 +48,28 @@ _UNSURE_MODEL = 0.5
 
 @dataclass(slots=True)
 class _Scan:
-    """Per-line results of one document."""
+    """Per-line results of one document, one list per field (no object per line)."""
 
     spans: list[tuple[int, int]] = field(default_factory=list)  # stripped paragraph
     lines: list[tuple[int, int]] = field(default_factory=list)  # whole line (for deletion)
-    verdicts: list[Verdict] = field(default_factory=list)
-    total: Evidence = field(default_factory=Evidence)
-    fam_ev: dict[str, Evidence] = field(default_factory=dict)
+    langs: list[str] = field(default_factory=list)
+    scores: list[float] = field(default_factory=list)
+    idms: list[float] = field(default_factory=list)  # verdict id/ms log-odds (sibling rule)
+    fams: list[str] = field(default_factory=list)
+    cols: Columns | None = None
     fam_chars: dict[str, int] = field(default_factory=dict)
+
+    def evidence(self, lex: Lexicon, fams: tuple[str, ...] | None) -> Evidence:
+        """Summed evidence of the lines whose family is in ``fams`` (all lines for None), added
+        line by line in order, as one :class:`Evidence` per family would have summed them."""
+        ev = Evidence()
+        cols = self.cols
+        assert cols is not None
+        fw = lex.fam_weights
+        for i, f in enumerate(self.fams):
+            if fams is None or f in fams:
+                ev.add(cols.evidence(i, fw))
+        return ev
 
 
 class LanguageID(FilterStep):
@@ -135,23 +158,38 @@ class LanguageID(FilterStep):
         text = doc.text
         scan = self._scan(text)
         lang, score, first = self._document_verdict(text, scan)
-        verdicts = scan.verdicts
+        langs = scan.langs
         if lang in _FAMILY:
-            verdicts = [_to_document_sibling(v, lang, self.sibling_margin) for v in verdicts]
+            margin = self.sibling_margin
+            langs = [
+                lang if pl in _FAMILY and pl != lang and abs(s) < margin else pl
+                for pl, s in zip(langs, scan.idms, strict=True)
+            ]
         foreign_chars = 0
         para_chars = 0
         foreign: list[tuple[int, int, float]] = []
-        for (s, e), line, v in zip(scan.spans, scan.lines, verdicts, strict=True):
+        runs: list[list[Any]] = []
+        keep = self._keep
+        min_par = self.min_paragraph_score
+        for (s, e), line, pl, sc in zip(scan.spans, scan.lines, langs, scan.scores, strict=True):
             para_chars += e - s
-            if self._is_foreign(v):
+            if pl != "und" and pl not in keep and sc >= min_par:
                 foreign_chars += e - s
-                foreign.append((*line, v.score))
+                foreign.append((*line, sc))
+            r = round(sc, 3)
+            if runs and runs[-1][2] == pl:
+                last = runs[-1]
+                last[1] = e
+                if r < last[3]:
+                    last[3] = r
+            else:
+                runs.append([s, e, pl, r])
         doc.metadata["lang_detected"] = lang
         scores = {
             "lang": lang,
             "score": round(score, 4),
             "first_stage": first,
-            "paragraphs": _runs(scan.spans, verdicts),
+            "paragraphs": runs,
             "foreign_ratio": round(foreign_chars / para_chars, 4) if para_chars else 0.0,
         }
         return scores, foreign
@@ -161,33 +199,52 @@ class LanguageID(FilterStep):
         lex = self._lex
         assert lex is not None
         scan = _Scan()
-        min_words = self.paragraph_model_min_words
-        calls_left = self.max_paragraph_model_calls  # bounds the cost of list-like pages
+        spans, lines, paras = scan.spans, scan.lines, []
         pos = 0
         for seg in text.split("\n"):
-            line = (pos, pos + len(seg))
-            pos += len(seg) + 1
+            n = len(seg)
             stripped = seg.strip()
-            if not stripped:
-                continue
-            start = line[0] + len(seg) - len(seg.lstrip())
-            end = start + len(stripped)
-            ev = lex.evidence(stripped.lower())
-            v = lex.decide(ev)
-            if v.lang == "und" and ev.tokens >= min_words and calls_left > 0:
+            if stripped:
+                start = pos + n - len(seg.lstrip())
+                spans.append((start, start + len(stripped)))
+                lines.append((pos, pos + n))
+                paras.append(stripped)
+            pos += n + 1
+        scan.cols = cols = lex.lines(list(map(str.lower, paras)))
+        min_words = self.paragraph_model_min_words
+        calls_left = self.max_paragraph_model_calls  # bounds the cost of list-like pages
+        decide = lex._decide
+        fw = lex.fam_weights
+        fw0, fw1, fw2, fw3, fw4 = fw
+        langs, scores, idms_out, fams = scan.langs, scan.scores, scan.idms, scan.fams
+        fam_chars = scan.fam_chars
+        for i, (idms, packed, ntok, dh, eu) in enumerate(
+            zip(cols.idms, cols.packed, cols.tokens, cols.dh, cols.eu, strict=True)
+        ):
+            lang, score, _, s, hits = decide(
+                idms,
+                (packed & _FIELD) * fw0,
+                ((packed >> 24) & _FIELD) * fw1 + dh,
+                ((packed >> 48) & _FIELD) * fw2 + eu,
+                ((packed >> 72) & _FIELD) * fw3,
+                ((packed >> 96) & _FIELD) * fw4,
+                ntok,
+                True,
+            )
+            if lang == "und" and ntok >= min_words and calls_left > 0:
                 calls_left -= 1
-                v = self._model_verdict(stripped, v, ev.idms)
-            scan.spans.append((start, end))
-            scan.lines.append(line)
-            scan.verdicts.append(v)
-            scan.total.add(ev)
-            fam = _FAMILY.get(v.lang, v.lang)
-            fe = scan.fam_ev.get(fam)
-            if fe is None:
-                scan.fam_ev[fam] = fe = Evidence()
-            fe.add(ev)
+                v = self._model_verdict(
+                    paras[i], Verdict(lang, score, 0.0, s, hits, ntok), idms
+                )
+                lang, score, s = v.lang, v.score, v.idms
+            langs.append(lang)
+            scores.append(score)
+            idms_out.append(s)
+            fam = _FAMILY.get(lang, lang)
+            fams.append(fam)
             if fam != "und":
-                scan.fam_chars[fam] = scan.fam_chars.get(fam, 0) + end - start
+                a, b = spans[i]
+                fam_chars[fam] = fam_chars.get(fam, 0) + b - a
         return scan
 
     def _document_verdict(
@@ -196,11 +253,14 @@ class LanguageID(FilterStep):
         """Document language and score from the paragraphs, with the model on the sample."""
         lex = self._lex
         assert lex is not None
+        ntokens = sum(scan.cols.tokens) if scan.cols is not None else 0
+        total: Evidence | None = None
         if scan.fam_chars:
-            lexv = _dominant(lex, scan.fam_ev, scan.fam_chars, scan.verdicts)
+            lexv = _dominant(lex, scan)
         else:
-            lexv = lex.decide(scan.total)
-        density = lexv.hits / scan.total.tokens if scan.total.tokens else 0.0
+            total = scan.evidence(lex, None)
+            lexv = lex.decide(total)
+        density = lexv.hits / ntokens if ntokens else 0.0
         sample = text[: self.sample_chars]
         first: dict[str, Any] | None = None
         ft_lang, ft_score = "und", 0.0
@@ -209,7 +269,9 @@ class LanguageID(FilterStep):
                 ft_lang, ft_score = self.first_stage(sample)
             first = {"lang": ft_lang, "score": round(ft_score, 4)}
         if lexv.lang == "und":
-            v = _refine(ft_lang, ft_score, lexv, scan.total.idms)
+            if total is None:
+                total = scan.evidence(lex, None)
+            v = _refine(ft_lang, ft_score, lexv, total.idms)
             return v.lang, v.score, first
         if lexv.lang not in LANGS:  # paragraphs the model put in another language
             return lexv.lang, lexv.score, first
@@ -222,9 +284,6 @@ class LanguageID(FilterStep):
         language)."""
         flang, fscore = self.first_stage(text)
         return _refine(flang, fscore, lexical, word_weight)
-
-    def _is_foreign(self, v: Verdict) -> bool:
-        return v.lang != "und" and v.lang not in self._keep and v.score >= self.min_paragraph_score
 
     # ------------------------------------------------------------------ deciding
     def decide(self, scores: dict[str, Any], doc: Document) -> Reject | None:
@@ -254,34 +313,24 @@ class LanguageID(FilterStep):
 _FAMILY = {"id": "mly", "ms": "mly"}
 
 
-def _to_document_sibling(v: Verdict, doc_lang: str, margin: float) -> Verdict:
-    """An id/ms paragraph in an id/ms document keeps the document's label unless its own
-    log-odds clear ``margin`` the other way: single paragraphs are where id and ms get confused
-    (a folk tale with Malay vocabulary, a price list), whole documents much less."""
-    if v.lang in _FAMILY and v.lang != doc_lang and abs(v.idms) < margin:
-        return Verdict(doc_lang, v.score, v.family_share, v.idms, v.hits, v.tokens)
-    return v
-
-
-def _dominant(
-    lex: Lexicon, fam_ev: dict[str, Evidence], fam_chars: dict[str, int], verdicts: list[Verdict]
-) -> Verdict:
+def _dominant(lex: Lexicon, scan: _Scan) -> Verdict:
     """Document verdict from its paragraphs: the family covering most paragraph characters wins
     (so one English quote with dense function words does not outvote Indonesian paragraphs);
     its paragraphs' summed evidence (plus unlabelled headings for Malayic) then decides the
     language, and the score is scaled by that family's character share."""
+    fam_chars = scan.fam_chars
     top = max(fam_chars, key=fam_chars.__getitem__)
     share = fam_chars[top] / sum(fam_chars.values())
     if top in ("mly", "jv", "su", "en"):
         ev = Evidence()
-        ev.add(fam_ev[top])
-        if top == "mly" and "und" in fam_ev:
-            ev.add(fam_ev["und"])
+        ev.add(scan.evidence(lex, (top,)))
+        if top == "mly" and "und" in scan.fams:
+            ev.add(scan.evidence(lex, ("und",)))
         v = lex.decide(ev)
         v.score *= share
         return v
     # A language outside the lexicon, labelled by the model on its paragraphs.
-    scores = [v.score for v in verdicts if v.lang == top]
+    scores = [sc for lang, sc in zip(scan.langs, scan.scores, strict=True) if lang == top]
     return Verdict(top, share * sum(scores) / len(scores), share)
 
 
@@ -303,19 +352,6 @@ def _refine(model_lang: str, model_score: float, lexical: Verdict, word_weight: 
         return Verdict(lang, score * max(p_ms, 1.0 - p_ms), 0.0, lexical.idms,
                        lexical.hits, lexical.tokens)
     return Verdict(model_lang, model_score, 0.0, lexical.idms, lexical.hits, lexical.tokens)
-
-
-def _runs(spans: list[tuple[int, int]], verdicts: list[Verdict]) -> list[list[Any]]:
-    """Merge consecutive paragraphs with the same label into ``[start, end, lang, min score]``."""
-    runs: list[list[Any]] = []
-    for (s, e), v in zip(spans, verdicts, strict=True):
-        sc = round(v.score, 3)
-        if runs and runs[-1][2] == v.lang:
-            runs[-1][1] = e
-            runs[-1][3] = min(runs[-1][3], sc)
-        else:
-            runs.append([s, e, v.lang, sc])
-    return runs
 
 
 def _drop_replacements(text: str, foreign: list[tuple[int, int, float]]) -> list[Replacement]:
