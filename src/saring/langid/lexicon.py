@@ -17,9 +17,9 @@ import math
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
-from functools import lru_cache, partial
+from functools import lru_cache, partial, reduce
 from itertools import compress, islice, repeat
-from operator import mul, not_
+from operator import add, mul, not_
 from pathlib import Path
 
 DATA = Path(__file__).resolve().parents[1] / "data" / "langid"
@@ -192,26 +192,33 @@ class Evidence:
 
 @dataclass(slots=True)
 class Columns:
-    """Per-line evidence of a document's lines (:meth:`Lexicon.lines`): the id/ms weight sum,
-    the packed family counters, token counts and the weighted "dh" / "eu" counts."""
+    """Evidence of many lines (:meth:`Lexicon.lines`), one list per :class:`Evidence` field, with
+    each line's decision (:meth:`Lexicon.decide`) as lists too: no object per line."""
 
     idms: list[float]
-    packed: list[int]
+    mly: list[float]
+    jv: list[float]
+    su: list[float]
+    en: list[float]
+    rg: list[float]
     tokens: list[int]
-    dh: list[float]
-    eu: list[float]
+    langs: list[str] = field(default_factory=list)
+    scores: list[float] = field(default_factory=list)
+    log_odds: list[float] = field(default_factory=list)  # verdict id/ms log-odds (with bias)
+    hits: list[float] = field(default_factory=list)
 
-    def evidence(self, i: int, fw: Sequence[float]) -> Evidence:
-        """Line ``i`` as an :class:`Evidence` (what :meth:`Lexicon.evidence` gives for it)."""
-        packed = self.packed[i]
+    def total(self, rows: Iterable[int]) -> Evidence:
+        """Summed evidence of ``rows``, added one row at a time from zero in the given order, as
+        :meth:`Evidence.add` does (so float for float the same sums)."""
+        rows = list(rows)
         return Evidence(
-            self.idms[i],
-            (packed & _FIELD) * fw[0],
-            ((packed >> 24) & _FIELD) * fw[1] + self.dh[i],
-            ((packed >> 48) & _FIELD) * fw[2] + self.eu[i],
-            ((packed >> 72) & _FIELD) * fw[3],
-            self.tokens[i],
-            ((packed >> 96) & _FIELD) * fw[4],
+            reduce(add, map(self.idms.__getitem__, rows), 0.0),
+            reduce(add, map(self.mly.__getitem__, rows), 0.0),
+            reduce(add, map(self.jv.__getitem__, rows), 0.0),
+            reduce(add, map(self.su.__getitem__, rows), 0.0),
+            reduce(add, map(self.en.__getitem__, rows), 0.0),
+            sum(map(self.tokens.__getitem__, rows)),
+            reduce(add, map(self.rg.__getitem__, rows), 0.0),
         )
 
 
@@ -392,9 +399,9 @@ class Lexicon:
         return lang, conf, share, s, total
 
     def lines(self, lowered: list[str]) -> Columns:
-        """Evidence of many lowercased lines at once, one column per field (see
-        :meth:`evidence`, whose values these are, float for float): the tokenising and the
-        dictionary sums run through ``map`` in C, with no Python frame or object per line."""
+        """Evidence and decision of many lowercased lines at once (the values of
+        :meth:`evidence` and :meth:`decide`, float for float): the tokenising and the dictionary
+        sums run through ``map`` in C, with no Python frame or object per line."""
         toks = list(map(TOKEN_RE.findall, lowered))
         idms = list(map(sum, map(_FILTER_NONE, map(partial(map, self.idms_w.get), toks))))
         packed = list(map(sum, map(_FILTER_NONE, map(partial(map, self.fam_packed.get), toks))))
@@ -405,11 +412,24 @@ class Lexicon:
                 pairs = zip(t, islice(t, 1, None), strict=False)
                 idms[i] += sum(map(pw.__getitem__, filter(pw.__contains__, pairs)))
         p = self.params
-        return Columns(
-            idms, packed, list(map(len, toks)),
-            [p.jv_dh_weight * n for n in map(str.count, lowered, repeat("dh"))],
-            [p.su_eu_weight * n for n in map(str.count, lowered, repeat("eu"))],
+        fw0, fw1, fw2, fw3, fw4 = self.fam_weights
+        dw, ew = p.jv_dh_weight, p.su_eu_weight
+        cols = Columns(
+            idms,
+            [(k & _FIELD) * fw0 for k in packed],
+            [((k >> 24) & _FIELD) * fw1 + dw * n
+             for k, n in zip(packed, map(str.count, lowered, repeat("dh")), strict=True)],
+            [((k >> 48) & _FIELD) * fw2 + ew * n
+             for k, n in zip(packed, map(str.count, lowered, repeat("eu")), strict=True)],
+            [((k >> 72) & _FIELD) * fw3 for k in packed],
+            [((k >> 96) & _FIELD) * fw4 for k in packed],
+            list(map(len, toks)),
         )
+        decided = list(map(self._decide, cols.idms, cols.mly, cols.jv, cols.su, cols.en, cols.rg,
+                           cols.tokens, repeat(True)))
+        if decided:
+            cols.langs, cols.scores, _, cols.log_odds, cols.hits = map(list, zip(*decided, strict=True))
+        return cols
 
     def classify(self, text: str) -> Verdict:
         """Standalone lexical decision for one text (no model call)."""

@@ -18,12 +18,12 @@ the same label, offsets in the text as this step saw it, score = the run's minim
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, replace
+from itertools import compress
 from typing import Any
 
 from saring.document import Document, Replacement
 from saring.langid.lexicon import (
-    _FIELD,
     LANGS,
     Columns,
     Evidence,
@@ -50,26 +50,22 @@ _UNSURE_MODEL = 0.5
 class _Scan:
     """Per-line results of one document, one list per field (no object per line)."""
 
-    spans: list[tuple[int, int]] = field(default_factory=list)  # stripped paragraph
-    lines: list[tuple[int, int]] = field(default_factory=list)  # whole line (for deletion)
-    langs: list[str] = field(default_factory=list)
-    scores: list[float] = field(default_factory=list)
-    idms: list[float] = field(default_factory=list)  # verdict id/ms log-odds (sibling rule)
-    fams: list[str] = field(default_factory=list)
-    cols: Columns | None = None
-    fam_chars: dict[str, int] = field(default_factory=dict)
+    spans: list[tuple[int, int]]  # stripped paragraph
+    lines: list[tuple[int, int]]  # whole line (for deletion)
+    cols: Columns  # evidence and lexical decision of each distinct lowercased line
+    row: list[int]  # line -> its row in cols
+    langs: list[str]  # final per-line labels (after the model for lines without function words)
+    scores: list[float]
+    idms: list[float]  # verdict id/ms log-odds (sibling rule)
+    fams: list[str]
+    fam_chars: dict[str, int]
 
-    def evidence(self, lex: Lexicon, fams: tuple[str, ...] | None) -> Evidence:
+    def evidence(self, fams: tuple[str, ...] | None) -> Evidence:
         """Summed evidence of the lines whose family is in ``fams`` (all lines for None), added
         line by line in order, as one :class:`Evidence` per family would have summed them."""
-        ev = Evidence()
-        cols = self.cols
-        assert cols is not None
-        fw = lex.fam_weights
-        for i, f in enumerate(self.fams):
-            if fams is None or f in fams:
-                ev.add(cols.evidence(i, fw))
-        return ev
+        if fams is None:
+            return self.cols.total(self.row)
+        return self.cols.total(compress(self.row, map(fams.__contains__, self.fams)))
 
 
 class LanguageID(FilterStep):
@@ -195,11 +191,15 @@ class LanguageID(FilterStep):
         return scores, foreign
 
     def _scan(self, text: str) -> _Scan:
-        """Lexical verdict of every non-blank line (model only for lines without function words)."""
+        """Lexical verdict of every non-blank line (model only for lines without function words).
+
+        Repeated lines (after lowercasing) are scored once: the lexical verdict is a function of
+        the lowercased text, so a page of a thousand identical short lines costs one."""
         lex = self._lex
         assert lex is not None
-        scan = _Scan()
-        spans, lines, paras = scan.spans, scan.lines, []
+        spans: list[tuple[int, int]] = []
+        lines: list[tuple[int, int]] = []
+        paras: list[str] = []
         pos = 0
         for seg in text.split("\n"):
             n = len(seg)
@@ -210,42 +210,36 @@ class LanguageID(FilterStep):
                 lines.append((pos, pos + n))
                 paras.append(stripped)
             pos += n + 1
-        scan.cols = cols = lex.lines(list(map(str.lower, paras)))
+        lowered = list(map(str.lower, paras))
+        keys = list(dict.fromkeys(lowered))
+        cols = lex.lines(keys)
+        distinct = dict(zip(keys, range(len(keys)), strict=True))
+        row = list(map(distinct.__getitem__, lowered))
+        langs = list(map(cols.langs.__getitem__, row))
+        scores = list(map(cols.scores.__getitem__, row))
+        idms = list(map(cols.log_odds.__getitem__, row))
         min_words = self.paragraph_model_min_words
         calls_left = self.max_paragraph_model_calls  # bounds the cost of list-like pages
-        decide = lex._decide
-        fw = lex.fam_weights
-        fw0, fw1, fw2, fw3, fw4 = fw
-        langs, scores, idms_out, fams = scan.langs, scan.scores, scan.idms, scan.fams
-        fam_chars = scan.fam_chars
-        for i, (idms, packed, ntok, dh, eu) in enumerate(
-            zip(cols.idms, cols.packed, cols.tokens, cols.dh, cols.eu, strict=True)
+        if calls_left > 0 and any(
+            lg == "und" and n >= min_words for lg, n in zip(cols.langs, cols.tokens, strict=True)
         ):
-            lang, score, _, s, hits = decide(
-                idms,
-                (packed & _FIELD) * fw0,
-                ((packed >> 24) & _FIELD) * fw1 + dh,
-                ((packed >> 48) & _FIELD) * fw2 + eu,
-                ((packed >> 72) & _FIELD) * fw3,
-                ((packed >> 96) & _FIELD) * fw4,
-                ntok,
-                True,
-            )
-            if lang == "und" and ntok >= min_words and calls_left > 0:
-                calls_left -= 1
-                v = self._model_verdict(
-                    paras[i], Verdict(lang, score, 0.0, s, hits, ntok), idms
-                )
-                lang, score, s = v.lang, v.score, v.idms
-            langs.append(lang)
-            scores.append(score)
-            idms_out.append(s)
-            fam = _FAMILY.get(lang, lang)
-            fams.append(fam)
+            for i, r in enumerate(row):
+                if langs[i] == "und" and cols.tokens[r] >= min_words:
+                    v = self._model_verdict(
+                        paras[i],
+                        Verdict("und", scores[i], 0.0, idms[i], cols.hits[r], cols.tokens[r]),
+                        cols.idms[r],
+                    )
+                    langs[i], scores[i], idms[i] = v.lang, v.score, v.idms
+                    calls_left -= 1
+                    if calls_left == 0:
+                        break
+        fams = list(map(_FAMILY.get, langs, langs))
+        fam_chars: dict[str, int] = {}
+        for fam, (a, b) in zip(fams, spans, strict=True):
             if fam != "und":
-                a, b = spans[i]
                 fam_chars[fam] = fam_chars.get(fam, 0) + b - a
-        return scan
+        return _Scan(spans, lines, cols, row, langs, scores, idms, fams, fam_chars)
 
     def _document_verdict(
         self, text: str, scan: _Scan
@@ -253,12 +247,12 @@ class LanguageID(FilterStep):
         """Document language and score from the paragraphs, with the model on the sample."""
         lex = self._lex
         assert lex is not None
-        ntokens = sum(scan.cols.tokens) if scan.cols is not None else 0
+        ntokens = sum(map(scan.cols.tokens.__getitem__, scan.row))
         total: Evidence | None = None
         if scan.fam_chars:
             lexv = _dominant(lex, scan)
         else:
-            total = scan.evidence(lex, None)
+            total = scan.evidence(None)
             lexv = lex.decide(total)
         density = lexv.hits / ntokens if ntokens else 0.0
         sample = text[: self.sample_chars]
@@ -270,7 +264,7 @@ class LanguageID(FilterStep):
             first = {"lang": ft_lang, "score": round(ft_score, 4)}
         if lexv.lang == "und":
             if total is None:
-                total = scan.evidence(lex, None)
+                total = scan.evidence(None)
             v = _refine(ft_lang, ft_score, lexv, total.idms)
             return v.lang, v.score, first
         if lexv.lang not in LANGS:  # paragraphs the model put in another language
@@ -323,9 +317,9 @@ def _dominant(lex: Lexicon, scan: _Scan) -> Verdict:
     share = fam_chars[top] / sum(fam_chars.values())
     if top in ("mly", "jv", "su", "en"):
         ev = Evidence()
-        ev.add(scan.evidence(lex, (top,)))
+        ev.add(scan.evidence((top,)))
         if top == "mly" and "und" in scan.fams:
-            ev.add(scan.evidence(lex, ("und",)))
+            ev.add(scan.evidence(("und",)))
         v = lex.decide(ev)
         v.score *= share
         return v
