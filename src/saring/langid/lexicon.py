@@ -414,21 +414,34 @@ class Lexicon:
         p = self.params
         fw0, fw1, fw2, fw3, fw4 = self.fam_weights
         dw, ew = p.jv_dh_weight, p.su_eu_weight
+        n_dh = list(map(str.count, lowered, repeat("dh")))
+        n_eu = list(map(str.count, lowered, repeat("eu")))
+        tokens = list(map(len, toks))
         cols = Columns(
             idms,
             [(k & _FIELD) * fw0 for k in packed],
-            [((k >> 24) & _FIELD) * fw1 + dw * n
-             for k, n in zip(packed, map(str.count, lowered, repeat("dh")), strict=True)],
-            [((k >> 48) & _FIELD) * fw2 + ew * n
-             for k, n in zip(packed, map(str.count, lowered, repeat("eu")), strict=True)],
+            [((k >> 24) & _FIELD) * fw1 + dw * n for k, n in zip(packed, n_dh, strict=True)],
+            [((k >> 48) & _FIELD) * fw2 + ew * n for k, n in zip(packed, n_eu, strict=True)],
             [((k >> 72) & _FIELD) * fw3 for k in packed],
             [((k >> 96) & _FIELD) * fw4 for k in packed],
-            list(map(len, toks)),
+            tokens,
         )
-        decided = list(map(self._decide, cols.idms, cols.mly, cols.jv, cols.su, cols.en, cols.rg,
-                           cols.tokens, repeat(True)))
-        if decided:
-            cols.langs, cols.scores, _, cols.log_odds, cols.hits = map(list, zip(*decided, strict=True))
+        n = len(toks)
+        bias, ptb = p.bias, p.per_token_bias
+        # a line without any family word, "dh" or "eu" has zero hits: ``und`` without deciding
+        cols.langs, cols.scores, cols.hits = ["und"] * n, [0.0] * n, [0.0] * n
+        cols.log_odds = [w + bias + ptb * t for w, t in zip(idms, tokens, strict=True)]
+        if p.min_family_hits > 0:
+            rows: Iterable[int] = compress(range(n), map(any, zip(packed, n_dh, n_eu, strict=True)))
+        else:
+            rows = range(n)
+        decide = self._decide
+        c_mly, c_jv, c_su, c_en, c_rg = cols.mly, cols.jv, cols.su, cols.en, cols.rg
+        for i in rows:
+            lang, score, _, _, hits = decide(
+                idms[i], c_mly[i], c_jv[i], c_su[i], c_en[i], c_rg[i], tokens[i], True
+            )
+            cols.langs[i], cols.scores[i], cols.hits[i] = lang, score, hits
         return cols
 
     def classify(self, text: str) -> Verdict:
