@@ -13,6 +13,7 @@ from hypothesis import strategies as st
 from saring.langid.lexicon import (
     DATA,
     LANGS,
+    OTHER,
     TOKEN_RE,
     Evidence,
     Lexicon,
@@ -21,6 +22,7 @@ from saring.langid.lexicon import (
     get_lexicon,
     load_markers,
     load_nb_weights,
+    regional_spelling,
 )
 
 REPO = Path(__file__).resolve().parents[1]
@@ -139,7 +141,7 @@ def test_evidence_add_is_componentwise() -> None:
 def test_classify_any_text_is_bounded(text: str) -> None:
     lex = get_lexicon()
     v = lex.classify(text)
-    assert v.lang in (*LANGS, "und")
+    assert v.lang in (*LANGS, OTHER, "und")
     assert 0.0 <= v.score <= 1.0
     assert v.tokens == len(TOKEN_RE.findall(text.lower()))
 
@@ -166,3 +168,15 @@ def test_adversarial_input_is_linear_time(lex: Lexicon) -> None:
     v = lex.classify(nasty)
     assert time.perf_counter() - t0 < 2.0
     assert v.lang in ("id", "ms")
+
+
+def test_betawi_spelling_counts_word_final_nye_and_schwa_not_kampanye() -> None:
+    """Written by hand: Betawi "-nye" possessives and "ê" count; Indonesian "kampanye",
+    "oranye" and "menyelesaikan" (nye inside a word) do not."""
+    assert regional_spelling("rumahnye gêde, pasangannye dateng.") == 3
+    assert regional_spelling("kampanye partai oranye, menyelesaikan penyebab nyeri") == 0
+    lex = get_lexicon()
+    betawi = "êluh pêrnah ngêrasa cêmas kalo masup kê sêkola baru nyang rame bênêr"
+    plain = "kamu pernah merasa cemas kalau masuk ke sekolah baru yang ramai sekali"
+    assert lex.classify(betawi).lang == OTHER
+    assert lex.classify(plain).lang == "id"

@@ -226,11 +226,15 @@ class LanguageID(FilterStep):
         lowered = list(map(str.lower, paras))
         keys = list(dict.fromkeys(lowered))
         cols = lex.lines(keys)
-        distinct = dict(zip(keys, range(len(keys)), strict=True))
-        row = list(map(distinct.__getitem__, lowered))
-        langs = list(map(cols.langs.__getitem__, row))
-        scores = list(map(cols.scores.__getitem__, row))
-        idms = list(map(cols.log_odds.__getitem__, row))
+        if len(keys) == len(lowered):  # the usual case: no repeated line
+            row: list[int] = list(range(len(keys)))
+            langs, scores, idms = cols.langs[:], cols.scores[:], cols.log_odds[:]
+        else:
+            distinct = dict(zip(keys, range(len(keys)), strict=True))
+            row = list(map(distinct.__getitem__, lowered))
+            langs = list(map(cols.langs.__getitem__, row))
+            scores = list(map(cols.scores.__getitem__, row))
+            idms = list(map(cols.log_odds.__getitem__, row))
         min_words = self.paragraph_model_min_words
         calls_left = self.max_paragraph_model_calls  # bounds the cost of list-like pages
         if calls_left > 0 and any(
