@@ -23,6 +23,7 @@ from saring.langid.lexicon import (
     load_markers,
     load_nb_weights,
     regional_spelling,
+    tokenize_lines,
 )
 
 REPO = Path(__file__).resolve().parents[1]
@@ -180,3 +181,14 @@ def test_betawi_spelling_counts_word_final_nye_and_schwa_not_kampanye() -> None:
     plain = "kamu pernah merasa cemas kalau masuk ke sekolah baru yang ramai sekali"
     assert lex.classify(betawi).lang == OTHER
     assert lex.classify(plain).lang == "id"
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.text(alphabet=st.characters(max_codepoint=0x17F, blacklist_characters="\n")),
+                max_size=6))
+def test_tokenize_lines_is_the_regex(lines: list[str]) -> None:
+    """The ASCII fast path splits exactly where TOKEN_RE does (generated lines, ASCII and not)."""
+    lowered = [x.lower() for x in lines]
+    assert tokenize_lines(lowered) == [TOKEN_RE.findall(x) for x in lowered]
+    ascii_only = [x.encode("ascii", "ignore").decode() for x in lowered]
+    assert tokenize_lines(ascii_only) == [TOKEN_RE.findall(x) for x in ascii_only]

@@ -229,6 +229,20 @@ class Columns:
 
 
 _FILTER_NONE = partial(filter, None)
+# ASCII characters other than a-z (and the line break) -> space: on ASCII text, ``split()`` after
+# this table gives exactly ``TOKEN_RE.findall``'s tokens, without the regex engine's per-character
+# matching (~20% cheaper on news).
+_ASCII_SEP = str.maketrans({c: " " for c in map(chr, range(128)) if not "a" <= c <= "z" and c != "\n"})
+
+
+def tokenize_lines(lowered: list[str]) -> list[list[str]]:
+    """``TOKEN_RE.findall`` of each lowercased line (no line may contain a line break)."""
+    if not lowered:
+        return []
+    joined = "\n".join(lowered)
+    if joined.isascii():
+        return list(map(str.split, joined.translate(_ASCII_SEP).split("\n")))
+    return list(map(TOKEN_RE.findall, lowered))
 
 
 def regional_spelling(lowered: str) -> int:
@@ -418,7 +432,7 @@ class Lexicon:
         """Evidence and decision of many lowercased lines at once (the values of
         :meth:`evidence` and :meth:`decide`, float for float): the tokenising and the dictionary
         sums run through ``map`` in C, with no Python frame or object per line."""
-        toks = list(map(TOKEN_RE.findall, lowered))
+        toks = tokenize_lines(lowered)
         idms = list(map(sum, map(_FILTER_NONE, map(partial(map, self.idms_w.get), toks))))
         packed = list(map(sum, map(_FILTER_NONE, map(partial(map, self.fam_packed.get), toks))))
         firsts, seconds, pw = self._firsts, self._seconds, self.phrase_w
