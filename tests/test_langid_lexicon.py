@@ -192,3 +192,31 @@ def test_tokenize_lines_is_the_regex(lines: list[str]) -> None:
     assert tokenize_lines(lowered) == [TOKEN_RE.findall(x) for x in lowered]
     ascii_only = [x.encode("ascii", "ignore").decode() for x in lowered]
     assert tokenize_lines(ascii_only) == [TOKEN_RE.findall(x) for x in ascii_only]
+
+
+_LINE_WORDS = ["yang", "dan", "kerana", "karena", "ora", "teu", "the", "rumah", "sakit", "akhir",
+               "pekan", "kagak", "rumahnye", "kampanye", "pêrnah", "dheweke", "x", "ulun", "sane",
+               "televisyen", "televisi", "1,5", ".", "—", "É"]
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(st.lists(st.sampled_from(_LINE_WORDS), max_size=12).map(" ".join), max_size=8))
+def test_lines_columns_equal_per_line_evidence_and_decision(lines: list[str]) -> None:
+    """The document path (all lines at once, in columns) gives, float for float, what
+    evidence() + decide() give line by line: the step's outputs rest on this."""
+    lex = get_lexicon()
+    lowered = [x.lower() for x in lines]
+    cols = lex.lines(lowered)
+    for i, low in enumerate(lowered):
+        ev = lex.evidence(low)
+        got = (cols.idms[i], cols.mly[i], cols.jv[i], cols.su[i], cols.en[i], cols.rg[i],
+               cols.tokens[i])
+        assert got == (ev.idms, ev.mly, ev.jv, ev.su, ev.en, ev.rg, ev.tokens)
+        v = lex.decide(ev)
+        assert (cols.langs[i], cols.scores[i], cols.log_odds[i], cols.hits[i]) == (
+            v.lang, v.score, v.idms, v.hits)
+    rows = list(range(len(lowered)))
+    total = Evidence()
+    for low in lowered:
+        total.add(lex.evidence(low))
+    assert cols.total(rows) == total

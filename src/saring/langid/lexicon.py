@@ -447,7 +447,11 @@ class Lexicon:
         n_dh = list(map(str.count, lowered, repeat("dh")))
         n_eu = list(map(str.count, lowered, repeat("eu")))
         ow = p.rg_ortho_weight
-        n_rg = list(map(regional_spelling, lowered)) if ow else [0] * len(lowered)
+        n_rg = [0] * len(lowered)
+        if ow:
+            n_rg = list(map(str.count, lowered, repeat("ê")))
+            for i in compress(range(len(lowered)), map(str.__contains__, lowered, repeat("nye"))):
+                n_rg[i] = regional_spelling(lowered[i])
         tokens = list(map(len, toks))
         cols = Columns(
             idms,
