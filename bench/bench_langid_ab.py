@@ -11,6 +11,11 @@ the chain's steps before langid (normalize, boilerplate, repair, ...) untimed, s
 it sees in the default pipeline, then times ``langid.process`` on every document (CPU time of
 the process, best of ``--repeat`` passes on fresh copies). Prints per run the step's CPU
 microseconds per document and the medians and speed-up per set.
+
+Instruction counts (deterministic, unlike CPU time on a shared machine), per side:
+    PYTHONHASHSEED=0 PYTHONPATH=<side>/src valgrind --tool=callgrind \
+        python bench/bench_langid_ab.py --instructions N      (N = 0 and N = 75)
+and (Ir(75) - Ir(0)) / 300 is the step's instructions per news document.
 """
 
 from __future__ import annotations
@@ -80,6 +85,23 @@ def worker(limit: int, repeat: int) -> None:
         print(f"{set_name} {best * 1e6 / max(len(ready), 1):.2f} {len(ready)}", flush=True)
 
 
+def instructions_worker(n: int) -> None:
+    """Run the step on the first ``n`` raw documents of each news corpus and nothing else: run it
+    under ``valgrind --tool=callgrind`` with n = 0 and n = N; (difference) / (4 N) is the step's
+    instruction count per document, which machine load does not move."""
+    from saring.document import Document
+    from saring.langid.step import LanguageID
+
+    texts = []
+    for name in SETS["news"]:
+        with gzip.open(CORPORA / name, "rb") as f:
+            texts += [orjson.loads(line).get("text") or "" for line in itertools.islice(f, n)]
+    step = LanguageID()
+    step.ensure_setup()
+    for t in texts:
+        step.process(Document("x", t, {}))
+
+
 def run_once(src: Path, limit: int, repeat: int) -> dict[str, tuple[float, int]]:
     env = dict(os.environ, PYTHONPATH=str(src))
     out = subprocess.run(
@@ -100,7 +122,12 @@ def main() -> None:
     ap.add_argument("--rounds", type=int, default=3)
     ap.add_argument("--repeat", type=int, default=2)
     ap.add_argument("--worker", action="store_true", help=argparse.SUPPRESS)
+    ap.add_argument("--instructions", type=int, default=None, metavar="N",
+                    help="only run the step on N raw docs per news corpus (for callgrind)")
     a = ap.parse_args()
+    if a.instructions is not None:
+        instructions_worker(a.instructions)
+        return
     if a.worker:
         worker(a.limit, a.repeat)
         return

@@ -53,6 +53,7 @@ class _Scan:
 
     spans: list[tuple[int, int]]  # stripped paragraph
     lines: list[tuple[int, int]]  # whole line (for deletion)
+    plen: list[int]  # paragraph characters (end - start of each span)
     cols: Columns  # evidence and lexical decision of each distinct lowercased line
     row: list[int]  # line -> its row in cols
     langs: list[str]  # final per-line labels (after the model for lines without function words)
@@ -179,12 +180,12 @@ class LanguageID(FilterStep):
             ]
         keep, min_par = self._keep, self.min_paragraph_score
         spans = scan.spans
-        para_chars = sum(e - s for s, e in spans)
+        para_chars = sum(scan.plen)
         foreign_rows = [
             i for i, (pl, sc) in enumerate(zip(langs, scan.scores, strict=True))
             if pl != "und" and pl not in keep and sc >= min_par
         ]
-        foreign_chars = sum(spans[i][1] - spans[i][0] for i in foreign_rows)
+        foreign_chars = sum(map(scan.plen.__getitem__, foreign_rows))
         foreign = [(*scan.lines[i], scan.scores[i]) for i in foreign_rows]
         # runs of consecutive paragraphs with the same label: [start, end, lang, min score]
         rounded = list(map(round, scan.scores, repeat(3)))
@@ -252,11 +253,11 @@ class LanguageID(FilterStep):
                     if calls_left == 0:
                         break
         fams = list(map(_FAMILY.get, langs, langs))
-        fam_chars: dict[str, int] = {}
-        for fam, (a, b) in zip(fams, spans, strict=True):
-            if fam != "und":
-                fam_chars[fam] = fam_chars.get(fam, 0) + b - a
-        return _Scan(spans, lines, cols, row, langs, scores, idms, fams, fam_chars)
+        plen = list(map(len, paras))
+        # characters per family, families in order of first appearance (ties go to the first)
+        fam_chars = {f: sum(compress(plen, map(f.__eq__, fams)))
+                     for f in dict.fromkeys(fams) if f != "und"}
+        return _Scan(spans, lines, plen, cols, row, langs, scores, idms, fams, fam_chars)
 
     def _document_verdict(
         self, text: str, scan: _Scan
