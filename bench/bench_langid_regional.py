@@ -14,24 +14,32 @@ Usage: python bench/bench_langid_regional.py [--limit 400]
 from __future__ import annotations
 
 import argparse
+import dataclasses
+import sys
 from collections import Counter
+from pathlib import Path
 
 import numpy as np
 
 from saring.document import Document
-from saring.langid import evaluation as E
 from saring.langid import lexicon as L
 from saring.langid.step import LanguageID
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))  # evaluation/ is not installed
+from evaluation.langid import sets as E  # noqa: E402
 
 FIVE = ("id", "ms", "jv", "su", "en")
 
 
 def variants() -> dict[str, L.Lexicon]:
     m, nb, p = L.load_markers(), L.load_nb_weights(), L.Params.load()
+    p0 = dataclasses.replace(p, rg_ortho_weight=0.0)  # without the Betawi/Rejang spelling
     return {
-        "before (no regional, raw)": L.Lexicon(m, nb, p),
-        "regional, raw": L.Lexicon(m, nb, p, L.load_regional()),
-        "after (packaged)": L.get_lexicon(),
+        "before (no regional, raw)": L.Lexicon(m, nb, p0),
+        "regional, raw": L.Lexicon(m, nb, p0, L.load_regional()),
+        "regional + calibration, no spelling (session 2)": L.Lexicon(
+            m, nb, p0, L.load_regional(), L.load_calibration()),
+        "after (packaged: + Betawi/Rejang spelling)": L.get_lexicon(),
     }
 
 

@@ -46,6 +46,14 @@ def _random_digit_groups() -> str:
     return "".join(f"{rng.randint(0, 10 ** rng.randint(1, 6)):d}{rng.choice(' .-')}" for _ in range(8000))
 
 
+def _random_short_lines() -> str:
+    """Distinct three-letter lines (seeded): a per-line cost that no per-document cache of
+    repeated lines can hide."""
+    rng = random.Random(9)
+    letters = "abcdefghijklmnopqrstuvwxyz"
+    return "".join("".join(rng.choice(letters) for _ in range(3)) + "\n" for _ in range(5000))
+
+
 GENERATORS: dict[str, Callable[[], str]] = {
     "news_like": lambda: _PARA,
     "phone_random": _random_phones,
@@ -61,6 +69,8 @@ GENERATORS: dict[str, Callable[[], str]] = {
     "at_dots": lambda: "@.",
     "plus62_run": lambda: "+62",
     "short_lines": lambda: "a\n",
+    "short_lines_random": _random_short_lines,
+    "function_word_lines": lambda: "yang\ndan\nteu\nora\nthe\n",
     "brackets": lambda: "([{<\"'",
     "dashes": lambda: "-",
     "dot_space": lambda: ". ",

@@ -6,7 +6,7 @@ share many of those words (Minangkabau is Malayic, Madurese and Balinese borrow 
 labelled id/jv/su with confidence >= 0.5. A word that is common in one of these languages and
 (nearly) absent from our five languages is evidence for "another language" (family ``rg``).
 
-Source: the *tune* half (``saring.langid.evaluation.split_of``) of the NusaWrites regional
+Source: the *tune* half (``evaluation.langid.sets.split_of``) of the NusaWrites regional
 paragraphs and the parallel sentences (NusaX / FLORES); the reference languages' tune halves and
 wordfreq (id, ms, en) veto words that also occur there. The *eval* half is never read here.
 Only the words are written (one per row with the languages they were found in), no text.
@@ -16,13 +16,16 @@ Usage: python scripts/build_langid_regional.py
 
 from __future__ import annotations
 
+import sys
 from collections import Counter, defaultdict
 from pathlib import Path
 
 from wordfreq import zipf_frequency
 
-from saring.langid import evaluation as E
 from saring.langid.lexicon import TOKEN_RE, load_markers
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))  # evaluation/ is not installed
+from evaluation.langid import sets as E  # noqa: E402
 
 OUT = Path(__file__).resolve().parents[1] / "src" / "saring" / "data" / "langid" / "regional.tsv"
 REFERENCE = ("id", "ms", "jv", "su", "en")

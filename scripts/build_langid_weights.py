@@ -6,7 +6,7 @@ table holds only general dictionary words, no names or strings peculiar to a cra
 Each word's weight is a log10 frequency ratio, Malay over Indonesian (> 0 leans Malay):
 
 1. baseline from wordfreq: Zipf(ms) - Zipf(id), Zipf floored at FLOOR, clipped to +-CLIP;
-2. where the *tune* half of the shared corpora (``saring.langid.evaluation.split_of``; Malay web
+2. where the *tune* half of the shared corpora (``evaluation.langid.sets.split_of``; Malay web
    news vs Indonesian news plus Indonesian fact-checks, thesis abstracts and machine-translated
    Wikipedia sentences for register breadth; English-archive files excluded) has >= MIN_COUNT occurrences of the
    word, the ratio is re-estimated from those counts (add-one smoothing, clipped to +-CLIP),
@@ -24,13 +24,16 @@ from __future__ import annotations
 
 import argparse
 import math
+import sys
 from collections import Counter
 from pathlib import Path
 
 from wordfreq import get_frequency_dict, zipf_frequency
 
-from saring.langid import evaluation as E
 from saring.langid.lexicon import TOKEN_RE
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))  # evaluation/ is not installed
+from evaluation.langid import sets as E  # noqa: E402
 
 FLOOR = 1.0
 CLIP = 3.0

@@ -15,10 +15,11 @@ Usage: python scripts/calibrate_langid.py
 from __future__ import annotations
 
 import json
+import sys
+from pathlib import Path
 
 import numpy as np
 
-from saring.langid import evaluation as E
 from saring.langid.lexicon import (
     CALIBRATION_MIN_TOKENS,
     DATA,
@@ -28,6 +29,9 @@ from saring.langid.lexicon import (
     calibration_features,
     get_lexicon,
 )
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))  # evaluation/ is not installed
+from evaluation.langid import sets as E  # noqa: E402
 
 L2 = 1e-2
 

@@ -3,7 +3,7 @@
 Why: marker lists and wordfreq weights are fixed resources; what needs data is how to weigh
 them: the per-family multipliers (Javanese/Sundanese/English function-word lists differ in
 coverage) and the Indonesian-vs-Malay logistic combination of wordfreq weights and markers.
-Only the ``tune`` half of the shared corpora (``saring.langid.evaluation.split_of``) is used;
+Only the ``tune`` half of the shared corpora (``evaluation.langid.sets.split_of``) is used;
 ``bench/bench_langid.py`` reports on the ``eval`` half. Output: ``src/saring/data/langid/params.json``.
 
 Usage: python scripts/tune_langid.py [--corpora DIR]
@@ -14,11 +14,11 @@ from __future__ import annotations
 import argparse
 import itertools
 import json
+import sys
 from pathlib import Path
 
 import numpy as np
 
-from saring.langid import evaluation as E
 from saring.langid.lexicon import (
     DATA,
     FAMILIES,
@@ -30,6 +30,9 @@ from saring.langid.lexicon import (
     Lexicon,
     get_lexicon,
 )
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))  # evaluation/ is not installed
+from evaluation.langid import sets as E  # noqa: E402
 
 GRID = (0.5, 0.75, 1.0, 1.25, 1.5, 2.0, 2.5, 3.0)
 ORTH_GRID = (0.0, 0.5, 1.0, 1.5, 2.0)

@@ -10,8 +10,8 @@ from collections import Counter
 import pytest
 from conftest import corpus_records
 
+from evaluation.langid import sets as E
 from saring.document import Document
-from saring.langid import evaluation as E
 from saring.langid.step import LanguageID
 
 

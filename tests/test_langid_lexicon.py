@@ -13,6 +13,7 @@ from hypothesis import strategies as st
 from saring.langid.lexicon import (
     DATA,
     LANGS,
+    OTHER,
     TOKEN_RE,
     Evidence,
     Lexicon,
@@ -21,6 +22,8 @@ from saring.langid.lexicon import (
     get_lexicon,
     load_markers,
     load_nb_weights,
+    regional_spelling,
+    tokenize_lines,
 )
 
 REPO = Path(__file__).resolve().parents[1]
@@ -139,7 +142,7 @@ def test_evidence_add_is_componentwise() -> None:
 def test_classify_any_text_is_bounded(text: str) -> None:
     lex = get_lexicon()
     v = lex.classify(text)
-    assert v.lang in (*LANGS, "und")
+    assert v.lang in (*LANGS, OTHER, "und")
     assert 0.0 <= v.score <= 1.0
     assert v.tokens == len(TOKEN_RE.findall(text.lower()))
 
@@ -166,3 +169,54 @@ def test_adversarial_input_is_linear_time(lex: Lexicon) -> None:
     v = lex.classify(nasty)
     assert time.perf_counter() - t0 < 2.0
     assert v.lang in ("id", "ms")
+
+
+def test_betawi_spelling_counts_word_final_nye_and_schwa_not_kampanye() -> None:
+    """Written by hand: Betawi "-nye" possessives and "ê" count; Indonesian "kampanye",
+    "oranye" and "menyelesaikan" (nye inside a word) do not."""
+    assert regional_spelling("rumahnye gêde, pasangannye dateng.") == 3
+    assert regional_spelling("kampanye partai oranye, menyelesaikan penyebab nyeri") == 0
+    lex = get_lexicon()
+    betawi = "êluh pêrnah ngêrasa cêmas kalo masup kê sêkola baru nyang rame bênêr"
+    plain = "kamu pernah merasa cemas kalau masuk ke sekolah baru yang ramai sekali"
+    assert lex.classify(betawi).lang == OTHER
+    assert lex.classify(plain).lang == "id"
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.text(alphabet=st.characters(max_codepoint=0x17F, blacklist_characters="\n")),
+                max_size=6))
+def test_tokenize_lines_is_the_regex(lines: list[str]) -> None:
+    """The ASCII fast path splits exactly where TOKEN_RE does (generated lines, ASCII and not)."""
+    lowered = [x.lower() for x in lines]
+    assert tokenize_lines(lowered) == [TOKEN_RE.findall(x) for x in lowered]
+    ascii_only = [x.encode("ascii", "ignore").decode() for x in lowered]
+    assert tokenize_lines(ascii_only) == [TOKEN_RE.findall(x) for x in ascii_only]
+
+
+_LINE_WORDS = ["yang", "dan", "kerana", "karena", "ora", "teu", "the", "rumah", "sakit", "akhir",
+               "pekan", "kagak", "rumahnye", "kampanye", "pêrnah", "dheweke", "x", "ulun", "sane",
+               "televisyen", "televisi", "1,5", ".", "—", "É"]
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(st.lists(st.sampled_from(_LINE_WORDS), max_size=12).map(" ".join), max_size=8))
+def test_lines_columns_equal_per_line_evidence_and_decision(lines: list[str]) -> None:
+    """The document path (all lines at once, in columns) gives, float for float, what
+    evidence() + decide() give line by line: the step's outputs rest on this."""
+    lex = get_lexicon()
+    lowered = [x.lower() for x in lines]
+    cols = lex.lines(lowered)
+    for i, low in enumerate(lowered):
+        ev = lex.evidence(low)
+        got = (cols.idms[i], cols.mly[i], cols.jv[i], cols.su[i], cols.en[i], cols.rg[i],
+               cols.tokens[i])
+        assert got == (ev.idms, ev.mly, ev.jv, ev.su, ev.en, ev.rg, ev.tokens)
+        v = lex.decide(ev)
+        assert (cols.langs[i], cols.scores[i], cols.log_odds[i], cols.hits[i]) == (
+            v.lang, v.score, v.idms, v.hits)
+    rows = list(range(len(lowered)))
+    total = Evidence()
+    for low in lowered:
+        total.add(lex.evidence(low))
+    assert cols.total(rows) == total

