@@ -4,8 +4,8 @@ Why not ``concurrent.futures.ProcessPoolExecutor``: when one worker is killed (O
 ``kill -9``) the whole pool breaks and every in-flight task fails without saying which one was
 responsible. Here each worker has its own pipe and runs one task at a time, so the parent knows
 exactly which task a dead worker was running, charges the retry to that task only, and starts a
-replacement worker. Workers use the ``spawn`` start method by default (no inherited locks or
-threads; safe with Ray, pyarrow and rich in the parent).
+replacement worker. Workers start from a fork server that preloaded the default steps' resources
+(see ``_context``; ``spawn`` where there is none): no inherited locks or threads, shared models.
 """
 
 from __future__ import annotations
@@ -41,8 +41,20 @@ def _die_with_parent(parent_pid: int) -> None:
             libc.prctl(1, signal.SIGKILL)  # PR_SET_PDEATHSIG
         except (OSError, AttributeError):
             pass
-    if os.getppid() != parent_pid:  # the parent died before prctl took effect
+    if os.getppid() != parent_pid and not _alive(parent_pid):  # died before prctl took effect
         os._exit(1)
+
+
+def _alive(pid: int) -> bool:
+    """Whether process ``pid`` exists. A fork-server worker's OS parent is the server, which
+    exits when the executor's process dies (so PR_SET_PDEATHSIG still reaches the worker)."""
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    return True
 
 
 def _worker_main(conn: Connection, parent_pid: int) -> None:
@@ -72,6 +84,26 @@ def _worker_main(conn: Connection, parent_pid: int) -> None:
                 conn.send(("error", index, f"{type(exc).__name__}: {exc}\n{tb}"))
             except Exception:  # noqa: BLE001 - e.g. an unpicklable result
                 conn.send(("error", index, f"{type(exc).__name__}: {exc}"))
+
+
+# Modules the fork server imports before forking workers: saring.executors.warm loads the default
+# steps' read-only resources once, so workers share them (copy-on-write) and start at once.
+PRELOAD = ["saring.executors.warm"]
+
+
+def _context(start_method: str | None) -> Any:
+    """``forkserver`` with :data:`PRELOAD` where available (Linux, macOS), else ``spawn``.
+
+    Like ``spawn``, a fork server is a fresh single-threaded process (no locks or threads
+    inherited from the parent: safe with Ray, pyarrow and rich), but it forks workers from a
+    process that already holds the models. ``start_method`` forces a method.
+    """
+    if start_method is None:
+        start_method = "forkserver" if "forkserver" in mp.get_all_start_methods() else "spawn"
+    ctx = mp.get_context(start_method)
+    if start_method == "forkserver":
+        ctx.set_forkserver_preload(PRELOAD)
+    return ctx
 
 
 class _Worker:
@@ -117,7 +149,7 @@ class LocalExecutor:
     :class:`TaskFailedError` is raised and the remaining workers are stopped.
     """
 
-    def __init__(self, workers: int, retries: int = 2, *, start_method: str = "spawn",
+    def __init__(self, workers: int, retries: int = 2, *, start_method: str | None = None,
                  task_timeout: float | None = None) -> None:
         if workers < 1:
             raise ValueError("workers must be >= 1")
@@ -125,7 +157,7 @@ class LocalExecutor:
         self.retries = retries
         self.task_timeout = task_timeout  # a task over it: its worker is killed, the task retried
         self._maps = 0
-        self._ctx = mp.get_context(start_method)
+        self._ctx = _context(start_method)
         self._pool: list[_Worker] = []
         self.failures: list[tuple[int, str]] = []  # (task index, message) of retried failures
 
