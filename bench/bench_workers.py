@@ -64,6 +64,7 @@ class TreeSampler:
         self.root = psutil.Process(pid)
         self.every = every
         self.peak_rss = self.peak_pss = self.peak_one = 0
+        self.at_peak: list[tuple[int, int]] = []  # (PSS MiB, RSS MiB) per process at the PSS peak
         self.cpu: dict[int, float] = {}  # pid -> last seen user+system seconds (the whole tree:
         # fork-server workers are not children of the run's process, so its rusage misses them)
         self._stop = threading.Event()
@@ -76,6 +77,7 @@ class TreeSampler:
             except psutil.Error:
                 break
             rss = pss = one = 0
+            parts: list[tuple[int, int]] = []
             for p in procs:
                 try:
                     r = p.memory_info().rss
@@ -84,10 +86,13 @@ class TreeSampler:
                 except psutil.Error:
                     continue
                 rss += r
-                pss += pss_kib(p) * 1024
+                pp = pss_kib(p) * 1024
+                pss += pp
+                parts.append((pp >> 20, r >> 20))
                 one = max(one, r)
             self.peak_rss = max(self.peak_rss, rss)
-            self.peak_pss = max(self.peak_pss, pss)
+            if pss > self.peak_pss:
+                self.peak_pss, self.at_peak = pss, parts
             self.peak_one = max(self.peak_one, one)
             time.sleep(self.every)
 
@@ -115,7 +120,8 @@ def run(shards: Path, out: Path, workers: int) -> dict[str, float]:
     # the reaped run's rusage covers what it waited for; the sampler saw every process of the tree
     # (last 50 ms sample per process: a slight undercount)
     cpu = max(ru.ru_utime + ru.ru_stime, sum(s.cpu.values()))
-    return {"wall": wall, "cpu": cpu, "rss": s.peak_rss, "pss": s.peak_pss, "one": s.peak_one}
+    return {"wall": wall, "cpu": cpu, "rss": s.peak_rss, "pss": s.peak_pss, "one": s.peak_one,
+            "parts": s.at_peak}
 
 
 def outputs(out: Path) -> dict[str, bytes]:
@@ -161,6 +167,10 @@ def main() -> None:
             print(f"{k:7d} {r['wall']:7.1f} {r['cpu']:7.1f} {base['wall'] / r['wall']:7.2f}x "
                   f"{r['rss'] / mib:10.0f} MiB {r['pss'] / mib:10.0f} MiB {r['one'] / mib:10.0f} MiB "
                   f"{r['pss'] / base['pss']:7.2f}x")
+        for k in ks:
+            r = min(res[k], key=lambda r: r["wall"])
+            print(f"  {k} worker(s), (PSS, RSS) MiB per process at the PSS peak "
+                  f"(run process first): {r['parts']}")
     finally:
         shutil.rmtree(tmp, ignore_errors=True)
 

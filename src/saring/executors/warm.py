@@ -28,16 +28,55 @@ from saring.step import Step
 _PRELOADED: list[tuple[type, dict[str, Any], Step]] = []  # (class, state before set-up, step)
 
 
+# Warm-up documents (written here by hand): some steps load data on first use (wordfreq's
+# frequency tables for glue and dateline checks, tldextract's suffix list for URLs); running the
+# steps once here loads it in the server too. Steps keep no state across documents, so this
+# changes no output (tests/test_run_executors.py: serial and local runs give identical bytes).
+WARMUP = [
+    "JAKARTA, KOMPAS.com - Pemerintah Kota Bandung mulai memperbaiki jalan rusak di sejumlah "
+    "kecamatan pada pekan ini.\n\nKepala dinas mengatakan perbaikan ditargetkan selesai sebelum "
+    "musim hujan, kata dia kepada wartawan di KemenkeuJakarta, Senin (6/12/2026).\n\n"
+    "Baca juga: Harga cabai naik lagi di pasar induk\n\nHubungi 0812 3456 7890 atau kunjungi "
+    "https://www.example.co.id/berita/jalan-rusak untuk info. Promo slot gacor hari ini!",
+    "The government said on Monday that the new road will open next year, officials told "
+    "reporters in London.",
+]
+
+
+# Modules the workers of a default run import anyway (the dedup stage's tasks, numpy, the
+# segment runner): imported once here, their code and data pages are shared too.
+MODULES = ["numpy", "saring.executors.segment", "saring.dedup.stage", "saring.dedup.minhash",
+           "saring.io.docfile"]
+
+
 def _preload() -> None:
+    import importlib
+
+    from saring.document import Document
     from saring.pipeline import Pipeline
+
+    for name in MODULES:
+        try:
+            importlib.import_module(name)
+        except ImportError:
+            continue
 
     for step in Pipeline.default().per_document().steps:
         try:
             state = copy.deepcopy(step.__getstate__())
             step.ensure_setup()
+            for i, text in enumerate(WARMUP):
+                step.process(Document(f"warmup-{i}", text, {"url": "https://www.example.co.id/a"}))
         except Exception:  # noqa: BLE001 - a resource that fails to load here loads in the worker
             continue
         _PRELOADED.append((type(step), state, step))
+    try:  # word lists the boilerplate glue check reads on first use (id at its set-up, en later)
+        from wordfreq import zipf_frequency
+
+        for word, lang in (("dan", "id"), ("the", "en")):
+            zipf_frequency(word, lang)
+    except Exception:  # noqa: BLE001, S110 - optional warm-up only
+        pass
     gc.collect()
     gc.freeze()
 
