@@ -32,3 +32,18 @@ def test_workers_reuse_preloaded_default_steps_only_when_equal() -> None:
     for f in flags:
         assert f[-1] is False
         assert f[:-1] == [True] * len(steps), [s.label for s, ok in zip(steps, f, strict=False) if not ok]
+
+
+def _env_value(name: str) -> str | None:
+    import os
+
+    return os.environ.get(name)
+
+
+def test_workers_see_the_executors_current_environment(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Fork-server workers get the environment of the process that starts them, as with spawn."""
+    with LocalExecutor(1) as ex:
+        ex.map(_env_value, ["HOME"])  # the fork server is running from here on
+    monkeypatch.setenv("SARING_TEST_ENV_PROBE", "fresh")
+    with LocalExecutor(1) as ex:
+        assert ex.map(_env_value, ["SARING_TEST_ENV_PROBE"]) == ["fresh"]

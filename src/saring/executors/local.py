@@ -57,9 +57,12 @@ def _alive(pid: int) -> bool:
     return True
 
 
-def _worker_main(conn: Connection, parent_pid: int) -> None:
+def _worker_main(conn: Connection, parent_pid: int, env: dict[str, str] | None = None) -> None:
     """Worker loop: receive (index, fn, task), send back progress and the result or error."""
     _die_with_parent(parent_pid)
+    if env is not None and env != os.environ:  # a fork-server worker has the server's environment:
+        os.environ.clear()  # give it the executor's current one, as spawn would
+        os.environ.update(env)
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # the parent decides about interrupts
     progress.set_sink(lambda n: conn.send(("progress", n)))
     fn: Callable[[Any], Any] | None = None
@@ -109,7 +112,7 @@ def _context(start_method: str | None) -> Any:
 class _Worker:
     def __init__(self, ctx: Any) -> None:
         self.conn, child = ctx.Pipe(duplex=True)
-        self.proc = ctx.Process(target=_worker_main, args=(child, os.getpid()), daemon=True)
+        self.proc = ctx.Process(target=_worker_main, args=(child, os.getpid(), dict(os.environ)), daemon=True)
         self.proc.start()
         child.close()
         self.task: int | None = None
