@@ -105,12 +105,14 @@ class TreeSampler:
         self._t.join()
 
 
-def run(shards: Path, out: Path, workers: int) -> dict[str, float]:
+def run(shards: Path, out: Path, workers: int, config: str | None = None) -> dict[str, float]:
     saring = str(Path(sys.executable).with_name("saring"))
     shutil.rmtree(out, ignore_errors=True)
     t0 = time.perf_counter()
-    proc = subprocess.Popen([saring, "run", str(shards), "-o", str(out), "--workers", str(workers),
-                             "--no-progress"], stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    cmd = [saring, "run", str(shards), "-o", str(out), "--workers", str(workers), "--no-progress"]
+    if config:
+        cmd += ["--config", config]
+    proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
     with TreeSampler(proc.pid) as s:
         _, status, ru = os.wait4(proc.pid, 0)
     wall = time.perf_counter() - t0
@@ -135,6 +137,7 @@ def main() -> None:
     ap.add_argument("--shards", type=int, default=8)
     ap.add_argument("--workers", default="1,2,4")
     ap.add_argument("--rounds", type=int, default=1)
+    ap.add_argument("--config", default=None, help="pipeline YAML instead of the default one")
     args = ap.parse_args()
     if not SHARED.exists():
         raise SystemExit(f"shared corpora not found under {SHARED}")
@@ -148,7 +151,7 @@ def main() -> None:
         ref: dict[str, bytes] | None = None
         for _ in range(args.rounds):
             for k in ks:
-                r = run(shards, tmp / f"out{k}", k)
+                r = run(shards, tmp / f"out{k}", k, args.config)
                 res[k].append(r)
                 got = outputs(tmp / f"out{k}")
                 if ref is None:

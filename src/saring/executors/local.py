@@ -41,8 +41,30 @@ def _die_with_parent(parent_pid: int) -> None:
             libc.prctl(1, signal.SIGKILL)  # PR_SET_PDEATHSIG
         except (OSError, AttributeError):
             pass
+    _release_fork_server()
     if os.getppid() != parent_pid and not _alive(parent_pid):  # died before prctl took effect
         os._exit(1)
+
+
+def _release_fork_server() -> None:
+    """Close this worker's copy of the fork server's "alive" pipe.
+
+    The server exits when every holder of the pipe's write end is gone; ``multiprocessing``
+    hands that end to each forked child too, so while workers run the server would outlive a
+    killed executor process, and with it (their OS parent) the workers. Closed here, the server
+    sees the executor die, exits, and the kernel's parent-death signal stops the workers.
+    """
+    from multiprocessing import forkserver
+
+    server = getattr(forkserver, "_forkserver", None)
+    fd = getattr(server, "_forkserver_alive_fd", None)
+    if server is None or fd is None:  # spawn: nothing inherited
+        return
+    try:
+        os.close(fd)
+    except OSError:
+        pass
+    server._forkserver_alive_fd = None
 
 
 def _alive(pid: int) -> bool:
