@@ -115,3 +115,30 @@ def test_spam_paths_agree_on_real_documents(spam, name):
     for r in corpus_records(name, 300):
         fresh, cached, _ = _score_both_paths(spam, r["text"])
         assert fresh == cached, r.get("id")
+
+
+_GRAM_TOKENS = st.lists(st.sampled_from(["a", "b", "c", "dd", ".", "eee"]), max_size=120)
+_NS = st.sampled_from([[2, 3, 4], [5, 6, 7, 8, 9, 10], [2], [3, 5], [1, 4]])
+
+
+@settings(max_examples=500, deadline=None)
+@given(_GRAM_TOKENS, _NS, _NS)
+def test_integer_key_ngrams_equal_tuple_ngrams(tokens: list[str], top_ns: list[int], dup_ns: list[int]) -> None:
+    """The integer-key path (long documents) gives exactly the tuple path's numbers, also when
+    keys must be made dense again between levels (a tiny limit forces it at every level)."""
+    for limit in (1 << 62, 8):
+        textstats._KEY_LIMIT = limit
+        try:
+            _check_np_equals_tuple(tokens, top_ns, dup_ns)
+        finally:
+            textstats._KEY_LIMIT = 1 << 62
+
+
+def _check_np_equals_tuple(tokens: list[str], top_ns: list[int], dup_ns: list[int]) -> None:
+    assert textstats._top_ngrams_np(tokens, top_ns) == textstats._top_ngrams_tuple(tokens, top_ns)
+    assert textstats._dup_ngram_chars_np(tokens, dup_ns) == textstats._dup_ngram_chars_tuple(tokens, dup_ns)
+    if max(top_ns) < min(dup_ns):
+        pos = textstats._top_ngrams_tuple(tokens, top_ns)[1]
+        assert textstats._dup_ngram_chars_np(tokens, dup_ns, pos) == textstats._dup_ngram_chars_tuple(
+            tokens, dup_ns, pos
+        )

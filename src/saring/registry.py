@@ -18,9 +18,11 @@ A config can only *name steps*, never run code of its choosing:
 from __future__ import annotations
 
 import importlib
-import importlib.metadata
 import os
-from typing import Any
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    import importlib.metadata
 
 ENTRY_POINT_GROUP = "saring.steps"
 ALLOW_ENV = "SARING_STEP_MODULES"
@@ -69,6 +71,8 @@ def register(name: str, cls: type) -> None:
 
 
 def _entry_points() -> list[importlib.metadata.EntryPoint]:
+    import importlib.metadata  # ~25 ms of imports (email.*): only when a config needs plugins
+
     try:
         return list(importlib.metadata.entry_points(group=ENTRY_POINT_GROUP))
     except Exception:  # noqa: BLE001 - broken package metadata must not stop saring

@@ -11,8 +11,6 @@ from typing import IO, NoReturn
 
 import click
 
-from saring.io.readers import COMPRESSION_NAMES, compression_of
-
 DEFAULT_MAX_BYTES = 10_000_000
 
 
@@ -30,6 +28,8 @@ def read_text_input(stream: IO[bytes], name: str, max_bytes: int) -> str:
     if len(data) > max_bytes:
         fail(f"{name} is larger than --max-bytes ({max_bytes:,} bytes); split it, or raise the "
              "limit (about 35 bytes of memory are needed per input byte)")
+    from saring.io.readers import COMPRESSION_NAMES, compression_of  # lazy: ~20 ms import
+
     comp = compression_of(data[:16])
     if comp:
         fail(f"{name} is {COMPRESSION_NAMES[comp]}-compressed, not text; decompress it first "

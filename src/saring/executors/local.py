@@ -4,8 +4,8 @@ Why not ``concurrent.futures.ProcessPoolExecutor``: when one worker is killed (O
 ``kill -9``) the whole pool breaks and every in-flight task fails without saying which one was
 responsible. Here each worker has its own pipe and runs one task at a time, so the parent knows
 exactly which task a dead worker was running, charges the retry to that task only, and starts a
-replacement worker. Workers use the ``spawn`` start method by default (no inherited locks or
-threads; safe with Ray, pyarrow and rich in the parent).
+replacement worker. Workers start from a fork server that preloaded the default steps' resources
+(see ``_context``; ``spawn`` where there is none): no inherited locks or threads, shared models.
 """
 
 from __future__ import annotations
@@ -41,13 +41,50 @@ def _die_with_parent(parent_pid: int) -> None:
             libc.prctl(1, signal.SIGKILL)  # PR_SET_PDEATHSIG
         except (OSError, AttributeError):
             pass
-    if os.getppid() != parent_pid:  # the parent died before prctl took effect
+    _release_fork_server()
+    if os.getppid() != parent_pid and not _alive(parent_pid):  # died before prctl took effect
         os._exit(1)
 
 
-def _worker_main(conn: Connection, parent_pid: int) -> None:
+def _release_fork_server() -> None:
+    """Close this worker's copy of the fork server's "alive" pipe.
+
+    The server exits when every holder of the pipe's write end is gone; ``multiprocessing``
+    hands that end to each forked child too, so while workers run the server would outlive a
+    killed executor process, and with it (their OS parent) the workers. Closed here, the server
+    sees the executor die, exits, and the kernel's parent-death signal stops the workers.
+    """
+    from multiprocessing import forkserver
+
+    server = getattr(forkserver, "_forkserver", None)
+    fd = getattr(server, "_forkserver_alive_fd", None)
+    if server is None or fd is None:  # spawn: nothing inherited
+        return
+    try:
+        os.close(fd)
+    except OSError:
+        pass
+    server._forkserver_alive_fd = None
+
+
+def _alive(pid: int) -> bool:
+    """Whether process ``pid`` exists. A fork-server worker's OS parent is the server, which
+    exits when the executor's process dies (so PR_SET_PDEATHSIG still reaches the worker)."""
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    return True
+
+
+def _worker_main(conn: Connection, parent_pid: int, env: dict[str, str] | None = None) -> None:
     """Worker loop: receive (index, fn, task), send back progress and the result or error."""
     _die_with_parent(parent_pid)
+    if env is not None and env != os.environ:  # a fork-server worker has the server's environment:
+        os.environ.clear()  # give it the executor's current one, as spawn would
+        os.environ.update(env)
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # the parent decides about interrupts
     progress.set_sink(lambda n: conn.send(("progress", n)))
     fn: Callable[[Any], Any] | None = None
@@ -74,10 +111,30 @@ def _worker_main(conn: Connection, parent_pid: int) -> None:
                 conn.send(("error", index, f"{type(exc).__name__}: {exc}"))
 
 
+# Modules the fork server imports before forking workers: saring.executors.warm loads the default
+# steps' read-only resources once, so workers share them (copy-on-write) and start at once.
+PRELOAD = ["saring.executors.warm"]
+
+
+def _context(start_method: str | None) -> Any:
+    """``forkserver`` with :data:`PRELOAD` where available (Linux, macOS), else ``spawn``.
+
+    Like ``spawn``, a fork server is a fresh single-threaded process (no locks or threads
+    inherited from the parent: safe with Ray, pyarrow and rich), but it forks workers from a
+    process that already holds the models. ``start_method`` forces a method.
+    """
+    if start_method is None:
+        start_method = "forkserver" if "forkserver" in mp.get_all_start_methods() else "spawn"
+    ctx = mp.get_context(start_method)
+    if start_method == "forkserver":
+        ctx.set_forkserver_preload(PRELOAD)
+    return ctx
+
+
 class _Worker:
     def __init__(self, ctx: Any) -> None:
         self.conn, child = ctx.Pipe(duplex=True)
-        self.proc = ctx.Process(target=_worker_main, args=(child, os.getpid()), daemon=True)
+        self.proc = ctx.Process(target=_worker_main, args=(child, os.getpid(), dict(os.environ)), daemon=True)
         self.proc.start()
         child.close()
         self.task: int | None = None
@@ -117,7 +174,7 @@ class LocalExecutor:
     :class:`TaskFailedError` is raised and the remaining workers are stopped.
     """
 
-    def __init__(self, workers: int, retries: int = 2, *, start_method: str = "spawn",
+    def __init__(self, workers: int, retries: int = 2, *, start_method: str | None = None,
                  task_timeout: float | None = None) -> None:
         if workers < 1:
             raise ValueError("workers must be >= 1")
@@ -125,7 +182,7 @@ class LocalExecutor:
         self.retries = retries
         self.task_timeout = task_timeout  # a task over it: its worker is killed, the task retried
         self._maps = 0
-        self._ctx = mp.get_context(start_method)
+        self._ctx = _context(start_method)
         self._pool: list[_Worker] = []
         self.failures: list[tuple[int, str]] = []  # (task index, message) of retried failures
 

@@ -15,6 +15,7 @@ import functools
 import hashlib
 import os
 import pickle
+import sys
 import time
 from collections import Counter
 from collections.abc import Callable, Iterator
@@ -85,6 +86,9 @@ def _steps_for(key: str, blob: bytes) -> list[Step]:
     steps = _STEPS_CACHE.get(key)
     if steps is None:
         steps = pickle.loads(blob)
+        warm = sys.modules.get("saring.executors.warm")  # preloaded by the local fork server
+        if warm is not None:
+            steps = [warm.shared_step(s) for s in steps]
         _STEPS_CACHE.clear()  # one pipeline per worker at a time: free the previous one
         _STEPS_CACHE[key] = steps
     return steps

@@ -13,10 +13,13 @@ on the same document tokenize once, like datatrove's ``lru_cache`` on ``split_in
 
 from __future__ import annotations
 
+import itertools
 import re
+from bisect import bisect_left
 from functools import lru_cache
 from itertools import compress, repeat
 from operator import gt
+from typing import Any
 
 import yaml
 
@@ -127,6 +130,17 @@ def top_ngram_chars(tokens: list[str], n: int) -> int:
 def top_ngrams(tokens: list[str], ns: list[int]) -> tuple[dict[int, int], list[int]]:
     """:func:`top_ngram_chars` for each n, plus the start positions of repeated largest-n grams.
 
+    Long token lists go through the integer-key version (:func:`_top_ngrams_np`, same results):
+    on repetitive text every position repeats and building n-tuples there costs O(tokens x n).
+    """
+    if len(tokens) >= INT_KEYS_MIN_TOKENS:
+        return _top_ngrams_np(tokens, ns)
+    return _top_ngrams_tuple(tokens, ns)
+
+
+def _top_ngrams_tuple(tokens: list[str], ns: list[int]) -> tuple[dict[int, int], list[int]]:
+    """:func:`top_ngram_chars` for each n, plus the start positions of repeated largest-n grams.
+
     Only the smallest n is counted over the whole text. A repeated (n+1)-gram starts where an
     n-gram repeats, so each larger n is counted only at the repeated positions of the previous
     one (~17 % of 2-gram positions in news); when nothing repeats the share is 0 (nothing is
@@ -162,6 +176,19 @@ def top_ngrams(tokens: list[str], ns: list[int]) -> tuple[dict[int, int], list[i
 
 
 def dup_ngram_chars(
+    tokens: list[str], ns: list[int], positions: list[int] | None = None
+) -> dict[int, int]:
+    """Characters in repeated n-grams for each n in ``ns``; see :func:`_dup_ngram_chars_tuple`.
+
+    Long token lists go through the integer-key version (:func:`_dup_ngram_chars_np`, same
+    results), which stays linear in the number of repeated positions whatever n is.
+    """
+    if len(tokens) >= INT_KEYS_MIN_TOKENS:
+        return _dup_ngram_chars_np(tokens, ns, positions)
+    return _dup_ngram_chars_tuple(tokens, ns, positions)
+
+
+def _dup_ngram_chars_tuple(
     tokens: list[str], ns: list[int], positions: list[int] | None = None
 ) -> dict[int, int]:
     """Characters in repeated n-grams for each n in ``ns`` (Gopher's greedy, non-overlapping scan).
@@ -210,6 +237,165 @@ def dup_ngram_chars(
 # these names stay for the quality filters and their tests.
 TextStats = Analysis
 stats_for = analyse
+
+
+# Token lists at least this long count n-grams on numpy integer keys (_NpGrams); shorter ones use
+# the tuple code, which is faster when few positions repeat (typical news: ~360 tokens).
+INT_KEYS_MIN_TOKENS = 1500
+_KEY_LIMIT = 1 << 62  # int64 keys stay exact below this
+
+
+class _NpGrams:
+    """Exact integer keys of n-grams on numpy arrays, for long documents.
+
+    Token ``i`` gets ``ids[i]``, the rank of its type by first occurrence (``0 <= id < V``, V
+    types). An n-gram's key extends its (n-1)-gram key: ``key * V + ids[p + n - 1]``; keys are
+    made dense again (``np.unique``'s inverse, ``< T``) whenever the next product could leave
+    int64, so equal keys <=> equal n-grams (no hashing, no collisions). Each level costs a few
+    vector operations over the positions still repeated, instead of building n-tuples there
+    (O(positions x n) on repetitive text). ``cum`` is the prefix sum of token lengths.
+    """
+
+    __slots__ = ("np", "tokens", "ids", "cum", "base")
+
+    def __init__(self, tokens: list[str]) -> None:
+        import numpy as np  # only long documents pay numpy's import
+
+        self.np = np
+        self.tokens = tokens  # kept so the one-slot cache's identity check cannot be fooled
+        rank = dict(zip(dict.fromkeys(tokens), itertools.count()))  # types by first occurrence
+        self.ids = np.fromiter(map(rank.__getitem__, tokens), np.int64, len(tokens))
+        self.cum = list(itertools.accumulate(map(len, tokens), initial=0))
+        self.base = max(len(rank), 1)
+
+    def keys(self, keys: Any, bound: int, starts: Any, have: int, n: int) -> tuple[Any, int]:
+        """Keys of the n-grams at ``starts`` from their ``have``-gram keys (all ``< bound``)."""
+        np, ids, base = self.np, self.ids, self.base
+        for j in range(have, n):
+            col = ids[starts + j]
+            if j == 0:
+                keys, bound = col, base
+                continue
+            if bound * base >= _KEY_LIMIT:
+                keys = np.unique(keys, return_inverse=True)[1].reshape(-1)
+                bound = int(keys.max()) + 1 if len(keys) else 1
+            keys, bound = keys * base + col, bound * base
+        return keys, bound
+
+    def count(self, keys: Any) -> tuple[Any, Any, Any]:
+        """(index of each distinct key's first occurrence, dense key per position, counts)."""
+        _, first, inv, counts = self.np.unique(
+            keys, return_index=True, return_inverse=True, return_counts=True
+        )
+        return first, inv.reshape(-1), counts
+
+
+_GRAMS: list[_NpGrams] = []
+
+
+def _np_grams(tokens: list[str]) -> _NpGrams:
+    """The :class:`_NpGrams` of ``tokens``, shared by the top and dup counts of one text."""
+    if _GRAMS and _GRAMS[0].tokens is tokens:
+        return _GRAMS[0]
+    _GRAMS[:] = [_NpGrams(tokens)]
+    return _GRAMS[0]
+
+
+def _top_ngrams_np(tokens: list[str], ns: list[int]) -> tuple[dict[int, int], list[int]]:
+    """:func:`_top_ngrams_tuple` on integer keys (identical results, linear on repetitive text)."""
+    g = _np_grams(tokens)
+    np = g.np
+    out: dict[int, int] = {}
+    n_tok = len(tokens)
+    starts = None
+    keys, bound, have = None, 0, 0
+    for n in sorted(ns):
+        if n_tok < n:
+            out[n] = 0
+            starts = np.zeros(0, np.int64)
+            continue
+        if starts is None:
+            starts = np.arange(n_tok - n + 1, dtype=np.int64)
+        else:
+            cut = int(np.searchsorted(starts, n_tok - n, side="right"))
+            starts = starts[:cut]
+            keys = keys[:cut] if keys is not None else None
+        if not len(starts):
+            out[n] = 0
+            continue
+        keys, bound = g.keys(keys, bound, starts, have if keys is not None else 0, n)
+        have = n
+        first, inv, counts = g.count(keys)
+        top = int(counts.max())
+        if top == 1:
+            out[n] = 0
+            starts = starts[:0]
+            continue
+        tied = np.flatnonzero(counts == top)
+        p0 = int(starts[first[tied].min()])  # the first seen of the most frequent n-grams
+        out[n] = (g.cum[p0 + n] - g.cum[p0] + n - 1) * top
+        mask = counts[inv] > 1
+        starts, keys, bound = starts[mask], inv[mask], len(counts)
+    return out, [] if starts is None else starts.tolist()
+
+
+def _dup_ngram_chars_np(
+    tokens: list[str], ns: list[int], positions: list[int] | None = None
+) -> dict[int, int]:
+    """:func:`_dup_ngram_chars_tuple` on integer keys (identical results)."""
+    g = _np_grams(tokens)
+    np = g.np
+    out = dict.fromkeys(ns, 0)
+    n_tok = len(tokens)
+    starts = None if positions is None else np.asarray(positions, dtype=np.int64)
+    keys, bound, have = None, 0, 0
+    cum = g.cum
+    for n in sorted(ns):
+        if n_tok < n:
+            break
+        if starts is None:
+            starts = np.arange(n_tok - n + 1, dtype=np.int64)
+        else:
+            cut = int(np.searchsorted(starts, n_tok - n, side="right"))
+            starts = starts[:cut]
+            keys = keys[:cut] if keys is not None else None
+        if not len(starts):
+            break
+        keys, bound = g.keys(keys, bound, starts, have if keys is not None else 0, n)
+        have = n
+        _, inv, counts = g.count(keys)
+        if len(counts) == len(keys):
+            break
+        mask = counts[inv] > 1
+        starts, keys, bound = starts[mask], inv[mask], len(counts)
+        out[n] = _greedy_scan(starts.tolist(), keys.tolist(), n, cum)
+    return out
+
+
+def _greedy_scan(ps: list[int], ks: list[int], n: int, cum: list[int]) -> int:
+    """Gopher's left-to-right scan over the repeated positions ``ps`` (keys ``ks``): a key seen
+    before counts its n-gram's characters and the scan jumps past it (by bisection, so
+    repetitive text visits ~1/n of the positions), else the key is remembered."""
+    seen: set[int] = set()
+    chars = 0
+    i, m = 0, len(ps)
+    while i < m:
+        k = ks[i]
+        if k in seen:
+            p = ps[i]
+            chars += cum[p + n] - cum[p]
+            # positions are distinct and increasing, so ps[i + n] >= p + n: the next free
+            # position is ps[i + n] itself when that equals p + n, else within the next n
+            j = i + n
+            if j >= m:
+                j = bisect_left(ps, p + n, i + 1, m)
+            elif ps[j] != p + n:
+                j = bisect_left(ps, p + n, i + 1, j)
+            i = j
+        else:
+            seen.add(k)
+            i += 1
+    return chars
 
 
 def split_paragraphs(text: str) -> list[str]:

@@ -1,0 +1,77 @@
+"""Start-up cost of ``saring clean`` beyond Python's own, CPU time of each child process.
+
+    python bench/bench_startup.py [--rounds 15]
+
+Runs, alternating in one loop (A B C A B C ...): ``python -c pass`` (the interpreter's own
+start-up, site and .pth files included), ``python -c "import saring"`` and ``saring clean -`` on
+one 170-character paragraph on stdin. CPU = user + system time of the child (``os.wait4``,
+microsecond resolution, not /usr/bin/time's 10 ms). Prints the median and minimum per command
+and ``saring clean`` minus ``python -c pass`` (issue 15 target: < 60 ms). Also prints the
+``-X importtime`` top entries of ``saring clean`` once. Bytecode: run it once before measuring
+with ``PYTHONDONTWRITEBYTECODE`` unset so ``.pyc`` files exist, as in a normal install (the
+project's dev environment sets it, which recompiles saring's modules at every start).
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import statistics
+import subprocess
+import sys
+from pathlib import Path
+
+PARA = (b"Pemerintah Kota Bandung mulai memperbaiki jalan rusak di sejumlah kecamatan pada pekan "
+        b"ini, kata Kepala DinasPekerjaan Umum kepada wartawan di Bandung.\n")
+
+
+def cpu_of(cmd: list[str], stdin: bytes = b"") -> float:
+    """User + system CPU seconds of one run of ``cmd`` (which must exit 0)."""
+    proc = subprocess.Popen(cmd, stdin=subprocess.PIPE, stdout=subprocess.DEVNULL,
+                            stderr=subprocess.PIPE)
+    assert proc.stdin is not None and proc.stderr is not None
+    proc.stdin.write(stdin)
+    proc.stdin.close()
+    err = proc.stderr.read()
+    _, status, ru = os.wait4(proc.pid, 0)
+    proc.returncode = os.waitstatus_to_exitcode(status)
+    if proc.returncode != 0:
+        raise SystemExit(f"{' '.join(cmd)} failed ({proc.returncode}): {err.decode()[-500:]}")
+    return ru.ru_utime + ru.ru_stime
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--rounds", type=int, default=15)
+    args = ap.parse_args()
+    py = sys.executable
+    saring = str(Path(py).with_name("saring"))
+    cmds = {
+        "python -c pass": [py, "-c", "pass"],
+        "python -c 'import saring'": [py, "-c", "import saring"],
+        "saring clean - (1 paragraph)": [saring, "clean", "-"],
+    }
+    for cmd in cmds.values():  # warm the page cache (and write .pyc where allowed)
+        cpu_of(cmd, PARA)
+    times: dict[str, list[float]] = {k: [] for k in cmds}
+    for _ in range(args.rounds):
+        for name, cmd in cmds.items():
+            times[name].append(cpu_of(cmd, PARA))
+    base = statistics.median(times["python -c pass"])
+    print(f"{'command':32s} {'median ms':>10s} {'min ms':>8s} {'- python ms':>12s}  ({args.rounds} rounds, CPU)")
+    for name, ts in times.items():
+        med = statistics.median(ts)
+        print(f"{name:32s} {med * 1e3:10.1f} {min(ts) * 1e3:8.1f} {(med - base) * 1e3:12.1f}")
+    clean = statistics.median(times["saring clean - (1 paragraph)"]) - base
+    print(f"saring clean beyond python -c pass: {clean * 1e3:.1f} ms (target < 60 ms)")
+    res = subprocess.run([py, "-X", "importtime", "-m", "saring.cli.main", "clean", "-"],
+                         input=PARA, capture_output=True, check=True)
+    rows = [r.split("|") for r in res.stderr.decode().splitlines() if r.startswith("import time:")]
+    rows = [(int(r[1]), r[2].rstrip()) for r in rows if r[1].strip().isdigit()]
+    print("largest cumulative imports of saring clean (us):")
+    for cum, mod in sorted(rows, reverse=True)[:12]:
+        print(f"  {cum:8d} {mod}")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,182 @@
+"""Workers: memory of 1 / 2 / 4 worker processes and the speed-up of 2 workers, same job.
+
+    python bench/bench_workers.py [--docs 4000] [--shards 8] [--workers 1,2,4] [--rounds 1]
+
+Writes the first ``--docs`` records of the news corpora as ``--shards`` gzip JSONL shards in a
+temp folder (never in the repo), then runs ``saring run SHARDS -o OUT --workers K --no-progress``
+(the default pipeline, dedup included) for each K, alternating, in subprocesses. A sampler thread
+reads every process of the run's tree every 50 ms (psutil): the sum of RSS and the sum of PSS
+(``/proc/PID/smaps_rollup``: shared pages divided among the processes sharing them, i.e. the
+memory the tree really holds). Peak of each sum, and of the largest single worker, per run;
+wall and CPU seconds (rusage of the reaped tree). Outputs of every K must be byte-identical.
+
+Targets (issue 15): peak memory of 4 workers <= 2x one worker; 2 workers >= 1.9x one worker on
+wall time. On a shared 2-core machine the wall-time ratio moves with the other jobs' load.
+"""
+
+from __future__ import annotations
+
+import argparse
+import gzip
+import itertools
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from pathlib import Path
+
+import psutil
+
+SHARED = Path(__file__).resolve().parents[1].parent / "shared" / "corpora"
+NEWS = ["id_news_gikirima_multioutlet.jsonl.gz", "id_news_github_scrapes.jsonl.gz",
+        "id_news_indosum_dev.jsonl.gz", "id_news_detik_langscrape.jsonl.gz"]
+
+
+def write_shards(folder: Path, docs: int, shards: int) -> None:
+    per = docs // len(NEWS)
+    lines: list[bytes] = []
+    for name in NEWS:
+        with gzip.open(SHARED / name, "rb") as f:
+            lines.extend(itertools.islice(f, per))
+    for i in range(shards):
+        with gzip.open(folder / f"shard{i:02d}.jsonl.gz", "wb") as out:
+            out.writelines(lines[i::shards])
+
+
+def pss_kib(p: psutil.Process) -> int:
+    try:
+        with open(f"/proc/{p.pid}/smaps_rollup") as f:
+            for line in f:
+                if line.startswith("Pss:"):
+                    return int(line.split()[1])
+    except OSError:
+        pass
+    return 0
+
+
+class TreeSampler:
+    """Peak RSS sum, PSS sum and largest process of a process tree, sampled in a thread."""
+
+    def __init__(self, pid: int, every: float = 0.05) -> None:
+        self.root = psutil.Process(pid)
+        self.every = every
+        self.peak_rss = self.peak_pss = self.peak_one = 0
+        self.at_peak: list[tuple[int, int]] = []  # (PSS MiB, RSS MiB) per process at the PSS peak
+        self.cpu: dict[int, float] = {}  # pid -> last seen user+system seconds (the whole tree:
+        # fork-server workers are not children of the run's process, so its rusage misses them)
+        self._stop = threading.Event()
+        self._t = threading.Thread(target=self._run, daemon=True)
+
+    def _run(self) -> None:
+        while not self._stop.is_set():
+            try:
+                procs = [self.root, *self.root.children(recursive=True)]
+            except psutil.Error:
+                break
+            rss = pss = one = 0
+            parts: list[tuple[int, int]] = []
+            for p in procs:
+                try:
+                    r = p.memory_info().rss
+                    t = p.cpu_times()
+                    self.cpu[p.pid] = t.user + t.system
+                except psutil.Error:
+                    continue
+                rss += r
+                pp = pss_kib(p) * 1024
+                pss += pp
+                parts.append((pp >> 20, r >> 20))
+                one = max(one, r)
+            self.peak_rss = max(self.peak_rss, rss)
+            if pss > self.peak_pss:
+                self.peak_pss, self.at_peak = pss, parts
+            self.peak_one = max(self.peak_one, one)
+            time.sleep(self.every)
+
+    def __enter__(self) -> TreeSampler:
+        self._t.start()
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self._stop.set()
+        self._t.join()
+
+
+def run(shards: Path, out: Path, workers: int, config: str | None = None) -> dict[str, float]:
+    saring = str(Path(sys.executable).with_name("saring"))
+    shutil.rmtree(out, ignore_errors=True)
+    t0 = time.perf_counter()
+    cmd = [saring, "run", str(shards), "-o", str(out), "--workers", str(workers), "--no-progress"]
+    if config:
+        cmd += ["--config", config]
+    proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    with TreeSampler(proc.pid) as s:
+        _, status, ru = os.wait4(proc.pid, 0)
+    wall = time.perf_counter() - t0
+    err = proc.stderr.read().decode() if proc.stderr else ""
+    if os.waitstatus_to_exitcode(status) != 0:
+        raise SystemExit(f"saring run --workers {workers} failed: {err[-800:]}")
+    # the reaped run's rusage covers what it waited for; the sampler saw every process of the tree
+    # (last 50 ms sample per process: a slight undercount)
+    cpu = max(ru.ru_utime + ru.ru_stime, sum(s.cpu.values()))
+    return {"wall": wall, "cpu": cpu, "rss": s.peak_rss, "pss": s.peak_pss, "one": s.peak_one,
+            "parts": s.at_peak}
+
+
+def outputs(out: Path) -> dict[str, bytes]:
+    return {str(p.relative_to(out)): p.read_bytes() for p in sorted(out.rglob("*"))
+            if p.is_file() and ("kept" in p.parts or "rejected" in p.parts)}
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--docs", type=int, default=4000)
+    ap.add_argument("--shards", type=int, default=8)
+    ap.add_argument("--workers", default="1,2,4")
+    ap.add_argument("--rounds", type=int, default=1)
+    ap.add_argument("--config", default=None, help="pipeline YAML instead of the default one")
+    args = ap.parse_args()
+    if not SHARED.exists():
+        raise SystemExit(f"shared corpora not found under {SHARED}")
+    ks = [int(k) for k in args.workers.split(",")]
+    tmp = Path(tempfile.mkdtemp(prefix="saring-workers-"))
+    try:
+        shards = tmp / "in"
+        shards.mkdir()
+        write_shards(shards, args.docs, args.shards)
+        res: dict[int, list[dict[str, float]]] = {k: [] for k in ks}
+        ref: dict[str, bytes] | None = None
+        for _ in range(args.rounds):
+            for k in ks:
+                r = run(shards, tmp / f"out{k}", k, args.config)
+                res[k].append(r)
+                got = outputs(tmp / f"out{k}")
+                if ref is None:
+                    ref = got
+                elif got != ref:
+                    raise SystemExit(f"outputs of --workers {k} differ from --workers {ks[0]}")
+        load = os.getloadavg()[0]
+        mib = 2**20
+        print(f"{args.docs} news docs in {args.shards} shards, default pipeline incl. dedup, "
+              f"best of {args.rounds}; load average {load:.1f}; outputs identical across workers")
+        print(f"{'workers':>7} {'wall s':>7} {'CPU s':>7} {'speed-up':>8} {'peak RSS sum':>13} "
+              f"{'peak PSS sum':>13} {'largest proc':>13} {'PSS vs 1':>8}")
+        base = min(res[ks[0]], key=lambda r: r["wall"])
+        for k in ks:
+            r = min(res[k], key=lambda r: r["wall"])
+            print(f"{k:7d} {r['wall']:7.1f} {r['cpu']:7.1f} {base['wall'] / r['wall']:7.2f}x "
+                  f"{r['rss'] / mib:10.0f} MiB {r['pss'] / mib:10.0f} MiB {r['one'] / mib:10.0f} MiB "
+                  f"{r['pss'] / base['pss']:7.2f}x")
+        for k in ks:
+            r = min(res[k], key=lambda r: r["wall"])
+            print(f"  {k} worker(s), (PSS, RSS) MiB per process at the PSS peak "
+                  f"(run process first): {r['parts']}")
+    finally:
+        shutil.rmtree(tmp, ignore_errors=True)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,49 @@
+"""Local workers start from a fork server holding the default steps, set up once, and reuse them."""
+
+from __future__ import annotations
+
+import multiprocessing as mp
+import pickle
+import sys
+
+import pytest
+
+from saring.executors.local import LocalExecutor
+from saring.pipeline import Pipeline, build_step
+
+pytestmark = pytest.mark.skipif(
+    "forkserver" not in mp.get_all_start_methods(), reason="no fork server on this platform"
+)
+
+
+def _shared_flags(blob: bytes) -> list[bool]:
+    """In a worker: which of the sent steps resolve to an already set-up (preloaded) step."""
+    warm = sys.modules.get("saring.executors.warm")
+    assert warm is not None and warm.preloaded() > 0
+    return [warm.shared_step(s)._ready for s in pickle.loads(blob)]
+
+
+def test_workers_reuse_preloaded_default_steps_only_when_equal() -> None:
+    steps = Pipeline.default().per_document().steps
+    other = build_step("langid", {"min_score": 0.25})  # another configuration: not shared
+    blob = pickle.dumps([*steps, other])
+    with LocalExecutor(2) as ex:
+        flags = ex.map(_shared_flags, [blob, blob])
+    for f in flags:
+        assert f[-1] is False
+        assert f[:-1] == [True] * len(steps), [s.label for s, ok in zip(steps, f, strict=False) if not ok]
+
+
+def _env_value(name: str) -> str | None:
+    import os
+
+    return os.environ.get(name)
+
+
+def test_workers_see_the_executors_current_environment(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Fork-server workers get the environment of the process that starts them, as with spawn."""
+    with LocalExecutor(1) as ex:
+        ex.map(_env_value, ["HOME"])  # the fork server is running from here on
+    monkeypatch.setenv("SARING_TEST_ENV_PROBE", "fresh")
+    with LocalExecutor(1) as ex:
+        assert ex.map(_env_value, ["SARING_TEST_ENV_PROBE"]) == ["fresh"]
