@@ -154,17 +154,21 @@ def bench_split(args: argparse.Namespace) -> None:
     cfg = tmp / "p.yaml"
     cfg.write_text("steps: [" + ", ".join(args.steps.split(",")) + "]\n")
     print(f"{big.stat().st_size / 1e6:.0f} MB, {n:,} records, steps {args.steps}")
-    res = {}
-    for w in args.order:
-        out = tmp / f"w{w}"
+    res: dict[int, list[float]] = {}
+    outs: dict[int, Path] = {}
+    for k, w in enumerate(args.order):  # e.g. 1,2,2,1: each run into a fresh folder
+        out = outs.setdefault(w, tmp / f"w{w}-{k}")
+        if out.exists():
+            out = tmp / f"w{w}-{k}"
         wall, cpu = run_cli([str(big), "-o", str(out), "--config", str(cfg), "--workers", str(w),
                              "--executor", "local"])
         shards = len(orjson.loads((out / "stats.json").read_bytes())["shards"])
-        res[w] = wall
+        res.setdefault(w, []).append(wall)
         load = os.getloadavg()[0]
         print(f"workers {w}: {wall:.1f} s wall, {cpu:.1f} s CPU, {shards} shards, load after {load:.1f}")
-    print(f"speed-up 2 vs 1 workers: {res[1] / res[2]:.2f}x")
-    assert outputs_of(tmp / "w1") == outputs_of(tmp / "w2"), "outputs differ between 1 and 2 workers"
+    best = {w: min(v) for w, v in res.items()}
+    print(f"speed-up 2 vs 1 workers (best of {len(res[1])} / {len(res[2])}): {best[1] / best[2]:.2f}x")
+    assert outputs_of(outs[1]) == outputs_of(outs[2]), "outputs differ between 1 and 2 workers"
     print("outputs byte-identical")
     shutil.rmtree(tmp)
 
