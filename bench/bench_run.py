@@ -152,7 +152,8 @@ def bench_split(args: argparse.Namespace) -> None:
     big = tmp / "big.jsonl"
     n = make_big(big, args.mb)
     cfg = tmp / "p.yaml"
-    cfg.write_text("steps: [" + ", ".join(args.steps.split(",")) + "]\n")
+    cfg.write_text("steps: [" + ", ".join(args.steps.split(",")) + "]\n"
+                   + (f"limits: {{shard_bytes: {args.shard_mb * 2**20}}}\n" if args.shard_mb else ""))
     print(f"{big.stat().st_size / 1e6:.0f} MB, {n:,} records, steps {args.steps}")
     res: dict[int, list[float]] = {}
     outs: dict[int, Path] = {}
@@ -182,6 +183,7 @@ def main() -> None:
     s = sub.add_parser("split")
     s.add_argument("--mb", type=int, default=200)
     s.add_argument("--steps", default="normalize,langid,quality")
+    s.add_argument("--shard-mb", type=int, default=0, help="limits.shard_bytes in MiB (default: the pipeline's)")
     s.add_argument("--order", type=lambda x: [int(v) for v in x.split(",")], default=[1, 2])
     args = ap.parse_args()
     bench_work(args) if args.cmd == "work" else bench_split(args)

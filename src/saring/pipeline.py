@@ -72,8 +72,11 @@ DEFAULT_STEPS: list[str | dict[str, dict[str, Any]]] = [
 
 # shard_bytes: input files larger than this (uncompressed) are read as several shards, cut at
 # line boundaries, so one big file still uses every worker; it depends on content, not workers.
+# 8 MiB (~3,500 news documents, seconds of work per task): with 32 MiB a 200 MB file was 6 shards
+# and 2 workers reached 1.77x one worker (the last round idles one worker); 24 shards: 1.95x,
+# and one worker is not slower (bench_run.py split, BENCHMARKS.md).
 DEFAULT_LIMITS: dict[str, Any] = {"max_doc_chars": 5_000_000, "max_line_bytes": 64 * 2**20,
-                                  "shard_bytes": 32 * 2**20}
+                                  "shard_bytes": 8 * 2**20}
 
 
 TOP_LEVEL_KEYS = {"steps", "limits", "reader", "writer", "executor", "languages"}
