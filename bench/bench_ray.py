@@ -88,8 +88,9 @@ def child(kind: str, workers: int, out: str, inputs: list[str]) -> None:
         shutil.rmtree(ray_tmp, ignore_errors=True)
     digest = hashlib.sha256()
     for sub in ("kept", "rejected", "errors"):
-        for p in sorted((Path(out) / sub).iterdir()):
-            digest.update(p.name.encode() + p.read_bytes())
+        for p in sorted((Path(out) / sub).rglob("*")):  # kept/ has one folder per language
+            if p.is_file():
+                digest.update(str(p.relative_to(out)).encode() + p.read_bytes())
     print(json.dumps({"start_s": t1 - t0, "job_s": t2 - t1, "stop_s": t3 - t2,
                       "counts": res.counts, "ok": res.ok, "digest": digest.hexdigest()[:16]}))
 
