@@ -311,8 +311,7 @@ def _hash_shard(task: _ShardTask) -> dict[str, Any]:
         part = _partition_of(prow[:, 0], cfg.partitions)
         for p in range(cfg.partitions):
             _atomic_npy(work / "para" / f"p{p:03d}" / f"s{i:05d}.npy", prow[part == p])
-    res = {"docs": len(keys)}
-    return res
+    return {"docs": len(keys)}
 
 
 # ----------------------------------------------------------------------------- stage 2: buckets
@@ -364,8 +363,7 @@ def _group(task: _GroupTask) -> dict[str, Any]:
             work / "edges" / f"exact-{task.index:03d}.npz",
             u=pairs[:, 0], v=pairs[:, 1], sim=np.ones(len(pairs), dtype=np.float32),
         )
-    res = {"pairs": len(pairs)}
-    return res
+    return {"pairs": len(pairs)}
 
 
 # ----------------------------------------------------------------------------- verification
@@ -467,8 +465,7 @@ def _verify(task: _VerifyTask) -> dict[str, Any]:
     scores = np.fromiter((j for j, _ in judged), dtype=np.float32, count=len(cand))
     ok = np.fromiter((a for _, a in judged), dtype=bool, count=len(cand))
     _atomic_npz(work / "edges" / f"near-{p:03d}.npz", u=cand[ok, 0], v=cand[ok, 1], sim=scores[ok])
-    res = {"candidates": len(cand), "verified": int(ok.sum())}
-    return res
+    return {"candidates": len(cand), "verified": int(ok.sum())}
 
 
 # ----------------------------------------------------------------------------- stage 4: cluster
@@ -508,12 +505,13 @@ def _components(task: _ComponentsTask) -> dict[str, Any]:
     for p in range(cfg.partitions):
         sel = part == p
         _atomic_npy(work / "comp" / f"p{p:03d}.npy", np.stack([roots[sel], nodes[sel]], axis=1))
-    res = {"edges": len(u), "clustered": len(nodes)}
-    return res
+    return {"edges": len(u), "clustered": len(nodes)}
 
 
 @dataclass(frozen=True)
-class _DecideTask(_Task):
+class _PartitionTask(_Task):
+    """One partition's task (keep policy, paragraph counts): reads every shard's files of it."""
+
     n_shards: int
     partition: int
 
@@ -604,7 +602,7 @@ def _judge_component(members: list[int], m: _Members, sim: _Similarity, cfg: Ded
 
 
 @_once(lambda t: f"decide-{t.partition:03d}")
-def _decide_partition(task: _DecideTask) -> dict[str, Any]:
+def _decide_partition(task: _PartitionTask) -> dict[str, Any]:
     """Stage 4b (one task per partition of components): the keep policy, per-shard decisions.
 
     Memory is bounded by the partition's clustered documents, not the corpus."""
@@ -627,20 +625,13 @@ def _decide_partition(task: _DecideTask) -> dict[str, Any]:
         _atomic_json(work / "decisions" / f"p{p:03d}" / f"s{s:05d}.json", entries)
         removed.extend((s << 32) | d["row"] for d in entries if d["status"] == "removed")
     _atomic_npy(work / "removed" / f"p{p:03d}.npy", np.asarray(sorted(removed), dtype=np.uint64))
-    res = {"clustered": len(m.keys), "removed_exact": counts[EXACT],
-           "removed_near": counts[NEAR] + counts[CONTAINED]}
-    return res
+    return {"clustered": len(m.keys), "removed_exact": counts[EXACT],
+            "removed_near": counts[NEAR] + counts[CONTAINED]}
 
 
 # ----------------------------------------------------------------------------- stage 5: paragraphs
-@dataclass(frozen=True)
-class _ParaTask(_Task):
-    n_shards: int
-    partition: int
-
-
 @_once(lambda t: f"para-{t.partition:03d}")
-def _para_counts(task: _ParaTask) -> dict[str, Any]:
+def _para_counts(task: _PartitionTask) -> dict[str, Any]:
     """Stage 5: paragraph hashes found in at least ``paragraph_min_docs`` surviving documents."""
     cfg, work, p = task.cfg, Path(task.work), task.partition
     rows = _load_pairs([work / "para" / f"p{p:03d}" / f"s{s:05d}.npy" for s in range(task.n_shards)])
@@ -650,8 +641,7 @@ def _para_counts(task: _ParaTask) -> dict[str, Any]:
     hashes, counts = np.unique(rows[:, 0], return_counts=True)
     frequent = hashes[counts >= cfg.paragraph_min_docs]
     _atomic_npy(work / "para_frequent" / f"p{p:03d}.npy", frequent)
-    res = {"paragraphs": len(hashes), "frequent": len(frequent)}
-    return res
+    return {"paragraphs": len(hashes), "frequent": len(frequent)}
 
 
 # ----------------------------------------------------------------------------- stage 6: filter
@@ -825,10 +815,10 @@ class Dedup(CorpusStage):
         _drop(work, "cand")
         ex.map(_components, [_ComponentsTask(cfg, ws, fp)], desc="dedup: components")
         _drop(work, "edges")
-        ex.map(_decide_partition, [_DecideTask(cfg, ws, fp, n, p) for p in range(parts)], desc="dedup: keep")
+        ex.map(_decide_partition, [_PartitionTask(cfg, ws, fp, n, p) for p in range(parts)], desc="dedup: keep")
         _drop(work, "shingles", "sigs", "comp")
         if cfg.paragraphs:
-            ex.map(_para_counts, [_ParaTask(cfg, ws, fp, n, p) for p in range(parts)], desc="dedup: paragraphs")
+            ex.map(_para_counts, [_PartitionTask(cfg, ws, fp, n, p) for p in range(parts)], desc="dedup: paragraphs")
         _drop(work, "para")
         outputs = [ctx.output(i) for i in range(n)]
         ftasks = [_FilterTask(cfg, ws, fp, i, str(p), str(outputs[i])) for i, p in enumerate(inputs)]
