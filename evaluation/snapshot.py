@@ -8,9 +8,12 @@ its documents; hashing, the file format and the compare report live here.
 from __future__ import annotations
 
 import argparse
+import gzip
+import itertools
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
+from typing import Any
 
 import orjson
 import xxhash
@@ -18,6 +21,23 @@ import xxhash
 from saring.document import Document
 
 CORPORA = Path(__file__).resolve().parents[1].parent / "shared" / "corpora"
+# news, hoax, Malay and messy web text: the files both snapshot checks run on
+NEWS_AND_WEB = [
+    "id_news_gikirima_multioutlet.jsonl.gz",
+    "id_news_github_scrapes.jsonl.gz",
+    "id_news_indosum_dev.jsonl.gz",
+    "id_news_detik_langscrape.jsonl.gz",
+    "id_hoax_factcheck.jsonl.gz",
+    "ms_web_news_malaysian_dataset.jsonl.gz",
+    "id_messy_sample.jsonl.gz",
+]
+
+
+def records(name: str, per_file: int) -> Iterator[tuple[int, dict[str, Any]]]:
+    """(line number, record) of the first ``per_file`` records of a shared corpus file."""
+    with gzip.open(CORPORA / name, "rb") as f:
+        for k, line in enumerate(itertools.islice(f, per_file)):
+            yield k, orjson.loads(line)
 
 
 def doc_hash(doc: Document) -> str:

@@ -11,29 +11,17 @@ refactor that claims "no behaviour change" can be checked on thousands of docume
 
 from __future__ import annotations
 
-import gzip
-import itertools
 import sys
 from pathlib import Path
 
-import orjson
-
 sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 
-from evaluation.snapshot import CORPORA, doc_hash, main, skip_absent  # noqa: E402
+from evaluation.snapshot import NEWS_AND_WEB, doc_hash, main, records, skip_absent  # noqa: E402
 from saring.boilerplate.step import Boilerplate  # noqa: E402
 from saring.document import Document  # noqa: E402
 from saring.normalize.step import Normalize  # noqa: E402
 
-FILES = [
-    "id_news_gikirima_multioutlet.jsonl.gz",
-    "id_news_github_scrapes.jsonl.gz",
-    "id_news_indosum_dev.jsonl.gz",
-    "id_news_detik_langscrape.jsonl.gz",
-    "id_hoax_factcheck.jsonl.gz",
-    "ms_web_news_malaysian_dataset.jsonl.gz",
-    "id_messy_sample.jsonl.gz",
-]
+FILES = NEWS_AND_WEB
 
 
 def run(per_file: int) -> dict[str, str]:
@@ -43,14 +31,12 @@ def run(per_file: int) -> dict[str, str]:
     for name in FILES:
         if skip_absent(name):
             continue
-        with gzip.open(CORPORA / name, "rb") as f:
-            for k, line in enumerate(itertools.islice(f, per_file)):
-                rec = orjson.loads(line)
-                meta = {"url": rec.get("url"), "outlet": rec.get("outlet")}
-                doc = Document(str(rec["id"]), rec["text"], meta)
-                norm.process(doc)
-                bp.process(doc)
-                out[f"{name}:{k}"] = doc_hash(doc)
+        for k, rec in records(name, per_file):
+            meta = {"url": rec.get("url"), "outlet": rec.get("outlet")}
+            doc = Document(str(rec["id"]), rec["text"], meta)
+            norm.process(doc)
+            bp.process(doc)
+            out[f"{name}:{k}"] = doc_hash(doc)
     return out
 
 

@@ -13,29 +13,19 @@ claims "same output" is checked byte for byte on thousands of documents, includi
 
 from __future__ import annotations
 
-import gzip
-import itertools
 import sys
 from collections.abc import Iterator
 from pathlib import Path
 
-import orjson
-
 sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 
-from evaluation.snapshot import CORPORA, doc_hash, main, skip_absent  # noqa: E402
+from evaluation.snapshot import NEWS_AND_WEB, doc_hash, main, records, skip_absent  # noqa: E402
 from saring.document import Document  # noqa: E402
 from saring.pipeline import Pipeline  # noqa: E402
 from saring.step import StepStats, run_steps  # noqa: E402
 
 FILES = [
-    "id_news_gikirima_multioutlet.jsonl.gz",
-    "id_news_github_scrapes.jsonl.gz",
-    "id_news_indosum_dev.jsonl.gz",
-    "id_news_detik_langscrape.jsonl.gz",
-    "id_hoax_factcheck.jsonl.gz",
-    "ms_web_news_malaysian_dataset.jsonl.gz",
-    "id_messy_sample.jsonl.gz",
+    *NEWS_AND_WEB,
     "id_tweets_indolem.jsonl.gz",
     "id_legal_indolaw_sample.jsonl.gz",
     "jv_su_regional_paragraphs_nusawrites.jsonl.gz",
@@ -44,12 +34,10 @@ FILES = [
 
 
 def _docs(name: str, per_file: int) -> Iterator[Document]:
-    with gzip.open(CORPORA / name, "rb") as f:
-        for k, line in enumerate(itertools.islice(f, per_file)):
-            rec = orjson.loads(line)
-            rec.pop("id", None)
-            text = rec.pop("text", "") or ""
-            yield Document(f"{name}:{k}", text, rec)
+    for k, rec in records(name, per_file):
+        rec.pop("id", None)
+        text = rec.pop("text", "") or ""
+        yield Document(f"{name}:{k}", text, rec)
 
 
 def run(per_file: int) -> dict[str, str]:
