@@ -4,7 +4,11 @@ from __future__ import annotations
 
 import gzip
 import itertools
+import os
+import socket
+import subprocess
 import sys
+import time
 from pathlib import Path
 
 import orjson
@@ -70,3 +74,37 @@ def output_files(out) -> dict[str, bytes]:
     return {str(p.relative_to(out)): p.read_bytes()
             for sub in ("kept", "rejected", "errors") if (out / sub).is_dir()
             for p in sorted((out / sub).rglob("*")) if p.is_file() and not p.name.startswith(".")}
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+@pytest.fixture
+def s3(tmp_path):
+    """A moto S3 server on 127.0.0.1 (a real endpoint, not a client mock) and the environment
+    that points boto/s3fs at it."""
+    pytest.importorskip("moto.server")  # moto[server]: a real S3 endpoint, not a client mock
+    port = _free_port()
+    proc = subprocess.Popen([sys.executable, "-m", "moto.server", "-H", "127.0.0.1", "-p", str(port)],
+                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    deadline = time.monotonic() + 60
+    while True:
+        try:
+            socket.create_connection(("127.0.0.1", port), timeout=0.2).close()
+            break
+        except OSError:
+            if time.monotonic() > deadline or proc.poll() is not None:
+                proc.kill()
+                pytest.fail("moto server did not start on 127.0.0.1")
+            time.sleep(0.1)
+    env = {**os.environ, "AWS_ACCESS_KEY_ID": "testing", "AWS_SECRET_ACCESS_KEY": "testing",
+           "AWS_DEFAULT_REGION": "us-east-1", "AWS_ENDPOINT_URL": f"http://127.0.0.1:{port}",
+           "SARING_STAGING": str(tmp_path / "staging"), "SARING_PUSH_SECONDS": "0.2"}
+    try:
+        yield env
+    finally:
+        proc.terminate()
+        proc.wait(timeout=10)

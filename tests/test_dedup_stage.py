@@ -327,18 +327,20 @@ def test_band_key_ranges_cover_each_row_once(tmp_path: Path, parts: int) -> None
     import numpy as np
 
     from saring.dedup.stage import _band_slice
+    from saring.io.store import LocalStore
 
     rng = np.random.default_rng(parts)
     ends = np.array([0, 2**64 - 1], dtype=np.uint64)
     keys = np.sort(np.concatenate([rng.integers(0, 2**64 - 1, 500, dtype=np.uint64), ends]))
     rows = np.stack([keys, np.arange(len(keys), dtype=np.uint64)], axis=1)
     np.save(tmp_path / "b.npy", rows)
-    got = [_band_slice(tmp_path / "b.npy", k, parts) for k in range(parts)]
+    st = LocalStore(tmp_path)
+    got = [_band_slice(st, "b.npy", k, parts) for k in range(parts)]
     assert np.array_equal(np.concatenate(got), rows)
     step = (1 << 64) // parts
     for k, g in enumerate(got):  # each slice holds exactly its key range
         assert all(k * step <= int(x) < ((k + 1) * step if k < parts - 1 else 1 << 64) for x in g[:, 0])
-    assert len(_band_slice(tmp_path / "missing.npy", 0, parts)) == 0
+    assert len(_band_slice(st, "missing.npy", 0, parts)) == 0
 
 
 def test_annotation_paths_reach_nested_and_dotted_labels() -> None:

@@ -9,7 +9,6 @@ import posixpath
 import re
 import shutil
 import signal
-import socket
 import subprocess
 import sys
 import time
@@ -24,38 +23,6 @@ REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO / "scripts"))
 from make_web_fixtures import fixture_items, write_warc  # noqa: E402
 from stepkit import cli_run, step_env  # noqa: E402
-
-
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
-@pytest.fixture
-def s3(tmp_path):
-    pytest.importorskip("moto.server")  # moto[server]: a real S3 endpoint, not a client mock
-    port = _free_port()
-    proc = subprocess.Popen([sys.executable, "-m", "moto.server", "-H", "127.0.0.1", "-p", str(port)],
-                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    deadline = time.monotonic() + 60
-    while True:
-        try:
-            socket.create_connection(("127.0.0.1", port), timeout=0.2).close()
-            break
-        except OSError:
-            if time.monotonic() > deadline or proc.poll() is not None:
-                proc.kill()
-                pytest.fail("moto server did not start on 127.0.0.1")
-            time.sleep(0.1)
-    env = {**os.environ, "AWS_ACCESS_KEY_ID": "testing", "AWS_SECRET_ACCESS_KEY": "testing",
-           "AWS_DEFAULT_REGION": "us-east-1", "AWS_ENDPOINT_URL": f"http://127.0.0.1:{port}",
-           "SARING_STAGING": str(tmp_path / "staging"), "SARING_PUSH_SECONDS": "0.2"}
-    try:
-        yield env
-    finally:
-        proc.terminate()
-        proc.wait(timeout=10)
 
 
 def _fs(env):

@@ -81,7 +81,7 @@ DEFAULT_LIMITS: dict[str, Any] = {"max_doc_chars": 5_000_000, "max_line_bytes": 
 
 TOP_LEVEL_KEYS = {"steps", "limits", "reader", "writer", "executor", "languages"}
 EXECUTOR_NAMES = ("serial", "local", "ray")
-EXECUTOR_KEYS = {"name", "workers", "address", "task_timeout"}
+EXECUTOR_KEYS = {"name", "workers", "address", "task_timeout", "scratch"}
 
 
 def _executor_config(value: str | dict[str, Any] | None) -> dict[str, Any]:
@@ -100,9 +100,10 @@ def _executor_config(value: str | dict[str, Any] | None) -> dict[str, Any]:
     w = cfg.get("workers")
     if w is not None and (not isinstance(w, int) or isinstance(w, bool) or w < 1):
         raise ConfigError(f"executor workers must be a positive integer, got {w!r}")
-    a = cfg.get("address")
-    if a is not None and not isinstance(a, str):
-        raise ConfigError(f"executor address must be a string, got {a!r}")
+    for key in ("address", "scratch"):
+        a = cfg.get(key)
+        if a is not None and not isinstance(a, str):
+            raise ConfigError(f"executor {key} must be a string, got {a!r}")
     try:
         check_timeout(cfg.get("task_timeout"))
     except ValueError as exc:

@@ -308,13 +308,21 @@ class StageContext:
     ``executor`` runs its tasks; ``workdir`` is its scratch folder (the runner deletes it once
     the stage is marked done); ``outputs[i]`` is where it must write the document file for input
     shard ``i``; ``fingerprint`` identifies the run's config and inputs, so task markers made
-    with :meth:`marker` are never reused by a different run.
+    with :meth:`marker` are never reused by a different run. ``scratch``, when set, is where the
+    stage's bulky exchange files go instead of ``workdir``: a shared folder or an fsspec URL
+    (``s3://bucket/prefix``) that every node can reach.
     """
 
     executor: Executor
     workdir: Path
     outputs: list[Path] | None = None
     fingerprint: str = ""
+    scratch: str | None = None
+
+    @property
+    def scratch_root(self) -> str:
+        """Where the stage's scratch files live: ``scratch`` or the work folder."""
+        return self.scratch or str(self.workdir)
 
     @property
     def parallelism(self) -> int:

@@ -115,10 +115,15 @@ def saring() -> None:
               help="Seconds one task (one shard) may run; over it the task is stopped and retried, "
                    "then the run fails naming the shard (default: config's executor: task_timeout, "
                    "else no limit).")
+@click.option("--scratch", default=None,
+              help="Where corpus stages (dedup) keep their exchange files instead of "
+                   "OUTPUT/_work: a shared folder or an fsspec URL such as s3://bucket/prefix that "
+                   "every node reaches; one per run (default: config's executor: scratch).")
 def run(inputs: tuple[str, ...], output: str, config: str | None, workers: int | None,
         strict: bool, no_progress: bool, no_resume: bool, no_report: bool, fmt: str | None,
         text_field: str | None, id_field: str | None, executor: str | None,
-        ray_address: str | None, unique_ids: bool, task_timeout: float | None) -> None:
+        ray_address: str | None, unique_ids: bool, task_timeout: float | None,
+        scratch: str | None) -> None:
     """Run the pipeline over INPUT files, folders or globs into OUTPUT."""
     from saring.executors.runner import RunError, run_pipeline
     from saring.pipeline import Pipeline
@@ -148,7 +153,7 @@ def run(inputs: tuple[str, ...], output: str, config: str | None, workers: int |
                     ray_address=ray_address, strict=strict, progress=not no_progress,
                     resume=not no_resume,
                     observers=[ReportObserver.for_pipeline(local_output, pipeline.steps)],
-                    unique_ids=unique_ids, task_timeout=task_timeout,
+                    unique_ids=unique_ids, task_timeout=task_timeout, scratch=scratch,
                 )
             try:
                 report_path = finish_report(local_output, result, html=not no_report)

@@ -1,9 +1,10 @@
 """Corpus-wide dedup as file-exchanging stages: exact, MinHash near-duplicates and paragraphs.
 
 Stages (each a list of picklable tasks run through ``ctx.executor.map``; every task writes its
-outputs atomically under the stage's work folder (given by the runner's layout) and then a
-marker keyed by the runner's fingerprint and this stage's config, so a rerun or a retried task
-skips finished work and a killed task never leaves a half file that looks complete; scratch
+outputs atomically through the stage's scratch :class:`~saring.io.store.Store` (a folder the
+runner's layout gives, on a local or shared filesystem, or object storage through fsspec) and
+then a marker keyed by the runner's fingerprint and this stage's config, so a rerun or a retried
+task skips finished work and a killed task never leaves a half file that looks complete; scratch
 folders are deleted as soon as every task that reads them is marked done):
 
 1. ``hash`` (one task per shard): normalise, exact hash, paragraph hashes, shingles (kept for
@@ -33,7 +34,6 @@ from __future__ import annotations
 
 import functools
 import math
-import shutil
 import time
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import asdict, dataclass
@@ -42,7 +42,6 @@ from pathlib import Path
 from typing import Any
 
 import numpy as np
-import orjson
 
 from saring.dedup import exact as exact_mod
 from saring.dedup.lsh import optimal_params
@@ -52,9 +51,9 @@ from saring.dedup.paragraphs import paragraph_hashes, paragraph_removals
 from saring.dedup.unionfind import components
 from saring.document import KEPT, Document
 from saring.executors import progress
-from saring.executors.marker import Marker, digest
-from saring.io import atomic
+from saring.executors.marker import digest
 from saring.io.docfile import read_docs, write_docs
+from saring.io.store import Store, StoreMarker, open_store
 from saring.step import CorpusStage, StageContext, StageOutput, StepStats
 
 EXACT, NEAR = "exact_duplicate", "near_duplicate"
@@ -139,33 +138,27 @@ def _annotation(doc: Document, dotted: str | None) -> float | None:
     return None
 
 
-# ----------------------------------------------------------------------------- file helpers
-def _atomic_npy(path: Path, arr: np.ndarray) -> None:
-    with atomic.atomic_open(path) as f:
-        np.save(f, arr, allow_pickle=False)
+# ----------------------------------------------------------------------------- scratch files
+_store = lru_cache(maxsize=8)(open_store)  # one store per scratch location and process
 
 
-def _atomic_npz(path: Path, **arrays: np.ndarray) -> None:
-    with atomic.atomic_open(path) as f:
-        np.savez(f, **arrays)
-
-
-def _atomic_json(path: Path, obj: Any) -> None:
-    atomic.write_bytes(path, orjson.dumps(obj))
-
-
-def _marker(task: Any, name: str) -> Marker:
+def _marker(task: Any, name: str) -> StoreMarker:
     """The completion marker of one dedup task, valid only for this run and this config."""
-    return Marker(str(Path(task.work) / "done" / f"{name}.json"), task.fp)
+    return StoreMarker(_store(task.work), f"done/{name}.json", task.fp)
 
 
 @dataclass(frozen=True)
 class _Task:
-    """What every dedup task carries: the config, the stage's work folder, the run fingerprint."""
+    """What every dedup task carries: the config, the stage's scratch location (a folder or an
+    fsspec URL), the run fingerprint."""
 
     cfg: DedupConfig
     work: str
     fp: str
+
+    @property
+    def store(self) -> Store:
+        return _store(self.work)
 
 
 _TaskFn = Callable[[Any], dict[str, Any]]
@@ -190,14 +183,14 @@ def _once(name: Callable[[Any], str]) -> Callable[[_TaskFn], _TaskFn]:
     return wrap
 
 
-def _load_pairs(paths: Sequence[Path]) -> np.ndarray:
-    arrs = [np.load(p) for p in paths if p.exists()]
+def _load_pairs(store: Store, names: Sequence[str]) -> np.ndarray:
+    arrs = [store.load_array(n) for n in names if store.exists(n)]
     arrs = [a for a in arrs if len(a)]
     return np.concatenate(arrs) if arrs else np.empty((0, 2), dtype=_PAIR_DT)
 
 
-def _load_keys(paths: Sequence[Path]) -> np.ndarray:
-    arrs = [np.load(p) for p in paths]
+def _load_keys(store: Store, names: Sequence[str]) -> np.ndarray:
+    arrs = [store.load_array(n) for n in names]
     return np.concatenate(arrs) if arrs else np.empty(0, dtype=np.uint64)
 
 
@@ -230,7 +223,7 @@ class _ShardTask(_Task):
 @_once(lambda t: f"hash-{t.shard:05d}")
 def _hash_shard(task: _ShardTask) -> dict[str, Any]:
     """Stage 1 for one shard: per-document hashes, shingles, signatures and band bucket files."""
-    cfg, work, i = task.cfg, Path(task.work), task.shard
+    cfg, st, i = task.cfg, task.store, task.shard
     hasher = MinHasher(cfg.num_perm, cfg.ngram, cfg.seed)
     keys: list[int] = []
     ids: list[str] = []
@@ -275,42 +268,42 @@ def _hash_shard(task: _ShardTask) -> dict[str, Any]:
     progress.report(len(batch) if cfg.near else len(keys))
     flush()
     karr = np.asarray(keys, dtype=np.uint64)
-    _atomic_npz(
-        work / "meta" / f"s{i:05d}.npz",
+    st.save_arrays(
+        f"meta/s{i:05d}.npz",
         keys=karr,
         exact=np.asarray(ex, dtype=np.uint64),
         nchars=np.asarray(nchars, dtype=np.int64),
         quality=np.asarray(quality, dtype=np.float64),
         damage=np.asarray(damage, dtype=np.float64),
     )
-    _atomic_json(work / "meta" / f"s{i:05d}.ids.json", ids)
+    st.save_json(f"meta/s{i:05d}.ids.json", ids)
     if cfg.near:
         off = np.zeros(len(small) + 1, dtype=np.int64)
         np.cumsum([len(s) for s in small], out=off[1:])
         flat = np.concatenate(small) if small else np.empty(0, np.uint32)
-        _atomic_npy(work / "shingles" / f"s{i:05d}.off.npy", off)
-        _atomic_npy(work / "shingles" / f"s{i:05d}.flat.npy", flat)
+        st.save_array(f"shingles/s{i:05d}.off.npy", off)
+        st.save_array(f"shingles/s{i:05d}.flat.npy", flat)
         sigs = np.concatenate(sig_parts) if sig_parts else np.empty((0, cfg.num_perm), np.uint32)
         if cfg.verify == "signature":
-            _atomic_npy(work / "sigs" / f"s{i:05d}.npy", sigs)
+            st.save_array(f"sigs/s{i:05d}.npy", sigs)
         nonempty = np.diff(off) > 0
         bh = band_hashes(sigs[nonempty], cfg.bands, cfg.rows, cfg.seed)
         bkeys = karr[nonempty]
         for b in range(cfg.bands):
             order = np.argsort(bh[:, b], kind="stable")  # sorted by band key: readers slice ranges
-            _atomic_npy(work / "bands" / f"b{b:03d}" / f"s{i:05d}.npy", np.stack([bh[order, b], bkeys[order]], axis=1))
+            st.save_array(f"bands/b{b:03d}/s{i:05d}.npy", np.stack([bh[order, b], bkeys[order]], axis=1))
     if cfg.exact:
         earr = np.asarray(ex, dtype=np.uint64)
         ok = earr != 0
         rows = np.stack([earr[ok], karr[ok]], axis=1)
         part = _partition_of(rows[:, 0], cfg.partitions)
         for p in range(cfg.partitions):
-            _atomic_npy(work / "exact" / f"p{p:03d}" / f"s{i:05d}.npy", rows[part == p])
+            st.save_array(f"exact/p{p:03d}/s{i:05d}.npy", rows[part == p])
     if cfg.paragraphs:
         prow = np.asarray(par_rows, dtype=np.uint64).reshape(-1, 2)
         part = _partition_of(prow[:, 0], cfg.partitions)
         for p in range(cfg.partitions):
-            _atomic_npy(work / "para" / f"p{p:03d}" / f"s{i:05d}.npy", prow[part == p])
+            st.save_array(f"para/p{p:03d}/s{i:05d}.npy", prow[part == p])
     return {"docs": len(keys)}
 
 
@@ -322,15 +315,15 @@ class _GroupTask(_Task):
     kind: str
 
 
-def _band_slice(path: Path, k: int, parts: int) -> np.ndarray:
+def _band_slice(store: Store, name: str, k: int, parts: int) -> np.ndarray:
     """Rows of one shard's band file whose band key falls in key range ``k`` of ``parts``.
 
     Band files are sorted by key, so a task reads only its range: memory per task is about
     ``N * 16 B / parts`` however large the corpus.
     """
-    if not path.exists():
+    if not store.exists(name):
         return np.empty((0, 2), dtype=_PAIR_DT)
-    rows = np.load(path, mmap_mode="r")
+    rows = store.load_array(name, mmap=True)
     if len(rows) == 0:
         return np.empty((0, 2), dtype=_PAIR_DT)
     step = (1 << 64) // parts
@@ -343,24 +336,23 @@ def _band_slice(path: Path, k: int, parts: int) -> np.ndarray:
 @_once(lambda t: f"{t.kind}-{t.index:04d}")
 def _group(task: _GroupTask) -> dict[str, Any]:
     """Stage 2: candidate pairs from one key range of a band, or exact pairs from a partition."""
-    cfg, work = task.cfg, Path(task.work)
+    cfg, st = task.cfg, task.store
     if task.kind == "band":
         band, k = divmod(task.index, cfg.partitions)
-        folder = work / "bands" / f"b{band:03d}"
-        parts = [_band_slice(folder / f"s{s:05d}.npy", k, cfg.partitions) for s in range(task.n_shards)]
+        parts = [_band_slice(st, f"bands/b{band:03d}/s{s:05d}.npy", k, cfg.partitions)
+                 for s in range(task.n_shards)]
         parts = [x for x in parts if len(x)]
         rows = np.concatenate(parts) if parts else np.empty((0, 2), dtype=_PAIR_DT)
     else:
-        folder = work / "exact" / f"p{task.index:03d}"
-        rows = _load_pairs([folder / f"s{s:05d}.npy" for s in range(task.n_shards)])
+        rows = _load_pairs(st, [f"exact/p{task.index:03d}/s{s:05d}.npy" for s in range(task.n_shards)])
     pairs = _star_pairs(rows)
     if task.kind == "band":
         part = _partition_of(pairs[:, 0] ^ splitmix(pairs[:, 1]), cfg.partitions)
         for p in range(cfg.partitions):
-            _atomic_npy(work / "cand" / f"p{p:03d}" / f"b{task.index:05d}.npy", pairs[part == p])
+            st.save_array(f"cand/p{p:03d}/b{task.index:05d}.npy", pairs[part == p])
     else:
-        _atomic_npz(
-            work / "edges" / f"exact-{task.index:03d}.npz",
+        st.save_arrays(
+            f"edges/exact-{task.index:03d}.npz",
             u=pairs[:, 0], v=pairs[:, 1], sim=np.ones(len(pairs), dtype=np.float32),
         )
     return {"pairs": len(pairs)}
@@ -370,8 +362,8 @@ def _group(task: _GroupTask) -> dict[str, Any]:
 class _Similarity:
     """Lazily memory-maps per-shard shingle (or signature) files to score document pairs."""
 
-    def __init__(self, work: Path, verify: str) -> None:
-        self.work = work
+    def __init__(self, store: Store, verify: str) -> None:
+        self.store = store
         self.verify = verify
         self._shards: dict[int, tuple[np.ndarray, Any]] = {}
         self._exact: dict[int, np.ndarray] = {}
@@ -379,15 +371,15 @@ class _Similarity:
     def _shard(self, s: int) -> tuple[np.ndarray, Any]:
         got = self._shards.get(s)
         if got is None:
-            meta = np.load(self.work / "meta" / f"s{s:05d}.npz")
+            meta = self.store.load_array(f"meta/s{s:05d}.npz")
             keys = meta["keys"]
             self._exact[s] = meta["exact"]
             if self.verify == "signature":
-                data: Any = np.load(self.work / "sigs" / f"s{s:05d}.npy", mmap_mode="r")
+                data: Any = self.store.load_array(f"sigs/s{s:05d}.npy", mmap=True)
             else:
                 # memory-mapped: verification touches only the documents it compares
-                sh = self.work / "shingles"
-                data = (np.load(sh / f"s{s:05d}.flat.npy", mmap_mode="r"), np.load(sh / f"s{s:05d}.off.npy"))
+                data = (self.store.load_array(f"shingles/s{s:05d}.flat.npy", mmap=True),
+                        self.store.load_array(f"shingles/s{s:05d}.off.npy"))
             got = self._shards[s] = (keys, data)
         return got
 
@@ -455,16 +447,14 @@ class _VerifyTask(_Task):
 def _verify(task: _VerifyTask) -> dict[str, Any]:
     """Stage 3: keep the candidate pairs of one partition that :meth:`_Similarity.accept` calls
     duplicates (Jaccard at the threshold, or containment at a similar length)."""
-    cfg, work, p = task.cfg, Path(task.work), task.partition
-    cand = _load_pairs(
-        [work / "cand" / f"p{p:03d}" / f"b{b:05d}.npy" for b in range(cfg.bands * cfg.partitions)]
-    )
+    cfg, st, p = task.cfg, task.store, task.partition
+    cand = _load_pairs(st, [f"cand/p{p:03d}/b{b:05d}.npy" for b in range(cfg.bands * cfg.partitions)])
     cand = np.unique(cand, axis=0) if len(cand) else cand
-    sim = _Similarity(work, cfg.verify)
+    sim = _Similarity(st, cfg.verify)
     judged = [sim.pair(int(u), int(v), cfg) for u, v in cand]
     scores = np.fromiter((j for j, _ in judged), dtype=np.float32, count=len(cand))
     ok = np.fromiter((a for _, a in judged), dtype=bool, count=len(cand))
-    _atomic_npz(work / "edges" / f"near-{p:03d}.npz", u=cand[ok, 0], v=cand[ok, 1], sim=scores[ok])
+    st.save_arrays(f"edges/near-{p:03d}.npz", u=cand[ok, 0], v=cand[ok, 1], sim=scores[ok])
     return {"candidates": len(cand), "verified": int(ok.sum())}
 
 
@@ -488,11 +478,10 @@ def _components(task: _ComponentsTask) -> dict[str, Any]:
     and per clustered document, the only dedup task that grows with the corpus (like datatrove's
     single clustering task); everything per document happens in 4b.
     """
-    cfg, work = task.cfg, Path(task.work)
-    files = sorted((work / "edges").glob("*.npz")) if (work / "edges").exists() else []
+    cfg, st = task.cfg, task.store
     us, vs = [], []
-    for f in files:
-        z = np.load(f)
+    for f in st.glob("edges/*.npz"):
+        z = st.load_array(f)
         us.append(z["u"])
         vs.append(z["v"])
     u = np.concatenate(us) if us else np.empty(0, np.uint64)
@@ -504,7 +493,7 @@ def _components(task: _ComponentsTask) -> dict[str, Any]:
     part = _partition_of(roots, cfg.partitions) if len(roots) else np.empty(0, np.int64)
     for p in range(cfg.partitions):
         sel = part == p
-        _atomic_npy(work / "comp" / f"p{p:03d}.npy", np.stack([roots[sel], nodes[sel]], axis=1))
+        st.save_array(f"comp/p{p:03d}.npy", np.stack([roots[sel], nodes[sel]], axis=1))
     return {"edges": len(u), "clustered": len(nodes)}
 
 
@@ -529,7 +518,7 @@ class _Members:
     ids: list[str]
 
 
-def _gather_members(work: Path, rows: np.ndarray) -> _Members:
+def _gather_members(store: Store, rows: np.ndarray) -> _Members:
     """Member attributes, read shard by shard for this partition's clustered documents only."""
     rows = rows[np.argsort(rows[:, 1], kind="stable")] if len(rows) else rows
     roots, keys = rows[:, 0], rows[:, 1]
@@ -539,13 +528,13 @@ def _gather_members(work: Path, rows: np.ndarray) -> _Members:
     shard_of = (keys >> np.uint64(32)).astype(np.int64)
     for s in np.unique(shard_of):
         sel = np.flatnonzero(shard_of == s)
-        meta = np.load(work / "meta" / f"s{int(s):05d}.npz")
+        meta = store.load_array(f"meta/s{int(s):05d}.npz")
         pos = np.searchsorted(meta["keys"], keys[sel])
         m.exact[sel] = meta["exact"][pos]
         m.nchars[sel] = meta["nchars"][pos]
         m.quality[sel] = meta["quality"][pos]
         m.damage[sel] = meta["damage"][pos]
-        shard_ids = orjson.loads((work / "meta" / f"s{int(s):05d}.ids.json").read_bytes())
+        shard_ids = store.load_json(f"meta/s{int(s):05d}.ids.json")
         for j, q in zip(sel.tolist(), pos.tolist(), strict=True):
             m.ids[j] = shard_ids[q]
     return m
@@ -606,10 +595,10 @@ def _decide_partition(task: _PartitionTask) -> dict[str, Any]:
     """Stage 4b (one task per partition of components): the keep policy, per-shard decisions.
 
     Memory is bounded by the partition's clustered documents, not the corpus."""
-    cfg, work, p = task.cfg, Path(task.work), task.partition
-    m = _gather_members(work, np.load(work / "comp" / f"p{p:03d}.npy"))
+    cfg, st, p = task.cfg, task.store, task.partition
+    m = _gather_members(st, st.load_array(f"comp/p{p:03d}.npy"))
     order = _keep_order(m)
-    sim = _Similarity(work, cfg.verify)
+    sim = _Similarity(st, cfg.verify)
     decisions: dict[int, list[dict[str, Any]]] = {}
     counts = {EXACT: 0, NEAR: 0, CONTAINED: 0}
     bounds = np.flatnonzero(np.diff(m.roots[order])) + 1 if len(order) else np.empty(0, np.int64)
@@ -622,9 +611,9 @@ def _decide_partition(task: _PartitionTask) -> dict[str, Any]:
     removed = []
     for s in range(task.n_shards):
         entries = sorted(decisions.get(s, []), key=lambda d: d["row"])
-        _atomic_json(work / "decisions" / f"p{p:03d}" / f"s{s:05d}.json", entries)
+        st.save_json(f"decisions/p{p:03d}/s{s:05d}.json", entries)
         removed.extend((s << 32) | d["row"] for d in entries if d["status"] == "removed")
-    _atomic_npy(work / "removed" / f"p{p:03d}.npy", np.asarray(sorted(removed), dtype=np.uint64))
+    st.save_array(f"removed/p{p:03d}.npy", np.asarray(sorted(removed), dtype=np.uint64))
     return {"clustered": len(m.keys), "removed_exact": counts[EXACT],
             "removed_near": counts[NEAR] + counts[CONTAINED]}
 
@@ -633,14 +622,14 @@ def _decide_partition(task: _PartitionTask) -> dict[str, Any]:
 @_once(lambda t: f"para-{t.partition:03d}")
 def _para_counts(task: _PartitionTask) -> dict[str, Any]:
     """Stage 5: paragraph hashes found in at least ``paragraph_min_docs`` surviving documents."""
-    cfg, work, p = task.cfg, Path(task.work), task.partition
-    rows = _load_pairs([work / "para" / f"p{p:03d}" / f"s{s:05d}.npy" for s in range(task.n_shards)])
-    removed = _load_keys(sorted((work / "removed").glob("p*.npy")))
+    cfg, st, p = task.cfg, task.store, task.partition
+    rows = _load_pairs(st, [f"para/p{p:03d}/s{s:05d}.npy" for s in range(task.n_shards)])
+    removed = _load_keys(st, st.glob("removed/p*.npy"))
     if len(rows) and len(removed):
         rows = rows[~np.isin(rows[:, 1], removed)]
     hashes, counts = np.unique(rows[:, 0], return_counts=True)
     frequent = hashes[counts >= cfg.paragraph_min_docs]
-    _atomic_npy(work / "para_frequent" / f"p{p:03d}.npy", frequent)
+    st.save_array(f"para_frequent/p{p:03d}.npy", frequent)
     return {"paragraphs": len(hashes), "frequent": len(frequent)}
 
 
@@ -652,11 +641,11 @@ class _FilterTask(_Task):
     output: str
 
 
-def _frequent_paragraphs(cfg: DedupConfig, work: Path) -> set[int]:
+def _frequent_paragraphs(cfg: DedupConfig, store: Store) -> set[int]:
     frequent: set[int] = set()
     if cfg.paragraphs:
         for p in range(cfg.partitions):
-            frequent.update(np.load(work / "para_frequent" / f"p{p:03d}.npy").tolist())
+            frequent.update(store.load_array(f"para_frequent/p{p:03d}.npy").tolist())
     return frequent
 
 
@@ -689,14 +678,13 @@ def _decide(doc: Document, d: dict[str, Any] | None, frequent: set[int], cfg: De
 def _filter_shard(task: _FilterTask) -> dict[str, Any]:
     """Stage 6: apply decisions and paragraph removals to one shard; write every document, in
     input order and streaming, with its decision to the shard's output document file."""
-    cfg, work, i = task.cfg, Path(task.work), task.shard
-    marker = Marker(str(work / "done" / f"filter-{i:05d}.json"), task.fp)
+    cfg, st, i = task.cfg, task.store, task.shard
+    marker = _marker(task, f"filter-{i:05d}")
     if (res := marker.result()) is not None:
         return res
     t0 = time.perf_counter()
-    decisions = {d["row"]: d for f in sorted((work / "decisions").glob(f"p*/s{i:05d}.json"))
-                 for d in orjson.loads(f.read_bytes())}
-    frequent = _frequent_paragraphs(cfg, work)
+    decisions = {d["row"]: d for f in st.glob(f"decisions/p*/s{i:05d}.json") for d in st.load_json(f)}
+    frequent = _frequent_paragraphs(cfg, st)
     stats = StepStats()
 
     def documents() -> Iterator[Document]:
@@ -798,8 +786,8 @@ class Dedup(CorpusStage):
         # partitions change the scratch files (never the output): key the folder and markers by
         # the whole config; the runner's fingerprint in ctx covers config and inputs
         key = digest(asdict(cfg))
-        work = Path(ctx.workdir) / f"{self.label}-{key[:16]}"
-        ws, fp = str(work), digest(ctx.fingerprint, key)
+        ws = f"{ctx.scratch_root.rstrip('/')}/{self.label}-{key[:16]}"
+        fp, store = digest(ctx.fingerprint, key), _store(ws)
         n = len(inputs)
         ex = ctx.executor
         ex.map(_hash_shard, [_ShardTask(cfg, ws, fp, i, str(p)) for i, p in enumerate(inputs)], desc="dedup: hash")
@@ -809,17 +797,17 @@ class Dedup(CorpusStage):
         if cfg.exact:
             group_tasks += [_GroupTask(cfg, ws, fp, n, p, "exact") for p in range(parts)]
         ex.map(_group, group_tasks, desc="dedup: buckets")
-        _drop(work, "bands", "exact")  # consumed by the bucket tasks, all marked done
+        _drop(store, "bands", "exact")  # consumed by the bucket tasks, all marked done
         if cfg.near:
             ex.map(_verify, [_VerifyTask(cfg, ws, fp, p) for p in range(parts)], desc="dedup: verify")
-        _drop(work, "cand")
+        _drop(store, "cand")
         ex.map(_components, [_ComponentsTask(cfg, ws, fp)], desc="dedup: components")
-        _drop(work, "edges")
+        _drop(store, "edges")
         ex.map(_decide_partition, [_PartitionTask(cfg, ws, fp, n, p) for p in range(parts)], desc="dedup: keep")
-        _drop(work, "shingles", "sigs", "comp")
+        _drop(store, "shingles", "sigs", "comp")
         if cfg.paragraphs:
             ex.map(_para_counts, [_PartitionTask(cfg, ws, fp, n, p) for p in range(parts)], desc="dedup: paragraphs")
-        _drop(work, "para")
+        _drop(store, "para")
         outputs = [ctx.output(i) for i in range(n)]
         ftasks = [_FilterTask(cfg, ws, fp, i, str(p), str(outputs[i])) for i, p in enumerate(inputs)]
         stats = StepStats()
@@ -829,8 +817,8 @@ class Dedup(CorpusStage):
         return StageOutput(outputs, stats)
 
 
-def _drop(work: Path, *folders: str) -> None:
+def _drop(store: Store, *folders: str) -> None:
     """Delete scratch folders whose consumers are all marked done (their markers list no inputs,
     so a resumed run skips them without needing these files)."""
     for name in folders:
-        shutil.rmtree(work / name, ignore_errors=True)
+        store.remove(name)

@@ -11,7 +11,9 @@
     OUT/_work/done/<unit>/<shard>.json     per-shard completion markers of segment units
     OUT/_work/done/<unit>.json             completion marker of a corpus stage unit
     OUT/_work/docs/<unit>/<shard>.docs.zst document files between units (deleted once consumed)
-    OUT/_work/stages/<unit>/               a corpus stage's scratch (deleted once it is done)
+    OUT/_work/stages/<unit>/               a corpus stage's scratch (deleted once it is done);
+                                           ``SCRATCH/<unit>/`` instead when the run is given a
+                                           scratch location (shared folder or fsspec URL)
     OUT/_work/ids/<shard>.npy              document-id hashes (deleted once duplicates are counted)
     OUT/_work/kept/<shard>.docs.zst        kept documents of the final segment, the dataset
                                            phase's input (deleted once the dataset is marked)
@@ -30,6 +32,7 @@ from pathlib import Path
 from saring.executors.manifest import RunError
 from saring.executors.marker import Marker
 from saring.io import atomic
+from saring.io.store import open_store
 from saring.io.writers import extension
 
 DOCFILE_SUFFIX = ".docs.zst"
@@ -38,11 +41,12 @@ DOCFILE_SUFFIX = ".docs.zst"
 class RunLayout:
     """Paths and markers of one output folder; nothing else builds a path under it."""
 
-    def __init__(self, root: str | Path, fmt: str = "jsonl.gz") -> None:
+    def __init__(self, root: str | Path, fmt: str = "jsonl.gz", scratch: str | None = None) -> None:
         self.root = Path(root)
         self.fmt = fmt
         self.ext = extension(fmt)
         self.work = self.root / "_work"
+        self.scratch = scratch.rstrip("/") if scratch else None
 
     # ------------------------------------------------------------------ final outputs
     def kept(self, shard: str) -> Path:
@@ -108,6 +112,11 @@ class RunLayout:
     def stage_dir(self, unit: str) -> Path:
         return self.work / "stages" / unit
 
+    def stage_scratch(self, unit: str) -> str | None:
+        """Where a corpus stage keeps its bulky exchange files when the run has a scratch
+        location (every node must reach it: a shared folder or object storage), else None."""
+        return f"{self.scratch}/{unit}" if self.scratch else None
+
     # ------------------------------------------------------------------ life cycle
     def prepare(self) -> None:
         """Create the folder and prove it is writable, or raise :class:`RunError`; remove
@@ -126,11 +135,18 @@ class RunLayout:
             atomic.remove_temp_files(out / sub)
 
     def reset_work(self) -> None:
-        """Forget all markers and intermediates (``resume=False``)."""
+        """Forget all markers and intermediates (``resume=False``), here and in the scratch
+        location (only the units this layout names there: ``stage*``)."""
         shutil.rmtree(self.work, ignore_errors=True)
+        if self.scratch:
+            store = open_store(self.scratch)
+            for unit in store.glob("stage*"):
+                store.remove(unit)
 
     def drop_stage_dir(self, unit: str) -> None:
         shutil.rmtree(self.stage_dir(unit), ignore_errors=True)
+        if self.scratch:
+            open_store(self.scratch).remove(unit)
 
     def drop_docfiles(self, unit: str) -> None:
         shutil.rmtree(self.work / "docs" / unit, ignore_errors=True)

@@ -238,7 +238,7 @@ class _Run:
         outputs = [layout.docfile(unit.name, n) for n in self.names]
         workdir = layout.stage_dir(unit.name)
         workdir.mkdir(parents=True, exist_ok=True)
-        ctx = StageContext(self.executor, workdir, outputs, plan.fp(unit))
+        ctx = StageContext(self.executor, workdir, outputs, plan.fp(unit), layout.stage_scratch(unit.name))
         so = unit.stage.run(inputs, ctx)
         got = [Path(p) for p in so.outputs]
         if got != outputs or not all(p.exists() for p in outputs):
@@ -296,6 +296,7 @@ def _run_pipeline(
     observers: Sequence[Any] = (),
     unique_ids: bool = False,
     task_timeout: float | None = None,
+    scratch: str | None = None,
 ) -> RunResult:
     """Run ``pipeline`` over the input files/folders/globs into ``output`` and check accounting.
 
@@ -307,12 +308,15 @@ def _run_pipeline(
     ``metadata.original_id``); reused ids are counted in any case. ``task_timeout``: seconds
     one task may run (each attempt); over it the task is stopped and retried, then the run
     fails naming the shard (default: the config's ``executor: {task_timeout: ...}``).
+    ``scratch``: where corpus stages keep their exchange files instead of ``OUT/_work/stages``
+    (a shared folder or an fsspec URL every node reaches; default: the config's
+    ``executor: {scratch: ...}``); it never changes outputs, so it is not fingerprinted.
     Raises :class:`ConfigError` for bad configuration, :class:`RunError` when the run cannot
     proceed.
     """
     t_start = time.perf_counter()
     reader, fmt = _validate_io_config(pipeline)
-    layout = RunLayout(output, fmt)
+    layout = RunLayout(output, fmt, scratch or pipeline.executor.get("scratch"))
     shards, skipped_inputs = _shards(inputs, pipeline.limits["shard_bytes"], layout.scans)
     skipped_list = [k.to_dict() for k in skipped_inputs]
     pipeline = ensure_extract(pipeline, [s.source for s in shards])  # raw web input: HTML -> text
