@@ -69,7 +69,7 @@ def spam() -> SpamFilter:
 
 
 def _score_both_paths(spam: SpamFilter, text: str) -> tuple[dict, dict, bool]:
-    textstats._CACHE[0] = None
+    textstats.clear_cache()
     fresh = spam.score(Document("a", text, {}))
     tokenized_after = stats_for(text).tokenized
     stats_for(text).tokens  # noqa: B018 - force the tokenized path

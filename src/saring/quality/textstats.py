@@ -7,7 +7,7 @@ rules). :data:`TOKEN_RE` approximates spaCy's blank Indonesian tokenizer with on
 ``...`` and single punctuation marks. Everything per token is done by C-level calls (``findall``,
 ``Counter``, ``zip``, set operations); Python loops run only over lines or repeated n-grams.
 
-Measurements for one text are cached (one slot, keyed by the text object), so consecutive filters
+Measurements for one text are cached (``saring.analysis``, keyed by the text), so consecutive filters
 on the same document tokenize once, like datatrove's ``lru_cache`` on ``split_into_words``.
 """
 
@@ -23,7 +23,7 @@ from typing import Any
 
 import yaml
 
-from saring.analysis import _CACHE, Analysis, analyse, count  # noqa: F401 - _CACHE for tests
+from saring.analysis import Analysis, analyse, clear_cache, count  # noqa: F401 - clear_cache for tests
 from saring.quality.profiles import DATA_DIR
 
 # Word characters: \w plus the combining marks \w lacks (Latin diacritics, Arabic harakat) and
