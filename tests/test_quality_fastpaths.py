@@ -69,7 +69,7 @@ def spam() -> SpamFilter:
 
 
 def _score_both_paths(spam: SpamFilter, text: str) -> tuple[dict, dict, bool]:
-    textstats._CACHE[0] = None
+    textstats.clear_cache()
     fresh = spam.score(Document("a", text, {}))
     tokenized_after = stats_for(text).tokenized
     stats_for(text).tokens  # noqa: B018 - force the tokenized path
@@ -142,3 +142,52 @@ def _check_np_equals_tuple(tokens: list[str], top_ns: list[int], dup_ns: list[in
         assert textstats._dup_ngram_chars_np(tokens, dup_ns, pos) == textstats._dup_ngram_chars_tuple(
             tokens, dup_ns, pos
         )
+
+
+def _term_pieces() -> list[str]:
+    from saring.quality.spam import load_terms
+
+    terms = sorted(load_terms())
+    # every term, the first word of multi-word terms, and glue that can make a longer term fail
+    return terms + [t.split()[0] for t in terms if " " in t] + ["x", "-", "  ", "\n", ".", "88"]
+
+
+_TERMS = _term_pieces()
+_spam_texts = st.lists(st.sampled_from(_TERMS), max_size=40).map(
+    lambda parts: "".join(p + ("" if i % 4 == 3 else " ") for i, p in enumerate(parts))
+)
+
+
+@settings(max_examples=400, deadline=None)
+@given(_spam_texts, st.data())
+def test_one_pattern_of_all_terms_finds_what_the_present_terms_pattern_finds(spam, text, data):
+    """The shared all-terms scan (with its fallback) equals the per-set pattern's scan for any
+    set of present topic terms, including terms that are in the text but not 'present'."""
+    topic = sorted(spam._topic_terms)
+    in_text = [t for t in topic if t in text]
+    present = frozenset(data.draw(st.lists(st.sampled_from(topic + in_text), max_size=6)))
+    low = text.lower()
+    expected = [" ".join(m.split()) for m in spam._pattern(present).findall(low)]
+    assert spam._found_terms(low, present) == expected
+
+
+_FULL_TOKEN_RE = re.compile(TOKEN_RE.pattern.removeprefix(textstats.FAST_WORD + "|"))
+_ascii_texts = st.text(alphabet="abXY ,.-'\"$:/5\n\t()&#@", max_size=80)
+
+
+def test_the_full_alternation_is_what_remains_without_the_shortcut() -> None:
+    assert _FULL_TOKEN_RE.pattern != TOKEN_RE.pattern and _FULL_TOKEN_RE.pattern.startswith("(?=\\S)")
+
+
+@settings(max_examples=600, deadline=None)
+@given(st.one_of(texts, _ascii_texts, _spam_texts))
+def test_letter_run_shortcut_gives_the_full_tokenizers_tokens(text):
+    assert TOKEN_RE.findall(text) == _FULL_TOKEN_RE.findall(text)
+    assert [m.span() for m in TOKEN_RE.finditer(text)] == [m.span() for m in _FULL_TOKEN_RE.finditer(text)]
+
+
+@pytest.mark.parametrize("name", ["id_news_detik_langscrape.jsonl.gz", "id_tweets_indolem.jsonl.gz",
+                                  "id_legal_indolaw_sample.jsonl.gz"])
+def test_letter_run_shortcut_agrees_on_real_documents(name):
+    for r in corpus_records(name, 300):
+        assert TOKEN_RE.findall(r["text"]) == _FULL_TOKEN_RE.findall(r["text"]), r.get("id")

