@@ -1,6 +1,6 @@
 """Before/after of the whole per-document chain: two checkouts, alternating runs, one table.
 
-    python bench/bench_pipeline_ab.py --base /tmp/speed-base [--limit 1000] [--rounds 2]
+    python bench/bench_pipeline_ab.py --base /tmp/speed-base [--limit 1000] [--rounds 2] [--warmup 250]
 
 ``--base`` is another checkout of saring (e.g. ``git worktree add --detach /tmp/speed-base main``).
 Each round runs ``bench/bench_pipeline.py`` (this checkout's copy, so both sides are measured the
@@ -23,11 +23,12 @@ HERE = Path(__file__).resolve().parents[1]
 ROW = re.compile(r"^(bare loop|whole per-doc default chain).*?([\d,]+)\s+[\d.]+x$")
 
 
-def run_once(src: Path, limit: int) -> tuple[float, float]:
+def run_once(src: Path, limit: int, warmup: int = 0) -> tuple[float, float]:
     """(bare docs/s per core, chain docs/s per core) of one bench_pipeline.py run on ``src``."""
     env = dict(os.environ, PYTHONPATH=str(src))
     out = subprocess.run(
-        [sys.executable, str(HERE / "bench" / "bench_pipeline.py"), "--limit", str(limit)],
+        [sys.executable, str(HERE / "bench" / "bench_pipeline.py"), "--limit", str(limit),
+         "--warmup", str(warmup)],
         env=env, capture_output=True, text=True, check=True,
     ).stdout
     got = {}
@@ -43,13 +44,15 @@ def main() -> None:
     ap.add_argument("--base", type=Path, required=True, help="checkout of the code to compare against")
     ap.add_argument("--limit", type=int, default=1000, help="records per news corpus")
     ap.add_argument("--rounds", type=int, default=2)
+    ap.add_argument("--warmup", type=int, default=0,
+                    help="untimed warm-up records per corpus in each run (bench_pipeline.py --warmup)")
     a = ap.parse_args()
     sides = {"base": a.base.resolve() / "src", "this": HERE / "src"}
     res: dict[str, list[tuple[float, float]]] = {k: [] for k in sides}
     print(f"{'round':>5} {'side':<5} {'bare docs/s':>12} {'chain docs/s':>13} {'chain/bare':>11}")
     for r in range(a.rounds):
         for side, src in sides.items():
-            bare, chain = run_once(src, a.limit)
+            bare, chain = run_once(src, a.limit, a.warmup)
             res[side].append((bare, chain))
             print(f"{r:>5} {side:<5} {bare:>12,.0f} {chain:>13,.0f} {chain / bare:>10.1%}", flush=True)
     med = {k: statistics.median(c for _, c in v) for k, v in res.items()}
