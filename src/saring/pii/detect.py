@@ -59,6 +59,9 @@ _LOCAL_CHARS = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ01
 _EMAIL_DOMAIN = regex.compile(r"[A-Za-z0-9][A-Za-z0-9\-]{0,62}(?:\.[A-Za-z0-9\-]{1,63}){1,8}")
 _CAMEL = regex.compile(r"[a-z](?=[A-Z])")
 _EMAIL_LABEL_SPLIT = regex.compile(r"\.| ?[\[(] ?dot ?[\])] ?", flags=regex.IGNORECASE)
+# Every span the detector reports holds one of these: an ASCII digit (numbers, IPv4), "@" or the
+# bracket of the "[at]"/"(at)"/"[email protected]" spellings (e-mail), ":" (IPv6).
+_PII_CHAR = regex.compile(r"[0-9@:\[(]")
 _CLOUDFLARE_EMAIL = "[email\u00a0protected]"
 _CLOUDFLARE_EMAIL_ASCII = "[email protected]"
 
@@ -509,6 +512,12 @@ class Detector:
         if sus is not None:
             suspects.append(sus)
         return False
+
+
+def may_hold_pii(value: str) -> bool:
+    """False when no span can lie inside ``value`` whatever text surrounds it (see
+    ``_PII_CHAR``): the metadata scan skips such strings (most titles, names, hosts)."""
+    return _PII_CHAR.search(value) is not None
 
 
 def _email_matches(text: str) -> list[tuple[int, str]]:

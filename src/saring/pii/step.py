@@ -45,7 +45,7 @@ from typing import Any
 import regex
 
 from saring.document import Document, Edit, Replacement
-from saring.pii.detect import TYPES, Detector, Span, placeholder
+from saring.pii.detect import TYPES, Detector, Span, may_hold_pii, placeholder
 from saring.step import MapStep, Reject, secret
 
 MODES = ("tag", "mask", "annotate")
@@ -195,8 +195,8 @@ class PII(MapStep):
         return value
 
     def _scan_string(self, doc: Document, path: str, value: str, found: dict[str, int]) -> str:
-        if not value or value.isalpha():
-            return value  # one word of letters holds no e-mail, number or address
+        if not value or value.isalpha() or not may_hold_pii(value):
+            return value  # no digit, "@", bracket or colon: no e-mail, number or address
         # the field name is context for the detector ("telp: 0812..."), offsets shifted back
         prefix = path.rsplit(".", 1)[-1].replace("_", " ") + ": "
         spans, suspects = self.detector.find(prefix + value)
