@@ -365,9 +365,9 @@ class Pipeline:
 
         ``docs`` may hold :class:`Document` objects, dicts shaped like input records
         (``{"id": ..., "text": ..., other fields -> metadata}``) or plain strings. Without corpus
-        stages documents stream through one at a time; with them (dedup) the input is
-        collected, each stage runs on it through a temporary folder with the same code as a
-        file run, and the documents come back in input order.
+        stages documents stream through in batches of up to 128 (``run_steps``); with them
+        (dedup) the input is collected, each stage runs on it through a temporary folder with
+        the same code as a file run, and the documents come back in input order.
         """
         stats = stats if stats is not None else {}
         items = (as_document(d, i) for i, d in enumerate(docs))
