@@ -95,3 +95,41 @@ def test_a_batch_ends_early_on_large_texts() -> None:
     docs = [Document(str(i), big) for i in range(5)]
     sizes = [len(b) for b in _batches(iter(docs), 128)]
     assert sizes == [2, 2, 1]
+
+
+def _boom_marked(doc: Document):
+    if "MELEDAK" in doc.text:
+        raise ValueError("blows up")
+    return None
+
+
+def test_file_run_writes_read_errors_and_step_errors_in_input_order(tmp_path, monkeypatch) -> None:
+    """A shard's errors file interleaves unreadable records and documents a step failed on in
+    input order, as when documents went through one at a time."""
+    import gzip
+    import json
+
+    from saring import Pipeline
+    from saring.executors.runner import run_pipeline
+
+    rows = []
+    for i in range(12):
+        rows.append(json.dumps({"id": f"d{i}", "text": "Teks MELEDAK." if i % 3 == 0 else "Teks biasa."}))
+        if i % 4 == 1:
+            rows.append('{"id": "rusak", "text": "tidak ditutup')
+    src = tmp_path / "in.jsonl"
+    src.write_text("\n".join(rows) + "\n")
+
+    def errors_of(out):
+        files = sorted((out / "errors").glob("*.jsonl.gz"))
+        return [gzip.decompress(f.read_bytes()) for f in files]
+
+    got = {}
+    for size in (1, 128):
+        monkeypatch.setattr("saring.step.BATCH_DOCS", size)
+        pipe = Pipeline([FunctionStep(_boom_marked, label="boom")])
+        run_pipeline(pipe, [src], tmp_path / f"o{size}", executor="serial", progress=False)
+        got[size] = errors_of(tmp_path / f"o{size}")
+    assert got[1] == got[128]
+    kinds = [json.loads(line).get("kind") for line in got[1][0].splitlines()]
+    assert "malformed_json" in kinds and "error" in kinds and kinds != sorted(kinds)

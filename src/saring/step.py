@@ -441,19 +441,20 @@ def _run_step(s: Step, docs: list[Document], st: StepStats) -> list[Document]:
 
 def run_steps(
     steps: Sequence[Step], docs: Iterable[Document], stats: dict[str, StepStats],
-    *, batch: int = BATCH_DOCS,
+    *, batch: int | None = None,
 ) -> Iterator[Document]:
     """Push documents through steps; yield every document with its decision set, in input order.
 
     Documents rejected by a step skip the rest; a step raising marks the document as an error
     (with the step and message), never stopping the run. Documents are read ``batch`` at a time
-    (fewer when their texts are large) and each step runs over a batch before the next; use
-    ``batch=1`` to see each document come out before the next one is read.
+    (default :data:`BATCH_DOCS`; fewer when their texts are large) and each step runs over a
+    batch before the next; use ``batch=1`` to see each document come out before the next one is
+    read.
     """
     for s in steps:
         s.ensure_setup()
         stats.setdefault(s.label, StepStats())
-    for group in _batches(docs, max(1, batch)):
+    for group in _batches(docs, max(1, BATCH_DOCS if batch is None else batch)):
         live = [doc for doc in group if doc.decision.status == "kept"]
         for s in steps:
             if not live:

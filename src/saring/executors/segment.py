@@ -123,6 +123,10 @@ class _Run:
         self.final = task.final or task.kept_format != DOCFILE
         self.ids: list[int] = []
         self.renames = load_renames(task.renames_path) if task.renames_path else {}
+        # Unreadable records wait here until the documents read before them are written:
+        # ``run_steps`` reads a batch ahead, and the errors file keeps input order.
+        self._pending: list[tuple[int, dict[str, Any]]] = []
+        self._n_read = self._n_written = 0
 
     def items(self) -> Iterator[Document]:
         task, res = self.task, self.res
@@ -140,8 +144,7 @@ class _Run:
             if isinstance(item, ReadError):
                 rec = item.to_dict()
                 rec["shard"] = task.shard
-                self._notify(rec, task.errors_path, self.err_w.count)
-                self.err_w.write_record(rec)
+                self._pending.append((self._n_read, rec))
                 res.errors += 1
                 self.read_stats.errors += 1
                 self.kinds[item.kind] += 1
@@ -155,7 +158,18 @@ class _Run:
                 self.read_stats.docs_out += 1
             else:
                 self.read_stats.rejected[item.decision.reason or "rejected"] += 1
+            self._n_read += 1
             yield item
+
+    def flush_read_errors(self, upto: int | None = None) -> None:
+        """Write the unreadable records met before the ``upto``-th document (all: ``None``)."""
+        pending, k = self._pending, 0
+        while k < len(pending) and (upto is None or pending[k][0] <= upto):
+            rec = pending[k][1]
+            self._notify(rec, self.task.errors_path, self.err_w.count)
+            self.err_w.write_record(rec)
+            k += 1
+        del pending[:k]
 
     def _notify(self, item: Document | dict[str, Any], path: str, ordinal: int) -> None:
         """Optional observer hooks: ``observe_error`` for input records that never became
@@ -171,6 +185,9 @@ class _Run:
                 o.locate(key, path, ordinal)
 
     def write(self, doc: Document) -> None:
+        if self._pending:
+            self.flush_read_errors(self._n_written)
+        self._n_written += 1
         status, res = doc.decision.status, self.res
         if self.observers and (self.final or status != KEPT):
             task = self.task
@@ -216,6 +233,7 @@ def run_segment_task(task: SegmentTask, *, steps: SegmentSteps) -> ShardResult:
                 progress.report(pending)
                 pending = 0
         progress.report(pending)
+        run.flush_read_errors()
         for w in run.writers():
             w.commit()
         if task.ids_path is not None:
