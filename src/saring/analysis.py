@@ -235,7 +235,7 @@ def _classify(t: str) -> int:
 # characters. Keyed by the text itself: a hit is the same string or an equal one.
 _CACHE: dict[str, Analysis] = {}
 _CACHE_DOCS = 256
-_CACHE_CHARS = 8 << 20
+_CACHE_CHARS = 2 << 20  # ~ one batch of text: tokens of 2 M chars are ~25 MB
 _cached_chars = [0]
 
 

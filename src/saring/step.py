@@ -387,7 +387,7 @@ class CorpusStage(_Configured, ABC):
 # the fastText model) stay in the CPU caches for a batch instead of being evicted by the eight
 # other steps after every document (~1.3x on the default chain; notes/performance.md).
 BATCH_DOCS = 128
-BATCH_CHARS = 4 << 20  # a batch also ends after this many characters of text (huge documents)
+BATCH_CHARS = 2 << 20  # a batch also ends after this many characters of text (huge documents)
 
 
 def _batches(docs: Iterable[Document], size: int) -> Iterator[list[Document]]:
