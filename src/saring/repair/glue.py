@@ -39,6 +39,12 @@ SENT_JOIN = re.compile(r"[a-z)][.!?][A-Z][a-z]{2}")
 # List items or table cells glued by a scraper: a number with its unit glued to the next word
 # ("19Lcrash", "825mmpenghadang", "18LAprilia"), an acronym glued to a lower-case word ("KYBkaliper")
 ITEM_JOIN = re.compile(r"\d(?:[a-z]{1,2}|[A-Z])(?:[a-z]{3,}|[A-Z][a-z]{2,})|\b[A-Z]{2,5}[a-z]{4,}")
+# A closing bracket glued to the next word ("Ride Control (APRC)traction", "(KRT)pas"): spec lists
+# and link lists a scraper flattened; translators and writers keep the space.
+PAREN_JOIN = re.compile(r"[)\]][a-z]{2,}")
+# Two lower-case words glued ("Sementaragaji", "kosongkit"): a scraper that strips links glues
+# ordinary words too; the page translator glues only at a linked name.
+LOWER_TOKEN = re.compile(r"(?<![\w\-@#/.])[a-z]{8,30}(?![\w\-@/])")
 LIST_BEFORE = re.compile(r",\s*$")
 TIME_NOUNS = frozenset("hari pekan minggu bulan tahun malam pagi siang sore abad".split())
 TIME_AFTER = re.compile(r" (?:lalu|ini|depan|itu|kemarin|berikutnya|sebelumnya)\b")
@@ -267,8 +273,26 @@ def find_name_sites(text: str, res: Resources, taken: set[int]) -> list[Site]:
     return out
 
 
+def word_joins(text: str, res: Resources, limit: int = 2) -> int:
+    """Lower-case tokens that are no word but two common words glued (``Sementaragaji``), up to
+    ``limit``. Both halves must be frequent lower-case words (4+ letters), so a rare compound or
+    an unlisted derivation (``pengentasan``) is not one."""
+    n = 0
+    for m in LOWER_TOKEN.finditer(text):
+        w = m.group()
+        if w in res.lexicon or res.known(w):
+            continue
+        for i in range(4, len(w) - 3):
+            if res.lower_count.get(w[:i], 0) >= 300 and res.lower_count.get(w[i:], 0) >= 300:
+                n += 1
+                break
+        if n >= limit:
+            break
+    return n
+
+
 def mark_scrape_joins(text: str, sites: list[Site], min_joins: int = 3,
-                      min_name_joins: int = 2) -> None:
+                      min_name_joins: int = 2, res: Resources | None = None) -> None:
     """In documents with scrape joins, glue is split but never reordered nor counted as MT.
 
     Joins are lower+Capital boundaries (``pertandinganBerkat``) other than the sites themselves;
@@ -276,7 +300,10 @@ def mark_scrape_joins(text: str, sites: list[Site], min_joins: int = 3,
     glues *both* sides of the link text (``dariBandara Kualanamumenuju``, ``pengusahaJusuf``);
     the page translator only glues the side after it. With ``min_name_joins`` joins, glue after a
     name outside the gazetteer is link stripping too, already in Indonesian order (``Yolla
-    Yulianapensiun``): never moved.
+    Yulianapensiun``): never moved. Closing brackets glued to a word and two common lower-case
+    words glued (``Sementaragaji``, with ``res``) are such joins too, and so is a line with three
+    or more glued names outside the gazetteer (``Kawasakisistem ... Samcorantai ...
+    Renthalpelindung``: a spec list flattened by a scraper; translated prose has a link or two).
     """
     if not sites:
         return
@@ -284,6 +311,11 @@ def mark_scrape_joins(text: str, sites: list[Site], min_joins: int = 3,
     joins = [m for m in SCRAPE_CAMEL.finditer(text) if m.start() not in own]
     joins += SENT_JOIN.findall(text)
     joins += [m for m in ITEM_JOIN.finditer(text) if not any(s.start <= m.start() < s.end for s in sites)]
+    joins += PAREN_JOIN.findall(text)
+    per_line = Counter(text.count("\n", 0, s.start) for s in sites if s.name and s.form == "glue")
+    joins += [None] * sum(max(0, n - 2) * 2 for n in per_line.values())  # a flattened list
+    if res is not None and len(joins) < max(min_joins, min_name_joins):
+        joins += [None] * word_joins(text, res)
     for s in sites:
         if (s.form == "camel" and len(joins) >= min_joins) or (
                 s.name and s.form in ("glue", "camel") and len(joins) >= min_name_joins):

@@ -43,9 +43,16 @@ MAX_NAME_WORDS = 5
 # corpus rates of heads and of name-final syllables overlap; see notes/repair.md)
 HEAD_RATE = 0.065
 STRONG_HEAD_RATE = 0.1
+# a right part of 5+ letters wordfreq rates this frequent is a word, whatever the news layer saw
+RIGHT_ZIPF = 3.8
+SHORT_HEAD_RATE = 0.065  # a 4-letter glued head (data, izin, foto) must head names this often
 ROLE_RATE = 0.2  # a word followed by a name in a fifth of its uses: pemain, ketua, pelatih
 # "dari Rantauprapat", "di Sungailiat": an unknown name after a locative preposition is a place
 LOCATIVE_BEFORE = re.compile(r"(?<![\w\-])(?:[Dd]i|[Kk]e|[Dd]ari|menuju|[Aa]sal|[Dd]aerah|[Ww]ilayah) $")
+# a name introduced as a name ("nama sebenarnya X", "bernama X", "alias X"): X is whole
+NAMED_BEFORE = re.compile(r"(?<![\w\-])(?:nama|bernama|dinamai|dinamakan|julukan|alias|panggilan)"
+                          r"(?: [a-z]+)? $")
+ENGLISH_ZIPF = 3.5
 WORD_BEFORE_ANY = re.compile(r"(?<![\w\-])([A-Za-z][a-z]{2,}) $")
 LABEL_AFTER = re.compile(r"(?: [a-z]+){0,3}:")
 # Heads of place names made of common words (Desa Karang|langit, Kampung Sukamaju): a common
@@ -115,11 +122,14 @@ def _right_ok(right: str, res: Resources) -> bool:
         return False
     if res.englishish(low):
         return False
-    if len(low) >= 5 and res.lower_count.get(low, 0) >= 100:
-        return True
+    if len(low) >= 5 and (res.lower_count.get(low, 0) >= 100 or (
+            (right[0].islower() or not res.corpus_name(right)) and res.lexicon[low] >= RIGHT_ZIPF and (DERIVED.fullmatch(low) or res.head_noun(low, HEAD_RATE)))):
+        return True  # the news layer is small: wordfreq knows heads "tagihan", "bendahara" too
+        # (a capitalised part writers use as a name is not one: Fair|Kemayoran)
     # short or rarer heads that names are glued to (juru, izin, tim, rektor): only a frequent head
     rate = res.head_rate.get(low, 0.0)
-    return rate >= (0.2 if len(low) <= 4 else HEAD_RATE) and res.lower_count.get(low, 0) >= (
+    min_rate = 0.2 if len(low) <= 3 else SHORT_HEAD_RATE if len(low) == 4 else HEAD_RATE
+    return rate >= min_rate and res.lower_count.get(low, 0) >= (
         300 if len(low) <= 4 else 30)
 
 
@@ -202,9 +212,27 @@ def _guarded(g: Glued, res: Resources) -> bool:
         return True  # "Fluktuasiharga emas": a word capitalised by the sentence start
     if len(right) <= 4 and not (g.known or g.org) or len(right) <= 3 and not (g.alone or g.org):
         return True  # a short head only on a known name (Primera: Prim|era)
-    if (_common(left, res) or _word_glue(g.tok, res)) and not (g.known or g.org or g.coined):
+    if (_common(left, res) or _word_glue(g.tok, res)) and not (
+            g.known or g.org or g.coined or _name_word(g, res)):
         return True  # Bukalapak, Sukabumi, Gempaber|kekuatan; but "Bank Mandiri|direktur"
     return right.lower() in res.name_tails and not g.alone  # Banyuwangi, Adiputra, Tulungagung
+
+
+def _name_word(g: Glued, res: Resources) -> bool:
+    """A common word ending a multi-word name mid-sentence (``mengutip Adhi Karya|laporan``,
+    ``Kapal Cepat Lautan Biru|jadwal``): writers capitalise a common word inside running text only
+    in a name, so the left part is the name's last word, and the glued part a head noun
+    (``laporan``, ``jadwal``) with lower-case text after it. Not under place heads (``Desa
+    Gajah|mati``, ``Kebon|jeruk`` are one word) and not after a locative (``di Tanjung|pandan``)."""
+    if not (g.head_word and g.clear) or g.head_word in PLACE_HEADS or g.left.lower() in res.not_heads:
+        return False
+    low = g.right.lower()
+    if not (DERIVED.fullmatch(low) or res.head_noun(low, HEAD_RATE)):
+        return False
+    text, s = g.text, g.name_start
+    return (not _sentence_start(text, s) and _word_before(text, s, res)
+            and not LOCATIVE_BEFORE.search(text, max(0, s - 12), s)
+            and not (NAME_AFTER.match(text, g.end) or NAME_END.match(text, g.end)))
 
 
 def name_site(text: str, m: re.Match[str], res: Resources) -> Site | None:
@@ -244,12 +272,16 @@ def _flag_only(g: Glued, res: Resources) -> bool:
 
     ``dari Rantauprapat``: an unknown place name after a locative preposition; ``Reza
     Hadiwarga, ...``, ``Pemain Hendra Wijayalaga mencetak``: a person's name, introduced or
-    ending the phrase; ``Lokawisata Baturraden``: inside a longer name.
+    ending the phrase; ``Lokawisata Baturraden``: inside a longer name; ``nama sebenarnya Nur
+    Amirah Filzah Badioe|zaman``: a name being introduced is whole.
     """
     text, s = g.text, g.name_start
     place = not (g.known or g.headed) and LOCATIVE_BEFORE.search(text, max(0, s - 12), s)
-    return bool(place or NAME_END.match(text, g.end) or NAME_AFTER.match(text, g.end)
-                or _role_before(text, s, res))
+    # "Itpro|portal", "Lucas|film": an unknown name and a glued part English writes too: an
+    # English compound brand as likely as glue
+    english = not (g.known or g.headed) and res.zipf_en.get(g.right.lower(), 0.0) >= ENGLISH_ZIPF
+    return bool(place or english or NAME_END.match(text, g.end) or NAME_AFTER.match(text, g.end)
+                or _role_before(text, s, res) or NAMED_BEFORE.search(text, max(0, s - 30), s))
 
 
 def _needs(g: Glued, res: Resources) -> int:

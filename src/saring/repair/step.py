@@ -148,7 +148,7 @@ class Repair(MapStep):
         sites += find_entity_sites(text, res, {s.start for s in sites} | {s.end for s in sites})
         if not sites:
             return {"counts": counts, "line_damage": line_damage}
-        mark_scrape_joins(text, sites)
+        mark_scrape_joins(text, sites, res=res)
         require_mt_fingerprint(sites, res)
         extend_sites(text, sites, res)
         if any(s.confidence >= 0.8 and not s.scrape for s in sites):  # MT evidence: names too
