@@ -365,8 +365,9 @@ def list_site(text: str, m: re.Match[str], res: Resources) -> Site | None:
     for part in (left, right):
         if res.englishish(part):
             return None  # GrabExpress, EastWest: a brand
-        if res.strict_name(part):
-            continue  # Surabaya|Malang: "malang" is a word, but writers capitalise it 15x as often
+        if res.strict_name(part) or not (res.known(part) or res.common_lower(part, 1)):
+            continue  # Surabaya|Malang: "malang" is a word, but writers capitalise it 15x as often;
+            # Palopo|Masamba: known to no lexicon at all, capitalised in a list of names
         if res.englishish(part) or res.common_lower(part) or not res.name_like(part):
             return None  # PlayStation, SariWangi, ConocoPhilips: a brand or a word, not two names
     site = Site(m.start(), m.end(), left, "list", m.start() + len(left), right, 0.8)

@@ -145,7 +145,12 @@ class Repair(MapStep):
         sites = find_sites(text, res)
         counts = {"repaired": 0, "list": 0, "flagged": 0, "scrape": 0}
         line_damage: dict[int, float] = {}
-        sites += find_entity_sites(text, res, {s.start for s in sites} | {s.end for s in sites})
+        # a gazetteer prefix glued to no word (``Bali|kpapangelandang``) leaves the token to the
+        # name scan, which may find the real name (``Balikpapan|gelandang``)
+        weak = [s for s in sites if s.form in ("glue", "camel") and s.confidence < FLAG_MIN]
+        strong = [s for s in sites if s not in weak]
+        named = find_entity_sites(text, res, {s.start for s in strong} | {s.end for s in strong})
+        sites = strong + [s for s in weak if not any(n.start <= s.start < n.end for n in named)] + named
         if not sites:
             return {"counts": counts, "line_damage": line_damage}
         mark_scrape_joins(text, sites, res=res)
