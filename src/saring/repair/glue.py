@@ -273,19 +273,21 @@ def find_name_sites(text: str, res: Resources, taken: set[int]) -> list[Site]:
     return out
 
 
+def two_words(tok: str, res: Resources) -> bool:
+    """No word, but two frequent lower-case words glued (``Sementaragaji``, 4+ letters each): a
+    scraper's join, never a name part. A rare compound or an unlisted derivation is not one."""
+    low = tok.lower()
+    if len(low) < 8 or res.known(low):
+        return False
+    return any(res.lower_count.get(low[:i], 0) >= 300 and res.lower_count.get(low[i:], 0) >= 300
+               for i in range(4, len(low) - 3))
+
+
 def word_joins(text: str, res: Resources, limit: int = 2) -> int:
-    """Lower-case tokens that are no word but two common words glued (``Sementaragaji``), up to
-    ``limit``. Both halves must be frequent lower-case words (4+ letters), so a rare compound or
-    an unlisted derivation (``pengentasan``) is not one."""
+    """Lower-case tokens that are two common words glued (:func:`two_words`), up to ``limit``."""
     n = 0
     for m in LOWER_TOKEN.finditer(text):
-        w = m.group()
-        if w in res.lexicon or res.known(w):
-            continue
-        for i in range(4, len(w) - 3):
-            if res.lower_count.get(w[:i], 0) >= 300 and res.lower_count.get(w[i:], 0) >= 300:
-                n += 1
-                break
+        n += two_words(m.group(), res)
         if n >= limit:
             break
     return n

@@ -24,7 +24,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from saring.repair.glue import DATELINE_BEFORE, Site, _after_headline, is_verb
+from saring.repair.glue import DATELINE_BEFORE, Site, _after_headline, is_verb, two_words
 from saring.repair.resources import BAD_BEFORE, SUFFIX_LIKE, Resources
 
 # A capitalised token; the token-start check is done in Python (a lookbehind would disable the
@@ -87,14 +87,15 @@ def extend_name(text: str, start: int, res: Resources) -> tuple[int, bool]:
     for _ in range(MAX_NAME_WORDS - 1):
         m = WORD_BEFORE.search(text, max(0, pos - 40), pos)
         if m is None:
-            prev = text[max(0, pos - 2) : pos - 1] if pos >= 2 and text[pos - 1] == " " else ""
-            return pos, not prev.isalpha() or not _cap_word_before(text, pos)
+            return pos, _lower_before(text, pos)
         w, k = m.group(1), m.start(1)
         if k > 0 and (text[k - 1].isalnum() or text[k - 1] in BAD_BEFORE):
             return pos, False
         if w.lower() in res.days or w in res.days or (w.lower() in res.stop and w not in res.org_heads):
             return pos, True
         initial = _sentence_start(text, k)
+        if initial and two_words(w, res):
+            return pos, False  # "Sementaragaji PNS|daerah": a glued pair of words, not a name
         # a sentence-initial common word ("Kemarin", "Warga") ends the name; names also occur in
         # lower case in the news layer (URL slugs: "prabowo" 127 times), so the bar is high
         lc = res.lower_count.get(w.lower(), 0)
@@ -104,7 +105,17 @@ def extend_name(text: str, start: int, res: Resources) -> tuple[int, bool]:
         pos = k
         if initial:
             return pos, True
+    # the longest name taken: its boundary is clear when no capitalised word precedes it
+    # ("mengeluhkan Rumah Sakit Citra Medika Halmahera|pelayanan")
+    if WORD_BEFORE.search(text, max(0, pos - 40), pos) is None:
+        return pos, _lower_before(text, pos)
     return pos, False
+
+
+def _lower_before(text: str, pos: int) -> bool:
+    """Nothing name-like right before ``pos``: a line start, punctuation or a lower-case word."""
+    prev = text[max(0, pos - 2) : pos - 1] if pos >= 2 and text[pos - 1] == " " else ""
+    return not prev.isalpha() or not _cap_word_before(text, pos)
 
 
 def _cap_word_before(text: str, pos: int) -> bool:
@@ -120,6 +131,8 @@ def _right_ok(right: str, res: Resources) -> bool:
         return False
     if low in res.stop or low in SUFFIX_LIKE or low in res.not_heads or low not in res.lexicon:
         return False
+    if low[:2] in ("di", "ke") and low[2:] in res.stop:
+        return False  # "didalam", "keatas": a preposition written solid, never a head noun
     if res.englishish(low):
         return False
     if len(low) >= 5 and (res.lower_count.get(low, 0) >= 100 or (
@@ -362,12 +375,17 @@ def list_site(text: str, m: re.Match[str], res: Resources) -> Site | None:
     lo = max(line_start, m.start() - 80)
     if DATELINE_BEFORE.search(text, lo, m.start()) or _after_headline(text, lo, m.start(), res):
         return None  # "Liputan6.com, JakartaBenfica dan ...", a headline joined to the next line
+    unknown = [not (res.known(p) or res.common_lower(p, 1) or p in res.corpus_names or res.strict_name(p))
+               for p in (left, right)]
+    if all(unknown):  # Palopo|Masamba: known to no list at all, capitalised in a list of names
+        site = Site(m.start(), m.end(), left, "list", m.start() + len(left), right, 0.8)
+        site.name = True
+        return site
     for part in (left, right):
         if res.englishish(part):
             return None  # GrabExpress, EastWest: a brand
-        if res.strict_name(part) or not (res.known(part) or res.common_lower(part, 1)):
-            continue  # Surabaya|Malang: "malang" is a word, but writers capitalise it 15x as often;
-            # Palopo|Masamba: known to no lexicon at all, capitalised in a list of names
+        if res.strict_name(part):
+            continue  # Surabaya|Malang: "malang" is a word, but writers capitalise it 15x as often
         if res.englishish(part) or res.common_lower(part) or not res.name_like(part):
             return None  # PlayStation, SariWangi, ConocoPhilips: a brand or a word, not two names
     site = Site(m.start(), m.end(), left, "list", m.start() + len(left), right, 0.8)
