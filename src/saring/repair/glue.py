@@ -316,7 +316,8 @@ def mark_scrape_joins(text: str, sites: list[Site], min_joins: int = 3,
     joins += PAREN_JOIN.findall(text)
     per_line = Counter(text.count("\n", 0, s.start) for s in sites if s.name and s.form == "glue")
     joins += [None] * sum(max(0, n - 2) * 2 for n in per_line.values())  # a flattened list
-    if res is not None and len(joins) < max(min_joins, min_name_joins):
+    if res is not None and len(joins) < max(min_joins, min_name_joins) and any(
+            s.form == "camel" or (s.name and s.form == "glue") for s in sites):
         joins += [None] * word_joins(text, res)
     for s in sites:
         if (s.form == "camel" and len(joins) >= min_joins) or (

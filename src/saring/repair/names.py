@@ -251,10 +251,10 @@ def _name_word(g: Glued, res: Resources) -> bool:
 def name_site(text: str, m: re.Match[str], res: Resources) -> Site | None:
     """A scored site for one capitalised token, or ``None``."""
     tok = m.group()
-    if res.known(tok) or tok in res.brands or tok.lower() in res.brands_lower or text.count(tok) > 1:
-        return None  # a repeated token ("CAT Watuputih" five times) is a lexicalised name
     if tok in res.corpus_names or tok.lower() in res.world_words:
         return None  # writers use the whole token as a name (Herlambang, Prakerja, Fujifilm)
+    if res.known(tok) or tok in res.brands or tok.lower() in res.brands_lower or text.count(tok) > 1:
+        return None  # a repeated token ("CAT Watuputih" five times) is a lexicalised name
     i = _split(tok, res)
     if not i:
         return None

@@ -18,6 +18,7 @@ Repaired text has no glue and no duplicate left, so running the step again chang
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_right
 from dataclasses import dataclass
 from typing import Any
@@ -39,6 +40,7 @@ from saring.repair.paragraphs import DupPair, Para, find_duplicates, split_parag
 from saring.repair.resources import Resources, load_resources
 from saring.step import MapStep, Reject
 
+NEWLINE = re.compile("\n")
 FLAG_MIN = 0.5
 ORDER_MIN = 0.8  # word-order confidence needed to move the entity (else split only)
 
@@ -159,7 +161,7 @@ class Repair(MapStep):
         if any(s.confidence >= 0.8 and not s.scrape for s in sites):  # MT evidence: names too
             sites += find_name_sites(text, res, {s.start for s in sites})
         add_evidence(sites)
-        newlines = [i for i, c in enumerate(text) if c == "\n"] if "\n" in text else []
+        newlines = [m.start() for m in NEWLINE.finditer(text)]
         reps: list[Replacement] = []
         flags: list[dict] = []
         order_flags: list[dict] = []
