@@ -91,3 +91,16 @@ def test_bracket_join_counts_as_scrape_join(step: Repair) -> None:
 
     assert PAREN_JOIN.findall("Ride Control (APRC)traction control, (KRT)pas VIP") == [")traction", ")pas"]
     assert PAREN_JOIN.findall("Korea Utara (Korut) hanya perlu jaminan") == []
+
+
+@pytest.mark.parametrize("text", [
+    "Kapal bersandar di Tanjungpandan pada pagi hari.",  # a place head written solid with its name
+    "Aktivis mengkritik Kementerian Desaprogram yang dianggap boros.",  # ...unless it ends a name
+])
+def test_place_head_written_solid(step: Repair, text: str) -> None:
+    # other names under the same head elsewhere ("Tanjung Rawa") make "Tanjung" stand alone
+    out, _ = _last(step, EVIDENCE + "Polres Tanjung Rawa dan Camat Tanjung Rawa hadir.\n" + text)
+    if text.startswith("Kapal"):
+        assert out == text
+    else:
+        assert out == "Aktivis mengkritik program Kementerian Desa yang dianggap boros."

@@ -18,7 +18,14 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 
-from saring.repair.resources import BAD_BEFORE, DEMONYM, REGION_DEMONYM, SUFFIX_LIKE, Resources
+from saring.repair.resources import (
+    BAD_BEFORE,
+    DEMONYM,
+    PLACE_HEADS,
+    REGION_DEMONYM,
+    SUFFIX_LIKE,
+    Resources,
+)
 
 WORD_AT = re.compile(r"[A-Za-z]+(?:-[A-Za-z]+)*")
 # meN-/ber-/di-/ter-/per- verb shapes; whether it really is a verb is checked against the lexicon.
@@ -250,6 +257,7 @@ def find_name_sites(text: str, res: Resources, taken: set[int]) -> list[Site]:
     names = {
         w for w, c in seen.items()
         if c >= 2 and len(w) >= 4 and not res.common_lower(w) and w.lower() not in res.stop
+        and w not in PLACE_HEADS and w not in res.org_heads  # "Tanjung Rawa": a head, not a name
     }
     if not names:
         return []

@@ -25,7 +25,7 @@ import re
 from dataclasses import dataclass
 
 from saring.repair.glue import DATELINE_BEFORE, Site, _after_headline, is_verb, two_words
-from saring.repair.resources import BAD_BEFORE, SUFFIX_LIKE, Resources
+from saring.repair.resources import BAD_BEFORE, PLACE_HEADS, SUFFIX_LIKE, Resources
 
 # A capitalised token; the token-start check is done in Python (a lookbehind would disable the
 # regex engine's first-character scan, as in ``build_site_regex``).
@@ -55,11 +55,6 @@ NAMED_BEFORE = re.compile(r"(?<![\w\-])(?:nama|bernama|dinamai|dinamakan|julukan
 ENGLISH_ZIPF = 3.5
 WORD_BEFORE_ANY = re.compile(r"(?<![\w\-])([A-Za-z][a-z]{2,}) $")
 LABEL_AFTER = re.compile(r"(?: [a-z]+){0,3}:")
-# Heads of place names made of common words (Desa Karang|langit, Kampung Sukamaju): a common
-# left part under them is a place, not an organisation glued to a word (Bank Mandiri|direktur).
-PLACE_HEADS = frozenset(
-    "Kota Kabupaten Provinsi Desa Kelurahan Kecamatan Dusun Kampung Gunung Pulau Sungai Danau Teluk Selat Pantai Jalan"
-    " Gang Tanjung Bukit Kali Pasar Taman Gerbang".split())
 # The glued token is followed by a capitalised word or a Roman numeral: it sits inside a name.
 NAME_AFTER = re.compile(r" (?:[A-Z][a-z]|[IVX]+\b)")
 # Punctuation or a speech verb right after the token: a name ends there (``Reza Aliwarga,``).
@@ -228,6 +223,10 @@ def _guarded(g: Glued, res: Resources) -> bool:
     if (_common(left, res) or _word_glue(g.tok, res)) and not (
             g.known or g.org or g.coined or _name_word(g, res)):
         return True  # Bukalapak, Sukabumi, Gempaber|kekuatan; but "Bank Mandiri|direktur"
+    if left in PLACE_HEADS and not g.head_word:
+        return True  # Tanjung|pandan, Sungai|liat, Kota|baru: a place head written solid with its
+        # name (not the last word of a longer name: "Kementerian Desa|program"), even when the
+        # document has it before other names ("Tanjung Rawa"): a place head is never the name
     return right.lower() in res.name_tails and not g.alone  # Banyuwangi, Adiputra, Tulungagung
 
 

@@ -28,6 +28,11 @@ DEMONYM = frozenset("n an ian ese lese nese vian i".split())
 # remnants long enough to be taken after a region too (Bali|nese: Balinese), never a bare "n"/"i"
 REGION_DEMONYM = frozenset("nese ese".split())
 
+# Heads of place names made of common words (Desa Karang|langit, Kampung Sukamaju): a common
+# left part under them is a place, not an organisation glued to a word (Bank Mandiri|direktur).
+PLACE_HEADS = frozenset(
+    "Kota Kabupaten Provinsi Desa Kelurahan Kecamatan Dusun Kampung Gunung Pulau Sungai Danau Teluk Selat Pantai Jalan"
+    " Gang Tanjung Bukit Kali Pasar Taman Gerbang".split())
 # A site must start a token: these characters right before it mean hashtag, handle, URL or word.
 BAD_BEFORE = frozenset("@#/.=&?'’-_")
 
