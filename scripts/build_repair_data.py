@@ -132,9 +132,6 @@ def main() -> None:
         "# English/Malay words not in the Indonesian lexicon (block splits only); generated\n"
         + "\n".join(sorted(other)) + "\n", encoding="utf-8")
     print(f"gazetteer {len(gaz)}  lexicon_id {len(lex)}  words_other {len(other)}")
-    from saring.repair.resources import write_cache  # the parsed files, for a fast start-up
-
-    print(write_cache())
 
 
 if __name__ == "__main__":

@@ -163,6 +163,3 @@ if __name__ == "__main__":
         print("wordfreq_tokens", write_wordfreq_tokens())
     else:
         main()
-    from saring.repair.resources import write_cache  # the parsed files, for a fast start-up
-
-    print(write_cache())

@@ -1,15 +1,12 @@
 """Language resources for the repair step, read once from ``saring/data/repair``.
 
 All lists are data files (built or hand-curated, see ``scripts/build_repair_data.py``); this module
-only parses them and compiles the entity-prefix regex. ``load_resources()`` is cached per process;
-it reads ``compiled.pickle`` (the parsed files, written by ``scripts/build_repair_cache.py``) when
-that was built from the current text files, which is ~4x faster than parsing them.
+only parses them and compiles the entity-prefix regex. ``load_resources()`` is cached per process,
+so every worker pays the ~0.1 s load once.
 """
 
 from __future__ import annotations
 
-import hashlib
-import pickle
 import re
 from dataclasses import dataclass
 from functools import lru_cache
@@ -187,33 +184,13 @@ def build_site_regex(entities: list[str]) -> re.Pattern[str]:
     return re.compile(build_site_pattern(entities))
 
 
-# The files ``parse_data`` reads (``gazetteer_block.txt``/``gazetteer_extra.tsv`` are inputs of
-# ``scripts/build_repair_data.py`` only). Their digest keys the compiled cache.
-SOURCES = (
-    "lexicon_id.tsv", "gazetteer.tsv", "brands.txt", "names_corpus.tsv", "head_nouns.tsv",
-    "titles.txt", "words_other.txt", "stop.txt", "pre_head.txt", "bare_verbs.txt", "not_heads.txt",
-    "prefix_nouns.txt", "days.txt", "org_heads.txt", "name_tails.txt", "wordfreq_tokens.txt",
-)
-CACHE = DATA_DIR / "compiled.pickle"
-CACHE_VERSION = 1
-
-
-def sources_digest() -> str:
-    """Digest of the text data files: a compiled cache built from other text is never used."""
-    h = hashlib.blake2b(str(CACHE_VERSION).encode(), digest_size=16)
-    for name in SOURCES:
-        path = DATA_DIR / name
-        h.update(name.encode() + b"\0" + (path.read_bytes() if path.exists() else b"") + b"\0")
-    return h.hexdigest()
-
-
 def parse_data() -> dict:
     """Every field of :class:`Resources` but the regexes, parsed from the text files, and the
-    two trie patterns (``site``, ``entity``): what the compiled cache stores."""
+    two trie patterns (``site``, ``entity``)."""
     lexicon: dict[str, float] = {}
     zipf_en: dict[str, float] = {}
     lower_count: dict[str, int] = {}
-    floats: dict[str, float] = {}  # one object per distinct value: a smaller, faster cache
+    floats: dict[str, float] = {}  # one object per distinct value (smaller, faster to copy)
     for ln in _lines("lexicon_id.tsv"):
         w, zi, ze, lc = (ln.split("\t") + ["0", "0", "0"])[:4]
         lexicon[w] = floats.setdefault(zi, float(zi))
@@ -259,7 +236,7 @@ def parse_data() -> dict:
     return {
         "maps": {"lexicon": lexicon, "zipf_en": zipf_en, "lower_count": lower_count,
                  "gazetteer": gazetteer, "corpus_names": corpus_names, "head_rate": head_rate},
-        "sets": {k: sorted(set(v)) for k, v in sets.items()},  # sorted: the same bytes every build
+        "sets": sets,
         "site": build_site_pattern(ents),
         "entity": "(?:" + _trie_regex(sorted(gazetteer)) + r")(?![\w\-])",
     }
@@ -272,26 +249,7 @@ def _resources(data: dict) -> Resources:
     )
 
 
-def write_cache() -> Path:
-    """Write the compiled cache (``scripts/build_repair_cache.py``): the parsed files, pickled."""
-    blob = {"digest": sources_digest(), "data": parse_data()}
-    CACHE.write_bytes(pickle.dumps(blob, protocol=4))
-    return CACHE
-
-
-def _read_cache() -> dict | None:
-    """The cached parse when it was built from the current text files, else ``None``."""
-    try:
-        blob = pickle.loads(CACHE.read_bytes())  # our own package data, written by write_cache
-    except (OSError, pickle.UnpicklingError, EOFError, ValueError):
-        return None
-    if not isinstance(blob, dict) or blob.get("digest") != sources_digest():
-        return None  # a text file changed since the cache was built: parse the text
-    return blob["data"]
-
-
 @lru_cache(maxsize=1)
 def load_resources() -> Resources:
-    """The resources, cached per process: from the compiled cache (a pickle of the parsed files,
-    ~4x faster than parsing) when it matches the text files, else parsed from the text."""
-    return _resources(_read_cache() or parse_data())
+    """Parse the data files (cached per process)."""
+    return _resources(parse_data())
