@@ -19,7 +19,8 @@ them; the hoax/fact-check corpus is the held-out source of the generated benchma
 (universities, agencies, places), ``id_tweets_indolem`` (people, parties, brands). The legal corpus
 is lower-cased and useless here.
 
-Run: ``python scripts/build_repair_names.py`` (about a minute).
+Run: ``python scripts/build_repair_names.py`` (about a minute); ``--wordfreq-tokens`` rebuilds only
+``wordfreq_tokens.txt`` (after a change to the name splitter).
 """
 
 from __future__ import annotations
@@ -156,4 +157,9 @@ def write_wordfreq_tokens() -> int:
 
 
 if __name__ == "__main__":
-    main()
+    import sys
+
+    if sys.argv[1:] == ["--wordfreq-tokens"]:  # only the last list (after a splitter change)
+        print("wordfreq_tokens", write_wordfreq_tokens())
+    else:
+        main()

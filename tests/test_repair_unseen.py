@@ -41,6 +41,11 @@ def test_traps_are_never_edited(step: Repair) -> None:
     assert n >= 100 and bad == 0, lines
     n, bad, lines = run_traps(step, page_order(load_cases("unseen_dev.txt")))
     assert bad == 0, lines
+    # session 4: Malay names, spec lists, code identifiers, CamelCase products, hashtags
+    n, bad, lines = run_traps(step, name="traps2.txt")
+    assert n >= 60 and bad == 0, lines
+    n, bad, lines = run_traps(step, page_order(load_cases("unseen_dev.txt")), name="traps2.txt")
+    assert bad == 0, lines
 
 
 def test_dev_set_never_breaks_a_name_and_restores_demonyms(step: Repair) -> None:

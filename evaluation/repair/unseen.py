@@ -144,13 +144,14 @@ def summary(results: Iterable[tuple[Case, str, dict[str, bool]]]) -> dict[str, d
     }
 
 
-def run_traps(step, context: list[Case] | None = None) -> tuple[int, int, list[str]]:
+def run_traps(step, context: list[Case] | None = None,
+              name: str = "traps.txt") -> tuple[int, int, list[str]]:
     """Trap sentences alone, or after ``context`` corrupted sentences (an MT page with evidence).
 
     Returns (traps, false edits, the edited trap lines); flagged traps (no edit, a reviewer flag)
     are listed with a ``flag:`` prefix but not counted as false edits."""
     bad, flagged = [], []
-    traps = read_lines("traps.txt")
+    traps = read_lines(name)
     for i, t in enumerate(traps):
         ctx = [c.corrupted for c in (context or [])[i % 7 * 2 : i % 7 * 2 + 2]]
         doc = Document(id=f"trap{i}", text="\n".join([*ctx, t]))

@@ -18,7 +18,14 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 
-from saring.repair.resources import BAD_BEFORE, DEMONYM, REGION_DEMONYM, SUFFIX_LIKE, Resources
+from saring.repair.resources import (
+    BAD_BEFORE,
+    DEMONYM,
+    PLACE_HEADS,
+    REGION_DEMONYM,
+    SUFFIX_LIKE,
+    Resources,
+)
 
 WORD_AT = re.compile(r"[A-Za-z]+(?:-[A-Za-z]+)*")
 # meN-/ber-/di-/ter-/per- verb shapes; whether it really is a verb is checked against the lexicon.
@@ -39,6 +46,12 @@ SENT_JOIN = re.compile(r"[a-z)][.!?][A-Z][a-z]{2}")
 # List items or table cells glued by a scraper: a number with its unit glued to the next word
 # ("19Lcrash", "825mmpenghadang", "18LAprilia"), an acronym glued to a lower-case word ("KYBkaliper")
 ITEM_JOIN = re.compile(r"\d(?:[a-z]{1,2}|[A-Z])(?:[a-z]{3,}|[A-Z][a-z]{2,})|\b[A-Z]{2,5}[a-z]{4,}")
+# A closing bracket glued to the next word ("Ride Control (APRC)traction", "(KRT)pas"): spec lists
+# and link lists a scraper flattened; translators and writers keep the space.
+PAREN_JOIN = re.compile(r"[)\]][a-z]{2,}")
+# Two lower-case words glued ("Sementaragaji", "kosongkit"): a scraper that strips links glues
+# ordinary words too; the page translator glues only at a linked name.
+LOWER_TOKEN = re.compile(r"(?<![\w\-@#/.])[a-z]{8,30}(?![\w\-@/])")
 LIST_BEFORE = re.compile(r",\s*$")
 TIME_NOUNS = frozenset("hari pekan minggu bulan tahun malam pagi siang sore abad".split())
 TIME_AFTER = re.compile(r" (?:lalu|ini|depan|itu|kemarin|berikutnya|sebelumnya)\b")
@@ -244,6 +257,7 @@ def find_name_sites(text: str, res: Resources, taken: set[int]) -> list[Site]:
     names = {
         w for w, c in seen.items()
         if c >= 2 and len(w) >= 4 and not res.common_lower(w) and w.lower() not in res.stop
+        and w not in PLACE_HEADS and w not in res.org_heads  # "Tanjung Rawa": a head, not a name
     }
     if not names:
         return []
@@ -267,8 +281,28 @@ def find_name_sites(text: str, res: Resources, taken: set[int]) -> list[Site]:
     return out
 
 
+def two_words(tok: str, res: Resources) -> bool:
+    """No word, but two frequent lower-case words glued (``Sementaragaji``, 4+ letters each): a
+    scraper's join, never a name part. A rare compound or an unlisted derivation is not one."""
+    low = tok.lower()
+    if len(low) < 8 or res.known(low):
+        return False
+    return any(res.lower_count.get(low[:i], 0) >= 300 and res.lower_count.get(low[i:], 0) >= 300
+               for i in range(4, len(low) - 3))
+
+
+def word_joins(text: str, res: Resources, limit: int = 2) -> int:
+    """Lower-case tokens that are two common words glued (:func:`two_words`), up to ``limit``."""
+    n = 0
+    for m in LOWER_TOKEN.finditer(text):
+        n += two_words(m.group(), res)
+        if n >= limit:
+            break
+    return n
+
+
 def mark_scrape_joins(text: str, sites: list[Site], min_joins: int = 3,
-                      min_name_joins: int = 2) -> None:
+                      min_name_joins: int = 2, res: Resources | None = None) -> None:
     """In documents with scrape joins, glue is split but never reordered nor counted as MT.
 
     Joins are lower+Capital boundaries (``pertandinganBerkat``) other than the sites themselves;
@@ -276,7 +310,10 @@ def mark_scrape_joins(text: str, sites: list[Site], min_joins: int = 3,
     glues *both* sides of the link text (``dariBandara Kualanamumenuju``, ``pengusahaJusuf``);
     the page translator only glues the side after it. With ``min_name_joins`` joins, glue after a
     name outside the gazetteer is link stripping too, already in Indonesian order (``Yolla
-    Yulianapensiun``): never moved.
+    Yulianapensiun``): never moved. Closing brackets glued to a word and two common lower-case
+    words glued (``Sementaragaji``, with ``res``) are such joins too, and so is a line with three
+    or more glued names outside the gazetteer (``Kawasakisistem ... Samcorantai ...
+    Renthalpelindung``: a spec list flattened by a scraper; translated prose has a link or two).
     """
     if not sites:
         return
@@ -284,6 +321,12 @@ def mark_scrape_joins(text: str, sites: list[Site], min_joins: int = 3,
     joins = [m for m in SCRAPE_CAMEL.finditer(text) if m.start() not in own]
     joins += SENT_JOIN.findall(text)
     joins += [m for m in ITEM_JOIN.finditer(text) if not any(s.start <= m.start() < s.end for s in sites)]
+    joins += PAREN_JOIN.findall(text)
+    per_line = Counter(text.count("\n", 0, s.start) for s in sites if s.name and s.form == "glue")
+    joins += [None] * sum(max(0, n - 2) * 2 for n in per_line.values())  # a flattened list
+    if res is not None and len(joins) < max(min_joins, min_name_joins) and any(
+            s.form == "camel" or (s.name and s.form == "glue") for s in sites):
+        joins += [None] * word_joins(text, res)
     for s in sites:
         if (s.form == "camel" and len(joins) >= min_joins) or (
                 s.name and s.form in ("glue", "camel") and len(joins) >= min_name_joins):

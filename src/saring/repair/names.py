@@ -24,8 +24,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from saring.repair.glue import DATELINE_BEFORE, Site, _after_headline, is_verb
-from saring.repair.resources import BAD_BEFORE, SUFFIX_LIKE, Resources
+from saring.repair.glue import DATELINE_BEFORE, Site, _after_headline, is_verb, two_words
+from saring.repair.resources import BAD_BEFORE, PLACE_HEADS, SUFFIX_LIKE, Resources
 
 # A capitalised token; the token-start check is done in Python (a lookbehind would disable the
 # regex engine's first-character scan, as in ``build_site_regex``).
@@ -43,16 +43,18 @@ MAX_NAME_WORDS = 5
 # corpus rates of heads and of name-final syllables overlap; see notes/repair.md)
 HEAD_RATE = 0.065
 STRONG_HEAD_RATE = 0.1
+# a right part of 5+ letters wordfreq rates this frequent is a word, whatever the news layer saw
+RIGHT_ZIPF = 3.8
+SHORT_HEAD_RATE = 0.065  # a 4-letter glued head (data, izin, foto) must head names this often
 ROLE_RATE = 0.2  # a word followed by a name in a fifth of its uses: pemain, ketua, pelatih
 # "dari Rantauprapat", "di Sungailiat": an unknown name after a locative preposition is a place
 LOCATIVE_BEFORE = re.compile(r"(?<![\w\-])(?:[Dd]i|[Kk]e|[Dd]ari|menuju|[Aa]sal|[Dd]aerah|[Ww]ilayah) $")
+# a name introduced as a name ("nama sebenarnya X", "bernama X", "alias X"): X is whole
+NAMED_BEFORE = re.compile(r"(?<![\w\-])(?:nama|bernama|dinamai|dinamakan|julukan|alias|panggilan)"
+                          r"(?: [a-z]+)? $")
+ENGLISH_ZIPF = 3.5
 WORD_BEFORE_ANY = re.compile(r"(?<![\w\-])([A-Za-z][a-z]{2,}) $")
 LABEL_AFTER = re.compile(r"(?: [a-z]+){0,3}:")
-# Heads of place names made of common words (Desa Karang|langit, Kampung Sukamaju): a common
-# left part under them is a place, not an organisation glued to a word (Bank Mandiri|direktur).
-PLACE_HEADS = frozenset(
-    "Kota Kabupaten Provinsi Desa Kelurahan Kecamatan Dusun Kampung Gunung Pulau Sungai Danau Teluk Selat Pantai Jalan"
-    " Gang Tanjung Bukit Kali Pasar Taman Gerbang".split())
 # The glued token is followed by a capitalised word or a Roman numeral: it sits inside a name.
 NAME_AFTER = re.compile(r" (?:[A-Z][a-z]|[IVX]+\b)")
 # Punctuation or a speech verb right after the token: a name ends there (``Reza Aliwarga,``).
@@ -80,14 +82,15 @@ def extend_name(text: str, start: int, res: Resources) -> tuple[int, bool]:
     for _ in range(MAX_NAME_WORDS - 1):
         m = WORD_BEFORE.search(text, max(0, pos - 40), pos)
         if m is None:
-            prev = text[max(0, pos - 2) : pos - 1] if pos >= 2 and text[pos - 1] == " " else ""
-            return pos, not prev.isalpha() or not _cap_word_before(text, pos)
+            return pos, _lower_before(text, pos)
         w, k = m.group(1), m.start(1)
         if k > 0 and (text[k - 1].isalnum() or text[k - 1] in BAD_BEFORE):
             return pos, False
         if w.lower() in res.days or w in res.days or (w.lower() in res.stop and w not in res.org_heads):
             return pos, True
         initial = _sentence_start(text, k)
+        if initial and two_words(w, res):
+            return pos, False  # "Sementaragaji PNS|daerah": a glued pair of words, not a name
         # a sentence-initial common word ("Kemarin", "Warga") ends the name; names also occur in
         # lower case in the news layer (URL slugs: "prabowo" 127 times), so the bar is high
         lc = res.lower_count.get(w.lower(), 0)
@@ -97,7 +100,17 @@ def extend_name(text: str, start: int, res: Resources) -> tuple[int, bool]:
         pos = k
         if initial:
             return pos, True
+    # the longest name taken: its boundary is clear when no capitalised word precedes it
+    # ("mengeluhkan Rumah Sakit Citra Medika Halmahera|pelayanan")
+    if WORD_BEFORE.search(text, max(0, pos - 40), pos) is None:
+        return pos, _lower_before(text, pos)
     return pos, False
+
+
+def _lower_before(text: str, pos: int) -> bool:
+    """Nothing name-like right before ``pos``: a line start, punctuation or a lower-case word."""
+    prev = text[max(0, pos - 2) : pos - 1] if pos >= 2 and text[pos - 1] == " " else ""
+    return not prev.isalpha() or not _cap_word_before(text, pos)
 
 
 def _cap_word_before(text: str, pos: int) -> bool:
@@ -113,13 +126,18 @@ def _right_ok(right: str, res: Resources) -> bool:
         return False
     if low in res.stop or low in SUFFIX_LIKE or low in res.not_heads or low not in res.lexicon:
         return False
+    if low[:2] in ("di", "ke") and low[2:] in res.stop:
+        return False  # "didalam", "keatas": a preposition written solid, never a head noun
     if res.englishish(low):
         return False
-    if len(low) >= 5 and res.lower_count.get(low, 0) >= 100:
-        return True
+    if len(low) >= 5 and (res.lower_count.get(low, 0) >= 100 or (
+            (right[0].islower() or not res.corpus_name(right)) and res.lexicon[low] >= RIGHT_ZIPF and (DERIVED.fullmatch(low) or res.head_noun(low, HEAD_RATE)))):
+        return True  # the news layer is small: wordfreq knows heads "tagihan", "bendahara" too
+        # (a capitalised part writers use as a name is not one: Fair|Kemayoran)
     # short or rarer heads that names are glued to (juru, izin, tim, rektor): only a frequent head
     rate = res.head_rate.get(low, 0.0)
-    return rate >= (0.2 if len(low) <= 4 else HEAD_RATE) and res.lower_count.get(low, 0) >= (
+    min_rate = 0.2 if len(low) <= 3 else SHORT_HEAD_RATE if len(low) == 4 else HEAD_RATE
+    return rate >= min_rate and res.lower_count.get(low, 0) >= (
         300 if len(low) <= 4 else 30)
 
 
@@ -202,18 +220,40 @@ def _guarded(g: Glued, res: Resources) -> bool:
         return True  # "Fluktuasiharga emas": a word capitalised by the sentence start
     if len(right) <= 4 and not (g.known or g.org) or len(right) <= 3 and not (g.alone or g.org):
         return True  # a short head only on a known name (Primera: Prim|era)
-    if (_common(left, res) or _word_glue(g.tok, res)) and not (g.known or g.org or g.coined):
+    if (_common(left, res) or _word_glue(g.tok, res)) and not (
+            g.known or g.org or g.coined or _name_word(g, res)):
         return True  # Bukalapak, Sukabumi, Gempaber|kekuatan; but "Bank Mandiri|direktur"
+    if left in PLACE_HEADS and not g.head_word:
+        return True  # Tanjung|pandan, Sungai|liat, Kota|baru: a place head written solid with its
+        # name (not the last word of a longer name: "Kementerian Desa|program"), even when the
+        # document has it before other names ("Tanjung Rawa"): a place head is never the name
     return right.lower() in res.name_tails and not g.alone  # Banyuwangi, Adiputra, Tulungagung
+
+
+def _name_word(g: Glued, res: Resources) -> bool:
+    """A common word ending a multi-word name mid-sentence (``mengutip Adhi Karya|laporan``,
+    ``Kapal Cepat Lautan Biru|jadwal``): writers capitalise a common word inside running text only
+    in a name, so the left part is the name's last word, and the glued part a head noun
+    (``laporan``, ``jadwal``) with lower-case text after it. Not under place heads (``Desa
+    Gajah|mati``, ``Kebon|jeruk`` are one word) and not after a locative (``di Tanjung|pandan``)."""
+    if not (g.head_word and g.clear) or g.head_word in PLACE_HEADS or g.left.lower() in res.not_heads:
+        return False
+    low = g.right.lower()
+    if not (DERIVED.fullmatch(low) or res.head_noun(low, HEAD_RATE)):
+        return False
+    text, s = g.text, g.name_start
+    return (not _sentence_start(text, s) and _word_before(text, s, res)
+            and not LOCATIVE_BEFORE.search(text, max(0, s - 12), s)
+            and not (NAME_AFTER.match(text, g.end) or NAME_END.match(text, g.end)))
 
 
 def name_site(text: str, m: re.Match[str], res: Resources) -> Site | None:
     """A scored site for one capitalised token, or ``None``."""
     tok = m.group()
-    if res.known(tok) or tok in res.brands or tok.lower() in res.brands_lower or text.count(tok) > 1:
-        return None  # a repeated token ("CAT Watuputih" five times) is a lexicalised name
     if tok in res.corpus_names or tok.lower() in res.world_words:
         return None  # writers use the whole token as a name (Herlambang, Prakerja, Fujifilm)
+    if res.known(tok) or tok in res.brands or tok.lower() in res.brands_lower or text.count(tok) > 1:
+        return None  # a repeated token ("CAT Watuputih" five times) is a lexicalised name
     i = _split(tok, res)
     if not i:
         return None
@@ -244,12 +284,16 @@ def _flag_only(g: Glued, res: Resources) -> bool:
 
     ``dari Rantauprapat``: an unknown place name after a locative preposition; ``Reza
     Hadiwarga, ...``, ``Pemain Hendra Wijayalaga mencetak``: a person's name, introduced or
-    ending the phrase; ``Lokawisata Baturraden``: inside a longer name.
+    ending the phrase; ``Lokawisata Baturraden``: inside a longer name; ``nama sebenarnya Nur
+    Amirah Filzah Badioe|zaman``: a name being introduced is whole.
     """
     text, s = g.text, g.name_start
     place = not (g.known or g.headed) and LOCATIVE_BEFORE.search(text, max(0, s - 12), s)
-    return bool(place or NAME_END.match(text, g.end) or NAME_AFTER.match(text, g.end)
-                or _role_before(text, s, res))
+    # "Itpro|portal", "Lucas|film": an unknown name and a glued part English writes too: an
+    # English compound brand as likely as glue
+    english = not (g.known or g.headed) and res.zipf_en.get(g.right.lower(), 0.0) >= ENGLISH_ZIPF
+    return bool(place or english or NAME_END.match(text, g.end) or NAME_AFTER.match(text, g.end)
+                or _role_before(text, s, res) or NAMED_BEFORE.search(text, max(0, s - 30), s))
 
 
 def _needs(g: Glued, res: Resources) -> int:
@@ -330,6 +374,12 @@ def list_site(text: str, m: re.Match[str], res: Resources) -> Site | None:
     lo = max(line_start, m.start() - 80)
     if DATELINE_BEFORE.search(text, lo, m.start()) or _after_headline(text, lo, m.start(), res):
         return None  # "Liputan6.com, JakartaBenfica dan ...", a headline joined to the next line
+    unknown = [not (res.known(p) or res.common_lower(p, 1) or p in res.corpus_names or res.strict_name(p))
+               for p in (left, right)]
+    if all(unknown):  # Palopo|Masamba: known to no list at all, capitalised in a list of names
+        site = Site(m.start(), m.end(), left, "list", m.start() + len(left), right, 0.8)
+        site.name = True
+        return site
     for part in (left, right):
         if res.englishish(part):
             return None  # GrabExpress, EastWest: a brand

@@ -2,7 +2,7 @@
 
 All lists are data files (built or hand-curated, see ``scripts/build_repair_data.py``); this module
 only parses them and compiles the entity-prefix regex. ``load_resources()`` is cached per process,
-so every worker pays the ~0.2 s load once.
+so every worker pays the ~0.1 s load once.
 """
 
 from __future__ import annotations
@@ -25,6 +25,11 @@ DEMONYM = frozenset("n an ian ese lese nese vian i".split())
 # remnants long enough to be taken after a region too (Bali|nese: Balinese), never a bare "n"/"i"
 REGION_DEMONYM = frozenset("nese ese".split())
 
+# Heads of place names made of common words (Desa Karang|langit, Kampung Sukamaju): a common
+# left part under them is a place, not an organisation glued to a word (Bank Mandiri|direktur).
+PLACE_HEADS = frozenset(
+    "Kota Kabupaten Provinsi Desa Kelurahan Kecamatan Dusun Kampung Gunung Pulau Sungai Danau Teluk Selat Pantai Jalan"
+    " Gang Tanjung Bukit Kali Pasar Taman Gerbang".split())
 # A site must start a token: these characters right before it mean hashtag, handle, URL or word.
 BAD_BEFORE = frozenset("@#/.=&?'’-_")
 
@@ -60,6 +65,11 @@ def _trie_regex(words: list[str]) -> str:
     return build(trie)
 
 
+@lru_cache(maxsize=4)
+def _compiled(pattern: str) -> re.Pattern[str]:
+    return re.compile(pattern)
+
+
 @dataclass(frozen=True)
 class Resources:
     """Everything the repair logic looks up; plain sets/dicts for O(1) membership."""
@@ -87,7 +97,12 @@ class Resources:
     head_rate: dict[str, float]  # lower-case word -> share of uses followed by a name in its NP
     world_words: frozenset[str]  # words wordfreq knows that look like name + word (fujifilm)
     site_re: re.Pattern[str]
-    entity_re: re.Pattern[str]  # a whole gazetteer name at a position (``match``)
+    entity_pattern: str  # a whole gazetteer name at a position, compiled on first use
+
+    @property
+    def entity_re(self) -> re.Pattern[str]:
+        """``entity_pattern`` compiled (a few glue sites need it; compiling costs ~6 ms)."""
+        return _compiled(self.entity_pattern)
 
     def englishish(self, word: str) -> bool:
         """More English than Indonesian ("Games", "behind", "Ocean"), so not a glue half."""
@@ -147,7 +162,7 @@ class Resources:
         return False
 
 
-def build_site_regex(entities: list[str]) -> re.Pattern[str]:
+def build_site_pattern(entities: list[str]) -> str:
     """Entity followed by a glued word (lower or Capitalised) or a stray suffix.
 
     The token-start condition (no hashtag, handle, URL path, hyphen or letter before) is checked
@@ -156,7 +171,7 @@ def build_site_regex(entities: list[str]) -> re.Pattern[str]:
     (``CNNIndonesia.com``), digits and longer CamelCase chains.
     """
     trie = _trie_regex(sorted(set(entities)))
-    return re.compile(
+    return (
         r"(?P<ent>" + trie + r")"
         r"(?:(?P<glue>(?:[a-z]{3,40}|[A-Z][a-z]{1,39})(?:-[a-z]{2,40})?)(?![\w@/\-])"
         r"(?!\.[A-Za-z0-9])(?!://)"
@@ -164,17 +179,23 @@ def build_site_regex(entities: list[str]) -> re.Pattern[str]:
     )
 
 
-@lru_cache(maxsize=1)
-def load_resources() -> Resources:
-    """Parse the data files (cached per process)."""
+def build_site_regex(entities: list[str]) -> re.Pattern[str]:
+    """:func:`build_site_pattern`, compiled."""
+    return re.compile(build_site_pattern(entities))
+
+
+def parse_data() -> dict:
+    """Every field of :class:`Resources` but the regexes, parsed from the text files, and the
+    two trie patterns (``site``, ``entity``)."""
     lexicon: dict[str, float] = {}
     zipf_en: dict[str, float] = {}
     lower_count: dict[str, int] = {}
+    floats: dict[str, float] = {}  # one object per distinct value (smaller, faster to copy)
     for ln in _lines("lexicon_id.tsv"):
         w, zi, ze, lc = (ln.split("\t") + ["0", "0", "0"])[:4]
-        lexicon[w] = float(zi)
+        lexicon[w] = floats.setdefault(zi, float(zi))
         if float(ze) > 0:
-            zipf_en[w] = float(ze)
+            zipf_en[w] = floats.setdefault(ze, float(ze))
         if int(lc):
             lower_count[w] = int(lc)
     gazetteer: dict[str, str] = {}
@@ -183,7 +204,7 @@ def load_resources() -> Resources:
         gazetteer[parts[0]] = parts[1] if len(parts) > 1 else "other"
     # Entities that may start a glue: at least 4 characters, or an all-caps acronym (NATO, PBB).
     ents = [e for e in gazetteer if len(e) >= 4 or (e.isupper() and len(e) >= 3)]
-    brands = frozenset(_lines("brands.txt"))
+    brands = _lines("brands.txt")
     corpus_names: dict[str, tuple[int, int]] = {}
     for ln in _lines("names_corpus.tsv"):
         w, cap, _docs, low = ln.split("\t")
@@ -193,30 +214,42 @@ def load_resources() -> Resources:
         w, n, k = ln.split("\t")
         if int(n) >= 30:
             head_rate[w] = round(int(k) / int(n), 3)
-    titles = frozenset(_lines("titles.txt"))
+    titles = _lines("titles.txt")
+    sets = {
+        "other": _lines("words_other.txt"),
+        "gaz_first": [e.split(" ")[0] for e in gazetteer],
+        "gaz_words": [w for e in gazetteer for w in e.split(" ")],
+        "brands": brands,
+        "brands_lower": [b.lower() for b in brands],
+        "stop": _lines("stop.txt"),
+        "pre_head": _lines("pre_head.txt"),
+        "titles": titles,
+        "title_firsts": [t.split(" ")[0] for t in titles],
+        "bare_verbs": _lines("bare_verbs.txt"),
+        "not_heads": _lines("not_heads.txt"),
+        "prefix_nouns": _lines("prefix_nouns.txt"),
+        "days": _lines("days.txt"),
+        "org_heads": _lines("org_heads.txt"),
+        "name_tails": _lines("name_tails.txt"),
+        "world_words": _lines("wordfreq_tokens.txt") if (DATA_DIR / "wordfreq_tokens.txt").exists() else [],
+    }
+    return {
+        "maps": {"lexicon": lexicon, "zipf_en": zipf_en, "lower_count": lower_count,
+                 "gazetteer": gazetteer, "corpus_names": corpus_names, "head_rate": head_rate},
+        "sets": sets,
+        "site": build_site_pattern(ents),
+        "entity": "(?:" + _trie_regex(sorted(gazetteer)) + r")(?![\w\-])",
+    }
+
+
+def _resources(data: dict) -> Resources:
     return Resources(
-        lexicon=lexicon,
-        zipf_en=zipf_en,
-        lower_count=lower_count,
-        other=frozenset(_lines("words_other.txt")),
-        gazetteer=gazetteer,
-        gaz_first=frozenset(e.split(" ")[0] for e in gazetteer),
-        gaz_words=frozenset(w for e in gazetteer for w in e.split(" ")),
-        brands=brands,
-        brands_lower=frozenset(b.lower() for b in brands),
-        stop=frozenset(_lines("stop.txt")),
-        pre_head=frozenset(_lines("pre_head.txt")),
-        titles=titles,
-        title_firsts=frozenset(t.split(" ")[0] for t in titles),
-        bare_verbs=frozenset(_lines("bare_verbs.txt")),
-        not_heads=frozenset(_lines("not_heads.txt")),
-        prefix_nouns=frozenset(_lines("prefix_nouns.txt")),
-        days=frozenset(_lines("days.txt")),
-        org_heads=frozenset(_lines("org_heads.txt")),
-        name_tails=frozenset(_lines("name_tails.txt")),
-        corpus_names=corpus_names,
-        head_rate=head_rate,
-        world_words=frozenset(_lines("wordfreq_tokens.txt")) if (DATA_DIR / "wordfreq_tokens.txt").exists() else frozenset(),
-        site_re=build_site_regex(ents),
-        entity_re=re.compile("(?:" + _trie_regex(sorted(gazetteer)) + r")(?![\w\-])"),
+        **data["maps"], **{k: frozenset(v) for k, v in data["sets"].items()},
+        site_re=re.compile(data["site"]), entity_pattern=data["entity"],
     )
+
+
+@lru_cache(maxsize=1)
+def load_resources() -> Resources:
+    """Parse the data files (cached per process)."""
+    return _resources(parse_data())

@@ -18,6 +18,7 @@ Repaired text has no glue and no duplicate left, so running the step again chang
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_right
 from dataclasses import dataclass
 from typing import Any
@@ -39,6 +40,7 @@ from saring.repair.paragraphs import DupPair, Para, find_duplicates, split_parag
 from saring.repair.resources import Resources, load_resources
 from saring.step import MapStep, Reject
 
+NEWLINE = re.compile("\n")
 FLAG_MIN = 0.5
 ORDER_MIN = 0.8  # word-order confidence needed to move the entity (else split only)
 
@@ -145,16 +147,21 @@ class Repair(MapStep):
         sites = find_sites(text, res)
         counts = {"repaired": 0, "list": 0, "flagged": 0, "scrape": 0}
         line_damage: dict[int, float] = {}
-        sites += find_entity_sites(text, res, {s.start for s in sites} | {s.end for s in sites})
+        # a gazetteer prefix glued to no word (``Bali|kpapangelandang``) leaves the token to the
+        # name scan, which may find the real name (``Balikpapan|gelandang``)
+        weak = [s for s in sites if s.form in ("glue", "camel") and s.confidence < FLAG_MIN]
+        strong = [s for s in sites if s not in weak]
+        named = find_entity_sites(text, res, {s.start for s in strong} | {s.end for s in strong})
+        sites = strong + [s for s in weak if not any(n.start <= s.start < n.end for n in named)] + named
         if not sites:
             return {"counts": counts, "line_damage": line_damage}
-        mark_scrape_joins(text, sites)
+        mark_scrape_joins(text, sites, res=res)
         require_mt_fingerprint(sites, res)
         extend_sites(text, sites, res)
         if any(s.confidence >= 0.8 and not s.scrape for s in sites):  # MT evidence: names too
             sites += find_name_sites(text, res, {s.start for s in sites})
         add_evidence(sites)
-        newlines = [i for i, c in enumerate(text) if c == "\n"] if "\n" in text else []
+        newlines = [m.start() for m in NEWLINE.finditer(text)]
         reps: list[Replacement] = []
         flags: list[dict] = []
         order_flags: list[dict] = []
