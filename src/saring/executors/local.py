@@ -24,7 +24,7 @@ from multiprocessing.connection import Connection, wait
 from typing import Any, TypeVar
 
 from saring.executors import progress
-from saring.executors.base import TaskFailedError, timeout_message
+from saring.executors.base import TaskFailedError, mark_worker_process, timeout_message
 
 T = TypeVar("T")
 R = TypeVar("R")
@@ -82,6 +82,7 @@ def _alive(pid: int) -> bool:
 def _worker_main(conn: Connection, parent_pid: int, env: dict[str, str] | None = None) -> None:
     """Worker loop: receive (index, fn, task), send back progress and the result or error."""
     _die_with_parent(parent_pid)
+    mark_worker_process()
     if env is not None and env != os.environ:  # a fork-server worker has the server's environment:
         os.environ.clear()  # give it the executor's current one, as spawn would
         os.environ.update(env)
