@@ -16,7 +16,7 @@ import click
 
 from saring import __version__
 from saring.cli.errors import fail
-from saring.io.writers import FORMATS
+from saring.io.formats import FORMATS
 from saring.registry import ConfigError
 
 LAZY_COMMANDS = {

@@ -166,7 +166,21 @@ def build_site_regex(entities: list[str]) -> re.Pattern[str]:
 
 @lru_cache(maxsize=1)
 def load_resources() -> Resources:
-    """Parse the data files (cached per process)."""
+    """The parsed data files: once per process, and parsed only once per version of the files
+    and of this module (the parsed result is cached on disk, ``saring.resource_cache``)."""
+    from saring.resource_cache import load_cached
+
+    files = sorted(p for p in DATA_DIR.iterdir() if p.is_file())
+    return Resources(**load_cached("repair", _parse_fields, files))
+
+
+def _parse_fields() -> dict:
+    res = _parse()
+    return {name: getattr(res, name) for name in Resources.__dataclass_fields__}
+
+
+def _parse() -> Resources:
+    """Parse the data files."""
     lexicon: dict[str, float] = {}
     zipf_en: dict[str, float] = {}
     lower_count: dict[str, int] = {}
