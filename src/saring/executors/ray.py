@@ -30,7 +30,7 @@ from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from typing import Any, TypeVar
 
-from saring.executors import progress
+from saring.executors import heap, progress
 from saring.executors.base import TaskFailedError, mark_worker_process, time_limit
 
 MISSING_RAY = "the Ray executor needs Ray: pip install 'saring[ray]'"
@@ -121,6 +121,7 @@ def run_task(fn: Callable[[Any], Any], task: Any, timeout: float | None = None) 
     driver reports the count when the task has finished: only the attempt that succeeded
     counts, and no side channel (an actor, one more process) is needed for progress."""
     mark_worker_process()
+    heap.keep_large_buffers_unmappable()
     counted = [0, 0]  # documents, finished shards (``progress.shard_done`` events)
 
     def count(n: progress.Event) -> None:
@@ -136,6 +137,7 @@ def run_task(fn: Callable[[Any], Any], task: Any, timeout: float | None = None) 
         return result, tuple(counted)
     finally:
         progress.set_sink(prev)
+        heap.release_free_memory()
 
 
 class SharedStorageError(RuntimeError):
