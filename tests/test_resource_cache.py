@@ -135,20 +135,3 @@ def test_repair_cache_fields_match_the_dataclass() -> None:
     from saring.repair import resources as R
 
     assert set(R._parse_fields()) == {f.name for f in dataclasses.fields(R.Resources)}
-
-
-def test_saring_clean_does_not_import_readers_writers_or_ray() -> None:
-    """The start-up of ``saring clean`` stays free of modules it never uses."""
-    code = (
-        "import sys\n"
-        "from click.testing import CliRunner\n"
-        "from saring.cli.main import saring\n"
-        "r = CliRunner().invoke(saring, ['clean', '-'], input='Kota Bandung, kata dia.\\n')\n"
-        "assert r.exit_code == 0, r.output\n"
-        "bad = [m for m in ('saring.io.readers', 'saring.io.writers', 'ray', 'zstandard')\n"
-        "       if m in sys.modules]\n"
-        "print(bad)\n"
-    )
-    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120)
-    assert out.returncode == 0, out.stderr[-2000:]
-    assert out.stdout.strip() == "[]"
