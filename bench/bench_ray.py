@@ -1,6 +1,6 @@
 """CPU overhead of the Ray executor over the local process pool on the same job, side by side.
 
-    python bench/bench_ray.py [--docs 4000] [--shards 16] [--rounds 2] [--workers 2]
+    python bench/bench_ray.py [--docs 4000] [--shards 16] [--rounds 2] [--workers 2] [--together]
     python bench/bench_ray.py --task-bytes [--shards 16]   # what travels per task (no Ray needed)
 
 The job: the default pipeline (every per-document step, then dedup) over the first ``--docs``
@@ -13,7 +13,9 @@ What is measured: CPU seconds (user + system) of **every process** the run creat
 is a child process of this script, which makes itself a *child subreaper* (Linux prctl), so
 Ray's daemons and workers, orphaned when their parents exit, stay in this process tree; the
 tree is sampled every 0.1 s and each process's last-seen CPU time summed. Wall times are
-noisy on the shared 2-core machine; the CPU ratio is the figure to read. The run also reports
+noisy on the shared 2-core machine; the CPU ratio is the figure to read. ``--together`` runs
+both executors at the same time, so that the other engineers' load (which inflates CPU seconds
+under contention) weighs on both alike. The run also reports
 the executor start-up part (Ray start) and whether both runs wrote identical outputs.
 """
 
@@ -293,6 +295,17 @@ def task_bytes(shards: int) -> None:
               f"(if the function went with every task: {per_task + fn_b:,.0f} B)")
 
 
+def compile_saring() -> None:
+    """Write saring's .pyc files first, as an install does: with PYTHONDONTWRITEBYTECODE set
+    (this project's dev shells) every process would compile the modules it imports again, and
+    an executor with more processes importing saring (Ray's workers) would pay it more often."""
+    import compileall
+
+    import saring
+
+    compileall.compile_dir(str(Path(saring.__file__).parent), quiet=1)
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--docs", type=int, default=4000, help="records taken from each news corpus")
@@ -314,6 +327,7 @@ def main() -> None:
         child(a.child, a.workers, a.out, a.inputs)
         return
     _become_subreaper()
+    compile_saring()
     with tempfile.TemporaryDirectory(prefix="bench-ray-") as tmp:
         inputs = make_shards(Path(tmp) / "in", a.docs, a.shards)
         print(f"{a.docs} docs x {len(NEWS)} news corpora in {a.shards} shards, "

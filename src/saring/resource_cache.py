@@ -22,6 +22,7 @@ truncated file (CRC-checked) all fall back to ``build()``; results are the same 
 
 from __future__ import annotations
 
+import gc
 import marshal
 import os
 import re
@@ -108,8 +109,24 @@ def regex_from_program(program: tuple[Any, ...]) -> re.Pattern[str]:
 
 
 # ----------------------------------------------------------------------------- store / load
+def _shared_values(value: Any, seen: dict[tuple[type, str], Any]) -> Any:
+    """``value`` with equal floats, ints and tuples of them replaced by one object each, so
+    that marshal writes the repeats as back-references and loading creates each once (a
+    lexicon's 35k zipf values hold a few hundred distinct numbers). Exact: keyed by type and
+    ``repr`` (``0.0`` and ``-0.0`` stay apart)."""
+    def one(v: Any) -> Any:
+        if type(v) in (float, int) or (type(v) is tuple and all(type(x) in (float, int) for x in v)):
+            return seen.setdefault((type(v), repr(v)), v)
+        return v
+
+    if type(value) is dict:
+        return {k: one(v) for k, v in value.items()}
+    return value
+
+
 def _encode(fields: dict[str, Any]) -> bytes:
-    plain = {k: v for k, v in fields.items() if not isinstance(v, re.Pattern)}
+    seen: dict[tuple[type, str], Any] = {}
+    plain = {k: _shared_values(v, seen) for k, v in fields.items() if not isinstance(v, re.Pattern)}
     regexes: dict[str, Any] = {}
     for k, v in fields.items():
         if isinstance(v, re.Pattern):
@@ -126,7 +143,13 @@ def _decode(blob: bytes) -> dict[str, Any] | None:
     payload = blob[n + 4:]
     if zlib.crc32(payload) != int.from_bytes(blob[n:n + 4], "little"):
         return None
-    fields = marshal.loads(payload)
+    collecting = gc.isenabled()
+    gc.disable()  # ~100k new containers: no point in collecting while they are created
+    try:
+        fields = marshal.loads(payload)
+    finally:
+        if collecting:
+            gc.enable()
     if not isinstance(fields, dict) or not isinstance(fields.get(_REGEX), dict):
         return None
     for k, prog in fields.pop(_REGEX).items():
@@ -160,8 +183,8 @@ def _write(folder: Path, name: str, path: Path, blob: bytes) -> None:
 def load_cached(name: str, build: Callable[[], dict[str, Any]], sources: Iterable[Path]) -> dict[str, Any]:
     """``build()``'s result, from the cache when the same sources built it before.
 
-    ``sources`` are the data files ``build`` reads; the file ``build`` is defined in is added
-    (a change to the parsing code invalidates the entry too). ``name`` names the entry
+    ``sources`` are the data files ``build`` reads; the file ``build`` is defined in and this
+    module are added (a change to the parsing or storing code invalidates the entry too). ``name`` names the entry
     (``repair``); one entry per name is kept.
     """
     folder = cache_dir()
@@ -171,6 +194,7 @@ def load_cached(name: str, build: Callable[[], dict[str, Any]], sources: Iterabl
     code_file = getattr(getattr(build, "__code__", None), "co_filename", None)
     if code_file and os.path.exists(code_file):
         files.append(Path(code_file))
+    files.append(Path(__file__))  # and this module's way of storing them
     try:
         key = cache_key(name, files)
     except OSError:
