@@ -1,6 +1,6 @@
 """CPU overhead of the Ray executor over the local process pool on the same job, side by side.
 
-    python bench/bench_ray.py [--docs 4000] [--shards 16] [--rounds 2] [--workers 2]
+    python bench/bench_ray.py [--docs 4000] [--shards 16] [--rounds 2] [--workers 2] [--together]
     python bench/bench_ray.py --task-bytes [--shards 16]   # what travels per task (no Ray needed)
 
 The job: the default pipeline (every per-document step, then dedup) over the first ``--docs``
@@ -13,7 +13,9 @@ What is measured: CPU seconds (user + system) of **every process** the run creat
 is a child process of this script, which makes itself a *child subreaper* (Linux prctl), so
 Ray's daemons and workers, orphaned when their parents exit, stay in this process tree; the
 tree is sampled every 0.1 s and each process's last-seen CPU time summed. Wall times are
-noisy on the shared 2-core machine; the CPU ratio is the figure to read. The run also reports
+noisy on the shared 2-core machine; the CPU ratio is the figure to read. ``--together`` runs
+both executors at the same time, so that the other engineers' load (which inflates CPU seconds
+under contention) weighs on both alike. The run also reports
 the executor start-up part (Ray start) and whether both runs wrote identical outputs.
 """
 
@@ -116,9 +118,26 @@ class TreeSampler:
         self.cpu: dict[tuple[int, float], float] = {}  # (pid, create_time) -> cpu s
         self.names: dict[tuple[int, float], str] = {}
 
-    def sample(self) -> int:
+    def sample(self, root: int | None = None) -> int:
+        """Sample every process under this one (``root``: only that process and its
+        descendants, plus processes seen under it before that are now orphans)."""
         alive = 0
-        for p in self.psutil.Process().children(recursive=True):
+        if root is None:
+            procs = self.psutil.Process().children(recursive=True)
+        else:
+            try:
+                top = self.psutil.Process(root)
+                procs = [top, *top.children(recursive=True)]
+            except self.psutil.Error:
+                procs = []
+            seen = {p.pid for p in procs}
+            for p in self.psutil.Process().children(recursive=True):  # orphans we know
+                try:
+                    if p.pid not in seen and (p.pid, p.create_time()) in self.cpu:
+                        procs.append(p)
+                except self.psutil.Error:
+                    continue
+        for p in procs:
             try:
                 with p.oneshot():
                     t = p.cpu_times()
@@ -189,6 +208,49 @@ def measure(kind: str, workers: int, inputs: list[str], out: Path) -> dict:
     return info
 
 
+def measure_together(workers: int, inputs: list[str], tmp: Path, r: int) -> list[dict]:
+    """Both executors at once, each in its own child process: whatever the other engineers'
+    load does to CPU time (contention inflates it), it does to both runs alike. Each run's CPU
+    is that of its own process tree (Ray's daemons are descendants of its driver)."""
+    samplers = {k: TreeSampler() for k in ("local", "ray")}
+    procs = {}
+    t0 = time.perf_counter()
+    for kind in ("local", "ray") if r % 2 == 0 else ("ray", "local"):
+        procs[kind] = subprocess.Popen(
+            [sys.executable, __file__, "--child", kind, "--workers", str(workers), "--out",
+             str(tmp / f"out-{kind}-{r}"), *inputs], stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE, text=True)
+    walls: dict[str, float] = {}
+    outs: dict[str, tuple[str, str]] = {}
+    while len(walls) < 2:
+        for kind, proc in procs.items():
+            if kind in walls:
+                continue
+            samplers[kind].sample(proc.pid)
+            if proc.poll() is not None:
+                outs[kind] = proc.communicate()
+                walls[kind] = time.perf_counter() - t0
+        time.sleep(0.1)
+    deadline = time.monotonic() + 20
+    while any([s.sample(procs[k].pid) for k, s in samplers.items()]):  # daemons shutting down
+        _reap()
+        if time.monotonic() > deadline:
+            break
+        time.sleep(0.1)
+    _reap()
+    runs = []
+    for kind, proc in procs.items():
+        stdout, stderr = outs[kind]
+        if proc.returncode != 0:
+            sys.exit(f"bench_ray: {kind} run failed:\n{stderr[-3000:]}")
+        info = json.loads(stdout.strip().splitlines()[-1])
+        info.update(kind=kind, wall_s=walls[kind], leftovers=[], cpu_s=samplers[kind].total(),
+                    by_process=samplers[kind].by_name(),
+                    stderr_lines=len([ln for ln in stderr.splitlines() if ln.strip()]))
+        runs.append(info)
+    return runs
+
+
 class _Recording:
     """A serial executor that also records what an executor ships: the pickled function once
     per ``map`` (Ray: one ``ray.put``; the local pool: once per worker) and each pickled task."""
@@ -233,12 +295,25 @@ def task_bytes(shards: int) -> None:
               f"(if the function went with every task: {per_task + fn_b:,.0f} B)")
 
 
+def compile_saring() -> None:
+    """Write saring's .pyc files first, as an install does: with PYTHONDONTWRITEBYTECODE set
+    (this project's dev shells) every process would compile the modules it imports again, and
+    an executor with more processes importing saring (Ray's workers) would pay it more often."""
+    import compileall
+
+    import saring
+
+    compileall.compile_dir(str(Path(saring.__file__).parent), quiet=1)
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--docs", type=int, default=4000, help="records taken from each news corpus")
     ap.add_argument("--shards", type=int, default=16)
     ap.add_argument("--rounds", type=int, default=2)
     ap.add_argument("--workers", type=int, default=2)
+    ap.add_argument("--together", action="store_true",
+                    help="run local and Ray at the same time (same machine load for both)")
     ap.add_argument("--task-bytes", action="store_true",
                     help="only report the pickled bytes of segment tasks and their function")
     ap.add_argument("--child", choices=["local", "ray"], help=argparse.SUPPRESS)
@@ -252,6 +327,7 @@ def main() -> None:
         child(a.child, a.workers, a.out, a.inputs)
         return
     _become_subreaper()
+    compile_saring()
     with tempfile.TemporaryDirectory(prefix="bench-ray-") as tmp:
         inputs = make_shards(Path(tmp) / "in", a.docs, a.shards)
         print(f"{a.docs} docs x {len(NEWS)} news corpora in {a.shards} shards, "
@@ -259,8 +335,13 @@ def main() -> None:
         runs = []
         for r in range(a.rounds):
             order = ("local", "ray") if r % 2 == 0 else ("ray", "local")
-            for kind in order:
-                info = measure(kind, a.workers, inputs, Path(tmp) / f"out-{kind}-{r}")
+            if a.together:
+                both = measure_together(a.workers, inputs, Path(tmp), r)
+            else:
+                both = [measure(kind, a.workers, inputs, Path(tmp) / f"out-{kind}-{r}")
+                        for kind in order]
+            for info in both:
+                kind = info["kind"]
                 info["round"] = r
                 runs.append(info)
                 print(f"round {r} {kind:5s}: cpu {info['cpu_s']:6.1f} s  wall {info['wall_s']:6.1f} s"

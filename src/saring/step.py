@@ -21,11 +21,13 @@ from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, ClassVar, TypeVar
+from typing import TYPE_CHECKING, Any, ClassVar, TypeVar
 
 from saring.document import Document
 from saring.executors.base import Executor, parallelism_of
-from saring.executors.marker import Marker, digest
+
+if TYPE_CHECKING:  # markers (hashlib, orjson) only when a corpus stage runs: not in ``saring clean``
+    from saring.executors.marker import Marker
 
 T = TypeVar("T")
 R = TypeVar("R")
@@ -339,6 +341,8 @@ class StageContext:
         """A completion marker for one of the stage's own tasks (picklable; travels in tasks).
 
         ``key`` adds whatever else the task's result depends on (e.g. the stage config)."""
+        from saring.executors.marker import Marker, digest
+
         return Marker(str(Path(self.workdir) / "done" / f"{name}.json"), digest(self.fingerprint, *key))
 
 

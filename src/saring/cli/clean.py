@@ -7,12 +7,10 @@ before -> after); ``--json`` prints one object with ``text``, ``edits``, ``flags
 
 from __future__ import annotations
 
-import difflib
 import sys
 from typing import Any
 
 import click
-import orjson
 
 from saring.cli.errors import DEFAULT_MAX_BYTES, read_text_input
 from saring.document import Document
@@ -47,6 +45,8 @@ def result_dict(doc: Document, label: str = "repair") -> dict[str, Any]:
 
 def render_diff(original: str, doc: Document) -> str:
     """A unified line diff (no context) followed by one readable line per edit."""
+    import difflib  # only for --diff: kept out of the start-up of a plain ``saring clean``
+
     lines = list(difflib.unified_diff(
         original.splitlines(), doc.text.splitlines(), "original", "repaired", lineterm="", n=0
     ))
@@ -85,6 +85,8 @@ def clean(file: Any, show_diff: bool, as_json: bool, min_confidence: float, url:
     original = read_text_input(file, f"input {name}", max_bytes)
     doc = clean_text(original, min_confidence=min_confidence, url=url)
     if as_json:
+        import orjson
+
         sys.stdout.write(orjson.dumps(result_dict(doc)).decode() + "\n")
     elif show_diff:
         click.echo(render_diff(original, doc))

@@ -16,7 +16,7 @@ import click
 
 from saring import __version__
 from saring.cli.errors import fail
-from saring.io.writers import FORMATS
+from saring.io.formats import FORMATS
 from saring.registry import ConfigError
 
 LAZY_COMMANDS = {
@@ -211,9 +211,44 @@ def _pushing(remote: Any) -> Any:
     return PeriodicPush(remote)
 
 
+# Commands that hold nothing to release at exit (no files being written, no workers, no
+# atexit duty): after their output is flushed the process ends at once, without the
+# interpreter freeing every object one by one (for ``clean``, the repair lexicons: ~10-20 ms
+# of its start-up budget).
+FAST_EXIT = frozenset({"clean"})
+
+
 def main() -> None:
     """Console-script entry point."""
-    saring(prog_name="saring")
+    fast = len(sys.argv) > 1 and sys.argv[1] in FAST_EXIT
+    try:
+        saring(prog_name="saring")
+    except SystemExit as exc:
+        if not fast:
+            raise
+        _exit_now(exc.code)
+    if fast:
+        _exit_now(0)
+
+
+def _exit_now(code: object) -> None:
+    """``sys.exit(code)`` without the interpreter's teardown: flush, then ``os._exit``."""
+    if code is None:
+        status = 0
+    elif isinstance(code, int):
+        status = code
+    else:  # sys.exit("message"): printed, status 1
+        print(code, file=sys.stderr)
+        status = 1
+    try:
+        sys.stdout.flush()
+    except (BrokenPipeError, ValueError):  # reader went away (| head): as Python would, quietly
+        status = status or 1
+    try:
+        sys.stderr.flush()
+    except (BrokenPipeError, ValueError):
+        pass
+    os._exit(status)
 
 
 if __name__ == "__main__":

@@ -22,6 +22,20 @@ EXECUTORS = ("serial", "local", "ray")
 RAY_MISSING = "the Ray executor needs `pip install 'saring[ray]'`"
 
 
+_WORKER = False  # set in processes that only run tasks (local pool workers, Ray workers)
+
+
+def mark_worker_process() -> None:
+    """Called by an executor in a process it runs tasks in (never in the driver, nor by the
+    serial executor): such a process may freeze its set-up heap (see ``segment._steps_for``)."""
+    global _WORKER
+    _WORKER = True
+
+
+def in_worker_process() -> bool:
+    return _WORKER
+
+
 class TaskFailedError(RuntimeError):
     """A task failed on every attempt; carries the task index and the last failure."""
 

@@ -23,8 +23,8 @@ from collections.abc import Callable, Sequence
 from multiprocessing.connection import Connection, wait
 from typing import Any, TypeVar
 
-from saring.executors import progress
-from saring.executors.base import TaskFailedError, timeout_message
+from saring.executors import heap, progress
+from saring.executors.base import TaskFailedError, mark_worker_process, timeout_message
 
 T = TypeVar("T")
 R = TypeVar("R")
@@ -82,6 +82,8 @@ def _alive(pid: int) -> bool:
 def _worker_main(conn: Connection, parent_pid: int, env: dict[str, str] | None = None) -> None:
     """Worker loop: receive (index, fn, task), send back progress and the result or error."""
     _die_with_parent(parent_pid)
+    mark_worker_process()
+    heap.keep_large_buffers_unmappable()
     if env is not None and env != os.environ:  # a fork-server worker has the server's environment:
         os.environ.clear()  # give it the executor's current one, as spawn would
         os.environ.update(env)
@@ -102,13 +104,16 @@ def _worker_main(conn: Connection, parent_pid: int, env: dict[str, str] | None =
         conn.send(("started", index))  # the time limit counts from here, not from spawning
         try:
             result = fn(task)
-            conn.send(("done", index, result))
         except BaseException as exc:  # noqa: BLE001 - report everything, the parent retries
             tb = traceback.format_exc(limit=20)
+            heap.release_free_memory()
             try:
                 conn.send(("error", index, f"{type(exc).__name__}: {exc}\n{tb}"))
             except Exception:  # noqa: BLE001 - e.g. an unpicklable result
                 conn.send(("error", index, f"{type(exc).__name__}: {exc}"))
+            continue
+        heap.release_free_memory()  # before reporting: the next task starts from a small heap
+        conn.send(("done", index, result))
 
 
 # Modules the fork server imports before forking workers: saring.executors.warm loads the default

@@ -26,11 +26,12 @@ import logging
 import os
 import traceback
 import uuid
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
 from typing import Any, TypeVar
 
-from saring.executors import progress
-from saring.executors.base import TaskFailedError, time_limit
+from saring.executors import heap, progress
+from saring.executors.base import TaskFailedError, mark_worker_process, time_limit
 
 MISSING_RAY = "the Ray executor needs Ray: pip install 'saring[ray]'"
 if importlib.util.find_spec("ray") is None:  # fail at import, where make_executor reports it
@@ -46,6 +47,10 @@ MB = 1 << 20
 DEFAULT_TASK_MEMORY_MB = 512
 # an embedded Ray has no dashboard: metrics export and task events would only cost CPU
 LOCAL_SYSTEM_CONFIG = {"enable_metrics_collection": False}
+# daemons an embedded Ray does not need: the log monitor (streams worker logs to the driver;
+# ``log_to_driver=False``) and the autoscaler monitor (a fixed one-node cluster). Each is a
+# Python process that costs ~0.5-0.7 CPU-s to start and ticks afterwards.
+LEAN_HEAD = {"include_log_monitor": False, "no_monitor": True}
 POLL_SECONDS = 1.0  # longest wait for a finished task before the loop looks again
 
 
@@ -73,6 +78,41 @@ def prefer_loopback() -> None:
     constants.ENABLE_RAY_CLUSTER = os.environ["RAY_ENABLE_WINDOWS_OR_OSX_CLUSTER"] not in ("0", "false", "False")
 
 
+@contextmanager
+def lean_head() -> Iterator[None]:
+    """While a local Ray starts: no log monitor, no autoscaler monitor (:data:`LEAN_HEAD`).
+
+    ``ray.init`` does not expose these two switches of its node parameters (``ray start`` does:
+    ``--include-log-monitor``, ``--no-monitor``), so for the duration of the call its
+    ``RayParams`` class is replaced by a subclass that defaults them. When this Ray's
+    ``RayParams`` has no such parameters, nothing is changed (Ray starts as usual)."""
+    try:
+        import inspect
+
+        import ray._private.parameter as parameter
+
+        original = parameter.RayParams
+        known = inspect.signature(original.__init__).parameters
+    except (ImportError, AttributeError, TypeError, ValueError):
+        yield
+        return
+    if not all(k in known for k in LEAN_HEAD):
+        yield
+        return
+
+    class LeanParams(original):  # type: ignore[misc, valid-type]
+        def __init__(self, *args: Any, **kwargs: Any) -> None:
+            for k, v in LEAN_HEAD.items():
+                kwargs.setdefault(k, v)
+            super().__init__(*args, **kwargs)
+
+    parameter.RayParams = LeanParams
+    try:
+        yield
+    finally:
+        parameter.RayParams = original
+
+
 # ----------------------------------------------------------------------------- worker side
 def run_task(fn: Callable[[Any], Any], task: Any, timeout: float | None = None) -> tuple[Any, Any]:
     """Body of every Ray task: ``fn(task)`` and the number of documents it reported.
@@ -80,6 +120,8 @@ def run_task(fn: Callable[[Any], Any], task: Any, timeout: float | None = None) 
     ``fn`` arrives resolved from the object store (it was put there once per ``map``). The
     driver reports the count when the task has finished: only the attempt that succeeded
     counts, and no side channel (an actor, one more process) is needed for progress."""
+    mark_worker_process()
+    heap.keep_large_buffers_unmappable()
     counted = [0, 0]  # documents, finished shards (``progress.shard_done`` events)
 
     def count(n: progress.Event) -> None:
@@ -95,6 +137,7 @@ def run_task(fn: Callable[[Any], Any], task: Any, timeout: float | None = None) 
         return result, tuple(counted)
     finally:
         progress.set_sink(prev)
+        heap.release_free_memory()
 
 
 class SharedStorageError(RuntimeError):
@@ -168,10 +211,11 @@ class RayExecutor:
         level = auth_log.level
         auth_log.setLevel(logging.ERROR)
         try:
-            ray.init(address="local", num_cpus=self.workers or os.cpu_count() or 1,
-                     include_dashboard=False, _node_ip_address="127.0.0.1",
-                     object_store_memory=self.object_store_mb * MB, _temp_dir=self.temp_dir,
-                     _system_config=LOCAL_SYSTEM_CONFIG, **common)
+            with lean_head():
+                ray.init(address="local", num_cpus=self.workers or os.cpu_count() or 1,
+                         include_dashboard=False, _node_ip_address="127.0.0.1",
+                         object_store_memory=self.object_store_mb * MB, _temp_dir=self.temp_dir,
+                         _system_config=LOCAL_SYSTEM_CONFIG, **common)
         finally:
             auth_log.setLevel(level)
 

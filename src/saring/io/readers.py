@@ -39,6 +39,7 @@ import xxhash
 import zstandard
 
 from saring.document import Decision, Document, Edit
+from saring.io.sniff import COMPRESSION_NAMES, compression_of
 
 READ_STEP = "read"
 RAW_HEAD_BYTES = 2048
@@ -55,12 +56,6 @@ EXTENSIONS: dict[str, str] = {
 }
 # extensions naming a compression; the compression actually used is read from magic bytes
 COMPRESSION_SUFFIXES = (".gz", ".gzip", ".zst", ".zstd", ".bz2", ".xz")
-COMPRESSION_NAMES = {"gz": "gzip", "zst": "zstd", "bz2": "bzip2", "xz": "xz"}
-
-_GZIP_MAGIC = b"\x1f\x8b\x08"  # ID1 ID2 and CM=8 (deflate, the only method RFC 1952 defines)
-_ZSTD_MAGIC = b"\x28\xb5\x2f\xfd"
-_XZ_MAGIC = b"\xfd7zXZ\x00"
-_BZ2_MAGIC = re.compile(rb"BZh[1-9](?:1AY&SY|\x17rE8P\x90)")
 _PARQUET_MAGIC = b"PAR1"
 # first bytes (after decompression) -> format name, for files whose extension says nothing
 MAGIC_FORMATS: list[tuple[bytes, str]] = [(_PARQUET_MAGIC, "parquet"), (b"WARC/", "warc")]
@@ -154,19 +149,6 @@ def _split_suffixes(name: str) -> tuple[str | None, str]:
     if ext in EXTENSIONS:
         return EXTENSIONS[ext], name[: -len(ext)]
     return None, name
-
-
-def compression_of(head: bytes) -> str | None:
-    """The compression of a stream from its first bytes (gzip, zstd, bzip2, xz) or None."""
-    if head.startswith(_GZIP_MAGIC):
-        return "gz"
-    if head.startswith(_ZSTD_MAGIC):
-        return "zst"
-    if head.startswith(_XZ_MAGIC):
-        return "xz"
-    if _BZ2_MAGIC.match(head):
-        return "bz2"
-    return None
 
 
 def _sniff(path: str) -> tuple[str | None, bytes]:

@@ -16,8 +16,8 @@ import zstandard
 
 from saring.document import Document
 from saring.io.atomic import AtomicFile
+from saring.io.formats import FORMATS
 
-FORMATS = ("jsonl.gz", "jsonl.zst", "jsonl", "parquet")
 GZIP_LEVEL = 6
 ZSTD_LEVEL = 3
 FLUSH_BYTES = 1 << 20

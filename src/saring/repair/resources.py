@@ -242,14 +242,26 @@ def parse_data() -> dict:
     }
 
 
+def _cacheable() -> dict:
+    """:func:`parse_data` with the site regex compiled: what the disk cache stores (it keeps
+    compiled regexes as their programs, so a cached load skips ``re``'s compiler too)."""
+    data = parse_data()
+    data["site_re"] = re.compile(data.pop("site"))
+    return data
+
+
 def _resources(data: dict) -> Resources:
     return Resources(
         **data["maps"], **{k: frozenset(v) for k, v in data["sets"].items()},
-        site_re=re.compile(data["site"]), entity_pattern=data["entity"],
+        site_re=data["site_re"], entity_pattern=data["entity"],
     )
 
 
 @lru_cache(maxsize=1)
 def load_resources() -> Resources:
-    """Parse the data files (cached per process)."""
-    return _resources(parse_data())
+    """The parsed data files: once per process, and parsed only once per version of the files
+    and of this module (the parsed result is cached on disk, ``saring.resource_cache``)."""
+    from saring.resource_cache import load_cached
+
+    files = sorted(p for p in DATA_DIR.iterdir() if p.is_file())
+    return _resources(load_cached("repair", _cacheable, files))

@@ -1,0 +1,139 @@
+"""The on-disk cache of parsed resources (saring.resource_cache): what it returns is what the
+parser returns, a change to a data file or to the parser is never served stale, and a broken
+cache entry or folder only costs a re-parse."""
+
+from __future__ import annotations
+
+import dataclasses
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from saring import resource_cache as rc
+
+
+@pytest.fixture
+def cache(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    folder = tmp_path / "cache"
+    monkeypatch.setenv("SARING_CACHE_DIR", str(folder))
+    monkeypatch.delenv("SARING_NO_CACHE", raising=False)
+    return folder
+
+
+def _builder(data: Path, calls: list[int]):
+    def build() -> dict:
+        calls.append(1)
+        words = data.read_text(encoding="utf-8").split()
+        return {"words": frozenset(words), "rank": {w: i / 3 for i, w in enumerate(words)},
+                "pairs": {w: (i, -i) for i, w in enumerate(words)},
+                "re": re.compile("(?P<w>" + "|".join(map(re.escape, words)) + r")\b", re.I)}
+    return build
+
+
+def test_second_load_comes_from_disk_and_equals_the_build(cache: Path, tmp_path: Path) -> None:
+    data = tmp_path / "words.txt"
+    data.write_text("Jakarta Bandung Surabaya", encoding="utf-8")
+    calls: list[int] = []
+    first = rc.load_cached("t", _builder(data, calls), [data])
+    second = rc.load_cached("t", _builder(data, calls), [data])
+    assert calls == [1]  # parsed once
+    assert len(list(cache.glob("t-*.marshal"))) == 1
+    for k in ("words", "rank", "pairs"):
+        assert second[k] == first[k] and type(second[k]) is type(first[k])
+    assert list(second["rank"].items()) == list(first["rank"].items())  # order kept
+    assert second["re"] == first["re"]  # Pattern == compares the compiled program
+    assert second["re"].match("bandung").group("w") == "bandung"
+    assert second["re"].flags == first["re"].flags
+
+
+def test_a_changed_data_file_is_parsed_again_and_replaces_the_entry(cache: Path, tmp_path: Path) -> None:
+    data = tmp_path / "words.txt"
+    data.write_text("Jakarta Bandung", encoding="utf-8")
+    calls: list[int] = []
+    rc.load_cached("t", _builder(data, calls), [data])
+    data.write_text("Jakarta Medan", encoding="utf-8")
+    got = rc.load_cached("t", _builder(data, calls), [data])
+    assert calls == [1, 1]
+    assert got["words"] == frozenset({"Jakarta", "Medan"})
+    assert len(list(cache.glob("t-*.marshal"))) == 1  # the stale entry is gone
+
+
+def test_the_builders_source_file_is_part_of_the_key(tmp_path: Path) -> None:
+    data = tmp_path / "d.txt"
+    data.write_text("x", encoding="utf-8")
+    code = tmp_path / "parser.py"
+    code.write_text("A = 1\n", encoding="utf-8")
+    k1 = rc.cache_key("t", [data, code])
+    code.write_text("A = 2\n", encoding="utf-8")
+    assert rc.cache_key("t", [data, code]) != k1
+
+
+@pytest.mark.parametrize("damage", ["truncate", "flip", "garbage"])
+def test_a_damaged_entry_is_rebuilt(cache: Path, tmp_path: Path, damage: str) -> None:
+    data = tmp_path / "words.txt"
+    data.write_text("Jakarta Bandung Surabaya", encoding="utf-8")
+    calls: list[int] = []
+    want = rc.load_cached("t", _builder(data, calls), [data])
+    entry = next(cache.glob("t-*.marshal"))
+    blob = entry.read_bytes()
+    entry.write_bytes({"truncate": blob[: len(blob) // 2],
+                       "flip": blob[:-5] + bytes([blob[-5] ^ 0xFF]) + blob[-4:],
+                       "garbage": b"not a cache file"}[damage])
+    got = rc.load_cached("t", _builder(data, calls), [data])
+    assert calls == [1, 1]
+    assert got["rank"] == want["rank"] and got["re"] == want["re"]
+
+
+def test_unwritable_or_disabled_cache_still_returns_the_build(tmp_path: Path,
+                                                              monkeypatch: pytest.MonkeyPatch) -> None:
+    data = tmp_path / "words.txt"
+    data.write_text("Jakarta", encoding="utf-8")
+    blocker = tmp_path / "file"
+    blocker.write_text("", encoding="utf-8")
+    monkeypatch.setenv("SARING_CACHE_DIR", str(blocker / "sub"))  # a folder that cannot exist
+    calls: list[int] = []
+    assert rc.load_cached("t", _builder(data, calls), [data])["words"] == frozenset({"Jakarta"})
+    monkeypatch.setenv("SARING_NO_CACHE", "1")
+    assert rc.cache_dir() is None
+    rc.load_cached("t", _builder(data, calls), [data])
+    assert calls == [1, 1]
+
+
+def test_regex_programs_rebuild_equal_patterns() -> None:
+    for pat, flags in [(r"(?P<a>x+)(?i:y)|\bfoo\d{2,5}", 0), (r"abc$", re.I | re.M),
+                       (rb"ab+c", 0), (r"(?x) a b  # comment", 0), (r"[^\W\d_]{2,}(?=\s)", re.A)]:
+        p = re.compile(pat, flags)
+        prog = rc.regex_program(p)
+        assert prog is not None
+        q = rc.regex_from_program(prog)
+        assert q == p and q.groupindex == p.groupindex and q.groups == p.groups
+
+
+def test_repair_resources_from_the_cache_equal_the_parse(cache: Path) -> None:
+    """Run in a fresh interpreter twice (the second reads the entry the first wrote)."""
+    code = (
+        "import dataclasses\n"
+        "from saring.repair import resources as R\n"
+        "r = R.load_resources(); p = R._resources(R._cacheable())\n"
+        "for f in dataclasses.fields(p):\n"
+        "    a, b = getattr(r, f.name), getattr(p, f.name)\n"
+        "    assert a == b and type(a) is type(b), f.name\n"
+        "    if isinstance(a, dict): assert list(a.items()) == list(b.items()), f.name\n"
+        "print('ok')\n"
+    )
+    for _ in range(2):
+        out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120)
+        assert out.returncode == 0, out.stderr[-2000:]
+        assert out.stdout.strip() == "ok"
+    assert len(list(cache.glob("repair-*.marshal"))) == 1
+
+
+def test_repair_cache_fields_match_the_dataclass() -> None:
+    from saring.repair import resources as R
+
+    data = R._cacheable()
+    built = {*data["maps"], *data["sets"], "site_re", "entity_pattern"}
+    assert built == {f.name for f in dataclasses.fields(R.Resources)}
