@@ -7,6 +7,8 @@ short lines, the characters in repeated lines, and newlines per word token.
 
 from __future__ import annotations
 
+from itertools import repeat
+from operator import le
 from typing import Any
 
 from saring.quality.base import MAX, MIN, ProfiledFilter, Rule, enabled
@@ -70,7 +72,7 @@ class FineWebQuality(ProfiledFilter):
         if metric == "short_line_ratio":
             lines = self._lines(st)
             limit = cfg["short_line_length"]
-            return sum(1 for line in lines if len(line) <= limit) / len(lines)
+            return sum(map(le, map(len, lines), repeat(limit))) / len(lines)
         if metric == "char_dup_ratio":
             chars = len(text) - text.count("\n")
             return find_duplicates(self._lines(st))[1] / chars if chars else 0.0

@@ -11,6 +11,7 @@ repeats one revised paragraph is repaired there, not thrown away here.
 
 from __future__ import annotations
 
+from itertools import repeat
 from typing import Any
 
 from saring.quality.base import MAX, MIN, ProfiledFilter, Rule, enabled
@@ -89,12 +90,13 @@ class GopherQuality(ProfiledFilter):
             lines = _splitlines(st)
             if not lines:
                 return 0.0
-            return sum(1 for s in lines if s.lstrip().startswith(_BULLETS)) / len(lines)
+            # C-level: how many lines start with a bullet once left-stripped (bools sum to the count)
+            return sum(map(str.startswith, map(str.lstrip, lines), repeat(_BULLETS))) / len(lines)
         if metric == "end_ellipsis_lines_ratio":
             lines = _splitlines(st)
             if not lines:
                 return 0.0
-            return sum(1 for s in lines if s.rstrip().endswith(_ELLIPSES)) / len(lines)
+            return sum(map(str.endswith, map(str.rstrip, lines), repeat(_ELLIPSES))) / len(lines)
         if metric == "alpha_words_ratio":
             return st.n_alpha / n_tokens if n_tokens else 0.0
         if metric == "stop_words":

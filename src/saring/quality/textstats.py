@@ -111,17 +111,11 @@ def terminal_punctuation() -> tuple[str, ...]:
 def find_duplicates(items: list[str]) -> tuple[int, int]:
     """(number of repeated items, characters in repeated items), first occurrences excluded."""
     n_items = len(items)
-    n_unique = len(set(items))
-    if n_unique == n_items:
+    unique = set(items)
+    if len(unique) == n_items:
         return 0, 0
-    seen: set[str] = set()
-    dup_chars = 0
-    for x in items:
-        if x in seen:
-            dup_chars += len(x)
-        else:
-            seen.add(x)
-    return n_items - n_unique, dup_chars
+    # every item but the first occurrence of each distinct value is a repeat
+    return n_items - len(unique), sum(map(len, items)) - sum(map(len, unique))
 
 
 def top_ngram_chars(tokens: list[str], n: int) -> int:
