@@ -52,3 +52,11 @@ def test_cache_follows_the_text_version() -> None:
     assert b is not a  # an edit makes a new text, so a new analysis
     assert b.tokens[0] == "Enam" and ("test", "x") not in b.memo
     assert analyse("lain").tokens == ["lain"]  # a different text never reuses the slot
+
+
+def test_single_character_classes_equal_the_regex_classes_for_every_code_point() -> None:
+    from saring.analysis import _classify, _classify_re
+
+    for cp in range(0x110000):
+        c = chr(cp)
+        assert _classify(c) == _classify_re(c), hex(cp)

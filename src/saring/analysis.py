@@ -225,6 +225,15 @@ _MAX_TYPES = 200_000
 
 
 def _classify(t: str) -> int:
+    if len(t) == 1:  # the regexes' answer from str predicates (re's \w is isalnum or "_",
+        # \s isspace, \d isdecimal): pages of distinct single characters classify each one
+        if t.isalnum():
+            return _OTHER_WORD if t.isdecimal() else _ALPHA_WORD
+        return _OTHER_WORD if t == "_" or t.isspace() else 1
+    return _classify_re(t)
+
+
+def _classify_re(t: str) -> int:
     if _SYMBOL_TOKEN_RE.fullmatch(t):
         return len(t)
     return _ALPHA_WORD if _ALPHA_CHAR_RE.search(t) else _OTHER_WORD
