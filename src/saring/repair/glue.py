@@ -246,6 +246,15 @@ CAP_WORD = re.compile(r"(?<![\w@#/.\-])[A-Z][a-z]{2,}(?![\w\-])")
 CAP_TOKEN = re.compile(r"(?<![\w@#/.\-])[A-Z][a-z]{2,}(?:[a-z]{3,}|[A-Z][a-z]{2,})(?![\w@\-])(?!\.[A-Za-z])")
 
 
+def repeated(text: str, tok: str, memo: dict[str, bool]) -> bool:
+    """``tok`` occurs more than once in ``text``; memoised per document (hostile text repeats one
+    token thousands of times, and counting each time made a 100 KB page quadratic)."""
+    r = memo.get(tok)
+    if r is None:
+        r = memo[tok] = text.count(tok) > 1
+    return r
+
+
 def find_name_sites(text: str, res: Resources, taken: set[int]) -> list[Site]:
     """Glue on names linked in *this* document (persons, organisations) but not in the gazetteer.
 
@@ -262,10 +271,12 @@ def find_name_sites(text: str, res: Resources, taken: set[int]) -> list[Site]:
     if not names:
         return []
     out = []
+    memo: dict[str, bool] = {}
     for m in CAP_TOKEN.finditer(text):
         tok, start = m.group(), m.start()
-        if start in taken or res.known(tok) or tok in res.brands or text.count(tok) > 1:
-            continue  # a repeated compound ("Tarumanegara") is a lexicalised name, not glue
+        if start in taken or res.known(tok) or tok in res.brands:
+            continue
+        site = None
         for i in range(len(tok) - 4, 3, -1):  # longest name first, 4+ letters after it
             name, rest = tok[:i], tok[i:]
             if name not in names:
@@ -276,8 +287,12 @@ def find_name_sites(text: str, res: Resources, taken: set[int]) -> list[Site]:
             form = "camel" if rest[0].isupper() else "glue"
             if form == "camel" and not res.common_lower(low):
                 break
-            out.append(Site(start, m.end(), name, form, start + i, rest, 0.55))
+            site = Site(start, m.end(), name, form, start + i, rest, 0.55)
             break
+        # counted last (a count in the whole text): a repeated compound ("Tarumanegara") is a
+        # lexicalised name, not glue
+        if site is not None and not repeated(text, tok, memo):
+            out.append(site)
     return out
 
 

@@ -22,9 +22,10 @@ for an unknown one); otherwise it is flagged. The right part must be a frequent 
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass
 
-from saring.repair.glue import DATELINE_BEFORE, Site, _after_headline, is_verb, two_words
+from saring.repair.glue import DATELINE_BEFORE, Site, _after_headline, is_verb, repeated, two_words
 from saring.repair.resources import BAD_BEFORE, PLACE_HEADS, SUFFIX_LIKE, Resources
 
 # A capitalised token; the token-start check is done in Python (a lookbehind would disable the
@@ -32,6 +33,7 @@ from saring.repair.resources import BAD_BEFORE, PLACE_HEADS, SUFFIX_LIKE, Resour
 TOKEN = re.compile(r"[A-Z][A-Za-z]{5,50}(?![\w@\-'’])(?!\.[A-Za-z0-9])")
 NOT_BEFORE = frozenset("@#/.-'’_")
 LEFT = re.compile(r"(?:[A-Z][a-z]{2,}|[A-Z]{2,})$")
+WORD_RUN = re.compile(r"[\w\-]+")
 WORD_BEFORE = re.compile(r"([A-Z][a-z]+|[A-Z]{2,}) $")
 SENT_START = frozenset(".!?\n“\"(")
 # A derived noun (pe-/pem-/pen-/peng-/peny-/per-/ke- prefix or -an suffix, 7+ letters): the head
@@ -39,6 +41,9 @@ SENT_START = frozenset(".!?\n“\"(")
 # short roots (Pra|dana, Keli|mutu, Leuwi|panjang), almost never in such derivations.
 DERIVED = re.compile(r"(?:(?:pe[mn]?|peng|peny|per|ke)[a-z]{5,}|[a-z]{5,}an)")
 MAX_NAME_WORDS = 5
+# Unknown capitalised tokens examined per document: each costs a count in the whole text, so a
+# hostile page of distinct glued names would be quadratic. Real pages: at most 327 (gikirima).
+MAX_CANDIDATES = 2000
 # Share of a word's uses followed by a name in its phrase above which it is a head noun (the
 # corpus rates of heads and of name-final syllables overlap; see notes/repair.md)
 HEAD_RATE = 0.065
@@ -168,9 +173,30 @@ def _word_glue(tok: str, res: Resources) -> bool:
     return False
 
 
-def _stands_alone(text: str, word: str) -> bool:
+def _stands_alone(text: str, word: str, memo: DocMemo | None = None) -> bool:
     """Seen standalone at least twice here (once is too little: ``find_name_sites`` agrees)."""
+    if memo is not None:
+        return memo.standalone(word) >= 2
     return len(re.findall(r"(?<![\w\-])" + re.escape(word) + r"(?![\w\-])", text)) >= 2
+
+
+class DocMemo:
+    """Per-document counts the name scan asks for many times, computed once (hostile pages glue
+    thousands of names; counting in the whole text per site made them quadratic)."""
+
+    __slots__ = ("_runs", "repeated", "text")
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.repeated: dict[str, bool] = {}  # token -> occurs more than once (``glue.repeated``)
+        self._runs: Counter[str] | None = None
+
+    def standalone(self, word: str) -> int:
+        """Occurrences of ``word`` (letters) with no word character or hyphen on either side:
+        maximal ``[\\w-]`` runs equal to it."""
+        if self._runs is None:
+            self._runs = Counter(WORD_RUN.findall(self.text))
+        return self._runs[word]
 
 
 @dataclass(frozen=True, slots=True)
@@ -197,11 +223,11 @@ class Glued:
         return self.headed and self.head_word not in PLACE_HEADS
 
 
-def _glued(text: str, m: re.Match[str], i: int, res: Resources) -> Glued:
+def _glued(text: str, m: re.Match[str], i: int, res: Resources, memo: DocMemo | None = None) -> Glued:
     tok, start = m.group(), m.start()
     name_start, clear = extend_name(text, start, res)
     head_word = text[name_start:start].split(" ", 1)[0] if name_start < start else ""
-    alone = _stands_alone(text, tok[:i])
+    alone = _stands_alone(text, tok[:i], memo)
     return Glued(
         text, tok, start, m.end(), tok[:i], tok[i:], name_start, clear, head_word,
         head_word in res.org_heads,
@@ -247,17 +273,18 @@ def _name_word(g: Glued, res: Resources) -> bool:
             and not (NAME_AFTER.match(text, g.end) or NAME_END.match(text, g.end)))
 
 
-def name_site(text: str, m: re.Match[str], res: Resources) -> Site | None:
-    """A scored site for one capitalised token, or ``None``."""
+def name_site(text: str, m: re.Match[str], res: Resources, memo: DocMemo | None = None) -> Site | None:
+    """A scored site for one capitalised token, or ``None`` (``memo``: this document's counts)."""
     tok = m.group()
     if tok in res.corpus_names or tok.lower() in res.world_words:
         return None  # writers use the whole token as a name (Herlambang, Prakerja, Fujifilm)
-    if res.known(tok) or tok in res.brands or tok.lower() in res.brands_lower or text.count(tok) > 1:
+    if res.known(tok) or tok in res.brands or tok.lower() in res.brands_lower or repeated(
+            text, tok, {} if memo is None else memo.repeated):
         return None  # a repeated token ("CAT Watuputih" five times) is a lexicalised name
     i = _split(tok, res)
     if not i:
         return None
-    g = _glued(text, m, i, res)
+    g = _glued(text, m, i, res, memo)
     if _guarded(g, res):
         return None
     named = res.name_like(g.left) or res.corpus_name(g.left) or (
@@ -363,10 +390,11 @@ def _camel_needs(text: str, start: int, end: int, res: Resources) -> int:
 LIST_TOKEN = re.compile(r"([A-Z][a-z]{3,})([A-Z][a-z]{3,})(?=(?:, (?:dan |serta )?| dan | serta )[A-Z])")
 
 
-def list_site(text: str, m: re.Match[str], res: Resources) -> Site | None:
+def list_site(text: str, m: re.Match[str], res: Resources, memo: DocMemo | None = None) -> Site | None:
     """``TarakanNunukan dan Malinau``: two names whose list comma was lost, inside a list of names."""
     tok, left, right = m.group(), m.group(1), m.group(2)
-    if res.known(tok) or tok in res.brands or tok.lower() in res.brands_lower or text.count(tok) > 1:
+    if res.known(tok) or tok in res.brands or tok.lower() in res.brands_lower or repeated(
+            text, tok, {} if memo is None else memo.repeated):
         return None
     if left in res.org_heads or right in res.org_heads:
         return None  # PolresSukabumi, BankMandiri: one name
@@ -395,14 +423,20 @@ def list_site(text: str, m: re.Match[str], res: Resources) -> Site | None:
 def find_entity_sites(text: str, res: Resources, taken: set[int]) -> list[Site]:
     """Glue sites on capitalised tokens the gazetteer scan did not claim."""
     out = []
+    memo = DocMemo(text)
+    budget = MAX_CANDIDATES
     for m in TOKEN.finditer(text):
         k = m.start()
         if k in taken or (k and (text[k - 1].isalnum() or text[k - 1] in NOT_BEFORE)):
             continue
         if m.group().lower() in res.lexicon:
             continue  # a known word or name as a whole (most capitalised tokens)
+        budget -= 1
+        if budget < 0:
+            break  # a page of thousands of unknown names is no translated article (bounded cost)
         lm = LIST_TOKEN.match(text, m.start())
-        s = list_site(text, lm, res) if lm and lm.end() == m.end() else name_site(text, m, res)
+        s = (list_site(text, lm, res, memo) if lm and lm.end() == m.end()
+             else name_site(text, m, res, memo))
         if s is not None:
             if any(s.start <= t < m.start() for t in taken) or (out and s.start < out[-1].end):
                 s.entity, s.start = m.group()[: s.rest_start - m.start()], m.start()
