@@ -18,6 +18,7 @@ Usage: python bench/bench_regex_budget.py [--sizes 10000,100000,1000000] [--repe
 from __future__ import annotations
 
 import argparse
+import functools
 import json
 import random
 import signal
@@ -54,6 +55,138 @@ def _random_short_lines() -> str:
     return "".join("".join(rng.choice(letters) for _ in range(3)) + "\n" for _ in range(5000))
 
 
+def _codepoint_lines(start: int = 0x4E00, skip_surrogates: bool = False) -> str:
+    """One distinct code point per line from ``start`` upwards (every later one different, so no
+    per-line or per-character cache helps): from U+4E00 this crosses CJK, Hangul, the surrogate
+    block (lone surrogates, as a JSON ``\\ud800`` escape gives), private use, full-width forms
+    and the astral planes."""
+    out = []
+    cp = start
+    while len(out) < 600_000:
+        if not (skip_surrogates and 0xD800 <= cp <= 0xDFFF):
+            out.append(chr(cp) + "\n")
+        cp += 1
+        if cp > 0x10FFFF:
+            cp = start
+    return "".join(out)
+
+
+def _cycle_lines(lo: int, hi: int, per_line: int = 1, sep: str = "\n") -> str:
+    """Lines of ``per_line`` consecutive code points cycling through ``lo``..``hi``."""
+    n = hi - lo + 1
+    return "".join("".join(chr(lo + (i * per_line + k) % n) for k in range(per_line)) + sep
+                   for i in range(max(2000, 2 * n // per_line)))
+
+
+_RARE = [(0x1200, 0x137C), (0x0F00, 0x0FD4), (0x1780, 0x17DD), (0x10A0, 0x10FF), (0x0D00, 0x0D7F),
+         (0x1E900, 0x1E95F), (0x2C80, 0x2CFF), (0x13000, 0x1342E), (0xA000, 0xA48C), (0x1400, 0x167F)]
+
+
+def _rare_script_lines() -> str:
+    """Distinct characters of rare scripts (Ethiopic, Tibetan, Khmer, Georgian, Malayalam,
+    Adlam, Coptic, hieroglyphs, Yi, Canadian syllabics), seeded, one or two per line."""
+    rng = random.Random(11)
+    lines = []
+    for _ in range(60_000):
+        lo, hi = rng.choice(_RARE)
+        lines.append("".join(chr(rng.randint(lo, hi)) for _ in range(rng.randint(1, 2))))
+    return "\n".join(lines) + "\n"
+
+
+def _rtl_ltr() -> str:
+    """Alternating Arabic / Hebrew / Latin words with bidi marks and isolates between them."""
+    rng = random.Random(12)
+    words = ["كلمة", "שלום", "kata", "الأخبار", "עברית", "berita", "\u200fجديد\u200e", "\u2067مرحبا\u2069"]
+    return "".join(rng.choice(words) + rng.choice([" ", " ", "\n", "، "]) for _ in range(40_000))
+
+
+def _combining_lines() -> str:
+    """Lines of only combining marks (seeded runs from U+0300-U+036F and U+1AB0-U+1AFF; NFC and
+    every per-character pass see nothing to attach them to)."""
+    rng = random.Random(13)
+    marks = [chr(c) for c in list(range(0x300, 0x370)) + list(range(0x1AB0, 0x1ACF))]
+    return "".join("".join(rng.choice(marks) for _ in range(rng.randint(1, 12))) + "\n"
+                   for _ in range(60_000))
+
+
+def _long_line_random() -> str:
+    """One line of seeded random letters and digits, no space (a ~1 MB 'word')."""
+    rng = random.Random(14)
+    return "".join(rng.choices("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789", k=1_100_000))
+
+
+def _words(rng: random.Random, n: int, cap: bool = True) -> str:
+    letters = "abcdefghijklmnoprstuw"
+    ws = ["".join(rng.choice(letters) for _ in range(rng.randint(3, 9))) for _ in range(n)]
+    return " ".join(w.capitalize() if cap else w for w in ws)
+
+
+def _baca_juga_random() -> str:
+    """Distinct "Baca juga: <Title>" lines (seeded titles)."""
+    rng = random.Random(15)
+    heads = ["Baca juga: ", "BACA JUGA: ", "Baca Juga : ", "Simak juga: ", "Lihat juga: "]
+    return "".join(rng.choice(heads) + _words(rng, rng.randint(3, 9)) + "\n" for _ in range(25_000))
+
+
+def _dateline_lines() -> str:
+    """Distinct dateline-like lines: ``PLACE, Outlet.com - text`` with seeded place names."""
+    rng = random.Random(16)
+    out = []
+    for _ in range(25_000):
+        place = _words(rng, rng.randint(1, 2)).upper()
+        outlet = _words(rng, 1) + rng.choice([".com", ".id", ".co.id", "News", ""])
+        sep = rng.choice([" - ", " -- ", " – ", ": ", " — "])
+        out.append(f"{place}, {outlet}{sep}{_words(rng, rng.randint(0, 6), cap=False)}\n")
+    return "".join(out)
+
+
+def _credit_lines() -> str:
+    """Distinct short credit-like lines (``Editor: Xyz``, ``Foto: A/B``, ``(abc/def)``...)."""
+    rng = random.Random(17)
+    heads = ["Editor: ", "Penulis: ", "Foto: ", "Pewarta: ", "Reporter: ", "Sumber: ", "Laporan: "]
+    out = []
+    for _ in range(30_000):
+        k = rng.randint(0, 3)
+        if k == 0:
+            out.append(rng.choice(heads) + _words(rng, rng.randint(1, 3)))
+        elif k == 1:
+            out.append(f"Foto: {_words(rng, 1)}/{_words(rng, 1)}")
+        elif k == 2:
+            out.append(f"({_words(rng, 1, cap=False)}/{_words(rng, 1, cap=False)})")
+        else:
+            out.append(f"{_words(rng, 1).upper()}/{_words(rng, 1)}")
+    return "\n".join(out) + "\n"
+
+
+def _mojibake_lines() -> str:
+    """Distinct short lines of UTF-8 mojibake (Windows-1252 decoding of accented words), each a
+    genuine ftfy fix."""
+    rng = random.Random(18)
+    acc = "éèàâçüöñíóúãõ"
+    out = []
+    for _ in range(30_000):
+        w = _words(rng, 1, cap=False)
+        i = rng.randrange(len(w) + 1)
+        w = w[:i] + rng.choice(acc) + w[i:]
+        out.append(w.encode("utf-8").decode("windows-1252", "replace"))
+    return "\n".join(out) + "\n"
+
+
+def _mojibake_words() -> str:
+    """The same mojibake words on one line (one ftfy segment), with an emoji every seventh word
+    so that the line never decodes whole from a single-byte encoding."""
+    words = _mojibake_lines().split("\n")
+    return " ".join(w + (" \U0001F600" if k % 7 == 6 else "") for k, w in enumerate(words))
+
+
+def _fullwidth_words() -> str:
+    """Seeded words written in full-width forms (each character a width fix)."""
+    rng = random.Random(19)
+    return "".join(
+        "".join(chr(ord(c) + 0xFEE0) for c in _words(rng, 1)) + rng.choice([" ", " ", "\n"])
+        for _ in range(120_000))
+
+
 GENERATORS: dict[str, Callable[[], str]] = {
     "news_like": lambda: _PARA,
     "phone_random": _random_phones,
@@ -80,11 +213,35 @@ GENERATORS: dict[str, Callable[[], str]] = {
     "bidi_zw": lambda: "kata\u202e\u200b\u2066 ",
     "caps": lambda: "BERITA TERKINI ",
     "long_word": lambda: "x",
+    # beyond the first 23 (session 4): distinct per line, so no memo of repeated lines helps
+    "codepoint_lines": _codepoint_lines,
+    "cjk_lines": lambda: _cycle_lines(0x4E00, 0x9FFF),
+    "emoji_lines": lambda: _cycle_lines(0x1F300, 0x1FAFF),
+    "emoji_zwj": lambda: "\U0001F468\u200d\U0001F469\u200d\U0001F467 \U0001F3F3\ufe0f\u200d\U0001F308\n",
+    "rare_script_lines": _rare_script_lines,
+    "fullwidth_lines": lambda: _cycle_lines(0xFF01, 0xFFEE),
+    "fullwidth_words": _fullwidth_words,
+    "surrogate_lines": lambda: _cycle_lines(0xD800, 0xDFFF),
+    "mojibake_lines": _mojibake_lines,
+    "mojibake_words": _mojibake_words,
+    "rtl_ltr": _rtl_ltr,
+    "combining_lines": _combining_lines,
+    "long_line_random": _long_line_random,
+    "baca_juga_random": _baca_juga_random,
+    "dateline_lines": _dateline_lines,
+    "credit_lines": _credit_lines,
 }
 
 
+@functools.cache
+def _unit(gen: str) -> str:
+    return GENERATORS[gen]()
+
+
 def make_text(gen: str, size: int) -> str:
-    unit = GENERATORS[gen]()
+    """``size`` characters of the generator's text (a character is at least a byte, so this is
+    at least ``size`` bytes of UTF-8: the stricter reading of "per 10 KB")."""
+    unit = _unit(gen)
     return (unit * (size // len(unit) + 1))[:size]
 
 

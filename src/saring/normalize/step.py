@@ -28,11 +28,18 @@ from collections import Counter
 from dataclasses import dataclass
 from typing import Any
 
-import ftfy
-from ftfy import TextFixerConfig
-from ftfy.badness import is_bad
-
 from saring.document import Document, Replacement
+from saring.normalize.fixtext import (
+    FTFY_CONFIG,
+    FTFY_EXPLAIN_CONFIG,
+    Budget,
+    changed_lines,
+    fix_text_explained,
+    fix_text_segments,
+    ftfy_kind,
+    ftfy_trigger,
+    looks_mojibake,
+)
 from saring.step import MapStep, Reject
 
 # Pass 3: character-level classes. C1 controls (\x80-\x9f) are left to ftfy first (they are
@@ -58,125 +65,23 @@ _LAYOUT_RE = re.compile(
     r"|(?P<space_run>[ \t]{2,}|\t)"
 )
 
-_FTFY_CONFIG = TextFixerConfig(
-    unescape_html="auto",  # only when the text holds no '<' (i.e. it is not HTML itself)
-    remove_terminal_escapes=True,
-    fix_encoding=True,
-    restore_byte_a0=True,
-    replace_lossy_sequences=True,
-    decode_inconsistent_utf8=True,
-    fix_c1_controls=True,
-    fix_latin_ligatures=True,
-    fix_character_width=True,
-    uncurl_quotes=False,  # curly quotes are correct Indonesian typography, not damage
-    fix_line_breaks=False,  # done in pass 3, with its own edit kind
-    fix_surrogates=True,
-    remove_control_chars=False,  # done in pass 3
-    normalization=None,  # done in pass 2
-    explain=False,
-)
-_FTFY_EXPLAIN_CONFIG = _FTFY_CONFIG._replace(explain=True)
-
-# Cheap gate in front of ftfy: the characters its non-mojibake fixers act on (entities, ANSI
-# escapes, C1 controls, ligatures, full/half-width forms, surrogates). Mojibake itself is
-# gated by ftfy's own ``is_bad`` (one regex search over the whole text), which is exactly the
-# test ftfy applies per line before trying any re-decoding.
-_ENTITY_RE = re.compile(r"&#?[0-9A-Za-z]{1,24};")
-_FTFY_CHARS_RE = re.compile(
-    r"[\x1b\x80-\x9f\u0132\u0133\u0149\u01c4-\u01cc\u01f1-\u01f3\ufb00-\ufb06\u3000"
-    r"\uff01-\uffee\ud800-\udfff]"
-)
-
-
-def _ftfy_trigger(text: str) -> bool:
-    """HTML entities (only when '&' occurs at all) or characters a non-mojibake fixer acts on."""
-    return ("&" in text and _ENTITY_RE.search(text) is not None) or (
-        not text.isascii() and _FTFY_CHARS_RE.search(text) is not None
-    ) or ("\x1b" in text)
-
-# Mojibake of UTF-8 always contains the character a lead byte decodes to (Â-ô in Windows-1252,
-# Cyrillic or box drawing in other code pages), never only curly quotes, dashes or NBSP. So
-# ftfy's ``is_bad`` (a large regex, ~2,000 news docs/s on its own) is only run on short windows
-# around characters outside this everyday set, which most Indonesian news text never leaves.
-_UNSAFE_RE = re.compile(r"[^\x00-\x7f\xa0“”‘’–—…•°·×]")
-_WINDOW = 8
-
-
-def _looks_mojibake(text: str) -> bool:
-    """``ftfy.badness.is_bad`` restricted to windows around unusual characters."""
-    windows = []
-    end = -1
-    for count, m in enumerate(_UNSAFE_RE.finditer(text)):
-        s, e = max(0, m.start() - _WINDOW), m.end() + _WINDOW
-        if s <= end and windows:
-            windows[-1] = (windows[-1][0], e)
-        else:
-            windows.append((s, e))
-        end = e
-        if len(windows) > 200 or count > 4000:
-            return is_bad(text)  # many unusual characters (or windows): test the whole text
-    return bool(windows) and is_bad("\n".join(text[s:e] for s, e in windows))
-
-
-# ftfy's badness regex has one anchored branch (``^[ÃÂ][ ]``, start of the segment); every other
-# branch matches the same characters wherever they are, so a block of segments none of which is
-# bad is exactly a block where ``is_bad`` and this per-line check both fail.
-_CARET_BAD_RE = re.compile(r"^[ÃÂ] ", re.MULTILINE)
-_BLOCK = 8  # segments tested together before testing them one by one
-
-
-def _ftfy_may_change(text: str) -> bool:
-    """Could ``ftfy.fix_and_explain`` change this segment (or some segment of this block)?"""
-    return _ftfy_trigger(text) or (
-        not text.isascii() and (is_bad(text) or _CARET_BAD_RE.search(text) is not None)
-    )
-
-
-def fix_text_segments(text: str, config: TextFixerConfig = _FTFY_CONFIG) -> str:
-    """``ftfy.fix_text(text, config)``, with a segment (line) handed to ftfy only when it can
-    change: its segments (lines, cut at ``max_decode_length``) and its sticky switch of
-    ``unescape_html="auto"`` off from the first segment holding ``<`` on. A segment without an
-    entity, escape or character a non-mojibake fixer acts on (``_ftfy_trigger``) and that ftfy's
-    own ``is_bad`` finds clean (or is ASCII) comes out of ``fix_and_explain`` unchanged: every
-    fixer of the config is a no-op on it, and the encoding fixer returns such text as it is.
-    Blocks of ``_BLOCK`` segments are tested first. One mojibake line then costs one ftfy call
-    instead of one per line of the document (~10-20 us each, 100+ ms per 10 KB on many short
-    lines)."""
-    bounds: list[int] = [0]
-    n = len(text)
-    while bounds[-1] < n:
-        pos = bounds[-1]
-        brk = text.find("\n", pos) + 1 or n
-        bounds.append(min(brk, pos + config.max_decode_length))
-    lt = text.find("<") if config.unescape_html == "auto" else -1
-    no_html = config._replace(unescape_html=False)
-    out: list[str] = []
-    for b in range(0, len(bounds) - 1, _BLOCK):
-        block = bounds[b : b + _BLOCK + 1]
-        if not _ftfy_may_change(text[block[0] : block[-1]]):
-            out.append(text[block[0] : block[-1]])
-            continue
-        for s, e in itertools.pairwise(block):
-            segment = text[s:e]
-            if _ftfy_may_change(segment):
-                # ftfy switches "auto" html unescaping off from the first segment with "<" on
-                segment = ftfy.fix_and_explain(segment, no_html if 0 <= lt < e else config)[0]
-            out.append(segment)
-    return "".join(out)
-
-
-# ftfy explanation steps -> our edit kind names.
-_FTFY_KIND = {
-    "unescape_html": "html_entity",
-    "remove_terminal_escapes": "terminal_escape",
-    "fix_c1_controls": "c1_control",
-    "fix_latin_ligatures": "ligature",
-    "fix_character_width": "width",
-    "fix_surrogates": "surrogate",
-    "restore_byte_a0": "mojibake",
-    "replace_lossy_sequences": "mojibake",
-    "decode_inconsistent_utf8": "mojibake",
-}
+_FTFY_CONFIG = FTFY_CONFIG  # names kept for callers and tests
+_FTFY_EXPLAIN_CONFIG = FTFY_EXPLAIN_CONFIG
+_ftfy_trigger = ftfy_trigger
+_looks_mojibake = looks_mojibake
+_ftfy_kind = ftfy_kind
+# ftfy's whole loop runs on at most this many segments, plus one per this many characters; past
+# that (crafted text, one mojibake word per line) consecutive hard lines are fixed together
+_FTFY_CALLS = 16
+_FTFY_CALL_CHARS = 200
+# ... and re-decodes at most this many UTF-8-like sequences one by one, plus one per this many
+# characters (``fixtext.slow_work``), and in coarse mode reads at most this many characters plus
+# one per this many; lines past that stay as they are and the document is flagged ``ftfy_budget``
+_FTFY_SLOW = 64
+_FTFY_SLOW_CHARS = 100
+_FTFY_GROUP = 1024
+_FTFY_GROUP_CHARS = 8
+__all__ = ["Normalize", "common_affixes", "diff_replacements", "fix_text_segments"]
 
 
 def common_affixes(a: str, b: str) -> tuple[int, int]:
@@ -191,13 +96,27 @@ def common_affixes(a: str, b: str) -> tuple[int, int]:
     return p, s
 
 
-def diff_replacements(old: str, new: str, kind_of) -> list[Replacement]:
+# Above this many changed lines, and more than one per _DENSE_LINE_CHARS characters (crafted
+# text: one full-width character or mojibake word per line), a whole-line pass logs one edit per
+# run of changed lines at most _DENSE_GAP lines apart, its kinds joined by "+", instead of one
+# per line: the edit log and the time to build it stay proportional to the text.
+_DENSE_LINES = 64
+_DENSE_LINE_CHARS = 32
+_DENSE_GAP = 8
+
+
+def diff_replacements(old: str, new: str, kind_of, dense: bool = False) -> list[Replacement]:
     """Minimal-ish replacements turning ``old`` into ``new``: one per changed line when the line
-    structure is kept, else one trimmed span. ``kind_of(before_line, after_line)`` names each."""
+    structure is kept, else one trimmed span. ``kind_of(before_line, after_line)`` names each.
+    With ``dense``, many changed lines are grouped into runs (see ``_DENSE_LINES``)."""
     reps: list[Replacement] = []
     old_lines = old.split("\n")
     new_lines = new.split("\n")
     if len(old_lines) == len(new_lines):
+        if dense:
+            changed = changed_lines(old_lines, new_lines)
+            if len(changed) > max(_DENSE_LINES, len(old) // _DENSE_LINE_CHARS):
+                return _dense_replacements(old_lines, new_lines, changed, kind_of)
         pos = 0
         for a, b in zip(old_lines, new_lines, strict=True):
             if a != b:
@@ -209,21 +128,34 @@ def diff_replacements(old: str, new: str, kind_of) -> list[Replacement]:
     return [Replacement(p, len(old) - s, new[p : len(new) - s], kind_of(old, new))]
 
 
-def _ftfy_kind(before: str, after: str) -> str:
-    """Name an ftfy change by re-running it with explanations (only on changed lines)."""
-    kinds: list[str] = []
-    explained = ftfy.fix_and_explain(before, config=_FTFY_EXPLAIN_CONFIG)
-    for step in explained.explanation or ():
-        action, param = step
-        if action in ("encode", "decode", "transcode"):
-            k = "mojibake"
-        elif action == "apply":
-            k = _FTFY_KIND.get(param, param)
+def join_kinds(kinds) -> str:
+    """``normalize:a+b`` and ``normalize:b+c`` -> ``normalize:a+b+c`` (first-seen order)."""
+    parts: dict[str, None] = {}
+    for k in kinds:
+        parts.update(dict.fromkeys(k.removeprefix("normalize:").split("+")))
+    return "normalize:" + "+".join(parts)
+
+
+def _dense_replacements(old_lines: list[str], new_lines: list[str], changed: list[int],
+                        kind_of) -> list[Replacement]:
+    """One replacement per run of changed lines at most ``_DENSE_GAP`` lines apart."""
+    starts = list(itertools.accumulate((len(x) + 1 for x in old_lines), initial=0))
+    runs: list[list[int]] = []
+    for i in changed:
+        if runs and i - runs[-1][-1] <= _DENSE_GAP:
+            runs[-1].append(i)
         else:
-            k = str(param)
-        if k not in kinds:
-            kinds.append(k)
-    return "normalize:" + ("+".join(kinds) if kinds else "ftfy")
+            runs.append([i])
+    reps = []
+    for run in runs:
+        i0, i1 = run[0], run[-1]
+        a = "\n".join(old_lines[i0 : i1 + 1])
+        b = "\n".join(new_lines[i0 : i1 + 1])
+        p, s = common_affixes(a, b)
+        kind = join_kinds(dict.fromkeys(map(kind_of, map(old_lines.__getitem__, run),
+                                            map(new_lines.__getitem__, run))))
+        reps.append(Replacement(starts[i0] + p, starts[i0] + len(a) - s, b[p : len(b) - s], kind))
+    return reps
 
 
 def _nfc_kind(_a: str, _b: str) -> str:
@@ -304,19 +236,24 @@ class Normalize(MapStep):
         self._blank_after = "\n" * (max_blank_lines + 1)
 
     # ------------------------------------------------------------------ passes
-    def _pass_ftfy(self, doc: Document) -> None:
+    def _pass_ftfy(self, doc: Document, budget: Budget) -> None:
         text = doc.text
+        budget.refused_lines = 0
         if not _ftfy_trigger(text) and (text.isascii() or not _looks_mojibake(text)):
             return
-        fixed = fix_text_segments(text)
+        fixed, kinds = fix_text_explained(
+            text, max_calls=_FTFY_CALLS + len(text) // _FTFY_CALL_CHARS, budget=budget
+        )
         if fixed != text:
-            doc.apply(self.label, diff_replacements(text, fixed, _ftfy_kind))
+            reps = diff_replacements(text, fixed, lambda a, _b: kinds.get(a) or ftfy_kind(a), dense=True)
+            doc.apply(self.label, reps)
 
     def _pass_nfc(self, doc: Document) -> None:
         text = doc.text
         if text.isascii() or unicodedata.is_normalized("NFC", text):
             return
-        doc.apply(self.label, diff_replacements(text, unicodedata.normalize("NFC", text), _nfc_kind))
+        fixed = unicodedata.normalize("NFC", text)
+        doc.apply(self.label, diff_replacements(text, fixed, _nfc_kind, dense=True))
 
     def _pass_characters(self, doc: Document) -> None:
         text = doc.text
@@ -343,12 +280,9 @@ class Normalize(MapStep):
         if reps:
             doc.apply(self.label, reps)
 
-    def _layout_suspect(self, text: str) -> bool:
-        """Substring tests (C speed) that a layout fix is possible; most clean texts fail all."""
-        if not text:
-            return False
-        if text[0].isspace() or text[-1].isspace():
-            return True
+    def _layout_inner(self, text: str) -> bool:
+        """Substring tests (C speed) that a layout fix inside the text is possible: every match of
+        ``_LAYOUT_RE`` that changes something holds one of them. Most clean texts fail all."""
         return (
             "  " in text or "\t" in text or " \n" in text or "\n " in text
             or self._blank_after + "\n" in text
@@ -356,11 +290,14 @@ class Normalize(MapStep):
 
     def _pass_layout(self, doc: Document) -> None:
         text = doc.text
-        if not self._layout_suspect(text):
+        if not text:
+            return
+        inner = self._layout_inner(text)
+        if not inner and not text[0].isspace() and not text[-1].isspace():
             return
         reps: list[Replacement] = []
         blank_after = self._blank_after
-        for m in _LAYOUT_RE.finditer(text):
+        for m in _LAYOUT_RE.finditer(text) if inner else ():
             g = m.lastgroup
             if g == "blank_lines":
                 newlines = m.group().count("\n")
@@ -396,12 +333,15 @@ class Normalize(MapStep):
     # ------------------------------------------------------------------ step
     def process(self, doc: Document) -> Reject | None:
         n0 = len(doc.edits)
+        # ftfy's costly work for this document, shared by the rounds
+        n = len(doc.text)
+        budget = Budget(_FTFY_SLOW + n // _FTFY_SLOW_CHARS, _FTFY_GROUP + n // _FTFY_GROUP_CHARS)
         # A fix can expose another (removing a zero-width char joins mojibake bytes or a letter
         # and its accent; ftfy can decode to a line separator): repeat while changing, <= 3 rounds.
         for _ in range(3):
             before = len(doc.edits)
             if self.use_ftfy:
-                self._pass_ftfy(doc)
+                self._pass_ftfy(doc, budget)
             if self.nfc:
                 self._pass_nfc(doc)
             if self.characters:
@@ -410,6 +350,8 @@ class Normalize(MapStep):
                 self._pass_layout(doc)
             if len(doc.edits) == before:
                 break
+        if budget.refused_lines:  # mojibake left as it is: too costly to re-decode (crafted text)
+            doc.flag(self.label, "ftfy_budget", lines=budget.refused_lines)
         made = doc.edits[n0:]
         if made:
             doc.annotate(self.label, n_edits=len(made), kinds=dict(Counter(e.kind for e in made)))
