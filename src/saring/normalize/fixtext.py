@@ -156,14 +156,13 @@ def _badness_witnesses() -> tuple[re.Pattern[str], int]:
 _WITNESS_RE, _BAD_WIDTH = _badness_witnesses()
 
 
-def bad_spans(text: str) -> list[tuple[int, int]]:
-    """Spans of the matches of ftfy's badness regex (as ``finditer`` over the whole text gives them,
-    as long as windows are apart) and of its anchored branch at each line start."""
-    spans: list[tuple[int, int]] = []
-    if text.isascii():
-        return spans
+def _windows(text: str) -> list[tuple[int, int]]:
+    """Merged windows around the badness regex's witness characters: every match lies in one."""
     w = _BAD_WIDTH
     n = len(text)
+    if len(_WITNESS_RE.findall(text)) * w > n // 2:  # dense: the windows would cover most of it
+        return [(0, n)] if n else []
+    out: list[tuple[int, int]] = []
     win_s = win_e = -1
     for m in _WITNESS_RE.finditer(text):
         p = m.start()
@@ -171,12 +170,32 @@ def bad_spans(text: str) -> list[tuple[int, int]]:
             win_e = min(n, p + w)
             continue
         if win_e > 0:
-            spans += [x.span() for x in BADNESS_RE.finditer(text, win_s, win_e)]
+            out.append((win_s, win_e))
         win_s, win_e = max(0, p - w + 1), min(n, p + w)
     if win_e > 0:
-        spans += [x.span() for x in BADNESS_RE.finditer(text, win_s, win_e)]
+        out.append((win_s, win_e))
+    return out
+
+
+def bad_spans(text: str) -> list[tuple[int, int]]:
+    """Spans of the matches of ftfy's badness regex (searched in each window) and of its anchored
+    branch at each line start. A line holds a match of ``is_bad`` only if one of them touches it:
+    a match of the line is a match of the text (no anchor but the caret), inside one window, and
+    the leftmost-first search of that window finds it or one that overlaps it."""
+    if text.isascii():
+        return []
+    finditer = BADNESS_RE.finditer
+    spans = [x.span() for s, e in _windows(text) for x in finditer(text, s, e)]
     spans += [x.span() for x in CARET_BAD_RE.finditer(text)]
     return spans
+
+
+def has_bad(text: str) -> bool:
+    """``ftfy.badness.is_bad(text)``, searching only the windows around witness characters."""
+    if text.isascii():
+        return False
+    search = BADNESS_RE.search
+    return any(search(text, s, e) for s, e in _windows(text))
 
 
 def ftfy_may_change(text: str) -> bool:
@@ -230,7 +249,7 @@ def _segment_bounds(text: str, max_len: int) -> list[int]:
     """Start of every segment, as ``ftfy.fix_text`` cuts them, and ``len(text)``."""
     lines = text.split("\n")
     if max(map(len, lines)) < max_len:  # no line is cut: segments are lines
-        bounds = list(itertools.accumulate((len(x) + 1 for x in lines), initial=0))
+        bounds = list(itertools.accumulate(map((1).__add__, map(len, lines)), initial=0))
         if not lines[-1]:  # the text ends with a newline (or is empty): no last segment
             return bounds[:-1]
         bounds[-1] = len(text)
@@ -251,10 +270,13 @@ def _hard_segments(text: str, bounds: list[int]) -> set[int]:
     if "&" in text:
         spans += [m.span() for m in ENTITY_RE.finditer(text)]
     hard: set[int] = set()
+    k = 0  # the segment of the last span (spans mostly come in text order)
     for s, e in spans:
-        first = bisect.bisect_right(bounds, s) - 1
-        last = bisect.bisect_right(bounds, max(s, e - 1)) - 1
-        hard.update(range(first, last + 1))
+        if not bounds[k] <= s < bounds[k + 1]:
+            k = bisect.bisect_right(bounds, s) - 1
+        hard.add(k)
+        if e > bounds[k + 1]:  # a match across a line end: every segment it touches
+            hard.update(range(k + 1, bisect.bisect_right(bounds, e - 1)))
     last_seg = len(bounds) - 2
     for k in range(last_seg):
         if text[bounds[k + 1] - 1] != "\n":  # a line cut at max_decode_length: both pieces
@@ -269,9 +291,25 @@ def _local_fixers(config: TextFixerConfig) -> list[str] | None:
     return [f for f in _LOCAL_FIXERS if getattr(config, f)]
 
 
+# what each character fixer acts on: a fixer is called only on text holding one of them
+_FIXER_GATES = {
+    "fix_c1_controls": re.compile("[\x80-\x9f]"),
+    "fix_latin_ligatures": re.compile("[" + _class_of(list(LIGATURES)) + "]"),
+    "fix_character_width": re.compile("[" + _class_of(list(WIDTH_MAP)) + "]"),
+    "fix_surrogates": re.compile("[\ud800-\udfff]"),
+    "remove_terminal_escapes": re.compile("\x1b"),
+}
+
+
+def _fixer_may_change(name: str, text: str) -> bool:
+    gate = _FIXER_GATES.get(name)
+    return gate is None or gate.search(text) is not None
+
+
 def _chain(text: str, fixers: list[str]) -> str:
     for name in fixers:
-        text = ftfy.FIXERS[name](text)
+        if _fixer_may_change(name, text):
+            text = ftfy.FIXERS[name](text)
     return text
 
 
@@ -286,6 +324,8 @@ def _fix_run(run: str, fixers: list[str], kinds: dict[str, str]) -> str | None:
     stages: list[tuple[str, list[int]]] = []  # (fixer, indices of the lines it changed)
     cur, cur_lines = run, lines0
     for name in fixers:
+        if not _fixer_may_change(name, cur):
+            continue
         new = ftfy.FIXERS[name](cur)
         if new == cur:
             continue
@@ -308,7 +348,8 @@ def _fix_run(run: str, fixers: list[str], kinds: dict[str, str]) -> str | None:
     # one round of fix_and_explain on each changed line gave its fixed line; a second round
     # changes nothing exactly when the fixed lines hold no entity, no badness and are a fixed
     # point of the character fixers (the unchanged lines passed every fixer unchanged)
-    fixed = "\n".join(map(cur_lines.__getitem__, idx))
+    # (each distinct fixed line once: the checks are per line)
+    fixed = "\n".join(dict.fromkeys(map(cur_lines.__getitem__, idx)))
     if ftfy_may_change_hard(fixed) or _chain(fixed, fixers) != fixed:
         return None
     if len(stages) == 1:
@@ -328,7 +369,7 @@ def changed_lines(old: list[str], new: list[str]) -> list[int]:
 def ftfy_may_change_hard(text: str) -> bool:
     """An entity, a badness match or an anchored-branch match (per line) in ``text``."""
     return ("&" in text and ENTITY_RE.search(text) is not None) or (
-        not text.isascii() and (is_bad(text) or CARET_BAD_RE.search(text) is not None)
+        not text.isascii() and (has_bad(text) or CARET_BAD_RE.search(text) is not None)
     )
 
 
@@ -363,6 +404,9 @@ class Budget:
         self.slow = slow
         self.group_chars = group_chars
         self.refused_lines = 0
+        self.hard_changed = False  # whether ftfy's whole loop changed a segment (this pass)
+        # text this pass left where every change was checked to be a fixed point of ftfy's loop
+        self.fixed_point: str | None = None
 
     def allows(self, chunk: str, group: bool) -> bool:
         if group and len(chunk) > self.group_chars:
@@ -394,10 +438,13 @@ def _fix_hard(text: str, s: int, e: int, lt: int, config: TextFixerConfig, kinds
     same_kind = whole and config == FTFY_CONFIG and not (no_html and "&" in segment and "<" not in segment)
     run = config._replace(unescape_html=False) if no_html else config
     if not same_kind:
-        return ftfy.fix_and_explain(segment, run)[0]
-    fixed, plan = ftfy.fix_and_explain(segment, run._replace(explain=True))
-    if fixed != segment:
-        kinds[segment] = kind_of_plan(plan)
+        fixed = ftfy.fix_and_explain(segment, run)[0]
+    else:
+        fixed, plan = ftfy.fix_and_explain(segment, run._replace(explain=True))
+        if fixed != segment:
+            kinds[segment] = kind_of_plan(plan)
+    if budget is not None and fixed != segment:
+        budget.hard_changed = True
     return fixed
 
 
@@ -411,6 +458,8 @@ def _fix_group(text: str, s: int, e: int, lt: int, kinds: dict[str, str], budget
         config = config._replace(unescape_html=False)
     fixed, plan = ftfy.fix_and_explain(chunk, config)
     if fixed != chunk:
+        if budget is not None:
+            budget.hard_changed = True
         kind = kind_of_plan(plan)
         old, new = chunk.split("\n"), fixed.split("\n")
         pairs = zip(old, new, strict=True) if len(old) == len(new) else ((a, "") for a in old)

@@ -105,27 +105,31 @@ _DENSE_LINE_CHARS = 32
 _DENSE_GAP = 8
 
 
-def diff_replacements(old: str, new: str, kind_of, dense: bool = False) -> list[Replacement]:
+def diff_replacements(old: str, new: str, kind_of, dense: bool = False,
+                      known: dict[str, str] | None = None) -> list[Replacement]:
     """Minimal-ish replacements turning ``old`` into ``new``: one per changed line when the line
-    structure is kept, else one trimmed span. ``kind_of(before_line, after_line)`` names each.
-    With ``dense``, many changed lines are grouped into runs (see ``_DENSE_LINES``)."""
+    structure is kept, else one trimmed span. ``kind_of(before_line, after_line)`` names each,
+    unless ``known`` names the before line. With ``dense``, many changed lines are grouped into
+    runs (see ``_DENSE_LINES``)."""
     reps: list[Replacement] = []
+    known = known or {}
     old_lines = old.split("\n")
     new_lines = new.split("\n")
     if len(old_lines) == len(new_lines):
         if dense:
             changed = changed_lines(old_lines, new_lines)
             if len(changed) > max(_DENSE_LINES, len(old) // _DENSE_LINE_CHARS):
-                return _dense_replacements(old_lines, new_lines, changed, kind_of)
+                return _dense_replacements(old_lines, new_lines, changed, kind_of, known)
         pos = 0
         for a, b in zip(old_lines, new_lines, strict=True):
             if a != b:
                 p, s = common_affixes(a, b)
-                reps.append(Replacement(pos + p, pos + len(a) - s, b[p : len(b) - s], kind_of(a, b)))
+                kind = known.get(a) or kind_of(a, b)
+                reps.append(Replacement(pos + p, pos + len(a) - s, b[p : len(b) - s], kind))
             pos += len(a) + 1
         return reps
     p, s = common_affixes(old, new)
-    return [Replacement(p, len(old) - s, new[p : len(new) - s], kind_of(old, new))]
+    return [Replacement(p, len(old) - s, new[p : len(new) - s], known.get(old) or kind_of(old, new))]
 
 
 def join_kinds(kinds) -> str:
@@ -137,24 +141,25 @@ def join_kinds(kinds) -> str:
 
 
 def _dense_replacements(old_lines: list[str], new_lines: list[str], changed: list[int],
-                        kind_of) -> list[Replacement]:
+                        kind_of, known: dict[str, str]) -> list[Replacement]:
     """One replacement per run of changed lines at most ``_DENSE_GAP`` lines apart."""
-    starts = list(itertools.accumulate((len(x) + 1 for x in old_lines), initial=0))
-    runs: list[list[int]] = []
-    for i in changed:
-        if runs and i - runs[-1][-1] <= _DENSE_GAP:
-            runs[-1].append(i)
-        else:
-            runs.append([i])
+    starts = list(itertools.accumulate(map((1).__add__, map(len, old_lines)), initial=0))
+    # a run ends where the next changed line is more than _DENSE_GAP lines on
+    ends = [k for k, (x, y) in enumerate(itertools.pairwise(changed), 1) if y - x > _DENSE_GAP]
     reps = []
-    for run in runs:
-        i0, i1 = run[0], run[-1]
+    for r0, r1 in itertools.pairwise([0, *ends, len(changed)]):
+        i0, i1 = changed[r0], changed[r1 - 1]
         a = "\n".join(old_lines[i0 : i1 + 1])
         b = "\n".join(new_lines[i0 : i1 + 1])
         p, s = common_affixes(a, b)
-        kind = join_kinds(dict.fromkeys(map(kind_of, map(old_lines.__getitem__, run),
-                                            map(new_lines.__getitem__, run))))
-        reps.append(Replacement(starts[i0] + p, starts[i0] + len(a) - s, b[p : len(b) - s], kind))
+        olds = list(map(old_lines.__getitem__, changed[r0:r1]))
+        kinds = dict.fromkeys(map(known.get, olds))
+        if None in kinds:  # lines no one named yet
+            del kinds[None]
+            kinds.update(dict.fromkeys(kind_of(x, new_lines[i]) for x, i in zip(olds, changed[r0:r1], strict=True)
+                                       if x not in known))
+        reps.append(Replacement(starts[i0] + p, starts[i0] + len(a) - s, b[p : len(b) - s],
+                                join_kinds(kinds)))
     return reps
 
 
@@ -238,15 +243,21 @@ class Normalize(MapStep):
     # ------------------------------------------------------------------ passes
     def _pass_ftfy(self, doc: Document, budget: Budget) -> None:
         text = doc.text
-        budget.refused_lines = 0
+        if budget.refused_lines:
+            return  # an earlier round left lines it could not afford: crafted text, not again
+        if text is budget.fixed_point:
+            return  # ftfy's own output, every change checked to be a fixed point of its loop
+        budget.hard_changed = False
         if not _ftfy_trigger(text) and (text.isascii() or not _looks_mojibake(text)):
             return
         fixed, kinds = fix_text_explained(
             text, max_calls=_FTFY_CALLS + len(text) // _FTFY_CALL_CHARS, budget=budget
         )
         if fixed != text:
-            reps = diff_replacements(text, fixed, lambda a, _b: kinds.get(a) or ftfy_kind(a), dense=True)
+            reps = diff_replacements(text, fixed, ftfy_kind, dense=True, known=kinds)
             doc.apply(self.label, reps)
+            if not budget.hard_changed:
+                budget.fixed_point = doc.text
 
     def _pass_nfc(self, doc: Document) -> None:
         text = doc.text
