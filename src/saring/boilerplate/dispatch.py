@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from collections.abc import Callable
 from re import _constants as sre  # noqa: PLC2701 - the stdlib's parse-tree opcodes
 from re import _parser  # noqa: PLC2701 - the stdlib regex parser (getwidth, parse tree)
 from typing import Any
@@ -29,6 +30,7 @@ _REPEATS = (sre.MAX_REPEAT, sre.MIN_REPEAT, sre.POSSESSIVE_REPEAT)
 _ZERO_WIDTH = (sre.AT, sre.ASSERT, sre.ASSERT_NOT)
 _MAX_CACHED = 65_536
 _SHORT = 100  # lines up to this length get their candidate list cached per (first char, length)
+SHORT = _SHORT
 _MEMO_LEN = 160  # results for lines up to this length are remembered (furniture lines repeat) ...
 _MEMO_SIZE = 20_000  # ... in a memo cleared when it holds this many (a pure function's memo)
 
@@ -186,6 +188,9 @@ def _walk_literals(seq, chars: set[str], ranges: list[tuple[int, int]]) -> None:
                         _walk_literals(sub, chars, ranges)
 
 
+_MAX_KEYS = 1 << 16
+
+
 class CharSignature:
     """Most characters of a script the rules never name (CJK, Thai, emoji...) start exactly the
     same rules: whether a rule's first-character class holds such a character depends only on
@@ -213,9 +218,21 @@ class CharSignature:
                 merged.append([lo, hi])
         self._bounds = [x for lo, hi in merged for x in (lo, hi + 1)]
 
+        self._keys: dict[str, str | tuple[bool, bool, bool]] = {}
+
     def key(self, c: str) -> str | tuple[bool, bool, bool]:
+        """The cache key of ``c`` (memoised per character: a text of many distinct characters
+        asks for each once per line it starts)."""
         if c.isascii():
             return c
+        k = self._keys.get(c)
+        if k is None:
+            if len(self._keys) >= _MAX_KEYS:
+                self._keys.clear()
+            k = self._keys[c] = self._key(c)
+        return k
+
+    def _key(self, c: str) -> str | tuple[bool, bool, bool]:
         lo, up = c.lower(), c.upper()
         if len(lo) != 1 or len(up) != 1 or lo in self._lower or up in self._upper:
             return c
@@ -263,6 +280,7 @@ class LineAlternation:
         self._by_char: dict[Any, tuple[tuple[str, re.Pattern[str], int, int, tuple[str, ...]], ...]] = {}
         self._by_len: dict[tuple[Any, int], tuple[tuple[str, re.Pattern[str], tuple[str, ...]], ...]] = {}
         self._memo: dict[str, str | None] = {}
+        self._single_marks = frozenset(m for r in self._rules for m in r[4] if len(m) == 1)
 
     @property
     def full(self) -> re.Pattern[str]:
@@ -308,6 +326,32 @@ class LineAlternation:
             memo.clear()
         name = memo[line] = self._match(line)
         return name
+
+    def short_filter(self, text: str) -> Callable[[str], bool]:
+        """For the lines of ``text``: ``possible(line)`` is False when no rule can match the line,
+        judged from its first character and length alone plus the single characters the rules
+        need (``required_marks``) that occur nowhere in ``text``. Only for lines of at most
+        ``SHORT`` characters with no blank at either end (the lines ``match`` answers from the
+        (first character, length) lists); one dict look-up per line, no memo, no regex."""
+        present = {m for m in self._single_marks if m in text}
+        cache: dict[tuple[Any, int], bool] = {}
+        by_len, sig = self._by_len, self._sig
+
+        def possible(line: str) -> bool:
+            ch = line[0]
+            key = ch if ch.isascii() else sig.key(ch)
+            n = len(line)
+            ok = cache.get((key, n))
+            if ok is None:
+                fitting = by_len.get((key, n))
+                if fitting is None:
+                    fitting = self._fitting(key, ch, n)
+                ok = cache[(key, n)] = any(
+                    all(len(m) != 1 or m in present for m in need) for _name, _rx, need in fitting
+                )
+            return ok
+
+        return possible
 
     def _match(self, line: str) -> str | None:
         ch = line[:1]

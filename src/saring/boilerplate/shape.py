@@ -26,7 +26,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from saring.boilerplate.analysis import Lines
-from saring.boilerplate.dispatch import LineAlternation
+from saring.boilerplate.dispatch import SHORT, LineAlternation
 
 _MONTH = (
     r"(?i:januari|februari|maret|april|mei|juni|juli|agustus|september|oktober|november|"
@@ -227,12 +227,17 @@ class ShapeFurniture:
         self, lines: Lines, drop: dict[int, str], brands: frozenset[str],
     ) -> tuple[dict[int, tuple[str, str, bool]], list[int]]:
         """The furniture class of each kept line that has one, and the body paragraphs."""
-        kept = [i for i, ln in enumerate(lines.lines) if i not in drop and ln.strip()]
+        text_lines = lines.lines
+        kept = [i for i, ln in enumerate(text_lines) if i not in drop and ln.strip()]
         found: dict[int, tuple[str, str, bool]] = {}
         paragraphs: list[int] = []
+        possible = self._alt.short_filter(lines.text) if self._alt is not None else None
         for k, i in enumerate(kept):
-            s = lines[i].strip()
-            meta = self.classify(s, brands)
+            s = text_lines[i].strip()
+            if possible is None or len(s) > SHORT or possible(s):
+                meta = self.classify(s, brands)
+            else:
+                meta = None  # no rule starts with its first character, fits and finds its marks
             if meta is None and brands and len(s) <= 40 and letters_key(_TLD_RE.sub("", s)) in brands:
                 nxt = lines[kept[k + 1]].lstrip() if k + 1 < len(kept) else ""
                 if not nxt or not _CONTINUES_RE.match(nxt):  # not a link split out of a sentence

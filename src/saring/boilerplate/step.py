@@ -28,7 +28,7 @@ from saring.boilerplate.dateline import (
     host_of,
     site_of,
 )
-from saring.boilerplate.dispatch import LineAlternation, match_width
+from saring.boilerplate.dispatch import SHORT, LineAlternation, match_width
 from saring.boilerplate.glue import GlueFixer
 from saring.boilerplate.rules import (
     DATA,
@@ -171,12 +171,15 @@ class Boilerplate(MapStep):
         each matched heading drags along."""
         lines, drop = res.lines.lines, res.drop
         top, match = self._line_top, self._line_alt.match
+        possible = self._line_alt.short_filter(res.lines.text)
         for i, ln in enumerate(lines):
             n = len(ln)
             if not n:
                 continue
             if ln[0] in " \t" or ln[-1] in " \t":
                 n = len(ln.strip())
+            elif n <= SHORT and not possible(ln):
+                continue  # no rule starts with its first character, fits and finds its marks
             if n > top:
                 continue  # longer than any line rule can match
             rid = match(ln)
