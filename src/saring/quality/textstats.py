@@ -135,7 +135,7 @@ def top_ngrams(tokens: list[str], ns: list[int]) -> tuple[dict[int, int], list[i
     Long token lists go through the integer-key version (:func:`_top_ngrams_np`, same results):
     on repetitive text every position repeats and building n-tuples there costs O(tokens x n).
     """
-    if len(tokens) >= INT_KEYS_MIN_TOKENS:
+    if _int_keys(tokens):
         return _top_ngrams_np(tokens, ns)
     return _top_ngrams_tuple(tokens, ns)
 
@@ -185,7 +185,7 @@ def dup_ngram_chars(
     Long token lists go through the integer-key version (:func:`_dup_ngram_chars_np`, same
     results), which stays linear in the number of repeated positions whatever n is.
     """
-    if len(tokens) >= INT_KEYS_MIN_TOKENS:
+    if _int_keys(tokens):
         return _dup_ngram_chars_np(tokens, ns, positions)
     return _dup_ngram_chars_tuple(tokens, ns, positions)
 
@@ -244,6 +244,18 @@ stats_for = analyse
 # Token lists at least this long count n-grams on numpy integer keys (_NpGrams); shorter ones use
 # the tuple code, which is faster when few positions repeat (typical news: ~360 tokens).
 INT_KEYS_MIN_TOKENS = 1500
+# ... and so do shorter lists made of few distinct tokens (crafted or boilerplate text repeated
+# over and over: every position repeats, where the tuple code costs O(tokens x n))
+INT_KEYS_REPETITIVE_MIN = 300
+INT_KEYS_REPETITIVE_TYPES = 4  # at most one distinct token per this many
+
+
+def _int_keys(tokens: list[str]) -> bool:
+    """Whether the n-gram counts of ``tokens`` go through :class:`_NpGrams` (same results)."""
+    n = len(tokens)
+    return n >= INT_KEYS_MIN_TOKENS or (
+        n >= INT_KEYS_REPETITIVE_MIN and len(set(tokens)) * INT_KEYS_REPETITIVE_TYPES <= n
+    )
 _KEY_LIMIT = 1 << 62  # int64 keys stay exact below this
 
 
@@ -258,7 +270,7 @@ class _NpGrams:
     (O(positions x n) on repetitive text). ``cum`` is the prefix sum of token lengths.
     """
 
-    __slots__ = ("np", "tokens", "ids", "cum", "base")
+    __slots__ = ("np", "tokens", "ids", "cum", "base", "_cum_np")
 
     def __init__(self, tokens: list[str]) -> None:
         import numpy as np  # only long documents pay numpy's import
@@ -269,6 +281,13 @@ class _NpGrams:
         self.ids = np.fromiter(map(rank.__getitem__, tokens), np.int64, len(tokens))
         self.cum = list(itertools.accumulate(map(len, tokens), initial=0))
         self.base = max(len(rank), 1)
+        self._cum_np = None
+
+    def cum_array(self) -> Any:
+        """``cum`` as an int64 array (made once per text, for the vector greedy scan)."""
+        if self._cum_np is None:
+            self._cum_np = self.np.asarray(self.cum, dtype=self.np.int64)
+        return self._cum_np
 
     def keys(self, keys: Any, bound: int, starts: Any, have: int, n: int) -> tuple[Any, int]:
         """Keys of the n-grams at ``starts`` from their ``have``-gram keys (all ``< bound``)."""
@@ -284,9 +303,20 @@ class _NpGrams:
             keys, bound = keys * base + col, bound * base
         return keys, bound
 
-    def count(self, keys: Any) -> tuple[Any, Any, Any]:
-        """(index of each distinct key's first occurrence, dense key per position, counts)."""
-        _, first, inv, counts = self.np.unique(
+    def count(self, keys: Any, bound: int | None = None) -> tuple[Any, Any, Any]:
+        """(index of each distinct key's first occurrence, dense key per position, counts), the
+        distinct keys in ascending order. Keys known to be ``< bound`` with a bound not far above
+        their number are counted by ``bincount`` (linear; the same arrays as ``np.unique``'s
+        sort, which costs ~5 ms per 10 KB on text of one-character tokens)."""
+        np = self.np
+        if bound is not None and len(keys) and bound <= 4 * len(keys) + 1024:
+            cnt = np.bincount(keys, minlength=bound)
+            present = np.flatnonzero(cnt)
+            rank = np.cumsum(cnt > 0) - 1
+            first_at = np.empty(bound, np.int64)
+            first_at[keys[::-1]] = np.arange(len(keys) - 1, -1, -1, dtype=np.int64)
+            return first_at[present], rank[keys], cnt[present]
+        _, first, inv, counts = np.unique(
             keys, return_index=True, return_inverse=True, return_counts=True
         )
         return first, inv.reshape(-1), counts
@@ -327,7 +357,7 @@ def _top_ngrams_np(tokens: list[str], ns: list[int]) -> tuple[dict[int, int], li
             continue
         keys, bound = g.keys(keys, bound, starts, have if keys is not None else 0, n)
         have = n
-        first, inv, counts = g.count(keys)
+        first, inv, counts = g.count(keys, bound)
         top = int(counts.max())
         if top == 1:
             out[n] = 0
@@ -365,13 +395,58 @@ def _dup_ngram_chars_np(
             break
         keys, bound = g.keys(keys, bound, starts, have if keys is not None else 0, n)
         have = n
-        _, inv, counts = g.count(keys)
+        _, inv, counts = g.count(keys, bound)
         if len(counts) == len(keys):
             break
         mask = counts[inv] > 1
         starts, keys, bound = starts[mask], inv[mask], len(counts)
-        out[n] = _greedy_scan(starts.tolist(), keys.tolist(), n, cum)
+        if bound * _BULK_RATIO <= len(starts) and _runs(np, starts) * _BULK_RATIO <= len(starts):
+            out[n] = _greedy_scan_runs(g, starts, keys, n, bound)
+        else:
+            out[n] = _greedy_scan(starts.tolist(), keys.tolist(), n, cum)
     return out
+
+
+# few distinct repeated n-grams in few runs of consecutive positions (one phrase or character
+# repeated over and over): the greedy scan walks whole runs with vector operations
+_BULK_RATIO = 16
+
+
+def _runs(np: Any, ps: Any) -> int:
+    """Number of runs of consecutive positions in the increasing array ``ps``."""
+    return int(np.count_nonzero(np.diff(ps) != 1)) + 1 if len(ps) else 0
+
+
+def _greedy_scan_runs(g: _NpGrams, ps: Any, ks: Any, n: int, bound: int) -> int:
+    """:func:`_greedy_scan` on arrays (dense keys ``ks < bound``). Inside a run of consecutive
+    positions a repeat jumps exactly ``n`` indices, so from index ``i`` the scan visits
+    ``i, i+n, i+2n, ...`` until a key not seen yet: those visits are counted at once. One vector
+    step per new key or run, instead of one Python step per visited position."""
+    np = g.np
+    cum = g.cum_array()
+    seen = np.zeros(bound, dtype=bool)
+    ends = np.append(np.flatnonzero(np.diff(ps) != 1) + 1, len(ps))  # run ends (exclusive)
+    chars = 0
+    i, m = 0, len(ps)
+    while i < m:
+        k = int(ks[i])
+        if not seen[k]:
+            seen[k] = True
+            i += 1
+            continue
+        r = int(ends[np.searchsorted(ends, i, side="right")])
+        idx = np.arange(i, r, n)
+        new = np.flatnonzero(~seen[ks[idx]])
+        if len(new):  # walk up to the first visit whose key is new
+            idx = idx[: new[0]]
+            nxt = i + int(new[0]) * n
+        else:  # the whole run; then the first position past the last visit's n-gram
+            p_last = int(ps[idx[-1]])
+            nxt = int(np.searchsorted(ps, p_last + n, side="left"))
+        p = ps[idx]
+        chars += int((cum[p + n] - cum[p]).sum())
+        i = nxt
+    return chars
 
 
 def _greedy_scan(ps: list[int], ks: list[int], n: int, cum: list[int]) -> int:
