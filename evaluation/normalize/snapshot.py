@@ -23,7 +23,11 @@ ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "bench"))
 
-from evaluation.snapshot import CORPORA, doc_hash, main, records  # noqa: E402
+import json  # noqa: E402
+
+import xxhash  # noqa: E402
+
+from evaluation.snapshot import CORPORA, main, records  # noqa: E402
 from saring.document import Document  # noqa: E402
 from saring.normalize.step import Normalize  # noqa: E402
 
@@ -54,6 +58,11 @@ def _inject(text: str, rng: random.Random) -> str:
         words[j] = rng.choice(_JUNK)(words[j])
         lines[i] = " ".join(words)
     return "\n".join(lines)
+
+
+def doc_hash(doc: Document) -> str:
+    """xxh64 of the serialized document (ASCII JSON: edits may hold lone surrogates)."""
+    return xxhash.xxh64_hexdigest(json.dumps(doc.to_dict(), sort_keys=True).encode())
 
 
 def run(per_file: int) -> dict[str, str]:
