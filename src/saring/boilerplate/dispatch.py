@@ -188,9 +188,6 @@ def _walk_literals(seq, chars: set[str], ranges: list[tuple[int, int]]) -> None:
                         _walk_literals(sub, chars, ranges)
 
 
-_MAX_KEYS = 1 << 16
-
-
 class CharSignature:
     """Most characters of a script the rules never name (CJK, Thai, emoji...) start exactly the
     same rules: whether a rule's first-character class holds such a character depends only on
@@ -218,22 +215,16 @@ class CharSignature:
                 merged.append([lo, hi])
         self._bounds = [x for lo, hi in merged for x in (lo, hi + 1)]
 
-        self._keys: dict[str, str | tuple[bool, bool, bool]] = {}
-
     def key(self, c: str) -> str | tuple[bool, bool, bool]:
-        """The cache key of ``c`` (memoised per character: a text of many distinct characters
-        asks for each once per line it starts)."""
         if c.isascii():
             return c
-        k = self._keys.get(c)
-        if k is None:
-            if len(self._keys) >= _MAX_KEYS:
-                self._keys.clear()
-            k = self._keys[c] = self._key(c)
-        return k
-
-    def _key(self, c: str) -> str | tuple[bool, bool, bool]:
         lo, up = c.lower(), c.upper()
+        if lo == c == up:  # uncased (CJK, emoji, most scripts): one membership test, one bisect
+            if c in self._lower or c in self._upper or (
+                self._bounds and bisect.bisect_right(self._bounds, ord(c)) & 1
+            ):
+                return c
+            return (c.isalnum(), c.isdecimal(), c.isspace())
         if len(lo) != 1 or len(up) != 1 or lo in self._lower or up in self._upper:
             return c
         bounds = self._bounds

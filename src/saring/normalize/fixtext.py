@@ -113,7 +113,9 @@ def looks_mojibake(text: str) -> bool:
             windows.append((s, e))
         end = e
         if len(windows) > 200 or count > 4000:
-            return is_bad(text)  # many unusual characters (or windows): test the whole text
+            # many unusual characters (or windows): the whole text's is_bad, searched only
+            # around its witness characters (``has_bad``, equal to is_bad)
+            return has_bad(text)
     return bool(windows) and is_bad("\n".join(text[s:e] for s, e in windows))
 
 
