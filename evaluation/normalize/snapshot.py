@@ -32,7 +32,7 @@ from saring.document import Document  # noqa: E402
 from saring.normalize.step import Normalize  # noqa: E402
 
 _JUNK = [
-    lambda w: w.encode("utf-8").decode("windows-1252", "replace") + "é".encode().decode("latin-1"),
+    lambda w: w.encode("utf-8", "surrogatepass").decode("windows-1252", "replace") + "é".encode().decode("latin-1"),
     lambda w: "".join(chr(ord(c) + 0xFEE0) if "!" <= c <= "~" else c for c in w),
     lambda w: w + " &amp; &lt;b&gt; &#8220;",
     lambda w: "\x1b[31m" + w + "\x1b[0m",
