@@ -313,8 +313,8 @@ class _NpGrams:
             cnt = np.bincount(keys, minlength=bound)
             present = np.flatnonzero(cnt)
             rank = np.cumsum(cnt > 0) - 1
-            first_at = np.empty(bound, np.int64)
-            first_at[keys[::-1]] = np.arange(len(keys) - 1, -1, -1, dtype=np.int64)
+            first_at = np.full(bound, len(keys), np.int64)
+            np.minimum.at(first_at, keys, np.arange(len(keys), dtype=np.int64))
             return first_at[present], rank[keys], cnt[present]
         _, first, inv, counts = np.unique(
             keys, return_index=True, return_inverse=True, return_counts=True
