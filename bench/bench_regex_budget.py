@@ -275,6 +275,9 @@ def time_step(step, text: str, repeat: int, timeout: int) -> float | None:
             best = min(best, time.process_time() - t0)
         except _Timeout:
             return None
+        except Exception as exc:  # noqa: BLE001 - a crash is a finding, not the end of the bench
+            print(f"  {step.label} raised {type(exc).__name__}: {str(exc)[:120]!r}", file=sys.stderr)
+            return float("nan")
         finally:
             signal.alarm(0)
     return best
@@ -302,6 +305,7 @@ def main(argv: list[str] | None = None) -> int:
         s.ensure_setup()
     rows: list[dict] = []
     worst: dict[str, tuple[float, str, int]] = {}
+    errors: list[tuple[str, str, int]] = []
     print(f"CPU ms per 10 KB (best of {args.repeat}); '!' = over {BUDGET_MS_PER_10KB:.0f} ms/10 KB")
     print(f"{'generator':<16}" + "".join(f"{s.label:>22}" for s in steps))
     for gen in gens:
@@ -311,6 +315,11 @@ def main(argv: list[str] | None = None) -> int:
             for size in sizes:
                 sec = time_step(s, make_text(gen, size), args.repeat, args.timeout)
                 per = None if sec is None else sec * 1000 * 10_000 / size
+                if per is not None and per != per:  # the step raised
+                    rows.append({"generator": gen, "step": s.label, "size": size, "error": True})
+                    errors.append((s.label, gen, size))
+                    vals.append("ERR")
+                    continue
                 rows.append({"generator": gen, "step": s.label, "size": size,
                              "ms_per_10kb": None if per is None else round(per, 3)})
                 key = s.label
@@ -327,12 +336,14 @@ def main(argv: list[str] | None = None) -> int:
         flag = "OVER BUDGET" if per > BUDGET_MS_PER_10KB else "ok"
         over += per > BUDGET_MS_PER_10KB
         print(f"  {label:<12} {per:8.2f}  {gen:<16} {size:>9,}  {flag}")
+    for label, gen, size in errors:
+        print(f"  {label:<12} raised on {gen} at {size:,}  ERROR")
     if args.json:
         with open(args.json, "w", encoding="utf-8") as f:
             json.dump({"sizes": sizes, "rows": rows,
                        "worst": {k: {"ms_per_10kb": round(v[0], 3), "generator": v[1], "size": v[2]}
                                  for k, v in worst.items()}}, f, indent=1)
-    return 1 if over else 0
+    return 1 if over or errors else 0
 
 
 if __name__ == "__main__":
