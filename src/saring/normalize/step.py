@@ -79,8 +79,8 @@ _FTFY_CALL_CHARS = 200
 # one per this many; lines past that stay as they are and the document is flagged ``ftfy_budget``
 _FTFY_SLOW = 64
 _FTFY_SLOW_CHARS = 100
-_FTFY_GROUP = 1024
-_FTFY_GROUP_CHARS = 8
+_FTFY_GROUP = 256
+_FTFY_GROUP_CHARS = 10
 __all__ = ["Normalize", "common_affixes", "diff_replacements", "fix_text_segments"]
 
 
