@@ -409,6 +409,7 @@ class Budget:
         self.hard_changed = False  # whether ftfy's whole loop changed a segment (this pass)
         # text this pass left where every change was checked to be a fixed point of ftfy's loop
         self.fixed_point: str | None = None
+        self.all_soft = False  # the last pass found no segment that needed ftfy's whole loop
 
     def allows(self, chunk: str, group: bool) -> bool:
         if group and len(chunk) > self.group_chars:
@@ -498,6 +499,8 @@ def fix_text_explained(
     n_seg = len(bounds) - 1
     hard = list(range(n_seg)) if fixers is None else sorted(_hard_segments(text, bounds))
     groups = _groups(hard, None if fixers is None or config != FTFY_CONFIG else max_calls)
+    if budget is not None:
+        budget.all_soft = not hard
     lt = text.find("<") if config.unescape_html == "auto" else -1
     kinds: dict[str, str] = {}
     out: list[str] = []

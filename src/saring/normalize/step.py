@@ -245,8 +245,15 @@ class Normalize(MapStep):
         text = doc.text
         if budget.refused_lines:
             return  # an earlier round left lines it could not afford: crafted text, not again
-        if text is budget.fixed_point:
-            return  # ftfy's own output, every change checked to be a fixed point of its loop
+        fp = budget.fixed_point
+        if text is fp or (
+            fp is not None and budget.all_soft and len(text) < len(fp) and fp.startswith(text)
+            and fp[len(text):].isspace()
+        ):
+            # ftfy's own output, every change checked to be a fixed point of its loop (and, when
+            # no line needed ftfy's whole loop, with only trailing whitespace trimmed since:
+            # dropping a line's end can only remove badness, never create it or an entity)
+            return
         budget.hard_changed = False
         if not _ftfy_trigger(text) and (text.isascii() or not _looks_mojibake(text)):
             return
