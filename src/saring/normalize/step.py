@@ -120,6 +120,14 @@ def diff_replacements(old: str, new: str, kind_of, dense: bool = False,
             changed = changed_lines(old_lines, new_lines)
             if len(changed) > max(_DENSE_LINES, len(old) // _DENSE_LINE_CHARS):
                 return _dense_replacements(old_lines, new_lines, changed, kind_of, known)
+            # few changed lines: visit only them (offsets from one C-level prefix sum)
+            starts = list(itertools.accumulate(map((1).__add__, map(len, old_lines)), initial=0))
+            for i in changed:
+                a, b = old_lines[i], new_lines[i]
+                p, s = common_affixes(a, b)
+                kind = known.get(a) or kind_of(a, b)
+                reps.append(Replacement(starts[i] + p, starts[i] + len(a) - s, b[p : len(b) - s], kind))
+            return reps
         pos = 0
         for a, b in zip(old_lines, new_lines, strict=True):
             if a != b:
