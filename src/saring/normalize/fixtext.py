@@ -323,6 +323,30 @@ def _fix_run(run: str, fixers: list[str], kinds: dict[str, str]) -> str | None:
     ):
         return run
     lines0 = run.split("\n")
+    if "uncurl_quotes" not in fixers and "remove_control_chars" not in fixers:
+        few = _few_lines(run, lines0)
+        if few is not None:  # only these lines hold a character a fixer acts on: fix just them
+            fixed = _fix_run("\n".join(map(lines0.__getitem__, few)), fixers, kinds)
+            if fixed is None:
+                return None
+            out = lines0[:]
+            for i, line in zip(few, fixed.split("\n"), strict=True):
+                out[i] = line
+            return "\n".join(out)
+    return _fix_lines(run, lines0, fixers, kinds)
+
+
+def _few_lines(run: str, lines: list[str]) -> list[int] | None:
+    """Indices of the lines holding a character a fixer acts on, when they are under one in
+    eight of many lines (the fixers then read only them); else None."""
+    if len(lines) < 64 or len(FTFY_CHARS_RE.findall(run)) * 8 >= len(lines):
+        return None
+    starts = list(itertools.accumulate(map((1).__add__, map(len, lines)), initial=0))
+    return sorted({bisect.bisect_right(starts, m.start()) - 1 for m in FTFY_CHARS_RE.finditer(run)})
+
+
+def _fix_lines(run: str, lines0: list[str], fixers: list[str], kinds: dict[str, str]) -> str | None:
+    """``_fix_run`` on the whole run (its lines given)."""
     stages: list[tuple[str, list[int]]] = []  # (fixer, indices of the lines it changed)
     cur, cur_lines = run, lines0
     for name in fixers:
