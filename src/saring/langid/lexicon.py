@@ -108,7 +108,7 @@ def load_markers(path: Path | None = None) -> list[Marker]:
     return out
 
 
-CALIBRATION_MIN_TOKENS = 6
+CALIBRATION_MIN_TOKENS = 3
 CALIBRATION_FEATURES = 7  # length of calibration_features()
 
 
@@ -438,7 +438,8 @@ class Lexicon:
             p_ms = sigmoid(s)
             lang = "ms" if s > 0 else "id"
             conf = conf * max(p_ms, 1.0 - p_ms)
-        # fitted on texts of >= 6 tokens: shorter ones keep the (cautious) raw confidence
+        # fitted on texts of >= 3 tokens (6 until session 3: 3-5-token texts were 92% right on the
+        # tune half but scored 0.61 on average); one or two words keep the cautious raw confidence
         if calibrate and self.calibration and tokens >= CALIBRATION_MIN_TOKENS:
             x = _features(lang, conf, s, total, tokens, rg)
             # same products summed in the same order as a generator would, without its frames
