@@ -73,8 +73,9 @@ class Params:
     # Weight of a hand-written regional seed that wordfreq's id/ms lists contain (rare there, not
     # absent: Banjar "kada", Minangkabau "ambo"); class "weak" in regional.tsv (issue 17, session 4).
     # 1.0 chosen on the tune half (scripts/tune_langid_regional.py): 0 / 0.5 / 1 / 1.5 / 2 gave
-    # 2.05 / 1.58 / 1.55 / 1.53 / 1.53% regional texts confidently id/ms/jv/su, five-language
-    # accuracy 98.75% and tweets labelled id 96.80% throughout; the smallest value near the floor.
+    # 2.18 / 1.85 / 1.80 / 1.80 / 1.76% regional texts confidently id/ms/jv/su, five-language
+    # accuracy 98.75% and tweets labelled id 96.80% throughout; half the weight of a word that
+    # wordfreq's id/ms lists do not know at all, with most of the gain.
     regional_weak_weight: float = 1.0
     # Betawi / Rejang orthography (issue 17): the schwa letter "ê" and the Betawi possessive
     # "-nye" at a word end (not "-anye": kampanye, oranye) count as regional hits, per
