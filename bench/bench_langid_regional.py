@@ -13,7 +13,11 @@ scripts/calibrate_langid.py) and the eval half (never read by them):
   ``--handwritten heldout`` once at the end): regional texts labelled id/ms/jv/su with confidence
   >= 0.5 and the traps (informal Indonesian, short id/ms/jv/su) given another label.
 
+- with ``--short``: calibration by path and length (lexical verdicts vs texts without any function
+  word, which the model labels; < 6 / 6-15 / > 15 tokens) on the paragraph, sentence and tweet sets.
+
 Usage: python bench/bench_langid_regional.py [--limit 400] [--handwritten dev|heldout|both|none]
+       [--short] [--skip-corpora]
 """
 
 from __future__ import annotations
@@ -85,11 +89,32 @@ def per_language(title: str, n: Counter[str], bad: Counter[str]) -> None:
     print("| " + " | ".join(cells) + " |")
 
 
+def short_texts(step: LanguageID, split: str) -> None:
+    """ECE and accuracy by path (lexical / model) and length, the step's final label and score."""
+    samples = (E.paragraph_set(split, limit_per_lang=1500) + E.sentence_set(split, limit_per_lang=1500)
+               + [E.Sample("id", r["text"], "tweet", r["id"]) for r in E.records("id_tweets_indolem.jsonl.gz")
+                  if E.split_of(r["id"]) == split][:1500])
+    groups: dict[tuple[str, str], list[tuple[float, bool]]] = {}
+    for s in samples:
+        sc = step.score(Document(s.ref, s.text))
+        v = step._lex.classify(s.text)
+        size = "< 6" if v.tokens < 6 else ("6-15" if v.tokens <= 15 else "> 15")
+        ok = sc["lang"] == s.gold if s.gold in FIVE else sc["lang"] not in FIVE
+        groups.setdefault(("lexical" if v.lang != "und" else "model", size), []).append((sc["score"], ok))
+    print(f"\n### {split} half: calibration by path and length\n")
+    print("| path | tokens | texts | right | mean score | ECE |")
+    print("|---|---|---:|---:|---:|---:|")
+    for (path, size), pairs in sorted(groups.items()):
+        print(f"| {path} | {size} | {len(pairs)} | {np.mean([b for _, b in pairs]):.3f} "
+              f"| {np.mean([a for a, _ in pairs]):.3f} | {ece(pairs):.3f} |")
+
+
 def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("--limit", type=int, default=400, help="texts per language and set")
     ap.add_argument("--handwritten", default="dev", choices=("dev", "heldout", "both", "none"))
     ap.add_argument("--skip-corpora", action="store_true")
+    ap.add_argument("--short", action="store_true", help="calibration by path and length")
     args = ap.parse_args()
     step = LanguageID(keep_langs=list(FIVE), score_only=True)
     step.ensure_setup()
@@ -99,6 +124,8 @@ def main() -> None:
         n, bad = confidently_wrong(step, H.load(half))
         per_language(f"## hand-written {half} half: regional -> id/ms/jv/su >= 0.5; traps mislabelled",
                      n, bad)
+    for split in ("tune", "eval") if args.short else ():
+        short_texts(step, split)
     for split in () if args.skip_corpora else ("tune", "eval"):
         samples = (E.paragraph_set(split, limit_per_lang=args.limit)
                    + E.sentence_set(split, limit_per_lang=args.limit))
