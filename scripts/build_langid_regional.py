@@ -14,7 +14,7 @@ Only the words are written (one per row with the languages they were found in), 
 Seeds (issue 17, session 4): ``scripts/langid_regional_seeds.py`` holds hand-written function
 words of each language. A seed is kept when at most ``SEED_MAX_REF_SHARE`` of any reference
 language's tune texts (and of the Indonesian tweets' tune half: informal Indonesian) contain it,
-at most ``SEED_MAX_IDMS_TEXTS`` Indonesian and Malay tune texts, and wordfreq's id/ms Zipf is
+at most ``SEED_MAX_IDMS_TEXTS`` Indonesian (tweets included) and Malay tune texts, and wordfreq's id/ms Zipf is
 <= ``SEED_MAX_ZIPF`` and its en Zipf <= ``SEED_MAX_EN_ZIPF``.
 Seeds that wordfreq's id/ms lists contain at all (Zipf >= ``STRONG_ZIPF``) are written with class
 ``weak`` (``Params.regional_weak_weight`` hits instead of ``regional_weight``): Banjar ``kada`` and
@@ -47,7 +47,8 @@ MAX_REF_SHARE = 0.0005  # share of any reference language's documents allowed to
 MAX_ZIPF = 2.5  # wordfreq frequency in id / ms / en above which the word is common there
 MIN_LEN = 3
 SEED_MAX_REF_SHARE = 0.002  # a hand-written seed may occur in up to 0.2% of reference texts
-# ... and in at most this many Indonesian + Malay tune texts (~127k): the share alone let through
+# ... and in at most this many Indonesian + Malay tune texts (~127k, tweets included): the share
+# alone let through the interjection "woe" (Acehnese "go home") of Indonesian tweets,
 # place names that Indonesian news about Aceh or Bali writes (Gampong, Krueng, Tukad, Pura Ulun
 # Danu) and Malay headline words (lakar, rancak), which then made such lines "other"
 SEED_MAX_IDMS_TEXTS = 2
@@ -91,7 +92,7 @@ def _seeds(df: dict[str, Counter[str]], n: Counter[str], markers: set[str]) -> d
             zid = max(zipf_frequency(tok, w) for w in ("id", "ms"))
             if max(shares) > SEED_MAX_REF_SHARE or zid > SEED_MAX_ZIPF:
                 continue
-            if df["id"][tok] + df["ms"][tok] > SEED_MAX_IDMS_TEXTS:
+            if df["id"][tok] + df["ms"][tok] + tw[tok] > SEED_MAX_IDMS_TEXTS:
                 continue
             if zipf_frequency(tok, "en") > SEED_MAX_EN_ZIPF:
                 continue
