@@ -159,3 +159,12 @@ def test_handwritten_dev_informal_indonesian_stays_indonesian(step):
     # colloquial Jakarta Indonesian (gue/lo, nggak, kagak, -in) must not become "other"
     assert "other" not in got, got
     assert got.count("id") >= len(ids) - 1, got
+
+
+def test_interjection_in_an_informal_tweet_is_not_regional_evidence(step):
+    # written by us; "woe" is an Indonesian interjection and an Acehnese verb: the seed veto
+    # counts the tweets, so it is not a regional word (it made such a tweet score 0.02)
+    text = "Woe gaes, gue mau bikin thread nih tentang tryout gratisan, baca sampe tuntas ya"
+    assert "woe" not in load_regional()
+    sc = step.score(Document("t", text))
+    assert sc["lang"] == "id" and sc["score"] >= 0.5, sc
