@@ -8,7 +8,16 @@ scripts/calibrate_langid.py) and the eval half (never read by them):
 - expected calibration error of the lexical confidence and the share of gold-Indonesian texts
   labelled id with confidence < 0.5 (raw vs calibrated).
 
-Usage: python bench/bench_langid_regional.py [--limit 400]
+- per regional language (packaged lexicon), the same share on each half;
+- the hand-written texts of ``evaluation/langid/data`` (``--handwritten dev`` while working,
+  ``--handwritten heldout`` once at the end): regional texts labelled id/ms/jv/su with confidence
+  >= 0.5 and the traps (informal Indonesian, short id/ms/jv/su) given another label.
+
+- with ``--short``: calibration by path and length (lexical verdicts vs texts without any function
+  word, which the model labels; < 6 / 6-15 / > 15 tokens) on the paragraph, sentence and tweet sets.
+
+Usage: python bench/bench_langid_regional.py [--limit 400] [--handwritten dev|heldout|both|none]
+       [--short] [--skip-corpora]
 """
 
 from __future__ import annotations
@@ -26,20 +35,21 @@ from saring.langid import lexicon as L
 from saring.langid.step import LanguageID
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))  # evaluation/ is not installed
+from evaluation.langid import handwritten as H  # noqa: E402
 from evaluation.langid import sets as E  # noqa: E402
 
 FIVE = ("id", "ms", "jv", "su", "en")
 
 
 def variants() -> dict[str, L.Lexicon]:
+    """The lexicon without any regional evidence (before issue 17) and the packaged one. Earlier
+    sessions' data files are compared by running this file against their checkout's ``src``
+    (``PYTHONPATH=<checkout>/src``): it only uses the lexicon API they share."""
     m, nb, p = L.load_markers(), L.load_nb_weights(), L.Params.load()
     p0 = dataclasses.replace(p, rg_ortho_weight=0.0)  # without the Betawi/Rejang spelling
     return {
-        "before (no regional, raw)": L.Lexicon(m, nb, p0),
-        "regional, raw": L.Lexicon(m, nb, p0, L.load_regional()),
-        "regional + calibration, no spelling (session 2)": L.Lexicon(
-            m, nb, p0, L.load_regional(), L.load_calibration()),
-        "after (packaged: + Betawi/Rejang spelling)": L.get_lexicon(),
+        "no regional family, raw (before issue 17)": L.Lexicon(m, nb, p0),
+        "packaged": L.get_lexicon(),
     }
 
 
@@ -51,18 +61,77 @@ def ece(pairs: list[tuple[float, bool]]) -> float:
                      for k in range(10) if (bins == k).any()) / len(sc))
 
 
+def confidently_wrong(step: LanguageID, samples: list[E.Sample]) -> tuple[Counter[str], Counter[str]]:
+    """Per gold language: texts, and texts labelled wrongly (regional: id/ms/jv/su with score >=
+    0.5; our five languages: any other label)."""
+    n: Counter[str] = Counter()
+    bad: Counter[str] = Counter()
+    for s in samples:
+        sc = step.score(Document(s.ref, s.text))
+        n[s.gold] += 1
+        if s.gold in FIVE:
+            bad[s.gold] += sc["lang"] != s.gold
+        else:
+            bad[s.gold] += sc["lang"] in FIVE[:4] and sc["score"] >= 0.5
+    return n, bad
+
+
+def per_language(title: str, n: Counter[str], bad: Counter[str]) -> None:
+    reg = sorted(g for g in n if g not in FIVE)
+    five = [g for g in FIVE if g in n]
+    print(f"\n{title}\n")
+    print("| " + " | ".join(reg) + " | all regional | " + " | ".join(f"{g} wrong" for g in five) + " |")
+    print("|" + "---:|" * (len(reg) + 1 + len(five)))
+    cells = [f"{bad[g] / n[g]:.1%} ({bad[g]}/{n[g]})" for g in reg]
+    tot_b, tot_n = sum(bad[g] for g in reg), sum(n[g] for g in reg)
+    cells.append(f"**{tot_b / max(tot_n, 1):.1%}** ({tot_b}/{tot_n})")
+    cells += [f"{bad[g]}/{n[g]}" for g in five]
+    print("| " + " | ".join(cells) + " |")
+
+
+def short_texts(step: LanguageID, split: str) -> None:
+    """ECE and accuracy by path (lexical / model) and length, the step's final label and score."""
+    samples = (E.paragraph_set(split, limit_per_lang=1500) + E.sentence_set(split, limit_per_lang=1500)
+               + [E.Sample("id", r["text"], "tweet", r["id"]) for r in E.records("id_tweets_indolem.jsonl.gz")
+                  if E.split_of(r["id"]) == split][:1500])
+    groups: dict[tuple[str, str], list[tuple[float, bool]]] = {}
+    for s in samples:
+        sc = step.score(Document(s.ref, s.text))
+        v = step._lex.classify(s.text)
+        size = "< 6" if v.tokens < 6 else ("6-15" if v.tokens <= 15 else "> 15")
+        ok = sc["lang"] == s.gold if s.gold in FIVE else sc["lang"] not in FIVE
+        groups.setdefault(("lexical" if v.lang != "und" else "model", size), []).append((sc["score"], ok))
+    print(f"\n### {split} half: calibration by path and length\n")
+    print("| path | tokens | texts | right | mean score | ECE |")
+    print("|---|---|---:|---:|---:|---:|")
+    for (path, size), pairs in sorted(groups.items()):
+        print(f"| {path} | {size} | {len(pairs)} | {np.mean([b for _, b in pairs]):.3f} "
+              f"| {np.mean([a for a, _ in pairs]):.3f} | {ece(pairs):.3f} |")
+
+
 def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("--limit", type=int, default=400, help="texts per language and set")
+    ap.add_argument("--handwritten", default="dev", choices=("dev", "heldout", "both", "none"))
+    ap.add_argument("--skip-corpora", action="store_true")
+    ap.add_argument("--short", action="store_true", help="calibration by path and length")
     args = ap.parse_args()
     step = LanguageID(keep_langs=list(FIVE), score_only=True)
     step.ensure_setup()
-    for split in ("tune", "eval"):
+    packaged = step._lex
+    halves = {"both": ("dev", "heldout"), "none": ()}.get(args.handwritten, (args.handwritten,))
+    for half in halves:
+        n, bad = confidently_wrong(step, H.load(half))
+        per_language(f"## hand-written {half} half: regional -> id/ms/jv/su >= 0.5; traps mislabelled",
+                     n, bad)
+    for split in ("tune", "eval") if args.short else ():
+        short_texts(step, split)
+    for split in () if args.skip_corpora else ("tune", "eval"):
         samples = (E.paragraph_set(split, limit_per_lang=args.limit)
                    + E.sentence_set(split, limit_per_lang=args.limit))
         print(f"\n## {split} half: {len(samples)} texts\n")
         print("| lexicon | regional -> id/ms/jv/su >= 0.5 | worst languages | five-language accuracy "
-              "| ECE (lexical, >= 6 tokens) | gold id scored < 0.5 |")
+              "| ECE (lexical, >= 3 tokens) | gold id scored < 0.5 |")
         print("|---|---:|---|---:|---:|---:|")
         for name, lex in variants().items():
             step._lex = lex
@@ -85,9 +154,13 @@ def main() -> None:
                 if v.lang != "und" and v.tokens >= L.CALIBRATION_MIN_TOKENS:
                     cal.append((v.score, v.lang == (s.gold if s.gold in FIVE else L.OTHER)))
             worst = sorted(n_reg, key=lambda g: -bad[g] / n_reg[g])[:3]
+            if lex is packaged:
+                per_lang = (Counter(n_reg), Counter(bad))
             print(f"| {name} | {sum(bad.values()) / sum(n_reg.values()):.1%} | "
                   + ", ".join(f"{g} {bad[g] / n_reg[g]:.0%}" for g in worst)
                   + f" | {right / n_five:.2%} | {ece(cal):.3f} | {id_low / n_id:.1%} |")
+        per_language(f"### {split} half, packaged lexicon, per regional language", *per_lang)
+        step._lex = packaged
 
 
 if __name__ == "__main__":

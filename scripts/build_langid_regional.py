@@ -11,6 +11,15 @@ paragraphs and the parallel sentences (NusaX / FLORES); the reference languages'
 wordfreq (id, ms, en) veto words that also occur there. The *eval* half is never read here.
 Only the words are written (one per row with the languages they were found in), no text.
 
+Seeds (issue 17, session 4): ``scripts/langid_regional_seeds.py`` holds hand-written function
+words of each language. A seed is kept when at most ``SEED_MAX_REF_SHARE`` of any reference
+language's tune texts (and of the Indonesian tweets' tune half: informal Indonesian) contain it,
+at most ``SEED_MAX_IDMS_TEXTS`` Indonesian (tweets included) and Malay tune texts, and wordfreq's id/ms Zipf is
+<= ``SEED_MAX_ZIPF`` and its en Zipf <= ``SEED_MAX_EN_ZIPF``.
+Seeds that wordfreq's id/ms lists contain at all (Zipf >= ``STRONG_ZIPF``) are written with class
+``weak`` (``Params.regional_weak_weight`` hits instead of ``regional_weight``): Banjar ``kada`` and
+Minangkabau ``ambo`` are rare in Indonesian, not absent.
+
 Usage: python scripts/build_langid_regional.py
 """
 
@@ -24,6 +33,9 @@ from wordfreq import zipf_frequency
 
 from saring.langid.lexicon import TOKEN_RE, load_markers
 
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from langid_regional_seeds import SEEDS  # noqa: E402
+
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))  # evaluation/ is not installed
 from evaluation.langid import sets as E  # noqa: E402
 
@@ -34,6 +46,16 @@ MIN_SHARE = 0.01  # ... and at least this share of that language's documents
 MAX_REF_SHARE = 0.0005  # share of any reference language's documents allowed to contain it
 MAX_ZIPF = 2.5  # wordfreq frequency in id / ms / en above which the word is common there
 MIN_LEN = 3
+SEED_MAX_REF_SHARE = 0.002  # a hand-written seed may occur in up to 0.2% of reference texts
+# ... and in at most this many Indonesian + Malay tune texts (~127k, tweets included): the share
+# alone let through the interjection "woe" (Acehnese "go home") of Indonesian tweets,
+# place names that Indonesian news about Aceh or Bali writes (Gampong, Krueng, Tukad, Pura Ulun
+# Danu) and Malay headline words (lakar, rancak), which then made such lines "other"
+SEED_MAX_IDMS_TEXTS = 2
+SEED_MAX_ZIPF = 4.0  # ... and be rare in wordfreq's id / ms lists
+SEED_MAX_EN_ZIPF = 4.0
+STRONG_ZIPF = 3.0  # wordfreq's small lists start near 3.0: a seed below is absent from id/ms
+TWEETS = "id_tweets_indolem.jsonl.gz"
 
 
 def _doc_freqs(split: str) -> tuple[dict[str, Counter[str]], Counter[str]]:
@@ -46,7 +68,41 @@ def _doc_freqs(split: str) -> tuple[dict[str, Counter[str]], Counter[str]]:
     return df, n
 
 
-def build() -> list[tuple[str, str]]:
+def _tweet_freqs(split: str) -> tuple[Counter[str], int]:
+    """Document frequencies of the Indonesian tweets' half: the informal register that the
+    paragraph sets (news) lack, where Betawi-looking words would cost most."""
+    df: Counter[str] = Counter()
+    n = 0
+    for r in E.records(TWEETS):
+        if E.split_of(r["id"]) == split:
+            n += 1
+            df.update(set(TOKEN_RE.findall(r["text"].lower())))
+    return df, n
+
+
+def _seeds(df: dict[str, Counter[str]], n: Counter[str], markers: set[str]) -> dict[str, tuple[list[str], str]]:
+    """Hand-written seeds that pass the vetoes: word -> (languages, class)."""
+    tw, n_tw = _tweet_freqs("tune")
+    out: dict[str, tuple[list[str], str]] = {}
+    for lang, words in SEEDS.items():
+        for tok in words.split():
+            if tok in markers or not TOKEN_RE.fullmatch(tok):
+                continue
+            shares = [df[r][tok] / max(n[r], 1) for r in REFERENCE] + [tw[tok] / max(n_tw, 1)]
+            zid = max(zipf_frequency(tok, w) for w in ("id", "ms"))
+            if max(shares) > SEED_MAX_REF_SHARE or zid > SEED_MAX_ZIPF:
+                continue
+            if df["id"][tok] + df["ms"][tok] + tw[tok] > SEED_MAX_IDMS_TEXTS:
+                continue
+            if zipf_frequency(tok, "en") > SEED_MAX_EN_ZIPF:
+                continue
+            langs, _ = out.get(tok, ([], ""))
+            out[tok] = ([*langs, lang] if lang not in langs else langs,
+                        "weak" if zid >= STRONG_ZIPF else "strong")
+    return out
+
+
+def build() -> list[tuple[str, str, str]]:
     df, n = _doc_freqs("tune")
     markers = {m.token for m in load_markers()}
     regional = sorted(lang for lang in n if lang not in REFERENCE)
@@ -60,19 +116,26 @@ def build() -> list[tuple[str, str]]:
             if max(zipf_frequency(tok, w) for w in ("id", "ms", "en")) > MAX_ZIPF:
                 continue
             found[tok].append(lang)
-    return sorted((tok, ",".join(langs)) for tok, langs in found.items())
+    rows = {tok: (",".join(langs), "mined") for tok, langs in found.items()}
+    for tok, (langs, cls) in _seeds(df, n, markers).items():
+        mined = found.get(tok, [])
+        rows[tok] = (",".join(dict.fromkeys([*mined, *langs])), "mined" if mined else cls)
+    return sorted((tok, langs, cls) for tok, (langs, cls) in rows.items())
 
 
 def main() -> None:
     rows = build()
     header = (
         "# Words of regional languages outside id/ms/jv/su/en (family rg), written by\n"
-        "# scripts/build_langid_regional.py from the tune half; do not edit by hand.\n"
-        "token\tlangs\n"
+        "# scripts/build_langid_regional.py from the tune half and the hand-written seeds of\n"
+        "# scripts/langid_regional_seeds.py; do not edit by hand. source: mined (corpus tune half),\n"
+        "# strong (seed absent from wordfreq id/ms), weak (seed rare in wordfreq id/ms).\n"
+        "token\tlangs\tsource\n"
     )
-    OUT.write_text(header + "".join(f"{t}\t{langs}\n" for t, langs in rows), encoding="utf-8")
-    per = Counter(lang for _, langs in rows for lang in langs.split(","))
-    print(f"{len(rows)} words -> {OUT}; per language: {dict(sorted(per.items()))}")
+    OUT.write_text(header + "".join(f"{t}\t{langs}\t{c}\n" for t, langs, c in rows), encoding="utf-8")
+    per = Counter(lang for _, langs, _ in rows for lang in langs.split(","))
+    cls = Counter(c for *_, c in rows)
+    print(f"{len(rows)} words -> {OUT}; per language: {dict(sorted(per.items()))}; {dict(cls)}")
 
 
 if __name__ == "__main__":

@@ -77,9 +77,14 @@ def test_javanese_is_not_swallowed_by_indonesian(step: LanguageID) -> None:
 
 
 def test_min_score_rejects_thin_evidence() -> None:
-    s = LanguageID(min_score=0.9)
-    v = s.process(doc("Yang penting sehat."))
+    # one function word alone keeps the raw (cautious) confidence and is rejected by default
+    v = LanguageID().process(doc("yang"))
     assert v is not None and v.reason in ("lang_score_low", "lang_not_kept")
+    # three words are calibrated (3-5-token texts: 92% right on the tune half): kept by default,
+    # rejected by a stricter threshold than their calibrated confidence
+    assert LanguageID().process(doc("Yang penting sehat.")) is None
+    v = LanguageID(min_score=0.97).process(doc("Yang penting sehat."))
+    assert v is not None and v.reason == "lang_score_low"
 
 
 def test_score_only_keeps_and_records_would_reject() -> None:

@@ -15,7 +15,7 @@ from __future__ import annotations
 import json
 import math
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache, partial, reduce
 from itertools import compress, islice, repeat
@@ -70,6 +70,13 @@ class Params:
     # bench/bench_langid.py --regional-sweep: 2.0 halves confident id/jv/su labels on regional
     # paragraphs against 1.0 with the five languages' accuracy unchanged.
     regional_weight: float = 2.0
+    # Weight of a hand-written regional seed that wordfreq's id/ms lists contain (rare there, not
+    # absent: Banjar "kada", Minangkabau "ambo"); class "weak" in regional.tsv (issue 17, session 4).
+    # 1.0 chosen on the tune half (scripts/tune_langid_regional.py): 0 / 0.5 / 1 / 1.5 / 2 gave
+    # 2.18 / 1.85 / 1.80 / 1.80 / 1.76% regional texts confidently id/ms/jv/su, five-language
+    # accuracy 98.75% and tweets labelled id 96.80% throughout; half the weight of a word that
+    # wordfreq's id/ms lists do not know at all, with most of the gain.
+    regional_weak_weight: float = 1.0
     # Betawi / Rejang orthography (issue 17): the schwa letter "ê" and the Betawi possessive
     # "-nye" at a word end (not "-anye": kampanye, oranye) count as regional hits, per
     # occurrence. On the tune half they occur in 85% of Betawi and all Rejang texts, 0.01% of
@@ -102,7 +109,7 @@ def load_markers(path: Path | None = None) -> list[Marker]:
     return out
 
 
-CALIBRATION_MIN_TOKENS = 6
+CALIBRATION_MIN_TOKENS = 3
 CALIBRATION_FEATURES = 7  # length of calibration_features()
 
 
@@ -137,14 +144,19 @@ def _features(
     )
 
 
-def load_regional(path: Path | None = None) -> list[str]:
+def load_regional(path: Path | None = None) -> dict[str, str]:
     """Words of regional languages outside our five (``regional.tsv``, see
-    ``scripts/build_langid_regional.py``); missing file = no regional family."""
+    ``scripts/build_langid_regional.py``) -> source (``mined`` from the corpora's tune half,
+    hand-written seed ``strong`` / ``weak``); missing file = no regional family."""
     p = path or DATA / "regional.tsv"
     if not p.exists():
-        return []
+        return {}
     rows = [r for r in p.read_text(encoding="utf-8").splitlines() if r and not r.startswith("#")]
-    return [r.split("\t", 1)[0] for r in rows[1:]]
+    out: dict[str, str] = {}
+    for r in rows[1:]:
+        cells = r.split("\t")
+        out[cells[0]] = cells[2] if len(cells) > 2 else "mined"
+    return out
 
 
 def load_nb_weights(path: Path | None = None) -> dict[str, float]:
@@ -264,7 +276,7 @@ def sigmoid(x: float) -> float:
 
 # Family hits are counted in one integer sum: each family owns a 24-bit field (a paragraph would
 # need 16.7M hits of one family to overflow; documents are capped far below that).
-_SHIFT = {"mly": 0, "jv": 24, "su": 48, "en": 72, "rg": 96}
+_SHIFT = {"mly": 0, "jv": 24, "su": 48, "en": 72, "rg": 96, "rgw": 120}
 _FIELD = (1 << 24) - 1
 
 
@@ -280,7 +292,7 @@ class Lexicon:
         markers: Iterable[Marker],
         nb: dict[str, float],
         params: Params | None = None,
-        regional: Iterable[str] = (),
+        regional: Iterable[str] | Mapping[str, str] = (),
         calibration: Sequence[float] = (),
     ) -> None:
         self.calibration = tuple(calibration)
@@ -314,18 +326,23 @@ class Lexicon:
             w = self._fold(v)
             if w:
                 self.idms_w[tok] = w
-            packed = sum(1 << sh for f, sh in _SHIFT.items() if f != "rg" and v[FAMILY_COL[f]])
+            packed = sum(1 << sh for f, sh in _SHIFT.items() if f in FAMILY_COL and v[FAMILY_COL[f]])
             if packed:
                 self.fam_packed[tok] = packed
-        for tok in regional:  # words of our five languages' lists never count as regional
-            if tok not in self.fam_packed and tok not in self.idms_w:
-                self.fam_packed[tok] = 1 << _SHIFT["rg"]
+        sources = regional if isinstance(regional, Mapping) else dict.fromkeys(regional, "mined")
+        for tok, src in sources.items():
+            # our five languages' function words never count as regional; a mined word never
+            # carries id/ms weight either, a hand-written seed may (it passed frequency vetoes)
+            if tok in self.fam_packed or (src == "mined" and tok in self.idms_w):
+                continue
+            self.fam_packed[tok] = 1 << _SHIFT["rgw" if src == "weak" else "rg"]
         self.phrase_w = {k: self._fold(v) for k, v in self.phrases.items()}
         # Cheap gate before pairing tokens: both a first and a second phrase word must occur.
         self._firsts = frozenset(k[0] for k in self.phrases)
         self._seconds = frozenset(k[1] for k in self.phrases)
         fw = p.family_weight
-        self.fam_weights = tuple(p.regional_weight if f == "rg" else fw.get(f, 1.0) for f in _SHIFT)
+        rw = {"rg": p.regional_weight, "rgw": p.regional_weak_weight}
+        self.fam_weights = tuple(rw[f] if f in rw else fw.get(f, 1.0) for f in _SHIFT)
 
     def _fold(self, v: Sequence[float]) -> float:
         p = self.params
@@ -359,7 +376,8 @@ class Lexicon:
             ((packed >> 48) & _FIELD) * fw[2] + p.su_eu_weight * lowered.count("eu"),
             ((packed >> 72) & _FIELD) * fw[3],
             len(toks),
-            ((packed >> 96) & _FIELD) * fw[4] + p.rg_ortho_weight * regional_spelling(lowered),
+            ((packed >> 96) & _FIELD) * fw[4] + ((packed >> 120) & _FIELD) * fw[5]
+            + p.rg_ortho_weight * regional_spelling(lowered),
         )
 
     def phrase_features(self, tokens: Sequence[str]) -> list[float]:
@@ -421,7 +439,8 @@ class Lexicon:
             p_ms = sigmoid(s)
             lang = "ms" if s > 0 else "id"
             conf = conf * max(p_ms, 1.0 - p_ms)
-        # fitted on texts of >= 6 tokens: shorter ones keep the (cautious) raw confidence
+        # fitted on texts of >= 3 tokens (6 until session 3: 3-5-token texts were 92% right on the
+        # tune half but scored 0.61 on average); one or two words keep the cautious raw confidence
         if calibrate and self.calibration and tokens >= CALIBRATION_MIN_TOKENS:
             x = _features(lang, conf, s, total, tokens, rg)
             # same products summed in the same order as a generator would, without its frames
@@ -442,7 +461,7 @@ class Lexicon:
                 pairs = zip(t, islice(t, 1, None), strict=False)
                 idms[i] += sum(map(pw.__getitem__, filter(pw.__contains__, pairs)))
         p = self.params
-        fw0, fw1, fw2, fw3, fw4 = self.fam_weights
+        fw0, fw1, fw2, fw3, fw4, fw5 = self.fam_weights
         dw, ew = p.jv_dh_weight, p.su_eu_weight
         n_dh = list(map(str.count, lowered, repeat("dh")))
         n_eu = list(map(str.count, lowered, repeat("eu")))
@@ -459,7 +478,8 @@ class Lexicon:
             [((k >> 24) & _FIELD) * fw1 + dw * n for k, n in zip(packed, n_dh, strict=True)],
             [((k >> 48) & _FIELD) * fw2 + ew * n for k, n in zip(packed, n_eu, strict=True)],
             [((k >> 72) & _FIELD) * fw3 for k in packed],
-            [((k >> 96) & _FIELD) * fw4 + ow * n for k, n in zip(packed, n_rg, strict=True)],
+            [((k >> 96) & _FIELD) * fw4 + ((k >> 120) & _FIELD) * fw5 + ow * n
+             for k, n in zip(packed, n_rg, strict=True)],
             tokens,
         )
         n = len(toks)
