@@ -119,7 +119,7 @@ def test_clean_text_scores_zero(step: Repair) -> None:
 def test_from_config_and_validation() -> None:
     p = Pipeline.from_config({"steps": [{"repair": {"min_confidence": 0.9, "reorder": False}}]})
     [s] = p.steps
-    assert isinstance(s, Repair) and s.min_confidence == 0.9
+    assert isinstance(s, Repair) and s.config.min_confidence == 0.9
     with pytest.raises(ValueError):
         Repair(min_confidence=0.0)
     s.ensure_setup()

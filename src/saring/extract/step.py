@@ -56,26 +56,20 @@ class Extract(Step):
     def __init__(self, config: Config | None = None, /, **params: Any) -> None:
         super().__init__(config, **params)
         c = self.config
-        self.extractor = c.extractor
-        self.max_html_chars = c.max_html_chars
-        self.timeout_seconds = c.timeout_seconds
-        self.min_chars = c.min_chars
         self.skip = tuple(SKIP_SELECTORS if c.skip_selectors is None else c.skip_selectors)
-        self.keep_title_line = c.keep_title_line
-        self.max_depth = c.max_depth
 
     def _extract(self, html: str) -> tuple[str, dict[str, Any]]:
         from resiliparse.parse.html import HTMLTree
 
-        if nesting_depth(html, self.max_depth) > self.max_depth:
-            raise TooDeep(self.max_depth)
+        if nesting_depth(html, self.config.max_depth) > self.config.max_depth:
+            raise TooDeep(self.config.max_depth)
         tree = HTMLTree.parse(html)
         meta = page_metadata(tree, html)
-        if self.extractor == "resiliparse":
+        if self.config.extractor == "resiliparse":
             text = extract_resiliparse(tree, self.skip)
         else:
             text = extract_trafilatura(html)
-        title = None if self.keep_title_line else meta.get("title")
+        title = None if self.config.keep_title_line else meta.get("title")
         return tidy_lines(text, title), meta
 
     def process(self, doc: Document) -> Reject | None:
@@ -83,21 +77,21 @@ class Extract(Step):
         if html is None:
             return None
         n = len(html)
-        doc.metadata["extractor"] = self.extractor
-        if n > self.max_html_chars:
-            return Reject("html_too_large", n, self.max_html_chars)
+        doc.metadata["extractor"] = self.config.extractor
+        if n > self.config.max_html_chars:
+            return Reject("html_too_large", n, self.config.max_html_chars)
         t0 = time.perf_counter()
         try:
-            with time_limit(self.timeout_seconds):
+            with time_limit(self.config.timeout_seconds):
                 text, meta = self._extract(html)
         except TooDeep:
-            return Reject("html_too_deep", f">{self.max_depth}", self.max_depth)
+            return Reject("html_too_deep", f">{self.config.max_depth}", self.config.max_depth)
         except PageTimeout:
             return Reject("extract_timeout", round(time.perf_counter() - t0, 3),
-                          self.timeout_seconds)
+                          self.config.timeout_seconds)
         elapsed = time.perf_counter() - t0
-        if self.timeout_seconds > 0 and elapsed > self.timeout_seconds:  # C code overran
-            return Reject("extract_timeout", round(elapsed, 3), self.timeout_seconds)
+        if self.config.timeout_seconds > 0 and elapsed > self.config.timeout_seconds:  # C code overran
+            return Reject("extract_timeout", round(elapsed, 3), self.config.timeout_seconds)
         for k, v in meta.items():
             if k == "title" or k == "date":
                 doc.metadata.setdefault(k, v)
@@ -106,8 +100,8 @@ class Extract(Step):
         if "url" not in doc.metadata and "canonical_url" in meta:  # saved pages: no crawl URL
             doc.metadata["url"] = meta["canonical_url"]
             doc.metadata["url_from"] = "canonical"
-        if len(text) < self.min_chars:
-            return Reject("no_main_text", len(text), self.min_chars)
+        if len(text) < self.config.min_chars:
+            return Reject("no_main_text", len(text), self.config.min_chars)
         doc.text = text
         return None
 

@@ -103,14 +103,7 @@ class PII(MapStep):
     def __init__(self, config: Config | None = None, /, **params: Any) -> None:
         super().__init__(config, **params)
         c = self.config
-        self.mode = c.mode
         self.types = tuple(c.types) if c.types is not None else TYPES
-        self.min_confidence = c.min_confidence
-        self.context_window = c.context_window
-        self.record_spans = c.record_spans
-        self.flag_suspects = c.flag_suspects
-        self.hash_key = c.hash_key
-        self.keep_original = c.keep_original
         self.metadata_fields = None if c.metadata_fields is None else list(c.metadata_fields)
         self.metadata_exclude = list(DEFAULT_METADATA_EXCLUDE if c.metadata_exclude is None
                                      else c.metadata_exclude)
@@ -118,7 +111,7 @@ class PII(MapStep):
         self._unpicklable = ("_detector",)
 
     def setup(self) -> None:
-        self._detector = Detector(types=self.types, context_window=self.context_window)
+        self._detector = Detector(types=self.types, context_window=self.config.context_window)
 
     @property
     def detector(self) -> Detector:
@@ -130,27 +123,27 @@ class PII(MapStep):
     def _value_hash(self, value: str, pii_type: str) -> str:
         """Keyed hash of the canonical value (digits only, or the lower-cased address)."""
         canon = value.lower() if pii_type == "email" else _NON_ALNUM.sub("", value)
-        key = (self.hash_key or "").encode()
+        key = (self.config.hash_key or "").encode()
         return hmac.new(key, canon.encode(), hashlib.sha256).hexdigest()[:16]
 
     def _replacement(self, text: str, sp: Span) -> Replacement:
         before = text[sp.start : sp.end]
-        after = placeholder(sp.type) if self.mode == "tag" else _ALNUM.sub("*", before)
+        after = placeholder(sp.type) if self.config.mode == "tag" else _ALNUM.sub("*", before)
         return Replacement(sp.start, sp.end, after, f"pii:{sp.type}", sp.confidence)
 
     def process(self, doc: Document) -> Reject | None:
         text = doc.text
         spans, suspects = self.detector.find(text)
-        spans = [sp for sp in spans if sp.confidence >= self.min_confidence]
+        spans = [sp for sp in spans if sp.confidence >= self.config.min_confidence]
         counts = Counter(sp.type for sp in spans)
         info: dict[str, Any] = {"n": len(spans)}
         if counts:
             info["counts"] = dict(counts)
-        if self.record_spans and spans:
+        if self.config.record_spans and spans:
             info["spans"] = [self._span_record(text, sp) for sp in spans]
         if suspects:
             info["suspects"] = len(suspects)
-            if self.flag_suspects:
+            if self.config.flag_suspects:
                 for sp in suspects:
                     doc.flag(
                         self.label,
@@ -161,13 +154,13 @@ class PII(MapStep):
                         rule=sp.rule,
                     )
         n_before = len(doc.edits)
-        if spans and self.mode != "annotate":
+        if spans and self.config.mode != "annotate":
             doc.apply(self.label, [self._replacement(text, sp) for sp in spans])
         fields = self._scan_metadata(doc)
         if fields:
             info["fields"] = fields
         doc.annotate(self.label, **info)
-        if not self.keep_original:
+        if not self.config.keep_original:
             scrub_edits(doc.edits[n_before:])
         return None
 
@@ -203,11 +196,11 @@ class PII(MapStep):
         n = len(prefix)
         chosen = [Span(sp.type, sp.start - n, sp.end - n, sp.confidence, sp.rule)
                   for sp in (*spans, *suspects)
-                  if sp.start >= n and (sp.confidence >= self.min_confidence or sp in suspects)]
+                  if sp.start >= n and (sp.confidence >= self.config.min_confidence or sp in suspects)]
         if not chosen:
             return value
         found[path] = len(chosen)
-        if self.mode == "annotate":
+        if self.config.mode == "annotate":
             return value
         tmp = Document(doc.id, value)
         tmp.apply(self.label, [self._replacement(value, sp) for sp in sorted(chosen, key=lambda x: x.start)])
@@ -224,6 +217,6 @@ class PII(MapStep):
             "confidence": sp.confidence,
             "rule": sp.rule,
         }
-        if self.hash_key:
+        if self.config.hash_key:
             rec["hash"] = self._value_hash(text[sp.start : sp.end], sp.type)
         return rec

@@ -139,14 +139,6 @@ class SpamFilter(FilterStep):
 
     def __init__(self, config: Config | None = None, /, **params: Any) -> None:
         super().__init__(config, **params)
-        c = self.config
-        self.min_distinct_terms = c.min_distinct_terms
-        self.min_promo_hits = c.min_promo_hits
-        self.max_density = c.max_density
-        self.min_dense_hits = c.min_dense_hits
-        self.news_weight = c.news_weight
-        self.max_url_char_ratio = c.max_url_char_ratio
-        self.min_urls = c.min_urls
         self._terms: dict[str, tuple[str, str]] = {}
         self._topic: list[tuple[str, tuple[str, ...]]] = []
         self._context: list[str] = []
@@ -266,8 +258,8 @@ class SpamFilter(FilterStep):
 
     def decide(self, scores: dict[str, Any], doc: Document) -> Reject | None:
         urls = scores.get("urls", 0)
-        if urls >= self.min_urls and scores.get("url_char_ratio", 0.0) > self.max_url_char_ratio:
-            return Reject("spam_link_farm", round(scores["url_char_ratio"], 3), self.max_url_char_ratio)
+        if urls >= self.config.min_urls and scores.get("url_char_ratio", 0.0) > self.config.max_url_char_ratio:
+            return Reject("spam_link_farm", round(scores["url_char_ratio"], 3), self.config.max_url_char_ratio)
         news = scores.get("news", 0)
         promo = scores.get("promo", 0) + scores.get("wa_numbers", 0)
         best: Reject | None = None
@@ -280,13 +272,13 @@ class SpamFilter(FilterStep):
                 cat_promo = promo + scores.get("brand_tokens", 0)
             else:
                 cat_promo = promo
-            if news * self.news_weight >= strong:
+            if news * self.config.news_weight >= strong:
                 continue  # reporting vocabulary outweighs the topic terms: news about it
             density = scores[f"{cat}_density"]
-            if scores[f"{cat}_distinct"] >= self.min_distinct_terms and cat_promo >= self.min_promo_hits:
-                verdict = Reject(f"spam_{cat}", density, f"promo>={self.min_promo_hits}")
-            elif strong >= self.min_dense_hits and density >= self.max_density:
-                verdict = Reject(f"spam_{cat}", density, self.max_density)
+            if scores[f"{cat}_distinct"] >= self.config.min_distinct_terms and cat_promo >= self.config.min_promo_hits:
+                verdict = Reject(f"spam_{cat}", density, f"promo>={self.config.min_promo_hits}")
+            elif strong >= self.config.min_dense_hits and density >= self.config.max_density:
+                verdict = Reject(f"spam_{cat}", density, self.config.max_density)
             else:
                 continue
             if best is None or density > best.value:

@@ -105,12 +105,6 @@ class Repair(MapStep):
 
     def __init__(self, config: Config | None = None, /, **params: Any) -> None:
         super().__init__(config, **params)
-        c = self.config
-        self.min_confidence = c.min_confidence
-        self.reorder = c.reorder
-        self.dedup_paragraphs = c.dedup_paragraphs
-        self.min_duplicate_ratio = c.min_duplicate_ratio
-        self.revision_needs_evidence = c.revision_needs_evidence
         self._res: Resources | None = None
         self._unpicklable = ("_res",)
 
@@ -121,11 +115,11 @@ class Repair(MapStep):
     def _decide(self, text: str, site: Site, res: Resources) -> tuple[Replacement | None, dict | None]:
         """Replacement for a confident site, else a flag with the suggested fix."""
         plan: Plan = plan_repair(text, site, res)
-        move_ok = self.reorder and plan.moved and plan.order_confidence >= ORDER_MIN
+        move_ok = self.config.reorder and plan.moved and plan.order_confidence >= ORDER_MIN
         # A name's CamelCase glue split in place ("Indrawati Pernyataan") is still wrong: only a
         # move repairs it, so without one it is flagged.
         camel_stuck = site.form == "camel" and site.name and not site.scrape and not move_ok
-        if site.confidence >= self.min_confidence and not camel_stuck:
+        if site.confidence >= self.config.min_confidence and not camel_stuck:
             if not plan.moved or move_ok:
                 return Replacement(plan.start, plan.end, plan.after, plan.kind, plan.confidence), None
             kind = "mt_suffix_drop" if site.form == "suffix" else "mt_glue_split"
@@ -219,12 +213,12 @@ class Repair(MapStep):
         paras = split_paragraphs(text)
         if len(paras) < 2:
             return []
-        pairs: list[DupPair] = find_duplicates(paras, line_damage, res.days, self.min_duplicate_ratio)
+        pairs: list[DupPair] = find_duplicates(paras, line_damage, res.days, self.config.min_duplicate_ratio)
         if not pairs:
             return []
         by_index: dict[int, Para] = {p.index: p for p in paras}
         removing = {pr.removed for pr in pairs
-                    if pr.exact or evidence or not self.revision_needs_evidence}
+                    if pr.exact or evidence or not self.config.revision_needs_evidence}
         # removed lines followed only by removed or blank lines take their preceding newlines
         line_texts = text.split("\n")
         tail = set()
@@ -280,7 +274,7 @@ class Repair(MapStep):
         counts = glue["counts"]
         evidence = counts["repaired"] + counts["list"] > 0
         removed = (
-            self.remove_duplicates(doc, glue["line_damage"], evidence) if self.dedup_paragraphs else []
+            self.remove_duplicates(doc, glue["line_damage"], evidence) if self.config.dedup_paragraphs else []
         )
         counts["revision"] = sum(1 for r in removed if r["reason"] == "revision_duplicate")
         n_tokens = doc.text.count(" ") + doc.text.count("\n") + 1

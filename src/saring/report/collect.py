@@ -139,13 +139,13 @@ def _entries_for(step: Any, root: str) -> list[dict[str, Any]]:
     if name == "spam":
         out = [_entry(label, "url_char_ratio", [{
             "step": label, "reason": "spam_link_farm", "direction": "max",
-            "threshold": step.max_url_char_ratio}])]
+            "threshold": step.config.max_url_char_ratio}])]
         from saring.quality.spam import TOPICS
 
         for cat in TOPICS:
             out.append(_entry(label, f"{cat}_density", [{
                 "step": label, "reason": f"spam_{cat}", "direction": "max",
-                "threshold": step.max_density}]))
+                "threshold": step.config.max_density}]))
         return out
     if name == "repair":
         return [_entry(label, "mt_damage", [])]
