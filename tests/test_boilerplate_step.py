@@ -289,7 +289,7 @@ def test_adversarial_input_runs_in_linear_time(step):
 def test_registered_picklable_and_configurable():
     pipe = Pipeline.from_config({"steps": ["normalize", {"boilerplate": {"glue": False}}]})
     bp = pipe.steps[1]
-    assert isinstance(bp, Boilerplate) and bp.glue is False
+    assert isinstance(bp, Boilerplate) and bp.config.glue is False
     clone = pickle.loads(pickle.dumps(bp))
     doc = Document("x", "Advertisement\n" + BODY[0])
     clone.process(doc)

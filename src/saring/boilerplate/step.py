@@ -88,18 +88,11 @@ class Boilerplate(MapStep):
 
     def __init__(self, config: Config | None = None, /, **params: Any) -> None:
         super().__init__(config, **params)
-        c = self.config
-        self.datelines = c.datelines
-        self.shape = c.shape
-        self.glue = c.glue
-        self.glue_min_zipf = c.glue_min_zipf
-        self.trailing_max_lines = c.trailing_max_lines
-        self.rules_dir = c.rules_dir
 
     # ------------------------------------------------------------------ setup
     def setup(self) -> None:
         """Load and compile the rule data, in three named parts."""
-        data = Path(self.rules_dir) if self.rules_dir else DATA
+        data = Path(self.config.rules_dir) if self.config.rules_dir else DATA
         self._setup_rules(data)
         self._setup_datelines(data)
         self._setup_glue(data)
@@ -121,7 +114,7 @@ class Boilerplate(MapStep):
         ]
         lead = self.rules.get("dateline_remnant")
         self._lead_dash = re.compile(lead.pattern) if lead is not None else None
-        self._shape = ShapeFurniture(load_shape_rules(data / "shape.tsv")) if self.shape else None
+        self._shape = ShapeFurniture(load_shape_rules(data / "shape.tsv")) if self.config.shape else None
 
     def _setup_datelines(self, data: Path) -> None:
         """Dateline rules, their gate, outlet spellings and the place lists."""
@@ -136,11 +129,11 @@ class Boilerplate(MapStep):
     def _setup_glue(self, data: Path) -> None:
         """The scrape-glue fixer with its brand and tail-word lists (when glue is on)."""
         self._glue = None
-        if not self.glue:
+        if not self.config.glue:
             return
         brands = load_brands([data / "brands.txt", DATA.parent / "repair" / "brands.txt"])
         tails = frozenset(load_words(data / "glue_tail_words.txt"))
-        self._glue = GlueFixer(brands, min_zipf=self.glue_min_zipf, tail_words=tails)
+        self._glue = GlueFixer(brands, min_zipf=self.config.glue_min_zipf, tail_words=tails)
         self._glue.setup()
 
     # ------------------------------------------------------------------ analysis
@@ -157,7 +150,7 @@ class Boilerplate(MapStep):
         self._line_rules(res)
         if self._shape is not None:
             self._shape.mark(res.lines, res.drop, brands)
-        if self.datelines:
+        if self.config.datelines:
             self._dateline(res, site, brands)
         self._spans(res)
         self._trailing(res.lines.lines, res.drop)
@@ -331,7 +324,7 @@ class Boilerplate(MapStep):
         match = self._trailing_alt.match
         block: list[tuple[int, str | None]] = []
         i = len(lines) - 1
-        while i >= 0 and len(block) < self.trailing_max_lines:
+        while i >= 0 and len(block) < self.config.trailing_max_lines:
             line = lines[i]
             if i in drop:
                 block.append((i, None))

@@ -242,9 +242,6 @@ class Normalize(MapStep):
         super().__init__(config, **params)
         c = self.config
         self.use_ftfy = c.ftfy
-        self.nfc = c.nfc
-        self.characters = c.characters
-        self.layout = c.layout
         self.max_blank_lines = max_blank_lines = c.max_blank_lines
         self._blank_after = "\n" * (max_blank_lines + 1)
 
@@ -368,11 +365,11 @@ class Normalize(MapStep):
             before = len(doc.edits)
             if self.use_ftfy:
                 self._pass_ftfy(doc, budget)
-            if self.nfc:
+            if self.config.nfc:
                 self._pass_nfc(doc)
-            if self.characters:
+            if self.config.characters:
                 self._pass_characters(doc)
-            if self.layout:
+            if self.config.layout:
                 self._pass_layout(doc)
             if len(doc.edits) == before:
                 break

@@ -83,16 +83,13 @@ class URLFilter(FilterStep):
     def __init__(self, config: Config | None = None, /, **params: Any) -> None:
         super().__init__(config, **params)
         c = self.config
-        self.blocklist_file = c.blocklist_file
         self.extra = {d.strip().lower().removeprefix("www."): "blocked" for d in c.domains or ()}
-        self.use_tokens = c.use_tokens
-        self.use_path_patterns = c.use_path_patterns
         self._blocked_cache: tuple[dict[str, str], frozenset[str]] | None = None
 
     def _blocked(self) -> tuple[dict[str, str], frozenset[str]]:
         """The blocklist (file + ``domains``) and its domain set, built once per step."""
         if self._blocked_cache is None:
-            blocked = {**load_blocklist(self.blocklist_file), **self.extra}
+            blocked = {**load_blocklist(self.config.blocklist_file), **self.extra}
             self._blocked_cache = (blocked, frozenset(blocked))
         return self._blocked_cache
 
@@ -109,13 +106,13 @@ class URLFilter(FilterStep):
         if hit:
             out["blocklist"] = hit
             out["blocklist_category"] = blocked[hit]
-        if self.use_tokens and parts["suffix"] not in EXEMPT_SUFFIXES:
+        if self.config.use_tokens and parts["suffix"] not in EXEMPT_SUFFIXES:
             rx, cats = load_tokens()
             m = rx.search(parts["name"])
             if m:
                 out["domain_token"] = m.group(0)
                 out["domain_token_category"] = cats[m.group(0)]
-        if self.use_path_patterns and parts["path"]:
+        if self.config.use_path_patterns and parts["path"]:
             path = parts["path"].lower()[:2000]
             strong = [p.pattern for p, _, s in load_path_patterns() if s == "strong" and p.search(path)]
             weak = [p.pattern for p, _, s in load_path_patterns() if s == "weak" and p.search(path)]
