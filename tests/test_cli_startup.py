@@ -25,7 +25,8 @@ def test_saring_clean_does_not_import_readers_writers_or_ray() -> None:
         "r = CliRunner().invoke(saring, ['clean', '-'], input='Kota Bandung, kata dia.\\n')\n"
         "assert r.exit_code == 0, r.output\n"
         "bad = [m for m in ('saring.io.readers', 'saring.io.writers', 'ray', 'zstandard',\n"
-        "                   'saring.executors.marker', 'hashlib') if m in sys.modules]\n"
+        "                   'saring.executors.marker', 'saring.executors.base', 'hashlib',\n"
+        "                   'difflib') if m in sys.modules]\n"
         "print(bad)\n"
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120)
@@ -56,3 +57,34 @@ def test_fast_exit_keeps_error_status_and_message(args: list[str], data: bytes, 
     got = _clean(args, data)
     assert got.returncode == status
     assert needle in got.stderr
+
+
+def test_collection_is_paused_for_set_up_only() -> None:
+    """``main`` pauses cyclic GC while ``clean`` starts; the input is handled with GC on again
+    and the start-up objects frozen (so a large input's garbage is still collected)."""
+    code = (
+        "import gc, sys\n"
+        "import saring.cli.clean as c\n"
+        "seen = []\n"
+        "real = c.repair_text\n"
+        "def spy(step, text, url=None):\n"
+        "    seen.append((gc.isenabled(), gc.get_freeze_count() > 1000))\n"
+        "    return real(step, text, url=url)\n"
+        "c.repair_text = spy\n"
+        "import saring.cli.main as m\n"
+        "real_setup = c.repair_step\n"
+        "def setup(conf):\n"
+        "    seen.append((gc.isenabled(), None))\n"
+        "    return real_setup(conf)\n"
+        "c.repair_step = setup\n"
+        "sys.argv = ['saring', 'clean', '-']\n"
+        "import os\n"
+        "real_exit = os._exit\n"
+        "os._exit = lambda s: (sys.stderr.write(repr(seen)), sys.stderr.flush(), real_exit(s))\n"
+        "m.main()\n"
+    )
+    out = subprocess.run([sys.executable, "-c", code], input=SAMPLE.encode(), capture_output=True,
+                         timeout=120)
+    assert out.returncode == 0, out.stderr[-2000:]
+    assert out.stderr.decode().strip() == "[(False, None), (True, True)]"
+    assert out.stdout.strip()  # the repaired text was still printed

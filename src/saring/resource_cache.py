@@ -112,15 +112,19 @@ def regex_from_program(program: tuple[Any, ...]) -> re.Pattern[str]:
 def _shared_values(value: Any, seen: dict[tuple[type, str], Any]) -> Any:
     """``value`` with equal floats, ints and tuples of them replaced by one object each, so
     that marshal writes the repeats as back-references and loading creates each once (a
-    lexicon's 35k zipf values hold a few hundred distinct numbers). Exact: keyed by type and
+    lexicon's 35k zipf values hold a few hundred distinct numbers; the members of distinct
+    tuples are shared the same way). Exact: keyed by type and
     ``repr`` (``0.0`` and ``-0.0`` stay apart)."""
     def one(v: Any) -> Any:
-        if type(v) in (float, int) or (type(v) is tuple and all(type(x) in (float, int) for x in v)):
+        if type(v) in (float, int):
             return seen.setdefault((type(v), repr(v)), v)
+        if type(v) is tuple and all(type(x) in (float, int) for x in v):
+            # members shared too: 25k distinct (count, count) pairs hold ~1.7k distinct ints
+            return seen.setdefault((tuple, repr(v)), tuple(one(x) for x in v))
         return v
 
-    if type(value) is dict:
-        return {k: one(v) for k, v in value.items()}
+    if type(value) is dict:  # nested dicts too (repair's ``maps`` holds its tables)
+        return {k: _shared_values(v, seen) if type(v) is dict else one(v) for k, v in value.items()}
     return value
 
 
@@ -140,7 +144,7 @@ def _decode(blob: bytes) -> dict[str, Any] | None:
     n = len(FORMAT)
     if blob[:n] != FORMAT or len(blob) < n + 4:
         return None
-    payload = blob[n + 4:]
+    payload = memoryview(blob)[n + 4:]  # no copy of the ~2 MB (crc32 and marshal take views)
     if zlib.crc32(payload) != int.from_bytes(blob[n:n + 4], "little"):
         return None
     collecting = gc.isenabled()

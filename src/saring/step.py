@@ -24,9 +24,9 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, ClassVar, TypeVar
 
 from saring.document import Document
-from saring.executors.base import Executor, parallelism_of
 
 if TYPE_CHECKING:  # markers (hashlib, orjson) only when a corpus stage runs: not in ``saring clean``
+    from saring.executors.base import Executor  # (and executors' threading/signal set-up)
     from saring.executors.marker import Marker
 
 T = TypeVar("T")
@@ -329,6 +329,8 @@ class StageContext:
     @property
     def parallelism(self) -> int:
         """How many tasks the executor runs at once: size partitions from this, never outputs."""
+        from saring.executors.base import parallelism_of
+
         return parallelism_of(self.executor)
 
     def output(self, i: int) -> Path:

@@ -13,14 +13,25 @@ from typing import Any
 import click
 
 from saring.cli.errors import DEFAULT_MAX_BYTES, read_text_input
+from saring.cli.main import resume_gc
 from saring.document import Document
 from saring.repair.step import Repair
 
 
 def clean_text(text: str, *, min_confidence: float = 0.75, url: str | None = None) -> Document:
     """Run the repair step on one text and return the document with edits and annotations."""
+    return repair_text(repair_step(min_confidence), text, url=url)
+
+
+def repair_step(min_confidence: float = 0.75) -> Repair:
+    """The repair step, set up (its language resources loaded)."""
     step = Repair(min_confidence=min_confidence)
     step.ensure_setup()
+    return step
+
+
+def repair_text(step: Repair, text: str, *, url: str | None = None) -> Document:
+    """``step`` run on one text as document ``stdin``."""
     doc = Document(id="stdin", text=text, metadata={"url": url} if url else {})
     step.process(doc)
     return doc
@@ -83,7 +94,9 @@ def clean(file: Any, show_diff: bool, as_json: bool, min_confidence: float, url:
     """
     name = "stdin" if getattr(file, "name", "-") in ("-", "<stdin>") else repr(file.name)
     original = read_text_input(file, f"input {name}", max_bytes)
-    doc = clean_text(original, min_confidence=min_confidence, url=url)
+    step = repair_step(min_confidence)
+    resume_gc()  # set up: from here on, garbage made from the input is collected as usual
+    doc = repair_text(step, original, url=url)
     if as_json:
         import orjson
 

@@ -7,6 +7,7 @@ Configuration problems and unusable output folders end with one line on stderr a
 
 from __future__ import annotations
 
+import gc
 import importlib
 import os
 import sys
@@ -216,11 +217,34 @@ def _pushing(remote: Any) -> Any:
 # interpreter freeing every object one by one (for ``clean``, the repair lexicons: ~10-20 ms
 # of its start-up budget).
 FAST_EXIT = frozenset({"clean"})
+_gc_paused = False
+
+
+def pause_gc() -> None:
+    """No cyclic garbage collection while a one-shot command starts: its imports and language
+    resources are ~150k objects that live until exit, and collecting passes over them find
+    nothing (~3 ms of ``saring clean``'s start-up). The command calls :func:`resume_gc` once it
+    is set up, before it handles input, so input-driven garbage is collected as usual."""
+    global _gc_paused
+    if gc.isenabled():
+        gc.disable()
+        _gc_paused = True
+
+
+def resume_gc() -> None:
+    """End :func:`pause_gc`: what exists now is frozen (never scanned again), collection resumes."""
+    global _gc_paused
+    if _gc_paused:
+        _gc_paused = False
+        gc.freeze()
+        gc.enable()
 
 
 def main() -> None:
     """Console-script entry point."""
     fast = len(sys.argv) > 1 and sys.argv[1] in FAST_EXIT
+    if fast:
+        pause_gc()
     try:
         saring(prog_name="saring")
     except SystemExit as exc:

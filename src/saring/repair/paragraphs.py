@@ -10,7 +10,10 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from difflib import SequenceMatcher
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from difflib import SequenceMatcher
 
 TOKEN = re.compile(r"\w+(?:[-'’]\w+)*")
 MIN_WORDS = 15
@@ -95,6 +98,8 @@ def _one_region(sm: SequenceMatcher) -> tuple[int, int, int, int] | None:
 
 def revision_region(a: Para, b: Para) -> tuple[int, int, int, int] | None:
     """A bounded edit region between two copies that are otherwise the same paragraph."""
+    from difflib import SequenceMatcher  # (difflib: not in ``saring clean``'s start-up)
+
     sm = SequenceMatcher(None, a.lower, b.lower, autojunk=False)
     reg = _one_region(sm)
     if reg is None:
@@ -140,6 +145,8 @@ def conflicts(a: Para, b: Para, days: frozenset[str], whole: bool = False) -> li
     ``whole`` (a short changed phrase) the whole replaced runs (``tujuh korban``/``sembilan korban``
     is recorded as ``tujuh``/``sembilan``, ``dua hari``/``tiga puluh jam`` as such)."""
     out = []
+    from difflib import SequenceMatcher  # (difflib: not in ``saring clean``'s start-up)
+
     sm = SequenceMatcher(None, a.lower, b.lower, autojunk=False)
     for op, i1, i2, j1, j2 in sm.get_opcodes():
         if op == "equal":
@@ -165,6 +172,8 @@ def find_duplicates(
     ``damage`` maps a paragraph's line index to its artifact count; the copy with fewer artifacts
     is kept, ties keep the earlier one.
     """
+    from difflib import SequenceMatcher  # (difflib: not in ``saring clean``'s start-up)
+
     removed: set[int] = set()
     pairs: list[DupPair] = []
     cands = [(i, j) for i, j in candidate_pairs(paras) if _similar_enough(paras[i], paras[j])]
