@@ -227,15 +227,19 @@ class Columns:
 
     def total(self, rows: Iterable[int]) -> Evidence:
         """Summed evidence of ``rows``, added one row at a time from zero in the given order, as
-        :meth:`Evidence.add` does (so float for float the same sums)."""
+        :meth:`Evidence.add` does (so float for float the same sums). Rows without tokens
+        are left out: all their values are zeros, and adding a zero to a sum that starts at +0.0
+        leaves it unchanged (a page of CJK or emoji lines sums only its few lines with words)."""
+        tokens = self.tokens
         rows = list(rows)
+        rows = list(compress(rows, map(tokens.__getitem__, rows)))
         return Evidence(
             reduce(add, map(self.idms.__getitem__, rows), 0.0),
             reduce(add, map(self.mly.__getitem__, rows), 0.0),
             reduce(add, map(self.jv.__getitem__, rows), 0.0),
             reduce(add, map(self.su.__getitem__, rows), 0.0),
             reduce(add, map(self.en.__getitem__, rows), 0.0),
-            sum(map(self.tokens.__getitem__, rows)),
+            sum(map(tokens.__getitem__, rows)),
             reduce(add, map(self.rg.__getitem__, rows), 0.0),
         )
 

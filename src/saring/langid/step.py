@@ -235,6 +235,10 @@ class LanguageID(FilterStep):
         starts = list(map(add, pos, lead))
         lowered = list(map(str.lower, paras))
         keys = list(dict.fromkeys(lowered))
+        if len(keys) * 2 > len(lowered):
+            # few repeats: scoring them again is cheaper than mapping every line to its row
+            # (a line's values depend only on its lowercased text, so nothing changes)
+            keys = lowered
         cols = lex.lines(keys)
         if len(keys) == len(lowered):  # the usual case: no repeated line
             row: list[int] = list(range(len(keys)))
@@ -247,8 +251,9 @@ class LanguageID(FilterStep):
             idms = list(map(cols.log_odds.__getitem__, row))
         min_words = self.paragraph_model_min_words
         calls_left = self.max_paragraph_model_calls  # bounds the cost of list-like pages
+        # any distinct line that is ``und`` with >= min_words tokens (tested in C, no frame per line)
         if calls_left > 0 and any(
-            lg == "und" and n >= min_words for lg, n in zip(cols.langs, cols.tokens, strict=True)
+            compress(map(min_words.__le__, cols.tokens), map("und".__eq__, cols.langs))
         ):
             for i, r in enumerate(row):
                 if langs[i] == "und" and cols.tokens[r] >= min_words:
