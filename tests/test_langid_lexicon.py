@@ -220,3 +220,33 @@ def test_lines_columns_equal_per_line_evidence_and_decision(lines: list[str]) ->
     for low in lowered:
         total.add(lex.evidence(low))
     assert cols.total(rows) == total
+
+
+_NO_TOKEN_LINES = ["中", "語", "😀", "١٢٣", "ከ", "\ud800", "42", "—", "ꀀ", "ᐁ"]
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(st.lists(st.sampled_from(_LINE_WORDS), min_size=1, max_size=8).map(" ".join),
+                max_size=20),
+       st.lists(st.sampled_from(_NO_TOKEN_LINES), min_size=70, max_size=200),
+       st.randoms(use_true_random=False))
+def test_lines_on_pages_of_tokenless_lines_equal_the_full_path(
+    worded: list[str], tokenless: list[str], rng
+) -> None:
+    """Pages that are mostly lines without any token (CJK, emoji, lone surrogates, digits) score
+    only the lines with words: column for column, the same values as scoring every line."""
+    from saring.langid import lexicon as lx
+
+    lines = worded + tokenless
+    rng.shuffle(lines)
+    lowered = [x.lower() for x in lines]
+    assert lx._worded_rows(lowered) is not None  # the shortcut is taken on these pages
+    lex = get_lexicon()
+    got = lex.lines(lowered)
+    want = lex._columns(lowered, tokenize_lines(lowered))
+    for name in ("idms", "mly", "jv", "su", "en", "rg", "tokens", "langs", "scores", "log_odds",
+                 "hits"):
+        a, b = getattr(got, name), getattr(want, name)
+        assert a == b and list(map(type, a)) == list(map(type, b)), name
+    rows = list(range(len(lowered)))
+    assert got.total(rows) == want.total(rows)

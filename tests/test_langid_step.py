@@ -291,3 +291,52 @@ def test_huge_single_line_and_many_blank_lines_are_fast(step: LanguageID) -> Non
         step.process(d)
         assert d.annotations["langid"]["lang"] == "id"
     assert time.perf_counter() - t0 < 5.0
+
+
+def _page(rng_seed: int) -> str:
+    """One distinct non-Latin character per line (CJK, emoji, rare scripts, lone surrogates),
+    with a few Indonesian, English and heading lines among them."""
+    import random
+
+    rng = random.Random(rng_seed)
+    blocks = [(0x4E00, 0x9FFF), (0x1F600, 0x1F64F), (0x1200, 0x137C), (0xD800, 0xDFFF),
+              (0xAC00, 0xD7A3)]
+    lines = []
+    for _ in range(400):
+        lo, hi = rng.choice(blocks)
+        lines.append(chr(rng.randint(lo, hi)))
+    for para in [*ID_PARAS, EN_PARA, "Harga Beras Naik Lagi Menjelang Lebaran Tahun Ini"]:
+        lines.insert(rng.randrange(len(lines)), para)
+    return "\n".join(lines)
+
+
+@pytest.mark.parametrize("seed", [1, 2, 3])
+def test_tokenless_line_pages_same_result_as_full_path(
+    step: LanguageID, seed: int, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The shortcut for lines without tokens changes nothing: the whole annotation, flags and
+    decision equal those of scoring every line; lone surrogates do not make fastText raise."""
+    from saring.langid import lexicon as lx
+
+    text = _page(seed)
+    assert any(0xD800 <= ord(c) <= 0xDFFF for c in text)
+    fast = doc(text)
+    fast_verdict = step.process(fast)
+    monkeypatch.setattr(lx, "_worded_rows", lambda lowered: None)
+    slow = doc(text)
+    slow_verdict = step.process(slow)
+    assert fast.annotations == slow.annotations
+    assert fast.flags == slow.flags and fast_verdict == slow_verdict
+    runs = fast.annotations["langid"]["paragraphs"]
+    assert any(r[2] == "id" for r in runs) and any(r[2] == "en" for r in runs)
+
+
+def test_lone_surrogates_do_not_raise(step: LanguageID) -> None:
+    """A text of lone surrogates (a JSON "\\ud800" escape) is read, not raised on: fastText gets
+    U+FFFD in their place; the document text is unchanged."""
+    text = "\n".join(chr(c) for c in range(0xD800, 0xD800 + 300)) + "\nhalo \udc80 dunia"
+    d = doc(text)
+    step.process(d)
+    assert d.text == text
+    assert d.annotations["langid"]["first_stage"]["lang"] != ""
+    assert step.first_stage("rumah \ud800 sakit") == step.first_stage("rumah \ufffd sakit")

@@ -227,15 +227,19 @@ class Columns:
 
     def total(self, rows: Iterable[int]) -> Evidence:
         """Summed evidence of ``rows``, added one row at a time from zero in the given order, as
-        :meth:`Evidence.add` does (so float for float the same sums)."""
+        :meth:`Evidence.add` does (so float for float the same sums). Rows without tokens
+        are left out: all their values are zeros, and adding a zero to a sum that starts at +0.0
+        leaves it unchanged (a page of CJK or emoji lines sums only its few lines with words)."""
+        tokens = self.tokens
         rows = list(rows)
+        rows = list(compress(rows, map(tokens.__getitem__, rows)))
         return Evidence(
             reduce(add, map(self.idms.__getitem__, rows), 0.0),
             reduce(add, map(self.mly.__getitem__, rows), 0.0),
             reduce(add, map(self.jv.__getitem__, rows), 0.0),
             reduce(add, map(self.su.__getitem__, rows), 0.0),
             reduce(add, map(self.en.__getitem__, rows), 0.0),
-            sum(map(self.tokens.__getitem__, rows)),
+            sum(map(tokens.__getitem__, rows)),
             reduce(add, map(self.rg.__getitem__, rows), 0.0),
         )
 
@@ -255,6 +259,23 @@ def tokenize_lines(lowered: list[str]) -> list[list[str]]:
     if joined.isascii():
         return list(map(str.split, joined.translate(_ASCII_SEP).split("\n")))
     return list(map(TOKEN_RE.findall, lowered))
+
+
+_NON_TOKEN = re.compile(r"[^a-zà-öø-ÿ\n]+")  # complement of TOKEN_RE's class, line breaks kept
+
+
+def _worded_rows(lowered: list[str]) -> list[int] | None:
+    """Rows of the lines with at least one token, when those are under half of many short lines
+    (a page of one CJK character or emoji per line); None otherwise (ordinary text: every line
+    is scored). One regex pass over the page, not one call per line."""
+    n = len(lowered)
+    if n < 64:
+        return None
+    joined = "\n".join(lowered)
+    if len(joined) > 16 * n:  # long lines: prose, where nearly every line has words
+        return None
+    worded = list(compress(range(n), _NON_TOKEN.sub("", joined).split("\n")))
+    return worded if len(worded) * 2 < n else None
 
 
 def regional_spelling(lowered: str) -> int:
@@ -450,8 +471,27 @@ class Lexicon:
     def lines(self, lowered: list[str]) -> Columns:
         """Evidence and decision of many lowercased lines at once (the values of
         :meth:`evidence` and :meth:`decide`, float for float): the tokenising and the dictionary
-        sums run through ``map`` in C, with no Python frame or object per line."""
-        toks = tokenize_lines(lowered)
+        sums run through ``map`` in C, with no Python frame or object per line.
+
+        A line without any token (another script, digits, symbols, emoji) has no evidence at all:
+        every value it gets is the one an empty line gets. When such lines are the majority (a
+        page of CJK or emoji lines), only the lines with tokens are scored, plus one empty line
+        whose values the others copy, so the per-line cost stays in C."""
+        worded = _worded_rows(lowered)
+        if worded is None:
+            return self._columns(lowered, tokenize_lines(lowered))
+        n, m = len(lowered), len(worded)
+        some = [*map(lowered.__getitem__, worded), ""]
+        sub = self._columns(some, tokenize_lines(some))
+        idx = [m] * n  # row m of ``sub`` is the empty line
+        for j, i in enumerate(worded):
+            idx[i] = j
+        return Columns(*(list(map(col.__getitem__, idx)) for col in (
+            sub.idms, sub.mly, sub.jv, sub.su, sub.en, sub.rg, sub.tokens,
+            sub.langs, sub.scores, sub.log_odds, sub.hits)))
+
+    def _columns(self, lowered: list[str], toks: list[list[str]]) -> Columns:
+        """:meth:`lines` on lines already tokenised (``toks[i]`` are ``lowered[i]``'s tokens)."""
         idms = list(map(sum, map(_FILTER_NONE, map(partial(map, self.idms_w.get), toks))))
         packed = list(map(sum, map(_FILTER_NONE, map(partial(map, self.fam_packed.get), toks))))
         firsts, seconds, pw = self._firsts, self._seconds, self.phrase_w

