@@ -7,7 +7,7 @@ import random
 import pytest
 
 from saring.document import Document
-from saring.repair.glue import INDEX_FROM, Repeats
+from saring.repair.glue import PLAIN_COUNTS, Repeats
 from saring.repair.names import MAX_NAME_SITES
 from saring.repair.step import Repair
 
@@ -35,11 +35,13 @@ def test_repeats_equals_str_count_on_index_path() -> None:
               "Tarumanegaraku", "NATOAnggota", "Rusiabantuan", "Rusia", "Éabcdef", " ", ". ", "\n"]
     for _ in range(30):
         text = "".join(rng.choice(pieces) for _ in range(rng.randint(50, 400)))
-        text += " " * max(0, INDEX_FROM - len(text))  # the index path, not the plain count
         rep = Repeats(text)
+        for k in range(PLAIN_COUNTS + 1):  # past the plain counts: the index path
+            rep(f"Qqqqqq{k}")
         for tok in ("Abcdef", "Abcdefgh", "AbcdefAbcdef", "AbcdefAbcdefAbcdef", "Tarumanegara",
                     "NATOAnggota", "Rusiabantuan", "Abcdefx", "Zzzzzz"):
             assert rep(tok) == (text.count(tok) > 1), (tok, text.count(tok))
+        assert rep._windows is not None  # answered from the index
 
 
 def test_hostile_page_flagged_at_site_bound(step: Repair) -> None:

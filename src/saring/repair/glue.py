@@ -251,18 +251,20 @@ NEWLINE = re.compile("\n")
 # Six letters from a capital: the shortest token ``repeated`` is asked about (TOKEN, CAP_TOKEN)
 CAP_WINDOW = re.compile(r"(?=([A-Z][A-Za-z]{5}))")
 ASCII_CAP = re.compile(r"[A-Z][A-Za-z]{5,}")
-# below this many characters one count per token is cheaper than the window index
-INDEX_FROM = 2_000
+# the window index costs about a hundred counts of one token: a document counts its first
+# tokens one by one (real pages ask about a few dozen) and builds the index only past these
+PLAIN_COUNTS = 100
 
 
 class Repeats:
     """``text.count(tok) > 1`` for one document's capitalised tokens, memoised.
 
     Hostile pages ask about thousands of distinct tokens, and a count in the whole text per
-    token made a 1 MB page cost 20 ms per 10 KB. Every occurrence of an ASCII token that starts
-    with a capital starts at a capital whose six-letter window equals the token's first six, so
-    one count of those windows answers "once" exactly; only a shared window scans the text,
-    stopping at the second (non-overlapping, as ``str.count``) occurrence.
+    token made a 1 MB page cost 20 ms per 10 KB. Past :data:`PLAIN_COUNTS` tokens: every
+    occurrence of an ASCII token that starts with a capital starts at a capital whose six-letter
+    window equals the token's first six, so one count of those windows answers "once" exactly;
+    only a shared window scans the text, stopping at the second (non-overlapping, as
+    ``str.count``) occurrence.
     """
 
     __slots__ = ("_seen", "_windows", "text")
@@ -280,7 +282,7 @@ class Repeats:
 
     def _count(self, tok: str) -> bool:
         text = self.text
-        if len(text) < INDEX_FROM or not ASCII_CAP.fullmatch(tok):
+        if len(self._seen) <= PLAIN_COUNTS or not ASCII_CAP.fullmatch(tok):
             return text.count(tok) > 1
         if self._windows is None:
             self._windows = Counter(CAP_WINDOW.findall(text))
