@@ -15,6 +15,7 @@ moves the entity after the noun phrase it modified, which is Indonesian word ord
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections import Counter
 from dataclasses import dataclass
 
@@ -246,13 +247,55 @@ CAP_WORD = re.compile(r"(?<![\w@#/.\-])[A-Z][a-z]{2,}(?![\w\-])")
 CAP_TOKEN = re.compile(r"(?<![\w@#/.\-])[A-Z][a-z]{2,}(?:[a-z]{3,}|[A-Z][a-z]{2,})(?![\w@\-])(?!\.[A-Za-z])")
 
 
-def repeated(text: str, tok: str, memo: dict[str, bool]) -> bool:
-    """``tok`` occurs more than once in ``text``; memoised per document (hostile text repeats one
-    token thousands of times, and counting each time made a 100 KB page quadratic)."""
-    r = memo.get(tok)
-    if r is None:
-        r = memo[tok] = text.count(tok) > 1
-    return r
+NEWLINE = re.compile("\n")
+# Six letters from a capital: the shortest token ``repeated`` is asked about (TOKEN, CAP_TOKEN)
+CAP_WINDOW = re.compile(r"(?=([A-Z][A-Za-z]{5}))")
+ASCII_CAP = re.compile(r"[A-Z][A-Za-z]{5,}")
+# the window index costs about a hundred counts of one token: a document counts its first
+# tokens one by one (real pages ask about a few dozen) and builds the index only past these
+PLAIN_COUNTS = 100
+
+
+class Repeats:
+    """``text.count(tok) > 1`` for one document's capitalised tokens, memoised.
+
+    Hostile pages ask about thousands of distinct tokens, and a count in the whole text per
+    token made a 1 MB page cost 20 ms per 10 KB. Past :data:`PLAIN_COUNTS` tokens: every
+    occurrence of an ASCII token that starts with a capital starts at a capital whose six-letter
+    window equals the token's first six, so one count of those windows answers "once" exactly;
+    only a shared window scans the text, stopping at the second (non-overlapping, as
+    ``str.count``) occurrence.
+    """
+
+    __slots__ = ("_seen", "_windows", "text")
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self._seen: dict[str, bool] = {}
+        self._windows: Counter[str] | None = None
+
+    def __call__(self, tok: str) -> bool:
+        r = self._seen.get(tok)
+        if r is None:
+            r = self._seen[tok] = self._count(tok)
+        return r
+
+    def _count(self, tok: str) -> bool:
+        text = self.text
+        if len(self._seen) <= PLAIN_COUNTS or not ASCII_CAP.fullmatch(tok):
+            return text.count(tok) > 1
+        if self._windows is None:
+            self._windows = Counter(CAP_WINDOW.findall(text))
+        if self._windows[tok[:6]] < 2:
+            return False
+        first = text.find(tok)
+        return first >= 0 and text.find(tok, first + len(tok)) >= 0
+
+
+def repeated(text: str, tok: str, memo: Repeats | None = None) -> bool:
+    """``tok`` occurs more than once in ``text`` (pass one :class:`Repeats` per document: hostile
+    text asks about thousands of tokens, and counting each time made a page quadratic)."""
+    return (Repeats(text) if memo is None else memo)(tok)
 
 
 def find_name_sites(text: str, res: Resources, taken: set[int]) -> list[Site]:
@@ -271,7 +314,7 @@ def find_name_sites(text: str, res: Resources, taken: set[int]) -> list[Site]:
     if not names:
         return []
     out = []
-    memo: dict[str, bool] = {}
+    memo = Repeats(text)
     for m in CAP_TOKEN.finditer(text):
         tok, start = m.group(), m.start()
         if start in taken or res.known(tok) or tok in res.brands:
@@ -337,7 +380,9 @@ def mark_scrape_joins(text: str, sites: list[Site], min_joins: int = 3,
     joins += SENT_JOIN.findall(text)
     joins += [m for m in ITEM_JOIN.finditer(text) if not any(s.start <= m.start() < s.end for s in sites)]
     joins += PAREN_JOIN.findall(text)
-    per_line = Counter(text.count("\n", 0, s.start) for s in sites if s.name and s.form == "glue")
+    named = [s.start for s in sites if s.name and s.form == "glue"]
+    newlines = [m.start() for m in NEWLINE.finditer(text)] if named else []
+    per_line = Counter(bisect_left(newlines, k) for k in named)  # line number: one scan, not one per site
     joins += [None] * sum(max(0, n - 2) * 2 for n in per_line.values())  # a flattened list
     if res is not None and len(joins) < max(min_joins, min_name_joins) and any(
             s.form == "camel" or (s.name and s.form == "glue") for s in sites):

@@ -24,8 +24,17 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass
+from typing import Any
 
-from saring.repair.glue import DATELINE_BEFORE, Site, _after_headline, is_verb, repeated, two_words
+from saring.repair.glue import (
+    DATELINE_BEFORE,
+    Repeats,
+    Site,
+    _after_headline,
+    is_verb,
+    repeated,
+    two_words,
+)
 from saring.repair.resources import BAD_BEFORE, PLACE_HEADS, SUFFIX_LIKE, Resources
 
 # A capitalised token; the token-start check is done in Python (a lookbehind would disable the
@@ -44,6 +53,9 @@ MAX_NAME_WORDS = 5
 # Unknown capitalised tokens examined per document: each costs a count in the whole text, so a
 # hostile page of distinct glued names would be quadratic. Real pages: at most 327 (gikirima).
 MAX_CANDIDATES = 2000
+# ... and at most this many glue sites found on them (real pages: at most 25, a github_scrapes
+# article of 24 KB; a page of hundreds of glued invented names gets a flag, not more work)
+MAX_NAME_SITES = 100
 # Share of a word's uses followed by a name in its phrase above which it is a head noun (the
 # corpus rates of heads and of name-final syllables overlap; see notes/repair.md)
 HEAD_RATE = 0.065
@@ -188,7 +200,7 @@ class DocMemo:
 
     def __init__(self, text: str) -> None:
         self.text = text
-        self.repeated: dict[str, bool] = {}  # token -> occurs more than once (``glue.repeated``)
+        self.repeated = Repeats(text)  # token -> occurs more than once (``glue.repeated``)
         self._runs: Counter[str] | None = None
 
     def standalone(self, word: str) -> int:
@@ -279,7 +291,7 @@ def name_site(text: str, m: re.Match[str], res: Resources, memo: DocMemo | None 
     if tok in res.corpus_names or tok.lower() in res.world_words:
         return None  # writers use the whole token as a name (Herlambang, Prakerja, Fujifilm)
     if res.known(tok) or tok in res.brands or tok.lower() in res.brands_lower or repeated(
-            text, tok, {} if memo is None else memo.repeated):
+            text, tok, None if memo is None else memo.repeated):
         return None  # a repeated token ("CAT Watuputih" five times) is a lexicalised name
     i = _split(tok, res)
     if not i:
@@ -394,7 +406,7 @@ def list_site(text: str, m: re.Match[str], res: Resources, memo: DocMemo | None 
     """``TarakanNunukan dan Malinau``: two names whose list comma was lost, inside a list of names."""
     tok, left, right = m.group(), m.group(1), m.group(2)
     if res.known(tok) or tok in res.brands or tok.lower() in res.brands_lower or repeated(
-            text, tok, {} if memo is None else memo.repeated):
+            text, tok, None if memo is None else memo.repeated):
         return None
     if left in res.org_heads or right in res.org_heads:
         return None  # PolresSukabumi, BankMandiri: one name
@@ -420,9 +432,15 @@ def list_site(text: str, m: re.Match[str], res: Resources, memo: DocMemo | None 
     return site
 
 
-def find_entity_sites(text: str, res: Resources, taken: set[int]) -> list[Site]:
-    """Glue sites on capitalised tokens the gazetteer scan did not claim."""
-    out = []
+def find_entity_sites(text: str, res: Resources, taken: set[int],
+                      stopped: dict[str, Any] | None = None) -> list[Site]:
+    """Glue sites on capitalised tokens the gazetteer scan did not claim.
+
+    The scan stops at :data:`MAX_CANDIDATES` unknown tokens or :data:`MAX_NAME_SITES` sites (a
+    page of hundreds of glued names is no translated article; bounded cost); ``stopped`` then
+    gets the bound, its limit and the offset where the scan stopped, for the step to flag.
+    """
+    out: list[Site] = []
     memo = DocMemo(text)
     budget = MAX_CANDIDATES
     for m in TOKEN.finditer(text):
@@ -432,8 +450,12 @@ def find_entity_sites(text: str, res: Resources, taken: set[int]) -> list[Site]:
         if m.group().lower() in res.lexicon:
             continue  # a known word or name as a whole (most capitalised tokens)
         budget -= 1
-        if budget < 0:
-            break  # a page of thousands of unknown names is no translated article (bounded cost)
+        if budget < 0 or len(out) >= MAX_NAME_SITES:
+            if stopped is not None:
+                bound, limit = (("candidates", MAX_CANDIDATES) if budget < 0
+                                else ("sites", MAX_NAME_SITES))
+                stopped.update(bound=bound, limit=limit, offset=k)
+            break
         lm = LIST_TOKEN.match(text, m.start())
         s = (list_site(text, lm, res, memo) if lm and lm.end() == m.end()
              else name_site(text, m, res, memo))

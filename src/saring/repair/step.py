@@ -145,9 +145,12 @@ class Repair(MapStep):
         # name scan, which may find the real name (``Balikpapan|gelandang``)
         weak = [s for s in sites if s.form in ("glue", "camel") and s.confidence < FLAG_MIN]
         strong = [s for s in sites if s not in weak]
-        named = find_entity_sites(text, res, {s.start for s in strong} | {s.end for s in strong})
+        stopped: dict[str, Any] = {}
+        named = find_entity_sites(text, res, {s.start for s in strong} | {s.end for s in strong}, stopped)
         sites = strong + [s for s in weak if not any(n.start <= s.start < n.end for n in named)] + named
         if not sites:
+            if stopped:
+                doc.flag(self.label, "glue_scan_bound", **stopped)
             return {"counts": counts, "line_damage": line_damage}
         mark_scrape_joins(text, sites, res=res)
         require_mt_fingerprint(sites, res)
@@ -183,6 +186,9 @@ class Repair(MapStep):
                 line_damage[line] = line_damage.get(line, 0) + 0.5
         if reps:
             doc.apply(self.label, reps)
+        if stopped:  # nothing skipped silently: the bound and where the scan stopped (repaired text)
+            stopped["offset"] += sum(len(r.after) - (r.end - r.start) for r in reps if r.end <= stopped["offset"])
+            doc.flag(self.label, "glue_scan_bound", **stopped)
         for f in flags:  # move flag offsets into the repaired text
             shift = sum(len(r.after) - (r.end - r.start) for r in reps if r.end <= f["start"])
             f["start"] += shift
