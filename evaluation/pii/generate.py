@@ -186,7 +186,9 @@ class _Gen:
             return "0" + r.choice(self.prefixes) + "-" + self.digits(3)
         if k == 2:  # service numbers
             return r.choice(("112", "110", "14045", "1500-888", "14000", "119"))
-        return "0" + r.choice(self.prefixes) + self.digits(11)  # too long
+        # too long: 14 digits. Not 15: a 15-digit string passes the bare NPWP structure (check
+        # digit, branch code) about 1% of the time, and then it *is* a structurally valid NPWP
+        return "0" + r.choice(self.prefixes) + self.digits(10)
 
     def landline(self) -> str:
         r = self.r
