@@ -191,3 +191,43 @@ def test_letter_run_shortcut_gives_the_full_tokenizers_tokens(text):
 def test_letter_run_shortcut_agrees_on_real_documents(name):
     for r in corpus_records(name, 300):
         assert TOKEN_RE.findall(r["text"]) == _FULL_TOKEN_RE.findall(r["text"]), r.get("id")
+
+
+@settings(max_examples=300, deadline=None)
+@given(_GRAM_TOKENS, st.sampled_from([None, 0, 7]))
+def test_token_ids_are_dense_and_exact_also_when_hashes_collide(tokens: list[str], collide: int | None) -> None:
+    """Ids from hash ranks: equal ids <=> equal tokens, dense below V = number of types. With a
+    hash that collides (every token, or tokens by length) the dict fallback gives the same."""
+    import numpy as np
+
+    if collide is not None:
+        textstats.hash = (lambda s: collide) if collide == 0 else (lambda s: len(s) % collide)
+    try:
+        ids, base = textstats._token_ids(np, tokens)
+        _check_np_equals_tuple(tokens, [2, 3, 4], [5, 6, 7, 8, 9, 10])
+    finally:
+        if collide is not None:
+            del textstats.hash
+    ids = ids.tolist()
+    assert len(ids) == len(tokens)
+    assert base == max(len(set(tokens)), 1)
+    assert all(0 <= i < base for i in ids)
+    pairs = set(zip(tokens, ids, strict=True))
+    assert len(pairs) == len(set(tokens)) == len(set(ids))  # a bijection between types and ids
+
+
+_CHARS = st.characters(codec=None, exclude_categories=())
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.one_of(_CHARS, st.sampled_from(PIECES)), max_size=80).map(" ".join))
+def test_token_classes_of_one_character_tokens_equal_per_type_classes(text: str) -> None:
+    """Pages of one-character tokens are classified on their concatenation; the counts equal
+    classifying every token by itself (``_classify``)."""
+    from saring.analysis import _ALPHA_WORD, Analysis, _classify
+
+    a = Analysis(text)
+    classes = [_classify(t) for t in a.tokens]
+    assert a.n_alpha == sum(1 for t, c in zip(a.tokens, classes, strict=True) if t.isalpha() or c == _ALPHA_WORD)
+    assert a.n_symbol == sum(1 for c in classes if c > 0)
+    assert a.word_chars == sum(len(t) for t, c in zip(a.tokens, classes, strict=True) if c <= 0)

@@ -30,7 +30,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Hashable, Iterable
-from itertools import filterfalse
+from itertools import compress, filterfalse
 from typing import Any
 
 try:  # the C helper behind Counter (CPython); same semantics in pure Python otherwise
@@ -48,6 +48,7 @@ __all__ = ["Analysis", "analyse", "clear_cache", "count"]
 # A token made only of non-word characters (a punctuation token); a letter anywhere in a token.
 _SYMBOL_TOKEN_RE = re.compile(r"[^\w\s]+")
 _ALPHA_CHAR_RE = re.compile(r"[^\W\d_]")
+_ALPHA_RUN_RE = re.compile(r"[^\W\d_]+")
 _PARA_SPLIT_RE = re.compile(r"\n{2,}")
 
 _token_re: list[re.Pattern[str]] = []  # built on first use (it reads quality's tokenizer data)
@@ -130,6 +131,17 @@ class Analysis:
         others = list(filterfalse(str.isalpha, toks))
         n_alpha = len(toks) - len(others)
         n_symbol = symbol_chars = 0
+        lens = list(map(len, others))
+        if others and lens.count(1):
+            # one-character tokens (pages of distinct code points make ~500 k per MB) are
+            # classified all at once on their concatenation, by the same character classes
+            # as :func:`_classify` (a run of matches is one regex match)
+            ones = "".join(compress(others, map((1).__eq__, lens)))
+            n_alpha += sum(map(len, _ALPHA_RUN_RE.findall(ones)))
+            n_sym1 = sum(map(len, _SYMBOL_TOKEN_RE.findall(ones)))
+            n_symbol += n_sym1
+            symbol_chars += n_sym1
+            others = list(compress(others, map((1).__ne__, lens)))
         if others:
             rest = count(others)
             if len(_CLASS) > _MAX_TYPES:

@@ -8,12 +8,14 @@ short lines, the characters in repeated lines, and newlines per word token.
 from __future__ import annotations
 
 from itertools import repeat
-from operator import le
+from operator import itemgetter, le
 from typing import Any
 
 from saring.quality.base import MAX, MIN, ProfiledFilter, Rule, enabled
 from saring.quality.textstats import TextStats, find_duplicates, terminal_punctuation
 from saring.step import Reject
+
+_LAST = itemgetter(slice(-1, None))  # a line's last character ("" for none)
 
 
 class FineWebQuality(ProfiledFilter):
@@ -52,7 +54,7 @@ class FineWebQuality(ProfiledFilter):
     def _lines(st: TextStats) -> list[str]:
         lines = st.memo.get("fw_lines")
         if lines is None:
-            lines = st.memo["fw_lines"] = [line for line in st.text.split("\n") if line.strip()]
+            lines = st.memo["fw_lines"] = list(filter(str.strip, st.lines))  # non-blank
         return lines
 
     def precheck(self, st: TextStats, cfg: dict[str, Any]) -> Reject | None:
@@ -66,7 +68,7 @@ class FineWebQuality(ProfiledFilter):
             lines = self._lines(st)
             stop_set = cfg["stop_set"]
             if stop_set is not None:
-                return sum(map(stop_set.__contains__, (line[-1:] for line in lines))) / len(lines)
+                return sum(map(stop_set.__contains__, map(_LAST, lines))) / len(lines)
             stop = cfg["stop_chars"]
             return sum(1 for line in lines if line.endswith(stop)) / len(lines)
         if metric == "short_line_ratio":
