@@ -231,3 +231,33 @@ def test_token_classes_of_one_character_tokens_equal_per_type_classes(text: str)
     assert a.n_alpha == sum(1 for t, c in zip(a.tokens, classes, strict=True) if t.isalpha() or c == _ALPHA_WORD)
     assert a.n_symbol == sum(1 for c in classes if c > 0)
     assert a.word_chars == sum(len(t) for t, c in zip(a.tokens, classes, strict=True) if c <= 0)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.integers(0, (1 << 62) - 1), min_size=1, max_size=200), st.sampled_from([3, 70_000, 1 << 20, 1 << 40]))
+def test_radix_count_equals_unique(values: list[int], mod: int) -> None:
+    """The radix count (large key bounds) gives np.unique's first indices, inverse and counts."""
+    import numpy as np
+
+    keys = np.asarray([v % mod for v in values], dtype=np.int64)
+    for bound in (mod, 1 << 62):
+        got = textstats._radix_count(np, keys, bound)
+        _, first, inv, counts = np.unique(keys, return_index=True, return_inverse=True, return_counts=True)
+        for a, b in zip(got, (first, inv.reshape(-1), counts), strict=True):
+            assert a.tolist() == b.tolist()
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(["a", "b", "c", "dd", ".", "eee"]), min_size=1, max_size=40),
+       st.integers(1, 12), _GRAM_TOKENS, st.sampled_from([1, 2, 3]))
+def test_vector_stretches_and_chains_equal_the_tuple_scan(unit, reps, noise, streak) -> None:
+    """With the streak threshold tiny, the step by step scan hands over to the vector walks of new
+    keys and of seen chains at almost every step; the counts equal the tuple path's."""
+    tokens = noise + unit * reps + noise[::-1] + unit * reps
+    old = textstats._STREAK, textstats._BULK_MAX_KEYS
+    textstats._STREAK, textstats._BULK_MAX_KEYS = streak, 0  # never the run-based scan
+    try:
+        _check_np_equals_tuple(tokens, [2, 3, 4], [5, 6, 7, 8, 9, 10])
+        _check_np_equals_tuple(tokens, [2], [3, 5])
+    finally:
+        textstats._STREAK, textstats._BULK_MAX_KEYS = old

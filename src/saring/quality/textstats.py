@@ -289,14 +289,14 @@ class _NpGrams:
 
     def keys(self, keys: Any, bound: int, starts: Any, have: int, n: int) -> tuple[Any, int]:
         """Keys of the n-grams at ``starts`` from their ``have``-gram keys (all ``< bound``)."""
-        np, ids, base = self.np, self.ids, self.base
+        ids, base = self.ids, self.base
         for j in range(have, n):
             col = ids[starts + j]
             if j == 0:
                 keys, bound = col, base
                 continue
             if bound * base >= _KEY_LIMIT:
-                keys = np.unique(keys, return_inverse=True)[1].reshape(-1)
+                keys = self.count(keys, bound)[1]
                 bound = int(keys.max()) + 1 if len(keys) else 1
             keys, bound = keys * base + col, bound * base
         return keys, bound
@@ -305,7 +305,8 @@ class _NpGrams:
         """(index of each distinct key's first occurrence, dense key per position, counts), the
         distinct keys in ascending order. Keys known to be ``< bound`` with a bound not far above
         their number are counted by ``bincount`` (linear; the same arrays as ``np.unique``'s
-        sort, which costs ~5 ms per 10 KB on text of one-character tokens)."""
+        sort, which costs ~5 ms per 10 KB on text of one-character tokens); other keys with a
+        bound by :func:`_radix_count` (same arrays, 2-4x faster than ``np.unique``)."""
         np = self.np
         if bound is not None and len(keys) and bound <= 4 * len(keys) + 1024:
             cnt = np.bincount(keys, minlength=bound)
@@ -314,10 +315,35 @@ class _NpGrams:
             first_at = np.full(bound, len(keys), np.int64)
             np.minimum.at(first_at, keys, np.arange(len(keys), dtype=np.int64))
             return first_at[present], rank[keys], cnt[present]
+        if bound is not None and len(keys):
+            return _radix_count(np, keys, bound)
         _, first, inv, counts = np.unique(
             keys, return_index=True, return_inverse=True, return_counts=True
         )
         return first, inv.reshape(-1), counts
+
+
+def _radix_count(np: Any, keys: Any, bound: int) -> tuple[Any, Any, Any]:
+    """``np.unique(keys, return_index, return_inverse, return_counts)`` without the first
+    array, for keys ``0 <= key < bound <= 2**64``: a least-significant-digit radix sort on 16-bit
+    digits (numpy's stable sort of ``uint16`` is a radix sort), at most four passes. Stable
+    passes keep equal keys in position order, so a group's first member is its first
+    occurrence."""
+    m = len(keys)
+    order = np.arange(m, dtype=np.int64)
+    shift = 0
+    while shift == 0 or (bound - 1) >> shift:
+        digit = (keys[order] >> shift).astype(np.uint16)  # bits shift..shift+15
+        order = order[np.argsort(digit, kind="stable")]
+        shift += 16
+    ordered = keys[order]
+    new = np.empty(m, dtype=bool)
+    new[0] = True
+    np.not_equal(ordered[1:], ordered[:-1], out=new[1:])
+    at = np.flatnonzero(new)
+    inv = np.empty(m, dtype=np.int64)
+    inv[order] = np.cumsum(new) - 1
+    return order[at], inv, np.diff(np.append(at, m))
 
 
 def _token_ids(np: Any, tokens: list[str]) -> tuple[Any, int]:
@@ -416,16 +442,19 @@ def _dup_ngram_chars_np(
             break
         mask = counts[inv] > 1
         starts, keys, bound = starts[mask], inv[mask], len(counts)
-        if bound * _BULK_RATIO <= len(starts) and _runs(np, starts) * _BULK_RATIO <= len(starts):
+        if bound <= _BULK_MAX_KEYS and max(bound, _runs(np, starts)) * _BULK_RATIO <= len(starts):
             out[n] = _greedy_scan_runs(g, starts, keys, n, bound)
         else:
-            out[n] = _greedy_scan(starts.tolist(), keys.tolist(), n, cum)
+            arrays = (np, starts, keys, bound, g.cum_array())
+            out[n] = _greedy_scan(starts.tolist(), keys.tolist(), n, cum, arrays)
     return out
 
 
 # few distinct repeated n-grams in few runs of consecutive positions (one phrase or character
 # repeated over and over): the greedy scan walks whole runs with vector operations
 _BULK_RATIO = 16
+# ... and few keys: each new key costs the vector scan a step (many keys: see _greedy_scan)
+_BULK_MAX_KEYS = 512
 
 
 def _runs(np: Any, ps: Any) -> int:
@@ -447,8 +476,7 @@ def _greedy_scan_runs(g: _NpGrams, ps: Any, ks: Any, n: int, bound: int) -> int:
     while i < m:
         k = int(ks[i])
         if not seen[k]:
-            seen[k] = True
-            i += 1
+            i = _new_stretch(np, ks, seen, i)
             continue
         r = int(ends[np.searchsorted(ends, i, side="right")])
         idx = np.arange(i, r, n)
@@ -465,16 +493,70 @@ def _greedy_scan_runs(g: _NpGrams, ps: Any, ks: Any, n: int, bound: int) -> int:
     return chars
 
 
-def _greedy_scan(ps: list[int], ks: list[int], n: int, cum: list[int]) -> int:
+# after this many new keys in a row, the scan finds the end of the stretch of new keys by vector
+# steps (text repeated over and over: its first copy is one long stretch of new n-grams)
+_STREAK = 64
+
+
+def _new_stretch(np: Any, ks: Any, seen: Any, i: int) -> int:
+    """The greedy scan from index ``i`` (key not seen) visits ``i, i+1, ...`` while each key is
+    new: not seen before and not met since ``i``. Marks those keys seen and returns the first
+    index whose key is seen (or the end), in vector steps over doubling windows."""
+    m, w = len(ks), 64
+    while i < m:
+        e = min(i + w, m)
+        win = ks[i:e]
+        stop = seen[win].astype(bool)
+        again = np.ones(e - i, dtype=bool)
+        again[np.unique(win, return_index=True)[1]] = False  # a key met earlier in the window
+        stop = np.flatnonzero(stop | again)
+        upto = e if not len(stop) else i + int(stop[0])
+        seen[ks[i:upto]] = True
+        if len(stop):
+            return upto
+        i, w = e, w * 2
+    return m
+
+
+def _seen_chain(np: Any, ps: Any, ks: Any, seen: Any, cum: Any, i: int, n: int) -> tuple[int, int]:
+    """Where positions are consecutive, the scan from index ``i`` visits ``i, i+n, i+2n, ...``
+    while the keys are seen: walks those visits in vector steps over doubling windows, returns
+    (next index to visit, characters counted). Stops early (to the caller's step by step scan)
+    where positions are not consecutive."""
+    m, w, chars = len(ps), 64, 0
+    while True:
+        w = min(w, (m - 1 - i) // n)
+        e = i + w * n
+        if w < 1 or int(ps[e]) - int(ps[i]) != e - i:  # increasing: consecutive iff span fits
+            return i, chars
+        idx = np.arange(i, e, n)
+        new = np.flatnonzero(seen[ks[idx]] == 0)
+        if len(new):
+            idx = idx[: new[0]]
+        p = ps[idx]
+        chars += int((cum[p + n] - cum[p]).sum())
+        if len(new):
+            return i + int(new[0]) * n, chars
+        i, w = e, w * 2
+
+
+def _greedy_scan(
+    ps: list[int], ks: list[int], n: int, cum: list[int], arrays: tuple[Any, ...] | None = None
+) -> int:
     """Gopher's left-to-right scan over the repeated positions ``ps`` (keys ``ks``): a key seen
     before counts its n-gram's characters and the scan jumps past it (by bisection, so
-    repetitive text visits ~1/n of the positions), else the key is remembered."""
-    seen: set[int] = set()
-    chars = 0
+    repetitive text visits ~1/n of the positions), else the key is remembered. With
+    ``arrays`` (numpy, ``ps`` and ``ks`` as arrays, a bound on the keys, ``cum`` as an array),
+    long stretches of new keys are walked by :func:`_new_stretch` and long chains of seen ones
+    by :func:`_seen_chain` (text repeated over and over), with the same result."""
+    seen: Any = set() if arrays is None else bytearray(arrays[3])
+    seen_np = None if arrays is None else arrays[0].frombuffer(seen, dtype=arrays[0].uint8)
+    add = seen.add if arrays is None else None
+    chars = streak = 0
     i, m = 0, len(ps)
     while i < m:
         k = ks[i]
-        if k in seen:
+        if k in seen if add else seen[k]:
             p = ps[i]
             chars += cum[p + n] - cum[p]
             # positions are distinct and increasing, so ps[i + n] >= p + n: the next free
@@ -485,9 +567,21 @@ def _greedy_scan(ps: list[int], ks: list[int], n: int, cum: list[int]) -> int:
             elif ps[j] != p + n:
                 j = bisect_left(ps, p + n, i + 1, j)
             i = j
-        else:
-            seen.add(k)
+            streak = -1 if streak > 0 else streak - 1
+            if streak <= -_STREAK and i < m and arrays is not None:
+                i, more = _seen_chain(arrays[0], arrays[1], arrays[2], seen_np, arrays[4], i, n)
+                chars += more
+                streak = 0
+        elif add:
+            add(k)
             i += 1
+        else:
+            seen[k] = 1
+            i += 1
+            streak = 1 if streak < 0 else streak + 1
+            if streak >= _STREAK and i < m:
+                i = _new_stretch(arrays[0], arrays[2], seen_np, i)  # type: ignore[index]
+                streak = 0
     return chars
 
 
