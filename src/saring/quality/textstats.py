@@ -355,10 +355,13 @@ def _token_ids(np: Any, tokens: list[str]) -> tuple[Any, int]:
     otherwise the ranks of the types by first occurrence. Only equality of ids is used.
     """
     n = len(tokens)
+    n_types = len(set(tokens))
+    if n and n_types == n:  # all distinct (a page of distinct code points): any numbering
+        return np.arange(n, dtype=np.int64), n
     if n:
         hashes = np.fromiter(map(hash, tokens), np.int64, n)
         uniq, inv = np.unique(hashes, return_inverse=True)
-        if len(uniq) == len(set(tokens)):
+        if len(uniq) == n_types:
             return inv.reshape(-1).astype(np.int64, copy=False), len(uniq)
     rank = dict(zip(dict.fromkeys(tokens), itertools.count()))  # types by first occurrence
     return np.fromiter(map(rank.__getitem__, tokens), np.int64, n), max(len(rank), 1)
@@ -379,8 +382,10 @@ def _top_ngrams_np(tokens: list[str], ns: list[int]) -> tuple[dict[int, int], li
     """:func:`_top_ngrams_tuple` on integer keys (identical results, linear on repetitive text)."""
     g = _np_grams(tokens)
     np = g.np
-    out: dict[int, int] = {}
     n_tok = len(tokens)
+    if g.base == n_tok:  # all tokens distinct: no n-gram repeats, for any n
+        return dict.fromkeys(ns, 0), []
+    out: dict[int, int] = {}
     starts = None
     keys, bound, have = None, 0, 0
     for n in sorted(ns):
