@@ -459,7 +459,7 @@ def _dup_ngram_chars_np(
 # repeated over and over): the greedy scan walks whole runs with vector operations
 _BULK_RATIO = 16
 # ... and few keys: each new key costs the vector scan a step (many keys: see _greedy_scan)
-_BULK_MAX_KEYS = 512
+_BULK_MAX_KEYS = 4096
 
 
 def _runs(np: Any, ps: Any) -> int:
