@@ -254,10 +254,10 @@ def test_vector_stretches_and_chains_equal_the_tuple_scan(unit, reps, noise, str
     """With the streak threshold tiny, the step by step scan hands over to the vector walks of new
     keys and of seen chains at almost every step; the counts equal the tuple path's."""
     tokens = noise + unit * reps + noise[::-1] + unit * reps
-    old = textstats._STREAK, textstats._BULK_MAX_KEYS
-    textstats._STREAK, textstats._BULK_MAX_KEYS = streak, 0  # never the run-based scan
+    old = textstats._STREAK, textstats._BULK_RATIO
+    textstats._STREAK, textstats._BULK_RATIO = streak, 1 << 40  # never the run-based scan
     try:
         _check_np_equals_tuple(tokens, [2, 3, 4], [5, 6, 7, 8, 9, 10])
         _check_np_equals_tuple(tokens, [2], [3, 5])
     finally:
-        textstats._STREAK, textstats._BULK_MAX_KEYS = old
+        textstats._STREAK, textstats._BULK_RATIO = old

@@ -447,7 +447,7 @@ def _dup_ngram_chars_np(
             break
         mask = counts[inv] > 1
         starts, keys, bound = starts[mask], inv[mask], len(counts)
-        if bound <= _BULK_MAX_KEYS and max(bound, _runs(np, starts)) * _BULK_RATIO <= len(starts):
+        if bound * _BULK_RATIO <= len(starts) and _runs(np, starts) * _BULK_RATIO <= len(starts):
             out[n] = _greedy_scan_runs(g, starts, keys, n, bound)
         else:
             arrays = (np, starts, keys, bound, g.cum_array())
@@ -458,8 +458,6 @@ def _dup_ngram_chars_np(
 # few distinct repeated n-grams in few runs of consecutive positions (one phrase or character
 # repeated over and over): the greedy scan walks whole runs with vector operations
 _BULK_RATIO = 16
-# ... and few keys: each new key costs the vector scan a step (many keys: see _greedy_scan)
-_BULK_MAX_KEYS = 4096
 
 
 def _runs(np: Any, ps: Any) -> int:
@@ -481,7 +479,8 @@ def _greedy_scan_runs(g: _NpGrams, ps: Any, ks: Any, n: int, bound: int) -> int:
     while i < m:
         k = int(ks[i])
         if not seen[k]:
-            i = _new_stretch(np, ks, seen, i)
+            seen[k] = True
+            i += 1
             continue
         r = int(ends[np.searchsorted(ends, i, side="right")])
         idx = np.arange(i, r, n)
