@@ -131,19 +131,19 @@ class Analysis:
         others = list(filterfalse(str.isalpha, toks))
         n_alpha = len(toks) - len(others)
         n_symbol = symbol_chars = 0
-        lens = list(map(len, others))
-        if others and lens.count(1):
-            # one-character tokens (pages of distinct code points make ~500 k per MB) are
-            # classified all at once on their concatenation, by the same character classes
-            # as :func:`_classify` (a run of matches is one regex match)
+        rest = count(others)
+        if len(rest) > _MANY_TYPES:
+            # many distinct types (pages of distinct code points: ~400 k per MB): one-character
+            # tokens are classified all at once on their concatenation, by the same character
+            # classes as :func:`_classify` (a run of matches is one regex match)
+            lens = list(map(len, others))
             ones = "".join(compress(others, map((1).__eq__, lens)))
             n_alpha += sum(map(len, _ALPHA_RUN_RE.findall(ones)))
             n_sym1 = sum(map(len, _SYMBOL_TOKEN_RE.findall(ones)))
             n_symbol += n_sym1
             symbol_chars += n_sym1
-            others = list(compress(others, map((1).__ne__, lens)))
-        if others:
-            rest = count(others)
+            rest = count(compress(others, map((1).__ne__, lens)))
+        if rest:
             if len(_CLASS) > _MAX_TYPES:
                 _CLASS.clear()
             for t, k in rest.items():
@@ -234,6 +234,7 @@ class Analysis:
 _CLASS: dict[str, int] = {}
 _ALPHA_WORD, _OTHER_WORD = -1, 0
 _MAX_TYPES = 200_000
+_MANY_TYPES = 2048  # beyond this many distinct non-letter types, one-character ones go at once
 
 
 def _classify(t: str) -> int:
