@@ -144,7 +144,7 @@ _store = lru_cache(maxsize=8)(open_store)  # one store per scratch location and 
 
 def _marker(task: Any, name: str) -> StoreMarker:
     """The completion marker of one dedup task, valid only for this run and this config."""
-    return StoreMarker(_store(task.work), f"done/{name}.json", task.fp)
+    return StoreMarker(task.store, f"done/{name}.json", task.fp)
 
 
 @dataclass(frozen=True)

@@ -14,6 +14,7 @@ import contextlib
 import io
 import os
 import shutil
+from abc import ABC, abstractmethod
 from collections.abc import Iterator, Sequence
 from pathlib import Path
 from typing import IO, Any
@@ -29,27 +30,31 @@ def is_url(location: str) -> bool:
     return "://" in location and not location.startswith("file://")
 
 
-class Store:
+class Store(ABC):
     """Scratch files under one root, addressed by ``/``-separated names relative to it."""
 
     root: str
+    local_root: str | None = None  # the root as a local path, when the store is a folder
 
+    @abstractmethod
     def write(self, name: str) -> contextlib.AbstractContextManager[IO[bytes]]:
-        raise NotImplementedError
+        """A binary file that appears under ``name`` whole, or not at all if the body raises."""
 
+    @abstractmethod
     def read_bytes(self, name: str) -> bytes:
-        raise NotImplementedError
+        """The stored bytes (``FileNotFoundError`` when absent)."""
 
+    @abstractmethod
     def exists(self, name: str) -> bool:
-        raise NotImplementedError
+        """Whether a file or folder ``name`` exists."""
 
+    @abstractmethod
     def glob(self, pattern: str) -> list[str]:
         """Names (relative, sorted) matching a glob pattern such as ``decisions/p*/s00001.json``."""
-        raise NotImplementedError
 
+    @abstractmethod
     def remove(self, folder: str) -> None:
         """Delete a folder and everything in it; absent folders are fine."""
-        raise NotImplementedError
 
     def load_array(self, name: str, mmap: bool = False) -> Any:
         """An ``.npy`` array or ``.npz`` archive. ``mmap`` maps it where the store is local (only
@@ -78,7 +83,7 @@ class LocalStore(Store):
     """A folder on a local or shared (NFS, Lustre, ...) filesystem."""
 
     def __init__(self, root: str | Path) -> None:
-        self.root = str(root)
+        self.root = self.local_root = str(root)
         self._base = Path(root)
 
     def _path(self, name: str) -> Path:
@@ -161,7 +166,7 @@ class StoreMarker:
 
     def __init__(self, store: Store, name: str, fingerprint: str) -> None:
         self.store, self.name, self.fingerprint = store, name, fingerprint
-        self._base = store.root if isinstance(store, LocalStore) else ""
+        self._base = store.local_root or ""
 
     def result(self) -> Any:
         """The stored result of a finished task, or None when the task must (re)run."""

@@ -378,6 +378,15 @@ def _np_grams(tokens: list[str]) -> _NpGrams:
     return _GRAMS[0]
 
 
+def _starts_for(np: Any, starts: Any, keys: Any, n_tok: int, n: int) -> tuple[Any, Any]:
+    """Start positions of the n-grams still in play at length ``n`` (every position the first
+    time) and the previous length's keys cut to match: an n-gram needs ``n`` tokens."""
+    if starts is None:
+        return np.arange(n_tok - n + 1, dtype=np.int64), keys
+    cut = int(np.searchsorted(starts, n_tok - n, side="right"))
+    return starts[:cut], (keys[:cut] if keys is not None else None)
+
+
 def _top_ngrams_np(tokens: list[str], ns: list[int]) -> tuple[dict[int, int], list[int]]:
     """:func:`_top_ngrams_tuple` on integer keys (identical results, linear on repetitive text)."""
     g = _np_grams(tokens)
@@ -393,12 +402,7 @@ def _top_ngrams_np(tokens: list[str], ns: list[int]) -> tuple[dict[int, int], li
             out[n] = 0
             starts = np.zeros(0, np.int64)
             continue
-        if starts is None:
-            starts = np.arange(n_tok - n + 1, dtype=np.int64)
-        else:
-            cut = int(np.searchsorted(starts, n_tok - n, side="right"))
-            starts = starts[:cut]
-            keys = keys[:cut] if keys is not None else None
+        starts, keys = _starts_for(np, starts, keys, n_tok, n)
         if not len(starts):
             out[n] = 0
             continue
@@ -432,12 +436,7 @@ def _dup_ngram_chars_np(
     for n in sorted(ns):
         if n_tok < n:
             break
-        if starts is None:
-            starts = np.arange(n_tok - n + 1, dtype=np.int64)
-        else:
-            cut = int(np.searchsorted(starts, n_tok - n, side="right"))
-            starts = starts[:cut]
-            keys = keys[:cut] if keys is not None else None
+        starts, keys = _starts_for(np, starts, keys, n_tok, n)
         if not len(starts):
             break
         keys, bound = g.keys(keys, bound, starts, have if keys is not None else 0, n)
