@@ -272,6 +272,8 @@ class LineAlternation:
         self._by_len: dict[tuple[Any, int], tuple[tuple[str, re.Pattern[str], tuple[str, ...]], ...]] = {}
         self._memo: dict[str, str | None] = {}
         self._single_marks = frozenset(m for r in self._rules for m in r[4] if len(m) == 1)
+        # (key, length) -> what ``short_filter`` needs to know about the rules that fit there
+        self._by_req: dict[tuple[Any, int], bool | tuple[frozenset[str], ...]] = {}
 
     @property
     def full(self) -> re.Pattern[str]:
@@ -324,25 +326,44 @@ class LineAlternation:
         need (``required_marks``) that occur nowhere in ``text``. Only for lines of at most
         ``SHORT`` characters with no blank at either end (the lines ``match`` answers from the
         (first character, length) lists); one dict look-up per line, no memo, no regex."""
-        present = {m for m in self._single_marks if m in text}
-        cache: dict[tuple[Any, int], bool] = {}
-        by_len, sig = self._by_len, self._sig
+        present = frozenset(m for m in self._single_marks if m in text)
+        by_req, sig = self._by_req, self._sig
 
         def possible(line: str) -> bool:
             ch = line[0]
             key = ch if ch.isascii() else sig.key(ch)
-            n = len(line)
-            ok = cache.get((key, n))
-            if ok is None:
-                fitting = by_len.get((key, n))
-                if fitting is None:
-                    fitting = self._fitting(key, ch, n)
-                ok = cache[(key, n)] = any(
-                    all(len(m) != 1 or m in present for m in need) for _name, _rx, need in fitting
-                )
-            return ok
+            reqs = by_req.get((key, len(line)))
+            if reqs is None:
+                reqs = self._requirements(key, ch, len(line))
+            if reqs is True or reqs is False:
+                return reqs
+            return any(map(present.issuperset, reqs))  # type: ignore[arg-type]
 
         return possible
+
+    def _requirements(self, key: Any, ch: str, n: int) -> bool | tuple[frozenset[str], ...]:
+        """For ``short_filter``, shared by every text: ``False`` when no rule can start with
+        ``ch`` and match ``n`` characters, ``True`` when one of those needs no single mark,
+        else the single marks each of them needs (a line is possible when the text holds all
+        the marks of one of them). Multi-character mark sets are not checked here (``match``
+        does)."""
+        fitting = self._by_len.get((key, n))
+        if fitting is None:
+            fitting = self._fitting(key, ch, n)
+        reqs: set[frozenset[str]] = set()
+        found: bool | tuple[frozenset[str], ...] = False
+        for _name, _rx, need in fitting:
+            req = frozenset(m for m in need if len(m) == 1)
+            if not req:
+                found = True
+                break
+            reqs.add(req)
+        else:
+            if reqs:
+                found = tuple(reqs)
+        if len(self._by_req) < _MAX_CACHED:
+            self._by_req[(key, n)] = found
+        return found
 
     def _match(self, line: str) -> str | None:
         ch = line[:1]

@@ -51,6 +51,8 @@ from saring.step import MapStep, Reject, secret
 MODES = ("tag", "mask", "annotate")
 DEFAULT_METADATA_EXCLUDE = ("url", "id", "source_file", "source_line", "path", "line_bytes")
 _MAX_DEPTH = 8
+_MEMO_CHARS = 200  # metadata strings up to this length have their detector result remembered
+_MEMO_SIZE = 4096  # ... in a memo cleared when it holds this many
 _ALNUM = regex.compile(r"[0-9A-Za-z]")
 _NON_ALNUM = regex.compile(r"[^0-9A-Za-z@.]")
 
@@ -109,6 +111,14 @@ class PII(MapStep):
                                      else c.metadata_exclude)
         self._detector: Detector | None = None
         self._unpicklable = ("_detector",)
+        # detector results of metadata strings (``field: value``): most fields repeat across
+        # documents (source file, crawl day, outlet host); a pure memo of ``Detector.find``
+        self._field_memo: dict[str, tuple[list[Span], list[Span]]] = {}
+
+    def __getstate__(self) -> dict[str, Any]:
+        state = super().__getstate__()
+        state["_field_memo"] = {}  # a memo, not configuration: never sent or compared
+        return state
 
     def setup(self) -> None:
         self._detector = Detector(types=self.types, context_window=self.config.context_window)
@@ -192,7 +202,7 @@ class PII(MapStep):
             return value  # no digit, "@", bracket or colon: no e-mail, number or address
         # the field name is context for the detector ("telp: 0812..."), offsets shifted back
         prefix = path.rsplit(".", 1)[-1].replace("_", " ") + ": "
-        spans, suspects = self.detector.find(prefix + value)
+        spans, suspects = self._find_field(prefix + value)
         n = len(prefix)
         chosen = [Span(sp.type, sp.start - n, sp.end - n, sp.confidence, sp.rule)
                   for sp in (*spans, *suspects)
@@ -208,6 +218,19 @@ class PII(MapStep):
             e.field = path
         doc.edits.extend(tmp.edits)
         return tmp.text
+
+    def _find_field(self, text: str) -> tuple[list[Span], list[Span]]:
+        """``detector.find`` of a short metadata string, remembered (bounded; spans are frozen
+        and the lists are only read, so sharing them between documents changes nothing)."""
+        if len(text) > _MEMO_CHARS:
+            return self.detector.find(text)
+        memo = self._field_memo
+        got = memo.get(text)
+        if got is None:
+            if len(memo) >= _MEMO_SIZE:
+                memo.clear()
+            got = memo[text] = self.detector.find(text)
+        return got
 
     def _span_record(self, text: str, sp: Span) -> dict[str, Any]:
         rec: dict[str, Any] = {

@@ -46,7 +46,10 @@ def load_patterns() -> tuple[re.Pattern[str], re.Pattern[str], frozenset[str], t
     )
     wa = re.compile(rf"(?<!\w)(?:{_alts(contact)})\W{{0,3}}(?:\+?62|0)8\d{{7,11}}(?!\d)")
     # Substrings every brand token contains: the brand regex is skipped when none is present.
-    return brand, wa, frozenset(contact), tuple(suffixes + prefixes)
+    # A hint holding another hint ("777" holds "77") is never the only one found: not scanned.
+    hints = [h for h in suffixes + prefixes
+             if not any(o != h and o in h for o in suffixes + prefixes)]
+    return brand, wa, frozenset(contact), tuple(dict.fromkeys(hints))
 
 
 def _zipf(word: str) -> float:

@@ -1,0 +1,112 @@
+"""Per-step CPU of the whole default chain, before/after: two checkouts, alternating runs.
+
+    python bench/bench_chain_steps_ab.py --base /work/main [--limit 500] [--rounds 3]
+
+``--base`` is another checkout of saring. Each round runs this file with ``--child`` once with
+the base's ``src`` first on ``PYTHONPATH`` and once with this checkout's (A B A B), so machine
+load hits both sides alike. A child reads ``2 * --limit`` records of each news corpus, sets up
+the default per-document steps, runs the chain (``run_steps``, batched as in a run) untimed
+over one half, then over the other half with each step's clock switched to the CPU time of the
+process. Prints per step the microseconds of CPU per *input* document (the chain's documents,
+not the step's, so the rows add up to the chain), then the medians and the speed-up per step.
+No I/O is timed: ``bench_pipeline_ab.py`` gives the whole loop with gzip and JSON.
+"""
+
+from __future__ import annotations
+
+import argparse
+import gzip
+import itertools
+import json
+import os
+import statistics
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parents[1]
+CORPORA = HERE.parent / "shared" / "corpora"
+NEWS = [
+    "id_news_gikirima_multioutlet.jsonl.gz",
+    "id_news_github_scrapes.jsonl.gz",
+    "id_news_indosum_dev.jsonl.gz",
+    "id_news_detik_langscrape.jsonl.gz",
+]
+
+
+def child(limit: int) -> dict[str, float]:
+    """Microseconds of CPU per input document for each step and the chain (this ``saring``)."""
+    import orjson
+
+    from saring.document import Document
+    from saring.pipeline import Pipeline
+    from saring.step import run_steps
+
+    halves: list[list[dict]] = [[], []]
+    for name in NEWS:
+        with gzip.open(CORPORA / name, "rb") as f:
+            lines = list(itertools.islice(f, 2 * limit))
+        for k, line in enumerate(lines):
+            halves[k % 2].append(orjson.loads(line))
+
+    def docs(recs: list[dict]) -> list[Document]:
+        out = []
+        for r in recs:
+            r = dict(r)
+            out.append(Document(str(r.pop("id")), r.pop("text"), r))
+        return out
+
+    steps = Pipeline.default().per_document().steps
+    for s in steps:
+        s.ensure_setup()
+    list(run_steps(steps, docs(halves[0]), {}))  # warm-up on documents never timed
+    timed = docs(halves[1])
+    time.perf_counter = time.process_time  # StepStats then count this process's CPU
+    stats: dict = {}
+    t0 = time.process_time()
+    list(run_steps(steps, timed, stats))
+    total = time.process_time() - t0
+    n = len(timed)
+    out = {s.label: stats[s.label].seconds / n * 1e6 for s in steps}
+    out["(steps)"] = sum(out.values())
+    out["(chain)"] = total / n * 1e6
+    return out
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--base", type=Path, help="checkout of the code to compare against")
+    ap.add_argument("--limit", type=int, default=500, help="timed records per news corpus")
+    ap.add_argument("--rounds", type=int, default=3)
+    ap.add_argument("--child", action="store_true", help=argparse.SUPPRESS)
+    a = ap.parse_args()
+    if a.child:
+        print(json.dumps(child(a.limit)))
+        return
+    if not CORPORA.exists():
+        raise SystemExit(f"shared corpora not found under {CORPORA}")
+    if a.base is None:
+        raise SystemExit("--base is required")
+    sides = {"base": a.base.resolve() / "src", "this": HERE / "src"}
+    res: dict[str, list[dict[str, float]]] = {k: [] for k in sides}
+    for r in range(a.rounds):
+        for side, src in sides.items():
+            env = dict(os.environ, PYTHONPATH=str(src))
+            out = subprocess.run(
+                [sys.executable, __file__, "--child", "--limit", str(a.limit)],
+                env=env, capture_output=True, text=True, check=True,
+            ).stdout
+            res[side].append(json.loads(out.splitlines()[-1]))
+            row = res[side][-1]
+            print(f"round {r} {side:<5} " + " ".join(f"{k} {v:.0f}" for k, v in row.items()), flush=True)
+    keys = list(res["base"][0])
+    print(f"\n{'us CPU per input doc':<16}{'base':>9}{'this':>9}{'speed-up':>10}")
+    for k in keys:
+        b = statistics.median(r[k] for r in res["base"])
+        t = statistics.median(r[k] for r in res["this"])
+        print(f"{k:<16}{b:>9.1f}{t:>9.1f}{b / t:>9.2f}x")
+
+
+if __name__ == "__main__":
+    main()
