@@ -18,7 +18,13 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from saring.boilerplate.dateline import any_rule_gate
-from saring.boilerplate.dispatch import LineAlternation, first_chars
+from saring.boilerplate.dispatch import (
+    LineAlternation,
+    first_chars,
+    match_width,
+    required_literal,
+    required_marks,
+)
 from saring.boilerplate.glue import _BOUNDARY_RE, _boundaries
 from saring.boilerplate.rules import DATA, load_datelines, load_rules
 from saring.boilerplate.shape import load_shape_rules
@@ -187,3 +193,59 @@ def test_characters_no_rule_names_share_candidates_and_agree() -> None:
      "biasa saja", "字", "“kutip”", "é", "\u3000", "ðŸ˜€", ""]), max_size=30).map("\n".join))
 def test_ftfy_per_segment_equals_ftfy_fix_text(text: str) -> None:
     assert fix_text_segments(text) == ftfy.fix_text(text, config=_FTFY_CONFIG)
+
+
+# ---------------------------------------------------------------- session 5 speed paths
+def _possible_by_rules(alt: LineAlternation, text: str, line: str) -> bool:
+    """The short-line filter's answer worked out from the rules themselves: some rule starts
+    with the line's first character, fits its length, and the text holds each single mark it
+    needs (the definition the shared (first char, length) table must reproduce)."""
+    n = len(line)
+    for _name, pattern in alt._named:
+        cls = first_chars(pattern)
+        if cls is not None and not re.fullmatch(cls, line[0]):
+            continue
+        lo, hi = match_width(pattern)
+        if not lo <= n <= hi:
+            continue
+        if all(len(m) != 1 or m in text for m in required_marks(pattern)):
+            return True
+    return False
+
+
+@settings(max_examples=200, deadline=None)
+@given(lines=st.lists(_LINES.filter(lambda s: s.strip() == s and 0 < len(s) <= 100), min_size=1,
+                      max_size=6),
+       kind=st.sampled_from(["line", "shape"]))
+def test_short_filter_agrees_with_the_rules_and_never_hides_a_match(lines: list[str], kind: str) -> None:
+    alt = ALTS[kind]
+    text = "\n".join(lines)
+    possible = alt.short_filter(text)
+    for line in lines:
+        got = possible(line)
+        assert got == _possible_by_rules(alt, text, line), (kind, line)
+        if not got:
+            assert alt.match(line) is None
+
+
+@pytest.mark.parametrize(("pattern", "run"), [
+    (r"(?P<p>[A-Z][a-z]+)\s?\((?P<o>ANTARA(?: News)?)\)", "(ANTARA"),
+    (r"(?:KOMPAS\.com|KOMPAS\.TV|Kompas\.com)", "K"),  # re factors the common prefix out
+    (r"(?i:abc)de", "de"),  # ignore-case letters are no literal run
+    (r"(?<=xy)ab?c", "a"),  # a look-behind and an optional letter end runs
+    (r"x{2}yz|q", ""),  # a top-level branch: nothing every match holds in a row
+    (r"Liputan6\.com\s?,", "Liputan6.com"),
+])
+def test_required_literal_reads_runs_through_groups_only(pattern: str, run: str) -> None:
+    assert required_literal(pattern) == run
+
+
+@pytest.mark.parametrize("rule", DATELINES, ids=lambda r: r.id)
+def test_every_dateline_match_holds_the_rules_literal_run(rule) -> None:
+    @settings(max_examples=8, deadline=None, suppress_health_check=list(HealthCheck))
+    @given(text=st.from_regex(rule.regex))
+    def check(text: str) -> None:
+        m = rule.regex.search(text)
+        assert m is not None and rule.needle in m.group(), (rule.id, text)
+
+    check()

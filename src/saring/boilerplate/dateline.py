@@ -189,6 +189,8 @@ def _match_line(lines: Lines, i: int, rank: int, ctx: DatelineContext) -> Dateli
             end = min(pos + 400, lines.end(i))
             if not _holds_marks(text, pos, end, rule.marks):
                 continue  # a mark every match holds is missing from the searched range
+            if rule.needle and text.find(rule.needle, pos, end) < 0:
+                continue  # so is the literal run every match holds ("(ANTARA")
             m = rule.regex.search(text, pos, end)
         else:
             m = rule.regex.match(text, pos)

@@ -171,6 +171,28 @@ def required_marks(pattern: str, limit: int = 2) -> tuple[str, ...]:
     return tuple(marks[:limit])
 
 
+def required_literal(pattern: str) -> str:
+    """The longest run of literal characters every match of ``pattern`` holds in a row
+    (``(ANTARA`` of ``(?P<place>...)\s?\((?P<outlet>ANTARA(?: News)?)\)``), or ``""``. Only
+    characters matched one after another in the top-level sequence count (groups that must
+    match are read through; a repeat, branch, class or assertion ends a run), outside
+    ignore-case: so a text without the run cannot hold a match."""
+    parsed = _parser.parse(pattern)
+    runs = [""]
+    _literal_runs(list(parsed), parsed.state.flags, runs)
+    return max(runs, key=len)
+
+
+def _literal_runs(seq: list, flags: int, runs: list[str]) -> None:
+    for op, av in seq:
+        if op is sre.LITERAL and not flags & sre.SRE_FLAG_IGNORECASE:
+            runs[-1] += chr(av)
+        elif op is sre.SUBPATTERN and av[1] == av[2] == 0:
+            _literal_runs(av[3], flags, runs)
+        else:
+            runs.append("")
+
+
 def _walk_literals(seq, chars: set[str], ranges: list[tuple[int, int]]) -> None:
     for op, av in seq:
         if op is sre.LITERAL or op is sre.NOT_LITERAL:

@@ -10,7 +10,7 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from saring.boilerplate.dispatch import required_marks
+from saring.boilerplate.dispatch import required_literal, required_marks
 
 DATA = Path(__file__).resolve().parents[1] / "data" / "boilerplate"
 REPAIR_BRANDS = Path(__file__).resolve().parents[1] / "data" / "repair" / "brands.txt"
@@ -66,6 +66,7 @@ class DatelineRule:
     outlets: tuple[str, ...]
     regex: re.Pattern[str]
     marks: tuple[str, ...] = ()  # character sets every match holds one of (dispatch.required_marks)
+    needle: str = ""  # characters every match holds in a row (dispatch.required_literal)
 
 
 def _rows(path: Path) -> list[list[str]]:
@@ -111,7 +112,7 @@ def load_datelines(path: Path | None = None) -> list[DatelineRule]:
         for key, value in DATELINE_SHAPES.items():
             pattern = pattern.replace(key, value)
         out.append(DatelineRule(rid, when, tuple(outlets.split()), re.compile(pattern),
-                                required_marks(pattern)))
+                                required_marks(pattern), required_literal(pattern)))
     return out
 
 
