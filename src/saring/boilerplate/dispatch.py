@@ -172,7 +172,7 @@ def required_marks(pattern: str, limit: int = 2) -> tuple[str, ...]:
 
 
 def required_literal(pattern: str) -> str:
-    """The longest run of literal characters every match of ``pattern`` holds in a row
+    r"""The longest run of literal characters every match of ``pattern`` holds in a row
     (``(ANTARA`` of ``(?P<place>...)\s?\((?P<outlet>ANTARA(?: News)?)\)``), or ``""``. Only
     characters matched one after another in the top-level sequence count (groups that must
     match are read through; a repeat, branch, class or assertion ends a run), outside
