@@ -350,16 +350,20 @@ class LineAlternation:
         (first character, length) lists); one dict look-up per line, no memo, no regex."""
         present = frozenset(m for m in self._single_marks if m in text)
         by_req, sig = self._by_req, self._sig
+        seen: dict[tuple[Any, int], bool] = {}  # this text's answers (lines repeat shapes)
 
         def possible(line: str) -> bool:
             ch = line[0]
-            key = ch if ch.isascii() else sig.key(ch)
-            reqs = by_req.get((key, len(line)))
-            if reqs is None:
-                reqs = self._requirements(key, ch, len(line))
-            if reqs is True or reqs is False:
-                return reqs
-            return any(map(present.issuperset, reqs))  # type: ignore[arg-type]
+            kn = (ch if ch.isascii() else sig.key(ch), len(line))
+            ok = seen.get(kn)
+            if ok is None:
+                reqs = by_req.get(kn)
+                if reqs is None:
+                    reqs = self._requirements(kn[0], ch, kn[1])
+                ok = seen[kn] = (
+                    reqs if isinstance(reqs, bool) else any(map(present.issuperset, reqs))
+                )
+            return ok
 
         return possible
 
@@ -383,8 +387,9 @@ class LineAlternation:
         else:
             if reqs:
                 found = tuple(reqs)
-        if len(self._by_req) < _MAX_CACHED:
-            self._by_req[(key, n)] = found
+        if len(self._by_req) >= _MAX_CACHED:
+            self._by_req.clear()  # a pure memo: pages of many distinct first characters
+        self._by_req[(key, n)] = found
         return found
 
     def _match(self, line: str) -> str | None:
