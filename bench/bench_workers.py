@@ -19,6 +19,7 @@ from __future__ import annotations
 import argparse
 import gzip
 import itertools
+import json
 import os
 import shutil
 import subprocess
@@ -27,6 +28,7 @@ import tempfile
 import threading
 import time
 from pathlib import Path
+from typing import Any
 
 import psutil
 
@@ -105,14 +107,20 @@ class TreeSampler:
         self._t.join()
 
 
-def run(shards: Path, out: Path, workers: int, config: str | None = None) -> dict[str, float]:
+def run(shards: Path, out: Path, workers: int, config: str | None = None,
+        timeline: Path | None = None) -> dict[str, Any]:
     saring = str(Path(sys.executable).with_name("saring"))
     shutil.rmtree(out, ignore_errors=True)
+    env = dict(os.environ)
+    if timeline is not None:
+        timeline.unlink(missing_ok=True)
+        env["SARING_TIMELINE"] = str(timeline)
     t0 = time.perf_counter()
+    t0_wall = time.time()
     cmd = [saring, "run", str(shards), "-o", str(out), "--workers", str(workers), "--no-progress"]
     if config:
         cmd += ["--config", config]
-    proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, env=env)
     with TreeSampler(proc.pid) as s:
         _, status, ru = os.wait4(proc.pid, 0)
     wall = time.perf_counter() - t0
@@ -122,8 +130,50 @@ def run(shards: Path, out: Path, workers: int, config: str | None = None) -> dic
     # the reaped run's rusage covers what it waited for; the sampler saw every process of the tree
     # (last 50 ms sample per process: a slight undercount)
     cpu = max(ru.ru_utime + ru.ru_stime, sum(s.cpu.values()))
-    return {"wall": wall, "cpu": cpu, "rss": s.peak_rss, "pss": s.peak_pss, "one": s.peak_one,
-            "parts": s.at_peak}
+    res: dict[str, Any] = {"wall": wall, "cpu": cpu, "rss": s.peak_rss, "pss": s.peak_pss,
+                           "one": s.peak_one, "parts": s.at_peak}
+    if timeline is not None:
+        res["timeline"] = idle_report(timeline, workers, t0_wall, t0_wall + wall)
+    return res
+
+
+def idle_report(path: Path, workers: int, start: float, end: float) -> list[str]:
+    """Where cores sat idle: per map (tasks of one description) its span, busy task-seconds and
+    idle core-seconds (``workers x span - busy``), the tail (last task end minus the moment
+    the first worker ran out of tasks of that map), and the driver's own phases and gaps."""
+    spans = [json.loads(line) for line in path.read_text().splitlines() if line.strip()]
+    tasks: dict[str, list[dict[str, Any]]] = {}
+    phases = [s for s in spans if s["kind"] == "phase"]
+    for s in spans:
+        if s["kind"] == "task":
+            tasks.setdefault(s["name"], []).append(s)
+    rows, covered = [], 0.0
+    total_idle = 0.0
+    for name, ts in sorted(tasks.items(), key=lambda kv: min(t["t0"] for t in kv[1])):
+        t0, t1 = min(t["t0"] for t in ts), max(t["t1"] for t in ts)
+        busy = sum(t["t1"] - t["t0"] for t in ts)
+        ends: dict[int, float] = {}
+        for t in ts:
+            ends[t["slot"]] = max(ends.get(t["slot"], 0.0), t["t1"])
+        tail = t1 - min(ends.values()) if len(ends) == workers else t1 - t0
+        idle = workers * (t1 - t0) - busy
+        total_idle += idle
+        covered += t1 - t0
+        longest = max(t["t1"] - t["t0"] for t in ts)
+        rows.append(f"    {name:<22} {len(ts):4d} tasks  span {t1 - t0:6.2f} s  busy {busy:6.2f}  "
+                    f"idle {idle:5.2f} core-s  tail {tail:5.2f} s  longest {longest:5.2f} s  "
+                    f"(at {t0 - start:6.2f} s)")
+    run = next((p for p in phases if p["name"] == "run"), None)
+    for p in phases:
+        if p["name"] != "run" and not p["name"].startswith("unit: "):
+            rows.append(f"    {p['name']:<22} driver {p['t1'] - p['t0']:6.2f} s (at {p['t0'] - start:6.2f} s)")
+    if run is not None:
+        inside = run["t1"] - run["t0"]
+        rows.append(f"    start-up before the run {run['t0'] - start:5.2f} s, after it {end - run['t1']:5.2f} s; "
+                    f"in the run but outside any task map {inside - covered:5.2f} s")
+        total_idle += (workers - 1) * (end - start - covered)
+    rows.append(f"    idle core-seconds in all (driver-only time counted as {workers - 1} idle): {total_idle:.1f}")
+    return rows
 
 
 def outputs(out: Path) -> dict[str, bytes]:
@@ -149,6 +199,8 @@ def main() -> None:
     ap.add_argument("--workers", default="1,2,4")
     ap.add_argument("--rounds", type=int, default=1)
     ap.add_argument("--config", default=None, help="pipeline YAML instead of the default one")
+    ap.add_argument("--timeline", action="store_true",
+                    help="record every task and driver phase (SARING_TIMELINE) and print where cores sat idle")
     args = ap.parse_args()
     if not SHARED.exists():
         raise SystemExit(f"shared corpora not found under {SHARED}")
@@ -163,7 +215,8 @@ def main() -> None:
         ref: dict[str, bytes] | None = None
         for _ in range(args.rounds):
             for k in ks:
-                r = run(shards, tmp / f"out{k}", k, args.config)
+                r = run(shards, tmp / f"out{k}", k, args.config,
+                        tmp / f"timeline{k}.jsonl" if args.timeline else None)
                 res[k].append(r)
                 got = outputs(tmp / f"out{k}")
                 if ref is None:
@@ -186,6 +239,9 @@ def main() -> None:
             r = min(res[k], key=lambda r: r["wall"])
             print(f"  {k} worker(s), (PSS, RSS) MiB per process at the PSS peak "
                   f"(run process first): {r['parts']}")
+            if "timeline" in r:
+                print(f"  {k} worker(s), timeline of the best run:")
+                print("\n".join(r["timeline"]))
     finally:
         shutil.rmtree(tmp, ignore_errors=True)
 

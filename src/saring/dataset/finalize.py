@@ -34,15 +34,16 @@ def fingerprint(run_fp: str, shard_keys: Sequence[str], languages: Sequence[str]
 
 def write_dataset(
     root: Path, kept_files: Sequence[Path], languages: Sequence[str], fmt: str,
-    max_file_bytes: int, marker: Marker,
+    max_file_bytes: int, marker: Marker, executor: Any = None, work: Path | None = None,
 ) -> dict[str, dict[str, Any]]:
     """Write (or, when ``marker`` is valid, reuse) the partitions; per partition: kept, words,
-    characters, files, bytes."""
+    characters, files, bytes. Records are encoded per shard on ``executor`` (see
+    :func:`~saring.dataset.export.write_partitions`)."""
     done = marker.result()
     if done is not None:
         return done
     marker.clear()
-    stats = write_partitions(kept_files, root, languages, fmt, max_file_bytes)
+    stats = write_partitions(kept_files, root, languages, fmt, max_file_bytes, executor, work)
     parts = {k: {"kept": v.kept, "words": v.words, "characters": v.characters,
                  "files": v.files, "bytes": v.bytes} for k, v in stats.items()}
     marker.write(parts, [root / f for v in parts.values() for f in v["files"]])

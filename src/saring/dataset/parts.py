@@ -5,12 +5,22 @@ folder and starts a new part once the current one reaches ``max_file_bytes`` on 
 checked after each row group, so a part may exceed the bound by at most one compressed row
 group). ``finish`` renames them to ``part-00000-of-00003.parquet`` style names: the total is only
 known at the end, and the names and contents depend on nothing but the record order.
+
+A batch of records is encoded on its own (:func:`encode_batch`, a :class:`Chunk`) and then
+appended to the open part, so batches can be encoded in parallel, one shard per task, and
+appended by one process in shard order (``saring.dataset.export``): the bytes are the same
+whoever encoded them. gzip parts are one gzip member whose deflate stream is the batches'
+raw deflate streams, each ended by a sync flush (byte-aligned, as ``pigz`` joins its blocks);
+the trailer's CRC-32 is combined from the batches' CRCs.
 """
 
 from __future__ import annotations
 
-import gzip
+import io
 import os
+import zlib
+from abc import ABC, abstractmethod
+from dataclasses import dataclass
 from pathlib import Path
 from typing import IO, Any
 
@@ -30,6 +40,55 @@ def part_name(index: int, total: int, fmt: str) -> str:
     return f"part-{index:05d}-of-{total:05d}.{fmt}"
 
 
+# gzip member header as Python's GzipFile writes it for level 6, no name, mtime 0 (RFC 1952)
+_GZIP_HEADER = b"\x1f\x8b\x08\x00\x00\x00\x00\x00\x00\xff"
+_DEFLATE_END = b"\x03\x00"  # an empty final block: ends the deflate stream of a gzip part
+_ZEROS = bytes(1 << 20)
+
+
+@dataclass(frozen=True)
+class Chunk:
+    """One encoded batch: ``data`` as appended to a part (JSONL: the lines; gzip: raw deflate
+    ending in a sync flush; Parquet: an Arrow IPC stream), ``size`` and ``crc`` (CRC-32) of the
+    JSONL bytes (for the gzip trailer)."""
+
+    data: bytes
+    size: int = 0
+    crc: int = 0
+
+
+def encode_batch(records: list[dict[str, Any]], fmt: str) -> Chunk:
+    """Encode a batch of records for a part of format ``fmt`` (pure: same records, same bytes)."""
+    if fmt == "parquet":
+        import pyarrow as pa
+
+        table = pa.Table.from_pylist(records, schema=arrow_schema())
+        sink = pa.BufferOutputStream()
+        with pa.ipc.new_stream(sink, table.schema) as w:
+            w.write_table(table)
+        return Chunk(sink.getvalue().to_pybytes())
+    lines = b"".join(orjson.dumps(r, option=orjson.OPT_APPEND_NEWLINE) for r in records)
+    if fmt != "jsonl.gz":
+        return Chunk(lines, len(lines))
+    c = zlib.compressobj(6, zlib.DEFLATED, -15)
+    return Chunk(c.compress(lines) + c.flush(zlib.Z_SYNC_FLUSH), len(lines), zlib.crc32(lines))
+
+
+def crc32_combine(crc_a: int, crc_b: int, len_b: int) -> int:
+    """CRC-32 of ``A + B`` from ``crc32(A)``, ``crc32(B)`` and ``len(B)``.
+
+    CRC-32 is affine in its start value: ``crc32(B, c) == crc32(B) ^ T(c)`` where ``T`` is what
+    ``len(B)`` bytes do to the register, and ``T(c) == crc32(zeros, c) ^ crc32(zeros)`` for
+    ``len(B)`` zero bytes. Two passes over zeros at zlib's speed, no GF(2) matrices."""
+    zeros_crc_c, zeros_crc_0, left = crc_a, 0, len_b
+    while left:
+        n = min(left, len(_ZEROS))
+        view = memoryview(_ZEROS)[:n]
+        zeros_crc_c, zeros_crc_0 = zlib.crc32(view, zeros_crc_c), zlib.crc32(view, zeros_crc_0)
+        left -= n
+    return crc_b ^ zeros_crc_c ^ zeros_crc_0
+
+
 class _Part:
     """One open part file (format specific)."""
 
@@ -39,24 +98,30 @@ class _Part:
         self.fmt = fmt
         self._out: IO[bytes] = self.raw
         self._pq: Any = None
+        self._crc = self._len = 0
         if fmt == "parquet":
             import pyarrow.parquet as pq
 
             self._pq = pq.ParquetWriter(self.raw, arrow_schema(), compression="zstd",
                                         write_statistics=["lang", "domain", "date"])
         elif fmt == "jsonl.gz":
-            self._out = gzip.GzipFile(filename="", mode="wb", fileobj=self.raw, compresslevel=6,
-                                      mtime=0)
+            self.raw.write(_GZIP_HEADER)
         elif fmt == "jsonl.zst":
             self._out = zstandard.ZstdCompressor(level=3).stream_writer(self.raw, closefd=False)
 
-    def write_batch(self, records: list[dict[str, Any]]) -> None:
+    def append(self, chunk: Chunk) -> None:
         if self._pq is not None:
             import pyarrow as pa
 
-            self._pq.write_table(pa.Table.from_pylist(records, schema=arrow_schema()))
-        else:
-            self._out.write(b"".join(orjson.dumps(r, option=orjson.OPT_APPEND_NEWLINE) for r in records))
+            with pa.ipc.open_stream(io.BytesIO(chunk.data)) as r:
+                self._pq.write_table(r.read_all())
+            return
+        self._out.write(chunk.data)
+        if self.fmt == "jsonl.zst":  # out of the compressor's buffer: size() sees it
+            self._out.flush(zstandard.FLUSH_BLOCK)
+        if self.fmt == "jsonl.gz":
+            self._crc = crc32_combine(self._crc, chunk.crc, chunk.size)
+            self._len += chunk.size
 
     def size(self) -> int:
         return self.raw.tell()
@@ -64,6 +129,9 @@ class _Part:
     def close(self) -> None:
         if self._pq is not None:
             self._pq.close()
+        elif self.fmt == "jsonl.gz":
+            self.raw.write(_DEFLATE_END + self._crc.to_bytes(4, "little")
+                           + (self._len & 0xFFFFFFFF).to_bytes(4, "little"))
         elif self._out is not self.raw:
             self._out.close()
         self.raw.flush()
@@ -71,24 +139,21 @@ class _Part:
         self.raw.close()
 
 
-class PartWriter:
-    """Records of one partition into size-bounded parts (see the module docstring)."""
+class Batcher(ABC):
+    """Records -> encoded batches (:class:`Chunk`), cut by row count and text bytes the way the
+    part files need them; :meth:`append` receives each batch."""
 
-    def __init__(self, folder: str | Path, fmt: str, max_file_bytes: int = DEFAULT_MAX_FILE_BYTES,
+    def __init__(self, fmt: str, max_file_bytes: int = DEFAULT_MAX_FILE_BYTES,
                  row_group_rows: int = ROW_GROUP_ROWS) -> None:
         if fmt not in DATASET_FORMATS:
             raise ValueError(f"unknown dataset format {fmt!r}; choose one of {', '.join(DATASET_FORMATS)}")
         if max_file_bytes <= 0:
             raise ValueError("max_file_bytes must be positive")
-        self.folder = Path(folder)
-        self.folder.mkdir(parents=True, exist_ok=True)
         self.fmt = fmt
         self.max_file_bytes = max_file_bytes
         self.row_group_rows = row_group_rows
         # JSONL is flushed in batches small next to the bound, so parts stay close to it
         self._flush_bytes = min(_FLUSH_BYTES, max(4096, max_file_bytes // 16))
-        self._tmp: list[Path] = []
-        self._part: _Part | None = None
         self._buf: list[dict[str, Any]] = []
         self._buf_bytes = 0
         self.count = 0
@@ -108,12 +173,35 @@ class PartWriter:
     def _flush(self) -> None:
         if not self._buf:
             return
+        chunk = encode_batch(self._buf, self.fmt)
+        self._buf, self._buf_bytes = [], 0
+        self.append(chunk)
+
+    @abstractmethod
+    def append(self, chunk: Chunk) -> None:
+        """Where an encoded batch goes (a part file, a shard's chunk file)."""
+
+
+class PartWriter(Batcher):
+    """Records of one partition into size-bounded parts (see the module docstring)."""
+
+    def __init__(self, folder: str | Path, fmt: str, max_file_bytes: int = DEFAULT_MAX_FILE_BYTES,
+                 row_group_rows: int = ROW_GROUP_ROWS) -> None:
+        super().__init__(fmt, max_file_bytes, row_group_rows)
+        self.folder = Path(folder)
+        self.folder.mkdir(parents=True, exist_ok=True)
+        self._tmp: list[Path] = []
+        self._part: _Part | None = None
+
+    def append(self, chunk: Chunk) -> None:
+        """Append an encoded batch (after any buffered records); a part closes once it
+        reaches the bound."""
+        self._flush()
         if self._part is None:
             path = self.folder / f".part-{len(self._tmp):05d}.tmp"
             self._tmp.append(path)
             self._part = _Part(path, self.fmt)
-        self._part.write_batch(self._buf)
-        self._buf, self._buf_bytes = [], 0
+        self._part.append(chunk)
         if self._part.size() >= self.max_file_bytes:
             self._part.close()
             self._part = None

@@ -153,7 +153,7 @@ class RunLayout:
 
     def drop_intermediates(self) -> None:
         """After a finished run: only markers stay under ``_work``."""
-        for sub in ("docs", "stages", "ids", "kept"):
+        for sub in ("docs", "stages", "ids", "kept", "dataset"):
             shutil.rmtree(self.work / sub, ignore_errors=True)
 
     def work_bytes(self) -> int:

@@ -23,7 +23,7 @@ from collections.abc import Callable, Sequence
 from multiprocessing.connection import Connection, wait
 from typing import Any, TypeVar
 
-from saring.executors import heap, progress
+from saring.executors import heap, progress, timeline
 from saring.executors.base import TaskFailedError, mark_worker_process, timeout_message
 
 T = TypeVar("T")
@@ -145,6 +145,7 @@ class _Worker:
         self.task: int | None = None
         self.fn_of: int | None = None  # which map's function this worker holds
         self.deadline = 0.0
+        self.started = 0.0  # wall clock of the current task's start (for the timeline)
 
     def describe_death(self) -> str:
         code = self.proc.exitcode
@@ -187,6 +188,7 @@ class LocalExecutor:
         self.retries = retries
         self.task_timeout = task_timeout  # a task over it: its worker is killed, the task retried
         self._maps = 0
+        self._desc = ""  # the current map's description (timeline)
         self._ctx = _context(start_method)
         self._pool: list[_Worker] = []
         self.failures: list[tuple[int, str]] = []  # (task index, message) of retried failures
@@ -233,6 +235,7 @@ class LocalExecutor:
                     if w.task is None and pending:
                         self._send(w, pending.popleft(), fn, tasks, attempts)
                 busy = [w for w in self._pool if w.task is not None]
+                self._desc = desc
                 handles: list[Any] = [w.conn for w in busy] + [w.proc.sentinel for w in busy]
                 ready = wait(handles, timeout=self._wait_seconds(busy))
                 for w in busy:
@@ -296,7 +299,9 @@ class LocalExecutor:
                     progress.report(msg[1])
                 elif msg[0] == "started":
                     w.deadline = time.monotonic() + (self.task_timeout or 0.0)
+                    w.started = time.time()
                 elif msg[0] == "done":
+                    timeline.record("task", self._desc, w.started, time.time(), self._pool.index(w))
                     results[msg[1]] = msg[2]
                     w.task = None
                     return None

@@ -32,7 +32,7 @@ from typing import Any
 from saring.dataset import finalize
 from saring.dataset.parts import DEFAULT_MAX_FILE_BYTES
 from saring.dataset.tally import LanguageTally
-from saring.executors import progress
+from saring.executors import progress, timeline
 from saring.executors.accounting import RunResult, ShardResult, account, load_stats
 from saring.executors.base import Executor, TaskFailedError, make_executor, parallelism_of
 from saring.executors.ids import count_duplicate_ids, ids_tasks, plan_renames, run_ids_task
@@ -205,7 +205,8 @@ class _Run:
             done[r.shard] = r
         self.results.append([done[n] for n in self.names])
         if unit.source_unit is None:
-            self.duplicate_ids = count_duplicate_ids(self.plan, self.layout)
+            with timeline.phase("driver: duplicate ids"):
+                self.duplicate_ids = count_duplicate_ids(self.plan, self.layout)
 
     def _task(self, unit: Segment, sh: Shard, marker: Marker) -> SegmentTask:
         layout, first = self.layout, unit.source_unit is None
@@ -271,7 +272,7 @@ def run_pipeline(pipeline: Pipeline, inputs: Sequence[str | Path], output: str |
     its lock is created."""
     _preflight(pipeline, inputs)
     try:
-        with output_lock(output):
+        with output_lock(output), timeline.phase("run"):
             try:
                 return _run_pipeline(pipeline, inputs, output, **kwargs)
             except KeyboardInterrupt:
@@ -317,7 +318,8 @@ def _run_pipeline(
     t_start = time.perf_counter()
     reader, fmt = _validate_io_config(pipeline)
     layout = RunLayout(output, fmt, scratch or pipeline.executor.get("scratch"))
-    shards, skipped_inputs = _shards(inputs, pipeline.limits["shard_bytes"], layout.scans)
+    with timeline.phase("driver: inputs"):
+        shards, skipped_inputs = _shards(inputs, pipeline.limits["shard_bytes"], layout.scans)
     skipped_list = [k.to_dict() for k in skipped_inputs]
     pipeline = ensure_extract(pipeline, [s.source for s in shards])  # raw web input: HTML -> text
     observers = with_domain_counter(pipeline, observers)  # per-domain counts in stats.json
@@ -354,8 +356,10 @@ def _run_pipeline(
             if any(run.need.values()) and hasattr(ex, "check_shared"):
                 ex.check_shared(layout.root)  # multi-node: every node must see OUT (fail fast)
             _execute(run, progress)
-            parts = finalize.write_dataset(layout.root, [layout.kept(n) for n in run.names],
-                                           languages, fmt, max_file_bytes, ds_marker)
+            with timeline.phase("driver: dataset"):
+                parts = finalize.write_dataset(layout.root, [layout.kept(n) for n in run.names],
+                                               languages, fmt, max_file_bytes, ds_marker, ex,
+                                               layout.work / "dataset")
         except Exception as exc:
             manifest.finish("failed", error=str(exc).splitlines()[0] if str(exc) else type(exc).__name__)
             if isinstance(exc, (ConfigError, RunError)):
@@ -364,13 +368,15 @@ def _run_pipeline(
     finally:
         if own:
             ex.close()
-    layout.drop_intermediates()
-    result = account(layout.root, run.results, run.names, run.stage_stats, run.skipped, strict,
-                     time.perf_counter() - t_start, observers, layout.work_bytes(), skipped_list,
-                     run.duplicate_ids)
+    with timeline.phase("driver: account"):
+        layout.drop_intermediates()
+        result = account(layout.root, run.results, run.names, run.stage_stats, run.skipped, strict,
+                         time.perf_counter() - t_start, observers, layout.work_bytes(), skipped_list,
+                         run.duplicate_ids)
     try:
-        result.languages = finalize.publish(layout.root, result.observed.pop("saring_languages", {}), parts,
-                                            languages, fmt, max_file_bytes)
+        with timeline.phase("driver: publish"):
+            result.languages = finalize.publish(layout.root, result.observed.pop("saring_languages", {}),
+                                                parts, languages, fmt, max_file_bytes)
     except finalize.DatasetError as exc:
         manifest.finish("failed", error=str(exc))
         raise RunError(str(exc)) from exc
@@ -388,10 +394,11 @@ def _execute(run: _Run, show: bool) -> None:
                 todo = run.need.get(unit.name, set())
                 known = sum(r.kept for r in run.results[-1] if r.shard in todo) if run.results else None
                 view.stage(describe(unit), shards=len(todo), docs_total=known or None)
-            if isinstance(unit, Stage):
-                run.stage(unit)
-            else:
-                run.segment(unit)
+            with timeline.phase(f"unit: {unit.name}"):
+                if isinstance(unit, Stage):
+                    run.stage(unit)
+                else:
+                    run.segment(unit)
 
 
 def _inputs_record(shards: list[Shard]) -> list[dict[str, Any]]:

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import time
 from collections.abc import Callable, Sequence
 from typing import TypeVar
 
+from saring.executors import timeline
 from saring.executors.base import TaskFailedError, time_limit
 
 T = TypeVar("T")
@@ -29,8 +31,10 @@ class SerialExecutor:
         for i, task in enumerate(tasks):
             for attempt in range(self.retries + 1):
                 try:
+                    t0 = time.time()
                     with time_limit(self.task_timeout):
                         result = fn(task)
+                    timeline.record("task", desc, t0, time.time(), 0)
                     out.append(result)
                     break
                 except Exception as exc:

@@ -1,0 +1,116 @@
+"""The dataset phase split in two: batches encoded per shard (in tasks), appended by the driver.
+
+The bytes must not depend on who encoded the batches (one process or a pool of workers), a
+gzip part must be one ordinary gzip member, and the CRC-32 joined from the batches must be the
+CRC-32 of the whole.
+"""
+
+from __future__ import annotations
+
+import gzip
+import random
+import zlib
+from pathlib import Path
+
+import orjson
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from saring import Document
+from saring.dataset import read_records, training_record
+from saring.dataset.export import write_partitions
+from saring.dataset.parts import DATASET_FORMATS, PartWriter, crc32_combine
+from saring.document import KEPT
+from saring.executors.local import LocalExecutor
+from saring.io.docfile import write_docs
+
+_RNG = random.Random(11)
+WORDS = ["".join(_RNG.choice("abcdeghijklmnoprstuwy") for _ in range(_RNG.randint(2, 9)))
+         for _ in range(2000)]
+
+
+@given(st.binary(max_size=3000), st.binary(max_size=3000))
+@settings(max_examples=200, deadline=None)
+def test_crc32_combine_is_the_crc_of_the_concatenation(a: bytes, b: bytes) -> None:
+    assert crc32_combine(zlib.crc32(a), zlib.crc32(b), len(b)) == zlib.crc32(a + b)
+
+
+def test_crc32_combine_over_a_long_second_part() -> None:
+    a, b = b"x" * 10, bytes(range(256)) * 9000  # longer than the zero buffer (1 MiB)
+    assert crc32_combine(zlib.crc32(a), zlib.crc32(b), len(b)) == zlib.crc32(a + b)
+
+
+def _docs(shard: int, n: int, rng: random.Random) -> list[Document]:
+    out = []
+    for i in range(n):
+        text = " ".join(rng.choice(WORDS) for _ in range(rng.randint(5, 300)))
+        d = Document(f"s{shard}-{i}", text, {"lang": rng.choice(["id", "ms", "jv", "xx"]),
+                                              "url": f"https://www.situs{i % 5}.co.id/a/{i}"})
+        d.decision.status = KEPT
+        out.append(d)
+    return out
+
+
+def _kept_files(folder: Path, shards: int = 5) -> list[Path]:
+    rng = random.Random(5)
+    folder.mkdir(parents=True)
+    paths = []
+    for s in range(shards):
+        p = folder / f"s{s}.docs.zst"
+        write_docs(p, _docs(s, rng.randint(0, 120), rng))
+        paths.append(p)
+    return paths
+
+
+def _tree(root: Path) -> dict[str, bytes]:
+    return {str(p.relative_to(root)): p.read_bytes() for p in sorted((root / "kept").rglob("*"))
+            if p.is_file()}
+
+
+@pytest.mark.parametrize("fmt", DATASET_FORMATS)
+def test_pool_encoded_parts_equal_one_process_and_reference_writer(tmp_path: Path, fmt: str) -> None:
+    files = _kept_files(tmp_path / "in")
+    langs = ["id", "ms", "jv"]
+    one = write_partitions(files, tmp_path / "one", langs, fmt, max_file_bytes=20_000)
+    with LocalExecutor(2) as ex:
+        two = write_partitions(files, tmp_path / "two", langs, fmt, max_file_bytes=20_000, executor=ex)
+    assert one == two
+    assert _tree(tmp_path / "one") == _tree(tmp_path / "two")
+    assert len(_tree(tmp_path / "one")) > len(one)  # some partition took several parts
+    assert not (tmp_path / "one" / "_work" / "dataset").exists()  # encoded batches removed
+    # the records are exactly the documents, in shard order, per partition
+    for part, stats in one.items():
+        back = list(read_records(tmp_path / "one", part))
+        assert len(back) == stats.kept
+        assert sum(len(r["text"]) for r in back) == stats.characters
+    want = [training_record(d) for p in files for d in _read(p)]
+    got = [r for part in sorted(one) for r in read_records(tmp_path / "one", part)]
+    assert sorted(r["id"] for r in got) == sorted(r["id"] for r in want)
+    by_id = {r["id"]: r for r in want}
+    assert all(r == by_id[r["id"]] for r in got)
+
+
+def _read(path: Path) -> list[Document]:
+    from saring.io.docfile import read_docs
+
+    return list(read_docs(path))
+
+
+def test_gzip_part_is_one_member_any_reader_takes(tmp_path: Path) -> None:
+    rng = random.Random(2)
+    recs = [training_record(d) for d in _docs(0, 400, rng)]
+    w = PartWriter(tmp_path / "p", "jsonl.gz", max_file_bytes=10**9)
+    for r in recs:
+        w.write(r)
+    (part,) = w.finish()
+    raw = part.read_bytes()
+    d = zlib.decompressobj(31)  # gzip wrapper: checks the trailer's CRC-32 and length
+    body = d.decompress(raw) + d.flush()
+    assert d.eof and d.unused_data == b""  # one member, nothing after it
+    assert gzip.decompress(raw) == body
+    assert [orjson.loads(line) for line in body.splitlines()] == recs
+    bad = bytearray(raw)
+    bad[-5] ^= 1  # a wrong CRC-32 is noticed
+    with pytest.raises(zlib.error):
+        zlib.decompressobj(31).decompress(bytes(bad))
