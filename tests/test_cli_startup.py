@@ -8,6 +8,8 @@ import subprocess
 import sys
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 SAMPLE = "Menteri KeuanganSri Mulyani hadir di JakartaSelatan, kata dia.\n"
 
@@ -88,3 +90,77 @@ def test_collection_is_paused_for_set_up_only() -> None:
     assert out.returncode == 0, out.stderr[-2000:]
     assert out.stderr.decode().strip() == "[(False, None), (True, True)]"
     assert out.stdout.strip()  # the repaired text was still printed
+
+
+# ----------------------------------------------------------------------------- without click
+TOKENS = ["-", "a.txt", "--diff", "--json", "--min-confidence", "0.5", "--min-confidence=0.9",
+          "--min-confidence=2", "nan", "--url", "https://x.co.id/a", "--url=", "--max-bytes",
+          "100", "--max-bytes=0", "1_000", "--help", "--", "-x", "--bogus", "1e-1", ""]
+
+
+@given(st.lists(st.sampled_from(TOKENS), max_size=7))
+@settings(max_examples=400, deadline=None)
+def test_clean_args_read_exactly_what_click_reads(args: list[str]) -> None:
+    """Whatever the hand reader accepts, click parses to the same values (the file aside:
+    click opens it); whatever it refuses goes to click."""
+    import click
+
+    from saring.cli.clean_cmd import clean
+    from saring.cli.main import clean_args
+
+    got = clean_args(list(args))
+    if got is None:
+        return
+    try:
+        ctx = clean.make_context("clean", list(args), resilient_parsing=False)
+    except click.exceptions.BadParameter as exc:  # only the file may fail to open here
+        assert exc.param is not None and exc.param.name == "file", exc
+        return
+    except click.exceptions.Exit:
+        raise AssertionError(f"click exited (help?) on {args}") from None
+    want = dict(ctx.params)
+    f = want.pop("file")
+    path = got.pop("file")
+    assert getattr(f, "name", None) == path or path == "-"
+    assert got == want
+
+
+def test_clean_runs_without_click_and_prints_what_click_prints(tmp_path) -> None:
+    from click.testing import CliRunner
+
+    from saring.cli.app import saring
+
+    text = "Menteri KeuanganSri Mulyani hadir.\n\x1b[31mmerah\x1b[0m di JakartaSelatan, kata dia."
+    path = tmp_path / "in.txt"
+    path.write_text(text, encoding="utf-8")
+    code = ("import sys, runpy\nsys.argv = ['saring', 'clean', *sys.argv[1:]]\n"
+            "import atexit\n"
+            "from saring.cli import main\n"
+            "real = main._exit_now\n"
+            "def spy(code):\n"
+            "    sys.stderr.write('click' if 'click' in sys.modules else 'no-click')\n"
+            "    real(code)\n"
+            "main._exit_now = spy\n"
+            "main.main()\n")
+    for args in ([str(path)], ["--json", str(path)], [str(path), "--diff"],
+                 ["--url=https://www.detik.com/a", "--min-confidence", "0.9", str(path)]):
+        want = CliRunner().invoke(saring, ["clean", *args])
+        got = subprocess.run([sys.executable, "-c", code, *args], capture_output=True, timeout=120)
+        assert got.returncode == want.exit_code == 0
+        assert got.stdout.decode() == want.output
+        # plain text and JSON need no click; escape codes in the output are left to click
+        assert got.stderr.decode().endswith("click")
+    plain = subprocess.run([sys.executable, "-c", code, "-"], input=SAMPLE.encode(),
+                           capture_output=True, timeout=120)
+    assert plain.stderr.decode() == "no-click"
+
+
+@pytest.mark.parametrize("args,needle", [
+    (["--help"], b"Usage:"),
+    (["/nonexistent/file.txt"], b"No such file"),
+    (["--min-confidence", "2", "-"], b"--min-confidence"),
+    (["-", "-"], b"unexpected extra argument"),
+])
+def test_arguments_it_does_not_take_get_clicks_answer(args: list[str], needle: bytes) -> None:
+    got = _clean(args, b"teks")
+    assert needle in got.stdout + got.stderr

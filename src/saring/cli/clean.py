@@ -3,16 +3,19 @@
 Prints the repaired text; ``--diff`` shows a line diff plus one line per edit (kind, confidence,
 before -> after); ``--json`` prints one object with ``text``, ``edits``, ``flags``, ``scores``
 (including ``mt_damage``) and ``removed_paragraphs``.
+
+No click here: ``saring.cli.main`` runs the command without it when the arguments are plain
+(:func:`run_clean` with :func:`plain_echo`); the click command (``clean_cmd.py``, also
+``saring.cli.clean.clean``) runs the same function with ``click.echo``.
 """
 
 from __future__ import annotations
 
 import sys
+from collections.abc import Callable
 from typing import Any
 
-import click
-
-from saring.cli.errors import DEFAULT_MAX_BYTES, read_text_input
+from saring.cli.errors import read_text_input
 from saring.cli.main import resume_gc
 from saring.document import Document
 from saring.repair.step import Repair
@@ -76,22 +79,27 @@ def render_diff(original: str, doc: Document) -> str:
     return "\n".join(out)
 
 
-@click.command("clean")
-@click.argument("file", type=click.File("rb"))
-@click.option("--diff", "show_diff", is_flag=True, help="Show a readable diff and the edit log.")
-@click.option("--json", "as_json", is_flag=True, help="Print one JSON object (text, edits, ...).")
-@click.option("--min-confidence", type=click.FloatRange(0.01, 1.0), default=0.75, show_default=True,
-              help="Repair at or above this confidence; below it only flag.")
-@click.option("--url", default=None, help="Source URL (recorded as the document's site).")
-@click.option("--max-bytes", type=click.IntRange(min=1), default=DEFAULT_MAX_BYTES, show_default=True,
-              help="Refuse larger input (memory use is about 35x the input size).")
-def clean(file: Any, show_diff: bool, as_json: bool, min_confidence: float, url: str | None,
-          max_bytes: int) -> None:
-    """Repair machine-translation damage in FILE (or - for stdin) and print the result.
+Echo = Callable[..., None]
 
-    Input must be UTF-8 text; compressed, binary or oversized input is refused in one line
-    (exit 2).
-    """
+
+def plain_echo(message: str, nl: bool = True) -> None:
+    """``click.echo(message, nl=nl)`` without importing click, for text click would write as
+    it is: no escape character (click strips ANSI styles off a terminal; such text goes to
+    click itself) to a standard output that is not ASCII (checked by ``saring.cli.main``)."""
+    out = message + "\n" if nl else message
+    if "\x1b" in out:
+        import click
+
+        click.echo(message, nl=nl)
+        return
+    if out:
+        sys.stdout.write(out)
+    sys.stdout.flush()
+
+
+def run_clean(file: Any, show_diff: bool, as_json: bool, min_confidence: float, url: str | None,
+              max_bytes: int, echo: Echo) -> None:
+    """The command: read, repair, print (``echo``: ``click.echo`` or :func:`plain_echo`)."""
     name = "stdin" if getattr(file, "name", "-") in ("-", "<stdin>") else repr(file.name)
     original = read_text_input(file, f"input {name}", max_bytes)
     step = repair_step(min_confidence)
@@ -102,6 +110,14 @@ def clean(file: Any, show_diff: bool, as_json: bool, min_confidence: float, url:
 
         sys.stdout.write(orjson.dumps(result_dict(doc)).decode() + "\n")
     elif show_diff:
-        click.echo(render_diff(original, doc))
+        echo(render_diff(original, doc))
     else:
-        click.echo(doc.text, nl=not doc.text.endswith("\n"))
+        echo(doc.text, nl=not doc.text.endswith("\n"))
+
+
+def __getattr__(name: str) -> Any:
+    if name == "clean":  # the click command, for code that imported it from here
+        from saring.cli.clean_cmd import clean
+
+        return clean
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

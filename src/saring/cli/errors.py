@@ -6,19 +6,29 @@ do, and an unbounded read of stdin lets one mistaken pipe use all memory.
 
 from __future__ import annotations
 
+import os
 import sys
 from typing import IO, NoReturn
-
-import click
 
 DEFAULT_MAX_BYTES = 10_000_000
 
 
 def fail(message: str, code: int = 2) -> NoReturn:
     """One line on stderr, no traceback, then exit."""
+    import click  # here, not at the top: ``saring clean`` starts without click
+
     line = " ".join(str(message).split()) or "failed"
     click.echo(f"saring: error: {line}", err=True)
     sys.exit(code)
+
+
+def fail_unexpected(exc: Exception) -> NoReturn:
+    """An exception no command expected, as one line (``SARING_DEBUG=1``: the traceback)."""
+    if os.environ.get("SARING_DEBUG"):
+        raise exc
+    first = str(exc).splitlines()[0] if str(exc) else ""
+    fail(f"unexpected {type(exc).__name__}: {first[:300]} (set SARING_DEBUG=1 for the "
+         "traceback, and please report it)")
 
 
 def read_text_input(stream: IO[bytes], name: str, max_bytes: int) -> str:
