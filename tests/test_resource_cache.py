@@ -137,3 +137,48 @@ def test_repair_cache_fields_match_the_dataclass() -> None:
     data = R._cacheable()
     built = {*data["maps"], *data["sets"], "site_re", "entity_pattern"}
     assert built == {f.name for f in dataclasses.fields(R.Resources)}
+
+
+def test_unchanged_files_are_not_read_again_for_the_key(cache: Path, tmp_path: Path,
+                                                         monkeypatch: pytest.MonkeyPatch) -> None:
+    data = tmp_path / "words.txt"
+    data.write_text("Jakarta Bandung", encoding="utf-8")
+    calls: list[int] = []
+    rc.load_cached("t", _builder(data, calls), [data])
+    hashed: list[int] = []
+    real = rc.cache_key
+    monkeypatch.setattr(rc, "cache_key", lambda *a: hashed.append(1) or real(*a))
+    got = rc.load_cached("t", _builder(data, calls), [data])
+    assert calls == [1] and hashed == []  # key from the stamp, entry from disk
+    assert got["words"] == frozenset({"Jakarta", "Bandung"})
+
+
+def test_same_size_rewrite_with_old_mtime_is_noticed(cache: Path, tmp_path: Path) -> None:
+    """Content changed behind the same size and modification time (``touch -d`` back): the
+    change time still moves, so the content is hashed again and the new words are served."""
+    import os
+    import time
+
+    data = tmp_path / "words.txt"
+    data.write_text("Jakarta Bandung", encoding="utf-8")
+    calls: list[int] = []
+    rc.load_cached("t", _builder(data, calls), [data])
+    st = os.stat(data)
+    time.sleep(0.01)
+    data.write_text("Jakarta Bandunx", encoding="utf-8")
+    os.utime(data, ns=(st.st_atime_ns, st.st_mtime_ns))
+    got = rc.load_cached("t", _builder(data, calls), [data])
+    assert calls == [1, 1]
+    assert got["words"] == frozenset({"Jakarta", "Bandunx"})
+
+
+@pytest.mark.parametrize("stamp", ["", "garbage", "0" * 32 + " " + "f" * 32, "\xff\xfe"])
+def test_a_bad_stamp_record_only_costs_a_hash(cache: Path, tmp_path: Path, stamp: str) -> None:
+    data = tmp_path / "words.txt"
+    data.write_text("Jakarta Bandung", encoding="utf-8")
+    calls: list[int] = []
+    rc.load_cached("t", _builder(data, calls), [data])
+    (cache / "t.stamp").write_text(stamp, encoding="latin-1")
+    got = rc.load_cached("t", _builder(data, calls), [data])
+    assert calls == [1]  # the content key still finds the entry
+    assert got["words"] == frozenset({"Jakarta", "Bandung"})

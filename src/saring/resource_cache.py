@@ -78,6 +78,35 @@ def cache_key(name: str, sources: Iterable[Path]) -> str:
     return h.hexdigest()
 
 
+def _stamp(name: str, files: Iterable[Path]) -> str:
+    """What the files' metadata says about them: path, size, inode, and modification and change
+    times in nanoseconds. Rewriting a file changes its ctime (which no tool can set back), so
+    equal stamps mean the content hashed before is still there."""
+    h = _hasher()
+    h.update(f"{FORMAT.decode()}\0{name}\0{sys.version}\0".encode())
+    for path in sorted(Path(p) for p in files):
+        st = os.stat(path)
+        h.update(f"{path}\0{st.st_size}\0{st.st_ino}\0{st.st_mtime_ns}\0{st.st_ctime_ns}\0".encode())
+    return h.hexdigest()
+
+
+def _stamped_key(folder: Path, name: str, files: list[Path]) -> str:
+    """:func:`cache_key` without reading the files when their stamp (:func:`_stamp`) is the one
+    recorded with the key in ``<name>.stamp`` (~2-3 ms of reading and hashing 1.4 MB saved at
+    every start); otherwise the content is hashed and the pair recorded."""
+    stamp = _stamp(name, files)
+    record = folder / f"{name}.stamp"
+    try:
+        got_stamp, _, got_key = record.read_text("ascii").partition(" ")
+        if got_stamp == stamp and len(got_key) == 32:
+            return got_key
+    except (OSError, UnicodeDecodeError):
+        pass
+    key = cache_key(name, files)
+    _write_atomic(folder, record, f"{stamp} {key}".encode("ascii"))
+    return key
+
+
 # ----------------------------------------------------------------------------- regexes
 def regex_program(pattern: re.Pattern[str]) -> tuple[Any, ...] | None:
     """What ``_sre.compile`` needs to rebuild ``pattern`` without ``re``'s compiler, checked
@@ -167,21 +196,33 @@ def _decode(blob: bytes) -> dict[str, Any] | None:
     return fields
 
 
-def _write(folder: Path, name: str, path: Path, blob: bytes) -> None:
+def _write_atomic(folder: Path, path: Path, blob: bytes) -> bool:
+    """Write ``path`` whole or not at all (temp file + rename); False when it cannot be written
+    (read-only home, full disk...: the next process parses or hashes again)."""
+    tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
     try:
         folder.mkdir(parents=True, exist_ok=True)
-        tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
         with open(tmp, "wb") as f:
             f.write(blob)
         os.replace(tmp, path)
+        return True
+    except OSError:
+        try:
+            tmp.unlink(missing_ok=True)
+        except OSError:
+            pass
+        return False
+
+
+def _write(folder: Path, name: str, path: Path, blob: bytes) -> None:
+    if not _write_atomic(folder, path, blob):
+        return
+    try:
         for old in folder.glob(f"{name}-*.marshal"):  # earlier versions of the same resources
             if old != path:
                 old.unlink(missing_ok=True)
-    except OSError:  # read-only home, full disk...: the next process parses again
-        try:
-            tmp.unlink(missing_ok=True)
-        except (OSError, UnboundLocalError):
-            pass
+    except OSError:
+        pass
 
 
 def load_cached(name: str, build: Callable[[], dict[str, Any]], sources: Iterable[Path]) -> dict[str, Any]:
@@ -200,7 +241,7 @@ def load_cached(name: str, build: Callable[[], dict[str, Any]], sources: Iterabl
         files.append(Path(code_file))
     files.append(Path(__file__))  # and this module's way of storing them
     try:
-        key = cache_key(name, files)
+        key = _stamped_key(folder, name, files)
     except OSError:
         return build()
     path = folder / f"{name}-{key}.marshal"
