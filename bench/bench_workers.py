@@ -173,7 +173,27 @@ def idle_report(path: Path, workers: int, start: float, end: float) -> list[str]
                     f"in the run but outside any task map {inside - covered:5.2f} s")
         total_idle += (workers - 1) * (end - start - covered)
     rows.append(f"    idle core-seconds in all (driver-only time counted as {workers - 1} idle): {total_idle:.1f}")
+    if workers == 1:
+        for k in (2, 4):
+            wall = simulate(tasks, k, end - start)
+            rows.append(f"    these task times scheduled on {k} workers (in task order, driver time as is): "
+                        f"{wall:.1f} s, {(end - start) / wall:.2f}x")
     return rows
+
+
+def simulate(tasks: dict[str, list[dict[str, Any]]], k: int, total: float) -> float:
+    """Wall time of the same run with ``k`` workers if every task took as long as it did here
+    (one worker) and the driver's own time stayed: each map's tasks go, in order, to the
+    worker free first. Load-independent shape of the run (not a measurement of k workers)."""
+    wall = total
+    for ts in tasks.values():
+        span = max(t["t1"] for t in ts) - min(t["t0"] for t in ts)
+        free = [0.0] * k
+        for t in ts:
+            i = free.index(min(free))
+            free[i] += t["t1"] - t["t0"]
+        wall -= span - max(free)
+    return wall
 
 
 def outputs(out: Path) -> dict[str, bytes]:

@@ -9,6 +9,7 @@ boundaries depend only on the documents, never on the number of workers.
 from __future__ import annotations
 
 import gzip
+import os
 import shutil
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
@@ -101,6 +102,13 @@ def encode_shard(task: EncodeTask) -> dict[str, dict[str, Any]]:
         raise
 
 
+def _size(path: str) -> int:
+    try:
+        return os.path.getsize(path)
+    except OSError:
+        return 0
+
+
 def assemble(encoded: Sequence[dict[str, dict[str, Any]]], root: str | Path, fmt: str,
              max_file_bytes: int = DEFAULT_MAX_FILE_BYTES) -> dict[str, LanguageStats]:
     """The driver's half: append every shard's batches, in shard order, to the partitions'
@@ -151,8 +159,12 @@ def write_partitions(
              for i, p in enumerate(kept_files)]
     if executor is None:
         encoded = [encode_shard(t) for t in tasks]
-    else:
-        encoded = executor.map(encode_shard, tasks, desc="dataset: encode")
+    else:  # largest first (no long task last), back in shard order
+        order = sorted(range(len(tasks)), key=lambda i: -_size(tasks[i].kept_file))
+        got = executor.map(encode_shard, [tasks[i] for i in order], desc="dataset: encode")
+        encoded = [{}] * len(tasks)
+        for i, r in zip(order, got, strict=True):
+            encoded[i] = r
     try:
         return assemble(encoded, root, fmt, max_file_bytes)
     finally:

@@ -34,6 +34,7 @@ from __future__ import annotations
 
 import functools
 import math
+import os
 import time
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import asdict, dataclass
@@ -790,7 +791,8 @@ class Dedup(CorpusStage):
         fp, store = digest(ctx.fingerprint, key), _store(ws)
         n = len(inputs)
         ex = ctx.executor
-        ex.map(_hash_shard, [_ShardTask(cfg, ws, fp, i, str(p)) for i, p in enumerate(inputs)], desc="dedup: hash")
+        hash_tasks = _largest_first([_ShardTask(cfg, ws, fp, i, str(p)) for i, p in enumerate(inputs)])
+        ex.map(_hash_shard, hash_tasks, desc="dedup: hash")
         group_tasks = []
         if cfg.near:
             group_tasks += [_GroupTask(cfg, ws, fp, n, b, "band") for b in range(cfg.bands * parts)]
@@ -809,12 +811,27 @@ class Dedup(CorpusStage):
             ex.map(_para_counts, [_PartitionTask(cfg, ws, fp, n, p) for p in range(parts)], desc="dedup: paragraphs")
         _drop(store, "para")
         outputs = [ctx.output(i) for i in range(n)]
-        ftasks = [_FilterTask(cfg, ws, fp, i, str(p), str(outputs[i])) for i, p in enumerate(inputs)]
+        ftasks = _largest_first([_FilterTask(cfg, ws, fp, i, str(p), str(outputs[i]))
+                                 for i, p in enumerate(inputs)])
         stats = StepStats()
-        for r in ex.map(_filter_shard, ftasks, desc="dedup: filter"):
-            stats.merge(StepStats.from_dict(r))
+        results = dict(zip([t.shard for t in ftasks], ex.map(_filter_shard, ftasks, desc="dedup: filter"),
+                           strict=True))
+        for i in range(n):  # merged in shard order, whatever order they ran in
+            stats.merge(StepStats.from_dict(results[i]))
         stats.seconds = time.perf_counter() - t0
         return StageOutput(outputs, stats)
+
+
+def _largest_first(tasks: list[Any]) -> list[Any]:
+    """Shard tasks ordered by the size of the document file they read, largest first (stable):
+    a long task started last would leave the other workers idle. Never changes outputs."""
+    def size(t: Any) -> int:
+        try:
+            return os.path.getsize(t.path)
+        except OSError:
+            return 0
+
+    return sorted(tasks, key=size, reverse=True)
 
 
 def _drop(store: Store, *folders: str) -> None:

@@ -201,6 +201,7 @@ class _Run:
                 raise RunError(f"marker of {sh.name}@{unit.name} vanished during the run")
             done[sh.name] = ShardResult(**{**data["result"], "skipped": True})
             self.skipped.append(f"{sh.name}@{unit.name}")
+        tasks.sort(key=_task_size, reverse=True)  # largest first: no long task starts last
         for r in _map_named(self.executor, segment_fn(steps), tasks, f"segment {unit.index}"):
             done[r.shard] = r
         self.results.append([done[n] for n in self.names])
@@ -249,6 +250,22 @@ class _Run:
         marker.write({"stats": so.stats.to_dict()})
         layout.drop_stage_dir(unit.name)
         layout.drop_docfiles(unit.source_unit)  # consumed: the stage is marked done
+
+
+def _task_size(task: SegmentTask) -> int:
+    """Bytes a segment task reads: its document file, its part's range, or its source (a
+    compressed part: the source over its parts). Only orders tasks, never changes outputs."""
+    if task.doc_input is not None:
+        try:
+            return os.path.getsize(task.doc_input)
+        except OSError:
+            return 0
+    if task.source is None:
+        return 0
+    part = task.part
+    if part is not None and part.start is not None and part.end is not None:
+        return part.end - part.start
+    return task.source.size()
 
 
 def _preflight(pipeline: Pipeline, inputs: Sequence[str | Path]) -> None:
