@@ -13,12 +13,42 @@ from __future__ import annotations
 
 import sys
 from collections.abc import Callable
+from dataclasses import dataclass
 from typing import Any
 
-from saring.cli.errors import read_text_input
+from saring.cli.errors import DEFAULT_MAX_BYTES, read_text_input
 from saring.cli.main import resume_gc
 from saring.document import Document
 from saring.repair.step import Repair
+
+
+@dataclass(frozen=True)
+class Option:
+    """One option of ``saring clean``: the click command (``clean_cmd.py``) and the click-free
+    reader (``saring.cli.main.clean_args``) are both built from :data:`OPTIONS`."""
+
+    flag: str  # "--json"
+    dest: str  # keyword argument of run_clean
+    kind: type  # bool (a flag), float, int or str
+    default: Any
+    help: str
+    low: float | int | None = None  # inclusive bounds of a number
+    high: float | int | None = None
+
+    def accepts(self, value: Any) -> bool:
+        """Whether a converted value is within bounds (NaN is not: click decides then)."""
+        return (self.low is None or value >= self.low) and (self.high is None or value <= self.high)
+
+
+OPTIONS = (
+    Option("--diff", "show_diff", bool, False, "Show a readable diff and the edit log."),
+    Option("--json", "as_json", bool, False, "Print one JSON object (text, edits, ...)."),
+    Option("--min-confidence", "min_confidence", float, 0.75,
+           "Repair at or above this confidence; below it only flag.", 0.01, 1.0),
+    Option("--url", "url", str, None, "Source URL (recorded as the document's site)."),
+    Option("--max-bytes", "max_bytes", int, DEFAULT_MAX_BYTES,
+           "Refuse larger input (memory use is about 35x the input size).", 1),
+)
 
 
 def clean_text(text: str, *, min_confidence: float = 0.75, url: str | None = None) -> Document:

@@ -3,23 +3,32 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 import click
 
-from saring.cli.clean import run_clean
-from saring.cli.errors import DEFAULT_MAX_BYTES
+from saring.cli.clean import OPTIONS, Option, run_clean
+
+
+def _click_option(o: Option) -> Callable[[Any], Any]:
+    if o.kind is bool:
+        return click.option(o.flag, o.dest, is_flag=True, help=o.help)
+    if o.kind is str:
+        return click.option(o.flag, o.dest, default=o.default, help=o.help)
+    kind = click.FloatRange(o.low, o.high) if o.kind is float else click.IntRange(o.low, o.high)
+    return click.option(o.flag, o.dest, type=kind, default=o.default, show_default=True, help=o.help)
+
+
+def _with_options(fn: Callable[..., None]) -> Callable[..., None]:
+    for o in reversed(OPTIONS):  # click lists options in decorator order, top first
+        fn = _click_option(o)(fn)
+    return fn
 
 
 @click.command("clean")
 @click.argument("file", type=click.File("rb"))
-@click.option("--diff", "show_diff", is_flag=True, help="Show a readable diff and the edit log.")
-@click.option("--json", "as_json", is_flag=True, help="Print one JSON object (text, edits, ...).")
-@click.option("--min-confidence", type=click.FloatRange(0.01, 1.0), default=0.75, show_default=True,
-              help="Repair at or above this confidence; below it only flag.")
-@click.option("--url", default=None, help="Source URL (recorded as the document's site).")
-@click.option("--max-bytes", type=click.IntRange(min=1), default=DEFAULT_MAX_BYTES, show_default=True,
-              help="Refuse larger input (memory use is about 35x the input size).")
+@_with_options
 def clean(file: Any, show_diff: bool, as_json: bool, min_confidence: float, url: str | None,
           max_bytes: int) -> None:
     """Repair machine-translation damage in FILE (or - for stdin) and print the result.

@@ -22,8 +22,6 @@ from typing import Any
 FAST_EXIT = frozenset({"clean"})
 _gc_paused = False
 
-_CLEAN_FLAGS = {"--diff": "show_diff", "--json": "as_json"}
-_CLEAN_VALUES = {"--min-confidence": "min_confidence", "--url": "url", "--max-bytes": "max_bytes"}
 
 
 def pause_gc() -> None:
@@ -47,12 +45,13 @@ def resume_gc() -> None:
 
 
 def clean_args(args: list[str]) -> dict[str, Any] | None:
-    """``saring clean`` arguments as the command's keyword arguments, or None when click
-    should handle them (anything but one FILE and well-formed known options)."""
-    from saring.cli.errors import DEFAULT_MAX_BYTES
+    """``saring clean`` arguments as :func:`~saring.cli.clean.run_clean`'s keyword arguments
+    (read by the same :data:`~saring.cli.clean.OPTIONS` the click command is built from), or
+    None when click should handle them (anything but one FILE and well-formed known options)."""
+    from saring.cli.clean import OPTIONS
 
-    opts: dict[str, Any] = {"show_diff": False, "as_json": False, "min_confidence": 0.75,
-                            "url": None, "max_bytes": DEFAULT_MAX_BYTES}
+    by_flag = {o.flag: o for o in OPTIONS}
+    opts: dict[str, Any] = {o.dest: o.default for o in OPTIONS}
     files: list[str] = []
     i = 0
     while i < len(args):
@@ -62,22 +61,26 @@ def clean_args(args: list[str]) -> dict[str, Any] | None:
             files.append(arg)
             continue
         name, eq, value = arg.partition("=")
-        if name in _CLEAN_FLAGS and not eq:
-            opts[_CLEAN_FLAGS[name]] = True
-            continue
-        if name not in _CLEAN_VALUES:
+        o = by_flag.get(name)
+        if o is None:
             return None  # --help, "--", short or unknown options: click's answer
+        if o.kind is bool:
+            if eq:
+                return None
+            opts[o.dest] = True
+            continue
         if not eq:
             if i >= len(args) or args[i].startswith("-"):
                 return None
             value, i = args[i], i + 1
-        opts[_CLEAN_VALUES[name]] = value
-    try:
-        opts["min_confidence"] = float(opts["min_confidence"])
-        opts["max_bytes"] = int(opts["max_bytes"])
-    except ValueError:
-        return None
-    if len(files) != 1 or not 0.01 <= opts["min_confidence"] <= 1.0 or opts["max_bytes"] < 1:
+        try:
+            converted = o.kind(value)
+        except ValueError:
+            return None
+        if not o.accepts(converted):
+            return None
+        opts[o.dest] = converted
+    if len(files) != 1:
         return None
     opts["file"] = files[0]
     return opts
