@@ -16,6 +16,7 @@ import multiprocessing as mp
 import os
 import signal
 import sys
+import threading
 import time
 import traceback
 from collections import deque
@@ -191,6 +192,7 @@ class LocalExecutor:
         self._desc = ""  # the current map's description (timeline)
         self._ctx = _context(start_method)
         self._pool: list[_Worker] = []
+        self._starting: threading.Thread | None = None  # see start()
         self.failures: list[tuple[int, str]] = []  # (task index, message) of retried failures
 
     @property
@@ -198,8 +200,29 @@ class LocalExecutor:
         return self.workers
 
     # ------------------------------------------------------------------ lifecycle
+    def start(self) -> None:
+        """Start the workers in the background (the fork server first loads the default steps'
+        resources, ~1 s of one core): the caller goes on with its own work meanwhile (the
+        runner hashes the inputs); ``map`` and ``close`` wait for the start to finish."""
+        if self._starting is None and not self._pool:
+            self._starting = threading.Thread(target=self._spawn, daemon=True, name="saring-pool-start")
+            self._starting.start()
+
+    def _spawn(self) -> None:
+        try:
+            while len(self._pool) < self.workers:
+                self._pool.append(_Worker(self._ctx))
+        except Exception:  # noqa: BLE001 - map starts what is missing and reports errors there
+            pass
+
+    def _started(self) -> None:
+        if self._starting is not None:
+            self._starting.join()
+            self._starting = None
+
     def close(self) -> None:
         """Stop the worker processes (they are also stopped when the parent exits)."""
+        self._started()
         for w in self._pool:
             w.stop()
         self._pool = []
@@ -221,6 +244,7 @@ class LocalExecutor:
         results: list[Any] = [None] * n
         if n == 0:
             return []
+        self._started()
         self._maps += 1
         attempts = [0] * n
         pending: deque[int] = deque(range(n))

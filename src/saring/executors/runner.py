@@ -29,6 +29,8 @@ from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any
 
+import orjson
+
 from saring.dataset import finalize
 from saring.dataset.parts import DEFAULT_MAX_FILE_BYTES
 from saring.dataset.tally import LanguageTally
@@ -252,6 +254,14 @@ class _Run:
         layout.drop_docfiles(unit.source_unit)  # consumed: the stage is marked done
 
 
+def _finished(layout: RunLayout) -> bool:
+    """Whether ``OUT`` holds a finished run (a rerun then usually has nothing to do)."""
+    try:
+        return bool(orjson.loads(layout.manifest.read_bytes()).get("status") == "complete")
+    except (OSError, orjson.JSONDecodeError, AttributeError):
+        return False
+
+
 def _task_size(task: SegmentTask) -> int:
     """Bytes a segment task reads: its document file, its part's range, or its source (a
     compressed part: the source over its parts). Only orders tasks, never changes outputs."""
@@ -335,24 +345,31 @@ def _run_pipeline(
     t_start = time.perf_counter()
     reader, fmt = _validate_io_config(pipeline)
     layout = RunLayout(output, fmt, scratch or pipeline.executor.get("scratch"))
-    with timeline.phase("driver: inputs"):
-        shards, skipped_inputs = _shards(inputs, pipeline.limits["shard_bytes"], layout.scans)
-    skipped_list = [k.to_dict() for k in skipped_inputs]
-    pipeline = ensure_extract(pipeline, [s.source for s in shards])  # raw web input: HTML -> text
-    observers = with_domain_counter(pipeline, observers)  # per-domain counts in stats.json
-    layout.prepare()
-    languages = list(pipeline.languages)
-    max_file_bytes = pipeline.writer.get("max_file_bytes", DEFAULT_MAX_FILE_BYTES)
-    observers = [*observers, LanguageTally(languages)]  # per-language figures of every run
-    try:
-        pickle.dumps(pipeline.steps)
-        observers_blob = pickle.dumps(list(observers))
-    except Exception as exc:  # noqa: BLE001 - report which pipeline cannot travel to workers
-        raise ConfigError(f"pipeline steps cannot be pickled for worker processes: {exc}") from exc
-    run_fp = run_fingerprint(pipeline, reader, fmt)
-    if unique_ids:  # changes outputs (ids): part of what the run is
-        run_fp = digest(run_fp, "unique_ids")
     ex, own, ex_name = _resolve_executor(executor, workers, ray_address, pipeline.executor, task_timeout)
+    try:
+        if own and hasattr(ex, "start") and not _finished(layout):
+            ex.start()  # workers start (and load resources) while the inputs are hashed
+        with timeline.phase("driver: inputs"):
+            shards, skipped_inputs = _shards(inputs, pipeline.limits["shard_bytes"], layout.scans)
+        skipped_list = [k.to_dict() for k in skipped_inputs]
+        pipeline = ensure_extract(pipeline, [s.source for s in shards])  # raw web input: HTML -> text
+        observers = with_domain_counter(pipeline, observers)  # per-domain counts in stats.json
+        layout.prepare()
+        languages = list(pipeline.languages)
+        max_file_bytes = pipeline.writer.get("max_file_bytes", DEFAULT_MAX_FILE_BYTES)
+        observers = [*observers, LanguageTally(languages)]  # per-language figures of every run
+        try:
+            pickle.dumps(pipeline.steps)
+            observers_blob = pickle.dumps(list(observers))
+        except Exception as exc:  # noqa: BLE001 - report which pipeline cannot travel to workers
+            raise ConfigError(f"pipeline steps cannot be pickled for worker processes: {exc}") from exc
+        run_fp = run_fingerprint(pipeline, reader, fmt)
+        if unique_ids:  # changes outputs (ids): part of what the run is
+            run_fp = digest(run_fp, "unique_ids")
+    except BaseException:
+        if own:
+            ex.close()
+        raise
     try:
         manifest = Manifest(layout.manifest, digest(run_fp, [s.key for s in shards]),
                             run_config(pipeline, fmt), _inputs_record(shards), ex_name, parallelism_of(ex))
