@@ -180,6 +180,8 @@ def _score_lower(start: int, end: int, ent: str, glue: str, res: Resources) -> S
     low = glue
     if low in SUFFIX_LIKE or res.englishish(low):
         return None
+    if low in res.stop and low not in res.pre_head and len(low) <= 5:
+        return None  # Aceh|kini, Jatim|kini: an outlet name; the translator glues a noun phrase
     zipf = res.lexicon.get(low)
     if zipf is None and "-" in low and res.known(low):  # anak-anak, mata-mata
         zipf = min(res.lexicon.get(p, 0.0) for p in low.split("-"))

@@ -256,7 +256,8 @@ def _guarded(g: Glued, res: Resources) -> bool:
         return True  # Rio|dingin, Sem|bilang; but "Fadli Zon|pengikut"
     if _sentence_start(text, g.start) and left.lower() in res.lexicon and not g.known:
         return True  # "Fluktuasiharga emas": a word capitalised by the sentence start
-    if len(right) <= 4 and not (g.known or g.org) or len(right) <= 3 and not (g.alone or g.org):
+    if (len(right) <= 4 and not (g.known or g.org) or len(right) <= 3 and not (g.alone or g.org)) and not (
+            len(right) == 4 and _strong(g, res)):
         return True  # a short head only on a known name (Primera: Prim|era)
     if (_common(left, res) or _word_glue(g.tok, res)) and not (
             g.known or g.org or g.coined or _name_word(g, res)):
@@ -335,6 +336,51 @@ def _flag_only(g: Glued, res: Resources) -> bool:
                 or _role_before(text, s, res) or NAMED_BEFORE.search(text, max(0, s - 30), s))
 
 
+# the glued word is followed by running lower-case text (the rest of the translated phrase)
+LOWER_AFTER = re.compile(r" [a-z]{2,}\b(?!-)")
+STRONG_ZIPF = 4.0  # wordfreq ``id`` Zipf of a glued word strong evidence accepts (~1 in 100k words)
+STRONG_HEAD_MIN = 0.02  # followed by a name at least this often: a noun that heads names at all
+
+
+def _strong(g: Glued, res: Resources) -> bool:
+    """Evidence at the site itself strong enough to repair it with no other translator glue here.
+
+    Every part must look like link glue and nothing like a compound name (``Bayu Pra|dana``,
+    ``Indo|mobil``, ``Desa Gajah|mati``, ``Proyek ... Kedung|larangan`` on clean news):
+    * the glued word is a common lower-case Indonesian word (news layer >= 100 lower-case uses,
+      wordfreq ``id`` Zipf >= 4), a noun that heads names (or a derived noun), not a verb, and
+      few names end in it (``dana``, ``mati``, ``rawan`` end many: a name tail);
+    * the left part is a whole name: 4+ letters (5+ for a one-word name), not an acronym, and
+      few corpus names start with it (``Pra``, ``Indo``, ``Kedung`` start many);
+    * the name sits in running text: a common word in lower case before it (not a locative
+      preposition, not a role noun: ``Pemain Hendra Wijayalaga``), a clear left boundary, and
+      lower-case text right after the token;
+    * CamelCase glue, which scrapers make too (list items, headlines), only on a left part that
+      is no common word (``Beton``Harga yes, ``Elektronik``Rumah no).
+    """
+    low, left, text, s = g.right.lower(), g.left, g.text, g.name_start
+    if not g.clear or left.isupper() or len(left) < (4 if g.head_word else 5):
+        return False
+    if g.right[0].isupper() and _common(left, res):
+        return False  # "dengan KTP ElektronikRumah tangga": list items a scraper joined
+    short = len(low) <= 4
+    if res.lower_count.get(low, 0) < (300 if short else 100) or res.lexicon.get(low, 0.0) < (
+            STRONG_ZIPF + (0.5 if short else 0.0)) or (short and len(left) < 6):
+        return False
+    if low in res.name_tails or low in res.not_heads or is_verb(low, res) or res.englishish(low):
+        return False
+    if not (res.head_noun(low, STRONG_HEAD_MIN) or DERIVED.fullmatch(low)):
+        return False
+    if res.names_ending(low) >= 3 or res.names_starting(left) >= 3:
+        return False
+    m = WORD_BEFORE_ANY.search(text, max(0, s - 30), s)
+    if m is None or not m.group(1)[0].islower() or not _word_before(text, s, res):
+        return False  # "Kekuatan Instagram MarketingSebuah thread": a title, not running text
+    if LOCATIVE_BEFORE.search(text, max(0, s - 12), s) or _role_before(text, s, res):
+        return False
+    return bool(LOWER_AFTER.match(text, g.end)) and not NAME_END.match(text, g.end)
+
+
 def _needs(g: Glued, res: Resources) -> int:
     """How many other translator glues the document must show before this site is repaired.
 
@@ -349,6 +395,8 @@ def _needs(g: Glued, res: Resources) -> int:
     inside a longer name). (A multi-word name alone is no evidence: "Proyek Pengendalian Banjir
     Kedung|larangan" is one name.)
     """
+    if _strong(g, res):
+        return 0
     text, start, end, low = g.text, g.name_start, g.end, g.right.lower()
     derived = DERIVED.fullmatch(low) is not None
     head = res.head_noun(low, HEAD_RATE) or derived

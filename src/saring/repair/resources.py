@@ -8,6 +8,7 @@ so every worker pays the ~0.1 s load once.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -96,6 +97,8 @@ class Resources:
     corpus_names: dict[str, tuple[int, int]]  # capitalised token -> (mid-sentence count, lower count)
     head_rate: dict[str, float]  # lower-case word -> share of uses followed by a name in its NP
     world_words: frozenset[str]  # words wordfreq knows that look like name + word (fujifilm)
+    name_keys: tuple[str, ...]  # corpus names, lower case, sorted (prefix counts)
+    name_keys_rev: tuple[str, ...]  # the same reversed, sorted (suffix counts)
     site_re: re.Pattern[str]
     entity_pattern: str  # a whole gazetteer name at a position, compiled on first use
 
@@ -143,6 +146,17 @@ class Resources:
             return True
         return word in self.gaz_words or (len(word) >= 5 and self.name_like(word))
 
+    def names_starting(self, prefix: str, limit: int = 3) -> int:
+        """Corpus names (up to ``limit``) that start with ``prefix`` and go on for 3+ letters:
+        a left part many names start with is a compound-name element (``Indo``mobil, ``Pra``dana,
+        ``Kedung``larangan), not a whole name glued to a word."""
+        return _count_prefixed(self.name_keys, prefix.lower(), limit)
+
+    def names_ending(self, suffix: str, limit: int = 3) -> int:
+        """Corpus names (up to ``limit``) ending in ``suffix`` after 3+ letters (Pra|dana,
+        Warda|dana): a word many names end in is a name tail, not a glued head."""
+        return _count_prefixed(self.name_keys_rev, suffix.lower()[::-1], limit)
+
     def head_noun(self, word: str, min_rate: float = 0.08) -> bool:
         """A noun that heads phrases a name modifies (``direktur``, ``layanan``, ``pelatih``):
         followed by a name in at least ``min_rate`` of its uses in the corpus layer."""
@@ -160,6 +174,15 @@ class Resources:
             if w.endswith(clitic) and w[: -len(clitic)] in self.lexicon and len(w) > len(clitic) + 2:
                 return True
         return False
+
+
+def _count_prefixed(keys: tuple[str, ...], prefix: str, limit: int) -> int:
+    """Keys starting with ``prefix`` and at least 3 characters longer, counted up to ``limit``."""
+    n, i = 0, bisect_left(keys, prefix)
+    while i < len(keys) and n < limit and keys[i].startswith(prefix):
+        n += len(keys[i]) >= len(prefix) + 3
+        i += 1
+    return n
 
 
 def build_site_pattern(entities: list[str]) -> str:
@@ -237,6 +260,8 @@ def parse_data() -> dict:
         "maps": {"lexicon": lexicon, "zipf_en": zipf_en, "lower_count": lower_count,
                  "gazetteer": gazetteer, "corpus_names": corpus_names, "head_rate": head_rate},
         "sets": sets,
+        "sorted": {"name_keys": sorted({w.lower() for w in corpus_names}),
+                   "name_keys_rev": sorted({w.lower()[::-1] for w in corpus_names})},
         "site": build_site_pattern(ents),
         "entity": "(?:" + _trie_regex(sorted(gazetteer)) + r")(?![\w\-])",
     }
@@ -253,6 +278,7 @@ def _cacheable() -> dict:
 def _resources(data: dict) -> Resources:
     return Resources(
         **data["maps"], **{k: frozenset(v) for k, v in data["sets"].items()},
+        **{k: tuple(v) for k, v in data["sorted"].items()},
         site_re=data["site_re"], entity_pattern=data["entity"],
     )
 
