@@ -53,6 +53,9 @@ PAREN_JOIN = re.compile(r"[)\]][a-z]{2,}")
 # Two lower-case words glued ("Sementaragaji", "kosongkit"): a scraper that strips links glues
 # ordinary words too; the page translator glues only at a linked name.
 LOWER_TOKEN = re.compile(r"(?<![\w\-@#/.])[a-z]{8,30}(?![\w\-@/])")
+# words regional outlets put after a place name, written solid (Acehkini, Kaltimpost, Jatimnet,
+# Riauonline, Sumselupdate): never a translated noun phrase glued to the place
+OUTLET_TAILS = frozenset("kini terkini news post pos net online today update times ekspres".split())
 LIST_BEFORE = re.compile(r",\s*$")
 TIME_NOUNS = frozenset("hari pekan minggu bulan tahun malam pagi siang sore abad".split())
 TIME_AFTER = re.compile(r" (?:lalu|ini|depan|itu|kemarin|berikutnya|sebelumnya)\b")
@@ -180,8 +183,8 @@ def _score_lower(start: int, end: int, ent: str, glue: str, res: Resources) -> S
     low = glue
     if low in SUFFIX_LIKE or res.englishish(low):
         return None
-    if low in res.stop and low not in res.pre_head and len(low) <= 5:
-        return None  # Aceh|kini, Jatim|kini: an outlet name; the translator glues a noun phrase
+    if low in OUTLET_TAILS:
+        return None  # Aceh|kini, Riau|online, Kaltim|post: regional outlets are named this way
     zipf = res.lexicon.get(low)
     if zipf is None and "-" in low and res.known(low):  # anak-anak, mata-mata
         zipf = min(res.lexicon.get(p, 0.0) for p in low.split("-"))

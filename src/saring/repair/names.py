@@ -260,7 +260,7 @@ def _guarded(g: Glued, res: Resources) -> bool:
             len(right) == 4 and _strong(g, res)):
         return True  # a short head only on a known name (Primera: Prim|era)
     if (_common(left, res) or _word_glue(g.tok, res)) and not (
-            g.known or g.org or g.coined or _name_word(g, res)):
+            g.known or g.org or g.coined or _name_word(g, res) or _strong(g, res)):
         return True  # Bukalapak, Sukabumi, Gempaber|kekuatan; but "Bank Mandiri|direktur"
     if left in PLACE_HEADS and not g.head_word:
         return True  # Tanjung|pandan, Sungai|liat, Kota|baru: a place head written solid with its
@@ -338,7 +338,7 @@ def _flag_only(g: Glued, res: Resources) -> bool:
 
 # the glued word is followed by running lower-case text (the rest of the translated phrase)
 LOWER_AFTER = re.compile(r" [a-z]{2,}\b(?!-)")
-STRONG_ZIPF = 4.0  # wordfreq ``id`` Zipf of a glued word strong evidence accepts (~1 in 100k words)
+STRONG_ZIPF = 3.8  # wordfreq ``id`` Zipf of a glued word strong evidence accepts (~1 in 160k words)
 STRONG_HEAD_MIN = 0.02  # followed by a name at least this often: a noun that heads names at all
 
 
@@ -348,7 +348,7 @@ def _strong(g: Glued, res: Resources) -> bool:
     Every part must look like link glue and nothing like a compound name (``Bayu Pra|dana``,
     ``Indo|mobil``, ``Desa Gajah|mati``, ``Proyek ... Kedung|larangan`` on clean news):
     * the glued word is a common lower-case Indonesian word (news layer >= 100 lower-case uses,
-      wordfreq ``id`` Zipf >= 4), a noun that heads names (or a derived noun), not a verb, and
+      wordfreq ``id`` Zipf >= 3.8), a noun that heads names (or a derived noun), not a verb, and
       few names end in it (``dana``, ``mati``, ``rawan`` end many: a name tail);
     * the left part is a whole name: 4+ letters (5+ for a one-word name), not an acronym, and
       few corpus names start with it (``Pra``, ``Indo``, ``Kedung`` start many);
@@ -373,12 +373,28 @@ def _strong(g: Glued, res: Resources) -> bool:
         return False
     if res.names_ending(low) >= 3 or res.names_starting(left) >= 3:
         return False
-    m = WORD_BEFORE_ANY.search(text, max(0, s - 30), s)
-    if m is None or not m.group(1)[0].islower() or not _word_before(text, s, res):
-        return False  # "Kekuatan Instagram MarketingSebuah thread": a title, not running text
+    if not _running_before(g, res):
+        return False
     if LOCATIVE_BEFORE.search(text, max(0, s - 12), s) or _role_before(text, s, res):
         return False
     return bool(LOWER_AFTER.match(text, g.end)) and not NAME_END.match(text, g.end)
+
+
+def _running_before(g: Glued, res: Resources) -> bool:
+    """A word of running text right before the name: lower case and a word (``menyoraki``,
+    ``mengeluhkan``); for lower-case glue on a multi-word name also a sentence-initial common word
+    (``Kenaikan Wijaya Karya Beton|harga``). Not a title's capitalised word before CamelCase
+    (``Kekuatan Instagram MarketingSebuah thread``)."""
+    text, s = g.text, g.name_start
+    m = WORD_BEFORE_ANY.search(text, max(0, s - 30), s)
+    if m is None:
+        return False
+    w = m.group(1)
+    low = w.lower()
+    if w[0].islower():
+        return (low in res.lexicon or is_verb(low, res)) and not res.strict_name(w)
+    return (bool(g.head_word) and g.right[0].islower() and _sentence_start(text, m.start(1))
+            and res.lower_count.get(low, 0) >= 300 and not res.strict_name(w))
 
 
 def _needs(g: Glued, res: Resources) -> int:
