@@ -398,7 +398,7 @@ def mark_scrape_joins(text: str, sites: list[Site], min_joins: int = 3,
             s.no_move = s.scrape = True
 
 
-def require_mt_fingerprint(sites: list[Site], res: Resources) -> None:
+def require_mt_fingerprint(sites: list[Site], res: Resources, text: str = "") -> None:
     """CamelCase glue is reordered only where the translator's own fingerprint is present.
 
     A stray demonym suffix (``Rusian Presiden``) is produced by the page translator and by no
@@ -415,8 +415,32 @@ def require_mt_fingerprint(sites: list[Site], res: Resources) -> None:
         if s.form == "camel" and s.right.lower() not in res.pre_head:
             if s.needs_evidence and not lower:  # a name outside the gazetteer: flag the move only
                 s.cap = s.confidence = min(s.confidence, 0.7)
-            elif not s.needs_evidence and not s.name:  # (names checked by ``_camel_needs``)
-                s.no_move = True
+            elif not s.needs_evidence and not s.name and not camel_in_running_text(text, s, res):
+                s.no_move = True  # (names checked by ``_camel_needs``)
+
+
+CAMEL_BEFORE = re.compile(r"(?<![\w\-])([a-z]{3,})(?: [A-Z][a-z]+){0,4} $")  # over a longer name
+CAMEL_AFTER = re.compile(r" [a-z]{2,}\b(?!-)")
+
+
+def camel_in_running_text(text: str, s: Site, res: Resources) -> bool:
+    """``menerima Kedutaan Besar ChiliUndangan untuk``: CamelCase glue on a gazetteer name inside
+    running text, as strong as lower-case glue. A scraper's headline or paragraph join
+    (``IndonesiaKomisi``, ``di BaliHarga``) has a capitalised word or a line start before it, or
+    no lower-case text after it, or a glued word that is no head noun; here a lower-case word
+    (not a locative preposition) precedes the name, the glued word is a common noun that heads
+    names, and lower-case text follows it."""
+    if not text:
+        return False
+    m = CAMEL_BEFORE.search(text, max(0, s.start - 80), s.start)
+    if m is None or m.group(1) in ("di", "ke", "dari") or m.group(1) in res.not_heads:
+        return False
+    low = s.right.lower()
+    if res.lower_count.get(low, 0) < 100 or low in res.not_heads or is_verb(low, res):
+        return False
+    if not (res.head_noun(low, 0.1) or DERIVED_NOUN.fullmatch(low)):
+        return False
+    return bool(CAMEL_AFTER.match(text, s.end))
 
 
 def add_evidence(sites: list[Site], confident: float = 0.8) -> None:

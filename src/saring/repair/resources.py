@@ -198,7 +198,7 @@ def build_site_pattern(entities: list[str]) -> str:
         r"(?P<ent>" + trie + r")"
         r"(?:(?P<glue>(?:[a-z]{3,40}|[A-Z][a-z]{1,39})(?:-[a-z]{2,40})?)(?![\w@/\-])"
         r"(?!\.[A-Za-z0-9])(?!://)"
-        r"|(?P<suf>n|i|['’]s)(?= [A-Za-z]))"
+        r"|(?P<suf>n|i|an|['’]s)(?= [A-Za-z]))"
     )
 
 

@@ -153,7 +153,7 @@ class Repair(MapStep):
                 doc.flag(self.label, "glue_scan_bound", **stopped)
             return {"counts": counts, "line_damage": line_damage}
         mark_scrape_joins(text, sites, res=res)
-        require_mt_fingerprint(sites, res)
+        require_mt_fingerprint(sites, res, text)
         extend_sites(text, sites, res)
         if any(s.confidence >= 0.8 and not s.scrape for s in sites):  # MT evidence: names too
             sites += find_name_sites(text, res, {s.start for s in sites})
