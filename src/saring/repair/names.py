@@ -35,6 +35,7 @@ from saring.repair.glue import (
     repeated,
     two_words,
 )
+from saring.repair.paragraphs import NUMBER_WORDS
 from saring.repair.resources import BAD_BEFORE, PLACE_HEADS, SUFFIX_LIKE, Resources
 
 # A capitalised token; the token-start check is done in Python (a lookbehind would disable the
@@ -63,6 +64,8 @@ STRONG_HEAD_RATE = 0.1
 # a right part of 5+ letters wordfreq rates this frequent is a word, whatever the news layer saw
 RIGHT_ZIPF = 3.8
 SHORT_HEAD_RATE = 0.065  # a 4-letter glued head (data, izin, foto) must head names this often
+STRONG_ZIPF = 3.8  # wordfreq ``id`` Zipf of a glued word strong evidence accepts (~1 in 160k words)
+STRONG_HEAD_MIN = 0.02  # followed by a name at least this often: a noun that heads names at all
 ROLE_RATE = 0.2  # a word followed by a name in a fifth of its uses: pemain, ketua, pelatih
 # "dari Rantauprapat", "di Sungailiat": an unknown name after a locative preposition is a place
 LOCATIVE_BEFORE = re.compile(r"(?<![\w\-])(?:[Dd]i|[Kk]e|[Dd]ari|menuju|[Aa]sal|[Dd]aerah|[Ww]ilayah) $")
@@ -153,6 +156,9 @@ def _right_ok(right: str, res: Resources) -> bool:
         # (a capitalised part writers use as a name is not one: Fair|Kemayoran)
     # short or rarer heads that names are glued to (juru, izin, tim, rektor): only a frequent head
     rate = res.head_rate.get(low, 0.0)
+    if len(low) == 4 and rate >= STRONG_HEAD_MIN and res.lower_count.get(low, 0) >= 300 and res.lexicon[
+            low] >= STRONG_ZIPF + 0.5:
+        return True  # gaya, ahli: a candidate; ``_guarded`` takes it only with strong evidence
     min_rate = 0.2 if len(low) <= 3 else SHORT_HEAD_RATE if len(low) == 4 else HEAD_RATE
     return rate >= min_rate and res.lower_count.get(low, 0) >= (
         300 if len(low) <= 4 else 30)
@@ -256,9 +262,11 @@ def _guarded(g: Glued, res: Resources) -> bool:
         return True  # Rio|dingin, Sem|bilang; but "Fadli Zon|pengikut"
     if _sentence_start(text, g.start) and left.lower() in res.lexicon and not g.known:
         return True  # "Fluktuasiharga emas": a word capitalised by the sentence start
-    if (len(right) <= 4 and not (g.known or g.org) or len(right) <= 3 and not (g.alone or g.org)) and not (
+    if (len(right) <= 4 and not (g.known or g.org) or len(right) <= 3 and not (g.alone or g.org)
+            or len(right) == 4 and res.head_rate.get(right.lower(), 0.0) < SHORT_HEAD_RATE) and not (
             len(right) == 4 and _strong(g, res)):
-        return True  # a short head only on a known name (Primera: Prim|era)
+        return True  # a short head only on a known name (Primera: Prim|era), a rarer one only
+        # with strong evidence (Prasetyo|gaya)
     if (_common(left, res) or _word_glue(g.tok, res)) and not (
             g.known or g.org or g.coined or _name_word(g, res) or _strong(g, res)):
         return True  # Bukalapak, Sukabumi, Gempaber|kekuatan; but "Bank Mandiri|direktur"
@@ -338,8 +346,6 @@ def _flag_only(g: Glued, res: Resources) -> bool:
 
 # the glued word is followed by running lower-case text (the rest of the translated phrase)
 LOWER_AFTER = re.compile(r" [a-z]{2,}\b(?!-)")
-STRONG_ZIPF = 3.8  # wordfreq ``id`` Zipf of a glued word strong evidence accepts (~1 in 160k words)
-STRONG_HEAD_MIN = 0.02  # followed by a name at least this often: a noun that heads names at all
 
 
 def _strong(g: Glued, res: Resources) -> bool:
@@ -356,19 +362,21 @@ def _strong(g: Glued, res: Resources) -> bool:
       preposition, not a role noun: ``Pemain Hendra Wijayalaga``), a clear left boundary, and
       lower-case text right after the token;
     * CamelCase glue, which scrapers make too (list items, headlines), only on a left part that
-      is no common word (``Beton``Harga yes, ``Elektronik``Rumah no).
+      is no common word or after a verb taking it as its object (``menyegel Bumi Aksara
+      PanganGudang`` yes, ``dengan KTP ElektronikRumah tangga`` no).
     """
     low, left, text, s = g.right.lower(), g.left, g.text, g.name_start
     if not g.clear or left.isupper() or len(left) < (4 if g.head_word else 5):
         return False
-    if g.right[0].isupper() and _common(left, res):
+    if g.right[0].isupper() and _common(left, res) and not _verb_before(text, s, res):
         return False  # "dengan KTP ElektronikRumah tangga": list items a scraper joined
     short = len(low) <= 4
     if res.lower_count.get(low, 0) < (300 if short else 100) or res.lexicon.get(low, 0.0) < (
             STRONG_ZIPF + (0.5 if short else 0.0)) or (short and len(left) < 6):
         return False
-    if low in res.name_tails or low in res.not_heads or is_verb(low, res) or res.englishish(low):
-        return False
+    if (low in res.name_tails or low in res.not_heads or low in NUMBER_WORDS or is_verb(low, res)
+            or res.englishish(low)):
+        return False  # (Berita|satu: a numeral ends outlet names, it heads no phrase)
     if not (res.head_noun(low, STRONG_HEAD_MIN) or DERIVED.fullmatch(low)):
         return False
     if res.names_ending(low) >= 3 or res.names_starting(left) >= 3:
@@ -378,6 +386,13 @@ def _strong(g: Glued, res: Resources) -> bool:
     if LOCATIVE_BEFORE.search(text, max(0, s - 12), s) or _role_before(text, s, res):
         return False
     return bool(LOWER_AFTER.match(text, g.end)) and not NAME_END.match(text, g.end)
+
+
+def _verb_before(text: str, start: int, res: Resources) -> bool:
+    """A lower-case verb right before the name (``menyegel``, ``dipimpin``): the name opens its
+    object or agent, so the capitalised word glued to it is no list item or headline."""
+    m = WORD_BEFORE_ANY.search(text, max(0, start - 30), start)
+    return m is not None and m.group(1)[0].islower() and is_verb(m.group(1), res)
 
 
 def _running_before(g: Glued, res: Resources) -> bool:
