@@ -57,6 +57,9 @@ LOWER_TOKEN = re.compile(r"(?<![\w\-@#/.])[a-z]{8,30}(?![\w\-@/])")
 # Riauonline, Sumselupdate): never a translated noun phrase glued to the place
 OUTLET_TAILS = frozenset("kini terkini news post pos net online today update times ekspres".split())
 LIST_BEFORE = re.compile(r",\s*$")
+# prepositions and conjunctions the closed-class list (which also bars glue) lacks: a noun
+# phrase ends before them ("kiper | sepanjang babak kedua")
+NP_END = frozenset("sepanjang seusai sesuai semenjak sehabis sembari sewaktu".split())
 TIME_NOUNS = frozenset("hari pekan minggu bulan tahun malam pagi siang sore abad".split())
 TIME_AFTER = re.compile(r" (?:lalu|ini|depan|itu|kemarin|berikutnya|sebelumnya)\b")
 # a derived head noun (pe(N)-/per-/ke- ... or -an): pemadaman, penyidik, kebijakan
@@ -516,6 +519,8 @@ def noun_phrase(text: str, pos: int, res: Resources, max_content: int = 3) -> tu
             pass
         elif n_content and low in TIME_NOUNS and TIME_AFTER.match(text, m.end()):
             return end, n, True  # "survei | bulan lalu": a time adverbial, not a modifier
+        elif low in NP_END:
+            return end, n, True
         elif n_content >= max_content:
             return end, n, not _np_word_ok(w, res, False)
         elif n_content and max_content < 3 and low.endswith("nya") and len(low) > 5:
