@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from pathlib import Path
 
 DATA_DIR = Path(__file__).resolve().parents[1] / "data" / "repair"
@@ -97,8 +97,6 @@ class Resources:
     corpus_names: dict[str, tuple[int, int]]  # capitalised token -> (mid-sentence count, lower count)
     head_rate: dict[str, float]  # lower-case word -> share of uses followed by a name in its NP
     world_words: frozenset[str]  # words wordfreq knows that look like name + word (fujifilm)
-    name_keys: tuple[str, ...]  # corpus names, lower case, sorted (prefix counts)
-    name_keys_rev: tuple[str, ...]  # the same reversed, sorted (suffix counts)
     site_re: re.Pattern[str]
     entity_pattern: str  # a whole gazetteer name at a position, compiled on first use
 
@@ -145,6 +143,17 @@ class Resources:
         if cl is not None and cl[0] >= 5 and cl[0] >= 10 * cl[1]:
             return True
         return word in self.gaz_words or (len(word) >= 5 and self.name_like(word))
+
+    @cached_property
+    def name_keys(self) -> tuple[str, ...]:
+        """Corpus names, lower case, sorted (prefix counts). Built on first use (~10 ms): most
+        documents never need it, and a cached copy would cost every start-up more to read."""
+        return tuple(sorted({w.lower() for w in self.corpus_names}))
+
+    @cached_property
+    def name_keys_rev(self) -> tuple[str, ...]:
+        """The corpus names reversed, sorted (suffix counts)."""
+        return tuple(sorted({w.lower()[::-1] for w in self.corpus_names}))
 
     def names_starting(self, prefix: str, limit: int = 3) -> int:
         """Corpus names (up to ``limit``) that start with ``prefix`` and go on for 3+ letters:
@@ -260,8 +269,6 @@ def parse_data() -> dict:
         "maps": {"lexicon": lexicon, "zipf_en": zipf_en, "lower_count": lower_count,
                  "gazetteer": gazetteer, "corpus_names": corpus_names, "head_rate": head_rate},
         "sets": sets,
-        "sorted": {"name_keys": sorted({w.lower() for w in corpus_names}),
-                   "name_keys_rev": sorted({w.lower()[::-1] for w in corpus_names})},
         "site": build_site_pattern(ents),
         "entity": "(?:" + _trie_regex(sorted(gazetteer)) + r")(?![\w\-])",
     }
@@ -278,7 +285,6 @@ def _cacheable() -> dict:
 def _resources(data: dict) -> Resources:
     return Resources(
         **data["maps"], **{k: frozenset(v) for k, v in data["sets"].items()},
-        **{k: tuple(v) for k, v in data["sorted"].items()},
         site_re=data["site_re"], entity_pattern=data["entity"],
     )
 
