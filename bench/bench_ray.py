@@ -182,7 +182,9 @@ class TreeSampler:
                     if key not in self.names or self.cpu.get(key, 0.0) < 0.5:  # named after exec
                         cmd = p.cmdline()
                         script = next((c for c in cmd[1:3] if c.endswith(".py")), "")
-                        self.names[key] = f"{p.name()} {Path(script).name}".strip()
+                        name = f"{p.name()} {Path(script).name}".strip()
+                        # a Ray worker renames itself (ray::IDLE, ray::run_task) once started
+                        self.names[key] = "python default_worker.py" if name.startswith("ray::") else name
                     if p.status() != self.psutil.STATUS_ZOMBIE:
                         alive += 1
             except self.psutil.Error:
