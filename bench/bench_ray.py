@@ -2,6 +2,7 @@
 
     python bench/bench_ray.py [--docs 4000] [--shards 16] [--rounds 2] [--workers 2] [--together]
     python bench/bench_ray.py --task-bytes [--shards 16]   # what travels per task (no Ray needed)
+    python bench/bench_ray.py --fixed [--rounds 3]          # a local Ray's fixed cost, lean vs full
 
 The job: the default pipeline (every per-document step, then dedup) over the first ``--docs``
 records of each of the 4 news corpora in ../shared/corpora, re-split into ``--shards`` JSONL
@@ -97,6 +98,42 @@ def child(kind: str, workers: int, out: str, inputs: list[str]) -> None:
                       "counts": res.counts, "ok": res.ok, "digest": digest.hexdigest()[:16]}))
 
 
+def child_fixed(workers: int, tasks: int = 200, idle_s: float = 10.0) -> None:
+    """A local Ray's fixed cost: start, ``tasks`` tiny tasks, ``idle_s`` idle, stop."""
+    from saring.executors.ray import RayExecutor
+
+    t0 = time.perf_counter()
+    ray_tmp = tempfile.mkdtemp(prefix="rb-", dir="/tmp")
+    ex = RayExecutor(workers=workers, temp_dir=ray_tmp)
+    ex.map(len, [""])
+    t1 = time.perf_counter()
+    ex.map(len, ["x"] * tasks)
+    time.sleep(idle_s)
+    t2 = time.perf_counter()
+    ex.close()
+    t3 = time.perf_counter()
+    shutil.rmtree(ray_tmp, ignore_errors=True)
+    print(json.dumps({"start_s": t1 - t0, "job_s": t2 - t1, "stop_s": t3 - t2,
+                      "counts": {"input": tasks, "kept": 0}, "ok": True, "digest": "-"}))
+
+
+def fixed_cost(workers: int, rounds: int) -> None:
+    """Lean (this executor's default) against a full local Ray (``SARING_RAY_LEAN=0``),
+    alternating, each in its own child process, CPU of every process."""
+    totals = {"lean": 0.0, "full": 0.0}
+    for r in range(rounds):
+        for variant in ("lean", "full") if r % 2 == 0 else ("full", "lean"):
+            os.environ["SARING_RAY_LEAN"] = "1" if variant == "lean" else "0"
+            info = measure("fixed", workers, [], Path("-"))
+            totals[variant] += info["cpu_s"]
+            print(f"round {r} {variant}: cpu {info['cpu_s']:5.2f} s  start {info['start_s']:.1f} s "
+                  f"stop {info['stop_s']:.1f} s  processes {info['by_process']}  "
+                  f"load {os.getloadavg()[0]:.1f}", flush=True)
+    os.environ.pop("SARING_RAY_LEAN", None)
+    print(f"all rounds: lean {totals['lean']:.2f} vs full {totals['full']:.2f} CPU-s "
+          f"({100 * (totals['lean'] / totals['full'] - 1):+.1f}%)")
+
+
 # ----------------------------------------------------------------------------- parent
 def _become_subreaper() -> None:
     libc = ctypes.CDLL(None, use_errno=True)
@@ -142,10 +179,12 @@ class TreeSampler:
                 with p.oneshot():
                     t = p.cpu_times()
                     key = (p.pid, p.create_time())
-                    if key not in self.names:
+                    if key not in self.names or self.cpu.get(key, 0.0) < 0.5:  # named after exec
                         cmd = p.cmdline()
                         script = next((c for c in cmd[1:3] if c.endswith(".py")), "")
-                        self.names[key] = f"{p.name()} {Path(script).name}".strip()
+                        name = f"{p.name()} {Path(script).name}".strip()
+                        # a Ray worker renames itself (ray::IDLE, ray::run_task) once started
+                        self.names[key] = "python default_worker.py" if name.startswith("ray::") else name
                     if p.status() != self.psutil.STATUS_ZOMBIE:
                         alive += 1
             except self.psutil.Error:
@@ -316,18 +355,27 @@ def main() -> None:
                     help="run local and Ray at the same time (same machine load for both)")
     ap.add_argument("--task-bytes", action="store_true",
                     help="only report the pickled bytes of segment tasks and their function")
-    ap.add_argument("--child", choices=["local", "ray"], help=argparse.SUPPRESS)
+    ap.add_argument("--fixed", action="store_true",
+                    help="only a local Ray's fixed cost (start, 200 tiny tasks, 10 s idle, stop), "
+                         "lean against full")
+    ap.add_argument("--child", choices=["local", "ray", "fixed"], help=argparse.SUPPRESS)
     ap.add_argument("--out", help=argparse.SUPPRESS)
     ap.add_argument("inputs", nargs="*", help=argparse.SUPPRESS)
     a = ap.parse_args()
     if a.task_bytes:
         task_bytes(a.shards)
         return
+    if a.child == "fixed":
+        child_fixed(a.workers)
+        return
     if a.child:
         child(a.child, a.workers, a.out, a.inputs)
         return
     _become_subreaper()
     compile_saring()
+    if a.fixed:
+        fixed_cost(a.workers, a.rounds)
+        return
     with tempfile.TemporaryDirectory(prefix="bench-ray-") as tmp:
         inputs = make_shards(Path(tmp) / "in", a.docs, a.shards)
         print(f"{a.docs} docs x {len(NEWS)} news corpora in {a.shards} shards, "

@@ -26,7 +26,7 @@ from conftest import output_files  # noqa: E402
 from stepkit import SlowLog, always_fails, attempt, flaky  # noqa: E402
 
 from saring import Pipeline  # noqa: E402
-from saring.executors import progress  # noqa: E402
+from saring.executors import progress, ray_lean  # noqa: E402
 from saring.executors.local import LocalExecutor  # noqa: E402
 from saring.executors.ray import RayExecutor, TaskFailedError, prefer_loopback  # noqa: E402
 from saring.executors.runner import run_pipeline  # noqa: E402
@@ -57,8 +57,14 @@ def ray_env() -> Iterator[str]:
 def ray_ex(ray_env: str) -> Iterator[RayExecutor]:
     ex = RayExecutor(workers=2, max_retries=2, memory_mb=200, object_store_mb=128, temp_dir=ray_env)
     yield ex
+    started = _ray_processes()
     ex.close()
     assert not ray.is_initialized()  # the executor started it, so it stopped it
+    deadline = time.monotonic() + 15
+    while (left := [p for p in started if p.is_running() and p.status() != "zombie"]) \
+            and time.monotonic() < deadline:
+        time.sleep(0.2)
+    assert [p.cmdline() for p in left] == []  # every process of the embedded Ray is gone
 
 
 # ----------------------------------------------------------------------------- task functions
@@ -115,6 +121,23 @@ def _ray_pids() -> set[int]:
     import psutil
 
     return {p.pid for p in psutil.Process().children(recursive=True)}
+
+
+def _ray_processes() -> list:
+    """Processes under this one that Ray started (not e.g. a local pool's fork server)."""
+    import psutil
+
+    procs = []
+    for p in psutil.Process().children(recursive=True):
+        try:
+            argv = p.cmdline()
+        except psutil.Error:
+            continue
+        scripts = [a for a in argv[1:3] if a.endswith(".py")]  # python [-u] SCRIPT ...
+        if ray_lean.STAND_IN in argv or argv[0].endswith(("/raylet", "/gcs_server")) \
+                or " ".join(argv).startswith("ray::") or any("/ray/" in a for a in scripts):
+            procs.append(p)
+    return procs
 
 
 def _non_loopback(pids: set[int]) -> list[str]:
@@ -199,6 +222,40 @@ class TestLocalRay:
         pids = _ray_pids()
         assert len(pids) >= 3  # gcs, raylet, workers: all children of this process
         assert _non_loopback(pids) == []
+
+    def test_an_embedded_ray_starts_only_gcs_raylet_workers_and_agent_stand_ins(
+            self, ray_ex: RayExecutor) -> None:
+        """No dashboard head, dashboard agent, runtime-env agent, log monitor or autoscaler
+        monitor: the Python daemons an embedded Ray never uses (ray_lean)."""
+        assert ray_ex.map(_square_slowly, [3]) == [9]
+        cmds = [" ".join(p.cmdline()) for p in _ray_processes()]
+        for daemon in ("dashboard/dashboard.py", "dashboard/agent.py", "runtime_env/agent/main.py",
+                       "log_monitor.py", "autoscaler/_private/monitor.py"):
+            assert not [c for c in cmds if daemon in c], daemon
+        assert sum("gcs_server" in c.split()[0] for c in cmds) == 1
+        assert sum(c.split()[0].endswith("/raylet") for c in cmds) == 1
+        stand_ins = [p for p in _ray_processes() if ray_lean.STAND_IN in p.cmdline()]
+        assert len(stand_ins) == 2  # the raylet insists on its two agents
+        assert ray.nodes()[0]["Alive"] and ray.cluster_resources()["CPU"] == 2
+
+    def test_another_process_joins_it_by_its_loopback_address(self, ray_ex: RayExecutor) -> None:
+        """Ray would rewrite 127.0.0.1 to the machine's address (where nothing listens) and,
+        with an explicit address, not use the machine's token: the join hung, then failed."""
+        import subprocess
+        import sys
+
+        assert ray_ex.map(_square_slowly, [2]) == [4]
+        address = ray.get_runtime_context().gcs_address
+        assert address.startswith("127.0.0.1:")
+        env = {k: v for k, v in os.environ.items()
+               if k not in ("RAY_ENABLE_WINDOWS_OR_OSX_CLUSTER", "RAY_AUTH_MODE", "RAY_ADDRESS")}
+        code = ("import sys\nfrom saring.executors.ray import RayExecutor\n"
+                "ex = RayExecutor(address=sys.argv[1])\nprint(ex.map(len, ['ab', 'c']))\nex.close()\n")
+        done = subprocess.run([sys.executable, "-c", code, address], env=env, capture_output=True,
+                              text=True, timeout=120)
+        assert done.returncode == 0, done.stderr[-2000:]
+        assert done.stdout.strip().splitlines()[-1] == "[2, 1]"
+        assert ray.cluster_resources()["CPU"] == 2  # joined, not a second Ray
 
     def test_each_task_reserves_one_cpu_and_its_memory_hint(self, ray_ex: RayExecutor) -> None:
         (res,) = ray_ex.map(_assigned, [0])
@@ -321,6 +378,49 @@ def test_ray_without_a_worker_count_uses_the_whole_cluster() -> None:
     assert ex.workers is None and ex.address == "HOST:6379"  # not the driver's CPU count, not 1
     ex, _, _ = _resolve_executor(None, None, None, {"name": "ray", "workers": 8})
     assert ex.workers == 8
+
+
+def test_lean_raylet_command_publishes_agent_ports_as_off_and_starts_stand_ins(tmp_path: Path) -> None:
+    import subprocess
+    import sys
+
+    written: list[tuple[str, str, str, int]] = []
+    cmd = ["/x/raylet", f"--session_dir={tmp_path}", "--node_id=ab12", "--head",
+           "--dashboard_agent_command=python -u agent.py --x=1",
+           "--runtime_env_agent_command=python -u main.py"]
+    out = ray_lean._lean_raylet_command(cmd, lambda *a: written.append(a), ["m", "r"])
+    assert written == [(str(tmp_path), "ab12", "m", -1), (str(tmp_path), "ab12", "r", -1)]
+    agents = [c.split("=", 1) for c in out if c.startswith(ray_lean.AGENT_FLAGS)]
+    assert [flag for flag, _ in agents] == ["--dashboard_agent_command", "--runtime_env_agent_command"]
+    assert out[:4] == cmd[:4] and len(out) == len(cmd)
+    stand_in = agents[0][1]
+    assert "agent.py" not in stand_in and "main.py" not in agents[1][1]
+    # the stand-in is a runnable command that stays up while its parent lives (killed here)
+    proc = subprocess.Popen(stand_in, shell=True)
+    time.sleep(0.5)
+    assert proc.poll() is None
+    proc.kill()
+    proc.wait(5)
+    assert sys.executable in stand_in
+    # a raylet command without the flags this relies on is left as it is, nothing written
+    written.clear()
+    assert ray_lean._lean_raylet_command(cmd[:3], lambda *a: written.append(a), ["m"]) == cmd[:3]
+    assert written == []
+
+
+def test_lean_node_can_be_turned_off(monkeypatch: pytest.MonkeyPatch) -> None:
+    import ray._private.services as services
+    from ray._private.node import Node
+
+    before = (services.start_ray_process, Node.start_api_server)
+    with ray_lean.lean_node() as skipped:
+        assert skipped == ["log monitor, autoscaler monitor", "dashboard head",
+                           "dashboard agent, runtime-env agent"]
+        assert services.start_ray_process is not before[0]
+    assert (services.start_ray_process, Node.start_api_server) == before  # restored
+    monkeypatch.setenv("SARING_RAY_LEAN", "0")
+    with ray_lean.lean_node() as skipped:
+        assert skipped == [] and services.start_ray_process is before[0]
 
 
 # ----------------------------------------------------------------------------- node loss

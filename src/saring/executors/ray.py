@@ -6,11 +6,14 @@ the task function (once, through the object store), small task descriptions (pat
 results travel through Ray; documents never do, which keeps the object store tiny.
 
 * No address (and no ``RAY_ADDRESS``): a private local Ray is started on ``workers`` CPUs, bound
-  to 127.0.0.1, without dashboard, usage reporting or log forwarding, and shut down by
+  to 127.0.0.1, without usage reporting or log forwarding, with only its GCS, raylet and
+  workers (no dashboard or agents: :mod:`saring.executors.ray_lean`), and shut down by
   :meth:`RayExecutor.close`.
 * ``address`` (``"auto"``, ``"host:6379"``, ``"ray://host:10001"``) or ``RAY_ADDRESS``: join that
   cluster; :meth:`close` only disconnects. Every node must have saring installed and see the
-  output folder at the same path (a shared filesystem).
+  output folder at the same path (a shared filesystem). A Ray on this machine that listens on
+  127.0.0.1 only (one this executor started) is joined at that address
+  (:func:`loopback_only_cluster`).
 * ``ray`` is already initialised in this process: it is used as is and left running.
 
 A task that raises, or whose worker or node dies, is retried up to ``max_retries`` times by Ray;
@@ -24,13 +27,14 @@ from __future__ import annotations
 import importlib.util
 import logging
 import os
+import socket
 import traceback
 import uuid
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from typing import Any, TypeVar
 
-from saring.executors import heap, progress
+from saring.executors import heap, progress, ray_lean
 from saring.executors.base import TaskFailedError, mark_worker_process, time_limit
 
 MISSING_RAY = "the Ray executor needs Ray: pip install 'saring[ray]'"
@@ -45,12 +49,17 @@ MB = 1 << 20
 # 150-190 MB in-process (1k-5k docs) and ~220 MB RSS as a Ray worker; 512 leaves room for
 # bigger documents and dedup partitions. None reserves nothing.
 DEFAULT_TASK_MEMORY_MB = 512
-# an embedded Ray has no dashboard: metrics export and task events would only cost CPU
-LOCAL_SYSTEM_CONFIG = {"enable_metrics_collection": False}
-# daemons an embedded Ray does not need: the log monitor (streams worker logs to the driver;
-# ``log_to_driver=False``) and the autoscaler monitor (a fixed one-node cluster). Each is a
-# Python process that costs ~0.5-0.7 CPU-s to start and ticks afterwards.
-LEAN_HEAD = {"include_log_monitor": False, "no_monitor": True}
+# An embedded Ray has no dashboard: metrics export and task events would only cost CPU. Its
+# workers run at the priority of the local pool's (Ray renices them to 15 by default: on a busy
+# machine a Ray run then took 1.7x the local pool's wall time, and its daemons tick per second).
+# Its raylet and GCS tick less often: a one-node cluster schedules locally, and nothing reads
+# its debug dumps or event-loop statistics (idle, raylet + GCS: 4.6 -> 1.3 CPU-ms per second).
+LOCAL_SYSTEM_CONFIG = {
+    "enable_metrics_collection": False, "worker_niceness": 0,
+    "raylet_report_resources_period_milliseconds": 1000, "memory_monitor_refresh_ms": 1000,
+    "raylet_check_gc_period_milliseconds": 1000, "object_manager_timer_freq_ms": 1000,
+    "kill_idle_workers_interval_ms": 1000, "debug_dump_period_milliseconds": 0, "event_stats": False,
+}
 POLL_SECONDS = 1.0  # longest wait for a finished task before the loop looks again
 
 
@@ -78,39 +87,69 @@ def prefer_loopback() -> None:
     constants.ENABLE_RAY_CLUSTER = os.environ["RAY_ENABLE_WINDOWS_OR_OSX_CLUSTER"] not in ("0", "false", "False")
 
 
-@contextmanager
-def lean_head() -> Iterator[None]:
-    """While a local Ray starts: no log monitor, no autoscaler monitor (:data:`LEAN_HEAD`).
+LOOPBACK_HOSTS = ("127.0.0.1", "localhost", "::1", "[::1]")
 
-    ``ray.init`` does not expose these two switches of its node parameters (``ray start`` does:
-    ``--include-log-monitor``, ``--no-monitor``), so for the duration of the call its
-    ``RayParams`` class is replaced by a subclass that defaults them. When this Ray's
-    ``RayParams`` has no such parameters, nothing is changed (Ray starts as usual)."""
+
+def _connectable(host: str, port: int) -> bool:
     try:
-        import inspect
+        with socket.create_connection((host, port), timeout=2):
+            return True
+    except OSError:
+        return False
 
-        import ray._private.parameter as parameter
 
-        original = parameter.RayParams
-        known = inspect.signature(original.__init__).parameters
-    except (ImportError, AttributeError, TypeError, ValueError):
-        yield
+def loopback_only_cluster(address: str) -> bool:
+    """Is ``address`` (``host:port``) a cluster on 127.0.0.1 that Ray would miss?
+
+    Ray rewrites a loopback address it is asked to join into this machine's network address
+    (so that drivers and nodes agree on one IP), unless ``RAY_ENABLE_WINDOWS_OR_OSX_CLUSTER=0``.
+    A Ray started by this executor (or by anyone with that setting) listens on 127.0.0.1 only,
+    so the joining driver then waits forever for a GCS at the other address. Decided by
+    trying both addresses: only when the machine's address refuses and 127.0.0.1 answers."""
+    host, sep, port = address.rpartition(":")
+    if not sep or host not in LOOPBACK_HOSTS or not port.isdigit():
+        return False
+    try:
+        import ray._private.ray_constants as constants
+        import ray._private.services as services
+
+        if not constants.ENABLE_RAY_CLUSTER:
+            return False  # Ray keeps loopback addresses already
+        machine = services.get_node_ip_address()
+    except (ImportError, AttributeError, OSError):
+        return False
+    if machine in LOOPBACK_HOSTS:
+        return False
+    return not _connectable(machine, int(port)) and _connectable("127.0.0.1", int(port))
+
+
+def join_loopback_cluster() -> None:
+    """Settings to join a Ray on this machine that listens on 127.0.0.1 only: keep its
+    address, and use this machine's Ray token as Ray itself does when it finds a local
+    cluster by ``address="auto"`` (with an explicit address it never does: the join then
+    fails with ``InvalidAuthToken`` although the token is in ``~/.ray/auth_token``)."""
+    os.environ["RAY_ENABLE_WINDOWS_OR_OSX_CLUSTER"] = "0"
+    prefer_loopback()
+    try:
+        from ray._private.authentication.authentication_token_setup import (
+            maybe_enable_token_auth_if_token_available,
+        )
+    except ImportError:  # a Ray without token authentication
         return
-    if not all(k in known for k in LEAN_HEAD):
-        yield
-        return
+    with quiet_auth_log():
+        maybe_enable_token_auth_if_token_available(warn_if_disabled=False)
 
-    class LeanParams(original):  # type: ignore[misc, valid-type]
-        def __init__(self, *args: Any, **kwargs: Any) -> None:
-            for k, v in LEAN_HEAD.items():
-                kwargs.setdefault(k, v)
-            super().__init__(*args, **kwargs)
 
-    parameter.RayParams = LeanParams
+@contextmanager
+def quiet_auth_log() -> Iterator[None]:
+    """A new local cluster enables token auth and says so on stderr; keep the terminal clean."""
+    auth_log = logging.getLogger("ray._private.authentication.authentication_token_setup")
+    level = auth_log.level
+    auth_log.setLevel(logging.ERROR)
     try:
         yield
     finally:
-        parameter.RayParams = original
+        auth_log.setLevel(level)
 
 
 # ----------------------------------------------------------------------------- worker side
@@ -203,21 +242,16 @@ class RayExecutor:
         common: dict[str, Any] = {"log_to_driver": False, "ignore_reinit_error": True,
                                   "logging_level": logging.WARNING}
         if self.address is not None:
+            if loopback_only_cluster(self.address):
+                join_loopback_cluster()
             ray.init(address=self.address, **common)
             return
         prefer_loopback()
-        # a new local cluster enables token auth and says so on stderr; keep the terminal clean
-        auth_log = logging.getLogger("ray._private.authentication.authentication_token_setup")
-        level = auth_log.level
-        auth_log.setLevel(logging.ERROR)
-        try:
-            with lean_head():
-                ray.init(address="local", num_cpus=self.workers or os.cpu_count() or 1,
-                         include_dashboard=False, _node_ip_address="127.0.0.1",
-                         object_store_memory=self.object_store_mb * MB, _temp_dir=self.temp_dir,
-                         _system_config=LOCAL_SYSTEM_CONFIG, **common)
-        finally:
-            auth_log.setLevel(level)
+        with quiet_auth_log(), ray_lean.lean_node():
+            ray.init(address="local", num_cpus=self.workers or os.cpu_count() or 1,
+                     include_dashboard=False, _node_ip_address="127.0.0.1",
+                     object_store_memory=self.object_store_mb * MB, _temp_dir=self.temp_dir,
+                     _system_config=LOCAL_SYSTEM_CONFIG, **common)
 
     def close(self) -> None:
         """Stop the local Ray we started, or disconnect from the cluster we joined."""
