@@ -171,20 +171,19 @@ def test_real_documents_with_injected_junk_equal_the_reference() -> None:
         pytest.skip("shared corpora not present")
 
 
-def _check_counts(np, keys, bound) -> None:
-    g = textstats._NpGrams(["a"])
-    fast = g.count(keys, bound)
-    slow = g.count(keys)
-    for a, b in zip(fast, slow, strict=True):
-        assert a.tolist() == b.tolist()
-
-
-@settings(max_examples=200, deadline=None)
-@given(st.lists(st.integers(0, 40), min_size=1, max_size=300))
-def test_bincount_counts_equal_unique(values: list[int]) -> None:
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.tuples(st.integers(0, 40), st.integers(0, 6)), min_size=1, max_size=300),
+       st.sampled_from([(41, 7), (41, 1 << 20), (1 << 40, 1 << 30)]))
+def test_pair_ranks_are_dense_and_exact(pairs: list[tuple[int, int]], bounds: tuple[int, int]) -> None:
+    """Pair ranks by bincount (small key bound), by sort (large bound) and by lexsort (keys that
+    would leave int64): equal ranks <=> equal pairs, dense from 0."""
     import numpy as np
 
-    _check_counts(np, np.asarray(values, dtype=np.int64), 41)
+    a = np.asarray([p[0] for p in pairs], dtype=np.int64)
+    b = np.asarray([p[1] for p in pairs], dtype=np.int64)
+    rank = textstats._pair_rank(np, a, bounds[0], b, bounds[1]).tolist()
+    assert sorted(set(rank)) == list(range(len(set(pairs))))
+    assert len(set(zip(pairs, rank, strict=True))) == len(set(pairs))  # a bijection
 
 
 @settings(max_examples=200, deadline=None)

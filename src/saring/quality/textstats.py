@@ -16,6 +16,7 @@ from __future__ import annotations
 import itertools
 import re
 from bisect import bisect_left
+from collections.abc import Iterator
 from functools import lru_cache
 from itertools import compress, repeat
 from operator import gt
@@ -256,21 +257,23 @@ def _int_keys(tokens: list[str]) -> bool:
     return n >= INT_KEYS_MIN_TOKENS or (
         n >= INT_KEYS_REPETITIVE_MIN and len(set(tokens)) * INT_KEYS_REPETITIVE_TYPES <= n
     )
-_KEY_LIMIT = 1 << 62  # int64 keys stay exact below this
+_KEY_LIMIT = 1 << 62  # pair keys a * B + b stay exact in int64 below this
 
 
 class _NpGrams:
-    """Exact integer keys of n-grams on numpy arrays, for long documents.
+    """Exact n-gram classes on numpy arrays, for long documents.
 
     Token ``i`` gets ``ids[i]``, a dense id of its type (``0 <= id < V``, V types; see
-    :func:`_token_ids`). An n-gram's key extends its (n-1)-gram key: ``key * V + ids[p + n - 1]``; keys are
-    made dense again (``np.unique``'s inverse, ``< T``) whenever the next product could leave
-    int64, so equal keys <=> equal n-grams (no hashing, no collisions). Each level costs a few
-    vector operations over the positions still repeated, instead of building n-tuples there
-    (O(positions x n) on repetitive text). ``cum`` is the prefix sum of token lengths.
+    :func:`_token_ids`). The n-grams at a set of start positions are numbered by *codes*
+    (``0 <= code < bound``, equal codes <=> equal n-grams; no hashing, no collisions). The
+    (n+1)-gram codes refine the n-gram codes by the next token (:meth:`refine`): a class whose
+    members all have the same next token keeps its code and only the classes that split are
+    renumbered. On text repeated over and over, after the first levels no class splits and a
+    level costs a few linear vector operations instead of a sort. ``cum`` is the prefix sum of
+    token lengths (an int64 array; ``cum_mv`` reads it from Python at list speed).
     """
 
-    __slots__ = ("np", "tokens", "ids", "cum", "base", "_cum_np")
+    __slots__ = ("np", "tokens", "ids", "base", "cum", "cum_mv", "top_state")
 
     def __init__(self, tokens: list[str]) -> None:
         import numpy as np  # only long documents pay numpy's import
@@ -278,49 +281,59 @@ class _NpGrams:
         self.np = np
         self.tokens = tokens  # kept so the one-slot cache's identity check cannot be fooled
         self.ids, self.base = _token_ids(np, tokens)
-        self.cum = list(itertools.accumulate(map(len, tokens), initial=0))
-        self._cum_np = None
+        n = len(tokens)
+        cum = np.zeros(n + 1, dtype=np.int64)
+        if n:
+            np.cumsum(np.fromiter(map(len, tokens), np.int64, n), out=cum[1:])
+        self.cum = cum
+        self.cum_mv = memoryview(cum)
+        # (positions list returned by the top n-grams, level, starts, codes, bound) so that the
+        # repeated n-gram scan seeded with those positions goes on from there
+        self.top_state: tuple[Any, ...] | None = None
 
-    def cum_array(self) -> Any:
-        """``cum`` as an int64 array (made once per text, for the vector greedy scan)."""
-        if self._cum_np is None:
-            self._cum_np = self.np.asarray(self.cum, dtype=self.np.int64)
-        return self._cum_np
-
-    def keys(self, keys: Any, bound: int, starts: Any, have: int, n: int) -> tuple[Any, int]:
-        """Keys of the n-grams at ``starts`` from their ``have``-gram keys (all ``< bound``)."""
-        ids, base = self.ids, self.base
-        for j in range(have, n):
-            col = ids[starts + j]
-            if j == 0:
-                keys, bound = col, base
-                continue
-            if bound * base >= _KEY_LIMIT:
-                keys = self.count(keys, bound)[1]
-                bound = int(keys.max()) + 1 if len(keys) else 1
-            keys, bound = keys * base + col, bound * base
-        return keys, bound
-
-    def count(self, keys: Any, bound: int | None = None) -> tuple[Any, Any, Any]:
-        """(index of each distinct key's first occurrence, dense key per position, counts), the
-        distinct keys in ascending order. Keys known to be ``< bound`` with a bound not far above
-        their number are counted by ``bincount`` (linear; the same arrays as ``np.unique``'s
-        sort, which costs ~5 ms per 10 KB on text of one-character tokens); other keys with a
-        bound by :func:`_radix_count` (same arrays, 2-4x faster than ``np.unique``)."""
+    def refine(self, starts: Any, codes: Any, bound: int, j: int) -> tuple[Any, int]:
+        """Codes of the (j+1)-grams at ``starts`` from the j-gram ``codes`` (all ``< bound``)."""
         np = self.np
-        if bound is not None and len(keys) and bound <= 4 * len(keys) + 1024:
-            cnt = np.bincount(keys, minlength=bound)
-            present = np.flatnonzero(cnt)
-            rank = np.cumsum(cnt > 0) - 1
-            first_at = np.full(bound, len(keys), np.int64)
-            np.minimum.at(first_at, keys, np.arange(len(keys), dtype=np.int64))
-            return first_at[present], rank[keys], cnt[present]
-        if bound is not None and len(keys):
-            return _radix_count(np, keys, bound)
-        _, first, inv, counts = np.unique(
-            keys, return_index=True, return_inverse=True, return_counts=True
-        )
-        return first, inv.reshape(-1), counts
+        col = self.ids[starts + j]  # the next token of each gram
+        rep = np.empty(bound, dtype=np.int64)
+        rep[codes] = np.arange(len(codes), dtype=np.int64)  # one member of each class (any)
+        bad = col != col[rep[codes]]
+        if not bad.any():  # every class has one next token: same classes, same codes
+            return codes, bound
+        split = np.zeros(bound, dtype=bool)
+        split[codes[bad]] = True
+        sel = np.flatnonzero(split[codes])  # members of the classes that split
+        sub = _pair_rank(np, codes[sel], bound, col[sel], self.base)
+        codes = codes.copy()
+        codes[sel] = sub + bound  # new codes after every old one
+        bound += int(sub.max()) + 1
+        if bound > 2 * len(codes) + 1024:  # renumber densely (linear) so ``bound`` stays small
+            rank = np.cumsum(np.bincount(codes, minlength=bound) > 0) - 1
+            codes, bound = rank[codes], int(rank[-1]) + 1
+        return codes, bound
+
+
+def _pair_rank(np: Any, a: Any, a_bound: int, b: Any, b_bound: int) -> Any:
+    """Dense ranks of the pairs ``(a[i], b[i])`` (``0 <= a < a_bound``, ``0 <= b < b_bound``):
+    equal ranks <=> equal pairs, ``0 <= rank < number of distinct pairs``."""
+    m = len(a)
+    bound = a_bound * b_bound
+    if bound < _KEY_LIMIT:
+        keys = a * b_bound + b
+        if bound <= 4 * m + 1024:  # linear: which keys occur, ranked in key order
+            rank = np.cumsum(np.bincount(keys, minlength=bound) > 0) - 1
+            return rank[keys]
+        if m >= 2048:
+            return _radix_count(np, keys, bound)[1]
+        return np.unique(keys, return_inverse=True)[1].reshape(-1)
+    order = np.lexsort((b, a))  # keys would leave int64: sort the pairs themselves
+    sa, sb = a[order], b[order]
+    new = np.empty(m, dtype=bool)
+    new[:1] = True
+    new[1:] = (sa[1:] != sa[:-1]) | (sb[1:] != sb[:-1])
+    rank = np.empty(m, dtype=np.int64)
+    rank[order] = np.cumsum(new) - 1
+    return rank
 
 
 def _radix_count(np: Any, keys: Any, bound: int) -> tuple[Any, Any, Any]:
@@ -378,85 +391,99 @@ def _np_grams(tokens: list[str]) -> _NpGrams:
     return _GRAMS[0]
 
 
-def _starts_for(np: Any, starts: Any, keys: Any, n_tok: int, n: int) -> tuple[Any, Any]:
-    """Start positions of the n-grams still in play at length ``n`` (every position the first
-    time) and the previous length's keys cut to match: an n-gram needs ``n`` tokens."""
+def _levels(
+    g: _NpGrams, ns: list[int], starts: Any = None, codes: Any = None, bound: int = 0, have: int = 0
+) -> Iterator[tuple[int, Any, Any, Any]]:
+    """For each n of ``ns`` (ascending, all above ``have``): ``(n, starts, codes, counts)``,
+    the start positions whose n-gram occurs more than once among the positions still in play,
+    their n-gram codes, and the count of each code (``counts[code]``) among those positions.
+
+    Every level from ``have + 1`` up is computed; after each, the positions whose gram occurs
+    once are dropped (a repeated n-gram starts where every shorter gram repeats, so the counts
+    of the n-grams that do repeat are unchanged). ``starts`` (increasing; None = every
+    position) and, when ``have > 0``, the ``have``-gram ``codes < bound`` there, say where to
+    go on from."""
+    np = g.np
+    n_tok = len(g.ids)
     if starts is None:
-        return np.arange(n_tok - n + 1, dtype=np.int64), keys
-    cut = int(np.searchsorted(starts, n_tok - n, side="right"))
-    return starts[:cut], (keys[:cut] if keys is not None else None)
+        starts = np.arange(n_tok, dtype=np.int64)
+    for n in ns:
+        while have < n:
+            have += 1
+            last = n_tok - have  # a have-gram starts at most here
+            if len(starts) and int(starts[-1]) > last:
+                cut = int(np.searchsorted(starts, last, side="right"))
+                starts = starts[:cut]
+                codes = None if codes is None else codes[:cut]
+            if have == 1:
+                codes, bound = g.ids[starts], g.base
+            else:
+                codes, bound = g.refine(starts, codes, bound, have - 1)
+            counts = np.bincount(codes, minlength=bound)
+            keep = counts[codes] > 1
+            if not keep.all():
+                starts, codes = starts[keep], codes[keep]
+            if have == n:
+                yield n, starts, codes, counts
 
 
 def _top_ngrams_np(tokens: list[str], ns: list[int]) -> tuple[dict[int, int], list[int]]:
-    """:func:`_top_ngrams_tuple` on integer keys (identical results, linear on repetitive text)."""
+    """:func:`_top_ngrams_tuple` on n-gram codes (identical results, linear on repetitive text)."""
     g = _np_grams(tokens)
     np = g.np
-    n_tok = len(tokens)
-    if g.base == n_tok:  # all tokens distinct: no n-gram repeats, for any n
-        return dict.fromkeys(ns, 0), []
     out: dict[int, int] = {}
-    starts = None
-    keys, bound, have = None, 0, 0
-    for n in sorted(ns):
-        if n_tok < n:
-            out[n] = 0
-            starts = np.zeros(0, np.int64)
-            continue
-        starts, keys = _starts_for(np, starts, keys, n_tok, n)
-        if not len(starts):
+    last = None
+    for n, starts, codes, counts in _levels(g, sorted(ns)):
+        last = (n, starts, codes, len(counts))
+        top = int(counts.max()) if len(starts) else 0
+        if top < 2:
             out[n] = 0
             continue
-        keys, bound = g.keys(keys, bound, starts, have if keys is not None else 0, n)
-        have = n
-        first, inv, counts = g.count(keys, bound)
-        top = int(counts.max())
-        if top == 1:
-            out[n] = 0
-            starts = starts[:0]
-            continue
-        tied = np.flatnonzero(counts == top)
-        p0 = int(starts[first[tied].min()])  # the first seen of the most frequent n-grams
-        out[n] = (g.cum[p0 + n] - g.cum[p0] + n - 1) * top
-        mask = counts[inv] > 1
-        starts, keys, bound = starts[mask], inv[mask], len(counts)
-    return out, [] if starts is None else starts.tolist()
+        # the first position of a most frequent n-gram starts the first seen of them
+        p0 = int(starts[int(np.argmax(counts[codes] == top))])
+        out[n] = (int(g.cum[p0 + n] - g.cum[p0]) + n - 1) * top
+    if last is None:
+        return out, []
+    positions = last[1].tolist()
+    g.top_state = (positions, *last)
+    return out, positions
 
 
 def _dup_ngram_chars_np(
     tokens: list[str], ns: list[int], positions: list[int] | None = None
 ) -> dict[int, int]:
-    """:func:`_dup_ngram_chars_tuple` on integer keys (identical results)."""
+    """:func:`_dup_ngram_chars_tuple` on n-gram codes (identical results)."""
     g = _np_grams(tokens)
     np = g.np
     out = dict.fromkeys(ns, 0)
-    n_tok = len(tokens)
-    starts = None if positions is None else np.asarray(positions, dtype=np.int64)
-    keys, bound, have = None, 0, 0
-    cum = g.cum
-    for n in sorted(ns):
-        if n_tok < n:
+    ns = sorted(ns)
+    if not ns:
+        return out
+    state = g.top_state
+    if state is not None and positions is not None and state[0] is positions and state[1] < ns[0]:
+        _, have, starts, codes, bound = state  # go on from the top n-grams' last level
+    else:
+        have, codes, bound = 0, None, 0
+        starts = None if positions is None else np.asarray(positions, dtype=np.int64)
+    for n, ps, ks, counts in _levels(g, ns, starts, codes, bound, have):
+        if not len(ps):
             break
-        starts, keys = _starts_for(np, starts, keys, n_tok, n)
-        if not len(starts):
-            break
-        keys, bound = g.keys(keys, bound, starts, have if keys is not None else 0, n)
-        have = n
-        _, inv, counts = g.count(keys, bound)
-        if len(counts) == len(keys):
-            break
-        mask = counts[inv] > 1
-        starts, keys, bound = starts[mask], inv[mask], len(counts)
-        if bound * _BULK_RATIO <= len(starts) and _runs(np, starts) * _BULK_RATIO <= len(starts):
-            out[n] = _greedy_scan_runs(g, starts, keys, n, bound)
-        else:
-            arrays = (np, starts, keys, bound, g.cum_array())
-            out[n] = _greedy_scan(starts.tolist(), keys.tolist(), n, cum, arrays)
+        out[n] = _scan(g, ps, ks, n, len(counts))
     return out
 
 
 # few distinct repeated n-grams in few runs of consecutive positions (one phrase or character
 # repeated over and over): the greedy scan walks whole runs with vector operations
 _BULK_RATIO = 16
+
+
+def _scan(g: _NpGrams, starts: Any, codes: Any, n: int, bound: int) -> int:
+    """Gopher's greedy scan over the repeated n-gram positions ``starts`` (codes ``< bound``)."""
+    np = g.np
+    if bound * _BULK_RATIO <= len(starts) and _runs(np, starts) * _BULK_RATIO <= len(starts):
+        return _greedy_scan_runs(g, starts, codes, n, bound)
+    arrays = (np, starts, codes, bound, g.cum)
+    return _greedy_scan(memoryview(starts), memoryview(codes), n, g.cum_mv, arrays)
 
 
 def _runs(np: Any, ps: Any) -> int:
@@ -467,10 +494,11 @@ def _runs(np: Any, ps: Any) -> int:
 def _greedy_scan_runs(g: _NpGrams, ps: Any, ks: Any, n: int, bound: int) -> int:
     """:func:`_greedy_scan` on arrays (dense keys ``ks < bound``). Inside a run of consecutive
     positions a repeat jumps exactly ``n`` indices, so from index ``i`` the scan visits
-    ``i, i+n, i+2n, ...`` until a key not seen yet: those visits are counted at once. One vector
-    step per new key or run, instead of one Python step per visited position."""
+    ``i, i+n, i+2n, ...`` until a key not seen yet: those visits are walked in vector steps over
+    doubling windows (so a short chain costs one small step and a long one a few). One vector
+    step per new key or chain, instead of one Python step per visited position."""
     np = g.np
-    cum = g.cum_array()
+    cum = g.cum
     seen = np.zeros(bound, dtype=bool)
     ends = np.append(np.flatnonzero(np.diff(ps) != 1) + 1, len(ps))  # run ends (exclusive)
     chars = 0
@@ -482,17 +510,25 @@ def _greedy_scan_runs(g: _NpGrams, ps: Any, ks: Any, n: int, bound: int) -> int:
             i += 1
             continue
         r = int(ends[np.searchsorted(ends, i, side="right")])
-        idx = np.arange(i, r, n)
-        new = np.flatnonzero(~seen[ks[idx]])
-        if len(new):  # walk up to the first visit whose key is new
-            idx = idx[: new[0]]
-            nxt = i + int(new[0]) * n
-        else:  # the whole run; then the first position past the last visit's n-gram
-            p_last = int(ps[idx[-1]])
-            nxt = int(np.searchsorted(ps, p_last + n, side="left"))
-        p = ps[idx]
-        chars += int((cum[p + n] - cum[p]).sum())
-        i = nxt
+        w = 8
+        while True:
+            e = min(i + w * n, r)
+            idx = np.arange(i, e, n)
+            new = np.flatnonzero(~seen[ks[idx]])
+            if len(new):  # walk up to the first visit whose key is new
+                idx = idx[: new[0]]
+                nxt = i + int(new[0]) * n
+            elif e < r:  # the chain goes on in this run: a wider window
+                nxt = int(idx[-1]) + n
+            else:  # the whole run; then the first position past the last visit's n-gram
+                p_last = int(ps[idx[-1]])
+                nxt = int(np.searchsorted(ps, p_last + n, side="left"))
+            p = ps[idx]
+            chars += int((cum[p + n] - cum[p]).sum())
+            i = nxt
+            if len(new) or e >= r:
+                break
+            w *= 2
     return chars
 
 
