@@ -267,3 +267,67 @@ def test_vector_stretches_and_chains_equal_the_tuple_scan(unit, reps, noise, str
         _check_np_equals_tuple(tokens, [2], [3, 5])
     finally:
         textstats._STREAK, textstats._BULK_RATIO = old
+
+
+# --- line rules: shared line counts and text-level shortcuts equal the per-line definitions ---
+_LINE_ALPHABET = ["a", "b", "ab", ".", "!", "。", '"', "…", "...", "-", "•", " ", "\t", "\n", "\n\n",
+                  "\r", "\r\n", "\x0b", "\x1c", "\x85", "\u2028", "\u3000", "\xa0"]
+_line_texts = st.lists(st.sampled_from(_LINE_ALPHABET), max_size=50).map("".join)
+
+
+def _ref_dups(items: list[str]) -> tuple[int, int]:
+    seen: set[str] = set()
+    n = chars = 0
+    for x in items:
+        if x in seen:
+            n, chars = n + 1, chars + len(x)
+        seen.add(x)
+    return n, chars
+
+
+def _ref_line_metrics(text: str, stop: frozenset[str]) -> dict[str, float]:
+    """datatrove's definitions, line by line."""
+    out: dict[str, float] = {}
+    fw = [line for line in text.split("\n") if line.strip()]
+    if fw:
+        out["line_punct_ratio"] = sum(1 for line in fw if line[-1:] in stop) / len(fw)
+    chars = len(text) - text.count("\n")
+    out["char_dup_ratio"] = _ref_dups(fw)[1] / chars if chars else 0.0
+    if text:
+        g = re.split(r"\n+", text)
+        n_dup, dup_chars = _ref_dups(g)
+        out["dup_line_frac"], out["dup_line_char_frac"] = n_dup / len(g), dup_chars / len(text)
+    lines = text.splitlines()
+    out["bullet_lines_ratio"] = (
+        sum(1 for line in lines if line.lstrip().startswith(("•", "-"))) / len(lines) if lines else 0.0
+    )
+    out["end_ellipsis_lines_ratio"] = (
+        sum(1 for line in lines if line.rstrip().endswith(("...", "…"))) / len(lines) if lines else 0.0
+    )
+    return out
+
+
+@settings(max_examples=1500, deadline=None)
+@given(_line_texts)
+def test_line_rules_equal_per_line_definitions(text: str) -> None:
+    from saring.quality.fineweb import FineWebQuality
+    from saring.quality.gopher import GopherQuality, GopherRepetition
+
+    fw, rep, gq = FineWebQuality(profile="id"), GopherRepetition(profile="id"), GopherQuality(profile="id")
+    cfg = {f: f._settings["id"] for f in (fw, rep, gq)}
+    # the repetition filter's char-fraction metric is off in the profile; measure it anyway
+    cfg[rep] = {**cfg[rep], "metric_kinds": {**cfg[rep]["metric_kinds"], "dup_line_char_frac": ("dup_line_char_frac", 0)}}
+    want = _ref_line_metrics(text, cfg[fw]["stop_set"])
+    a = textstats.Analysis(text)  # fresh (no cache shared with other examples)
+    got: dict[str, float] = {}
+    for f, metrics in ((fw, ["line_punct_ratio", "char_dup_ratio"]),
+                       (rep, ["dup_line_frac", "dup_line_char_frac"]),
+                       (gq, ["bullet_lines_ratio", "end_ellipsis_lines_ratio"])):
+        if f is fw and f.precheck(a, cfg[f]) is not None:
+            continue
+        if f is rep and f.precheck(a, cfg[f]) is not None:
+            continue
+        for m in metrics:
+            got[m] = f.measure(m, a, cfg[f])
+    assert {k: v for k, v in want.items() if k in got} == got
+    assert set(got) >= {"bullet_lines_ratio", "end_ellipsis_lines_ratio"}

@@ -31,6 +31,7 @@ from __future__ import annotations
 import re
 from collections.abc import Hashable, Iterable
 from itertools import compress, filterfalse
+from operator import mul, not_
 from typing import Any
 
 try:  # the C helper behind Counter (CPython); same semantics in pure Python otherwise
@@ -125,17 +126,17 @@ class Analysis:
 
         Most tokens are plain words: ``str.isalpha`` settles them at C speed (an all-letter token
         has a letter and is no symbol). Only the rest (punctuation, numbers, hyphenated or mixed
-        tokens) is classified per distinct type through a bounded cache.
+        tokens) is classified per distinct type through a bounded cache, or, when there are many,
+        in bulk by C-level passes (same classes).
         """
         toks = self.tokens
         others = list(filterfalse(str.isalpha, toks))
         n_alpha = len(toks) - len(others)
         n_symbol = symbol_chars = 0
-        rest = count(others)
-        if len(rest) > _MANY_TYPES:
-            # many distinct types (pages of distinct code points: ~400 k per MB): one-character
-            # tokens are classified all at once on their concatenation, by the same character
-            # classes as :func:`_classify` (a run of matches is one regex match)
+        if len(others) > _MANY_TYPES:
+            # many (pages of distinct code points: ~400 k per MB): one-character tokens are
+            # classified all at once on their concatenation, by the same character classes as
+            # :func:`_classify` (a run of matches is one regex match)
             lens = list(map(len, others))
             ones = "".join(compress(others, map((1).__eq__, lens)))
             n_alpha += sum(map(len, _ALPHA_RUN_RE.findall(ones)))
@@ -143,7 +144,20 @@ class Analysis:
             n_symbol += n_sym1
             symbol_chars += n_sym1
             rest = count(compress(others, map((1).__ne__, lens)))
-        if rest:
+        else:
+            rest = count(others)
+        if len(rest) > _MANY_TYPES:
+            # many distinct longer types (runs of combining marks): each classified once by
+            # C-level maps of the same regexes as :func:`_classify_re`, not cached
+            ts, ks = list(rest), list(rest.values())
+            sym = list(map(bool, map(_SYMBOL_TOKEN_RE.fullmatch, ts)))
+            sym_k = list(compress(ks, sym))
+            n_symbol += sum(sym_k)
+            symbol_chars += sum(map(mul, map(len, compress(ts, sym)), sym_k))
+            word = list(map(not_, sym))
+            alpha = map(bool, map(_ALPHA_CHAR_RE.search, compress(ts, word)))
+            n_alpha += sum(compress(compress(ks, word), alpha))
+        elif rest:
             if len(_CLASS) > _MAX_TYPES:
                 _CLASS.clear()
             for t, k in rest.items():
@@ -234,7 +248,7 @@ class Analysis:
 _CLASS: dict[str, int] = {}
 _ALPHA_WORD, _OTHER_WORD = -1, 0
 _MAX_TYPES = 200_000
-_MANY_TYPES = 2048  # beyond this many distinct non-letter types, one-character ones go at once
+_MANY_TYPES = 2048  # beyond this many non-letter tokens (types), classify them in bulk
 
 
 def _classify(t: str) -> int:

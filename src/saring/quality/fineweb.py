@@ -12,7 +12,7 @@ from operator import itemgetter, le
 from typing import Any
 
 from saring.quality.base import MAX, MIN, ProfiledFilter, Rule, enabled
-from saring.quality.textstats import TextStats, find_duplicates, terminal_punctuation
+from saring.quality.textstats import TextStats, line_counts, line_dups, terminal_punctuation
 from saring.step import Reject
 
 _LAST = itemgetter(slice(-1, None))  # a line's last character ("" for none)
@@ -31,6 +31,9 @@ class FineWebQuality(ProfiledFilter):
         # single-character terminals (the usual case): a set lookup on the last character
         chars = cfg["stop_chars"]
         cfg["stop_set"] = frozenset(chars) if all(len(c) == 1 for c in chars) else None
+        # ... over all lines, blank ones included: a line ending in a terminal is never blank
+        # when no terminal is whitespace
+        cfg["stop_any_line"] = cfg["stop_set"] is not None and not any(c.isspace() for c in chars)
         return cfg
 
     def build_rules(self, cfg: dict[str, Any]) -> list[Rule]:
@@ -65,6 +68,9 @@ class FineWebQuality(ProfiledFilter):
     def measure(self, metric: str, st: TextStats, cfg: dict[str, Any]) -> float:
         text = st.text
         if metric == "line_punct_ratio":
+            if cfg["stop_any_line"]:
+                ends = sum(map(cfg["stop_set"].__contains__, map(_LAST, st.lines)))
+                return ends / line_counts(st).n_nonblank
             lines = self._lines(st)
             stop_set = cfg["stop_set"]
             if stop_set is not None:
@@ -77,7 +83,7 @@ class FineWebQuality(ProfiledFilter):
             return sum(map(le, map(len, lines), repeat(limit))) / len(lines)
         if metric == "char_dup_ratio":
             chars = len(text) - text.count("\n")
-            return find_duplicates(self._lines(st))[1] / chars if chars else 0.0
+            return line_dups(st).nonblank_dup_chars / chars if chars else 0.0
         if metric == "list_ratio":
             n_tokens = len(st.tokens)
             n_newlines = text.count("\n")

@@ -19,7 +19,7 @@ from saring.quality.textstats import (
     TextStats,
     dup_ngram_chars,
     find_duplicates,
-    split_lines,
+    line_dups,
     top_ngrams,
 )
 from saring.step import Reject
@@ -87,12 +87,16 @@ class GopherQuality(ProfiledFilter):
         if metric == "ellipsis_ratio":
             return (text.count("...") + text.count("…")) / n_tokens if n_tokens else 0.0
         if metric == "bullet_lines_ratio":
+            if "-" not in text and "•" not in text:  # no line can start with a bullet
+                return 0.0
             lines = _splitlines(st)
             if not lines:
                 return 0.0
             # C-level: how many lines start with a bullet once left-stripped (bools sum to the count)
             return sum(map(str.startswith, map(str.lstrip, lines), repeat(_BULLETS))) / len(lines)
         if metric == "end_ellipsis_lines_ratio":
+            if "..." not in text and "…" not in text:  # no line can end with an ellipsis
+                return 0.0
             lines = _splitlines(st)
             if not lines:
                 return 0.0
@@ -156,12 +160,8 @@ class GopherRepetition(ProfiledFilter):
                 found = st.memo["rep_para_dups"] = find_duplicates(paras)
             n_dup, dup_chars = found  # type: ignore[misc]
             return n_dup / len(paras) if kind == "dup_para_frac" else dup_chars / len(text)
-        found = st.memo.get("rep_line_dups")
-        if found is None:
-            lines = split_lines(text)
-            found = st.memo["rep_line_dups"] = (*find_duplicates(lines), len(lines))
-        n_dup, dup_chars, n_lines = found  # type: ignore[misc]
-        return n_dup / n_lines if kind == "dup_line_frac" else dup_chars / len(text)
+        ls = line_dups(st)
+        return ls.n_dup / ls.n_lines if kind == "dup_line_frac" else ls.dup_chars / len(text)
 
     @staticmethod
     def _ngrams(st: TextStats, cfg: dict[str, Any]) -> tuple[dict[int, int], list[int]]:

@@ -20,7 +20,7 @@ from collections.abc import Iterator
 from functools import lru_cache
 from itertools import compress, repeat
 from operator import gt
-from typing import Any
+from typing import Any, NamedTuple
 
 import yaml
 
@@ -633,3 +633,70 @@ def split_lines(text: str) -> list[str]:
     if "\n\n" not in text:
         return text.split("\n")
     return _LINE_SPLIT_RE.split(text)
+
+
+class LineDups(NamedTuple):
+    """Repeated lines of a text for the FineWeb and Gopher line rules (one split, one set).
+
+    Gopher's lines are ``split_lines(text)`` (``re.split(r"\\n+")``); FineWeb's are the
+    non-blank lines of ``text.split("\\n")``, which are exactly the non-blank Gopher lines (the
+    split on runs of newlines drops only empty lines). So one set of the Gopher lines gives both
+    duplicate counts, corrected by the whitespace-only lines of :func:`line_counts`.
+    """
+
+    n_lines: int  # Gopher lines
+    n_dup: int  # Gopher lines that repeat an earlier one
+    dup_chars: int  # characters in those
+    nonblank_dup_chars: int  # characters in FineWeb lines that repeat an earlier one
+
+
+class LineCounts(NamedTuple):
+    """How many lines of ``text.split("\\n")`` are non-blank (FineWeb's lines), counted on the
+    text: all lines minus the empty ones (from the newlines) minus the whitespace-only ones
+    (usually none; found by a regex anchored on newlines), without a list of lines."""
+
+    n_nonblank: int
+    ws_lines: list[str]  # the whitespace-only lines, in order
+
+
+_WS_FIRST_LINE_RE = re.compile(r"[^\S\n]++(?=\n|\Z)")
+_WS_LINE_RE = re.compile(r"\n([^\S\n]++)(?=\n|\Z)")
+_NL_PAIR_RE = re.compile(r"\n(?=\n)")
+
+
+def line_counts(st: Analysis) -> LineCounts:
+    """:class:`LineCounts` of a text, memoised on its analysis."""
+    found = st.memo.get("quality_line_counts")
+    if found is None:
+        text = st.text
+        first = _WS_FIRST_LINE_RE.match(text)
+        ws = _WS_LINE_RE.findall(text)
+        if first:
+            ws.insert(0, first.group())
+        # empty lines: one per newline followed by a newline, plus the first and the last line
+        # when the text starts or ends with a newline (or is empty)
+        n_empty = len(_NL_PAIR_RE.findall(text)) if "\n\n" in text else 0
+        n_empty += (not text or text[0] == "\n") + (bool(text) and text[-1] == "\n")
+        found = st.memo["quality_line_counts"] = LineCounts(text.count("\n") + 1 - n_empty - len(ws), ws)
+    return found  # type: ignore[return-value]
+
+
+def line_dups(st: Analysis) -> LineDups:
+    """:class:`LineDups` of a text, memoised on its analysis."""
+    found = st.memo.get("quality_line_dups")
+    if found is None:
+        text = st.text
+        lines = st.lines if "\n\n" not in text else _LINE_SPLIT_RE.split(text)  # = split_lines
+        distinct = set(lines)
+        chars = len(text) - text.count("\n")  # the characters of all lines
+        dchars = sum(map(len, distinct))
+        ws = line_counts(st).ws_lines
+        ws_chars = sum(map(len, ws)) if ws else 0
+        ws_dchars = sum(map(len, set(ws))) if ws else 0
+        found = st.memo["quality_line_dups"] = LineDups(
+            n_lines=len(lines),
+            n_dup=len(lines) - len(distinct),
+            dup_chars=chars - dchars,
+            nonblank_dup_chars=(chars - ws_chars) - (dchars - ws_dchars),
+        )
+    return found  # type: ignore[return-value]
