@@ -331,3 +331,72 @@ def test_line_rules_equal_per_line_definitions(text: str) -> None:
             got[m] = f.measure(m, a, cfg[f])
     assert {k: v for k, v in want.items() if k in got} == got
     assert set(got) >= {"bullet_lines_ratio", "end_ellipsis_lines_ratio"}
+
+
+# --- Gopher repetition values on whole texts: the numpy paths against the plain definition ---
+def _ref_top(tokens: list[str], n: int) -> int:
+    grams = [tuple(tokens[i : i + n]) for i in range(len(tokens) - n + 1)]
+    counts: dict[tuple[str, ...], int] = {}
+    for g in grams:
+        counts[g] = counts.get(g, 0) + 1
+    top = max(counts.values(), default=0)
+    if top < 2:
+        return 0
+    first = next(g for g in counts if counts[g] == top)  # dict order: first seen
+    return (sum(map(len, first)) + n - 1) * top
+
+
+def _ref_dup(tokens: list[str], n: int) -> int:
+    seen: set[tuple[str, ...]] = set()
+    chars = i = 0
+    while i < len(tokens) - n + 1:
+        g = tuple(tokens[i : i + n])
+        if g in seen:
+            chars, i = chars + sum(map(len, g)), i + n
+        else:
+            seen.add(g)
+            i += 1
+    return chars
+
+
+_ONE_CHARS = st.sampled_from(["字", "a", "\u0301", ".", "😀", "ب", "x", "\u1ab0"])
+_units = st.lists(st.one_of(_ONE_CHARS, st.sampled_from(["kata", "ab", "-", "،"])), min_size=1, max_size=30)
+
+
+@st.composite
+def _repetitive_texts(draw: st.DrawFn) -> str:
+    """Pages like the budget generators: a unit of one-character (or short) lines or words
+    repeated, cut anywhere, with overlapping repeats (a unit glued to a shifted copy of itself)
+    and a few random insertions."""
+    unit = draw(_units)
+    sep = draw(st.sampled_from(["\n", " ", "\n\n", " \n"]))
+    reps = draw(st.integers(1, 60))
+    shift = draw(st.integers(0, len(unit)))
+    parts = (unit * reps) + unit[shift:] + unit * draw(st.integers(0, 5))
+    for _ in range(draw(st.integers(0, 4))):
+        parts.insert(draw(st.integers(0, len(parts))), draw(_ONE_CHARS))
+    return sep.join(parts)[: draw(st.integers(1, 4000))]
+
+
+@settings(max_examples=300, deadline=None)
+@given(_repetitive_texts(), st.sampled_from([(64, 16), (2, 16), (64, 1), (64, 1 << 40)]))
+def test_gopher_repetition_values_equal_plain_definitions(text: str, knobs: tuple[int, int]) -> None:
+    """Top 2..4-gram and repeated 5..10-gram characters of the repetition filter, through the
+    numpy paths (forced at any length, and with the vector scans' thresholds moved so each of
+    them runs), equal the plain definitions (datatrove's, on our tokens)."""
+    from saring.quality.gopher import GopherRepetition
+
+    old = textstats.INT_KEYS_MIN_TOKENS, textstats._STREAK, textstats._BULK_RATIO
+    textstats.INT_KEYS_MIN_TOKENS = 0
+    textstats._STREAK, textstats._BULK_RATIO = knobs
+    try:
+        rep = GopherRepetition(profile="id")
+        cfg = rep._settings["id"]
+        a = textstats.Analysis(text)
+        toks = a.tokens
+        got = {m: rep.measure(m, a, cfg) for m in cfg["metric_kinds"] if m.startswith(("top_", "dup_")) and "gram" in m}
+    finally:
+        textstats.INT_KEYS_MIN_TOKENS, textstats._STREAK, textstats._BULK_RATIO = old
+    want = {f"top_{n}_gram_frac": _ref_top(toks, n) / len(text) for n in cfg["top_ns"]}
+    want.update({f"dup_{n}_gram_frac": _ref_dup(toks, n) / len(text) for n in cfg["dup_ns"]})
+    assert got == want
