@@ -137,13 +137,17 @@ class Analysis:
             # many (pages of distinct code points: ~400 k per MB): one-character tokens are
             # classified all at once on their concatenation, by the same character classes as
             # :func:`_classify` (a run of matches is one regex match)
-            lens = list(map(len, others))
-            ones = "".join(compress(others, map((1).__eq__, lens)))
+            ones = "".join(others)
+            if len(ones) == len(others):  # all of one character (no token is empty)
+                rest = {}
+            else:
+                lens = list(map(len, others))
+                ones = "".join(compress(others, map((1).__eq__, lens)))
+                rest = count(compress(others, map((1).__ne__, lens)))
             n_alpha += sum(map(len, _ALPHA_RUN_RE.findall(ones)))
             n_sym1 = sum(map(len, _SYMBOL_TOKEN_RE.findall(ones)))
             n_symbol += n_sym1
             symbol_chars += n_sym1
-            rest = count(compress(others, map((1).__ne__, lens)))
         else:
             rest = count(others)
         if len(rest) > _MANY_TYPES:
