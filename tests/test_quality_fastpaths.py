@@ -224,8 +224,11 @@ def test_token_ids_are_dense_and_exact(tokens: list[str]) -> None:
 _CHARS = st.characters(codec=None, exclude_categories=())
 
 
+_MULTI = ["...", "!!", "?!", "\u0301\u0302", "x\u0085y", "1,5", "²³", "ab", "_x", "#x", "a1", "(", "Ⅻ", "٣٤"]
+
+
 @settings(max_examples=300, deadline=None)
-@given(st.lists(st.one_of(_CHARS, st.sampled_from(PIECES)), max_size=80).map(" ".join))
+@given(st.lists(st.one_of(_CHARS, st.sampled_from(PIECES), st.sampled_from(_MULTI)), max_size=80).map(" ".join))
 def test_token_classes_of_one_character_tokens_equal_per_type_classes(text: str) -> None:
     """Pages of one-character tokens are classified on their concatenation; the counts equal
     classifying every token by itself (``_classify``)."""

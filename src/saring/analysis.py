@@ -31,7 +31,6 @@ from __future__ import annotations
 import re
 from collections.abc import Hashable, Iterable
 from itertools import compress, filterfalse
-from operator import mul, not_
 from typing import Any
 
 try:  # the C helper behind Counter (CPython); same semantics in pure Python otherwise
@@ -51,6 +50,9 @@ _SYMBOL_TOKEN_RE = re.compile(r"[^\w\s]+")
 _ALPHA_CHAR_RE = re.compile(r"[^\W\d_]")
 _ALPHA_RUN_RE = re.compile(r"[^\W\d_]+")
 _PARA_SPLIT_RE = re.compile(r"\n{2,}")
+# ... on tokens one per line: a line that is a punctuation token; a line holding a letter
+_SYMBOL_LINE_RE = re.compile(r"(?m)^[^\w\s]++$")
+_ALPHA_LINE_RE = re.compile(r"[^\W\d_][^\n]*+")
 
 _token_re: list[re.Pattern[str]] = []  # built on first use (it reads quality's tokenizer data)
 
@@ -134,34 +136,27 @@ class Analysis:
         n_alpha = len(toks) - len(others)
         n_symbol = symbol_chars = 0
         if len(others) > _MANY_TYPES:
-            # many (pages of distinct code points: ~400 k per MB): one-character tokens are
-            # classified all at once on their concatenation, by the same character classes as
-            # :func:`_classify` (a run of matches is one regex match)
+            # many (pages of distinct code points or of punctuation: ~400 k per MB): classified
+            # all at once by the same character classes as :func:`_classify`. One-character
+            # tokens on their concatenation (a run of matches is one regex match); longer ones
+            # one per line (no token holds a newline), by :func:`_classify_re`'s regexes.
             ones = "".join(others)
-            if len(ones) == len(others):  # all of one character (no token is empty)
-                rest = {}
-            else:
+            multi = ""
+            if len(ones) != len(others):  # not all of one character (no token is empty)
                 lens = list(map(len, others))
                 ones = "".join(compress(others, map((1).__eq__, lens)))
-                rest = count(compress(others, map((1).__ne__, lens)))
+                multi = "\n".join(compress(others, map((1).__ne__, lens)))
             n_alpha += sum(map(len, _ALPHA_RUN_RE.findall(ones)))
             n_sym1 = sum(map(len, _SYMBOL_TOKEN_RE.findall(ones)))
             n_symbol += n_sym1
             symbol_chars += n_sym1
+            if multi:
+                syms = _SYMBOL_LINE_RE.findall(multi)
+                n_symbol += len(syms)
+                symbol_chars += sum(map(len, syms))
+                n_alpha += len(_ALPHA_LINE_RE.findall(multi))
         else:
             rest = count(others)
-        if len(rest) > _MANY_TYPES:
-            # many distinct longer types (runs of combining marks): each classified once by
-            # C-level maps of the same regexes as :func:`_classify_re`, not cached
-            ts, ks = list(rest), list(rest.values())
-            sym = list(map(bool, map(_SYMBOL_TOKEN_RE.fullmatch, ts)))
-            sym_k = list(compress(ks, sym))
-            n_symbol += sum(sym_k)
-            symbol_chars += sum(map(mul, map(len, compress(ts, sym)), sym_k))
-            word = list(map(not_, sym))
-            alpha = map(bool, map(_ALPHA_CHAR_RE.search, compress(ts, word)))
-            n_alpha += sum(compress(compress(ks, word), alpha))
-        elif rest:
             if len(_CLASS) > _MAX_TYPES:
                 _CLASS.clear()
             for t, k in rest.items():
