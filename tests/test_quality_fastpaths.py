@@ -171,7 +171,7 @@ def test_one_pattern_of_all_terms_finds_what_the_present_terms_pattern_finds(spa
     assert spam._found_terms(low, present) == expected
 
 
-_FULL_TOKEN_RE = re.compile(TOKEN_RE.pattern.removeprefix(textstats.FAST_WORD + "|" + textstats.FAST_PUNCT + "|"))
+_FULL_TOKEN_RE = re.compile(TOKEN_RE.pattern.removeprefix(textstats.FAST_PUNCT + "|" + textstats.FAST_WORD + "|"))
 _ascii_texts = st.text(alphabet="abXY ,.-'\"$:/5\n\t()&#@", max_size=80)
 # punctuation next to what the earlier branches start with (clitics, "-Konflik", "...", "#tag")
 _punct_texts = st.lists(st.sampled_from(
