@@ -377,9 +377,10 @@ def _token_ids(np: Any, tokens: list[str]) -> tuple[Any, int]:
     the rank of each token's type by first occurrence, from one dict of the types (C-level
     passes; faster than ranking the tokens' hashes with a sort, and exact by construction)."""
     n = len(tokens)
-    rank = dict(zip(dict.fromkeys(tokens), itertools.count()))  # types by first occurrence
-    if len(rank) == n:  # all distinct (a page of distinct code points): ids are positions
+    types = dict.fromkeys(tokens)  # types by first occurrence
+    if len(types) == n:  # all distinct (a page of distinct code points): ids are positions
         return np.arange(n, dtype=np.int64), max(n, 1)
+    rank = dict(zip(types, itertools.count()))
     return np.fromiter(map(rank.__getitem__, tokens), np.int64, n), max(len(rank), 1)
 
 
