@@ -6,6 +6,8 @@ import pickle
 import socket
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from saring.document import Document
 from saring.langid.step import LanguageID
@@ -322,7 +324,7 @@ def test_tokenless_line_pages_same_result_as_full_path(
     assert any(0xD800 <= ord(c) <= 0xDFFF for c in text)
     fast = doc(text)
     fast_verdict = step.process(fast)
-    monkeypatch.setattr(lx, "_worded_rows", lambda lowered: None)
+    monkeypatch.setattr(lx, "_worded_rows", lambda lowered, joined: None)
     slow = doc(text)
     slow_verdict = step.process(slow)
     assert fast.annotations == slow.annotations
@@ -340,3 +342,68 @@ def test_lone_surrogates_do_not_raise(step: LanguageID) -> None:
     assert d.text == text
     assert d.annotations["langid"]["first_stage"]["lang"] != ""
     assert step.first_stage("rumah \ud800 sakit") == step.first_stage("rumah \ufffd sakit")
+
+
+_RUN_LINES = [*ID_PARAS, EN_PARA, "yang", "dan", "teu", "ora", "the", "中", "😀", "qzx vbn",
+              "Harga Beras Naik Lagi Menjelang Lebaran Tahun Ini"]
+_PADS = ["", " ", "\t", "  \u3000", "\u00a0", "\r"]
+
+
+def _paragraph_spans(text: str) -> list[tuple[int, int]]:
+    """(start, end) of every non-blank line without its surrounding whitespace, by a plain loop."""
+    spans, pos = [], 0
+    for seg in text.split("\n"):
+        body = seg.strip()
+        if body:
+            start = pos + len(seg) - len(seg.lstrip())
+            spans.append((start, start + len(body)))
+        pos += len(seg) + 1
+    return spans
+
+
+@settings(max_examples=80, deadline=None)
+@given(st.lists(st.tuples(st.sampled_from(_PADS), st.sampled_from(_RUN_LINES + [""]),
+                          st.sampled_from(_PADS)), min_size=1, max_size=90))
+def test_runs_tile_the_paragraphs_in_order(step: LanguageID, lines) -> None:
+    """The runs' offsets are paragraph boundaries (lines without their whitespace, indented or
+    not, blank lines skipped), consecutive runs cover consecutive paragraphs, and a run's lang
+    differs from the next run's."""
+    text = "\n".join(a + body + b for a, body, b in lines)
+    d = doc(text)
+    step.process(d)
+    runs = d.annotations["langid"]["paragraphs"]
+    spans = _paragraph_spans(text)
+    if not spans:
+        assert runs == []
+        return
+    first = {s: i for i, (s, _) in enumerate(spans)}
+    last = {e: i for i, (_, e) in enumerate(spans)}
+    nxt = 0
+    for k, (s, e, lang, score) in enumerate(runs):
+        assert first[s] == nxt and last[e] >= nxt
+        nxt = last[e] + 1
+        assert 0.0 <= score <= 1.0 and round(score, 3) == score
+        if k:
+            assert runs[k - 1][2] != lang
+    assert nxt == len(spans)
+
+
+@settings(max_examples=80, deadline=None)
+@given(st.lists(st.tuples(st.sampled_from(_PADS), st.sampled_from(["id", "ms", "en", "und"]),
+                          st.floats(0.0, 1.0), st.sampled_from(_PADS)), min_size=1, max_size=40))
+def test_runs_equal_a_plain_grouping(step: LanguageID, paras) -> None:
+    """``_Scan.runs`` on given labels and scores equals grouping the paragraphs one by one:
+    first start, last end, label, rounded minimum score."""
+    from itertools import groupby
+
+    text = "\n\n".join(a + f"kata {k}" + b for k, (a, _, _, b) in enumerate(paras))
+    scan = step._scan(text)
+    scan.scores = [s for _, _, s, _ in paras]
+    langs = [lang for _, lang, _, _ in paras]
+    spans = _paragraph_spans(text)
+    want = []
+    for lang, grp in groupby(range(len(langs)), key=langs.__getitem__):
+        rows = list(grp)
+        want.append([spans[rows[0]][0], spans[rows[-1]][1], lang,
+                     round(min(scan.scores[i] for i in rows), 3)])
+    assert scan.runs(langs) == want

@@ -224,22 +224,28 @@ class Columns:
     scores: list[float] = field(default_factory=list)
     log_odds: list[float] = field(default_factory=list)  # verdict id/ms log-odds (with bias)
     hits: list[float] = field(default_factory=list)
+    # per row, truthy when the row may carry evidence (None: every row with tokens may)
+    live: list[int] | None = None
 
-    def total(self, rows: Iterable[int]) -> Evidence:
+    def total(self, rows: Iterable[int], ntok: int | None = None) -> Evidence:
         """Summed evidence of ``rows``, added one row at a time from zero in the given order, as
-        :meth:`Evidence.add` does (so float for float the same sums). Rows without tokens
-        are left out: all their values are zeros, and adding a zero to a sum that starts at +0.0
-        leaves it unchanged (a page of CJK or emoji lines sums only its few lines with words)."""
+        :meth:`Evidence.add` does (so float for float the same sums). Rows without evidence
+        (no token, or no token any table knows) are left out: all their values are zeros, and
+        adding a zero to a sum that starts at +0.0 leaves it unchanged (a page of CJK or emoji
+        lines, or of random letters, sums only its few lines with known words)."""
         tokens = self.tokens
         rows = list(rows)
-        rows = list(compress(rows, map(tokens.__getitem__, rows)))
+        if ntok is None:
+            ntok = sum(map(tokens.__getitem__, rows))
+        live = tokens if self.live is None else self.live
+        rows = list(compress(rows, map(live.__getitem__, rows)))
         return Evidence(
             reduce(add, map(self.idms.__getitem__, rows), 0.0),
             reduce(add, map(self.mly.__getitem__, rows), 0.0),
             reduce(add, map(self.jv.__getitem__, rows), 0.0),
             reduce(add, map(self.su.__getitem__, rows), 0.0),
             reduce(add, map(self.en.__getitem__, rows), 0.0),
-            sum(map(tokens.__getitem__, rows)),
+            ntok,
             reduce(add, map(self.rg.__getitem__, rows), 0.0),
         )
 
@@ -253,29 +259,50 @@ _ASCII_SEP = str.maketrans({c: " " for c in map(chr, range(128)) if not "a" <= c
 
 def tokenize_lines(lowered: list[str]) -> list[list[str]]:
     """``TOKEN_RE.findall`` of each lowercased line (no line may contain a line break)."""
+    return _tokenize(lowered, "\n".join(lowered))
+
+
+def _tokenize(lowered: list[str], joined: str) -> list[list[str]]:
+    """:func:`tokenize_lines`, given the lines joined by line breaks."""
     if not lowered:
         return []
-    joined = "\n".join(lowered)
     if joined.isascii():
         return list(map(str.split, joined.translate(_ASCII_SEP).split("\n")))
-    return list(map(TOKEN_RE.findall, lowered))
+    worded = _worded_rows(lowered, joined)
+    if worded is None:
+        return list(map(TOKEN_RE.findall, lowered))
+    # lines without a token share one empty list (read only)
+    toks: list[list[str]] = [[]] * len(lowered)
+    for i in worded:
+        toks[i] = TOKEN_RE.findall(lowered[i])
+    return toks
+
+
+def _token_lines(lowered: list[str], joined: str) -> list[str]:
+    """Each line's tokens (:func:`tokenize_lines`) joined by single spaces: one string per line,
+    from which ``str.split`` gives the tokens back (a token never holds whitespace)."""
+    if joined.isascii():
+        return joined.translate(_ASCII_SEP).split("\n")
+    worded = _worded_rows(lowered, joined)
+    if worded is None:
+        return list(map(" ".join, map(TOKEN_RE.findall, lowered)))
+    src = [""] * len(lowered)
+    for i in worded:
+        src[i] = " ".join(TOKEN_RE.findall(lowered[i]))
+    return src
 
 
 _NON_TOKEN = re.compile(r"[^a-zà-öø-ÿ\n]+")  # complement of TOKEN_RE's class, line breaks kept
 
 
-def _worded_rows(lowered: list[str]) -> list[int] | None:
-    """Rows of the lines with at least one token, when those are under half of many short lines
-    (a page of one CJK character or emoji per line); None otherwise (ordinary text: every line
-    is scored). One regex pass over the page, not one call per line."""
+def _worded_rows(lowered: list[str], joined: str) -> list[int] | None:
+    """Rows of the lines with at least one token, on a page of many short lines (one CJK
+    character or emoji per line, say); None otherwise (prose, where nearly every line has
+    words). One regex pass over the page instead of one ``findall`` call per line."""
     n = len(lowered)
-    if n < 64:
+    if n < 64 or len(joined) > 16 * n:
         return None
-    joined = "\n".join(lowered)
-    if len(joined) > 16 * n:  # long lines: prose, where nearly every line has words
-        return None
-    worded = list(compress(range(n), _NON_TOKEN.sub("", joined).split("\n")))
-    return worded if len(worded) * 2 < n else None
+    return list(compress(range(n), _NON_TOKEN.sub("", joined).split("\n")))
 
 
 def regional_spelling(lowered: str) -> int:
@@ -358,6 +385,9 @@ class Lexicon:
                 continue
             self.fam_packed[tok] = 1 << _SHIFT["rgw" if src == "weak" else "rg"]
         self.phrase_w = {k: self._fold(v) for k, v in self.phrases.items()}
+        # every token that can give a line evidence (weights, family words, first phrase words)
+        self._known = frozenset(self.idms_w) | frozenset(self.fam_packed) | frozenset(
+            k[0] for k in self.phrases)
         # Cheap gate before pairing tokens: both a first and a second phrase word must occur.
         self._firsts = frozenset(k[0] for k in self.phrases)
         self._seconds = frozenset(k[1] for k in self.phrases)
@@ -469,26 +499,80 @@ class Lexicon:
         return lang, conf, share, s, total
 
     def lines(self, lowered: list[str]) -> Columns:
-        """Evidence and decision of many lowercased lines at once (the values of
-        :meth:`evidence` and :meth:`decide`, float for float): the tokenising and the dictionary
-        sums run through ``map`` in C, with no Python frame or object per line.
+        """Evidence and decision of many lowercased lines at once, one row per line (the values
+        of :meth:`evidence` and :meth:`decide`, float for float): :meth:`indexed_lines`
+        spread back to every line."""
+        cols, row = self.indexed_lines(lowered)
+        if row is None:
+            return cols
+        out = Columns(*(list(map(col.__getitem__, row)) for col in (
+            cols.idms, cols.mly, cols.jv, cols.su, cols.en, cols.rg, cols.tokens,
+            cols.langs, cols.scores, cols.log_odds, cols.hits)))
+        out.live = None if cols.live is None else list(map(cols.live.__getitem__, row))
+        return out
 
-        A line without any token (another script, digits, symbols, emoji) has no evidence at all:
-        every value it gets is the one an empty line gets. When such lines are the majority (a
-        page of CJK or emoji lines), only the lines with tokens are scored, plus one empty line
-        whose values the others copy, so the per-line cost stays in C."""
-        worded = _worded_rows(lowered)
-        if worded is None:
-            return self._columns(lowered, tokenize_lines(lowered))
-        n, m = len(lowered), len(worded)
-        some = [*map(lowered.__getitem__, worded), ""]
-        sub = self._columns(some, tokenize_lines(some))
-        idx = [m] * n  # row m of ``sub`` is the empty line
-        for j, i in enumerate(worded):
-            idx[i] = j
-        return Columns(*(list(map(col.__getitem__, idx)) for col in (
-            sub.idms, sub.mly, sub.jv, sub.su, sub.en, sub.rg, sub.tokens,
-            sub.langs, sub.scores, sub.log_odds, sub.hits)))
+    def indexed_lines(self, lowered: list[str]) -> tuple[Columns, list[int] | None]:
+        """Evidence and decision of many lowercased lines at once: the tokenising and the
+        dictionary sums run through ``map`` in C, with no Python frame or object per line.
+        Returns the columns and ``row`` (line -> its row in them; None: row i is line i).
+
+        Only lines that can carry evidence (a token some table knows, or a spelling counted:
+        "dh", "eu", "ê", "nye") are scored, each distinct one once. Every other line (another
+        script, digits, symbols, emoji, random letters) has the values of an empty line but for
+        its token count and the id/ms log-odds bias that count gives: such lines share one row
+        per token count. A page of a thousand distinct CJK lines, or of one repeated line, thus
+        costs a few C passes over its lines."""
+        n = len(lowered)
+        joined = "\n".join(lowered)
+        if n < 64:
+            return self._columns(lowered, _tokenize(lowered, joined)), None
+        # each line's tokens joined by spaces (str.split gives them back): a page of short lines
+        # keeps no list per line alive, which the garbage collector would walk again and again
+        src = _token_lines(lowered, joined)
+        live = self._live_rows(lowered, src, joined)
+        # distinct live lines -> the (last) line that has it (tokens of equal lines are equal)
+        where = dict(zip(map(lowered.__getitem__, live), live, strict=True))
+        if len(where) == n:  # every line scored and distinct (prose)
+            return self._columns(lowered, list(map(str.split, src))), None
+        m = len(where)
+        tokens = list(map(len, map(str.split, src)))
+        counts = sorted(set(tokens))
+        cols = self._columns(
+            [*where, *repeat("", len(counts))],
+            [*map(str.split, map(src.__getitem__, where.values())), *repeat([], len(counts))],
+        )
+        # rows m.. are empty lines: give each its token count and the log-odds that count gives
+        p = self.params
+        bias, ptb, w0 = p.bias, p.per_token_bias, cols.idms[m]
+        for r, t in enumerate(counts, m):
+            cols.tokens[r] = t
+            cols.log_odds[r] = w0 + bias + ptb * t
+        by_line = dict(zip(where, range(m), strict=True))
+        if len(live) == n:
+            return cols, list(map(by_line.__getitem__, lowered))
+        by_count = dict(zip(counts, range(m, m + len(counts)), strict=True))
+        row = list(map(by_count.__getitem__, tokens))
+        for i, r in zip(live, map(by_line.__getitem__, map(lowered.__getitem__, live)), strict=True):
+            row[i] = r
+        return cols, row
+
+    def _live_rows(self, lowered: list[str], src: list[str], joined: str) -> list[int]:
+        """Rows that can carry evidence: a token some table knows, or a spelling counted
+        (``src``: each line's tokens joined by spaces)."""
+        n = len(src)
+        if self.params.min_family_hits <= 0:  # every line is decided, evidence or not
+            return list(range(n))
+        live = list(compress(range(n), map(not_, map(self._known.isdisjoint, map(str.split, src)))))
+        if len(live) == n:
+            return live
+        subs = ("dh", "eu", "ê", "nye") if self.params.rg_ortho_weight else ("dh", "eu")
+        more = [sub for sub in subs if sub in joined]
+        if more:
+            found = set(live)
+            for sub in more:
+                found.update(compress(range(n), map(str.__contains__, lowered, repeat(sub))))
+            live = sorted(found)
+        return live
 
     def _columns(self, lowered: list[str], toks: list[list[str]]) -> Columns:
         """:meth:`lines` on lines already tokenised (``toks[i]`` are ``lowered[i]``'s tokens)."""
@@ -523,6 +607,8 @@ class Lexicon:
             tokens,
         )
         n = len(toks)
+        # a row whose values are all zeros adds nothing to a sum (see Columns.total)
+        cols.live = list(map(any, zip(idms, packed, n_dh, n_eu, n_rg, strict=True)))
         bias, ptb = p.bias, p.per_token_bias
         # a line without any family word, "dh" or "eu" has zero hits: ``und`` without deciding
         cols.langs, cols.scores, cols.hits = ["und"] * n, [0.0] * n, [0.0] * n

@@ -18,10 +18,12 @@ the same label, offsets in the text as this step saw it, score = the run's minim
 
 from __future__ import annotations
 
+import gc
 import re
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
-from itertools import accumulate, compress, groupby
-from operator import add, sub
+from itertools import accumulate, compress, islice, repeat
+from operator import add, ne, sub
 from typing import Any
 
 from saring.document import Document, Replacement
@@ -52,26 +54,77 @@ _UNSURE_MODEL = 0.5
 class _Scan:
     """Per-line results of one document, one list per field (no object per line)."""
 
-    # offsets as int lists, not a tuple per line: a page of 100,000 one-character lines would
-    # otherwise allocate 200,000 tuples (and pay for the garbage collector walking them)
-    starts: list[int]  # stripped paragraph start
-    stops: list[int]  # stripped paragraph end
-    pos: list[int]  # whole line start (for deletion)
-    ends: list[int]  # whole line end
-    plen: list[int]  # paragraph characters (end - start of each span)
+    # Offsets are found on demand (run boundaries, foreign lines) from the line breaks, not
+    # stored per line: a page of 100,000 one-character lines would otherwise pay for four offset
+    # lists it barely reads.
+    segs: list[str]  # the text split at line breaks (blank lines included)
+    seg_pos: list[int]  # start of each of ``segs`` in the text
+    kidx: list[int]  # paragraph (non-blank line) -> its index in ``segs``
+    plen: list[int]  # paragraph characters (end - start of each stripped span)
     cols: Columns  # evidence and lexical decision of each distinct lowercased line
-    row: list[int]  # line -> its row in cols
+    row: Sequence[int]  # line -> its row in cols
     langs: list[str]  # final per-line labels (after the model for lines without function words)
     scores: list[float]
     idms: list[float]  # verdict id/ms log-odds (sibling rule)
     fams: list[str]
     fam_chars: dict[str, int]
+    ntokens: int  # tokens of all paragraphs
+    indented: bool  # some line may start with whitespace (else a paragraph starts its line)
+
+    def starts(self, rows: Iterable[int]) -> list[int]:
+        """Start of each paragraph of ``rows`` (its line without leading whitespace)."""
+        ks = list(map(self.kidx.__getitem__, rows))
+        if not self.indented:
+            return list(map(self.seg_pos.__getitem__, ks))
+        segs = list(map(self.segs.__getitem__, ks))
+        lead = map(sub, map(len, segs), map(len, map(str.lstrip, segs)))
+        return list(map(add, map(self.seg_pos.__getitem__, ks), lead))
+
+    def line(self, i: int) -> tuple[int, int]:
+        """Whole-line span of paragraph ``i`` (whitespace included, line break excluded)."""
+        k = self.kidx[i]
+        return self.seg_pos[k], self.seg_pos[k] + len(self.segs[k])
+
+    def runs(self, langs: list[str]) -> list[list[Any]]:
+        """Runs ``[start, end, lang, min score]`` of consecutive paragraphs with the same label
+        (rounding is monotonic: the rounded minimum is the minimum of the rounded scores). Found
+        with C-level passes over the labels, not a Python step per run: a page of alternating
+        one-word lines has a run per line."""
+        n = len(langs)
+        if not n:
+            return []
+        firsts = [0, *compress(range(1, n), map(ne, islice(langs, 1, None), langs))]
+        ends = [*firsts[1:], n]
+        lasts = list(map((-1).__add__, ends))
+        if len(firsts) * 2 > n:  # many runs: every paragraph's start once
+            every = self.starts(range(n))
+            starts: list[int] | map[int] = map(every.__getitem__, firsts)
+            stops = map(add, map(every.__getitem__, lasts), map(self.plen.__getitem__, lasts))
+        else:
+            starts = self.starts(firsts)
+            stops = map(add, self.starts(lasts), map(self.plen.__getitem__, lasts))
+        scores = self.scores
+        # the minimum of a run of one or two paragraphs without a slice; longer runs sliced
+        mins = list(map(min, map(scores.__getitem__, firsts), map(scores.__getitem__, lasts)))
+        for j in compress(range(len(firsts)), map((2).__lt__, map(sub, ends, firsts))):
+            mins[j] = min(scores[firsts[j]:ends[j]])
+        # round() is slow and a page has few distinct scores: each is rounded once
+        distinct = set(mins)
+        rounded = dict(zip(distinct, map(round, distinct, repeat(3)), strict=True))
+        collecting = gc.isenabled()
+        gc.disable()  # a list per run, kept: no point in collecting while they are made
+        try:
+            return list(map(list, zip(starts, stops, map(langs.__getitem__, firsts),
+                                      map(rounded.__getitem__, mins), strict=False)))
+        finally:
+            if collecting:
+                gc.enable()
 
     def evidence(self, fams: tuple[str, ...] | None) -> Evidence:
         """Summed evidence of the lines whose family is in ``fams`` (all lines for None), added
         line by line in order, as one :class:`Evidence` per family would have summed them."""
         if fams is None:
-            return self.cols.total(self.row)
+            return self.cols.total(self.row, self.ntokens)
         return self.cols.total(compress(self.row, map(fams.__contains__, self.fams)))
 
 
@@ -182,13 +235,14 @@ class LanguageID(FilterStep):
             # An id/ms paragraph in an id/ms document keeps the document's label unless its own
             # log-odds clear ``sibling_margin`` the other way: single paragraphs are where id and
             # ms get confused (a folk tale with Malay vocabulary, a price list).
-            margin = self.sibling_margin
-            langs = [
-                lang if pl in _FAMILY and pl != lang and abs(s) < margin else pl
-                for pl, s in zip(langs, scan.idms, strict=True)
-            ]
+            margin, sibling = self.sibling_margin, "ms" if lang == "id" else "id"
+            rows = list(compress(range(len(langs)), map(sibling.__eq__, langs)))
+            if rows:
+                langs = langs[:]
+                for i in rows:
+                    if abs(scan.idms[i]) < margin:
+                        langs[i] = lang
         keep, min_par = self._keep, self.min_paragraph_score
-        starts, stops = scan.starts, scan.stops
         para_chars = sum(scan.plen)
         # rows scoring below min_par (every line without evidence) are dropped in C first
         foreign_rows = [
@@ -196,15 +250,8 @@ class LanguageID(FilterStep):
             if langs[i] != "und" and langs[i] not in keep
         ]
         foreign_chars = sum(map(scan.plen.__getitem__, foreign_rows))
-        foreign = [(scan.pos[i], scan.ends[i], scan.scores[i]) for i in foreign_rows]
-        # runs of consecutive paragraphs with the same label: [start, end, lang, min score]
-        # (rounding is monotonic: the rounded minimum is the minimum of the rounded scores)
-        scores_ = scan.scores
-        runs: list[list[Any]] = []
-        for pl, grp in groupby(range(len(langs)), key=langs.__getitem__):
-            rows = list(grp)
-            runs.append([starts[rows[0]], stops[rows[-1]], pl,
-                         round(min(map(scores_.__getitem__, rows)), 3)])
+        foreign = [(*scan.line(i), scan.scores[i]) for i in foreign_rows]
+        runs = scan.runs(langs)
         doc.metadata["lang_detected"] = lang
         scores = {
             "lang": lang,
@@ -224,55 +271,49 @@ class LanguageID(FilterStep):
         assert lex is not None
         # the same spans as a loop over lines would give, with the per-line work in C
         segs = text.split("\n")
-        seg_len = list(map(len, segs))
-        seg_pos = list(accumulate(map((1).__add__, seg_len), initial=0))
+        seg_pos = list(accumulate(map((1).__add__, map(len, segs)), initial=0))
         stripped = list(map(str.strip, segs))
         keep = list(map(bool, stripped))
         paras = list(compress(stripped, keep))
-        pos = list(compress(seg_pos, keep))
-        ends = list(map(add, pos, compress(seg_len, keep)))
-        lead = map(sub, compress(seg_len, keep), map(len, map(str.lstrip, compress(segs, keep))))
-        starts = list(map(add, pos, lead))
+        kidx = list(compress(range(len(segs)), keep))
         lowered = list(map(str.lower, paras))
-        keys = list(dict.fromkeys(lowered))
-        if len(keys) * 2 > len(lowered):
-            # few repeats: scoring them again is cheaper than mapping every line to its row
-            # (a line's values depend only on its lowercased text, so nothing changes)
-            keys = lowered
-        cols = lex.lines(keys)
-        if len(keys) == len(lowered):  # the usual case: no repeated line
-            row: list[int] = list(range(len(keys)))
+        cols, indexed = lex.indexed_lines(lowered)
+        row: Sequence[int]
+        if indexed is None:  # the usual case: every line its own row
+            row = range(len(lowered))
             langs, scores, idms = cols.langs[:], cols.scores[:], cols.log_odds[:]
         else:
-            distinct = dict(zip(keys, range(len(keys)), strict=True))
-            row = list(map(distinct.__getitem__, lowered))
+            row = indexed
             langs = list(map(cols.langs.__getitem__, row))
             scores = list(map(cols.scores.__getitem__, row))
             idms = list(map(cols.log_odds.__getitem__, row))
         min_words = self.paragraph_model_min_words
         calls_left = self.max_paragraph_model_calls  # bounds the cost of list-like pages
-        # any distinct line that is ``und`` with >= min_words tokens (tested in C, no frame per line)
-        if calls_left > 0 and any(
-            compress(map(min_words.__le__, cols.tokens), map("und".__eq__, cols.langs))
-        ):
-            for i, r in enumerate(row):
-                if langs[i] == "und" and cols.tokens[r] >= min_words:
-                    v = self._model_verdict(
-                        paras[i],
-                        Verdict("und", scores[i], 0.0, idms[i], cols.hits[r], cols.tokens[r]),
-                        cols.idms[r],
-                    )
-                    langs[i], scores[i], idms[i] = v.lang, v.score, v.idms
-                    calls_left -= 1
-                    if calls_left == 0:
-                        break
+        # rows that are ``und`` with >= min_words tokens; their lines found in C, in order
+        asks = {r for r in compress(range(len(cols.tokens)), map(min_words.__le__, cols.tokens))
+                if cols.langs[r] == "und"} if calls_left > 0 else set()
+        if asks:
+            for i in compress(range(len(row)), map(asks.__contains__, row)):
+                r = row[i]
+                v = self._model_verdict(
+                    paras[i],
+                    Verdict("und", scores[i], 0.0, idms[i], cols.hits[r], cols.tokens[r]),
+                    cols.idms[r],
+                )
+                langs[i], scores[i], idms[i] = v.lang, v.score, v.idms
+                calls_left -= 1
+                if calls_left == 0:
+                    break
         fams = list(map(_FAMILY.get, langs, langs))
         plen = list(map(len, paras))
-        stops = list(map(add, starts, plen))
         # characters per family, families in order of first appearance (ties go to the first)
         fam_chars = {f: sum(compress(plen, map(f.__eq__, fams)))
                      for f in dict.fromkeys(fams) if f != "und"}
-        return _Scan(starts, stops, pos, ends, plen, cols, row, langs, scores, idms, fams, fam_chars)
+        ntokens = sum(map(cols.tokens.__getitem__, row))
+        # (a regex with a literal first character: the engine skips to each line break)
+        indented = text[:1].isspace() or _INDENT.search(text) is not None
+        return _Scan(segs, seg_pos, kidx, plen, cols, row, langs, scores, idms, fams, fam_chars,
+                     ntokens, indented)
 
     def _document_verdict(
         self, text: str, scan: _Scan
@@ -280,7 +321,7 @@ class LanguageID(FilterStep):
         """Document language and score from the paragraphs, with the model on the sample."""
         lex = self._lex
         assert lex is not None
-        ntokens = sum(map(scan.cols.tokens.__getitem__, scan.row))
+        ntokens = scan.ntokens
         total: Evidence | None = None
         if scan.fam_chars:
             lexv = _dominant(lex, scan)
@@ -339,6 +380,8 @@ class LanguageID(FilterStep):
 
 _FAMILY = {"id": "mly", "ms": "mly"}
 _SURROGATE = re.compile("[\ud800-\udfff]")
+# whitespace (as str.strip sees it) after a line break
+_INDENT = re.compile(r"\n[^\S\n]")
 _PROBES = ("saring", "Pemerintah kota mulai memperbaiki jalan", "the cat sat on the mat\nagain", "")
 
 
