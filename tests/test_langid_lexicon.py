@@ -278,6 +278,27 @@ def test_indexed_lines_equal_scoring_every_line(
         assert cols.total([row[i] for i in fams]) == got.total(fams)
 
 
+@settings(max_examples=40, deadline=None)
+@given(st.lists(st.lists(st.sampled_from(_LINE_WORDS), min_size=1, max_size=8).map(" ".join),
+                min_size=1, max_size=12),
+       st.integers(0, 150), st.lists(st.sampled_from(_NO_TOKEN_LINES + _UNKNOWN_LINES),
+                                     max_size=40),
+       st.randoms(use_true_random=False))
+def test_repeated_lines_equal_scoring_every_line(
+    distinct: list[str], n: int, other: list[str], rng
+) -> None:
+    """Pages of few distinct lines repeated (with or without lines of no evidence, short or
+    long): every line's values equal scoring it alone."""
+    lines = [rng.choice(distinct) for _ in range(n)] + other
+    rng.shuffle(lines)
+    lowered = [x.lower() for x in lines]
+    got = get_lexicon().lines(lowered)
+    want = _per_line(lowered)
+    for k, name in enumerate(_NAMES):
+        a, b = getattr(got, name), [w[k] for w in want]
+        assert a == b and list(map(type, a)) == list(map(type, b)), name
+
+
 def test_tokenize_skips_tokenless_lines_on_short_line_pages() -> None:
     """On a page of many short lines mostly without a token, only the worded lines are run
     through the regex; the tokens are the regex's all the same."""

@@ -278,20 +278,6 @@ def _tokenize(lowered: list[str], joined: str) -> list[list[str]]:
     return toks
 
 
-def _token_lines(lowered: list[str], joined: str) -> list[str]:
-    """Each line's tokens (:func:`tokenize_lines`) joined by single spaces: one string per line,
-    from which ``str.split`` gives the tokens back (a token never holds whitespace)."""
-    if joined.isascii():
-        return joined.translate(_ASCII_SEP).split("\n")
-    worded = _worded_rows(lowered, joined)
-    if worded is None:
-        return list(map(" ".join, map(TOKEN_RE.findall, lowered)))
-    src = [""] * len(lowered)
-    for i in worded:
-        src[i] = " ".join(TOKEN_RE.findall(lowered[i]))
-    return src
-
-
 _NON_TOKEN = re.compile(r"[^a-zà-öø-ÿ\n]+")  # complement of TOKEN_RE's class, line breaks kept
 
 
@@ -524,22 +510,20 @@ class Lexicon:
         costs a few C passes over its lines."""
         n = len(lowered)
         joined = "\n".join(lowered)
-        if n < 64:
-            return self._columns(lowered, _tokenize(lowered, joined)), None
-        # each line's tokens joined by spaces (str.split gives them back): a page of short lines
-        # keeps no list per line alive, which the garbage collector would walk again and again
-        src = _token_lines(lowered, joined)
-        live = self._live_rows(lowered, src, joined)
+        toks = _tokenize(lowered, joined)
+        if n < 64:  # a short text: every distinct line scored
+            return self._distinct(lowered, toks)
+        live = self._live_rows(lowered, toks, joined)
+        if len(live) * 2 >= n:  # mostly lines with evidence: every distinct line scored
+            return self._distinct(lowered, toks)
         # distinct live lines -> the (last) line that has it (tokens of equal lines are equal)
         where = dict(zip(map(lowered.__getitem__, live), live, strict=True))
-        if len(where) == n:  # every line scored and distinct (prose)
-            return self._columns(lowered, list(map(str.split, src))), None
         m = len(where)
-        tokens = list(map(len, map(str.split, src)))
+        tokens = list(map(len, toks))
         counts = sorted(set(tokens))
         cols = self._columns(
             [*where, *repeat("", len(counts))],
-            [*map(str.split, map(src.__getitem__, where.values())), *repeat([], len(counts))],
+            [*map(toks.__getitem__, where.values()), *repeat([], len(counts))],
         )
         # rows m.. are empty lines: give each its token count and the log-odds that count gives
         p = self.params
@@ -548,21 +532,30 @@ class Lexicon:
             cols.tokens[r] = t
             cols.log_odds[r] = w0 + bias + ptb * t
         by_line = dict(zip(where, range(m), strict=True))
-        if len(live) == n:
-            return cols, list(map(by_line.__getitem__, lowered))
         by_count = dict(zip(counts, range(m, m + len(counts)), strict=True))
         row = list(map(by_count.__getitem__, tokens))
         for i, r in zip(live, map(by_line.__getitem__, map(lowered.__getitem__, live)), strict=True):
             row[i] = r
         return cols, row
 
-    def _live_rows(self, lowered: list[str], src: list[str], joined: str) -> list[int]:
-        """Rows that can carry evidence: a token some table knows, or a spelling counted
-        (``src``: each line's tokens joined by spaces)."""
-        n = len(src)
+    def _distinct(
+        self, lowered: list[str], toks: list[list[str]]
+    ) -> tuple[Columns, list[int] | None]:
+        """Every distinct line scored once; row None when no line repeats."""
+        n = len(lowered)
+        where = dict(zip(lowered, range(n), strict=True))
+        if len(where) == n:
+            return self._columns(lowered, toks), None
+        by_line = dict(zip(where, range(len(where)), strict=True))
+        return (self._columns(list(where), list(map(toks.__getitem__, where.values()))),
+                list(map(by_line.__getitem__, lowered)))
+
+    def _live_rows(self, lowered: list[str], toks: list[list[str]], joined: str) -> list[int]:
+        """Rows that can carry evidence: a token some table knows, or a spelling counted."""
+        n = len(toks)
         if self.params.min_family_hits <= 0:  # every line is decided, evidence or not
             return list(range(n))
-        live = list(compress(range(n), map(not_, map(self._known.isdisjoint, map(str.split, src)))))
+        live = list(compress(range(n), map(not_, map(self._known.isdisjoint, toks))))
         if len(live) == n:
             return live
         subs = ("dh", "eu", "ê", "nye") if self.params.rg_ortho_weight else ("dh", "eu")

@@ -111,14 +111,8 @@ class _Scan:
         # round() is slow and a page has few distinct scores: each is rounded once
         distinct = set(mins)
         rounded = dict(zip(distinct, map(round, distinct, repeat(3)), strict=True))
-        collecting = gc.isenabled()
-        gc.disable()  # a list per run, kept: no point in collecting while they are made
-        try:
-            return list(map(list, zip(starts, stops, map(langs.__getitem__, firsts),
-                                      map(rounded.__getitem__, mins), strict=False)))
-        finally:
-            if collecting:
-                gc.enable()
+        return list(map(list, zip(starts, stops, map(langs.__getitem__, firsts),
+                                  map(rounded.__getitem__, mins), strict=False)))
 
     def evidence(self, fams: tuple[str, ...] | None) -> Evidence:
         """Summed evidence of the lines whose family is in ``fams`` (all lines for None), added
@@ -225,7 +219,21 @@ class LanguageID(FilterStep):
         return self._analyse(doc)[0]
 
     def _analyse(self, doc: Document) -> tuple[dict[str, Any], list[tuple[int, int, float]]]:
-        """Scores for the annotation, and the whole-line spans of foreign paragraphs."""
+        """Scores for the annotation, and the whole-line spans of foreign paragraphs.
+
+        The cyclic garbage collector is paused meanwhile: a page of short lines makes a token
+        list per line and a list per run, which it would otherwise walk again and again (with
+        everything else alive) although none of them can be part of a cycle."""
+        collecting = gc.isenabled()
+        gc.disable()
+        try:
+            return self._analyse_now(doc)
+        finally:
+            if collecting:
+                gc.enable()
+
+    def _analyse_now(self, doc: Document) -> tuple[dict[str, Any], list[tuple[int, int, float]]]:
+        """:meth:`_analyse` itself."""
         self.ensure_setup()
         text = doc.text
         scan = self._scan(text)
