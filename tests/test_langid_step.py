@@ -388,12 +388,26 @@ def test_runs_tile_the_paragraphs_in_order(step: LanguageID, lines) -> None:
     assert nxt == len(spans)
 
 
-@settings(max_examples=80, deadline=None)
-@given(st.lists(st.tuples(st.sampled_from(_PADS), st.sampled_from(["id", "ms", "en", "und"]),
-                          st.floats(0.0, 1.0), st.sampled_from(_PADS)), min_size=1, max_size=40))
+_PARAS = st.tuples(st.sampled_from(_PADS), st.sampled_from(["id", "ms", "en", "und"]),
+                  st.floats(0.0, 1.0), st.sampled_from(_PADS))
+
+
+@settings(max_examples=50, deadline=None)
+@given(st.lists(_PARAS, min_size=1, max_size=40))
 def test_runs_equal_a_plain_grouping(step: LanguageID, paras) -> None:
     """``_Scan.runs`` on given labels and scores equals grouping the paragraphs one by one:
     first start, last end, label, rounded minimum score."""
+    _check_runs(step, paras)
+
+
+@settings(max_examples=50, deadline=None)
+@given(st.lists(_PARAS, min_size=64, max_size=150))
+def test_runs_of_many_paragraphs_equal_a_plain_grouping(step: LanguageID, paras) -> None:
+    """The same on pages of many paragraphs (the C-level path)."""
+    _check_runs(step, paras)
+
+
+def _check_runs(step: LanguageID, paras) -> None:
     from itertools import groupby
 
     text = "\n\n".join(a + f"kata {k}" + b for k, (a, _, _, b) in enumerate(paras))

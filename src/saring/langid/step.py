@@ -22,7 +22,7 @@ import gc
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
-from itertools import accumulate, compress, islice, repeat
+from itertools import accumulate, compress, groupby, islice, repeat
 from operator import add, ne, sub
 from typing import Any
 
@@ -91,8 +91,13 @@ class _Scan:
         with C-level passes over the labels, not a Python step per run: a page of alternating
         one-word lines has a run per line."""
         n = len(langs)
-        if not n:
-            return []
+        if n < 64:  # a few paragraphs (news): a plain loop costs less than setting up passes
+            scores_, out = self.scores, []
+            for pl, grp in groupby(range(n), key=langs.__getitem__):
+                rows = list(grp)
+                out.append([self.starts(rows[:1])[0], self.starts(rows[-1:])[0] + self.plen[rows[-1]],
+                            pl, round(min(map(scores_.__getitem__, rows)), 3)])
+            return out
         firsts = [0, *compress(range(1, n), map(ne, islice(langs, 1, None), langs))]
         ends = [*firsts[1:], n]
         lasts = list(map((-1).__add__, ends))
