@@ -165,9 +165,9 @@ def test_evidence_is_additive_over_separate_segments(words: list[str]) -> None:
 
 def test_adversarial_input_is_linear_time(lex: Lexicon) -> None:
     nasty = ("a" * 50_000) + ("-" * 50_000) + ("yang " * 20_000) + ("\u00e9" * 50_000)
-    t0 = time.perf_counter()
+    t0 = time.process_time()  # CPU time: a loaded machine must not fail a linearity guard
     v = lex.classify(nasty)
-    assert time.perf_counter() - t0 < 2.0
+    assert time.process_time() - t0 < 2.0
     assert v.lang in ("id", "ms")
 
 

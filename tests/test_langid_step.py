@@ -287,12 +287,12 @@ def test_huge_single_line_and_many_blank_lines_are_fast(step: LanguageID) -> Non
 
     big = " ".join(ID_PARAS) * 3000  # ~800k chars on one line
     many = "\n" * 200_000 + ID_PARAS[0]
-    t0 = time.perf_counter()
+    t0 = time.process_time()  # CPU time: a loaded machine must not fail a linearity guard
     for text in (big, many):
         d = doc(text)
         step.process(d)
         assert d.annotations["langid"]["lang"] == "id"
-    assert time.perf_counter() - t0 < 5.0
+    assert time.process_time() - t0 < 5.0
 
 
 def _page(rng_seed: int) -> str:

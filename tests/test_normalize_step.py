@@ -5,7 +5,7 @@ from __future__ import annotations
 import pickle
 
 from conftest import corpus_records
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from saring.document import Document
@@ -99,6 +99,9 @@ _TEXT = st.lists(
 
 @settings(max_examples=300, deadline=None)
 @given(_TEXT)
+# four rounds: zero-width removed -> Z + accent composed -> mojibake decoded to U+200F ->
+# U+200F removed -> a + accent composed (three rounds left it one step short)
+@example("a\u00e2\u20acZ\u200b\u0301\u0301")
 def test_property_undo_restores_invariants_hold_and_fixed_point(text):
     doc = run(text)
     assert doc.undo() == text
