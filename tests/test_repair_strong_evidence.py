@@ -4,6 +4,8 @@ that evidence must not touch. Sentences and names are invented for these tests."
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from evaluation.repair.unseen import load_cases, page_order, run_traps
 from saring.document import Document
@@ -82,3 +84,15 @@ def test_traps3_are_never_edited(step: Repair) -> None:
     assert n >= 70 and bad == 0, lines
     n, bad, lines = run_traps(step, page_order(load_cases("unseen_dev4.txt")), name="traps3.txt")
     assert bad == 0, lines
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.sets(st.text(alphabet="abdik", min_size=0, max_size=7), max_size=40),
+       st.text(alphabet="abdik", max_size=4), st.integers(min_value=1, max_value=5))
+def test_prefix_counts_on_joined_lines_equal_the_plain_count(words: set[str], prefix: str,
+                                                             limit: int) -> None:
+    """The one-string name index counts what a plain scan of the sorted words counts."""
+    from saring.repair.resources import _count_prefixed, _sorted_lines
+
+    plain = sum(1 for w in sorted(words) if w.startswith(prefix) and len(w) >= len(prefix) + 3)
+    assert _count_prefixed(_sorted_lines(words), prefix, limit) == min(plain, limit)

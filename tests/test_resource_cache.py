@@ -135,7 +135,7 @@ def test_repair_cache_fields_match_the_dataclass() -> None:
     from saring.repair import resources as R
 
     data = R._cacheable()
-    built = {*data["maps"], *data["sets"], "site_re", "entity_pattern"}
+    built = {*data["maps"], *data["texts"], *data["sets"], "site_re", "entity_pattern"}
     assert built == {f.name for f in dataclasses.fields(R.Resources)}
 
 
