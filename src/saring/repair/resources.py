@@ -179,21 +179,35 @@ def _sorted_lines(words: set[str]) -> str:
     """``words`` sorted, one per line, with a newline before the first and after the last.
 
     Why one string: the disk cache loads one string in microseconds, where a tuple of 25k
-    strings (or sorting them on first use, ~20 ms) weighed on every ``saring clean``."""
+    strings (or sorting them on first use, ~20 ms) weighed on every ``saring clean``; lookups
+    stay a binary search (:func:`_first_line_from`)."""
     return "\n" + "\n".join(sorted(words)) + "\n"
+
+
+def _first_line_from(lines: str, prefix: str) -> int:
+    """The newline before the first line of :func:`_sorted_lines` that is >= ``prefix`` (the
+    final newline when none is): a binary search over character positions."""
+    lo, hi = 0, len(lines) - 1  # newlines; every line starting before lo is < prefix
+    while lo < hi:
+        start = lines.rfind("\n", lo, (lo + hi) // 2 + 1)
+        end = lines.find("\n", start + 1)
+        if lines[start + 1:end] < prefix:
+            lo = end
+        else:
+            hi = start
+    return lo
 
 
 def _count_prefixed(lines: str, prefix: str, limit: int) -> int:
     """Lines of :func:`_sorted_lines` starting with ``prefix`` and at least 3 characters
-    longer, counted up to ``limit``. Sorted lines sharing a prefix are adjacent, so the first
-    match is found by one C-level search and the rest follow it."""
-    n, i = 0, lines.find("\n" + prefix)
-    while i >= 0 and n < limit:
+    longer, counted up to ``limit``: sorted lines sharing a prefix are adjacent."""
+    n, i = 0, _first_line_from(lines, prefix)
+    while n < limit:
         end = lines.find("\n", i + 1)
-        if end < 0:
+        if end < 0 or not lines.startswith(prefix, i + 1):
             break
         n += end - i - 1 >= len(prefix) + 3
-        i = end if lines.startswith(prefix, end + 1) else -1
+        i = end
     return n
 
 
