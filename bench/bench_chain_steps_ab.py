@@ -18,12 +18,10 @@ import argparse
 import gzip
 import itertools
 import json
-import os
-import statistics
-import subprocess
-import sys
 import time
 from pathlib import Path
+
+from _ab import alternate, medians
 
 HERE = Path(__file__).resolve().parents[1]
 CORPORA = HERE.parent / "shared" / "corpora"
@@ -88,23 +86,13 @@ def main() -> None:
         raise SystemExit(f"shared corpora not found under {CORPORA}")
     if a.base is None:
         raise SystemExit("--base is required")
-    sides = {"base": a.base.resolve() / "src", "this": HERE / "src"}
-    res: dict[str, list[dict[str, float]]] = {k: [] for k in sides}
-    for r in range(a.rounds):
-        for side, src in sides.items():
-            env = dict(os.environ, PYTHONPATH=str(src))
-            out = subprocess.run(
-                [sys.executable, __file__, "--child", "--limit", str(a.limit)],
-                env=env, capture_output=True, text=True, check=True,
-            ).stdout
-            res[side].append(json.loads(out.splitlines()[-1]))
-            row = res[side][-1]
-            print(f"round {r} {side:<5} " + " ".join(f"{k} {v:.0f}" for k, v in row.items()), flush=True)
+    res = alternate(__file__, a.base, a.rounds, ["--limit", str(a.limit)],
+                    lambda r, side, row: print(f"round {r} {side:<5} " + " ".join(
+                        f"{k} {v:.0f}" for k, v in row.items()), flush=True))
     keys = list(res["base"][0])
     print(f"\n{'us CPU per input doc':<16}{'base':>9}{'this':>9}{'speed-up':>10}")
     for k in keys:
-        b = statistics.median(r[k] for r in res["base"])
-        t = statistics.median(r[k] for r in res["this"])
+        b, t = medians(res, k)
         print(f"{k:<16}{b:>9.1f}{t:>9.1f}{b / t:>9.2f}x")
 
 

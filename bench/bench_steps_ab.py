@@ -20,12 +20,10 @@ import argparse
 import gzip
 import itertools
 import json
-import os
-import statistics
-import subprocess
-import sys
 import time
 from pathlib import Path
+
+from _ab import alternate, medians
 
 HERE = Path(__file__).resolve().parents[1]
 CORPORA = HERE.parent / "shared" / "corpora"
@@ -108,23 +106,14 @@ def main() -> None:
         return
     if a.base is None:
         ap.error("--base is required")
-    sides = {"base": a.base.resolve() / "src", "this": HERE / "src"}
-    res: dict[str, list[dict[str, float]]] = {k: [] for k in sides}
     print(f"{'round':>5} {'side':<5} " + " ".join(f"{s + ' us/doc':>18}" for s in STEPS))
-    for r in range(a.rounds):
-        for side, src in sides.items():
-            env = dict(os.environ, PYTHONPATH=str(src))
-            got = json.loads(subprocess.run(
-                [sys.executable, __file__, "--child", "--limit", str(a.limit)],
-                env=env, capture_output=True, text=True, check=True,
-            ).stdout.strip().splitlines()[-1])
-            res[side].append(got)
-            print(f"{r:>5} {side:<5} " + " ".join(f"{got[s]:>18.1f}" for s in STEPS), flush=True)
+    res = alternate(__file__, a.base, a.rounds, ["--limit", str(a.limit)],
+                    lambda r, side, got: print(f"{r:>5} {side:<5} " + " ".join(
+                        f"{got[s]:>18.1f}" for s in STEPS), flush=True))
     print(f"timed documents: {int(res['this'][0]['docs']):,} per run (every other one of the first "
           f"{2 * a.limit} of each news corpus; the others warm up)")
     for s in STEPS:
-        b = statistics.median(x[s] for x in res["base"])
-        t = statistics.median(x[s] for x in res["this"])
+        b, t = medians(res, s)
         print(f"median {s:<12} base {b:8.1f} us/doc  this {t:8.1f} us/doc  speed-up {b / t:5.2f}x")
 
 

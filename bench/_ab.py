@@ -1,0 +1,42 @@
+"""Side-by-side runs of a bench's child process against two checkouts (shared by the *_ab benches).
+
+Why alternate: on a shared, noisy machine only figures measured in the same minutes compare, so
+each round runs the base checkout's child and then this checkout's, and the medians are compared.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import statistics
+import subprocess
+import sys
+from collections.abc import Callable
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parents[1]
+Row = dict[str, float]
+
+
+def alternate(script: str, base: Path, rounds: int, child_args: list[str],
+              show: Callable[[int, str, Row], None]) -> dict[str, list[Row]]:
+    """Run ``script --child ARGS`` on the base's ``src`` and on this checkout's, ``rounds``
+    times each, alternating; every child prints one JSON object as its last line."""
+    sides = {"base": base.resolve() / "src", "this": HERE / "src"}
+    res: dict[str, list[Row]] = {k: [] for k in sides}
+    for r in range(rounds):
+        for side, src in sides.items():
+            out = subprocess.run(
+                [sys.executable, script, "--child", *child_args],
+                env=dict(os.environ, PYTHONPATH=str(src)), capture_output=True, text=True,
+                check=True,
+            ).stdout
+            res[side].append(json.loads(out.strip().splitlines()[-1]))
+            show(r, side, res[side][-1])
+    return res
+
+
+def medians(res: dict[str, list[Row]], key: str) -> tuple[float, float]:
+    """The base's and this checkout's median of ``key`` over the rounds."""
+    return (statistics.median(x[key] for x in res["base"]),
+            statistics.median(x[key] for x in res["this"]))
