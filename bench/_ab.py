@@ -6,6 +6,7 @@ each round runs the base checkout's child and then this checkout's, and the medi
 
 from __future__ import annotations
 
+import argparse
 import json
 import os
 import statistics
@@ -16,6 +17,17 @@ from pathlib import Path
 
 HERE = Path(__file__).resolve().parents[1]
 Row = dict[str, float]
+
+
+def ab_parser(description: str, limit_help: str) -> argparse.ArgumentParser:
+    """The options every A/B bench takes: ``--base``, ``--limit``, ``--rounds`` and the hidden
+    ``--child`` that marks the measuring subprocess."""
+    ap = argparse.ArgumentParser(description=description)
+    ap.add_argument("--base", type=Path, help="checkout of the code to compare against")
+    ap.add_argument("--limit", type=int, default=500, help=limit_help)
+    ap.add_argument("--rounds", type=int, default=3)
+    ap.add_argument("--child", action="store_true", help=argparse.SUPPRESS)
+    return ap
 
 
 def alternate(script: str, base: Path, rounds: int, child_args: list[str],

@@ -16,7 +16,6 @@ microseconds per document per side, the medians and the speed-up.
 
 from __future__ import annotations
 
-import argparse
 import gzip
 import itertools
 import json
@@ -24,7 +23,7 @@ import os
 import time
 from pathlib import Path
 
-from _ab import alternate, medians
+from _ab import ab_parser, alternate, medians
 
 HERE = Path(__file__).resolve().parents[1]
 CORPORA = HERE.parent / "shared" / "corpora"
@@ -93,12 +92,8 @@ def child(limit: int, corpora: str) -> dict[str, float]:
 
 
 def main() -> None:
-    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("--base", type=Path, help="checkout of the code to compare against")
-    ap.add_argument("--limit", type=int, default=500, help="records per corpus")
-    ap.add_argument("--rounds", type=int, default=3)
+    ap = ab_parser(__doc__.splitlines()[0], "records per corpus")
     ap.add_argument("--corpora", choices=sorted(SETS), default="news")
-    ap.add_argument("--child", action="store_true", help=argparse.SUPPRESS)
     a = ap.parse_args()
     if a.child:
         print(json.dumps(child(a.limit, a.corpora)))

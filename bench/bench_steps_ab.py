@@ -16,14 +16,13 @@ the speed-up per step.
 
 from __future__ import annotations
 
-import argparse
 import gzip
 import itertools
 import json
 import time
 from pathlib import Path
 
-from _ab import alternate, medians
+from _ab import ab_parser, alternate, medians
 
 HERE = Path(__file__).resolve().parents[1]
 CORPORA = HERE.parent / "shared" / "corpora"
@@ -95,11 +94,7 @@ def child(limit: int) -> dict[str, float]:
 
 
 def main() -> None:
-    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("--base", type=Path, help="checkout of the code to compare against")
-    ap.add_argument("--limit", type=int, default=500, help="records per news corpus")
-    ap.add_argument("--rounds", type=int, default=3)
-    ap.add_argument("--child", action="store_true", help=argparse.SUPPRESS)
+    ap = ab_parser(__doc__.splitlines()[0], "records per news corpus")
     a = ap.parse_args()
     if a.child:
         print(json.dumps(child(a.limit)))

@@ -55,12 +55,7 @@ def run(
     if languages is not None:
         pipeline = Pipeline(_without_keep_langs(pipeline), limits=pipeline.limits, reader=pipeline.reader,
                             writer=pipeline.writer, executor=pipeline.executor, languages=list(languages))
-    if format:
-        pipeline.writer["format"] = format
-    if text_field:
-        pipeline.reader["text_field"] = text_field
-    if id_field:
-        pipeline.reader["id_field"] = id_field
+    pipeline.override_io(format, text_field, id_field)
     paths = [inputs] if isinstance(inputs, (str, Path)) else list(inputs)
     return run_pipeline(pipeline, [str(p) for p in paths], output,
                         workers=workers or os.cpu_count() or 1, strict=strict, progress=progress,

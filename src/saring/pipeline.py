@@ -247,6 +247,16 @@ class Pipeline:
         self.languages = self._resolve_languages(languages)
         check_contracts(self.steps)
 
+    def override_io(self, fmt: str | None = None, text_field: str | None = None,
+                    id_field: str | None = None) -> None:
+        """Apply the output format and input field names a caller (CLI, API) gave explicitly."""
+        if fmt:
+            self.writer["format"] = fmt
+        if text_field:
+            self.reader["text_field"] = text_field
+        if id_field:
+            self.reader["id_field"] = id_field
+
     def _resolve_languages(self, languages: Sequence[str] | None) -> list[str]:
         """The output partitions; language-ID steps without their own ``keep_langs`` keep them.
 

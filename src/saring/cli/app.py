@@ -130,12 +130,7 @@ def run(inputs: tuple[str, ...], output: str, config: str | None, workers: int |
 
     try:
         pipeline = Pipeline.from_yaml(config) if config else Pipeline.default()
-        if fmt:
-            pipeline.writer["format"] = fmt
-        if text_field:
-            pipeline.reader["text_field"] = text_field
-        if id_field:
-            pipeline.reader["id_field"] = id_field
+        pipeline.override_io(fmt, text_field, id_field)
         if ray_address and (executor or pipeline.executor.get("name")) not in (None, "ray"):
             raise ConfigError("--ray-address needs --executor ray")
         local_inputs, local_output, remote = _remote_prepare(list(inputs), output)
