@@ -24,24 +24,33 @@ def ab_parser(description: str, limit_help: str) -> argparse.ArgumentParser:
     ``--child`` that marks the measuring subprocess."""
     ap = argparse.ArgumentParser(description=description)
     ap.add_argument("--base", type=Path, help="checkout of the code to compare against")
+    ap.add_argument("--pure", action="store_true",
+                    help="compare against this checkout with SARING_PURE_PYTHON=1 (compiled "
+                         "kernels vs their pure-Python reference; no --base needed)")
     ap.add_argument("--limit", type=int, default=500, help=limit_help)
     ap.add_argument("--rounds", type=int, default=3)
     ap.add_argument("--child", action="store_true", help=argparse.SUPPRESS)
     return ap
 
 
-def alternate(script: str, base: Path, rounds: int, child_args: list[str],
-              show: Callable[[int, str, Row], None]) -> dict[str, list[Row]]:
+def alternate(script: str, base: Path | None, rounds: int, child_args: list[str],
+              show: Callable[[int, str, Row], None], pure: bool = False) -> dict[str, list[Row]]:
     """Run ``script --child ARGS`` on the base's ``src`` and on this checkout's, ``rounds``
-    times each, alternating; every child prints one JSON object as its last line."""
-    sides = {"base": base.resolve() / "src", "this": HERE / "src"}
+    times each, alternating; every child prints one JSON object as its last line. With
+    ``pure`` the base side is this checkout run with ``SARING_PURE_PYTHON=1`` (no kernels)."""
+    if base is None and not pure:
+        raise ValueError("give a base checkout or pure=True")
+    sides = {"base": HERE / "src" if pure else base.resolve() / "src", "this": HERE / "src"}
     res: dict[str, list[Row]] = {k: [] for k in sides}
     for r in range(rounds):
         for side, src in sides.items():
+            env = dict(os.environ, PYTHONPATH=str(src))
+            env.pop("SARING_PURE_PYTHON", None)
+            if pure and side == "base":
+                env["SARING_PURE_PYTHON"] = "1"
             out = subprocess.run(
                 [sys.executable, script, "--child", *child_args],
-                env=dict(os.environ, PYTHONPATH=str(src)), capture_output=True, text=True,
-                check=True,
+                env=env, capture_output=True, text=True, check=True,
             ).stdout
             res[side].append(json.loads(out.strip().splitlines()[-1]))
             show(r, side, res[side][-1])

@@ -1,6 +1,7 @@
 """Per-step CPU of the whole default chain, before/after: two checkouts, alternating runs.
 
     python bench/bench_chain_steps_ab.py --base /work/main [--limit 500] [--rounds 3]
+    python bench/bench_chain_steps_ab.py --pure ...   # compiled kernels vs SARING_PURE_PYTHON=1
 
 ``--base`` is another checkout of saring. Each round runs this file with ``--child`` once with
 the base's ``src`` first on ``PYTHONPATH`` and once with this checkout's (A B A B), so machine
@@ -79,11 +80,11 @@ def main() -> None:
         return
     if not CORPORA.exists():
         raise SystemExit(f"shared corpora not found under {CORPORA}")
-    if a.base is None:
-        raise SystemExit("--base is required")
+    if a.base is None and not a.pure:
+        raise SystemExit("--base or --pure is required")
     res = alternate(__file__, a.base, a.rounds, ["--limit", str(a.limit)],
                     lambda r, side, row: print(f"round {r} {side:<5} " + " ".join(
-                        f"{k} {v:.0f}" for k, v in row.items()), flush=True))
+                        f"{k} {v:.0f}" for k, v in row.items()), flush=True), pure=a.pure)
     keys = list(res["base"][0])
     print(f"\n{'us CPU per input doc':<16}{'base':>9}{'this':>9}{'speed-up':>10}")
     for k in keys:

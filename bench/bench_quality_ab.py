@@ -1,8 +1,9 @@
 """Before/after of the quality step on real news: two checkouts, alternating runs (issue 15).
 
     python bench/bench_quality_ab.py --base /work/main [--limit 500] [--rounds 3] [--corpora news|legal]
+    python bench/bench_quality_ab.py --pure ...   # compiled kernels vs SARING_PURE_PYTHON=1
 
-``--base`` is another checkout of saring. Each round runs this file with ``--child`` once with the
+``--base`` is another checkout of saring (``--pure``: this one without its compiled kernels). Each round runs this file with ``--child`` once with the
 base's ``src`` first on ``PYTHONPATH`` and once with this checkout's, A B A B, so machine load hits
 both sides alike. A child reads the first ``2 * --limit`` records of each corpus, runs the
 default chain's steps before quality (normalize, boilerplate, repair, langid) on them, warms the
@@ -98,13 +99,13 @@ def main() -> None:
     if a.child:
         print(json.dumps(child(a.limit, a.corpora)))
         return
-    if a.base is None:
-        ap.error("--base is required")
+    if a.base is None and not a.pure:
+        ap.error("--base or --pure is required")
     print(f"{'round':>5} {'side':<5} " + " ".join(f"{s + ' us/doc':>18}" for s in MODES) + "   load")
     res = alternate(__file__, a.base, a.rounds, ["--limit", str(a.limit), "--corpora", a.corpora],
                     lambda r, side, got: print(f"{r:>5} {side:<5} " + " ".join(
                         f"{got[s]:>18.1f}" for s in MODES) + f"   {os.getloadavg()[0]:.1f}",
-                        flush=True))
+                        flush=True), pure=a.pure)
     d = res["this"][0]
     print(f"timed documents: {int(d['docs']):,} per run ({d['chars']:,.0f} chars on average; every other "
           f"one of the first {2 * a.limit} of each {a.corpora} corpus that reaches quality; the others warm up)")

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from kernel_paths import kernel_path  # noqa: F401 - the fixture: compiled and pure paths
 
 from saring.analysis import Analysis, analyse
 from saring.dedup.normalize import line_spans as dedup_line_spans
@@ -14,6 +16,8 @@ _TEXT = st.lists(
     st.sampled_from(list("ab Z9.,-'\n\t\r\u00a0@#()…é") + ["Rp", "nya", "http://x.id "]),
     max_size=40,
 ).map("".join)
+
+pytestmark = pytest.mark.usefixtures("kernel_path")
 
 
 @settings(max_examples=300, deadline=None)

@@ -12,6 +12,7 @@ import pytest
 from conftest import corpus_records
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from kernel_paths import kernel_path  # noqa: F401 - the fixture: compiled and pure paths
 
 from saring.document import Document
 from saring.quality import textstats
@@ -31,6 +32,8 @@ PIECES = [
 texts = st.lists(st.sampled_from(PIECES), max_size=60).map(
     lambda parts: "".join(p + (" " if i % 3 else "") for i, p in enumerate(parts))
 )
+
+pytestmark = pytest.mark.usefixtures("kernel_path")
 
 
 @settings(max_examples=300, deadline=None)

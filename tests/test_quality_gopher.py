@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+from kernel_paths import kernel_path  # noqa: F401 - the fixture: compiled and pure paths
 
 from saring.document import Document
 from saring.pipeline import Pipeline
@@ -23,6 +24,8 @@ GOOD = (
     "Selain jalan, pemerintah juga berencana membangun jembatan gantung di dua lokasi. "
     "Pekerjaan itu diperkirakan selesai sebelum musim hujan berikutnya, kata pejabat tersebut.\n"
 )
+
+pytestmark = pytest.mark.usefixtures("kernel_path")
 
 
 def run(step, doc):

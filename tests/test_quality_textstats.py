@@ -5,8 +5,10 @@ from __future__ import annotations
 import time
 from collections import Counter
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from kernel_paths import kernel_path  # noqa: F401 - the fixture: compiled and pure paths
 
 from saring.quality.textstats import (
     TOKEN_RE,
@@ -18,6 +20,8 @@ from saring.quality.textstats import (
     top_ngram_chars,
     top_ngrams,
 )
+
+pytestmark = pytest.mark.usefixtures("kernel_path")
 
 
 def toks(text: str) -> list[str]:

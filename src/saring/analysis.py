@@ -21,6 +21,11 @@ texts share one analysis and a different text never does. It holds the last few 
 (a batch of documents goes through one step before the next: ``saring.step.run_steps``) and is
 a pure memo of the text: nothing of one document can leak into another's result.
 
+**Compiled kernel.** When ``saring._c_analysis`` is built (``saring.compiled``), the tokens,
+their spans and classes come from it in one pass (the same regex, matched by hand in C; equal
+tokens share one ``str``), and quality's n-gram counts read its token ids. The pure-Python code
+below is the reference; ``tests/test_analysis_kernel.py`` compares the two.
+
 **Contract for consumers.** Views are read-only (lists are shared: never mutate them). Anything
 a step derives goes into :attr:`Analysis.memo` under a key that names the step. Offsets are in
 the text the analysis was made for; after an edit, call :func:`analyse` again.
@@ -32,6 +37,8 @@ import re
 from collections.abc import Hashable, Iterable
 from itertools import compress, filterfalse
 from typing import Any
+
+from saring import compiled
 
 try:  # the C helper behind Counter (CPython); same semantics in pure Python otherwise
     from collections import _count_elements  # type: ignore[attr-defined]
@@ -56,6 +63,24 @@ _ALPHA_LINE_RE = re.compile(r"[^\W\d_][^\n]*+")
 
 _token_re: list[re.Pattern[str]] = []  # built on first use (it reads quality's tokenizer data)
 
+# The compiled kernel (None: not built, or SARING_PURE_PYTHON=1) and its tokenizer config.
+_kernel: Any = compiled.load("saring._c_analysis")
+_kernel_config: list[Any] = []
+
+
+def kernel() -> Any:
+    """The compiled kernel module, or None (tests swap ``_kernel`` to run both paths)."""
+    return _kernel
+
+
+def _config() -> Any:
+    """The kernel's tokenizer config: :data:`TOKEN_RE`'s word lists, built on first use."""
+    if not _kernel_config:
+        from saring.quality.textstats import kernel_words, load_tokenizer_words
+
+        _kernel_config.append(_kernel.make_config(*kernel_words(load_tokenizer_words())))
+    return _kernel_config[0]
+
 
 def token_re() -> re.Pattern[str]:
     """The shared word/punctuation tokenizer (``saring.quality.textstats.TOKEN_RE``)."""
@@ -78,7 +103,7 @@ class Analysis:
 
     __slots__ = (
         "text", "memo", "_tokens", "_spans", "_n_symbol", "_symbol_chars", "_n_alpha",
-        "_lines", "_line_starts", "_line_spans", "_paragraphs", "_lower",
+        "_lines", "_line_starts", "_line_spans", "_paragraphs", "_lower", "_info", "_types",
     )
 
     def __init__(self, text: str) -> None:
@@ -94,6 +119,8 @@ class Analysis:
         self._line_spans: list[tuple[int, int]] | None = None
         self._paragraphs: list[str] | None = None
         self._lower: str | None = None
+        self._info: Any = None  # the kernel's token ids and spans (None: pure Python)
+        self._types: list[str] | None = None  # distinct tokens by first occurrence (kernel)
 
     # ------------------------------------------------------------------ tokens
     @property
@@ -105,14 +132,29 @@ class Analysis:
     def tokens(self) -> list[str]:
         """Word and punctuation tokens (``TOKEN_RE``: spaCy-like, see ``quality.textstats``)."""
         if self._tokens is None:
-            self._tokens = token_re().findall(self.text)
+            if _kernel is not None:
+                (self._tokens, self._types, self._info, self._n_alpha, self._n_symbol,
+                 self._symbol_chars) = _kernel.tokenize(_config(), self.text)
+            else:
+                self._tokens = token_re().findall(self.text)
         return self._tokens
+
+    @property
+    def token_info(self) -> Any:
+        """The kernel's token ids and spans (``saring._c_analysis``), or None without it."""
+        if self._tokens is None:
+            self.tokens  # noqa: B018 - computes it
+        return self._info
 
     @property
     def token_spans(self) -> list[tuple[int, int]]:
         """``[start, end)`` of each token of :attr:`tokens`, in the same order."""
         if self._spans is None:
-            self._spans = [m.span() for m in token_re().finditer(self.text)]
+            info = self.token_info
+            if info is not None and _kernel is not None:
+                self._spans = _kernel.spans(info)
+            else:
+                self._spans = [m.span() for m in token_re().finditer(self.text)]
         return self._spans
 
     @property
@@ -120,7 +162,8 @@ class Analysis:
         """Distinct tokens."""
         types = self.memo.get("types")
         if types is None:
-            types = self.memo["types"] = set(self.tokens)
+            toks = self.tokens
+            types = self.memo["types"] = set(toks if self._types is None else self._types)
         return types  # type: ignore[return-value]
 
     def _count_classes(self) -> None:

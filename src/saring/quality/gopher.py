@@ -19,6 +19,7 @@ from saring.quality.textstats import (
     TextStats,
     dup_ngram_chars,
     find_duplicates,
+    kernel_ngram_chars,
     line_dups,
     top_ngrams,
 )
@@ -149,9 +150,12 @@ class GopherRepetition(ProfiledFilter):
     def measure(self, metric: str, st: TextStats, cfg: dict[str, Any]) -> float:
         text = st.text
         kind, n = cfg["metric_kinds"][metric]
-        if kind == "top":
-            return self._ngrams(st, cfg)[0][n] / len(text)
-        if kind == "dup":
+        if kind == "top" or kind == "dup":
+            both = kernel_ngram_chars(st, cfg["top_ns"], cfg["dup_ns"])
+            if both is not None:  # the compiled kernel: every n in one pass
+                return both[kind == "dup"][n] / len(text)
+            if kind == "top":
+                return self._ngrams(st, cfg)[0][n] / len(text)
             return self._dup_chars(st, cfg)[n] / len(text)
         if kind.startswith("dup_para"):
             paras = st.paragraphs

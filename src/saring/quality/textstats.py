@@ -24,6 +24,7 @@ from typing import Any, NamedTuple
 
 import yaml
 
+from saring import analysis as _analysis
 from saring.analysis import Analysis, analyse, clear_cache, count  # noqa: F401 - clear_cache for tests
 from saring.quality.profiles import DATA_DIR
 
@@ -42,18 +43,40 @@ _W = r"[\w\u0080-\u009F\u0300-\u036F\u0610-\u061A\u064B-\u065F\u0670\u06D6-\u06E
 # repeats are possessive (no backtracking state); the leading (?=\S) rejects whitespace positions.
 
 
+def _longest_first(words: list[str]) -> list[str]:
+    """The order of an alternation of literal words: longest first (so "kHz" wins over "K")."""
+    return sorted(words, key=len, reverse=True)
+
+
 def _alts(words: list[str]) -> str:
-    """Regex alternation of literal words, longest first (so "kHz" wins over "K")."""
-    return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+    """Regex alternation of literal words, longest first."""
+    return "|".join(re.escape(w) for w in _longest_first(words))
+
+
+def _abbrev_groups(words: list[str]) -> list[tuple[int, list[str]]]:
+    """Abbreviations by length, shortest group first (each group one lookbehind width)."""
+    by_len: dict[int, list[str]] = {}
+    for w in words:
+        by_len.setdefault(len(w), []).append(w)
+    return sorted(by_len.items())
+
+
+def _clitic_words(res: dict) -> list[str]:
+    return [c.capitalize() for c in res["clitics"]] + res["clitics"]
+
+
+def kernel_words(res: dict) -> tuple[list[str], list[str], list[str]]:
+    """The word lists of :data:`TOKEN_RE` in the order its alternations try them (clitics,
+    abbreviations after the built-in capital initial, units), for the compiled tokenizer
+    (``saring._c_analysis``), which matches the same regex branch by branch."""
+    abbrevs = [w for _, ws in _abbrev_groups(res["abbreviations"]) for w in _longest_first(ws)]
+    return _longest_first(_clitic_words(res)), abbrevs, _longest_first(res["units"])
 
 
 def _abbrev_alt(words: list[str]) -> str:
     """Each abbreviation followed by a fixed-width lookbehind: not preceded by a word character."""
-    by_len: dict[int, list[str]] = {}
-    for w in words:
-        by_len.setdefault(len(w), []).append(w)
     parts = [r"[A-Z](?<!\w\w)"]
-    for n, ws in sorted(by_len.items()):
+    for n, ws in _abbrev_groups(words):
         behind = r"\w" * (n + 1)
         parts.append(f"(?:{_alts(ws)})(?<!{behind})")
     return "|".join(parts)
@@ -74,7 +97,7 @@ def _build_token_re(res: dict) -> re.Pattern[str]:
     for key in ("abbreviations", "units", "clitics"):
         if not all(isinstance(w, str) and w for w in res[key]):
             raise ValueError(f"tokenizer.yaml: {key} must be non-empty strings (quote No/Yes/On)")
-    clitic = rf"-(?:{_alts([c.capitalize() for c in res['clitics']] + res['clitics'])})\b"
+    clitic = rf"-(?:{_alts(_clitic_words(res))})\b"
     sep = (
         rf"(?=[-'’&.,)\"])(?:(?<=[a-z])-(?=[a-z])(?!{clitic[1:]})|['’&]|[.,](?=\d)|\)\.\[?|\.\["
         r"|(?<=\d)\.\"|(?<=[A-Za-z])\"(?=[A-Za-z])|(?<![a-z])\.|\.(?![A-Z]))"
@@ -148,10 +171,39 @@ def top_ngrams(tokens: list[str], ns: list[int]) -> tuple[dict[int, int], list[i
 
     Long token lists go through the integer-key version (:func:`_top_ngrams_np`, same results):
     on repetitive text every position repeats and building n-tuples there costs O(tokens x n).
+    With the compiled kernel, its exact integer n-gram classes (same results).
     """
+    k = _analysis.kernel()
+    if k is not None and _kernel_ns(ns):
+        tops, _, positions = k.ngrams(k.intern(tokens), ns, (), True)
+        return tops, positions
     if _int_keys(tokens):
         return _top_ngrams_np(tokens, ns)
     return _top_ngrams_tuple(tokens, ns)
+
+
+def _kernel_ns(ns: Any) -> bool:
+    """n-gram sizes the kernel takes (the Python code has its own answer for n < 1)."""
+    return all(isinstance(n, int) and 1 <= n <= 1_000_000 for n in ns)
+
+
+def kernel_ngram_chars(
+    st: Analysis, top_ns: list[int], dup_ns: list[int]
+) -> tuple[dict[int, int], dict[int, int]] | None:
+    """:func:`top_ngrams` and :func:`dup_ngram_chars` of a text's tokens in one pass of the
+    compiled kernel over its token ids, memoised on the analysis; None without the kernel
+    (the caller then runs the two functions)."""
+    k = _analysis.kernel()
+    if k is None or not (_kernel_ns(top_ns) and _kernel_ns(dup_ns)):
+        return None
+    key = ("quality_ngrams", tuple(top_ns), tuple(dup_ns))
+    found = st.memo.get(key)
+    if found is None:
+        info = st.token_info
+        if info is None:  # tokens made without the kernel (it was switched on since)
+            info = k.intern(st.tokens)
+        found = st.memo[key] = k.ngrams(info, top_ns, dup_ns)
+    return found  # type: ignore[return-value]
 
 
 def _top_ngrams_tuple(tokens: list[str], ns: list[int]) -> tuple[dict[int, int], list[int]]:
@@ -197,8 +249,12 @@ def dup_ngram_chars(
     """Characters in repeated n-grams for each n in ``ns``; see :func:`_dup_ngram_chars_tuple`.
 
     Long token lists go through the integer-key version (:func:`_dup_ngram_chars_np`, same
-    results), which stays linear in the number of repeated positions whatever n is.
+    results), which stays linear in the number of repeated positions whatever n is. The
+    compiled kernel counts from scratch (``positions`` only ever saves work; same results).
     """
+    k = _analysis.kernel()
+    if k is not None and _kernel_ns(ns):
+        return k.ngrams(k.intern(tokens), (), ns)[1]
     if _int_keys(tokens):
         return _dup_ngram_chars_np(tokens, ns, positions)
     return _dup_ngram_chars_tuple(tokens, ns, positions)

@@ -1,0 +1,911 @@
+/* saring._c_analysis: the per-token work of saring.analysis / saring.quality.textstats in C.
+ *
+ * The pure-Python code is the reference: this module computes exactly what it computes.
+ *
+ *   make_config(clitics, abbreviations, units) -> config
+ *       The word lists inside quality's TOKEN_RE, in the order of the regex's alternations
+ *       (clitics and units longest first; abbreviations by the regex's groups: length
+ *       ascending, longest first within a group). The single-capital initial "[A-Z]" is built in.
+ *   tokenize(config, text) -> (tokens, types, info, n_alpha, n_symbol, symbol_chars)
+ *       TOKEN_RE.findall(text): a hand-written matcher of the same regex, branch by branch in
+ *       the regex's order (see analysis.py / textstats.py for the pattern and the tests that
+ *       compare the two on adversarial text). Equal tokens share one str object; ``types`` are
+ *       the distinct tokens by first occurrence; ``info`` (a capsule) keeps each token's type id
+ *       and span for the functions below; the counts are the token classes of Analysis.
+ *   intern(tokens) -> info
+ *       The same info for any list of str (type ids by first occurrence, no spans).
+ *   spans(info) -> [(start, end), ...]
+ *   ngrams(info, top_ns, dup_ns, positions=False) -> ({n: top chars}, {n: dup chars}[, positions])
+ *       textstats.top_ngrams / dup_ngram_chars: exact n-gram classes level by level (the
+ *       (h+1)-gram code of a position is a dense code of the pair (h-gram code, next type id)),
+ *       counted only where the shorter gram repeats. Linear in the tokens per level. With
+ *       positions, also the starts of the repeated largest-top-n grams (top_ngrams' list).
+ *
+ * Character classes are CPython's for str patterns: \w is Py_UNICODE_ISALNUM or "_", \s is
+ * Py_UNICODE_ISSPACE, \d is Py_UNICODE_ISDECIMAL.
+ */
+#define PY_SSIZE_T_CLEAN
+#include <Python.h>
+#include <stdint.h>
+#include <string.h>
+
+#define END_CH 0x110000u /* read outside the text: in no class */
+
+/* ---------------------------------------------------------------- character classes */
+
+enum { C_SPACE = 1, C_WORD = 2, C_DEC = 4, C_XW = 8, C_ALPHA = 16 };
+static unsigned char ascii_cls[128];
+
+static void init_ascii(void)
+{
+    for (Py_UCS4 c = 0; c < 128; c++) {
+        unsigned char k = 0;
+        if (Py_UNICODE_ISSPACE(c)) k |= C_SPACE;
+        if (Py_UNICODE_ISALNUM(c) || c == '_') k |= C_WORD | C_XW;
+        if (Py_UNICODE_ISDECIMAL(c)) k |= C_DEC;
+        if (Py_UNICODE_ISALNUM(c) && !Py_UNICODE_ISDECIMAL(c)) k |= C_ALPHA;
+        ascii_cls[c] = k;
+    }
+}
+
+static inline int is_space(Py_UCS4 c)
+{
+    if (c < 128) return ascii_cls[c] & C_SPACE;
+    return c < END_CH && Py_UNICODE_ISSPACE(c);
+}
+
+static inline int is_word(Py_UCS4 c) /* \w */
+{
+    if (c < 128) return ascii_cls[c] & C_WORD;
+    return c < END_CH && Py_UNICODE_ISALNUM(c);
+}
+
+static inline int is_dec(Py_UCS4 c) /* \d */
+{
+    if (c < 128) return ascii_cls[c] & C_DEC;
+    return c < END_CH && Py_UNICODE_ISDECIMAL(c);
+}
+
+static inline int is_alpha_char(Py_UCS4 c) /* [^\W\d_] */
+{
+    if (c < 128) return ascii_cls[c] & C_ALPHA;
+    return c < END_CH && Py_UNICODE_ISALNUM(c) && !Py_UNICODE_ISDECIMAL(c);
+}
+
+/* _W: \w plus C1 controls and the combining marks \w lacks */
+static inline int is_xw(Py_UCS4 c)
+{
+    if (c < 128) return ascii_cls[c] & C_XW;
+    if (c <= 0x9F) return 1;
+    if ((c >= 0x300 && c <= 0x36F) || (c >= 0x610 && c <= 0x61A) || (c >= 0x64B && c <= 0x65F)
+        || c == 0x670 || (c >= 0x6D6 && c <= 0x6ED))
+        return 1;
+    return is_word(c);
+}
+
+static inline int is_lower(Py_UCS4 c) { return c >= 'a' && c <= 'z'; }
+static inline int is_upper(Py_UCS4 c) { return c >= 'A' && c <= 'Z'; }
+static inline int is_letter(Py_UCS4 c) { return is_lower(c) || is_upper(c); }
+static inline int is_mark(Py_UCS4 c) { return c == '#' || c == '@' || c == 0x2022; } /* #@• */
+
+/* ---------------------------------------------------------------- text access */
+
+typedef struct {
+    int kind;
+    const void *data;
+    Py_ssize_t n;
+} Text;
+
+static inline Py_UCS4 at(const Text *t, Py_ssize_t i)
+{
+    if (i < 0 || i >= t->n) return END_CH;
+    return PyUnicode_READ(t->kind, t->data, i);
+}
+
+typedef struct {
+    Py_ssize_t len;
+    Py_UCS4 *s;
+} Lit;
+
+typedef struct {
+    Py_ssize_t n;
+    Lit *items;
+} Lits;
+
+static int starts_with(const Text *t, Py_ssize_t i, const Lit *w)
+{
+    if (i < 0 || w->len > t->n - i) return 0;
+    for (Py_ssize_t k = 0; k < w->len; k++)
+        if (PyUnicode_READ(t->kind, t->data, i + k) != w->s[k]) return 0;
+    return 1;
+}
+
+static inline int boundary(const Text *t, Py_ssize_t k) /* \b */
+{
+    return (is_word(at(t, k - 1)) != 0) != (is_word(at(t, k)) != 0);
+}
+
+/* ---------------------------------------------------------------- config */
+
+typedef struct {
+    Lits clitics, abbrevs, units;
+} Config;
+
+static void free_lits(Lits *l)
+{
+    if (l->items) {
+        for (Py_ssize_t i = 0; i < l->n; i++) PyMem_Free(l->items[i].s);
+        PyMem_Free(l->items);
+    }
+    l->items = NULL;
+    l->n = 0;
+}
+
+static int load_lits(PyObject *seq, Lits *out)
+{
+    PyObject *fast = PySequence_Fast(seq, "word lists must be sequences of str");
+    if (!fast) return -1;
+    Py_ssize_t n = PySequence_Fast_GET_SIZE(fast);
+    out->n = 0;
+    out->items = PyMem_Calloc(n ? (size_t)n : 1, sizeof(Lit));
+    if (!out->items) {
+        Py_DECREF(fast);
+        PyErr_NoMemory();
+        return -1;
+    }
+    for (Py_ssize_t i = 0; i < n; i++) {
+        PyObject *w = PySequence_Fast_GET_ITEM(fast, i);
+        if (!PyUnicode_Check(w) || PyUnicode_GET_LENGTH(w) == 0) {
+            Py_DECREF(fast);
+            PyErr_SetString(PyExc_ValueError, "word lists must hold non-empty str");
+            return -1;
+        }
+        Py_UCS4 *s = PyUnicode_AsUCS4Copy(w);
+        if (!s) {
+            Py_DECREF(fast);
+            return -1;
+        }
+        out->items[i].s = s;
+        out->items[i].len = PyUnicode_GET_LENGTH(w);
+        out->n = i + 1;
+    }
+    Py_DECREF(fast);
+    return 0;
+}
+
+static void config_free(PyObject *cap)
+{
+    Config *c = PyCapsule_GetPointer(cap, "saring._c_analysis.config");
+    if (!c) {
+        PyErr_Clear();
+        return;
+    }
+    free_lits(&c->clitics);
+    free_lits(&c->abbrevs);
+    free_lits(&c->units);
+    PyMem_Free(c);
+}
+
+static PyObject *make_config(PyObject *self, PyObject *args)
+{
+    PyObject *cl, *ab, *un;
+    if (!PyArg_ParseTuple(args, "OOO", &cl, &ab, &un)) return NULL;
+    Config *c = PyMem_Calloc(1, sizeof(Config));
+    if (!c) return PyErr_NoMemory();
+    if (load_lits(cl, &c->clitics) < 0 || load_lits(ab, &c->abbrevs) < 0 || load_lits(un, &c->units) < 0) {
+        free_lits(&c->clitics);
+        free_lits(&c->abbrevs);
+        free_lits(&c->units);
+        PyMem_Free(c);
+        return NULL;
+    }
+    PyObject *cap = PyCapsule_New(c, "saring._c_analysis.config", config_free);
+    if (!cap) {
+        free_lits(&c->clitics);
+        free_lits(&c->abbrevs);
+        free_lits(&c->units);
+        PyMem_Free(c);
+    }
+    return cap;
+}
+
+/* ---------------------------------------------------------------- the matcher */
+
+static Py_ssize_t run_xw(const Text *t, Py_ssize_t i)
+{
+    while (i < t->n && is_xw(PyUnicode_READ(t->kind, t->data, i))) i++;
+    return i;
+}
+
+static Py_ssize_t run_nonspace(const Text *t, Py_ssize_t i)
+{
+    while (i < t->n && !is_space(PyUnicode_READ(t->kind, t->data, i))) i++;
+    return i;
+}
+
+static Py_ssize_t run_dec(const Text *t, Py_ssize_t i)
+{
+    while (i < t->n && is_dec(PyUnicode_READ(t->kind, t->data, i))) i++;
+    return i;
+}
+
+/* (?:Nya|nya|...)\b at j */
+static int clitic_at(const Text *t, const Config *cf, Py_ssize_t j)
+{
+    for (Py_ssize_t k = 0; k < cf->clitics.n; k++) {
+        const Lit *w = &cf->clitics.items[k];
+        if (starts_with(t, j, w) && boundary(t, j + w->len)) return 1;
+    }
+    return 0;
+}
+
+/* One iteration of the word's (?:(?=[-'’&.,)"])SEP _W++): the end of the _W run after the
+ * first separator alternative (in the regex's order) that is followed by a _W character,
+ * or -1. */
+static Py_ssize_t sep_word(const Text *t, const Config *cf, Py_ssize_t i)
+{
+    Py_UCS4 c = at(t, i), prev = at(t, i - 1), next = at(t, i + 1);
+    /* (?<=[a-z])-(?=[a-z])(?!clitic\b) */
+    if (c == '-' && is_lower(prev) && is_lower(next) && !clitic_at(t, cf, i + 1))
+        return run_xw(t, i + 1);
+    /* ['’&] */
+    if (c == '\'' || c == 0x2019 || c == '&') {
+        if (is_xw(next)) return run_xw(t, i + 1);
+    }
+    /* [.,](?=\d) */
+    if ((c == '.' || c == ',') && is_dec(next)) return run_xw(t, i + 1);
+    /* \)\.\[? */
+    if (c == ')' && next == '.') {
+        if (at(t, i + 2) == '[' && is_xw(at(t, i + 3))) return run_xw(t, i + 3);
+        if (is_xw(at(t, i + 2))) return run_xw(t, i + 2);
+    }
+    if (c == '.') {
+        /* \.\[ */
+        if (next == '[' && is_xw(at(t, i + 2))) return run_xw(t, i + 2);
+        /* (?<=\d)\." */
+        if (is_dec(prev) && next == '"' && is_xw(at(t, i + 2))) return run_xw(t, i + 2);
+    }
+    /* (?<=[A-Za-z])"(?=[A-Za-z]) */
+    if (c == '"' && is_letter(prev) && is_letter(next)) return run_xw(t, i + 1);
+    if (c == '.' && is_xw(next)) {
+        /* (?<![a-z])\.  |  \.(?![A-Z]) */
+        if (!is_lower(prev) || !is_upper(next)) return run_xw(t, i + 1);
+    }
+    return -1;
+}
+
+/* {_W}++(?:(?=[-'’&.,)"])SEP{_W}++)*+ from i (a _W character) */
+static Py_ssize_t word_end(const Text *t, const Config *cf, Py_ssize_t i)
+{
+    i = run_xw(t, i);
+    while (i < t->n) {
+        Py_UCS4 c = PyUnicode_READ(t->kind, t->data, i);
+        if (!(c == '-' || c == '\'' || c == 0x2019 || c == '&' || c == '.' || c == ',' || c == ')'
+              || c == '"'))
+            break;
+        Py_ssize_t k = sep_word(t, cf, i);
+        if (k < 0) break;
+        i = k;
+    }
+    return i;
+}
+
+static const Py_UCS4 S_HTTPS[] = {'h', 't', 't', 'p', 's', ':', '/', '/'};
+static const Py_UCS4 S_HTTP[] = {'h', 't', 't', 'p', ':', '/', '/'};
+static const Py_UCS4 S_WWW[] = {'w', 'w', 'w', '.'};
+
+static int starts_raw(const Text *t, Py_ssize_t i, const Py_UCS4 *s, Py_ssize_t len)
+{
+    const Lit w = {len, (Py_UCS4 *)s};
+    return starts_with(t, i, &w);
+}
+
+/* The end of TOKEN_RE's match at pos (a non-space character), or -1 (cannot happen). */
+static Py_ssize_t match_at(const Text *t, const Config *cf, Py_ssize_t pos)
+{
+    Py_UCS4 c = PyUnicode_READ(t->kind, t->data, pos);
+    Py_UCS4 next = at(t, pos + 1);
+    /* FAST_PUNCT */
+    if (!is_xw(c) && c != '-' && c != '.' && !is_mark(c)) return pos + 1;
+    if (c == '-' && !is_letter(next)) return pos + 1;
+    if (c == '.' && !(next == '.' && at(t, pos + 2) == '.')) return pos + 1;
+    if (is_mark(c) && !is_xw(next)) return pos + 1;
+    /* FAST_WORD: [A-Za-z]++(?![^\s,]|\x85|,\d) */
+    if (is_letter(c)) {
+        Py_ssize_t j = pos + 1;
+        while (j < t->n && is_letter(PyUnicode_READ(t->kind, t->data, j))) j++;
+        if (j >= t->n) return j;
+        Py_UCS4 d = PyUnicode_READ(t->kind, t->data, j);
+        if (!((!is_space(d) && d != ',') || d == 0x85 || (d == ',' && is_dec(at(t, j + 1)))))
+            return j;
+    }
+    /* (?=\S)(?: ... ) -- pos is not a space */
+    if (c == 'h') {
+        Py_ssize_t k = -1;
+        if (starts_raw(t, pos, S_HTTPS, 8)) k = pos + 8;
+        else if (starts_raw(t, pos, S_HTTP, 7)) k = pos + 7;
+        if (k >= 0 && k < t->n && !is_space(at(t, k))) return run_nonspace(t, k);
+    }
+    if (c == 'w' && starts_raw(t, pos, S_WWW, 4) && pos + 4 < t->n && !is_space(at(t, pos + 4)))
+        return run_nonspace(t, pos + 4);
+    if (c == 'R' && next == 'p' && is_dec(at(t, pos + 2))) return pos + 2;
+    if (c == 'U' && next == 'S' && at(t, pos + 2) == '$') return pos + 3;
+    if (c == '-') {
+        for (Py_ssize_t k = 0; k < cf->clitics.n; k++) {
+            const Lit *w = &cf->clitics.items[k];
+            if (starts_with(t, pos + 1, w) && boundary(t, pos + 1 + w->len)) return pos + 1 + w->len;
+        }
+    }
+    /* abbreviations: (?:[A-Z](?<!\w\w)|Lit(?<!\w{len+1})|...)\.(?=\s) */
+    if (is_upper(c) && !is_word(at(t, pos - 1)) && next == '.' && is_space(at(t, pos + 2)))
+        return pos + 2;
+    for (Py_ssize_t k = 0; k < cf->abbrevs.n; k++) {
+        const Lit *w = &cf->abbrevs.items[k];
+        if (!starts_with(t, pos, w)) continue;
+        Py_ssize_t e = pos + w->len;
+        int behind = e - (w->len + 1) >= 0;
+        for (Py_ssize_t q = e - w->len - 1; behind && q < e; q++)
+            if (!is_word(at(t, q))) behind = 0;
+        if (!behind && at(t, e) == '.' && is_space(at(t, e + 1))) return e + 1;
+    }
+    /* \d++(?:[.,]\d++)*+(?=(?:units)(?!\w)) */
+    if (is_dec(c)) {
+        Py_ssize_t j = run_dec(t, pos + 1);
+        for (;;) {
+            Py_UCS4 d = at(t, j);
+            if ((d == '.' || d == ',') && is_dec(at(t, j + 1))) j = run_dec(t, j + 2);
+            else break;
+        }
+        for (Py_ssize_t k = 0; k < cf->units.n; k++) {
+            const Lit *w = &cf->units.items[k];
+            if (starts_with(t, j, w) && !is_word(at(t, j + w->len))) return j;
+        }
+    }
+    if (is_xw(c)) return word_end(t, cf, pos);
+    if (is_mark(c) && is_xw(next)) return word_end(t, cf, pos + 1);
+    if (c == '-' && (pos == 0 || is_space(at(t, pos - 1))) && is_upper(next)) return word_end(t, cf, pos + 1);
+    if (c == '.' && next == '.' && at(t, pos + 2) == '.') return pos + 3;
+    if (!is_word(c)) return pos + 1;
+    return -1;
+}
+
+/* ---------------------------------------------------------------- token info (capsule) */
+
+typedef struct {
+    Py_ssize_t n;        /* tokens */
+    Py_ssize_t ntypes;
+    Py_ssize_t *ids;     /* n: type id of each token, by first occurrence */
+    Py_ssize_t *tlen;    /* ntypes: characters of each type */
+    Py_ssize_t *starts;  /* n (NULL when empty) */
+    Py_ssize_t *ends;
+    int has_spans;       /* 0: interned from a list */
+} Info;
+
+static void info_free_ptr(Info *f)
+{
+    if (!f) return;
+    PyMem_Free(f->ids);
+    PyMem_Free(f->tlen);
+    PyMem_Free(f->starts);
+    PyMem_Free(f->ends);
+    PyMem_Free(f);
+}
+
+static void info_free(PyObject *cap)
+{
+    Info *f = PyCapsule_GetPointer(cap, "saring._c_analysis.info");
+    if (!f) {
+        PyErr_Clear();
+        return;
+    }
+    info_free_ptr(f);
+}
+
+static PyObject *wrap_info(Info *f)
+{
+    PyObject *cap = PyCapsule_New(f, "saring._c_analysis.info", info_free);
+    if (!cap) info_free_ptr(f);
+    return cap;
+}
+
+/* growable Py_ssize_t array */
+typedef struct {
+    Py_ssize_t *a;
+    Py_ssize_t n, cap;
+} Vec;
+
+static int vec_push(Vec *v, Py_ssize_t x)
+{
+    if (v->n == v->cap) {
+        Py_ssize_t cap = v->cap ? v->cap * 2 : 256;
+        if ((size_t)cap > PY_SSIZE_T_MAX / sizeof(Py_ssize_t)) {
+            PyErr_NoMemory();
+            return -1;
+        }
+        Py_ssize_t *a = PyMem_Realloc(v->a, (size_t)cap * sizeof(Py_ssize_t));
+        if (!a) {
+            PyErr_NoMemory();
+            return -1;
+        }
+        v->a = a;
+        v->cap = cap;
+    }
+    v->a[v->n++] = x;
+    return 0;
+}
+
+/* ---------------------------------------------------------------- tokenize */
+
+typedef struct {
+    uint64_t hash;
+    Py_ssize_t start, len, id; /* id < 0: empty slot */
+} Slot;
+
+static inline uint64_t span_hash(const Text *t, Py_ssize_t s, Py_ssize_t len)
+{
+    const unsigned char *p = (const unsigned char *)t->data + (size_t)s * (size_t)t->kind;
+    size_t nb = (size_t)len * (size_t)t->kind;
+    uint64_t h = 1469598103934665603ULL;
+    for (size_t i = 0; i < nb; i++) {
+        h ^= p[i];
+        h *= 1099511628211ULL;
+    }
+    return h ^ (h >> 29);
+}
+
+static int grow_table(Slot **tab, size_t *mask)
+{
+    size_t cap = (*mask + 1) * 2;
+    if (cap > ((size_t)PY_SSIZE_T_MAX) / sizeof(Slot)) {
+        PyErr_NoMemory();
+        return -1;
+    }
+    Slot *nt = PyMem_Malloc(cap * sizeof(Slot));
+    if (!nt) {
+        PyErr_NoMemory();
+        return -1;
+    }
+    for (size_t i = 0; i < cap; i++) nt[i].id = -1;
+    for (size_t i = 0; i <= *mask; i++) {
+        Slot *s = &(*tab)[i];
+        if (s->id < 0) continue;
+        size_t j = (size_t)s->hash & (cap - 1);
+        while (nt[j].id >= 0) j = (j + 1) & (cap - 1);
+        nt[j] = *s;
+    }
+    PyMem_Free(*tab);
+    *tab = nt;
+    *mask = cap - 1;
+    return 0;
+}
+
+/* token class of a new type: -1 letter somewhere, 0 other, len for an all-punctuation token */
+static Py_ssize_t classify(const Text *t, Py_ssize_t s, Py_ssize_t e)
+{
+    int sym = 1, alpha = 0;
+    for (Py_ssize_t i = s; i < e; i++) {
+        Py_UCS4 c = PyUnicode_READ(t->kind, t->data, i);
+        if (is_word(c) || is_space(c)) sym = 0;
+        if (is_alpha_char(c)) {
+            alpha = 1;
+            break;
+        }
+    }
+    if (alpha) return -1;
+    return sym ? e - s : 0;
+}
+
+static PyObject *tokenize(PyObject *self, PyObject *args)
+{
+    PyObject *cap, *text;
+    if (!PyArg_ParseTuple(args, "OU", &cap, &text)) return NULL;
+    Config *cf = PyCapsule_GetPointer(cap, "saring._c_analysis.config");
+    if (!cf) return NULL;
+    if (PyUnicode_READY(text) < 0) return NULL;
+    Text t = {PyUnicode_KIND(text), PyUnicode_DATA(text), PyUnicode_GET_LENGTH(text)};
+
+    PyObject *tokens = PyList_New(0), *types = PyList_New(0), *result = NULL;
+    Vec ids = {0}, starts = {0}, ends = {0}, tlen = {0}, tcls = {0};
+    size_t mask = 255;
+    Slot *tab = PyMem_Malloc((mask + 1) * sizeof(Slot));
+    Info *f = NULL;
+    long long n_alpha = 0, n_symbol = 0, symbol_chars = 0;
+    if (!tokens || !types) goto fail;
+    if (!tab) {
+        PyErr_NoMemory();
+        goto fail;
+    }
+    for (size_t i = 0; i <= mask; i++) tab[i].id = -1;
+
+    Py_ssize_t pos = 0;
+    while (pos < t.n) {
+        Py_UCS4 c = PyUnicode_READ(t.kind, t.data, pos);
+        if (is_space(c)) {
+            pos++;
+            continue;
+        }
+        Py_ssize_t end = match_at(&t, cf, pos);
+        if (end <= pos) {
+            PyErr_Format(PyExc_SystemError, "_c_analysis: no token at %zd", pos);
+            goto fail;
+        }
+        Py_ssize_t len = end - pos;
+        uint64_t h = span_hash(&t, pos, len);
+        size_t j = (size_t)h & mask;
+        Py_ssize_t id = -1;
+        const char *base = (const char *)t.data;
+        while (tab[j].id >= 0) {
+            if (tab[j].hash == h && tab[j].len == len
+                && memcmp(base + (size_t)tab[j].start * t.kind, base + (size_t)pos * t.kind,
+                          (size_t)len * t.kind) == 0) {
+                id = tab[j].id;
+                break;
+            }
+            j = (j + 1) & mask;
+        }
+        if (id < 0) {
+            id = PyList_GET_SIZE(types);
+            PyObject *tok = PyUnicode_Substring(text, pos, end);
+            if (!tok) goto fail;
+            int rc = PyList_Append(types, tok);
+            Py_DECREF(tok);
+            if (rc < 0) goto fail;
+            if (vec_push(&tlen, len) < 0 || vec_push(&tcls, classify(&t, pos, end)) < 0) goto fail;
+            tab[j].hash = h;
+            tab[j].start = pos;
+            tab[j].len = len;
+            tab[j].id = id;
+            if ((size_t)PyList_GET_SIZE(types) * 2 > mask + 1 && grow_table(&tab, &mask) < 0) goto fail;
+        }
+        if (PyList_Append(tokens, PyList_GET_ITEM(types, id)) < 0) goto fail;
+        if (vec_push(&ids, id) < 0 || vec_push(&starts, pos) < 0 || vec_push(&ends, end) < 0) goto fail;
+        Py_ssize_t k = tcls.a[id];
+        if (k < 0) n_alpha++;
+        else if (k > 0) {
+            n_symbol++;
+            symbol_chars += k;
+        }
+        pos = end;
+    }
+    f = PyMem_Calloc(1, sizeof(Info));
+    if (!f) {
+        PyErr_NoMemory();
+        goto fail;
+    }
+    f->n = ids.n;
+    f->ntypes = PyList_GET_SIZE(types);
+    f->ids = ids.a;
+    f->tlen = tlen.a;
+    f->starts = starts.a;
+    f->ends = ends.a;
+    f->has_spans = 1;
+    ids.a = tlen.a = starts.a = ends.a = NULL;
+    PyObject *info = wrap_info(f); /* frees f on failure */
+    if (!info) goto fail;
+    result = PyTuple_New(6);
+    if (!result) {
+        Py_DECREF(info);
+        goto fail;
+    }
+    PyTuple_SET_ITEM(result, 0, tokens);
+    PyTuple_SET_ITEM(result, 1, types);
+    PyTuple_SET_ITEM(result, 2, info);
+    tokens = types = NULL; /* owned by the tuple now */
+    long long counts3[3] = {n_alpha, n_symbol, symbol_chars};
+    for (int q = 0; q < 3; q++) {
+        PyObject *v = PyLong_FromLongLong(counts3[q]);
+        if (!v) {
+            Py_CLEAR(result);
+            goto fail;
+        }
+        PyTuple_SET_ITEM(result, 3 + q, v);
+    }
+fail:
+    Py_XDECREF(tokens);
+    Py_XDECREF(types);
+    PyMem_Free(tab);
+    PyMem_Free(ids.a);
+    PyMem_Free(starts.a);
+    PyMem_Free(ends.a);
+    PyMem_Free(tlen.a);
+    PyMem_Free(tcls.a);
+    return result;
+}
+
+static PyObject *intern(PyObject *self, PyObject *arg)
+{
+    PyObject *fast = PySequence_Fast(arg, "tokens must be a sequence of str");
+    if (!fast) return NULL;
+    Py_ssize_t n = PySequence_Fast_GET_SIZE(fast);
+    PyObject *rank = PyDict_New();
+    Info *f = PyMem_Calloc(1, sizeof(Info));
+    PyObject *result = NULL;
+    if (!rank || !f) {
+        if (!f) PyErr_NoMemory();
+        goto done;
+    }
+    f->n = n;
+    f->ids = PyMem_Malloc((n ? (size_t)n : 1) * sizeof(Py_ssize_t));
+    f->tlen = PyMem_Malloc((n ? (size_t)n : 1) * sizeof(Py_ssize_t));
+    if (!f->ids || !f->tlen) {
+        PyErr_NoMemory();
+        goto done;
+    }
+    for (Py_ssize_t i = 0; i < n; i++) {
+        PyObject *tok = PySequence_Fast_GET_ITEM(fast, i);
+        if (!PyUnicode_Check(tok)) {
+            PyErr_SetString(PyExc_TypeError, "tokens must be str");
+            goto done;
+        }
+        PyObject *id = PyDict_GetItemWithError(rank, tok);
+        if (id) {
+            f->ids[i] = PyLong_AsSsize_t(id);
+            continue;
+        }
+        if (PyErr_Occurred()) goto done;
+        Py_ssize_t k = f->ntypes;
+        PyObject *v = PyLong_FromSsize_t(k);
+        if (!v) goto done;
+        int rc = PyDict_SetItem(rank, tok, v);
+        Py_DECREF(v);
+        if (rc < 0) goto done;
+        f->ids[i] = k;
+        f->tlen[k] = PyUnicode_GET_LENGTH(tok);
+        f->ntypes = k + 1;
+    }
+    result = wrap_info(f);
+    f = NULL;
+done:
+    info_free_ptr(f);
+    Py_XDECREF(rank);
+    Py_DECREF(fast);
+    return result;
+}
+
+static Info *get_info(PyObject *cap)
+{
+    return PyCapsule_GetPointer(cap, "saring._c_analysis.info");
+}
+
+static PyObject *spans(PyObject *self, PyObject *cap)
+{
+    Info *f = get_info(cap);
+    if (!f) return NULL;
+    if (!f->has_spans) {
+        PyErr_SetString(PyExc_ValueError, "no spans: tokens were interned from a list");
+        return NULL;
+    }
+    PyObject *out = PyList_New(f->n);
+    if (!out) return NULL;
+    for (Py_ssize_t i = 0; i < f->n; i++) {
+        PyObject *p = Py_BuildValue("(nn)", f->starts[i], f->ends[i]);
+        if (!p) {
+            Py_DECREF(out);
+            return NULL;
+        }
+        PyList_SET_ITEM(out, i, p);
+    }
+    return out;
+}
+
+/* ---------------------------------------------------------------- n-grams */
+
+typedef struct {
+    Py_ssize_t a, b; /* (h-gram code, next type id) */
+    Py_ssize_t code; /* < 0: empty */
+} PairSlot;
+
+static int read_ns(PyObject *seq, Vec *out)
+{
+    PyObject *fast = PySequence_Fast(seq, "n must be a sequence of int");
+    if (!fast) return -1;
+    for (Py_ssize_t i = 0; i < PySequence_Fast_GET_SIZE(fast); i++) {
+        Py_ssize_t v = PyLong_AsSsize_t(PySequence_Fast_GET_ITEM(fast, i));
+        if (v == -1 && PyErr_Occurred()) {
+            Py_DECREF(fast);
+            return -1;
+        }
+        if (v < 1 || v > 1000000) {
+            Py_DECREF(fast);
+            PyErr_SetString(PyExc_ValueError, "n-gram sizes must be in 1..1000000");
+            return -1;
+        }
+        if (vec_push(out, v) < 0) {
+            Py_DECREF(fast);
+            return -1;
+        }
+    }
+    Py_DECREF(fast);
+    return 0;
+}
+
+static int has(const Vec *v, Py_ssize_t x)
+{
+    for (Py_ssize_t i = 0; i < v->n; i++)
+        if (v->a[i] == x) return 1;
+    return 0;
+}
+
+static int set_item(PyObject *d, Py_ssize_t n, long long v)
+{
+    PyObject *k = PyLong_FromSsize_t(n), *x = PyLong_FromLongLong(v);
+    int rc = (k && x) ? PyDict_SetItem(d, k, x) : -1;
+    Py_XDECREF(k);
+    Py_XDECREF(x);
+    return rc;
+}
+
+static void *alloc_n(Py_ssize_t n, size_t size)
+{
+    size_t m = n > 0 ? (size_t)n : 1;
+    if (m > ((size_t)PY_SSIZE_T_MAX) / size) return NULL;
+    return PyMem_Malloc(m * size);
+}
+
+static PyObject *ngrams(PyObject *self, PyObject *args)
+{
+    PyObject *cap, *top_seq, *dup_seq;
+    int want_positions = 0;
+    if (!PyArg_ParseTuple(args, "OOO|p", &cap, &top_seq, &dup_seq, &want_positions)) return NULL;
+    Info *f = get_info(cap);
+    if (!f) return NULL;
+    Vec top_ns = {0}, dup_ns = {0};
+    PyObject *tops = NULL, *dups = NULL, *result = NULL, *positions = NULL;
+    Py_ssize_t n = f->n;
+    long long *cum = NULL;
+    Py_ssize_t *pos = NULL, *codes = NULL, *counts = NULL;
+    unsigned char *seen = NULL;
+    PairSlot *tab = NULL;
+    if (read_ns(top_seq, &top_ns) < 0 || read_ns(dup_seq, &dup_ns) < 0) goto done;
+    tops = PyDict_New();
+    dups = PyDict_New();
+    positions = PyList_New(0);
+    if (!tops || !dups || !positions) goto done;
+    Py_ssize_t maxn = 0, maxtop = 0;
+    for (Py_ssize_t i = 0; i < top_ns.n; i++) {
+        if (top_ns.a[i] > maxn) maxn = top_ns.a[i];
+        if (top_ns.a[i] > maxtop) maxtop = top_ns.a[i];
+        if (set_item(tops, top_ns.a[i], 0) < 0) goto done;
+    }
+    for (Py_ssize_t i = 0; i < dup_ns.n; i++) {
+        if (dup_ns.a[i] > maxn) maxn = dup_ns.a[i];
+        if (set_item(dups, dup_ns.a[i], 0) < 0) goto done;
+    }
+    cum = alloc_n(n + 1, sizeof(long long));
+    pos = alloc_n(n, sizeof(Py_ssize_t));
+    codes = alloc_n(n, sizeof(Py_ssize_t));
+    /* codes are dense: below max(types, positions) */
+    Py_ssize_t cbound = f->ntypes > n ? f->ntypes : n;
+    counts = alloc_n(cbound, sizeof(Py_ssize_t));
+    seen = alloc_n(cbound, 1);
+    size_t tcap_max = 16;
+    while (tcap_max < (size_t)n * 2) tcap_max *= 2;
+    tab = alloc_n((Py_ssize_t)tcap_max, sizeof(PairSlot));
+    if (!cum || !pos || !codes || !counts || !seen || !tab) {
+        PyErr_NoMemory();
+        goto done;
+    }
+    cum[0] = 0;
+    for (Py_ssize_t i = 0; i < n; i++) {
+        cum[i + 1] = cum[i] + f->tlen[f->ids[i]];
+        pos[i] = i;
+        codes[i] = f->ids[i];
+    }
+    Py_ssize_t m = n, bound = f->ntypes;
+    for (Py_ssize_t h = 1; h <= maxn && m > 0; h++) {
+        /* positions where an h-gram starts */
+        Py_ssize_t last = n - h;
+        while (m > 0 && pos[m - 1] > last) m--;
+        if (h > 1) { /* refine: code of the (h-1)-gram code and the next type id */
+            size_t tcap = 16;
+            while (tcap < (size_t)m * 2) tcap *= 2;
+            size_t tmask = tcap - 1;
+            for (size_t i = 0; i < tcap; i++) tab[i].code = -1;
+            Py_ssize_t next_code = 0;
+            for (Py_ssize_t i = 0; i < m; i++) {
+                Py_ssize_t a = codes[i], b = f->ids[pos[i] + h - 1];
+                uint64_t hh = ((uint64_t)a * 0x9E3779B97F4A7C15ULL) ^ ((uint64_t)b * 0xC2B2AE3D27D4EB4FULL);
+                size_t j = (size_t)(hh ^ (hh >> 31)) & tmask;
+                for (;;) {
+                    if (tab[j].code < 0) {
+                        tab[j].a = a;
+                        tab[j].b = b;
+                        tab[j].code = next_code++;
+                        codes[i] = tab[j].code;
+                        break;
+                    }
+                    if (tab[j].a == a && tab[j].b == b) {
+                        codes[i] = tab[j].code;
+                        break;
+                    }
+                    j = (j + 1) & tmask;
+                }
+            }
+            bound = next_code;
+        }
+        memset(counts, 0, (size_t)(bound > 0 ? bound : 1) * sizeof(Py_ssize_t));
+        Py_ssize_t top = 0;
+        for (Py_ssize_t i = 0; i < m; i++) {
+            Py_ssize_t c = ++counts[codes[i]];
+            if (c > top) top = c;
+        }
+        if (has(&top_ns, h) && top >= 2) {
+            Py_ssize_t i = 0;
+            while (counts[codes[i]] != top) i++;
+            Py_ssize_t p = pos[i];
+            long long v = (cum[p + h] - cum[p] + (long long)(h - 1)) * (long long)top;
+            if (set_item(tops, h, v) < 0) goto done;
+        }
+        /* keep the positions whose gram repeats */
+        Py_ssize_t k = 0;
+        for (Py_ssize_t i = 0; i < m; i++) {
+            if (counts[codes[i]] > 1) {
+                pos[k] = pos[i];
+                codes[k] = codes[i];
+                k++;
+            }
+        }
+        m = k;
+        if (want_positions && h == maxtop) { /* starts of the repeated largest top n-grams */
+            for (Py_ssize_t i = 0; i < m; i++) {
+                PyObject *v = PyLong_FromSsize_t(pos[i]);
+                if (!v) goto done;
+                int rc = PyList_Append(positions, v);
+                Py_DECREF(v);
+                if (rc < 0) goto done;
+            }
+        }
+        if (has(&dup_ns, h) && m > 0) { /* Gopher's greedy scan */
+            memset(seen, 0, (size_t)(bound > 0 ? bound : 1));
+            Py_ssize_t next_free = 0;
+            long long chars = 0;
+            for (Py_ssize_t i = 0; i < m; i++) {
+                Py_ssize_t p = pos[i];
+                if (p < next_free) continue;
+                if (seen[codes[i]]) {
+                    chars += cum[p + h] - cum[p];
+                    next_free = p + h;
+                } else
+                    seen[codes[i]] = 1;
+            }
+            if (set_item(dups, h, chars) < 0) goto done;
+        }
+    }
+    result = want_positions ? PyTuple_Pack(3, tops, dups, positions) : PyTuple_Pack(2, tops, dups);
+done:
+    Py_XDECREF(positions);
+    Py_XDECREF(tops);
+    Py_XDECREF(dups);
+    PyMem_Free(top_ns.a);
+    PyMem_Free(dup_ns.a);
+    PyMem_Free(cum);
+    PyMem_Free(pos);
+    PyMem_Free(codes);
+    PyMem_Free(counts);
+    PyMem_Free(seen);
+    PyMem_Free(tab);
+    return result;
+}
+
+/* ---------------------------------------------------------------- module */
+
+static PyMethodDef methods[] = {
+    {"make_config", make_config, METH_VARARGS, "make_config(clitics, abbreviations, units) -> config"},
+    {"tokenize", tokenize, METH_VARARGS,
+     "tokenize(config, text) -> (tokens, types, info, n_alpha, n_symbol, symbol_chars)"},
+    {"intern", intern, METH_O, "intern(tokens) -> info"},
+    {"spans", spans, METH_O, "spans(info) -> [(start, end), ...]"},
+    {"ngrams", ngrams, METH_VARARGS, "ngrams(info, top_ns, dup_ns, positions=False) -> ({n: top chars}, {n: dup chars}[, positions])"},
+    {NULL, NULL, 0, NULL},
+};
+
+static struct PyModuleDef module = {
+    PyModuleDef_HEAD_INIT, "_c_analysis",
+    "Compiled per-token work of saring.analysis (reference: the pure-Python code).", -1, methods,
+};
+
+PyMODINIT_FUNC PyInit__c_analysis(void)
+{
+    init_ascii();
+    return PyModule_Create(&module);
+}
