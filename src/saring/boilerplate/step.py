@@ -40,6 +40,7 @@ from saring.boilerplate.rules import (
 )
 from saring.boilerplate.shape import ShapeFurniture, brand_keys, load_shape_rules
 from saring.document import Document, Replacement
+from saring.scan import needles_present
 from saring.step import MapStep, Reject
 
 # Headline-like line after a "Baca juga" heading: short, no sentence end, mostly capitalised.
@@ -112,6 +113,13 @@ class Boilerplate(MapStep):
             (r.id, r.needles, re.compile(r.pattern, re.MULTILINE))
             for r in rules if r.scope in ("inline", "block")
         ]
+        # every rule's needles in one tuple, scanned in one pass (``saring.scan``): per rule the
+        # bits of its needles (0: no needle, always tried)
+        self._needles = tuple(dict.fromkeys(nd for _rid, nds, _rx in self._spans_rx for nd in nds))
+        index = {nd: k for k, nd in enumerate(self._needles)}
+        self._needle_bits = [sum(1 << index[nd] for nd in set(nds)) for _rid, nds, _rx in self._spans_rx]
+        if len(self._needles) > 64:
+            self._needles = None  # too many for one scan: each rule scans its own
         lead = self.rules.get("dateline_remnant")
         self._lead_dash = re.compile(lead.pattern) if lead is not None else None
         self._shape = ShapeFurniture(load_shape_rules(data / "shape.tsv")) if self.config.shape else None
@@ -203,13 +211,11 @@ class Boilerplate(MapStep):
     def _spans(self, res: Analysis) -> None:
         """Inline spans and multi-line blocks, each rule behind its cheap substring test."""
         text = res.lines.text
-        for rid, needles, rx in self._spans_rx:
-            if needles:
-                for nd in needles:
-                    if nd in text:
-                        break
-                else:
-                    continue
+        scan = self._needles is not None
+        present = needles_present(text, self._needles) if scan else 0
+        for (rid, needles, rx), bits in zip(self._spans_rx, self._needle_bits, strict=True):
+            if needles and not (bits & present if scan else any(map(text.__contains__, needles))):
+                continue
             for m in rx.finditer(text):
                 if m.end() > m.start():
                     res.spans.append((m.start(), m.end(), rid))

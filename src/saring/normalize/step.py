@@ -28,6 +28,7 @@ from collections import Counter
 from dataclasses import dataclass
 from typing import Any
 
+from saring.compiled import load
 from saring.document import Document, Replacement
 from saring.normalize.fixtext import (
     FTFY_CONFIG,
@@ -217,6 +218,28 @@ def _char_scan() -> tuple[re.Pattern[str], dict[str, tuple[str, str]]]:
 
 
 _CHAR_SCAN_RE, _CHAR_FIX = _char_scan()
+_CHAR_SET = "".join(_CHAR_FIX)
+
+# The compiled scans (``_c_normalize.c``): the same offsets as ``_CHAR_SCAN_RE`` and the same
+# matches as ``_LAYOUT_RE``, one C pass each; None when not built (then the regexes run).
+_K = load("saring.normalize._c_normalize")
+
+
+def char_positions_re(text: str, limit: int) -> list[int]:
+    """Offsets of the first ``limit`` characters the character pass acts on (the reference)."""
+    return [m.start() for m in itertools.islice(_CHAR_SCAN_RE.finditer(text), limit)]
+
+
+def layout_matches_re(text: str) -> list[tuple[int, int, str]]:
+    """``(start, end, group name)`` of every match of ``_LAYOUT_RE`` (the reference)."""
+    return [(m.start(), m.end(), m.lastgroup) for m in _LAYOUT_RE.finditer(text)]  # type: ignore[misc]
+
+
+def char_positions(text: str, limit: int) -> list[int]:
+    """:func:`char_positions_re`, by the kernel when built."""
+    if _K is not None:
+        return _K.char_positions(text, _CHAR_SET, limit)
+    return char_positions_re(text, limit)
 
 
 def _char_kinds(before: str, _after: str) -> str:
@@ -289,14 +312,13 @@ class Normalize(MapStep):
         text = doc.text
         # at most this many fixes log one edit each (see _DENSE_MIN / _DENSE_RATIO)
         limit = max(_DENSE_MIN, len(text) // _DENSE_RATIO)
-        found = list(itertools.islice(_CHAR_SCAN_RE.finditer(text), limit + 1))
+        found = char_positions(text, limit + 1)
         if not found:
             return
         if len(found) <= limit:
             reps = []
-            for m in found:
-                s = m.start()
-                after, kind = _CHAR_FIX[m.group()]
+            for s in found:
+                after, kind = _CHAR_FIX[text[s]]
                 # "\r\n" is one newline fix, as in _CHAR_RE
                 e = s + 2 if after == "\n" and text.startswith("\r\n", s) else s + 1
                 reps.append(Replacement(s, e, after, kind))
@@ -322,28 +344,34 @@ class Normalize(MapStep):
         text = doc.text
         if not text:
             return
-        inner = self._layout_inner(text)
-        if not inner and not text[0].isspace() and not text[-1].isspace():
-            return
+        if _K is not None:
+            # one C pass finds the matches: cheaper than the substring tests that prove there
+            # are none (a match that changes nothing makes no replacement below)
+            matches = _K.layout_matches(text)
+            if not matches and not text[0].isspace() and not text[-1].isspace():
+                return
+        else:
+            inner = self._layout_inner(text)
+            if not inner and not text[0].isspace() and not text[-1].isspace():
+                return
+            matches = layout_matches_re(text) if inner else []
         reps: list[Replacement] = []
         blank_after = self._blank_after
-        for m in _LAYOUT_RE.finditer(text) if inner else ():
-            g = m.lastgroup
+        for start, end, g in matches:
             if g == "blank_lines":
-                newlines = m.group().count("\n")
+                group = text[start:end]
+                newlines = group.count("\n")
                 if newlines <= len(blank_after):
                     # within the allowed blank lines: only drop the spaces on the empty lines
                     cleaned = "\n" * newlines
-                    if cleaned != m.group():
-                        reps.append(
-                            Replacement(m.start(), m.end(), cleaned, "normalize:trailing_space")
-                        )
+                    if cleaned != group:
+                        reps.append(Replacement(start, end, cleaned, "normalize:trailing_space"))
                     continue
-                reps.append(Replacement(m.start(), m.end(), blank_after, "normalize:blank_lines"))
+                reps.append(Replacement(start, end, blank_after, "normalize:blank_lines"))
             elif g == "space_run":
-                reps.append(Replacement(m.start(), m.end(), " ", "normalize:space_run"))
+                reps.append(Replacement(start, end, " ", "normalize:space_run"))
             else:
-                reps.append(Replacement(m.start(), m.end(), "", "normalize:" + g))
+                reps.append(Replacement(start, end, "", "normalize:" + g))
         # outer whitespace, measured with str.strip (regex \s+\Z can be quadratic)
         n = len(text)
         head = n - len(text.lstrip())

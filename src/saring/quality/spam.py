@@ -21,6 +21,7 @@ import yaml
 from saring.document import Document
 from saring.quality.profiles import DATA_DIR
 from saring.quality.textstats import load_tokenizer_words, stats_for
+from saring.scan import any_lower_in, lower_set, needles_present
 from saring.step import FilterStep, Reject
 
 TOPICS = ("gambling", "adult", "spam")
@@ -146,6 +147,7 @@ class SpamFilter(FilterStep):
         self._topic: list[tuple[str, tuple[str, ...]]] = []
         self._context: list[str] = []
         self._triggers: frozenset[str] = frozenset()
+        self._trigger_len = 0
         self._patterns: dict[frozenset[str], re.Pattern[str]] = {}
         self._all_re: re.Pattern[str] | None = None
         self._topic_terms: frozenset[str] = frozenset()
@@ -160,6 +162,7 @@ class SpamFilter(FilterStep):
         # so most documents are settled by one set intersection.
         trigger_of = {t: min(words, key=_zipf) for t, words in self._topic}
         self._triggers = frozenset(trigger_of.values())
+        self._trigger_len = max(map(len, self._triggers), default=0)
         # trigger word -> the topic terms it stands for (in term-list order)
         self._by_trigger: dict[str, list[tuple[str, tuple[str, ...]]]] = {}
         for t, words in self._topic:
@@ -210,15 +213,16 @@ class SpamFilter(FilterStep):
                 scores["url_char_ratio"] = sum(map(len, urls)) / len(text)
         low = text.lower()
         brand_re, wa_re, wa_words, hints = load_patterns()
-        hinted = any(map(low.__contains__, hints))
+        # one pass for every hint
+        hinted = needles_present(low, hints) != 0 if len(hints) <= 64 else any(map(low.__contains__, hints))
         if st.tokenized:  # exact, stops at the first trigger token
-            maybe_topic = not self._triggers.isdisjoint(map(str.lower, st.tokens))
+            maybe_topic = any_lower_in(st.tokens, self._triggers, self._trigger_len)
         else:  # do not tokenize just to learn that no trigger word is present (most documents)
             maybe_topic = self._trigger_re.search(low) is not None
         brands = len(brand_re.findall(low)) if hinted else 0
         if not brands and not maybe_topic:
             return scores  # no topic term and no gambling brand token: nothing to weigh
-        lowered = set(map(str.lower, st.types))
+        lowered = lower_set(st.types)
         if not brands and lowered.isdisjoint(self._triggers):
             return scores  # the prefilter's hit was no trigger token
         # a topic term can only be present when its trigger word is

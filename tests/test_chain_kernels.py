@@ -1,0 +1,91 @@
+"""The chain's compiled kernels (``saring._c_scan``, ``saring.normalize._c_normalize``) give
+exactly what their pure-Python references give, on adversarial text."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from saring import compiled, scan
+from saring.normalize import step as norm
+
+SCAN = compiled.load("saring._c_scan")
+NORM = compiled.load("saring.normalize._c_normalize")
+needs_scan = pytest.mark.skipif(SCAN is None, reason="saring._c_scan not built")
+needs_norm = pytest.mark.skipif(NORM is None, reason="saring.normalize._c_normalize not built")
+
+# characters the scans care about, plus every Unicode width class (astral, combining, CJK)
+_SPECIAL = " \t\n\r\x0b\x0c\x00\x7f\x85\xa0\xad\u1680\u2000\u200b\u2028\u202a\u2066\u3000\ufeff"
+_ALPHABET = st.one_of(
+    st.sampled_from(list(_SPECIAL + "aAbBzZ09.,()[]©İKß")),
+    st.characters(blacklist_categories=("Cs",)),
+)
+texts = st.text(_ALPHABET, max_size=300)
+# repetitive texts: a short unit repeated (backtracking-prone shapes)
+repeated = st.builds(lambda u, k, tail: u * k + tail, st.text(_ALPHABET, min_size=1, max_size=5),
+                     st.integers(0, 200), st.text(_ALPHABET, max_size=5))
+words = st.text(_ALPHABET, max_size=8)
+
+
+@needs_scan
+@settings(max_examples=400, deadline=None)
+@given(st.one_of(texts, repeated), st.lists(words, max_size=64))
+def test_needles_present_equals_in(text: str, needles: list[str]) -> None:
+    needles += [text[i:i + 3] for i in range(0, len(text), 7)][: 64 - len(needles)]
+    assert SCAN.needles_present(text, tuple(needles)) == scan.needles_present_py(text, tuple(needles))
+
+
+@needs_scan
+def test_needles_present_edges() -> None:
+    assert SCAN.needles_present("", ("", "a")) == 1
+    assert SCAN.needles_present("ab", ("abc", "b", "ab")) == 0b110
+    assert SCAN.needles_present("x" * 10_000 + "😀y", ("😀y", "x😀", "yy")) == 0b011
+    with pytest.raises(ValueError):
+        SCAN.needles_present("a", tuple("a" * 65))
+    with pytest.raises(TypeError):
+        SCAN.needles_present("a", (1,))
+
+
+@needs_scan
+@settings(max_examples=400, deadline=None)
+@given(st.lists(words, max_size=50), st.lists(words, max_size=20))
+def test_lowering_equals_str_lower(tokens: list[str], targets: list[str]) -> None:
+    tokens += [t.upper() for t in targets[:5]]
+    tset = frozenset(t.lower() for t in targets) | frozenset(targets)
+    maxlen = max(map(len, tset), default=0)
+    assert SCAN.any_lower_in(tokens, tset, maxlen) == scan.any_lower_in_py(tokens, tset, maxlen)
+    assert SCAN.lower_set(tokens) == scan.lower_set_py(tokens)
+    assert SCAN.lower_set(set(tokens)) == scan.lower_set_py(set(tokens))
+
+
+@needs_scan
+def test_lowering_type_errors_match() -> None:
+    with pytest.raises(TypeError):
+        SCAN.lower_set(["a", 1])
+    with pytest.raises(TypeError):
+        SCAN.any_lower_in(["a"], ["a"], 1)
+    assert SCAN.any_lower_in(["İ"], frozenset({"i̇"}), 1)  # full case mapping, longer than maxlen
+
+
+@needs_norm
+@settings(max_examples=400, deadline=None)
+@given(st.one_of(texts, repeated), st.integers(0, 400))
+def test_char_positions_equal_the_regex(text: str, limit: int) -> None:
+    assert NORM.char_positions(text, norm._CHAR_SET, limit) == norm.char_positions_re(text, limit)
+
+
+_LAYOUT = st.text(st.sampled_from(list(" \t\n\n\r x\u3000")), max_size=200)
+
+
+@needs_norm
+@settings(max_examples=600, deadline=None)
+@given(st.one_of(_LAYOUT, texts, repeated))
+def test_layout_matches_equal_the_regex(text: str) -> None:
+    assert NORM.layout_matches(text) == norm.layout_matches_re(text)
+
+
+@needs_norm
+def test_layout_matches_long_runs() -> None:
+    for text in (" " * 100_000, "\n" + " \n" * 50_000, "\t" * 1000 + "x", "x \n \n\n  \ty  "):
+        assert NORM.layout_matches(text) == norm.layout_matches_re(text)
