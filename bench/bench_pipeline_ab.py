@@ -1,6 +1,7 @@
 """Before/after of the whole per-document chain: two checkouts, alternating runs, one table.
 
     python bench/bench_pipeline_ab.py --base /tmp/speed-base [--limit 1000] [--rounds 2] [--warmup 250]
+    python bench/bench_pipeline_ab.py --pure [--limit 1000] [--rounds 2]   # pure Python vs kernels
 
 ``--base`` is another checkout of saring (e.g. ``git worktree add --detach /tmp/speed-base main``).
 Each round runs ``bench/bench_pipeline.py`` (this checkout's copy, so both sides are measured the
@@ -23,9 +24,20 @@ HERE = Path(__file__).resolve().parents[1]
 ROW = re.compile(r"^(bare loop|whole per-doc default chain).*?([\d,]+)\s+[\d.]+x$")
 
 
-def run_once(src: Path, limit: int, warmup: int = 0) -> tuple[float, float]:
-    """(bare docs/s per core, chain docs/s per core) of one bench_pipeline.py run on ``src``."""
-    env = dict(os.environ, PYTHONPATH=str(src))
+def side_envs(base: Path | None, pure: bool) -> dict[str, dict[str, str]]:
+    """The environment of each side: the base's ``src`` and this checkout's on ``PYTHONPATH``,
+    or (``pure``) this checkout's twice, the base side with ``SARING_PURE_PYTHON=1``."""
+    this = dict(os.environ, PYTHONPATH=str(HERE / "src"))
+    this.pop("SARING_PURE_PYTHON", None)
+    if pure:
+        return {"base": dict(this, SARING_PURE_PYTHON="1"), "this": this}
+    if base is None:
+        raise SystemExit("--base or --pure is required")
+    return {"base": dict(this, PYTHONPATH=str(base.resolve() / "src")), "this": this}
+
+
+def run_once(env: dict[str, str], limit: int, warmup: int = 0) -> tuple[float, float]:
+    """(bare docs/s per core, chain docs/s per core) of one bench_pipeline.py run in ``env``."""
     out = subprocess.run(
         [sys.executable, str(HERE / "bench" / "bench_pipeline.py"), "--limit", str(limit),
          "--warmup", str(warmup)],
@@ -41,18 +53,21 @@ def run_once(src: Path, limit: int, warmup: int = 0) -> tuple[float, float]:
 
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("--base", type=Path, required=True, help="checkout of the code to compare against")
+    ap.add_argument("--base", type=Path, help="checkout of the code to compare against")
+    ap.add_argument("--pure", action="store_true",
+                    help="compare this checkout's pure-Python code (SARING_PURE_PYTHON=1, as base) "
+                         "with its compiled kernels instead of two checkouts")
     ap.add_argument("--limit", type=int, default=1000, help="records per news corpus")
     ap.add_argument("--rounds", type=int, default=2)
     ap.add_argument("--warmup", type=int, default=0,
                     help="untimed warm-up records per corpus in each run (bench_pipeline.py --warmup)")
     a = ap.parse_args()
-    sides = {"base": a.base.resolve() / "src", "this": HERE / "src"}
+    sides = side_envs(a.base, a.pure)
     res: dict[str, list[tuple[float, float]]] = {k: [] for k in sides}
     print(f"{'round':>5} {'side':<5} {'bare docs/s':>12} {'chain docs/s':>13} {'chain/bare':>11}")
     for r in range(a.rounds):
-        for side, src in sides.items():
-            bare, chain = run_once(src, a.limit, a.warmup)
+        for side, env in sides.items():
+            bare, chain = run_once(env, a.limit, a.warmup)
             res[side].append((bare, chain))
             print(f"{r:>5} {side:<5} {bare:>12,.0f} {chain:>13,.0f} {chain / bare:>10.1%}", flush=True)
     med = {k: statistics.median(c for _, c in v) for k, v in res.items()}
