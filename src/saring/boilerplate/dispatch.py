@@ -430,3 +430,106 @@ def _holds(line: str, need: tuple[str, ...]) -> bool:
             return False
     return True
 
+
+
+_NEEDLE_MAX_OFFSET = 64  # a needle further from every match's start is not worth a candidate list
+
+
+def needle_offset(pattern: str, needles: tuple[str, ...]) -> int | None:
+    """``D`` such that every match of ``pattern`` holds one of ``needles`` starting at most ``D``
+    characters after the match's start, or None when that is not worked out (ignore-case,
+    constructs read as unknown, a needle further than ``_NEEDLE_MAX_OFFSET``).
+
+    Read off the parse tree: the top-level sequence is walked while adding up the longest width
+    of each item (assertions and anchors add none); a run of literals holding a needle ends the
+    walk, a branch does when every alternative holds one (the largest of their offsets), a group
+    or a repeat that must run does when its body holds one. So a match can only start within
+    ``D`` characters before an occurrence of a needle (``finditer_near``)."""
+    parsed = _parser.parse(pattern)
+    if parsed.state.flags & (sre.SRE_FLAG_IGNORECASE | sre.SRE_FLAG_VERBOSE | sre.SRE_FLAG_LOCALE):
+        return None
+    if not needles or "" in needles or parsed.getwidth()[0] == 0:
+        return None
+    try:
+        found = _needle_at(list(parsed), needles, 0, parsed.state)
+    except _Unknown:
+        return None
+    return found if found is not None and found <= _NEEDLE_MAX_OFFSET else None
+
+
+def _needle_at(seq: list, needles: tuple[str, ...], hi: int, state: Any) -> int | None:
+    """Offset bound of a needle in every match of ``seq`` starting at most ``hi`` characters
+    after the match's start; None when ``seq`` need not hold one."""
+    i = 0
+    while i < len(seq):
+        op, av = seq[i]
+        if hi > _NEEDLE_MAX_OFFSET:
+            return None
+        if op is sre.LITERAL:
+            j, run = i, ""
+            while j < len(seq) and seq[j][0] is sre.LITERAL:
+                run += chr(seq[j][1])
+                j += 1
+            at = [run.find(nd) for nd in needles if nd in run]
+            if at:
+                return hi + min(at)
+            if j < len(seq) and seq[j][0] is sre.BRANCH:
+                # the parser moves a prefix common to all alternatives out of the branch
+                # ("Baca|BACA" -> "B" + "aca|ACA"): read the run with each alternative
+                offs = [_needle_at(seq[i:j] + list(alt), needles, hi, state) for alt in seq[j][1][1]]
+                if all(o is not None for o in offs):
+                    return max(offs)  # type: ignore[type-var]
+            hi += len(run)
+            i = j
+            continue
+        found = None
+        if op is sre.BRANCH:
+            offs = [_needle_at(list(alt), needles, hi, state) for alt in av[1]]
+            if all(o is not None for o in offs):
+                found = max(offs)  # type: ignore[type-var]
+        elif op is sre.SUBPATTERN:
+            _group, add, _remove, sub = av
+            if add & sre.SRE_FLAG_IGNORECASE:
+                raise _Unknown
+            found = _needle_at(list(sub), needles, hi, state)
+        elif op in _REPEATS and av[0] >= 1:
+            found = _needle_at(list(av[2]), needles, hi, state)
+        elif op not in (sre.ASSERT, sre.ASSERT_NOT, sre.AT, sre.IN, sre.ANY, sre.NOT_LITERAL,
+                        sre.CATEGORY, sre.BRANCH, sre.SUBPATTERN, *_REPEATS):
+            raise _Unknown
+        if found is not None:
+            return found
+        if op not in (sre.ASSERT, sre.ASSERT_NOT, sre.AT):
+            hi += _parser.SubPattern(state, [seq[i]]).getwidth()[1]
+        i += 1
+    return None
+
+
+def needle_starts(text: str, needles: tuple[str, ...], offset: int, limit: int) -> list[int] | None:
+    """The positions where a match of a pattern with ``needle_offset`` ``offset`` can start in
+    ``text`` (within ``offset`` characters before an occurrence of a needle), sorted; None when
+    there would be more than ``limit`` of them (a plain scan is then cheaper)."""
+    starts: set[int] = set()
+    for nd in needles:
+        k = text.find(nd)
+        while k >= 0:
+            starts.update(range(max(0, k - offset), k + 1))
+            if len(starts) > limit:
+                return None
+            k = text.find(nd, k + 1)
+    return sorted(starts)
+
+
+def finditer_at(rx: re.Pattern[str], text: str, starts: list[int]) -> list[re.Match[str]]:
+    """``list(rx.finditer(text))`` when every match starts at one of ``starts`` (sorted) and
+    none is empty: the scan goes on at the end of each match, as ``finditer`` does."""
+    out = []
+    pos = 0
+    for c in starts:
+        if c < pos:
+            continue
+        m = rx.match(text, c)
+        if m is not None:
+            out.append(m)
+            pos = m.end()
+    return out

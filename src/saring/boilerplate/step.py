@@ -28,7 +28,14 @@ from saring.boilerplate.dateline import (
     host_of,
     site_of,
 )
-from saring.boilerplate.dispatch import SHORT, LineAlternation, match_width
+from saring.boilerplate.dispatch import (
+    SHORT,
+    LineAlternation,
+    finditer_at,
+    match_width,
+    needle_offset,
+    needle_starts,
+)
 from saring.boilerplate.glue import GlueFixer
 from saring.boilerplate.rules import (
     DATA,
@@ -52,8 +59,12 @@ _WORD_RE = re.compile(r"[^\W\d_][\w'’-]*")
 _LIST_ITEM_RE = re.compile(r"\d{1,3}[.)] ")
 _TOKEN_LINE_RE = re.compile(r"[\w.]{2,40}\.?")
 _PUNCT_ONLY_RE = re.compile(r"[\W_]*")
+# a span rule is tried at up to this many positions near its needles, else over the whole text
+_NEAR_NEEDLES = 48
 # "...kepolisian.Baca JugaTertimbun Longsor" - a related-links block flattened into the text
 _INLINE_RELATED_RE = re.compile(r"[a-z.,)](?:Baca|BACA) ?(?:[Jj]uga|JUGA)(?=\s?[:A-Z])")
+_BACA = ("Baca", "BACA")  # every match of it holds one, one character after its start
+_INLINE_RELATED_AT = needle_offset(_INLINE_RELATED_RE.pattern, _BACA)
 
 
 def looks_like_title(line: str) -> bool:
@@ -115,11 +126,17 @@ class Boilerplate(MapStep):
         ]
         # every rule's needles in one tuple, scanned in one pass (``saring.scan``): per rule the
         # bits of its needles (0: no needle, always tried)
-        self._needles = tuple(dict.fromkeys(nd for _rid, nds, _rx in self._spans_rx for nd in nds))
+        self._needles = tuple(dict.fromkeys(
+            [nd for _rid, nds, _rx in self._spans_rx for nd in nds] + list(_BACA)))
         index = {nd: k for k, nd in enumerate(self._needles)}
         self._needle_bits = [sum(1 << index[nd] for nd in set(nds)) for _rid, nds, _rx in self._spans_rx]
+        self._baca_bits = sum(1 << index[nd] for nd in _BACA)
         if len(self._needles) > 64:
             self._needles = None  # too many for one scan: each rule scans its own
+        # how far from a match's start a needle must be: the rule is then only tried near the
+        # needles' occurrences (``finditer_at``) instead of scanning the whole text
+        self._needle_offsets = [needle_offset(rx.pattern, nds) if nds else None
+                                for _rid, nds, rx in self._spans_rx]
         lead = self.rules.get("dateline_remnant")
         self._lead_dash = re.compile(lead.pattern) if lead is not None else None
         self._shape = ShapeFurniture(load_shape_rules(data / "shape.tsv")) if self.config.shape else None
@@ -213,10 +230,13 @@ class Boilerplate(MapStep):
         text = res.lines.text
         scan = self._needles is not None
         present = needles_present(text, self._needles) if scan else 0
-        for (rid, needles, rx), bits in zip(self._spans_rx, self._needle_bits, strict=True):
+        res.needles = present if scan else -1
+        rules = zip(self._spans_rx, self._needle_bits, self._needle_offsets, strict=True)
+        for (rid, needles, rx), bits, offset in rules:
             if needles and not (bits & present if scan else any(map(text.__contains__, needles))):
                 continue
-            for m in rx.finditer(text):
+            starts = None if offset is None else needle_starts(text, needles, offset, _NEAR_NEEDLES)
+            for m in rx.finditer(text) if starts is None else finditer_at(rx, text, starts):
                 if m.end() > m.start():
                     res.spans.append((m.start(), m.end(), rid))
         res.spans = self._resolve_spans(res.lines, res.spans, res.drop)
@@ -232,10 +252,14 @@ class Boilerplate(MapStep):
             if fl:
                 res.flags.append((fl, rid, res.lines.line_of(s)))
         text = res.lines.text
-        if "Baca" not in text and "BACA" not in text:
+        if not (res.needles & self._baca_bits if res.needles >= 0 else any(map(text.__contains__, _BACA))):
             return
         cut = [(s, e) for s, e, rid in res.spans if rid == "baca_juga_trailing"]
-        for m in _INLINE_RELATED_RE.finditer(text):
+        starts = None if _INLINE_RELATED_AT is None else needle_starts(
+            text, _BACA, _INLINE_RELATED_AT, _NEAR_NEEDLES)
+        matches = _INLINE_RELATED_RE.finditer(text) if starts is None else finditer_at(
+            _INLINE_RELATED_RE, text, starts)
+        for m in matches:
             at = m.start() + 1
             if not any(s <= at < e for s, e in cut):  # a cut-off trailing link is not flagged
                 res.flags.append(("inline_related_links", "baca_juga", res.lines.line_of(at)))
