@@ -51,21 +51,28 @@ def test_needles_present_edges() -> None:
 @settings(max_examples=400, deadline=None)
 @given(st.lists(words, max_size=50), st.lists(words, max_size=20))
 def test_lowering_equals_str_lower(tokens: list[str], targets: list[str]) -> None:
-    tokens += [t.upper() for t in targets[:5]]
-    tset = frozenset(t.lower() for t in targets) | frozenset(targets)
-    maxlen = max(map(len, tset), default=0)
-    assert SCAN.any_lower_in(tokens, tset, maxlen) == scan.any_lower_in_py(tokens, tset, maxlen)
-    assert SCAN.lower_set(tokens) == scan.lower_set_py(tokens)
-    assert SCAN.lower_set(set(tokens)) == scan.lower_set_py(set(tokens))
+    tokens += [t.upper() for t in targets[:5]] + [t.title() for t in targets[5:8]]
+    tset = frozenset(t.lower() for t in targets) | frozenset(targets[:3])
+    table, ref = SCAN.lower_table(tset), scan.lower_table_py(tset)
+    assert SCAN.any_lower_in(tokens, table) == scan.any_lower_in_py(tokens, ref)
+    assert SCAN.lower_hits(tokens, table) == scan.lower_hits_py(tokens, ref)
+    assert SCAN.lower_hits(set(tokens), table) == scan.lower_hits_py(set(tokens), ref)
 
 
 @needs_scan
-def test_lowering_type_errors_match() -> None:
+def test_lowering_edges() -> None:
+    table = SCAN.lower_table(frozenset({"i̇", "k", "slot", "", "Judi", "x" * 300}))
+    assert SCAN.any_lower_in(["İ"], table)  # full case mapping: one letter lowers to two
+    assert SCAN.lower_hits(["\u212a", "SLOT", "", "JUDI", "X" * 300, "slots"], table) == {"k", "slot", "", "x" * 300}
+    assert not SCAN.any_lower_in([], table)
     with pytest.raises(TypeError):
-        SCAN.lower_set(["a", 1])
+        SCAN.lower_hits(["a", 1], table)
     with pytest.raises(TypeError):
-        SCAN.any_lower_in(["a"], ["a"], 1)
-    assert SCAN.any_lower_in(["İ"], frozenset({"i̇"}), 1)  # full case mapping, longer than maxlen
+        SCAN.lower_table({"a"})  # a set could change under the table
+    with pytest.raises(TypeError):
+        SCAN.lower_table(frozenset({1}))
+    with pytest.raises(ValueError):
+        SCAN.any_lower_in(["a"], object())  # not a table
 
 
 @needs_norm

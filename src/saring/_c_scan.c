@@ -3,12 +3,14 @@
  * needles_present(text, needles) -> int
  *     Bit i set iff needles[i] occurs in text (``needles[i] in text``), for up to 64 needles,
  *     in one pass over the text instead of one full scan per absent needle.
- * any_lower_in(tokens, targets, maxlen) -> bool
- *     ``not targets.isdisjoint(map(str.lower, tokens))`` without building a lowered copy of
- *     ASCII tokens that hold no capital (and skipping ASCII tokens longer than maxlen, the
- *     longest target: lowering keeps an ASCII token's length).
- * lower_set(tokens) -> set
- *     ``set(map(str.lower, tokens))``, adding lower-case ASCII tokens themselves.
+ * lower_table(targets: frozenset[str]) -> table (a capsule read by the next two)
+ * any_lower_in(tokens, table) -> bool
+ *     ``not targets.isdisjoint(map(str.lower, tokens))``
+ * lower_hits(tokens, table) -> set
+ *     ``set(targets.intersection(map(str.lower, tokens)))``
+ *     An ASCII token is lowered and looked up on the fly (FNV-1a of its lowered bytes in the
+ *     table of the ASCII targets: no lowered copy, no str hash); any other token goes through
+ *     ``str.lower`` and the frozenset.
  *
  * Every loop is linear in the text times the (fixed, small) needle lengths; no buffer is indexed
  * by input; every Python API result is checked.
@@ -38,12 +40,18 @@ tail_equal(int tkind, const void *tdata, Py_ssize_t at, const Needle *nd)
     return 1;
 }
 
+/* A position is a candidate for needle j when its character is j's first and the next one
+ * has the low byte of j's second (or j has one character): two table look-ups rule out nearly
+ * every position; candidates are then compared in full. */
 #define SCAN_LOOP(CTYPE)                                                                    \
     do {                                                                                    \
         const CTYPE *t = (const CTYPE *)tdata;                                              \
         for (Py_ssize_t i = 0; i < n && found != all; i++) {                                \
             Py_UCS4 c = t[i];                                                               \
             uint64_t cand = (c < 256 ? first_lo[c] : high) & ~found;                        \
+            if (!cand)                                                                      \
+                continue;                                                                   \
+            cand &= (i + 1 < n ? second_lo[t[i + 1] & 0xFF] : 0) | single;                 \
             while (cand) {                                                                  \
                 int j = __builtin_ctzll(cand);                                              \
                 cand &= cand - 1;                                                           \
@@ -66,9 +74,10 @@ needles_present(PyObject *self, PyObject *args)
         return NULL;
     }
     Needle nds[64];
-    uint64_t first_lo[256];
+    uint64_t first_lo[256], second_lo[256];
     memset(first_lo, 0, sizeof first_lo);
-    uint64_t high = 0, found = 0, all = 0;
+    memset(second_lo, 0, sizeof second_lo);
+    uint64_t high = 0, found = 0, all = 0, single = 0;
     Py_ssize_t n = PyUnicode_GET_LENGTH(text);
     for (Py_ssize_t j = 0; j < m; j++) {
         PyObject *s = PyTuple_GET_ITEM(needles, j);
@@ -95,6 +104,11 @@ needles_present(PyObject *self, PyObject *args)
             first_lo[nd->first] |= bit;
         else
             high |= bit;
+        if (nd->len == 1) {
+            single |= bit;
+        } else {
+            second_lo[PyUnicode_READ(nd->kind, nd->data, 1) & 0xFF] |= bit;
+        }
     }
     int tkind = PyUnicode_KIND(text);
     const void *tdata = PyUnicode_DATA(text);
@@ -116,72 +130,211 @@ needles_present(PyObject *self, PyObject *args)
 
 static PyObject *str_lower; /* str.lower (the method descriptor, as map(str.lower, ...) calls it) */
 
-/* A new reference to ``tok.lower()``, or to ``tok`` itself when that is equal to it (ASCII
- * without a capital). NULL with an exception set on error. */
-static PyObject *
-lowered(PyObject *tok)
+#define TABLE_CAPSULE "saring._c_scan.LowerTable"
+
+/* The ASCII members of a frozenset in an open-addressing table keyed by FNV-1a of their bytes,
+ * so an ASCII token is looked up lowered without building its lowered copy or its str hash.
+ * Members that are not ASCII are found through the frozenset itself (``owner``). */
+typedef struct {
+    size_t mask;
+    uint64_t *hashes;
+    PyObject **keys; /* borrowed from owner (a frozenset cannot change); NULL: empty slot */
+    PyObject *owner;
+    Py_ssize_t maxlen; /* longest ASCII member */
+    uint64_t first[2];  /* bit c: some ASCII member starts with the character c */
+    int has_empty;      /* "" is a member */
+} LowerTable;
+
+static uint64_t
+fnv_lower(const Py_UCS1 *d, Py_ssize_t n)
 {
-    if (!PyUnicode_CheckExact(tok) || !PyUnicode_IS_ASCII(tok))
-        return PyObject_CallOneArg(str_lower, tok); /* str.lower(tok): full case mapping */
-    Py_ssize_t n = PyUnicode_GET_LENGTH(tok);
-    const Py_UCS1 *d = PyUnicode_1BYTE_DATA(tok);
-    Py_ssize_t k = 0;
-    while (k < n && !(d[k] >= 'A' && d[k] <= 'Z'))
-        k++;
-    if (k == n) {
-        Py_INCREF(tok);
-        return tok;
-    }
-    PyObject *out = PyUnicode_New(n, 127);
-    if (out == NULL)
-        return NULL;
-    Py_UCS1 *o = PyUnicode_1BYTE_DATA(out);
+    uint64_t h = 1469598103934665603ULL;
     for (Py_ssize_t i = 0; i < n; i++) {
         Py_UCS1 c = d[i];
-        o[i] = (c >= 'A' && c <= 'Z') ? (Py_UCS1)(c + 32) : c;
+        if (c >= 'A' && c <= 'Z')
+            c = (Py_UCS1)(c + 32);
+        h = (h ^ c) * 1099511628211ULL;
     }
-    return out;
+    return h;
+}
+
+static void
+table_free(PyObject *capsule)
+{
+    LowerTable *t = PyCapsule_GetPointer(capsule, TABLE_CAPSULE);
+    if (t == NULL)
+        return;
+    PyMem_Free(t->hashes);
+    PyMem_Free(t->keys);
+    Py_XDECREF(t->owner);
+    PyMem_Free(t);
+}
+
+static PyObject *
+lower_table(PyObject *self, PyObject *targets)
+{
+    if (!PyFrozenSet_CheckExact(targets)) {
+        PyErr_SetString(PyExc_TypeError, "lower_table: targets must be a frozenset of str");
+        return NULL;
+    }
+    Py_ssize_t n = PySet_GET_SIZE(targets);
+    size_t size = 8;
+    while (size < (size_t)n * 2 + 1)
+        size *= 2;
+    LowerTable *t = PyMem_Calloc(1, sizeof(LowerTable));
+    if (t == NULL)
+        return PyErr_NoMemory();
+    t->mask = size - 1;
+    t->hashes = PyMem_Calloc(size, sizeof(uint64_t));
+    t->keys = PyMem_Calloc(size, sizeof(PyObject *));
+    if (t->hashes == NULL || t->keys == NULL) {
+        PyMem_Free(t->hashes);
+        PyMem_Free(t->keys);
+        PyMem_Free(t);
+        return PyErr_NoMemory();
+    }
+    Py_INCREF(targets);
+    t->owner = targets;
+    PyObject *capsule = PyCapsule_New(t, TABLE_CAPSULE, table_free);
+    if (capsule == NULL) {
+        Py_DECREF(targets);
+        PyMem_Free(t->hashes);
+        PyMem_Free(t->keys);
+        PyMem_Free(t);
+        return NULL;
+    }
+    PyObject *it = PyObject_GetIter(targets);
+    if (it == NULL) {
+        Py_DECREF(capsule);
+        return NULL;
+    }
+    PyObject *key;
+    while ((key = PyIter_Next(it)) != NULL) {
+        Py_DECREF(key); /* the frozenset (owner) keeps it alive */
+        if (!PyUnicode_Check(key)) {
+            Py_DECREF(it);
+            Py_DECREF(capsule);
+            PyErr_SetString(PyExc_TypeError, "lower_table: targets must be a frozenset of str");
+            return NULL;
+        }
+        if (!PyUnicode_IS_ASCII(key))
+            continue;
+        Py_ssize_t len = PyUnicode_GET_LENGTH(key);
+        const Py_UCS1 *d = PyUnicode_1BYTE_DATA(key);
+        int lower = 1;
+        for (Py_ssize_t i = 0; i < len; i++)
+            lower &= !(d[i] >= 'A' && d[i] <= 'Z');
+        if (!lower)
+            continue; /* no lowered ASCII token equals a member holding a capital */
+        uint64_t h = fnv_lower(d, len);
+        size_t k = (size_t)h & t->mask;
+        while (t->keys[k] != NULL)
+            k = (k + 1) & t->mask;
+        t->keys[k] = key;
+        t->hashes[k] = h;
+        if (len > t->maxlen)
+            t->maxlen = len;
+        if (len == 0)
+            t->has_empty = 1;
+        else
+            t->first[d[0] >> 6] |= (uint64_t)1 << (d[0] & 63);
+    }
+    Py_DECREF(it);
+    if (PyErr_Occurred()) {
+        Py_DECREF(capsule);
+        return NULL;
+    }
+    return capsule;
+}
+
+/* The member equal to ``tok.lower()`` (borrowed), NULL when none; -1 in *err on error. */
+static PyObject *
+find_lowered(LowerTable *t, PyObject *tok, PyObject **made, int *err)
+{
+    *made = NULL;
+    if (PyUnicode_CheckExact(tok) && PyUnicode_IS_ASCII(tok)) {
+        Py_ssize_t n = PyUnicode_GET_LENGTH(tok);
+        if (n > t->maxlen)
+            return NULL; /* its lowered form is as long: longer than every ASCII member */
+        const Py_UCS1 *d = PyUnicode_1BYTE_DATA(tok);
+        if (n > 0) {
+            Py_UCS1 c0 = (d[0] >= 'A' && d[0] <= 'Z') ? (Py_UCS1)(d[0] + 32) : d[0];
+            if (!(t->first[c0 >> 6] >> (c0 & 63) & 1))
+                return NULL; /* no member starts with its lowered first character */
+        } else if (!t->has_empty) {
+            return NULL;
+        }
+        uint64_t h = fnv_lower(d, n);
+        size_t k = (size_t)h & t->mask;
+        for (; t->keys[k] != NULL; k = (k + 1) & t->mask) {
+            if (t->hashes[k] != h || PyUnicode_GET_LENGTH(t->keys[k]) != n)
+                continue;
+            const Py_UCS1 *m = PyUnicode_1BYTE_DATA(t->keys[k]);
+            Py_ssize_t i = 0;
+            while (i < n && m[i] == ((d[i] >= 'A' && d[i] <= 'Z') ? d[i] + 32 : d[i]))
+                i++;
+            if (i == n)
+                return t->keys[k];
+        }
+        return NULL;
+    }
+    PyObject *low = PyObject_CallOneArg(str_lower, tok); /* str.lower(tok): full case mapping */
+    if (low == NULL) {
+        *err = -1;
+        return NULL;
+    }
+    int in = PySet_Contains(t->owner, low);
+    if (in <= 0) {
+        Py_DECREF(low);
+        if (in < 0)
+            *err = -1;
+        return NULL;
+    }
+    *made = low;
+    return low;
+}
+
+static LowerTable *
+table_of(PyObject *capsule)
+{
+    return PyCapsule_GetPointer(capsule, TABLE_CAPSULE); /* sets an error when not ours */
 }
 
 static PyObject *
 any_lower_in(PyObject *self, PyObject *args)
 {
-    PyObject *tokens, *targets;
-    Py_ssize_t maxlen;
-    if (!PyArg_ParseTuple(args, "OOn:any_lower_in", &tokens, &targets, &maxlen))
+    PyObject *tokens, *capsule;
+    if (!PyArg_ParseTuple(args, "OO:any_lower_in", &tokens, &capsule))
         return NULL;
-    if (!PyAnySet_Check(targets)) {
-        PyErr_SetString(PyExc_TypeError, "any_lower_in: targets must be a set or frozenset");
+    LowerTable *t = table_of(capsule);
+    if (t == NULL)
         return NULL;
-    }
     PyObject *it = PyObject_GetIter(tokens);
     if (it == NULL)
         return NULL;
     PyObject *tok;
-    int hit = 0;
-    while (!hit && (tok = PyIter_Next(it)) != NULL) {
-        if (PyUnicode_CheckExact(tok) && PyUnicode_IS_ASCII(tok) && PyUnicode_GET_LENGTH(tok) > maxlen) {
-            Py_DECREF(tok);
-            continue; /* its lower-case form is as long: longer than every target */
-        }
-        PyObject *low = lowered(tok);
+    int hit = 0, err = 0;
+    while (!hit && !err && (tok = PyIter_Next(it)) != NULL) {
+        PyObject *made;
+        hit = find_lowered(t, tok, &made, &err) != NULL;
+        Py_XDECREF(made);
         Py_DECREF(tok);
-        if (low == NULL)
-            break;
-        hit = PySet_Contains(targets, low);
-        Py_DECREF(low);
-        if (hit < 0)
-            break;
     }
     Py_DECREF(it);
-    if (PyErr_Occurred())
+    if (err || PyErr_Occurred())
         return NULL;
     return PyBool_FromLong(hit);
 }
 
 static PyObject *
-lower_set(PyObject *self, PyObject *tokens)
+lower_hits(PyObject *self, PyObject *args)
 {
+    PyObject *tokens, *capsule;
+    if (!PyArg_ParseTuple(args, "OO:lower_hits", &tokens, &capsule))
+        return NULL;
+    LowerTable *t = table_of(capsule);
+    if (t == NULL)
+        return NULL;
     PyObject *out = PySet_New(NULL);
     if (out == NULL)
         return NULL;
@@ -191,18 +344,17 @@ lower_set(PyObject *self, PyObject *tokens)
         return NULL;
     }
     PyObject *tok;
-    while ((tok = PyIter_Next(it)) != NULL) {
-        PyObject *low = lowered(tok);
+    int err = 0;
+    while (!err && (tok = PyIter_Next(it)) != NULL) {
+        PyObject *made;
+        PyObject *member = find_lowered(t, tok, &made, &err);
         Py_DECREF(tok);
-        if (low == NULL)
-            break;
-        int rc = PySet_Add(out, low);
-        Py_DECREF(low);
-        if (rc < 0)
-            break;
+        if (member != NULL && PySet_Add(out, member) < 0)
+            err = -1;
+        Py_XDECREF(made);
     }
     Py_DECREF(it);
-    if (PyErr_Occurred()) {
+    if (err || PyErr_Occurred()) {
         Py_DECREF(out);
         return NULL;
     }
@@ -212,10 +364,11 @@ lower_set(PyObject *self, PyObject *tokens)
 static PyMethodDef methods[] = {
     {"needles_present", needles_present, METH_VARARGS,
      "needles_present(text, needles) -> int: bit i set iff needles[i] in text (<= 64 needles)."},
+    {"lower_table", lower_table, METH_O, "lower_table(frozenset) -> the table any_lower_in and lower_hits read."},
     {"any_lower_in", any_lower_in, METH_VARARGS,
-     "any_lower_in(tokens, targets, maxlen) -> bool: not targets.isdisjoint(map(str.lower, tokens)); "
-     "maxlen >= the longest target."},
-    {"lower_set", lower_set, METH_O, "lower_set(tokens) -> set(map(str.lower, tokens))."},
+     "any_lower_in(tokens, table) -> bool: not targets.isdisjoint(map(str.lower, tokens))."},
+    {"lower_hits", lower_hits, METH_VARARGS,
+     "lower_hits(tokens, table) -> set: targets.intersection(map(str.lower, tokens))."},
     {NULL, NULL, 0, NULL},
 };
 

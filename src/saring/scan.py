@@ -8,10 +8,11 @@ the two on adversarial text.
 from __future__ import annotations
 
 from collections.abc import Iterable
+from typing import Any
 
 from saring.compiled import load
 
-__all__ = ["any_lower_in", "lower_set", "needles_present"]
+__all__ = ["any_lower_in", "lower_hits", "lower_table", "needles_present"]
 
 
 def needles_present_py(text: str, needles: tuple[str, ...]) -> int:
@@ -21,17 +22,26 @@ def needles_present_py(text: str, needles: tuple[str, ...]) -> int:
     return sum(1 << i for i, nd in enumerate(needles) if nd in text)
 
 
-def any_lower_in_py(tokens: Iterable[str], targets: frozenset[str] | set[str], maxlen: int) -> bool:
-    """Whether some token, lowered, is in ``targets`` (``maxlen``: the longest target)."""
-    return not targets.isdisjoint(map(str.lower, tokens))
+def lower_table_py(targets: frozenset[str]) -> Any:
+    """What :func:`any_lower_in` and :func:`lower_hits` look tokens up in (the kernel builds a
+    table of the ASCII targets once; here it is the frozenset itself)."""
+    if not isinstance(targets, frozenset) or not all(isinstance(t, str) for t in targets):
+        raise TypeError("lower_table: targets must be a frozenset of str")
+    return targets
 
 
-def lower_set_py(tokens: Iterable[str]) -> set[str]:
-    """The set of the tokens lowered."""
-    return set(map(str.lower, tokens))
+def any_lower_in_py(tokens: Iterable[str], table: Any) -> bool:
+    """Whether some token, lowered (``str.lower``), is one of the table's targets."""
+    return not table.isdisjoint(map(str.lower, tokens))
+
+
+def lower_hits_py(tokens: Iterable[str], table: Any) -> set[str]:
+    """The targets that some token, lowered, equals."""
+    return set(table.intersection(map(str.lower, tokens)))
 
 
 _K = load("saring._c_scan")
 needles_present = _K.needles_present if _K is not None else needles_present_py
+lower_table = _K.lower_table if _K is not None else lower_table_py
 any_lower_in = _K.any_lower_in if _K is not None else any_lower_in_py
-lower_set = _K.lower_set if _K is not None else lower_set_py
+lower_hits = _K.lower_hits if _K is not None else lower_hits_py

@@ -21,7 +21,7 @@ import yaml
 from saring.document import Document
 from saring.quality.profiles import DATA_DIR
 from saring.quality.textstats import load_tokenizer_words, stats_for
-from saring.scan import any_lower_in, lower_set, needles_present
+from saring.scan import any_lower_in, lower_hits, lower_table, needles_present
 from saring.step import FilterStep, Reject
 
 TOPICS = ("gambling", "adult", "spam")
@@ -147,7 +147,8 @@ class SpamFilter(FilterStep):
         self._topic: list[tuple[str, tuple[str, ...]]] = []
         self._context: list[str] = []
         self._triggers: frozenset[str] = frozenset()
-        self._trigger_len = 0
+        self._trigger_table: Any = None
+        self._vocab_table: Any = None
         self._patterns: dict[frozenset[str], re.Pattern[str]] = {}
         self._all_re: re.Pattern[str] | None = None
         self._topic_terms: frozenset[str] = frozenset()
@@ -162,7 +163,12 @@ class SpamFilter(FilterStep):
         # so most documents are settled by one set intersection.
         trigger_of = {t: min(words, key=_zipf) for t, words in self._topic}
         self._triggers = frozenset(trigger_of.values())
-        self._trigger_len = max(map(len, self._triggers), default=0)
+        # the words the score looks lowered tokens up against (triggers, topic words, contact
+        # words): only the lowered types among them are needed, never the whole lowered set
+        _brand, _wa, wa_words, _hints = load_patterns()
+        self._trigger_table = lower_table(self._triggers)
+        self._vocab_table = lower_table(frozenset(
+            {*self._triggers, *(w for _t, words in self._topic for w in words), *wa_words}))
         # trigger word -> the topic terms it stands for (in term-list order)
         self._by_trigger: dict[str, list[tuple[str, tuple[str, ...]]]] = {}
         for t, words in self._topic:
@@ -216,13 +222,15 @@ class SpamFilter(FilterStep):
         # one pass for every hint
         hinted = needles_present(low, hints) != 0 if len(hints) <= 64 else any(map(low.__contains__, hints))
         if st.tokenized:  # exact, stops at the first trigger token
-            maybe_topic = any_lower_in(st.tokens, self._triggers, self._trigger_len)
+            maybe_topic = any_lower_in(st.tokens, self._trigger_table)
         else:  # do not tokenize just to learn that no trigger word is present (most documents)
             maybe_topic = self._trigger_re.search(low) is not None
         brands = len(brand_re.findall(low)) if hinted else 0
         if not brands and not maybe_topic:
             return scores  # no topic term and no gambling brand token: nothing to weigh
-        lowered = lower_set(st.types)
+        # the lowered types that are triggers, topic words or contact words: every use below
+        # asks only about those words, so it answers as the set of all lowered types would
+        lowered = lower_hits(st.types, self._vocab_table)
         if not brands and lowered.isdisjoint(self._triggers):
             return scores  # the prefilter's hit was no trigger token
         # a topic term can only be present when its trigger word is
