@@ -12,6 +12,9 @@
  *     table of the ASCII targets: no lowered copy, no str hash); any other token goes through
  *     ``str.lower`` and the frozenset.
  *
+ * case_boundaries(text) -> list[int]
+ *     Offsets of the ASCII capitals directly after an ASCII lower-case letter (``[a-z][A-Z]``).
+ *
  * Every loop is linear in the text times the (fixed, small) needle lengths; no buffer is indexed
  * by input; every Python API result is checked.
  */
@@ -361,7 +364,41 @@ lower_hits(PyObject *self, PyObject *args)
     return out;
 }
 
+/* ------------------------------------------------------------------ case boundaries */
+
+static PyObject *
+case_boundaries(PyObject *self, PyObject *text)
+{
+    if (!PyUnicode_Check(text)) {
+        PyErr_SetString(PyExc_TypeError, "case_boundaries: text must be str");
+        return NULL;
+    }
+    PyObject *out = PyList_New(0);
+    if (out == NULL)
+        return NULL;
+    Py_ssize_t n = PyUnicode_GET_LENGTH(text);
+    int kind = PyUnicode_KIND(text);
+    const void *data = PyUnicode_DATA(text);
+    int prev_lower = 0;
+    for (Py_ssize_t i = 0; i < n; i++) {
+        Py_UCS4 c = PyUnicode_READ(kind, data, i);
+        if (prev_lower && c >= 'A' && c <= 'Z') {
+            PyObject *pos = PyLong_FromSsize_t(i);
+            if (pos == NULL || PyList_Append(out, pos) < 0) {
+                Py_XDECREF(pos);
+                Py_DECREF(out);
+                return NULL;
+            }
+            Py_DECREF(pos);
+        }
+        prev_lower = c >= 'a' && c <= 'z';
+    }
+    return out;
+}
+
 static PyMethodDef methods[] = {
+    {"case_boundaries", case_boundaries, METH_O,
+     "case_boundaries(text) -> offsets of ASCII capitals right after an ASCII lower-case letter."},
     {"needles_present", needles_present, METH_VARARGS,
      "needles_present(text, needles) -> int: bit i set iff needles[i] in text (<= 64 needles)."},
     {"lower_table", lower_table, METH_O, "lower_table(frozenset) -> the table any_lower_in and lower_hits read."},

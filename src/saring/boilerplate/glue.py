@@ -12,7 +12,11 @@ the token is only reported as a suspect.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
+
+from saring.compiled import load
+
+_K = load("saring._c_scan")  # case_boundaries: the same offsets in one C pass
 
 # A lower-case letter directly followed by a capital: the only place glue can be. Found by a
 # scan for capitals (few) checked by a look-behind, twice as fast as ``[a-z][A-Z]`` (which stops
@@ -151,8 +155,15 @@ class GlueFixer:
                 yield p, conf, left + right
 
 
-def _boundaries(text: str) -> Iterator[int]:
+def _boundaries(text: str) -> Iterable[int]:
     """Offsets of capitals directly after a lower-case ASCII letter (``[a-z][A-Z]``)."""
+    if _K is not None:
+        return _K.case_boundaries(text)
+    return _boundaries_py(text)
+
+
+def _boundaries_py(text: str) -> Iterator[int]:
+    """:func:`_boundaries` without the kernel (the reference)."""
     if not text.isascii():
         for m in _BOUNDARY_RE.finditer(text):
             yield m.start()

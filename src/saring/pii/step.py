@@ -114,10 +114,13 @@ class PII(MapStep):
         # detector results of metadata strings (``field: value``): most fields repeat across
         # documents (source file, crawl day, outlet host); a pure memo of ``Detector.find``
         self._field_memo: dict[str, tuple[list[Span], list[Span]]] = {}
+        self._chosen_memo: dict[tuple[str, str], tuple[Span, ...]] = {}  # ``_chosen``'s memo
+        self._exclude = frozenset(self.metadata_exclude)
 
     def __getstate__(self) -> dict[str, Any]:
         state = super().__getstate__()
         state["_field_memo"] = {}  # a memo, not configuration: never sent or compared
+        state["_chosen_memo"] = {}
         return state
 
     def setup(self) -> None:
@@ -180,7 +183,7 @@ class PII(MapStep):
         found: dict[str, int] = {}
         keys = self.metadata_fields if self.metadata_fields is not None else list(doc.metadata)
         for key in keys:
-            if key in self.metadata_exclude or key not in doc.metadata:
+            if key in self._exclude or key not in doc.metadata:
                 continue
             doc.metadata[key] = self._scan_value(doc, str(key), doc.metadata[key], found, 0)
         return found
@@ -192,21 +195,13 @@ class PII(MapStep):
             return value
         if isinstance(value, dict):
             return {k: self._scan_value(doc, f"{path}.{k}", v, found, depth + 1)
-                    if k not in self.metadata_exclude else v for k, v in value.items()}
+                    if k not in self._exclude else v for k, v in value.items()}
         if isinstance(value, list):
             return [self._scan_value(doc, f"{path}.{i}", v, found, depth + 1) for i, v in enumerate(value)]
         return value
 
     def _scan_string(self, doc: Document, path: str, value: str, found: dict[str, int]) -> str:
-        if not value or value.isalpha() or not may_hold_pii(value):
-            return value  # no digit, "@", bracket or colon: no e-mail, number or address
-        # the field name is context for the detector ("telp: 0812..."), offsets shifted back
-        prefix = path.rsplit(".", 1)[-1].replace("_", " ") + ": "
-        spans, suspects = self._find_field(prefix + value)
-        n = len(prefix)
-        chosen = [Span(sp.type, sp.start - n, sp.end - n, sp.confidence, sp.rule)
-                  for sp in (*spans, *suspects)
-                  if sp.start >= n and (sp.confidence >= self.config.min_confidence or sp in suspects)]
+        chosen = self._chosen(path, value)
         if not chosen:
             return value
         found[path] = len(chosen)
@@ -218,6 +213,32 @@ class PII(MapStep):
             e.field = path
         doc.edits.extend(tmp.edits)
         return tmp.text
+
+    def _chosen(self, path: str, value: str) -> tuple[Span, ...]:
+        """The spans to redact in the field ``path`` holding ``value`` (offsets in ``value``):
+        a pure function of the two, remembered for short values (bounded; most fields repeat
+        across documents: source file, host, crawl day, language)."""
+        if len(value) > _MEMO_CHARS:
+            return self._choose(path, value)
+        memo = self._chosen_memo
+        key = (path, value)
+        got = memo.get(key)
+        if got is None:
+            if len(memo) >= _MEMO_SIZE:
+                memo.clear()
+            got = memo[key] = self._choose(path, value)
+        return got
+
+    def _choose(self, path: str, value: str) -> tuple[Span, ...]:
+        if not value or value.isalpha() or not may_hold_pii(value):
+            return ()  # no digit, "@", bracket or colon: no e-mail, number or address
+        # the field name is context for the detector ("telp: 0812..."), offsets shifted back
+        prefix = path.rsplit(".", 1)[-1].replace("_", " ") + ": "
+        spans, suspects = self._find_field(prefix + value)
+        n = len(prefix)
+        return tuple(Span(sp.type, sp.start - n, sp.end - n, sp.confidence, sp.rule)
+                     for sp in (*spans, *suspects)
+                     if sp.start >= n and (sp.confidence >= self.config.min_confidence or sp in suspects))
 
     def _find_field(self, text: str) -> tuple[list[Span], list[Span]]:
         """``detector.find`` of a short metadata string, remembered (bounded; spans are frozen
