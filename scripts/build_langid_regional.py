@@ -156,12 +156,18 @@ AFFIX_RULES = (("meng", "mang"), ("meny", "many"), ("mem", "mam"), ("men", "man"
 AFFIX_TOP = 60000
 AFFIX_MIN_LEN = 6
 AFFIX_MAX_ZIPF = 1.0
+# Balinese writes the definite suffix "-ne" after a consonant (jawabanne, layarne, anakne), where
+# Javanese writes "-e" (jawabane) and Indonesian "-nya": consonant-final Indonesian words of
+# wordfreq's top SUFFIX_TOP (>= 4 letters) + "ne", same vetoes. On the tune half 90 such forms
+# occur in Balinese texts and none in any other language's.
+SUFFIX_TOP = 15000
 
 
 def _affix(
     df: dict[str, Counter[str]], markers: set[str], taken: set[str]
 ) -> dict[str, str]:
-    """a-prefix forms of common Indonesian words that pass the vetoes: form -> Indonesian word."""
+    """a-prefix forms of common Indonesian words and Balinese "-ne" forms that pass the vetoes:
+    form -> ``prefix`` / ``ne`` (which rule made it)."""
     tw, _ = _tweet_freqs("tune")
     out: dict[str, str] = {}
     for w in top_n_list("id", AFFIX_TOP):
@@ -177,7 +183,18 @@ def _affix(
             continue
         if any(df[r][v] for r in REFERENCE) or tw[v]:
             continue
-        out[v] = w
+        out[v] = "prefix"
+    for w in top_n_list("id", SUFFIX_TOP):
+        if len(w) < 4 or not TOKEN_RE.fullmatch(w) or w[-1] in "aiueo":
+            continue
+        v = w + "ne"
+        if v in markers or v in taken or v in out:
+            continue
+        if max(zipf_frequency(v, lang) for lang in ("id", "ms", "en")) >= AFFIX_MAX_ZIPF:
+            continue
+        if any(df[r][v] for r in REFERENCE) or tw[v]:
+            continue
+        out[v] = "ne"
     return out
 
 
@@ -201,8 +218,8 @@ def build() -> list[tuple[str, str, str]]:
         rows[tok] = (",".join(dict.fromkeys([*mined, *langs])), "mined" if mined else cls)
     for tok, langs in _register(df, n, markers, set(rows)).items():
         rows[tok] = (",".join(langs), "register")
-    for tok, word in _affix(df, markers, set(rows)).items():
-        rows[tok] = (f"affix:{word}", "affix")
+    for tok, rule in _affix(df, markers, set(rows)).items():
+        rows[tok] = (f"affix-{rule}", "affix")
     return sorted((tok, langs, cls) for tok, (langs, cls) in rows.items())
 
 
@@ -213,8 +230,8 @@ def main() -> None:
         "# scripts/build_langid_regional.py from the tune half and the hand-written seeds of\n"
         "# scripts/langid_regional_seeds.py; do not edit by hand. source: mined (corpus tune half),\n"
         "# strong (seed absent from wordfreq id/ms), weak (seed rare in wordfreq id/ms), register\n"
-        "# (Betawi register word, counted only several to a line), affix (a-prefix form of an\n"
-        "# Indonesian word, langs = affix:<the Indonesian word>).\n"
+        "# (Betawi register word, counted only several to a line), affix (a-prefix or Balinese\n"
+        "# -ne form of an Indonesian word; langs = affix-prefix / affix-ne).\n"
         "token\tlangs\tsource\n"
     )
     OUT.write_text(header + "".join(f"{t}\t{langs}\t{c}\n" for t, langs, c in rows), encoding="utf-8")

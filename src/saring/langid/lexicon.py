@@ -605,8 +605,8 @@ class Lexicon:
                 pairs = zip(t, islice(t, 1, None), strict=False)
                 idms[i] += sum(map(pw.__getitem__, filter(pw.__contains__, pairs)))
         p = self.params
-        fw0, fw1, fw2, fw3, fw4, fw5, _ = self.fam_weights
-        reg = self.register_hits
+        fw0, fw1, fw2, fw3, fw4, fw5, fw6 = self.fam_weights
+        kmin = p.regional_register_min  # register_hits inline (no call per line)
         dw, ew = p.jv_dh_weight, p.su_eu_weight
         n_dh = list(map(str.count, lowered, repeat("dh")))
         n_eu = list(map(str.count, lowered, repeat("eu")))
@@ -624,7 +624,8 @@ class Lexicon:
             [((k >> 48) & _FIELD) * fw2 + ew * n for k, n in zip(packed, n_eu, strict=True)],
             [((k >> 72) & _FIELD) * fw3 for k in packed],
             [((k >> 96) & _FIELD) * fw4 + ((k >> 120) & _FIELD) * fw5 + ow * n
-             + reg((k >> 144) & _FIELD) for k, n in zip(packed, n_rg, strict=True)],
+             + (r * fw6 if (r := (k >> 144) & _FIELD) >= kmin else 0)
+             for k, n in zip(packed, n_rg, strict=True)],
             tokens,
         )
         n = len(toks)
