@@ -9,15 +9,15 @@ scripts/calibrate_langid.py) and the eval half (never read by them):
   labelled id with confidence < 0.5 (raw vs calibrated).
 
 - per regional language (packaged lexicon), the same share on each half;
-- the hand-written texts of ``evaluation/langid/data`` (``--handwritten dev`` while working,
-  ``--handwritten heldout`` once at the end): regional texts labelled id/ms/jv/su with confidence
+- the hand-written texts of ``evaluation/langid/data`` (``--handwritten dev6`` while working,
+  ``--handwritten heldout6`` once at the end): regional texts labelled id/ms/jv/su with confidence
   >= 0.5 and the traps (informal Indonesian, short id/ms/jv/su) given another label.
 
 - with ``--short``: calibration by path and length (lexical verdicts vs texts without any function
   word, which the model labels; < 6 / 6-15 / > 15 tokens) on the paragraph, sentence and tweet sets.
 
-Usage: python bench/bench_langid_regional.py [--limit 400] [--handwritten dev|heldout|both|none]
-       [--short] [--skip-corpora]
+Usage: python bench/bench_langid_regional.py [--limit 400]
+       [--handwritten dev6|heldout6|both6|dev|heldout|both|none] [--show] [--short] [--skip-corpora]
 """
 
 from __future__ import annotations
@@ -61,18 +61,23 @@ def ece(pairs: list[tuple[float, bool]]) -> float:
                      for k in range(10) if (bins == k).any()) / len(sc))
 
 
-def confidently_wrong(step: LanguageID, samples: list[E.Sample]) -> tuple[Counter[str], Counter[str]]:
+def confidently_wrong(
+    step: LanguageID, samples: list[E.Sample], show: bool = False
+) -> tuple[Counter[str], Counter[str]]:
     """Per gold language: texts, and texts labelled wrongly (regional: id/ms/jv/su with score >=
-    0.5; our five languages: any other label)."""
+    0.5; our five languages: any other label). ``show`` prints each wrong text."""
     n: Counter[str] = Counter()
     bad: Counter[str] = Counter()
     for s in samples:
         sc = step.score(Document(s.ref, s.text))
         n[s.gold] += 1
         if s.gold in FIVE:
-            bad[s.gold] += sc["lang"] != s.gold
+            wrong = sc["lang"] != s.gold
         else:
-            bad[s.gold] += sc["lang"] in FIVE[:4] and sc["score"] >= 0.5
+            wrong = sc["lang"] in FIVE[:4] and sc["score"] >= 0.5
+        bad[s.gold] += wrong
+        if wrong and show:
+            print(f"  wrong: {s.gold} -> {sc['lang']} {sc['score']:.2f} {s.ref}: {s.text[:90]}")
     return n, bad
 
 
@@ -112,16 +117,19 @@ def short_texts(step: LanguageID, split: str) -> None:
 def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("--limit", type=int, default=400, help="texts per language and set")
-    ap.add_argument("--handwritten", default="dev", choices=("dev", "heldout", "both", "none"))
+    ap.add_argument("--handwritten", default="dev6",
+                    choices=("dev", "heldout", "both", "dev6", "heldout6", "both6", "none"))
+    ap.add_argument("--show", action="store_true", help="print each wrong hand-written text")
     ap.add_argument("--skip-corpora", action="store_true")
     ap.add_argument("--short", action="store_true", help="calibration by path and length")
     args = ap.parse_args()
     step = LanguageID(keep_langs=list(FIVE), score_only=True)
     step.ensure_setup()
     packaged = step._lex
-    halves = {"both": ("dev", "heldout"), "none": ()}.get(args.handwritten, (args.handwritten,))
+    halves = {"both": ("dev", "heldout"), "both6": ("dev6", "heldout6"), "none": ()}.get(
+        args.handwritten, (args.handwritten,))
     for half in halves:
-        n, bad = confidently_wrong(step, H.load(half))
+        n, bad = confidently_wrong(step, H.load(half), args.show)
         per_language(f"## hand-written {half} half: regional -> id/ms/jv/su >= 0.5; traps mislabelled",
                      n, bad)
     for split in ("tune", "eval") if args.short else ():

@@ -29,12 +29,12 @@ import sys
 from collections import Counter, defaultdict
 from pathlib import Path
 
-from wordfreq import zipf_frequency
+from wordfreq import top_n_list, zipf_frequency
 
 from saring.langid.lexicon import TOKEN_RE, load_markers
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from langid_regional_seeds import SEEDS  # noqa: E402
+from langid_regional_seeds import REGISTER, SEEDS  # noqa: E402
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))  # evaluation/ is not installed
 from evaluation.langid import sets as E  # noqa: E402
@@ -55,6 +55,20 @@ SEED_MAX_IDMS_TEXTS = 2
 SEED_MAX_ZIPF = 4.0  # ... and be rare in wordfreq's id / ms lists
 SEED_MAX_EN_ZIPF = 4.0
 STRONG_ZIPF = 3.0  # wordfreq's small lists start near 3.0: a seed below is absent from id/ms
+# Register words (class ``register``, session 6): mined from the Betawi tune texts (>= REG_MIN_DF
+# texts and >= REG_MIN_SHARE of them) or seeded by hand (REGISTER); kept when Indonesian
+# paragraphs/sentences (news, fact-checks, abstracts: the standard register) hold them in at
+# most REG_MAX_ID_SHARE of texts, the tweets in at most REG_MAX_TWEET_SHARE (they count only
+# several to a line, so a tweet's occasional "kagak" is allowed), Malay/Javanese/Sundanese/English
+# in at most REG_MAX_OTHER_SHARE. A mined word (not seeded) must also be absent from wordfreq's
+# id/ms lists (Zipf < STRONG_ZIPF): the Betawi tune texts are few (169) and topical, and mining
+# alone let through standard words of their topics (muntah, ranjang, serangga, busuk).
+REG_LANGS = ("bew",)
+REG_MIN_DF = 4
+REG_MIN_SHARE = 0.02
+REG_MAX_ID_SHARE = 0.0003
+REG_MAX_TWEET_SHARE = 0.01
+REG_MAX_OTHER_SHARE = 0.005
 TWEETS = "id_tweets_indolem.jsonl.gz"
 
 
@@ -102,6 +116,88 @@ def _seeds(df: dict[str, Counter[str]], n: Counter[str], markers: set[str]) -> d
     return out
 
 
+def _register(
+    df: dict[str, Counter[str]], n: Counter[str], markers: set[str], taken: set[str]
+) -> dict[str, list[str]]:
+    """Betawi register words that pass the vetoes: word -> languages (see REG_* above)."""
+    tw, n_tw = _tweet_freqs("tune")
+    cands: dict[str, list[str]] = defaultdict(list)
+    for lang in REG_LANGS:
+        for tok, c in df[lang].items():
+            if c >= REG_MIN_DF and c / max(n[lang], 1) >= REG_MIN_SHARE and max(
+                    zipf_frequency(tok, w) for w in ("id", "ms")) < STRONG_ZIPF:
+                cands[tok].append(lang)
+        for tok in REGISTER.get(lang, "").split():
+            if lang not in cands[tok]:
+                cands[tok].append(lang)
+    out: dict[str, list[str]] = {}
+    for tok, langs in cands.items():
+        if tok in markers or tok in taken or len(tok) < MIN_LEN or not TOKEN_RE.fullmatch(tok):
+            continue
+        if df["id"][tok] / max(n["id"], 1) > REG_MAX_ID_SHARE or tw[tok] / max(n_tw, 1) > REG_MAX_TWEET_SHARE:
+            continue
+        if any(df[r][tok] / max(n[r], 1) > REG_MAX_OTHER_SHARE for r in ("ms", "jv", "su", "en")):
+            continue
+        out[tok] = langs
+    return out
+
+
+# Affix spelling (class ``affix``, session 6): Banjar, Minangkabau, Batak, Ngaju (and others)
+# have no schwa in the prefixes Indonesian writes with "e": menaikkan -> manaikakan, kejadian ->
+# kajadian, pelayanan -> palayanan, terdapat -> tadapat, bermain -> bamain, sebelum -> sabelum.
+# Each common Indonesian word (wordfreq's top AFFIX_TOP id words of >= AFFIX_MIN_LEN letters)
+# with such a prefix gives its a-prefix form, kept when wordfreq's id/ms/en lists do not know it
+# (Zipf < AFFIX_MAX_ZIPF) and not one of our five languages' tune texts nor the tweets' holds it
+# (so it is never a Sundanese/Javanese word or a common typo). Generated from Indonesian, so it
+# covers words no regional corpus text used; one weak hit each (``Params.regional_weak_weight``).
+AFFIX_RULES = (("meng", "mang"), ("meny", "many"), ("mem", "mam"), ("men", "man"), ("me", "ma"),
+               ("peng", "pang"), ("peny", "pany"), ("pem", "pam"), ("pen", "pan"), ("pe", "pa"),
+               ("ke", "ka"), ("ter", "ta"), ("ber", "ba"), ("se", "sa"))
+AFFIX_TOP = 60000
+AFFIX_MIN_LEN = 6
+AFFIX_MAX_ZIPF = 1.0
+# Balinese writes the definite suffix "-ne" after a consonant (jawabanne, layarne, anakne), where
+# Javanese writes "-e" (jawabane) and Indonesian "-nya": consonant-final Indonesian words of
+# wordfreq's top SUFFIX_TOP (>= 4 letters) + "ne", same vetoes. On the tune half 90 such forms
+# occur in Balinese texts and none in any other language's.
+SUFFIX_TOP = 15000
+
+
+def _affix(
+    df: dict[str, Counter[str]], markers: set[str], taken: set[str]
+) -> dict[str, str]:
+    """a-prefix forms of common Indonesian words and Balinese "-ne" forms that pass the vetoes:
+    form -> ``prefix`` / ``ne`` (which rule made it)."""
+    tw, _ = _tweet_freqs("tune")
+    out: dict[str, str] = {}
+    for w in top_n_list("id", AFFIX_TOP):
+        if len(w) < AFFIX_MIN_LEN or not TOKEN_RE.fullmatch(w):
+            continue
+        rule = next(((a, b) for a, b in AFFIX_RULES if w.startswith(a)), None)
+        if rule is None:
+            continue
+        v = rule[1] + w[len(rule[0]):]
+        if len(v) < AFFIX_MIN_LEN or v in markers or v in taken or v in out:
+            continue
+        if max(zipf_frequency(v, lang) for lang in ("id", "ms", "en")) >= AFFIX_MAX_ZIPF:
+            continue
+        if any(df[r][v] for r in REFERENCE) or tw[v]:
+            continue
+        out[v] = "prefix"
+    for w in top_n_list("id", SUFFIX_TOP):
+        if len(w) < 4 or not TOKEN_RE.fullmatch(w) or w[-1] in "aiueo":
+            continue
+        v = w + "ne"
+        if v in markers or v in taken or v in out:
+            continue
+        if max(zipf_frequency(v, lang) for lang in ("id", "ms", "en")) >= AFFIX_MAX_ZIPF:
+            continue
+        if any(df[r][v] for r in REFERENCE) or tw[v]:
+            continue
+        out[v] = "ne"
+    return out
+
+
 def build() -> list[tuple[str, str, str]]:
     df, n = _doc_freqs("tune")
     markers = {m.token for m in load_markers()}
@@ -120,6 +216,10 @@ def build() -> list[tuple[str, str, str]]:
     for tok, (langs, cls) in _seeds(df, n, markers).items():
         mined = found.get(tok, [])
         rows[tok] = (",".join(dict.fromkeys([*mined, *langs])), "mined" if mined else cls)
+    for tok, langs in _register(df, n, markers, set(rows)).items():
+        rows[tok] = (",".join(langs), "register")
+    for tok, rule in _affix(df, markers, set(rows)).items():
+        rows[tok] = (f"affix-{rule}", "affix")
     return sorted((tok, langs, cls) for tok, (langs, cls) in rows.items())
 
 
@@ -129,11 +229,13 @@ def main() -> None:
         "# Words of regional languages outside id/ms/jv/su/en (family rg), written by\n"
         "# scripts/build_langid_regional.py from the tune half and the hand-written seeds of\n"
         "# scripts/langid_regional_seeds.py; do not edit by hand. source: mined (corpus tune half),\n"
-        "# strong (seed absent from wordfreq id/ms), weak (seed rare in wordfreq id/ms).\n"
+        "# strong (seed absent from wordfreq id/ms), weak (seed rare in wordfreq id/ms), register\n"
+        "# (Betawi register word, counted only several to a line), affix (a-prefix or Balinese\n"
+        "# -ne form of an Indonesian word; langs = affix-prefix / affix-ne).\n"
         "token\tlangs\tsource\n"
     )
     OUT.write_text(header + "".join(f"{t}\t{langs}\t{c}\n" for t, langs, c in rows), encoding="utf-8")
-    per = Counter(lang for _, langs, _ in rows for lang in langs.split(","))
+    per = Counter(lang for _, langs, _ in rows for lang in langs.split(",") if ":" not in lang)
     cls = Counter(c for *_, c in rows)
     print(f"{len(rows)} words -> {OUT}; per language: {dict(sorted(per.items()))}; {dict(cls)}")
 

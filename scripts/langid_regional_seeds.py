@@ -88,3 +88,19 @@ SEEDS: dict[str, str] = {
         boan ombus leleng sikkola roha bahenon arsik horas naung sian jolo sahat tongon bege
         tahe lapatan hatana marhite""",
 }
+
+# Betawi register (class ``register``, issue 17 session 6): colloquial Jakarta/Betawi forms that
+# informal Indonesian also writes, but rarely several in one line: sound changes (air -> aer,
+# kolam -> kolem, belum -> belom, lain -> laen, tahun -> taun, saudara -> sodara, hitam -> item,
+# datang -> dateng, pesan -> pesen, sembahyang -> sembayang), pronoun jia (dia), and the
+# register's function words (kagak, ama, ampe, sono, onoh), and the Betawi pronouns and -e forms
+# that the strong seeds lost to the tweets (aye, kite, ape, mane, die). They count only in numbers (see
+# ``Params.regional_register_min``), so they need not be absent from informal Indonesian.
+REGISTER: dict[str, str] = {
+    "bew": """aer kolem tenggelem sebelom sebelomnya belom laen laennya taun sodara sembayang mesjid
+        item dateng pesen ampe jia sono onoh kagak kaga ama bise kalu ngarti mao deket dalem
+        malem idup ilang sekalas kecit batesan aernye ngeliat ngerasain ngalamin ngelakuin
+        dapetin diliat manggil nyium elu pisik sendirian gegara ketemuan enyak babe aye kite ape
+        mane die nyak""",
+}
+

@@ -196,7 +196,9 @@ def test_tokenize_lines_is_the_regex(lines: list[str]) -> None:
 
 _LINE_WORDS = ["yang", "dan", "kerana", "karena", "ora", "teu", "the", "rumah", "sakit", "akhir",
                "pekan", "kagak", "rumahnye", "kampanye", "pêrnah", "dheweke", "x", "ulun", "sane",
-               "televisyen", "televisi", "1,5", ".", "—", "É"]
+               "televisyen", "televisi", "1,5", ".", "—", "É",
+               # Betawi register words (count only >= 3 to a line) and affix forms (session 6)
+               "jia", "ama", "aer", "tadapat", "anakne"]
 
 
 @settings(max_examples=150, deadline=None)

@@ -1,7 +1,7 @@
 """Which documents' decisions a langid change moves in the whole default chain (issue 17).
 
     PYTHONPATH=<main checkout>/src python evaluation/langid/chain_decisions.py write /tmp/dec-main.json
-    python evaluation/langid/chain_decisions.py compare /tmp/dec-main.json
+    python evaluation/langid/chain_decisions.py compare /tmp/dec-main.json [detail]
 
 Runs ``Pipeline.default().per_document()`` on the documents of ``evaluation/speed/snapshot.py``
 (first 400 records of each listed corpus) and stores per document its decision (status, step,
@@ -59,6 +59,11 @@ def main() -> None:
         print(n, *key)
     for key, n in relabelled.most_common():
         print(n, *key)
+    if sys.argv[3:] == ["detail"]:  # every moved document: id, before -> after (label, score)
+        for k, x in sorted(before.items()):
+            y = now[k]
+            if x[:3] != y[:3] or x[3] != y[3]:
+                print(k, x[0], x[2], x[3], x[4], "->", y[0], y[2], y[3], y[4])
 
 
 if __name__ == "__main__":

@@ -13,7 +13,9 @@ from pathlib import Path
 from evaluation.langid.sets import Sample
 
 DATA = Path(__file__).resolve().parent / "data"
-HALVES = {"dev": "regional_dev.tsv", "heldout": "regional_heldout.tsv"}
+# session 4's halves, and session 6's fresh ones (written before any session-6 change)
+HALVES = {"dev": "regional_dev.tsv", "heldout": "regional_heldout.tsv",
+          "dev6": "regional_dev6.tsv", "heldout6": "regional_heldout6.tsv"}
 REFERENCE = ("id", "ms", "jv", "su", "en")
 
 

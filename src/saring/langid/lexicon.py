@@ -83,6 +83,19 @@ class Params:
     # Indonesian ones. 0 = off; 2.0 chosen on the tune half (0.5 / 1 / 2 / 3: Betawi confidently
     # id/ms/jv/su 14.2 / 12.4 / 11.8 / 11.8%, from 16.0%; five-language accuracy flat at 98.75%).
     rg_ortho_weight: float = 2.0
+    # Betawi register words (class ``register`` in regional.tsv, issue 17 session 6): colloquial
+    # Jakarta/Betawi forms (``kagak``, ``ama``, ``jia``, ``aer``, ``sebelom``) that informal
+    # Indonesian writes now and then, one or two at a time, and Betawi prose writes densely. A
+    # line's register words count ``regional_register_weight`` hits each only when it holds at
+    # least ``regional_register_min`` of them (a tweet's lone ``kagak`` counts nothing). 0 = off.
+    # Chosen on the tune half (scripts/tune_langid_regional.py --field regional_register_weight
+    # --set regional_register_min=K): K = 3, weight 0 / 0.5 / 1 / 2 -> Betawi confidently
+    # id/ms/jv/su 11.2 / 5.3 / 3.6 / 3.0%; five-language accuracy 98.75%, gold-id scored < 0.5
+    # 3.00% and tweets labelled id with score >= 0.5 91.35% throughout; K = 2 lost tweets (91.15%
+    # at weight 1), K = 4 kept a dev6 Betawi sentence confidently id. Weight 1 (half a mined
+    # word's): the words are not absent from informal Indonesian, only rare in numbers.
+    regional_register_weight: float = 1.0
+    regional_register_min: int = 3
 
     @classmethod
     def load(cls, path: Path | None = None) -> Params:
@@ -147,7 +160,8 @@ def _features(
 def load_regional(path: Path | None = None) -> dict[str, str]:
     """Words of regional languages outside our five (``regional.tsv``, see
     ``scripts/build_langid_regional.py``) -> source (``mined`` from the corpora's tune half,
-    hand-written seed ``strong`` / ``weak``); missing file = no regional family."""
+    hand-written seed ``strong`` / ``weak``, Betawi ``register`` word, ``affix`` form); missing
+    file = no regional family."""
     p = path or DATA / "regional.tsv"
     if not p.exists():
         return {}
@@ -310,7 +324,7 @@ def sigmoid(x: float) -> float:
 
 # Family hits are counted in one integer sum: each family owns a 24-bit field (a paragraph would
 # need 16.7M hits of one family to overflow; documents are capped far below that).
-_SHIFT = {"mly": 0, "jv": 24, "su": 48, "en": 72, "rg": 96, "rgw": 120}
+_SHIFT = {"mly": 0, "jv": 24, "su": 48, "en": 72, "rg": 96, "rgw": 120, "rgr": 144}
 _FIELD = (1 << 24) - 1
 
 
@@ -369,7 +383,12 @@ class Lexicon:
             # carries id/ms weight either, a hand-written seed may (it passed frequency vetoes)
             if tok in self.fam_packed or (src == "mined" and tok in self.idms_w):
                 continue
-            self.fam_packed[tok] = 1 << _SHIFT["rgw" if src == "weak" else "rg"]
+            # affix: an a-prefix form of an Indonesian word (Banjar/Minangkabau kajadian), one
+            # weak hit like a weak seed
+            field = {"weak": "rgw", "affix": "rgw", "register": "rgr"}.get(src, "rg")
+            if field == "rgr" and not p.regional_register_weight:
+                continue
+            self.fam_packed[tok] = 1 << _SHIFT[field]
         self.phrase_w = {k: self._fold(v) for k, v in self.phrases.items()}
         # every token that can give a line evidence (weights, family words, first phrase words)
         self._known = frozenset(self.idms_w) | frozenset(self.fam_packed) | frozenset(
@@ -378,7 +397,8 @@ class Lexicon:
         self._firsts = frozenset(k[0] for k in self.phrases)
         self._seconds = frozenset(k[1] for k in self.phrases)
         fw = p.family_weight
-        rw = {"rg": p.regional_weight, "rgw": p.regional_weak_weight}
+        rw = {"rg": p.regional_weight, "rgw": p.regional_weak_weight,
+              "rgr": p.regional_register_weight}
         self.fam_weights = tuple(rw[f] if f in rw else fw.get(f, 1.0) for f in _SHIFT)
 
     def _fold(self, v: Sequence[float]) -> float:
@@ -414,8 +434,15 @@ class Lexicon:
             ((packed >> 72) & _FIELD) * fw[3],
             len(toks),
             ((packed >> 96) & _FIELD) * fw[4] + ((packed >> 120) & _FIELD) * fw[5]
-            + p.rg_ortho_weight * regional_spelling(lowered),
+            + p.rg_ortho_weight * regional_spelling(lowered)
+            + self.register_hits((packed >> 144) & _FIELD),
         )
+
+    def register_hits(self, count: int) -> float:
+        """Regional hits of a line's ``count`` Betawi register words: none below
+        ``Params.regional_register_min`` (see there)."""
+        p = self.params
+        return count * self.fam_weights[6] if count >= p.regional_register_min else 0
 
     def phrase_features(self, tokens: Sequence[str]) -> list[float]:
         """Raw summed vector of the two-word markers among ``tokens`` (slow path, tuning)."""
@@ -578,7 +605,8 @@ class Lexicon:
                 pairs = zip(t, islice(t, 1, None), strict=False)
                 idms[i] += sum(map(pw.__getitem__, filter(pw.__contains__, pairs)))
         p = self.params
-        fw0, fw1, fw2, fw3, fw4, fw5 = self.fam_weights
+        fw0, fw1, fw2, fw3, fw4, fw5, fw6 = self.fam_weights
+        kmin = p.regional_register_min  # register_hits inline (no call per line)
         dw, ew = p.jv_dh_weight, p.su_eu_weight
         n_dh = list(map(str.count, lowered, repeat("dh")))
         n_eu = list(map(str.count, lowered, repeat("eu")))
@@ -596,6 +624,7 @@ class Lexicon:
             [((k >> 48) & _FIELD) * fw2 + ew * n for k, n in zip(packed, n_eu, strict=True)],
             [((k >> 72) & _FIELD) * fw3 for k in packed],
             [((k >> 96) & _FIELD) * fw4 + ((k >> 120) & _FIELD) * fw5 + ow * n
+             + (r * fw6 if (r := (k >> 144) & _FIELD) >= kmin else 0)
              for k, n in zip(packed, n_rg, strict=True)],
             tokens,
         )
