@@ -22,8 +22,10 @@ import zstandard
 from saring.dataset.parts import DEFAULT_MAX_FILE_BYTES, Batcher, Chunk, PartWriter
 from saring.dataset.records import training_record
 from saring.dataset.tally import count_words
-from saring.document import KEPT
-from saring.io.docfile import read_docs
+from saring.document import KEPT, Document
+from saring.io import atomic
+from saring.io.docfile import docfile_problem, read_docs
+from saring.io.writers import _default
 from saring.languages import doc_language, kept_partition
 
 
@@ -63,43 +65,122 @@ class _ChunkFile(Batcher):
         self.chunks.append((self.f.tell(), len(chunk.data), chunk.size, chunk.crc))
         self.f.write(chunk.data)
 
-    def finish(self) -> dict[str, Any]:
+    def finish(self, durable: bool = False) -> dict[str, Any]:
         self._flush()
+        if durable:  # outlives this task (an index vouches for it): on disk before the index
+            self.f.flush()
+            os.fsync(self.f.fileno())
         self.f.close()
         st = self.stats
         return {"file": str(self.path), "chunks": self.chunks, "kept": st.kept, "words": st.words,
                 "characters": st.characters}
 
 
+class _Encoder:
+    """Training records of one shard -> one :class:`_ChunkFile` per partition under ``out``."""
+
+    def __init__(self, out: Path, languages: Sequence[str], fmt: str, max_file_bytes: int) -> None:
+        if out.exists():
+            shutil.rmtree(out)  # a retried or resumed task starts over
+        out.mkdir(parents=True)
+        self.out, self.languages, self.fmt, self.max_file_bytes = out, tuple(languages), fmt, max_file_bytes
+        self.files: dict[str, _ChunkFile] = {}
+
+    def add(self, doc: Document) -> None:
+        rec = training_record(doc)
+        part = kept_partition(doc_language(doc.metadata), self.languages)
+        cf = self.files.get(part)
+        if cf is None:
+            cf = self.files[part] = _ChunkFile(self.out / f"{len(self.files):04d}.bin", self.fmt,
+                                               self.max_file_bytes)
+        cf.write(rec)
+        st = cf.stats
+        st.kept += 1
+        st.words += count_words(rec["text"])
+        st.characters += len(rec["text"])
+
+    def finish(self, durable: bool = False) -> dict[str, dict[str, Any]]:
+        return {part: cf.finish(durable) for part, cf in self.files.items()}
+
+    def close(self) -> None:
+        for cf in self.files.values():
+            cf.f.close()
+
+
 def encode_shard(task: EncodeTask) -> dict[str, dict[str, Any]]:
     """The per-shard half of the dataset phase (runs as a task): build every kept document's
     training record, pick its partition, encode the records in batches. Returns per partition
     its chunk file, the batches' places and the counts."""
-    out = Path(task.out)
-    if out.exists():
-        shutil.rmtree(out)  # a retried or resumed task starts over
-    out.mkdir(parents=True)
-    files: dict[str, _ChunkFile] = {}
+    enc = _Encoder(Path(task.out), task.languages, task.fmt, task.max_file_bytes)
     try:
         for doc in read_docs(task.kept_file):
             if doc.decision.status != KEPT:  # a corrupt line in a finished segment's file
                 raise ValueError(f"{doc.decision.message}; remove the output folder's _work/ "
                                  "and run again to recompute it")
-            rec = training_record(doc)
-            part = kept_partition(doc_language(doc.metadata), task.languages)
-            cf = files.get(part)
-            if cf is None:
-                cf = files[part] = _ChunkFile(out / f"{len(files):04d}.bin", task.fmt, task.max_file_bytes)
-            cf.write(rec)
-            st = cf.stats
-            st.kept += 1
-            st.words += count_words(rec["text"])
-            st.characters += len(rec["text"])
-        return {part: cf.finish() for part, cf in files.items()}
+            enc.add(doc)
+        return enc.finish()
     except BaseException:
-        for cf in files.values():
-            cf.f.close()
+        enc.close()
         raise
+
+
+def chunk_folder(index: str | Path) -> Path:
+    """Where the chunk files listed by a shard's encoded index live (beside it)."""
+    index = Path(index)
+    return index.with_name(index.name + ".d")
+
+
+class ShardEncoder:
+    """The final segment's writer of kept documents: each is encoded for the dataset at once
+    (the per-shard half of the dataset phase inside the segment's task), so no kept document
+    file is written and read back and no separate encode map runs. ``commit`` writes the index
+    (per partition: chunk file, batch places, counts) atomically after the chunk files; the
+    driver assembles the parts from the indexes (:func:`assemble_indexes`).
+
+    A document is first taken through the JSON form a document file gives it (sets and tuples
+    as lists, numpy scalars as numbers) and checked as a document file's reader checks it, so the
+    records are the bytes the encode-from-file path gives."""
+
+    def __init__(self, index: str | Path, languages: Sequence[str], fmt: str, max_file_bytes: int) -> None:
+        self.index = Path(index)
+        self.enc = _Encoder(chunk_folder(self.index), languages, fmt, max_file_bytes)
+        self.count = 0
+
+    def write(self, doc: Document) -> None:
+        rec = orjson.loads(orjson.dumps(doc.to_dict(), default=_default, option=orjson.OPT_SERIALIZE_NUMPY))
+        why = docfile_problem(rec)
+        if why is not None:
+            raise ValueError(f"kept document {doc.id!r} is not a valid saring document: {why}")
+        self.enc.add(Document.from_dict(rec))
+        self.count += 1
+
+    def commit(self) -> int:
+        encoded = self.enc.finish(durable=True)
+        folder = self.enc.out
+        for e in encoded.values():
+            e["file"] = os.path.relpath(e["file"], folder)
+        atomic.write_json(self.index, encoded, pretty=False)
+        return self.count
+
+    def abort(self) -> None:
+        self.enc.close()
+        shutil.rmtree(self.enc.out, ignore_errors=True)
+        self.index.unlink(missing_ok=True)
+
+
+def load_index(index: str | Path) -> dict[str, dict[str, Any]]:
+    """A shard's encoded index, chunk file paths made absolute."""
+    encoded = orjson.loads(Path(index).read_bytes())
+    folder = chunk_folder(index)
+    for e in encoded.values():
+        e["file"] = str(folder / e["file"])
+    return encoded
+
+
+def assemble_indexes(indexes: Sequence[str | Path], root: str | Path, fmt: str,
+                     max_file_bytes: int = DEFAULT_MAX_FILE_BYTES) -> dict[str, LanguageStats]:
+    """The dataset's part files from the shards' encoded indexes, in shard order."""
+    return assemble([load_index(p) for p in indexes], root, fmt, max_file_bytes)
 
 
 def _size(path: str) -> int:

@@ -1,8 +1,8 @@
 """The dataset phase of a run: kept documents -> ``kept/<lang>/part-*``, per-language figures in
 ``stats.json``, and the dataset card.
 
-:func:`write_dataset` runs after the last segment, on the kept document files of every shard in
-shard order, and marks itself done (``_work/done/dataset.json``, listing every part file) so a
+:func:`write_dataset` runs after the last segment, on the records that segment's tasks encoded
+per shard (in shard order), and marks itself done (``_work/done/dataset.json``, listing every part file) so a
 rerun skips it; :func:`publish` then joins the run's per-language tally with the part files,
 checks that each partition holds exactly the documents the run kept for it, and writes
 ``stats.json`` ``languages``/``dataset`` and ``README.md``.
@@ -17,7 +17,7 @@ from typing import Any
 import orjson
 
 from saring.dataset import card
-from saring.dataset.export import write_partitions
+from saring.dataset.export import assemble_indexes
 from saring.dataset.tally import UNKNOWN, empty
 from saring.executors.marker import Marker, digest
 from saring.io import atomic
@@ -33,17 +33,16 @@ def fingerprint(run_fp: str, shard_keys: Sequence[str], languages: Sequence[str]
 
 
 def write_dataset(
-    root: Path, kept_files: Sequence[Path], languages: Sequence[str], fmt: str,
-    max_file_bytes: int, marker: Marker, executor: Any = None, work: Path | None = None,
+    root: Path, indexes: Sequence[Path], fmt: str, max_file_bytes: int, marker: Marker,
 ) -> dict[str, dict[str, Any]]:
     """Write (or, when ``marker`` is valid, reuse) the partitions; per partition: kept, words,
-    characters, files, bytes. Records are encoded per shard on ``executor`` (see
-    :func:`~saring.dataset.export.write_partitions`)."""
+    characters, files, bytes. The final segment's tasks encoded the records per shard
+    (:class:`~saring.dataset.export.ShardEncoder`); ``indexes`` list them in shard order."""
     done = marker.result()
     if done is not None:
         return done
     marker.clear()
-    stats = write_partitions(kept_files, root, languages, fmt, max_file_bytes, executor, work)
+    stats = assemble_indexes(indexes, root, fmt, max_file_bytes)
     parts = {k: {"kept": v.kept, "words": v.words, "characters": v.characters,
                  "files": v.files, "bytes": v.bytes} for k, v in stats.items()}
     marker.write(parts, [root / f for v in parts.values() for f in v["files"]])

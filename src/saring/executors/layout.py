@@ -15,8 +15,9 @@
                                            ``SCRATCH/<unit>/`` instead when the run is given a
                                            scratch location (shared folder or fsspec URL)
     OUT/_work/ids/<shard>.npy              document-id hashes (deleted once duplicates are counted)
-    OUT/_work/kept/<shard>.docs.zst        kept documents of the final segment, the dataset
-                                           phase's input (deleted once the dataset is marked)
+    OUT/_work/kept/<shard>.json(.d/)       kept documents of the final segment, encoded for the
+                                           dataset: an index and its chunk files (the dataset
+                                           phase's input; deleted once the dataset is marked)
     OUT/_work/done/dataset.json            completion marker of the dataset phase
 
 Units are named ``seg<k>`` (segments) and ``stage<k>-<label>`` (corpus stages), ``k`` being the
@@ -50,8 +51,10 @@ class RunLayout:
 
     # ------------------------------------------------------------------ final outputs
     def kept(self, shard: str) -> Path:
-        """Kept documents of one shard at the end of the pipeline (the dataset phase's input)."""
-        return self.work / "kept" / f"{shard}{DOCFILE_SUFFIX}"
+        """Kept documents of one shard at the end of the pipeline, encoded for the dataset: the
+        index of its chunk files (``saring.dataset.export.ShardEncoder``; the dataset phase's
+        input)."""
+        return self.work / "kept" / f"{shard}.json"
 
     @property
     def dataset(self) -> Path:

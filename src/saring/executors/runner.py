@@ -9,8 +9,8 @@ every path and marker under the output folder, ``manifest.py`` the fingerprints 
 2. ask :func:`~saring.executors.plan.demand` what must run (finished work is skipped);
 3. run each unit through the executor: segments as one task per shard, stages through their
    own ``run``; delete each intermediate once its consumer is marked done;
-4. the dataset phase: the final segment's kept documents become ``kept/<lang>/part-*``
-   (``saring.dataset``), marked done like any unit;
+4. the dataset phase: the final segment's tasks encode their kept documents per shard, the
+   driver appends them to ``kept/<lang>/part-*`` (``saring.dataset``), marked done like any unit;
 5. account, write ``stats.json`` (with the per-language table) and the dataset card, mark the
    manifest complete.
 
@@ -43,7 +43,7 @@ from saring.executors.manifest import Manifest, RunError, hash_source, run_confi
 from saring.executors.marker import Marker, digest
 from saring.executors.observe import observer_identity
 from saring.executors.plan import Plan, Segment, Shard, Stage, demand, describe
-from saring.executors.segment import DOCFILE, SegmentSteps, SegmentTask, segment_fn
+from saring.executors.segment import DOCFILE, ENCODED, SegmentSteps, SegmentTask, segment_fn
 from saring.executors.split import scan
 from saring.extract.step import ensure_extract
 from saring.io.lock import OutputLocked, mark_manifest, output_lock
@@ -173,6 +173,7 @@ class _Run:
     skipped: list[str] = field(default_factory=list)
     duplicate_ids: dict[str, int] | None = None
     unique_ids: bool = False
+    dataset: tuple[tuple[str, ...], str, int] = ((), "jsonl.gz", DEFAULT_MAX_FILE_BYTES)
 
     def prepass_ids(self) -> None:
         """``unique_ids``: read every shard's ids before the first segment writes anything."""
@@ -217,7 +218,8 @@ class _Run:
             shard=sh.name, segment=unit.index,
             reader=self.reader, marker=marker,
             kept_path=str(layout.kept(sh.name) if unit.final else layout.docfile(unit.name, sh.name)),
-            kept_format=DOCFILE, final=unit.final,
+            kept_format=ENCODED if unit.final else DOCFILE, final=unit.final,
+            dataset=self.dataset if unit.final else None,
             rejected_path=str(layout.rejected(sh.name, unit.suffix)), rejected_format=layout.fmt,
             errors_path=str(layout.errors(sh.name, unit.suffix)),
             source=sh.source if first else None, part=sh.part if first else None,
@@ -383,7 +385,7 @@ def _run_pipeline(
             work_fp, [s.key for s in shards], languages, fmt, max_file_bytes))
         dataset_done = ds_marker.load() is not None
         run = _Run(plan, layout, reader, ex, demand(plan, layout, resume, dataset_done), observers_blob,
-                   unique_ids=unique_ids)
+                   unique_ids=unique_ids, dataset=(tuple(languages), fmt, max_file_bytes))
         if run.need[plan.units[-1].name]:
             ds_marker.clear()  # kept documents are being rewritten: so is the dataset
         try:
@@ -392,8 +394,7 @@ def _run_pipeline(
             _execute(run, progress)
             with timeline.phase("driver: dataset"):
                 parts = finalize.write_dataset(layout.root, [layout.kept(n) for n in run.names],
-                                               languages, fmt, max_file_bytes, ds_marker, ex,
-                                               layout.work / "dataset")
+                                               fmt, max_file_bytes, ds_marker)
         except Exception as exc:
             manifest.finish("failed", error=str(exc).splitlines()[0] if str(exc) else type(exc).__name__)
             if isinstance(exc, (ConfigError, RunError)):

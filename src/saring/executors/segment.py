@@ -36,6 +36,7 @@ from saring.io.writers import JsonlWriter, open_writer
 from saring.step import Step, StepStats, run_steps
 
 DOCFILE = "docfile"  # zstd JSONL of full documents, the exchange format between units
+ENCODED = "encoded"  # the final segment: kept documents encoded for the dataset (dataset.export)
 PROGRESS_EVERY = 500
 
 
@@ -48,7 +49,7 @@ class SegmentTask:
     reader: ReaderConfig
     marker: Marker
     kept_path: str
-    kept_format: str  # an output format, or DOCFILE (feeding a stage or the dataset phase)
+    kept_format: str  # an output format, DOCFILE (feeding a stage) or ENCODED (the dataset phase)
     rejected_path: str
     rejected_format: str
     errors_path: str
@@ -59,6 +60,7 @@ class SegmentTask:
     ids_path: str | None = None  # first segment: where to write the hashes of document ids
     renames_path: str | None = None  # unique_ids: rows whose id repeats an earlier one
     final: bool = False  # the last segment: its decisions are final (kept ones too)
+    dataset: tuple[tuple[str, ...], str, int] | None = None  # ENCODED: languages, format, file bound
 
 
 @dataclass(frozen=True)
@@ -114,6 +116,15 @@ def _open(path: str, fmt: str) -> Any:
     return JsonlWriter(path, "zst") if fmt == DOCFILE else open_writer(path, fmt)
 
 
+def _open_kept(task: SegmentTask) -> Any:
+    if task.kept_format != ENCODED:
+        return _open(task.kept_path, task.kept_format)
+    from saring.dataset.export import ShardEncoder
+
+    assert task.dataset is not None
+    return ShardEncoder(task.kept_path, *task.dataset)
+
+
 def _error_record(doc: Document, shard: str) -> dict[str, Any]:
     d = doc.decision
     return {
@@ -132,7 +143,7 @@ class _Run:
         self.read_stats = StepStats()
         self.reasons: Counter[str] = Counter()
         self.kinds: Counter[str] = Counter()
-        self.kept_w = _open(task.kept_path, task.kept_format)
+        self.kept_w = _open_kept(task)
         self.rej_w = _open(task.rejected_path, task.rejected_format)
         self.err_w = JsonlWriter(task.errors_path, "gz")
         self.observers = pickle.loads(task.observers_blob) if task.observers_blob else []
@@ -265,10 +276,10 @@ def run_segment_task(task: SegmentTask, *, steps: SegmentSteps) -> ShardResult:
     res.reasons, res.error_kinds = dict(run.reasons), dict(run.kinds)
     res.observed = {o.name: o.result() for o in run.observers}
     res.seconds = time.perf_counter() - t0
-    # a kept document file of the final segment is vouched for by the dataset phase's marker
-    # (it is deleted once the dataset is written), so this marker does not list it
+    # the final segment's encoded kept documents are vouched for by the dataset phase's marker
+    # (they are deleted once the dataset is written), so this marker does not list them
     finals = [task.rejected_path, task.errors_path] + (
-        [task.kept_path] if task.kept_format != DOCFILE else [])
+        [task.kept_path] if task.kept_format not in (DOCFILE, ENCODED) else [])
     task.marker.write(asdict(res), finals)
     progress.shard_done()
     if task.doc_input is not None:
