@@ -123,6 +123,10 @@ def run(inputs: tuple[str, ...], output: str, config: str | None, workers: int |
         ray_address: str | None, unique_ids: bool, task_timeout: float | None,
         scratch: str | None) -> None:
     """Run the pipeline over INPUT files, folders or globs into OUTPUT."""
+    if _pool_ahead(output, config, workers, executor, ray_address):
+        from saring.executors.local import prestart
+
+        prestart()  # the workers' resources load while this process builds the pipeline
     from saring.executors.runner import RunError, run_pipeline
     from saring.pipeline import Pipeline
     from saring.report.observer import ReportObserver, finish_report
@@ -176,6 +180,22 @@ def run(inputs: tuple[str, ...], output: str, config: str | None, workers: int |
         click.echo(f"saring: {len(result.skipped_inputs)} input file(s) skipped under --strict",
                    err=True)
         sys.exit(1)
+
+
+def _pool_ahead(output: str, config: str | None, workers: int | None, executor: str | None,
+                ray_address: str | None) -> bool:
+    """Whether this run will surely start a local pool of several workers with work to do (no
+    config that could choose otherwise, not a finished output folder): then its fork server can
+    start first thing."""
+    if config or ray_address or executor not in (None, "local") or "://" in output:
+        return False
+    if (workers or os.cpu_count() or 1) < 2:
+        return False
+    try:
+        with open(os.path.join(output, "manifest.json"), "rb") as f:
+            return b'"status": "complete"' not in f.read()
+    except OSError:
+        return True
 
 
 def _remote_prepare(inputs: list[str], output: str) -> tuple[list[str], str, Any]:

@@ -137,6 +137,18 @@ def _context(start_method: str | None) -> Any:
     return ctx
 
 
+def prestart(start_method: str | None = None) -> None:
+    """Start the fork server now (it imports :data:`PRELOAD`, ~1.5 s of one core): a caller that
+    knows a pool will follow (``saring run`` with several local workers) calls this before
+    building its pipeline, so the preload runs beside the driver's own start-up instead of after
+    it. The pool later connects to the same server (same preload list); outputs never change."""
+    ctx = _context(start_method)
+    if ctx.get_start_method() == "forkserver":
+        from multiprocessing import forkserver
+
+        forkserver.ensure_running()
+
+
 class _Worker:
     def __init__(self, ctx: Any) -> None:
         self.conn, child = ctx.Pipe(duplex=True)
