@@ -309,11 +309,25 @@ def _hash_shard(task: _ShardTask) -> dict[str, Any]:
 
 
 # ----------------------------------------------------------------------------- stage 2: buckets
+# (band, key range) groups one bucket task handles one after the other: memory per task stays
+# that of one group (about N * 16 B / partitions), while the number of tasks, their markers and
+# candidate files shrink by this factor (108 tiny tasks for 2 workers before)
+_GROUPS_PER_TASK = 8
+
+
 @dataclass(frozen=True)
 class _GroupTask(_Task):
     n_shards: int
-    index: int  # band * partitions + key range (kind "band"), or partition (kind "exact")
+    index: int  # first group: band * partitions + key range (kind "band"), or partition ("exact")
     kind: str
+    count: int = 1  # groups index, index + 1, ..., index + count - 1
+
+
+def _band_rows(st: Store, cfg: DedupConfig, n_shards: int, index: int) -> np.ndarray:
+    band, k = divmod(index, cfg.partitions)
+    parts = [_band_slice(st, f"bands/b{band:03d}/s{s:05d}.npy", k, cfg.partitions) for s in range(n_shards)]
+    parts = [x for x in parts if len(x)]
+    return np.concatenate(parts) if parts else np.empty((0, 2), dtype=_PAIR_DT)
 
 
 def _band_slice(store: Store, name: str, k: int, parts: int) -> np.ndarray:
@@ -334,29 +348,38 @@ def _band_slice(store: Store, name: str, k: int, parts: int) -> np.ndarray:
     return np.array(rows[lo:hi])
 
 
-@_once(lambda t: f"{t.kind}-{t.index:04d}")
+@_once(lambda t: f"{t.kind}-{t.index:04d}" + (f"+{t.count}" if t.count > 1 else ""))
 def _group(task: _GroupTask) -> dict[str, Any]:
-    """Stage 2: candidate pairs from one key range of a band, or exact pairs from a partition."""
+    """Stage 2: candidate pairs from ``count`` (band, key range) groups, or exact pairs from
+    ``count`` partitions, one group at a time. Band groups' pairs go to one candidate file per
+    verification partition for the whole task (verification de-duplicates and sorts them)."""
     cfg, st = task.cfg, task.store
+    found = 0
     if task.kind == "band":
-        band, k = divmod(task.index, cfg.partitions)
-        parts = [_band_slice(st, f"bands/b{band:03d}/s{s:05d}.npy", k, cfg.partitions)
-                 for s in range(task.n_shards)]
-        parts = [x for x in parts if len(x)]
-        rows = np.concatenate(parts) if parts else np.empty((0, 2), dtype=_PAIR_DT)
-    else:
-        rows = _load_pairs(st, [f"exact/p{task.index:03d}/s{s:05d}.npy" for s in range(task.n_shards)])
-    pairs = _star_pairs(rows)
-    if task.kind == "band":
-        part = _partition_of(pairs[:, 0] ^ splitmix(pairs[:, 1]), cfg.partitions)
+        pairs = []
+        for index in range(task.index, task.index + task.count):
+            got = _star_pairs(_band_rows(st, cfg, task.n_shards, index))
+            found += len(got)
+            pairs.append(got)
+        cand = np.concatenate(pairs)
+        part = _partition_of(cand[:, 0] ^ splitmix(cand[:, 1]), cfg.partitions)
         for p in range(cfg.partitions):
-            st.save_array(f"cand/p{p:03d}/b{task.index:05d}.npy", pairs[part == p])
-    else:
+            st.save_array(f"cand/p{p:03d}/b{task.index:05d}.npy", cand[part == p])
+        return {"pairs": found}
+    for index in range(task.index, task.index + task.count):
+        rows = _load_pairs(st, [f"exact/p{index:03d}/s{s:05d}.npy" for s in range(task.n_shards)])
+        pairs = _star_pairs(rows)
+        found += len(pairs)
         st.save_arrays(
-            f"edges/exact-{task.index:03d}.npz",
+            f"edges/exact-{index:03d}.npz",
             u=pairs[:, 0], v=pairs[:, 1], sim=np.ones(len(pairs), dtype=np.float32),
         )
-    return {"pairs": len(pairs)}
+    return {"pairs": found}
+
+
+def _group_tasks(cfg: DedupConfig, ws: str, fp: str, n: int, kind: str, groups: int) -> list[_GroupTask]:
+    return [_GroupTask(cfg, ws, fp, n, i, kind, min(_GROUPS_PER_TASK, groups - i))
+            for i in range(0, groups, _GROUPS_PER_TASK)]
 
 
 # ----------------------------------------------------------------------------- verification
@@ -449,7 +472,7 @@ def _verify(task: _VerifyTask) -> dict[str, Any]:
     """Stage 3: keep the candidate pairs of one partition that :meth:`_Similarity.accept` calls
     duplicates (Jaccard at the threshold, or containment at a similar length)."""
     cfg, st, p = task.cfg, task.store, task.partition
-    cand = _load_pairs(st, [f"cand/p{p:03d}/b{b:05d}.npy" for b in range(cfg.bands * cfg.partitions)])
+    cand = _load_pairs(st, st.glob(f"cand/p{p:03d}/*.npy"))
     cand = np.unique(cand, axis=0) if len(cand) else cand
     sim = _Similarity(st, cfg.verify)
     judged = [sim.pair(int(u), int(v), cfg) for u, v in cand]
@@ -795,9 +818,9 @@ class Dedup(CorpusStage):
         ex.map(_hash_shard, hash_tasks, desc="dedup: hash")
         group_tasks = []
         if cfg.near:
-            group_tasks += [_GroupTask(cfg, ws, fp, n, b, "band") for b in range(cfg.bands * parts)]
+            group_tasks += _group_tasks(cfg, ws, fp, n, "band", cfg.bands * parts)
         if cfg.exact:
-            group_tasks += [_GroupTask(cfg, ws, fp, n, p, "exact") for p in range(parts)]
+            group_tasks += _group_tasks(cfg, ws, fp, n, "exact", parts)
         ex.map(_group, group_tasks, desc="dedup: buckets")
         _drop(store, "bands", "exact")  # consumed by the bucket tasks, all marked done
         if cfg.near:
