@@ -11,7 +11,10 @@ memory the tree really holds). Peak of each sum, and of the largest single worke
 wall and CPU seconds (rusage of the reaped tree). Outputs of every K must be byte-identical.
 
 Targets (issue 15): peak memory of 4 workers <= 2x one worker; 2 workers >= 1.9x one worker on
-wall time. On a shared 2-core machine the wall-time ratio moves with the other jobs' load.
+wall time. On a shared 2-core machine the wall-time ratio moves with the other jobs' load; under
+load read ``--timeline``: per map its idle core-seconds and tail, the serial start (first task
+after launch) and end (last task to exit), which do not depend on the load the way wall time does.
+The load average is printed before and after the runs.
 """
 
 from __future__ import annotations
@@ -164,6 +167,12 @@ def idle_report(path: Path, workers: int, start: float, end: float) -> list[str]
                     f"idle {idle:5.2f} core-s  tail {tail:5.2f} s  longest {longest:5.2f} s  "
                     f"(at {t0 - start:6.2f} s)")
     run = next((p for p in phases if p["name"] == "run"), None)
+    every = [t for ts in tasks.values() for t in ts]
+    if every:  # the serial ends of the run: nothing runs on the workers before / after these
+        first, last = min(t["t0"] for t in every), max(t["t1"] for t in every)
+        rows.append(f"    first task starts {first - start:5.2f} s after launch; last task ends "
+                    f"{end - last:5.2f} s before the run's process exits; busy task-seconds in all "
+                    f"{sum(t['t1'] - t['t0'] for t in every):.1f}")
     for p in phases:
         if p["name"] != "run" and not p["name"].startswith("unit: "):
             rows.append(f"    {p['name']:<22} driver {p['t1'] - p['t0']:6.2f} s (at {p['t0'] - start:6.2f} s)")
@@ -226,6 +235,7 @@ def main() -> None:
         raise SystemExit(f"shared corpora not found under {SHARED}")
     ks = [int(k) for k in args.workers.split(",")]
     compile_saring()
+    load_before = os.getloadavg()[0]
     tmp = Path(tempfile.mkdtemp(prefix="saring-workers-"))
     try:
         shards = tmp / "in"
@@ -245,8 +255,10 @@ def main() -> None:
                     raise SystemExit(f"outputs of --workers {k} differ from --workers {ks[0]}")
         load = os.getloadavg()[0]
         mib = 2**20
-        print(f"{args.docs} news docs in {args.shards} shards, default pipeline incl. dedup, "
-              f"best of {args.rounds}; load average {load:.1f}; outputs identical across workers")
+        docs = sum(1 for p in shards.iterdir() for _ in gzip.open(p, "rb"))
+        print(f"{docs} news docs in {args.shards} shards, default pipeline incl. dedup, "
+              f"best of {args.rounds}; load average {load_before:.1f} before, {load:.1f} after; "
+              f"outputs identical across workers")
         print(f"{'workers':>7} {'wall s':>7} {'CPU s':>7} {'speed-up':>8} {'peak RSS sum':>13} "
               f"{'peak PSS sum':>13} {'largest proc':>13} {'PSS vs 1':>8}")
         base = min(res[ks[0]], key=lambda r: r["wall"])
