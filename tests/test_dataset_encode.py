@@ -114,3 +114,43 @@ def test_gzip_part_is_one_member_any_reader_takes(tmp_path: Path) -> None:
     bad[-5] ^= 1  # a wrong CRC-32 is noticed
     with pytest.raises(zlib.error):
         zlib.decompressobj(31).decompress(bytes(bad))
+
+
+@pytest.mark.parametrize("fmt", DATASET_FORMATS)
+def test_final_segment_encoder_gives_the_bytes_of_encoding_from_document_files(tmp_path: Path, fmt: str) -> None:
+    """The final segment encodes its kept documents as it writes them (``ShardEncoder``): the
+    parts must be the bytes the encode-from-document-file path gives, also for annotations a
+    document file stores differently than Python holds them (a set, a tuple, numpy numbers)."""
+    import numpy as np
+
+    from saring.dataset.export import ShardEncoder, assemble_indexes, chunk_folder
+    from saring.io.writers import JsonlWriter
+
+    rng = random.Random(3)
+    shards = [_docs(s, rng.randint(0, 90), rng) for s in range(4)]
+    for docs in shards:
+        for i, d in enumerate(docs[:5]):
+            d.annotate("custom", tags={"b", "a"} if i % 2 else ("x", 1), score=np.float32(0.25 * i),
+                       n=np.int64(i))
+    files, indexes = [], []
+    for s, docs in enumerate(shards):
+        p = tmp_path / "in" / f"s{s}.docs.zst"
+        w = JsonlWriter(p, "zst")  # how a segment writes its kept document file
+        for d in docs:
+            w.write(d)
+        w.commit()
+        files.append(p)
+        enc = ShardEncoder(tmp_path / "enc" / f"s{s}.json", ("id", "ms", "jv"), fmt, 20_000)
+        for d in docs:
+            enc.write(d)
+        assert enc.commit() == len(docs)
+        indexes.append(tmp_path / "enc" / f"s{s}.json")
+    want = write_partitions(files, tmp_path / "want", ["id", "ms", "jv"], fmt, max_file_bytes=20_000)
+    got = assemble_indexes(indexes, tmp_path / "got", fmt, max_file_bytes=20_000)
+    assert got == want
+    assert _tree(tmp_path / "got") == _tree(tmp_path / "want")
+    assert len(_tree(tmp_path / "got")) > len(got)  # some partition took several parts
+    aborted = ShardEncoder(tmp_path / "enc" / "x.json", ("id",), fmt, 20_000)
+    aborted.write(shards[0][0])
+    aborted.abort()  # a failed task leaves neither index nor chunks
+    assert not (tmp_path / "enc" / "x.json").exists() and not chunk_folder(tmp_path / "enc" / "x.json").exists()
