@@ -121,6 +121,16 @@ def test_tokenizer_texts_of_each_kind_and_huge() -> None:
     _same_analysis("Kata-kata itu, kata Dr. Budi (5km), di https://x.id/a. " * 3000)
 
 
+def test_keyed_hash_fallback_gives_the_same_tokens() -> None:
+    """Long probe sequences (crafted collisions) switch a document to CPython's keyed hash."""
+    old = KERNEL._set_max_probe(0)  # every collision switches
+    try:
+        for text in ["kata " * 50 + " ".join(map(str, range(3000))), "a b c a b c é ü 😀 😀"]:
+            _same_analysis(text)
+    finally:
+        KERNEL._set_max_probe(old)
+
+
 def test_kernel_word_lists_follow_the_regex_order() -> None:
     clitics, abbrevs, units = kernel_words(load_tokenizer_words())
     pattern = TOKEN_RE.pattern
