@@ -63,6 +63,8 @@ def _same_analysis(text: str) -> None:
     assert got.token_spans == [m.span() for m in TOKEN_RE.finditer(text)]
     assert (got.n_alpha, got.n_symbol, got.word_chars) == (ref.n_alpha, ref.n_symbol, ref.word_chars)
     assert got.types == set(ref.tokens)
+    assert list(got.distinct_tokens) == list(dict.fromkeys(ref.tokens))
+    assert set(ref.distinct_tokens) == set(ref.tokens)
 
 
 @settings(max_examples=1500, deadline=None, suppress_health_check=[HealthCheck.too_slow])

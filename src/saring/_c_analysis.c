@@ -112,10 +112,11 @@ typedef struct {
     Lit *items;
 } Lits;
 
-static int starts_with(const Text *t, Py_ssize_t i, const Lit *w)
+static inline int starts_with(const Text *t, Py_ssize_t i, const Lit *w)
 {
     if (i < 0 || w->len > t->n - i) return 0;
-    for (Py_ssize_t k = 0; k < w->len; k++)
+    if (PyUnicode_READ(t->kind, t->data, i) != w->s[0]) return 0; /* most calls stop here */
+    for (Py_ssize_t k = 1; k < w->len; k++)
         if (PyUnicode_READ(t->kind, t->data, i + k) != w->s[k]) return 0;
     return 1;
 }
@@ -525,7 +526,7 @@ static PyObject *tokenize(PyObject *self, PyObject *args)
     if (PyUnicode_READY(text) < 0) return NULL;
     Text t = {PyUnicode_KIND(text), PyUnicode_DATA(text), PyUnicode_GET_LENGTH(text)};
 
-    PyObject *tokens = PyList_New(0), *types = PyList_New(0), *result = NULL;
+    PyObject *tokens = NULL, *types = PyList_New(0), *result = NULL;
     Vec ids = {0}, starts = {0}, ends = {0}, tlen = {0}, tcls = {0};
     size_t mask = 255; /* grown to a power of two above twice the types expected */
     while (mask < 8191 && (size_t)PyUnicode_GET_LENGTH(text) / 8 > mask) mask = mask * 2 + 1;
@@ -533,7 +534,7 @@ static PyObject *tokenize(PyObject *self, PyObject *args)
     Info *f = NULL;
     long long n_alpha = 0, n_symbol = 0, symbol_chars = 0;
     int keyed = 0;
-    if (!tokens || !types) goto fail;
+    if (!types) goto fail;
     if (!tab) {
         PyErr_NoMemory();
         goto fail;
@@ -596,7 +597,6 @@ static PyObject *tokenize(PyObject *self, PyObject *args)
             if ((size_t)PyList_GET_SIZE(types) * 2 > mask + 1 && grow_table(&tab, &mask, &t, 0) < 0)
                 goto fail;
         }
-        if (PyList_Append(tokens, PyList_GET_ITEM(types, id)) < 0) goto fail;
         if (vec_push(&ids, id) < 0 || vec_push(&starts, pos) < 0 || vec_push(&ends, end) < 0) goto fail;
         Py_ssize_t k = tcls.a[id];
         if (k < 0) n_alpha++;
@@ -606,6 +606,19 @@ static PyObject *tokenize(PyObject *self, PyObject *args)
         }
         pos = end;
     }
+    /* the tokens: each a new reference to its type's str; like the types list, a list of str
+       only (read-only by contract) cannot be part of a reference cycle, so the cyclic GC
+       need not traverse it */
+    Py_CLEAR(tokens);
+    tokens = PyList_New(ids.n);
+    if (!tokens) goto fail;
+    for (Py_ssize_t i = 0; i < ids.n; i++) {
+        PyObject *tok = PyList_GET_ITEM(types, ids.a[i]);
+        Py_INCREF(tok);
+        PyList_SET_ITEM(tokens, i, tok);
+    }
+    PyObject_GC_UnTrack(tokens);
+    PyObject_GC_UnTrack(types);
     f = PyMem_Calloc(1, sizeof(Info));
     if (!f) {
         PyErr_NoMemory();

@@ -105,7 +105,7 @@ class GopherQuality(ProfiledFilter):
         if metric == "alpha_words_ratio":
             return st.n_alpha / n_tokens if n_tokens else 0.0
         if metric == "stop_words":
-            return len(cfg["stop_set"].intersection(st.tokens))
+            return len(cfg["stop_set"].intersection(st.distinct_tokens))
         raise KeyError(metric)
 
 
