@@ -259,6 +259,13 @@ class Analysis:
         return self._lines
 
     @property
+    def n_newlines(self) -> int:
+        """``text.count("\\n")``: free once :attr:`lines` exists (one more line than newlines)."""
+        if self._lines is not None:
+            return len(self._lines) - 1
+        return self.text.count("\n")
+
+    @property
     def line_starts(self) -> list[int]:
         """Offset of the first character of each line of :attr:`lines`."""
         if self._line_starts is None:

@@ -748,7 +748,7 @@ def line_dups(st: Analysis) -> LineDups:
         n_distinct = len(distinct)
         if "" in distinct and lines[0] != "" and lines[-1] != "":
             n_distinct -= 1  # only inner empty lines, which Gopher's split drops
-        chars = len(text) - text.count("\n")  # the characters of all lines
+        chars = len(text) - st.n_newlines  # the characters of all lines
         dchars = sum(map(len, distinct))
         ws = counts.ws_lines
         ws_chars = sum(map(len, ws)) if ws else 0
