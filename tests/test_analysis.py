@@ -34,6 +34,7 @@ def test_views_agree_with_the_text(text: str) -> None:
     assert a.line_spans == dedup_line_spans(text)
     assert a.paragraphs == split_paragraphs(text)
     assert a.lower == text.lower()
+    assert a.n_newlines == text.count("\n") == Analysis(text).n_newlines  # with / without lines
     assert a.n_alpha + a.n_symbol <= len(a.tokens)
 
 

@@ -63,6 +63,8 @@ def _same_analysis(text: str) -> None:
     assert got.token_spans == [m.span() for m in TOKEN_RE.finditer(text)]
     assert (got.n_alpha, got.n_symbol, got.word_chars) == (ref.n_alpha, ref.n_symbol, ref.word_chars)
     assert got.types == set(ref.tokens)
+    assert list(got.distinct_tokens) == list(dict.fromkeys(ref.tokens))
+    assert set(ref.distinct_tokens) == set(ref.tokens)
 
 
 @settings(max_examples=1500, deadline=None, suppress_health_check=[HealthCheck.too_slow])
@@ -119,6 +121,16 @@ def test_tokenizer_texts_of_each_kind_and_huge() -> None:
                  "ucs4 \U0001f600 emoji"]:
         _same_analysis(text * 50)
     _same_analysis("Kata-kata itu, kata Dr. Budi (5km), di https://x.id/a. " * 3000)
+
+
+def test_keyed_hash_fallback_gives_the_same_tokens() -> None:
+    """Long probe sequences (crafted collisions) switch a document to CPython's keyed hash."""
+    old = KERNEL._set_max_probe(0)  # every collision switches
+    try:
+        for text in ["kata " * 50 + " ".join(map(str, range(3000))), "a b c a b c é ü 😀 😀"]:
+            _same_analysis(text)
+    finally:
+        KERNEL._set_max_probe(old)
 
 
 def test_kernel_word_lists_follow_the_regex_order() -> None:

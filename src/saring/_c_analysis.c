@@ -112,10 +112,11 @@ typedef struct {
     Lit *items;
 } Lits;
 
-static int starts_with(const Text *t, Py_ssize_t i, const Lit *w)
+static inline int starts_with(const Text *t, Py_ssize_t i, const Lit *w)
 {
     if (i < 0 || w->len > t->n - i) return 0;
-    for (Py_ssize_t k = 0; k < w->len; k++)
+    if (PyUnicode_READ(t->kind, t->data, i) != w->s[0]) return 0; /* most calls stop here */
+    for (Py_ssize_t k = 1; k < w->len; k++)
         if (PyUnicode_READ(t->kind, t->data, i + k) != w->s[k]) return 0;
     return 1;
 }
@@ -414,10 +415,10 @@ typedef struct {
     Py_ssize_t n, cap;
 } Vec;
 
-static int vec_push(Vec *v, Py_ssize_t x)
+static int vec_grow(Vec *v, Py_ssize_t want)
 {
-    if (v->n == v->cap) {
-        Py_ssize_t cap = v->cap ? v->cap * 2 : 256;
+    if (want > v->cap) {
+        Py_ssize_t cap = want;
         if ((size_t)cap > PY_SSIZE_T_MAX / sizeof(Py_ssize_t)) {
             PyErr_NoMemory();
             return -1;
@@ -430,6 +431,12 @@ static int vec_push(Vec *v, Py_ssize_t x)
         v->a = a;
         v->cap = cap;
     }
+    return 0;
+}
+
+static inline int vec_push(Vec *v, Py_ssize_t x)
+{
+    if (v->n == v->cap && vec_grow(v, v->cap ? v->cap * 2 : 256) < 0) return -1;
     v->a[v->n++] = x;
     return 0;
 }
@@ -441,21 +448,35 @@ typedef struct {
     Py_ssize_t start, len, id; /* id < 0: empty slot */
 } Slot;
 
-static inline uint64_t span_hash(const Text *t, Py_ssize_t s, Py_ssize_t len)
+/* The hash of a token's bytes: a fast word-at-a-time mix, or (``keyed``) CPython's keyed hash
+ * (SipHash, random key per process). A document switches to the keyed hash when a lookup
+ * probes too long, so crafted text cannot make tokens collide on purpose and turn the table
+ * quadratic, while ordinary text pays for the cheap hash only. */
+static inline uint64_t span_hash(const Text *t, Py_ssize_t s, Py_ssize_t len, int keyed)
 {
     const unsigned char *p = (const unsigned char *)t->data + (size_t)s * (size_t)t->kind;
     size_t nb = (size_t)len * (size_t)t->kind;
-    uint64_t h = 1469598103934665603ULL;
-    for (size_t i = 0; i < nb; i++) {
-        h ^= p[i];
-        h *= 1099511628211ULL;
+    if (keyed) return (uint64_t)_Py_HashBytes(p, (Py_ssize_t)nb);
+    uint64_t h = 0x9E3779B97F4A7C15ULL ^ nb, w;
+    while (nb >= 8) {
+        memcpy(&w, p, 8);
+        h = (h ^ w) * 0xff51afd7ed558ccdULL;
+        h ^= h >> 32;
+        p += 8;
+        nb -= 8;
     }
+    w = 0;
+    memcpy(&w, p, nb);
+    h = (h ^ w) * 0xc4ceb9fe1a85ec53ULL;
     return h ^ (h >> 29);
 }
 
-static int grow_table(Slot **tab, size_t *mask)
+static int max_probe = 64; /* _set_max_probe: tests reach the keyed path with 0 */
+
+/* A table of twice the size (or the same size with ``rehash``: every hash recomputed keyed). */
+static int grow_table(Slot **tab, size_t *mask, const Text *t, int rehash)
 {
-    size_t cap = (*mask + 1) * 2;
+    size_t cap = (*mask + 1) * (rehash ? 1 : 2);
     if (cap > ((size_t)PY_SSIZE_T_MAX) / sizeof(Slot)) {
         PyErr_NoMemory();
         return -1;
@@ -469,6 +490,7 @@ static int grow_table(Slot **tab, size_t *mask)
     for (size_t i = 0; i <= *mask; i++) {
         Slot *s = &(*tab)[i];
         if (s->id < 0) continue;
+        if (rehash) s->hash = span_hash(t, s->start, s->len, 1);
         size_t j = (size_t)s->hash & (cap - 1);
         while (nt[j].id >= 0) j = (j + 1) & (cap - 1);
         nt[j] = *s;
@@ -504,18 +526,26 @@ static PyObject *tokenize(PyObject *self, PyObject *args)
     if (PyUnicode_READY(text) < 0) return NULL;
     Text t = {PyUnicode_KIND(text), PyUnicode_DATA(text), PyUnicode_GET_LENGTH(text)};
 
-    PyObject *tokens = PyList_New(0), *types = PyList_New(0), *result = NULL;
+    PyObject *tokens = NULL, *types = PyList_New(0), *result = NULL;
     Vec ids = {0}, starts = {0}, ends = {0}, tlen = {0}, tcls = {0};
-    size_t mask = 255;
+    size_t mask = 255; /* grown to a power of two above twice the types expected */
+    while (mask < 8191 && (size_t)PyUnicode_GET_LENGTH(text) / 8 > mask) mask = mask * 2 + 1;
     Slot *tab = PyMem_Malloc((mask + 1) * sizeof(Slot));
     Info *f = NULL;
     long long n_alpha = 0, n_symbol = 0, symbol_chars = 0;
-    if (!tokens || !types) goto fail;
+    int keyed = 0;
+    if (!types) goto fail;
     if (!tab) {
         PyErr_NoMemory();
         goto fail;
     }
     for (size_t i = 0; i <= mask; i++) tab[i].id = -1;
+    { /* room for a token per ~4 characters (news: ~6), so most texts never reallocate */
+        Py_ssize_t guess = t.n / 4 + 16;
+        if (vec_grow(&ids, guess) < 0 || vec_grow(&starts, guess) < 0 || vec_grow(&ends, guess) < 0
+            || vec_grow(&tlen, guess / 2) < 0 || vec_grow(&tcls, guess / 2) < 0)
+            goto fail;
+    }
 
     Py_ssize_t pos = 0;
     while (pos < t.n) {
@@ -530,16 +560,25 @@ static PyObject *tokenize(PyObject *self, PyObject *args)
             goto fail;
         }
         Py_ssize_t len = end - pos;
-        uint64_t h = span_hash(&t, pos, len);
-        size_t j = (size_t)h & mask;
-        Py_ssize_t id = -1;
+        uint64_t h;
+        size_t j;
+        Py_ssize_t id;
         const char *base = (const char *)t.data;
-        while (tab[j].id >= 0) {
+    lookup:
+        h = span_hash(&t, pos, len, keyed);
+        j = (size_t)h & mask;
+        id = -1;
+        for (int probes = 0; tab[j].id >= 0; probes++) {
             if (tab[j].hash == h && tab[j].len == len
                 && memcmp(base + (size_t)tab[j].start * t.kind, base + (size_t)pos * t.kind,
                           (size_t)len * t.kind) == 0) {
                 id = tab[j].id;
                 break;
+            }
+            if (probes >= max_probe && !keyed) { /* crafted collisions: keyed hash from now on */
+                keyed = 1;
+                if (grow_table(&tab, &mask, &t, 1) < 0) goto fail;
+                goto lookup;
             }
             j = (j + 1) & mask;
         }
@@ -555,9 +594,9 @@ static PyObject *tokenize(PyObject *self, PyObject *args)
             tab[j].start = pos;
             tab[j].len = len;
             tab[j].id = id;
-            if ((size_t)PyList_GET_SIZE(types) * 2 > mask + 1 && grow_table(&tab, &mask) < 0) goto fail;
+            if ((size_t)PyList_GET_SIZE(types) * 2 > mask + 1 && grow_table(&tab, &mask, &t, 0) < 0)
+                goto fail;
         }
-        if (PyList_Append(tokens, PyList_GET_ITEM(types, id)) < 0) goto fail;
         if (vec_push(&ids, id) < 0 || vec_push(&starts, pos) < 0 || vec_push(&ends, end) < 0) goto fail;
         Py_ssize_t k = tcls.a[id];
         if (k < 0) n_alpha++;
@@ -567,6 +606,19 @@ static PyObject *tokenize(PyObject *self, PyObject *args)
         }
         pos = end;
     }
+    /* the tokens: each a new reference to its type's str; like the types list, a list of str
+       only (read-only by contract) cannot be part of a reference cycle, so the cyclic GC
+       need not traverse it */
+    Py_CLEAR(tokens);
+    tokens = PyList_New(ids.n);
+    if (!tokens) goto fail;
+    for (Py_ssize_t i = 0; i < ids.n; i++) {
+        PyObject *tok = PyList_GET_ITEM(types, ids.a[i]);
+        Py_INCREF(tok);
+        PyList_SET_ITEM(tokens, i, tok);
+    }
+    PyObject_GC_UnTrack(tokens);
+    PyObject_GC_UnTrack(types);
     f = PyMem_Calloc(1, sizeof(Info));
     if (!f) {
         PyErr_NoMemory();
@@ -887,6 +939,15 @@ done:
     return result;
 }
 
+static PyObject *set_max_probe(PyObject *self, PyObject *arg)
+{
+    long v = PyLong_AsLong(arg);
+    if (v == -1 && PyErr_Occurred()) return NULL;
+    int old = max_probe;
+    max_probe = v < 0 ? 0 : (v > 1 << 20 ? 1 << 20 : (int)v);
+    return PyLong_FromLong(old);
+}
+
 /* ---------------------------------------------------------------- module */
 
 static PyMethodDef methods[] = {
@@ -896,6 +957,7 @@ static PyMethodDef methods[] = {
     {"intern", intern, METH_O, "intern(tokens) -> info"},
     {"spans", spans, METH_O, "spans(info) -> [(start, end), ...]"},
     {"ngrams", ngrams, METH_VARARGS, "ngrams(info, top_ns, dup_ns, positions=False) -> ({n: top chars}, {n: dup chars}[, positions])"},
+    {"_set_max_probe", set_max_probe, METH_O, "tests: probes before the keyed hash (returns the old)"},
     {NULL, NULL, 0, NULL},
 };
 

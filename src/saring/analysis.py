@@ -166,6 +166,13 @@ class Analysis:
             types = self.memo["types"] = set(toks if self._types is None else self._types)
         return types  # type: ignore[return-value]
 
+    @property
+    def distinct_tokens(self) -> Any:
+        """The distinct tokens, as cheap as they come: the kernel's list (by first occurrence),
+        else :attr:`types`. For set operations whose answer does not depend on order."""
+        self.tokens  # noqa: B018 - computes them
+        return self._types if self._types is not None else self.types
+
     def _count_classes(self) -> None:
         """Alpha / symbol token counts.
 
@@ -250,6 +257,13 @@ class Analysis:
         if self._lines is None:
             self._lines = self.text.split("\n")
         return self._lines
+
+    @property
+    def n_newlines(self) -> int:
+        """``text.count("\\n")``: free once :attr:`lines` exists (one more line than newlines)."""
+        if self._lines is not None:
+            return len(self._lines) - 1
+        return self.text.count("\n")
 
     @property
     def line_starts(self) -> list[int]:

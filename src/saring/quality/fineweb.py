@@ -82,11 +82,11 @@ class FineWebQuality(ProfiledFilter):
             limit = cfg["short_line_length"]
             return sum(map(le, map(len, lines), repeat(limit))) / len(lines)
         if metric == "char_dup_ratio":
-            chars = len(text) - text.count("\n")
+            chars = len(text) - st.n_newlines
             return line_dups(st).nonblank_dup_chars / chars if chars else 0.0
         if metric == "list_ratio":
             n_tokens = len(st.tokens)
-            n_newlines = text.count("\n")
+            n_newlines = st.n_newlines
             if not n_tokens:
                 return float(n_newlines > 0) * 1e9
             return n_newlines / n_tokens

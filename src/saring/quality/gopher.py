@@ -105,7 +105,7 @@ class GopherQuality(ProfiledFilter):
         if metric == "alpha_words_ratio":
             return st.n_alpha / n_tokens if n_tokens else 0.0
         if metric == "stop_words":
-            return len(cfg["stop_set"].intersection(st.tokens))
+            return len(cfg["stop_set"].intersection(st.distinct_tokens))
         raise KeyError(metric)
 
 
@@ -121,6 +121,7 @@ class GopherRepetition(ProfiledFilter):
         cfg["top_ns"] = [n for n, f in ngram_fracs(cfg.get("top_n_grams")) if enabled(f)]
         cfg["top_key"] = ("top_ngrams", tuple(cfg["top_ns"]))
         cfg["dup_key"] = ("dup_ngrams", tuple(cfg["dup_ns"]))
+        cfg["both_key"] = ("quality_ngrams", tuple(cfg["top_ns"]), tuple(cfg["dup_ns"]))
         # metric name -> (kind, n), parsed once instead of per document
         kinds: dict[str, tuple[str, int]] = {
             m: (m, 0) for m in ("dup_para_frac", "dup_para_char_frac", "dup_line_frac", "dup_line_char_frac")
@@ -151,7 +152,7 @@ class GopherRepetition(ProfiledFilter):
         text = st.text
         kind, n = cfg["metric_kinds"][metric]
         if kind == "top" or kind == "dup":
-            both = kernel_ngram_chars(st, cfg["top_ns"], cfg["dup_ns"])
+            both = kernel_ngram_chars(st, cfg["top_ns"], cfg["dup_ns"], cfg["both_key"])
             if both is not None:  # the compiled kernel: every n in one pass
                 return both[kind == "dup"][n] / len(text)
             if kind == "top":

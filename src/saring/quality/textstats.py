@@ -188,21 +188,23 @@ def _kernel_ns(ns: Any) -> bool:
 
 
 def kernel_ngram_chars(
-    st: Analysis, top_ns: list[int], dup_ns: list[int]
+    st: Analysis, top_ns: list[int], dup_ns: list[int], key: Any = None
 ) -> tuple[dict[int, int], dict[int, int]] | None:
     """:func:`top_ngrams` and :func:`dup_ngram_chars` of a text's tokens in one pass of the
-    compiled kernel over its token ids, memoised on the analysis; None without the kernel
-    (the caller then runs the two functions)."""
+    compiled kernel over its token ids, memoised on the analysis under ``key`` (default: one
+    made of the n); None without the kernel (the caller then runs the two functions)."""
+    if key is None:
+        key = ("quality_ngrams", tuple(top_ns), tuple(dup_ns))
+    found = st.memo.get(key)
+    if found is not None:
+        return found  # type: ignore[return-value]
     k = _analysis.kernel()
     if k is None or not (_kernel_ns(top_ns) and _kernel_ns(dup_ns)):
         return None
-    key = ("quality_ngrams", tuple(top_ns), tuple(dup_ns))
-    found = st.memo.get(key)
-    if found is None:
-        info = st.token_info
-        if info is None:  # tokens made without the kernel (it was switched on since)
-            info = k.intern(st.tokens)
-        found = st.memo[key] = k.ngrams(info, top_ns, dup_ns)
+    info = st.token_info
+    if info is None:  # tokens made without the kernel (it was switched on since)
+        info = k.intern(st.tokens)
+    found = st.memo[key] = k.ngrams(info, top_ns, dup_ns)
     return found  # type: ignore[return-value]
 
 
@@ -746,7 +748,7 @@ def line_dups(st: Analysis) -> LineDups:
         n_distinct = len(distinct)
         if "" in distinct and lines[0] != "" and lines[-1] != "":
             n_distinct -= 1  # only inner empty lines, which Gopher's split drops
-        chars = len(text) - text.count("\n")  # the characters of all lines
+        chars = len(text) - st.n_newlines  # the characters of all lines
         dchars = sum(map(len, distinct))
         ws = counts.ws_lines
         ws_chars = sum(map(len, ws)) if ws else 0
