@@ -106,9 +106,63 @@ _NAMED_GROUP_RE = re.compile(r"\(\?P<\w+>")
 
 def any_rule_gate(rules: list[DatelineRule]) -> re.Pattern[str] | None:
     """One regex that matches at a position whenever some anchored (not ``head_search``) rule
-    does: most head lines match no rule, and one failed match replaces ~20."""
+    does: most head lines match no rule, and one failed match replaces ~20. Rules that start
+    with the same group (the 1-4 word place) share it (:func:`factor_alternatives`)."""
     alts = [_NAMED_GROUP_RE.sub("(?:", r.regex.pattern) for r in rules if r.when != "head_search"]
-    return re.compile("|".join(f"(?:{a})" for a in alts)) if alts else None
+    return re.compile(factor_alternatives(alts)) if alts else None
+
+
+_BACKREF_RE = re.compile(r"\\[1-9]|\(\?P=|\(\?\(")
+
+
+def factor_alternatives(alts: list[str]) -> str:
+    r"""``(?:P)T1|(?:P)T2|...`` as ``(?:P)(?:T1|T2)``: the same positions have a match (a match
+    of either form is a way through ``P`` then one of the tails, and backtracking tries every
+    way), but ``P`` is matched once instead of once per alternative. Only alternatives that
+    start with a whole non-capturing group not followed by a quantifier, hold no top-level
+    ``|`` and no back-reference are factored; the rest stay as they are."""
+    groups: dict[str, list[str]] = {}
+    rest: list[str] = []
+    for a in alts:
+        head = _leading_group(a)
+        if head is None or _BACKREF_RE.search(a):
+            rest.append(a)
+        else:
+            groups.setdefault(head, []).append(a[len(head):])
+    parts = [f"(?:{a})" for a in rest]
+    for head, tails in groups.items():
+        parts.append(f"(?:{head}(?:{'|'.join(f'(?:{t})' for t in tails)}))")
+    return "|".join(parts)
+
+
+def _leading_group(a: str) -> str | None:
+    """The ``(?:...)`` group ``a`` starts with, when it is followed by no quantifier and ``a``
+    has no ``|`` outside groups; else None."""
+    if not a.startswith("(?:"):
+        return None
+    depth, i, end = 0, 0, -1
+    while i < len(a):
+        c = a[i]
+        if c == "\\":
+            i += 2
+            continue
+        if c == "[":  # a class: "]" right after "[" or "[^" is a literal
+            i += 2 if a.startswith("[^", i) else 1
+            i += 1 if i < len(a) and a[i] == "]" else 0
+            while i < len(a) and a[i] != "]":
+                i += 2 if a[i] == "\\" else 1
+        elif c == "(":
+            depth += 1
+        elif c == ")":
+            depth -= 1
+            if depth == 0 and end < 0:
+                end = i + 1
+        elif c == "|" and depth == 0:
+            return None
+        i += 1
+    if end < 0 or (end < len(a) and a[end] in "?*+{"):
+        return None
+    return a[:end]
 
 
 @dataclass(frozen=True, slots=True)

@@ -1,0 +1,58 @@
+"""The dateline gate with shared leading groups factored out matches at exactly the positions
+where the plain alternation of the anchored rules matches."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from saring.boilerplate.dateline import _NAMED_GROUP_RE, any_rule_gate, factor_alternatives
+from saring.boilerplate.rules import DATA, load_datelines
+
+DATELINES = load_datelines(DATA / "datelines.tsv")
+ANCHORED = [r for r in DATELINES if r.when != "head_search"]
+PLAIN = re.compile("|".join(f"(?:{_NAMED_GROUP_RE.sub('(?:', r.regex.pattern)})" for r in ANCHORED))
+GATE = any_rule_gate(DATELINES)
+_HEADS = ["Jakarta", "JAKARTA", "Kota Bandung", "Bandar Lampung", " ", ", ", " - ", " – ", "(ANTARA)",
+          "KOMPAS.com", "Liputan6.com", "detik", "Selasa", "12 Mei 2024", ":", "\n", "-", "Presiden",
+          "Jokowi", "mengatakan", "Tempo.co", "(", ")", "—", "TRIBUNNEWS.COM", "x", "É"]
+
+
+def test_the_place_rules_are_factored() -> None:
+    assert GATE is not None and GATE.pattern.count("[A-Z][A-Za-z.'’]{0,20}") < PLAIN.pattern.count(
+        "[A-Z][A-Za-z.'’]{0,20}")
+
+
+def _same_everywhere(text: str) -> None:
+    for pos in range(len(text) + 1):
+        assert (GATE.match(text, pos) is None) == (PLAIN.match(text, pos) is None), (text, pos)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(_HEADS), max_size=12).map("".join))
+def test_factored_gate_equals_the_plain_alternation(text: str) -> None:
+    _same_everywhere(text)
+
+
+@pytest.mark.parametrize("rule", ANCHORED, ids=lambda r: r.id)
+def test_factored_gate_on_each_rules_own_matches(rule) -> None:
+    @settings(max_examples=8, deadline=None, suppress_health_check=list(HealthCheck))
+    @given(text=st.from_regex(rule.regex))
+    def check(text: str) -> None:
+        _same_everywhere(text)
+
+    check()
+
+
+@pytest.mark.parametrize(("alts", "expected"), [
+    (["(?:P)x", "(?:P)y", "z"], "(?:z)|(?:(?:P)(?:(?:x)|(?:y)))"),
+    (["(?:P)?x", "(?:P)y"], "(?:(?:P)?x)|(?:(?:P)(?:(?:y)))"),  # a quantified group is no prefix
+    (["(?:P)x|w", "(?:P)y"], "(?:(?:P)x|w)|(?:(?:P)(?:(?:y)))"),  # top-level "|": left whole
+    (["(?:P)(a)\\1", "(?:P)y"], "(?:(?:P)(a)\\1)|(?:(?:P)(?:(?:y)))"),  # back-reference
+    (["(?:[)]P)x", "(?:[)]P)y"], "(?:(?:[)]P)(?:(?:x)|(?:y)))"),  # ")" in a class
+])
+def test_factor_alternatives(alts: list[str], expected: str) -> None:
+    assert factor_alternatives(alts) == expected
