@@ -267,3 +267,30 @@ def test_step_outputs_equal_reference(text: str) -> None:
     a, b = Document("a", text, {}), Document("a", text, {})
     assert fast.process(a) == slow.process(b)
     assert a.annotations == b.annotations and a.text == b.text
+
+
+_VAL = st.one_of(st.just(0), st.floats(-1e6, 1e6, allow_nan=False), st.sampled_from([0.1, 0.2, 1e-16]))
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.tuples(_VAL, _VAL, _VAL, _VAL, _VAL, _VAL, st.integers(0, 9), st.booleans()),
+                min_size=1, max_size=30),
+       st.lists(st.integers(0, 10**6), max_size=60), st.booleans())
+def test_column_sums_equal_reference(values: list[tuple], picks: list[int], with_live: bool) -> None:
+    """``Columns.total`` in C adds the same values in the same order from 0.0 as the reduce
+    over the live rows does."""
+    from saring.langid import lexicon as lx
+
+    n = len(values)
+    idms, mly, jv, su, en, rg, tokens, live = (list(c) for c in zip(*values, strict=True))
+    cols = lx.Columns(idms, mly, jv, su, en, rg, tokens, live=live if with_live else None)
+    rows = [p % n for p in picks]
+    got = cols.total(rows)
+    kern = lx._KERNEL
+    try:
+        lx._KERNEL = None
+        want = cols.total(rows)
+    finally:
+        lx._KERNEL = kern
+    assert got == want
+    assert [type(getattr(got, f)) for f in ("idms", "mly", "rg")] == [float] * 3

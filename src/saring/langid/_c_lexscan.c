@@ -740,10 +740,67 @@ static PyTypeObject DeciderType = {
     .tp_new = Decider_new,
 };
 
+/* column_sums(rows, live, columns): for each column, the sum of its values at the rows whose
+ * ``live`` flag is true, added in row order from 0.0 (functools.reduce(operator.add, ..., 0.0)):
+ * Columns.total. Values are floats or ints (an empty sum is int 0), added as doubles. */
+static PyObject *column_sums(PyObject *module, PyObject *args) {
+    PyObject *rows, *live, *cols;
+    if (!PyArg_ParseTuple(args, "O!O!O!", &PyList_Type, &rows, &PyList_Type, &live,
+                          &PyTuple_Type, &cols))
+        return NULL;
+    Py_ssize_t nc = PyTuple_GET_SIZE(cols), n = PyList_GET_SIZE(live),
+               nr = PyList_GET_SIZE(rows);
+    for (Py_ssize_t c = 0; c < nc; c++) {
+        PyObject *col = PyTuple_GET_ITEM(cols, c);
+        if (!PyList_CheckExact(col) || PyList_GET_SIZE(col) != n) {
+            PyErr_SetString(PyExc_TypeError, "columns must be lists as long as live");
+            return NULL;
+        }
+    }
+    double acc[32];
+    if (nc > 32) {
+        PyErr_SetString(PyExc_ValueError, "at most 32 columns");
+        return NULL;
+    }
+    for (Py_ssize_t c = 0; c < nc; c++) acc[c] = 0.0;
+    for (Py_ssize_t k = 0; k < nr; k++) {
+        Py_ssize_t r = PyLong_AsSsize_t(PyList_GET_ITEM(rows, k));
+        if (r == -1 && PyErr_Occurred()) return NULL;
+        if (r < 0) r += n; /* a negative index counts from the end, as list[r] does */
+        if (r < 0 || r >= n) {
+            PyErr_SetString(PyExc_IndexError, "row out of range");
+            return NULL;
+        }
+        int on = PyObject_IsTrue(PyList_GET_ITEM(live, r));
+        if (on < 0) return NULL;
+        if (!on) continue;
+        for (Py_ssize_t c = 0; c < nc; c++) {
+            double v;
+            if (as_double(PyTuple_GET_ITEM(cols, c), r, &v) < 0) return NULL;
+            acc[c] += v;
+        }
+    }
+    PyObject *out = PyTuple_New(nc);
+    if (out == NULL) return NULL;
+    for (Py_ssize_t c = 0; c < nc; c++) {
+        PyObject *f = PyFloat_FromDouble(acc[c]);
+        if (f == NULL) { Py_DECREF(out); return NULL; }
+        PyTuple_SET_ITEM(out, c, f);
+    }
+    return out;
+}
+
+static PyMethodDef module_methods[] = {
+    {"column_sums", column_sums, METH_VARARGS,
+     "column_sums(rows, live, columns) -> per column, the sum of its values at the live rows, "
+     "in row order from 0.0 (Columns.total)."},
+    {NULL, NULL, 0, NULL},
+};
+
 static struct PyModuleDef moduledef = {
     PyModuleDef_HEAD_INIT, "saring.langid._c_lexscan",
     "Compiled per-line lexical scan of saring.langid.lexicon (reference: Lexicon._columns).",
-    -1, NULL,
+    -1, module_methods,
 };
 
 PyMODINIT_FUNC PyInit__c_lexscan(void) {

@@ -255,6 +255,10 @@ class Columns:
         if ntok is None:
             ntok = sum(map(tokens.__getitem__, rows))
         live = tokens if self.live is None else self.live
+        if _KERNEL is not None:  # the same additions in C
+            idms, mly, jv, su, en, rg = _KERNEL.column_sums(
+                rows, live, (self.idms, self.mly, self.jv, self.su, self.en, self.rg))
+            return Evidence(idms, mly, jv, su, en, ntok, rg)
         rows = list(compress(rows, map(live.__getitem__, rows)))
         return Evidence(
             reduce(add, map(self.idms.__getitem__, rows), 0.0),
@@ -268,6 +272,8 @@ class Columns:
 
 
 _FILTER_NONE = partial(filter, None)
+# the compiled scan, sums and decisions (None: the reference Python below runs everywhere)
+_KERNEL = compiled.load("saring.langid._c_lexscan")
 # ASCII characters other than a-z (and the line break) -> space: on ASCII text, ``split()`` after
 # this table gives exactly ``TOKEN_RE.findall``'s tokens, without the regex engine's per-character
 # matching (~20% cheaper on news).
@@ -734,7 +740,7 @@ class _Scanned:
 def _make_scanner(lex: Lexicon) -> Any | None:
     """The compiled scan over ``lex``'s tables, or None (not built, ``SARING_PURE_PYTHON``, or
     tables it cannot mirror exactly: then the reference code runs)."""
-    kernel = compiled.load("saring.langid._c_lexscan")
+    kernel = _KERNEL if compiled.load("saring.langid._c_lexscan") is not None else None
     bits = _FIELD.bit_length()
     if kernel is None or list(_SHIFT.values()) != list(range(0, bits * len(_SHIFT), bits)):
         return None
@@ -752,7 +758,7 @@ def _make_decider(lex: Lexicon) -> Any | None:
     """The compiled :meth:`Lexicon._decide` (calibrated) over rows, or None: not built, pure
     Python asked for, constants that are not floats, or a probe on which it does not give
     :meth:`Lexicon._decide`'s values (a changed decision rule then runs in Python)."""
-    kernel = compiled.load("saring.langid._c_lexscan")
+    kernel = _KERNEL if compiled.load("saring.langid._c_lexscan") is not None else None
     p = lex.params
     consts = (p.bias, p.per_token_bias, p.min_family_hits, *lex.calibration)
     if kernel is None or not all(type(c) is float for c in consts):
