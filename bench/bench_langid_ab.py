@@ -1,6 +1,10 @@
 """Before/after CPU of the ``langid`` step alone: two checkouts, alternating runs, one table.
 
     python bench/bench_langid_ab.py --base /tmp/langid-base [--limit 500] [--rounds 3]
+    python bench/bench_langid_ab.py --pure [--limit 500] [--rounds 3]
+
+``--pure`` compares this checkout with itself run with ``SARING_PURE_PYTHON=1`` (the compiled
+langid scan against its pure-Python reference) instead of another checkout.
 
 ``--base`` is another checkout of saring (e.g. ``git worktree add --detach /tmp/langid-base main``).
 Each round runs this file in ``--worker`` mode once with the base's ``src`` first on
@@ -102,8 +106,11 @@ def instructions_worker(n: int) -> None:
         step.process(Document("x", t, {}))
 
 
-def run_once(src: Path, limit: int, repeat: int) -> dict[str, tuple[float, int]]:
+def run_once(src: Path, limit: int, repeat: int, pure: bool = False) -> dict[str, tuple[float, int]]:
     env = dict(os.environ, PYTHONPATH=str(src))
+    env.pop("SARING_PURE_PYTHON", None)
+    if pure:
+        env["SARING_PURE_PYTHON"] = "1"
     out = subprocess.run(
         [sys.executable, __file__, "--worker", "--limit", str(limit), "--repeat", str(repeat)],
         env=env, capture_output=True, text=True, check=True,
@@ -118,6 +125,8 @@ def run_once(src: Path, limit: int, repeat: int) -> dict[str, tuple[float, int]]
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--base", type=Path, help="checkout of the code to compare against")
+    ap.add_argument("--pure", action="store_true",
+                    help="compare against this checkout with SARING_PURE_PYTHON=1 (no --base)")
     ap.add_argument("--limit", type=int, default=500, help="records per corpus")
     ap.add_argument("--rounds", type=int, default=3)
     ap.add_argument("--repeat", type=int, default=2)
@@ -131,14 +140,14 @@ def main() -> None:
     if a.worker:
         worker(a.limit, a.repeat)
         return
-    if a.base is None:
-        ap.error("--base is required")
-    sides = {"base": a.base.resolve() / "src", "this": HERE / "src"}
+    if a.base is None and not a.pure:
+        ap.error("--base or --pure is required")
+    sides = {"base": HERE / "src" if a.pure else a.base.resolve() / "src", "this": HERE / "src"}
     res: dict[str, dict[str, list[float]]] = {k: {s: [] for s in SETS} for k in sides}
     print(f"{'round':>5} {'side':<5} " + " ".join(f"{s + ' us/doc':>16}" for s in SETS))
     for r in range(a.rounds):
         for side, src in sides.items():
-            got = run_once(src, a.limit, a.repeat)
+            got = run_once(src, a.limit, a.repeat, pure=a.pure and side == "base")
             for s in SETS:
                 res[side][s].append(got[s][0])
             print(f"{r:>5} {side:<5} " + " ".join(

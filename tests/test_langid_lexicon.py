@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from langid_paths import langid_path  # noqa: F401 - the fixture
 
 from saring.langid.lexicon import (
     DATA,
@@ -25,6 +26,8 @@ from saring.langid.lexicon import (
     regional_spelling,
     tokenize_lines,
 )
+
+pytestmark = pytest.mark.usefixtures("langid_path")
 
 REPO = Path(__file__).resolve().parents[1]
 
@@ -51,7 +54,7 @@ EN_TEXT = (
 
 
 @pytest.fixture(scope="module")
-def lex() -> Lexicon:
+def lex(langid_path: str) -> Lexicon:  # noqa: F811 - the path fixture
     return get_lexicon()
 
 
@@ -310,3 +313,13 @@ def test_tokenize_skips_tokenless_lines_on_short_line_pages() -> None:
     joined = "\n".join(lowered)
     assert lx._worded_rows(lowered, joined) == [len(lowered) - 2, len(lowered) - 1]
     assert tokenize_lines(lowered) == [TOKEN_RE.findall(x) for x in lowered]
+
+
+def test_the_path_asked_for_runs(langid_path: str, lex: Lexicon) -> None:  # noqa: F811
+    """The compiled run scores with the kernel; the pure run with the reference code alone."""
+    from saring.langid import lexicon as lx
+
+    compiled_path = langid_path == "compiled"
+    assert (lex._scanner is not None) is compiled_path
+    assert (lex._decider is not None) is compiled_path
+    assert (lx._KERNEL is not None) is compiled_path

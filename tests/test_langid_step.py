@@ -8,11 +8,14 @@ import socket
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from langid_paths import langid_path  # noqa: F401 - the fixture
 
 from saring.document import Document
 from saring.langid.step import LanguageID
 from saring.pipeline import Pipeline
 from saring.step import StepStats, run_steps
+
+pytestmark = pytest.mark.usefixtures("langid_path")
 
 ID_PARAS = [
     "Pemerintah kabupaten akan membangun jembatan baru karena jalan lama sudah rusak parah.",
@@ -39,7 +42,7 @@ def doc(text: str) -> Document:
 
 
 @pytest.fixture(scope="module")
-def step() -> LanguageID:
+def step(langid_path: str) -> LanguageID:  # noqa: F811 - the path fixture
     s = LanguageID()
     s.ensure_setup()
     return s

@@ -21,6 +21,9 @@ from functools import lru_cache, partial, reduce
 from itertools import compress, islice, repeat
 from operator import add, mul, not_
 from pathlib import Path
+from typing import Any
+
+from saring import compiled
 
 DATA = Path(__file__).resolve().parents[1] / "data" / "langid"
 
@@ -252,6 +255,10 @@ class Columns:
         if ntok is None:
             ntok = sum(map(tokens.__getitem__, rows))
         live = tokens if self.live is None else self.live
+        if _KERNEL is not None:  # the same additions in C
+            idms, mly, jv, su, en, rg = _KERNEL.column_sums(
+                rows, live, (self.idms, self.mly, self.jv, self.su, self.en, self.rg))
+            return Evidence(idms, mly, jv, su, en, ntok, rg)
         rows = list(compress(rows, map(live.__getitem__, rows)))
         return Evidence(
             reduce(add, map(self.idms.__getitem__, rows), 0.0),
@@ -265,6 +272,8 @@ class Columns:
 
 
 _FILTER_NONE = partial(filter, None)
+# the compiled scan, sums and decisions (None: the reference Python below runs everywhere)
+_KERNEL = compiled.load("saring.langid._c_lexscan")
 # ASCII characters other than a-z (and the line break) -> space: on ASCII text, ``split()`` after
 # this table gives exactly ``TOKEN_RE.findall``'s tokens, without the regex engine's per-character
 # matching (~20% cheaper on news).
@@ -400,6 +409,18 @@ class Lexicon:
         rw = {"rg": p.regional_weight, "rgw": p.regional_weak_weight,
               "rgr": p.regional_register_weight}
         self.fam_weights = tuple(rw[f] if f in rw else fw.get(f, 1.0) for f in _SHIFT)
+        self._scanner = _make_scanner(self)
+        self._decider = _make_decider(self)
+
+    def __getstate__(self) -> dict[str, Any]:
+        state = self.__dict__.copy()
+        state["_scanner"] = state["_decider"] = None  # compiled objects: rebuilt on load
+        return state
+
+    def __setstate__(self, state: dict[str, Any]) -> None:
+        self.__dict__.update(state)
+        self._scanner = _make_scanner(self)
+        self._decider = _make_decider(self)
 
     def _fold(self, v: Sequence[float]) -> float:
         p = self.params
@@ -537,21 +558,22 @@ class Lexicon:
         costs a few C passes over its lines."""
         n = len(lowered)
         joined = "\n".join(lowered)
-        toks = _tokenize(lowered, joined)
+        src: _Tokens | _Scanned
+        if self._scanner is not None:  # the compiled scan: every line's sums in one C pass
+            src = _Scanned(self, self._scanner.scan(lowered))
+        else:
+            src = _Tokens(self, _tokenize(lowered, joined))
         if n < 64:  # a short text: every distinct line scored
-            return self._distinct(lowered, toks)
-        live = self._live_rows(lowered, toks, joined)
+            return self._distinct(lowered, src)
+        live = self._live_rows(lowered, src.known(), joined)
         if len(live) * 2 >= n:  # mostly lines with evidence: every distinct line scored
-            return self._distinct(lowered, toks)
+            return self._distinct(lowered, src)
         # distinct live lines -> the (last) line that has it (tokens of equal lines are equal)
         where = dict(zip(map(lowered.__getitem__, live), live, strict=True))
         m = len(where)
-        tokens = list(map(len, toks))
+        tokens = src.tokens()
         counts = sorted(set(tokens))
-        cols = self._columns(
-            [*where, *repeat("", len(counts))],
-            [*map(toks.__getitem__, where.values()), *repeat([], len(counts))],
-        )
+        cols = src.columns([*where, *repeat("", len(counts))], list(where.values()), len(counts))
         # rows m.. are empty lines: give each its token count and the log-odds that count gives
         p = self.params
         bias, ptb, w0 = p.bias, p.per_token_bias, cols.idms[m]
@@ -566,23 +588,24 @@ class Lexicon:
         return cols, row
 
     def _distinct(
-        self, lowered: list[str], toks: list[list[str]]
+        self, lowered: list[str], src: _Tokens | _Scanned
     ) -> tuple[Columns, list[int] | None]:
         """Every distinct line scored once; row None when no line repeats."""
         n = len(lowered)
         where = dict(zip(lowered, range(n), strict=True))
         if len(where) == n:
-            return self._columns(lowered, toks), None
+            return src.columns(lowered), None
         by_line = dict(zip(where, range(len(where)), strict=True))
-        return (self._columns(list(where), list(map(toks.__getitem__, where.values()))),
+        return (src.columns(list(where), list(where.values())),
                 list(map(by_line.__getitem__, lowered)))
 
-    def _live_rows(self, lowered: list[str], toks: list[list[str]], joined: str) -> list[int]:
-        """Rows that can carry evidence: a token some table knows, or a spelling counted."""
-        n = len(toks)
+    def _live_rows(self, lowered: list[str], known: Iterable[Any], joined: str) -> list[int]:
+        """Rows that can carry evidence: a token some table knows (``known``: one truthy flag
+        per line), or a spelling counted."""
+        n = len(lowered)
         if self.params.min_family_hits <= 0:  # every line is decided, evidence or not
             return list(range(n))
-        live = list(compress(range(n), map(not_, map(self._known.isdisjoint, toks))))
+        live = list(compress(range(n), known))
         if len(live) == n:
             return live
         subs = ("dh", "eu", "ê", "nye") if self.params.rg_ortho_weight else ("dh", "eu")
@@ -604,6 +627,13 @@ class Lexicon:
             if len(t) > 1 and not seconds.isdisjoint(t):
                 pairs = zip(t, islice(t, 1, None), strict=False)
                 idms[i] += sum(map(pw.__getitem__, filter(pw.__contains__, pairs)))
+        return self._finish(lowered, idms, packed, list(map(len, toks)))
+
+    def _finish(
+        self, lowered: list[str], idms: list[float], packed: list[int], tokens: list[int]
+    ) -> Columns:
+        """:meth:`_columns` from each line's id/ms weight sum, packed family counters and
+        token count (from the tokens, or from the compiled scan)."""
         p = self.params
         fw0, fw1, fw2, fw3, fw4, fw5, fw6 = self.fam_weights
         kmin = p.regional_register_min  # register_hits inline (no call per line)
@@ -616,7 +646,6 @@ class Lexicon:
             n_rg = list(map(str.count, lowered, repeat("ê")))
             for i in compress(range(len(lowered)), map(str.__contains__, lowered, repeat("nye"))):
                 n_rg[i] = regional_spelling(lowered[i])
-        tokens = list(map(len, toks))
         cols = Columns(
             idms,
             [(k & _FIELD) * fw0 for k in packed],
@@ -628,7 +657,7 @@ class Lexicon:
              for k, n in zip(packed, n_rg, strict=True)],
             tokens,
         )
-        n = len(toks)
+        n = len(lowered)
         # a row whose values are all zeros adds nothing to a sum (see Columns.total)
         cols.live = list(map(any, zip(idms, packed, n_dh, n_eu, n_rg, strict=True)))
         bias, ptb = p.bias, p.per_token_bias
@@ -639,6 +668,10 @@ class Lexicon:
             rows: Iterable[int] = compress(range(n), map(any, zip(packed, n_dh, n_eu, n_rg, strict=True)))
         else:
             rows = range(n)
+        if self._decider is not None:  # the same decisions, in C
+            self._decider.fill(list(rows), idms, cols.mly, cols.jv, cols.su, cols.en, cols.rg,
+                               tokens, cols.langs, cols.scores, cols.hits)
+            return cols
         decide = self._decide
         c_mly, c_jv, c_su, c_en, c_rg = cols.mly, cols.jv, cols.su, cols.en, cols.rg
         for i in rows:
@@ -651,6 +684,113 @@ class Lexicon:
     def classify(self, text: str) -> Verdict:
         """Standalone lexical decision for one text (no model call)."""
         return self.decide(self.evidence(text.lower()))
+
+
+class _Tokens:
+    """Lines given as their tokens (the reference path of :meth:`Lexicon.indexed_lines`)."""
+
+    __slots__ = ("lex", "toks")
+
+    def __init__(self, lex: Lexicon, toks: list[list[str]]) -> None:
+        self.lex, self.toks = lex, toks
+
+    def known(self) -> Iterable[bool]:
+        return map(not_, map(self.lex._known.isdisjoint, self.toks))
+
+    def tokens(self) -> list[int]:
+        return list(map(len, self.toks))
+
+    def columns(self, lines: list[str], rows: list[int] | None = None, empty: int = 0) -> Columns:
+        """Columns of ``lines``: the lines ``rows`` (all for None) then ``empty`` empty ones."""
+        toks = self.toks
+        if rows is not None:
+            toks = [*map(toks.__getitem__, rows), *repeat([], empty)]
+        return self.lex._columns(lines, toks)
+
+
+class _Scanned:
+    """Lines given as the compiled scan's sums (``_c_lexscan``: per line the token count, the
+    id/ms weight sum, the packed family counters, whether a token is known), which are
+    :meth:`Lexicon._columns`'s own intermediate values."""
+
+    __slots__ = ("idms", "known_", "lex", "packed", "tokens_")
+
+    def __init__(self, lex: Lexicon, raw: tuple[list[int], list[float], list[int], list[bool]]):
+        self.lex = lex
+        self.tokens_, self.idms, self.packed, self.known_ = raw
+
+    def known(self) -> list[bool]:
+        return self.known_
+
+    def tokens(self) -> list[int]:
+        return self.tokens_[:]
+
+    def columns(self, lines: list[str], rows: list[int] | None = None, empty: int = 0) -> Columns:
+        """Columns of ``lines``: the lines ``rows`` (all for None) then ``empty`` empty ones
+        (whose sums are those of no token: int 0)."""
+        if rows is None:
+            return self.lex._finish(lines, self.idms, self.packed, self.tokens_)
+        idms, packed, tokens = (
+            [*map(col.__getitem__, rows), *repeat(0, empty)]
+            for col in (self.idms, self.packed, self.tokens_)
+        )
+        return self.lex._finish(lines, idms, packed, tokens)
+
+
+def _make_scanner(lex: Lexicon) -> Any | None:
+    """The compiled scan over ``lex``'s tables, or None (not built, ``SARING_PURE_PYTHON``, or
+    tables it cannot mirror exactly: then the reference code runs)."""
+    kernel = _KERNEL if compiled.load("saring.langid._c_lexscan") is not None else None
+    bits = _FIELD.bit_length()
+    if kernel is None or list(_SHIFT.values()) != list(range(0, bits * len(_SHIFT), bits)):
+        return None
+    try:
+        return kernel.Scanner(lex.idms_w, lex.fam_packed, lex.phrase_w, lex._known,
+                              len(_SHIFT), bits)
+    except ValueError:
+        return None
+
+
+_LABELS = ("und", "id", "ms", "jv", "su", "en", OTHER)
+
+
+def _make_decider(lex: Lexicon) -> Any | None:
+    """The compiled :meth:`Lexicon._decide` (calibrated) over rows, or None: not built, pure
+    Python asked for, constants that are not floats, or a probe on which it does not give
+    :meth:`Lexicon._decide`'s values (a changed decision rule then runs in Python)."""
+    kernel = _KERNEL if compiled.load("saring.langid._c_lexscan") is not None else None
+    p = lex.params
+    consts = (p.bias, p.per_token_bias, p.min_family_hits, *lex.calibration)
+    if kernel is None or not all(type(c) is float for c in consts):
+        return None
+    try:
+        decider = kernel.Decider(p.bias, p.per_token_bias, p.min_family_hits, lex.calibration,
+                                 CALIBRATION_MIN_TOKENS, _LABELS)
+    except ValueError:
+        return None
+    probes = _decide_probes()
+    cols: list[list[Any]] = [list(c) for c in zip(*probes, strict=True)]
+    n = len(probes)
+    langs, scores, hits = ["und"] * n, [0.0] * n, [0.0] * n
+    decider.fill(list(range(n)), *cols, langs, scores, hits)
+    for i, v in enumerate(probes):
+        lang, score, _, _, total = lex._decide(*v, True)
+        if (lang, score, total) != (langs[i], scores[i], hits[i]) or type(score) is not float:
+            return None
+    return decider
+
+
+@lru_cache(maxsize=1)
+def _decide_probes() -> list[tuple[Any, ...]]:
+    """Evidence rows covering every branch of the decision (each family on top, ties, thin
+    evidence, id and ms log-odds, few and many tokens), deterministic."""
+    vals = (0.0, 1.0, 1.25, 2.5, 4.0)
+    out: list[tuple[Any, ...]] = []
+    for k in range(160):
+        fam = tuple(vals[(k * m + k // 7) % 5] for m in (1, 2, 3, 5, 7))
+        idms = (0, -3.75, 0.4, 13.2, -0.01, 0.3483)[k % 6]
+        out.append((idms, *fam, (0, 1, 2, 3, 8, 45)[k % 6 if k % 4 else (k // 4) % 6]))
+    return out
 
 
 @lru_cache(maxsize=4)
