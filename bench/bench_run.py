@@ -8,9 +8,15 @@ output's size; then the same command again on the finished folder (time ratio).
 to a temp folder, never to the repo) run with ``--workers 1`` and ``--workers 2``, side by side
 in one invocation; outputs must be byte-identical.
 
+``ab``: whole-run CPU (user+sys of the child tree) of this checkout vs another ``src`` folder
+(``--base``), alternating rounds on the same news documents (``--docs`` of gikirima +
+github_scrapes, written to a temp folder), medians; outputs must be byte-identical. Under load,
+CPU side by side is what can be compared.
+
 Usage:
     python bench/bench_run.py work [--files a.jsonl.gz ...] [--workers 2]
     python bench/bench_run.py split [--mb 200] [--steps normalize,langid,quality]
+    python bench/bench_run.py ab --base /work/main/src [--docs 5000] [--rounds 3] [--workers 1]
 """
 
 from __future__ import annotations
@@ -67,12 +73,12 @@ class Poller:
         self.peak = max(self.peak, tree_bytes(self.folder))
 
 
-def run_cli(args: list[str]) -> tuple[float, float]:
+def run_cli(args: list[str], env: dict[str, str] | None = None) -> tuple[float, float]:
     """(wall s, CPU s of the child tree) of one ``saring run``."""
     before = resource.getrusage(resource.RUSAGE_CHILDREN)
     t0 = time.perf_counter()
     r = subprocess.run([sys.executable, "-m", "saring.cli.main", "run", *args, "--no-progress"],
-                       capture_output=True, text=True)
+                       capture_output=True, text=True, env=env)
     wall = time.perf_counter() - t0
     if r.returncode != 0:
         sys.exit(f"saring run failed: {r.stderr[-2000:]}")
@@ -174,6 +180,38 @@ def bench_split(args: argparse.Namespace) -> None:
     shutil.rmtree(tmp)
 
 
+def bench_ab(args: argparse.Namespace) -> None:
+    import statistics
+
+    tmp = Path(tempfile.mkdtemp(prefix="bench_run_ab_"))
+    inp = tmp / "in"
+    inp.mkdir()
+    for name in ("id_news_gikirima_multioutlet.jsonl.gz", "id_news_github_scrapes.jsonl.gz"):
+        with gzip.open(CORPORA / name, "rb") as f, gzip.open(inp / name, "wb") as out:
+            for k, line in enumerate(f):
+                if k >= args.docs // 2:
+                    break
+                out.write(line)
+    here = str(Path(__file__).resolve().parents[1] / "src")
+    sides = {"base": args.base, "this": here}
+    cpu: dict[str, list[float]] = {k: [] for k in sides}
+    for r in range(args.rounds):
+        for name, src in sides.items():
+            out = tmp / name
+            shutil.rmtree(out, ignore_errors=True)
+            wall, c = run_cli([str(inp), "-o", str(out), "--workers", str(args.workers)],
+                              env={**os.environ, "PYTHONPATH": src})
+            cpu[name].append(c)
+            print(f"round {r} {name}: {c:.2f} s CPU, {wall:.1f} s wall, load {os.getloadavg()[0]:.1f}", flush=True)
+    same = outputs_of(tmp / "base") == outputs_of(tmp / "this")
+    med = {k: statistics.median(v) for k, v in cpu.items()}
+    print(f"median CPU base {med['base']:.2f} s, this {med['this']:.2f} s: base/this {med['base'] / med['this']:.3f}x; "
+          f"outputs {'byte-identical' if same else 'DIFFER'}")
+    shutil.rmtree(tmp)
+    if not same:
+        sys.exit(1)
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     sub = ap.add_subparsers(dest="cmd", required=True)
@@ -185,8 +223,13 @@ def main() -> None:
     s.add_argument("--steps", default="normalize,langid,quality")
     s.add_argument("--shard-mb", type=int, default=0, help="limits.shard_bytes in MiB (default: the pipeline's)")
     s.add_argument("--order", type=lambda x: [int(v) for v in x.split(",")], default=[1, 2])
+    a = sub.add_parser("ab")
+    a.add_argument("--base", required=True, help="the other checkout's src folder")
+    a.add_argument("--docs", type=int, default=5000)
+    a.add_argument("--rounds", type=int, default=3)
+    a.add_argument("--workers", type=int, default=1)
     args = ap.parse_args()
-    bench_work(args) if args.cmd == "work" else bench_split(args)
+    {"work": bench_work, "split": bench_split, "ab": bench_ab}[args.cmd](args)
 
 
 if __name__ == "__main__":
