@@ -28,11 +28,14 @@ from typing import Any
 
 from saring.repair.glue import (
     DATELINE_BEFORE,
+    NAME_END,
     Repeats,
     Site,
     _after_headline,
+    in_running_text,
     is_verb,
     repeated,
+    sentence_start,
     two_words,
 )
 from saring.repair.paragraphs import NUMBER_WORDS
@@ -45,12 +48,12 @@ NOT_BEFORE = frozenset("@#/.-'’_")
 LEFT = re.compile(r"(?:[A-Z][a-z]{2,}|[A-Z]{2,})$")
 WORD_RUN = re.compile(r"[\w\-]+")
 WORD_BEFORE = re.compile(r"([A-Z][a-z]+|[A-Z]{2,}) $")
-SENT_START = frozenset(".!?\n“\"(")
 # A derived noun (pe-/pem-/pen-/peng-/peny-/per-/ke- prefix or -an suffix, 7+ letters): the head
 # nouns a possessive link modified (pelanggan, kebijakan, karyawan, pernyataan). Names do end in
 # short roots (Pra|dana, Keli|mutu, Leuwi|panjang), almost never in such derivations.
 DERIVED = re.compile(r"(?:(?:pe[mn]?|peng|peny|per|ke)[a-z]{5,}|[a-z]{5,}an)")
-MAX_NAME_WORDS = 5
+MAX_NAME_WORDS = 5  # capitalised words of a name
+MAX_INNER = 2  # lower-case words inside it (van der, dan)
 # Unknown capitalised tokens examined per document: each costs a count in the whole text, so a
 # hostile page of distinct glued names would be quadratic. Real pages: at most 327 (gikirima).
 MAX_CANDIDATES = 2000
@@ -77,16 +80,7 @@ WORD_BEFORE_ANY = re.compile(r"(?<![\w\-])([A-Za-z][a-z]{2,}) $")
 LABEL_AFTER = re.compile(r"(?: [a-z]+){0,3}:")
 # The glued token is followed by a capitalised word or a Roman numeral: it sits inside a name.
 NAME_AFTER = re.compile(r" (?:[A-Z][a-z]|[IVX]+\b)")
-# Punctuation or a speech verb right after the token: a name ends there (``Reza Aliwarga,``).
-NAME_END = re.compile(r"\s*(?:[,.;:()\[\]\-–—\"”]|$| (?:mengatakan|menyebut|menjelaskan|menambahkan|"
-                      r"mengungkapkan|menyatakan|kata|ujar|tutur|ucap)\b)")
-
-
-def _sentence_start(text: str, pos: int) -> bool:
-    i = pos - 1
-    while i >= 0 and text[i] == " ":
-        i -= 1
-    return i < 0 or text[i] in SENT_START
+_sentence_start = sentence_start
 
 
 def extend_name(text: str, start: int, res: Resources) -> tuple[int, bool]:
@@ -98,9 +92,17 @@ def extend_name(text: str, start: int, res: Resources) -> tuple[int, bool]:
     A capitalised word it cannot take (``TerpilihKelenteng Tuban``) leaves the boundary unclear:
     the name must then not be moved, or a move would tear it (``Kelenteng periode Tuban``).
     """
-    pos = start
+    pos, inner_left = start, MAX_INNER
     for _ in range(MAX_NAME_WORDS - 1):
         m = WORD_BEFORE.search(text, max(0, pos - 40), pos)
+        if m is None and inner_left:
+            inner = _inner_word(text, pos, res)
+            if inner == 0:
+                return pos, False  # "Sains dan Teknologi Boreo": which words the name has is unclear
+            if inner is not None:
+                inner_left -= 1
+                pos = inner
+                m = WORD_BEFORE.search(text, max(0, pos - 40), pos)
         if m is None:
             return pos, _lower_before(text, pos)
         w, k = m.group(1), m.start(1)
@@ -125,6 +127,36 @@ def extend_name(text: str, start: int, res: Resources) -> tuple[int, bool]:
     if WORD_BEFORE.search(text, max(0, pos - 40), pos) is None:
         return pos, _lower_before(text, pos)
     return pos, False
+
+
+# Lower-case words inside a person's name (``Abdul Karim bin Yusran``, ``Pieter van Houtema``,
+# ``Maria de Fatima Soares``, ``Johannes van der Mark``): never an Indonesian word before a name.
+NAME_PARTICLES = frozenset("bin binti van von de da der den dos das del della du ten ter".split())
+INNER_BEFORE = re.compile(r"(?<![\w\-])([a-z]+|&) $")
+
+
+def _inner_word(text: str, pos: int, res: Resources) -> int | None:
+    """A lower-case word inside the name that ends at ``pos``, between capitalised words.
+
+    Returns where the name goes on (the start of that word), ``None`` when the word before is no
+    such word, or ``0`` when it may join two names (``dan``, ``&``): ``Institut Sains dan Teknologi
+    Boreo`` is one name only under an organisation head (``Institut``, ``Kementerian``), and
+    ``Sorowolo dan Kabupaten Malawu`` are two; with no head the boundary is unclear."""
+    m = INNER_BEFORE.search(text, max(0, pos - 8), pos)
+    if m is None or not WORD_BEFORE.search(text, max(0, m.start() - 40), m.start()):
+        return None
+    w = m.group(1)
+    if w in NAME_PARTICLES:
+        return m.start()
+    if w not in ("dan", "&"):
+        return None
+    first, pos = "", m.start()
+    for _ in range(MAX_NAME_WORDS - 1):  # the capitalised words before it, no recursion
+        c = WORD_BEFORE.search(text, max(0, pos - 40), pos)
+        if c is None:
+            break
+        first, pos = c.group(1), c.start(1)
+    return m.start() if first in res.org_heads and first not in res.titles else 0
 
 
 def _lower_before(text: str, pos: int) -> bool:
@@ -344,9 +376,6 @@ def _flag_only(g: Glued, res: Resources) -> bool:
                 or _role_before(text, s, res) or NAMED_BEFORE.search(text, max(0, s - 30), s))
 
 
-# the glued word is followed by running lower-case text (the rest of the translated phrase)
-LOWER_AFTER = re.compile(r" [a-z]{2,}\b(?!-)")
-
 
 def _strong(g: Glued, res: Resources) -> bool:
     """Evidence at the site itself strong enough to repair it with no other translator glue here.
@@ -381,11 +410,8 @@ def _strong(g: Glued, res: Resources) -> bool:
         return False
     if res.names_ending(low) >= 3 or res.names_starting(left) >= 3:
         return False
-    if not _running_before(g, res):
-        return False
-    if LOCATIVE_BEFORE.search(text, max(0, s - 12), s) or _role_before(text, s, res):
-        return False
-    return bool(LOWER_AFTER.match(text, g.end)) and not NAME_END.match(text, g.end)
+    return in_running_text(text, s, g.end, res, initial_ok=bool(g.head_word) and g.right[0].islower()
+                           ) and not _role_before(text, s, res)
 
 
 def _verb_before(text: str, start: int, res: Resources) -> bool:
@@ -393,23 +419,6 @@ def _verb_before(text: str, start: int, res: Resources) -> bool:
     object or agent, so the capitalised word glued to it is no list item or headline."""
     m = WORD_BEFORE_ANY.search(text, max(0, start - 30), start)
     return m is not None and m.group(1)[0].islower() and is_verb(m.group(1), res)
-
-
-def _running_before(g: Glued, res: Resources) -> bool:
-    """A word of running text right before the name: lower case and a word (``menyoraki``,
-    ``mengeluhkan``); for lower-case glue on a multi-word name also a sentence-initial common word
-    (``Kenaikan Wijaya Karya Beton|harga``). Not a title's capitalised word before CamelCase
-    (``Kekuatan Instagram MarketingSebuah thread``)."""
-    text, s = g.text, g.name_start
-    m = WORD_BEFORE_ANY.search(text, max(0, s - 30), s)
-    if m is None:
-        return False
-    w = m.group(1)
-    low = w.lower()
-    if w[0].islower():
-        return (low in res.lexicon or is_verb(low, res)) and not res.strict_name(w)
-    return (bool(g.head_word) and g.right[0].islower() and _sentence_start(text, m.start(1))
-            and res.lower_count.get(low, 0) >= 300 and not res.strict_name(w))
 
 
 def _needs(g: Glued, res: Resources) -> int:
