@@ -217,10 +217,11 @@ def _score_suffix(
     if etype != "country" and not (etype == "region" and suf in REGION_DEMONYM):
         return None
     nxt = _next_word(text, end + 1)
-    if not nxt or res.englishish(nxt):
-        return None  # "Korean Air", "Asian Games", "Indonesian Idol": English names, leave them
     english_word = suf[0] not in "'’" and res.known(token)  # Korean, Japanese, Israeli: real words
     nlow = nxt.lower()
+    if not nxt or res.englishish(nxt) and (english_word or nxt[0].isupper() or res.lexicon.get(nlow, 0.0) < 3.5):
+        return None  # "Korean Air", "Asian Games", "Indonesian Idol": English names, leave them
+        # (but "Ekuadorian diplomat": no English word, before a common Indonesian word)
     weak_cap = 0.6 if (english_word or suf != "n") and nxt[0].isupper() and nxt not in res.title_firsts else 0.99
     if nlow in res.stop or nlow not in res.lexicon:
         return Site(start, end, ent, "suffix", end + 1, nxt, 0.3 if english_word else 0.6, cap=min(weak_cap, 0.6))

@@ -47,7 +47,7 @@ TOKEN = re.compile(r"[A-Z][A-Za-z]{5,50}(?![\w@\-'’])(?!\.[A-Za-z0-9])")
 NOT_BEFORE = frozenset("@#/.-'’_")
 LEFT = re.compile(r"(?:[A-Z][a-z]{2,}|[A-Z]{2,})$")
 WORD_RUN = re.compile(r"[\w\-]+")
-WORD_BEFORE = re.compile(r"([A-Z][a-z]+|[A-Z]{2,}) $")
+WORD_BEFORE = re.compile(r"([A-Z][a-z]+|[A-Z]{2,}(?:[a-z]{2}(?= ))?) $")  # BUMDes too
 # A derived noun (pe-/pem-/pen-/peng-/peny-/per-/ke- prefix or -an suffix, 7+ letters): the head
 # nouns a possessive link modified (pelanggan, kebijakan, karyawan, pernyataan). Names do end in
 # short roots (Pra|dana, Keli|mutu, Leuwi|panjang), almost never in such derivations.
@@ -201,10 +201,18 @@ def _split(tok: str, res: Resources) -> int:
     for i in range(3, len(tok) - 2):
         left, right = tok[:i], tok[i:]
         if LEFT.match(left) and _right_ok(right, res):
-            if right[0].isupper() and not left[-1].islower():
+            if right[0].isupper() and not left[-1].islower() and not _acronym_camel(left, right, res):
                 continue
             return i
     return 0
+
+
+def _acronym_camel(left: str, right: str, res: Resources) -> bool:
+    """``BPKTPencairan``: an acronym glued to a capitalised derived noun or strong head noun of
+    5+ letters (``KPKPenyidik`` is a headline join as often: the site still needs running text)."""
+    low = right.lower()
+    return left.isupper() and len(low) >= 5 and right[1:].islower() and (
+        DERIVED.fullmatch(low) is not None or res.head_noun(low, STRONG_HEAD_RATE))
 
 
 def _common(word: str, res: Resources) -> bool:
