@@ -219,7 +219,8 @@ def _score_suffix(
     nxt = _next_word(text, end + 1)
     english_word = suf[0] not in "'’" and res.known(token)  # Korean, Japanese, Israeli: real words
     nlow = nxt.lower()
-    if not nxt or res.englishish(nxt) and (english_word or nxt[0].isupper() or res.lexicon.get(nlow, 0.0) < 3.5):
+    if not nxt or res.englishish(nxt) and (english_word or suf[0] in "'’" or nxt[0].isupper()
+                                            or res.lexicon.get(nlow, 0.0) < 3.5):
         return None  # "Korean Air", "Asian Games", "Indonesian Idol": English names, leave them
         # (but "Ekuadorian diplomat": no English word, before a common Indonesian word)
     weak_cap = 0.6 if (english_word or suf != "n") and nxt[0].isupper() and nxt not in res.title_firsts else 0.99

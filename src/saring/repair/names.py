@@ -186,6 +186,8 @@ def _right_ok(right: str, res: Resources) -> bool:
             (right[0].islower() or not res.corpus_name(right)) and res.lexicon[low] >= RIGHT_ZIPF and (DERIVED.fullmatch(low) or res.head_noun(low, HEAD_RATE)))):
         return True  # the news layer is small: wordfreq knows heads "tagihan", "bendahara" too
         # (a capitalised part writers use as a name is not one: Fair|Kemayoran)
+    if _derived_from_root(low, res) and (right[0].islower() or not res.corpus_name(right)):
+        return True  # antrean = antre + -an, timbangan: rarer nouns, but visibly derived
     # short or rarer heads that names are glued to (juru, izin, tim, rektor): only a frequent head
     rate = res.head_rate.get(low, 0.0)
     if len(low) == 4 and rate >= STRONG_HEAD_MIN and res.lower_count.get(low, 0) >= 300 and res.lexicon[
@@ -194,6 +196,17 @@ def _right_ok(right: str, res: Resources) -> bool:
     min_rate = 0.2 if len(low) <= 3 else SHORT_HEAD_RATE if len(low) == 4 else HEAD_RATE
     return rate >= min_rate and res.lower_count.get(low, 0) >= (
         300 if len(low) <= 4 else 30)
+
+
+DERIVED_ZIPF = 3.0  # wordfreq ``id`` Zipf of a derived noun and of its root (~1 in a million words)
+
+
+def _derived_from_root(low: str, res: Resources) -> bool:
+    """A noun made by ``-an`` from a word wordfreq knows (``antre|an``, ``timbang|an``,
+    ``lukis|an``), 7+ letters, both parts frequent enough to be words, not ``-kan`` (a verb)."""
+    return (len(low) >= 7 and low.endswith("an") and not low.endswith("kan")
+            and res.lexicon.get(low, 0.0) >= DERIVED_ZIPF and res.lexicon.get(low[:-2], 0.0) >= DERIVED_ZIPF
+            and not is_verb(low, res))
 
 
 def _split(tok: str, res: Resources) -> int:
@@ -348,6 +361,8 @@ def name_site(text: str, m: re.Match[str], res: Resources, memo: DocMemo | None 
     g = _glued(text, m, i, res, memo)
     if _guarded(g, res):
         return None
+    if g.left.isupper() and g.right[0].isupper() and not in_running_text(text, g.name_start, g.end, res):
+        return None  # "Piala AFFBabak", "NEWSPenyidik": a headline or label joined by a scraper
     named = res.name_like(g.left) or res.corpus_name(g.left) or (
         res.lower_count.get(g.left.lower(), 0) < 100 and g.left.lower() in res.lexicon
         and not res.englishish(g.left))
@@ -367,6 +382,31 @@ def name_site(text: str, m: re.Match[str], res: Resources, memo: DocMemo | None 
     return site
 
 
+SPEECH_AFTER = re.compile(r" [a-z]")
+PUNCT_AFTER = re.compile(r"[,.;:!?]")
+
+
+def _name_ends(g: Glued, res: Resources) -> bool:
+    """Does the name end the phrase right after the token (``Reza Hadiwarga,``, ``Danis
+    Sumadilaga mengatakan``)? Then the glued part may be the name's own last syllables.
+
+    Not when the token ends a clause (comma or full stop, no speech verb) and its glued part is
+    what a possessive link leaves and no name ends in: a derived noun of 7+ letters on a known or
+    organisation-headed name (``memamerkan Sofia Marquez|lukisan,``), or a strong head noun on an
+    organisation (``dengan Klub Renang Tirta Malawu|pelatih,``), with running text before the name.
+    """
+    text, end = g.text, g.end
+    if not NAME_END.match(text, end):
+        return False
+    if SPEECH_AFTER.match(text, end) or not PUNCT_AFTER.match(text, end):
+        return True  # a speech verb, a bracket, a dash: the name ends there
+    low = g.right.lower()
+    derived = len(low) >= 7 and DERIVED.fullmatch(low) is not None and low not in res.name_tails
+    ok = (derived and (g.known or g.org)) or (g.org and res.head_noun(low, STRONG_HEAD_RATE))
+    return not (ok and g.clear and _word_before(g.text, g.name_start, res)
+                and not LOCATIVE_BEFORE.search(text, max(0, g.name_start - 12), g.name_start))
+
+
 def _flag_only(g: Glued, res: Resources) -> bool:
     """Shapes where other glue in the document is no evidence either: flag at most.
 
@@ -380,7 +420,7 @@ def _flag_only(g: Glued, res: Resources) -> bool:
     # "Itpro|portal", "Lucas|film": an unknown name and a glued part English writes too: an
     # English compound brand as likely as glue
     english = not (g.known or g.headed) and res.zipf_en.get(g.right.lower(), 0.0) >= ENGLISH_ZIPF
-    return bool(place or english or NAME_END.match(text, g.end) or NAME_AFTER.match(text, g.end)
+    return bool(place or english or _name_ends(g, res) or NAME_AFTER.match(text, g.end)
                 or _role_before(text, s, res) or NAMED_BEFORE.search(text, max(0, s - 30), s))
 
 
@@ -452,7 +492,7 @@ def _needs(g: Glued, res: Resources) -> int:
         return 1 if g.known else 2
     # "Reza Aliwarga, ...", "Syamsinar (24)", "Danis Sumadilaga mengatakan": a person's or
     # place's name ends the phrase; translated glue goes on with the rest of the sentence
-    shape_ok = not (NAME_AFTER.match(text, end) or NAME_END.match(text, end)
+    shape_ok = not (NAME_AFTER.match(text, end) or _name_ends(g, res)
                     or (g.left.isupper() and not derived)  # BRI|syariah, PNS|daerah
                     or _sentence_start(text, start))
     strong = derived or res.head_noun(low, STRONG_HEAD_RATE)
