@@ -375,7 +375,11 @@ def name_site(text: str, m: re.Match[str], res: Resources, memo: DocMemo | None 
         site.needs_evidence = max(site.needs_evidence, _camel_needs(text, g.name_start, g.end, res))
     site.name = True
     site.no_move = not g.clear
-    if _flag_only(g, res):
+    low = g.right.lower()
+    if _flag_only(g, res) or (camel and not (DERIVED.fullmatch(low) or res.head_noun(low, HEAD_RATE))
+                              and not _verb_before(text, g.name_start, res)):
+        # (CamelCase on a word that heads no phrase, not the object of a verb: "Toko daring
+        # SerbaMurah" is a brand made of two words, whatever other glue the page shows)
         site.cap = site.confidence = min(site.confidence, 0.7)
     if site.needs_evidence == 0:
         site.confidence = max(site.confidence, 0.8)
