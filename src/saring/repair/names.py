@@ -54,6 +54,7 @@ WORD_BEFORE = re.compile(r"([A-Z][a-z]+|[A-Z]{2,}(?:[a-z]{2}(?= ))?) $")  # BUMD
 DERIVED = re.compile(r"(?:(?:pe[mn]?|peng|peny|per|ke)[a-z]{5,}|[a-z]{5,}an)")
 MAX_NAME_WORDS = 5  # capitalised words of a name
 MAX_INNER = 2  # lower-case words inside it (van der, dan)
+MAX_LONG_NAME_WORDS = 7  # ... under an organisation head (Koperasi Unit Desa Sumber Rejeki Lamuru)
 # Unknown capitalised tokens examined per document: each costs a count in the whole text, so a
 # hostile page of distinct glued names would be quadratic. Real pages: at most 327 (gikirima).
 MAX_CANDIDATES = 2000
@@ -126,6 +127,25 @@ def extend_name(text: str, start: int, res: Resources) -> tuple[int, bool]:
     # ("mengeluhkan Rumah Sakit Citra Medika Halmahera|pelayanan")
     if WORD_BEFORE.search(text, max(0, pos - 40), pos) is None:
         return pos, _lower_before(text, pos)
+    return _long_org_name(text, pos, res)
+
+
+def _long_org_name(text: str, pos: int, res: Resources) -> tuple[int, bool]:
+    """A name longer than :data:`MAX_NAME_WORDS` is taken only when an organisation word opens it
+    right after running text (``mengeluhkan Koperasi Unit Desa Sumber Rejeki Lamuru``, ``sebagai
+    Ikatan Alumni Sekolah Tinggi Teknik Pamanukan``); otherwise its boundary is unclear."""
+    for _ in range(MAX_LONG_NAME_WORDS - MAX_NAME_WORDS):
+        m = WORD_BEFORE.search(text, max(0, pos - 40), pos)
+        if m is None:
+            break
+        k = m.start(1)
+        if k > 0 and (text[k - 1].isalnum() or text[k - 1] in BAD_BEFORE):
+            break
+        pos = k
+        if m.group(1) in res.org_heads and m.group(1) not in res.titles:
+            if WORD_BEFORE.search(text, max(0, pos - 40), pos) is None and _lower_before(text, pos) and (
+                    not _sentence_start(text, pos)):
+                return pos, True
     return pos, False
 
 
@@ -395,8 +415,8 @@ def _name_ends(g: Glued, res: Resources) -> bool:
     Sumadilaga mengatakan``)? Then the glued part may be the name's own last syllables.
 
     Not when the token ends a clause (comma or full stop, no speech verb) and its glued part is
-    what a possessive link leaves and no name ends in: a derived noun of 7+ letters on a known or
-    organisation-headed name (``memamerkan Sofia Marquez|lukisan,``), or a strong head noun on an
+    what a possessive link leaves and no name ends in: a derived noun of 7+ letters on a known,
+    coined or organisation-headed name (``memamerkan Sofia Marquez|lukisan,``), or a strong head noun on an
     organisation (``dengan Klub Renang Tirta Malawu|pelatih,``), with running text before the name.
     """
     text, end = g.text, g.end
@@ -406,7 +426,7 @@ def _name_ends(g: Glued, res: Resources) -> bool:
         return True  # a speech verb, a bracket, a dash: the name ends there
     low = g.right.lower()
     derived = len(low) >= 7 and DERIVED.fullmatch(low) is not None and low not in res.name_tails
-    ok = (derived and (g.known or g.org)) or (g.org and res.head_noun(low, STRONG_HEAD_RATE))
+    ok = (derived and (g.known or g.org or g.coined)) or (g.org and res.head_noun(low, STRONG_HEAD_RATE))
     return not (ok and g.clear and _word_before(g.text, g.name_start, res)
                 and not LOCATIVE_BEFORE.search(text, max(0, g.name_start - 12), g.name_start))
 
