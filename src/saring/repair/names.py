@@ -134,6 +134,7 @@ def _long_org_name(text: str, pos: int, res: Resources) -> tuple[int, bool]:
     """A name longer than :data:`MAX_NAME_WORDS` is taken only when an organisation word opens it
     right after running text (``mengeluhkan Koperasi Unit Desa Sumber Rejeki Lamuru``, ``sebagai
     Ikatan Alumni Sekolah Tinggi Teknik Pamanukan``); otherwise its boundary is unclear."""
+    unclear = pos
     for _ in range(MAX_LONG_NAME_WORDS - MAX_NAME_WORDS):
         m = WORD_BEFORE.search(text, max(0, pos - 40), pos)
         if m is None:
@@ -146,7 +147,7 @@ def _long_org_name(text: str, pos: int, res: Resources) -> tuple[int, bool]:
             if WORD_BEFORE.search(text, max(0, pos - 40), pos) is None and _lower_before(text, pos) and (
                     not _sentence_start(text, pos)):
                 return pos, True
-    return pos, False
+    return unclear, False
 
 
 # Lower-case words inside a person's name (``Abdul Karim bin Yusran``, ``Pieter van Houtema``,
