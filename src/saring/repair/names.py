@@ -511,7 +511,7 @@ def _needs(g: Glued, res: Resources) -> int:
     if _strong(g, res):
         return 0
     text, start, end, low = g.text, g.name_start, g.end, g.right.lower()
-    derived = DERIVED.fullmatch(low) is not None
+    derived = DERIVED.fullmatch(low) is not None or _opens_title(g, res)
     head = res.head_noun(low, HEAD_RATE) or derived
     if not head:
         return 1 if g.known else 2
@@ -528,6 +528,20 @@ def _needs(g: Glued, res: Resources) -> int:
         and _word_before(text, start, res)
         and not LOCATIVE_BEFORE.search(text, max(0, start - 12), start))
     return 0 if shape_ok and (g.known or unknown_ok) else 1
+
+
+NEXT_WORDS = re.compile(r"(?: [A-Za-z]+){1,2}")
+
+
+def _opens_title(g: Glued, res: Resources) -> bool:
+    """The glued word and the words after it make a title (``KPPD|juru bicara``, ``wakil
+    menteri``): a title is a head noun by definition, whatever its first word's own rate."""
+    m = NEXT_WORDS.match(g.text, g.end)
+    if m is None:
+        return False
+    words = [g.right.lower(), *m.group().lower().split()]
+    titles = res.titles_lower
+    return any(" ".join(words[:k]) in titles for k in (2, 3))
 
 
 def _role_before(text: str, start: int, res: Resources) -> bool:
