@@ -105,3 +105,18 @@ def test_traps4_are_never_edited(step: Repair) -> None:
     assert alone["all"]["broken"] == pages["all"]["broken"] == 0  # main tore 2 names here
     # measured 0.831 / 0.817 alone (main 0.634 / 0.563): a floor, so a regression shows
     assert alone["all"]["split_recall"] >= 0.8 and alone["all"]["order_restored"] >= 0.79
+
+
+def test_the_document_shows_where_a_multi_word_name_ends(step: Repair) -> None:
+    """``Rosmaida Taruleng|guru`` (``guru`` ends many names): repaired only when the document also
+    has the whole name free-standing; the same name with another ending elsewhere is no evidence."""
+    alone = "Kami mewawancarai Rosmaida Tarulengguru tentang kurikulum baru."
+    assert _run(step, alone) == alone
+    other = alone + " Menurut Rosmaida Tarulenggu, kurikulum itu berat."
+    assert _run(step, other) == other
+    shown = alone + " Menurut Rosmaida Taruleng, kurikulum itu berat."
+    assert _run(step, shown).startswith("Kami mewawancarai guru Rosmaida Taruleng tentang")
+
+
+def test_a_title_phrase_is_a_head(step: Repair) -> None:
+    assert _run(step, "Kemarin LPKSjuru bicara menolak berkomentar.") == "Kemarin juru bicara LPKS menolak berkomentar."

@@ -272,6 +272,24 @@ def _stands_alone(text: str, word: str, memo: DocMemo | None = None) -> bool:
     return len(re.findall(r"(?<![\w\-])" + re.escape(word) + r"(?![\w\-])", text)) >= 2
 
 
+def _name_elsewhere(text: str, name_start: int, end: int, memo: DocMemo | None) -> bool:
+    """The multi-word name ``text[name_start:end]`` (``Kestrel Dynamics``) also occurs whole
+    elsewhere in this document, not glued to a word: the document shows where the name ends.
+    Asked only when its last word stands alone somewhere (one count in the memo's word runs)."""
+    name = text[name_start:end]
+    last = name.rsplit(" ", 1)[-1]
+    if memo is not None and memo.standalone(last) < 1:
+        return False
+    k = text.find(name)
+    while k >= 0:
+        after = text[k + len(name) : k + len(name) + 1]
+        before = text[k - 1 : k] if k else ""
+        if k != name_start and not (after.isalnum() or after == "-") and not (before.isalnum() or before == "-"):
+            return True
+        k = text.find(name, k + 1)
+    return False
+
+
 class DocMemo:
     """Per-document counts the name scan asks for many times, computed once (hostile pages glue
     thousands of names; counting in the whole text per site made them quadratic)."""
@@ -319,7 +337,8 @@ def _glued(text: str, m: re.Match[str], i: int, res: Resources, memo: DocMemo | 
     tok, start = m.group(), m.start()
     name_start, clear = extend_name(text, start, res)
     head_word = text[name_start:start].split(" ", 1)[0] if name_start < start else ""
-    alone = _stands_alone(text, tok[:i], memo)
+    alone = _stands_alone(text, tok[:i], memo) or (
+        name_start < start and _name_elsewhere(text, name_start, start + i, memo))
     return Glued(
         text, tok, start, m.end(), tok[:i], tok[i:], name_start, clear, head_word,
         head_word in res.org_heads,
