@@ -337,13 +337,17 @@ def _glued(text: str, m: re.Match[str], i: int, res: Resources, memo: DocMemo | 
     tok, start = m.group(), m.start()
     name_start, clear = extend_name(text, start, res)
     head_word = text[name_start:start].split(" ", 1)[0] if name_start < start else ""
-    alone = _stands_alone(text, tok[:i], memo) or (
-        name_start < start and _name_elsewhere(text, name_start, start + i, memo))
+    alone = _stands_alone(text, tok[:i], memo)
+    low = tok[i:].lower()
+    # the whole name elsewhere shows where it ends; it makes a known name only before a head noun
+    # ("Korean Look|sejalan" on a link-stripped page is no possessive link)
+    shown = not alone and name_start < start and (DERIVED.fullmatch(low) is not None or res.head_noun(
+        low, HEAD_RATE)) and _name_elsewhere(text, name_start, start + i, memo)
     return Glued(
         text, tok, start, m.end(), tok[:i], tok[i:], name_start, clear, head_word,
         head_word in res.org_heads,
         bool(head_word) and head_word.lower() not in res.lexicon and not res.known(head_word),
-        alone, alone or res.strict_name(tok[:i]))
+        alone or shown, alone or shown or res.strict_name(tok[:i]))
 
 
 def _guarded(g: Glued, res: Resources) -> bool:
