@@ -341,7 +341,7 @@ def _glued(text: str, m: re.Match[str], i: int, res: Resources, memo: DocMemo | 
     low = tok[i:].lower()
     # the whole name elsewhere shows where it ends; it makes a known name only before a head noun
     # ("Korean Look|sejalan" on a link-stripped page is no possessive link)
-    shown = not alone and name_start < start and (DERIVED.fullmatch(low) is not None or res.head_noun(
+    shown = not alone and name_start < start and (_derived_from_root(low, res) or res.head_noun(
         low, HEAD_RATE)) and _name_elsewhere(text, name_start, start + i, memo)
     return Glued(
         text, tok, start, m.end(), tok[:i], tok[i:], name_start, clear, head_word,
