@@ -143,7 +143,7 @@ def _long_org_name(text: str, pos: int, res: Resources) -> tuple[int, bool]:
         if k > 0 and (text[k - 1].isalnum() or text[k - 1] in BAD_BEFORE):
             break
         pos = k
-        if m.group(1) in res.org_heads and m.group(1) not in res.titles:
+        if m.group(1) in res.org_heads and m.group(1) not in res.title_firsts:
             if WORD_BEFORE.search(text, max(0, pos - 40), pos) is None and _lower_before(text, pos) and (
                     not _sentence_start(text, pos)):
                 return pos, True
@@ -177,7 +177,7 @@ def _inner_word(text: str, pos: int, res: Resources) -> int | None:
         if c is None:
             break
         first, pos = c.group(1), c.start(1)
-    return m.start() if first in res.org_heads and first not in res.titles else 0
+    return m.start() if first in res.org_heads and first not in res.title_firsts else 0
 
 
 def _lower_before(text: str, pos: int) -> bool:
