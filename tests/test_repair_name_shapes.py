@@ -120,3 +120,18 @@ def test_the_document_shows_where_a_multi_word_name_ends(step: Repair) -> None:
 
 def test_a_title_phrase_is_a_head(step: Repair) -> None:
     assert _run(step, "Kemarin LPKSjuru bicara menolak berkomentar.") == "Kemarin juru bicara LPKS menolak berkomentar."
+
+
+def test_dan_ends_a_complete_name(step: Repair) -> None:
+    """``dan`` ends a whole gazetteer name (``Malaysia dan Cina``) and a name that opens with an
+    organisation word; before an unknown name part with no organisation word the boundary is unclear."""
+    from saring.repair.names import extend_name
+
+    res = load_resources()
+    text = "Ada 49 kapal Malaysia dan Cinasatu kapal."
+    k = text.index("Cina")
+    assert extend_name(text, k, res, whole=True) == (k, True)
+    text = "Para siswa mengunjungi Sains dan Teknologi Boreolaboratorium kemarin."
+    assert extend_name(text, text.index("Boreo"), res)[1] is False
+    glued = "Warga memprotes Sorowalo dan Kabupaten Tamburanganggaran yang kecil."
+    assert _run(step, glued) == "Warga memprotes Sorowalo dan anggaran Kabupaten Tamburang yang kecil."

@@ -84,12 +84,13 @@ NAME_AFTER = re.compile(r" (?:[A-Z][a-z]|[IVX]+\b)")
 _sentence_start = sentence_start
 
 
-def extend_name(text: str, start: int, res: Resources) -> tuple[int, bool]:
+def extend_name(text: str, start: int, res: Resources, whole: bool = False) -> tuple[int, bool]:
     """Start of the multi-word name ending with the word at ``start`` (``Bank Mandiri``), and
     whether its left boundary is clear.
 
     Walks left over capitalised words; stops at days and months, at closed-class words, and at a
     sentence-initial common word (``Menurut``) unless it heads names (``Bank``, ``Universitas``).
+    ``whole``: the word at ``start`` opens a gazetteer name (``Cina``), complete in itself.
     A capitalised word it cannot take (``TerpilihKelenteng Tuban``) leaves the boundary unclear:
     the name must then not be moved, or a move would tear it (``Kelenteng periode Tuban``).
     """
@@ -97,7 +98,7 @@ def extend_name(text: str, start: int, res: Resources) -> tuple[int, bool]:
     for _ in range(MAX_NAME_WORDS - 1):
         m = WORD_BEFORE.search(text, max(0, pos - 40), pos)
         if m is None and inner_left:
-            inner = _inner_word(text, pos, res)
+            inner = _inner_word(text, pos, res, whole)
             if inner == 0:
                 return pos, False  # "Sains dan Teknologi Boreo": which words the name has is unclear
             if inner is not None:
@@ -156,13 +157,15 @@ NAME_PARTICLES = frozenset("bin binti van von de da der den dos das del della du
 INNER_BEFORE = re.compile(r"(?<![\w\-])([a-z]+|&) $")
 
 
-def _inner_word(text: str, pos: int, res: Resources) -> int | None:
-    """A lower-case word inside the name that ends at ``pos``, between capitalised words.
+def _inner_word(text: str, pos: int, res: Resources, whole: bool = False) -> int | None:
+    """A lower-case word inside the name that starts at ``pos``, between capitalised words.
 
-    Returns where the name goes on (the start of that word), ``None`` when the word before is no
-    such word, or ``0`` when it may join two names (``dan``, ``&``): ``Institut Sains dan Teknologi
-    Boreo`` is one name only under an organisation head (``Institut``, ``Kementerian``), and
-    ``Sorowolo dan Kabupaten Malawu`` are two; with no head the boundary is unclear."""
+    Returns where the name goes on (the start of that word), ``None`` when the word before ends
+    the name, or ``0`` when the boundary is unclear. ``dan``/``&`` joins words of one name only
+    under an organisation word before it (``Institut Sains dan Teknologi Boreo``); it ends the
+    name when the name already opens with an organisation word (``Sorowolo dan Kabupaten
+    Malawu``) or is a whole gazetteer name (``whole``: ``Malaysia dan Cina``); else the name may
+    go on over it (``Sains dan Teknologi Boreo``) and its boundary is unclear."""
     m = INNER_BEFORE.search(text, max(0, pos - 8), pos)
     if m is None or not WORD_BEFORE.search(text, max(0, m.start() - 40), m.start()):
         return None
@@ -171,13 +174,17 @@ def _inner_word(text: str, pos: int, res: Resources) -> int | None:
         return m.start()
     if w not in ("dan", "&"):
         return None
+    opener = text[pos : text.find(" ", pos)] if text.find(" ", pos) > 0 else text[pos:]
+    name_opened = opener in res.org_heads and opener not in res.title_firsts
     first, pos = "", m.start()
     for _ in range(MAX_NAME_WORDS - 1):  # the capitalised words before it, no recursion
         c = WORD_BEFORE.search(text, max(0, pos - 40), pos)
         if c is None:
             break
         first, pos = c.group(1), c.start(1)
-    return m.start() if first in res.org_heads and first not in res.title_firsts else 0
+    if first in res.org_heads and first not in res.title_firsts and not name_opened:
+        return m.start()
+    return None if name_opened or whole else 0
 
 
 def _lower_before(text: str, pos: int) -> bool:
@@ -669,7 +676,7 @@ def extend_sites(text: str, sites: list[Site], res: Resources) -> None:
     spans = [(s.start, s.end) for s in sites]
     for s in sites:
         if s.form in ("glue", "camel") and not s.no_move:
-            start, clear = extend_name(text, s.start, res)
+            start, clear = extend_name(text, s.start, res, whole=True)
             if any(a < s.start and b > start for a, b in spans):
                 s.no_move = True  # never swallow another site (its token is glue, not a name)
                 continue
