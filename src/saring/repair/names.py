@@ -54,6 +54,9 @@ WORD_BEFORE = re.compile(r"([A-Z][a-z]+|[A-Z]{2,}(?:[a-z]{2}(?= ))?) $")  # BUMD
 DERIVED = re.compile(r"(?:(?:pe[mn]?|peng|peny|per|ke)[a-z]{5,}|[a-z]{5,}an)")
 MAX_NAME_WORDS = 5  # capitalised words of a name
 MAX_INNER = 2  # lower-case words inside it (van der, dan)
+# whole-name searches per document and occurrences looked at per search (real pages: <= 25 sites)
+MAX_ELSEWHERE_CHECKS = 64
+MAX_ELSEWHERE = 20
 MAX_LONG_NAME_WORDS = 7  # ... under an organisation head (Koperasi Unit Desa Sumber Rejeki Lamuru)
 # Unknown capitalised tokens examined per document: each costs a count in the whole text, so a
 # hostile page of distinct glued names would be quadratic. Real pages: at most 327 (gikirima).
@@ -285,10 +288,14 @@ def _name_elsewhere(text: str, name_start: int, end: int, memo: DocMemo | None) 
     Asked only when its last word stands alone somewhere (one count in the memo's word runs)."""
     name = text[name_start:end]
     last = name.rsplit(" ", 1)[-1]
-    if memo is not None and memo.standalone(last) < 1:
-        return False
+    if memo is not None:
+        if memo.standalone(last) < 1 or memo.elsewhere_budget <= 0:
+            return False
+        memo.elsewhere_budget -= 1  # a hostile page of distinct glued names: bounded finds
     k = text.find(name)
-    while k >= 0:
+    for _ in range(MAX_ELSEWHERE):
+        if k < 0:
+            break
         after = text[k + len(name) : k + len(name) + 1]
         before = text[k - 1 : k] if k else ""
         if k != name_start and not (after.isalnum() or after == "-") and not (before.isalnum() or before == "-"):
@@ -301,10 +308,11 @@ class DocMemo:
     """Per-document counts the name scan asks for many times, computed once (hostile pages glue
     thousands of names; counting in the whole text per site made them quadratic)."""
 
-    __slots__ = ("_runs", "repeated", "text")
+    __slots__ = ("_runs", "elsewhere_budget", "repeated", "text")
 
     def __init__(self, text: str) -> None:
         self.text = text
+        self.elsewhere_budget = MAX_ELSEWHERE_CHECKS  # whole-name searches (``_name_elsewhere``)
         self.repeated = Repeats(text)  # token -> occurs more than once (``glue.repeated``)
         self._runs: Counter[str] | None = None
 
