@@ -210,6 +210,14 @@ def _score_lower(start: int, end: int, ent: str, glue: str, res: Resources) -> S
     return None
 
 
+def _shared_word(word: str, res: Resources) -> bool:
+    """A lower-case word Indonesian uses as much as English (``diplomat``: Zipf id 3.6, en 3.7;
+    not ``leader``, ``will``, ``team``), seen in lower case in the news layer."""
+    low = word.lower()
+    return word[0].islower() and res.lower_count.get(low, 0) >= 50 and (
+        res.zipf_en.get(low, 0.0) <= res.lexicon.get(low, 0.0) + 0.5)
+
+
 def _score_suffix(
     text: str, start: int, end: int, ent: str, suf: str, token: str, etype: str, res: Resources
 ) -> Site | None:
@@ -217,10 +225,11 @@ def _score_suffix(
     if etype != "country" and not (etype == "region" and suf in REGION_DEMONYM):
         return None
     nxt = _next_word(text, end + 1)
-    if not nxt or res.englishish(nxt):
-        return None  # "Korean Air", "Asian Games", "Indonesian Idol": English names, leave them
     english_word = suf[0] not in "'’" and res.known(token)  # Korean, Japanese, Israeli: real words
     nlow = nxt.lower()
+    if not nxt or res.englishish(nxt) and (english_word or suf[0] in "'’" or not _shared_word(nxt, res)):
+        return None  # "Korean Air", "Asian Games", "Indonesian Idol": English names, leave them
+        # (but "Ekuadorian diplomat": no English word, before a word both languages use alike)
     weak_cap = 0.6 if (english_word or suf != "n") and nxt[0].isupper() and nxt not in res.title_firsts else 0.99
     if nlow in res.stop or nlow not in res.lexicon:
         return Site(start, end, ent, "suffix", end + 1, nxt, 0.3 if english_word else 0.6, cap=min(weak_cap, 0.6))
@@ -422,28 +431,67 @@ def require_mt_fingerprint(sites: list[Site], res: Resources, text: str = "") ->
                 s.no_move = True  # (names checked by ``_camel_needs``)
 
 
-CAMEL_BEFORE = re.compile(r"(?<![\w\-])([a-z]{3,})(?: [A-Z][a-z]+){0,4} $")  # over a longer name
-CAMEL_AFTER = re.compile(r" [a-z]{2,}\b(?!-)")
+# Running text around a name: a lower-case word before it (over up to four capitalised words of
+# a longer name: ``menerima Kedutaan Besar ChiliUndangan``) and lower-case text after the glued word.
+RUNNING_BEFORE = re.compile(r"(?<![\w\-])([A-Za-z][a-z]{2,})(?: [A-Z][a-z]+){0,4} $")
+WORD_RIGHT_BEFORE = re.compile(r"(?<![\w\-])([A-Za-z][a-z]{2,}) $")
+LOWER_AFTER = re.compile(r" [a-z]{2,}\b(?!-)")
+# Punctuation or a speech verb right after the token: a name ends there (``Reza Aliwarga,``).
+NAME_END = re.compile(r"\s*(?:[,.;:()\[\]\-–—\"”]|$| (?:mengatakan|menyebut|menjelaskan|menambahkan|"
+                      r"mengungkapkan|menyatakan|kata|ujar|tutur|ucap)\b)")
+# "di BaliHarga", "dari Rantauprapat": after a locative preposition a name is a place, often a
+# scraped headline join
+LOCATIVES = frozenset("di ke dari menuju asal daerah wilayah".split())
+SENT_START = frozenset(".!?\n“\"(")
+
+
+def sentence_start(text: str, pos: int) -> bool:
+    """Only spaces between ``pos`` and the line start or a sentence-ending mark."""
+    i = pos - 1
+    while i >= 0 and text[i] == " ":
+        i -= 1
+    return i < 0 or text[i] in SENT_START
+
+
+def in_running_text(text: str, start: int, end: int, res: Resources, *, initial_ok: bool = False,
+                    over_name: bool = False) -> bool:
+    """Is the glued name ``text[start:end]`` inside running text (one check for the gazetteer's
+    CamelCase rule and the names' strong per-site evidence)?
+
+    A scraper's headline or paragraph join (``IndonesiaKomisi``, ``di BaliHarga``, ``Kekuatan
+    Instagram MarketingSebuah thread``) has a capitalised word, a line start or a locative before
+    the name, or no lower-case text after it. Running text: a word right before the name (over the
+    capitalised words of a longer name) that is lower case and a word or verb (``mengeluhkan``,
+    ``menyoraki``), not a locative preposition, a direction or auxiliary, or a name written in
+    lower case; with ``initial_ok`` (lower-case glue on a multi-word name) also a common
+    sentence-initial word (``Kenaikan Wijaya Karya Beton|harga``). After the glued word: lower-case
+    text, no punctuation or speech verb (the name would end the phrase). ``over_name``: ``start`` is
+    a gazetteer entity, possibly the last words of a longer name not yet extended.
+    """
+    m = (RUNNING_BEFORE if over_name else WORD_RIGHT_BEFORE).search(text, max(0, start - 80), start)
+    if m is None:
+        return False
+    w = m.group(1)
+    low = w.lower()
+    if low in LOCATIVES or low in res.not_heads or res.strict_name(w):
+        return False
+    if w[0].islower():
+        ok = low in res.lexicon or is_verb(low, res)
+    else:
+        ok = initial_ok and sentence_start(text, m.start(1)) and res.lower_count.get(low, 0) >= 300
+    return ok and bool(LOWER_AFTER.match(text, end)) and not NAME_END.match(text, end)
 
 
 def camel_in_running_text(text: str, s: Site, res: Resources) -> bool:
     """``menerima Kedutaan Besar ChiliUndangan untuk``: CamelCase glue on a gazetteer name inside
-    running text, as strong as lower-case glue. A scraper's headline or paragraph join
-    (``IndonesiaKomisi``, ``di BaliHarga``) has a capitalised word or a line start before it, or
-    no lower-case text after it, or a glued word that is no head noun; here a lower-case word
-    (not a locative preposition) precedes the name, the glued word is a common noun that heads
-    names, and lower-case text follows it."""
-    if not text:
-        return False
-    m = CAMEL_BEFORE.search(text, max(0, s.start - 80), s.start)
-    if m is None or m.group(1) in ("di", "ke", "dari") or m.group(1) in res.not_heads:
-        return False
+    running text (:func:`in_running_text`) before a common noun that heads names (rate >= 0.1) or
+    a derived noun, as strong as lower-case glue."""
     low = s.right.lower()
-    if res.lower_count.get(low, 0) < 100 or low in res.not_heads or is_verb(low, res):
+    if not text or res.lower_count.get(low, 0) < 100 or low in res.not_heads or is_verb(low, res):
         return False
     if not (res.head_noun(low, 0.1) or DERIVED_NOUN.fullmatch(low)):
         return False
-    return bool(CAMEL_AFTER.match(text, s.end))
+    return in_running_text(text, s.start, s.end, res, over_name=True)
 
 
 def add_evidence(sites: list[Site], confident: float = 0.8) -> None:

@@ -28,11 +28,14 @@ from typing import Any
 
 from saring.repair.glue import (
     DATELINE_BEFORE,
+    NAME_END,
     Repeats,
     Site,
     _after_headline,
+    in_running_text,
     is_verb,
     repeated,
+    sentence_start,
     two_words,
 )
 from saring.repair.paragraphs import NUMBER_WORDS
@@ -44,13 +47,17 @@ TOKEN = re.compile(r"[A-Z][A-Za-z]{5,50}(?![\w@\-'’])(?!\.[A-Za-z0-9])")
 NOT_BEFORE = frozenset("@#/.-'’_")
 LEFT = re.compile(r"(?:[A-Z][a-z]{2,}|[A-Z]{2,})$")
 WORD_RUN = re.compile(r"[\w\-]+")
-WORD_BEFORE = re.compile(r"([A-Z][a-z]+|[A-Z]{2,}) $")
-SENT_START = frozenset(".!?\n“\"(")
+WORD_BEFORE = re.compile(r"([A-Z][a-z]+|[A-Z]{2,}(?:[a-z]{2}(?= ))?) $")  # BUMDes too
 # A derived noun (pe-/pem-/pen-/peng-/peny-/per-/ke- prefix or -an suffix, 7+ letters): the head
 # nouns a possessive link modified (pelanggan, kebijakan, karyawan, pernyataan). Names do end in
 # short roots (Pra|dana, Keli|mutu, Leuwi|panjang), almost never in such derivations.
 DERIVED = re.compile(r"(?:(?:pe[mn]?|peng|peny|per|ke)[a-z]{5,}|[a-z]{5,}an)")
-MAX_NAME_WORDS = 5
+MAX_NAME_WORDS = 5  # capitalised words of a name
+MAX_INNER = 2  # lower-case words inside it (van der, dan)
+# whole-name searches per document and occurrences looked at per search (real pages: <= 25 sites)
+MAX_ELSEWHERE_CHECKS = 64
+MAX_ELSEWHERE = 20
+MAX_LONG_NAME_WORDS = 7  # ... under an organisation head (Koperasi Unit Desa Sumber Rejeki Lamuru)
 # Unknown capitalised tokens examined per document: each costs a count in the whole text, so a
 # hostile page of distinct glued names would be quadratic. Real pages: at most 327 (gikirima).
 MAX_CANDIDATES = 2000
@@ -77,30 +84,30 @@ WORD_BEFORE_ANY = re.compile(r"(?<![\w\-])([A-Za-z][a-z]{2,}) $")
 LABEL_AFTER = re.compile(r"(?: [a-z]+){0,3}:")
 # The glued token is followed by a capitalised word or a Roman numeral: it sits inside a name.
 NAME_AFTER = re.compile(r" (?:[A-Z][a-z]|[IVX]+\b)")
-# Punctuation or a speech verb right after the token: a name ends there (``Reza Aliwarga,``).
-NAME_END = re.compile(r"\s*(?:[,.;:()\[\]\-–—\"”]|$| (?:mengatakan|menyebut|menjelaskan|menambahkan|"
-                      r"mengungkapkan|menyatakan|kata|ujar|tutur|ucap)\b)")
+_sentence_start = sentence_start
 
 
-def _sentence_start(text: str, pos: int) -> bool:
-    i = pos - 1
-    while i >= 0 and text[i] == " ":
-        i -= 1
-    return i < 0 or text[i] in SENT_START
-
-
-def extend_name(text: str, start: int, res: Resources) -> tuple[int, bool]:
+def extend_name(text: str, start: int, res: Resources, whole: bool = False) -> tuple[int, bool]:
     """Start of the multi-word name ending with the word at ``start`` (``Bank Mandiri``), and
     whether its left boundary is clear.
 
     Walks left over capitalised words; stops at days and months, at closed-class words, and at a
     sentence-initial common word (``Menurut``) unless it heads names (``Bank``, ``Universitas``).
+    ``whole``: the word at ``start`` opens a gazetteer name (``Cina``), complete in itself.
     A capitalised word it cannot take (``TerpilihKelenteng Tuban``) leaves the boundary unclear:
     the name must then not be moved, or a move would tear it (``Kelenteng periode Tuban``).
     """
-    pos = start
+    pos, inner_left = start, MAX_INNER
     for _ in range(MAX_NAME_WORDS - 1):
         m = WORD_BEFORE.search(text, max(0, pos - 40), pos)
+        if m is None and inner_left:
+            inner = _inner_word(text, pos, res, whole)
+            if inner == 0:
+                return pos, False  # "Sains dan Teknologi Boreo": which words the name has is unclear
+            if inner is not None:
+                inner_left -= 1
+                pos = inner
+                m = WORD_BEFORE.search(text, max(0, pos - 40), pos)
         if m is None:
             return pos, _lower_before(text, pos)
         w, k = m.group(1), m.start(1)
@@ -124,7 +131,63 @@ def extend_name(text: str, start: int, res: Resources) -> tuple[int, bool]:
     # ("mengeluhkan Rumah Sakit Citra Medika Halmahera|pelayanan")
     if WORD_BEFORE.search(text, max(0, pos - 40), pos) is None:
         return pos, _lower_before(text, pos)
-    return pos, False
+    return _long_org_name(text, pos, res)
+
+
+def _long_org_name(text: str, pos: int, res: Resources) -> tuple[int, bool]:
+    """A name longer than :data:`MAX_NAME_WORDS` is taken only when an organisation word opens it
+    right after running text (``mengeluhkan Koperasi Unit Desa Sumber Rejeki Lamuru``, ``sebagai
+    Ikatan Alumni Sekolah Tinggi Teknik Pamanukan``); otherwise its boundary is unclear."""
+    unclear = pos
+    for _ in range(MAX_LONG_NAME_WORDS - MAX_NAME_WORDS):
+        m = WORD_BEFORE.search(text, max(0, pos - 40), pos)
+        if m is None:
+            break
+        k = m.start(1)
+        if k > 0 and (text[k - 1].isalnum() or text[k - 1] in BAD_BEFORE):
+            break
+        pos = k
+        if m.group(1) in res.org_heads and m.group(1) not in res.title_firsts:
+            if WORD_BEFORE.search(text, max(0, pos - 40), pos) is None and _lower_before(text, pos) and (
+                    not _sentence_start(text, pos)):
+                return pos, True
+    return unclear, False
+
+
+# Lower-case words inside a person's name (``Abdul Karim bin Yusran``, ``Pieter van Houtema``,
+# ``Maria de Fatima Soares``, ``Johannes van der Mark``): never an Indonesian word before a name.
+NAME_PARTICLES = frozenset("bin binti van von de da der den dos das del della du ten ter".split())
+INNER_BEFORE = re.compile(r"(?<![\w\-])([a-z]+|&) $")
+
+
+def _inner_word(text: str, pos: int, res: Resources, whole: bool = False) -> int | None:
+    """A lower-case word inside the name that starts at ``pos``, between capitalised words.
+
+    Returns where the name goes on (the start of that word), ``None`` when the word before ends
+    the name, or ``0`` when the boundary is unclear. ``dan``/``&`` joins words of one name only
+    under an organisation word before it (``Institut Sains dan Teknologi Boreo``); it ends the
+    name when the name already opens with an organisation word (``Sorowolo dan Kabupaten
+    Malawu``) or is a whole gazetteer name (``whole``: ``Malaysia dan Cina``); else the name may
+    go on over it (``Sains dan Teknologi Boreo``) and its boundary is unclear."""
+    m = INNER_BEFORE.search(text, max(0, pos - 8), pos)
+    if m is None or not WORD_BEFORE.search(text, max(0, m.start() - 40), m.start()):
+        return None
+    w = m.group(1)
+    if w in NAME_PARTICLES:
+        return m.start()
+    if w not in ("dan", "&"):
+        return None
+    opener = text[pos : text.find(" ", pos)] if text.find(" ", pos) > 0 else text[pos:]
+    name_opened = opener in res.org_heads and opener not in res.title_firsts
+    first, pos = "", m.start()
+    for _ in range(MAX_NAME_WORDS - 1):  # the capitalised words before it, no recursion
+        c = WORD_BEFORE.search(text, max(0, pos - 40), pos)
+        if c is None:
+            break
+        first, pos = c.group(1), c.start(1)
+    if first in res.org_heads and first not in res.title_firsts and not name_opened:
+        return m.start()
+    return None if name_opened or whole else 0
 
 
 def _lower_before(text: str, pos: int) -> bool:
@@ -154,6 +217,8 @@ def _right_ok(right: str, res: Resources) -> bool:
             (right[0].islower() or not res.corpus_name(right)) and res.lexicon[low] >= RIGHT_ZIPF and (DERIVED.fullmatch(low) or res.head_noun(low, HEAD_RATE)))):
         return True  # the news layer is small: wordfreq knows heads "tagihan", "bendahara" too
         # (a capitalised part writers use as a name is not one: Fair|Kemayoran)
+    if _derived_from_root(low, res) and (right[0].islower() or not res.corpus_name(right)):
+        return True  # antrean = antre + -an, timbangan: rarer nouns, but visibly derived
     # short or rarer heads that names are glued to (juru, izin, tim, rektor): only a frequent head
     rate = res.head_rate.get(low, 0.0)
     if len(low) == 4 and rate >= STRONG_HEAD_MIN and res.lower_count.get(low, 0) >= 300 and res.lexicon[
@@ -164,15 +229,34 @@ def _right_ok(right: str, res: Resources) -> bool:
         300 if len(low) <= 4 else 30)
 
 
+DERIVED_ZIPF = 3.0  # wordfreq ``id`` Zipf of a derived noun and of its root (~1 in a million words)
+
+
+def _derived_from_root(low: str, res: Resources) -> bool:
+    """A noun made by ``-an`` from a word wordfreq knows (``antre|an``, ``timbang|an``,
+    ``lukis|an``), 7+ letters, both parts frequent enough to be words, not ``-kan`` (a verb)."""
+    return (len(low) >= 7 and low.endswith("an") and not low.endswith("kan")
+            and res.lexicon.get(low, 0.0) >= DERIVED_ZIPF and res.lexicon.get(low[:-2], 0.0) >= DERIVED_ZIPF
+            and not is_verb(low, res))
+
+
 def _split(tok: str, res: Resources) -> int:
     """Index of the split giving the longest acceptable right part, or 0."""
     for i in range(3, len(tok) - 2):
         left, right = tok[:i], tok[i:]
         if LEFT.match(left) and _right_ok(right, res):
-            if right[0].isupper() and not left[-1].islower():
+            if right[0].isupper() and not left[-1].islower() and not _acronym_camel(left, right, res):
                 continue
             return i
     return 0
+
+
+def _acronym_camel(left: str, right: str, res: Resources) -> bool:
+    """``BPKTPencairan``: an acronym glued to a capitalised derived noun or strong head noun of
+    5+ letters (``KPKPenyidik`` is a headline join as often: the site still needs running text)."""
+    low = right.lower()
+    return left.isupper() and len(low) >= 5 and right[1:].islower() and (
+        DERIVED.fullmatch(low) is not None or res.head_noun(low, STRONG_HEAD_RATE))
 
 
 def _common(word: str, res: Resources) -> bool:
@@ -198,14 +282,37 @@ def _stands_alone(text: str, word: str, memo: DocMemo | None = None) -> bool:
     return len(re.findall(r"(?<![\w\-])" + re.escape(word) + r"(?![\w\-])", text)) >= 2
 
 
+def _name_elsewhere(text: str, name_start: int, end: int, memo: DocMemo | None) -> bool:
+    """The multi-word name ``text[name_start:end]`` (``Kestrel Dynamics``) also occurs whole
+    elsewhere in this document, not glued to a word: the document shows where the name ends.
+    Asked only when its last word stands alone somewhere (one count in the memo's word runs)."""
+    name = text[name_start:end]
+    last = name.rsplit(" ", 1)[-1]
+    if memo is not None:
+        if memo.standalone(last) < 1 or memo.elsewhere_budget <= 0:
+            return False
+        memo.elsewhere_budget -= 1  # a hostile page of distinct glued names: bounded finds
+    k = text.find(name)
+    for _ in range(MAX_ELSEWHERE):
+        if k < 0:
+            break
+        after = text[k + len(name) : k + len(name) + 1]
+        before = text[k - 1 : k] if k else ""
+        if k != name_start and not (after.isalnum() or after == "-") and not (before.isalnum() or before == "-"):
+            return True
+        k = text.find(name, k + 1)
+    return False
+
+
 class DocMemo:
     """Per-document counts the name scan asks for many times, computed once (hostile pages glue
     thousands of names; counting in the whole text per site made them quadratic)."""
 
-    __slots__ = ("_runs", "repeated", "text")
+    __slots__ = ("_runs", "elsewhere_budget", "repeated", "text")
 
     def __init__(self, text: str) -> None:
         self.text = text
+        self.elsewhere_budget = MAX_ELSEWHERE_CHECKS  # whole-name searches (``_name_elsewhere``)
         self.repeated = Repeats(text)  # token -> occurs more than once (``glue.repeated``)
         self._runs: Counter[str] | None = None
 
@@ -246,11 +353,16 @@ def _glued(text: str, m: re.Match[str], i: int, res: Resources, memo: DocMemo | 
     name_start, clear = extend_name(text, start, res)
     head_word = text[name_start:start].split(" ", 1)[0] if name_start < start else ""
     alone = _stands_alone(text, tok[:i], memo)
+    low = tok[i:].lower()
+    # the whole name elsewhere shows where it ends; it makes a known name only before a head noun
+    # ("Korean Look|sejalan" on a link-stripped page is no possessive link)
+    shown = not alone and name_start < start and (_derived_from_root(low, res) or res.head_noun(
+        low, HEAD_RATE)) and _name_elsewhere(text, name_start, start + i, memo)
     return Glued(
         text, tok, start, m.end(), tok[:i], tok[i:], name_start, clear, head_word,
         head_word in res.org_heads,
         bool(head_word) and head_word.lower() not in res.lexicon and not res.known(head_word),
-        alone, alone or res.strict_name(tok[:i]))
+        alone or shown, alone or shown or res.strict_name(tok[:i]))
 
 
 def _guarded(g: Glued, res: Resources) -> bool:
@@ -308,6 +420,8 @@ def name_site(text: str, m: re.Match[str], res: Resources, memo: DocMemo | None 
     g = _glued(text, m, i, res, memo)
     if _guarded(g, res):
         return None
+    if g.left.isupper() and g.right[0].isupper() and not in_running_text(text, g.name_start, g.end, res):
+        return None  # "Piala AFFBabak", "NEWSPenyidik": a headline or label joined by a scraper
     named = res.name_like(g.left) or res.corpus_name(g.left) or (
         res.lower_count.get(g.left.lower(), 0) < 100 and g.left.lower() in res.lexicon
         and not res.englishish(g.left))
@@ -320,11 +434,40 @@ def name_site(text: str, m: re.Match[str], res: Resources, memo: DocMemo | None 
         site.needs_evidence = max(site.needs_evidence, _camel_needs(text, g.name_start, g.end, res))
     site.name = True
     site.no_move = not g.clear
-    if _flag_only(g, res):
+    low = g.right.lower()
+    if _flag_only(g, res) or (camel and not (DERIVED.fullmatch(low) or res.head_noun(low, HEAD_RATE))
+                              and not _verb_before(text, g.name_start, res)):
+        # (CamelCase on a word that heads no phrase, not the object of a verb: "Toko daring
+        # SerbaMurah" is a brand made of two words, whatever other glue the page shows)
         site.cap = site.confidence = min(site.confidence, 0.7)
     if site.needs_evidence == 0:
         site.confidence = max(site.confidence, 0.8)
     return site
+
+
+SPEECH_AFTER = re.compile(r" [a-z]")
+PUNCT_AFTER = re.compile(r"[,.;:!?]")
+
+
+def _name_ends(g: Glued, res: Resources) -> bool:
+    """Does the name end the phrase right after the token (``Reza Hadiwarga,``, ``Danis
+    Sumadilaga mengatakan``)? Then the glued part may be the name's own last syllables.
+
+    Not when the token ends a clause (comma or full stop, no speech verb) and its glued part is
+    what a possessive link leaves and no name ends in: a derived noun of 7+ letters on a known,
+    coined or organisation-headed name (``memamerkan Sofia Marquez|lukisan,``), or a strong head noun on an
+    organisation (``dengan Klub Renang Tirta Malawu|pelatih,``), with running text before the name.
+    """
+    text, end = g.text, g.end
+    if not NAME_END.match(text, end):
+        return False
+    if SPEECH_AFTER.match(text, end) or not PUNCT_AFTER.match(text, end):
+        return True  # a speech verb, a bracket, a dash: the name ends there
+    low = g.right.lower()
+    derived = len(low) >= 7 and DERIVED.fullmatch(low) is not None and low not in res.name_tails
+    ok = (derived and (g.known or g.org or g.coined)) or (g.org and res.head_noun(low, STRONG_HEAD_RATE))
+    return not (ok and g.clear and _word_before(g.text, g.name_start, res)
+                and not LOCATIVE_BEFORE.search(text, max(0, g.name_start - 12), g.name_start))
 
 
 def _flag_only(g: Glued, res: Resources) -> bool:
@@ -340,12 +483,9 @@ def _flag_only(g: Glued, res: Resources) -> bool:
     # "Itpro|portal", "Lucas|film": an unknown name and a glued part English writes too: an
     # English compound brand as likely as glue
     english = not (g.known or g.headed) and res.zipf_en.get(g.right.lower(), 0.0) >= ENGLISH_ZIPF
-    return bool(place or english or NAME_END.match(text, g.end) or NAME_AFTER.match(text, g.end)
+    return bool(place or english or _name_ends(g, res) or NAME_AFTER.match(text, g.end)
                 or _role_before(text, s, res) or NAMED_BEFORE.search(text, max(0, s - 30), s))
 
-
-# the glued word is followed by running lower-case text (the rest of the translated phrase)
-LOWER_AFTER = re.compile(r" [a-z]{2,}\b(?!-)")
 
 
 def _strong(g: Glued, res: Resources) -> bool:
@@ -381,11 +521,8 @@ def _strong(g: Glued, res: Resources) -> bool:
         return False
     if res.names_ending(low) >= 3 or res.names_starting(left) >= 3:
         return False
-    if not _running_before(g, res):
-        return False
-    if LOCATIVE_BEFORE.search(text, max(0, s - 12), s) or _role_before(text, s, res):
-        return False
-    return bool(LOWER_AFTER.match(text, g.end)) and not NAME_END.match(text, g.end)
+    return in_running_text(text, s, g.end, res, initial_ok=bool(g.head_word) and g.right[0].islower()
+                           ) and not _role_before(text, s, res)
 
 
 def _verb_before(text: str, start: int, res: Resources) -> bool:
@@ -393,23 +530,6 @@ def _verb_before(text: str, start: int, res: Resources) -> bool:
     object or agent, so the capitalised word glued to it is no list item or headline."""
     m = WORD_BEFORE_ANY.search(text, max(0, start - 30), start)
     return m is not None and m.group(1)[0].islower() and is_verb(m.group(1), res)
-
-
-def _running_before(g: Glued, res: Resources) -> bool:
-    """A word of running text right before the name: lower case and a word (``menyoraki``,
-    ``mengeluhkan``); for lower-case glue on a multi-word name also a sentence-initial common word
-    (``Kenaikan Wijaya Karya Beton|harga``). Not a title's capitalised word before CamelCase
-    (``Kekuatan Instagram MarketingSebuah thread``)."""
-    text, s = g.text, g.name_start
-    m = WORD_BEFORE_ANY.search(text, max(0, s - 30), s)
-    if m is None:
-        return False
-    w = m.group(1)
-    low = w.lower()
-    if w[0].islower():
-        return (low in res.lexicon or is_verb(low, res)) and not res.strict_name(w)
-    return (bool(g.head_word) and g.right[0].islower() and _sentence_start(text, m.start(1))
-            and res.lower_count.get(low, 0) >= 300 and not res.strict_name(w))
 
 
 def _needs(g: Glued, res: Resources) -> int:
@@ -429,13 +549,13 @@ def _needs(g: Glued, res: Resources) -> int:
     if _strong(g, res):
         return 0
     text, start, end, low = g.text, g.name_start, g.end, g.right.lower()
-    derived = DERIVED.fullmatch(low) is not None
+    derived = DERIVED.fullmatch(low) is not None or _opens_title(g, res)
     head = res.head_noun(low, HEAD_RATE) or derived
     if not head:
         return 1 if g.known else 2
     # "Reza Aliwarga, ...", "Syamsinar (24)", "Danis Sumadilaga mengatakan": a person's or
     # place's name ends the phrase; translated glue goes on with the rest of the sentence
-    shape_ok = not (NAME_AFTER.match(text, end) or NAME_END.match(text, end)
+    shape_ok = not (NAME_AFTER.match(text, end) or _name_ends(g, res)
                     or (g.left.isupper() and not derived)  # BRI|syariah, PNS|daerah
                     or _sentence_start(text, start))
     strong = derived or res.head_noun(low, STRONG_HEAD_RATE)
@@ -446,6 +566,20 @@ def _needs(g: Glued, res: Resources) -> int:
         and _word_before(text, start, res)
         and not LOCATIVE_BEFORE.search(text, max(0, start - 12), start))
     return 0 if shape_ok and (g.known or unknown_ok) else 1
+
+
+NEXT_WORDS = re.compile(r"(?: [A-Za-z]+){1,2}")
+
+
+def _opens_title(g: Glued, res: Resources) -> bool:
+    """The glued word and the words after it make a title (``KPPD|juru bicara``, ``wakil
+    menteri``): a title is a head noun by definition, whatever its first word's own rate."""
+    m = NEXT_WORDS.match(g.text, g.end)
+    if m is None:
+        return False
+    words = [g.right.lower(), *m.group().lower().split()]
+    titles = res.titles_lower
+    return any(" ".join(words[:k]) in titles for k in (2, 3))
 
 
 def _role_before(text: str, start: int, res: Resources) -> bool:
@@ -550,7 +684,7 @@ def extend_sites(text: str, sites: list[Site], res: Resources) -> None:
     spans = [(s.start, s.end) for s in sites]
     for s in sites:
         if s.form in ("glue", "camel") and not s.no_move:
-            start, clear = extend_name(text, s.start, res)
+            start, clear = extend_name(text, s.start, res, whole=True)
             if any(a < s.start and b > start for a, b in spans):
                 s.no_move = True  # never swallow another site (its token is glue, not a name)
                 continue

@@ -87,6 +87,7 @@ class Resources:
     pre_head: frozenset[str]
     titles: frozenset[str]
     title_firsts: frozenset[str]
+    titles_lower: frozenset[str]  # "juru bicara": a glued word opening a title is a head
     bare_verbs: frozenset[str]
     not_heads: frozenset[str]  # directions, auxiliaries, adverbs: never a noun-phrase head
     prefix_nouns: frozenset[str]
@@ -274,6 +275,7 @@ def parse_data() -> dict:
         "pre_head": _lines("pre_head.txt"),
         "titles": titles,
         "title_firsts": [t.split(" ")[0] for t in titles],
+        "titles_lower": [t.lower() for t in titles],
         "bare_verbs": _lines("bare_verbs.txt"),
         "not_heads": _lines("not_heads.txt"),
         "prefix_nouns": _lines("prefix_nouns.txt"),
