@@ -4,9 +4,9 @@ the evaluation sets' (``evaluation/repair/data/unseen_*5.txt``)."""
 from __future__ import annotations
 
 import pytest
+from repair_kit import fix, repair_step
 
 from evaluation.repair.unseen import load_cases, page_order, run_cases, run_traps, summary
-from saring.document import Document
 from saring.repair.glue import in_running_text
 from saring.repair.resources import load_resources
 from saring.repair.step import Repair
@@ -14,15 +14,7 @@ from saring.repair.step import Repair
 
 @pytest.fixture(scope="module")
 def step() -> Repair:
-    s = Repair(dedup_paragraphs=False)
-    s.ensure_setup()
-    return s
-
-
-def _run(step: Repair, text: str) -> str:
-    doc = Document(id="t", text=text)
-    step.process(doc)
-    return doc.text
+    return repair_step()
 
 
 @pytest.mark.parametrize(("glued", "want"), [
@@ -49,7 +41,7 @@ def _run(step: Repair, text: str) -> str:
     ("Kemarin BUMDes Sumber Makmurbantuan tiba di desa itu.", "Kemarin bantuan BUMDes Sumber Makmur tiba di desa itu."),
 ])
 def test_name_shapes_repaired(step: Repair, glued: str, want: str) -> None:
-    assert _run(step, glued) == want
+    assert fix(step, glued) == want
 
 
 @pytest.mark.parametrize("text", [
@@ -60,12 +52,12 @@ def test_name_shapes_repaired(step: Repair, glued: str, want: str) -> None:
     "Kuliah umum digelar di Institut Seni dan Budaya Lamaholot.",
 ])
 def test_look_alikes_unchanged(step: Repair, text: str) -> None:
-    assert _run(step, text) == text
+    assert fix(step, text) == text
 
 
 def test_dan_between_two_names_never_tears_them(step: Repair) -> None:
     """No organisation head before ``dan``: which words the name has is unclear, so no move."""
-    out = _run(step, "Bantuan tiba di Sorowalo dan Kota Tamburangpelabuhan pagi ini.")
+    out = fix(step, "Bantuan tiba di Sorowalo dan Kota Tamburangpelabuhan pagi ini.")
     assert "Kota Tamburang" in out and "pelabuhan Kota" not in out
 
 
@@ -111,15 +103,15 @@ def test_the_document_shows_where_a_multi_word_name_ends(step: Repair) -> None:
     """``Rosmaida Taruleng|guru`` (``guru`` ends many names): repaired only when the document also
     has the whole name free-standing; the same name with another ending elsewhere is no evidence."""
     alone = "Kami mewawancarai Rosmaida Tarulengguru tentang kurikulum baru."
-    assert _run(step, alone) == alone
+    assert fix(step, alone) == alone
     other = alone + " Menurut Rosmaida Tarulenggu, kurikulum itu berat."
-    assert _run(step, other) == other
+    assert fix(step, other) == other
     shown = alone + " Menurut Rosmaida Taruleng, kurikulum itu berat."
-    assert _run(step, shown).startswith("Kami mewawancarai guru Rosmaida Taruleng tentang")
+    assert fix(step, shown).startswith("Kami mewawancarai guru Rosmaida Taruleng tentang")
 
 
 def test_a_title_phrase_is_a_head(step: Repair) -> None:
-    assert _run(step, "Kemarin LPKSjuru bicara menolak berkomentar.") == "Kemarin juru bicara LPKS menolak berkomentar."
+    assert fix(step, "Kemarin LPKSjuru bicara menolak berkomentar.") == "Kemarin juru bicara LPKS menolak berkomentar."
 
 
 def test_dan_ends_a_complete_name(step: Repair) -> None:
@@ -134,4 +126,4 @@ def test_dan_ends_a_complete_name(step: Repair) -> None:
     text = "Para siswa mengunjungi Sains dan Teknologi Boreolaboratorium kemarin."
     assert extend_name(text, text.index("Boreo"), res)[1] is False
     glued = "Warga memprotes Sorowalo dan Kabupaten Tamburanganggaran yang kecil."
-    assert _run(step, glued) == "Warga memprotes Sorowalo dan anggaran Kabupaten Tamburang yang kecil."
+    assert fix(step, glued) == "Warga memprotes Sorowalo dan anggaran Kabupaten Tamburang yang kecil."

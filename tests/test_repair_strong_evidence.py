@@ -6,27 +6,18 @@ from __future__ import annotations
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from repair_kit import fix, repair_step
 
 from evaluation.repair.unseen import load_cases, page_order, run_traps
-from saring.document import Document
 from saring.repair.resources import load_resources
 from saring.repair.step import Repair
-
-MT = "Rusian Presiden datang. Ia mengkritik Rusiakebijakan itu.\n"
 
 
 @pytest.fixture(scope="module")
 def step() -> Repair:
-    s = Repair(dedup_paragraphs=False)
-    s.ensure_setup()
-    return s
+    return repair_step()
 
-
-def fix(step: Repair, text: str) -> str:
-    doc = Document(id="t", text=text)
-    step.process(doc)
-    assert doc.undo() == text
-    return doc.text
+MT = "Rusian Presiden datang. Ia mengkritik Rusiakebijakan itu.\n"
 
 
 @pytest.mark.parametrize(("glued", "fixed"), [

@@ -3,24 +3,15 @@
 from __future__ import annotations
 
 import pytest
+from repair_kit import fix, repair_step
 
 from evaluation.repair.unseen import cases_of, load_cases, page_order, run_cases, run_traps, summary
-from saring.document import Document
 from saring.repair.step import Repair
 
 
 @pytest.fixture(scope="module")
 def step() -> Repair:
-    s = Repair(dedup_paragraphs=False)
-    s.ensure_setup()
-    return s
-
-
-def fix(step: Repair, text: str) -> str:
-    doc = Document(id="t", text=text)
-    step.process(doc)
-    assert doc.undo() == text
-    return doc.text
+    return repair_step()
 
 
 def test_generator_glues_like_the_translator() -> None:

@@ -1,0 +1,28 @@
+"""The repair step and its round trip, shared by the repair test modules.
+
+    from repair_kit import fix, repair_step
+
+    @pytest.fixture(scope="module")
+    def step() -> Repair:
+        return repair_step()
+"""
+
+from __future__ import annotations
+
+from saring.document import Document
+from saring.repair.step import Repair
+
+
+def repair_step() -> Repair:
+    """Repair without paragraph dedup, set up (each module makes one: its resources are read-only)."""
+    s = Repair(dedup_paragraphs=False)
+    s.ensure_setup()
+    return s
+
+
+def fix(step: Repair, text: str) -> str:
+    """The repaired text; every edit must undo back to the input."""
+    doc = Document(id="t", text=text)
+    step.process(doc)
+    assert doc.undo() == text
+    return doc.text
