@@ -64,10 +64,18 @@ def test_decode_html_trusts_a_declared_charset_only_when_it_decodes():
 
 def test_truncated_warc_ends_with_an_error_after_what_was_read(crawl, tmp_path):
     path, _ = crawl
+    from fastwarc.warc import ArchiveIterator
+
+    # cut inside the content of the 5th record (a response): 20 bytes before the next gzip member
+    # starts, so its WARC and HTTP headers are whole and its last content bytes are missing (a
+    # fixed byte offset would land anywhere, the records' ids and dates being random)
+    with open(path, "rb") as f:
+        starts = [rec.stream_pos for rec in ArchiveIterator(f, parse_http=False)]
     cut = tmp_path / "cut.warc.gz"
-    cut.write_bytes(path.read_bytes()[:3000])
+    cut.write_bytes(path.read_bytes()[: starts[5] - 20])
     out = list(read_warc(str(cut), "cut"))
     assert isinstance(out[-1], ReadError) and out[-1].kind == "truncated"
+    assert len(out) == 5  # four whole records, then the error for the fifth
     assert any(isinstance(d, Document) and d.decision.status == "kept" for d in out)
     junk = tmp_path / "junk.warc"
     junk.write_bytes(b"this is not a warc file\n")

@@ -171,6 +171,15 @@ def _wet_conversion(rec: Any, doc_id: str, meta: dict[str, Any], max_doc_chars: 
     return Document(doc_id, text, meta)
 
 
+def _cut_short(rec: Any) -> str:
+    """Why a record's content ended before its length ("" when whole): a file cut inside a
+    record gives a record whose last bytes are simply missing, with no error from the parser."""
+    reader = rec.reader
+    reader.consume()
+    got, want = reader.tell(), rec.content_length
+    return f"{got} of {want} content bytes" if got < want else ""
+
+
 def read_warc(path: str, name: str, *, max_html_bytes: int = DEFAULT_MAX_HTML_BYTES,
               max_doc_chars: int = 5_000_000, stream: Any = None) -> Iterator[Any]:
     """Every record of a WARC/WET file (plain or gzip) as a document or a read error.
@@ -200,11 +209,17 @@ def read_warc(path: str, name: str, *, max_html_bytes: int = DEFAULT_MAX_HTML_BY
                                 f"WARC record {n} has no Content-Length: corrupt or truncated file")
                 continue
             if rtype == WarcRecordType.response:
-                yield _warc_response(rec, doc_id, meta, max_html_bytes)
+                doc = _warc_response(rec, doc_id, meta, max_html_bytes)
             elif rtype == WarcRecordType.conversion:
-                yield _wet_conversion(rec, doc_id, meta, max_doc_chars)
+                doc = _wet_conversion(rec, doc_id, meta, max_doc_chars)
             else:
-                yield _rejected(doc_id, meta, "warc_type", str(rtype), "response")
+                doc = _rejected(doc_id, meta, "warc_type", str(rtype), "response")
+            short = _cut_short(rec)
+            if short:
+                yield ReadError(path, n, "truncated", f"WARC record {n} is cut short ({short}): "
+                                "corrupt or truncated file")
+                break
+            yield doc
     except (OSError, ValueError, EOFError) as exc:
         yield ReadError(path, n + 1, "truncated",
                         f"WARC stream is corrupt or truncated after record {n}: {exc}")
