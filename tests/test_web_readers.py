@@ -76,6 +76,11 @@ def test_truncated_warc_ends_with_an_error_after_what_was_read(crawl, tmp_path):
     out = list(read_warc(str(cut), "cut"))
     assert isinstance(out[-1], ReadError) and out[-1].kind == "truncated"
     assert len(out) == 5  # four whole records, then the error for the fifth
+    # cut 30 bytes into the 6th record's gzip member: FastWARC stops there without an error
+    head = tmp_path / "head.warc.gz"
+    head.write_bytes(path.read_bytes()[: starts[5] + 30])
+    out = list(read_warc(str(head), "head"))
+    assert [type(d) for d in out] == [Document] * 5 + [ReadError] and out[-1].kind == "truncated"
     assert any(isinstance(d, Document) and d.decision.status == "kept" for d in out)
     junk = tmp_path / "junk.warc"
     junk.write_bytes(b"this is not a warc file\n")

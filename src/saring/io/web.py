@@ -21,6 +21,7 @@ from __future__ import annotations
 import codecs
 import os
 import re
+import zlib
 from collections.abc import Iterator
 from typing import Any
 
@@ -180,6 +181,26 @@ def _cut_short(rec: Any) -> str:
     return f"{got} of {want} content bytes" if got < want else ""
 
 
+def _gzip_tail_cut(src: Any, last_pos: int) -> bool:
+    """True when a gzip WARC file ends inside a member after the last record FastWARC read (it
+    stops there without an error). Only the tail from the last record's member is decompressed."""
+    src.seek(0)
+    if src.read(2) != b"\x1f\x8b":
+        return False
+    src.seek(last_pos)
+    data = src.read()
+    while data:
+        member = zlib.decompressobj(31)
+        try:
+            member.decompress(data)
+        except zlib.error:
+            return True
+        if not member.eof:
+            return True
+        data = member.unused_data
+    return False
+
+
 def read_warc(path: str, name: str, *, max_html_bytes: int = DEFAULT_MAX_HTML_BYTES,
               max_doc_chars: int = 5_000_000, stream: Any = None) -> Iterator[Any]:
     """Every record of a WARC/WET file (plain or gzip) as a document or a read error.
@@ -198,8 +219,10 @@ def read_warc(path: str, name: str, *, max_html_bytes: int = DEFAULT_MAX_HTML_BY
         return
     try:
         it = ArchiveIterator(src, parse_http=True, fsspec_args=False)
+        last_pos = 0
         for rec in it:
             n += 1
+            last_pos = rec.stream_pos
             meta = _warc_meta(rec, path, n)
             rid = meta.get("warc_record_id", "").strip("<>").removeprefix("urn:uuid:")
             doc_id = f"{name}:{rid or n}"
@@ -220,6 +243,11 @@ def read_warc(path: str, name: str, *, max_html_bytes: int = DEFAULT_MAX_HTML_BY
                                 "corrupt or truncated file")
                 break
             yield doc
+        else:
+            if stream is None and n and _gzip_tail_cut(src, last_pos):
+                yield ReadError(path, n + 1, "truncated",
+                                f"WARC file ends inside a gzip member after record {n}: "
+                                "corrupt or truncated file")
     except (OSError, ValueError, EOFError) as exc:
         yield ReadError(path, n + 1, "truncated",
                         f"WARC stream is corrupt or truncated after record {n}: {exc}")
