@@ -183,22 +183,26 @@ def _cut_short(rec: Any) -> str:
 
 def _gzip_tail_cut(src: Any, last_pos: int) -> bool:
     """True when a gzip WARC file ends inside a member after the last record FastWARC read (it
-    stops there without an error). Only the tail from the last record's member is decompressed."""
+    stops there without an error). Decompresses from the last record's member on, in bounded
+    pieces whose output is dropped (normally that is one member)."""
     src.seek(0)
     if src.read(2) != b"\x1f\x8b":
         return False
     src.seek(last_pos)
-    data = src.read()
-    while data:
-        member = zlib.decompressobj(31)
-        try:
-            member.decompress(data)
-        except zlib.error:
-            return True
-        if not member.eof:
-            return True
-        data = member.unused_data
-    return False
+    member, inside = zlib.decompressobj(31), False
+    while chunk := src.read(1 << 16):
+        while chunk:
+            inside = True
+            try:
+                member.decompress(chunk, 1 << 16)
+            except zlib.error:
+                return True
+            if member.eof:
+                chunk = member.unused_data
+                member, inside = zlib.decompressobj(31), False
+            else:
+                chunk = member.unconsumed_tail
+    return inside
 
 
 def read_warc(path: str, name: str, *, max_html_bytes: int = DEFAULT_MAX_HTML_BYTES,
