@@ -35,7 +35,6 @@ from __future__ import annotations
 import functools
 import math
 import os
-import threading
 import time
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import asdict, dataclass
@@ -45,6 +44,7 @@ from typing import Any
 
 import numpy as np
 
+from saring.background import Background
 from saring.dedup import exact as exact_mod
 from saring.dedup.lsh import optimal_params
 from saring.dedup.minhash import MinHasher, band_hashes, exact_jaccard, splitmix, token_hashes
@@ -814,7 +814,7 @@ class Dedup(CorpusStage):
         ws = f"{ctx.scratch_root.rstrip('/')}/{self.label}-{key[:16]}"
         fp, store = digest(ctx.fingerprint, key), _store(ws)
         n = len(inputs)
-        bg = _Dropper()  # consumed scratch is deleted beside the next tasks, not between them
+        bg = Background("saring-dedup-drop")  # consumed scratch is deleted beside the next tasks, not between them
         try:
             ex = ctx.executor
             hash_tasks = _largest_first([_ShardTask(cfg, ws, fp, i, str(p)) for i, p in enumerate(inputs)])
@@ -825,17 +825,17 @@ class Dedup(CorpusStage):
             if cfg.exact:
                 group_tasks += _group_tasks(cfg, ws, fp, n, "exact", parts)
             ex.map(_group, group_tasks, desc="dedup: buckets")
-            bg.drop(store, "bands", "exact")  # consumed by the bucket tasks, all marked done
+            bg.later(_drop, store, "bands", "exact")  # consumed by the bucket tasks, all marked done
             if cfg.near:
                 ex.map(_verify, [_VerifyTask(cfg, ws, fp, p) for p in range(parts)], desc="dedup: verify")
-            bg.drop(store, "cand")
+            bg.later(_drop, store, "cand")
             ex.map(_components, [_ComponentsTask(cfg, ws, fp)], desc="dedup: components")
-            bg.drop(store, "edges")
+            bg.later(_drop, store, "edges")
             ex.map(_decide_partition, [_PartitionTask(cfg, ws, fp, n, p) for p in range(parts)], desc="dedup: keep")
-            bg.drop(store, "shingles", "sigs", "comp")
+            bg.later(_drop, store, "shingles", "sigs", "comp")
             if cfg.paragraphs:
                 ex.map(_para_counts, [_PartitionTask(cfg, ws, fp, n, p) for p in range(parts)], desc="dedup: paragraphs")
-            bg.drop(store, "para")
+            bg.later(_drop, store, "para")
             outputs = [ctx.output(i) for i in range(n)]
             ftasks = _largest_first([_FilterTask(cfg, ws, fp, i, str(p), str(outputs[i]))
                                      for i, p in enumerate(inputs)])
@@ -860,26 +860,6 @@ def _largest_first(tasks: list[Any]) -> list[Any]:
             return 0
 
     return sorted(tasks, key=size, reverse=True)
-
-
-class _Dropper:
-    """Deletes consumed scratch folders in background threads: on a loaded disk removing a few
-    hundred band files took 0.4-1.9 s, all of it time the driver held every worker idle between
-    two maps. The folders' consumers are all marked done, and the next tasks read other folders;
-    :meth:`wait` (end of the stage) makes sure nothing is left."""
-
-    def __init__(self) -> None:
-        self._threads: list[threading.Thread] = []
-
-    def drop(self, store: Store, *folders: str) -> None:
-        t = threading.Thread(target=_drop, args=(store, *folders), daemon=True, name="saring-dedup-drop")
-        t.start()
-        self._threads.append(t)
-
-    def wait(self) -> None:
-        for t in self._threads:
-            t.join()
-        self._threads.clear()
 
 
 def _drop(store: Store, *folders: str) -> None:

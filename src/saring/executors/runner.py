@@ -23,7 +23,6 @@ from __future__ import annotations
 import glob
 import os
 import pickle
-import threading
 import time
 from collections.abc import Callable, Sequence
 from dataclasses import asdict, dataclass, field
@@ -32,6 +31,7 @@ from typing import Any
 
 import orjson
 
+from saring.background import Background
 from saring.dataset import finalize
 from saring.dataset.parts import DEFAULT_MAX_FILE_BYTES
 from saring.dataset.tally import LanguageTally
@@ -175,19 +175,8 @@ class _Run:
     duplicate_ids: dict[str, int] | None = None
     unique_ids: bool = False
     dataset: tuple[tuple[str, ...], str, int] = ((), "jsonl.gz", DEFAULT_MAX_FILE_BYTES)
-    background: list[threading.Thread] = field(default_factory=list)
-
-    def later(self, fn: Callable[..., Any], *args: Any) -> None:
-        """Delete consumed intermediates beside the next unit's tasks instead of holding every
-        worker idle meanwhile (hundreds of files; seconds on a loaded disk)."""
-        t = threading.Thread(target=fn, args=args, daemon=True, name="saring-drop")
-        t.start()
-        self.background.append(t)
-
-    def wait_background(self) -> None:
-        for t in self.background:
-            t.join()
-        self.background.clear()
+    # consumed intermediates are deleted beside the next unit's tasks (saring.background)
+    background: Background = field(default_factory=lambda: Background("saring-drop"))
 
     def prepass_ids(self) -> None:
         """``unique_ids``: read every shard's ids before the first segment writes anything."""
@@ -266,8 +255,8 @@ class _Run:
                            f"{len(inputs)} shards; expected one per shard at ctx.output(i)")
         self.stage_stats[unit.stage.label] = so.stats
         marker.write({"stats": so.stats.to_dict()})
-        self.later(layout.drop_stage_dir, unit.name)
-        self.later(layout.drop_docfiles, unit.source_unit)  # consumed: the stage is marked done
+        self.background.later(layout.drop_stage_dir, unit.name)
+        self.background.later(layout.drop_docfiles, unit.source_unit)  # consumed: the stage is marked done
 
 
 def _finished(layout: RunLayout) -> bool:
@@ -418,7 +407,7 @@ def _run_pipeline(
             raise RunError(f"run failed: {str(exc).splitlines()[0] if str(exc) else type(exc).__name__}") from exc
     finally:
         for r in started:
-            r.wait_background()
+            r.background.wait()
         if own:
             ex.close()
     with timeline.phase("driver: account"):
