@@ -12,6 +12,7 @@ import os
 import statistics
 import subprocess
 import sys
+import time
 from collections.abc import Callable
 from pathlib import Path
 
@@ -61,3 +62,13 @@ def medians(res: dict[str, list[Row]], key: str) -> tuple[float, float]:
     """The base's and this checkout's median of ``key`` over the rounds."""
     return (statistics.median(x[key] for x in res["base"]),
             statistics.median(x[key] for x in res["this"]))
+
+
+def cpu_best(fn: Callable[[], object], rounds: int = 3) -> float:
+    """Least CPU seconds of ``rounds`` calls of ``fn`` (the least disturbed one on a busy machine)."""
+    best = float("inf")
+    for _ in range(rounds):
+        t0 = time.process_time()
+        fn()
+        best = min(best, time.process_time() - t0)
+    return best

@@ -22,12 +22,12 @@ import json
 import subprocess
 import sys
 import tempfile
-import time
 from collections import Counter
 from pathlib import Path
 
 import ftfy
 import orjson
+from _ab import cpu_best
 
 from saring.boilerplate.step import Boilerplate
 from saring.document import Document
@@ -61,14 +61,6 @@ def news_records(per_file: int) -> list[dict]:
 def to_doc(rec: dict) -> Document:
     return Document(str(rec["id"]), rec["text"], {"url": rec.get("url"), "outlet": rec.get("outlet")})
 
-
-def cpu_best(fn, rounds: int = 3) -> float:
-    best = float("inf")
-    for _ in range(rounds):
-        t0 = time.process_time()
-        fn()
-        best = min(best, time.process_time() - t0)
-    return best
 
 
 def throughput(recs: list[dict]) -> dict[str, float]:

@@ -24,7 +24,7 @@ import os
 import time
 from pathlib import Path
 
-from _ab import ab_parser, alternate, medians
+from _ab import ab_parser, alternate, cpu_best, medians
 
 HERE = Path(__file__).resolve().parents[1]
 CORPORA = HERE.parent / "shared" / "corpora"
@@ -35,14 +35,6 @@ SETS = {
 }
 MODES = ("quality", "quality_all")
 
-
-def _cpu_best(fn, rounds: int = 3) -> float:
-    best = float("inf")
-    for _ in range(rounds):
-        t0 = time.process_time()
-        fn()
-        best = min(best, time.process_time() - t0)
-    return best
 
 
 def child(limit: int, corpora: str) -> dict[str, float]:
@@ -82,7 +74,7 @@ def child(limit: int, corpora: str) -> dict[str, float]:
             Document(i, t, dict(m))
 
     out: dict[str, float] = {"docs": len(timed), "chars": sum(len(t) for _, t, _ in timed) / max(len(timed), 1)}
-    base = _cpu_best(lambda: make(timed))
+    base = cpu_best(lambda: make(timed))
     for name, step in steps.items():
         run(step, warm)
         clear_cache()

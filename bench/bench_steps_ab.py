@@ -22,7 +22,7 @@ import json
 import time
 from pathlib import Path
 
-from _ab import ab_parser, alternate, medians
+from _ab import ab_parser, alternate, cpu_best, medians
 
 HERE = Path(__file__).resolve().parents[1]
 CORPORA = HERE.parent / "shared" / "corpora"
@@ -34,14 +34,6 @@ NEWS = [
 ]
 STEPS = ("normalize", "boilerplate", "url")
 
-
-def _cpu_best(fn, rounds: int = 3) -> float:
-    best = float("inf")
-    for _ in range(rounds):
-        t0 = time.process_time()
-        fn()
-        best = min(best, time.process_time() - t0)
-    return best
 
 
 def child(limit: int) -> dict[str, float]:
@@ -86,7 +78,7 @@ def child(limit: int) -> dict[str, float]:
     out: dict[str, float] = {"docs": len(recs)}
     for name, step in steps.items():
         run(step, warm, warm_in[name])
-        base = _cpu_best(lambda name=name: make(recs, timed_in[name]))
+        base = cpu_best(lambda name=name: make(recs, timed_in[name]))
         t0 = time.process_time()
         run(step, recs, timed_in[name])
         out[name] = (time.process_time() - t0 - base) / len(recs) * 1e6
