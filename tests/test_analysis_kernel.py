@@ -62,6 +62,7 @@ def _same_analysis(text: str) -> None:
     assert got.tokens == ref.tokens == TOKEN_RE.findall(text)
     assert got.token_spans == [m.span() for m in TOKEN_RE.finditer(text)]
     assert (got.n_alpha, got.n_symbol, got.word_chars) == (ref.n_alpha, ref.n_symbol, ref.word_chars)
+    assert got._token_chars == sum(map(len, ref.tokens))  # the kernel's count, not recomputed
     assert got.types == set(ref.tokens)
     assert list(got.distinct_tokens) == list(dict.fromkeys(ref.tokens))
     assert set(ref.distinct_tokens) == set(ref.tokens)

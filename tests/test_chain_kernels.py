@@ -75,6 +75,32 @@ def test_lowering_edges() -> None:
         SCAN.any_lower_in(["a"], object())  # not a table
 
 
+@needs_scan
+@settings(max_examples=400, deadline=None)
+@given(st.lists(words, max_size=50), st.lists(words, max_size=20))
+def test_count_members_equals_in(items: list[str], targets: list[str]) -> None:
+    """Exact membership: no lowering (a capitalised item is not its lower-case target)."""
+    items += targets[:5] + [t.upper() for t in targets[5:8]] + [t.lower() for t in targets[8:11]]
+    tset = frozenset(targets) | frozenset(t.lower() for t in targets[:4])
+    table, ref = SCAN.member_table(tset), scan.member_table_py(tset)
+    assert SCAN.count_members(items, table) == scan.count_members_py(items, ref)
+    assert SCAN.count_members(set(items), table) == len(tset & set(items))
+
+
+@needs_scan
+def test_count_members_edges() -> None:
+    table = SCAN.member_table(frozenset({"yang", "Dan", "", "é", "x" * 300}))
+    assert SCAN.count_members(["yang", "Yang", "YANG", "Dan", "dan", "", "é", "É", "x" * 300, "x" * 301], table) == 5
+    assert SCAN.count_members([], table) == 0
+    assert SCAN.count_members(["yang", 1], table) == 1  # `1 in targets`: False, no error
+    with pytest.raises(TypeError):
+        SCAN.count_members(["a"], SCAN.lower_table(frozenset({"a"})))  # a lowering table
+    with pytest.raises(TypeError):
+        SCAN.any_lower_in(["a"], table)  # an exact table where a lowering one is expected
+    with pytest.raises(TypeError):
+        SCAN.member_table({"a"})
+
+
 @needs_norm
 @settings(max_examples=400, deadline=None)
 @given(st.one_of(texts, repeated), st.integers(0, 400))

@@ -6,12 +6,13 @@
  *       The word lists inside quality's TOKEN_RE, in the order of the regex's alternations
  *       (clitics and units longest first; abbreviations by the regex's groups: length
  *       ascending, longest first within a group). The single-capital initial "[A-Z]" is built in.
- *   tokenize(config, text) -> (tokens, types, info, n_alpha, n_symbol, symbol_chars)
+ *   tokenize(config, text) -> (tokens, types, info, n_alpha, n_symbol, symbol_chars, token_chars)
  *       TOKEN_RE.findall(text): a hand-written matcher of the same regex, branch by branch in
  *       the regex's order (see analysis.py / textstats.py for the pattern and the tests that
  *       compare the two on adversarial text). Equal tokens share one str object; ``types`` are
  *       the distinct tokens by first occurrence; ``info`` (a capsule) keeps each token's type id
- *       and span for the functions below; the counts are the token classes of Analysis.
+ *       and span for the functions below; the counts are the token classes of Analysis;
+ *       token_chars is sum(map(len, tokens)) (Analysis.word_chars).
  *   intern(tokens) -> info
  *       The same info for any list of str (type ids by first occurrence, no spans).
  *   spans(info) -> [(start, end), ...]
@@ -532,7 +533,7 @@ static PyObject *tokenize(PyObject *self, PyObject *args)
     while (mask < 8191 && (size_t)PyUnicode_GET_LENGTH(text) / 8 > mask) mask = mask * 2 + 1;
     Slot *tab = PyMem_Malloc((mask + 1) * sizeof(Slot));
     Info *f = NULL;
-    long long n_alpha = 0, n_symbol = 0, symbol_chars = 0;
+    long long n_alpha = 0, n_symbol = 0, symbol_chars = 0, token_chars = 0;
     int keyed = 0;
     if (!types) goto fail;
     if (!tab) {
@@ -599,6 +600,7 @@ static PyObject *tokenize(PyObject *self, PyObject *args)
         }
         if (vec_push(&ids, id) < 0 || vec_push(&starts, pos) < 0 || vec_push(&ends, end) < 0) goto fail;
         Py_ssize_t k = tcls.a[id];
+        token_chars += len;
         if (k < 0) n_alpha++;
         else if (k > 0) {
             n_symbol++;
@@ -634,7 +636,7 @@ static PyObject *tokenize(PyObject *self, PyObject *args)
     ids.a = tlen.a = starts.a = ends.a = NULL;
     PyObject *info = wrap_info(f); /* frees f on failure */
     if (!info) goto fail;
-    result = PyTuple_New(6);
+    result = PyTuple_New(7);
     if (!result) {
         Py_DECREF(info);
         goto fail;
@@ -643,9 +645,9 @@ static PyObject *tokenize(PyObject *self, PyObject *args)
     PyTuple_SET_ITEM(result, 1, types);
     PyTuple_SET_ITEM(result, 2, info);
     tokens = types = NULL; /* owned by the tuple now */
-    long long counts3[3] = {n_alpha, n_symbol, symbol_chars};
-    for (int q = 0; q < 3; q++) {
-        PyObject *v = PyLong_FromLongLong(counts3[q]);
+    long long counts4[4] = {n_alpha, n_symbol, symbol_chars, token_chars};
+    for (int q = 0; q < 4; q++) {
+        PyObject *v = PyLong_FromLongLong(counts4[q]);
         if (!v) {
             Py_CLEAR(result);
             goto fail;

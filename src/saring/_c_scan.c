@@ -12,6 +12,11 @@
  *     table of the ASCII targets: no lowered copy, no str hash); any other token goes through
  *     ``str.lower`` and the frozenset.
  *
+ * member_table(targets: frozenset[str]) -> table (exact: no lowering)
+ * count_members(items, table) -> int
+ *     ``sum(x in targets for x in items)`` for a member table: ASCII items by the same FNV-1a
+ *     table of their bytes as is (no str hash), the others through the frozenset.
+ *
  * case_boundaries(text) -> list[int]
  *     Offsets of the ASCII capitals directly after an ASCII lower-case letter (``[a-z][A-Z]``).
  *
@@ -146,16 +151,22 @@ typedef struct {
     Py_ssize_t maxlen; /* longest ASCII member */
     uint64_t first[2];  /* bit c: some ASCII member starts with the character c */
     int has_empty;      /* "" is a member */
+    int exact;          /* a member table: items are looked up as they are, not lowered */
 } LowerTable;
 
+/* ASCII lowering, or none for a member table (``exact``) */
+static inline Py_UCS1
+fold(Py_UCS1 c, int exact)
+{
+    return (!exact && c >= 'A' && c <= 'Z') ? (Py_UCS1)(c + 32) : c;
+}
+
 static uint64_t
-fnv_lower(const Py_UCS1 *d, Py_ssize_t n)
+fnv_lower(const Py_UCS1 *d, Py_ssize_t n, int exact)
 {
     uint64_t h = 1469598103934665603ULL;
     for (Py_ssize_t i = 0; i < n; i++) {
-        Py_UCS1 c = d[i];
-        if (c >= 'A' && c <= 'Z')
-            c = (Py_UCS1)(c + 32);
+        Py_UCS1 c = fold(d[i], exact);
         h = (h ^ c) * 1099511628211ULL;
     }
     return h;
@@ -174,7 +185,7 @@ table_free(PyObject *capsule)
 }
 
 static PyObject *
-lower_table(PyObject *self, PyObject *targets)
+make_table(PyObject *targets, int exact)
 {
     if (!PyFrozenSet_CheckExact(targets)) {
         PyErr_SetString(PyExc_TypeError, "lower_table: targets must be a frozenset of str");
@@ -188,6 +199,7 @@ lower_table(PyObject *self, PyObject *targets)
     if (t == NULL)
         return PyErr_NoMemory();
     t->mask = size - 1;
+    t->exact = exact;
     t->hashes = PyMem_Calloc(size, sizeof(uint64_t));
     t->keys = PyMem_Calloc(size, sizeof(PyObject *));
     if (t->hashes == NULL || t->keys == NULL) {
@@ -227,9 +239,9 @@ lower_table(PyObject *self, PyObject *targets)
         int lower = 1;
         for (Py_ssize_t i = 0; i < len; i++)
             lower &= !(d[i] >= 'A' && d[i] <= 'Z');
-        if (!lower)
+        if (!lower && !exact)
             continue; /* no lowered ASCII token equals a member holding a capital */
-        uint64_t h = fnv_lower(d, len);
+        uint64_t h = fnv_lower(d, len, exact);
         size_t k = (size_t)h & t->mask;
         while (t->keys[k] != NULL)
             k = (k + 1) & t->mask;
@@ -261,25 +273,31 @@ find_lowered(LowerTable *t, PyObject *tok, PyObject **made, int *err)
             return NULL; /* its lowered form is as long: longer than every ASCII member */
         const Py_UCS1 *d = PyUnicode_1BYTE_DATA(tok);
         if (n > 0) {
-            Py_UCS1 c0 = (d[0] >= 'A' && d[0] <= 'Z') ? (Py_UCS1)(d[0] + 32) : d[0];
+            Py_UCS1 c0 = fold(d[0], t->exact);
             if (!(t->first[c0 >> 6] >> (c0 & 63) & 1))
                 return NULL; /* no member starts with its lowered first character */
         } else if (!t->has_empty) {
             return NULL;
         }
-        uint64_t h = fnv_lower(d, n);
+        uint64_t h = fnv_lower(d, n, t->exact);
         size_t k = (size_t)h & t->mask;
         for (; t->keys[k] != NULL; k = (k + 1) & t->mask) {
             if (t->hashes[k] != h || PyUnicode_GET_LENGTH(t->keys[k]) != n)
                 continue;
             const Py_UCS1 *m = PyUnicode_1BYTE_DATA(t->keys[k]);
             Py_ssize_t i = 0;
-            while (i < n && m[i] == ((d[i] >= 'A' && d[i] <= 'Z') ? d[i] + 32 : d[i]))
+            while (i < n && m[i] == fold(d[i], t->exact))
                 i++;
             if (i == n)
                 return t->keys[k];
         }
         return NULL;
+    }
+    if (t->exact) { /* the item itself: ``tok in targets`` */
+        int in = PySet_Contains(t->owner, tok);
+        if (in < 0)
+            *err = -1;
+        return in > 0 ? tok : NULL; /* borrowed from the caller's item */
     }
     PyObject *low = PyObject_CallOneArg(str_lower, tok); /* str.lower(tok): full case mapping */
     if (low == NULL) {
@@ -297,10 +315,28 @@ find_lowered(LowerTable *t, PyObject *tok, PyObject **made, int *err)
     return low;
 }
 
-static LowerTable *
-table_of(PyObject *capsule)
+static PyObject *
+lower_table(PyObject *self, PyObject *targets)
 {
-    return PyCapsule_GetPointer(capsule, TABLE_CAPSULE); /* sets an error when not ours */
+    return make_table(targets, 0);
+}
+
+static PyObject *
+member_table(PyObject *self, PyObject *targets)
+{
+    return make_table(targets, 1);
+}
+
+/* The table of a capsule, checked to be of the wanted kind (lowering or exact) */
+static LowerTable *
+table_of(PyObject *capsule, int exact)
+{
+    LowerTable *t = PyCapsule_GetPointer(capsule, TABLE_CAPSULE); /* sets an error when not ours */
+    if (t != NULL && t->exact != exact) {
+        PyErr_SetString(PyExc_TypeError, exact ? "expected a member_table" : "expected a lower_table");
+        return NULL;
+    }
+    return t;
 }
 
 static PyObject *
@@ -309,7 +345,7 @@ any_lower_in(PyObject *self, PyObject *args)
     PyObject *tokens, *capsule;
     if (!PyArg_ParseTuple(args, "OO:any_lower_in", &tokens, &capsule))
         return NULL;
-    LowerTable *t = table_of(capsule);
+    LowerTable *t = table_of(capsule, 0);
     if (t == NULL)
         return NULL;
     PyObject *it = PyObject_GetIter(tokens);
@@ -335,7 +371,7 @@ lower_hits(PyObject *self, PyObject *args)
     PyObject *tokens, *capsule;
     if (!PyArg_ParseTuple(args, "OO:lower_hits", &tokens, &capsule))
         return NULL;
-    LowerTable *t = table_of(capsule);
+    LowerTable *t = table_of(capsule, 0);
     if (t == NULL)
         return NULL;
     PyObject *out = PySet_New(NULL);
@@ -362,6 +398,34 @@ lower_hits(PyObject *self, PyObject *args)
         return NULL;
     }
     return out;
+}
+
+static PyObject *
+count_members(PyObject *self, PyObject *args)
+{
+    PyObject *items, *capsule;
+    if (!PyArg_ParseTuple(args, "OO:count_members", &items, &capsule))
+        return NULL;
+    LowerTable *t = table_of(capsule, 1);
+    if (t == NULL)
+        return NULL;
+    PyObject *it = PyObject_GetIter(items);
+    if (it == NULL)
+        return NULL;
+    PyObject *item;
+    Py_ssize_t count = 0;
+    int err = 0;
+    while (!err && (item = PyIter_Next(it)) != NULL) {
+        PyObject *made;
+        if (find_lowered(t, item, &made, &err) != NULL)
+            count++;
+        Py_XDECREF(made);
+        Py_DECREF(item);
+    }
+    Py_DECREF(it);
+    if (err || PyErr_Occurred())
+        return NULL;
+    return PyLong_FromSsize_t(count);
 }
 
 /* ------------------------------------------------------------------ case boundaries */
@@ -406,6 +470,9 @@ static PyMethodDef methods[] = {
      "any_lower_in(tokens, table) -> bool: not targets.isdisjoint(map(str.lower, tokens))."},
     {"lower_hits", lower_hits, METH_VARARGS,
      "lower_hits(tokens, table) -> set: targets.intersection(map(str.lower, tokens))."},
+    {"member_table", member_table, METH_O, "member_table(frozenset) -> the exact table count_members reads."},
+    {"count_members", count_members, METH_VARARGS,
+     "count_members(items, table) -> int: sum(x in targets for x in items)."},
     {NULL, NULL, 0, NULL},
 };
 

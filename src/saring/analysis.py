@@ -104,6 +104,7 @@ class Analysis:
     __slots__ = (
         "text", "memo", "_tokens", "_spans", "_n_symbol", "_symbol_chars", "_n_alpha",
         "_lines", "_line_starts", "_line_spans", "_paragraphs", "_lower", "_info", "_types",
+        "_token_chars",
     )
 
     def __init__(self, text: str) -> None:
@@ -121,6 +122,7 @@ class Analysis:
         self._lower: str | None = None
         self._info: Any = None  # the kernel's token ids and spans (None: pure Python)
         self._types: list[str] | None = None  # distinct tokens by first occurrence (kernel)
+        self._token_chars = -1  # sum(map(len, tokens)), from the kernel (-1: not known)
 
     # ------------------------------------------------------------------ tokens
     @property
@@ -134,7 +136,7 @@ class Analysis:
         if self._tokens is None:
             if _kernel is not None:
                 (self._tokens, self._types, self._info, self._n_alpha, self._n_symbol,
-                 self._symbol_chars) = _kernel.tokenize(_config(), self.text)
+                 self._symbol_chars, self._token_chars) = _kernel.tokenize(_config(), self.text)
             else:
                 self._tokens = token_re().findall(self.text)
         return self._tokens
@@ -241,7 +243,9 @@ class Analysis:
         """Characters in non-symbol tokens."""
         if self._n_symbol < 0:
             self._count_classes()
-        return sum(map(len, self.tokens)) - self._symbol_chars
+        if self._token_chars < 0:
+            self._token_chars = sum(map(len, self.tokens))
+        return self._token_chars - self._symbol_chars
 
     # ------------------------------------------------------------------ lines and paragraphs
     @property

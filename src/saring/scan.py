@@ -12,7 +12,7 @@ from typing import Any
 
 from saring.compiled import load
 
-__all__ = ["any_lower_in", "lower_hits", "lower_table", "needles_present"]
+__all__ = ["any_lower_in", "count_members", "lower_hits", "lower_table", "member_table", "needles_present"]
 
 
 def needles_present_py(text: str, needles: tuple[str, ...]) -> int:
@@ -40,8 +40,21 @@ def lower_hits_py(tokens: Iterable[str], table: Any) -> set[str]:
     return set(table.intersection(map(str.lower, tokens)))
 
 
+def member_table_py(targets: frozenset[str]) -> Any:
+    """What :func:`count_members` looks items up in (exact, no lowering; the kernel's table of
+    the ASCII targets, here the frozenset itself)."""
+    return lower_table_py(targets)
+
+
+def count_members_py(items: Iterable[Any], table: Any) -> int:
+    """How many of ``items`` are targets (``len(targets & set(items))`` for distinct items)."""
+    return sum(map(table.__contains__, items))
+
+
 _K = load("saring._c_scan")
 needles_present = _K.needles_present if _K is not None else needles_present_py
 lower_table = _K.lower_table if _K is not None else lower_table_py
 any_lower_in = _K.any_lower_in if _K is not None else any_lower_in_py
 lower_hits = _K.lower_hits if _K is not None else lower_hits_py
+member_table = _K.member_table if _K is not None else member_table_py
+count_members = _K.count_members if _K is not None else count_members_py

@@ -11,6 +11,7 @@ repeats one revised paragraph is repaired there, not thrown away here.
 
 from __future__ import annotations
 
+from functools import lru_cache
 from itertools import repeat
 from typing import Any
 
@@ -23,6 +24,7 @@ from saring.quality.textstats import (
     line_dups,
     top_ngrams,
 )
+from saring.scan import count_members, member_table
 from saring.step import Reject
 
 _BULLETS = ("•", "-")
@@ -35,6 +37,13 @@ def ngram_fracs(value: Any) -> list[tuple[int, float]]:
         return []
     pairs = value.items() if isinstance(value, dict) else value
     return sorted((int(n), f) for n, f in pairs)
+
+
+@lru_cache(maxsize=64)
+def _member_table(words: frozenset[str]) -> Any:
+    """The compiled lookup table of a profile's stop words (built once per set, outside the
+    step's picklable state); tokens are looked up without hashing them as ``str``."""
+    return member_table(words)
 
 
 def _splitlines(st: TextStats) -> list[str]:
@@ -104,8 +113,8 @@ class GopherQuality(ProfiledFilter):
             return sum(map(str.endswith, map(str.rstrip, lines), repeat(_ELLIPSES))) / len(lines)
         if metric == "alpha_words_ratio":
             return st.n_alpha / n_tokens if n_tokens else 0.0
-        if metric == "stop_words":
-            return len(cfg["stop_set"].intersection(st.distinct_tokens))
+        if metric == "stop_words":  # len(stop_set & set(tokens)), over the distinct tokens
+            return count_members(st.distinct_tokens, _member_table(cfg["stop_set"]))
         raise KeyError(metric)
 
 

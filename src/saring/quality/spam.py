@@ -221,8 +221,9 @@ class SpamFilter(FilterStep):
         brand_re, wa_re, wa_words, hints = load_patterns()
         # one pass for every hint
         hinted = needles_present(low, hints) != 0 if len(hints) <= 64 else any(map(low.__contains__, hints))
-        if st.tokenized:  # exact, stops at the first trigger token
-            maybe_topic = any_lower_in(st.tokens, self._trigger_table)
+        if st.tokenized:  # exact, stops at the first trigger token; over the distinct tokens
+            # (the kernel's list, by first occurrence: some token is a trigger iff some type is)
+            maybe_topic = any_lower_in(st.distinct_tokens, self._trigger_table)
         else:  # do not tokenize just to learn that no trigger word is present (most documents)
             maybe_topic = self._trigger_re.search(low) is not None
         brands = len(brand_re.findall(low)) if hinted else 0
@@ -230,7 +231,8 @@ class SpamFilter(FilterStep):
             return scores  # no topic term and no gambling brand token: nothing to weigh
         # the lowered types that are triggers, topic words or contact words: every use below
         # asks only about those words, so it answers as the set of all lowered types would
-        lowered = lower_hits(st.types, self._vocab_table)
+        # (a set: the order the distinct tokens come in changes nothing below)
+        lowered = lower_hits(st.distinct_tokens, self._vocab_table)
         if not brands and lowered.isdisjoint(self._triggers):
             return scores  # the prefilter's hit was no trigger token
         # a topic term can only be present when its trigger word is

@@ -22,6 +22,7 @@ from typing import Any
 
 from saring.document import Document
 from saring.quality.optout import matching_domain
+from saring.scan import needles_present
 from saring.step import FilterStep, Reject
 from saring.url.domains import url_parts
 
@@ -73,6 +74,19 @@ def path_gate() -> re.Pattern[str]:
     return re.compile("|".join(f"(?:{p.pattern})" for p, _c, _s in load_path_patterns()) or "(?!)")
 
 
+@lru_cache(maxsize=1)
+def path_needles() -> tuple[str, ...] | None:
+    """A run of literal characters that every match of each path pattern holds (read off its
+    parse tree: ``slot[-_]?gacor`` -> ``gacor``), or None when some pattern has none. A path
+    holding none of them matches no pattern, which one compiled needle scan tells (nearly every
+    news URL) more cheaply than the gate's alternation."""
+    from saring.boilerplate.dispatch import required_literal
+
+    runs = [required_literal(p.pattern) for p, _c, _s in load_path_patterns()]
+    needles = tuple(dict.fromkeys(runs))
+    return needles if runs and all(runs) and len(needles) <= 64 else None
+
+
 class URLFilter(FilterStep):
     """Domain metadata + domain blocklist, domain-name tokens and URL-path spam patterns."""
 
@@ -102,6 +116,7 @@ class URLFilter(FilterStep):
         load_tokens()
         load_path_patterns()
         path_gate()
+        path_needles()
 
     def _blocked(self) -> tuple[dict[str, str], frozenset[str]]:
         """The blocklist (file + ``domains``) and its domain set, built once per step."""
@@ -131,7 +146,8 @@ class URLFilter(FilterStep):
                 out["domain_token_category"] = cats[m.group(0)]
         if self.config.use_path_patterns and parts["path"]:
             path = parts["path"].lower()[:2000]
-            if path_gate().search(path) is None:
+            needles = path_needles()
+            if (needles is not None and not needles_present(path, needles)) or path_gate().search(path) is None:
                 return out
             strong = [p.pattern for p, _, s in load_path_patterns() if s == "strong" and p.search(path)]
             weak = [p.pattern for p, _, s in load_path_patterns() if s == "weak" and p.search(path)]
