@@ -176,7 +176,8 @@ def _once(name: Callable[[Any], str]) -> Callable[[_TaskFn], _TaskFn]:
             marker = _marker(task, name(task))
             if (res := marker.result()) is not None:
                 return res
-            res = fn(task)
+            with task.store.synced_at_end():  # every file on disk before the marker
+                res = fn(task)
             marker.write(res)
             return res
 
