@@ -26,7 +26,7 @@ from typing import Any
 from saring.document import KEPT, REJECTED, Document
 from saring.executors import progress
 from saring.executors.accounting import ShardResult
-from saring.executors.base import in_worker_process
+from saring.executors.base import may_freeze_heap
 from saring.executors.ids import id_hash, load_renames, save
 from saring.executors.marker import Marker
 from saring.executors.split import Part, read_part
@@ -94,7 +94,7 @@ def _steps_for(key: str, blob: bytes) -> list[Step]:
         if warm is not None:
             steps = [warm.shared_step(s) for s in steps]
         _STEPS_CACHE.clear()  # one pipeline per worker at a time: free the previous one
-        if in_worker_process():  # set up now, then freeze what set-up loaded
+        if may_freeze_heap():  # set up now, then freeze what set-up loaded
             for s in steps:
                 s.ensure_setup()
             _freeze_heap()
@@ -107,7 +107,8 @@ def _freeze_heap() -> None:
     objects) out of the garbage collector's generations: full collections in this worker then
     stop walking them (CPU), and in a forked worker stop writing to the pages it shares with
     its fork server (memory). A Ray or spawned worker gains the same as a preloaded one.
-    Only in worker processes: a driver (serial runs, tests) keeps collecting everything."""
+    Only in worker processes and in ``saring run``'s own process (``claim_heap``): a library
+    caller (tests, notebooks) keeps collecting everything."""
     gc.collect()
     gc.freeze()
 
