@@ -71,6 +71,40 @@ def test_store_marker_needs_its_fingerprint_and_outputs(store: Store, tmp_path: 
     assert StoreMarker(store, "done/filter-00000.json", "fp1").result() is None
 
 
+def test_local_store_syncs_a_tasks_files_together_at_the_end(tmp_path: Path, monkeypatch) -> None:
+    """Inside ``synced_at_end`` files are written without an fsync each and fsync'd (with their
+    folders) when the block ends, before anything (a marker) can vouch for them; a block that
+    fails syncs nothing; outside it every write is synced as it happens."""
+    import os as _os
+
+    from saring.io import atomic
+
+    synced: list[str] = []
+    real = _os.fsync
+
+    def spy(fd: int) -> None:
+        synced.append(_os.readlink(f"/proc/self/fd/{fd}"))
+        real(fd)
+
+    monkeypatch.setattr(atomic.os, "fsync", spy)
+    store = LocalStore(tmp_path / "s")
+    with store.synced_at_end():
+        store.save_array("bands/b000/s00000.npy", np.arange(3))
+        store.save_json("meta/s00000.ids.json", ["a"])
+        assert synced == []  # nothing synced while the task writes
+        assert store.load_json("meta/s00000.ids.json") == ["a"]  # yet whole for readers
+    names = [Path(p).name for p in synced]
+    assert names[:2] == ["s00000.npy", "s00000.ids.json"]  # the files first, then their folders
+    assert sorted(names[2:]) == ["b000", "meta"]
+    synced.clear()
+    with pytest.raises(RuntimeError), store.synced_at_end():
+        store.save_json("meta/s00001.ids.json", ["b"])
+        raise RuntimeError("task failed")
+    assert synced == []  # a failed task's files are never vouched for: no sync spent on them
+    store.save_json("done/x.json", {"ok": 1})  # outside the block: synced at once
+    assert [Path(p).name for p in synced] == [".x.json.tmp-" + str(_os.getpid()), "done"]  # before its rename
+
+
 def test_open_store_picks_by_location(tmp_path: Path) -> None:
     assert isinstance(open_store(tmp_path), LocalStore)
     assert isinstance(open_store(f"file://{tmp_path}"), LocalStore)

@@ -139,14 +139,22 @@ class ShardEncoder:
 
     A document is first taken through the JSON form a document file gives it (sets and tuples
     as lists, numpy scalars as numbers) and checked as a document file's reader checks it, so the
-    records are the bytes the encode-from-file path gives."""
+    records are the bytes the encode-from-file path gives. ``as_read``: every document comes
+    straight from a document file's reader (a final segment without steps after a corpus
+    stage), so it already is that JSON form, checked: the round trip is skipped."""
 
-    def __init__(self, index: str | Path, languages: Sequence[str], fmt: str, max_file_bytes: int) -> None:
+    def __init__(self, index: str | Path, languages: Sequence[str], fmt: str, max_file_bytes: int,
+                 as_read: bool = False) -> None:
         self.index = Path(index)
         self.enc = _Encoder(chunk_folder(self.index), languages, fmt, max_file_bytes)
         self.count = 0
+        self.as_read = as_read
 
     def write(self, doc: Document) -> None:
+        if self.as_read:
+            self.enc.add(doc)
+            self.count += 1
+            return
         rec = orjson.loads(orjson.dumps(doc.to_dict(), default=_default, option=orjson.OPT_SERIALIZE_NUMPY))
         why = docfile_problem(rec)
         if why is not None:

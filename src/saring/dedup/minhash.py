@@ -14,6 +14,10 @@ from collections.abc import Sequence
 import numpy as np
 import xxhash
 
+from saring.compiled import load
+
+_C = load("saring.dedup._c_minhash")
+
 _M1 = np.uint64(0xBF58476D1CE4E5B9)
 _M2 = np.uint64(0x94D049BB133111EB)
 _S30, _S27, _S31, _S32 = np.uint64(30), np.uint64(27), np.uint64(31), np.uint64(32)
@@ -92,6 +96,23 @@ class MinHasher:
             for k in range(1, n):
                 acc += th[k : k + m] * self._pos[k]
         return np.unique(splitmix(acc))
+
+    def sketches(self, token_hash_arrays: Sequence[np.ndarray]) -> tuple[np.ndarray, list[np.ndarray]]:
+        """Per document (its token hashes, see :func:`token_hashes`): the ``(n, num_perm)``
+        signature matrix and the sorted distinct upper 32 bits of its shingles (what
+        verification keeps). The compiled kernel does one document in one pass; the reference
+        is :meth:`shingles_from_hashes` and a batched :meth:`signatures`."""
+        if _C is not None:
+            pos, a, b = self._pos, self._a, self._b
+            out = np.empty((len(token_hash_arrays), self.num_perm), dtype=np.uint32)
+            small = []
+            for i, th in enumerate(token_hash_arrays):
+                sig, top = _C.sketch(np.ascontiguousarray(th, dtype=np.uint64), pos, a, b)
+                out[i] = np.frombuffer(sig, dtype=np.uint32)
+                small.append(np.frombuffer(top, dtype=np.uint32))
+            return out, small
+        sets = [self.shingles_from_hashes(th) for th in token_hash_arrays]
+        return self.signatures(sets), [np.unique((s >> np.uint64(32)).astype(np.uint32)) for s in sets]
 
     def signatures(self, shingle_sets: Sequence[np.ndarray]) -> np.ndarray:
         """``(len(shingle_sets), num_perm)`` uint32 MinHash matrix; empty sets get all-ones rows."""

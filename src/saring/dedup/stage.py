@@ -176,7 +176,8 @@ def _once(name: Callable[[Any], str]) -> Callable[[_TaskFn], _TaskFn]:
             marker = _marker(task, name(task))
             if (res := marker.result()) is not None:
                 return res
-            res = fn(task)
+            with task.store.synced_at_end():  # every file on disk before the marker
+                res = fn(task)
             marker.write(res)
             return res
 
@@ -235,13 +236,14 @@ def _hash_shard(task: _ShardTask) -> dict[str, Any]:
     damage: list[float] = []
     small: list[np.ndarray] = []  # 32-bit shingle hashes: enough to verify (collisions ~|A||B|/2^32)
     sig_parts: list[np.ndarray] = []
-    batch: list[np.ndarray] = []
+    batch: list[np.ndarray] = []  # token hashes of the documents not sketched yet
     par_rows: list[tuple[int, int]] = []
 
     def flush() -> None:
         if batch:
-            sig_parts.append(hasher.signatures(batch))
-            small.extend(np.unique((s >> np.uint64(32)).astype(np.uint32)) for s in batch)
+            sigs, tops = hasher.sketches(batch)
+            sig_parts.append(sigs)
+            small.extend(tops)
             batch.clear()
 
     view = _hash_view(cfg.hash_view)
@@ -260,7 +262,7 @@ def _hash_shard(task: _ShardTask) -> dict[str, Any]:
         d = _annotation(doc, cfg.damage_key)
         damage.append(0.0 if d is None else d)
         if cfg.near:
-            batch.append(hasher.shingles_from_hashes(th))
+            batch.append(th)
             if len(batch) >= _SIG_BATCH:
                 flush()
                 progress.report(_SIG_BATCH)

@@ -36,6 +36,23 @@ def in_worker_process() -> bool:
     return _WORKER
 
 
+_OWN_HEAP = False  # set by the CLI: the process ends with the run, nothing else lives in it
+
+
+def claim_heap() -> None:
+    """Called by ``saring run`` in its own process: like a worker, it may freeze its set-up
+    heap when it runs tasks itself (serial / one worker), so full garbage collections stop
+    walking the steps' lexicons and tables. A library caller's process keeps collecting
+    everything (frozen objects are never scanned for cycles again)."""
+    global _OWN_HEAP
+    _OWN_HEAP = True
+
+
+def may_freeze_heap() -> bool:
+    """Whether this process may ``gc.freeze()`` what set-up loaded (see :func:`claim_heap`)."""
+    return _WORKER or _OWN_HEAP
+
+
 class TaskFailedError(RuntimeError):
     """A task failed on every attempt; carries the task index and the last failure."""
 

@@ -26,7 +26,7 @@ from typing import Any
 from saring.document import KEPT, REJECTED, Document
 from saring.executors import progress
 from saring.executors.accounting import ShardResult
-from saring.executors.base import in_worker_process
+from saring.executors.base import may_freeze_heap
 from saring.executors.ids import id_hash, load_renames, save
 from saring.executors.marker import Marker
 from saring.executors.split import Part, read_part
@@ -94,7 +94,7 @@ def _steps_for(key: str, blob: bytes) -> list[Step]:
         if warm is not None:
             steps = [warm.shared_step(s) for s in steps]
         _STEPS_CACHE.clear()  # one pipeline per worker at a time: free the previous one
-        if in_worker_process():  # set up now, then freeze what set-up loaded
+        if may_freeze_heap():  # set up now, then freeze what set-up loaded
             for s in steps:
                 s.ensure_setup()
             _freeze_heap()
@@ -107,7 +107,8 @@ def _freeze_heap() -> None:
     objects) out of the garbage collector's generations: full collections in this worker then
     stop walking them (CPU), and in a forked worker stop writing to the pages it shares with
     its fork server (memory). A Ray or spawned worker gains the same as a preloaded one.
-    Only in worker processes: a driver (serial runs, tests) keeps collecting everything."""
+    Only in worker processes and in ``saring run``'s own process (``claim_heap``): a library
+    caller (tests, notebooks) keeps collecting everything."""
     gc.collect()
     gc.freeze()
 
@@ -116,13 +117,13 @@ def _open(path: str, fmt: str) -> Any:
     return JsonlWriter(path, "zst") if fmt == DOCFILE else open_writer(path, fmt)
 
 
-def _open_kept(task: SegmentTask) -> Any:
+def _open_kept(task: SegmentTask, as_read: bool = False) -> Any:
     if task.kept_format != ENCODED:
         return _open(task.kept_path, task.kept_format)
     from saring.dataset.export import ShardEncoder
 
     assert task.dataset is not None
-    return ShardEncoder(task.kept_path, *task.dataset)
+    return ShardEncoder(task.kept_path, *task.dataset, as_read=as_read)
 
 
 def _error_record(doc: Document, shard: str) -> dict[str, Any]:
@@ -137,13 +138,13 @@ def _error_record(doc: Document, shard: str) -> dict[str, Any]:
 class _Run:
     """The counters and writers of one task."""
 
-    def __init__(self, task: SegmentTask) -> None:
+    def __init__(self, task: SegmentTask, as_read: bool = False) -> None:
         self.task = task
         self.res = ShardResult(task.shard, task.segment)
         self.read_stats = StepStats()
         self.reasons: Counter[str] = Counter()
         self.kinds: Counter[str] = Counter()
-        self.kept_w = _open_kept(task)
+        self.kept_w = _open_kept(task, as_read)
         self.rej_w = _open(task.rejected_path, task.rejected_format)
         self.err_w = JsonlWriter(task.errors_path, "gz")
         self.observers = pickle.loads(task.observers_blob) if task.observers_blob else []
@@ -250,10 +251,12 @@ def run_segment_task(task: SegmentTask, *, steps: SegmentSteps) -> ShardResult:
         return ShardResult(**done)
     t0 = time.perf_counter()
     stats: dict[str, StepStats] = {}
-    run = _Run(task)
+    step_list = _steps_for(steps.key, steps.blob)
+    # no step between a document file's reader and the writer: documents are as read (JSON form)
+    run = _Run(task, as_read=not step_list and task.doc_input is not None)
     try:
         pending = 0
-        for doc in run_steps(_steps_for(steps.key, steps.blob), run.items(), stats):
+        for doc in run_steps(step_list, run.items(), stats):
             run.write(doc)
             pending += 1
             if pending >= PROGRESS_EVERY:

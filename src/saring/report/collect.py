@@ -202,9 +202,11 @@ class ShardCollector:
         self._by_ann: dict[tuple[str, str | None], list[tuple[int, dict[str, Any]]]] = {}
         for i, spec in enumerate(self.catalog):
             self._by_ann.setdefault((spec["ann"], spec["profile"]), []).append((i, spec))
-        self._rules = [[(j, r, float(r["threshold"]), r["direction"] == "min")
+        # per rule: (rule, threshold, is_min, near-bucket names for "removed" and "passed")
+        self._rules = [[(r, float(r["threshold"]), r["direction"] == "min",
+                         f"{i}.{j}|removed", f"{i}.{j}|passed")
                         for j, r in enumerate(spec["rules"]) if _num(r["threshold"]) is not None]
-                       for spec in self.catalog]
+                       for i, spec in enumerate(self.catalog)]
         self._anns = sorted({a for a, _ in self._by_ann})
         self.status: dict[str, int] = {}
         self.reasons: dict[str, int] = {}
@@ -306,17 +308,18 @@ class ShardCollector:
             if v is None:
                 continue
             _count(self.hist.setdefault(str(i), {}), bin_of(v, spec["scale"]))
-            for j, rule, t, is_min in self._rules[i]:
+            for rule, t, is_min, removed_at, passed_at in self._rules[i]:
                 fails = v < t if is_min else v > t
                 # removed by this rule, or (score-only run) failing it: would be removed
                 removed = (d.status == REJECTED and d.step == rule["step"] and d.reason == rule["reason"]
                            ) or (fails and "would_reject" in (anns.get(rule["step"]) or {}))
                 if fails and not removed:
                     continue  # failed here but another rule (or step) removed it first
-                side = "removed" if removed else "passed"
                 dist = abs(v - t) / (abs(t) or 1.0)
+                bucket = self.near.setdefault(removed_at if removed else passed_at, [])
+                if len(bucket) >= K_NEAR and dist > bucket[-1]["k"][0]:
+                    continue  # farther than every kept example: cannot enter (key starts with dist)
                 key = [dist, *tail]
-                bucket = self.near.setdefault(f"{i}.{j}|{side}", [])
                 if _would_enter(bucket, key, K_NEAR):
                     _insert(bucket, {"k": key, "id": sid, "value": v, "status": d.status,
                                      "text": _snippet(doc.text)}, K_NEAR)

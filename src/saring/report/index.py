@@ -33,14 +33,18 @@ class IndexBuilder:
         self.root = Path(root)
         self.files: list[str] = []
         self._file_no: dict[str, int] = {}
+        self._by_path: dict[str | Path, int] = {}  # as given: relpath once per file, not per record
         self._rows: list[tuple[int, int, int]] = []
 
     def add(self, key: str, path: str | Path, ordinal: int) -> None:
-        rel = os.path.relpath(path, self.root)
-        f = self._file_no.get(rel)
+        f = self._by_path.get(path)
         if f is None:
-            f = self._file_no[rel] = len(self.files)
-            self.files.append(rel)
+            rel = os.path.relpath(path, self.root)
+            f = self._file_no.get(rel)
+            if f is None:
+                f = self._file_no[rel] = len(self.files)
+                self.files.append(rel)
+            self._by_path[path] = f
         self._rows.append((id_hash(key), f, ordinal))
 
     def write(self, base: str | Path) -> list[str]:
