@@ -39,7 +39,7 @@ from saring.repair.glue import (
     two_words,
 )
 from saring.repair.paragraphs import NUMBER_WORDS
-from saring.repair.resources import BAD_BEFORE, PLACE_HEADS, SUFFIX_LIKE, Resources
+from saring.repair.resources import BAD_BEFORE, NOUN, PLACE_HEADS, POS_SHARE, SUFFIX_LIKE, Resources
 
 # A capitalised token; the token-start check is done in Python (a lookbehind would disable the
 # regex engine's first-character scan, as in ``build_site_regex``).
@@ -47,7 +47,12 @@ TOKEN = re.compile(r"[A-Z][A-Za-z]{5,50}(?![\w@\-'’])(?!\.[A-Za-z0-9])")
 NOT_BEFORE = frozenset("@#/.-'’_")
 LEFT = re.compile(r"(?:[A-Z][a-z]{2,}|[A-Z]{2,})$")
 WORD_RUN = re.compile(r"[\w\-]+")
-WORD_BEFORE = re.compile(r"([A-Z][a-z]+|[A-Z]{2,}(?:[a-z]{2}(?= ))?) $")  # BUMDes too
+# a capitalised word of a name: Bank, BUMDes, Nur'aini, Al-Mubarak, or an initial (R., Hj., Dr.)
+WORD_BEFORE = re.compile(r"([A-Z][a-z]{1,2}-[A-Z][a-z]+|[A-Z][a-z]+(?:['’][a-z]{2,})?|[A-Z]{2,}(?:[a-z]{2}(?= ))?"
+                         r"|(?<![\w.])(?:[A-Z]|Dr|Drs|Ir|Hj|Prof)\.) $")
+INITIAL_END = re.compile(r"(?<![\w.])(?:[A-Z]|Dr|Drs|Ir|Hj|Prof)\. $")  # its dot ends no sentence
+# a number inside a name after a capitalised word (Kodim 1422 Lasusua, Yonif 731 Kabaresi)
+NUMBER_BEFORE = re.compile(r"(?<![\w.,])\d{1,4} $")
 # A derived noun (pe-/pem-/pen-/peng-/peny-/per-/ke- prefix or -an suffix, 7+ letters): the head
 # nouns a possessive link modified (pelanggan, kebijakan, karyawan, pernyataan). Names do end in
 # short roots (Pra|dana, Keli|mutu, Leuwi|panjang), almost never in such derivations.
@@ -109,13 +114,15 @@ def extend_name(text: str, start: int, res: Resources, whole: bool = False) -> t
                 pos = inner
                 m = WORD_BEFORE.search(text, max(0, pos - 40), pos)
         if m is None:
-            return pos, _lower_before(text, pos)
+            m = _number_inside(text, pos, res)
+            if m is None:
+                return pos, _lower_before(text, pos)
         w, k = m.group(1), m.start(1)
         if k > 0 and (text[k - 1].isalnum() or text[k - 1] in BAD_BEFORE):
             return pos, False
         if w.lower() in res.days or w in res.days or (w.lower() in res.stop and w not in res.org_heads):
             return pos, True
-        initial = _sentence_start(text, k)
+        initial = _sentence_start(text, k) and not INITIAL_END.search(text, max(0, k - 6), k)
         if initial and two_words(w, res):
             return pos, False  # "Sementaragaji PNS|daerah": a glued pair of words, not a name
         # a sentence-initial common word ("Kemarin", "Warga") ends the name; names also occur in
@@ -132,6 +139,20 @@ def extend_name(text: str, start: int, res: Resources, whole: bool = False) -> t
     if WORD_BEFORE.search(text, max(0, pos - 40), pos) is None:
         return pos, _lower_before(text, pos)
     return _long_org_name(text, pos, res)
+
+
+def _number_inside(text: str, pos: int, res: Resources) -> re.Match[str] | None:
+    """The capitalised word before a number right before ``pos`` (``Kodim 1422|Lasusua``): the
+    number is inside the name. Not after a word (``Januari 2024 Bank``, a headline's ``Tewaskan 4
+    Orang``) unless it heads organisations (``Polres``)."""
+    num = NUMBER_BEFORE.search(text, max(0, pos - 6), pos)
+    if num is None:
+        return None
+    m = WORD_BEFORE.search(text, max(0, num.start() - 40), num.start())
+    w = m.group(1) if m else ""
+    if m is None or w.endswith(".") or (res.lower_count.get(w.lower(), 0) >= 50 and w not in res.org_heads):
+        return None  # "Januari 2024", "Tewaskan 4 Orang|Pihak": a word, not a name's head
+    return m
 
 
 def _long_org_name(text: str, pos: int, res: Resources) -> tuple[int, bool]:
@@ -232,12 +253,24 @@ def _right_ok(right: str, res: Resources) -> bool:
 DERIVED_ZIPF = 3.0  # wordfreq ``id`` Zipf of a derived noun and of its root (~1 in a million words)
 
 
+# the confix prefixes of ``-an`` nouns and the root letter each may have absorbed (peN-: pem|p,
+# pen|t, peng|k, peny|s): ke|tekun|an, pen|dangkal|an, pem|bangun|an, pe|latih|an, per|tani|an
+CONFIX = (("peny", "s"), ("peng", "k"), ("peng", ""), ("pem", "p"), ("pem", ""), ("pen", "t"),
+          ("pen", ""), ("per", ""), ("pe", ""), ("ke", ""))
+
+
 def _derived_from_root(low: str, res: Resources) -> bool:
-    """A noun made by ``-an`` from a word wordfreq knows (``antre|an``, ``timbang|an``,
-    ``lukis|an``), 7+ letters, both parts frequent enough to be words, not ``-kan`` (a verb)."""
-    return (len(low) >= 7 and low.endswith("an") and not low.endswith("kan")
-            and res.lexicon.get(low, 0.0) >= DERIVED_ZIPF and res.lexicon.get(low[:-2], 0.0) >= DERIVED_ZIPF
-            and not is_verb(low, res))
+    """A noun made by ``-an`` (or a ``ke-``/``peN-``/``per-`` ... ``-an`` confix) from a word
+    wordfreq knows (``antre|an``, ``timbang|an``, ``ke|tekun|an``), 7+ letters, both the noun and
+    its root frequent enough to be words, not ``-kan`` (a verb)."""
+    if not (len(low) >= 7 and low.endswith("an") and not low.endswith("kan")
+            and res.lexicon.get(low, 0.0) >= DERIVED_ZIPF) or is_verb(low, res):
+        return False
+    base = low[:-2]
+    if res.lexicon.get(base, 0.0) >= DERIVED_ZIPF:
+        return True
+    return any(base.startswith(pre) and len(base) - len(pre) + len(lost) >= 4
+               and res.lexicon.get(lost + base[len(pre):], 0.0) >= DERIVED_ZIPF for pre, lost in CONFIX)
 
 
 def _split(tok: str, res: Resources) -> int:
@@ -414,6 +447,9 @@ def name_site(text: str, m: re.Match[str], res: Resources, memo: DocMemo | None 
     if res.known(tok) or tok in res.brands or tok.lower() in res.brands_lower or repeated(
             text, tok, None if memo is None else memo.repeated):
         return None  # a repeated token ("CAT Watuputih" five times) is a lexicalised name
+    q = _quantifier_site(text, m, res)
+    if q is not None:
+        return q
     i = _split(tok, res)
     if not i:
         return None
@@ -445,8 +481,48 @@ def name_site(text: str, m: re.Match[str], res: Resources, memo: DocMemo | None 
     return site
 
 
+# counting words a translated link glues to the name before the head noun ("X's three ships" ->
+# "Xtiga kapal", "X's supporters" -> "Xpara pendukung")
+QUANTIFIERS = frozenset("para seorang sebuah beberapa sejumlah dua tiga empat lima enam tujuh delapan"
+                        " sembilan sepuluh puluhan ratusan ribuan".split())
+NEXT_WORD = re.compile(r" ([a-z]{3,})\b")
+
+
+def _quantifier_site(text: str, m: re.Match[str], res: Resources) -> Site | None:
+    """``Haruto Kameyamapara pendukung``, ``Samudra Jaya Abaditiga kapal``: a quantifier glued to
+    a name, then a lower-case noun (annotated news tags it a noun, or it heads names): the
+    quantifier opens the moved noun phrase. The name is whole (5+ letters, no word, few corpus
+    names end in the quantifier) and sits in running text."""
+    tok, start = m.group(), m.start()
+    for q in QUANTIFIERS:
+        if tok.lower().endswith(q) and len(tok) - len(q) >= 5:
+            break
+    else:
+        return None
+    i = len(tok) - len(q)
+    left, right = tok[:i], tok[i:]
+    nxt = NEXT_WORD.match(text, m.end())
+    if not (LEFT.match(left) and (right.islower() or right[1:].islower())) or nxt is None:
+        return None
+    noun = nxt.group(1)
+    if not (res.pos_share(noun, NOUN) >= POS_SHARE or res.head_noun(noun, HEAD_RATE)) or is_verb(noun, res):
+        return None
+    if res.names_ending(q) >= 3 or _sentence_start(text, start):
+        return None
+    name_start, clear = extend_name(text, start, res)
+    if not clear or (_common(left, res) and (name_start == start or right[0].isupper())) or not in_running_text(
+            text, name_start, m.end(), res):
+        return None  # (a common word is a name's last word only after its other words, and never
+        # with CamelCase: "Jaya Abaditiga kapal", but "Politik DaerahBeberapa hari" is a heading join)
+    site = Site(name_start, m.end(), text[name_start : start + i], "camel" if right[0].isupper() else "glue",
+                start + i, right, 0.8)
+    site.name = True
+    return site
+
+
 SPEECH_AFTER = re.compile(r" [a-z]")
 PUNCT_AFTER = re.compile(r"[,.;:!?]")
+PAREN_WORDS = re.compile(r" \([a-z]{3}")
 
 
 def _name_ends(g: Glued, res: Resources) -> bool:
@@ -461,8 +537,9 @@ def _name_ends(g: Glued, res: Resources) -> bool:
     text, end = g.text, g.end
     if not NAME_END.match(text, end):
         return False
-    if SPEECH_AFTER.match(text, end) or not PUNCT_AFTER.match(text, end):
-        return True  # a speech verb, a bracket, a dash: the name ends there
+    if SPEECH_AFTER.match(text, end) or not (PUNCT_AFTER.match(text, end) or PAREN_WORDS.match(text, end)):
+        return True  # a speech verb, a dash, a bracket with a number (Syamsinar (24)): the name
+        # ends there; a bracketed remark in words (gudang (bekas markas)) is like a comma
     low = g.right.lower()
     derived = len(low) >= 7 and DERIVED.fullmatch(low) is not None and low not in res.name_tails
     ok = (derived and (g.known or g.org or g.coined)) or (g.org and res.head_noun(low, STRONG_HEAD_RATE))
@@ -612,7 +689,14 @@ def _camel_needs(text: str, start: int, end: int, res: Resources) -> int:
     return 0
 
 
-LIST_TOKEN = re.compile(r"([A-Z][a-z]{3,})([A-Z][a-z]{3,})(?=(?:, (?:dan |serta )?| dan | serta )[A-Z])")
+# two names whose comma was lost, inside a list: the next item is capitalised, or the second
+# name (up to 2 more capitalised words) ends with ", dan"/", serta" (``Kecamatan TolanduKecamatan
+# Moramo Utara, dan``: only parallel names under one head, see ``list_site``)
+LIST_TOKEN = re.compile(r"([A-Z][a-z]{3,})([A-Z][a-z]{3,})(?=(?:, (?:dan |serta )?| dan | serta )[A-Z]"
+                        r"|(?: [A-Z][a-z]{2,}){0,2}, (?:dan|serta) )")
+
+
+LIST_NEXT_ITEM = re.compile(r"(?:, (?:dan |serta )?| dan | serta )[A-Z]")
 
 
 def list_site(text: str, m: re.Match[str], res: Resources, memo: DocMemo | None = None) -> Site | None:
@@ -621,8 +705,11 @@ def list_site(text: str, m: re.Match[str], res: Resources, memo: DocMemo | None 
     if res.known(tok) or tok in res.brands or tok.lower() in res.brands_lower or repeated(
             text, tok, None if memo is None else memo.repeated):
         return None
-    if left in res.org_heads or right in res.org_heads:
-        return None  # PolresSukabumi, BankMandiri: one name
+    parallel = right in res.org_heads and _same_head_before(text, m.start(), right)
+    if left in res.org_heads or right in res.org_heads and not parallel:
+        return None  # PolresSukabumi, BankMandiri: one name (but "Desa SukaDesa Jaya, dan": two)
+    if not parallel and not LIST_NEXT_ITEM.match(text, m.end()):
+        return None  # "Team CatalunyaCaixa Repsol Suter, dan": a brand inside a longer name
     line_start = text.rfind("\n", 0, m.start()) + 1
     lo = max(line_start, m.start() - 80)
     if DATELINE_BEFORE.search(text, lo, m.start()) or _after_headline(text, lo, m.start(), res):
@@ -636,13 +723,19 @@ def list_site(text: str, m: re.Match[str], res: Resources, memo: DocMemo | None 
     for part in (left, right):
         if res.englishish(part):
             return None  # GrabExpress, EastWest: a brand
-        if res.strict_name(part):
-            continue  # Surabaya|Malang: "malang" is a word, but writers capitalise it 15x as often
+        if res.strict_name(part) or parallel:
+            continue  # (an unknown part beside a known name is a brand as often: TribratanewsPolri)  # Surabaya|Malang: "malang" is a word, but writers capitalise it 15x as often
         if res.englishish(part) or res.common_lower(part) or not res.name_like(part):
             return None  # PlayStation, SariWangi, ConocoPhilips: a brand or a word, not two names
     site = Site(m.start(), m.end(), left, "list", m.start() + len(left), right, 0.8)
     site.name = True
     return site
+
+
+def _same_head_before(text: str, start: int, head: str) -> bool:
+    """The name before ``start`` opens with ``head`` too (``Kecamatan Tolandu|Kecamatan Moramo``):
+    a list of parallel names, not one name."""
+    return text.endswith(head + " ", max(0, start - len(head) - 1), start)
 
 
 def find_entity_sites(text: str, res: Resources, taken: set[int],
