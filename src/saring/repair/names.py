@@ -29,11 +29,13 @@ from typing import Any
 from saring.repair.glue import (
     DATELINE_BEFORE,
     NAME_END,
+    WORD_AT,
     Repeats,
     Site,
     _after_headline,
     in_running_text,
     is_verb,
+    noun_phrase,
     repeated,
     sentence_start,
     two_words,
@@ -53,6 +55,7 @@ WORD_BEFORE = re.compile(r"([A-Z][a-z]{1,2}-[A-Z][a-z]+|[A-Z][a-z]+(?:['’][a-z
 INITIAL_END = re.compile(r"(?<![\w.])(?:[A-Z]|Dr|Drs|Ir|Hj|Prof)\. $")  # its dot ends no sentence
 # a number inside a name after a capitalised word (Kodim 1422 Lasusua, Yonif 731 Kabaresi)
 NUMBER_BEFORE = re.compile(r"(?<![\w.,])\d{1,4} $")
+LOWER_WORD_BEFORE = re.compile(r"(?<![\w\-])[a-z]{2,} $")
 # A derived noun (pe-/pem-/pen-/peng-/peny-/per-/ke- prefix or -an suffix, 7+ letters): the head
 # nouns a possessive link modified (pelanggan, kebijakan, karyawan, pernyataan). Names do end in
 # short roots (Pra|dana, Keli|mutu, Leuwi|panjang), almost never in such derivations.
@@ -150,8 +153,11 @@ def _number_inside(text: str, pos: int, res: Resources) -> re.Match[str] | None:
         return None
     m = WORD_BEFORE.search(text, max(0, num.start() - 40), num.start())
     w = m.group(1) if m else ""
-    if m is None or w.endswith(".") or (res.lower_count.get(w.lower(), 0) >= 50 and w not in res.org_heads):
-        return None  # "Januari 2024", "Tewaskan 4 Orang|Pihak": a word, not a name's head
+    if m is None or w.endswith(".") or w.lower() in res.days or (
+            res.lower_count.get(w.lower(), 0) >= 50 and w not in res.org_heads):
+        return None  # "Januari 2024", "Orang 4 Orang|Pihak": a word, not a name's head
+    if not LOWER_WORD_BEFORE.search(text, max(0, m.start(1) - 30), m.start(1)):
+        return None  # "Bongkar 300 Meter ...|Potongan": a Title-Case headline, not running text
     return m
 
 
@@ -632,17 +638,34 @@ def _needs(g: Glued, res: Resources) -> int:
         return 1 if g.known else 2
     # "Reza Aliwarga, ...", "Syamsinar (24)", "Danis Sumadilaga mengatakan": a person's or
     # place's name ends the phrase; translated glue goes on with the rest of the sentence
+    initial = _sentence_start(text, start)
+    subject = initial and _subject_title(g, res)
     shape_ok = not (NAME_AFTER.match(text, end) or _name_ends(g, res)
                     or (g.left.isupper() and not derived)  # BRI|syariah, PNS|daerah
-                    or _sentence_start(text, start))
+                    or (initial and not subject))
     strong = derived or res.head_noun(low, STRONG_HEAD_RATE)
     # an unknown name needs a strong head and running lower-case text before it (Subulus|salam
     # under "Kota" is a city; "mengeluhkan Biznet|layanan" is glue)
     unknown_ok = (g.headed and (strong or g.head_word not in PLACE_HEADS)) or (
         (g.coined or strong and len(g.left) >= 5 and g.left.lower() not in res.lexicon)
-        and _word_before(text, start, res)
+        and (_word_before(text, start, res) or subject)
         and not LOCATIVE_BEFORE.search(text, max(0, start - 12), start))
     return 0 if shape_ok and (g.known or unknown_ok) else 1
+
+
+def _subject_title(g: Glued, res: Resources) -> bool:
+    """``Yamashiro Seikidirektur utama datang``: a sentence-initial name with a lower-case title
+    or role noun glued (a scraper's join starts the next paragraph with a capital, so lower-case
+    glue there is the translator's) and a verb right after the noun phrase: the phrase is the
+    sentence's subject, ``Direktur utama Yamashiro Seiki datang``."""
+    if not g.right[0].islower() or g.left.isupper() or not g.head_word or _word_glue(g.left, res):
+        return False  # a multi-word name only ("Keberadaanhoaks|erupsi" is a scraper's join)
+    low = g.right.lower()
+    if not (_opens_title(g, res) or res.head_noun(low, ROLE_RATE)) or is_verb(low, res):
+        return False
+    np_end, n, _clear = noun_phrase(g.text, g.start + len(g.left), res, 3)
+    nxt = WORD_AT.match(g.text, np_end + 1) if g.text[np_end : np_end + 1] == " " else None
+    return n > 0 and nxt is not None and nxt.group().islower() and is_verb(nxt.group(), res)
 
 
 NEXT_WORDS = re.compile(r"(?: [A-Za-z]+){1,2}")
