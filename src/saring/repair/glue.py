@@ -20,9 +20,12 @@ from collections import Counter
 from dataclasses import dataclass
 
 from saring.repair.resources import (
+    ADJ,
     BAD_BEFORE,
     DEMONYM,
+    NOUN,
     PLACE_HEADS,
+    POS_SHARE,
     REGION_DEMONYM,
     SUFFIX_LIKE,
     Resources,
@@ -224,6 +227,8 @@ def _score_suffix(
     """``Rusian Presiden`` / ``Rusia's kapal``: a country name with an English suffix left over."""
     if etype != "country" and not (etype == "region" and suf in REGION_DEMONYM):
         return None
+    if suf == "se" and not ent.endswith("e"):
+        return None  # Suriname|se (Surinamese); "-ese" on other names is a glue of its own
     nxt = _next_word(text, end + 1)
     english_word = suf[0] not in "'’" and res.known(token)  # Korean, Japanese, Israeli: real words
     nlow = nxt.lower()
@@ -520,8 +525,8 @@ def is_verb(w: str, res: Resources) -> bool:
     """Cheap verb test: bare verb list, or a meN-/di-/ber-/ter- shape over a known root."""
     if w in res.bare_verbs:
         return True
-    if w in res.prefix_nouns:
-        return False
+    if w in res.prefix_nouns or res.pos_share(w, NOUN) >= POS_SHARE:
+        return False  # "perkara", "berkas": a verb's shape, tagged a noun in annotated news
     if w.startswith("per") and w.endswith("an") and not w.endswith("kan"):
         return False  # the per-...-an confix makes nouns (pernyataan, perusahaan, pertemuan)
     if w.startswith("ber") and len(w) >= 8 and w[2:] in res.lexicon:
@@ -583,6 +588,21 @@ def noun_phrase(text: str, pos: int, res: Resources, max_content: int = 3) -> tu
         if text[end : end + 1] != " ":
             return end, n, True
         pos = end + 1
+
+
+def _name_phrase(text: str, pos: int, res: Resources) -> tuple[int, int, bool]:
+    """The noun phrase a name's glued head opens: the head and one modifier (``direktur
+    keuangan``; the MT order puts the clause right after it), or a third word when annotated news
+    tags it an adjective and the phrase clearly ends after it (``mobil listrik murah | sejak``)."""
+    end, n, clear = noun_phrase(text, pos, res, 2)
+    if clear or n != 2:
+        return end, n, clear
+    end3, n3, clear3 = noun_phrase(text, pos, res, 3)
+    last = text[end + 1 : end3].lower()
+    if n3 == 3 and clear3 and res.pos_share(last, ADJ) >= POS_SHARE and (
+            end3 == len(text) or not text[end3].isalnum()):
+        return end3, n3, True
+    return end, n, clear
 
 
 def _title_extent(text: str, pos: int, res: Resources) -> int:
@@ -673,7 +693,7 @@ def plan_repair(text: str, site: Site, res: Resources) -> Plan:
             return fallback
     # a name's head takes at most one modifier (direktur keuangan, pelatih kepala): the MT order
     # puts the clause right after it (``Bank Xdirektur keuangan laba bersih naik``)
-    np_end, n_words, clear = noun_phrase(text, rs, res, 2 if site.name else 3)
+    np_end, n_words, clear = (_name_phrase if site.name else noun_phrase)(text, rs, res)
     if n_words == 0:
         return fallback
     phrase = text[rs:np_end]

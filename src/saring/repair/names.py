@@ -29,17 +29,19 @@ from typing import Any
 from saring.repair.glue import (
     DATELINE_BEFORE,
     NAME_END,
+    WORD_AT,
     Repeats,
     Site,
     _after_headline,
     in_running_text,
     is_verb,
+    noun_phrase,
     repeated,
     sentence_start,
     two_words,
 )
 from saring.repair.paragraphs import NUMBER_WORDS
-from saring.repair.resources import BAD_BEFORE, PLACE_HEADS, SUFFIX_LIKE, Resources
+from saring.repair.resources import BAD_BEFORE, NOUN, PLACE_HEADS, POS_SHARE, SUFFIX_LIKE, Resources
 
 # A capitalised token; the token-start check is done in Python (a lookbehind would disable the
 # regex engine's first-character scan, as in ``build_site_regex``).
@@ -47,7 +49,13 @@ TOKEN = re.compile(r"[A-Z][A-Za-z]{5,50}(?![\w@\-'’])(?!\.[A-Za-z0-9])")
 NOT_BEFORE = frozenset("@#/.-'’_")
 LEFT = re.compile(r"(?:[A-Z][a-z]{2,}|[A-Z]{2,})$")
 WORD_RUN = re.compile(r"[\w\-]+")
-WORD_BEFORE = re.compile(r"([A-Z][a-z]+|[A-Z]{2,}(?:[a-z]{2}(?= ))?) $")  # BUMDes too
+# a capitalised word of a name: Bank, BUMDes, Nur'aini, Al-Mubarak, or an initial (R., Hj., Dr.)
+WORD_BEFORE = re.compile(r"([A-Z][a-z]{1,2}-[A-Z][a-z]+|[A-Z][a-z]+(?:['’][a-z]{2,})?|[A-Z]{2,}(?:[a-z]{2}(?= ))?"
+                         r"|(?<![\w.])(?:[A-Z]|Dr|Drs|Ir|Hj|Prof)\.) $")
+INITIAL_END = re.compile(r"(?<![\w.])(?:[A-Z]|Dr|Drs|Ir|Hj|Prof)\. $")  # its dot ends no sentence
+# a number inside a name after a capitalised word (Kodim 1422 Lasusua, Yonif 731 Kabaresi)
+NUMBER_BEFORE = re.compile(r"(?<![\w.,])\d{1,4} $")
+LOWER_WORD_BEFORE = re.compile(r"(?<![\w\-])[a-z]{2,} $")
 # A derived noun (pe-/pem-/pen-/peng-/peny-/per-/ke- prefix or -an suffix, 7+ letters): the head
 # nouns a possessive link modified (pelanggan, kebijakan, karyawan, pernyataan). Names do end in
 # short roots (Pra|dana, Keli|mutu, Leuwi|panjang), almost never in such derivations.
@@ -109,13 +117,15 @@ def extend_name(text: str, start: int, res: Resources, whole: bool = False) -> t
                 pos = inner
                 m = WORD_BEFORE.search(text, max(0, pos - 40), pos)
         if m is None:
-            return pos, _lower_before(text, pos)
+            m = _number_inside(text, pos, res)
+            if m is None:
+                return pos, _lower_before(text, pos)
         w, k = m.group(1), m.start(1)
         if k > 0 and (text[k - 1].isalnum() or text[k - 1] in BAD_BEFORE):
             return pos, False
         if w.lower() in res.days or w in res.days or (w.lower() in res.stop and w not in res.org_heads):
             return pos, True
-        initial = _sentence_start(text, k)
+        initial = _sentence_start(text, k) and not INITIAL_END.search(text, max(0, k - 6), k)
         if initial and two_words(w, res):
             return pos, False  # "Sementaragaji PNS|daerah": a glued pair of words, not a name
         # a sentence-initial common word ("Kemarin", "Warga") ends the name; names also occur in
@@ -132,6 +142,23 @@ def extend_name(text: str, start: int, res: Resources, whole: bool = False) -> t
     if WORD_BEFORE.search(text, max(0, pos - 40), pos) is None:
         return pos, _lower_before(text, pos)
     return _long_org_name(text, pos, res)
+
+
+def _number_inside(text: str, pos: int, res: Resources) -> re.Match[str] | None:
+    """The capitalised word before a number right before ``pos`` (``Kodim 1422|Lasusua``): the
+    number is inside the name. Not after a word (``Januari 2024 Bank``, a headline's ``Tewaskan 4
+    Orang``) unless it heads organisations (``Polres``)."""
+    num = NUMBER_BEFORE.search(text, max(0, pos - 6), pos)
+    if num is None:
+        return None
+    m = WORD_BEFORE.search(text, max(0, num.start() - 40), num.start())
+    w = m.group(1) if m else ""
+    if m is None or w.endswith(".") or w.lower() in res.days or (
+            res.lower_count.get(w.lower(), 0) >= 50 and w not in res.org_heads):
+        return None  # "Januari 2024", "Orang 4 Orang|Pihak": a word, not a name's head
+    if not LOWER_WORD_BEFORE.search(text, max(0, m.start(1) - 30), m.start(1)):
+        return None  # "Bongkar 300 Meter ...|Potongan": a Title-Case headline, not running text
+    return m
 
 
 def _long_org_name(text: str, pos: int, res: Resources) -> tuple[int, bool]:
@@ -232,12 +259,24 @@ def _right_ok(right: str, res: Resources) -> bool:
 DERIVED_ZIPF = 3.0  # wordfreq ``id`` Zipf of a derived noun and of its root (~1 in a million words)
 
 
+# the confix prefixes of ``-an`` nouns and the root letter each may have absorbed (peN-: pem|p,
+# pen|t, peng|k, peny|s): ke|tekun|an, pen|dangkal|an, pem|bangun|an, pe|latih|an, per|tani|an
+CONFIX = (("peny", "s"), ("peng", "k"), ("peng", ""), ("pem", "p"), ("pem", ""), ("pen", "t"),
+          ("pen", ""), ("per", ""), ("pe", ""), ("ke", ""))
+
+
 def _derived_from_root(low: str, res: Resources) -> bool:
-    """A noun made by ``-an`` from a word wordfreq knows (``antre|an``, ``timbang|an``,
-    ``lukis|an``), 7+ letters, both parts frequent enough to be words, not ``-kan`` (a verb)."""
-    return (len(low) >= 7 and low.endswith("an") and not low.endswith("kan")
-            and res.lexicon.get(low, 0.0) >= DERIVED_ZIPF and res.lexicon.get(low[:-2], 0.0) >= DERIVED_ZIPF
-            and not is_verb(low, res))
+    """A noun made by ``-an`` (or a ``ke-``/``peN-``/``per-`` ... ``-an`` confix) from a word
+    wordfreq knows (``antre|an``, ``timbang|an``, ``ke|tekun|an``), 7+ letters, both the noun and
+    its root frequent enough to be words, not ``-kan`` (a verb)."""
+    if not (len(low) >= 7 and low.endswith("an") and not low.endswith("kan")
+            and res.lexicon.get(low, 0.0) >= DERIVED_ZIPF) or is_verb(low, res):
+        return False
+    base = low[:-2]
+    if res.lexicon.get(base, 0.0) >= DERIVED_ZIPF:
+        return True
+    return any(base.startswith(pre) and len(base) - len(pre) + len(lost) >= 4
+               and res.lexicon.get(lost + base[len(pre):], 0.0) >= DERIVED_ZIPF for pre, lost in CONFIX)
 
 
 def _split(tok: str, res: Resources) -> int:
@@ -414,6 +453,9 @@ def name_site(text: str, m: re.Match[str], res: Resources, memo: DocMemo | None 
     if res.known(tok) or tok in res.brands or tok.lower() in res.brands_lower or repeated(
             text, tok, None if memo is None else memo.repeated):
         return None  # a repeated token ("CAT Watuputih" five times) is a lexicalised name
+    q = _quantifier_site(text, m, res)
+    if q is not None:
+        return q
     i = _split(tok, res)
     if not i:
         return None
@@ -445,8 +487,48 @@ def name_site(text: str, m: re.Match[str], res: Resources, memo: DocMemo | None 
     return site
 
 
+# counting words a translated link glues to the name before the head noun ("X's three ships" ->
+# "Xtiga kapal", "X's supporters" -> "Xpara pendukung")
+QUANTIFIERS = frozenset("para seorang sebuah beberapa sejumlah dua tiga empat lima enam tujuh delapan"
+                        " sembilan sepuluh puluhan ratusan ribuan".split())
+NEXT_WORD = re.compile(r" ([a-z]{3,})\b")
+
+
+def _quantifier_site(text: str, m: re.Match[str], res: Resources) -> Site | None:
+    """``Haruto Kameyamapara pendukung``, ``Samudra Jaya Abaditiga kapal``: a quantifier glued to
+    a name, then a lower-case noun (annotated news tags it a noun, or it heads names): the
+    quantifier opens the moved noun phrase. The name is whole (5+ letters, no word, few corpus
+    names end in the quantifier) and sits in running text."""
+    tok, start = m.group(), m.start()
+    for q in QUANTIFIERS:
+        if tok.lower().endswith(q) and len(tok) - len(q) >= 5:
+            break
+    else:
+        return None
+    i = len(tok) - len(q)
+    left, right = tok[:i], tok[i:]
+    nxt = NEXT_WORD.match(text, m.end())
+    if not (LEFT.match(left) and (right.islower() or right[1:].islower())) or nxt is None:
+        return None
+    noun = nxt.group(1)
+    if not (res.pos_share(noun, NOUN) >= POS_SHARE or res.head_noun(noun, HEAD_RATE)) or is_verb(noun, res):
+        return None
+    if res.names_ending(q) >= 3 or _sentence_start(text, start):
+        return None
+    name_start, clear = extend_name(text, start, res)
+    if not clear or (_common(left, res) and (name_start == start or right[0].isupper())) or not in_running_text(
+            text, name_start, m.end(), res):
+        return None  # (a common word is a name's last word only after its other words, and never
+        # with CamelCase: "Jaya Abaditiga kapal", but "Politik DaerahBeberapa hari" is a heading join)
+    site = Site(name_start, m.end(), text[name_start : start + i], "camel" if right[0].isupper() else "glue",
+                start + i, right, 0.8)
+    site.name = True
+    return site
+
+
 SPEECH_AFTER = re.compile(r" [a-z]")
 PUNCT_AFTER = re.compile(r"[,.;:!?]")
+PAREN_WORDS = re.compile(r" \([a-z]{3}")
 
 
 def _name_ends(g: Glued, res: Resources) -> bool:
@@ -461,8 +543,9 @@ def _name_ends(g: Glued, res: Resources) -> bool:
     text, end = g.text, g.end
     if not NAME_END.match(text, end):
         return False
-    if SPEECH_AFTER.match(text, end) or not PUNCT_AFTER.match(text, end):
-        return True  # a speech verb, a bracket, a dash: the name ends there
+    if SPEECH_AFTER.match(text, end) or not (PUNCT_AFTER.match(text, end) or PAREN_WORDS.match(text, end)):
+        return True  # a speech verb, a dash, a bracket with a number (Syamsinar (24)): the name
+        # ends there; a bracketed remark in words (gudang (bekas markas)) is like a comma
     low = g.right.lower()
     derived = len(low) >= 7 and DERIVED.fullmatch(low) is not None and low not in res.name_tails
     ok = (derived and (g.known or g.org or g.coined)) or (g.org and res.head_noun(low, STRONG_HEAD_RATE))
@@ -555,17 +638,34 @@ def _needs(g: Glued, res: Resources) -> int:
         return 1 if g.known else 2
     # "Reza Aliwarga, ...", "Syamsinar (24)", "Danis Sumadilaga mengatakan": a person's or
     # place's name ends the phrase; translated glue goes on with the rest of the sentence
+    initial = _sentence_start(text, start)
+    subject = initial and _subject_title(g, res)
     shape_ok = not (NAME_AFTER.match(text, end) or _name_ends(g, res)
                     or (g.left.isupper() and not derived)  # BRI|syariah, PNS|daerah
-                    or _sentence_start(text, start))
+                    or (initial and not subject))
     strong = derived or res.head_noun(low, STRONG_HEAD_RATE)
     # an unknown name needs a strong head and running lower-case text before it (Subulus|salam
     # under "Kota" is a city; "mengeluhkan Biznet|layanan" is glue)
     unknown_ok = (g.headed and (strong or g.head_word not in PLACE_HEADS)) or (
         (g.coined or strong and len(g.left) >= 5 and g.left.lower() not in res.lexicon)
-        and _word_before(text, start, res)
+        and (_word_before(text, start, res) or subject)
         and not LOCATIVE_BEFORE.search(text, max(0, start - 12), start))
     return 0 if shape_ok and (g.known or unknown_ok) else 1
+
+
+def _subject_title(g: Glued, res: Resources) -> bool:
+    """``Yamashiro Seikidirektur utama datang``: a sentence-initial name with a lower-case title
+    or role noun glued (a scraper's join starts the next paragraph with a capital, so lower-case
+    glue there is the translator's) and a verb right after the noun phrase: the phrase is the
+    sentence's subject, ``Direktur utama Yamashiro Seiki datang``."""
+    if not g.right[0].islower() or g.left.isupper() or not g.head_word or _word_glue(g.left, res):
+        return False  # a multi-word name only ("Keberadaanhoaks|erupsi" is a scraper's join)
+    low = g.right.lower()
+    if not (_opens_title(g, res) or res.head_noun(low, ROLE_RATE)) or is_verb(low, res):
+        return False
+    np_end, n, _clear = noun_phrase(g.text, g.start + len(g.left), res, 3)
+    nxt = WORD_AT.match(g.text, np_end + 1) if g.text[np_end : np_end + 1] == " " else None
+    return n > 0 and nxt is not None and nxt.group().islower() and is_verb(nxt.group(), res)
 
 
 NEXT_WORDS = re.compile(r"(?: [A-Za-z]+){1,2}")
@@ -612,7 +712,14 @@ def _camel_needs(text: str, start: int, end: int, res: Resources) -> int:
     return 0
 
 
-LIST_TOKEN = re.compile(r"([A-Z][a-z]{3,})([A-Z][a-z]{3,})(?=(?:, (?:dan |serta )?| dan | serta )[A-Z])")
+# two names whose comma was lost, inside a list: the next item is capitalised, or the second
+# name (up to 2 more capitalised words) ends with ", dan"/", serta" (``Kecamatan TolanduKecamatan
+# Moramo Utara, dan``: only parallel names under one head, see ``list_site``)
+LIST_TOKEN = re.compile(r"([A-Z][a-z]{3,})([A-Z][a-z]{3,})(?=(?:, (?:dan |serta )?| dan | serta )[A-Z]"
+                        r"|(?: [A-Z][a-z]{2,}){0,2}, (?:dan|serta) )")
+
+
+LIST_NEXT_ITEM = re.compile(r"(?:, (?:dan |serta )?| dan | serta )[A-Z]")
 
 
 def list_site(text: str, m: re.Match[str], res: Resources, memo: DocMemo | None = None) -> Site | None:
@@ -621,8 +728,11 @@ def list_site(text: str, m: re.Match[str], res: Resources, memo: DocMemo | None 
     if res.known(tok) or tok in res.brands or tok.lower() in res.brands_lower or repeated(
             text, tok, None if memo is None else memo.repeated):
         return None
-    if left in res.org_heads or right in res.org_heads:
-        return None  # PolresSukabumi, BankMandiri: one name
+    parallel = right in res.org_heads and _same_head_before(text, m.start(), right)
+    if left in res.org_heads or right in res.org_heads and not parallel:
+        return None  # PolresSukabumi, BankMandiri: one name (but "Desa SukaDesa Jaya, dan": two)
+    if not parallel and not LIST_NEXT_ITEM.match(text, m.end()):
+        return None  # "Team CatalunyaCaixa Repsol Suter, dan": a brand inside a longer name
     line_start = text.rfind("\n", 0, m.start()) + 1
     lo = max(line_start, m.start() - 80)
     if DATELINE_BEFORE.search(text, lo, m.start()) or _after_headline(text, lo, m.start(), res):
@@ -636,13 +746,19 @@ def list_site(text: str, m: re.Match[str], res: Resources, memo: DocMemo | None 
     for part in (left, right):
         if res.englishish(part):
             return None  # GrabExpress, EastWest: a brand
-        if res.strict_name(part):
-            continue  # Surabaya|Malang: "malang" is a word, but writers capitalise it 15x as often
+        if res.strict_name(part) or parallel:
+            continue  # (an unknown part beside a known name is a brand as often: TribratanewsPolri)  # Surabaya|Malang: "malang" is a word, but writers capitalise it 15x as often
         if res.englishish(part) or res.common_lower(part) or not res.name_like(part):
             return None  # PlayStation, SariWangi, ConocoPhilips: a brand or a word, not two names
     site = Site(m.start(), m.end(), left, "list", m.start() + len(left), right, 0.8)
     site.name = True
     return site
+
+
+def _same_head_before(text: str, start: int, head: str) -> bool:
+    """The name before ``start`` opens with ``head`` too (``Kecamatan Tolandu|Kecamatan Moramo``):
+    a list of parallel names, not one name."""
+    return text.endswith(head + " ", max(0, start - len(head) - 1), start)
 
 
 def find_entity_sites(text: str, res: Resources, taken: set[int],

@@ -34,6 +34,11 @@ PLACE_HEADS = frozenset(
 BAD_BEFORE = frozenset("@#/.=&?'’-_")
 
 
+# columns of ``pos_id.tsv`` (scripts/build_repair_pos.py)
+NOUN, VERB, ADJ = 0, 1, 2
+POS_SHARE = 0.8  # a word tagged this part of speech in >= 80% of its (3+) uses is one
+
+
 def _lines(name: str) -> list[str]:
     text = (DATA_DIR / name).read_text(encoding="utf-8")
     return [ln.rstrip("\n") for ln in text.splitlines() if ln.strip() and not ln.startswith("#")]
@@ -96,6 +101,7 @@ class Resources:
     name_tails: frozenset[str]  # words that end compound names (wangi, sari, putra)
     corpus_names: dict[str, tuple[int, int]]  # capitalised token -> (mid-sentence count, lower count)
     head_rate: dict[str, float]  # lower-case word -> share of uses followed by a name in its NP
+    pos: dict[str, tuple[int, ...]]  # lower-case word -> (noun, verb, adj, other, noun before name) uses
     name_lines: str  # corpus names, lower case, sorted, one per line between newlines
     name_lines_rev: str  # the same names reversed, sorted (suffix counts)
     world_words: frozenset[str]  # words wordfreq knows that look like name + word (fujifilm)
@@ -162,6 +168,15 @@ class Resources:
         followed by a name in at least ``min_rate`` of its uses in the corpus layer."""
         return self.head_rate.get(word.lower(), 0.0) >= min_rate
 
+    def pos_share(self, word: str, kind: int, min_uses: int = 3) -> float:
+        """Share of ``word``'s tagged uses (``pos_id.tsv``, hand-annotated news) that are ``kind``
+        (:data:`NOUN`, :data:`VERB`, :data:`ADJ`); 0.0 when seen fewer than ``min_uses`` times."""
+        c = self.pos.get(word)
+        if c is None:
+            return 0.0
+        n = c[0] + c[1] + c[2] + c[3]
+        return c[kind] / n if n >= min_uses else 0.0
+
     def known(self, word: str) -> bool:
         """Is ``word`` (any case) a real word: Indonesian, reduplicated, clitic form or English/Malay."""
         w = word.lower()
@@ -225,7 +240,7 @@ def build_site_pattern(entities: list[str]) -> str:
         r"(?P<ent>" + trie + r")"
         r"(?:(?P<glue>(?:[a-z]{3,40}|[A-Z][a-z]{1,39})(?:-[a-z]{2,40})?)(?![\w@/\-])"
         r"(?!\.[A-Za-z0-9])(?!://)"
-        r"|(?P<suf>n|i|an|['’]s)(?= [A-Za-z]))"
+        r"|(?P<suf>n|i|an|se|['’]s)(?= [A-Za-z]))"
     )
 
 
@@ -264,6 +279,10 @@ def parse_data() -> dict:
         w, n, k = ln.split("\t")
         if int(n) >= 30:
             head_rate[w] = round(int(k) / int(n), 3)
+    pos: dict[str, tuple[int, ...]] = {}
+    for ln in _lines("pos_id.tsv"):
+        w, *counts = ln.split("\t")
+        pos[w] = tuple(int(c) for c in counts)
     titles = _lines("titles.txt")
     sets = {
         "other": _lines("words_other.txt"),
@@ -287,7 +306,8 @@ def parse_data() -> dict:
     names = {w.lower() for w in corpus_names}
     return {
         "maps": {"lexicon": lexicon, "zipf_en": zipf_en, "lower_count": lower_count,
-                 "gazetteer": gazetteer, "corpus_names": corpus_names, "head_rate": head_rate},
+                 "gazetteer": gazetteer, "corpus_names": corpus_names, "head_rate": head_rate,
+                 "pos": pos},
         "texts": {"name_lines": _sorted_lines(names),
                   "name_lines_rev": _sorted_lines({w[::-1] for w in names})},
         "sets": sets,
