@@ -19,6 +19,7 @@ from bisect import bisect_left
 from collections import Counter
 from dataclasses import dataclass
 
+from saring.repair.fastscan import site_matches
 from saring.repair.resources import (
     ADJ,
     BAD_BEFORE,
@@ -253,7 +254,7 @@ def _score_suffix(
 def find_sites(text: str, res: Resources) -> list[Site]:
     """All scored sites in ``text`` (before document-level evidence)."""
     sites = []
-    for m in res.site_re.finditer(text):
+    for m in site_matches(text, res):  # res.site_re.finditer(text), the kernel's fast path
         i = m.start()
         if i and (text[i - 1].isalnum() or text[i - 1] in BAD_BEFORE):
             continue

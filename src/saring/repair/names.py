@@ -40,6 +40,7 @@ from saring.repair.glue import (
     sentence_start,
     two_words,
 )
+from saring.repair.fastscan import token_matches
 from saring.repair.paragraphs import NUMBER_WORDS
 from saring.repair.resources import BAD_BEFORE, NOUN, PLACE_HEADS, POS_SHARE, SUFFIX_LIKE, Resources
 
@@ -772,7 +773,7 @@ def find_entity_sites(text: str, res: Resources, taken: set[int],
     out: list[Site] = []
     memo = DocMemo(text)
     budget = MAX_CANDIDATES
-    for m in TOKEN.finditer(text):
+    for m in token_matches(text, TOKEN, res, NOT_BEFORE):  # TOKEN.finditer(text), fast path
         k = m.start()
         if k in taken or (k and (text[k - 1].isalnum() or text[k - 1] in NOT_BEFORE)):
             continue

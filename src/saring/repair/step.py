@@ -25,6 +25,7 @@ from typing import Any
 
 from saring.document import Document, Replacement
 from saring.repair.damage import damage_score, site_of
+from saring.repair.fastscan import maybe_duplicates
 from saring.repair.glue import (
     Plan,
     Site,
@@ -279,8 +280,10 @@ class Repair(MapStep):
         glue = self.repair_glue(doc)
         counts = glue["counts"]
         evidence = counts["repaired"] + counts["list"] > 0
+        # (the gate: no candidate pair, nothing to remove or flag; exact, see fastscan)
         removed = (
-            self.remove_duplicates(doc, glue["line_damage"], evidence) if self.config.dedup_paragraphs else []
+            self.remove_duplicates(doc, glue["line_damage"], evidence)
+            if self.config.dedup_paragraphs and maybe_duplicates(doc.text) else []
         )
         counts["revision"] = sum(1 for r in removed if r["reason"] == "revision_duplicate")
         n_tokens = doc.text.count(" ") + doc.text.count("\n") + 1

@@ -1,0 +1,647 @@
+/* Compiled scans for the repair step (reference and fallback: saring/repair/fastscan.py).
+ *
+ * site_table(entities: list[str]) -> table (a capsule: a trie of the gazetteer entities)
+ * site_starts(text, table) -> list[int]
+ *     Start offsets of ``res.site_re.finditer(text)`` (the trie regex of
+ *     ``resources.build_site_pattern``): the trie is walked at each position, the longest entity
+ *     first (the regex's greedy optional groups), then the glue / stray-suffix tail is checked
+ *     exactly as the regex does; after a match the scan goes on at its end (non-overlapping).
+ * token_starts(text, lexicon, not_before) -> list[int]
+ *     Start offsets of ``names.TOKEN.finditer(text)`` matches at a token start (offset 0, or the
+ *     character before is not alphanumeric and not in ``not_before``) whose lower-cased text is
+ *     not a key of ``lexicon``: the only tokens ``find_entity_sites`` examines.
+ * dup_maybe(text, lowered, min_chars, min_words, k, max_posting) -> bool
+ *     False only when ``paragraphs.find_duplicates`` can find no candidate pair: no two lines of
+ *     ``min_chars`` characters and ``min_words`` words (a superset of the prose paragraphs) share
+ *     one of their ``k`` longest distinct lower-cased words (ties: alphabetical) and pass the
+ *     size and Jaccard filter, and no such word is shared by more than ``max_posting`` lines.
+ *     ``lowered`` is ``text.lower()`` (the same lines, see fastscan.py).
+ *
+ * Every loop is linear in the text (the trie walk is bounded by the longest entity, the tails by
+ * 82 characters) except the pair checks, bounded like the Python code by ``max_posting``. Words
+ * are compared by content (a hash only orders them), so no hash collision changes an answer.
+ * No buffer is indexed by input; every allocation and Python API result is checked.
+ */
+#define PY_SSIZE_T_CLEAN
+#include <Python.h>
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+#define END_CH 0x110000u /* read outside the text: in no class */
+
+/* The text as code points: the 4-byte form is read in place, the others are copied once
+ * (PyUnicode_AsUCS4Copy), so every loop indexes a plain array. */
+typedef struct {
+    const Py_UCS4 *u;
+    Py_UCS4 *owned; /* PyMem buffer to free, or NULL */
+    Py_ssize_t n;
+} Text;
+
+static int text_of(PyObject *s, Text *t)
+{
+    t->n = PyUnicode_GET_LENGTH(s);
+    t->owned = NULL;
+    if (PyUnicode_KIND(s) == PyUnicode_4BYTE_KIND) {
+        t->u = PyUnicode_4BYTE_DATA(s);
+        return 0;
+    }
+    t->owned = PyUnicode_AsUCS4Copy(s);
+    if (t->owned == NULL) return -1;
+    t->u = t->owned;
+    return 0;
+}
+
+static void text_done(Text *t)
+{
+    PyMem_Free(t->owned);
+    t->owned = NULL;
+}
+
+static inline Py_UCS4 at(const Text *t, Py_ssize_t i)
+{
+    return (i >= 0 && i < t->n) ? t->u[i] : END_CH;
+}
+
+enum { C_ALNUM = 1, C_SPACE = 2 };
+static unsigned char ascii_cls[128];
+
+static void init_ascii(void)
+{
+    for (Py_UCS4 c = 0; c < 128; c++)
+        ascii_cls[c] = (unsigned char)((Py_UNICODE_ISALNUM(c) ? C_ALNUM : 0) | (Py_UNICODE_ISSPACE(c) ? C_SPACE : 0));
+}
+
+static inline int is_lower(Py_UCS4 c) { return c >= 'a' && c <= 'z'; }
+static inline int is_upper(Py_UCS4 c) { return c >= 'A' && c <= 'Z'; }
+static inline int is_letter(Py_UCS4 c) { return is_lower(c) || is_upper(c); }
+static inline int is_ascii_alnum(Py_UCS4 c) { return is_letter(c) || (c >= '0' && c <= '9'); }
+static inline int is_alnum(Py_UCS4 c) /* str.isalnum */
+{
+    if (c < 128) return ascii_cls[c] & C_ALNUM;
+    return c < END_CH && Py_UNICODE_ISALNUM(c);
+}
+static inline int is_word(Py_UCS4 c) { return c == '_' || is_alnum(c); } /* re's \w */
+static inline int is_space(Py_UCS4 c) /* str.split() */
+{
+    if (c < 128) return ascii_cls[c] & C_SPACE;
+    return c < END_CH && Py_UNICODE_ISSPACE(c);
+}
+
+static inline Py_ssize_t run_lower(const Text *t, Py_ssize_t i)
+{
+    Py_ssize_t j = i;
+    while (j < t->n && is_lower(t->u[j])) j++;
+    return j - i;
+}
+
+/* ------------------------------------------------------------------ growable arrays */
+
+static int grow(void **buf, Py_ssize_t *cap, Py_ssize_t want, size_t item)
+{
+    if (want <= *cap) return 0;
+    Py_ssize_t nc = *cap ? *cap : 16;
+    while (nc < want) {
+        if (nc > PY_SSIZE_T_MAX / 2) { PyErr_NoMemory(); return -1; }
+        nc *= 2;
+    }
+    if ((size_t)nc > SIZE_MAX / item) { PyErr_NoMemory(); return -1; }
+    void *p = realloc(*buf, (size_t)nc * item);
+    if (p == NULL) { PyErr_NoMemory(); return -1; }
+    *buf = p;
+    *cap = nc;
+    return 0;
+}
+
+static int push_pos(PyObject *list, Py_ssize_t pos)
+{
+    PyObject *v = PyLong_FromSsize_t(pos);
+    if (v == NULL) return -1;
+    int r = PyList_Append(list, v);
+    Py_DECREF(v);
+    return r;
+}
+
+/* ------------------------------------------------------------------ site trie */
+
+typedef struct {
+    Py_UCS4 ch;
+    Py_ssize_t child;
+} Edge;
+
+typedef struct {
+    Py_ssize_t first, count; /* edges[first : first + count], sorted by ch */
+    int terminal;
+} Node;
+
+typedef struct {
+    Node *nodes;
+    Py_ssize_t n_nodes, cap_nodes;
+    Edge *edges;
+    Py_ssize_t max_len;       /* longest entity */
+    Py_ssize_t *depths;       /* scratch: terminal depths on one walk (max_len + 1) */
+    Py_ssize_t root_ascii[128]; /* the root's child for an ASCII character, or -1 */
+} Trie;
+
+static void trie_free(Trie *tr)
+{
+    if (tr == NULL) return;
+    free(tr->nodes);
+    free(tr->edges);
+    free(tr->depths);
+    free(tr);
+}
+
+static void trie_capsule_free(PyObject *cap)
+{
+    trie_free((Trie *)PyCapsule_GetPointer(cap, "saring.repair.site_table"));
+}
+
+typedef struct { /* build-time edge: (parent, ch, child) */
+    Py_ssize_t parent;
+    Py_UCS4 ch;
+    Py_ssize_t child;
+} BEdge;
+
+static int bedge_cmp(const void *a, const void *b)
+{
+    const BEdge *x = a, *y = b;
+    if (x->parent != y->parent) return x->parent < y->parent ? -1 : 1;
+    if (x->ch != y->ch) return x->ch < y->ch ? -1 : 1;
+    return 0;
+}
+
+static Py_ssize_t new_node(Trie *tr)
+{
+    if (grow((void **)&tr->nodes, &tr->cap_nodes, tr->n_nodes + 1, sizeof(Node)) < 0) return -1;
+    Node *nd = &tr->nodes[tr->n_nodes];
+    nd->first = 0;
+    nd->count = 0;
+    nd->terminal = 0;
+    return tr->n_nodes++;
+}
+
+/* child of ``node`` on ``ch`` or -1 (a node's edges are sorted by ch: binary search) */
+static inline Py_ssize_t trie_child(const Trie *tr, Py_ssize_t node, Py_UCS4 ch)
+{
+    if (node == 0 && ch < 128) return tr->root_ascii[ch];
+    const Node *nd = &tr->nodes[node];
+    Py_ssize_t lo = nd->first, hi = nd->first + nd->count;
+    while (lo < hi) {
+        Py_ssize_t mid = lo + (hi - lo) / 2;
+        Py_UCS4 m = tr->edges[mid].ch;
+        if (m == ch) return tr->edges[mid].child;
+        if (m < ch) lo = mid + 1;
+        else hi = mid;
+    }
+    return -1;
+}
+
+/* build time only (hundreds of entities): a linear search over the edges made so far */
+static Py_ssize_t build_child(const BEdge *be, Py_ssize_t nbe, Py_ssize_t parent, Py_UCS4 ch)
+{
+    for (Py_ssize_t i = 0; i < nbe; i++)
+        if (be[i].parent == parent && be[i].ch == ch) return be[i].child;
+    return -1;
+}
+
+static PyObject *site_table(PyObject *self, PyObject *arg)
+{
+    (void)self;
+    PyObject *seq = PySequence_Fast(arg, "site_table: a sequence of str is expected");
+    if (seq == NULL) return NULL;
+    Trie *tr = calloc(1, sizeof(Trie));
+    BEdge *be = NULL;
+    Py_ssize_t nbe = 0, cap_be = 0;
+    if (tr == NULL) { PyErr_NoMemory(); goto fail; }
+    if (new_node(tr) < 0) goto fail; /* root */
+    Py_ssize_t m = PySequence_Fast_GET_SIZE(seq);
+    for (Py_ssize_t j = 0; j < m; j++) {
+        PyObject *s = PySequence_Fast_GET_ITEM(seq, j);
+        if (!PyUnicode_Check(s)) {
+            PyErr_SetString(PyExc_TypeError, "site_table: entities must be str");
+            goto fail;
+        }
+        Text w;
+        if (text_of(s, &w) < 0) goto fail;
+        if (w.n == 0) {
+            text_done(&w);
+            PyErr_SetString(PyExc_ValueError, "site_table: an empty entity");
+            goto fail;
+        }
+        if (w.n > tr->max_len) tr->max_len = w.n;
+        Py_ssize_t node = 0;
+        for (Py_ssize_t i = 0; i < w.n; i++) {
+            Py_UCS4 ch = w.u[i];
+            Py_ssize_t child = build_child(be, nbe, node, ch);
+            if (child < 0) {
+                child = new_node(tr);
+                if (child < 0 || grow((void **)&be, &cap_be, nbe + 1, sizeof(BEdge)) < 0) {
+                    text_done(&w);
+                    goto fail;
+                }
+                be[nbe].parent = node;
+                be[nbe].ch = ch;
+                be[nbe].child = child;
+                nbe++;
+            }
+            node = child;
+        }
+        text_done(&w);
+        tr->nodes[node].terminal = 1;
+    }
+    for (int c = 0; c < 128; c++) tr->root_ascii[c] = -1;
+    if (nbe > 0) {
+        qsort(be, (size_t)nbe, sizeof(BEdge), bedge_cmp);
+        tr->edges = malloc((size_t)nbe * sizeof(Edge));
+        if (tr->edges == NULL) { PyErr_NoMemory(); goto fail; }
+        for (Py_ssize_t i = 0; i < nbe; i++) {
+            tr->edges[i].ch = be[i].ch;
+            tr->edges[i].child = be[i].child;
+            Node *nd = &tr->nodes[be[i].parent];
+            if (nd->count == 0) nd->first = i;
+            nd->count++;
+            if (be[i].parent == 0 && be[i].ch < 128) tr->root_ascii[be[i].ch] = be[i].child;
+        }
+    }
+    tr->depths = malloc((size_t)(tr->max_len + 1) * sizeof(Py_ssize_t));
+    if (tr->depths == NULL) { PyErr_NoMemory(); goto fail; }
+    free(be);
+    Py_DECREF(seq);
+    PyObject *cap = PyCapsule_New(tr, "saring.repair.site_table", trie_capsule_free);
+    if (cap == NULL) trie_free(tr);
+    return cap;
+fail:
+    free(be);
+    trie_free(tr);
+    Py_DECREF(seq);
+    return NULL;
+}
+
+/* (?![\w@/\-])(?!\.[A-Za-z0-9])(?!://) at e */
+static inline int glue_lookahead_ok(const Text *t, Py_ssize_t e)
+{
+    Py_UCS4 c = at(t, e);
+    if (c == END_CH) return 1;
+    if (is_word(c) || c == '@' || c == '/' || c == '-') return 0;
+    if (c == '.' && is_ascii_alnum(at(t, e + 1))) return 0;
+    if (c == ':' && at(t, e + 1) == '/' && at(t, e + 2) == '/') return 0;
+    return 1;
+}
+
+/* (?= [A-Za-z]) at j */
+static inline int space_letter(const Text *t, Py_ssize_t j)
+{
+    return at(t, j) == ' ' && is_letter(at(t, j + 1));
+}
+
+/* End of the regex tail after an entity ending at q, or -1:
+ *   (?P<glue>(?:[a-z]{3,40}|[A-Z][a-z]{1,39})(?:-[a-z]{2,40})?)(?![\w@/\-])(?!\.[A-Za-z0-9])(?!://)
+ *   | (?P<suf>n|i|an|['’]s)(?= [A-Za-z])
+ * The letter runs are greedy and followed by a lookahead that rejects a letter, so only a
+ * maximal run can succeed (a shorter one leaves a letter next). */
+static Py_ssize_t site_tail(const Text *t, Py_ssize_t q)
+{
+    Py_UCS4 c = at(t, q);
+    Py_ssize_t e = -1;
+    if (is_lower(c)) {
+        Py_ssize_t r = run_lower(t, q);
+        if (r >= 3 && r <= 40) e = q + r;
+    } else if (is_upper(c)) {
+        Py_ssize_t r = run_lower(t, q + 1);
+        if (r >= 1 && r <= 39) e = q + 1 + r;
+    }
+    if (e >= 0) {
+        if (at(t, e) == '-') {
+            Py_ssize_t r2 = run_lower(t, e + 1);
+            if (r2 >= 2 && r2 <= 40 && glue_lookahead_ok(t, e + 1 + r2)) return e + 1 + r2;
+            /* without the hyphen part the '-' itself fails the lookahead */
+        } else if (glue_lookahead_ok(t, e)) {
+            return e;
+        }
+    }
+    if ((c == 'n' || c == 'i') && space_letter(t, q + 1)) return q + 1;
+    if (c == 'a' && at(t, q + 1) == 'n' && space_letter(t, q + 2)) return q + 2;
+    if ((c == '\'' || c == 0x2019) && at(t, q + 1) == 's' && space_letter(t, q + 2)) return q + 2;
+    return -1;
+}
+
+static PyObject *site_starts(PyObject *self, PyObject *args)
+{
+    (void)self;
+    PyObject *text, *cap;
+    if (!PyArg_ParseTuple(args, "UO:site_starts", &text, &cap)) return NULL;
+    Trie *tr = PyCapsule_GetPointer(cap, "saring.repair.site_table");
+    if (tr == NULL) return NULL;
+    Text t;
+    if (text_of(text, &t) < 0) return NULL;
+    PyObject *out = PyList_New(0);
+    if (out == NULL) { text_done(&t); return NULL; }
+    Py_ssize_t p = 0;
+    while (p < t.n) {
+        Py_UCS4 c0 = t.u[p];
+        if (c0 < 128 && tr->root_ascii[c0] < 0) { p++; continue; } /* most positions */
+        /* entities matching at p (depths of terminal nodes on the walk), longest first */
+        Py_ssize_t node = 0, nd = 0, end = -1;
+        for (Py_ssize_t d = 0; p + d < t.n && d < tr->max_len; d++) {
+            node = trie_child(tr, node, t.u[p + d]);
+            if (node < 0) break;
+            if (tr->nodes[node].terminal) tr->depths[nd++] = d + 1;
+        }
+        for (Py_ssize_t k = nd - 1; k >= 0 && end < 0; k--)
+            end = site_tail(&t, p + tr->depths[k]);
+        if (end > p) {
+            if (push_pos(out, p) < 0) { Py_DECREF(out); text_done(&t); return NULL; }
+            p = end;
+        } else {
+            p++;
+        }
+    }
+    text_done(&t);
+    return out;
+}
+
+/* ------------------------------------------------------------------ capitalised tokens */
+
+static int lexicon_has(PyObject *lexicon, const Text *t, Py_ssize_t s, Py_ssize_t e)
+{
+    PyObject *low = PyUnicode_New(e - s, 127);
+    if (low == NULL) return -1;
+    Py_UCS1 *d = PyUnicode_1BYTE_DATA(low);
+    for (Py_ssize_t i = s; i < e; i++) {
+        Py_UCS4 c = t->u[i]; /* ASCII letters only (the token's class) */
+        d[i - s] = (Py_UCS1)(is_upper(c) ? c + 32 : c);
+    }
+    int r = PyDict_Check(lexicon) ? PyDict_Contains(lexicon, low) : PySequence_Contains(lexicon, low);
+    Py_DECREF(low);
+    return r;
+}
+
+/* TOKEN = [A-Z][A-Za-z]{5,50}(?![\w@\-'’])(?!\.[A-Za-z0-9]) at a token start */
+static PyObject *token_starts(PyObject *self, PyObject *args)
+{
+    (void)self;
+    PyObject *text, *lexicon, *not_before;
+    if (!PyArg_ParseTuple(args, "UOU:token_starts", &text, &lexicon, &not_before)) return NULL;
+    Text t, nb;
+    if (text_of(text, &t) < 0) return NULL;
+    if (text_of(not_before, &nb) < 0) { text_done(&t); return NULL; }
+    PyObject *out = PyList_New(0);
+    if (out == NULL) goto fail;
+    Py_ssize_t k = 0;
+    while (k < t.n) {
+        Py_UCS4 c = t.u[k];
+        if (!is_upper(c)) { k++; continue; }
+        if (k > 0) {
+            Py_UCS4 prev = t.u[k - 1];
+            int bad = is_alnum(prev);
+            for (Py_ssize_t i = 0; i < nb.n && !bad; i++) bad = nb.u[i] == prev;
+            if (bad) { k++; continue; }
+        }
+        Py_ssize_t e = k + 1;
+        while (e < t.n && is_letter(t.u[e])) e++;
+        Py_ssize_t r = e - k - 1;
+        Py_UCS4 nx = at(&t, e);
+        int ok = r >= 5 && r <= 50 && !(is_word(nx) || nx == '@' || nx == '-' || nx == '\'' || nx == 0x2019)
+                 && !(nx == '.' && is_ascii_alnum(at(&t, e + 1)));
+        if (ok) {
+            int known = lexicon_has(lexicon, &t, k, e);
+            if (known < 0 || (!known && push_pos(out, k) < 0)) goto fail;
+        }
+        k = e; /* every later start inside this letter run has a letter before it */
+    }
+    text_done(&t);
+    text_done(&nb);
+    return out;
+fail:
+    Py_XDECREF(out);
+    text_done(&t);
+    text_done(&nb);
+    return NULL;
+}
+
+/* ------------------------------------------------------------------ duplicate-paragraph gate */
+
+typedef struct {
+    uint64_t h;
+    Py_ssize_t off, len; /* in the lowered text */
+    Py_ssize_t para;
+} Word;
+
+typedef struct {
+    Py_ssize_t first, n;  /* its words: words[first : first + n] (with repeats) */
+    Py_ssize_t distinct;  /* -1 until counted */
+    uint64_t *hashes;     /* distinct word hashes, sorted (when counted) */
+} Para;
+
+static int content_eq(const Text *t, const Word *a, const Word *b)
+{
+    return a->len == b->len && memcmp(t->u + a->off, t->u + b->off, (size_t)a->len * sizeof(Py_UCS4)) == 0;
+}
+
+/* Python's order of ``sorted(sorted(bag), key=len, reverse=True)``: longer first, then by code points */
+static int longer_first(const Text *t, const Word *a, const Word *b)
+{
+    if (a->len != b->len) return a->len > b->len ? -1 : 1;
+    for (Py_ssize_t i = 0; i < a->len; i++) {
+        Py_UCS4 x = t->u[a->off + i], y = t->u[b->off + i];
+        if (x != y) return x < y ? -1 : 1;
+    }
+    return 0;
+}
+
+static int u64_cmp(const void *pa, const void *pb)
+{
+    uint64_t a = *(const uint64_t *)pa, b = *(const uint64_t *)pb;
+    return a < b ? -1 : a > b;
+}
+
+static int anchor_cmp(const void *pa, const void *pb)
+{
+    const Word *a = pa, *b = pb;
+    if (a->h != b->h) return a->h < b->h ? -1 : 1;
+    return a->para < b->para ? -1 : a->para > b->para;
+}
+
+/* The sorted distinct hashes of a paragraph's words. Returns 1 when two different words share
+ * a hash (the caller then gives up: "maybe"), 0 when done, -1 on error. */
+static int count_distinct(const Text *t, const Word *words, Para *p)
+{
+    if (p->distinct >= 0) return 0;
+    p->hashes = malloc((size_t)(p->n > 0 ? p->n : 1) * sizeof(uint64_t));
+    Py_ssize_t *idx = malloc((size_t)(p->n > 0 ? p->n : 1) * sizeof(Py_ssize_t));
+    if (p->hashes == NULL || idx == NULL) { free(idx); PyErr_NoMemory(); return -1; }
+    for (Py_ssize_t i = 0; i < p->n; i++) p->hashes[i] = words[p->first + i].h;
+    qsort(p->hashes, (size_t)p->n, sizeof(uint64_t), u64_cmp);
+    /* distinct hashes; a hash of two different words is checked by content below */
+    Py_ssize_t u = 0;
+    for (Py_ssize_t i = 0; i < p->n; i++)
+        if (u == 0 || p->hashes[u - 1] != p->hashes[i]) p->hashes[u++] = p->hashes[i];
+    /* words with an equal hash must have equal content: each word against the first word seen
+     * with its hash (found by a binary search over the distinct hashes) */
+    for (Py_ssize_t i = 0; i < u; i++) idx[i] = -1;
+    int collision = 0;
+    for (Py_ssize_t i = 0; i < p->n && !collision; i++) {
+        const Word *w = &words[p->first + i];
+        Py_ssize_t lo = 0, hi = u;
+        while (lo < hi) {
+            Py_ssize_t mid = lo + (hi - lo) / 2;
+            if (p->hashes[mid] < w->h) lo = mid + 1;
+            else hi = mid;
+        }
+        if (idx[lo] < 0) idx[lo] = p->first + i;
+        else if (!content_eq(t, &words[idx[lo]], w)) collision = 1;
+    }
+    free(idx);
+    p->distinct = u;
+    return collision;
+}
+
+/* ``_similar_enough`` on hashed bags: a hash shared by two different words across paragraphs
+ * can only raise the intersection, which only turns the answer to "maybe". */
+static int similar_enough(const Para *a, const Para *b)
+{
+    Py_ssize_t la = a->distinct, lb = b->distinct;
+    if ((double)lb < 0.6 * (double)la || (double)la < 0.6 * (double)lb) return 0;
+    Py_ssize_t i = 0, j = 0, inter = 0;
+    while (i < la && j < lb) {
+        if (a->hashes[i] == b->hashes[j]) { inter++; i++; j++; }
+        else if (a->hashes[i] < b->hashes[j]) i++;
+        else j++;
+    }
+    return (double)inter >= 0.5 * (double)(la + lb - inter);
+}
+
+static PyObject *dup_maybe(PyObject *self, PyObject *args)
+{
+    (void)self;
+    PyObject *text, *lowered;
+    Py_ssize_t min_chars, min_words, k, max_posting;
+    if (!PyArg_ParseTuple(args, "UUnnnn:dup_maybe", &text, &lowered, &min_chars, &min_words, &k, &max_posting))
+        return NULL;
+    if (k < 1 || k > 64) {
+        PyErr_SetString(PyExc_ValueError, "dup_maybe: k must be in 1..64");
+        return NULL;
+    }
+    Text t, lo;
+    if (text_of(text, &t) < 0) return NULL;
+    if (text_of(lowered, &lo) < 0) { text_done(&t); return NULL; }
+    Word *words = NULL, *anchors = NULL;
+    Para *paras = NULL;
+    Py_ssize_t nw = 0, cap_w = 0, np = 0, cap_p = 0, na = 0, cap_a = 0;
+    int answer = 0, failed = 0;
+    Py_ssize_t i = 0, j = 0; /* line starts in text and in lowered */
+    while (i <= t.n && j <= lo.n) {
+        Py_ssize_t ie = i, je = j;
+        while (ie < t.n && t.u[ie] != '\n') ie++;
+        while (je < lo.n && lo.u[je] != '\n') je++;
+        if (ie - i >= min_chars) {
+            Py_ssize_t first = nw, s = j;
+            while (s < je) {
+                while (s < je && is_space(lo.u[s])) s++;
+                if (s >= je) break;
+                Py_ssize_t e = s;
+                uint64_t h = 1469598103934665603ULL; /* FNV-1a */
+                while (e < je && !is_space(lo.u[e])) {
+                    h = (h ^ (uint64_t)lo.u[e]) * 1099511628211ULL;
+                    e++;
+                }
+                if (grow((void **)&words, &cap_w, nw + 1, sizeof(Word)) < 0) { failed = 1; goto done; }
+                words[nw].h = h;
+                words[nw].off = s;
+                words[nw].len = e - s;
+                words[nw].para = np;
+                nw++;
+                s = e;
+            }
+            if (nw - first >= min_words) {
+                /* its k longest distinct words (ties by code points) */
+                Word top[64];
+                Py_ssize_t nt = 0;
+                for (Py_ssize_t x = first; x < nw; x++) {
+                    Py_ssize_t pos = nt;
+                    int c = 1;
+                    while (pos > 0 && (c = longer_first(&lo, &words[x], &top[pos - 1])) < 0) pos--;
+                    if (pos > 0 && c == 0) continue; /* a repeat of a word already kept */
+                    if (pos >= k) continue;
+                    Py_ssize_t last = nt < k ? nt : k - 1;
+                    memmove(&top[pos + 1], &top[pos], (size_t)(last - pos) * sizeof(Word));
+                    top[pos] = words[x];
+                    if (nt < k) nt++;
+                }
+                if (grow((void **)&paras, &cap_p, np + 1, sizeof(Para)) < 0
+                    || grow((void **)&anchors, &cap_a, na + nt, sizeof(Word)) < 0) {
+                    failed = 1;
+                    goto done;
+                }
+                paras[np].first = first;
+                paras[np].n = nw - first;
+                paras[np].distinct = -1;
+                paras[np].hashes = NULL;
+                memcpy(&anchors[na], top, (size_t)nt * sizeof(Word));
+                na += nt;
+                np++;
+            } else {
+                nw = first; /* not a paragraph: drop its words */
+            }
+        }
+        i = ie + 1;
+        j = je + 1;
+    }
+    if (i <= t.n || j <= lo.n) {
+        PyErr_SetString(PyExc_ValueError, "dup_maybe: lowered must have the text's lines");
+        failed = 1;
+        goto done;
+    }
+    if (na > 1) qsort(anchors, (size_t)na, sizeof(Word), anchor_cmp);
+    /* anchors grouped by hash (a hash shared by different words only adds pairs: "maybe") */
+    for (Py_ssize_t g = 0; g < na && !answer;) {
+        Py_ssize_t ge = g + 1;
+        while (ge < na && anchors[ge].h == anchors[g].h) ge++;
+        if (ge - g > max_posting) {
+            answer = 1; /* a crowded anchor: the real paragraphs may still share it: ask Python */
+        } else {
+            for (Py_ssize_t x = g; x < ge && !answer; x++) {
+                for (Py_ssize_t y = x + 1; y < ge && !answer; y++) {
+                    Para *a = &paras[anchors[x].para], *b = &paras[anchors[y].para];
+                    int ca = count_distinct(&lo, words, a), cb = ca ? ca : count_distinct(&lo, words, b);
+                    if (ca < 0 || cb < 0) { failed = 1; goto done; }
+                    answer = ca || cb || similar_enough(a, b);
+                }
+            }
+        }
+        g = ge;
+    }
+done:
+    for (Py_ssize_t x = 0; x < np; x++) free(paras[x].hashes);
+    free(words);
+    free(anchors);
+    free(paras);
+    text_done(&t);
+    text_done(&lo);
+    if (failed) return NULL;
+    return PyBool_FromLong(answer);
+}
+
+static PyMethodDef methods[] = {
+    {"site_table", site_table, METH_O, "site_table(entities) -> the trie site_starts reads."},
+    {"site_starts", site_starts, METH_VARARGS,
+     "site_starts(text, table) -> start offsets of the site regex's finditer matches."},
+    {"token_starts", token_starts, METH_VARARGS,
+     "token_starts(text, lexicon, not_before) -> starts of capitalised tokens the lexicon lacks."},
+    {"dup_maybe", dup_maybe, METH_VARARGS,
+     "dup_maybe(text, lowered, min_chars, min_words, k, max_posting) -> False when no duplicate "
+     "paragraph candidate can exist."},
+    {NULL, NULL, 0, NULL},
+};
+
+static struct PyModuleDef module = {
+    PyModuleDef_HEAD_INIT, "_c_repair", "Compiled scans of the repair step (reference: saring.repair.fastscan).",
+    -1, methods, NULL, NULL, NULL, NULL,
+};
+
+PyMODINIT_FUNC PyInit__c_repair(void)
+{
+    init_ascii();
+    return PyModule_Create(&module);
+}

@@ -1,0 +1,147 @@
+"""Exact fast paths of the repair step: where a rule can fire, found without walking the text in Python.
+
+Most news documents hold no glue and no duplicate paragraph, yet the step used to walk every
+capitalised token, every gazetteer prefix and every paragraph in Python to learn that. Three
+scans answer the same questions in one C pass each (``saring.repair._c_repair``):
+
+* :func:`site_matches`: the matches of the gazetteer trie regex (``res.site_re.finditer``),
+  found by walking the same trie in C and re-matched with the regex at each start;
+* :func:`token_matches`: the capitalised tokens ``find_entity_sites`` examines (``TOKEN`` at a
+  token start, not a known word as a whole), re-matched with ``TOKEN``;
+* :func:`maybe_duplicates`: False only when ``find_duplicates`` can find no candidate pair.
+
+They change *how* the step runs, never what it decides: each function here also holds the
+pure-Python reference (used under ``SARING_PURE_PYTHON=1``, without a compiler, or when the
+mirrored rule changed: the regex patterns are compared with the ones the kernel mirrors, and a
+mismatch falls back to the reference). ``tests/test_repair_fastscan.py`` compares kernel and
+reference on adversarial text and the whole step, gated and ungated, on real and generated glue.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Iterator
+from typing import Any
+
+from saring.compiled import load
+from saring.repair import paragraphs as P
+from saring.repair.resources import Resources, _trie_regex
+
+_kernel: Any = load("saring.repair._c_repair")
+
+# The regex tails the kernel mirrors (``resources.build_site_pattern`` after the trie and
+# ``names.TOKEN``): any change to them turns the kernel off for that scan.
+SITE_TAIL = (
+    r"(?:(?P<glue>(?:[a-z]{3,40}|[A-Z][a-z]{1,39})(?:-[a-z]{2,40})?)(?![\w@/\-])"
+    r"(?!\.[A-Za-z0-9])(?!://)"
+    r"|(?P<suf>n|i|an|['’]s)(?= [A-Za-z]))"
+)
+TOKEN_PATTERN = r"[A-Z][A-Za-z]{5,50}(?![\w@\-'’])(?!\.[A-Za-z0-9])"
+
+_tables: dict[int, Any] = {}  # id(site_re) -> (site_re, trie table or None)
+
+
+def kernel() -> Any:
+    """The compiled kernel module, or None (tests swap ``_kernel`` to run both paths)."""
+    return _kernel
+
+
+def site_entities(res: Resources) -> list[str]:
+    """The gazetteer names the site regex starts with (as ``resources.parse_data`` selects them)."""
+    return sorted({e for e in res.gazetteer if len(e) >= 4 or (e.isupper() and len(e) >= 3)})
+
+
+def _site_table(res: Resources) -> Any:
+    """The kernel's trie for ``res.site_re``, or None when the regex is not the one it mirrors."""
+    site_re = res.site_re
+    hit = _tables.get(id(site_re))
+    if hit is not None and hit[0] is site_re:
+        return hit[1]
+    ents = site_entities(res)
+    table = None
+    if site_re.pattern == "(?P<ent>" + _trie_regex(ents) + ")" + SITE_TAIL and site_re.flags == re.UNICODE:
+        table = _kernel.site_table(ents)
+    _tables[id(site_re)] = (site_re, table)
+    return table
+
+
+def site_starts_py(text: str, res: Resources) -> list[int]:
+    """Reference: where ``res.site_re.finditer`` matches."""
+    return [m.start() for m in res.site_re.finditer(text)]
+
+
+def site_matches(text: str, res: Resources) -> Iterable[re.Match[str]]:
+    """``res.site_re.finditer(text)``: the same matches (a match at a start found by the kernel
+    is the regex's own match there: the pattern has no lookbehind)."""
+    table = _site_table(res) if _kernel is not None else None
+    if table is None:
+        return res.site_re.finditer(text)
+    match = res.site_re.match
+    return [match(text, p) for p in _kernel.site_starts(text, table)]  # type: ignore[misc]
+
+
+def token_starts_py(text: str, token_re: re.Pattern[str], lexicon: dict[str, float],
+                    not_before: frozenset[str]) -> list[int]:
+    """Reference: starts of ``token_re`` matches at a token start whose lower case is unknown."""
+    out = []
+    for m in token_re.finditer(text):
+        k = m.start()
+        if k and (text[k - 1].isalnum() or text[k - 1] in not_before):
+            continue
+        if m.group().lower() not in lexicon:
+            out.append(k)
+    return out
+
+
+def token_matches(text: str, token_re: re.Pattern[str], res: Resources,
+                  not_before: frozenset[str]) -> Iterator[re.Match[str]] | list[re.Match[str]]:
+    """``token_re.finditer(text)``, or, with the kernel, only its matches at a token start that
+    are no known word (the ones ``find_entity_sites`` goes on to examine; it still checks both)."""
+    if _kernel is None or token_re.pattern != TOKEN_PATTERN or token_re.flags != re.UNICODE:
+        return token_re.finditer(text)
+    match = token_re.match
+    starts = _kernel.token_starts(text, res.lexicon, "".join(sorted(not_before)))
+    return [match(text, k) for k in starts]  # type: ignore[misc]
+
+
+def dup_maybe_py(text: str, lowered: str, min_chars: int, min_words: int, k: int,
+                 max_posting: int) -> bool:
+    """Reference of the kernel's duplicate gate (see ``_c_repair.c``): lines of ``min_chars``
+    characters and ``min_words`` words (a superset of the prose paragraphs) sharing one of their
+    ``k`` longest words and passing the size and Jaccard filter, or a crowded anchor."""
+    bags = []
+    for line, low in zip(text.split("\n"), lowered.split("\n"), strict=True):
+        if len(line) >= min_chars:
+            words = low.split()
+            if len(words) >= min_words:
+                bags.append(frozenset(words))
+    postings: dict[str, list[int]] = {}
+    for i, bag in enumerate(bags):
+        for w in sorted(sorted(bag), key=len, reverse=True)[:k]:
+            postings.setdefault(w, []).append(i)
+    for ids in postings.values():
+        if len(ids) > max_posting:
+            return True
+        for x in range(len(ids)):
+            for y in range(x + 1, len(ids)):
+                a, b = bags[ids[x]], bags[ids[y]]
+                la, lb = len(a), len(b)
+                if lb < 0.6 * la or la < 0.6 * lb:
+                    continue
+                inter = len(a & b)
+                if inter >= 0.5 * (la + lb - inter):
+                    return True
+    return False
+
+
+def maybe_duplicates(text: str) -> bool:
+    """False only when ``paragraphs.find_duplicates`` finds no pair in ``text`` (then
+    ``Repair.remove_duplicates`` changes nothing and returns ``[]``); True without the kernel.
+
+    ``text.lower()`` has the text's lines, each lowered alone: ``str.lower`` maps no character
+    to or from a newline, and the final-sigma rule never looks across one (a newline is neither
+    cased nor case-ignorable)."""
+    if _kernel is None:
+        return True
+    k, max_posting = P.candidate_pairs.__defaults__ or (4, 50)
+    return bool(_kernel.dup_maybe(text, text.lower(), P.MIN_CHARS, P.MIN_WORDS, k, max_posting))
