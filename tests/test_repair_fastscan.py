@@ -1,0 +1,249 @@
+"""The repair step's fast paths (``saring.repair._c_repair`` via ``fastscan``) change how it runs,
+never what it decides: each scan equals its pure-Python reference on adversarial text, and the
+whole step gives the same document (text, edits, flags, annotations) gated and ungated on
+generated glue, the hand-written evaluation sets, the founding article and real news."""
+
+from __future__ import annotations
+
+import hashlib
+import inspect
+import random
+import re
+
+import pytest
+from conftest import CORPORA, corpus_records
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from saring import compiled
+from saring.document import Document
+from saring.repair import fastscan, names, paragraphs
+from saring.repair.resources import build_site_pattern, load_resources
+from saring.repair.step import Repair
+
+K = compiled.load("saring.repair._c_repair")
+needs_k = pytest.mark.skipif(K is None, reason="saring.repair._c_repair not built")
+RES = load_resources()
+ENTS = fastscan.site_entities(RES)
+
+# entity names, glue and suffix shapes, lookahead characters, and every Unicode width class
+_PIECES = [*random.Random(3).sample(ENTS, 60), "Korea Utara", "Rusia", "NATO", "n ", "i ", "an ", "'s ", "’s ",
+           "pemimpin", "Seorang", "kredensial", "-", "-anak", "@", "/", ".", ".com", "://", ":", "_", "0",
+           "Jakarta", "Putinpresiden", "BankMandiridirektur", " ", "  ", "\n", "\t", "\xa0", "\u2003",
+           "\x1c", "\x85", "é", "İ", "Σ", "ß", "\u0301", "𝐀", "😀", "ǅ", "“", "”", "(", ")", ",", "'"]
+pieces = st.one_of(st.sampled_from(_PIECES), st.text(st.characters(blacklist_categories=("Cs",)), max_size=4),
+                   st.text("abcdefghijklmnopqrstuvwxyzABCDEFG", min_size=1, max_size=60))
+texts = st.lists(pieces, max_size=80).map("".join)
+
+
+@needs_k
+@settings(max_examples=600, deadline=None)
+@given(texts)
+def test_site_starts_equal_the_regex(text: str) -> None:
+    assert K.site_starts(text, fastscan._site_table(RES)) == fastscan.site_starts_py(text, RES)
+
+
+@needs_k
+def test_site_starts_edges() -> None:
+    table = fastscan._site_table(RES)
+    assert table is not None, "the site regex no longer is the one the kernel mirrors"
+    for text in ["", "Rusia", "Rusiakredensial diplomatik", "Rusian Presiden", "Rusia's kapal", "Rusia’s x",
+                 "RusiaChina, Jepang", "Rusia" + "a" * 40, "Rusia" + "a" * 41, "Rusiaabc-de", "Rusiaabc-de-fg",
+                 "Rusiaabc.com", "Rusiaabc://x", "Rusiaabc.", "xRusiaabc", "Korea Utarapemimpin",
+                 "Papua Nuginipemimpin Nuginiabc", "RusiaChinaJepang", "Rusiaabc_", "Rusiaabcé", "Rusiani x"]:
+        assert K.site_starts(text, table) == fastscan.site_starts_py(text, RES), text
+    tab = K.site_table(["Ab", "Abc", "Abcd"])  # longest entity first, then shorter ones
+    pat = re.compile(build_site_pattern(["Ab", "Abc", "Abcd"]))
+    text = "Abcdxyz Abcxyz Abxyz Abcdx Abcdxy"
+    assert K.site_starts(text, tab) == [m.start() for m in pat.finditer(text)] == [0, 8, 15, 21, 27]
+    with pytest.raises(TypeError):
+        K.site_table([1])
+    with pytest.raises(ValueError):
+        K.site_table([""])
+
+
+@needs_k
+@settings(max_examples=600, deadline=None)
+@given(texts)
+def test_token_starts_equal_the_regex(text: str) -> None:
+    nb = "".join(sorted(names.NOT_BEFORE))
+    assert K.token_starts(text, RES.lexicon, nb) == fastscan.token_starts_py(
+        text, names.TOKEN, RES.lexicon, names.NOT_BEFORE)
+    assert K.token_starts(text, frozenset(RES.lexicon), nb) == K.token_starts(text, RES.lexicon, nb)
+
+
+def _para_text(rng: random.Random, vocab: list[str]) -> str:
+    """Lines of 10-30 words from a small vocabulary (near-duplicates are common), some copied."""
+    lines: list[str] = []
+    for _ in range(rng.randrange(1, 14)):
+        if lines and rng.random() < 0.2:
+            ln = rng.choice(lines).split(" ")
+            ln[rng.randrange(len(ln))] = rng.choice(vocab)
+            lines.append(" ".join(ln))
+        else:
+            lines.append(" ".join(rng.choice(vocab) for _ in range(rng.randrange(10, 30))))
+    return "\n".join(lines)
+
+
+@needs_k
+@settings(max_examples=400, deadline=None)
+@given(st.integers(0, 10**9), st.lists(st.sampled_from(["Rabu", "KAMIS", "kamis", "pemerintah", "mengatakan",
+                                                        "İstanbul", "ΣΟΦΙΑ", "é", "x", "panjangsekali", "a\u0301b",
+                                                        "😀😀", "\xa0", "1.", "-"]), min_size=3, max_size=12),
+       st.sampled_from([(60, 15, 4, 50), (1, 1, 1, 1), (10, 3, 2, 2), (0, 0, 64, 0)]))
+def test_duplicate_gate_equals_reference_and_never_hides_a_pair(seed: int, vocab: list[str],
+                                                                 params: tuple[int, int, int, int]) -> None:
+    text = _para_text(random.Random(seed), vocab)
+    low = text.lower()
+    assert K.dup_maybe(text, low, *params) == fastscan.dup_maybe_py(text, low, *params)
+    if not K.dup_maybe(text, low, paragraphs.MIN_CHARS, paragraphs.MIN_WORDS, 4, 50):
+        assert paragraphs.find_duplicates(paragraphs.split_paragraphs(text), {}, RES.days) == []
+
+
+@needs_k
+@settings(max_examples=300, deadline=None)
+@given(texts)
+def test_duplicate_gate_on_adversarial_text(text: str) -> None:
+    text = "\n".join([text] * 2 + [text[::-1]])
+    low = text.lower()
+    for params in [(60, 15, 4, 50), (1, 1, 1, 1), (0, 0, 3, 0)]:
+        assert K.dup_maybe(text, low, *params) == fastscan.dup_maybe_py(text, low, *params)
+    with pytest.raises(ValueError):
+        K.dup_maybe(text, low + "\n", 1, 1, 4, 50)
+
+
+@settings(max_examples=300, deadline=None)
+@given(texts)
+def test_lowered_text_keeps_the_lines(text: str) -> None:
+    """``maybe_duplicates`` lowers the whole text once: the same lines as lowering each line."""
+    assert text.lower().split("\n") == [ln.lower() for ln in text.split("\n")]
+
+
+def test_no_character_lowers_to_or_from_a_newline() -> None:
+    for c in map(chr, range(0x110000)):
+        if 0xD800 <= ord(c) <= 0xDFFF:
+            continue
+        assert ("\n" in c.lower()) == (c == "\n")
+
+
+# ------------------------------------------------------------------ the whole step, gated and not
+def _doc_state(step: Repair, text: str, metadata: dict | None = None) -> dict:
+    doc = Document(id="d", text=text, metadata=dict(metadata or {}))
+    step.process(doc)
+    return doc.to_dict()
+
+
+def _same_both_ways(step: Repair, texts: list[str], monkeypatch: pytest.MonkeyPatch) -> int:
+    """Every text repaired with the kernel and without it: identical documents. Returns how many
+    the duplicate gate let through (so a test can tell the gate was exercised both ways)."""
+    through = 0
+    for t in texts:
+        monkeypatch.setattr(fastscan, "_kernel", K)
+        fast = _doc_state(step, t)
+        through += fastscan.maybe_duplicates(t)
+        monkeypatch.setattr(fastscan, "_kernel", None)
+        assert _doc_state(step, t) == fast, t[:200]
+    return through
+
+
+@pytest.fixture(scope="module")
+def chain_step() -> Repair:
+    s = Repair(revision_needs_evidence=False)  # as in the default pipeline
+    s.ensure_setup()
+    return s
+
+
+@needs_k
+def test_gated_equals_ungated_on_hand_written_sets(chain_step: Repair, monkeypatch: pytest.MonkeyPatch) -> None:
+    from evaluation.repair.unseen import load_cases, page_order, read_lines
+
+    texts: list[str] = []
+    for name in ["unseen_dev.txt", "unseen_heldout.txt", "unseen_dev4.txt", "unseen_dev5.txt"]:
+        cases = page_order(load_cases(name))
+        texts += [c.corrupted for c in cases]
+        texts += ["\n".join(c.corrupted for c in cases[k : k + 3]) for k in range(0, len(cases), 3)]
+    for name in ["traps.txt", "traps2.txt", "traps3.txt", "traps4.txt"]:
+        texts += read_lines(name)
+    for step in (chain_step, Repair(dedup_paragraphs=False)):
+        step.ensure_setup()
+        _same_both_ways(step, texts, monkeypatch)
+
+
+@needs_k
+def test_gated_equals_ungated_on_generated_glue_and_duplicates(chain_step: Repair,
+                                                                 monkeypatch: pytest.MonkeyPatch) -> None:
+    from evaluation.repair.corrupt import corrupt_document
+
+    recs = corpus_records("id_news_indosum_dev.jsonl.gz", 150)
+    rng = random.Random(11)
+    texts = [corrupt_document(str(i), r["text"], rng, p_dup=0.5, res=RES).text for i, r in enumerate(recs)]
+    through = _same_both_ways(chain_step, texts, monkeypatch)
+    assert 0 < through < len(texts)
+
+
+@needs_k
+def test_gated_equals_ungated_on_real_news(chain_step: Repair, monkeypatch: pytest.MonkeyPatch) -> None:
+    texts = []
+    for name in ["id_news_gikirima_multioutlet.jsonl.gz", "id_news_github_scrapes.jsonl.gz",
+                 "id_news_detik_langscrape.jsonl.gz"]:
+        texts += [r["text"] for r in corpus_records(name, 120)]
+    _same_both_ways(chain_step, texts, monkeypatch)
+
+
+@needs_k
+def test_gated_equals_ungated_on_the_founding_article(founding_text: str, chain_step: Repair,
+                                                      monkeypatch: pytest.MonkeyPatch) -> None:
+    assert _same_both_ways(chain_step, [founding_text], monkeypatch) == 1  # its revision duplicate
+
+
+@needs_k
+@settings(max_examples=150, deadline=None)
+@given(st.lists(st.one_of(texts, st.sampled_from(["Presiden Rusian Vladimir Putin tiba.",
+                                                    "Ia bertemu Rusiakredensial diplomatik kemarin."])),
+                min_size=1, max_size=6))
+def test_gated_equals_ungated_on_adversarial_text(lines: list[str]) -> None:
+    step = Repair(revision_needs_evidence=False)
+    step.ensure_setup()
+    text = "\n".join(lines + lines[:2])
+    try:
+        fastscan._kernel = K
+        fast = _doc_state(step, text)
+        fastscan._kernel = None
+        assert _doc_state(step, text) == fast
+    finally:
+        fastscan._kernel = K
+
+
+# ------------------------------------------------------------------ tripwires for rule changes
+@needs_k
+def test_fast_paths_are_on_for_the_shipped_rules() -> None:
+    """A change to the site regex or to ``names.TOKEN`` turns its fast path off (outputs stay
+    exact, the step gets slower): this test says so, so the kernel can be brought up to date."""
+    assert fastscan._site_table(RES) is not None
+    assert names.TOKEN.pattern == fastscan.TOKEN_PATTERN
+
+
+# What the duplicate gate mirrors: update the hash after checking the gate (``_c_repair.c``
+# ``dup_maybe``: lines of MIN_CHARS and MIN_WORDS, the k longest words, ``_similar_enough``)
+# still holds a superset of the paragraphs and candidate pairs these functions define.
+MIRRORED = (paragraphs.split_paragraphs, paragraphs._prose, paragraphs._similar_enough,
+            paragraphs.candidate_pairs)
+MIRRORED_SHA = "cd170662c720779f"
+
+
+def test_duplicate_gate_mirrors_the_paragraph_rules() -> None:
+    src = "".join(inspect.getsource(f) for f in MIRRORED)
+    digest = hashlib.sha256(src.encode()).hexdigest()[:16]
+    assert digest == MIRRORED_SHA, (
+        f"paragraph rules changed ({digest}): check that fastscan.maybe_duplicates still only "
+        "returns False when find_duplicates finds no pair, then update MIRRORED_SHA")
+    body = inspect.getsource(paragraphs.find_duplicates)
+    assert "cands = [(i, j) for i, j in candidate_pairs(paras) if _similar_enough(paras[i], paras[j])]" in body
+    assert "for i, j in cands:" in body
+
+
+@pytest.mark.skipif(not CORPORA.exists(), reason="shared corpora absent")
+def test_pure_python_switch_uses_the_reference(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(fastscan, "_kernel", None)
+    assert fastscan.maybe_duplicates("x") is True
+    assert not isinstance(fastscan.site_matches("Rusiakredensial", RES), list)
