@@ -25,6 +25,7 @@ K = compiled.load("saring.repair._c_repair")
 needs_k = pytest.mark.skipif(K is None, reason="saring.repair._c_repair not built")
 RES = load_resources()
 ENTS = fastscan.site_entities(RES)
+LEX_SET = frozenset(RES.lexicon)
 
 # entity names, glue and suffix shapes, lookahead characters, and every Unicode width class
 _PIECES = [*random.Random(3).sample(ENTS, 60), "Korea Utara", "Rusia", "NATO", "n ", "i ", "an ", "'s ", "’s ",
@@ -37,7 +38,7 @@ texts = st.lists(pieces, max_size=80).map("".join)
 
 
 @needs_k
-@settings(max_examples=600, deadline=None)
+@settings(max_examples=400, deadline=None)
 @given(texts)
 def test_site_starts_equal_the_regex(text: str) -> None:
     assert K.site_starts(text, fastscan._site_table(RES)) == fastscan.site_starts_py(text, RES)
@@ -63,13 +64,13 @@ def test_site_starts_edges() -> None:
 
 
 @needs_k
-@settings(max_examples=600, deadline=None)
+@settings(max_examples=400, deadline=None)
 @given(texts)
 def test_token_starts_equal_the_regex(text: str) -> None:
     nb = "".join(sorted(names.NOT_BEFORE))
     assert K.token_starts(text, RES.lexicon, nb) == fastscan.token_starts_py(
         text, names.TOKEN, RES.lexicon, names.NOT_BEFORE)
-    assert K.token_starts(text, frozenset(RES.lexicon), nb) == K.token_starts(text, RES.lexicon, nb)
+    assert K.token_starts(text, LEX_SET, nb) == K.token_starts(text, RES.lexicon, nb)
 
 
 def _para_text(rng: random.Random, vocab: list[str]) -> str:
@@ -112,7 +113,7 @@ def test_duplicate_gate_on_adversarial_text(text: str) -> None:
         K.dup_maybe(text, low + "\n", 1, 1, 4, 50)
 
 
-@settings(max_examples=300, deadline=None)
+@settings(max_examples=150, deadline=None)
 @given(texts)
 def test_lowered_text_keeps_the_lines(text: str) -> None:
     """``maybe_duplicates`` lowers the whole text once: the same lines as lowering each line."""
@@ -247,3 +248,36 @@ def test_pure_python_switch_uses_the_reference(monkeypatch: pytest.MonkeyPatch) 
     monkeypatch.setattr(fastscan, "_kernel", None)
     assert fastscan.maybe_duplicates("x") is True
     assert not isinstance(fastscan.site_matches("Rusiakredensial", RES), list)
+
+
+# ------------------------------------------------------------------ small exact shortcuts
+@settings(max_examples=400, deadline=None)
+@given(texts, st.one_of(st.sampled_from(["Rusia", "a", "a-b", "x_y", "é", "", " ", "Rusia Baru", "\u0301"]),
+                        st.text("aRus-_ é", max_size=4)))
+def test_run_count_equals_the_word_run_index(text: str, word: str) -> None:
+    from collections import Counter
+
+    text = text + " " + word + " " + word + "-" + word
+    assert fastscan.run_count(text, word) == Counter(re.findall(r"[\w\-]+", text))[word]
+
+
+def _site_of_urlsplit(url: str) -> str | None:
+    """``damage.site_of`` before its fast path (urlsplit only)."""
+    from urllib.parse import urlsplit
+
+    try:
+        host = urlsplit(url if "//" in url else "//" + url).hostname
+    except ValueError:
+        host = None
+    return host.removeprefix("www.") if host else None
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.sampled_from(["http", "https", "HTTP", "://", "//", "www.", "Detik", ".com", ".co.id", "-", "/",
+                                 "?", "#", ":", "80", "@", "[", "]", "\n", "\t", " ", "é", "%", "a"]), max_size=10)
+       .map("".join))
+def test_site_of_fast_path_equals_urlsplit(url: str) -> None:
+    from saring.repair.damage import site_of
+
+    for u in (url, "https://" + url, "http://www." + url):
+        assert site_of({"url": u}) == _site_of_urlsplit(u), u

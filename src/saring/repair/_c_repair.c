@@ -97,9 +97,8 @@ static inline Py_ssize_t run_lower(const Text *t, Py_ssize_t i)
 
 /* ------------------------------------------------------------------ growable arrays */
 
-static int grow(void **buf, Py_ssize_t *cap, Py_ssize_t want, size_t item)
+static int grow_slow(void **buf, Py_ssize_t *cap, Py_ssize_t want, size_t item)
 {
-    if (want <= *cap) return 0;
     Py_ssize_t nc = *cap ? *cap : 16;
     while (nc < want) {
         if (nc > PY_SSIZE_T_MAX / 2) { PyErr_NoMemory(); return -1; }
@@ -111,6 +110,11 @@ static int grow(void **buf, Py_ssize_t *cap, Py_ssize_t want, size_t item)
     *buf = p;
     *cap = nc;
     return 0;
+}
+
+static inline int grow(void **buf, Py_ssize_t *cap, Py_ssize_t want, size_t item)
+{
+    return want <= *cap ? 0 : grow_slow(buf, cap, want, item);
 }
 
 static int push_pos(PyObject *list, Py_ssize_t pos)
@@ -450,12 +454,6 @@ static int longer_first(const Text *t, const Word *a, const Word *b)
     return 0;
 }
 
-static int u64_cmp(const void *pa, const void *pb)
-{
-    uint64_t a = *(const uint64_t *)pa, b = *(const uint64_t *)pb;
-    return a < b ? -1 : a > b;
-}
-
 static int anchor_cmp(const void *pa, const void *pb)
 {
     const Word *a = pa, *b = pb;
@@ -463,36 +461,57 @@ static int anchor_cmp(const void *pa, const void *pb)
     return a->para < b->para ? -1 : a->para > b->para;
 }
 
+/* (hash, word) pairs sorted by hash: insertion sort for a paragraph's few dozen words */
+typedef struct {
+    uint64_t h;
+    Py_ssize_t w;
+} HW;
+
+static int hw_cmp(const void *pa, const void *pb)
+{
+    uint64_t a = ((const HW *)pa)->h, b = ((const HW *)pb)->h;
+    return a < b ? -1 : a > b;
+}
+
+static void sort_hw(HW *v, Py_ssize_t n)
+{
+    if (n > 64) {
+        qsort(v, (size_t)n, sizeof(HW), hw_cmp);
+        return;
+    }
+    for (Py_ssize_t i = 1; i < n; i++) {
+        HW x = v[i];
+        Py_ssize_t j = i;
+        while (j > 0 && v[j - 1].h > x.h) { v[j] = v[j - 1]; j--; }
+        v[j] = x;
+    }
+}
+
 /* The sorted distinct hashes of a paragraph's words. Returns 1 when two different words share
  * a hash (the caller then gives up: "maybe"), 0 when done, -1 on error. */
 static int count_distinct(const Text *t, const Word *words, Para *p)
 {
     if (p->distinct >= 0) return 0;
-    p->hashes = malloc((size_t)(p->n > 0 ? p->n : 1) * sizeof(uint64_t));
-    Py_ssize_t *idx = malloc((size_t)(p->n > 0 ? p->n : 1) * sizeof(Py_ssize_t));
-    if (p->hashes == NULL || idx == NULL) { free(idx); PyErr_NoMemory(); return -1; }
-    for (Py_ssize_t i = 0; i < p->n; i++) p->hashes[i] = words[p->first + i].h;
-    qsort(p->hashes, (size_t)p->n, sizeof(uint64_t), u64_cmp);
-    /* distinct hashes; a hash of two different words is checked by content below */
-    Py_ssize_t u = 0;
-    for (Py_ssize_t i = 0; i < p->n; i++)
-        if (u == 0 || p->hashes[u - 1] != p->hashes[i]) p->hashes[u++] = p->hashes[i];
-    /* words with an equal hash must have equal content: each word against the first word seen
-     * with its hash (found by a binary search over the distinct hashes) */
-    for (Py_ssize_t i = 0; i < u; i++) idx[i] = -1;
-    int collision = 0;
-    for (Py_ssize_t i = 0; i < p->n && !collision; i++) {
-        const Word *w = &words[p->first + i];
-        Py_ssize_t lo = 0, hi = u;
-        while (lo < hi) {
-            Py_ssize_t mid = lo + (hi - lo) / 2;
-            if (p->hashes[mid] < w->h) lo = mid + 1;
-            else hi = mid;
-        }
-        if (idx[lo] < 0) idx[lo] = p->first + i;
-        else if (!content_eq(t, &words[idx[lo]], w)) collision = 1;
+    size_t n = (size_t)(p->n > 0 ? p->n : 1);
+    HW *v = malloc(n * sizeof(HW));
+    p->hashes = malloc(n * sizeof(uint64_t));
+    if (p->hashes == NULL || v == NULL) { free(v); PyErr_NoMemory(); return -1; }
+    for (Py_ssize_t i = 0; i < p->n; i++) {
+        v[i].h = words[p->first + i].h;
+        v[i].w = p->first + i;
     }
-    free(idx);
+    sort_hw(v, p->n);
+    Py_ssize_t u = 0, run = 0; /* run: the first word of the current equal-hash run */
+    int collision = 0;
+    for (Py_ssize_t i = 0; i < p->n; i++) {
+        if (u == 0 || p->hashes[u - 1] != v[i].h) {
+            p->hashes[u++] = v[i].h;
+            run = v[i].w;
+        } else if (!content_eq(t, &words[run], &words[v[i].w])) {
+            collision = 1;
+        }
+    }
+    free(v);
     p->distinct = u;
     return collision;
 }
@@ -531,10 +550,12 @@ static PyObject *dup_maybe(PyObject *self, PyObject *args)
     Py_ssize_t nw = 0, cap_w = 0, np = 0, cap_p = 0, na = 0, cap_a = 0;
     int answer = 0, failed = 0;
     Py_ssize_t i = 0, j = 0; /* line starts in text and in lowered */
+    int same = lo.n == t.n; /* str.lower never shortens a character */
     while (i <= t.n && j <= lo.n) {
         Py_ssize_t ie = i, je = j;
         while (ie < t.n && t.u[ie] != '\n') ie++;
-        while (je < lo.n && lo.u[je] != '\n') je++;
+        if (same) je = j + (ie - i); /* every character lowered to one: the same offsets */
+        else while (je < lo.n && lo.u[je] != '\n') je++;
         if (ie - i >= min_chars) {
             Py_ssize_t first = nw, s = j;
             while (s < je) {
@@ -593,7 +614,16 @@ static PyObject *dup_maybe(PyObject *self, PyObject *args)
         failed = 1;
         goto done;
     }
-    if (na > 1) qsort(anchors, (size_t)na, sizeof(Word), anchor_cmp);
+    if (na > 64) {
+        qsort(anchors, (size_t)na, sizeof(Word), anchor_cmp);
+    } else {
+        for (Py_ssize_t x = 1; x < na; x++) {
+            Word w = anchors[x];
+            Py_ssize_t y = x;
+            while (y > 0 && anchor_cmp(&anchors[y - 1], &w) > 0) { anchors[y] = anchors[y - 1]; y--; }
+            anchors[y] = w;
+        }
+    }
     /* anchors grouped by hash (a hash shared by different words only adds pairs: "maybe") */
     for (Py_ssize_t g = 0; g < na && !answer;) {
         Py_ssize_t ge = g + 1;

@@ -13,6 +13,7 @@ order, which makes the figures independent of the number of workers.
 from __future__ import annotations
 
 import math
+import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from typing import Any
@@ -30,10 +31,18 @@ def damage_score(counts: Mapping[str, int], n_tokens: int) -> float:
     return round(1.0 - math.exp(-rate), 4)
 
 
+# "http(s)://host/...", the host plain ASCII: ``urlsplit(url).hostname`` is the host lowered
+# (no user, port, brackets, whitespace or control characters for urlsplit to deal with)
+PLAIN_URL = re.compile(r"https?://([A-Za-z0-9.\-]+)(?=[/?#]|\Z)")
+
+
 def site_of(metadata: Mapping[str, Any]) -> str | None:
     """The site key of a document: URL host without ``www.``, else an ``outlet``/``domain`` field."""
     url = metadata.get("url")
     if isinstance(url, str) and url:
+        plain = PLAIN_URL.match(url)
+        if plain is not None:  # the common case, as urlsplit gives it (tested)
+            return plain.group(1).lower().removeprefix("www.")
         try:
             host = urlsplit(url if "//" in url else "//" + url).hostname
         except ValueError:

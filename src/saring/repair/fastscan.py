@@ -104,6 +104,32 @@ def token_matches(text: str, token_re: re.Pattern[str], res: Resources,
     return [match(text, k) for k in starts]  # type: ignore[misc]
 
 
+# ``DocMemo.standalone`` answers this many questions per document by searching, then indexes
+# every word run (a hostile page asks thousands; a real page one to three).
+FEW_RUN_COUNTS = 4
+_WORD_RUN = re.compile(r"[\w\-]+")
+
+
+def _run_char(c: str) -> bool:
+    return c.isalnum() or c == "_" or c == "-"  # re's ``[\w\-]`` on str
+
+
+def run_count(text: str, word: str) -> int:
+    r"""``Counter(re.findall(r"[\w\-]+", text))[word]`` without the index: occurrences of
+    ``word`` with no ``[\w-]`` character on either side (maximal runs cannot overlap)."""
+    if not _WORD_RUN.fullmatch(word):
+        return 0  # no maximal run equals it
+    n, size, k = 0, len(word), text.find(word)
+    while k >= 0:
+        end = k + size
+        if (k == 0 or not _run_char(text[k - 1])) and (end == len(text) or not _run_char(text[end])):
+            n += 1
+            k = text.find(word, end)
+        else:
+            k = text.find(word, k + 1)
+    return n
+
+
 def dup_maybe_py(text: str, lowered: str, min_chars: int, min_words: int, k: int,
                  max_posting: int) -> bool:
     """Reference of the kernel's duplicate gate (see ``_c_repair.c``): lines of ``min_chars``

@@ -26,6 +26,7 @@ from collections import Counter
 from dataclasses import dataclass
 from typing import Any
 
+from saring.repair.fastscan import FEW_RUN_COUNTS, run_count, token_matches
 from saring.repair.glue import (
     DATELINE_BEFORE,
     NAME_END,
@@ -40,7 +41,6 @@ from saring.repair.glue import (
     sentence_start,
     two_words,
 )
-from saring.repair.fastscan import token_matches
 from saring.repair.paragraphs import NUMBER_WORDS
 from saring.repair.resources import BAD_BEFORE, NOUN, PLACE_HEADS, POS_SHARE, SUFFIX_LIKE, Resources
 
@@ -348,18 +348,22 @@ class DocMemo:
     """Per-document counts the name scan asks for many times, computed once (hostile pages glue
     thousands of names; counting in the whole text per site made them quadratic)."""
 
-    __slots__ = ("_runs", "elsewhere_budget", "repeated", "text")
+    __slots__ = ("_asked", "_runs", "elsewhere_budget", "repeated", "text")
 
     def __init__(self, text: str) -> None:
         self.text = text
         self.elsewhere_budget = MAX_ELSEWHERE_CHECKS  # whole-name searches (``_name_elsewhere``)
         self.repeated = Repeats(text)  # token -> occurs more than once (``glue.repeated``)
         self._runs: Counter[str] | None = None
+        self._asked = 0  # standalone() questions answered by a search (see fastscan.FEW_RUN_COUNTS)
 
     def standalone(self, word: str) -> int:
         """Occurrences of ``word`` (letters) with no word character or hyphen on either side:
         maximal ``[\\w-]`` runs equal to it."""
         if self._runs is None:
+            self._asked += 1
+            if self._asked <= FEW_RUN_COUNTS:  # a few questions: searched, no index of every word
+                return run_count(self.text, word)
             self._runs = Counter(WORD_RUN.findall(self.text))
         return self._runs[word]
 
