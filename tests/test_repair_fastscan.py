@@ -73,6 +73,23 @@ def test_token_starts_equal_the_regex(text: str) -> None:
     assert K.token_starts(text, LEX_SET, nb) == K.token_starts(text, RES.lexicon, nb)
 
 
+_JOIN_PIECES = ["abc", "Def", "ab", "x", ")", "]", ".", "!", "?", "5", "٣", "12", "KYB", "ABCDEF", "Aprilia",
+                "kaliper", "panjangsekali", "sangatpanjangsekalisangatpanjangsekalisangat", "-", "@", "#", "/",
+                "_", " ", "\n", "é", "Σ", "😀", "Lcrash", "mm"]
+join_texts = st.lists(st.one_of(st.sampled_from(_JOIN_PIECES), pieces), max_size=60).map("".join)
+
+
+@needs_k
+@settings(max_examples=400, deadline=None)
+@given(join_texts)
+def test_join_scans_equal_the_regexes(text: str) -> None:
+    from saring.repair import glue
+
+    for regex in (glue.SCRAPE_CAMEL, glue.SENT_JOIN, glue.ITEM_JOIN, glue.PAREN_JOIN):
+        assert K.join_starts(text, fastscan.JOIN_PATTERNS[regex.pattern]) == [m.start() for m in regex.finditer(text)]
+    assert K.join_starts(text, 4) == glue.LOWER_TOKEN.findall(text)
+
+
 def _para_text(rng: random.Random, vocab: list[str]) -> str:
     """Lines of 10-30 words from a small vocabulary (near-duplicates are common), some copied."""
     lines: list[str] = []
@@ -222,6 +239,10 @@ def test_fast_paths_are_on_for_the_shipped_rules() -> None:
     exact, the step gets slower): this test says so, so the kernel can be brought up to date."""
     assert fastscan._site_table(RES) is not None
     assert names.TOKEN.pattern == fastscan.TOKEN_PATTERN
+    from saring.repair import glue
+
+    for regex in (glue.SCRAPE_CAMEL, glue.SENT_JOIN, glue.ITEM_JOIN, glue.PAREN_JOIN, glue.LOWER_TOKEN):
+        assert fastscan._join_code(regex) is not None, regex.pattern
 
 
 # What the duplicate gate mirrors: update the hash after checking the gate (``_c_repair.c``

@@ -653,12 +653,125 @@ done:
     return PyBool_FromLong(answer);
 }
 
+/* ------------------------------------------------------------------ scrape-join scans */
+
+static inline int is_dec(Py_UCS4 c) { return c < END_CH && Py_UNICODE_ISDECIMAL(c); } /* re's \d */
+
+static inline Py_ssize_t run_upper(const Text *t, Py_ssize_t i)
+{
+    Py_ssize_t j = i;
+    while (j < t->n && is_upper(t->u[j])) j++;
+    return j - i;
+}
+
+/* (?:[a-z]{3,}|[A-Z][a-z]{2,}) at q: the end of the (greedy) match or -1 */
+static inline Py_ssize_t item_tail(const Text *t, Py_ssize_t q)
+{
+    Py_ssize_t r = run_lower(t, q);
+    if (r >= 3) return q + r;
+    if (is_upper(at(t, q))) {
+        r = run_lower(t, q + 1);
+        if (r >= 2) return q + 1 + r;
+    }
+    return -1;
+}
+
+/* End of a match of one of the join patterns at p, or -1.
+ * 0 SCRAPE_CAMEL [a-z]{3}[A-Z][a-z]{2}
+ * 1 SENT_JOIN    [a-z)][.!?][A-Z][a-z]{2}
+ * 2 ITEM_JOIN    \d(?:[a-z]{1,2}|[A-Z])(?:[a-z]{3,}|[A-Z][a-z]{2,})|\b[A-Z]{2,5}[a-z]{4,}
+ * 3 PAREN_JOIN   [)\]][a-z]{2,}
+ * 4 LOWER_TOKEN  (?<![\w\-@#/.])[a-z]{8,30}(?![\w\-@/]) */
+static Py_ssize_t join_at(const Text *t, Py_ssize_t p, int which)
+{
+    Py_UCS4 c = t->u[p];
+    switch (which) {
+    case 0:
+        return (is_lower(c) && is_lower(at(t, p + 1)) && is_lower(at(t, p + 2)) && is_upper(at(t, p + 3))
+                && is_lower(at(t, p + 4)) && is_lower(at(t, p + 5))) ? p + 6 : -1;
+    case 1: {
+        Py_UCS4 d = at(t, p + 1);
+        return ((is_lower(c) || c == ')') && (d == '.' || d == '!' || d == '?') && is_upper(at(t, p + 2))
+                && is_lower(at(t, p + 3)) && is_lower(at(t, p + 4))) ? p + 5 : -1;
+    }
+    case 2:
+        if (is_dec(c)) {
+            Py_ssize_t L = run_lower(t, p + 1), e;
+            for (Py_ssize_t a = L < 2 ? L : 2; a >= 1; a--) /* [a-z]{1,2}, greedy */
+                if ((e = item_tail(t, p + 1 + a)) >= 0) return e;
+            if (is_upper(at(t, p + 1))) return item_tail(t, p + 2); /* |[A-Z] */
+            return -1;
+        }
+        if (is_upper(c) && (p == 0 || !is_word(t->u[p - 1]))) { /* \b before a word character */
+            Py_ssize_t U = run_upper(t, p);
+            /* a shorter [A-Z]{2,5} leaves a capital next, which [a-z]{4,} cannot take */
+            if (U >= 2 && U <= 5) {
+                Py_ssize_t r = run_lower(t, p + U);
+                if (r >= 4) return p + U + r;
+            }
+        }
+        return -1;
+    case 3:
+        if (c == ')' || c == ']') {
+            Py_ssize_t r = run_lower(t, p + 1);
+            if (r >= 2) return p + 1 + r;
+        }
+        return -1;
+    default: {
+        if (!is_lower(c)) return -1;
+        Py_UCS4 b = at(t, p - 1);
+        if (b != END_CH && (is_word(b) || b == '-' || b == '@' || b == '#' || b == '/' || b == '.')) return -1;
+        Py_ssize_t r = run_lower(t, p); /* greedy; a shorter run leaves a letter next */
+        Py_UCS4 nx = at(t, p + r);
+        if (r < 8 || r > 30 || is_word(nx) || nx == '-' || nx == '@' || nx == '/') return -1;
+        return p + r;
+    }
+    }
+}
+
+/* join_starts(text, which) -> starts of ``PATTERN.finditer(text)`` (non-overlapping: the scan
+ * goes on at a match's end); which = 4 gives the matched tokens (str) instead. */
+static PyObject *join_starts(PyObject *self, PyObject *args)
+{
+    (void)self;
+    PyObject *text;
+    int which;
+    if (!PyArg_ParseTuple(args, "Ui:join_starts", &text, &which)) return NULL;
+    if (which < 0 || which > 4) {
+        PyErr_SetString(PyExc_ValueError, "join_starts: which must be 0..4");
+        return NULL;
+    }
+    Text t;
+    if (text_of(text, &t) < 0) return NULL;
+    PyObject *out = PyList_New(0);
+    if (out == NULL) { text_done(&t); return NULL; }
+    Py_ssize_t p = 0;
+    while (p < t.n) {
+        Py_ssize_t e = join_at(&t, p, which);
+        if (e < 0) { p++; continue; }
+        int r;
+        if (which == 4) {
+            PyObject *tok = PyUnicode_Substring(text, p, e);
+            if (tok == NULL) r = -1;
+            else { r = PyList_Append(out, tok); Py_DECREF(tok); }
+        } else {
+            r = push_pos(out, p);
+        }
+        if (r < 0) { Py_DECREF(out); text_done(&t); return NULL; }
+        p = e;
+    }
+    text_done(&t);
+    return out;
+}
+
 static PyMethodDef methods[] = {
     {"site_table", site_table, METH_O, "site_table(entities) -> the trie site_starts reads."},
     {"site_starts", site_starts, METH_VARARGS,
      "site_starts(text, table) -> start offsets of the site regex's finditer matches."},
     {"token_starts", token_starts, METH_VARARGS,
      "token_starts(text, lexicon, not_before) -> starts of capitalised tokens the lexicon lacks."},
+    {"join_starts", join_starts, METH_VARARGS,
+     "join_starts(text, which) -> starts of one scrape-join pattern's finditer matches (4: the tokens)."},
     {"dup_maybe", dup_maybe, METH_VARARGS,
      "dup_maybe(text, lowered, min_chars, min_words, k, max_posting) -> False when no duplicate "
      "paragraph candidate can exist."},

@@ -104,6 +104,38 @@ def token_matches(text: str, token_re: re.Pattern[str], res: Resources,
     return [match(text, k) for k in starts]  # type: ignore[misc]
 
 
+# The scrape-join patterns of ``glue.mark_scrape_joins`` / ``word_joins`` the kernel scans for
+# (``join_starts(text, which)``): a pattern not listed here is scanned by the regex.
+JOIN_PATTERNS = {
+    r"[a-z]{3}[A-Z][a-z]{2}": 0,  # SCRAPE_CAMEL
+    r"[a-z)][.!?][A-Z][a-z]{2}": 1,  # SENT_JOIN
+    r"\d(?:[a-z]{1,2}|[A-Z])(?:[a-z]{3,}|[A-Z][a-z]{2,})|\b[A-Z]{2,5}[a-z]{4,}": 2,  # ITEM_JOIN
+    r"[)\]][a-z]{2,}": 3,  # PAREN_JOIN
+    r"(?<![\w\-@#/.])[a-z]{8,30}(?![\w\-@/])": 4,  # LOWER_TOKEN
+}
+
+
+def _join_code(regex: re.Pattern[str]) -> int | None:
+    if _kernel is None or regex.flags != re.UNICODE:
+        return None
+    return JOIN_PATTERNS.get(regex.pattern)
+
+
+def match_starts(regex: re.Pattern[str], text: str) -> list[int]:
+    """``[m.start() for m in regex.finditer(text)]`` (one C pass for the scrape-join patterns)."""
+    code = _join_code(regex)
+    if code is None or code == 4:
+        return [m.start() for m in regex.finditer(text)]
+    return _kernel.join_starts(text, code)  # type: ignore[no-any-return]
+
+
+def match_texts(regex: re.Pattern[str], text: str) -> list[str]:
+    """``regex.findall(text)`` of a pattern without groups (one C pass for ``LOWER_TOKEN``)."""
+    if _join_code(regex) != 4:
+        return [m.group() for m in regex.finditer(text)]
+    return _kernel.join_starts(text, 4)  # type: ignore[no-any-return]
+
+
 # ``DocMemo.standalone`` answers this many questions per document by searching, then indexes
 # every word run (a hostile page asks thousands; a real page one to three).
 FEW_RUN_COUNTS = 4

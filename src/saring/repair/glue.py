@@ -19,7 +19,7 @@ from bisect import bisect_left
 from collections import Counter
 from dataclasses import dataclass
 
-from saring.repair.fastscan import site_matches
+from saring.repair.fastscan import match_starts, match_texts, site_matches
 from saring.repair.resources import (
     ADJ,
     BAD_BEFORE,
@@ -375,8 +375,8 @@ def two_words(tok: str, res: Resources) -> bool:
 def word_joins(text: str, res: Resources, limit: int = 2) -> int:
     """Lower-case tokens that are two common words glued (:func:`two_words`), up to ``limit``."""
     n = 0
-    for m in LOWER_TOKEN.finditer(text):
-        n += two_words(m.group(), res)
+    for tok in match_texts(LOWER_TOKEN, text):  # LOWER_TOKEN.findall(text), in C
+        n += two_words(tok, res)
         if n >= limit:
             break
     return n
@@ -399,10 +399,11 @@ def mark_scrape_joins(text: str, sites: list[Site], min_joins: int = 3,
     if not sites:
         return
     own = {m.start() for s in sites for m in SCRAPE_CAMEL.finditer(text, s.start, s.end)}
-    joins = [m for m in SCRAPE_CAMEL.finditer(text) if m.start() not in own]
-    joins += SENT_JOIN.findall(text)
-    joins += [m for m in ITEM_JOIN.finditer(text) if not any(s.start <= m.start() < s.end for s in sites)]
-    joins += PAREN_JOIN.findall(text)
+    # (match_starts(X, text): the starts of X.finditer(text), in C for these patterns)
+    joins: list = [k for k in match_starts(SCRAPE_CAMEL, text) if k not in own]
+    joins += match_starts(SENT_JOIN, text)
+    joins += [k for k in match_starts(ITEM_JOIN, text) if not any(s.start <= k < s.end for s in sites)]
+    joins += match_starts(PAREN_JOIN, text)
     named = [s.start for s in sites if s.name and s.form == "glue"]
     newlines = [m.start() for m in NEWLINE.finditer(text)] if named else []
     per_line = Counter(bisect_left(newlines, k) for k in named)  # line number: one scan, not one per site
