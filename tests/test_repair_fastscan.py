@@ -61,6 +61,10 @@ def test_site_starts_edges() -> None:
         K.site_table([1])
     with pytest.raises(ValueError):
         K.site_table([""])
+    with pytest.raises(ValueError):
+        K.site_table(["Abc", "Ab"])  # sorted and distinct only
+    with pytest.raises(ValueError):
+        K.site_table(["Ab", "Ab"])
 
 
 @needs_k

@@ -201,14 +201,9 @@ static inline Py_ssize_t trie_child(const Trie *tr, Py_ssize_t node, Py_UCS4 ch)
     return -1;
 }
 
-/* build time only (hundreds of entities): a linear search over the edges made so far */
-static Py_ssize_t build_child(const BEdge *be, Py_ssize_t nbe, Py_ssize_t parent, Py_UCS4 ch)
-{
-    for (Py_ssize_t i = 0; i < nbe; i++)
-        if (be[i].parent == parent && be[i].ch == ch) return be[i].child;
-    return -1;
-}
-
+/* site_table(entities): ``entities`` sorted and distinct (as ``sorted(set(...))`` gives them):
+ * each word shares a prefix with the one before, so the trie is built along one path with no
+ * search, and every node's edges come in increasing character order. */
 static PyObject *site_table(PyObject *self, PyObject *arg)
 {
     (void)self;
@@ -216,7 +211,9 @@ static PyObject *site_table(PyObject *self, PyObject *arg)
     if (seq == NULL) return NULL;
     Trie *tr = calloc(1, sizeof(Trie));
     BEdge *be = NULL;
-    Py_ssize_t nbe = 0, cap_be = 0;
+    Py_ssize_t *path = NULL; /* path[d]: the node after d characters of the previous word */
+    Py_ssize_t nbe = 0, cap_be = 0, cap_path = 0;
+    Text prev = {NULL, NULL, 0};
     if (tr == NULL) { PyErr_NoMemory(); goto fail; }
     if (new_node(tr) < 0) goto fail; /* root */
     Py_ssize_t m = PySequence_Fast_GET_SIZE(seq);
@@ -226,6 +223,14 @@ static PyObject *site_table(PyObject *self, PyObject *arg)
             PyErr_SetString(PyExc_TypeError, "site_table: entities must be str");
             goto fail;
         }
+        if (j > 0) {
+            int c = PyUnicode_Compare(PySequence_Fast_GET_ITEM(seq, j - 1), s);
+            if (c == -1 && PyErr_Occurred()) goto fail;
+            if (c >= 0) {
+                PyErr_SetString(PyExc_ValueError, "site_table: entities must be sorted and distinct");
+                goto fail;
+            }
+        }
         Text w;
         if (text_of(s, &w) < 0) goto fail;
         if (w.n == 0) {
@@ -234,26 +239,24 @@ static PyObject *site_table(PyObject *self, PyObject *arg)
             goto fail;
         }
         if (w.n > tr->max_len) tr->max_len = w.n;
-        Py_ssize_t node = 0;
-        for (Py_ssize_t i = 0; i < w.n; i++) {
-            Py_UCS4 ch = w.u[i];
-            Py_ssize_t child = build_child(be, nbe, node, ch);
-            if (child < 0) {
-                child = new_node(tr);
-                if (child < 0 || grow((void **)&be, &cap_be, nbe + 1, sizeof(BEdge)) < 0) {
-                    text_done(&w);
-                    goto fail;
-                }
-                be[nbe].parent = node;
-                be[nbe].ch = ch;
-                be[nbe].child = child;
-                nbe++;
-            }
-            node = child;
+        if (grow((void **)&path, &cap_path, w.n + 1, sizeof(Py_ssize_t)) < 0) { text_done(&w); goto fail; }
+        Py_ssize_t l = 0; /* characters shared with the previous word */
+        while (l < w.n && l < prev.n && w.u[l] == prev.u[l]) l++;
+        path[0] = 0;
+        for (Py_ssize_t i = l; i < w.n; i++) {
+            Py_ssize_t child = new_node(tr);
+            if (child < 0 || grow((void **)&be, &cap_be, nbe + 1, sizeof(BEdge)) < 0) { text_done(&w); goto fail; }
+            be[nbe].parent = path[i];
+            be[nbe].ch = w.u[i];
+            be[nbe].child = child;
+            nbe++;
+            path[i + 1] = child;
         }
-        text_done(&w);
-        tr->nodes[node].terminal = 1;
+        tr->nodes[path[w.n]].terminal = 1;
+        text_done(&prev);
+        prev = w; /* owns its copy until the next word */
     }
+    text_done(&prev);
     for (int c = 0; c < 128; c++) tr->root_ascii[c] = -1;
     if (nbe > 0) {
         qsort(be, (size_t)nbe, sizeof(BEdge), bedge_cmp);
@@ -271,12 +274,15 @@ static PyObject *site_table(PyObject *self, PyObject *arg)
     tr->depths = malloc((size_t)(tr->max_len + 1) * sizeof(Py_ssize_t));
     if (tr->depths == NULL) { PyErr_NoMemory(); goto fail; }
     free(be);
+    free(path);
     Py_DECREF(seq);
     PyObject *cap = PyCapsule_New(tr, "saring.repair.site_table", trie_capsule_free);
     if (cap == NULL) trie_free(tr);
     return cap;
 fail:
+    text_done(&prev);
     free(be);
+    free(path);
     trie_free(tr);
     Py_DECREF(seq);
     return NULL;

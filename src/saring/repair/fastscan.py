@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Iterator
+from pathlib import Path
 from typing import Any
 
 from saring.compiled import load
@@ -59,10 +60,29 @@ def _site_table(res: Resources) -> Any:
         return hit[1]
     ents = site_entities(res)
     table = None
-    if site_re.pattern == "(?P<ent>" + _trie_regex(ents) + ")" + SITE_TAIL and site_re.flags == re.UNICODE:
+    if site_re.pattern == _expected_site_pattern(ents) and site_re.flags == re.UNICODE:
         table = _kernel.site_table(ents)
     _tables[id(site_re)] = (site_re, table)
     return table
+
+
+def _expected_site_pattern(ents: list[str]) -> str:
+    """The site regex the kernel's trie mirrors for ``ents``. Building the trie pattern costs
+    ~10 ms, so it is kept in the resource cache (keyed by the data files, resources.py and this
+    file, like the resources themselves) instead of being rebuilt by every process."""
+    from saring.repair import resources
+    from saring.resource_cache import load_cached
+
+    files = sorted(p for p in resources.DATA_DIR.iterdir() if p.is_file())
+    files.append(Path(resources.__file__))
+
+    def build() -> dict:
+        return {"ents": ents, "pattern": "(?P<ent>" + _trie_regex(ents) + ")" + SITE_TAIL}
+
+    cached = load_cached("repair_sites", build, files)
+    if cached.get("ents") != ents:  # (other resources than the files': built, not cached)
+        return build()["pattern"]
+    return str(cached["pattern"])
 
 
 def site_starts_py(text: str, res: Resources) -> list[int]:
