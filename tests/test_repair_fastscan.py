@@ -28,7 +28,7 @@ ENTS = fastscan.site_entities(RES)
 LEX_SET = frozenset(RES.lexicon)
 
 # entity names, glue and suffix shapes, lookahead characters, and every Unicode width class
-_PIECES = [*random.Random(3).sample(ENTS, 60), "Korea Utara", "Rusia", "NATO", "n ", "i ", "an ", "'s ", "’s ",
+_PIECES = [*random.Random(3).sample(ENTS, 60), "Korea Utara", "Rusia", "NATO", "n ", "i ", "an ", "se ", "'s ", "’s ",
            "pemimpin", "Seorang", "kredensial", "-", "-anak", "@", "/", ".", ".com", "://", ":", "_", "0",
            "Jakarta", "Putinpresiden", "BankMandiridirektur", " ", "  ", "\n", "\t", "\xa0", "\u2003",
            "\x1c", "\x85", "é", "İ", "Σ", "ß", "\u0301", "𝐀", "😀", "ǅ", "“", "”", "(", ")", ",", "'"]
@@ -51,7 +51,7 @@ def test_site_starts_edges() -> None:
     for text in ["", "Rusia", "Rusiakredensial diplomatik", "Rusian Presiden", "Rusia's kapal", "Rusia’s x",
                  "RusiaChina, Jepang", "Rusia" + "a" * 40, "Rusia" + "a" * 41, "Rusiaabc-de", "Rusiaabc-de-fg",
                  "Rusiaabc.com", "Rusiaabc://x", "Rusiaabc.", "xRusiaabc", "Korea Utarapemimpin",
-                 "Papua Nuginipemimpin Nuginiabc", "RusiaChinaJepang", "Rusiaabc_", "Rusiaabcé", "Rusiani x"]:
+                 "Papua Nuginipemimpin Nuginiabc", "RusiaChinaJepang", "Rusiaabc_", "Rusiaabcé", "Rusiani x", "Taiwanse x", "Jepangse pemerintah", "Rusiase"]:
         assert K.site_starts(text, table) == fastscan.site_starts_py(text, RES), text
     tab = K.site_table(["Ab", "Abc", "Abcd"])  # longest entity first, then shorter ones
     pat = re.compile(build_site_pattern(["Ab", "Abc", "Abcd"]))

@@ -307,7 +307,7 @@ static inline int space_letter(const Text *t, Py_ssize_t j)
 
 /* End of the regex tail after an entity ending at q, or -1:
  *   (?P<glue>(?:[a-z]{3,40}|[A-Z][a-z]{1,39})(?:-[a-z]{2,40})?)(?![\w@/\-])(?!\.[A-Za-z0-9])(?!://)
- *   | (?P<suf>n|i|an|['’]s)(?= [A-Za-z])
+ *   | (?P<suf>n|i|an|se|['’]s)(?= [A-Za-z])
  * The letter runs are greedy and followed by a lookahead that rejects a letter, so only a
  * maximal run can succeed (a shorter one leaves a letter next). */
 static Py_ssize_t site_tail(const Text *t, Py_ssize_t q)
@@ -332,6 +332,7 @@ static Py_ssize_t site_tail(const Text *t, Py_ssize_t q)
     }
     if ((c == 'n' || c == 'i') && space_letter(t, q + 1)) return q + 1;
     if (c == 'a' && at(t, q + 1) == 'n' && space_letter(t, q + 2)) return q + 2;
+    if (c == 's' && at(t, q + 1) == 'e' && space_letter(t, q + 2)) return q + 2;
     if ((c == '\'' || c == 0x2019) && at(t, q + 1) == 's' && space_letter(t, q + 2)) return q + 2;
     return -1;
 }

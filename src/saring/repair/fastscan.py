@@ -35,7 +35,7 @@ _kernel: Any = load("saring.repair._c_repair")
 SITE_TAIL = (
     r"(?:(?P<glue>(?:[a-z]{3,40}|[A-Z][a-z]{1,39})(?:-[a-z]{2,40})?)(?![\w@/\-])"
     r"(?!\.[A-Za-z0-9])(?!://)"
-    r"|(?P<suf>n|i|an|['’]s)(?= [A-Za-z]))"
+    r"|(?P<suf>n|i|an|se|['’]s)(?= [A-Za-z]))"
 )
 TOKEN_PATTERN = r"[A-Z][A-Za-z]{5,50}(?![\w@\-'’])(?!\.[A-Za-z0-9])"
 
