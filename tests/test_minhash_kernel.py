@@ -35,6 +35,14 @@ def _same(h: MinHasher, ths: list[np.ndarray]) -> None:
 u64 = st.integers(min_value=0, max_value=2**64 - 1)
 
 
+@pytest.fixture(params=["avx2-where-available", "portable"], autouse=True)
+def signature_loop(request: pytest.FixtureRequest):
+    """Every test runs with both builds of the signature loop."""
+    before = KERNEL.set_avx2(request.param != "portable")
+    yield
+    KERNEL.set_avx2(before)
+
+
 @settings(max_examples=300, deadline=None)
 @given(docs=st.lists(st.lists(u64, max_size=40), min_size=1, max_size=6),
        ngram=st.integers(1, 7), num_perm=st.integers(1, 140), seed=st.integers(0, 2**31))

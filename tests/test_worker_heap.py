@@ -45,3 +45,47 @@ def test_freed_task_buffers_leave_the_worker() -> None:
     # without the fix glibc keeps a 16 MiB buffer in its heap (the reason for heap.py); if a
     # future glibc stops doing that, the fix is merely harmless
     assert plain >= fixed
+
+
+RUN_CODE = """
+import gc, sys
+import saring.executors.segment as seg
+seen = []
+real = seg._freeze_heap
+def spy():
+    real()
+    seen.append(gc.get_freeze_count() > 1000)
+seg._freeze_heap = spy
+sys.argv = ['saring', *sys.argv[1:]]
+import saring.cli.main as m
+try:
+    m.main()
+finally:
+    print(repr(seen), file=sys.stderr)
+"""
+
+
+@pytest.mark.parametrize("entry", ["console", "library"])
+def test_saring_run_freezes_its_set_up_heap_only_in_its_own_process(tmp_path, entry: str) -> None:
+    """``saring run`` with one worker runs its tasks in its own process, which ends with the run:
+    the set-up steps are frozen out of the collector there as in a worker. A library caller
+    (``run_pipeline`` or the click command called in-process) keeps collecting everything."""
+    inp = tmp_path / "in.jsonl"
+    inp.write_text('{"id": "a", "text": "Harga beras di pasar naik lagi minggu ini."}\n')
+    args = ["run", str(inp), "-o", str(tmp_path / "out"), "--workers", "1", "--no-progress",
+            "--no-report"]
+    if entry == "console":
+        out = subprocess.run([sys.executable, "-c", RUN_CODE, *args], capture_output=True,
+                             text=True, timeout=300)
+        assert out.returncode == 0, out.stderr[-2000:]
+        seen = out.stderr.strip().splitlines()[-1]
+        assert seen.startswith("[True") and "False" not in seen  # every segment froze its set-up
+        return
+    code = ("import sys\nfrom saring.executors import base, segment\n"
+            "called = []\nsegment._freeze_heap = lambda: called.append(1)\n"
+            "from saring.cli.app import saring\n"
+            "try:\n    saring(sys.argv[1:], prog_name='saring')\nexcept SystemExit:\n    pass\n"
+            "print(base.may_freeze_heap(), called, file=sys.stderr)\n")
+    out = subprocess.run([sys.executable, "-c", code, *args], capture_output=True, text=True,
+                         timeout=300)
+    assert out.stderr.strip().splitlines()[-1] == "False []", out.stderr[-2000:]

@@ -123,9 +123,6 @@ def run(inputs: tuple[str, ...], output: str, config: str | None, workers: int |
         ray_address: str | None, unique_ids: bool, task_timeout: float | None,
         scratch: str | None) -> None:
     """Run the pipeline over INPUT files, folders or globs into OUTPUT."""
-    from saring.executors.base import claim_heap
-
-    claim_heap()  # this process ends with the run: tasks it runs itself may freeze set-up
     if _pool_ahead(output, config, workers, executor, ray_address):
         from saring.executors.local import prestart
 

@@ -118,6 +118,10 @@ def main() -> None:
     fast = len(sys.argv) > 1 and sys.argv[1] in FAST_EXIT
     if fast:
         pause_gc()
+    if len(sys.argv) > 1 and sys.argv[1] == "run":
+        from saring.executors.base import claim_heap
+
+        claim_heap()  # this process ends with the run: tasks it runs itself may freeze set-up
     try:
         if fast and sys.argv[1] == "clean" and _clean_without_click(sys.argv[2:]):
             _exit_now(0)

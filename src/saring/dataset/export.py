@@ -54,8 +54,8 @@ class EncodeTask:
 class _ChunkFile(Batcher):
     """One partition's batches of one shard, appended to one file; where each is, listed."""
 
-    def __init__(self, path: Path, fmt: str, max_file_bytes: int) -> None:
-        super().__init__(fmt, max_file_bytes)
+    def __init__(self, path: Path, fmt: str, max_file_bytes: int, level: int | None = None) -> None:
+        super().__init__(fmt, max_file_bytes, level=level)
         self.path = path
         self.f = open(path, "wb")  # noqa: SIM115 - closed in finish()/abort()
         self.chunks: list[tuple[int, int, int, int]] = []  # (offset, length, size, crc)
@@ -79,7 +79,9 @@ class _ChunkFile(Batcher):
 class _Encoder:
     """Training records of one shard -> one :class:`_ChunkFile` per partition under ``out``."""
 
-    def __init__(self, out: Path, languages: Sequence[str], fmt: str, max_file_bytes: int) -> None:
+    def __init__(self, out: Path, languages: Sequence[str], fmt: str, max_file_bytes: int,
+                 level: int | None = None) -> None:
+        self.level = level
         if out.exists():
             shutil.rmtree(out)  # a retried or resumed task starts over
         out.mkdir(parents=True)
@@ -92,7 +94,7 @@ class _Encoder:
         cf = self.files.get(part)
         if cf is None:
             cf = self.files[part] = _ChunkFile(self.out / f"{len(self.files):04d}.bin", self.fmt,
-                                               self.max_file_bytes)
+                                               self.max_file_bytes, self.level)
         cf.write(rec)
         st = cf.stats
         st.kept += 1
@@ -144,9 +146,9 @@ class ShardEncoder:
     stage), so it already is that JSON form, checked: the round trip is skipped."""
 
     def __init__(self, index: str | Path, languages: Sequence[str], fmt: str, max_file_bytes: int,
-                 as_read: bool = False) -> None:
+                 level: int | None = None, as_read: bool = False) -> None:
         self.index = Path(index)
-        self.enc = _Encoder(chunk_folder(self.index), languages, fmt, max_file_bytes)
+        self.enc = _Encoder(chunk_folder(self.index), languages, fmt, max_file_bytes, level)
         self.count = 0
         self.as_read = as_read
 
@@ -186,9 +188,10 @@ def load_index(index: str | Path) -> dict[str, dict[str, Any]]:
 
 
 def assemble_indexes(indexes: Sequence[str | Path], root: str | Path, fmt: str,
-                     max_file_bytes: int = DEFAULT_MAX_FILE_BYTES) -> dict[str, LanguageStats]:
+                     max_file_bytes: int = DEFAULT_MAX_FILE_BYTES,
+                     level: int | None = None) -> dict[str, LanguageStats]:
     """The dataset's part files from the shards' encoded indexes, in shard order."""
-    return assemble([load_index(p) for p in indexes], root, fmt, max_file_bytes)
+    return assemble([load_index(p) for p in indexes], root, fmt, max_file_bytes, level)
 
 
 def _size(path: str) -> int:
@@ -199,7 +202,8 @@ def _size(path: str) -> int:
 
 
 def assemble(encoded: Sequence[dict[str, dict[str, Any]]], root: str | Path, fmt: str,
-             max_file_bytes: int = DEFAULT_MAX_FILE_BYTES) -> dict[str, LanguageStats]:
+             max_file_bytes: int = DEFAULT_MAX_FILE_BYTES,
+             level: int | None = None) -> dict[str, LanguageStats]:
     """The driver's half: append every shard's batches, in shard order, to the partitions'
     part files under ``root/kept`` (emptied first); per-partition counts."""
     kept_dir = Path(root) / "kept"
@@ -207,7 +211,7 @@ def assemble(encoded: Sequence[dict[str, dict[str, Any]]], root: str | Path, fmt
         shutil.rmtree(kept_dir)
     stats: dict[str, LanguageStats] = {}
     for part in sorted({p for shard in encoded for p in shard}):
-        w = PartWriter(kept_dir / part, fmt, max_file_bytes)
+        w = PartWriter(kept_dir / part, fmt, max_file_bytes, level=level)
         st = stats[part] = LanguageStats()
         try:
             for shard in encoded:

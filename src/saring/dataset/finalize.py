@@ -34,6 +34,7 @@ def fingerprint(run_fp: str, shard_keys: Sequence[str], languages: Sequence[str]
 
 def write_dataset(
     root: Path, indexes: Sequence[Path], fmt: str, max_file_bytes: int, marker: Marker,
+    level: int | None = None,
 ) -> dict[str, dict[str, Any]]:
     """Write (or, when ``marker`` is valid, reuse) the partitions; per partition: kept, words,
     characters, files, bytes. The final segment's tasks encoded the records per shard
@@ -42,7 +43,7 @@ def write_dataset(
     if done is not None:
         return done
     marker.clear()
-    stats = assemble_indexes(indexes, root, fmt, max_file_bytes)
+    stats = assemble_indexes(indexes, root, fmt, max_file_bytes, level)
     parts = {k: {"kept": v.kept, "words": v.words, "characters": v.characters,
                  "files": v.files, "bytes": v.bytes} for k, v in stats.items()}
     marker.write(parts, [root / f for v in parts.values() for f in v["files"]])

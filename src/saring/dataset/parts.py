@@ -57,8 +57,9 @@ class Chunk:
     crc: int = 0
 
 
-def encode_batch(records: list[dict[str, Any]], fmt: str) -> Chunk:
-    """Encode a batch of records for a part of format ``fmt`` (pure: same records, same bytes)."""
+def encode_batch(records: list[dict[str, Any]], fmt: str, level: int | None = None) -> Chunk:
+    """Encode a batch of records for a part of format ``fmt`` (pure: same records, same bytes);
+    ``level``: gzip's (None: 6, as the run's other .jsonl.gz outputs)."""
     if fmt == "parquet":
         import pyarrow as pa
 
@@ -70,7 +71,7 @@ def encode_batch(records: list[dict[str, Any]], fmt: str) -> Chunk:
     lines = b"".join(orjson.dumps(r, option=orjson.OPT_APPEND_NEWLINE) for r in records)
     if fmt != "jsonl.gz":
         return Chunk(lines, len(lines))
-    c = zlib.compressobj(6, zlib.DEFLATED, -15)
+    c = zlib.compressobj(level or 6, zlib.DEFLATED, -15)
     return Chunk(c.compress(lines) + c.flush(zlib.Z_SYNC_FLUSH), len(lines), zlib.crc32(lines))
 
 
@@ -92,7 +93,7 @@ def crc32_combine(crc_a: int, crc_b: int, len_b: int) -> int:
 class _Part:
     """One open part file (format specific)."""
 
-    def __init__(self, path: Path, fmt: str) -> None:
+    def __init__(self, path: Path, fmt: str, level: int | None = None) -> None:
         self.path = path
         self.raw = open(path, "wb")  # noqa: SIM115 - closed in close()
         self.fmt = fmt
@@ -107,7 +108,7 @@ class _Part:
         elif fmt == "jsonl.gz":
             self.raw.write(_GZIP_HEADER)
         elif fmt == "jsonl.zst":
-            self._out = zstandard.ZstdCompressor(level=3).stream_writer(self.raw, closefd=False)
+            self._out = zstandard.ZstdCompressor(level=level or 3).stream_writer(self.raw, closefd=False)
 
     def append(self, chunk: Chunk) -> None:
         if self._pq is not None:
@@ -144,12 +145,13 @@ class Batcher(ABC):
     part files need them; :meth:`append` receives each batch."""
 
     def __init__(self, fmt: str, max_file_bytes: int = DEFAULT_MAX_FILE_BYTES,
-                 row_group_rows: int = ROW_GROUP_ROWS) -> None:
+                 row_group_rows: int = ROW_GROUP_ROWS, level: int | None = None) -> None:
         if fmt not in DATASET_FORMATS:
             raise ValueError(f"unknown dataset format {fmt!r}; choose one of {', '.join(DATASET_FORMATS)}")
         if max_file_bytes <= 0:
             raise ValueError("max_file_bytes must be positive")
         self.fmt = fmt
+        self.level = level  # gzip's for jsonl.gz batches, zstd's for jsonl.zst parts (None: default)
         self.max_file_bytes = max_file_bytes
         self.row_group_rows = row_group_rows
         # JSONL is flushed in batches small next to the bound, so parts stay close to it
@@ -173,7 +175,7 @@ class Batcher(ABC):
     def _flush(self) -> None:
         if not self._buf:
             return
-        chunk = encode_batch(self._buf, self.fmt)
+        chunk = encode_batch(self._buf, self.fmt, self.level)
         self._buf, self._buf_bytes = [], 0
         self.append(chunk)
 
@@ -186,8 +188,8 @@ class PartWriter(Batcher):
     """Records of one partition into size-bounded parts (see the module docstring)."""
 
     def __init__(self, folder: str | Path, fmt: str, max_file_bytes: int = DEFAULT_MAX_FILE_BYTES,
-                 row_group_rows: int = ROW_GROUP_ROWS) -> None:
-        super().__init__(fmt, max_file_bytes, row_group_rows)
+                 row_group_rows: int = ROW_GROUP_ROWS, level: int | None = None) -> None:
+        super().__init__(fmt, max_file_bytes, row_group_rows, level)
         self.folder = Path(folder)
         self.folder.mkdir(parents=True, exist_ok=True)
         self._tmp: list[Path] = []
@@ -200,7 +202,7 @@ class PartWriter(Batcher):
         if self._part is None:
             path = self.folder / f".part-{len(self._tmp):05d}.tmp"
             self._tmp.append(path)
-            self._part = _Part(path, self.fmt)
+            self._part = _Part(path, self.fmt, self.level)
         self._part.append(chunk)
         if self._part.size() >= self.max_file_bytes:
             self._part.close()

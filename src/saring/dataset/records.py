@@ -68,10 +68,14 @@ def _typed(value: Any, kind: type) -> Any:
 
 def quality_summary(annotations: dict[str, Any]) -> dict[str, Any]:
     """The quality filters' main measurements (``None`` for filters that did not run)."""
-    return {
-        field: _typed(_annotation(annotations, step).get(key), kind)
-        for field, step, key, kind in QUALITY_FIELDS
-    }
+    found: dict[str, dict[str, Any]] = {}  # each filter's annotations looked up once, not per field
+    out = {}
+    for field, step, key, kind in QUALITY_FIELDS:
+        ann = found.get(step)
+        if ann is None:
+            ann = found[step] = _annotation(annotations, step)
+        out[field] = _typed(ann.get(key), kind)
+    return out
 
 
 def domain_of(metadata: dict[str, Any]) -> str | None:

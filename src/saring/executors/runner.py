@@ -49,7 +49,7 @@ from saring.executors.split import scan
 from saring.extract.step import ensure_extract
 from saring.io.lock import OutputLocked, mark_manifest, output_lock
 from saring.io.readers import ReaderConfig, Skipped, discover_inputs, source_fingerprint
-from saring.io.writers import FORMATS
+from saring.io.writers import FORMATS, LEVELS
 from saring.pipeline import Pipeline
 from saring.registry import ConfigError
 from saring.step import StageContext, StepStats
@@ -58,7 +58,7 @@ from saring.url.observe import with_domain_counter
 __all__ = ["RunError", "RunResult", "ShardResult", "load_stats", "run_pipeline", "TaskFailedError"]
 
 READER_KEYS = {"text_field", "id_field"}
-WRITER_KEYS = {"format", "max_file_bytes"}
+WRITER_KEYS = {"format", "max_file_bytes", "compression_level"}
 
 
 def _validate_io_config(pipeline: Pipeline) -> tuple[ReaderConfig, str]:
@@ -78,6 +78,15 @@ def _validate_io_config(pipeline: Pipeline) -> tuple[ReaderConfig, str]:
         v = pipeline.limits.get(k)
         if not isinstance(v, int) or isinstance(v, bool) or v <= 0:
             raise ConfigError(f"limit {k} must be a positive integer, got {v!r}")
+    level = pipeline.writer.get("compression_level")
+    if level is not None:
+        codec = {"jsonl.gz": "gz", "jsonl.zst": "zst"}.get(fmt)
+        if codec is None:
+            raise ConfigError(f"writer option compression_level applies to jsonl.gz and jsonl.zst, not {fmt}")
+        ok = LEVELS[codec]
+        if not isinstance(level, int) or isinstance(level, bool) or level not in ok:
+            raise ConfigError(f"writer option compression_level for {fmt} must be an integer "
+                              f"{ok.start}-{ok.stop - 1}, got {level!r}")
     reader = ReaderConfig.from_pipeline(pipeline.reader, pipeline.limits)
     for k in ("text_field", "id_field"):
         if not isinstance(getattr(reader, k), str) or not getattr(reader, k):
@@ -175,6 +184,7 @@ class _Run:
     duplicate_ids: dict[str, int] | None = None
     unique_ids: bool = False
     dataset: tuple[tuple[str, ...], str, int] = ((), "jsonl.gz", DEFAULT_MAX_FILE_BYTES)
+    level: int | None = None  # writer: compression_level (None: the format's default)
     # consumed intermediates are deleted beside the next unit's tasks (saring.background)
     background: Background = field(default_factory=lambda: Background("saring-drop"))
 
@@ -224,7 +234,7 @@ class _Run:
             kept_format=ENCODED if unit.final else DOCFILE, final=unit.final,
             dataset=self.dataset if unit.final else None,
             rejected_path=str(layout.rejected(sh.name, unit.suffix)), rejected_format=layout.fmt,
-            errors_path=str(layout.errors(sh.name, unit.suffix)),
+            errors_path=str(layout.errors(sh.name, unit.suffix)), level=self.level,
             source=sh.source if first else None, part=sh.part if first else None,
             doc_input=None if first else str(layout.docfile(unit.source_unit or "", sh.name)),
             observers_blob=self.observers_blob,
@@ -389,7 +399,8 @@ def _run_pipeline(
             work_fp, [s.key for s in shards], languages, fmt, max_file_bytes))
         dataset_done = ds_marker.load() is not None
         run = _Run(plan, layout, reader, ex, demand(plan, layout, resume, dataset_done), observers_blob,
-                   unique_ids=unique_ids, dataset=(tuple(languages), fmt, max_file_bytes))
+                   unique_ids=unique_ids, dataset=(tuple(languages), fmt, max_file_bytes),
+                   level=pipeline.writer.get("compression_level"))
         started.append(run)
         if run.need[plan.units[-1].name]:
             ds_marker.clear()  # kept documents are being rewritten: so is the dataset
@@ -399,7 +410,7 @@ def _run_pipeline(
             _execute(run, progress)
             with timeline.phase("driver: dataset"):
                 parts = finalize.write_dataset(layout.root, [layout.kept(n) for n in run.names],
-                                               fmt, max_file_bytes, ds_marker)
+                                               fmt, max_file_bytes, ds_marker, run.level)
         except Exception as exc:
             manifest.finish("failed", error=str(exc).splitlines()[0] if str(exc) else type(exc).__name__)
             if isinstance(exc, (ConfigError, RunError)):

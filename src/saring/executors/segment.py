@@ -61,6 +61,7 @@ class SegmentTask:
     renames_path: str | None = None  # unique_ids: rows whose id repeats an earlier one
     final: bool = False  # the last segment: its decisions are final (kept ones too)
     dataset: tuple[tuple[str, ...], str, int] | None = None  # ENCODED: languages, format, file bound
+    level: int | None = None  # compression level of the final outputs (None: the format's default)
 
 
 @dataclass(frozen=True)
@@ -113,17 +114,17 @@ def _freeze_heap() -> None:
     gc.freeze()
 
 
-def _open(path: str, fmt: str) -> Any:
-    return JsonlWriter(path, "zst") if fmt == DOCFILE else open_writer(path, fmt)
+def _open(path: str, fmt: str, level: int | None = None) -> Any:
+    return JsonlWriter(path, "zst") if fmt == DOCFILE else open_writer(path, fmt, level)
 
 
 def _open_kept(task: SegmentTask, as_read: bool = False) -> Any:
     if task.kept_format != ENCODED:
-        return _open(task.kept_path, task.kept_format)
+        return _open(task.kept_path, task.kept_format, task.level)
     from saring.dataset.export import ShardEncoder
 
     assert task.dataset is not None
-    return ShardEncoder(task.kept_path, *task.dataset, as_read=as_read)
+    return ShardEncoder(task.kept_path, *task.dataset, task.level, as_read=as_read)
 
 
 def _error_record(doc: Document, shard: str) -> dict[str, Any]:
@@ -145,8 +146,8 @@ class _Run:
         self.reasons: Counter[str] = Counter()
         self.kinds: Counter[str] = Counter()
         self.kept_w = _open_kept(task, as_read)
-        self.rej_w = _open(task.rejected_path, task.rejected_format)
-        self.err_w = JsonlWriter(task.errors_path, "gz")
+        self.rej_w = _open(task.rejected_path, task.rejected_format, task.level)
+        self.err_w = JsonlWriter(task.errors_path, "gz", task.level if task.rejected_format == "jsonl.gz" else None)
         self.observers = pickle.loads(task.observers_blob) if task.observers_blob else []
         self.final = task.final or task.kept_format != DOCFILE
         self.ids: list[int] = []

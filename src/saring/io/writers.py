@@ -18,8 +18,9 @@ from saring.document import Document
 from saring.io.atomic import AtomicFile
 from saring.io.formats import FORMATS
 
-GZIP_LEVEL = 6
+GZIP_LEVEL = 6  # default of .jsonl.gz outputs (``writer: compression_level`` changes it)
 ZSTD_LEVEL = 3
+LEVELS = {"gz": range(1, 10), "zst": range(1, 23)}  # what ``compression_level`` accepts
 FLUSH_BYTES = 1 << 20
 PARQUET_ROW_GROUP_ROWS = 10_000
 PARQUET_ROW_GROUP_BYTES = 64 * 2**20
@@ -44,15 +45,15 @@ def _default(obj: Any) -> Any:
 class JsonlWriter:
     """JSON Lines records, optionally gzip/zstd compressed, buffered and atomic."""
 
-    def __init__(self, path: str | Path, compression: str | None = "gz") -> None:
+    def __init__(self, path: str | Path, compression: str | None = "gz", level: int | None = None) -> None:
         self._file = AtomicFile(path)
         self._zctx: Any = None
         self._out: IO[bytes]
         if compression == "gz":
             self._out = gzip.GzipFile(filename="", mode="wb", fileobj=self._file.raw,
-                                      compresslevel=GZIP_LEVEL, mtime=0)
+                                      compresslevel=level or GZIP_LEVEL, mtime=0)
         elif compression == "zst":
-            self._zctx = zstandard.ZstdCompressor(level=ZSTD_LEVEL)
+            self._zctx = zstandard.ZstdCompressor(level=level or ZSTD_LEVEL)
             self._out = self._zctx.stream_writer(self._file.raw, closefd=False)
         elif compression is None:
             self._out = self._file.raw
@@ -145,12 +146,13 @@ class ParquetWriter:
             self._file.abort()
 
 
-def open_writer(path: str | Path, fmt: str = "jsonl.gz") -> JsonlWriter | ParquetWriter:
-    """A document writer for ``fmt`` (see :data:`FORMATS`) writing atomically to ``path``."""
+def open_writer(path: str | Path, fmt: str = "jsonl.gz", level: int | None = None) -> JsonlWriter | ParquetWriter:
+    """A document writer for ``fmt`` (see :data:`FORMATS`) writing atomically to ``path``;
+    ``level``: the gzip/zstd compression level (None: the default; ignored for jsonl, parquet)."""
     extension(fmt)
     if fmt == "parquet":
         return ParquetWriter(path)
-    return JsonlWriter(path, {"jsonl.gz": "gz", "jsonl.zst": "zst", "jsonl": None}[fmt])
+    return JsonlWriter(path, {"jsonl.gz": "gz", "jsonl.zst": "zst", "jsonl": None}[fmt], level)
 
 
 def write_documents(path: str | Path, docs: Any, fmt: str | None = None) -> int:
