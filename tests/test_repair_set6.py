@@ -9,7 +9,7 @@ from repair_kit import fix, repair_step
 from evaluation.repair.unseen import load_cases, page_order, run_traps
 from saring.repair.glue import is_verb
 from saring.repair.names import _derived_from_root
-from saring.repair.resources import ADJ, NOUN, load_resources
+from saring.repair.resources import load_resources
 from saring.repair.step import Repair
 
 
@@ -71,5 +71,5 @@ def test_pos_signal() -> None:
     nouns over known roots are derived nouns."""
     res = load_resources()
     assert not is_verb("perkara", res) and not is_verb("berkas", res) and is_verb("memeriksa", res)
-    assert res.pos_share("murah", ADJ) >= 0.8 and res.pos_share("mobil", NOUN) >= 0.8
+    assert "murah" in res.pos_adjs and "mobil" in res.pos_nouns and "mobil" not in res.pos_adjs
     assert _derived_from_root("ketekunan", res) and not _derived_from_root("kehilangan", res)

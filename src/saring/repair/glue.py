@@ -21,12 +21,9 @@ from dataclasses import dataclass
 
 from saring.repair.fastscan import match_starts, match_texts, site_matches
 from saring.repair.resources import (
-    ADJ,
     BAD_BEFORE,
     DEMONYM,
-    NOUN,
     PLACE_HEADS,
-    POS_SHARE,
     REGION_DEMONYM,
     SUFFIX_LIKE,
     Resources,
@@ -527,7 +524,7 @@ def is_verb(w: str, res: Resources) -> bool:
     """Cheap verb test: bare verb list, or a meN-/di-/ber-/ter- shape over a known root."""
     if w in res.bare_verbs:
         return True
-    if w in res.prefix_nouns or res.pos_share(w, NOUN) >= POS_SHARE:
+    if w in res.prefix_nouns or w in res.pos_nouns:
         return False  # "perkara", "berkas": a verb's shape, tagged a noun in annotated news
     if w.startswith("per") and w.endswith("an") and not w.endswith("kan"):
         return False  # the per-...-an confix makes nouns (pernyataan, perusahaan, pertemuan)
@@ -601,7 +598,7 @@ def _name_phrase(text: str, pos: int, res: Resources) -> tuple[int, int, bool]:
         return end, n, clear
     end3, n3, clear3 = noun_phrase(text, pos, res, 3)
     last = text[end + 1 : end3].lower()
-    if n3 == 3 and clear3 and res.pos_share(last, ADJ) >= POS_SHARE and (
+    if n3 == 3 and clear3 and last in res.pos_adjs and (
             end3 == len(text) or not text[end3].isalnum()):
         return end3, n3, True
     return end, n, clear

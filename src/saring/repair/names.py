@@ -42,7 +42,7 @@ from saring.repair.glue import (
     two_words,
 )
 from saring.repair.paragraphs import NUMBER_WORDS
-from saring.repair.resources import BAD_BEFORE, NOUN, PLACE_HEADS, POS_SHARE, SUFFIX_LIKE, Resources
+from saring.repair.resources import BAD_BEFORE, PLACE_HEADS, SUFFIX_LIKE, Resources
 
 # A capitalised token; the token-start check is done in Python (a lookbehind would disable the
 # regex engine's first-character scan, as in ``build_site_regex``).
@@ -494,8 +494,9 @@ def name_site(text: str, m: re.Match[str], res: Resources, memo: DocMemo | None 
 
 # counting words a translated link glues to the name before the head noun ("X's three ships" ->
 # "Xtiga kapal", "X's supporters" -> "Xpara pendukung")
-QUANTIFIERS = frozenset("para seorang sebuah beberapa sejumlah dua tiga empat lima enam tujuh delapan"
-                        " sembilan sepuluh puluhan ratusan ribuan".split())
+QUANTIFIERS = tuple(sorted("para seorang sebuah beberapa sejumlah dua tiga empat lima enam tujuh delapan"
+                           " sembilan sepuluh puluhan ratusan ribuan".split(), key=len, reverse=True))
+QUANTIFIER_TAILS = frozenset(q[-3:] for q in QUANTIFIERS)
 NEXT_WORD = re.compile(r" ([a-z]{3,})\b")
 
 
@@ -505,6 +506,8 @@ def _quantifier_site(text: str, m: re.Match[str], res: Resources) -> Site | None
     quantifier opens the moved noun phrase. The name is whole (5+ letters, no word, few corpus
     names end in the quantifier) and sits in running text."""
     tok, start = m.group(), m.start()
+    if tok[-3:].lower() not in QUANTIFIER_TAILS:
+        return None  # (most tokens: one set lookup)
     for q in QUANTIFIERS:
         if tok.lower().endswith(q) and len(tok) - len(q) >= 5:
             break
@@ -516,7 +519,7 @@ def _quantifier_site(text: str, m: re.Match[str], res: Resources) -> Site | None
     if not (LEFT.match(left) and (right.islower() or right[1:].islower())) or nxt is None:
         return None
     noun = nxt.group(1)
-    if not (res.pos_share(noun, NOUN) >= POS_SHARE or res.head_noun(noun, HEAD_RATE)) or is_verb(noun, res):
+    if not (noun in res.pos_nouns or res.head_noun(noun, HEAD_RATE)) or is_verb(noun, res):
         return None
     if res.names_ending(q) >= 3 or _sentence_start(text, start):
         return None

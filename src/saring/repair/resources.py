@@ -36,7 +36,8 @@ BAD_BEFORE = frozenset("@#/.=&?'’-_")
 
 # columns of ``pos_id.tsv`` (scripts/build_repair_pos.py)
 NOUN, VERB, ADJ = 0, 1, 2
-POS_SHARE = 0.8  # a word tagged this part of speech in >= 80% of its (3+) uses is one
+POS_SHARE = 0.8  # a word tagged this part of speech in >= 80% of its uses is one ...
+POS_MIN_USES = 3  # ... when tagged at least this often
 
 
 def _lines(name: str) -> list[str]:
@@ -94,6 +95,8 @@ class Resources:
     title_firsts: frozenset[str]
     titles_lower: frozenset[str]  # "juru bicara": a glued word opening a title is a head
     bare_verbs: frozenset[str]
+    pos_nouns: frozenset[str]  # tagged a noun in >= 80% of 3+ uses in annotated news (pos_id.tsv)
+    pos_adjs: frozenset[str]  # ... an adjective
     not_heads: frozenset[str]  # directions, auxiliaries, adverbs: never a noun-phrase head
     prefix_nouns: frozenset[str]
     days: frozenset[str]
@@ -101,7 +104,6 @@ class Resources:
     name_tails: frozenset[str]  # words that end compound names (wangi, sari, putra)
     corpus_names: dict[str, tuple[int, int]]  # capitalised token -> (mid-sentence count, lower count)
     head_rate: dict[str, float]  # lower-case word -> share of uses followed by a name in its NP
-    pos: dict[str, tuple[int, ...]]  # lower-case word -> (noun, verb, adj, other, noun before name) uses
     name_lines: str  # corpus names, lower case, sorted, one per line between newlines
     name_lines_rev: str  # the same names reversed, sorted (suffix counts)
     world_words: frozenset[str]  # words wordfreq knows that look like name + word (fujifilm)
@@ -167,15 +169,6 @@ class Resources:
         """A noun that heads phrases a name modifies (``direktur``, ``layanan``, ``pelatih``):
         followed by a name in at least ``min_rate`` of its uses in the corpus layer."""
         return self.head_rate.get(word.lower(), 0.0) >= min_rate
-
-    def pos_share(self, word: str, kind: int, min_uses: int = 3) -> float:
-        """Share of ``word``'s tagged uses (``pos_id.tsv``, hand-annotated news) that are ``kind``
-        (:data:`NOUN`, :data:`VERB`, :data:`ADJ`); 0.0 when seen fewer than ``min_uses`` times."""
-        c = self.pos.get(word)
-        if c is None:
-            return 0.0
-        n = c[0] + c[1] + c[2] + c[3]
-        return c[kind] / n if n >= min_uses else 0.0
 
     def known(self, word: str) -> bool:
         """Is ``word`` (any case) a real word: Indonesian, reduplicated, clitic form or English/Malay."""
@@ -279,10 +272,13 @@ def parse_data() -> dict:
         w, n, k = ln.split("\t")
         if int(n) >= 30:
             head_rate[w] = round(int(k) / int(n), 3)
-    pos: dict[str, tuple[int, ...]] = {}
-    for ln in _lines("pos_id.tsv"):
+    pos: dict[int, list[str]] = {NOUN: [], ADJ: []}
+    for ln in _lines("pos_id.tsv"):  # only the two word sets the rules ask about (small to load)
         w, *counts = ln.split("\t")
-        pos[w] = tuple(int(c) for c in counts)
+        uses = [int(c) for c in counts[:4]]
+        for kind, words in pos.items():
+            if sum(uses) >= POS_MIN_USES and uses[kind] >= POS_SHARE * sum(uses):
+                words.append(w)
     titles = _lines("titles.txt")
     sets = {
         "other": _lines("words_other.txt"),
@@ -296,6 +292,8 @@ def parse_data() -> dict:
         "title_firsts": [t.split(" ")[0] for t in titles],
         "titles_lower": [t.lower() for t in titles],
         "bare_verbs": _lines("bare_verbs.txt"),
+        "pos_nouns": pos[NOUN],
+        "pos_adjs": pos[ADJ],
         "not_heads": _lines("not_heads.txt"),
         "prefix_nouns": _lines("prefix_nouns.txt"),
         "days": _lines("days.txt"),
@@ -306,8 +304,7 @@ def parse_data() -> dict:
     names = {w.lower() for w in corpus_names}
     return {
         "maps": {"lexicon": lexicon, "zipf_en": zipf_en, "lower_count": lower_count,
-                 "gazetteer": gazetteer, "corpus_names": corpus_names, "head_rate": head_rate,
-                 "pos": pos},
+                 "gazetteer": gazetteer, "corpus_names": corpus_names, "head_rate": head_rate},
         "texts": {"name_lines": _sorted_lines(names),
                   "name_lines_rev": _sorted_lines({w[::-1] for w in names})},
         "sets": sets,
