@@ -17,7 +17,7 @@ scripts/calibrate_langid.py) and the eval half (never read by them):
   word, which the model labels; < 6 / 6-15 / > 15 tokens) on the paragraph, sentence and tweet sets.
 
 Usage: python bench/bench_langid_regional.py [--limit 400]
-       [--handwritten dev6|heldout6|both6|dev|heldout|both|none] [--show] [--short] [--skip-corpora]
+       [--handwritten dev7|heldout7|both7|dev6|heldout6|both6|dev|heldout|both|none] [--show] [--short] [--skip-corpora]
 """
 
 from __future__ import annotations
@@ -63,22 +63,25 @@ def ece(pairs: list[tuple[float, bool]]) -> float:
 
 def confidently_wrong(
     step: LanguageID, samples: list[E.Sample], show: bool = False
-) -> tuple[Counter[str], Counter[str]]:
+) -> tuple[Counter[str], Counter[str], list[str]]:
     """Per gold language: texts, and texts labelled wrongly (regional: id/ms/jv/su with score >=
     0.5; our five languages: any other label). ``show`` prints each wrong text."""
     n: Counter[str] = Counter()
     bad: Counter[str] = Counter()
+    low = []
     for s in samples:
         sc = step.score(Document(s.ref, s.text))
         n[s.gold] += 1
         if s.gold in FIVE:
             wrong = sc["lang"] != s.gold
+            if not wrong and sc["score"] < 0.5:
+                low.append(f"{s.gold} {sc['score']:.2f} ({len(s.text.split())} words)")
         else:
             wrong = sc["lang"] in FIVE[:4] and sc["score"] >= 0.5
         bad[s.gold] += wrong
         if wrong and show:
             print(f"  wrong: {s.gold} -> {sc['lang']} {sc['score']:.2f} {s.ref}: {s.text[:90]}")
-    return n, bad
+    return n, bad, low
 
 
 def per_language(title: str, n: Counter[str], bad: Counter[str]) -> None:
@@ -118,7 +121,8 @@ def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("--limit", type=int, default=400, help="texts per language and set")
     ap.add_argument("--handwritten", default="dev6",
-                    choices=("dev", "heldout", "both", "dev6", "heldout6", "both6", "none"))
+                    choices=("dev", "heldout", "both", "dev6", "heldout6", "both6",
+                             "dev7", "heldout7", "both7", "none"))
     ap.add_argument("--show", action="store_true", help="print each wrong hand-written text")
     ap.add_argument("--skip-corpora", action="store_true")
     ap.add_argument("--short", action="store_true", help="calibration by path and length")
@@ -126,12 +130,15 @@ def main() -> None:
     step = LanguageID(keep_langs=list(FIVE), score_only=True)
     step.ensure_setup()
     packaged = step._lex
-    halves = {"both": ("dev", "heldout"), "both6": ("dev6", "heldout6"), "none": ()}.get(
+    halves = {"both": ("dev", "heldout"), "both6": ("dev6", "heldout6"),
+              "both7": ("dev7", "heldout7"), "none": ()}.get(
         args.handwritten, (args.handwritten,))
     for half in halves:
-        n, bad = confidently_wrong(step, H.load(half), args.show)
+        n, bad, low = confidently_wrong(step, H.load(half), args.show)
         per_language(f"## hand-written {half} half: regional -> id/ms/jv/su >= 0.5; traps mislabelled",
                      n, bad)
+        print(f"\ntraps labelled right but scored < 0.5 (rejected `lang_score_low`): {len(low)}"
+              + (": " + ", ".join(low) if low else ""))
     for split in ("tune", "eval") if args.short else ():
         short_texts(step, split)
     for split in () if args.skip_corpora else ("tune", "eval"):

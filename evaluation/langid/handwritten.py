@@ -13,9 +13,11 @@ from pathlib import Path
 from evaluation.langid.sets import Sample
 
 DATA = Path(__file__).resolve().parent / "data"
-# session 4's halves, and session 6's fresh ones (written before any session-6 change)
+# session 4's halves, session 6's and session 7's fresh ones (each written before that session's
+# first change; session 7's add code-mixed review sentences and a >= 50-word Indonesian paragraph)
 HALVES = {"dev": "regional_dev.tsv", "heldout": "regional_heldout.tsv",
-          "dev6": "regional_dev6.tsv", "heldout6": "regional_heldout6.tsv"}
+          "dev6": "regional_dev6.tsv", "heldout6": "regional_heldout6.tsv",
+          "dev7": "regional_dev7.tsv", "heldout7": "regional_heldout7.tsv"}
 REFERENCE = ("id", "ms", "jv", "su", "en")
 
 
