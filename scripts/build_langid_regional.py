@@ -34,7 +34,7 @@ from wordfreq import top_n_list, zipf_frequency
 from saring.langid.lexicon import TOKEN_RE, load_markers
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from langid_regional_seeds import REGISTER, SEEDS  # noqa: E402
+from langid_regional_seeds import MORE, REGISTER, SEEDS  # noqa: E402
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))  # evaluation/ is not installed
 from evaluation.langid import sets as E  # noqa: E402
@@ -98,7 +98,8 @@ def _seeds(df: dict[str, Counter[str]], n: Counter[str], markers: set[str]) -> d
     """Hand-written seeds that pass the vetoes: word -> (languages, class)."""
     tw, n_tw = _tweet_freqs("tune")
     out: dict[str, tuple[list[str], str]] = {}
-    for lang, words in SEEDS.items():
+    words_of = [(lang, words) for table in (SEEDS, MORE) for lang, words in table.items()]
+    for lang, words in words_of:
         for tok in words.split():
             if tok in markers or not TOKEN_RE.fullmatch(tok):
                 continue
@@ -156,6 +157,8 @@ AFFIX_RULES = (("meng", "mang"), ("meny", "many"), ("mem", "mam"), ("men", "man"
 AFFIX_TOP = 60000
 AFFIX_MIN_LEN = 6
 AFFIX_MAX_ZIPF = 1.0
+# Session 7: the Indonesian suffix -kan written -akan (Banjar, with or without the a-prefix:
+# manaikakan, mamuasakan) and di-...-kan written di-...-an (Minangkabau dijadian); same vetoes.
 # Balinese writes the definite suffix "-ne" after a consonant (jawabanne, layarne, anakne), where
 # Javanese writes "-e" (jawabane) and Indonesian "-nya": consonant-final Indonesian words of
 # wordfreq's top SUFFIX_TOP (>= 4 letters) + "ne", same vetoes. On the tune half 90 such forms
@@ -184,6 +187,24 @@ def _affix(
         if any(df[r][v] for r in REFERENCE) or tw[v]:
             continue
         out[v] = "prefix"
+    for w in top_n_list("id", AFFIX_TOP):
+        if len(w) < AFFIX_MIN_LEN + 1 or not TOKEN_RE.fullmatch(w) or not w.endswith("kan") \
+                or w.endswith("akan"):
+            continue
+        rule = next(((a, b) for a, b in AFFIX_RULES if w.startswith(a)), None)
+        forms = [w[:-3] + "akan"]  # Banjar: menaikkan -> manaikakan, memuaskan -> mamuasakan
+        if w.startswith("di"):
+            forms.append(w[:-3] + "an")  # Minangkabau: dijadikan -> dijadian
+        if rule is not None:
+            forms += [rule[1] + f[len(rule[0]):] for f in forms]
+        for v in forms:
+            if v in markers or v in taken or v in out:
+                continue
+            if max(zipf_frequency(v, lang) for lang in ("id", "ms", "en")) >= AFFIX_MAX_ZIPF:
+                continue
+            if any(df[r][v] for r in REFERENCE) or tw[v]:
+                continue
+            out[v] = "kan"
     for w in top_n_list("id", SUFFIX_TOP):
         if len(w) < 4 or not TOKEN_RE.fullmatch(w) or w[-1] in "aiueo":
             continue
@@ -231,7 +252,8 @@ def main() -> None:
         "# scripts/langid_regional_seeds.py; do not edit by hand. source: mined (corpus tune half),\n"
         "# strong (seed absent from wordfreq id/ms), weak (seed rare in wordfreq id/ms), register\n"
         "# (Betawi register word, counted only several to a line), affix (a-prefix or Balinese\n"
-        "# -ne form of an Indonesian word; langs = affix-prefix / affix-ne).\n"
+        "# -ne form of an Indonesian word, or its -kan written -akan / -an;\n"
+        "# langs = affix-prefix / affix-ne / affix-kan).\n"
         "token\tlangs\tsource\n"
     )
     OUT.write_text(header + "".join(f"{t}\t{langs}\t{c}\n" for t, langs, c in rows), encoding="utf-8")

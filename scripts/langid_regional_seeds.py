@@ -87,6 +87,33 @@ SEEDS: dict[str, str] = {
         balian onan manuhor dengke dohot alai molo songon dison huboto boto nidokna dokna ito
         boan ombus leleng sikkola roha bahenon arsik horas naung sian jolo sahat tongon bege
         tahe lapatan hatana marhite""",
+    # Sasak (Lombok; in no corpus, session 7): ndeq/ndeqman (not/not yet), araq (there is), leq (at),
+    # jok (to), laguq (but), lemaq (tomorrow), inaq/amaq (mother/father), mele (want), bedait
+    # (meet), embe/berembe (where/how), uah (already), saq (which), aoq (yes), kance (with),
+    # bangket (rice field), tindoq (sleep), taoq (place), lalo (go), lekan (from), sengaq (because).
+    "sas": """ndeq ndeqne ndeqman araq leq jok laguq lemaq inaq amaq mele bedait berembe embe uah
+        saq aoq kance bangket tindoq taoq lalo lekan kadu sengaq kenyeke piran nani malik
+        kanak kepeng gati""",
+}
+
+# Session 7 additions to the languages above (function words and very common words written from
+# linguistic knowledge, checked against the corpora's tune-half failures; same vetoes).
+MORE: dict[str, str] = {
+    "ban": """nika mani adin ambune munyine nampek mabuka ngidang sedek ngantosang ngangonang
+        ajinne mael pisan nyak madaar basangne semengan wifine umahne memene pegawaine
+        mawali malih ngliwatin sabilang sawireh""",
+    "mad": """ria budien lendhu jareya jariya kadhibi sateya olle ngarte ekoca nangaleh sapeh nase
+        sadaja dhissa entar abit mangkat bengkona lebur caretana regana kakanna""",
+    "ace": """jih meunoe teupok apui teubai mangat meuhai gohlom lagee jameun keude kupi grah kiban
+        chik habeh reuloh uteuen peuduek peutubit geujeumeurang meumise""",
+    "bjn": """katuju intang sakira kanapa baduit barasih umpat mamakai tatamu habar baunjun manangis
+        manyakiti kamalaman bapadah""",
+    "min": """maleh sadolah tadapek talamak kabun rayo lambek jaleh suko mandeh patang beko sajak
+        harago taruih namo adiak baraja kareh sabalun tampek barasiah sanang tatiduah mangaluah
+        palayanannyo""",
+    "bug": """iyakiya senna uissengi mapaccing galung galungnge bolaku warungnge nasabari""",
+    "btk": """indahan tabo hian hepeng jabu gareja nantoari sipanganon naeng""",
+    "mak": """kemaeko angnganre kamma nyamang nugaukang bangngia nakanaya ballinna kanrena""",
 }
 
 # Betawi register (class ``register``, issue 17 session 6): colloquial Jakarta/Betawi forms that

@@ -186,6 +186,24 @@ def test_betawi_spelling_counts_word_final_nye_and_schwa_not_kampanye() -> None:
     assert lex.classify(plain).lang == "id"
 
 
+def test_minangkabau_nyo_and_madurese_aghi_spelling_not_names_or_javanese() -> None:
+    """Written by hand (session 7): Minangkabau "-nyo" on a word of >= 6 letters and Madurese
+    "-aghi" after a vowel, an apostrophe or a doubled consonant count; Javanese "donyo"/"dunyo",
+    the name "Sinyo", and "Inzaghi"/"Casiraghi" (single consonant before -aghi) do not."""
+    assert regional_spelling("barangnyo rancak, caritonyo lamak.") == 2
+    assert regional_spelling("ekoca'aghi, ningkattaghi ekaparloaghi") == 3
+    assert regional_spelling("donyo dunyo sinyo onyo, inzaghi casiraghi nyonya") == 0
+    lex = get_lexicon()
+    minang = "Filmnyo rancak, caritonyo manarik, tapi harganyo agak maha."
+    madurese = "Engkok ningkattaghi usaha se ekaparloaghi oreng bannya'."
+    assert lex.classify(minang).lang == OTHER
+    assert lex.classify(madurese).lang == OTHER
+    sasak = "Inaq ndeq araq leq bale, ia lalo jok peken lemaq."  # Sasak seeds (in no corpus)
+    assert lex.classify(sasak).lang == OTHER
+    plain = "Filmnya bagus dan ceritanya menarik, tetapi harga tiketnya sudah naik lagi sejak kemarin."
+    assert lex.classify(plain).lang == "id"
+
+
 @settings(max_examples=300, deadline=None)
 @given(st.lists(st.text(alphabet=st.characters(max_codepoint=0x17F, blacklist_characters="\n")),
                 max_size=6))
@@ -201,7 +219,9 @@ _LINE_WORDS = ["yang", "dan", "kerana", "karena", "ora", "teu", "the", "rumah", 
                "pekan", "kagak", "rumahnye", "kampanye", "pêrnah", "dheweke", "x", "ulun", "sane",
                "televisyen", "televisi", "1,5", ".", "—", "É",
                # Betawi register words (count only >= 3 to a line) and affix forms (session 6)
-               "jia", "ama", "aer", "tadapat", "anakne"]
+               "jia", "ama", "aer", "tadapat", "anakne",
+               # Minangkabau -nyo, Madurese -aghi spellings, -akan forms, Sasak seeds (session 7)
+               "barangnyo", "donyo", "ekoca'aghi", "inzaghi", "manaikakan", "ndeq", "leq"]
 
 
 @settings(max_examples=150, deadline=None)
@@ -230,7 +250,7 @@ def test_lines_columns_equal_per_line_evidence_and_decision(lines: list[str]) ->
 _NO_TOKEN_LINES = ["中", "語", "😀", "١٢٣", "ከ", "\ud800", "42", "—", "ꀀ", "ᐁ"]
 # lines no table knows (random letters; "dh" / "eu" / "nye" / "ê" make a line count even so)
 _UNKNOWN_LINES = ["qzx", "vbn mkl", "xqj wpt zzv qqk jjw kkp", "dhq", "zeu", "qnye x", "êx",
-                  "Ꮚ qzx", "x y z w v u t"]
+                  "Ꮚ qzx", "x y z w v u t", "qzxnyo", "zq'aghi", "qzxnyo zz"]
 
 
 def _per_line(lowered: list[str]) -> list[tuple]:
