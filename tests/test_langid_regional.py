@@ -216,13 +216,19 @@ def test_affix_forms_are_a_prefixed_indonesian_words():
     rows = [r.split("\t") for r in (Path(__file__).resolve().parents[1] / "src" / "saring" / "data"
                                      / "langid" / "regional.tsv").read_text(encoding="utf-8").splitlines()
             if r.endswith("\taffix")]
-    assert len(rows) > 1000 and {langs for _, langs, _ in rows} == {"affix-prefix", "affix-ne"}
+    assert len(rows) > 1000 and {langs for _, langs, _ in rows} == {"affix-prefix", "affix-ne",
+                                                                     "affix-kan"}
     pairs = [("me", "ma"), ("pe", "pa"), ("ke", "ka"), ("ter", "ta"), ("ber", "ba"), ("se", "sa"),
              ("m", "m"), ("p", "p")]  # meng/mang, pem/pam, ...: the first vowel e -> a
     for form, langs, _ in rows[::40]:
         assert zipf_frequency(form, "id") < 1.0, form
         if langs == "affix-ne":
             stems = [form[:-2]]
+        elif langs == "affix-kan":  # -kan written -akan (Banjar) or di-...-an (Minangkabau)
+            cores = [form[:-4] + "kan"] if form.endswith("akan") else []
+            cores += [form[:-2] + "kan"] if form.startswith("di") else []
+            stems = [a + c[len(b):] for c in cores for a, b in pairs if c.startswith(b)] + cores
+            stems += [c[0] + "e" + c[2:] for c in cores]
         else:
             stems = [a + form[len(b):] for a, b in pairs if form.startswith(b)]
             stems += [form[0] + "e" + form[2:]]

@@ -559,6 +559,7 @@ typedef struct {
 } Decider;
 
 enum { L_UND, L_ID, L_MS, L_JV, L_SU, L_EN, L_OTHER };
+enum { N_CALIB = 9 }; /* CALIBRATION_FEATURES of lexicon.py */
 
 static double sigmoid(double x) {
     if (x >= 0) return 1.0 / (1.0 + exp(-x));
@@ -590,8 +591,8 @@ static PyObject *Decider_new(PyTypeObject *type, PyObject *args, PyObject *kwds)
         return NULL;
     }
     Py_ssize_t nc = PyTuple_GET_SIZE(calib);
-    if (nc != 0 && nc != 7) {
-        PyErr_SetString(PyExc_ValueError, "calibration needs 0 or 7 weights");
+    if (nc != 0 && nc != N_CALIB) {
+        PyErr_SetString(PyExc_ValueError, "calibration needs 0 or 9 weights");
         return NULL;
     }
     Decider *D = (Decider *)type->tp_alloc(type, 0);
@@ -646,7 +647,8 @@ static int decide(Decider *D, double idms, double mly, double jv, double su, dou
     }
     if (D->n_calib && tokens >= D->min_tokens) {
         double raw = py_min(py_max(conf, 1e-4), 1 - 1e-4);
-        double x[7] = {
+        double jvsu = (lang == L_JV || lang == L_SU) ? 1.0 : 0.0;
+        double x[N_CALIB] = {
             1.0,
             log(raw / (1 - raw)),
             log1p(total),
@@ -654,9 +656,11 @@ static int decide(Decider *D, double idms, double mly, double jv, double su, dou
             log1p((double)tokens),
             (total != 0.0 && lang != L_OTHER) ? rg / total : 0.0,
             lang == L_OTHER ? 1.0 : 0.0,
+            jvsu,
+            jvsu * log1p(total),
         };
         double acc = 0.0;
-        for (int i = 0; i < 7; i++) acc += D->calib[i] * x[i];
+        for (int i = 0; i < N_CALIB; i++) acc += D->calib[i] * x[i];
         conf = sigmoid(acc);
     }
     *score = conf;
