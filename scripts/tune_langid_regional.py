@@ -11,7 +11,7 @@ Session 6 adds the Betawi texts alone, gold-Indonesian texts scored < 0.5, tweet
 score >= 0.5 (the ones a default run keeps), and ``--set`` for the other constants of a sweep.
 
 Usage: python scripts/tune_langid_regional.py [--limit 400] [--values 0.5,1,1.5,2]
-       [--field regional_register_weight] [--set regional_register_min=3] [--dev dev6]
+       [--field regional_register_weight] [--set regional_register_min=3] [--dev dev7]
 """
 
 from __future__ import annotations

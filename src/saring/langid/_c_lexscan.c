@@ -657,7 +657,7 @@ static int decide(Decider *D, double idms, double mly, double jv, double su, dou
             (total != 0.0 && lang != L_OTHER) ? rg / total : 0.0,
             lang == L_OTHER ? 1.0 : 0.0,
             jvsu,
-            jvsu * log1p(total),
+            jvsu / (1.0 + total),
         };
         double acc = 0.0;
         for (int i = 0; i < N_CALIB; i++) acc += D->calib[i] * x[i];

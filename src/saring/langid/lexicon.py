@@ -85,6 +85,8 @@ class Params:
     # occurrence. On the tune half they occur in 85% of Betawi and all Rejang texts, 0.01% of
     # Indonesian ones. 0 = off; 2.0 chosen on the tune half (0.5 / 1 / 2 / 3: Betawi confidently
     # id/ms/jv/su 14.2 / 12.4 / 11.8 / 11.8%, from 16.0%; five-language accuracy flat at 98.75%).
+    # Session 7: also Minangkabau "-nyo" and Madurese "-aghi" (see ``regional_spelling``), same
+    # weight.
     rg_ortho_weight: float = 2.0
     # Betawi register words (class ``register`` in regional.tsv, issue 17 session 6): colloquial
     # Jakarta/Betawi forms (``kagak``, ``ama``, ``jia``, ``aer``, ``sebelom``) that informal
@@ -149,11 +151,12 @@ def _features(
 ) -> tuple[float, ...]:
     """:func:`calibration_features` on plain values (the per-line path builds no Verdict).
 
-    The last two (session 7) let a Javanese / Sundanese label have its own intercept and slope
-    in the evidence: one jv/su function word in a sentence of 6-15 tokens was right for 45% of
-    such tune-half texts (Indonesian and regional sentences holding one word Javanese shares:
-    ``nang``, ``lan``, ``ana``) but scored like one Indonesian function word, which is right for
-    94%."""
+    The last two (session 7) give a Javanese / Sundanese label its own intercept and a
+    thin-evidence term (1 / (1 + hits), which vanishes on long texts): one jv/su function word in
+    a sentence of 6-15 tokens was right for 45% of such tune-half texts (Indonesian and regional
+    sentences holding one word Javanese shares: ``nang``, ``lan``, ``ana``) but scored like one
+    Indonesian function word, which is right for 94%. Both are bounded, so no label's score can
+    fall on a long document with many hits."""
     raw = min(max(score, 1e-4), 1 - 1e-4)
     jvsu = 1.0 if lang in ("jv", "su") else 0.0
     return (
@@ -165,7 +168,7 @@ def _features(
         rg / hits if hits and lang != OTHER else 0.0,
         1.0 if lang == OTHER else 0.0,
         jvsu,
-        jvsu * math.log1p(hits),
+        jvsu / (1.0 + hits),
     )
 
 
