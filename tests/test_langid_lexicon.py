@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import sys
 import time
 from pathlib import Path
@@ -11,6 +12,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from langid_paths import langid_path  # noqa: F401 - the fixture
 
+from saring.langid import lexicon as lexicon_mod
 from saring.langid.lexicon import (
     DATA,
     LANGS,
@@ -202,6 +204,20 @@ def test_minangkabau_nyo_and_madurese_aghi_spelling_not_names_or_javanese() -> N
     assert lex.classify(sasak).lang == OTHER
     plain = "Filmnya bagus dan ceritanya menarik, tetapi harga tiketnya sudah naik lagi sejak kemarin."
     assert lex.classify(plain).lang == "id"
+
+
+_NYO_REF = re.compile(r"[a-zà-öø-ÿ]{3}nyo(?![a-zà-öø-ÿ])")
+_AGHI_REF = re.compile(r"(?:(?<![a-zà-öø-ÿ])|[aeiou']|([b-df-hj-np-tv-z])\1)aghi(?![a-zà-öø-ÿ])")
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(st.sampled_from(["nyo", "aghi", "a", "b", "tt", "zz", "'", " ", "é", "1", "-", "o"]),
+                max_size=16).map("".join))
+def test_nyo_and_aghi_counts_equal_the_plain_patterns(text: str) -> None:
+    """The literal-first scans (fast on news lines holding "nyo" inside words) count exactly
+    what the plain patterns of their definition count (generated strings)."""
+    assert lexicon_mod._nyo_words(text) == len(_NYO_REF.findall(text))
+    assert lexicon_mod._aghi_words(text) == sum(1 for _ in _AGHI_REF.finditer(text))
 
 
 @settings(max_examples=300, deadline=None)
