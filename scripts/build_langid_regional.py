@@ -157,7 +157,8 @@ AFFIX_RULES = (("meng", "mang"), ("meny", "many"), ("mem", "mam"), ("men", "man"
 AFFIX_TOP = 60000
 AFFIX_MIN_LEN = 6
 AFFIX_MAX_ZIPF = 1.0
-# Session 7: the Indonesian suffix -kan written -akan (Banjar, with or without the a-prefix:
+# Session 7: the Minangkabau possessive -nyo on common Indonesian words (filmnyo, hotelnyo; a final
+# -a also as -o: hargonyo), and the Indonesian suffix -kan written -akan (Banjar, with or without the a-prefix:
 # manaikakan, mamuasakan) and di-...-kan written di-...-an (Minangkabau dijadian); same vetoes.
 # Balinese writes the definite suffix "-ne" after a consonant (jawabanne, layarne, anakne), where
 # Javanese writes "-e" (jawabane) and Indonesian "-nya": consonant-final Indonesian words of
@@ -206,6 +207,19 @@ def _affix(
                 continue
             out[v] = "kan"
     for w in top_n_list("id", SUFFIX_TOP):
+        if len(w) < 3 or not TOKEN_RE.fullmatch(w):
+            continue
+        # Minangkabau possessive -nyo (filmnyo), with the final a -> o shift (hargonyo)
+        forms = [w + "nyo"] + ([w[:-1] + "onyo"] if w.endswith("a") else [])
+        for v in forms:
+            if v in markers or v in taken or v in out:
+                continue
+            if max(zipf_frequency(v, lang) for lang in ("id", "ms", "en")) >= AFFIX_MAX_ZIPF:
+                continue
+            if any(df[r][v] for r in REFERENCE) or tw[v]:
+                continue
+            out[v] = "nyo"
+    for w in top_n_list("id", SUFFIX_TOP):
         if len(w) < 4 or not TOKEN_RE.fullmatch(w) or w[-1] in "aiueo":
             continue
         v = w + "ne"
@@ -252,8 +266,8 @@ def main() -> None:
         "# scripts/langid_regional_seeds.py; do not edit by hand. source: mined (corpus tune half),\n"
         "# strong (seed absent from wordfreq id/ms), weak (seed rare in wordfreq id/ms), register\n"
         "# (Betawi register word, counted only several to a line), affix (a-prefix or Balinese\n"
-        "# -ne form of an Indonesian word, or its -kan written -akan / -an;\n"
-        "# langs = affix-prefix / affix-ne / affix-kan).\n"
+        "# -ne / Minangkabau -nyo form of an Indonesian word, or its -kan written -akan / -an;\n"
+        "# langs = affix-prefix / affix-ne / affix-nyo / affix-kan).\n"
         "token\tlangs\tsource\n"
     )
     OUT.write_text(header + "".join(f"{t}\t{langs}\t{c}\n" for t, langs, c in rows), encoding="utf-8")

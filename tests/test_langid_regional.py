@@ -216,14 +216,16 @@ def test_affix_forms_are_a_prefixed_indonesian_words():
     rows = [r.split("\t") for r in (Path(__file__).resolve().parents[1] / "src" / "saring" / "data"
                                      / "langid" / "regional.tsv").read_text(encoding="utf-8").splitlines()
             if r.endswith("\taffix")]
-    assert len(rows) > 1000 and {langs for _, langs, _ in rows} == {"affix-prefix", "affix-ne",
-                                                                     "affix-kan"}
+    assert len(rows) > 1000 and {langs for _, langs, _ in rows} == {
+        "affix-prefix", "affix-ne", "affix-kan", "affix-nyo"}
     pairs = [("me", "ma"), ("pe", "pa"), ("ke", "ka"), ("ter", "ta"), ("ber", "ba"), ("se", "sa"),
              ("m", "m"), ("p", "p")]  # meng/mang, pem/pam, ...: the first vowel e -> a
     for form, langs, _ in rows[::40]:
         assert zipf_frequency(form, "id") < 1.0, form
         if langs == "affix-ne":
             stems = [form[:-2]]
+        elif langs == "affix-nyo":  # Minangkabau -nyo, a final -a written -o
+            stems = [form[:-3], form[:-4] + "a"]
         elif langs == "affix-kan":  # -kan written -akan (Banjar) or di-...-an (Minangkabau)
             cores = [form[:-4] + "kan"] if form.endswith("akan") else []
             cores += [form[:-2] + "kan"] if form.startswith("di") else []

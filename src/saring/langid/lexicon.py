@@ -85,8 +85,6 @@ class Params:
     # occurrence. On the tune half they occur in 85% of Betawi and all Rejang texts, 0.01% of
     # Indonesian ones. 0 = off; 2.0 chosen on the tune half (0.5 / 1 / 2 / 3: Betawi confidently
     # id/ms/jv/su 14.2 / 12.4 / 11.8 / 11.8%, from 16.0%; five-language accuracy flat at 98.75%).
-    # Session 7: also Minangkabau "-nyo" and Madurese "-aghi" (see ``regional_spelling``), same
-    # weight.
     rg_ortho_weight: float = 2.0
     # Betawi register words (class ``register`` in regional.tsv, issue 17 session 6): colloquial
     # Jakarta/Betawi forms (``kagak``, ``ama``, ``jia``, ``aer``, ``sebelom``) that informal
@@ -326,58 +324,22 @@ def _worded_rows(lowered: list[str], joined: str) -> list[int] | None:
     return list(compress(range(n), _NON_TOKEN.sub("", joined).split("\n")))
 
 
-# Session 7: Minangkabau / Musi possessive "-nyo" ending a word of >= 6 letters (barangnyo,
-# caritonyo; not Javanese donyo/dunyo nor the name Sinyo); Madurese suffix "-aghi" after a vowel,
-# an apostrophe or a doubled consonant (ekaparloaghi, ekoca'aghi, ningkattaghi; not the names
-# Inzaghi, Casiraghi), or standing alone. On the tune half: "-nyo" in 66% of Minangkabau and 99% of
-# Musi texts, 19 of 101,027 Indonesian (names: Onyo, Semenyo, Pratiknyo), no Malay/Sundanese/
-# English; "-aghi" in 16.5% of Madurese texts and no text of our five languages.
-# Each pattern starts with its literal, so the engine skips to the candidates (news lines often
-# hold "nyo" inside a word: menyoroti); the context before a word-final match is checked after.
-_NYO = re.compile(r"nyo(?![a-zà-öø-ÿ])")
-_AGHI = re.compile(r"aghi(?![a-zà-öø-ÿ])")
-_LETTER = re.compile(r"[a-zà-öø-ÿ]")
-_CONSONANT = frozenset("bcdfghjklmnpqrstvwxyz")
-
-
-def _nyo_words(lowered: str) -> int:
-    """Word-final "nyo" with >= 3 letters before it (a word of >= 6 letters)."""
-    n = 0
-    for m in _NYO.finditer(lowered):
-        i = m.start()
-        if i >= 3 and all(_LETTER.match(lowered, j) for j in range(i - 3, i)):
-            n += 1
-    return n
-
-
-def _aghi_words(lowered: str) -> int:
-    """Word-final "aghi" standing alone, or after a vowel, an apostrophe or a doubled
-    consonant."""
-    n = 0
-    for m in _AGHI.finditer(lowered):
-        i = m.start()
-        before = lowered[max(i - 2, 0):i]
-        if (not before or not _LETTER.match(before[-1]) and before[-1] != "'"
-                or before[-1] in "aeiou'"
-                or len(before) == 2 and before[0] == before[1] and before[1] in _CONSONANT):
-            n += 1
-    return n
 # lines holding none of these substrings have no regional spelling (a cheap gate per line)
-SPELLING_GATES = ("ê", "nye", "nyo", "aghi")
+SPELLING_GATES = ("ê", "nye")
 
 
 def regional_spelling(lowered: str) -> int:
-    """Occurrences of regional spellings in a lowercased text (see ``Params.rg_ortho_weight``):
-    Betawi/Rejang "ê", "nye" ending a word other than "anye"; Minangkabau "-nyo", Madurese
-    "-aghi" (see ``_NYO``, ``_AGHI``)."""
+    """Occurrences of Betawi/Rejang spellings in a lowercased text (see
+    ``Params.rg_ortho_weight``): "ê", and "nye" ending a word other than "anye".
+
+    Session 7 measured and dropped two more: Minangkabau "-nyo" and Madurese "-aghi" as
+    spellings moved one tune-half text each but cost a substring pass over every line each
+    (+0.8% instructions per news document apiece); "-nyo" forms are generated words in
+    ``regional.tsv`` instead (no per-document cost)."""
     n = lowered.count("ê")
     if "nye" in lowered:
         for end in (" ", ",", "."):
             n += lowered.count("nye" + end) - lowered.count("anye" + end)
-    if "nyo" in lowered:
-        n += _nyo_words(lowered)
-    if "aghi" in lowered:
-        n += _aghi_words(lowered)
     return n
 
 
@@ -701,10 +663,7 @@ class Lexicon:
         n_rg = [0] * len(lowered)
         if ow:
             n_rg = list(map(str.count, lowered, repeat("ê")))
-            spelled: set[int] = set()
-            for sub in SPELLING_GATES[1:]:
-                spelled.update(compress(range(len(lowered)), map(str.__contains__, lowered, repeat(sub))))
-            for i in spelled:
+            for i in compress(range(len(lowered)), map(str.__contains__, lowered, repeat("nye"))):
                 n_rg[i] = regional_spelling(lowered[i])
         cols = Columns(
             idms,
