@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Iterator
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -113,6 +114,11 @@ def token_starts_py(text: str, token_re: re.Pattern[str], lexicon: dict[str, flo
     return out
 
 
+@lru_cache(maxsize=8)
+def _chars(chars: frozenset[str]) -> str:
+    return "".join(sorted(chars))
+
+
 def token_matches(text: str, token_re: re.Pattern[str], res: Resources,
                   not_before: frozenset[str]) -> Iterator[re.Match[str]] | list[re.Match[str]]:
     """``token_re.finditer(text)``, or, with the kernel, only its matches at a token start that
@@ -120,7 +126,7 @@ def token_matches(text: str, token_re: re.Pattern[str], res: Resources,
     if _kernel is None or token_re.pattern != TOKEN_PATTERN or token_re.flags != re.UNICODE:
         return token_re.finditer(text)
     match = token_re.match
-    starts = _kernel.token_starts(text, res.lexicon, "".join(sorted(not_before)))
+    starts = _kernel.token_starts(text, res.lexicon, _chars(not_before))
     return [match(text, k) for k in starts]  # type: ignore[misc]
 
 
