@@ -1,0 +1,84 @@
+"""Repair step instructions per news document as the chain hands it over (callgrind), two checkouts.
+
+    python bench/bench_repair_instructions.py --base /work/main/src [--docs 400]
+
+For each side (``--base``'s ``src`` and this checkout's) a child process reads 250 records of
+each of the 4 news corpora, runs the default chain's steps before ``repair`` (normalize,
+boilerplate) on them, then ``Repair(revision_needs_evidence=False)`` (as in the default
+pipeline) on one warm-up document and on ``--docs`` documents spread over the corpora. Each
+child runs under ``valgrind --tool=callgrind`` twice, with ``--docs`` and with 0 documents
+(``PYTHONHASHSEED=0``, each side its own ``SARING_CACHE_DIR``, warmed by one uncounted run), so
+(Ir(docs) - Ir(0)) / docs is the step's own instruction count per document, whatever the load.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import re
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+CORPORA = ROOT.parent / "shared" / "corpora"
+NEWS = ["id_news_gikirima_multioutlet.jsonl.gz", "id_news_github_scrapes.jsonl.gz",
+        "id_news_indosum_dev.jsonl.gz", "id_news_detik_langscrape.jsonl.gz"]
+
+CHILD = r"""
+import gzip, itertools, sys
+import orjson
+from saring.document import Document
+from saring.pipeline import Pipeline
+from saring.repair.step import Repair
+from saring.step import run_steps
+n, files = int(sys.argv[1]), sys.argv[2:]
+steps = Pipeline.default().per_document().steps
+before = steps[: [s.name for s in steps].index("repair")]
+docs = []
+for name in files:
+    with gzip.open(name, "rb") as f:
+        for line in itertools.islice(f, 250):
+            r = orjson.loads(line)
+            docs.append(Document(str(r.pop("id")), r.pop("text"), r))
+texts = [(d.id, d.text, d.metadata) for d in run_steps(before, docs, {}) if d.decision.status == "kept"]
+step = Repair(revision_needs_evidence=False)
+step.ensure_setup()
+step.process(Document("warm", texts[0][1], dict(texts[0][2])))
+for i, t, m in (texts[1::max(1, len(texts) // n)][:n] if n else []):
+    step.process(Document(i, t, dict(m)))
+"""
+
+
+def instructions(src: str, n: int, cache: str, files: list[str]) -> int:
+    env = {**os.environ, "PYTHONPATH": src, "PYTHONHASHSEED": "0", "SARING_CACHE_DIR": cache}
+    with tempfile.TemporaryDirectory() as tmp:
+        out = subprocess.run(["valgrind", "--tool=callgrind", f"--callgrind-out-file={tmp}/cg.out",
+                              sys.executable, "-c", CHILD, str(n), *files],
+                             env=env, capture_output=True, text=True, check=True)
+    return int(re.search(r"refs:\s+([\d,]+)", out.stderr).group(1).replace(",", ""))  # type: ignore[union-attr]
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--base", required=True, help="src directory of the other checkout (e.g. main)")
+    ap.add_argument("--docs", type=int, default=400)
+    a = ap.parse_args()
+    files = [str(CORPORA / f) for f in NEWS if (CORPORA / f).exists()]
+    if not files:
+        print("shared corpora absent: nothing to measure")
+        return
+    per_doc = {}
+    for label, src in (("base", a.base), ("this", str(ROOT / "src"))):
+        with tempfile.TemporaryDirectory() as cache:
+            instructions(src, 0, cache, files)  # fills the resource cache
+            zero, full = instructions(src, 0, cache, files), instructions(src, a.docs, cache, files)
+        per_doc[label] = (full - zero) / a.docs
+        print(f"{label}: {per_doc[label] / 1e6:.3f} M instructions per document "
+              f"(Ir {full:,} - {zero:,}, {a.docs} docs)", flush=True)
+    print(f"ratio base / this: {per_doc['base'] / per_doc['this']:.2f}x")
+
+
+if __name__ == "__main__":
+    main()
