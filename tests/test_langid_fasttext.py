@@ -213,7 +213,7 @@ LAYOUTS = [
     dict(dim=16, dsub=2, quant=True, qnorm=True, qout=False, prune=300, nlabels=9, minn=2, maxn=4, bucket=5000),
     dict(dim=10, dsub=4, quant=True, qnorm=False, qout=True, prune=200, nlabels=5, minn=1, maxn=3, bucket=3000),
     dict(dim=7, dsub=2, quant=True, qnorm=True, qout=True, prune=0, nlabels=3, minn=3, maxn=6, bucket=4000),
-    dict(dim=5, dsub=2, quant=False, qnorm=False, qout=False, prune=0, nlabels=12, minn=2, maxn=5, bucket=2000),
+    dict(dim=5, dsub=2, quant=False, qnorm=False, qout=False, prune=0, nlabels=12, minn=1, maxn=5, bucket=2000),
     dict(dim=20, dsub=3, quant=False, qnorm=False, qout=False, prune=0, nlabels=1, minn=0, maxn=0, bucket=0),
     # equal leaf scores: fastText's heap keeps the last leaf searched (the right-most)
     dict(dim=4, dsub=2, quant=True, qnorm=False, qout=False, prune=50, nlabels=8, minn=2, maxn=3,

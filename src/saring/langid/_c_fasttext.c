@@ -57,6 +57,7 @@ static const char LABEL_PREFIX[] = "__label__";
 typedef struct {
     PyObject_HEAD
     int32_t dim, minn, maxn, bucket, nwords, nlabels;
+    uint64_t bucket_magic; /* for bucket_of */
     int prune_mode;        /* 0: no n-grams kept; 1: pruning map; -1: every bucket kept */
     /* vocabulary */
     int32_t size;
@@ -519,6 +520,7 @@ static PyObject *Model_new(PyTypeObject *type, PyObject *args, PyObject *kwds) {
         bad("dimension or bucket count out of range");
         goto fail;
     }
+    if (M->bucket > 0) M->bucket_magic = UINT64_MAX / (uint32_t)M->bucket + 1;
     if (load_dictionary(M, &r, &counts) < 0) goto fail;
     if (rd_bool(&r, &quant_in, "quant_input") < 0) goto fail;
     if (!quant_in && M->prune_mode == 1) {
@@ -607,11 +609,38 @@ static inline void push_hash(Acc *A, uint32_t bucket_id) {
     add_row(A, (int64_t)M->nwords + id);
 }
 
-/* Dictionary::computeSubwords on w[0 .. L) = "<" token ">". */
-static void subwords(Acc *A, const unsigned char *w, Py_ssize_t L) {
+/* h % bucket for 32-bit h without a division (Lemire, Kaser & Kurz, "Faster remainder by
+ * direct computation", 2019: exact for every 32-bit h and divisor); a division costs ~25
+ * cycles and a 300-character sample has ~800 n-grams. */
+static inline uint32_t bucket_of(const Model *M, uint32_t h) {
+#ifdef __SIZEOF_INT128__
+    uint64_t low = M->bucket_magic * h;
+    return (uint32_t)(((__uint128_t)low * (uint32_t)M->bucket) >> 64);
+#else
+    return h % (uint32_t)M->bucket;
+#endif
+}
+
+/* Dictionary::computeSubwords on w[0 .. L) = "<" token ">": the n-grams of 1 .. maxn
+ * characters (a character = a byte that is not a UTF-8 continuation byte, with the
+ * continuation bytes after it) from each character, hashed as they grow, except those shorter
+ * than minn and the bare "<" and ">". `ascii`: no continuation bytes (the usual case). */
+static void subwords(Acc *A, const unsigned char *w, Py_ssize_t L, int ascii) {
     const Model *M = A->M;
     const int32_t minn = M->minn, maxn = M->maxn;
-    const uint32_t bucket = (uint32_t)M->bucket;
+    if (ascii) {
+        for (Py_ssize_t i = 0; i < L; i++) {
+            uint32_t h = 2166136261u;
+            Py_ssize_t lim = L - i < maxn ? L : i + maxn;
+            for (Py_ssize_t j = i; j < lim; j++) {
+                h ^= (uint32_t)(int32_t)(int8_t)w[j];
+                h *= 16777619u;
+                Py_ssize_t g = j - i + 1;
+                if (g >= minn && !(g == 1 && (i == 0 || j + 1 == L))) push_hash(A, bucket_of(M, h));
+            }
+        }
+        return;
+    }
     for (Py_ssize_t i = 0; i < L; i++) {
         if ((w[i] & 0xC0) == 0x80) continue;
         uint32_t h = 2166136261u;
@@ -622,14 +651,14 @@ static void subwords(Acc *A, const unsigned char *w, Py_ssize_t L) {
                 h *= 16777619u;
                 j++;
             } while (j < L && (w[j] & 0xC0) == 0x80);
-            if (g >= minn && !(g == 1 && (i == 0 || j == L))) push_hash(A, h % bucket);
+            if (g >= minn && !(g == 1 && (i == 0 || j == L))) push_hash(A, bucket_of(M, h));
         }
     }
 }
 
 /* One token of getLine, tok[0 .. n) with a writable byte on each side; returns 1 when it
  * ends the line ("</s>"). */
-static int token(Acc *A, unsigned char *tok, Py_ssize_t n) {
+static int token(Acc *A, unsigned char *tok, Py_ssize_t n, int ascii) {
     const Model *M = A->M;
     uint32_t h = fnv(tok, n);
     int32_t wid = word_id(M, tok, n, h);
@@ -642,7 +671,7 @@ static int token(Acc *A, unsigned char *tok, Py_ssize_t n) {
             unsigned char before = tok[-1], after = tok[n];
             tok[-1] = '<';
             tok[n] = '>';
-            subwords(A, tok - 1, n + 2);
+            subwords(A, tok - 1, n + 2, ascii);
             tok[-1] = before;
             tok[n] = after;
         }
@@ -680,13 +709,14 @@ static PyObject *Model_predict(Model *M, PyObject *text) {
         while (i < end && is_sep(b[i])) i++;
         if (i >= end) break;
         Py_ssize_t start = i;
-        while (i < end && !is_sep(b[i])) i++;
-        ended = token(&A, b + start, i - start);
+        unsigned char high = 0;
+        while (i < end && !is_sep(b[i])) high |= b[i++];
+        ended = token(&A, b + start, i - start, high < 0x80);
     }
     if (!ended) {
         memcpy(b + 1, EOS, 4);
         b[5] = ' ';
-        token(&A, b + 1, 4);
+        token(&A, b + 1, 4, 1);
     }
     if (A.count == 0) Py_RETURN_NONE;
     float inv = (float)(1.0 / (double)A.count);
