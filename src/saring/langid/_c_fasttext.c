@@ -226,18 +226,20 @@ static int read_matrix(Reader *r, int quant, int32_t dim, int fold, float **rows
             PyErr_NoMemory();
             goto done;
         }
+        const int32_t nsubq = pq.nsubq, dsub = pq.dsub;
         for (int64_t t = 0; t < m; t++) {
-            float norm = 1;
-            if (qnorm) norm = pq_centroid(&npq, 0, ncodes[t])[0];
+            const float norm = qnorm ? pq_centroid(&npq, 0, ncodes[t])[0] : 1.0f;
             norms[t] = norm;
-            const unsigned char *code = codes + (int64_t)pq.nsubq * t;
-            float *x = rows + t * dim;
-            int32_t d = pq.dsub;
-            for (int32_t k = 0; k < pq.nsubq; k++) {
-                const float *c = pq_centroid(&pq, k, code[k]);
-                if (k == pq.nsubq - 1) d = pq.lastdsub;
-                for (int32_t j = 0; j < d; j++)
-                    x[k * pq.dsub + j] = fold ? norm * c[j] : c[j];
+            const unsigned char *code = codes + (int64_t)nsubq * t;
+            float *restrict x = rows + t * dim;
+            for (int32_t k = 0; k < nsubq; k++) {
+                const float *restrict c = pq_centroid(&pq, k, code[k]);
+                const int32_t d = k == nsubq - 1 ? pq.lastdsub : dsub;
+                if (fold) {
+                    for (int32_t j = 0; j < d; j++) x[k * dsub + j] = norm * c[j];
+                } else {
+                    for (int32_t j = 0; j < d; j++) x[k * dsub + j] = c[j];
+                }
             }
         }
     } else {
