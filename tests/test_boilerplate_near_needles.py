@@ -8,7 +8,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from saring.boilerplate.dispatch import finditer_at, needle_offset, needle_starts
+from saring.boilerplate.dispatch import finditer_at, first_literals, needle_offset, needle_starts
 from saring.boilerplate.rules import DATA, load_rules
 
 SPAN_RULES = [(r.id, r.needles, re.compile(r.pattern, re.MULTILINE))
@@ -42,6 +42,28 @@ def test_near_needles_equals_finditer(text: str) -> None:
         starts = needle_starts(text, nds, off, 10**9)
         assert starts is not None
         assert _spans(finditer_at(rx, text, starts)) == _spans(list(rx.finditer(text)))
+
+
+@settings(max_examples=300, deadline=None)
+@given(texts)
+def test_near_needles_at_first_characters_equals_finditer(text: str) -> None:
+    """Keeping only the positions that hold a character a match can start with loses nothing."""
+    for _rid, nds, rx, off in WITH_OFFSET:
+        starts = needle_starts(text, nds, off, 10**9, first_literals(rx.pattern))
+        assert starts is not None
+        assert _spans(finditer_at(rx, text, starts)) == _spans(list(rx.finditer(text)))
+
+
+def test_first_literals_reads_the_parse_tree() -> None:
+    assert first_literals(r"\((?:Foto|Dok)\)") == "("
+    assert first_literals(r"(?:Copyright|Hak|©) x") == "CH©"
+    assert first_literals(r"(?:ab|b)?c") == "abc"
+    assert first_literals(r"(?i:a)b") is None  # ignore-case: "A" starts a match too
+    assert first_literals(r"[ab]c") is None and first_literals(r"x*") is None  # class; empty
+    assert first_literals(r"(?=q)x") == "x"  # a lookahead consumes nothing
+    assert first_literals(r"a|b|c|d|e") is None  # more than the limit
+    rx = next(rx for rid, _n, rx, _o in WITH_OFFSET if rid == "editor_code_end")
+    assert needle_starts("kata dia. (ant/ful)", (")",), 14, 48, first_literals(rx.pattern)) == [10]
 
 
 @settings(max_examples=300, deadline=None)

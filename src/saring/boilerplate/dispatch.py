@@ -117,6 +117,28 @@ def first_chars(pattern: str) -> str | None:
     return "|".join(dict.fromkeys(out)) if out else "(?!)"
 
 
+def first_literals(pattern: str, limit: int = 4) -> str | None:
+    """The characters every non-empty match of ``pattern`` starts with, when they are at most
+    ``limit`` plain literals outside ignore-case (``(`` of ``\\((?:Foto|...)``), else None.
+    A position holding none of them cannot start a match (``needle_starts``)."""
+    parsed = _parser.parse(pattern)
+    out: list[str] = []
+    try:
+        if _first(list(parsed), parsed.state.flags, out):
+            return None  # may match the empty string: any position may start a match
+    except _Unknown:
+        return None
+    chars: list[str] = []
+    for one in dict.fromkeys(out):
+        items = list(_parser.parse(one))
+        while len(items) == 1 and items[0][0] is sre.SUBPATTERN and items[0][1][1] == items[0][1][2] == 0:
+            items = list(items[0][1][3])
+        if len(items) != 1 or items[0][0] is not sre.LITERAL:
+            return None
+        chars.append(chr(items[0][1]))
+    return "".join(dict.fromkeys(chars)) if 0 < len(chars) <= limit else None
+
+
 def _literal_set(items: list, flags: int) -> frozenset[str] | None:
     """The characters of a small literal-only class (``[:：|]``), else None."""
     if flags & sre.SRE_FLAG_IGNORECASE or len(items) > 4:
@@ -505,15 +527,26 @@ def _needle_at(seq: list, needles: tuple[str, ...], hi: int, state: Any) -> int 
     return None
 
 
-def needle_starts(text: str, needles: tuple[str, ...], offset: int, limit: int) -> list[int] | None:
+def needle_starts(
+    text: str, needles: tuple[str, ...], offset: int, limit: int, firsts: str | None = None,
+) -> list[int] | None:
     """The positions where a match of a pattern with ``needle_offset`` ``offset`` can start in
     ``text`` (within ``offset`` characters before an occurrence of a needle), sorted; None when
-    there would be more than ``limit`` of them (a plain scan is then cheaper)."""
+    there would be more than ``limit`` of them (a plain scan is then cheaper). ``firsts``
+    (``first_literals`` of the pattern) keeps only the positions holding one of them."""
     starts: set[int] = set()
     for nd in needles:
         k = text.find(nd)
         while k >= 0:
-            starts.update(range(max(0, k - offset), k + 1))
+            lo = max(0, k - offset)
+            if firsts is None:
+                starts.update(range(lo, k + 1))
+            else:
+                for ch in firsts:
+                    j = text.find(ch, lo, k + 1)
+                    while j >= 0:
+                        starts.add(j)
+                        j = text.find(ch, j + 1, k + 1)
             if len(starts) > limit:
                 return None
             k = text.find(nd, k + 1)

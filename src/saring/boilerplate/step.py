@@ -32,6 +32,7 @@ from saring.boilerplate.dispatch import (
     SHORT,
     LineAlternation,
     finditer_at,
+    first_literals,
     match_width,
     needle_offset,
     needle_starts,
@@ -137,6 +138,8 @@ class Boilerplate(MapStep):
         # needles' occurrences (``finditer_at``) instead of scanning the whole text
         self._needle_offsets = [needle_offset(rx.pattern, nds) if nds else None
                                 for _rid, nds, rx in self._spans_rx]
+        # ... and only where it holds a character a match can start with (``(`` of ``(ant)``)
+        self._needle_firsts = [first_literals(rx.pattern) for _rid, _nds, rx in self._spans_rx]
         lead = self.rules.get("dateline_remnant")
         self._lead_dash = re.compile(lead.pattern) if lead is not None else None
         self._shape = ShapeFurniture(load_shape_rules(data / "shape.tsv")) if self.config.shape else None
@@ -231,11 +234,11 @@ class Boilerplate(MapStep):
         scan = self._needles is not None
         present = needles_present(text, self._needles) if scan else 0
         res.needles = present if scan else -1
-        rules = zip(self._spans_rx, self._needle_bits, self._needle_offsets, strict=True)
-        for (rid, needles, rx), bits, offset in rules:
+        rules = zip(self._spans_rx, self._needle_bits, self._needle_offsets, self._needle_firsts, strict=True)
+        for (rid, needles, rx), bits, offset, firsts in rules:
             if needles and not (bits & present if scan else any(map(text.__contains__, needles))):
                 continue
-            starts = None if offset is None else needle_starts(text, needles, offset, _NEAR_NEEDLES)
+            starts = None if offset is None else needle_starts(text, needles, offset, _NEAR_NEEDLES, firsts)
             for m in rx.finditer(text) if starts is None else finditer_at(rx, text, starts):
                 if m.end() > m.start():
                     res.spans.append((m.start(), m.end(), rid))
