@@ -64,6 +64,7 @@ def test_first_literals_reads_the_parse_tree() -> None:
     assert first_literals(r"a|b|c|d|e") is None  # more than the limit
     rx = next(rx for rid, _n, rx, _o in WITH_OFFSET if rid == "editor_code_end")
     assert needle_starts("kata dia. (ant/ful)", (")",), 14, 48, first_literals(rx.pattern)) == [10]
+    assert needle_starts(")" * 100, (")",), 14, 48, "(") is None  # bounded work: whole-text scan
 
 
 @settings(max_examples=300, deadline=None)

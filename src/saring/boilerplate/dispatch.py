@@ -533,11 +533,16 @@ def needle_starts(
     """The positions where a match of a pattern with ``needle_offset`` ``offset`` can start in
     ``text`` (within ``offset`` characters before an occurrence of a needle), sorted; None when
     there would be more than ``limit`` of them (a plain scan is then cheaper). ``firsts``
-    (``first_literals`` of the pattern) keeps only the positions holding one of them."""
+    (``first_literals`` of the pattern) keeps only the positions holding one of them; at most
+    ``limit`` needle occurrences are looked at either way (a text of many ``)`` and no ``(``)."""
     starts: set[int] = set()
+    seen = 0
     for nd in needles:
         k = text.find(nd)
         while k >= 0:
+            seen += 1
+            if seen > limit:
+                return None
             lo = max(0, k - offset)
             if firsts is None:
                 starts.update(range(lo, k + 1))
