@@ -17,6 +17,11 @@
  *     ``sum(x in targets for x in items)`` for a member table: ASCII items by the same FNV-1a
  *     table of their bytes as is (no str hash), the others through the frozenset.
  *
+ * gopher_marks(text) -> (lines, bullet_lines, end_ellipsis_lines, hashes, dots3, ellipses)
+ *     Over ``text.splitlines()``: how many lines, how many start with "-" or "•" once
+ *     left-stripped, how many end with "..." or "…" once right-stripped; and
+ *     ``text.count("#")``, ``text.count("...")``, ``text.count("…")``. One pass.
+ *
  * case_boundaries(text) -> list[int]
  *     Offsets of the ASCII capitals directly after an ASCII lower-case letter (``[a-z][A-Z]``).
  *
@@ -428,6 +433,73 @@ count_members(PyObject *self, PyObject *args)
     return PyLong_FromSsize_t(count);
 }
 
+/* ------------------------------------------------------------------ gopher marks */
+
+/* str.splitlines' line boundaries (\r\n is one) */
+static inline int
+is_line_break(Py_UCS4 c)
+{
+    return c == '\n' || c == '\r' || c == 0x0b || c == 0x0c || c == 0x1c || c == 0x1d || c == 0x1e
+           || c == 0x85 || c == 0x2028 || c == 0x2029;
+}
+
+static PyObject *
+gopher_marks(PyObject *self, PyObject *text)
+{
+    if (!PyUnicode_Check(text)) {
+        PyErr_SetString(PyExc_TypeError, "gopher_marks: text must be str");
+        return NULL;
+    }
+    Py_ssize_t n = PyUnicode_GET_LENGTH(text);
+    int kind = PyUnicode_KIND(text);
+    const void *data = PyUnicode_DATA(text);
+    Py_ssize_t lines = 0, bullets = 0, ends = 0, hashes = 0, dots3 = 0, ellipses = 0;
+    Py_ssize_t dot_run = 0; /* dots since the last counted "..." (str.count: no overlap) */
+    Py_ssize_t i = 0;
+    while (i < n) { /* one line per iteration: [i, e), then its break */
+        Py_ssize_t first = -1, last = -1; /* first and last non-space character */
+        Py_ssize_t e = i;
+        for (; e < n; e++) {
+            Py_UCS4 c = PyUnicode_READ(kind, data, e);
+            if (is_line_break(c))
+                break;
+            if (c == '#') {
+                hashes++;
+            } else if (c == 0x2026) {
+                ellipses++;
+            }
+            if (c == '.') {
+                if (++dot_run == 3) {
+                    dots3++;
+                    dot_run = 0;
+                }
+            } else {
+                dot_run = 0;
+            }
+            if (!Py_UNICODE_ISSPACE(c)) {
+                if (first < 0)
+                    first = e;
+                last = e;
+            }
+        }
+        lines++;
+        if (first >= 0) {
+            Py_UCS4 f = PyUnicode_READ(kind, data, first);
+            bullets += f == '-' || f == 0x2022;
+            Py_UCS4 l = PyUnicode_READ(kind, data, last);
+            ends += l == 0x2026
+                    || (l == '.' && last - i >= 2 && PyUnicode_READ(kind, data, last - 1) == '.'
+                        && PyUnicode_READ(kind, data, last - 2) == '.');
+        }
+        if (e >= n)
+            break;
+        dot_run = 0; /* a break is no dot */
+        e += (PyUnicode_READ(kind, data, e) == '\r' && e + 1 < n && PyUnicode_READ(kind, data, e + 1) == '\n') ? 2 : 1;
+        i = e;
+    }
+    return Py_BuildValue("(nnnnnn)", lines, bullets, ends, hashes, dots3, ellipses);
+}
+
 /* ------------------------------------------------------------------ case boundaries */
 
 static PyObject *
@@ -470,6 +542,8 @@ static PyMethodDef methods[] = {
      "any_lower_in(tokens, table) -> bool: not targets.isdisjoint(map(str.lower, tokens))."},
     {"lower_hits", lower_hits, METH_VARARGS,
      "lower_hits(tokens, table) -> set: targets.intersection(map(str.lower, tokens))."},
+    {"gopher_marks", gopher_marks, METH_O,
+     "gopher_marks(text) -> (lines, bullet_lines, end_ellipsis_lines, hashes, dots3, ellipses)."},
     {"member_table", member_table, METH_O, "member_table(frozenset) -> the exact table count_members reads."},
     {"count_members", count_members, METH_VARARGS,
      "count_members(items, table) -> int: sum(x in targets for x in items)."},
