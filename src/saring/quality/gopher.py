@@ -122,6 +122,7 @@ class GopherRepetition(ProfiledFilter):
         cfg["top_key"] = ("top_ngrams", tuple(cfg["top_ns"]))
         cfg["dup_key"] = ("dup_ngrams", tuple(cfg["dup_ns"]))
         cfg["both_key"] = ("quality_ngrams", tuple(cfg["top_ns"]), tuple(cfg["dup_ns"]))
+        cfg["fracs_key"] = ("quality_ngram_fracs", *cfg["both_key"][1:])
         # metric name -> (kind, n), parsed once instead of per document
         kinds: dict[str, tuple[str, int]] = {
             m: (m, 0) for m in ("dup_para_frac", "dup_para_char_frac", "dup_line_frac", "dup_line_char_frac")
@@ -152,9 +153,18 @@ class GopherRepetition(ProfiledFilter):
         text = st.text
         kind, n = cfg["metric_kinds"][metric]
         if kind == "top" or kind == "dup":
-            both = kernel_ngram_chars(st, cfg["top_ns"], cfg["dup_ns"], cfg["both_key"])
-            if both is not None:  # the compiled kernel: every n in one pass
-                return both[kind == "dup"][n] / len(text)
+            fracs = st.memo.get(cfg["fracs_key"])
+            if fracs is None:
+                both = kernel_ngram_chars(st, cfg["top_ns"], cfg["dup_ns"], cfg["both_key"])
+                if both is not None:  # the compiled kernel: every n in one pass, every
+                    # fraction divided once (the same division each rule would make)
+                    tops, dups = both
+                    fracs = st.memo[cfg["fracs_key"]] = {
+                        **{f"top_{k}_gram_frac": tops[k] / len(text) for k in cfg["top_ns"]},
+                        **{f"dup_{k}_gram_frac": dups[k] / len(text) for k in cfg["dup_ns"]},
+                    }
+            if fracs is not None:
+                return fracs[metric]
             if kind == "top":
                 return self._ngrams(st, cfg)[0][n] / len(text)
             return self._dup_chars(st, cfg)[n] / len(text)
