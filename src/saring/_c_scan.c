@@ -443,6 +443,82 @@ is_line_break(Py_UCS4 c)
            || c == 0x85 || c == 0x2028 || c == 0x2029;
 }
 
+/* classes of the Latin-1 characters for gopher_marks (the rest: is_line_break / ISSPACE) */
+enum { G_BREAK = 1, G_SPACE = 2, G_MARK = 4 }; /* G_MARK: '#' or '.' */
+static unsigned char g_cls[256];
+
+static void
+init_gopher_classes(void)
+{
+    for (Py_UCS4 c = 0; c < 256; c++) {
+        unsigned char k = 0;
+        if (is_line_break(c))
+            k |= G_BREAK;
+        if (Py_UNICODE_ISSPACE(c))
+            k |= G_SPACE;
+        if (c == '#' || c == '.')
+            k |= G_MARK;
+        g_cls[c] = k;
+    }
+}
+
+typedef struct {
+    Py_ssize_t lines, bullets, ends, hashes, dots3, ellipses;
+} Marks;
+
+/* One loop per string kind: a character is classified by one table look-up (Latin-1) or the
+ * slower predicates (the rest); plain characters only move the line's last non-space mark. */
+#define MARKS_LOOP(CTYPE)                                                                        \
+    do {                                                                                         \
+        const CTYPE *d = (const CTYPE *)data;                                                    \
+        Py_ssize_t i = 0, dot_run = 0;                                                           \
+        while (i < n) {                                                                          \
+            Py_ssize_t first = -1, last = -1, e = i;                                             \
+            for (; e < n; e++) {                                                                 \
+                Py_UCS4 c = d[e];                                                                \
+                unsigned char k;                                                                 \
+                if (c < 256) {                                                                   \
+                    k = g_cls[c];                                                                \
+                } else {                                                                         \
+                    k = (unsigned char)((is_line_break(c) ? G_BREAK : 0)                         \
+                                        | (Py_UNICODE_ISSPACE(c) ? G_SPACE : 0));                \
+                    if (c == 0x2026)                                                             \
+                        m->ellipses++;                                                           \
+                }                                                                                \
+                if (k & G_BREAK)                                                                 \
+                    break;                                                                       \
+                if (k & G_MARK) {                                                                \
+                    if (c == '#') {                                                              \
+                        m->hashes++;                                                             \
+                        dot_run = 0;                                                             \
+                    } else if (++dot_run == 3) {                                                 \
+                        m->dots3++;                                                              \
+                        dot_run = 0;                                                             \
+                    }                                                                            \
+                } else {                                                                         \
+                    dot_run = 0;                                                                 \
+                }                                                                                \
+                if (!(k & G_SPACE)) {                                                            \
+                    if (first < 0)                                                               \
+                        first = e;                                                               \
+                    last = e;                                                                    \
+                }                                                                                \
+            }                                                                                    \
+            m->lines++;                                                                          \
+            if (first >= 0) {                                                                    \
+                Py_UCS4 f = d[first], l = d[last];                                               \
+                m->bullets += f == '-' || f == 0x2022;                                           \
+                m->ends += l == 0x2026                                                           \
+                           || (l == '.' && last - i >= 2 && d[last - 1] == '.' && d[last - 2] == '.'); \
+            }                                                                                    \
+            if (e >= n)                                                                          \
+                break;                                                                           \
+            dot_run = 0; /* a break is no dot */                                                 \
+            e += (d[e] == '\r' && e + 1 < n && d[e + 1] == '\n') ? 2 : 1;                        \
+            i = e;                                                                               \
+        }                                                                                        \
+    } while (0)
+
 static PyObject *
 gopher_marks(PyObject *self, PyObject *text)
 {
@@ -451,53 +527,20 @@ gopher_marks(PyObject *self, PyObject *text)
         return NULL;
     }
     Py_ssize_t n = PyUnicode_GET_LENGTH(text);
-    int kind = PyUnicode_KIND(text);
     const void *data = PyUnicode_DATA(text);
-    Py_ssize_t lines = 0, bullets = 0, ends = 0, hashes = 0, dots3 = 0, ellipses = 0;
-    Py_ssize_t dot_run = 0; /* dots since the last counted "..." (str.count: no overlap) */
-    Py_ssize_t i = 0;
-    while (i < n) { /* one line per iteration: [i, e), then its break */
-        Py_ssize_t first = -1, last = -1; /* first and last non-space character */
-        Py_ssize_t e = i;
-        for (; e < n; e++) {
-            Py_UCS4 c = PyUnicode_READ(kind, data, e);
-            if (is_line_break(c))
-                break;
-            if (c == '#') {
-                hashes++;
-            } else if (c == 0x2026) {
-                ellipses++;
-            }
-            if (c == '.') {
-                if (++dot_run == 3) {
-                    dots3++;
-                    dot_run = 0;
-                }
-            } else {
-                dot_run = 0;
-            }
-            if (!Py_UNICODE_ISSPACE(c)) {
-                if (first < 0)
-                    first = e;
-                last = e;
-            }
-        }
-        lines++;
-        if (first >= 0) {
-            Py_UCS4 f = PyUnicode_READ(kind, data, first);
-            bullets += f == '-' || f == 0x2022;
-            Py_UCS4 l = PyUnicode_READ(kind, data, last);
-            ends += l == 0x2026
-                    || (l == '.' && last - i >= 2 && PyUnicode_READ(kind, data, last - 1) == '.'
-                        && PyUnicode_READ(kind, data, last - 2) == '.');
-        }
-        if (e >= n)
-            break;
-        dot_run = 0; /* a break is no dot */
-        e += (PyUnicode_READ(kind, data, e) == '\r' && e + 1 < n && PyUnicode_READ(kind, data, e + 1) == '\n') ? 2 : 1;
-        i = e;
+    Marks marks = {0, 0, 0, 0, 0, 0}, *m = &marks;
+    switch (PyUnicode_KIND(text)) {
+    case PyUnicode_1BYTE_KIND:
+        MARKS_LOOP(Py_UCS1);
+        break;
+    case PyUnicode_2BYTE_KIND:
+        MARKS_LOOP(Py_UCS2);
+        break;
+    default:
+        MARKS_LOOP(Py_UCS4);
+        break;
     }
-    return Py_BuildValue("(nnnnnn)", lines, bullets, ends, hashes, dots3, ellipses);
+    return Py_BuildValue("(nnnnnn)", m->lines, m->bullets, m->ends, m->hashes, m->dots3, m->ellipses);
 }
 
 /* ------------------------------------------------------------------ case boundaries */
@@ -557,6 +600,7 @@ static struct PyModuleDef module = {
 PyMODINIT_FUNC
 PyInit__c_scan(void)
 {
+    init_gopher_classes();
     str_lower = PyObject_GetAttrString((PyObject *)&PyUnicode_Type, "lower");
     if (str_lower == NULL)
         return NULL;
