@@ -87,6 +87,28 @@ def test_count_members_equals_in(items: list[str], targets: list[str]) -> None:
     assert SCAN.count_members(set(items), table) == len(tset & set(items))
 
 
+# every line boundary of str.splitlines, whitespace of every kind, the marks the rules count
+_MARKS = st.text(st.one_of(st.sampled_from(list("\n\r\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029 \t\xa0\u3000"
+                                                 ".-•…#ab")), st.characters(blacklist_categories=("Cs",))),
+                 max_size=200)
+
+
+@needs_scan
+@settings(max_examples=600, deadline=None)
+@given(st.one_of(_MARKS, st.builds(lambda u, k: u * k, _MARKS, st.integers(0, 30))))
+def test_gopher_marks_equal_the_reference(text: str) -> None:
+    assert SCAN.gopher_marks(text) == scan.gopher_marks_py(text)
+
+
+@needs_scan
+def test_gopher_marks_edges() -> None:
+    for text in ["", "\n", "\r\n", "\r\r\n", "a\r", "......", "....", "..\n.", " ...\t", "- x\n\u2028•y",
+                 "…", "x" * 100_000 + "...", "😀-\n -😀...", "#" * 7]:
+        assert SCAN.gopher_marks(text) == scan.gopher_marks_py(text), text
+    with pytest.raises(TypeError):
+        SCAN.gopher_marks(b"x")
+
+
 @needs_scan
 def test_count_members_edges() -> None:
     table = SCAN.member_table(frozenset({"yang", "Dan", "", "é", "x" * 300}))

@@ -526,6 +526,7 @@ static PyObject *tokenize(PyObject *self, PyObject *args)
     if (!cf) return NULL;
     if (PyUnicode_READY(text) < 0) return NULL;
     Text t = {PyUnicode_KIND(text), PyUnicode_DATA(text), PyUnicode_GET_LENGTH(text)};
+    const int ascii = PyUnicode_IS_ASCII(text);
 
     PyObject *tokens = NULL, *types = PyList_New(0), *result = NULL;
     Vec ids = {0}, starts = {0}, ends = {0}, tlen = {0}, tcls = {0};
@@ -585,8 +586,15 @@ static PyObject *tokenize(PyObject *self, PyObject *args)
         }
         if (id < 0) {
             id = PyList_GET_SIZE(types);
-            PyObject *tok = PyUnicode_Substring(text, pos, end);
-            if (!tok) goto fail;
+            PyObject *tok;
+            if (ascii && len > 1) { /* an ASCII text's token is ASCII: no max-character scan */
+                tok = PyUnicode_New(len, 127);
+                if (!tok) goto fail;
+                memcpy(PyUnicode_1BYTE_DATA(tok), base + pos, (size_t)len);
+            } else { /* one character: CPython's shared Latin-1 strings */
+                tok = PyUnicode_Substring(text, pos, end);
+                if (!tok) goto fail;
+            }
             int rc = PyList_Append(types, tok);
             Py_DECREF(tok);
             if (rc < 0) goto fail;

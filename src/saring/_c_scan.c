@@ -17,6 +17,11 @@
  *     ``sum(x in targets for x in items)`` for a member table: ASCII items by the same FNV-1a
  *     table of their bytes as is (no str hash), the others through the frozenset.
  *
+ * gopher_marks(text) -> (lines, bullet_lines, end_ellipsis_lines, hashes, dots3, ellipses)
+ *     Over ``text.splitlines()``: how many lines, how many start with "-" or "•" once
+ *     left-stripped, how many end with "..." or "…" once right-stripped; and
+ *     ``text.count("#")``, ``text.count("...")``, ``text.count("…")``. One pass.
+ *
  * case_boundaries(text) -> list[int]
  *     Offsets of the ASCII capitals directly after an ASCII lower-case letter (``[a-z][A-Z]``).
  *
@@ -428,6 +433,116 @@ count_members(PyObject *self, PyObject *args)
     return PyLong_FromSsize_t(count);
 }
 
+/* ------------------------------------------------------------------ gopher marks */
+
+/* str.splitlines' line boundaries (\r\n is one) */
+static inline int
+is_line_break(Py_UCS4 c)
+{
+    return c == '\n' || c == '\r' || c == 0x0b || c == 0x0c || c == 0x1c || c == 0x1d || c == 0x1e
+           || c == 0x85 || c == 0x2028 || c == 0x2029;
+}
+
+/* classes of the Latin-1 characters for gopher_marks (the rest: is_line_break / ISSPACE) */
+enum { G_BREAK = 1, G_SPACE = 2, G_MARK = 4 }; /* G_MARK: '#' or '.' */
+static unsigned char g_cls[256];
+
+static void
+init_gopher_classes(void)
+{
+    for (Py_UCS4 c = 0; c < 256; c++) {
+        unsigned char k = 0;
+        if (is_line_break(c))
+            k |= G_BREAK;
+        if (Py_UNICODE_ISSPACE(c))
+            k |= G_SPACE;
+        if (c == '#' || c == '.')
+            k |= G_MARK;
+        g_cls[c] = k;
+    }
+}
+
+typedef struct {
+    Py_ssize_t lines, bullets, ends, hashes, dots3, ellipses;
+} Marks;
+
+/* One loop per string kind: a character is classified by one table look-up (Latin-1) or the
+ * slower predicates (the rest); plain characters only move the line's last non-space mark. */
+#define MARKS_LOOP(CTYPE)                                                                        \
+    do {                                                                                         \
+        const CTYPE *d = (const CTYPE *)data;                                                    \
+        Py_ssize_t i = 0, dot_run = 0;                                                           \
+        while (i < n) {                                                                          \
+            Py_ssize_t first = -1, last = -1, e = i;                                             \
+            for (; e < n; e++) {                                                                 \
+                Py_UCS4 c = d[e];                                                                \
+                unsigned char k;                                                                 \
+                if (c < 256) {                                                                   \
+                    k = g_cls[c];                                                                \
+                } else {                                                                         \
+                    k = (unsigned char)((is_line_break(c) ? G_BREAK : 0)                         \
+                                        | (Py_UNICODE_ISSPACE(c) ? G_SPACE : 0));                \
+                    if (c == 0x2026)                                                             \
+                        m->ellipses++;                                                           \
+                }                                                                                \
+                if (k & G_BREAK)                                                                 \
+                    break;                                                                       \
+                if (k & G_MARK) {                                                                \
+                    if (c == '#') {                                                              \
+                        m->hashes++;                                                             \
+                        dot_run = 0;                                                             \
+                    } else if (++dot_run == 3) {                                                 \
+                        m->dots3++;                                                              \
+                        dot_run = 0;                                                             \
+                    }                                                                            \
+                } else {                                                                         \
+                    dot_run = 0;                                                                 \
+                }                                                                                \
+                if (!(k & G_SPACE)) {                                                            \
+                    if (first < 0)                                                               \
+                        first = e;                                                               \
+                    last = e;                                                                    \
+                }                                                                                \
+            }                                                                                    \
+            m->lines++;                                                                          \
+            if (first >= 0) {                                                                    \
+                Py_UCS4 f = d[first], l = d[last];                                               \
+                m->bullets += f == '-' || f == 0x2022;                                           \
+                m->ends += l == 0x2026                                                           \
+                           || (l == '.' && last - i >= 2 && d[last - 1] == '.' && d[last - 2] == '.'); \
+            }                                                                                    \
+            if (e >= n)                                                                          \
+                break;                                                                           \
+            dot_run = 0; /* a break is no dot */                                                 \
+            e += (d[e] == '\r' && e + 1 < n && d[e + 1] == '\n') ? 2 : 1;                        \
+            i = e;                                                                               \
+        }                                                                                        \
+    } while (0)
+
+static PyObject *
+gopher_marks(PyObject *self, PyObject *text)
+{
+    if (!PyUnicode_Check(text)) {
+        PyErr_SetString(PyExc_TypeError, "gopher_marks: text must be str");
+        return NULL;
+    }
+    Py_ssize_t n = PyUnicode_GET_LENGTH(text);
+    const void *data = PyUnicode_DATA(text);
+    Marks marks = {0, 0, 0, 0, 0, 0}, *m = &marks;
+    switch (PyUnicode_KIND(text)) {
+    case PyUnicode_1BYTE_KIND:
+        MARKS_LOOP(Py_UCS1);
+        break;
+    case PyUnicode_2BYTE_KIND:
+        MARKS_LOOP(Py_UCS2);
+        break;
+    default:
+        MARKS_LOOP(Py_UCS4);
+        break;
+    }
+    return Py_BuildValue("(nnnnnn)", m->lines, m->bullets, m->ends, m->hashes, m->dots3, m->ellipses);
+}
+
 /* ------------------------------------------------------------------ case boundaries */
 
 static PyObject *
@@ -470,6 +585,8 @@ static PyMethodDef methods[] = {
      "any_lower_in(tokens, table) -> bool: not targets.isdisjoint(map(str.lower, tokens))."},
     {"lower_hits", lower_hits, METH_VARARGS,
      "lower_hits(tokens, table) -> set: targets.intersection(map(str.lower, tokens))."},
+    {"gopher_marks", gopher_marks, METH_O,
+     "gopher_marks(text) -> (lines, bullet_lines, end_ellipsis_lines, hashes, dots3, ellipses)."},
     {"member_table", member_table, METH_O, "member_table(frozenset) -> the exact table count_members reads."},
     {"count_members", count_members, METH_VARARGS,
      "count_members(items, table) -> int: sum(x in targets for x in items)."},
@@ -483,6 +600,7 @@ static struct PyModuleDef module = {
 PyMODINIT_FUNC
 PyInit__c_scan(void)
 {
+    init_gopher_classes();
     str_lower = PyObject_GetAttrString((PyObject *)&PyUnicode_Type, "lower");
     if (str_lower == NULL)
         return NULL;

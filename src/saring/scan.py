@@ -8,11 +8,12 @@ the two on adversarial text.
 from __future__ import annotations
 
 from collections.abc import Iterable
+from itertools import repeat
 from typing import Any
 
 from saring.compiled import load
 
-__all__ = ["any_lower_in", "count_members", "lower_hits", "lower_table", "member_table", "needles_present"]
+__all__ = ["any_lower_in", "count_members", "gopher_marks", "lower_hits", "lower_table", "member_table", "needles_present"]
 
 
 def needles_present_py(text: str, needles: tuple[str, ...]) -> int:
@@ -51,6 +52,19 @@ def count_members_py(items: Iterable[Any], table: Any) -> int:
     return sum(map(table.__contains__, items))
 
 
+def gopher_marks_py(text: str) -> tuple[int, int, int, int, int, int]:
+    """Over ``text.splitlines()``: the lines, those starting with ``-``/``•`` once left-stripped,
+    those ending with ``...``/``…`` once right-stripped; then ``text.count`` of ``#``, ``...``
+    and ``…`` (Gopher's bullet, ellipsis and hash rules)."""
+    lines = text.splitlines()
+    return (
+        len(lines),
+        sum(map(str.startswith, map(str.lstrip, lines), repeat(("•", "-")))),
+        sum(map(str.endswith, map(str.rstrip, lines), repeat(("...", "…")))),
+        text.count("#"), text.count("..."), text.count("…"),
+    )
+
+
 _K = load("saring._c_scan")
 needles_present = _K.needles_present if _K is not None else needles_present_py
 lower_table = _K.lower_table if _K is not None else lower_table_py
@@ -58,3 +72,4 @@ any_lower_in = _K.any_lower_in if _K is not None else any_lower_in_py
 lower_hits = _K.lower_hits if _K is not None else lower_hits_py
 member_table = _K.member_table if _K is not None else member_table_py
 count_members = _K.count_members if _K is not None else count_members_py
+gopher_marks = _K.gopher_marks if _K is not None else gopher_marks_py

@@ -148,10 +148,9 @@ class PII(MapStep):
         text = doc.text
         spans, suspects = self.detector.find(text)
         spans = [sp for sp in spans if sp.confidence >= self.config.min_confidence]
-        counts = Counter(sp.type for sp in spans)
         info: dict[str, Any] = {"n": len(spans)}
-        if counts:
-            info["counts"] = dict(counts)
+        if spans:
+            info["counts"] = dict(Counter(sp.type for sp in spans))
         if self.config.record_spans and spans:
             info["spans"] = [self._span_record(text, sp) for sp in spans]
         if suspects:
@@ -181,11 +180,19 @@ class PII(MapStep):
     def _scan_metadata(self, doc: Document) -> dict[str, int]:
         """Redact PII in string metadata (see module docstring); returns spans per field."""
         found: dict[str, int] = {}
-        keys = self.metadata_fields if self.metadata_fields is not None else list(doc.metadata)
+        md = doc.metadata
+        keys = self.metadata_fields if self.metadata_fields is not None else list(md)
+        exclude = self._exclude
         for key in keys:
-            if key in self._exclude or key not in doc.metadata:
+            if key in exclude or key not in md:
                 continue
-            doc.metadata[key] = self._scan_value(doc, str(key), doc.metadata[key], found, 0)
+            value = md[key]
+            if isinstance(value, str):  # most fields: no redaction, the same object back
+                new = self._scan_string(doc, str(key), value, found)
+                if new is not value:
+                    md[key] = new
+            else:
+                md[key] = self._scan_value(doc, str(key), value, found, 0)
         return found
 
     def _scan_value(self, doc: Document, path: str, value: Any, found: dict[str, int], depth: int) -> Any:

@@ -12,7 +12,6 @@ repeats one revised paragraph is repaired there, not thrown away here.
 from __future__ import annotations
 
 from functools import lru_cache
-from itertools import repeat
 from typing import Any
 
 from saring.quality.base import MAX, MIN, ProfiledFilter, Rule, enabled
@@ -24,11 +23,8 @@ from saring.quality.textstats import (
     line_dups,
     top_ngrams,
 )
-from saring.scan import count_members, member_table
+from saring.scan import count_members, gopher_marks, member_table
 from saring.step import Reject
-
-_BULLETS = ("•", "-")
-_ELLIPSES = ("...", "…")
 
 
 def ngram_fracs(value: Any) -> list[tuple[int, float]]:
@@ -46,11 +42,13 @@ def _member_table(words: frozenset[str]) -> Any:
     return member_table(words)
 
 
-def _splitlines(st: TextStats) -> list[str]:
-    lines = st.memo.get("splitlines")
-    if lines is None:
-        lines = st.memo["splitlines"] = st.text.splitlines()
-    return lines  # type: ignore[return-value]
+def _marks(st: TextStats) -> tuple[int, int, int, int, int, int]:
+    """``saring.scan.gopher_marks`` of the text (lines, bullet lines, end-ellipsis lines, and the
+    counts of ``#``, ``...``, ``…``): one compiled pass for four rules, memoised."""
+    marks = st.memo.get("gopher_marks")
+    if marks is None:
+        marks = st.memo["gopher_marks"] = gopher_marks(st.text)
+    return marks  # type: ignore[return-value]
 
 
 class GopherQuality(ProfiledFilter):
@@ -85,32 +83,25 @@ class GopherQuality(ProfiledFilter):
         ]
 
     def measure(self, metric: str, st: TextStats, cfg: dict[str, Any]) -> float:
-        text = st.text
         n_tokens = len(st.tokens)
         if metric == "n_words":
             return n_tokens - st.n_symbol
         if metric == "avg_word_length":
             n_words = n_tokens - st.n_symbol
             return st.word_chars / n_words if n_words else 0.0
-        if metric == "hash_ratio":
-            return text.count("#") / n_tokens if n_tokens else 0.0
-        if metric == "ellipsis_ratio":
-            return (text.count("...") + text.count("…")) / n_tokens if n_tokens else 0.0
+        if metric == "hash_ratio":  # text.count("#")
+            return _marks(st)[3] / n_tokens if n_tokens else 0.0
+        if metric == "ellipsis_ratio":  # text.count("...") + text.count("…")
+            marks = _marks(st)
+            return (marks[4] + marks[5]) / n_tokens if n_tokens else 0.0
         if metric == "bullet_lines_ratio":
-            if "-" not in text and "•" not in text:  # no line can start with a bullet
-                return 0.0
-            lines = _splitlines(st)
-            if not lines:
-                return 0.0
-            # C-level: how many lines start with a bullet once left-stripped (bools sum to the count)
-            return sum(map(str.startswith, map(str.lstrip, lines), repeat(_BULLETS))) / len(lines)
+            # of text.splitlines(), those starting with a bullet once left-stripped (0 when the
+            # text holds no "-" or "•": the same 0.0)
+            marks = _marks(st)
+            return marks[1] / marks[0] if marks[0] else 0.0
         if metric == "end_ellipsis_lines_ratio":
-            if "..." not in text and "…" not in text:  # no line can end with an ellipsis
-                return 0.0
-            lines = _splitlines(st)
-            if not lines:
-                return 0.0
-            return sum(map(str.endswith, map(str.rstrip, lines), repeat(_ELLIPSES))) / len(lines)
+            marks = _marks(st)
+            return marks[2] / marks[0] if marks[0] else 0.0
         if metric == "alpha_words_ratio":
             return st.n_alpha / n_tokens if n_tokens else 0.0
         if metric == "stop_words":  # len(stop_set & set(tokens)), over the distinct tokens
@@ -131,6 +122,7 @@ class GopherRepetition(ProfiledFilter):
         cfg["top_key"] = ("top_ngrams", tuple(cfg["top_ns"]))
         cfg["dup_key"] = ("dup_ngrams", tuple(cfg["dup_ns"]))
         cfg["both_key"] = ("quality_ngrams", tuple(cfg["top_ns"]), tuple(cfg["dup_ns"]))
+        cfg["fracs_key"] = ("quality_ngram_fracs", *cfg["both_key"][1:])
         # metric name -> (kind, n), parsed once instead of per document
         kinds: dict[str, tuple[str, int]] = {
             m: (m, 0) for m in ("dup_para_frac", "dup_para_char_frac", "dup_line_frac", "dup_line_char_frac")
@@ -161,9 +153,18 @@ class GopherRepetition(ProfiledFilter):
         text = st.text
         kind, n = cfg["metric_kinds"][metric]
         if kind == "top" or kind == "dup":
-            both = kernel_ngram_chars(st, cfg["top_ns"], cfg["dup_ns"], cfg["both_key"])
-            if both is not None:  # the compiled kernel: every n in one pass
-                return both[kind == "dup"][n] / len(text)
+            fracs = st.memo.get(cfg["fracs_key"])
+            if fracs is None:
+                both = kernel_ngram_chars(st, cfg["top_ns"], cfg["dup_ns"], cfg["both_key"])
+                if both is not None:  # the compiled kernel: every n in one pass, every
+                    # fraction divided once (the same division each rule would make)
+                    tops, dups = both
+                    fracs = st.memo[cfg["fracs_key"]] = {
+                        **{f"top_{k}_gram_frac": tops[k] / len(text) for k in cfg["top_ns"]},
+                        **{f"dup_{k}_gram_frac": dups[k] / len(text) for k in cfg["dup_ns"]},
+                    }
+            if fracs is not None:
+                return fracs[metric]
             if kind == "top":
                 return self._ngrams(st, cfg)[0][n] / len(text)
             return self._dup_chars(st, cfg)[n] / len(text)
