@@ -28,6 +28,7 @@ from pathlib import Path
 import ftfy
 import orjson
 from _ab import cpu_best
+from _corpora import NEWS
 
 from saring.boilerplate.step import Boilerplate
 from saring.document import Document
@@ -42,12 +43,6 @@ SHARED = ROOT.parent / "shared"
 CORPORA = SHARED / "corpora"
 DATA = ROOT / "bench" / "data" / "boilerplate"
 ANCHOR_PY = Path("/tmp/anchor-venv/bin/python")
-NEWS = [
-    "id_news_gikirima_multioutlet.jsonl.gz",
-    "id_news_github_scrapes.jsonl.gz",
-    "id_news_indosum_dev.jsonl.gz",
-    "id_news_detik_langscrape.jsonl.gz",
-]
 
 
 def news_records(per_file: int) -> list[dict]:

@@ -22,15 +22,10 @@ import time
 from pathlib import Path
 
 from _ab import ab_parser, alternate, medians
+from _corpora import NEWS
 
 HERE = Path(__file__).resolve().parents[1]
 CORPORA = HERE.parent / "shared" / "corpora"
-NEWS = [
-    "id_news_gikirima_multioutlet.jsonl.gz",
-    "id_news_github_scrapes.jsonl.gz",
-    "id_news_indosum_dev.jsonl.gz",
-    "id_news_detik_langscrape.jsonl.gz",
-]
 
 
 def child(limit: int) -> dict[str, float]:

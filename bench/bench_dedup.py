@@ -29,6 +29,7 @@ import time
 from pathlib import Path
 
 import orjson
+from _corpora import NEWS
 
 from saring.dedup.stage import Dedup
 from saring.document import Document
@@ -41,12 +42,6 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 from evaluation.dedup.evaluate import inject, jaccard, score_run, shingle_set, similar_pairs  # noqa: E402
 
 SHARED = Path(__file__).resolve().parents[1].parent / "shared"
-NEWS = [
-    "id_news_gikirima_multioutlet.jsonl.gz",
-    "id_news_github_scrapes.jsonl.gz",
-    "id_news_indosum_dev.jsonl.gz",
-    "id_news_detik_langscrape.jsonl.gz",
-]
 ANCHOR_PY = Path("/tmp/anchor-venv/bin/python")
 
 

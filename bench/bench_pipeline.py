@@ -21,18 +21,13 @@ from collections import Counter
 from pathlib import Path
 
 import orjson
+from _corpora import NEWS
 
 from saring.document import Document
 from saring.pipeline import Pipeline
 from saring.step import StepStats, run_steps
 
 SHARED = Path(__file__).resolve().parents[1].parent / "shared"
-NEWS = [
-    "id_news_gikirima_multioutlet.jsonl.gz",
-    "id_news_github_scrapes.jsonl.gz",
-    "id_news_indosum_dev.jsonl.gz",
-    "id_news_detik_langscrape.jsonl.gz",
-]
 
 
 def load_raw(limit: int, skip: int = 0) -> dict[str, bytes]:

@@ -24,6 +24,7 @@ from collections import Counter
 from pathlib import Path
 
 import orjson
+from _corpora import NEWS
 
 from saring.document import Document
 from saring.quality import profiles
@@ -37,12 +38,6 @@ SHARED = Path(__file__).resolve().parents[1].parent / "shared"
 CORPORA = SHARED / "corpora"
 ANCHOR_PY = Path("/tmp/anchor-venv/bin/python")
 WORKER = Path(__file__).resolve().parent / "datatrove_quality_worker.py"
-NEWS = [
-    "id_news_gikirima_multioutlet.jsonl.gz",
-    "id_news_github_scrapes.jsonl.gz",
-    "id_news_indosum_dev.jsonl.gz",
-    "id_news_detik_langscrape.jsonl.gz",
-]
 # saring reason -> datatrove reason, for the agreement table.
 DT_NAMES = {
     "gopher_few_stop_words": "gopher_enough_stop_words",

@@ -36,13 +36,9 @@ import tempfile
 import time
 from pathlib import Path
 
+from _corpora import NEWS
+
 SHARED = Path(__file__).resolve().parents[1].parent / "shared"
-NEWS = [
-    "id_news_gikirima_multioutlet.jsonl.gz",
-    "id_news_github_scrapes.jsonl.gz",
-    "id_news_indosum_dev.jsonl.gz",
-    "id_news_detik_langscrape.jsonl.gz",
-]
 PR_SET_CHILD_SUBREAPER = 36
 
 

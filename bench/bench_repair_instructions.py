@@ -21,10 +21,10 @@ import sys
 import tempfile
 from pathlib import Path
 
+from _corpora import NEWS
+
 ROOT = Path(__file__).resolve().parents[1]
 CORPORA = ROOT.parent / "shared" / "corpora"
-NEWS = ["id_news_gikirima_multioutlet.jsonl.gz", "id_news_github_scrapes.jsonl.gz",
-        "id_news_indosum_dev.jsonl.gz", "id_news_detik_langscrape.jsonl.gz"]
 
 CHILD = r"""
 import gzip, itertools, sys

@@ -19,6 +19,7 @@ import time
 from pathlib import Path
 
 import orjson
+from _corpora import NEWS
 
 from saring.document import Document
 from saring.pipeline import Pipeline
@@ -27,8 +28,6 @@ from saring.report.index import IndexBuilder
 from saring.step import StepStats, run_steps
 
 SHARED = Path(__file__).resolve().parents[1].parent / "shared" / "corpora"
-NEWS = ["id_news_gikirima_multioutlet.jsonl.gz", "id_news_github_scrapes.jsonl.gz",
-        "id_news_indosum_dev.jsonl.gz", "id_news_detik_langscrape.jsonl.gz"]
 
 
 def docs_of(name: str, limit: int) -> list[Document]:

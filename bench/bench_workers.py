@@ -37,10 +37,9 @@ from pathlib import Path
 from typing import Any
 
 import psutil
+from _corpora import NEWS
 
 SHARED = Path(__file__).resolve().parents[1].parent / "shared" / "corpora"
-NEWS = ["id_news_gikirima_multioutlet.jsonl.gz", "id_news_github_scrapes.jsonl.gz",
-        "id_news_indosum_dev.jsonl.gz", "id_news_detik_langscrape.jsonl.gz"]
 
 
 def write_shards(folder: Path, docs: int, shards: int) -> None:
