@@ -7,11 +7,13 @@ each round runs the base checkout's child and then this checkout's, and the medi
 from __future__ import annotations
 
 import argparse
+import hashlib
 import json
 import os
 import statistics
 import subprocess
 import sys
+import tempfile
 import time
 from collections.abc import Callable
 from pathlib import Path
@@ -38,14 +40,18 @@ def alternate(script: str, base: Path | None, rounds: int, child_args: list[str]
               show: Callable[[int, str, Row], None], pure: bool = False) -> dict[str, list[Row]]:
     """Run ``script --child ARGS`` on the base's ``src`` and on this checkout's, ``rounds``
     times each, alternating; every child prints one JSON object as its last line. With
-    ``pure`` the base side is this checkout run with ``SARING_PURE_PYTHON=1`` (no kernels)."""
+    ``pure`` the base side is this checkout run with ``SARING_PURE_PYTHON=1`` (no kernels).
+    Each side gets its own resource cache folder: two versions whose data files differ would
+    replace each other's cached entry at every run, so each child would parse its resources
+    again and carry a larger, differently shaped heap (garbage collection then costs more inside
+    whichever step triggers it)."""
     if base is None and not pure:
         raise ValueError("give a base checkout or pure=True")
     sides = {"base": HERE / "src" if pure else base.resolve() / "src", "this": HERE / "src"}
     res: dict[str, list[Row]] = {k: [] for k in sides}
     for r in range(rounds):
         for side, src in sides.items():
-            env = dict(os.environ, PYTHONPATH=str(src))
+            env = dict(os.environ, PYTHONPATH=str(src), SARING_CACHE_DIR=str(cache_dir(side, src)))
             env.pop("SARING_PURE_PYTHON", None)
             if pure and side == "base":
                 env["SARING_PURE_PYTHON"] = "1"
@@ -56,6 +62,12 @@ def alternate(script: str, base: Path | None, rounds: int, child_args: list[str]
             res[side].append(json.loads(out.strip().splitlines()[-1]))
             show(r, side, res[side][-1])
     return res
+
+
+def cache_dir(side: str, src: Path) -> Path:
+    """The resource cache folder of one side of an A/B run (kept across rounds and runs)."""
+    key = hashlib.blake2b(str(src.resolve()).encode(), digest_size=6).hexdigest()
+    return Path(tempfile.gettempdir()) / f"saring-ab-cache-{side}-{key}"
 
 
 def medians(res: dict[str, list[Row]], key: str) -> tuple[float, float]:
