@@ -170,10 +170,22 @@ SUFFIX_TOP = 15000
 def _affix(
     df: dict[str, Counter[str]], markers: set[str], taken: set[str]
 ) -> dict[str, str]:
-    """a-prefix forms of common Indonesian words and Balinese "-ne" forms that pass the vetoes:
-    form -> ``prefix`` / ``ne`` (which rule made it)."""
+    """a-prefix forms of common Indonesian words, Balinese "-ne", Minangkabau "-nyo" and
+    "-akan" / "di-...-an" forms that pass the vetoes: form -> which rule made it."""
     tw, _ = _tweet_freqs("tune")
     out: dict[str, str] = {}
+
+    def admit(v: str, rule: str) -> None:
+        """Keep ``v`` unless it is already known, common in wordfreq's id/ms/en, or seen in a
+        reference language's tune texts or the Indonesian tweets (the same vetoes for every rule)."""
+        if v in markers or v in taken or v in out:
+            return
+        if max(zipf_frequency(v, lang) for lang in ("id", "ms", "en")) >= AFFIX_MAX_ZIPF:
+            return
+        if any(df[r][v] for r in REFERENCE) or tw[v]:
+            return
+        out[v] = rule
+
     for w in top_n_list("id", AFFIX_TOP):
         if len(w) < AFFIX_MIN_LEN or not TOKEN_RE.fullmatch(w):
             continue
@@ -181,13 +193,8 @@ def _affix(
         if rule is None:
             continue
         v = rule[1] + w[len(rule[0]):]
-        if len(v) < AFFIX_MIN_LEN or v in markers or v in taken or v in out:
-            continue
-        if max(zipf_frequency(v, lang) for lang in ("id", "ms", "en")) >= AFFIX_MAX_ZIPF:
-            continue
-        if any(df[r][v] for r in REFERENCE) or tw[v]:
-            continue
-        out[v] = "prefix"
+        if len(v) >= AFFIX_MIN_LEN:
+            admit(v, "prefix")
     for w in top_n_list("id", AFFIX_TOP):
         if len(w) < AFFIX_MIN_LEN + 1 or not TOKEN_RE.fullmatch(w) or not w.endswith("kan") \
                 or w.endswith("akan"):
@@ -199,37 +206,16 @@ def _affix(
         if rule is not None:
             forms += [rule[1] + f[len(rule[0]):] for f in forms]
         for v in forms:
-            if v in markers or v in taken or v in out:
-                continue
-            if max(zipf_frequency(v, lang) for lang in ("id", "ms", "en")) >= AFFIX_MAX_ZIPF:
-                continue
-            if any(df[r][v] for r in REFERENCE) or tw[v]:
-                continue
-            out[v] = "kan"
+            admit(v, "kan")
     for w in top_n_list("id", SUFFIX_TOP):
         if len(w) < 3 or not TOKEN_RE.fullmatch(w):
             continue
         # Minangkabau possessive -nyo (filmnyo), with the final a -> o shift (hargonyo)
-        forms = [w + "nyo"] + ([w[:-1] + "onyo"] if w.endswith("a") else [])
-        for v in forms:
-            if v in markers or v in taken or v in out:
-                continue
-            if max(zipf_frequency(v, lang) for lang in ("id", "ms", "en")) >= AFFIX_MAX_ZIPF:
-                continue
-            if any(df[r][v] for r in REFERENCE) or tw[v]:
-                continue
-            out[v] = "nyo"
+        for v in [w + "nyo"] + ([w[:-1] + "onyo"] if w.endswith("a") else []):
+            admit(v, "nyo")
     for w in top_n_list("id", SUFFIX_TOP):
-        if len(w) < 4 or not TOKEN_RE.fullmatch(w) or w[-1] in "aiueo":
-            continue
-        v = w + "ne"
-        if v in markers or v in taken or v in out:
-            continue
-        if max(zipf_frequency(v, lang) for lang in ("id", "ms", "en")) >= AFFIX_MAX_ZIPF:
-            continue
-        if any(df[r][v] for r in REFERENCE) or tw[v]:
-            continue
-        out[v] = "ne"
+        if len(w) >= 4 and TOKEN_RE.fullmatch(w) and w[-1] not in "aiueo":
+            admit(w + "ne", "ne")
     return out
 
 
