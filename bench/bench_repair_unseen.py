@@ -1,6 +1,6 @@
 """Repair on unseen entities: hand-written sentences glued like the translator, and look-alike traps.
 
-Usage: ``python bench/bench_repair_unseen.py [--set dev|heldout|dev2|heldout2|heldout3|dev4|heldout4|dev5|heldout5|dev6|heldout6|both|none] [--corpora] [--other]``. Prints, per set and per
+Usage: ``python bench/bench_repair_unseen.py [--set dev|heldout|dev2|heldout2|heldout3|dev4|heldout4|dev5|heldout5|dev6|heldout6|dev7|heldout7|both|none] [--corpora] [--other]``. Prints, per set and per
 mode (each sentence alone; 3-sentence pages, since a real MT page has many links), split recall,
 order restored and broken names by form; then false edits on the traps (alone, and inside pages
 that carry other translator glue); revision-duplicate pairs with a short changed phrase and
@@ -37,11 +37,13 @@ SETS = {"dev": "unseen_dev.txt", "heldout": "unseen_heldout.txt",
         "heldout3": "unseen_heldout3.txt",  # session 4, invented names, written before its rules
         "dev4": "unseen_dev4.txt", "heldout4": "unseen_heldout4.txt",  # session 5, same way
         "dev5": "unseen_dev5.txt", "heldout5": "unseen_heldout5.txt",  # session 6: acronyms, particles
-        "dev6": "unseen_dev6.txt", "heldout6": "unseen_heldout6.txt"}  # session 7: outlets, digits, punctuation
+        "dev6": "unseen_dev6.txt", "heldout6": "unseen_heldout6.txt",  # session 7: outlets, digits, punctuation
+        "dev7": "unseen_dev7.txt", "heldout7": "unseen_heldout7.txt"}  # session 8: venues, media, place heads, codes
 TRAPS = ("traps.txt", "traps2.txt",  # 2: session 4 (Malay names, spec lists, code, hashtags)
          "traps3.txt",  # 3: session 5 (CamelCase apps of Indonesian words, clitics, nisba names)
          "traps4.txt",  # 4: session 6 (clitics on countries, solid places, names with lower-case words)
-         "traps5.txt")  # 5: session 7 (solid places ending in words, Javanese names, demonym terms)
+         "traps5.txt",  # 5: session 7 (solid places ending in words, Javanese names, demonym terms)
+         "traps6.txt")  # 6: session 8 (model codes, regional demonym terms, apps ending in words)
 CORPORA = ROOT.parent / "shared" / "corpora"
 # clean news (false edits) and scraped news (link-stripped glue: splits fine, reorders wrong)
 NEWS = [("id_news_indosum_dev.jsonl.gz", 3463), ("id_news_detik_langscrape.jsonl.gz", 1000),
