@@ -12,6 +12,7 @@ import re
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
+from saring.boilerplate.dispatch import possessive
 from saring.boilerplate.rules import DatelineRule
 
 if TYPE_CHECKING:
@@ -86,6 +87,17 @@ def site_of(metadata: dict[str, Any], outlets: dict[str, str]) -> str | None:
     return None
 
 
+def site_and_host(metadata: dict[str, Any], outlets: dict[str, str]) -> tuple[str | None, str | None]:
+    """``(site_of(metadata, outlets), host_of(metadata))`` with one match of the url."""
+    url = metadata.get("url")
+    if isinstance(url, str):
+        m = _HOST_RE.match(url)
+        if m is not None:
+            host = m.group(1)
+            return registered_domain(host), host.lower()
+    return site_of(metadata, outlets), None
+
+
 def clean_place(place: str | None) -> str | None:
     """``HO CHI MINH CITY`` -> ``Ho Chi Minh City``; mixed case is kept as written."""
     if not place:
@@ -107,9 +119,11 @@ _NAMED_GROUP_RE = re.compile(r"\(\?P<\w+>")
 def any_rule_gate(rules: list[DatelineRule]) -> re.Pattern[str] | None:
     """One regex that matches at a position whenever some anchored (not ``head_search``) rule
     does: most head lines match no rule, and one failed match replaces ~20. Rules that start
-    with the same group (the 1-4 word place) share it (:func:`factor_alternatives`)."""
+    with the same group (the 1-4 word place) share it (:func:`factor_alternatives`), and its
+    one-class repeats that can never give a character back are possessive (``possessive``:
+    the same positions match, a title-case head line fails ~3x faster)."""
     alts = [_NAMED_GROUP_RE.sub("(?:", r.regex.pattern) for r in rules if r.when != "head_search"]
-    return re.compile(factor_alternatives(alts)) if alts else None
+    return possessive(factor_alternatives(alts))[0] if alts else None
 
 
 _BACKREF_RE = re.compile(r"\\[1-9]|\(\?P=|\(\?\(")

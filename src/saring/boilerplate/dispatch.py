@@ -571,3 +571,117 @@ def finditer_at(rx: re.Pattern[str], text: str, starts: list[int]) -> list[re.Ma
             out.append(m)
             pos = m.end()
     return out
+
+
+# ---------------------------------------------------------------- possessive repeats
+_ENUM_LIMIT = 4096  # a repeated class with more characters than this is left greedy
+
+
+def _class_chars(item: tuple, flags: int) -> list[str] | None:
+    """The characters a one-character item (a literal or a class of literals and ranges)
+    matches, outside ignore-case/locale; None when that is not a small plain set."""
+    if flags & (sre.SRE_FLAG_IGNORECASE | sre.SRE_FLAG_LOCALE):
+        return None
+    op, av = item
+    if op is sre.LITERAL:
+        return [chr(av)]
+    if op is not sre.IN:
+        return None
+    chars: list[str] = []
+    for iop, iav in av:
+        if iop is sre.LITERAL:
+            chars.append(chr(iav))
+        elif iop is sre.RANGE and iav[1] - iav[0] < _ENUM_LIMIT:
+            chars.extend(chr(c) for c in range(iav[0], iav[1] + 1))
+        else:
+            return None  # negation, categories, huge ranges
+        if len(chars) > _ENUM_LIMIT:
+            return None
+    return chars
+
+
+def _firsts_of(seq: list, flags: int) -> tuple[list[str], bool]:
+    """One-character patterns covering what a non-empty match of ``seq`` can start with, and
+    whether it may match the empty string (lookarounds read as empty: over-inclusive);
+    a construct ``_first`` does not know counts as "any character"."""
+    out: list[str] = []
+    try:
+        nullable = _first(seq, flags, out)
+    except _Unknown:
+        return ["(?s:.)"], True
+    return out, nullable
+
+
+def _possessify(seq: list, flags: int, follow: tuple[list[str], bool], changed: list[int]) -> None:
+    """Make greedy repeats of one character class possessive where no match can give a
+    character back: the class is disjoint from every character the rest of the pattern can
+    start with there, and the rest cannot match the empty string. Backtracking into such a
+    repeat leaves a class character in front of a continuation that cannot start with it, so
+    every successful path already takes the repeat's longest run: the same matches, the same
+    groups, fewer failed paths."""
+    after = follow
+    for k in range(len(seq) - 1, -1, -1):
+        op, av = seq[k]
+        if op is sre.MAX_REPEAT:
+            lo, hi, sub = av
+            items = list(sub)
+            if len(items) == 1 and not after[1] and _disjoint(items[0], flags, after[0]):
+                seq[k] = (sre.POSSESSIVE_REPEAT, av)
+                changed[0] += 1
+            else:
+                _possessify_body(items, sub, flags, after, hi, changed)
+        elif op in (sre.MIN_REPEAT, sre.POSSESSIVE_REPEAT):
+            _possessify_body(list(av[2]), av[2], flags, after, av[1], changed)
+        elif op is sre.SUBPATTERN:
+            _group, add, remove, sub = av
+            _possessify(sub.data if isinstance(sub, _parser.SubPattern) else sub,
+                        (flags | add) & ~remove, after, changed)
+        elif op is sre.ATOMIC_GROUP:
+            _possessify(av.data if isinstance(av, _parser.SubPattern) else av, flags, after, changed)
+        elif op is sre.BRANCH:
+            for alt in av[1]:
+                _possessify(alt.data if isinstance(alt, _parser.SubPattern) else alt, flags, after, changed)
+        # lookarounds are left as they are: inside one, what follows is not the pattern's rest
+        firsts, nullable = _firsts_of([seq[k]], flags)
+        after = (firsts + after[0], after[1]) if nullable else (firsts, False)
+
+
+def _possessify_body(
+    items: list, sub: Any, flags: int, after: tuple[list[str], bool], hi: int, changed: list[int],
+) -> None:
+    """Recurse into a repeat's body: after it comes another round of the body or the rest."""
+    firsts, nullable = _firsts_of(items, flags)
+    inner = ((firsts if hi > 1 else []) + after[0], after[1] or nullable)
+    _possessify(sub.data if isinstance(sub, _parser.SubPattern) else sub, flags, inner, changed)
+
+
+def _disjoint(item: tuple, flags: int, firsts: list[str]) -> bool:
+    """No character of the one-character ``item`` is matched by any pattern in ``firsts``."""
+    chars = _class_chars(item, flags)
+    if chars is None:
+        return False
+    if not firsts:
+        return True
+    rx = re.compile("|".join(dict.fromkeys(firsts)))
+    return not any(rx.match(c) for c in chars)
+
+
+def possessive(pattern: str, flags: int = 0) -> tuple[re.Pattern[str], int]:
+    """``pattern`` compiled with its safe greedy one-class repeats made possessive
+    (``_possessify``), and how many were changed. It matches exactly where and what
+    ``re.compile(pattern)`` matches (same spans and groups); it only fails faster. Its
+    ``.pattern`` is ``pattern`` itself (the language is the same), so it pickles as the plain
+    regex and reads as the rule that was written."""
+    import _sre  # noqa: PLC2701 - what re._compiler.compile calls with the compiled code
+    from re import _compiler  # noqa: PLC2701 - compiles a parse tree
+
+    parsed = _parser.parse(pattern, flags)
+    changed = [0]
+    _possessify(parsed.data, parsed.state.flags, ([], True), changed)
+    code = _compiler._code(parsed, flags)  # noqa: SLF001
+    index = parsed.state.groupdict
+    names: list[str | None] = [None] * parsed.state.groups
+    for name, i in index.items():
+        names[i] = name
+    rx = _sre.compile(pattern, flags | parsed.state.flags, code, parsed.state.groups - 1, index, tuple(names))
+    return rx, changed[0]

@@ -11,6 +11,7 @@ the token is only reported as a suspect.
 
 from __future__ import annotations
 
+import math
 import re
 from collections.abc import Iterable, Iterator
 
@@ -50,20 +51,24 @@ class GlueFixer:
         self.min_zipf = min_zipf
         self._cache: dict[tuple[str, str], float] = {}
         self._zipf = None
+        self._freqs: dict[str, dict[str, float]] = {}
 
     def setup(self) -> None:
-        from wordfreq import zipf_frequency
+        from wordfreq import get_frequency_dict, zipf_frequency
 
         self._zipf = zipf_frequency
         # load both word lists now, not on the first document that needs them: the English one
         # (~0.14 s) is read for nearly every glue candidate, i.e. within the first few documents
         zipf_frequency("dan", "id")
         zipf_frequency("the", "en")
+        # the same dicts wordfreq looks words up in (its own lru-cached objects, no copy)
+        self._freqs = {lang: get_frequency_dict(lang, "best") for lang in ("id", "en")}
 
     def __getstate__(self) -> dict:
         state = self.__dict__.copy()
         state["_zipf"] = None
         state["_cache"] = {}
+        state["_freqs"] = {}
         return state
 
     def zipf(self, word: str, lang: str) -> float:
@@ -72,7 +77,11 @@ class GlueFixer:
         if z is None:
             if self._zipf is None:
                 self.setup()
-            z = self._zipf(word, lang)
+            freqs = self._freqs.get(lang)
+            if freqs is not None and word.isascii() and word.isalpha() and word.islower():
+                z = lower_ascii_zipf(freqs, word)
+            else:
+                z = self._zipf(word, lang)
             if len(self._cache) < 200_000:
                 self._cache[key] = z
         return z
@@ -153,6 +162,32 @@ class GlueFixer:
                     continue
             if conf >= 0:
                 yield p, conf, left + right
+
+
+_MIN_FREQ = 10**0.0 / 1e9  # wordfreq.zipf_to_freq(0.0): zipf_frequency's default minimum
+
+
+def lower_ascii_zipf(freqs: dict[str, float], word: str) -> float:
+    """``wordfreq.zipf_frequency(word, lang)`` for a word of lower-case ASCII letters, given
+    ``get_frequency_dict(lang, "best")`` of a regex-tokenized language (id, en): such a word
+    is its own single token (no case folding, number smashing or quote uncurling touches it),
+    so wordfreq's lookup reduces to one dict read; the arithmetic below repeats wordfreq's own,
+    operation for operation, so the float is the same (checked against wordfreq on every word
+    of both lists in the tests). ~25x cheaper than the tokenizing call."""
+    f = freqs.get(word)
+    if f is None:
+        freq = _MIN_FREQ
+    else:
+        one_over_result = 0.0
+        one_over_result += 1.0 / f
+        freq = 1.0 / one_over_result
+        unrounded = max(freq, _MIN_FREQ)
+        if unrounded == 0.0:
+            freq = 0.0
+        else:
+            leading_zeroes = math.floor(-math.log(unrounded, 10))
+            freq = round(unrounded, leading_zeroes + 3)
+    return round(math.log(freq, 10) + 9, 2)
 
 
 def _boundaries(text: str) -> Iterable[int]:

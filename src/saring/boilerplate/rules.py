@@ -10,7 +10,7 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from saring.boilerplate.dispatch import required_literal, required_marks
+from saring.boilerplate.dispatch import possessive, required_literal, required_marks
 
 DATA = Path(__file__).resolve().parents[1] / "data" / "boilerplate"
 REPAIR_BRANDS = Path(__file__).resolve().parents[1] / "data" / "repair" / "brands.txt"
@@ -111,7 +111,7 @@ def load_datelines(path: Path | None = None) -> list[DatelineRule]:
         rid, when, outlets, pattern = row
         for key, value in DATELINE_SHAPES.items():
             pattern = pattern.replace(key, value)
-        out.append(DatelineRule(rid, when, tuple(outlets.split()), re.compile(pattern),
+        out.append(DatelineRule(rid, when, tuple(outlets.split()), possessive(pattern)[0],
                                 required_marks(pattern), required_literal(pattern)))
     return out
 

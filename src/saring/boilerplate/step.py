@@ -15,7 +15,6 @@ from __future__ import annotations
 
 import bisect
 import re
-from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -25,8 +24,7 @@ from saring.boilerplate.dateline import (
     DatelineContext,
     any_rule_gate,
     find_dateline,
-    host_of,
-    site_of,
+    site_and_host,
 )
 from saring.boilerplate.dispatch import (
     SHORT,
@@ -153,6 +151,7 @@ class Boilerplate(MapStep):
         self._places = frozenset(w.lower() for w in load_words(data / "places.txt"))
         geo = frozenset(w.lower() for w in load_words(data / "places_geonames.txt"))
         self._known_places = self._places | geo
+        self._contexts: dict[tuple[str | None, frozenset[str]], DatelineContext] = {}
 
     def _setup_glue(self, data: Path) -> None:
         """The scrape-glue fixer with its brand and tail-word lists (when glue is on)."""
@@ -173,8 +172,8 @@ class Boilerplate(MapStep):
         """
         self.ensure_setup()
         res = Analysis(Lines.of(doc.text))
-        site = site_of(doc.metadata, self._outlets)
-        brands = brand_keys(site, host_of(doc.metadata))
+        site, host = site_and_host(doc.metadata, self._outlets)
+        brands = brand_keys(site, host)
         self._line_rules(res)
         if self._shape is not None:
             self._shape.mark(res.lines, res.drop, brands)
@@ -213,10 +212,14 @@ class Boilerplate(MapStep):
 
     def _dateline(self, res: Analysis, site: str | None, brands: frozenset[str]) -> None:
         """The dateline at the head: whole lines it covers are dropped, a prefix is a span."""
-        ctx = DatelineContext(
-            self._dateline_rules, self._outlets, self._places, self._known_places, site, brands,
-            self._dateline_gate, self._dateline_search,
-        )
+        ctx = self._contexts.get((site, brands))
+        if ctx is None:  # one per site (frozen; everything else in it is the step's)
+            if len(self._contexts) >= 4096:
+                self._contexts.clear()
+            ctx = self._contexts[(site, brands)] = DatelineContext(
+                self._dateline_rules, self._outlets, self._places, self._known_places, site, brands,
+                self._dateline_gate, self._dateline_search,
+            )
         d = find_dateline(res.lines, res.drop, ctx, lead_dash=self._lead_dash)
         res.dateline = d
         if d is None:
@@ -451,16 +454,19 @@ class Boilerplate(MapStep):
 
     def _annotation(self, doc: Document, rounds: list[Analysis]) -> dict[str, Any]:
         """Counts per document: lines dropped, spans stripped, glue fixed, rules fired."""
-        rules: Counter = Counter()
+        rules: dict[str, int] = {}  # counted as Counter.update would, in first-seen order
+        get = rules.get
         ann: dict[str, Any] = {"lines_dropped": 0, "spans_stripped": 0, "glue_fixed": 0}
         for r in rounds:
-            rules.update(r.drop.values())
-            rules.update(rid for _s, _e, rid in r.spans)
+            for rid in r.drop.values():
+                rules[rid] = get(rid, 0) + 1
+            for _s, _e, rid in r.spans:
+                rules[rid] = get(rid, 0) + 1
             ann["lines_dropped"] += len(r.drop)
             ann["spans_stripped"] += len(r.spans)
             ann["glue_fixed"] += len(r.glue) + len(r.caps_head)
         if rules:
-            ann["rules"] = dict(rules)
+            ann["rules"] = rules
         d = rounds[0].dateline or rounds[-1].dateline
         if d is not None:
             ann["dateline_rule"] = d.rule
