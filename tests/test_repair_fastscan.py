@@ -77,6 +77,75 @@ def test_token_starts_equal_the_regex(text: str) -> None:
     assert K.token_starts(text, LEX_SET, nb) == K.token_starts(text, RES.lexicon, nb)
 
 
+# glued names: lexicon words after name-like heads (splits), quantifier tails, list-shaped and
+# acronym + capitalised tokens, corpus names and brands as a whole
+_NAME_PIECES = ["Telkomsel", "pelanggan", "Pelanggan", "direktur", "Direktur", "KPK", "BPKT", "Pencairan",
+                "para", "tiga", "pendukung", "Haruto", "Kameya", "Tarakan", "Nunukan", ", ", " dan ", "Bank",
+                "Mandiri", "Herlambang", "Prakerja", "Fujifilm", "Kestrel", "kebijakan", "layanan", "Abcd",
+                "Efgh", "Xyzw", "ANTARA", "Jakarta", "Rusia", "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa"]
+name_texts = st.lists(st.one_of(st.sampled_from(_NAME_PIECES), st.sampled_from(_NAME_PIECES), pieces),
+                      max_size=80).map("".join)
+
+
+@needs_k
+@settings(max_examples=500, deadline=None)
+@given(name_texts, st.sets(st.integers(0, 200), max_size=12))
+def test_name_tokens_equal_the_reference(text: str, taken: set[int]) -> None:
+    """The kernel keeps exactly the tokens the token-only checks of ``name_site`` keep, and
+    counts the same unknown tokens (a cold and a warm memo alike)."""
+    ctx = fastscan._names_ctx(RES)
+    assert ctx is not None
+    nb = "".join(sorted(names.NOT_BEFORE))
+    ref = fastscan.name_tokens_py(text, RES, taken)
+    assert K.name_tokens(text, RES.lexicon, nb, taken, ctx) == ref
+    cold = (*ctx[:5], {}, *ctx[6:])
+    assert K.name_tokens(text, RES.lexicon, nb, frozenset(taken), cold) == ref
+
+
+@needs_k
+def test_name_tokens_drop_only_tokens_name_site_rejects() -> None:
+    """Every token the kernel leaves out gets no site from ``name_site`` whatever the text
+    around it (it is no list-shaped token), on real capitalised tokens and glued names."""
+    recs = [r["text"] for r in corpus_records("id_news_gikirima_multioutlet.jsonl.gz", 80)] if CORPORA.exists() else []
+    texts = [*recs, "Ia bertemu Telkomselpelanggan dan Haruto Kameyamapara pendukung, TarakanNunukan dan Malinau.",
+             "mengeluhkan Biznetlayanan yang lambat. BPKTPencairan dana KPKPenyidik"]
+    nb = "".join(sorted(names.NOT_BEFORE))
+    ctx = fastscan._names_ctx(RES)
+    dropped = 0
+    for text in texts:
+        kept = set(K.name_tokens(text, RES.lexicon, nb, set(), ctx)[0])
+        for k in fastscan.token_starts_py(text, names.TOKEN, RES.lexicon, names.NOT_BEFORE):
+            if k in kept:
+                continue
+            dropped += 1
+            m = names.TOKEN.match(text, k)
+            lm = names.LIST_TOKEN.match(text, k)
+            assert not (lm and lm.end() == m.end())
+            assert names.name_site(text, m, RES) is None, m.group()
+            for before, after in (("mengeluhkan ", " pada"), ("", " tiga kapal"), ("di ", ", dan Bogor")):
+                around = before + m.group() + after
+                assert names.name_site(around, names.TOKEN.match(around, len(before)), RES) is None, m.group()
+    assert dropped > 100 or not recs
+
+
+@needs_k
+def test_name_scan_bounds_take_the_full_walk(chain_step: Repair, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Past a scan bound only the full walk knows where it stopped: the fast path steps aside."""
+    rng = random.Random(5)
+    def invented() -> str:
+        return "".join(rng.choice("bcdfghjklmnprstvwz") + rng.choice("aeiou") for _ in range(4)).capitalize()
+    many = " ".join(invented() + "q" for _ in range(names.MAX_CANDIDATES + 50))  # unknown, no split
+    glued = " ".join("mengeluhkan " + invented() + "layanan kami." for _ in range(names.MAX_NAME_SITES + 5))
+    for text in (many, glued):
+        assert fastscan.name_tokens(text, RES, set(), names.MAX_CANDIDATES, names.MAX_NAME_SITES) is None
+        monkeypatch.setattr(fastscan, "_kernel", K)
+        fast = _doc_state(chain_step, text)
+        assert any(f.get("reason") == "glue_scan_bound" or f.get("kind") == "glue_scan_bound"
+                   for f in fast["flags"]) or text is glued
+        monkeypatch.setattr(fastscan, "_kernel", None)
+        assert _doc_state(chain_step, text) == fast
+
+
 _JOIN_PIECES = ["abc", "Def", "ab", "x", ")", "]", ".", "!", "?", "5", "٣", "12", "KYB", "ABCDEF", "Aprilia",
                 "kaliper", "panjangsekali", "sangatpanjangsekalisangatpanjangsekalisangat", "-", "@", "#", "/",
                 "_", " ", "\n", "é", "Σ", "😀", "Lcrash", "mm"]
@@ -243,6 +312,7 @@ def test_fast_paths_are_on_for_the_shipped_rules() -> None:
     exact, the step gets slower): this test says so, so the kernel can be brought up to date."""
     assert fastscan._site_table(RES) is not None
     assert names.TOKEN.pattern == fastscan.TOKEN_PATTERN
+    assert fastscan._names_ctx(RES) is not None, "names.TOKEN or names.LEFT changed: name_tokens is off"
     from saring.repair import glue
 
     for regex in (glue.SCRAPE_CAMEL, glue.SENT_JOIN, glue.ITEM_JOIN, glue.PAREN_JOIN, glue.LOWER_TOKEN):
@@ -266,6 +336,32 @@ def test_duplicate_gate_mirrors_the_paragraph_rules() -> None:
     body = inspect.getsource(paragraphs.find_duplicates)
     assert "cands = [(i, j) for i, j in candidate_pairs(paras) if _similar_enough(paras[i], paras[j])]" in body
     assert "for i, j in cands:" in body
+
+
+# What ``name_tokens`` mirrors: ``name_site`` up to its ``_split`` (every check before it on the
+# token alone, all answering None), ``_split`` itself, the first rejections of ``_right_ok``
+# (shape, then ``low not in res.lexicon``) and the list-token branch of ``find_entity_sites``.
+# Update the hash after checking ``_c_repair.c`` (``token_live``, ``has_split``, ``right_ok``)
+# and ``fastscan.name_tokens_py`` against the new code.
+def _name_rules_source() -> str:
+    site = inspect.getsource(names.name_site)
+    head = site[: site.index("    if not i:\n        return None") ]
+    ok = inspect.getsource(names._right_ok)
+    ok = ok[: ok.index("    if low[:2]")]
+    loop = inspect.getsource(names.find_entity_sites)
+    loop = loop[loop.index("        lm = LIST_TOKEN.match") : loop.index("        if s is not None:")]
+    return head + inspect.getsource(names._split) + ok + loop + names.LIST_TOKEN.pattern + str(
+        sorted(names.QUANTIFIER_TAILS))
+
+
+NAME_RULES_SHA = "53493aebd3c47954"
+
+
+def test_name_tokens_mirror_the_name_rules() -> None:
+    digest = hashlib.sha256(_name_rules_source().encode()).hexdigest()[:16]
+    assert digest == NAME_RULES_SHA, (
+        f"name rules changed ({digest}): check that fastscan.name_tokens still only leaves out "
+        "tokens name_site rejects on the token alone, then update NAME_RULES_SHA")
 
 
 @pytest.mark.skipif(not CORPORA.exists(), reason="shared corpora absent")

@@ -10,6 +10,14 @@
  *     Start offsets of ``names.TOKEN.finditer(text)`` matches at a token start (offset 0, or the
  *     character before is not alphanumeric and not in ``not_before``) whose lower-cased text is
  *     not a key of ``lexicon``: the only tokens ``find_entity_sites`` examines.
+ * name_tokens(text, lexicon, not_before, taken, ctx) -> (list[int], int)
+ *     Of token_starts' tokens not in ``taken`` (the second value: how many), the starts of those
+ *     ``names.find_entity_sites`` could make a site of: list-shaped tokens (``list_site`` decides
+ *     on the text), and tokens ``name_site``'s checks on the token alone do not reject (corpus
+ *     name, world word, brand, no quantifier tail and no split by ``names._split``). ``_split``
+ *     is walked here: ``LEFT`` by shape, ``_right_ok``'s first rejections (shape, lexicon) here,
+ *     the rest by calling ``names._right_ok`` (memoised per right part in ctx's dict) and
+ *     ``names._acronym_camel``. Reference: fastscan.name_tokens_py.
  * dup_maybe(text, lowered, min_chars, min_words, k, max_posting) -> bool
  *     False only when ``paragraphs.find_duplicates`` can find no candidate pair: no two lines of
  *     ``min_chars`` characters and ``min_words`` words (a superset of the prose paragraphs) share
@@ -431,6 +439,194 @@ fail:
     return NULL;
 }
 
+/* ------------------------------------------------------------------ name-site candidates */
+
+/* An ASCII slice as a str, lower-cased when ``lower``. */
+static PyObject *ascii_slice(const Text *t, Py_ssize_t s, Py_ssize_t e, int lower)
+{
+    PyObject *o = PyUnicode_New(e - s, 127);
+    if (o == NULL) return NULL;
+    Py_UCS1 *d = PyUnicode_1BYTE_DATA(o);
+    for (Py_ssize_t i = s; i < e; i++) {
+        Py_UCS4 c = t->u[i]; /* ASCII letters only (the token's class) */
+        d[i - s] = (Py_UCS1)(lower && is_upper(c) ? c + 32 : c);
+    }
+    return o;
+}
+
+static int contains(PyObject *coll, PyObject *key)
+{
+    if (PyDict_Check(coll)) return PyDict_Contains(coll, key);
+    if (PyAnySet_Check(coll)) return PySet_Contains(coll, key);
+    return PySequence_Contains(coll, key);
+}
+
+/* The context of name_tokens: what names.name_site and names._split read before the text. */
+typedef struct {
+    PyObject *corpus_names, *world_words, *brands, *brands_lower, *quant_tails;
+    PyObject *memo, *right_ok, *acronym_camel, *res;
+} NameCtx;
+
+/* ([A-Z][a-z]{3,})([A-Z][a-z]{3,}) over the whole token: LIST_TOKEN may match it (text decides) */
+static int list_shaped(const Text *t, Py_ssize_t k, Py_ssize_t e)
+{
+    Py_ssize_t j = k + 1 + run_lower(t, k + 1);
+    if (j - k - 1 < 3 || j >= e || !is_upper(t->u[j])) return 0;
+    Py_ssize_t j2 = j + 1 + run_lower(t, j + 1);
+    return j2 - j - 1 >= 3 && j2 == e;
+}
+
+/* names._right_ok(right, res) for right = token[i:], memoised in ctx->memo (a pure function of
+ * the right part and the read-only resources): 1, 0 or -1 (error). */
+static int right_ok(const Text *t, Py_ssize_t s, Py_ssize_t e, PyObject *lexicon, const NameCtx *c)
+{
+    if (is_upper(t->u[s])) { /* right[0].isupper() and not right[1:].islower() */
+        for (Py_ssize_t j = s + 1; j < e; j++)
+            if (is_upper(t->u[j])) return 0;
+    }
+    PyObject *low = ascii_slice(t, s, e, 1);
+    if (low == NULL) return -1;
+    int r = contains(lexicon, low); /* low not in res.lexicon -> False */
+    Py_DECREF(low);
+    if (r <= 0) return r;
+    PyObject *right = ascii_slice(t, s, e, 0);
+    if (right == NULL) return -1;
+    PyObject *v = PyDict_GetItemWithError(c->memo, right); /* borrowed */
+    if (v == NULL) {
+        if (PyErr_Occurred()) { Py_DECREF(right); return -1; }
+        PyObject *got = PyObject_CallFunctionObjArgs(c->right_ok, right, c->res, NULL);
+        if (got == NULL) { Py_DECREF(right); return -1; }
+        r = PyObject_IsTrue(got);
+        Py_DECREF(got);
+        if (r < 0 || PyDict_SetItem(c->memo, right, r ? Py_True : Py_False) < 0) { Py_DECREF(right); return -1; }
+    } else {
+        r = PyObject_IsTrue(v);
+    }
+    Py_DECREF(right);
+    return r;
+}
+
+/* names._split(token, res) != 0: 1, 0 or -1 (error). */
+static int has_split(const Text *t, Py_ssize_t k, Py_ssize_t e, PyObject *lexicon, const NameCtx *c)
+{
+    Py_ssize_t n = e - k;
+    int caps = 1; /* token[:i] all upper so far */
+    int title = 1; /* token[:i] a capital then lower case so far */
+    for (Py_ssize_t i = 1; i < n - 3; i++) { /* token[:i + 1] on the left */
+        Py_UCS4 ch = t->u[k + i];
+        caps = caps && is_upper(ch);
+        title = title && is_lower(ch);
+        if (i + 1 < 3) continue; /* i + 1 letters on the left: range(3, len(tok) - 2) */
+        if (!(caps || title)) break; /* LEFT fails for every longer left part too */
+        Py_ssize_t cut = k + i + 1;
+        int r = right_ok(t, cut, e, lexicon, c);
+        if (r <= 0) { if (r < 0) return -1; continue; }
+        if (is_upper(t->u[cut]) && !is_lower(t->u[cut - 1])) {
+            PyObject *left = ascii_slice(t, k, cut, 0);
+            PyObject *right = left ? ascii_slice(t, cut, e, 0) : NULL;
+            PyObject *got = right ? PyObject_CallFunctionObjArgs(c->acronym_camel, left, right, c->res, NULL) : NULL;
+            Py_XDECREF(left);
+            Py_XDECREF(right);
+            if (got == NULL) return -1;
+            int a = PyObject_IsTrue(got);
+            Py_DECREF(got);
+            if (a < 0) return -1;
+            if (!a) continue;
+        }
+        return 1;
+    }
+    return 0;
+}
+
+/* Could names.name_site (or list_site) return a site for this unknown token? 0 only when its
+ * checks on the token alone answer None whatever the text: 1, 0 or -1 (error). */
+static int token_live(const Text *t, Py_ssize_t k, Py_ssize_t e, PyObject *lexicon, const NameCtx *c)
+{
+    if (list_shaped(t, k, e)) return 1;
+    PyObject *tok = ascii_slice(t, k, e, 0);
+    if (tok == NULL) return -1;
+    PyObject *low = ascii_slice(t, k, e, 1);
+    if (low == NULL) { Py_DECREF(tok); return -1; }
+    int r = contains(c->corpus_names, tok);
+    if (r == 0) r = contains(c->world_words, low);
+    if (r == 0) r = contains(c->brands, tok);
+    if (r == 0) r = contains(c->brands_lower, low);
+    if (r == 0) { /* _quantifier_site: tok[-3:].lower() in QUANTIFIER_TAILS */
+        PyObject *tail = PyUnicode_Substring(low, e - k - 3, e - k);
+        r = tail == NULL ? -1 : contains(c->quant_tails, tail);
+        Py_XDECREF(tail);
+        r = r < 0 ? -1 : r ? 2 : 0;
+    }
+    Py_DECREF(tok);
+    Py_DECREF(low);
+    if (r < 0) return -1;
+    if (r == 2) return 1;
+    if (r == 1) return 0;
+    return has_split(t, k, e, lexicon, c);
+}
+
+/* name_tokens(text, lexicon, not_before, taken, ctx) -> (starts, unknown): token_starts' tokens
+ * not in ``taken`` (``unknown``: how many), and of them the starts of those token_live keeps. */
+static PyObject *name_tokens(PyObject *self, PyObject *args)
+{
+    (void)self;
+    PyObject *text, *lexicon, *not_before, *taken, *ctx;
+    if (!PyArg_ParseTuple(args, "UOUOO!:name_tokens", &text, &lexicon, &not_before, &taken, &PyTuple_Type, &ctx))
+        return NULL;
+    NameCtx c;
+    if (!PyArg_ParseTuple(ctx, "OOOOOO!OOO:name_tokens ctx", &c.corpus_names, &c.world_words, &c.brands,
+                          &c.brands_lower, &c.quant_tails, &PyDict_Type, &c.memo, &c.right_ok,
+                          &c.acronym_camel, &c.res))
+        return NULL;
+    PyObject *starts = PyList_New(0);
+    if (starts == NULL) return NULL;
+    PyObject *out = NULL;
+    Py_ssize_t unknown = 0;
+    Text t, nb;
+    if (text_of(text, &t) < 0) { Py_DECREF(starts); return NULL; }
+    if (text_of(not_before, &nb) < 0) { text_done(&t); Py_DECREF(starts); return NULL; }
+    Py_ssize_t k = 0;
+    while (k < t.n) {
+        Py_UCS4 ch = t.u[k];
+        if (!is_upper(ch)) { k++; continue; }
+        if (k > 0) {
+            Py_UCS4 prev = t.u[k - 1];
+            int bad = is_alnum(prev);
+            for (Py_ssize_t i = 0; i < nb.n && !bad; i++) bad = nb.u[i] == prev;
+            if (bad) { k++; continue; }
+        }
+        Py_ssize_t e = k + 1;
+        while (e < t.n && is_letter(t.u[e])) e++;
+        Py_ssize_t r = e - k - 1;
+        Py_UCS4 nx = at(&t, e);
+        int ok = r >= 5 && r <= 50 && !(is_word(nx) || nx == '@' || nx == '-' || nx == '\'' || nx == 0x2019)
+                 && !(nx == '.' && is_ascii_alnum(at(&t, e + 1)));
+        if (ok) {
+            int known = lexicon_has(lexicon, &t, k, e);
+            if (known < 0) goto done;
+            if (!known) {
+                PyObject *pos = PyLong_FromSsize_t(k);
+                if (pos == NULL) goto done;
+                int in_taken = contains(taken, pos);
+                if (in_taken < 0) { Py_DECREF(pos); goto done; }
+                if (!in_taken) {
+                    unknown++;
+                    int live = token_live(&t, k, e, lexicon, &c);
+                    if (live < 0 || (live && PyList_Append(starts, pos) < 0)) { Py_DECREF(pos); goto done; }
+                }
+                Py_DECREF(pos);
+            }
+        }
+        k = e; /* every later start inside this letter run has a letter before it */
+    }
+    out = Py_BuildValue("(On)", starts, unknown);
+done:
+    Py_DECREF(starts);
+    text_done(&t);
+    text_done(&nb);
+    return out;
+}
+
 /* ------------------------------------------------------------------ duplicate-paragraph gate */
 
 typedef struct {
@@ -777,6 +973,9 @@ static PyMethodDef methods[] = {
      "site_starts(text, table) -> start offsets of the site regex's finditer matches."},
     {"token_starts", token_starts, METH_VARARGS,
      "token_starts(text, lexicon, not_before) -> starts of capitalised tokens the lexicon lacks."},
+    {"name_tokens", name_tokens, METH_VARARGS,
+     "name_tokens(text, lexicon, not_before, taken, ctx) -> (starts of the unknown capitalised tokens "
+     "names.name_site could make a site of, how many unknown tokens)."},
     {"join_starts", join_starts, METH_VARARGS,
      "join_starts(text, which) -> starts of one scrape-join pattern's finditer matches (4: the tokens)."},
     {"dup_maybe", dup_maybe, METH_VARARGS,

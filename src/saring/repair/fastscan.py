@@ -130,6 +130,78 @@ def token_matches(text: str, token_re: re.Pattern[str], res: Resources,
     return [match(text, k) for k in starts]  # type: ignore[misc]
 
 
+# The regex ``name_tokens`` mirrors by shape (``names.LEFT``, the left part of a split).
+LEFT_PATTERN = r"(?:[A-Z][a-z]{2,}|[A-Z]{2,})$"
+_name_ctx: dict[int, Any] = {}  # id(res) -> (res, the kernel's context tuple)
+
+
+def _names_ctx(res: Resources) -> tuple | None:
+    """What ``name_tokens`` reads of ``res`` and of ``names`` (None when ``TOKEN`` or ``LEFT``
+    is not the pattern the kernel mirrors). Its dict memoises ``names._right_ok`` per right
+    part: a pure function of the part and of the read-only resources (bounded by the lexicon:
+    only parts whose lower case the lexicon knows are asked), so no answer depends on which
+    documents came before."""
+    from saring.repair import names as N
+
+    if (N.TOKEN.pattern != TOKEN_PATTERN or N.TOKEN.flags != re.UNICODE
+            or N.LEFT.pattern != LEFT_PATTERN or N.LEFT.flags != re.UNICODE):
+        return None
+    hit = _name_ctx.get(id(res))
+    if hit is not None and hit[0] is res:
+        return hit[1]  # type: ignore[no-any-return]
+    ctx = (res.corpus_names, res.world_words, res.brands, res.brands_lower, N.QUANTIFIER_TAILS, {},
+           N._right_ok, N._acronym_camel, res)
+    _name_ctx[id(res)] = (res, ctx)
+    return ctx
+
+
+def name_tokens_py(text: str, res: Resources, taken: set[int]) -> tuple[list[int], int]:
+    """Reference of the kernel's ``name_tokens``: of the tokens ``token_starts_py`` finds, not in
+    ``taken`` (how many: the second value), the starts of those ``find_entity_sites`` could make
+    a site of: list-shaped ones (``list_site`` reads the text), and the ones ``name_site``'s
+    checks on the token alone keep (``_quantifier_site`` needs a quantifier tail, and
+    ``_split`` must find a split)."""
+    from saring.repair import names as N
+
+    starts, unknown = [], 0
+    for k in token_starts_py(text, N.TOKEN, res.lexicon, N.NOT_BEFORE):
+        if k in taken:
+            continue
+        unknown += 1
+        tok = N.TOKEN.match(text, k).group()  # type: ignore[union-attr]
+        if re.fullmatch(r"[A-Z][a-z]{3,}[A-Z][a-z]{3,}", tok):
+            starts.append(k)
+            continue
+        if tok in res.corpus_names or tok.lower() in res.world_words or tok in res.brands or (
+                tok.lower() in res.brands_lower):
+            continue
+        if tok[-3:].lower() in N.QUANTIFIER_TAILS or N._split(tok, res):
+            starts.append(k)
+    return starts, unknown
+
+
+def name_tokens(text: str, res: Resources, taken: set[int], max_unknown: int,
+                max_live: int) -> list[re.Match[str]] | None:
+    """The ``TOKEN`` matches ``find_entity_sites`` could make a site of, in order, or None (walk
+    every token): no kernel, a mirrored pattern changed, or a scan bound could bind (more than
+    ``max_unknown`` unknown tokens, or ``max_live`` kept ones: the step then flags where it
+    stopped, which only the full walk knows). Every token left out would have cost one unit of
+    the candidate budget and given no site, so with neither bound reached the sites are the
+    same."""
+    if _kernel is None:
+        return None
+    ctx = _names_ctx(res)
+    if ctx is None:
+        return None
+    from saring.repair import names as N
+
+    starts, unknown = _kernel.name_tokens(text, res.lexicon, _chars(N.NOT_BEFORE), taken, ctx)
+    if unknown > max_unknown or len(starts) >= max_live:
+        return None
+    match = N.TOKEN.match
+    return [match(text, k) for k in starts]  # type: ignore[misc]
+
+
 # The scrape-join patterns of ``glue.mark_scrape_joins`` / ``word_joins`` the kernel scans for
 # (``join_starts(text, which)``): a pattern not listed here is scanned by the regex.
 JOIN_PATTERNS = {

@@ -26,7 +26,7 @@ from collections import Counter
 from dataclasses import dataclass
 from typing import Any
 
-from saring.repair.fastscan import FEW_RUN_COUNTS, run_count, token_matches
+from saring.repair.fastscan import FEW_RUN_COUNTS, name_tokens, run_count, token_matches
 from saring.repair.glue import (
     DATELINE_BEFORE,
     NAME_END,
@@ -780,7 +780,9 @@ def find_entity_sites(text: str, res: Resources, taken: set[int],
     out: list[Site] = []
     memo = DocMemo(text)
     budget = MAX_CANDIDATES
-    for m in token_matches(text, TOKEN, res, NOT_BEFORE):  # TOKEN.finditer(text), fast path
+    # (fast path: only the tokens that can give a site, when no bound can bind; see fastscan)
+    live = name_tokens(text, res, taken, MAX_CANDIDATES, MAX_NAME_SITES)
+    for m in live if live is not None else token_matches(text, TOKEN, res, NOT_BEFORE):
         k = m.start()
         if k in taken or (k and (text[k - 1].isalnum() or text[k - 1] in NOT_BEFORE)):
             continue
