@@ -14,7 +14,8 @@
  *     Of token_starts' tokens not in ``taken`` (the second value: how many), the starts of those
  *     ``names.find_entity_sites`` could make a site of: list-shaped tokens (``list_site`` decides
  *     on the text), and tokens ``name_site``'s checks on the token alone do not reject (corpus
- *     name, world word, brand, no quantifier tail and no split by ``names._split``). ``_split``
+ *     name, world word, brand, no quantifier site by the token's shape and no split by
+ *     ``names._split``). ``_split``
  *     is walked here: ``LEFT`` by shape, ``_right_ok``'s first rejections (shape, lexicon) here,
  *     the rest by calling ``names._right_ok`` (memoised per right part in ctx's dict) and
  *     ``names._acronym_camel``. Reference: fastscan.name_tokens_py.
@@ -463,7 +464,7 @@ static int contains(PyObject *coll, PyObject *key)
 
 /* The context of name_tokens: what names.name_site and names._split read before the text. */
 typedef struct {
-    PyObject *corpus_names, *world_words, *brands, *brands_lower, *quant_tails;
+    PyObject *corpus_names, *world_words, *brands, *brands_lower, *quant_tails, *quantifiers;
     PyObject *memo, *right_ok, *acronym_camel, *res;
 } NameCtx;
 
@@ -538,6 +539,37 @@ static int has_split(const Text *t, Py_ssize_t k, Py_ssize_t e, PyObject *lexico
     return 0;
 }
 
+/* names._quantifier_site's checks on the token alone: the first quantifier of QUANTIFIERS the
+ * lower-cased token ends with, leaving 5+ letters, then LEFT on the left part and a right part
+ * that is lower case, or lower case after its first letter: 1 when they pass (the text decides
+ * the rest), 0 when the site is None whatever the text, -1 on error. */
+static int quantifier_shape(const Text *t, Py_ssize_t k, Py_ssize_t e, PyObject *low, const NameCtx *c)
+{
+    Py_ssize_t n = e - k, nq = PyTuple_GET_SIZE(c->quantifiers), i = -1;
+    for (Py_ssize_t j = 0; j < nq && i < 0; j++) {
+        PyObject *q = PyTuple_GET_ITEM(c->quantifiers, j);
+        if (!PyUnicode_Check(q)) { PyErr_SetString(PyExc_TypeError, "quantifiers must be str"); return -1; }
+        Py_ssize_t lq = PyUnicode_GET_LENGTH(q);
+        if (n - lq < 5) continue;
+        Py_ssize_t hit = PyUnicode_Tailmatch(low, q, 0, n, 1); /* low.endswith(q) */
+        if (hit < 0) return -1;
+        if (hit) i = n - lq;
+    }
+    if (i < 0) return 0;
+    /* LEFT on token[:i] (i >= 5): a capital then lower case, or capitals only */
+    int caps = 1, title = 1;
+    for (Py_ssize_t j = k + 1; j < k + i; j++) {
+        caps = caps && is_upper(t->u[j]);
+        title = title && is_lower(t->u[j]);
+    }
+    if (!(caps || title)) return 0;
+    /* right.islower() or right[1:].islower(): ASCII letters, so lower case from its second letter
+     * (right has 3+ letters) */
+    for (Py_ssize_t j = k + i + 1; j < e; j++)
+        if (!is_lower(t->u[j])) return 0;
+    return 1;
+}
+
 /* Could names.name_site (or list_site) return a site for this unknown token? 0 only when its
  * checks on the token alone answer None whatever the text: 1, 0 or -1 (error). */
 static int token_live(const Text *t, Py_ssize_t k, Py_ssize_t e, PyObject *lexicon, const NameCtx *c)
@@ -555,7 +587,7 @@ static int token_live(const Text *t, Py_ssize_t k, Py_ssize_t e, PyObject *lexic
         PyObject *tail = PyUnicode_Substring(low, e - k - 3, e - k);
         r = tail == NULL ? -1 : contains(c->quant_tails, tail);
         Py_XDECREF(tail);
-        r = r < 0 ? -1 : r ? 2 : 0;
+        if (r > 0) r = quantifier_shape(t, k, e, low, c) ? 2 : 0;
     }
     Py_DECREF(tok);
     Py_DECREF(low);
@@ -574,9 +606,9 @@ static PyObject *name_tokens(PyObject *self, PyObject *args)
     if (!PyArg_ParseTuple(args, "UOUOO!:name_tokens", &text, &lexicon, &not_before, &taken, &PyTuple_Type, &ctx))
         return NULL;
     NameCtx c;
-    if (!PyArg_ParseTuple(ctx, "OOOOOO!OOO:name_tokens ctx", &c.corpus_names, &c.world_words, &c.brands,
-                          &c.brands_lower, &c.quant_tails, &PyDict_Type, &c.memo, &c.right_ok,
-                          &c.acronym_camel, &c.res))
+    if (!PyArg_ParseTuple(ctx, "OOOOOO!O!OOO:name_tokens ctx", &c.corpus_names, &c.world_words, &c.brands,
+                          &c.brands_lower, &c.quant_tails, &PyTuple_Type, &c.quantifiers, &PyDict_Type, &c.memo,
+                          &c.right_ok, &c.acronym_camel, &c.res))
         return NULL;
     PyObject *starts = PyList_New(0);
     if (starts == NULL) return NULL;

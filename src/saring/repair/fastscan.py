@@ -133,6 +133,9 @@ def token_matches(text: str, token_re: re.Pattern[str], res: Resources,
 # The regex ``name_tokens`` mirrors by shape (``names.LEFT``, the left part of a split).
 LEFT_PATTERN = r"(?:[A-Z][a-z]{2,}|[A-Z]{2,})$"
 _name_ctx: dict[int, Any] = {}  # id(res) -> (res, the kernel's context tuple)
+_NAME_NOT_BEFORE = ""  # set with the first context: names.NOT_BEFORE as a string, names.TOKEN.match
+_TOKEN_MATCH: Any = None
+_NAMES: Any = None
 
 
 def _names_ctx(res: Resources) -> tuple | None:
@@ -141,26 +144,43 @@ def _names_ctx(res: Resources) -> tuple | None:
     part: a pure function of the part and of the read-only resources (bounded by the lexicon:
     only parts whose lower case the lexicon knows are asked), so no answer depends on which
     documents came before."""
+    global _NAMES, _NAME_NOT_BEFORE, _TOKEN_MATCH
+    hit = _name_ctx.get(id(res))
+    if hit is not None and hit[0] is res and hit[2] is _NAMES.TOKEN and hit[3] is _NAMES.LEFT:
+        return hit[1]  # type: ignore[no-any-return]
     from saring.repair import names as N
 
+    _NAMES = N
     if (N.TOKEN.pattern != TOKEN_PATTERN or N.TOKEN.flags != re.UNICODE
             or N.LEFT.pattern != LEFT_PATTERN or N.LEFT.flags != re.UNICODE):
         return None
-    hit = _name_ctx.get(id(res))
-    if hit is not None and hit[0] is res:
-        return hit[1]  # type: ignore[no-any-return]
-    ctx = (res.corpus_names, res.world_words, res.brands, res.brands_lower, N.QUANTIFIER_TAILS, {},
-           N._right_ok, N._acronym_camel, res)
-    _name_ctx[id(res)] = (res, ctx)
+    _NAME_NOT_BEFORE, _TOKEN_MATCH = _chars(N.NOT_BEFORE), N.TOKEN.match
+    ctx = (res.corpus_names, res.world_words, res.brands, res.brands_lower, N.QUANTIFIER_TAILS, N.QUANTIFIERS,
+           {}, N._right_ok, N._acronym_camel, res)
+    _name_ctx[id(res)] = (res, ctx, N.TOKEN, N.LEFT)
     return ctx
+
+
+def _quantifier_shape(tok: str) -> bool:
+    """``names._quantifier_site``'s checks on the token alone (the text decides the rest)."""
+    from saring.repair import names as N
+
+    if tok[-3:].lower() not in N.QUANTIFIER_TAILS:
+        return False
+    for q in N.QUANTIFIERS:
+        if tok.lower().endswith(q) and len(tok) - len(q) >= 5:
+            break
+    else:
+        return False
+    left, right = tok[: len(tok) - len(q)], tok[len(tok) - len(q) :]
+    return bool(N.LEFT.match(left) and (right.islower() or right[1:].islower()))
 
 
 def name_tokens_py(text: str, res: Resources, taken: set[int]) -> tuple[list[int], int]:
     """Reference of the kernel's ``name_tokens``: of the tokens ``token_starts_py`` finds, not in
     ``taken`` (how many: the second value), the starts of those ``find_entity_sites`` could make
     a site of: list-shaped ones (``list_site`` reads the text), and the ones ``name_site``'s
-    checks on the token alone keep (``_quantifier_site`` needs a quantifier tail, and
-    ``_split`` must find a split)."""
+    checks on the token alone keep (``_quantifier_site``'s shape, or a split by ``_split``)."""
     from saring.repair import names as N
 
     starts, unknown = [], 0
@@ -175,7 +195,7 @@ def name_tokens_py(text: str, res: Resources, taken: set[int]) -> tuple[list[int
         if tok in res.corpus_names or tok.lower() in res.world_words or tok in res.brands or (
                 tok.lower() in res.brands_lower):
             continue
-        if tok[-3:].lower() in N.QUANTIFIER_TAILS or N._split(tok, res):
+        if _quantifier_shape(tok) or N._split(tok, res):
             starts.append(k)
     return starts, unknown
 
@@ -193,13 +213,11 @@ def name_tokens(text: str, res: Resources, taken: set[int], max_unknown: int,
     ctx = _names_ctx(res)
     if ctx is None:
         return None
-    from saring.repair import names as N
-
-    starts, unknown = _kernel.name_tokens(text, res.lexicon, _chars(N.NOT_BEFORE), taken, ctx)
+    starts, unknown = _kernel.name_tokens(text, res.lexicon, _NAME_NOT_BEFORE, taken, ctx)
     if unknown > max_unknown or len(starts) >= max_live:
         return None
-    match = N.TOKEN.match
-    return [match(text, k) for k in starts]  # type: ignore[misc]
+    match = _TOKEN_MATCH
+    return [match(text, k) for k in starts]
 
 
 # The scrape-join patterns of ``glue.mark_scrape_joins`` / ``word_joins`` the kernel scans for
