@@ -200,7 +200,8 @@ def bench_ab(args: argparse.Namespace) -> None:
             out = tmp / name
             shutil.rmtree(out, ignore_errors=True)
             wall, c = run_cli([str(inp), "-o", str(out), "--workers", str(args.workers)],
-                              env={**os.environ, "PYTHONPATH": src})
+                              env={**os.environ, "PYTHONPATH": src,  # one resource cache per side
+                                   "SARING_CACHE_DIR": str(tmp / f"cache-{name}")})
             cpu[name].append(c)
             print(f"round {r} {name}: {c:.2f} s CPU, {wall:.1f} s wall, load {os.getloadavg()[0]:.1f}", flush=True)
     same = outputs_of(tmp / "base") == outputs_of(tmp / "this")

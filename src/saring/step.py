@@ -21,7 +21,7 @@ from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, ClassVar, TypeVar
+from typing import TYPE_CHECKING, Any, ClassVar, Protocol, TypeVar
 
 from saring.document import Document
 
@@ -312,7 +312,8 @@ class StageContext:
     shard ``i``; ``fingerprint`` identifies the run's config and inputs, so task markers made
     with :meth:`marker` are never reused by a different run. ``scratch``, when set, is where the
     stage's bulky exchange files go instead of ``workdir``: a shared folder or an fsspec URL
-    (``s3://bucket/prefix``) that every node can reach.
+    (``s3://bucket/prefix``) that every node can reach. ``defer``: the runner accepts a deferred
+    last pass (see :class:`StageOutput`).
     """
 
     executor: Executor
@@ -320,6 +321,7 @@ class StageContext:
     outputs: list[Path] | None = None
     fingerprint: str = ""
     scratch: str | None = None
+    defer: bool = False
 
     @property
     def scratch_root(self) -> str:
@@ -351,10 +353,31 @@ class StageContext:
 @dataclass
 class StageOutput:
     """Per input shard the document file written (every input document, in input order, each
-    with its decision), plus the stage's merged statistics."""
+    with its decision), plus the stage's merged statistics.
+
+    Deferred last pass (only when ``ctx.defer``): a stage whose last pass only streams each
+    shard's documents through per-document decisions may leave that pass to the segment that
+    follows it, saving a write and a read of every document and one barrier. It then returns
+    its *inputs* as ``outputs``, the statistics of what it did so far, and ``deferred``: a JSON
+    state from which :meth:`CorpusStage.finisher` rebuilds the pass (the runner keeps it in the
+    stage's marker, so a resumed run needs no pickle). The runner keeps the inputs and the
+    stage's scratch until that segment is done, and adds the pass's statistics to the stage's.
+    """
 
     outputs: list[Path]
     stats: StepStats
+    deferred: dict[str, Any] | None = None
+
+
+class Finisher(Protocol):
+    """A stage's deferred last pass (picklable; runs inside the next segment's task)."""
+
+    def ready(self) -> bool:
+        """Whether everything the pass reads is still there (else the stage must run again)."""
+
+    def run(self, shard: int, docs: Iterable[Document], stats: StepStats) -> Iterator[Document]:
+        """Shard ``shard``'s documents (every one, in order) with the stage's decisions applied,
+        as JSON-native values (they are written as if read from a document file)."""
 
 
 class CorpusStage(_Configured, ABC):
@@ -368,7 +391,10 @@ class CorpusStage(_Configured, ABC):
       order, with its decision (kept, or rejected by this stage with reason, value and
       threshold, via ``doc.reject``) and any annotations/edits the stage adds. It never drops a
       document and never writes final outputs: the next segment of the plan does that.
-    - It returns :class:`StageOutput` with those paths and its :class:`StepStats`.
+    - It returns :class:`StageOutput` with those paths and its :class:`StepStats`. When
+      ``ctx.defer`` is set it may instead leave its last per-document pass to the next segment
+      (``StageOutput.deferred`` and :meth:`finisher`); the documents that segment writes must
+      be exactly those the pass would have written.
     - Work runs through ``ctx.executor.map`` as picklable tasks; scratch files go under
       ``ctx.workdir``; resumable sub-tasks use ``ctx.marker(name, config...)``.
     - Output depends only on the inputs and the stage's parameters: never on
@@ -384,6 +410,11 @@ class CorpusStage(_Configured, ABC):
     @abstractmethod
     def run(self, inputs: Sequence[Path], ctx: StageContext) -> StageOutput:
         """Process all shards through ``ctx.executor.map``; write ``ctx.output(i)`` for each."""
+
+    def finisher(self, state: dict[str, Any]) -> Finisher:
+        """The deferred last pass a ``run`` returned as ``StageOutput.deferred`` (only stages
+        that defer need this)."""
+        raise NotImplementedError(f"corpus stage {self.label} does not defer its last pass")
 
 
 # ------------------------------------------------------------------ running steps

@@ -36,7 +36,7 @@ import functools
 import math
 import os
 import time
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import asdict, dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -702,6 +702,33 @@ def _decide(doc: Document, d: dict[str, Any] | None, frequent: set[int], cfg: De
     stats.docs_out += 1
 
 
+@dataclass(frozen=True)
+class _Finisher(_Task):
+    """Stage 6 deferred into the segment after the stage (``ctx.defer``): the same decisions as
+    :func:`_filter_shard`, applied to the documents that segment reads from the stage's input
+    file, so the filter's document file is never written and read back."""
+
+    def ready(self) -> bool:
+        """Every keep and paragraph task's marker is still in the scratch folder."""
+        names = [f"decide-{p:03d}" for p in range(self.cfg.partitions)]
+        if self.cfg.paragraphs:
+            names += [f"para-{p:03d}" for p in range(self.cfg.partitions)]
+        return all(_marker(self, n).result() is not None for n in names)
+
+    def run(self, shard: int, docs: Iterable[Document], stats: StepStats) -> Iterator[Document]:
+        t0 = time.perf_counter()
+        st = self.store
+        decisions = {d["row"]: d for f in st.glob(f"decisions/p*/s{shard:05d}.json") for d in st.load_json(f)}
+        frequent = _frequent_paragraphs(self.cfg, st)
+        stats.seconds += time.perf_counter() - t0
+        for row, doc in enumerate(docs):
+            if doc.decision.status == KEPT:
+                t0 = time.perf_counter()
+                _decide(doc, decisions.get(row), frequent, self.cfg, stats)
+                stats.seconds += time.perf_counter() - t0
+            yield doc
+
+
 def _filter_shard(task: _FilterTask) -> dict[str, Any]:
     """Stage 6: apply decisions and paragraph removals to one shard; write every document, in
     input order and streaming, with its decision to the shard's output document file."""
@@ -838,6 +865,9 @@ class Dedup(CorpusStage):
             if cfg.paragraphs:
                 ex.map(_para_counts, [_PartitionTask(cfg, ws, fp, n, p) for p in range(parts)], desc="dedup: paragraphs")
             bg.later(_drop, store, "para")
+            if ctx.defer:  # the next segment applies the decisions while it reads the inputs
+                stats = StepStats(seconds=time.perf_counter() - t0)
+                return StageOutput(list(inputs), stats, {"cfg": asdict(cfg), "work": ws, "fp": fp})
             outputs = [ctx.output(i) for i in range(n)]
             ftasks = _largest_first([_FilterTask(cfg, ws, fp, i, str(p), str(outputs[i]))
                                      for i, p in enumerate(inputs)])
@@ -850,6 +880,11 @@ class Dedup(CorpusStage):
         finally:
             bg.wait()
         return StageOutput(outputs, stats)
+
+
+    def finisher(self, state: dict[str, Any]) -> _Finisher:
+        """The deferred filter pass of a run that returned ``state`` as its ``deferred``."""
+        return _Finisher(DedupConfig(**state["cfg"]), state["work"], state["fp"])
 
 
 def _largest_first(tasks: list[Any]) -> list[Any]:

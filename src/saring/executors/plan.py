@@ -125,9 +125,8 @@ def demand(plan: Plan, layout: RunLayout, resume: bool, dataset_done: bool = Fal
     required: set[str] = set(names)  # shards whose output of the unit below is needed
     for u in reversed(plan.units):
         if isinstance(u, Stage):
-            done = layout.stage_marker(u.name, plan.fp(u)).load() is not None
-            missing = any(not layout.docfile(u.name, n).exists() for n in required)
-            run = not done or (bool(required) and missing)
+            data = layout.stage_marker(u.name, plan.fp(u)).load()
+            run = data is None or (bool(required) and _stage_output_missing(u, data["result"], layout, required))
             need[u.name] = set(names) if run else set()
             required = set(names) if run else set()
             continue
@@ -139,6 +138,17 @@ def demand(plan: Plan, layout: RunLayout, resume: bool, dataset_done: bool = Fal
         need[u.name] = todo
         required = set(todo)
     return need
+
+
+def _stage_output_missing(u: Stage, result: dict[str, Any], layout: RunLayout, shards: set[str]) -> bool:
+    """Whether a finished stage can no longer give ``shards`` their documents: its document
+    files are gone, or, when it deferred its last pass, its inputs or its scratch are."""
+    state = result.get("deferred") if isinstance(result, dict) else None
+    if state is None:
+        return any(not layout.docfile(u.name, n).exists() for n in shards)
+    if any(not layout.docfile(u.source_unit, n).exists() for n in shards):
+        return True
+    return not u.stage.finisher(state).ready()
 
 
 def describe(unit: Any) -> str:

@@ -20,6 +20,7 @@ atomically before the marker that vouches for it, and markers are keyed by stabl
 
 from __future__ import annotations
 
+import dataclasses
 import glob
 import os
 import pickle
@@ -52,7 +53,7 @@ from saring.io.readers import ReaderConfig, Skipped, discover_inputs, source_fin
 from saring.io.writers import FORMATS, LEVELS
 from saring.pipeline import Pipeline
 from saring.registry import ConfigError
-from saring.step import StageContext, StepStats
+from saring.step import StageContext, StageOutput, StepStats
 from saring.url.observe import with_domain_counter
 
 __all__ = ["RunError", "RunResult", "ShardResult", "load_stats", "run_pipeline", "TaskFailedError"]
@@ -187,6 +188,7 @@ class _Run:
     level: int | None = None  # writer: compression_level (None: the format's default)
     # consumed intermediates are deleted beside the next unit's tasks (saring.background)
     background: Background = field(default_factory=lambda: Background("saring-drop"))
+    finishers: dict[str, Any] = field(default_factory=dict)  # stage name -> its deferred last pass
 
     def prepass_ids(self) -> None:
         """``unique_ids``: read every shard's ids before the first segment writes anything."""
@@ -221,11 +223,39 @@ class _Run:
         for r in _map_named(self.executor, segment_fn(steps), tasks, f"segment {unit.index}"):
             done[r.shard] = r
         self.results.append([done[n] for n in self.names])
+        if unit.source_unit in self.finishers:
+            self._finished_stage(unit, self.results[-1])
         if unit.source_unit is None:
             with timeline.phase("driver: duplicate ids"):
                 self.duplicate_ids = count_duplicate_ids(self.plan, self.layout)
 
+    def _finished_stage(self, unit: Segment, results: list[ShardResult]) -> None:
+        """The segment ran a stage's deferred last pass: its statistics join the stage's (in
+        shard order), and the stage's inputs and scratch are consumed."""
+        stage = self.plan.units[unit.index - 1]
+        assert isinstance(stage, Stage)
+        label = stage.stage.label
+        stats = self.stage_stats.setdefault(label, StepStats())
+        for r in results:
+            part = r.stats.pop(label, None)
+            if part is not None:
+                stats.merge(StepStats.from_dict(part))
+        self.background.later(self.layout.drop_stage_dir, stage.name)
+        self.background.later(self.layout.drop_docfiles, stage.source_unit)
+
     def _task(self, unit: Segment, sh: Shard, marker: Marker) -> SegmentTask:
+        layout = self.layout
+        fin = self.finishers.get(unit.source_unit or "")
+        if fin is not None:  # read what the stage read; the task applies the stage's last pass
+            stage = self.plan.units[unit.index - 1]
+            assert isinstance(stage, Stage)
+            return dataclasses.replace(
+                self._plain_task(unit, sh, marker),
+                doc_input=str(layout.docfile(stage.source_unit, sh.name)), finisher=fin,
+                stage_shard=self.names.index(sh.name), stage_label=stage.stage.label)
+        return self._plain_task(unit, sh, marker)
+
+    def _plain_task(self, unit: Segment, sh: Shard, marker: Marker) -> SegmentTask:
         layout, first = self.layout, unit.source_unit is None
         return SegmentTask(
             shard=sh.name, segment=unit.index,
@@ -250,6 +280,8 @@ class _Run:
             if data is None:
                 raise RunError(f"marker of {unit.name} vanished during the run")
             self.stage_stats[unit.stage.label] = StepStats.from_dict(data["result"]["stats"])
+            if data["result"].get("deferred") is not None:
+                self.finishers[unit.name] = unit.stage.finisher(data["result"]["deferred"])
             self.skipped.append(unit.name)
             return
         marker.clear()
@@ -257,8 +289,12 @@ class _Run:
         outputs = [layout.docfile(unit.name, n) for n in self.names]
         workdir = layout.stage_dir(unit.name)
         workdir.mkdir(parents=True, exist_ok=True)
-        ctx = StageContext(self.executor, workdir, outputs, plan.fp(unit), layout.stage_scratch(unit.name))
+        ctx = StageContext(self.executor, workdir, outputs, plan.fp(unit), layout.stage_scratch(unit.name),
+                           defer=True)
         so = unit.stage.run(inputs, ctx)
+        if so.deferred is not None:
+            self._deferred(unit, marker, inputs, so)
+            return
         got = [Path(p) for p in so.outputs]
         if got != outputs or not all(p.exists() for p in outputs):
             raise RunError(f"corpus stage {unit.stage.label} wrote {len(got)} document file(s) for "
@@ -267,6 +303,17 @@ class _Run:
         marker.write({"stats": so.stats.to_dict()})
         self.background.later(layout.drop_stage_dir, unit.name)
         self.background.later(layout.drop_docfiles, unit.source_unit)  # consumed: the stage is marked done
+
+
+    def _deferred(self, unit: Stage, marker: Marker, inputs: list[Path], so: StageOutput) -> None:
+        """A stage that left its last pass to the next segment: its inputs stay (that segment
+        reads them) and so does its scratch; the marker keeps the pass's JSON state."""
+        if [Path(p) for p in so.outputs] != inputs:
+            raise RunError(f"corpus stage {unit.stage.label} deferred its last pass but returned "
+                           "other files than its inputs")
+        self.finishers[unit.name] = unit.stage.finisher(so.deferred or {})
+        self.stage_stats[unit.stage.label] = so.stats
+        marker.write({"stats": so.stats.to_dict(), "deferred": so.deferred})
 
 
 def _finished(layout: RunLayout) -> bool:

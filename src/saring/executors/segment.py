@@ -62,6 +62,11 @@ class SegmentTask:
     final: bool = False  # the last segment: its decisions are final (kept ones too)
     dataset: tuple[tuple[str, ...], str, int] | None = None  # ENCODED: languages, format, file bound
     level: int | None = None  # compression level of the final outputs (None: the format's default)
+    # the deferred last pass of the stage before (step.StageOutput): applied to the documents
+    # read, as input shard ``stage_shard`` of that stage, its statistics under ``stage_label``
+    finisher: Any = None
+    stage_shard: int = 0
+    stage_label: str = ""
 
 
 @dataclass(frozen=True)
@@ -255,9 +260,13 @@ def run_segment_task(task: SegmentTask, *, steps: SegmentSteps) -> ShardResult:
     step_list = _steps_for(steps.key, steps.blob)
     # no step between a document file's reader and the writer: documents are as read (JSON form)
     run = _Run(task, as_read=not step_list and task.doc_input is not None)
+    docs: Iterator[Document] = run.items()
+    finished = StepStats()
+    if task.finisher is not None:
+        docs = task.finisher.run(task.stage_shard, docs, finished)
     try:
         pending = 0
-        for doc in run_steps(step_list, run.items(), stats):
+        for doc in run_steps(step_list, docs, stats):
             run.write(doc)
             pending += 1
             if pending >= PROGRESS_EVERY:
@@ -277,6 +286,8 @@ def run_segment_task(task: SegmentTask, *, steps: SegmentSteps) -> ShardResult:
     if task.source is not None:
         res.stats[READ_STEP] = run.read_stats.to_dict()
     res.stats.update({k: v.to_dict() for k, v in stats.items()})
+    if task.finisher is not None:
+        res.stats[task.stage_label] = finished.to_dict()  # the runner adds it to the stage's
     res.reasons, res.error_kinds = dict(run.reasons), dict(run.kinds)
     res.observed = {o.name: o.result() for o in run.observers}
     res.seconds = time.perf_counter() - t0
