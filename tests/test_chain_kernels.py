@@ -3,6 +3,9 @@ exactly what their pure-Python references give, on adversarial text."""
 
 from __future__ import annotations
 
+import itertools
+import re
+
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -107,6 +110,100 @@ def test_gopher_marks_edges() -> None:
         assert SCAN.gopher_marks(text) == scan.gopher_marks_py(text), text
     with pytest.raises(TypeError):
         SCAN.gopher_marks(b"x")
+
+
+_ENDS = st.text(st.sampled_from(list("\n\n\r .!?x\u3002\u0964\U0001F600\xa0\u2029\"")), max_size=80)
+_STOPS = st.sets(st.one_of(st.sampled_from(list(".!?\n\u3002\u0964\U0001F600\"\xa0")), st.characters(blacklist_categories=("Cs",))))
+
+
+@needs_scan
+@settings(max_examples=600, deadline=None)
+@given(st.one_of(_ENDS, texts, repeated), _STOPS)
+def test_line_end_count_equals_the_reference(text: str, stops: set[str]) -> None:
+    chars = "".join(sorted(stops))
+    expect = sum(1 for line in text.split("\n") if line and line[-1] in stops)
+    assert SCAN.line_end_count(text, chars) == scan.line_end_count_py(text, chars) == expect
+
+
+@needs_scan
+def test_line_end_count_edges() -> None:
+    for text in ["", "\n", ".", ".\n", "\n.", "a.\n\n.\n", "x" * 100_000 + ".", "😀.\n😀", "\u3002\n\n"]:
+        for chars in ["", ".", ".\u3002", "\n.", ".😀"]:
+            assert SCAN.line_end_count(text, chars) == scan.line_end_count_py(text, chars), (text, chars)
+    with pytest.raises(ValueError):
+        SCAN.line_end_count("a.", "..")  # not distinct
+    with pytest.raises(ValueError):
+        SCAN.line_end_count("a.", "b.")  # not sorted
+    with pytest.raises(TypeError):
+        SCAN.line_end_count(b"a.", ".")
+
+
+_CLASS_ITEMS = st.lists(
+    st.one_of(
+        st.characters(blacklist_categories=("Cs",)).map(re.escape),
+        st.sampled_from(["\\x00", "\\x7f", "\\xa0", "\\xff", "\\u0100", "\\ud800", "\\udfff", "\\U0010ffff", "\\-", "\\]"]),
+        st.tuples(st.integers(0, 0x2FF), st.integers(0, 0x400)).map(
+            lambda p: f"\\U{min(p):08x}-\\U{min(max(p), 0x10FFFF):08x}"),
+        st.tuples(st.integers(0, 0x10FFFF), st.integers(0, 0x10FFFF)).map(
+            lambda p: f"\\U{min(p):08x}-\\U{max(p):08x}"),
+    ),
+    min_size=1, max_size=8,
+)
+_CLASS_TEXT = st.text(st.one_of(st.characters(), st.sampled_from(list("\x00\x7f\xa0\xff\u0100\U0010ffff-]"))), max_size=120)
+
+
+@needs_scan
+@settings(max_examples=500, deadline=None)
+@given(_CLASS_ITEMS, st.booleans(), _CLASS_TEXT, st.integers(-3, 130), st.integers(0, 200))
+def test_class_positions_equal_the_regex(items: list[str], negate: bool, text: str, start: int, limit: int) -> None:
+    """Random classes (literals, ranges across Latin-1 / BMP / astral / surrogates, negated)
+    read from re's parse tree and scanned in C give finditer's offsets."""
+    pattern = re.compile("[" + ("^" if negate else "") + "".join(items) + "]")
+    ranges = scan.class_ranges(pattern)
+    assert ranges is not None
+    expect = [m.start() for m in itertools.islice(pattern.finditer(text, max(start, 0)), limit)]
+    assert SCAN.class_positions(text, SCAN.class_table(ranges), start, limit) == expect
+    assert scan.class_positions_py(text, scan.class_table_py(ranges), start, limit) == expect
+
+
+@needs_scan
+def test_class_ranges_of_the_normalize_patterns_and_edges() -> None:
+    from saring.normalize import fixtext
+
+    texts = ["", "abc", "\u00e9\u201c x\u00c3\u00a9 \ud800 \u2013 \uff21 \U0001F600 \x9d \x1b", "\uffff\U0010ffff" * 50,
+             "".join(map(chr, range(0, 0x3000, 7)))]
+    for pattern in (fixtext.FTFY_CHARS_RE, fixtext._WITNESS_RE, fixtext._UNSAFE_RE, re.compile("x"), re.compile("[^x]")):
+        table = SCAN.class_table(scan.class_ranges(pattern))
+        for text in texts:
+            assert SCAN.class_positions(text, table, 0, 10**6) == [m.start() for m in pattern.finditer(text)]
+    for pattern in (r"\w", r"[\d]", "ab", "[a-z]+", "(?i)[a-z]", "[^\\s]"):
+        assert scan.class_ranges(re.compile(pattern)) is None  # left to the regex
+    with pytest.raises(ValueError):
+        SCAN.class_table(((5, 3),))
+    with pytest.raises(ValueError):
+        SCAN.class_table(((1, 5), (5, 9)))  # overlapping
+    with pytest.raises(ValueError):
+        SCAN.class_table(((0, 0x110000),))
+    with pytest.raises(TypeError):
+        SCAN.class_table([(1, 2)])
+    with pytest.raises(ValueError):
+        SCAN.class_positions("x", SCAN.member_table(frozenset({"x"})), 0, 1)  # another capsule
+    assert SCAN.class_positions("x", SCAN.class_table(()), 0, 5) == []
+
+
+@needs_scan
+@settings(max_examples=400, deadline=None)
+@given(st.one_of(texts, repeated, _CLASS_TEXT))
+def test_normalize_gates_equal_their_regexes(text: str) -> None:
+    """ftfy's trigger and the mojibake pre-check answer as with the regex scans they replace."""
+    from saring.normalize import fixtext
+
+    regex_trigger = bool(("&" in text and fixtext.ENTITY_RE.search(text))
+                         or (not text.isascii() and fixtext.FTFY_CHARS_RE.search(text)) or "\x1b" in text)
+    assert fixtext.ftfy_trigger(text) == regex_trigger
+    assert fixtext._UNSAFE_T is not None and fixtext._WITNESS_T is not None
+    unsafe = SCAN.class_positions(text, fixtext._UNSAFE_T, 0, 10**6)
+    assert unsafe == [m.start() for m in fixtext._UNSAFE_RE.finditer(text)]
 
 
 @needs_scan

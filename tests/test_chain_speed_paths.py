@@ -20,7 +20,7 @@ from saring.pii.step import PII
 from saring.quality.profiles import DATA_DIR
 from saring.quality.spam import load_patterns
 
-_OPENER_TEXT = st.text(st.sampled_from(list("([])aAtT x.@")), max_size=60)
+_OPENER_TEXT = st.text(st.sampled_from(list("([])aAtT x.@\n\u00a0")), max_size=60)
 
 
 @settings(max_examples=400, deadline=None)
@@ -35,6 +35,10 @@ def test_obfuscated_at_gate_finds_a_late_spelling_among_openers() -> None:
     text = "Harga (Rp) naik [1] (lihat) " * 3 + "kontak: budi [at] contoh.com"
     assert _has_obfuscated_at(text)
     assert not _has_obfuscated_at(text.replace("[at]", "[et]"))
+    for spelling in ("(at)", "( at )", "[ AT]", "(At )", "[at]"):  # each head of the needle gate
+        assert _has_obfuscated_at(f"budi{spelling}contoh.com")
+        assert _has_obfuscated_at("(" * (_FEW_OPENERS + 1) + f"budi{spelling}contoh.com")
+    assert not _has_obfuscated_at("budi(aT)contoh.com (a t) [ at  ]")
 
 
 _FIELD_VALUES = ["Telp. 0812-3456-7890", "budi@contoh.co.id", "liputan6.com", "2025-06-18",
@@ -98,3 +102,34 @@ def test_url_and_glue_load_their_data_at_setup(monkeypatch) -> None:
     monkeypatch.setattr(wordfreq, "zipf_frequency", recording)
     Boilerplate().ensure_setup()
     assert {"id", "en"} <= set(asked)  # both lists the glue check reads, before any document
+
+
+_BRAND_ALPHABET = sorted(set("".join(_ALL_HINTS)) | set("abz._- \n0129é٣") | {"\u00b2", "\u2167"})
+
+
+@settings(max_examples=600, deadline=None)
+@given(text=st.lists(st.one_of(st.sampled_from(_ALL_HINTS), st.text(st.sampled_from(_BRAND_ALPHABET), max_size=6)),
+                     max_size=12).map("".join))
+def test_brand_counter_counts_like_the_brand_regex(text: str) -> None:
+    """Counting the runs around hints gives ``len(brand_re.findall(low))`` (words of letters,
+    digits incl. non-ASCII ones, runs longer than any brand, dots before a run)."""
+    from saring.quality.spam import brand_counter
+
+    brand, _wa, _words, hints = load_patterns()
+    low = text.lower()
+    present = tuple(h for h in hints if h in low)
+    counter = brand_counter()
+    assert counter.inner is not None  # the data file's shapes are words only: the fast path
+    assert counter.count(low, present) == len(brand.findall(low))
+
+
+def test_brand_counter_edges() -> None:
+    from saring.quality.spam import brand_counter
+
+    brand, _wa, _words, hints = load_patterns()
+    counter = brand_counter()
+    for low in ("slot88", ".slot88", "x.slot88", "a" * 15 + "88", "a" * 16 + "88", "a" * 15 + "777", "a" * 16 + "777", "zeus138 hoki4d",
+                "slot88slot88", "togel1234", "togel12345", "_slot88", "slot88_", "é" * 3 + "88",
+                "abc88 " * 50, "8" * 1000, ("a" * 30 + "88 ") * 30, "judi99 judi", "ab\u00b277"):
+        present = tuple(h for h in hints if h in low)
+        assert counter.count(low, present) == len(brand.findall(low)), low

@@ -22,6 +22,17 @@
  *     left-stripped, how many end with "..." or "…" once right-stripped; and
  *     ``text.count("#")``, ``text.count("...")``, ``text.count("…")``. One pass.
  *
+ * line_end_count(text, chars) -> int
+ *     How many lines of ``text.split("\n")`` end with a character of ``chars`` (a str of
+ *     distinct characters in increasing code-point order): FineWeb's line punctuation count.
+ *
+ * class_table(ranges) -> table (a capsule): a character class as sorted, disjoint inclusive
+ *     code-point ranges ((lo, hi), ...)
+ * class_positions(text, table, start, limit) -> list[int]
+ *     Offsets >= start of the characters of ``text`` in the class, at most ``limit`` of them
+ *     (``[m.start() for m in islice(CLASS_RE.finditer(text, start), limit)]``). Latin-1 by a
+ *     256-entry table, the rest by binary search over the ranges.
+ *
  * case_boundaries(text) -> list[int]
  *     Offsets of the ASCII capitals directly after an ASCII lower-case letter (``[a-z][A-Z]``).
  *
@@ -543,6 +554,212 @@ gopher_marks(PyObject *self, PyObject *text)
     return Py_BuildValue("(nnnnnn)", m->lines, m->bullets, m->ends, m->hashes, m->dots3, m->ellipses);
 }
 
+/* ------------------------------------------------------------------ line ends */
+
+/* Whether c is one of the m characters of the sorted str (kind, data): binary search. */
+static int
+in_sorted(Py_UCS4 c, int kind, const void *data, Py_ssize_t m)
+{
+    Py_ssize_t lo = 0, hi = m;
+    while (lo < hi) {
+        Py_ssize_t mid = lo + (hi - lo) / 2;
+        Py_UCS4 x = PyUnicode_READ(kind, data, mid);
+        if (x == c)
+            return 1;
+        if (x < c)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return 0;
+}
+
+/* A line ends at each "\n" and at the text's end; it is non-empty when the character before
+ * that end exists and is not a "\n" itself; that character is the line's last. */
+static PyObject *
+line_end_count(PyObject *self, PyObject *args)
+{
+    PyObject *text, *chars;
+    if (!PyArg_ParseTuple(args, "UU:line_end_count", &text, &chars))
+        return NULL;
+    Py_ssize_t m = PyUnicode_GET_LENGTH(chars);
+    int ckind = PyUnicode_KIND(chars);
+    const void *cdata = PyUnicode_DATA(chars);
+    for (Py_ssize_t j = 1; j < m; j++) {
+        if (PyUnicode_READ(ckind, cdata, j - 1) >= PyUnicode_READ(ckind, cdata, j)) {
+            PyErr_SetString(PyExc_ValueError, "line_end_count: chars must be distinct and sorted");
+            return NULL;
+        }
+    }
+    Py_ssize_t n = PyUnicode_GET_LENGTH(text);
+    int kind = PyUnicode_KIND(text);
+    const void *data = PyUnicode_DATA(text);
+    Py_ssize_t count = 0;
+    if (kind == PyUnicode_1BYTE_KIND) {
+        const Py_UCS1 *d = (const Py_UCS1 *)data;
+        Py_ssize_t i = 0;
+        for (;;) {
+            const Py_UCS1 *nl = (i < n) ? memchr(d + i, '\n', (size_t)(n - i)) : NULL;
+            Py_ssize_t end = nl ? (Py_ssize_t)(nl - d) : n;
+            if (end > 0 && d[end - 1] != '\n' && in_sorted(d[end - 1], ckind, cdata, m))
+                count++;
+            if (nl == NULL)
+                break;
+            i = end + 1;
+        }
+    } else {
+        Py_UCS4 prev = '\n'; /* the character before position i ("\n" for none) */
+        for (Py_ssize_t i = 0; i <= n; i++) {
+            Py_UCS4 c = i < n ? PyUnicode_READ(kind, data, i) : '\n';
+            if (c == '\n' && prev != '\n' && in_sorted(prev, ckind, cdata, m))
+                count++;
+            prev = c;
+        }
+    }
+    return PyLong_FromSsize_t(count);
+}
+
+/* ------------------------------------------------------------------ character classes */
+
+#define CLASS_CAPSULE "saring._c_scan.class_table"
+
+typedef struct {
+    unsigned char latin1[256];
+    Py_ssize_t m;      /* number of ranges */
+    Py_UCS4 *lo, *hi;  /* m inclusive ranges, sorted, disjoint */
+} ClassTable;
+
+static void
+class_free(PyObject *capsule)
+{
+    ClassTable *t = PyCapsule_GetPointer(capsule, CLASS_CAPSULE);
+    if (t == NULL)
+        return;
+    PyMem_Free(t->lo);
+    PyMem_Free(t->hi);
+    PyMem_Free(t);
+}
+
+static PyObject *
+class_table(PyObject *self, PyObject *ranges)
+{
+    if (!PyTuple_Check(ranges)) {
+        PyErr_SetString(PyExc_TypeError, "class_table: ranges must be a tuple of (lo, hi) pairs");
+        return NULL;
+    }
+    Py_ssize_t m = PyTuple_GET_SIZE(ranges);
+    ClassTable *t = PyMem_Calloc(1, sizeof(ClassTable));
+    if (t == NULL)
+        return PyErr_NoMemory();
+    t->m = m;
+    t->lo = PyMem_Malloc(sizeof(Py_UCS4) * (size_t)(m > 0 ? m : 1));
+    t->hi = PyMem_Malloc(sizeof(Py_UCS4) * (size_t)(m > 0 ? m : 1));
+    if (t->lo == NULL || t->hi == NULL) {
+        PyMem_Free(t->lo);
+        PyMem_Free(t->hi);
+        PyMem_Free(t);
+        return PyErr_NoMemory();
+    }
+    long prev_hi = -1;
+    for (Py_ssize_t k = 0; k < m; k++) {
+        PyObject *pair = PyTuple_GET_ITEM(ranges, k);
+        long lo, hi;
+        if (!PyTuple_Check(pair) || PyTuple_GET_SIZE(pair) != 2) {
+            PyErr_SetString(PyExc_TypeError, "class_table: each range must be a (lo, hi) tuple");
+            goto fail;
+        }
+        lo = PyLong_AsLong(PyTuple_GET_ITEM(pair, 0));
+        if (lo == -1 && PyErr_Occurred())
+            goto fail;
+        hi = PyLong_AsLong(PyTuple_GET_ITEM(pair, 1));
+        if (hi == -1 && PyErr_Occurred())
+            goto fail;
+        if (lo < 0 || hi > 0x10FFFF || lo > hi || lo <= prev_hi) {
+            PyErr_SetString(PyExc_ValueError, "class_table: ranges must be sorted, disjoint, within 0..0x10FFFF");
+            goto fail;
+        }
+        prev_hi = hi;
+        t->lo[k] = (Py_UCS4)lo;
+        t->hi[k] = (Py_UCS4)hi;
+        for (long c = lo; c <= hi && c < 256; c++)
+            t->latin1[c] = 1;
+    }
+    PyObject *cap = PyCapsule_New(t, CLASS_CAPSULE, class_free);
+    if (cap == NULL)
+        goto fail;
+    return cap;
+fail:
+    PyMem_Free(t->lo);
+    PyMem_Free(t->hi);
+    PyMem_Free(t);
+    return NULL;
+}
+
+static inline int
+class_has(const ClassTable *t, Py_UCS4 c)
+{
+    if (c < 256)
+        return t->latin1[c];
+    Py_ssize_t lo = 0, hi = t->m; /* the first range whose hi >= c */
+    while (lo < hi) {
+        Py_ssize_t mid = lo + (hi - lo) / 2;
+        if (t->hi[mid] < c)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return lo < t->m && t->lo[lo] <= c;
+}
+
+#define CLASS_LOOP(CTYPE)                                                   \
+    do {                                                                    \
+        const CTYPE *d = (const CTYPE *)data;                               \
+        for (Py_ssize_t i = start; i < n && found < limit; i++) {           \
+            if (class_has(t, d[i])) {                                       \
+                PyObject *pos = PyLong_FromSsize_t(i);                      \
+                if (pos == NULL || PyList_Append(out, pos) < 0) {           \
+                    Py_XDECREF(pos);                                        \
+                    Py_DECREF(out);                                         \
+                    return NULL;                                            \
+                }                                                           \
+                Py_DECREF(pos);                                             \
+                found++;                                                    \
+            }                                                               \
+        }                                                                   \
+    } while (0)
+
+static PyObject *
+class_positions(PyObject *self, PyObject *args)
+{
+    PyObject *text, *capsule;
+    Py_ssize_t start, limit;
+    if (!PyArg_ParseTuple(args, "UOnn:class_positions", &text, &capsule, &start, &limit))
+        return NULL;
+    ClassTable *t = PyCapsule_GetPointer(capsule, CLASS_CAPSULE); /* sets an error when not ours */
+    if (t == NULL)
+        return NULL;
+    Py_ssize_t n = PyUnicode_GET_LENGTH(text);
+    if (start < 0)
+        start = 0;
+    PyObject *out = PyList_New(0);
+    if (out == NULL)
+        return NULL;
+    Py_ssize_t found = 0;
+    const void *data = PyUnicode_DATA(text);
+    switch (PyUnicode_KIND(text)) {
+    case PyUnicode_1BYTE_KIND:
+        CLASS_LOOP(Py_UCS1);
+        break;
+    case PyUnicode_2BYTE_KIND:
+        CLASS_LOOP(Py_UCS2);
+        break;
+    default:
+        CLASS_LOOP(Py_UCS4);
+        break;
+    }
+    return out;
+}
+
 /* ------------------------------------------------------------------ case boundaries */
 
 static PyObject *
@@ -587,6 +804,11 @@ static PyMethodDef methods[] = {
      "lower_hits(tokens, table) -> set: targets.intersection(map(str.lower, tokens))."},
     {"gopher_marks", gopher_marks, METH_O,
      "gopher_marks(text) -> (lines, bullet_lines, end_ellipsis_lines, hashes, dots3, ellipses)."},
+    {"line_end_count", line_end_count, METH_VARARGS,
+     "line_end_count(text, chars) -> int: lines of text.split('\\n') ending in a char of sorted chars."},
+    {"class_table", class_table, METH_O, "class_table(((lo, hi), ...)) -> the table class_positions reads."},
+    {"class_positions", class_positions, METH_VARARGS,
+     "class_positions(text, table, start, limit) -> offsets >= start of text's characters in the class."},
     {"member_table", member_table, METH_O, "member_table(frozenset) -> the exact table count_members reads."},
     {"count_members", count_members, METH_VARARGS,
      "count_members(items, table) -> int: sum(x in targets for x in items)."},

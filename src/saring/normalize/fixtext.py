@@ -28,6 +28,7 @@ import operator
 import re
 from re import _constants as re_constants
 from re import _parser as re_parser
+from typing import Any
 
 import ftfy
 from ftfy import TextFixerConfig
@@ -39,6 +40,8 @@ from ftfy.chardata import (
     WIDTH_MAP,
     possible_encoding,
 )
+
+from saring.scan import class_positions, class_ranges, class_table, class_table_py
 
 FTFY_CONFIG = TextFixerConfig(
     unescape_html="auto",  # only when the text holds no '<' (i.e. it is not HTML itself)
@@ -84,11 +87,29 @@ FTFY_CHARS_RE = re.compile(
 )
 
 
+def _class_table(pattern: re.Pattern[str]) -> Any:
+    """The compiled scan's table of a one-class pattern (``saring.scan.class_positions``), or
+    None (no kernel, or a pattern it cannot read): then the regex scans."""
+    ranges = class_ranges(pattern)
+    if ranges is None or class_table is class_table_py:
+        return None
+    return class_table(ranges)
+
+
+_FTFY_CHARS_T = _class_table(FTFY_CHARS_RE)
+
+
 def ftfy_trigger(text: str) -> bool:
     """HTML entities (only when '&' occurs at all) or characters a non-mojibake fixer acts on."""
-    return ("&" in text and ENTITY_RE.search(text) is not None) or (
-        not text.isascii() and FTFY_CHARS_RE.search(text) is not None
-    ) or ("\x1b" in text)
+    if "&" in text and ENTITY_RE.search(text) is not None:
+        return True
+    if not text.isascii():
+        if _FTFY_CHARS_T is not None:
+            if class_positions(text, _FTFY_CHARS_T, 0, 1):
+                return True
+        elif FTFY_CHARS_RE.search(text) is not None:
+            return True
+    return "\x1b" in text
 
 
 # Mojibake of UTF-8 always contains the character a lead byte decodes to (Â-ô in Windows-1252,
@@ -97,22 +118,32 @@ def ftfy_trigger(text: str) -> bool:
 # around characters outside this everyday set, which most Indonesian news text never leaves.
 _UNSAFE_RE = re.compile(r"[^\x00-\x7f\xa0“”‘’–—…•°·×]")
 _WINDOW = 8
+_UNSAFE_LIMIT = 4000
 
 
 def looks_mojibake(text: str) -> bool:
     """``ftfy.badness.is_bad`` restricted to windows around unusual characters."""
-    if _WITNESS_RE.search(text) is None:  # no match of the badness regex is possible
+    if (
+        not class_positions(text, _WITNESS_T, 0, 1) if _WITNESS_T is not None
+        else _WITNESS_RE.search(text) is None
+    ):  # no match of the badness regex is possible
         return False
     windows = []
     end = -1
-    for count, m in enumerate(_UNSAFE_RE.finditer(text)):
-        s, e = max(0, m.start() - _WINDOW), m.end() + _WINDOW
+    # the unsafe characters' offsets (one character each: a match ends one after its start),
+    # by the compiled class scan when built; the loop below never reads past the 4,002nd
+    unsafe = (
+        class_positions(text, _UNSAFE_T, 0, _UNSAFE_LIMIT + 2) if _UNSAFE_T is not None
+        else (m.start() for m in _UNSAFE_RE.finditer(text))
+    )
+    for count, p in enumerate(unsafe):
+        s, e = max(0, p - _WINDOW), p + 1 + _WINDOW
         if s <= end and windows:
             windows[-1] = (windows[-1][0], e)
         else:
             windows.append((s, e))
         end = e
-        if len(windows) > 200 or count > 4000:
+        if len(windows) > 200 or count > _UNSAFE_LIMIT:
             # many unusual characters (or windows): the whole text's is_bad, searched only
             # around its witness characters (``has_bad``, equal to is_bad)
             return has_bad(text)
@@ -156,6 +187,8 @@ def _badness_witnesses() -> tuple[re.Pattern[str], int]:
 
 
 _WITNESS_RE, _BAD_WIDTH = _badness_witnesses()
+_WITNESS_T = _class_table(_WITNESS_RE)
+_UNSAFE_T = _class_table(_UNSAFE_RE)
 
 
 def _windows(text: str) -> list[tuple[int, int]]:

@@ -13,6 +13,7 @@ from typing import Any
 
 from saring.quality.base import MAX, MIN, ProfiledFilter, Rule, enabled
 from saring.quality.textstats import TextStats, line_counts, line_dups, terminal_punctuation
+from saring.scan import line_end_count, line_end_count_py
 from saring.step import Reject
 
 _LAST = itemgetter(slice(-1, None))  # a line's last character ("" for none)
@@ -34,6 +35,8 @@ class FineWebQuality(ProfiledFilter):
         # ... over all lines, blank ones included: a line ending in a terminal is never blank
         # when no terminal is whitespace
         cfg["stop_any_line"] = cfg["stop_set"] is not None and not any(c.isspace() for c in chars)
+        # ... counted in one compiled pass over the text (the kernel's line_end_count)
+        cfg["stop_sorted"] = "".join(sorted(cfg["stop_set"])) if cfg["stop_any_line"] else None
         return cfg
 
     def build_rules(self, cfg: dict[str, Any]) -> list[Rule]:
@@ -69,7 +72,10 @@ class FineWebQuality(ProfiledFilter):
         text = st.text
         if metric == "line_punct_ratio":
             if cfg["stop_any_line"]:
-                ends = sum(map(cfg["stop_set"].__contains__, map(_LAST, st.lines)))
+                if line_end_count is not line_end_count_py:
+                    ends = line_end_count(text, cfg["stop_sorted"])
+                else:
+                    ends = sum(map(cfg["stop_set"].__contains__, map(_LAST, st.lines)))
                 return ends / line_counts(st).n_nonblank
             lines = self._lines(st)
             stop_set = cfg["stop_set"]

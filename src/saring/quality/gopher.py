@@ -20,6 +20,7 @@ from saring.quality.textstats import (
     dup_ngram_chars,
     find_duplicates,
     kernel_ngram_chars,
+    kernel_ns,
     line_dups,
     top_ngrams,
 )
@@ -130,6 +131,11 @@ class GopherRepetition(ProfiledFilter):
         kinds.update({f"top_{n}_gram_frac": ("top", n) for n in cfg["top_ns"]})
         kinds.update({f"dup_{n}_gram_frac": ("dup", n) for n in cfg["dup_ns"]})
         cfg["metric_kinds"] = kinds
+        cfg["ns_ok"] = kernel_ns(cfg["top_ns"]) and kernel_ns(cfg["dup_ns"])
+        cfg["frac_names"] = (
+            [(f"top_{k}_gram_frac", k) for k in cfg["top_ns"]],
+            [(f"dup_{k}_gram_frac", k) for k in cfg["dup_ns"]],
+        )
         return cfg
 
     def build_rules(self, cfg: dict[str, Any]) -> list[Rule]:
@@ -155,14 +161,18 @@ class GopherRepetition(ProfiledFilter):
         if kind == "top" or kind == "dup":
             fracs = st.memo.get(cfg["fracs_key"])
             if fracs is None:
-                both = kernel_ngram_chars(st, cfg["top_ns"], cfg["dup_ns"], cfg["both_key"])
+                both = kernel_ngram_chars(
+                    st, cfg["top_ns"], cfg["dup_ns"], cfg["both_key"], ns_ok=cfg["ns_ok"]
+                )
                 if both is not None:  # the compiled kernel: every n in one pass, every
                     # fraction divided once (the same division each rule would make)
                     tops, dups = both
-                    fracs = st.memo[cfg["fracs_key"]] = {
-                        **{f"top_{k}_gram_frac": tops[k] / len(text) for k in cfg["top_ns"]},
-                        **{f"dup_{k}_gram_frac": dups[k] / len(text) for k in cfg["dup_ns"]},
-                    }
+                    n_chars = len(text)
+                    top_names, dup_names = cfg["frac_names"]
+                    fracs = {name: tops[k] / n_chars for name, k in top_names}
+                    for name, k in dup_names:
+                        fracs[name] = dups[k] / n_chars
+                    st.memo[cfg["fracs_key"]] = fracs
             if fracs is not None:
                 return fracs[metric]
             if kind == "top":

@@ -32,6 +32,85 @@ def _alts(words: list[str]) -> str:
     return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
 
 
+def _brand_inner(suffixes: list[str], prefixes: list[str]) -> str:
+    """The brand token's shape, without the boundaries: letters + a lucky-number suffix, or a
+    gambling word + digits."""
+    return rf"[a-z]{{2,15}}(?:{_alts(suffixes)})|(?:{_alts(prefixes)})[a-z]{{0,4}}\d{{2,4}}"
+
+
+_WORD_TAIL = re.compile(r"\w*")
+_WORD_ONLY = re.compile(r"\w+")
+
+
+@dataclass(frozen=True)
+class BrandCounter:
+    """``len(brand_re.findall(low))`` without trying the brand regex at every position.
+
+    Every match of ``(?<![\\w.])(?:INNER)(?!\\w)`` whose INNER matches only word characters is
+    a whole maximal ``\\w`` run (nothing word-like before it, nothing after it, words inside)
+    not preceded by ``.``; conversely such a run is a match exactly when INNER matches all of it
+    (``fullmatch`` backtracks through every way, as the search at the run's start does; the
+    search cannot have consumed the run, earlier matches end at earlier runs' ends; no match can
+    start inside a run). Every match holds a hint, so only the runs around hint occurrences are
+    looked at, and each run at most once per hint: linear. ``inner`` None (a shape with other
+    characters, or unbounded) means: use the regex.
+    """
+
+    brand_re: re.Pattern[str]
+    inner: re.Pattern[str] | None
+    longest: int  # the most characters INNER can match
+
+    @classmethod
+    def build(cls, suffixes: list[str], prefixes: list[str]) -> BrandCounter:
+        from re import _parser  # noqa: PLC0415 - the pattern's width, read once
+
+        inner = _brand_inner(suffixes, prefixes)
+        brand = re.compile(rf"(?<![\w.])(?:{inner})(?!\w)")
+        longest = _parser.parse(inner).getwidth()[1]
+        words_only = all(_WORD_ONLY.fullmatch(w) for w in suffixes + prefixes)
+        if not words_only or longest > 64:
+            return cls(brand, None, 0)
+        return cls(brand, re.compile(inner), longest)
+
+    def count(self, low: str, hints: tuple[str, ...]) -> int:
+        """The brand matches in ``low``, given the hints present in it (every match holds one
+        of them; a hint must hold word characters only, as every hint of a words-only shape
+        does)."""
+        inner = self.inner
+        if inner is None:
+            return len(self.brand_re.findall(low))
+        starts: set[int] = set()
+        longest = self.longest
+        fullmatch = inner.fullmatch
+        tail = _WORD_TAIL.match
+        for h in hints:
+            i = low.find(h)
+            while i >= 0:
+                a = i  # the run's start: at most `longest` characters back for a match
+                stop = i - longest - 1
+                while a > 0 and a > stop and (low[a - 1].isalnum() or low[a - 1] == "_"):
+                    a -= 1
+                e = tail(low, i).end()  # type: ignore[union-attr]
+                if (
+                    a > stop
+                    and e - a <= longest
+                    and (a == 0 or low[a - 1] != ".")
+                    and fullmatch(low, a, e) is not None
+                ):
+                    starts.add(a)
+                i = low.find(h, e)
+        return len(starts)
+
+
+@lru_cache(maxsize=1)
+def brand_counter() -> BrandCounter:
+    """The :class:`BrandCounter` of the data file's brand shapes."""
+    data = yaml.safe_load((DATA_DIR / "spam_patterns.yaml").read_text("utf-8"))
+    return BrandCounter.build(
+        [str(x) for x in data["brand_suffixes"]], [str(x) for x in data["brand_prefixes"]]
+    )
+
+
 @lru_cache(maxsize=1)
 def load_patterns() -> tuple[re.Pattern[str], re.Pattern[str], frozenset[str], tuple[str, ...]]:
     """(brand regex, contact-number regex, contact words, brand hint substrings) from the data file.
@@ -42,9 +121,7 @@ def load_patterns() -> tuple[re.Pattern[str], re.Pattern[str], frozenset[str], t
     suffixes = [str(x) for x in data["brand_suffixes"]]
     prefixes = [str(x) for x in data["brand_prefixes"]]
     contact = [str(x) for x in data["contact_words"]]
-    brand = re.compile(
-        rf"(?<![\w.])(?:[a-z]{{2,15}}(?:{_alts(suffixes)})|(?:{_alts(prefixes)})[a-z]{{0,4}}\d{{2,4}})(?!\w)"
-    )
+    brand = re.compile(rf"(?<![\w.])(?:{_brand_inner(suffixes, prefixes)})(?!\w)")
     wa = re.compile(rf"(?<!\w)(?:{_alts(contact)})\W{{0,3}}(?:\+?62|0)8\d{{7,11}}(?!\d)")
     # Substrings every brand token contains: the brand regex is skipped when none is present.
     # A hint holding another hint ("777" holds "77") is never the only one found: not scanned.
@@ -157,6 +234,7 @@ class SpamFilter(FilterStep):
 
     def setup(self) -> None:
         self._terms = load_terms()
+        brand_counter()  # the brand shapes, read at setup (not on the first hinted document)
         self._topic = [(t, tuple(t.split())) for t, (c, _) in self._terms.items() if c in TOPICS]
         self._context = [t for t, (c, _) in self._terms.items() if c not in TOPICS]
         # The rarest word of each topic term: a document containing none of them cannot score,
@@ -218,15 +296,19 @@ class SpamFilter(FilterStep):
                 scores["urls"] = len(urls)
                 scores["url_char_ratio"] = sum(map(len, urls)) / len(text)
         low = text.lower()
-        brand_re, wa_re, wa_words, hints = load_patterns()
-        # one pass for every hint
-        hinted = needles_present(low, hints) != 0 if len(hints) <= 64 else any(map(low.__contains__, hints))
+        _brand_re, wa_re, wa_words, hints = load_patterns()
+        # one pass for every hint: the ones present
+        if len(hints) <= 64:
+            bits = needles_present(low, hints)
+            present_hints = tuple(h for k, h in enumerate(hints) if bits >> k & 1) if bits else ()
+        else:
+            present_hints = tuple(filter(low.__contains__, hints))
         if st.tokenized:  # exact, stops at the first trigger token; over the distinct tokens
             # (the kernel's list, by first occurrence: some token is a trigger iff some type is)
             maybe_topic = any_lower_in(st.distinct_tokens, self._trigger_table)
         else:  # do not tokenize just to learn that no trigger word is present (most documents)
             maybe_topic = self._trigger_re.search(low) is not None
-        brands = len(brand_re.findall(low)) if hinted else 0
+        brands = brand_counter().count(low, present_hints) if present_hints else 0
         if not brands and not maybe_topic:
             return scores  # no topic term and no gambling brand token: nothing to weigh
         # the lowered types that are triggers, topic words or contact words: every use below

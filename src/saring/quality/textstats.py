@@ -174,7 +174,7 @@ def top_ngrams(tokens: list[str], ns: list[int]) -> tuple[dict[int, int], list[i
     With the compiled kernel, its exact integer n-gram classes (same results).
     """
     k = _analysis.kernel()
-    if k is not None and _kernel_ns(ns):
+    if k is not None and kernel_ns(ns):
         tops, _, positions = k.ngrams(k.intern(tokens), ns, (), True)
         return tops, positions
     if _int_keys(tokens):
@@ -182,24 +182,25 @@ def top_ngrams(tokens: list[str], ns: list[int]) -> tuple[dict[int, int], list[i
     return _top_ngrams_tuple(tokens, ns)
 
 
-def _kernel_ns(ns: Any) -> bool:
+def kernel_ns(ns: Any) -> bool:
     """n-gram sizes the kernel takes (the Python code has its own answer for n < 1)."""
     return all(isinstance(n, int) and 1 <= n <= 1_000_000 for n in ns)
 
 
 def kernel_ngram_chars(
-    st: Analysis, top_ns: list[int], dup_ns: list[int], key: Any = None
+    st: Analysis, top_ns: list[int], dup_ns: list[int], key: Any = None, *, ns_ok: bool = False
 ) -> tuple[dict[int, int], dict[int, int]] | None:
     """:func:`top_ngrams` and :func:`dup_ngram_chars` of a text's tokens in one pass of the
     compiled kernel over its token ids, memoised on the analysis under ``key`` (default: one
-    made of the n); None without the kernel (the caller then runs the two functions)."""
+    made of the n); None without the kernel (the caller then runs the two functions).
+    ``ns_ok``: the caller checked the sizes with :func:`kernel_ns` once (per profile)."""
     if key is None:
         key = ("quality_ngrams", tuple(top_ns), tuple(dup_ns))
     found = st.memo.get(key)
     if found is not None:
         return found  # type: ignore[return-value]
     k = _analysis.kernel()
-    if k is None or not (_kernel_ns(top_ns) and _kernel_ns(dup_ns)):
+    if k is None or not (ns_ok or (kernel_ns(top_ns) and kernel_ns(dup_ns))):
         return None
     info = st.token_info
     if info is None:  # tokens made without the kernel (it was switched on since)
@@ -255,7 +256,7 @@ def dup_ngram_chars(
     compiled kernel counts from scratch (``positions`` only ever saves work; same results).
     """
     k = _analysis.kernel()
-    if k is not None and _kernel_ns(ns):
+    if k is not None and kernel_ns(ns):
         return k.ngrams(k.intern(tokens), (), ns)[1]
     if _int_keys(tokens):
         return _dup_ngram_chars_np(tokens, ns, positions)
