@@ -206,6 +206,29 @@ def test_normalize_gates_equal_their_regexes(text: str) -> None:
     assert unsafe == [m.start() for m in fixtext._UNSAFE_RE.finditer(text)]
 
 
+_NUMS = st.text(st.sampled_from(list("0123456789.-() \u2013+ax\n\u0663")), max_size=80)
+
+
+@needs_scan
+@settings(max_examples=600, deadline=None)
+@given(st.one_of(_NUMS, texts, repeated), st.integers(0, 7))
+def test_number_runs_equal_the_regex(text: str, min_inner: int) -> None:
+    from saring.pii import detect
+
+    assert SCAN.number_runs(text, min_inner) == scan.number_runs_py(text, min_inner)
+    assert detect._GATE_NUM_C  # the detector's gate is the kernel's pattern with 5
+    assert SCAN.number_runs(text, 5) == [m.span() for m in detect._GATE_NUM.finditer(text)]
+
+
+@needs_scan
+def test_number_runs_edges() -> None:
+    for text in ["", "1234567", "12345678", "1------2", "1-----2", "1------", "(021) 555-1234 ", "1" * 100_000,
+                 "1 " * 5000 + "x", "\u2013".join("1234") * 3, "😀0812 3456 7890😀"]:
+        assert SCAN.number_runs(text, 5) == scan.number_runs_py(text, 5), text
+    with pytest.raises(ValueError):
+        SCAN.number_runs("1", -1)
+
+
 @needs_scan
 def test_count_members_edges() -> None:
     table = SCAN.member_table(frozenset({"yang", "Dan", "", "é", "x" * 300}))

@@ -33,6 +33,10 @@
  *     (``[m.start() for m in islice(CLASS_RE.finditer(text, start), limit)]``). Latin-1 by a
  *     256-entry table, the rest by binary search over the ranges.
  *
+ * number_runs(text, min_inner) -> list[tuple[int, int]]
+ *     The spans of ``re.finditer(r"[0-9][0-9.\-() \u2013]{MIN_INNER,}[0-9]", text)`` (PII's
+ *     number gate): at a digit, the greedy class run backs off to its last digit.
+ *
  * case_boundaries(text) -> list[int]
  *     Offsets of the ASCII capitals directly after an ASCII lower-case letter (``[a-z][A-Z]``).
  *
@@ -760,6 +764,76 @@ class_positions(PyObject *self, PyObject *args)
     return out;
 }
 
+/* ------------------------------------------------------------------ number runs */
+
+#define NUM_DIGIT(c) ((c) >= '0' && (c) <= '9')
+#define NUM_CLASS(c) (NUM_DIGIT(c) || (c) == '.' || (c) == '-' || (c) == '(' || (c) == ')' \
+                      || (c) == ' ' || (c) == 0x2013)
+
+/* A match starts at a digit p; the class run after it ends at r (first character outside the
+ * class); the match ends after the last digit q of the run with at least min_inner characters
+ * between p and q (the greedy repeat backing off). With no such digit no position inside the
+ * run can start a match (its run ends at the same r, its range of q is smaller): go on at r. */
+#define NUM_LOOP(CTYPE)                                                                 \
+    do {                                                                                \
+        const CTYPE *d = (const CTYPE *)data;                                           \
+        Py_ssize_t i = 0;                                                               \
+        while (i < n) {                                                                 \
+            if (!NUM_DIGIT(d[i])) {                                                     \
+                i++;                                                                    \
+                continue;                                                               \
+            }                                                                           \
+            Py_ssize_t p = i, r = p + 1;                                                \
+            while (r < n && NUM_CLASS(d[r]))                                            \
+                r++;                                                                    \
+            Py_ssize_t q = r - 1;                                                       \
+            while (q - p - 1 >= min_inner && !NUM_DIGIT(d[q]))                          \
+                q--;                                                                    \
+            if (q - p - 1 >= min_inner) {                                               \
+                PyObject *span = Py_BuildValue("(nn)", p, q + 1);                       \
+                if (span == NULL || PyList_Append(out, span) < 0) {                     \
+                    Py_XDECREF(span);                                                   \
+                    Py_DECREF(out);                                                     \
+                    return NULL;                                                        \
+                }                                                                       \
+                Py_DECREF(span);                                                        \
+                i = q + 1;                                                              \
+            } else {                                                                    \
+                i = r;                                                                  \
+            }                                                                           \
+        }                                                                               \
+    } while (0)
+
+static PyObject *
+number_runs(PyObject *self, PyObject *args)
+{
+    PyObject *text;
+    Py_ssize_t min_inner;
+    if (!PyArg_ParseTuple(args, "Un:number_runs", &text, &min_inner))
+        return NULL;
+    if (min_inner < 0) {
+        PyErr_SetString(PyExc_ValueError, "number_runs: min_inner must be >= 0");
+        return NULL;
+    }
+    Py_ssize_t n = PyUnicode_GET_LENGTH(text);
+    const void *data = PyUnicode_DATA(text);
+    PyObject *out = PyList_New(0);
+    if (out == NULL)
+        return NULL;
+    switch (PyUnicode_KIND(text)) {
+    case PyUnicode_1BYTE_KIND:
+        NUM_LOOP(Py_UCS1);
+        break;
+    case PyUnicode_2BYTE_KIND:
+        NUM_LOOP(Py_UCS2);
+        break;
+    default:
+        NUM_LOOP(Py_UCS4);
+        break;
+    }
+    return out;
+}
+
 /* ------------------------------------------------------------------ case boundaries */
 
 static PyObject *
@@ -809,6 +883,8 @@ static PyMethodDef methods[] = {
     {"class_table", class_table, METH_O, "class_table(((lo, hi), ...)) -> the table class_positions reads."},
     {"class_positions", class_positions, METH_VARARGS,
      "class_positions(text, table, start, limit) -> offsets >= start of text's characters in the class."},
+    {"number_runs", number_runs, METH_VARARGS,
+     "number_runs(text, min_inner) -> spans of [0-9][0-9.\\-() \\u2013]{min_inner,}[0-9] matches."},
     {"member_table", member_table, METH_O, "member_table(frozenset) -> the exact table count_members reads."},
     {"count_members", count_members, METH_VARARGS,
      "count_members(items, table) -> int: sum(x in targets for x in items)."},

@@ -16,7 +16,7 @@ from typing import Any
 
 from saring.compiled import load
 
-__all__ = ["any_lower_in", "class_positions", "class_ranges", "class_table", "count_members", "gopher_marks", "line_end_count", "lower_hits", "lower_table", "member_table", "needles_present"]
+__all__ = ["any_lower_in", "class_positions", "class_ranges", "class_table", "count_members", "gopher_marks", "line_end_count", "lower_hits", "lower_table", "member_table", "needles_present", "number_runs"]
 
 
 def needles_present_py(text: str, needles: tuple[str, ...]) -> int:
@@ -144,6 +144,15 @@ def class_positions_py(text: str, table: Any, start: int, limit: int) -> list[in
     return [m.start() for m in islice(table.finditer(text, max(start, 0)), max(limit, 0))]
 
 
+
+def number_runs_py(text: str, min_inner: int) -> list[tuple[int, int]]:
+    """Spans of the matches of ``[0-9][0-9.\\-() \\u2013]{min_inner,}[0-9]`` (PII's number gate)."""
+    if min_inner < 0:
+        raise ValueError("number_runs: min_inner must be >= 0")
+    pattern = re.compile(rf"[0-9][0-9.\-() \u2013]{{{min_inner},}}[0-9]")
+    return [m.span() for m in pattern.finditer(text)]
+
+
 _K = load("saring._c_scan")
 needles_present = _K.needles_present if _K is not None else needles_present_py
 lower_table = _K.lower_table if _K is not None else lower_table_py
@@ -155,3 +164,4 @@ gopher_marks = _K.gopher_marks if _K is not None else gopher_marks_py
 line_end_count = _K.line_end_count if _K is not None else line_end_count_py
 class_table = _K.class_table if _K is not None else class_table_py
 class_positions = _K.class_positions if _K is not None else class_positions_py
+number_runs = _K.number_runs if _K is not None else number_runs_py

@@ -99,6 +99,65 @@ append_match(PyObject *out, Py_ssize_t s, Py_ssize_t e, int group)
 
 #define BLANK(c) ((c) == ' ' || (c) == '\t')
 
+/* The scan, one copy per string kind (direct reads instead of PyUnicode_READ's kind switch on
+ * every character). Characters above ' ' are neither a newline nor a blank: skipped at once. */
+#define LAYOUT_LOOP(CTYPE)                                                                   \
+    do {                                                                                     \
+        const CTYPE *d = (const CTYPE *)data;                                                \
+        Py_ssize_t pos = 0;                                                                  \
+        while (pos < n) {                                                                    \
+            Py_UCS4 c = d[pos];                                                              \
+            if (c > ' ') {                                                                   \
+                pos++;                                                                       \
+                continue;                                                                    \
+            }                                                                                \
+            if (c == '\n') {                                                                 \
+                /* blank_lines: a newline, then as many "[ \t]*\n" units as there are (>= 1) */ \
+                Py_ssize_t j = pos + 1, last = -1;                                           \
+                for (;;) {                                                                   \
+                    Py_ssize_t k = j;                                                        \
+                    while (k < n && BLANK(d[k]))                                             \
+                        k++;                                                                 \
+                    if (k < n && d[k] == '\n') {                                             \
+                        last = k + 1;                                                        \
+                        j = k + 1;                                                           \
+                    } else {                                                                 \
+                        break;                                                               \
+                    }                                                                        \
+                }                                                                            \
+                if (last >= 0) {                                                             \
+                    if (append_match(out, pos, last, 0) < 0)                                 \
+                        goto fail;                                                           \
+                    pos = last;                                                              \
+                } else {                                                                     \
+                    pos++; /* no other alternative starts with a newline */                  \
+                }                                                                            \
+                continue;                                                                    \
+            }                                                                                \
+            if (!BLANK(c)) {                                                                 \
+                pos++;                                                                       \
+                continue;                                                                    \
+            }                                                                                \
+            Py_ssize_t r = pos + 1; /* end of the run of spaces and tabs */                  \
+            while (r < n && BLANK(d[r]))                                                     \
+                r++;                                                                         \
+            int group = -1;                                                                  \
+            if (r < n && d[r] == '\n')                                                       \
+                group = 1; /* trailing_space: the whole run, a newline after it */           \
+            else if (pos > 0 && d[pos - 1] == '\n')                                          \
+                group = 2; /* leading_space */                                               \
+            else if (r - pos >= 2 || c == '\t')                                              \
+                group = 3; /* space_run (or a lone tab) */                                   \
+            if (group < 0) {                                                                 \
+                pos++; /* a lone space inside a line */                                      \
+                continue;                                                                    \
+            }                                                                                \
+            if (append_match(out, pos, r, group) < 0)                                        \
+                goto fail;                                                                   \
+            pos = r;                                                                         \
+        }                                                                                    \
+    } while (0)
+
 static PyObject *
 layout_matches(PyObject *self, PyObject *args)
 {
@@ -106,58 +165,20 @@ layout_matches(PyObject *self, PyObject *args)
     if (!PyArg_ParseTuple(args, "U:layout_matches", &text))
         return NULL;
     Py_ssize_t n = PyUnicode_GET_LENGTH(text);
-    int kind = PyUnicode_KIND(text);
     const void *data = PyUnicode_DATA(text);
     PyObject *out = PyList_New(0);
     if (out == NULL)
         return NULL;
-    Py_ssize_t pos = 0;
-    while (pos < n) {
-        Py_UCS4 c = PyUnicode_READ(kind, data, pos);
-        if (c == '\n') {
-            /* blank_lines: a newline, then as many "[ \t]*\n" units as there are (at least one) */
-            Py_ssize_t j = pos + 1, last = -1;
-            for (;;) {
-                Py_ssize_t k = j;
-                while (k < n && BLANK(PyUnicode_READ(kind, data, k)))
-                    k++;
-                if (k < n && PyUnicode_READ(kind, data, k) == '\n') {
-                    last = k + 1;
-                    j = k + 1;
-                } else {
-                    break;
-                }
-            }
-            if (last >= 0) {
-                if (append_match(out, pos, last, 0) < 0)
-                    goto fail;
-                pos = last;
-            } else {
-                pos++; /* no other alternative starts with a newline */
-            }
-            continue;
-        }
-        if (!BLANK(c)) {
-            pos++;
-            continue;
-        }
-        Py_ssize_t r = pos + 1; /* end of the run of spaces and tabs */
-        while (r < n && BLANK(PyUnicode_READ(kind, data, r)))
-            r++;
-        int group = -1;
-        if (r < n && PyUnicode_READ(kind, data, r) == '\n')
-            group = 1; /* trailing_space: the whole run, a newline after it */
-        else if (pos > 0 && PyUnicode_READ(kind, data, pos - 1) == '\n')
-            group = 2; /* leading_space */
-        else if (r - pos >= 2 || c == '\t')
-            group = 3; /* space_run (or a lone tab) */
-        if (group < 0) {
-            pos++; /* a lone space inside a line */
-            continue;
-        }
-        if (append_match(out, pos, r, group) < 0)
-            goto fail;
-        pos = r;
+    switch (PyUnicode_KIND(text)) {
+    case PyUnicode_1BYTE_KIND:
+        LAYOUT_LOOP(Py_UCS1);
+        break;
+    case PyUnicode_2BYTE_KIND:
+        LAYOUT_LOOP(Py_UCS2);
+        break;
+    default:
+        LAYOUT_LOOP(Py_UCS4);
+        break;
     }
     return out;
 fail:

@@ -30,7 +30,7 @@ from saring.pii.numbers import (
 from saring.pii.resources import PIIResources, load_resources
 from saring.pii.span import Span
 from saring.pii.validate import landline_ok, mobile_ok, public_ip
-from saring.scan import needles_present
+from saring.scan import needles_present, number_runs, number_runs_py
 
 __all__ = ["PRIORITY", "TYPES", "Detector", "Span", "placeholder"]
 
@@ -43,6 +43,9 @@ PRIORITY: dict[str, int] = {t: i for i, t in enumerate(TYPES)}
 # Each start position scans forward at most to the end of the run, and finditer resumes after
 # a match, so the scan is linear.
 _GATE_NUM = regex.compile(r"[0-9][0-9.\-() \u2013]{5,}[0-9]")
+# ... its spans by the compiled scan (``saring.scan.number_runs``, the same pattern with 5),
+# when built; the regex otherwise
+_GATE_NUM_C = number_runs is not number_runs_py and _GATE_NUM.pattern == r"[0-9][0-9.\-() \u2013]{5,}[0-9]"
 _GATE_OBFUSCATED_AT = regex.compile(r"[\[(] ?(?:at|AT|At) ?[\])]")
 # Every IPv6 address has "::" or 7 colons, hence ":h:h:"; a pattern starting with a literal
 # is scanned fast (a leading hex class would stop at every a-f letter of the text).
@@ -243,9 +246,10 @@ class Detector:
         if "ip" in types and ("::" in text or _GATE_IPV6.search(text)):
             self._ipv6(text, cands)
         if self._numeric:
-            for m in _GATE_NUM.finditer(text):
-                a, b = m.span()
-                while a > 0 and a > m.start() - 3 and text[a - 1] in "+(":
+            spans = number_runs(text, 5) if _GATE_NUM_C else [m.span() for m in _GATE_NUM.finditer(text)]
+            for a, b in spans:
+                m_start = a
+                while a > 0 and a > m_start - 3 and text[a - 1] in "+(":
                     a -= 1
                 self._run_start = a
                 # two extra chars let look-aheads see what follows the run ("/2020", "%").
