@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import copy
 import math
+from dataclasses import replace
 
 import pytest
 from hypothesis import HealthCheck, given, settings
@@ -28,6 +29,9 @@ from saring.langid.lexicon import (
     _make_decider,
     _make_scanner,
     get_lexicon,
+    load_markers,
+    load_nb_weights,
+    load_regional,
 )
 from saring.langid.step import LanguageID
 
@@ -294,3 +298,68 @@ def test_column_sums_equal_reference(values: list[tuple], picks: list[int], with
         lx._KERNEL = kern
     assert got == want
     assert [type(getattr(got, f)) for f in ("idms", "mly", "rg")] == [float] * 3
+
+
+# spellings _finish counts ("dh", "eu", "ê", "-nye" before " ", "," or "." but not "-anye"), their
+# near misses, and the Betawi register words (counted only from three to a line)
+_REGISTER = [w for w, v in get_lexicon().fam_packed.items() if v == 1 << _SHIFT["rgr"]][:6]
+_SPELL = st.lists(st.one_of(
+    st.sampled_from(["dh", "eu", "ê", "Ê", "nye", "anye", "nye ", "nye,", "nye.", "anye.", "d", "h",
+                     "e", "u", "n", "y", "a", " ", ",", ".", ";", "\u0301", "中", "😀"]),
+    st.sampled_from(_REGISTER or ["kagak"]), st.sampled_from(_WORDS)), max_size=40).map("".join)
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(st.one_of(_SPELL, _LINE, _SPACED), max_size=20))
+def test_finisher_equals_finish(lines: list[str]) -> None:
+    """``Finisher.columns`` (scan + ``_finish`` + decisions in one call) gives what the scan
+    followed by the Python ``_finish`` gives, and what the pure reference gives, value for value
+    and type for type."""
+    from saring.langid.lexicon import Columns, _Scanned
+
+    lex = get_lexicon()
+    assert lex._finisher is not None
+    lowered = [x.lower().replace("\n", " ") for x in lines]
+    got = Columns(*lex._finisher.columns(lowered))
+    want = _Scanned(lex, lex._scanner.scan(lowered)).columns(lowered)
+    pure = _pure(lex).lines(lowered)
+    for name in _NAMES:
+        a, b, c = getattr(got, name), getattr(want, name), getattr(pure, name)
+        assert a == b == c, name
+        assert list(map(type, a)) == list(map(type, b)) == list(map(type, c)), name
+
+
+def test_a_changed_finish_is_not_run_in_c() -> None:
+    """A lexicon whose ``_finish`` counts differently (as a later evidence change would) gets no
+    compiled finisher: its probe lines disagree. So do constants the kernel cannot mirror."""
+    from saring.langid.lexicon import _make_finisher
+
+    class Other(Lexicon):
+        def _finish(self, lowered, idms, packed, tokens):  # type: ignore[no-untyped-def]
+            cols = super()._finish(lowered, idms, packed, tokens)
+            cols.jv = [v + 0.5 * x.count("nya") for v, x in zip(cols.jv, lowered, strict=True)]
+            return cols
+
+    lex = get_lexicon()
+    same = Lexicon(load_markers(), load_nb_weights(), lex.params, load_regional(), lex.calibration)
+    assert _make_finisher(same) is not None
+    other = Other(load_markers(), load_nb_weights(), lex.params, load_regional(), lex.calibration)
+    assert other._scanner is not None and other._decider is not None
+    assert _make_finisher(other) is None
+    ints = Lexicon(load_markers(), load_nb_weights(),
+                   replace(lex.params, regional_register_min=3.0), load_regional(), lex.calibration)
+    assert ints._finisher is None
+
+
+def test_finisher_checks_its_arguments() -> None:
+    lex = get_lexicon()
+    fin = lex._finisher
+    with pytest.raises(TypeError):
+        fin.columns(("a",))
+    with pytest.raises(TypeError):
+        fin.columns(["a", 1])
+    assert fin.columns([]) == tuple([] for _ in _NAMES)
+    with pytest.raises(ValueError):
+        kernel.Finisher(lex._scanner, lex._decider, (1.0,) * 6, 1.0, 1.0, 1.0, 3, 0.0, 0.0, 1.0)
+    with pytest.raises(ValueError):
+        kernel.Finisher(lex._scanner, lex._decider, (1,) * 7, 1.0, 1.0, 1.0, 3, 0.0, 0.0, 1.0)
