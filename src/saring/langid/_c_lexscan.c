@@ -626,11 +626,14 @@ static PyObject *Decider_new(PyTypeObject *type, PyObject *args, PyObject *kwds)
 }
 
 /* One row: label index, score and hits (Lexicon._decide with calibrate=True). */
-static int decide(Decider *D, double idms, double mly, double jv, double su, double en,
-                  double rg, Py_ssize_t tokens, double *score, double *hits) {
+static int decide_full(Decider *D, double idms, double mly, double jv, double su, double en,
+                       double rg, Py_ssize_t tokens, double *score, double *hits,
+                       double *share_out, double *s_out) {
     double s = idms + D->bias + D->ptb * (double)tokens;
     double total = mly + jv + su + en + rg;
     *hits = total;
+    *s_out = s;
+    *share_out = 0.0;
     if (total < D->min_hits) {
         *score = 0.0;
         return L_UND;
@@ -642,6 +645,7 @@ static int decide(Decider *D, double idms, double mly, double jv, double su, dou
     if (en > best) { top = 3; best = en; }
     if (rg > best) { top = 4; best = rg; }
     double share = best / total;
+    *share_out = share;
     double conf = share * total / (total + 1.0);
     int lang;
     if (top == 4) lang = L_OTHER;
@@ -671,6 +675,12 @@ static int decide(Decider *D, double idms, double mly, double jv, double su, dou
     }
     *score = conf;
     return lang;
+}
+
+static int decide(Decider *D, double idms, double mly, double jv, double su, double en,
+                  double rg, Py_ssize_t tokens, double *score, double *hits) {
+    double share, s;
+    return decide_full(D, idms, mly, jv, su, en, rg, tokens, score, hits, &share, &s);
 }
 
 static int as_double(PyObject *list, Py_ssize_t i, double *out) {
@@ -731,7 +741,50 @@ size:
     return NULL;
 }
 
+/* one(idms, mly, jv, su, en, rg, tokens) -> (lang, score, share, s, hits): Lexicon._decide of
+ * one evidence vector (calibrated), all five values. */
+static PyObject *Decider_one(Decider *D, PyObject *const *args, Py_ssize_t nargs) {
+    if (nargs != 7) {
+        PyErr_SetString(PyExc_TypeError, "one() takes idms, mly, jv, su, en, rg, tokens");
+        return NULL;
+    }
+    double v[6];
+    for (int c = 0; c < 6; c++) {
+        PyObject *x = args[c];
+        if (PyFloat_CheckExact(x)) v[c] = PyFloat_AS_DOUBLE(x);
+        else if (c == 0 && PyLong_CheckExact(x)) {
+            /* an int id/ms sum becomes a float with the bias; int family hits could leave an
+             * int total (Python's types), so only floats are taken there */
+            v[c] = PyLong_AsDouble(x);
+            if (v[c] == -1.0 && PyErr_Occurred()) return NULL;
+            if (fabs(v[c]) > 9007199254740992.0) {
+                PyErr_SetString(PyExc_ValueError, "int too large to mirror exactly");
+                return NULL;
+            }
+        } else {
+            PyErr_SetString(PyExc_TypeError, "evidence values are floats (idms: or an int)");
+            return NULL;
+        }
+    }
+    if (!PyLong_CheckExact(args[6])) {
+        PyErr_SetString(PyExc_TypeError, "tokens must be an int");
+        return NULL;
+    }
+    Py_ssize_t tokens = PyLong_AsSsize_t(args[6]);
+    if (tokens == -1 && PyErr_Occurred()) return NULL;
+    if (tokens < 0 || (double)tokens > 9007199254740992.0) {
+        PyErr_SetString(PyExc_ValueError, "token count out of range");
+        return NULL;
+    }
+    double score, hits, share, s;
+    int lang = decide_full(D, v[0], v[1], v[2], v[3], v[4], v[5], tokens, &score, &hits, &share,
+                           &s);
+    return Py_BuildValue("(Odddd)", D->labels[lang], score, share, s, hits);
+}
+
 static PyMethodDef Decider_methods[] = {
+    {"one", (PyCFunction)(void (*)(void))Decider_one, METH_FASTCALL,
+     "one(idms, mly, jv, su, en, rg, tokens) -> (lang, score, share, log-odds, hits)."},
     {"fill", (PyCFunction)Decider_fill, METH_VARARGS,
      "fill(rows, idms, mly, jv, su, en, rg, tokens, langs, scores, hits): the decision of "
      "each row of rows written into langs / scores / hits."},

@@ -498,9 +498,13 @@ class Lexicon:
     def decide(self, ev: Evidence) -> Verdict:
         """:meth:`decide_raw`, with the confidence calibrated (probability that the label is right,
         fitted on the tune half by ``scripts/calibrate_langid.py``) when weights are loaded."""
-        lang, score, share, s, total = self._decide(
-            ev.idms, ev.mly, ev.jv, ev.su, ev.en, ev.rg, ev.tokens, True
-        )
+        vals = (ev.idms, ev.mly, ev.jv, ev.su, ev.en, ev.rg, ev.tokens)
+        try:  # the compiled decision (checked on probes at set-up); other value types: Python
+            if self._decider is None:
+                raise TypeError
+            lang, score, share, s, total = self._decider.one(*vals)
+        except TypeError:
+            lang, score, share, s, total = self._decide(*vals, True)
         return Verdict(lang, score, share, s, total, ev.tokens)
 
     def decide_raw(self, ev: Evidence) -> Verdict:
@@ -799,8 +803,12 @@ def _make_decider(lex: Lexicon) -> Any | None:
     langs, scores, hits = ["und"] * n, [0.0] * n, [0.0] * n
     decider.fill(list(range(n)), *cols, langs, scores, hits)
     for i, v in enumerate(probes):
-        lang, score, _, _, total = lex._decide(*v, True)
+        want = lex._decide(*v, True)
+        lang, score, _, _, total = want
         if (lang, score, total) != (langs[i], scores[i], hits[i]) or type(score) is not float:
+            return None
+        got = decider.one(*v)
+        if got != want or list(map(type, got)) != list(map(type, want)):
             return None
     return decider
 

@@ -95,11 +95,13 @@ class _Scan:
         one-word lines has a run per line."""
         n = len(langs)
         if n < 64:  # a few paragraphs (news): a plain loop costs less than setting up passes
-            scores_, out = self.scores, []
+            scores_, plen, out = self.scores, self.plen, []
+            at = self.starts(range(n))  # every paragraph's start in one pass
             for pl, grp in groupby(range(n), key=langs.__getitem__):
                 rows = list(grp)
-                out.append([self.starts(rows[:1])[0], self.starts(rows[-1:])[0] + self.plen[rows[-1]],
-                            pl, round(min(map(scores_.__getitem__, rows)), 3)])
+                last = rows[-1]
+                out.append([at[rows[0]], at[last] + plen[last], pl,
+                            round(min(map(scores_.__getitem__, rows)), 3)])
             return out
         firsts = [0, *compress(range(1, n), map(ne, islice(langs, 1, None), langs))]
         ends = [*firsts[1:], n]
@@ -342,9 +344,11 @@ class LanguageID(FilterStep):
         # characters per family, families in order of first appearance (ties go to the first)
         fam_chars = {f: sum(compress(plen, map(f.__eq__, fams)))
                      for f in dict.fromkeys(fams) if f != "und"}
-        ntokens = sum(map(cols.tokens.__getitem__, row))
-        # (a regex with a literal first character: the engine skips to each line break)
-        indented = text[:1].isspace() or _INDENT.search(text) is not None
+        ntokens = sum(cols.tokens) if indexed is None else sum(map(cols.tokens.__getitem__, row))
+        # ``indented`` only chooses how ``starts`` finds leading whitespace (both ways give the
+        # same offsets): a few paragraphs are measured one by one, cheaper than a regex pass over
+        # the text (a regex with a literal first character: the engine skips to each break)
+        indented = len(paras) < 64 or text[:1].isspace() or _INDENT.search(text) is not None
         return _Scan(segs, seg_pos, kidx, plen, cols, row, langs, scores, idms, fams, fam_chars,
                      ntokens, indented)
 
