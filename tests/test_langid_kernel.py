@@ -23,6 +23,7 @@ from saring.langid.lexicon import (
     _FIELD,
     _SHIFT,
     TOKEN_RE,
+    Evidence,
     Lexicon,
     Marker,
     Params,
@@ -363,3 +364,46 @@ def test_finisher_checks_its_arguments() -> None:
         kernel.Finisher(lex._scanner, lex._decider, (1.0,) * 6, 1.0, 1.0, 1.0, 3, 0.0, 0.0, 1.0)
     with pytest.raises(ValueError):
         kernel.Finisher(lex._scanner, lex._decider, (1,) * 7, 1.0, 1.0, 1.0, 3, 0.0, 0.0, 1.0)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.tuples(st.one_of(st.just(0), st.floats(-40, 40, allow_nan=False)),
+                 _FLOAT, _FLOAT, _FLOAT, _FLOAT, _FLOAT, st.integers(0, 500)))
+def test_decider_one_equals_decide(row: tuple) -> None:
+    """``Decider.one`` (used by ``Lexicon.decide``) gives all five values of ``_decide``, types
+    included; int family hits (whose Python total stays an int) are refused and decided in
+    Python by ``Lexicon.decide``."""
+    lex = get_lexicon()
+    got, want = lex._decider.one(*row), lex._decide(*row, True)
+    assert got == want and list(map(type, got)) == list(map(type, want))
+    ev = Evidence(row[0], *row[1:5], row[6], row[5])
+    v = lex.decide(ev)
+    assert (v.lang, v.score, v.family_share, v.idms, v.hits) == want
+    with pytest.raises(TypeError):
+        lex._decider.one(row[0], 1, 0, 0, 0, 0, row[6])
+    ints = Evidence(row[0], 1, 0, 0, 0, row[6], 0)
+    v = lex.decide(ints)
+    assert (v.lang, v.score, v.family_share, v.idms, v.hits) == lex._decide(row[0], 1, 0, 0, 0, 0, row[6], True)
+    assert type(v.hits) is int
+
+
+_SPACES = ["\n", "\r\n", " ", "\t", "\x0b", "\x0c", "\x1c", "\x1f", "\x85", "\u00a0", "\u2003",
+           "\u3000", "\u200b", "\ufeff"]
+_UPPER = ["A", "Z", "İ", "Σ", "ΣΑ", "K", "Å", "ẞ", "Ǆ", "ﬃ", "Ⅻ", "Ä", "É"]
+
+
+@settings(max_examples=400, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(st.one_of(st.sampled_from(_SPACES), st.sampled_from(_UPPER), _PIECE,
+                          st.text(max_size=8)), max_size=60).map("".join))
+def test_paragraphs_equal_reference(text: str) -> None:
+    """``_c_lexscan.paragraphs`` splits, strips and lowercases as ``str.split`` / ``str.strip`` /
+    ``str.lower`` do (Unicode whitespace, line breaks inside a paragraph such as U+0085,
+    lowercasing that changes length or leaves the Latin-1 range), types included."""
+    from saring.langid.step import _paragraphs_py
+
+    got, want = kernel.paragraphs(text), _paragraphs_py(text)
+    assert got == want
+    for g, w in zip(got, want, strict=True):
+        assert list(map(type, g)) == list(map(type, w))
+    with pytest.raises(TypeError):
+        kernel.paragraphs(b"x")

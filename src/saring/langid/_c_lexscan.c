@@ -1071,7 +1071,87 @@ static PyObject *column_sums(PyObject *module, PyObject *args) {
     return out;
 }
 
+/* paragraphs(text) -> (seg_pos, kidx, lead, paras, lowered): the step's line split, as
+ *   segs = text.split("\n"); seg_pos = starts of segs plus len(text) + 1 at the end
+ *   kidx = [k for k, s in enumerate(segs) if s.strip()]; paras = [segs[k].strip() for k in kidx]
+ *   lead[i] = len(segs[kidx[i]]) - len(segs[kidx[i]].lstrip()); lowered = [p.lower() for p in paras]
+ * str.strip() strips Py_UNICODE_ISSPACE characters (CPython's do_strip); ASCII paragraphs are
+ * lowercased here (A-Z -> a-z, what str.lower does to ASCII), others by str.lower itself. */
+static PyObject *paragraphs(PyObject *module, PyObject *text) {
+    if (!PyUnicode_Check(text)) {
+        PyErr_SetString(PyExc_TypeError, "paragraphs() takes a str");
+        return NULL;
+    }
+    if (PyUnicode_READY(text) < 0) return NULL;
+    int kind = PyUnicode_KIND(text);
+    const void *data = PyUnicode_DATA(text);
+    Py_ssize_t n = PyUnicode_GET_LENGTH(text);
+    PyObject *seg_pos = PyList_New(0), *kidx = PyList_New(0), *lead = PyList_New(0),
+             *paras = PyList_New(0), *lowered = PyList_New(0);
+    if (!seg_pos || !kidx || !lead || !paras || !lowered) goto fail;
+    Py_ssize_t start = 0, k = 0;
+    for (;;) {
+        Py_ssize_t end = start;
+        while (end < n && PyUnicode_READ(kind, data, end) != '\n') end++;
+        PyObject *pos = PyLong_FromSsize_t(start);
+        if (pos == NULL) goto fail;
+        int rc = PyList_Append(seg_pos, pos);
+        Py_DECREF(pos);
+        if (rc < 0) goto fail;
+        Py_ssize_t a = start, b = end;
+        while (a < b && Py_UNICODE_ISSPACE(PyUnicode_READ(kind, data, a))) a++;
+        while (b > a && Py_UNICODE_ISSPACE(PyUnicode_READ(kind, data, b - 1))) b--;
+        if (b > a) {
+            PyObject *ki = PyLong_FromSsize_t(k), *ld = PyLong_FromSsize_t(a - start);
+            PyObject *para = PyUnicode_Substring(text, a, b), *low = NULL;
+            if (ki && ld && para) {
+                if (PyUnicode_IS_ASCII(para)) {
+                    Py_ssize_t m = b - a;
+                    low = PyUnicode_New(m, 127);
+                    if (low) {
+                        const Py_UCS1 *src = PyUnicode_1BYTE_DATA(para);
+                        Py_UCS1 *dst = PyUnicode_1BYTE_DATA(low);
+                        for (Py_ssize_t i = 0; i < m; i++) {
+                            Py_UCS1 c = src[i];
+                            dst[i] = (c >= 'A' && c <= 'Z') ? (Py_UCS1)(c + 32) : c;
+                        }
+                    }
+                } else {
+                    low = PyObject_CallMethod(para, "lower", NULL);
+                }
+            }
+            int bad = !ki || !ld || !para || !low || PyList_Append(kidx, ki) < 0 ||
+                      PyList_Append(lead, ld) < 0 || PyList_Append(paras, para) < 0 ||
+                      PyList_Append(lowered, low) < 0;
+            Py_XDECREF(ki);
+            Py_XDECREF(ld);
+            Py_XDECREF(para);
+            Py_XDECREF(low);
+            if (bad) goto fail;
+        }
+        if (end >= n) break;
+        start = end + 1;
+        k++;
+    }
+    PyObject *last = PyLong_FromSsize_t(n + 1);
+    if (last == NULL) goto fail;
+    int rc = PyList_Append(seg_pos, last);
+    Py_DECREF(last);
+    if (rc < 0) goto fail;
+    return Py_BuildValue("(NNNNN)", seg_pos, kidx, lead, paras, lowered);
+fail:
+    Py_XDECREF(seg_pos);
+    Py_XDECREF(kidx);
+    Py_XDECREF(lead);
+    Py_XDECREF(paras);
+    Py_XDECREF(lowered);
+    return NULL;
+}
+
 static PyMethodDef module_methods[] = {
+    {"paragraphs", paragraphs, METH_O,
+     "paragraphs(text) -> (seg_pos, kidx, lead, paras, lowered): the non-blank lines of text "
+     "(stripped, and lowercased), where they start and their line's start."},
     {"column_sums", column_sums, METH_VARARGS,
      "column_sums(rows, live, columns) -> per column, the sum of its values at the live rows, "
      "in row order from 0.0 (Columns.total)."},
