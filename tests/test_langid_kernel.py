@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import copy
 import math
+from dataclasses import replace
 
 import pytest
 from hypothesis import HealthCheck, given, settings
@@ -22,12 +23,16 @@ from saring.langid.lexicon import (
     _FIELD,
     _SHIFT,
     TOKEN_RE,
+    Evidence,
     Lexicon,
     Marker,
     Params,
     _make_decider,
     _make_scanner,
     get_lexicon,
+    load_markers,
+    load_nb_weights,
+    load_regional,
 )
 from saring.langid.step import LanguageID
 
@@ -294,3 +299,111 @@ def test_column_sums_equal_reference(values: list[tuple], picks: list[int], with
         lx._KERNEL = kern
     assert got == want
     assert [type(getattr(got, f)) for f in ("idms", "mly", "rg")] == [float] * 3
+
+
+# spellings _finish counts ("dh", "eu", "ê", "-nye" before " ", "," or "." but not "-anye"), their
+# near misses, and the Betawi register words (counted only from three to a line)
+_REGISTER = [w for w, v in get_lexicon().fam_packed.items() if v == 1 << _SHIFT["rgr"]][:6]
+_SPELL = st.lists(st.one_of(
+    st.sampled_from(["dh", "eu", "ê", "Ê", "nye", "anye", "nye ", "nye,", "nye.", "anye.", "d", "h",
+                     "e", "u", "n", "y", "a", " ", ",", ".", ";", "\u0301", "中", "😀"]),
+    st.sampled_from(_REGISTER or ["kagak"]), st.sampled_from(_WORDS)), max_size=40).map("".join)
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(st.one_of(_SPELL, _LINE, _SPACED), max_size=20))
+def test_finisher_equals_finish(lines: list[str]) -> None:
+    """``Finisher.columns`` (scan + ``_finish`` + decisions in one call) gives what the scan
+    followed by the Python ``_finish`` gives, and what the pure reference gives, value for value
+    and type for type."""
+    from saring.langid.lexicon import Columns, _Scanned
+
+    lex = get_lexicon()
+    assert lex._finisher is not None
+    lowered = [x.lower().replace("\n", " ") for x in lines]
+    got = Columns(*lex._finisher.columns(lowered))
+    want = _Scanned(lex, lex._scanner.scan(lowered)).columns(lowered)
+    pure = _pure(lex).lines(lowered)
+    for name in _NAMES:
+        a, b, c = getattr(got, name), getattr(want, name), getattr(pure, name)
+        assert a == b == c, name
+        assert list(map(type, a)) == list(map(type, b)) == list(map(type, c)), name
+
+
+def test_a_changed_finish_is_not_run_in_c() -> None:
+    """A lexicon whose ``_finish`` counts differently (as a later evidence change would) gets no
+    compiled finisher: its probe lines disagree. So do constants the kernel cannot mirror."""
+    from saring.langid.lexicon import _make_finisher
+
+    class Other(Lexicon):
+        def _finish(self, lowered, idms, packed, tokens):  # type: ignore[no-untyped-def]
+            cols = super()._finish(lowered, idms, packed, tokens)
+            cols.jv = [v + 0.5 * x.count("nya") for v, x in zip(cols.jv, lowered, strict=True)]
+            return cols
+
+    lex = get_lexicon()
+    same = Lexicon(load_markers(), load_nb_weights(), lex.params, load_regional(), lex.calibration)
+    assert _make_finisher(same) is not None
+    other = Other(load_markers(), load_nb_weights(), lex.params, load_regional(), lex.calibration)
+    assert other._scanner is not None and other._decider is not None
+    assert _make_finisher(other) is None
+    ints = Lexicon(load_markers(), load_nb_weights(),
+                   replace(lex.params, regional_register_min=3.0), load_regional(), lex.calibration)
+    assert ints._finisher is None
+
+
+def test_finisher_checks_its_arguments() -> None:
+    lex = get_lexicon()
+    fin = lex._finisher
+    with pytest.raises(TypeError):
+        fin.columns(("a",))
+    with pytest.raises(TypeError):
+        fin.columns(["a", 1])
+    assert fin.columns([]) == tuple([] for _ in _NAMES)
+    with pytest.raises(ValueError):
+        kernel.Finisher(lex._scanner, lex._decider, (1.0,) * 6, 1.0, 1.0, 1.0, 3, 0.0, 0.0, 1.0)
+    with pytest.raises(ValueError):
+        kernel.Finisher(lex._scanner, lex._decider, (1,) * 7, 1.0, 1.0, 1.0, 3, 0.0, 0.0, 1.0)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.tuples(st.one_of(st.just(0), st.floats(-40, 40, allow_nan=False)),
+                 _FLOAT, _FLOAT, _FLOAT, _FLOAT, _FLOAT, st.integers(0, 500)))
+def test_decider_one_equals_decide(row: tuple) -> None:
+    """``Decider.one`` (used by ``Lexicon.decide``) gives all five values of ``_decide``, types
+    included; int family hits (whose Python total stays an int) are refused and decided in
+    Python by ``Lexicon.decide``."""
+    lex = get_lexicon()
+    got, want = lex._decider.one(*row), lex._decide(*row, True)
+    assert got == want and list(map(type, got)) == list(map(type, want))
+    ev = Evidence(row[0], *row[1:5], row[6], row[5])
+    v = lex.decide(ev)
+    assert (v.lang, v.score, v.family_share, v.idms, v.hits) == want
+    with pytest.raises(TypeError):
+        lex._decider.one(row[0], 1, 0, 0, 0, 0, row[6])
+    ints = Evidence(row[0], 1, 0, 0, 0, row[6], 0)
+    v = lex.decide(ints)
+    assert (v.lang, v.score, v.family_share, v.idms, v.hits) == lex._decide(row[0], 1, 0, 0, 0, 0, row[6], True)
+    assert type(v.hits) is int
+
+
+_SPACES = ["\n", "\r\n", " ", "\t", "\x0b", "\x0c", "\x1c", "\x1f", "\x85", "\u00a0", "\u2003",
+           "\u3000", "\u200b", "\ufeff"]
+_UPPER = ["A", "Z", "İ", "Σ", "ΣΑ", "K", "Å", "ẞ", "Ǆ", "ﬃ", "Ⅻ", "Ä", "É"]
+
+
+@settings(max_examples=400, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(st.one_of(st.sampled_from(_SPACES), st.sampled_from(_UPPER), _PIECE,
+                          st.text(max_size=8)), max_size=60).map("".join))
+def test_paragraphs_equal_reference(text: str) -> None:
+    """``_c_lexscan.paragraphs`` splits, strips and lowercases as ``str.split`` / ``str.strip`` /
+    ``str.lower`` do (Unicode whitespace, line breaks inside a paragraph such as U+0085,
+    lowercasing that changes length or leaves the Latin-1 range), types included."""
+    from saring.langid.step import _paragraphs_py
+
+    got, want = kernel.paragraphs(text), _paragraphs_py(text)
+    assert got == want
+    for g, w in zip(got, want, strict=True):
+        assert list(map(type, g)) == list(map(type, w))
+    with pytest.raises(TypeError):
+        kernel.paragraphs(b"x")

@@ -70,8 +70,14 @@ typedef struct {
 } Scanner;
 
 static unsigned char TOKCH[256];
+/* SPELL[c]: c when c can start a counted spelling ("dh", "eu", "nye", "ê"), else 0 */
+static unsigned char SPELL[256];
 
 static void init_tokch(void) {
+    SPELL['d'] = 'd';
+    SPELL['e'] = 'e';
+    SPELL['n'] = 'n';
+    SPELL[0xEA] = 0xEA;
     for (int c = 'a'; c <= 'z'; c++) TOKCH[c] = 1;
     for (int c = 0xE0; c <= 0xFF; c++) TOKCH[c] = (c != 0xF7);
 }
@@ -620,11 +626,14 @@ static PyObject *Decider_new(PyTypeObject *type, PyObject *args, PyObject *kwds)
 }
 
 /* One row: label index, score and hits (Lexicon._decide with calibrate=True). */
-static int decide(Decider *D, double idms, double mly, double jv, double su, double en,
-                  double rg, Py_ssize_t tokens, double *score, double *hits) {
+static int decide_full(Decider *D, double idms, double mly, double jv, double su, double en,
+                       double rg, Py_ssize_t tokens, double *score, double *hits,
+                       double *share_out, double *s_out) {
     double s = idms + D->bias + D->ptb * (double)tokens;
     double total = mly + jv + su + en + rg;
     *hits = total;
+    *s_out = s;
+    *share_out = 0.0;
     if (total < D->min_hits) {
         *score = 0.0;
         return L_UND;
@@ -636,6 +645,7 @@ static int decide(Decider *D, double idms, double mly, double jv, double su, dou
     if (en > best) { top = 3; best = en; }
     if (rg > best) { top = 4; best = rg; }
     double share = best / total;
+    *share_out = share;
     double conf = share * total / (total + 1.0);
     int lang;
     if (top == 4) lang = L_OTHER;
@@ -665,6 +675,12 @@ static int decide(Decider *D, double idms, double mly, double jv, double su, dou
     }
     *score = conf;
     return lang;
+}
+
+static int decide(Decider *D, double idms, double mly, double jv, double su, double en,
+                  double rg, Py_ssize_t tokens, double *score, double *hits) {
+    double share, s;
+    return decide_full(D, idms, mly, jv, su, en, rg, tokens, score, hits, &share, &s);
 }
 
 static int as_double(PyObject *list, Py_ssize_t i, double *out) {
@@ -725,7 +741,50 @@ size:
     return NULL;
 }
 
+/* one(idms, mly, jv, su, en, rg, tokens) -> (lang, score, share, s, hits): Lexicon._decide of
+ * one evidence vector (calibrated), all five values. */
+static PyObject *Decider_one(Decider *D, PyObject *const *args, Py_ssize_t nargs) {
+    if (nargs != 7) {
+        PyErr_SetString(PyExc_TypeError, "one() takes idms, mly, jv, su, en, rg, tokens");
+        return NULL;
+    }
+    double v[6];
+    for (int c = 0; c < 6; c++) {
+        PyObject *x = args[c];
+        if (PyFloat_CheckExact(x)) v[c] = PyFloat_AS_DOUBLE(x);
+        else if (c == 0 && PyLong_CheckExact(x)) {
+            /* an int id/ms sum becomes a float with the bias; int family hits could leave an
+             * int total (Python's types), so only floats are taken there */
+            v[c] = PyLong_AsDouble(x);
+            if (v[c] == -1.0 && PyErr_Occurred()) return NULL;
+            if (fabs(v[c]) > 9007199254740992.0) {
+                PyErr_SetString(PyExc_ValueError, "int too large to mirror exactly");
+                return NULL;
+            }
+        } else {
+            PyErr_SetString(PyExc_TypeError, "evidence values are floats (idms: or an int)");
+            return NULL;
+        }
+    }
+    if (!PyLong_CheckExact(args[6])) {
+        PyErr_SetString(PyExc_TypeError, "tokens must be an int");
+        return NULL;
+    }
+    Py_ssize_t tokens = PyLong_AsSsize_t(args[6]);
+    if (tokens == -1 && PyErr_Occurred()) return NULL;
+    if (tokens < 0 || (double)tokens > 9007199254740992.0) {
+        PyErr_SetString(PyExc_ValueError, "token count out of range");
+        return NULL;
+    }
+    double score, hits, share, s;
+    int lang = decide_full(D, v[0], v[1], v[2], v[3], v[4], v[5], tokens, &score, &hits, &share,
+                           &s);
+    return Py_BuildValue("(Odddd)", D->labels[lang], score, share, s, hits);
+}
+
 static PyMethodDef Decider_methods[] = {
+    {"one", (PyCFunction)(void (*)(void))Decider_one, METH_FASTCALL,
+     "one(idms, mly, jv, su, en, rg, tokens) -> (lang, score, share, log-odds, hits)."},
     {"fill", (PyCFunction)Decider_fill, METH_VARARGS,
      "fill(rows, idms, mly, jv, su, en, rg, tokens, langs, scores, hits): the decision of "
      "each row of rows written into langs / scores / hits."},
@@ -742,6 +801,224 @@ static PyTypeObject DeciderType = {
               "Lexicon._decide over rows of columns.",
     .tp_methods = Decider_methods,
     .tp_new = Decider_new,
+};
+
+/* ------------------------------------------------------------------------------------------
+ * Finisher: Scanner.scan + Lexicon._finish + the Decider in one call, for a list of lines
+ * scored one row each (Lexicon.indexed_lines' usual case). Mirrors _finish value for value:
+ *
+ *   n_dh = line.count("dh"); n_eu = line.count("eu")
+ *   n_rg = regional_spelling(line) when rg_ortho_weight else 0
+ *        = line.count("ê") + #("nye" followed by " ", "," or "." and not preceded by "a")
+ *   field_k = (packed >> 24k) & 0xFFFFFF          (carries between fields included)
+ *   mly = f0*fw0; jv = f1*fw1 + dw*n_dh; su = f2*fw2 + ew*n_eu; en = f3*fw3
+ *   rg  = f4*fw4 + f5*fw5 + ow*n_rg + (f6*fw6 if f6 >= kmin else 0)
+ *   live = any((idms, packed, n_dh, n_eu, n_rg)); log_odds = idms + bias + ptb*tokens
+ *   rows decided: those with packed/n_dh/n_eu/n_rg (every row when min_family_hits <= 0)
+ *
+ * None of the substrings can overlap itself, so str.count's non-overlapping count is the
+ * number of positions where it starts. Lexicon checks it against _finish on probe lines at
+ * set-up and keeps the Python when they differ (a changed _finish runs in Python).
+ */
+
+typedef struct {
+    PyObject_HEAD
+    Scanner *scanner;
+    Decider *decider;
+    double fw[7], dw, ew, ow, bias, ptb, min_hits;
+    long long kmin;
+} Finisher;
+
+static void Finisher_dealloc(Finisher *F) {
+    Py_XDECREF(F->scanner);
+    Py_XDECREF(F->decider);
+    Py_TYPE(F)->tp_free((PyObject *)F);
+}
+
+static PyObject *Finisher_new(PyTypeObject *type, PyObject *args, PyObject *kwds) {
+    static char *kwlist[] = {"scanner", "decider", "fam_weights", "dh_weight", "eu_weight",
+                             "ortho_weight", "register_min", "bias", "per_token_bias",
+                             "min_family_hits", NULL};
+    PyObject *scanner, *decider, *fw;
+    double dw, ew, ow, bias, ptb, min_hits;
+    long long kmin;
+    if (!PyArg_ParseTupleAndKeywords(args, kwds, "O!O!O!dddLddd", kwlist, &ScannerType, &scanner,
+                                     &DeciderType, &decider, &PyTuple_Type, &fw, &dw, &ew, &ow,
+                                     &kmin, &bias, &ptb, &min_hits))
+        return NULL;
+    Scanner *S = (Scanner *)scanner;
+    if (S->nfields != 7 || S->bits != 24 || PyTuple_GET_SIZE(fw) != 7) {
+        PyErr_SetString(PyExc_ValueError, "Finisher needs 7 fields of 24 bits");
+        return NULL;
+    }
+    Finisher *F = (Finisher *)type->tp_alloc(type, 0);
+    if (F == NULL) return NULL;
+    for (int k = 0; k < 7; k++) {
+        PyObject *w = PyTuple_GET_ITEM(fw, k);
+        if (!PyFloat_CheckExact(w)) {
+            PyErr_SetString(PyExc_ValueError, "family weights must be floats");
+            Py_DECREF(F);
+            return NULL;
+        }
+        F->fw[k] = PyFloat_AS_DOUBLE(w);
+    }
+    F->scanner = (Scanner *)Py_NewRef(scanner);
+    F->decider = (Decider *)Py_NewRef(decider);
+    F->dw = dw;
+    F->ew = ew;
+    F->ow = ow;
+    F->kmin = kmin;
+    F->bias = bias;
+    F->ptb = ptb;
+    F->min_hits = min_hits;
+    return (PyObject *)F;
+}
+
+typedef struct {
+    Py_ssize_t dh, eu, rg;
+} Spell;
+
+static inline int nye_end(Py_UCS4 c) { return c == ' ' || c == ',' || c == '.'; }
+
+/* The spelling counts of one (ready) line; rg only when ``ortho``. */
+static void spell_counts(PyObject *line, int ortho, Spell *out) {
+    int kind = PyUnicode_KIND(line);
+    const void *data = PyUnicode_DATA(line);
+    Py_ssize_t n = PyUnicode_GET_LENGTH(line), dh = 0, eu = 0, rg = 0;
+    if (kind == PyUnicode_1BYTE_KIND) {
+        /* one table test per character; the letters that can start a spelling are rare
+         * enough that the rest of the test runs on a fifth of them */
+        const unsigned char *d = data;
+        for (Py_ssize_t i = 0; i < n; i++) {
+            unsigned char t = SPELL[d[i]];
+            if (t == 0) continue;
+            if (t == 'd') dh += i + 1 < n && d[i + 1] == 'h';
+            else if (t == 'e') eu += i + 1 < n && d[i + 1] == 'u';
+            else if (!ortho) continue;
+            else if (t == 0xEA) rg++;
+            else if (i + 3 < n && d[i + 1] == 'y' && d[i + 2] == 'e' && nye_end(d[i + 3]) &&
+                     !(i > 0 && d[i - 1] == 'a'))
+                rg++;
+        }
+    } else {
+        for (Py_ssize_t i = 0; i < n; i++) {
+            Py_UCS4 c = PyUnicode_READ(kind, data, i);
+            Py_UCS4 c1 = i + 1 < n ? PyUnicode_READ(kind, data, i + 1) : 0;
+            if (c == 'd') dh += c1 == 'h';
+            else if (c == 'e') eu += c1 == 'u';
+            else if (ortho && c == 0xEA) rg++;
+            else if (c == 'n' && ortho && i + 3 < n && c1 == 'y' &&
+                     PyUnicode_READ(kind, data, i + 2) == 'e' &&
+                     nye_end(PyUnicode_READ(kind, data, i + 3)) &&
+                     !(i > 0 && PyUnicode_READ(kind, data, i - 1) == 'a'))
+                rg++;
+        }
+    }
+    out->dh = dh;
+    out->eu = eu;
+    out->rg = rg;
+}
+
+enum { C_IDMS, C_MLY, C_JV, C_SU, C_EN, C_RG, C_TOK, C_LANG, C_SCORE, C_LOG, C_HITS, C_LIVE,
+       N_COLS };
+
+static PyObject *Finisher_columns(Finisher *F, PyObject *lines) {
+    if (!PyList_CheckExact(lines)) {
+        PyErr_SetString(PyExc_TypeError, "columns() takes a list of str");
+        return NULL;
+    }
+    Py_ssize_t n = PyList_GET_SIZE(lines);
+    PyObject *col[N_COLS] = {NULL};
+    for (int c = 0; c < N_COLS; c++)
+        if ((col[c] = PyList_New(n)) == NULL) goto fail;
+    PyObject *zero = PyFloat_FromDouble(0.0);
+    if (zero == NULL) goto fail;
+    int ortho = F->ow != 0.0 || F->ow != F->ow; /* Python's truth of a float (NaN is true) */
+    for (Py_ssize_t i = 0; i < n; i++) {
+        PyObject *line = PyList_GET_ITEM(lines, i);
+        LineSums L;
+        if (scan_line(F->scanner, line, &L) < 0) { Py_DECREF(zero); goto fail; }
+        Spell sp;
+        spell_counts(line, ortho, &sp);
+        int has_idms = L.has_w || L.has_p;
+        double idms = has_idms ? L.w + L.p : 0.0;
+        /* the fields of the Python int sum(count_k << 24k), carries included */
+        uint64_t fi[7], carry = 0;
+        double f[7];
+        int packed = 0;
+        for (int k = 0; k < 7; k++) {
+            packed |= L.cnt[k] != 0;
+            uint64_t v = L.cnt[k] + carry; /* counts are bounded by the line's length */
+            fi[k] = v & 0xFFFFFFu;
+            f[k] = (double)fi[k];
+            carry = v >> 24;
+        }
+        double mly = f[0] * F->fw[0];
+        double jv = f[1] * F->fw[1] + F->dw * (double)sp.dh;
+        double su = f[2] * F->fw[2] + F->ew * (double)sp.eu;
+        double en = f[3] * F->fw[3];
+        double rg = f[4] * F->fw[4] + f[5] * F->fw[5] + F->ow * (double)sp.rg
+                    + ((long long)fi[6] >= F->kmin ? f[6] * F->fw[6] : 0.0);
+        int evid = packed || sp.dh || sp.eu || sp.rg;
+        int live = evid || (has_idms && idms != 0.0); /* NaN != 0.0: true, as in Python */
+        double logodds = idms + F->bias + F->ptb * (double)L.ntok;
+        PyObject *v[N_COLS];
+        v[C_IDMS] = has_idms ? PyFloat_FromDouble(idms) : PyLong_FromLong(0);
+        v[C_MLY] = PyFloat_FromDouble(mly);
+        v[C_JV] = PyFloat_FromDouble(jv);
+        v[C_SU] = PyFloat_FromDouble(su);
+        v[C_EN] = PyFloat_FromDouble(en);
+        v[C_RG] = PyFloat_FromDouble(rg);
+        v[C_TOK] = PyLong_FromSsize_t(L.ntok);
+        v[C_LOG] = PyFloat_FromDouble(logodds);
+        v[C_LIVE] = Py_NewRef(live ? Py_True : Py_False);
+        if (evid || !(F->min_hits > 0)) {
+            double score, hits;
+            int lang = decide(F->decider, idms, mly, jv, su, en, rg, L.ntok, &score, &hits);
+            v[C_LANG] = Py_NewRef(F->decider->labels[lang]);
+            v[C_SCORE] = PyFloat_FromDouble(score);
+            v[C_HITS] = PyFloat_FromDouble(hits);
+        } else {
+            v[C_LANG] = Py_NewRef(F->decider->labels[L_UND]);
+            v[C_SCORE] = Py_NewRef(zero);
+            v[C_HITS] = Py_NewRef(zero);
+        }
+        int bad = 0;
+        for (int c = 0; c < N_COLS; c++) {
+            if (v[c] == NULL) bad = 1;
+            else PyList_SET_ITEM(col[c], i, v[c]);
+        }
+        if (bad) { Py_DECREF(zero); goto fail; }
+    }
+    Py_DECREF(zero);
+    PyObject *out = PyTuple_New(N_COLS);
+    if (out == NULL) goto fail;
+    for (int c = 0; c < N_COLS; c++) PyTuple_SET_ITEM(out, c, col[c]);
+    return out;
+fail:
+    /* a list slot left NULL is fine: list_dealloc skips NULL items */
+    for (int c = 0; c < N_COLS; c++) Py_XDECREF(col[c]);
+    return NULL;
+}
+
+static PyMethodDef Finisher_methods[] = {
+    {"columns", (PyCFunction)Finisher_columns, METH_O,
+     "columns(lines) -> (idms, mly, jv, su, en, rg, tokens, langs, scores, log_odds, hits, "
+     "live): Lexicon._finish of Scanner.scan(lines), with the decisions."},
+    {NULL, NULL, 0, NULL},
+};
+
+static PyTypeObject FinisherType = {
+    PyVarObject_HEAD_INIT(NULL, 0)
+    .tp_name = "saring.langid._c_lexscan.Finisher",
+    .tp_basicsize = sizeof(Finisher),
+    .tp_dealloc = (destructor)Finisher_dealloc,
+    .tp_flags = Py_TPFLAGS_DEFAULT,
+    .tp_doc = "Finisher(scanner, decider, fam_weights, dh_weight, eu_weight, ortho_weight, "
+              "register_min, bias, per_token_bias, min_family_hits): Lexicon's columns of "
+              "lines in one call.",
+    .tp_methods = Finisher_methods,
+    .tp_new = Finisher_new,
 };
 
 /* column_sums(rows, live, columns): for each column, the sum of its values at the rows whose
@@ -794,7 +1071,87 @@ static PyObject *column_sums(PyObject *module, PyObject *args) {
     return out;
 }
 
+/* paragraphs(text) -> (seg_pos, kidx, lead, paras, lowered): the step's line split, as
+ *   segs = text.split("\n"); seg_pos = starts of segs plus len(text) + 1 at the end
+ *   kidx = [k for k, s in enumerate(segs) if s.strip()]; paras = [segs[k].strip() for k in kidx]
+ *   lead[i] = len(segs[kidx[i]]) - len(segs[kidx[i]].lstrip()); lowered = [p.lower() for p in paras]
+ * str.strip() strips Py_UNICODE_ISSPACE characters (CPython's do_strip); ASCII paragraphs are
+ * lowercased here (A-Z -> a-z, what str.lower does to ASCII), others by str.lower itself. */
+static PyObject *paragraphs(PyObject *module, PyObject *text) {
+    if (!PyUnicode_Check(text)) {
+        PyErr_SetString(PyExc_TypeError, "paragraphs() takes a str");
+        return NULL;
+    }
+    if (PyUnicode_READY(text) < 0) return NULL;
+    int kind = PyUnicode_KIND(text);
+    const void *data = PyUnicode_DATA(text);
+    Py_ssize_t n = PyUnicode_GET_LENGTH(text);
+    PyObject *seg_pos = PyList_New(0), *kidx = PyList_New(0), *lead = PyList_New(0),
+             *paras = PyList_New(0), *lowered = PyList_New(0);
+    if (!seg_pos || !kidx || !lead || !paras || !lowered) goto fail;
+    Py_ssize_t start = 0, k = 0;
+    for (;;) {
+        Py_ssize_t end = start;
+        while (end < n && PyUnicode_READ(kind, data, end) != '\n') end++;
+        PyObject *pos = PyLong_FromSsize_t(start);
+        if (pos == NULL) goto fail;
+        int rc = PyList_Append(seg_pos, pos);
+        Py_DECREF(pos);
+        if (rc < 0) goto fail;
+        Py_ssize_t a = start, b = end;
+        while (a < b && Py_UNICODE_ISSPACE(PyUnicode_READ(kind, data, a))) a++;
+        while (b > a && Py_UNICODE_ISSPACE(PyUnicode_READ(kind, data, b - 1))) b--;
+        if (b > a) {
+            PyObject *ki = PyLong_FromSsize_t(k), *ld = PyLong_FromSsize_t(a - start);
+            PyObject *para = PyUnicode_Substring(text, a, b), *low = NULL;
+            if (ki && ld && para) {
+                if (PyUnicode_IS_ASCII(para)) {
+                    Py_ssize_t m = b - a;
+                    low = PyUnicode_New(m, 127);
+                    if (low) {
+                        const Py_UCS1 *src = PyUnicode_1BYTE_DATA(para);
+                        Py_UCS1 *dst = PyUnicode_1BYTE_DATA(low);
+                        for (Py_ssize_t i = 0; i < m; i++) {
+                            Py_UCS1 c = src[i];
+                            dst[i] = (c >= 'A' && c <= 'Z') ? (Py_UCS1)(c + 32) : c;
+                        }
+                    }
+                } else {
+                    low = PyObject_CallMethod(para, "lower", NULL);
+                }
+            }
+            int bad = !ki || !ld || !para || !low || PyList_Append(kidx, ki) < 0 ||
+                      PyList_Append(lead, ld) < 0 || PyList_Append(paras, para) < 0 ||
+                      PyList_Append(lowered, low) < 0;
+            Py_XDECREF(ki);
+            Py_XDECREF(ld);
+            Py_XDECREF(para);
+            Py_XDECREF(low);
+            if (bad) goto fail;
+        }
+        if (end >= n) break;
+        start = end + 1;
+        k++;
+    }
+    PyObject *last = PyLong_FromSsize_t(n + 1);
+    if (last == NULL) goto fail;
+    int rc = PyList_Append(seg_pos, last);
+    Py_DECREF(last);
+    if (rc < 0) goto fail;
+    return Py_BuildValue("(NNNNN)", seg_pos, kidx, lead, paras, lowered);
+fail:
+    Py_XDECREF(seg_pos);
+    Py_XDECREF(kidx);
+    Py_XDECREF(lead);
+    Py_XDECREF(paras);
+    Py_XDECREF(lowered);
+    return NULL;
+}
+
 static PyMethodDef module_methods[] = {
+    {"paragraphs", paragraphs, METH_O,
+     "paragraphs(text) -> (seg_pos, kidx, lead, paras, lowered): the non-blank lines of text "
+     "(stripped, and lowercased), where they start and their line's start."},
     {"column_sums", column_sums, METH_VARARGS,
      "column_sums(rows, live, columns) -> per column, the sum of its values at the live rows, "
      "in row order from 0.0 (Columns.total)."},
@@ -809,7 +1166,9 @@ static struct PyModuleDef moduledef = {
 
 PyMODINIT_FUNC PyInit__c_lexscan(void) {
     init_tokch();
-    if (PyType_Ready(&ScannerType) < 0 || PyType_Ready(&DeciderType) < 0) return NULL;
+    if (PyType_Ready(&ScannerType) < 0 || PyType_Ready(&DeciderType) < 0 ||
+        PyType_Ready(&FinisherType) < 0)
+        return NULL;
     PyObject *m = PyModule_Create(&moduledef);
     if (m == NULL) return NULL;
     Py_INCREF(&ScannerType);
@@ -821,6 +1180,12 @@ PyMODINIT_FUNC PyInit__c_lexscan(void) {
     Py_INCREF(&DeciderType);
     if (PyModule_AddObject(m, "Decider", (PyObject *)&DeciderType) < 0) {
         Py_DECREF(&DeciderType);
+        Py_DECREF(m);
+        return NULL;
+    }
+    Py_INCREF(&FinisherType);
+    if (PyModule_AddObject(m, "Finisher", (PyObject *)&FinisherType) < 0) {
+        Py_DECREF(&FinisherType);
         Py_DECREF(m);
         return NULL;
     }

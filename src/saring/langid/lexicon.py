@@ -430,16 +430,19 @@ class Lexicon:
         self.fam_weights = tuple(rw[f] if f in rw else fw.get(f, 1.0) for f in _SHIFT)
         self._scanner = _make_scanner(self)
         self._decider = _make_decider(self)
+        self._finisher = _make_finisher(self)
 
     def __getstate__(self) -> dict[str, Any]:
         state = self.__dict__.copy()
-        state["_scanner"] = state["_decider"] = None  # compiled objects: rebuilt on load
+        # compiled objects: rebuilt on load
+        state["_scanner"] = state["_decider"] = state["_finisher"] = None
         return state
 
     def __setstate__(self, state: dict[str, Any]) -> None:
         self.__dict__.update(state)
         self._scanner = _make_scanner(self)
         self._decider = _make_decider(self)
+        self._finisher = _make_finisher(self)
 
     def _fold(self, v: Sequence[float]) -> float:
         p = self.params
@@ -495,9 +498,13 @@ class Lexicon:
     def decide(self, ev: Evidence) -> Verdict:
         """:meth:`decide_raw`, with the confidence calibrated (probability that the label is right,
         fitted on the tune half by ``scripts/calibrate_langid.py``) when weights are loaded."""
-        lang, score, share, s, total = self._decide(
-            ev.idms, ev.mly, ev.jv, ev.su, ev.en, ev.rg, ev.tokens, True
-        )
+        vals = (ev.idms, ev.mly, ev.jv, ev.su, ev.en, ev.rg, ev.tokens)
+        try:  # the compiled decision (checked on probes at set-up); other value types: Python
+            if self._decider is None:
+                raise TypeError
+            lang, score, share, s, total = self._decider.one(*vals)
+        except TypeError:
+            lang, score, share, s, total = self._decide(*vals, True)
         return Verdict(lang, score, share, s, total, ev.tokens)
 
     def decide_raw(self, ev: Evidence) -> Verdict:
@@ -576,6 +583,9 @@ class Lexicon:
         per token count. A page of a thousand distinct CJK lines, or of one repeated line, thus
         costs a few C passes over its lines."""
         n = len(lowered)
+        if n < 64 and self._finisher is not None and len(set(lowered)) == n:
+            # the usual case (a few distinct lines): scan, _finish and decisions in one C call
+            return Columns(*self._finisher.columns(lowered)), None
         joined = "\n".join(lowered)
         src: _Tokens | _Scanned
         if self._scanner is not None:  # the compiled scan: every line's sums in one C pass
@@ -793,10 +803,67 @@ def _make_decider(lex: Lexicon) -> Any | None:
     langs, scores, hits = ["und"] * n, [0.0] * n, [0.0] * n
     decider.fill(list(range(n)), *cols, langs, scores, hits)
     for i, v in enumerate(probes):
-        lang, score, _, _, total = lex._decide(*v, True)
+        want = lex._decide(*v, True)
+        lang, score, _, _, total = want
         if (lang, score, total) != (langs[i], scores[i], hits[i]) or type(score) is not float:
             return None
+        got = decider.one(*v)
+        if got != want or list(map(type, got)) != list(map(type, want)):
+            return None
     return decider
+
+
+def _make_finisher(lex: Lexicon) -> Any | None:
+    """The compiled scan + :meth:`Lexicon._finish` + decisions in one call (``Finisher``), or
+    None: no compiled scan or decider, constants it cannot mirror, or a probe line on which it
+    does not give what ``_finish`` gives (a changed ``_finish`` then runs in Python)."""
+    scanner, decider = getattr(lex, "_scanner", None), getattr(lex, "_decider", None)
+    if scanner is None or decider is None or _KERNEL is None:
+        return None
+    p = lex.params
+    consts = (p.jv_dh_weight, p.su_eu_weight, p.rg_ortho_weight, p.bias, p.per_token_bias,
+              p.min_family_hits, *lex.fam_weights)
+    if not all(type(c) is float for c in consts) or type(p.regional_register_min) is not int:
+        return None
+    try:
+        fin = _KERNEL.Finisher(scanner, decider, lex.fam_weights, p.jv_dh_weight,
+                               p.su_eu_weight, p.rg_ortho_weight, p.regional_register_min,
+                               p.bias, p.per_token_bias, p.min_family_hits)
+    except (ValueError, TypeError, OverflowError):
+        return None
+    lines = _finish_probes(lex)
+    got = Columns(*fin.columns(lines))
+    want = _Scanned(lex, scanner.scan(lines)).columns(lines)
+    for name in Columns.__dataclass_fields__:
+        g, w = getattr(got, name), getattr(want, name)
+        if w is None:
+            w = list(map(bool, want.tokens))
+        if g != w or list(map(type, g)) != list(map(type, w)):
+            return None
+    return fin
+
+
+def _finish_probes(lex: Lexicon) -> list[str]:
+    """Lines reaching every term of :meth:`Lexicon._finish`: family words of each field, the
+    Betawi register words below and above their minimum, id/ms weights and phrases, the
+    "dh" / "eu" / "ê" / "-nye" spellings (and "-anye", "nye" inside a word), other scripts."""
+    # the first words of each field in the tables' own order, found by C-level passes (a
+    # Python loop over the 40k keys cost ~5 ms per process)
+    fam = lex.fam_packed
+    by_field = [list(islice(compress(fam, map((1 << sh).__eq__, fam.values())), 4))
+                for sh in _SHIFT.values()]
+    words = [w for ws in by_field for w in ws[:3]]
+    register = by_field[-1]
+    phrases = [" ".join(k) for k in islice(lex.phrase_w, 3)]
+    weights = list(islice(lex.idms_w, 0, None, 5000))
+    lines = [
+        "", "123 !!", "中文 😀", " ".join(words), " ".join(weights), " | ".join(phrases),
+        "adhi dheweke eukeun teu deui", "bêtêl rumahnye, kampanye. anaknye oranye nyenye",
+        "nye nye, nye. anye anye, anye.", "ÊDH", "dhêeu", " ".join(register[:2]),
+        " ".join(register * 2), " ".join(weights[:2] + register + words[:2]),
+        "yang dan di ora teu the kagak ulun", "na\u0301nye ê\u0301 d\u00e9h",
+    ]
+    return lines
 
 
 @lru_cache(maxsize=1)

@@ -60,9 +60,9 @@ class _Scan:
     # Offsets are found on demand (run boundaries, foreign lines) from the line breaks, not
     # stored per line: a page of 100,000 one-character lines would otherwise pay for four offset
     # lists it barely reads.
-    segs: list[str]  # the text split at line breaks (blank lines included)
-    seg_pos: list[int]  # start of each of ``segs`` in the text
-    kidx: list[int]  # paragraph (non-blank line) -> its index in ``segs``
+    seg_pos: list[int]  # start of each line (blank ones included) in the text, then len + 1
+    kidx: list[int]  # paragraph (non-blank line) -> its line's index in ``seg_pos``
+    lead: list[int]  # paragraph -> whitespace before it on its line
     plen: list[int]  # paragraph characters (end - start of each stripped span)
     cols: Columns  # evidence and lexical decision of each distinct lowercased line
     row: Sequence[int]  # line -> its row in cols
@@ -72,21 +72,17 @@ class _Scan:
     fams: list[str]
     fam_chars: dict[str, int]
     ntokens: int  # tokens of all paragraphs
-    indented: bool  # some line may start with whitespace (else a paragraph starts its line)
 
     def starts(self, rows: Iterable[int]) -> list[int]:
         """Start of each paragraph of ``rows`` (its line without leading whitespace)."""
-        ks = list(map(self.kidx.__getitem__, rows))
-        if not self.indented:
-            return list(map(self.seg_pos.__getitem__, ks))
-        segs = list(map(self.segs.__getitem__, ks))
-        lead = map(sub, map(len, segs), map(len, map(str.lstrip, segs)))
-        return list(map(add, map(self.seg_pos.__getitem__, ks), lead))
+        rows = list(rows)
+        ks = map(self.kidx.__getitem__, rows)
+        return list(map(add, map(self.seg_pos.__getitem__, ks), map(self.lead.__getitem__, rows)))
 
     def line(self, i: int) -> tuple[int, int]:
         """Whole-line span of paragraph ``i`` (whitespace included, line break excluded)."""
         k = self.kidx[i]
-        return self.seg_pos[k], self.seg_pos[k] + len(self.segs[k])
+        return self.seg_pos[k], self.seg_pos[k + 1] - 1
 
     def runs(self, langs: list[str]) -> list[list[Any]]:
         """Runs ``[start, end, lang, min score]`` of consecutive paragraphs with the same label
@@ -95,11 +91,13 @@ class _Scan:
         one-word lines has a run per line."""
         n = len(langs)
         if n < 64:  # a few paragraphs (news): a plain loop costs less than setting up passes
-            scores_, out = self.scores, []
+            scores_, plen, out = self.scores, self.plen, []
+            at = self.starts(range(n))  # every paragraph's start in one pass
             for pl, grp in groupby(range(n), key=langs.__getitem__):
                 rows = list(grp)
-                out.append([self.starts(rows[:1])[0], self.starts(rows[-1:])[0] + self.plen[rows[-1]],
-                            pl, round(min(map(scores_.__getitem__, rows)), 3)])
+                last = rows[-1]
+                out.append([at[rows[0]], at[last] + plen[last], pl,
+                            round(min(map(scores_.__getitem__, rows)), 3)])
             return out
         firsts = [0, *compress(range(1, n), map(ne, islice(langs, 1, None), langs))]
         ends = [*firsts[1:], n]
@@ -302,14 +300,7 @@ class LanguageID(FilterStep):
         the lowercased text, so a page of a thousand identical short lines costs one."""
         lex = self._lex
         assert lex is not None
-        # the same spans as a loop over lines would give, with the per-line work in C
-        segs = text.split("\n")
-        seg_pos = list(accumulate(map((1).__add__, map(len, segs)), initial=0))
-        stripped = list(map(str.strip, segs))
-        keep = list(map(bool, stripped))
-        paras = list(compress(stripped, keep))
-        kidx = list(compress(range(len(segs)), keep))
-        lowered = list(map(str.lower, paras))
+        seg_pos, kidx, lead, paras, lowered = _paragraphs(text)
         cols, indexed = lex.indexed_lines(lowered)
         row: Sequence[int]
         if indexed is None:  # the usual case: every line its own row
@@ -342,11 +333,9 @@ class LanguageID(FilterStep):
         # characters per family, families in order of first appearance (ties go to the first)
         fam_chars = {f: sum(compress(plen, map(f.__eq__, fams)))
                      for f in dict.fromkeys(fams) if f != "und"}
-        ntokens = sum(map(cols.tokens.__getitem__, row))
-        # (a regex with a literal first character: the engine skips to each line break)
-        indented = text[:1].isspace() or _INDENT.search(text) is not None
-        return _Scan(segs, seg_pos, kidx, plen, cols, row, langs, scores, idms, fams, fam_chars,
-                     ntokens, indented)
+        ntokens = sum(cols.tokens) if indexed is None else sum(map(cols.tokens.__getitem__, row))
+        return _Scan(seg_pos, kidx, lead, plen, cols, row, langs, scores, idms, fams, fam_chars,
+                     ntokens)
 
     def _document_verdict(
         self, text: str, scan: _Scan
@@ -413,8 +402,25 @@ class LanguageID(FilterStep):
 
 _FAMILY = {"id": "mly", "ms": "mly"}
 _SURROGATE = re.compile("[\ud800-\udfff]")
-# whitespace (as str.strip sees it) after a line break
-_INDENT = re.compile(r"\n[^\S\n]")
+
+
+def _paragraphs_py(text: str) -> tuple[list[int], list[int], list[int], list[str], list[str]]:
+    """The non-blank lines of ``text``: (start of every line, then len(text) + 1; paragraph ->
+    its line; paragraph -> whitespace before it on the line; the stripped paragraphs; the same
+    lowercased). Reference of ``_c_lexscan.paragraphs``, which does it in one C pass."""
+    segs = text.split("\n")
+    seg_pos = list(accumulate(map((1).__add__, map(len, segs)), initial=0))
+    stripped = list(map(str.strip, segs))
+    keep = list(map(bool, stripped))
+    paras = list(compress(stripped, keep))
+    kidx = list(compress(range(len(segs)), keep))
+    kept = list(map(segs.__getitem__, kidx))
+    lead = list(map(sub, map(len, kept), map(len, map(str.lstrip, kept))))
+    return seg_pos, kidx, lead, paras, list(map(str.lower, paras))
+
+
+_LEXSCAN = compiled.load("saring.langid._c_lexscan")
+_paragraphs = _LEXSCAN.paragraphs if _LEXSCAN is not None else _paragraphs_py
 _PROBES = ("saring", "Pemerintah kota mulai memperbaiki jalan", "the cat sat on the mat\nagain", "")
 # text whose words are mostly out of the vocabulary (character n-grams), other scripts, labels
 _KERNEL_PROBES = (
