@@ -111,16 +111,34 @@ def report(name: str, rows: list[tuple], score: np.ndarray) -> None:
           f"| {ece:.3f} |")
 
 
+def report_packaged(step: LanguageID, split: str, vocab: dict[str, int]) -> None:
+    """Raw vs packaged calibration on ``split``'s model-path texts (the step's rule: id only)."""
+    cal = step._mcal
+    assert cal is not None and cal.weights is not None
+    rows = model_path(step, split)
+    print(f"### {split} half, model-path texts labelled id/ms\n")
+    print("| scores | texts | regional >= 0.5 | jv/su >= 0.5 | gold id < 0.5 | cut id < 0.5 "
+          "| tweets id < 0.5 | ECE |")
+    print("|---|---:|---:|---:|---:|---:|---:|---:|")
+    report("raw (main)", rows, np.array([r[6] for r in rows]))
+    report("calibrated", rows, np.array([cal.score(r[0], r[1], r[2], r[3], r[6]) if r[7] == "id"
+                                         else r[6] for r in rows]))
+
+
 def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("--regional-weight", type=float, default=REGIONAL_WEIGHT)
     ap.add_argument("--sweep", default="", help="comma-separated regional weights to compare")
-    ap.add_argument("--split", default="tune", help="eval only with --report-only, at the end")
+    ap.add_argument("--report", default="", help="a split to report the packaged weights on "
+                    "(raw vs calibrated; eval once, at the end); fits nothing")
     ap.add_argument("--dry-run", action="store_true")
     args = ap.parse_args()
     step = LanguageID(keep_langs=list(LANGS), score_only=True)
     step.ensure_setup()
     vocab = load_vocab()
+    if args.report:
+        report_packaged(step, args.report, vocab)
+        return
     rows = model_path(step, "tune")
     x = np.array([features(r[0], r[1], r[2], r[3], vocab) for r in rows])
     y = np.array([r[4] == r[7] for r in rows], dtype=float)
