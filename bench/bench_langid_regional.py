@@ -126,6 +126,7 @@ def main() -> None:
     ap.add_argument("--show", action="store_true", help="print each wrong hand-written text")
     ap.add_argument("--skip-corpora", action="store_true")
     ap.add_argument("--short", action="store_true", help="calibration by path and length")
+    ap.add_argument("--splits", default="tune,eval", help="corpus halves (eval: once, at the end)")
     args = ap.parse_args()
     step = LanguageID(keep_langs=list(FIVE), score_only=True)
     step.ensure_setup()
@@ -139,9 +140,10 @@ def main() -> None:
                      n, bad)
         print(f"\ntraps labelled right but scored < 0.5 (rejected `lang_score_low`): {len(low)}"
               + (": " + ", ".join(low) if low else ""))
-    for split in ("tune", "eval") if args.short else ():
+    splits = tuple(x for x in args.splits.split(",") if x)
+    for split in splits if args.short else ():
         short_texts(step, split)
-    for split in () if args.skip_corpora else ("tune", "eval"):
+    for split in () if args.skip_corpora else splits:
         samples = (E.paragraph_set(split, limit_per_lang=args.limit)
                    + E.sentence_set(split, limit_per_lang=args.limit))
         print(f"\n## {split} half: {len(samples)} texts\n")

@@ -61,7 +61,7 @@ def main() -> None:
     ap.add_argument("--values", default="0,0.5,1,1.5,2")
     ap.add_argument("--field", default="regional_weak_weight")
     ap.add_argument("--set", default="", help="other constants, k=v,k=v")
-    ap.add_argument("--dev", default="dev7", choices=("dev", "dev6", "dev7"))
+    ap.add_argument("--dev", default="dev7", choices=("dev", "dev6", "dev7", "dev8"))
     args = ap.parse_args()
     step = LanguageID(keep_langs=list(FIVE), score_only=True)
     step.ensure_setup()

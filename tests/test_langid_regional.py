@@ -242,3 +242,17 @@ def test_affix_forms_are_a_prefixed_indonesian_words():
     reg = lex.evidence("di kampung tadapat lapangan untuk anak bamain")
     ind = lex.evidence("di kampung terdapat lapangan untuk anak bermain")
     assert reg.rg == 2 * lex.params.regional_weak_weight and ind.rg == 0
+
+
+def test_mined_words_indonesian_tweets_write_count_only_several_to_a_line(step):
+    # session 8: words the regional paragraphs share with informal Jakarta Indonesian (mined,
+    # but found in the Indonesian tweets' tune half) are register words, not strong evidence
+    reg = load_regional()
+    assert {reg[w] for w in ("gedeg", "nyiapin", "walopun", "dilakuin")} == {"register"}
+    # written by us: a long informal Indonesian post with one of them stays confidently id
+    text = ("Jujur ya, gue rada gedeg liat orang yang ngantri tapi nyerobot seenaknya. Udah "
+            "panas, antriannya panjang, eh masih ada aja yang pura-pura nggak liat tanda. Gue sih "
+            "cuma bisa sabar aja, soalnya kalau ditegur malah dia yang marah-marah sendiri. "
+            "Semoga besok antriannya lebih tertib dan petugasnya lebih tegas sama yang begitu.")
+    sc = step.score(Document("t", text))
+    assert sc["lang"] == "id" and sc["score"] >= 0.5, sc

@@ -39,6 +39,7 @@ from saring.langid.lexicon import (
     get_lexicon,
     sigmoid,
 )
+from saring.langid.modelcal import ModelCalibration, get_model_calibration
 from saring.languages import OTHER, UNKNOWN
 from saring.step import FilterStep, Reject
 
@@ -133,7 +134,7 @@ class LanguageID(FilterStep):
 
     name = "langid"
     annotation_offsets = True
-    _unpicklable = ("_detector", "_lex", "_predict", "_kernel", "_kernel_labels")
+    _unpicklable = ("_detector", "_lex", "_predict", "_kernel", "_kernel_labels", "_mcal")
 
     PROVIDES = ("lang", "score", "first_stage", "paragraphs", "foreign_ratio", "dropped_paragraphs")
 
@@ -180,6 +181,7 @@ class LanguageID(FilterStep):
         self._kernel: Any = None
         self._kernel_labels: dict[str, str] = {}
         self._lex: Lexicon | None = None
+        self._mcal: ModelCalibration | None = None
 
     def set_languages(self, languages: list[str]) -> None:
         """Keep these languages (``other`` = any detected language not listed by name)."""
@@ -202,6 +204,7 @@ class LanguageID(FilterStep):
             self._kernel = model.predict
             self._kernel_labels = {lb: lb.replace("__label__", "") for lb in model.labels}
         self._lex = get_lexicon()
+        self._mcal = get_model_calibration()
 
     def first_stage(self, text: str) -> tuple[str, float]:
         """fastText lite label and probability of ``text`` (already bounded by the caller):
@@ -361,7 +364,7 @@ class LanguageID(FilterStep):
         if lexv.lang == "und":
             if total is None:
                 total = scan.evidence(None)
-            v = _refine(ft_lang, ft_score, lexv, total.idms)
+            v = _refine(ft_lang, ft_score, lexv, total.idms, sample, self._mcal)
             return v.lang, v.score, first
         if lexv.lang not in LANGS:  # paragraphs the model put in another language
             return lexv.lang, lexv.score, first
@@ -373,6 +376,8 @@ class LanguageID(FilterStep):
         """Model label for a paragraph without function words (a heading, a list, a foreign
         language)."""
         flang, fscore = self.first_stage(text)
+        # raw score (not calibrated: per-paragraph cost on every news page; the document's
+        # own verdict, which decides keep/reject, is calibrated in _document_verdict)
         return _refine(flang, fscore, lexical, word_weight)
 
     # ------------------------------------------------------------------ deciding
@@ -501,13 +506,16 @@ def _dominant(lex: Lexicon, scan: _Scan) -> Verdict:
     return Verdict(top, share * sum(scores) / len(scores), share)
 
 
-def _refine(model_lang: str, model_score: float, lexical: Verdict, word_weight: float) -> Verdict:
+def _refine(model_lang: str, model_score: float, lexical: Verdict, word_weight: float,
+            text: str = "", cal: ModelCalibration | None = None) -> Verdict:
     """Combine the model's label with the lexical id/ms log-odds for text without function words.
 
     Indonesian vs Malay is settled lexically when the model says id or ms (the lite model calls
     most Malay Indonesian), and also when the model is unsure (< 0.5) but the text has words
     with id/ms weight: headings such as "Harga Baharu Diumumkan" otherwise come out as en or de
     (an unsure jv/su label is kept: those words are Malayic-looking in Javanese/Sundanese too).
+    With ``cal`` (issue 17), the id/ms label's score is calibrated on ``text`` (the text the model
+    read): see :mod:`saring.langid.modelcal`.
     """
     malayic = model_lang in ("id", "ms") or (
         model_score < _UNSURE_MODEL and word_weight != 0.0 and model_lang not in ("jv", "su")
@@ -516,9 +524,14 @@ def _refine(model_lang: str, model_score: float, lexical: Verdict, word_weight: 
         p_ms = sigmoid(lexical.idms)
         lang = "ms" if lexical.idms > 0 else "id"
         score = max(model_score, _UNSURE_MODEL) if model_lang not in ("id", "ms") else model_score
-        return Verdict(lang, score * max(p_ms, 1.0 - p_ms), 0.0, lexical.idms,
-                       lexical.hits, lexical.tokens)
-    return Verdict(model_lang, model_score, 0.0, lexical.idms, lexical.hits, lexical.tokens)
+        score *= max(p_ms, 1.0 - p_ms)
+        if cal is not None and lang == "id":  # a Malay label here rests on a thin margin (the
+            score = cal.score(model_lang, model_score, lexical.idms, text, score)  # model says id)
+        return Verdict(lang, score, 0.0, lexical.idms, lexical.hits, lexical.tokens)
+    score = model_score
+    if cal is not None and model_lang == "id":  # no id/ms-leaning word: the model's own label
+        score = cal.score(model_lang, model_score, lexical.idms, text, score)
+    return Verdict(model_lang, score, 0.0, lexical.idms, lexical.hits, lexical.tokens)
 
 
 def _drop_replacements(text: str, foreign: list[tuple[int, int, float]]) -> list[Replacement]:
