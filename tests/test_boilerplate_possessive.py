@@ -53,7 +53,7 @@ def _same(a: re.Pattern[str], b: re.Pattern[str], text: str) -> None:
 def test_possessive_equals_plain_on_small_alphabet(pattern: str) -> None:
     plain, fast = re.compile(pattern), possessive(pattern)[0]
 
-    @settings(max_examples=150, deadline=None, suppress_health_check=list(HealthCheck))
+    @settings(max_examples=100, deadline=None, suppress_health_check=list(HealthCheck))
     @given(st.text(alphabet=ALPHABET, max_size=24))
     def check(text: str) -> None:
         _same(plain, fast, text)
@@ -79,7 +79,7 @@ def test_dateline_rule_possessive_equals_plain(rid: str) -> None:
                              "KOMPAS.com", "Liputan6.com", "Selasa", "12 Mei 2024", ":", "\n", "-", "x",
                              "Tempo.co", "(", ")", "—", "TRIBUNNEWS.COM", "É", "a", "A", ".", "'", "|"])
 
-    @settings(max_examples=60, deadline=None, suppress_health_check=list(HealthCheck))
+    @settings(max_examples=30, deadline=None, suppress_health_check=list(HealthCheck))
     @given(st.one_of(st.from_regex(plain), st.lists(heads, max_size=10).map("".join)),
            st.text(alphabet=ALPHABET, max_size=6))
     def check(text: str, tail: str) -> None:

@@ -678,10 +678,15 @@ def possessive(pattern: str, flags: int = 0) -> tuple[re.Pattern[str], int]:
     parsed = _parser.parse(pattern, flags)
     changed = [0]
     _possessify(parsed.data, parsed.state.flags, ([], True), changed)
-    code = _compiler._code(parsed, flags)  # noqa: SLF001
-    index = parsed.state.groupdict
-    names: list[str | None] = [None] * parsed.state.groups
-    for name, i in index.items():
-        names[i] = name
-    rx = _sre.compile(pattern, flags | parsed.state.flags, code, parsed.state.groups - 1, index, tuple(names))
+    if not changed[0]:
+        return re.compile(pattern, flags), 0
+    try:  # the stdlib's private compile steps (3.11-3.13); if they change, the plain regex
+        code = _compiler._code(parsed, flags)  # noqa: SLF001
+        index = parsed.state.groupdict
+        names: list[str | None] = [None] * parsed.state.groups
+        for name, i in index.items():
+            names[i] = name
+        rx = _sre.compile(pattern, flags | parsed.state.flags, code, parsed.state.groups - 1, index, tuple(names))
+    except (AttributeError, TypeError):
+        return re.compile(pattern, flags), 0
     return rx, changed[0]
