@@ -21,6 +21,9 @@ from re import _constants as sre  # noqa: PLC2701 - the stdlib's parse-tree opco
 from re import _parser  # noqa: PLC2701 - the stdlib regex parser (getwidth, parse tree)
 from typing import Any
 
+from saring.compiled import load
+
+_K = load("saring.boilerplate._c_boiler")  # needle_starts in one C call
 _CATEGORIES = {
     sre.CATEGORY_DIGIT: r"\d", sre.CATEGORY_NOT_DIGIT: r"\D",
     sre.CATEGORY_SPACE: r"\s", sre.CATEGORY_NOT_SPACE: r"\S",
@@ -528,6 +531,18 @@ def _needle_at(seq: list, needles: tuple[str, ...], hi: int, state: Any) -> int 
 
 
 def needle_starts(
+    text: str, needles: tuple[str, ...], offset: int, limit: int, firsts: str | None = None,
+) -> list[int] | None:
+    """:func:`needle_starts_py` in one C call when the kernel is built (same list, same None)."""
+    if _K is not None and type(needles) is tuple and -_BIG < offset < _BIG and -_BIG < limit < _BIG:
+        return _K.needle_starts(text, needles, offset, limit, firsts)
+    return needle_starts_py(text, needles, offset, limit, firsts)
+
+
+_BIG = 2**62  # the kernel takes offsets and limits as Py_ssize_t
+
+
+def needle_starts_py(
     text: str, needles: tuple[str, ...], offset: int, limit: int, firsts: str | None = None,
 ) -> list[int] | None:
     """The positions where a match of a pattern with ``needle_offset`` ``offset`` can start in
