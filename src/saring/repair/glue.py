@@ -86,6 +86,7 @@ class Site:
     scrape: bool = False  # looks like a scraper's join, not MT: split only, not MT damage
     needs_evidence: int = 0  # other confident MT glue sites needed in the document to repair
     name: bool = False  # found on a name outside the gazetteer (``saring.repair.names``)
+    subject: bool = False  # a sentence-initial name with its role noun glued (moved, not split)
 
 
 @dataclass(slots=True)
@@ -677,7 +678,7 @@ def plan_repair(text: str, site: Site, res: Resources) -> Plan:
         return Plan(site.start, t_end, after, kind, round(conf * 0.95, 3), split_after, split_end,
                     True, 0.95)
     first = site.right
-    if site.form == "camel" and not text[text.rfind("\n", 0, site.start) + 1 : site.start].strip():
+    if site.form == "camel" and not site.subject and not text[text.rfind("\n", 0, site.start) + 1 : site.start].strip():
         return fallback  # line-initial CamelCase is mostly a scraped dateline: split only
     if site.form == "camel" and not (
         first.lower() in res.pre_head or res.lower_count.get(first.lower(), 0) >= 100

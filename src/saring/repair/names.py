@@ -134,7 +134,9 @@ def extend_name(text: str, start: int, res: Resources, whole: bool = False) -> t
         lc = res.lower_count.get(w.lower(), 0)
         if initial and w not in res.org_heads and (
                 lc >= 300 or (lc >= 50 and DERIVED.fullmatch(w.lower())) or w.lower() in res.not_heads):
-            return pos, True
+            # ... but a noun that heads names ("Pesantren Miftahul Ulum Karangsembung|Pengasuh")
+            # may open this one: which words the name has is then unclear (a move would tear it)
+            return pos, not _heads_names(w, res)
         pos = k
         if initial:
             return pos, True
@@ -143,6 +145,13 @@ def extend_name(text: str, start: int, res: Resources, whole: bool = False) -> t
     if WORD_BEFORE.search(text, max(0, pos - 40), pos) is None:
         return pos, _lower_before(text, pos)
     return _long_org_name(text, pos, res)
+
+
+def _heads_names(word: str, res: Resources) -> bool:
+    """A capitalised common noun that opens names (``Bank``, ``Pesantren``, ``Hotel``): the
+    organisation list, or a word the corpus layer writes capitalised before a name often
+    (``name_heads.tsv``)."""
+    return word in res.org_heads or word.lower() in res.name_heads
 
 
 def _number_inside(text: str, pos: int, res: Resources) -> re.Match[str] | None:
@@ -477,7 +486,8 @@ def name_site(text: str, m: re.Match[str], res: Resources, memo: DocMemo | None 
     site = Site(g.name_start, g.end, text[g.name_start : g.start + i], "camel" if camel else "glue",
                 g.start + i, g.right, round(min(conf, 0.95), 3))
     site.needs_evidence = _needs(g, res)
-    if camel:
+    site.subject = camel and site.needs_evidence == 0 and _sentence_start(text, g.name_start) and _subject_title(g, res)
+    if camel and not site.subject:
         site.needs_evidence = max(site.needs_evidence, _camel_needs(text, g.name_start, g.end, res))
     site.name = True
     site.no_move = not g.clear
@@ -666,14 +676,27 @@ def _subject_title(g: Glued, res: Resources) -> bool:
     or role noun glued (a scraper's join starts the next paragraph with a capital, so lower-case
     glue there is the translator's) and a verb right after the noun phrase: the phrase is the
     sentence's subject, ``Direktur utama Yamashiro Seiki datang``."""
-    if not g.right[0].islower() or g.left.isupper() or not g.head_word or _word_glue(g.left, res):
+    if g.left.isupper() or not g.head_word or _word_glue(g.left, res):
         return False  # a multi-word name only ("Keberadaanhoaks|erupsi" is a scraper's join)
+    if not g.right[0].islower() and not _camel_subject(g, res):
+        return False
     low = g.right.lower()
     if not (_opens_title(g, res) or res.head_noun(low, ROLE_RATE)) or is_verb(low, res):
         return False
     np_end, n, _clear = noun_phrase(g.text, g.start + len(g.left), res, 3)
     nxt = WORD_AT.match(g.text, np_end + 1) if g.text[np_end : np_end + 1] == " " else None
     return n > 0 and nxt is not None and nxt.group().islower() and is_verb(nxt.group(), res)
+
+
+def _camel_subject(g: Glued, res: Resources) -> bool:
+    """``Yayasan Pelita Kasih BangsaJuru bicara menolak``: CamelCase on a sentence-initial name
+    is the translator's when the name is an organisation's (opened by a word that heads names:
+    ``Yayasan``, ``Serikat``, ``Toko``), three words or more, and the rest of the line reads as
+    its clause. A scraper joins a headline or a byline to the next paragraph; a headline that is
+    nothing but an organisation's full name is rare."""
+    return (_heads_names(g.head_word, res) and g.head_word not in PLACE_HEADS
+            and g.head_word not in res.title_firsts and g.clear
+            and g.text.count(" ", g.name_start, g.start) >= 2)
 
 
 NEXT_WORDS = re.compile(r"(?: [A-Za-z]+){1,2}")
