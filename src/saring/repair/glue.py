@@ -109,6 +109,16 @@ def _next_word(text: str, pos: int) -> str:
     return m.group() if m else ""
 
 
+# demonym remnants too short to be taken after a region anywhere: before a lower-case noun only
+REGION_SHORT_DEMONYM = frozenset("n an ian i".split())
+
+
+def _noun_after(text: str, pos: int, res: Resources) -> bool:
+    """A lower-case Indonesian noun at ``pos`` (annotated news or its contexts say noun)."""
+    w = _next_word(text, pos)
+    return w.islower() and (w in res.pos_nouns or w in res.context_nouns) and not res.englishish(w)
+
+
 def score_site(text: str, m: re.Match[str], res: Resources) -> Site | None:
     """Turn a regex hit into a scored :class:`Site`, or ``None`` when it is a real word."""
     ent, glue, suf = m.group("ent"), m.group("glue"), m.group("suf")
@@ -225,7 +235,8 @@ def _score_suffix(
 ) -> Site | None:
     """``Rusian Presiden`` / ``Rusia's kapal``: a country name with an English suffix left over."""
     if etype != "country" and not (etype == "region" and suf in REGION_DEMONYM):
-        return None
+        if not (etype == "region" and suf in REGION_SHORT_DEMONYM and _noun_after(text, end + 1, res)):
+            return None  # (Papua|n, Kashmir|i: only before a lower-case noun, "Papuan ukiran")
     if suf == "se" and not ent.endswith("e"):
         return None  # Suriname|se (Surinamese); "-ese" on other names is a glue of its own
     nxt = _next_word(text, end + 1)

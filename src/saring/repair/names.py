@@ -241,6 +241,16 @@ def _cap_word_before(text: str, pos: int) -> bool:
 
 
 def _right_ok(right: str, res: Resources) -> bool:
+    """Can ``right`` be the word a link was glued to: a frequent word, a head noun, a derived noun,
+    or a rarer noun (the last only under an organisation's name, see ``name_site``)."""
+    if _right_ok_common(right, res):
+        return True
+    low = right.lower()
+    return (_rare_noun(low, res) and (right[0].islower() or not res.corpus_name(right))
+            and low not in res.stop and low not in res.not_heads and not res.englishish(low))
+
+
+def _right_ok_common(right: str, res: Resources) -> bool:
     low = right.lower()
     if right[0].isupper() and not right[1:].islower():
         return False
@@ -267,6 +277,15 @@ def _right_ok(right: str, res: Resources) -> bool:
 
 
 DERIVED_ZIPF = 3.0  # wordfreq ``id`` Zipf of a derived noun and of its root (~1 in a million words)
+NOUN_ZIPF = 3.0  # ... and of a rarer noun told by its contexts
+
+
+def _rare_noun(low: str, res: Resources) -> bool:
+    """A noun of 5+ letters the news layer has too few uses of for a head rate (``nakhoda``,
+    ``kurator``, ``prasasti``): annotated news or its corpus contexts say noun
+    (``nouns_context.tsv``), wordfreq knows it, its shape is no verb's."""
+    return (len(low) >= 5 and (low in res.context_nouns or low in res.pos_nouns)
+            and res.lexicon.get(low, 0.0) >= NOUN_ZIPF and not is_verb(low, res))
 
 
 # the confix prefixes of ``-an`` nouns and the root letter each may have absorbed (peN-: pem|p,
@@ -425,8 +444,9 @@ def _guarded(g: Glued, res: Resources) -> bool:
     if len(left) < 4 and not (g.alone or left.isupper() or (
             listed and len(right) >= 6 and WORD_BEFORE.search(text, max(0, g.start - 40), g.start))):
         return True  # Rio|dingin, Sem|bilang; but "Fadli Zon|pengikut"
-    if _sentence_start(text, g.start) and left.lower() in res.lexicon and not g.known:
-        return True  # "Fluktuasiharga emas": a word capitalised by the sentence start
+    if _sentence_start(text, g.start) and (left.lower() in res.lexicon or not g.head_word) and not g.known:
+        return True  # "Fluktuasiharga emas": a word capitalised by the sentence start; a one-word
+        # unknown "name" there is a solid compound as often ("Pramu|niaga", "Purna|jual")
     if (len(right) <= 4 and not (g.known or g.org) or len(right) <= 3 and not (g.alone or g.org)
             or len(right) == 4 and res.head_rate.get(right.lower(), 0.0) < SHORT_HEAD_RATE) and not (
             len(right) == 4 and _strong(g, res)):
@@ -474,8 +494,8 @@ def name_site(text: str, m: re.Match[str], res: Resources, memo: DocMemo | None 
     if not i:
         return None
     g = _glued(text, m, i, res, memo)
-    if _guarded(g, res):
-        return None
+    if _guarded(g, res) or (not (g.org or _heads_names(g.head_word, res)) and not _right_ok_common(g.right, res)):
+        return None  # (a rarer noun only after an organisation's name: "Kebon|jeruk", "Pramu|niaga")
     if g.left.isupper() and g.right[0].isupper() and not in_running_text(text, g.name_start, g.end, res):
         return None  # "Piala AFFBabak", "NEWSPenyidik": a headline or label joined by a scraper
     named = res.name_like(g.left) or res.corpus_name(g.left) or (
@@ -651,7 +671,8 @@ def _needs(g: Glued, res: Resources) -> int:
         return 0
     text, start, end, low = g.text, g.name_start, g.end, g.right.lower()
     derived = DERIVED.fullmatch(low) is not None or _opens_title(g, res)
-    head = res.head_noun(low, HEAD_RATE) or derived
+    # (a rarer noun glued to an organisation's name heads its phrase as well: "Museum ...|kurator")
+    head = res.head_noun(low, HEAD_RATE) or derived or (g.org and _rare_noun(low, res))
     if not head:
         return 1 if g.known else 2
     # "Reza Aliwarga, ...", "Syamsinar (24)", "Danis Sumadilaga mengatakan": a person's or

@@ -98,6 +98,7 @@ class Resources:
     bare_verbs: frozenset[str]
     pos_nouns: frozenset[str]  # tagged a noun in >= 80% of 3+ uses in annotated news (pos_id.tsv)
     pos_adjs: frozenset[str]  # ... an adjective
+    context_nouns: frozenset[str]  # rarer nouns told by their neighbours (nouns_context.tsv)
     not_heads: frozenset[str]  # directions, auxiliaries, adverbs: never a noun-phrase head
     prefix_nouns: frozenset[str]
     days: frozenset[str]
@@ -301,6 +302,7 @@ def parse_data() -> dict:
         "bare_verbs": _lines("bare_verbs.txt"),
         "pos_nouns": pos[NOUN],
         "pos_adjs": pos[ADJ],
+        "context_nouns": [ln.split("\t", 1)[0] for ln in _lines("nouns_context.tsv")],
         "not_heads": _lines("not_heads.txt"),
         "prefix_nouns": _lines("prefix_nouns.txt"),
         "days": _lines("days.txt"),
