@@ -60,7 +60,7 @@ OUTLET_TAILS = frozenset("kini terkini news post pos net online today update tim
 LIST_BEFORE = re.compile(r",\s*$")
 # prepositions and conjunctions the closed-class list (which also bars glue) lacks: a noun
 # phrase ends before them ("kiper | sepanjang babak kedua")
-NP_END = frozenset("sepanjang seusai sesuai semenjak sehabis sembari sewaktu".split())
+NP_END = frozenset("sepanjang seusai sesuai semenjak sehabis sembari sewaktu semalam lusa kelak setiap".split())
 TIME_NOUNS = frozenset("hari pekan minggu bulan tahun malam pagi siang sore abad".split())
 TIME_AFTER = re.compile(r" (?:lalu|ini|depan|itu|kemarin|berikutnya|sebelumnya)\b")
 # a derived head noun (pe(N)-/per-/ke- ... or -an): pemadaman, penyidik, kebijakan
@@ -235,7 +235,8 @@ def _score_suffix(
 ) -> Site | None:
     """``Rusian Presiden`` / ``Rusia's kapal``: a country name with an English suffix left over."""
     if etype != "country" and not (etype == "region" and suf in REGION_DEMONYM):
-        if not (etype == "region" and suf in REGION_SHORT_DEMONYM and _noun_after(text, end + 1, res)):
+        if not (etype == "region" and suf in REGION_SHORT_DEMONYM and not res.known(token)
+                and _noun_after(text, end + 1, res)):
             return None  # (Papua|n, Kashmir|i: only before a lower-case noun, "Papuan ukiran")
     if suf == "se" and not ent.endswith("e"):
         return None  # Suriname|se (Surinamese); "-ese" on other names is a glue of its own

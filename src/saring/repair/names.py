@@ -151,7 +151,13 @@ def _heads_names(word: str, res: Resources) -> bool:
     """A capitalised common noun that opens names (``Bank``, ``Pesantren``, ``Hotel``): the
     organisation list, or a word the corpus layer writes capitalised before a name often
     (``name_heads.tsv``)."""
-    return word in res.org_heads or word.lower() in res.name_heads
+    if word in res.org_heads:
+        return True
+    low = word.lower()
+    # a common noun only: not a name (``Indonesia``, ``Agus`` also occur in lower case in URL
+    # slugs), not English (``Government``), not a person's title (``Asisten Komisioner``)
+    return (low in res.name_heads and (low in res.pos_nouns or low in res.context_nouns)
+            and not res.englishish(low) and word not in res.title_firsts)
 
 
 def _number_inside(text: str, pos: int, res: Resources) -> re.Match[str] | None:
@@ -285,7 +291,8 @@ def _rare_noun(low: str, res: Resources) -> bool:
     ``kurator``, ``prasasti``): annotated news or its corpus contexts say noun
     (``nouns_context.tsv``), wordfreq knows it, its shape is no verb's."""
     return (len(low) >= 5 and (low in res.context_nouns or low in res.pos_nouns)
-            and res.lexicon.get(low, 0.0) >= NOUN_ZIPF and not is_verb(low, res))
+            and res.lexicon.get(low, 0.0) >= NOUN_ZIPF and not is_verb(low, res)
+            and res.names_ending(low) < 3)  # (names end in "marga", "alam": Satria|marga)
 
 
 # the confix prefixes of ``-an`` nouns and the root letter each may have absorbed (peN-: pem|p,
@@ -410,6 +417,7 @@ class Glued:
     clear: bool  # the name's left boundary is clear
     head_word: str  # first word of a multi-word name, else ""
     headed: bool  # under an organisation or place head (Bank, Universitas, Kota)
+    opened: bool  # ... or under a common noun the corpus writes capitalised before names (Hotel)
     coined: bool  # opened by a word no lexicon knows (Kalvindo Energi)
     alone: bool  # the left part stands alone elsewhere in the document
     known: bool  # the left part is a known name (lists or this document)
@@ -433,6 +441,7 @@ def _glued(text: str, m: re.Match[str], i: int, res: Resources, memo: DocMemo | 
     return Glued(
         text, tok, start, m.end(), tok[:i], tok[i:], name_start, clear, head_word,
         head_word in res.org_heads,
+        bool(head_word) and _heads_names(head_word, res),
         bool(head_word) and head_word.lower() not in res.lexicon and not res.known(head_word),
         alone or shown, alone or shown or res.strict_name(tok[:i]))
 
@@ -460,6 +469,15 @@ def _guarded(g: Glued, res: Resources) -> bool:
         # name (not the last word of a longer name: "Kementerian Desa|program"), even when the
         # document has it before other names ("Tanjung Rawa"): a place head is never the name
     return right.lower() in res.name_tails and not g.alone  # Banyuwangi, Adiputra, Tulungagung
+
+
+def _rare_noun_site(g: Glued, res: Resources) -> bool:
+    """A rarer noun (``_rare_noun``) is glue only on an organisation's or facility's name
+    (``Museum Maritim Tanjung Welang|kurator``; not ``Kebon|jeruk``, ``Pramu|niaga``) whose last
+    word is no word of its own (``Satria|marga``) nor English (``Institut Neuro|sains``)."""
+    opened = g.org or (g.opened and g.head_word not in PLACE_HEADS)
+    left = g.left.lower()
+    return opened and res.lexicon.get(left, 0.0) < NOUN_ZIPF and not res.englishish(left)
 
 
 def _name_word(g: Glued, res: Resources) -> bool:
@@ -494,8 +512,8 @@ def name_site(text: str, m: re.Match[str], res: Resources, memo: DocMemo | None 
     if not i:
         return None
     g = _glued(text, m, i, res, memo)
-    if _guarded(g, res) or (not (g.org or _heads_names(g.head_word, res)) and not _right_ok_common(g.right, res)):
-        return None  # (a rarer noun only after an organisation's name: "Kebon|jeruk", "Pramu|niaga")
+    if _guarded(g, res) or (not _right_ok_common(g.right, res) and not _rare_noun_site(g, res)):
+        return None
     if g.left.isupper() and g.right[0].isupper() and not in_running_text(text, g.name_start, g.end, res):
         return None  # "Piala AFFBabak", "NEWSPenyidik": a headline or label joined by a scraper
     named = res.name_like(g.left) or res.corpus_name(g.left) or (
@@ -672,7 +690,7 @@ def _needs(g: Glued, res: Resources) -> int:
     text, start, end, low = g.text, g.name_start, g.end, g.right.lower()
     derived = DERIVED.fullmatch(low) is not None or _opens_title(g, res)
     # (a rarer noun glued to an organisation's name heads its phrase as well: "Museum ...|kurator")
-    head = res.head_noun(low, HEAD_RATE) or derived or (g.org and _rare_noun(low, res))
+    head = res.head_noun(low, HEAD_RATE) or derived or (_rare_noun(low, res) and _rare_noun_site(g, res))
     if not head:
         return 1 if g.known else 2
     # "Reza Aliwarga, ...", "Syamsinar (24)", "Danis Sumadilaga mengatakan": a person's or
@@ -685,7 +703,7 @@ def _needs(g: Glued, res: Resources) -> int:
     strong = derived or res.head_noun(low, STRONG_HEAD_RATE)
     # an unknown name needs a strong head and running lower-case text before it (Subulus|salam
     # under "Kota" is a city; "mengeluhkan Biznet|layanan" is glue)
-    unknown_ok = (g.headed and (strong or g.head_word not in PLACE_HEADS)) or (
+    unknown_ok = ((g.headed or g.opened) and (strong or g.head_word not in PLACE_HEADS)) or (
         (g.coined or strong and len(g.left) >= 5 and g.left.lower() not in res.lexicon)
         and (_word_before(text, start, res) or subject)
         and not LOCATIVE_BEFORE.search(text, max(0, start - 12), start))
@@ -715,7 +733,7 @@ def _camel_subject(g: Glued, res: Resources) -> bool:
     ``Yayasan``, ``Serikat``, ``Toko``), three words or more, and the rest of the line reads as
     its clause. A scraper joins a headline or a byline to the next paragraph; a headline that is
     nothing but an organisation's full name is rare."""
-    return (_heads_names(g.head_word, res) and g.head_word not in PLACE_HEADS
+    return (g.opened and g.head_word not in PLACE_HEADS
             and g.head_word not in res.title_firsts and g.clear
             and g.text.count(" ", g.name_start, g.start) >= 2)
 
