@@ -801,14 +801,16 @@ def list_site(text: str, m: re.Match[str], res: Resources, memo: DocMemo | None 
     parallel = right in res.org_heads and _same_head_before(text, m.start(), right)
     if left in res.org_heads or right in res.org_heads and not parallel:
         return None  # PolresSukabumi, BankMandiri: one name (but "Desa SukaDesa Jaya, dan": two)
-    if not parallel and not LIST_NEXT_ITEM.match(text, m.end()):
-        return None  # "Team CatalunyaCaixa Repsol Suter, dan": a brand inside a longer name
+    unknown = [not (res.known(p) or res.common_lower(p, 1) or p in res.corpus_names or res.strict_name(p))
+               for p in (left, right)]
+    if not parallel and not LIST_NEXT_ITEM.match(text, m.end()) and not (
+            all(unknown) and _lower_before(text, m.start())):
+        return None  # "Team CatalunyaCaixa Repsol Suter, dan": a brand inside a longer name (but
+        # "di LasibelaLasolo Jaya, dan": two names no list knows, after running text)
     line_start = text.rfind("\n", 0, m.start()) + 1
     lo = max(line_start, m.start() - 80)
     if DATELINE_BEFORE.search(text, lo, m.start()) or _after_headline(text, lo, m.start(), res):
         return None  # "Liputan6.com, JakartaBenfica dan ...", a headline joined to the next line
-    unknown = [not (res.known(p) or res.common_lower(p, 1) or p in res.corpus_names or res.strict_name(p))
-               for p in (left, right)]
     if all(unknown):  # Palopo|Masamba: known to no list at all, capitalised in a list of names
         site = Site(m.start(), m.end(), left, "list", m.start() + len(left), right, 0.8)
         site.name = True
