@@ -40,6 +40,9 @@ def test_set7_never_breaks_a_name(step: Repair) -> None:
      "Petugas mewawancarai kurator Museum Wayang Sendangrejo kemarin."),
     ("Warga memadati Stadion Mandala Wirokertentribun timur sore itu.",
      "Warga memadati tribun timur Stadion Mandala Wirokerten sore itu."),
+    # a model code with the head noun glued to it (CamelCase too): the brand and code move whole
+    ("Pengguna memuji Zentra Q7kamera yang tajam.", "Pengguna memuji kamera Zentra Q7 yang tajam."),
+    ("Teknisi memeriksa Morvan T30Mesin yang rusak.", "Teknisi memeriksa mesin Morvan T30 yang rusak."),
     # a region's demonym remnant -n before a lower-case noun
     ("Kami membeli Sumatran kopi di pasar itu.", "Kami membeli kopi Sumatra di pasar itu."),
 ])
@@ -52,6 +55,8 @@ def test_set7_shapes_repaired(step: Repair, glued: str, want: str) -> None:
     "Kantor camat Kebonjeruk diperbaiki tahun ini.",  # a place written solid (a rarer noun)
     "Pramuniaga toko itu ramah sekali.",  # a one-word compound at a sentence start
     "Perusahaan itu dipimpin PT Citra Wangsamarga sejak lama.",  # a name word before the noun
+    "Maskapai itu memesan pesawat A320neo dan B737max tahun ini.",  # codes with short tails
+    "Ia membeli Samsung S23ultra kemarin.",  # not a noun after the code
 ])
 def test_set7_look_alikes_untouched(step: Repair, clean: str) -> None:
     assert fix(step, clean) == clean

@@ -869,6 +869,41 @@ def find_entity_sites(text: str, res: Resources, taken: set[int],
     return out
 
 
+# a product's model code glued to a lower-case word (``Kavora K12layar``): letters and digits, then
+# 4+ lower-case letters; the brand is the capitalised word right before it
+CODE_GLUE = re.compile(r"([A-Z]{1,4}\d{1,5})([A-Z]?[a-z]{4,30})(?!\w)")  # (token start checked in Python)
+BRAND_BEFORE = re.compile(r"(?<![\w\-])([a-z]{3,}) ([A-Z][a-z]{2,}) $")
+
+
+def code_sites(text: str, res: Resources, taken: set[int]) -> list[Site]:
+    """``Pembeli mengeluhkan Kavora K12layar yang ...``: a brand and its model code with the head
+    noun of the translated possessive glued to the code. Taken when a lower-case word precedes
+    the brand (running text), the glued part is a noun (head noun, derived or rarer noun, not a
+    verb, not English) and lower-case text follows. The code ends the name, so the split point
+    is unambiguous; writers never glue a word to a model code (``A320neo`` is a name: 3 letters)."""
+    out = []
+    for m in CODE_GLUE.finditer(text):
+        k = m.start()
+        if k in taken or (k and (text[k - 1].isalnum() or text[k - 1] in BAD_BEFORE)):
+            continue
+        low = m.group(2).lower()
+        if not (res.head_noun(low, HEAD_RATE) or DERIVED.fullmatch(low) or _rare_noun(low, res)
+                or low in res.pos_nouns) or is_verb(low, res) or res.englishish(low) or low in res.stop:
+            continue
+        b = BRAND_BEFORE.search(text, max(0, k - 40), k)
+        if b is None or res.common_lower(b.group(2), 1) or b.group(1) in ("di", "ke", "dari"):
+            continue  # (a brand is no common word; "di Kota B12..." is an address)
+        if not SPEECH_AFTER.match(text, m.end()) and not PUNCT_AFTER.match(text, m.end()):
+            continue
+        start = b.start(2)
+        camel = m.group(2)[0].isupper()
+        site = Site(start, m.end(), text[start : m.start(2)], "camel" if camel else "glue", m.start(2),
+                    m.group(2), 0.8)
+        site.name = True
+        out.append(site)
+    return out
+
+
 def extend_sites(text: str, sites: list[Site], res: Resources) -> None:
     """Gazetteer glue inside a longer name (``Kedutaan Besar Chiliundangan``) moves whole."""
     spans = [(s.start, s.end) for s in sites]
