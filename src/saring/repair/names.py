@@ -703,7 +703,10 @@ def _needs(g: Glued, res: Resources) -> int:
     strong = derived or res.head_noun(low, STRONG_HEAD_RATE)
     # an unknown name needs a strong head and running lower-case text before it (Subulus|salam
     # under "Kota" is a city; "mengeluhkan Biznet|layanan" is glue)
-    unknown_ok = ((g.headed or g.opened) and (strong or g.head_word not in PLACE_HEADS)) or (
+    # (a name opened by a common noun the corpus capitalises before names, "Hotel", "Bumi", is
+    # taken like an organisation's only when its last word is no common word: "Bumi Karya|laporan")
+    opened = g.headed or (g.opened and not _common(g.left, res))
+    unknown_ok = (opened and (strong or g.head_word not in PLACE_HEADS)) or (
         (g.coined or strong and len(g.left) >= 5 and g.left.lower() not in res.lexicon)
         and (_word_before(text, start, res) or subject)
         and not LOCATIVE_BEFORE.search(text, max(0, start - 12), start))
