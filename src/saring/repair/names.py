@@ -247,16 +247,6 @@ def _cap_word_before(text: str, pos: int) -> bool:
 
 
 def _right_ok(right: str, res: Resources) -> bool:
-    """Can ``right`` be the word a link was glued to: a frequent word, a head noun, a derived noun,
-    or a rarer noun (the last only under an organisation's name, see ``name_site``)."""
-    if _right_ok_common(right, res):
-        return True
-    low = right.lower()
-    return (_rare_noun(low, res) and (right[0].islower() or not res.corpus_name(right))
-            and low not in res.stop and low not in res.not_heads and not res.englishish(low))
-
-
-def _right_ok_common(right: str, res: Resources) -> bool:
     low = right.lower()
     if right[0].isupper() and not right[1:].islower():
         return False
@@ -266,6 +256,15 @@ def _right_ok_common(right: str, res: Resources) -> bool:
         return False  # "didalam", "keatas": a preposition written solid, never a head noun
     if res.englishish(low):
         return False
+    # a frequent word, a head noun, a derived noun; or a rarer noun (only under an organisation's
+    # name, see ``name_site``). (The checks above are the ones the kernel's ``right_ok`` mirrors.)
+    return _right_ok_common(right, res) or (
+        _rare_noun(low, res) and (right[0].islower() or not res.corpus_name(right)))
+
+
+def _right_ok_common(right: str, res: Resources) -> bool:
+    """``_right_ok`` but for rarer nouns, past its first rejections (asked only after them)."""
+    low = right.lower()
     if len(low) >= 5 and (res.lower_count.get(low, 0) >= 100 or (
             (right[0].islower() or not res.corpus_name(right)) and res.lexicon[low] >= RIGHT_ZIPF and (DERIVED.fullmatch(low) or res.head_noun(low, HEAD_RATE)))):
         return True  # the news layer is small: wordfreq knows heads "tagihan", "bendahara" too
