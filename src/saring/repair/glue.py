@@ -60,7 +60,7 @@ OUTLET_TAILS = frozenset("kini terkini news post pos net online today update tim
 LIST_BEFORE = re.compile(r",\s*$")
 # prepositions and conjunctions the closed-class list (which also bars glue) lacks: a noun
 # phrase ends before them ("kiper | sepanjang babak kedua")
-NP_END = frozenset("sepanjang seusai sesuai semenjak sehabis sembari sewaktu".split())
+NP_END = frozenset("sepanjang seusai sesuai semenjak sehabis sembari sewaktu semalam lusa kelak setiap".split())
 TIME_NOUNS = frozenset("hari pekan minggu bulan tahun malam pagi siang sore abad".split())
 TIME_AFTER = re.compile(r" (?:lalu|ini|depan|itu|kemarin|berikutnya|sebelumnya)\b")
 # a derived head noun (pe(N)-/per-/ke- ... or -an): pemadaman, penyidik, kebijakan
@@ -86,6 +86,7 @@ class Site:
     scrape: bool = False  # looks like a scraper's join, not MT: split only, not MT damage
     needs_evidence: int = 0  # other confident MT glue sites needed in the document to repair
     name: bool = False  # found on a name outside the gazetteer (``saring.repair.names``)
+    subject: bool = False  # a sentence-initial name with its role noun glued (moved, not split)
 
 
 @dataclass(slots=True)
@@ -106,6 +107,16 @@ class Plan:
 def _next_word(text: str, pos: int) -> str:
     m = WORD_AT.match(text, pos)
     return m.group() if m else ""
+
+
+# demonym remnants too short to be taken after a region anywhere: before a lower-case noun only
+REGION_SHORT_DEMONYM = frozenset("n an ian i".split())
+
+
+def _noun_after(text: str, pos: int, res: Resources) -> bool:
+    """A lower-case Indonesian noun at ``pos`` (annotated news or its contexts say noun)."""
+    w = _next_word(text, pos)
+    return w.islower() and (w in res.pos_nouns or w in res.context_nouns) and not res.englishish(w)
 
 
 def score_site(text: str, m: re.Match[str], res: Resources) -> Site | None:
@@ -224,7 +235,9 @@ def _score_suffix(
 ) -> Site | None:
     """``Rusian Presiden`` / ``Rusia's kapal``: a country name with an English suffix left over."""
     if etype != "country" and not (etype == "region" and suf in REGION_DEMONYM):
-        return None
+        if not (etype == "region" and suf in REGION_SHORT_DEMONYM and not res.known(token)
+                and _noun_after(text, end + 1, res)):
+            return None  # (Papua|n, Kashmir|i: only before a lower-case noun, "Papuan ukiran")
     if suf == "se" and not ent.endswith("e"):
         return None  # Suriname|se (Surinamese); "-ese" on other names is a glue of its own
     nxt = _next_word(text, end + 1)
@@ -677,7 +690,7 @@ def plan_repair(text: str, site: Site, res: Resources) -> Plan:
         return Plan(site.start, t_end, after, kind, round(conf * 0.95, 3), split_after, split_end,
                     True, 0.95)
     first = site.right
-    if site.form == "camel" and not text[text.rfind("\n", 0, site.start) + 1 : site.start].strip():
+    if site.form == "camel" and not site.subject and not text[text.rfind("\n", 0, site.start) + 1 : site.start].strip():
         return fallback  # line-initial CamelCase is mostly a scraped dateline: split only
     if site.form == "camel" and not (
         first.lower() in res.pre_head or res.lower_count.get(first.lower(), 0) >= 100

@@ -134,7 +134,9 @@ def extend_name(text: str, start: int, res: Resources, whole: bool = False) -> t
         lc = res.lower_count.get(w.lower(), 0)
         if initial and w not in res.org_heads and (
                 lc >= 300 or (lc >= 50 and DERIVED.fullmatch(w.lower())) or w.lower() in res.not_heads):
-            return pos, True
+            # ... but a noun that heads names ("Pesantren Miftahul Ulum Karangsembung|Pengasuh")
+            # may open this one: which words the name has is then unclear (a move would tear it)
+            return pos, not _heads_names(w, res)
         pos = k
         if initial:
             return pos, True
@@ -143,6 +145,19 @@ def extend_name(text: str, start: int, res: Resources, whole: bool = False) -> t
     if WORD_BEFORE.search(text, max(0, pos - 40), pos) is None:
         return pos, _lower_before(text, pos)
     return _long_org_name(text, pos, res)
+
+
+def _heads_names(word: str, res: Resources) -> bool:
+    """A capitalised common noun that opens names (``Bank``, ``Pesantren``, ``Hotel``): the
+    organisation list, or a word the corpus layer writes capitalised before a name often
+    (``name_heads.tsv``)."""
+    if word in res.org_heads:
+        return True
+    low = word.lower()
+    # a common noun only: not a name (``Indonesia``, ``Agus`` also occur in lower case in URL
+    # slugs), not English (``Government``), not a person's title (``Asisten Komisioner``)
+    return (low in res.name_heads and (low in res.pos_nouns or low in res.context_nouns)
+            and not res.englishish(low) and word not in res.title_firsts)
 
 
 def _number_inside(text: str, pos: int, res: Resources) -> re.Match[str] | None:
@@ -241,6 +256,15 @@ def _right_ok(right: str, res: Resources) -> bool:
         return False  # "didalam", "keatas": a preposition written solid, never a head noun
     if res.englishish(low):
         return False
+    # a frequent word, a head noun, a derived noun; or a rarer noun (only under an organisation's
+    # name, see ``name_site``). (The checks above are the ones the kernel's ``right_ok`` mirrors.)
+    return _right_ok_common(right, res) or (
+        _rare_noun(low, res) and (right[0].islower() or not res.corpus_name(right)))
+
+
+def _right_ok_common(right: str, res: Resources) -> bool:
+    """``_right_ok`` but for rarer nouns, past its first rejections (asked only after them)."""
+    low = right.lower()
     if len(low) >= 5 and (res.lower_count.get(low, 0) >= 100 or (
             (right[0].islower() or not res.corpus_name(right)) and res.lexicon[low] >= RIGHT_ZIPF and (DERIVED.fullmatch(low) or res.head_noun(low, HEAD_RATE)))):
         return True  # the news layer is small: wordfreq knows heads "tagihan", "bendahara" too
@@ -258,6 +282,16 @@ def _right_ok(right: str, res: Resources) -> bool:
 
 
 DERIVED_ZIPF = 3.0  # wordfreq ``id`` Zipf of a derived noun and of its root (~1 in a million words)
+NOUN_ZIPF = 3.0  # ... and of a rarer noun told by its contexts
+
+
+def _rare_noun(low: str, res: Resources) -> bool:
+    """A noun of 5+ letters the news layer has too few uses of for a head rate (``nakhoda``,
+    ``kurator``, ``prasasti``): annotated news or its corpus contexts say noun
+    (``nouns_context.tsv``), wordfreq knows it, its shape is no verb's."""
+    return (len(low) >= 5 and (low in res.context_nouns or low in res.pos_nouns)
+            and res.lexicon.get(low, 0.0) >= NOUN_ZIPF and not is_verb(low, res)
+            and res.names_ending(low) < 3)  # (names end in "marga", "alam": Satria|marga)
 
 
 # the confix prefixes of ``-an`` nouns and the root letter each may have absorbed (peN-: pem|p,
@@ -382,6 +416,7 @@ class Glued:
     clear: bool  # the name's left boundary is clear
     head_word: str  # first word of a multi-word name, else ""
     headed: bool  # under an organisation or place head (Bank, Universitas, Kota)
+    opened: bool  # ... or under a common noun the corpus writes capitalised before names (Hotel)
     coined: bool  # opened by a word no lexicon knows (Kalvindo Energi)
     alone: bool  # the left part stands alone elsewhere in the document
     known: bool  # the left part is a known name (lists or this document)
@@ -405,6 +440,7 @@ def _glued(text: str, m: re.Match[str], i: int, res: Resources, memo: DocMemo | 
     return Glued(
         text, tok, start, m.end(), tok[:i], tok[i:], name_start, clear, head_word,
         head_word in res.org_heads,
+        bool(head_word) and _heads_names(head_word, res),
         bool(head_word) and head_word.lower() not in res.lexicon and not res.known(head_word),
         alone or shown, alone or shown or res.strict_name(tok[:i]))
 
@@ -416,8 +452,9 @@ def _guarded(g: Glued, res: Resources) -> bool:
     if len(left) < 4 and not (g.alone or left.isupper() or (
             listed and len(right) >= 6 and WORD_BEFORE.search(text, max(0, g.start - 40), g.start))):
         return True  # Rio|dingin, Sem|bilang; but "Fadli Zon|pengikut"
-    if _sentence_start(text, g.start) and left.lower() in res.lexicon and not g.known:
-        return True  # "Fluktuasiharga emas": a word capitalised by the sentence start
+    if _sentence_start(text, g.start) and (left.lower() in res.lexicon or not g.head_word) and not g.known:
+        return True  # "Fluktuasiharga emas": a word capitalised by the sentence start; a one-word
+        # unknown "name" there is a solid compound as often ("Pramu|niaga", "Purna|jual")
     if (len(right) <= 4 and not (g.known or g.org) or len(right) <= 3 and not (g.alone or g.org)
             or len(right) == 4 and res.head_rate.get(right.lower(), 0.0) < SHORT_HEAD_RATE) and not (
             len(right) == 4 and _strong(g, res)):
@@ -431,6 +468,15 @@ def _guarded(g: Glued, res: Resources) -> bool:
         # name (not the last word of a longer name: "Kementerian Desa|program"), even when the
         # document has it before other names ("Tanjung Rawa"): a place head is never the name
     return right.lower() in res.name_tails and not g.alone  # Banyuwangi, Adiputra, Tulungagung
+
+
+def _rare_noun_site(g: Glued, res: Resources) -> bool:
+    """A rarer noun (``_rare_noun``) is glue only on an organisation's or facility's name
+    (``Museum Maritim Tanjung Welang|kurator``; not ``Kebon|jeruk``, ``Pramu|niaga``) whose last
+    word is no word of its own (``Satria|marga``) nor English (``Institut Neuro|sains``)."""
+    opened = g.org or (g.opened and g.head_word not in PLACE_HEADS)
+    left = g.left.lower()
+    return opened and res.lexicon.get(left, 0.0) < NOUN_ZIPF and not res.englishish(left)
 
 
 def _name_word(g: Glued, res: Resources) -> bool:
@@ -465,7 +511,7 @@ def name_site(text: str, m: re.Match[str], res: Resources, memo: DocMemo | None 
     if not i:
         return None
     g = _glued(text, m, i, res, memo)
-    if _guarded(g, res):
+    if _guarded(g, res) or (not _right_ok_common(g.right, res) and not _rare_noun_site(g, res)):
         return None
     if g.left.isupper() and g.right[0].isupper() and not in_running_text(text, g.name_start, g.end, res):
         return None  # "Piala AFFBabak", "NEWSPenyidik": a headline or label joined by a scraper
@@ -477,7 +523,8 @@ def name_site(text: str, m: re.Match[str], res: Resources, memo: DocMemo | None 
     site = Site(g.name_start, g.end, text[g.name_start : g.start + i], "camel" if camel else "glue",
                 g.start + i, g.right, round(min(conf, 0.95), 3))
     site.needs_evidence = _needs(g, res)
-    if camel:
+    site.subject = camel and site.needs_evidence == 0 and _sentence_start(text, g.name_start) and _subject_title(g, res)
+    if camel and not site.subject:
         site.needs_evidence = max(site.needs_evidence, _camel_needs(text, g.name_start, g.end, res))
     site.name = True
     site.no_move = not g.clear
@@ -641,7 +688,8 @@ def _needs(g: Glued, res: Resources) -> int:
         return 0
     text, start, end, low = g.text, g.name_start, g.end, g.right.lower()
     derived = DERIVED.fullmatch(low) is not None or _opens_title(g, res)
-    head = res.head_noun(low, HEAD_RATE) or derived
+    # (a rarer noun glued to an organisation's name heads its phrase as well: "Museum ...|kurator")
+    head = res.head_noun(low, HEAD_RATE) or derived or (_rare_noun(low, res) and _rare_noun_site(g, res))
     if not head:
         return 1 if g.known else 2
     # "Reza Aliwarga, ...", "Syamsinar (24)", "Danis Sumadilaga mengatakan": a person's or
@@ -654,7 +702,10 @@ def _needs(g: Glued, res: Resources) -> int:
     strong = derived or res.head_noun(low, STRONG_HEAD_RATE)
     # an unknown name needs a strong head and running lower-case text before it (Subulus|salam
     # under "Kota" is a city; "mengeluhkan Biznet|layanan" is glue)
-    unknown_ok = (g.headed and (strong or g.head_word not in PLACE_HEADS)) or (
+    # (a name opened by a common noun the corpus capitalises before names, "Hotel", "Bumi", is
+    # taken like an organisation's only when its last word is no common word: "Bumi Karya|laporan")
+    opened = g.headed or (g.opened and not _common(g.left, res))
+    unknown_ok = (opened and (strong or g.head_word not in PLACE_HEADS)) or (
         (g.coined or strong and len(g.left) >= 5 and g.left.lower() not in res.lexicon)
         and (_word_before(text, start, res) or subject)
         and not LOCATIVE_BEFORE.search(text, max(0, start - 12), start))
@@ -666,14 +717,27 @@ def _subject_title(g: Glued, res: Resources) -> bool:
     or role noun glued (a scraper's join starts the next paragraph with a capital, so lower-case
     glue there is the translator's) and a verb right after the noun phrase: the phrase is the
     sentence's subject, ``Direktur utama Yamashiro Seiki datang``."""
-    if not g.right[0].islower() or g.left.isupper() or not g.head_word or _word_glue(g.left, res):
+    if g.left.isupper() or not g.head_word or _word_glue(g.left, res):
         return False  # a multi-word name only ("Keberadaanhoaks|erupsi" is a scraper's join)
+    if not g.right[0].islower() and not _camel_subject(g, res):
+        return False
     low = g.right.lower()
     if not (_opens_title(g, res) or res.head_noun(low, ROLE_RATE)) or is_verb(low, res):
         return False
     np_end, n, _clear = noun_phrase(g.text, g.start + len(g.left), res, 3)
     nxt = WORD_AT.match(g.text, np_end + 1) if g.text[np_end : np_end + 1] == " " else None
     return n > 0 and nxt is not None and nxt.group().islower() and is_verb(nxt.group(), res)
+
+
+def _camel_subject(g: Glued, res: Resources) -> bool:
+    """``Yayasan Pelita Kasih BangsaJuru bicara menolak``: CamelCase on a sentence-initial name
+    is the translator's when the name is an organisation's (opened by a word that heads names:
+    ``Yayasan``, ``Serikat``, ``Toko``), three words or more, and the rest of the line reads as
+    its clause. A scraper joins a headline or a byline to the next paragraph; a headline that is
+    nothing but an organisation's full name is rare."""
+    return (g.opened and g.head_word not in PLACE_HEADS
+            and g.head_word not in res.title_firsts and g.clear
+            and g.text.count(" ", g.name_start, g.start) >= 2)
 
 
 NEXT_WORDS = re.compile(r"(?: [A-Za-z]+){1,2}")
@@ -739,14 +803,16 @@ def list_site(text: str, m: re.Match[str], res: Resources, memo: DocMemo | None 
     parallel = right in res.org_heads and _same_head_before(text, m.start(), right)
     if left in res.org_heads or right in res.org_heads and not parallel:
         return None  # PolresSukabumi, BankMandiri: one name (but "Desa SukaDesa Jaya, dan": two)
-    if not parallel and not LIST_NEXT_ITEM.match(text, m.end()):
-        return None  # "Team CatalunyaCaixa Repsol Suter, dan": a brand inside a longer name
+    unknown = [not (res.known(p) or res.common_lower(p, 1) or p in res.corpus_names or res.strict_name(p))
+               for p in (left, right)]
+    if not parallel and not LIST_NEXT_ITEM.match(text, m.end()) and not (
+            all(unknown) and _lower_before(text, m.start())):
+        return None  # "Team CatalunyaCaixa Repsol Suter, dan": a brand inside a longer name (but
+        # "di LasibelaLasolo Jaya, dan": two names no list knows, after running text)
     line_start = text.rfind("\n", 0, m.start()) + 1
     lo = max(line_start, m.start() - 80)
     if DATELINE_BEFORE.search(text, lo, m.start()) or _after_headline(text, lo, m.start(), res):
         return None  # "Liputan6.com, JakartaBenfica dan ...", a headline joined to the next line
-    unknown = [not (res.known(p) or res.common_lower(p, 1) or p in res.corpus_names or res.strict_name(p))
-               for p in (left, right)]
     if all(unknown):  # Palopo|Masamba: known to no list at all, capitalised in a list of names
         site = Site(m.start(), m.end(), left, "list", m.start() + len(left), right, 0.8)
         site.name = True
@@ -802,6 +868,41 @@ def find_entity_sites(text: str, res: Resources, taken: set[int],
             if any(s.start <= t < m.start() for t in taken) or (out and s.start < out[-1].end):
                 s.entity, s.start = m.group()[: s.rest_start - m.start()], m.start()
             out.append(s)
+    return out
+
+
+# a product's model code glued to a lower-case word (``Kavora K12layar``): letters and digits, then
+# 4+ lower-case letters; the brand is the capitalised word right before it
+CODE_GLUE = re.compile(r"([A-Z]{1,4}\d{1,5})([A-Z]?[a-z]{4,30})(?!\w)")  # (token start checked in Python)
+BRAND_BEFORE = re.compile(r"(?<![\w\-])([a-z]{3,}) ([A-Z][a-z]{2,}) $")
+
+
+def code_sites(text: str, res: Resources, taken: set[int]) -> list[Site]:
+    """``Pembeli mengeluhkan Kavora K12layar yang ...``: a brand and its model code with the head
+    noun of the translated possessive glued to the code. Taken when a lower-case word precedes
+    the brand (running text), the glued part is a noun (head noun, derived or rarer noun, not a
+    verb, not English) and lower-case text follows. The code ends the name, so the split point
+    is unambiguous; writers never glue a word to a model code (``A320neo`` is a name: 3 letters)."""
+    out = []
+    for m in CODE_GLUE.finditer(text):
+        k = m.start()
+        if k in taken or (k and (text[k - 1].isalnum() or text[k - 1] in BAD_BEFORE)):
+            continue
+        low = m.group(2).lower()
+        if not (res.head_noun(low, HEAD_RATE) or DERIVED.fullmatch(low) or _rare_noun(low, res)
+                or low in res.pos_nouns) or is_verb(low, res) or res.englishish(low) or low in res.stop:
+            continue
+        b = BRAND_BEFORE.search(text, max(0, k - 40), k)
+        if b is None or res.common_lower(b.group(2), 1) or b.group(1) in ("di", "ke", "dari"):
+            continue  # (a brand is no common word; "di Kota B12..." is an address)
+        if not SPEECH_AFTER.match(text, m.end()) and not PUNCT_AFTER.match(text, m.end()):
+            continue
+        start = b.start(2)
+        camel = m.group(2)[0].isupper()
+        site = Site(start, m.end(), text[start : m.start(2)], "camel" if camel else "glue", m.start(2),
+                    m.group(2), 0.8)
+        site.name = True
+        out.append(site)
     return out
 
 

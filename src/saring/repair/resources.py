@@ -38,6 +38,7 @@ BAD_BEFORE = frozenset("@#/.=&?'’-_")
 NOUN, VERB, ADJ = 0, 1, 2
 POS_SHARE = 0.8  # a word tagged this part of speech in >= 80% of its uses is one ...
 POS_MIN_USES = 3  # ... when tagged at least this often
+NAME_HEAD_RATE = 0.15  # opens names this often per lower-case use (0.1 took "Pendapatan" before "Citilink")
 
 
 def _lines(name: str) -> list[str]:
@@ -97,10 +98,12 @@ class Resources:
     bare_verbs: frozenset[str]
     pos_nouns: frozenset[str]  # tagged a noun in >= 80% of 3+ uses in annotated news (pos_id.tsv)
     pos_adjs: frozenset[str]  # ... an adjective
+    context_nouns: frozenset[str]  # rarer nouns told by their neighbours (nouns_context.tsv)
     not_heads: frozenset[str]  # directions, auxiliaries, adverbs: never a noun-phrase head
     prefix_nouns: frozenset[str]
     days: frozenset[str]
     org_heads: frozenset[str]  # capitalised heads of multi-word names (Bank, Universitas, Kota)
+    name_heads: frozenset[str]  # common nouns writers capitalise to open names (pesantren, hotel)
     name_tails: frozenset[str]  # words that end compound names (wangi, sari, putra)
     corpus_names: dict[str, tuple[int, int]]  # capitalised token -> (mid-sentence count, lower count)
     head_rate: dict[str, float]  # lower-case word -> share of uses followed by a name in its NP
@@ -279,6 +282,11 @@ def parse_data() -> dict:
         for kind, words in pos.items():
             if sum(uses) >= POS_MIN_USES and uses[kind] >= POS_SHARE * sum(uses):
                 words.append(w)
+    name_heads = []  # opens / lower-case uses >= NAME_HEAD_RATE (name_heads.tsv)
+    for ln in _lines("name_heads.tsv"):
+        w, opens, low, _docs = ln.split("\t")
+        if int(opens) >= NAME_HEAD_RATE * int(low):
+            name_heads.append(w)
     titles = _lines("titles.txt")
     sets = {
         "other": _lines("words_other.txt"),
@@ -294,10 +302,12 @@ def parse_data() -> dict:
         "bare_verbs": _lines("bare_verbs.txt"),
         "pos_nouns": pos[NOUN],
         "pos_adjs": pos[ADJ],
+        "context_nouns": [ln.split("\t", 1)[0] for ln in _lines("nouns_context.tsv")],
         "not_heads": _lines("not_heads.txt"),
         "prefix_nouns": _lines("prefix_nouns.txt"),
         "days": _lines("days.txt"),
         "org_heads": _lines("org_heads.txt"),
+        "name_heads": name_heads,
         "name_tails": _lines("name_tails.txt"),
         "world_words": _lines("wordfreq_tokens.txt") if (DATA_DIR / "wordfreq_tokens.txt").exists() else [],
     }
