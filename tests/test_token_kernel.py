@@ -89,3 +89,42 @@ def test_not_a_string_and_unset_function() -> None:
     finally:
         KERNEL.set_xxh3(minhash._xxh3_address())
     assert KERNEL.token_hashes("a b") is not None
+
+
+# ----------------------------------------------------------------------------- paragraph hashes
+LINE_CHARS = st.sampled_from(["kata", " ", "\t", "\u00a0", "\u3000", "\n", "\n", "\u00e9", "e\u0301",
+                              "\U0001f600", "0", "ABC", ".", "\u2028", "\x1c", "_"])
+
+
+def _same_paragraphs(text: str, min_chars: int) -> None:
+    from saring.dedup.paragraphs import paragraph_hashes, paragraph_hashes_reference
+
+    norm = normalize_for_hash(text)
+    assert paragraph_hashes(text, min_chars) == paragraph_hashes_reference(text, min_chars)
+    assert paragraph_hashes(text, min_chars, norm) == paragraph_hashes_reference(text, min_chars, norm)
+    if norm.count("\n") == text.count("\n"):
+        assert KERNEL.paragraph_hashes(text, norm, min_chars) == paragraph_hashes_reference(text, min_chars, norm)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(LINE_CHARS, max_size=150).map("".join), st.integers(-2, 12))
+def test_paragraph_hashes_on_lines_of_any_shape(text: str, min_chars: int) -> None:
+    """Lines of spaces only, Unicode spaces at either end, short and long lines, empty lines."""
+    _same_paragraphs(text, min_chars)
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(alphabet=st.characters(blacklist_categories=("Cs",)), max_size=300), st.integers(0, 40))
+def test_paragraph_hashes_on_any_text(text: str, min_chars: int) -> None:
+    _same_paragraphs(text, min_chars)
+
+
+def test_paragraph_hashes_huge_repetitive_and_misaligned() -> None:
+    line = "Ikuti terus perkembangan berita terbaru hanya di portal kami setiap hari."
+    for text in ["", "\n", "\n\n\n", (line + "\n") * 5000, "  " + line + "  \n\t" + line, line * 3000]:
+        _same_paragraphs(text, 30)
+    # normalised lines that do not align with the text's: the reference path, same result
+    from saring.dedup.paragraphs import paragraph_hashes, paragraph_hashes_reference
+
+    text, norm = line + "\n" + line, line.lower()
+    assert paragraph_hashes(text, 30, norm) == paragraph_hashes_reference(text, 30, norm)

@@ -135,7 +135,102 @@ token_hashes(PyObject *self, PyObject *text)
     return res;
 }
 
+/* Code point index just past the line starting at ``i`` ('\n' or the end). */
+static Py_ssize_t
+line_end(int kind, const void *data, Py_ssize_t n, Py_ssize_t i)
+{
+    while (i < n && PyUnicode_READ(kind, data, i) != '\n')
+        i++;
+    return i;
+}
+
+/* Appends (start, end, hash) of one counted line to ``out``; 0 on success, -1 on error. */
+static int
+append_line(PyObject *out, Py_ssize_t start, Py_ssize_t end, uint64_t h)
+{
+    PyObject *t = Py_BuildValue("(nnK)", start, end, (unsigned long long)(h ? h : 1));
+    if (t == NULL)
+        return -1;
+    int rc = PyList_Append(out, t);
+    Py_DECREF(t);
+    return rc;
+}
+
+static PyObject *
+paragraph_hashes(PyObject *self, PyObject *args)
+{
+    PyObject *text, *norm;
+    Py_ssize_t min_chars;
+    if (!PyArg_ParseTuple(args, "UUn", &text, &norm, &min_chars))
+        return NULL;
+    if (XXH3 == NULL)
+        Py_RETURN_NONE;
+    Py_ssize_t usize;
+    const char *utf8 = PyUnicode_AsUTF8AndSize(norm, &usize);
+    if (utf8 == NULL) {
+        if (!PyErr_ExceptionMatches(PyExc_UnicodeEncodeError))
+            return NULL;
+        PyErr_Clear();
+        Py_RETURN_NONE;
+    }
+    char *key = PyMem_Malloc((size_t)usize + 1); /* a line's joined words never exceed it */
+    if (key == NULL)
+        return PyErr_NoMemory();
+    PyObject *out = PyList_New(0);
+    if (out == NULL) {
+        PyMem_Free(key);
+        return NULL;
+    }
+    int tk = PyUnicode_KIND(text), nk = PyUnicode_KIND(norm);
+    const void *td = PyUnicode_DATA(text), *nd = PyUnicode_DATA(norm);
+    Py_ssize_t tn = PyUnicode_GET_LENGTH(text), nn = PyUnicode_GET_LENGTH(norm);
+    Py_ssize_t ls = 0, ni = 0, nb = 0; /* line start in text; norm position (code points, bytes) */
+    while (ls <= tn) {
+        Py_ssize_t le = line_end(tk, td, tn, ls);
+        Py_ssize_t a = ls, b = le;
+        while (a < le && Py_UNICODE_ISSPACE(PyUnicode_READ(tk, td, a)))
+            a++;
+        while (b > a && Py_UNICODE_ISSPACE(PyUnicode_READ(tk, td, b - 1)))
+            b--;
+        int counted = b - a >= min_chars;
+        Py_ssize_t klen = 0, tok = -1;
+        /* the norm line: its words joined by one space (" ".join(line.split())) */
+        for (; ni < nn; ni++) {
+            Py_UCS4 ch = PyUnicode_READ(nk, nd, ni);
+            if (ch == '\n')
+                break;
+            Py_ssize_t w = utf8_len(ch);
+            if (counted) {
+                if (Py_UNICODE_ISSPACE(ch))
+                    tok = -1;
+                else {
+                    if (tok < 0 && klen > 0)
+                        key[klen++] = ' ';
+                    tok = 0;
+                    memcpy(key + klen, utf8 + nb, (size_t)w);
+                    klen += w;
+                }
+            }
+            nb += w;
+        }
+        if (counted && klen > 0 && append_line(out, a, b, XXH3(key, (size_t)klen)) < 0) {
+            Py_DECREF(out);
+            PyMem_Free(key);
+            return NULL;
+        }
+        if (ni < nn) { /* past the norm line's newline */
+            ni++;
+            nb++;
+        }
+        ls = le + 1;
+    }
+    PyMem_Free(key);
+    return out;
+}
+
 static PyMethodDef methods[] = {
+    {"paragraph_hashes", paragraph_hashes, METH_VARARGS,
+     "paragraph_hashes(text, norm, min_chars) -> [(start, end, hash)] of saring.dedup.paragraphs, or None"},
     {"set_xxh3", set_xxh3, METH_O, "set_xxh3(address) -> None: the XXH3_64bits function to call (0: none)"},
     {"token_hashes", token_hashes, METH_O,
      "token_hashes(text) -> uint64 bytes of xxh3_64 of every str.split() token's UTF-8, or None"},

@@ -12,7 +12,8 @@ from collections.abc import Container
 
 import xxhash
 
-from saring.dedup.normalize import line_words, normalized_lines
+from saring.dedup.minhash import _TK
+from saring.dedup.normalize import line_words, normalize_for_hash, normalized_lines
 from saring.document import Replacement
 
 KIND = "dedup:paragraph"
@@ -23,8 +24,23 @@ def paragraph_hashes(
 ) -> list[tuple[int, int, int]]:
     """``(start, end, hash)`` of every line long enough to be counted.
 
-    ``normalized`` may pass ``normalize_for_hash(text)`` when the caller already has it.
+    ``normalized`` may pass ``normalize_for_hash(text)`` when the caller already has it. The
+    compiled kernel (``_c_tokens``) computes the same when the normalised lines align one to
+    one with the text's (the reference's own condition for reading them together).
     """
+    if _TK is not None:
+        norm = normalize_for_hash(text) if normalized is None else normalized
+        if norm.count("\n") == text.count("\n"):
+            got = _TK.paragraph_hashes(text, norm, min_chars)
+            if got is not None:
+                return got
+    return paragraph_hashes_reference(text, min_chars, normalized)
+
+
+def paragraph_hashes_reference(
+    text: str, min_chars: int, normalized: str | None = None
+) -> list[tuple[int, int, int]]:
+    """The reference :func:`paragraph_hashes`."""
     out = []
     norm = None
     if normalized is not None and normalized.count("\n") == text.count("\n"):

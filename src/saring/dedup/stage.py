@@ -24,7 +24,9 @@ folders are deleted as soon as every task that reads them is marked done):
    documents each long paragraph occurs; frequent ones are removed in step 6.
 6. ``filter`` (one per shard): reject duplicates with the cluster and kept ids; delete frequent
    paragraphs as edits; stream every document, in input order and with its decision, to the
-   shard's output document file (``ctx.output(i)``).
+   shard's output document file (``ctx.output(i)``). Inside a run (``ctx.defer``) this pass is
+   left to the segment after the stage (``_Finisher``): it applies the same decisions to the
+   documents it reads from the stage's input file, so no filter document file is written.
 
 Documents are addressed by a 64-bit key ``shard << 32 | row``; nothing depends on the number of
 workers or partitions, so the output is identical for any worker count.
