@@ -47,3 +47,37 @@ def test_workers_see_the_executors_current_environment(monkeypatch: pytest.Monke
     monkeypatch.setenv("SARING_TEST_ENV_PROBE", "fresh")
     with LocalExecutor(1) as ex:
         assert ex.map(_env_value, ["SARING_TEST_ENV_PROBE"]) == ["fresh"]
+
+
+def _modules_missing(names: list[str]) -> list[str]:
+    """In a worker, before it ran anything: which of ``names`` it would still have to import."""
+    return [n for n in names if n not in sys.modules]
+
+
+def test_a_fresh_worker_already_holds_what_a_default_run_imports_after_the_fork() -> None:
+    """numpy.random (MinHash), numpy.ma (np.unique), mmap (band files), difflib (repair), the
+    dataset encoder and the observers come from the fork server: their pages are shared, not
+    allocated again in every worker (found by listing a worker's new modules at exit)."""
+    from saring.executors import warm
+
+    wanted = ["numpy.random", "numpy.ma", "mmap", "difflib", "saring.dataset.export",
+              "saring.report.observer", "saring.url.observe"]
+    assert set(wanted) <= set(warm.MODULES)
+    with LocalExecutor(1) as ex:
+        assert ex.map(_modules_missing, [wanted]) == [[]]
+
+
+def test_a_segment_task_leaves_no_cached_analyses(tmp_path) -> None:
+    """The analysis cache (up to 2 M chars of token lists per process) is emptied at the end of
+    every segment task, so a worker does not carry its last shard's analyses through dedup."""
+    import saring
+    from saring import analysis
+
+    src = tmp_path / "in.jsonl"
+    text = "Pemerintah kota mulai memperbaiki jalan rusak di sejumlah kecamatan pada pekan ini."
+    src.write_text("".join(f'{{"id": "d{i}", "text": "{text} Nomor {i}."}}\n' for i in range(20)))
+    analysis.analyse("a text analysed before the run")
+    assert analysis._CACHE
+    result = saring.run(src, tmp_path / "out", workers=1)
+    assert result.balanced and result.counts["input"] == 20
+    assert not analysis._CACHE and analysis._cached_chars[0] == 0

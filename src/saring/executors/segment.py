@@ -23,6 +23,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import asdict, dataclass
 from typing import Any
 
+from saring.analysis import clear_cache as forget_analyses
 from saring.document import KEPT, REJECTED, Document
 from saring.executors import progress
 from saring.executors.accounting import ShardResult
@@ -282,6 +283,8 @@ def run_segment_task(task: SegmentTask, *, steps: SegmentSteps) -> ShardResult:
         for w in run.writers():
             w.abort()
         raise
+    finally:
+        forget_analyses()
     res = run.res
     if task.source is not None:
         res.stats[READ_STEP] = run.read_stats.to_dict()

@@ -44,9 +44,15 @@ WARMUP = [
 
 
 # Modules the workers of a default run import anyway (the dedup stage's tasks, numpy, the
-# segment runner): imported once here, their code and data pages are shared too.
+# segment runner): imported once here, their code and data pages are shared too. The second
+# line is what a worker still imported after the fork (found by listing ``sys.modules`` in each
+# worker at exit, session 8): numpy's ``random`` (MinHash permutations), ``ma`` (``np.unique``
+# asks ``np.ma.is_masked``) and ``mmap`` (memory-mapped band files), repair's ``difflib``, the
+# final segment's dataset encoder and the report/domain observers: ~3 MiB of objects per worker.
 MODULES = ["numpy", "saring.executors.segment", "saring.dedup.stage", "saring.dedup.minhash",
-           "saring.io.docfile"]
+           "saring.io.docfile",
+           "numpy.random", "numpy.ma", "mmap", "difflib", "saring.dataset.export",
+           "saring.report.observer", "saring.url.observe"]
 
 
 def _preload() -> None:
