@@ -103,6 +103,25 @@ def test_name_tokens_equal_the_reference(text: str, taken: set[int]) -> None:
 
 
 @needs_k
+@settings(max_examples=200, deadline=None)
+@given(st.dictionaries(st.one_of(st.text("abcdeAB", max_size=8), st.text(max_size=6)), st.floats(0, 8), max_size=60),
+       st.lists(st.text("abcdeAB", min_size=1, max_size=8), max_size=30))
+def test_lexicon_table_keeps_the_dicts_ascii_keys(lex: dict[str, float], probes: list[str]) -> None:
+    """Through the kernel's table, an ASCII capitalised token is known exactly when its lower
+    case is a key of the dict (non-ASCII keys can never match)."""
+    ctx = fastscan._names_ctx(RES)
+    own = (*ctx[:6], {}, *ctx[7:-1], K.lexicon_table(lex))
+    nb = "".join(sorted(names.NOT_BEFORE))
+    for p in probes:
+        text = "Q" + p + "xxxxx zz"
+        tok = names.TOKEN.match(text)
+        starts, unknown = K.name_tokens(text, lex, nb, set(), own)
+        assert unknown == int(tok is not None and tok.group().lower() not in lex)
+    with pytest.raises(TypeError):
+        K.lexicon_table([])
+
+
+@needs_k
 def test_name_tokens_drop_only_tokens_name_site_rejects() -> None:
     """Every token the kernel leaves out gets no site from ``name_site`` whatever the text
     around it (it is no list-shaped token), on real capitalised tokens and glued names."""

@@ -156,7 +156,7 @@ def _names_ctx(res: Resources) -> tuple | None:
         return None
     _NAME_NOT_BEFORE, _TOKEN_MATCH = _chars(N.NOT_BEFORE), N.TOKEN.match
     ctx = (res.corpus_names, res.world_words, res.brands, res.brands_lower, N.QUANTIFIER_TAILS, N.QUANTIFIERS,
-           {}, N._right_ok, N._acronym_camel, res)
+           {}, N._right_ok, N._acronym_camel, res, _kernel.lexicon_table(res.lexicon))
     _name_ctx[id(res)] = (res, ctx, N.TOKEN, N.LEFT)
     return ctx
 
