@@ -218,6 +218,8 @@ def test_duplicate_gate_on_adversarial_text(text: str) -> None:
     low = text.lower()
     for params in [(60, 15, 4, 50), (1, 1, 1, 1), (0, 0, 3, 0)]:
         assert K.dup_maybe(text, low, *params) == fastscan.dup_maybe_py(text, low, *params)
+        own = K.dup_maybe(text, None, *params)  # lowered in the kernel, or None when it cannot be
+        assert own == (None if ("\u0130" in text or "\u03a3" in text) else fastscan.dup_maybe_py(text, low, *params))
     with pytest.raises(ValueError):
         K.dup_maybe(text, low + "\n", 1, 1, 4, 50)
 
@@ -227,6 +229,20 @@ def test_duplicate_gate_on_adversarial_text(text: str) -> None:
 def test_lowered_text_keeps_the_lines(text: str) -> None:
     """``maybe_duplicates`` lowers the whole text once: the same lines as lowering each line."""
     assert text.lower().split("\n") == [ln.lower() for ln in text.split("\n")]
+
+
+@needs_k
+def test_kernel_lowering_is_str_lower_on_every_code_point() -> None:
+    """The duplicate gate lowers one code point at a time: ``str.lower`` for every character but
+    U+0130 and U+03A3, for which it answers None (the caller then passes ``text.lower()``)."""
+    for lo in range(0, 0x110000, 0x8000):
+        chars = "".join(chr(c) for c in range(lo, min(lo + 0x8000, 0x110000))
+                        if not 0xD800 <= c <= 0xDFFF and c not in (0x130, 0x3A3))
+        assert K.lower_simple(chars) == chars.lower()
+        assert K.lower_simple(" ".join(chars[:50])) == " ".join(chars[:50]).lower()
+    for special in ("\u0130", "\u03a3", "ab\u03a3 ", "x\u0130y"):
+        assert K.lower_simple(special) is None
+    assert K.lower_simple("") == ""
 
 
 def test_no_character_lowers_to_or_from_a_newline() -> None:

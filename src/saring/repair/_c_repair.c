@@ -26,7 +26,8 @@
  *     ``min_chars`` characters and ``min_words`` words (a superset of the prose paragraphs) share
  *     one of their ``k`` longest distinct lower-cased words (ties: alphabetical) and pass the
  *     size and Jaccard filter, and no such word is shared by more than ``max_posting`` lines.
- *     ``lowered`` is ``text.lower()`` (the same lines, see fastscan.py).
+ *     ``lowered`` is ``text.lower()`` (the same lines, see fastscan.py), or None: lowered here
+ *     one code point at a time (``lower_simple``), and None returned when that cannot be exact.
  *
  * Every loop is linear in the text (the trie walk is bounded by the longest entity, the tails by
  * 82 characters) except the pair checks, bounded like the Python code by ``max_posting``. Words
@@ -874,20 +875,68 @@ static int similar_enough(const Para *a, const Para *b)
     return (double)inter >= 0.5 * (double)(la + lb - inter);
 }
 
+/* ``s.lower()`` as code points into ``lo`` (owned) when every character lowers to one code point
+ * by itself: every one but U+0130 (its full lower case is two code points) and U+03A3 (final
+ * sigma: the result depends on the neighbours). Py_UNICODE_TOLOWER gives the first code point
+ * of the full mapping, the whole of it for every other character (checked over every code
+ * point in the tests). 1 done, 0 not possible (nothing owned), -1 error. */
+static int lower_simple(PyObject *s, Text *lo)
+{
+    Py_ssize_t n = PyUnicode_GET_LENGTH(s);
+    int kind = PyUnicode_KIND(s);
+    const void *data = PyUnicode_DATA(s);
+    lo->n = n;
+    lo->owned = PyMem_Malloc((size_t)(n > 0 ? n : 1) * sizeof(Py_UCS4));
+    if (lo->owned == NULL) { PyErr_NoMemory(); return -1; }
+    lo->u = lo->owned;
+    for (Py_ssize_t i = 0; i < n; i++) {
+        Py_UCS4 c = PyUnicode_READ(kind, data, i);
+        if (c < 128) {
+            lo->owned[i] = (c >= 'A' && c <= 'Z') ? c + 32 : c;
+        } else if (c == 0x130 || c == 0x3A3) {
+            text_done(lo);
+            return 0;
+        } else {
+            lo->owned[i] = Py_UNICODE_TOLOWER(c);
+        }
+    }
+    return 1;
+}
+
+/* lower_simple(text) -> text.lower() when lower_simple can make it, else None (for the tests) */
+static PyObject *lower_simple_py(PyObject *self, PyObject *arg)
+{
+    (void)self;
+    if (!PyUnicode_Check(arg)) { PyErr_SetString(PyExc_TypeError, "lower_simple: str expected"); return NULL; }
+    Text lo;
+    int r = lower_simple(arg, &lo);
+    if (r <= 0) { if (r == 0) Py_RETURN_NONE; return NULL; }
+    PyObject *out = PyUnicode_FromKindAndData(PyUnicode_4BYTE_KIND, lo.u, lo.n);
+    text_done(&lo);
+    return out;
+}
+
 static PyObject *dup_maybe(PyObject *self, PyObject *args)
 {
     (void)self;
     PyObject *text, *lowered;
     Py_ssize_t min_chars, min_words, k, max_posting;
-    if (!PyArg_ParseTuple(args, "UUnnnn:dup_maybe", &text, &lowered, &min_chars, &min_words, &k, &max_posting))
+    if (!PyArg_ParseTuple(args, "UOnnnn:dup_maybe", &text, &lowered, &min_chars, &min_words, &k, &max_posting))
         return NULL;
     if (k < 1 || k > 64) {
         PyErr_SetString(PyExc_ValueError, "dup_maybe: k must be in 1..64");
         return NULL;
     }
+    if (lowered != Py_None && !PyUnicode_Check(lowered)) {
+        PyErr_SetString(PyExc_TypeError, "dup_maybe: lowered must be str or None");
+        return NULL;
+    }
     Text t, lo;
     if (text_of(text, &t) < 0) return NULL;
-    if (text_of(lowered, &lo) < 0) { text_done(&t); return NULL; }
+    if (lowered == Py_None) { /* lowered here when one code point each is str.lower, else None */
+        int r = lower_simple(text, &lo);
+        if (r <= 0) { text_done(&t); if (r == 0) Py_RETURN_NONE; return NULL; }
+    } else if (text_of(lowered, &lo) < 0) { text_done(&t); return NULL; }
     Word *words = NULL, *anchors = NULL;
     Para *paras = NULL;
     Py_ssize_t nw = 0, cap_w = 0, np = 0, cap_p = 0, na = 0, cap_a = 0;
@@ -1120,6 +1169,8 @@ static PyMethodDef methods[] = {
      "names.name_site could make a site of, how many unknown tokens)."},
     {"join_starts", join_starts, METH_VARARGS,
      "join_starts(text, which) -> starts of one scrape-join pattern's finditer matches (4: the tokens)."},
+    {"lower_simple", lower_simple_py, METH_O,
+     "lower_simple(text) -> text.lower() computed one code point at a time, or None when it cannot be."},
     {"dup_maybe", dup_maybe, METH_VARARGS,
      "dup_maybe(text, lowered, min_chars, min_words, k, max_posting) -> False when no duplicate "
      "paragraph candidate can exist."},
