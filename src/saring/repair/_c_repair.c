@@ -889,6 +889,14 @@ static int lower_simple(PyObject *s, Text *lo)
     lo->owned = PyMem_Malloc((size_t)(n > 0 ? n : 1) * sizeof(Py_UCS4));
     if (lo->owned == NULL) { PyErr_NoMemory(); return -1; }
     lo->u = lo->owned;
+    if (kind == PyUnicode_1BYTE_KIND && PyUnicode_IS_ASCII(s)) { /* most texts */
+        const Py_UCS1 *d = data;
+        for (Py_ssize_t i = 0; i < n; i++) {
+            Py_UCS4 c = d[i];
+            lo->owned[i] = c + (((unsigned)c - 'A' < 26u) ? 32 : 0);
+        }
+        return 1;
+    }
     for (Py_ssize_t i = 0; i < n; i++) {
         Py_UCS4 c = PyUnicode_READ(kind, data, i);
         if (c < 128) {
