@@ -103,6 +103,25 @@ def test_name_tokens_equal_the_reference(text: str, taken: set[int]) -> None:
 
 
 @needs_k
+@settings(max_examples=200, deadline=None)
+@given(st.dictionaries(st.one_of(st.text("abcdeAB", max_size=8), st.text(max_size=6)), st.floats(0, 8), max_size=60),
+       st.lists(st.text("abcdeAB", min_size=1, max_size=8), max_size=30))
+def test_lexicon_table_keeps_the_dicts_ascii_keys(lex: dict[str, float], probes: list[str]) -> None:
+    """Through the kernel's table, an ASCII capitalised token is known exactly when its lower
+    case is a key of the dict (non-ASCII keys can never match)."""
+    ctx = fastscan._names_ctx(RES)
+    own = (*ctx[:6], {}, *ctx[7:-1], K.lexicon_table(lex))
+    nb = "".join(sorted(names.NOT_BEFORE))
+    for p in probes:
+        text = "Q" + p + "xxxxx zz"
+        tok = names.TOKEN.match(text)
+        starts, unknown = K.name_tokens(text, lex, nb, set(), own)
+        assert unknown == int(tok is not None and tok.group().lower() not in lex)
+    with pytest.raises(TypeError):
+        K.lexicon_table([])
+
+
+@needs_k
 def test_name_tokens_drop_only_tokens_name_site_rejects() -> None:
     """Every token the kernel leaves out gets no site from ``name_site`` whatever the text
     around it (it is no list-shaped token), on real capitalised tokens and glued names."""
@@ -199,6 +218,8 @@ def test_duplicate_gate_on_adversarial_text(text: str) -> None:
     low = text.lower()
     for params in [(60, 15, 4, 50), (1, 1, 1, 1), (0, 0, 3, 0)]:
         assert K.dup_maybe(text, low, *params) == fastscan.dup_maybe_py(text, low, *params)
+        own = K.dup_maybe(text, None, *params)  # lowered in the kernel, or None when it cannot be
+        assert own == (None if ("\u0130" in text or "\u03a3" in text) else fastscan.dup_maybe_py(text, low, *params))
     with pytest.raises(ValueError):
         K.dup_maybe(text, low + "\n", 1, 1, 4, 50)
 
@@ -208,6 +229,20 @@ def test_duplicate_gate_on_adversarial_text(text: str) -> None:
 def test_lowered_text_keeps_the_lines(text: str) -> None:
     """``maybe_duplicates`` lowers the whole text once: the same lines as lowering each line."""
     assert text.lower().split("\n") == [ln.lower() for ln in text.split("\n")]
+
+
+@needs_k
+def test_kernel_lowering_is_str_lower_on_every_code_point() -> None:
+    """The duplicate gate lowers one code point at a time: ``str.lower`` for every character but
+    U+0130 and U+03A3, for which it answers None (the caller then passes ``text.lower()``)."""
+    for lo in range(0, 0x110000, 0x8000):
+        chars = "".join(chr(c) for c in range(lo, min(lo + 0x8000, 0x110000))
+                        if not 0xD800 <= c <= 0xDFFF and c not in (0x130, 0x3A3))
+        assert K.lower_simple(chars) == chars.lower()
+        assert K.lower_simple(" ".join(chars[:50])) == " ".join(chars[:50]).lower()
+    for special in ("\u0130", "\u03a3", "ab\u03a3 ", "x\u0130y"):
+        assert K.lower_simple(special) is None
+    assert K.lower_simple("") == ""
 
 
 def test_no_character_lowers_to_or_from_a_newline() -> None:

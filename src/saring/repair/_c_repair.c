@@ -18,13 +18,16 @@
  *     ``names._split``). ``_split``
  *     is walked here: ``LEFT`` by shape, ``_right_ok``'s first rejections (shape, lexicon) here,
  *     the rest by calling ``names._right_ok`` (memoised per right part in ctx's dict) and
- *     ``names._acronym_camel``. Reference: fastscan.name_tokens_py.
+ *     ``names._acronym_camel``. Reference: fastscan.name_tokens_py. The lexicon is read through
+ *     ``lexicon_table(lexicon)`` (ctx's last item: its ASCII keys, copied; the dict must not
+ *     change after): no str is built nor SipHash computed per lookup.
  * dup_maybe(text, lowered, min_chars, min_words, k, max_posting) -> bool
  *     False only when ``paragraphs.find_duplicates`` can find no candidate pair: no two lines of
  *     ``min_chars`` characters and ``min_words`` words (a superset of the prose paragraphs) share
  *     one of their ``k`` longest distinct lower-cased words (ties: alphabetical) and pass the
  *     size and Jaccard filter, and no such word is shared by more than ``max_posting`` lines.
- *     ``lowered`` is ``text.lower()`` (the same lines, see fastscan.py).
+ *     ``lowered`` is ``text.lower()`` (the same lines, see fastscan.py), or None: lowered here
+ *     one code point at a time (``lower_simple``), and None returned when that cannot be exact.
  *
  * Every loop is linear in the text (the trie walk is bounded by the longest entity, the tails by
  * 82 characters) except the pair checks, bounded like the Python code by ``max_posting``. Words
@@ -440,6 +443,104 @@ fail:
     return NULL;
 }
 
+/* ------------------------------------------------------------------ lexicon table */
+
+/* The ASCII keys of a dict, copied into one pool, in an open-addressing table: membership of an
+ * ASCII string without building a str or hashing it with SipHash (a non-ASCII key never equals
+ * an ASCII string, so they are left out). Built once per lexicon (resources are read-only). */
+typedef struct {
+    char *pool;
+    uint32_t *off;  /* per slot: offset in pool + 1, 0 = empty */
+    uint16_t *len;  /* per slot: key length */
+    Py_ssize_t mask, n;
+} LexTable;
+
+static uint64_t fnv(const char *s, Py_ssize_t n)
+{
+    uint64_t h = 1469598103934665603ULL;
+    for (Py_ssize_t i = 0; i < n; i++) h = (h ^ (unsigned char)s[i]) * 1099511628211ULL;
+    return h;
+}
+
+static void lex_free(LexTable *lt)
+{
+    if (lt == NULL) return;
+    free(lt->pool);
+    free(lt->off);
+    free(lt->len);
+    free(lt);
+}
+
+static void lex_capsule_free(PyObject *cap)
+{
+    lex_free((LexTable *)PyCapsule_GetPointer(cap, "saring.repair.lexicon_table"));
+}
+
+static int lex_has(const LexTable *lt, const char *s, Py_ssize_t n)
+{
+    Py_ssize_t i = (Py_ssize_t)(fnv(s, n) & (uint64_t)lt->mask);
+    while (lt->off[i]) {
+        if (lt->len[i] == n && memcmp(lt->pool + lt->off[i] - 1, s, (size_t)n) == 0) return 1;
+        i = (i + 1) & lt->mask;
+    }
+    return 0;
+}
+
+/* lexicon_table(dict) -> capsule */
+static PyObject *lexicon_table(PyObject *self, PyObject *arg)
+{
+    (void)self;
+    if (!PyDict_Check(arg)) { PyErr_SetString(PyExc_TypeError, "lexicon_table: a dict is expected"); return NULL; }
+    LexTable *lt = calloc(1, sizeof(LexTable));
+    if (lt == NULL) return PyErr_NoMemory();
+    Py_ssize_t n = PyDict_GET_SIZE(arg), slots = 16, pool_n = 0, pos = 0;
+    while (slots < 2 * n + 2) {
+        if (slots > PY_SSIZE_T_MAX / 4) { lex_free(lt); return PyErr_NoMemory(); }
+        slots *= 2;
+    }
+    PyObject *key, *value;
+    while (PyDict_Next(arg, &pos, &key, &value)) {
+        if (PyUnicode_Check(key) && PyUnicode_IS_ASCII(key)) pool_n += PyUnicode_GET_LENGTH(key);
+    }
+    if (pool_n >= (Py_ssize_t)UINT32_MAX) { lex_free(lt); return PyErr_NoMemory(); }
+    lt->pool = malloc((size_t)pool_n + 1);
+    lt->off = calloc((size_t)slots, sizeof(uint32_t));
+    lt->len = calloc((size_t)slots, sizeof(uint16_t));
+    if (lt->pool == NULL || lt->off == NULL || lt->len == NULL) { lex_free(lt); return PyErr_NoMemory(); }
+    lt->mask = slots - 1;
+    Py_ssize_t used = 0;
+    pos = 0;
+    while (PyDict_Next(arg, &pos, &key, &value)) {
+        if (!PyUnicode_Check(key) || !PyUnicode_IS_ASCII(key)) continue;
+        Py_ssize_t kn = PyUnicode_GET_LENGTH(key);
+        if (kn > UINT16_MAX || used + kn > pool_n) continue; /* (never looked up: tokens are <= 51) */
+        const char *ks = (const char *)PyUnicode_1BYTE_DATA(key);
+        if (lex_has(lt, ks, kn)) continue;
+        memcpy(lt->pool + used, ks, (size_t)kn);
+        Py_ssize_t i = (Py_ssize_t)(fnv(ks, kn) & (uint64_t)lt->mask);
+        while (lt->off[i]) i = (i + 1) & lt->mask;
+        lt->off[i] = (uint32_t)(used + 1);
+        lt->len[i] = (uint16_t)kn;
+        used += kn;
+        lt->n++;
+    }
+    PyObject *cap = PyCapsule_New(lt, "saring.repair.lexicon_table", lex_capsule_free);
+    if (cap == NULL) lex_free(lt);
+    return cap;
+}
+
+/* Is the lower-cased ASCII slice t[s:e] (letters only) a key of the table? */
+static int lex_has_lower(const LexTable *lt, const Text *t, Py_ssize_t s, Py_ssize_t e)
+{
+    char buf[64];
+    if (e - s > (Py_ssize_t)sizeof(buf)) return -1; /* caller falls back to the dict */
+    for (Py_ssize_t i = s; i < e; i++) {
+        Py_UCS4 c = t->u[i];
+        buf[i - s] = (char)(is_upper(c) ? c + 32 : c);
+    }
+    return lex_has(lt, buf, e - s);
+}
+
 /* ------------------------------------------------------------------ name-site candidates */
 
 /* An ASCII slice as a str, lower-cased when ``lower``. */
@@ -466,6 +567,7 @@ static int contains(PyObject *coll, PyObject *key)
 typedef struct {
     PyObject *corpus_names, *world_words, *brands, *brands_lower, *quant_tails, *quantifiers;
     PyObject *memo, *right_ok, *acronym_camel, *res;
+    const LexTable *lex; /* the lexicon's table (ctx's capsule) */
 } NameCtx;
 
 /* ([A-Z][a-z]{3,})([A-Z][a-z]{3,}) over the whole token: LIST_TOKEN may match it (text decides) */
@@ -485,10 +587,13 @@ static int right_ok(const Text *t, Py_ssize_t s, Py_ssize_t e, PyObject *lexicon
         for (Py_ssize_t j = s + 1; j < e; j++)
             if (is_upper(t->u[j])) return 0;
     }
-    PyObject *low = ascii_slice(t, s, e, 1);
-    if (low == NULL) return -1;
-    int r = contains(lexicon, low); /* low not in res.lexicon -> False */
-    Py_DECREF(low);
+    int r = lex_has_lower(c->lex, t, s, e); /* low not in res.lexicon -> False */
+    if (r < 0) {
+        PyObject *low = ascii_slice(t, s, e, 1);
+        if (low == NULL) return -1;
+        r = contains(lexicon, low);
+        Py_DECREF(low);
+    }
     if (r <= 0) return r;
     PyObject *right = ascii_slice(t, s, e, 0);
     if (right == NULL) return -1;
@@ -606,10 +711,13 @@ static PyObject *name_tokens(PyObject *self, PyObject *args)
     if (!PyArg_ParseTuple(args, "UOUOO!:name_tokens", &text, &lexicon, &not_before, &taken, &PyTuple_Type, &ctx))
         return NULL;
     NameCtx c;
-    if (!PyArg_ParseTuple(ctx, "OOOOOO!O!OOO:name_tokens ctx", &c.corpus_names, &c.world_words, &c.brands,
+    PyObject *lexcap;
+    if (!PyArg_ParseTuple(ctx, "OOOOOO!O!OOOO:name_tokens ctx", &c.corpus_names, &c.world_words, &c.brands,
                           &c.brands_lower, &c.quant_tails, &PyTuple_Type, &c.quantifiers, &PyDict_Type, &c.memo,
-                          &c.right_ok, &c.acronym_camel, &c.res))
+                          &c.right_ok, &c.acronym_camel, &c.res, &lexcap))
         return NULL;
+    c.lex = PyCapsule_GetPointer(lexcap, "saring.repair.lexicon_table");
+    if (c.lex == NULL) return NULL;
     PyObject *starts = PyList_New(0);
     if (starts == NULL) return NULL;
     PyObject *out = NULL;
@@ -634,7 +742,8 @@ static PyObject *name_tokens(PyObject *self, PyObject *args)
         int ok = r >= 5 && r <= 50 && !(is_word(nx) || nx == '@' || nx == '-' || nx == '\'' || nx == 0x2019)
                  && !(nx == '.' && is_ascii_alnum(at(&t, e + 1)));
         if (ok) {
-            int known = lexicon_has(lexicon, &t, k, e);
+            int known = lex_has_lower(c.lex, &t, k, e); /* (tokens are <= 51 letters) */
+            if (known < 0) known = lexicon_has(lexicon, &t, k, e);
             if (known < 0) goto done;
             if (!known) {
                 PyObject *pos = PyLong_FromSsize_t(k);
@@ -766,20 +875,76 @@ static int similar_enough(const Para *a, const Para *b)
     return (double)inter >= 0.5 * (double)(la + lb - inter);
 }
 
+/* ``s.lower()`` as code points into ``lo`` (owned) when every character lowers to one code point
+ * by itself: every one but U+0130 (its full lower case is two code points) and U+03A3 (final
+ * sigma: the result depends on the neighbours). Py_UNICODE_TOLOWER gives the first code point
+ * of the full mapping, the whole of it for every other character (checked over every code
+ * point in the tests). 1 done, 0 not possible (nothing owned), -1 error. */
+static int lower_simple(PyObject *s, Text *lo)
+{
+    Py_ssize_t n = PyUnicode_GET_LENGTH(s);
+    int kind = PyUnicode_KIND(s);
+    const void *data = PyUnicode_DATA(s);
+    lo->n = n;
+    lo->owned = PyMem_Malloc((size_t)(n > 0 ? n : 1) * sizeof(Py_UCS4));
+    if (lo->owned == NULL) { PyErr_NoMemory(); return -1; }
+    lo->u = lo->owned;
+    if (kind == PyUnicode_1BYTE_KIND && PyUnicode_IS_ASCII(s)) { /* most texts */
+        const Py_UCS1 *d = data;
+        for (Py_ssize_t i = 0; i < n; i++) {
+            Py_UCS4 c = d[i];
+            lo->owned[i] = c + (((unsigned)c - 'A' < 26u) ? 32 : 0);
+        }
+        return 1;
+    }
+    for (Py_ssize_t i = 0; i < n; i++) {
+        Py_UCS4 c = PyUnicode_READ(kind, data, i);
+        if (c < 128) {
+            lo->owned[i] = (c >= 'A' && c <= 'Z') ? c + 32 : c;
+        } else if (c == 0x130 || c == 0x3A3) {
+            text_done(lo);
+            return 0;
+        } else {
+            lo->owned[i] = Py_UNICODE_TOLOWER(c);
+        }
+    }
+    return 1;
+}
+
+/* lower_simple(text) -> text.lower() when lower_simple can make it, else None (for the tests) */
+static PyObject *lower_simple_py(PyObject *self, PyObject *arg)
+{
+    (void)self;
+    if (!PyUnicode_Check(arg)) { PyErr_SetString(PyExc_TypeError, "lower_simple: str expected"); return NULL; }
+    Text lo;
+    int r = lower_simple(arg, &lo);
+    if (r <= 0) { if (r == 0) Py_RETURN_NONE; return NULL; }
+    PyObject *out = PyUnicode_FromKindAndData(PyUnicode_4BYTE_KIND, lo.u, lo.n);
+    text_done(&lo);
+    return out;
+}
+
 static PyObject *dup_maybe(PyObject *self, PyObject *args)
 {
     (void)self;
     PyObject *text, *lowered;
     Py_ssize_t min_chars, min_words, k, max_posting;
-    if (!PyArg_ParseTuple(args, "UUnnnn:dup_maybe", &text, &lowered, &min_chars, &min_words, &k, &max_posting))
+    if (!PyArg_ParseTuple(args, "UOnnnn:dup_maybe", &text, &lowered, &min_chars, &min_words, &k, &max_posting))
         return NULL;
     if (k < 1 || k > 64) {
         PyErr_SetString(PyExc_ValueError, "dup_maybe: k must be in 1..64");
         return NULL;
     }
+    if (lowered != Py_None && !PyUnicode_Check(lowered)) {
+        PyErr_SetString(PyExc_TypeError, "dup_maybe: lowered must be str or None");
+        return NULL;
+    }
     Text t, lo;
     if (text_of(text, &t) < 0) return NULL;
-    if (text_of(lowered, &lo) < 0) { text_done(&t); return NULL; }
+    if (lowered == Py_None) { /* lowered here when one code point each is str.lower, else None */
+        int r = lower_simple(text, &lo);
+        if (r <= 0) { text_done(&t); if (r == 0) Py_RETURN_NONE; return NULL; }
+    } else if (text_of(lowered, &lo) < 0) { text_done(&t); return NULL; }
     Word *words = NULL, *anchors = NULL;
     Para *paras = NULL;
     Py_ssize_t nw = 0, cap_w = 0, np = 0, cap_p = 0, na = 0, cap_a = 0;
@@ -1005,11 +1170,15 @@ static PyMethodDef methods[] = {
      "site_starts(text, table) -> start offsets of the site regex's finditer matches."},
     {"token_starts", token_starts, METH_VARARGS,
      "token_starts(text, lexicon, not_before) -> starts of capitalised tokens the lexicon lacks."},
+    {"lexicon_table", lexicon_table, METH_O,
+     "lexicon_table(dict) -> the ASCII keys of a dict as a table name_tokens reads (ctx's last item)."},
     {"name_tokens", name_tokens, METH_VARARGS,
      "name_tokens(text, lexicon, not_before, taken, ctx) -> (starts of the unknown capitalised tokens "
      "names.name_site could make a site of, how many unknown tokens)."},
     {"join_starts", join_starts, METH_VARARGS,
      "join_starts(text, which) -> starts of one scrape-join pattern's finditer matches (4: the tokens)."},
+    {"lower_simple", lower_simple_py, METH_O,
+     "lower_simple(text) -> text.lower() computed one code point at a time, or None when it cannot be."},
     {"dup_maybe", dup_maybe, METH_VARARGS,
      "dup_maybe(text, lowered, min_chars, min_words, k, max_posting) -> False when no duplicate "
      "paragraph candidate can exist."},

@@ -156,7 +156,7 @@ def _names_ctx(res: Resources) -> tuple | None:
         return None
     _NAME_NOT_BEFORE, _TOKEN_MATCH = _chars(N.NOT_BEFORE), N.TOKEN.match
     ctx = (res.corpus_names, res.world_words, res.brands, res.brands_lower, N.QUANTIFIER_TAILS, N.QUANTIFIERS,
-           {}, N._right_ok, N._acronym_camel, res)
+           {}, N._right_ok, N._acronym_camel, res, _kernel.lexicon_table(res.lexicon))
     _name_ctx[id(res)] = (res, ctx, N.TOKEN, N.LEFT)
     return ctx
 
@@ -318,4 +318,8 @@ def maybe_duplicates(text: str) -> bool:
     if _kernel is None:
         return True
     k, max_posting = P.candidate_pairs.__defaults__ or (4, 50)
-    return bool(_kernel.dup_maybe(text, text.lower(), P.MIN_CHARS, P.MIN_WORDS, k, max_posting))
+    # (lowered in the kernel unless the text holds U+0130 or U+03A3, whose lower case needs str.lower)
+    answer = _kernel.dup_maybe(text, None, P.MIN_CHARS, P.MIN_WORDS, k, max_posting)
+    if answer is None:
+        answer = _kernel.dup_maybe(text, text.lower(), P.MIN_CHARS, P.MIN_WORDS, k, max_posting)
+    return bool(answer)
