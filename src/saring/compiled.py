@@ -11,9 +11,10 @@ from __future__ import annotations
 
 import importlib
 import os
+import warnings
 from types import ModuleType
 
-__all__ = ["load", "pure_python"]
+__all__ = ["load", "pure_python", "stale"]
 
 
 def pure_python() -> bool:
@@ -21,16 +22,43 @@ def pure_python() -> bool:
     return os.environ.get("SARING_PURE_PYTHON", "") not in ("", "0")
 
 
+def _required() -> bool:
+    return os.environ.get("SARING_REQUIRE_COMPILED", "") not in ("", "0")
+
+
+def stale(kernel: ModuleType) -> bool:
+    """True when the kernel's C source sits beside the built module and is newer than it: a
+    checkout pulled or edited without a rebuild, whose Python side may call functions the old
+    build lacks. Installed wheels ship no ``.c`` file, so they are never stale."""
+    built = getattr(kernel, "__file__", None)
+    if not built:
+        return False
+    source = os.path.join(os.path.dirname(built), kernel.__name__.rpartition(".")[2] + ".c")
+    try:
+        return os.stat(source).st_mtime_ns > os.stat(built).st_mtime_ns
+    except OSError:
+        return False
+
+
 def load(module: str) -> ModuleType | None:
-    """The compiled kernel ``module`` (e.g. ``"saring.quality._c_ngrams"``), or ``None``."""
+    """The compiled kernel ``module`` (e.g. ``"saring.quality._c_ngrams"``), or ``None`` (not
+    built, or built from an older source: the reference code is then used)."""
     if pure_python():
         return None
     try:
-        return importlib.import_module(module)
+        kernel = importlib.import_module(module)
     except ImportError:
-        if os.environ.get("SARING_REQUIRE_COMPILED", "") not in ("", "0"):
+        if _required():
             raise ImportError(
                 f"{module} was not built (SARING_REQUIRE_COMPILED=1): reinstall saring with "
                 "a C compiler and the Python headers (pip install -e .)"
             ) from None
         return None
+    if stale(kernel):
+        if _required():
+            raise ImportError(f"{module} is older than its C source (SARING_REQUIRE_COMPILED=1): "
+                              "rebuild it (pip install -e .)")
+        warnings.warn(f"{module} is older than its C source: using the Python reference code "
+                      "(rebuild with pip install -e .)", RuntimeWarning, stacklevel=2)
+        return None
+    return kernel
