@@ -87,3 +87,27 @@ def test_dateline_rule_possessive_equals_plain(rid: str) -> None:
         _same(plain, fast, tail + text)
 
     check()
+
+
+
+def test_changed_private_compile_steps_fall_back_to_the_plain_regex(monkeypatch: pytest.MonkeyPatch) -> None:
+    """If the stdlib's private ``_sre.compile`` no longer takes what the possessive build passes
+    (a TypeError on its call for the rule), the plain regex is returned and matches as written."""
+    import _sre  # noqa: PLC2701 - the private step the possessive build calls first
+
+    real, calls = _sre.compile, []
+
+    def changed_signature(*args: object) -> object:
+        if args[0] == pattern:
+            calls.append(args)
+            if len(calls) == 1:
+                raise TypeError("compile() takes a different signature")
+        return real(*args)
+
+    pattern = r"[A-Z]+ -(?#fallback-test)"
+    assert possessive(pattern)[1] == 1
+    re.purge()
+    monkeypatch.setattr(_sre, "compile", changed_signature)
+    rx, changed = possessive(pattern)
+    assert len(calls) == 2 and changed == 0
+    assert rx.pattern == pattern and rx.match("JAKARTA -").span() == (0, 9)
