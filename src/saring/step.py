@@ -359,7 +359,7 @@ class StageOutput:
     shard's documents through per-document decisions may leave that pass to the segment that
     follows it, saving a write and a read of every document and one barrier. It then returns
     its *inputs* as ``outputs``, the statistics of what it did so far, and ``deferred``: a JSON
-    state from which :meth:`CorpusStage.finisher` rebuilds the pass (the runner keeps it in the
+    state from which :meth:`DeferringStage.finisher` rebuilds the pass (the runner keeps it in the
     stage's marker, so a resumed run needs no pickle). The runner keeps the inputs and the
     stage's scratch until that segment is done, and adds the pass's statistics to the stage's.
     """
@@ -393,7 +393,7 @@ class CorpusStage(_Configured, ABC):
       document and never writes final outputs: the next segment of the plan does that.
     - It returns :class:`StageOutput` with those paths and its :class:`StepStats`. When
       ``ctx.defer`` is set it may instead leave its last per-document pass to the next segment
-      (``StageOutput.deferred`` and :meth:`finisher`); the documents that segment writes must
+      (``StageOutput.deferred``; such a stage is a :class:`DeferringStage`); the documents that segment writes must
       be exactly those the pass would have written.
     - Work runs through ``ctx.executor.map`` as picklable tasks; scratch files go under
       ``ctx.workdir``; resumable sub-tasks use ``ctx.marker(name, config...)``.
@@ -411,10 +411,21 @@ class CorpusStage(_Configured, ABC):
     def run(self, inputs: Sequence[Path], ctx: StageContext) -> StageOutput:
         """Process all shards through ``ctx.executor.map``; write ``ctx.output(i)`` for each."""
 
+
+
+class DeferringStage(CorpusStage):
+    """A corpus stage that may leave its last per-document pass to the next segment."""
+
+    @abstractmethod
     def finisher(self, state: dict[str, Any]) -> Finisher:
-        """The deferred last pass a ``run`` returned as ``StageOutput.deferred`` (only stages
-        that defer need this)."""
-        raise NotImplementedError(f"corpus stage {self.label} does not defer its last pass")
+        """The deferred last pass a ``run`` returned as ``StageOutput.deferred``."""
+
+
+def finisher_of(stage: CorpusStage, state: dict[str, Any]) -> Finisher:
+    """``stage``'s deferred last pass rebuilt from its JSON state (from ``run`` or a marker)."""
+    if not isinstance(stage, DeferringStage):
+        raise TypeError(f"corpus stage {stage.label} returned a deferred pass but is no DeferringStage")
+    return stage.finisher(state)
 
 
 # ------------------------------------------------------------------ running steps

@@ -58,7 +58,7 @@ from saring.executors import progress
 from saring.executors.marker import digest
 from saring.io.docfile import read_docs, write_docs
 from saring.io.store import Store, StoreMarker, open_store
-from saring.step import CorpusStage, StageContext, StageOutput, StepStats
+from saring.step import CorpusStage, DeferringStage, StageContext, StageOutput, StepStats
 
 EXACT, NEAR = "exact_duplicate", "near_duplicate"
 CONTAINED = "contained_duplicate"  # value: share of its shingles in the kept document
@@ -757,7 +757,7 @@ def _filter_shard(task: _FilterTask) -> dict[str, Any]:
 
 
 # ----------------------------------------------------------------------------- the stage
-class Dedup(CorpusStage):
+class Dedup(DeferringStage):
     """Exact, MinHash near-duplicate and paragraph dedup across all shards of a corpus."""
 
     name = "dedup"

@@ -21,7 +21,7 @@ from saring.executors.layout import RunLayout
 from saring.executors.marker import digest
 from saring.executors.split import Part
 from saring.io.readers import Source
-from saring.step import CorpusStage, Step
+from saring.step import CorpusStage, Step, finisher_of
 
 
 @dataclass(frozen=True)
@@ -148,7 +148,7 @@ def _stage_output_missing(u: Stage, result: dict[str, Any], layout: RunLayout, s
         return any(not layout.docfile(u.name, n).exists() for n in shards)
     if any(not layout.docfile(u.source_unit, n).exists() for n in shards):
         return True
-    return not u.stage.finisher(state).ready()
+    return not finisher_of(u.stage, state).ready()
 
 
 def describe(unit: Any) -> str:

@@ -53,7 +53,7 @@ from saring.io.readers import ReaderConfig, Skipped, discover_inputs, source_fin
 from saring.io.writers import FORMATS, LEVELS
 from saring.pipeline import Pipeline
 from saring.registry import ConfigError
-from saring.step import StageContext, StageOutput, StepStats
+from saring.step import StageContext, StageOutput, StepStats, finisher_of
 from saring.url.observe import with_domain_counter
 
 __all__ = ["RunError", "RunResult", "ShardResult", "load_stats", "run_pipeline", "TaskFailedError"]
@@ -281,7 +281,7 @@ class _Run:
                 raise RunError(f"marker of {unit.name} vanished during the run")
             self.stage_stats[unit.stage.label] = StepStats.from_dict(data["result"]["stats"])
             if data["result"].get("deferred") is not None:
-                self.finishers[unit.name] = unit.stage.finisher(data["result"]["deferred"])
+                self.finishers[unit.name] = finisher_of(unit.stage, data["result"]["deferred"])
             self.skipped.append(unit.name)
             return
         marker.clear()
@@ -311,7 +311,7 @@ class _Run:
         if [Path(p) for p in so.outputs] != inputs:
             raise RunError(f"corpus stage {unit.stage.label} deferred its last pass but returned "
                            "other files than its inputs")
-        self.finishers[unit.name] = unit.stage.finisher(so.deferred or {})
+        self.finishers[unit.name] = finisher_of(unit.stage, so.deferred or {})
         self.stage_stats[unit.stage.label] = so.stats
         marker.write({"stats": so.stats.to_dict(), "deferred": so.deferred})
 
