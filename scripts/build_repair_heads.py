@@ -19,22 +19,14 @@ Run: ``python scripts/build_repair_heads.py`` (about 20 s).
 
 from __future__ import annotations
 
-import gzip
 import re
 from collections import Counter
 from pathlib import Path
 
-import orjson
+from build_repair_names import SOURCES, corpus_records  # the same corpora, read once per script
 
 REPO = Path(__file__).resolve().parents[1]
 OUT = REPO / "src" / "saring" / "data" / "repair" / "name_heads.tsv"
-CORPORA = REPO.parent / "shared" / "corpora"
-SOURCES = [
-    "id_news_gikirima_multioutlet.jsonl.gz",
-    "id_news_github_scrapes.jsonl.gz",
-    "id_en_thesis_abstracts.jsonl.gz",
-    "id_tweets_indolem.jsonl.gz",
-]
 # a capitalised word after a word (not a sentence start), then another capitalised word
 OPENER = re.compile(r"(?<=[A-Za-z,] )([A-Z][a-z]{2,}) [A-Z][a-z]")
 LOWER = re.compile(r"(?<![\w\-])[a-z]{3,}(?![\w\-])")
@@ -48,18 +40,12 @@ def main() -> None:
     opens: Counter[str] = Counter()
     docs: Counter[str] = Counter()
     lower: Counter[str] = Counter()
-    for name in SOURCES:
-        path = CORPORA / name
-        if not path.exists():
-            print(f"skipped (absent): {name}")
-            continue
-        with gzip.open(path, "rb") as f:
-            for line in f:
-                text = orjson.loads(line).get("text") or ""
-                found = Counter(m.group(1).lower() for m in OPENER.finditer(text))
-                opens.update(found)
-                docs.update(found.keys())
-                lower.update(LOWER.findall(text))
+    for record in corpus_records():
+        text = record.get("text") or ""
+        found = Counter(m.group(1).lower() for m in OPENER.finditer(text))
+        opens.update(found)
+        docs.update(found.keys())
+        lower.update(LOWER.findall(text))
     rows = sorted(
         (w, n, lower[w], docs[w]) for w, n in opens.items()
         if n >= MIN_OPENS and docs[w] >= MIN_DOCS and lower[w] >= MIN_LOWER and w not in NOT_HEADS)

@@ -28,7 +28,9 @@ from __future__ import annotations
 import gzip
 import re
 from collections import Counter
+from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import orjson
 
@@ -51,6 +53,20 @@ MIN_CAP, MIN_DOCS = 3, 2
 NOT_NAMES = frozenset(
     "rp usd idr senin selasa rabu kamis jumat sabtu minggu januari februari maret april mei juni"
     " juli agustus september oktober november desember wib wita wit".split())
+
+
+def corpus_records(used: list[str] | None = None) -> Iterator[dict[str, Any]]:
+    """Every record of ``SOURCES`` under ``CORPORA``, file by file (absent files are reported and
+    skipped; the names of those read are appended to ``used``). Shared by the repair build scripts."""
+    for name in SOURCES:
+        path = CORPORA / name
+        if not path.exists():
+            print(f"skipped (absent): {name}")
+            continue
+        if used is not None:
+            used.append(name)
+        with gzip.open(path, "rb") as f:
+            yield from map(orjson.loads, f)
 
 
 def _initial(text: str, pos: int) -> bool:
@@ -102,18 +118,10 @@ def main() -> None:
     docs: Counter[str] = Counter()
     head_n: Counter[str] = Counter()
     head_k: Counter[str] = Counter()
-    used = []
-    for name in SOURCES:
-        path = CORPORA / name
-        if not path.exists():
-            continue
-        used.append(name)
-        with gzip.open(path, "rb") as f:
-            for line in f:
-                r = orjson.loads(line)
-                if r.get("lang", "id") != "id":
-                    continue
-                scan(r["text"], cap, low, docs, head_n, head_k, stop)
+    used: list[str] = []
+    for r in corpus_records(used):
+        if r.get("lang", "id") == "id":
+            scan(r["text"], cap, low, docs, head_n, head_k, stop)
     src = ", ".join(used)
     names = sorted(w for w, c in cap.items() if c >= MIN_CAP and docs[w] >= MIN_DOCS)
     (OUT / "names_corpus.tsv").write_text(

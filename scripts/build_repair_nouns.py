@@ -21,25 +21,17 @@ Run: ``python scripts/build_repair_nouns.py`` (about a minute).
 
 from __future__ import annotations
 
-import gzip
 import re
 import zlib
 from collections import Counter, defaultdict
 from pathlib import Path
 
 import numpy as np
-import orjson
+from build_repair_names import SOURCES, corpus_records  # the same corpora as the name tables
 
 REPO = Path(__file__).resolve().parents[1]
 DATA = REPO / "src" / "saring" / "data" / "repair"
 OUT = DATA / "nouns_context.tsv"
-CORPORA = REPO.parent / "shared" / "corpora"
-SOURCES = [
-    "id_news_gikirima_multioutlet.jsonl.gz",
-    "id_news_github_scrapes.jsonl.gz",
-    "id_en_thesis_abstracts.jsonl.gz",
-    "id_tweets_indolem.jsonl.gz",
-]
 TOKEN = re.compile(r"[A-Za-z]+(?:-[a-z]+)*|[.,;:!?()\"“”]")
 CONTEXT_VOCAB = 1000
 MIN_USES = 5
@@ -64,21 +56,15 @@ def _labels() -> dict[str, bool]:
 def _contexts() -> tuple[dict[str, Counter[str]], Counter[str]]:
     freq: Counter[str] = Counter()
     pairs: dict[str, Counter[str]] = defaultdict(Counter)
-    for name in SOURCES:
-        path = CORPORA / name
-        if not path.exists():
-            print(f"skipped (absent): {name}")
-            continue
-        with gzip.open(path, "rb") as f:
-            for line in f:
-                toks = [t if not t[0].isupper() else "<C>" if len(t) > 1 else t
-                        for t in TOKEN.findall(orjson.loads(line).get("text") or "")]
-                freq.update(toks)
-                for i, t in enumerate(toks):
-                    if t.islower():
-                        c = pairs[t]
-                        c["L:" + (toks[i - 1] if i else "<S>")] += 1
-                        c["R:" + (toks[i + 1] if i + 1 < len(toks) else "<E>")] += 1
+    for record in corpus_records():
+        toks = [t if not t[0].isupper() else "<C>" if len(t) > 1 else t
+                for t in TOKEN.findall(record.get("text") or "")]
+        freq.update(toks)
+        for i, t in enumerate(toks):
+            if t.islower():
+                c = pairs[t]
+                c["L:" + (toks[i - 1] if i else "<S>")] += 1
+                c["R:" + (toks[i + 1] if i + 1 < len(toks) else "<E>")] += 1
     return pairs, freq
 
 
