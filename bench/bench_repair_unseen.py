@@ -38,12 +38,14 @@ SETS = {"dev": "unseen_dev.txt", "heldout": "unseen_heldout.txt",
         "dev4": "unseen_dev4.txt", "heldout4": "unseen_heldout4.txt",  # session 5, same way
         "dev5": "unseen_dev5.txt", "heldout5": "unseen_heldout5.txt",  # session 6: acronyms, particles
         "dev6": "unseen_dev6.txt", "heldout6": "unseen_heldout6.txt",  # session 7: outlets, digits, punctuation
-        "dev7": "unseen_dev7.txt", "heldout7": "unseen_heldout7.txt"}  # session 8: venues, media, place heads, codes
+        "dev7": "unseen_dev7.txt", "heldout7": "unseen_heldout7.txt",  # session 8: venues, media, place heads, codes
+        "dev8": "unseen_dev8.txt", "heldout8": "unseen_heldout8.txt"}  # session 9: foreign wire-news entities, codes inside names
 TRAPS = ("traps.txt", "traps2.txt",  # 2: session 4 (Malay names, spec lists, code, hashtags)
          "traps3.txt",  # 3: session 5 (CamelCase apps of Indonesian words, clitics, nisba names)
          "traps4.txt",  # 4: session 6 (clitics on countries, solid places, names with lower-case words)
          "traps5.txt",  # 5: session 7 (solid places ending in words, Javanese names, demonym terms)
-         "traps6.txt")  # 6: session 8 (model codes, regional demonym terms, apps ending in words)
+         "traps6.txt",  # 6: session 8 (model codes, regional demonym terms, apps ending in words)
+         "traps7.txt")  # 7: session 9 (inner-capital surnames, breed/place look-alikes, foreign clitics)
 CORPORA = ROOT.parent / "shared" / "corpora"
 # clean news (false edits) and scraped news (link-stripped glue: splits fine, reorders wrong)
 NEWS = [("id_news_indosum_dev.jsonl.gz", 3463), ("id_news_detik_langscrape.jsonl.gz", 1000),
