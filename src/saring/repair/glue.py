@@ -111,6 +111,7 @@ def _next_word(text: str, pos: int) -> str:
 
 # demonym remnants too short to be taken after a region anywhere: before a lower-case noun only
 REGION_SHORT_DEMONYM = frozenset("n an ian i".split())
+FLAG_CONF = 0.5  # shown to a reviewer, never applied (the step's flag floor)
 
 
 def _noun_after(text: str, pos: int, res: Resources) -> bool:
@@ -163,6 +164,9 @@ def _score_camel(text: str, start: int, end: int, ent: str, glue: str, res: Reso
     label = 0.3 if text[end : end + 1] == ":" else 0.0  # "Persipura JayapuraPelatih: ..." heading
     if low in res.pre_head or low in res.stop or glue in res.title_firsts:
         conf = 0.9
+    elif is_verb(low, res) and _lower_word_before(text, max(line_start, start - 30), start, res):
+        conf = FLAG_CONF  # "kaus bertuliskan JakartaBerlari": a translated link's glued word
+        # heads a noun phrase, never a verb; in running text this is a slogan or a brand
     elif (low in res.lexicon and res.common_lower(low)) or ("-" in low and res.known(low)):
         conf = 0.8
     else:
@@ -170,7 +174,7 @@ def _score_camel(text: str, start: int, end: int, ent: str, glue: str, res: Reso
     # "Banjir Rob Pesisir JakartaPersonel": a headline joined to the next block by a scraper. It
     # is still split (so a second run finds nothing: idempotent) but never moved or counted as MT.
     return Site(start, end, ent, "camel", rest, glue, round(conf - label, 3),
-                no_move=headline, scrape=headline)
+                no_move=headline, scrape=headline, cap=FLAG_CONF if conf == FLAG_CONF else 0.99)
 
 
 def _headline_word(w: str, res: Resources) -> bool:
@@ -240,6 +244,9 @@ def _score_suffix(
             return None  # (Papua|n, Kashmir|i: only before a lower-case noun, "Papuan ukiran")
     if suf == "se" and not ent.endswith("e"):
         return None  # Suriname|se (Surinamese); "-ese" on other names is a glue of its own
+    if _name_before(text, start, res):
+        return None  # "Ibu Rina Irani": the token continues a person's name (an English
+        # demonym stands before the noun it modifies, never after another name word)
     nxt = _next_word(text, end + 1)
     english_word = suf[0] not in "'’" and res.known(token)  # Korean, Japanese, Israeli: real words
     nlow = nxt.lower()
@@ -259,6 +266,33 @@ def _score_suffix(
     # "Indonesian Film", "Indonesia's Next": a capitalised non-title after an English-looking
     # form may be a name; evidence elsewhere does not make it a glue.
     return Site(start, end, ent, "suffix", end + 1, nxt, min(conf, weak_cap), cap=weak_cap)
+
+
+WORD_JUST_BEFORE = re.compile(r"(?<![\w\-])([A-Z][a-z]+) $")
+
+
+LOWER_RIGHT_BEFORE = re.compile(r"(?<![\w\-])([a-z]{3,}) $")
+
+
+def _lower_word_before(text: str, lo: int, start: int, res: Resources) -> bool:
+    """A lower-case content word right before ``start`` (``kaus bertuliskan JakartaBerlari``):
+    running text, not a list of Title-Case headlines a scraper joined (``Buat IsraelBerdasarkan``,
+    ``Australia dan BahrainTampil``)."""
+    m = LOWER_RIGHT_BEFORE.search(text, lo, start)
+    return m is not None and m.group(1) not in res.stop
+
+
+def _name_before(text: str, start: int, res: Resources) -> bool:
+    """A capitalised word right before ``start`` that is a name's word: not at a sentence start
+    (``Kemarin``), not a day or month (``pada Kamis``), not a title (``Presiden``), not a
+    closed-class word."""
+    m = WORD_JUST_BEFORE.search(text, max(0, start - 30), start)
+    if m is None:
+        return False
+    w = m.group(1)
+    low = w.lower()
+    return not (_sentence_initial(text, m.start(1)) or low in res.days or low in res.stop
+                or w in res.title_firsts or low in res.pre_head)
 
 
 def find_sites(text: str, res: Resources) -> list[Site]:

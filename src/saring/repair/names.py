@@ -120,7 +120,7 @@ def extend_name(text: str, start: int, res: Resources, whole: bool = False) -> t
         if m is None:
             m = _number_inside(text, pos, res)
             if m is None:
-                return pos, _lower_before(text, pos)
+                return pos, _lower_before(text, pos) and not _number_in_name(text, pos, res)
         w, k = m.group(1), m.start(1)
         if k > 0 and (text[k - 1].isalnum() or text[k - 1] in BAD_BEFORE):
             return pos, False
@@ -175,6 +175,18 @@ def _number_inside(text: str, pos: int, res: Resources) -> re.Match[str] | None:
     if not LOWER_WORD_BEFORE.search(text, max(0, m.start(1) - 30), m.start(1)):
         return None  # "Bongkar 300 Meter ...|Potongan": a Title-Case headline, not running text
     return m
+
+
+def _number_in_name(text: str, pos: int, res: Resources) -> bool:
+    """A number right before ``pos`` with a capitalised word before it that is no day or month
+    (``SMP Negeri 3|Lembang Jaya`` at a sentence start, where ``_number_inside`` cannot tell a
+    name from a headline): the number may be inside the name, so its boundary is unclear (a
+    move would tear it: ``SMP Negeri 3 kepala sekolah Lembang Jaya``)."""
+    num = NUMBER_BEFORE.search(text, max(0, pos - 6), pos)
+    if num is None:
+        return False
+    m = WORD_BEFORE.search(text, max(0, num.start() - 40), num.start())
+    return m is not None and m.group(1).lower() not in res.days
 
 
 def _long_org_name(text: str, pos: int, res: Resources) -> tuple[int, bool]:
@@ -236,6 +248,8 @@ def _inner_word(text: str, pos: int, res: Resources, whole: bool = False) -> int
 def _lower_before(text: str, pos: int) -> bool:
     """Nothing name-like right before ``pos``: a line start, punctuation or a lower-case word."""
     prev = text[max(0, pos - 2) : pos - 1] if pos >= 2 and text[pos - 1] == " " else ""
+    if prev.isdigit():  # "Lumetra Z5|Mark III": a model code inside the name, not "pada 2019"
+        return not _cap_word_before(text, pos)
     return not prev.isalpha() or not _cap_word_before(text, pos)
 
 
@@ -479,6 +493,30 @@ def _rare_noun_site(g: Glued, res: Resources) -> bool:
     return opened and res.lexicon.get(left, 0.0) < NOUN_ZIPF and not res.englishish(left)
 
 
+PLACE_HEADS_LOWER = frozenset(w.lower() for w in PLACE_HEADS)
+PLACE_NOUN_ZIPF = 3.8  # wordfreq ``id`` Zipf of a noun glued to a place name no list knows
+
+
+def _place_noun_site(g: Glued, res: Resources) -> bool:
+    """``Sungai Kalimbu|muara``, ``Pantai Lakuwari|bibir``: a frequent noun (annotated news or its
+    corpus contexts say noun, ``_rare_noun``) glued to a name under a place head, where the name's
+    own word is no word at all (wordfreq has never seen it, no corpus name starts with it, 5+
+    letters) and no name ends in the noun. A place written solid starts with a word or a word
+    names start with (``Kebon|jeruk``, ``Bojong|gede``, ``Purwo|sari``, ``Karang|asem``), so a
+    wholly unknown first part and a whole frequent noun after it is a name and a glued word."""
+    if not (g.head_word in PLACE_HEADS and g.clear and g.start > g.name_start):
+        return False
+    left, low = g.left.lower(), g.right.lower()
+    if len(left) < 5 or left in res.lexicon or res.names_starting(g.left) or res.englishish(left):
+        return False
+    if g.text.count(" ", g.name_start, g.start) > 2 or NAME_AFTER.match(g.text, g.end):
+        return False  # (a longer name, or a capitalised word after it: the token is inside one)
+    if low in PLACE_HEADS_LOWER or g.right in res.org_heads or g.right.capitalize() in res.org_heads:
+        return False  # "Pasar Prawiro|taman": a place head ends solid place names
+    return (_rare_noun(low, res) and res.lexicon.get(low, 0.0) >= PLACE_NOUN_ZIPF
+            and res.names_ending(low) == 0 and low not in res.name_tails and not res.englishish(low))
+
+
 def _name_word(g: Glued, res: Resources) -> bool:
     """A common word ending a multi-word name mid-sentence (``mengutip Adhi Karya|laporan``,
     ``Kapal Cepat Lautan Biru|jadwal``): writers capitalise a common word inside running text only
@@ -511,7 +549,8 @@ def name_site(text: str, m: re.Match[str], res: Resources, memo: DocMemo | None 
     if not i:
         return None
     g = _glued(text, m, i, res, memo)
-    if _guarded(g, res) or (not _right_ok_common(g.right, res) and not _rare_noun_site(g, res)):
+    if _guarded(g, res) or (not _right_ok_common(g.right, res) and not _rare_noun_site(g, res)
+                            and not _place_noun_site(g, res)):
         return None
     if g.left.isupper() and g.right[0].isupper() and not in_running_text(text, g.name_start, g.end, res):
         return None  # "Piala AFFBabak", "NEWSPenyidik": a headline or label joined by a scraper
@@ -689,7 +728,9 @@ def _needs(g: Glued, res: Resources) -> int:
     text, start, end, low = g.text, g.name_start, g.end, g.right.lower()
     derived = DERIVED.fullmatch(low) is not None or _opens_title(g, res)
     # (a rarer noun glued to an organisation's name heads its phrase as well: "Museum ...|kurator")
-    head = res.head_noun(low, HEAD_RATE) or derived or (_rare_noun(low, res) and _rare_noun_site(g, res))
+    place_noun = _place_noun_site(g, res)
+    head = res.head_noun(low, HEAD_RATE) or derived or place_noun or (
+        _rare_noun(low, res) and _rare_noun_site(g, res))
     if not head:
         return 1 if g.known else 2
     # "Reza Aliwarga, ...", "Syamsinar (24)", "Danis Sumadilaga mengatakan": a person's or
@@ -705,7 +746,7 @@ def _needs(g: Glued, res: Resources) -> int:
     # (a name opened by a common noun the corpus capitalises before names, "Hotel", "Bumi", is
     # taken like an organisation's only when its last word is no common word: "Bumi Karya|laporan")
     opened = g.headed or (g.opened and not _common(g.left, res))
-    unknown_ok = (opened and (strong or g.head_word not in PLACE_HEADS)) or (
+    unknown_ok = (opened and (strong or place_noun or g.head_word not in PLACE_HEADS)) or (
         (g.coined or strong and len(g.left) >= 5 and g.left.lower() not in res.lexicon)
         and (_word_before(text, start, res) or subject)
         and not LOCATIVE_BEFORE.search(text, max(0, start - 12), start))
@@ -735,9 +776,23 @@ def _camel_subject(g: Glued, res: Resources) -> bool:
     ``Yayasan``, ``Serikat``, ``Toko``), three words or more, and the rest of the line reads as
     its clause. A scraper joins a headline or a byline to the next paragraph; a headline that is
     nothing but an organisation's full name is rare."""
-    return (g.opened and g.head_word not in PLACE_HEADS
-            and g.head_word not in res.title_firsts and g.clear
-            and g.text.count(" ", g.name_start, g.start) >= 2)
+    if not g.clear or g.head_word in res.title_firsts:
+        return False
+    if g.opened and g.head_word not in PLACE_HEADS and g.text.count(" ", g.name_start, g.start) >= 2:
+        return True
+    # ... or a name none of whose words is a common word (``Margaret Okonkwo|Pengacara``, ``Orvane
+    # Biolabs|Wakil direktur``): a headline or byline made of nothing but such a name is rare,
+    # and a paragraph opening with a bare role noun and a verb ("Pengacara membantah") rarer
+    if LIST_NUMBER_BEFORE.search(g.text, max(0, g.name_start - 8), g.name_start):
+        return False  # "2026.1. Cahya SupriadiPemain muda berusia": a numbered heading joined
+    words = PROPER_WORD.findall(g.text, g.name_start, g.start + len(g.left))
+    return len(words) >= 2 and not any(
+        _common(w, res) or w.lower() in res.pos_nouns or w.lower() in res.context_nouns
+        or w.lower() in res.not_heads for w in words)
+
+
+LIST_NUMBER_BEFORE = re.compile(r"\d[.)] ?$")
+PROPER_WORD = re.compile(r"(?<![\w\-])[A-Z][a-z]+(?![\w\-])")
 
 
 NEXT_WORDS = re.compile(r"(?: [A-Za-z]+){1,2}")
