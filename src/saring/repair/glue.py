@@ -645,6 +645,8 @@ def _name_phrase(text: str, pos: int, res: Resources) -> tuple[int, int, bool]:
         return end, n, clear
     end3, n3, clear3 = noun_phrase(text, pos, res, 3)
     last = text[end + 1 : end3].lower()
+    if n3 == 3 and text[pos:end3].lower() in res.titles_lower:
+        return end3, n3, clear3  # "menteri luar negeri": a title is one head, never cut
     if n3 == 3 and clear3 and last in res.pos_adjs and (
             end3 == len(text) or not text[end3].isalnum()):
         return end3, n3, True

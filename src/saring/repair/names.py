@@ -494,6 +494,7 @@ def _rare_noun_site(g: Glued, res: Resources) -> bool:
 
 
 PLACE_HEADS_LOWER = frozenset(w.lower() for w in PLACE_HEADS)
+STREET_HEADS = frozenset("Jalan Gang Pasar Taman Gerbang".split())
 PLACE_NOUN_ZIPF = 3.8  # wordfreq ``id`` Zipf of a noun glued to a place name no list knows
 
 
@@ -562,6 +563,10 @@ def name_site(text: str, m: re.Match[str], res: Resources, memo: DocMemo | None 
     site = Site(g.name_start, g.end, text[g.name_start : g.start + i], "camel" if camel else "glue",
                 g.start + i, g.right, round(min(conf, 0.95), 3))
     site.needs_evidence = _needs(g, res)
+    if g.head_word in STREET_HEADS and not g.alone and g.right.lower() in PLACE_HEADS_LOWER:
+        # "Pasar Prawiro|taman": under a street or market head a place head ends solid
+        # neighbourhood names as often as it is glued (not under "Kabupaten Mamasa|jalan utama")
+        site.needs_evidence = max(site.needs_evidence, 1)
     site.subject = camel and site.needs_evidence == 0 and _sentence_start(text, g.name_start) and _subject_title(g, res)
     if camel and not site.subject:
         site.needs_evidence = max(site.needs_evidence, _camel_needs(text, g.name_start, g.end, res))
@@ -855,13 +860,13 @@ def list_site(text: str, m: re.Match[str], res: Resources, memo: DocMemo | None 
     if res.known(tok) or tok in res.brands or tok.lower() in res.brands_lower or repeated(
             text, tok, None if memo is None else memo.repeated):
         return None
-    parallel = right in res.org_heads and _same_head_before(text, m.start(), right)
+    parallel = (right in res.org_heads or right in PLACE_HEADS) and _same_head_before(text, m.start(), right)
     if left in res.org_heads or right in res.org_heads and not parallel:
         return None  # PolresSukabumi, BankMandiri: one name (but "Desa SukaDesa Jaya, dan": two)
     unknown = [not (res.known(p) or res.common_lower(p, 1) or p in res.corpus_names or res.strict_name(p))
                for p in (left, right)]
     if not parallel and not LIST_NEXT_ITEM.match(text, m.end()) and not (
-            all(unknown) and _lower_before(text, m.start())):
+            all(unknown) and (_lower_before(text, m.start()) or _name_after_running_text(text, m.start(), res))):
         return None  # "Team CatalunyaCaixa Repsol Suter, dan": a brand inside a longer name (but
         # "di LasibelaLasolo Jaya, dan": two names no list knows, after running text)
     line_start = text.rfind("\n", 0, m.start()) + 1
@@ -872,7 +877,7 @@ def list_site(text: str, m: re.Match[str], res: Resources, memo: DocMemo | None 
         site = Site(m.start(), m.end(), left, "list", m.start() + len(left), right, 0.8)
         site.name = True
         return site
-    for part in (left, right):
+    for part in (left, right) if not parallel else ():  # (parallel heads: two names by shape)
         if res.englishish(part):
             return None  # GrabExpress, EastWest: a brand
         if res.strict_name(part) or parallel:
@@ -882,6 +887,15 @@ def list_site(text: str, m: re.Match[str], res: Resources, memo: DocMemo | None 
     site = Site(m.start(), m.end(), left, "list", m.start() + len(left), right, 0.8)
     site.name = True
     return site
+
+
+def _name_after_running_text(text: str, start: int, res: Resources) -> bool:
+    """The first list item is a multi-word name (``dihadiri Westbury Rovers|Harlow Athletic, dan``)
+    whose words the name walk takes with a clear boundary, after a lower-case word of running
+    text (not at a sentence start, where a headline may precede)."""
+    name_start, clear = extend_name(text, start, res)
+    return (clear and name_start < start and not _sentence_start(text, name_start)
+            and LOWER_WORD_BEFORE.search(text, max(0, name_start - 30), name_start) is not None)
 
 
 def _same_head_before(text: str, start: int, head: str) -> bool:
