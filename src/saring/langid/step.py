@@ -40,6 +40,7 @@ from saring.langid.lexicon import (
     sigmoid,
 )
 from saring.langid.modelcal import ModelCalibration, get_model_calibration
+from saring.langid.stepback import JvSuEvidence, get_jvsu_evidence
 from saring.languages import OTHER, UNKNOWN
 from saring.step import FilterStep, Reject
 
@@ -52,6 +53,7 @@ MODEL_POLICIES = ("always", "fallback")
 _FOREIGN_DENSITY = 0.15
 _FOREIGN_MODEL_SCORE = 0.8
 _UNSURE_MODEL = 0.5
+_JVSU = ("jv", "su")  # labels the step-back reads (saring.langid.stepback)
 
 
 @dataclass(slots=True)
@@ -182,6 +184,7 @@ class LanguageID(FilterStep):
         self._kernel_labels: dict[str, str] = {}
         self._lex: Lexicon | None = None
         self._mcal: ModelCalibration | None = None
+        self._jvsu: JvSuEvidence | None = None
 
     def set_languages(self, languages: list[str]) -> None:
         """Keep these languages (``other`` = any detected language not listed by name)."""
@@ -205,6 +208,7 @@ class LanguageID(FilterStep):
             self._kernel_labels = {lb: lb.replace("__label__", "") for lb in model.labels}
         self._lex = get_lexicon()
         self._mcal = get_model_calibration()
+        self._jvsu = get_jvsu_evidence()
 
     def first_stage(self, text: str) -> tuple[str, float]:
         """fastText lite label and probability of ``text`` (already bounded by the caller):
@@ -264,6 +268,9 @@ class LanguageID(FilterStep):
         text = doc.text
         scan = self._scan(text)
         lang, score, first = self._document_verdict(text, scan)
+        if lang in _JVSU:  # a jv/su verdict on thin evidence steps back (saring.langid.stepback)
+            assert self._jvsu is not None
+            score = self._jvsu.step_back(lang, score, text)
         langs = scan.langs
         if lang in _FAMILY:
             # An id/ms paragraph in an id/ms document keeps the document's label unless its own
