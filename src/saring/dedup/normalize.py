@@ -14,6 +14,9 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from typing import Any
+
+from saring.compiled import load
 
 _DIGIT_RE = re.compile(r"\d")
 # Anything but a letter/digit (underscore included), except the newline, becomes a space.
@@ -50,14 +53,51 @@ def _table() -> dict[int, str]:
 
 
 _TABLE = str.maketrans(_table())
+_RANGES = (range(0x80, 0x250), range(0x300, 0x370), range(0x1E00, 0x2070), range(0x20A0, 0x2200),
+           range(0x3000, 0x3040), range(0xFF00, 0xFF70))
 
 
-def normalize_for_hash(text: str) -> str:
-    """Lower-cased, diacritic-free, digit-folded words separated by spaces (newlines kept)."""
+def _fold_tables() -> tuple[tuple[str, ...], dict[int, str]]:
+    """Per-code-point ``c.lower().translate(_TABLE)`` (the first step of the reference) for the
+    kernel: every ASCII code point, and the non-ASCII ones of the common ranges whose result is
+    ASCII. A code point left out only sends its text to the reference."""
+    ascii_out = tuple(chr(c).lower().translate(_TABLE) for c in range(128))
+    other: dict[int, str] = {}
+    for cp in (c for r in _RANGES for c in r):
+        out = chr(cp).lower().translate(_TABLE)
+        if out.isascii():
+            other[cp] = out
+    return ascii_out, other
+
+
+def _kernel_fold() -> Any:
+    """``_c_normalize.fold`` with its tables set, or None (not built, or pure Python asked)."""
+    kernel = load("saring.dedup._c_normalize")
+    if kernel is None:
+        return None
+    kernel.set_tables(*_fold_tables())
+    return kernel.fold
+
+
+_FOLD = _kernel_fold()
+
+
+def _normalize_reference(text: str) -> str:
     text = text.lower().translate(_TABLE)
     if text.isascii():
         return text
     return _slow(text)
+
+
+def normalize_for_hash(text: str) -> str:
+    """Lower-cased, diacritic-free, digit-folded words separated by spaces (newlines kept).
+    (The kernel gives the first step's result in one pass when it is ASCII; otherwise, and
+    without the kernel, the reference.)"""
+    if _FOLD is not None:
+        got = _FOLD(text)
+        if got is not None:
+            return got  # type: ignore[no-any-return]
+    return _normalize_reference(text)
 
 
 def hash_tokens(text: str) -> list[str]:

@@ -1,0 +1,195 @@
+/* Hash normalisation of text whose result is ASCII, in one pass (reference and fallback:
+ * saring/dedup/normalize.py ``normalize_for_hash``: ``text.lower().translate(_TABLE)`` when that
+ * is ASCII, else the NFKD path).
+ *
+ * set_tables(ascii, other) -> None
+ *     ``ascii``: a tuple of 128 str, ``chr(c).lower().translate(_TABLE)`` for every ASCII code
+ *     point c; ``other``: a dict {code point: str} of the same for the non-ASCII code points
+ *     whose result is ASCII (normalize.py builds both from the reference itself). Every value
+ *     must be an ASCII str; anything else is refused (TypeError/ValueError) and nothing is set.
+ * fold(text) -> str | None
+ *     The concatenated per-character results: equal to ``text.lower().translate(_TABLE)``,
+ *     because ``str.lower`` and ``str.translate`` both act character by character (the one
+ *     context-dependent lowering, the final sigma, is non-ASCII and so never in ``other``).
+ *     None when a code point has no entry (its result is not ASCII, or it lies outside the
+ *     table: the caller runs the reference) or when no tables are set.
+ *
+ * Sizes are Py_ssize_t, the output buffer grows by checked doubling, every Python API result is
+ * checked, and no buffer is indexed by input values except the 128-entry ASCII table (c < 128).
+ */
+#define PY_SSIZE_T_CLEAN
+#include <Python.h>
+#include <string.h>
+
+static PyObject *ASCII_OUT[128];  /* owned references to ASCII str, or NULL */
+static PyObject *OTHER = NULL;    /* owned dict {int: ASCII str} */
+static int ONE_TO_ONE = 0;        /* every ASCII entry is exactly one character */
+static char ASCII_CHAR[128];      /* the one character when ONE_TO_ONE */
+
+static void
+clear_tables(void)
+{
+    for (int i = 0; i < 128; i++)
+        Py_CLEAR(ASCII_OUT[i]);
+    Py_CLEAR(OTHER);
+    ONE_TO_ONE = 0;
+}
+
+static PyObject *
+set_tables(PyObject *self, PyObject *args)
+{
+    PyObject *ascii, *other;
+    if (!PyArg_ParseTuple(args, "O!O!", &PyTuple_Type, &ascii, &PyDict_Type, &other))
+        return NULL;
+    if (PyTuple_GET_SIZE(ascii) != 128) {
+        PyErr_SetString(PyExc_ValueError, "set_tables: ascii must hold 128 str");
+        return NULL;
+    }
+    for (Py_ssize_t i = 0; i < 128; i++) {
+        PyObject *v = PyTuple_GET_ITEM(ascii, i);
+        if (!PyUnicode_Check(v) || !PyUnicode_IS_ASCII(v)) {
+            PyErr_SetString(PyExc_TypeError, "set_tables: every ascii entry must be an ASCII str");
+            return NULL;
+        }
+    }
+    Py_ssize_t pos = 0;
+    PyObject *k, *v;
+    while (PyDict_Next(other, &pos, &k, &v)) {
+        if (!PyLong_CheckExact(k) || !PyUnicode_Check(v) || !PyUnicode_IS_ASCII(v)) {
+            PyErr_SetString(PyExc_TypeError, "set_tables: other must map int to ASCII str");
+            return NULL;
+        }
+    }
+    clear_tables();
+    int one = 1;
+    for (Py_ssize_t i = 0; i < 128; i++) {
+        PyObject *v2 = PyTuple_GET_ITEM(ascii, i);
+        Py_INCREF(v2);
+        ASCII_OUT[i] = v2;
+        if (PyUnicode_GET_LENGTH(v2) == 1)
+            ASCII_CHAR[i] = (char)PyUnicode_1BYTE_DATA(v2)[0];
+        else
+            one = 0;
+    }
+    ONE_TO_ONE = one;
+    Py_INCREF(other);
+    OTHER = other;
+    Py_RETURN_NONE;
+}
+
+typedef struct {
+    char *buf;
+    Py_ssize_t len, cap;
+} Out;
+
+static int
+out_put(Out *o, const char *s, Py_ssize_t n)
+{
+    if (n > PY_SSIZE_T_MAX - o->len) {
+        PyErr_NoMemory();
+        return -1;
+    }
+    if (o->len + n > o->cap) {
+        Py_ssize_t cap = o->cap;
+        while (cap < o->len + n) {
+            if (cap > PY_SSIZE_T_MAX / 2) {
+                cap = o->len + n;
+                break;
+            }
+            cap *= 2;
+        }
+        char *nb = PyMem_Realloc(o->buf, (size_t)cap);
+        if (nb == NULL) {
+            PyErr_NoMemory();
+            return -1;
+        }
+        o->buf = nb;
+        o->cap = cap;
+    }
+    memcpy(o->buf + o->len, s, (size_t)n);
+    o->len += n;
+    return 0;
+}
+
+/* The ASCII result of one code point into ``o``: 0, -1 on error, 1 when it has none. */
+static int
+put_cp(Out *o, Py_UCS4 c)
+{
+    PyObject *v;
+    if (c < 128) {
+        v = ASCII_OUT[c];
+    } else {
+        PyObject *key = PyLong_FromUnsignedLong((unsigned long)c);
+        if (key == NULL)
+            return -1;
+        v = PyDict_GetItemWithError(OTHER, key);  /* borrowed */
+        Py_DECREF(key);
+        if (v == NULL)
+            return PyErr_Occurred() ? -1 : 1;
+    }
+    Py_ssize_t n = PyUnicode_GET_LENGTH(v);
+    return out_put(o, (const char *)PyUnicode_1BYTE_DATA(v), n) < 0 ? -1 : 0;
+}
+
+static PyObject *
+fold(PyObject *self, PyObject *text)
+{
+    if (!PyUnicode_Check(text)) {
+        PyErr_SetString(PyExc_TypeError, "fold: expected str");
+        return NULL;
+    }
+    if (OTHER == NULL)
+        Py_RETURN_NONE;
+    Py_ssize_t n = PyUnicode_GET_LENGTH(text);
+    if (ONE_TO_ONE && PyUnicode_IS_ASCII(text)) {  /* the common case: one output char each */
+        PyObject *res = PyUnicode_New(n, 127);
+        if (res == NULL)
+            return NULL;
+        const unsigned char *src = PyUnicode_1BYTE_DATA(text);
+        unsigned char *dst = PyUnicode_1BYTE_DATA(res);
+        for (Py_ssize_t i = 0; i < n; i++)
+            dst[i] = (unsigned char)ASCII_CHAR[src[i] & 0x7f];
+        return res;
+    }
+    int kind = PyUnicode_KIND(text);
+    const void *data = PyUnicode_DATA(text);
+    Out o;
+    o.cap = n + 16;
+    o.len = 0;
+    o.buf = PyMem_Malloc((size_t)o.cap);
+    if (o.buf == NULL)
+        return PyErr_NoMemory();
+    for (Py_ssize_t i = 0; i < n; i++) {
+        int r = put_cp(&o, PyUnicode_READ(kind, data, i));
+        if (r != 0) {
+            PyMem_Free(o.buf);
+            if (r < 0)
+                return NULL;
+            Py_RETURN_NONE;
+        }
+    }
+    PyObject *res = PyUnicode_New(o.len, 127);
+    if (res != NULL)
+        memcpy(PyUnicode_1BYTE_DATA(res), o.buf, (size_t)o.len);
+    PyMem_Free(o.buf);
+    return res;
+}
+
+static PyMethodDef methods[] = {
+    {"set_tables", set_tables, METH_VARARGS,
+     "set_tables(ascii: tuple of 128 str, other: dict int -> str) -> None (all values ASCII)"},
+    {"fold", fold, METH_O,
+     "fold(text) -> text.lower().translate(table) when every character's result is ASCII and known, else None"},
+    {NULL, NULL, 0, NULL},
+};
+
+static struct PyModuleDef module = {
+    PyModuleDef_HEAD_INIT, "_c_normalize", "Hash normalisation of text with an ASCII result (see normalize.py).",
+    -1, methods,
+};
+
+PyMODINIT_FUNC
+PyInit__c_normalize(void)
+{
+    return PyModule_Create(&module);
+}
