@@ -56,7 +56,7 @@ from saring.dedup.unionfind import components
 from saring.document import KEPT, Document
 from saring.executors import progress
 from saring.executors.marker import digest
-from saring.io.docfile import read_docs, write_docs
+from saring.io.docfile import read_docs, read_records, write_docs
 from saring.io.store import Store, StoreMarker, open_store
 from saring.step import CorpusStage, DeferringStage, StageContext, StageOutput, StepStats
 
@@ -130,11 +130,16 @@ def _hash_view(name: str) -> Callable[[Document], str] | None:
 def _annotation(doc: Document, dotted: str | None) -> float | None:
     """A numeric annotation by dotted path, e.g. ``repair.mt_damage`` or
     ``quality.fineweb_quality.line_punct_ratio`` (step labels may themselves contain dots)."""
+    return _annotation_in(doc.annotations, dotted)
+
+
+def _annotation_in(annotations: dict[str, Any], dotted: str | None) -> float | None:
+    """:func:`_annotation` of a document's ``annotations`` dict."""
     if not dotted:
         return None
     parts = dotted.split(".")
     for i in range(len(parts) - 1, 0, -1):
-        val: Any = doc.annotations.get(".".join(parts[:i]))
+        val: Any = annotations.get(".".join(parts[:i]))
         for key in parts[i:]:
             val = val.get(key) if isinstance(val, dict) else None
         if isinstance(val, (int, float)) and not isinstance(val, bool) and math.isfinite(val):
@@ -249,19 +254,21 @@ def _hash_shard(task: _ShardTask) -> dict[str, Any]:
             batch.clear()
 
     view = _hash_view(cfg.hash_view)
-    for row, doc in enumerate(read_docs(task.path)):
-        if doc.decision.status != KEPT:
+    # checked records, not Documents: the hash reads four fields (bad lines are error documents)
+    for row, rec in enumerate(read_records(task.path)):
+        if type(rec) is not dict or rec["decision"]["status"] != KEPT:
             continue
         key = (i << 32) | row
-        norm = normalize_for_hash(doc.text)
-        th = token_hashes(norm if view is None else normalize_for_hash(view(doc)))
+        text, anns = rec["text"], rec["annotations"]
+        norm = normalize_for_hash(text)
+        th = token_hashes(norm if view is None else normalize_for_hash(view(Document.from_dict(rec))))
         keys.append(key)
-        ids.append(doc.id)
+        ids.append(rec["id"])
         ex.append(exact_mod.exact_hash_of(th) if cfg.exact else 0)
-        nchars.append(len(doc.text))
-        q = _annotation(doc, cfg.quality_key)
+        nchars.append(len(text))
+        q = _annotation_in(anns, cfg.quality_key)
         quality.append(-math.inf if q is None else q)
-        d = _annotation(doc, cfg.damage_key)
+        d = _annotation_in(anns, cfg.damage_key)
         damage.append(0.0 if d is None else d)
         if cfg.near:
             batch.append(th)
@@ -269,7 +276,7 @@ def _hash_shard(task: _ShardTask) -> dict[str, Any]:
                 flush()
                 progress.report(_SIG_BATCH)
         if cfg.paragraphs:
-            hs = {h for _, _, h in paragraph_hashes(doc.text, cfg.paragraph_min_chars, norm)}
+            hs = {h for _, _, h in paragraph_hashes(text, cfg.paragraph_min_chars, norm)}
             par_rows.extend((h, key) for h in sorted(hs))
     progress.report(len(batch) if cfg.near else len(keys))
     flush()
