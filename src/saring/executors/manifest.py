@@ -41,6 +41,13 @@ def now() -> str:
 
 
 def versions() -> dict[str, str]:
+    """Installed versions of saring and the packages its outputs depend on (a copy: the
+    lookups, ~2 ms each through ``importlib.metadata``, are made once per process)."""
+    return dict(_versions())
+
+
+@functools.lru_cache(maxsize=1)
+def _versions() -> dict[str, str]:
     out = {}
     for name in ("saring", *MANIFEST_DEPS):
         try:
