@@ -48,6 +48,7 @@ OTHER_SITE = "(other)"
 _UNIT_NAME = re.compile(r"ratio|frac|score|damage|similarity|share")
 _UNIT_KEYS = [str(i) for i in range(UNIT_BINS + 1)]  # bin_of's keys on the unit scale
 _INF = math.inf
+_LOG_KEYS: dict[int, str] = {}  # bin_of's keys on the log scale, made once each
 
 
 def id_hash(key: str) -> int:
@@ -306,53 +307,60 @@ class ShardCollector:
         has. (Hot: one pass per final document over ~25 metrics; ``_plans`` holds the catalogue
         flattened, and ``_num``/``bin_of`` are inlined for plain floats and ints.)"""
         anns, plans, hist, near, d = doc.annotations, self._plans, self.hist, self.near, doc.decision
-        todo: list[tuple[dict[str, Any], tuple[Any, ...]]] = []  # all first: a bad annotation counts nothing
+        todo: list[tuple[dict[str, Any], Any]] = []  # all first: a bad annotation counts nothing
         for label in self._anns:
             ann = anns.get(label)
             if ann:
-                todo += [(ann, p) for p in plans.get((label, None), ())]
+                todo.append((ann, plans.get((label, None), ())))
                 profile = ann.get("profile")
                 if profile is not None:
-                    todo += [(ann, p) for p in plans.get((label, profile), ())]
-        for ann, (hkey, metric, unit, rules) in todo:
-            v = ann.get(metric)
-            tv = type(v)
-            if tv is float:
-                if v != v or v == _INF or v == -_INF:
-                    continue
-            elif tv is int:
-                v = float(v)
-            else:
-                v = _num(v)
-                if v is None:
-                    continue
-            h = hist.get(hkey)
-            if h is None:
-                h = hist[hkey] = {}
-            if unit:
-                k = int(v * UNIT_BINS)
-                b = _UNIT_KEYS[0 if k < 0 else UNIT_BINS if k > UNIT_BINS else k]
-            else:
-                b = "z" if v <= 0 else str(math.floor(math.log2(v) * LOG_BINS))
-            h[b] = h.get(b, 0) + 1
-            for t, is_min, step, reason, scale, removed_at, passed_at in rules:
-                fails = v < t if is_min else v > t
-                # removed by this rule, or (score-only run) failing it: would be removed
-                removed = (d.status == REJECTED and d.step == step and d.reason == reason) or (
-                    fails and "would_reject" in (anns.get(step) or {}))
-                if fails and not removed:
-                    continue  # failed here but another rule (or step) removed it first
-                dist = abs(v - t) / scale
-                at = removed_at if removed else passed_at
-                bucket = near.get(at)
-                if bucket is None:
-                    bucket = near[at] = []
-                elif len(bucket) >= K_NEAR and dist > bucket[-1]["k"][0]:
-                    continue  # farther than every kept example: cannot enter (key starts with dist)
-                key = [dist, *tail]
-                if _would_enter(bucket, key, K_NEAR):
-                    _insert(bucket, {"k": key, "id": tail[1], "value": v, "status": d.status,
-                                     "text": _snippet(doc.text)}, K_NEAR)
+                    todo.append((ann, plans.get((label, profile), ())))
+        rejected, dstep, dreason, log_keys = d.status == REJECTED, d.step, d.reason, _LOG_KEYS
+        for ann, group in todo:
+            for hkey, metric, unit, rules in group:
+                v = ann.get(metric)
+                tv = type(v)
+                if tv is float:
+                    if v != v or v == _INF or v == -_INF:
+                        continue
+                elif tv is int:
+                    v = float(v)
+                else:
+                    v = _num(v)
+                    if v is None:
+                        continue
+                h = hist.get(hkey)
+                if h is None:
+                    h = hist[hkey] = {}
+                if unit:
+                    k = int(v * UNIT_BINS)
+                    b = _UNIT_KEYS[0 if k < 0 else UNIT_BINS if k > UNIT_BINS else k]
+                elif v <= 0:
+                    b = "z"
+                else:
+                    k = math.floor(math.log2(v) * LOG_BINS)
+                    b = log_keys.get(k)
+                    if b is None:
+                        b = log_keys[k] = str(k)
+                h[b] = h.get(b, 0) + 1
+                for t, is_min, step, reason, scale, removed_at, passed_at in rules:
+                    fails = v < t if is_min else v > t
+                    # removed by this rule, or (score-only run) failing it: would be removed
+                    removed = (rejected and dstep == step and dreason == reason) or (
+                        fails and "would_reject" in (anns.get(step) or {}))
+                    if fails and not removed:
+                        continue  # failed here but another rule (or step) removed it first
+                    dist = abs(v - t) / scale
+                    at = removed_at if removed else passed_at
+                    bucket = near.get(at)
+                    if bucket is None:
+                        bucket = near[at] = []
+                    elif len(bucket) >= K_NEAR and dist > bucket[-1]["k"][0]:
+                        continue  # farther than every kept example: cannot enter (key starts with dist)
+                    key = [dist, *tail]
+                    if _would_enter(bucket, key, K_NEAR):
+                        _insert(bucket, {"k": key, "id": tail[1], "value": v, "status": d.status,
+                                         "text": _snippet(doc.text)}, K_NEAR)
 
     def _edits(self, doc: Document, tail: list[Any]) -> None:
         n, sid = len(doc.edits), tail[1]
