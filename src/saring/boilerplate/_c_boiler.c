@@ -1,5 +1,7 @@
-/* Compiled kernel of the boilerplate step: the positions near needle occurrences where a span
- * rule can start (saring.boilerplate.dispatch.needle_starts, the pure-Python reference).
+/* Compiled kernels of the boilerplate step.
+ *
+ * 1. The positions near needle occurrences where a span rule can start
+ *    (saring.boilerplate.dispatch.needle_starts, the pure-Python reference).
  *
  * needle_starts(text, needles, offset, limit, firsts=None) -> sorted list of int, or None
  *
@@ -11,6 +13,7 @@
 
 #define PY_SSIZE_T_CLEAN
 #include <Python.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -142,10 +145,561 @@ needle_starts(PyObject *self, PyObject *args)
     return out;
 }
 
+/* 2. Per line of a text, the whole-line rules that can match it at all
+ *    (saring.boilerplate.linescan.line_candidates_py, the pure-Python reference).
+ *
+ * line_spec(ascii_masks, other_mask, widths, dnfs, needles) -> capsule (built once per rule set)
+ * line_candidates(text, ((spec, strip), ...)) -> tuple of lists, one per spec: per line (split
+ *     on "\n") None, True or a tuple of rule indices: the rules whose first-character mask holds
+ *     the line's first character (the other mask for a non-ASCII one), whose width fits
+ *     (lo <= length, core <= hi; core: the length without trailing spaces/tabs) and whose
+ *     needle DNF holds. ``strip``: the line is stripped as str.strip() does
+ *     (Py_UNICODE_ISSPACE); without it a line starting with a space or tab gives True.
+ *     Needles: an exact one occurs as written (PyUnicode_Find, str.__contains__), an
+ *     ignore-case one (lower-case ASCII) in the line folded by fold_ucs4 (memmem). A needle of
+ *     3+ characters is first looked up in the line's trigram fingerprint (4096 hashed bits of
+ *     its folded trigrams): one whose trigram is missing cannot occur, so most needles cost a
+ *     few bit tests; shorter ones are searched for in the folded line (memchr/memmem), an
+ *     exact one found there is then confirmed in the text. */
+
+#define LS_MAX_RULES 64
+#define LS_GRAMS 8 /* n-grams of a needle looked up in the fingerprint */
+
+typedef struct {
+    PyObject *text; /* exact: the needle as a str; ignore-case: NULL */
+    unsigned char *folded; /* the needle folded (ignore-case: the needle itself) */
+    Py_ssize_t len;
+    int n_grams;
+    unsigned short grams[LS_GRAMS]; /* trigram hashes (needles of 3+ characters) */
+} LsNeedle;
+
+typedef struct {
+    Py_ssize_t n_rules, n_needles;
+    uint64_t ascii[128];
+    uint64_t other;
+    Py_ssize_t lo[LS_MAX_RULES], hi[LS_MAX_RULES];
+    /* rule k: alternatives alt_at[k] .. alt_at[k + 1] (filtered[k] == 0: no needle filter);
+     * alternative a: sets set_at[a] .. set_at[a + 1]; set s: needles nd_at[s] .. nd_at[s + 1] */
+    char filtered[LS_MAX_RULES];
+    Py_ssize_t alt_at[LS_MAX_RULES + 1];
+    Py_ssize_t *set_at, *nd_at, *nd_ids;
+    LsNeedle *needles;
+} LsSpec;
+
+static inline unsigned char
+fold_ucs4(Py_UCS4 c)
+{
+    if (c < 128)
+        return (c >= 'A' && c <= 'Z') ? (unsigned char)(c + 32) : (unsigned char)c;
+    if (c == 0x131)
+        return 'i';
+    if (c == 0x17F)
+        return 's';
+    Py_UCS4 low = Py_UNICODE_TOLOWER(c);
+    return low < 128 ? (unsigned char)low : 0x80;
+}
+
+static inline unsigned
+trigram(unsigned char x, unsigned char y, unsigned char z)
+{
+    return (((unsigned)x << 6) ^ ((unsigned)y << 3) ^ z) & 4095u;
+}
+
+static void
+ls_free(LsSpec *sp)
+{
+    if (sp == NULL)
+        return;
+    if (sp->needles != NULL) {
+        for (Py_ssize_t i = 0; i < sp->n_needles; i++) {
+            Py_XDECREF(sp->needles[i].text);
+            PyMem_Free(sp->needles[i].folded);
+        }
+    }
+    PyMem_Free(sp->needles);
+    PyMem_Free(sp->set_at);
+    PyMem_Free(sp->nd_at);
+    PyMem_Free(sp->nd_ids);
+    PyMem_Free(sp);
+}
+
+static void
+ls_capsule_free(PyObject *cap)
+{
+    ls_free((LsSpec *)PyCapsule_GetPointer(cap, "saring.boilerplate.line_spec"));
+}
+
+static int
+ls_u64(PyObject *o, uint64_t *out)
+{
+    if (!PyLong_Check(o)) {
+        PyErr_SetString(PyExc_TypeError, "line_spec: masks must be int");
+        return -1;
+    }
+    unsigned long long v = PyLong_AsUnsignedLongLong(o);
+    if (v == (unsigned long long)-1 && PyErr_Occurred())
+        return -1;
+    *out = (uint64_t)v;
+    return 0;
+}
+
+static int
+ls_bad(const char *what)
+{
+    PyErr_Format(PyExc_ValueError, "line_spec: bad %s", what);
+    return -1;
+}
+
+/* Count the alternatives, sets and needle ids of the DNFs (fill == 0) or fill them in. */
+static int
+ls_walk_dnfs(LsSpec *sp, PyObject *dnfs, int fill, Py_ssize_t *n_alt, Py_ssize_t *n_set,
+             Py_ssize_t *n_id)
+{
+    Py_ssize_t a = 0, s = 0, d = 0;
+    for (Py_ssize_t k = 0; k < sp->n_rules; k++) {
+        PyObject *dnf = PyTuple_GET_ITEM(dnfs, k);
+        if (fill)
+            sp->alt_at[k] = a;
+        if (dnf == Py_None)
+            continue;
+        if (!PyTuple_Check(dnf) || PyTuple_GET_SIZE(dnf) == 0)
+            return ls_bad("dnf");
+        if (fill)
+            sp->filtered[k] = 1;
+        for (Py_ssize_t i = 0; i < PyTuple_GET_SIZE(dnf); i++, a++) {
+            PyObject *conj = PyTuple_GET_ITEM(dnf, i);
+            if (!PyTuple_Check(conj))
+                return ls_bad("alternative");
+            if (fill)
+                sp->set_at[a] = s;
+            for (Py_ssize_t j = 0; j < PyTuple_GET_SIZE(conj); j++, s++) {
+                PyObject *set = PyTuple_GET_ITEM(conj, j);
+                if (!PyTuple_Check(set) || PyTuple_GET_SIZE(set) == 0)
+                    return ls_bad("needle set");
+                if (fill)
+                    sp->nd_at[s] = d;
+                for (Py_ssize_t m = 0; m < PyTuple_GET_SIZE(set); m++, d++) {
+                    Py_ssize_t id = PyLong_AsSsize_t(PyTuple_GET_ITEM(set, m));
+                    if (id == -1 && PyErr_Occurred())
+                        return -1;
+                    if (id < 0 || id >= sp->n_needles)
+                        return ls_bad("needle index");
+                    if (fill)
+                        sp->nd_ids[d] = id;
+                }
+            }
+        }
+    }
+    if (fill) {
+        sp->alt_at[sp->n_rules] = a;
+        sp->set_at[a] = s;
+        sp->nd_at[s] = d;
+    }
+    *n_alt = a;
+    *n_set = s;
+    *n_id = d;
+    return 0;
+}
+
+static int
+ls_needles(LsSpec *sp, PyObject *needles)
+{
+    sp->needles = PyMem_Calloc((size_t)sp->n_needles + 1, sizeof(LsNeedle));
+    if (sp->needles == NULL) {
+        PyErr_NoMemory();
+        return -1;
+    }
+    for (Py_ssize_t i = 0; i < sp->n_needles; i++) {
+        PyObject *item = PyTuple_GET_ITEM(needles, i);
+        if (!PyTuple_Check(item) || PyTuple_GET_SIZE(item) != 2 ||
+            !PyUnicode_Check(PyTuple_GET_ITEM(item, 0)))
+            return ls_bad("needle");
+        PyObject *text = PyTuple_GET_ITEM(item, 0);
+        int ci = PyObject_IsTrue(PyTuple_GET_ITEM(item, 1));
+        if (ci < 0)
+            return -1;
+        Py_ssize_t len = PyUnicode_GET_LENGTH(text);
+        if (len == 0)
+            return ls_bad("needle (empty)");
+        if (ci && !PyUnicode_IS_ASCII(text))
+            return ls_bad("ignore-case needle (not ASCII)");
+        LsNeedle *nd = &sp->needles[i];
+        nd->len = len;
+        nd->folded = PyMem_Malloc((size_t)len);
+        if (nd->folded == NULL) {
+            PyErr_NoMemory();
+            return -1;
+        }
+        int kind = PyUnicode_KIND(text);
+        const void *data = PyUnicode_DATA(text);
+        for (Py_ssize_t j = 0; j < len; j++) {
+            Py_UCS4 c = PyUnicode_READ(kind, data, j);
+            if (ci && c >= 'A' && c <= 'Z')
+                return ls_bad("ignore-case needle (not lower-case)");
+            nd->folded[j] = fold_ucs4(c);
+        }
+        const unsigned char *f = nd->folded;
+        for (Py_ssize_t j = 0; j + 2 < len && nd->n_grams < LS_GRAMS; j++)
+            nd->grams[nd->n_grams++] = (unsigned short)trigram(f[j], f[j + 1], f[j + 2]);
+        if (!ci) {
+            Py_INCREF(text);
+            nd->text = text;
+        }
+    }
+    return 0;
+}
+
+static PyObject *
+line_spec(PyObject *self, PyObject *args)
+{
+    (void)self;
+    PyObject *masks, *other, *widths, *dnfs, *needles;
+    if (!PyArg_ParseTuple(args, "O!OO!O!O!:line_spec", &PyTuple_Type, &masks, &other,
+                          &PyTuple_Type, &widths, &PyTuple_Type, &dnfs, &PyTuple_Type, &needles))
+        return NULL;
+    Py_ssize_t n_rules = PyTuple_GET_SIZE(widths);
+    if (PyTuple_GET_SIZE(masks) != 128 || n_rules > LS_MAX_RULES ||
+        PyTuple_GET_SIZE(dnfs) != n_rules) {
+        PyErr_SetString(PyExc_ValueError, "line_spec: 128 masks, at most 64 rules, one dnf each");
+        return NULL;
+    }
+    LsSpec *sp = PyMem_Calloc(1, sizeof(LsSpec));
+    if (sp == NULL)
+        return PyErr_NoMemory();
+    sp->n_rules = n_rules;
+    sp->n_needles = PyTuple_GET_SIZE(needles);
+    Py_ssize_t n_alt, n_set, n_id;
+    if (ls_needles(sp, needles) < 0 || ls_u64(other, &sp->other) < 0)
+        goto fail;
+    for (int c = 0; c < 128; c++)
+        if (ls_u64(PyTuple_GET_ITEM(masks, c), &sp->ascii[c]) < 0)
+            goto fail;
+    uint64_t valid = n_rules == 64 ? ~(uint64_t)0 : (((uint64_t)1 << n_rules) - 1);
+    for (int c = 0; c < 128; c++)
+        sp->ascii[c] &= valid;
+    sp->other &= valid;
+    for (Py_ssize_t k = 0; k < n_rules; k++) {
+        PyObject *w = PyTuple_GET_ITEM(widths, k);
+        if (!PyTuple_Check(w) || PyTuple_GET_SIZE(w) != 2) {
+            ls_bad("width");
+            goto fail;
+        }
+        sp->lo[k] = PyLong_AsSsize_t(PyTuple_GET_ITEM(w, 0));
+        if (sp->lo[k] == -1 && PyErr_Occurred())
+            goto fail;
+        sp->hi[k] = PyLong_AsSsize_t(PyTuple_GET_ITEM(w, 1));
+        if (sp->hi[k] == -1 && PyErr_Occurred())
+            goto fail;
+    }
+    if (ls_walk_dnfs(sp, dnfs, 0, &n_alt, &n_set, &n_id) < 0)
+        goto fail;
+    sp->set_at = PyMem_Calloc((size_t)n_alt + 1, sizeof(Py_ssize_t));
+    sp->nd_at = PyMem_Calloc((size_t)n_set + 1, sizeof(Py_ssize_t));
+    sp->nd_ids = PyMem_Calloc((size_t)n_id + 1, sizeof(Py_ssize_t));
+    if (sp->set_at == NULL || sp->nd_at == NULL || sp->nd_ids == NULL) {
+        PyErr_NoMemory();
+        goto fail;
+    }
+    if (ls_walk_dnfs(sp, dnfs, 1, &n_alt, &n_set, &n_id) < 0)
+        goto fail;
+    PyObject *cap = PyCapsule_New(sp, "saring.boilerplate.line_spec", ls_capsule_free);
+    if (cap == NULL)
+        goto fail;
+    return cap;
+fail:
+    ls_free(sp);
+    return NULL;
+}
+
+static PyObject *
+fold_text(PyObject *self, PyObject *text)
+{
+    (void)self;
+    if (!PyUnicode_Check(text)) {
+        PyErr_SetString(PyExc_TypeError, "fold: text must be a str");
+        return NULL;
+    }
+    Py_ssize_t n = PyUnicode_GET_LENGTH(text);
+    int kind = PyUnicode_KIND(text);
+    const void *data = PyUnicode_DATA(text);
+    PyObject *out = PyUnicode_New(n, 255);
+    if (out == NULL)
+        return NULL;
+    Py_UCS1 *dst = PyUnicode_1BYTE_DATA(out);
+    for (Py_ssize_t i = 0; i < n; i++)
+        dst[i] = fold_ucs4(PyUnicode_READ(kind, data, i));
+    return out;
+}
+
+/* One raw line [ra, rb) of the text, its folded characters and n-gram fingerprint (made on the
+ * first needle test) and, per spec, the range [a, b) the rules see. */
+typedef struct {
+    PyObject *text;
+    int kind;
+    const void *data;
+    Py_ssize_t ra, rb, a, b;
+    unsigned char *folded; /* indexed by text position */
+    int have_grams;
+    uint64_t tri[64];
+    signed char *known; /* per needle of the current spec: -1 unknown, 0 absent, 1 present */
+} LsLine;
+
+static unsigned char FOLD1[256]; /* fold_ucs4 of the first 256 code points (module init) */
+
+static void
+ls_grams(LsLine *ln)
+{
+    memset(ln->tri, 0, sizeof ln->tri);
+    Py_ssize_t m = ln->rb - ln->ra;
+    unsigned char *f = ln->folded + ln->ra;
+    if (ln->kind == PyUnicode_1BYTE_KIND) {
+        const Py_UCS1 *d = (const Py_UCS1 *)ln->data + ln->ra;
+        for (Py_ssize_t j = 0; j < m; j++)
+            f[j] = FOLD1[d[j]];
+    } else if (ln->kind == PyUnicode_2BYTE_KIND) {
+        const Py_UCS2 *d = (const Py_UCS2 *)ln->data + ln->ra;
+        for (Py_ssize_t j = 0; j < m; j++)
+            f[j] = d[j] < 256 ? FOLD1[d[j]] : fold_ucs4(d[j]);
+    } else {
+        const Py_UCS4 *d = (const Py_UCS4 *)ln->data + ln->ra;
+        for (Py_ssize_t j = 0; j < m; j++)
+            f[j] = d[j] < 256 ? FOLD1[d[j]] : fold_ucs4(d[j]);
+    }
+    uint64_t *tri = ln->tri;
+    for (Py_ssize_t j = 2; j < m; j++) {
+        unsigned h = trigram(f[j - 2], f[j - 1], f[j]);
+        tri[h >> 6] |= (uint64_t)1 << (h & 63);
+    }
+    ln->have_grams = 1;
+}
+
+/* A needle of one or two bytes in at[0:m] (memchr, then the second byte). */
+static inline int
+pair_in(const unsigned char *at, size_t m, const unsigned char *nd, Py_ssize_t len)
+{
+    const unsigned char *p = memchr(at, nd[0], m);
+    if (len == 1)
+        return p != NULL;
+    const unsigned char *end = at + m;
+    while (p != NULL && p + 1 < end) {
+        if (p[1] == nd[1])
+            return 1;
+        p = memchr(p + 1, nd[0], (size_t)(end - p - 1));
+    }
+    return 0;
+}
+
+/* 1 when needle i occurs in the line's range [a, b), 0 when not, -1 on error. */
+static int
+ls_present(const LsSpec *sp, LsLine *ln, Py_ssize_t i)
+{
+    if (ln->known[i] >= 0)
+        return ln->known[i];
+    const LsNeedle *nd = &sp->needles[i];
+    int found = 1;
+    if (nd->len > ln->b - ln->a) {
+        found = 0;
+    } else {
+        if (!ln->have_grams)
+            ls_grams(ln);
+        if (nd->len <= 2) {  /* searched for in the folded line */
+            const unsigned char *at = ln->folded + ln->a;
+            size_t m = (size_t)(ln->b - ln->a);
+            found = pair_in(at, m, nd->folded, nd->len);
+            if (found && nd->text == NULL)
+                goto done;  /* ignore-case: the folded search is the answer */
+        } else {
+            for (int g = 0; g < nd->n_grams && found; g++)
+                found = (ln->tri[nd->grams[g] >> 6] >> (nd->grams[g] & 63)) & 1;
+        }
+    }
+    if (found && nd->text != NULL) {
+        Py_ssize_t at = PyUnicode_Find(ln->text, nd->text, ln->a, ln->b, 1);
+        if (at == -2)
+            return -1;
+        found = at >= 0;
+    } else if (found) {
+        found = memmem(ln->folded + ln->a, (size_t)(ln->b - ln->a), nd->folded,
+                       (size_t)nd->len) != NULL;
+    }
+done:
+    ln->known[i] = (signed char)found;
+    return found;
+}
+
+/* 1 when rule k's needle DNF holds on the line (or it has none), 0 when not, -1 on error. */
+static int
+ls_dnf(const LsSpec *sp, LsLine *ln, Py_ssize_t k)
+{
+    if (!sp->filtered[k])
+        return 1;
+    for (Py_ssize_t a = sp->alt_at[k]; a < sp->alt_at[k + 1]; a++) {
+        int all = 1;
+        for (Py_ssize_t s = sp->set_at[a]; s < sp->set_at[a + 1] && all; s++) {
+            int any = 0;
+            for (Py_ssize_t d = sp->nd_at[s]; d < sp->nd_at[s + 1] && !any; d++) {
+                int p = ls_present(sp, ln, sp->nd_ids[d]);
+                if (p < 0)
+                    return -1;
+                any = p;
+            }
+            all = any;
+        }
+        if (all)
+            return 1;
+    }
+    return 0;
+}
+
+/* The entry of the current line for one spec: None, True or a tuple of rule indices (new
+ * reference), NULL on error. */
+static PyObject *
+ls_entry(const LsSpec *sp, LsLine *ln, int strip)
+{
+    Py_ssize_t a = ln->ra, b = ln->rb;
+    if (strip) {
+        while (a < b && Py_UNICODE_ISSPACE(PyUnicode_READ(ln->kind, ln->data, a)))
+            a++;
+        while (b > a && Py_UNICODE_ISSPACE(PyUnicode_READ(ln->kind, ln->data, b - 1)))
+            b--;
+    }
+    if (a == b)
+        Py_RETURN_NONE;
+    Py_UCS4 first = PyUnicode_READ(ln->kind, ln->data, a);
+    if (!strip && (first == ' ' || first == '\t'))
+        Py_RETURN_TRUE;
+    uint64_t mask = first < 128 ? sp->ascii[first] : sp->other;
+    Py_ssize_t n = b - a, core = n;
+    while (core > 0) {
+        Py_UCS4 c = PyUnicode_READ(ln->kind, ln->data, a + core - 1);
+        if (c != ' ' && c != '\t')
+            break;
+        core--;
+    }
+    ln->a = a;
+    ln->b = b;
+    memset(ln->known, -1, (size_t)sp->n_needles + 1);
+    Py_ssize_t cands[LS_MAX_RULES];
+    Py_ssize_t nc = 0;
+    for (Py_ssize_t k = 0; mask != 0; k++, mask >>= 1) {
+        if (!(mask & 1) || sp->lo[k] > n || core > sp->hi[k])
+            continue;
+        int ok = ls_dnf(sp, ln, k);
+        if (ok < 0)
+            return NULL;
+        if (ok)
+            cands[nc++] = k;
+    }
+    if (nc == 0)
+        Py_RETURN_NONE;
+    PyObject *tup = PyTuple_New(nc);
+    if (tup == NULL)
+        return NULL;
+    for (Py_ssize_t i = 0; i < nc; i++) {
+        PyObject *v = PyLong_FromSsize_t(cands[i]);
+        if (v == NULL) {
+            Py_DECREF(tup);
+            return NULL;
+        }
+        PyTuple_SET_ITEM(tup, i, v);
+    }
+    return tup;
+}
+
+static PyObject *
+line_candidates(PyObject *self, PyObject *args)
+{
+    (void)self;
+    PyObject *text, *specs;
+    if (!PyArg_ParseTuple(args, "UO!:line_candidates", &text, &PyTuple_Type, &specs))
+        return NULL;
+    Py_ssize_t ns = PyTuple_GET_SIZE(specs), max_needles = 0;
+    LsSpec *sps[8];
+    int strips[8];
+    if (ns > 8) {
+        PyErr_SetString(PyExc_ValueError, "line_candidates: at most 8 specs");
+        return NULL;
+    }
+    for (Py_ssize_t i = 0; i < ns; i++) {
+        PyObject *pair = PyTuple_GET_ITEM(specs, i);
+        if (!PyTuple_Check(pair) || PyTuple_GET_SIZE(pair) != 2) {
+            PyErr_SetString(PyExc_TypeError, "line_candidates: specs are (spec, strip) pairs");
+            return NULL;
+        }
+        sps[i] = PyCapsule_GetPointer(PyTuple_GET_ITEM(pair, 0), "saring.boilerplate.line_spec");
+        if (sps[i] == NULL)
+            return NULL;
+        strips[i] = PyObject_IsTrue(PyTuple_GET_ITEM(pair, 1));
+        if (strips[i] < 0)
+            return NULL;
+        if (sps[i]->n_needles > max_needles)
+            max_needles = sps[i]->n_needles;
+    }
+    Py_ssize_t n = PyUnicode_GET_LENGTH(text);
+    LsLine ln;
+    memset(&ln, 0, sizeof ln);
+    ln.text = text;
+    ln.kind = PyUnicode_KIND(text);
+    ln.data = PyUnicode_DATA(text);
+    ln.folded = PyMem_Malloc((size_t)n + 1);
+    ln.known = PyMem_Malloc((size_t)max_needles + 1);
+    PyObject *out = PyTuple_New(ns);
+    if (ln.folded == NULL || ln.known == NULL || out == NULL) {
+        PyMem_Free(ln.folded);
+        PyMem_Free(ln.known);
+        Py_XDECREF(out);
+        return out == NULL ? NULL : PyErr_NoMemory();
+    }
+    for (Py_ssize_t i = 0; i < ns; i++) {
+        PyObject *lst = PyList_New(0);
+        if (lst == NULL)
+            goto fail;
+        PyTuple_SET_ITEM(out, i, lst);
+    }
+    Py_ssize_t start = 0;
+    for (;;) {
+        Py_ssize_t nl = PyUnicode_FindChar(text, '\n', start, n, 1);
+        if (nl == -2)
+            goto fail;
+        ln.ra = start;
+        ln.rb = nl < 0 ? n : nl;
+        ln.have_grams = 0;
+        for (Py_ssize_t i = 0; i < ns; i++) {
+            PyObject *entry = ls_entry(sps[i], &ln, strips[i]);
+            if (entry == NULL)
+                goto fail;
+            int err = PyList_Append(PyTuple_GET_ITEM(out, i), entry);
+            Py_DECREF(entry);
+            if (err < 0)
+                goto fail;
+        }
+        if (nl < 0)
+            break;
+        start = nl + 1;
+    }
+    PyMem_Free(ln.folded);
+    PyMem_Free(ln.known);
+    return out;
+fail:
+    PyMem_Free(ln.folded);
+    PyMem_Free(ln.known);
+    Py_DECREF(out);
+    return NULL;
+}
+
 static PyMethodDef methods[] = {
     {"needle_starts", needle_starts, METH_VARARGS,
      "needle_starts(text, needles, offset, limit, firsts=None): positions where a match can start "
      "near the needles (sorted), or None past limit; see saring.boilerplate.dispatch."},
+    {"line_spec", line_spec, METH_VARARGS,
+     "line_spec(ascii_masks, other_mask, widths, dnfs, needles): a capsule for line_candidates; "
+     "see saring.boilerplate.linescan.kernel_spec."},
+    {"line_candidates", line_candidates, METH_VARARGS,
+     "line_candidates(text, ((spec, strip), ...)): per spec, per line None, True or the "
+     "candidate rule indices; "
+     "see saring.boilerplate.linescan.line_candidates_py."},
+    {"fold", fold_text, METH_O,
+     "fold(text): the text as ignore-case needles see it (linescan.fold), for tests."},
     {NULL, NULL, 0, NULL},
 };
 
@@ -157,5 +711,7 @@ static struct PyModuleDef module = {
 PyMODINIT_FUNC
 PyInit__c_boiler(void)
 {
+    for (Py_UCS4 c = 0; c < 256; c++)
+        FOLD1[c] = fold_ucs4(c);
     return PyModule_Create(&module);
 }

@@ -21,6 +21,7 @@ from re import _constants as sre  # noqa: PLC2701 - the stdlib's parse-tree opco
 from re import _parser  # noqa: PLC2701 - the stdlib regex parser (getwidth, parse tree)
 from typing import Any
 
+from saring.boilerplate import linescan
 from saring.compiled import load
 
 _K = load("saring.boilerplate._c_boiler")  # needle_starts in one C call
@@ -36,6 +37,7 @@ _SHORT = 100  # lines up to this length get their candidate list cached per (fir
 SHORT = _SHORT
 _MEMO_LEN = 160  # results for lines up to this length are remembered (furniture lines repeat) ...
 _MEMO_SIZE = 20_000  # ... in a memo cleared when it holds this many (a pure function's memo)
+_MISSING = object()
 
 
 class _Unknown(Exception):
@@ -66,40 +68,59 @@ def _char_class(items: list, flags: int) -> str:
     return _one_char("[" + "".join(parts) + "]", flags)
 
 
-def _first(seq: list, flags: int, out: list[str]) -> bool:
+def _wide_class(items: list) -> bool:
+    """A class that may match a non-ASCII character (negated, categories, non-ASCII items)."""
+    for op, av in items:
+        if op is sre.LITERAL and av < 128 or op is sre.RANGE and av[1] < 128:
+            continue
+        return True
+    return False
+
+
+def _first(seq: list, flags: int, out: list[str], wide: list[bool] | None = None) -> bool:
     """Append to ``out`` one-character patterns covering every character a non-empty match of
-    ``seq`` can start with; return whether ``seq`` can match the empty string."""
+    ``seq`` can start with; return whether ``seq`` can match the empty string. ``wide[0]``
+    is set when one of them may be a non-ASCII character (ignore-case counts as may)."""
+    ci = flags & sre.SRE_FLAG_IGNORECASE
     for op, av in seq:
         if op is sre.LITERAL:
             out.append(_one_char(re.escape(chr(av)), flags))
+            if wide is not None and (ci or av >= 128):
+                wide[0] = True
             return False
         if op is sre.NOT_LITERAL:
             out.append(_one_char(f"[^{re.escape(chr(av))}]", flags))
+            if wide is not None:
+                wide[0] = True
             return False
         if op is sre.ANY:
             out.append(_one_char("(?s:.)", flags))
+            if wide is not None:
+                wide[0] = True
             return False
         if op is sre.IN:
             out.append(_char_class(av, flags))
+            if wide is not None and (ci or _wide_class(av)):
+                wide[0] = True
             return False
         if op is sre.BRANCH:
             nullable = False
             for alt in av[1]:
-                nullable |= _first(alt, flags, out)
+                nullable |= _first(alt, flags, out, wide)
             if not nullable:
                 return False
         elif op is sre.SUBPATTERN:
             _group, add, remove, sub = av
-            if not _first(sub, (flags | add) & ~remove, out):
+            if not _first(sub, (flags | add) & ~remove, out, wide):
                 return False
         elif op is sre.ATOMIC_GROUP:
-            if not _first(av, flags, out):
+            if not _first(av, flags, out, wide):
                 return False
         elif op in _REPEATS:
             lo, hi, sub = av
             if hi == 0:
                 continue
-            if not _first(sub, flags, out) and lo > 0:
+            if not _first(sub, flags, out, wide) and lo > 0:
                 return False
         elif op in _ZERO_WIDTH:
             continue  # a lookaround or anchor constrains, never consumes: over-inclusive is safe
@@ -108,14 +129,22 @@ def _first(seq: list, flags: int, out: list[str]) -> bool:
     return True
 
 
-def first_chars(pattern: str) -> str | None:
+def _parsed(pattern: str | _parser.SubPattern) -> _parser.SubPattern:
+    """The parse tree of ``pattern`` (a tree is passed through: one parse serves every walk)."""
+    return pattern if isinstance(pattern, _parser.SubPattern) else _parser.parse(pattern)
+
+
+def first_chars(pattern: str | _parser.SubPattern, wide: list[bool] | None = None) -> str | None:
     """A pattern matching exactly one character, covering every character a non-empty match of
-    ``pattern`` can start with (it may cover more); None when any character may start one."""
-    parsed = _parser.parse(pattern)
+    ``pattern`` can start with (it may cover more); None when any character may start one.
+    ``wide[0]`` is set when a non-ASCII character may start one (always when None is returned)."""
+    parsed = _parsed(pattern)
     out: list[str] = []
     try:
-        _first(list(parsed), parsed.state.flags, out)
+        _first(list(parsed), parsed.state.flags, out, wide)
     except _Unknown:
+        if wide is not None:
+            wide[0] = True
         return None
     return "|".join(dict.fromkeys(out)) if out else "(?!)"
 
@@ -181,12 +210,12 @@ def _required(seq: list, flags: int) -> set[frozenset[str]]:
     return req
 
 
-def required_marks(pattern: str, limit: int = 2) -> tuple[str, ...]:
+def required_marks(pattern: str | _parser.SubPattern, limit: int = 2) -> tuple[str, ...]:
     """Up to ``limit`` sets of punctuation/symbol characters (as strings) such that every match
     of ``pattern`` holds a character of each (``@`` of an e-mail line, ``:`` or ``：`` of a
     credit): a line without one cannot match, and substring tests are far cheaper than a
     failing regex. Letters and blanks are too common to rule lines out."""
-    parsed = _parser.parse(pattern)
+    parsed = _parsed(pattern)
     req = _required(list(parsed), parsed.state.flags)
     marks = sorted(
         "".join(sorted(chars)) for chars in req
@@ -244,11 +273,11 @@ class CharSignature:
     otherwise that triple, so caches keyed by it stay small on text of many distinct
     characters."""
 
-    def __init__(self, patterns: list[str]) -> None:
+    def __init__(self, patterns: list[str] | list[_parser.SubPattern]) -> None:
         chars: set[str] = set()
         ranges: list[tuple[int, int]] = []
         for pattern in patterns:
-            _walk_literals(_parser.parse(pattern), chars, ranges)
+            _walk_literals(_parsed(pattern), chars, ranges)
         named = chars | {chr(i) for i in range(128)}
         self._lower = frozenset(x.lower() for x in named) | named
         self._upper = frozenset(x.upper() for x in named) | named
@@ -284,9 +313,9 @@ class CharSignature:
         return (c.isalnum(), c.isdecimal(), c.isspace())
 
 
-def match_width(pattern: str) -> tuple[int, int]:
+def match_width(pattern: str | _parser.SubPattern) -> tuple[int, int]:
     """Shortest and longest possible match (the longest is capped by ``re`` at MAXREPEAT)."""
-    lo, hi = _parser.parse(pattern).getwidth()
+    lo, hi = _parsed(pattern).getwidth()
     return lo, hi
 
 
@@ -301,18 +330,26 @@ class LineAlternation:
         always: list[int] = []
         lookaheads: list[str] = []
         self._masked: list[int] = []
+        self._other = 0  # bit k: rule k may start with a non-ASCII character
+        self._dnfs: list[Any] = []  # linescan.needle_dnf per rule
+        trees = []
         for k, (name, pattern) in enumerate(named):
-            lo, hi = match_width(pattern)
-            need = required_marks(pattern)
+            parsed = _parser.parse(pattern)  # one parse for every walk below
+            trees.append(parsed)
+            lo, hi = match_width(parsed)
+            need = required_marks(parsed)
             self._rules.append((name, re.compile(rf"(?:{pattern})[ \t]*"), lo, hi, need))
-            cls = first_chars(pattern)
+            wide = [False]
+            cls = first_chars(parsed, wide)
+            self._other |= wide[0] << k
+            self._dnfs.append(linescan.needle_dnf(parsed, need))
             if cls is None:
                 always.append(k)
             else:
                 self._masked.append(k)
                 lookaheads.append(f"(?=({cls})|)")
         self._always = frozenset(always)
-        self._sig = CharSignature([pattern for _name, pattern in named])
+        self._sig = CharSignature(trees)
         # one match of this regex on a character says which rules can start with it
         self._mask = re.compile("".join(lookaheads)) if lookaheads else None
         self._by_char: dict[Any, tuple[tuple[str, re.Pattern[str], int, int, tuple[str, ...]], ...]] = {}
@@ -321,6 +358,8 @@ class LineAlternation:
         self._single_marks = frozenset(m for r in self._rules for m in r[4] if len(m) == 1)
         # (key, length) -> what ``short_filter`` needs to know about the rules that fit there
         self._by_req: dict[tuple[Any, int], bool | tuple[frozenset[str], ...]] = {}
+        self._spec: tuple | None = None  # linescan.kernel_spec, built on first use
+        self._kspec: Any = None  # its compiled form (_c_boiler.line_spec)
 
     @property
     def full(self) -> re.Pattern[str]:
@@ -340,11 +379,14 @@ class LineAlternation:
         return cands
 
     def _rules_starting_with(self, c: str) -> tuple[tuple[str, re.Pattern[str], int, int, tuple[str, ...]], ...]:
+        return tuple(self._rules[k] for k in self._indices_starting_with(c))
+
+    def _indices_starting_with(self, c: str) -> list[int]:
         ok = set(self._always)
         if self._mask is not None:
             groups = self._mask.match(c).groups()  # type: ignore[union-attr]  # all optional
             ok.update(k for k, g in zip(self._masked, groups, strict=True) if g is not None)
-        return tuple(self._rules[k] for k in sorted(ok))
+        return sorted(ok)
 
     def _fitting(self, key: Any, ch: str, n: int) -> tuple[tuple[str, re.Pattern[str], tuple[str, ...]], ...]:
         """Rules that can start with ``ch`` and match exactly ``n`` characters (short lines)."""
@@ -354,6 +396,46 @@ class LineAlternation:
         if len(self._by_len) < _MAX_CACHED:
             self._by_len[(key, n)] = cands
         return cands
+
+    def kernel_spec(self) -> tuple:
+        """The rule set as ``linescan.kernel_spec`` describes it (built on first use)."""
+        if self._spec is None:
+            ascii_masks = []
+            for c in range(128):
+                ascii_masks.append(sum(1 << k for k in self._indices_starting_with(chr(c))))
+            widths = [(lo, hi) for _name, _rx, lo, hi, _need in self._rules]
+            self._spec = linescan.kernel_spec(self._dnfs, ascii_masks, self._other, widths)
+        return self._spec
+
+    def kernel(self) -> Any:
+        """The compiled ``kernel_spec`` (``_c_boiler.line_spec``), or None when the kernel is
+        not built or the rule set is too large for it (callers then use :meth:`match`)."""
+        if self._kspec is None:
+            if _K is None or len(self._rules) > 64:
+                return None
+            self._kspec = _K.line_spec(*self.kernel_spec())
+        return self._kspec
+
+    def match_among(self, line: str, cands: tuple[int, ...]) -> str | None:
+        """:meth:`match` for a line whose possible rules are ``cands`` (``line_candidates``):
+        the first of them, in rule order, that matches the whole line."""
+        short = len(line) <= _MEMO_LEN
+        if short:
+            name = self._memo.get(line, _MISSING)
+            if name is not _MISSING:
+                return name  # type: ignore[return-value]
+        name = None
+        rules = self._rules
+        for k in cands:
+            rule = rules[k]
+            if rule[1].fullmatch(line) is not None:
+                name = rule[0]
+                break
+        if short:
+            if len(self._memo) >= _MEMO_SIZE:
+                self._memo.clear()
+            self._memo[line] = name
+        return name
 
     def match(self, line: str) -> str | None:
         """Name of the first rule (in rule order) matching the whole line, or None."""
@@ -443,6 +525,20 @@ class LineAlternation:
             if rx.fullmatch(line) is not None:
                 return name
         return None
+
+
+def line_candidates(
+    text: str, alts: tuple[tuple[LineAlternation, bool], ...],
+) -> tuple[list[tuple[int, ...] | bool | None], ...] | None:
+    """For each (alternation, strip) pair, ``linescan.line_candidates_py`` of the text, in one
+    compiled pass over it; None when the kernel cannot serve one of them."""
+    specs = []
+    for alt, strip in alts:
+        spec = alt.kernel()
+        if spec is None:
+            return None
+        specs.append((spec, strip))
+    return _K.line_candidates(text, tuple(specs))
 
 
 def _holds(line: str, need: tuple[str, ...]) -> bool:

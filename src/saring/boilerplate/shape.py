@@ -186,15 +186,23 @@ class ShapeFurniture:
             alts.append((group, r.pattern))
         self._alt = LineAlternation(alts) if alts else None
 
-    def classify(self, line: str, brands: frozenset[str] = frozenset()) -> tuple[str, str, bool] | None:
-        """(class, zone, anchor) of the first furniture class the whole line matches."""
+    @property
+    def alt(self) -> LineAlternation | None:
+        """The classes as one line alternation (``dispatch.line_candidates`` scans with it)."""
+        return self._alt
+
+    def classify(
+        self, line: str, brands: frozenset[str] = frozenset(), cands: tuple[int, ...] | None = None,
+    ) -> tuple[str, str, bool] | None:
+        """(class, zone, anchor) of the first furniture class the whole line matches
+        (``cands``: the only classes that can, from ``dispatch.line_candidates``)."""
         if self._alt is None or len(line) > self.max_chars:
             return None
         if len(line) > 120 or (line[-1] in _ENDS and line.count(" ") >= 11):
             first = line.split(" ", 1)[0].lstrip("*([\"“").rstrip(":").lower()
             if first not in _LONG_FIRST_WORDS and "©" not in line and "eserved" not in line:
                 return None  # a long or sentence-shaped line is furniture only in a few shapes
-        group = self._alt.match(line)
+        group = self._alt.match(line) if cands is None else self._alt.match_among(line, cands)
         if group is None:
             return None
         meta = self._meta[group]
@@ -206,9 +214,12 @@ class ShapeFurniture:
             return None  # widget headers are capitalised; "berita pilihan" is running text
         return meta
 
-    def mark(self, lines: Lines, drop: dict[int, str], brands: frozenset[str]) -> None:
-        """Add furniture lines to ``drop`` (line index -> class)."""
-        found, paragraphs = self._classify_lines(lines, drop, brands)
+    def mark(
+        self, lines: Lines, drop: dict[int, str], brands: frozenset[str], cands: list | None = None,
+    ) -> None:
+        """Add furniture lines to ``drop`` (line index -> class); ``cands``: per line the
+        classes that can match its stripped text (``dispatch.line_candidates``), or None."""
+        found, paragraphs = self._classify_lines(lines, drop, brands, cands)
         if not paragraphs:
             for i, (cls, zone, _a) in found.items():
                 if zone == "any":
@@ -224,17 +235,22 @@ class ShapeFurniture:
         self._tail_block(lines, [i for i in nonblank if i > last], found, drop)
 
     def _classify_lines(
-        self, lines: Lines, drop: dict[int, str], brands: frozenset[str],
+        self, lines: Lines, drop: dict[int, str], brands: frozenset[str], cands: list | None,
     ) -> tuple[dict[int, tuple[str, str, bool]], list[int]]:
         """The furniture class of each kept line that has one, and the body paragraphs."""
         text_lines = lines.lines
         kept = [i for i, ln in enumerate(text_lines) if i not in drop and ln.strip()]
         found: dict[int, tuple[str, str, bool]] = {}
         paragraphs: list[int] = []
-        possible = self._alt.short_filter(lines.text) if self._alt is not None else None
+        possible = None
+        if cands is None and self._alt is not None:
+            possible = self._alt.short_filter(lines.text)
         for k, i in enumerate(kept):
             s = text_lines[i].strip()
-            if possible is None or len(s) > SHORT or possible(s):
+            if cands is not None:
+                c = cands[i]  # None: no class can match the line
+                meta = None if c is None else self.classify(s, brands, c)
+            elif possible is None or len(s) > SHORT or possible(s):
                 meta = self.classify(s, brands)
             else:
                 meta = None  # no rule starts with its first character, fits and finds its marks

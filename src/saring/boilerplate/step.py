@@ -31,6 +31,7 @@ from saring.boilerplate.dispatch import (
     LineAlternation,
     finditer_at,
     first_literals,
+    line_candidates,
     match_width,
     needle_offset,
     needle_starts,
@@ -141,6 +142,11 @@ class Boilerplate(MapStep):
         lead = self.rules.get("dateline_remnant")
         self._lead_dash = re.compile(lead.pattern) if lead is not None else None
         self._shape = ShapeFurniture(load_shape_rules(data / "shape.tsv")) if self.config.shape else None
+        # the alternations ``line_candidates`` serves in one pass (None: no kernel)
+        scan = [(self._line_alt, False)]
+        if self._shape is not None and self._shape.alt is not None:
+            scan.append((self._shape.alt, True))
+        self._scan = tuple(scan) if all(alt.kernel() is not None for alt, _strip in scan) else None
 
     def _setup_datelines(self, data: Path) -> None:
         """Dateline rules, their gate, outlet spellings and the place lists."""
@@ -174,9 +180,11 @@ class Boilerplate(MapStep):
         res = Analysis(Lines.of(doc.text))
         site, host = site_and_host(doc.metadata, self._outlets)
         brands = brand_keys(site, host)
-        self._line_rules(res)
+        # per line, the line rules and shape classes that can match it (one compiled pass)
+        cands = line_candidates(doc.text, self._scan) if self._scan is not None else None
+        self._line_rules(res, cands[0] if cands is not None else None)
         if self._shape is not None:
-            self._shape.mark(res.lines, res.drop, brands)
+            self._shape.mark(res.lines, res.drop, brands, cands[1] if cands is not None else None)
         if self.config.datelines:
             self._dateline(res, site, brands)
         self._spans(res)
@@ -186,12 +194,34 @@ class Boilerplate(MapStep):
             self._scrape_glue(res)
         return res
 
-    def _line_rules(self, res: Analysis) -> None:
+    def _line_rules(self, res: Analysis, cands: list | None = None) -> None:
         """Whole-line rules (each line only against rules long enough to match it), then what
-        each matched heading drags along."""
+        each matched heading drags along. ``cands``: per line the rules that can match it
+        (``dispatch.line_candidates``), else every line goes through ``match``."""
         lines, drop = res.lines.lines, res.drop
         top, match = self._line_top, self._line_alt.match
-        possible = self._line_alt.short_filter(res.lines.text)
+        if cands is not None:
+            among = self._line_alt.match_among
+            for i, c in enumerate(cands):
+                if c is None:
+                    continue
+                ln = lines[i]
+                if len(ln.strip() if c is True or ln[-1] in " \t" else ln) > top:
+                    continue  # longer than any line rule can match (as below)
+                rid = match(ln) if c is True else among(ln, c)
+                if rid is not None:
+                    drop[i] = rid
+        else:
+            self._line_rules_each(lines, drop, res.lines.text)
+        for i, rid in sorted(drop.items()):
+            follow = self.rules[rid].follow
+            if follow:
+                self._follow(lines, i, rid, follow, drop)
+
+    def _line_rules_each(self, lines: list[str], drop: dict[int, str], text: str) -> None:
+        """The line rules on every line (the reference path, without the kernel)."""
+        top, match = self._line_top, self._line_alt.match
+        possible = self._line_alt.short_filter(text)
         for i, ln in enumerate(lines):
             n = len(ln)
             if not n:
@@ -205,10 +235,6 @@ class Boilerplate(MapStep):
             rid = match(ln)
             if rid is not None:
                 drop[i] = rid
-        for i, rid in sorted(drop.items()):
-            follow = self.rules[rid].follow
-            if follow:
-                self._follow(lines, i, rid, follow, drop)
 
     def _dateline(self, res: Analysis, site: str | None, brands: frozenset[str]) -> None:
         """The dateline at the head: whole lines it covers are dropped, a prefix is a span."""
