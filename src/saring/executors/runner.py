@@ -475,8 +475,9 @@ def _run_pipeline(
                 raise
             raise RunError(f"run failed: {str(exc).splitlines()[0] if str(exc) else type(exc).__name__}") from exc
     finally:
-        for r in started:
-            r.background.wait()
+        with timeline.phase("driver: background"):  # deletions (and counts) still running
+            for r in started:
+                r.background.wait()
         if own:
             with timeline.phase("driver: close pool"):
                 ex.close()
