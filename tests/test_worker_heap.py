@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import subprocess
 import sys
+import time
 
 import pytest
 
@@ -89,3 +90,29 @@ def test_saring_run_freezes_its_set_up_heap_only_in_its_own_process(tmp_path, en
     out = subprocess.run([sys.executable, "-c", code, *args], capture_output=True, text=True,
                          timeout=300)
     assert out.stderr.strip().splitlines()[-1] == "False []", out.stderr[-2000:]
+
+
+def _trims_so_far(_: int) -> tuple[int, int]:
+    """In a worker: (its pid, how often it has given freed memory back so far)."""
+    import os
+
+    from saring.executors import heap
+
+    return os.getpid(), heap.trims
+
+
+def test_workers_trim_when_idle_not_between_back_to_back_tasks() -> None:
+    """A worker gives freed memory back when it waits (end of a map), not after each task the
+    pool sends straight after the previous one (that only made the next task fault the same
+    pages back in). Both halves can fail: trimming after every task, or never."""
+    from saring.executors.local import IDLE_TRIM_SECONDS, LocalExecutor
+
+    with LocalExecutor(1) as ex:
+        first = ex.map(_trims_so_far, list(range(60)))
+        time.sleep(IDLE_TRIM_SECONDS * 10)  # the worker now waits for the next map
+        later = ex.map(_trims_so_far, [0])
+    assert len({pid for pid, _ in first + later}) == 1  # one worker process throughout
+    during = first[-1][1] - first[0][1]
+    # 59 back-to-back tasks: at most a few trims when the driver was slow to send (heavy load)
+    assert during <= 10, f"{during} trims between 60 back-to-back tasks"
+    assert later[0][1] > first[-1][1], "the worker did not trim while it waited between maps"

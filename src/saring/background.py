@@ -1,4 +1,5 @@
-"""Fire-and-forget work of the driver (deleting consumed scratch) in threads beside the next tasks.
+"""Work of the driver (deleting consumed scratch, counting duplicate ids) in threads beside the next
+tasks.
 
 Removing a few hundred scratch files took 0.4-1.9 s on a loaded disk, time in which the driver
 held every worker idle between two maps. The files' consumers are all marked done before they are
@@ -9,7 +10,10 @@ from __future__ import annotations
 
 import threading
 from collections.abc import Callable
-from typing import Any
+from concurrent.futures import Future
+from typing import Any, TypeVar
+
+T = TypeVar("T")
 
 __all__ = ["Background"]
 
@@ -25,6 +29,19 @@ class Background:
         t = threading.Thread(target=fn, args=args, daemon=True, name=self.name)
         t.start()
         self._threads.append(t)
+
+    def submit(self, fn: Callable[..., T], *args: Any) -> Future[T]:
+        """Like :meth:`later`, for work whose result (or exception) the caller takes later."""
+        fut: Future[T] = Future()
+
+        def body() -> None:
+            try:
+                fut.set_result(fn(*args))
+            except BaseException as exc:  # noqa: BLE001 - handed to whoever asks for the result
+                fut.set_exception(exc)
+
+        self.later(body)
+        return fut
 
     def wait(self) -> None:
         for t in self._threads:

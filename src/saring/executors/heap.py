@@ -45,8 +45,13 @@ def keep_large_buffers_unmappable() -> None:
         lib.mallopt(M_MMAP_THRESHOLD, MMAP_THRESHOLD)
 
 
+trims = 0  # calls of release_free_memory in this process (tests: when a worker trims)
+
+
 def release_free_memory() -> None:
     """After a task: give the pages malloc holds free back to the system."""
+    global trims
+    trims += 1
     lib = _glibc()
     if lib:
         lib.malloc_trim(0)

@@ -80,6 +80,16 @@ def _alive(pid: int) -> bool:
     return True
 
 
+# A worker gives the memory its tasks freed back to the system (``heap.release_free_memory``) when
+# no next task arrives within this many seconds after it reported a result, i.e. when it waits at
+# the end of a map or of the run, not between two tasks the pool sends back to back. Trimming after
+# every task returned ~20 MiB of heap pages that the next task of the same map faulted straight back
+# in (~4.5 us of kernel time per page on this VM): with 2 workers on 4,000 news docs 82k minor
+# faults per run instead of ~40k. While a worker waits, others may still be at their peak, so
+# the peak memory of N workers is as with a trim after every task.
+IDLE_TRIM_SECONDS = 0.05
+
+
 def _worker_main(conn: Connection, parent_pid: int, env: dict[str, str] | None = None) -> None:
     """Worker loop: receive (index, fn, task), send back progress and the result or error."""
     _die_with_parent(parent_pid)
@@ -113,8 +123,14 @@ def _worker_main(conn: Connection, parent_pid: int, env: dict[str, str] | None =
             except Exception:  # noqa: BLE001 - e.g. an unpicklable result
                 conn.send(("error", index, f"{type(exc).__name__}: {exc}"))
             continue
-        heap.release_free_memory()  # before reporting: the next task starts from a small heap
         conn.send(("done", index, result))
+        del result
+        try:
+            idle = not conn.poll(IDLE_TRIM_SECONDS)
+        except (EOFError, OSError):
+            return
+        if idle:
+            heap.release_free_memory()  # give back what the tasks freed (see IDLE_TRIM_SECONDS)
 
 
 # Modules the fork server imports before forking workers: saring.executors.warm loads the default

@@ -26,6 +26,7 @@ import os
 import pickle
 import time
 from collections.abc import Callable, Sequence
+from concurrent.futures import Future
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any
@@ -182,7 +183,7 @@ class _Run:
     results: list[list[ShardResult]] = field(default_factory=list)
     stage_stats: dict[str, StepStats] = field(default_factory=dict)
     skipped: list[str] = field(default_factory=list)
-    duplicate_ids: dict[str, int] | None = None
+    ids_count: Future[dict[str, int] | None] | None = None  # duplicate ids (see duplicate_ids)
     unique_ids: bool = False
     dataset: tuple[tuple[str, ...], str, int] = ((), "jsonl.gz", DEFAULT_MAX_FILE_BYTES)
     level: int | None = None  # writer: compression_level (None: the format's default)
@@ -198,6 +199,11 @@ class _Run:
         tasks = ids_tasks(self.plan, self.layout, self.reader, self.plan.shards)
         _map_named(self.executor, run_ids_task, tasks, "ids")
         plan_renames(self.plan, self.layout)
+
+    @property
+    def duplicate_ids(self) -> dict[str, int] | None:
+        """The first segment's duplicate-id count (waits for its background thread)."""
+        return None if self.ids_count is None else self.ids_count.result()
 
     @property
     def names(self) -> list[str]:
@@ -225,9 +231,8 @@ class _Run:
         self.results.append([done[n] for n in self.names])
         if unit.source_unit in self.finishers:
             self._finished_stage(unit, self.results[-1])
-        if unit.source_unit is None:
-            with timeline.phase("driver: duplicate ids"):
-                self.duplicate_ids = count_duplicate_ids(self.plan, self.layout)
+        if unit.source_unit is None:  # only stats.json needs it: counted beside the next unit's tasks
+            self.ids_count = self.background.submit(_count_ids, self.plan, self.layout)
 
     def _finished_stage(self, unit: Segment, results: list[ShardResult]) -> None:
         """The segment ran a stage's deferred last pass: its statistics join the stage's (in
@@ -314,6 +319,11 @@ class _Run:
         self.finishers[unit.name] = finisher_of(unit.stage, so.deferred or {})
         self.stage_stats[unit.stage.label] = so.stats
         marker.write({"stats": so.stats.to_dict(), "deferred": so.deferred})
+
+
+def _count_ids(plan: Plan, layout: RunLayout) -> dict[str, int] | None:
+    with timeline.phase("driver: duplicate ids"):
+        return count_duplicate_ids(plan, layout)
 
 
 def _finished(layout: RunLayout) -> bool:
@@ -455,6 +465,7 @@ def _run_pipeline(
             if any(run.need.values()) and hasattr(ex, "check_shared"):
                 ex.check_shared(layout.root)  # multi-node: every node must see OUT (fail fast)
             _execute(run, progress)
+            run.duplicate_ids  # noqa: B018 - its thread's errors fail the run like any unit's
             with timeline.phase("driver: dataset"):
                 parts = finalize.write_dataset(layout.root, [layout.kept(n) for n in run.names],
                                                fmt, max_file_bytes, ds_marker, run.level)
@@ -464,10 +475,12 @@ def _run_pipeline(
                 raise
             raise RunError(f"run failed: {str(exc).splitlines()[0] if str(exc) else type(exc).__name__}") from exc
     finally:
-        for r in started:
-            r.background.wait()
+        with timeline.phase("driver: background"):  # deletions (and counts) still running
+            for r in started:
+                r.background.wait()
         if own:
-            ex.close()
+            with timeline.phase("driver: close pool"):
+                ex.close()
     with timeline.phase("driver: account"):
         layout.drop_intermediates()
         result = account(layout.root, run.results, run.names, run.stage_stats, run.skipped, strict,
