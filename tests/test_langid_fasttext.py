@@ -132,6 +132,23 @@ def test_step_first_stage_is_unchanged_by_the_kernel() -> None:
         assert fast.first_stage(text) == slow.first_stage(text), text
 
 
+def test_wheel_path_loads_when_set_up_trusted_the_cached_kernel(tmp_path, monkeypatch) -> None:
+    """A process whose set-up found the kernel's verdict in the cache never loads the wheel;
+    its wheel path (no kernel) must still work, loading the wheel on first need."""
+    monkeypatch.setenv("SARING_CACHE_DIR", str(tmp_path))
+    first = LanguageID()
+    first.ensure_setup()  # checks the kernel against the wheel and caches the verdict
+    second = LanguageID()
+    second.ensure_setup()
+    if second._kernel is None:
+        pytest.skip("kernel not built here")
+    assert second._detector is None  # the cached verdict skipped the wheel
+    second._kernel = None
+    for text in ("RUMAH SAKIT UMUM DAERAH", "rumah \ud800 sakit\nbaru", "", "Harga Baharu Diumumkan"):
+        assert second.first_stage(text) == first.first_stage(text), text
+    assert second._detector is not None
+
+
 # ------------------------------------------------------------------ malformed files
 
 def test_malformed_files_raise_value_error(lite) -> None:

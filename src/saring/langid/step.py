@@ -238,6 +238,10 @@ class LanguageID(FilterStep):
             # binding raises TypeError: the model reads U+FFFD instead; the document is untouched
             text = _SURROGATE.sub("\ufffd", text)
         predict = self._predict
+        if predict is None and self._detector is None:
+            # set-up trusted the kernel from the cache and never loaded the wheel: load it now
+            self._load_wheel()
+            predict = self._predict
         if predict is None:
             res = self._detector.detect(text, model="lite", k=1)
             if not res:
