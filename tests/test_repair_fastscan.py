@@ -184,6 +184,14 @@ def test_join_scans_equal_the_regexes(text: str) -> None:
     assert K.join_starts(text, 4) == glue.LOWER_TOKEN.findall(text)
 
 
+@needs_k
+@settings(max_examples=300, deadline=None)
+@given(st.text(" \n\x00\x0a\x20\x2a\x8a\xa0\xff\x7fab\u2028\u3000😀", max_size=80))
+def test_breaks_counts_spaces_and_newlines(text: str) -> None:
+    """``breaks`` reads latin-1 texts eight bytes at a time: every byte value near the two."""
+    assert K.breaks(text) == text.count(" ") + text.count("\n")
+
+
 CODE_SHAPE = re.compile(r"[A-Z]\d")  # what code_possible answers (re's \d: any Unicode decimal)
 _CODE_PIECES = ["K", "RX", "ABCD", "12", "150", "\u0663", "\uff11", "\u0967", "\U0001d7d9", "²", "layar", "Mesin", " ",
                 ".", "Z9", "é", "😀", "\u0301", "\n"]
@@ -273,7 +281,10 @@ def test_duplicate_gate_equals_reference_and_never_hides_a_pair(seed: int, vocab
                                                                  params: tuple[int, int, int, int]) -> None:
     text = _para_text(random.Random(seed), vocab)
     low = text.lower()
-    assert K.dup_maybe(text, low, *params) == fastscan.dup_maybe_py(text, low, *params)
+    ref = fastscan.dup_maybe_py(text, low, *params)
+    assert K.dup_maybe(text, low, *params) == ref
+    special = "\u0130" in text or "\u03a3" in text
+    assert K.dup_maybe(text, None, *params) == (None if special else ref)  # lowered by the kernel
     if not K.dup_maybe(text, low, paragraphs.MIN_CHARS, paragraphs.MIN_WORDS, 4, 50):
         assert paragraphs.find_duplicates(paragraphs.split_paragraphs(text), {}, RES.days) == []
 
@@ -507,3 +518,13 @@ def test_site_of_fast_path_equals_urlsplit(url: str) -> None:
 
     for u in (url, "https://" + url, "http://www." + url):
         assert site_of({"url": u}) == _site_of_urlsplit(u), u
+
+
+def test_damage_of_a_document_without_artifacts_is_zero() -> None:
+    """``Repair.process`` skips ``damage_score`` when every count is 0: it must give 0.0 there."""
+    from saring.repair.damage import damage_score
+
+    for n_tokens in (0, 1, 7, 250, 10**7):
+        zero = {"repaired": 0, "list": 0, "flagged": 0, "scrape": 0, "revision": 0}
+        assert damage_score(zero, n_tokens) == 0.0
+        assert damage_score({"scrape": 0}, n_tokens) == 0.0

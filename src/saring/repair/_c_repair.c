@@ -803,6 +803,18 @@ typedef struct {
     Py_ssize_t mask;
 } Para;
 
+static inline int push_word(Word **words, Py_ssize_t *nw, Py_ssize_t *cap, uint64_t h, Py_ssize_t off,
+                            Py_ssize_t len, Py_ssize_t para)
+{
+    if (grow((void **)words, cap, *nw + 1, sizeof(Word)) < 0) return -1;
+    Word *w = &(*words)[(*nw)++];
+    w->h = h;
+    w->off = off;
+    w->len = len;
+    w->para = para;
+    return 0;
+}
+
 static int content_eq(const Text *t, const Word *a, const Word *b)
 {
     return a->len == b->len && memcmp(t->u + a->off, t->u + b->off, (size_t)a->len * sizeof(Py_UCS4)) == 0;
@@ -954,8 +966,11 @@ static PyObject *dup_maybe(PyObject *self, PyObject *args)
     int same = lo.n == t.n; /* str.lower never shortens a character */
     while (i <= t.n && j <= lo.n) {
         Py_ssize_t ie = i, je = j;
-        if (fold) {
+        Py_ssize_t first = nw;
+        if (fold) { /* one walk: lower, seek the line's end, hash its words (offsets are the text's) */
             Py_UCS4 *w = lo.owned;
+            Py_ssize_t s = -1; /* start of the current word */
+            uint64_t h = 0;
             for (; ie < t.n; ie++) {
                 Py_UCS4 c = t.u[ie];
                 if (c == '\n') break;
@@ -963,16 +978,26 @@ static PyObject *dup_maybe(PyObject *self, PyObject *args)
                     special = 1;
                     goto done;
                 }
-                w[ie] = lower_cp(c);
+                Py_UCS4 l = lower_cp(c);
+                w[ie] = l;
+                if (is_space(l)) {
+                    if (s >= 0 && push_word(&words, &nw, &cap_w, h, s, ie - s, np) < 0) { failed = 1; goto done; }
+                    s = -1;
+                } else {
+                    if (s < 0) { s = ie; h = 1469598103934665603ULL; } /* FNV-1a */
+                    h = (h ^ (uint64_t)l) * 1099511628211ULL;
+                }
             }
+            if (s >= 0 && push_word(&words, &nw, &cap_w, h, s, ie - s, np) < 0) { failed = 1; goto done; }
             if (ie < t.n) w[ie] = '\n';
+            if (ie - i < min_chars) nw = first; /* a short line: its words go */
         } else {
             while (ie < t.n && t.u[ie] != '\n') ie++;
         }
         if (same) je = j + (ie - i); /* every character lowered to one: the same offsets */
         else while (je < lo.n && lo.u[je] != '\n') je++;
         if (ie - i >= min_chars) {
-            Py_ssize_t first = nw, s = j;
+            Py_ssize_t s = fold ? je : j; /* (fold: the words are in already) */
             while (s < je) {
                 while (s < je && is_space(lo.u[s])) s++;
                 if (s >= je) break;
@@ -982,12 +1007,7 @@ static PyObject *dup_maybe(PyObject *self, PyObject *args)
                     h = (h ^ (uint64_t)lo.u[e]) * 1099511628211ULL;
                     e++;
                 }
-                if (grow((void **)&words, &cap_w, nw + 1, sizeof(Word)) < 0) { failed = 1; goto done; }
-                words[nw].h = h;
-                words[nw].off = s;
-                words[nw].len = e - s;
-                words[nw].para = np;
-                nw++;
+                if (push_word(&words, &nw, &cap_w, h, s, e - s, np) < 0) { failed = 1; goto done; }
                 s = e;
             }
             if (nw - first >= min_words) {
@@ -1260,7 +1280,20 @@ static PyObject *breaks(PyObject *self, PyObject *arg)
     const void *data = PyUnicode_DATA(arg);
     if (kind == PyUnicode_1BYTE_KIND) {
         const Py_UCS1 *d = data;
-        for (Py_ssize_t i = 0; i < n; i++) count += (d[i] == ' ') | (d[i] == '\n');
+        Py_ssize_t i = 0;
+        /* eight bytes at a time: a byte is zero after the XOR exactly when it was the character;
+         * ((v & 0x7f..) + 0x7f..) | v has the high bit of every nonzero byte (no carry crosses a byte) */
+        const uint64_t lo7 = 0x7f7f7f7f7f7f7f7fULL, sp = 0x2020202020202020ULL, nl = 0x0a0a0a0a0a0a0a0aULL;
+        for (; i + 8 <= n; i += 8) {
+            uint64_t x, a, b;
+            memcpy(&x, d + i, 8);
+            a = x ^ sp;
+            b = x ^ nl;
+            a = ~(((a & lo7) + lo7) | a) & ~lo7; /* high bit set where the byte was ' ' */
+            b = ~(((b & lo7) + lo7) | b) & ~lo7;
+            count += __builtin_popcountll(a | b);
+        }
+        for (; i < n; i++) count += (d[i] == ' ') | (d[i] == '\n');
     } else if (kind == PyUnicode_2BYTE_KIND) {
         const Py_UCS2 *d = data;
         for (Py_ssize_t i = 0; i < n; i++) count += (d[i] == ' ') | (d[i] == '\n');

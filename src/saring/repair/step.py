@@ -289,7 +289,8 @@ class Repair(MapStep):
         )
         counts["revision"] = sum(1 for r in removed if r["reason"] == "revision_duplicate")
         n_tokens = n_breaks(doc.text) + 1  # (text.count(" ") + text.count("\n"), one C pass)
-        score = damage_score(counts, n_tokens)
+        # (no artifact: damage_score is 0.0 whatever n_tokens, without its sum and round)
+        score = damage_score(counts, n_tokens) if any(counts.values()) else 0.0
         ann: dict[str, Any] = {
             "mt_damage": score,
             "glue_repaired": counts["repaired"] + counts["list"],
