@@ -206,7 +206,8 @@ def test_code_gate_breaks_and_name_walk_equal_python(text: str) -> None:
     where ``CODE_GLUE`` matches, and the step's gate hides no code site; ``breaks`` is two counts."""
     shape = CODE_SHAPE.search(text) is not None
     assert K.code_possible(text) is shape
-    assert K.name_tokens(text, RES.lexicon, fastscan._NAME_NOT_BEFORE, set(), fastscan._names_ctx(RES))[2] is shape
+    ctx = fastscan._names_ctx(RES)  # (sets _NAME_NOT_BEFORE)
+    assert K.name_tokens(text, RES.lexicon, fastscan._NAME_NOT_BEFORE, set(), ctx)[2] is shape
     if names.CODE_GLUE.search(text):
         assert shape
     if not fastscan.code_glue_possible(text):
@@ -221,13 +222,18 @@ def test_one_walk_scans_on_every_width_and_size() -> None:
 
     base = ["", "K12layar", "Kavora K12layar yang retak.", "pertandinganBerkat kaliper)ringan Rusia.Kemudian",
             "é Ä1 K\u0663 x", "Σ K\uff11 abcDef", "😀 A\U0001d7d9 dariBandara", "a\u0301bcDefg K9 (x)abc"]
+    latin = "".join(map(chr, range(256)))  # every byte next to capitals (the 8-byte skips' edge cases)
+    base += [latin, latin[::-1] + " Rusiakredensial Putinpresiden", " ".join(latin) + "Jakartapemimpin",
+             "\xc0\xdaRusiapemimpin \xc1Indonesiaxyz Amerika\xd9Serikat", "abcdefgh" * 9 + "Rusiapemimpin"]
     huge = ["Kavora K12layar ".join(["kata biasa saja dariBandara Kualanamumenuju"] * 3000),
             "A1" * 50000, "abc" * 100000 + "Def", "😀" + "abcDef." * 20000, " \n" * 70000]
-    nb, ctx = fastscan._NAME_NOT_BEFORE, fastscan._names_ctx(RES)
+    ctx = fastscan._names_ctx(RES)  # (sets _NAME_NOT_BEFORE)
+    nb = fastscan._NAME_NOT_BEFORE
     for text in base + huge:
         shape = CODE_SHAPE.search(text) is not None
         assert K.code_possible(text) is shape
-        assert K.name_tokens(text, RES.lexicon, nb, set(), ctx)[2] is shape
+        assert K.name_tokens(text, RES.lexicon, nb, set(), ctx) == (*fastscan.name_tokens_py(text, RES, set()), shape)
+        assert K.site_starts(text, fastscan._site_table(RES)) == fastscan.site_starts_py(text, RES)
         assert K.breaks(text) == text.count(" ") + text.count("\n")
         together = K.join_all(text)
         for regex in (glue.SCRAPE_CAMEL, glue.SENT_JOIN, glue.ITEM_JOIN, glue.PAREN_JOIN):

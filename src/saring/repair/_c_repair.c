@@ -82,9 +82,12 @@ static inline Py_UCS4 at(const Text *t, Py_ssize_t i)
 
 enum { C_ALNUM = 1, C_SPACE = 2 };
 static unsigned char ascii_cls[128];
+static unsigned char ascii_low[128]; /* an ASCII character's lower case */
 
 static void init_ascii(void)
 {
+    for (Py_UCS4 c = 0; c < 128; c++)
+        ascii_low[c] = (unsigned char)(c >= 'A' && c <= 'Z' ? c + 32 : c);
     for (Py_UCS4 c = 0; c < 128; c++)
         ascii_cls[c] = (unsigned char)((Py_UNICODE_ISALNUM(c) ? C_ALNUM : 0) | (Py_UNICODE_ISSPACE(c) ? C_SPACE : 0));
 }
@@ -111,6 +114,30 @@ static inline Py_ssize_t run_lower(const Text *t, Py_ssize_t i)
     Py_ssize_t j = i;
     while (j < t->n && is_lower(t->u[j])) j++;
     return j - i;
+}
+
+/* The first position >= p of a latin-1 text (its stored bytes: the same positions as the copy)
+ * holding an ASCII capital, or with ``high`` any byte >= 0x80; n when none. Eight bytes at a
+ * time: with m = byte & 0x7f, m + 0x3f has its high bit from 'A' up and m + 0x25 from '[' up
+ * (no carry crosses a byte); a byte with its own high bit set is no ASCII capital. */
+static inline Py_ssize_t next_cap1(const Py_UCS1 *d, Py_ssize_t p, Py_ssize_t n, int high)
+{
+    const uint64_t lo7 = 0x7f7f7f7f7f7f7f7fULL, hi1 = 0x8080808080808080ULL;
+    const uint64_t add_a = 0x3f3f3f3f3f3f3f3fULL, add_z = 0x2525252525252525ULL;
+    while (p + 8 <= n) {
+        uint64_t x;
+        memcpy(&x, d + p, 8);
+        uint64_t m = x & lo7;
+        uint64_t hit = ((m + add_a) & ~(m + add_z)) & hi1 & ~x;
+        if (high) hit |= x & hi1;
+        if (hit) break;
+        p += 8;
+    }
+    for (; p < n; p++) {
+        Py_UCS1 c = d[p];
+        if ((unsigned)c - 'A' < 26u || (high && c >= 128)) return p;
+    }
+    return n;
 }
 
 /* ------------------------------------------------------------------ growable arrays */
@@ -163,6 +190,7 @@ typedef struct {
     Py_ssize_t max_len;       /* longest entity */
     Py_ssize_t *depths;       /* scratch: terminal depths on one walk (max_len + 1) */
     Py_ssize_t root_ascii[128]; /* the root's child for an ASCII character, or -1 */
+    int caps_roots;             /* every ASCII first character is a capital (next_cap1 may skip) */
 } Trie;
 
 static void trie_free(Trie *tr)
@@ -289,6 +317,9 @@ static PyObject *site_table(PyObject *self, PyObject *arg)
             if (be[i].parent == 0 && be[i].ch < 128) tr->root_ascii[be[i].ch] = be[i].child;
         }
     }
+    tr->caps_roots = 1;
+    for (int c = 0; c < 128; c++)
+        if (tr->root_ascii[c] >= 0 && !is_upper((Py_UCS4)c)) tr->caps_roots = 0;
     tr->depths = malloc((size_t)(tr->max_len + 1) * sizeof(Py_ssize_t));
     if (tr->depths == NULL) { PyErr_NoMemory(); goto fail; }
     free(be);
@@ -366,8 +397,11 @@ static PyObject *site_starts(PyObject *self, PyObject *args)
     if (text_of(text, &t) < 0) return NULL;
     PyObject *out = PyList_New(0);
     if (out == NULL) { text_done(&t); return NULL; }
+    /* a latin-1 text's bytes skip to the next capital or non-ASCII character first */
+    const Py_UCS1 *b1 = PyUnicode_KIND(text) == PyUnicode_1BYTE_KIND && tr->caps_roots ? PyUnicode_1BYTE_DATA(text) : NULL;
     Py_ssize_t p = 0;
     while (p < t.n) {
+        if (b1 != NULL && (p = next_cap1(b1, p, t.n, 1)) >= t.n) break;
         Py_UCS4 c0 = t.u[p];
         if (c0 < 128 && tr->root_ascii[c0] < 0) { p++; continue; } /* most positions */
         /* entities matching at p (depths of terminal nodes on the walk), longest first */
@@ -742,7 +776,9 @@ static PyObject *name_tokens(PyObject *self, PyObject *args)
     if (text_of(not_before, &nb) < 0) { text_done(&t); Py_DECREF(starts); return NULL; }
     Py_ssize_t k = 0;
     int code = 0; /* an ASCII capital right before a \d somewhere (code_possible) */
+    const Py_UCS1 *b1 = PyUnicode_KIND(text) == PyUnicode_1BYTE_KIND ? PyUnicode_1BYTE_DATA(text) : NULL;
     while (k < t.n) {
+        if (b1 != NULL && (k = next_cap1(b1, k, t.n, 0)) >= t.n) break; /* (latin-1: to the next capital) */
         Py_UCS4 ch = t.u[k];
         if (!is_upper(ch)) { k++; continue; }
         if (!code && is_dec(at(&t, k + 1))) code = 1;
@@ -964,6 +1000,7 @@ static PyObject *dup_maybe(PyObject *self, PyObject *args)
     int answer = 0, failed = 0;
     Py_ssize_t i = 0, j = 0; /* line starts in text and in lowered */
     int same = lo.n == t.n; /* str.lower never shortens a character */
+    if (grow((void **)&words, &cap_w, t.n / 8 + 16, sizeof(Word)) < 0) { failed = 1; goto done; } /* (most texts) */
     while (i <= t.n && j <= lo.n) {
         Py_ssize_t ie = i, je = j;
         Py_ssize_t first = nw;
@@ -972,15 +1009,22 @@ static PyObject *dup_maybe(PyObject *self, PyObject *args)
             Py_ssize_t s = -1; /* start of the current word */
             uint64_t h = 0;
             for (; ie < t.n; ie++) {
-                Py_UCS4 c = t.u[ie];
-                if (c == '\n') break;
-                if (c == 0x130 || c == 0x3A3) {
-                    special = 1;
-                    goto done;
+                Py_UCS4 c = t.u[ie], l;
+                int space;
+                if (c < 128) {
+                    if (c == '\n') break;
+                    l = ascii_low[c];
+                    space = ascii_cls[c] & C_SPACE; /* (no ASCII space lowers to a non-space or back) */
+                } else {
+                    if (c == 0x130 || c == 0x3A3) {
+                        special = 1;
+                        goto done;
+                    }
+                    l = lower_cp(c);
+                    space = is_space(l);
                 }
-                Py_UCS4 l = lower_cp(c);
                 w[ie] = l;
-                if (is_space(l)) {
+                if (space) {
                     if (s >= 0 && push_word(&words, &nw, &cap_w, h, s, ie - s, np) < 0) { failed = 1; goto done; }
                     s = -1;
                 } else {
@@ -1291,7 +1335,7 @@ static PyObject *breaks(PyObject *self, PyObject *arg)
             b = x ^ nl;
             a = ~(((a & lo7) + lo7) | a) & ~lo7; /* high bit set where the byte was ' ' */
             b = ~(((b & lo7) + lo7) | b) & ~lo7;
-            count += __builtin_popcountll(a | b);
+            count += (Py_ssize_t)((((a | b) >> 7) * 0x0101010101010101ULL) >> 56); /* bytes of 0/1 summed */
         }
         for (; i < n; i++) count += (d[i] == ' ') | (d[i] == '\n');
     } else if (kind == PyUnicode_2BYTE_KIND) {
