@@ -774,6 +774,9 @@ static PyObject *name_tokens(PyObject *self, PyObject *args)
     Text t, nb;
     if (text_of(text, &t) < 0) { Py_DECREF(starts); return NULL; }
     if (text_of(not_before, &nb) < 0) { text_done(&t); Py_DECREF(starts); return NULL; }
+    unsigned char nb_ascii[128] = {0}; /* not_before's ASCII characters (the others: compared one by one) */
+    for (Py_ssize_t i = 0; i < nb.n; i++)
+        if (nb.u[i] < 128) nb_ascii[nb.u[i]] = 1;
     Py_ssize_t k = 0;
     int code = 0; /* an ASCII capital right before a \d somewhere (code_possible) */
     const Py_UCS1 *b1 = PyUnicode_KIND(text) == PyUnicode_1BYTE_KIND ? PyUnicode_1BYTE_DATA(text) : NULL;
@@ -785,7 +788,8 @@ static PyObject *name_tokens(PyObject *self, PyObject *args)
         if (k > 0) {
             Py_UCS4 prev = t.u[k - 1];
             int bad = is_alnum(prev);
-            for (Py_ssize_t i = 0; i < nb.n && !bad; i++) bad = nb.u[i] == prev;
+            if (prev < 128) bad = bad || nb_ascii[prev];
+            else for (Py_ssize_t i = 0; i < nb.n && !bad; i++) bad = nb.u[i] == prev;
             if (bad) { k++; continue; }
         }
         Py_ssize_t e = k + 1;
