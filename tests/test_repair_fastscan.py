@@ -534,3 +534,24 @@ def test_damage_of_a_document_without_artifacts_is_zero() -> None:
         zero = {"repaired": 0, "list": 0, "flagged": 0, "scrape": 0, "revision": 0}
         assert damage_score(zero, n_tokens) == 0.0
         assert damage_score({"scrape": 0}, n_tokens) == 0.0
+
+
+def test_entity_regex_from_the_resource_cache_is_the_compiled_pattern(tmp_path, monkeypatch) -> None:
+    """``res.entity_re`` is loaded as a stored program after its first build: the same program as
+    ``re.compile`` gives, the same matches, in a cold and in a warm cache folder."""
+    from saring.repair import resources
+
+    monkeypatch.setenv("SARING_CACHE_DIR", str(tmp_path))
+    fresh = re.compile(RES.entity_pattern)
+    for _ in range(2):  # built and stored, then loaded
+        resources._compiled.cache_clear()
+        got = RES.entity_re
+        assert got == fresh and got.flags == fresh.flags and got.groupindex == fresh.groupindex
+        for text in ["Korea Utarapemimpin", "Rusia", "x Amerika Serikatpresiden", "", "Papua Nugini."]:
+            for k in range(len(text) + 1):
+                a, b = got.match(text, k), fresh.match(text, k)
+                assert (a and a.span()) == (b and b.span())
+    assert any(p.name.startswith("repair_entity_re") for p in tmp_path.iterdir())
+    resources._compiled.cache_clear()
+    assert resources._compiled("(?:ab)+") == re.compile("(?:ab)+")  # another pattern: compiled here
+    resources._compiled.cache_clear()
