@@ -9,6 +9,8 @@ pipeline) on one warm-up document and on ``--docs`` documents spread over the co
 child runs under ``valgrind --tool=callgrind`` twice, with ``--docs`` and with 0 documents
 (``PYTHONHASHSEED=0``, each side its own ``SARING_CACHE_DIR``, warmed by one uncounted run), so
 (Ir(docs) - Ir(0)) / docs is the step's own instruction count per document, whatever the load.
+``--warm N``: N other documents go through the step first, in both runs (steady state: the
+step's per-process memos and first-use costs are paid before the counted documents).
 """
 
 from __future__ import annotations
@@ -33,7 +35,7 @@ from saring.document import Document
 from saring.pipeline import Pipeline
 from saring.repair.step import Repair
 from saring.step import run_steps
-n, files = int(sys.argv[1]), sys.argv[2:]
+n, warm, files = int(sys.argv[1]), int(sys.argv[2]), sys.argv[3:]
 steps = Pipeline.default().per_document().steps
 before = steps[: [s.name for s in steps].index("repair")]
 docs = []
@@ -46,16 +48,20 @@ texts = [(d.id, d.text, d.metadata) for d in run_steps(before, docs, {}) if d.de
 step = Repair(revision_needs_evidence=False)
 step.ensure_setup()
 step.process(Document("warm", texts[0][1], dict(texts[0][2])))
+if warm:  # other documents than the counted ones (every 13th), then the counted from the rest
+    for i, t, m in texts[::13][:warm]:
+        step.process(Document(i, t, dict(m)))
+    texts = [d for k, d in enumerate(texts) if k % 13]
 for i, t, m in (texts[1::max(1, len(texts) // n)][:n] if n else []):
     step.process(Document(i, t, dict(m)))
 """
 
 
-def instructions(src: str, n: int, cache: str, files: list[str]) -> int:
+def instructions(src: str, n: int, cache: str, files: list[str], warm: int = 0) -> int:
     env = {**os.environ, "PYTHONPATH": src, "PYTHONHASHSEED": "0", "SARING_CACHE_DIR": cache}
     with tempfile.TemporaryDirectory() as tmp:
         out = subprocess.run(["valgrind", "--tool=callgrind", f"--callgrind-out-file={tmp}/cg.out",
-                              sys.executable, "-c", CHILD, str(n), *files],
+                              sys.executable, "-c", CHILD, str(n), str(warm), *files],
                              env=env, capture_output=True, text=True, check=True)
     return int(re.search(r"refs:\s+([\d,]+)", out.stderr).group(1).replace(",", ""))  # type: ignore[union-attr]
 
@@ -64,6 +70,7 @@ def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--base", required=True, help="src directory of the other checkout (e.g. main)")
     ap.add_argument("--docs", type=int, default=400)
+    ap.add_argument("--warm", type=int, default=0, help="documents through the step before the counted ones")
     a = ap.parse_args()
     files = [str(CORPORA / f) for f in NEWS if (CORPORA / f).exists()]
     if not files:
@@ -73,7 +80,8 @@ def main() -> None:
     for label, src in (("base", a.base), ("this", str(ROOT / "src"))):
         with tempfile.TemporaryDirectory() as cache:
             instructions(src, 0, cache, files)  # fills the resource cache
-            zero, full = instructions(src, 0, cache, files), instructions(src, a.docs, cache, files)
+            zero = instructions(src, 0, cache, files, a.warm)
+            full = instructions(src, a.docs, cache, files, a.warm)
         per_doc[label] = (full - zero) / a.docs
         print(f"{label}: {per_doc[label] / 1e6:.3f} M instructions per document "
               f"(Ir {full:,} - {zero:,}, {a.docs} docs)", flush=True)

@@ -97,9 +97,9 @@ def test_name_tokens_equal_the_reference(text: str, taken: set[int]) -> None:
     assert ctx is not None
     nb = "".join(sorted(names.NOT_BEFORE))
     ref = fastscan.name_tokens_py(text, RES, taken)
-    assert K.name_tokens(text, RES.lexicon, nb, taken, ctx) == ref
+    assert K.name_tokens(text, RES.lexicon, nb, taken, ctx)[:2] == ref
     cold = (*ctx[:6], {}, *ctx[7:])
-    assert K.name_tokens(text, RES.lexicon, nb, frozenset(taken), cold) == ref
+    assert K.name_tokens(text, RES.lexicon, nb, frozenset(taken), cold)[:2] == ref
 
 
 @needs_k
@@ -115,7 +115,7 @@ def test_lexicon_table_keeps_the_dicts_ascii_keys(lex: dict[str, float], probes:
     for p in probes:
         text = "Q" + p + "xxxxx zz"
         tok = names.TOKEN.match(text)
-        starts, unknown = K.name_tokens(text, lex, nb, set(), own)
+        starts, unknown, _ = K.name_tokens(text, lex, nb, set(), own)
         assert unknown == int(tok is not None and tok.group().lower() not in lex)
     with pytest.raises(TypeError):
         K.lexicon_table([])
@@ -177,9 +177,91 @@ join_texts = st.lists(st.one_of(st.sampled_from(_JOIN_PIECES), pieces), max_size
 def test_join_scans_equal_the_regexes(text: str) -> None:
     from saring.repair import glue
 
+    together = K.join_all(text)  # the four scans from one walk
     for regex in (glue.SCRAPE_CAMEL, glue.SENT_JOIN, glue.ITEM_JOIN, glue.PAREN_JOIN):
-        assert K.join_starts(text, fastscan.JOIN_PATTERNS[regex.pattern]) == [m.start() for m in regex.finditer(text)]
+        code = fastscan.JOIN_PATTERNS[regex.pattern]
+        assert K.join_starts(text, code) == [m.start() for m in regex.finditer(text)] == together[code]
     assert K.join_starts(text, 4) == glue.LOWER_TOKEN.findall(text)
+
+
+@needs_k
+@settings(max_examples=300, deadline=None)
+@given(st.text(" \n\x00\x0a\x20\x2a\x8a\xa0\xff\x7fab\u2028\u3000😀", max_size=80))
+def test_breaks_counts_spaces_and_newlines(text: str) -> None:
+    """``breaks`` reads latin-1 texts eight bytes at a time: every byte value near the two."""
+    assert K.breaks(text) == text.count(" ") + text.count("\n")
+
+
+CODE_SHAPE = re.compile(r"[A-Z]\d")  # what code_possible answers (re's \d: any Unicode decimal)
+_CODE_PIECES = ["K", "RX", "ABCD", "12", "150", "\u0663", "\uff11", "\u0967", "\U0001d7d9", "²", "layar", "Mesin", " ",
+                ".", "Z9", "é", "😀", "\u0301", "\n"]
+code_texts = st.lists(st.one_of(st.sampled_from(_CODE_PIECES), pieces), max_size=40).map("".join)
+
+
+@needs_k
+@settings(max_examples=400, deadline=None)
+@given(code_texts)
+def test_code_gate_breaks_and_name_walk_equal_python(text: str) -> None:
+    """``code_possible`` is ``[A-Z]\\d`` (name_tokens answers it from its own walk), never False
+    where ``CODE_GLUE`` matches, and the step's gate hides no code site; ``breaks`` is two counts."""
+    shape = CODE_SHAPE.search(text) is not None
+    assert K.code_possible(text) is shape
+    ctx = fastscan._names_ctx(RES)  # (sets _NAME_NOT_BEFORE)
+    assert K.name_tokens(text, RES.lexicon, fastscan._NAME_NOT_BEFORE, set(), ctx)[2] is shape
+    if names.CODE_GLUE.search(text):
+        assert shape
+    if not fastscan.code_glue_possible(text):
+        assert names.code_sites(text, RES, set()) == []
+    assert K.breaks(text) == text.count(" ") + text.count("\n") == fastscan.n_breaks(text)
+
+
+@needs_k
+def test_one_walk_scans_on_every_width_and_size() -> None:
+    """All PEP 393 kinds (ASCII, latin-1, BMP, astral), empty, huge and repetitive texts."""
+    from saring.repair import glue
+
+    base = ["", "K12layar", "Kavora K12layar yang retak.", "pertandinganBerkat kaliper)ringan Rusia.Kemudian",
+            "é Ä1 K\u0663 x", "Σ K\uff11 abcDef", "😀 A\U0001d7d9 dariBandara", "a\u0301bcDefg K9 (x)abc"]
+    latin = "".join(map(chr, range(256)))  # every byte next to capitals (the 8-byte skips' edge cases)
+    base += [latin, latin[::-1] + " Rusiakredensial Putinpresiden", " ".join(latin) + "Jakartapemimpin",
+             "\xc0\xdaRusiapemimpin \xc1Indonesiaxyz Amerika\xd9Serikat", "abcdefgh" * 9 + "Rusiapemimpin"]
+    huge = ["Kavora K12layar ".join(["kata biasa saja dariBandara Kualanamumenuju"] * 3000),
+            "A1" * 50000, "abc" * 100000 + "Def", "😀" + "abcDef." * 20000, " \n" * 70000]
+    ctx = fastscan._names_ctx(RES)  # (sets _NAME_NOT_BEFORE)
+    nb = fastscan._NAME_NOT_BEFORE
+    for text in base + huge:
+        shape = CODE_SHAPE.search(text) is not None
+        assert K.code_possible(text) is shape
+        assert K.name_tokens(text, RES.lexicon, nb, set(), ctx) == (*fastscan.name_tokens_py(text, RES, set()), shape)
+        assert K.site_starts(text, fastscan._site_table(RES)) == fastscan.site_starts_py(text, RES)
+        assert K.breaks(text) == text.count(" ") + text.count("\n")
+        together = K.join_all(text)
+        for regex in (glue.SCRAPE_CAMEL, glue.SENT_JOIN, glue.ITEM_JOIN, glue.PAREN_JOIN):
+            assert together[fastscan.JOIN_PATTERNS[regex.pattern]] == [m.start() for m in regex.finditer(text)]
+        low, special = text.lower(), "\u0130" in text or "\u03a3" in text
+        want = fastscan.dup_maybe_py(text, low, 60, 15, 4, 50)
+        assert K.dup_maybe(text, None, 60, 15, 4, 50) == (None if special else want)
+        assert K.dup_maybe(text, low, 60, 15, 4, 50) == want
+    for bad in (None, 3, b"x"):
+        for f in (K.join_all, K.code_possible, K.breaks):
+            with pytest.raises(TypeError):
+                f(bad)
+
+
+@needs_k
+def test_join_memo_is_per_text() -> None:
+    """``match_starts`` keeps the last text's four lists: another text (even an equal one built
+    anew) gets its own, and the lists handed out are copies."""
+    from saring.repair import glue
+
+    a, b = "abcDef. xyzUvw", "kaliper)ringan"
+    first = fastscan.match_starts(glue.SCRAPE_CAMEL, a)
+    first.append(99)
+    assert fastscan.match_starts(glue.SCRAPE_CAMEL, a) == [0, 8]
+    assert fastscan.match_starts(glue.PAREN_JOIN, b) == [7]
+    assert fastscan.match_starts(glue.SCRAPE_CAMEL, "".join(["abcDef", ". xyzUvw"])) == [0, 8]
+    fastscan.forget()
+    assert fastscan._joins is None and fastscan._code is None
 
 
 def _para_text(rng: random.Random, vocab: list[str]) -> str:
@@ -205,7 +287,10 @@ def test_duplicate_gate_equals_reference_and_never_hides_a_pair(seed: int, vocab
                                                                  params: tuple[int, int, int, int]) -> None:
     text = _para_text(random.Random(seed), vocab)
     low = text.lower()
-    assert K.dup_maybe(text, low, *params) == fastscan.dup_maybe_py(text, low, *params)
+    ref = fastscan.dup_maybe_py(text, low, *params)
+    assert K.dup_maybe(text, low, *params) == ref
+    special = "\u0130" in text or "\u03a3" in text
+    assert K.dup_maybe(text, None, *params) == (None if special else ref)  # lowered by the kernel
     if not K.dup_maybe(text, low, paragraphs.MIN_CHARS, paragraphs.MIN_WORDS, 4, 50):
         assert paragraphs.find_duplicates(paragraphs.split_paragraphs(text), {}, RES.days) == []
 
@@ -439,3 +524,34 @@ def test_site_of_fast_path_equals_urlsplit(url: str) -> None:
 
     for u in (url, "https://" + url, "http://www." + url):
         assert site_of({"url": u}) == _site_of_urlsplit(u), u
+
+
+def test_damage_of_a_document_without_artifacts_is_zero() -> None:
+    """``Repair.process`` skips ``damage_score`` when every count is 0: it must give 0.0 there."""
+    from saring.repair.damage import damage_score
+
+    for n_tokens in (0, 1, 7, 250, 10**7):
+        zero = {"repaired": 0, "list": 0, "flagged": 0, "scrape": 0, "revision": 0}
+        assert damage_score(zero, n_tokens) == 0.0
+        assert damage_score({"scrape": 0}, n_tokens) == 0.0
+
+
+def test_entity_regex_from_the_resource_cache_is_the_compiled_pattern(tmp_path, monkeypatch) -> None:
+    """``res.entity_re`` is loaded as a stored program after its first build: the same program as
+    ``re.compile`` gives, the same matches, in a cold and in a warm cache folder."""
+    from saring.repair import resources
+
+    monkeypatch.setenv("SARING_CACHE_DIR", str(tmp_path))
+    fresh = re.compile(RES.entity_pattern)
+    for _ in range(2):  # built and stored, then loaded
+        resources._compiled.cache_clear()
+        got = RES.entity_re
+        assert got == fresh and got.flags == fresh.flags and got.groupindex == fresh.groupindex
+        for text in ["Korea Utarapemimpin", "Rusia", "x Amerika Serikatpresiden", "", "Papua Nugini."]:
+            for k in range(len(text) + 1):
+                a, b = got.match(text, k), fresh.match(text, k)
+                assert (a and a.span()) == (b and b.span())
+    assert any(p.name.startswith("repair_entity_re") for p in tmp_path.iterdir())
+    resources._compiled.cache_clear()
+    assert resources._compiled("(?:ab)+") == re.compile("(?:ab)+")  # another pattern: compiled here
+    resources._compiled.cache_clear()

@@ -10,7 +10,7 @@
  *     Start offsets of ``names.TOKEN.finditer(text)`` matches at a token start (offset 0, or the
  *     character before is not alphanumeric and not in ``not_before``) whose lower-cased text is
  *     not a key of ``lexicon``: the only tokens ``find_entity_sites`` examines.
- * name_tokens(text, lexicon, not_before, taken, ctx) -> (list[int], int)
+ * name_tokens(text, lexicon, not_before, taken, ctx) -> (list[int], int, bool)
  *     Of token_starts' tokens not in ``taken`` (the second value: how many), the starts of those
  *     ``names.find_entity_sites`` could make a site of: list-shaped tokens (``list_site`` decides
  *     on the text), and tokens ``name_site``'s checks on the token alone do not reject (corpus
@@ -21,13 +21,18 @@
  *     ``names._acronym_camel``. Reference: fastscan.name_tokens_py. The lexicon is read through
  *     ``lexicon_table(lexicon)`` (ctx's last item: its ASCII keys, copied; the dict must not
  *     change after): no str is built nor SipHash computed per lookup.
- * dup_maybe(text, lowered, min_chars, min_words, k, max_posting) -> bool
+ * dup_maybe(text, lowered, min_chars, min_words, k, max_posting) -> bool or None
  *     False only when ``paragraphs.find_duplicates`` can find no candidate pair: no two lines of
  *     ``min_chars`` characters and ``min_words`` words (a superset of the prose paragraphs) share
  *     one of their ``k`` longest distinct lower-cased words (ties: alphabetical) and pass the
  *     size and Jaccard filter, and no such word is shared by more than ``max_posting`` lines.
  *     ``lowered`` is ``text.lower()`` (the same lines, see fastscan.py), or None: lowered here
- *     one code point at a time (``lower_simple``), and None returned when that cannot be exact.
+ *     one code point at a time (``lower_cp``, as ``lower_simple``) while each line's end is
+ *     sought, and None returned when that cannot be exact.
+ * join_all(text) -> the four position lists of join_starts(text, 0..3), from one walk.
+ * code_possible(text) -> whether ``[A-Z]\d`` matches (every ``names.CODE_GLUE`` match holds one);
+ *     name_tokens answers it too (its third value), from the same walk.
+ * breaks(text) -> text.count(" ") + text.count("\n"), on the text as stored (no copy).
  *
  * Every loop is linear in the text (the trie walk is bounded by the longest entity, the tails by
  * 82 characters) except the pair checks, bounded like the Python code by ``max_posting``. Words
@@ -77,9 +82,12 @@ static inline Py_UCS4 at(const Text *t, Py_ssize_t i)
 
 enum { C_ALNUM = 1, C_SPACE = 2 };
 static unsigned char ascii_cls[128];
+static unsigned char ascii_low[128]; /* an ASCII character's lower case */
 
 static void init_ascii(void)
 {
+    for (Py_UCS4 c = 0; c < 128; c++)
+        ascii_low[c] = (unsigned char)(c >= 'A' && c <= 'Z' ? c + 32 : c);
     for (Py_UCS4 c = 0; c < 128; c++)
         ascii_cls[c] = (unsigned char)((Py_UNICODE_ISALNUM(c) ? C_ALNUM : 0) | (Py_UNICODE_ISSPACE(c) ? C_SPACE : 0));
 }
@@ -93,6 +101,7 @@ static inline int is_alnum(Py_UCS4 c) /* str.isalnum */
     if (c < 128) return ascii_cls[c] & C_ALNUM;
     return c < END_CH && Py_UNICODE_ISALNUM(c);
 }
+static inline int is_dec(Py_UCS4 c) { return c < END_CH && Py_UNICODE_ISDECIMAL(c); } /* re's \d */
 static inline int is_word(Py_UCS4 c) { return c == '_' || is_alnum(c); } /* re's \w */
 static inline int is_space(Py_UCS4 c) /* str.split() */
 {
@@ -105,6 +114,30 @@ static inline Py_ssize_t run_lower(const Text *t, Py_ssize_t i)
     Py_ssize_t j = i;
     while (j < t->n && is_lower(t->u[j])) j++;
     return j - i;
+}
+
+/* The first position >= p of a latin-1 text (its stored bytes: the same positions as the copy)
+ * holding an ASCII capital, or with ``high`` any byte >= 0x80; n when none. Eight bytes at a
+ * time: with m = byte & 0x7f, m + 0x3f has its high bit from 'A' up and m + 0x25 from '[' up
+ * (no carry crosses a byte); a byte with its own high bit set is no ASCII capital. */
+static inline Py_ssize_t next_cap1(const Py_UCS1 *d, Py_ssize_t p, Py_ssize_t n, int high)
+{
+    const uint64_t lo7 = 0x7f7f7f7f7f7f7f7fULL, hi1 = 0x8080808080808080ULL;
+    const uint64_t add_a = 0x3f3f3f3f3f3f3f3fULL, add_z = 0x2525252525252525ULL;
+    while (p + 8 <= n) {
+        uint64_t x;
+        memcpy(&x, d + p, 8);
+        uint64_t m = x & lo7;
+        uint64_t hit = ((m + add_a) & ~(m + add_z)) & hi1 & ~x;
+        if (high) hit |= x & hi1;
+        if (hit) break;
+        p += 8;
+    }
+    for (; p < n; p++) {
+        Py_UCS1 c = d[p];
+        if ((unsigned)c - 'A' < 26u || (high && c >= 128)) return p;
+    }
+    return n;
 }
 
 /* ------------------------------------------------------------------ growable arrays */
@@ -157,6 +190,7 @@ typedef struct {
     Py_ssize_t max_len;       /* longest entity */
     Py_ssize_t *depths;       /* scratch: terminal depths on one walk (max_len + 1) */
     Py_ssize_t root_ascii[128]; /* the root's child for an ASCII character, or -1 */
+    int caps_roots;             /* every ASCII first character is a capital (next_cap1 may skip) */
 } Trie;
 
 static void trie_free(Trie *tr)
@@ -283,6 +317,9 @@ static PyObject *site_table(PyObject *self, PyObject *arg)
             if (be[i].parent == 0 && be[i].ch < 128) tr->root_ascii[be[i].ch] = be[i].child;
         }
     }
+    tr->caps_roots = 1;
+    for (int c = 0; c < 128; c++)
+        if (tr->root_ascii[c] >= 0 && !is_upper((Py_UCS4)c)) tr->caps_roots = 0;
     tr->depths = malloc((size_t)(tr->max_len + 1) * sizeof(Py_ssize_t));
     if (tr->depths == NULL) { PyErr_NoMemory(); goto fail; }
     free(be);
@@ -360,8 +397,11 @@ static PyObject *site_starts(PyObject *self, PyObject *args)
     if (text_of(text, &t) < 0) return NULL;
     PyObject *out = PyList_New(0);
     if (out == NULL) { text_done(&t); return NULL; }
+    /* a latin-1 text's bytes skip to the next capital or non-ASCII character first */
+    const Py_UCS1 *b1 = PyUnicode_KIND(text) == PyUnicode_1BYTE_KIND && tr->caps_roots ? PyUnicode_1BYTE_DATA(text) : NULL;
     Py_ssize_t p = 0;
     while (p < t.n) {
+        if (b1 != NULL && (p = next_cap1(b1, p, t.n, 1)) >= t.n) break;
         Py_UCS4 c0 = t.u[p];
         if (c0 < 128 && tr->root_ascii[c0] < 0) { p++; continue; } /* most positions */
         /* entities matching at p (depths of terminal nodes on the walk), longest first */
@@ -449,9 +489,14 @@ fail:
  * ASCII string without building a str or hashing it with SipHash (a non-ASCII key never equals
  * an ASCII string, so they are left out). Built once per lexicon (resources are read-only). */
 typedef struct {
+    uint32_t off;  /* offset in pool + 1, 0 = empty */
+    uint16_t len;  /* key length */
+    uint16_t tag;  /* the hash's top 16 bits: most different keys differ here (no pool read) */
+} LexSlot;
+
+typedef struct {
     char *pool;
-    uint32_t *off;  /* per slot: offset in pool + 1, 0 = empty */
-    uint16_t *len;  /* per slot: key length */
+    LexSlot *slot; /* one 8-byte slot per probe: a lookup touches one cache line, then the pool */
     Py_ssize_t mask, n;
 } LexTable;
 
@@ -466,8 +511,7 @@ static void lex_free(LexTable *lt)
 {
     if (lt == NULL) return;
     free(lt->pool);
-    free(lt->off);
-    free(lt->len);
+    free(lt->slot);
     free(lt);
 }
 
@@ -478,9 +522,12 @@ static void lex_capsule_free(PyObject *cap)
 
 static int lex_has(const LexTable *lt, const char *s, Py_ssize_t n)
 {
-    Py_ssize_t i = (Py_ssize_t)(fnv(s, n) & (uint64_t)lt->mask);
-    while (lt->off[i]) {
-        if (lt->len[i] == n && memcmp(lt->pool + lt->off[i] - 1, s, (size_t)n) == 0) return 1;
+    uint64_t h = fnv(s, n);
+    uint16_t tag = (uint16_t)(h >> 48);
+    Py_ssize_t i = (Py_ssize_t)(h & (uint64_t)lt->mask);
+    while (lt->slot[i].off) {
+        const LexSlot *sl = &lt->slot[i];
+        if (sl->tag == tag && sl->len == n && memcmp(lt->pool + sl->off - 1, s, (size_t)n) == 0) return 1;
         i = (i + 1) & lt->mask;
     }
     return 0;
@@ -504,9 +551,8 @@ static PyObject *lexicon_table(PyObject *self, PyObject *arg)
     }
     if (pool_n >= (Py_ssize_t)UINT32_MAX) { lex_free(lt); return PyErr_NoMemory(); }
     lt->pool = malloc((size_t)pool_n + 1);
-    lt->off = calloc((size_t)slots, sizeof(uint32_t));
-    lt->len = calloc((size_t)slots, sizeof(uint16_t));
-    if (lt->pool == NULL || lt->off == NULL || lt->len == NULL) { lex_free(lt); return PyErr_NoMemory(); }
+    lt->slot = calloc((size_t)slots, sizeof(LexSlot));
+    if (lt->pool == NULL || lt->slot == NULL) { lex_free(lt); return PyErr_NoMemory(); }
     lt->mask = slots - 1;
     Py_ssize_t used = 0;
     pos = 0;
@@ -517,10 +563,12 @@ static PyObject *lexicon_table(PyObject *self, PyObject *arg)
         const char *ks = (const char *)PyUnicode_1BYTE_DATA(key);
         if (lex_has(lt, ks, kn)) continue;
         memcpy(lt->pool + used, ks, (size_t)kn);
-        Py_ssize_t i = (Py_ssize_t)(fnv(ks, kn) & (uint64_t)lt->mask);
-        while (lt->off[i]) i = (i + 1) & lt->mask;
-        lt->off[i] = (uint32_t)(used + 1);
-        lt->len[i] = (uint16_t)kn;
+        uint64_t h = fnv(ks, kn);
+        Py_ssize_t i = (Py_ssize_t)(h & (uint64_t)lt->mask);
+        while (lt->slot[i].off) i = (i + 1) & lt->mask;
+        lt->slot[i].off = (uint32_t)(used + 1);
+        lt->slot[i].len = (uint16_t)kn;
+        lt->slot[i].tag = (uint16_t)(h >> 48);
         used += kn;
         lt->n++;
     }
@@ -702,8 +750,9 @@ static int token_live(const Text *t, Py_ssize_t k, Py_ssize_t e, PyObject *lexic
     return has_split(t, k, e, lexicon, c);
 }
 
-/* name_tokens(text, lexicon, not_before, taken, ctx) -> (starts, unknown): token_starts' tokens
- * not in ``taken`` (``unknown``: how many), and of them the starts of those token_live keeps. */
+/* name_tokens(text, lexicon, not_before, taken, ctx) -> (starts, unknown, code): token_starts'
+ * tokens not in ``taken`` (``unknown``: how many), and of them the starts of those token_live
+ * keeps; ``code``: code_possible(text), from the same walk (every capital is looked at). */
 static PyObject *name_tokens(PyObject *self, PyObject *args)
 {
     (void)self;
@@ -725,20 +774,30 @@ static PyObject *name_tokens(PyObject *self, PyObject *args)
     Text t, nb;
     if (text_of(text, &t) < 0) { Py_DECREF(starts); return NULL; }
     if (text_of(not_before, &nb) < 0) { text_done(&t); Py_DECREF(starts); return NULL; }
+    unsigned char nb_ascii[128] = {0}; /* not_before's ASCII characters (the others: compared one by one) */
+    for (Py_ssize_t i = 0; i < nb.n; i++)
+        if (nb.u[i] < 128) nb_ascii[nb.u[i]] = 1;
     Py_ssize_t k = 0;
+    int code = 0; /* an ASCII capital right before a \d somewhere (code_possible) */
+    const Py_UCS1 *b1 = PyUnicode_KIND(text) == PyUnicode_1BYTE_KIND ? PyUnicode_1BYTE_DATA(text) : NULL;
     while (k < t.n) {
+        if (b1 != NULL && (k = next_cap1(b1, k, t.n, 0)) >= t.n) break; /* (latin-1: to the next capital) */
         Py_UCS4 ch = t.u[k];
         if (!is_upper(ch)) { k++; continue; }
+        if (!code && is_dec(at(&t, k + 1))) code = 1;
         if (k > 0) {
             Py_UCS4 prev = t.u[k - 1];
             int bad = is_alnum(prev);
-            for (Py_ssize_t i = 0; i < nb.n && !bad; i++) bad = nb.u[i] == prev;
+            if (prev < 128) bad = bad || nb_ascii[prev];
+            else for (Py_ssize_t i = 0; i < nb.n && !bad; i++) bad = nb.u[i] == prev;
             if (bad) { k++; continue; }
         }
         Py_ssize_t e = k + 1;
         while (e < t.n && is_letter(t.u[e])) e++;
         Py_ssize_t r = e - k - 1;
         Py_UCS4 nx = at(&t, e);
+        /* the run's other capitals are followed by a letter, but for its last one */
+        if (!code && is_upper(t.u[e - 1]) && is_dec(nx)) code = 1;
         int ok = r >= 5 && r <= 50 && !(is_word(nx) || nx == '@' || nx == '-' || nx == '\'' || nx == 0x2019)
                  && !(nx == '.' && is_ascii_alnum(at(&t, e + 1)));
         if (ok) {
@@ -760,7 +819,7 @@ static PyObject *name_tokens(PyObject *self, PyObject *args)
         }
         k = e; /* every later start inside this letter run has a letter before it */
     }
-    out = Py_BuildValue("(On)", starts, unknown);
+    out = Py_BuildValue("(OnO)", starts, unknown, code ? Py_True : Py_False);
 done:
     Py_DECREF(starts);
     text_done(&t);
@@ -779,8 +838,22 @@ typedef struct {
 typedef struct {
     Py_ssize_t first, n;  /* its words: words[first : first + n] (with repeats) */
     Py_ssize_t distinct;  /* -1 until counted */
-    uint64_t *hashes;     /* distinct word hashes, sorted (when counted) */
+    uint64_t *hashes;     /* distinct word hashes (when counted) */
+    Py_ssize_t *set;      /* open addressing over them: index into hashes + 1, 0 = empty */
+    Py_ssize_t mask;
 } Para;
+
+static inline int push_word(Word **words, Py_ssize_t *nw, Py_ssize_t *cap, uint64_t h, Py_ssize_t off,
+                            Py_ssize_t len, Py_ssize_t para)
+{
+    if (grow((void **)words, cap, *nw + 1, sizeof(Word)) < 0) return -1;
+    Word *w = &(*words)[(*nw)++];
+    w->h = h;
+    w->off = off;
+    w->len = len;
+    w->para = para;
+    return 0;
+}
 
 static int content_eq(const Text *t, const Word *a, const Word *b)
 {
@@ -798,64 +871,43 @@ static int longer_first(const Text *t, const Word *a, const Word *b)
     return 0;
 }
 
-static int anchor_cmp(const void *pa, const void *pb)
+/* Where hash h is (or would go) in paragraph p's set. */
+static inline Py_ssize_t set_slot(const Para *p, uint64_t h)
 {
-    const Word *a = pa, *b = pb;
-    if (a->h != b->h) return a->h < b->h ? -1 : 1;
-    return a->para < b->para ? -1 : a->para > b->para;
+    Py_ssize_t i = (Py_ssize_t)(h & (uint64_t)p->mask);
+    while (p->set[i] && p->hashes[p->set[i] - 1] != h) i = (i + 1) & p->mask;
+    return i;
 }
 
-/* (hash, word) pairs sorted by hash: insertion sort for a paragraph's few dozen words */
-typedef struct {
-    uint64_t h;
-    Py_ssize_t w;
-} HW;
-
-static int hw_cmp(const void *pa, const void *pb)
-{
-    uint64_t a = ((const HW *)pa)->h, b = ((const HW *)pb)->h;
-    return a < b ? -1 : a > b;
-}
-
-static void sort_hw(HW *v, Py_ssize_t n)
-{
-    if (n > 64) {
-        qsort(v, (size_t)n, sizeof(HW), hw_cmp);
-        return;
-    }
-    for (Py_ssize_t i = 1; i < n; i++) {
-        HW x = v[i];
-        Py_ssize_t j = i;
-        while (j > 0 && v[j - 1].h > x.h) { v[j] = v[j - 1]; j--; }
-        v[j] = x;
-    }
-}
-
-/* The sorted distinct hashes of a paragraph's words. Returns 1 when two different words share
- * a hash (the caller then gives up: "maybe"), 0 when done, -1 on error. */
+/* The distinct hashes of a paragraph's words, in a hash set (linear: no sort). Returns 1 when two
+ * different words share a hash (the caller then gives up: "maybe"), 0 when done, -1 on error. */
 static int count_distinct(const Text *t, const Word *words, Para *p)
 {
     if (p->distinct >= 0) return 0;
-    size_t n = (size_t)(p->n > 0 ? p->n : 1);
-    HW *v = malloc(n * sizeof(HW));
-    p->hashes = malloc(n * sizeof(uint64_t));
-    if (p->hashes == NULL || v == NULL) { free(v); PyErr_NoMemory(); return -1; }
-    for (Py_ssize_t i = 0; i < p->n; i++) {
-        v[i].h = words[p->first + i].h;
-        v[i].w = p->first + i;
+    Py_ssize_t slots = 8;
+    while (slots < 2 * p->n + 2) {
+        if (slots > PY_SSIZE_T_MAX / 4) { PyErr_NoMemory(); return -1; }
+        slots *= 2;
     }
-    sort_hw(v, p->n);
-    Py_ssize_t u = 0, run = 0; /* run: the first word of the current equal-hash run */
+    p->hashes = malloc((size_t)(p->n > 0 ? p->n : 1) * sizeof(uint64_t));
+    p->set = calloc((size_t)slots, sizeof(Py_ssize_t));
+    p->mask = slots - 1;
+    Py_ssize_t *first = malloc((size_t)(p->n > 0 ? p->n : 1) * sizeof(Py_ssize_t)); /* word of each hash */
+    if (p->hashes == NULL || p->set == NULL || first == NULL) { free(first); PyErr_NoMemory(); return -1; }
+    Py_ssize_t u = 0;
     int collision = 0;
     for (Py_ssize_t i = 0; i < p->n; i++) {
-        if (u == 0 || p->hashes[u - 1] != v[i].h) {
-            p->hashes[u++] = v[i].h;
-            run = v[i].w;
-        } else if (!content_eq(t, &words[run], &words[v[i].w])) {
-            collision = 1;
+        const Word *w = &words[p->first + i];
+        Py_ssize_t k = set_slot(p, w->h);
+        if (p->set[k]) {
+            if (!content_eq(t, &words[first[p->set[k] - 1]], w)) collision = 1;
+        } else {
+            p->hashes[u] = w->h;
+            first[u] = p->first + i;
+            p->set[k] = ++u;
         }
     }
-    free(v);
+    free(first);
     p->distinct = u;
     return collision;
 }
@@ -866,13 +918,19 @@ static int similar_enough(const Para *a, const Para *b)
 {
     Py_ssize_t la = a->distinct, lb = b->distinct;
     if ((double)lb < 0.6 * (double)la || (double)la < 0.6 * (double)lb) return 0;
-    Py_ssize_t i = 0, j = 0, inter = 0;
-    while (i < la && j < lb) {
-        if (a->hashes[i] == b->hashes[j]) { inter++; i++; j++; }
-        else if (a->hashes[i] < b->hashes[j]) i++;
-        else j++;
-    }
+    if (la < lb) { const Para *x = a; a = b; b = x; } /* probe the smaller into the larger */
+    Py_ssize_t inter = 0;
+    for (Py_ssize_t j = 0; j < b->distinct; j++)
+        inter += a->set[set_slot(a, b->hashes[j])] != 0;
     return (double)inter >= 0.5 * (double)(la + lb - inter);
+}
+
+/* One code point's lower case as ``lower_simple`` and the duplicate gate take it (not for U+0130
+ * and U+03A3, see below). */
+static inline Py_UCS4 lower_cp(Py_UCS4 c)
+{
+    if (c < 128) return c + (((unsigned)c - 'A' < 26u) ? 32 : 0);
+    return Py_UNICODE_TOLOWER(c);
 }
 
 /* ``s.lower()`` as code points into ``lo`` (owned) when every character lowers to one code point
@@ -889,24 +947,13 @@ static int lower_simple(PyObject *s, Text *lo)
     lo->owned = PyMem_Malloc((size_t)(n > 0 ? n : 1) * sizeof(Py_UCS4));
     if (lo->owned == NULL) { PyErr_NoMemory(); return -1; }
     lo->u = lo->owned;
-    if (kind == PyUnicode_1BYTE_KIND && PyUnicode_IS_ASCII(s)) { /* most texts */
-        const Py_UCS1 *d = data;
-        for (Py_ssize_t i = 0; i < n; i++) {
-            Py_UCS4 c = d[i];
-            lo->owned[i] = c + (((unsigned)c - 'A' < 26u) ? 32 : 0);
-        }
-        return 1;
-    }
     for (Py_ssize_t i = 0; i < n; i++) {
         Py_UCS4 c = PyUnicode_READ(kind, data, i);
-        if (c < 128) {
-            lo->owned[i] = (c >= 'A' && c <= 'Z') ? c + 32 : c;
-        } else if (c == 0x130 || c == 0x3A3) {
+        if (c == 0x130 || c == 0x3A3) {
             text_done(lo);
             return 0;
-        } else {
-            lo->owned[i] = Py_UNICODE_TOLOWER(c);
         }
+        lo->owned[i] = lower_cp(c);
     }
     return 1;
 }
@@ -941,23 +988,64 @@ static PyObject *dup_maybe(PyObject *self, PyObject *args)
     }
     Text t, lo;
     if (text_of(text, &t) < 0) return NULL;
-    if (lowered == Py_None) { /* lowered here when one code point each is str.lower, else None */
-        int r = lower_simple(text, &lo);
-        if (r <= 0) { text_done(&t); if (r == 0) Py_RETURN_NONE; return NULL; }
+    /* fold: lowered here, line by line while its end is sought (lower_simple's mapping), or None
+     * when that cannot be exact (U+0130, U+03A3 anywhere in the text) */
+    int fold = lowered == Py_None, special = 0;
+    if (fold) {
+        lo.n = t.n;
+        lo.owned = PyMem_Malloc((size_t)(t.n > 0 ? t.n : 1) * sizeof(Py_UCS4));
+        if (lo.owned == NULL) { text_done(&t); return PyErr_NoMemory(); }
+        lo.u = lo.owned;
     } else if (text_of(lowered, &lo) < 0) { text_done(&t); return NULL; }
     Word *words = NULL, *anchors = NULL;
     Para *paras = NULL;
+    Py_ssize_t *group = NULL, *link = NULL, *size = NULL;
     Py_ssize_t nw = 0, cap_w = 0, np = 0, cap_p = 0, na = 0, cap_a = 0;
     int answer = 0, failed = 0;
     Py_ssize_t i = 0, j = 0; /* line starts in text and in lowered */
     int same = lo.n == t.n; /* str.lower never shortens a character */
+    if (grow((void **)&words, &cap_w, t.n / 8 + 16, sizeof(Word)) < 0) { failed = 1; goto done; } /* (most texts) */
     while (i <= t.n && j <= lo.n) {
         Py_ssize_t ie = i, je = j;
-        while (ie < t.n && t.u[ie] != '\n') ie++;
+        Py_ssize_t first = nw;
+        if (fold) { /* one walk: lower, seek the line's end, hash its words (offsets are the text's) */
+            Py_UCS4 *w = lo.owned;
+            Py_ssize_t s = -1; /* start of the current word */
+            uint64_t h = 0;
+            for (; ie < t.n; ie++) {
+                Py_UCS4 c = t.u[ie], l;
+                int space;
+                if (c < 128) {
+                    if (c == '\n') break;
+                    l = ascii_low[c];
+                    space = ascii_cls[c] & C_SPACE; /* (no ASCII space lowers to a non-space or back) */
+                } else {
+                    if (c == 0x130 || c == 0x3A3) {
+                        special = 1;
+                        goto done;
+                    }
+                    l = lower_cp(c);
+                    space = is_space(l);
+                }
+                w[ie] = l;
+                if (space) {
+                    if (s >= 0 && push_word(&words, &nw, &cap_w, h, s, ie - s, np) < 0) { failed = 1; goto done; }
+                    s = -1;
+                } else {
+                    if (s < 0) { s = ie; h = 1469598103934665603ULL; } /* FNV-1a */
+                    h = (h ^ (uint64_t)l) * 1099511628211ULL;
+                }
+            }
+            if (s >= 0 && push_word(&words, &nw, &cap_w, h, s, ie - s, np) < 0) { failed = 1; goto done; }
+            if (ie < t.n) w[ie] = '\n';
+            if (ie - i < min_chars) nw = first; /* a short line: its words go */
+        } else {
+            while (ie < t.n && t.u[ie] != '\n') ie++;
+        }
         if (same) je = j + (ie - i); /* every character lowered to one: the same offsets */
         else while (je < lo.n && lo.u[je] != '\n') je++;
         if (ie - i >= min_chars) {
-            Py_ssize_t first = nw, s = j;
+            Py_ssize_t s = fold ? je : j; /* (fold: the words are in already) */
             while (s < je) {
                 while (s < je && is_space(lo.u[s])) s++;
                 if (s >= je) break;
@@ -967,12 +1055,7 @@ static PyObject *dup_maybe(PyObject *self, PyObject *args)
                     h = (h ^ (uint64_t)lo.u[e]) * 1099511628211ULL;
                     e++;
                 }
-                if (grow((void **)&words, &cap_w, nw + 1, sizeof(Word)) < 0) { failed = 1; goto done; }
-                words[nw].h = h;
-                words[nw].off = s;
-                words[nw].len = e - s;
-                words[nw].para = np;
-                nw++;
+                if (push_word(&words, &nw, &cap_w, h, s, e - s, np) < 0) { failed = 1; goto done; }
                 s = e;
             }
             if (nw - first >= min_words) {
@@ -999,6 +1082,7 @@ static PyObject *dup_maybe(PyObject *self, PyObject *args)
                 paras[np].n = nw - first;
                 paras[np].distinct = -1;
                 paras[np].hashes = NULL;
+                paras[np].set = NULL;
                 memcpy(&anchors[na], top, (size_t)nt * sizeof(Word));
                 na += nt;
                 np++;
@@ -1014,48 +1098,52 @@ static PyObject *dup_maybe(PyObject *self, PyObject *args)
         failed = 1;
         goto done;
     }
-    if (na > 64) {
-        qsort(anchors, (size_t)na, sizeof(Word), anchor_cmp);
-    } else {
-        for (Py_ssize_t x = 1; x < na; x++) {
-            Word w = anchors[x];
-            Py_ssize_t y = x;
-            while (y > 0 && anchor_cmp(&anchors[y - 1], &w) > 0) { anchors[y] = anchors[y - 1]; y--; }
-            anchors[y] = w;
+    /* anchors grouped by hash (a hash shared by different words only adds pairs: "maybe"):
+     * each anchor links to the previous one of its hash (a table of the groups' last anchors) */
+    if (na > 0) {
+        Py_ssize_t slots = 8;
+        while (slots < 2 * na) slots *= 2; /* na <= 64 * lines: no overflow */
+        group = calloc((size_t)slots, sizeof(Py_ssize_t));
+        link = malloc((size_t)na * sizeof(Py_ssize_t));
+        size = calloc((size_t)na, sizeof(Py_ssize_t));
+        if (group == NULL || link == NULL || size == NULL) { PyErr_NoMemory(); failed = 1; goto done; }
+        for (Py_ssize_t x = 0; x < na; x++) {
+            Py_ssize_t g = (Py_ssize_t)(anchors[x].h & (uint64_t)(slots - 1));
+            while (group[g] && anchors[group[g] - 1].h != anchors[x].h) g = (g + 1) & (slots - 1);
+            link[x] = group[g] - 1; /* -1: the first of its hash */
+            size[x] = group[g] ? size[group[g] - 1] + 1 : 1;
+            group[g] = x + 1;
+            if (size[x] > max_posting) answer = 1; /* a crowded anchor: the real paragraphs may still share it */
         }
-    }
-    /* anchors grouped by hash (a hash shared by different words only adds pairs: "maybe") */
-    for (Py_ssize_t g = 0; g < na && !answer;) {
-        Py_ssize_t ge = g + 1;
-        while (ge < na && anchors[ge].h == anchors[g].h) ge++;
-        if (ge - g > max_posting) {
-            answer = 1; /* a crowded anchor: the real paragraphs may still share it: ask Python */
-        } else {
-            for (Py_ssize_t x = g; x < ge && !answer; x++) {
-                for (Py_ssize_t y = x + 1; y < ge && !answer; y++) {
-                    Para *a = &paras[anchors[x].para], *b = &paras[anchors[y].para];
-                    int ca = count_distinct(&lo, words, a), cb = ca ? ca : count_distinct(&lo, words, b);
-                    if (ca < 0 || cb < 0) { failed = 1; goto done; }
-                    answer = ca || cb || similar_enough(a, b);
-                }
+        for (Py_ssize_t x = 0; x < na && !answer; x++) {
+            for (Py_ssize_t y = link[x]; y >= 0 && !answer; y = link[y]) {
+                Para *a = &paras[anchors[y].para], *b = &paras[anchors[x].para];
+                int ca = count_distinct(&lo, words, a), cb = ca ? ca : count_distinct(&lo, words, b);
+                if (ca < 0 || cb < 0) { failed = 1; goto done; }
+                answer = ca || cb || similar_enough(a, b);
             }
         }
-        g = ge;
     }
 done:
-    for (Py_ssize_t x = 0; x < np; x++) free(paras[x].hashes);
+    for (Py_ssize_t x = 0; x < np; x++) {
+        free(paras[x].hashes);
+        free(paras[x].set);
+    }
+    free(group);
+    free(link);
+    free(size);
     free(words);
     free(anchors);
     free(paras);
     text_done(&t);
     text_done(&lo);
     if (failed) return NULL;
+    if (special) Py_RETURN_NONE;
     return PyBool_FromLong(answer);
 }
 
 /* ------------------------------------------------------------------ scrape-join scans */
 
-static inline int is_dec(Py_UCS4 c) { return c < END_CH && Py_UNICODE_ISDECIMAL(c); } /* re's \d */
 
 static inline Py_ssize_t run_upper(const Text *t, Py_ssize_t i)
 {
@@ -1164,6 +1252,106 @@ static PyObject *join_starts(PyObject *self, PyObject *args)
     return out;
 }
 
+/* join_all(text) -> (starts of patterns 0, 1, 2, 3): join_starts' four position lists from one
+ * walk. Each pattern keeps its own resume point (a finditer goes on at its last match's end), and a
+ * position is only tried for the patterns its character can start. */
+static PyObject *join_all(PyObject *self, PyObject *arg)
+{
+    (void)self;
+    if (!PyUnicode_Check(arg)) { PyErr_SetString(PyExc_TypeError, "join_all: str expected"); return NULL; }
+    Text t;
+    if (text_of(arg, &t) < 0) return NULL;
+    PyObject *out[4] = {NULL, NULL, NULL, NULL};
+    for (int w = 0; w < 4; w++)
+        if ((out[w] = PyList_New(0)) == NULL) goto fail;
+    Py_ssize_t next[4] = {0, 0, 0, 0};
+    for (Py_ssize_t p = 0; p < t.n; p++) {
+        Py_UCS4 c = t.u[p];
+        int mask; /* the patterns c can start: 0 [a-z], 1 [a-z)], 2 \d or [A-Z], 3 [)\]] */
+        if (is_lower(c)) mask = 1 | 2;
+        else if (is_upper(c) || (c >= '0' && c <= '9') || (c >= 128 && is_dec(c))) mask = 4;
+        else if (c == ')') mask = 2 | 8;
+        else if (c == ']') mask = 8;
+        else continue;
+        if (mask & 1 && !is_upper(at(&t, p + 3))) mask &= ~1; /* [a-z]{3}[A-Z] */
+        if (mask & 2) {
+            Py_UCS4 d = at(&t, p + 1); /* [a-z)][.!?] */
+            if (d != '.' && d != '!' && d != '?') mask &= ~2;
+        }
+        for (int w = 0; mask && w < 4; w++) {
+            if (!(mask & (1 << w)) || p < next[w]) continue;
+            Py_ssize_t e = join_at(&t, p, w);
+            if (e < 0) continue;
+            if (push_pos(out[w], p) < 0) goto fail;
+            next[w] = e;
+        }
+    }
+    text_done(&t);
+    PyObject *r = PyTuple_Pack(4, out[0], out[1], out[2], out[3]);
+    for (int w = 0; w < 4; w++) Py_DECREF(out[w]);
+    return r;
+fail:
+    for (int w = 0; w < 4; w++) Py_XDECREF(out[w]);
+    text_done(&t);
+    return NULL;
+}
+
+/* code_possible(text) -> whether an ASCII capital stands right before a ``\d`` (Unicode decimal)
+ * somewhere: every match of ``names.CODE_GLUE`` ([A-Z]{1,4}\d{1,5}...) holds one. */
+static PyObject *code_possible(PyObject *self, PyObject *arg)
+{
+    (void)self;
+    if (!PyUnicode_Check(arg)) { PyErr_SetString(PyExc_TypeError, "code_possible: str expected"); return NULL; }
+    Py_ssize_t n = PyUnicode_GET_LENGTH(arg);
+    int kind = PyUnicode_KIND(arg);
+    const void *data = PyUnicode_DATA(arg);
+    if (kind == PyUnicode_1BYTE_KIND) { /* latin-1: the decimals are ASCII digits (no copy) */
+        const Py_UCS1 *d = data;
+        for (Py_ssize_t i = 0; i + 1 < n; i++)
+            if ((unsigned)d[i] - 'A' < 26u && (unsigned)d[i + 1] - '0' < 10u) Py_RETURN_TRUE;
+        Py_RETURN_FALSE;
+    }
+    for (Py_ssize_t i = 0; i + 1 < n; i++) {
+        Py_UCS4 c = PyUnicode_READ(kind, data, i);
+        if (c - 'A' < 26u && is_dec(PyUnicode_READ(kind, data, i + 1))) Py_RETURN_TRUE;
+    }
+    Py_RETURN_FALSE;
+}
+
+/* breaks(text) -> text.count(" ") + text.count("\n"), read in the text's own kind (no copy) */
+static PyObject *breaks(PyObject *self, PyObject *arg)
+{
+    (void)self;
+    if (!PyUnicode_Check(arg)) { PyErr_SetString(PyExc_TypeError, "breaks: str expected"); return NULL; }
+    Py_ssize_t n = PyUnicode_GET_LENGTH(arg), count = 0;
+    int kind = PyUnicode_KIND(arg);
+    const void *data = PyUnicode_DATA(arg);
+    if (kind == PyUnicode_1BYTE_KIND) {
+        const Py_UCS1 *d = data;
+        Py_ssize_t i = 0;
+        /* eight bytes at a time: a byte is zero after the XOR exactly when it was the character;
+         * ((v & 0x7f..) + 0x7f..) | v has the high bit of every nonzero byte (no carry crosses a byte) */
+        const uint64_t lo7 = 0x7f7f7f7f7f7f7f7fULL, sp = 0x2020202020202020ULL, nl = 0x0a0a0a0a0a0a0a0aULL;
+        for (; i + 8 <= n; i += 8) {
+            uint64_t x, a, b;
+            memcpy(&x, d + i, 8);
+            a = x ^ sp;
+            b = x ^ nl;
+            a = ~(((a & lo7) + lo7) | a) & ~lo7; /* high bit set where the byte was ' ' */
+            b = ~(((b & lo7) + lo7) | b) & ~lo7;
+            count += (Py_ssize_t)((((a | b) >> 7) * 0x0101010101010101ULL) >> 56); /* bytes of 0/1 summed */
+        }
+        for (; i < n; i++) count += (d[i] == ' ') | (d[i] == '\n');
+    } else if (kind == PyUnicode_2BYTE_KIND) {
+        const Py_UCS2 *d = data;
+        for (Py_ssize_t i = 0; i < n; i++) count += (d[i] == ' ') | (d[i] == '\n');
+    } else {
+        const Py_UCS4 *d = data;
+        for (Py_ssize_t i = 0; i < n; i++) count += (d[i] == ' ') | (d[i] == '\n');
+    }
+    return PyLong_FromSsize_t(count);
+}
+
 static PyMethodDef methods[] = {
     {"site_table", site_table, METH_O, "site_table(entities) -> the trie site_starts reads."},
     {"site_starts", site_starts, METH_VARARGS,
@@ -1177,6 +1365,11 @@ static PyMethodDef methods[] = {
      "names.name_site could make a site of, how many unknown tokens)."},
     {"join_starts", join_starts, METH_VARARGS,
      "join_starts(text, which) -> starts of one scrape-join pattern's finditer matches (4: the tokens)."},
+    {"join_all", join_all, METH_O,
+     "join_all(text) -> the four lists join_starts(text, 0..3) gives, from one walk."},
+    {"code_possible", code_possible, METH_O,
+     "code_possible(text) -> whether an ASCII capital stands right before a decimal digit."},
+    {"breaks", breaks, METH_O, "breaks(text) -> text.count(' ') + text.count('\\n')."},
     {"lower_simple", lower_simple_py, METH_O,
      "lower_simple(text) -> text.lower() computed one code point at a time, or None when it cannot be."},
     {"dup_maybe", dup_maybe, METH_VARARGS,

@@ -213,7 +213,9 @@ def name_tokens(text: str, res: Resources, taken: set[int], max_unknown: int,
     ctx = _names_ctx(res)
     if ctx is None:
         return None
-    starts, unknown = _kernel.name_tokens(text, res.lexicon, _NAME_NOT_BEFORE, taken, ctx)
+    global _code
+    starts, unknown, code = _kernel.name_tokens(text, res.lexicon, _NAME_NOT_BEFORE, taken, ctx)
+    _code = (text, code)
     if unknown > max_unknown or len(starts) >= max_live:
         return None
     match = _TOKEN_MATCH
@@ -237,12 +239,54 @@ def _join_code(regex: re.Pattern[str]) -> int | None:
     return JOIN_PATTERNS.get(regex.pattern)
 
 
+# The last text's four join lists (``join_all``: one walk for the four patterns that
+# ``mark_scrape_joins`` asks about one after the other). Keyed by the str object itself, which the
+# memo holds, so an equal id is the same text: a pure function's answer, never another document's.
+_joins: tuple[str, tuple[list[int], ...]] | None = None
+_code: tuple[str, bool] | None = None  # the last text name_tokens walked: code_possible's answer
+
+
 def match_starts(regex: re.Pattern[str], text: str) -> list[int]:
     """``[m.start() for m in regex.finditer(text)]`` (one C pass for the scrape-join patterns)."""
+    global _joins
     code = _join_code(regex)
     if code is None or code == 4:
         return [m.start() for m in regex.finditer(text)]
-    return _kernel.join_starts(text, code)  # type: ignore[no-any-return]
+    if _joins is None or _joins[0] is not text:
+        _joins = (text, _kernel.join_all(text))
+    return list(_joins[1][code])
+
+
+def forget() -> None:
+    """Drop the memos of the last text (the step calls it when a document is done)."""
+    global _joins, _code
+    _joins = _code = None
+
+
+# ``names.CODE_GLUE``, the pattern ``code_possible`` answers for: each match holds an ASCII
+# capital right before a ``\d``.
+CODE_PATTERN = r"([A-Z]{1,4}\d{1,5})([A-Z]?[a-z]{4,30})(?!\w)"
+
+
+def code_glue_possible(text: str) -> bool:
+    """False only when ``names.CODE_GLUE`` cannot match in ``text`` (then ``code_sites`` finds
+    nothing): no ASCII capital right before a decimal digit. True without the kernel."""
+    if _kernel is None:
+        return True
+    from saring.repair import names as N
+
+    if N.CODE_GLUE.pattern != CODE_PATTERN or N.CODE_GLUE.flags != re.UNICODE:
+        return True
+    if _code is not None and _code[0] is text:  # (name_tokens' walk answered it)
+        return _code[1]
+    return bool(_kernel.code_possible(text))
+
+
+def n_breaks(text: str) -> int:
+    """``text.count(" ") + text.count("\\n")`` (one C pass over the text as stored)."""
+    if _kernel is None:
+        return text.count(" ") + text.count("\n")
+    return _kernel.breaks(text)  # type: ignore[no-any-return]
 
 
 def match_texts(regex: re.Pattern[str], text: str) -> list[str]:

@@ -39,6 +39,7 @@ class Para:
     text: str
     bag: frozenset[str]
     _tokens: list[str] | None = None
+    _lower: list[str] | None = None
 
     @property
     def tokens(self) -> list[str]:
@@ -48,7 +49,10 @@ class Para:
 
     @property
     def lower(self) -> list[str]:
-        return [t.lower() for t in self.tokens]
+        """The tokens lower-cased (computed once: read-only, callers must not change it)."""
+        if self._lower is None:
+            self._lower = [t.lower() for t in self.tokens]
+        return self._lower
 
 
 @dataclass(slots=True)
@@ -96,11 +100,17 @@ def _one_region(sm: SequenceMatcher) -> tuple[int, int, int, int] | None:
     return i1, i2, j1, j2
 
 
-def revision_region(a: Para, b: Para) -> tuple[int, int, int, int] | None:
-    """A bounded edit region between two copies that are otherwise the same paragraph."""
+def _matcher(a: Para, b: Para) -> SequenceMatcher:
     from difflib import SequenceMatcher  # (difflib: not in ``saring clean``'s start-up)
 
-    sm = SequenceMatcher(None, a.lower, b.lower, autojunk=False)
+    return SequenceMatcher(None, a.lower, b.lower, autojunk=False)
+
+
+def revision_region(a: Para, b: Para, sm: SequenceMatcher | None = None) -> tuple[int, int, int, int] | None:
+    """A bounded edit region between two copies that are otherwise the same paragraph (``sm``:
+    their matcher if already built; it caches its blocks and opcodes)."""
+    if sm is None:
+        sm = _matcher(a, b)
     reg = _one_region(sm)
     if reg is None:
         return None
@@ -140,14 +150,14 @@ def _is_detail(tok: str, days: frozenset[str]) -> bool:
     return low in days or low in NUMBER_WORDS or any(c.isdigit() for c in tok) or tok[:1].isupper()
 
 
-def conflicts(a: Para, b: Para, days: frozenset[str], whole: bool = False) -> list[tuple[str, str]]:
+def conflicts(a: Para, b: Para, days: frozenset[str], whole: bool = False,
+              sm: SequenceMatcher | None = None) -> list[tuple[str, str]]:
     """Replaced token runs between two copies that carry a fact: a day, number or name; with
     ``whole`` (a short changed phrase) the whole replaced runs (``tujuh korban``/``sembilan korban``
     is recorded as ``tujuh``/``sembilan``, ``dua hari``/``tiga puluh jam`` as such)."""
     out = []
-    from difflib import SequenceMatcher  # (difflib: not in ``saring clean``'s start-up)
-
-    sm = SequenceMatcher(None, a.lower, b.lower, autojunk=False)
+    if sm is None:
+        sm = _matcher(a, b)
     for op, i1, i2, j1, j2 in sm.get_opcodes():
         if op == "equal":
             continue
@@ -172,14 +182,14 @@ def find_duplicates(
     ``damage`` maps a paragraph's line index to its artifact count; the copy with fewer artifacts
     is kept, ties keep the earlier one.
     """
-    from difflib import SequenceMatcher  # (difflib: not in ``saring clean``'s start-up)
-
     removed: set[int] = set()
     pairs: list[DupPair] = []
     cands = [(i, j) for i, j in candidate_pairs(paras) if _similar_enough(paras[i], paras[j])]
     exact_of = {(i, j): paras[i].text.strip() == paras[j].text.strip() for i, j in cands}
-    regions = {(i, j): revision_region(paras[i], paras[j]) is not None
-               for i, j in cands if not exact_of[(i, j)]}
+    # one matcher per pair: revision_region, the ratio, the diff size and the conflicts read the
+    # same blocks and opcodes (a matcher computes each once)
+    sms = {(i, j): _matcher(paras[i], paras[j]) for i, j in cands if not exact_of[(i, j)]}
+    regions = {ij: revision_region(paras[ij[0]], paras[ij[1]], sm) is not None for ij, sm in sms.items()}
     templated = _templated(paras, regions)
     for i, j in cands:
         a, b = paras[i], paras[j]
@@ -191,7 +201,7 @@ def find_duplicates(
         if not exact:
             if templated & {i, j}:
                 continue
-            sm = SequenceMatcher(None, a.lower, b.lower, autojunk=False)
+            sm = sms[(i, j)]
             ratio = sm.ratio()
             if ratio < min_ratio or _diff_size(sm) > MAX_DIFF_SHARE * max(len(a.bag), len(b.bag)):
                 phrase = b.index - a.index > 1 and regions[(i, j)]
@@ -201,7 +211,7 @@ def find_duplicates(
         keep, drop = (b, a) if db < da else (a, b)
         pairs.append(
             DupPair(keep.index, drop.index, round(ratio, 3), exact,
-                    [] if exact else conflicts(keep, drop, days, phrase))
+                    [] if exact else conflicts(keep, drop, days, phrase, sms[(i, j)] if keep is a else None))
         )
         removed.add(drop.index)
     return pairs

@@ -25,7 +25,7 @@ from typing import Any
 
 from saring.document import Document, Replacement
 from saring.repair.damage import damage_score, site_of
-from saring.repair.fastscan import maybe_duplicates
+from saring.repair.fastscan import code_glue_possible, forget, maybe_duplicates, n_breaks
 from saring.repair.glue import (
     Plan,
     Site,
@@ -148,7 +148,8 @@ class Repair(MapStep):
         strong = [s for s in sites if s not in weak]
         stopped: dict[str, Any] = {}
         named = find_entity_sites(text, res, {s.start for s in strong} | {s.end for s in strong}, stopped)
-        named += code_sites(text, res, {s.start for s in named})
+        if code_glue_possible(text):  # (exact: no capital before a digit, no CODE_GLUE match)
+            named += code_sites(text, res, {s.start for s in named})
         sites = strong + [s for s in weak if not any(n.start <= s.start < n.end for n in named)] + named
         if not sites:
             if stopped:
@@ -287,8 +288,9 @@ class Repair(MapStep):
             if self.config.dedup_paragraphs and maybe_duplicates(doc.text) else []
         )
         counts["revision"] = sum(1 for r in removed if r["reason"] == "revision_duplicate")
-        n_tokens = doc.text.count(" ") + doc.text.count("\n") + 1
-        score = damage_score(counts, n_tokens)
+        n_tokens = n_breaks(doc.text) + 1  # (text.count(" ") + text.count("\n"), one C pass)
+        # (no artifact: damage_score is 0.0 whatever n_tokens, without its sum and round)
+        score = damage_score(counts, n_tokens) if any(counts.values()) else 0.0
         ann: dict[str, Any] = {
             "mt_damage": score,
             "glue_repaired": counts["repaired"] + counts["list"],
@@ -304,4 +306,5 @@ class Repair(MapStep):
         if site is not None:
             ann["site"] = site
         doc.annotate(self.label, **ann)
+        forget()
         return None
