@@ -144,6 +144,8 @@ def test_step_first_stage_is_unchanged_by_the_kernel() -> None:
     fast.ensure_setup()
     slow.ensure_setup()
     assert fast._kernel is not None
+    if slow._predict is None:  # set-up found the cached kernel verdict: load the wheel too
+        slow._load_wheel()
     slow._kernel = None
     for text in ("RUMAH SAKIT UMUM DAERAH", "rumah \ud800 sakit\nbaru", "Line one\nline two\n",
                  "", "   ", "\ud800", "THE CAT SAT ON THE MAT", "Harga Baharu Diumumkan"):
