@@ -160,8 +160,11 @@ def idle_report(path: Path, workers: int, start: float, end: float) -> list[str]
             tasks.setdefault(s["name"], []).append(s)
     rows, covered = [], 0.0
     total_idle = 0.0
+    prev_end: float | None = None  # end of the map before: the gap is driver-only time
     for name, ts in sorted(tasks.items(), key=lambda kv: min(t["t0"] for t in kv[1])):
         t0, t1 = min(t["t0"] for t in ts), max(t["t1"] for t in ts)
+        gap = "" if prev_end is None else f"  gap before {t0 - prev_end:5.2f} s"
+        prev_end = t1
         busy = sum(t["t1"] - t["t0"] for t in ts)
         ends: dict[int, float] = {}
         for t in ts:
@@ -173,7 +176,7 @@ def idle_report(path: Path, workers: int, start: float, end: float) -> list[str]
         longest = max(t["t1"] - t["t0"] for t in ts)
         rows.append(f"    {name:<22} {len(ts):4d} tasks  span {t1 - t0:6.2f} s  busy {busy:6.2f}  "
                     f"idle {idle:5.2f} core-s  tail {tail:5.2f} s  longest {longest:5.2f} s  "
-                    f"(at {t0 - start:6.2f} s)")
+                    f"(at {t0 - start:6.2f} s){gap}")
     run = next((p for p in phases if p["name"] == "run"), None)
     every = [t for ts in tasks.values() for t in ts]
     if every:  # the serial ends of the run: nothing runs on the workers before / after these

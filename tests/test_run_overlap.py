@@ -66,3 +66,45 @@ def test_a_failing_background_count_fails_the_run(tmp_path, monkeypatch) -> None
         run_pipeline(_pipeline(), _inputs(tmp_path), tmp_path / "o", progress=False)
     manifest = orjson.loads((tmp_path / "o" / "manifest.json").read_bytes())
     assert manifest["status"] == "failed" and "disk gone" in manifest["error"]
+
+
+def test_dedup_scratch_is_deleted_while_the_final_segment_runs(tmp_path, monkeypatch) -> None:
+    """Dedup hands the deletion of its consumed scratch to the runner's background threads
+    (``StageContext.background``) and returns without waiting: the deletions finish only once
+    the final segment has started. Outputs equal a run whose stage waited for them, and the run
+    still ends with nothing but markers under ``_work``."""
+    import saring.dedup.stage as dedup_stage
+
+    inputs = _inputs(tmp_path)
+    base = run_pipeline(_pipeline(), inputs, tmp_path / "plain", progress=False)
+
+    final_started = threading.Event()
+    waited: list[bool] = []
+    real_segment, real_drop = runner._Run.segment, dedup_stage._drop
+
+    def segment(self, unit):  # noqa: ANN001, ANN202
+        if unit.final:
+            final_started.set()
+        return real_segment(self, unit)
+
+    def drop(store, *folders):  # noqa: ANN001, ANN202
+        if "para" in folders:  # the stage's last deletion
+            waited.append(final_started.wait(timeout=30))
+        return real_drop(store, *folders)
+
+    monkeypatch.setattr(runner._Run, "segment", segment)
+    monkeypatch.setattr(dedup_stage, "_drop", drop)
+    res = run_pipeline(_pipeline(), inputs, tmp_path / "o", progress=False)
+    assert waited == [True]
+    def timeless(stats: dict) -> dict:  # noqa: ANN001 - step seconds differ between any two runs
+        return {k: v for k, v in stats.items() if k != "seconds"}
+
+    assert res.counts == base.counts and timeless(res.stats["dedup"]) == timeless(base.stats["dedup"])
+    for sub in ("kept", "rejected", "errors"):
+        mine = sorted(p.relative_to(tmp_path / "o") for p in (tmp_path / "o" / sub).rglob("*") if p.is_file())
+        theirs = sorted(p.relative_to(tmp_path / "plain") for p in (tmp_path / "plain" / sub).rglob("*")
+                        if p.is_file())
+        assert mine == theirs
+        for rel in mine:
+            assert (tmp_path / "o" / rel).read_bytes() == (tmp_path / "plain" / rel).read_bytes(), rel
+    assert {p.name for p in (tmp_path / "o" / "_work").iterdir()} == {"done"}

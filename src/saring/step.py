@@ -313,7 +313,10 @@ class StageContext:
     with :meth:`marker` are never reused by a different run. ``scratch``, when set, is where the
     stage's bulky exchange files go instead of ``workdir``: a shared folder or an fsspec URL
     (``s3://bucket/prefix``) that every node can reach. ``defer``: the runner accepts a deferred
-    last pass (see :class:`StageOutput`).
+    last pass (see :class:`StageOutput`). ``background``: the runner's
+    :class:`~saring.background.Background`; a stage may hand it the deletion of scratch whose
+    consumers are all marked done and return without waiting (the runner joins it before it
+    accounts); None: the stage waits for its own.
     """
 
     executor: Executor
@@ -322,6 +325,7 @@ class StageContext:
     fingerprint: str = ""
     scratch: str | None = None
     defer: bool = False
+    background: Any = None
 
     @property
     def scratch_root(self) -> str:

@@ -852,7 +852,10 @@ class Dedup(DeferringStage):
         ws = f"{ctx.scratch_root.rstrip('/')}/{self.label}-{key[:16]}"
         fp, store = digest(ctx.fingerprint, key), _store(ws)
         n = len(inputs)
-        bg = Background("saring-dedup-drop")  # consumed scratch is deleted beside the next tasks, not between them
+        # consumed scratch is deleted beside the next tasks, not between them; the runner's threads
+        # (ctx.background) outlive the stage, so its return does not wait for the last deletions
+        own = ctx.background is None
+        bg = Background("saring-dedup-drop") if own else ctx.background
         try:
             ex = ctx.executor
             hash_tasks = _largest_first([_ShardTask(cfg, ws, fp, i, str(p)) for i, p in enumerate(inputs)])
@@ -887,7 +890,8 @@ class Dedup(DeferringStage):
                 stats.merge(StepStats.from_dict(results[i]))
             stats.seconds = time.perf_counter() - t0
         finally:
-            bg.wait()
+            if own:
+                bg.wait()
         return StageOutput(outputs, stats)
 
 

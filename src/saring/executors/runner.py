@@ -295,7 +295,7 @@ class _Run:
         workdir = layout.stage_dir(unit.name)
         workdir.mkdir(parents=True, exist_ok=True)
         ctx = StageContext(self.executor, workdir, outputs, plan.fp(unit), layout.stage_scratch(unit.name),
-                           defer=True)
+                           defer=True, background=self.background)
         so = unit.stage.run(inputs, ctx)
         if so.deferred is not None:
             self._deferred(unit, marker, inputs, so)
