@@ -37,14 +37,16 @@ def ab_parser(description: str, limit_help: str) -> argparse.ArgumentParser:
 
 
 def alternate(script: str, base: Path | None, rounds: int, child_args: list[str],
-              show: Callable[[int, str, Row], None], pure: bool = False) -> dict[str, list[Row]]:
+              show: Callable[[int, str, Row], None], pure: bool = False,
+              side_args: dict[str, list[str]] | None = None) -> dict[str, list[Row]]:
     """Run ``script --child ARGS`` on the base's ``src`` and on this checkout's, ``rounds``
     times each, alternating; every child prints one JSON object as its last line. With
     ``pure`` the base side is this checkout run with ``SARING_PURE_PYTHON=1`` (no kernels).
     Each side gets its own resource cache folder: two versions whose data files differ would
     replace each other's cached entry at every run, so each child would parse its resources
     again and carry a larger, differently shaped heap (garbage collection then costs more inside
-    whichever step triggers it)."""
+    whichever step triggers it). ``side_args`` adds child arguments to one side only (with
+    ``base=HERE``: the same code run two ways)."""
     if base is None and not pure:
         raise ValueError("give a base checkout or pure=True")
     sides = {"base": HERE / "src" if pure else base.resolve() / "src", "this": HERE / "src"}
@@ -56,7 +58,7 @@ def alternate(script: str, base: Path | None, rounds: int, child_args: list[str]
             if pure and side == "base":
                 env["SARING_PURE_PYTHON"] = "1"
             out = subprocess.run(
-                [sys.executable, script, "--child", *child_args],
+                [sys.executable, script, "--child", *child_args, *(side_args or {}).get(side, [])],
                 env=env, capture_output=True, text=True, check=True,
             ).stdout
             res[side].append(json.loads(out.strip().splitlines()[-1]))

@@ -11,6 +11,12 @@ over one half, then over the other half with each step's clock switched to the C
 process. Prints per step the microseconds of CPU per *input* document (the chain's documents,
 not the step's, so the rows add up to the chain), then the medians and the speed-up per step.
 No I/O is timed: ``bench_pipeline_ab.py`` gives the whole loop with gzip and JSON.
+
+The child freezes its heap after set-up and the warm-up (``gc.collect(); gc.freeze()``), as a
+run's worker does (``executors/segment._steps_for``, the fork server's preload, ``saring run``'s
+own process): otherwise full collections walk the steps' lexicons and tables, a cost a run does
+not pay, charged to whichever step triggers them. ``--heap plain`` measures without it;
+``--heap-ab`` compares the two on this checkout (base side plain, this side frozen).
 """
 
 from __future__ import annotations
@@ -28,8 +34,10 @@ HERE = Path(__file__).resolve().parents[1]
 CORPORA = HERE.parent / "shared" / "corpora"
 
 
-def child(limit: int) -> dict[str, float]:
+def child(limit: int, heap: str = "freeze") -> dict[str, float]:
     """Microseconds of CPU per input document for each step and the chain (this ``saring``)."""
+    import gc
+
     import orjson
 
     from saring.document import Document
@@ -55,6 +63,9 @@ def child(limit: int) -> dict[str, float]:
         s.ensure_setup()
     list(run_steps(steps, docs(halves[0]), {}))  # warm-up on documents never timed
     timed = docs(halves[1])
+    if heap == "freeze":  # as a run's worker after set-up (see the module docstring)
+        gc.collect()
+        gc.freeze()
     time.perf_counter = time.process_time  # StepStats then count this process's CPU
     stats: dict = {}
     t0 = time.process_time()
@@ -69,17 +80,25 @@ def child(limit: int) -> dict[str, float]:
 
 def main() -> None:
     ap = ab_parser(__doc__.splitlines()[0], "timed records per news corpus")
+    ap.add_argument("--heap", choices=["freeze", "plain"], default="freeze",
+                    help="freeze the set-up heap before timing, as a run's worker does (default)")
+    ap.add_argument("--heap-ab", action="store_true",
+                    help="this checkout with a plain heap (base side) vs frozen (this side)")
     a = ap.parse_args()
     if a.child:
-        print(json.dumps(child(a.limit)))
+        print(json.dumps(child(a.limit, a.heap)))
         return
     if not CORPORA.exists():
         raise SystemExit(f"shared corpora not found under {CORPORA}")
+    side_args = {"base": ["--heap", a.heap], "this": ["--heap", a.heap]}
+    if a.heap_ab:
+        a.base, side_args = HERE, {"base": ["--heap", "plain"], "this": ["--heap", "freeze"]}
     if a.base is None and not a.pure:
-        raise SystemExit("--base or --pure is required")
+        raise SystemExit("--base, --pure or --heap-ab is required")
     res = alternate(__file__, a.base, a.rounds, ["--limit", str(a.limit)],
                     lambda r, side, row: print(f"round {r} {side:<5} " + " ".join(
-                        f"{k} {v:.0f}" for k, v in row.items()), flush=True), pure=a.pure)
+                        f"{k} {v:.0f}" for k, v in row.items()), flush=True), pure=a.pure,
+                    side_args=side_args)
     keys = list(res["base"][0])
     print(f"\n{'us CPU per input doc':<16}{'base':>9}{'this':>9}{'speed-up':>10}")
     for k in keys:

@@ -106,7 +106,11 @@ def test_gopher_marks_equal_the_reference(text: str) -> None:
 @needs_scan
 def test_gopher_marks_edges() -> None:
     for text in ["", "\n", "\r\n", "\r\r\n", "a\r", "......", "....", "..\n.", " ...\t", "- x\n\u2028•y",
-                 "…", "x" * 100_000 + "...", "😀-\n -😀...", "#" * 7]:
+                 "…", "x" * 100_000 + "...", "😀-\n -😀...", "#" * 7,
+                 # the skip of plain characters: runs of dots broken by one, spaces-only lines,
+                 # marks after wide characters, separators above Latin-1 as line breaks
+                 "..x..", ".#..", "..…..", " \t \n\xa0\n", "字...\u2028..字.", "\u3000- a ...\u3000",
+                 "😀.😀..😀...", "a\u2029\u2029...\r\n\r"]:
         assert SCAN.gopher_marks(text) == scan.gopher_marks_py(text), text
     with pytest.raises(TypeError):
         SCAN.gopher_marks(b"x")

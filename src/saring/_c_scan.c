@@ -461,6 +461,10 @@ is_line_break(Py_UCS4 c)
 /* classes of the Latin-1 characters for gopher_marks (the rest: is_line_break / ISSPACE) */
 enum { G_BREAK = 1, G_SPACE = 2, G_MARK = 4 }; /* G_MARK: '#' or '.' */
 static unsigned char g_cls[256];
+/* Latin-1 characters gopher_marks must stop at: line breaks, '#' and '.' (the rest of a line
+ * is skipped by one table look-up per character; '…' and the line/paragraph separators are
+ * above Latin-1). */
+static unsigned char g_stop[256];
 
 static void
 init_gopher_classes(void)
@@ -474,6 +478,7 @@ init_gopher_classes(void)
         if (c == '#' || c == '.')
             k |= G_MARK;
         g_cls[c] = k;
+        g_stop[c] = (k & (G_BREAK | G_MARK)) != 0;
     }
 }
 
@@ -481,46 +486,58 @@ typedef struct {
     Py_ssize_t lines, bullets, ends, hashes, dots3, ellipses;
 } Marks;
 
-/* One loop per string kind: a character is classified by one table look-up (Latin-1) or the
- * slower predicates (the rest); plain characters only move the line's last non-space mark. */
+static inline int
+g_is_space(Py_UCS4 c)
+{
+    return c < 256 ? (g_cls[c] & G_SPACE) != 0 : Py_UNICODE_ISSPACE(c);
+}
+
+/* One loop per string kind. Within a line only the stop characters are looked at (a run of
+ * others is skipped, and breaks a run of dots); at the line's end its first and last non-space
+ * characters are found by walking in from both ends over the spaces. */
 #define MARKS_LOOP(CTYPE)                                                                        \
     do {                                                                                         \
         const CTYPE *d = (const CTYPE *)data;                                                    \
         Py_ssize_t i = 0, dot_run = 0;                                                           \
         while (i < n) {                                                                          \
-            Py_ssize_t first = -1, last = -1, e = i;                                             \
-            for (; e < n; e++) {                                                                 \
-                Py_UCS4 c = d[e];                                                                \
-                unsigned char k;                                                                 \
-                if (c < 256) {                                                                   \
-                    k = g_cls[c];                                                                \
-                } else {                                                                         \
-                    k = (unsigned char)((is_line_break(c) ? G_BREAK : 0)                         \
-                                        | (Py_UNICODE_ISSPACE(c) ? G_SPACE : 0));                \
-                    if (c == 0x2026)                                                             \
-                        m->ellipses++;                                                           \
+            Py_ssize_t e = i;                                                                    \
+            for (;;) {                                                                           \
+                Py_ssize_t s0 = e;                                                               \
+                while (e < n) {                                                                  \
+                    Py_UCS4 c = d[e];                                                            \
+                    if (c < 256 ? g_stop[c] : (c == 0x2026 || c == 0x2028 || c == 0x2029))       \
+                        break;                                                                   \
+                    e++;                                                                         \
                 }                                                                                \
-                if (k & G_BREAK)                                                                 \
+                if (e > s0)                                                                      \
+                    dot_run = 0;                                                                 \
+                if (e >= n)                                                                      \
                     break;                                                                       \
-                if (k & G_MARK) {                                                                \
-                    if (c == '#') {                                                              \
-                        m->hashes++;                                                             \
-                        dot_run = 0;                                                             \
-                    } else if (++dot_run == 3) {                                                 \
+                Py_UCS4 c = d[e];                                                                \
+                if (c == '#') {                                                                  \
+                    m->hashes++;                                                                 \
+                    dot_run = 0;                                                                 \
+                } else if (c == '.') {                                                           \
+                    if (++dot_run == 3) {                                                        \
                         m->dots3++;                                                              \
                         dot_run = 0;                                                             \
                     }                                                                            \
-                } else {                                                                         \
+                } else if (c == 0x2026) {                                                        \
+                    m->ellipses++;                                                               \
                     dot_run = 0;                                                                 \
+                } else {                                                                         \
+                    break; /* a line break */                                                    \
                 }                                                                                \
-                if (!(k & G_SPACE)) {                                                            \
-                    if (first < 0)                                                               \
-                        first = e;                                                               \
-                    last = e;                                                                    \
-                }                                                                                \
+                e++;                                                                             \
             }                                                                                    \
             m->lines++;                                                                          \
-            if (first >= 0) {                                                                    \
+            Py_ssize_t first = i;                                                                \
+            while (first < e && g_is_space(d[first]))                                            \
+                first++;                                                                         \
+            if (first < e) {                                                                     \
+                Py_ssize_t last = e - 1;                                                         \
+                while (g_is_space(d[last]))                                                      \
+                    last--;                                                                      \
                 Py_UCS4 f = d[first], l = d[last];                                               \
                 m->bullets += f == '-' || f == 0x2022;                                           \
                 m->ends += l == 0x2026                                                           \

@@ -75,10 +75,18 @@ class ProfiledFilter(FilterStep):
         self._known = frozenset(names)
         self._rules: dict[str, list[Rule]] = {}
         self._settings: dict[str, dict[str, Any]] = {}
+        # per profile, the rules as plain tuples (metric, threshold, is_min, zero_ok, reason):
+        # the loop of :meth:`evaluate` reads them without attribute look-ups
+        self._plans: dict[str, tuple[tuple[str, float, bool, bool, str], ...]] = {}
+        self._needs: dict[str, frozenset[str]] = {}  # per profile, the metrics its rules read
         for name in names:
             cfg = profiles.section(name, self.section, self.overrides)
             self._settings[name] = self.prepare(cfg)
-            self._rules[name] = self.build_rules(cfg)
+            rules = self._rules[name] = self.build_rules(cfg)
+            self._plans[name] = tuple(
+                (r.metric, r.threshold, r.direction == MIN, r.zero_ok, r.reason) for r in rules
+            )
+            self._needs[name] = frozenset(r.metric for r in rules)
 
     def provides(self) -> tuple[str, ...]:
         keys = {"profile"} | {r.metric for rules in self._rules.values() for r in rules}
@@ -97,6 +105,21 @@ class ProfiledFilter(FilterStep):
     def measure(self, metric: str, st: TextStats, cfg: dict[str, Any]) -> float:
         """The measured value of ``metric`` on a document's statistics."""
 
+    def measure_all(
+        self, st: TextStats, cfg: dict[str, Any], need: frozenset[str]
+    ) -> dict[str, float] | None:
+        """The filter's metrics at once, each the value :meth:`measure` gives, or None (no such
+        shortcut: :meth:`evaluate` then measures rule by rule). ``need``: the metrics the
+        profile's rules read (measuring others is wasted work). A metric left out of the dict
+        is measured by :meth:`measure` when its rule is reached.
+
+        Only called after :meth:`precheck` let the text through. It may measure metrics that
+        rule-by-rule measuring would not reach (a document failing an early rule): that costs
+        time on rejected documents only. If it raises, :meth:`evaluate` measures rule by rule
+        instead, so a metric that fails to measure behaves as before (an error only when its
+        rule is reached)."""
+        return None
+
     def precheck(self, st: TextStats, cfg: dict[str, Any]) -> Reject | None:
         """A verdict before any rule (e.g. empty text); ``None`` to go on."""
         return None
@@ -110,27 +133,57 @@ class ProfiledFilter(FilterStep):
     def evaluate(
         self, text: str, lang: str, *, stop_early: bool
     ) -> tuple[dict[str, Any], Reject | None]:
-        """Measure rules in order; return the scores and the first failing rule's verdict."""
+        """Measure rules in order; return the scores and the first failing rule's verdict.
+
+        The scores hold ``profile`` and then each metric in the order the rules first name it,
+        up to the first failing rule when ``stop_early`` (every rule otherwise). The metric
+        values come from :meth:`measure_all` when the filter has it (one call instead of one
+        per rule; same values), else from :meth:`measure` rule by rule."""
         st = stats_for(text)
         cfg = self._settings[lang]
         scores: dict[str, Any] = {"profile": lang}
         verdict = self.precheck(st, cfg)
         if verdict is not None:
             return scores, verdict
+        plan = self._plans[lang]
+        if not plan:
+            return scores, None
+        try:
+            values = self.measure_all(st, cfg, self._needs[lang])
+        except Exception:  # noqa: BLE001 - measured rule by rule below: the same outcome as before
+            values = None
+        if values is None:
+            return self._evaluate_by_rule(st, cfg, lang, scores, stop_early)
         measure = self.measure
-        for rule in self._rules[lang]:
-            metric = rule.metric
+        for metric, t, is_min, zero_ok, reason in plan:
+            value = values.get(metric)
+            if value is None:  # a metric measure_all leaves to its rule (e.g. one that tokenizes)
+                value = values[metric] = measure(metric, st, cfg)
+            scores[metric] = value
+            if verdict is None and (value < t if is_min else value > t) and not (
+                zero_ok and value == 0
+            ):
+                verdict = Reject(reason, value, t)
+                if stop_early:
+                    break
+        return scores, verdict
+
+    def _evaluate_by_rule(
+        self, st: TextStats, cfg: dict[str, Any], lang: str, scores: dict[str, Any], stop_early: bool
+    ) -> tuple[dict[str, Any], Reject | None]:
+        """:meth:`evaluate` measuring each metric when its first rule is reached (the reference)."""
+        verdict = None
+        measure = self.measure
+        for metric, t, is_min, zero_ok, reason in self._plans[lang]:
             value = scores.get(metric)
             if value is None:
                 value = scores[metric] = measure(metric, st, cfg)
-            if verdict is None:
-                t = rule.threshold  # Rule.fails, inlined (hot loop)
-                if (value < t if rule.direction == MIN else value > t) and not (
-                    rule.zero_ok and value == 0
-                ):
-                    verdict = Reject(rule.reason, value, t)
-                    if stop_early:
-                        break
+            if verdict is None and (value < t if is_min else value > t) and not (
+                zero_ok and value == 0
+            ):
+                verdict = Reject(reason, value, t)
+                if stop_early:
+                    break
         return scores, verdict
 
     def score(self, doc: Document) -> dict[str, Any]:
@@ -151,5 +204,9 @@ class ProfiledFilter(FilterStep):
 
     def process(self, doc: Document) -> Reject | None:
         scores, verdict = self.evaluate(doc.text, self.lang_of(doc), stop_early=not self.score_only)
-        doc.annotate(self.label, **scores)
+        ann = doc.annotations.get(self.label)
+        if ann is None:  # doc.annotate(label, **scores) without copying the fresh dict
+            doc.annotations[self.label] = scores
+        else:
+            ann.update(scores)
         return verdict

@@ -98,3 +98,26 @@ class FineWebQuality(ProfiledFilter):
             return n_newlines / n_tokens
         raise KeyError(metric)
 
+    def measure_all(
+        self, st: TextStats, cfg: dict[str, Any], need: frozenset[str]
+    ) -> dict[str, float] | None:
+        """:meth:`measure` of the line metrics in ``need`` in one call (the same expressions)
+        in the usual case (single-character terminals, none of them whitespace, the compiled
+        line scan), else None. ``list_ratio`` is left to its rule: it needs the tokens, which a
+        document failing a line rule never pays for (this filter runs first)."""
+        if not cfg["stop_any_line"] or line_end_count is line_end_count_py:
+            return None
+        text = st.text
+        values: dict[str, float] = {}
+        if "line_punct_ratio" in need:
+            values["line_punct_ratio"] = (
+                line_end_count(text, cfg["stop_sorted"]) / line_counts(st).n_nonblank
+            )
+        if "short_line_ratio" in need:
+            lines = self._lines(st)
+            limit = cfg["short_line_length"]
+            values["short_line_ratio"] = sum(map(le, map(len, lines), repeat(limit))) / len(lines)
+        if "char_dup_ratio" in need:
+            chars = len(text) - st.n_newlines
+            values["char_dup_ratio"] = line_dups(st).nonblank_dup_chars / chars if chars else 0.0
+        return values

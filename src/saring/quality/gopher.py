@@ -109,6 +109,33 @@ class GopherQuality(ProfiledFilter):
             return count_members(st.distinct_tokens, _member_table(cfg["stop_set"]))
         raise KeyError(metric)
 
+    def measure_all(
+        self, st: TextStats, cfg: dict[str, Any], need: frozenset[str]
+    ) -> dict[str, float]:
+        """:meth:`measure` of every metric in one call (the same expressions; each is cheap once
+        the text is tokenized), the stop words only when a rule reads them."""
+        n_tokens = len(st.tokens)
+        n_words = n_tokens - st.n_symbol
+        lines, bullets, end_ellipsis, hashes, dots3, ellipsis = _marks(st)
+        if n_tokens:
+            hash_ratio = hashes / n_tokens
+            ellipsis_ratio = (dots3 + ellipsis) / n_tokens
+            alpha_ratio = st.n_alpha / n_tokens
+        else:
+            hash_ratio = ellipsis_ratio = alpha_ratio = 0.0
+        values = {
+            "n_words": n_words,
+            "avg_word_length": st.word_chars / n_words if n_words else 0.0,
+            "hash_ratio": hash_ratio,
+            "ellipsis_ratio": ellipsis_ratio,
+            "bullet_lines_ratio": bullets / lines if lines else 0.0,
+            "end_ellipsis_lines_ratio": end_ellipsis / lines if lines else 0.0,
+            "alpha_words_ratio": alpha_ratio,
+        }
+        if "stop_words" in need:
+            values["stop_words"] = count_members(st.distinct_tokens, _member_table(cfg["stop_set"]))
+        return values
+
 
 class GopherRepetition(ProfiledFilter):
     """Duplicate lines/paragraphs and repeated n-gram rules, as fractions of the text's characters."""
@@ -159,20 +186,7 @@ class GopherRepetition(ProfiledFilter):
         text = st.text
         kind, n = cfg["metric_kinds"][metric]
         if kind == "top" or kind == "dup":
-            fracs = st.memo.get(cfg["fracs_key"])
-            if fracs is None:
-                both = kernel_ngram_chars(
-                    st, cfg["top_ns"], cfg["dup_ns"], cfg["both_key"], ns_ok=cfg["ns_ok"]
-                )
-                if both is not None:  # the compiled kernel: every n in one pass, every
-                    # fraction divided once (the same division each rule would make)
-                    tops, dups = both
-                    n_chars = len(text)
-                    top_names, dup_names = cfg["frac_names"]
-                    fracs = {name: tops[k] / n_chars for name, k in top_names}
-                    for name, k in dup_names:
-                        fracs[name] = dups[k] / n_chars
-                    st.memo[cfg["fracs_key"]] = fracs
+            fracs = self._kernel_fracs(st, cfg)  # the compiled kernel: every n in one pass
             if fracs is not None:
                 return fracs[metric]
             if kind == "top":
@@ -187,6 +201,50 @@ class GopherRepetition(ProfiledFilter):
             return n_dup / len(paras) if kind == "dup_para_frac" else dup_chars / len(text)
         ls = line_dups(st)
         return ls.n_dup / ls.n_lines if kind == "dup_line_frac" else ls.dup_chars / len(text)
+
+    def measure_all(
+        self, st: TextStats, cfg: dict[str, Any], need: frozenset[str]
+    ) -> dict[str, float] | None:
+        """:meth:`measure` of the metrics in ``need`` in one call (the same expressions); None
+        without the compiled n-gram kernel."""
+        fracs = self._kernel_fracs(st, cfg)
+        if fracs is None:
+            return None
+        values = dict(fracs)
+        text = st.text
+        if "dup_para_frac" in need or "dup_para_char_frac" in need:
+            paras = st.paragraphs
+            found = st.memo.get("rep_para_dups")
+            if found is None:
+                found = st.memo["rep_para_dups"] = find_duplicates(paras)
+            n_dup, dup_chars = found  # type: ignore[misc]
+            values["dup_para_frac"] = n_dup / len(paras)
+            values["dup_para_char_frac"] = dup_chars / len(text)
+        if "dup_line_frac" in need or "dup_line_char_frac" in need:
+            ls = line_dups(st)
+            values["dup_line_frac"] = ls.n_dup / ls.n_lines
+            values["dup_line_char_frac"] = ls.dup_chars / len(text)
+        return values
+
+    @staticmethod
+    def _kernel_fracs(st: TextStats, cfg: dict[str, Any]) -> dict[str, float] | None:
+        """Every top/dup n-gram fraction from one pass of the compiled kernel, memoised; None
+        without the kernel."""
+        fracs = st.memo.get(cfg["fracs_key"])
+        if fracs is None:
+            both = kernel_ngram_chars(
+                st, cfg["top_ns"], cfg["dup_ns"], cfg["both_key"], ns_ok=cfg["ns_ok"]
+            )
+            if both is not None:  # every fraction divided once (the same division each
+                # rule would make)
+                tops, dups = both
+                n_chars = len(st.text)
+                top_names, dup_names = cfg["frac_names"]
+                fracs = {name: tops[k] / n_chars for name, k in top_names}
+                for name, k in dup_names:
+                    fracs[name] = dups[k] / n_chars
+                st.memo[cfg["fracs_key"]] = fracs
+        return fracs  # type: ignore[return-value]
 
     @staticmethod
     def _ngrams(st: TextStats, cfg: dict[str, Any]) -> tuple[dict[int, int], list[int]]:
