@@ -79,8 +79,8 @@ def _plan(draw: st.DrawFn, f: ProfiledFilter, lang: str) -> tuple[Any, ...]:
 def test_evaluate_equals_rule_by_rule(data: st.DataObject, text: str, lang: str,
                                       cls: type[ProfiledFilter], stop_early: bool) -> None:
     f = cls(profile=lang)
-    f._plans[lang] = data.draw(st.builds(lambda: None).flatmap(
-        lambda _: st.composite(lambda draw: _plan(draw, f, lang))()))
+    f._use_plan(lang, data.draw(st.builds(lambda: None).flatmap(
+        lambda _: st.composite(lambda draw: _plan(draw, f, lang))())))
     scores, verdict = f.evaluate(text, lang, stop_early=stop_early)
     a = textstats.Analysis(text)
     cfg = f._settings[lang]
@@ -117,3 +117,24 @@ def test_a_missing_setting_fails_only_where_its_rule_is_reached() -> None:
     assert list(scores) == ["profile", "line_punct_ratio"]
     with pytest.raises(KeyError):
         f.evaluate("Sebuah kalimat.\nDan satu lagi.", "id", stop_early=True)
+
+
+def test_a_clean_text_passes_every_rule_the_same_way() -> None:
+    """The all-rules-pass shortcut of ``evaluate`` (no loop) on a text every filter keeps."""
+    text = (
+        "Pemerintah kota mulai memperbaiki jalan yang rusak di tiga kecamatan pada pekan ini, "
+        "kata kepala dinas pekerjaan umum kepada wartawan.\n\nPerbaikan itu ditargetkan selesai "
+        "sebelum musim hujan tiba, sehingga warga diminta bersabar selama alat berat bekerja.\n\n"
+        "Sejumlah pedagang pasar mengaku omzet mereka turun karena pembeli enggan melewati "
+        "jalan berlubang, terutama pada malam hari ketika lampu penerangan padam.\n\n"
+        "Dinas juga akan memasang rambu sementara dan mengatur lalu lintas bersama polisi agar "
+        "antrean kendaraan tidak mengular sampai ke pusat kota."
+    )
+    for cls in FILTERS:
+        f = cls(profile="id")
+        assert f._passes["id"] is not None
+        a = textstats.Analysis(text)
+        cfg = f._settings["id"]
+        ref = f._evaluate_by_rule(a, cfg, "id", {"profile": "id"}, True)
+        got = f.evaluate(text, "id", stop_early=True)
+        assert got[1] is None and list(got[0].items()) == list(ref[0].items())
