@@ -120,7 +120,7 @@ def test_a_missing_setting_fails_only_where_its_rule_is_reached() -> None:
 
 
 def test_a_clean_text_passes_every_rule_the_same_way() -> None:
-    """The all-rules-pass shortcut of ``evaluate`` (no loop) on a text every filter keeps."""
+    """``evaluate`` on a text every filter keeps (every metric measured, no verdict)."""
     text = (
         "Pemerintah kota mulai memperbaiki jalan yang rusak di tiga kecamatan pada pekan ini, "
         "kata kepala dinas pekerjaan umum kepada wartawan.\n\nPerbaikan itu ditargetkan selesai "
@@ -132,7 +132,6 @@ def test_a_clean_text_passes_every_rule_the_same_way() -> None:
     )
     for cls in FILTERS:
         f = cls(profile="id")
-        assert f._passes["id"] is not None
         a = textstats.Analysis(text)
         cfg = f._settings["id"]
         ref = f._evaluate_by_rule(a, cfg, "id", {"profile": "id"}, True)

@@ -12,7 +12,6 @@ from __future__ import annotations
 
 from abc import abstractmethod
 from dataclasses import dataclass
-from operator import gt, lt
 from typing import Any, ClassVar
 
 from saring.document import Document
@@ -36,20 +35,6 @@ class Rule:
         if self.zero_ok and value == 0:
             return False
         return value < self.threshold if self.direction == MIN else value > self.threshold
-
-
-def _pass_check(plan: tuple[tuple[str, Any, bool, bool, str], ...]) -> tuple[Any, ...] | None:
-    """What :meth:`ProfiledFilter.evaluate` needs to tell that every rule of ``plan`` passes
-    without its loop: the metrics in the order the rules first name them (the scores' order),
-    and the metrics and thresholds of the ``min`` and of the ``max`` rules. None when a rule
-    lets a value of 0 pass (the loop then decides)."""
-    if any(zero_ok for _, _, _, zero_ok, _ in plan):
-        return None
-    names = tuple(dict.fromkeys(p[0] for p in plan))
-    mins = [p for p in plan if p[2]]
-    maxs = [p for p in plan if not p[2]]
-    return (names, tuple(p[0] for p in mins), tuple(p[1] for p in mins),
-            tuple(p[0] for p in maxs), tuple(p[1] for p in maxs))
 
 
 def enabled(value: Any) -> bool:
@@ -94,7 +79,6 @@ class ProfiledFilter(FilterStep):
         # the loop of :meth:`evaluate` reads them without attribute look-ups
         self._plans: dict[str, tuple[tuple[str, float, bool, bool, str], ...]] = {}
         self._needs: dict[str, frozenset[str]] = {}  # per profile, the metrics its rules read
-        self._passes: dict[str, tuple[Any, ...] | None] = {}  # per profile, see _pass_check
         for name in names:
             cfg = profiles.section(name, self.section, self.overrides)
             self._settings[name] = self.prepare(cfg)
@@ -108,7 +92,6 @@ class ProfiledFilter(FilterStep):
         threshold, is_min, zero_ok, reason) per rule, in order), with what derives from them."""
         self._plans[lang] = plan
         self._needs[lang] = frozenset(p[0] for p in plan)
-        self._passes[lang] = _pass_check(plan)
 
     def provides(self) -> tuple[str, ...]:
         keys = {"profile"} | {r.metric for rules in self._rules.values() for r in rules}
@@ -176,15 +159,6 @@ class ProfiledFilter(FilterStep):
             values = None
         if values is None:
             return self._evaluate_by_rule(st, cfg, lang, scores, stop_early)
-        passes = self._passes[lang]
-        if passes is not None:  # every rule passes (most documents): checked by C-level maps
-            names, mins, min_ts, maxs, max_ts = passes
-            get = values.get
-            found = list(map(get, names))
-            if (None not in found and not any(map(lt, map(get, mins), min_ts))
-                    and not any(map(gt, map(get, maxs), max_ts))):
-                scores.update(zip(names, found, strict=True))  # as the loop below stores them
-                return scores, None
         measure = self.measure
         for metric, t, is_min, zero_ok, reason in plan:
             value = values.get(metric)
