@@ -64,3 +64,15 @@ def test_numbered_heading_join_is_no_subject(step: Repair) -> None:
     never moved as a sentence's subject."""
     text = "Daftar pemain.\n1. Rendi SaputraPemain muda berusia 20 tahun itu tampil baik."
     assert "Pemain muda Rendi Saputra" not in fix(step, text)
+
+
+@pytest.mark.parametrize(("glued", "want"), [
+    # a role noun writers also capitalise as a name, glued CamelCase to an organisation's name
+    ("Jaksa memeriksa Koperasi Nelayan Bahari SejahteraBendahara kemarin.",
+     "Jaksa memeriksa bendahara Koperasi Nelayan Bahari Sejahtera kemarin."),
+    # a rarer noun glued CamelCase to a 3+ word name ending in a common word, after running text
+    ("Polisi memanggil Toko Kelontong Sinar TerangKasir itu semalam.",
+     "Polisi memanggil kasir Toko Kelontong Sinar Terang itu semalam."),
+])
+def test_set8_camel_on_common_word_names(step: Repair, glued: str, want: str) -> None:
+    assert fix(step, glued) == want

@@ -280,7 +280,8 @@ def _right_ok_common(right: str, res: Resources) -> bool:
     """``_right_ok`` but for rarer nouns, past its first rejections (asked only after them)."""
     low = right.lower()
     if len(low) >= 5 and (res.lower_count.get(low, 0) >= 100 or (
-            (right[0].islower() or not res.corpus_name(right)) and res.lexicon[low] >= RIGHT_ZIPF and (DERIVED.fullmatch(low) or res.head_noun(low, HEAD_RATE)))):
+            (right[0].islower() or not res.corpus_name(right) or _role_noun(low, res))
+            and res.lexicon[low] >= RIGHT_ZIPF and (DERIVED.fullmatch(low) or res.head_noun(low, HEAD_RATE)))):
         return True  # the news layer is small: wordfreq knows heads "tagihan", "bendahara" too
         # (a capitalised part writers use as a name is not one: Fair|Kemayoran)
     if _derived_from_root(low, res) and (right[0].islower() or not res.corpus_name(right)):
@@ -293,6 +294,13 @@ def _right_ok_common(right: str, res: Resources) -> bool:
     min_rate = 0.2 if len(low) <= 3 else SHORT_HEAD_RATE if len(low) == 4 else HEAD_RATE
     return rate >= min_rate and res.lower_count.get(low, 0) >= (
         300 if len(low) <= 4 else 30)
+
+
+def _role_noun(low: str, res: Resources) -> bool:
+    """A noun that heads names often (``bendahara`` 0.16: writers put it before a person's name)
+    and annotated news or its corpus contexts call a noun: capitalised, it is a role glued
+    CamelCase (``Partai Nusa Bangkit|Bendahara``) even though writers also capitalise it as a name."""
+    return res.head_noun(low, STRONG_HEAD_RATE) and (low in res.pos_nouns or low in res.context_nouns)
 
 
 DERIVED_ZIPF = 3.0  # wordfreq ``id`` Zipf of a derived noun and of its root (~1 in a million words)
@@ -490,7 +498,11 @@ def _rare_noun_site(g: Glued, res: Resources) -> bool:
     word is no word of its own (``Satria|marga``) nor English (``Institut Neuro|sains``)."""
     opened = g.org or (g.opened and g.head_word not in PLACE_HEADS)
     left = g.left.lower()
-    return opened and res.lexicon.get(left, 0.0) < NOUN_ZIPF and not res.englishish(left)
+    # (CamelCase marks the boundary itself: a common word may end the name, "Toko Bangunan Jaya
+    # Baru|Kasir", when the name has 3+ words and follows running text)
+    camel_end = g.right[0].isupper() and g.clear and g.text.count(" ", g.name_start, g.start) >= 2 and (
+        _word_before(g.text, g.name_start, res) and not _sentence_start(g.text, g.name_start))
+    return opened and (res.lexicon.get(left, 0.0) < NOUN_ZIPF or camel_end) and not res.englishish(left)
 
 
 PLACE_HEADS_LOWER = frozenset(w.lower() for w in PLACE_HEADS)
