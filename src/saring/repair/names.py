@@ -125,7 +125,9 @@ def extend_name(text: str, start: int, res: Resources, whole: bool = False) -> t
         if k > 0 and (text[k - 1].isalnum() or text[k - 1] in BAD_BEFORE):
             return pos, False
         if w.lower() in res.days or w in res.days or (w.lower() in res.stop and w not in res.org_heads):
-            return pos, True
+            # a closed-class word capitalised inside running text belongs to a name ("Kementerian
+            # Dalam Negeri X"): the name's extent is then unclear (a move would tear it)
+            return pos, w[0].islower() or w in res.days or _sentence_start(text, k) or w.lower() in res.days
         initial = _sentence_start(text, k) and not INITIAL_END.search(text, max(0, k - 6), k)
         if initial and two_words(w, res):
             return pos, False  # "Sementaragaji PNS|daerah": a glued pair of words, not a name
