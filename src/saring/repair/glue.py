@@ -162,11 +162,12 @@ def _score_camel(text: str, start: int, end: int, ent: str, glue: str, res: Reso
         return None  # "laman IndonesiaBaik.": an adjective ending the sentence is part of a name
     headline = _after_headline(text, max(line_start, start - 80), start, res)
     label = 0.3 if text[end : end + 1] == ":" else 0.0  # "Persipura JayapuraPelatih: ..." heading
+    verb = False
     if low in res.pre_head or low in res.stop or glue in res.title_firsts:
         conf = 0.9
     elif is_verb(low, res) and _lower_word_before(text, max(line_start, start - 30), start, res):
-        conf = FLAG_CONF  # "kaus bertuliskan JakartaBerlari": a translated link's glued word
-        # heads a noun phrase, never a verb; in running text this is a slogan or a brand
+        conf, verb = FLAG_CONF, True  # "kaus bertuliskan JakartaBerlari": a translated link's
+        # glued word heads a noun phrase, never a verb; in running text a slogan or a brand
     elif (low in res.lexicon and res.common_lower(low)) or ("-" in low and res.known(low)):
         conf = 0.8
     else:
@@ -174,7 +175,7 @@ def _score_camel(text: str, start: int, end: int, ent: str, glue: str, res: Reso
     # "Banjir Rob Pesisir JakartaPersonel": a headline joined to the next block by a scraper. It
     # is still split (so a second run finds nothing: idempotent) but never moved or counted as MT.
     return Site(start, end, ent, "camel", rest, glue, round(conf - label, 3),
-                no_move=headline, scrape=headline, cap=FLAG_CONF if conf == FLAG_CONF else 0.99)
+                no_move=headline, scrape=headline, cap=FLAG_CONF if verb else 0.99)
 
 
 def _headline_word(w: str, res: Resources) -> bool:
@@ -268,6 +269,7 @@ def _score_suffix(
     return Site(start, end, ent, "suffix", end + 1, nxt, min(conf, weak_cap), cap=weak_cap)
 
 
+NAME_WORD_LOWER = 20  # a name's word is rarely written in lower case in the news layer (rina 1)
 WORD_JUST_BEFORE = re.compile(r"(?<![\w\-])([A-Z][a-z]+) $")
 
 
@@ -292,7 +294,8 @@ def _name_before(text: str, start: int, res: Resources) -> bool:
     w = m.group(1)
     low = w.lower()
     return not (_sentence_initial(text, m.start(1)) or low in res.days or low in res.stop
-                or w in res.title_firsts or low in res.pre_head)
+                or w in res.title_firsts or low in res.pre_head
+                or res.lower_count.get(low, 0) >= NAME_WORD_LOWER)  # "Futsal", "Diikuti": words
 
 
 def find_sites(text: str, res: Resources) -> list[Site]:

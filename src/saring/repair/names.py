@@ -127,7 +127,8 @@ def extend_name(text: str, start: int, res: Resources, whole: bool = False) -> t
         if w.lower() in res.days or w in res.days or (w.lower() in res.stop and w not in res.org_heads):
             # a closed-class word capitalised inside running text belongs to a name ("Kementerian
             # Dalam Negeri X"): the name's extent is then unclear (a move would tear it)
-            return pos, w[0].islower() or w in res.days or _sentence_start(text, k) or w.lower() in res.days
+            return pos, w in res.days or w.lower() in res.days or _sentence_start(text, k) or not _cap_word_before(
+                text, k) or not text[k - 1 : k] == " "
         initial = _sentence_start(text, k) and not INITIAL_END.search(text, max(0, k - 6), k)
         if initial and two_words(w, res):
             return pos, False  # "Sementaragaji PNS|daerah": a glued pair of words, not a name
@@ -188,7 +189,12 @@ def _number_in_name(text: str, pos: int, res: Resources) -> bool:
     if num is None:
         return False
     m = WORD_BEFORE.search(text, max(0, num.start() - 40), num.start())
-    return m is not None and m.group(1).lower() not in res.days
+    if m is None or m.group(1).lower() in res.days:
+        return False
+    k = m.start(1)  # "Lebih 200 China|kapal", "Sebanyak 10 Indonesia|negara": a common word
+    # alone before the number is a quantity's; inside a run of capitalised words or a rare word
+    # ("SMP Negeri 3", "Kodim 1422") it is a name's
+    return res.lower_count.get(m.group(1).lower(), 0) < 100 or (k >= 2 and text[k - 1] == " " and _cap_word_before(text, k))
 
 
 def _long_org_name(text: str, pos: int, res: Resources) -> tuple[int, bool]:
