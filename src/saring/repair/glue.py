@@ -296,7 +296,8 @@ def _name_before(text: str, start: int, res: Resources) -> bool:
     return not (_sentence_initial(text, m.start(1)) or low in res.days or low in res.stop
                 or w in res.title_firsts or low in res.pre_head
                 or res.lower_count.get(low, 0) >= NAME_WORD_LOWER  # "Futsal", "Diikuti": words
-                or res.site_re.match(w) is not None)  # "Rusiayang": glue of its own (idempotence)
+                or not res.corpus_name(w))  # a name the corpus layer writes ("Rina"), not a
+    # glued token ("Rusiayang", "Utarayang"), which a repair changes: the guard must not depend on it
 
 
 def find_sites(text: str, res: Resources) -> list[Site]:
