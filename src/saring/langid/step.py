@@ -243,6 +243,8 @@ class LanguageID(FilterStep):
             # a lone surrogate (a JSON "\\ud800" escape) cannot be encoded for fastText, whose
             # binding raises TypeError: the model reads U+FFFD instead; the document is untouched
             text = _SURROGATE.sub("\ufffd", text)
+        if self._detector is None:  # set up from the cached kernel verdict: the wheel on demand
+            self._load_wheel()
         predict = self._predict
         if predict is None and self._detector is None:
             # set-up trusted the kernel from the cache and never loaded the wheel: load it now
