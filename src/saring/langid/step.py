@@ -246,10 +246,6 @@ class LanguageID(FilterStep):
         if self._detector is None:  # set up from the cached kernel verdict: the wheel on demand
             self._load_wheel()
         predict = self._predict
-        if predict is None and self._detector is None:
-            # set-up trusted the kernel from the cache and never loaded the wheel: load it now
-            self._load_wheel()
-            predict = self._predict
         if predict is None:
             res = self._detector.detect(text, model="lite", k=1)
             if not res:
