@@ -17,39 +17,17 @@ measured pass (divide by the documents of the second half: repeatable whatever t
 from __future__ import annotations
 
 import argparse
-import gzip
-import itertools
 import json
 import pickle
 import time
 from pathlib import Path
 
-from _corpora import NEWS
-
-HERE = Path(__file__).resolve().parents[1]
-CORPORA = HERE.parent / "shared" / "corpora"
+from _corpora import CORPORA, dump_step_input
 
 
 def dump(out: Path, limit: int) -> None:
     """Pickle [half0, half1] of (id, text, metadata) at the boilerplate step's input."""
-    import orjson
-
-    from saring.document import Document
-    from saring.pipeline import Pipeline
-    from saring.step import run_steps
-
-    steps = Pipeline.default().per_document().steps
-    pre = steps[:[s.name for s in steps].index("boilerplate")]
-    halves: list[list[tuple]] = [[], []]
-    for name in NEWS:
-        with gzip.open(CORPORA / name, "rb") as f:
-            for k, line in enumerate(itertools.islice(f, 2 * limit)):
-                r = orjson.loads(line)
-                halves[k % 2].append(Document(str(r.pop("id")), r.pop("text"), r))
-    res = [[(d.id, d.text, dict(d.metadata)) for d in run_steps(pre, h, {})
-            if d.decision.status == "kept"] for h in halves]
-    out.write_bytes(pickle.dumps(res))
-    print(f"{len(res[0])} + {len(res[1])} documents at boilerplate's input -> {out}")
+    dump_step_input("boilerplate", out, limit)
 
 
 def run(path: Path, mode: str, config: dict) -> None:

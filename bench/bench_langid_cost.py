@@ -18,35 +18,16 @@ second: ``time`` prints CPU us per document (best of ``--repeat`` passes on fres
 from __future__ import annotations
 
 import argparse
-import gzip
-import itertools
 import pickle
 import time
 from pathlib import Path
 
-from _corpora import CORPORA, NEWS
+from _corpora import CORPORA, dump_step_input
 
 
 def dump(out: Path, limit: int) -> None:
     """Pickle [half0, half1] of (id, text, metadata) at the langid step's input."""
-    import orjson
-
-    from saring.document import Document
-    from saring.pipeline import Pipeline
-    from saring.step import run_steps
-
-    steps = Pipeline.default().per_document().steps
-    pre = steps[:[s.name for s in steps].index("langid")]
-    halves: list[list[tuple]] = [[], []]
-    for name in NEWS:
-        with gzip.open(CORPORA / name, "rb") as f:
-            for k, line in enumerate(itertools.islice(f, 2 * limit)):
-                r = orjson.loads(line)
-                halves[k % 2].append(Document(str(r.pop("id")), r.pop("text"), r))
-    res = [[(d.id, d.text, dict(d.metadata)) for d in run_steps(pre, h, {})
-            if d.decision.status == "kept"] for h in halves]
-    out.write_bytes(pickle.dumps(res))
-    print(f"{len(res[0])} + {len(res[1])} documents at langid's input -> {out}")
+    dump_step_input("langid", out, limit)
 
 
 def run(path: Path, mode: str, repeat: int) -> None:
