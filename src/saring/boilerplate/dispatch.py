@@ -698,17 +698,7 @@ def _class_chars(item: tuple, flags: int) -> list[str] | None:
         return [chr(av)]
     if op is not sre.IN:
         return None
-    chars: list[str] = []
-    for iop, iav in av:
-        if iop is sre.LITERAL:
-            chars.append(chr(iav))
-        elif iop is sre.RANGE and iav[1] - iav[0] < _ENUM_LIMIT:
-            chars.extend(chr(c) for c in range(iav[0], iav[1] + 1))
-        else:
-            return None  # negation, categories, huge ranges
-        if len(chars) > _ENUM_LIMIT:
-            return None
-    return chars
+    return linescan.class_members(av, _ENUM_LIMIT)
 
 
 def _firsts_of(seq: list, flags: int) -> tuple[list[str], bool]:

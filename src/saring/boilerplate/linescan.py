@@ -33,6 +33,22 @@ _BIG = 2**62
 _FOLD_EXTRA = {"\u0130": "i", "\u0131": "i", "\u017f": "s", "\u212a": "k"}
 
 
+def class_members(items: list, limit: int) -> list[str] | None:
+    """The characters of a parsed class made only of literals and ranges, at most ``limit`` of
+    them; None for negation, categories or more characters."""
+    chars: list[str] = []
+    for iop, iav in items:
+        if iop is sre.LITERAL:
+            chars.append(chr(iav))
+        elif iop is sre.RANGE and iav[1] - iav[0] < limit:
+            chars.extend(chr(c) for c in range(iav[0], iav[1] + 1))
+        else:
+            return None  # negation, categories, huge ranges
+        if len(chars) > limit:
+            return None
+    return chars
+
+
 def fold_char(c: str) -> str:
     """One character as the ignore-case needles see it (see the module docstring)."""
     if c.isascii():
@@ -51,19 +67,6 @@ def fold(text: str) -> str:
 
 def _score(s: frozenset[Needle]) -> tuple[int, int]:
     return (min(len(t) for t, _ in s), -len(s))
-
-
-def _class_chars(items: list) -> list[str] | None:
-    """The characters of a class made only of literals and small ranges, else None."""
-    chars: list[str] = []
-    for op, av in items:
-        if op is sre.LITERAL:
-            chars.append(chr(av))
-        elif op is sre.RANGE and av[1] - av[0] < _CLASS_MAX:
-            chars.extend(chr(c) for c in range(av[0], av[1] + 1))
-        else:
-            return None
-    return chars if len(chars) <= _CLASS_MAX else None
 
 
 def _sets(seq: list, flags: int, out: list[frozenset[Needle]]) -> None:
@@ -97,7 +100,7 @@ def _sets(seq: list, flags: int, out: list[frozenset[Needle]]) -> None:
         elif op in _REPEATS and av[0] >= 1:
             _sets(list(av[2]), flags, out)
         elif op is sre.IN and not ci:
-            chars = _class_chars(list(av))
+            chars = class_members(list(av), _CLASS_MAX)
             if chars:
                 out.append(frozenset((c, False) for c in chars))
         elif op is sre.BRANCH:
