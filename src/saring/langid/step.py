@@ -40,7 +40,12 @@ from saring.langid.lexicon import (
     sigmoid,
 )
 from saring.langid.modelcal import ModelCalibration, get_model_calibration
-from saring.langid.stepback import JvSuEvidence, get_jvsu_evidence
+from saring.langid.stepback import (
+    JvSuEvidence,
+    RegionalEvidence,
+    get_jvsu_evidence,
+    get_regional_evidence,
+)
 from saring.languages import OTHER, UNKNOWN
 from saring.step import FilterStep, Reject
 
@@ -186,6 +191,7 @@ class LanguageID(FilterStep):
         self._lex: Lexicon | None = None
         self._mcal: ModelCalibration | None = None
         self._jvsu: JvSuEvidence | None = None
+        self._regional: RegionalEvidence | None = None  # the id/ms step-back's words
         # the compiled _analyse_now (``_c_lexscan.Analyser``) and the lexicon it was built on
         self._fast: Any = None
         self._fast_lex: Lexicon | None = None
@@ -210,6 +216,7 @@ class LanguageID(FilterStep):
         self._lex = get_lexicon()
         self._mcal = get_model_calibration()
         self._jvsu = get_jvsu_evidence()
+        self._regional = get_regional_evidence()
         self._fast = _make_analyser(self)
         self._fast_lex = self._lex if self._fast is not None else None
 
@@ -283,12 +290,19 @@ class LanguageID(FilterStep):
         :meth:`_analyse_py`'s results (and the lexicon is still the one it was built on)."""
         self.ensure_setup()
         fast = self._fast
+        got = None
         if fast is not None and self._fast_lex is self._lex and self._jvsu is not None:
             got = fast.analyse(doc.text, self._keep, self.first_stage, self._jvsu.step_back)
             if got is not None:
                 doc.metadata["lang_detected"] = got[0]["lang"]
-                return got
-        return self._analyse_py(doc)
+        if got is None:
+            got = self._analyse_py(doc)
+        # the id/ms step-back (saring.langid.stepback), after either path on the rounded score:
+        # outside the analysis the kernel mirrors, so its probes and ANALYSER_PROBES stay as they are
+        scores = got[0]
+        if scores["lang"] in _FAMILY and self._regional is not None:
+            scores["score"] = self._regional.step_back(scores["lang"], scores["score"], doc.text)
+        return got
 
     def _analyse_py(self, doc: Document) -> tuple[dict[str, Any], list[tuple[int, int, float]]]:
         """The reference of :meth:`_analyse_now` (and its path for what the kernel leaves: 64
