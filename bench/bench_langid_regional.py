@@ -154,10 +154,13 @@ def main() -> None:
               "| ECE (lexical, >= 3 tokens) | gold id scored < 0.5 | gold jv/su scored < 0.5 |")
         print("|---|---:|---|---:|---:|---:|---:|")
         jvsu = getattr(step, "_jvsu", None)  # the jv/su step-back (session 9; absent before)
+        regional = getattr(step, "_regional", None)  # the id/ms step-back (session 10)
         for name, lex in variants().items():
             step._lex = lex
-            if jvsu is not None:  # "before issue 17" runs without the step-back too
+            if jvsu is not None:  # "before issue 17" runs without the step-backs too
                 step._jvsu = jvsu if lex is packaged else dataclasses.replace(jvsu, active=False)
+            if regional is not None:
+                step._regional = regional if lex is packaged else dataclasses.replace(regional, active=False)
             bad: Counter[str] = Counter()
             n_reg: Counter[str] = Counter()
             right = n_five = id_low = n_id = jvsu_low = n_jvsu = 0
@@ -190,6 +193,8 @@ def main() -> None:
         step._lex = packaged
         if jvsu is not None:
             step._jvsu = jvsu
+        if regional is not None:
+            step._regional = regional
 
 
 if __name__ == "__main__":
