@@ -1,4 +1,6 @@
-"""The jv/su step-back (issue 17, session 9): a Javanese/Sundanese verdict needs clean evidence."""
+"""The jv/su step-back (issue 17, session 9): a Javanese/Sundanese verdict needs clean evidence;
+the id/ms step-back (session 10): an Indonesian/Malay verdict on a text full of regional words falls
+below 0.5, while informal Jakarta Indonesian and tweets keep theirs."""
 
 from __future__ import annotations
 
@@ -7,7 +9,14 @@ import pytest
 from saring.document import Document
 from saring.langid.lexicon import load_markers
 from saring.langid.step import LanguageID
-from saring.langid.stepback import STEP_BACK_SCORE, JvSuEvidence, load_jvsu_evidence
+from saring.langid.stepback import (
+    IDMS_CEILING,
+    STEP_BACK_SCORE,
+    JvSuEvidence,
+    RegionalEvidence,
+    load_jvsu_evidence,
+    load_regional_evidence,
+)
 
 EV = JvSuEvidence(
     {"jv": frozenset({"kowe", "mlaku"}), "su": frozenset({"anjeun", "geus"})},
@@ -71,3 +80,68 @@ def test_regional_sentence_with_shared_words_is_not_confident_jv_su(step: Langua
 def test_javanese_sundanese_with_clean_words_stay_confident(step: LanguageID, text: str, lang: str) -> None:
     sc = step.score(Document("j", text))
     assert sc["lang"] == lang and sc["score"] >= 0.5, sc
+
+
+# --------------------------------------------------------------------------- id/ms step-back
+REG = RegionalEvidence(frozenset({"ulun", "kada", "handak", "bana", "indak"}))
+
+
+def test_regional_rule_needs_two_distinct_words_and_a_share() -> None:
+    assert REG.regional("Ulun kada handak pergi.")  # three of four words
+    assert not REG.regional("Ulun pergi ke pasar.")  # one word
+    assert not REG.regional("ulun ulun pergi ke pasar")  # two hits, one distinct word
+    # two distinct words among 25: below a tenth of the words
+    assert not REG.regional("ulun kada " + " ".join(["pergi"] * 23))
+    assert REG.regional("ulun kada " + " ".join(["pergi"] * 18))  # 2 of 20
+
+
+def test_capitalised_words_inside_a_sentence_are_names() -> None:
+    assert not REG.regional("Rumah Ulun Kada dijual murah.")  # a name: counts as words only
+    assert REG.regional("Kada tahu. Ulun lupa.")  # sentence starts count
+    assert REG.regional("ulun lupa\nKada tahu")  # a line start counts
+
+
+def test_step_back_only_lowers_id_ms_scores_below_the_ceiling() -> None:
+    text = "Ulun kada handak pergi."
+    assert REG.step_back("id", 0.90, text) == STEP_BACK_SCORE < 0.5
+    assert REG.step_back("ms", 0.60, text) == STEP_BACK_SCORE
+    assert REG.step_back("id", IDMS_CEILING, text) == IDMS_CEILING  # a near-certain verdict stays
+    assert REG.step_back("id", 0.30, text) == 0.30  # never raised
+    assert REG.step_back("jv", 0.90, text) == 0.90  # other labels untouched
+    assert REG.step_back("id", 0.90, "Saya tidak mau pergi.") == 0.90
+    off = RegionalEvidence(frozenset(), active=False)
+    assert off.step_back("id", 0.90, text) == 0.90
+
+
+def test_packaged_file_holds_regional_words_and_no_informal_indonesian(tmp_path) -> None:
+    ev = load_regional_evidence()
+    assert ev.active and len(ev.words) > 1000
+    assert {"kaluarga", "manjago", "kajadian", "udeh"} <= ev.words
+    # informal Jakarta Indonesian that Betawi writes too: every one is in the tune tweets
+    assert not {"gue", "lu", "nggak", "aja", "kagak", "udah", "banget", "entar", "kite"} & ev.words
+    assert not load_regional_evidence(tmp_path / "absent.tsv").active
+
+
+@pytest.mark.parametrize("text", [
+    "Kaluarga kami manjago warung di pasar sampai malam.",  # Minangkabau-coloured, id 0.68 before
+    "Wayah ini banyak kajadian banjir di kampung kami.",  # Banjar-coloured, ms 0.68 before
+    "Toko itu makaluar sapatu baru bulan ini.",  # Madurese-coloured, id 0.92 before
+])
+def test_regional_text_is_not_confident_id_ms(step: LanguageID, text: str) -> None:
+    sc = step.score(Document("r", text))
+    assert not (sc["lang"] in ("id", "ms") and sc["score"] >= 0.5), sc
+
+
+@pytest.mark.parametrize("text", [
+    "Gue nggak tau deh, lu tanya aja sama dia.",
+    "Btw lu jadi dateng ke nikahan temen kita nggak?",
+    "@teman_lama wkwk iya bener bgt, gue jg ngerasain hal yg sama",
+])
+def test_informal_jakarta_indonesian_keeps_its_verdict(step: LanguageID, text: str) -> None:
+    with_rule = step.score(Document("i", text))
+    saved, step._regional = step._regional, RegionalEvidence(frozenset(), active=False)
+    try:
+        without = step.score(Document("i", text))
+    finally:
+        step._regional = saved
+    assert with_rule == without and with_rule["lang"] == "id", with_rule
