@@ -287,7 +287,8 @@ class LanguageID(FilterStep):
 
     def _analyse_now(self, doc: Document) -> tuple[dict[str, Any], list[tuple[int, int, float]]]:
         """:meth:`_analyse` itself: in one compiled call when set-up found the kernel giving
-        :meth:`_analyse_py`'s results (and the lexicon is still the one it was built on)."""
+        :meth:`_analyse_py`'s results (and the lexicon is still the one it was built on), then
+        the id/ms step-back on either result."""
         self.ensure_setup()
         fast = self._fast
         got = None
@@ -305,8 +306,9 @@ class LanguageID(FilterStep):
         return got
 
     def _analyse_py(self, doc: Document) -> tuple[dict[str, Any], list[tuple[int, int, float]]]:
-        """The reference of :meth:`_analyse_now` (and its path for what the kernel leaves: 64
-        lines or more, documents without any labelled paragraph, the calibrated model path)."""
+        """The reference of :meth:`_analyse_now` before its id/ms step-back (and its path for what
+        the kernel leaves: 64 lines or more, documents without any labelled paragraph, the
+        calibrated model path)."""
         text = doc.text
         scan = self._scan(text)
         lang, score, first = self._document_verdict(text, scan)
