@@ -306,9 +306,8 @@ class LanguageID(FilterStep):
         return got
 
     def _analyse_py(self, doc: Document) -> tuple[dict[str, Any], list[tuple[int, int, float]]]:
-        """The reference of :meth:`_analyse_now` before its id/ms step-back (and its path for what
-        the kernel leaves: 64 lines or more, documents without any labelled paragraph, the
-        calibrated model path)."""
+        """The reference of :meth:`_analyse_now` (and its path for what the kernel leaves: 64
+        lines or more, documents without any labelled paragraph, the calibrated model path)."""
         text = doc.text
         scan = self._scan(text)
         lang, score, first = self._document_verdict(text, scan)
