@@ -34,6 +34,7 @@ from saring.executors.split import Part, read_part
 from saring.io.docfile import read_docs
 from saring.io.readers import READ_STEP, ReaderConfig, ReadError, Source, read_source
 from saring.io.writers import JsonlWriter, open_writer
+from saring.regex_cache import programs_cached
 from saring.step import Step, StepStats, run_steps
 
 DOCFILE = "docfile"  # zstd JSONL of full documents, the exchange format between units
@@ -102,11 +103,27 @@ def _steps_for(key: str, blob: bytes) -> list[Step]:
             steps = [warm.shared_step(s) for s in steps]
         _STEPS_CACHE.clear()  # one pipeline per worker at a time: free the previous one
         if may_freeze_heap():  # set up now, then freeze what set-up loaded
-            for s in steps:
-                s.ensure_setup()
-            _freeze_heap()
+            _set_up_frozen(steps)
         _STEPS_CACHE[key] = steps
     return steps
+
+
+def _set_up_frozen(steps: list[Step]) -> None:
+    """Set the steps up with the cyclic collector paused, then freeze what they loaded.
+    Set-up builds hundreds of thousands of long-lived containers (lexicons, tries, rule
+    tables): collections meanwhile walk the growing heap again and again and find nothing
+    (~0.1-0.15 CPU-s of a 1-worker run, as in the fork server's preload, ``warm.py``). The
+    one full collection of :func:`_freeze_heap` frees set-up's garbage before the freeze."""
+    was = gc.isenabled()
+    gc.disable()
+    try:
+        with programs_cached():  # set-up's ~550 re.compile calls: stored programs
+            for s in steps:
+                s.ensure_setup()
+    finally:
+        _freeze_heap()
+        if was:
+            gc.enable()
 
 
 def _freeze_heap() -> None:
