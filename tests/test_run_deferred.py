@@ -133,3 +133,35 @@ def test_scratch_lost_between_stage_and_final_segment(tmp_path, monkeypatch) -> 
     again = run_pipeline(_pipe(), inputs, out, progress=False)
     assert "stage1-dedup" not in again.skipped_shards
     assert output_files(out) == output_files(tmp_path / "ref") and again.ok
+
+
+@pytest.mark.parametrize("deferred", [True, False])
+def test_only_documents_holding_a_frequent_paragraph_are_hashed_again(tmp_path, monkeypatch,
+                                                                      deferred: bool) -> None:
+    """The paragraph task lists the documents holding a frequent paragraph; the filter (deferred
+    or not) hashes only their lines again. Same bytes and statistics as checking every document
+    (the list unknown: scratch of an earlier version)."""
+    inputs = _inputs(tmp_path)
+    if not deferred:
+        _not_deferred(monkeypatch)
+    texts: list[int] = []  # paragraphs removed, per document hashed again
+    real_removals = dedup_stage.paragraph_removals
+
+    def counting(text, frequent, min_chars):
+        reps, hits = real_removals(text, frequent, min_chars)
+        texts.append(hits)
+        return reps, hits
+
+    monkeypatch.setattr(dedup_stage, "paragraph_removals", counting)
+    with monkeypatch.context() as m:
+        m.setattr(dedup_stage, "_paragraph_holders", lambda cfg, store: None)
+        ref = run_pipeline(_pipe(), inputs, tmp_path / "ref", progress=False)
+    all_docs = len(texts)
+    texts.clear()
+    got = run_pipeline(_pipe(), inputs, tmp_path / "out", progress=False)
+    assert got.ok and ref.ok
+    assert got.stats["dedup"]["edits"].get("dedup:paragraph"), got.stats["dedup"]
+    assert output_files(tmp_path / "out") == output_files(tmp_path / "ref")
+    assert _steps_stats(tmp_path / "out") == _steps_stats(tmp_path / "ref")
+    assert texts and all(texts)  # every document hashed again had a paragraph to remove
+    assert len(texts) < all_docs

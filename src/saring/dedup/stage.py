@@ -39,6 +39,7 @@ import math
 import os
 import time
 from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Set as AbstractSet
 from dataclasses import asdict, dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -666,6 +667,9 @@ def _para_counts(task: _PartitionTask) -> dict[str, Any]:
     hashes, counts = np.unique(rows[:, 0], return_counts=True)
     frequent = hashes[counts >= cfg.paragraph_min_docs]
     st.save_array(f"para_frequent/p{p:03d}.npy", frequent)
+    # the documents holding one of them: the filter hashes only these documents' paragraphs again
+    holders = np.unique(rows[np.isin(rows[:, 0], frequent), 1]) if len(frequent) else np.empty(0, np.uint64)
+    st.save_array(f"para_frequent/holders-p{p:03d}.npy", holders.astype(np.uint64))
     return {"paragraphs": len(hashes), "frequent": len(frequent)}
 
 
@@ -685,7 +689,28 @@ def _frequent_paragraphs(cfg: DedupConfig, store: Store) -> set[int]:
     return frequent
 
 
-def _decide(doc: Document, d: dict[str, Any] | None, frequent: set[int], cfg: DedupConfig,
+def _paragraph_holders(cfg: DedupConfig, store: Store) -> set[int] | None:
+    """Keys of the documents holding a frequent paragraph (the other documents' paragraph
+    removals are empty: the filter need not hash their lines again); None when a partition's
+    list is missing (scratch of an earlier version): then every document is checked."""
+    holders: set[int] = set()
+    for p in range(cfg.partitions):
+        name = f"para_frequent/holders-p{p:03d}.npy"
+        if not store.exists(name):
+            return None
+        holders.update(store.load_array(name).tolist())
+    return holders
+
+
+def _frequent_for(frequent: set[int], holders: set[int] | None, key: int) -> AbstractSet[int]:
+    """``frequent`` for a document that may hold a frequent paragraph, else an empty set."""
+    return frequent if holders is None or key in holders else _NONE_FREQUENT
+
+
+_NONE_FREQUENT: frozenset[int] = frozenset()
+
+
+def _decide(doc: Document, d: dict[str, Any] | None, frequent: AbstractSet[int], cfg: DedupConfig,
             stats: StepStats) -> None:
     """Apply one document's cluster decision and frequent-paragraph removals (in place)."""
     label = cfg.label
@@ -729,11 +754,13 @@ class _Finisher(_Task):
         st = self.store
         decisions = {d["row"]: d for f in st.glob(f"decisions/p*/s{shard:05d}.json") for d in st.load_json(f)}
         frequent = _frequent_paragraphs(self.cfg, st)
+        holders = _paragraph_holders(self.cfg, st) if frequent else None
         stats.seconds += time.perf_counter() - t0
         for row, doc in enumerate(docs):
             if doc.decision.status == KEPT:
                 t0 = time.perf_counter()
-                _decide(doc, decisions.get(row), frequent, self.cfg, stats)
+                freq = _frequent_for(frequent, holders, (shard << 32) | row)
+                _decide(doc, decisions.get(row), freq, self.cfg, stats)
                 stats.seconds += time.perf_counter() - t0
             yield doc
 
@@ -748,12 +775,13 @@ def _filter_shard(task: _FilterTask) -> dict[str, Any]:
     t0 = time.perf_counter()
     decisions = {d["row"]: d for f in st.glob(f"decisions/p*/s{i:05d}.json") for d in st.load_json(f)}
     frequent = _frequent_paragraphs(cfg, st)
+    holders = _paragraph_holders(cfg, st) if frequent else None
     stats = StepStats()
 
     def documents() -> Iterator[Document]:
         for row, doc in enumerate(read_docs(task.path)):
             if doc.decision.status == KEPT:
-                _decide(doc, decisions.get(row), frequent, cfg, stats)
+                _decide(doc, decisions.get(row), _frequent_for(frequent, holders, (i << 32) | row), cfg, stats)
             yield doc
 
     write_docs(task.output, documents())
