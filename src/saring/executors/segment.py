@@ -118,9 +118,11 @@ def _set_up_frozen(steps: list[Step]) -> None:
     was = gc.isenabled()
     gc.disable()
     try:
-        with programs_cached():  # set-up's ~550 re.compile calls: stored programs
-            for s in steps:
-                s.ensure_setup()
+        todo = [s for s in steps if not getattr(s, "_ready", False)]  # preloaded: already set up
+        if todo:
+            with programs_cached():  # set-up's ~550 re.compile calls: stored programs
+                for s in todo:
+                    s.ensure_setup()
     finally:
         _freeze_heap()
         if was:
