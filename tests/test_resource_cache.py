@@ -11,6 +11,8 @@ import sys
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from saring import resource_cache as rc
 
@@ -182,3 +184,57 @@ def test_a_bad_stamp_record_only_costs_a_hash(cache: Path, tmp_path: Path, stamp
     got = rc.load_cached("t", _builder(data, calls), [data])
     assert calls == [1]  # the content key still finds the entry
     assert got["words"] == frozenset({"Jakarta", "Bandung"})
+
+
+def test_equal_strings_are_stored_once_and_load_equal() -> None:
+    """Equal strings in different tables come back as one object (each built and hashed once),
+    with every value, type and order as stored; sets are left as they were."""
+    def fresh(s: str) -> str:  # an equal string that is not the same object
+        return "".join(list(s))
+
+    words = ["abad", "abadi", "Jakarta", "rumah"]
+    fields = {
+        "rank": {fresh(w): i / 3 for i, w in enumerate(words)},
+        "count": {fresh(w): (i, i) for i, w in enumerate(reversed(words))},
+        "lists": {"a": [fresh(w) for w in words], "b": (fresh(words[0]), 1.5)},
+        "known": frozenset(fresh(w) for w in words),
+        "text": fresh("abad"),
+    }
+    assert fields["rank"].keys() == fields["count"].keys()
+    assert next(iter(fields["rank"])) is not fields["lists"]["a"][0]
+    got = rc._decode(rc._encode(fields))
+    assert got is not None
+    for k, v in fields.items():
+        assert got[k] == v and type(got[k]) is type(v)
+    for a in ("rank", "count", "lists"):
+        assert list(got[a]) == list(fields[a])  # insertion order kept
+        assert list(got[a].values()) == list(fields[a].values())
+    assert list(got["lists"]["a"]) == words and type(got["lists"]["b"]) is tuple
+    by_text = {w: next(k for k in got["rank"] if k == w) for w in words}
+    assert all(k is by_text[k] for k in got["count"])  # shared across tables
+    assert all(w is by_text[w] for w in got["lists"]["a"])
+    assert got["lists"]["b"][0] is by_text["abad"] and got["text"] is by_text["abad"]
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.recursive(
+    st.one_of(st.text(max_size=6), st.integers(), st.floats(allow_nan=False), st.booleans(), st.none()),
+    lambda inner: st.one_of(st.lists(inner, max_size=5), st.tuples(inner, inner),
+                            st.dictionaries(st.text(max_size=4), inner, max_size=5)),
+    max_leaves=30))
+def test_any_plain_payload_round_trips_with_order(value: object) -> None:
+    got = rc._decode(rc._encode({"v": value}))
+    assert got is not None
+
+    def same(a: object, b: object) -> bool:
+        if type(a) is not type(b):
+            return False
+        if isinstance(a, float):
+            return repr(a) == repr(b)  # -0.0 stays -0.0
+        if isinstance(a, dict):
+            return list(a) == list(b) and all(same(a[k], b[k]) for k in a)
+        if isinstance(a, list | tuple):
+            return len(a) == len(b) and all(map(same, a, b))
+        return a == b
+
+    assert same(got["v"], value)

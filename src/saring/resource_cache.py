@@ -139,22 +139,30 @@ def regex_from_program(program: tuple[Any, ...]) -> re.Pattern[str]:
 
 # ----------------------------------------------------------------------------- store / load
 def _shared_values(value: Any, seen: dict[tuple[type, str], Any]) -> Any:
-    """``value`` with equal floats, ints and tuples of them replaced by one object each, so
-    that marshal writes the repeats as back-references and loading creates each once (a
-    lexicon's 35k zipf values hold a few hundred distinct numbers; the members of distinct
-    tuples are shared the same way). Exact: keyed by type and
-    ``repr`` (``0.0`` and ``-0.0`` stay apart)."""
+    """``value`` with equal strings, floats, ints and tuples of them replaced by one object
+    each, so that marshal writes the repeats as back-references and loading creates each once
+    (a lexicon's 35k zipf values hold a few hundred distinct numbers; the members of distinct
+    tuples are shared the same way). Strings too: repair's entry holds 147k strings of which
+    89k are distinct (the same word is a key of several tables and a member of word lists);
+    shared, loading builds and hashes each once (``str`` caches its hash), not once per table.
+    Exact: keyed by type and ``repr`` (``0.0`` and ``-0.0`` stay apart); dicts, lists and tuples
+    keep their type and order."""
     def one(v: Any) -> Any:
-        if type(v) in (float, int):
-            return seen.setdefault((type(v), repr(v)), v)
-        if type(v) is tuple and all(type(x) in (float, int) for x in v):
+        t = type(v)
+        if t is str:
+            return seen.setdefault((str, v), v)
+        if t in (float, int):
+            return seen.setdefault((t, repr(v)), v)
+        if t is tuple and all(type(x) in (float, int) for x in v):
             # members shared too: 25k distinct (count, count) pairs hold ~1.7k distinct ints
             return seen.setdefault((tuple, repr(v)), tuple(one(x) for x in v))
+        if t in (tuple, list):  # not sets: rebuilt, a set may iterate in another order
+            return t(one(x) for x in v)
+        if t is dict:  # nested dicts too (repair's ``maps`` holds its tables)
+            return {one(k): one(x) for k, x in v.items()}
         return v
 
-    if type(value) is dict:  # nested dicts too (repair's ``maps`` holds its tables)
-        return {k: _shared_values(v, seen) if type(v) is dict else one(v) for k, v in value.items()}
-    return value
+    return one(value)
 
 
 def _encode(fields: dict[str, Any]) -> bytes:
