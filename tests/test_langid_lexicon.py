@@ -24,6 +24,7 @@ from saring.langid.lexicon import (
     load_markers,
     load_nb_weights,
     regional_spelling,
+    tokenize,
     tokenize_lines,
 )
 
@@ -208,6 +209,20 @@ def test_tokenize_lines_is_the_regex(lines: list[str]) -> None:
     assert tokenize_lines(lowered) == [TOKEN_RE.findall(x) for x in lowered]
     ascii_only = [x.encode("ascii", "ignore").decode() for x in lowered]
     assert tokenize_lines(ascii_only) == [TOKEN_RE.findall(x) for x in ascii_only]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=st.characters(max_codepoint=0x17F) | st.sampled_from("\u2019\u201c\u2014\u212a\u00a0\u3000")))
+def test_tokenize_is_the_regex(text: str) -> None:
+    """``tokenize`` (the id/ms step-back's sample) gives TOKEN_RE's tokens, line breaks and
+    ASCII control separators (which ``split()`` also splits on) included: ASCII text, text whose
+    only non-ASCII characters are separators (quotes, dashes, the Kelvin sign), or letters."""
+    low = text.lower()
+    assert tokenize(low) == TOKEN_RE.findall(low)
+    ascii_only = low.encode("ascii", "ignore").decode()
+    assert tokenize(ascii_only) == TOKEN_RE.findall(ascii_only)
+    assert tokenize("a\x1cb\x0bc\nd\te") == ["a", "b", "c", "d", "e"]
+    assert tokenize("caf\u00e9 \u201cabc\u201d\u2014d x\u00f7y") == ["caf\u00e9", "abc", "d", "x", "y"]
 
 
 _LINE_WORDS = ["yang", "dan", "kerana", "karena", "ora", "teu", "the", "rumah", "sakit", "akhir",

@@ -41,6 +41,8 @@ from saring.langid.lexicon import (
 )
 from saring.langid.modelcal import ModelCalibration, get_model_calibration
 from saring.langid.stepback import (
+    IDMS_CEILING,
+    STEP_BACK_SCORE,
     JvSuEvidence,
     RegionalEvidence,
     get_jvsu_evidence,
@@ -299,9 +301,12 @@ class LanguageID(FilterStep):
         if got is None:
             got = self._analyse_py(doc)
         # the id/ms step-back (saring.langid.stepback), after either path on the rounded score:
-        # outside the analysis the kernel mirrors, so its probes and ANALYSER_PROBES stay as they are
+        # outside the analysis the kernel mirrors, so its probes and ANALYSER_PROBES stay as they are.
+        # Its score window is tested here first: most news scores >= IDMS_CEILING, and a method
+        # call per document cost ~1,200 instructions (0.4% of the step)
         scores = got[0]
-        if scores["lang"] in _FAMILY and self._regional is not None:
+        if (STEP_BACK_SCORE < scores["score"] < IDMS_CEILING and scores["lang"] in _FAMILY
+                and self._regional is not None):
             scores["score"] = self._regional.step_back(scores["lang"], scores["score"], doc.text)
         return got
 

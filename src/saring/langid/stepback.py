@@ -33,7 +33,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-from saring.langid.lexicon import DATA, TOKEN_RE
+from saring.langid.lexicon import DATA, TOKEN_RE, tokenize
 
 LANGS = ("jv", "su")
 STEP_BACK_SCORE = 0.45
@@ -136,13 +136,13 @@ class RegionalEvidence:
         """True when ``text``'s first IDMS_SAMPLE_CHARS characters hold >= IDMS_MIN_WORDS distinct
         evidence words making up >= IDMS_MIN_SHARE of their words; a name inside a sentence counts
         as a word, not as evidence.
-        Why two passes: the first (C-level: lower, findall, filter) decides almost every text;
+        Why two passes: the first (C-level: lower, ``tokenize``, filter) decides almost every text;
         the names are looked up only for a text that passes it."""
         if not self.active:
             return False
         text = text[:IDMS_SAMPLE_CHARS]
         low = text.lower()
-        toks = TOKEN_RE.findall(low)
+        toks = tokenize(low)
         hits = list(filter(self.words.__contains__, toks))
         if not self._enough(hits, len(toks)):
             return False
