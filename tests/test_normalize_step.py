@@ -132,3 +132,23 @@ def test_real_news_sample_undo_exact_and_idempotent():
         step.process(second)
         assert second.edits == []
     assert changed > 0
+
+
+# Pairs sharing long prefixes/suffixes (the bisection's interesting cases): a base string
+# with an edit somewhere, so prefix and suffix overlap, touch or leave a gap.
+_AFFIX_BASE = st.text(alphabet="ab\u00e2\u20ac\n", max_size=40)
+
+
+@settings(max_examples=500, deadline=None)
+@given(_AFFIX_BASE, _AFFIX_BASE, _AFFIX_BASE, st.text(alphabet="ab\u00e2\U0001F600", max_size=4))
+@example("aaa", "", "aaa", "")
+@example("", "", "", "")
+@example("ab", "a", "b", "")
+def test_common_affixes_equal_the_reference(head: str, mid: str, tail: str, other: str):
+    from saring.normalize.step import common_affixes, common_affixes_py
+
+    a, b = head + mid + tail, head + other + tail
+    assert common_affixes(a, b) == common_affixes_py(a, b)
+    assert common_affixes(b, a) == common_affixes_py(b, a)
+    assert common_affixes(a, a) == common_affixes_py(a, a)
+    assert common_affixes(a, "") == common_affixes_py(a, "") == (0, 0)
