@@ -152,3 +152,35 @@ def test_common_affixes_equal_the_reference(head: str, mid: str, tail: str, othe
     assert common_affixes(b, a) == common_affixes_py(b, a)
     assert common_affixes(a, a) == common_affixes_py(a, a)
     assert common_affixes(a, "") == common_affixes_py(a, "") == (0, 0)
+
+
+_LAYOUT_TEXT = st.text(st.sampled_from(list(" \t\n\n\n\r x\u3000")), max_size=200)
+
+
+@settings(max_examples=600, deadline=None)
+@given(st.one_of(_LAYOUT_TEXT, _TEXT), st.integers(0, 5))
+@example("a\n\nb\n \nc\n\n\n\nd  e\t\n", 2)
+@example("\n\n", 2)
+@example("\n\n\n", 2)
+def test_layout_fixes_equal_the_reference(text: str, keep: int):
+    from saring.normalize import step as norm
+
+    if norm._K is None:
+        return
+    assert norm._K.layout_fixes(text, keep) == norm.layout_fixes_re(text, keep)
+    assert norm._K.layout_matches(text) == norm.layout_matches_re(text)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.one_of(_LAYOUT_TEXT, _TEXT), st.integers(0, 3))
+def test_layout_pass_same_edits_with_and_without_the_kernel(text: str, max_blank: int):
+    from saring.normalize import step as norm
+
+    with_kernel = run(text, max_blank_lines=max_blank)
+    saved, norm._K = norm._K, None
+    try:
+        without = run(text, max_blank_lines=max_blank)
+    finally:
+        norm._K = saved
+    assert with_kernel.text == without.text
+    assert [e.to_dict() for e in with_kernel.edits] == [e.to_dict() for e in without.edits]

@@ -261,6 +261,16 @@ def layout_matches_re(text: str) -> list[tuple[int, int, str]]:
     return [(m.start(), m.end(), m.lastgroup) for m in _LAYOUT_RE.finditer(text)]  # type: ignore[misc]
 
 
+def layout_fixes_re(text: str, keep_newlines: int) -> list[tuple[int, int, str]]:
+    """:func:`layout_matches_re` less the ``blank_lines`` matches made only of newlines, at most
+    ``keep_newlines`` of them: the matches ``_pass_layout`` makes no replacement for (the
+    reference of the kernel's ``layout_fixes``)."""
+    return [
+        (s, e, g) for s, e, g in layout_matches_re(text)
+        if not (g == "blank_lines" and e - s <= keep_newlines and text.count("\n", s, e) == e - s)
+    ]
+
+
 def char_positions(text: str, limit: int) -> list[int]:
     """:func:`char_positions_re`, by the kernel when built."""
     if _K is not None:
@@ -372,8 +382,9 @@ class Normalize(MapStep):
             return
         if _K is not None:
             # one C pass finds the matches: cheaper than the substring tests that prove there
-            # are none (a match that changes nothing makes no replacement below)
-            matches = _K.layout_matches(text)
+            # are none; it leaves out the paragraph breaks within the allowed blank lines (one
+            # per paragraph in news text), for which the loop below makes no replacement
+            matches = _K.layout_fixes(text, len(self._blank_after))
             if not matches and not text[0].isspace() and not text[-1].isspace():
                 return
         else:
