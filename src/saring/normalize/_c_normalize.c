@@ -42,6 +42,24 @@ in_high(const Py_UCS4 *high, Py_ssize_t nhigh, Py_UCS4 c)
     return lo < nhigh && high[lo] == c;
 }
 
+/* The scan of char_positions, one copy per string kind (direct reads, no kind switch per
+ * character); SKIP(c) is true for the characters not asked for. */
+#define CHAR_LOOP(CTYPE, SKIP)                                                                 \
+    do {                                                                                       \
+        const CTYPE *d = (const CTYPE *)data;                                                  \
+        for (Py_ssize_t i = 0; i < n && PyList_GET_SIZE(out) < limit; i++) {                   \
+            Py_UCS4 c = d[i];                                                                  \
+            if (SKIP)                                                                          \
+                continue;                                                                      \
+            PyObject *pos = PyLong_FromSsize_t(i);                                             \
+            if (pos == NULL || PyList_Append(out, pos) < 0) {                                  \
+                Py_XDECREF(pos);                                                               \
+                goto fail;                                                                     \
+            }                                                                                  \
+            Py_DECREF(pos);                                                                    \
+        }                                                                                      \
+    } while (0)
+
 static PyObject *
 char_positions(PyObject *self, PyObject *args)
 {
@@ -71,23 +89,24 @@ char_positions(PyObject *self, PyObject *args)
         return NULL;
     }
     Py_ssize_t n = PyUnicode_GET_LENGTH(text);
-    int kind = PyUnicode_KIND(text);
     const void *data = PyUnicode_DATA(text);
-    for (Py_ssize_t i = 0; i < n && PyList_GET_SIZE(out) < limit; i++) {
-        Py_UCS4 c = PyUnicode_READ(kind, data, i);
-        if (c < 256 ? !low[c] : !in_high(high, nhigh, c))
-            continue;
-        PyObject *pos = PyLong_FromSsize_t(i);
-        if (pos == NULL || PyList_Append(out, pos) < 0) {
-            Py_XDECREF(pos);
-            Py_DECREF(out);
-            PyMem_Free(high);
-            return NULL;
-        }
-        Py_DECREF(pos);
+    switch (PyUnicode_KIND(text)) {
+    case PyUnicode_1BYTE_KIND: /* Latin-1 text: the 256-entry table decides every character */
+        CHAR_LOOP(Py_UCS1, !low[c]);
+        break;
+    case PyUnicode_2BYTE_KIND:
+        CHAR_LOOP(Py_UCS2, c < 256 ? !low[c] : !in_high(high, nhigh, c));
+        break;
+    default:
+        CHAR_LOOP(Py_UCS4, c < 256 ? !low[c] : !in_high(high, nhigh, c));
+        break;
     }
     PyMem_Free(high);
     return out;
+fail:
+    Py_DECREF(out);
+    PyMem_Free(high);
+    return NULL;
 }
 
 static int
