@@ -23,6 +23,74 @@ typedef struct {
     Py_ssize_t len;
 } Slot;
 
+/* Count the newlines of d[0:n] into n_lines (one more line than newlines). */
+#define COUNT_LINES(CTYPE)                                                                     \
+    do {                                                                                       \
+        const CTYPE *d = (const CTYPE *)data;                                                  \
+        for (Py_ssize_t i = 0; i < n; i++)                                                     \
+            n_lines += d[i] == '\n';                                                           \
+    } while (0)
+
+/* Walk the lines of d[0:n], each hashed (FNV-1a over its code units) and checked for being all
+ * whitespace while it is read, then counted and looked up in the table of distinct lines. */
+#define WALK_LINES(CTYPE)                                                                      \
+    do {                                                                                       \
+        const CTYPE *d = (const CTYPE *)data;                                                  \
+        Py_ssize_t start = 0;                                                                  \
+        for (;;) {                                                                             \
+            Py_ssize_t end = start;                                                            \
+            uint64_t h = 1469598103934665603ULL;                                               \
+            int all_space = 1;                                                                 \
+            while (end < n && d[end] != '\n') {                                                \
+                Py_UCS4 c = d[end];                                                            \
+                if (all_space && !Py_UNICODE_ISSPACE(c))                                       \
+                    all_space = 0;                                                             \
+                h = (h ^ c) * 1099511628211ULL;                                                \
+                end++;                                                                         \
+            }                                                                                  \
+            count_line(table, cap, bytes, kind, start, end - start, h, all_space, &acc);      \
+            if (end >= n)                                                                      \
+                break;                                                                         \
+            start = end + 1;                                                                   \
+        }                                                                                      \
+    } while (0)
+
+typedef struct {
+    Py_ssize_t n_empty, n_ws, ws_chars, ws_dchars, n_distinct, dchars;
+} Counts;
+
+/* Count the line [start, start + len) (hash h; all_space: no character but whitespace). */
+static inline void
+count_line(Slot *table, size_t cap, const unsigned char *bytes, int kind, Py_ssize_t start,
+           Py_ssize_t len, uint64_t h, int all_space, Counts *acc)
+{
+    int ws = len > 0 && all_space;
+    if (len == 0)
+        acc->n_empty++;
+    if (ws) {
+        acc->n_ws++;
+        acc->ws_chars += len;
+    }
+    size_t k = (size_t)(h ^ (h >> 29)) & (cap - 1);
+    for (;;) {
+        Slot *s = &table[k];
+        if (s->start < 0) { /* a new distinct line */
+            s->hash = h;
+            s->start = start;
+            s->len = len;
+            acc->n_distinct++;
+            acc->dchars += len;
+            if (ws)
+                acc->ws_dchars += len;
+            return;
+        }
+        if (s->hash == h && s->len == len
+            && memcmp(bytes + s->start * kind, bytes + start * kind, (size_t)len * kind) == 0)
+            return; /* seen before */
+        k = (k + 1) & (cap - 1);
+    }
+}
+
 static PyObject *
 line_stats(PyObject *self, PyObject *text)
 {
@@ -36,8 +104,17 @@ line_stats(PyObject *self, PyObject *text)
     const unsigned char *bytes = (const unsigned char *)data;
 
     Py_ssize_t n_lines = 1;
-    for (Py_ssize_t i = 0; i < n; i++)
-        n_lines += PyUnicode_READ(kind, data, i) == '\n';
+    switch (kind) {
+    case PyUnicode_1BYTE_KIND:
+        COUNT_LINES(Py_UCS1);
+        break;
+    case PyUnicode_2BYTE_KIND:
+        COUNT_LINES(Py_UCS2);
+        break;
+    default:
+        COUNT_LINES(Py_UCS4);
+        break;
+    }
     size_t cap = 16;
     while (cap < (size_t)n_lines * 2)
         cap <<= 1;
@@ -46,55 +123,21 @@ line_stats(PyObject *self, PyObject *text)
         return PyErr_NoMemory();
     for (size_t k = 0; k < cap; k++)
         table[k].start = -1;
-
-    Py_ssize_t n_empty = 0, n_ws = 0, ws_chars = 0, ws_dchars = 0, n_distinct = 0, dchars = 0;
-    Py_ssize_t start = 0;
-    for (;;) {
-        /* the line [start, end): up to the next newline or the end of the text */
-        Py_ssize_t end = start;
-        uint64_t h = 1469598103934665603ULL; /* FNV-1a over the line's code units */
-        int all_space = 1;
-        while (end < n) {
-            Py_UCS4 c = PyUnicode_READ(kind, data, end);
-            if (c == '\n')
-                break;
-            if (all_space && !Py_UNICODE_ISSPACE(c))
-                all_space = 0;
-            h = (h ^ c) * 1099511628211ULL;
-            end++;
-        }
-        Py_ssize_t len = end - start;
-        int ws = len > 0 && all_space;
-        if (len == 0)
-            n_empty++;
-        if (ws) {
-            n_ws++;
-            ws_chars += len;
-        }
-        size_t k = (size_t)(h ^ (h >> 29)) & (cap - 1);
-        for (;;) {
-            Slot *s = &table[k];
-            if (s->start < 0) { /* a new distinct line */
-                s->hash = h;
-                s->start = start;
-                s->len = len;
-                n_distinct++;
-                dchars += len;
-                if (ws)
-                    ws_dchars += len;
-                break;
-            }
-            if (s->hash == h && s->len == len
-                && memcmp(bytes + s->start * kind, bytes + start * kind, (size_t)len * kind) == 0)
-                break; /* seen before */
-            k = (k + 1) & (cap - 1);
-        }
-        if (end >= n)
-            break;
-        start = end + 1;
+    Counts acc = {0, 0, 0, 0, 0, 0};
+    switch (kind) {
+    case PyUnicode_1BYTE_KIND:
+        WALK_LINES(Py_UCS1);
+        break;
+    case PyUnicode_2BYTE_KIND:
+        WALK_LINES(Py_UCS2);
+        break;
+    default:
+        WALK_LINES(Py_UCS4);
+        break;
     }
     PyMem_Free(table);
-    return Py_BuildValue("(nnnnnnn)", n_lines, n_empty, n_ws, ws_chars, ws_dchars, n_distinct, dchars);
+    return Py_BuildValue("(nnnnnnn)", n_lines, acc.n_empty, acc.n_ws, acc.ws_chars, acc.ws_dchars,
+                         acc.n_distinct, acc.dchars);
 }
 
 static PyMethodDef methods[] = {
