@@ -6,8 +6,9 @@
  *     whitespace-only (``str.isspace``), the characters of those and of the distinct ones, how
  *     many distinct lines (``len(set(lines))``) and their characters. Without splitting the text
  *     into line strings or hashing them as ``str``: distinct lines are found in an open-addressing
- *     table of (FNV-1a hash, start, length) compared with ``memcmp`` (all lines of one text have
- *     its kind, so equal code points are equal bytes).
+ *     table of (hash, start, length) compared with ``memcmp`` (all lines of one text have its
+ *     kind, so equal code points are equal bytes); the hash reads a line's length and its first
+ *     and last 8 bytes only (a collision costs a memcmp, never a wrong answer).
  *
  * Linear in the text (plus the probes); every read is inside the text; the table holds at most
  * one entry per line in a power of two of at least twice as many slots.
@@ -31,47 +32,66 @@ typedef struct {
             n_lines += d[i] == '\n';                                                           \
     } while (0)
 
-/* Walk the lines of d[0:n], each hashed (FNV-1a over its code units) and checked for being all
- * whitespace while it is read, then counted and looked up in the table of distinct lines. */
-#define WALK_LINES(CTYPE)                                                                      \
+/* Walk the lines of d[0:n]: find each line's end, whether it is all whitespace (checked up to
+ * its first other character: one look for most lines), then count it. */
+#define WALK_LINES(CTYPE, FIND_END)                                                            \
     do {                                                                                       \
         const CTYPE *d = (const CTYPE *)data;                                                  \
         Py_ssize_t start = 0;                                                                  \
         for (;;) {                                                                             \
-            Py_ssize_t end = start;                                                            \
-            uint64_t h = 1469598103934665603ULL;                                               \
-            int all_space = 1;                                                                 \
-            while (end < n && d[end] != '\n') {                                                \
-                Py_UCS4 c = d[end];                                                            \
-                if (all_space && !Py_UNICODE_ISSPACE(c))                                       \
-                    all_space = 0;                                                             \
-                h = (h ^ c) * 1099511628211ULL;                                                \
-                end++;                                                                         \
-            }                                                                                  \
-            count_line(table, cap, bytes, kind, start, end - start, h, all_space, &acc);      \
+            Py_ssize_t end;                                                                    \
+            FIND_END;                                                                          \
+            Py_ssize_t k = start;                                                              \
+            while (k < end && Py_UNICODE_ISSPACE(d[k]))                                        \
+                k++;                                                                           \
+            count_line(table, cap, bytes, kind, start, end - start, k == end, &acc);          \
             if (end >= n)                                                                      \
                 break;                                                                         \
             start = end + 1;                                                                   \
         }                                                                                      \
     } while (0)
 
+#define END_BY_LOOP                                                                            \
+    end = start;                                                                               \
+    while (end < n && d[end] != '\n')                                                          \
+        end++
+#define END_BY_MEMCHR                                                                          \
+    const Py_UCS1 *nl = start < n ? memchr(d + start, '\n', (size_t)(n - start)) : NULL;      \
+    end = nl ? (Py_ssize_t)(nl - d) : n
+
+/* A line's hash from its length and its first and last (up to) 8 bytes: cheap for any length;
+ * lines that share it are told apart by memcmp, so it only has to spread typical lines. */
+static inline uint64_t
+line_hash(const unsigned char *p, size_t nbytes)
+{
+    uint64_t a = 0, b = 0;
+    size_t k = nbytes < 8 ? nbytes : 8;
+    memcpy(&a, p, k);
+    memcpy(&b, p + nbytes - k, k);
+    uint64_t h = (nbytes + 0x9E3779B97F4A7C15ULL) ^ (a * 0xC2B2AE3D27D4EB4FULL);
+    h = (h ^ (h >> 31)) * 0x94D049BB133111EBULL ^ b;
+    h = (h ^ (h >> 29)) * 0xBF58476D1CE4E5B9ULL;
+    return h ^ (h >> 32);
+}
+
 typedef struct {
     Py_ssize_t n_empty, n_ws, ws_chars, ws_dchars, n_distinct, dchars;
 } Counts;
 
-/* Count the line [start, start + len) (hash h; all_space: no character but whitespace). */
+/* Count the line [start, start + len) (all_space: no character but whitespace). */
 static inline void
 count_line(Slot *table, size_t cap, const unsigned char *bytes, int kind, Py_ssize_t start,
-           Py_ssize_t len, uint64_t h, int all_space, Counts *acc)
+           Py_ssize_t len, int all_space, Counts *acc)
 {
     int ws = len > 0 && all_space;
+    uint64_t h = line_hash(bytes + start * kind, (size_t)len * kind);
     if (len == 0)
         acc->n_empty++;
     if (ws) {
         acc->n_ws++;
         acc->ws_chars += len;
     }
-    size_t k = (size_t)(h ^ (h >> 29)) & (cap - 1);
+    size_t k = (size_t)h & (cap - 1);
     for (;;) {
         Slot *s = &table[k];
         if (s->start < 0) { /* a new distinct line */
@@ -105,8 +125,9 @@ line_stats(PyObject *self, PyObject *text)
 
     Py_ssize_t n_lines = 1;
     switch (kind) {
-    case PyUnicode_1BYTE_KIND:
-        COUNT_LINES(Py_UCS1);
+    case PyUnicode_1BYTE_KIND: /* memchr from newline to newline */
+        for (const Py_UCS1 *p = data, *e = p + n; (p = memchr(p, '\n', (size_t)(e - p))) != NULL; p++)
+            n_lines++;
         break;
     case PyUnicode_2BYTE_KIND:
         COUNT_LINES(Py_UCS2);
@@ -126,13 +147,13 @@ line_stats(PyObject *self, PyObject *text)
     Counts acc = {0, 0, 0, 0, 0, 0};
     switch (kind) {
     case PyUnicode_1BYTE_KIND:
-        WALK_LINES(Py_UCS1);
+        WALK_LINES(Py_UCS1, END_BY_MEMCHR);
         break;
     case PyUnicode_2BYTE_KIND:
-        WALK_LINES(Py_UCS2);
+        WALK_LINES(Py_UCS2, END_BY_LOOP);
         break;
     default:
-        WALK_LINES(Py_UCS4);
+        WALK_LINES(Py_UCS4, END_BY_LOOP);
         break;
     }
     PyMem_Free(table);
