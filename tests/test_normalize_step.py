@@ -136,7 +136,7 @@ def test_real_news_sample_undo_exact_and_idempotent():
 
 # Pairs sharing long prefixes/suffixes (the bisection's interesting cases): a base string
 # with an edit somewhere, so prefix and suffix overlap, touch or leave a gap.
-_AFFIX_BASE = st.text(alphabet="ab\u00e2\u20ac\n", max_size=40)
+_AFFIX_BASE = st.text(alphabet="ab\u00e2\u20ac\n", max_size=40)  # past _AFFIX_LOOP_MAX too
 
 
 @settings(max_examples=500, deadline=None)

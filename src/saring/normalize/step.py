@@ -98,6 +98,9 @@ def common_affixes_py(a: str, b: str) -> tuple[int, int]:
     return p, s
 
 
+_AFFIX_LOOP_MAX = 24
+
+
 def common_affixes(a: str, b: str) -> tuple[int, int]:
     """:func:`common_affixes_py` by bisection on slice comparisons (C speed): equal prefixes
     (suffixes) of length m imply equal ones of every shorter length, so the longest is found
@@ -105,6 +108,8 @@ def common_affixes(a: str, b: str) -> tuple[int, int]:
     fixed near its end no longer costs a Python loop step per character."""
     la, lb = len(a), len(b)
     n = min(la, lb)
+    if n <= _AFFIX_LOOP_MAX:  # short lines: the character loop beats the slices
+        return common_affixes_py(a, b)
     lo, hi = 0, n  # a[:lo] == b[:lo]; no common prefix is longer than hi
     while lo < hi:
         mid = (lo + hi + 1) >> 1
