@@ -132,3 +132,55 @@ def test_real_news_sample_undo_exact_and_idempotent():
         step.process(second)
         assert second.edits == []
     assert changed > 0
+
+
+# Pairs sharing long prefixes/suffixes (the bisection's interesting cases): a base string
+# with an edit somewhere, so prefix and suffix overlap, touch or leave a gap.
+_AFFIX_BASE = st.text(alphabet="ab\u00e2\u20ac\n", max_size=40)  # past _AFFIX_LOOP_MAX too
+
+
+@settings(max_examples=500, deadline=None)
+@given(_AFFIX_BASE, _AFFIX_BASE, _AFFIX_BASE, st.text(alphabet="ab\u00e2\U0001F600", max_size=4))
+@example("aaa", "", "aaa", "")
+@example("", "", "", "")
+@example("ab", "a", "b", "")
+def test_common_affixes_equal_the_reference(head: str, mid: str, tail: str, other: str):
+    from saring.normalize.step import common_affixes, common_affixes_py
+
+    a, b = head + mid + tail, head + other + tail
+    assert common_affixes(a, b) == common_affixes_py(a, b)
+    assert common_affixes(b, a) == common_affixes_py(b, a)
+    assert common_affixes(a, a) == common_affixes_py(a, a)
+    assert common_affixes(a, "") == common_affixes_py(a, "") == (0, 0)
+
+
+_LAYOUT_TEXT = st.text(st.sampled_from(list(" \t\n\n\n\r x\u3000")), max_size=200)
+
+
+@settings(max_examples=600, deadline=None)
+@given(st.one_of(_LAYOUT_TEXT, _TEXT), st.integers(0, 5))
+@example("a\n\nb\n \nc\n\n\n\nd  e\t\n", 2)
+@example("\n\n", 2)
+@example("\n\n\n", 2)
+def test_layout_fixes_equal_the_reference(text: str, keep: int):
+    from saring.normalize import step as norm
+
+    if norm._K is None:
+        return
+    assert norm._K.layout_fixes(text, keep) == norm.layout_fixes_re(text, keep)
+    assert norm._K.layout_matches(text) == norm.layout_matches_re(text)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.one_of(_LAYOUT_TEXT, _TEXT), st.integers(0, 3))
+def test_layout_pass_same_edits_with_and_without_the_kernel(text: str, max_blank: int):
+    from saring.normalize import step as norm
+
+    with_kernel = run(text, max_blank_lines=max_blank)
+    saved, norm._K = norm._K, None
+    try:
+        without = run(text, max_blank_lines=max_blank)
+    finally:
+        norm._K = saved
+    assert with_kernel.text == without.text
+    assert [e.to_dict() for e in with_kernel.edits] == [e.to_dict() for e in without.edits]

@@ -9,6 +9,10 @@
  *       | (?P<leading_space>(?<=\n)[ \t]+) | (?P<space_run>[ \t]{2,}|\t)
  *     decided the way the regex engine decides them (alternatives in order, greedy repeats,
  *     the search going on at the end of each match). Every loop moves forward: linear time.
+ * layout_fixes(text, keep_newlines) -> list[tuple[int, int, str]]
+ *     layout_matches(text) without the blank_lines matches that are only newlines, at most
+ *     keep_newlines of them (the step's allowed paragraph breaks: they change nothing, and
+ *     news text has one per paragraph).
  */
 #define PY_SSIZE_T_CLEAN
 #include <Python.h>
@@ -37,6 +41,24 @@ in_high(const Py_UCS4 *high, Py_ssize_t nhigh, Py_UCS4 c)
     }
     return lo < nhigh && high[lo] == c;
 }
+
+/* The scan of char_positions, one copy per string kind (direct reads, no kind switch per
+ * character); SKIP(c) is true for the characters not asked for. */
+#define CHAR_LOOP(CTYPE, SKIP)                                                                 \
+    do {                                                                                       \
+        const CTYPE *d = (const CTYPE *)data;                                                  \
+        for (Py_ssize_t i = 0; i < n && PyList_GET_SIZE(out) < limit; i++) {                   \
+            Py_UCS4 c = d[i];                                                                  \
+            if (SKIP)                                                                          \
+                continue;                                                                      \
+            PyObject *pos = PyLong_FromSsize_t(i);                                             \
+            if (pos == NULL || PyList_Append(out, pos) < 0) {                                  \
+                Py_XDECREF(pos);                                                               \
+                goto fail;                                                                     \
+            }                                                                                  \
+            Py_DECREF(pos);                                                                    \
+        }                                                                                      \
+    } while (0)
 
 static PyObject *
 char_positions(PyObject *self, PyObject *args)
@@ -67,23 +89,24 @@ char_positions(PyObject *self, PyObject *args)
         return NULL;
     }
     Py_ssize_t n = PyUnicode_GET_LENGTH(text);
-    int kind = PyUnicode_KIND(text);
     const void *data = PyUnicode_DATA(text);
-    for (Py_ssize_t i = 0; i < n && PyList_GET_SIZE(out) < limit; i++) {
-        Py_UCS4 c = PyUnicode_READ(kind, data, i);
-        if (c < 256 ? !low[c] : !in_high(high, nhigh, c))
-            continue;
-        PyObject *pos = PyLong_FromSsize_t(i);
-        if (pos == NULL || PyList_Append(out, pos) < 0) {
-            Py_XDECREF(pos);
-            Py_DECREF(out);
-            PyMem_Free(high);
-            return NULL;
-        }
-        Py_DECREF(pos);
+    switch (PyUnicode_KIND(text)) {
+    case PyUnicode_1BYTE_KIND: /* Latin-1 text: the 256-entry table decides every character */
+        CHAR_LOOP(Py_UCS1, !low[c]);
+        break;
+    case PyUnicode_2BYTE_KIND:
+        CHAR_LOOP(Py_UCS2, c < 256 ? !low[c] : !in_high(high, nhigh, c));
+        break;
+    default:
+        CHAR_LOOP(Py_UCS4, c < 256 ? !low[c] : !in_high(high, nhigh, c));
+        break;
     }
     PyMem_Free(high);
     return out;
+fail:
+    Py_DECREF(out);
+    PyMem_Free(high);
+    return NULL;
 }
 
 static int
@@ -113,12 +136,15 @@ append_match(PyObject *out, Py_ssize_t s, Py_ssize_t e, int group)
             }                                                                                \
             if (c == '\n') {                                                                 \
                 /* blank_lines: a newline, then as many "[ \t]*\n" units as there are (>= 1) */ \
-                Py_ssize_t j = pos + 1, last = -1;                                           \
+                Py_ssize_t j = pos + 1, last = -1, newlines = 1;                             \
+                int blanks = 0; /* a space or tab inside the match */                        \
                 for (;;) {                                                                   \
                     Py_ssize_t k = j;                                                        \
                     while (k < n && BLANK(d[k]))                                             \
                         k++;                                                                 \
                     if (k < n && d[k] == '\n') {                                             \
+                        blanks |= k > j;                                                     \
+                        newlines++;                                                          \
                         last = k + 1;                                                        \
                         j = k + 1;                                                           \
                     } else {                                                                 \
@@ -126,7 +152,9 @@ append_match(PyObject *out, Py_ssize_t s, Py_ssize_t e, int group)
                     }                                                                        \
                 }                                                                            \
                 if (last >= 0) {                                                             \
-                    if (append_match(out, pos, last, 0) < 0)                                 \
+                    /* layout_fixes: newlines only, no more than allowed: nothing to fix */  \
+                    if ((blanks || newlines > keep_newlines)                                 \
+                        && append_match(out, pos, last, 0) < 0)                              \
                         goto fail;                                                           \
                     pos = last;                                                              \
                 } else {                                                                     \
@@ -159,11 +187,8 @@ append_match(PyObject *out, Py_ssize_t s, Py_ssize_t e, int group)
     } while (0)
 
 static PyObject *
-layout_matches(PyObject *self, PyObject *args)
+layout_scan(PyObject *text, Py_ssize_t keep_newlines)
 {
-    PyObject *text;
-    if (!PyArg_ParseTuple(args, "U:layout_matches", &text))
-        return NULL;
     Py_ssize_t n = PyUnicode_GET_LENGTH(text);
     const void *data = PyUnicode_DATA(text);
     PyObject *out = PyList_New(0);
@@ -186,11 +211,33 @@ fail:
     return NULL;
 }
 
+static PyObject *
+layout_matches(PyObject *self, PyObject *args)
+{
+    PyObject *text;
+    if (!PyArg_ParseTuple(args, "U:layout_matches", &text))
+        return NULL;
+    return layout_scan(text, 0); /* every blank_lines match has > 0 newlines: all kept */
+}
+
+static PyObject *
+layout_fixes(PyObject *self, PyObject *args)
+{
+    PyObject *text;
+    Py_ssize_t keep_newlines;
+    if (!PyArg_ParseTuple(args, "Un:layout_fixes", &text, &keep_newlines))
+        return NULL;
+    return layout_scan(text, keep_newlines);
+}
+
 static PyMethodDef methods[] = {
     {"char_positions", char_positions, METH_VARARGS,
      "char_positions(text, chars, limit) -> offsets of text's characters in chars (at most limit)."},
     {"layout_matches", layout_matches, METH_VARARGS,
      "layout_matches(text) -> [(start, end, group)] of every match of normalize's _LAYOUT_RE."},
+    {"layout_fixes", layout_fixes, METH_VARARGS,
+     "layout_fixes(text, keep_newlines) -> layout_matches(text) less the blank_lines matches "
+     "made of at most keep_newlines newlines and nothing else."},
     {NULL, NULL, 0, NULL},
 };
 

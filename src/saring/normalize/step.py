@@ -82,11 +82,12 @@ _FTFY_SLOW = 64
 _FTFY_SLOW_CHARS = 100
 _FTFY_GROUP = 256
 _FTFY_GROUP_CHARS = 10
-__all__ = ["Normalize", "common_affixes", "diff_replacements", "fix_text_segments"]
+__all__ = ["Normalize", "common_affixes", "common_affixes_py", "diff_replacements", "fix_text_segments"]
 
 
-def common_affixes(a: str, b: str) -> tuple[int, int]:
-    """Lengths of the common prefix and (non-overlapping) common suffix of ``a`` and ``b``."""
+def common_affixes_py(a: str, b: str) -> tuple[int, int]:
+    """Lengths of the common prefix and (non-overlapping) common suffix of ``a`` and ``b``
+    (the reference: one character at a time)."""
     n = min(len(a), len(b))
     p = 0
     while p < n and a[p] == b[p]:
@@ -95,6 +96,36 @@ def common_affixes(a: str, b: str) -> tuple[int, int]:
     while s < n - p and a[-1 - s] == b[-1 - s]:
         s += 1
     return p, s
+
+
+_AFFIX_LOOP_MAX = 24
+
+
+def common_affixes(a: str, b: str) -> tuple[int, int]:
+    """:func:`common_affixes_py` by bisection on slice comparisons (C speed): equal prefixes
+    (suffixes) of length m imply equal ones of every shorter length, so the longest is found
+    comparing O(log n) slices whose lengths halve; a mojibake line of thousands of characters
+    fixed near its end no longer costs a Python loop step per character."""
+    la, lb = len(a), len(b)
+    n = min(la, lb)
+    if n <= _AFFIX_LOOP_MAX:  # short lines: the character loop beats the slices
+        return common_affixes_py(a, b)
+    lo, hi = 0, n  # a[:lo] == b[:lo]; no common prefix is longer than hi
+    while lo < hi:
+        mid = (lo + hi + 1) >> 1
+        if a[lo:mid] == b[lo:mid]:
+            lo = mid
+        else:
+            hi = mid - 1
+    p = lo
+    lo, hi = 0, n - p  # the same for suffixes, not overlapping the prefix
+    while lo < hi:
+        mid = (lo + hi + 1) >> 1
+        if a[la - mid : la - lo] == b[lb - mid : lb - lo]:
+            lo = mid
+        else:
+            hi = mid - 1
+    return p, lo
 
 
 # Above this many changed lines, and more than one per _DENSE_LINE_CHARS characters (crafted
@@ -235,6 +266,16 @@ def layout_matches_re(text: str) -> list[tuple[int, int, str]]:
     return [(m.start(), m.end(), m.lastgroup) for m in _LAYOUT_RE.finditer(text)]  # type: ignore[misc]
 
 
+def layout_fixes_re(text: str, keep_newlines: int) -> list[tuple[int, int, str]]:
+    """:func:`layout_matches_re` less the ``blank_lines`` matches made only of newlines, at most
+    ``keep_newlines`` of them: the matches ``_pass_layout`` makes no replacement for (the
+    reference of the kernel's ``layout_fixes``)."""
+    return [
+        (s, e, g) for s, e, g in layout_matches_re(text)
+        if not (g == "blank_lines" and e - s <= keep_newlines and text.count("\n", s, e) == e - s)
+    ]
+
+
 def char_positions(text: str, limit: int) -> list[int]:
     """:func:`char_positions_re`, by the kernel when built."""
     if _K is not None:
@@ -346,8 +387,9 @@ class Normalize(MapStep):
             return
         if _K is not None:
             # one C pass finds the matches: cheaper than the substring tests that prove there
-            # are none (a match that changes nothing makes no replacement below)
-            matches = _K.layout_matches(text)
+            # are none; it leaves out the paragraph breaks within the allowed blank lines (one
+            # per paragraph in news text), for which the loop below makes no replacement
+            matches = _K.layout_fixes(text, len(self._blank_after))
             if not matches and not text[0].isspace() and not text[-1].isspace():
                 return
         else:

@@ -17,6 +17,7 @@ from collections.abc import Iterable, Mapping, Sequence
 
 import regex
 
+from saring.compiled import load
 from saring.pii.numbers import (
     GROUPED_AMOUNT,
     MAX_DIGITS,
@@ -50,6 +51,11 @@ _GATE_OBFUSCATED_AT = regex.compile(r"[\[(] ?(?:at|AT|At) ?[\])]")
 # Every IPv6 address has "::" or 7 colons, hence ":h:h:"; a pattern starting with a literal
 # is scanned fast (a leading hex class would stop at every a-f letter of the text).
 _GATE_IPV6 = regex.compile(r":[0-9A-Fa-f]{1,4}:[0-9A-Fa-f]{1,4}:")
+# The bits of :func:`gates`: which of the cheap whole-text tests a text passes.
+GATE_AT, GATE_CLOUDFLARE, GATE_OBFUSCATED_AT, GATE_IPV6 = 1, 2, 4, 8
+GATE_EMAIL = GATE_AT | GATE_CLOUDFLARE | GATE_OBFUSCATED_AT
+# ... all four in one compiled pass (``_c_pii.c``); None when not built (then ``gates_py``)
+_K = load("saring.pii._c_pii")
 
 # --- typed patterns (bounded repeats, one separator char between digit groups) -------------
 _EMAIL = regex.compile(
@@ -241,9 +247,10 @@ class Detector:
         cands: list[Span] = []
         suspects: list[Span] = []
         types = self.types
-        if "email" in types:
-            self._emails(text, cands)
-        if "ip" in types and ("::" in text or _GATE_IPV6.search(text)):
+        g = gates(text)
+        if "email" in types and g & GATE_EMAIL:  # no "@", "[email" or "[at]": no address
+            self._emails(text, cands, g)
+        if "ip" in types and g & GATE_IPV6:
             self._ipv6(text, cands)
         if self._numeric:
             spans = number_runs(text, 5) if _GATE_NUM_C else [m.span() for m in _GATE_NUM.finditer(text)]
@@ -322,10 +329,10 @@ class Detector:
         return self._unit_after.match(text, end, min(len(text), end + 16)) is not None
 
     # ----------------------------------------------------------------- e-mail
-    def _emails(self, text: str, out: list[Span]) -> None:
+    def _emails(self, text: str, out: list[Span], g: int) -> None:
         """Addresses, trimmed of scrape glue, that are not asset names, remotes or placeholders;
-        plus Cloudflare's obfuscation placeholder."""
-        for start, s in _email_matches(text):
+        plus Cloudflare's obfuscation placeholder. ``g``: the text's :func:`gates`."""
+        for start, s in _email_matches(text, bool(g & GATE_OBFUSCATED_AT)):
             s, last = _trim_glue(s)
             if len(last) < 2 or not last.isalpha():
                 continue
@@ -333,7 +340,7 @@ class Detector:
                 continue
             obf = "@" not in s
             out.append(Span("email", start, start + len(s), 0.9 if obf else 0.99, "email"))
-        for marker in (_CLOUDFLARE_EMAIL, _CLOUDFLARE_EMAIL_ASCII) if "[email" in text else ():
+        for marker in (_CLOUDFLARE_EMAIL, _CLOUDFLARE_EMAIL_ASCII) if g & GATE_CLOUDFLARE else ():
             i = text.find(marker)
             while i >= 0:
                 out.append(Span("email", i, i + len(marker), 0.9, "cloudflare_email"))
@@ -525,10 +532,29 @@ def may_hold_pii(value: str) -> bool:
     return _PII_CHAR.search(value) is not None
 
 
-def _email_matches(text: str) -> list[tuple[int, str]]:
+def gates_py(text: str) -> int:
+    """Which cheap whole-text tests ``text`` passes, as bits (the reference of the kernel's
+    ``gates``): ``GATE_AT`` an "@", ``GATE_CLOUDFLARE`` "[email", ``GATE_OBFUSCATED_AT`` a
+    ``_GATE_OBFUSCATED_AT`` match, ``GATE_IPV6`` "::" or a ``_GATE_IPV6`` match. A text passing
+    none (most) holds no e-mail and no IPv6 address."""
+    return (
+        ("@" in text) * GATE_AT
+        | ("[email" in text) * GATE_CLOUDFLARE
+        | _has_obfuscated_at(text) * GATE_OBFUSCATED_AT
+        | ("::" in text or _GATE_IPV6.search(text) is not None) * GATE_IPV6
+    )
+
+
+def gates(text: str) -> int:
+    """:func:`gates_py`, in one compiled pass when the kernel is built (instead of a needle
+    scan, two substring tests and a regex search over every text)."""
+    return _K.gates(text) if _K is not None else gates_py(text)
+
+
+def _email_matches(text: str, obfuscated: bool | None = None) -> list[tuple[int, str]]:
     """Candidate addresses as (start, string): plain ones grown outwards from each ``@``
     (cheap); the full pattern with the ``[at]``/``(at)`` spellings only runs when such a
-    spelling occurs."""
+    spelling occurs (``obfuscated``: whether it does, if known: ``_has_obfuscated_at``)."""
     matches: list[tuple[int, str]] = []
     i = text.find("@")
     while i >= 0:
@@ -541,7 +567,7 @@ def _email_matches(text: str) -> list[tuple[int, str]]:
         if dom is not None:
             matches.append((j, text[j : dom.end()]))
         i = text.find("@", i + 1)
-    if _has_obfuscated_at(text):
+    if _has_obfuscated_at(text) if obfuscated is None else obfuscated:
         matches.extend(
             (m.start(), m.group()) for m in _EMAIL.finditer(text) if "@" not in m.group()
         )

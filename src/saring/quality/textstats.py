@@ -26,6 +26,7 @@ import yaml
 
 from saring import analysis as _analysis
 from saring.analysis import Analysis, analyse, clear_cache, count  # noqa: F401 - clear_cache for tests
+from saring.compiled import load
 from saring.quality.profiles import DATA_DIR
 
 # Word characters: \w plus the combining marks \w lacks (Latin diacritics, Arabic harakat) and
@@ -722,19 +723,48 @@ class LineCounts(NamedTuple):
 
     n_nonblank: int  # FineWeb lines
     n_gopher: int  # Gopher lines: the empty lines go, except the first and the last
-    ws_lines: list[str]  # the whitespace-only lines, in order (usually none)
+    ws_chars: int  # characters of the whitespace-only lines (usually none)
+    ws_dchars: int  # ... of the distinct ones
+
+
+# The compiled line counts (``_c_quality.c``); None when not built (then ``line_numbers_py``).
+_K = load("saring.quality._c_quality")
+
+
+def line_numbers_py(lines: list[str]) -> tuple[int, int, int, int, int, int, int]:
+    """Over ``lines = text.split("\\n")``: (lines, empty lines, whitespace-only lines, their
+    characters, the characters of the distinct ones, distinct lines, their characters). The
+    reference of the kernel's ``line_stats(text)``, which counts them without splitting."""
+    ws = list(filter(str.isspace, lines))
+    distinct = set(lines)
+    return (len(lines), lines.count(""), len(ws), sum(map(len, ws)), sum(map(len, set(ws))),
+            len(distinct), sum(map(len, distinct)))
+
+
+def _line_numbers(st: Analysis) -> tuple[int, int, int, int, int, int, int]:
+    """:func:`line_numbers_py` of a text, by the kernel when built, memoised on its analysis."""
+    found = st.memo.get("quality_line_numbers")
+    if found is None:
+        found = st.memo["quality_line_numbers"] = (
+            _K.line_stats(st.text) if _K is not None else line_numbers_py(st.lines)
+        )
+    return found  # type: ignore[return-value]
+
+
+def _edge_lines_empty(text: str) -> tuple[bool, bool]:
+    """Whether the first and the last line of ``text.split("\\n")`` are empty."""
+    return (not text or text[0] == "\n"), (not text or text[-1] == "\n")
 
 
 def line_counts(st: Analysis) -> LineCounts:
     """:class:`LineCounts` of a text, memoised on its analysis."""
     found = st.memo.get("quality_line_counts")
     if found is None:
-        lines = st.lines
-        n_empty = lines.count("")
-        ws = list(filter(str.isspace, lines))
-        ends = (lines[0] == "") + (len(lines) > 1 and lines[-1] == "")
+        n_lines, n_empty, n_ws, ws_chars, ws_dchars, _, _ = _line_numbers(st)
+        first, last = _edge_lines_empty(st.text)
+        ends = first + (n_lines > 1 and last)
         found = st.memo["quality_line_counts"] = LineCounts(
-            len(lines) - n_empty - len(ws), len(lines) - n_empty + ends, ws
+            n_lines - n_empty - n_ws, n_lines - n_empty + ends, ws_chars, ws_dchars
         )
     return found  # type: ignore[return-value]
 
@@ -743,21 +773,17 @@ def line_dups(st: Analysis) -> LineDups:
     """:class:`LineDups` of a text, memoised on its analysis."""
     found = st.memo.get("quality_line_dups")
     if found is None:
-        text, lines = st.text, st.lines
+        text = st.text
         counts = line_counts(st)
-        distinct = set(lines)
-        n_distinct = len(distinct)
-        if "" in distinct and lines[0] != "" and lines[-1] != "":
+        _, n_empty, _, _, _, n_distinct, dchars = _line_numbers(st)
+        first, last = _edge_lines_empty(text)
+        if n_empty and not first and not last:
             n_distinct -= 1  # only inner empty lines, which Gopher's split drops
         chars = len(text) - st.n_newlines  # the characters of all lines
-        dchars = sum(map(len, distinct))
-        ws = counts.ws_lines
-        ws_chars = sum(map(len, ws)) if ws else 0
-        ws_dchars = sum(map(len, set(ws))) if ws else 0
         found = st.memo["quality_line_dups"] = LineDups(
             n_lines=counts.n_gopher,
             n_dup=counts.n_gopher - n_distinct,
             dup_chars=chars - dchars,
-            nonblank_dup_chars=(chars - ws_chars) - (dchars - ws_dchars),
+            nonblank_dup_chars=(chars - counts.ws_chars) - (dchars - counts.ws_dchars),
         )
     return found  # type: ignore[return-value]
