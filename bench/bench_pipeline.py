@@ -8,11 +8,19 @@ builds documents and runs every per-document step of ``DEFAULT_STEPS`` (dedup is
 is benchmarked by bench_dedup.py). CPU seconds of this one process are the per-core figure; the
 machine is shared, so wall seconds are printed but ratios are what to read. Per-step seconds come
 from StepStats. Also prints the keep/reject rates by step and reason per corpus.
+
+After set-up and the warm-up the process freezes its heap (``gc.collect(); gc.freeze()``), as a
+run's worker does (``executors/segment._steps_for``, the fork server's preload in
+``executors/warm.py``, ``saring run``'s own process), and as ``bench_chain_steps_ab.py`` does:
+otherwise every full collection walks the steps' lexicons and tables (millions of objects), a
+cost no worker pays, charged to both loops timed after set-up. ``--heap plain`` measures without
+it (until session 10 this bench did not freeze).
 """
 
 from __future__ import annotations
 
 import argparse
+import gc
 import gzip
 import io
 import itertools
@@ -89,6 +97,8 @@ def main() -> None:
                     help="first run the chain, untimed, on this many *other* records per corpus (the "
                          "ones after --limit): steady state, as in a long-running worker, instead of "
                          "counting first-use costs (lazily built caches, regexes) in the timing")
+    ap.add_argument("--heap", choices=["freeze", "plain"], default="freeze",
+                    help="freeze the set-up heap before timing, as a run's worker does (default)")
     args = ap.parse_args()
     if not (SHARED / "corpora").exists():
         raise SystemExit(f"shared corpora not found under {SHARED}")
@@ -99,6 +109,9 @@ def main() -> None:
     if args.warmup:
         for blob in load_raw(args.warmup, skip=args.limit).values():
             chain_loop(blob, pipe.steps, {}, Counter())
+    if args.heap == "freeze":  # as a run's worker after set-up (see the module docstring)
+        gc.collect()
+        gc.freeze()
     names = [s.label for s in pipe.steps]
     print(f"chain: {' -> '.join(names)}  (dedup is a corpus stage: see bench_dedup.py)")
 
@@ -126,6 +139,7 @@ def main() -> None:
     n_b, cpu_b, wall_b = best["bare"]
     n_c, cpu_c, wall_c = best["chain"]
     warm = f", after a warm-up on {args.warmup} other docs each" if args.warmup else ""
+    warm += ", set-up heap frozen" if args.heap == "freeze" else ", heap not frozen"
     print(f"\n{n_c} news docs from {len(NEWS)} corpora (first {args.limit} each), best of {args.repeat}{warm}")
     print(f"{'variant':<44}{'CPU s':>8}{'wall s':>8}{'docs/s/core':>13}{'CPU vs bare':>13}")
     print(f"{'bare loop: gzip read+parse+dump+gzip write':<44}{cpu_b:>8.2f}{wall_b:>8.2f}"
