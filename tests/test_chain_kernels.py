@@ -44,6 +44,14 @@ def test_needles_present_edges() -> None:
     assert SCAN.needles_present("", ("", "a")) == 1
     assert SCAN.needles_present("ab", ("abc", "b", "ab")) == 0b110
     assert SCAN.needles_present("x" * 10_000 + "😀y", ("😀y", "x😀", "yy")) == 0b011
+    # a found needle leaves the first-character table; the others sharing its first character
+    # (and its duplicates) are still found later
+    assert SCAN.needles_present("ab ax ab ac", ("ab", "ac", "ab", "ad", "a")) == 0b10111
+    assert SCAN.needles_present("abc", ()) == 0
+    assert SCAN.needles_present("abc", ("", "")) == 0b11
+    # a needle wider than any character of the text never occurs; a narrower one may
+    assert SCAN.needles_present("abc", ("😀", "Ā", "bc")) == 0b100
+    assert SCAN.needles_present("ĀxyĀab😀", ("ab", "xy", "Āa", "b😀", "😀Ā")) == 0b01111
     with pytest.raises(ValueError):
         SCAN.needles_present("a", tuple("a" * 65))
     with pytest.raises(TypeError):

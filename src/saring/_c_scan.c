@@ -61,6 +61,9 @@ static int
 tail_equal(int tkind, const void *tdata, Py_ssize_t at, const Needle *nd)
 {
     /* text[at:at+len] == needle, the first characters known equal; caller checked bounds */
+    if (nd->kind == tkind) /* same storage: the bytes compare equal iff the characters do */
+        return memcmp((const char *)tdata + (size_t)at * (size_t)tkind, nd->data,
+                      (size_t)nd->len * (size_t)tkind) == 0;
     for (Py_ssize_t k = 1; k < nd->len; k++) {
         if (PyUnicode_READ(tkind, tdata, at + k) != PyUnicode_READ(nd->kind, nd->data, k))
             return 0;
@@ -70,13 +73,14 @@ tail_equal(int tkind, const void *tdata, Py_ssize_t at, const Needle *nd)
 
 /* A position is a candidate for needle j when its character is j's first and the next one
  * has the low byte of j's second (or j has one character): two table look-ups rule out nearly
- * every position; candidates are then compared in full. */
+ * every position; candidates are then compared in full. A needle found is taken out of the
+ * first-character tables, so the common path per character is one look-up and a test. */
 #define SCAN_LOOP(CTYPE)                                                                    \
     do {                                                                                    \
         const CTYPE *t = (const CTYPE *)tdata;                                              \
-        for (Py_ssize_t i = 0; i < n && found != all; i++) {                                \
+        for (Py_ssize_t i = 0; i < n; i++) {                                                \
             Py_UCS4 c = t[i];                                                               \
-            uint64_t cand = (c < 256 ? first_lo[c] : high) & ~found;                        \
+            uint64_t cand = c < 256 ? first_lo[c] : high;                                   \
             if (!cand)                                                                      \
                 continue;                                                                   \
             cand &= (i + 1 < n ? second_lo[t[i + 1] & 0xFF] : 0) | single;                 \
@@ -84,9 +88,17 @@ tail_equal(int tkind, const void *tdata, Py_ssize_t at, const Needle *nd)
                 int j = __builtin_ctzll(cand);                                              \
                 cand &= cand - 1;                                                           \
                 const Needle *nd = &nds[j];                                                 \
-                if (nd->first == c && nd->len <= n - i && tail_equal(tkind, tdata, i, nd)) \
-                    found |= (uint64_t)1 << j;                                              \
+                if (nd->first == c && nd->len <= n - i && tail_equal(tkind, tdata, i, nd)) { \
+                    uint64_t bit = (uint64_t)1 << j;                                        \
+                    found |= bit;                                                           \
+                    if (c < 256)                                                            \
+                        first_lo[c] &= ~bit;                                                \
+                    else                                                                    \
+                        high &= ~bit;                                                       \
+                }                                                                           \
             }                                                                               \
+            if (found == all)                                                               \
+                break;                                                                      \
         }                                                                                   \
     } while (0)
 
@@ -125,8 +137,9 @@ needles_present(PyObject *self, PyObject *args)
             continue;
         }
         all |= bit;
-        if (nd->len > n)
-            continue; /* cannot occur: never a candidate */
+        if (nd->len > n || nd->kind > PyUnicode_KIND(text))
+            continue; /* cannot occur (too long, or a character wider than any of the text's):
+                         never a candidate */
         nd->first = PyUnicode_READ(nd->kind, nd->data, 0);
         if (nd->first < 256)
             first_lo[nd->first] |= bit;
@@ -140,6 +153,8 @@ needles_present(PyObject *self, PyObject *args)
     }
     int tkind = PyUnicode_KIND(text);
     const void *tdata = PyUnicode_DATA(text);
+    if (found == all) /* no needles, or only empty ones */
+        return PyLong_FromUnsignedLongLong(found);
     switch (tkind) {
     case PyUnicode_1BYTE_KIND:
         SCAN_LOOP(Py_UCS1);
@@ -864,22 +879,38 @@ case_boundaries(PyObject *self, PyObject *text)
     if (out == NULL)
         return NULL;
     Py_ssize_t n = PyUnicode_GET_LENGTH(text);
-    int kind = PyUnicode_KIND(text);
     const void *data = PyUnicode_DATA(text);
-    int prev_lower = 0;
-    for (Py_ssize_t i = 0; i < n; i++) {
-        Py_UCS4 c = PyUnicode_READ(kind, data, i);
-        if (prev_lower && c >= 'A' && c <= 'Z') {
-            PyObject *pos = PyLong_FromSsize_t(i);
-            if (pos == NULL || PyList_Append(out, pos) < 0) {
-                Py_XDECREF(pos);
-                Py_DECREF(out);
-                return NULL;
-            }
-            Py_DECREF(pos);
-        }
-        prev_lower = c >= 'a' && c <= 'z';
+    /* one loop per storage kind: the character read is a plain load (no kind switch) */
+#define CASE_LOOP(CTYPE)                                                                    \
+    do {                                                                                    \
+        const CTYPE *d = (const CTYPE *)data;                                               \
+        int prev_lower = 0;                                                                 \
+        for (Py_ssize_t i = 0; i < n; i++) {                                                \
+            Py_UCS4 c = d[i];                                                               \
+            if (prev_lower && c >= 'A' && c <= 'Z') {                                       \
+                PyObject *pos = PyLong_FromSsize_t(i);                                      \
+                if (pos == NULL || PyList_Append(out, pos) < 0) {                           \
+                    Py_XDECREF(pos);                                                        \
+                    Py_DECREF(out);                                                         \
+                    return NULL;                                                            \
+                }                                                                           \
+                Py_DECREF(pos);                                                             \
+            }                                                                               \
+            prev_lower = c >= 'a' && c <= 'z';                                              \
+        }                                                                                   \
+    } while (0)
+    switch (PyUnicode_KIND(text)) {
+    case PyUnicode_1BYTE_KIND:
+        CASE_LOOP(Py_UCS1);
+        break;
+    case PyUnicode_2BYTE_KIND:
+        CASE_LOOP(Py_UCS2);
+        break;
+    default:
+        CASE_LOOP(Py_UCS4);
+        break;
     }
+#undef CASE_LOOP
     return out;
 }
 

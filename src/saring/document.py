@@ -76,6 +76,11 @@ class Decision:
     message: str | None = None
 
     def to_dict(self) -> dict[str, Any]:
+        """``status`` and every other field that is set, in field order (a kept document's
+        decision is just its status: that case returns without looking at the others)."""
+        if self.step is None and self.reason is None and self.value is None \
+                and self.threshold is None and self.message is None:
+            return {"status": self.status}
         d: dict[str, Any] = {"status": self.status}
         for k in ("step", "reason", "value", "threshold", "message"):
             v = getattr(self, k)
@@ -191,7 +196,14 @@ class Document:
 
     # -------------------------------------------------------------- annotation
     def annotate(self, step: str, **values: Any) -> None:
-        self.annotations.setdefault(step, {}).update(values)
+        """Add ``values`` to ``step``'s annotations (later values of a key replace earlier ones).
+        A step's first annotation keeps the keyword dict itself: it is new at every call, so
+        nothing else holds it, and no empty dict is made to be filled."""
+        ann = self.annotations.get(step)
+        if ann is None:
+            self.annotations[step] = values
+        else:
+            ann.update(values)
 
     def flag(self, step: str, kind: str, **info: Any) -> None:
         self.flags.append({"step": step, "kind": kind, **info})
@@ -213,7 +225,7 @@ class Document:
             "id": self.id,
             "text": self.text,
             "metadata": self.metadata,
-            "edits": [e.to_dict() for e in self.edits],
+            "edits": [e.to_dict() for e in self.edits] if self.edits else [],
             "annotations": self.annotations,
             "flags": self.flags,
             "decision": self.decision.to_dict(),
