@@ -591,10 +591,7 @@ static PyObject *tokenize(PyObject *self, PyObject *args)
                 tok = PyUnicode_New(len, 127);
                 if (!tok) goto fail;
                 memcpy(PyUnicode_1BYTE_DATA(tok), base + pos, (size_t)len);
-            } else if (len == 1) { /* one character: CPython's shared Latin-1 strings */
-                tok = PyUnicode_FromOrdinal((int)PyUnicode_READ(t.kind, t.data, pos));
-                if (!tok) goto fail;
-            } else {
+            } else { /* one character: CPython's shared Latin-1 strings */
                 tok = PyUnicode_Substring(text, pos, end);
                 if (!tok) goto fail;
             }

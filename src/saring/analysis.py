@@ -35,7 +35,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Hashable, Iterable
-from itertools import compress, filterfalse
+from itertools import accumulate, compress, filterfalse
 from typing import Any
 
 from saring import compiled
@@ -272,13 +272,9 @@ class Analysis:
     @property
     def line_starts(self) -> list[int]:
         """Offset of the first character of each line of :attr:`lines`."""
-        if self._line_starts is None:
-            starts = [0]
-            pos = 0
-            for line in self.lines[:-1]:
-                pos += len(line) + 1
-                starts.append(pos)
-            self._line_starts = starts
+        if self._line_starts is None:  # 0, then each line's length + 1 (its newline) summed
+            self._line_starts = list(accumulate(map((1).__add__, map(len, self.lines[:-1])),
+                                                initial=0))
         return self._line_starts
 
     @property
