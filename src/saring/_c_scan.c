@@ -747,18 +747,27 @@ class_has(const ClassTable *t, Py_UCS4 c)
     return lo < t->m && t->lo[lo] <= c;
 }
 
+/* Append offset i to the list out; on failure out is released and -1 returned. */
+static int
+append_offset(PyObject *out, Py_ssize_t i)
+{
+    PyObject *pos = PyLong_FromSsize_t(i);
+    if (pos == NULL || PyList_Append(out, pos) < 0) {
+        Py_XDECREF(pos);
+        Py_DECREF(out);
+        return -1;
+    }
+    Py_DECREF(pos);
+    return 0;
+}
+
 #define CLASS_LOOP(CTYPE)                                                   \
     do {                                                                    \
         const CTYPE *d = (const CTYPE *)data;                               \
         for (Py_ssize_t i = start; i < n && found < limit; i++) {           \
             if (class_has(t, d[i])) {                                       \
-                PyObject *pos = PyLong_FromSsize_t(i);                      \
-                if (pos == NULL || PyList_Append(out, pos) < 0) {           \
-                    Py_XDECREF(pos);                                        \
-                    Py_DECREF(out);                                         \
+                if (append_offset(out, i) < 0)                              \
                     return NULL;                                            \
-                }                                                           \
-                Py_DECREF(pos);                                             \
                 found++;                                                    \
             }                                                               \
         }                                                                   \
@@ -887,15 +896,8 @@ case_boundaries(PyObject *self, PyObject *text)
         int prev_lower = 0;                                                                 \
         for (Py_ssize_t i = 0; i < n; i++) {                                                \
             Py_UCS4 c = d[i];                                                               \
-            if (prev_lower && c >= 'A' && c <= 'Z') {                                       \
-                PyObject *pos = PyLong_FromSsize_t(i);                                      \
-                if (pos == NULL || PyList_Append(out, pos) < 0) {                           \
-                    Py_XDECREF(pos);                                                        \
-                    Py_DECREF(out);                                                         \
-                    return NULL;                                                            \
-                }                                                                           \
-                Py_DECREF(pos);                                                             \
-            }                                                                               \
+            if (prev_lower && c >= 'A' && c <= 'Z' && append_offset(out, i) < 0)           \
+                return NULL;                                                                \
             prev_lower = c >= 'a' && c <= 'z';                                              \
         }                                                                                   \
     } while (0)
