@@ -60,6 +60,28 @@ def test_round_trip_dict() -> None:
     assert e == d
 
 
+def test_annotate_merges_and_owns_its_values() -> None:
+    d = Document("a", "x")
+    values = {"score": 0.5}
+    d.annotate("s", **values)
+    values["score"] = 0.9  # the caller's dict is not the stored one
+    d.annotate("s", n=2)
+    d.annotate("s", score=0.25)
+    assert d.annotations == {"s": {"score": 0.25, "n": 2}}
+    assert list(d.annotations["s"]) == ["score", "n"]  # first-written order, as dict.update
+
+
+def test_decision_to_dict_keeps_set_fields_in_order() -> None:
+    assert Document("a", "x").decision.to_dict() == {"status": "kept"}
+    d = Document("a", "x")
+    d.reject("quality", "too_short", value=0, threshold=0.0)
+    assert list(d.decision.to_dict().items()) == [
+        ("status", "rejected"), ("step", "quality"), ("reason", "too_short"), ("value", 0),
+        ("threshold", 0.0)]
+    d.fail(None, "boom")
+    assert d.decision.to_dict() == {"status": "error", "reason": "error", "message": "boom"}
+
+
 @st.composite
 def text_and_reps(draw):
     text = draw(st.text(max_size=60))
