@@ -9,8 +9,9 @@ is benchmarked by bench_dedup.py). CPU seconds of this one process are the per-c
 machine is shared, so wall seconds are printed but ratios are what to read. Per-step seconds come
 from StepStats. Also prints the keep/reject rates by step and reason per corpus.
 
-After set-up and the warm-up the process freezes its heap (``gc.collect(); gc.freeze()``), as a
-run's worker does (``executors/segment._steps_for``, the fork server's preload in
+After set-up and the warm-up the process freezes its heap with the measured checkout's own
+``executors/segment._freeze_heap`` (``gc.collect(); gc.freeze()`` and its young-generation
+threshold), as a run's worker does (``executors/segment._steps_for``, the fork server's preload in
 ``executors/warm.py``, ``saring run``'s own process), and as ``bench_chain_steps_ab.py`` does:
 otherwise every full collection walks the steps' lexicons and tables (millions of objects), a
 cost no worker pays, charged to both loops timed after set-up. ``--heap plain`` measures without
@@ -47,6 +48,19 @@ def load_raw(limit: int, skip: int = 0) -> dict[str, bytes]:
             lines = list(itertools.islice(f, skip, skip + limit))
         out[name] = gzip.compress(b"".join(lines), compresslevel=6, mtime=0)
     return out
+
+
+def freeze_like_a_worker() -> None:
+    """What a run's worker does once its steps are set up (``segment._freeze_heap``: collect,
+    freeze, and since session 10 a higher young-generation threshold), with the measured
+    checkout's own code; ``gc.collect(); gc.freeze()`` for checkouts without it."""
+    try:
+        from saring.executors.segment import _freeze_heap
+    except ImportError:
+        gc.collect()
+        gc.freeze()
+        return
+    _freeze_heap()
 
 
 def bare_loop(blob: bytes) -> int:
@@ -110,8 +124,7 @@ def main() -> None:
         for blob in load_raw(args.warmup, skip=args.limit).values():
             chain_loop(blob, pipe.steps, {}, Counter())
     if args.heap == "freeze":  # as a run's worker after set-up (see the module docstring)
-        gc.collect()
-        gc.freeze()
+        freeze_like_a_worker()
     names = [s.label for s in pipe.steps]
     print(f"chain: {' -> '.join(names)}  (dedup is a corpus stage: see bench_dedup.py)")
 

@@ -19,7 +19,7 @@ different passes add up. Prints instructions per document of:
 - the garbage collector's inclusive share of ``chain`` and ``bare`` (``gc_collect_main``).
 
 ``--heap freeze`` (default) freezes the set-up heap after set-up and warm-up, as a run's worker
-does (``executors/segment._steps_for``); ``plain`` does not. ``--src`` measures another
+does (``bench_pipeline.freeze_like_a_worker``); ``plain`` does not. ``--src`` measures another
 checkout's ``src`` with this file's code. Needs valgrind and its headers.
 """
 
@@ -60,7 +60,7 @@ def child(limit: int, warmup: int, heap: str, lib: str) -> None:
     import ctypes
 
     import orjson
-    from bench_pipeline import bare_loop, chain_loop, load_raw
+    from bench_pipeline import bare_loop, chain_loop, freeze_like_a_worker, load_raw
 
     from saring import step as step_mod
     from saring.document import Document
@@ -81,8 +81,7 @@ def child(limit: int, warmup: int, heap: str, lib: str) -> None:
     for blob in load_raw(warmup, skip=limit).values():
         chain_loop(blob, steps, {}, Counter())
     if heap == "freeze":
-        gc.collect()
-        gc.freeze()
+        freeze_like_a_worker()
     n_docs = sum(1 for blob in raw.values() for _ in gzip.decompress(blob).splitlines())
 
     def run_pass(name: str, fn: Callable[[], None], whole: bool) -> None:
