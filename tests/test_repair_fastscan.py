@@ -192,9 +192,9 @@ def test_breaks_counts_spaces_and_newlines(text: str) -> None:
     assert K.breaks(text) == text.count(" ") + text.count("\n")
 
 
-CODE_SHAPE = re.compile(r"[A-Z]\d")  # what code_possible answers (re's \d: any Unicode decimal)
-_CODE_PIECES = ["K", "RX", "ABCD", "12", "150", "\u0663", "\uff11", "\u0967", "\U0001d7d9", "²", "layar", "Mesin", " ",
-                ".", "Z9", "é", "😀", "\u0301", "\n"]
+_CODE_PIECES = ["K", "RX", "ABCD", "ABCDE", "12", "150", "123456", "\u0663", "\uff11", "\u0967", "\U0001d7d9", "²",
+                "layar", "Mesin", "abcdefghijklmnopqrstuvwxyzabcd", "abc", "_", " ", ".", "Z9", "é", "😀", "\u0301",
+                "\n"]
 code_texts = st.lists(st.one_of(st.sampled_from(_CODE_PIECES), pieces), max_size=40).map("".join)
 
 
@@ -202,14 +202,12 @@ code_texts = st.lists(st.one_of(st.sampled_from(_CODE_PIECES), pieces), max_size
 @settings(max_examples=400, deadline=None)
 @given(code_texts)
 def test_code_gate_breaks_and_name_walk_equal_python(text: str) -> None:
-    """``code_possible`` is ``[A-Z]\\d`` (name_tokens answers it from its own walk), never False
-    where ``CODE_GLUE`` matches, and the step's gate hides no code site; ``breaks`` is two counts."""
-    shape = CODE_SHAPE.search(text) is not None
+    """``code_possible`` is whether ``CODE_GLUE`` matches (name_tokens answers it from its own
+    walk), and the step's gate hides no code site; ``breaks`` is two counts."""
+    shape = fastscan.code_possible_py(text)
     assert K.code_possible(text) is shape
     ctx = fastscan._names_ctx(RES)  # (sets _NAME_NOT_BEFORE)
     assert K.name_tokens(text, RES.lexicon, fastscan._NAME_NOT_BEFORE, set(), ctx)[2] is shape
-    if names.CODE_GLUE.search(text):
-        assert shape
     if not fastscan.code_glue_possible(text):
         assert names.code_sites(text, RES, set()) == []
     assert K.breaks(text) == text.count(" ") + text.count("\n") == fastscan.n_breaks(text)
@@ -221,7 +219,10 @@ def test_one_walk_scans_on_every_width_and_size() -> None:
     from saring.repair import glue
 
     base = ["", "K12layar", "Kavora K12layar yang retak.", "pertandinganBerkat kaliper)ringan Rusia.Kemudian",
-            "é Ä1 K\u0663 x", "Σ K\uff11 abcDef", "😀 A\U0001d7d9 dariBandara", "a\u0301bcDefg K9 (x)abc"]
+            "é Ä1 K\u0663 x", "Σ K\uff11 abcDef", "😀 A\U0001d7d9 dariBandara", "a\u0301bcDefg K9 (x)abc",
+            # CODE_GLUE's tail: 5 digits at most, an optional capital, 4-30 letters, no word character
+            "AB12345Layar.", "AB123456layar", "K1" + "a" * 30, "K1" + "a" * 31, "K1Xabcd_", "K1abcdé", "K1abcd\u0301",
+            "K\u0663abcd", "K12abc", "K12ABcdef", "ABCDE1abcd", "x K1abcd", "K1\U0001d7d9abcd!"]
     latin = "".join(map(chr, range(256)))  # every byte next to capitals (the 8-byte skips' edge cases)
     base += [latin, latin[::-1] + " Rusiakredensial Putinpresiden", " ".join(latin) + "Jakartapemimpin",
              "\xc0\xdaRusiapemimpin \xc1Indonesiaxyz Amerika\xd9Serikat", "abcdefgh" * 9 + "Rusiapemimpin"]
@@ -230,7 +231,7 @@ def test_one_walk_scans_on_every_width_and_size() -> None:
     ctx = fastscan._names_ctx(RES)  # (sets _NAME_NOT_BEFORE)
     nb = fastscan._NAME_NOT_BEFORE
     for text in base + huge:
-        shape = CODE_SHAPE.search(text) is not None
+        shape = fastscan.code_possible_py(text)
         assert K.code_possible(text) is shape
         assert K.name_tokens(text, RES.lexicon, nb, set(), ctx) == (*fastscan.name_tokens_py(text, RES, set()), shape)
         assert K.site_starts(text, fastscan._site_table(RES)) == fastscan.site_starts_py(text, RES)
@@ -335,6 +336,16 @@ def test_no_character_lowers_to_or_from_a_newline() -> None:
         if 0xD800 <= ord(c) <= 0xDFFF:
             continue
         assert ("\n" in c.lower()) == (c == "\n")
+
+
+def test_no_character_lowers_to_or_from_whitespace() -> None:
+    """The duplicate gate finds word ends on the raw text and reads the words lowered: the same
+    words as ``text.lower().split()`` only if lowering keeps every character's whitespace class
+    (each code point of its lower case)."""
+    for c in map(chr, range(0x110000)):
+        if 0xD800 <= ord(c) <= 0xDFFF:
+            continue
+        assert all(x.isspace() == c.isspace() for x in c.lower()), hex(ord(c))
 
 
 # ------------------------------------------------------------------ the whole step, gated and not

@@ -26,11 +26,14 @@
  *     ``min_chars`` characters and ``min_words`` words (a superset of the prose paragraphs) share
  *     one of their ``k`` longest distinct lower-cased words (ties: alphabetical) and pass the
  *     size and Jaccard filter, and no such word is shared by more than ``max_posting`` lines.
- *     ``lowered`` is ``text.lower()`` (the same lines, see fastscan.py), or None: lowered here
- *     one code point at a time (``lower_cp``, as ``lower_simple``) while each line's end is
- *     sought, and None returned when that cannot be exact.
+ *     ``lowered`` is ``text.lower()`` (the same lines, see fastscan.py), or None: the text's
+ *     own words, lowered one code point at a time as they are read (``lower_cp``, as
+ *     ``lower_simple``), and None returned when that cannot be exact. Read in the str's own kind
+ *     (no copy); only lines of ``min_chars`` are walked, their k longest words hashed, and a
+ *     paragraph's whole bag only when it shares an anchor with another.
  * join_all(text) -> the four position lists of join_starts(text, 0..3), from one walk.
- * code_possible(text) -> whether ``[A-Z]\d`` matches (every ``names.CODE_GLUE`` match holds one);
+ * code_possible(text) -> whether ``names.CODE_GLUE`` matches anywhere (``code_sites`` finds nothing
+ *     otherwise): at each ASCII capital right before a ``\d``, its forced tail (``code_tail``);
  *     name_tokens answers it too (its third value), from the same walk.
  * breaks(text) -> text.count(" ") + text.count("\n"), on the text as stored (no copy).
  *
@@ -101,7 +104,11 @@ static inline int is_alnum(Py_UCS4 c) /* str.isalnum */
     if (c < 128) return ascii_cls[c] & C_ALNUM;
     return c < END_CH && Py_UNICODE_ISALNUM(c);
 }
-static inline int is_dec(Py_UCS4 c) { return c < END_CH && Py_UNICODE_ISDECIMAL(c); } /* re's \d */
+static inline int is_dec(Py_UCS4 c) /* re's \d (ASCII: 0-9 only) */
+{
+    if (c < 128) return c - '0' < 10u;
+    return c < END_CH && Py_UNICODE_ISDECIMAL(c);
+}
 static inline int is_word(Py_UCS4 c) { return c == '_' || is_alnum(c); } /* re's \w */
 static inline int is_space(Py_UCS4 c) /* str.split() */
 {
@@ -114,6 +121,22 @@ static inline Py_ssize_t run_lower(const Text *t, Py_ssize_t i)
     Py_ssize_t j = i;
     while (j < t->n && is_lower(t->u[j])) j++;
     return j - i;
+}
+
+/* ``names.CODE_GLUE`` ``([A-Z]{1,4}\d{1,5})([A-Z]?[a-z]{4,30})(?!\w)`` through the capital at d - 1
+ * and the decimal at d (the caller checked both), read in the text's own kind: every start in the
+ * capitals before d leads to the same tail, and each part is forced (a shorter digit or letter
+ * run leaves a digit or a letter next, which the next part or the lookahead rejects): 5 digits
+ * at most, an optional capital, then 4-30 lower-case letters and no word character. */
+static int code_tail(int kind, const void *data, Py_ssize_t n, Py_ssize_t d)
+{
+    Py_ssize_t q = d;
+    while (q < n && q - d <= 5 && is_dec(PyUnicode_READ(kind, data, q))) q++;
+    if (q - d > 5) return 0;
+    if (q < n && is_upper(PyUnicode_READ(kind, data, q))) q++;
+    Py_ssize_t e = q;
+    while (e < n && e - q <= 30 && is_lower(PyUnicode_READ(kind, data, e))) e++;
+    return e - q >= 4 && e - q <= 30 && (e >= n || !is_word(PyUnicode_READ(kind, data, e)));
 }
 
 /* The first position >= p of a latin-1 text (its stored bytes: the same positions as the copy)
@@ -778,13 +801,13 @@ static PyObject *name_tokens(PyObject *self, PyObject *args)
     for (Py_ssize_t i = 0; i < nb.n; i++)
         if (nb.u[i] < 128) nb_ascii[nb.u[i]] = 1;
     Py_ssize_t k = 0;
-    int code = 0; /* an ASCII capital right before a \d somewhere (code_possible) */
+    int code = 0; /* names.CODE_GLUE matches somewhere (code_possible) */
     const Py_UCS1 *b1 = PyUnicode_KIND(text) == PyUnicode_1BYTE_KIND ? PyUnicode_1BYTE_DATA(text) : NULL;
     while (k < t.n) {
         if (b1 != NULL && (k = next_cap1(b1, k, t.n, 0)) >= t.n) break; /* (latin-1: to the next capital) */
         Py_UCS4 ch = t.u[k];
         if (!is_upper(ch)) { k++; continue; }
-        if (!code && is_dec(at(&t, k + 1))) code = 1;
+        if (!code && is_dec(at(&t, k + 1))) code = code_tail(PyUnicode_4BYTE_KIND, t.u, t.n, k + 1);
         if (k > 0) {
             Py_UCS4 prev = t.u[k - 1];
             int bad = is_alnum(prev);
@@ -797,7 +820,7 @@ static PyObject *name_tokens(PyObject *self, PyObject *args)
         Py_ssize_t r = e - k - 1;
         Py_UCS4 nx = at(&t, e);
         /* the run's other capitals are followed by a letter, but for its last one */
-        if (!code && is_upper(t.u[e - 1]) && is_dec(nx)) code = 1;
+        if (!code && is_upper(t.u[e - 1]) && is_dec(nx)) code = code_tail(PyUnicode_4BYTE_KIND, t.u, t.n, e);
         int ok = r >= 5 && r <= 50 && !(is_word(nx) || nx == '@' || nx == '-' || nx == '\'' || nx == 0x2019)
                  && !(nx == '.' && is_ascii_alnum(at(&t, e + 1)));
         if (ok) {
@@ -828,102 +851,6 @@ done:
 }
 
 /* ------------------------------------------------------------------ duplicate-paragraph gate */
-
-typedef struct {
-    uint64_t h;
-    Py_ssize_t off, len; /* in the lowered text */
-    Py_ssize_t para;
-} Word;
-
-typedef struct {
-    Py_ssize_t first, n;  /* its words: words[first : first + n] (with repeats) */
-    Py_ssize_t distinct;  /* -1 until counted */
-    uint64_t *hashes;     /* distinct word hashes (when counted) */
-    Py_ssize_t *set;      /* open addressing over them: index into hashes + 1, 0 = empty */
-    Py_ssize_t mask;
-} Para;
-
-static inline int push_word(Word **words, Py_ssize_t *nw, Py_ssize_t *cap, uint64_t h, Py_ssize_t off,
-                            Py_ssize_t len, Py_ssize_t para)
-{
-    if (grow((void **)words, cap, *nw + 1, sizeof(Word)) < 0) return -1;
-    Word *w = &(*words)[(*nw)++];
-    w->h = h;
-    w->off = off;
-    w->len = len;
-    w->para = para;
-    return 0;
-}
-
-static int content_eq(const Text *t, const Word *a, const Word *b)
-{
-    return a->len == b->len && memcmp(t->u + a->off, t->u + b->off, (size_t)a->len * sizeof(Py_UCS4)) == 0;
-}
-
-/* Python's order of ``sorted(sorted(bag), key=len, reverse=True)``: longer first, then by code points */
-static int longer_first(const Text *t, const Word *a, const Word *b)
-{
-    if (a->len != b->len) return a->len > b->len ? -1 : 1;
-    for (Py_ssize_t i = 0; i < a->len; i++) {
-        Py_UCS4 x = t->u[a->off + i], y = t->u[b->off + i];
-        if (x != y) return x < y ? -1 : 1;
-    }
-    return 0;
-}
-
-/* Where hash h is (or would go) in paragraph p's set. */
-static inline Py_ssize_t set_slot(const Para *p, uint64_t h)
-{
-    Py_ssize_t i = (Py_ssize_t)(h & (uint64_t)p->mask);
-    while (p->set[i] && p->hashes[p->set[i] - 1] != h) i = (i + 1) & p->mask;
-    return i;
-}
-
-/* The distinct hashes of a paragraph's words, in a hash set (linear: no sort). Returns 1 when two
- * different words share a hash (the caller then gives up: "maybe"), 0 when done, -1 on error. */
-static int count_distinct(const Text *t, const Word *words, Para *p)
-{
-    if (p->distinct >= 0) return 0;
-    Py_ssize_t slots = 8;
-    while (slots < 2 * p->n + 2) {
-        if (slots > PY_SSIZE_T_MAX / 4) { PyErr_NoMemory(); return -1; }
-        slots *= 2;
-    }
-    p->hashes = malloc((size_t)(p->n > 0 ? p->n : 1) * sizeof(uint64_t));
-    p->set = calloc((size_t)slots, sizeof(Py_ssize_t));
-    p->mask = slots - 1;
-    Py_ssize_t *first = malloc((size_t)(p->n > 0 ? p->n : 1) * sizeof(Py_ssize_t)); /* word of each hash */
-    if (p->hashes == NULL || p->set == NULL || first == NULL) { free(first); PyErr_NoMemory(); return -1; }
-    Py_ssize_t u = 0;
-    int collision = 0;
-    for (Py_ssize_t i = 0; i < p->n; i++) {
-        const Word *w = &words[p->first + i];
-        Py_ssize_t k = set_slot(p, w->h);
-        if (p->set[k]) {
-            if (!content_eq(t, &words[first[p->set[k] - 1]], w)) collision = 1;
-        } else {
-            p->hashes[u] = w->h;
-            first[u] = p->first + i;
-            p->set[k] = ++u;
-        }
-    }
-    free(first);
-    p->distinct = u;
-    return collision;
-}
-
-/* ``_similar_enough`` on hashed bags: a hash shared by two different words across paragraphs
- * can only raise the intersection, which only turns the answer to "maybe". */
-static int similar_enough(const Para *a, const Para *b)
-{
-    Py_ssize_t la = a->distinct, lb = b->distinct;
-    if ((double)lb < 0.6 * (double)la || (double)la < 0.6 * (double)lb) return 0;
-    if (la < lb) { const Para *x = a; a = b; b = x; } /* probe the smaller into the larger */
-    Py_ssize_t inter = 0;
-    for (Py_ssize_t j = 0; j < b->distinct; j++)
-        inter += a->set[set_slot(a, b->hashes[j])] != 0;
-    return (double)inter >= 0.5 * (double)(la + lb - inter);
-}
 
 /* One code point's lower case as ``lower_simple`` and the duplicate gate take it (not for U+0130
  * and U+03A3, see below). */
@@ -971,6 +898,267 @@ static PyObject *lower_simple_py(PyObject *self, PyObject *arg)
     return out;
 }
 
+/* Where the gate reads words: a str in its own kind (no copy), lowered on the fly (``fold``: the
+ * text itself, lower_cp per code point; latin-1 lowers within latin-1, through ``low1``) or as it
+ * is (the caller's ``lowered``). Whitespace is the same before and after lowering (no character
+ * lowers to or from one: tested over every code point), so words end where the raw text says. */
+typedef struct {
+    int kind, fold;
+    const void *data;
+    Py_ssize_t n;
+} Src;
+
+static unsigned char low1[256];  /* lower_cp of a latin-1 character (init_latin1 checks it stays latin-1) */
+static unsigned char sp1[256];   /* a latin-1 character is whitespace (str.split) */
+static unsigned char same1[256]; /* a latin-1 character itself (``lowered``'s bytes) */
+
+/* low1, sp1 and same1; -1 when a latin-1 character lowered out of latin-1 or changed its
+ * whitespace class (no Unicode version does) */
+static int init_latin1(void)
+{
+    for (Py_UCS4 c = 0; c < 256; c++) {
+        Py_UCS4 l = lower_cp(c);
+        if (l > 255 || (Py_UNICODE_ISSPACE(l) != 0) != (Py_UNICODE_ISSPACE(c) != 0)) return -1;
+        low1[c] = (unsigned char)l;
+        same1[c] = (unsigned char)c;
+        sp1[c] = (unsigned char)(Py_UNICODE_ISSPACE(c) != 0);
+    }
+    return 0;
+}
+
+static inline Py_UCS4 rd(int kind, const void *data, Py_ssize_t i)
+{
+    if (kind == PyUnicode_1BYTE_KIND) return ((const Py_UCS1 *)data)[i];
+    if (kind == PyUnicode_2BYTE_KIND) return ((const Py_UCS2 *)data)[i];
+    return ((const Py_UCS4 *)data)[i];
+}
+
+static inline int space_cp(Py_UCS4 c) { return c < 256 ? sp1[c] : Py_UNICODE_ISSPACE(c); }
+
+static inline Py_UCS4 src_at(const Src *s, Py_ssize_t i)
+{
+    Py_UCS4 c = rd(s->kind, s->data, i);
+    if (!s->fold) return c;
+    return c < 256 ? low1[c] : Py_UNICODE_TOLOWER(c);
+}
+
+/* The end of the line starting at i (its newline, or n). */
+static Py_ssize_t line_end(int kind, const void *data, Py_ssize_t n, Py_ssize_t i)
+{
+    if (kind == PyUnicode_1BYTE_KIND) {
+        const Py_UCS1 *d = data, *nl = i < n ? memchr(d + i, '\n', (size_t)(n - i)) : NULL;
+        return nl == NULL ? n : nl - d;
+    }
+    while (i < n && rd(kind, data, i) != '\n') i++;
+    return i;
+}
+
+typedef struct {
+    uint64_t h;
+    Py_ssize_t off, len; /* in the words' source */
+    Py_ssize_t para;
+} Word;
+
+typedef struct {
+    Word *w;
+    Py_ssize_t n, cap;
+} Words;
+
+static uint64_t word_hash(const Src *s, Py_ssize_t off, Py_ssize_t len)
+{
+    uint64_t h = 1469598103934665603ULL; /* FNV-1a over the (lowered) code points */
+    for (Py_ssize_t i = off; i < off + len; i++) h = (h ^ (uint64_t)src_at(s, i)) * 1099511628211ULL;
+    return h;
+}
+
+/* Two words of one length in Python's order of ``sorted(sorted(bag), key=len, reverse=True)``:
+ * by code points (<0, 0, >0). */
+static int same_len_cmp(const Src *s, Py_ssize_t off, const Word *b)
+{
+    for (Py_ssize_t i = 0; i < b->len; i++) {
+        Py_UCS4 x = src_at(s, off + i), y = src_at(s, b->off + i);
+        if (x != y) return x < y ? -1 : 1;
+    }
+    return 0;
+}
+
+/* The word s[off:off+len] offered to a line's k longest distinct words (``top``, ``*nt`` so far,
+ * longer first, then by code points). */
+static inline void offer(const Src *s, Py_ssize_t off, Py_ssize_t len, Word *top, Py_ssize_t *nt, Py_ssize_t k)
+{
+    Py_ssize_t pos = *nt;
+    while (pos > 0 && top[pos - 1].len < len) pos--;
+    int c = 1;
+    while (pos > 0 && top[pos - 1].len == len && (c = same_len_cmp(s, off, &top[pos - 1])) < 0) pos--;
+    if (c == 0 || pos >= k) return; /* a repeat of a word already kept, or not among the k */
+    Py_ssize_t last = *nt < k ? *nt : k - 1;
+    memmove(&top[pos + 1], &top[pos], (size_t)(last - pos) * sizeof(Word));
+    top[pos].off = off;
+    top[pos].len = len;
+    if (*nt < k) (*nt)++;
+}
+
+/* The end of the word starting at x in the latin-1 line d[.. b): its first whitespace byte, or b.
+ * Eight bytes at a time where the byte order allows: ((v - 0x21..) | v) & 0x80.. flags bytes
+ * below '!' or from 0x80 up (whitespace is among them); below the first flagged byte nothing
+ * borrows, so that one is exact, and it is checked in the table. */
+static inline Py_ssize_t word_end1(const Py_UCS1 *d, Py_ssize_t x, Py_ssize_t b)
+{
+#if defined(__GNUC__) && defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+    const uint64_t low = 0x2121212121212121ULL, hi1 = 0x8080808080808080ULL;
+    while (x + 8 <= b) {
+        uint64_t v;
+        memcpy(&v, d + x, 8);
+        uint64_t m = ((v - low) | v) & hi1;
+        if (m == 0) {
+            x += 8;
+            continue;
+        }
+        x += __builtin_ctzll(m) >> 3;
+        if (sp1[d[x]]) return x;
+        x++;
+    }
+#endif
+    while (x < b && !sp1[d[x]]) x++;
+    return x;
+}
+
+/* The words of the line s[a:b) as ``str.split()`` finds them (on the lowered line): how many, and
+ * the k longest distinct ones in ``top`` (``*nt``). A word shorter than the k-th kept one is out
+ * after one comparison. */
+static Py_ssize_t line_top(const Src *s, Py_ssize_t a, Py_ssize_t b, Word *top, Py_ssize_t *nt, Py_ssize_t k)
+{
+    Py_ssize_t nw = 0, x = a, floor = 0;
+    const int kind = s->kind;
+    const void *data = s->data;
+    *nt = 0;
+    while (x < b) {
+        Py_ssize_t ws;
+        if (kind == PyUnicode_1BYTE_KIND) {
+            const Py_UCS1 *d = data;
+            while (x < b && sp1[d[x]]) x++;
+            if (x >= b) break;
+            ws = x;
+            x = word_end1(d, x, b);
+        } else {
+            while (x < b && space_cp(rd(kind, data, x))) x++;
+            if (x >= b) break;
+            ws = x;
+            while (x < b && !space_cp(rd(kind, data, x))) x++;
+        }
+        nw++;
+        if (x - ws >= floor) {
+            offer(s, ws, x - ws, top, nt, k);
+            if (*nt == k) floor = top[k - 1].len;
+        }
+    }
+    return nw;
+}
+
+/* Every word of the line s[a:b) with its hash (word_hash's value) into ``all`` (emptied first): a
+ * paragraph's bag, for a candidate pair. 0 or -1 (no memory). */
+static int line_bag(const Src *s, Py_ssize_t a, Py_ssize_t b, Words *all)
+{
+    const int kind = s->kind;
+    const void *data = s->data;
+    const unsigned char *map = s->fold ? low1 : same1;
+    Py_ssize_t x = a;
+    all->n = 0;
+    while (x < b) {
+        while (x < b && space_cp(rd(kind, data, x))) x++;
+        if (x >= b) break;
+        Py_ssize_t ws = x;
+        uint64_t h = 1469598103934665603ULL;
+        if (kind == PyUnicode_1BYTE_KIND) {
+            const Py_UCS1 *d = data;
+            for (; x < b && !sp1[d[x]]; x++) h = (h ^ (uint64_t)map[d[x]]) * 1099511628211ULL;
+        } else {
+            for (; x < b && !space_cp(rd(kind, data, x)); x++) h = (h ^ (uint64_t)src_at(s, x)) * 1099511628211ULL;
+        }
+        if (grow((void **)&all->w, &all->cap, all->n + 1, sizeof(Word)) < 0) return -1;
+        all->w[all->n++] = (Word){h, ws, x - ws, 0};
+    }
+    return 0;
+}
+
+static int word_eq(const Src *s, const Word *a, const Word *b)
+{
+    return a->len == b->len && same_len_cmp(s, a->off, b) == 0;
+}
+
+typedef struct {
+    Py_ssize_t a, b;      /* its line in the words' source */
+    Py_ssize_t distinct;  /* -1 until counted */
+    uint64_t *hashes;     /* distinct word hashes (when counted) */
+    Py_ssize_t *set;      /* open addressing over them: index into hashes + 1, 0 = empty */
+    Py_ssize_t mask;
+} Para;
+
+/* Where hash h is (or would go) in paragraph p's set. */
+static inline Py_ssize_t set_slot(const Para *p, uint64_t h)
+{
+    Py_ssize_t i = (Py_ssize_t)(h & (uint64_t)p->mask);
+    while (p->set[i] && p->hashes[p->set[i] - 1] != h) i = (i + 1) & p->mask;
+    return i;
+}
+
+/* The distinct hashes of a paragraph's words (its line read again into ``all``, scratch), in a
+ * hash set (linear: no sort). Returns 1 when two different words share a hash (the caller then
+ * gives up: "maybe"), 0 when done, -1 on error. */
+static int count_distinct(const Src *s, Para *p, Words *all)
+{
+    if (p->distinct >= 0) return 0;
+    if (line_bag(s, p->a, p->b, all) < 0) return -1;
+    Py_ssize_t n = all->n, slots = 8;
+    while (slots < 2 * n + 2) {
+        if (slots > PY_SSIZE_T_MAX / 4) { PyErr_NoMemory(); return -1; }
+        slots *= 2;
+    }
+    p->hashes = malloc((size_t)(n > 0 ? n : 1) * sizeof(uint64_t));
+    p->set = calloc((size_t)slots, sizeof(Py_ssize_t));
+    p->mask = slots - 1;
+    if (p->hashes == NULL || p->set == NULL) { PyErr_NoMemory(); return -1; }
+    Py_ssize_t u = 0;
+    int collision = 0;
+    for (Py_ssize_t i = 0; i < n; i++) {
+        Word *w = &all->w[i];
+        Py_ssize_t k = set_slot(p, w->h);
+        if (p->set[k]) {
+            if (!word_eq(s, &all->w[all->w[p->set[k] - 1].para], w)) collision = 1;
+        } else {
+            p->hashes[u] = w->h;
+            all->w[u].para = i; /* (scratch: the u-th distinct hash's first word, all->w[u] already read) */
+            p->set[k] = ++u;
+        }
+    }
+    p->distinct = u;
+    return collision;
+}
+
+/* ``_similar_enough`` on hashed bags: a hash shared by two different words across paragraphs
+ * can only raise the intersection, which only turns the answer to "maybe". */
+static int similar_enough(const Para *a, const Para *b)
+{
+    Py_ssize_t la = a->distinct, lb = b->distinct;
+    if ((double)lb < 0.6 * (double)la || (double)la < 0.6 * (double)lb) return 0;
+    if (la < lb) { const Para *x = a; a = b; b = x; } /* probe the smaller into the larger */
+    Py_ssize_t inter = 0;
+    for (Py_ssize_t j = 0; j < b->distinct; j++)
+        inter += a->set[set_slot(a, b->hashes[j])] != 0;
+    return (double)inter >= 0.5 * (double)(la + lb - inter);
+}
+
+/* U+0130 or U+03A3 in a text (not in latin-1): its lower case needs ``str.lower``. */
+static int has_special(int kind, const void *data, Py_ssize_t n)
+{
+    if (kind == PyUnicode_1BYTE_KIND) return 0;
+    for (Py_ssize_t i = 0; i < n; i++) {
+        Py_UCS4 c = PyUnicode_READ(kind, data, i);
+        if (c == 0x130 || c == 0x3A3) return 1;
+    }
+    return 0;
+}
+
 static PyObject *dup_maybe(PyObject *self, PyObject *args)
 {
     (void)self;
@@ -986,114 +1174,48 @@ static PyObject *dup_maybe(PyObject *self, PyObject *args)
         PyErr_SetString(PyExc_TypeError, "dup_maybe: lowered must be str or None");
         return NULL;
     }
-    Text t, lo;
-    if (text_of(text, &t) < 0) return NULL;
-    /* fold: lowered here, line by line while its end is sought (lower_simple's mapping), or None
-     * when that cannot be exact (U+0130, U+03A3 anywhere in the text) */
-    int fold = lowered == Py_None, special = 0;
-    if (fold) {
-        lo.n = t.n;
-        lo.owned = PyMem_Malloc((size_t)(t.n > 0 ? t.n : 1) * sizeof(Py_UCS4));
-        if (lo.owned == NULL) { text_done(&t); return PyErr_NoMemory(); }
-        lo.u = lo.owned;
-    } else if (text_of(lowered, &lo) < 0) { text_done(&t); return NULL; }
-    Word *words = NULL, *anchors = NULL;
+    int tkind = PyUnicode_KIND(text);
+    const void *tdata = PyUnicode_DATA(text);
+    Py_ssize_t tn = PyUnicode_GET_LENGTH(text);
+    /* fold: the words are the text's, lowered code point by code point (lower_simple's mapping), or
+     * None when that cannot be exact (U+0130, U+03A3 anywhere in the text) */
+    int fold = lowered == Py_None;
+    if (fold && has_special(tkind, tdata, tn)) Py_RETURN_NONE;
+    Src s = fold ? (Src){tkind, 1, tdata, tn}
+                 : (Src){PyUnicode_KIND(lowered), 0, PyUnicode_DATA(lowered), PyUnicode_GET_LENGTH(lowered)};
+    Word *anchors = NULL;
+    Words bag = {NULL, 0, 0}; /* scratch of count_distinct */
     Para *paras = NULL;
     Py_ssize_t *group = NULL, *link = NULL, *size = NULL;
-    Py_ssize_t nw = 0, cap_w = 0, np = 0, cap_p = 0, na = 0, cap_a = 0;
+    Py_ssize_t np = 0, cap_p = 0, na = 0, cap_a = 0;
     int answer = 0, failed = 0;
-    Py_ssize_t i = 0, j = 0; /* line starts in text and in lowered */
-    int same = lo.n == t.n; /* str.lower never shortens a character */
-    if (grow((void **)&words, &cap_w, t.n / 8 + 16, sizeof(Word)) < 0) { failed = 1; goto done; } /* (most texts) */
-    while (i <= t.n && j <= lo.n) {
-        Py_ssize_t ie = i, je = j;
-        Py_ssize_t first = nw;
-        if (fold) { /* one walk: lower, seek the line's end, hash its words (offsets are the text's) */
-            Py_UCS4 *w = lo.owned;
-            Py_ssize_t s = -1; /* start of the current word */
-            uint64_t h = 0;
-            for (; ie < t.n; ie++) {
-                Py_UCS4 c = t.u[ie], l;
-                int space;
-                if (c < 128) {
-                    if (c == '\n') break;
-                    l = ascii_low[c];
-                    space = ascii_cls[c] & C_SPACE; /* (no ASCII space lowers to a non-space or back) */
-                } else {
-                    if (c == 0x130 || c == 0x3A3) {
-                        special = 1;
-                        goto done;
-                    }
-                    l = lower_cp(c);
-                    space = is_space(l);
-                }
-                w[ie] = l;
-                if (space) {
-                    if (s >= 0 && push_word(&words, &nw, &cap_w, h, s, ie - s, np) < 0) { failed = 1; goto done; }
-                    s = -1;
-                } else {
-                    if (s < 0) { s = ie; h = 1469598103934665603ULL; } /* FNV-1a */
-                    h = (h ^ (uint64_t)l) * 1099511628211ULL;
-                }
-            }
-            if (s >= 0 && push_word(&words, &nw, &cap_w, h, s, ie - s, np) < 0) { failed = 1; goto done; }
-            if (ie < t.n) w[ie] = '\n';
-            if (ie - i < min_chars) nw = first; /* a short line: its words go */
-        } else {
-            while (ie < t.n && t.u[ie] != '\n') ie++;
-        }
-        if (same) je = j + (ie - i); /* every character lowered to one: the same offsets */
-        else while (je < lo.n && lo.u[je] != '\n') je++;
-        if (ie - i >= min_chars) {
-            Py_ssize_t s = fold ? je : j; /* (fold: the words are in already) */
-            while (s < je) {
-                while (s < je && is_space(lo.u[s])) s++;
-                if (s >= je) break;
-                Py_ssize_t e = s;
-                uint64_t h = 1469598103934665603ULL; /* FNV-1a */
-                while (e < je && !is_space(lo.u[e])) {
-                    h = (h ^ (uint64_t)lo.u[e]) * 1099511628211ULL;
-                    e++;
-                }
-                if (push_word(&words, &nw, &cap_w, h, s, e - s, np) < 0) { failed = 1; goto done; }
-                s = e;
-            }
-            if (nw - first >= min_words) {
-                /* its k longest distinct words (ties by code points) */
-                Word top[64];
-                Py_ssize_t nt = 0;
-                for (Py_ssize_t x = first; x < nw; x++) {
-                    Py_ssize_t pos = nt;
-                    int c = 1;
-                    while (pos > 0 && (c = longer_first(&lo, &words[x], &top[pos - 1])) < 0) pos--;
-                    if (pos > 0 && c == 0) continue; /* a repeat of a word already kept */
-                    if (pos >= k) continue;
-                    Py_ssize_t last = nt < k ? nt : k - 1;
-                    memmove(&top[pos + 1], &top[pos], (size_t)(last - pos) * sizeof(Word));
-                    top[pos] = words[x];
-                    if (nt < k) nt++;
-                }
+    Py_ssize_t i = 0, j = 0; /* line starts in text and in the words' source */
+    while (i <= tn && j <= s.n) {
+        Py_ssize_t ie = line_end(tkind, tdata, tn, i);
+        Py_ssize_t je = fold ? ie : line_end(s.kind, s.data, s.n, j);
+        if (ie - i >= min_chars) { /* (a short line: its words are never read) */
+            Word top[64];
+            Py_ssize_t nt = 0, nw = line_top(&s, j, je, top, &nt, k);
+            if (nw >= min_words) {
                 if (grow((void **)&paras, &cap_p, np + 1, sizeof(Para)) < 0
                     || grow((void **)&anchors, &cap_a, na + nt, sizeof(Word)) < 0) {
                     failed = 1;
                     goto done;
                 }
-                paras[np].first = first;
-                paras[np].n = nw - first;
-                paras[np].distinct = -1;
-                paras[np].hashes = NULL;
-                paras[np].set = NULL;
+                paras[np] = (Para){j, je, -1, NULL, NULL, 0};
+                for (Py_ssize_t x = 0; x < nt; x++) {
+                    top[x].h = word_hash(&s, top[x].off, top[x].len);
+                    top[x].para = np;
+                }
                 memcpy(&anchors[na], top, (size_t)nt * sizeof(Word));
                 na += nt;
                 np++;
-            } else {
-                nw = first; /* not a paragraph: drop its words */
             }
         }
         i = ie + 1;
         j = je + 1;
     }
-    if (i <= t.n || j <= lo.n) {
+    if (i <= tn || j <= s.n) {
         PyErr_SetString(PyExc_ValueError, "dup_maybe: lowered must have the text's lines");
         failed = 1;
         goto done;
@@ -1118,7 +1240,7 @@ static PyObject *dup_maybe(PyObject *self, PyObject *args)
         for (Py_ssize_t x = 0; x < na && !answer; x++) {
             for (Py_ssize_t y = link[x]; y >= 0 && !answer; y = link[y]) {
                 Para *a = &paras[anchors[y].para], *b = &paras[anchors[x].para];
-                int ca = count_distinct(&lo, words, a), cb = ca ? ca : count_distinct(&lo, words, b);
+                int ca = count_distinct(&s, a, &bag), cb = ca ? ca : count_distinct(&s, b, &bag);
                 if (ca < 0 || cb < 0) { failed = 1; goto done; }
                 answer = ca || cb || similar_enough(a, b);
             }
@@ -1132,13 +1254,10 @@ done:
     free(group);
     free(link);
     free(size);
-    free(words);
     free(anchors);
+    free(bag.w);
     free(paras);
-    text_done(&t);
-    text_done(&lo);
     if (failed) return NULL;
-    if (special) Py_RETURN_NONE;
     return PyBool_FromLong(answer);
 }
 
@@ -1296,8 +1415,8 @@ fail:
     return NULL;
 }
 
-/* code_possible(text) -> whether an ASCII capital stands right before a ``\d`` (Unicode decimal)
- * somewhere: every match of ``names.CODE_GLUE`` ([A-Z]{1,4}\d{1,5}...) holds one. */
+/* code_possible(text) -> whether ``names.CODE_GLUE`` matches somewhere: an ASCII capital right
+ * before a ``\d`` (Unicode decimal) with the pattern's tail after it (``code_tail``). */
 static PyObject *code_possible(PyObject *self, PyObject *arg)
 {
     (void)self;
@@ -1305,15 +1424,17 @@ static PyObject *code_possible(PyObject *self, PyObject *arg)
     Py_ssize_t n = PyUnicode_GET_LENGTH(arg);
     int kind = PyUnicode_KIND(arg);
     const void *data = PyUnicode_DATA(arg);
-    if (kind == PyUnicode_1BYTE_KIND) { /* latin-1: the decimals are ASCII digits (no copy) */
+    if (kind == PyUnicode_1BYTE_KIND) { /* latin-1: the decimals are ASCII digits */
         const Py_UCS1 *d = data;
         for (Py_ssize_t i = 0; i + 1 < n; i++)
-            if ((unsigned)d[i] - 'A' < 26u && (unsigned)d[i + 1] - '0' < 10u) Py_RETURN_TRUE;
+            if ((unsigned)d[i] - 'A' < 26u && (unsigned)d[i + 1] - '0' < 10u && code_tail(kind, data, n, i + 1))
+                Py_RETURN_TRUE;
         Py_RETURN_FALSE;
     }
     for (Py_ssize_t i = 0; i + 1 < n; i++) {
         Py_UCS4 c = PyUnicode_READ(kind, data, i);
-        if (c - 'A' < 26u && is_dec(PyUnicode_READ(kind, data, i + 1))) Py_RETURN_TRUE;
+        if (c - 'A' < 26u && is_dec(PyUnicode_READ(kind, data, i + 1)) && code_tail(kind, data, n, i + 1))
+            Py_RETURN_TRUE;
     }
     Py_RETURN_FALSE;
 }
@@ -1368,7 +1489,7 @@ static PyMethodDef methods[] = {
     {"join_all", join_all, METH_O,
      "join_all(text) -> the four lists join_starts(text, 0..3) gives, from one walk."},
     {"code_possible", code_possible, METH_O,
-     "code_possible(text) -> whether an ASCII capital stands right before a decimal digit."},
+     "code_possible(text) -> whether names.CODE_GLUE matches somewhere in text."},
     {"breaks", breaks, METH_O, "breaks(text) -> text.count(' ') + text.count('\\n')."},
     {"lower_simple", lower_simple_py, METH_O,
      "lower_simple(text) -> text.lower() computed one code point at a time, or None when it cannot be."},
@@ -1386,5 +1507,9 @@ static struct PyModuleDef module = {
 PyMODINIT_FUNC PyInit__c_repair(void)
 {
     init_ascii();
+    if (init_latin1() < 0) {
+        PyErr_SetString(PyExc_SystemError, "_c_repair: a latin-1 character lowers out of latin-1");
+        return NULL;
+    }
     return PyModule_Create(&module);
 }

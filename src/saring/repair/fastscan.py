@@ -263,14 +263,14 @@ def forget() -> None:
     _joins = _code = None
 
 
-# ``names.CODE_GLUE``, the pattern ``code_possible`` answers for: each match holds an ASCII
-# capital right before a ``\d``.
+# ``names.CODE_GLUE``, the pattern ``code_possible`` answers for (whether it matches anywhere:
+# at each ASCII capital right before a ``\d``, the pattern's forced tail).
 CODE_PATTERN = r"([A-Z]{1,4}\d{1,5})([A-Z]?[a-z]{4,30})(?!\w)"
 
 
 def code_glue_possible(text: str) -> bool:
-    """False only when ``names.CODE_GLUE`` cannot match in ``text`` (then ``code_sites`` finds
-    nothing): no ASCII capital right before a decimal digit. True without the kernel."""
+    """False only when ``names.CODE_GLUE`` does not match in ``text`` (then ``code_sites`` finds
+    nothing; reference: :func:`code_possible_py`). True without the kernel."""
     if _kernel is None:
         return True
     from saring.repair import names as N
@@ -280,6 +280,13 @@ def code_glue_possible(text: str) -> bool:
     if _code is not None and _code[0] is text:  # (name_tokens' walk answered it)
         return _code[1]
     return bool(_kernel.code_possible(text))
+
+
+def code_possible_py(text: str) -> bool:
+    """Reference of the kernel's ``code_possible`` (and of ``name_tokens``' third value)."""
+    from saring.repair import names as N
+
+    return N.CODE_GLUE.search(text) is not None
 
 
 def n_breaks(text: str) -> int:
