@@ -83,7 +83,13 @@ _NAME_PIECES = ["Telkomsel", "pelanggan", "Pelanggan", "direktur", "Direktur", "
                 "para", "tiga", "pendukung", "Haruto", "Kameya", "Tarakan", "Nunukan", ", ", " dan ", "Bank",
                 "Mandiri", "Herlambang", "Prakerja", "Fujifilm", "Kestrel", "kebijakan", "layanan", "Abcd",
                 "Efgh", "Xyzw", "ANTARA", "Jakarta", "Rusia", "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa"]
-name_texts = st.lists(st.one_of(st.sampled_from(_NAME_PIECES), st.sampled_from(_NAME_PIECES), pieces),
+# words of the sets the kernel reads as tables (as they are, capitalised, upper case, with a glued word)
+_rng = random.Random(5)
+_LISTED = [*_rng.sample(sorted(RES.corpus_names), 40), *_rng.sample(sorted(RES.brands), 20),
+           *_rng.sample(sorted(RES.world_words), 20), *_rng.sample(sorted(RES.brands_lower), 10)]
+_LISTED += [w.capitalize() for w in _LISTED[:60:3]] + [w.upper() for w in _LISTED[1:60:7]]
+_LISTED += [w + "pemimpin" for w in _LISTED[2:60:5]]
+name_texts = st.lists(st.one_of(st.sampled_from(_NAME_PIECES), st.sampled_from(_LISTED), pieces),
                       max_size=80).map("".join)
 
 
@@ -98,7 +104,7 @@ def test_name_tokens_equal_the_reference(text: str, taken: set[int]) -> None:
     nb = "".join(sorted(names.NOT_BEFORE))
     ref = fastscan.name_tokens_py(text, RES, taken)
     assert K.name_tokens(text, RES.lexicon, nb, taken, ctx)[:2] == ref
-    cold = (*ctx[:6], {}, *ctx[7:])
+    cold = (*ctx[:4], {}, *ctx[5:])
     assert K.name_tokens(text, RES.lexicon, nb, frozenset(taken), cold)[:2] == ref
 
 
@@ -110,7 +116,7 @@ def test_lexicon_table_keeps_the_dicts_ascii_keys(lex: dict[str, float], probes:
     """Through the kernel's table, an ASCII capitalised token is known exactly when its lower
     case is a key of the dict (non-ASCII keys can never match)."""
     ctx = fastscan._names_ctx(RES)
-    own = (*ctx[:6], {}, *ctx[7:-1], K.lexicon_table(lex))
+    own = (*ctx[:4], {}, *ctx[5:-1], K.lexicon_table(lex))
     nb = "".join(sorted(names.NOT_BEFORE))
     for p in probes:
         text = "Q" + p + "xxxxx zz"
@@ -118,7 +124,21 @@ def test_lexicon_table_keeps_the_dicts_ascii_keys(lex: dict[str, float], probes:
         starts, unknown, _ = K.name_tokens(text, lex, nb, set(), own)
         assert unknown == int(tok is not None and tok.group().lower() not in lex)
     with pytest.raises(TypeError):
-        K.lexicon_table([])
+        K.lexicon_table(3)
+
+
+@needs_k
+@settings(max_examples=200, deadline=None)
+@given(st.frozensets(st.one_of(st.text("abcAB", min_size=1, max_size=6), st.text(max_size=4)), max_size=40),
+       st.lists(st.one_of(st.text("abcAB", min_size=1, max_size=6), st.text(max_size=4)), max_size=30))
+def test_set_tables_answer_membership(words: frozenset[str], probes: list[str]) -> None:
+    """A table built from a set (the corpus names and brands, the wordfreq tokens) holds exactly
+    its ASCII words (a non-ASCII probe is never in it: the kernel only asks ASCII tokens)."""
+    table = K.lexicon_table(words)
+    for p in [*probes, *words]:
+        assert K.table_has(table, p) is (p.isascii() and p in words)
+    with pytest.raises(TypeError):
+        K.table_has(table, 3)
 
 
 @needs_k
@@ -346,6 +366,37 @@ def test_no_character_lowers_to_or_from_whitespace() -> None:
         if 0xD800 <= ord(c) <= 0xDFFF:
             continue
         assert all(x.isspace() == c.isspace() for x in c.lower()), hex(ord(c))
+
+
+@needs_k
+@settings(max_examples=300, deadline=None)
+@given(st.one_of(texts, name_texts, code_texts, st.integers(0, 10**9).map(
+    lambda seed: _para_text(random.Random(seed), ["Rabu", "kamis", "pemerintah", "mengatakan", "Rusiapemimpin",
+                                                  "K12layar", "İstanbul", "x"]))))
+def test_one_call_scan_equals_the_gates_and_quiet_the_references(text: str) -> None:
+    """``scan`` answers what the three kernels answer one by one, and ``quiet`` (the step's
+    "nothing to do") is the pure-Python references' conjunction; the memo is per text."""
+    args = fastscan._scan_args(RES)
+    assert args is not None
+    sites, names_part, dup = K.scan(text, *args)
+    assert sites == K.site_starts(text, fastscan._site_table(RES)) == fastscan.site_starts_py(text, RES)
+    assert names_part == K.name_tokens(text, RES.lexicon, fastscan._NAME_NOT_BEFORE, set(), fastscan._names_ctx(RES))
+    assert dup == K.dup_maybe(text, None, paragraphs.MIN_CHARS, paragraphs.MIN_WORDS, 4, 50)
+    starts, unknown = fastscan.name_tokens_py(text, RES, set())
+    want = (not fastscan.site_starts_py(text, RES) and not starts and unknown <= names.MAX_CANDIDATES
+            and not fastscan.code_possible_py(text)
+            and not fastscan.dup_maybe_py(text, text.lower(), paragraphs.MIN_CHARS, paragraphs.MIN_WORDS, 4, 50)
+            # (a text the kernel cannot lower itself takes the step's full path: never quiet)
+            and "\u0130" not in text and "\u03a3" not in text)
+    fastscan.forget()
+    try:
+        assert fastscan.quiet(text, RES) is want
+        copy = "".join(list(text))  # an equal text built anew: not the memo's
+        assert fastscan._gates_of(copy, RES) is None or copy is text
+        assert fastscan.quiet(copy, RES) is want
+    finally:
+        fastscan.forget()
+    assert fastscan._pre is None
 
 
 # ------------------------------------------------------------------ the whole step, gated and not

@@ -18,9 +18,10 @@
  *     ``names._split``). ``_split``
  *     is walked here: ``LEFT`` by shape, ``_right_ok``'s first rejections (shape, lexicon) here,
  *     the rest by calling ``names._right_ok`` (memoised per right part in ctx's dict) and
- *     ``names._acronym_camel``. Reference: fastscan.name_tokens_py. The lexicon is read through
- *     ``lexicon_table(lexicon)`` (ctx's last item: its ASCII keys, copied; the dict must not
- *     change after): no str is built nor SipHash computed per lookup.
+ *     ``names._acronym_camel``. Reference: fastscan.name_tokens_py. The lexicon and the word
+ *     sets are read through ``lexicon_table`` tables (ctx's capsules: their ASCII words, copied;
+ *     the collections must not change after): no str is built nor SipHash computed per lookup.
+ * lexicon_table(keys) -> table (a capsule); table_has(table, word) -> bool (for the tests).
  * dup_maybe(text, lowered, min_chars, min_words, k, max_posting) -> bool or None
  *     False only when ``paragraphs.find_duplicates`` can find no candidate pair: no two lines of
  *     ``min_chars`` characters and ``min_words`` words (a superset of the prose paragraphs) share
@@ -153,7 +154,13 @@ static inline Py_ssize_t next_cap1(const Py_UCS1 *d, Py_ssize_t p, Py_ssize_t n,
         uint64_t m = x & lo7;
         uint64_t hit = ((m + add_a) & ~(m + add_z)) & hi1 & ~x;
         if (high) hit |= x & hi1;
-        if (hit) break;
+        if (hit) {
+#if defined(__GNUC__) && defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+            return p + (__builtin_ctzll(hit) >> 3); /* (every byte's flag is exact: the first one) */
+#else
+            break;
+#endif
+        }
         p += 8;
     }
     for (; p < n; p++) {
@@ -409,6 +416,35 @@ static Py_ssize_t site_tail(const Text *t, Py_ssize_t q)
     return -1;
 }
 
+/* The site regex's match starts in ``t`` (the str ``text`` as code points) appended to ``out``: 0 or -1. */
+static int site_walk(PyObject *text, const Text *t, const Trie *tr, PyObject *out)
+{
+    /* a latin-1 text's bytes skip to the next capital or non-ASCII character first */
+    const Py_UCS1 *b1 = PyUnicode_KIND(text) == PyUnicode_1BYTE_KIND && tr->caps_roots ? PyUnicode_1BYTE_DATA(text) : NULL;
+    Py_ssize_t p = 0;
+    while (p < t->n) {
+        if (b1 != NULL && (p = next_cap1(b1, p, t->n, 1)) >= t->n) break;
+        Py_UCS4 c0 = t->u[p];
+        if (c0 < 128 && tr->root_ascii[c0] < 0) { p++; continue; } /* most positions */
+        /* entities matching at p (depths of terminal nodes on the walk), longest first */
+        Py_ssize_t node = 0, nd = 0, end = -1;
+        for (Py_ssize_t d = 0; p + d < t->n && d < tr->max_len; d++) {
+            node = trie_child(tr, node, t->u[p + d]);
+            if (node < 0) break;
+            if (tr->nodes[node].terminal) tr->depths[nd++] = d + 1;
+        }
+        for (Py_ssize_t k = nd - 1; k >= 0 && end < 0; k--)
+            end = site_tail(t, p + tr->depths[k]);
+        if (end > p) {
+            if (push_pos(out, p) < 0) return -1;
+            p = end;
+        } else {
+            p++;
+        }
+    }
+    return 0;
+}
+
 static PyObject *site_starts(PyObject *self, PyObject *args)
 {
     (void)self;
@@ -419,30 +455,7 @@ static PyObject *site_starts(PyObject *self, PyObject *args)
     Text t;
     if (text_of(text, &t) < 0) return NULL;
     PyObject *out = PyList_New(0);
-    if (out == NULL) { text_done(&t); return NULL; }
-    /* a latin-1 text's bytes skip to the next capital or non-ASCII character first */
-    const Py_UCS1 *b1 = PyUnicode_KIND(text) == PyUnicode_1BYTE_KIND && tr->caps_roots ? PyUnicode_1BYTE_DATA(text) : NULL;
-    Py_ssize_t p = 0;
-    while (p < t.n) {
-        if (b1 != NULL && (p = next_cap1(b1, p, t.n, 1)) >= t.n) break;
-        Py_UCS4 c0 = t.u[p];
-        if (c0 < 128 && tr->root_ascii[c0] < 0) { p++; continue; } /* most positions */
-        /* entities matching at p (depths of terminal nodes on the walk), longest first */
-        Py_ssize_t node = 0, nd = 0, end = -1;
-        for (Py_ssize_t d = 0; p + d < t.n && d < tr->max_len; d++) {
-            node = trie_child(tr, node, t.u[p + d]);
-            if (node < 0) break;
-            if (tr->nodes[node].terminal) tr->depths[nd++] = d + 1;
-        }
-        for (Py_ssize_t k = nd - 1; k >= 0 && end < 0; k--)
-            end = site_tail(&t, p + tr->depths[k]);
-        if (end > p) {
-            if (push_pos(out, p) < 0) { Py_DECREF(out); text_done(&t); return NULL; }
-            p = end;
-        } else {
-            p++;
-        }
-    }
+    if (out != NULL && site_walk(text, &t, tr, out) < 0) Py_CLEAR(out);
     text_done(&t);
     return out;
 }
@@ -556,30 +569,32 @@ static int lex_has(const LexTable *lt, const char *s, Py_ssize_t n)
     return 0;
 }
 
-/* lexicon_table(dict) -> capsule */
+/* lexicon_table(keys) -> capsule: the ASCII str among ``keys`` (a dict's keys, a set, any
+ * iterable of str), as a table. */
 static PyObject *lexicon_table(PyObject *self, PyObject *arg)
 {
     (void)self;
-    if (!PyDict_Check(arg)) { PyErr_SetString(PyExc_TypeError, "lexicon_table: a dict is expected"); return NULL; }
+    PyObject *seq = PySequence_Fast(arg, "lexicon_table: a dict, set or sequence of str is expected");
+    if (seq == NULL) return NULL;
     LexTable *lt = calloc(1, sizeof(LexTable));
-    if (lt == NULL) return PyErr_NoMemory();
-    Py_ssize_t n = PyDict_GET_SIZE(arg), slots = 16, pool_n = 0, pos = 0;
+    if (lt == NULL) { Py_DECREF(seq); return PyErr_NoMemory(); }
+    Py_ssize_t n = PySequence_Fast_GET_SIZE(seq), slots = 16, pool_n = 0;
     while (slots < 2 * n + 2) {
-        if (slots > PY_SSIZE_T_MAX / 4) { lex_free(lt); return PyErr_NoMemory(); }
+        if (slots > PY_SSIZE_T_MAX / 4) { lex_free(lt); Py_DECREF(seq); return PyErr_NoMemory(); }
         slots *= 2;
     }
-    PyObject *key, *value;
-    while (PyDict_Next(arg, &pos, &key, &value)) {
+    for (Py_ssize_t k = 0; k < n; k++) {
+        PyObject *key = PySequence_Fast_GET_ITEM(seq, k);
         if (PyUnicode_Check(key) && PyUnicode_IS_ASCII(key)) pool_n += PyUnicode_GET_LENGTH(key);
     }
-    if (pool_n >= (Py_ssize_t)UINT32_MAX) { lex_free(lt); return PyErr_NoMemory(); }
+    if (pool_n >= (Py_ssize_t)UINT32_MAX) { lex_free(lt); Py_DECREF(seq); return PyErr_NoMemory(); }
     lt->pool = malloc((size_t)pool_n + 1);
     lt->slot = calloc((size_t)slots, sizeof(LexSlot));
-    if (lt->pool == NULL || lt->slot == NULL) { lex_free(lt); return PyErr_NoMemory(); }
+    if (lt->pool == NULL || lt->slot == NULL) { lex_free(lt); Py_DECREF(seq); return PyErr_NoMemory(); }
     lt->mask = slots - 1;
     Py_ssize_t used = 0;
-    pos = 0;
-    while (PyDict_Next(arg, &pos, &key, &value)) {
+    for (Py_ssize_t k = 0; k < n; k++) {
+        PyObject *key = PySequence_Fast_GET_ITEM(seq, k);
         if (!PyUnicode_Check(key) || !PyUnicode_IS_ASCII(key)) continue;
         Py_ssize_t kn = PyUnicode_GET_LENGTH(key);
         if (kn > UINT16_MAX || used + kn > pool_n) continue; /* (never looked up: tokens are <= 51) */
@@ -595,9 +610,31 @@ static PyObject *lexicon_table(PyObject *self, PyObject *arg)
         used += kn;
         lt->n++;
     }
+    Py_DECREF(seq);
     PyObject *cap = PyCapsule_New(lt, "saring.repair.lexicon_table", lex_capsule_free);
     if (cap == NULL) lex_free(lt);
     return cap;
+}
+
+/* table_has(table, word) -> whether the ASCII str ``word`` is a key of the table (for the tests) */
+static PyObject *table_has(PyObject *self, PyObject *args)
+{
+    (void)self;
+    PyObject *cap, *word;
+    if (!PyArg_ParseTuple(args, "OU:table_has", &cap, &word)) return NULL;
+    const LexTable *lt = PyCapsule_GetPointer(cap, "saring.repair.lexicon_table");
+    if (lt == NULL) return NULL;
+    if (!PyUnicode_IS_ASCII(word)) Py_RETURN_FALSE;
+    return PyBool_FromLong(lex_has(lt, (const char *)PyUnicode_1BYTE_DATA(word), PyUnicode_GET_LENGTH(word)));
+}
+
+/* Is the ASCII slice t[s:e] (letters only), as it is, a key of the table? */
+static int lex_has_raw(const LexTable *lt, const Text *t, Py_ssize_t s, Py_ssize_t e)
+{
+    char buf[64];
+    if (e - s > (Py_ssize_t)sizeof(buf)) return -1;
+    for (Py_ssize_t i = s; i < e; i++) buf[i - s] = (char)t->u[i];
+    return lex_has(lt, buf, e - s);
 }
 
 /* Is the lower-cased ASCII slice t[s:e] (letters only) a key of the table? */
@@ -634,11 +671,13 @@ static int contains(PyObject *coll, PyObject *key)
     return PySequence_Contains(coll, key);
 }
 
-/* The context of name_tokens: what names.name_site and names._split read before the text. */
+/* The context of name_tokens: what names.name_site and names._split read before the text. The
+ * sets of ASCII words come as tables (lexicon_table): ``names`` (res.corpus_names and res.brands,
+ * looked up as the token is), ``lowers`` (res.world_words and res.brands_lower, looked up lower
+ * cased), the quantifiers' last three letters, the lexicon. */
 typedef struct {
-    PyObject *corpus_names, *world_words, *brands, *brands_lower, *quant_tails, *quantifiers;
-    PyObject *memo, *right_ok, *acronym_camel, *res;
-    const LexTable *lex; /* the lexicon's table (ctx's capsule) */
+    const LexTable *names, *lowers, *quant_tails, *lex;
+    PyObject *quantifiers, *memo, *right_ok, *acronym_camel, *res;
 } NameCtx;
 
 /* ([A-Z][a-z]{3,})([A-Z][a-z]{3,}) over the whole token: LIST_TOKEN may match it (text decides) */
@@ -719,16 +758,17 @@ static int has_split(const Text *t, Py_ssize_t k, Py_ssize_t e, PyObject *lexico
  * lower-cased token ends with, leaving 5+ letters, then LEFT on the left part and a right part
  * that is lower case, or lower case after its first letter: 1 when they pass (the text decides
  * the rest), 0 when the site is None whatever the text, -1 on error. */
-static int quantifier_shape(const Text *t, Py_ssize_t k, Py_ssize_t e, PyObject *low, const NameCtx *c)
+static int quantifier_shape(const Text *t, Py_ssize_t k, Py_ssize_t e, const NameCtx *c)
 {
     Py_ssize_t n = e - k, nq = PyTuple_GET_SIZE(c->quantifiers), i = -1;
     for (Py_ssize_t j = 0; j < nq && i < 0; j++) {
         PyObject *q = PyTuple_GET_ITEM(c->quantifiers, j);
         if (!PyUnicode_Check(q)) { PyErr_SetString(PyExc_TypeError, "quantifiers must be str"); return -1; }
         Py_ssize_t lq = PyUnicode_GET_LENGTH(q);
-        if (n - lq < 5) continue;
-        Py_ssize_t hit = PyUnicode_Tailmatch(low, q, 0, n, 1); /* low.endswith(q) */
-        if (hit < 0) return -1;
+        if (n - lq < 5 || !PyUnicode_IS_ASCII(q)) continue; /* (a non-ASCII one ends no ASCII token) */
+        const Py_UCS1 *qd = PyUnicode_1BYTE_DATA(q);
+        int hit = 1; /* low.endswith(q) */
+        for (Py_ssize_t x = 0; x < lq && hit; x++) hit = ascii_low[t->u[e - lq + x]] == qd[x];
         if (hit) i = n - lq;
     }
     if (i < 0) return 0;
@@ -750,32 +790,90 @@ static int quantifier_shape(const Text *t, Py_ssize_t k, Py_ssize_t e, PyObject 
  * checks on the token alone answer None whatever the text: 1, 0 or -1 (error). */
 static int token_live(const Text *t, Py_ssize_t k, Py_ssize_t e, PyObject *lexicon, const NameCtx *c)
 {
-    if (list_shaped(t, k, e)) return 1;
-    PyObject *tok = ascii_slice(t, k, e, 0);
-    if (tok == NULL) return -1;
-    PyObject *low = ascii_slice(t, k, e, 1);
-    if (low == NULL) { Py_DECREF(tok); return -1; }
-    int r = contains(c->corpus_names, tok);
-    if (r == 0) r = contains(c->world_words, low);
-    if (r == 0) r = contains(c->brands, tok);
-    if (r == 0) r = contains(c->brands_lower, low);
-    if (r == 0) { /* _quantifier_site: tok[-3:].lower() in QUANTIFIER_TAILS */
-        PyObject *tail = PyUnicode_Substring(low, e - k - 3, e - k);
-        r = tail == NULL ? -1 : contains(c->quant_tails, tail);
-        Py_XDECREF(tail);
-        if (r > 0) r = quantifier_shape(t, k, e, low, c) ? 2 : 0;
+    if (list_shaped(t, k, e) || e - k > 64) return 1; /* (no token is longer: TOKEN takes 51 letters) */
+    /* tok in corpus_names or brands, tok.lower() in world_words or brands_lower (tokens are <= 51
+     * letters: the tables answer) */
+    if (lex_has_raw(c->names, t, k, e) || lex_has_lower(c->lowers, t, k, e)) return 0;
+    if (lex_has_lower(c->quant_tails, t, e - 3, e)) { /* _quantifier_site: tok[-3:].lower() in QUANTIFIER_TAILS */
+        int q = quantifier_shape(t, k, e, c);
+        if (q != 0) return q;
     }
-    Py_DECREF(tok);
-    Py_DECREF(low);
-    if (r < 0) return -1;
-    if (r == 2) return 1;
-    if (r == 1) return 0;
     return has_split(t, k, e, lexicon, c);
 }
 
-/* name_tokens(text, lexicon, not_before, taken, ctx) -> (starts, unknown, code): token_starts'
- * tokens not in ``taken`` (``unknown``: how many), and of them the starts of those token_live
- * keeps; ``code``: code_possible(text), from the same walk (every capital is looked at). */
+/* ctx's items into ``c`` (the tuple keeps them alive): 0 or -1. */
+static int name_ctx(PyObject *ctx, NameCtx *c)
+{
+    PyObject *caps[4];
+    if (!PyTuple_Check(ctx)) { PyErr_SetString(PyExc_TypeError, "name_tokens: ctx must be a tuple"); return -1; }
+    if (!PyArg_ParseTuple(ctx, "OOOO!O!OOOO:name_tokens ctx", &caps[0], &caps[1], &caps[2], &PyTuple_Type,
+                          &c->quantifiers, &PyDict_Type, &c->memo, &c->right_ok, &c->acronym_camel, &c->res, &caps[3]))
+        return -1;
+    const LexTable **tabs[4] = {&c->names, &c->lowers, &c->quant_tails, &c->lex};
+    for (int x = 0; x < 4; x++)
+        if ((*tabs[x] = PyCapsule_GetPointer(caps[x], "saring.repair.lexicon_table")) == NULL) return -1;
+    return 0;
+}
+
+/* token_starts' tokens of ``t`` (the str ``text`` as code points) not in ``taken`` (NULL: none),
+ * counted in ``*unknown``, and the starts of those token_live keeps appended to ``starts``;
+ * ``*code``: code_possible(text), from the same walk (every capital is looked at). 0 or -1. */
+static int name_walk(PyObject *text, const Text *t, PyObject *lexicon, const Text *nb, PyObject *taken,
+                     const NameCtx *c, PyObject *starts, Py_ssize_t *unknown, int *code)
+{
+    unsigned char nb_ascii[128] = {0}; /* not_before's ASCII characters (the others: compared one by one) */
+    for (Py_ssize_t i = 0; i < nb->n; i++)
+        if (nb->u[i] < 128) nb_ascii[nb->u[i]] = 1;
+    if (taken != NULL && PyAnySet_Check(taken) && PySet_GET_SIZE(taken) == 0) taken = NULL; /* (no int built) */
+    Py_ssize_t k = 0;
+    *unknown = 0;
+    *code = 0; /* names.CODE_GLUE matches somewhere (code_possible) */
+    const Py_UCS1 *b1 = PyUnicode_KIND(text) == PyUnicode_1BYTE_KIND ? PyUnicode_1BYTE_DATA(text) : NULL;
+    while (k < t->n) {
+        if (b1 != NULL && (k = next_cap1(b1, k, t->n, 0)) >= t->n) break; /* (latin-1: to the next capital) */
+        Py_UCS4 ch = t->u[k];
+        if (!is_upper(ch)) { k++; continue; }
+        if (!*code && is_dec(at(t, k + 1))) *code = code_tail(PyUnicode_4BYTE_KIND, t->u, t->n, k + 1);
+        if (k > 0) {
+            Py_UCS4 prev = t->u[k - 1];
+            int bad = is_alnum(prev);
+            if (prev < 128) bad = bad || nb_ascii[prev];
+            else for (Py_ssize_t i = 0; i < nb->n && !bad; i++) bad = nb->u[i] == prev;
+            if (bad) { k++; continue; }
+        }
+        Py_ssize_t e = k + 1;
+        while (e < t->n && is_letter(t->u[e])) e++;
+        Py_ssize_t r = e - k - 1;
+        Py_UCS4 nx = at(t, e);
+        /* the run's other capitals are followed by a letter, but for its last one */
+        if (!*code && is_upper(t->u[e - 1]) && is_dec(nx)) *code = code_tail(PyUnicode_4BYTE_KIND, t->u, t->n, e);
+        int ok = r >= 5 && r <= 50 && !(is_word(nx) || nx == '@' || nx == '-' || nx == '\'' || nx == 0x2019)
+                 && !(nx == '.' && is_ascii_alnum(at(t, e + 1)));
+        if (ok) {
+            int known = lex_has_lower(c->lex, t, k, e); /* (tokens are <= 51 letters) */
+            if (known < 0) known = lexicon_has(lexicon, t, k, e);
+            if (known < 0) return -1;
+            if (!known) {
+                int in_taken = 0;
+                if (taken != NULL) {
+                    PyObject *pos = PyLong_FromSsize_t(k);
+                    in_taken = pos == NULL ? -1 : contains(taken, pos);
+                    Py_XDECREF(pos);
+                    if (in_taken < 0) return -1;
+                }
+                if (!in_taken) {
+                    ++*unknown;
+                    int live = token_live(t, k, e, lexicon, c);
+                    if (live < 0 || (live && push_pos(starts, k) < 0)) return -1;
+                }
+            }
+        }
+        k = e; /* every later start inside this letter run has a letter before it */
+    }
+    return 0;
+}
+
+/* name_tokens(text, lexicon, not_before, taken, ctx) -> (starts, unknown, code): name_walk's. */
 static PyObject *name_tokens(PyObject *self, PyObject *args)
 {
     (void)self;
@@ -783,67 +881,17 @@ static PyObject *name_tokens(PyObject *self, PyObject *args)
     if (!PyArg_ParseTuple(args, "UOUOO!:name_tokens", &text, &lexicon, &not_before, &taken, &PyTuple_Type, &ctx))
         return NULL;
     NameCtx c;
-    PyObject *lexcap;
-    if (!PyArg_ParseTuple(ctx, "OOOOOO!O!OOOO:name_tokens ctx", &c.corpus_names, &c.world_words, &c.brands,
-                          &c.brands_lower, &c.quant_tails, &PyTuple_Type, &c.quantifiers, &PyDict_Type, &c.memo,
-                          &c.right_ok, &c.acronym_camel, &c.res, &lexcap))
-        return NULL;
-    c.lex = PyCapsule_GetPointer(lexcap, "saring.repair.lexicon_table");
-    if (c.lex == NULL) return NULL;
+    if (name_ctx(ctx, &c) < 0) return NULL;
     PyObject *starts = PyList_New(0);
     if (starts == NULL) return NULL;
     PyObject *out = NULL;
     Py_ssize_t unknown = 0;
+    int code = 0;
     Text t, nb;
     if (text_of(text, &t) < 0) { Py_DECREF(starts); return NULL; }
     if (text_of(not_before, &nb) < 0) { text_done(&t); Py_DECREF(starts); return NULL; }
-    unsigned char nb_ascii[128] = {0}; /* not_before's ASCII characters (the others: compared one by one) */
-    for (Py_ssize_t i = 0; i < nb.n; i++)
-        if (nb.u[i] < 128) nb_ascii[nb.u[i]] = 1;
-    Py_ssize_t k = 0;
-    int code = 0; /* names.CODE_GLUE matches somewhere (code_possible) */
-    const Py_UCS1 *b1 = PyUnicode_KIND(text) == PyUnicode_1BYTE_KIND ? PyUnicode_1BYTE_DATA(text) : NULL;
-    while (k < t.n) {
-        if (b1 != NULL && (k = next_cap1(b1, k, t.n, 0)) >= t.n) break; /* (latin-1: to the next capital) */
-        Py_UCS4 ch = t.u[k];
-        if (!is_upper(ch)) { k++; continue; }
-        if (!code && is_dec(at(&t, k + 1))) code = code_tail(PyUnicode_4BYTE_KIND, t.u, t.n, k + 1);
-        if (k > 0) {
-            Py_UCS4 prev = t.u[k - 1];
-            int bad = is_alnum(prev);
-            if (prev < 128) bad = bad || nb_ascii[prev];
-            else for (Py_ssize_t i = 0; i < nb.n && !bad; i++) bad = nb.u[i] == prev;
-            if (bad) { k++; continue; }
-        }
-        Py_ssize_t e = k + 1;
-        while (e < t.n && is_letter(t.u[e])) e++;
-        Py_ssize_t r = e - k - 1;
-        Py_UCS4 nx = at(&t, e);
-        /* the run's other capitals are followed by a letter, but for its last one */
-        if (!code && is_upper(t.u[e - 1]) && is_dec(nx)) code = code_tail(PyUnicode_4BYTE_KIND, t.u, t.n, e);
-        int ok = r >= 5 && r <= 50 && !(is_word(nx) || nx == '@' || nx == '-' || nx == '\'' || nx == 0x2019)
-                 && !(nx == '.' && is_ascii_alnum(at(&t, e + 1)));
-        if (ok) {
-            int known = lex_has_lower(c.lex, &t, k, e); /* (tokens are <= 51 letters) */
-            if (known < 0) known = lexicon_has(lexicon, &t, k, e);
-            if (known < 0) goto done;
-            if (!known) {
-                PyObject *pos = PyLong_FromSsize_t(k);
-                if (pos == NULL) goto done;
-                int in_taken = contains(taken, pos);
-                if (in_taken < 0) { Py_DECREF(pos); goto done; }
-                if (!in_taken) {
-                    unknown++;
-                    int live = token_live(&t, k, e, lexicon, &c);
-                    if (live < 0 || (live && PyList_Append(starts, pos) < 0)) { Py_DECREF(pos); goto done; }
-                }
-                Py_DECREF(pos);
-            }
-        }
-        k = e; /* every later start inside this letter run has a letter before it */
-    }
-    out = Py_BuildValue("(OnO)", starts, unknown, code ? Py_True : Py_False);
-done:
+    if (name_walk(text, &t, lexicon, &nb, taken, &c, starts, &unknown, &code) == 0)
+        out = Py_BuildValue("(OnO)", starts, unknown, code ? Py_True : Py_False);
     Py_DECREF(starts);
     text_done(&t);
     text_done(&nb);
@@ -1159,28 +1207,29 @@ static int has_special(int kind, const void *data, Py_ssize_t n)
     return 0;
 }
 
-static PyObject *dup_maybe(PyObject *self, PyObject *args)
-{
-    (void)self;
-    PyObject *text, *lowered;
+typedef struct {
     Py_ssize_t min_chars, min_words, k, max_posting;
-    if (!PyArg_ParseTuple(args, "UOnnnn:dup_maybe", &text, &lowered, &min_chars, &min_words, &k, &max_posting))
-        return NULL;
-    if (k < 1 || k > 64) {
-        PyErr_SetString(PyExc_ValueError, "dup_maybe: k must be in 1..64");
-        return NULL;
-    }
-    if (lowered != Py_None && !PyUnicode_Check(lowered)) {
-        PyErr_SetString(PyExc_TypeError, "dup_maybe: lowered must be str or None");
-        return NULL;
-    }
+} DupParams;
+
+static int dup_params_ok(const DupParams *q)
+{
+    if (q->k >= 1 && q->k <= 64) return 0;
+    PyErr_SetString(PyExc_ValueError, "dup_maybe: k must be in 1..64");
+    return -1;
+}
+
+/* The duplicate gate on ``text`` (``lowered``: its lower case, or NULL: lowered here): 0 no
+ * candidate pair, 1 maybe, 2 cannot say (U+0130, U+03A3: the caller passes text.lower()), -1 error. */
+static int dup_core(PyObject *text, PyObject *lowered, const DupParams *q)
+{
+    const Py_ssize_t min_chars = q->min_chars, min_words = q->min_words, k = q->k, max_posting = q->max_posting;
     int tkind = PyUnicode_KIND(text);
     const void *tdata = PyUnicode_DATA(text);
     Py_ssize_t tn = PyUnicode_GET_LENGTH(text);
     /* fold: the words are the text's, lowered code point by code point (lower_simple's mapping), or
      * None when that cannot be exact (U+0130, U+03A3 anywhere in the text) */
-    int fold = lowered == Py_None;
-    if (fold && has_special(tkind, tdata, tn)) Py_RETURN_NONE;
+    int fold = lowered == NULL;
+    if (fold && has_special(tkind, tdata, tn)) return 2;
     Src s = fold ? (Src){tkind, 1, tdata, tn}
                  : (Src){PyUnicode_KIND(lowered), 0, PyUnicode_DATA(lowered), PyUnicode_GET_LENGTH(lowered)};
     Word *anchors = NULL;
@@ -1257,8 +1306,61 @@ done:
     free(anchors);
     free(bag.w);
     free(paras);
-    if (failed) return NULL;
-    return PyBool_FromLong(answer);
+    return failed ? -1 : answer;
+}
+
+static PyObject *dup_maybe(PyObject *self, PyObject *args)
+{
+    (void)self;
+    PyObject *text, *lowered;
+    DupParams q;
+    if (!PyArg_ParseTuple(args, "UOnnnn:dup_maybe", &text, &lowered, &q.min_chars, &q.min_words, &q.k, &q.max_posting))
+        return NULL;
+    if (dup_params_ok(&q) < 0) return NULL;
+    if (lowered != Py_None && !PyUnicode_Check(lowered)) {
+        PyErr_SetString(PyExc_TypeError, "dup_maybe: lowered must be str or None");
+        return NULL;
+    }
+    int r = dup_core(text, lowered == Py_None ? NULL : lowered, &q);
+    if (r < 0) return NULL;
+    if (r == 2) Py_RETURN_NONE;
+    return PyBool_FromLong(r);
+}
+
+/* scan(text, site_table, lexicon, not_before, ctx, min_chars, min_words, k, max_posting) ->
+ * (site_starts(text, site_table), name_tokens(text, lexicon, not_before, set(), ctx),
+ *  dup_maybe(text, None, min_chars, min_words, k, max_posting)): the step's gates from one copy of
+ * the text and one call (name_tokens' answer is a tuple, dup_maybe's True, False or None). */
+static PyObject *scan(PyObject *self, PyObject *args)
+{
+    (void)self;
+    PyObject *text, *cap, *lexicon, *not_before, *ctx;
+    DupParams q;
+    if (!PyArg_ParseTuple(args, "UOOUO!nnnn:scan", &text, &cap, &lexicon, &not_before, &PyTuple_Type, &ctx,
+                          &q.min_chars, &q.min_words, &q.k, &q.max_posting))
+        return NULL;
+    Trie *tr = PyCapsule_GetPointer(cap, "saring.repair.site_table");
+    NameCtx c;
+    if (tr == NULL || name_ctx(ctx, &c) < 0 || dup_params_ok(&q) < 0) return NULL;
+    Text t, nb;
+    if (text_of(text, &t) < 0) return NULL;
+    if (text_of(not_before, &nb) < 0) { text_done(&t); return NULL; }
+    PyObject *sites = PyList_New(0), *starts = PyList_New(0), *out = NULL;
+    Py_ssize_t unknown = 0;
+    int code = 0, dup = -1;
+    if (sites != NULL && starts != NULL && site_walk(text, &t, tr, sites) == 0
+        && name_walk(text, &t, lexicon, &nb, NULL, &c, starts, &unknown, &code) == 0) {
+        text_done(&t); /* (the gate reads the str itself) */
+        dup = dup_core(text, NULL, &q);
+    }
+    if (dup >= 0)
+        out = Py_BuildValue("(O(OnO)O)", sites, starts, unknown, code ? Py_True : Py_False,
+                            dup == 2 ? Py_None : dup ? Py_True : Py_False);
+    Py_XDECREF(sites);
+    Py_XDECREF(starts);
+    text_done(&t);
+    text_done(&nb);
+    return out;
 }
 
 /* ------------------------------------------------------------------ scrape-join scans */
@@ -1480,7 +1582,8 @@ static PyMethodDef methods[] = {
     {"token_starts", token_starts, METH_VARARGS,
      "token_starts(text, lexicon, not_before) -> starts of capitalised tokens the lexicon lacks."},
     {"lexicon_table", lexicon_table, METH_O,
-     "lexicon_table(dict) -> the ASCII keys of a dict as a table name_tokens reads (ctx's last item)."},
+     "lexicon_table(keys) -> the ASCII str of a dict's keys, a set or a sequence, as a table name_tokens reads."},
+    {"table_has", table_has, METH_VARARGS, "table_has(table, word) -> whether word is a key of the table."},
     {"name_tokens", name_tokens, METH_VARARGS,
      "name_tokens(text, lexicon, not_before, taken, ctx) -> (starts of the unknown capitalised tokens "
      "names.name_site could make a site of, how many unknown tokens)."},
@@ -1493,6 +1596,9 @@ static PyMethodDef methods[] = {
     {"breaks", breaks, METH_O, "breaks(text) -> text.count(' ') + text.count('\\n')."},
     {"lower_simple", lower_simple_py, METH_O,
      "lower_simple(text) -> text.lower() computed one code point at a time, or None when it cannot be."},
+    {"scan", scan, METH_VARARGS,
+     "scan(text, site_table, lexicon, not_before, ctx, min_chars, min_words, k, max_posting) -> "
+     "(site_starts, name_tokens with nothing taken, dup_maybe lowering the text itself)."},
     {"dup_maybe", dup_maybe, METH_VARARGS,
      "dup_maybe(text, lowered, min_chars, min_words, k, max_posting) -> False when no duplicate "
      "paragraph candidate can exist."},

@@ -94,11 +94,16 @@ def site_starts_py(text: str, res: Resources) -> list[int]:
 def site_matches(text: str, res: Resources) -> Iterable[re.Match[str]]:
     """``res.site_re.finditer(text)``: the same matches (a match at a start found by the kernel
     is the regex's own match there: the pattern has no lookbehind)."""
-    table = _site_table(res) if _kernel is not None else None
-    if table is None:
-        return res.site_re.finditer(text)
+    pre = _gates_of(text, res)
+    if pre is not None:
+        starts = pre[0]
+    else:
+        table = _site_table(res) if _kernel is not None else None
+        if table is None:
+            return res.site_re.finditer(text)
+        starts = _kernel.site_starts(text, table)
     match = res.site_re.match
-    return [match(text, p) for p in _kernel.site_starts(text, table)]  # type: ignore[misc]
+    return [match(text, p) for p in starts]  # type: ignore[misc]
 
 
 def token_starts_py(text: str, token_re: re.Pattern[str], lexicon: dict[str, float],
@@ -155,8 +160,10 @@ def _names_ctx(res: Resources) -> tuple | None:
             or N.LEFT.pattern != LEFT_PATTERN or N.LEFT.flags != re.UNICODE):
         return None
     _NAME_NOT_BEFORE, _TOKEN_MATCH = _chars(N.NOT_BEFORE), N.TOKEN.match
-    ctx = (res.corpus_names, res.world_words, res.brands, res.brands_lower, N.QUANTIFIER_TAILS, N.QUANTIFIERS,
-           {}, N._right_ok, N._acronym_camel, res, _kernel.lexicon_table(res.lexicon))
+    table = _kernel.lexicon_table  # (ASCII words as C tables: no str built, no SipHash per lookup)
+    ctx = (table(set(res.corpus_names) | res.brands), table(res.world_words | res.brands_lower),
+           table(N.QUANTIFIER_TAILS), N.QUANTIFIERS, {}, N._right_ok, N._acronym_camel, res,
+           table(res.lexicon))
     _name_ctx[id(res)] = (res, ctx, N.TOKEN, N.LEFT)
     return ctx
 
@@ -214,7 +221,11 @@ def name_tokens(text: str, res: Resources, taken: set[int], max_unknown: int,
     if ctx is None:
         return None
     global _code
-    starts, unknown, code = _kernel.name_tokens(text, res.lexicon, _NAME_NOT_BEFORE, taken, ctx)
+    pre = _gates_of(text, res) if not taken else None
+    if pre is not None:  # (the one-call scan's answer: nothing taken)
+        starts, unknown, code = pre[1]
+    else:
+        starts, unknown, code = _kernel.name_tokens(text, res.lexicon, _NAME_NOT_BEFORE, taken, ctx)
     _code = (text, code)
     if unknown > max_unknown or len(starts) >= max_live:
         return None
@@ -259,8 +270,75 @@ def match_starts(regex: re.Pattern[str], text: str) -> list[int]:
 
 def forget() -> None:
     """Drop the memos of the last text (the step calls it when a document is done)."""
-    global _joins, _code
-    _joins = _code = None
+    global _joins, _code, _pre
+    _joins = _code = _pre = None
+
+
+# The last text's gates from one kernel call (``scan``: the site starts, ``name_tokens`` with
+# nothing taken and the duplicate gate, from one copy of the text): (text, res, answer), keyed by
+# the str object itself (held here) and the resources, dropped by ``forget()``.
+_pre: tuple[str, Resources, tuple] | None = None
+_gate_args: dict[int, tuple] = {}  # id(res) -> (res, TOKEN, LEFT, CODE_GLUE, the scan's arguments or None)
+
+
+def _scan_args(res: Resources) -> tuple | None:
+    """``scan``'s arguments after the text, or None when a pattern it mirrors changed (then each
+    gate runs on its own, as before)."""
+    hit = _gate_args.get(id(res))
+    if hit is not None and hit[0] is res and _NAMES is not None and hit[1] is _NAMES.TOKEN and (
+            hit[2] is _NAMES.LEFT and hit[3] is _NAMES.CODE_GLUE):
+        return hit[4]  # type: ignore[no-any-return]
+    table, ctx = _site_table(res), _names_ctx(res)
+    from saring.repair import names as N
+
+    k, max_posting = P.candidate_pairs.__defaults__ or (4, 50)
+    args = None
+    if table is not None and ctx is not None and N.CODE_GLUE.pattern == CODE_PATTERN and (
+            N.CODE_GLUE.flags == re.UNICODE):
+        args = (table, res.lexicon, _NAME_NOT_BEFORE, ctx, P.MIN_CHARS, P.MIN_WORDS, k, max_posting)
+    _gate_args[id(res)] = (res, N.TOKEN, N.LEFT, N.CODE_GLUE, args)
+    return args
+
+
+def prescan(text: str, res: Resources) -> tuple | None:
+    """``(site starts, name_tokens' (starts, unknown, code) with nothing taken, dup gate)`` of
+    ``text`` from one kernel call, memoised for this text until ``forget()``; None without the
+    kernel or when a mirrored pattern changed. ``site_matches``, ``name_tokens``,
+    ``code_glue_possible`` and ``maybe_duplicates`` answer from it for the same text."""
+    global _pre
+    if _kernel is None:
+        return None
+    pre = _pre
+    if pre is not None and pre[0] is text and pre[1] is res:
+        return pre[2]
+    args = _scan_args(res)
+    if args is None:
+        return None
+    got = _kernel.scan(text, *args)
+    _pre = (text, res, got)
+    return got  # type: ignore[no-any-return]
+
+
+def _gates_of(text: str, res: Resources | None) -> tuple | None:
+    """The memoised scan of this very text (and resources), else None."""
+    pre = _pre
+    if pre is None or pre[0] is not text or (res is not None and pre[1] is not res) or _kernel is None:
+        return None
+    return pre[2]
+
+
+def quiet(text: str, res: Resources) -> bool:
+    """True only when the repair step has nothing to do for ``text``: no site start, no name
+    token that could give a site (within the candidate bound, so no bound is flagged), no model
+    code glue and no duplicate-paragraph candidate. Then ``repair_glue`` finds no site and flags
+    nothing and ``remove_duplicates`` is not called (exact: the same gates, one call)."""
+    pre = prescan(text, res)
+    if pre is None:
+        return False
+    sites, (starts, unknown, code), dup = pre
+    N = _NAMES
+    return (not sites and not starts and not code and dup is False and unknown <= N.MAX_CANDIDATES
+            and N.MAX_NAME_SITES > 0)
 
 
 # ``names.CODE_GLUE``, the pattern ``code_possible`` answers for (whether it matches anywhere:
@@ -273,12 +351,16 @@ def code_glue_possible(text: str) -> bool:
     nothing; reference: :func:`code_possible_py`). True without the kernel."""
     if _kernel is None:
         return True
-    from saring.repair import names as N
-
+    N = _NAMES
+    if N is None:
+        from saring.repair import names as N
     if N.CODE_GLUE.pattern != CODE_PATTERN or N.CODE_GLUE.flags != re.UNICODE:
         return True
     if _code is not None and _code[0] is text:  # (name_tokens' walk answered it)
         return _code[1]
+    pre = _gates_of(text, None)
+    if pre is not None:
+        return bool(pre[1][2])
     return bool(_kernel.code_possible(text))
 
 
@@ -368,6 +450,9 @@ def maybe_duplicates(text: str) -> bool:
     cased nor case-ignorable)."""
     if _kernel is None:
         return True
+    pre = _gates_of(text, None)
+    if pre is not None and pre[2] is not None:  # (the one-call scan's gate on this very text)
+        return bool(pre[2])
     k, max_posting = P.candidate_pairs.__defaults__ or (4, 50)
     # (lowered in the kernel unless the text holds U+0130 or U+03A3, whose lower case needs str.lower)
     answer = _kernel.dup_maybe(text, None, P.MIN_CHARS, P.MIN_WORDS, k, max_posting)

@@ -25,7 +25,7 @@ from typing import Any
 
 from saring.document import Document, Replacement
 from saring.repair.damage import damage_score, site_of
-from saring.repair.fastscan import code_glue_possible, forget, maybe_duplicates, n_breaks
+from saring.repair.fastscan import code_glue_possible, forget, maybe_duplicates, n_breaks, quiet
 from saring.repair.glue import (
     Plan,
     Site,
@@ -279,18 +279,22 @@ class Repair(MapStep):
     # --------------------------------------------------------------- process
     def process(self, doc: Document) -> Reject | None:
         site = site_of(doc.metadata)
-        glue = self.repair_glue(doc)
-        counts = glue["counts"]
-        evidence = counts["repaired"] + counts["list"] > 0
-        # (the gate: no candidate pair, nothing to remove or flag; exact, see fastscan)
-        removed = (
-            self.remove_duplicates(doc, glue["line_damage"], evidence)
-            if self.config.dedup_paragraphs and maybe_duplicates(doc.text) else []
-        )
+        removed: list[dict[str, Any]] = []
+        if quiet(doc.text, self._res or load_resources()):
+            # (most documents: one kernel call finds no site, no name candidate, no code glue and
+            # no duplicate candidate, so repair_glue would find nothing and flag nothing; exact)
+            counts = {"repaired": 0, "list": 0, "flagged": 0, "scrape": 0}
+        else:
+            glue = self.repair_glue(doc)
+            counts = glue["counts"]
+            evidence = counts["repaired"] + counts["list"] > 0
+            # (the gate: no candidate pair, nothing to remove or flag; exact, see fastscan)
+            if self.config.dedup_paragraphs and maybe_duplicates(doc.text):
+                removed = self.remove_duplicates(doc, glue["line_damage"], evidence)
         counts["revision"] = sum(1 for r in removed if r["reason"] == "revision_duplicate")
-        n_tokens = n_breaks(doc.text) + 1  # (text.count(" ") + text.count("\n"), one C pass)
-        # (no artifact: damage_score is 0.0 whatever n_tokens, without its sum and round)
-        score = damage_score(counts, n_tokens) if any(counts.values()) else 0.0
+        # (no artifact: damage_score is 0.0 whatever the token count, without its sum and round;
+        # the count is text.count(" ") + text.count("\n") + 1, from one C pass)
+        score = damage_score(counts, n_breaks(doc.text) + 1) if any(counts.values()) else 0.0
         ann: dict[str, Any] = {
             "mt_damage": score,
             "glue_repaired": counts["repaired"] + counts["list"],
