@@ -548,6 +548,28 @@ def test_name_tokens_mirror_the_name_rules() -> None:
         "tokens name_site rejects on the token alone, then update NAME_RULES_SHA")
 
 
+# What ``fastscan.quiet`` vouches for: with no site start, no live name token, no code glue and no
+# duplicate candidate, ``repair_glue`` finds no site and flags nothing and ``process`` calls no
+# duplicate step. A new site source in these functions must be gated there too: update the hash
+# after checking ``quiet`` (and ``_c_repair.scan``) against the new code.
+def _quiet_source() -> str:
+    from saring.repair import glue
+
+    return "".join(inspect.getsource(f) for f in (Repair.repair_glue, Repair.process, glue.find_sites,
+                                                    names.find_entity_sites))
+
+
+QUIET_SHA = "122ae2b21ac21e94"
+
+
+def test_quiet_documents_mirror_the_glue_scan() -> None:
+    digest = hashlib.sha256(_quiet_source().encode()).hexdigest()[:16]
+    assert digest == QUIET_SHA, (
+        f"repair_glue / find_sites / find_entity_sites / process changed ({digest}): check that "
+        "fastscan.quiet still only answers True when the step would change and flag nothing, "
+        "then update QUIET_SHA")
+
+
 @pytest.mark.skipif(not CORPORA.exists(), reason="shared corpora absent")
 def test_pure_python_switch_uses_the_reference(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(fastscan, "_kernel", None)
