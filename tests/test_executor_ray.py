@@ -463,7 +463,12 @@ def _kill_busy_node(cluster, nodes, log: Path, after_docs: int, near_end: set[st
 
 @pytest.mark.timeout(240)
 def test_losing_a_node_mid_job_loses_nothing(ray_env: str, tmp_path: Path) -> None:
+    from ray._common.utils import get_ray_address_file
     from ray.cluster_utils import Cluster
+
+    # Cluster writes the head's address to Ray's default temp folder whatever temp_dir says;
+    # that folder need not exist (a fresh machine, or another process removed it)
+    os.makedirs(os.path.dirname(get_ray_address_file(None)), exist_ok=True)
 
     shards = [str(p) for p in _shards(tmp_path / "in")[:4]]
     ids = [[orjson.loads(ln)["id"] for ln in Path(p).read_bytes().splitlines()] for p in shards]
