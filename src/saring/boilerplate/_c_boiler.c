@@ -687,6 +687,89 @@ fail:
     return NULL;
 }
 
+/* 3. Scrape-glue boundaries (saring.boilerplate.glue._boundaries_py, the pure-Python reference).
+ *
+ * case_boundaries(text) -> list of int: the offsets of the ASCII capitals directly after an
+ *     ASCII lower-case letter ([a-z][A-Z]). A 1-byte text is read eight bytes at a time: with
+ *     m = byte & 0x7f, m + 0x3f has its high bit from 'A' up and m + 0x25 from '[' up (no carry
+ *     crosses a byte), so a word with no ASCII capital costs a few operations; each capital
+ *     found is then checked against the byte before it. Wider kinds: one read per character. */
+
+static int
+cb_add(PyObject *out, Py_ssize_t i)
+{
+    PyObject *v = PyLong_FromSsize_t(i);
+    if (v == NULL)
+        return -1;
+    int err = PyList_Append(out, v);
+    Py_DECREF(v);
+    return err;
+}
+
+#define CB_LOWER(c) ((c) >= 'a' && (c) <= 'z')
+#define CB_UPPER(c) ((c) >= 'A' && (c) <= 'Z')
+
+#define CB_LOOP(CTYPE)                                                                          \
+    do {                                                                                        \
+        const CTYPE *d = (const CTYPE *)data;                                                   \
+        for (Py_ssize_t i = 1; i < n; i++) {                                                    \
+            if (CB_UPPER(d[i]) && CB_LOWER(d[i - 1]) && cb_add(out, i) < 0)                     \
+                goto fail;                                                                      \
+        }                                                                                       \
+    } while (0)
+
+static PyObject *
+case_boundaries(PyObject *self, PyObject *text)
+{
+    (void)self;
+    if (!PyUnicode_Check(text)) {
+        PyErr_SetString(PyExc_TypeError, "case_boundaries: text must be str");
+        return NULL;
+    }
+    PyObject *out = PyList_New(0);
+    if (out == NULL)
+        return NULL;
+    Py_ssize_t n = PyUnicode_GET_LENGTH(text);
+    int kind = PyUnicode_KIND(text);
+    const void *data = PyUnicode_DATA(text);
+    if (kind == PyUnicode_1BYTE_KIND) {
+        const unsigned char *d = (const unsigned char *)data;
+        const uint64_t lo7 = 0x7f7f7f7f7f7f7f7fULL, hi = 0x8080808080808080ULL;
+        Py_ssize_t i = 0;
+        for (; i + 8 <= n; i += 8) {
+            uint64_t w;
+            memcpy(&w, d + i, 8);
+            uint64_t m = w & lo7;
+            uint64_t up = (m + 0x3f3f3f3f3f3f3f3fULL) & ~(m + 0x2525252525252525ULL) & ~w & hi;
+            while (up) {
+                /* little or big endian: the byte of the lowest set high bit in memory order */
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_BIG_ENDIAN__
+                int b = __builtin_clzll(up) >> 3;
+                up &= ~((uint64_t)0x80 << (56 - 8 * b));
+#else
+                int b = __builtin_ctzll(up) >> 3;
+                up &= up - 1;
+#endif
+                Py_ssize_t at = i + b;
+                if (at > 0 && CB_LOWER(d[at - 1]) && cb_add(out, at) < 0)
+                    goto fail;
+            }
+        }
+        for (; i < n; i++) {
+            if (i > 0 && CB_UPPER(d[i]) && CB_LOWER(d[i - 1]) && cb_add(out, i) < 0)
+                goto fail;
+        }
+    } else if (kind == PyUnicode_2BYTE_KIND) {
+        CB_LOOP(Py_UCS2);
+    } else {
+        CB_LOOP(Py_UCS4);
+    }
+    return out;
+fail:
+    Py_DECREF(out);
+    return NULL;
+}
+
 static PyMethodDef methods[] = {
     {"needle_starts", needle_starts, METH_VARARGS,
      "needle_starts(text, needles, offset, limit, firsts=None): positions where a match can start "
@@ -698,6 +781,9 @@ static PyMethodDef methods[] = {
      "line_candidates(text, ((spec, strip), ...)): per spec, per line None, True or the "
      "candidate rule indices; "
      "see saring.boilerplate.linescan.line_candidates_py."},
+    {"case_boundaries", case_boundaries, METH_O,
+     "case_boundaries(text): offsets of ASCII capitals right after an ASCII lower-case letter; "
+     "see saring.boilerplate.glue._boundaries_py."},
     {"fold", fold_text, METH_O,
      "fold(text): the text as ignore-case needles see it (linescan.fold), for tests."},
     {NULL, NULL, 0, NULL},
