@@ -446,30 +446,40 @@ typedef struct {
 
 static unsigned char FOLD1[256]; /* fold_ucs4 of the first 256 code points (module init) */
 
+/* Fold the line's characters and set the bit of each folded trigram, in one loop (the last two
+ * folded characters kept in registers). */
+#define LS_GRAMS_LOOP(CTYPE, FOLD)                                                              \
+    do {                                                                                        \
+        const CTYPE *d = (const CTYPE *)ln->data + ln->ra;                                      \
+        unsigned x = 0, y = 0;                                                                  \
+        for (Py_ssize_t j = 0; j < m; j++) {                                                    \
+            unsigned z = FOLD(d[j]);                                                            \
+            f[j] = (unsigned char)z;                                                            \
+            if (j >= 2) {                                                                       \
+                unsigned h = trigram((unsigned char)x, (unsigned char)y, (unsigned char)z);     \
+                tri[h >> 6] |= (uint64_t)1 << (h & 63);                                         \
+            }                                                                                   \
+            x = y;                                                                              \
+            y = z;                                                                              \
+        }                                                                                       \
+    } while (0)
+
+#define LS_FOLD1(c) FOLD1[(c)]
+#define LS_FOLDW(c) ((c) < 256 ? FOLD1[(c)] : fold_ucs4(c))
+
 static void
 ls_grams(LsLine *ln)
 {
-    memset(ln->tri, 0, sizeof ln->tri);
+    uint64_t *tri = ln->tri;
+    memset(tri, 0, sizeof ln->tri);
     Py_ssize_t m = ln->rb - ln->ra;
     unsigned char *f = ln->folded + ln->ra;
-    if (ln->kind == PyUnicode_1BYTE_KIND) {
-        const Py_UCS1 *d = (const Py_UCS1 *)ln->data + ln->ra;
-        for (Py_ssize_t j = 0; j < m; j++)
-            f[j] = FOLD1[d[j]];
-    } else if (ln->kind == PyUnicode_2BYTE_KIND) {
-        const Py_UCS2 *d = (const Py_UCS2 *)ln->data + ln->ra;
-        for (Py_ssize_t j = 0; j < m; j++)
-            f[j] = d[j] < 256 ? FOLD1[d[j]] : fold_ucs4(d[j]);
-    } else {
-        const Py_UCS4 *d = (const Py_UCS4 *)ln->data + ln->ra;
-        for (Py_ssize_t j = 0; j < m; j++)
-            f[j] = d[j] < 256 ? FOLD1[d[j]] : fold_ucs4(d[j]);
-    }
-    uint64_t *tri = ln->tri;
-    for (Py_ssize_t j = 2; j < m; j++) {
-        unsigned h = trigram(f[j - 2], f[j - 1], f[j]);
-        tri[h >> 6] |= (uint64_t)1 << (h & 63);
-    }
+    if (ln->kind == PyUnicode_1BYTE_KIND)
+        LS_GRAMS_LOOP(Py_UCS1, LS_FOLD1);
+    else if (ln->kind == PyUnicode_2BYTE_KIND)
+        LS_GRAMS_LOOP(Py_UCS2, LS_FOLDW);
+    else
+        LS_GRAMS_LOOP(Py_UCS4, LS_FOLDW);
     ln->have_grams = 1;
 }
 

@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
-from saring.boilerplate.dispatch import possessive
+from saring.boilerplate.dispatch import match_width, possessive
 from saring.boilerplate.rules import DatelineRule
 
 if TYPE_CHECKING:
@@ -203,9 +203,10 @@ def find_dateline(
     """Try the dateline rules at the start of the first three kept lines (place-only rules
     only at the first one); a lone dash line among the first four lines is a remnant."""
     head = _head_lines(lines.lines, drop)
-    remnants = (
-        [i for i in head if lead_dash.fullmatch(lines[i].strip())] if lead_dash is not None else []
-    )
+    remnants: list[int] = []
+    if lead_dash is not None:
+        top = _longest_match(lead_dash.pattern)  # a longer line cannot be a remnant
+        remnants = [i for i in head if len(s := lines[i].strip()) <= top and lead_dash.fullmatch(s)]
     found: Dateline | None = None
     for rank, i in enumerate([i for i in head if i not in remnants][:3]):
         found = _match_line(lines, i, rank, ctx)
@@ -219,6 +220,12 @@ def find_dateline(
         found = Dateline("dateline_remnant", None, None, ctx.site)
     found.remnant_lines = [i for i in remnants if i not in found.full_lines]
     return found
+
+
+@functools.lru_cache(maxsize=64)
+def _longest_match(pattern: str) -> int:
+    """The most characters a match of ``pattern`` can span (``dispatch.match_width``)."""
+    return match_width(pattern)[1]
 
 
 def _head_lines(lines: list[str], drop: dict[int, str]) -> list[int]:
@@ -239,18 +246,21 @@ _GENERIC_SEP_RE = re.compile(r"[-–—|:(]")
 
 def _match_line(lines: Lines, i: int, rank: int, ctx: DatelineContext) -> Dateline | None:
     """The first rule that matches at the start of line ``i`` (the ``rank``-th head line)."""
-    text, site = lines.text, ctx.site
-    pos = lines.starts[i] + (len(lines[i]) - len(lines[i].lstrip()))
-    # every generic shape ends in a dash, pipe, colon or parenthesis near the start, or is a
-    # short line of its own
-    generic_ok = len(lines[i]) <= 80 or _GENERIC_SEP_RE.search(text, pos, pos + 120) is not None
+    text, site, line = lines.text, ctx.site, lines[i]
+    pos = lines.starts[i] + (len(line) - len(line.lstrip()))
     # where no anchored rule matches, only the head_search rules can
     anchored = ctx.gate is None or ctx.gate.match(text, pos) is not None
+    generic_ok = None  # worked out when the first generic rule is reached
     for rule in ctx.rules if anchored else ctx.search_rules:
         if rule.when not in _MULTI_LINE_RANKS and rank > 0:
             continue
-        if not generic_ok and rule.when.startswith("generic"):
-            continue
+        if rule.when.startswith("generic"):
+            if generic_ok is None:
+                # every generic shape ends in a dash, pipe, colon or parenthesis near the
+                # start, or is a short line of its own
+                generic_ok = len(line) <= 80 or _GENERIC_SEP_RE.search(text, pos, pos + 120) is not None
+            if not generic_ok:
+                continue
         if rule.when == "site" and site not in rule.outlets:
             continue
         if rule.when == "head_search":
