@@ -780,6 +780,86 @@ fail:
     return NULL;
 }
 
+/* 4. Which span-rule needles a text holds (saring.scan.needles_present_py, the reference).
+ *
+ * needles_in(text, needles) -> int: bit i set iff needles[i] in text (at most 64 needles).
+ * A 1-byte text is searched needle by needle: memchr for the needle's rarest-looking byte (a
+ * fixed ranking: space and lower-case letters are common, capitals, digits and punctuation
+ * rare), each hit compared in full (memcmp); a needle holding a character above U+00FF cannot
+ * occur. Most span needles are absent from most texts, and memchr passes over them at memory
+ * speed instead of a table look-up per character. Wider texts: PyUnicode_Find. */
+
+static int
+nd_rank(unsigned char c)
+{
+    if (c == ' ')
+        return 100;
+    if (c >= 'a' && c <= 'z')
+        return 50;
+    if (c >= 'A' && c <= 'Z')
+        return 10;
+    return 5;
+}
+
+static PyObject *
+needles_in(PyObject *self, PyObject *args)
+{
+    (void)self;
+    PyObject *text, *needles;
+    if (!PyArg_ParseTuple(args, "UO!:needles_in", &text, &PyTuple_Type, &needles))
+        return NULL;
+    Py_ssize_t m = PyTuple_GET_SIZE(needles);
+    if (m > 64) {
+        PyErr_SetString(PyExc_ValueError, "needles_in: at most 64 needles");
+        return NULL;
+    }
+    Py_ssize_t n = PyUnicode_GET_LENGTH(text);
+    int one_byte = PyUnicode_KIND(text) == PyUnicode_1BYTE_KIND;
+    const unsigned char *d = one_byte ? (const unsigned char *)PyUnicode_DATA(text) : NULL;
+    uint64_t found = 0;
+    for (Py_ssize_t j = 0; j < m; j++) {
+        PyObject *nd = PyTuple_GET_ITEM(needles, j);
+        if (!PyUnicode_Check(nd)) {
+            PyErr_SetString(PyExc_TypeError, "needles_in: needles must be str");
+            return NULL;
+        }
+        Py_ssize_t len = PyUnicode_GET_LENGTH(nd);
+        int hit = 0;
+        if (len == 0) {
+            hit = 1;
+        } else if (len > n) {
+            hit = 0;
+        } else if (!one_byte) {
+            Py_ssize_t at = PyUnicode_Find(text, nd, 0, n, 1);
+            if (at == -2)
+                return NULL;
+            hit = at >= 0;
+        } else if (PyUnicode_KIND(nd) == PyUnicode_1BYTE_KIND) {
+            const unsigned char *nb = (const unsigned char *)PyUnicode_DATA(nd);
+            Py_ssize_t a = 0;
+            for (Py_ssize_t k = 1; k < len; k++) {
+                if (nd_rank(nb[k]) < nd_rank(nb[a]))
+                    a = k;
+            }
+            /* an occurrence starting at s has nb[a] at s + a, s in [0, n - len] */
+            const unsigned char *p = d + a, *last = d + (n - len) + a;
+            while (p <= last) {
+                p = memchr(p, nb[a], (size_t)(last - p) + 1);
+                if (p == NULL)
+                    break;
+                if (memcmp(p - a, nb, (size_t)len) == 0) {
+                    hit = 1;
+                    break;
+                }
+                p++;
+            }
+        } /* else: a needle above U+00FF is not in a 1-byte text */
+        if (hit)
+            found |= (uint64_t)1 << j;
+    }
+    return PyLong_FromUnsignedLongLong(found);
+}
+
 static PyMethodDef methods[] = {
     {"needle_starts", needle_starts, METH_VARARGS,
      "needle_starts(text, needles, offset, limit, firsts=None): positions where a match can start "
@@ -794,6 +874,9 @@ static PyMethodDef methods[] = {
     {"case_boundaries", case_boundaries, METH_O,
      "case_boundaries(text): offsets of ASCII capitals right after an ASCII lower-case letter; "
      "see saring.boilerplate.glue._boundaries_py."},
+    {"needles_in", needles_in, METH_VARARGS,
+     "needles_in(text, needles): bit i set iff needles[i] in text (<= 64 needles); "
+     "see saring.scan.needles_present_py."},
     {"fold", fold_text, METH_O,
      "fold(text): the text as ignore-case needles see it (linescan.fold), for tests."},
     {NULL, NULL, 0, NULL},
