@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
-from saring.boilerplate.dispatch import match_width, possessive
+from saring.boilerplate.dispatch import first_chars, match_width, possessive
 from saring.boilerplate.rules import DatelineRule
 
 if TYPE_CHECKING:
@@ -179,6 +179,31 @@ def _leading_group(a: str) -> str | None:
     return a[:end]
 
 
+class RulesByFirst:
+    """The anchored rules (in order) whose match can start with a given character: a rule
+    whose every non-empty match starts otherwise (``dispatch.first_chars``) cannot match
+    there, so ``_match_line`` does not call its regex. Worked out per character on first use
+    (a pure memo, shared by every document)."""
+
+    def __init__(self, rules: list[DatelineRule]) -> None:
+        self.rules = tuple(rules)
+        self._tests: list[re.Pattern[str] | None] | None = None
+        self._memo: dict[str, tuple[DatelineRule, ...]] = {}
+
+    def __call__(self, ch: str) -> tuple[DatelineRule, ...]:
+        got = self._memo.get(ch)
+        if got is None:
+            if self._tests is None:
+                self._tests = [None if (fc := first_chars(r.regex.pattern)) is None else re.compile(fc)
+                               for r in self.rules]
+            got = tuple(r for r, t in zip(self.rules, self._tests, strict=True)
+                        if t is None or t.fullmatch(ch) is not None)
+            if len(self._memo) >= 4096:
+                self._memo.clear()
+            self._memo[ch] = got
+        return got
+
+
 @dataclass(frozen=True, slots=True)
 class DatelineContext:
     """What the dateline rules may consult for one document."""
@@ -191,6 +216,7 @@ class DatelineContext:
     brands: frozenset[str] = frozenset()  # letters-only names of the site (see shape.brand_keys)
     gate: re.Pattern[str] | None = None  # any_rule_gate(rules), when given
     search_rules: tuple[DatelineRule, ...] = ()  # the head_search rules (tried where the gate fails)
+    by_first: RulesByFirst | None = None  # RulesByFirst(rules), when given
 
 
 def find_dateline(
@@ -251,7 +277,13 @@ def _match_line(lines: Lines, i: int, rank: int, ctx: DatelineContext) -> Dateli
     # where no anchored rule matches, only the head_search rules can
     anchored = ctx.gate is None or ctx.gate.match(text, pos) is not None
     generic_ok = None  # worked out when the first generic rule is reached
-    for rule in ctx.rules if anchored else ctx.search_rules:
+    if not anchored:
+        rules: Any = ctx.search_rules
+    elif ctx.by_first is not None and pos < len(text):
+        rules = ctx.by_first(text[pos])
+    else:
+        rules = ctx.rules
+    for rule in rules:
         if rule.when not in _MULTI_LINE_RANKS and rank > 0:
             continue
         if rule.when.startswith("generic"):

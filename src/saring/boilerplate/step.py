@@ -22,6 +22,7 @@ from typing import Any
 from saring.boilerplate.analysis import Analysis, Lines, Span
 from saring.boilerplate.dateline import (
     DatelineContext,
+    RulesByFirst,
     any_rule_gate,
     find_dateline,
     site_and_host,
@@ -156,6 +157,7 @@ class Boilerplate(MapStep):
         self._dateline_rules = load_datelines(data / "datelines.tsv")
         self._dateline_gate = any_rule_gate(self._dateline_rules)
         self._dateline_search = tuple(r for r in self._dateline_rules if r.when == "head_search")
+        self._dateline_by_first = RulesByFirst(self._dateline_rules)
         self._outlets = load_outlets(data / "outlets.tsv")
         self._places = frozenset(w.lower() for w in load_words(data / "places.txt"))
         geo = frozenset(w.lower() for w in load_words(data / "places_geonames.txt"))
@@ -247,7 +249,7 @@ class Boilerplate(MapStep):
                 self._contexts.clear()
             ctx = self._contexts[(site, brands)] = DatelineContext(
                 self._dateline_rules, self._outlets, self._places, self._known_places, site, brands,
-                self._dateline_gate, self._dateline_search,
+                self._dateline_gate, self._dateline_search, self._dateline_by_first,
             )
         d = find_dateline(res.lines, res.drop, ctx, lead_dash=self._lead_dash)
         res.dateline = d
