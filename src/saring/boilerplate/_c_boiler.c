@@ -784,22 +784,35 @@ fail:
  *
  * needles_in(text, needles) -> int: bit i set iff needles[i] in text (at most 64 needles).
  * A 1-byte text is searched needle by needle: memchr for the needle's rarest-looking byte (a
- * fixed ranking: space and lower-case letters are common, capitals, digits and punctuation
- * rare), each hit compared in full (memcmp); a needle holding a character above U+00FF cannot
+ * fixed table of rough byte frequencies, nd_rank), each hit compared in full (memcmp); a
+ * needle holding a character above U+00FF cannot
  * occur. Most span needles are absent from most texts, and memchr passes over them at memory
  * speed instead of a table look-up per character. Wider texts: PyUnicode_Find. */
 
+/* Rough per-mille frequency of a byte in Indonesian news text (lower-case letters from letter
+ * counts, a capital a tenth of its lower-case letter): the anchor of a needle is its rarest
+ * byte by this table, so memchr stops at few false candidates. Only speed depends on it. */
+static const unsigned short LOWER_FREQ[26] = {
+    190, 25, 7, 35, 80, 3, 35, 25, 80, 8, 50, 30, 35, 90, 25, 25, 1, 45, 45, 45, 45, 2, 6, 1, 15, 1,
+};
+
 static int
-nd_rank(unsigned char c)
+nd_rank_of(unsigned char c)
 {
-    if (c == ' ')
-        return 100;
     if (c >= 'a' && c <= 'z')
-        return 50;
+        return 10 * LOWER_FREQ[c - 'a'];
     if (c >= 'A' && c <= 'Z')
-        return 10;
-    return 5;
+        return LOWER_FREQ[c - 'A'] + 1;
+    if (c == ' ')
+        return 1500;
+    if (c == '.' || c == ',')
+        return 150;
+    if (c >= '0' && c <= '9')
+        return 50;
+    return c < 128 ? 10 : 5;
 }
+
+static unsigned short ND_RANK[256]; /* nd_rank_of of every byte (module init) */
 
 static PyObject *
 needles_in(PyObject *self, PyObject *args)
@@ -838,7 +851,7 @@ needles_in(PyObject *self, PyObject *args)
             const unsigned char *nb = (const unsigned char *)PyUnicode_DATA(nd);
             Py_ssize_t a = 0;
             for (Py_ssize_t k = 1; k < len; k++) {
-                if (nd_rank(nb[k]) < nd_rank(nb[a]))
+                if (ND_RANK[nb[k]] < ND_RANK[nb[a]])
                     a = k;
             }
             /* an occurrence starting at s has nb[a] at s + a, s in [0, n - len] */
@@ -890,7 +903,9 @@ static struct PyModuleDef module = {
 PyMODINIT_FUNC
 PyInit__c_boiler(void)
 {
-    for (Py_UCS4 c = 0; c < 256; c++)
+    for (Py_UCS4 c = 0; c < 256; c++) {
         FOLD1[c] = fold_ucs4(c);
+        ND_RANK[c] = (unsigned short)nd_rank_of((unsigned char)c);
+    }
     return PyModule_Create(&module);
 }

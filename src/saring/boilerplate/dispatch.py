@@ -555,10 +555,11 @@ def line_candidates(
 
 
 def needles_in(text: str, needles: tuple[str, ...]) -> int:
-    """``saring.scan.needles_present(text, needles)`` (bit i: ``needles[i] in text``); with the
-    kernel, needle by needle at memchr speed (``_c_boiler.needles_in``): the span needles are
-    mostly absent, and one table look-up per character for all of them cost more."""
-    if _K is not None and type(needles) is tuple:
+    """``saring.scan.needles_present(text, needles)`` (bit i: ``needles[i] in text``); for an
+    ASCII text with the kernel, needle by needle at memchr speed (``_c_boiler.needles_in``):
+    the span needles are mostly absent, and one table look-up per character for all of them
+    costs more. Wider texts (curly quotes) keep the one-pass scan, which is cheaper there."""
+    if _K is not None and type(needles) is tuple and text.isascii():
         return _K.needles_in(text, needles)
     return needles_present(text, needles)
 
