@@ -56,3 +56,61 @@ def test_factored_gate_on_each_rules_own_matches(rule) -> None:
 ])
 def test_factor_alternatives(alts: list[str], expected: str) -> None:
     assert factor_alternatives(alts) == expected
+
+
+# ---------------------------------------------------------------- rules by first character
+def test_rules_by_first_keeps_every_rule_that_matches_at_a_position() -> None:
+    """Only rules whose regex cannot match at a position (nothing non-empty starts with its
+    character) are left out, in the rules' own order."""
+    from saring.boilerplate.dateline import RulesByFirst
+
+    by_first = RulesByFirst(DATELINES)
+    texts = ["Jakarta - Presiden", "JAKARTA, KOMPAS.com - Hujan", "Liputan6.com, Jakarta - Ada",
+             "Bandung (ANTARA) - Wali", "KONTAN.CO.ID - WASHINGTON - X", "TRIBUNNEWS.COM, SOLO - Y",
+             "Tempo.co, Jakarta - Z", "“Kami”", "12 Mei", "éÉ - x", "-", " Jakarta - x"]
+    for text in texts + ["".join(p) for p in zip(_HEADS, _HEADS[3:], _HEADS[7:], strict=False)]:
+        for pos in range(len(text)):
+            kept = by_first(text[pos])
+            assert list(kept) == [r for r in DATELINES if r in kept]  # order kept
+            for r in DATELINES:
+                m = r.regex.match(text, pos)
+                if m is not None and m.end() > m.start():
+                    assert r in kept, (r.id, text, pos)
+
+
+@pytest.mark.parametrize("rule", DATELINES, ids=lambda r: r.id)
+def test_rules_by_first_keeps_each_rule_on_its_own_matches(rule) -> None:
+    from saring.boilerplate.dateline import RulesByFirst
+
+    by_first = RulesByFirst(DATELINES)
+
+    @settings(max_examples=60, deadline=None, suppress_health_check=list(HealthCheck))
+    @given(st.from_regex(rule.regex))  # text holding a match (lookaheads rule out fullmatch)
+    def check(text: str) -> None:
+        for pos in range(len(text)):
+            m = rule.regex.match(text, pos)
+            if m is not None and m.end() > m.start():
+                assert rule in by_first(text[pos])
+
+    check()
+
+
+def test_match_line_equal_with_and_without_the_index() -> None:
+    """``find_dateline`` gives the same dateline with the first-character index as without."""
+    import dataclasses
+
+    from saring.boilerplate.analysis import Lines
+    from saring.boilerplate.dateline import DatelineContext, RulesByFirst, find_dateline
+    from saring.boilerplate.rules import load_outlets, load_words
+
+    outlets = load_outlets(DATA / "outlets.tsv")
+    places = frozenset(w.lower() for w in load_words(DATA / "places.txt"))
+    base = DatelineContext(DATELINES, outlets, places, places, "kompas.com", frozenset({"kompas"}), GATE,
+                           tuple(r for r in DATELINES if r.when == "head_search"))
+    fast = dataclasses.replace(base, by_first=RulesByFirst(DATELINES))
+    for text in ["JAKARTA, KOMPAS.com - Hujan deras.", "Judul Berita Hari Ini\nJakarta - Presiden datang.",
+                 "Liputan6.com, Jakarta - Ada", "“Kami datang,” katanya.\nBandung (ANTARA) - X",
+                 "-\nJAKARTA - Y", "éÉ - x\nKONTAN.CO.ID - WASHINGTON - Z", ""]:
+        a = find_dateline(Lines.of(text), {}, base)
+        b = find_dateline(Lines.of(text), {}, fast)
+        assert a == b, text

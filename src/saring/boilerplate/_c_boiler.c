@@ -446,30 +446,40 @@ typedef struct {
 
 static unsigned char FOLD1[256]; /* fold_ucs4 of the first 256 code points (module init) */
 
+/* Fold the line's characters and set the bit of each folded trigram, in one loop (the last two
+ * folded characters kept in registers). */
+#define LS_GRAMS_LOOP(CTYPE, FOLD)                                                              \
+    do {                                                                                        \
+        const CTYPE *d = (const CTYPE *)ln->data + ln->ra;                                      \
+        unsigned x = 0, y = 0;                                                                  \
+        for (Py_ssize_t j = 0; j < m; j++) {                                                    \
+            unsigned z = FOLD(d[j]);                                                            \
+            f[j] = (unsigned char)z;                                                            \
+            if (j >= 2) {                                                                       \
+                unsigned h = trigram((unsigned char)x, (unsigned char)y, (unsigned char)z);     \
+                tri[h >> 6] |= (uint64_t)1 << (h & 63);                                         \
+            }                                                                                   \
+            x = y;                                                                              \
+            y = z;                                                                              \
+        }                                                                                       \
+    } while (0)
+
+#define LS_FOLD1(c) FOLD1[(c)]
+#define LS_FOLDW(c) ((c) < 256 ? FOLD1[(c)] : fold_ucs4(c))
+
 static void
 ls_grams(LsLine *ln)
 {
-    memset(ln->tri, 0, sizeof ln->tri);
+    uint64_t *tri = ln->tri;
+    memset(tri, 0, sizeof ln->tri);
     Py_ssize_t m = ln->rb - ln->ra;
     unsigned char *f = ln->folded + ln->ra;
-    if (ln->kind == PyUnicode_1BYTE_KIND) {
-        const Py_UCS1 *d = (const Py_UCS1 *)ln->data + ln->ra;
-        for (Py_ssize_t j = 0; j < m; j++)
-            f[j] = FOLD1[d[j]];
-    } else if (ln->kind == PyUnicode_2BYTE_KIND) {
-        const Py_UCS2 *d = (const Py_UCS2 *)ln->data + ln->ra;
-        for (Py_ssize_t j = 0; j < m; j++)
-            f[j] = d[j] < 256 ? FOLD1[d[j]] : fold_ucs4(d[j]);
-    } else {
-        const Py_UCS4 *d = (const Py_UCS4 *)ln->data + ln->ra;
-        for (Py_ssize_t j = 0; j < m; j++)
-            f[j] = d[j] < 256 ? FOLD1[d[j]] : fold_ucs4(d[j]);
-    }
-    uint64_t *tri = ln->tri;
-    for (Py_ssize_t j = 2; j < m; j++) {
-        unsigned h = trigram(f[j - 2], f[j - 1], f[j]);
-        tri[h >> 6] |= (uint64_t)1 << (h & 63);
-    }
+    if (ln->kind == PyUnicode_1BYTE_KIND)
+        LS_GRAMS_LOOP(Py_UCS1, LS_FOLD1);
+    else if (ln->kind == PyUnicode_2BYTE_KIND)
+        LS_GRAMS_LOOP(Py_UCS2, LS_FOLDW);
+    else
+        LS_GRAMS_LOOP(Py_UCS4, LS_FOLDW);
     ln->have_grams = 1;
 }
 
@@ -687,6 +697,182 @@ fail:
     return NULL;
 }
 
+/* 3. Scrape-glue boundaries (saring.boilerplate.glue._boundaries_py, the pure-Python reference).
+ *
+ * case_boundaries(text) -> list of int: the offsets of the ASCII capitals directly after an
+ *     ASCII lower-case letter ([a-z][A-Z]). A 1-byte text is read eight bytes at a time: with
+ *     m = byte & 0x7f, m + 0x3f has its high bit from 'A' up and m + 0x25 from '[' up (no carry
+ *     crosses a byte), so a word with no ASCII capital costs a few operations; each capital
+ *     found is then checked against the byte before it. Wider kinds: one read per character. */
+
+static int
+cb_add(PyObject *out, Py_ssize_t i)
+{
+    PyObject *v = PyLong_FromSsize_t(i);
+    if (v == NULL)
+        return -1;
+    int err = PyList_Append(out, v);
+    Py_DECREF(v);
+    return err;
+}
+
+#define CB_LOWER(c) ((c) >= 'a' && (c) <= 'z')
+#define CB_UPPER(c) ((c) >= 'A' && (c) <= 'Z')
+
+#define CB_LOOP(CTYPE)                                                                          \
+    do {                                                                                        \
+        const CTYPE *d = (const CTYPE *)data;                                                   \
+        for (Py_ssize_t i = 1; i < n; i++) {                                                    \
+            if (CB_UPPER(d[i]) && CB_LOWER(d[i - 1]) && cb_add(out, i) < 0)                     \
+                goto fail;                                                                      \
+        }                                                                                       \
+    } while (0)
+
+static PyObject *
+case_boundaries(PyObject *self, PyObject *text)
+{
+    (void)self;
+    if (!PyUnicode_Check(text)) {
+        PyErr_SetString(PyExc_TypeError, "case_boundaries: text must be str");
+        return NULL;
+    }
+    PyObject *out = PyList_New(0);
+    if (out == NULL)
+        return NULL;
+    Py_ssize_t n = PyUnicode_GET_LENGTH(text);
+    int kind = PyUnicode_KIND(text);
+    const void *data = PyUnicode_DATA(text);
+    if (kind == PyUnicode_1BYTE_KIND) {
+        const unsigned char *d = (const unsigned char *)data;
+        const uint64_t lo7 = 0x7f7f7f7f7f7f7f7fULL, hi = 0x8080808080808080ULL;
+        Py_ssize_t i = 0;
+        for (; i + 8 <= n; i += 8) {
+            uint64_t w;
+            memcpy(&w, d + i, 8);
+            uint64_t m = w & lo7;
+            uint64_t up = (m + 0x3f3f3f3f3f3f3f3fULL) & ~(m + 0x2525252525252525ULL) & ~w & hi;
+            while (up) {
+                /* little or big endian: the byte of the lowest set high bit in memory order */
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_BIG_ENDIAN__
+                int b = __builtin_clzll(up) >> 3;
+                up &= ~((uint64_t)0x80 << (56 - 8 * b));
+#else
+                int b = __builtin_ctzll(up) >> 3;
+                up &= up - 1;
+#endif
+                Py_ssize_t at = i + b;
+                if (at > 0 && CB_LOWER(d[at - 1]) && cb_add(out, at) < 0)
+                    goto fail;
+            }
+        }
+        for (; i < n; i++) {
+            if (i > 0 && CB_UPPER(d[i]) && CB_LOWER(d[i - 1]) && cb_add(out, i) < 0)
+                goto fail;
+        }
+    } else if (kind == PyUnicode_2BYTE_KIND) {
+        CB_LOOP(Py_UCS2);
+    } else {
+        CB_LOOP(Py_UCS4);
+    }
+    return out;
+fail:
+    Py_DECREF(out);
+    return NULL;
+}
+
+/* 4. Which span-rule needles a text holds (saring.scan.needles_present_py, the reference).
+ *
+ * needles_in(text, needles) -> int: bit i set iff needles[i] in text (at most 64 needles).
+ * A 1-byte text is searched needle by needle: memchr for the needle's rarest-looking byte (a
+ * fixed table of rough byte frequencies, nd_rank), each hit compared in full (memcmp); a
+ * needle holding a character above U+00FF cannot
+ * occur. Most span needles are absent from most texts, and memchr passes over them at memory
+ * speed instead of a table look-up per character. Wider texts: PyUnicode_Find. */
+
+/* Rough per-mille frequency of a byte in Indonesian news text (lower-case letters from letter
+ * counts, a capital a tenth of its lower-case letter): the anchor of a needle is its rarest
+ * byte by this table, so memchr stops at few false candidates. Only speed depends on it. */
+static const unsigned short LOWER_FREQ[26] = {
+    190, 25, 7, 35, 80, 3, 35, 25, 80, 8, 50, 30, 35, 90, 25, 25, 1, 45, 45, 45, 45, 2, 6, 1, 15, 1,
+};
+
+static int
+nd_rank_of(unsigned char c)
+{
+    if (c >= 'a' && c <= 'z')
+        return 10 * LOWER_FREQ[c - 'a'];
+    if (c >= 'A' && c <= 'Z')
+        return LOWER_FREQ[c - 'A'] + 1;
+    if (c == ' ')
+        return 1500;
+    if (c == '.' || c == ',')
+        return 150;
+    if (c >= '0' && c <= '9')
+        return 50;
+    return c < 128 ? 10 : 5;
+}
+
+static unsigned short ND_RANK[256]; /* nd_rank_of of every byte (module init) */
+
+static PyObject *
+needles_in(PyObject *self, PyObject *args)
+{
+    (void)self;
+    PyObject *text, *needles;
+    if (!PyArg_ParseTuple(args, "UO!:needles_in", &text, &PyTuple_Type, &needles))
+        return NULL;
+    Py_ssize_t m = PyTuple_GET_SIZE(needles);
+    if (m > 64) {
+        PyErr_SetString(PyExc_ValueError, "needles_in: at most 64 needles");
+        return NULL;
+    }
+    Py_ssize_t n = PyUnicode_GET_LENGTH(text);
+    int one_byte = PyUnicode_KIND(text) == PyUnicode_1BYTE_KIND;
+    const unsigned char *d = one_byte ? (const unsigned char *)PyUnicode_DATA(text) : NULL;
+    uint64_t found = 0;
+    for (Py_ssize_t j = 0; j < m; j++) {
+        PyObject *nd = PyTuple_GET_ITEM(needles, j);
+        if (!PyUnicode_Check(nd)) {
+            PyErr_SetString(PyExc_TypeError, "needles_in: needles must be str");
+            return NULL;
+        }
+        Py_ssize_t len = PyUnicode_GET_LENGTH(nd);
+        int hit = 0;
+        if (len == 0) {
+            hit = 1;
+        } else if (len > n) {
+            hit = 0;
+        } else if (!one_byte) {
+            Py_ssize_t at = PyUnicode_Find(text, nd, 0, n, 1);
+            if (at == -2)
+                return NULL;
+            hit = at >= 0;
+        } else if (PyUnicode_KIND(nd) == PyUnicode_1BYTE_KIND) {
+            const unsigned char *nb = (const unsigned char *)PyUnicode_DATA(nd);
+            Py_ssize_t a = 0;
+            for (Py_ssize_t k = 1; k < len; k++) {
+                if (ND_RANK[nb[k]] < ND_RANK[nb[a]])
+                    a = k;
+            }
+            /* an occurrence starting at s has nb[a] at s + a, s in [0, n - len] */
+            const unsigned char *p = d + a, *last = d + (n - len) + a;
+            while (p <= last) {
+                p = memchr(p, nb[a], (size_t)(last - p) + 1);
+                if (p == NULL)
+                    break;
+                if (memcmp(p - a, nb, (size_t)len) == 0) {
+                    hit = 1;
+                    break;
+                }
+                p++;
+            }
+        } /* else: a needle above U+00FF is not in a 1-byte text */
+        if (hit)
+            found |= (uint64_t)1 << j;
+    }
+    return PyLong_FromUnsignedLongLong(found);
+}
+
 static PyMethodDef methods[] = {
     {"needle_starts", needle_starts, METH_VARARGS,
      "needle_starts(text, needles, offset, limit, firsts=None): positions where a match can start "
@@ -698,6 +884,12 @@ static PyMethodDef methods[] = {
      "line_candidates(text, ((spec, strip), ...)): per spec, per line None, True or the "
      "candidate rule indices; "
      "see saring.boilerplate.linescan.line_candidates_py."},
+    {"case_boundaries", case_boundaries, METH_O,
+     "case_boundaries(text): offsets of ASCII capitals right after an ASCII lower-case letter; "
+     "see saring.boilerplate.glue._boundaries_py."},
+    {"needles_in", needles_in, METH_VARARGS,
+     "needles_in(text, needles): bit i set iff needles[i] in text (<= 64 needles); "
+     "see saring.scan.needles_present_py."},
     {"fold", fold_text, METH_O,
      "fold(text): the text as ignore-case needles see it (linescan.fold), for tests."},
     {NULL, NULL, 0, NULL},
@@ -711,7 +903,9 @@ static struct PyModuleDef module = {
 PyMODINIT_FUNC
 PyInit__c_boiler(void)
 {
-    for (Py_UCS4 c = 0; c < 256; c++)
+    for (Py_UCS4 c = 0; c < 256; c++) {
         FOLD1[c] = fold_ucs4(c);
+        ND_RANK[c] = (unsigned short)nd_rank_of((unsigned char)c);
+    }
     return PyModule_Create(&module);
 }

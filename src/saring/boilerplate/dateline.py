@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
-from saring.boilerplate.dispatch import possessive
+from saring.boilerplate.dispatch import first_chars, match_width, possessive
 from saring.boilerplate.rules import DatelineRule
 
 if TYPE_CHECKING:
@@ -179,6 +179,31 @@ def _leading_group(a: str) -> str | None:
     return a[:end]
 
 
+class RulesByFirst:
+    """The anchored rules (in order) whose match can start with a given character: a rule
+    whose every non-empty match starts otherwise (``dispatch.first_chars``) cannot match
+    there, so ``_match_line`` does not call its regex. Worked out per character on first use
+    (a pure memo, shared by every document)."""
+
+    def __init__(self, rules: list[DatelineRule]) -> None:
+        self.rules = tuple(rules)
+        self._tests: list[re.Pattern[str] | None] | None = None
+        self._memo: dict[str, tuple[DatelineRule, ...]] = {}
+
+    def __call__(self, ch: str) -> tuple[DatelineRule, ...]:
+        got = self._memo.get(ch)
+        if got is None:
+            if self._tests is None:
+                self._tests = [None if (fc := first_chars(r.regex.pattern)) is None else re.compile(fc)
+                               for r in self.rules]
+            got = tuple(r for r, t in zip(self.rules, self._tests, strict=True)
+                        if t is None or t.fullmatch(ch) is not None)
+            if len(self._memo) >= 4096:
+                self._memo.clear()
+            self._memo[ch] = got
+        return got
+
+
 @dataclass(frozen=True, slots=True)
 class DatelineContext:
     """What the dateline rules may consult for one document."""
@@ -191,6 +216,7 @@ class DatelineContext:
     brands: frozenset[str] = frozenset()  # letters-only names of the site (see shape.brand_keys)
     gate: re.Pattern[str] | None = None  # any_rule_gate(rules), when given
     search_rules: tuple[DatelineRule, ...] = ()  # the head_search rules (tried where the gate fails)
+    by_first: RulesByFirst | None = None  # RulesByFirst(rules), when given
 
 
 def find_dateline(
@@ -203,9 +229,10 @@ def find_dateline(
     """Try the dateline rules at the start of the first three kept lines (place-only rules
     only at the first one); a lone dash line among the first four lines is a remnant."""
     head = _head_lines(lines.lines, drop)
-    remnants = (
-        [i for i in head if lead_dash.fullmatch(lines[i].strip())] if lead_dash is not None else []
-    )
+    remnants: list[int] = []
+    if lead_dash is not None:
+        top = _longest_match(lead_dash.pattern)  # a longer line cannot be a remnant
+        remnants = [i for i in head if len(s := lines[i].strip()) <= top and lead_dash.fullmatch(s)]
     found: Dateline | None = None
     for rank, i in enumerate([i for i in head if i not in remnants][:3]):
         found = _match_line(lines, i, rank, ctx)
@@ -219,6 +246,12 @@ def find_dateline(
         found = Dateline("dateline_remnant", None, None, ctx.site)
     found.remnant_lines = [i for i in remnants if i not in found.full_lines]
     return found
+
+
+@functools.lru_cache(maxsize=64)
+def _longest_match(pattern: str) -> int:
+    """The most characters a match of ``pattern`` can span (``dispatch.match_width``)."""
+    return match_width(pattern)[1]
 
 
 def _head_lines(lines: list[str], drop: dict[int, str]) -> list[int]:
@@ -239,18 +272,27 @@ _GENERIC_SEP_RE = re.compile(r"[-–—|:(]")
 
 def _match_line(lines: Lines, i: int, rank: int, ctx: DatelineContext) -> Dateline | None:
     """The first rule that matches at the start of line ``i`` (the ``rank``-th head line)."""
-    text, site = lines.text, ctx.site
-    pos = lines.starts[i] + (len(lines[i]) - len(lines[i].lstrip()))
-    # every generic shape ends in a dash, pipe, colon or parenthesis near the start, or is a
-    # short line of its own
-    generic_ok = len(lines[i]) <= 80 or _GENERIC_SEP_RE.search(text, pos, pos + 120) is not None
+    text, site, line = lines.text, ctx.site, lines[i]
+    pos = lines.starts[i] + (len(line) - len(line.lstrip()))
     # where no anchored rule matches, only the head_search rules can
     anchored = ctx.gate is None or ctx.gate.match(text, pos) is not None
-    for rule in ctx.rules if anchored else ctx.search_rules:
+    generic_ok = None  # worked out when the first generic rule is reached
+    if not anchored:
+        rules: Any = ctx.search_rules
+    elif ctx.by_first is not None and pos < len(text):
+        rules = ctx.by_first(text[pos])
+    else:
+        rules = ctx.rules
+    for rule in rules:
         if rule.when not in _MULTI_LINE_RANKS and rank > 0:
             continue
-        if not generic_ok and rule.when.startswith("generic"):
-            continue
+        if rule.when.startswith("generic"):
+            if generic_ok is None:
+                # every generic shape ends in a dash, pipe, colon or parenthesis near the
+                # start, or is a short line of its own
+                generic_ok = len(line) <= 80 or _GENERIC_SEP_RE.search(text, pos, pos + 120) is not None
+            if not generic_ok:
+                continue
         if rule.when == "site" and site not in rule.outlets:
             continue
         if rule.when == "head_search":

@@ -23,6 +23,7 @@ from typing import Any
 
 from saring.boilerplate import linescan
 from saring.compiled import load
+from saring.scan import needles_present
 
 _K = load("saring.boilerplate._c_boiler")  # needle_starts in one C call
 _CATEGORIES = {
@@ -169,6 +170,18 @@ def first_literals(pattern: str, limit: int = 4) -> str | None:
             return None
         chars.append(chr(items[0][1]))
     return "".join(dict.fromkeys(chars)) if 0 < len(chars) <= limit else None
+
+
+def starts_with_literal(pattern: str) -> bool:
+    """The pattern's first item is a plain literal character outside ignore-case: ``re``
+    searches for it (its literal prefix) with a tight loop in C, so ``finditer`` over the
+    whole text beats listing the positions near the rule's needles and matching at each one
+    from Python (``needle_starts`` + ``finditer_at``). Either way gives the same matches."""
+    parsed = _parser.parse(pattern)
+    if parsed.state.flags & (sre.SRE_FLAG_IGNORECASE | sre.SRE_FLAG_LOCALE | sre.SRE_FLAG_VERBOSE):
+        return False
+    items = list(parsed)
+    return bool(items) and items[0][0] is sre.LITERAL
 
 
 def _literal_set(items: list, flags: int) -> frozenset[str] | None:
@@ -539,6 +552,16 @@ def line_candidates(
             return None
         specs.append((spec, strip))
     return _K.line_candidates(text, tuple(specs))
+
+
+def needles_in(text: str, needles: tuple[str, ...]) -> int:
+    """``saring.scan.needles_present(text, needles)`` (bit i: ``needles[i] in text``); for an
+    ASCII text with the kernel, needle by needle at memchr speed (``_c_boiler.needles_in``):
+    the span needles are mostly absent, and one table look-up per character for all of them
+    costs more. Wider texts (curly quotes) keep the one-pass scan, which is cheaper there."""
+    if _K is not None and type(needles) is tuple and text.isascii():
+        return _K.needles_in(text, needles)
+    return needles_present(text, needles)
 
 
 def _holds(line: str, need: tuple[str, ...]) -> bool:

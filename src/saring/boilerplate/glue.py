@@ -17,7 +17,7 @@ from collections.abc import Iterable, Iterator
 
 from saring.compiled import load
 
-_K = load("saring._c_scan")  # case_boundaries: the same offsets in one C pass
+_K = load("saring.boilerplate._c_boiler")  # case_boundaries: the same offsets in one C pass
 
 # A lower-case letter directly followed by a capital: the only place glue can be. Found by a
 # scan for capitals (few) checked by a look-behind, twice as fast as ``[a-z][A-Z]`` (which stops

@@ -20,6 +20,7 @@ characters, that no furniture class matches. A document without one is left to t
 
 from __future__ import annotations
 
+import bisect
 import functools
 import re
 from dataclasses import dataclass
@@ -169,6 +170,14 @@ def brand_keys(site: str | None, host: str | None) -> frozenset[str]:
 _NOT_ALNUM_RE = re.compile(r"[^a-z0-9]")
 
 
+def _next_kept(lines: list[str], i: int, drop: dict[int, str]) -> str:
+    """The next kept non-blank line after line ``i``, left-stripped ("" when there is none)."""
+    for j in range(i + 1, len(lines)):
+        if j not in drop and lines[j].strip():
+            return lines[j].lstrip()
+    return ""
+
+
 def letters_key(line: str) -> str:
     return _NOT_ALNUM_RE.sub("", line.lower())
 
@@ -219,7 +228,7 @@ class ShapeFurniture:
     ) -> None:
         """Add furniture lines to ``drop`` (line index -> class); ``cands``: per line the
         classes that can match its stripped text (``dispatch.line_candidates``), or None."""
-        found, paragraphs = self._classify_lines(lines, drop, brands, cands)
+        found, paragraphs, nonblank = self._classify_lines(lines, drop, brands, cands)
         if not paragraphs:
             for i, (cls, zone, _a) in found.items():
                 if zone == "any":
@@ -229,24 +238,30 @@ class ShapeFurniture:
         for i, (cls, zone, _a) in found.items():
             if _in_zone(zone, i < first, i > last):
                 drop[i] = cls
-        nonblank = [i for i, ln in enumerate(lines.lines) if ln.strip()]
-        self._trailing_teasers(lines, [i for i in nonblank if i > last], drop)
-        self._head_labels(lines, [i for i in nonblank if i < first], drop)
-        self._tail_block(lines, [i for i in nonblank if i > last], found, drop)
+        tail = nonblank[bisect.bisect_right(nonblank, last):]
+        self._trailing_teasers(lines, tail, drop)
+        self._head_labels(lines, nonblank[:bisect.bisect_left(nonblank, first)], drop)
+        self._tail_block(lines, tail, found, drop)
 
     def _classify_lines(
         self, lines: Lines, drop: dict[int, str], brands: frozenset[str], cands: list | None,
-    ) -> tuple[dict[int, tuple[str, str, bool]], list[int]]:
-        """The furniture class of each kept line that has one, and the body paragraphs."""
+    ) -> tuple[dict[int, tuple[str, str, bool]], list[int], list[int]]:
+        """The furniture class of each kept line that has one, the body paragraphs and every
+        non-blank line (dropped or not), in one pass over the lines."""
         text_lines = lines.lines
-        kept = [i for i, ln in enumerate(text_lines) if i not in drop and ln.strip()]
         found: dict[int, tuple[str, str, bool]] = {}
         paragraphs: list[int] = []
+        nonblank: list[int] = []
         possible = None
         if cands is None and self._alt is not None:
             possible = self._alt.short_filter(lines.text)
-        for k, i in enumerate(kept):
-            s = text_lines[i].strip()
+        for i, ln in enumerate(text_lines):
+            s = ln.strip()
+            if not s:
+                continue
+            nonblank.append(i)
+            if i in drop:
+                continue
             if cands is not None:
                 c = cands[i]  # None: no class can match the line
                 meta = None if c is None else self.classify(s, brands, c)
@@ -255,14 +270,14 @@ class ShapeFurniture:
             else:
                 meta = None  # no rule starts with its first character, fits and finds its marks
             if meta is None and brands and len(s) <= 40 and letters_key(_TLD_RE.sub("", s)) in brands:
-                nxt = lines[kept[k + 1]].lstrip() if k + 1 < len(kept) else ""
+                nxt = _next_kept(text_lines, i, drop)
                 if not nxt or not _CONTINUES_RE.match(nxt):  # not a link split out of a sentence
                     meta = ("outlet_name", "edge", True)
             if meta is not None:
                 found[i] = meta
             elif len(s) >= 200 or (s[-1] in _ENDS and s.count(" ") >= 7):
                 paragraphs.append(i)
-        return found, paragraphs
+        return found, paragraphs, nonblank
 
     @staticmethod
     def _head_labels(lines: Lines, head: list[int], drop: dict[int, str]) -> None:

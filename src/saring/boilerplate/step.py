@@ -22,6 +22,7 @@ from typing import Any
 from saring.boilerplate.analysis import Analysis, Lines, Span
 from saring.boilerplate.dateline import (
     DatelineContext,
+    RulesByFirst,
     any_rule_gate,
     find_dateline,
     site_and_host,
@@ -35,6 +36,8 @@ from saring.boilerplate.dispatch import (
     match_width,
     needle_offset,
     needle_starts,
+    needles_in,
+    starts_with_literal,
 )
 from saring.boilerplate.glue import GlueFixer
 from saring.boilerplate.rules import (
@@ -47,7 +50,6 @@ from saring.boilerplate.rules import (
 )
 from saring.boilerplate.shape import ShapeFurniture, brand_keys, load_shape_rules
 from saring.document import Document, Replacement
-from saring.scan import needles_present
 from saring.step import MapStep, Reject
 
 # Headline-like line after a "Baca juga" heading: short, no sentence end, mostly capitalised.
@@ -135,8 +137,10 @@ class Boilerplate(MapStep):
             self._needles = None  # too many for one scan: each rule scans its own
         # how far from a match's start a needle must be: the rule is then only tried near the
         # needles' occurrences (``finditer_at``) instead of scanning the whole text
-        self._needle_offsets = [needle_offset(rx.pattern, nds) if nds else None
-                                for _rid, nds, rx in self._spans_rx]
+        # (not for a rule starting with a literal character: ``re`` finds its candidates faster)
+        self._needle_offsets = [
+            needle_offset(rx.pattern, nds) if nds and not starts_with_literal(rx.pattern) else None
+            for _rid, nds, rx in self._spans_rx]
         # ... and only where it holds a character a match can start with (``(`` of ``(ant)``)
         self._needle_firsts = [first_literals(rx.pattern) for _rid, _nds, rx in self._spans_rx]
         lead = self.rules.get("dateline_remnant")
@@ -153,6 +157,7 @@ class Boilerplate(MapStep):
         self._dateline_rules = load_datelines(data / "datelines.tsv")
         self._dateline_gate = any_rule_gate(self._dateline_rules)
         self._dateline_search = tuple(r for r in self._dateline_rules if r.when == "head_search")
+        self._dateline_by_first = RulesByFirst(self._dateline_rules)
         self._outlets = load_outlets(data / "outlets.tsv")
         self._places = frozenset(w.lower() for w in load_words(data / "places.txt"))
         geo = frozenset(w.lower() for w in load_words(data / "places_geonames.txt"))
@@ -244,7 +249,7 @@ class Boilerplate(MapStep):
                 self._contexts.clear()
             ctx = self._contexts[(site, brands)] = DatelineContext(
                 self._dateline_rules, self._outlets, self._places, self._known_places, site, brands,
-                self._dateline_gate, self._dateline_search,
+                self._dateline_gate, self._dateline_search, self._dateline_by_first,
             )
         d = find_dateline(res.lines, res.drop, ctx, lead_dash=self._lead_dash)
         res.dateline = d
@@ -261,7 +266,7 @@ class Boilerplate(MapStep):
         """Inline spans and multi-line blocks, each rule behind its cheap substring test."""
         text = res.lines.text
         scan = self._needles is not None
-        present = needles_present(text, self._needles) if scan else 0
+        present = needles_in(text, self._needles) if scan else 0
         res.needles = present if scan else -1
         rules = zip(self._spans_rx, self._needle_bits, self._needle_offsets, self._needle_firsts, strict=True)
         for (rid, needles, rx), bits, offset, firsts in rules:
