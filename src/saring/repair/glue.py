@@ -160,6 +160,11 @@ def _score_camel(text: str, start: int, end: int, ent: str, glue: str, res: Reso
         return None  # "JakartaNotebook", "RusiaToday": an English-looking name, not a glue
     if low in res.not_heads and (end == len(text) or text[end] in ".!?\n"):
         return None  # "laman IndonesiaBaik.": an adjective ending the sentence is part of a name
+    if (is_verb(low, res) or low in res.pos_adjs) and text[end : end + 1] == " " and is_verb(
+            _next_word(text, end + 1).lower(), res):
+        return None  # "Komunitas JakartaBersepeda mengadakan", "Kampanye BaliBersih mengajak": a verb
+        # follows, so the token is the clause's subject: a slogan or a brand, one name (a scraper's
+        # join would start the next paragraph with two verbs; a translated link glues a noun)
     headline = _after_headline(text, max(line_start, start - 80), start, res)
     label = 0.3 if text[end : end + 1] == ":" else 0.0  # "Persipura JayapuraPelatih: ..." heading
     verb = False
