@@ -314,6 +314,7 @@ def _role_noun(low: str, res: Resources) -> bool:
 
 
 RUN_NOUN_ZIPF = 3.5  # wordfreq ``id`` Zipf of a noun glued where a capitalised run ends (~1 in 300k words)
+RUN_LEFT_ZIPF = 3.0  # ... of the name's last word left of the join (a word of its own)
 LOAN_ZIPF = 4.0  # ... of a loan noun English writes as often (``label``, ``editor``: ~1 in 100k words)
 
 
@@ -349,9 +350,15 @@ def _run_site(g: Glued, res: Resources) -> bool:
         return False
     if not (g.org or g.coined or (g.opened and g.head_word not in PLACE_HEADS) or _noun_opener(g.head_word, res)):
         return False
-    low = g.right.lower()
+    low, left = g.right.lower(), g.left.lower()
     if not _run_noun(low, res) or (g.right[0].isupper() and res.corpus_name(g.right)):
         return False
+    if not (g.alone or res.corpus_name(g.left) or (
+            res.lexicon.get(left, 0.0) >= RUN_LEFT_ZIPF and not res.englishish(left)) or (
+            left not in res.lexicon and len(left) >= 6 and len(low) >= 5)):
+        return False  # the name's last word is a word or a name of its own (``Lautan|kios``) or a
+        # long coined word before a long noun (``Persiwak Wakatani|spanduk``), not syllables of a
+        # foreign word (``Takayuki Nishi|gaya``, ``ASIOP Apac|inti``, ``Institut Neuro|sains``)
     text, s = g.text, g.name_start
     if any(w in PLACE_HEADS for w in text[s : g.start].split()) or _sentence_start(text, s) or _role_before(
             text, s, res):
@@ -940,7 +947,8 @@ def list_site(text: str, m: re.Match[str], res: Resources, memo: DocMemo | None 
     if res.known(tok) or tok in res.brands or tok.lower() in res.brands_lower or repeated(
             text, tok, None if memo is None else memo.repeated):
         return None
-    parallel = (right in res.org_heads or right in PLACE_HEADS) and _same_head_before(text, m.start(), right)
+    parallel = ((right in res.org_heads or right in PLACE_HEADS) and _same_head_before(text, m.start(), right)
+                ) or _two_named_items(text, m, res)
     if left in res.org_heads or right in res.org_heads and not parallel:
         return None  # PolresSukabumi, BankMandiri: one name (but "Desa SukaDesa Jaya, dan": two)
     unknown = [not (res.known(p) or res.common_lower(p, 1) or p in res.corpus_names or res.strict_name(p))
@@ -967,6 +975,25 @@ def list_site(text: str, m: re.Match[str], res: Resources, memo: DocMemo | None 
     site = Site(m.start(), m.end(), left, "list", m.start() + len(left), right, 0.8)
     site.name = True
     return site
+
+
+def _two_named_items(text: str, m: re.Match[str], res: Resources) -> bool:
+    """Two multi-word names of a list, the comma lost between them, each visibly a name of its
+    own: after running text, the first item opens with an organisation word or a common noun
+    and the second with another (``diikuti Universitas Halmera|Institut Teknologi Sagara, dan``,
+    ``di Kedai Lintang|Toko Buku Aruvanta, dan``), or the first ends in an English word and the
+    second is a word no lexicon knows (``mempertemukan Calderbrook Town|Whitmore Albion, dan``:
+    English-looking club and company names end in ``Town``, ``Labs``, ``Capital``). A brand
+    inside one name (``Team Catalunya|Caixa Repsol``) has a name, not a word, before the join."""
+    left, right = m.group(1), m.group(2)
+    if not _name_after_running_text(text, m.start(), res):
+        return False
+    name_start, _clear = extend_name(text, m.start(), res)
+    head = text[name_start : m.start()].split(" ", 1)[0]
+    if right in res.org_heads or _noun_opener(right, res):
+        return head != right and (head in res.org_heads or _noun_opener(head, res))
+    return (res.englishish(left) and res.known(left) and not res.known(right)
+            and right not in res.corpus_names and not res.name_like(right))
 
 
 def _name_after_running_text(text: str, start: int, res: Resources) -> bool:
