@@ -120,6 +120,9 @@ def extend_name(text: str, start: int, res: Resources, whole: bool = False) -> t
         if m is None:
             m = _number_inside(text, pos, res)
             if m is None:
+                brand = _code_inside(text, pos, res)
+                if brand is not None:
+                    return brand, True  # "memuji Zentrix Q9 Ultra|layar": brand, code and model word
                 return pos, _lower_before(text, pos) and not _number_in_name(text, pos, res)
         w, k = m.group(1), m.start(1)
         if k > 0 and (text[k - 1].isalnum() or text[k - 1] in BAD_BEFORE):
@@ -178,6 +181,25 @@ def _number_inside(text: str, pos: int, res: Resources) -> re.Match[str] | None:
     if not LOWER_WORD_BEFORE.search(text, max(0, m.start(1) - 30), m.start(1)):
         return None  # "Bongkar 300 Meter ...|Potongan": a Title-Case headline, not running text
     return m
+
+
+# a brand and a model code right before a name's word (``Zentrix Q9 |Ultra``, ``Ravello GT5 |Sport``)
+CODE_INSIDE = re.compile(r"(?<![\w\-])([A-Z][a-z]{2,}) [A-Z]{1,3}\d{1,4} $")
+
+
+def _code_inside(text: str, pos: int, res: Resources) -> int | None:
+    """Start of the brand when a model code (capitals and digits) stands between a brand and the
+    word at ``pos`` in running text (``memuji Zentrix Q9 Ultra|layar``): the code is inside the
+    product's name, whose left boundary the lower-case word before the brand makes clear. Not
+    after a common word (``Tipe A4 ...``) or a locative, and not at a sentence start (a headline)."""
+    m = CODE_INSIDE.search(text, max(0, pos - 30), pos)
+    if m is None or _common(m.group(1), res) or res.known(m.group(1)) and not res.strict_name(m.group(1)):
+        return None
+    k = m.start(1)
+    before = LOWER_WORD_BEFORE.search(text, max(0, k - 30), k)
+    if before is None or LOCATIVE_BEFORE.search(text, max(0, k - 12), k):
+        return None
+    return k
 
 
 def _number_in_name(text: str, pos: int, res: Resources) -> bool:
@@ -419,6 +441,19 @@ def _split(tok: str, res: Resources) -> int:
     return 0
 
 
+CUT_WORD_ZIPF = 3.0  # wordfreq ``id`` Zipf of a longer glued word the split would cut
+
+
+def _cuts_word(tok: str, i: int, res: Resources) -> bool:
+    """A longer lower-case tail of the token is a word too (``Plus|kompresor`` when the split
+    took ``Pluskomp|resor``: ``kompresor`` is rarer than the lists ``_right_ok`` asks): which word
+    was glued is unclear, and moving the shorter one would tear the longer."""
+    if not tok[i:].islower():
+        return False
+    return any(LEFT.match(tok[:j]) and res.lexicon.get(tok[j:].lower(), 0.0) >= CUT_WORD_ZIPF
+               for j in range(3, i) if tok[j].islower() and len(tok) - j >= 5)
+
+
 def _acronym_camel(left: str, right: str, res: Resources) -> bool:
     """``BPKTPencairan``: an acronym glued to a capitalised derived noun or strong head noun of
     5+ letters (``KPKPenyidik`` is a headline join as often: the site still needs running text)."""
@@ -633,6 +668,8 @@ def name_site(text: str, m: re.Match[str], res: Resources, memo: DocMemo | None 
     i = _split(tok, res)
     if not i:
         return None
+    if _cuts_word(tok, i, res):
+        return None  # "Halvaro K40 Pluskomp|resor": the glued word is the end of a longer word
     g = _glued(text, m, i, res, memo)
     run = _run_site(g, res)
     if _guarded(g, res) or (not _right_ok_common(g.right, res) and not _rare_noun_site(g, res)
