@@ -584,11 +584,13 @@ def _guarded(g: Glued, res: Resources) -> bool:
     if _sentence_start(text, g.start) and (left.lower() in res.lexicon or not g.head_word) and not g.known:
         return True  # "Fluktuasiharga emas": a word capitalised by the sentence start; a one-word
         # unknown "name" there is a solid compound as often ("Pramu|niaga", "Purna|jual")
-    if (len(right) <= 4 and not (g.known or g.org) or len(right) <= 3 and not (g.alone or g.org)
+    if (len(right) <= 4 and not (g.known or g.org) or len(right) <= 3 and not (g.alone or g.org and (g.known or _phrase_after(g, res)))
             or len(right) == 4 and res.head_rate.get(right.lower(), 0.0) < SHORT_HEAD_RATE) and not (
             len(right) == 4 and (_strong(g, res) or _run_site(g, res))):
         return True  # a short head only on a known name (Primera: Prim|era), a rarer one only
-        # with strong evidence (Prasetyo|gaya)
+        # with strong evidence (Prasetyo|gaya); a 3-letter one under an organisation word only on
+        # a known name or before the rest of its phrase ("Universitas Tadulako|tim peneliti"; but
+        # "diikuti Universitas Halm|era dan" was moved on clean text)
     if (_common(left, res) or _word_glue(g.tok, res)) and not (
             g.known or g.org or g.coined or _name_word(g, res) or _strong(g, res) or _run_site(g, res)):
         return True  # Bukalapak, Sukabumi, Gempaber|kekuatan; but "Bank Mandiri|direktur"
@@ -597,6 +599,13 @@ def _guarded(g: Glued, res: Resources) -> bool:
         # name (not the last word of a longer name: "Kementerian Desa|program"), even when the
         # document has it before other names ("Tanjung Rawa"): a place head is never the name
     return right.lower() in res.name_tails and not g.alone  # Banyuwangi, Adiputra, Tulungagung
+
+
+def _phrase_after(g: Glued, res: Resources) -> bool:
+    """A lower-case content word right after the token: a short glued head goes on with its
+    phrase (``tim peneliti``), a name's last syllables do not (``Halmera dan``, ``Halmera,``)."""
+    m = NEXT_WORD.match(g.text, g.end)
+    return m is not None and m.group(1) not in res.stop
 
 
 def _rare_noun_site(g: Glued, res: Resources) -> bool:
