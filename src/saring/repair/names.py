@@ -187,6 +187,9 @@ def _number_inside(text: str, pos: int, res: Resources) -> re.Match[str] | None:
 CODE_INSIDE = re.compile(r"(?<![\w\-])([A-Z][a-z]{2,}) [A-Z]{1,3}\d{1,4} $")
 
 
+CODE_RIGHT_BEFORE = re.compile(r"(?<![\w\-])[A-Z]{1,3}\d{1,4} $")  # "Solvane X3 |Pro|baterai"
+
+
 def _code_inside(text: str, pos: int, res: Resources) -> int | None:
     """Start of the brand when a model code (capitals and digits) stands between a brand and the
     word at ``pos`` in running text (``memuji Zentrix Q9 Ultra|layar``): the code is inside the
@@ -377,10 +380,12 @@ def _run_site(g: Glued, res: Resources) -> bool:
         return False
     if not (g.alone or res.corpus_name(g.left) or (
             res.lexicon.get(left, 0.0) >= RUN_LEFT_ZIPF and not res.englishish(left)) or (
-            left not in res.lexicon and len(left) >= 6 and len(low) >= 5)):
-        return False  # the name's last word is a word or a name of its own (``Lautan|kios``) or a
-        # long coined word before a long noun (``Persiwak Wakatani|spanduk``), not syllables of a
-        # foreign word (``Takayuki Nishi|gaya``, ``ASIOP Apac|inti``, ``Institut Neuro|sains``)
+            len(left) >= 6 and (left in res.other or res.englishish(left) or (
+                left not in res.lexicon and len(low) >= 5)))):
+        return False  # the name's last word is a word or a name of its own (``Lautan|kios``), an
+        # English word (``Westbury Rovers|klub``) or a long coined word before a long noun
+        # (``Persiwak Wakatani|spanduk``), not syllables of a foreign word (``Takayuki Nishi|gaya``,
+        # ``ASIOP Apac|inti``, ``Institut Neuro|sains``)
     text, s = g.text, g.name_start
     if any(w in PLACE_HEADS for w in text[s : g.start].split()) or _sentence_start(text, s) or _role_before(
             text, s, res):
@@ -578,7 +583,7 @@ def _guarded(g: Glued, res: Resources) -> bool:
     """Shapes that are names or words, not glue: no site at all."""
     left, right, text = g.left, g.right, g.text
     listed = res.strict_name(left)
-    if len(left) < 4 and not (g.alone or left.isupper() or (
+    if len(left) < 4 and not (g.alone or left.isupper() or CODE_RIGHT_BEFORE.search(text, max(0, g.start - 12), g.start) or (
             listed and len(right) >= 6 and WORD_BEFORE.search(text, max(0, g.start - 40), g.start))):
         return True  # Rio|dingin, Sem|bilang; but "Fadli Zon|pengikut"
     if _sentence_start(text, g.start) and (left.lower() in res.lexicon or not g.head_word) and not g.known:
