@@ -376,8 +376,9 @@ def _run_site(g: Glued, res: Resources) -> bool:
     if not (g.org or g.coined or (g.opened and g.head_word not in PLACE_HEADS) or _noun_opener(g.head_word, res)):
         return False
     low, left = g.right.lower(), g.left.lower()
-    if not _run_noun(low, res) or (g.right[0].isupper() and res.corpus_name(g.right)):
-        return False
+    if not _run_noun(low, res) or res.corpus_name(low.capitalize()):
+        return False  # (a word writers capitalise mid-sentence as often as not is a name's own
+        # word, whichever case it has here: "PT Citra Wangsa|marga", Marga 250 times, marga 10)
     if not (g.alone or res.corpus_name(g.left) or (
             res.lexicon.get(left, 0.0) >= RUN_LEFT_ZIPF and not res.englishish(left)) or (
             len(left) >= 6 and (left in res.other or res.englishish(left) or (
