@@ -130,8 +130,11 @@ def extend_name(text: str, start: int, res: Resources, whole: bool = False) -> t
         if w.lower() in res.days or w in res.days or (w.lower() in res.stop and w not in res.org_heads):
             # a closed-class word capitalised inside running text belongs to a name ("Kementerian
             # Dalam Negeri X"): the name's extent is then unclear (a move would tear it)
-            return pos, w in res.days or w.lower() in res.days or _sentence_start(text, k) or not _cap_word_before(
-                text, k) or not text[k - 1 : k] == " "
+            # ("Bayangan di Atas Awan|musim": after a lower-case closed-class word that follows a
+            # capitalised one, it is inside a title: unclear too)
+            return pos, not _title_inside(text, k, res) and (
+                w in res.days or w.lower() in res.days or _sentence_start(text, k) or not _cap_word_before(
+                    text, k) or not text[k - 1 : k] == " ")
         initial = _sentence_start(text, k) and not INITIAL_END.search(text, max(0, k - 6), k)
         if initial and two_words(w, res):
             return pos, False  # "Sementaragaji PNS|daerah": a glued pair of words, not a name
@@ -151,6 +154,17 @@ def extend_name(text: str, start: int, res: Resources, whole: bool = False) -> t
     if WORD_BEFORE.search(text, max(0, pos - 40), pos) is None:
         return pos, _lower_before(text, pos)
     return _long_org_name(text, pos, res)
+
+
+TITLE_INSIDE = re.compile(r"(?<![\w\-])[A-Z][a-z]+ ([a-z]{2,5}) $")
+
+
+def _title_inside(text: str, k: int, res: Resources) -> bool:
+    """A capitalised word at ``k`` right after a lower-case closed-class word that follows a
+    capitalised word (``Bayangan di |Atas Awan``): a title with lower-case words inside it, whose
+    first words the name walk cannot see past."""
+    m = TITLE_INSIDE.search(text, max(0, k - 20), k)
+    return m is not None and m.group(1) in res.stop
 
 
 def _heads_names(word: str, res: Resources) -> bool:
