@@ -362,11 +362,15 @@ def _run_noun(low: str, res: Resources) -> bool:
     ``teleskop``): annotated news or its corpus contexts call it a noun, wordfreq knows it well
     (Zipf >= 3.5), and it is no verb, name tail, adjective-like not-head or stop word.
     Each new evaluation set brought head nouns the news layer's head rate had never seen; the
-    word class is what a possessive link's glued head has in common."""
+    word class is what a possessive link's glued head has in common. Not a word writers
+    capitalise mid-sentence as often as not (``Marga`` 250 times, ``marga`` 10: ``PT Citra
+    Wangsa|marga`` is a name), nor one 3+ corpus names end in (``Rachm|awan``, ``Sabri|awan``).
+    (A function of the word alone: ``_right_ok`` memoises it, and names ending in such words
+    never reach the name checks.)"""
     return (len(low) >= 4 and (low in res.pos_nouns or low in res.context_nouns)
             and res.lexicon.get(low, 0.0) >= RUN_NOUN_ZIPF
             and low not in res.name_tails and low not in res.not_heads and low not in res.stop
-            and not is_verb(low, res))
+            and not is_verb(low, res) and not res.corpus_name(low.capitalize()) and res.names_ending(low) < 3)
 
 
 def _loan_noun(low: str, res: Resources) -> bool:
@@ -383,16 +387,14 @@ def _run_site(g: Glued, res: Resources) -> bool:
     the token. Only when the run is an organisation's or a coined name (opened by an organisation
     word, a common noun, or a word no lexicon knows): a person's or a
     place's name ends in word-like syllables (``Sultan Ageng Tirta|yasa``, ``Desa Gajah|mati``),
-    so not under a title or a place head, not after a role noun, and not when 3+ corpus names end
-    in the tail (``Satria|marga``)."""
+    so not under a title or a place head, and not after a role noun."""
     if not (g.head_word and g.clear) or g.left.isupper() or g.head_word in res.title_firsts:
         return False
     if not (g.org or g.coined or (g.opened and g.head_word not in PLACE_HEADS) or _noun_opener(g.head_word, res)):
         return False
     low, left = g.right.lower(), g.left.lower()
-    if not _run_noun(low, res) or res.corpus_name(low.capitalize()):
-        return False  # (a word writers capitalise mid-sentence as often as not is a name's own
-        # word, whichever case it has here: "PT Citra Wangsa|marga", Marga 250 times, marga 10)
+    if not _run_noun(low, res):
+        return False
     if not (g.alone or res.corpus_name(g.left) or (
             res.lexicon.get(left, 0.0) >= RUN_LEFT_ZIPF and not res.englishish(left)) or (
             len(left) >= 6 and (left in res.other or res.englishish(left) or (
@@ -405,7 +407,7 @@ def _run_site(g: Glued, res: Resources) -> bool:
     if any(w in PLACE_HEADS for w in text[s : g.start].split()) or _sentence_start(text, s) or _role_before(
             text, s, res):
         return False
-    return in_running_text(text, s, g.end, res, initial_ok=g.right[0].islower()) and res.names_ending(low) < 3
+    return in_running_text(text, s, g.end, res, initial_ok=g.right[0].islower())
 
 
 def _noun_opener(word: str, res: Resources) -> bool:
