@@ -140,6 +140,9 @@ def score_site(text: str, m: re.Match[str], res: Resources) -> Site | None:
     return _score_suffix(text, start, end, ent, suf, token, etype, res)
 
 
+CAP_RUN_BEFORE = re.compile(r"[A-Z][\w\-]* [A-Z][\w\-]* $")  # two capitalised words right before
+
+
 def _score_camel(text: str, start: int, end: int, ent: str, glue: str, res: Resources) -> Site | None:
     """``RusiaSeorang``/``RusiaChina``; scraped datelines (``Liputan6.com, JakartaKita``) are skipped."""
     low = glue.lower()
@@ -161,6 +164,13 @@ def _score_camel(text: str, start: int, end: int, ent: str, glue: str, res: Reso
     if low in res.not_heads and (end == len(text) or text[end] in ".!?\n"):
         return None  # "laman IndonesiaBaik.": an adjective ending the sentence is part of a name
     headline = _after_headline(text, max(line_start, start - 80), start, res)
+    if not headline and CAP_RUN_BEFORE.search(text, max(line_start, start - 60), start) is None and (
+            is_verb(low, res) or low in res.pos_adjs) and text[end : end + 1] == " " and is_verb(
+            _next_word(text, end + 1).lower(), res):
+        return None  # "Komunitas JakartaBersepeda mengadakan", "Kampanye BaliBersih mengajak": a verb
+        # follows, so the token is the clause's subject: a slogan or a brand, one name (a translated
+        # link glues a noun; after a Title-Case headline or two capitalised words it is a scraper's
+        # join: "Lawan Australia dan BahrainTampil mendominasi", "Pelatih Timnas IndonesiaGagal membawa")
     label = 0.3 if text[end : end + 1] == ":" else 0.0  # "Persipura JayapuraPelatih: ..." heading
     verb = False
     if low in res.pre_head or low in res.stop or glue in res.title_firsts:

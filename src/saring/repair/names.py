@@ -120,6 +120,9 @@ def extend_name(text: str, start: int, res: Resources, whole: bool = False) -> t
         if m is None:
             m = _number_inside(text, pos, res)
             if m is None:
+                brand = _code_inside(text, pos, res)
+                if brand is not None:
+                    return brand, True  # "memuji Zentrix Q9 Ultra|layar": brand, code and model word
                 return pos, _lower_before(text, pos) and not _number_in_name(text, pos, res)
         w, k = m.group(1), m.start(1)
         if k > 0 and (text[k - 1].isalnum() or text[k - 1] in BAD_BEFORE):
@@ -127,8 +130,11 @@ def extend_name(text: str, start: int, res: Resources, whole: bool = False) -> t
         if w.lower() in res.days or w in res.days or (w.lower() in res.stop and w not in res.org_heads):
             # a closed-class word capitalised inside running text belongs to a name ("Kementerian
             # Dalam Negeri X"): the name's extent is then unclear (a move would tear it)
-            return pos, w in res.days or w.lower() in res.days or _sentence_start(text, k) or not _cap_word_before(
-                text, k) or not text[k - 1 : k] == " "
+            # ("Bayangan di Atas Awan|musim": after a lower-case closed-class word that follows a
+            # capitalised one, it is inside a title: unclear too)
+            return pos, not _title_inside(text, k, res) and (
+                w in res.days or w.lower() in res.days or _sentence_start(text, k) or not _cap_word_before(
+                    text, k) or not text[k - 1 : k] == " ")
         initial = _sentence_start(text, k) and not INITIAL_END.search(text, max(0, k - 6), k)
         if initial and two_words(w, res):
             return pos, False  # "Sementaragaji PNS|daerah": a glued pair of words, not a name
@@ -148,6 +154,17 @@ def extend_name(text: str, start: int, res: Resources, whole: bool = False) -> t
     if WORD_BEFORE.search(text, max(0, pos - 40), pos) is None:
         return pos, _lower_before(text, pos)
     return _long_org_name(text, pos, res)
+
+
+TITLE_INSIDE = re.compile(r"(?<![\w\-])[A-Z][a-z]+ ([a-z]{2,5}) $")
+
+
+def _title_inside(text: str, k: int, res: Resources) -> bool:
+    """A capitalised word at ``k`` right after a lower-case closed-class word that follows a
+    capitalised word (``Bayangan di |Atas Awan``): a title with lower-case words inside it, whose
+    first words the name walk cannot see past."""
+    m = TITLE_INSIDE.search(text, max(0, k - 20), k)
+    return m is not None and m.group(1) in res.stop
 
 
 def _heads_names(word: str, res: Resources) -> bool:
@@ -178,6 +195,28 @@ def _number_inside(text: str, pos: int, res: Resources) -> re.Match[str] | None:
     if not LOWER_WORD_BEFORE.search(text, max(0, m.start(1) - 30), m.start(1)):
         return None  # "Bongkar 300 Meter ...|Potongan": a Title-Case headline, not running text
     return m
+
+
+# a brand and a model code right before a name's word (``Zentrix Q9 |Ultra``, ``Ravello GT5 |Sport``)
+CODE_INSIDE = re.compile(r"(?<![\w\-])([A-Z][a-z]{2,}) [A-Z]{1,3}\d{1,4} $")
+
+
+CODE_RIGHT_BEFORE = re.compile(r"(?<![\w\-])[A-Z]{1,3}\d{1,4} $")  # "Solvane X3 |Pro|baterai"
+
+
+def _code_inside(text: str, pos: int, res: Resources) -> int | None:
+    """Start of the brand when a model code (capitals and digits) stands between a brand and the
+    word at ``pos`` in running text (``memuji Zentrix Q9 Ultra|layar``): the code is inside the
+    product's name, whose left boundary the lower-case word before the brand makes clear. Not
+    after a common word (``Tipe A4 ...``) or a locative, and not at a sentence start (a headline)."""
+    m = CODE_INSIDE.search(text, max(0, pos - 30), pos)
+    if m is None or _common(m.group(1), res) or res.known(m.group(1)) and not res.strict_name(m.group(1)):
+        return None
+    k = m.start(1)
+    before = LOWER_WORD_BEFORE.search(text, max(0, k - 30), k)
+    if before is None or LOCATIVE_BEFORE.search(text, max(0, k - 12), k):
+        return None
+    return k
 
 
 def _number_in_name(text: str, pos: int, res: Resources) -> bool:
@@ -277,11 +316,13 @@ def _right_ok(right: str, res: Resources) -> bool:
     if low[:2] in ("di", "ke") and low[2:] in res.stop:
         return False  # "didalam", "keatas": a preposition written solid, never a head noun
     if res.englishish(low):
-        return False
+        return _loan_noun(low, res)  # "label", "editor": only where a capitalised run ends (_run_site)
     # a frequent word, a head noun, a derived noun; or a rarer noun (only under an organisation's
-    # name, see ``name_site``). (The checks above are the ones the kernel's ``right_ok`` mirrors.)
+    # name, see ``name_site``); or any noun of the language (only where a capitalised run in
+    # running text ends, ``_run_site``). (The checks above ``low[:2]`` are the ones the kernel's
+    # ``right_ok`` mirrors.)
     return _right_ok_common(right, res) or (
-        _rare_noun(low, res) and (right[0].islower() or not res.corpus_name(right)))
+        (_rare_noun(low, res) or _run_noun(low, res)) and (right[0].islower() or not res.corpus_name(right)))
 
 
 def _right_ok_common(right: str, res: Resources) -> bool:
@@ -309,6 +350,73 @@ def _role_noun(low: str, res: Resources) -> bool:
     and annotated news or its corpus contexts call a noun: capitalised, it is a role glued
     CamelCase (``Partai Nusa Bangkit|Bendahara``) even though writers also capitalise it as a name."""
     return res.head_noun(low, STRONG_HEAD_RATE) and (low in res.pos_nouns or low in res.context_nouns)
+
+
+RUN_NOUN_ZIPF = 3.5  # wordfreq ``id`` Zipf of a noun glued where a capitalised run ends (~1 in 300k words)
+RUN_LEFT_ZIPF = 3.0  # ... of the name's last word left of the join (a word of its own)
+LOAN_ZIPF = 4.0  # ... of a loan noun English writes as often (``label``, ``editor``: ~1 in 100k words)
+
+
+def _run_noun(low: str, res: Resources) -> bool:
+    """A noun of the language, whatever names it heads in the news layer (``kios``, ``atap``,
+    ``teleskop``): annotated news or its corpus contexts call it a noun, wordfreq knows it well
+    (Zipf >= 3.5), and it is no verb, name tail, adjective-like not-head or stop word.
+    Each new evaluation set brought head nouns the news layer's head rate had never seen; the
+    word class is what a possessive link's glued head has in common. Not a word writers
+    capitalise mid-sentence as often as not (``Marga`` 250 times, ``marga`` 10: ``PT Citra
+    Wangsa|marga`` is a name), nor one 3+ corpus names end in (``Rachm|awan``, ``Sabri|awan``).
+    (A function of the word alone: ``_right_ok`` memoises it, and names ending in such words
+    never reach the name checks.)"""
+    return (len(low) >= 4 and (low in res.pos_nouns or low in res.context_nouns)
+            and res.lexicon.get(low, 0.0) >= RUN_NOUN_ZIPF
+            and low not in res.name_tails and low not in res.not_heads and low not in res.stop
+            and not is_verb(low, res) and not res.corpus_name(low.capitalize()) and res.names_ending(low) < 3)
+
+
+def _loan_noun(low: str, res: Resources) -> bool:
+    """A noun English writes as often as Indonesian (``label``, ``editor``, ``menu``): annotated
+    Indonesian news tags it a noun and wordfreq ``id`` has it often."""
+    return low in res.pos_nouns and res.lexicon.get(low, 0.0) >= LOAN_ZIPF and _run_noun(low, res)
+
+
+def _run_site(g: Glued, res: Resources) -> bool:
+    """The token ends a run of capitalised words inside running text, and its lower-case (or
+    CamelCase) tail is a noun of the language (``_run_noun``): ``menyegel Koperasi Nelayan Sumber
+    Lautan|kios pada``, ``menyita Kravon Analytics|data dari``. Writers capitalise words inside a
+    sentence only in a name, and a name does not end in a lower-case noun, so the boundary is in
+    the token. Only when the run is an organisation's or a coined name (opened by an organisation
+    word, a common noun, or a word no lexicon knows): a person's or a
+    place's name ends in word-like syllables (``Sultan Ageng Tirta|yasa``, ``Desa Gajah|mati``),
+    so not under a title or a place head, and not after a role noun."""
+    if not (g.head_word and g.clear) or g.left.isupper() or g.head_word in res.title_firsts:
+        return False
+    if not (g.org or g.coined or (g.opened and g.head_word not in PLACE_HEADS) or _noun_opener(g.head_word, res)):
+        return False
+    low, left = g.right.lower(), g.left.lower()
+    if not _run_noun(low, res):
+        return False
+    if not (g.alone or res.corpus_name(g.left) or (
+            res.lexicon.get(left, 0.0) >= RUN_LEFT_ZIPF and not res.englishish(left)) or (
+            len(left) >= 6 and (left in res.other or res.englishish(left) or (
+                left not in res.lexicon and len(low) >= 5)))):
+        return False  # the name's last word is a word or a name of its own (``Lautan|kios``), an
+        # English word (``Westbury Rovers|klub``) or a long coined word before a long noun
+        # (``Persiwak Wakatani|spanduk``), not syllables of a foreign word (``Takayuki Nishi|gaya``,
+        # ``ASIOP Apac|inti``, ``Institut Neuro|sains``)
+    text, s = g.text, g.name_start
+    if any(w in PLACE_HEADS for w in text[s : g.start].split()) or _sentence_start(text, s) or _role_before(
+            text, s, res):
+        return False
+    return in_running_text(text, s, g.end, res, initial_ok=g.right[0].islower())
+
+
+def _noun_opener(word: str, res: Resources) -> bool:
+    """A common noun opening a capitalised run mid-sentence (``Kedai``, ``Bioskop``, ``Penerbit``):
+    the run names a thing of that kind, whatever the corpus layer's list of name openers has seen.
+    Not a title (``Sultan``), a place head or an English word."""
+    low = word.lower()
+    return ((low in res.pos_nouns or low in res.context_nouns) and word not in res.title_firsts
+            and word not in PLACE_HEADS and not res.englishish(low))
 
 
 DERIVED_ZIPF = 3.0  # wordfreq ``id`` Zipf of a derived noun and of its root (~1 in a million words)
@@ -353,6 +461,19 @@ def _split(tok: str, res: Resources) -> int:
                 continue
             return i
     return 0
+
+
+CUT_WORD_ZIPF = 3.0  # wordfreq ``id`` Zipf of a longer glued word the split would cut
+
+
+def _cuts_word(tok: str, i: int, res: Resources) -> bool:
+    """A longer lower-case tail of the token is a word too (``Plus|kompresor`` when the split
+    took ``Pluskomp|resor``: ``kompresor`` is rarer than the lists ``_right_ok`` asks): which word
+    was glued is unclear, and moving the shorter one would tear the longer."""
+    if not tok[i:].islower():
+        return False
+    return any(LEFT.match(tok[:j]) and res.lexicon.get(tok[j:].lower(), 0.0) >= CUT_WORD_ZIPF
+               for j in range(3, i) if tok[j].islower() and len(tok) - j >= 5)
 
 
 def _acronym_camel(left: str, right: str, res: Resources) -> bool:
@@ -479,25 +600,34 @@ def _guarded(g: Glued, res: Resources) -> bool:
     """Shapes that are names or words, not glue: no site at all."""
     left, right, text = g.left, g.right, g.text
     listed = res.strict_name(left)
-    if len(left) < 4 and not (g.alone or left.isupper() or (
+    if len(left) < 4 and not (g.alone or left.isupper() or CODE_RIGHT_BEFORE.search(text, max(0, g.start - 12), g.start) or (
             listed and len(right) >= 6 and WORD_BEFORE.search(text, max(0, g.start - 40), g.start))):
         return True  # Rio|dingin, Sem|bilang; but "Fadli Zon|pengikut"
     if _sentence_start(text, g.start) and (left.lower() in res.lexicon or not g.head_word) and not g.known:
         return True  # "Fluktuasiharga emas": a word capitalised by the sentence start; a one-word
         # unknown "name" there is a solid compound as often ("Pramu|niaga", "Purna|jual")
-    if (len(right) <= 4 and not (g.known or g.org) or len(right) <= 3 and not (g.alone or g.org)
+    if (len(right) <= 4 and not (g.known or g.org) or len(right) <= 3 and not (g.alone or g.org and (g.known or _phrase_after(g, res)))
             or len(right) == 4 and res.head_rate.get(right.lower(), 0.0) < SHORT_HEAD_RATE) and not (
-            len(right) == 4 and _strong(g, res)):
+            len(right) == 4 and (_strong(g, res) or _run_site(g, res))):
         return True  # a short head only on a known name (Primera: Prim|era), a rarer one only
-        # with strong evidence (Prasetyo|gaya)
+        # with strong evidence (Prasetyo|gaya); a 3-letter one under an organisation word only on
+        # a known name or before the rest of its phrase ("Universitas Tadulako|tim peneliti"; but
+        # "diikuti Universitas Halm|era dan" was moved on clean text)
     if (_common(left, res) or _word_glue(g.tok, res)) and not (
-            g.known or g.org or g.coined or _name_word(g, res) or _strong(g, res)):
+            g.known or g.org or g.coined or _name_word(g, res) or _strong(g, res) or _run_site(g, res)):
         return True  # Bukalapak, Sukabumi, Gempaber|kekuatan; but "Bank Mandiri|direktur"
     if left in PLACE_HEADS and not g.head_word:
         return True  # Tanjung|pandan, Sungai|liat, Kota|baru: a place head written solid with its
         # name (not the last word of a longer name: "Kementerian Desa|program"), even when the
         # document has it before other names ("Tanjung Rawa"): a place head is never the name
     return right.lower() in res.name_tails and not g.alone  # Banyuwangi, Adiputra, Tulungagung
+
+
+def _phrase_after(g: Glued, res: Resources) -> bool:
+    """A lower-case content word right after the token: a short glued head goes on with its
+    phrase (``tim peneliti``), a name's last syllables do not (``Halmera dan``, ``Halmera,``)."""
+    m = NEXT_WORD.match(g.text, g.end)
+    return m is not None and m.group(1) not in res.stop
 
 
 def _rare_noun_site(g: Glued, res: Resources) -> bool:
@@ -569,10 +699,15 @@ def name_site(text: str, m: re.Match[str], res: Resources, memo: DocMemo | None 
     i = _split(tok, res)
     if not i:
         return None
+    if _cuts_word(tok, i, res):
+        return None  # "Halvaro K40 Pluskomp|resor": the glued word is the end of a longer word
     g = _glued(text, m, i, res, memo)
+    run = _run_site(g, res)
     if _guarded(g, res) or (not _right_ok_common(g.right, res) and not _rare_noun_site(g, res)
-                            and not _place_noun_site(g, res)):
+                            and not _place_noun_site(g, res) and not run):
         return None
+    if not run and res.englishish(g.right.lower()):
+        return None  # (a loan noun is a glued head only where a capitalised run ends)
     if g.left.isupper() and g.right[0].isupper() and not in_running_text(text, g.name_start, g.end, res):
         return None  # "Piala AFFBabak", "NEWSPenyidik": a headline or label joined by a scraper
     named = res.name_like(g.left) or res.corpus_name(g.left) or (
@@ -593,8 +728,8 @@ def name_site(text: str, m: re.Match[str], res: Resources, memo: DocMemo | None 
     site.name = True
     site.no_move = not g.clear
     low = g.right.lower()
-    if _flag_only(g, res) or (camel and not (DERIVED.fullmatch(low) or res.head_noun(low, HEAD_RATE))
-                              and not _verb_before(text, g.name_start, res)):
+    if (_flag_only(g, res) and not run) or (camel and not (DERIVED.fullmatch(low) or res.head_noun(low, HEAD_RATE))
+                                            and not _verb_before(text, g.name_start, res) and not run):
         # (CamelCase on a word that heads no phrase, not the object of a verb: "Toko daring
         # SerbaMurah" is a brand made of two words, whatever other glue the page shows)
         site.cap = site.confidence = min(site.confidence, 0.7)
@@ -748,7 +883,7 @@ def _needs(g: Glued, res: Resources) -> int:
     inside a longer name). (A multi-word name alone is no evidence: "Proyek Pengendalian Banjir
     Kedung|larangan" is one name.)
     """
-    if _strong(g, res):
+    if _strong(g, res) or _run_site(g, res):
         return 0
     text, start, end, low = g.text, g.name_start, g.end, g.right.lower()
     derived = DERIVED.fullmatch(low) is not None or _opens_title(g, res)
@@ -880,7 +1015,8 @@ def list_site(text: str, m: re.Match[str], res: Resources, memo: DocMemo | None 
     if res.known(tok) or tok in res.brands or tok.lower() in res.brands_lower or repeated(
             text, tok, None if memo is None else memo.repeated):
         return None
-    parallel = (right in res.org_heads or right in PLACE_HEADS) and _same_head_before(text, m.start(), right)
+    parallel = ((right in res.org_heads or right in PLACE_HEADS) and _same_head_before(text, m.start(), right)
+                ) or _two_named_items(text, m, res)
     if left in res.org_heads or right in res.org_heads and not parallel:
         return None  # PolresSukabumi, BankMandiri: one name (but "Desa SukaDesa Jaya, dan": two)
     unknown = [not (res.known(p) or res.common_lower(p, 1) or p in res.corpus_names or res.strict_name(p))
@@ -907,6 +1043,25 @@ def list_site(text: str, m: re.Match[str], res: Resources, memo: DocMemo | None 
     site = Site(m.start(), m.end(), left, "list", m.start() + len(left), right, 0.8)
     site.name = True
     return site
+
+
+def _two_named_items(text: str, m: re.Match[str], res: Resources) -> bool:
+    """Two multi-word names of a list, the comma lost between them, each visibly a name of its
+    own: after running text, the first item opens with an organisation word or a common noun
+    and the second with another (``diikuti Universitas Halmera|Institut Teknologi Sagara, dan``,
+    ``di Kedai Lintang|Toko Buku Aruvanta, dan``), or the first ends in an English word and the
+    second is a word no lexicon knows (``mempertemukan Calderbrook Town|Whitmore Albion, dan``:
+    English-looking club and company names end in ``Town``, ``Labs``, ``Capital``). A brand
+    inside one name (``Team Catalunya|Caixa Repsol``) has a name, not a word, before the join."""
+    left, right = m.group(1), m.group(2)
+    if not _name_after_running_text(text, m.start(), res):
+        return False
+    name_start, _clear = extend_name(text, m.start(), res)
+    head = text[name_start : m.start()].split(" ", 1)[0]
+    if right in res.org_heads or _noun_opener(right, res):
+        return head != right and (head in res.org_heads or _noun_opener(head, res))
+    return (res.englishish(left) and res.known(left) and not res.known(right)
+            and right not in res.corpus_names and not res.name_like(right))
 
 
 def _name_after_running_text(text: str, start: int, res: Resources) -> bool:
