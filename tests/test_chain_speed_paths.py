@@ -85,13 +85,13 @@ def test_url_and_glue_load_their_data_at_setup(monkeypatch) -> None:
     import wordfreq
 
     from saring.boilerplate.step import Boilerplate
-    from saring.url.domains import _extractor, _name_and_suffix
+    from saring.url.domains import _name_and_suffix, _suffix_trie
     from saring.url.step import URLFilter
 
-    _extractor.cache_clear()
+    _suffix_trie.cache_clear()
     _name_and_suffix.cache_clear()
     URLFilter().ensure_setup()
-    assert _extractor.cache_info().currsize == 1  # the suffix trie is built
+    assert _suffix_trie.cache_info().currsize == 1  # the suffix trie is built
     asked: list[str] = []
     real = wordfreq.zipf_frequency
 

@@ -22,12 +22,12 @@ def test_registered_domain_without_network(monkeypatch):
 
     monkeypatch.setattr(socket, "socket", refuse)
     monkeypatch.setattr(socket, "create_connection", refuse)
-    domains._extractor.cache_clear()
+    domains._suffix_trie.cache_clear()
     assert domains.url_parts("https://news.detik.com/berita/d-1")["domain"] == "detik.com"
     assert domains.url_parts("http://www.unair.ac.id/x")["domain"] == "unair.ac.id"
     assert domains.url_parts("https://a.b.bbc.co.uk")["suffix"] == "co.uk"
     assert domains.url_parts("not a url") is None or True  # never raises
-    domains._extractor.cache_clear()
+    domains._suffix_trie.cache_clear()
 
 
 @pytest.mark.parametrize("url,reason", [

@@ -109,7 +109,7 @@ class URLFilter(FilterStep):
         self._blocked_cache: tuple[dict[str, str], frozenset[str]] | None = None
 
     def setup(self) -> None:
-        """Load the suffix list (tldextract's trie: ~0.15 s with its import) and the rule data
+        """Load the suffix list (the public suffix trie, from the resource cache) and the rule data
         now, once per worker, instead of on the first document with a URL."""
         url_parts("https://www.example.co.id/")
         self._blocked()
