@@ -29,7 +29,7 @@ _PRELOADED: list[tuple[type, dict[str, Any], Step]] = []  # (class, state before
 
 
 # Warm-up documents (written here by hand): some steps load data on first use (wordfreq's
-# frequency tables for glue and dateline checks, tldextract's suffix list for URLs); running the
+# frequency tables for glue and dateline checks, the public suffix trie for URLs); running the
 # steps once here loads it in the server too. Steps keep no state across documents, so this
 # changes no output (tests/test_run_executors.py: serial and local runs give identical bytes).
 WARMUP = [
@@ -60,11 +60,15 @@ def _preload() -> None:
     millions of container objects (lexicons, tries, rule tables), which triggered ~300 collections
     that traversed the growing heap again and again (~0.1 s of the ~1.2 s preload, on the path to
     the first task of every pool run). One full collection at the end frees the garbage before
-    the heap is frozen, as before."""
+    the heap is frozen, as before. Set-up's ~550 ``re.compile`` calls are answered from the
+    stored programs, as in a run's own set-up (saring/regex_cache.py: exact, else compiled)."""
+    from saring.regex_cache import programs_cached
+
     was = gc.isenabled()
     gc.disable()
     try:
-        _load()
+        with programs_cached():
+            _load()
     finally:
         gc.collect()
         gc.freeze()
