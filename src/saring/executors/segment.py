@@ -31,7 +31,7 @@ from saring.executors.base import may_freeze_heap
 from saring.executors.ids import id_hash, load_renames, save
 from saring.executors.marker import Marker
 from saring.executors.split import Part, read_part
-from saring.io.docfile import read_docs
+from saring.io.docfile import ZSTD_LEVEL, read_docs
 from saring.io.readers import READ_STEP, ReaderConfig, ReadError, Source, read_source
 from saring.io.writers import JsonlWriter, open_writer
 from saring.regex_cache import programs_cached
@@ -150,7 +150,7 @@ def _freeze_heap() -> None:
 
 
 def _open(path: str, fmt: str, level: int | None = None) -> Any:
-    return JsonlWriter(path, "zst") if fmt == DOCFILE else open_writer(path, fmt, level)
+    return JsonlWriter(path, "zst", ZSTD_LEVEL) if fmt == DOCFILE else open_writer(path, fmt, level)
 
 
 def _open_kept(task: SegmentTask, as_read: bool = False) -> Any:

