@@ -276,14 +276,3 @@ def test_layout_matches_equal_the_regex(text: str) -> None:
 def test_layout_matches_long_runs() -> None:
     for text in (" " * 100_000, "\n" + " \n" * 50_000, "\t" * 1000 + "x", "x \n \n\n  \ty  "):
         assert NORM.layout_matches(text) == norm.layout_matches_re(text)
-
-
-@needs_scan
-@settings(max_examples=400, deadline=None)
-@given(st.one_of(texts, repeated, st.text(st.sampled_from(list("aAzZ bB9é😀")), max_size=100)))
-def test_case_boundaries_equal_the_reference(text: str) -> None:
-    from saring.boilerplate.glue import _boundaries_py
-
-    assert SCAN.case_boundaries(text) == list(_boundaries_py(text))
-    assert SCAN.case_boundaries(text.encode("ascii", "ignore").decode()) == list(
-        _boundaries_py(text.encode("ascii", "ignore").decode()))

@@ -37,9 +37,6 @@
  *     The spans of ``re.finditer(r"[0-9][0-9.\-() \u2013]{MIN_INNER,}[0-9]", text)`` (PII's
  *     number gate): at a digit, the greedy class run backs off to its last digit.
  *
- * case_boundaries(text) -> list[int]
- *     Offsets of the ASCII capitals directly after an ASCII lower-case letter (``[a-z][A-Z]``).
- *
  * Every loop is linear in the text times the (fixed, small) needle lengths; no buffer is indexed
  * by input; every Python API result is checked.
  */
@@ -875,50 +872,7 @@ number_runs(PyObject *self, PyObject *args)
     return out;
 }
 
-/* ------------------------------------------------------------------ case boundaries */
-
-static PyObject *
-case_boundaries(PyObject *self, PyObject *text)
-{
-    if (!PyUnicode_Check(text)) {
-        PyErr_SetString(PyExc_TypeError, "case_boundaries: text must be str");
-        return NULL;
-    }
-    PyObject *out = PyList_New(0);
-    if (out == NULL)
-        return NULL;
-    Py_ssize_t n = PyUnicode_GET_LENGTH(text);
-    const void *data = PyUnicode_DATA(text);
-    /* one loop per storage kind: the character read is a plain load (no kind switch) */
-#define CASE_LOOP(CTYPE)                                                                    \
-    do {                                                                                    \
-        const CTYPE *d = (const CTYPE *)data;                                               \
-        int prev_lower = 0;                                                                 \
-        for (Py_ssize_t i = 0; i < n; i++) {                                                \
-            Py_UCS4 c = d[i];                                                               \
-            if (prev_lower && c >= 'A' && c <= 'Z' && append_offset(out, i) < 0)           \
-                return NULL;                                                                \
-            prev_lower = c >= 'a' && c <= 'z';                                              \
-        }                                                                                   \
-    } while (0)
-    switch (PyUnicode_KIND(text)) {
-    case PyUnicode_1BYTE_KIND:
-        CASE_LOOP(Py_UCS1);
-        break;
-    case PyUnicode_2BYTE_KIND:
-        CASE_LOOP(Py_UCS2);
-        break;
-    default:
-        CASE_LOOP(Py_UCS4);
-        break;
-    }
-#undef CASE_LOOP
-    return out;
-}
-
 static PyMethodDef methods[] = {
-    {"case_boundaries", case_boundaries, METH_O,
-     "case_boundaries(text) -> offsets of ASCII capitals right after an ASCII lower-case letter."},
     {"needles_present", needles_present, METH_VARARGS,
      "needles_present(text, needles) -> int: bit i set iff needles[i] in text (<= 64 needles)."},
     {"lower_table", lower_table, METH_O, "lower_table(frozenset) -> the table any_lower_in and lower_hits read."},
