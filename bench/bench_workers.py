@@ -1,14 +1,17 @@
 """Workers: memory of 1 / 2 / 4 worker processes and the speed-up of 2 workers, same job.
 
     python bench/bench_workers.py [--docs 4000] [--shards 8] [--workers 1,2,4] [--rounds 1]
+                                  [--mem-rounds 1]
 
 Writes the first ``--docs`` records of the news corpora as ``--shards`` gzip JSONL shards in a
 temp folder (never in the repo), then runs ``saring run SHARDS -o OUT --workers K --no-progress``
-(the default pipeline, dedup included) for each K, alternating, in subprocesses: ``--rounds``
-timed runs (wall and CPU seconds: rusage of the reaped tree), then one memory run per K in which a
-sampler thread reads every process of the run's tree every 50 ms (psutil): the sum of RSS and the
+(the default pipeline, dedup included) for each K, alternating (A B A B), in subprocesses:
+``--rounds`` timed rounds (wall and CPU seconds: rusage of the whole tree, the run's orphaned fork
+server and workers reaped by this process as a child subreaper), then ``--mem-rounds`` memory rounds
+in which a sampler thread reads every process of the run's tree every 50 ms (psutil): the sum of RSS and the
 sum of PSS (``/proc/PID/smaps_rollup``: shared pages divided among the processes sharing them,
-i.e. the memory the tree really holds), peak of each sum and of the largest single worker. The
+i.e. the memory the tree really holds), peak of each sum and of the largest single worker. Ratios
+are given per round (neighbouring runs, about the same load) with their median. The
 sampler is kept out of the timed runs: reading smaps of every process 20 times a second costs CPU
 on the same cores, which with 2 workers on 2 cores comes out of the workers' time (measured:
 on tmpfs, busy task-seconds of 2 workers vs 1 +12% with the sampler, -3% without). Outputs of every run must be byte-identical.
@@ -133,19 +136,43 @@ def run(shards: Path, out: Path, workers: int, config: str | None = None,
     else:
         _, status, ru = os.wait4(proc.pid, 0)
     wall = time.perf_counter() - t0
+    cpu = ru.ru_utime + ru.ru_stime + reap_orphans()  # the whole tree (see become_subreaper)
     err = proc.stderr.read().decode() if proc.stderr else ""
     if os.waitstatus_to_exitcode(status) != 0:
         raise SystemExit(f"saring run --workers {workers} failed: {err[-800:]}")
-    # the reaped run's rusage covers what it waited for; the sampler saw every process of the tree
-    # (last 50 ms sample per process: a slight undercount)
-    cpu = ru.ru_utime + ru.ru_stime  # without the sampler: the run process and what it reaped
     res: dict[str, Any] = {"wall": wall, "cpu": cpu}
     if sample:
-        res.update(cpu=max(cpu, sum(s.cpu.values())), rss=s.peak_rss, pss=s.peak_pss,
-                   one=s.peak_one, parts=s.at_peak)
+        res.update(rss=s.peak_rss, pss=s.peak_pss, one=s.peak_one, parts=s.at_peak)
     if timeline is not None:
         res["timeline"] = idle_report(timeline, workers, t0_wall, t0_wall + wall)
     return res
+
+
+def become_subreaper() -> bool:
+    """Linux: make this process the reaper of its orphaned descendants (PR_SET_CHILD_SUBREAPER).
+    The run's fork server outlives the run's process by a moment and its workers are its
+    children, so the run's rusage misses them; reparented here, :func:`reap_orphans` waits for
+    them and their rusage (each including what it reaped) gives the CPU of the whole tree."""
+    if not sys.platform.startswith("linux"):
+        return False
+    import ctypes
+
+    try:
+        return ctypes.CDLL(None, use_errno=True).prctl(36, 1, 0, 0, 0) == 0
+    except (OSError, AttributeError):
+        return False
+
+
+def reap_orphans() -> float:
+    """Wait for every remaining child (the run's orphaned fork server and workers, reparented
+    here); their user+system seconds."""
+    cpu = 0.0
+    while True:
+        try:
+            _, _, ru = os.wait4(-1, 0)
+        except ChildProcessError:
+            return cpu
+        cpu += ru.ru_utime + ru.ru_stime
 
 
 def idle_report(path: Path, workers: int, start: float, end: float) -> list[str]:
@@ -232,12 +259,27 @@ def compile_saring() -> None:
     compileall.compile_dir(str(Path(saring.__file__).parent), quiet=1)
 
 
+def median(xs: list[float]) -> float:
+    ys = sorted(xs)
+    n = len(ys)
+    return ys[n // 2] if n % 2 else (ys[n // 2 - 1] + ys[n // 2]) / 2
+
+
+def pair_ratios(first: list[float], other: list[float]) -> str:
+    """Each round's ratio (the runs of one round are neighbours in time, so they saw about the same
+    load) and their median: robust to a round the machine's other jobs slowed down."""
+    rs = [a / b for a, b in zip(first, other, strict=True)]
+    return ", ".join(f"{r:.2f}" for r in rs) + f"; median {median(rs):.2f}x"
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--docs", type=int, default=4000)
     ap.add_argument("--shards", type=int, default=8)
     ap.add_argument("--workers", default="1,2,4")
-    ap.add_argument("--rounds", type=int, default=1)
+    ap.add_argument("--rounds", type=int, default=1, help="timed rounds (each runs every K once, in turn)")
+    ap.add_argument("--mem-rounds", type=int, default=1,
+                    help="memory rounds after the timed ones (each runs every K once, sampled)")
     ap.add_argument("--config", default=None, help="pipeline YAML instead of the default one")
     ap.add_argument("--timeline", action="store_true",
                     help="record every task and driver phase (SARING_TIMELINE) and print where cores sat idle")
@@ -246,54 +288,66 @@ def main() -> None:
         raise SystemExit(f"shared corpora not found under {SHARED}")
     ks = [int(k) for k in args.workers.split(",")]
     compile_saring()
+    subreaper = become_subreaper()
     load_before = os.getloadavg()[0]
     tmp = Path(tempfile.mkdtemp(prefix="saring-workers-"))
     try:
         shards = tmp / "in"
         shards.mkdir()
         write_shards(shards, args.docs, args.shards)
-        res: dict[int, list[dict[str, float]]] = {k: [] for k in ks}
+        res: dict[int, list[dict[str, Any]]] = {k: [] for k in ks}
+        mems: dict[int, list[dict[str, Any]]] = {k: [] for k in ks}
+        loads: list[float] = []
         ref: dict[str, bytes] | None = None
-        mem: dict[int, dict[str, Any]] = {}
-        for rnd in range(args.rounds + 1):  # the last round samples memory, untimed
+        for rnd in range(args.rounds + args.mem_rounds):  # A B A B: every round runs each K once
+            timed = rnd < args.rounds
             for k in ks:
-                timeline = tmp / f"timeline{k}.jsonl" if args.timeline else None
-                r = run(shards, tmp / f"out{k}", k, args.config,
-                        timeline if rnd < args.rounds else None, sample=rnd == args.rounds)
-                if rnd < args.rounds:
-                    res[k].append(r)
-                else:
-                    mem[k] = r
+                timeline = tmp / f"timeline{k}.jsonl" if args.timeline and timed else None
+                r = run(shards, tmp / f"out{k}", k, args.config, timeline, sample=not timed)
+                (res if timed else mems)[k].append(r)
                 got = outputs(tmp / f"out{k}")
                 if ref is None:
                     ref = got
                 elif got != ref:
                     raise SystemExit(f"outputs of --workers {k} differ from --workers {ks[0]}")
+            loads.append(os.getloadavg()[0])
         load = os.getloadavg()[0]
         mib = 2**20
         docs = sum(1 for p in shards.iterdir() for _ in gzip.open(p, "rb"))
         print(f"{docs} news docs in {args.shards} shards, default pipeline incl. dedup, "
-              f"best of {args.rounds}; load average {load_before:.1f} before, {load:.1f} after; "
-              f"outputs identical across workers")
-        print("wall: best timed run; CPU and memory: the memory run (the pool's workers are reaped "
-              "by its fork server, so only the sampler sees their CPU)")
+              f"{args.rounds} timed + {args.mem_rounds} memory rounds, K alternating; load average "
+              f"{load_before:.1f} before, {load:.1f} after (per round: "
+              + ", ".join(f"{x:.1f}" for x in loads) + "); outputs identical across workers")
+        cpu_src = ("the whole tree (orphans reaped here)" if subreaper else
+                   "the run process and what it reaped (workers missed)")
+        print(f"wall and CPU: median of the timed runs (CPU: {cpu_src}); memory: median of the "
+              "memory runs' peaks (a sampler reads every process of the tree every 50 ms)")
         print(f"{'workers':>7} {'wall s':>7} {'CPU s':>7} {'speed-up':>8} {'peak RSS sum':>13} "
               f"{'peak PSS sum':>13} {'largest proc':>13} {'PSS vs 1':>8}")
-        base = min(res[ks[0]], key=lambda r: r["wall"])
+        nan = float("nan")
+        one_wall = median([r["wall"] for r in res[ks[0]]] or [nan])
+        one_pss = median([m["pss"] for m in mems[ks[0]]] or [nan])
         for k in ks:
-            r, m = min(res[k], key=lambda r: r["wall"]), mem[k]
-            print(f"{k:7d} {r['wall']:7.1f} {m['cpu']:7.1f} {base['wall'] / r['wall']:7.2f}x "
+            wall, cpu = (median([r[key] for r in res[k]] or [nan]) for key in ("wall", "cpu"))
+            m = {key: median([x[key] for x in mems[k]] or [nan]) for key in ("rss", "pss", "one")}
+            print(f"{k:7d} {wall:7.1f} {cpu:7.1f} {one_wall / wall:7.2f}x "
                   f"{m['rss'] / mib:10.0f} MiB {m['pss'] / mib:10.0f} MiB {m['one'] / mib:10.0f} MiB "
-                  f"{m['pss'] / mem[ks[0]]['pss']:7.2f}x")
+                  f"{m['pss'] / one_pss:7.2f}x")
         for k in ks:
-            print(f"  {k} worker(s), wall of every timed run: "
-                  + ", ".join(f"{r['wall']:.1f}" for r in res[k]) + " s")
+            print(f"  {k} worker(s), every timed run: wall " + ", ".join(f"{r['wall']:.1f}" for r in res[k])
+                  + " s; CPU " + ", ".join(f"{r['cpu']:.1f}" for r in res[k]) + " s")
+        for k in ks[1:]:
+            print(f"  speed-up of {k} workers, per round (wall of {ks[0]} / wall of {k}): "
+                  + pair_ratios([r["wall"] for r in res[ks[0]]], [r["wall"] for r in res[k]]))
+            print(f"  PSS of {k} workers vs {ks[0]}, per memory round: "
+                  + pair_ratios([m["pss"] for m in mems[k]], [m["pss"] for m in mems[ks[0]]]))
         for k in ks:
-            r = min(res[k], key=lambda r: r["wall"])
-            print(f"  {k} worker(s), (PSS, RSS) MiB per process at the PSS peak of its memory run "
-                  f"(run process first): {mem[k]['parts']}")
-            if "timeline" in r:
-                print(f"  {k} worker(s), timeline of the best run:")
+            for m in mems[k]:
+                print(f"  {k} worker(s), (PSS, RSS) MiB per process at the PSS peak of a memory run "
+                      f"(run process first): {m['parts']}")
+            if args.timeline:
+                r = min(res[k], key=lambda r: r["wall"])
+                print(f"  {k} worker(s), timeline of the fastest run:")
                 print("\n".join(r["timeline"]))
     finally:
         shutil.rmtree(tmp, ignore_errors=True)

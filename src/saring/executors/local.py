@@ -10,17 +10,19 @@ replacement worker. Workers start from a fork server that preloaded the default 
 
 from __future__ import annotations
 
+import contextlib
 import ctypes
 import math
 import multiprocessing as mp
 import os
 import signal
+import stat
 import sys
 import threading
 import time
 import traceback
 from collections import deque
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from multiprocessing.connection import Connection, wait
 from typing import Any, TypeVar
 
@@ -68,6 +70,85 @@ def _release_fork_server() -> None:
     server._forkserver_alive_fd = None
 
 
+# The write-only /dev/null fd handed to the workers a thread starts inside _tracker_stand_in().
+_STAND_IN = threading.local()
+_PATCH_LOCK = threading.Lock()
+
+
+def _install_tracker_hooks() -> bool:
+    """Wrap ``resource_tracker``'s module-level ``ensure_running`` and ``getfd`` (what the fork
+    server and spawn call when they start a process; a resource's registration goes through the
+    tracker object, not these) so that inside :func:`_tracker_stand_in`, and in that thread only,
+    they hand out the stand-in instead of starting the tracker. Elsewhere they are the originals.
+    False (nothing changed) if this Python's module lacks them."""
+    from multiprocessing import resource_tracker as rt
+
+    with _PATCH_LOCK:
+        if getattr(rt, "_saring_hooked", False):
+            return True
+        ensure, getfd = getattr(rt, "ensure_running", None), getattr(rt, "getfd", None)
+        if ensure is None or getfd is None:
+            return False
+
+        def ensure_running() -> None:
+            if getattr(_STAND_IN, "fd", None) is None:
+                ensure()
+
+        def stand_in_or_fd() -> int:
+            fd = getattr(_STAND_IN, "fd", None)
+            return getfd() if fd is None else fd
+
+        rt.ensure_running, rt.getfd = ensure_running, stand_in_or_fd
+        rt._saring_hooked = True
+        return True
+
+
+@contextlib.contextmanager
+def _tracker_stand_in() -> Iterator[None]:
+    """Start the fork server and workers without starting ``multiprocessing``'s resource tracker.
+
+    Starting a worker (fork server or spawn) hands it the resource tracker's pipe, and starts
+    the tracker to get it: one more interpreter (~8 MiB PSS) for the whole run, though the pool
+    creates nothing a tracker tracks (pipes and processes only: no semaphores, no shared memory).
+    While no tracker runs yet, the processes this thread starts here get a write-only
+    ``/dev/null`` instead; a worker drops it at once (:func:`_forget_tracker_stand_in`), so a
+    resource one of its tasks creates starts a real tracker of its own, and a resource this
+    process creates (any thread, any time) starts one as usual.
+    """
+    from multiprocessing import resource_tracker as rt
+
+    tracker = getattr(rt, "_resource_tracker", None)
+    if getattr(tracker, "_fd", 0) is not None or not _install_tracker_hooks():
+        yield  # a tracker already runs (workers share it), or an unknown Python
+        return
+    _STAND_IN.fd = os.open(os.devnull, os.O_WRONLY)
+    try:
+        yield
+    finally:
+        os.close(_STAND_IN.fd)
+        _STAND_IN.fd = None
+
+
+def _forget_tracker_stand_in() -> None:
+    """In a worker: if the tracker's pipe handed down is the ``/dev/null`` stand-in (not a pipe),
+    close it and mark the tracker not started, so a resource the task creates (a semaphore,
+    shared memory) starts a real tracker that unlinks it if the worker dies."""
+    from multiprocessing import resource_tracker
+
+    tracker = getattr(resource_tracker, "_resource_tracker", None)
+    fd = getattr(tracker, "_fd", None)
+    if fd is None:
+        return
+    try:
+        is_pipe = stat.S_ISFIFO(os.fstat(fd).st_mode)
+    except OSError:
+        is_pipe = False
+    if not is_pipe:
+        with contextlib.suppress(OSError):
+            os.close(fd)
+        tracker._fd = None
+
+
 def _alive(pid: int) -> bool:
     """Whether process ``pid`` exists. A fork-server worker's OS parent is the server, which
     exits when the executor's process dies (so PR_SET_PDEATHSIG still reaches the worker)."""
@@ -93,6 +174,7 @@ IDLE_TRIM_SECONDS = 0.05
 def _worker_main(conn: Connection, parent_pid: int, env: dict[str, str] | None = None) -> None:
     """Worker loop: receive (index, fn, task), send back progress and the result or error."""
     _die_with_parent(parent_pid)
+    _forget_tracker_stand_in()
     mark_worker_process()
     heap.keep_large_buffers_unmappable()
     if env is not None and env != os.environ:  # a fork-server worker has the server's environment:
@@ -162,14 +244,16 @@ def prestart(start_method: str | None = None) -> None:
     if ctx.get_start_method() == "forkserver":
         from multiprocessing import forkserver
 
-        forkserver.ensure_running()
+        with _tracker_stand_in():
+            forkserver.ensure_running()
 
 
 class _Worker:
     def __init__(self, ctx: Any) -> None:
         self.conn, child = ctx.Pipe(duplex=True)
         self.proc = ctx.Process(target=_worker_main, args=(child, os.getpid(), dict(os.environ)), daemon=True)
-        self.proc.start()
+        with _tracker_stand_in():
+            self.proc.start()
         child.close()
         self.task: int | None = None
         self.fn_of: int | None = None  # which map's function this worker holds
