@@ -136,11 +136,12 @@ def run(shards: Path, out: Path, workers: int, config: str | None = None,
     else:
         _, status, ru = os.wait4(proc.pid, 0)
     wall = time.perf_counter() - t0
-    cpu = ru.ru_utime + ru.ru_stime + reap_orphans()  # the whole tree (see become_subreaper)
+    driver = ru.ru_utime + ru.ru_stime  # the run's process (and what it reaped itself)
+    cpu = driver + reap_orphans()  # the whole tree (see become_subreaper)
     err = proc.stderr.read().decode() if proc.stderr else ""
     if os.waitstatus_to_exitcode(status) != 0:
         raise SystemExit(f"saring run --workers {workers} failed: {err[-800:]}")
-    res: dict[str, Any] = {"wall": wall, "cpu": cpu}
+    res: dict[str, Any] = {"wall": wall, "cpu": cpu, "driver": driver}
     if sample:
         res.update(rss=s.peak_rss, pss=s.peak_pss, one=s.peak_one, parts=s.at_peak)
     if timeline is not None:
@@ -269,6 +270,8 @@ def pair_ratios(first: list[float], other: list[float]) -> str:
     """Each round's ratio (the runs of one round are neighbours in time, so they saw about the same
     load) and their median: robust to a round the machine's other jobs slowed down."""
     rs = [a / b for a, b in zip(first, other, strict=True)]
+    if not rs:
+        return "none"
     return ", ".join(f"{r:.2f}" for r in rs) + f"; median {median(rs):.2f}x"
 
 
@@ -335,7 +338,8 @@ def main() -> None:
                   f"{m['pss'] / one_pss:7.2f}x")
         for k in ks:
             print(f"  {k} worker(s), every timed run: wall " + ", ".join(f"{r['wall']:.1f}" for r in res[k])
-                  + " s; CPU " + ", ".join(f"{r['cpu']:.1f}" for r in res[k]) + " s")
+                  + " s; CPU " + ", ".join(f"{r['cpu']:.1f}" for r in res[k])
+                  + " s, of which the run's own process " + ", ".join(f"{r['driver']:.1f}" for r in res[k]) + " s")
         for k in ks[1:]:
             print(f"  speed-up of {k} workers, per round (wall of {ks[0]} / wall of {k}): "
                   + pair_ratios([r["wall"] for r in res[ks[0]]], [r["wall"] for r in res[k]]))
