@@ -4,7 +4,6 @@ cache entry or folder only costs a re-parse."""
 
 from __future__ import annotations
 
-import dataclasses
 import re
 import subprocess
 import sys
@@ -117,13 +116,12 @@ def test_regex_programs_rebuild_equal_patterns() -> None:
 def test_repair_resources_from_the_cache_equal_the_parse(cache: Path) -> None:
     """Run in a fresh interpreter twice (the second reads the entry the first wrote)."""
     code = (
-        "import dataclasses\n"
         "from saring.repair import resources as R\n"
         "r = R.load_resources(); p = R._resources(R._cacheable())\n"
-        "for f in dataclasses.fields(p):\n"
-        "    a, b = getattr(r, f.name), getattr(p, f.name)\n"
-        "    assert a == b and type(a) is type(b), f.name\n"
-        "    if isinstance(a, dict): assert list(a.items()) == list(b.items()), f.name\n"
+        "for f in p._fields:\n"
+        "    a, b = getattr(r, f), getattr(p, f)\n"
+        "    assert a == b and type(a) is type(b), f\n"
+        "    if isinstance(a, dict): assert list(a.items()) == list(b.items()), f\n"
         "print('ok')\n"
     )
     for _ in range(2):
@@ -133,12 +131,13 @@ def test_repair_resources_from_the_cache_equal_the_parse(cache: Path) -> None:
     assert len(list(cache.glob("repair-*.marshal"))) == 1
 
 
-def test_repair_cache_fields_match_the_dataclass() -> None:
+def test_repair_cache_fields_match_the_record() -> None:
     from saring.repair import resources as R
 
     data = R._cacheable()
     built = {*data["maps"], *data["texts"], *data["sets"], "site_re", "entity_pattern"}
-    assert built == {f.name for f in dataclasses.fields(R.Resources)}
+    assert built == set(R.Resources._fields)
+    assert built == set(R.Resources.__annotations__)  # every declared field is a record field
 
 
 def test_unchanged_files_are_not_read_again_for_the_key(cache: Path, tmp_path: Path,

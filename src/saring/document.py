@@ -10,26 +10,39 @@ undo and offset mapping skip it.
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass, field
 from typing import Any
+
+from saring.record import Record
 
 KEPT = "kept"
 REJECTED = "rejected"
 ERROR = "error"
 
 
-@dataclass(slots=True)
-class Edit:
+class Edit(Record):
     """One replacement of ``before`` by ``after`` at ``[start, end)`` of the pre-edit text."""
 
+    _fields = ("step", "kind", "start", "end", "before", "after", "confidence", "field")
+    __slots__ = _fields
     step: str
     kind: str
     start: int
     end: int
     before: str
     after: str
-    confidence: float = 1.0
-    field: str | None = None  # a metadata field (dotted path) instead of the text
+    confidence: float
+    field: str | None  # a metadata field (dotted path) instead of the text
+
+    def __init__(self, step: str, kind: str, start: int, end: int, before: str, after: str,
+                 confidence: float = 1.0, field: str | None = None) -> None:
+        self.step = step
+        self.kind = kind
+        self.start = start
+        self.end = end
+        self.before = before
+        self.after = after
+        self.confidence = confidence
+        self.field = field
 
     def to_dict(self) -> dict[str, Any]:
         d = {
@@ -53,27 +66,45 @@ class Edit:
         )
 
 
-@dataclass(slots=True)
-class Replacement:
+class Replacement(Record):
     """A proposed change in the *current* text, used to build edits in one batch."""
 
+    _fields = ("start", "end", "after", "kind", "confidence")
+    __slots__ = _fields
     start: int
     end: int
     after: str
     kind: str
-    confidence: float = 1.0
+    confidence: float
+
+    def __init__(self, start: int, end: int, after: str, kind: str, confidence: float = 1.0) -> None:
+        self.start = start
+        self.end = end
+        self.after = after
+        self.kind = kind
+        self.confidence = confidence
 
 
-@dataclass(slots=True)
-class Decision:
+class Decision(Record):
     """Why a document left the pipeline (or that it was kept)."""
 
-    status: str = KEPT
-    step: str | None = None
-    reason: str | None = None
-    value: Any = None
-    threshold: Any = None
-    message: str | None = None
+    _fields = ("status", "step", "reason", "value", "threshold", "message")
+    __slots__ = _fields
+    status: str
+    step: str | None
+    reason: str | None
+    value: Any
+    threshold: Any
+    message: str | None
+
+    def __init__(self, status: str = KEPT, step: str | None = None, reason: str | None = None,
+                 value: Any = None, threshold: Any = None, message: str | None = None) -> None:
+        self.status = status
+        self.step = step
+        self.reason = reason
+        self.value = value
+        self.threshold = threshold
+        self.message = message
 
     def to_dict(self) -> dict[str, Any]:
         """``status`` and every other field that is set, in field order (a kept document's
@@ -98,8 +129,7 @@ class Decision:
         )
 
 
-@dataclass(slots=True)
-class Document:
+class Document(Record):
     """A text document flowing through the pipeline.
 
     ``metadata`` holds what came with the input (source file, line, url, date, lang, extras);
@@ -107,13 +137,28 @@ class Document:
     later without re-measuring; ``flags`` holds suspicions a step chose not to act on.
     """
 
+    _fields = ("id", "text", "metadata", "edits", "annotations", "flags", "decision")
+    __slots__ = _fields
     id: str
     text: str
-    metadata: dict[str, Any] = field(default_factory=dict)
-    edits: list[Edit] = field(default_factory=list)
-    annotations: dict[str, dict[str, Any]] = field(default_factory=dict)
-    flags: list[dict[str, Any]] = field(default_factory=list)
-    decision: Decision = field(default_factory=Decision)
+    metadata: dict[str, Any]
+    edits: list[Edit]
+    annotations: dict[str, dict[str, Any]]
+    flags: list[dict[str, Any]]
+    decision: Decision
+
+    def __init__(self, id: str, text: str, metadata: dict[str, Any] | None = None,  # noqa: A002
+                 edits: list[Edit] | None = None, annotations: dict[str, dict[str, Any]] | None = None,
+                 flags: list[dict[str, Any]] | None = None, decision: Decision | None = None) -> None:
+        """Omitted (None) containers start empty, each document its own, as the dataclass's
+        ``default_factory`` fields did."""
+        self.id = id
+        self.text = text
+        self.metadata = {} if metadata is None else metadata
+        self.edits = [] if edits is None else edits
+        self.annotations = {} if annotations is None else annotations
+        self.flags = [] if flags is None else flags
+        self.decision = Decision() if decision is None else decision
 
     # ------------------------------------------------------------------ editing
     def apply(self, step: str, replacements: Iterable[Replacement]) -> int:

@@ -19,11 +19,12 @@ import time
 from abc import ABC, abstractmethod
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, ClassVar, Protocol, TypeVar
 
 from saring.document import Document
+from saring.record import FrozenRecord, Record
 
 if TYPE_CHECKING:  # markers (hashlib, orjson) only when a corpus stage runs: not in ``saring clean``
     from saring.executors.base import Executor  # (and executors' threading/signal set-up)
@@ -33,26 +34,44 @@ T = TypeVar("T")
 R = TypeVar("R")
 
 
-@dataclass(slots=True, frozen=True)
-class Reject:
+class Reject(FrozenRecord):
     """A filter's verdict to drop a document: reason name, the measured value and the threshold."""
 
+    _fields = ("reason", "value", "threshold")
+    __slots__ = _fields
     reason: str
-    value: Any = None
-    threshold: Any = None
+    value: Any
+    threshold: Any
+
+    def __init__(self, reason: str, value: Any = None, threshold: Any = None) -> None:
+        object.__setattr__(self, "reason", reason)
+        object.__setattr__(self, "value", value)
+        object.__setattr__(self, "threshold", threshold)
 
 
-@dataclass
-class StepStats:
+class StepStats(Record):
     """Per-step counters, mergeable across shards and workers."""
 
-    docs_in: int = 0
-    docs_out: int = 0
-    rejected: Counter = field(default_factory=Counter)
-    would_reject: Counter = field(default_factory=Counter)
-    errors: int = 0
-    edits: Counter = field(default_factory=Counter)
-    seconds: float = 0.0
+    _fields = ("docs_in", "docs_out", "rejected", "would_reject", "errors", "edits", "seconds")
+    docs_in: int
+    docs_out: int
+    rejected: Counter
+    would_reject: Counter
+    errors: int
+    edits: Counter
+    seconds: float
+
+    def __init__(self, docs_in: int = 0, docs_out: int = 0, rejected: Counter | None = None,
+                 would_reject: Counter | None = None, errors: int = 0, edits: Counter | None = None,
+                 seconds: float = 0.0) -> None:
+        """Omitted (None) counters start empty, each its own."""
+        self.docs_in = docs_in
+        self.docs_out = docs_out
+        self.rejected = Counter() if rejected is None else rejected
+        self.would_reject = Counter() if would_reject is None else would_reject
+        self.errors = errors
+        self.edits = Counter() if edits is None else edits
+        self.seconds = seconds
 
     def merge(self, other: StepStats) -> None:
         self.docs_in += other.docs_in
@@ -303,8 +322,7 @@ def as_reject(result: Any) -> Reject | None:
 
 
 # ------------------------------------------------------------------ corpus-level seams
-@dataclass
-class StageContext:
+class StageContext(Record):
     """What a corpus stage gets from the runner.
 
     ``executor`` runs its tasks; ``workdir`` is its scratch folder (the runner deletes it once
@@ -319,13 +337,25 @@ class StageContext:
     accounts); None: the stage waits for its own.
     """
 
+    _fields = ("executor", "workdir", "outputs", "fingerprint", "scratch", "defer", "background")
     executor: Executor
     workdir: Path
-    outputs: list[Path] | None = None
-    fingerprint: str = ""
-    scratch: str | None = None
-    defer: bool = False
-    background: Any = None
+    outputs: list[Path] | None
+    fingerprint: str
+    scratch: str | None
+    defer: bool
+    background: Any
+
+    def __init__(self, executor: Executor, workdir: Path, outputs: list[Path] | None = None,
+                 fingerprint: str = "", scratch: str | None = None, defer: bool = False,
+                 background: Any = None) -> None:
+        self.executor = executor
+        self.workdir = workdir
+        self.outputs = outputs
+        self.fingerprint = fingerprint
+        self.scratch = scratch
+        self.defer = defer
+        self.background = background
 
     @property
     def scratch_root(self) -> str:
@@ -354,8 +384,7 @@ class StageContext:
         return Marker(str(Path(self.workdir) / "done" / f"{name}.json"), digest(self.fingerprint, *key))
 
 
-@dataclass
-class StageOutput:
+class StageOutput(Record):
     """Per input shard the document file written (every input document, in input order, each
     with its decision), plus the stage's merged statistics.
 
@@ -368,9 +397,15 @@ class StageOutput:
     stage's scratch until that segment is done, and adds the pass's statistics to the stage's.
     """
 
+    _fields = ("outputs", "stats", "deferred")
     outputs: list[Path]
     stats: StepStats
-    deferred: dict[str, Any] | None = None
+    deferred: dict[str, Any] | None
+
+    def __init__(self, outputs: list[Path], stats: StepStats, deferred: dict[str, Any] | None = None) -> None:
+        self.outputs = outputs
+        self.stats = stats
+        self.deferred = deferred
 
 
 class Finisher(Protocol):

@@ -15,9 +15,10 @@ from __future__ import annotations
 import math
 import re
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
 from typing import Any
 from urllib.parse import urlsplit
+
+from saring.record import Record
 
 WEIGHTS = {"repaired": 3.0, "list": 2.0, "flagged": 1.0, "revision": 3.0}
 DAMAGED = 0.3  # a document counts as damaged for its site above this score
@@ -56,11 +57,16 @@ def site_of(metadata: Mapping[str, Any]) -> str | None:
     return None
 
 
-@dataclass
-class SiteStats:
-    docs: int = 0
-    damage_sum: float = 0.0
-    damaged: int = 0
+class SiteStats(Record):
+    _fields = ("docs", "damage_sum", "damaged")
+    docs: int
+    damage_sum: float
+    damaged: int
+
+    def __init__(self, docs: int = 0, damage_sum: float = 0.0, damaged: int = 0) -> None:
+        self.docs = docs
+        self.damage_sum = damage_sum
+        self.damaged = damaged
 
     def add(self, score: float) -> None:
         self.docs += 1

@@ -17,8 +17,8 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from collections import Counter
-from dataclasses import dataclass
 
+from saring.record import Record
 from saring.repair.fastscan import match_starts, match_texts, site_matches
 from saring.repair.resources import (
     BAD_BEFORE,
@@ -69,10 +69,12 @@ LIST_NEXT = re.compile(r"\s*(?:,|dan\b|serta\b|atau\b)")
 NAME_LIST_NEXT = re.compile(r"(?:,| dan| serta| atau) [A-Z][a-z]")  # a list of names goes on
 
 
-@dataclass(slots=True)
-class Site:
+class Site(Record):
     """One suspected glue site in the text (offsets in the text the scan ran on)."""
 
+    _fields = ("start", "end", "entity", "form", "rest_start", "right", "confidence", "line",
+               "no_move", "cap", "scrape", "needs_evidence", "name", "subject")
+    __slots__ = _fields
     start: int  # start of the entity
     end: int  # end of the glued token (or of the stray suffix)
     entity: str
@@ -80,19 +82,40 @@ class Site:
     rest_start: int  # where the modified noun phrase starts
     right: str  # the glued word (glue/camel/list) or the next word (suffix)
     confidence: float
-    line: int = 0
-    no_move: bool = False  # split only: the glue looks like a scrape join, not a translated link
-    cap: float = 0.99  # evidence never lifts a weak form above this
-    scrape: bool = False  # looks like a scraper's join, not MT: split only, not MT damage
-    needs_evidence: int = 0  # other confident MT glue sites needed in the document to repair
-    name: bool = False  # found on a name outside the gazetteer (``saring.repair.names``)
-    subject: bool = False  # a sentence-initial name with its role noun glued (moved, not split)
+    line: int
+    no_move: bool  # split only: the glue looks like a scrape join, not a translated link
+    cap: float  # evidence never lifts a weak form above this
+    scrape: bool  # looks like a scraper's join, not MT: split only, not MT damage
+    needs_evidence: int  # other confident MT glue sites needed in the document to repair
+    name: bool  # found on a name outside the gazetteer (``saring.repair.names``)
+    subject: bool  # a sentence-initial name with its role noun glued (moved, not split)
+
+    def __init__(self, start: int, end: int, entity: str, form: str, rest_start: int, right: str,
+                 confidence: float, line: int = 0, no_move: bool = False, cap: float = 0.99,
+                 scrape: bool = False, needs_evidence: int = 0, name: bool = False,
+                 subject: bool = False) -> None:
+        self.start = start
+        self.end = end
+        self.entity = entity
+        self.form = form
+        self.rest_start = rest_start
+        self.right = right
+        self.confidence = confidence
+        self.line = line
+        self.no_move = no_move
+        self.cap = cap
+        self.scrape = scrape
+        self.needs_evidence = needs_evidence
+        self.name = name
+        self.subject = subject
 
 
-@dataclass(slots=True)
-class Plan:
+class Plan(Record):
     """What to do at a site: the replacement span/text and the kind of edit."""
 
+    _fields = ("start", "end", "after", "kind", "confidence", "split_after", "split_end", "moved",
+               "order_confidence")
+    __slots__ = _fields
     start: int
     end: int
     after: str
@@ -101,7 +124,19 @@ class Plan:
     split_after: str  # the split-only fallback text for [start, split_end)
     split_end: int
     moved: bool
-    order_confidence: float = 1.0
+    order_confidence: float
+
+    def __init__(self, start: int, end: int, after: str, kind: str, confidence: float,
+                 split_after: str, split_end: int, moved: bool, order_confidence: float = 1.0) -> None:
+        self.start = start
+        self.end = end
+        self.after = after
+        self.kind = kind
+        self.confidence = confidence
+        self.split_after = split_after
+        self.split_end = split_end
+        self.moved = moved
+        self.order_confidence = order_confidence
 
 
 def _next_word(text: str, pos: int) -> str:

@@ -23,9 +23,9 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from dataclasses import dataclass
 from typing import Any
 
+from saring.record import FrozenRecord
 from saring.repair.fastscan import FEW_RUN_COUNTS, name_tokens, run_count, token_matches
 from saring.repair.glue import (
     DATELINE_BEFORE,
@@ -553,10 +553,12 @@ class DocMemo:
         return self._runs[word]
 
 
-@dataclass(frozen=True, slots=True)
-class Glued:
+class Glued(FrozenRecord):
     """What one capitalised token tells about itself and its surroundings (``Bank Sulselbar|direktur``)."""
 
+    _fields = ("text", "tok", "start", "end", "left", "right", "name_start", "clear", "head_word",
+               "headed", "opened", "coined", "alone", "known")
+    __slots__ = _fields
     text: str
     tok: str
     start: int  # of the token
@@ -571,6 +573,25 @@ class Glued:
     coined: bool  # opened by a word no lexicon knows (Kalvindo Energi)
     alone: bool  # the left part stands alone elsewhere in the document
     known: bool  # the left part is a known name (lists or this document)
+
+    def __init__(self, text: str, tok: str, start: int, end: int, left: str, right: str,
+                 name_start: int, clear: bool, head_word: str, headed: bool, opened: bool,
+                 coined: bool, alone: bool, known: bool) -> None:
+        set_ = object.__setattr__  # frozen: past FrozenRecord.__setattr__, as a dataclass does
+        set_(self, "text", text)
+        set_(self, "tok", tok)
+        set_(self, "start", start)
+        set_(self, "end", end)
+        set_(self, "left", left)
+        set_(self, "right", right)
+        set_(self, "name_start", name_start)
+        set_(self, "clear", clear)
+        set_(self, "head_word", head_word)
+        set_(self, "headed", headed)
+        set_(self, "opened", opened)
+        set_(self, "coined", coined)
+        set_(self, "alone", alone)
+        set_(self, "known", known)
 
     @property
     def org(self) -> bool:

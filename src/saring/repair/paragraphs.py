@@ -9,8 +9,9 @@ tokenised and get a ``SequenceMatcher`` ratio. Of a duplicate pair the less dama
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
+
+from saring.record import Record
 
 if TYPE_CHECKING:
     from difflib import SequenceMatcher
@@ -31,15 +32,26 @@ MAX_REGION = 4
 MIN_SAME = 10
 
 
-@dataclass(slots=True)
-class Para:
+class Para(Record):
+    _fields = ("index", "start", "end", "text", "bag", "_tokens", "_lower")
+    __slots__ = _fields
     index: int  # line number
     start: int
     end: int  # end of the text, without the newline
     text: str
     bag: frozenset[str]
-    _tokens: list[str] | None = None
-    _lower: list[str] | None = None
+    _tokens: list[str] | None
+    _lower: list[str] | None
+
+    def __init__(self, index: int, start: int, end: int, text: str, bag: frozenset[str],
+                 _tokens: list[str] | None = None, _lower: list[str] | None = None) -> None:
+        self.index = index
+        self.start = start
+        self.end = end
+        self.text = text
+        self.bag = bag
+        self._tokens = _tokens
+        self._lower = _lower
 
     @property
     def tokens(self) -> list[str]:
@@ -55,13 +67,22 @@ class Para:
         return self._lower
 
 
-@dataclass(slots=True)
-class DupPair:
+class DupPair(Record):
+    _fields = ("kept", "removed", "ratio", "exact", "conflicts")
+    __slots__ = _fields
     kept: int
     removed: int
     ratio: float
     exact: bool
-    conflicts: list[tuple[str, str]] = field(default_factory=list)
+    conflicts: list[tuple[str, str]]
+
+    def __init__(self, kept: int, removed: int, ratio: float, exact: bool,
+                 conflicts: list[tuple[str, str]] | None = None) -> None:
+        self.kept = kept
+        self.removed = removed
+        self.ratio = ratio
+        self.exact = exact
+        self.conflicts = [] if conflicts is None else conflicts
 
 
 def _prose(line: str, n_words: int) -> bool:

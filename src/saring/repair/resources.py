@@ -8,9 +8,10 @@ so every worker pays the ~0.1 s load once.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
+
+from saring.record import FrozenRecord
 
 DATA_DIR = Path(__file__).resolve().parents[1] / "data" / "repair"
 
@@ -89,9 +90,15 @@ def _compiled(pattern: str) -> re.Pattern[str]:
     return rx
 
 
-@dataclass(frozen=True)
-class Resources:
+class Resources(FrozenRecord):
     """Everything the repair logic looks up; plain sets/dicts for O(1) membership."""
+
+    _fields = ("lexicon", "zipf_en", "lower_count", "other", "gazetteer", "gaz_first",
+               "gaz_words", "brands", "brands_lower", "stop", "pre_head", "titles",
+               "title_firsts", "titles_lower", "bare_verbs", "pos_nouns", "pos_adjs",
+               "context_nouns", "not_heads", "prefix_nouns", "days", "org_heads", "name_heads",
+               "name_tails", "corpus_names", "head_rate", "name_lines", "name_lines_rev",
+               "world_words", "site_re", "entity_pattern")
 
     lexicon: dict[str, float]  # Indonesian known words -> zipf (id)
     zipf_en: dict[str, float]  # English zipf of lexicon words that are also English
@@ -124,6 +131,24 @@ class Resources:
     world_words: frozenset[str]  # words wordfreq knows that look like name + word (fujifilm)
     site_re: re.Pattern[str]
     entity_pattern: str  # a whole gazetteer name at a position, compiled on first use
+
+    def __init__(self, lexicon: dict[str, float], zipf_en: dict[str, float],
+                 lower_count: dict[str, int], other: frozenset[str], gazetteer: dict[str, str],
+                 gaz_first: frozenset[str], gaz_words: frozenset[str], brands: frozenset[str],
+                 brands_lower: frozenset[str], stop: frozenset[str], pre_head: frozenset[str],
+                 titles: frozenset[str], title_firsts: frozenset[str],
+                 titles_lower: frozenset[str], bare_verbs: frozenset[str],
+                 pos_nouns: frozenset[str], pos_adjs: frozenset[str],
+                 context_nouns: frozenset[str], not_heads: frozenset[str],
+                 prefix_nouns: frozenset[str], days: frozenset[str], org_heads: frozenset[str],
+                 name_heads: frozenset[str], name_tails: frozenset[str],
+                 corpus_names: dict[str, tuple[int, int]], head_rate: dict[str, float],
+                 name_lines: str, name_lines_rev: str, world_words: frozenset[str],
+                 site_re: re.Pattern[str], entity_pattern: str) -> None:
+        """Every field by name (``_resources``); frozen, as the dataclass was."""
+        values = locals()
+        for name in self._fields:
+            object.__setattr__(self, name, values[name])
 
     @property
     def entity_re(self) -> re.Pattern[str]:
