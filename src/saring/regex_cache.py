@@ -68,14 +68,14 @@ def _load(path: Path) -> dict[Key, tuple[Any, ...]]:
     return store if isinstance(store, dict) else {}
 
 
-def _save(folder: Path, path: Path, store: dict[Key, tuple[Any, ...]]) -> None:
+def _save(folder: Path, path: Path, store: dict[Key, tuple[Any, ...]], name: str = NAME) -> None:
     try:
         payload = marshal.dumps(store)
     except ValueError:
         return
     _write_atomic(folder, path, FORMAT + zlib.crc32(payload).to_bytes(4, "little") + payload)
     try:  # programs of another Python / re version
-        for old in folder.glob(f"{NAME}-*.marshal"):
+        for old in folder.glob(f"{name}-*.marshal"):
             if old != path:
                 old.unlink(missing_ok=True)
     except OSError:
@@ -107,9 +107,13 @@ class _Wrapped:
 
 
 @contextmanager
-def programs_cached() -> Iterator[None]:
+def programs_cached(name: str = NAME) -> Iterator[None]:
     """Within the block, ``re.compile`` of a pattern compiled by an earlier process (same
-    Python) rebuilds its stored program instead of compiling; new programs are stored after."""
+    Python) rebuilds its stored program instead of compiling; new programs are stored after.
+
+    ``name`` names the store (one file per name): a command that compiles a few of the
+    patterns (``saring clean``: repair's ~60) keeps its own, so it does not load the ~550 of
+    the whole pipeline's set-up."""
     global _depth
     folder = cache_dir()
     if folder is None:
@@ -128,7 +132,7 @@ def programs_cached() -> Iterator[None]:
     try:
         from re import _compiler  # type: ignore[attr-defined]
 
-        path = folder / f"{NAME}-{cache_key(NAME, _key_sources())}.marshal"
+        path = folder / f"{name}-{cache_key(name, _key_sources())}.marshal"
         wrapped = _Wrapped(_compiler.compile, _load(path))
     except Exception:  # noqa: BLE001 - another Python's internals: compile as usual
         with _lock:
@@ -144,4 +148,4 @@ def programs_cached() -> Iterator[None]:
             _depth -= 1
         if wrapped.new:
             base = wrapped.store if len(wrapped.store) + len(wrapped.new) <= MAX_ENTRIES else {}
-            _save(folder, path, {**base, **wrapped.new})
+            _save(folder, path, {**base, **wrapped.new}, name)

@@ -21,7 +21,9 @@ from typing import Any
 # of its start-up budget).
 FAST_EXIT = frozenset({"clean"})
 _gc_paused = False
-
+# ``saring clean``'s own store of compiled regex programs (``saring.regex_cache``): the ~60
+# patterns its imports compile, not the whole pipeline's ~550
+CLEAN_REGEX_STORE = "regex-programs-clean"
 
 
 def pause_gc() -> None:
@@ -91,7 +93,10 @@ def _clean_without_click(args: list[str]) -> bool:
     file opens; False (nothing done) otherwise."""
     if "ascii" in (getattr(sys.stdout, "encoding", None) or "ascii").lower().replace("-", ""):
         return False  # click would re-wrap such a stream: leave it to click
-    opts = clean_args(args)
+    from saring.regex_cache import programs_cached
+
+    with programs_cached(CLEAN_REGEX_STORE):  # importing repair compiles ~60 regexes
+        opts = clean_args(args)
     if opts is None:
         return False
     path = opts.pop("file")
