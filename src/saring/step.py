@@ -268,6 +268,9 @@ class FilterStep(Step):
 
     @dataclass(frozen=True, kw_only=True)
     class Config(StepConfig):
+        """A filter's parameters (a docstring: without one ``@dataclass`` calls
+        ``inspect.signature`` to write it, loading ``inspect``)."""
+
         score_only: bool = False
 
     def __init__(self, config: StepConfig | None = None, /, **params: Any) -> None:

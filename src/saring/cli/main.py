@@ -88,11 +88,44 @@ def clean_args(args: list[str]) -> dict[str, Any] | None:
     return opts
 
 
+def defer_import(name: str) -> None:
+    """Put a stand-in for module ``name`` in ``sys.modules`` that imports the real module on
+    the first attribute asked of it (then holds the real module's names); nothing when ``name``
+    is imported already or not found.
+
+    Why: ``dataclasses`` imports ``inspect`` (which imports ``ast``, ``dis``, ``tokenize``:
+    ~25 M instructions, ~10% of ``saring clean``'s start-up beyond Python's) and uses it only to
+    write a docstring for a class that has none; ``saring clean``'s step configs (dataclasses:
+    the plugin API) all have one. Anything that does use ``inspect`` later gets it whole.
+    (``importlib.util.LazyLoader`` does not do it: ``import inspect`` reads the lazy module's
+    ``__spec__``, which loads it.)"""
+    if name in sys.modules:
+        return
+    import importlib.util
+    import types
+
+    spec = importlib.util.find_spec(name)
+    if spec is None:
+        return
+    stand_in = types.ModuleType(name)
+    stand_in.__spec__ = spec
+
+    def load(attr: str) -> Any:
+        if sys.modules.get(name) is stand_in:
+            del sys.modules[name]
+            stand_in.__dict__.update(vars(importlib.import_module(name)))
+        return getattr(sys.modules[name], attr)
+
+    stand_in.__getattr__ = load  # type: ignore[method-assign]  # a module's __getattr__ (PEP 562)
+    sys.modules[name] = stand_in
+
+
 def _clean_without_click(args: list[str]) -> bool:
     """Run ``saring clean`` without click when :func:`clean_args` takes the arguments and the
     file opens; False (nothing done) otherwise."""
     if "ascii" in (getattr(sys.stdout, "encoding", None) or "ascii").lower().replace("-", ""):
         return False  # click would re-wrap such a stream: leave it to click
+    defer_import("inspect")
     from saring.regex_cache import programs_cached
 
     with programs_cached(CLEAN_REGEX_STORE):  # importing repair compiles ~60 regexes

@@ -94,6 +94,9 @@ class Repair(MapStep):
 
     @dataclass(frozen=True, kw_only=True)
     class Config(MapStep.Config):
+        """The repair step's parameters (a docstring: without one ``@dataclass`` calls
+        ``inspect.signature`` to write it, loading ``inspect`` on ``saring clean``'s path)."""
+
         min_confidence: float = 0.75
         reorder: bool = True
         dedup_paragraphs: bool = True
