@@ -167,3 +167,57 @@ def test_clean_runs_without_click_and_prints_what_click_prints(tmp_path) -> None
 def test_arguments_it_does_not_take_get_clicks_answer(args: list[str], needle: bytes) -> None:
     got = _clean(args, b"teks")
     assert needle in got.stdout + got.stderr
+
+
+_SPY = ("import sys\nsys.argv = ['saring', 'clean', '-']\n"
+        "from saring.cli import main\n"
+        "real = main._exit_now\n"
+        "def spy(code):\n"
+        "    m = sys.modules.get('inspect')\n"
+        "    loaded = [n for n in ('ast', 'dis', 'tokenize') if n in sys.modules]\n"
+        "    loaded += ['inspect'] if m is not None and 'signature' in vars(m) else []\n"
+        "    sys.stderr.write(repr(loaded))\n"
+        "    real(code)\n"
+        "main._exit_now = spy\n"
+        "main.main()\n")
+
+
+def test_clean_does_not_load_inspect_ast_dis_or_tokenize() -> None:
+    """``dataclasses`` (the step configs) imports ``inspect``, which pulls ``ast``, ``dis`` and
+    ``tokenize``: ~25 M instructions ``saring clean`` never uses (fails without the stand-in,
+    or when a class on the path needs ``inspect``, e.g. a dataclass without a docstring)."""
+    got = subprocess.run([sys.executable, "-c", _SPY], input=SAMPLE.encode(), capture_output=True,
+                         timeout=120)
+    assert got.returncode == 0, got.stderr[-2000:]
+    assert got.stderr.decode() == "[]"
+    assert got.stdout.decode() == _clean(["-"], SAMPLE.encode()).stdout.decode()
+
+
+def test_record_classes_on_the_clean_path_are_not_dataclasses() -> None:
+    """The per-document records (``saring.record``) import no ``dataclasses`` of their own."""
+    code = ("import sys\n"
+            "import saring.document, saring.repair.glue, saring.repair.names\n"
+            "import saring.repair.paragraphs, saring.repair.damage, saring.repair.resources\n"
+            "print('dataclasses' in sys.modules)\n")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120)
+    assert out.returncode == 0, out.stderr[-2000:]
+    assert out.stdout.strip() == "False"
+
+
+def test_deferred_module_loads_whole_on_first_use() -> None:
+    code = ("import sys\n"
+            "from saring.cli.main import defer_import\n"
+            "defer_import('inspect'); defer_import('no_such_module_xyz')\n"
+            "import inspect\n"
+            "assert 'ast' not in sys.modules and 'no_such_module_xyz' not in sys.modules\n"
+            "from inspect import signature\n"
+            "assert 'ast' in sys.modules and sys.modules['inspect'] is not inspect\n"
+            "assert inspect.signature is signature is sys.modules['inspect'].signature\n"
+            "assert str(inspect.signature(lambda a, b=1: 0)) == '(a, b=1)'\n"
+            "try:\n"
+            "    inspect.no_such_name\n"
+            "except AttributeError:\n"
+            "    print('ok')\n")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120)
+    assert out.returncode == 0, out.stderr[-2000:]
+    assert out.stdout.strip() == "ok"
