@@ -182,6 +182,13 @@ _SPY = ("import sys\nsys.argv = ['saring', 'clean', '-']\n"
         "main.main()\n")
 
 
+def _python(code: str) -> str:
+    """What ``code`` prints in a fresh interpreter (which must exit 0)."""
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120)
+    assert out.returncode == 0, out.stderr[-2000:]
+    return out.stdout.strip()
+
+
 def test_clean_does_not_load_inspect_ast_dis_or_tokenize() -> None:
     """``dataclasses`` (the step configs) imports ``inspect``, which pulls ``ast``, ``dis`` and
     ``tokenize``: ~25 M instructions ``saring clean`` never uses (fails without the stand-in,
@@ -199,9 +206,7 @@ def test_record_classes_on_the_clean_path_are_not_dataclasses() -> None:
             "import saring.document, saring.repair.glue, saring.repair.names\n"
             "import saring.repair.paragraphs, saring.repair.damage, saring.repair.resources\n"
             "print('dataclasses' in sys.modules)\n")
-    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120)
-    assert out.returncode == 0, out.stderr[-2000:]
-    assert out.stdout.strip() == "False"
+    assert _python(code) == "False"
 
 
 def test_deferred_module_loads_whole_on_first_use() -> None:
@@ -218,6 +223,4 @@ def test_deferred_module_loads_whole_on_first_use() -> None:
             "    inspect.no_such_name\n"
             "except AttributeError:\n"
             "    print('ok')\n")
-    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120)
-    assert out.returncode == 0, out.stderr[-2000:]
-    assert out.stdout.strip() == "ok"
+    assert _python(code) == "ok"
