@@ -13,16 +13,19 @@ from pathlib import Path
 from evaluation.langid.sets import Sample
 
 DATA = Path(__file__).resolve().parent / "data"
-# session 4's halves, session 6's, 7's, 8's, 9's and 10's fresh ones (each written before that session's
+# session 4's halves, session 6's, 7's, 8's, 9's, 10's and 11's fresh ones (each written before that session's
 # first change; session 7's add code-mixed review sentences and a >= 50-word Indonesian paragraph,
 # session 9's genuine Javanese/Sundanese of varied register against a step-back that kills them,
-# session 10's Betawi-weighted regional lines against informal Jakarta Indonesian and tweets)
+# session 10's Betawi-weighted regional lines against informal Jakarta Indonesian and tweets,
+# session 11's Minangkabau/Musi-weighted lines with single weak regional words against Indonesian
+# that writes regional loans)
 HALVES = {"dev": "regional_dev.tsv", "heldout": "regional_heldout.tsv",
           "dev6": "regional_dev6.tsv", "heldout6": "regional_heldout6.tsv",
           "dev7": "regional_dev7.tsv", "heldout7": "regional_heldout7.tsv",
           "dev8": "regional_dev8.tsv", "heldout8": "regional_heldout8.tsv",
           "dev9": "regional_dev9.tsv", "heldout9": "regional_heldout9.tsv",
-          "dev10": "regional_dev10.tsv", "heldout10": "regional_heldout10.tsv"}
+          "dev10": "regional_dev10.tsv", "heldout10": "regional_heldout10.tsv",
+          "dev11": "regional_dev11.tsv", "heldout11": "regional_heldout11.tsv"}
 REFERENCE = ("id", "ms", "jv", "su", "en")
 
 
