@@ -24,6 +24,16 @@ A word is kept for regional language R (any corpus label outside id/ms/jv/su/en)
 Chosen on the tune half by cross-fitting (``evaluation/langid/idms_crossfit.py``): evidence built
 on one fold, texts of the other; see the stepback module.
 
+Session 11 (langid9): **sound-change forms** (language ``min``: Minangkabau, and Musi/Palembang for
+the final -o). Minangkabau writes Indonesian words with regular ending changes (``apa`` ->
+``apo``, ``kemana`` -> ``kemano``, ``tidur`` -> ``tidua``, ``malas`` -> ``maleh``, ``selamat`` ->
+``salamaik``, ``terus`` -> ``taruih``), most too rare in the tune texts to be mined. For the
+``DERIVE_TOP`` most frequent wordfreq id words (Zipf >= ``DERIVE_MIN_ZIPF``) the changed form is
+kept when it has >= ``DERIVE_MIN_LEN`` letters, passes the vetoes above (id/ms/en tune shares, no
+tune tweet), no more than ``MAX_JVSU_SHARE`` of the jv/su tune texts write it (Javanese writes
+``opo``, ``sopo``), and wordfreq id/ms/en know it at most at Zipf ``DERIVE_MAX_ZIPF``. These need
+no regional text: the table generalizes by rule, not by corpus.
+
 Usage: python scripts/build_langid_idms.py
 """
 
@@ -33,7 +43,7 @@ import sys
 from collections import Counter
 from pathlib import Path
 
-from wordfreq import zipf_frequency
+from wordfreq import top_n_list, zipf_frequency
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 import build_langid_jvsu as B  # noqa: E402
@@ -48,24 +58,67 @@ MAX_MS_SHARE = 0.0005
 MAX_EN_SHARE = 0.001
 MAX_TWEET_TEXTS = 0
 MAX_ZIPF = 3.5
+# sound-change forms (session 11): Indonesian ending -> Minangkabau ending, first match wins
+SOUND_CHANGES = (("at", "aik"), ("ut", "uik"), ("ir", "ia"), ("ur", "ua"), ("as", "eh"),
+                 ("is", "ih"), ("us", "uih"), ("a", "o"))
+DERIVE_TOP = 20000
+DERIVE_MIN_ZIPF = 3.0
+DERIVE_MIN_LEN = 4
+DERIVE_MAX_ZIPF = 2.0
+MAX_JVSU_SHARE = 0.001
 
 
 def build(df: dict[str, Counter[str]], n: Counter[str]) -> list[tuple[str, str, float]]:
     """(token, regional language, share of its tune texts) rows, sorted; a word several regional
-    languages write is kept once, for the language whose texts hold it most often."""
+    languages write is kept once, for the language whose texts hold it most often; then the
+    sound-change forms not mined already."""
     best: dict[str, tuple[float, str]] = {}
     for lang in (g for g in n if g not in NOT_REGIONAL):
         for tok, c in df[lang].items():
             share = c / n[lang]
             if c < MIN_DF or share < MIN_SHARE or len(tok) < MIN_LEN or share <= best.get(tok, (0.0, ""))[0]:
                 continue
-            if (df["id"][tok] / n["id"] > MAX_ID_SHARE or df["ms"][tok] / n["ms"] > MAX_MS_SHARE
-                    or df["en"][tok] / n["en"] > MAX_EN_SHARE or df["id_tw"][tok] > MAX_TWEET_TEXTS):
+            if vetoed(tok, df, n):
                 continue
             if max(zipf_frequency(tok, "id"), zipf_frequency(tok, "ms")) > MAX_ZIPF:
                 continue
             best[tok] = (share, lang)
+    for tok, share in derived(df, n).items():
+        best.setdefault(tok, (share, "min"))
     return sorted((tok, lang, share) for tok, (share, lang) in best.items())
+
+
+def sound_change(word: str) -> str | None:
+    """``word`` with its ending changed the Minangkabau way, or None (no rule, stem too short)."""
+    for ind, reg in SOUND_CHANGES:
+        if word.endswith(ind) and len(word) - len(ind) >= 2:
+            return word[: -len(ind)] + reg
+    return None
+
+
+def vetoed(tok: str, df: dict[str, Counter[str]], n: Counter[str]) -> bool:
+    """True when Indonesian, Malay or English tune texts (or any Indonesian tune tweet) write
+    ``tok`` more than the limits above allow."""
+    return (df["id"][tok] / n["id"] > MAX_ID_SHARE or df["ms"][tok] / n["ms"] > MAX_MS_SHARE
+            or df["en"][tok] / n["en"] > MAX_EN_SHARE or df["id_tw"][tok] > MAX_TWEET_TEXTS)
+
+
+def derived(df: dict[str, Counter[str]], n: Counter[str]) -> dict[str, float]:
+    """Sound-change forms of frequent Indonesian words that Indonesian, Malay, English, Javanese
+    and Sundanese do not write (module docstring) -> share of the Minangkabau tune texts."""
+    out: dict[str, float] = {}
+    for word in top_n_list("id", DERIVE_TOP):
+        if not word.isalpha() or zipf_frequency(word, "id") < DERIVE_MIN_ZIPF:
+            continue
+        tok = sound_change(word)
+        if tok is None or len(tok) < DERIVE_MIN_LEN or vetoed(tok, df, n):
+            continue
+        if any(df[g][tok] / max(n[g], 1) > MAX_JVSU_SHARE for g in ("jv", "su")):
+            continue
+        if max(zipf_frequency(tok, lang) for lang in ("id", "ms", "en")) > DERIVE_MAX_ZIPF:
+            continue
+        out[tok] = df["min"][tok] / max(n["min"], 1)
+    return out
 
 
 def main() -> None:

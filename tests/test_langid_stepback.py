@@ -11,6 +11,7 @@ from saring.langid.lexicon import load_markers
 from saring.langid.step import LanguageID
 from saring.langid.stepback import (
     IDMS_CEILING,
+    IDMS_SHORT_WORDS,
     STEP_BACK_SCORE,
     JvSuEvidence,
     RegionalEvidence,
@@ -88,11 +89,23 @@ REG = RegionalEvidence(frozenset({"ulun", "kada", "handak", "bana", "indak"}))
 
 def test_regional_rule_needs_two_distinct_words_and_a_share() -> None:
     assert REG.regional("Ulun kada handak pergi.")  # three of four words
-    assert not REG.regional("Ulun pergi ke pasar.")  # one word
-    assert not REG.regional("ulun ulun pergi ke pasar")  # two hits, one distinct word
+    eleven = "ulun pergi ke pasar pagi ini dengan adik dan kakak naik"
+    assert len(eleven.split()) == IDMS_SHORT_WORDS + 1
+    assert not REG.regional(eleven)  # one word in a line longer than IDMS_SHORT_WORDS
+    assert not REG.regional("ulun ulun " + eleven)  # two hits, one distinct word
     # two distinct words among 25: below a tenth of the words
     assert not REG.regional("ulun kada " + " ".join(["pergi"] * 23))
     assert REG.regional("ulun kada " + " ".join(["pergi"] * 18))  # 2 of 20
+
+
+def test_one_word_is_enough_in_a_short_line() -> None:
+    """Session 11: a line of <= IDMS_SHORT_WORDS words needs one distinct evidence word."""
+    assert REG.regional("Ulun pergi ke pasar.")
+    assert REG.regional("Pelayannya ramah bana.")
+    ten = "ulun pergi ke pasar pagi ini dengan adik dan kakak"
+    assert len(ten.split()) == IDMS_SHORT_WORDS and REG.regional(ten)
+    assert not REG.regional("Saya pergi ke pasar.")  # no evidence word
+    assert not REG.regional("Ke pasar sama Ulun tadi.")  # a name, not evidence
 
 
 def test_capitalised_words_inside_a_sentence_are_names() -> None:
