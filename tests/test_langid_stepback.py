@@ -101,7 +101,7 @@ def test_regional_rule_needs_two_distinct_words_and_a_share() -> None:
 def test_one_word_is_enough_in_a_short_line() -> None:
     """Session 11: a line of <= IDMS_SHORT_WORDS words needs one distinct evidence word."""
     assert REG.regional("Ulun pergi ke pasar.")
-    assert REG.regional("Pelayannya ramah bana.")
+    assert REG.regional("Kopinya enak bana.")
     ten = "ulun pergi ke pasar pagi ini dengan adik dan kakak"
     assert len(ten.split()) == IDMS_SHORT_WORDS and REG.regional(ten)
     assert not REG.regional("Saya pergi ke pasar.")  # no evidence word
@@ -158,3 +158,28 @@ def test_informal_jakarta_indonesian_keeps_its_verdict(step: LanguageID, text: s
     finally:
         step._regional = saved
     assert with_rule == without and with_rule["lang"] == "id", with_rule
+
+
+def test_packaged_file_holds_minangkabau_sound_change_forms() -> None:
+    """Session 11: Indonesian words with the Minangkabau ending changes (-a > -o, -as > -eh,
+    -at > -aik, -us > -uih) are evidence; the Indonesian words themselves never are."""
+    ev = load_regional_evidence()
+    assert {"kemano", "kenapo", "maleh", "salamaik", "taruih", "sangaik"} <= ev.words
+    assert not {"kemana", "kenapa", "malas", "selamat", "terus", "sangat", "apa", "mana"} & ev.words
+
+
+@pytest.mark.parametrize(("regional", "indonesian"), [
+    ("Kenapo kamu tidak datang?", "Kenapa kamu tidak datang?"),  # id 0.63 before
+    ("Kopinya enak bana.", "Kopinya enak sekali."),  # one evidence word, a short line
+])
+def test_one_sound_change_word_steps_a_short_line_back(step: LanguageID, regional: str,
+                                                       indonesian: str) -> None:
+    sc = step.score(Document("r", regional))
+    assert not (sc["lang"] in ("id", "ms") and sc["score"] >= 0.5), sc
+    with_rule = step.score(Document("i", indonesian))
+    saved, step._regional = step._regional, RegionalEvidence(frozenset(), active=False)
+    try:
+        without = step.score(Document("i", indonesian))
+    finally:
+        step._regional = saved
+    assert with_rule == without, with_rule  # the Indonesian line is untouched

@@ -115,7 +115,7 @@ IDMS_MIN_WORDS = 2
 IDMS_MIN_SHARE = 0.1
 IDMS_SAMPLE_CHARS = 1000  # the rule reads a text's first 1,000 characters (bounded cost)
 # Session 11 (langid9): a short line (<= IDMS_SHORT_WORDS words) needs ONE distinct evidence word
-# (Minangkabau ``Pelayannya ramah bana.``, Banjar ``Oke. Sudah ulun kirim ...``): a calibrated
+# (Minangkabau ``Kopinya enak bana.``, Banjar ``Ulun sudah sampai.``): a calibrated
 # step-back, not a label. Chosen on the tune half by cross-fitting (evidence of one fold, texts
 # of the other): among id/ms verdicts in the window holding exactly one evidence word, lines of
 # <= 10 words were 6 regional (3 of them >= 0.5) and 1 Indonesian tweet, so the share labelled
