@@ -145,6 +145,15 @@ def test_regional_text_is_not_confident_id_ms(step: LanguageID, text: str) -> No
     assert not (sc["lang"] in ("id", "ms") and sc["score"] >= 0.5), sc
 
 
+def _without_idms_rule(step: LanguageID, text: str) -> dict:
+    """The step's scores for ``text`` with the id/ms step-back switched off."""
+    saved, step._regional = step._regional, RegionalEvidence(frozenset(), active=False)
+    try:
+        return step.score(Document("i", text))
+    finally:
+        step._regional = saved
+
+
 @pytest.mark.parametrize("text", [
     "Gue nggak tau deh, lu tanya aja sama dia.",
     "Btw lu jadi dateng ke nikahan temen kita nggak?",
@@ -152,12 +161,7 @@ def test_regional_text_is_not_confident_id_ms(step: LanguageID, text: str) -> No
 ])
 def test_informal_jakarta_indonesian_keeps_its_verdict(step: LanguageID, text: str) -> None:
     with_rule = step.score(Document("i", text))
-    saved, step._regional = step._regional, RegionalEvidence(frozenset(), active=False)
-    try:
-        without = step.score(Document("i", text))
-    finally:
-        step._regional = saved
-    assert with_rule == without and with_rule["lang"] == "id", with_rule
+    assert with_rule == _without_idms_rule(step, text) and with_rule["lang"] == "id", with_rule
 
 
 def test_packaged_file_holds_minangkabau_sound_change_forms() -> None:
@@ -177,9 +181,4 @@ def test_one_sound_change_word_steps_a_short_line_back(step: LanguageID, regiona
     sc = step.score(Document("r", regional))
     assert not (sc["lang"] in ("id", "ms") and sc["score"] >= 0.5), sc
     with_rule = step.score(Document("i", indonesian))
-    saved, step._regional = step._regional, RegionalEvidence(frozenset(), active=False)
-    try:
-        without = step.score(Document("i", indonesian))
-    finally:
-        step._regional = saved
-    assert with_rule == without, with_rule  # the Indonesian line is untouched
+    assert with_rule == _without_idms_rule(step, indonesian), with_rule  # untouched
