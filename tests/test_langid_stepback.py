@@ -7,6 +7,7 @@ from __future__ import annotations
 import pytest
 
 from saring.document import Document
+from saring.langid import stepback
 from saring.langid.lexicon import load_markers
 from saring.langid.step import LanguageID
 from saring.langid.stepback import (
@@ -182,3 +183,25 @@ def test_one_sound_change_word_steps_a_short_line_back(step: LanguageID, regiona
     assert not (sc["lang"] in ("id", "ms") and sc["score"] >= 0.5), sc
     with_rule = step.score(Document("i", indonesian))
     assert with_rule == _without_idms_rule(step, indonesian), with_rule  # untouched
+
+
+def _clear_packaged() -> None:
+    for f in (stepback._packaged, stepback.get_jvsu_evidence, stepback.get_regional_evidence):
+        f.cache_clear()
+
+
+@pytest.mark.parametrize("cache", ["fresh", "off"])
+def test_packaged_tables_from_the_resource_cache_equal_the_files(tmp_path, monkeypatch, cache) -> None:
+    """The resource-cache path (built, then read back from a fresh folder; or caching off)
+    gives the tables that parsing the files gives."""
+    monkeypatch.setenv("SARING_CACHE_DIR", str(tmp_path))
+    if cache == "off":
+        monkeypatch.setenv("SARING_NO_CACHE", "1")
+    try:
+        for _ in range(2):  # the first call builds the entry, the second reads it
+            _clear_packaged()
+            assert stepback.get_jvsu_evidence() == load_jvsu_evidence()
+            assert stepback.get_regional_evidence() == load_regional_evidence()
+        assert any(tmp_path.glob("langid_stepback-*")) == (cache == "fresh")
+    finally:
+        _clear_packaged()
