@@ -661,15 +661,19 @@ def _compound_subject(g: Glued, res: Resources) -> bool:
     agent noun ``Toko Emas Sinar Abadi|pemilik melapor``)."""
     low = g.left.lower()
     right = g.right.lower()
+    if not g.right[0].islower() or is_verb(right, res):
+        return False  # ("Wakil Ketua|Komisi", "Marcella Santoso|mengaku": a scraper's join)
     run = CAP_RUN_BEFORE.search(g.text, max(0, g.name_start - 60), g.name_start)
-    first = g.name_start
+    first, opener = g.name_start, g.head_word
     if run:  # "Hotel Grand Puri|wisata": a run a name's opener opens ("Kenaikan Wijaya Karya
         # Beton|harga": a noun heading the sentence); any noun before an adjective ("Aplikasi
         # Kasir|pintar": a glued head is a noun, never an adjective)
-        opener = run.group().split(" ", 1)[0]
-        if opener in res.org_heads or opener.lower() in res.name_heads or (
-                right in res.pos_adjs and _noun_opener(opener, res)):
-            first = run.start()
+        word = run.group().split(" ", 1)[0]
+        if word in res.org_heads or word.lower() in res.name_heads or (
+                right in res.pos_adjs and _noun_opener(word, res)):
+            first, opener = run.start(), word
+    if not (opener in res.org_heads or _noun_opener(opener, res)):
+        return False  # the name is a shop's or an organisation's ("Insya Allah|bulan" is none)
     return not g.alone and _sentence_start(g.text, first) and (
         res.lexicon.get(low, 0.0) >= COMPOUND_LEFT_ZIPF and not res.englishish(low)) and not (
         right in res.titles_lower or res.head_noun(right, ROLE_RATE) or _opens_title(g, res)
