@@ -476,6 +476,28 @@ def _cuts_word(tok: str, i: int, res: Resources) -> bool:
                for j in range(3, i) if tok[j].islower() and len(tok) - j >= 5)
 
 
+def _long_tail_site(text: str, m: re.Match[str], i: int, res: Resources, memo: DocMemo | None) -> Site | None:
+    """``Antam|tersebut``, ``Salzburg|berhasil``: when the shorter split cuts a longer word
+    (``Antamter|sebut``), the longer tail is the glued word if it is a function word or a verb
+    (a scraper joined a name to the next words of running text, which a translated link never
+    glues) and what is left is a name (a corpus name, a name word wordfreq knows, or standing
+    alone in this document). Split in place, never moved: a scraper's join, no MT evidence."""
+    tok = m.group()
+    j = next((j for j in range(3, i) if tok[j].islower() and len(tok) - j >= 5 and LEFT.match(tok[:j])
+              and res.lexicon.get(tok[j:], 0.0) >= CUT_WORD_ZIPF), 0)
+    if not j:
+        return None
+    left, right = tok[:j], tok[j:]
+    if not (right in res.stop or is_verb(right, res) and not right.startswith("per")) or right in res.pos_nouns:
+        return None  # ("Nungki Teja|permana,": a per- shape is a name's word as often as a verb)
+    if text[m.end() : m.end() + 1] != " ":
+        return None  # the sentence goes on after a joined word; a name's word ends a clause too
+    if not (res.corpus_name(left) or res.name_like(left) or _stands_alone(text, left, memo)):
+        return None
+    start = m.start()
+    return Site(start, m.end(), left, "glue", start + j, right, 0.8, no_move=True, scrape=True, name=True)
+
+
 def _acronym_camel(left: str, right: str, res: Resources) -> bool:
     """``BPKTPencairan``: an acronym glued to a capitalised derived noun or strong head noun of
     5+ letters (``KPKPenyidik`` is a headline join as often: the site still needs running text)."""
@@ -761,7 +783,8 @@ def name_site(text: str, m: re.Match[str], res: Resources, memo: DocMemo | None 
     if not i:
         return None
     if _cuts_word(tok, i, res):
-        return None  # "Halvaro K40 Pluskomp|resor": the glued word is the end of a longer word
+        # "Halvaro K40 Pluskomp|resor": the glued word is the end of a longer word
+        return _long_tail_site(text, m, i, res, memo)
     g = _glued(text, m, i, res, memo)
     run = _run_site(g, res)
     if _guarded(g, res) or (not _right_ok_common(g.right, res) and not _rare_noun_site(g, res)
