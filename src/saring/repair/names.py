@@ -827,6 +827,7 @@ def name_site(text: str, m: re.Match[str], res: Resources, memo: DocMemo | None 
 # consonant (Sichuan|ese), ``-an`` (Ohio|an), ``-ian`` (Brazil|ian), ``-i`` after a consonant
 # (Rajasthan|i). The kernel keeps such a token when a table knows a base (``fastscan.demonym_live_py``).
 VOWELS = frozenset("aeiou")
+TIME_NOUNS = frozenset("pekan tahun bulan hari jam menit detik abad dekade musim waktu kali".split())
 LOWER_NEXT = re.compile(r" ([a-z]{3,})(?![\w\-])")
 LOWER_RIGHT_BEFORE = re.compile(r"(?<![\w\-])([a-z]{2,}) $")
 
@@ -877,8 +878,8 @@ def demonym_site(text: str, m: re.Match[str], res: Resources) -> Site | None:
     base = max(bases, key=len)  # the shortest remnant: Ambon|ese, not Ambo|nese
     noun = nxt.group(1)
     if not ((noun in res.pos_nouns or noun in res.context_nouns) and not res.englishish(noun)
-            and noun not in res.stop and not is_verb(noun, res)):
-        return None
+            and noun not in res.stop and noun not in res.days and noun not in TIME_NOUNS and not is_verb(noun, res)):
+        return None  # ("bertemu Julian pekan lalu": a time phrase follows a person's name)
     before = LOWER_RIGHT_BEFORE.search(text, max(0, start - 30), start)
     if before is None:
         return None
