@@ -4,23 +4,17 @@ the rule tests are invented or differ from the evaluation sets' (``unseen_*11.tx
 from __future__ import annotations
 
 import pytest
-from repair_kit import fix, repair_step
+from repair_kit import alone_and_in_page, repair_step
 
 from evaluation.repair.unseen import load_cases, page_order, run_cases, run_traps, summary
 from saring.repair import fastscan, names
 from saring.repair.resources import load_resources
 from saring.repair.step import Repair
 
-EVIDENCE = "Harga minyak naik, kata Rusiapejabat itu.\nIa menunggu Rusiajawaban resmi.\n"
-
 
 @pytest.fixture(scope="module")
 def step() -> Repair:
     return repair_step()
-
-
-def _alone_and_in_page(step: Repair, text: str) -> list[str]:
-    return [fix(step, text), fix(step, EVIDENCE + text).split("\n")[-1]]
 
 
 def test_traps9_are_never_edited(step: Repair) -> None:
@@ -47,7 +41,7 @@ def test_set11_never_breaks_a_name(step: Repair) -> None:
      "Tim itu dilatih Haryo Wirasakti dalam dua musim terakhir."),
 ])
 def test_general_evidence_repairs(step: Repair, glued: str, want: str) -> None:
-    assert _alone_and_in_page(step, glued) == [want, want]
+    assert alone_and_in_page(step, glued) == [want, want]
 
 
 @pytest.mark.parametrize("clean", [
@@ -58,7 +52,7 @@ def test_general_evidence_repairs(step: Repair, glued: str, want: str) -> None:
     "Ia melaporkan Ratna Tejapermana, tetangganya.",  # a per- word ending a name is no verb
 ])
 def test_look_alikes_stay(step: Repair, clean: str) -> None:
-    assert _alone_and_in_page(step, clean) == [clean, clean]
+    assert alone_and_in_page(step, clean) == [clean, clean]
 
 
 def test_kernel_keeps_demonym_tokens_with_a_known_base() -> None:
