@@ -26,3 +26,12 @@ def fix(step: Repair, text: str) -> str:
     step.process(doc)
     assert doc.undo() == text
     return doc.text
+
+
+# other confident translator glue: a page that shows it gives the evidence some rules ask for
+EVIDENCE = "Harga minyak naik, kata Rusiapejabat itu.\nIa menunggu Rusiajawaban resmi.\n"
+
+
+def alone_and_in_page(step: Repair, text: str) -> list[str]:
+    """``text`` repaired alone and as the last line of a page with other glue."""
+    return [fix(step, text), fix(step, EVIDENCE + text).split("\n")[-1]]

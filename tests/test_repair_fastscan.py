@@ -89,6 +89,11 @@ _LISTED = [*_rng.sample(sorted(RES.corpus_names), 40), *_rng.sample(sorted(RES.b
            *_rng.sample(sorted(RES.world_words), 20), *_rng.sample(sorted(RES.brands_lower), 10)]
 _LISTED += [w.capitalize() for w in _LISTED[:60:3]] + [w.upper() for w in _LISTED[1:60:7]]
 _LISTED += [w + "pemimpin" for w in _LISTED[2:60:5]]
+# demonym readings (session 11): corpus names, lexicon and English words with a remnant, before a
+# space and a lower-case word or not
+_LISTED += [w + suf for w in _LISTED[:40:4] for suf in ("n", "an", "ian", "ese", "nese", "i")]
+_NAME_PIECES += ["Andalusian", "Sichuanese", "Manadonese", "Ambonese", "Crimean", "Rajasthani", "Texasan",
+                 "Guardian", "Okinawan", "Patagonian", "Alaskan", " tari", " kopi", " Kopi", " x", "ese", "ian"]
 name_texts = st.lists(st.one_of(st.sampled_from(_NAME_PIECES), st.sampled_from(_LISTED), pieces),
                       max_size=80).map("".join)
 
@@ -521,7 +526,9 @@ def test_duplicate_gate_mirrors_the_paragraph_rules() -> None:
 
 
 # What ``name_tokens`` mirrors: ``name_site`` up to its ``_split`` (every check before it on the
-# token alone, all answering None), ``_split`` itself, the first rejections of ``_right_ok``
+# token alone, all answering None), ``demonym_site``'s readings and base evidence (session 11:
+# ``demonym_live``; its text check is the space and lower-case letter after the token),
+# ``_split`` itself, the first rejections of ``_right_ok``
 # (shape, then ``low not in res.lexicon``) and the list-token branch of ``find_entity_sites``.
 # Update the hash after checking ``_c_repair.c`` (``token_live``, ``has_split``, ``right_ok``)
 # and ``fastscan.name_tokens_py`` against the new code.
@@ -534,11 +541,12 @@ def _name_rules_source() -> str:
     loop = loop[loop.index("        lm = LIST_TOKEN.match") : loop.index("        if s is not None:")]
     quant = inspect.getsource(names._quantifier_site)
     quant = quant[: quant.index("    noun = nxt.group(1)")]
+    demonym = inspect.getsource(names._demonym_bases) + inspect.getsource(names._place_base)
     return head + inspect.getsource(names._split) + ok + loop + quant + names.LIST_TOKEN.pattern + str(
-        names.QUANTIFIERS) + str(sorted(names.QUANTIFIER_TAILS))
+        names.QUANTIFIERS) + str(sorted(names.QUANTIFIER_TAILS)) + demonym + names.LOWER_NEXT.pattern
 
 
-NAME_RULES_SHA = "6a3fda1033cee3c0"
+NAME_RULES_SHA = "8b2f85dd24dd2d0f"
 
 
 def test_name_tokens_mirror_the_name_rules() -> None:

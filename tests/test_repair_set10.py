@@ -4,21 +4,15 @@ the rule tests are invented and differ from the evaluation sets' (``unseen_*10.t
 from __future__ import annotations
 
 import pytest
-from repair_kit import fix, repair_step
+from repair_kit import alone_and_in_page, fix, repair_step
 
 from evaluation.repair.unseen import load_cases, page_order, run_cases, run_traps, summary
 from saring.repair.step import Repair
-
-EVIDENCE = "Harga minyak naik, kata Rusiapejabat itu.\nIa menunggu Rusiajawaban resmi.\n"
 
 
 @pytest.fixture(scope="module")
 def step() -> Repair:
     return repair_step()
-
-
-def _alone_and_in_page(step: Repair, text: str) -> list[str]:
-    return [fix(step, text), fix(step, EVIDENCE + text).split("\n")[-1]]
 
 
 def test_traps8_are_never_edited(step: Repair) -> None:
@@ -57,7 +51,7 @@ def test_set10_never_breaks_a_name(step: Repair) -> None:
      "Laga itu mempertemukan Oakridge Town, Bramwell Rovers, dan dua klub lain."),
 ])
 def test_general_evidence_repairs(step: Repair, glued: str, want: str) -> None:
-    assert _alone_and_in_page(step, glued) == [want, want]
+    assert alone_and_in_page(step, glued) == [want, want]
 
 
 @pytest.mark.parametrize("text", [
@@ -80,7 +74,7 @@ def test_general_evidence_repairs(step: Repair, glued: str, want: str) -> None:
     "Montir mengganti Dravina K20 Pluskompresor yang rusak.",
 ])
 def test_general_evidence_precision(step: Repair, text: str) -> None:
-    assert _alone_and_in_page(step, text) == [text, text]
+    assert alone_and_in_page(step, text) == [text, text]
 
 
 def test_repair_twice_is_once(step: Repair) -> None:

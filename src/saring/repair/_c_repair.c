@@ -14,8 +14,9 @@
  *     Of token_starts' tokens not in ``taken`` (the second value: how many), the starts of those
  *     ``names.find_entity_sites`` could make a site of: list-shaped tokens (``list_site`` decides
  *     on the text), and tokens ``name_site``'s checks on the token alone do not reject (corpus
- *     name, world word, brand, no quantifier site by the token's shape and no split by
- *     ``names._split``). ``_split``
+ *     name, world word, brand, no quantifier site by the token's shape, no demonym reading with a
+ *     base the tables know before a space and a lower-case letter (``names.demonym_site``) and no
+ *     split by ``names._split``). ``_split``
  *     is walked here: ``LEFT`` by shape, ``_right_ok``'s first rejections (shape, lexicon) here,
  *     the rest by calling ``names._right_ok`` (memoised per right part in ctx's dict) and
  *     ``names._acronym_camel``. Reference: fastscan.name_tokens_py. The lexicon and the word
@@ -676,7 +677,7 @@ static int contains(PyObject *coll, PyObject *key)
  * looked up as the token is), ``lowers`` (res.world_words and res.brands_lower, looked up lower
  * cased), the quantifiers' last three letters, the lexicon. */
 typedef struct {
-    const LexTable *names, *lowers, *quant_tails, *lex;
+    const LexTable *names, *lowers, *quant_tails, *lex, *other;
     PyObject *quantifiers, *memo, *right_ok, *acronym_camel, *res;
 } NameCtx;
 
@@ -786,8 +787,42 @@ static int quantifier_shape(const Text *t, Py_ssize_t k, Py_ssize_t e, const Nam
     return 1;
 }
 
+static inline int is_vowel(Py_UCS4 c) { return c == 'a' || c == 'e' || c == 'i' || c == 'o' || c == 'u'; }
+
+/* The demonym base t[k:e - cut] (4+ letters) as the tables know it: a corpus name or brand as it
+ * is, a lexicon word lower cased, or (``english``) a res.other word lower cased: a superset of
+ * names._place_base. 1, 0 or -1. */
+static int demonym_base(const Text *t, Py_ssize_t k, Py_ssize_t e, Py_ssize_t cut, int english, const NameCtx *c)
+{
+    Py_ssize_t b = e - cut;
+    if (b - k < 4) return 0;
+    int r = lex_has_raw(c->names, t, k, b);
+    if (r == 0) r = lex_has_lower(c->lex, t, k, b);
+    if (r == 0 && english) r = lex_has_lower(c->other, t, k, b);
+    return r;
+}
+
+/* names.demonym_site's checks on the token and the character after it: the token is followed
+ * by a space and a lower-case letter, and one of its readings of names._demonym_bases has a base
+ * the tables know (fastscan.demonym_live_py): 1, 0 or -1. Tokens are ASCII letters, 6+ long. */
+static int demonym_live(const Text *t, Py_ssize_t k, Py_ssize_t e, const NameCtx *c)
+{
+    if (at(t, e) != ' ' || !is_lower(at(t, e + 1))) return 0;
+    Py_UCS4 l1 = ascii_low[t->u[e - 1]], l2 = ascii_low[t->u[e - 2]], l3 = ascii_low[t->u[e - 3]];
+    Py_UCS4 l4 = ascii_low[t->u[e - 4]], l5 = ascii_low[t->u[e - 5]];
+    int ese = l3 == 'e' && l2 == 's' && l1 == 'e', r = 0;
+    if (r == 0 && ese && l4 == 'n' && is_vowel(l5)) r = demonym_base(t, k, e, 4, 1, c);
+    if (r == 0 && l1 == 'n' && l2 == 'a') r = demonym_base(t, k, e, 1, 1, c);
+    if (r == 0 && ese && !is_vowel(l4)) r = demonym_base(t, k, e, 3, 1, c);
+    if (r == 0 && l1 == 'n' && l2 == 'a' && l3 != 'i') r = demonym_base(t, k, e, 2, 0, c);
+    if (r == 0 && l1 == 'n' && l2 == 'a' && l3 == 'i') r = demonym_base(t, k, e, 3, 0, c);
+    if (r == 0 && l1 == 'i' && !is_vowel(l2)) r = demonym_base(t, k, e, 1, 1, c);
+    return r;
+}
+
 /* Could names.name_site (or list_site) return a site for this unknown token? 0 only when its
- * checks on the token alone answer None whatever the text: 1, 0 or -1 (error). */
+ * checks on the token alone (and, for a demonym, the character after it) answer None whatever
+ * the text: 1, 0 or -1 (error). */
 static int token_live(const Text *t, Py_ssize_t k, Py_ssize_t e, PyObject *lexicon, const NameCtx *c)
 {
     if (list_shaped(t, k, e) || e - k > 64) return 1; /* (no token is longer: TOKEN takes 51 letters) */
@@ -798,19 +833,22 @@ static int token_live(const Text *t, Py_ssize_t k, Py_ssize_t e, PyObject *lexic
         int q = quantifier_shape(t, k, e, c);
         if (q != 0) return q;
     }
+    int d = demonym_live(t, k, e, c);
+    if (d != 0) return d;
     return has_split(t, k, e, lexicon, c);
 }
 
 /* ctx's items into ``c`` (the tuple keeps them alive): 0 or -1. */
 static int name_ctx(PyObject *ctx, NameCtx *c)
 {
-    PyObject *caps[4];
+    PyObject *caps[5];
     if (!PyTuple_Check(ctx)) { PyErr_SetString(PyExc_TypeError, "name_tokens: ctx must be a tuple"); return -1; }
-    if (!PyArg_ParseTuple(ctx, "OOOO!O!OOOO:name_tokens ctx", &caps[0], &caps[1], &caps[2], &PyTuple_Type,
-                          &c->quantifiers, &PyDict_Type, &c->memo, &c->right_ok, &c->acronym_camel, &c->res, &caps[3]))
+    if (!PyArg_ParseTuple(ctx, "OOOO!O!OOOOO:name_tokens ctx", &caps[0], &caps[1], &caps[2], &PyTuple_Type,
+                          &c->quantifiers, &PyDict_Type, &c->memo, &c->right_ok, &c->acronym_camel, &c->res,
+                          &caps[4], &caps[3]))
         return -1;
-    const LexTable **tabs[4] = {&c->names, &c->lowers, &c->quant_tails, &c->lex};
-    for (int x = 0; x < 4; x++)
+    const LexTable **tabs[5] = {&c->names, &c->lowers, &c->quant_tails, &c->lex, &c->other};
+    for (int x = 0; x < 5; x++)
         if ((*tabs[x] = PyCapsule_GetPointer(caps[x], "saring.repair.lexicon_table")) == NULL) return -1;
     return 0;
 }

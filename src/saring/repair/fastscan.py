@@ -163,7 +163,7 @@ def _names_ctx(res: Resources) -> tuple | None:
     table = _kernel.lexicon_table  # (ASCII words as C tables: no str built, no SipHash per lookup)
     ctx = (table(set(res.corpus_names) | res.brands), table(res.world_words | res.brands_lower),
            table(N.QUANTIFIER_TAILS), N.QUANTIFIERS, {}, N._right_ok, N._acronym_camel, res,
-           table(res.lexicon))
+           table(res.other), table(res.lexicon))
     _name_ctx[id(res)] = (res, ctx, N.TOKEN, N.LEFT)
     return ctx
 
@@ -202,9 +202,25 @@ def name_tokens_py(text: str, res: Resources, taken: set[int]) -> tuple[list[int
         if tok in res.corpus_names or tok.lower() in res.world_words or tok in res.brands or (
                 tok.lower() in res.brands_lower):
             continue
-        if _quantifier_shape(tok) or N._split(tok, res):
+        if _quantifier_shape(tok) or demonym_live_py(text, k + len(tok), tok, res) or N._split(tok, res):
             starts.append(k)
     return starts, unknown
+
+
+def demonym_live_py(text: str, end: int, tok: str, res: Resources) -> bool:
+    """Reference of the kernel's ``demonym_live``: a space and a lower-case letter after the
+    token, and a demonym reading (``names._demonym_bases``) whose base a table knows: a corpus
+    name or brand, a lexicon word, or (for the readings English words may vouch for) a
+    ``res.other`` word; a superset of ``names._place_base``."""
+    from saring.repair import names as N
+
+    if text[end : end + 1] != " " or not ("a" <= text[end + 1 : end + 2] <= "z"):
+        return False
+    for base, english in N._demonym_bases(tok):
+        low = base.lower()
+        if base in res.corpus_names or base in res.brands or low in res.lexicon or (english and low in res.other):
+            return True
+    return False
 
 
 def name_tokens(text: str, res: Resources, taken: set[int], max_unknown: int,

@@ -476,6 +476,28 @@ def _cuts_word(tok: str, i: int, res: Resources) -> bool:
                for j in range(3, i) if tok[j].islower() and len(tok) - j >= 5)
 
 
+def _long_tail_site(text: str, m: re.Match[str], i: int, res: Resources, memo: DocMemo | None) -> Site | None:
+    """``Antam|tersebut``, ``Salzburg|berhasil``: when the shorter split cuts a longer word
+    (``Antamter|sebut``), the longer tail is the glued word if it is a function word or a verb
+    (a scraper joined a name to the next words of running text, which a translated link never
+    glues) and what is left is a name (a corpus name, a name word wordfreq knows, or standing
+    alone in this document). Split in place, never moved: a scraper's join, no MT evidence."""
+    tok = m.group()
+    j = next((j for j in range(3, i) if tok[j].islower() and len(tok) - j >= 5 and LEFT.match(tok[:j])
+              and res.lexicon.get(tok[j:], 0.0) >= CUT_WORD_ZIPF), 0)
+    if not j:
+        return None
+    left, right = tok[:j], tok[j:]
+    if not (right in res.stop or is_verb(right, res) and not right.startswith("per")) or right in res.pos_nouns:
+        return None  # ("Nungki Teja|permana,": a per- shape is a name's word as often as a verb)
+    if text[m.end() : m.end() + 1] != " ":
+        return None  # the sentence goes on after a joined word; a name's word ends a clause too
+    if not (res.corpus_name(left) or res.name_like(left) or _stands_alone(text, left, memo)):
+        return None
+    start = m.start()
+    return Site(start, m.end(), left, "glue", start + j, right, 0.8, no_move=True, scrape=True, name=True)
+
+
 def _acronym_camel(left: str, right: str, res: Resources) -> bool:
     """``BPKTPencairan``: an acronym glued to a capitalised derived noun or strong head noun of
     5+ letters (``KPKPenyidik`` is a headline join as often: the site still needs running text)."""
@@ -637,11 +659,47 @@ def _guarded(g: Glued, res: Resources) -> bool:
     if (_common(left, res) or _word_glue(g.tok, res)) and not (
             g.known or g.org or g.coined or _name_word(g, res) or _strong(g, res) or _run_site(g, res)):
         return True  # Bukalapak, Sukabumi, Gempaber|kekuatan; but "Bank Mandiri|direktur"
+    if _compound_subject(g, res):
+        return True
     if left in PLACE_HEADS and not g.head_word:
         return True  # Tanjung|pandan, Sungai|liat, Kota|baru: a place head written solid with its
         # name (not the last word of a longer name: "Kementerian Desa|program"), even when the
         # document has it before other names ("Tanjung Rawa"): a place head is never the name
     return right.lower() in res.name_tails and not g.alone  # Banyuwangi, Adiputra, Tulungagung
+
+
+AGENT_NOUN = re.compile(r"(?:pe|pem|pen|peng|peny|per)[a-z]{3,}(?<!an)")  # pemilik, penari: a person's role
+CAP_RUN_BEFORE = re.compile(r"(?<![\w\-])(?:[A-Z][a-z]+ )+$")
+COMPOUND_LEFT_ZIPF = 3.0  # wordfreq ``id`` Zipf of a name's last word that is a word of its own
+
+
+def _compound_subject(g: Glued, res: Resources) -> bool:
+    """``Bengkel Jaya|motor menerima``, ``Koperasi Tunas|harapan membagikan``: a name
+    opening the sentence whose last token is two Indonesian words written solid, the document
+    showing neither alone. Shops and cooperatives are named that way (``Sinarjaya``,
+    ``Tunasharapan``) as often as a translator glues a head there, and the edit would move the
+    "head" to the front of the sentence. Not when the glued word is a person's role or title
+    (``Bank Mandiri|direktur mengatakan``: writers put those before a name, ``ROLE_RATE``; an
+    agent noun ``Toko Emas Sinar Abadi|pemilik melapor``)."""
+    low = g.left.lower()
+    right = g.right.lower()
+    if not g.right[0].islower() or is_verb(right, res):
+        return False  # ("Wakil Ketua|Komisi", "Marcella Santoso|mengaku": a scraper's join)
+    run = CAP_RUN_BEFORE.search(g.text, max(0, g.name_start - 60), g.name_start)
+    first, opener = g.name_start, g.head_word
+    if run:  # "Hotel Grand Puri|wisata": a run a name's opener opens ("Kenaikan Wijaya Karya
+        # Beton|harga": a noun heading the sentence); any noun before an adjective ("Aplikasi
+        # Kasir|pintar": a glued head is a noun, never an adjective)
+        word = run.group().split(" ", 1)[0]
+        if word in res.org_heads or word.lower() in res.name_heads or (
+                right in res.pos_adjs and _noun_opener(word, res)):
+            first, opener = run.start(), word
+    if not (opener in res.org_heads or _noun_opener(opener, res)):
+        return False  # the name is a shop's or an organisation's ("Insya Allah|bulan" is none)
+    return not g.alone and _sentence_start(g.text, first) and (
+        res.lexicon.get(low, 0.0) >= COMPOUND_LEFT_ZIPF and not res.englishish(low)) and not (
+        right in res.titles_lower or res.head_noun(right, ROLE_RATE) or _opens_title(g, res)
+        or AGENT_NOUN.fullmatch(right))
 
 
 def _phrase_after(g: Glued, res: Resources) -> bool:
@@ -711,8 +769,12 @@ def name_site(text: str, m: re.Match[str], res: Resources, memo: DocMemo | None 
     tok = m.group()
     if tok in res.corpus_names or tok.lower() in res.world_words:
         return None  # writers use the whole token as a name (Herlambang, Prakerja, Fujifilm)
-    if res.known(tok) or tok in res.brands or tok.lower() in res.brands_lower or repeated(
-            text, tok, None if memo is None else memo.repeated):
+    if tok in res.brands or tok.lower() in res.brands_lower:
+        return None
+    d = demonym_site(text, m, res)
+    if d is not None:
+        return d  # (before ``known``: English demonyms are English words, ``Crimean``)
+    if res.known(tok) or repeated(text, tok, None if memo is None else memo.repeated):
         return None  # a repeated token ("CAT Watuputih" five times) is a lexicalised name
     q = _quantifier_site(text, m, res)
     if q is not None:
@@ -721,7 +783,8 @@ def name_site(text: str, m: re.Match[str], res: Resources, memo: DocMemo | None 
     if not i:
         return None
     if _cuts_word(tok, i, res):
-        return None  # "Halvaro K40 Pluskomp|resor": the glued word is the end of a longer word
+        # "Halvaro K40 Pluskomp|resor": the glued word is the end of a longer word
+        return _long_tail_site(text, m, i, res, memo)
     g = _glued(text, m, i, res, memo)
     run = _run_site(g, res)
     if _guarded(g, res) or (not _right_ok_common(g.right, res) and not _rare_noun_site(g, res)
@@ -756,6 +819,75 @@ def name_site(text: str, m: re.Match[str], res: Resources, memo: DocMemo | None 
         site.cap = site.confidence = min(site.confidence, 0.7)
     if site.needs_evidence == 0:
         site.confidence = max(site.confidence, 0.8)
+    return site
+
+
+# English demonym remnants after a place name no list knows, in the order tried: ``-nese`` after a
+# vowel (Manado|nese), ``-n`` after ``a`` (Andalusia|n, before ``-ian``: Bavaria|n), ``-ese`` after a
+# consonant (Sichuan|ese), ``-an`` (Ohio|an), ``-ian`` (Brazil|ian), ``-i`` after a consonant
+# (Rajasthan|i). The kernel keeps such a token when a table knows a base (``fastscan.demonym_live_py``).
+VOWELS = frozenset("aeiou")
+TIME_NOUNS = frozenset("pekan tahun bulan hari jam menit detik abad dekade musim waktu kali".split())
+LOWER_NEXT = re.compile(r" ([a-z]{3,})(?![\w\-])")
+LOWER_RIGHT_BEFORE = re.compile(r"(?<![\w\-])([a-z]{2,}) $")
+
+
+def _demonym_bases(tok: str) -> list[tuple[str, bool]]:
+    """(base, may a word list vouch for it) for each demonym reading of ``tok``, base of 4+
+    letters. English words name bases only for ``-n``/``-ese``/``-i`` (``Crimea|n``,
+    ``Kurdistan|i``): ``Guard|ian`` is a word, not a place."""
+    out = []
+    low = tok.lower()
+    if low.endswith("nese") and low[-5] in VOWELS:
+        out.append((tok[:-4], True))
+    if low.endswith("n") and low[-2] == "a":
+        out.append((tok[:-1], True))
+    if low.endswith("ese") and low[-4] not in VOWELS:
+        out.append((tok[:-3], True))
+    if low.endswith("an") and low[-3] != "i":
+        out.append((tok[:-2], False))
+    if low.endswith("ian"):
+        out.append((tok[:-3], False))
+    if low.endswith("i") and low[-2] not in VOWELS:
+        out.append((tok[:-1], True))
+    return [(b, w) for b, w in out if len(b) >= 4]
+
+
+def _place_base(base: str, english_ok: bool, res: Resources) -> bool:
+    """Evidence that ``base`` is a place name: the corpus layer writes it as a name, wordfreq knows
+    it and the news layer (almost) never writes it in lower case, or (``english_ok``) it is an
+    English word no Indonesian lexicon has (``Crimea``, ``Sichuan``, ``Kurdistan``)."""
+    low = base.lower()
+    return res.corpus_name(base) or (low in res.lexicon and res.lower_count.get(low, 0) < 3 and not (
+        res.englishish(low))) or (english_ok and low in res.other)
+
+
+def demonym_site(text: str, m: re.Match[str], res: Resources) -> Site | None:
+    """``mempelajari Andalusian tari``: a region's English demonym (the page translator's link
+    leaves ``-n``, ``-ese``, ``-i`` after the name) before the lower-case noun it modifies, the
+    region one no list knows. The order is the evidence: in Indonesian the demonym follows the
+    noun (``kuda Andalusian jantan``, ``syal Kashmiri buatan``), so the word before must be running
+    text that is no noun (a verb or preposition), and the word after a noun of the language."""
+    tok, start, end = m.group(), m.start(), m.end()
+    nxt = LOWER_NEXT.match(text, end)
+    if nxt is None:
+        return None
+    bases = [b for b, en in _demonym_bases(tok) if _place_base(b, en, res)]
+    if not bases:
+        return None
+    base = max(bases, key=len)  # the shortest remnant: Ambon|ese, not Ambo|nese
+    noun = nxt.group(1)
+    if not ((noun in res.pos_nouns or noun in res.context_nouns) and not res.englishish(noun)
+            and noun not in res.stop and noun not in res.days and noun not in TIME_NOUNS and not is_verb(noun, res)):
+        return None  # ("bertemu Julian pekan lalu": a time phrase follows a person's name)
+    before = LOWER_RIGHT_BEFORE.search(text, max(0, start - 30), start)
+    if before is None:
+        return None
+    prev = before.group(1)
+    if prev in res.pos_nouns or prev in res.context_nouns or res.englishish(prev):
+        return None  # "kuda Andalusian jantan": the demonym modifies the noun before it
+    site = Site(start, end, base, "suffix", end + 1, noun, 0.85, cap=0.9)
+    site.name = True
     return site
 
 
