@@ -194,7 +194,7 @@ class ShapeFurniture:
             group = f"{r.cls}__{k}"
             self._meta[group] = (r.cls, r.zone, r.anchor)
             alts.append((group, r.pattern))
-        self._alt = LineAlternation(alts) if alts else None
+        self._alt = LineAlternation(alts, max_len=max_chars) if alts else None  # see classify
 
     @property
     def alt(self) -> LineAlternation | None:
