@@ -10,7 +10,15 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from saring.boilerplate.step import AGAIN, DONE, SHIFT, Boilerplate, _shifted
+from saring.boilerplate.step import (
+    _TRAILING_LINK_RE,
+    AGAIN,
+    DONE,
+    SHIFT,
+    Boilerplate,
+    _link_before,
+    _shifted,
+)
 from saring.document import Document, Replacement
 
 URL = "https://news.detik.com/berita/d-1/pasar-baru"
@@ -128,3 +136,13 @@ def test_shifted_offsets_point_at_the_same_character(text, data):
     kept = [at for at in range(len(text)) if not any(r.start <= at < r.end for r in reps)]
     moved = _shifted([(at, "") for at in kept], reps)
     assert [doc.text[at] for at, _ in moved] == [text[at] for at in kept]
+
+
+@given(text=st.lists(st.sampled_from(["Baca", "BACA", "Simak", "Lihat", "LIHAT", "SIMAK", " ", "\t",
+                                      "juga", "Juga", "JUGA", "jUga", "x", "Bac", "a"]), max_size=12).map("".join),
+       data=st.data())
+def test_link_before_equals_the_regex_search(text, data):
+    start = data.draw(st.integers(0, len(text)))
+    end = data.draw(st.integers(start, len(text)))
+    want = _TRAILING_LINK_RE.search(text, start, end) is not None
+    assert _link_before(text, start, end) == want

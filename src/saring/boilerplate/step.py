@@ -70,6 +70,7 @@ _BACA = ("Baca", "BACA")  # every match of it holds one, one character after its
 _INLINE_RELATED_AT = needle_offset(_INLINE_RELATED_RE.pattern, _BACA)
 # the marker every match of the trailing-link rule ("baca_juga_trailing" in rules.tsv) holds
 _TRAILING_LINK_RE = re.compile(r"(?:Baca|BACA|Simak|SIMAK|Lihat|LIHAT)[ \t](?:[Jj]uga|JUGA)")
+_LINK_WORD_RE = re.compile(r"(?:Baca|BACA|Simak|SIMAK|Lihat|LIHAT)[ \t]")  # its part before "juga"
 # what ``Boilerplate._second_round`` decides
 DONE, AGAIN, SHIFT = 0, 1, 2
 
@@ -478,7 +479,7 @@ class Boilerplate(MapStep):
             if len(lines[i]) - (e - s) <= top:
                 return AGAIN
             if rid != "baca_juga_trailing" and _juga_before(text, starts[i], s):
-                if _TRAILING_LINK_RE.search(text, starts[i], s) is not None:
+                if _link_before(text, starts[i], s):
                     return AGAIN
                 out = SHIFT
         return out
@@ -565,6 +566,19 @@ def _follow_repeated(lines: list[str], i: int, rid: str, drop: dict[int, str]) -
 def _juga_before(text: str, start: int, s: int) -> bool:
     """A "juga" sits on the line before the span (the cheap first test of a trailing link)."""
     return text.find("juga", start, s) >= 0 or text.find("JUGA", start, s) >= 0
+
+
+def _link_before(text: str, start: int, end: int) -> bool:
+    """``_TRAILING_LINK_RE.search(text, start, end)`` holds, found from its "juga" words
+    (``str.find``): a regex search for the marker tests every character of a long line."""
+    for word in ("juga", "Juga", "JUGA"):
+        j = text.find(word, start, end)
+        while j >= 0:
+            for k in (j - 5, j - 6):  # "Baca " / "Simak ", "Lihat "
+                if k >= start and _LINK_WORD_RE.fullmatch(text, k, j) is not None:
+                    return True
+            j = text.find(word, j + 1, end)
+    return False
 
 
 def _shifted(items: list[tuple[int, str]], reps: list[Replacement]) -> list[tuple[int, str]]:
