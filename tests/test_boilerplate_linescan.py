@@ -191,3 +191,22 @@ def _analysis(text: str, url: str, kernel: bool):
 def test_step_decides_the_same_with_and_without_the_kernel(text: str, url: str) -> None:
     assert STEP._scan is not None  # noqa: SLF001
     assert _analysis(text, url, True) == _analysis(text, url, False)
+
+
+# lines longer than the shape pass's ``max_chars``: its kernel spec caps every width there
+LONG_TEXTS = st.lists(
+    st.one_of(LINES, st.lists(st.sampled_from(_PIECES), min_size=30, max_size=120).map(" ".join)),
+    max_size=6,
+).map("\n".join)
+
+
+@needs_kernel
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(LONG_TEXTS, st.sampled_from(["", "https://www.kompas.com/x", "https://news.detik.com/y"]))
+def test_shape_width_cap_only_drops_lines_the_shape_pass_rejects(text: str, url: str) -> None:
+    shape = STEP._shape  # noqa: SLF001
+    capped = line_candidates(text, ((shape.alt, True),))[0]
+    plain = line_candidates(text, ((ALTS["shape"], True),))[0]  # the same rules, no cap
+    for line, got, full in zip(text.split("\n"), capped, plain, strict=True):
+        assert got == full or (got is None and len(line.strip()) > shape.max_chars)
+    assert _analysis(text, url, True) == _analysis(text, url, False)

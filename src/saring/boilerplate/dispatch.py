@@ -336,8 +336,11 @@ class LineAlternation:
     """``fullmatch`` of ``[ \\t]*(?:(?P<name0>p0)|(?P<name1>p1)|...)[ \\t]*`` on one line,
     returning the name of the rule that matched (``Match.lastgroup`` of the combined regex)."""
 
-    def __init__(self, named: list[tuple[str, str]]) -> None:
+    def __init__(self, named: list[tuple[str, str]], *, max_len: int | None = None) -> None:
         self._named = named
+        # lines (stripped) longer than this are never asked about: the caller rejects them
+        # first, so the kernel spec caps every rule's width there and the kernel skips them
+        self._max_len = max_len
         self._full: re.Pattern[str] | None = None
         self._rules: list[tuple[str, re.Pattern[str], int, int, tuple[str, ...]]] = []
         always: list[int] = []
@@ -416,7 +419,8 @@ class LineAlternation:
             ascii_masks = []
             for c in range(128):
                 ascii_masks.append(sum(1 << k for k in self._indices_starting_with(chr(c))))
-            widths = [(lo, hi) for _name, _rx, lo, hi, _need in self._rules]
+            cap = self._max_len
+            widths = [(lo, hi if cap is None else min(hi, cap)) for _name, _rx, lo, hi, _need in self._rules]
             self._spec = linescan.kernel_spec(self._dnfs, ascii_masks, self._other, widths)
         return self._spec
 

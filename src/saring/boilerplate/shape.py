@@ -152,22 +152,23 @@ def _title_like(text: str) -> bool:
     return bool(content) and sum(w[0].isupper() or w[0].isdigit() for w in content) >= 0.7 * len(content)
 
 
+_NOT_ALNUM_RE = re.compile(r"[^a-z0-9]")
+
+
 @functools.lru_cache(maxsize=4096)
 def brand_keys(site: str | None, host: str | None) -> frozenset[str]:
     """Letters-only names the outlet may print for itself: the labels of its host and site
-    (``jogjapolitan.harianjogja.com`` -> jogjapolitan, harianjogja)."""
+    (``jogjapolitan.harianjogja.com`` -> jogjapolitan, harianjogja). Memoised: a pure function
+    of two strings, asked once per document of the same few sites."""
     keys: set[str] = set()
     for name in (host, site):
         if not name:
             continue
         for label in name.lower().split(".")[:-1]:
-            key = re.sub(r"[^a-z0-9]", "", label)
+            key = _NOT_ALNUM_RE.sub("", label)
             if len(key) >= 2 and key not in ("www", "com", "net", "org", "amp", "co", "go", "or"):
                 keys.add(key)
     return frozenset(keys)
-
-
-_NOT_ALNUM_RE = re.compile(r"[^a-z0-9]")
 
 
 def _next_kept(lines: list[str], i: int, drop: dict[int, str]) -> str:
@@ -193,7 +194,7 @@ class ShapeFurniture:
             group = f"{r.cls}__{k}"
             self._meta[group] = (r.cls, r.zone, r.anchor)
             alts.append((group, r.pattern))
-        self._alt = LineAlternation(alts) if alts else None
+        self._alt = LineAlternation(alts, max_len=max_chars) if alts else None  # see classify
 
     @property
     def alt(self) -> LineAlternation | None:
