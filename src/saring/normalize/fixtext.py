@@ -191,16 +191,25 @@ _WITNESS_T = _class_table(_WITNESS_RE)
 _UNSAFE_T = _class_table(_UNSAFE_RE)
 
 
+def _witnesses(text: str) -> list[int]:
+    """Offsets of the witness characters (one character per match of ``_WITNESS_RE``): by the
+    compiled class scan when built (a regex over the class's ~300 ranges tests them one by one
+    at every character of the text)."""
+    if _WITNESS_T is not None:
+        return class_positions(text, _WITNESS_T, 0, len(text))
+    return [m.start() for m in _WITNESS_RE.finditer(text)]
+
+
 def _windows(text: str) -> list[tuple[int, int]]:
     """Merged windows around the badness regex's witness characters: every match lies in one."""
     w = _BAD_WIDTH
     n = len(text)
-    if len(_WITNESS_RE.findall(text)) * w > n // 2:  # dense: the windows would cover most of it
+    found = _witnesses(text)
+    if len(found) * w > n // 2:  # dense: the windows would cover most of it
         return [(0, n)] if n else []
     out: list[tuple[int, int]] = []
     win_s = win_e = -1
-    for m in _WITNESS_RE.finditer(text):
-        p = m.start()
+    for p in found:
         if p - w + 1 <= win_e:
             win_e = min(n, p + w)
             continue
