@@ -22,6 +22,10 @@ _TEXT = st.one_of(
     st.lists(st.one_of(st.sampled_from(_PIECES), st.text(st.sampled_from(_GATE_ALPHABET), max_size=4)),
              max_size=12).map("".join),
     st.text(max_size=60),
+    # one-byte text with the pieces at every offset of the kernel's 8-character words
+    st.lists(st.one_of(st.sampled_from(_PIECES[:-3] + ["a@b.co", "[at]", ":1:2:"]),
+                       st.text(st.sampled_from(list("abc xyz.0189")), max_size=17)),
+             max_size=14).map("".join),
 )
 
 

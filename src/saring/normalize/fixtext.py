@@ -191,16 +191,25 @@ _WITNESS_T = _class_table(_WITNESS_RE)
 _UNSAFE_T = _class_table(_UNSAFE_RE)
 
 
+def _witnesses(text: str) -> list[int]:
+    """Offsets of the witness characters (one character per match of ``_WITNESS_RE``): by the
+    compiled class scan when built (a regex over the class's ~300 ranges tests them one by one
+    at every character of the text)."""
+    if _WITNESS_T is not None:
+        return class_positions(text, _WITNESS_T, 0, len(text))
+    return [m.start() for m in _WITNESS_RE.finditer(text)]
+
+
 def _windows(text: str) -> list[tuple[int, int]]:
     """Merged windows around the badness regex's witness characters: every match lies in one."""
     w = _BAD_WIDTH
     n = len(text)
-    if len(_WITNESS_RE.findall(text)) * w > n // 2:  # dense: the windows would cover most of it
+    found = _witnesses(text)
+    if len(found) * w > n // 2:  # dense: the windows would cover most of it
         return [(0, n)] if n else []
     out: list[tuple[int, int]] = []
     win_s = win_e = -1
-    for m in _WITNESS_RE.finditer(text):
-        p = m.start()
+    for p in found:
         if p - w + 1 <= win_e:
             win_e = min(n, p + w)
             continue
@@ -236,7 +245,7 @@ def has_bad(text: str) -> bool:
 def ftfy_may_change(text: str) -> bool:
     """Could ``ftfy.fix_and_explain`` change this segment?"""
     return ftfy_trigger(text) or (
-        not text.isascii() and (is_bad(text) or CARET_BAD_RE.search(text) is not None)
+        not text.isascii() and (has_bad(text) or CARET_BAD_RE.search(text) is not None)
     )
 
 
@@ -277,7 +286,15 @@ def kind_of_plan(plan: list[tuple[str, str]] | None) -> str:
 
 def ftfy_kind(before: str, _after: str = "") -> str:
     """Name an ftfy change by re-running it with explanations (the slow path, one line)."""
-    return kind_of_plan(ftfy.fix_and_explain(before, config=FTFY_EXPLAIN_CONFIG).explanation)
+    return kind_of_plan(fix_and_explain(before, FTFY_EXPLAIN_CONFIG).explanation)
+
+
+def ftfy_kind_from(named: dict[str, str]):
+    """``ftfy_kind``, read from ``named`` (``fix_text_explained``'s) where it holds the line."""
+    if not named:
+        return ftfy_kind
+    get = named.get
+    return lambda before, _after="": get(before) or ftfy_kind(before)
 
 
 def _segment_bounds(text: str, max_len: int) -> list[int]:
@@ -334,6 +351,40 @@ _FIXER_GATES = {
     "fix_surrogates": re.compile("[\ud800-\udfff]"),
     "remove_terminal_escapes": re.compile("\x1b"),
 }
+
+
+def _gated(name: str):
+    """ftfy's fixer ``name``, called only on text holding a character it acts on: the same result.
+    (``str.translate`` with ftfy's ligature and width dicts raises and clears a KeyError for every
+    character the dict lacks, ~1 us each: a 3,000-character mojibake line paid ~6 ms per call.)"""
+    fixer = ftfy.FIXERS[name]
+    table = _class_table(_FIXER_GATES[name])
+    if table is None:
+        search = _FIXER_GATES[name].search
+        return lambda text: text if search(text) is None else fixer(text)
+    return lambda text: fixer(text) if class_positions(text, table, 0, 1) else text
+
+
+# What ``fix_and_explain`` runs in place of ftfy's own while this module calls it: the two
+# translate fixers gated, and ``has_bad`` (``is_bad`` searched around witness characters; the test
+# its encoding fixer asks of every text, a whole-text regex search) for ``is_bad``.
+_FAST = {"fix_latin_ligatures": _gated("fix_latin_ligatures"),
+         "fix_character_width": _gated("fix_character_width")}
+
+
+def fix_and_explain(text: str, config: TextFixerConfig) -> Any:
+    """``ftfy.fix_and_explain(text, config)``, with ``_FAST``'s equal but cheaper functions in
+    ftfy's tables for the call (restored after: other users of ftfy see ftfy's own)."""
+    fixers = ftfy.FIXERS
+    saved = {k: fixers[k] for k in _FAST}
+    saved_bad = ftfy.is_bad
+    fixers.update(_FAST)
+    ftfy.is_bad = has_bad
+    try:
+        return ftfy.fix_and_explain(text, config)
+    finally:
+        fixers.update(saved)
+        ftfy.is_bad = saved_bad
 
 
 def _fixer_may_change(name: str, text: str) -> bool:
@@ -437,7 +488,7 @@ def slow_work(chunk: str) -> int:
     decodes whole from one of ftfy's single-byte encodings (its first, cheap plan), else the number
     of UTF-8-like sequences its ``decode_inconsistent_utf8`` re-fixes one by one, each with trial
     encodings (~0.1-1 ms each; on crafted text one every few characters)."""
-    if chunk.isascii() or not is_bad(chunk):
+    if chunk.isascii() or not has_bad(chunk):
         return 0
     for encoding in CHARMAP_ENCODINGS:
         if possible_encoding(chunk, encoding):
@@ -482,11 +533,30 @@ class Budget:
         return ok
 
 
+# A line's last character after which its newline is inert for ftfy's loop: ASCII that no step of
+# the loop consumes or changes (not a space: ``restore_byte_a0`` and ``UTF8_DETECTOR_RE``; not
+# ``?`` or ``\x1a``: lossy sequences; not ``;``: entities; not a letter: terminal escapes; and
+# ftfy's width and ligature maps have no ASCII key), so every text the loop sees ends with it.
+# Then the newline joins no match of a regex the loop uses (only ``BADNESS_RE``'s ``[Œœ][^A-Za-z]``
+# and ``\s`` branches can match a newline, and only after a non-ASCII character), no UTF-8-like
+# run spans the whole text (``decode_inconsistent_utf8`` compares their lengths), and a byte
+# string ending in an ASCII byte decodes (UTF-8 or ftfy's variants) with or without "\n" after
+# it alike: ``fix_and_explain(line + "\n")`` is ``fix_and_explain(line)`` plus "\n", plan and all.
+NEWLINE_INERT_AFTER = frozenset("0123456789.,!\"')]}:-/%*+=<>@^_`|~$#&[({\\")
+
+
+def newline_inert(segment: str) -> bool:
+    """``segment`` is one line and its newline (see ``NEWLINE_INERT_AFTER``)."""
+    return len(segment) > 1 and segment[-1] == "\n" and segment[-2] in NEWLINE_INERT_AFTER
+
+
 def _fix_hard(text: str, s: int, e: int, lt: int, config: TextFixerConfig, kinds: dict[str, str],
-              budget: Budget | None) -> str:
+              budget: Budget | None, named: dict[str, str] | None = None) -> str:
     """One segment through ftfy's loop, as ``ftfy.fix_text`` would run it. A segment that is a
     whole last line (no newline after it: nothing differs between it and the line the edit kind
-    is asked for) is named by this same run's explanation."""
+    is asked for) is named by this same run's explanation; so is, in ``named``, a whole line
+    whose newline is inert (``newline_inert``): it runs without its newline, with explanations,
+    and the kind ``ftfy_kind`` would give it is not asked of ftfy's loop a second time."""
     segment = text[s:e]
     if not ftfy_may_change(segment):
         return segment
@@ -495,14 +565,26 @@ def _fix_hard(text: str, s: int, e: int, lt: int, config: TextFixerConfig, kinds
         return segment
     # ftfy switches "auto" html unescaping off from the first segment with "<" on
     no_html = 0 <= lt < e and config.unescape_html == "auto"
-    same_kind = whole and config == FTFY_CONFIG and not (no_html and "&" in segment and "<" not in segment)
     run = config._replace(unescape_html=False) if no_html else config
-    if not same_kind:
-        fixed = ftfy.fix_and_explain(segment, run)[0]
-    else:
-        fixed, plan = ftfy.fix_and_explain(segment, run._replace(explain=True))
-        if fixed != segment:
-            kinds[segment] = kind_of_plan(plan)
+    if config == FTFY_CONFIG:
+        if whole and not (no_html and "&" in segment and "<" not in segment):
+            fixed, plan = fix_and_explain(segment, run._replace(explain=True))
+            if fixed != segment:
+                kinds[segment] = kind_of_plan(plan)
+            if budget is not None and fixed != segment:
+                budget.hard_changed = True
+            return fixed
+        if (named is not None and (not no_html or "<" in segment) and (s == 0 or text[s - 1] == "\n")
+                and newline_inert(segment)):
+            # the run ftfy_kind would make: same config ("auto" sees the same "<")
+            line = segment[:-1]
+            fixed_line, plan = fix_and_explain(line, FTFY_EXPLAIN_CONFIG)
+            if fixed_line != line:
+                named[line] = kind_of_plan(plan)
+                if budget is not None:
+                    budget.hard_changed = True
+            return fixed_line + "\n"
+    fixed = fix_and_explain(segment, run)[0]
     if budget is not None and fixed != segment:
         budget.hard_changed = True
     return fixed
@@ -516,7 +598,7 @@ def _fix_group(text: str, s: int, e: int, lt: int, kinds: dict[str, str], budget
     config = FTFY_EXPLAIN_CONFIG
     if 0 <= lt < e:
         config = config._replace(unescape_html=False)
-    fixed, plan = ftfy.fix_and_explain(chunk, config)
+    fixed, plan = fix_and_explain(chunk, config)
     if fixed != chunk:
         if budget is not None:
             budget.hard_changed = True
@@ -540,7 +622,7 @@ def _groups(hard: list[int], max_calls: int | None) -> list[tuple[int, int]]:
 
 def fix_text_explained(
     text: str, config: TextFixerConfig = FTFY_CONFIG, max_calls: int | None = None,
-    budget: Budget | None = None,
+    budget: Budget | None = None, named: dict[str, str] | None = None,
 ) -> tuple[str, dict[str, str]]:
     """``ftfy.fix_text(text, config)``, and the edit kind of the lines it fixed without running
     ftfy's whole loop on them (original line -> kind; name other changed lines by ``ftfy_kind``).
@@ -550,7 +632,9 @@ def fix_text_explained(
     that many calls, each named by its own explanation. That is ftfy on longer segments, not
     ``ftfy.fix_text`` any more; the normalize step sets it far above what real text needs.
     With a ``budget``, a hard segment (or group) that would overdraw it is left as it is and
-    counted in ``budget.refused_lines``."""
+    counted in ``budget.refused_lines``. With ``named``, the kinds ``ftfy_kind`` would give some
+    other changed lines are put there (``_fix_hard``): a fallback for ``ftfy_kind``, not more
+    entries of the returned kinds (which win over it, as they win over ``ftfy_kind``)."""
     bounds = _segment_bounds(text, config.max_decode_length)
     fixers = _local_fixers(config)
     n_seg = len(bounds) - 1
@@ -569,10 +653,10 @@ def fix_text_explained(
             if fixed is not None:
                 out.append(fixed)
             else:
-                out += [_fix_hard(text, bounds[k], bounds[k + 1], lt, config, kinds, budget)
+                out += [_fix_hard(text, bounds[k], bounds[k + 1], lt, config, kinds, budget, named)
                         for k in range(start, a)]
         if a == b < n_seg:
-            out.append(_fix_hard(text, bounds[a], bounds[a + 1], lt, config, kinds, budget))
+            out.append(_fix_hard(text, bounds[a], bounds[a + 1], lt, config, kinds, budget, named))
         elif a < b:
             out.append(_fix_group(text, bounds[a], bounds[b + 1], lt, kinds, budget))
         start = b + 1
@@ -590,6 +674,7 @@ __all__ = [
     "fix_text_explained",
     "fix_text_segments",
     "ftfy_kind",
+    "ftfy_kind_from",
     "ftfy_trigger",
     "looks_mojibake",
 ]

@@ -38,6 +38,7 @@ from saring.normalize.fixtext import (
     fix_text_explained,
     fix_text_segments,
     ftfy_kind,
+    ftfy_kind_from,
     ftfy_trigger,
     looks_mojibake,
 )
@@ -333,11 +334,12 @@ class Normalize(MapStep):
         budget.hard_changed = False
         if not _ftfy_trigger(text) and (text.isascii() or not _looks_mojibake(text)):
             return
+        named: dict[str, str] = {}  # lines fixed with their kind at hand (no second ftfy run)
         fixed, kinds = fix_text_explained(
-            text, max_calls=_FTFY_CALLS + len(text) // _FTFY_CALL_CHARS, budget=budget
+            text, max_calls=_FTFY_CALLS + len(text) // _FTFY_CALL_CHARS, budget=budget, named=named
         )
         if fixed != text:
-            reps = diff_replacements(text, fixed, ftfy_kind, dense=True, known=kinds)
+            reps = diff_replacements(text, fixed, ftfy_kind_from(named), dense=True, known=kinds)
             doc.apply(self.label, reps)
             if not budget.hard_changed:
                 budget.fixed_point = doc.text
