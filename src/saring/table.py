@@ -62,7 +62,7 @@ def encode(table: dict[str, Any]) -> bytes | None:
     buckets = [0] * nb
     entries = bytearray()
     blob = bytearray()
-    for i, (kb, v) in enumerate(zip(keys, table.values())):
+    for i, (kb, v) in enumerate(zip(keys, table.values(), strict=True)):
         h = fnv1a(kb)
         b = h & (nb - 1)
         while buckets[b]:
