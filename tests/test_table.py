@@ -82,6 +82,10 @@ def test_bad_buffers_are_refused() -> None:
     for bad in (b"", b"SRT1", b"XXXX" + good[4:], good[:20]):
         with pytest.raises(ValueError):
             Table(bad)
+    full = bytearray(good)  # every bucket taken (never written): a miss raises, never loops
+    full[16:16 + 4 * 8] = (1).to_bytes(4, "little") * 8
+    with pytest.raises(ValueError):
+        "zz" in Table(bytes(full))  # noqa: B015
 
 
 def test_every_key_of_the_real_tables(tmp_path: Path) -> None:

@@ -63,7 +63,8 @@ static Py_ssize_t table_find(Table *t, PyObject *key)
         return -1;
     }
     uint32_t h = fnv1a(s, len);
-    for (uint32_t b = h & t->mask;; b = (b + 1) & t->mask) {
+    uint32_t b = h & t->mask;
+    for (uint32_t probes = 0; probes <= t->mask; probes++, b = (b + 1) & t->mask) {
         uint32_t e = t->buckets[b];
         if (e == 0) return -1;
         if (e > t->n) return bad_table();
@@ -72,6 +73,7 @@ static Py_ssize_t table_find(Table *t, PyObject *key)
         if (en->hash == h && en->key_len == (uint32_t)len && memcmp(t->keys + en->key_off, s, len) == 0)
             return e - 1;
     }
+    return bad_table();  /* no empty bucket: a corrupt file (the writer keeps half of them empty) */
 }
 
 static PyObject *table_value(Table *t, Py_ssize_t i)
