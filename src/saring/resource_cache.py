@@ -34,6 +34,8 @@ from typing import Any
 
 FORMAT = b"SARC1"  # file header; bump when the layout below changes
 _REGEX = "__regex__"  # payload key holding the compiled regexes
+TABLES = "__tables__"  # build() key of str -> value dicts to read in place (saring.table)
+_TABLE_INDEX = "__table_index__"  # payload key: offsets of those tables in the .tables file
 
 
 def cache_dir() -> Path | None:
@@ -226,8 +228,8 @@ def _write(folder: Path, name: str, path: Path, blob: bytes) -> None:
     if not _write_atomic(folder, path, blob):
         return
     try:
-        for old in folder.glob(f"{name}-*.marshal"):  # earlier versions of the same resources
-            if old != path:
+        for old in [*folder.glob(f"{name}-*.marshal"), *folder.glob(f"{name}-*.tables")]:
+            if old.stem != path.stem:  # earlier versions of the same resources
                 old.unlink(missing_ok=True)
     except OSError:
         pass
@@ -248,6 +250,7 @@ def load_cached(name: str, build: Callable[[], dict[str, Any]], sources: Iterabl
     if code_file and os.path.exists(code_file):
         files.append(Path(code_file))
     files.append(Path(__file__))  # and this module's way of storing them
+    files.append(Path(__file__).with_name("table.py"))  # and the tables' layout
     try:
         key = _stamped_key(folder, name, files)
     except OSError:
@@ -257,12 +260,71 @@ def load_cached(name: str, build: Callable[[], dict[str, Any]], sources: Iterabl
         fields = _decode(path.read_bytes())
     except (OSError, EOFError, ValueError, TypeError):
         fields = None
+    if fields is not None and _TABLE_INDEX in fields:
+        fields = _open_tables(fields, path.with_suffix(".tables"))
     if fields is not None:
         return fields
     fields = build()
+    stored = _store_tables(fields, folder, path.with_suffix(".tables"))
     try:
-        blob = _encode(fields)
+        blob = _encode(stored)
     except ValueError:  # a value marshal cannot store: nothing cached
         return fields
     _write(folder, name, path, blob)
+    return fields
+
+
+# ----------------------------------------------------------------------------- mapped tables
+def _table_type() -> Any:
+    try:
+        from saring._c_table import Table
+    except ImportError:
+        return None
+    return Table
+
+
+def _store_tables(fields: dict[str, Any], folder: Path, tables_path: Path) -> dict[str, Any]:
+    """``fields`` as the marshal entry stores them: with the C kernel, the dicts under
+    ``__tables__`` go to ``tables_path`` (one buffer each, see :mod:`saring.table`) and the
+    entry keeps their offsets; without it (or when one cannot be encoded exactly) they stay
+    dicts in the entry."""
+    tables = fields.get(TABLES)
+    if not tables or _table_type() is None:
+        return fields
+    from saring.table import encode
+
+    blob, index = bytearray(), {}
+    for tname, table in tables.items():
+        buf = encode(table)
+        if buf is None:
+            return fields
+        blob += b"\0" * (-len(blob) % 8)
+        index[tname] = (len(blob), len(buf))
+        blob += buf
+    if not _write_atomic(folder, tables_path, bytes(blob)):
+        return fields
+    stored = {k: v for k, v in fields.items() if k != TABLES}
+    stored[_TABLE_INDEX] = (index, len(blob))
+    return stored
+
+
+def _open_tables(fields: dict[str, Any], tables_path: Path) -> dict[str, Any] | None:
+    """The entry's ``__tables__`` as C tables over the mapped ``tables_path`` (shared by every
+    process that maps it: no object is built per key); None (a cache miss) when the file is
+    absent, of another size or not a table file, or the kernel is gone."""
+    import mmap
+
+    index, size = fields.pop(_TABLE_INDEX)
+    table_type = _table_type()
+    if table_type is None:
+        return None
+    try:
+        with open(tables_path, "rb") as f:
+            if os.fstat(f.fileno()).st_size != size:
+                return None
+            mapped = mmap.mmap(f.fileno(), 0, access=mmap.ACCESS_READ)
+        view = memoryview(mapped)
+        fields[TABLES] = {t: table_type(view[off:off + n]) for t, (off, n) in index.items()}
+    except (OSError, ValueError):
+        return None
     return fields

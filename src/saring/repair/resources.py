@@ -365,14 +365,21 @@ def _cacheable() -> dict:
     compiled regexes as their programs, so a cached load skips ``re``'s compiler too)."""
     data = parse_data()
     data["site_re"] = re.compile(data.pop("site"))
+    data[TABLES] = {k: data["maps"].pop(k) for k in MAPPED}
     return data
 
 
 def _resources(data: dict) -> Resources:
     return Resources(
-        **data["maps"], **data["texts"], **{k: frozenset(v) for k, v in data["sets"].items()},
+        **data["maps"], **data.get(TABLES, {}), **data["texts"], **{k: frozenset(v) for k, v in data["sets"].items()},
         site_re=data["site_re"], entity_pattern=data["entity"],
     )
+
+
+# The largest tables, read in place from the cache when the C kernel is there
+# (saring.table): the same lookups, no objects built per key at load or copied per worker.
+MAPPED = ("lexicon", "lower_count", "zipf_en", "corpus_names", "head_rate")
+TABLES = "__tables__"  # = saring.resource_cache.TABLES (not imported: only a cache load needs it)
 
 
 @lru_cache(maxsize=1)
