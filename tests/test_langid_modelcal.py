@@ -22,6 +22,8 @@ SHORT_ID = [
     "Petugas pemadam kebakaran bekerja semalaman.",
     "Pemilik toko kelontong menaikkan harga gula.",
     "Jembatan penghubung dua kecamatan ambruk.",
+    "Angin puting beliung merobohkan gudang padi.",  # a me-...-kan form (session 11)
+    "Ribuan penonton memadati alun-alun kota.",  # me(m)-p...-i
 ]
 # regional sentences the tables know no word of, with words no Indonesian reader knows
 REGIONAL = [
@@ -77,6 +79,29 @@ def test_clitics_and_prefixes_reach_the_stem() -> None:
     for word in ("prediksinya", "biarin", "terbaca"):
         assert M._zipf(word, vocab) >= M.KNOWN_ZIPF
     assert M._zipf("hargonyo", vocab) == 0  # Minangkabau -nyo is not an Indonesian clitic
+
+
+def test_me_and_pe_prefixes_restore_the_swallowed_letter() -> None:
+    vocab = {"pangkas": 45, "tulis": 45, "kirim": 45, "sapu": 45, "padat": 45, "roboh": 45}
+    for word in ("memangkas", "menulis", "mengirim", "menyapu", "memadati", "merobohkan",
+                 "pemangkas", "penulis", "pengirim", "penyapu"):
+        assert M._zipf(word, vocab) >= M.KNOWN_ZIPF, word
+    # regional prefixes are not Indonesian ones: Minangkabau ma-/mang-, a Javanese bare nasal
+    for word in ("mamangkeh", "mangirim", "nulis", "nyapu"):
+        assert M._zipf(word, vocab) < M.KNOWN_ZIPF, word
+
+
+def test_rare_words_are_neither_known_nor_unknown_when_long() -> None:
+    rare = (M.UNKNOWN_ZIPF + M.KNOWN_ZIPF) // 2
+    vocab = {"banjir": 50, "puluhan": 45, "rumah": 60, "warga": 55, "merendam": rare, "nian": rare}
+    x = M.features("id", 0.3, -2.0, "Banjir merendam puluhan rumah warga", vocab)
+    assert x[5] == 0.0 and x[7] == pytest.approx(4 / 5) and M.eligible(x)
+    # a short word at the same frequency (a regional word wordfreq's Indonesian knows) is unknown
+    x = M.features("id", 0.3, -2.0, "Banjir nian puluhan rumah warga", vocab)
+    assert x[5] == pytest.approx(1 / 5) and not M.eligible(x)
+    # below UNKNOWN_ZIPF a long word is unknown too
+    vocab["merendam"] = M.UNKNOWN_ZIPF - 1
+    assert not M.eligible(M.features("id", 0.3, -2.0, "Banjir merendam puluhan rumah warga", vocab))
 
 
 def test_names_only_text_is_not_raised() -> None:

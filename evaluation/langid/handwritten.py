@@ -18,14 +18,16 @@ DATA = Path(__file__).resolve().parent / "data"
 # session 9's genuine Javanese/Sundanese of varied register against a step-back that kills them,
 # session 10's Betawi-weighted regional lines against informal Jakarta Indonesian and tweets,
 # session 11's Minangkabau/Musi-weighted lines with single weak regional words against Indonesian
-# that writes regional loans)
+# that writes regional loans, session 11's set 12: short clean Indonesian news lines for the model
+# path's calibration against short Indonesian-looking regional lines)
 HALVES = {"dev": "regional_dev.tsv", "heldout": "regional_heldout.tsv",
           "dev6": "regional_dev6.tsv", "heldout6": "regional_heldout6.tsv",
           "dev7": "regional_dev7.tsv", "heldout7": "regional_heldout7.tsv",
           "dev8": "regional_dev8.tsv", "heldout8": "regional_heldout8.tsv",
           "dev9": "regional_dev9.tsv", "heldout9": "regional_heldout9.tsv",
           "dev10": "regional_dev10.tsv", "heldout10": "regional_heldout10.tsv",
-          "dev11": "regional_dev11.tsv", "heldout11": "regional_heldout11.tsv"}
+          "dev11": "regional_dev11.tsv", "heldout11": "regional_heldout11.tsv",
+          "dev12": "regional_dev12.tsv", "heldout12": "regional_heldout12.tsv"}
 REFERENCE = ("id", "ms", "jv", "su", "en")
 
 
