@@ -20,7 +20,7 @@ import sys
 import time
 from collections import Counter
 from collections.abc import Callable, Iterator
-from dataclasses import asdict, dataclass
+from dataclasses import dataclass, fields
 from typing import Any
 
 from saring.analysis import clear_cache as forget_analyses
@@ -327,7 +327,9 @@ def run_segment_task(task: SegmentTask, *, steps: SegmentSteps) -> ShardResult:
     # (they are deleted once the dataset is written), so this marker does not list them
     finals = [task.rejected_path, task.errors_path] + (
         [task.kept_path] if task.kept_format not in (DOCFILE, ENCODED) else [])
-    task.marker.write(asdict(res), finals)
+    # the fields as they are: ``asdict`` would deep-copy the observers' statistics only for
+    # the marker's JSON to serialise them (orjson writes nested dataclasses the same way)
+    task.marker.write({f.name: getattr(res, f.name) for f in fields(res)}, finals)
     progress.shard_done()
     if task.doc_input is not None:
         try:
