@@ -65,7 +65,15 @@ def test_one_pass_annotation_lookup_equals_the_per_name_one(items: list[tuple[st
     for name in R._RECORD_STEPS:
         ref = R._annotation(anns, name)
         assert found.get(name, {}) is ref or (ref == {} and name not in found), (name, anns)
-    reference_quality = {field: R._typed(R._annotation(anns, step).get(key), kind)
-                         for field, step, key, kind in R.QUALITY_FIELDS}
-    assert repr(R.quality_summary(anns)) == repr(reference_quality)
-    assert repr(R.quality_summary(anns, found)) == repr(reference_quality)
+    reference = _outcome(lambda: {field: R._typed(R._annotation(anns, step).get(key), kind)
+                                  for field, step, key, kind in R.QUALITY_FIELDS})
+    assert _outcome(lambda: R.quality_summary(anns)) == reference
+    assert _outcome(lambda: R.quality_summary(anns, found)) == reference
+
+
+def _outcome(fn: Any) -> str:
+    """The result's repr, or the exception's type (``_typed`` of a NaN count raises in both)."""
+    try:
+        return repr(fn())
+    except Exception as exc:  # noqa: BLE001 - compared, not handled
+        return type(exc).__name__
