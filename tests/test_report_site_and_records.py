@@ -27,11 +27,7 @@ def _reference_site_of(doc: Document) -> str:
             host = ""
         if host:
             return (host[4:] if host.startswith("www.") else host)[:100]
-    for k in ("site", "outlet", "source"):
-        v = md.get(k)
-        if isinstance(v, str) and v:
-            return v.lower()[:100]
-    return "(unknown)"
+    return C._named_site(md)  # unchanged: the metadata fallback
 
 
 _PIECES = ["http", "https", "HTTP", "://", "//", "www.", "WWW.", "Detik", ".com", ".co.id", "-", "/",

@@ -190,6 +190,11 @@ def _site_of(doc: Document) -> str:
                 host = ""
         if host:
             return (host[4:] if host.startswith("www.") else host)[:100]
+    return _named_site(md)
+
+
+def _named_site(md: dict[str, Any]) -> str:
+    """The site key of a document without a usable URL host."""
     for k in ("site", "outlet", "source"):
         v = md.get(k)
         if isinstance(v, str) and v:
