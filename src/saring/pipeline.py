@@ -321,10 +321,13 @@ class Pipeline:
     @classmethod
     def default(cls, languages: Sequence[str] | None = None) -> Pipeline:
         """The built-in pipeline; ``languages`` (default: every profiled language and other)."""
+        from saring.regex_cache import programs_cached
+
         config: dict[str, Any] = {"steps": list(DEFAULT_STEPS)}
         if languages is not None:
             config["languages"] = list(languages)
-        return cls.from_config(config)
+        with programs_cached():  # the steps' modules compile ~200 regexes on import: stored programs
+            return cls.from_config(config)
 
     def to_config(self) -> dict[str, Any]:
         steps = []

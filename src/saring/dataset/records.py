@@ -66,16 +66,36 @@ def _typed(value: Any, kind: type) -> Any:
     return float(value) if math.isfinite(value) else None
 
 
-def quality_summary(annotations: dict[str, Any]) -> dict[str, Any]:
-    """The quality filters' main measurements (``None`` for filters that did not run)."""
-    found: dict[str, dict[str, Any]] = {}  # each filter's annotations looked up once, not per field
-    out = {}
-    for field, step, key, kind in QUALITY_FIELDS:
-        ann = found.get(step)
-        if ann is None:
-            ann = found[step] = _annotation(annotations, step)
-        out[field] = _typed(ann.get(key), kind)
-    return out
+def _annotations_named(annotations: dict[str, Any], names: tuple[str, ...]) -> dict[str, dict[str, Any]]:
+    """:func:`_annotation` of every name (none holds a dot) in one pass over the labels: a
+    dotted label ends with ``"." + name`` exactly when its part after the last dot is ``name``."""
+    found: dict[str, dict[str, Any]] = {}
+    for name in names:
+        ann = annotations.get(name)
+        if isinstance(ann, dict):
+            found[name] = ann
+    if len(found) < len(names):
+        for label, ann in annotations.items():
+            dot = label.rfind(".")
+            if dot >= 0 and isinstance(ann, dict):
+                name = label[dot + 1:]
+                if name not in found and name in names:
+                    found[name] = ann
+    return found
+
+
+_QUALITY_STEPS = tuple(dict.fromkeys(step for _, step, _, _ in QUALITY_FIELDS))
+_RECORD_STEPS = ("langid", "dedup", "repair", *_QUALITY_STEPS)
+
+
+def quality_summary(annotations: dict[str, Any],
+                    found: dict[str, dict[str, Any]] | None = None) -> dict[str, Any]:
+    """The quality filters' main measurements (``None`` for filters that did not run);
+    ``found``: the filters' annotations by name when the caller looked them up already."""
+    if found is None:
+        found = _annotations_named(annotations, _QUALITY_STEPS)
+    empty: dict[str, Any] = {}
+    return {field: _typed(found.get(step, empty).get(key), kind) for field, step, key, kind in QUALITY_FIELDS}
 
 
 def domain_of(metadata: dict[str, Any]) -> str | None:
@@ -93,12 +113,13 @@ def training_record(doc: Document) -> dict[str, Any]:
     """The published record of one kept document (see the module docstring for the fields)."""
     md = doc.metadata
     ann = doc.annotations
-    langid = _annotation(ann, "langid")
+    found = _annotations_named(ann, _RECORD_STEPS)
+    empty: dict[str, Any] = {}
+    langid = found.get("langid", empty)
     lang = doc_language(md)
     url = md.get("url")
     date = md.get("date")
-    dedup = _annotation(ann, "dedup")
-    cluster = dedup.get("cluster_id")
+    cluster = found.get("dedup", empty).get("cluster_id")
     provenance = {
         "metadata": md,
         "edits": [e.to_dict() for e in doc.edits],
@@ -114,8 +135,8 @@ def training_record(doc: Document) -> dict[str, Any]:
         "url": url if isinstance(url, str) and url else None,
         "domain": domain_of(md),
         "date": date if isinstance(date, str) and date else None,
-        "mt_damage": _typed(_annotation(ann, "repair").get("mt_damage"), float),
-        "quality": quality_summary(ann),
+        "mt_damage": _typed(found.get("repair", empty).get("mt_damage"), float),
+        "quality": quality_summary(ann, found),
         "dup_cluster": cluster if isinstance(cluster, str) else None,
         "provenance": orjson.dumps(provenance, default=str).decode(),
     }

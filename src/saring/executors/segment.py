@@ -20,7 +20,7 @@ import sys
 import time
 from collections import Counter
 from collections.abc import Callable, Iterator
-from dataclasses import asdict, dataclass
+from dataclasses import dataclass, fields
 from typing import Any
 
 from saring.analysis import clear_cache as forget_analyses
@@ -184,6 +184,10 @@ class _Run:
         self.rej_w = _open(task.rejected_path, task.rejected_format, task.level)
         self.err_w = JsonlWriter(task.errors_path, "gz", task.level if task.rejected_format == "jsonl.gz" else None)
         self.observers = pickle.loads(task.observers_blob) if task.observers_blob else []
+        # the optional hooks, looked up once per task instead of twice per document
+        self._on_error = [o.observe_error for o in self.observers if hasattr(o, "observe_error")]
+        self._locators = [o.locate for o in self.observers if hasattr(o, "locate")]
+        self._observes = [o.observe for o in self.observers]
         self.final = task.final or task.kept_format != DOCFILE
         self.ids: list[int] = []
         self.renames = load_renames(task.renames_path) if task.renames_path else {}
@@ -238,15 +242,14 @@ class _Run:
     def _notify(self, item: Document | dict[str, Any], path: str, ordinal: int) -> None:
         """Optional observer hooks: ``observe_error`` for input records that never became
         documents, ``locate(id, path, record number)`` for where a final record is written."""
-        for o in self.observers:
-            if isinstance(item, dict):
-                if hasattr(o, "observe_error"):
-                    o.observe_error(item)
-                key = f"{item.get('file')}:{item.get('line')}"
-            else:
-                key = item.id
-            if hasattr(o, "locate"):
-                o.locate(key, path, ordinal)
+        if isinstance(item, dict):
+            for observe_error in self._on_error:
+                observe_error(item)
+            key = f"{item.get('file')}:{item.get('line')}"
+        else:
+            key = item.id
+        for locate in self._locators:
+            locate(key, path, ordinal)
 
     def write(self, doc: Document) -> None:
         if self._pending:
@@ -272,8 +275,8 @@ class _Run:
             self.err_w.write_record(_error_record(doc, self.task.shard))
             res.errors += 1
             self.kinds[f"step_error:{doc.decision.step}"] += 1
-        for o in self.observers:
-            o.observe(doc)
+        for observe in self._observes:
+            observe(doc)
 
     def writers(self) -> list[Any]:
         return [self.kept_w, self.rej_w, self.err_w]
@@ -327,7 +330,9 @@ def run_segment_task(task: SegmentTask, *, steps: SegmentSteps) -> ShardResult:
     # (they are deleted once the dataset is written), so this marker does not list them
     finals = [task.rejected_path, task.errors_path] + (
         [task.kept_path] if task.kept_format not in (DOCFILE, ENCODED) else [])
-    task.marker.write(asdict(res), finals)
+    # the fields as they are: ``asdict`` would deep-copy the observers' statistics only for
+    # the marker's JSON to serialise them (orjson writes nested dataclasses the same way)
+    task.marker.write({f.name: getattr(res, f.name) for f in fields(res)}, finals)
     progress.shard_done()
     if task.doc_input is not None:
         try:

@@ -31,6 +31,7 @@ from urllib.parse import urlsplit
 import xxhash
 
 from saring.document import ERROR, KEPT, REJECTED, Document
+from saring.repair.damage import PLAIN_URL
 
 SEED = 0x5A21  # fixed: the same documents are sampled in every run
 K_SAMPLES = 3  # examples per bucket (reason, edit kind, error kind)
@@ -178,12 +179,22 @@ def _site_of(doc: Document) -> str:
     md = doc.metadata
     url = md.get("url")
     if isinstance(url, str) and url:
-        try:
-            host = urlsplit(url.strip()).hostname or ""
-        except ValueError:
-            host = ""
+        url = url.strip()
+        plain = PLAIN_URL.match(url)  # "http(s)://host/...", the host plain ASCII: as urlsplit
+        if plain is not None:
+            host = plain.group(1).lower()
+        else:
+            try:
+                host = urlsplit(url).hostname or ""
+            except ValueError:
+                host = ""
         if host:
             return (host[4:] if host.startswith("www.") else host)[:100]
+    return _named_site(md)
+
+
+def _named_site(md: dict[str, Any]) -> str:
+    """The site key of a document without a usable URL host."""
     for k in ("site", "outlet", "source"):
         v = md.get(k)
         if isinstance(v, str) and v:
@@ -239,6 +250,8 @@ class ShardCollector:
         self.sites: dict[str, dict[str, int]] = {}
         self.samples: dict[str, list[dict[str, Any]]] = {}  # "reason:…", "edit:…", "error:…"
         self.near: dict[str, list[dict[str, Any]]] = {}  # "<rule key>|passed" / "|removed"
+        # per full near bucket: the distance of its last example (a farther one cannot enter)
+        self._near_floors: dict[str, float] = {}
         self.clusters: dict[str, dict[str, Any]] = {}
         self._cluster_floor: list[Any] | None = None
 
@@ -307,6 +320,7 @@ class ShardCollector:
         has. (Hot: one pass per final document over ~25 metrics; ``_plans`` holds the catalogue
         flattened, and ``_num``/``bin_of`` are inlined for plain floats and ints.)"""
         anns, plans, hist, near, d = doc.annotations, self._plans, self.hist, self.near, doc.decision
+        floors = self._near_floors
         todo: list[tuple[dict[str, Any], Any]] = []  # all first: a bad annotation counts nothing
         for label in self._anns:
             ann = anns.get(label)
@@ -344,23 +358,28 @@ class ShardCollector:
                         b = log_keys[k] = str(k)
                 h[b] = h.get(b, 0) + 1
                 for t, is_min, step, reason, scale, removed_at, passed_at in rules:
-                    fails = v < t if is_min else v > t
-                    # removed by this rule, or (score-only run) failing it: would be removed
-                    removed = (rejected and dstep == step and dreason == reason) or (
-                        fails and "would_reject" in (anns.get(step) or {}))
-                    if fails and not removed:
-                        continue  # failed here but another rule (or step) removed it first
+                    # removed by this rule, or (score-only run) failing it: would be removed;
+                    # failed here but removed by another rule (or step) first: no example
+                    if rejected and dstep == step and dreason == reason:
+                        at = removed_at
+                    elif v < t if is_min else v > t:
+                        if "would_reject" not in (anns.get(step) or {}):
+                            continue
+                        at = removed_at
+                    else:
+                        at = passed_at
                     dist = abs(v - t) / scale
-                    at = removed_at if removed else passed_at
+                    if dist > floors.get(at, _INF):
+                        continue  # farther than every kept example: cannot enter (key starts with dist)
                     bucket = near.get(at)
                     if bucket is None:
                         bucket = near[at] = []
-                    elif len(bucket) >= K_NEAR and dist > bucket[-1]["k"][0]:
-                        continue  # farther than every kept example: cannot enter (key starts with dist)
                     key = [dist, *tail]
                     if _would_enter(bucket, key, K_NEAR):
                         _insert(bucket, {"k": key, "id": tail[1], "value": v, "status": d.status,
                                          "text": _snippet(doc.text)}, K_NEAR)
+                        if len(bucket) >= K_NEAR:
+                            floors[at] = bucket[-1]["k"][0]
 
     def _edits(self, doc: Document, tail: list[Any]) -> None:
         n, sid = len(doc.edits), tail[1]
