@@ -66,6 +66,17 @@ def _same_analysis(text: str) -> None:
     assert got.types == set(ref.tokens)
     assert list(got.distinct_tokens) == list(dict.fromkeys(ref.tokens))
     assert set(ref.distinct_tokens) == set(ref.tokens)
+    old = analysis._kernel
+    analysis._kernel = KERNEL
+    try:  # the counts first (no token list made), the list afterwards from the kernel's ids
+        lazy = Analysis(text)
+        assert (lazy.n_tokens, lazy.n_alpha, lazy.word_chars) == (len(ref.tokens), ref.n_alpha,
+                                                                  ref.word_chars)
+        assert lazy._tokens is None and lazy.tokenized
+        assert list(lazy.distinct_tokens) == list(dict.fromkeys(ref.tokens))
+        assert lazy.tokens == ref.tokens and ref.n_tokens == len(ref.tokens)
+    finally:
+        analysis._kernel = old
 
 
 @settings(max_examples=1500, deadline=None, suppress_health_check=[HealthCheck.too_slow])
@@ -202,3 +213,43 @@ def test_kernel_objects_are_released() -> None:
         KERNEL.ngrams(info, [2, 3], [5], True)
         KERNEL.spans(info)
     assert sys.getrefcount(info) == before
+
+
+def test_type_memo_across_documents_of_every_kind() -> None:
+    """The type-string memo hands out a str made for an earlier document only when the
+    characters are equal: the same words in texts of each storage kind (an ASCII word inside a
+    UCS-2 text is stored in two bytes per character there), after the memo was filled by
+    many other types (slots replaced), give exactly the reference's tokens and classes."""
+    KERNEL._clear_memo()
+    words = "kata-kata Dr. 5km US$5 ... # • é½ “kutip” 😀 _x ١٢٣"
+    texts = [words, words + " é", words + " —", words + " 😀", "x" + words]
+    texts += [" ".join(f"w{i}" for i in range(k, k + 20_000, 7)) for k in range(3)]
+    for text in texts + texts[::-1]:
+        _same_analysis(text)
+    KERNEL._clear_memo()
+    _same_analysis(words)
+
+
+@settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(TEXTS, min_size=2, max_size=6))
+def test_documents_in_a_row_equal_token_re(texts: list[str]) -> None:
+    """Documents tokenized one after another (the memo carries over) each equal the regex."""
+    for text in texts:
+        _same_analysis(text)
+
+
+def test_lazy_tokenize_and_token_list() -> None:
+    text = "kata kata itu, 5km! " * 20 + "“kutip”"
+    cfg = analysis._config()
+    full = KERNEL.tokenize(cfg, text)
+    lazy = KERNEL.tokenize(cfg, text, True)
+    assert lazy[0] == len(full[0]) == len(TOKEN_RE.findall(text))
+    assert lazy[1:2] + lazy[3:] == full[1:2] + full[3:]
+    assert KERNEL.token_list(lazy[2], lazy[1]) == full[0] == TOKEN_RE.findall(text)
+    with pytest.raises(ValueError):
+        KERNEL.token_list(lazy[2], lazy[1][:-1])
+    with pytest.raises(TypeError):
+        KERNEL.token_list(lazy[2], tuple(lazy[1]))
+    a = _compiled(text)
+    b = Analysis(text)
+    assert b.n_tokens == len(a.tokens) and not Analysis(text).tokenized and b.tokenized

@@ -13,6 +13,10 @@
  *       the distinct tokens by first occurrence; ``info`` (a capsule) keeps each token's type id
  *       and span for the functions below; the counts are the token classes of Analysis;
  *       token_chars is sum(map(len, tokens)) (Analysis.word_chars).
+ *       With ``lazy`` true, the first item is the number of tokens and no token list is made
+ *       (most callers want counts, distinct tokens and ids): token_list(info, types) makes it.
+ *       A token's str (and class) may come from the type-string memo (see below).
+ *   token_list(info, types) -> tokens
  *   intern(tokens) -> info
  *       The same info for any list of str (type ids by first occurrence, no spans).
  *   spans(info) -> [(start, end), ...]
@@ -466,8 +470,14 @@ static inline uint64_t span_hash(const Text *t, Py_ssize_t s, Py_ssize_t len, in
         p += 8;
         nb -= 8;
     }
-    w = 0;
-    memcpy(&w, p, nb);
+    if (nb >= 4) { /* the last 1-7 bytes by two overlapping 4-byte loads (nb is in h) */
+        uint32_t a, b;
+        memcpy(&a, p, 4);
+        memcpy(&b, p + nb - 4, 4);
+        w = (uint64_t)a << 32 | b;
+    } else {
+        w = nb ? (uint64_t)p[0] | (uint64_t)p[nb / 2] << 8 | (uint64_t)p[nb - 1] << 16 : 0;
+    }
     h = (h ^ w) * 0xc4ceb9fe1a85ec53ULL;
     return h ^ (h >> 29);
 }
@@ -518,25 +528,146 @@ static Py_ssize_t classify(const Text *t, Py_ssize_t s, Py_ssize_t e)
     return sym ? e - s : 0;
 }
 
+/* The tokens as a list: each a new reference to its type's str. Like the types list, a list
+ * of str only (read-only by contract) cannot be part of a reference cycle, so the cyclic GC
+ * need not traverse it. */
+static PyObject *token_list_of(PyObject *types, const Py_ssize_t *ids, Py_ssize_t n)
+{
+    PyObject *tokens = PyList_New(n);
+    if (!tokens) return NULL;
+    for (Py_ssize_t i = 0; i < n; i++) {
+        PyObject *tok = PyList_GET_ITEM(types, ids[i]);
+        Py_INCREF(tok);
+        PyList_SET_ITEM(tokens, i, tok);
+    }
+    PyObject_GC_UnTrack(tokens);
+    return tokens;
+}
+
+/* ---------------------------------------------------------------- the type-string memo
+ *
+ * A token's str and class are a pure function of its characters, and news repeats the same few
+ * thousand words document after document: making each document's types anew cost a
+ * PyUnicode_New, a copy and a free per type (~15 % of tokenize). So a bounded, direct-mapped
+ * memo (slot = hash bits; a colliding type replaces the slot's) hands out the str made for an
+ * earlier document. It holds no document's state: an entry is returned only when its
+ * characters equal the token's (compared, not trusted from the hash), and a str is immutable,
+ * so the tokens, types and classes are exactly those made without it. Memory: at most
+ * TYPE_MEMO entries (the table 384 KB, plus the strings). */
+#define TYPE_MEMO_BITS 14
+#define TYPE_MEMO (1u << TYPE_MEMO_BITS)
+
+typedef struct {
+    uint64_t hash;
+    PyObject *str; /* NULL: empty */
+    Py_ssize_t cls;
+} Memo;
+
+static Memo type_memo[TYPE_MEMO];
+
+/* Whether str ``s`` holds exactly the text's characters [pos, pos + len). */
+static int same_chars(PyObject *s, const Text *t, Py_ssize_t pos, Py_ssize_t len)
+{
+    if (PyUnicode_GET_LENGTH(s) != len) return 0;
+    int kind = PyUnicode_KIND(s);
+    const void *d = PyUnicode_DATA(s);
+    if (kind == t->kind)
+        return memcmp(d, (const char *)t->data + (size_t)pos * (size_t)kind, (size_t)len * (size_t)kind) == 0;
+    for (Py_ssize_t i = 0; i < len; i++)
+        if (PyUnicode_READ(kind, d, i) != PyUnicode_READ(t->kind, t->data, pos + i)) return 0;
+    return 1;
+}
+
+static void clear_type_memo(void)
+{
+    for (size_t i = 0; i < TYPE_MEMO; i++) Py_CLEAR(type_memo[i].str);
+}
+
+static PyObject *clear_memo(PyObject *self, PyObject *unused)
+{
+    clear_type_memo();
+    Py_RETURN_NONE;
+}
+
+/* growable array of owned references */
+typedef struct {
+    PyObject **a;
+    Py_ssize_t n, cap;
+} ObjVec;
+
+static int objvec_push(ObjVec *v, PyObject *o) /* steals o, also on failure */
+{
+    if (v->n == v->cap) {
+        Py_ssize_t cap = v->cap ? v->cap * 2 : 64;
+        PyObject **a = ((size_t)cap > PY_SSIZE_T_MAX / sizeof(PyObject *))
+            ? NULL : PyMem_Realloc(v->a, (size_t)cap * sizeof(PyObject *));
+        if (!a) {
+            Py_DECREF(o);
+            PyErr_NoMemory();
+            return -1;
+        }
+        v->a = a;
+        v->cap = cap;
+    }
+    v->a[v->n++] = o;
+    return 0;
+}
+
+static void objvec_free(ObjVec *v)
+{
+    for (Py_ssize_t i = 0; i < v->n; i++) Py_DECREF(v->a[i]);
+    PyMem_Free(v->a);
+    v->a = NULL;
+    v->n = v->cap = 0;
+}
+
+/* The str and class of a new type of this document: from the memo, or made and memoised. */
+static PyObject *type_str(PyObject *text, const Text *t, int ascii, Py_ssize_t pos, Py_ssize_t len,
+                          uint64_t h, Py_ssize_t *cls)
+{
+    Memo *m = &type_memo[(size_t)(h ^ (h >> 32)) & (TYPE_MEMO - 1)];
+    if (m->str && m->hash == h && same_chars(m->str, t, pos, len)) {
+        *cls = m->cls;
+        Py_INCREF(m->str);
+        return m->str;
+    }
+    PyObject *tok;
+    if (ascii && len > 1) { /* an ASCII text's token is ASCII: no max-character scan */
+        tok = PyUnicode_New(len, 127);
+        if (!tok) return NULL;
+        memcpy(PyUnicode_1BYTE_DATA(tok), (const char *)t->data + pos, (size_t)len);
+    } else { /* one character: CPython's shared Latin-1 strings */
+        tok = PyUnicode_Substring(text, pos, pos + len);
+        if (!tok) return NULL;
+    }
+    *cls = classify(t, pos, pos + len);
+    Py_INCREF(tok);
+    Py_XSETREF(m->str, tok);
+    m->hash = h;
+    m->cls = *cls;
+    return tok;
+}
+
 static PyObject *tokenize(PyObject *self, PyObject *args)
 {
     PyObject *cap, *text;
-    if (!PyArg_ParseTuple(args, "OU", &cap, &text)) return NULL;
+    int lazy = 0;
+    if (!PyArg_ParseTuple(args, "OU|p", &cap, &text, &lazy)) return NULL;
     Config *cf = PyCapsule_GetPointer(cap, "saring._c_analysis.config");
     if (!cf) return NULL;
     if (PyUnicode_READY(text) < 0) return NULL;
     Text t = {PyUnicode_KIND(text), PyUnicode_DATA(text), PyUnicode_GET_LENGTH(text)};
     const int ascii = PyUnicode_IS_ASCII(text);
 
-    PyObject *tokens = NULL, *types = PyList_New(0), *result = NULL;
+    PyObject *tokens = NULL, *types = NULL, *result = NULL;
+    ObjVec tv = {0}; /* the types, by first occurrence */
     Vec ids = {0}, starts = {0}, ends = {0}, tlen = {0}, tcls = {0};
     size_t mask = 255; /* grown to a power of two above twice the types expected */
-    while (mask < 8191 && (size_t)PyUnicode_GET_LENGTH(text) / 8 > mask) mask = mask * 2 + 1;
+    while (mask < 8191 && (size_t)PyUnicode_GET_LENGTH(text) / 5 > mask) mask = mask * 2 + 1;
     Slot *tab = PyMem_Malloc((mask + 1) * sizeof(Slot));
     Info *f = NULL;
     long long n_alpha = 0, n_symbol = 0, symbol_chars = 0, token_chars = 0;
     int keyed = 0;
-    if (!types) goto fail;
     if (!tab) {
         PyErr_NoMemory();
         goto fail;
@@ -585,26 +716,16 @@ static PyObject *tokenize(PyObject *self, PyObject *args)
             j = (j + 1) & mask;
         }
         if (id < 0) {
-            id = PyList_GET_SIZE(types);
-            PyObject *tok;
-            if (ascii && len > 1) { /* an ASCII text's token is ASCII: no max-character scan */
-                tok = PyUnicode_New(len, 127);
-                if (!tok) goto fail;
-                memcpy(PyUnicode_1BYTE_DATA(tok), base + pos, (size_t)len);
-            } else { /* one character: CPython's shared Latin-1 strings */
-                tok = PyUnicode_Substring(text, pos, end);
-                if (!tok) goto fail;
-            }
-            int rc = PyList_Append(types, tok);
-            Py_DECREF(tok);
-            if (rc < 0) goto fail;
-            if (vec_push(&tlen, len) < 0 || vec_push(&tcls, classify(&t, pos, end)) < 0) goto fail;
+            id = tv.n;
+            Py_ssize_t cls;
+            PyObject *tok = type_str(text, &t, ascii, pos, len, h, &cls);
+            if (!tok || objvec_push(&tv, tok) < 0) goto fail;
+            if (vec_push(&tlen, len) < 0 || vec_push(&tcls, cls) < 0) goto fail;
             tab[j].hash = h;
             tab[j].start = pos;
             tab[j].len = len;
             tab[j].id = id;
-            if ((size_t)PyList_GET_SIZE(types) * 2 > mask + 1 && grow_table(&tab, &mask, &t, 0) < 0)
-                goto fail;
+            if ((size_t)tv.n * 2 > mask + 1 && grow_table(&tab, &mask, &t, 0) < 0) goto fail;
         }
         if (vec_push(&ids, id) < 0 || vec_push(&starts, pos) < 0 || vec_push(&ends, end) < 0) goto fail;
         Py_ssize_t k = tcls.a[id];
@@ -616,18 +737,13 @@ static PyObject *tokenize(PyObject *self, PyObject *args)
         }
         pos = end;
     }
-    /* the tokens: each a new reference to its type's str; like the types list, a list of str
-       only (read-only by contract) cannot be part of a reference cycle, so the cyclic GC
-       need not traverse it */
-    Py_CLEAR(tokens);
-    tokens = PyList_New(ids.n);
+    /* the types (moved out of tv), then the tokens (or, lazy, their number: token_list) */
+    types = PyList_New(tv.n);
+    if (!types) goto fail;
+    for (Py_ssize_t i = 0; i < tv.n; i++) PyList_SET_ITEM(types, i, tv.a[i]); /* moved */
+    tv.n = 0;
+    tokens = lazy ? PyLong_FromSsize_t(ids.n) : token_list_of(types, ids.a, ids.n);
     if (!tokens) goto fail;
-    for (Py_ssize_t i = 0; i < ids.n; i++) {
-        PyObject *tok = PyList_GET_ITEM(types, ids.a[i]);
-        Py_INCREF(tok);
-        PyList_SET_ITEM(tokens, i, tok);
-    }
-    PyObject_GC_UnTrack(tokens);
     PyObject_GC_UnTrack(types);
     f = PyMem_Calloc(1, sizeof(Info));
     if (!f) {
@@ -665,6 +781,7 @@ static PyObject *tokenize(PyObject *self, PyObject *args)
 fail:
     Py_XDECREF(tokens);
     Py_XDECREF(types);
+    objvec_free(&tv);
     PyMem_Free(tab);
     PyMem_Free(ids.a);
     PyMem_Free(starts.a);
@@ -748,6 +865,20 @@ static PyObject *spans(PyObject *self, PyObject *cap)
         PyList_SET_ITEM(out, i, p);
     }
     return out;
+}
+
+/* token_list(info, types): the tokens of a lazy tokenize, from its types list */
+static PyObject *token_list(PyObject *self, PyObject *args)
+{
+    PyObject *cap, *types;
+    if (!PyArg_ParseTuple(args, "OO!", &cap, &PyList_Type, &types)) return NULL;
+    Info *f = get_info(cap);
+    if (!f) return NULL;
+    if (PyList_GET_SIZE(types) != f->ntypes) {
+        PyErr_SetString(PyExc_ValueError, "types do not belong to this info");
+        return NULL;
+    }
+    return token_list_of(types, f->ids, f->n);
 }
 
 /* ---------------------------------------------------------------- n-grams */
@@ -963,17 +1094,22 @@ static PyObject *set_max_probe(PyObject *self, PyObject *arg)
 static PyMethodDef methods[] = {
     {"make_config", make_config, METH_VARARGS, "make_config(clitics, abbreviations, units) -> config"},
     {"tokenize", tokenize, METH_VARARGS,
-     "tokenize(config, text) -> (tokens, types, info, n_alpha, n_symbol, symbol_chars)"},
+     "tokenize(config, text, lazy=False) -> (tokens or, lazy, their number, types, info, n_alpha, n_symbol, symbol_chars, token_chars)"},
     {"intern", intern, METH_O, "intern(tokens) -> info"},
+    {"token_list", token_list, METH_VARARGS, "token_list(info, types) -> tokens (of a lazy tokenize)"},
     {"spans", spans, METH_O, "spans(info) -> [(start, end), ...]"},
     {"ngrams", ngrams, METH_VARARGS, "ngrams(info, top_ns, dup_ns, positions=False) -> ({n: top chars}, {n: dup chars}[, positions])"},
     {"_set_max_probe", set_max_probe, METH_O, "tests: probes before the keyed hash (returns the old)"},
+    {"_clear_memo", clear_memo, METH_NOARGS, "tests: forget the type-string memo"},
     {NULL, NULL, 0, NULL},
 };
+
+static void module_free(void *unused) { clear_type_memo(); }
 
 static struct PyModuleDef module = {
     PyModuleDef_HEAD_INIT, "_c_analysis",
     "Compiled per-token work of saring.analysis (reference: the pure-Python code).", -1, methods,
+    NULL, NULL, NULL, module_free,
 };
 
 PyMODINIT_FUNC PyInit__c_analysis(void)

@@ -34,6 +34,7 @@ the text the analysis was made for; after an edit, call :func:`analyse` again.
 from __future__ import annotations
 
 import re
+import sys
 from collections.abc import Hashable, Iterable
 from itertools import accumulate, compress, filterfalse
 from typing import Any
@@ -82,6 +83,11 @@ def _config() -> Any:
     return _kernel_config[0]
 
 
+def _kernel_of(info: Any) -> Any:
+    """The kernel that made ``info`` (tests swap :data:`_kernel` out after tokenizing)."""
+    return _kernel if _kernel is not None else sys.modules["saring._c_analysis"]
+
+
 def token_re() -> re.Pattern[str]:
     """The shared word/punctuation tokenizer (``saring.quality.textstats.TOKEN_RE``)."""
     if not _token_re:
@@ -104,7 +110,7 @@ class Analysis:
     __slots__ = (
         "text", "memo", "_tokens", "_spans", "_n_symbol", "_symbol_chars", "_n_alpha",
         "_lines", "_line_starts", "_line_spans", "_paragraphs", "_lower", "_info", "_types",
-        "_token_chars",
+        "_token_chars", "_n_tokens",
     )
 
     def __init__(self, text: str) -> None:
@@ -123,29 +129,48 @@ class Analysis:
         self._info: Any = None  # the kernel's token ids and spans (None: pure Python)
         self._types: list[str] | None = None  # distinct tokens by first occurrence (kernel)
         self._token_chars = -1  # sum(map(len, tokens)), from the kernel (-1: not known)
+        self._n_tokens = -1  # len(tokens) (-1: not tokenized yet)
 
     # ------------------------------------------------------------------ tokens
     @property
     def tokenized(self) -> bool:
-        """Whether :attr:`tokens` is already computed (a consumer may then use it for free)."""
-        return self._tokens is not None
+        """Whether the text is already tokenized (a consumer may then use the tokens, their
+        number, classes and distinct tokens for free)."""
+        return self._n_tokens >= 0
+
+    def _tokenize(self) -> None:
+        """Tokenize once. The kernel makes the distinct tokens, ids and counts but not the list
+        of every token (most readers want only counts and distinct tokens): :attr:`tokens`
+        builds that list from the ids when asked."""
+        if _kernel is not None:
+            (self._n_tokens, self._types, self._info, self._n_alpha, self._n_symbol,
+             self._symbol_chars, self._token_chars) = _kernel.tokenize(_config(), self.text, True)
+        else:
+            self._tokens = token_re().findall(self.text)
+            self._n_tokens = len(self._tokens)
 
     @property
     def tokens(self) -> list[str]:
         """Word and punctuation tokens (``TOKEN_RE``: spaCy-like, see ``quality.textstats``)."""
         if self._tokens is None:
-            if _kernel is not None:
-                (self._tokens, self._types, self._info, self._n_alpha, self._n_symbol,
-                 self._symbol_chars, self._token_chars) = _kernel.tokenize(_config(), self.text)
-            else:
-                self._tokens = token_re().findall(self.text)
-        return self._tokens
+            if self._n_tokens < 0:
+                self._tokenize()
+            if self._tokens is None:  # the kernel's: built from its ids and distinct tokens
+                self._tokens = _kernel_of(self._info).token_list(self._info, self._types)
+        return self._tokens  # type: ignore[return-value]
+
+    @property
+    def n_tokens(self) -> int:
+        """``len(tokens)``, without building the token list."""
+        if self._n_tokens < 0:
+            self._tokenize()
+        return self._n_tokens
 
     @property
     def token_info(self) -> Any:
         """The kernel's token ids and spans (``saring._c_analysis``), or None without it."""
-        if self._tokens is None:
-            self.tokens  # noqa: B018 - computes it
+        if self._n_tokens < 0:
+            self._tokenize()
         return self._info
 
     @property
@@ -153,8 +178,8 @@ class Analysis:
         """``[start, end)`` of each token of :attr:`tokens`, in the same order."""
         if self._spans is None:
             info = self.token_info
-            if info is not None and _kernel is not None:
-                self._spans = _kernel.spans(info)
+            if info is not None:
+                self._spans = _kernel_of(info).spans(info)
             else:
                 self._spans = [m.span() for m in token_re().finditer(self.text)]
         return self._spans
@@ -172,7 +197,8 @@ class Analysis:
     def distinct_tokens(self) -> Any:
         """The distinct tokens, as cheap as they come: the kernel's list (by first occurrence),
         else :attr:`types`. For set operations whose answer does not depend on order."""
-        self.tokens  # noqa: B018 - computes them
+        if self._n_tokens < 0:
+            self._tokenize()
         return self._types if self._types is not None else self.types
 
     def _count_classes(self) -> None:

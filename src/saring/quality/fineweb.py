@@ -91,7 +91,7 @@ class FineWebQuality(ProfiledFilter):
             chars = len(text) - st.n_newlines
             return line_dups(st).nonblank_dup_chars / chars if chars else 0.0
         if metric == "list_ratio":
-            n_tokens = len(st.tokens)
+            n_tokens = st.n_tokens
             n_newlines = st.n_newlines
             if not n_tokens:
                 return float(n_newlines > 0) * 1e9

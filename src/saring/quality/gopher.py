@@ -84,7 +84,7 @@ class GopherQuality(ProfiledFilter):
         ]
 
     def measure(self, metric: str, st: TextStats, cfg: dict[str, Any]) -> float:
-        n_tokens = len(st.tokens)
+        n_tokens = st.n_tokens
         if metric == "n_words":
             return n_tokens - st.n_symbol
         if metric == "avg_word_length":
@@ -114,7 +114,7 @@ class GopherQuality(ProfiledFilter):
     ) -> dict[str, float]:
         """:meth:`measure` of every metric in one call (the same expressions; each is cheap once
         the text is tokenized), the stop words only when a rule reads them."""
-        n_tokens = len(st.tokens)
+        n_tokens = st.n_tokens
         n_words = n_tokens - st.n_symbol
         lines, bullets, end_ellipsis, hashes, dots3, ellipsis = _marks(st)
         if n_tokens:

@@ -339,7 +339,7 @@ class SpamFilter(FilterStep):
                 else:
                     counts[cat] += 1
         wa = 0 if lowered.isdisjoint(wa_words) else len(wa_re.findall(low))
-        n_words = max(len(st.tokens) - st.n_symbol, 1)
+        n_words = max(st.n_tokens - st.n_symbol, 1)
         scores.update({k: v for k, v in counts.items() if v})
         if brands:
             scores["brand_tokens"] = brands
