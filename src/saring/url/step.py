@@ -87,6 +87,22 @@ def path_needles() -> tuple[str, ...] | None:
     return needles if runs and all(runs) and len(needles) <= 64 else None
 
 
+@lru_cache(maxsize=1)
+def path_candidates() -> tuple[tuple[int, tuple[re.Pattern[str], str, str]], ...] | None:
+    """Each path pattern with the bit of its required literal in :func:`path_needles`' scan
+    (None without needles). A pattern whose literal is absent cannot match, so only the
+    patterns whose bit the scan sets are searched, each on its own: the gate's alternation
+    has no literal prefix for ``sre`` to skip by (~170 us on a slug holding a needle word such
+    as ``daftar``), while each pattern starts with one."""
+    from saring.boilerplate.dispatch import required_literal
+
+    needles = path_needles()
+    if needles is None:
+        return None
+    index = {nd: i for i, nd in enumerate(needles)}
+    return tuple((1 << index[required_literal(p[0].pattern)], p) for p in load_path_patterns())
+
+
 class URLFilter(FilterStep):
     """Domain metadata + domain blocklist, domain-name tokens and URL-path spam patterns."""
 
@@ -117,6 +133,7 @@ class URLFilter(FilterStep):
         load_path_patterns()
         path_gate()
         path_needles()
+        path_candidates()
 
     def _blocked(self) -> tuple[dict[str, str], frozenset[str]]:
         """The blocklist (file + ``domains``) and its domain set, built once per step."""
@@ -146,11 +163,18 @@ class URLFilter(FilterStep):
                 out["domain_token_category"] = cats[m.group(0)]
         if self.config.use_path_patterns and parts["path"]:
             path = parts["path"].lower()[:2000]
-            needles = path_needles()
-            if (needles is not None and not needles_present(path, needles)) or path_gate().search(path) is None:
-                return out
-            strong = [p.pattern for p, _, s in load_path_patterns() if s == "strong" and p.search(path)]
-            weak = [p.pattern for p, _, s in load_path_patterns() if s == "weak" and p.search(path)]
+            cands = path_candidates()
+            if cands is None:
+                if path_gate().search(path) is None:
+                    return out
+                pats = load_path_patterns()
+            else:
+                bits = needles_present(path, path_needles())
+                if not bits:
+                    return out
+                pats = [p for bit, p in cands if bits & bit]
+            strong = [p.pattern for p, _, s in pats if s == "strong" and p.search(path)]
+            weak = [p.pattern for p, _, s in pats if s == "weak" and p.search(path)]
             if strong and REPORTING.search(path):
                 weak, strong = strong + weak, []
             if strong:
