@@ -80,3 +80,25 @@ def test_quality_scores_same_with_and_without_the_kernel(text: str) -> None:
         T._K = saved
         clear_cache()
     assert with_kernel == without
+
+
+@settings(max_examples=300, deadline=None)
+@given(_TEXT)
+def test_line_counts_record_the_newline_count(text: str) -> None:
+    """The line counts tell the analysis its newline count (``n_newlines`` is then not
+    counted again): it must be ``text.count("\\n")``, with the kernel or without it."""
+    from saring.analysis import Analysis
+
+    for kernel in (T._K, None):
+        old = T._K
+        T._K = kernel
+        try:
+            a = Analysis(text)
+            T.line_counts(a)
+            assert a._n_newlines == text.count("\n") == a.n_newlines
+        finally:
+            T._K = old
+    b = Analysis(text)
+    assert b.n_newlines == text.count("\n")
+    b.lines  # noqa: B018
+    assert Analysis(text).n_newlines == b.n_newlines == len(b.lines) - 1

@@ -110,7 +110,7 @@ class Analysis:
     __slots__ = (
         "text", "memo", "_tokens", "_spans", "_n_symbol", "_symbol_chars", "_n_alpha",
         "_lines", "_line_starts", "_line_spans", "_paragraphs", "_lower", "_info", "_types",
-        "_token_chars", "_n_tokens",
+        "_token_chars", "_n_tokens", "_n_newlines",
     )
 
     def __init__(self, text: str) -> None:
@@ -130,6 +130,7 @@ class Analysis:
         self._types: list[str] | None = None  # distinct tokens by first occurrence (kernel)
         self._token_chars = -1  # sum(map(len, tokens)), from the kernel (-1: not known)
         self._n_tokens = -1  # len(tokens) (-1: not tokenized yet)
+        self._n_newlines = -1  # text.count("\n") (-1: not counted yet)
 
     # ------------------------------------------------------------------ tokens
     @property
@@ -290,10 +291,18 @@ class Analysis:
 
     @property
     def n_newlines(self) -> int:
-        """``text.count("\\n")``: free once :attr:`lines` exists (one more line than newlines)."""
-        if self._lines is not None:
-            return len(self._lines) - 1
-        return self.text.count("\n")
+        """``text.count("\\n")``: counted once (free once :attr:`lines` exists: one more line
+        than newlines; a step that counted the lines another way may record it with
+        :meth:`know_newlines`)."""
+        if self._n_newlines < 0:
+            self._n_newlines = (len(self._lines) - 1 if self._lines is not None
+                                else self.text.count("\n"))
+        return self._n_newlines
+
+    def know_newlines(self, n: int) -> None:
+        """Record ``text.count("\\n")`` found by a caller's own scan of this text (e.g. quality's
+        compiled line counts), so :attr:`n_newlines` does not count again."""
+        self._n_newlines = n
 
     @property
     def line_starts(self) -> list[int]:

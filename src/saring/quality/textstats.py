@@ -748,6 +748,7 @@ def _line_numbers(st: Analysis) -> tuple[int, int, int, int, int, int, int]:
         found = st.memo["quality_line_numbers"] = (
             _K.line_stats(st.text) if _K is not None else line_numbers_py(st.lines)
         )
+        st.know_newlines(found[0] - 1)  # text.split("\n") has one line more than newlines
     return found  # type: ignore[return-value]
 
 
