@@ -15,7 +15,6 @@
  *       token_chars is sum(map(len, tokens)) (Analysis.word_chars).
  *       With ``lazy`` true, the first item is the number of tokens and no token list is made
  *       (most callers want counts, distinct tokens and ids): token_list(info, types) makes it.
- *       A token's str (and class) may come from the type-string memo (see below).
  *   token_list(info, types) -> tokens
  *   intern(tokens) -> info
  *       The same info for any list of str (type ids by first occurrence, no spans).
@@ -544,50 +543,11 @@ static PyObject *token_list_of(PyObject *types, const Py_ssize_t *ids, Py_ssize_
     return tokens;
 }
 
-/* ---------------------------------------------------------------- the type-string memo
+/* ---------------------------------------------------------------- types
  *
- * A token's str and class are a pure function of its characters, and news repeats the same few
- * thousand words document after document: making each document's types anew cost a
- * PyUnicode_New, a copy and a free per type (~15 % of tokenize). So a bounded, direct-mapped
- * memo (slot = hash bits; a colliding type replaces the slot's) hands out the str made for an
- * earlier document. It holds no document's state: an entry is returned only when its
- * characters equal the token's (compared, not trusted from the hash), and a str is immutable,
- * so the tokens, types and classes are exactly those made without it. Memory: at most
- * TYPE_MEMO entries (the table 384 KB, plus the strings). */
-#define TYPE_MEMO_BITS 14
-#define TYPE_MEMO (1u << TYPE_MEMO_BITS)
-
-typedef struct {
-    uint64_t hash;
-    PyObject *str; /* NULL: empty */
-    Py_ssize_t cls;
-} Memo;
-
-static Memo type_memo[TYPE_MEMO];
-
-/* Whether str ``s`` holds exactly the text's characters [pos, pos + len). */
-static int same_chars(PyObject *s, const Text *t, Py_ssize_t pos, Py_ssize_t len)
-{
-    if (PyUnicode_GET_LENGTH(s) != len) return 0;
-    int kind = PyUnicode_KIND(s);
-    const void *d = PyUnicode_DATA(s);
-    if (kind == t->kind)
-        return memcmp(d, (const char *)t->data + (size_t)pos * (size_t)kind, (size_t)len * (size_t)kind) == 0;
-    for (Py_ssize_t i = 0; i < len; i++)
-        if (PyUnicode_READ(kind, d, i) != PyUnicode_READ(t->kind, t->data, pos + i)) return 0;
-    return 1;
-}
-
-static void clear_type_memo(void)
-{
-    for (size_t i = 0; i < TYPE_MEMO; i++) Py_CLEAR(type_memo[i].str);
-}
-
-static PyObject *clear_memo(PyObject *self, PyObject *unused)
-{
-    clear_type_memo();
-    Py_RETURN_NONE;
-}
+ * (A memo of type strings across documents was tried: -11 % instructions but +13-27 % CPU,
+ * measured with both kernels in one process: a hit reads and writes a str made long ago, out
+ * of cache, where a new one comes from obmalloc's hot free list. Not kept.) */
 
 /* growable array of owned references */
 typedef struct {
@@ -621,31 +581,15 @@ static void objvec_free(ObjVec *v)
     v->n = v->cap = 0;
 }
 
-/* The str and class of a new type of this document: from the memo, or made and memoised. */
-static PyObject *type_str(PyObject *text, const Text *t, int ascii, Py_ssize_t pos, Py_ssize_t len,
-                          uint64_t h, Py_ssize_t *cls)
+/* The str of a new type of this document. */
+static PyObject *type_str(PyObject *text, const Text *t, int ascii, Py_ssize_t pos, Py_ssize_t len)
 {
-    Memo *m = &type_memo[(size_t)(h ^ (h >> 32)) & (TYPE_MEMO - 1)];
-    if (m->str && m->hash == h && same_chars(m->str, t, pos, len)) {
-        *cls = m->cls;
-        Py_INCREF(m->str);
-        return m->str;
-    }
-    PyObject *tok;
     if (ascii && len > 1) { /* an ASCII text's token is ASCII: no max-character scan */
-        tok = PyUnicode_New(len, 127);
-        if (!tok) return NULL;
-        memcpy(PyUnicode_1BYTE_DATA(tok), (const char *)t->data + pos, (size_t)len);
-    } else { /* one character: CPython's shared Latin-1 strings */
-        tok = PyUnicode_Substring(text, pos, pos + len);
-        if (!tok) return NULL;
+        PyObject *tok = PyUnicode_New(len, 127);
+        if (tok) memcpy(PyUnicode_1BYTE_DATA(tok), (const char *)t->data + pos, (size_t)len);
+        return tok;
     }
-    *cls = classify(t, pos, pos + len);
-    Py_INCREF(tok);
-    Py_XSETREF(m->str, tok);
-    m->hash = h;
-    m->cls = *cls;
-    return tok;
+    return PyUnicode_Substring(text, pos, pos + len); /* one character: CPython's shared Latin-1 strings */
 }
 
 static PyObject *tokenize(PyObject *self, PyObject *args)
@@ -717,10 +661,9 @@ static PyObject *tokenize(PyObject *self, PyObject *args)
         }
         if (id < 0) {
             id = tv.n;
-            Py_ssize_t cls;
-            PyObject *tok = type_str(text, &t, ascii, pos, len, h, &cls);
+            PyObject *tok = type_str(text, &t, ascii, pos, len);
             if (!tok || objvec_push(&tv, tok) < 0) goto fail;
-            if (vec_push(&tlen, len) < 0 || vec_push(&tcls, cls) < 0) goto fail;
+            if (vec_push(&tlen, len) < 0 || vec_push(&tcls, classify(&t, pos, end)) < 0) goto fail;
             tab[j].hash = h;
             tab[j].start = pos;
             tab[j].len = len;
@@ -1100,16 +1043,12 @@ static PyMethodDef methods[] = {
     {"spans", spans, METH_O, "spans(info) -> [(start, end), ...]"},
     {"ngrams", ngrams, METH_VARARGS, "ngrams(info, top_ns, dup_ns, positions=False) -> ({n: top chars}, {n: dup chars}[, positions])"},
     {"_set_max_probe", set_max_probe, METH_O, "tests: probes before the keyed hash (returns the old)"},
-    {"_clear_memo", clear_memo, METH_NOARGS, "tests: forget the type-string memo"},
     {NULL, NULL, 0, NULL},
 };
-
-static void module_free(void *unused) { clear_type_memo(); }
 
 static struct PyModuleDef module = {
     PyModuleDef_HEAD_INIT, "_c_analysis",
     "Compiled per-token work of saring.analysis (reference: the pure-Python code).", -1, methods,
-    NULL, NULL, NULL, module_free,
 };
 
 PyMODINIT_FUNC PyInit__c_analysis(void)
