@@ -567,7 +567,7 @@ def _quiet_source() -> str:
                                                     names.find_entity_sites))
 
 
-QUIET_SHA = "5cde235c9d063076"
+QUIET_SHA = "c5c987cfab7d9b9e"
 
 
 def test_quiet_documents_mirror_the_glue_scan() -> None:
