@@ -155,8 +155,9 @@ def _noun_after(text: str, pos: int, res: Resources) -> bool:
     return w.islower() and (w in res.pos_nouns or w in res.context_nouns) and not res.englishish(w)
 
 
-def score_site(text: str, m: re.Match[str], res: Resources) -> Site | None:
-    """Turn a regex hit into a scored :class:`Site`, or ``None`` when it is a real word."""
+def score_site(text: str, m: re.Match[str], res: Resources, moved_before: bool = False) -> Site | None:
+    """Turn a regex hit into a scored :class:`Site`, or ``None`` when it is a real word
+    (``moved_before``: a suffix site's move puts its entity right before the token)."""
     ent, glue, suf = m.group("ent"), m.group("glue"), m.group("suf")
     start, end = m.start(), m.end()
     last_word = ent.rsplit(" ", 1)[-1]
@@ -170,7 +171,7 @@ def score_site(text: str, m: re.Match[str], res: Resources) -> Site | None:
         if res.known(token):
             return None
         if glue[0].isupper():
-            return _score_camel(text, start, end, ent, glue, res)
+            return _score_camel(text, start, end, ent, glue, res, moved_before)
         return _score_lower(start, end, ent, glue, res)
     return _score_suffix(text, start, end, ent, suf, token, etype, res)
 
@@ -178,7 +179,8 @@ def score_site(text: str, m: re.Match[str], res: Resources) -> Site | None:
 CAP_RUN_BEFORE = re.compile(r"[A-Z][\w\-]* [A-Z][\w\-]* $")  # two capitalised words right before
 
 
-def _score_camel(text: str, start: int, end: int, ent: str, glue: str, res: Resources) -> Site | None:
+def _score_camel(text: str, start: int, end: int, ent: str, glue: str, res: Resources,
+                 moved_before: bool = False) -> Site | None:
     """``RusiaSeorang``/``RusiaChina``; scraped datelines (``Liputan6.com, JakartaKita``) are skipped."""
     low = glue.lower()
     line_start = text.rfind("\n", 0, start) + 1
@@ -210,7 +212,7 @@ def _score_camel(text: str, start: int, end: int, ent: str, glue: str, res: Reso
     verb = False
     if low in res.pre_head or low in res.stop or glue in res.title_firsts:
         conf = 0.9
-    elif is_verb(low, res) and _lower_word_before(text, max(line_start, start - 30), start, res):
+    elif is_verb(low, res) and not moved_before and _lower_word_before(text, max(line_start, start - 30), start, res):
         conf, verb = FLAG_CONF, True  # "kaus bertuliskan JakartaBerlari": a translated link's
         # glued word heads a noun phrase, never a verb; in running text a slogan or a brand
     elif (low in res.lexicon and res.common_lower(low)) or ("-" in low and res.known(low)):
@@ -345,14 +347,20 @@ def _name_before(text: str, start: int, res: Resources) -> bool:
     # glued token ("Rusiayang", "Utarayang"), which a repair changes: the guard must not depend on it
 
 
+MOVED_PHRASE = re.compile(r"(?: [a-z]+)+ ")  # lower-case words between a suffix site and the next token
+
+
 def find_sites(text: str, res: Resources) -> list[Site]:
     """All scored sites in ``text`` (before document-level evidence)."""
-    sites = []
+    sites: list[Site] = []
     for m in site_matches(text, res):  # res.site_re.finditer(text), the kernel's fast path
         i = m.start()
         if i and (text[i - 1].isalnum() or text[i - 1] in BAD_BEFORE):
             continue
-        s = score_site(text, m, res)
+        # "Rusian pemerintah RusiaTiba": the move gives "pemerintah Rusia RusiaTiba", no lower-case
+        # word before the token; decide on that text, as the second pass will (idempotent)
+        moved = bool(sites) and sites[-1].form == "suffix" and MOVED_PHRASE.fullmatch(text, sites[-1].end, i) is not None
+        s = score_site(text, m, res, moved)
         if s is not None:
             sites.append(s)
     return sites

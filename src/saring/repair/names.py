@@ -551,14 +551,20 @@ def _name_elsewhere(text: str, name_start: int, end: int, memo: DocMemo | None) 
     return False
 
 
+SPLIT_FORMS = frozenset({"glue", "camel"})  # site forms whose repair splits a word off the token
+
+
 class DocMemo:
     """Per-document counts the name scan asks for many times, computed once (hostile pages glue
     thousands of names; counting in the whole text per site made them quadratic)."""
 
-    __slots__ = ("_asked", "_runs", "elsewhere_budget", "repeated", "text")
+    __slots__ = ("_asked", "_runs", "elsewhere_budget", "glued", "repeated", "text")
 
-    def __init__(self, text: str) -> None:
+    def __init__(self, text: str, glued: dict[int, int] | None = None) -> None:
         self.text = text
+        # end of a glued token -> start of its glued word (``Rusia|yang``: 9 -> 5), for the rules
+        # that read the word before a token: the repair splits it off in this pass (``glued_before``)
+        self.glued = dict(glued or {})
         self.elsewhere_budget = MAX_ELSEWHERE_CHECKS  # whole-name searches (``_name_elsewhere``)
         self.repeated = Repeats(text)  # token -> occurs more than once (``glue.repeated``)
         self._runs: Counter[str] | None = None
@@ -771,7 +777,7 @@ def name_site(text: str, m: re.Match[str], res: Resources, memo: DocMemo | None 
         return None  # writers use the whole token as a name (Herlambang, Prakerja, Fujifilm)
     if tok in res.brands or tok.lower() in res.brands_lower:
         return None
-    d = demonym_site(text, m, res)
+    d = demonym_site(text, m, res, memo)
     if d is not None:
         return d  # (before ``known``: English demonyms are English words, ``Crimean``)
     if res.known(tok) or repeated(text, tok, None if memo is None else memo.repeated):
@@ -830,6 +836,7 @@ VOWELS = frozenset("aeiou")
 TIME_NOUNS = frozenset("pekan tahun bulan hari jam menit detik abad dekade musim waktu kali".split())
 LOWER_NEXT = re.compile(r" ([a-z]{3,})(?![\w\-])")
 LOWER_RIGHT_BEFORE = re.compile(r"(?<![\w\-])([a-z]{2,}) $")
+LOWER_WORD = re.compile(r"[a-z]{2,29}")
 
 
 def _demonym_bases(tok: str) -> list[tuple[str, bool]]:
@@ -862,7 +869,20 @@ def _place_base(base: str, english_ok: bool, res: Resources) -> bool:
         res.englishish(low))) or (english_ok and low in res.other)
 
 
-def demonym_site(text: str, m: re.Match[str], res: Resources) -> Site | None:
+def _repaired_word_before(text: str, start: int, memo: DocMemo | None) -> str | None:
+    """The lower-case word right before ``start``, as the repaired text will read: a word glued
+    to the token before (``Rusia|yang Jakartan``), which this pass splits off, counts as the word
+    (otherwise the second pass would see ``Rusia yang Jakartan`` and decide anew: not idempotent)."""
+    before = LOWER_RIGHT_BEFORE.search(text, max(0, start - 30), start)
+    if before is not None:
+        return before.group(1)
+    rest = None if memo is None or text[start - 1 : start] != " " else memo.glued.get(start - 1)
+    if rest is None or not LOWER_WORD.fullmatch(text, rest, start - 1):
+        return None
+    return text[rest : start - 1]
+
+
+def demonym_site(text: str, m: re.Match[str], res: Resources, memo: DocMemo | None = None) -> Site | None:
     """``mempelajari Andalusian tari``: a region's English demonym (the page translator's link
     leaves ``-n``, ``-ese``, ``-i`` after the name) before the lower-case noun it modifies, the
     region one no list knows. The order is the evidence: in Indonesian the demonym follows the
@@ -880,10 +900,9 @@ def demonym_site(text: str, m: re.Match[str], res: Resources) -> Site | None:
     if not ((noun in res.pos_nouns or noun in res.context_nouns) and not res.englishish(noun)
             and noun not in res.stop and noun not in res.days and noun not in TIME_NOUNS and not is_verb(noun, res)):
         return None  # ("bertemu Julian pekan lalu": a time phrase follows a person's name)
-    before = LOWER_RIGHT_BEFORE.search(text, max(0, start - 30), start)
-    if before is None:
+    prev = _repaired_word_before(text, start, memo)
+    if prev is None:
         return None
-    prev = before.group(1)
     if prev in res.pos_nouns or prev in res.context_nouns or res.englishish(prev):
         return None  # "kuda Andalusian jantan": the demonym modifies the noun before it
     site = Site(start, end, base, "suffix", end + 1, noun, 0.85, cap=0.9)
@@ -1233,15 +1252,16 @@ def _same_head_before(text: str, start: int, head: str) -> bool:
 
 
 def find_entity_sites(text: str, res: Resources, taken: set[int],
-                      stopped: dict[str, Any] | None = None) -> list[Site]:
+                      stopped: dict[str, Any] | None = None, glued: dict[int, int] | None = None) -> list[Site]:
     """Glue sites on capitalised tokens the gazetteer scan did not claim.
 
     The scan stops at :data:`MAX_CANDIDATES` unknown tokens or :data:`MAX_NAME_SITES` sites (a
     page of hundreds of glued names is no translated article; bounded cost); ``stopped`` then
     gets the bound, its limit and the offset where the scan stopped, for the step to flag.
+    ``glued``: the gazetteer's glue sites, the end of each glued token -> where its glued word starts.
     """
     out: list[Site] = []
-    memo = DocMemo(text)
+    memo = DocMemo(text, glued)
     budget = MAX_CANDIDATES
     # (fast path: only the tokens that can give a site, when no bound can bind; see fastscan)
     live = name_tokens(text, res, taken, MAX_CANDIDATES, MAX_NAME_SITES)
@@ -1265,6 +1285,8 @@ def find_entity_sites(text: str, res: Resources, taken: set[int],
             if any(s.start <= t < m.start() for t in taken) or (out and s.start < out[-1].end):
                 s.entity, s.start = m.group()[: s.rest_start - m.start()], m.start()
             out.append(s)
+            if s.form in SPLIT_FORMS:
+                memo.glued[s.end] = s.rest_start
     return out
 
 

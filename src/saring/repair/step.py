@@ -36,7 +36,7 @@ from saring.repair.glue import (
     plan_repair,
     require_mt_fingerprint,
 )
-from saring.repair.names import code_sites, extend_sites, find_entity_sites
+from saring.repair.names import SPLIT_FORMS, code_sites, extend_sites, find_entity_sites
 from saring.repair.paragraphs import DupPair, Para, find_duplicates, split_paragraphs
 from saring.repair.resources import Resources, load_resources
 from saring.step import MapStep, Reject
@@ -150,7 +150,8 @@ class Repair(MapStep):
         weak = [s for s in sites if s.form in ("glue", "camel") and s.confidence < FLAG_MIN]
         strong = [s for s in sites if s not in weak]
         stopped: dict[str, Any] = {}
-        named = find_entity_sites(text, res, {s.start for s in strong} | {s.end for s in strong}, stopped)
+        glued = {s.end: s.rest_start for s in strong if s.form in SPLIT_FORMS}  # (Rusia|yang Jakartan)
+        named = find_entity_sites(text, res, {s.start for s in strong} | {s.end for s in strong}, stopped, glued)
         if code_glue_possible(text):  # (exact: no capital before a digit, no CODE_GLUE match)
             named += code_sites(text, res, {s.start for s in named})
         sites = strong + [s for s in weak if not any(n.start <= s.start < n.end for n in named)] + named
