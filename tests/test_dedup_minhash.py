@@ -7,6 +7,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from saring.dedup import lsh
 from saring.dedup.lsh import collision_probability, optimal_params
 from saring.dedup.minhash import EMPTY_SIG, MinHasher, band_hashes, estimate_jaccard, exact_jaccard
 
@@ -84,6 +85,35 @@ def test_optimal_params_fit_and_centre_on_threshold(threshold: float, num_perm: 
     # the S-curve rises across the threshold: rare below, likely above
     assert collision_probability(threshold - 0.3, b, r) < 0.2
     assert collision_probability(min(threshold + 0.1, 1.0), b, r) > 0.75
+
+
+@pytest.mark.parametrize("key", sorted(lsh.PRECOMPUTED))
+def test_precomputed_params_equal_the_numpy_search(key: tuple[float, int]) -> None:
+    assert lsh.PRECOMPUTED[key] == lsh._search(*key, 0.25, 0.75, 512)
+
+
+def test_default_step_targets_come_from_the_table(monkeypatch: pytest.MonkeyPatch) -> None:
+    from saring.dedup.stage import Dedup
+
+    def no_search(*a: object) -> None:
+        raise AssertionError(f"numpy search for {a}")
+
+    monkeypatch.setattr(lsh, "_search", no_search)
+    lsh.optimal_params.cache_clear()
+    for params in ({}, {"containment": 0.0}, {"containment": 0.0, "threshold": 0.8}, {"num_perm": 64},
+                   {"num_perm": 256}, {"containment": 0.0, "num_perm": 256}):
+        step = Dedup(**params)
+        assert (step.cfg.bands, step.cfg.rows) == lsh.PRECOMPUTED[_target(step), step.cfg.num_perm]
+    lsh.optimal_params.cache_clear()
+    monkeypatch.undo()
+    assert optimal_params(0.55, 64) == lsh._search(0.55, 64, 0.25, 0.75, 512)  # other pairs: search
+
+
+def _target(step: object) -> float:
+    """The LSH target the step's config gives (as in ``DedupStep.__init__``)."""
+    c = step.config  # type: ignore[attr-defined]
+    target = c.threshold - c.candidate_margin
+    return round(min(target, 0.5) if c.containment > 0 else target, 4)
 
 
 def test_recall_weight_moves_curve_left() -> None:

@@ -6,11 +6,15 @@ normalisation, so whitespace, punctuation, case and digit changes do not hide a 
 
 from __future__ import annotations
 
-import numpy as np
+from typing import TYPE_CHECKING
+
 import xxhash
 
 from saring.dedup.minhash import token_hashes
 from saring.dedup.normalize import normalize_paragraph
+
+if TYPE_CHECKING:
+    import numpy as np
 
 EMPTY_HASH = 0  # documents without words never match anything
 

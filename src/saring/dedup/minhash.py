@@ -10,29 +10,34 @@ batch of documents at once and reduced per document with ``np.minimum.reduceat``
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
-import numpy as np
 import xxhash
 
 from saring.compiled import load
 
+if TYPE_CHECKING:
+    import numpy as np
+
 _C = load("saring.dedup._c_minhash")
 _CT = load("saring.dedup._c_tokens")
 
-_M1 = np.uint64(0xBF58476D1CE4E5B9)
-_M2 = np.uint64(0x94D049BB133111EB)
-_S30, _S27, _S31, _S32 = np.uint64(30), np.uint64(27), np.uint64(31), np.uint64(32)
-EMPTY_SIG = np.uint32(0xFFFFFFFF)
+_M1 = 0xBF58476D1CE4E5B9  # splitmix64 constants, made uint64 where used (numpy is imported lazily)
+_M2 = 0x94D049BB133111EB
+EMPTY_SIG = 0xFFFFFFFF  # signature of an empty shingle set (uint32 all-ones)
 _BATCH_SHINGLES = 1 << 17  # bound the (rows x shingles) temporary to a few MiB
 
 
 def splitmix(x: np.ndarray) -> np.ndarray:
     """splitmix64 finaliser: turns structured sums into well-mixed 64-bit values (uint64 in/out)."""
-    x = x ^ (x >> _S30)
-    x = x * _M1
-    x = x ^ (x >> _S27)
-    x = x * _M2
-    return x ^ (x >> _S31)
+    import numpy as np
+
+    m1, m2, s27, s30, s31 = (np.uint64(c) for c in (_M1, _M2, 27, 30, 31))
+    x = x ^ (x >> s30)
+    x = x * m1
+    x = x ^ (x >> s27)
+    x = x * m2
+    return x ^ (x >> s31)
 
 
 class _TokenHashes(dict):
@@ -87,6 +92,7 @@ _TK = _token_kernel()
 
 def token_hashes(normalized: str) -> np.ndarray:
     """64-bit hashes of the whitespace-separated tokens of normalised text (position free)."""
+    import numpy as np
     if _TK is not None and (got := _TK.token_hashes(normalized)) is not None:
         return np.frombuffer(got, dtype=np.uint64)
     return token_hashes_reference(normalized)
@@ -94,11 +100,13 @@ def token_hashes(normalized: str) -> np.ndarray:
 
 def token_hashes_reference(normalized: str) -> np.ndarray:
     """The reference :func:`token_hashes` (xxh3-64 of each token's UTF-8, cached per token)."""
+    import numpy as np
     toks = normalized.split()
     return np.fromiter(map(_TOKENS.__getitem__, toks), dtype=np.uint64, count=len(toks))
 
 
 def _weights(n: int, seed: int) -> np.ndarray:
+    import numpy as np
     rng = np.random.default_rng(seed)
     return rng.integers(1, 2**63, size=n, dtype=np.uint64) * np.uint64(2) + np.uint64(1)
 
@@ -107,6 +115,7 @@ class MinHasher:
     """Shingles and signatures with fixed, seed-derived hash functions (same on every worker)."""
 
     def __init__(self, num_perm: int = 128, ngram: int = 5, seed: int = 42) -> None:
+        import numpy as np
         if num_perm < 1 or ngram < 1:
             raise ValueError("num_perm and ngram must be >= 1")
         self.num_perm = num_perm
@@ -123,6 +132,7 @@ class MinHasher:
 
     def shingles_from_hashes(self, th: np.ndarray) -> np.ndarray:
         """Shingles from per-token hashes (see :func:`token_hashes`)."""
+        import numpy as np
         n_tok = len(th)
         if n_tok == 0:
             return np.empty(0, dtype=np.uint64)
@@ -141,6 +151,7 @@ class MinHasher:
         signature matrix and the sorted distinct upper 32 bits of its shingles (what
         verification keeps). The compiled kernel does one document in one pass; the reference
         is :meth:`shingles_from_hashes` and a batched :meth:`signatures`."""
+        import numpy as np
         if _C is not None:
             pos, a, b = self._pos, self._a, self._b
             out = np.empty((len(token_hash_arrays), self.num_perm), dtype=np.uint32)
@@ -155,6 +166,7 @@ class MinHasher:
 
     def signatures(self, shingle_sets: Sequence[np.ndarray]) -> np.ndarray:
         """``(len(shingle_sets), num_perm)`` uint32 MinHash matrix; empty sets get all-ones rows."""
+        import numpy as np
         n_docs = len(shingle_sets)
         out = np.full((n_docs, self.num_perm), EMPTY_SIG, dtype=np.uint32)
         idx = [i for i, s in enumerate(shingle_sets) if len(s)]
@@ -177,7 +189,7 @@ class MinHasher:
                 hv = buf[: k1 - k0]
                 np.multiply(flat[None, :], self._a[k0:k1, None], out=hv)
                 np.add(hv, self._b[k0:k1, None], out=hv)
-                np.right_shift(hv, _S32, out=hv)
+                np.right_shift(hv, np.uint64(32), out=hv)
                 out[rows, k0:k1] = np.minimum.reduceat(hv, offsets, axis=1).T
             start = stop
         return out
@@ -185,6 +197,7 @@ class MinHasher:
 
 def band_hashes(sigs: np.ndarray, bands: int, rows: int, seed: int = 7) -> np.ndarray:
     """``(n, bands)`` uint64 keys: one hash per band of ``rows`` signature values (band-salted)."""
+    import numpy as np
     if bands * rows > sigs.shape[1]:
         raise ValueError(f"bands*rows={bands * rows} exceeds signature length {sigs.shape[1]}")
     n = sigs.shape[0]
@@ -197,11 +210,13 @@ def band_hashes(sigs: np.ndarray, bands: int, rows: int, seed: int = 7) -> np.nd
 
 def estimate_jaccard(sig_a: np.ndarray, sig_b: np.ndarray) -> float:
     """Fraction of agreeing MinHash values: an unbiased estimate of the Jaccard similarity."""
+    import numpy as np
     return float(np.count_nonzero(sig_a == sig_b)) / len(sig_a)
 
 
 def exact_jaccard(a: np.ndarray, b: np.ndarray) -> float:
     """Jaccard of two sorted unique hash arrays."""
+    import numpy as np
     if len(a) == 0 and len(b) == 0:
         return 1.0
     inter = len(np.intersect1d(a, b, assume_unique=True))

@@ -43,9 +43,7 @@ from collections.abc import Set as AbstractSet
 from dataclasses import asdict, dataclass
 from functools import lru_cache
 from pathlib import Path
-from typing import Any
-
-import numpy as np
+from typing import TYPE_CHECKING, Any
 
 from saring.background import Background
 from saring.dedup import exact as exact_mod
@@ -56,6 +54,9 @@ from saring.dedup.paragraphs import paragraph_hashes, paragraph_removals
 from saring.dedup.unionfind import components
 from saring.document import KEPT, Document
 from saring.executors import progress
+
+if TYPE_CHECKING:
+    import numpy as np
 from saring.executors.marker import digest
 from saring.io.docfile import read_docs, read_records, write_docs
 from saring.io.store import Store, StoreMarker, open_store
@@ -65,7 +66,7 @@ EXACT, NEAR = "exact_duplicate", "near_duplicate"
 CONTAINED = "contained_duplicate"  # value: share of its shingles in the kept document
 PARAGRAPHS_ONLY = "duplicate_paragraphs_only"
 _SIG_BATCH = 512
-_PAIR_DT = np.uint64
+_PAIR_DT = "uint64"  # a dtype name: numpy is imported only where pairs are built
 
 
 # ----------------------------------------------------------------------------- configuration
@@ -195,22 +196,26 @@ def _once(name: Callable[[Any], str]) -> Callable[[_TaskFn], _TaskFn]:
 
 
 def _load_pairs(store: Store, names: Sequence[str]) -> np.ndarray:
+    import numpy as np
     arrs = [store.load_array(n) for n in names if store.exists(n)]
     arrs = [a for a in arrs if len(a)]
     return np.concatenate(arrs) if arrs else np.empty((0, 2), dtype=_PAIR_DT)
 
 
 def _load_keys(store: Store, names: Sequence[str]) -> np.ndarray:
+    import numpy as np
     arrs = [store.load_array(n) for n in names]
     return np.concatenate(arrs) if arrs else np.empty(0, dtype=np.uint64)
 
 
 def _partition_of(x: np.ndarray, parts: int) -> np.ndarray:
+    import numpy as np
     return (splitmix(x) % np.uint64(parts)).astype(np.int64)
 
 
 def _star_pairs(rows: np.ndarray) -> np.ndarray:
     """Pairs ``(smallest key of group, member)`` for groups of equal hash in ``(hash, key)`` rows."""
+    import numpy as np
     if len(rows) < 2:
         return np.empty((0, 2), dtype=_PAIR_DT)
     order = np.lexsort((rows[:, 1], rows[:, 0]))
@@ -234,6 +239,7 @@ class _ShardTask(_Task):
 @_once(lambda t: f"hash-{t.shard:05d}")
 def _hash_shard(task: _ShardTask) -> dict[str, Any]:
     """Stage 1 for one shard: per-document hashes, shingles, signatures and band bucket files."""
+    import numpy as np
     cfg, st, i = task.cfg, task.store, task.shard
     hasher = MinHasher(cfg.num_perm, cfg.ngram, cfg.seed)
     keys: list[int] = []
@@ -337,6 +343,7 @@ class _GroupTask(_Task):
 
 
 def _band_rows(st: Store, cfg: DedupConfig, n_shards: int, index: int) -> np.ndarray:
+    import numpy as np
     band, k = divmod(index, cfg.partitions)
     parts = [_band_slice(st, f"bands/b{band:03d}/s{s:05d}.npy", k, cfg.partitions) for s in range(n_shards)]
     parts = [x for x in parts if len(x)]
@@ -349,6 +356,7 @@ def _band_slice(store: Store, name: str, k: int, parts: int) -> np.ndarray:
     Band files are sorted by key, so a task reads only its range: memory per task is about
     ``N * 16 B / parts`` however large the corpus.
     """
+    import numpy as np
     if not store.exists(name):
         return np.empty((0, 2), dtype=_PAIR_DT)
     rows = store.load_array(name, mmap=True)
@@ -366,6 +374,7 @@ def _group(task: _GroupTask) -> dict[str, Any]:
     """Stage 2: candidate pairs from ``count`` (band, key range) groups, or exact pairs from
     ``count`` partitions, one group at a time. Band groups' pairs go to one candidate file per
     verification partition for the whole task (verification de-duplicates and sorts them)."""
+    import numpy as np
     cfg, st = task.cfg, task.store
     found = 0
     if task.kind == "band":
@@ -421,6 +430,7 @@ class _Similarity:
         return got
 
     def features(self, key: int) -> np.ndarray:
+        import numpy as np
         keys, data = self._shard(key >> 32)
         j = int(np.searchsorted(keys, np.uint64(key)))
         if self.verify == "signature":
@@ -441,6 +451,7 @@ class _Similarity:
         in the longer at a similar length, a syndicated copy with a paragraph dropped) or None, and
         that criterion's value. The length floor keeps a summary, which reuses its article's
         phrases, apart from the article."""
+        import numpy as np
         if self.verify == "signature":
             j = self.score(a, b)
             return j, (NEAR if j >= cfg.threshold - 1e-6 else None), j
@@ -458,6 +469,7 @@ class _Similarity:
         return j, None, c
 
     def score(self, a: np.ndarray, b: np.ndarray) -> float:
+        import numpy as np
         if self.verify == "signature":
             if a[0] == 0xFFFFFFFF or b[0] == 0xFFFFFFFF:
                 return 0.0
@@ -465,6 +477,7 @@ class _Similarity:
         return exact_jaccard(a, b)
 
     def exact_hash(self, key: int) -> int:
+        import numpy as np
         keys, _ = self._shard(key >> 32)
         return int(self._exact[key >> 32][np.searchsorted(keys, np.uint64(key))])
 
@@ -484,6 +497,7 @@ class _VerifyTask(_Task):
 def _verify(task: _VerifyTask) -> dict[str, Any]:
     """Stage 3: keep the candidate pairs of one partition that :meth:`_Similarity.accept` calls
     duplicates (Jaccard at the threshold, or containment at a similar length)."""
+    import numpy as np
     cfg, st, p = task.cfg, task.store, task.partition
     cand = _load_pairs(st, st.glob(f"cand/p{p:03d}/*.npy"))
     cand = np.unique(cand, axis=0) if len(cand) else cand
@@ -515,6 +529,7 @@ def _components(task: _ComponentsTask) -> dict[str, Any]:
     and per clustered document, the only dedup task that grows with the corpus (like datatrove's
     single clustering task); everything per document happens in 4b.
     """
+    import numpy as np
     cfg, st = task.cfg, task.store
     us, vs = [], []
     for f in st.glob("edges/*.npz"):
@@ -557,6 +572,7 @@ class _Members:
 
 def _gather_members(store: Store, rows: np.ndarray) -> _Members:
     """Member attributes, read shard by shard for this partition's clustered documents only."""
+    import numpy as np
     rows = rows[np.argsort(rows[:, 1], kind="stable")] if len(rows) else rows
     roots, keys = rows[:, 0], rows[:, 1]
     n = len(keys)
@@ -580,6 +596,7 @@ def _gather_members(store: Store, rows: np.ndarray) -> _Members:
 def _keep_order(m: _Members) -> np.ndarray:
     """Members grouped by component, each component in keep order: best quality, least damage,
     longest, id, key. Only the order within a component matters, so ranks are partition-local."""
+    import numpy as np
     n = len(m.keys)
     if not n:
         return np.empty(0, np.int64)
@@ -632,6 +649,7 @@ def _decide_partition(task: _PartitionTask) -> dict[str, Any]:
     """Stage 4b (one task per partition of components): the keep policy, per-shard decisions.
 
     Memory is bounded by the partition's clustered documents, not the corpus."""
+    import numpy as np
     cfg, st, p = task.cfg, task.store, task.partition
     m = _gather_members(st, st.load_array(f"comp/p{p:03d}.npy"))
     order = _keep_order(m)
@@ -659,6 +677,7 @@ def _decide_partition(task: _PartitionTask) -> dict[str, Any]:
 @_once(lambda t: f"para-{t.partition:03d}")
 def _para_counts(task: _PartitionTask) -> dict[str, Any]:
     """Stage 5: paragraph hashes found in at least ``paragraph_min_docs`` surviving documents."""
+    import numpy as np
     cfg, st, p = task.cfg, task.store, task.partition
     rows = _load_pairs(st, [f"para/p{p:03d}/s{s:05d}.npy" for s in range(task.n_shards)])
     removed = _load_keys(st, st.glob("removed/p*.npy"))

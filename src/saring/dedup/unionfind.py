@@ -8,11 +8,16 @@ arrays; rounds are logarithmic in practice (pointer jumping halves chain lengths
 
 from __future__ import annotations
 
-import numpy as np
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    import numpy as np
+
 
 
 def components(n: int, u: np.ndarray, v: np.ndarray) -> np.ndarray:
     """Label of each of ``n`` nodes = smallest node index in its component (int64 array)."""
+    import numpy as np
     labels = np.arange(n, dtype=np.int64)
     if len(u) == 0:
         return labels

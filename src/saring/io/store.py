@@ -17,12 +17,14 @@ import shutil
 from abc import ABC, abstractmethod
 from collections.abc import Iterator, Sequence
 from pathlib import Path
-from typing import IO, Any
+from typing import IO, TYPE_CHECKING, Any
 
-import numpy as np
 import orjson
 
 from saring.io import atomic
+
+if TYPE_CHECKING:
+    import numpy as np
 
 
 def is_url(location: str) -> bool:
@@ -59,6 +61,7 @@ class Store(ABC):
     def load_array(self, name: str, mmap: bool = False) -> Any:
         """An ``.npy`` array or ``.npz`` archive. ``mmap`` maps it where the store is local (only
         the pages a task touches are read); elsewhere the object is read whole."""
+        import numpy as np
         return np.load(io.BytesIO(self.read_bytes(name)))
 
     @contextlib.contextmanager
@@ -69,10 +72,12 @@ class Store(ABC):
 
     # ---------------------------------------------------------------- typed helpers (one each)
     def save_array(self, name: str, arr: np.ndarray) -> None:
+        import numpy as np
         with self.write(name) as f:
             np.save(f, arr, allow_pickle=False)
 
     def save_arrays(self, name: str, **arrays: np.ndarray) -> None:
+        import numpy as np
         with self.write(name) as f:
             np.savez(f, **arrays)
 
@@ -133,6 +138,7 @@ class LocalStore(Store):
         shutil.rmtree(self._path(folder), ignore_errors=True)
 
     def load_array(self, name: str, mmap: bool = False) -> Any:
+        import numpy as np
         return np.load(self._path(name), mmap_mode="r" if mmap else None)
 
 

@@ -18,12 +18,11 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
-import numpy as np
 import orjson
 
 from saring.report.collect import id_hash
 
-DTYPE = np.dtype([("h", "<u8"), ("f", "<u4"), ("n", "<u8")])
+DTYPE = [("h", "<u8"), ("f", "<u4"), ("n", "<u8")]  # numpy record dtype spec (numpy imported lazily)
 
 
 class IndexBuilder:
@@ -49,6 +48,7 @@ class IndexBuilder:
 
     def write(self, base: str | Path) -> list[str]:
         """Write ``<base>.npy`` and ``<base>.json`` atomically; return both paths."""
+        import numpy as np
         base = Path(base)
         base.parent.mkdir(parents=True, exist_ok=True)
         arr = np.array(self._rows, dtype=DTYPE) if self._rows else np.zeros(0, dtype=DTYPE)
@@ -66,6 +66,7 @@ class IndexBuilder:
 def lookup(output: str | Path, key: str) -> list[tuple[str, int]]:
     """All ``(file relative to OUT, record number)`` whose key hashes like ``key``, in a stable
     order (hash collisions and repeated ids are resolved by the caller comparing ids)."""
+    import numpy as np
     root = Path(output) / "report" / "index"
     h = np.uint64(id_hash(key))
     hits: list[tuple[str, int]] = []
