@@ -54,13 +54,13 @@ from saring.dedup.paragraphs import paragraph_hashes, paragraph_removals
 from saring.dedup.unionfind import components
 from saring.document import KEPT, Document
 from saring.executors import progress
-
-if TYPE_CHECKING:
-    import numpy as np
 from saring.executors.marker import digest
 from saring.io.docfile import read_docs, read_records, write_docs
 from saring.io.store import Store, StoreMarker, open_store
 from saring.step import CorpusStage, DeferringStage, StageContext, StageOutput, StepStats
+
+if TYPE_CHECKING:
+    import numpy as np
 
 EXACT, NEAR = "exact_duplicate", "near_duplicate"
 CONTAINED = "contained_duplicate"  # value: share of its shingles in the kept document
