@@ -1,5 +1,9 @@
-"""The step's second round: when it re-analyses, and that shifting the glue suspects instead
-(``SHIFT``: a span after the plain word "juga") gives the document a second round gives.
+"""The step's second round: a span cut after a "juga" on its line re-analyses the edited text.
+
+(A shortcut that shifted the first round's glue suspects instead of re-analysing when the "juga"
+was a plain word was not exact: cutting a span can expose an end-anchored inline rule, e.g.
+``… Mereka senang. [Gambas:Video 20detik] (ant/abc) Baca juga: Baca juga:``, found by the
+hypothesis test below; it was reverted.)
 
 All fixture text here is written for these tests (realistic Indonesian news text).
 """
@@ -10,16 +14,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from saring.boilerplate.step import (
-    _TRAILING_LINK_RE,
-    AGAIN,
-    DONE,
-    SHIFT,
-    Boilerplate,
-    _link_before,
-    _shifted,
-)
-from saring.document import Document, Replacement
+from saring.boilerplate.step import Boilerplate
+from saring.document import Document
 
 URL = "https://news.detik.com/berita/d-1/pasar-baru"
 # a paragraph longer than any line rule can match (the step's ``_line_top``), so only the
@@ -37,11 +33,10 @@ GLUED = "Pedagang menjual kayuGulaTernak dan segarUnggasHasil di lapak yang tert
 
 
 class AlwaysAgain(Boilerplate):
-    """The step as earlier versions ran it: every ``SHIFT`` document analysed a second time."""
+    """The step with every document analysed a second time."""
 
-    def _second_round(self, result):  # noqa: ANN001, ANN202 - test double
-        got = super()._second_round(result)
-        return AGAIN if got == SHIFT else got
+    def _needs_second_round(self, result):  # noqa: ANN001, ANN202 - test double
+        return True
 
 
 @pytest.fixture(scope="module")
@@ -52,31 +47,28 @@ def steps() -> tuple[Boilerplate, Boilerplate]:
     return a, b
 
 
-def both(steps: tuple[Boilerplate, Boilerplate], text: str) -> tuple[Document, Document]:
-    out = []
-    for step in steps:
-        doc = Document("t", text, {"url": URL})
-        step.process(doc)
-        out.append(doc)
-    return out[0], out[1]
+def run(step: Boilerplate, text: str) -> Document:
+    doc = Document("t", text, {"url": URL})
+    step.process(doc)
+    return doc
 
 
-def decision(step: Boilerplate, text: str) -> int:
+def decision(step: Boilerplate, text: str) -> bool:
     doc = Document("t", text, {"url": URL})
     result, _reps = step._apply_once(doc, first=True)
-    return step._second_round(result)
+    return step._needs_second_round(result)
 
 
-def test_plain_juga_before_a_span_shifts_the_suspects_as_a_second_round_would(steps):
+def test_plain_juga_before_a_span_gets_its_second_round(steps):
     text = "\n".join([
         "ADVERTISEMENT",
         LONG + " Warga juga datang. [Gambas:Video 20detik] Mereka senang dengan bangunan baru.",
         GLUED,
     ])
-    assert decision(steps[0], text) == SHIFT
-    got, again = both(steps, text)
+    assert decision(steps[0], text)
+    got = run(steps[0], text)
     assert "Gambas" not in got.text and "ADVERTISEMENT" not in got.text
-    assert got.to_dict() == again.to_dict()
+    assert got.to_dict() == run(steps[1], text).to_dict()
     suspects = [f for f in got.flags if f["kind"] == "glue_suspect"]
     assert [f["token"] for f in suspects] == ["kayuGulaTernak", "segarUnggasHasil"]
     for f in suspects:  # offsets of the final text: inside their token
@@ -85,20 +77,31 @@ def test_plain_juga_before_a_span_shifts_the_suspects_as_a_second_round_would(st
         assert start < at < start + len(token)
 
 
-def test_a_juga_link_before_a_span_still_gets_its_second_round(steps):
+@pytest.mark.parametrize("before", ["Mereka juga senang.", "Warga juga datang.", "juga ."])
+def test_a_cut_after_juga_that_exposes_an_end_anchored_rule(steps, before):
+    """Regression (hypothesis): the trailing link and the Gambas embed go in the first round,
+    which can leave the editor code at the end of the line for the second."""
+    text = LONG + " " + before + " [Gambas:Video 20detik] (ant/abc) Baca juga: Baca juga:"
+    assert decision(steps[0], text)
+    got = run(steps[0], text)
+    assert got.text.endswith(before)  # link, embed and (then) the editor code cut
+    assert got.to_dict() == run(steps[1], text).to_dict()
+
+
+def test_a_juga_link_before_a_span_gets_its_second_round(steps):
     text = "\n".join([
         LONG + " Baca juga: Harga Cabai Naik Lagi Menjelang Akhir Tahun. [Gambas:Video 20detik]",
         GLUED,
     ])
-    assert decision(steps[0], text) == AGAIN
-    got, again = both(steps, text)
+    assert decision(steps[0], text)
+    got = run(steps[0], text)
     assert "Gambas" not in got.text and "Harga Cabai" not in got.text  # the round removed it
-    assert got.to_dict() == again.to_dict()
+    assert got.to_dict() == run(steps[1], text).to_dict()
 
 
 def test_no_juga_no_second_round(steps):
     text = LONG + " [Gambas:Video 20detik] Mereka senang.\n" + GLUED
-    assert decision(steps[0], text) == DONE
+    assert not decision(steps[0], text)
 
 
 _PIECES = [
@@ -107,7 +110,7 @@ _PIECES = [
     "dinasMentan", "Pasar Baru Diresmikan Warga", ".", '"',
 ]
 _LINE = st.lists(st.sampled_from(_PIECES), min_size=1, max_size=8).map(" ".join)
-# a long line with a "juga" before a span somewhere: where ``SHIFT`` is decided
+# a long line with a "juga" before a span somewhere: where the second round is decided
 _JUGA_LINE = st.tuples(
     _LINE, st.sampled_from(["juga", "JUGA", "Baca juga:"]), _LINE,
     st.sampled_from(["[Gambas:Video 20detik]", "[Gambas: Instagram]"]), _LINE,
@@ -117,32 +120,9 @@ _EXTRA = st.sampled_from(["ADVERTISEMENT", "", "Jakarta -", "(fbr/wes)", "SCROLL
 
 @settings(max_examples=300, deadline=None)
 @given(lines=st.lists(st.one_of(_LINE, _JUGA_LINE, _EXTRA), min_size=1, max_size=6))
-def test_shift_equals_a_second_round(steps, lines):
+def test_a_cut_after_juga_gets_the_full_second_round(steps, lines):
+    """Whenever the step decides on a second round, its output is that of a step that analyses
+    every document twice (the second round is a full re-analysis, no shortcut)."""
     text = "\n".join(lines)
-    got, again = both(steps, text)
-    assert got.to_dict() == again.to_dict()
-
-
-@given(text=st.text(alphabet="ab \n", max_size=40), data=st.data())
-def test_shifted_offsets_point_at_the_same_character(text, data):
-    cuts = sorted(data.draw(st.lists(st.integers(0, len(text)), max_size=8)))
-    reps, pos = [], 0
-    for a, b in zip(cuts[::2], cuts[1::2], strict=False):  # disjoint [a, b), each a <= b
-        if a >= pos:
-            reps.append(Replacement(a, b, data.draw(st.sampled_from(["", " ", "xy"])), "k"))
-            pos = max(b, a + 1)
-    doc = Document("t", text, {})
-    doc.apply("s", reps)
-    kept = [at for at in range(len(text)) if not any(r.start <= at < r.end for r in reps)]
-    moved = _shifted([(at, "") for at in kept], reps)
-    assert [doc.text[at] for at, _ in moved] == [text[at] for at in kept]
-
-
-@given(text=st.lists(st.sampled_from(["Baca", "BACA", "Simak", "Lihat", "LIHAT", "SIMAK", " ", "\t",
-                                      "juga", "Juga", "JUGA", "jUga", "x", "Bac", "a"]), max_size=12).map("".join),
-       data=st.data())
-def test_link_before_equals_the_regex_search(text, data):
-    start = data.draw(st.integers(0, len(text)))
-    end = data.draw(st.integers(start, len(text)))
-    want = _TRAILING_LINK_RE.search(text, start, end) is not None
-    assert _link_before(text, start, end) == want
+    if decision(steps[0], text):
+        assert run(steps[0], text).to_dict() == run(steps[1], text).to_dict()

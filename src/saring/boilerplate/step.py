@@ -16,7 +16,6 @@ from __future__ import annotations
 import bisect
 import re
 from dataclasses import dataclass
-from itertools import accumulate
 from pathlib import Path
 from typing import Any
 
@@ -68,11 +67,6 @@ _NEAR_NEEDLES = 48
 _INLINE_RELATED_RE = re.compile(r"[a-z.,)](?:Baca|BACA) ?(?:[Jj]uga|JUGA)(?=\s?[:A-Z])")
 _BACA = ("Baca", "BACA")  # every match of it holds one, one character after its start
 _INLINE_RELATED_AT = needle_offset(_INLINE_RELATED_RE.pattern, _BACA)
-# the marker every match of the trailing-link rule ("baca_juga_trailing" in rules.tsv) holds
-_TRAILING_LINK_RE = re.compile(r"(?:Baca|BACA|Simak|SIMAK|Lihat|LIHAT)[ \t](?:[Jj]uga|JUGA)")
-_LINK_WORD_RE = re.compile(r"(?:Baca|BACA|Simak|SIMAK|Lihat|LIHAT)[ \t]")  # its part before "juga"
-# what ``Boilerplate._second_round`` decides
-DONE, AGAIN, SHIFT = 0, 1, 2
 
 
 def looks_like_title(line: str) -> bool:
@@ -449,27 +443,21 @@ class Boilerplate(MapStep):
             doc.apply(self.label, reps)
         return result, reps
 
-    def _second_round(self, result: Analysis) -> int:
-        """Whether one more round can change the document: ``AGAIN`` (analyse the edited text),
-        ``SHIFT`` or ``DONE``. Stripping a span can expose what a line rule matches (``Simak
-        selengkapnya di sini.Pewarta: …`` -> ``Simak selengkapnya di sini.``), and an
-        outlet-only dateline can hide a place dateline (``KONTAN.CO.ID - WASHINGTON -``): one
-        more round makes the step a fixed point. Only documents where a span leaves a line short
-        enough for a line rule, or cuts the end of a line that holds a ``Baca/Simak/Lihat juga``
-        (``… Baca juga: X Pewarta: …``, the trailing-link rule's marker), pay.
-
-        ``SHIFT``: the only such span follows the plain word "juga" (``… juga [Gambas:Video]``),
-        which earlier versions re-analysed too. The trailing-link rule cannot start there; a
-        second round would re-find the first round's glue suspects in the edited text, so they
-        are shifted to its offsets instead (measured identical: notes/performance.md, session
-        11 boiler9)."""
+    def _needs_second_round(self, result: Analysis) -> bool:
+        """Stripping a span can expose what a line rule matches (``Simak selengkapnya di
+        sini.Pewarta: …`` -> ``Simak selengkapnya di sini.``), and an outlet-only dateline can hide
+        a place dateline (``KONTAN.CO.ID - WASHINGTON -``): one more round makes the step a fixed
+        point. Only documents where a span leaves a line short enough for a line rule, or cuts
+        the end of a line that holds a "juga" (``… Baca juga: X Pewarta: …``), pay. (A span
+        after the plain word "juga" re-analyses too: shifting the first round's glue suspects
+        instead is not exact, a strip can expose an end-anchored inline rule, e.g.
+        ``… [Gambas:Video 20detik] (ant/abc) Baca juga: …``; tests/test_boilerplate_rounds.py.)"""
         d = result.dateline
         if d is not None and d.span is not None and not d.place:
-            return AGAIN
+            return True
         top = self._line_top
         lines, drop = result.lines, result.drop
         text, starts = lines.text, lines.starts
-        out = DONE
         for s, e, rid in result.spans:
             if rid == "dateline":
                 continue
@@ -477,21 +465,16 @@ class Boilerplate(MapStep):
             if i in drop:
                 continue
             if len(lines[i]) - (e - s) <= top:
-                return AGAIN
+                return True
             if rid != "baca_juga_trailing" and _juga_before(text, starts[i], s):
-                if _link_before(text, starts[i], s):
-                    return AGAIN
-                out = SHIFT
-        return out
+                return True
+        return False
 
     def process(self, doc: Document) -> Reject | None:
-        result, reps = self._apply_once(doc, first=True)
+        result = self._apply_once(doc, first=True)[0]
         rounds = [result]
-        again = self._second_round(result)
-        if again == AGAIN:
+        if self._needs_second_round(result):
             rounds.append(self._apply_once(doc, first=False)[0])
-        elif again == SHIFT and result.glue_suspects:
-            result.glue_suspects = _shifted(result.glue_suspects, reps)
         self._raise_flags(doc, rounds)
         doc.annotate(self.label, **self._annotation(doc, rounds))
         return None
@@ -566,26 +549,6 @@ def _follow_repeated(lines: list[str], i: int, rid: str, drop: dict[int, str]) -
 def _juga_before(text: str, start: int, s: int) -> bool:
     """A "juga" sits on the line before the span (the cheap first test of a trailing link)."""
     return text.find("juga", start, s) >= 0 or text.find("JUGA", start, s) >= 0
-
-
-def _link_before(text: str, start: int, end: int) -> bool:
-    """``_TRAILING_LINK_RE.search(text, start, end)`` holds, found from its "juga" words
-    (``str.find``): a regex search for the marker tests every character of a long line."""
-    for word in ("juga", "Juga", "JUGA"):
-        j = text.find(word, start, end)
-        while j >= 0:
-            for k in (j - 5, j - 6):  # "Baca " / "Simak ", "Lihat "
-                if k >= start and _LINK_WORD_RE.fullmatch(text, k, j) is not None:
-                    return True
-            j = text.find(word, j + 1, end)
-    return False
-
-
-def _shifted(items: list[tuple[int, str]], reps: list[Replacement]) -> list[tuple[int, str]]:
-    """Offsets of the text before ``reps`` (sorted, non-overlapping) moved to the text after."""
-    ends = [r.end for r in reps]
-    delta = list(accumulate((len(r.after) - (r.end - r.start) for r in reps), initial=0))
-    return [(at + delta[bisect.bisect_right(ends, at)], tok) for at, tok in items]
 
 
 def _line_removals(lines: Lines, drop: dict[int, str]) -> list[Replacement]:
