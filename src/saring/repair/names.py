@@ -51,7 +51,7 @@ NOT_BEFORE = frozenset("@#/.-'’_")
 LEFT = re.compile(r"(?:[A-Z][a-z]{2,}|[A-Z]{2,})$")
 WORD_RUN = re.compile(r"[\w\-]+")
 # a capitalised word of a name: Bank, BUMDes, Nur'aini, Al-Mubarak, or an initial (R., Hj., Dr.)
-WORD_BEFORE = re.compile(r"([A-Z][a-z]{1,2}-[A-Z][a-z]+|[A-Z][a-z]+(?:['’][a-z]{2,})?|[A-Z]{2,}(?:[a-z]{2}(?= ))?"
+WORD_BEFORE = re.compile(r"([A-Z][a-z]{1,9}-[A-Z][a-z]+|[A-Z][a-z]+(?:['’][a-z]{2,})?|[A-Z]{2,}(?:[a-z]{2}(?= ))?"
                          r"|(?<![\w.])(?:[A-Z]|Dr|Drs|Ir|Hj|Prof)\.) $")
 INITIAL_END = re.compile(r"(?<![\w.])(?:[A-Z]|Dr|Drs|Ir|Hj|Prof)\. $")  # its dot ends no sentence
 # a number inside a name after a capitalised word (Kodim 1422 Lasusua, Yonif 731 Kabaresi)
@@ -123,7 +123,8 @@ def extend_name(text: str, start: int, res: Resources, whole: bool = False) -> t
                 brand = _code_inside(text, pos, res)
                 if brand is not None:
                     return brand, True  # "memuji Zentrix Q9 Ultra|layar": brand, code and model word
-                return pos, _lower_before(text, pos) and not _number_in_name(text, pos, res)
+                return pos, _lower_before(text, pos) and not _number_in_name(text, pos, res) and (
+                    not _particle_before(text, pos))
         w, k = m.group(1), m.start(1)
         if k > 0 and (text[k - 1].isalnum() or text[k - 1] in BAD_BEFORE):
             return pos, False
@@ -258,7 +259,7 @@ def _long_org_name(text: str, pos: int, res: Resources) -> tuple[int, bool]:
 
 # Lower-case words inside a person's name (``Abdul Karim bin Yusran``, ``Pieter van Houtema``,
 # ``Maria de Fatima Soares``, ``Johannes van der Mark``): never an Indonesian word before a name.
-NAME_PARTICLES = frozenset("bin binti van von de da der den dos das del della du ten ter".split())
+NAME_PARTICLES = frozenset("bin binti van von de da der den dos das del della du ten ter los las".split())
 INNER_BEFORE = re.compile(r"(?<![\w\-])([a-z]+|&) $")
 
 
@@ -272,11 +273,11 @@ def _inner_word(text: str, pos: int, res: Resources, whole: bool = False) -> int
     Malawu``) or is a whole gazetteer name (``whole``: ``Malaysia dan Cina``); else the name may
     go on over it (``Sains dan Teknologi Boreo``) and its boundary is unclear."""
     m = INNER_BEFORE.search(text, max(0, pos - 8), pos)
+    if m is not None and m.group(1) in NAME_PARTICLES:
+        return _particle_run(text, m)
     if m is None or not WORD_BEFORE.search(text, max(0, m.start() - 40), m.start()):
         return None
     w = m.group(1)
-    if w in NAME_PARTICLES:
-        return m.start()
     if w not in ("dan", "&"):
         return None
     opener = text[pos : text.find(" ", pos)] if text.find(" ", pos) > 0 else text[pos:]
@@ -290,6 +291,23 @@ def _inner_word(text: str, pos: int, res: Resources, whole: bool = False) -> int
     if first in res.org_heads and first not in res.title_firsts and not name_opened:
         return m.start()
     return None if name_opened or whole else 0
+
+
+def _particle_run(text: str, m: re.Match[str]) -> int | None:
+    """Start of the particles before a surname (``van den |Hoevelaar``, ``bin |Yusran``) when a
+    capitalised word precedes them; ``None`` when none does (the name walk then stops there)."""
+    start = m.start()
+    prev = INNER_BEFORE.search(text, max(0, start - 8), start)
+    if prev is not None and prev.group(1) in NAME_PARTICLES:
+        start = prev.start()  # two particles: "van der", "van den", "de los"
+    return start if WORD_BEFORE.search(text, max(0, start - 40), start) else None
+
+
+def _particle_before(text: str, pos: int) -> bool:
+    """A name particle right before ``pos`` that the walk could not take (``karya van |Gogh``):
+    the surname's name goes on to the left, so its boundary is unclear."""
+    m = INNER_BEFORE.search(text, max(0, pos - 8), pos)
+    return m is not None and m.group(1) in NAME_PARTICLES
 
 
 def _lower_before(text: str, pos: int) -> bool:
