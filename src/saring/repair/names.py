@@ -118,6 +118,9 @@ def extend_name(text: str, start: int, res: Resources, whole: bool = False) -> t
                 pos = inner
                 m = WORD_BEFORE.search(text, max(0, pos - 40), pos)
         if m is None:
+            title = _title_before(text, pos, res)
+            if title is not None:
+                return title  # "memuji Rahasia di |Balik Kabut Merapi|tokoh": a title, not a place
             m = _number_inside(text, pos, res)
             if m is None:
                 brand = _code_inside(text, pos, res)
@@ -166,6 +169,31 @@ def _title_inside(text: str, k: int, res: Resources) -> bool:
     first words the name walk cannot see past."""
     m = TITLE_INSIDE.search(text, max(0, k - 20), k)
     return m is not None and m.group(1) in res.stop
+
+
+# lower-case words inside a title after its first word (``Rahasia di Balik Kabut Merapi``, ``Gerimis
+# di Kota Lembayungan``, ``Lorong Waktu dari Timur``)
+TITLE_LINK = re.compile(r"(?<![\w\-])([A-Z][a-z]{2,}) (di|ke|dari|dalam|untuk|tanpa|tentang|yang) $")
+
+
+def _title_before(text: str, pos: int, res: Resources) -> tuple[int, bool] | None:
+    """A title whose first word is a capitalised common word before a lower-case preposition
+    before ``pos`` (``memuji Rahasia di |Balik Kabut Merapi``): the name starts at that word
+    (clear after a lower-case word), or its boundary is unclear (a sentence start, a capitalised
+    word before it). Moving the words after the preposition alone would tear the title. A name,
+    a name's head or a title before the preposition (``bertemu Ahmad di |Hotel Sahid``,
+    ``Presiden di |Istana``) is a person or organisation somewhere: ``None``."""
+    m = TITLE_LINK.search(text, max(0, pos - 30), pos)
+    if m is None:
+        return None
+    w, k = m.group(1), m.start(1)
+    low = w.lower()
+    if (low not in res.lexicon or low in res.stop or low in res.days or res.corpus_name(w)
+            or _heads_names(w, res) or w in res.title_firsts or w in res.org_heads):
+        return None
+    if _sentence_start(text, k) or not LOWER_WORD_BEFORE.search(text, max(0, k - 30), k):
+        return pos, False
+    return k, True
 
 
 def _heads_names(word: str, res: Resources) -> bool:
