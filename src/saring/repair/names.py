@@ -461,8 +461,21 @@ def _noun_opener(word: str, res: Resources) -> bool:
     the run names a thing of that kind, whatever the corpus layer's list of name openers has seen.
     Not a title (``Sultan``), a place head or an English word."""
     low = word.lower()
-    return ((low in res.pos_nouns or low in res.context_nouns) and word not in res.title_firsts
-            and word not in PLACE_HEADS and not res.englishish(low))
+    if word in res.title_firsts or word in PLACE_HEADS or res.englishish(low):
+        return False
+    return low in res.pos_nouns or low in res.context_nouns or _untagged_noun(word, res)
+
+
+OPENER_ZIPF = 3.4  # wordfreq ``id`` Zipf of a word no list tags opening a run (``tarekat``: ~1 in 400k words)
+
+
+def _untagged_noun(word: str, res: Resources) -> bool:
+    """A word of the language that no annotated list tags (``Penerbit``, ``Bangsal``, ``Paroki``,
+    ``Tarekat``: the news layer has a handful of lower-case uses) and that is no verb, adjective,
+    stop word, not-head or name: opening a capitalised run, it is the kind of thing named."""
+    low = word.lower()
+    return (res.lexicon.get(low, 0.0) >= OPENER_ZIPF and low not in res.stop and low not in res.pos_adjs
+            and low not in res.not_heads and not is_verb(low, res) and not res.corpus_name(word))
 
 
 DERIVED_ZIPF = 3.0  # wordfreq ``id`` Zipf of a derived noun and of its root (~1 in a million words)
