@@ -1258,7 +1258,10 @@ def list_site(text: str, m: re.Match[str], res: Resources, memo: DocMemo | None 
         # "di LasibelaLasolo Jaya, dan": two names no list knows, after running text)
     line_start = text.rfind("\n", 0, m.start()) + 1
     lo = max(line_start, m.start() - 80)
-    if DATELINE_BEFORE.search(text, lo, m.start()) or _after_headline(text, lo, m.start(), res):
+    # (a first item of several words after running text is no headline: the words before it are
+    # judged, "dilayani |Pelayaran Tirta Sagarindo|Wirabahari Lines, dan")
+    hi = extend_name(text, m.start(), res)[0] if _name_after_running_text(text, m.start(), res) else m.start()
+    if DATELINE_BEFORE.search(text, lo, m.start()) or _after_headline(text, lo, hi, res):
         return None  # "Liputan6.com, JakartaBenfica dan ...", a headline joined to the next line
     if all(unknown):  # Palopo|Masamba: known to no list at all, capitalised in a list of names
         site = Site(m.start(), m.end(), left, "list", m.start() + len(left), right, 0.8)
@@ -1290,7 +1293,9 @@ def _two_named_items(text: str, m: re.Match[str], res: Resources) -> bool:
     name_start, _clear = extend_name(text, m.start(), res)
     head = text[name_start : m.start()].split(" ", 1)[0]
     if right in res.org_heads or _noun_opener(right, res):
-        return head != right and (head in res.org_heads or _noun_opener(head, res))
+        # two names of one kind ("diikuti Semen Batu Karangrejanta|Semen Kapurwangi, dan") or
+        # of two kinds, each opened by an organisation word or a noun
+        return head == right or head in res.org_heads or _noun_opener(head, res)
     return (res.englishish(left) and res.known(left) and not res.known(right)
             and right not in res.corpus_names and not res.name_like(right))
 
