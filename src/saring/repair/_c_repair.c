@@ -724,6 +724,13 @@ static int right_ok(const Text *t, Py_ssize_t s, Py_ssize_t e, PyObject *lexicon
 }
 
 /* names._split(token, res) != 0: 1, 0 or -1 (error). */
+/* names.ROMAN2: a two-letter regnal number (II IV VI IX XI XV XX) */
+static int roman2(Py_UCS4 a, Py_UCS4 b)
+{
+    return (a == 'I' && (b == 'I' || b == 'V' || b == 'X')) || (a == 'V' && b == 'I')
+           || (a == 'X' && (b == 'I' || b == 'V' || b == 'X'));
+}
+
 static int has_split(const Text *t, Py_ssize_t k, Py_ssize_t e, PyObject *lexicon, const NameCtx *c)
 {
     Py_ssize_t n = e - k;
@@ -733,7 +740,8 @@ static int has_split(const Text *t, Py_ssize_t k, Py_ssize_t e, PyObject *lexico
         Py_UCS4 ch = t->u[k + i];
         caps = caps && is_upper(ch);
         title = title && is_lower(ch);
-        if (i + 1 < 3) continue; /* i + 1 letters on the left: range(3, len(tok) - 2) */
+        if (i + 1 < 3 && !(i == 1 && roman2(t->u[k], ch))) continue; /* i + 1 letters on the left:
+            range(3, len(tok) - 2), or from 2 when token[:2] is in names.ROMAN2 */
         if (!(caps || title)) break; /* LEFT fails for every longer left part too */
         Py_ssize_t cut = k + i + 1;
         int r = right_ok(t, cut, e, lexicon, c);

@@ -511,9 +511,14 @@ def _derived_from_root(low: str, res: Resources) -> bool:
                and res.lexicon.get(lost + base[len(pre):], 0.0) >= DERIVED_ZIPF for pre, lost in CONFIX)
 
 
+# two-letter regnal numbers a name may end in (``Raja Sinduwarsa IV|rombongan``; longer ones,
+# ``VII``, pass the 3-letter minimum of a left part)
+ROMAN2 = frozenset("II IV VI IX XI XV XX".split())
+
+
 def _split(tok: str, res: Resources) -> int:
     """Index of the split giving the longest acceptable right part, or 0."""
-    for i in range(3, len(tok) - 2):
+    for i in range(2 if tok[:2] in ROMAN2 else 3, len(tok) - 2):
         left, right = tok[:i], tok[i:]
         if LEFT.match(left) and _right_ok(right, res):
             if right[0].isupper() and not left[-1].islower() and not _acronym_camel(left, right, res):
@@ -1129,7 +1134,7 @@ def _needs(g: Glued, res: Resources) -> int:
     initial = _sentence_start(text, start)
     subject = initial and _subject_title(g, res)
     shape_ok = not (NAME_AFTER.match(text, end) or _name_ends(g, res)
-                    or (g.left.isupper() and not derived)  # BRI|syariah, PNS|daerah
+                    or (g.left.isupper() and not derived and not _regnal(g))  # BRI|syariah, PNS|daerah
                     or (initial and not subject))
     strong = derived or res.head_noun(low, STRONG_HEAD_RATE)
     # an unknown name needs a strong head and running lower-case text before it (Subulus|salam
@@ -1142,6 +1147,15 @@ def _needs(g: Glued, res: Resources) -> int:
         and (_word_before(text, start, res) or subject)
         and not LOCATIVE_BEFORE.search(text, max(0, start - 12), start))
     return 0 if shape_ok and (g.known or unknown_ok) else 1
+
+
+REGNAL = re.compile(r"(?:X{0,3})(?:IX|IV|V?I{0,3})")
+
+
+def _regnal(g: Glued) -> bool:
+    """A regnal number ending a multi-word name (``Sultan Hamengkara VII|kereta``): a name part,
+    not an acronym's (``BRI|syariah``): a name goes on after an acronym as often as it ends."""
+    return bool(g.head_word) and len(g.left) >= 2 and REGNAL.fullmatch(g.left) is not None
 
 
 def _subject_title(g: Glued, res: Resources) -> bool:
