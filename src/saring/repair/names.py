@@ -442,7 +442,7 @@ def _run_site(g: Glued, res: Resources) -> bool:
     if not _run_noun(low, res):
         return False
     if not (g.alone or res.corpus_name(g.left) or (
-            res.lexicon.get(left, 0.0) >= RUN_LEFT_ZIPF and not res.englishish(left)) or (
+            res.lexicon.get(left, 0.0) >= RUN_LEFT_ZIPF and not res.englishish(left)) or _english_word(g.left, res) or (
             len(left) >= 6 and (left in res.other or res.englishish(left) or (
                 left not in res.lexicon and len(low) >= 5)))):
         return False  # the name's last word is a word or a name of its own (``Lautan|kios``), an
@@ -783,13 +783,30 @@ def _rare_noun_site(g: Glued, res: Resources) -> bool:
     """A rarer noun (``_rare_noun``) is glue only on an organisation's or facility's name
     (``Museum Maritim Tanjung Welang|kurator``; not ``Kebon|jeruk``, ``Pramu|niaga``) whose last
     word is no word of its own (``Satria|marga``) nor English (``Institut Neuro|sains``)."""
-    opened = g.org or (g.opened and g.head_word not in PLACE_HEADS)
+    english = _english_word(g.left, res)  # "Wirabahari Lines|nakhoda": a company's English last word
+    opened = g.org or (g.opened and g.head_word not in PLACE_HEADS) or (g.coined and english)
     left = g.left.lower()
     # (CamelCase marks the boundary itself: a common word may end the name, "Toko Bangunan Jaya
     # Baru|Kasir", when the name has 3+ words and follows running text)
     camel_end = g.right[0].isupper() and g.clear and g.text.count(" ", g.name_start, g.start) >= 2 and (
         _word_before(g.text, g.name_start, res) and not _sentence_start(g.text, g.name_start))
-    return opened and (res.lexicon.get(left, 0.0) < NOUN_ZIPF or camel_end) and not res.englishish(left)
+    return opened and (res.lexicon.get(left, 0.0) < NOUN_ZIPF or camel_end or english) and (
+        english or not res.englishish(left))
+
+
+ENGLISH_WORD_ZIPF = 3.5  # wordfreq ``en`` Zipf of a name's English last word (``Lines``, ``Seeds``, ``Air``)
+
+
+def _english_word(word: str, res: Resources) -> bool:
+    """A whole English word (or its plural) more English than Indonesian, 3+ letters, not upper
+    case: names of companies, clubs and services end in them (``Wirabahari Lines``, ``Agrisemi
+    Seeds``, ``Lintas Awan Air``, ``Starlume Seven``), and a word glued after one is no syllable of
+    it. Not a fragment English lists have (``Institut Neuro|sains``: ``neuro`` is no word)."""
+    low = word.lower()
+    if len(low) < 3 or word.isupper():
+        return False
+    en = res.zipf_en.get(low, 0.0) or (res.zipf_en.get(low[:-1], 0.0) if low.endswith("s") else 0.0)
+    return en >= ENGLISH_WORD_ZIPF and en >= res.lexicon.get(low, 0.0)
 
 
 PLACE_HEADS_LOWER = frozenset(w.lower() for w in PLACE_HEADS)
