@@ -436,7 +436,7 @@ def _run_site(g: Glued, res: Resources) -> bool:
     so not under a title or a place head, and not after a role noun."""
     if not (g.head_word and g.clear) or g.left.isupper() or g.head_word in res.title_firsts:
         return False
-    if not (g.org or g.coined or (g.opened and g.head_word not in PLACE_HEADS) or _noun_opener(g.head_word, res)):
+    if not (g.org or g.coined or (g.opened and g.head_word not in PLACE_HEADS) or _run_opener(g.head_word, res)):
         return False
     low, left = g.right.lower(), g.left.lower()
     if not _run_noun(low, res):
@@ -461,9 +461,15 @@ def _noun_opener(word: str, res: Resources) -> bool:
     the run names a thing of that kind, whatever the corpus layer's list of name openers has seen.
     Not a title (``Sultan``), a place head or an English word."""
     low = word.lower()
-    if word in res.title_firsts or word in PLACE_HEADS or res.englishish(low):
-        return False
-    return low in res.pos_nouns or low in res.context_nouns or _untagged_noun(word, res)
+    return ((low in res.pos_nouns or low in res.context_nouns) and word not in res.title_firsts
+            and word not in PLACE_HEADS and not res.englishish(low))
+
+
+def _run_opener(word: str, res: Resources) -> bool:
+    """A noun opening a capitalised run mid-sentence, tagged (``_noun_opener``) or not
+    (``_untagged_noun``); at a sentence start only tagged ones count (``Insya Allah|bulan``)."""
+    return _noun_opener(word, res) or (
+        word not in res.title_firsts and word not in PLACE_HEADS and _untagged_noun(word, res))
 
 
 OPENER_ZIPF = 3.4  # wordfreq ``id`` Zipf of a word no list tags opening a run (``tarekat``: ~1 in 400k words)
@@ -474,6 +480,8 @@ def _untagged_noun(word: str, res: Resources) -> bool:
     ``Tarekat``: the news layer has a handful of lower-case uses) and that is no verb, adjective,
     stop word, not-head or name: opening a capitalised run, it is the kind of thing named."""
     low = word.lower()
+    if not word[1:].islower():
+        return False  # an acronym ("KTP Elektronik|Rumah tangga") is a name's word, not a noun
     return (res.lexicon.get(low, 0.0) >= OPENER_ZIPF and low not in res.stop and low not in res.pos_adjs
             and low not in res.not_heads and not is_verb(low, res) and not res.corpus_name(word))
 
@@ -1323,10 +1331,10 @@ def _two_named_items(text: str, m: re.Match[str], res: Resources) -> bool:
         return False
     name_start, _clear = extend_name(text, m.start(), res)
     head = text[name_start : m.start()].split(" ", 1)[0]
-    if right in res.org_heads or _noun_opener(right, res):
+    if right in res.org_heads or _run_opener(right, res):
         # two names of one kind ("diikuti Semen Batu Karangrejanta|Semen Kapurwangi, dan") or
         # of two kinds, each opened by an organisation word or a noun
-        return head == right or head in res.org_heads or _noun_opener(head, res)
+        return head == right or head in res.org_heads or _run_opener(head, res)
     return (res.englishish(left) and res.known(left) and not res.known(right)
             and right not in res.corpus_names and not res.name_like(right))
 
