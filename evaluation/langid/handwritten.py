@@ -19,7 +19,9 @@ DATA = Path(__file__).resolve().parent / "data"
 # session 10's Betawi-weighted regional lines against informal Jakarta Indonesian and tweets,
 # session 11's Minangkabau/Musi-weighted lines with single weak regional words against Indonesian
 # that writes regional loans, session 11's set 12: short clean Indonesian news lines for the model
-# path's calibration against short Indonesian-looking regional lines)
+# path's calibration against short Indonesian-looking regional lines; session 12's set 13: Ngaju and
+# Minangkabau lines with weak regional words, Sasak lines with Javanese words, against Indonesian
+# review lines built on `-nya` words, informal `ko` (= kok) and short clean news and Malay lines)
 HALVES = {"dev": "regional_dev.tsv", "heldout": "regional_heldout.tsv",
           "dev6": "regional_dev6.tsv", "heldout6": "regional_heldout6.tsv",
           "dev7": "regional_dev7.tsv", "heldout7": "regional_heldout7.tsv",
@@ -27,7 +29,8 @@ HALVES = {"dev": "regional_dev.tsv", "heldout": "regional_heldout.tsv",
           "dev9": "regional_dev9.tsv", "heldout9": "regional_heldout9.tsv",
           "dev10": "regional_dev10.tsv", "heldout10": "regional_heldout10.tsv",
           "dev11": "regional_dev11.tsv", "heldout11": "regional_heldout11.tsv",
-          "dev12": "regional_dev12.tsv", "heldout12": "regional_heldout12.tsv"}
+          "dev12": "regional_dev12.tsv", "heldout12": "regional_heldout12.tsv",
+          "dev13": "regional_dev13.tsv", "heldout13": "regional_heldout13.tsv"}
 REFERENCE = ("id", "ms", "jv", "su", "en")
 
 
