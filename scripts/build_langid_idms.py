@@ -34,6 +34,19 @@ tune tweet), no more than ``MAX_JVSU_SHARE`` of the jv/su tune texts write it (J
 ``opo``, ``sopo``), and wordfreq id/ms/en know it at most at Zipf ``DERIVE_MAX_ZIPF``. These need
 no regional text: the table generalizes by rule, not by corpus.
 
+Session 12 (langid10): **schwa-less forms** (language ``bjn``; ``min`` when an ending changes
+too). Banjar and Minangkabau have no schwa: they write an Indonesian word's ``e`` as ``a`` and its
+``ber-`` / ``ter-`` / ``per-`` prefix as ``ba-`` / ``ta-`` / ``pa-`` (``bergerak`` -> ``bagarak``,
+``bertempat`` -> ``batampat``, ``penghubung`` -> ``panghubung``, ``tengah`` -> ``tangah``;
+Minangkabau then changes the ending: ``selamat`` -> ``salamaik``). The same frequent wordfreq id
+words give these forms (>= ``SCHWA_MIN_LEN`` letters, source words English writes less than
+Zipf ``SCHWA_MAX_EN_ZIPF``), kept under the same vetoes as the sound-change forms.
+And a **-nya veto**: a word written as an Indonesian word of >= ``NYA_MIN_STEM`` letters (wordfreq
+id Zipf >= ``NYA_STEM_ZIPF``, ``NYA_EN_MARGIN`` above its English Zipf) plus ``-nya`` is no
+regional evidence, mined or derived
+(``porsinya``, ``sambalnya``, ``mienya`` came from Banjar review sentences; Indonesian writes them
+just as often, and the single-word tier stepped back Indonesian lines holding one).
+
 Usage: python scripts/build_langid_idms.py
 """
 
@@ -66,6 +79,13 @@ DERIVE_MIN_ZIPF = 3.0
 DERIVE_MIN_LEN = 4
 DERIVE_MAX_ZIPF = 2.0
 MAX_JVSU_SHARE = 0.001
+# schwa-less forms and the -nya veto (session 12)
+SCHWA_PREFIXES = (("ber", "ba"), ("ter", "ta"), ("per", "pa"))
+SCHWA_MIN_LEN = 5  # shorter forms are too often other words (``haat``, ``acho``)
+SCHWA_MAX_EN_ZIPF = 3.0  # English source words (``blue``, ``complete``) have no Banjar form
+NYA_MIN_STEM = 3
+NYA_STEM_ZIPF = 3.5
+NYA_EN_MARGIN = 0.25
 
 
 def build(df: dict[str, Counter[str]], n: Counter[str]) -> list[tuple[str, str, float]]:
@@ -80,11 +100,11 @@ def build(df: dict[str, Counter[str]], n: Counter[str]) -> list[tuple[str, str, 
                 continue
             if vetoed(tok, df, n):
                 continue
-            if max(zipf_frequency(tok, "id"), zipf_frequency(tok, "ms")) > MAX_ZIPF:
+            if max(zipf_frequency(tok, "id"), zipf_frequency(tok, "ms")) > MAX_ZIPF or indonesian_nya(tok):
                 continue
             best[tok] = (share, lang)
-    for tok, share in derived(df, n).items():
-        best.setdefault(tok, (share, "min"))
+    for tok, (share, lang) in derived(df, n).items():
+        best.setdefault(tok, (share, lang))
     return sorted((tok, lang, share) for tok, (share, lang) in best.items())
 
 
@@ -96,6 +116,30 @@ def sound_change(word: str) -> str | None:
     return None
 
 
+def schwa_less(word: str) -> list[str]:
+    """``word`` written without the schwa (Banjar/Minangkabau: ``e`` -> ``a``; and, when it
+    starts with ``ber-`` / ``ter-`` / ``per-``, that prefix as ``ba-`` / ``ta-`` / ``pa-``: both
+    forms, as the letters may be the root's, ``perempuan`` -> ``parampuan``); [] when nothing
+    changes."""
+    out = [word.replace("e", "a")]
+    for ind, reg in SCHWA_PREFIXES:
+        if word.startswith(ind) and len(word) - len(ind) >= 3:
+            out.append(reg + word[len(ind):].replace("e", "a"))
+            break
+    return [f for f in dict.fromkeys(out) if f != word]
+
+
+def indonesian_nya(tok: str) -> bool:
+    """True when ``tok`` is an Indonesian word of >= NYA_MIN_STEM letters + ``-nya``: wordfreq id
+    Zipf >= NYA_STEM_ZIPF and NYA_EN_MARGIN above its English Zipf (``ben``, ``ban`` are names
+    and English in Indonesian web text: Madurese ``bennya'``, ``bannya'`` = many stay evidence)."""
+    stem = tok[:-3]
+    if not tok.endswith("nya") or len(stem) < NYA_MIN_STEM:
+        return False
+    zid = zipf_frequency(stem, "id")
+    return zid >= NYA_STEM_ZIPF and zid - zipf_frequency(stem, "en") >= NYA_EN_MARGIN
+
+
 def vetoed(tok: str, df: dict[str, Counter[str]], n: Counter[str]) -> bool:
     """True when Indonesian, Malay or English tune texts (or any Indonesian tune tweet) write
     ``tok`` more than the limits above allow."""
@@ -103,21 +147,41 @@ def vetoed(tok: str, df: dict[str, Counter[str]], n: Counter[str]) -> bool:
             or df["en"][tok] / n["en"] > MAX_EN_SHARE or df["id_tw"][tok] > MAX_TWEET_TEXTS)
 
 
-def derived(df: dict[str, Counter[str]], n: Counter[str]) -> dict[str, float]:
-    """Sound-change forms of frequent Indonesian words that Indonesian, Malay, English, Javanese
-    and Sundanese do not write (module docstring) -> share of the Minangkabau tune texts."""
-    out: dict[str, float] = {}
+def forms(word: str) -> list[tuple[str, str]]:
+    """(form, language) pairs derived from an Indonesian word: its Minangkabau ending change,
+    its schwa-less form (Banjar) and that form's ending change (Minangkabau)."""
+    out = []
+    changed = sound_change(word)
+    if changed is not None:
+        out.append((changed, "min"))
+    if zipf_frequency(word, "en") >= SCHWA_MAX_EN_ZIPF:
+        return out
+    for bare in schwa_less(word):
+        if len(bare) < SCHWA_MIN_LEN:
+            continue
+        out.append((bare, "bjn"))
+        both = sound_change(bare)
+        if both is not None:
+            out.append((both, "min"))
+    return out
+
+
+def derived(df: dict[str, Counter[str]], n: Counter[str]) -> dict[str, tuple[float, str]]:
+    """Sound-change and schwa-less forms of frequent Indonesian words that Indonesian, Malay,
+    English, Javanese and Sundanese do not write (module docstring) -> (share of that language's
+    tune texts, language)."""
+    out: dict[str, tuple[float, str]] = {}
     for word in top_n_list("id", DERIVE_TOP):
         if not word.isalpha() or zipf_frequency(word, "id") < DERIVE_MIN_ZIPF:
             continue
-        tok = sound_change(word)
-        if tok is None or len(tok) < DERIVE_MIN_LEN or vetoed(tok, df, n):
-            continue
-        if any(df[g][tok] / max(n[g], 1) > MAX_JVSU_SHARE for g in ("jv", "su")):
-            continue
-        if max(zipf_frequency(tok, lang) for lang in ("id", "ms", "en")) > DERIVE_MAX_ZIPF:
-            continue
-        out[tok] = df["min"][tok] / max(n["min"], 1)
+        for tok, lang in forms(word):
+            if tok in out or len(tok) < DERIVE_MIN_LEN or vetoed(tok, df, n) or indonesian_nya(tok):
+                continue
+            if any(df[g][tok] / max(n[g], 1) > MAX_JVSU_SHARE for g in ("jv", "su")):
+                continue
+            if max(zipf_frequency(tok, lg) for lg in ("id", "ms", "en")) > DERIVE_MAX_ZIPF:
+                continue
+            out[tok] = (df[lang][tok] / max(n[lang], 1), lang)
     return out
 
 

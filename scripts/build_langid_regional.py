@@ -20,6 +20,11 @@ Seeds that wordfreq's id/ms lists contain at all (Zipf >= ``STRONG_ZIPF``) are w
 ``weak`` (``Params.regional_weak_weight`` hits instead of ``regional_weight``): Banjar ``kada`` and
 Minangkabau ``ambo`` are rare in Indonesian, not absent.
 
+Session 12 (langid10): a mined word that is an Indonesian word + ``-nya`` (``sambalnya``,
+``hawanya``, ``wadahnya``: from Banjar review sentences) is not mined
+(``build_langid_idms.indonesian_nya``): Indonesian writes it as often, and one such word made a
+three-word Indonesian review line ``other`` at 1.00.
+
 Usage: python scripts/build_langid_regional.py
 """
 
@@ -34,6 +39,7 @@ from wordfreq import top_n_list, zipf_frequency
 from saring.langid.lexicon import TOKEN_RE, load_markers
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
+from build_langid_idms import indonesian_nya  # noqa: E402
 from langid_regional_seeds import MORE, REGISTER, SEEDS  # noqa: E402
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))  # evaluation/ is not installed
@@ -238,7 +244,7 @@ def build() -> list[tuple[str, str, str]]:
                 continue
             if any(df[r][tok] / max(n[r], 1) > MAX_REF_SHARE for r in REFERENCE):
                 continue
-            if max(zipf_frequency(tok, w) for w in ("id", "ms", "en")) > MAX_ZIPF:
+            if max(zipf_frequency(tok, w) for w in ("id", "ms", "en")) > MAX_ZIPF or indonesian_nya(tok):
                 continue
             (informal if tw[tok] > MINED_MAX_TWEETS else found)[tok].append(lang)
     rows = {tok: (",".join(langs), "mined") for tok, langs in found.items()}
