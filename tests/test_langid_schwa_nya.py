@@ -70,14 +70,17 @@ def test_packaged_regional_lexicon_mines_no_indonesian_nya() -> None:
     assert len(mined) > 1000
 
 
-@pytest.mark.parametrize("text", [
+NYA_REVIEWS = (  # other 0.99-1.00 or id 0.45 before session 12
     "Sambalnya mantap, porsinya pas buat berdua.",
     "Mienya kenyal dan bumbunya meresap.",
     "Hawanya sejuk dan wadahnya bersih, cocok untuk keluarga.",
-])
-def test_indonesian_nya_review_lines_stay_confident_indonesian(step: LanguageID, text: str) -> None:
-    sc = step.score(Document("i", text))
-    assert sc["lang"] == "id" and sc["score"] >= 0.5, sc
+)
+
+
+def test_indonesian_nya_review_lines_stay_confident_indonesian(step: LanguageID) -> None:
+    verdicts = {t: step.score(Document("i", t)) for t in NYA_REVIEWS}
+    wrong = {t: (v["lang"], v["score"]) for t, v in verdicts.items() if v["lang"] != "id" or v["score"] < 0.5}
+    assert not wrong
 
 
 def test_one_schwa_less_word_steps_a_short_line_back(step: LanguageID) -> None:
