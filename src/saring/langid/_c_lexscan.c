@@ -70,6 +70,8 @@ typedef struct {
 } Scanner;
 
 static unsigned char TOKCH[256];
+/* LOW1[c]: str.lower of U+00c as a byte (1 above 255); see lower_span */
+static unsigned char LOW1[256];
 /* SPELL[c]: c when c can start a counted spelling ("dh", "eu", "nye", "ê"), else 0 */
 static unsigned char SPELL[256];
 
@@ -928,34 +930,52 @@ static void spell_data(int kind, const void *data, Py_ssize_t n, int ortho, Spel
     out->rg = rg;
 }
 
-/* scan_data + spell_data of 1-byte data in one pass: each token's hash is taken while its
- * characters are read, and the spellings (whose first letters d, e, n, ê are all token
- * characters) are tested only inside tokens. Same sums and counts as the two passes. */
-static void scan_spell_bytes(Scanner *S, const unsigned char *d, Py_ssize_t n, int ortho,
-                             LineSums *L, Spell *sp) {
+/* Byte classes of the one-pass scan, as (class << 8) | byte read: class 0 not a token character,
+ * 1 a token character starting no spelling, else the character itself ('d', 'e', 'n', 0xEA: the
+ * spellings' first letters, all token characters). KB reads lowered bytes as they are; KL reads
+ * Latin-1 text and lowers it on the way (its low byte is LOW1[c]). Filled by init_low1. */
+static uint16_t KB[256], KL[256];
+
+/* scan_data + spell_data of lowered 1-byte data in one pass: each token's hash is taken while
+ * its characters are read, and the spellings are tested only inside tokens. With ``low`` set,
+ * ``d`` is Latin-1 text not yet lowered: each character is lowered through KL as it is read (its
+ * token characters written to ``low`` at the same offsets for the key compare; neighbours of a
+ * spelling read through LOW1), which is lower_span + the scan of its bytes without the copy
+ * pass (1-byte text lowers one character to one byte). Same sums and counts as the two passes. */
+static inline __attribute__((always_inline)) void
+scan_spell_core(Scanner *S, const unsigned char *d, Py_ssize_t n, int ortho, LineSums *L,
+                Spell *sp, unsigned char *low) {
     memset(L, 0, sizeof *L);
+    const uint16_t *cls = low != NULL ? KL : KB;
+    const unsigned char *keys = low != NULL ? low : d;
+#define LOWER_AT(j) (low != NULL ? LOW1[d[j]] : d[j])
     Py_ssize_t dh = 0, eu = 0, rg = 0, prev = -1, i = 0, maxl = S->max_len;
     while (i < n) {
-        if (!TOKCH[d[i]]) { i++; continue; }
+        unsigned v = cls[d[i]];
+        if (v < 256) { i++; continue; }
         Py_ssize_t a = i;
         uint64_t h = FNV_INIT;
-        do {
-            unsigned char c = d[i];
+        for (;;) {
+            unsigned char c = (unsigned char)v;
             h = fnv_step(h, c);
-            unsigned char t = SPELL[c];
-            if (t) {
-                if (t == 'd') dh += i + 1 < n && d[i + 1] == 'h';
-                else if (t == 'e') eu += i + 1 < n && d[i + 1] == 'u';
+            if (low != NULL) low[i] = c;
+            unsigned t = v >> 8;
+            if (t != 1) {
+                if (t == 'd') dh += i + 1 < n && LOWER_AT(i + 1) == 'h';
+                else if (t == 'e') eu += i + 1 < n && LOWER_AT(i + 1) == 'u';
                 else if (!ortho) {}
                 else if (t == 0xEA) rg++;
-                else if (i + 3 < n && d[i + 1] == 'y' && d[i + 2] == 'e' && nye_end(d[i + 3]) &&
-                         !(i > 0 && d[i - 1] == 'a'))
+                else if (i + 3 < n && LOWER_AT(i + 1) == 'y' && LOWER_AT(i + 2) == 'e' &&
+                         nye_end(LOWER_AT(i + 3)) && !(i > 0 && LOWER_AT(i - 1) == 'a'))
                     rg++;
             }
-            i++;
-        } while (i < n && TOKCH[d[i]]);
+            if (++i == n) break;
+            v = cls[d[i]];
+            if (v < 256) break;
+        }
+#undef LOWER_AT
         L->ntok++;
-        Py_ssize_t len = i - a, e = len <= maxl ? find(S, d + a, len, h) : -1;
+        Py_ssize_t len = i - a, e = len <= maxl ? find(S, keys + a, len, h) : -1;
         found(S, L, e, prev);
         prev = e;
     }
@@ -964,12 +984,23 @@ static void scan_spell_bytes(Scanner *S, const unsigned char *d, Py_ssize_t n, i
     sp->rg = rg;
 }
 
+/* The one-pass scan of lowered bytes d[0:n]. */
+static void scan_spell_bytes(Scanner *S, const unsigned char *d, Py_ssize_t n, int ortho,
+                             LineSums *L, Spell *sp) {
+    scan_spell_core(S, d, n, ortho, L, sp, NULL);
+}
+
+/* The one-pass scan of Latin-1 text d[0:n] lowered on the way (``low``: n bytes of room). */
+static void scan_spell_latin1(Scanner *S, const unsigned char *d, Py_ssize_t n, int ortho,
+                              LineSums *L, Spell *sp, unsigned char *low) {
+    scan_spell_core(S, d, n, ortho, L, sp, low);
+}
+
 /* str.lower of text data[a:b] as bytes for the scan: each lowercase code point below 256 as
  * itself, any other as 0x01 (neither a token character nor part of a spelling, as such a code
  * point is neither to the scan). Py_UNICODE_TOLOWER is str.lower's mapping for every code point
  * but U+0130 (lowercase "i" + U+0307) and U+03A3 (sigma: lowercase above 255 either way).
  * ``out`` holds 2 * (b - a) bytes; returns the bytes written. */
-static unsigned char LOW1[256];
 
 static inline Py_ssize_t lower_wide(Py_UCS4 c, unsigned char *out, Py_ssize_t m) {
     if (c == 0x130) {
@@ -1009,6 +1040,12 @@ static void init_low1(void) {
         Py_UCS4 lc = Py_UNICODE_TOLOWER((Py_UCS4)c);
         LOW1[c] = lc < 256 ? (unsigned char)lc : 1;
     }
+    /* after init_tokch */
+    for (int c = 0; c < 256; c++) {
+        unsigned k = TOKCH[c] ? (SPELL[c] ? SPELL[c] : 1u) : 0u;
+        KB[c] = (uint16_t)(k << 8 | (unsigned)c);
+    }
+    for (int c = 0; c < 256; c++) KL[c] = (uint16_t)((KB[LOW1[c]] & 0xFF00u) | LOW1[c]);
 }
 
 /* One line's row of Lexicon._finish (with its decision), from its scan and spelling counts. */
@@ -1288,10 +1325,16 @@ static int call_first(PyObject *first_stage, PyObject *text, PyObject **lang, do
  * its row. */
 static void scan_para(Analyser *A, PyObject *text, unsigned char *low, ARow *r) {
     Finisher *F = A->fin;
-    Py_ssize_t m = lower_span(PyUnicode_KIND(text), PyUnicode_DATA(text), r->a, r->b, low);
     LineSums L;
     Spell sp;
-    scan_spell_bytes(F->scanner, low, m, F->ow != 0.0 || F->ow != F->ow, &L, &sp);
+    int ortho = F->ow != 0.0 || F->ow != F->ow, kind = PyUnicode_KIND(text);
+    if (kind == PyUnicode_1BYTE_KIND) {
+        scan_spell_latin1(F->scanner, PyUnicode_1BYTE_DATA(text) + r->a, r->b - r->a, ortho, &L,
+                          &sp, low);
+    } else {
+        Py_ssize_t m = lower_span(kind, PyUnicode_DATA(text), r->a, r->b, low);
+        scan_spell_bytes(F->scanner, low, m, ortho, &L, &sp);
+    }
     finish_row(F, &L, &sp, &r->f);
     r->lang = Py_NewRef(F->decider->labels[r->f.lang]);
     r->score = r->f.score;
