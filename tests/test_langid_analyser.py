@@ -14,6 +14,7 @@ from __future__ import annotations
 import dataclasses
 import hashlib
 import inspect
+import math
 
 import pytest
 from hypothesis import HealthCheck, given, settings
@@ -253,3 +254,59 @@ def test_analyser_checks_its_arguments() -> None:
     jv = "Aku ora ngerti kowe arep lunga ngendi, dheweke wis mulih saka pasar."
     assert fast.analyse(jv, frozenset({"id"}), _step("default").first_stage,
                         lambda lang, score, t: 1) is None
+
+
+def _same_round(x: float, nd: int) -> None:
+    got = kernel.exact_round_(x, nd)
+    if got is not None:
+        assert repr(got) == repr(round(x, nd)), (x, nd)
+
+
+@settings(max_examples=3000, deadline=None)
+@given(st.floats(allow_nan=True, allow_infinity=True), st.integers(0, 8))
+def test_exact_round_equals_round(x: float, nd: int) -> None:
+    _same_round(x, nd)
+
+
+@settings(max_examples=1000, deadline=None)
+@given(st.integers(-10**9, 10**9), st.integers(0, 8), st.integers(-6, 6))
+def test_exact_round_near_ties(k: int, nd: int, ulps: int) -> None:
+    """Values a few ulps from a decimal tie ``(k + 0.5) / 10**nd``: answered only when right."""
+    x = (k + 0.5) / 10**nd
+    for _ in range(abs(ulps)):
+        x = math.nextafter(x, math.copysign(math.inf, ulps))
+    _same_round(x, nd)
+    _same_round(-x, nd)
+
+
+def test_exact_round_answers_scores_and_their_sign() -> None:
+    import random
+
+    rng = random.Random(7)
+    answered = 0
+    for _ in range(100_000):  # scores and ratios as the step rounds them
+        x = rng.random()
+        for nd in (3, 4):
+            answered += kernel.exact_round_(x, nd) is not None
+            _same_round(x, nd)
+    assert answered > 199_000  # the fast path is the usual one
+    assert repr(kernel.exact_round_(-1e-9, 4)) == "-0.0" and kernel.exact_round_(0.00005, 4) is None
+    assert kernel.exact_round_(math.nan, 3) is None and kernel.exact_round_(1e300, 3) is None
+
+
+def test_a_round_other_than_the_builtin_is_called_back(monkeypatch: pytest.MonkeyPatch) -> None:
+    step = _step("default")
+    calls: list[tuple[float, int]] = []
+
+    def own_round(x: float, nd: int) -> float:
+        calls.append((x, nd))
+        return round(x, nd)
+
+    monkeypatch.setattr(step_mod, "round", own_round, raising=False)
+    slow = _make_analyser(step)
+    monkeypatch.undo()
+    assert slow is not None and calls  # the probes ran through the callback
+    for text in ANALYSER_PROBES:
+        got = slow.analyse(text, step._keep, step.first_stage, step._jvsu.step_back)
+        want = step._fast.analyse(text, step._keep, step.first_stage, step._jvsu.step_back)
+        assert repr(got) == repr(want)

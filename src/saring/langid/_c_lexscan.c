@@ -1217,7 +1217,7 @@ typedef struct {
     PyObject *round, *mly, *s_lower, *k_lang, *k_score, *k_first, *k_paras, *k_ratio;
     PyObject *three, *four;
     Py_ssize_t min_words, max_calls, sample_chars;
-    int always;
+    int always, builtin_round; /* round is builtins.round: exact_round may answer for it */
     double margin, min_par, foreign_density, foreign_score, unsure;
 } Analyser;
 
@@ -1265,6 +1265,8 @@ static PyObject *Analyser_new(PyTypeObject *type, PyObject *args, PyObject *kwds
     A->k_ratio = PyUnicode_InternFromString("foreign_ratio");
     A->three = PyLong_FromLong(3);
     A->four = PyLong_FromLong(4);
+    PyObject *builtin = PyDict_GetItemString(PyEval_GetBuiltins(), "round"); /* borrowed */
+    A->builtin_round = builtin != NULL && builtin == rnd;
     if (!A->mly || !A->s_lower || !A->k_lang || !A->k_score || !A->k_first || !A->k_paras ||
         !A->k_ratio || !A->three || !A->four) {
         Py_DECREF(A);
@@ -1292,14 +1294,50 @@ static inline int str_eq(PyObject *a, PyObject *b) {
                   (size_t)PyUnicode_GET_LENGTH(a) * PyUnicode_KIND(a)) == 0;
 }
 
-/* round(x, nd) as a new float object */
-static PyObject *py_round(Analyser *A, double x, PyObject *nd) {
+static const double POW10[] = {1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8};
+
+/* Python's round(x, nd) (0 <= nd <= 8) without its decimal-string round trip, where it can be
+ * certified; 0 (not answered) otherwise. Python rounds the exact binary value of x to nd decimals
+ * (half to even) and returns the double nearest to that decimal N / 10**nd. Here p = x * 10**nd
+ * carries an error of at most half an ulp of p; unless p lies within 1e-15 * |p| (> 4 ulps) of a
+ * half-integer, the exact product rounds to the same integer N as p. N (< 2**52) and 10**nd are
+ * exact doubles, so the correctly rounded division N / 10**nd is the double nearest to the
+ * decimal, as Python's strtod gives. A zero N keeps x's sign ("-0" reads as -0.0). */
+static int exact_round(double x, int nd, double *out) {
+    double s = POW10[nd], p = x * s;
+    if (!(fabs(p) < 4503599627370496.0)) return 0; /* 2**52; NaN and infinities too */
+    double f = floor(p), d = p - f - 0.5;          /* p - f is exact */
+    if (fabs(d) <= fabs(p) * 1e-15) return 0;      /* near a tie (or exactly on one) */
+    double r = d < 0 ? f : f + 1.0;
+    if (r == 0.0) r = copysign(0.0, x);
+    *out = r / s;
+    return 1;
+}
+
+/* round(x, nd) as a new float object (nd: the int object ``nd_obj``) */
+static PyObject *py_round(Analyser *A, double x, PyObject *nd_obj, int nd) {
+    double r;
+    if (A->builtin_round && exact_round(x, nd, &r)) return PyFloat_FromDouble(r);
     PyObject *f = PyFloat_FromDouble(x);
     if (f == NULL) return NULL;
-    PyObject *args[2] = {f, nd};
-    PyObject *r = PyObject_Vectorcall(A->round, args, 2, NULL);
+    PyObject *args[2] = {f, nd_obj};
+    PyObject *res = PyObject_Vectorcall(A->round, args, 2, NULL);
     Py_DECREF(f);
-    return r;
+    return res;
+}
+
+/* exact_round_(x, nd) -> float or None: exact_round itself (tests compare it with round). */
+static PyObject *exact_round_(PyObject *module, PyObject *args) {
+    (void)module;
+    double x, r;
+    int nd;
+    if (!PyArg_ParseTuple(args, "di", &x, &nd)) return NULL;
+    if (nd < 0 || nd > 8) {
+        PyErr_SetString(PyExc_ValueError, "nd must be within 0..8");
+        return NULL;
+    }
+    if (!exact_round(x, nd, &r)) Py_RETURN_NONE;
+    return PyFloat_FromDouble(r);
 }
 
 /* first_stage(text) -> (lang, score) checked: an exact str and an exact float; -2 (no
@@ -1533,7 +1571,7 @@ static PyObject *Analyser_analyse(Analyser *A, PyObject *const *args, Py_ssize_t
             if (rc == -2) { result = Py_NewRef(Py_None); goto out; }
             if (rc < 0) goto out;
         }
-        PyObject *fsc = py_round(A, ft_score, A->four);
+        PyObject *fsc = py_round(A, ft_score, A->four, 4);
         if (fsc == NULL) goto out;
         first = PyDict_New();
         if (first == NULL || PyDict_SetItem(first, A->k_lang, ft_lang) < 0 ||
@@ -1601,7 +1639,7 @@ static PyObject *Analyser_analyse(Analyser *A, PyObject *const *args, Py_ssize_t
             if (rows[j].score < lo) lo = rows[j].score;
             j++;
         }
-        PyObject *mn = py_round(A, lo, A->three);
+        PyObject *mn = py_round(A, lo, A->three, 3);
         if (mn == NULL) goto out;
         PyObject *run = Py_BuildValue("[nnON]", rows[i].a, rows[j - 1].b, rows[i].lang, mn);
         if (run == NULL) goto out;
@@ -1610,9 +1648,9 @@ static PyObject *Analyser_analyse(Analyser *A, PyObject *const *args, Py_ssize_t
         if (rc < 0) goto out;
         i = j;
     }
-    PyObject *sc = py_round(A, final_score, A->four), *ratio;
+    PyObject *sc = py_round(A, final_score, A->four, 4), *ratio;
     if (sc == NULL) goto out;
-    ratio = py_round(A, (double)foreign_chars / (double)para_chars, A->four);
+    ratio = py_round(A, (double)foreign_chars / (double)para_chars, A->four, 4);
     if (ratio == NULL) { Py_DECREF(sc); goto out; }
     scores = PyDict_New();
     int bad = scores == NULL || PyDict_SetItem(scores, A->k_lang, final_lang) < 0 ||
@@ -1803,6 +1841,8 @@ static PyObject *lowered_bytes(PyObject *module, PyObject *text) {
 }
 
 static PyMethodDef module_methods[] = {
+    {"exact_round_", exact_round_, METH_VARARGS,
+     "exact_round_(x, nd) -> round(x, nd) where the kernel can certify it, else None."},
     {"lowered_bytes", lowered_bytes, METH_O,
      "lowered_bytes(text) -> bytes: str.lower(text), code points above 255 as 0x01."},
     {"paragraphs", paragraphs, METH_O,
