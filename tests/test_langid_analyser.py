@@ -14,6 +14,7 @@ from __future__ import annotations
 import dataclasses
 import hashlib
 import inspect
+import math
 
 import pytest
 from hypothesis import HealthCheck, given, settings
@@ -96,6 +97,27 @@ def _both(step: LanguageID, text: str):
 def test_analyser_equals_python(text: str, config: str) -> None:
     step = _step(config)
     assert step._fast is not None
+    got, want = _both(step, text)
+    if got is not None:
+        assert repr(got) == repr(want)
+
+
+# Latin-1 only (the kernel lowers one-byte text while it scans, others through a copy): cased
+# spellings and their neighbours at line ends, Latin-1 letters that lower within Latin-1 or not
+_LATIN1_ODD = ["ß", "ÿ", "÷", "×", "é", "É", "Ê", "ê", "À", "Þ", "þ", "µ", "ª", "º", "\xa0", "\x85",
+               "\x1c", "\t", "\r", "DH", "Dh", "EU", "Eu", "NYE", "aNYE.", "ANYE,", "NYE ", "nyE.",
+               "ÊE", "dH", "1", ",", ".", "'"]
+_LATIN1_PIECE = st.one_of(_WORD.filter(lambda w: max(w) < "\u0100"), st.sampled_from(_LATIN1_ODD),
+                          st.text(alphabet=st.characters(max_codepoint=255,
+                                                         blacklist_characters="\n"), max_size=5))
+_LATIN1_LINE = st.one_of(st.lists(_LATIN1_PIECE, max_size=24).map(" ".join),
+                         st.lists(_LATIN1_PIECE, max_size=12).map("".join))
+
+
+@settings(max_examples=250, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(_LATIN1_LINE, max_size=14).map("\n".join), st.sampled_from(sorted(_CONFIGS)))
+def test_analyser_equals_python_on_latin1(text: str, config: str) -> None:
+    step = _step(config)
     got, want = _both(step, text)
     if got is not None:
         assert repr(got) == repr(want)
@@ -232,3 +254,59 @@ def test_analyser_checks_its_arguments() -> None:
     jv = "Aku ora ngerti kowe arep lunga ngendi, dheweke wis mulih saka pasar."
     assert fast.analyse(jv, frozenset({"id"}), _step("default").first_stage,
                         lambda lang, score, t: 1) is None
+
+
+def _same_round(x: float, nd: int) -> None:
+    got = kernel.exact_round_(x, nd)
+    if got is not None:
+        assert repr(got) == repr(round(x, nd)), (x, nd)
+
+
+@settings(max_examples=3000, deadline=None)
+@given(st.floats(allow_nan=True, allow_infinity=True), st.integers(0, 8))
+def test_exact_round_equals_round(x: float, nd: int) -> None:
+    _same_round(x, nd)
+
+
+@settings(max_examples=1000, deadline=None)
+@given(st.integers(-10**9, 10**9), st.integers(0, 8), st.integers(-6, 6))
+def test_exact_round_near_ties(k: int, nd: int, ulps: int) -> None:
+    """Values a few ulps from a decimal tie ``(k + 0.5) / 10**nd``: answered only when right."""
+    x = (k + 0.5) / 10**nd
+    for _ in range(abs(ulps)):
+        x = math.nextafter(x, math.copysign(math.inf, ulps))
+    _same_round(x, nd)
+    _same_round(-x, nd)
+
+
+def test_exact_round_answers_scores_and_their_sign() -> None:
+    import random
+
+    rng = random.Random(7)
+    answered = 0
+    for _ in range(100_000):  # scores and ratios as the step rounds them
+        x = rng.random()
+        for nd in (3, 4):
+            answered += kernel.exact_round_(x, nd) is not None
+            _same_round(x, nd)
+    assert answered > 199_000  # the fast path is the usual one
+    assert repr(kernel.exact_round_(-1e-9, 4)) == "-0.0" and kernel.exact_round_(0.00005, 4) is None
+    assert kernel.exact_round_(math.nan, 3) is None and kernel.exact_round_(1e300, 3) is None
+
+
+def test_a_round_other_than_the_builtin_is_called_back(monkeypatch: pytest.MonkeyPatch) -> None:
+    step = _step("default")
+    calls: list[tuple[float, int]] = []
+
+    def own_round(x: float, nd: int) -> float:
+        calls.append((x, nd))
+        return round(x, nd)
+
+    monkeypatch.setattr(step_mod, "round", own_round, raising=False)
+    slow = _make_analyser(step)
+    monkeypatch.undo()
+    assert slow is not None and calls  # the probes ran through the callback
+    for text in ANALYSER_PROBES:
+        got = slow.analyse(text, step._keep, step.first_stage, step._jvsu.step_back)
+        want = step._fast.analyse(text, step._keep, step.first_stage, step._jvsu.step_back)
+        assert repr(got) == repr(want)

@@ -5,6 +5,7 @@ must be those of the two-run path (fix the segment with its newline, then ``ftfy
 from __future__ import annotations
 
 import ftfy
+import pytest
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
@@ -86,10 +87,45 @@ def test_gated_fixers_equal_ftfys(text: str):
         assert fast(text) == ftfy.FIXERS[name](text)
 
 
+def _ftfy_state():
+    return dict(ftfy.FIXERS), ftfy.is_bad, ftfy.badness.is_bad, ftfy.fix_and_explain
+
+
+_FTFY_OWN = _ftfy_state()
+
+
 @settings(max_examples=300, deadline=None)
 @given(st.one_of(_FIXER_TEXT, _TEXT))
-def test_fast_fix_and_explain_equals_ftfys_and_restores_it(text: str):
-    own = (dict(ftfy.FIXERS), ftfy.is_bad)
-    for config in (fixtext.FTFY_CONFIG, fixtext.FTFY_EXPLAIN_CONFIG):
+def test_fast_fix_and_explain_equals_ftfys_and_leaves_it_alone(text: str):
+    for config in (fixtext.FTFY_CONFIG, fixtext.FTFY_EXPLAIN_CONFIG,
+                   fixtext.FTFY_CONFIG._replace(unescape_html=False, uncurl_quotes=True),
+                   fixtext.FTFY_EXPLAIN_CONFIG._replace(fix_encoding=False, fix_line_breaks=True)):
         assert fixtext.fix_and_explain(text, config) == ftfy.fix_and_explain(text, config)
-    assert (dict(ftfy.FIXERS), ftfy.is_bad) == own and ftfy.is_bad is ftfy.badness.is_bad
+    assert _ftfy_state() == _FTFY_OWN and ftfy.is_bad is ftfy.badness.is_bad
+
+
+def test_the_encoding_step_is_ftfys_own_reading_has_bad():
+    step = fixtext._encoding_step
+    assert step.__code__ is ftfy._fix_encoding_one_step_and_explain.__code__
+    assert step.__globals__["is_bad"] is fixtext.has_bad and step.__globals__ is not vars(ftfy)
+    assert ftfy.is_bad is ftfy.badness.is_bad
+
+
+def test_an_exception_mid_call_leaves_ftfy_as_it_was(monkeypatch):
+    """ftfy's tables are never swapped: inside our call (seen from one of the functions it calls)
+    and after that call raised, ftfy's globals are ftfy's own."""
+    seen = []
+
+    def failing(text: str, config):
+        seen.append(_ftfy_state())
+        raise RuntimeError("mid-call")
+
+    monkeypatch.setattr(fixtext, "_encoding_step", failing)
+    with pytest.raises(RuntimeError, match="mid-call"):
+        fixtext.fix_and_explain("Ã©tÃ© ﬁ Ｆ", fixtext.FTFY_EXPLAIN_CONFIG)
+    assert seen == [_FTFY_OWN]
+    assert _ftfy_state() == _FTFY_OWN
+    monkeypatch.undo()
+    # and the module works as before afterwards
+    assert fixtext.fix_and_explain("Ã©tÃ© ﬁ Ｆ", fixtext.FTFY_CONFIG) == ftfy.fix_and_explain(
+        "Ã©tÃ© ﬁ Ｆ", fixtext.FTFY_CONFIG)

@@ -70,6 +70,8 @@ typedef struct {
 } Scanner;
 
 static unsigned char TOKCH[256];
+/* LOW1[c]: str.lower of U+00c as a byte (1 above 255); see lower_span */
+static unsigned char LOW1[256];
 /* SPELL[c]: c when c can start a counted spelling ("dh", "eu", "nye", "ê"), else 0 */
 static unsigned char SPELL[256];
 
@@ -928,34 +930,52 @@ static void spell_data(int kind, const void *data, Py_ssize_t n, int ortho, Spel
     out->rg = rg;
 }
 
-/* scan_data + spell_data of 1-byte data in one pass: each token's hash is taken while its
- * characters are read, and the spellings (whose first letters d, e, n, ê are all token
- * characters) are tested only inside tokens. Same sums and counts as the two passes. */
-static void scan_spell_bytes(Scanner *S, const unsigned char *d, Py_ssize_t n, int ortho,
-                             LineSums *L, Spell *sp) {
+/* Byte classes of the one-pass scan, as (class << 8) | byte read: class 0 not a token character,
+ * 1 a token character starting no spelling, else the character itself ('d', 'e', 'n', 0xEA: the
+ * spellings' first letters, all token characters). KB reads lowered bytes as they are; KL reads
+ * Latin-1 text and lowers it on the way (its low byte is LOW1[c]). Filled by init_low1. */
+static uint16_t KB[256], KL[256];
+
+/* scan_data + spell_data of lowered 1-byte data in one pass: each token's hash is taken while
+ * its characters are read, and the spellings are tested only inside tokens. With ``low`` set,
+ * ``d`` is Latin-1 text not yet lowered: each character is lowered through KL as it is read (its
+ * token characters written to ``low`` at the same offsets for the key compare; neighbours of a
+ * spelling read through LOW1), which is lower_span + the scan of its bytes without the copy
+ * pass (1-byte text lowers one character to one byte). Same sums and counts as the two passes. */
+static inline __attribute__((always_inline)) void
+scan_spell_core(Scanner *S, const unsigned char *d, Py_ssize_t n, int ortho, LineSums *L,
+                Spell *sp, unsigned char *low) {
     memset(L, 0, sizeof *L);
+    const uint16_t *cls = low != NULL ? KL : KB;
+    const unsigned char *keys = low != NULL ? low : d;
+#define LOWER_AT(j) (low != NULL ? LOW1[d[j]] : d[j])
     Py_ssize_t dh = 0, eu = 0, rg = 0, prev = -1, i = 0, maxl = S->max_len;
     while (i < n) {
-        if (!TOKCH[d[i]]) { i++; continue; }
+        unsigned v = cls[d[i]];
+        if (v < 256) { i++; continue; }
         Py_ssize_t a = i;
         uint64_t h = FNV_INIT;
-        do {
-            unsigned char c = d[i];
+        for (;;) {
+            unsigned char c = (unsigned char)v;
             h = fnv_step(h, c);
-            unsigned char t = SPELL[c];
-            if (t) {
-                if (t == 'd') dh += i + 1 < n && d[i + 1] == 'h';
-                else if (t == 'e') eu += i + 1 < n && d[i + 1] == 'u';
+            if (low != NULL) low[i] = c;
+            unsigned t = v >> 8;
+            if (t != 1) {
+                if (t == 'd') dh += i + 1 < n && LOWER_AT(i + 1) == 'h';
+                else if (t == 'e') eu += i + 1 < n && LOWER_AT(i + 1) == 'u';
                 else if (!ortho) {}
                 else if (t == 0xEA) rg++;
-                else if (i + 3 < n && d[i + 1] == 'y' && d[i + 2] == 'e' && nye_end(d[i + 3]) &&
-                         !(i > 0 && d[i - 1] == 'a'))
+                else if (i + 3 < n && LOWER_AT(i + 1) == 'y' && LOWER_AT(i + 2) == 'e' &&
+                         nye_end(LOWER_AT(i + 3)) && !(i > 0 && LOWER_AT(i - 1) == 'a'))
                     rg++;
             }
-            i++;
-        } while (i < n && TOKCH[d[i]]);
+            if (++i == n) break;
+            v = cls[d[i]];
+            if (v < 256) break;
+        }
+#undef LOWER_AT
         L->ntok++;
-        Py_ssize_t len = i - a, e = len <= maxl ? find(S, d + a, len, h) : -1;
+        Py_ssize_t len = i - a, e = len <= maxl ? find(S, keys + a, len, h) : -1;
         found(S, L, e, prev);
         prev = e;
     }
@@ -964,12 +984,23 @@ static void scan_spell_bytes(Scanner *S, const unsigned char *d, Py_ssize_t n, i
     sp->rg = rg;
 }
 
+/* The one-pass scan of lowered bytes d[0:n]. */
+static void scan_spell_bytes(Scanner *S, const unsigned char *d, Py_ssize_t n, int ortho,
+                             LineSums *L, Spell *sp) {
+    scan_spell_core(S, d, n, ortho, L, sp, NULL);
+}
+
+/* The one-pass scan of Latin-1 text d[0:n] lowered on the way (``low``: n bytes of room). */
+static void scan_spell_latin1(Scanner *S, const unsigned char *d, Py_ssize_t n, int ortho,
+                              LineSums *L, Spell *sp, unsigned char *low) {
+    scan_spell_core(S, d, n, ortho, L, sp, low);
+}
+
 /* str.lower of text data[a:b] as bytes for the scan: each lowercase code point below 256 as
  * itself, any other as 0x01 (neither a token character nor part of a spelling, as such a code
  * point is neither to the scan). Py_UNICODE_TOLOWER is str.lower's mapping for every code point
  * but U+0130 (lowercase "i" + U+0307) and U+03A3 (sigma: lowercase above 255 either way).
  * ``out`` holds 2 * (b - a) bytes; returns the bytes written. */
-static unsigned char LOW1[256];
 
 static inline Py_ssize_t lower_wide(Py_UCS4 c, unsigned char *out, Py_ssize_t m) {
     if (c == 0x130) {
@@ -1009,6 +1040,12 @@ static void init_low1(void) {
         Py_UCS4 lc = Py_UNICODE_TOLOWER((Py_UCS4)c);
         LOW1[c] = lc < 256 ? (unsigned char)lc : 1;
     }
+    /* after init_tokch */
+    for (int c = 0; c < 256; c++) {
+        unsigned k = TOKCH[c] ? (SPELL[c] ? SPELL[c] : 1u) : 0u;
+        KB[c] = (uint16_t)(k << 8 | (unsigned)c);
+    }
+    for (int c = 0; c < 256; c++) KL[c] = (uint16_t)((KB[LOW1[c]] & 0xFF00u) | LOW1[c]);
 }
 
 /* One line's row of Lexicon._finish (with its decision), from its scan and spelling counts. */
@@ -1180,7 +1217,7 @@ typedef struct {
     PyObject *round, *mly, *s_lower, *k_lang, *k_score, *k_first, *k_paras, *k_ratio;
     PyObject *three, *four;
     Py_ssize_t min_words, max_calls, sample_chars;
-    int always;
+    int always, builtin_round; /* round is builtins.round: exact_round may answer for it */
     double margin, min_par, foreign_density, foreign_score, unsure;
 } Analyser;
 
@@ -1228,6 +1265,8 @@ static PyObject *Analyser_new(PyTypeObject *type, PyObject *args, PyObject *kwds
     A->k_ratio = PyUnicode_InternFromString("foreign_ratio");
     A->three = PyLong_FromLong(3);
     A->four = PyLong_FromLong(4);
+    PyObject *builtin = PyDict_GetItemString(PyEval_GetBuiltins(), "round"); /* borrowed */
+    A->builtin_round = builtin != NULL && builtin == rnd;
     if (!A->mly || !A->s_lower || !A->k_lang || !A->k_score || !A->k_first || !A->k_paras ||
         !A->k_ratio || !A->three || !A->four) {
         Py_DECREF(A);
@@ -1255,14 +1294,50 @@ static inline int str_eq(PyObject *a, PyObject *b) {
                   (size_t)PyUnicode_GET_LENGTH(a) * PyUnicode_KIND(a)) == 0;
 }
 
-/* round(x, nd) as a new float object */
-static PyObject *py_round(Analyser *A, double x, PyObject *nd) {
+static const double POW10[] = {1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8};
+
+/* Python's round(x, nd) (0 <= nd <= 8) without its decimal-string round trip, where it can be
+ * certified; 0 (not answered) otherwise. Python rounds the exact binary value of x to nd decimals
+ * (half to even) and returns the double nearest to that decimal N / 10**nd. Here p = x * 10**nd
+ * carries an error of at most half an ulp of p; unless p lies within 1e-15 * |p| (> 4 ulps) of a
+ * half-integer, the exact product rounds to the same integer N as p. N (< 2**52) and 10**nd are
+ * exact doubles, so the correctly rounded division N / 10**nd is the double nearest to the
+ * decimal, as Python's strtod gives. A zero N keeps x's sign ("-0" reads as -0.0). */
+static int exact_round(double x, int nd, double *out) {
+    double s = POW10[nd], p = x * s;
+    if (!(fabs(p) < 4503599627370496.0)) return 0; /* 2**52; NaN and infinities too */
+    double f = floor(p), d = p - f - 0.5;          /* p - f is exact */
+    if (fabs(d) <= fabs(p) * 1e-15) return 0;      /* near a tie (or exactly on one) */
+    double r = d < 0 ? f : f + 1.0;
+    if (r == 0.0) r = copysign(0.0, x);
+    *out = r / s;
+    return 1;
+}
+
+/* round(x, nd) as a new float object (nd: the int object ``nd_obj``) */
+static PyObject *py_round(Analyser *A, double x, PyObject *nd_obj, int nd) {
+    double r;
+    if (A->builtin_round && exact_round(x, nd, &r)) return PyFloat_FromDouble(r);
     PyObject *f = PyFloat_FromDouble(x);
     if (f == NULL) return NULL;
-    PyObject *args[2] = {f, nd};
-    PyObject *r = PyObject_Vectorcall(A->round, args, 2, NULL);
+    PyObject *args[2] = {f, nd_obj};
+    PyObject *res = PyObject_Vectorcall(A->round, args, 2, NULL);
     Py_DECREF(f);
-    return r;
+    return res;
+}
+
+/* exact_round_(x, nd) -> float or None: exact_round itself (tests compare it with round). */
+static PyObject *exact_round_(PyObject *module, PyObject *args) {
+    (void)module;
+    double x, r;
+    int nd;
+    if (!PyArg_ParseTuple(args, "di", &x, &nd)) return NULL;
+    if (nd < 0 || nd > 8) {
+        PyErr_SetString(PyExc_ValueError, "nd must be within 0..8");
+        return NULL;
+    }
+    if (!exact_round(x, nd, &r)) Py_RETURN_NONE;
+    return PyFloat_FromDouble(r);
 }
 
 /* first_stage(text) -> (lang, score) checked: an exact str and an exact float; -2 (no
@@ -1288,10 +1363,16 @@ static int call_first(PyObject *first_stage, PyObject *text, PyObject **lang, do
  * its row. */
 static void scan_para(Analyser *A, PyObject *text, unsigned char *low, ARow *r) {
     Finisher *F = A->fin;
-    Py_ssize_t m = lower_span(PyUnicode_KIND(text), PyUnicode_DATA(text), r->a, r->b, low);
     LineSums L;
     Spell sp;
-    scan_spell_bytes(F->scanner, low, m, F->ow != 0.0 || F->ow != F->ow, &L, &sp);
+    int ortho = F->ow != 0.0 || F->ow != F->ow, kind = PyUnicode_KIND(text);
+    if (kind == PyUnicode_1BYTE_KIND) {
+        scan_spell_latin1(F->scanner, PyUnicode_1BYTE_DATA(text) + r->a, r->b - r->a, ortho, &L,
+                          &sp, low);
+    } else {
+        Py_ssize_t m = lower_span(kind, PyUnicode_DATA(text), r->a, r->b, low);
+        scan_spell_bytes(F->scanner, low, m, ortho, &L, &sp);
+    }
     finish_row(F, &L, &sp, &r->f);
     r->lang = Py_NewRef(F->decider->labels[r->f.lang]);
     r->score = r->f.score;
@@ -1490,7 +1571,7 @@ static PyObject *Analyser_analyse(Analyser *A, PyObject *const *args, Py_ssize_t
             if (rc == -2) { result = Py_NewRef(Py_None); goto out; }
             if (rc < 0) goto out;
         }
-        PyObject *fsc = py_round(A, ft_score, A->four);
+        PyObject *fsc = py_round(A, ft_score, A->four, 4);
         if (fsc == NULL) goto out;
         first = PyDict_New();
         if (first == NULL || PyDict_SetItem(first, A->k_lang, ft_lang) < 0 ||
@@ -1558,7 +1639,7 @@ static PyObject *Analyser_analyse(Analyser *A, PyObject *const *args, Py_ssize_t
             if (rows[j].score < lo) lo = rows[j].score;
             j++;
         }
-        PyObject *mn = py_round(A, lo, A->three);
+        PyObject *mn = py_round(A, lo, A->three, 3);
         if (mn == NULL) goto out;
         PyObject *run = Py_BuildValue("[nnON]", rows[i].a, rows[j - 1].b, rows[i].lang, mn);
         if (run == NULL) goto out;
@@ -1567,9 +1648,9 @@ static PyObject *Analyser_analyse(Analyser *A, PyObject *const *args, Py_ssize_t
         if (rc < 0) goto out;
         i = j;
     }
-    PyObject *sc = py_round(A, final_score, A->four), *ratio;
+    PyObject *sc = py_round(A, final_score, A->four, 4), *ratio;
     if (sc == NULL) goto out;
-    ratio = py_round(A, (double)foreign_chars / (double)para_chars, A->four);
+    ratio = py_round(A, (double)foreign_chars / (double)para_chars, A->four, 4);
     if (ratio == NULL) { Py_DECREF(sc); goto out; }
     scores = PyDict_New();
     int bad = scores == NULL || PyDict_SetItem(scores, A->k_lang, final_lang) < 0 ||
@@ -1760,6 +1841,8 @@ static PyObject *lowered_bytes(PyObject *module, PyObject *text) {
 }
 
 static PyMethodDef module_methods[] = {
+    {"exact_round_", exact_round_, METH_VARARGS,
+     "exact_round_(x, nd) -> round(x, nd) where the kernel can certify it, else None."},
     {"lowered_bytes", lowered_bytes, METH_O,
      "lowered_bytes(text) -> bytes: str.lower(text), code points above 255 as 0x01."},
     {"paragraphs", paragraphs, METH_O,

@@ -26,12 +26,14 @@ import bisect
 import itertools
 import operator
 import re
+import types
 from re import _constants as re_constants
 from re import _parser as re_parser
 from typing import Any
 
 import ftfy
-from ftfy import TextFixerConfig
+from ftfy import ExplainedText, ExplanationStep, TextFixerConfig
+from ftfy import _fix_encoding_one_step_and_explain as _ftfy_encoding_step
 from ftfy.badness import BADNESS_RE, is_bad
 from ftfy.chardata import (
     CHARMAP_ENCODINGS,
@@ -365,26 +367,83 @@ def _gated(name: str):
     return lambda text: fixer(text) if class_positions(text, table, 0, 1) else text
 
 
-# What ``fix_and_explain`` runs in place of ftfy's own while this module calls it: the two
-# translate fixers gated, and ``has_bad`` (``is_bad`` searched around witness characters; the test
-# its encoding fixer asks of every text, a whole-text regex search) for ``is_bad``.
+# ftfy's fixers after its encoding fixer, in the order of ``ftfy.fix_and_explain``'s loop (6.x)
+_LOOP_FIXERS = ("fix_c1_controls", "fix_latin_ligatures", "fix_character_width", "uncurl_quotes",
+                "fix_line_breaks", "fix_surrogates", "remove_terminal_escapes", "remove_control_chars")
+# the two translate fixers gated (equal results: ``test_gated_fixers_equal_ftfys``)
 _FAST = {"fix_latin_ligatures": _gated("fix_latin_ligatures"),
          "fix_character_width": _gated("fix_character_width")}
+_NO_EXPLAIN = TextFixerConfig(explain=False)  # what ftfy's ``fix_encoding`` reads without one
 
 
-def fix_and_explain(text: str, config: TextFixerConfig) -> Any:
-    """``ftfy.fix_and_explain(text, config)``, with ``_FAST``'s equal but cheaper functions in
-    ftfy's tables for the call (restored after: other users of ftfy see ftfy's own)."""
-    fixers = ftfy.FIXERS
-    saved = {k: fixers[k] for k in _FAST}
-    saved_bad = ftfy.is_bad
-    fixers.update(_FAST)
-    ftfy.is_bad = has_bad
-    try:
+def _own_globals(function: Any, **names: Any) -> Any:
+    """A copy of ftfy's ``function`` reading ``names`` in place of its module's globals of those
+    names: ftfy's module itself is never changed (nothing to restore, nothing other callers or
+    threads could see)."""
+    namespace = {**vars(ftfy), **names}
+    return types.FunctionType(function.__code__, namespace, function.__name__,
+                              function.__defaults__, function.__closure__)
+
+
+# ftfy's one step of encoding repair, its opening test (ASCII, or not ``is_bad``: nothing to do)
+# asked of ``has_bad`` (``is_bad`` searched around witness characters, equal): ftfy's whole
+# badness regex over every text its loop sees was ~2/3 of a single-line mojibake document's cost.
+_encoding_step = _own_globals(_ftfy_encoding_step, is_bad=has_bad)
+
+
+def _fix_encoding(text: str, config: TextFixerConfig) -> ExplainedText:
+    """``ftfy.fix_encoding_and_explain``'s loop over :func:`_encoding_step`."""
+    if not config.fix_encoding:
+        return ExplainedText(text, [])
+    plan_so_far: list[ExplanationStep] = []
+    while True:
+        prev = text
+        text, plan = _encoding_step(text, config)
+        if plan is not None:
+            plan_so_far.extend(plan)
+        if text == prev:
+            return ExplainedText(text, plan_so_far)
+
+
+def _loop_fixers(config: TextFixerConfig) -> list[tuple[str, Any]]:
+    """The fixers ``config`` switches on, in ftfy's loop order, ``_FAST``'s in place of ftfy's."""
+    return [(name, _FAST.get(name) or ftfy.FIXERS[name]) for name in _LOOP_FIXERS
+            if getattr(config, name)]
+
+
+def fix_and_explain(text: str, config: TextFixerConfig) -> ExplainedText:
+    """``ftfy.fix_and_explain(text, config)`` (for a config without ``normalization``): ftfy's
+    loop written out, calling ftfy's fixers as ``config`` switches them, ``_FAST``'s gated ones
+    for the translate fixers, and ftfy's encoding step reading ``has_bad`` (``_encoding_step``).
+    Nothing of ftfy's is replaced, even for the call: other users of ftfy (other threads included) and an
+    exception in the middle leave ftfy as it is (``test_normalize_ftfy_once.py``)."""
+    if config.normalization is not None:  # not ours: ftfy's own loop
         return ftfy.fix_and_explain(text, config)
-    finally:
-        fixers.update(saved)
-        ftfy.is_bad = saved_bad
+    if config.unescape_html == "auto" and "<" in text:
+        config = config._replace(unescape_html=False)
+    steps: list[ExplanationStep] | None = [] if config.explain else None
+    fixers = _loop_fixers(config)
+    unescape = ftfy.FIXERS["unescape_html"] if config.unescape_html else None
+    while True:
+        origtext = text
+        if unescape is not None:
+            fixed = unescape(text)
+            if steps is not None and fixed != text:
+                steps.append(ExplanationStep("apply", "unescape_html"))
+            text = fixed
+        if config.fix_encoding:
+            if steps is None:  # ftfy's ``fix_encoding(text)``: the default config's switches
+                text = _fix_encoding(text, _NO_EXPLAIN)[0]
+            else:
+                text, encoding_steps = _fix_encoding(text, config)
+                steps.extend(encoding_steps)
+        for name, fixer in fixers:
+            fixed = fixer(text)
+            if steps is not None and fixed != text:
+                steps.append(ExplanationStep("apply", name))
+            text = fixed
+        if text == origtext:
+            return ExplainedText(text, steps)
 
 
 def _fixer_may_change(name: str, text: str) -> bool:

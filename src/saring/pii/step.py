@@ -111,16 +111,15 @@ class PII(MapStep):
                                      else c.metadata_exclude)
         self._detector: Detector | None = None
         self._unpicklable = ("_detector",)
-        # detector results of metadata strings (``field: value``): most fields repeat across
-        # documents (source file, crawl day, outlet host); a pure memo of ``Detector.find``
-        self._field_memo: dict[str, tuple[list[Span], list[Span]]] = {}
-        self._chosen_memo: dict[tuple[str, str], tuple[Span, ...]] = {}  # ``_chosen``'s memo
+        # ``_chosen``'s memo: a pure function's results (no document's output depends on what
+        # an earlier one held: ``test_pii_memo.py``), bounded; most fields repeat across
+        # documents (source, outlet, crawl day, date): without it the metadata scan costs ~2x
+        self._chosen_memo: dict[tuple[str, str], tuple[Span, ...]] = {}
         self._exclude = frozenset(self.metadata_exclude)
 
     def __getstate__(self) -> dict[str, Any]:
         state = super().__getstate__()
-        state["_field_memo"] = {}  # a memo, not configuration: never sent or compared
-        state["_chosen_memo"] = {}
+        state["_chosen_memo"] = {}  # a memo, not configuration: never sent or compared
         return state
 
     def setup(self) -> None:
@@ -241,24 +240,11 @@ class PII(MapStep):
             return ()  # no digit, "@", bracket or colon: no e-mail, number or address
         # the field name is context for the detector ("telp: 0812..."), offsets shifted back
         prefix = path.rsplit(".", 1)[-1].replace("_", " ") + ": "
-        spans, suspects = self._find_field(prefix + value)
+        spans, suspects = self.detector.find(prefix + value)
         n = len(prefix)
         return tuple(Span(sp.type, sp.start - n, sp.end - n, sp.confidence, sp.rule)
                      for sp in (*spans, *suspects)
                      if sp.start >= n and (sp.confidence >= self.config.min_confidence or sp in suspects))
-
-    def _find_field(self, text: str) -> tuple[list[Span], list[Span]]:
-        """``detector.find`` of a short metadata string, remembered (bounded; spans are frozen
-        and the lists are only read, so sharing them between documents changes nothing)."""
-        if len(text) > _MEMO_CHARS:
-            return self.detector.find(text)
-        memo = self._field_memo
-        got = memo.get(text)
-        if got is None:
-            if len(memo) >= _MEMO_SIZE:
-                memo.clear()
-            got = memo[text] = self.detector.find(text)
-        return got
 
     def _span_record(self, text: str, sp: Span) -> dict[str, Any]:
         rec: dict[str, Any] = {
