@@ -276,3 +276,36 @@ def test_layout_matches_equal_the_regex(text: str) -> None:
 def test_layout_matches_long_runs() -> None:
     for text in (" " * 100_000, "\n" + " \n" * 50_000, "\t" * 1000 + "x", "x \n \n\n  \ty  "):
         assert NORM.layout_matches(text) == norm.layout_matches_re(text)
+
+
+@needs_scan
+@settings(max_examples=400, deadline=None)
+@given(st.one_of(texts, repeated), st.lists(words, max_size=60))
+def test_lower_needles_present_equals_lowered_in(text: str, needles: list[str]) -> None:
+    low = text.lower()
+    needles += [low[i:i + 3] for i in range(0, len(low), 7)][: 62 - len(needles)]
+    needles += [n.upper() for n in needles[:2]]
+    ref = scan.lower_needles_present_py(text, tuple(needles))
+    assert ref == scan.needles_present_py(low, tuple(needles))
+    assert SCAN.lower_needles_present(text, tuple(needles)) == ref
+    # ASCII needles: the kernel's own paths (an ASCII text lowered as read; any other text
+    # lowered character by character into bytes)
+    ascii_needles = tuple(n.encode("ascii", "ignore").decode() for n in needles)
+    ascii_text = text.encode("ascii", "ignore").decode()
+    for t in (text, ascii_text, text + "\u0130" + ascii_text, "\u212a" + text.upper()):
+        assert SCAN.lower_needles_present(t, ascii_needles) == scan.lower_needles_present_py(
+            t, ascii_needles)
+
+
+@needs_scan
+def test_lower_needles_present_edges() -> None:
+    assert SCAN.lower_needles_present("", ("", "a")) == 1
+    assert SCAN.lower_needles_present("SLOT88 x", ("slot", "SLOT", "88 x", "t88", "")) == 0b11101
+    assert SCAN.lower_needles_present("\u0130X", ("i\u0307x", "ix")) == 0b01  # İ lowers to two
+    assert SCAN.lower_needles_present("\u212a", ("k",)) == 1  # the Kelvin sign lowers to k
+    assert SCAN.lower_needles_present("AB", ("ab", "abc", "b", "é")) == 0b0101
+    assert SCAN.lower_needles_present("A" * 1000 + "B", ("ab",)) == 1
+    with pytest.raises(ValueError):
+        SCAN.lower_needles_present("a", tuple("a" * 65))
+    with pytest.raises(TypeError):
+        SCAN.lower_needles_present("a", (1,))
