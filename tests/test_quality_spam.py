@@ -182,7 +182,7 @@ def test_one_pass_early_path_equals_the_lowered_copy(spam, monkeypatch):
         for tokenized in (False, True):
             analysis.clear_cache()
             if tokenized:
-                analysis.analyse(text).n_tokens
+                _ = analysis.analyse(text).n_tokens
             old = _old_scores(spam, text, monkeypatch)
             assert spam.score(Document(id="d", text=text)) == old
             with monkeypatch.context() as m:  # the pure-Python reference of the scan
