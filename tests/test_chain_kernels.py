@@ -232,10 +232,26 @@ def test_number_runs_equal_the_regex(text: str, min_inner: int) -> None:
     assert SCAN.number_runs(text, 5) == [m.span() for m in detect._GATE_NUM.finditer(text)]
 
 
+# one byte per character, with long stretches without a digit (the kernel skips those 8 at a
+# time) and digits at every offset; "/" and ":" sit next to "0" and "9" in ASCII
+_NUMS_1 = st.lists(st.one_of(st.sampled_from(["abcdefgh" * 3, "x" * 9, "/:/:", "\xe9\xff", " "]),
+                             st.text(st.sampled_from(list("0123456789.-() /:a\n\x00\x7f\xb2")),
+                                     max_size=12)), max_size=20).map("".join)
+
+
+@needs_scan
+@settings(max_examples=600, deadline=None)
+@given(_NUMS_1, st.integers(0, 7))
+def test_number_runs_equal_the_regex_on_one_byte_texts(text: str, min_inner: int) -> None:
+    for t in (text, "." + text, ".." + text, "abc" + text):  # every alignment of the blocks
+        assert SCAN.number_runs(t, min_inner) == scan.number_runs_py(t, min_inner)
+
+
 @needs_scan
 def test_number_runs_edges() -> None:
     for text in ["", "1234567", "12345678", "1------2", "1-----2", "1------", "(021) 555-1234 ", "1" * 100_000,
-                 "1 " * 5000 + "x", "\u2013".join("1234") * 3, "😀0812 3456 7890😀"]:
+                 "1 " * 5000 + "x", "\u2013".join("1234") * 3, "😀0812 3456 7890😀",
+                 "abcdefgh" * 50 + "0812 3456 7890", "/:" * 40 + "1234567" + "x" * 7 + "9"]:
         assert SCAN.number_runs(text, 5) == scan.number_runs_py(text, 5), text
     with pytest.raises(ValueError):
         SCAN.number_runs("1", -1)
