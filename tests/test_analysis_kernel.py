@@ -248,3 +248,30 @@ def test_lazy_tokenize_and_token_list() -> None:
     a = _compiled(text)
     b = Analysis(text)
     assert b.n_tokens == len(a.tokens) and not Analysis(text).tokenized and b.tokenized
+
+
+# Texts stored one byte per character (ASCII and Latin-1 only): the kernel's byte-table path
+# (session 12). The texts above mostly hold a wider character, which takes the general path.
+_ONE_BYTE = st.characters(max_codepoint=0xFF, exclude_categories=["Cs"])
+ONE_BYTE_TEXTS = st.lists(
+    st.one_of(st.sampled_from([p for p in PIECES if max(p) <= "\xff"]), _ONE_BYTE), max_size=80
+).map("".join)
+
+
+@settings(max_examples=1500, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(ONE_BYTE_TEXTS)
+def test_tokenizer_equals_token_re_on_one_byte_texts(text: str) -> None:
+    _same_analysis(text)
+    _same_analysis(text.encode("ascii", "ignore").decode())
+
+
+def test_tokenizer_on_every_one_byte_code_point_in_every_branch_context() -> None:
+    """Every Latin-1 character before and after the characters the shortcuts look at (a letter
+    run's end: space, comma, comma before a digit, U+0085, U+00A0), in a one-byte text."""
+    chars = [chr(c) for c in range(0x100)]
+    text = _contexts(chars) + " ".join(f"ab{c} ab,{c} ab,1{c} {c}ab\x85ab\xa0{c}" for c in chars)
+    assert max(text) <= "\xff"
+    _same_analysis(text)
+    _same_analysis("abc,")
+    _same_analysis("abc,1")
+    _same_analysis("x")

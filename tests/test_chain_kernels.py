@@ -232,10 +232,26 @@ def test_number_runs_equal_the_regex(text: str, min_inner: int) -> None:
     assert SCAN.number_runs(text, 5) == [m.span() for m in detect._GATE_NUM.finditer(text)]
 
 
+# one byte per character, with long stretches without a digit (the kernel skips those 8 at a
+# time) and digits at every offset; "/" and ":" sit next to "0" and "9" in ASCII
+_NUMS_1 = st.lists(st.one_of(st.sampled_from(["abcdefgh" * 3, "x" * 9, "/:/:", "\xe9\xff", " "]),
+                             st.text(st.sampled_from(list("0123456789.-() /:a\n\x00\x7f\xb2")),
+                                     max_size=12)), max_size=20).map("".join)
+
+
+@needs_scan
+@settings(max_examples=600, deadline=None)
+@given(_NUMS_1, st.integers(0, 7))
+def test_number_runs_equal_the_regex_on_one_byte_texts(text: str, min_inner: int) -> None:
+    for t in (text, "." + text, ".." + text, "abc" + text):  # every alignment of the blocks
+        assert SCAN.number_runs(t, min_inner) == scan.number_runs_py(t, min_inner)
+
+
 @needs_scan
 def test_number_runs_edges() -> None:
     for text in ["", "1234567", "12345678", "1------2", "1-----2", "1------", "(021) 555-1234 ", "1" * 100_000,
-                 "1 " * 5000 + "x", "\u2013".join("1234") * 3, "😀0812 3456 7890😀"]:
+                 "1 " * 5000 + "x", "\u2013".join("1234") * 3, "😀0812 3456 7890😀",
+                 "abcdefgh" * 50 + "0812 3456 7890", "/:" * 40 + "1234567" + "x" * 7 + "9"]:
         assert SCAN.number_runs(text, 5) == scan.number_runs_py(text, 5), text
     with pytest.raises(ValueError):
         SCAN.number_runs("1", -1)
@@ -276,3 +292,36 @@ def test_layout_matches_equal_the_regex(text: str) -> None:
 def test_layout_matches_long_runs() -> None:
     for text in (" " * 100_000, "\n" + " \n" * 50_000, "\t" * 1000 + "x", "x \n \n\n  \ty  "):
         assert NORM.layout_matches(text) == norm.layout_matches_re(text)
+
+
+@needs_scan
+@settings(max_examples=400, deadline=None)
+@given(st.one_of(texts, repeated), st.lists(words, max_size=60))
+def test_lower_needles_present_equals_lowered_in(text: str, needles: list[str]) -> None:
+    low = text.lower()
+    needles += [low[i:i + 3] for i in range(0, len(low), 7)][: 62 - len(needles)]
+    needles += [n.upper() for n in needles[:2]]
+    ref = scan.lower_needles_present_py(text, tuple(needles))
+    assert ref == scan.needles_present_py(low, tuple(needles))
+    assert SCAN.lower_needles_present(text, tuple(needles)) == ref
+    # ASCII needles: the kernel's own paths (an ASCII text lowered as read; any other text
+    # lowered character by character into bytes)
+    ascii_needles = tuple(n.encode("ascii", "ignore").decode() for n in needles)
+    ascii_text = text.encode("ascii", "ignore").decode()
+    for t in (text, ascii_text, text + "\u0130" + ascii_text, "\u212a" + text.upper()):
+        assert SCAN.lower_needles_present(t, ascii_needles) == scan.lower_needles_present_py(
+            t, ascii_needles)
+
+
+@needs_scan
+def test_lower_needles_present_edges() -> None:
+    assert SCAN.lower_needles_present("", ("", "a")) == 1
+    assert SCAN.lower_needles_present("SLOT88 x", ("slot", "SLOT", "88 x", "t88", "")) == 0b11101
+    assert SCAN.lower_needles_present("\u0130X", ("i\u0307x", "ix")) == 0b01  # İ lowers to two
+    assert SCAN.lower_needles_present("\u212a", ("k",)) == 1  # the Kelvin sign lowers to k
+    assert SCAN.lower_needles_present("AB", ("ab", "abc", "b", "é")) == 0b0101
+    assert SCAN.lower_needles_present("A" * 1000 + "B", ("ab",)) == 1
+    with pytest.raises(ValueError):
+        SCAN.lower_needles_present("a", tuple("a" * 65))
+    with pytest.raises(TypeError):
+        SCAN.lower_needles_present("a", (1,))

@@ -141,3 +141,54 @@ def test_optout_on_indosum_antaranews_rows():
     hits = [r for r in recs if f.process(Document(str(r["id"]), r["text"], {"url": r.get("url")}))]
     antara = [r for r in recs if "antaranews" in (r.get("url") or "")]
     assert hits and len(hits) == len(antara)
+
+
+# Spam's one-pass early path (session 12): the hints and URL markers found in one scan of the
+# text lowered as it is read must give the scores the old path gave (lowered copy, "http"/"www."
+# looked for in the text itself, hints in the lowered copy). Words the filter reads, in odd
+# cases, next to characters whose lowering is unusual (İ lowers to two characters, the Kelvin
+# sign to "k") or that are not ASCII at all (combining marks, astral symbols).
+_SPAM_WORDS = [w for text in SPAM + NEWS for w in text.split()[:12]] + [
+    "SLOT88", "Gacor", "TOGEL", "4D", "judi", "JUDI", "http://x.id/a", "HTTP://X.ID", "www.a.com",
+    "WWW.A.COM", "https://slot.gg", "wa", "WA", "081234567890", "\u212a", "\u0130", "e\u0301",
+    "\U0001f600", "slot\u0130", "bonus", "deposit", "maxwin", "\n", " ", "",
+]
+
+
+def _spam_texts():
+    from hypothesis import strategies as st
+
+    words = st.one_of(st.sampled_from(_SPAM_WORDS), st.text(max_size=4))
+    return st.lists(words, max_size=60).map(" ".join)
+
+
+def _old_scores(spam: SpamFilter, text: str, monkeypatch) -> dict:
+    """The scores of the path before the one-pass scan (``_needles`` None: the lowered copy,
+    "http"/"www." in the text, the hints in the lowered copy)."""
+    with monkeypatch.context() as m:
+        m.setattr(spam, "_needles", None)
+        return spam.score(Document(id="d", text=text))
+
+
+def test_one_pass_early_path_equals_the_lowered_copy(spam, monkeypatch):
+    from hypothesis import HealthCheck, given, settings
+
+    from saring import analysis, scan
+    from saring.quality import spam as spam_mod
+
+    @settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+    @given(_spam_texts())
+    def check(text: str) -> None:
+        for tokenized in (False, True):
+            analysis.clear_cache()
+            if tokenized:
+                _ = analysis.analyse(text).n_tokens
+            old = _old_scores(spam, text, monkeypatch)
+            assert spam.score(Document(id="d", text=text)) == old
+            with monkeypatch.context() as m:  # the pure-Python reference of the scan
+                m.setattr(spam_mod, "lower_needles_present", scan.lower_needles_present_py)
+                assert spam.score(Document(id="d", text=text)) == old
+
+    check()
+    for text in SPAM + NEWS + ["HTTP://A.B", "İslot88 x", "\u212aTOGEL"]:
+        assert spam.score(Document(id="d", text=text)) == _old_scores(spam, text, monkeypatch)

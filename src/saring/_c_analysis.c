@@ -40,6 +40,16 @@
 enum { C_SPACE = 1, C_WORD = 2, C_DEC = 4, C_XW = 8, C_ALPHA = 16 };
 static unsigned char ascii_cls[128];
 
+/* The 1-byte storage's shortcuts (``byte_cls``, by byte; 0 for every byte above 127, which
+ * takes the general path): a space the main loop skips; a one-character token (FAST_PUNCT's
+ * first alternative: not _W, not "-", ".", "#", "@"); an ASCII letter (FAST_WORD's run); an
+ * ASCII decimal digit (FAST_WORD's ",\d" check). */
+enum { B_SPACE = 1, B_PUNCT1 = 2, B_LETTER = 4, B_DEC = 8 };
+static unsigned char byte_cls[256];
+static unsigned char xw_byte[256]; /* is_xw of every one-byte character */
+
+static inline int is_xw(Py_UCS4 c);
+
 static void init_ascii(void)
 {
     for (Py_UCS4 c = 0; c < 128; c++) {
@@ -50,6 +60,15 @@ static void init_ascii(void)
         if (Py_UNICODE_ISALNUM(c) && !Py_UNICODE_ISDECIMAL(c)) k |= C_ALPHA;
         ascii_cls[c] = k;
     }
+    for (Py_UCS4 c = 0; c < 128; c++) {
+        unsigned char b = 0;
+        if (ascii_cls[c] & C_SPACE) b |= B_SPACE;
+        else if (!(ascii_cls[c] & C_XW) && c != '-' && c != '.' && c != '#' && c != '@') b |= B_PUNCT1;
+        if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z')) b |= B_LETTER;
+        if (ascii_cls[c] & C_DEC) b |= B_DEC;
+        byte_cls[c] = b;
+    }
+    for (Py_UCS4 c = 0; c < 256; c++) xw_byte[c] = is_xw(c) != 0;
 }
 
 static inline int is_space(Py_UCS4 c)
@@ -114,7 +133,15 @@ typedef struct {
 typedef struct {
     Py_ssize_t n;
     Lit *items;
+    uint64_t first[4]; /* bit c: some item starts with the character c (c < 256) */
+    int high;          /* some item starts with a character above 255 */
 } Lits;
+
+/* Whether some item of l can start with c (a loop over the items finds none otherwise) */
+static inline int lits_may_start(const Lits *l, Py_UCS4 c)
+{
+    return c < 256 ? (int)(l->first[c >> 6] >> (c & 63) & 1) : l->high;
+}
 
 static inline int starts_with(const Text *t, Py_ssize_t i, const Lit *w)
 {
@@ -152,6 +179,8 @@ static int load_lits(PyObject *seq, Lits *out)
     if (!fast) return -1;
     Py_ssize_t n = PySequence_Fast_GET_SIZE(fast);
     out->n = 0;
+    memset(out->first, 0, sizeof out->first);
+    out->high = 0;
     out->items = PyMem_Calloc(n ? (size_t)n : 1, sizeof(Lit));
     if (!out->items) {
         Py_DECREF(fast);
@@ -173,6 +202,8 @@ static int load_lits(PyObject *seq, Lits *out)
         out->items[i].s = s;
         out->items[i].len = PyUnicode_GET_LENGTH(w);
         out->n = i + 1;
+        if (s[0] < 256) out->first[s[0] >> 6] |= (uint64_t)1 << (s[0] & 63);
+        else out->high = 1;
     }
     Py_DECREF(fast);
     return 0;
@@ -218,6 +249,11 @@ static PyObject *make_config(PyObject *self, PyObject *args)
 
 static Py_ssize_t run_xw(const Text *t, Py_ssize_t i)
 {
+    if (t->kind == PyUnicode_1BYTE_KIND) { /* by the byte table of is_xw */
+        const Py_UCS1 *b = (const Py_UCS1 *)t->data;
+        while (i < t->n && xw_byte[b[i]]) i++;
+        return i;
+    }
     while (i < t->n && is_xw(PyUnicode_READ(t->kind, t->data, i))) i++;
     return i;
 }
@@ -237,6 +273,7 @@ static Py_ssize_t run_dec(const Text *t, Py_ssize_t i)
 /* (?:Nya|nya|...)\b at j */
 static int clitic_at(const Text *t, const Config *cf, Py_ssize_t j)
 {
+    if (!lits_may_start(&cf->clitics, at(t, j))) return 0;
     for (Py_ssize_t k = 0; k < cf->clitics.n; k++) {
         const Lit *w = &cf->clitics.items[k];
         if (starts_with(t, j, w) && boundary(t, j + w->len)) return 1;
@@ -335,7 +372,7 @@ static Py_ssize_t match_at(const Text *t, const Config *cf, Py_ssize_t pos)
         return run_nonspace(t, pos + 4);
     if (c == 'R' && next == 'p' && is_dec(at(t, pos + 2))) return pos + 2;
     if (c == 'U' && next == 'S' && at(t, pos + 2) == '$') return pos + 3;
-    if (c == '-') {
+    if (c == '-' && lits_may_start(&cf->clitics, next)) {
         for (Py_ssize_t k = 0; k < cf->clitics.n; k++) {
             const Lit *w = &cf->clitics.items[k];
             if (starts_with(t, pos + 1, w) && boundary(t, pos + 1 + w->len)) return pos + 1 + w->len;
@@ -344,7 +381,8 @@ static Py_ssize_t match_at(const Text *t, const Config *cf, Py_ssize_t pos)
     /* abbreviations: (?:[A-Z](?<!\w\w)|Lit(?<!\w{len+1})|...)\.(?=\s) */
     if (is_upper(c) && !is_word(at(t, pos - 1)) && next == '.' && is_space(at(t, pos + 2)))
         return pos + 2;
-    for (Py_ssize_t k = 0; k < cf->abbrevs.n; k++) {
+    const Py_ssize_t n_abbrevs = lits_may_start(&cf->abbrevs, c) ? cf->abbrevs.n : 0;
+    for (Py_ssize_t k = 0; k < n_abbrevs; k++) {
         const Lit *w = &cf->abbrevs.items[k];
         if (!starts_with(t, pos, w)) continue;
         Py_ssize_t e = pos + w->len;
@@ -361,7 +399,8 @@ static Py_ssize_t match_at(const Text *t, const Config *cf, Py_ssize_t pos)
             if ((d == '.' || d == ',') && is_dec(at(t, j + 1))) j = run_dec(t, j + 2);
             else break;
         }
-        for (Py_ssize_t k = 0; k < cf->units.n; k++) {
+        const Py_ssize_t n_units = lits_may_start(&cf->units, at(t, j)) ? cf->units.n : 0;
+        for (Py_ssize_t k = 0; k < n_units; k++) {
             const Lit *w = &cf->units.items[k];
             if (starts_with(t, j, w) && !is_word(at(t, j + w->len))) return j;
         }
@@ -372,6 +411,26 @@ static Py_ssize_t match_at(const Text *t, const Config *cf, Py_ssize_t pos)
     if (c == '.' && next == '.' && at(t, pos + 2) == '.') return pos + 3;
     if (!is_word(c)) return pos + 1;
     return -1;
+}
+
+/* match_at for the 1-byte storage, its two shortcuts taken on bytes: a one-character token
+ * (FAST_PUNCT's first alternative) and FAST_WORD (a run of ASCII letters followed by an ASCII
+ * space, the end, or a comma not before a digit). Everything else (and every byte above 127)
+ * goes to match_at, which tries the same shortcuts first: the same end either way. */
+static inline Py_ssize_t match_at_1(const Text *t, const Config *cf, Py_ssize_t pos)
+{
+    const Py_UCS1 *b = (const Py_UCS1 *)t->data;
+    unsigned char k = byte_cls[b[pos]];
+    if (k & B_PUNCT1) return pos + 1;
+    if (k & B_LETTER) {
+        Py_ssize_t j = pos + 1, n = t->n;
+        while (j < n && (byte_cls[b[j]] & B_LETTER)) j++;
+        if (j >= n) return j;
+        unsigned char d = byte_cls[b[j]];
+        if (d & B_SPACE) return j;
+        if (b[j] == ',' && !(j + 1 < n && (byte_cls[b[j + 1]] & B_DEC))) return j;
+    }
+    return match_at(t, cf, pos);
 }
 
 /* ---------------------------------------------------------------- token info (capsule) */
@@ -625,13 +684,25 @@ static PyObject *tokenize(PyObject *self, PyObject *args)
     }
 
     Py_ssize_t pos = 0;
+    const int one_byte = t.kind == PyUnicode_1BYTE_KIND;
     while (pos < t.n) {
-        Py_UCS4 c = PyUnicode_READ(t.kind, t.data, pos);
-        if (is_space(c)) {
-            pos++;
-            continue;
+        Py_ssize_t end;
+        if (one_byte) {
+            const Py_UCS1 *b = (const Py_UCS1 *)t.data;
+            Py_UCS1 c = b[pos];
+            if (c < 128 ? (byte_cls[c] & B_SPACE) : is_space(c)) {
+                pos++;
+                continue;
+            }
+            end = match_at_1(&t, cf, pos);
+        } else {
+            Py_UCS4 c = PyUnicode_READ(t.kind, t.data, pos);
+            if (is_space(c)) {
+                pos++;
+                continue;
+            }
+            end = match_at(&t, cf, pos);
         }
-        Py_ssize_t end = match_at(&t, cf, pos);
         if (end <= pos) {
             PyErr_Format(PyExc_SystemError, "_c_analysis: no token at %zd", pos);
             goto fail;

@@ -3,6 +3,11 @@
  * needles_present(text, needles) -> int
  *     Bit i set iff needles[i] occurs in text (``needles[i] in text``), for up to 64 needles,
  *     in one pass over the text instead of one full scan per absent needle.
+ * lower_needles_present(text, needles) -> int
+ *     ``needles_present(text.lower(), needles)``. With ASCII needles, an ASCII text is lowered
+ *     as it is read and any other is lowered character by character into bytes (no str, the
+ *     characters that are not ASCII as one byte no needle holds); other needles go through
+ *     ``str.lower``.
  * lower_table(targets: frozenset[str]) -> table (a capsule read by the next two)
  * any_lower_in(tokens, table) -> bool
  *     ``not targets.isdisjoint(map(str.lower, tokens))``
@@ -166,9 +171,161 @@ needles_present(PyObject *self, PyObject *args)
     return PyLong_FromUnsignedLongLong(found);
 }
 
-/* ------------------------------------------------------------------ lowering tokens */
+/* needles_present(text.lower(), needles) for ASCII needles, over ``t[0:n]``: the bytes of the
+ * lowered text where every character that is not ASCII stands as one byte 0x80 (an ASCII
+ * needle never matches it, as it never matches the character). ``fold``: the bytes are the
+ * text itself (an ASCII text, whose str.lower is exactly A-Z -> a-z), lowered as they are read. */
+static uint64_t
+lower_ascii_scan(const Py_UCS1 *t, Py_ssize_t n, PyObject *needles, Py_ssize_t m, int fold)
+{
+    Py_UCS1 lo[256];
+    for (int c = 0; c < 256; c++)
+        lo[c] = (Py_UCS1)((fold && c >= 'A' && c <= 'Z') ? c + 32 : c);
+    /* first[b]: the needles whose first character is b's lowered form (read by the raw byte) */
+    uint64_t first[256], second[256], first_lo[128], second_lo[128];
+    memset(first_lo, 0, sizeof first_lo);
+    memset(second_lo, 0, sizeof second_lo);
+    uint64_t found = 0, all = 0, single = 0;
+    const Py_UCS1 *nd_data[64];
+    Py_ssize_t nd_len[64];
+    for (Py_ssize_t j = 0; j < m; j++) {
+        PyObject *s = PyTuple_GET_ITEM(needles, j);
+        uint64_t bit = (uint64_t)1 << j;
+        Py_ssize_t len = PyUnicode_GET_LENGTH(s);
+        nd_len[j] = len;
+        nd_data[j] = NULL;
+        all |= bit;
+        if (len == 0) {
+            found |= bit; /* "" in text */
+            continue;
+        }
+        if (len > n)
+            continue; /* never a candidate */
+        const Py_UCS1 *d = PyUnicode_1BYTE_DATA(s); /* ASCII (checked by the caller) */
+        nd_data[j] = d;
+        first_lo[d[0]] |= bit;
+        if (len == 1)
+            single |= bit;
+        else
+            second_lo[d[1]] |= bit;
+    }
+    if (found == all)
+        return found;
+    for (int c = 0; c < 256; c++) { /* read by the raw bytes, lowered */
+        first[c] = lo[c] < 128 ? first_lo[lo[c]] : 0;
+        second[c] = lo[c] < 128 ? second_lo[lo[c]] : 0;
+    }
+    for (Py_ssize_t i = 0; i < n; i++) {
+        uint64_t cand = first[t[i]];
+        if (!cand)
+            continue;
+        cand &= (i + 1 < n ? second[t[i + 1]] : 0) | single;
+        while (cand) {
+            int j = __builtin_ctzll(cand);
+            cand &= cand - 1;
+            Py_ssize_t len = nd_len[j];
+            if (len > n - i)
+                continue;
+            const Py_UCS1 *d = nd_data[j];
+            Py_ssize_t k = 1;
+            while (k < len && lo[t[i + k]] == d[k])
+                k++;
+            if (k == len) {
+                uint64_t bit = (uint64_t)1 << j;
+                found |= bit;
+                for (int b = 0; b < 256; b++)
+                    first[b] &= ~bit;
+            }
+        }
+        if (found == all)
+            break;
+    }
+    return found;
+}
+
+/* The lowered text's bytes for :func:`lower_ascii_scan` (every character that is not ASCII as
+ * 0x80), from a text that is not ASCII: each character's full lower-case mapping (1-3
+ * characters; str.lower's only context rule, the final sigma, maps to a non-ASCII character
+ * either way). Returns the number of bytes, -1 on a memory error. */
+static Py_ssize_t
+lowered_bytes(PyObject *text, Py_UCS1 **out)
+{
+    int kind = PyUnicode_KIND(text);
+    const void *data = PyUnicode_DATA(text);
+    Py_ssize_t n = PyUnicode_GET_LENGTH(text);
+    if (n > PY_SSIZE_T_MAX / 3 - 1) {
+        PyErr_NoMemory();
+        return -1;
+    }
+    Py_UCS1 *buf = PyMem_Malloc((size_t)n * 3 + 1);
+    if (buf == NULL) {
+        PyErr_NoMemory();
+        return -1;
+    }
+    Py_ssize_t w = 0;
+    for (Py_ssize_t i = 0; i < n; i++) {
+        Py_UCS4 c = PyUnicode_READ(kind, data, i);
+        if (c < 128) {
+            buf[w++] = (Py_UCS1)((c >= 'A' && c <= 'Z') ? c + 32 : c);
+            continue;
+        }
+        Py_UCS4 mapped[3];
+        int k = _PyUnicode_ToLowerFull(c, mapped);
+        for (int q = 0; q < k; q++)
+            buf[w++] = mapped[q] < 128 ? (Py_UCS1)mapped[q] : 0x80;
+    }
+    *out = buf;
+    return w;
+}
 
 static PyObject *str_lower; /* str.lower (the method descriptor, as map(str.lower, ...) calls it) */
+
+static PyObject *
+lower_needles_present(PyObject *self, PyObject *args)
+{
+    PyObject *text, *needles;
+    if (!PyArg_ParseTuple(args, "UO!:lower_needles_present", &text, &PyTuple_Type, &needles))
+        return NULL;
+    Py_ssize_t m = PyTuple_GET_SIZE(needles);
+    if (m > 64) {
+        PyErr_SetString(PyExc_ValueError, "lower_needles_present: at most 64 needles");
+        return NULL;
+    }
+    for (Py_ssize_t j = 0; j < m; j++) {
+        if (!PyUnicode_Check(PyTuple_GET_ITEM(needles, j))) {
+            PyErr_SetString(PyExc_TypeError, "lower_needles_present: needles must be str");
+            return NULL;
+        }
+    }
+    int ascii_needles = 1;
+    for (Py_ssize_t j = 0; j < m; j++)
+        ascii_needles &= PyUnicode_IS_ASCII(PyTuple_GET_ITEM(needles, j)) != 0;
+    if (ascii_needles && PyUnicode_IS_ASCII(text))
+        return PyLong_FromUnsignedLongLong(lower_ascii_scan(
+            PyUnicode_1BYTE_DATA(text), PyUnicode_GET_LENGTH(text), needles, m, 1));
+    if (ascii_needles) { /* the lowered text's bytes, no str */
+        Py_UCS1 *buf;
+        Py_ssize_t w = lowered_bytes(text, &buf);
+        if (w < 0)
+            return NULL;
+        uint64_t found = lower_ascii_scan(buf, w, needles, m, 0);
+        PyMem_Free(buf);
+        return PyLong_FromUnsignedLongLong(found);
+    }
+    /* non-ASCII needles: str.lower (full case mapping, which may change the length), then the scan */
+    PyObject *low = PyObject_CallOneArg(str_lower, text);
+    if (low == NULL)
+        return NULL;
+    PyObject *inner = PyTuple_Pack(2, low, needles);
+    Py_DECREF(low);
+    if (inner == NULL)
+        return NULL;
+    PyObject *bits = needles_present(self, inner);
+    Py_DECREF(inner);
+    return bits;
+}
+
+/* ------------------------------------------------------------------ lowering tokens */
 
 #define TABLE_CAPSULE "saring._c_scan.LowerTable"
 
@@ -181,7 +338,9 @@ typedef struct {
     PyObject **keys; /* borrowed from owner (a frozenset cannot change); NULL: empty slot */
     PyObject *owner;
     Py_ssize_t maxlen; /* longest ASCII member */
-    uint64_t first[2];  /* bit c: some ASCII member starts with the character c */
+    uint64_t lens[128]; /* lens[c] bit min(len, 63): some ASCII member of that length starts
+                           with c (a token is hashed only when its first character and
+                           length fit one) */
     int has_empty;      /* "" is a member */
     int exact;          /* a member table: items are looked up as they are, not lowered */
 } LowerTable;
@@ -284,7 +443,7 @@ make_table(PyObject *targets, int exact)
         if (len == 0)
             t->has_empty = 1;
         else
-            t->first[d[0] >> 6] |= (uint64_t)1 << (d[0] & 63);
+            t->lens[d[0]] |= (uint64_t)1 << (len < 63 ? len : 63);
     }
     Py_DECREF(it);
     if (PyErr_Occurred()) {
@@ -306,8 +465,8 @@ find_lowered(LowerTable *t, PyObject *tok, PyObject **made, int *err)
         const Py_UCS1 *d = PyUnicode_1BYTE_DATA(tok);
         if (n > 0) {
             Py_UCS1 c0 = fold(d[0], t->exact);
-            if (!(t->first[c0 >> 6] >> (c0 & 63) & 1))
-                return NULL; /* no member starts with its lowered first character */
+            if (!(t->lens[c0] >> (n < 63 ? n : 63) & 1))
+                return NULL; /* no member of its length starts with its lowered first character */
         } else if (!t->has_empty) {
             return NULL;
         }
@@ -812,13 +971,14 @@ class_positions(PyObject *self, PyObject *args)
  * class); the match ends after the last digit q of the run with at least min_inner characters
  * between p and q (the greedy repeat backing off). With no such digit no position inside the
  * run can start a match (its run ends at the same r, its range of q is smaller): go on at r. */
-#define NUM_LOOP(CTYPE)                                                                 \
+#define NUM_LOOP(CTYPE, SKIP)                                                           \
     do {                                                                                \
         const CTYPE *d = (const CTYPE *)data;                                           \
         Py_ssize_t i = 0;                                                               \
         while (i < n) {                                                                 \
             if (!NUM_DIGIT(d[i])) {                                                     \
                 i++;                                                                    \
+                SKIP;                                                                   \
                 continue;                                                               \
             }                                                                           \
             Py_ssize_t p = i, r = p + 1;                                                \
@@ -842,6 +1002,22 @@ class_positions(PyObject *self, PyObject *args)
         }                                                                               \
     } while (0)
 
+/* One byte per character: skip 8 characters at a time while none of them is a digit (the
+ * bytes ^ '0' are below 10 exactly for the digits; "some byte below 10" by the borrow test,
+ * which has no false negative and no false positive for the question "any"). */
+static inline int
+has_digit8(const Py_UCS1 *p)
+{
+    uint64_t x;
+    memcpy(&x, p, 8);
+    x ^= 0x3030303030303030ULL;
+    return ((x - 0x0A0A0A0A0A0A0A0AULL) & ~x & 0x8080808080808080ULL) != 0;
+}
+
+#define SKIP_BYTES                                                                      \
+    while (i + 8 <= n && !has_digit8(d + i))                                            \
+        i += 8
+
 static PyObject *
 number_runs(PyObject *self, PyObject *args)
 {
@@ -860,13 +1036,13 @@ number_runs(PyObject *self, PyObject *args)
         return NULL;
     switch (PyUnicode_KIND(text)) {
     case PyUnicode_1BYTE_KIND:
-        NUM_LOOP(Py_UCS1);
+        NUM_LOOP(Py_UCS1, SKIP_BYTES);
         break;
     case PyUnicode_2BYTE_KIND:
-        NUM_LOOP(Py_UCS2);
+        NUM_LOOP(Py_UCS2, (void)0);
         break;
     default:
-        NUM_LOOP(Py_UCS4);
+        NUM_LOOP(Py_UCS4, (void)0);
         break;
     }
     return out;
@@ -875,6 +1051,8 @@ number_runs(PyObject *self, PyObject *args)
 static PyMethodDef methods[] = {
     {"needles_present", needles_present, METH_VARARGS,
      "needles_present(text, needles) -> int: bit i set iff needles[i] in text (<= 64 needles)."},
+    {"lower_needles_present", lower_needles_present, METH_VARARGS,
+     "lower_needles_present(text, needles) -> int: needles_present(text.lower(), needles)."},
     {"lower_table", lower_table, METH_O, "lower_table(frozenset) -> the table any_lower_in and lower_hits read."},
     {"any_lower_in", any_lower_in, METH_VARARGS,
      "any_lower_in(tokens, table) -> bool: not targets.isdisjoint(map(str.lower, tokens))."},

@@ -16,7 +16,7 @@ from typing import Any
 
 from saring.compiled import load
 
-__all__ = ["any_lower_in", "class_positions", "class_ranges", "class_table", "count_members", "gopher_marks", "line_end_count", "lower_hits", "lower_table", "member_table", "needles_present", "number_runs"]
+__all__ = ["any_lower_in", "class_positions", "class_ranges", "class_table", "count_members", "gopher_marks", "line_end_count", "lower_hits", "lower_needles_present", "lower_table", "member_table", "needles_present", "number_runs"]
 
 
 def needles_present_py(text: str, needles: tuple[str, ...]) -> int:
@@ -24,6 +24,12 @@ def needles_present_py(text: str, needles: tuple[str, ...]) -> int:
     if len(needles) > 64:
         raise ValueError("needles_present: at most 64 needles")
     return sum(1 << i for i, nd in enumerate(needles) if nd in text)
+
+
+def lower_needles_present_py(text: str, needles: tuple[str, ...]) -> int:
+    """:func:`needles_present_py` of ``text.lower()`` (the kernel lowers an ASCII text as it
+    reads it, without the lowered copy)."""
+    return needles_present_py(text.lower(), needles)
 
 
 def lower_table_py(targets: frozenset[str]) -> Any:
@@ -155,6 +161,7 @@ def number_runs_py(text: str, min_inner: int) -> list[tuple[int, int]]:
 
 _K = load("saring._c_scan")
 needles_present = _K.needles_present if _K is not None else needles_present_py
+lower_needles_present = _K.lower_needles_present if _K is not None else lower_needles_present_py
 lower_table = _K.lower_table if _K is not None else lower_table_py
 any_lower_in = _K.any_lower_in if _K is not None else any_lower_in_py
 lower_hits = _K.lower_hits if _K is not None else lower_hits_py

@@ -21,11 +21,12 @@ import yaml
 from saring.document import Document
 from saring.quality.profiles import DATA_DIR
 from saring.quality.textstats import load_tokenizer_words, stats_for
-from saring.scan import any_lower_in, lower_hits, lower_table, needles_present
+from saring.scan import any_lower_in, lower_hits, lower_needles_present, lower_table
 from saring.step import FilterStep, Reject
 
 TOPICS = ("gambling", "adult", "spam")
 _URL_RE = re.compile(r"https?://\S+|www\.\S+")
+_URL_MARKS = ("http", "www.")  # every _URL_RE match holds one of them
 
 
 def _alts(words: list[str]) -> str:
@@ -243,7 +244,9 @@ class SpamFilter(FilterStep):
         self._triggers = frozenset(trigger_of.values())
         # the words the score looks lowered tokens up against (triggers, topic words, contact
         # words): only the lowered types among them are needed, never the whole lowered set
-        _brand, _wa, wa_words, _hints = load_patterns()
+        _brand, _wa, wa_words, hints = load_patterns()
+        # the hints and the URL markers, looked for in one pass (at most 64 needles)
+        self._needles = (*hints, *_URL_MARKS) if len(hints) <= 64 - len(_URL_MARKS) else None
         self._trigger_table = lower_table(self._triggers)
         self._vocab_table = lower_table(frozenset(
             {*self._triggers, *(w for _t, words in self._topic for w in words), *wa_words}))
@@ -290,27 +293,37 @@ class SpamFilter(FilterStep):
         text = doc.text
         st = stats_for(text)
         scores: dict[str, Any] = {}
-        if "http" in text or "www." in text:
+        _brand_re, wa_re, wa_words, hints = load_patterns()
+        low: str | None = None
+        needles = self._needles
+        if needles is not None:
+            # one pass over the text, lowered as it is read, for every hint and the two URL
+            # markers: "http"/"www." in text implies them in text.lower(), so the URL regex runs
+            # whenever it did (and finds nothing more when only the lowered text has them)
+            bits = lower_needles_present(text, needles)
+            url_marks = bits >> len(hints)
+            present_hints = tuple(h for k, h in enumerate(hints) if bits >> k & 1) if bits else ()
+        else:
+            url_marks = "http" in text or "www." in text
+            low = text.lower()
+            present_hints = tuple(filter(low.__contains__, hints))
+        if url_marks:
             urls = _URL_RE.findall(text)
             if urls:
                 scores["urls"] = len(urls)
                 scores["url_char_ratio"] = sum(map(len, urls)) / len(text)
-        low = text.lower()
-        _brand_re, wa_re, wa_words, hints = load_patterns()
-        # one pass for every hint: the ones present
-        if len(hints) <= 64:
-            bits = needles_present(low, hints)
-            present_hints = tuple(h for k, h in enumerate(hints) if bits >> k & 1) if bits else ()
-        else:
-            present_hints = tuple(filter(low.__contains__, hints))
         if st.tokenized:  # exact, stops at the first trigger token; over the distinct tokens
             # (the kernel's list, by first occurrence: some token is a trigger iff some type is)
             maybe_topic = any_lower_in(st.distinct_tokens, self._trigger_table)
         else:  # do not tokenize just to learn that no trigger word is present (most documents)
+            low = low if low is not None else text.lower()
             maybe_topic = self._trigger_re.search(low) is not None
+        if not present_hints and not maybe_topic:
+            return scores  # no topic term and no gambling brand token: nothing to weigh
+        low = low if low is not None else text.lower()  # lowered only when it is read
         brands = brand_counter().count(low, present_hints) if present_hints else 0
         if not brands and not maybe_topic:
-            return scores  # no topic term and no gambling brand token: nothing to weigh
+            return scores
         # the lowered types that are triggers, topic words or contact words: every use below
         # asks only about those words, so it answers as the set of all lowered types would
         # (a set: the order the distinct tokens come in changes nothing below)
