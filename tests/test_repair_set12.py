@@ -26,6 +26,48 @@ def test_traps10_are_never_edited(step: Repair) -> None:
     assert bad == 0, lines
 
 
+def test_traps11_are_never_edited(step: Repair) -> None:
+    """Names ending in ``-air``/``-sel`` written solid, abbreviations (``Kalsel``), given names
+    that read as demonyms before a role noun, time adverbials in clean text: zero edits."""
+    n, bad, lines = run_traps(step, name="traps11.txt")
+    assert n >= 30 and bad == 0, lines
+    n, bad, lines = run_traps(step, page_order(load_cases("unseen_dev12.txt")), name="traps11.txt")
+    assert bad == 0, lines
+
+
+@pytest.mark.parametrize(("glued", "want"), [
+    # a three-letter noun after a long unknown last word (a vowel-initial one after a vowel)
+    ("Warga mengeluhkan Bendungan Gelagahwangsaair keruh sejak kemarin.",
+     "Warga mengeluhkan air keruh Bendungan Gelagahwangsa sejak kemarin."),
+    ("Petugas menyisir Rutan Kelas IIA Gelagahrejosel pada malam hari.",
+     "Petugas menyisir sel Rutan Kelas IIA Gelagahrejo pada malam hari."),
+    # a region English writes with an -n demonym (demonym_bases.txt), and a time adverbial after
+    # the moved noun stays behind the name
+    ("Ia meneliti Moravian perkebunan abad ke-19.", "Ia meneliti perkebunan Moravia abad ke-19."),
+    ("Pengunjung memburu Toko Kain Sarimurtiningdiskon akhir pekan ini.",
+     "Pengunjung memburu diskon Toko Kain Sarimurtining akhir pekan ini."),
+])
+def test_short_nouns_regions_and_time_adverbials(step: Repair, glued: str, want: str) -> None:
+    assert alone_and_in_page(step, glued) == [want, want]
+
+
+def test_short_nouns_need_a_long_unknown_word() -> None:
+    """``Ryan|air``, ``Telkom|sel``: a short or known left part, or a vowel-initial noun after a
+    consonant, is no site for a three-letter noun; ``mas`` ends too many names to be one."""
+    res = load_resources()
+    assert names._short_noun("air", res) and names._short_noun("sel", res)
+    assert not names._short_noun("mas", res)
+    def site(tok: str) -> bool:
+        text = f"Warga menunggu Bendungan {tok} keruh."
+        m = next(m for m in names.TOKEN.finditer(text) if m.group() == tok)
+        i = names._split(tok, res)
+        return bool(i) and names._short_noun_site(names._glued(text, m, i, res), res)
+
+    assert site("Gelagahrejoair") and site("Gelagahrejosel")
+    for tok in ("Ryanair", "Telkomsel", "Nusantaraair", "Watugedangair"):
+        assert not site(tok), tok
+
+
 def test_set12_never_breaks_a_name(step: Repair) -> None:
     """Main tore ``Pieter-Jan van den |Hoevelaar`` (the walk stopped at the second particle)."""
     assert summary(run_cases(step, load_cases("unseen_dev12.txt")))["all"]["broken"] == 0
