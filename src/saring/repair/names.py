@@ -482,7 +482,28 @@ def _run_site(g: Glued, res: Resources) -> bool:
     if any(w in PLACE_HEADS for w in text[s : g.start].split()) or _sentence_start(text, s) or _role_before(
             text, s, res):
         return False
-    return in_running_text(text, s, g.end, res, initial_ok=g.right[0].islower())
+    return in_running_text(text, s, g.end, res, initial_ok=g.right[0].islower()) or _run_after_place_prep(g, res)
+
+
+PLACE_PREP_BEFORE = re.compile(r"(?<![\w\-])(?:di|ke|dari) $")
+
+
+def _run_after_place_prep(g: Glued, res: Resources) -> bool:
+    """``berenang di Curug Cikalamaya|kolam saat``: a run after ``di``/``ke``/``dari`` is in
+    running text when a word of it comes before the preposition; only for a lower-case glued noun
+    (a scraper's headline join, ``di BaliHarga``, glues a capitalised word) after a wholly unknown
+    word (``_unknown_part``): places are written solid from words (``di Perumahan Griya
+    Kebon|jeruk``, ``Kedai Kopi Kapal|layar``, ``Madrasah Aliyah Tanjung|batu``)."""
+    p = PLACE_PREP_BEFORE.search(g.text, max(0, g.name_start - 5), g.name_start)
+    return (p is not None and g.right[0].islower() and _unknown_part(g.left, res)
+            and in_running_text(g.text, p.start(), g.end, res))
+
+
+def _unknown_part(word: str, res: Resources) -> bool:
+    """A name's word of 5+ letters that no lexicon or English list knows and no corpus name starts
+    with: not a word a place or shop name is written solid from."""
+    low = word.lower()
+    return len(low) >= 5 and low not in res.lexicon and not res.names_starting(word) and not res.englishish(low)
 
 
 def _noun_opener(word: str, res: Resources) -> bool:
@@ -582,9 +603,11 @@ def _long_tail_site(text: str, m: re.Match[str], i: int, res: Resources, memo: D
     (``Antamter|sebut``), the longer tail is the glued word if it is a function word or a verb
     (a scraper joined a name to the next words of running text, which a translated link never
     glues) and what is left is a name (a corpus name, a name word wordfreq knows, or standing
-    alone in this document). Split in place, never moved: a scraper's join, no MT evidence."""
+    alone in this document). Split in place, never moved: a scraper's join, no MT evidence.
+    The name keeps 4+ letters (``Toko Bangunan Sumber|batu`` is no ``Sum|berbatu``, though
+    ``Sum`` is a corpus name)."""
     tok = m.group()
-    j = next((j for j in range(3, i) if tok[j].islower() and len(tok) - j >= 5 and LEFT.match(tok[:j])
+    j = next((j for j in range(4, i) if tok[j].islower() and len(tok) - j >= 5 and LEFT.match(tok[:j])
               and res.lexicon.get(tok[j:], 0.0) >= CUT_WORD_ZIPF), 0)
     if not j:
         return None
@@ -863,8 +886,8 @@ def _place_noun_site(g: Glued, res: Resources) -> bool:
     wholly unknown first part and a whole frequent noun after it is a name and a glued word."""
     if not (g.head_word in PLACE_HEADS and g.clear and g.start > g.name_start):
         return False
-    left, low = g.left.lower(), g.right.lower()
-    if len(left) < 5 or left in res.lexicon or res.names_starting(g.left) or res.englishish(left):
+    low = g.right.lower()
+    if not _unknown_part(g.left, res):
         return False
     if g.text.count(" ", g.name_start, g.start) > 2 or NAME_AFTER.match(g.text, g.end):
         return False  # (a longer name, or a capitalised word after it: the token is inside one)
