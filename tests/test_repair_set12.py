@@ -46,6 +46,9 @@ def test_traps11_are_never_edited(step: Repair) -> None:
     ("Ia meneliti Moravian perkebunan abad ke-19.", "Ia meneliti perkebunan Moravia abad ke-19."),
     ("Pengunjung memburu Toko Kain Sarimurtiningdiskon akhir pekan ini.",
      "Pengunjung memburu diskon Toko Kain Sarimurtining akhir pekan ini."),
+    # a run after a place preposition, running text before it, a wholly unknown last word
+    ("Anak-anak bermain di Curug Walangsumirakolam saat libur.",
+     "Anak-anak bermain di kolam Curug Walangsumira saat libur."),
 ])
 def test_short_nouns_regions_and_time_adverbials(step: Repair, glued: str, want: str) -> None:
     assert alone_and_in_page(step, glued) == [want, want]
@@ -106,6 +109,8 @@ def test_runs_and_english_last_words_in_pages(step: Repair, glued: str, want: st
 
 
 @pytest.mark.parametrize("clean", [
+    "Ia tinggal di Perumahan Griya Kebonjeruk sejak kecil.",  # a place written solid from words
+    "Ia berbelanja di Toko Bangunan Sumberbatu tadi pagi.",  # main split Sum|berbatu
     "Kami bertemu Suryanto di Pelabuhan Tanjung Emas kemarin.",  # a person met somewhere
     "Paus Yohanes Paulus II dikenang sebagai tokoh perdamaian.",  # a regnal number before a verb
     "Lukisan Vincent van Gogh dipamerkan di Amsterdam.",
