@@ -604,15 +604,15 @@ def _long_tail_site(text: str, m: re.Match[str], i: int, res: Resources, memo: D
     (a scraper joined a name to the next words of running text, which a translated link never
     glues) and what is left is a name (a corpus name, a name word wordfreq knows, or standing
     alone in this document). Split in place, never moved: a scraper's join, no MT evidence.
-    The name keeps 4+ letters (``Toko Bangunan Sumber|batu`` is no ``Sum|berbatu``, though
-    ``Sum`` is a corpus name)."""
+    A three-letter name only before a function word (``Ayu|sudah``, ``Utd|secara``; ``Toko
+    Bangunan Sumber|batu`` is no ``Sum|berbatu``, though ``Sum`` is a corpus name)."""
     tok = m.group()
-    j = next((j for j in range(4, i) if tok[j].islower() and len(tok) - j >= 5 and LEFT.match(tok[:j])
+    j = next((j for j in range(3, i) if tok[j].islower() and len(tok) - j >= 5 and LEFT.match(tok[:j])
               and res.lexicon.get(tok[j:], 0.0) >= CUT_WORD_ZIPF), 0)
     if not j:
         return None
     left, right = tok[:j], tok[j:]
-    if not (right in res.stop or is_verb(right, res) and not right.startswith("per")) or right in res.pos_nouns:
+    if not (right in res.stop or is_verb(right, res) and not right.startswith("per") and j > 3) or right in res.pos_nouns:
         return None  # ("Nungki Teja|permana,": a per- shape is a name's word as often as a verb)
     if text[m.end() : m.end() + 1] != " ":
         return None  # the sentence goes on after a joined word; a name's word ends a clause too
