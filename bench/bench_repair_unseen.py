@@ -51,7 +51,8 @@ TRAPS = ("traps.txt", "traps2.txt",  # 2: session 4 (Malay names, spec lists, co
          "traps7.txt",  # 7: session 9 (inner-capital surnames, breed/place look-alikes, foreign clitics)
          "traps8.txt",  # 8: session 10 (breed/food demonyms, nisba names, solid names with word tails, CamelCase apps)
          "traps9.txt",  # 9: session 11 (region demonyms before words, solid places/shops with word tails)
-         "traps10.txt")  # 10: session 12 (names met "di" somewhere, regnal numbers, particles, place heads, breeds)
+         "traps10.txt",  # 10: session 12 (names met "di" somewhere, regnal numbers, particles, place heads, breeds)
+         "traps11.txt")  # 11: session 12, second batch (names ending in -air/-sel, -ian given names, time adverbials)
 CORPORA = ROOT.parent / "shared" / "corpora"
 # clean news (false edits) and scraped news (link-stripped glue: splits fine, reorders wrong)
 NEWS = [("id_news_indosum_dev.jsonl.gz", 3463), ("id_news_detik_langscrape.jsonl.gz", 1000),

@@ -549,7 +549,7 @@ def _name_rules_source() -> str:
         names.QUANTIFIERS) + str(sorted(names.QUANTIFIER_TAILS)) + demonym + names.LOWER_NEXT.pattern
 
 
-NAME_RULES_SHA = "c113362c0d2c7878"
+NAME_RULES_SHA = "2b0ad93ed7b80beb"
 
 
 def test_name_tokens_mirror_the_name_rules() -> None:

@@ -62,7 +62,9 @@ LIST_BEFORE = re.compile(r",\s*$")
 # phrase ends before them ("kiper | sepanjang babak kedua")
 NP_END = frozenset("sepanjang seusai sesuai semenjak sehabis sembari sewaktu semalam lusa kelak setiap".split())
 TIME_NOUNS = frozenset("hari pekan minggu bulan tahun malam pagi siang sore abad".split())
-TIME_AFTER = re.compile(r" (?:lalu|ini|depan|itu|kemarin|berikutnya|sebelumnya)\b")
+TIME_AFTER = re.compile(r" (?:lalu|ini|depan|itu|kemarin|berikutnya|sebelumnya|ke-\d+)\b")
+# "diskon | akhir pekan ini": a time noun's edge word opens the adverbial, not a modifier
+TIME_EDGE = re.compile(r"(?:akhir|awal|pertengahan|penghujung) (?:hari|pekan|minggu|bulan|tahun|abad)\b")
 # a derived head noun (pe(N)-/per-/ke- ... or -an): pemadaman, penyidik, kebijakan
 DERIVED_NOUN = re.compile(r"(?:(?:pe[mn]?|peng|peny|per|ke)[a-z]{5,}|[a-z]{5,}an)")
 LIST_NEXT = re.compile(r"\s*(?:,|dan\b|serta\b|atau\b)")
@@ -674,8 +676,9 @@ def noun_phrase(text: str, pos: int, res: Resources, max_content: int = 3) -> tu
         low = w.lower()
         if low in res.pre_head and n_content == 0 and (first or w[0].islower()):
             pass
-        elif n_content and low in TIME_NOUNS and TIME_AFTER.match(text, m.end()):
-            return end, n, True  # "survei | bulan lalu": a time adverbial, not a modifier
+        elif n_content and (low in TIME_NOUNS and TIME_AFTER.match(text, m.end())
+                            or TIME_EDGE.match(text, m.start())):
+            return end, n, True  # "survei | bulan lalu", "perkebunan | abad ke-18": a time adverbial
         elif low in NP_END:
             return end, n, True
         elif n_content >= max_content:

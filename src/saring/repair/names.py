@@ -367,7 +367,7 @@ def _right_ok(right: str, res: Resources) -> bool:
     # name, see ``name_site``); or any noun of the language (only where a capitalised run in
     # running text ends, ``_run_site``). (The checks above ``low[:2]`` are the ones the kernel's
     # ``right_ok`` mirrors.)
-    return _right_ok_common(right, res) or (
+    return _right_ok_common(right, res) or _short_noun(low, res) or (
         (_rare_noun(low, res) or _run_noun(low, res)) and (right[0].islower() or not res.corpus_name(right)))
 
 
@@ -389,6 +389,34 @@ def _right_ok_common(right: str, res: Resources) -> bool:
     min_rate = 0.2 if len(low) <= 3 else SHORT_HEAD_RATE if len(low) == 4 else HEAD_RATE
     return rate >= min_rate and res.lower_count.get(low, 0) >= (
         300 if len(low) <= 4 else 30)
+
+
+SHORT_NOUN_ZIPF = 5.0  # wordfreq ``id`` Zipf of a three-letter noun glued where a run ends (~1 in 10k words)
+
+
+def _short_noun(low: str, res: Resources) -> bool:
+    """A three-letter noun of the language as frequent as ``air``, ``sel``, ``bus`` (annotated news
+    says noun, the news layer writes it lower case 50+ times) that fewer than 20 corpus names end
+    in (not ``mas``, ``tas``, ``nah``). Only where a capitalised run ends on a long unknown word
+    (``_short_noun_site``): three letters end many names."""
+    return (len(low) == 3 and low in res.pos_nouns and res.lexicon.get(low, 0.0) >= SHORT_NOUN_ZIPF
+            and res.lower_count.get(low, 0) >= 50 and low not in res.stop and low not in res.not_heads
+            and not is_verb(low, res) and not res.englishish(low) and res.names_ending(low, 20) < 20)
+
+
+SHORT_LEFT = 7  # letters of the unknown word a three-letter noun is glued to
+
+
+def _short_noun_site(g: Glued, res: Resources) -> bool:
+    """``PDAM Tirta Wiramandala|air keruh``, ``Lapas Kelas IIB Watusampan|sel``: a three-letter
+    noun (``_short_noun``) after a name's last word of 7+ letters that no lexicon or corpus name
+    knows; a vowel-initial noun only after a vowel (``-a|air``: no name has that hiatus, while
+    ``Ryan|air``, ``Aljaz|air`` end in consonants). Short abbreviations (``Tel|kom|sel``,
+    ``Sum|sel``) and known names (``Telkomsel``) are left alone."""
+    left, low = g.left, g.right.lower()
+    return (len(left) >= SHORT_LEFT and left[1:].islower() and _short_noun(low, res)
+            and left.lower() not in res.lexicon and not res.corpus_name(left) and not res.name_like(left)
+            and (low[0] not in VOWELS or left[-1] in VOWELS))
 
 
 def _role_noun(low: str, res: Resources) -> bool:
@@ -439,9 +467,10 @@ def _run_site(g: Glued, res: Resources) -> bool:
     if not (g.org or g.coined or (g.opened and g.head_word not in PLACE_HEADS) or _run_opener(g.head_word, res)):
         return False
     low, left = g.right.lower(), g.left.lower()
-    if not _run_noun(low, res):
+    short = _short_noun_site(g, res)
+    if not (short or _run_noun(low, res)):
         return False
-    if not (g.alone or res.corpus_name(g.left) or (
+    if not (short or g.alone or res.corpus_name(g.left) or (
             res.lexicon.get(left, 0.0) >= RUN_LEFT_ZIPF and not res.englishish(left)) or _english_word(g.left, res) or (
             len(left) >= 6 and (left in res.other or res.englishish(left) or (
                 left not in res.lexicon and len(low) >= 5)))):
@@ -453,7 +482,28 @@ def _run_site(g: Glued, res: Resources) -> bool:
     if any(w in PLACE_HEADS for w in text[s : g.start].split()) or _sentence_start(text, s) or _role_before(
             text, s, res):
         return False
-    return in_running_text(text, s, g.end, res, initial_ok=g.right[0].islower())
+    return in_running_text(text, s, g.end, res, initial_ok=g.right[0].islower()) or _run_after_place_prep(g, res)
+
+
+PLACE_PREP_BEFORE = re.compile(r"(?<![\w\-])(?:di|ke|dari) $")
+
+
+def _run_after_place_prep(g: Glued, res: Resources) -> bool:
+    """``berenang di Curug Cikalamaya|kolam saat``: a run after ``di``/``ke``/``dari`` is in
+    running text when a word of it comes before the preposition; only for a lower-case glued noun
+    (a scraper's headline join, ``di BaliHarga``, glues a capitalised word) after a wholly unknown
+    word (``_unknown_part``): places are written solid from words (``di Perumahan Griya
+    Kebon|jeruk``, ``Kedai Kopi Kapal|layar``, ``Madrasah Aliyah Tanjung|batu``)."""
+    p = PLACE_PREP_BEFORE.search(g.text, max(0, g.name_start - 5), g.name_start)
+    return (p is not None and g.right[0].islower() and _unknown_part(g.left, res)
+            and in_running_text(g.text, p.start(), g.end, res))
+
+
+def _unknown_part(word: str, res: Resources) -> bool:
+    """A name's word of 5+ letters that no lexicon or English list knows and no corpus name starts
+    with: not a word a place or shop name is written solid from."""
+    low = word.lower()
+    return len(low) >= 5 and low not in res.lexicon and not res.names_starting(word) and not res.englishish(low)
 
 
 def _noun_opener(word: str, res: Resources) -> bool:
@@ -553,14 +603,16 @@ def _long_tail_site(text: str, m: re.Match[str], i: int, res: Resources, memo: D
     (``Antamter|sebut``), the longer tail is the glued word if it is a function word or a verb
     (a scraper joined a name to the next words of running text, which a translated link never
     glues) and what is left is a name (a corpus name, a name word wordfreq knows, or standing
-    alone in this document). Split in place, never moved: a scraper's join, no MT evidence."""
+    alone in this document). Split in place, never moved: a scraper's join, no MT evidence.
+    A three-letter name only before a function word (``Ayu|sudah``, ``Utd|secara``; ``Toko
+    Bangunan Sumber|batu`` is no ``Sum|berbatu``, though ``Sum`` is a corpus name)."""
     tok = m.group()
     j = next((j for j in range(3, i) if tok[j].islower() and len(tok) - j >= 5 and LEFT.match(tok[:j])
               and res.lexicon.get(tok[j:], 0.0) >= CUT_WORD_ZIPF), 0)
     if not j:
         return None
     left, right = tok[:j], tok[j:]
-    if not (right in res.stop or is_verb(right, res) and not right.startswith("per")) or right in res.pos_nouns:
+    if not (right in res.stop or is_verb(right, res) and not right.startswith("per") and j > 3) or right in res.pos_nouns:
         return None  # ("Nungki Teja|permana,": a per- shape is a name's word as often as a verb)
     if text[m.end() : m.end() + 1] != " ":
         return None  # the sentence goes on after a joined word; a name's word ends a clause too
@@ -729,11 +781,12 @@ def _guarded(g: Glued, res: Resources) -> bool:
         # unknown "name" there is a solid compound as often ("Pramu|niaga", "Purna|jual")
     if (len(right) <= 4 and not (g.known or g.org) or len(right) <= 3 and not (g.alone or g.org and (g.known or _phrase_after(g, res)))
             or len(right) == 4 and res.head_rate.get(right.lower(), 0.0) < SHORT_HEAD_RATE) and not (
-            len(right) == 4 and (_strong(g, res) or _run_site(g, res))):
+            len(right) == 4 and (_strong(g, res) or _run_site(g, res)) or _short_noun_site(g, res) and _run_site(g, res)):
         return True  # a short head only on a known name (Primera: Prim|era), a rarer one only
         # with strong evidence (Prasetyo|gaya); a 3-letter one under an organisation word only on
         # a known name or before the rest of its phrase ("Universitas Tadulako|tim peneliti"; but
-        # "diikuti Universitas Halm|era dan" was moved on clean text)
+        # "diikuti Universitas Halm|era dan" was moved on clean text); a frequent one where a run
+        # ends on a long unknown word (``Bendungan Kalisogara|air``, ``_short_noun_site``)
     if (_common(left, res) or _word_glue(g.tok, res)) and not (
             g.known or g.org or g.coined or _name_word(g, res) or _strong(g, res) or _run_site(g, res)):
         return True  # Bukalapak, Sukabumi, Gempaber|kekuatan; but "Bank Mandiri|direktur"
@@ -791,6 +844,8 @@ def _rare_noun_site(g: Glued, res: Resources) -> bool:
     """A rarer noun (``_rare_noun``) is glue only on an organisation's or facility's name
     (``Museum Maritim Tanjung Welang|kurator``; not ``Kebon|jeruk``, ``Pramu|niaga``) whose last
     word is no word of its own (``Satria|marga``) nor English (``Institut Neuro|sains``)."""
+    if len(g.right) == 3:
+        return False  # (a three-letter noun only where a run ends, ``_short_noun_site``)
     english = _english_word(g.left, res)  # "Wirabahari Lines|nakhoda": a company's English last word
     opened = g.org or (g.opened and g.head_word not in PLACE_HEADS) or (g.coined and english)
     left = g.left.lower()
@@ -831,8 +886,8 @@ def _place_noun_site(g: Glued, res: Resources) -> bool:
     wholly unknown first part and a whole frequent noun after it is a name and a glued word."""
     if not (g.head_word in PLACE_HEADS and g.clear and g.start > g.name_start):
         return False
-    left, low = g.left.lower(), g.right.lower()
-    if len(left) < 5 or left in res.lexicon or res.names_starting(g.left) or res.englishish(left):
+    low = g.right.lower()
+    if not _unknown_part(g.left, res):
         return False
     if g.text.count(" ", g.name_start, g.start) > 2 or NAME_AFTER.match(g.text, g.end):
         return False  # (a longer name, or a capitalised word after it: the token is inside one)
@@ -952,7 +1007,8 @@ def _demonym_bases(tok: str) -> list[tuple[str, bool]]:
 def _place_base(base: str, english_ok: bool, res: Resources) -> bool:
     """Evidence that ``base`` is a place name: the corpus layer writes it as a name, wordfreq knows
     it and the news layer (almost) never writes it in lower case, or (``english_ok``) it is an
-    English word no Indonesian lexicon has (``Crimea``, ``Sichuan``, ``Kurdistan``)."""
+    English word no Indonesian lexicon has (``Crimea``, ``Sichuan``, ``Kurdistan``; ``other`` also
+    holds regions English writes with an ``-n`` demonym, ``Dalmatia``: ``demonym_bases.txt``)."""
     low = base.lower()
     return res.corpus_name(base) or (low in res.lexicon and res.lower_count.get(low, 0) < 3 and not (
         res.englishish(low))) or (english_ok and low in res.other)
@@ -969,6 +1025,11 @@ def _repaired_word_before(text: str, start: int, memo: DocMemo | None) -> str | 
     if rest is None or not LOWER_WORD.fullmatch(text, rest, start - 1):
         return None
     return text[rest : start - 1]
+
+
+# verbs whose first object is the recipient (a person) and the second the thing given or made
+DOUBLE_OBJECT = frozenset("memberi mengirimi menawari menghadiahi mengajari membelikan membuatkan membawakan"
+                          " membacakan memasakkan menjahitkan".split())
 
 
 def demonym_site(text: str, m: re.Match[str], res: Resources, memo: DocMemo | None = None) -> Site | None:
@@ -992,8 +1053,9 @@ def demonym_site(text: str, m: re.Match[str], res: Resources, memo: DocMemo | No
     prev = _repaired_word_before(text, start, memo)
     if prev is None:
         return None
-    if prev in res.pos_nouns or prev in res.context_nouns or res.englishish(prev):
-        return None  # "kuda Andalusian jantan": the demonym modifies the noun before it
+    if prev in res.pos_nouns or prev in res.context_nouns or res.englishish(prev) or prev in DOUBLE_OBJECT:
+        return None  # "kuda Andalusian jantan": the demonym modifies the noun before it;
+        # "memberi Valerian hadiah": a double-object verb's recipient, a person, comes first
     site = Site(start, end, base, "suffix", end + 1, noun, 0.85, cap=0.9)
     site.name = True
     return site

@@ -103,7 +103,7 @@ class Resources(FrozenRecord):
     lexicon: dict[str, float]  # Indonesian known words -> zipf (id)
     zipf_en: dict[str, float]  # English zipf of lexicon words that are also English
     lower_count: dict[str, int]  # times seen in lower case in the news corpus layer
-    other: frozenset[str]  # English/Malay words not in the Indonesian lexicon
+    other: frozenset[str]  # English/Malay words not in the Indonesian lexicon, regions (demonym_bases.txt)
     gazetteer: dict[str, str]  # entity name -> type (country, region, city, org)
     gaz_first: frozenset[str]  # first words of gazetteer names ("Korea" of "Korea Utara")
     gaz_words: frozenset[str]  # every word of every gazetteer name
@@ -326,7 +326,9 @@ def parse_data() -> dict:
             name_heads.append(w)
     titles = _lines("titles.txt")
     sets = {
-        "other": _lines("words_other.txt"),
+        # (with regions whose English demonym adds -n, Dalmatia: a demonym reading's base is vouched
+        # for by ``other``, here and in the kernel's ``demonym_live``)
+        "other": _lines("words_other.txt") + _lines("demonym_bases.txt"),
         "gaz_first": [e.split(" ")[0] for e in gazetteer],
         "gaz_words": [w for e in gazetteer for w in e.split(" ")],
         "brands": brands,
