@@ -88,12 +88,22 @@ def test_javanese_sundanese_with_clean_words_stay_confident(step: LanguageID, te
 REG = RegionalEvidence(frozenset({"ulun", "kada", "handak", "bana", "indak"}))
 
 
+_FILLER = ("pergi ke pasar pagi ini dengan adik dan kakak naik motor baru lewat jalan besar "
+           "menuju rumah nenek di desa").split()
+
+
+def _line(words: int) -> str:
+    """``ulun`` and ``words - 1`` Indonesian words (no evidence among them)."""
+    line = " ".join(["ulun", *_FILLER[:words - 1]])
+    assert len(line.split()) == words
+    return line
+
+
 def test_regional_rule_needs_two_distinct_words_and_a_share() -> None:
     assert REG.regional("Ulun kada handak pergi.")  # three of four words
-    eleven = "ulun pergi ke pasar pagi ini dengan adik dan kakak naik"
-    assert len(eleven.split()) == IDMS_SHORT_WORDS + 1
-    assert not REG.regional(eleven)  # one word in a line longer than IDMS_SHORT_WORDS
-    assert not REG.regional("ulun ulun " + eleven)  # two hits, one distinct word
+    longer = _line(IDMS_SHORT_WORDS + 1)
+    assert not REG.regional(longer)  # one word in a line longer than IDMS_SHORT_WORDS
+    assert not REG.regional("ulun ulun " + longer)  # two hits, one distinct word
     # two distinct words among 25: below a tenth of the words
     assert not REG.regional("ulun kada " + " ".join(["pergi"] * 23))
     assert REG.regional("ulun kada " + " ".join(["pergi"] * 18))  # 2 of 20
@@ -103,8 +113,10 @@ def test_one_word_is_enough_in_a_short_line() -> None:
     """Session 11: a line of <= IDMS_SHORT_WORDS words needs one distinct evidence word."""
     assert REG.regional("Ulun pergi ke pasar.")
     assert REG.regional("Kopinya enak bana.")
-    ten = "ulun pergi ke pasar pagi ini dengan adik dan kakak"
-    assert len(ten.split()) == IDMS_SHORT_WORDS and REG.regional(ten)
+    assert REG.regional(_line(10))
+    # above ten words one hit is below a tenth of the words: the word must be written twice
+    assert not REG.regional(_line(IDMS_SHORT_WORDS))
+    assert REG.regional("ulun " + _line(IDMS_SHORT_WORDS - 1))
     assert not REG.regional("Saya pergi ke pasar.")  # no evidence word
     assert not REG.regional("Ke pasar sama Ulun tadi.")  # a name, not evidence
 
@@ -176,6 +188,11 @@ def test_packaged_file_holds_minangkabau_sound_change_forms() -> None:
 @pytest.mark.parametrize(("regional", "indonesian"), [
     ("Kenapo kamu tidak datang?", "Kenapa kamu tidak datang?"),  # id 0.63 before
     ("Kopinya enak bana.", "Kopinya enak sekali."),  # one evidence word, a short line
+    # session 12: 11-15 words, one schwa-less word written twice (id 0.72 / 0.82 before)
+    ("Rapat warga batampat di balai desa, pesta panen juga batampat di lapangan dekat pasar.",
+     "Rapat warga bertempat di balai desa, pesta panen juga bertempat di lapangan dekat pasar."),
+    ("Petugas kantor panghubung datang kemarin, besok petugas kantor panghubung yang lain datang.",
+     "Petugas kantor penghubung datang kemarin, besok petugas kantor penghubung yang lain datang."),
 ])
 def test_one_sound_change_word_steps_a_short_line_back(step: LanguageID, regional: str,
                                                        indonesian: str) -> None:
