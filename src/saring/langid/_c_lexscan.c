@@ -1216,6 +1216,7 @@ typedef struct {
     Finisher *fin;
     PyObject *round, *mly, *s_lower, *k_lang, *k_score, *k_first, *k_paras, *k_ratio;
     PyObject *three, *four;
+    PyObject *ff, *k_kernel, *k_klabels, *s_und; /* direct_first (see call_first) */
     Py_ssize_t min_words, max_calls, sample_chars;
     int always, builtin_round; /* round is builtins.round: exact_round may answer for it */
     double margin, min_par, foreign_density, foreign_score, unsure;
@@ -1233,6 +1234,10 @@ static void Analyser_dealloc(Analyser *A) {
     Py_XDECREF(A->k_ratio);
     Py_XDECREF(A->three);
     Py_XDECREF(A->four);
+    Py_XDECREF(A->ff);
+    Py_XDECREF(A->k_kernel);
+    Py_XDECREF(A->k_klabels);
+    Py_XDECREF(A->s_und);
     Py_TYPE(A)->tp_free((PyObject *)A);
 }
 
@@ -1265,10 +1270,13 @@ static PyObject *Analyser_new(PyTypeObject *type, PyObject *args, PyObject *kwds
     A->k_ratio = PyUnicode_InternFromString("foreign_ratio");
     A->three = PyLong_FromLong(3);
     A->four = PyLong_FromLong(4);
+    A->k_kernel = PyUnicode_InternFromString("_kernel");
+    A->k_klabels = PyUnicode_InternFromString("_kernel_labels");
+    A->s_und = PyUnicode_InternFromString("und");
     PyObject *builtin = PyDict_GetItemString(PyEval_GetBuiltins(), "round"); /* borrowed */
     A->builtin_round = builtin != NULL && builtin == rnd;
     if (!A->mly || !A->s_lower || !A->k_lang || !A->k_score || !A->k_first || !A->k_paras ||
-        !A->k_ratio || !A->three || !A->four) {
+        !A->k_ratio || !A->three || !A->four || !A->k_kernel || !A->k_klabels || !A->s_und) {
         Py_DECREF(A);
         return NULL;
     }
@@ -1340,9 +1348,102 @@ static PyObject *exact_round_(PyObject *module, PyObject *args) {
     return PyFloat_FromDouble(r);
 }
 
+/* first_stage answered without its Python frame: LanguageID.first_stage's kernel branch for
+ * text that is not all-caps, on the step's own ``_kernel`` and ``_kernel_labels`` read once per
+ * document. Used only when first_stage is a bound method of the very function registered by
+ * direct_first (a subclass or an instance attribute that replaces it keeps the call). */
+typedef struct {
+    PyObject *predict, *labels; /* owned, or NULL: call first_stage */
+} Direct;
+
+static void direct_resolve(Analyser *A, PyObject *first_stage, Direct *d) {
+    d->predict = d->labels = NULL;
+    if (A->ff == NULL || !PyMethod_Check(first_stage) ||
+        PyMethod_GET_FUNCTION(first_stage) != A->ff)
+        return;
+    PyObject *self = PyMethod_GET_SELF(first_stage);
+    PyObject *predict = PyObject_GetAttr(self, A->k_kernel);
+    PyObject *labels = predict == NULL ? NULL : PyObject_GetAttr(self, A->k_klabels);
+    if (labels == NULL || predict == Py_None || !PyDict_CheckExact(labels)) {
+        PyErr_Clear(); /* first_stage itself then raises or takes its other branches */
+        Py_XDECREF(predict);
+        Py_XDECREF(labels);
+        return;
+    }
+    d->predict = predict;
+    d->labels = labels;
+}
+
+static void direct_clear(Direct *d) {
+    Py_CLEAR(d->predict);
+    Py_CLEAR(d->labels);
+}
+
+/* str.isupper (unicode_isupper_impl): one character: it is upper case; otherwise no lower or
+ * title case character and at least one upper case one. */
+static int str_isupper(PyObject *s) {
+    Py_ssize_t n = PyUnicode_GET_LENGTH(s);
+    int kind = PyUnicode_KIND(s);
+    const void *data = PyUnicode_DATA(s);
+    if (n == 1) return Py_UNICODE_ISUPPER(PyUnicode_READ(kind, data, 0)) != 0;
+    int cased = 0;
+    if (kind == PyUnicode_1BYTE_KIND && PyUnicode_IS_ASCII(s)) {
+        const unsigned char *b = data;
+        for (Py_ssize_t i = 0; i < n; i++) {
+            if (b[i] >= 'a' && b[i] <= 'z') return 0;
+            cased |= b[i] >= 'A' && b[i] <= 'Z';
+        }
+        return cased;
+    }
+    for (Py_ssize_t i = 0; i < n; i++) {
+        Py_UCS4 ch = PyUnicode_READ(kind, data, i);
+        if (Py_UNICODE_ISLOWER(ch) || Py_UNICODE_ISTITLE(ch)) return 0;
+        if (!cased && Py_UNICODE_ISUPPER(ch)) cased = 1;
+    }
+    return cased;
+}
+
+/* first_stage's kernel branch: 0 answered, 1 not (all-caps text, a lone surrogate, an answer
+ * of another shape or label: first_stage runs), -1 error. */
+static int direct_first(Analyser *A, const Direct *d, PyObject *text, PyObject **lang,
+                        double *score) {
+    if (str_isupper(text)) return 1;
+    PyObject *got = PyObject_CallOneArg(d->predict, text);
+    if (got == NULL) {
+        if (!PyErr_ExceptionMatches(PyExc_UnicodeEncodeError)) return -1;
+        PyErr_Clear();
+        return 1;
+    }
+    if (got == Py_None) {
+        Py_DECREF(got);
+        *lang = Py_NewRef(A->s_und);
+        *score = 0.0;
+        return 0;
+    }
+    PyObject *l = NULL;
+    if (PyTuple_CheckExact(got) && PyTuple_GET_SIZE(got) == 2 &&
+        PyFloat_CheckExact(PyTuple_GET_ITEM(got, 0)))
+        l = PyDict_GetItemWithError(d->labels, PyTuple_GET_ITEM(got, 1)); /* borrowed */
+    if (l == NULL || !PyUnicode_CheckExact(l) || PyUnicode_READY(l) < 0) {
+        Py_DECREF(got);
+        if (PyErr_Occurred()) return -1;
+        return 1;
+    }
+    double p = PyFloat_AS_DOUBLE(PyTuple_GET_ITEM(got, 0));
+    *score = 1.0 < p ? 1.0 : p; /* min(p, 1.0): p unless 1.0 compares less (NaN stays) */
+    *lang = Py_NewRef(l);
+    Py_DECREF(got);
+    return 0;
+}
+
 /* first_stage(text) -> (lang, score) checked: an exact str and an exact float; -2 (no
  * exception) for anything else: the caller gives up and the Python path runs. */
-static int call_first(PyObject *first_stage, PyObject *text, PyObject **lang, double *score) {
+static int call_first(Analyser *A, const Direct *d, PyObject *first_stage, PyObject *text,
+                      PyObject **lang, double *score) {
+    if (d->predict != NULL) {
+        int rc = direct_first(A, d, text, lang, score);
+        if (rc <= 0) return rc;
+    }
     PyObject *got = PyObject_CallOneArg(first_stage, text);
     if (got == NULL) return -1;
     if (!PyTuple_CheckExact(got) || PyTuple_GET_SIZE(got) != 2 ||
@@ -1479,6 +1580,7 @@ static PyObject *Analyser_analyse(Analyser *A, PyObject *const *args, Py_ssize_t
     if (!split_rows(text, rows, &np)) Py_RETURN_NONE;
     PyObject *result = NULL, *sample = NULL, *ft_lang = NULL, *first = NULL, *runs = NULL,
              *foreign = NULL, *scores = NULL, *lex_lang = NULL, *final_lang = NULL;
+    Direct direct = {NULL, NULL};
     int done = 0; /* rows [0, done) own their lang */
     Py_ssize_t n = PyUnicode_GET_LENGTH(text);
     if (n > PY_SSIZE_T_MAX / 2 - 1) return PyErr_NoMemory();
@@ -1487,6 +1589,7 @@ static PyObject *Analyser_analyse(Analyser *A, PyObject *const *args, Py_ssize_t
     for (; done < np; done++) scan_para(A, text, low, &rows[done]);
     PyMem_Free(low);
     low = NULL;
+    direct_resolve(A, first_stage, &direct);
     /* the model on lines without function words (_scan's asks) */
     if (A->max_calls > 0) {
         Py_ssize_t left = A->max_calls;
@@ -1495,7 +1598,7 @@ static PyObject *Analyser_analyse(Analyser *A, PyObject *const *args, Py_ssize_t
             PyObject *para = PyUnicode_Substring(text, rows[i].a, rows[i].b), *mlang;
             if (para == NULL) goto out;
             double mscore;
-            int rc = call_first(first_stage, para, &mlang, &mscore);
+            int rc = call_first(A, &direct, first_stage, para, &mlang, &mscore);
             Py_DECREF(para);
             if (rc == -2) { result = Py_NewRef(Py_None); goto out; }
             if (rc < 0) goto out;
@@ -1567,7 +1670,7 @@ static PyObject *Analyser_analyse(Analyser *A, PyObject *const *args, Py_ssize_t
             sample = PyUnicode_Substring(text, 0, m);
             if (sample == NULL) goto out;
             Py_CLEAR(ft_lang);
-            int rc = call_first(first_stage, sample, &ft_lang, &ft_score);
+            int rc = call_first(A, &direct, first_stage, sample, &ft_lang, &ft_score);
             if (rc == -2) { result = Py_NewRef(Py_None); goto out; }
             if (rc < 0) goto out;
         }
@@ -1673,10 +1776,23 @@ out:
     Py_XDECREF(scores);
     Py_XDECREF(lex_lang);
     Py_XDECREF(final_lang);
+    direct_clear(&direct);
     return result;
 }
 
+static PyObject *Analyser_direct_first(Analyser *A, PyObject *func) {
+    if (!PyFunction_Check(func)) {
+        PyErr_SetString(PyExc_TypeError, "direct_first(function)");
+        return NULL;
+    }
+    Py_XSETREF(A->ff, Py_NewRef(func));
+    Py_RETURN_NONE;
+}
+
 static PyMethodDef Analyser_methods[] = {
+    {"direct_first", (PyCFunction)Analyser_direct_first, METH_O,
+     "direct_first(LanguageID.first_stage): analyse answers that method's kernel branch "
+     "itself (same answer, no Python frame) when first_stage is a bound method of it."},
     {"analyse", (PyCFunction)(void (*)(void))Analyser_analyse, METH_FASTCALL,
      "analyse(text, keep, first_stage, step_back) -> (scores, foreign) or None (see the "
      "source)."},

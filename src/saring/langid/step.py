@@ -624,6 +624,9 @@ def _make_analyser(step: LanguageID) -> Any | None:
             step.min_paragraph_score, _FOREIGN_DENSITY, _FOREIGN_MODEL_SCORE, _UNSURE_MODEL)
     except (TypeError, ValueError, OverflowError):
         return None
+    direct = getattr(fast, "direct_first", None)
+    if direct is not None:  # first_stage's kernel branch without its Python frame (same answer)
+        direct(LanguageID.first_stage)
     if step._jvsu is None:
         return None
     for text in ANALYSER_PROBES:
