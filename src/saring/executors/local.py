@@ -329,7 +329,10 @@ class LocalExecutor:
 
     def _started(self) -> None:
         if self._starting is not None:
-            self._starting.join()
+            # still starting (the fork server loads the steps): serial time the timeline shows
+            alive = self._starting.is_alive()
+            with timeline.phase("driver: wait for workers") if alive else contextlib.nullcontext():
+                self._starting.join()
             self._starting = None
 
     def close(self) -> None:
