@@ -83,30 +83,21 @@ def test_a_segment_task_leaves_no_cached_analyses(tmp_path) -> None:
     assert not analysis._CACHE and analysis._cached_chars[0] == 0
 
 
-def _heap_state(_: int) -> tuple[int, int]:
-    """In a worker, at its first task: (trims so far, free bytes in glibc's main heap)."""
-    import ctypes
-
+def _heap_state(_: int) -> int:
+    """In a worker, at its first task: the trims its process has seen so far."""
     from saring.executors import heap
 
-    class MallInfo2(ctypes.Structure):
-        _fields_ = [(n, ctypes.c_size_t) for n in
-                    "arena ordblks smblks hblks hblkhd usmblks fsmblks uordblks fordblks keepcost".split()]
-
-    libc = ctypes.CDLL(None)
-    if not hasattr(libc, "mallinfo2"):
-        return heap.trims, -1
-    libc.mallinfo2.restype = MallInfo2
-    return heap.trims, libc.mallinfo2().fordblks
+    return heap.trims
 
 
 @pytest.mark.skipif(not sys.platform.startswith("linux"), reason="glibc malloc")
 def test_the_fork_server_returns_set_up_garbage_before_forking() -> None:
     """Set-up's freed heap (~5 MiB of free chunks) is given back in the fork server, so workers
     do not inherit it resident: a worker's first task sees the server's trim (a worker trims
-    only after tasks) and a heap with little free memory in it."""
+    only after tasks). glibc's free-chunk count (``mallinfo2().fordblks``) is no measure of
+    that: trimmed chunks stay counted as free after their pages went back to the system, and a
+    cold resource cache leaves more of them (the lead saw 5.3 MiB there with a fresh
+    ``SARING_CACHE_DIR`` after a trim)."""
     with LocalExecutor(1) as ex:
-        (trims, free), = ex.map(_heap_state, [0])
+        (trims,) = ex.map(_heap_state, [0])
     assert trims >= 1
-    if free >= 0:
-        assert free < 3 * 2**20, f"{free / 2**20:.1f} MiB free in the inherited heap"
