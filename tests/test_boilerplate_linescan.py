@@ -119,8 +119,8 @@ def test_a_line_matching_a_rule_keeps_it_among_its_candidates(kind: str) -> None
 @needs_kernel
 @pytest.mark.parametrize("kind", sorted(NAMED))
 def test_the_text_level_filter_keeps_a_matching_line_among_other_lines(kind: str) -> None:
-    """The kernel drops, for a whole text, the rules whose needles occur in none of its lines:
-    a line matching a rule keeps it wherever it sits among lines that hold none of them."""
+    """A line matching a rule keeps it among its candidates wherever it sits among other lines
+    (a kernel that filters rules per text, tried in session 12, must not lose it)."""
 
     @settings(max_examples=150, deadline=None, suppress_health_check=list(HealthCheck))
     @given(_generated(kind), st.lists(LINES, max_size=3), st.lists(LINES, max_size=3))

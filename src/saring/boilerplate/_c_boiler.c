@@ -431,9 +431,8 @@ fold_text(PyObject *self, PyObject *text)
     return out;
 }
 
-/* One raw line [ra, rb) of the text (or the whole text: ``whole``), its n-gram fingerprint
- * (made on the first needle test that needs it) and, per spec, the range [a, b) the rules see.
- * The folded characters of the whole text are made once, before the lines are visited. */
+/* One raw line [ra, rb) of the text, its folded characters and n-gram fingerprint (made on the
+ * first needle test) and, per spec, the range [a, b) the rules see. */
 typedef struct {
     PyObject *text;
     int kind;
@@ -441,47 +440,46 @@ typedef struct {
     Py_ssize_t ra, rb, a, b;
     unsigned char *folded; /* indexed by text position */
     int have_grams;
-    int whole; /* the text-level test: a needle may occur in some line (see line_candidates) */
     uint64_t tri[64];
     signed char *known; /* per needle of the current spec: -1 unknown, 0 absent, 1 present */
 } LsLine;
 
 static unsigned char FOLD1[256]; /* fold_ucs4 of the first 256 code points (module init) */
 
-#define LS_FOLD_LOOP(CTYPE, FOLD)                                                               \
+/* Fold the line's characters and set the bit of each folded trigram, in one loop (the last two
+ * folded characters kept in registers). */
+#define LS_GRAMS_LOOP(CTYPE, FOLD)                                                              \
     do {                                                                                        \
-        const CTYPE *d = (const CTYPE *)data;                                                   \
-        for (Py_ssize_t j = 0; j < n; j++)                                                      \
-            f[j] = (unsigned char)FOLD(d[j]);                                                   \
+        const CTYPE *d = (const CTYPE *)ln->data + ln->ra;                                      \
+        unsigned x = 0, y = 0;                                                                  \
+        for (Py_ssize_t j = 0; j < m; j++) {                                                    \
+            unsigned z = FOLD(d[j]);                                                            \
+            f[j] = (unsigned char)z;                                                            \
+            if (j >= 2) {                                                                       \
+                unsigned h = trigram((unsigned char)x, (unsigned char)y, (unsigned char)z);     \
+                tri[h >> 6] |= (uint64_t)1 << (h & 63);                                         \
+            }                                                                                   \
+            x = y;                                                                              \
+            y = z;                                                                              \
+        }                                                                                       \
     } while (0)
 
 #define LS_FOLD1(c) FOLD1[(c)]
 #define LS_FOLDW(c) ((c) < 256 ? FOLD1[(c)] : fold_ucs4(c))
 
-/* Every character of the text folded (fold_ucs4) into f[0:n]. */
-static void
-ls_fold(int kind, const void *data, Py_ssize_t n, unsigned char *f)
-{
-    if (kind == PyUnicode_1BYTE_KIND)
-        LS_FOLD_LOOP(Py_UCS1, LS_FOLD1);
-    else if (kind == PyUnicode_2BYTE_KIND)
-        LS_FOLD_LOOP(Py_UCS2, LS_FOLDW);
-    else
-        LS_FOLD_LOOP(Py_UCS4, LS_FOLDW);
-}
-
-/* Set the bit of each folded trigram of the raw line in ln->tri (cleared first). */
 static void
 ls_grams(LsLine *ln)
 {
     uint64_t *tri = ln->tri;
     memset(tri, 0, sizeof ln->tri);
-    const unsigned char *f = ln->folded + ln->ra;
     Py_ssize_t m = ln->rb - ln->ra;
-    for (Py_ssize_t j = 2; j < m; j++) {
-        unsigned h = trigram(f[j - 2], f[j - 1], f[j]);
-        tri[h >> 6] |= (uint64_t)1 << (h & 63);
-    }
+    unsigned char *f = ln->folded + ln->ra;
+    if (ln->kind == PyUnicode_1BYTE_KIND)
+        LS_GRAMS_LOOP(Py_UCS1, LS_FOLD1);
+    else if (ln->kind == PyUnicode_2BYTE_KIND)
+        LS_GRAMS_LOOP(Py_UCS2, LS_FOLDW);
+    else
+        LS_GRAMS_LOOP(Py_UCS4, LS_FOLDW);
     ln->have_grams = 1;
 }
 
@@ -501,9 +499,7 @@ pair_in(const unsigned char *at, size_t m, const unsigned char *nd, Py_ssize_t l
     return 0;
 }
 
-/* 1 when needle i occurs in the line's range [a, b), 0 when not, -1 on error. For the whole
- * text (ln->whole): 0 only when the needle cannot occur in any line the lines' fingerprints
- * (OR-ed into ln->tri) or the folded text cover, else 1. */
+/* 1 when needle i occurs in the line's range [a, b), 0 when not, -1 on error. */
 static int
 ls_present(const LsSpec *sp, LsLine *ln, Py_ssize_t i)
 {
@@ -513,19 +509,19 @@ ls_present(const LsSpec *sp, LsLine *ln, Py_ssize_t i)
     int found = 1;
     if (nd->len > ln->b - ln->a) {
         found = 0;
-    } else if (nd->len <= 2) {  /* searched for in the folded line */
-        const unsigned char *at = ln->folded + ln->a;
-        size_t m = (size_t)(ln->b - ln->a);
-        found = pair_in(at, m, nd->folded, nd->len);
-        if (ln->whole || (found && nd->text == NULL))
-            goto done;  /* ignore-case: the folded search is the answer */
     } else {
         if (!ln->have_grams)
             ls_grams(ln);
-        for (int g = 0; g < nd->n_grams && found; g++)
-            found = (ln->tri[nd->grams[g] >> 6] >> (nd->grams[g] & 63)) & 1;
-        if (ln->whole)
-            goto done;
+        if (nd->len <= 2) {  /* searched for in the folded line */
+            const unsigned char *at = ln->folded + ln->a;
+            size_t m = (size_t)(ln->b - ln->a);
+            found = pair_in(at, m, nd->folded, nd->len);
+            if (found && nd->text == NULL)
+                goto done;  /* ignore-case: the folded search is the answer */
+        } else {
+            for (int g = 0; g < nd->n_grams && found; g++)
+                found = (ln->tri[nd->grams[g] >> 6] >> (nd->grams[g] & 63)) & 1;
+        }
     }
     if (found && nd->text != NULL) {
         Py_ssize_t at = PyUnicode_Find(ln->text, nd->text, ln->a, ln->b, 1);
@@ -565,30 +561,23 @@ ls_dnf(const LsSpec *sp, LsLine *ln, Py_ssize_t k)
     return 0;
 }
 
-#define LS_NONE ((uint64_t)0)
-
-/* The rules of the spec the current line's first character and width allow (its range [a, b)
- * set in ln); *is_true set when the caller must use match (no strip, a blank first). */
-static uint64_t
-ls_fitting(const LsSpec *sp, LsLine *ln, int strip, int *is_true)
+/* The entry of the current line for one spec: None, True or a tuple of rule indices (new
+ * reference), NULL on error. */
+static PyObject *
+ls_entry(const LsSpec *sp, LsLine *ln, int strip)
 {
     Py_ssize_t a = ln->ra, b = ln->rb;
-    *is_true = 0;
     if (strip) {
         while (a < b && Py_UNICODE_ISSPACE(PyUnicode_READ(ln->kind, ln->data, a)))
             a++;
         while (b > a && Py_UNICODE_ISSPACE(PyUnicode_READ(ln->kind, ln->data, b - 1)))
             b--;
     }
-    ln->a = a;
-    ln->b = b;
     if (a == b)
-        return LS_NONE;
+        Py_RETURN_NONE;
     Py_UCS4 first = PyUnicode_READ(ln->kind, ln->data, a);
-    if (!strip && (first == ' ' || first == '\t')) {
-        *is_true = 1;
-        return LS_NONE;
-    }
+    if (!strip && (first == ' ' || first == '\t'))
+        Py_RETURN_TRUE;
     uint64_t mask = first < 128 ? sp->ascii[first] : sp->other;
     Py_ssize_t n = b - a, core = n;
     while (core > 0) {
@@ -597,30 +586,13 @@ ls_fitting(const LsSpec *sp, LsLine *ln, int strip, int *is_true)
             break;
         core--;
     }
-    uint64_t fit = 0;
-    for (Py_ssize_t k = 0; mask != 0; k++, mask >>= 1) {
-        if ((mask & 1) && sp->lo[k] <= n && core <= sp->hi[k])
-            fit |= (uint64_t)1 << k;
-    }
-    return fit;
-}
-
-/* The entry of the current line for one spec: None, True or a tuple of rule indices (new
- * reference), NULL on error. ``alive``: the rules whose needles the text can hold at all. */
-static PyObject *
-ls_entry(const LsSpec *sp, LsLine *ln, int strip, uint64_t alive)
-{
-    int is_true;
-    uint64_t mask = ls_fitting(sp, ln, strip, &is_true) & alive;
-    if (is_true)
-        Py_RETURN_TRUE;
-    if (mask == 0)
-        Py_RETURN_NONE;
+    ln->a = a;
+    ln->b = b;
     memset(ln->known, -1, (size_t)sp->n_needles + 1);
     Py_ssize_t cands[LS_MAX_RULES];
     Py_ssize_t nc = 0;
     for (Py_ssize_t k = 0; mask != 0; k++, mask >>= 1) {
-        if (!(mask & 1))
+        if (!(mask & 1) || sp->lo[k] > n || core > sp->hi[k])
             continue;
         int ok = ls_dnf(sp, ln, k);
         if (ok < 0)
@@ -644,21 +616,6 @@ ls_entry(const LsSpec *sp, LsLine *ln, int strip, uint64_t alive)
     return tup;
 }
 
-/* Next line end from start: the '\n' at or after start, or n (-2 on error). */
-static Py_ssize_t
-ls_line_end(PyObject *text, Py_ssize_t start, Py_ssize_t n)
-{
-    Py_ssize_t nl = PyUnicode_FindChar(text, '\n', start, n, 1);
-    return nl == -1 ? n : nl;
-}
-
-/* Two passes. First, per line and spec, the rules its first character and width allow; the
- * fingerprints of the lines where one of them has needles are OR-ed into one text fingerprint.
- * Then per spec the rules whose needle DNF cannot hold anywhere in the text (a needle of 3+
- * characters with a trigram in no such line, a short one nowhere in the folded text) are
- * dropped for every line: a needle in a line is in the text, and each line's trigrams are in
- * the OR, so no line loses a rule whose DNF holds on it. Second, the per-line entries as
- * before, over the rules left. */
 static PyObject *
 line_candidates(PyObject *self, PyObject *args)
 {
@@ -669,7 +626,6 @@ line_candidates(PyObject *self, PyObject *args)
     Py_ssize_t ns = PyTuple_GET_SIZE(specs), max_needles = 0;
     LsSpec *sps[8];
     int strips[8];
-    uint64_t fit_any[8], alive[8];
     if (ns > 8) {
         PyErr_SetString(PyExc_ValueError, "line_candidates: at most 8 specs");
         return NULL;
@@ -688,10 +644,9 @@ line_candidates(PyObject *self, PyObject *args)
             return NULL;
         if (sps[i]->n_needles > max_needles)
             max_needles = sps[i]->n_needles;
-        fit_any[i] = 0;
     }
     Py_ssize_t n = PyUnicode_GET_LENGTH(text);
-    LsLine ln, whole;
+    LsLine ln;
     memset(&ln, 0, sizeof ln);
     ln.text = text;
     ln.kind = PyUnicode_KIND(text);
@@ -705,66 +660,22 @@ line_candidates(PyObject *self, PyObject *args)
         Py_XDECREF(out);
         return out == NULL ? NULL : PyErr_NoMemory();
     }
-    ls_fold(ln.kind, ln.data, n, ln.folded);
-    whole = ln;
-    whole.whole = 1;
-    whole.ra = whole.a = 0;
-    whole.rb = whole.b = n;
-    whole.have_grams = 1; /* the OR below */
     for (Py_ssize_t i = 0; i < ns; i++) {
         PyObject *lst = PyList_New(0);
         if (lst == NULL)
             goto fail;
         PyTuple_SET_ITEM(out, i, lst);
     }
-    /* pass 1: what the lines' first characters and widths allow; the text fingerprint */
-    for (Py_ssize_t start = 0;;) {
-        Py_ssize_t end = ls_line_end(text, start, n);
-        if (end == -2)
+    Py_ssize_t start = 0;
+    for (;;) {
+        Py_ssize_t nl = PyUnicode_FindChar(text, '\n', start, n, 1);
+        if (nl == -2)
             goto fail;
         ln.ra = start;
-        ln.rb = end;
-        int needs = 0, is_true;
-        for (Py_ssize_t i = 0; i < ns; i++) {
-            uint64_t fit = ls_fitting(sps[i], &ln, strips[i], &is_true);
-            fit_any[i] |= fit;
-            for (Py_ssize_t k = 0; fit != 0 && !needs; k++, fit >>= 1)
-                needs = (fit & 1) && sps[i]->filtered[k];
-        }
-        if (needs) {
-            ls_grams(&ln);
-            for (int w = 0; w < 64; w++)
-                whole.tri[w] |= ln.tri[w];
-        }
-        if (end >= n)
-            break;
-        start = end + 1;
-    }
-    /* the rules each spec keeps for this text */
-    for (Py_ssize_t i = 0; i < ns; i++) {
-        alive[i] = 0;
-        memset(whole.known, -1, (size_t)sps[i]->n_needles + 1);
-        uint64_t fit = fit_any[i];
-        for (Py_ssize_t k = 0; fit != 0; k++, fit >>= 1) {
-            if (!(fit & 1))
-                continue;
-            int ok = ls_dnf(sps[i], &whole, k);
-            if (ok < 0)
-                goto fail;
-            if (ok)
-                alive[i] |= (uint64_t)1 << k;
-        }
-    }
-    /* pass 2: the entries */
-    for (Py_ssize_t start = 0;;) {
-        Py_ssize_t end = ls_line_end(text, start, n);
-        if (end == -2)
-            goto fail;
-        ln.ra = start;
-        ln.rb = end;
+        ln.rb = nl < 0 ? n : nl;
         ln.have_grams = 0;
         for (Py_ssize_t i = 0; i < ns; i++) {
-            PyObject *entry = ls_entry(sps[i], &ln, strips[i], alive[i]);
+            PyObject *entry = ls_entry(sps[i], &ln, strips[i]);
             if (entry == NULL)
                 goto fail;
             int err = PyList_Append(PyTuple_GET_ITEM(out, i), entry);
@@ -772,9 +683,9 @@ line_candidates(PyObject *self, PyObject *args)
             if (err < 0)
                 goto fail;
         }
-        if (end >= n)
+        if (nl < 0)
             break;
-        start = end + 1;
+        start = nl + 1;
     }
     PyMem_Free(ln.folded);
     PyMem_Free(ln.known);
