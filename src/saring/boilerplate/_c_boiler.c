@@ -1091,6 +1091,19 @@ rm_drop(PyObject *drop, RmLines *L, Py_ssize_t k, PyObject *rid)
     return 0;
 }
 
+/* Both kernels' input: 1 read, 0 not the step's input (nothing to free), -1 error. */
+static int
+rm_read(Py_ssize_t n, PyObject *starts, PyObject *lines, PyObject *drop, PyObject *spans,
+        RmLines *L, RmSpan **sp, Py_ssize_t *m)
+{
+    int ok = rm_lines(L, n, starts, lines, drop);
+    if (ok == 1)
+        ok = rm_spans(spans, n, sp, m);
+    if (ok <= 0)
+        rm_lines_free(L);
+    return ok;
+}
+
 static PyObject *
 resolve_spans(PyObject *self, PyObject *args)
 {
@@ -1105,15 +1118,9 @@ resolve_spans(PyObject *self, PyObject *args)
     RmSpan *sp = NULL;
     Py_ssize_t m = 0;
     PyObject *out = NULL;
-    int ok = rm_lines(&L, n, starts, lines, drop);
-    if (ok == 1)
-        ok = rm_spans(spans, n, &sp, &m);
-    if (ok <= 0) {
-        rm_lines_free(&L);
-        if (ok == 0)
-            Py_RETURN_NONE;
-        return NULL;
-    }
+    int ok = rm_read(n, starts, lines, drop, spans, &L, &sp, &m);
+    if (ok <= 0)
+        return ok == 0 ? Py_NewRef(Py_None) : NULL;
     qsort(sp, (size_t)m, sizeof(RmSpan), rm_span_cmp);
     /* the kept spans, compacted in place (sorted, non-overlapping) */
     Py_ssize_t nk = 0, end = -1;
@@ -1250,15 +1257,9 @@ removals(PyObject *self, PyObject *args)
     RmRep *reps = NULL;
     Py_ssize_t m = 0;
     PyObject *out = NULL, *prefix = NULL, *blank = NULL, *space = NULL;
-    int ok = rm_lines(&L, n, starts, lines, drop);
-    if (ok == 1)
-        ok = rm_spans(spans, n, &sp, &m);
-    if (ok <= 0) {
-        rm_lines_free(&L);
-        if (ok == 0)
-            Py_RETURN_NONE;
-        return NULL;
-    }
+    int ok = rm_read(n, starts, lines, drop, spans, &L, &sp, &m);
+    if (ok <= 0)
+        return ok == 0 ? Py_NewRef(Py_None) : NULL;
     Py_ssize_t nl = L.n_lines, nd = PyDict_GET_SIZE(drop);
     reps = PyMem_Malloc((size_t)(nd + m + 1) * sizeof(RmRep));
     if (reps == NULL) {
