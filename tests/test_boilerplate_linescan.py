@@ -116,6 +116,29 @@ def test_a_line_matching_a_rule_keeps_it_among_its_candidates(kind: str) -> None
     assert len(set(seen)) >= len(NAMED[kind]) // 2  # the positives were real
 
 
+@needs_kernel
+@pytest.mark.parametrize("kind", sorted(NAMED))
+def test_the_text_level_filter_keeps_a_matching_line_among_other_lines(kind: str) -> None:
+    """A line matching a rule keeps it among its candidates wherever it sits among other lines
+    (a kernel that filters rules per text, tried in session 12, must not lose it)."""
+
+    @settings(max_examples=150, deadline=None, suppress_health_check=list(HealthCheck))
+    @given(_generated(kind), st.lists(LINES, max_size=3), st.lists(LINES, max_size=3))
+    def check(item: tuple[int, str], before: list[str], after: list[str]) -> None:
+        k, line = item
+        if "\n" in line or not line or line[0] in " \t" or (STRIP[kind] and line != line.strip()):
+            return
+        if ALTS[kind]._rules[k][1].fullmatch(line) is None:  # noqa: SLF001
+            return
+        before = [b.replace("\n", " ") for b in before]
+        text = "\n".join([*before, line, *after])
+        (cands,) = line_candidates(text, _specs([kind]))
+        assert cands[len(before)] is not None and k in cands[len(before)], (NAMED[kind][k][0], line)
+        assert cands == linescan.line_candidates_py(ALTS[kind].kernel_spec(), text, STRIP[kind])
+
+    check()
+
+
 # ------------------------------------------------------------------ kernel == reference
 @needs_kernel
 @settings(max_examples=400, deadline=None, suppress_health_check=[HealthCheck.too_slow])

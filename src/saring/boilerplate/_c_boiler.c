@@ -873,6 +873,518 @@ needles_in(PyObject *self, PyObject *args)
     return PyLong_FromUnsignedLongLong(found);
 }
 
+/* 5. From spans and dropped lines to edits (saring.boilerplate.removals, the pure-Python
+ *    references resolve_spans_py and removals_py).
+ *
+ * resolve_spans(text, starts, lines, spans, drop) -> sorted list of (start, end, rule id), or
+ *     None when the input is not what the step makes (then nothing was changed): keeps the
+ *     non-overlapping spans (sorted by start, longest first; ties in list order) that touch a
+ *     line not in drop; a block crossing lines drops each line it leaves with no alphanumeric
+ *     character (drop.setdefault) and keeps its pieces on the other lines; the one-line spans of
+ *     a line that leave it with no alphanumeric character drop it (rule of its first span).
+ *     ``_PUNCT_ONLY_RE.fullmatch(rest.strip())`` is "no character of rest is alphanumeric":
+ *     [\W_] is every character sre's word test (Py_UNICODE_ISALNUM or '_') rejects, plus '_',
+ *     and no whitespace character is alphanumeric (tests check both on every code point).
+ * removals(text, starts, lines, drop, spans, Replacement) -> list of Replacement, or None:
+ *     fix_overlaps(fix_overlaps(line_removals) + span_removals), see removals.py.
+ *
+ * Line k is [starts[k], starts[k] + len(lines[k])) as Lines.end says; line_of(offset) is
+ * bisect_right(starts, offset) - 1. Accepted input: text a str, starts a list of ints and lines
+ * a list of str of the same length (at least one line), drop a dict whose keys are ints in
+ * [0, len(lines)) and values str, spans a list of 3-tuples (int, int, str) with
+ * 0 <= start < end <= len(text). Anything else: None. */
+
+typedef struct {
+    Py_ssize_t n_lines;
+    Py_ssize_t *starts, *ends;
+    unsigned char *dropped; /* per line: a key of drop */
+} RmLines;
+
+typedef struct {
+    Py_ssize_t s, e;
+    PyObject *rid; /* borrowed */
+    PyObject *item; /* the input tuple (borrowed) */
+    Py_ssize_t order;
+} RmSpan;
+
+static void
+rm_lines_free(RmLines *L)
+{
+    PyMem_Free(L->starts);
+    PyMem_Free(L->ends);
+    PyMem_Free(L->dropped);
+}
+
+/* 1: filled; 0: not the step's input (no exception); -1: error. */
+static int
+rm_lines(RmLines *L, Py_ssize_t n, PyObject *starts, PyObject *lines, PyObject *drop)
+{
+    memset(L, 0, sizeof *L);
+    if (!PyList_CheckExact(starts) || !PyList_CheckExact(lines) || !PyDict_CheckExact(drop))
+        return 0;
+    Py_ssize_t m = PyList_GET_SIZE(starts);
+    if (m == 0 || PyList_GET_SIZE(lines) != m)
+        return 0;
+    L->n_lines = m;
+    L->starts = PyMem_Malloc((size_t)m * sizeof(Py_ssize_t));
+    L->ends = PyMem_Malloc((size_t)m * sizeof(Py_ssize_t));
+    L->dropped = PyMem_Calloc((size_t)m, 1);
+    if (L->starts == NULL || L->ends == NULL || L->dropped == NULL) {
+        PyErr_NoMemory();
+        return -1;
+    }
+    for (Py_ssize_t k = 0; k < m; k++) {
+        PyObject *st = PyList_GET_ITEM(starts, k), *ln = PyList_GET_ITEM(lines, k);
+        if (!PyLong_CheckExact(st) || !PyUnicode_Check(ln))
+            return 0;
+        int overflow = 0;
+        long long v = PyLong_AsLongLongAndOverflow(st, &overflow);
+        if (overflow || v < 0 || v > n)
+            return 0;
+        L->starts[k] = (Py_ssize_t)v;
+        L->ends[k] = L->starts[k] + PyUnicode_GET_LENGTH(ln);
+        if (L->ends[k] > n || (k > 0 && L->starts[k] < L->starts[k - 1]))
+            return 0;
+    }
+    if (L->starts[0] != 0)
+        return 0;
+    Py_ssize_t pos = 0;
+    PyObject *key, *value;
+    while (PyDict_Next(drop, &pos, &key, &value)) {
+        if (!PyLong_CheckExact(key) || !PyUnicode_Check(value))
+            return 0;
+        int overflow = 0;
+        long long v = PyLong_AsLongLongAndOverflow(key, &overflow);
+        if (overflow || v < 0 || v >= m)
+            return 0;
+        L->dropped[v] = 1;
+    }
+    return 1;
+}
+
+/* bisect_right(starts, offset) - 1 (offset >= 0, starts[0] == 0: at least 0). */
+static Py_ssize_t
+rm_line_of(const RmLines *L, Py_ssize_t offset)
+{
+    Py_ssize_t lo = 0, hi = L->n_lines;
+    while (lo < hi) {
+        Py_ssize_t mid = (lo + hi) / 2;
+        if (offset < L->starts[mid])
+            hi = mid;
+        else
+            lo = mid + 1;
+    }
+    return lo - 1;
+}
+
+/* 1 when text[a:b] holds an alphanumeric character (str.isalnum of one character). */
+static int
+rm_has_alnum(int kind, const void *data, Py_ssize_t a, Py_ssize_t b)
+{
+    for (Py_ssize_t i = a; i < b; i++) {
+        if (Py_UNICODE_ISALNUM(PyUnicode_READ(kind, data, i)))
+            return 1;
+    }
+    return 0;
+}
+
+/* 1 when text[a:b] is blank (every character str.strip() removes). */
+static int
+rm_blank(int kind, const void *data, Py_ssize_t a, Py_ssize_t b)
+{
+    for (Py_ssize_t i = a; i < b; i++) {
+        if (!Py_UNICODE_ISSPACE(PyUnicode_READ(kind, data, i)))
+            return 0;
+    }
+    return 1;
+}
+
+/* Read the spans list: 1 filled (*out, PyMem), 0 not the step's input, -1 error. */
+static int
+rm_spans(PyObject *spans, Py_ssize_t n, RmSpan **out, Py_ssize_t *count)
+{
+    *out = NULL;
+    *count = 0;
+    if (!PyList_CheckExact(spans))
+        return 0;
+    Py_ssize_t m = PyList_GET_SIZE(spans);
+    RmSpan *sp = PyMem_Malloc((size_t)(m ? m : 1) * sizeof(RmSpan));
+    if (sp == NULL) {
+        PyErr_NoMemory();
+        return -1;
+    }
+    for (Py_ssize_t k = 0; k < m; k++) {
+        PyObject *t = PyList_GET_ITEM(spans, k);
+        if (!PyTuple_CheckExact(t) || PyTuple_GET_SIZE(t) != 3 ||
+            !PyLong_CheckExact(PyTuple_GET_ITEM(t, 0)) || !PyLong_CheckExact(PyTuple_GET_ITEM(t, 1)) ||
+            !PyUnicode_Check(PyTuple_GET_ITEM(t, 2))) {
+            PyMem_Free(sp);
+            return 0;
+        }
+        int o1 = 0, o2 = 0;
+        long long s = PyLong_AsLongLongAndOverflow(PyTuple_GET_ITEM(t, 0), &o1);
+        long long e = PyLong_AsLongLongAndOverflow(PyTuple_GET_ITEM(t, 1), &o2);
+        if (o1 || o2 || s < 0 || e <= s || e > n) {
+            PyMem_Free(sp);
+            return 0;
+        }
+        sp[k].s = (Py_ssize_t)s;
+        sp[k].e = (Py_ssize_t)e;
+        sp[k].rid = PyTuple_GET_ITEM(t, 2);
+        sp[k].item = t;
+        sp[k].order = k;
+    }
+    *out = sp;
+    *count = m;
+    return 1;
+}
+
+/* spans.sort(key=lambda s: (s[0], -s[1])): start, then longest first, then list order. */
+static int
+rm_span_cmp(const void *pa, const void *pb)
+{
+    const RmSpan *a = pa, *b = pb;
+    if (a->s != b->s)
+        return a->s < b->s ? -1 : 1;
+    if (a->e != b->e)
+        return a->e > b->e ? -1 : 1;
+    return a->order < b->order ? -1 : (a->order > b->order);
+}
+
+static PyObject *
+rm_triple(Py_ssize_t s, Py_ssize_t e, PyObject *rid)
+{
+    PyObject *a = PyLong_FromSsize_t(s), *b = PyLong_FromSsize_t(e);
+    if (a == NULL || b == NULL) {
+        Py_XDECREF(a);
+        Py_XDECREF(b);
+        return NULL;
+    }
+    Py_INCREF(rid);
+    PyObject *t = PyTuple_New(3);
+    if (t == NULL) {
+        Py_DECREF(a);
+        Py_DECREF(b);
+        Py_DECREF(rid);
+        return NULL;
+    }
+    PyTuple_SET_ITEM(t, 0, a);
+    PyTuple_SET_ITEM(t, 1, b);
+    PyTuple_SET_ITEM(t, 2, rid);
+    return t;
+}
+
+/* drop[k] = rid (setdefault: only when k is not a key yet; the same when it is not). */
+static int
+rm_drop(PyObject *drop, RmLines *L, Py_ssize_t k, PyObject *rid)
+{
+    if (L->dropped[k])
+        return 0;
+    PyObject *key = PyLong_FromSsize_t(k);
+    if (key == NULL)
+        return -1;
+    int err = PyDict_SetItem(drop, key, rid);
+    Py_DECREF(key);
+    if (err < 0)
+        return -1;
+    L->dropped[k] = 1;
+    return 0;
+}
+
+/* Both kernels' input: 1 read, 0 not the step's input (nothing to free), -1 error. */
+static int
+rm_read(Py_ssize_t n, PyObject *starts, PyObject *lines, PyObject *drop, PyObject *spans,
+        RmLines *L, RmSpan **sp, Py_ssize_t *m)
+{
+    int ok = rm_lines(L, n, starts, lines, drop);
+    if (ok == 1)
+        ok = rm_spans(spans, n, sp, m);
+    if (ok <= 0)
+        rm_lines_free(L);
+    return ok;
+}
+
+static PyObject *
+resolve_spans(PyObject *self, PyObject *args)
+{
+    (void)self;
+    PyObject *text, *starts, *lines, *spans, *drop;
+    if (!PyArg_ParseTuple(args, "UOOOO:resolve_spans", &text, &starts, &lines, &spans, &drop))
+        return NULL;
+    Py_ssize_t n = PyUnicode_GET_LENGTH(text);
+    int kind = PyUnicode_KIND(text);
+    const void *data = PyUnicode_DATA(text);
+    RmLines L;
+    RmSpan *sp = NULL;
+    Py_ssize_t m = 0;
+    PyObject *out = NULL;
+    int ok = rm_read(n, starts, lines, drop, spans, &L, &sp, &m);
+    if (ok <= 0)
+        return ok == 0 ? Py_NewRef(Py_None) : NULL;
+    qsort(sp, (size_t)m, sizeof(RmSpan), rm_span_cmp);
+    /* the kept spans, compacted in place (sorted, non-overlapping) */
+    Py_ssize_t nk = 0, end = -1;
+    for (Py_ssize_t k = 0; k < m; k++) {
+        if (sp[k].s < end)
+            continue;
+        Py_ssize_t i = rm_line_of(&L, sp[k].s), j = rm_line_of(&L, sp[k].e - 1);
+        int all = 1;
+        for (Py_ssize_t x = i; x <= j && all; x++)
+            all = L.dropped[x];
+        if (all)
+            continue;
+        sp[nk++] = sp[k];
+        end = sp[k].e;
+    }
+    out = PyList_New(0);
+    if (out == NULL)
+        goto fail;
+    /* blocks crossing lines first (they may drop a line holding one-line spans) */
+    for (Py_ssize_t k = 0; k < nk; k++) {
+        Py_ssize_t s = sp[k].s, e = sp[k].e;
+        Py_ssize_t i = rm_line_of(&L, s), j = rm_line_of(&L, e - 1);
+        if (i == j)
+            continue;
+        for (Py_ssize_t x = i; x <= j; x++) {
+            Py_ssize_t ls = L.starts[x], le = L.ends[x];
+            Py_ssize_t cs = ls > s ? ls : s, ce = le < e ? le : e;
+            if (!rm_has_alnum(kind, data, ls, cs) && !rm_has_alnum(kind, data, ce, le)) {
+                if (rm_drop(drop, &L, x, sp[k].rid) < 0)
+                    goto fail;
+            } else if (ce > cs && !L.dropped[x]) {
+                PyObject *t = rm_triple(cs, ce, sp[k].rid);
+                if (t == NULL || PyList_Append(out, t) < 0) {
+                    Py_XDECREF(t);
+                    goto fail;
+                }
+                Py_DECREF(t);
+            }
+        }
+    }
+    /* one-line spans, per line (runs of consecutive kept spans) */
+    for (Py_ssize_t k = 0; k < nk;) {
+        Py_ssize_t i = rm_line_of(&L, sp[k].s);
+        if (i != rm_line_of(&L, sp[k].e - 1)) {
+            k++;
+            continue;
+        }
+        Py_ssize_t g = k + 1;
+        while (g < nk && rm_line_of(&L, sp[g].s) == i && rm_line_of(&L, sp[g].e - 1) == i)
+            g++;
+        if (!L.dropped[i]) {
+            int alnum = 0;
+            Py_ssize_t pos = L.starts[i];
+            for (Py_ssize_t x = k; x < g && !alnum; x++) {
+                alnum = sp[x].s > pos && rm_has_alnum(kind, data, pos, sp[x].s);
+                pos = sp[x].e;
+            }
+            if (!alnum)
+                alnum = rm_has_alnum(kind, data, pos, L.ends[i]);
+            if (!alnum) {
+                if (rm_drop(drop, &L, i, sp[k].rid) < 0)
+                    goto fail;
+            } else {
+                for (Py_ssize_t x = k; x < g; x++) {
+                    if (PyList_Append(out, sp[x].item) < 0)
+                        goto fail;
+                }
+            }
+        }
+        k = g;
+    }
+    if (PyList_Sort(out) < 0)
+        goto fail;
+    PyMem_Free(sp);
+    rm_lines_free(&L);
+    return out;
+fail:
+    Py_XDECREF(out);
+    PyMem_Free(sp);
+    rm_lines_free(&L);
+    return NULL;
+}
+
+typedef struct {
+    Py_ssize_t s, e;
+    int sep; /* after: " " (1) or "" (0) */
+    PyObject *rid; /* borrowed */
+    Py_ssize_t order;
+} RmRep;
+
+/* sorted(reps, key=lambda r: (r.start, -(r.end - r.start))), stable. */
+static int
+rm_rep_cmp(const void *pa, const void *pb)
+{
+    const RmRep *a = pa, *b = pb;
+    if (a->s != b->s)
+        return a->s < b->s ? -1 : 1;
+    Py_ssize_t la = a->e - a->s, lb = b->e - b->s;
+    if (la != lb)
+        return la > lb ? -1 : 1;
+    return a->order < b->order ? -1 : (a->order > b->order);
+}
+
+/* fix_overlaps on reps[0:n] in place; returns the number kept. */
+static Py_ssize_t
+rm_fix(RmRep *reps, Py_ssize_t n)
+{
+    for (Py_ssize_t k = 0; k < n; k++)
+        reps[k].order = k;
+    qsort(reps, (size_t)n, sizeof(RmRep), rm_rep_cmp);
+    Py_ssize_t w = 0, end = -1;
+    for (Py_ssize_t k = 0; k < n; k++) {
+        if (reps[k].s < end)
+            continue;
+        reps[w++] = reps[k];
+        if (reps[k].e > end)
+            end = reps[k].e;
+    }
+    return w;
+}
+
+static PyObject *
+removals(PyObject *self, PyObject *args)
+{
+    (void)self;
+    PyObject *text, *starts, *lines, *drop, *spans, *rep_type;
+    if (!PyArg_ParseTuple(args, "UOOOOO:removals", &text, &starts, &lines, &drop, &spans, &rep_type))
+        return NULL;
+    Py_ssize_t n = PyUnicode_GET_LENGTH(text);
+    int kind = PyUnicode_KIND(text);
+    const void *data = PyUnicode_DATA(text);
+    RmLines L;
+    RmSpan *sp = NULL;
+    RmRep *reps = NULL;
+    Py_ssize_t m = 0;
+    PyObject *out = NULL, *prefix = NULL, *blank = NULL, *space = NULL;
+    int ok = rm_read(n, starts, lines, drop, spans, &L, &sp, &m);
+    if (ok <= 0)
+        return ok == 0 ? Py_NewRef(Py_None) : NULL;
+    Py_ssize_t nl = L.n_lines, nd = PyDict_GET_SIZE(drop);
+    reps = PyMem_Malloc((size_t)(nd + m + 1) * sizeof(RmRep));
+    if (reps == NULL) {
+        PyErr_NoMemory();
+        goto fail;
+    }
+    /* line removals, in line order (sorted(drop)) */
+    Py_ssize_t last_kept = nl - 1;
+    while (last_kept >= 0 &&
+           (L.dropped[last_kept] || rm_blank(kind, data, L.starts[last_kept], L.ends[last_kept])))
+        last_kept--;
+    Py_ssize_t nr = 0;
+    for (Py_ssize_t i = 0; i < nl; i++) {
+        if (!L.dropped[i])
+            continue;
+        PyObject *key = PyLong_FromSsize_t(i);
+        if (key == NULL)
+            goto fail;
+        PyObject *rid = PyDict_GetItemWithError(drop, key);
+        Py_DECREF(key);
+        if (rid == NULL) {
+            if (!PyErr_Occurred())
+                PyErr_SetString(PyExc_KeyError, "removals: drop changed");
+            goto fail;
+        }
+        RmRep *r = &reps[nr++];
+        r->rid = rid;
+        r->sep = 0;
+        if (last_kept >= 0 && i > last_kept) {
+            Py_ssize_t k = i;
+            while (k - 1 > last_kept && !L.dropped[k - 1] &&
+                   rm_blank(kind, data, L.starts[k - 1], L.ends[k - 1]))
+                k--;
+            r->s = L.starts[k] - 1;
+            r->e = L.ends[i];
+            continue;
+        }
+        Py_ssize_t j = i + 1;
+        while (j < nl && !L.dropped[j] && rm_blank(kind, data, L.starts[j], L.ends[j]))
+            j++;
+        r->s = L.starts[i];
+        r->e = j < nl ? L.starts[j] : n;
+    }
+    nr = rm_fix(reps, nr);
+    /* span removals: runs separated only by spaces or tabs, widened as one */
+    for (Py_ssize_t g = 0; g < m;) {
+        Py_ssize_t h = g + 1;
+        while (h < m && sp[h].s >= sp[h - 1].e) {
+            Py_ssize_t x = sp[h - 1].e;
+            while (x < sp[h].s) {
+                Py_UCS4 c = PyUnicode_READ(kind, data, x);
+                if (c != ' ' && c != '\t')
+                    break;
+                x++;
+            }
+            if (x < sp[h].s)
+                break;
+            h++;
+        }
+        Py_ssize_t gs = sp[g].s, ge = sp[h - 1].e;
+        Py_UCS4 before = gs > 0 ? PyUnicode_READ(kind, data, gs - 1) : '\n';
+        Py_UCS4 after = ge < n ? PyUnicode_READ(kind, data, ge) : '\n';
+        if (after == ' ' && (before == ' ' || before == '\n'))
+            ge++;
+        else if (before == ' ' && (after == ' ' || after == '\n'))
+            gs--;
+        int glued = 0 < gs && ge < n && Py_UNICODE_ISALNUM(PyUnicode_READ(kind, data, gs - 1)) &&
+                    Py_UNICODE_ISALNUM(PyUnicode_READ(kind, data, ge));
+        for (Py_ssize_t k = g; k < h; k++) {
+            RmRep *r = &reps[nr++];
+            r->s = k == g ? gs : sp[k].s;
+            r->e = k == h - 1 ? ge : sp[k + 1].s;
+            r->sep = k == h - 1 && glued;
+            r->rid = sp[k].rid;
+        }
+        g = h;
+    }
+    nr = rm_fix(reps, nr);
+    prefix = PyUnicode_FromString("boilerplate:");
+    blank = PyUnicode_FromString("");
+    space = PyUnicode_FromString(" ");
+    out = PyList_New(nr);
+    if (prefix == NULL || blank == NULL || space == NULL || out == NULL)
+        goto fail;
+    /* every kind string first (no Python code runs while rule ids are borrowed), stored in
+     * the list's slots until the Replacement replaces it */
+    for (Py_ssize_t k = 0; k < nr; k++) {
+        PyObject *kindstr = PyUnicode_Concat(prefix, reps[k].rid);
+        if (kindstr == NULL)
+            goto fail;
+        PyList_SET_ITEM(out, k, kindstr);
+    }
+    for (Py_ssize_t k = 0; k < nr; k++) {
+        PyObject *kindstr = PyList_GET_ITEM(out, k);
+        PyObject *a = PyLong_FromSsize_t(reps[k].s), *b = PyLong_FromSsize_t(reps[k].e);
+        PyObject *rep = NULL;
+        if (a != NULL && b != NULL) {
+            PyObject *argv[4] = {a, b, reps[k].sep ? space : blank, kindstr};
+            rep = PyObject_Vectorcall(rep_type, argv, 4, NULL);
+        }
+        Py_XDECREF(a);
+        Py_XDECREF(b);
+        if (rep == NULL)
+            goto fail;
+        PyList_SET_ITEM(out, k, rep);
+        Py_DECREF(kindstr);
+    }
+    Py_DECREF(prefix);
+    Py_DECREF(blank);
+    Py_DECREF(space);
+    PyMem_Free(reps);
+    PyMem_Free(sp);
+    rm_lines_free(&L);
+    return out;
+fail:
+    Py_XDECREF(out);
+    Py_XDECREF(prefix);
+    Py_XDECREF(blank);
+    Py_XDECREF(space);
+    PyMem_Free(reps);
+    PyMem_Free(sp);
+    rm_lines_free(&L);
+    return NULL;
+}
+
 static PyMethodDef methods[] = {
     {"needle_starts", needle_starts, METH_VARARGS,
      "needle_starts(text, needles, offset, limit, firsts=None): positions where a match can start "
@@ -890,6 +1402,12 @@ static PyMethodDef methods[] = {
     {"needles_in", needles_in, METH_VARARGS,
      "needles_in(text, needles): bit i set iff needles[i] in text (<= 64 needles); "
      "see saring.scan.needles_present_py."},
+    {"resolve_spans", resolve_spans, METH_VARARGS,
+     "resolve_spans(text, starts, lines, spans, drop): the kept spans (drop updated), or None; "
+     "see saring.boilerplate.removals.resolve_spans_py."},
+    {"removals", removals, METH_VARARGS,
+     "removals(text, starts, lines, drop, spans, Replacement): the edits, or None; "
+     "see saring.boilerplate.removals.removals_py."},
     {"fold", fold_text, METH_O,
      "fold(text): the text as ignore-case needles see it (linescan.fold), for tests."},
     {NULL, NULL, 0, NULL},

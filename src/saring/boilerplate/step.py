@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from saring.boilerplate.analysis import Analysis, Lines, Span
+from saring.boilerplate.analysis import Analysis, Lines
 from saring.boilerplate.dateline import (
     DatelineContext,
     RulesByFirst,
@@ -40,6 +40,7 @@ from saring.boilerplate.dispatch import (
     starts_with_literal,
 )
 from saring.boilerplate.glue import GlueFixer
+from saring.boilerplate.removals import fix_overlaps, removals, resolve_spans
 from saring.boilerplate.rules import (
     DATA,
     load_brands,
@@ -60,7 +61,6 @@ _TITLE_SMALL = frozenset(
 _WORD_RE = re.compile(r"[^\W\d_][\w'’-]*")
 _LIST_ITEM_RE = re.compile(r"\d{1,3}[.)] ")
 _TOKEN_LINE_RE = re.compile(r"[\w.]{2,40}\.?")
-_PUNCT_ONLY_RE = re.compile(r"[\W_]*")
 # a span rule is tried at up to this many positions near its needles, else over the whole text
 _NEAR_NEEDLES = 48
 # "...kepolisian.Baca JugaTertimbun Longsor" - a related-links block flattened into the text
@@ -276,7 +276,7 @@ class Boilerplate(MapStep):
             for m in rx.finditer(text) if starts is None else finditer_at(rx, text, starts):
                 if m.end() > m.start():
                     res.spans.append((m.start(), m.end(), rid))
-        res.spans = self._resolve_spans(res.lines, res.spans, res.drop)
+        res.spans = resolve_spans(res.lines, res.spans, res.drop)
 
     def _flags(self, res: Analysis) -> None:
         """Document flags raised by the rules that fired, and flattened related-link blocks."""
@@ -338,51 +338,6 @@ class Boilerplate(MapStep):
         elif follow == "dup_later":
             _follow_repeated(lines, i, rid, drop)
 
-    def _resolve_spans(self, lines: Lines, spans: list[Span], drop: dict[int, str]) -> list[Span]:
-        """Keep non-overlapping spans outside dropped lines; a line left with nothing but
-        punctuation after its spans are removed is dropped whole (rule of its first span)."""
-        text, starts = lines.text, lines.starts
-        spans.sort(key=lambda s: (s[0], -s[1]))
-        kept: list[Span] = []
-        end = -1
-        for s, e, rid in spans:
-            if s < end:
-                continue
-            i, j = lines.line_of(s), lines.line_of(max(s, e - 1))
-            if all(k in drop for k in range(i, j + 1)):
-                continue
-            kept.append((s, e, rid))
-            end = e
-        by_line: dict[int, list[Span]] = {}
-        out: list[Span] = []
-        for s, e, rid in kept:
-            i, j = lines.line_of(s), lines.line_of(max(s, e - 1))
-            if i == j:
-                by_line.setdefault(i, []).append((s, e, rid))
-                continue
-            # a block crossing lines: whole lines inside it are dropped, edges stripped
-            for k in range(i, j + 1):
-                ls, le = starts[k], lines.end(k)
-                cs, ce = max(ls, s), min(le, e)
-                rest = text[ls:cs] + text[ce:le]
-                if _PUNCT_ONLY_RE.fullmatch(rest.strip()):
-                    drop.setdefault(k, rid)
-                elif ce > cs and k not in drop:
-                    out.append((cs, ce, rid))
-        for i, items in by_line.items():
-            if i in drop:
-                continue
-            pieces, pos = [], starts[i]
-            for s, e, _ in items:
-                pieces.append(text[pos:s])
-                pos = e
-            pieces.append(text[pos:lines.end(i)])
-            if _PUNCT_ONLY_RE.fullmatch("".join(pieces).strip()):
-                drop[i] = items[0][2]
-            else:
-                out.extend(items)
-        return sorted(out)
-
     def _trailing(self, lines: list[str], drop: dict[int, str]) -> None:
         """Walk up from the end over boilerplate-looking lines; tag-list lines count only below
         another boilerplate line (a lone lower-case last line is usually content)."""
@@ -418,14 +373,17 @@ class Boilerplate(MapStep):
 
     # ------------------------------------------------------------------ step
     def replacements(self, doc: Document, result: Analysis) -> list[Replacement]:
-        """Turn an analysis into non-overlapping edits of the current text."""
-        reps = _fix_overlaps(_line_removals(result.lines, result.drop))
-        reps.extend(_span_removals(doc.text, result.spans))
+        """Turn an analysis into non-overlapping edits of the current text. (The removals are
+        already sorted without overlaps; a glue insertion is empty, so it never makes a later
+        removal overlap: sorting again only places and checks the glue.)"""
+        reps = removals(doc.text, result.lines, result.drop, result.spans)
+        if not (result.glue or result.caps_head):
+            return reps
         for at, conf in result.glue:
             reps.append(Replacement(at, at, " ", "boilerplate:glue", conf))
         for at, conf in result.caps_head:
             reps.append(Replacement(at, at, " ", "boilerplate:glue_caps_head", conf))
-        return _fix_overlaps(reps)
+        return fix_overlaps(reps)
 
     def _apply_once(self, doc: Document, first: bool) -> tuple[Analysis, list[Replacement]]:
         """Analyse and apply one round (and return the replacements it applied); the second
@@ -551,88 +509,9 @@ def _juga_before(text: str, start: int, s: int) -> bool:
     return text.find("juga", start, s) >= 0 or text.find("JUGA", start, s) >= 0
 
 
-def _line_removals(lines: Lines, drop: dict[int, str]) -> list[Replacement]:
-    """Dropped lines go with their newline and the blank lines after them; lines after the last
-    kept line go with the newline before them, so the text does not end in a newline."""
-    starts, n_lines, text = lines.starts, len(lines), lines.text
-    last_kept = n_lines - 1
-    while last_kept >= 0 and (last_kept in drop or not lines[last_kept].strip()):
-        last_kept -= 1
-    reps: list[Replacement] = []
-    for i in sorted(drop):
-        kind = "boilerplate:" + drop[i]
-        if last_kept >= 0 and i > last_kept:
-            k = i
-            while k - 1 > last_kept and k - 1 not in drop and not lines[k - 1].strip():
-                k -= 1
-            reps.append(Replacement(starts[k] - 1, lines.end(i), "", kind))
-            continue
-        j = i + 1
-        while j < n_lines and j not in drop and not lines[j].strip():
-            j += 1
-        end = starts[j] if j < n_lines else len(text)
-        reps.append(Replacement(starts[i], end, "", kind))
-    return reps
-
-
-def _span_removals(text: str, spans: list[Span]) -> list[Replacement]:
-    """A run of spans separated only by blanks is widened as one, so the space before or after
-    the whole run is taken exactly once; a run glued to words on both sides (``lancarJakarta
-    (ANTARA) - Kementerian``) leaves a space, or its removal would create new glue."""
-    reps: list[Replacement] = []
-    for group in _adjacent_groups(text, spans):
-        gs, ge = _absorb_space(text, group[0][0], group[-1][1])
-        glued = 0 < gs and ge < len(text) and text[gs - 1].isalnum() and text[ge].isalnum()
-        sep = " " if glued else ""
-        for k, (s, e, rid) in enumerate(group):
-            s = gs if k == 0 else s
-            e = ge if k == len(group) - 1 else group[k + 1][0]
-            reps.append(Replacement(s, e, sep if k == len(group) - 1 else "", "boilerplate:" + rid))
-    return reps
-
-
-def _adjacent_groups(text: str, spans: list[tuple[int, int, str]]) -> list[list]:
-    """Group sorted spans whose gaps are only spaces or tabs (on one line)."""
-    groups: list[list[tuple[int, int, str]]] = []
-    for span in spans:
-        if groups:
-            prev_end = groups[-1][-1][1]
-            gap = text[prev_end : span[0]]
-            if span[0] >= prev_end and not gap.strip(" \t"):
-                groups[-1].append(span)
-                continue
-        groups.append([span])
-    return groups
-
-
 def _has_twin(lines: list[str], i: int) -> bool:
     """The line is printed twice in a row (detik prints the video title twice)."""
     line = lines[i].strip()
     return (i > 0 and lines[i - 1].strip() == line) or (
         i + 1 < len(lines) and lines[i + 1].strip() == line
     )
-
-
-def _absorb_space(text: str, s: int, e: int) -> tuple[int, int]:
-    """Widen a stripped span by one neighbouring space so no double or dangling space is left."""
-    n = len(text)
-    before = text[s - 1] if s > 0 else "\n"
-    after = text[e] if e < n else "\n"
-    if after == " " and before in " \n":
-        return s, e + 1
-    if before == " " and after in " \n":
-        return s - 1, e
-    return s, e
-
-
-def _fix_overlaps(reps: list[Replacement]) -> list[Replacement]:
-    """Sort and drop replacements overlapping an earlier one (line drops win over spans)."""
-    reps = sorted(reps, key=lambda r: (r.start, -(r.end - r.start)))
-    out: list[Replacement] = []
-    end = -1
-    for r in reps:
-        if r.start < end:
-            continue
-        out.append(r)
-        end = max(end, r.end)
-    return out
