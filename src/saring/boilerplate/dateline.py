@@ -279,15 +279,16 @@ def find_dateline(
 ) -> Dateline | None:
     """Try the dateline rules at the start of the first three kept lines (place-only rules
     only at the first one); a lone dash line among the first four lines is a remnant."""
-    head = _head_lines(lines.lines, drop)
+    text_lines = lines.lines
+    head = _head_lines(text_lines, drop)
     remnants: list[int] = []
     if lead_dash is not None:
         top = _longest_match(lead_dash.pattern)  # a longer line cannot be a remnant
-        remnants = [i for i in head if len(s := lines[i].strip()) <= top and lead_dash.fullmatch(s)]
+        remnants = [i for i in head if len(s := text_lines[i].strip()) <= top and lead_dash.fullmatch(s)]
     found: Dateline | None = None
-    for rank, i in enumerate([i for i in head if i not in remnants][:3]):
+    for rank, i in enumerate([i for i in head if i not in remnants][:3] if remnants else head[:3]):
         found = _match_line(lines, i, rank, ctx)
-        if found is not None or len(lines[i]) > _MAX_TITLE_CHARS:
+        if found is not None or len(text_lines[i]) > _MAX_TITLE_CHARS:
             # a long line is body text, not a title: a dateline after it belongs to a repeated
             # copy of the article, and taking it would make a second run remove the next copy's
             break
@@ -323,7 +324,7 @@ _GENERIC_SEP_RE = re.compile(r"[-–—|:(]")
 
 def _match_line(lines: Lines, i: int, rank: int, ctx: DatelineContext) -> Dateline | None:
     """The first rule that matches at the start of line ``i`` (the ``rank``-th head line)."""
-    text, site, line = lines.text, ctx.site, lines[i]
+    text, site, line = lines.text, ctx.site, lines.lines[i]
     pos = lines.starts[i] + (len(line) - len(line.lstrip()))
     # where no anchored rule matches, only the head_search rules can; the automaton answers
     # "cannot match" for most title lines without the regex
@@ -351,11 +352,12 @@ def _match_line(lines: Lines, i: int, rank: int, ctx: DatelineContext) -> Dateli
         if rule.when == "site" and site not in rule.outlets:
             continue
         if rule.when == "head_search":
-            end = min(pos + 400, lines.end(i))
-            if not _holds_marks(text, pos, end, rule.marks):
-                continue  # a mark every match holds is missing from the searched range
+            end = lines.starts[i] + len(line)
+            end = pos + 400 if pos + 400 < end else end
             if rule.needle and text.find(rule.needle, pos, end) < 0:
-                continue  # so is the literal run every match holds ("(ANTARA")
+                continue  # the literal run every match holds ("(ANTARA") is missing
+            if not _holds_marks(text, pos, end, rule.marks):
+                continue  # so is a mark every match holds
             m = rule.regex.search(text, pos, end)
         else:
             m = rule.regex.match(text, pos)
@@ -376,7 +378,10 @@ def _match_line(lines: Lines, i: int, rank: int, ctx: DatelineContext) -> Dateli
 def _holds_marks(text: str, start: int, end: int, marks: tuple[str, ...]) -> bool:
     """``text[start:end]`` holds a character of every set in ``marks``."""
     for chars in marks:
-        if all(text.find(ch, start, end) < 0 for ch in chars):
+        for ch in chars:
+            if text.find(ch, start, end) >= 0:
+                break
+        else:
             return False
     return True
 
