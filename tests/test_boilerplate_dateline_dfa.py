@@ -1,6 +1,7 @@
-"""The dateline gate's prefilter automaton (``prefix_dfa``, kernel ``_c_dateline.may_match``):
-sound (never "no" where the gate regex matches), kernel == pure-Python reference, corrupt specs
-refused, and ``find_dateline`` the same with and without it."""
+"""The dateline rules' prefilter automaton (``prefix_dfa``, kernel ``_c_dateline``): sound (a
+rule whose regex matches at a position always has its bit in ``rule_mask``; ``may_match`` is
+never False where the gate matches), kernel == pure-Python reference, corrupt specs refused,
+and ``find_dateline`` the same with and without it."""
 
 from __future__ import annotations
 
@@ -18,16 +19,18 @@ from saring.boilerplate.dateline import (
     RulesByFirst,
     any_rule_gate,
     find_dateline,
-    gate_spec,
+    rules_spec,
 )
-from saring.boilerplate.prefix_dfa import build_spec, may_match_py, unpack
+from saring.boilerplate.prefix_dfa import build_spec, may_match_py, rule_mask_py, unpack
 from saring.boilerplate.rules import DATA, load_datelines, load_outlets, load_words
 from saring.compiled import load
 
 K = load("saring.boilerplate._c_dateline")
 DATELINES = load_datelines(DATA / "datelines.tsv")
 GATE = any_rule_gate(DATELINES)
-SPEC = build_spec(GATE.pattern, GATE.flags)
+ANCHORED = [r.regex for r in DATELINES if r.when != "head_search"]
+SPEC = build_spec([rx.pattern for rx in ANCHORED])
+GATE_SPEC = build_spec(GATE.pattern, GATE.flags)
 
 # pieces of head lines: title-case and upper-case words, outlets, dashes, commas, pipes,
 # parentheses, dates, newlines, and characters the automaton has no class for
@@ -43,26 +46,34 @@ _PIECES = [
 HEAD = st.lists(st.sampled_from(_PIECES), max_size=14).map("".join)
 
 
-def _sound_everywhere(text: str, spec: bytes, rx: re.Pattern[str]) -> None:
+def _sound_everywhere(text: str, spec: bytes, regexes: list[re.Pattern[str]]) -> None:
+    """At every position: each regex that matches has its bit, ``may_match`` is True where one
+    does, and the kernel answers as the reference."""
     for pos in range(-1, len(text) + 2):
-        py = may_match_py(spec, text, pos)
-        if rx.match(text, max(pos, 0)) is not None:
-            assert py, (text, pos)
+        mask, may = rule_mask_py(spec, text, pos), may_match_py(spec, text, pos)
+        assert may == (mask != 0), (text, pos)
+        for k, rx in enumerate(regexes):
+            if rx.match(text, max(pos, 0)) is not None:
+                assert mask >> k & 1 and may, (text, pos, rx.pattern)
         if K is not None:
-            assert K.may_match(spec, text, pos) == py, (text, pos)
+            assert K.rule_mask(spec, text, pos) == mask, (text, pos)
+            assert K.may_match(spec, text, pos) == may, (text, pos)
 
 
-def test_the_gate_has_an_automaton() -> None:
-    assert SPEC is not None
-    _classes, accept, trans, nclass = unpack(SPEC)
-    assert not accept[0] and not accept[1]  # the gate matches no empty string
+def test_the_rules_have_an_automaton() -> None:
+    assert SPEC is not None and GATE_SPEC is not None
+    _classes, masks, trans, nclass, npatterns = unpack(SPEC)
+    assert npatterns == len(ANCHORED)
+    assert masks[0] == 0 and masks[1] == 0  # no rule matches the empty string
     assert all(t == 0 for t in trans[:nclass])  # state 0 is dead
+    assert rules_spec(DATELINES) == (SPEC if K is not None else None)
 
 
 @settings(max_examples=400, deadline=None)
 @given(HEAD)
 def test_sound_and_kernel_equal_on_head_lines(text: str) -> None:
-    _sound_everywhere(text, SPEC, GATE)
+    _sound_everywhere(text, SPEC, ANCHORED)
+    _sound_everywhere(text, GATE_SPEC, [GATE])
 
 
 @pytest.mark.parametrize("rule", [r for r in DATELINES if r.when != "head_search"], ids=lambda r: r.id)
@@ -70,8 +81,8 @@ def test_sound_on_each_rules_own_matches(rule) -> None:
     @settings(max_examples=40, deadline=None, suppress_health_check=list(HealthCheck))
     @given(st.from_regex(rule.regex), HEAD)
     def check(text: str, after: str) -> None:
-        _sound_everywhere(text, SPEC, GATE)
-        _sound_everywhere(text + after, SPEC, GATE)
+        _sound_everywhere(text, SPEC, ANCHORED)
+        _sound_everywhere(text + after, SPEC, ANCHORED)
 
     check()
 
@@ -81,11 +92,14 @@ def test_title_lines_are_rejected_without_the_regex() -> None:
     for text in ["Bupati Sleman Resmikan Jembatan Baru di Minggir", "Presiden Jokowi mengatakan",
                  "Harga Cabai Naik Lagi, warga mengeluh"]:
         assert GATE.match(text) is None
-        assert not may_match_py(SPEC, text, 0)
+        assert rule_mask_py(SPEC, text, 0) == 0
         if K is not None:
-            assert not K.may_match(SPEC, text, 0)
+            assert K.rule_mask(SPEC, text, 0) == 0
     for text in ["JAKARTA, KOMPAS.com - Hujan", "Jakarta (ANTARA) - Wali", "SOLO – WARTASOLO.COM | Pemerintah"]:
-        assert GATE.match(text) is not None and may_match_py(SPEC, text, 0)
+        mask = rule_mask_py(SPEC, text, 0)
+        matching = {k for k, rx in enumerate(ANCHORED) if rx.match(text)}
+        assert matching and all(mask >> k & 1 for k in matching)
+        assert bin(mask).count("1") <= len(matching) + 3  # a few rules, not all of them
 
 
 # ------------------------------------------------------------------ other patterns
@@ -106,7 +120,20 @@ def test_sound_on_small_patterns(pattern: str, flags: int) -> None:
     @settings(max_examples=150, deadline=None)
     @given(_SMALL_TEXT)
     def check(text: str) -> None:
-        _sound_everywhere(text, spec, rx)
+        _sound_everywhere(text, spec, [rx])
+
+    check()
+
+
+def test_sound_on_small_patterns_together() -> None:
+    spec = build_spec([p for p, f in _SMALL if not f])
+    regexes = [re.compile(p) for p, f in _SMALL if not f]
+    assert spec is not None
+
+    @settings(max_examples=300, deadline=None)
+    @given(_SMALL_TEXT)
+    def check(text: str) -> None:
+        _sound_everywhere(text, spec, regexes)
 
     check()
 
@@ -123,16 +150,22 @@ def test_kernel_refuses_corrupt_specs() -> None:
         K.may_match(spec[:-1], "Jakarta", 0)
     with pytest.raises(ValueError):
         K.may_match(spec[:100], "Jakarta", 0)
-    bad_class = spec[:12] + bytes([255]) + spec[13:]
+    bad_class = spec[:16] + bytes([255]) + spec[17:]
     with pytest.raises(ValueError):
         K.may_match(bad_class, "Jakarta", 0)
     nclass, nstates = int.from_bytes(spec[0:4], "little"), int.from_bytes(spec[4:8], "little")
     high = spec[:len(spec) - 2 * nstates * nclass] + b"\xff\xff" * (nstates * nclass)
     with pytest.raises(ValueError):
         K.may_match(high, "Jakarta", 0)
+    with pytest.raises(ValueError):
+        K.rule_mask(high, "Jakarta", 0)
+    with pytest.raises(ValueError):
+        K.rule_mask(spec[:4] + (0).to_bytes(4, "little") + spec[8:], "Jakarta", 0)
     with pytest.raises(TypeError):
         K.may_match(spec, b"Jakarta", 0)
-    assert K.may_match(spec, "Jakarta - X", 0) == may_match_py(spec, "Jakarta - X", 0)  # still fine
+    with pytest.raises(TypeError):
+        K.rule_mask(spec, "Jakarta")
+    assert K.rule_mask(spec, "Jakarta - X", 0) == rule_mask_py(spec, "Jakarta - X", 0)  # still fine
 
 
 # ------------------------------------------------------------------ in find_dateline
@@ -148,11 +181,12 @@ def _context(site: str | None, prefilter: bool) -> DatelineContext:
 
 @settings(max_examples=300, deadline=None)
 @given(st.lists(HEAD, min_size=1, max_size=5).map("\n".join),
-       st.sampled_from([None, "kompas.com", "antaranews.com", "detik.com"]))
+       st.sampled_from([None, "kompas.com", "antaranews.com", "detik.com", "liputan6.com", "okezone.com",
+                        "tribunnews.com", "kontan.co.id", "wartasolo.com"]))
 def test_find_dateline_same_with_and_without_the_automaton(text: str, site: str | None) -> None:
     with_dfa, without = _context(site, True), _context(site, False)
-    assert without.gate_dfa is None
-    assert (with_dfa.gate_dfa is not None) == (K is not None)
+    assert without.rules_dfa is None
+    assert (with_dfa.rules_dfa is not None) == (K is not None)
     assert find_dateline(Lines.of(text), {}, with_dfa) == find_dateline(Lines.of(text), {}, without)
 
 
@@ -161,7 +195,7 @@ def test_fallback_without_the_kernel(monkeypatch: pytest.MonkeyPatch) -> None:
     regex) and the datelines found are the same."""
     monkeypatch.setattr(dl, "_K", None)
     ctx = _context("kompas.com", True)
-    assert gate_spec(GATE) is None and ctx.gate_dfa is None
+    assert rules_spec(DATELINES) is None and ctx.rules_dfa is None
     monkeypatch.undo()
     fast = dataclasses.replace(ctx)
     for text in ["JAKARTA, KOMPAS.com - Hujan deras.", "Judul Berita Hari Ini\nJakarta - Presiden datang.",
@@ -169,13 +203,13 @@ def test_fallback_without_the_kernel(monkeypatch: pytest.MonkeyPatch) -> None:
         assert find_dateline(Lines.of(text), {}, ctx) == find_dateline(Lines.of(text), {}, fast), text
 
 
-def test_gate_spec_comes_from_the_resource_cache(tmp_path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_rules_spec_comes_from_the_resource_cache(tmp_path, monkeypatch: pytest.MonkeyPatch) -> None:
     """A second process (an emptied memo) reads the automaton back byte for byte."""
     if K is None:
         pytest.skip("kernel not built")
     monkeypatch.setenv("SARING_CACHE_DIR", str(tmp_path))
-    monkeypatch.setattr(dl, "_GATE_SPECS", {})
-    first = gate_spec(GATE)
-    assert list(tmp_path.glob("dateline_gate_*.marshal"))
-    monkeypatch.setattr(dl, "_GATE_SPECS", {})
-    assert gate_spec(GATE) == first == SPEC
+    monkeypatch.setattr(dl, "_RULE_SPECS", {})
+    first = rules_spec(DATELINES)
+    assert list(tmp_path.glob("dateline_rules_*.marshal"))
+    monkeypatch.setattr(dl, "_RULE_SPECS", {})
+    assert rules_spec(DATELINES) == first == SPEC

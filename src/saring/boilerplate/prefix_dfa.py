@@ -1,4 +1,4 @@
-"""A sound "can this regex match here?" test: a DFA of a superset of the regex's language.
+"""A sound "which of these regexes can match here?" test: a DFA of a superset of their languages.
 
 Why: the dateline gate (``dateline.any_rule_gate``) is one backtracking regex tried at the
 start of each head line; most head lines are titles that match no rule, and each failure costs
@@ -6,9 +6,12 @@ start of each head line; most head lines are titles that match no rule, and each
 A deterministic automaton reads each character once and stops at the first character no rule
 can take (``Bupati Sleman Resmikan ...``: the lower-case word after the capitalised ones).
 
-The automaton accepts a *superset* of what the regex matches at a position, so "no" is exact
-("the regex cannot match here") and "yes" means "ask the regex". The superset comes from three
-relaxations, each of which only adds strings:
+The automaton accepts a *superset* of what each regex matches at a position, so "no" is exact
+("the regex cannot match here") and "yes" means "ask the regex". Its states carry the set of
+patterns (a bit mask) whose relaxed form ends there: :func:`rule_mask_py` runs it over the text
+and returns every pattern that may match at a position (the dateline rules then try only those
+regexes), :func:`may_match_py` stops at the first. The superset comes from three relaxations,
+each of which only adds strings:
 
 - look-arounds and anchors (``(?=\\S)``, ``(?<=[ \\t])``, ``(?!DPR\\b)``, ``\\b``) are dropped;
 - a bounded repeat ``x{m,n}`` becomes ``m`` copies of ``x`` then ``x*`` (``x?`` when
@@ -23,7 +26,8 @@ Characters: every code point below 256 and each one the pattern names has an inp
 computed by ``re`` itself; any other character ends the test with "yes" (ask the regex).
 
 ``spec`` is one bytes object (the layout in :func:`_pack`) that the C kernel
-``_c_dateline.may_match`` reads; :func:`may_match_py` is its pure-Python reference.
+``_c_dateline.may_match`` / ``rule_mask`` reads; :func:`may_match_py` / :func:`rule_mask_py` are
+its pure-Python reference.
 """
 
 from __future__ import annotations
@@ -37,7 +41,8 @@ from typing import Any
 MAX_STATES = 30000  # a larger automaton is not built (the regex alone is used)
 _MAX_COPIES = 8  # x{m,n} with m > 8 is read as 8 copies then x* (a superset)
 _MAX_SPECIALS = 512
-_HEADER = struct.Struct("<III")  # classes, states, special code points
+_HEADER = struct.Struct("<IIII")  # classes, states, special code points, patterns
+MAX_PATTERNS = 64  # one bit each in a state's mask
 
 
 class Unsupported(Exception):
@@ -146,14 +151,23 @@ def _merged(ch: str) -> str | None:
     return None
 
 
-def build_spec(pattern: str, flags: int = 0) -> bytes | None:
-    """The packed automaton of a superset of ``re.compile(pattern, flags).match``'s language,
-    or None when the pattern cannot be over-approximated or the automaton grows too large."""
-    parsed = _parser.parse(pattern, flags)
-    nfa = _Nfa(parsed.state.flags)
+def build_spec(patterns: str | list[str], flags: int = 0) -> bytes | None:
+    """The packed automaton of a superset of each pattern's ``re.compile(p, flags).match``
+    language (one pattern or a list: bit ``k`` of a state's mask is pattern ``k``), or None when
+    a pattern cannot be over-approximated or the automaton grows too large."""
+    if isinstance(patterns, str):
+        patterns = [patterns]
+    if not patterns or len(patterns) > MAX_PATTERNS:
+        return None
+    nfa = _Nfa(0)
     start = nfa.new()
+    ends: list[int] = []
     try:
-        end = nfa.seq(parsed.data, parsed.state.flags, start)
+        for pattern in patterns:
+            parsed = _parser.parse(pattern, flags)
+            first = nfa.new()
+            nfa.eps[start].append(first)
+            ends.append(nfa.seq(parsed.data, parsed.state.flags, first))
         specials = _specials(nfa.items)
     except Unsupported:
         return None
@@ -175,16 +189,17 @@ def build_spec(pattern: str, flags: int = 0) -> bytes | None:
         class_of.append(c)
     if len(takes) > 255:
         return None
-    trans, accept = _determinize(nfa, start, end, takes)
+    trans, masks = _determinize(nfa, start, ends, takes)
     if trans is None:
         return None
-    return _pack(class_of, specials, accept, trans, len(takes))
+    return _pack(class_of, specials, masks, trans, len(takes), len(patterns))
 
 
 def _determinize(
-    nfa: _Nfa, start: int, end: int, takes: list[list[bool]],
-) -> tuple[list[list[int]] | None, list[bool]]:
-    """Subset construction over the input classes; state 0 is dead, state 1 the start."""
+    nfa: _Nfa, start: int, ends: list[int], takes: list[list[bool]],
+) -> tuple[list[list[int]] | None, list[int]]:
+    """Subset construction over the input classes; state 0 is dead, state 1 the start; each
+    state's mask has bit ``k`` when pattern ``k``'s end state is in its subset."""
     nclass = len(takes)
 
     def closure(states: set[int]) -> frozenset[int]:
@@ -219,29 +234,28 @@ def _determinize(
             row.append(j)
         trans.append(row)
         i += 1
-    return trans, [end in s for s in order]
+    return trans, [sum(1 << k for k, e in enumerate(ends) if e in s) for s in order]
 
 
-def _pack(class_of: list[int], specials: list[int], accept: list[bool],
-          trans: list[list[int]], nclass: int) -> bytes:
-    """Layout: header (classes, states, specials: u32 each); the class of each code point
-    below 256 (u8 x 256); the special code points, ascending (u32 each); their classes (u8
-    each); padding to even; accepting flags (u8 per state); padding to even; the transitions
-    (u16, state-major: ``trans[state * classes + class]``)."""
-    out = bytearray(_HEADER.pack(nclass, len(trans), len(specials)))
+def _pack(class_of: list[int], specials: list[int], masks: list[int],
+          trans: list[list[int]], nclass: int, npatterns: int) -> bytes:
+    """Layout: header (classes, states, special code points, patterns: u32 each); the class of
+    each code point below 256 (u8 x 256); the special code points, ascending (u32 each); their
+    classes (u8 each); padding to a multiple of 8; each state's pattern mask (u64); the
+    transitions (u16, state-major: ``trans[state * classes + class]``)."""
+    out = bytearray(_HEADER.pack(nclass, len(trans), len(specials), npatterns))
     out += bytes(class_of[:256])
     out += struct.pack(f"<{len(specials)}I", *specials)
     out += bytes(class_of[256:])
-    out += b"\0" * (len(out) % 2)
-    out += bytes(1 if a else 0 for a in accept)
-    out += b"\0" * (len(out) % 2)
+    out += b"\0" * (-len(out) % 8)
+    out += struct.pack(f"<{len(masks)}Q", *masks)
     out += struct.pack(f"<{len(trans) * nclass}H", *(t for row in trans for t in row))
     return bytes(out)
 
 
-def unpack(spec: bytes) -> tuple[dict[int, int], list[bool], list[int], int]:
-    """(class of each known code point, accepting flags, flat transitions, classes)."""
-    nclass, nstates, nspecial = _HEADER.unpack_from(spec, 0)
+def unpack(spec: bytes) -> tuple[dict[int, int], list[int], list[int], int, int]:
+    """(class of each known code point, state masks, flat transitions, classes, patterns)."""
+    nclass, nstates, nspecial, npatterns = _HEADER.unpack_from(spec, 0)
     off = _HEADER.size
     class_of = dict(enumerate(spec[off:off + 256]))
     off += 256
@@ -249,27 +263,32 @@ def unpack(spec: bytes) -> tuple[dict[int, int], list[bool], list[int], int]:
     off += 4 * nspecial
     class_of.update(zip(cps, spec[off:off + nspecial], strict=True))
     off += nspecial
-    off += off % 2
-    accept = [b != 0 for b in spec[off:off + nstates]]
-    off += nstates
-    off += off % 2
+    off += -off % 8
+    masks = list(struct.unpack_from(f"<{nstates}Q", spec, off))
+    off += 8 * nstates
     trans = list(struct.unpack_from(f"<{nstates * nclass}H", spec, off))
-    return class_of, accept, trans, nclass
+    return class_of, masks, trans, nclass, npatterns
 
 
-_UNPACKED: dict[bytes, tuple[dict[int, int], list[bool], list[int], int]] = {}
+_UNPACKED: dict[bytes, tuple[dict[int, int], list[int], list[int], int, int]] = {}
+
+
+def _unpacked(spec: bytes) -> tuple[dict[int, int], list[int], list[int], int, int]:
+    got = _UNPACKED.get(spec)
+    if got is None:
+        if len(_UNPACKED) >= 16:
+            _UNPACKED.clear()
+        got = _UNPACKED[spec] = unpack(spec)
+    return got
 
 
 def may_match_py(spec: bytes, text: str, pos: int) -> bool:
-    """False when no prefix of ``text[pos:]`` is in the automaton's language (then the regex
-    cannot match at ``pos``); True otherwise, or at a character the automaton does not know.
+    """False when no prefix of ``text[pos:]`` is in the automaton's language (then no pattern
+    can match at ``pos``); True otherwise, or at a character the automaton does not know.
     A negative ``pos`` counts as 0, as ``Pattern.match`` takes it."""
-    got = _UNPACKED.get(spec)
-    if got is None:
-        got = _UNPACKED[spec] = unpack(spec)
-    class_of, accept, trans, nclass = got
+    class_of, masks, trans, nclass, _n = _unpacked(spec)
     state = 1
-    if accept[state]:
+    if masks[state]:
         return True
     for ch in text[max(pos, 0):]:
         c = class_of.get(ord(ch))
@@ -278,6 +297,23 @@ def may_match_py(spec: bytes, text: str, pos: int) -> bool:
         state = trans[state * nclass + c]
         if state == 0:
             return False
-        if accept[state]:
+        if masks[state]:
             return True
     return False
+
+
+def rule_mask_py(spec: bytes, text: str, pos: int) -> int:
+    """The patterns (bit ``k``: pattern ``k``) with a prefix of ``text[pos:]`` in their relaxed
+    language: every pattern that can match at ``pos`` has its bit. All bits at a character the
+    automaton does not know."""
+    class_of, masks, trans, nclass, npatterns = _unpacked(spec)
+    state, seen = 1, masks[1]
+    for ch in text[max(pos, 0):]:
+        c = class_of.get(ord(ch))
+        if c is None:
+            return (1 << npatterns) - 1
+        state = trans[state * nclass + c]
+        if state == 0:
+            break
+        seen |= masks[state]
+    return seen
