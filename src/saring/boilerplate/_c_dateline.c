@@ -8,8 +8,8 @@
  * relaxed form ends there) over text[pos:], one character at a time. may_match: False at the
  * dead state or the end of the text, True at a state with a non-empty mask or a character the
  * automaton has no class for. rule_mask: the union of the masks of the states passed (start
- * included) until the dead state or the end of the text; every pattern's bit at an unknown
- * character. The pure-Python references are prefix_dfa.may_match_py / rule_mask_py, step for
+ * included) until the dead state or the end of the text; -1 (unknown: every pattern may
+ * match) at a character the automaton has no class for. The pure-Python references are prefix_dfa.may_match_py / rule_mask_py, step for
  * step. A negative pos counts as 0. The spec's layout is checked at every call; its class
  * bytes only when it is not the spec checked last (a reference to that one is kept: bytes do
  * not change). */
@@ -124,14 +124,14 @@ parse_args(PyObject *const *args, Py_ssize_t nargs, const char *name, Spec *s, P
 }
 
 /* Walk text[pos:]; stop_at_mask: return at the first state with a mask. Returns the union of
- * the masks seen (all bits at an unknown character), or -1 with an exception set (*err). */
+ * the masks seen; *err: 1 at a character without a class (the result is then meaningless),
+ * -1 with an exception set. */
 static uint64_t
 walk(const Spec *s, PyObject *text, Py_ssize_t pos, int stop_at_mask, int *err)
 {
     Py_ssize_t n = PyUnicode_GET_LENGTH(text);
     int kind = PyUnicode_KIND(text);
     const void *data = PyUnicode_DATA(text);
-    const uint64_t all = s->npatterns == 64 ? ~(uint64_t)0 : (((uint64_t)1 << s->npatterns) - 1);
     uint32_t state = 1;
     uint64_t seen = state_mask(s, state);
     *err = 0;
@@ -144,8 +144,10 @@ walk(const Spec *s, PyObject *text, Py_ssize_t pos, int stop_at_mask, int *err)
             c = s->cls[cp];
         } else {
             c = special_class(s, cp);
-            if (c < 0)
-                return all;
+            if (c < 0) {
+                *err = 1;
+                return 0;
+            }
         }
         uint16_t next;
         memcpy(&next, s->trans + 2 * ((Py_ssize_t)state * s->nclass + (Py_ssize_t)c), 2);
@@ -173,9 +175,9 @@ may_match(PyObject *self, PyObject *const *args, Py_ssize_t nargs)
     if (parse_args(args, nargs, "may_match", &s, &pos) < 0)
         return NULL;
     uint64_t seen = walk(&s, args[1], pos, 1, &err);
-    if (err)
+    if (err < 0)
         return NULL;
-    return PyBool_FromLong(seen != 0);
+    return PyBool_FromLong(err == 1 || seen != 0);
 }
 
 static PyObject *
@@ -188,8 +190,10 @@ rule_mask(PyObject *self, PyObject *const *args, Py_ssize_t nargs)
     if (parse_args(args, nargs, "rule_mask", &s, &pos) < 0)
         return NULL;
     uint64_t seen = walk(&s, args[1], pos, 0, &err);
-    if (err)
+    if (err < 0)
         return NULL;
+    if (err == 1)
+        return PyLong_FromLong(-1);
     return PyLong_FromUnsignedLongLong(seen);
 }
 

@@ -343,7 +343,7 @@ def _match_line(lines: Lines, i: int, rank: int, ctx: DatelineContext) -> Dateli
     text, line = lines.text, lines.lines[i]
     pos = lines.starts[i] + (len(line) - len(line.lstrip()))
     gate, spec = ctx.gate, ctx.rules_dfa
-    mask = -1  # every rule may match
+    mask = -1  # every rule may match (-1 & bit is never 0)
     gate_ok: bool | None
     if gate is None:
         gate_ok = True
@@ -351,7 +351,10 @@ def _match_line(lines: Lines, i: int, rank: int, ctx: DatelineContext) -> Dateli
         gate_ok = gate.match(text, pos) is not None
     else:
         mask = _K.rule_mask(spec, text, pos)
-        gate_ok = False if mask == 0 else None
+        if mask < 0:  # a character the automaton has no class for: the gate decides
+            gate_ok = gate.match(text, pos) is not None
+        else:
+            gate_ok = False if mask == 0 else None
     if gate_ok is not False:
         rules = ctx.by_first(text[pos]) if ctx.by_first is not None and pos < len(text) else ctx.rules
         found, gate_ok = _try_rules(lines, i, rank, ctx, pos, rules, mask, gate_ok)

@@ -304,14 +304,14 @@ def may_match_py(spec: bytes, text: str, pos: int) -> bool:
 
 def rule_mask_py(spec: bytes, text: str, pos: int) -> int:
     """The patterns (bit ``k``: pattern ``k``) with a prefix of ``text[pos:]`` in their relaxed
-    language: every pattern that can match at ``pos`` has its bit. All bits at a character the
-    automaton does not know."""
-    class_of, masks, trans, nclass, npatterns = _unpacked(spec)
+    language: every pattern that can match at ``pos`` has its bit. -1 (unknown: any pattern may
+    match) at a character the automaton does not know."""
+    class_of, masks, trans, nclass, _n = _unpacked(spec)
     state, seen = 1, masks[1]
     for ch in text[max(pos, 0):]:
         c = class_of.get(ord(ch))
         if c is None:
-            return (1 << npatterns) - 1
+            return -1
         state = trans[state * nclass + c]
         if state == 0:
             break
