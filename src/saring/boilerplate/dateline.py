@@ -10,10 +10,15 @@ from __future__ import annotations
 import functools
 import re
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from saring.boilerplate.dispatch import first_chars, match_width, possessive
+from saring.boilerplate.prefix_dfa import build_spec
 from saring.boilerplate.rules import DatelineRule
+from saring.compiled import load
+
+_K = load("saring.boilerplate._c_dateline")  # may_match: the gate's prefilter automaton
 
 if TYPE_CHECKING:
     from saring.boilerplate.analysis import Lines
@@ -123,7 +128,51 @@ def any_rule_gate(rules: list[DatelineRule]) -> re.Pattern[str] | None:
     one-class repeats that can never give a character back are possessive (``possessive``:
     the same positions match, a title-case head line fails ~3x faster)."""
     alts = [_NAMED_GROUP_RE.sub("(?:", r.regex.pattern) for r in rules if r.when != "head_search"]
-    return possessive(factor_alternatives(alts))[0] if alts else None
+    if not alts:
+        return None
+    gate = possessive(factor_alternatives(alts))[0]
+    rules_spec(rules)  # built (or loaded) at set-up, not at the first document
+    return gate
+
+
+_RULE_SPECS: dict[tuple[tuple[str, ...], int], bytes | None] = {}
+
+
+def rules_spec(rules: list[DatelineRule] | tuple[DatelineRule, ...]) -> bytes | None:
+    """The prefilter automaton of the anchored (not ``head_search``) rules, in order
+    (``prefix_dfa.build_spec``: the bits of ``rule_mask`` are the rules that may match), from
+    the resource cache when it was built before (~0.5 s to build). None without the C kernel:
+    stepping the automaton in Python costs more than the regexes."""
+    anchored = [r.regex for r in rules if r.when != "head_search"]
+    flags = {rx.flags for rx in anchored}
+    if _K is None or len(flags) != 1:
+        return None
+    key = (tuple(rx.pattern for rx in anchored), flags.pop())
+    if key not in _RULE_SPECS:
+        if len(_RULE_SPECS) >= 64:
+            _RULE_SPECS.clear()
+        _RULE_SPECS[key] = _cached_spec(*key)
+    return _RULE_SPECS[key]
+
+
+def _cached_spec(patterns: tuple[str, ...], flags: int) -> bytes | None:
+    """``build_spec(patterns, flags)`` through the resource cache (one entry per list of
+    patterns; the stored patterns are compared, so a hash collision cannot hand over another
+    automaton)."""
+    import hashlib
+
+    from saring import resource_cache
+    from saring.boilerplate import prefix_dfa
+
+    def build() -> dict[str, Any]:
+        return {"patterns": list(patterns), "flags": flags, "spec": build_spec(list(patterns), flags)}
+
+    digest = hashlib.blake2b("\0".join((str(flags), *patterns)).encode(), digest_size=8).hexdigest()
+    got = resource_cache.load_cached("dateline_rules_" + digest, build, [Path(prefix_dfa.__file__)])
+    if got.get("patterns") != list(patterns) or got.get("flags") != flags:
+        got = build()
+    spec = got.get("spec")
+    return spec if isinstance(spec, bytes) else None
 
 
 _BACKREF_RE = re.compile(r"\\[1-9]|\(\?P=|\(\?\(")
@@ -217,6 +266,17 @@ class DatelineContext:
     gate: re.Pattern[str] | None = None  # any_rule_gate(rules), when given
     search_rules: tuple[DatelineRule, ...] = ()  # the head_search rules (tried where the gate fails)
     by_first: RulesByFirst | None = None  # RulesByFirst(rules), when given
+    prefilter: bool = True  # ask the rules' automaton (rules_spec) before their regexes
+    rules_dfa: bytes | None = field(init=False, default=None)
+    rule_bits: dict[int, int] = field(init=False, default_factory=dict)  # id(rule) -> its bit
+
+    def __post_init__(self) -> None:
+        if self.prefilter and self.gate is not None:
+            spec = rules_spec(self.rules)
+            if spec is not None:
+                anchored = [r for r in self.rules if r.when != "head_search"]
+                object.__setattr__(self, "rules_dfa", spec)
+                object.__setattr__(self, "rule_bits", {id(r): 1 << k for k, r in enumerate(anchored)})
 
 
 def find_dateline(
@@ -228,15 +288,16 @@ def find_dateline(
 ) -> Dateline | None:
     """Try the dateline rules at the start of the first three kept lines (place-only rules
     only at the first one); a lone dash line among the first four lines is a remnant."""
-    head = _head_lines(lines.lines, drop)
+    text_lines = lines.lines
+    head = _head_lines(text_lines, drop)
     remnants: list[int] = []
     if lead_dash is not None:
         top = _longest_match(lead_dash.pattern)  # a longer line cannot be a remnant
-        remnants = [i for i in head if len(s := lines[i].strip()) <= top and lead_dash.fullmatch(s)]
+        remnants = [i for i in head if len(s := text_lines[i].strip()) <= top and lead_dash.fullmatch(s)]
     found: Dateline | None = None
-    for rank, i in enumerate([i for i in head if i not in remnants][:3]):
+    for rank, i in enumerate([i for i in head if i not in remnants][:3] if remnants else head[:3]):
         found = _match_line(lines, i, rank, ctx)
-        if found is not None or len(lines[i]) > _MAX_TITLE_CHARS:
+        if found is not None or len(text_lines[i]) > _MAX_TITLE_CHARS:
             # a long line is body text, not a title: a dateline after it belongs to a repeated
             # copy of the article, and taking it would make a second run remove the next copy's
             break
@@ -271,18 +332,48 @@ _GENERIC_SEP_RE = re.compile(r"[-–—|:(]")
 
 
 def _match_line(lines: Lines, i: int, rank: int, ctx: DatelineContext) -> Dateline | None:
-    """The first rule that matches at the start of line ``i`` (the ``rank``-th head line)."""
-    text, site, line = lines.text, ctx.site, lines[i]
+    """The first rule that matches at the start of line ``i`` (the ``rank``-th head line).
+
+    The rules tried: where the gate (some anchored rule) matches, those that can start with
+    the line's first character (``by_first``), in order; elsewhere the head_search rules
+    alone. The automaton's mask (``rules_spec``) holds every anchored rule that can match:
+    where it is empty the gate cannot match; otherwise the gate's answer is worked out only
+    when it matters (at a head_search rule, or when no rule was found), and an anchored rule
+    outside the mask is passed over (its regex cannot match there)."""
+    text, line = lines.text, lines.lines[i]
     pos = lines.starts[i] + (len(line) - len(line.lstrip()))
-    # where no anchored rule matches, only the head_search rules can
-    anchored = ctx.gate is None or ctx.gate.match(text, pos) is not None
-    generic_ok = None  # worked out when the first generic rule is reached
-    if not anchored:
-        rules: Any = ctx.search_rules
-    elif ctx.by_first is not None and pos < len(text):
-        rules = ctx.by_first(text[pos])
+    gate, spec = ctx.gate, ctx.rules_dfa
+    mask = -1  # every rule may match (-1 & bit is never 0)
+    gate_ok: bool | None
+    if gate is None:
+        gate_ok = True
+    elif spec is None:
+        gate_ok = gate.match(text, pos) is not None
     else:
-        rules = ctx.rules
+        mask = _K.rule_mask(spec, text, pos)
+        if mask < 0:  # a character the automaton has no class for: the gate decides
+            gate_ok = gate.match(text, pos) is not None
+        else:
+            gate_ok = False if mask == 0 else None
+    if gate_ok is not False:
+        rules = ctx.by_first(text[pos]) if ctx.by_first is not None and pos < len(text) else ctx.rules
+        found, gate_ok = _try_rules(lines, i, rank, ctx, pos, rules, mask, gate_ok)
+        if found is not None or gate_ok:
+            return found
+    return _try_rules(lines, i, rank, ctx, pos, ctx.search_rules, -1, True)[0]
+
+
+def _try_rules(
+    lines: Lines, i: int, rank: int, ctx: DatelineContext, pos: int, rules: Any, mask: int,
+    gate_ok: bool | None,
+) -> tuple[Dateline | None, bool]:
+    """The first of ``rules`` that matches at ``pos`` and is accepted, and whether the gate
+    matches there (``gate_ok``: None while unknown; an anchored rule's match answers it, else
+    ``ctx.gate`` does). At a head_search rule with the gate failing: (None, False) at once
+    (the caller then tries the head_search rules alone)."""
+    text, site, line = lines.text, ctx.site, lines.lines[i]
+    bits = ctx.rule_bits
+    generic_ok = None  # worked out when the first generic rule is reached
     for rule in rules:
         if rule.when not in _MULTI_LINE_RANKS and rank > 0:
             continue
@@ -296,14 +387,24 @@ def _match_line(lines: Lines, i: int, rank: int, ctx: DatelineContext) -> Dateli
         if rule.when == "site" and site not in rule.outlets:
             continue
         if rule.when == "head_search":
-            end = min(pos + 400, lines.end(i))
-            if not _holds_marks(text, pos, end, rule.marks):
-                continue  # a mark every match holds is missing from the searched range
+            if gate_ok is None:
+                gate_ok = ctx.gate is not None and ctx.gate.match(text, pos) is not None
+                if not gate_ok:
+                    return None, False
+            end = lines.starts[i] + len(line)
+            end = pos + 400 if pos + 400 < end else end
             if rule.needle and text.find(rule.needle, pos, end) < 0:
-                continue  # so is the literal run every match holds ("(ANTARA")
+                continue  # the literal run every match holds ("(ANTARA") is missing
+            if not _holds_marks(text, pos, end, rule.marks):
+                continue  # so is a mark every match holds
             m = rule.regex.search(text, pos, end)
         else:
+            bit = bits.get(id(rule))
+            if bit is not None and not mask & bit:
+                continue  # outside the automaton's mask: the regex cannot match here
             m = rule.regex.match(text, pos)
+            if m is not None:
+                gate_ok = True
         if m is None or m.end() == m.start():
             continue
         gd = m.groupdict()
@@ -314,14 +415,19 @@ def _match_line(lines: Lines, i: int, rank: int, ctx: DatelineContext) -> Dateli
             outlet_raw, place = place, None
         found = Dateline(rule.id, place, resolve_outlet(outlet_raw, ctx) if outlet_raw else None, site)
         _place_span(found, m.start(), m.end(), lines)
-        return found
-    return None
+        return found, True
+    if gate_ok is None:
+        gate_ok = ctx.gate is not None and ctx.gate.match(text, pos) is not None
+    return None, gate_ok
 
 
 def _holds_marks(text: str, start: int, end: int, marks: tuple[str, ...]) -> bool:
     """``text[start:end]`` holds a character of every set in ``marks``."""
     for chars in marks:
-        if all(text.find(ch, start, end) < 0 for ch in chars):
+        for ch in chars:
+            if text.find(ch, start, end) >= 0:
+                break
+        else:
             return False
     return True
 

@@ -179,8 +179,18 @@ def _next_kept(lines: list[str], i: int, drop: dict[int, str]) -> str:
     return ""
 
 
+# every ASCII character: itself when a lower-case letter or digit, else deleted (a table
+# missing a character would pay a raised and cleared KeyError per character)
+_ASCII_KEY = {c: (chr(c) if chr(c) in "abcdefghijklmnopqrstuvwxyz0123456789" else None) for c in range(128)}
+
+
 def letters_key(line: str) -> str:
-    return _NOT_ALNUM_RE.sub("", line.lower())
+    """The lower-case letters and digits of ``line`` (``_NOT_ALNUM_RE.sub("", line.lower())``):
+    an ASCII lower-cased line by ``str.translate`` (~3x cheaper than the regex substitution)."""
+    low = line.lower()
+    if low.isascii():
+        return low.translate(_ASCII_KEY)
+    return _NOT_ALNUM_RE.sub("", low)
 
 
 class ShapeFurniture:
@@ -270,7 +280,10 @@ class ShapeFurniture:
                 meta = self.classify(s, brands)
             else:
                 meta = None  # no rule starts with its first character, fits and finds its marks
-            if meta is None and brands and len(s) <= 40 and letters_key(_TLD_RE.sub("", s)) in brands:
+            # (a top-level domain needs its ".": without one the substitution changes nothing)
+            if meta is None and brands and len(s) <= 40 and letters_key(
+                _TLD_RE.sub("", s) if "." in s else s
+            ) in brands:
                 nxt = _next_kept(text_lines, i, drop)
                 if not nxt or not _CONTINUES_RE.match(nxt):  # not a link split out of a sentence
                     meta = ("outlet_name", "edge", True)
