@@ -41,6 +41,25 @@ def test_crc32_combine_over_a_long_second_part() -> None:
     assert crc32_combine(zlib.crc32(a), zlib.crc32(b), len(b)) == zlib.crc32(a + b)
 
 
+def _crc32_combine_by_zeros(crc_a: int, crc_b: int, len_b: int) -> int:
+    """The reference: ``len_b`` zero bytes applied to the register, two CRC passes."""
+    zeros = bytes(len_b)
+    return crc_b ^ zlib.crc32(zeros, crc_a) ^ zlib.crc32(zeros)
+
+
+@given(st.integers(0, 2**32 - 1), st.integers(0, 2**32 - 1), st.integers(0, 3 << 20))
+@settings(max_examples=60, deadline=None)
+def test_crc32_combine_equals_the_zero_bytes_reference(crc_a: int, crc_b: int, len_b: int) -> None:
+    assert crc32_combine(crc_a, crc_b, len_b) == _crc32_combine_by_zeros(crc_a, crc_b, len_b)
+
+
+def test_crc32_combine_powers_of_x_repeat_every_32_squarings() -> None:
+    """``x^(2^k) mod P`` has period 32 in k, which lets lengths beyond 2^29 bytes reuse the table."""
+    from saring.dataset.parts import _X2N, _mult_mod_p
+
+    assert _mult_mod_p(_X2N[31], _X2N[31]) == _X2N[0]
+
+
 def _docs(shard: int, n: int, rng: random.Random) -> list[Document]:
     out = []
     for i in range(n):

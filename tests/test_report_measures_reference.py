@@ -126,3 +126,44 @@ def test_log_bins_are_the_reference_keys() -> None:
             for i, (s, v) in enumerate((s, v) for s in CATALOG
                                        for v in (1e-300, 0.3, 1.0, 7.5, 2.0**600, 123456789, math.pi))]
     assert repr(_collect(docs, False)) == repr(_collect(docs, True))
+
+
+def _collect_py(docs: list[Document]) -> dict[str, Any]:
+    """:func:`_collect` with the compiled pass switched off (the Python fallback)."""
+    kernel, C._KERNEL = C._KERNEL, None
+    try:
+        return _collect(docs, False)
+    finally:
+        C._KERNEL = kernel
+
+
+@settings(max_examples=80, deadline=None)
+@given(st.lists(_docs(), max_size=40))
+def test_the_python_fallback_equals_the_reference(docs: list[Document]) -> None:
+    assert repr(_collect_py(docs)) == repr(_collect(docs, True))
+
+
+@settings(max_examples=150, deadline=None)
+@given(_docs())
+def test_the_kernel_counts_or_hands_over_without_changing_anything(doc: Document) -> None:
+    """A document the kernel does not copy exactly (None) leaves the histograms untouched; one
+    it takes gives the reference's histograms and candidates (checked above as a whole)."""
+    if C._KERNEL is None:
+        return
+    c = C.ShardCollector(CATALOG)
+    d = doc.decision
+    got = C._KERNEL.measures(doc.annotations, c._label_plans, c.hist, c._near_floors,
+                             d.status == C.REJECTED, d.step, d.reason, C._UNIT_KEYS, C._LOG_KEYS)
+    if got is None:
+        assert c.hist == {}
+        return
+    ref = C.ShardCollector(CATALOG)
+    _reference_measures(ref, doc, [1, doc.id, "f", 1])
+    assert c.hist == ref.hist
+    assert {at for at, _, _ in got} == set(ref.near)  # every bucket the reference offered to
+
+
+def test_the_kernel_is_built() -> None:
+    from saring.compiled import pure_python
+
+    assert C._KERNEL is not None or pure_python()

@@ -449,10 +449,38 @@ class CorpusStage(_Configured, ABC):
     def __init__(self, config: StepConfig | None = None, /, **params: Any) -> None:
         self._configure(config, params)
 
+    def input_pass(self, ctx: StageContext) -> InputPass | None:
+        """Optional: a first pass the runner lets the segment before this stage do while it
+        writes the stage's input files (each kept document as it is written), so that pass
+        need not read them back. ``run`` must give the same outputs with or without it (it
+        only finishes resumable sub-tasks early). ``ctx`` is the context ``run`` will get."""
+        return None
+
     @abstractmethod
     def run(self, inputs: Sequence[Path], ctx: StageContext) -> StageOutput:
         """Process all shards through ``ctx.executor.map``; write ``ctx.output(i)`` for each."""
 
+
+
+class InputPass(Protocol):
+    """A stage's first pass done by the segment that writes its input files (picklable; see
+    :meth:`CorpusStage.input_pass`)."""
+
+    def start(self, shard: int, path: str) -> InputPassShard:
+        """Before the segment task for input shard ``shard`` (file ``path``) writes anything."""
+        ...
+
+
+class InputPassShard(Protocol):
+    """One segment task's part of an :class:`InputPass`."""
+
+    def add(self, row: int, rec: dict[str, Any], line: bytes) -> None:
+        """A document written as line ``row`` (0-based) of the file: its record, the bytes."""
+        ...
+
+    def commit(self) -> None:
+        """After the file is in place, before the segment's marker."""
+        ...
 
 
 class DeferringStage(CorpusStage):

@@ -55,8 +55,9 @@ from saring.dedup.unionfind import components
 from saring.document import KEPT, Document
 from saring.executors import progress
 from saring.executors.marker import digest
-from saring.io.docfile import read_docs, read_records, write_docs
+from saring.io.docfile import check_line, is_plain_document, read_docs, read_records, write_docs
 from saring.io.store import Store, StoreMarker, open_store
+from saring.io.writers import json_form
 from saring.step import CorpusStage, DeferringStage, StageContext, StageOutput, StepStats
 
 if TYPE_CHECKING:
@@ -117,6 +118,7 @@ def _hash_view(name: str) -> Callable[[Document], str] | None:
     from saring.normalize.step import Normalize
 
     steps = [Normalize(), Boilerplate()]
+    _set_up(steps)
 
     def cleaned(doc: Document) -> str:
         copy = Document(doc.id, doc.text)
@@ -127,6 +129,25 @@ def _hash_view(name: str) -> Callable[[Document], str] | None:
         return copy.text
 
     return cleaned
+
+
+def _set_up(steps: list[Any]) -> None:
+    """Set the view's steps up as a run sets its own up (``segment._set_up_frozen``): their
+    ~300 ``re.compile`` calls from the stored programs (~0.2-0.3 CPU-s of ``saring dedup``'s
+    set-up: boilerplate alone compiles ~450 patterns) and the cyclic collector paused meanwhile."""
+    import gc
+
+    from saring.regex_cache import programs_cached
+
+    was = gc.isenabled()
+    gc.disable()
+    try:
+        with programs_cached():
+            for step in steps:
+                step.ensure_setup()
+    finally:
+        if was:
+            gc.enable()
 
 
 def _annotation(doc: Document, dotted: str | None) -> float | None:
@@ -236,95 +257,183 @@ class _ShardTask(_Task):
     path: str
 
 
-@_once(lambda t: f"hash-{t.shard:05d}")
+class _ShardHashes:
+    """Stage 1's per-document results for one shard, saved as the files the later stages read.
+    Filled by the hash task from the shard's document file, or, inside a run, by the segment
+    that writes that file (:class:`_HashPass`): the same documents give the same files."""
+
+    def __init__(self, cfg: DedupConfig) -> None:
+        self.cfg = cfg
+        self.hasher = MinHasher(cfg.num_perm, cfg.ngram, cfg.seed)
+        self.keys: list[int] = []
+        self.ids: list[str] = []
+        self.ex: list[int] = []
+        self.nchars: list[int] = []
+        self.quality: list[float] = []
+        self.damage: list[float] = []
+        self.small: list[np.ndarray] = []  # 32-bit shingle hashes: enough to verify (collisions ~|A||B|/2^32)
+        self.sig_parts: list[np.ndarray] = []
+        self.batch: list[np.ndarray] = []  # token hashes of the documents not sketched yet
+        self.par_rows: list[tuple[int, int]] = []
+
+    def add(self, key: int, doc_id: str, text: str, anns: dict[str, Any], view_text: str | None = None) -> bool:
+        """One kept document (``view_text``: what the ``cleaned`` hash view hashes instead of
+        ``text``). True when a batch of signatures was just sketched."""
+        cfg = self.cfg
+        norm = normalize_for_hash(text)
+        th = token_hashes(norm if view_text is None else normalize_for_hash(view_text))
+        self.keys.append(key)
+        self.ids.append(doc_id)
+        self.ex.append(exact_mod.exact_hash_of(th) if cfg.exact else 0)
+        self.nchars.append(len(text))
+        q = _annotation_in(anns, cfg.quality_key)
+        self.quality.append(-math.inf if q is None else q)
+        d = _annotation_in(anns, cfg.damage_key)
+        self.damage.append(0.0 if d is None else d)
+        if cfg.paragraphs:
+            hs = {h for _, _, h in paragraph_hashes(text, cfg.paragraph_min_chars, norm)}
+            self.par_rows.extend((h, key) for h in sorted(hs))
+        if cfg.near:
+            self.batch.append(th)
+            if len(self.batch) >= _SIG_BATCH:
+                self.flush()
+                return True
+        return False
+
+    def flush(self) -> None:
+        if self.batch:
+            sigs, tops = self.hasher.sketches(self.batch)
+            self.sig_parts.append(sigs)
+            self.small.extend(tops)
+            self.batch.clear()
+
+    def save(self, st: Store, i: int) -> dict[str, Any]:
+        """Write shard ``i``'s files; the task's result."""
+        import numpy as np
+        cfg = self.cfg
+        self.flush()
+        karr = np.asarray(self.keys, dtype=np.uint64)
+        st.save_arrays(
+            f"meta/s{i:05d}.npz",
+            keys=karr,
+            exact=np.asarray(self.ex, dtype=np.uint64),
+            nchars=np.asarray(self.nchars, dtype=np.int64),
+            quality=np.asarray(self.quality, dtype=np.float64),
+            damage=np.asarray(self.damage, dtype=np.float64),
+        )
+        st.save_json(f"meta/s{i:05d}.ids.json", self.ids)
+        small = self.small
+        if cfg.near:
+            off = np.zeros(len(small) + 1, dtype=np.int64)
+            np.cumsum([len(s) for s in small], out=off[1:])
+            flat = np.concatenate(small) if small else np.empty(0, np.uint32)
+            st.save_array(f"shingles/s{i:05d}.off.npy", off)
+            st.save_array(f"shingles/s{i:05d}.flat.npy", flat)
+            sig_parts = self.sig_parts
+            sigs = np.concatenate(sig_parts) if sig_parts else np.empty((0, cfg.num_perm), np.uint32)
+            if cfg.verify == "signature":
+                st.save_array(f"sigs/s{i:05d}.npy", sigs)
+            nonempty = np.diff(off) > 0
+            bh = band_hashes(sigs[nonempty], cfg.bands, cfg.rows, cfg.seed)
+            bkeys = karr[nonempty]
+            for b in range(cfg.bands):
+                order = np.argsort(bh[:, b], kind="stable")  # sorted by band key: readers slice ranges
+                st.save_array(f"bands/b{b:03d}/s{i:05d}.npy", np.stack([bh[order, b], bkeys[order]], axis=1))
+        if cfg.exact:
+            earr = np.asarray(self.ex, dtype=np.uint64)
+            ok = earr != 0
+            rows = np.stack([earr[ok], karr[ok]], axis=1)
+            part = _partition_of(rows[:, 0], cfg.partitions)
+            for p in range(cfg.partitions):
+                st.save_array(f"exact/p{p:03d}/s{i:05d}.npy", rows[part == p])
+        if cfg.paragraphs:
+            prow = np.asarray(self.par_rows, dtype=np.uint64).reshape(-1, 2)
+            part = _partition_of(prow[:, 0], cfg.partitions)
+            for p in range(cfg.partitions):
+                st.save_array(f"para/p{p:03d}/s{i:05d}.npy", prow[part == p])
+        return {"docs": len(self.keys)}
+
+
+def _hash_name(shard: int) -> str:
+    return f"hash-{shard:05d}"
+
+
+@_once(lambda t: _hash_name(t.shard))
 def _hash_shard(task: _ShardTask) -> dict[str, Any]:
-    """Stage 1 for one shard: per-document hashes, shingles, signatures and band bucket files."""
-    import numpy as np
-    cfg, st, i = task.cfg, task.store, task.shard
-    hasher = MinHasher(cfg.num_perm, cfg.ngram, cfg.seed)
-    keys: list[int] = []
-    ids: list[str] = []
-    ex: list[int] = []
-    nchars: list[int] = []
-    quality: list[float] = []
-    damage: list[float] = []
-    small: list[np.ndarray] = []  # 32-bit shingle hashes: enough to verify (collisions ~|A||B|/2^32)
-    sig_parts: list[np.ndarray] = []
-    batch: list[np.ndarray] = []  # token hashes of the documents not sketched yet
-    par_rows: list[tuple[int, int]] = []
-
-    def flush() -> None:
-        if batch:
-            sigs, tops = hasher.sketches(batch)
-            sig_parts.append(sigs)
-            small.extend(tops)
-            batch.clear()
-
+    """Stage 1 for one shard: per-document hashes, shingles, signatures and band bucket files
+    (already done when the segment that wrote the shard's file hashed it: see :class:`_HashPass`)."""
+    cfg, i = task.cfg, task.shard
+    out = _ShardHashes(cfg)
     view = _hash_view(cfg.hash_view)
     # checked records, not Documents: the hash reads four fields (bad lines are error documents)
     for row, rec in enumerate(read_records(task.path)):
         if type(rec) is not dict or rec["decision"]["status"] != KEPT:
             continue
-        key = (i << 32) | row
-        text, anns = rec["text"], rec["annotations"]
-        norm = normalize_for_hash(text)
-        th = token_hashes(norm if view is None else normalize_for_hash(view(Document.from_dict(rec))))
-        keys.append(key)
-        ids.append(rec["id"])
-        ex.append(exact_mod.exact_hash_of(th) if cfg.exact else 0)
-        nchars.append(len(text))
-        q = _annotation_in(anns, cfg.quality_key)
-        quality.append(-math.inf if q is None else q)
-        d = _annotation_in(anns, cfg.damage_key)
-        damage.append(0.0 if d is None else d)
-        if cfg.near:
-            batch.append(th)
-            if len(batch) >= _SIG_BATCH:
-                flush()
-                progress.report(_SIG_BATCH)
-        if cfg.paragraphs:
-            hs = {h for _, _, h in paragraph_hashes(text, cfg.paragraph_min_chars, norm)}
-            par_rows.extend((h, key) for h in sorted(hs))
-    progress.report(len(batch) if cfg.near else len(keys))
-    flush()
-    karr = np.asarray(keys, dtype=np.uint64)
-    st.save_arrays(
-        f"meta/s{i:05d}.npz",
-        keys=karr,
-        exact=np.asarray(ex, dtype=np.uint64),
-        nchars=np.asarray(nchars, dtype=np.int64),
-        quality=np.asarray(quality, dtype=np.float64),
-        damage=np.asarray(damage, dtype=np.float64),
-    )
-    st.save_json(f"meta/s{i:05d}.ids.json", ids)
-    if cfg.near:
-        off = np.zeros(len(small) + 1, dtype=np.int64)
-        np.cumsum([len(s) for s in small], out=off[1:])
-        flat = np.concatenate(small) if small else np.empty(0, np.uint32)
-        st.save_array(f"shingles/s{i:05d}.off.npy", off)
-        st.save_array(f"shingles/s{i:05d}.flat.npy", flat)
-        sigs = np.concatenate(sig_parts) if sig_parts else np.empty((0, cfg.num_perm), np.uint32)
-        if cfg.verify == "signature":
-            st.save_array(f"sigs/s{i:05d}.npy", sigs)
-        nonempty = np.diff(off) > 0
-        bh = band_hashes(sigs[nonempty], cfg.bands, cfg.rows, cfg.seed)
-        bkeys = karr[nonempty]
-        for b in range(cfg.bands):
-            order = np.argsort(bh[:, b], kind="stable")  # sorted by band key: readers slice ranges
-            st.save_array(f"bands/b{b:03d}/s{i:05d}.npy", np.stack([bh[order, b], bkeys[order]], axis=1))
-    if cfg.exact:
-        earr = np.asarray(ex, dtype=np.uint64)
-        ok = earr != 0
-        rows = np.stack([earr[ok], karr[ok]], axis=1)
-        part = _partition_of(rows[:, 0], cfg.partitions)
-        for p in range(cfg.partitions):
-            st.save_array(f"exact/p{p:03d}/s{i:05d}.npy", rows[part == p])
-    if cfg.paragraphs:
-        prow = np.asarray(par_rows, dtype=np.uint64).reshape(-1, 2)
-        part = _partition_of(prow[:, 0], cfg.partitions)
-        for p in range(cfg.partitions):
-            st.save_array(f"para/p{p:03d}/s{i:05d}.npy", prow[part == p])
-    return {"docs": len(keys)}
+        if out.add((i << 32) | row, rec["id"], rec["text"], rec["annotations"],
+                   None if view is None else view(Document.from_dict(rec))):
+            progress.report(_SIG_BATCH)
+    progress.report(len(out.batch) if cfg.near else len(out.keys))
+    return out.save(task.store, i)
+
+
+def _labels_of(dotted: str | None) -> list[str]:
+    """The annotation labels :func:`_annotation_in` may read for ``dotted``."""
+    if not dotted:
+        return []
+    parts = dotted.split(".")
+    return [".".join(parts[:i]) for i in range(len(parts) - 1, 0, -1)]
+
+
+@dataclass(frozen=True)
+class _HashPass(_Task):
+    """Stage 1 done by the segment that writes the stage's input files (``CorpusStage.
+    input_pass``): each kept document is hashed as it is written, and the shard's hash files and
+    marker are written after the document file, so the hash task finds its marker and the
+    documents are not read back (~40 us each: zstd, ``orjson.loads``, the schema check).
+
+    What is hashed is exactly what the hash task would read back: a document whose in-memory
+    record passes the document file's type check (exact ``dict``/``list``/``str``/``int``/
+    ``float`` where it looks) reads back with the same id and text; only the annotations the
+    keep policy reads are taken through the writer's JSON form (numpy scalars, NaN, sets change
+    there). Any other record is judged by the reader's own check of the written line.
+
+    Resume: :meth:`start` deletes the shard's hash marker before anything is written, so a
+    segment task that reruns (killed, or its file gone) never leaves a marker vouching for files
+    of an earlier attempt; its new marker follows its files."""
+
+    def start(self, shard: int, path: str) -> _HashPassShard:
+        _marker(self, _hash_name(shard)).clear()
+        labels = sorted({*_labels_of(self.cfg.quality_key), *_labels_of(self.cfg.damage_key)})
+        return _HashPassShard(self, shard, Path(path), labels)
+
+
+class _HashPassShard:
+    """One segment task's part of a :class:`_HashPass`."""
+
+    def __init__(self, spec: _HashPass, shard: int, path: Path, labels: list[str]) -> None:
+        self.spec, self.shard, self.path, self.labels = spec, shard, path, labels
+        self.out = _ShardHashes(spec.cfg)
+
+    def add(self, row: int, rec: dict[str, Any], line: bytes) -> None:
+        """The document written as line ``row`` (0-based) of the file: ``rec`` its in-memory
+        record, ``line`` the bytes written."""
+        if is_plain_document(rec):
+            anns = rec["annotations"]
+            anns = {k: json_form(anns[k]) for k in self.labels if k in anns}
+        else:  # judged as the reader judges the line
+            got = check_line(line, self.path, row + 1)
+            if type(got) is not dict:
+                return
+            rec, anns = got, got["annotations"]
+        if rec["decision"]["status"] == KEPT:
+            self.out.add((self.shard << 32) | row, rec["id"], rec["text"], anns)
+
+    def commit(self) -> None:
+        """After the document file is in place: the hash files, then the marker."""
+        spec = self.spec
+        with spec.store.synced_at_end():
+            res = self.out.save(spec.store, self.shard)
+        _marker(spec, _hash_name(self.shard)).write(res)
 
 
 # ----------------------------------------------------------------------------- stage 2: buckets
@@ -888,16 +997,29 @@ class Dedup(DeferringStage):
         c = self.config
         return tuple(k for k in (c.quality_key, c.damage_key) if k)
 
-    def run(self, inputs: Sequence[Path], ctx: StageContext) -> StageOutput:
-        t0 = time.perf_counter()
-        inputs = [Path(p) for p in inputs]
+    def _task_base(self, ctx: StageContext) -> _Task:
+        """The config, scratch location and fingerprint every task of a run in ``ctx`` gets."""
         parts = self.partitions or max(1, 2 * ctx.parallelism)
         cfg = DedupConfig(**{**asdict(self.cfg), "partitions": parts})
         # partitions change the scratch files (never the output): key the folder and markers by
         # the whole config; the runner's fingerprint in ctx covers config and inputs
         key = digest(asdict(cfg))
-        ws = f"{ctx.scratch_root.rstrip('/')}/{self.label}-{key[:16]}"
-        fp, store = digest(ctx.fingerprint, key), _store(ws)
+        return _Task(cfg, f"{ctx.scratch_root.rstrip('/')}/{self.label}-{key[:16]}", digest(ctx.fingerprint, key))
+
+    def input_pass(self, ctx: StageContext) -> _HashPass | None:
+        """Stage 1 (hash) done by the segment writing the input files (see :class:`_HashPass`);
+        not for the ``cleaned`` hash view, which runs steps on a copy of each document."""
+        if self.cfg.hash_view != "text":
+            return None
+        base = self._task_base(ctx)
+        return _HashPass(base.cfg, base.work, base.fp)
+
+    def run(self, inputs: Sequence[Path], ctx: StageContext) -> StageOutput:
+        t0 = time.perf_counter()
+        inputs = [Path(p) for p in inputs]
+        base = self._task_base(ctx)
+        cfg, ws, fp = base.cfg, base.work, base.fp
+        parts, store = cfg.partitions, _store(ws)
         n = len(inputs)
         # consumed scratch is deleted beside the next tasks, not between them; the runner's threads
         # (ctx.background) outlive the stage, so its return does not wait for the last deletions

@@ -225,6 +225,9 @@ class _Run:
                 raise RunError(f"marker of {sh.name}@{unit.name} vanished during the run")
             done[sh.name] = ShardResult(**{**data["result"], "skipped": True})
             self.skipped.append(f"{sh.name}@{unit.name}")
+        tap = self._input_pass(unit)
+        if tap is not None:
+            tasks = [dataclasses.replace(t, input_pass=tap, pass_shard=self.names.index(t.shard)) for t in tasks]
         tasks.sort(key=_task_size, reverse=True)  # largest first: no long task starts last
         for r in _map_named(self.executor, segment_fn(steps), tasks, f"segment {unit.index}"):
             done[r.shard] = r
@@ -233,6 +236,21 @@ class _Run:
             self._finished_stage(unit, self.results[-1])
         if unit.source_unit is None:  # only stats.json needs it: counted beside the next unit's tasks
             self.ids_count = self.background.submit(_count_ids, self.plan, self.layout)
+
+    def _input_pass(self, unit: Segment) -> Any:
+        """The next stage's first pass (``CorpusStage.input_pass``) when that stage will run."""
+        if unit.final:
+            return None
+        stage = self.plan.units[unit.index + 1]
+        if not isinstance(stage, Stage) or not self.need[stage.name]:
+            return None
+        return stage.stage.input_pass(self._stage_ctx(stage))
+
+    def _stage_ctx(self, unit: Stage) -> StageContext:
+        layout = self.layout
+        return StageContext(self.executor, layout.stage_dir(unit.name),
+                            [layout.docfile(unit.name, n) for n in self.names], self.plan.fp(unit),
+                            layout.stage_scratch(unit.name), defer=True, background=self.background)
 
     def _finished_stage(self, unit: Segment, results: list[ShardResult]) -> None:
         """The segment ran a stage's deferred last pass: its statistics join the stage's (in
@@ -291,11 +309,9 @@ class _Run:
             return
         marker.clear()
         inputs = [layout.docfile(unit.source_unit, n) for n in self.names]
-        outputs = [layout.docfile(unit.name, n) for n in self.names]
-        workdir = layout.stage_dir(unit.name)
-        workdir.mkdir(parents=True, exist_ok=True)
-        ctx = StageContext(self.executor, workdir, outputs, plan.fp(unit), layout.stage_scratch(unit.name),
-                           defer=True, background=self.background)
+        ctx = self._stage_ctx(unit)
+        outputs = [Path(p) for p in ctx.outputs or ()]
+        ctx.workdir.mkdir(parents=True, exist_ok=True)
         so = unit.stage.run(inputs, ctx)
         if so.deferred is not None:
             self._deferred(unit, marker, inputs, so)

@@ -70,6 +70,10 @@ class SegmentTask:
     finisher: Any = None
     stage_shard: int = 0
     stage_label: str = ""
+    # the next stage's first pass over the documents this segment keeps (step.InputPass), as
+    # input shard ``pass_shard`` of that stage: done while they are written to the document file
+    input_pass: Any = None
+    pass_shard: int = 0
 
 
 @dataclass(frozen=True)
@@ -195,6 +199,8 @@ class _Run:
         # ``run_steps`` reads a batch ahead, and the errors file keeps input order.
         self._pending: list[tuple[int, dict[str, Any]]] = []
         self._n_read = self._n_written = 0
+        self.tap = (task.input_pass.start(task.pass_shard, task.kept_path)
+                    if task.input_pass is not None and task.kept_format == DOCFILE else None)
 
     def items(self) -> Iterator[Document]:
         task, res = self.task, self.res
@@ -263,7 +269,11 @@ class _Run:
                        (self.err_w, task.errors_path))
             self._notify(doc, path, w.count)
         if status == KEPT:
-            self.kept_w.write(doc)
+            if self.tap is None:
+                self.kept_w.write(doc)
+            else:  # the next stage's first pass sees the record and the line as written
+                row, rec = self.kept_w.count, doc.to_dict()
+                self.tap.add(row, rec, self.kept_w.write_record(rec))
             res.kept += 1
             if not self.final:
                 return  # not final yet: a later unit decides
@@ -309,6 +319,8 @@ def run_segment_task(task: SegmentTask, *, steps: SegmentSteps) -> ShardResult:
         run.flush_read_errors()
         for w in run.writers():
             w.commit()
+        if run.tap is not None:  # its files and marker follow the document file, precede ours
+            run.tap.commit()
         if task.ids_path is not None:
             save(task.ids_path, run.ids)
     except BaseException:

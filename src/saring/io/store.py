@@ -55,6 +55,10 @@ class Store(ABC):
         """Names (relative, sorted) matching a glob pattern such as ``decisions/p*/s00001.json``."""
 
     @abstractmethod
+    def discard(self, name: str) -> None:
+        """Delete one file if it exists (a stale marker)."""
+
+    @abstractmethod
     def remove(self, folder: str) -> None:
         """Delete a folder and everything in it; absent folders are fine."""
 
@@ -137,6 +141,9 @@ class LocalStore(Store):
     def remove(self, folder: str) -> None:
         shutil.rmtree(self._path(folder), ignore_errors=True)
 
+    def discard(self, name: str) -> None:
+        self._path(name).unlink(missing_ok=True)
+
     def load_array(self, name: str, mmap: bool = False) -> Any:
         import numpy as np
         return np.load(self._path(name), mmap_mode="r" if mmap else None)
@@ -180,6 +187,11 @@ class FsspecStore(Store):
         if self.fs.exists(path):
             self.fs.rm(path, recursive=True)
 
+    def discard(self, name: str) -> None:
+        path = self._path(name)
+        if self.fs.exists(path):
+            self.fs.rm_file(path)
+
 
 def open_store(location: str | Path) -> Store:
     """The store for a scratch location: a URL goes through fsspec, anything else is a folder."""
@@ -210,6 +222,10 @@ class StoreMarker:
         if not all(os.path.exists(os.path.join(self._base, p)) for p in data.get("outputs", [])):
             return None
         return data.get("result")
+
+    def clear(self) -> None:
+        """Forget the task (its files are about to be rewritten)."""
+        self.store.discard(self.name)
 
     def write(self, result: Any, outputs: Sequence[str | Path] = ()) -> None:
         """Record a finished task, after its files are written."""

@@ -42,6 +42,12 @@ def _default(obj: Any) -> Any:
     return str(obj)
 
 
+def json_form(value: Any) -> Any:
+    """``value`` as a JSON Lines writer writes it and a reader reads it back (tuples and sets
+    as lists, numpy scalars as numbers, NaN as null)."""
+    return orjson.loads(orjson.dumps(value, default=_default, option=_DUMP))
+
+
 class JsonlWriter:
     """JSON Lines records, optionally gzip/zstd compressed, buffered and atomic."""
 
@@ -63,13 +69,15 @@ class JsonlWriter:
         self._buffered = 0
         self.count = 0
 
-    def write_record(self, rec: dict[str, Any]) -> None:
+    def write_record(self, rec: dict[str, Any]) -> bytes:
+        """Write one record; the line written (with its newline)."""
         b = orjson.dumps(rec, default=_default, option=_DUMP)
         self._buf.append(b)
         self._buffered += len(b)
         self.count += 1
         if self._buffered >= FLUSH_BYTES:
             self._flush()
+        return b
 
     def write(self, doc: Document) -> None:
         self.write_record(doc.to_dict())
