@@ -13,6 +13,7 @@ import numpy as np
 import orjson
 import pytest
 from conftest import output_files
+from test_run_deferred import _inputs
 
 from saring import MapStep, Pipeline
 from saring.dedup import stage as dedup_stage
@@ -23,9 +24,6 @@ from saring.executors.layout import RunLayout
 from saring.executors.runner import RunError, run_pipeline
 from saring.step import Reject
 
-REPO = Path(__file__).resolve().parents[1]
-SAMPLE = REPO / "examples" / "sample.jsonl"
-BAD = REPO / "examples" / "bad_input.jsonl"
 
 
 class OddForms(MapStep):
@@ -50,25 +48,6 @@ class OddForms(MapStep):
         else:
             doc.flag(self.label, "odd", where=(0, 1))
         return None
-
-
-def _inputs(tmp_path: Path) -> list[str]:
-    """Three shards with exact and near copies across them and a paragraph in many documents."""
-    recs = [orjson.loads(x) for x in SAMPLE.read_bytes().splitlines() if x.strip()]
-    footer = "Ikuti terus perkembangan berita terbaru hanya di portal berita kami setiap hari."
-    paths = []
-    for s in range(3):
-        rows = []
-        for i, r in enumerate(recs):
-            text = r["text"] + ("\n" + footer if i % 2 == 0 else "")
-            if s == 2 and i % 3 == 0:
-                text = text.replace(".", " .", 1)  # a near copy of shard 0's document
-            rows.append(orjson.dumps({**r, "id": f"s{s}-{i}", "text": text}))
-        p = tmp_path / "in" / f"part{s}.jsonl"
-        p.parent.mkdir(exist_ok=True)
-        p.write_bytes(b"\n".join(rows) + b"\n")
-        paths.append(str(p))
-    return [*paths, str(BAD)]
 
 
 def _pipe(odd: bool = False) -> Pipeline:
