@@ -25,7 +25,6 @@ from saring.executors.runner import RunError, run_pipeline
 from saring.step import Reject
 
 
-
 class OddForms(MapStep):
     """Leaves records whose in-memory form differs from what a document file reads back: the
     keep policy's damage as a numpy float32, NaN, a tuple path or a bool; an annotation that
