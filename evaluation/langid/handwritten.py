@@ -21,7 +21,10 @@ DATA = Path(__file__).resolve().parent / "data"
 # that writes regional loans, session 11's set 12: short clean Indonesian news lines for the model
 # path's calibration against short Indonesian-looking regional lines; session 12's set 13: Ngaju and
 # Minangkabau lines with weak regional words, Sasak lines with Javanese words, against Indonesian
-# review lines built on `-nya` words, informal `ko` (= kok) and short clean news and Malay lines)
+# review lines built on `-nya` words, informal `ko` (= kok) and short clean news and Malay lines;
+# session 13's set 14: regional lines of 11-15 words with one or two regional words, Ngaju's less
+# frequent words, Sasak `naon`, Musi lines of tweet-written words, regional paragraphs, against
+# Indonesian news naming regional places and dishes and short clean id/ms/jv/su lines)
 HALVES = {"dev": "regional_dev.tsv", "heldout": "regional_heldout.tsv",
           "dev6": "regional_dev6.tsv", "heldout6": "regional_heldout6.tsv",
           "dev7": "regional_dev7.tsv", "heldout7": "regional_heldout7.tsv",
@@ -30,7 +33,8 @@ HALVES = {"dev": "regional_dev.tsv", "heldout": "regional_heldout.tsv",
           "dev10": "regional_dev10.tsv", "heldout10": "regional_heldout10.tsv",
           "dev11": "regional_dev11.tsv", "heldout11": "regional_heldout11.tsv",
           "dev12": "regional_dev12.tsv", "heldout12": "regional_heldout12.tsv",
-          "dev13": "regional_dev13.tsv", "heldout13": "regional_heldout13.tsv"}
+          "dev13": "regional_dev13.tsv", "heldout13": "regional_heldout13.tsv",
+          "dev14": "regional_dev14.tsv", "heldout14": "regional_heldout14.tsv"}
 REFERENCE = ("id", "ms", "jv", "su", "en")
 
 
