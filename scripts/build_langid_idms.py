@@ -47,6 +47,17 @@ regional evidence, mined or derived
 (``porsinya``, ``sambalnya``, ``mienya`` came from Banjar review sentences; Indonesian writes them
 just as often, and the single-word tier stepped back Indonesian lines holding one).
 
+Session 13 (langid11): words held by only ``RARE_MIN_DF`` (2) of a language's tune texts are
+kept when wordfreq's id/ms/en lists do not know them (Zipf < ``IDMS_STRONG_ZIPF``: Ngaju
+``nampara``, ``duhup``, Madurese ``sapatu``: below ``MIN_DF`` but no other language's word); and
+a fourth column, ``strong`` (1: wordfreq's id/ms lists do not know the word and it is no such
+rare word: ``salamaik``, ``tangah``, ``troeh``; 0: ``limo``, ``mangkat``, ``bana``, and the rare
+words, among which foreign words of parallel sentences, ``seafoodnya``, ``hesperonychus``), for
+the step-back's one-word tier in 11-15 words. Chosen on the tune half by cross-fitting (evidence
+of one fold, texts of the other): the rare words step back 2 more regional verdicts >= 0.5 and no
+gold text; all rare words (``MIN_DF`` = 2 alone) 2 gold sentences more (``penyok``, ``siomay``:
+wordfreq knows them); rare words counted strong 2 gold sentences more.
+
 Usage: python scripts/build_langid_idms.py
 """
 
@@ -58,12 +69,15 @@ from pathlib import Path
 
 from wordfreq import top_n_list, zipf_frequency
 
+from saring.langid.stepback import IDMS_STRONG_ZIPF
+
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 import build_langid_jvsu as B  # noqa: E402
 
 OUT = Path(__file__).resolve().parents[1] / "src" / "saring" / "data" / "langid" / "idms_evidence.tsv"
 NOT_REGIONAL = ("id", "ms", "jv", "su", "en", "id_tw")
 MIN_DF = 3
+RARE_MIN_DF = 2  # session 13: for words wordfreq id/ms/en do not know (< IDMS_STRONG_ZIPF)
 MIN_SHARE = 0.002
 MIN_LEN = 3
 MAX_ID_SHARE = 0.0002
@@ -88,24 +102,35 @@ NYA_STEM_ZIPF = 3.5
 NYA_EN_MARGIN = 0.25
 
 
-def build(df: dict[str, Counter[str]], n: Counter[str]) -> list[tuple[str, str, float]]:
-    """(token, regional language, share of its tune texts) rows, sorted; a word several regional
-    languages write is kept once, for the language whose texts hold it most often; then the
-    sound-change forms not mined already."""
-    best: dict[str, tuple[float, str]] = {}
+def build(df: dict[str, Counter[str]], n: Counter[str]) -> list[tuple[str, str, float, bool]]:
+    """(token, regional language, share of its tune texts, strong) rows, sorted; a word several
+    regional languages write is kept once, for the language whose texts hold it most often; then
+    the sound-change forms not mined already. ``strong``: wordfreq id/ms do not know it and it is
+    no rare word (see ``RARE_MIN_DF``)."""
+    best: dict[str, tuple[float, str, bool]] = {}
     for lang in (g for g in n if g not in NOT_REGIONAL):
         for tok, c in df[lang].items():
             share = c / n[lang]
-            if c < MIN_DF or share < MIN_SHARE or len(tok) < MIN_LEN or share <= best.get(tok, (0.0, ""))[0]:
+            if c < RARE_MIN_DF or share < MIN_SHARE or len(tok) < MIN_LEN or share <= best.get(tok, (0.0,))[0]:
                 continue
-            if vetoed(tok, df, n):
+            if vetoed(tok, df, n) or (c < MIN_DF and not unknown(tok)):
                 continue
-            if max(zipf_frequency(tok, "id"), zipf_frequency(tok, "ms")) > MAX_ZIPF or indonesian_nya(tok):
+            if id_zipf(tok) > MAX_ZIPF or indonesian_nya(tok):
                 continue
-            best[tok] = (share, lang)
+            best[tok] = (share, lang, c >= MIN_DF and id_zipf(tok) < IDMS_STRONG_ZIPF)
     for tok, (share, lang) in derived(df, n).items():
-        best.setdefault(tok, (share, lang))
-    return sorted((tok, lang, share) for tok, (share, lang) in best.items())
+        best.setdefault(tok, (share, lang, id_zipf(tok) < IDMS_STRONG_ZIPF))
+    return sorted((tok, lang, share, strong) for tok, (share, lang, strong) in best.items())
+
+
+def unknown(tok: str) -> bool:
+    """True when wordfreq's id, ms and en lists do not know ``tok`` (Zipf < IDMS_STRONG_ZIPF)."""
+    return max(zipf_frequency(tok, lg) for lg in ("id", "ms", "en")) < IDMS_STRONG_ZIPF
+
+
+def id_zipf(tok: str) -> float:
+    """wordfreq's id/ms Zipf of ``tok``, the higher."""
+    return max(zipf_frequency(tok, "id"), zipf_frequency(tok, "ms"))
 
 
 def sound_change(word: str) -> str | None:
@@ -193,11 +218,11 @@ def main() -> None:
         "# scripts/build_langid_idms.py from the corpora's tune half (NusaParagraph, NusaX,\n"
         "# FLORES-200: CC BY-SA 4.0), vetoed by the id/ms/en tune texts, the Indonesian tweets and\n"
         "# wordfreq id/ms (CC BY-SA 4.0); do not edit by hand. share = share of that language's\n"
-        "# tune texts holding the word.\n"
-        "token\tlang\tshare\n"
+        "# tune texts holding the word; strong = 1 when wordfreq id/ms do not know it (no rare word).\n"
+        "token\tlang\tshare\tstrong\n"
     )
-    OUT.write_text(header + "".join(f"{t}\t{lang}\t{s:.5f}\n" for t, lang, s in rows), encoding="utf-8")
-    print(f"{len(rows)} words -> {OUT}; {dict(Counter(lang for _, lang, _ in rows))}; tune texts: {dict(n)}")
+    OUT.write_text(header + "".join(f"{t}\t{lang}\t{s:.5f}\t{int(k)}\n" for t, lang, s, k in rows), encoding="utf-8")
+    print(f"{len(rows)} words -> {OUT}; {dict(Counter(lang for _, lang, _, _ in rows))}; tune texts: {dict(n)}")
 
 
 if __name__ == "__main__":

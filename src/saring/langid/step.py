@@ -42,6 +42,7 @@ from saring.langid.lexicon import (
 from saring.langid.modelcal import ModelCalibration, get_model_calibration
 from saring.langid.stepback import (
     IDMS_CEILING,
+    IDMS_SHORT_CHARS,
     STEP_BACK_SCORE,
     JvSuEvidence,
     RegionalEvidence,
@@ -303,10 +304,12 @@ class LanguageID(FilterStep):
         # the id/ms step-back (saring.langid.stepback), after either path on the rounded score:
         # outside the analysis the kernel mirrors, so its probes and ANALYSER_PROBES stay as they are.
         # Its score window is tested here first: most news scores >= IDMS_CEILING, and a method
-        # call per document cost ~1,200 instructions (0.4% of the step)
+        # call per document cost ~1,200 instructions (0.4% of the step); above it only short texts
         scores = got[0]
-        if (STEP_BACK_SCORE < scores["score"] < IDMS_CEILING and scores["lang"] in _FAMILY
-                and self._regional is not None):
+        score = scores["score"]
+        if ((STEP_BACK_SCORE < score < IDMS_CEILING
+             or (score >= IDMS_CEILING and len(doc.text) <= IDMS_SHORT_CHARS))
+                and scores["lang"] in _FAMILY and self._regional is not None):
             scores["score"] = self._regional.step_back(scores["lang"], scores["score"], doc.text)
         return got
 
