@@ -51,9 +51,11 @@ Session 13 (langid11): words held by only ``RARE_MIN_DF`` (2) of a language's tu
 kept when wordfreq's id/ms/en lists do not know them (Zipf < ``IDMS_STRONG_ZIPF``: Ngaju
 ``nampara``, ``duhup``, Madurese ``sapatu``: below ``MIN_DF`` but no other language's word); and
 a fourth column, ``strong`` (1: wordfreq's id/ms lists do not know the word and it is no such
-rare word: ``salamaik``, ``tangah``, ``troeh``; 0: ``limo``, ``mangkat``, ``bana``, and the rare
-words, among which foreign words of parallel sentences, ``seafoodnya``, ``hesperonychus``), for
-the step-back's one-word tier in 11-15 words. Chosen on the tune half by cross-fitting (evidence
+rare word, and a derived form only when its language's tune texts write it: ``salamaik``,
+``tangah``, ``troeh``; 0: ``limo``, ``mangkat``, ``bana``, the rare words, among which foreign
+words of parallel sentences, ``seafoodnya``, ``hesperonychus``, and derived forms no regional text
+writes, ``kajari`` < ``kejari``, an Indonesian acronym), for the step-back's one-word tier in
+11-15 words. Chosen on the tune half by cross-fitting (evidence
 of one fold, texts of the other): the rare words step back 2 more regional verdicts >= 0.5 and no
 gold text; all rare words (``MIN_DF`` = 2 alone) 2 gold sentences more (``penyok``, ``siomay``:
 wordfreq knows them); rare words counted strong 2 gold sentences more.
@@ -106,7 +108,7 @@ def build(df: dict[str, Counter[str]], n: Counter[str]) -> list[tuple[str, str, 
     """(token, regional language, share of its tune texts, strong) rows, sorted; a word several
     regional languages write is kept once, for the language whose texts hold it most often; then
     the sound-change forms not mined already. ``strong``: wordfreq id/ms do not know it and it is
-    no rare word (see ``RARE_MIN_DF``)."""
+    no rare word (see ``RARE_MIN_DF``) nor a derived form no tune text of its language writes."""
     best: dict[str, tuple[float, str, bool]] = {}
     for lang in (g for g in n if g not in NOT_REGIONAL):
         for tok, c in df[lang].items():
@@ -119,7 +121,7 @@ def build(df: dict[str, Counter[str]], n: Counter[str]) -> list[tuple[str, str, 
                 continue
             best[tok] = (share, lang, c >= MIN_DF and id_zipf(tok) < IDMS_STRONG_ZIPF)
     for tok, (share, lang) in derived(df, n).items():
-        best.setdefault(tok, (share, lang, id_zipf(tok) < IDMS_STRONG_ZIPF))
+        best.setdefault(tok, (share, lang, share > 0 and id_zipf(tok) < IDMS_STRONG_ZIPF))
     return sorted((tok, lang, share, strong) for tok, (share, lang, strong) in best.items())
 
 

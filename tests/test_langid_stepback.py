@@ -12,6 +12,7 @@ from saring.langid.lexicon import load_markers
 from saring.langid.step import LanguageID
 from saring.langid.stepback import (
     IDMS_CEILING,
+    IDMS_SHORT_CHARS,
     IDMS_SHORT_WORDS,
     STEP_BACK_SCORE,
     JvSuEvidence,
@@ -85,7 +86,10 @@ def test_javanese_sundanese_with_clean_words_stay_confident(step: LanguageID, te
 
 
 # --------------------------------------------------------------------------- id/ms step-back
-REG = RegionalEvidence(frozenset({"ulun", "kada", "handak", "bana", "indak"}))
+# ``ulun`` and ``bana`` are not strong (wordfreq id knows them, session 13): once in 11-15 words
+# is not enough
+REG = RegionalEvidence(frozenset({"ulun", "kada", "handak", "bana", "indak"}),
+                       strong=frozenset({"kada", "handak", "indak"}))
 
 
 _FILLER = ("pergi ke pasar pagi ini dengan adik dan kakak naik motor baru lewat jalan besar "
@@ -114,11 +118,36 @@ def test_one_word_is_enough_in_a_short_line() -> None:
     assert REG.regional("Ulun pergi ke pasar.")
     assert REG.regional("Kopinya enak bana.")
     assert REG.regional(_line(10))
-    # above ten words one hit is below a tenth of the words: the word must be written twice
+    # above ten words one hit is below a tenth of the words: a weak word must be written twice
     assert not REG.regional(_line(IDMS_SHORT_WORDS))
     assert REG.regional("ulun " + _line(IDMS_SHORT_WORDS - 1))
     assert not REG.regional("Saya pergi ke pasar.")  # no evidence word
     assert not REG.regional("Ke pasar sama Ulun tadi.")  # a name, not evidence
+
+
+def test_one_strong_word_is_enough_in_eleven_to_fifteen_words() -> None:
+    """Session 13: in a line of 11-15 words one evidence word wordfreq's id/ms lists do not know
+    (``strong``) is enough; a weak one (``ulun``) must be written twice; longer lines need
+    two distinct words, strong or not."""
+    for words in range(11, IDMS_SHORT_WORDS + 1):
+        line = " ".join(["kada", *_FILLER[:words - 1]])
+        assert REG.regional(line), words
+        assert not REG.regional(_line(words)), words
+    assert not REG.regional(" ".join(["kada", *_FILLER[:IDMS_SHORT_WORDS]]))  # 16 words
+
+
+def test_short_text_above_the_ceiling_needs_distinct_words() -> None:
+    """Session 13: a text of <= IDMS_SHORT_CHARS characters above IDMS_CEILING is read, and
+    steps back only on >= 2 distinct evidence words making >= a tenth of its words (repeats and
+    a single strong word are not enough for a verdict that sure)."""
+    two = "kada handak " + " ".join(_FILLER[:16])  # 2 distinct of 18 words
+    assert len(two) <= IDMS_SHORT_CHARS
+    assert REG.step_back("id", 0.98, two) == STEP_BACK_SCORE
+    assert REG.step_back("ms", IDMS_CEILING, two) == STEP_BACK_SCORE
+    assert REG.step_back("id", 0.98, "kada kada " + " ".join(_FILLER[:16])) == 0.98  # one distinct
+    assert REG.step_back("id", 0.98, "kada " + " ".join(_FILLER[:11])) == 0.98  # strong, 12 words
+    assert REG.step_back("id", 0.98, "kada handak " + " ".join(_FILLER[:19])) == 0.98  # 2 of 21
+    assert REG.step_back("id", 0.90, "kada " + " ".join(_FILLER[:11])) == STEP_BACK_SCORE
 
 
 def test_capitalised_words_inside_a_sentence_are_names() -> None:
@@ -131,7 +160,9 @@ def test_step_back_only_lowers_id_ms_scores_below_the_ceiling() -> None:
     text = "Ulun kada handak pergi."
     assert REG.step_back("id", 0.90, text) == STEP_BACK_SCORE < 0.5
     assert REG.step_back("ms", 0.60, text) == STEP_BACK_SCORE
-    assert REG.step_back("id", IDMS_CEILING, text) == IDMS_CEILING  # a near-certain verdict stays
+    long = text + " " + " ".join(["bepergian"] * 40) + " " + text  # > IDMS_SHORT_CHARS, 6/48
+    assert len(long) > IDMS_SHORT_CHARS and REG.step_back("id", 0.90, long) == STEP_BACK_SCORE
+    assert REG.step_back("id", IDMS_CEILING, long) == IDMS_CEILING  # a near-certain long text stays
     assert REG.step_back("id", 0.30, text) == 0.30  # never raised
     assert REG.step_back("jv", 0.90, text) == 0.90  # other labels untouched
     assert REG.step_back("id", 0.90, "Saya tidak mau pergi.") == 0.90
@@ -200,6 +231,50 @@ def test_one_sound_change_word_steps_a_short_line_back(step: LanguageID, regiona
     assert not (sc["lang"] in ("id", "ms") and sc["score"] >= 0.5), sc
     with_rule = step.score(Document("i", indonesian))
     assert with_rule == _without_idms_rule(step, indonesian), with_rule  # untouched
+
+
+def test_the_step_reads_short_texts_above_the_ceiling(step: LanguageID) -> None:
+    """Session 13: the step's window test lets a short text above IDMS_CEILING through to the
+    step-back and keeps a long one out (its cost bound). Test-only evidence (two Indonesian
+    words) on a sentence the step labels id >= IDMS_CEILING."""
+    text = ("Pemerintah daerah akan membangun jembatan baru yang menghubungkan dua desa di tepi "
+            "sungai Kahayan pada tahun depan.")
+    base = _without_idms_rule(step, text)
+    assert base["lang"] == "id" and base["score"] >= IDMS_CEILING, base
+    saved, step._regional = step._regional, RegionalEvidence(frozenset({"jembatan", "sungai"}))
+    try:
+        assert step.score(Document("s", text))["score"] == STEP_BACK_SCORE
+        long = " ".join([text] * 3)  # the same density, > IDMS_SHORT_CHARS characters
+        assert len(long) > IDMS_SHORT_CHARS
+        assert step.score(Document("l", long)) == _without_idms_rule(step, long)
+    finally:
+        step._regional = saved
+
+
+@pytest.mark.parametrize(("regional", "indonesian"), [
+    # written by us: Banjar ``tangah`` (= tengah) once in 12 words, id 0.69 before
+    ("Pasar malam di tangah kota ramai dikunjungi warga setiap akhir pekan ini.",
+     "Pasar malam di tengah kota ramai dikunjungi warga setiap akhir pekan ini."),
+    # Ngaju ``tame`` (= masuk) once in 15 words, id 0.94 before
+    ("Rapat anggaran desa tahun depan tame dalam jadwal sidang bulan Januari tuh, kata kepala desa.",
+     "Rapat anggaran desa tahun depan masuk dalam jadwal sidang bulan Januari, kata kepala desa."),
+])
+def test_one_strong_packaged_word_steps_back_a_line_of_eleven_to_fifteen_words(
+        step: LanguageID, regional: str, indonesian: str) -> None:
+    sc = step.score(Document("r", regional))
+    assert sc["lang"] in ("id", "ms") and sc["score"] == STEP_BACK_SCORE, sc
+    assert step.score(Document("i", indonesian)) == _without_idms_rule(step, indonesian)
+
+
+def test_packaged_strong_column() -> None:
+    """Session 13: unknown words regional tune texts write (``tame``, ``salamaik``, ``tangah``)
+    are strong; words wordfreq id/ms know (``limo``, ``mangkat``, ``kilau``, ``tutu``) and
+    derived forms no regional text writes (``kajari``, an Indonesian acronym) are not."""
+    ev = load_regional_evidence()
+    assert {"tame", "salamaik", "tangah", "troeh", "batampat"} <= ev.strong <= ev.words
+    assert not {"limo", "mangkat", "kilau", "tutu", "bana", "kajari"} & ev.strong
+    assert {"limo", "mangkat", "kilau", "tutu", "bana", "kajari"} <= ev.words
+    assert len(ev.strong) < len(ev.words) // 2
 
 
 def _clear_packaged() -> None:

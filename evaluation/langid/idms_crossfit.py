@@ -47,7 +47,7 @@ def fold_evidence(k: int) -> SB.RegionalEvidence:
             n[s.gold] += 1
             df[s.gold].update(set(TOKEN_RE.findall(s.text.lower())))
     rows = B.build(df, n)
-    return SB.RegionalEvidence(frozenset(r[0] for r in rows), weak=frozenset(r[0] for r in rows if not r[3]))
+    return SB.RegionalEvidence(frozenset(r[0] for r in rows), strong=frozenset(r[0] for r in rows if r[3]))
 
 
 def main() -> None:
