@@ -1,6 +1,6 @@
 """Repair on unseen entities: hand-written sentences glued like the translator, and look-alike traps.
 
-Usage: ``python bench/bench_repair_unseen.py [--set dev|heldout|dev2|heldout2|heldout3|dev4|heldout4|dev5|heldout5|dev6|heldout6|dev7|heldout7|dev8|heldout8|dev10|heldout10|dev11|heldout11|dev12|heldout12|both|none] [--corpora] [--other]``. Prints, per set and per
+Usage: ``python bench/bench_repair_unseen.py [--set dev|heldout|dev2|heldout2|heldout3|dev4|heldout4|dev5|heldout5|dev6|heldout6|dev7|heldout7|dev8|heldout8|dev10|heldout10|dev11|heldout11|dev12|heldout12|dev13a|heldout13a|both|none] [--corpora] [--other]``. Prints, per set and per
 mode (each sentence alone; 3-sentence pages, since a real MT page has many links), split recall,
 order restored and broken names by form; then false edits on the traps (alone, and inside pages
 that carry other translator glue); revision-duplicate pairs with a short changed phrase and
@@ -42,7 +42,8 @@ SETS = {"dev": "unseen_dev.txt", "heldout": "unseen_heldout.txt",
         "dev8": "unseen_dev8.txt", "heldout8": "unseen_heldout8.txt",  # session 9: foreign wire-news entities, codes inside names
         "dev10": "unseen_dev10.txt", "heldout10": "unseen_heldout10.txt",  # session 10: English-looking names, 4-letter heads, region demonyms
         "dev11": "unseen_dev11.txt", "heldout11": "unseen_heldout11.txt",  # session 11: airlines, insurers, studios, titled people, storms, more region demonyms
-        "dev12": "unseen_dev12.txt", "heldout12": "unseen_heldout12.txt"}  # session 12: shipping, seeds, fintech, cement, utilities, orders, di-titles, regnal numbers
+        "dev12": "unseen_dev12.txt", "heldout12": "unseen_heldout12.txt",  # session 12: shipping, seeds, fintech, cement, utilities, orders, di-titles, regnal numbers
+        "dev13a": "unseen_dev13a.txt", "heldout13a": "unseen_heldout13a.txt"}  # session 13 (repair11): English-ending firms, untagged nouns, number words, codes, hyphenated surnames, -a demonyms
 TRAPS = ("traps.txt", "traps2.txt",  # 2: session 4 (Malay names, spec lists, code, hashtags)
          "traps3.txt",  # 3: session 5 (CamelCase apps of Indonesian words, clitics, nisba names)
          "traps4.txt",  # 4: session 6 (clitics on countries, solid places, names with lower-case words)
@@ -52,7 +53,8 @@ TRAPS = ("traps.txt", "traps2.txt",  # 2: session 4 (Malay names, spec lists, co
          "traps8.txt",  # 8: session 10 (breed/food demonyms, nisba names, solid names with word tails, CamelCase apps)
          "traps9.txt",  # 9: session 11 (region demonyms before words, solid places/shops with word tails)
          "traps10.txt",  # 10: session 12 (names met "di" somewhere, regnal numbers, particles, place heads, breeds)
-         "traps11.txt")  # 11: session 12, second batch (names ending in -air/-sel, -ian given names, time adverbials)
+         "traps11.txt",  # 11: session 12, second batch (names ending in -air/-sel, -ian given names, time adverbials)
+         "traps12.txt")  # 12: session 13, repair11 (English+Indonesian brands, clitics, codes, hyphens, -an breeds, number places)
 CORPORA = ROOT.parent / "shared" / "corpora"
 # clean news (false edits) and scraped news (link-stripped glue: splits fine, reorders wrong)
 NEWS = [("id_news_indosum_dev.jsonl.gz", 3463), ("id_news_detik_langscrape.jsonl.gz", 1000),
@@ -105,7 +107,7 @@ def table(step: Repair, name: str) -> None:
         print(f"\n{trap_file}: {bad} false edits of {n} alone; {bad2} of {n2} inside {name} pages")
         for ln in lines + lines2:
             print("   ", ln)
-    if name[-1].isdigit():
+    if name not in ("dev", "heldout"):
         return  # the revision pairs have two halves only (dev, heldout)
     rev = Repair(revision_needs_evidence=False)  # as in the default pipeline
     rev.ensure_setup()
