@@ -441,10 +441,38 @@ def _run_noun(low: str, res: Resources) -> bool:
     Wangsa|marga`` is a name), nor one 3+ corpus names end in (``Rachm|awan``, ``Sabri|awan``).
     (A function of the word alone: ``_right_ok`` memoises it, and names ending in such words
     never reach the name checks.)"""
-    return (len(low) >= 4 and (low in res.pos_nouns or low in res.context_nouns)
-            and res.lexicon.get(low, 0.0) >= RUN_NOUN_ZIPF
+    person = _person_noun(low, res)
+    return (len(low) >= 4 and (low in res.pos_nouns or low in res.context_nouns or person)
+            and res.lexicon.get(low, 0.0) >= (PERSON_NOUN_ZIPF if person else RUN_NOUN_ZIPF)
             and low not in res.name_tails and low not in res.not_heads and low not in res.stop
-            and not is_verb(low, res) and not res.corpus_name(low.capitalize()) and res.names_ending(low) < 3)
+            and not is_verb(low, res) and res.names_ending(low) < 3
+            and (not res.corpus_name(low.capitalize()) or _role_noun(low, res)))
+    # (a role writers capitalise before a person's name, ``Komandan``, is a corpus name too: it
+    # still heads the phrase, ``Regu Pemadam Tujuh|komandan``)
+
+
+PERSON_NOUN_ZIPF = 3.0  # wordfreq ``id`` Zipf of a person noun told by its shape (~1 in a million words)
+# Dutch and English loan endings of words for people's trades (``apoteker``, ``mandor``, ``kondektur``,
+# ``montir``, ``pianis``)
+PERSON_ENDINGS = ("er", "or", "ur", "ir", "is")
+VERBAL_PREFIXES = ("me", "ber", "ter", "di")  # (``terukur``, ``bertutur``: verbs and adjectives)
+# the ``peN-`` prefixes of agent nouns and the root letter each may have absorbed (``peny|elam`` <- selam)
+AGENT_PREFIXES = (("peny", "s"), ("peng", "k"), ("peng", ""), ("pem", "p"), ("pem", ""), ("pen", "t"),
+                  ("pen", ""), ("pe", ""))
+
+
+def _person_noun(low: str, res: Resources) -> bool:
+    """A word for a person by its shape, which no annotated list needs to have seen: an agent noun
+    ``peN-`` + a root of the language (``penyelam`` <- ``selam``, ``penagih`` <- ``tagih``), or a
+    loan ending in a trade's suffix (``apoteker``, ``mandor``, ``kondektur``). 6+ letters, no
+    adjective. Every evaluation set brings the trades of its own domain; the shape is general."""
+    if len(low) < 6 or low in res.pos_adjs:
+        return False
+    if low.endswith(PERSON_ENDINGS):
+        return not low.startswith(VERBAL_PREFIXES) and res.lower_count.get(low, 0) >= 1
+    return AGENT_NOUN.fullmatch(low) is not None and any(
+        low.startswith(pre) and res.lexicon.get(lost + low[len(pre):], 0.0) >= PERSON_NOUN_ZIPF
+        and len(low) - len(pre) + len(lost) >= 4 for pre, lost in AGENT_PREFIXES)
 
 
 def _loan_noun(low: str, res: Resources) -> bool:
@@ -482,7 +510,10 @@ def _run_site(g: Glued, res: Resources) -> bool:
     if any(w in PLACE_HEADS for w in text[s : g.start].split()) or _sentence_start(text, s) or _role_before(
             text, s, res):
         return False
-    return in_running_text(text, s, g.end, res, initial_ok=g.right[0].islower()) or _run_after_place_prep(g, res)
+    # (CamelCase after a sentence's first word only on a run of 2+ words before the token: a
+    # headline joined to the next paragraph is a name alone, ``Persib BandungPelatih``)
+    initial_ok = g.right[0].islower() or text.count(" ", s, g.start) >= 1
+    return in_running_text(text, s, g.end, res, initial_ok=initial_ok) or _run_after_place_prep(g, res)
 
 
 PLACE_PREP_BEFORE = re.compile(r"(?<![\w\-])(?:di|ke|dari) $")
@@ -517,9 +548,25 @@ def _noun_opener(word: str, res: Resources) -> bool:
 
 def _run_opener(word: str, res: Resources) -> bool:
     """A noun opening a capitalised run mid-sentence, tagged (``_noun_opener``) or not
-    (``_untagged_noun``); at a sentence start only tagged ones count (``Insya Allah|bulan``)."""
+    (``_untagged_noun``, ``_shaped_noun``); at a sentence start only tagged ones count (``Insya Allah|bulan``)."""
     return _noun_opener(word, res) or (
-        word not in res.title_firsts and word not in PLACE_HEADS and _untagged_noun(word, res))
+        word not in res.title_firsts and word not in PLACE_HEADS and (
+            _untagged_noun(word, res) or _shaped_noun(word, res)))
+
+
+# loan-noun endings of things and institutions (``Sekuritas``, ``Akuarium``, ``Asosiasi``)
+NOUN_ENDINGS = ("itas", "ium", "asi", "isme", "tur", "ika")
+
+
+def _shaped_noun(word: str, res: Resources) -> bool:
+    """A word of the language (Zipf >= 3.0) whose shape makes it a noun, whatever the lists say:
+    derived (``Galangan`` = galang + -an, ``Pelelangan``) or a loan noun's ending (``Sekuritas``,
+    ``Akuarium``). Such a word opening a capitalised run names a thing of its kind even when
+    names also end in it (``Mandiri Sekuritas``), unlike a person's first name."""
+    low = word.lower()
+    return (word[1:].islower() and res.lexicon.get(low, 0.0) >= DERIVED_ZIPF and not is_verb(low, res)
+            and low not in res.pos_adjs and low not in res.stop
+            and (_derived_from_root(low, res) or low.endswith(NOUN_ENDINGS)))
 
 
 OPENER_ZIPF = 3.4  # wordfreq ``id`` Zipf of a word no list tags opening a run (``tarekat``: ~1 in 400k words)
