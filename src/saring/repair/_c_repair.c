@@ -861,6 +861,19 @@ static int name_ctx(PyObject *ctx, NameCtx *c)
     return 0;
 }
 
+/* names.second_part: the token at ``k`` follows a hyphen that ends a capitalised word of 3+
+ * ASCII letters ([A-Z][a-z]{2,}-) with no word character, hyphen or apostrophe before it. */
+static int second_part(const Text *t, Py_ssize_t k)
+{
+    if (k < 4 || t->u[k - 1] != '-') return 0;
+    Py_ssize_t j = k - 2;
+    while (j >= 0 && is_lower(t->u[j])) j--;
+    if (k - 2 - j < 2 || j < 0 || !is_upper(t->u[j])) return 0;
+    if (j == 0) return 1;
+    Py_UCS4 c = t->u[j - 1];
+    return !(is_word(c) || c == '-' || c == '\'' || c == 0x2019);
+}
+
 /* token_starts' tokens of ``t`` (the str ``text`` as code points) not in ``taken`` (NULL: none),
  * counted in ``*unknown``, and the starts of those token_live keeps appended to ``starts``;
  * ``*code``: code_possible(text), from the same walk (every capital is looked at). 0 or -1. */
@@ -885,6 +898,7 @@ static int name_walk(PyObject *text, const Text *t, PyObject *lexicon, const Tex
             int bad = is_alnum(prev);
             if (prev < 128) bad = bad || nb_ascii[prev];
             else for (Py_ssize_t i = 0; i < nb->n && !bad; i++) bad = nb->u[i] == prev;
+            if (bad && prev == '-' && second_part(t, k)) bad = 0; /* Okafor-|Lindgren (names.second_part) */
             if (bad) { k++; continue; }
         }
         Py_ssize_t e = k + 1;

@@ -191,7 +191,8 @@ def name_tokens_py(text: str, res: Resources, taken: set[int]) -> tuple[list[int
     from saring.repair import names as N
 
     starts, unknown = [], 0
-    for k in token_starts_py(text, N.TOKEN, res.lexicon, N.NOT_BEFORE):
+    seconds = [m.start() for m in N._second_parts(text, res)]  # (``Okafor-|Lindgren``: names.second_part)
+    for k in sorted([*token_starts_py(text, N.TOKEN, res.lexicon, N.NOT_BEFORE), *seconds]):
         if k in taken:
             continue
         unknown += 1

@@ -492,7 +492,8 @@ def _run_site(g: Glued, res: Resources) -> bool:
     so not under a title or a place head, and not after a role noun."""
     if not (g.head_word and g.clear) or g.left.isupper() or g.head_word in res.title_firsts:
         return False
-    if not (g.org or g.coined or (g.opened and g.head_word not in PLACE_HEADS) or _run_opener(g.head_word, res)):
+    if not (g.org or g.coined or (g.opened and g.head_word not in PLACE_HEADS) or _run_opener(g.head_word, res)
+            or _acronym_opener(g)):
         return False
     low, left = g.right.lower(), g.left.lower()
     short = _short_noun_site(g, res)
@@ -514,6 +515,18 @@ def _run_site(g: Glued, res: Resources) -> bool:
     # headline joined to the next paragraph is a name alone, ``Persib BandungPelatih``)
     initial_ok = g.right[0].islower() or text.count(" ", s, g.start) >= 1
     return in_running_text(text, s, g.end, res, initial_ok=initial_ok) or _run_after_place_prep(g, res)
+
+
+ACRONYM_OPENER = re.compile(r"[A-Z]{2,4}")
+
+
+def _acronym_opener(g: Glued) -> bool:
+    """``memprotes PO Sinar Kahyangan Trans|kondektur``, ``KMP Dewi Samudrasari|nakhoda``: an
+    acronym of a kind of organisation or vessel opening a run of 2+ more words, lower-case glue
+    only (an acronym and one word glued CamelCase is a scraper's join as often, ``KTP
+    Elektronik|Rumah``). People's and places' names do not open with an acronym."""
+    return (g.right[0].islower() and ACRONYM_OPENER.fullmatch(g.head_word) is not None
+            and g.text.count(" ", g.name_start, g.start) >= 2)
 
 
 PLACE_PREP_BEFORE = re.compile(r"(?<![\w\-])(?:di|ke|dari) $")
@@ -800,8 +813,9 @@ class Glued(FrozenRecord):
 
 def _glued(text: str, m: re.Match[str], i: int, res: Resources, memo: DocMemo | None = None) -> Glued:
     tok, start = m.group(), m.start()
-    name_start, clear = extend_name(text, start, res)
-    head_word = text[name_start:start].split(" ", 1)[0] if name_start < start else ""
+    first = hyphen_start(text, start)  # (``Amara Okafor-|Lindgren``: the name walk starts at ``Okafor-``)
+    name_start, clear = extend_name(text, first, res)
+    head_word = text[name_start:first].split(" ", 1)[0] if name_start < first else ""
     alone = _stands_alone(text, tok[:i], memo)
     low = tok[i:].lower()
     # the whole name elsewhere shows where it ends; it makes a known name only before a head noun
@@ -983,6 +997,8 @@ def name_site(text: str, m: re.Match[str], res: Resources, memo: DocMemo | None 
         # "Halvaro K40 Pluskomp|resor": the glued word is the end of a longer word
         return _long_tail_site(text, m, i, res, memo)
     g = _glued(text, m, i, res, memo)
+    if text[g.start - 1 : g.start] == "-" and not _second_part_head(g, res):
+        return None
     run = _run_site(g, res)
     if _guarded(g, res) or (not _right_ok_common(g.right, res) and not _rare_noun_site(g, res)
                             and not _place_noun_site(g, res) and not run):
@@ -1382,7 +1398,7 @@ def _camel_needs(text: str, start: int, end: int, res: Resources) -> int:
 # name (up to 2 more capitalised words) ends with ", dan"/", serta" (``Kecamatan TolanduKecamatan
 # Moramo Utara, dan``: only parallel names under one head, see ``list_site``)
 LIST_TOKEN = re.compile(r"([A-Z][a-z]{3,})([A-Z][a-z]{3,})(?=(?:, (?:dan |serta )?| dan | serta )[A-Z]"
-                        r"|(?: [A-Z][a-z]{2,}){0,2}, (?:dan|serta) )")
+                        r"|(?: [A-Z][a-z]{2,}){0,4}, (?:dan|serta) )")
 
 
 LIST_NEXT_ITEM = re.compile(r"(?:, (?:dan |serta )?| dan | serta )[A-Z]")
@@ -1442,8 +1458,11 @@ def _two_named_items(text: str, m: re.Match[str], res: Resources) -> bool:
     head = text[name_start : m.start()].split(" ", 1)[0]
     if right in res.org_heads or _run_opener(right, res):
         # two names of one kind ("diikuti Semen Batu Karangrejanta|Semen Kapurwangi, dan") or
-        # of two kinds, each opened by an organisation word or a noun
-        return head == right or head in res.org_heads or _run_opener(head, res)
+        # of two kinds, each opened by an organisation word or a noun, or the first of 3+ words
+        # after running text (``diikuti Samudera Biru Logistics|Kilat Antar Express, dan``: a
+        # noun opening a name inside one is rarer than a list item)
+        return (head == right or head in res.org_heads or _run_opener(head, res)
+                or text.count(" ", name_start, m.start()) >= 2)
     return (res.englishish(left) and res.known(left) and not res.known(right)
             and right not in res.corpus_names and not res.name_like(right))
 
@@ -1463,6 +1482,57 @@ def _same_head_before(text: str, start: int, head: str) -> bool:
     return text.endswith(head + " ", max(0, start - len(head) - 1), start)
 
 
+def second_part(text: str, k: int) -> bool:
+    """Does the token at ``k`` follow a hyphen that ends a capitalised word of 3+ letters
+    (``Amara Okafor-|Lindgren``)? The second part of a hyphenated surname or place, which a
+    translator glues like any name's last word. The token scans skip every other token after
+    ``-`` (``anti-Korupsi``, ``Trans-Sumatera``, ``SEA-Games``). (Mirrored by the kernel's
+    ``second_part``.)"""
+    if k < 4 or text[k - 1] != "-":
+        return False
+    j = k - 2
+    while j >= 0 and "a" <= text[j] <= "z":
+        j -= 1
+    if k - 2 - j < 2 or j < 0 or not "A" <= text[j] <= "Z":
+        return False
+    c = text[j - 1] if j else " "
+    return not (c.isalnum() or c in "_-'’")
+
+
+def _second_parts(text: str, res: Resources) -> list[re.Match[str]]:
+    """``TOKEN`` matches after a hyphenated word's hyphen (``second_part``) that no lexicon
+    knows: for the walk over every token, which ``token_matches`` leaves them out of."""
+    out = []
+    k = text.find("-")
+    while k >= 0:
+        if text[k + 1 : k + 2].isupper() and second_part(text, k + 1):
+            m = TOKEN.match(text, k + 1)
+            if m is not None and m.group().lower() not in res.lexicon:
+                out.append(m)
+        k = text.find("-", k + 1)
+    return out
+
+
+def _second_part_head(g: Glued, res: Resources) -> bool:
+    """A hyphenated name's second part is glue only before a role or head noun (``Okafor-
+    Lindgren|suami``): pairs of places and sides are hyphenated too (``Kuto Baro-Baitus|salam``,
+    ``Asia-Pasifik|dibuka``), and their second part ends in syllables or meets the next word."""
+    low = g.right.lower()
+    return len(g.left) >= 5 and (res.head_noun(low, STRONG_HEAD_RATE) or DERIVED.fullmatch(low) is not None) and (
+        not is_verb(low, res) and low not in res.name_tails)
+
+
+def hyphen_start(text: str, start: int) -> int:
+    """Start of the hyphenated word whose second part begins at ``start`` (``Okafor-|Lindgren``),
+    else ``start``."""
+    if not second_part(text, start):
+        return start
+    j = start - 2
+    while "a" <= text[j] <= "z":
+        j -= 1
+    return j  # (the capital ``second_part`` found)
+
+
 def find_entity_sites(text: str, res: Resources, taken: set[int],
                       stopped: dict[str, Any] | None = None, glued: dict[int, int] | None = None) -> list[Site]:
     """Glue sites on capitalised tokens the gazetteer scan did not claim.
@@ -1477,9 +1547,12 @@ def find_entity_sites(text: str, res: Resources, taken: set[int],
     budget = MAX_CANDIDATES
     # (fast path: only the tokens that can give a site, when no bound can bind; see fastscan)
     live = name_tokens(text, res, taken, MAX_CANDIDATES, MAX_NAME_SITES)
-    for m in live if live is not None else token_matches(text, TOKEN, res, NOT_BEFORE):
+    if live is None:  # (the kernel's walk keeps hyphenated names' second parts; this one adds them)
+        by_start = {m.start(): m for m in (*token_matches(text, TOKEN, res, NOT_BEFORE), *_second_parts(text, res))}
+        tokens = [by_start[k] for k in sorted(by_start)]
+    for m in live if live is not None else tokens:
         k = m.start()
-        if k in taken or (k and (text[k - 1].isalnum() or text[k - 1] in NOT_BEFORE)):
+        if k in taken or (k and (text[k - 1].isalnum() or text[k - 1] in NOT_BEFORE) and not second_part(text, k)):
             continue
         if m.group().lower() in res.lexicon:
             continue  # a known word or name as a whole (most capitalised tokens)
