@@ -496,6 +496,14 @@ def _run_site(g: Glued, res: Resources) -> bool:
             or _acronym_opener(g)):
         return False
     low, left = g.right.lower(), g.left.lower()
+    if g.right[0].islower() and g.name_start + len(g.head_word) + 1 == g.start and res.lexicon.get(
+            left, 0.0) >= RUN_LEFT_ZIPF and not _english_word(g.left, res) and not _modifier_after(g, res):
+        return False  # a one-word name under its opener is written solid from two words as often
+        # as not (``Toko Sinar|kasir membuka``, ``PT Sari|roti menerima``): only a glued head that
+        # goes on with its phrase tells (``Perkebunan Nusantara|kebun teh``); a coined or English
+        # word is a name's own
+    if g.head_word in ESTATE_HEADS:
+        return False  # housing estates are places, named solid from words (``Perumahan Griya Pesona|kolektor``)
     short = _short_noun_site(g, res)
     if not (short or _run_noun(low, res)):
         return False
@@ -518,6 +526,15 @@ def _run_site(g: Glued, res: Resources) -> bool:
 
 
 ACRONYM_OPENER = re.compile(r"[A-Z]{2,4}")
+ESTATE_HEADS = frozenset("Perumahan Perum Komplek Kompleks".split())
+
+
+def _modifier_after(g: Glued, res: Resources) -> bool:
+    """The glued word goes on with a modifier (``kebun teh``, ``novel terbaru``): a lower-case
+    content word after the token that is no verb (a verb there makes the token the clause's
+    subject, which a name written solid is as often)."""
+    m = NEXT_WORD.match(g.text, g.end)
+    return m is not None and m.group(1) not in res.stop and not is_verb(m.group(1), res)
 
 
 def _acronym_opener(g: Glued) -> bool:
@@ -835,8 +852,10 @@ def _guarded(g: Glued, res: Resources) -> bool:
     left, right, text = g.left, g.right, g.text
     listed = res.strict_name(left)
     if len(left) < 4 and not (g.alone or left.isupper() or CODE_RIGHT_BEFORE.search(text, max(0, g.start - 12), g.start) or (
-            listed and len(right) >= 6 and WORD_BEFORE.search(text, max(0, g.start - 40), g.start))):
-        return True  # Rio|dingin, Sem|bilang; but "Fadli Zon|pengikut"
+            listed and len(right) >= 6 and WORD_BEFORE.search(text, max(0, g.start - 40), g.start)) or (
+            len(right) >= 5 and res.zipf_en.get(left.lower(), 0.0) >= ENGLISH_WORD_ZIPF and _run_site(g, res))):
+        return True  # Rio|dingin, Sem|bilang; but "Fadli Zon|pengikut", and a run ending in a short
+        # English word ("memprotes Lintas Awan Air|layanan")
     if _sentence_start(text, g.start) and (left.lower() in res.lexicon or not g.head_word) and not g.known:
         return True  # "Fluktuasiharga emas": a word capitalised by the sentence start; a one-word
         # unknown "name" there is a solid compound as often ("Pramu|niaga", "Purna|jual")
@@ -853,7 +872,8 @@ def _guarded(g: Glued, res: Resources) -> bool:
         return True  # Bukalapak, Sukabumi, Gempaber|kekuatan; but "Bank Mandiri|direktur"
     if _compound_subject(g, res):
         return True
-    if left in PLACE_HEADS and not g.head_word:
+    if left in PLACE_HEADS and (not g.head_word or ACRONYM_OPENER.fullmatch(g.head_word) and g.name_start + len(
+            g.head_word) + 1 == g.start):
         return True  # Tanjung|pandan, Sungai|liat, Kota|baru: a place head written solid with its
         # name (not the last word of a longer name: "Kementerian Desa|program"), even when the
         # document has it before other names ("Tanjung Rawa"): a place head is never the name
