@@ -452,9 +452,9 @@ def _run_noun(low: str, res: Resources) -> bool:
 
 
 PERSON_NOUN_ZIPF = 3.0  # wordfreq ``id`` Zipf of a person noun told by its shape (~1 in a million words)
-# Dutch and English loan endings of words for people's trades (``apoteker``, ``mandor``, ``kondektur``,
+# Dutch and English loan endings of words for people's trades (``apoteker``, ``kondektur``,
 # ``montir``, ``pianis``)
-PERSON_ENDINGS = ("er", "or", "ur", "ir", "is")
+PERSON_ENDINGS = ("er", "ur", "ir", "is")  # (not "-or": machines end in it as often, ``kompresor``, ``traktor``)
 VERBAL_PREFIXES = ("me", "ber", "ter", "di")  # (``terukur``, ``bertutur``: verbs and adjectives)
 # the ``peN-`` prefixes of agent nouns and the root letter each may have absorbed (``peny|elam`` <- selam)
 AGENT_PREFIXES = (("peny", "s"), ("peng", "k"), ("peng", ""), ("pem", "p"), ("pem", ""), ("pen", "t"),
@@ -464,7 +464,7 @@ AGENT_PREFIXES = (("peny", "s"), ("peng", "k"), ("peng", ""), ("pem", "p"), ("pe
 def _person_noun(low: str, res: Resources) -> bool:
     """A word for a person by its shape, which no annotated list needs to have seen: an agent noun
     ``peN-`` + a root of the language (``penyelam`` <- ``selam``, ``penagih`` <- ``tagih``), or a
-    loan ending in a trade's suffix (``apoteker``, ``mandor``, ``kondektur``). 6+ letters, no
+    loan ending in a trade's suffix (``apoteker``, ``kondektur``). 6+ letters, no
     adjective. Every evaluation set brings the trades of its own domain; the shape is general."""
     if len(low) < 6 or low in res.pos_adjs:
         return False
