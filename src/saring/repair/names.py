@@ -539,11 +539,13 @@ def _modifier_after(g: Glued, res: Resources) -> bool:
 
 def _acronym_opener(g: Glued) -> bool:
     """``memprotes PO Sinar Kahyangan Trans|kondektur``, ``KMP Dewi Samudrasari|nakhoda``: an
-    acronym of a kind of organisation or vessel opening a run of 2+ more words, lower-case glue
-    only (an acronym and one word glued CamelCase is a scraper's join as often, ``KTP
+    acronym of a kind of organisation or vessel opening a run of 2+ more words (3+ for CamelCase
+    glue: an acronym and a word or two glued CamelCase is a scraper's join as often, ``KTP
     Elektronik|Rumah``). People's and places' names do not open with an acronym."""
-    return (g.right[0].islower() and ACRONYM_OPENER.fullmatch(g.head_word) is not None
-            and g.text.count(" ", g.name_start, g.start) >= 2)
+    if ACRONYM_OPENER.fullmatch(g.head_word) is None:
+        return False
+    words = g.text.count(" ", g.name_start, g.start)
+    return words >= 2 if g.right[0].islower() else words >= 3  # (CamelCase: a run of 3+ words after it)
 
 
 PLACE_PREP_BEFORE = re.compile(r"(?<![\w\-])(?:di|ke|dari) $")
@@ -579,6 +581,9 @@ def _noun_opener(word: str, res: Resources) -> bool:
 def _run_opener(word: str, res: Resources) -> bool:
     """A noun opening a capitalised run mid-sentence, tagged (``_noun_opener``) or not
     (``_untagged_noun``, ``_shaped_noun``); at a sentence start only tagged ones count (``Insya Allah|bulan``)."""
+    base, dash, again = word.partition("-")
+    if dash and base == again:
+        word = base  # a reduplicated noun, plural (``Undang-Undang Cipta Pesisir|pasal``)
     return _noun_opener(word, res) or (
         word not in res.title_firsts and word not in PLACE_HEADS and (
             _untagged_noun(word, res) or _shaped_noun(word, res)))
@@ -1483,8 +1488,21 @@ def _two_named_items(text: str, m: re.Match[str], res: Resources) -> bool:
         # noun opening a name inside one is rarer than a list item)
         return (head == right or head in res.org_heads or _run_opener(head, res)
                 or text.count(" ", name_start, m.start()) >= 2)
-    return (res.englishish(left) and res.known(left) and not res.known(right)
-            and right not in res.corpus_names and not res.name_like(right))
+    unknown_right = not res.known(right) and right not in res.corpus_names and not res.name_like(right)
+    return unknown_right and ((res.englishish(left) and res.known(left)) or (
+        right.lower() not in res.lexicon and _english_item_end(text, m.end(), res)
+        and text.count(" ", name_start, m.start()) >= 2))
+
+
+ITEM_REST = re.compile(r"((?: [A-Z][a-z]{2,}){1,3}),")
+
+
+def _english_item_end(text: str, end: int, res: Resources) -> bool:
+    """The list item the token's second part opens ends in an English word before its comma
+    (``Diveloka Adventures,``): English-looking company names end in such words, and a coined
+    word opening one is a name of its own, not the end of the first item."""
+    m = ITEM_REST.match(text, end)
+    return m is not None and _english_word(m.group(1).rsplit(" ", 1)[-1], res)
 
 
 def _name_after_running_text(text: str, start: int, res: Resources) -> bool:
