@@ -429,6 +429,8 @@ def _role_noun(low: str, res: Resources) -> bool:
 RUN_NOUN_ZIPF = 3.5  # wordfreq ``id`` Zipf of a noun glued where a capitalised run ends (~1 in 300k words)
 RUN_LEFT_ZIPF = 3.0  # ... of the name's last word left of the join (a word of its own)
 LOAN_ZIPF = 4.0  # ... of a loan noun English writes as often (``label``, ``editor``: ~1 in 100k words)
+SHORT_RUN_NOUN_ZIPF = 4.0  # ... of a 4-letter noun glued after a long coined word (``Gitaswara|juri``)
+COINED_LONG = 8  # letters of a coined last word a 4-letter noun may follow (not ``ASIOP Apac|inti``)
 
 
 def _run_noun(low: str, res: Resources) -> bool:
@@ -510,7 +512,8 @@ def _run_site(g: Glued, res: Resources) -> bool:
     if not (short or g.alone or res.corpus_name(g.left) or (
             res.lexicon.get(left, 0.0) >= RUN_LEFT_ZIPF and not res.englishish(left)) or _english_word(g.left, res) or (
             len(left) >= 6 and (left in res.other or res.englishish(left) or (
-                left not in res.lexicon and len(low) >= 5)))):
+                left not in res.lexicon and (len(low) >= 5 or len(left) >= COINED_LONG and res.lexicon.get(
+                    low, 0.0) >= SHORT_RUN_NOUN_ZIPF))))):
         return False  # the name's last word is a word or a name of its own (``Lautan|kios``), an
         # English word (``Westbury Rovers|klub``) or a long coined word before a long noun
         # (``Persiwak Wakatani|spanduk``), not syllables of a foreign word (``Takayuki Nishi|gaya``,
@@ -933,7 +936,7 @@ def _rare_noun_site(g: Glued, res: Resources) -> bool:
     if len(g.right) == 3:
         return False  # (a three-letter noun only where a run ends, ``_short_noun_site``)
     english = _english_word(g.left, res)  # "Wirabahari Lines|nakhoda": a company's English last word
-    opened = g.org or (g.opened and g.head_word not in PLACE_HEADS) or (g.coined and english)
+    opened = g.org or (g.opened and g.head_word not in PLACE_HEADS) or (g.coined and english) or _acronym_opener(g)
     left = g.left.lower()
     # (CamelCase marks the boundary itself: a common word may end the name, "Toko Bangunan Jaya
     # Baru|Kasir", when the name has 3+ words and follows running text)
