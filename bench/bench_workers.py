@@ -146,6 +146,8 @@ def run(shards: Path, out: Path, workers: int, config: str | None = None,
         res.update(rss=s.peak_rss, pss=s.peak_pss, one=s.peak_one, parts=s.at_peak)
     if timeline is not None:
         res["timeline"] = idle_report(timeline, workers, t0_wall, t0_wall + wall)
+        rows, res["model"] = cpu_report(timeline, workers, driver, t0_wall)
+        res["timeline"] += rows
     return res
 
 
@@ -227,6 +229,69 @@ def idle_report(path: Path, workers: int, start: float, end: float) -> list[str]
             rows.append(f"    these task times scheduled on {k} workers (in task order, driver time as is): "
                         f"{wall:.1f} s, {(end - start) / wall:.2f}x")
     return rows
+
+
+def makespan(cpus: list[float], k: int) -> float:
+    """Tasks of these CPU seconds, in this order, each to the worker free first: the map's span."""
+    free = [0.0] * k
+    for c in cpus:
+        i = free.index(min(free))
+        free[i] += c
+    return max(free)
+
+
+def cpu_report(path: Path, workers: int, driver_cpu: float, start: float) -> tuple[list[str], float]:
+    """The same run in CPU seconds, which depend on the machine's other jobs far less than wall
+    time: what the driver spends before the first map, inside maps (beside the workers, on the
+    same cores) and elsewhere (serial); the fork server's preload; per map the tasks' CPU and
+    its span if the tasks ran in their order on ``workers`` free cores. Their sum (the start
+    as the longer of driver and preload, every map's span, the driver's serial rest) is the
+    run's wall time on a quiet machine without cache contention: a model, not a measurement."""
+    spans = [json.loads(line) for line in path.read_text().splitlines() if line.strip()]
+    phases = {s["name"]: s for s in spans if s["kind"] == "phase"}
+    first = phases.get("driver: start to first map")
+    if first is None or "cpu" not in first:
+        return ["    (no CPU spans in this timeline)"], float("nan")
+    rows = ["  in CPU seconds (load-independent model; see cpu_report):"]
+    head = first["cpu"]
+    rows.append(f"    driver CPU from its start to the first map {head:5.2f} (wall {first['t1'] - start:5.2f} s)")
+    server = next((s for s in spans if s["kind"] == "server"), None)
+    ready = head
+    if server is not None:
+        ready = max(head, server["cpu"])
+        rows.append(f"    fork server preload CPU {server['cpu']:5.2f} (from {server['t0'] - start:5.2f} to "
+                    f"{server['t1'] - start:5.2f} s wall); start = the longer: {ready:5.2f}")
+    for w in (s for s in spans if s["kind"] == "worker"):
+        rows.append(f"    worker {w['slot']} start {w['t1'] - w['t0']:5.3f} s wall (at {w['t0'] - start:5.2f} s), "
+                    f"CPU {w['cpu']:5.3f}")
+    tasks: dict[str, list[dict[str, Any]]] = {}
+    for s in spans:
+        if s["kind"] == "task":
+            tasks.setdefault(s["name"], []).append(s)
+    maps = {s["name"]: s for s in spans if s["kind"] == "map"}
+    model, in_maps, task_cpu = ready, 0.0, 0.0
+    for name, ts in sorted(tasks.items(), key=lambda kv: min(t["t0"] for t in kv[1])):
+        cpus = [t.get("cpu", t["t1"] - t["t0"]) for t in sorted(ts, key=lambda t: t["t0"])]
+        span = makespan(cpus, workers)
+        model += span
+        task_cpu += sum(cpus)
+        drv = maps[name]["cpu"] if name in maps else 0.0
+        in_maps += drv
+        rows.append(f"    {name:<22} tasks CPU {sum(cpus):6.2f}  span on {workers} {span:6.2f}  "
+                    f"tail {span - sum(cpus) / workers:5.2f}  largest {max(cpus):5.2f}  driver CPU in it {drv:5.2f}")
+    own = task_cpu if workers == 1 and not maps else 0.0  # the serial executor runs tasks in the driver
+    rest = driver_cpu - head - in_maps - own
+    model += rest
+    rows.append(f"    driver CPU: in maps (beside the workers) {in_maps:5.2f}, serial after the first map "
+                f"{rest:5.2f}, whole process {driver_cpu:5.2f}")
+    rows.append(f"    model wall {model:6.2f} s (start {ready:5.2f} + maps + driver serial rest {rest:5.2f})")
+    if workers == 1:
+        for k in (2, 4):
+            alt = head + rest + sum(makespan([t.get("cpu", t["t1"] - t["t0"]) for t in sorted(ts, key=lambda t: t["t0"])], k)
+                                    for ts in tasks.values())
+            rows.append(f"    the same CPU on {k} workers, driver as is (set-up stays in the first task): "
+                        f"{alt:6.2f} s, {model / alt:.2f}x")
+    return rows, model
 
 
 def simulate(tasks: dict[str, list[dict[str, Any]]], k: int, total: float) -> float:
@@ -353,6 +418,10 @@ def main() -> None:
                 r = min(res[k], key=lambda r: r["wall"])
                 print(f"  {k} worker(s), timeline of the fastest run:")
                 print("\n".join(r["timeline"]))
+        if args.timeline:
+            for k in ks[1:]:
+                print(f"  CPU model (no load, no contention) of {k} workers vs {ks[0]}, per round: "
+                      + pair_ratios([r["model"] for r in res[ks[0]]], [r["model"] for r in res[k]]))
     finally:
         shutil.rmtree(tmp, ignore_errors=True)
 

@@ -96,3 +96,67 @@ def test_workers_start_early_for_new_work_only(tmp_path: Path, monkeypatch: pyte
     assert started == [1]
     run_pipeline(pipe, inputs, tmp_path / "o", workers=2, progress=False)  # finished: nothing to do
     assert started == [1]
+
+
+def _spin(n: int) -> int:
+    total = 0
+    for i in range(n):
+        total += i * i
+    return total
+
+
+POOL_TIMELINE = """
+import sys
+from saring.executors.local import LocalExecutor
+from test_run_timeline import _spin
+with LocalExecutor(2) as ex:
+    ex.start()
+    assert ex.map(_spin, [200_000] * 4, desc="spin") == [_spin(200_000)] * 4
+"""
+
+
+def test_pool_timeline_carries_cpu_seconds_and_the_start(tmp_path: Path) -> None:
+    """A fresh process (its own fork server, started with ``SARING_TIMELINE`` set): the fork
+    server's preload, each worker's start, the map and its tasks carry CPU seconds, and the
+    driver's span up to its first map is there: what ``bench_workers.py``'s CPU model reads."""
+    import subprocess
+    import sys
+
+    tl = tmp_path / "tl.jsonl"
+    env = {**os.environ, "SARING_TIMELINE": str(tl), "PYTHONPATH": os.pathsep.join(
+        [str(REPO / "tests"), str(REPO / "src"), os.environ.get("PYTHONPATH", "")])}
+    out = subprocess.run([sys.executable, "-c", POOL_TIMELINE], env=env, capture_output=True,
+                         text=True, timeout=300)
+    assert out.returncode == 0, out.stderr[-2000:]
+    spans = [orjson.loads(x) for x in tl.read_bytes().splitlines()]
+    kinds: dict[str, list[dict]] = {}
+    for s in spans:
+        kinds.setdefault(s["kind"], []).append(s)
+    server, = kinds["server"]
+    workers = kinds["worker"]
+    assert len(workers) == 2 and len({w["slot"] for w in workers}) == 2  # slot: the worker's pid
+    assert server["cpu"] > 0 and server["t0"] < server["t1"]
+    assert all(w["t0"] >= server["t0"] - 0.02 and 0 <= w["cpu"] for w in workers)  # forked after
+    tasks = [s for s in kinds["task"] if s["name"] == "spin"]
+    assert len(tasks) == 4 and all(0 < t["cpu"] <= t["t1"] - t["t0"] + 0.02 for t in tasks)
+    maps = [s for s in kinds["map"] if s["name"] == "spin"]
+    assert len(maps) == 1 and maps[0]["cpu"] >= 0
+    first, = [s for s in kinds["phase"] if s["name"] == "driver: start to first map"]
+    assert first["t1"] <= min(t["t0"] for t in tasks) and first["cpu"] > 0
+
+
+def test_serial_tasks_carry_their_thread_cpu(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from saring.executors import timeline
+    from saring.executors.serial import SerialExecutor
+
+    tl = tmp_path / "tl.jsonl"
+    monkeypatch.setenv("SARING_TIMELINE", str(tl))
+    monkeypatch.setattr(timeline, "_first_map", False)
+    assert SerialExecutor().map(_spin, [300_000, 10], desc="spin") == [_spin(300_000), _spin(10)]
+    spans = [orjson.loads(x) for x in tl.read_bytes().splitlines()]
+    tasks = [s for s in spans if s["kind"] == "task"]
+    assert [t["cpu"] > 0 for t in tasks] == [True, True] and tasks[0]["cpu"] > tasks[1]["cpu"]
+    assert [s["name"] for s in spans if s["kind"] == "phase"] == ["driver: start to first map"]
+    SerialExecutor().map(_spin, [1], desc="again")  # once per process
+    spans = [orjson.loads(x) for x in tl.read_bytes().splitlines()]
+    assert [s["name"] for s in spans if s["kind"] == "phase"] == ["driver: start to first map"]

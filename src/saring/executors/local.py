@@ -182,6 +182,9 @@ def _worker_main(conn: Connection, parent_pid: int, env: dict[str, str] | None =
         os.environ.update(env)
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # the parent decides about interrupts
     progress.set_sink(lambda n: conn.send(("progress", n)))
+    if timeline.enabled():  # fork (or spawn) to ready for tasks: on the path to the first task
+        timeline.record("worker", "worker: start", timeline.process_start(), time.time(), os.getpid(),
+                        cpu=time.process_time())
     fn: Callable[[Any], Any] | None = None
     while True:
         try:
@@ -195,6 +198,7 @@ def _worker_main(conn: Connection, parent_pid: int, env: dict[str, str] | None =
             fn = new_fn
         assert fn is not None
         conn.send(("started", index))  # the time limit counts from here, not from spawning
+        cpu = time.process_time()
         try:
             result = fn(task)
         except BaseException as exc:  # noqa: BLE001 - report everything, the parent retries
@@ -205,7 +209,7 @@ def _worker_main(conn: Connection, parent_pid: int, env: dict[str, str] | None =
             except Exception:  # noqa: BLE001 - e.g. an unpicklable result
                 conn.send(("error", index, f"{type(exc).__name__}: {exc}"))
             continue
-        conn.send(("done", index, result))
+        conn.send(("done", index, result, time.process_time() - cpu))  # CPU: for the timeline
         del result
         try:
             idle = not conn.poll(IDLE_TRIM_SECONDS)
@@ -360,6 +364,8 @@ class LocalExecutor:
         if n == 0:
             return []
         self._started()
+        timeline.before_first_map()
+        t0, cpu = time.time(), time.process_time()  # the driver's CPU while the workers run
         self._maps += 1
         attempts = [0] * n
         pending: deque[int] = deque(range(n))
@@ -409,6 +415,7 @@ class LocalExecutor:
                 w.task = None
             self._pool = []
             raise
+        timeline.record("map", desc, t0, time.time(), cpu=time.process_time() - cpu)
         return results
 
     def _send(self, w: _Worker, i: int, fn: Callable[[Any], Any], tasks: Sequence[Any],
@@ -440,7 +447,8 @@ class LocalExecutor:
                     w.deadline = time.monotonic() + (self.task_timeout or 0.0)
                     w.started = time.time()
                 elif msg[0] == "done":
-                    timeline.record("task", self._desc, w.started, time.time(), self._pool.index(w))
+                    timeline.record("task", self._desc, w.started, time.time(), self._pool.index(w),
+                                    cpu=msg[3] if len(msg) > 3 else None)
                     results[msg[1]] = msg[2]
                     w.task = None
                     return None

@@ -28,13 +28,14 @@ class SerialExecutor:
 
     def map(self, fn: Callable[[T], R], tasks: Sequence[T], *, desc: str = "") -> list[R]:
         out: list[R] = []
+        timeline.before_first_map()
         for i, task in enumerate(tasks):
             for attempt in range(self.retries + 1):
                 try:
-                    t0 = time.time()
+                    t0, c0 = time.time(), time.thread_time()
                     with time_limit(self.task_timeout):
                         result = fn(task)
-                    timeline.record("task", desc, t0, time.time(), 0)
+                    timeline.record("task", desc, t0, time.time(), 0, cpu=time.thread_time() - c0)
                     out.append(result)
                     break
                 except Exception as exc:

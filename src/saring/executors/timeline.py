@@ -4,7 +4,12 @@ Off unless ``SARING_TIMELINE=<file>`` is set; then the driver appends one JSON l
 (``{"kind": "phase"|"task", "name", "t0", "t1", "slot"}``, wall-clock seconds) to the file.
 Tasks are timed by the process that hands them out (the local pool: from the worker's
 "started" message to its result; serial: around the call), so nothing changes inside tasks.
-``bench/bench_workers.py --timeline`` reads it and says, per phase, how long cores sat idle.
+Spans may also carry ``"cpu"``: CPU seconds spent in them (a phase: the driver process, all its
+threads; a task: the process or thread that ran it), which unlike wall time hardly depends on
+what else the machine runs. The local pool's fork server and workers append their own spans
+(``"server"``: the preload; ``"worker"``: fork to ready) to the same file (``O_APPEND``, one
+short line per write). ``bench/bench_workers.py --timeline`` reads it and says, per phase, how
+long cores sat idle.
 """
 
 from __future__ import annotations
@@ -36,23 +41,51 @@ def enabled() -> bool:
     return bool(os.environ.get(ENV))
 
 
-def record(kind: str, name: str, t0: float, t1: float, slot: int = -1) -> None:
+def record(kind: str, name: str, t0: float, t1: float, slot: int = -1, cpu: float | None = None) -> None:
     """Append one span (no-op unless :data:`ENV` is set)."""
     out = _sink()
     if out is None:
         return
-    out.write(orjson.dumps({"kind": kind, "name": name, "t0": t0, "t1": t1, "slot": slot}) + b"\n")
+    span: dict[str, object] = {"kind": kind, "name": name, "t0": t0, "t1": t1, "slot": slot}
+    if cpu is not None:
+        span["cpu"] = round(cpu, 6)
+    out.write(orjson.dumps(span) + b"\n")
     out.flush()
 
 
 @contextmanager
 def phase(name: str) -> Iterator[None]:
-    """Time a driver phase (a span of the run's own process)."""
+    """Time a driver phase (a span of the run's own process), wall and CPU."""
     if not enabled():
         yield
         return
-    t0 = time.time()
+    t0, c0 = time.time(), time.process_time()
     try:
         yield
     finally:
-        record("phase", name, t0, time.time())
+        record("phase", name, t0, time.time(), cpu=time.process_time() - c0)
+
+
+_first_map = False
+
+
+def before_first_map() -> None:
+    """Once per process, at an executor's first map: the span from this process's start (its
+    interpreter, imports, pipeline, input scan) to now, with the process's CPU so far."""
+    global _first_map
+    if _first_map or not enabled():
+        return
+    _first_map = True
+    record("phase", "driver: start to first map", process_start(), time.time(), cpu=time.process_time())
+
+
+def process_start() -> float:
+    """Wall-clock time this process started (Linux: ``/proc/self/stat``, 10 ms steps; else
+    now): a fork server's or worker's span then includes the interpreter's own start."""
+    try:
+        with open("/proc/self/stat", "rb") as f:
+            ticks = int(f.read().rsplit(b")", 1)[1].split()[19])  # clock ticks after boot
+        since = time.clock_gettime(time.CLOCK_BOOTTIME) - ticks / os.sysconf("SC_CLK_TCK")
+        return time.time() - since
+    except (OSError, ValueError, IndexError, AttributeError):
+        return time.time()

@@ -75,6 +75,20 @@ def _preload() -> None:
         if was:
             gc.enable()
         _return_free_heap()
+        _record_preload()
+
+
+def _record_preload() -> None:
+    """The preload's span in the run's timeline (``SARING_TIMELINE``): from this process's start
+    (the fork server's interpreter start included) to now, with its CPU seconds. Workers are
+    forked only after it, so it can sit on the path to the first task."""
+    from saring.executors import timeline
+
+    if timeline.enabled():
+        import time
+
+        timeline.record("server", "fork server: preload", timeline.process_start(), time.time(),
+                        os.getpid(), cpu=time.process_time())
 
 
 def _return_free_heap() -> None:
