@@ -343,6 +343,41 @@ def test_band_key_ranges_cover_each_row_once(tmp_path: Path, parts: int) -> None
     assert len(_band_slice(st, "missing.npy", 0, parts)) == 0
 
 
+def test_band_rows_map_each_file_once_per_task_with_the_same_rows(tmp_path: Path,
+                                                                  monkeypatch: pytest.MonkeyPatch) -> None:
+    """A bucket task's groups of one band share the band files' mappings (``opened``): the
+    rows are those of a fresh mapping per group, and each file is mapped once per task."""
+    import numpy as np
+
+    from saring.dedup import stage
+    from saring.dedup.stage import DedupConfig, _band_rows
+    from saring.io.store import LocalStore
+
+    rng = np.random.default_rng(7)
+    st = LocalStore(tmp_path)
+    for band in range(2):
+        for s in range(3):
+            if (band, s) == (1, 2):
+                continue  # a shard with no band file
+            keys = np.sort(rng.integers(0, 2**64 - 1, 40 * (s + 1), dtype=np.uint64))
+            rows = np.stack([keys, np.arange(len(keys), dtype=np.uint64) + (s << 32)], axis=1)
+            st.save_array(f"bands/b{band:03d}/s{s:05d}.npy", rows)
+    cfg = DedupConfig(partitions=4)
+    loads: list[str] = []
+    real = LocalStore.load_array
+    monkeypatch.setattr(LocalStore, "load_array", lambda self, name, mmap=False: loads.append(name) or real(self, name, mmap))
+    fresh = [_band_rows(st, cfg, 3, i) for i in range(8)]
+    assert len(loads) == 8 * 3 - 4  # one mapping per group and file
+    loads.clear()
+    opened: dict = {}
+    shared = [_band_rows(st, cfg, 3, i, opened) for i in range(8)]
+    assert sorted(loads) == sorted(set(loads)) and len(loads) == 5  # each existing file once
+    for a, b in zip(fresh, shared, strict=True):
+        assert a.dtype == b.dtype and np.array_equal(a, b)
+    assert sum(len(x) for x in shared) == 40 + 80 + 120 + 40 + 80
+    assert stage._band_slice(st, "bands/b009/s00000.npy", 0, 4, opened).shape == (0, 2)
+
+
 def test_annotation_paths_reach_nested_and_dotted_labels() -> None:
     from saring.dedup.stage import _annotation
 

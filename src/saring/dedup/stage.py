@@ -451,24 +451,35 @@ class _GroupTask(_Task):
     count: int = 1  # groups index, index + 1, ..., index + count - 1
 
 
-def _band_rows(st: Store, cfg: DedupConfig, n_shards: int, index: int) -> np.ndarray:
+def _band_rows(st: Store, cfg: DedupConfig, n_shards: int, index: int,
+               opened: dict[str, Any] | None = None) -> np.ndarray:
+    """The rows of group ``index`` (band, key range) from every shard's band file. ``opened``
+    (one task's) keeps each file's mapping for the task's other key ranges of the same band:
+    a task of 8 groups at 4 partitions maps 2 bands' files, not the same files 4 times (a
+    mapping costs ~0.2 ms; with 2 workers ~1,250 of them a run, with 1 worker ~400)."""
     import numpy as np
     band, k = divmod(index, cfg.partitions)
-    parts = [_band_slice(st, f"bands/b{band:03d}/s{s:05d}.npy", k, cfg.partitions) for s in range(n_shards)]
+    parts = [_band_slice(st, f"bands/b{band:03d}/s{s:05d}.npy", k, cfg.partitions, opened)
+             for s in range(n_shards)]
     parts = [x for x in parts if len(x)]
     return np.concatenate(parts) if parts else np.empty((0, 2), dtype=_PAIR_DT)
 
 
-def _band_slice(store: Store, name: str, k: int, parts: int) -> np.ndarray:
+def _band_slice(store: Store, name: str, k: int, parts: int,
+                opened: dict[str, Any] | None = None) -> np.ndarray:
     """Rows of one shard's band file whose band key falls in key range ``k`` of ``parts``.
 
     Band files are sorted by key, so a task reads only its range: memory per task is about
-    ``N * 16 B / parts`` however large the corpus.
+    ``N * 16 B / parts`` however large the corpus. ``opened``: mappings already made (by name).
     """
     import numpy as np
-    if not store.exists(name):
-        return np.empty((0, 2), dtype=_PAIR_DT)
-    rows = store.load_array(name, mmap=True)
+    rows = None if opened is None else opened.get(name)
+    if rows is None:
+        if not store.exists(name):
+            return np.empty((0, 2), dtype=_PAIR_DT)
+        rows = store.load_array(name, mmap=True)
+        if opened is not None:
+            opened[name] = rows
     if len(rows) == 0:
         return np.empty((0, 2), dtype=_PAIR_DT)
     step = (1 << 64) // parts
@@ -488,8 +499,9 @@ def _group(task: _GroupTask) -> dict[str, Any]:
     found = 0
     if task.kind == "band":
         pairs = []
+        opened: dict[str, Any] = {}  # each band file mapped once per task (see _band_rows)
         for index in range(task.index, task.index + task.count):
-            got = _star_pairs(_band_rows(st, cfg, task.n_shards, index))
+            got = _star_pairs(_band_rows(st, cfg, task.n_shards, index, opened))
             found += len(got)
             pairs.append(got)
         cand = np.concatenate(pairs)
