@@ -363,8 +363,8 @@ class LocalExecutor:
         results: list[Any] = [None] * n
         if n == 0:
             return []
+        timeline.before_first_map()  # the driver's own path: before any wait for the pool's start
         self._started()
-        timeline.before_first_map()
         t0, cpu = time.time(), time.process_time()  # the driver's CPU while the workers run
         self._maps += 1
         attempts = [0] * n
