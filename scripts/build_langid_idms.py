@@ -60,6 +60,21 @@ of one fold, texts of the other): the rare words step back 2 more regional verdi
 gold text; all rare words (``MIN_DF`` = 2 alone) 2 gold sentences more (``penyok``, ``siomay``:
 wordfreq knows them); rare words counted strong 2 gold sentences more.
 
+Session 13 (langid11), second turn: a second table, ``idms_weak.tsv``: **weak words**, frequent
+in a regional language's tune texts (>= ``WEAK_MIN_DF`` texts, >= ``WEAK_MIN_SHARE`` of them),
+written by Indonesian tweets too but ``WEAK_MIN_RATIO`` times less often (share of the language's
+texts over share of the tweets, one tweet at least), hardly by the Indonesian, Malay or English
+tune texts (``WEAK_MAX_ID_SHARE``, ...), wordfreq id Zipf <= ``WEAK_MAX_ZIPF`` (Musi ``dio``,
+``galak``, ``nian``, ``balek``, ``pegi``, ``kecik``: Palembang speakers tweet in Indonesian too).
+One such word is no evidence; the step-back's weak tier asks for two distinct ones (or one and
+an evidence word) in a line of <= 10 words. Why the ratio: the Musi and Betawi paragraphs write
+much informal Indonesian (``kemaren``, ``denger``, ``seneng``, ``ngasih``: ratio 10-23); with
+the tweet bound alone (<= 1% of them) 149 of 36,571 ten-word pieces of the Indonesian tune tweets
+held two distinct words (evidence words alone: 5); with the ratio and the id bound 16 (cross-fit:
+lists of one fold, tweets of the other). Cross-fit on the tune half: +1 regional verdict >= 0.5
+stepped back, 0 gold texts (without the ratio +2, 0 gold, but lines of 11-12 words cost a gold
+sentence and a tweet: ``cewek`` + ``doi``).
+
 Usage: python scripts/build_langid_idms.py
 """
 
@@ -77,6 +92,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 import build_langid_jvsu as B  # noqa: E402
 
 OUT = Path(__file__).resolve().parents[1] / "src" / "saring" / "data" / "langid" / "idms_evidence.tsv"
+OUT_WEAK = OUT.with_name("idms_weak.tsv")
 NOT_REGIONAL = ("id", "ms", "jv", "su", "en", "id_tw")
 MIN_DF = 3
 RARE_MIN_DF = 2  # session 13: for words wordfreq id/ms/en do not know (< IDMS_STRONG_ZIPF)
@@ -102,6 +118,14 @@ SCHWA_MAX_EN_ZIPF = 3.0  # English source words (``blue``, ``complete``) have no
 NYA_MIN_STEM = 3
 NYA_STEM_ZIPF = 3.5
 NYA_EN_MARGIN = 0.25
+# weak words (session 13, second turn)
+WEAK_MIN_DF = 5
+WEAK_MIN_SHARE = 0.01
+WEAK_MIN_LEN = 2
+WEAK_MIN_RATIO = 100.0
+WEAK_MAX_ID_SHARE = 0.0001
+WEAK_MAX_MS_SHARE = 0.001
+WEAK_MAX_ZIPF = 4.5
 
 
 def build(df: dict[str, Counter[str]], n: Counter[str]) -> list[tuple[str, str, float, bool]]:
@@ -123,6 +147,27 @@ def build(df: dict[str, Counter[str]], n: Counter[str]) -> list[tuple[str, str, 
     for tok, (share, lang) in derived(df, n).items():
         best.setdefault(tok, (share, lang, share > 0 and id_zipf(tok) < IDMS_STRONG_ZIPF))
     return sorted((tok, lang, share, strong) for tok, (share, lang, strong) in best.items())
+
+
+def weak(df: dict[str, Counter[str]], n: Counter[str], evidence: set[str]) -> list[tuple[str, str, float]]:
+    """(token, regional language, share of its tune texts) rows of the weak words (module
+    docstring), sorted; words of ``evidence`` are left out (they count on their own)."""
+    best: dict[str, tuple[float, str]] = {}
+    for lang in (g for g in n if g not in NOT_REGIONAL):
+        for tok, c in df[lang].items():
+            share = c / n[lang]
+            if c < WEAK_MIN_DF or share < WEAK_MIN_SHARE or len(tok) < WEAK_MIN_LEN or not tok.isalpha():
+                continue
+            if tok in evidence or share <= best.get(tok, (0.0,))[0]:
+                continue
+            if (df["id"][tok] / n["id"] > WEAK_MAX_ID_SHARE or df["ms"][tok] / n["ms"] > WEAK_MAX_MS_SHARE
+                    or df["en"][tok] / n["en"] > MAX_EN_SHARE
+                    or share < WEAK_MIN_RATIO * max(df["id_tw"][tok], 1) / n["id_tw"]):
+                continue
+            if zipf_frequency(tok, "id") > WEAK_MAX_ZIPF:
+                continue
+            best[tok] = (share, lang)
+    return sorted((tok, lang, share) for tok, (share, lang) in best.items())
 
 
 def unknown(tok: str) -> bool:
@@ -225,6 +270,13 @@ def main() -> None:
     )
     OUT.write_text(header + "".join(f"{t}\t{lang}\t{s:.5f}\t{int(k)}\n" for t, lang, s, k in rows), encoding="utf-8")
     print(f"{len(rows)} words -> {OUT}; {dict(Counter(lang for _, lang, _, _ in rows))}; tune texts: {dict(n)}")
+    weak_rows = weak(df, n, {r[0] for r in rows})
+    OUT_WEAK.write_text(
+        "# Weak regional words for the id/ms step-back's weak tier (two in a line of <= 10 words),\n"
+        "# written by scripts/build_langid_idms.py from the corpora's tune half (as idms_evidence.tsv);\n"
+        "# do not edit by hand. share = share of that language's tune texts holding the word.\n"
+        "token\tlang\tshare\n" + "".join(f"{t}\t{lang}\t{s:.5f}\n" for t, lang, s in weak_rows), encoding="utf-8")
+    print(f"{len(weak_rows)} weak words -> {OUT_WEAK}; {dict(Counter(lang for _, lang, _ in weak_rows))}")
 
 
 if __name__ == "__main__":

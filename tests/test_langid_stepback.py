@@ -14,6 +14,7 @@ from saring.langid.stepback import (
     IDMS_CEILING,
     IDMS_SHORT_CHARS,
     IDMS_SHORT_WORDS,
+    IDMS_WEAK_WORDS,
     STEP_BACK_SCORE,
     JvSuEvidence,
     RegionalEvidence,
@@ -148,6 +149,66 @@ def test_short_text_above_the_ceiling_needs_distinct_words() -> None:
     assert REG.step_back("id", 0.98, "kada " + " ".join(_FILLER[:11])) == 0.98  # strong, 12 words
     assert REG.step_back("id", 0.98, "kada handak " + " ".join(_FILLER[:19])) == 0.98  # 2 of 21
     assert REG.step_back("id", 0.90, "kada " + " ".join(_FILLER[:11])) == STEP_BACK_SCORE
+
+
+# session 13, second turn: weak words (Musi ``dak`` = not, ``nian`` = very, ``galak`` = want)
+WEAK = RegionalEvidence(frozenset({"ulun"}), weak=frozenset({"dak", "nian", "galak"}))
+
+
+def test_two_distinct_weak_words_in_a_short_line() -> None:
+    """Two distinct weak words (or one and an evidence word) in a line of <= IDMS_WEAK_WORDS
+    words; one weak word, a repeat, a longer line, a name or a verdict above the ceiling is
+    not enough."""
+    assert WEAK.regional("Aku dak tau nian.")
+    assert WEAK.regional("Dak " + " ".join(_FILLER[:IDMS_WEAK_WORDS - 2]) + " nian")
+    assert not WEAK.regional("Dak " + " ".join(_FILLER[:IDMS_WEAK_WORDS - 1]) + " nian")  # 11 words
+    assert not WEAK.regional("Aku dak tau.")  # one weak word
+    assert not WEAK.regional("Dak dak dak.")  # one distinct word
+    assert not WEAK.regional("Aku dak kenal Nian kemarin.")  # ``Nian`` inside a sentence: a name
+    assert WEAK.step_back("id", 0.80, "Aku dak tau nian.") == STEP_BACK_SCORE
+    assert WEAK.step_back("id", 0.98, "Aku dak tau nian.") == 0.98  # above the ceiling: no weak tier
+    assert not RegionalEvidence(frozenset({"ulun"})).regional("Aku dak tau nian.")  # no weak table
+
+
+def test_weak_words_builder_asks_for_the_tweet_ratio() -> None:
+    """``build_langid_idms.weak``: a word a regional language's texts write >= WEAK_MIN_RATIO
+    times as often as Indonesian tweets is weak; informal Indonesian those texts write too (a
+    ratio of 50), a word Indonesian texts write, or an evidence word is not."""
+    import sys
+    from collections import Counter
+    from pathlib import Path
+
+    sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "scripts"))
+    import build_langid_idms as B
+
+    n = Counter({"mui": 100, "id": 100_000, "ms": 10_000, "en": 10_000, "id_tw": 5_000})
+    df = {g: Counter() for g in n}
+    df["mui"].update({"dakk": 40, "kemarenn": 10, "formall": 40, "ulunn": 40, "jarangg": 2})
+    df["id_tw"].update({"dakk": 2, "kemarenn": 10})  # 40% vs 0.04%; 10% vs 0.2%
+    df["id"].update({"formall": 50})  # 0.05% of the Indonesian texts
+    rows = B.weak(df, n, {"ulunn"})
+    assert [r[0] for r in rows] == ["dakk"] and rows[0][1] == "mui"
+
+
+def test_packaged_weak_words() -> None:
+    """The packaged weak words: Musi words Indonesian tweets write rarely, none of them an
+    evidence word; informal Indonesian the Musi and Betawi paragraphs write too is left out."""
+    ev = load_regional_evidence()
+    assert {"dak", "dio", "galak", "nian", "balek", "pegi"} <= ev.weak
+    assert ev.weak.isdisjoint(ev.words)
+    assert not {"kemaren", "denger", "seneng", "ngasih", "cewek", "cowok", "wong", "ko"} & ev.weak
+
+
+@pytest.mark.parametrize(("regional", "indonesian"), [
+    # written by us: Musi ``dak`` + ``galak`` (= tidak mau), id 0.77 before
+    ("Aku dak galak makan pempek itu.", "Aku tidak mau makan pempek itu."),
+])
+def test_two_packaged_weak_words_step_back_a_short_line(
+        step: LanguageID, regional: str, indonesian: str) -> None:
+    base = _without_idms_rule(step, regional)
+    assert base["lang"] == "id" and STEP_BACK_SCORE < base["score"] < IDMS_CEILING, base
+    assert step.score(Document("r", regional))["score"] == STEP_BACK_SCORE
+    assert step.score(Document("i", indonesian)) == _without_idms_rule(step, indonesian)
 
 
 def test_capitalised_words_inside_a_sentence_are_names() -> None:

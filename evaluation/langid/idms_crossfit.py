@@ -9,8 +9,8 @@ on one fold and the step (without its own id/ms step-back) labels the other fold
 benchmark's paragraph and sentence sets, 1,500 per language, and every Indonesian tune tweet),
 both ways. Of the texts labelled id/ms between ``STEP_BACK_SCORE`` and ``IDMS_CEILING``, the
 regional ones the held-out fold's evidence calls regional are the gain, the gold id/ms ones the
-cost (session 13: short texts above the ceiling are read too, as the step does). The eval half is
-never read.
+cost (session 13: short texts above the ceiling are read too, as the step does; the weak words
+are built from the fold too). The eval half is never read.
 """
 
 from __future__ import annotations
@@ -47,7 +47,9 @@ def fold_evidence(k: int) -> SB.RegionalEvidence:
             n[s.gold] += 1
             df[s.gold].update(set(TOKEN_RE.findall(s.text.lower())))
     rows = B.build(df, n)
-    return SB.RegionalEvidence(frozenset(r[0] for r in rows), strong=frozenset(r[0] for r in rows if r[3]))
+    words = frozenset(r[0] for r in rows)
+    return SB.RegionalEvidence(words, strong=frozenset(r[0] for r in rows if r[3]),
+                               weak=frozenset(r[0] for r in B.weak(df, n, set(words))))
 
 
 def main() -> None:
