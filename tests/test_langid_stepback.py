@@ -12,6 +12,7 @@ from saring.langid.lexicon import load_markers
 from saring.langid.step import LanguageID
 from saring.langid.stepback import (
     IDMS_CEILING,
+    IDMS_NYE_MIN,
     IDMS_SHORT_CHARS,
     IDMS_SHORT_WORDS,
     IDMS_WEAK_WORDS,
@@ -209,6 +210,44 @@ def test_two_packaged_weak_words_step_back_a_short_line(
     assert base["lang"] == "id" and STEP_BACK_SCORE < base["score"] < IDMS_CEILING, base
     assert step.score(Document("r", regional))["score"] == STEP_BACK_SCORE
     assert step.score(Document("i", indonesian)) == _without_idms_rule(step, indonesian)
+
+
+# session 13, second turn: Betawi ``-nye`` forms of Indonesian ``-nya`` words
+NYE = RegionalEvidence(frozenset({"pasalnye", "setidaknye", "mengatasinye", "ulun", "kada"}))
+
+
+def test_three_nye_forms_step_back_a_long_indonesian_verdict() -> None:
+    """In a text longer than IDMS_SHORT_WORDS words IDMS_NYE_MIN distinct ``-nye`` forms are
+    enough without the share, for an Indonesian verdict only (colloquial Malay writes ``-nye``);
+    two are not, nor three other evidence words."""
+    filler = " ".join(_FILLER * 3)  # 54 Indonesian words
+    three = f"Pasalnye {filler} setidaknye mengatasinye"
+    assert IDMS_NYE_MIN == 3
+    assert NYE.step_back("id", 0.80, three) == STEP_BACK_SCORE
+    assert NYE.step_back("ms", 0.80, three) == 0.80
+    assert NYE.step_back("id", 0.80, f"Pasalnye {filler} setidaknye") == 0.80
+    assert NYE.step_back("id", 0.80, f"Ulun {filler} kada pasalnye") == 0.80
+    assert NYE.step_back("id", 0.98, three) == 0.98  # above the ceiling and long: not read
+
+
+# written by us: an Indonesian notice keeping the Betawi ``-nye`` three times (103 words)
+_NOTICE = ("Pasalnye, sebagian besar warga belum mengetahui jadwal kerja bakti bulan ini. Oleh karena "
+           "itu, ketua RT perlu mengumumkan kembali jadwal tersebut melalui pengeras suara di masjid dan "
+           "grup pesan warga. Setidaknye pengumuman dilakukan dua kali, pagi dan sore, agar warga yang "
+           "bekerja di luar kota tidak ketinggalan informasi. Pengurus juga akan menyiapkan alat "
+           "kebersihan, karung sampah, dan minuman untuk para peserta. Kegiatan dimulai pukul tujuh pagi "
+           "dari balai warga dan berakhir sebelum zuhur. Anak-anak boleh ikut membantu dengan pengawasan "
+           "orang tua. Kalau masalah saluran air yang tersumbat ini terus dibiarkan, mengatasinye akan "
+           "makin sulit dan biaya perbaikan akan makin besar bagi kas kampung.")
+
+
+def test_packaged_nye_forms_step_back_an_indonesian_notice(step: LanguageID) -> None:
+    assert {"pasalnye", "setidaknye", "mengatasinye"} <= load_regional_evidence().words
+    base = _without_idms_rule(step, _NOTICE)
+    assert base["lang"] == "id" and STEP_BACK_SCORE < base["score"] < IDMS_CEILING, base
+    assert step.score(Document("n", _NOTICE))["score"] == STEP_BACK_SCORE
+    twin = _NOTICE.replace("nye", "nya")
+    assert step.score(Document("t", twin)) == _without_idms_rule(step, twin)
 
 
 def test_capitalised_words_inside_a_sentence_are_names() -> None:
