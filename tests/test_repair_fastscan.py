@@ -570,7 +570,7 @@ def _quiet_source() -> str:
                                                     names.find_entity_sites))
 
 
-QUIET_SHA = "135f699f8136e9d6"
+QUIET_SHA = "9691392d84da3a85"
 
 
 def test_quiet_documents_mirror_the_glue_scan() -> None:

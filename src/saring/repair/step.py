@@ -283,18 +283,23 @@ class Repair(MapStep):
     # --------------------------------------------------------------- process
     def process(self, doc: Document) -> Reject | None:
         site = site_of(doc.metadata)
-        removed: list[dict[str, Any]] = []
         if quiet(doc.text, self._res or load_resources()):
             # (most documents: one kernel call finds no site, no name candidate, no code glue and
-            # no duplicate candidate, so repair_glue would find nothing and flag nothing; exact)
-            counts = {"repaired": 0, "list": 0, "flagged": 0, "scrape": 0}
-        else:
-            glue = self.repair_glue(doc)
-            counts = glue["counts"]
-            evidence = counts["repaired"] + counts["list"] > 0
-            # (the gate: no candidate pair, nothing to remove or flag; exact, see fastscan)
-            if self.config.dedup_paragraphs and maybe_duplicates(doc.text):
-                removed = self.remove_duplicates(doc, glue["line_damage"], evidence)
+            # no duplicate candidate, so repair_glue would find nothing and flag nothing; exact:
+            # the annotation below with every count 0, in the same key order)
+            doc.annotate(self.label, mt_damage=0.0, glue_repaired=0, glue_flagged=0,
+                         scrape_joins_split=0, duplicate_paragraphs=0)
+            if site is not None:
+                doc.annotate(self.label, site=site)
+            forget()
+            return None
+        removed: list[dict[str, Any]] = []
+        glue = self.repair_glue(doc)
+        counts = glue["counts"]
+        evidence = counts["repaired"] + counts["list"] > 0
+        # (the gate: no candidate pair, nothing to remove or flag; exact, see fastscan)
+        if self.config.dedup_paragraphs and maybe_duplicates(doc.text):
+            removed = self.remove_duplicates(doc, glue["line_damage"], evidence)
         counts["revision"] = sum(1 for r in removed if r["reason"] == "revision_duplicate")
         # (no artifact: damage_score is 0.0 whatever the token count, without its sum and round;
         # the count is text.count(" ") + text.count("\n") + 1, from one C pass)
