@@ -68,3 +68,21 @@ def test_detector_same_spans_with_and_without_the_kernel(text: str, head: str) -
     finally:
         D._K = saved
     assert with_kernel == without
+
+
+def test_scans_keep_the_gil_in_the_concurrent_slot() -> None:
+    """``KEEP_GIL`` is passed positionally: the slot must be ``regex``'s ``concurrent`` argument
+    (a bad value there is refused as such), and the calls answer as without it."""
+    import regex
+
+    p = regex.compile(r"[0-9]+")
+    with pytest.raises(ValueError, match="concurrent"):
+        list(p.finditer("a 12 b 3", None, None, False, "x"))
+    with pytest.raises(ValueError, match="concurrent"):
+        p.search("a 12", None, None, "x")
+    text = "a 12 b 345 c 6"
+    assert D.KEEP_GIL is False
+    assert [m.span() for m in p.finditer(text, None, None, False, D.KEEP_GIL)] == [
+        m.span() for m in p.finditer(text)]
+    assert [m.span() for m in p.finditer(text, 3, 12, False, D.KEEP_GIL)] == [m.span() for m in p.finditer(text, 3, 12)]
+    assert p.search(text, None, None, D.KEEP_GIL).span() == p.search(text).span()
