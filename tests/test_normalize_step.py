@@ -184,3 +184,38 @@ def test_layout_pass_same_edits_with_and_without_the_kernel(text: str, max_blank
         norm._K = saved
     assert with_kernel.text == without.text
     assert [e.to_dict() for e in with_kernel.edits] == [e.to_dict() for e in without.edits]
+
+
+# Runs of printable ASCII between the characters the scans act on, so every one of them falls in
+# every lane of the kernels' 8-byte words (1-byte, 2-byte with a dash or U+3000, 4-byte text).
+_LANE_TEXT = st.lists(
+    st.one_of(
+        st.sampled_from([" ", "  ", "\n", "\n\n", "\n \n", "\t", "\r", "\r\n", "\x7f", "\x85", "\xa0", "\xad",
+                         "\x1f", "~", "\u2028", "\u200b", "\u2013", "\u3000", "\ufeff", "\U0001F600", "\xff",
+                         "\u017f", "\u0120", "\u0a0a", "\u2020", "\u0909"]),
+        st.text(st.sampled_from("abcdefgh XYZ,.~!"), min_size=1, max_size=17),
+    ),
+    max_size=40,
+).map("".join)
+
+
+@settings(max_examples=1500, deadline=None)
+@given(_LANE_TEXT, st.integers(0, 5), st.integers(0, 300))
+@example("        \n", 1, 50)
+@example("abcdefg \nabcdefg  ", 1, 50)
+@example("abcdefgh\n       x", 0, 50)
+def test_word_skips_give_the_references(text: str, keep: int, limit: int):
+    """The kernels' eight-byte skips (printable ASCII in ``char_positions``, lone spaces and
+    letters in the layout scan) land on every offset: same answers as the regexes."""
+    from saring.normalize import step as norm
+
+    if norm._K is None:
+        return
+    assert norm._K.layout_fixes(text, keep) == norm.layout_fixes_re(text, keep)
+    assert norm._K.layout_matches(text) == norm.layout_matches_re(text)
+    assert norm._K.char_positions(text, norm._CHAR_SET, limit) == norm.char_positions_re(text, limit)
+    # characters asked for in any order, printable ones among them (no word skip then)
+    shuffled = norm._CHAR_SET[::-1]
+    assert norm._K.char_positions(text, shuffled, limit) == norm.char_positions_re(text, limit)
+    with_e = sorted(norm.char_positions_re(text, 10**9) + [k for k, c in enumerate(text) if c == "e"])[:limit]
+    assert norm._K.char_positions(text, norm._CHAR_SET + "e", limit) == with_e
