@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pickle
 
+import pytest
 from conftest import corpus_records
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
@@ -219,3 +220,32 @@ def test_word_skips_give_the_references(text: str, keep: int, limit: int):
     assert norm._K.char_positions(text, shuffled, limit) == norm.char_positions_re(text, limit)
     with_e = sorted(norm.char_positions_re(text, 10**9) + [k for k, c in enumerate(text) if c == "e"])[:limit]
     assert norm._K.char_positions(text, norm._CHAR_SET + "e", limit) == with_e
+
+
+def test_latin1_text_is_nfc_pairwise() -> None:
+    """The NFC pass skips text stored one byte per character: every pair of characters below
+    U+0100 (and each alone) is NFC, and none of them combines (so no longer text composes)."""
+    import unicodedata
+
+    chars = [chr(c) for c in range(256)]
+    assert all(unicodedata.combining(c) == 0 for c in chars)
+    for a in chars:
+        assert unicodedata.normalize("NFC", a) == a
+        for b in chars:
+            assert unicodedata.is_normalized("NFC", a + b)
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.text(st.characters(max_codepoint=0xFF), max_size=200), st.text(max_size=5))
+def test_one_byte_is_the_str_kind_and_nfc(text: str, other: str) -> None:
+    import unicodedata
+
+    from saring.normalize import step as norm
+
+    if norm._K is None:
+        return
+    assert norm._K.one_byte(text) is True and unicodedata.is_normalized("NFC", text)
+    mixed = text + other
+    assert norm._K.one_byte(mixed) is (max(mixed, default="a") < "\u0100")
+    with pytest.raises(TypeError):
+        norm._K.one_byte(b"x")

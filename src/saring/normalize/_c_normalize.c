@@ -9,6 +9,9 @@
  *       | (?P<leading_space>(?<=\n)[ \t]+) | (?P<space_run>[ \t]{2,}|\t)
  *     decided the way the regex engine decides them (alternatives in order, greedy repeats,
  *     the search going on at the end of each match). Every loop moves forward: linear time.
+ * one_byte(text) -> bool
+ *     Whether ``text`` is stored one byte per character (``max(text) < "\u0100"``, read off
+ *     the str's kind): the NFC pass's shortcut.
  * layout_fixes(text, keep_newlines) -> list[tuple[int, int, str]]
  *     layout_matches(text) without the blank_lines matches that are only newlines, at most
  *     keep_newlines of them (the step's allowed paragraph breaks: they change nothing, and
@@ -340,7 +343,21 @@ layout_fixes(PyObject *self, PyObject *args)
     return layout_scan(text, keep_newlines);
 }
 
+/* one_byte(text) -> whether text is stored one byte per character (every character below
+ * U+0100): such a text is NFC (tested over every character pair and random Latin-1 text). */
+static PyObject *
+one_byte(PyObject *self, PyObject *arg)
+{
+    (void)self;
+    if (!PyUnicode_Check(arg)) {
+        PyErr_SetString(PyExc_TypeError, "one_byte: str expected");
+        return NULL;
+    }
+    return PyBool_FromLong(PyUnicode_KIND(arg) == PyUnicode_1BYTE_KIND);
+}
+
 static PyMethodDef methods[] = {
+    {"one_byte", one_byte, METH_O, "one_byte(text) -> whether every character of text is below U+0100."},
     {"char_positions", char_positions, METH_VARARGS,
      "char_positions(text, chars, limit) -> offsets of text's characters in chars (at most limit)."},
     {"layout_matches", layout_matches, METH_VARARGS,

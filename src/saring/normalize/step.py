@@ -346,7 +346,9 @@ class Normalize(MapStep):
 
     def _pass_nfc(self, doc: Document) -> None:
         text = doc.text
-        if text.isascii() or unicodedata.is_normalized("NFC", text):
+        # (text below U+0100 is NFC: every Latin-1 letter with a mark is its own composition and
+        # no Latin-1 character combines; one kernel call instead of NFC's quick check per character)
+        if text.isascii() or (_K is not None and _K.one_byte(text)) or unicodedata.is_normalized("NFC", text):
             return
         fixed = unicodedata.normalize("NFC", text)
         doc.apply(self.label, diff_replacements(text, fixed, _nfc_kind, dense=True))
