@@ -202,8 +202,8 @@ def test_output_identical_for_one_and_two_workers(tmp_path: Path) -> None:
     local = pytest.importorskip("saring.executors.local")
     a = run(tmp_path / "w1", _mixed_corpus(), paragraph_min_docs=3)
     ex = local.LocalExecutor(workers=2)
-    try:  # 2 workers: 4 partitions instead of 2; the output must not change
-        b = run(tmp_path / "w2", _mixed_corpus(), executor=ex, paragraph_min_docs=3)
+    try:  # 2 workers and 3 partitions (1 worker: 2); the output must not change
+        b = run(tmp_path / "w2", _mixed_corpus(), executor=ex, partitions=3, paragraph_min_docs=3)
     finally:
         ex.close()
     assert _dump(a[1], a[2]) == _dump(b[1], b[2])
