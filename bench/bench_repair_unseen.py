@@ -55,7 +55,8 @@ TRAPS = ("traps.txt", "traps2.txt",  # 2: session 4 (Malay names, spec lists, co
          "traps10.txt",  # 10: session 12 (names met "di" somewhere, regnal numbers, particles, place heads, breeds)
          "traps11.txt",  # 11: session 12, second batch (names ending in -air/-sel, -ian given names, time adverbials)
          "traps12.txt",  # 12: session 13, repair11 (English+Indonesian brands, clitics, codes, hyphens, -an breeds, number places)
-         "traps13.txt")  # 13: session 13, repair11, written WITH its rules (hyphenated pairs, acronym openers, person-noun shapes)
+         "traps13.txt",  # 13: session 13, repair11, written WITH its rules (hyphenated pairs, acronym openers, person-noun shapes)
+         "traps14.txt")  # 14: session 13, repair11, before the second-turn rule (place + n given names, -a demonyms, codes)
 CORPORA = ROOT.parent / "shared" / "corpora"
 # clean news (false edits) and scraped news (link-stripped glue: splits fine, reorders wrong)
 NEWS = [("id_news_indosum_dev.jsonl.gz", 3463), ("id_news_detik_langscrape.jsonl.gz", 1000),

@@ -24,6 +24,9 @@ def step() -> Repair:
     # hyphenated routes and pairs, acronym-opened names written solid, one-word shop names
     # (written with the session-13 rules)
     ("traps13.txt", 40),
+    # given names and words reading as place + n, demonyms the Indonesian way, codes with digits
+    # (written before the second-turn demonym rule)
+    ("traps14.txt", 25),
 ])
 def test_traps_are_never_edited(step: Repair, traps: str, least: int) -> None:
     """Zero edits alone and inside set-13a pages."""
@@ -34,6 +37,9 @@ def test_traps_are_never_edited(step: Repair, traps: str, least: int) -> None:
 
 
 @pytest.mark.parametrize(("glued", "want"), [
+    # an English -n demonym of a subdivision (scripts/build_repair_demonyms.py's second class)
+    ("Ia memotret Montanan peternak sapi di desa itu.", "Ia memotret peternak sapi Montana di desa itu."),
+    ("Wartawan mewawancarai Keralan nelayan di pantai.", "Wartawan mewawancarai nelayan Kerala di pantai."),
     # a trade noun no tag list knows, told by its shape (peN- + a root; a loan's -er/-ur)
     ("Polisi memeriksa Toko Kue Wirandakapenyelam kemarin sore.",
      "Polisi memeriksa penyelam Toko Kue Wirandaka kemarin sore."),
