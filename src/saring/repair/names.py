@@ -1663,6 +1663,46 @@ def code_sites(text: str, res: Resources, taken: set[int]) -> list[Site]:
     return out
 
 
+# a code of a coined name and digits (``Lintasbumi-5``, ``Garudasat-3``) glued to a word: the hyphen,
+# 1-4 digits, then 4+ lower-case letters (or one capital and 3+): the digits end the name
+HYPHEN_CODE_GLUE = re.compile(r"-(\d{1,4})([A-Z]?[a-z]{4,30})(?![\w\-])")
+CODED_WORD = re.compile(r"(?<![\w\-'’])[A-Z][a-z]{2,29}$")
+
+
+def hyphen_code_possible(text: str) -> bool:
+    """Whether :data:`HYPHEN_CODE_GLUE` matches (the step's quiet gate does not look for it)."""
+    return HYPHEN_CODE_GLUE.search(text) is not None
+
+
+def hyphen_code_sites(text: str, res: Resources, taken: set[int]) -> list[Site]:
+    """``memeriksa Roket Lintasbumi-5mesin sebelum``: a coined name's numbered code with the head
+    noun of the translated possessive glued to the digits. The digits end the name, so the split
+    point is unambiguous; the name is taken only when it is one (a coined word no lexicon has,
+    written after running text: ``Covid-19pandemi`` is a known word's heading join) and the glued
+    part a noun of the language (no verb, English word or unit) with lower-case text after it."""
+    out: list[Site] = []
+    for m in HYPHEN_CODE_GLUE.finditer(text):
+        word = CODED_WORD.search(text, max(0, m.start() - 30), m.start())
+        if word is None or word.start() in taken:
+            continue
+        name, low = word.group(), m.group(2).lower()
+        if name.lower() in res.lexicon or _common(name, res) or res.englishish(name):
+            continue  # (Covid-19, Tipe-5, Falcon-9: words or English names, not coined ones)
+        if not (res.head_noun(low, HEAD_RATE) or _rare_noun(low, res) or low in res.pos_nouns) or is_verb(
+                low, res) or res.englishish(low) or low in res.stop or low in TIME_NOUNS:
+            continue
+        if not SPEECH_AFTER.match(text, m.end()):
+            continue
+        start, clear = extend_name(text, word.start(), res)
+        if not clear or not in_running_text(text, start, m.end(), res):
+            continue
+        site = Site(start, m.end(), text[start : m.start(2)], "camel" if m.group(2)[0].isupper() else "glue",
+                    m.start(2), m.group(2), 0.8)
+        site.name = True
+        out.append(site)
+    return out
+
+
 def extend_sites(text: str, sites: list[Site], res: Resources) -> None:
     """Gazetteer glue inside a longer name (``Kedutaan Besar Chiliundangan``) moves whole."""
     spans = [(s.start, s.end) for s in sites]

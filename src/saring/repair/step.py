@@ -36,7 +36,14 @@ from saring.repair.glue import (
     plan_repair,
     require_mt_fingerprint,
 )
-from saring.repair.names import SPLIT_FORMS, code_sites, extend_sites, find_entity_sites
+from saring.repair.names import (
+    SPLIT_FORMS,
+    code_sites,
+    extend_sites,
+    find_entity_sites,
+    hyphen_code_possible,
+    hyphen_code_sites,
+)
 from saring.repair.paragraphs import DupPair, Para, find_duplicates, split_paragraphs
 from saring.repair.resources import Resources, load_resources
 from saring.step import MapStep, Reject
@@ -154,6 +161,8 @@ class Repair(MapStep):
         named = find_entity_sites(text, res, {s.start for s in strong} | {s.end for s in strong}, stopped, glued)
         if code_glue_possible(text):  # (exact: no capital before a digit, no CODE_GLUE match)
             named += code_sites(text, res, {s.start for s in named})
+        if hyphen_code_possible(text):  # (Lintasbumi-5|mesin: no token of the name scan)
+            named += hyphen_code_sites(text, res, {s.start for s in named})
         sites = strong + [s for s in weak if not any(n.start <= s.start < n.end for n in named)] + named
         if not sites:
             if stopped:
@@ -283,7 +292,7 @@ class Repair(MapStep):
     # --------------------------------------------------------------- process
     def process(self, doc: Document) -> Reject | None:
         site = site_of(doc.metadata)
-        if quiet(doc.text, self._res or load_resources()):
+        if quiet(doc.text, self._res or load_resources()) and not hyphen_code_possible(doc.text):
             # (most documents: one kernel call finds no site, no name candidate, no code glue and
             # no duplicate candidate, so repair_glue would find nothing and flag nothing; exact:
             # the annotation below with every count 0, in the same key order)
