@@ -4,7 +4,7 @@ Entities in the rule tests are invented and differ from the evaluation sets' (``
 from __future__ import annotations
 
 import pytest
-from repair_kit import alone_and_in_page, repair_step
+from repair_kit import alone_and_in_page, fix, repair_step
 
 from evaluation.repair.unseen import load_cases, page_order, run_cases, run_traps, summary
 from saring.repair import fastscan, names
@@ -37,6 +37,14 @@ def test_traps_are_never_edited(step: Repair, traps: str, least: int) -> None:
 
 
 @pytest.mark.parametrize(("glued", "want"), [
+    # a coined name's numbered code glued to a noun (names.hyphen_code_sites), lower case and CamelCase
+    ("Teknisi memperbaiki Satelit Nawangkara-7kamera yang rusak.",
+     "Teknisi memperbaiki kamera Satelit Nawangkara-7 yang rusak."),
+    ("Teknisi memperbaiki Satelit Nawangkara-7Kamera yang rusak.",
+     "Teknisi memperbaiki kamera Satelit Nawangkara-7 yang rusak."),
+    # ... not a known word's code (a heading join), a verb, or before punctuation
+    ("Warga khawatir soal Covid-19pandemi yang meluas.", "Warga khawatir soal Covid-19pandemi yang meluas."),
+    ("Teknisi memperbaiki Satelit Nawangkara-7mengorbit lagi.", "Teknisi memperbaiki Satelit Nawangkara-7mengorbit lagi."),
     # an English -n demonym of a subdivision (scripts/build_repair_demonyms.py's second class)
     ("Ia memotret Montanan peternak sapi di desa itu.", "Ia memotret peternak sapi Montana di desa itu."),
     ("Wartawan mewawancarai Keralan nelayan di pantai.", "Wartawan mewawancarai nelayan Kerala di pantai."),
@@ -101,3 +109,10 @@ def test_set13_never_breaks_a_name(step: Repair) -> None:
     cases = load_cases("unseen_dev13a.txt")
     assert summary(run_cases(step, cases))["all"]["broken"] == 0
     assert summary(run_cases(step, page_order(cases), 3))["all"]["broken"] == 0
+
+
+def test_hyphen_code_repair_is_idempotent(step: Repair) -> None:
+    """The moved code keeps its digits with the name: a second pass finds nothing to do."""
+    once = fix(step, "Teknisi memperbaiki Satelit Nawangkara-7kamera yang rusak.")
+    assert fix(step, once) == once
+    assert not names.hyphen_code_possible(once)
