@@ -11,7 +11,7 @@ out). Read by hand: nine bases that are no region (a class, a genre, given names
 are left out, since ``memuji Valerian gelandang`` is a person before an apposition.
 
 Second class (session 13): subdivisions (ISO 3166-2 names from ``pycountry``, one ASCII word of
-4+ letters) ending in ``-a`` (``Iowa``/``Iowan``, ``Umbria``) or a consonant (``Assam``/``Assamese``),
+4+ letters, a type word after it dropped: ``Fujian Sheng``) ending in ``-a`` (``Iowa``/``Iowan``, ``Umbria``) or a consonant (``Assam``/``Assamese``),
 whose ``-n``/``-ese`` form wordfreq ``en`` knows (Zipf >= 1.0) and ``id`` does not, and which English
 text names at least as often as Indonesian (en Zipf >= 2.0 and >= id: ``para``, ``lima``, ``Jawa``,
 ``Papua`` are words or places Indonesian writes without a demonym). Given names, an era and
@@ -48,6 +48,8 @@ def bases() -> list[str]:
 
 
 MIN_ZIPF_DEMONYM = 1.0
+# a subdivision's type written after its name (``Fujian Sheng``: the demonym is ``Fujianese``)
+ADMIN_WORDS = frozenset("Sheng Province Prefecture Region State".split())
 # read by hand in the generated second class: given names, surnames, an era, a religious word,
 # a dog breed, a common word (delta sungai)
 NOT_SUBDIVISION_PLACES = frozenset("abia berea chihuahua delta hela jura saga sofia victoria volta".split())
@@ -60,7 +62,8 @@ def subdivision_bases() -> list[str]:
 
     out = set()
     for sub in pycountry.subdivisions:
-        base = sub.name.lower()
+        words = sub.name.split(" ")
+        base = (words[0] if len(words) == 2 and words[1] in ADMIN_WORDS else sub.name).lower()
         if not (base.isascii() and base.isalpha() and len(base) >= 4) or base in NOT_SUBDIVISION_PLACES:
             continue
         demonym = base + ("n" if base.endswith("a") else "ese" if base[-1] not in "aeiou" else "")
