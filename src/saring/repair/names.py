@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from itertools import islice
 from typing import Any
 
 from saring.record import FrozenRecord
@@ -1667,6 +1668,7 @@ def code_sites(text: str, res: Resources, taken: set[int]) -> list[Site]:
 # 1-4 digits, then 4+ lower-case letters (or one capital and 3+): the digits end the name
 HYPHEN_CODE_GLUE = re.compile(r"-(\d{1,4})([A-Z]?[a-z]{4,30})(?![\w\-])")
 CODED_WORD = re.compile(r"(?<![\w\-'’])[A-Z][a-z]{2,29}$")
+MAX_HYPHEN_CODES = 32  # matches looked at per document (a page of hundreds is no translated article)
 
 
 def hyphen_code_possible(text: str) -> bool:
@@ -1681,7 +1683,7 @@ def hyphen_code_sites(text: str, res: Resources, taken: set[int]) -> list[Site]:
     written after running text: ``Covid-19pandemi`` is a known word's heading join) and the glued
     part a noun of the language (no verb, English word or unit) with lower-case text after it."""
     out: list[Site] = []
-    for m in HYPHEN_CODE_GLUE.finditer(text):
+    for m in islice(HYPHEN_CODE_GLUE.finditer(text), MAX_HYPHEN_CODES):
         word = CODED_WORD.search(text, max(0, m.start() - 30), m.start())
         if word is None or word.start() in taken:
             continue
