@@ -72,13 +72,26 @@ def test_no_split_no_site(res) -> None:
 
 
 @pytest.mark.parametrize("name", TRAP_FILES)
-def test_every_trap_untouched(name: str) -> None:
+def test_scorer_edits_no_trap(name: str, monkeypatch) -> None:
+    """Every trap line comes out of the step as it does without the scorer (alone and after two
+    glued sentences: page evidence must not lift a scorer site over a look-alike either)."""
+    glued = "Warga mengeluhkan Rusiakebijakan itu.\nPetani menjual Jepangberas ke pasar."
     step = Repair(dedup_paragraphs=False)
     step.ensure_setup()
-    for t in read_lines(name):
-        doc = Document(id="t", text=t)
-        step.process(doc)
-        assert doc.text == t, f"{name}: {t!r} -> {doc.text!r}"
+    lines = read_lines(name)
+
+    def run() -> list[str]:
+        out = []
+        for t in lines:
+            for text in (t, f"{glued}\n{t}"):
+                doc = Document(id="t", text=text)
+                step.process(doc)
+                out.append(doc.text.split("\n")[-1])
+        return out
+
+    with_scorer = run()
+    monkeypatch.setattr(S, "site", lambda *a, **k: None)
+    assert with_scorer == run()
 
 
 def test_scorer_sites_plan_like_rule_sites(res, model) -> None:

@@ -31,7 +31,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from saring.repair import names as N
-from saring.repair.glue import Site, in_running_text, is_verb
+from saring.repair.glue import TIME_NOUNS, Site, in_running_text, is_verb
 from saring.repair.resources import SUFFIX_LIKE, Resources
 
 if TYPE_CHECKING:
@@ -181,22 +181,44 @@ def best_split(text: str, m: re.Match[str], res: Resources, memo: DocMemo | None
     return best
 
 
+def _vetoed(text: str, m: re.Match[str], res: Resources, memo: DocMemo | None) -> bool:
+    """Tokens the rules leave alone on purpose, whatever a score says: a list's two items
+    (``list_site``'s question), a name writers use whole (corpus names, wordfreq tokens, brands),
+    a known word of any list (Malay ``Antarabangsa``), a token repeated in the document (a
+    lexicalised name: ``Tarumanegara``)."""
+    tok = m.group()
+    lm = N.LIST_TOKEN.match(text, m.start())
+    if lm is not None and lm.end() == m.end():
+        return True
+    if tok in res.corpus_names or tok.lower() in res.world_words or tok in res.brands or tok.lower() in res.brands_lower:
+        return True
+    return res.known(tok) or N.repeated(text, tok, None if memo is None else memo.repeated)
+
+
+def _not_a_head(low: str, res: Resources) -> bool:
+    """A glued word that heads no noun phrase a name modified: a verb, a closed-class word, a
+    time word (``Gubernur Riau|pagi``), a direction or auxiliary."""
+    return (is_verb(low, res) or low in res.stop or low in res.not_heads or low in N.TIME_NOUNS
+            or low in TIME_NOUNS)
+
+
 def site(text: str, m: re.Match[str], res: Resources, memo: DocMemo | None = None) -> Site | None:
     """A glue site for the token ``m`` the rules found none for, or None: confident above the
     model's edit threshold (no other glue needed), a flag only above its flag threshold."""
     model = load_model()
     if model is None:
         return None
-    lm = N.LIST_TOKEN.match(text, m.start())
-    if lm is not None and lm.end() == m.end():
-        return None  # a list's two items joined: the list rule's question, not a split's
+    if _vetoed(text, m, res, memo):
+        return None
     p, i = best_split(text, m, res, memo, model)
     right = m.group()[i:]
     form = form_of(right)
-    if not i or p < model.flag[form]:
+    if not i or p < model.flag[form] or _not_a_head(right.lower(), res):
         return None
     start = m.start()
     name_start, clear = N.extend_name(text, start, res)
+    if not clear or not in_running_text(text, name_start, m.end(), res):
+        return None  # a headline or paragraph join, or a name whose extent is unclear: no move
     edit = p >= model.edit[form]
     s = Site(name_start, m.end(), text[name_start : start + i], form, start + i,
              right, 0.8 if edit else 0.6, needs_evidence=0 if edit else FLAG_ONLY, name=True)
