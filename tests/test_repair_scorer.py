@@ -97,10 +97,16 @@ def test_scorer_edits_no_trap(name: str, monkeypatch) -> None:
 def test_scorer_sites_plan_like_rule_sites(res, model) -> None:
     """A site the scorer makes is an ordinary glue site: its entity ends where the glued word
     starts, inside the token, and the name before it moves with it."""
-    text = "Kemarin Pusat Riset Halvendaro Kuarsamanajer mengundurkan diri dari jabatannya."
-    m = _token(text, "Kuarsamanajer")
+    text = "Pembeli mengeluhkan Toko Roti SekarwulanHarga yang terus naik."
+    m = _token(text, "SekarwulanHarga")
     p, i = S.best_split(text, m, res, N.DocMemo(text), model)
-    if not i or p < model.flag["glue"]:
-        pytest.skip("the scorer is not sure of this one (no site to check)")
+    assert m.group()[:i] == "Sekarwulan" and p >= model.flag["camel"]
     s = S.site(text, m, res, N.DocMemo(text))
-    assert s is not None and s.rest_start == m.start() + i and text[s.start : s.rest_start].endswith(m.group()[:i])
+    assert s is not None and s.form == "camel" and s.rest_start == m.start() + i
+    assert s.entity == "Toko Roti Sekarwulan" and s.start == text.index("Toko")
+
+
+def test_vetoes_hold(res) -> None:
+    """A token repeated in the document is a lexicalised name, whatever its score."""
+    text = "Pembeli mengeluhkan Toko Roti SekarwulanHarga yang naik. SekarwulanHarga tutup."
+    assert S.site(text, _token(text, "SekarwulanHarga"), res, N.DocMemo(text)) is None

@@ -31,7 +31,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from saring.repair import names as N
-from saring.repair.glue import TIME_NOUNS, Site, in_running_text, is_verb
+from saring.repair.glue import NAME_END, TIME_NOUNS, Site, in_running_text, is_verb
 from saring.repair.resources import SUFFIX_LIKE, Resources
 
 if TYPE_CHECKING:
@@ -127,11 +127,12 @@ def candidates(tok: str, res: Resources) -> list[int]:
     return out
 
 
-def context(text: str, start: int, end: int, res: Resources) -> list[float]:
+def context(text: str, start: int, end: int, res: Resources,
+            name: tuple[int, bool] | None = None) -> list[float]:
     """The token's surroundings (the same for every split): capitalised words of the name before
     it, a lower-case word before the name, sentence start, what follows, a clear left boundary,
-    running text, a locative before."""
-    name_start, clear = N.extend_name(text, start, res)
+    running text, a locative before. ``name``: ``names.extend_name``'s answer, when known."""
+    name_start, clear = name or N.extend_name(text, start, res)
     words = text.count(" ", name_start, start) if name_start < start else 0
     return [
         min(words, MAX_WORDS) / MAX_WORDS,
@@ -168,12 +169,16 @@ def features(tok: str, i: int, ctx: list[float], res: Resources, memo: DocMemo |
 def best_split(text: str, m: re.Match[str], res: Resources, memo: DocMemo | None,
                model: Model) -> tuple[float, int]:
     """(probability, split index) of the most likely split of the token ``m``; (0, 0) if none."""
-    best = (0.0, 0)
     tok = m.group()
     splits = candidates(tok, res)
     if not splits:
-        return best
-    ctx = context(text, m.start(), m.end(), res)
+        return 0.0, 0
+    return _best(tok, splits, context(text, m.start(), m.end(), res), text, res, memo, model)
+
+
+def _best(tok: str, splits: list[int], ctx: list[float], text: str, res: Resources, memo: DocMemo | None,
+          model: Model) -> tuple[float, int]:
+    best = (0.0, 0)
     for i in splits:
         p = model.probability(features(tok, i, ctx, res, memo, text, model.grams))
         if p > best[0]:
@@ -208,19 +213,22 @@ def site(text: str, m: re.Match[str], res: Resources, memo: DocMemo | None = Non
     model = load_model()
     if model is None:
         return None
-    if _vetoed(text, m, res, memo):
+    if LOWER_AFTER.match(text, m.end()) is None or NAME_END.match(text, m.end()):
+        return None  # (cheapest first: running text goes on in lower case after glue)
+    tok, start = m.group(), m.start()
+    splits = candidates(tok, res)
+    if not splits or _vetoed(text, m, res, memo):
         return None
-    p, i = best_split(text, m, res, memo, model)
-    right = m.group()[i:]
-    form = form_of(right)
-    if not i or p < model.flag[form] or _not_a_head(right.lower(), res):
-        return None
-    start = m.start()
     name_start, clear = N.extend_name(text, start, res)
     if not clear or not in_running_text(text, name_start, m.end(), res):
         return None  # a headline or paragraph join, or a name whose extent is unclear: no move
+    ctx = context(text, start, m.end(), res, (name_start, clear))
+    p, i = _best(tok, splits, ctx, text, res, memo, model)
+    right = tok[i:]
+    form = form_of(right)
+    if not i or p < model.flag[form] or _not_a_head(right.lower(), res):
+        return None
     edit = p >= model.edit[form]
     s = Site(name_start, m.end(), text[name_start : start + i], form, start + i,
              right, 0.8 if edit else 0.6, needs_evidence=0 if edit else FLAG_ONLY, name=True)
-    s.no_move = not clear
     return s
