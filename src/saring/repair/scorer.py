@@ -49,6 +49,8 @@ FLAG_ONLY = 99  # other glue sites a flag-tier site would need: never repaired, 
 # the gazetteer as ``India|nan`` was moved once a scorer site stood on the same page)
 EDIT_CONFIDENCE = 0.79
 MIN_RIGHT = 4  # letters of a glued word the scorer considers
+CAMEL_TOKEN = re.compile(r"[A-Z][a-z]{3,}[A-Z][a-z]{3,}")  # the kernel keeps these whole (list shape)
+CODE_BEFORE = re.compile(r"\d[A-Za-z]{0,3} $")  # "Dravina K20 Plus|kompresor": a model code before
 NAME_TAIL_LIMIT = 20  # corpus names ending in the right part, counted up to this
 FEATURES = ("zr", "zr_en", "zl", "zl_en", "nl", "nr", "tail", "lower_count", "head_rate", "alone",
             "words", "lower_before", "sent_start", "after_lower", "after_punct", "camel", "len_r",
@@ -222,6 +224,9 @@ def site(text: str, m: re.Match[str], res: Resources, memo: DocMemo | None = Non
     if LOWER_AFTER.match(text, m.end()) is None or NAME_END.match(text, m.end()):
         return None  # (cheapest first: running text goes on in lower case after glue)
     tok, start = m.group(), m.start()
+    if not (CAMEL_TOKEN.fullmatch(tok) or N._split(tok, res)) or CODE_BEFORE.search(text, max(0, start - 12), start):
+        return None  # only tokens the kernel's name scan keeps (``fastscan.name_tokens``: the fast
+        # and the full walk give the same sites); a model code before: the code rules' question
     splits = candidates(tok, res)
     if not splits or _vetoed(text, m, res, memo):
         return None
