@@ -224,15 +224,15 @@ def site(text: str, m: re.Match[str], res: Resources, memo: DocMemo | None = Non
     if LOWER_AFTER.match(text, m.end()) is None or NAME_END.match(text, m.end()):
         return None  # (cheapest first: running text goes on in lower case after glue)
     tok, start = m.group(), m.start()
-    if not (CAMEL_TOKEN.fullmatch(tok) or N._split(tok, res)) or CODE_BEFORE.search(text, max(0, start - 12), start):
-        return None  # only tokens the kernel's name scan keeps (``fastscan.name_tokens``: the fast
-        # and the full walk give the same sites); a model code before: the code rules' question
     splits = candidates(tok, res)
-    if not splits or _vetoed(text, m, res, memo):
-        return None
+    if not splits or _vetoed(text, m, res, memo) or CODE_BEFORE.search(text, max(0, start - 12), start):
+        return None  # (a model code before: the code rules' question)
     name_start, clear = N.extend_name(text, start, res)
     if not clear or not in_running_text(text, name_start, m.end(), res):
         return None  # a headline or paragraph join, or a name whose extent is unclear: no move
+    if not (CAMEL_TOKEN.fullmatch(tok) or N._split(tok, res)):
+        return None  # only tokens the kernel's name scan keeps (``fastscan.name_tokens``): the fast
+        # and the full walk give the same sites (asked last: ``_split`` is the dearest gate)
     ctx = context(text, start, m.end(), res, (name_start, clear))
     p, i = _best(tok, splits, ctx, text, res, memo, model)
     right = tok[i:]
