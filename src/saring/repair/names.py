@@ -27,6 +27,7 @@ from itertools import islice
 from typing import Any
 
 from saring.record import FrozenRecord
+from saring.repair import scorer
 from saring.repair.fastscan import FEW_RUN_COUNTS, name_tokens, run_count, token_matches
 from saring.repair.glue import (
     DATELINE_BEFORE,
@@ -1608,6 +1609,8 @@ def find_entity_sites(text: str, res: Resources, taken: set[int],
         lm = LIST_TOKEN.match(text, m.start())
         s = (list_site(text, lm, res, memo) if lm and lm.end() == m.end()
              else name_site(text, m, res, memo))
+        if s is None:
+            s = scorer.site(text, m, res, memo)  # the general scorer, where the rules found nothing
         if s is not None:
             if any(s.start <= t < m.start() for t in taken) or (out and s.start < out[-1].end):
                 s.entity, s.start = m.group()[: s.rest_start - m.start()], m.start()
