@@ -275,3 +275,39 @@ def test_tokenizer_on_every_one_byte_code_point_in_every_branch_context() -> Non
     _same_analysis("abc,")
     _same_analysis("abc,1")
     _same_analysis("x")
+
+
+def _line_view_reference(text: str) -> tuple[list[str], list[int]]:
+    lines = text.split("\n")
+    return lines, analysis.line_starts_py(lines)
+
+
+@settings(max_examples=1000, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(TEXTS)
+def test_line_view_equals_split_and_offsets(text: str) -> None:
+    assert KERNEL.line_view(text) == _line_view_reference(text)
+
+
+# two-byte texts: the kernel reads four characters a load; a newline, and characters whose low
+# or high byte is 0x0A, at every alignment and near the end
+TWO_BYTE = st.lists(st.sampled_from(["\n", "a", "\u0a0a", "\u0a00", "\u010a", "\u20ac", "\n\n"]),
+                    max_size=40).map(lambda p: "\u20ac" + "".join(p))
+
+
+@settings(max_examples=1000, deadline=None)
+@given(TWO_BYTE)
+def test_line_view_of_two_byte_texts(text: str) -> None:
+    assert KERNEL.line_view(text) == _line_view_reference(text)
+    for k in range(1, 5):  # each alignment of the same text
+        assert KERNEL.line_view(text[k:]) == _line_view_reference(text[k:])
+
+
+def test_line_view_of_texts_with_many_lines_and_none() -> None:
+    for text in ("", "\n", "x", "\n" * 1000, "a\n" * 300 + "b", "é\n" * 600, "😀\n" * 513,
+                 "\u20ac" * 5000, "kata " * 10_000):
+        assert KERNEL.line_view(text) == _line_view_reference(text)
+    with pytest.raises(TypeError):
+        KERNEL.line_view(b"a\nb")
+    for text in ("é\nsatu\ndua", "€\né\nsatu", "😀\n€\nx"):  # each line in its narrowest form
+        for line in KERNEL.line_view(text)[0]:
+            assert sys.getsizeof(line) == sys.getsizeof(line.encode().decode())
