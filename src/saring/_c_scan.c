@@ -25,7 +25,8 @@
  * gopher_marks(text) -> (lines, bullet_lines, end_ellipsis_lines, hashes, dots3, ellipses)
  *     Over ``text.splitlines()``: how many lines, how many start with "-" or "•" once
  *     left-stripped, how many end with "..." or "…" once right-stripped; and
- *     ``text.count("#")``, ``text.count("...")``, ``text.count("…")``. One pass.
+ *     ``text.count("#")``, ``text.count("...")``, ``text.count("…")``. One pass; a one-byte
+ *     text is skipped 8 bytes at a time while none of them can be a mark or a line break.
  *
  * line_end_count(text, chars) -> int
  *     How many lines of ``text.split("\n")`` end with a character of ``chars`` (a str of
@@ -657,6 +658,32 @@ typedef struct {
     Py_ssize_t lines, bullets, ends, hashes, dots3, ellipses;
 } Marks;
 
+/* One-byte text: whether the 8 bytes in v may hold a stop character of gopher_marks (a byte
+ * below 0x20, which holds the control line breaks, or '#', '.' or 0x85). The borrow tests are
+ * exact for "some byte"; a block that may hold one is read character by character. */
+static inline int
+may_stop_8(uint64_t v)
+{
+    const uint64_t ones = 0x0101010101010101ULL, highs = 0x8080808080808080ULL;
+    uint64_t below_space = (v - ones * 0x20) & ~v;
+    uint64_t h = v ^ (ones * '#'), p = v ^ (ones * '.'), x = v ^ (ones * 0x85);
+    return ((((h - ones) & ~h) | ((p - ones) & ~p) | ((x - ones) & ~x) | below_space) & highs) != 0;
+}
+
+/* The first i >= e of a one-byte text d[0:n] that may be a stop character: 8 bytes a step. */
+static inline Py_ssize_t
+skip_plain_1(const Py_UCS1 *d, Py_ssize_t e, Py_ssize_t n)
+{
+    while (e + 8 <= n) {
+        uint64_t v;
+        memcpy(&v, d + e, 8);
+        if (may_stop_8(v))
+            break;
+        e += 8;
+    }
+    return e;
+}
+
 static inline int
 g_is_space(Py_UCS4 c)
 {
@@ -674,11 +701,18 @@ g_is_space(Py_UCS4 c)
             Py_ssize_t e = i;                                                                    \
             for (;;) {                                                                           \
                 Py_ssize_t s0 = e;                                                               \
-                while (e < n) {                                                                  \
-                    Py_UCS4 c = d[e];                                                            \
-                    if (c < 256 ? g_stop[c] : (c == 0x2026 || c == 0x2028 || c == 0x2029))       \
+                for (;;) { /* one-byte texts: 8 plain bytes a step, then up to 8 one by one */   \
+                    if (sizeof(CTYPE) == 1)                                                      \
+                        e = skip_plain_1((const Py_UCS1 *)d, e, n);                              \
+                    Py_ssize_t lim = sizeof(CTYPE) == 1 && e + 8 < n ? e + 8 : n;                \
+                    while (e < lim) {                                                            \
+                        Py_UCS4 c = d[e];                                                        \
+                        if (c < 256 ? g_stop[c] : (c == 0x2026 || c == 0x2028 || c == 0x2029))   \
+                            break;                                                               \
+                        e++;                                                                     \
+                    }                                                                            \
+                    if (e < lim || e >= n)                                                       \
                         break;                                                                   \
-                    e++;                                                                         \
                 }                                                                                \
                 if (e > s0)                                                                      \
                     dot_run = 0;                                                                 \
