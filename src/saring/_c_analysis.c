@@ -257,6 +257,11 @@ static Py_ssize_t run_xw(const Text *t, Py_ssize_t i)
         while (i < t->n && xw_byte[b[i]]) i++;
         return i;
     }
+    if (t->kind == PyUnicode_2BYTE_KIND) { /* the same table below U+0100 */
+        const Py_UCS2 *b = (const Py_UCS2 *)t->data;
+        while (i < t->n && (b[i] < 256 ? xw_byte[b[i]] : is_xw(b[i]))) i++;
+        return i;
+    }
     while (i < t->n && is_xw(PyUnicode_READ(t->kind, t->data, i))) i++;
     return i;
 }
@@ -432,6 +437,32 @@ static inline Py_ssize_t match_at_1(const Text *t, const Config *cf, Py_ssize_t 
         unsigned char d = byte_cls[b[j]];
         if (d & B_SPACE) return j;
         if (b[j] == ',' && !(j + 1 < n && (byte_cls[b[j + 1]] & B_DEC))) return j;
+    }
+    return match_at(t, cf, pos);
+}
+
+/* match_at for the 2-byte storage: the same two shortcuts as match_at_1 for a token starting
+ * with an ASCII character, each decided on ASCII characters only (a letter run ending at any
+ * other character, and a comma before one, go to match_at, which tries the shortcuts again). */
+static inline Py_ssize_t match_at_2(const Text *t, const Config *cf, Py_ssize_t pos)
+{
+    const Py_UCS2 *b = (const Py_UCS2 *)t->data;
+    Py_UCS2 c = b[pos];
+    if (c < 128) {
+        unsigned char k = byte_cls[c];
+        if (k & B_PUNCT1) return pos + 1;
+        if (k & B_LETTER) {
+            Py_ssize_t j = pos + 1, n = t->n;
+            while (j < n && b[j] < 128 && (byte_cls[b[j]] & B_LETTER)) j++;
+            if (j >= n) return j;
+            Py_UCS2 d = b[j];
+            if (d < 128) {
+                if (byte_cls[d] & B_SPACE) return j;
+                if (d == ',' && !(j + 1 < n && b[j + 1] < 128 && (byte_cls[b[j + 1]] & B_DEC))
+                    && (j + 1 >= n || b[j + 1] < 128))
+                    return j;
+            }
+        }
     }
     return match_at(t, cf, pos);
 }
@@ -644,14 +675,44 @@ static void objvec_free(ObjVec *v)
 }
 
 /* The str of a new type of this document. */
-static PyObject *type_str(PyObject *text, const Text *t, int ascii, Py_ssize_t pos, Py_ssize_t len)
+/* A token of a text that is not ASCII, in its narrowest storage (found by OR-ing its code
+ * units, without CPython's max-character scan); one character: CPython's shared Latin-1
+ * strings (PyUnicode_Substring). */
+static PyObject *type_str_wide(PyObject *text, const Text *t, Py_ssize_t pos, Py_ssize_t len)
+{
+    if (len > 1 && t->kind == PyUnicode_1BYTE_KIND) {
+        const Py_UCS1 *src = (const Py_UCS1 *)t->data + pos;
+        Py_UCS1 any = 0;
+        for (Py_ssize_t i = 0; i < len; i++) any |= src[i];
+        PyObject *tok = PyUnicode_New(len, any < 128 ? 127 : 255);
+        if (tok) memcpy(PyUnicode_1BYTE_DATA(tok), src, (size_t)len);
+        return tok;
+    }
+    if (len > 1 && t->kind == PyUnicode_2BYTE_KIND) {
+        const Py_UCS2 *src = (const Py_UCS2 *)t->data + pos;
+        Py_UCS2 any = 0;
+        for (Py_ssize_t i = 0; i < len; i++) any |= src[i];
+        PyObject *tok = PyUnicode_New(len, any < 128 ? 127 : any < 256 ? 255 : 0xFFFF);
+        if (!tok) return NULL;
+        if (any < 256) {
+            Py_UCS1 *dst = PyUnicode_1BYTE_DATA(tok);
+            for (Py_ssize_t i = 0; i < len; i++) dst[i] = (Py_UCS1)src[i];
+        } else {
+            memcpy(PyUnicode_2BYTE_DATA(tok), src, (size_t)len * 2);
+        }
+        return tok;
+    }
+    return PyUnicode_Substring(text, pos, pos + len);
+}
+
+static inline PyObject *type_str(PyObject *text, const Text *t, int ascii, Py_ssize_t pos, Py_ssize_t len)
 {
     if (ascii && len > 1) { /* an ASCII text's token is ASCII: no max-character scan */
         PyObject *tok = PyUnicode_New(len, 127);
         if (tok) memcpy(PyUnicode_1BYTE_DATA(tok), (const char *)t->data + pos, (size_t)len);
         return tok;
     }
-    return PyUnicode_Substring(text, pos, pos + len); /* one character: CPython's shared Latin-1 strings */
+    return type_str_wide(text, t, pos, len);
 }
 
 static PyObject *tokenize(PyObject *self, PyObject *args)
@@ -698,6 +759,13 @@ static PyObject *tokenize(PyObject *self, PyObject *args)
                 continue;
             }
             end = match_at_1(&t, cf, pos);
+        } else if (t.kind == PyUnicode_2BYTE_KIND) {
+            Py_UCS2 c = ((const Py_UCS2 *)t.data)[pos];
+            if (c < 128 ? (byte_cls[c] & B_SPACE) : is_space(c)) {
+                pos++;
+                continue;
+            }
+            end = match_at_2(&t, cf, pos);
         } else {
             Py_UCS4 c = PyUnicode_READ(t.kind, t.data, pos);
             if (is_space(c)) {
