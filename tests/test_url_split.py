@@ -102,3 +102,19 @@ def test_host_and_split_without_the_kernel(monkeypatch: pytest.MonkeyPatch) -> N
         assert optout.host_and_split(url) == host_and_split_py(url)
         assert url_host(url) == url_host_reference(url)
         assert url_parts(url) == url_parts_reference(url)
+
+
+_LABELS = st.lists(st.sampled_from(["", "a", "www", "detik", "co", "id", "com", "x-y", "."]),
+                   max_size=6).map(".".join)
+
+
+@settings(max_examples=1500, deadline=None)
+@given(_LABELS, st.lists(_LABELS, max_size=4), st.integers(0, 6))
+def test_matching_domain_equals_its_definition(host: str, others: list[str], k: int) -> None:
+    """The suffixes cut at the dots are the joined label suffixes: the same first listed one
+    (listed sets hold some of the host's own suffixes, the host, its last label, others)."""
+    labels = host.split(".")
+    listed = frozenset(others + [".".join(labels[k:]), labels[-1], host][: 1 + k % 3])
+    assert optout.matching_domain(host, listed) == optout.matching_domain_py(host, listed)
+    every = frozenset(".".join(labels[i:]) for i in range(len(labels)))
+    assert optout.matching_domain(host, every) == optout.matching_domain_py(host, every)

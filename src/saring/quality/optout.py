@@ -119,7 +119,21 @@ def url_host_reference(url: str) -> str | None:
 
 
 def matching_domain(host: str, domains: frozenset[str]) -> str | None:
-    """The listed domain that ``host`` equals or is a subdomain of (checks each suffix once)."""
+    """The listed domain that ``host`` equals or is a subdomain of (checks each suffix once):
+    ``host``, then what follows each of its dots but the last (the suffixes of at least two
+    labels), cut by slicing (:func:`matching_domain_py` joins the split labels)."""
+    last = host.rfind(".")
+    start = 0
+    while start <= last:
+        cand = host[start:] if start else host
+        if cand in domains:
+            return cand
+        start = host.index(".", start) + 1
+    return None
+
+
+def matching_domain_py(host: str, domains: frozenset[str]) -> str | None:
+    """:func:`matching_domain` by its definition (the reference the tests compare with)."""
     parts = host.split(".")
     for i in range(len(parts) - 1):
         cand = ".".join(parts[i:])
