@@ -275,3 +275,71 @@ def test_tokenizer_on_every_one_byte_code_point_in_every_branch_context() -> Non
     _same_analysis("abc,")
     _same_analysis("abc,1")
     _same_analysis("x")
+
+
+# Texts stored two bytes per character: the kernel's shortcuts for tokens starting with an
+# ASCII character, and the narrowest storage of each distinct token made by OR-ing its code
+# units (session 13). A character above Latin-1 is always present.
+_TWO_BYTE = st.characters(max_codepoint=0xFFFF, exclude_categories=["Cs"])
+TWO_BYTE_TEXTS = st.lists(
+    st.one_of(st.sampled_from([p for p in PIECES if max(p) <= "\uffff"] + ["٣", "€", "—"]),
+              _TWO_BYTE), max_size=80
+).map(lambda t: "".join(t) + " \u20ac")
+
+
+@settings(max_examples=1500, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(TWO_BYTE_TEXTS)
+def test_tokenizer_equals_token_re_on_two_byte_texts(text: str) -> None:
+    _same_analysis(text)
+    _same_analysis(text.encode("latin-1", "ignore").decode("latin-1") + "\u0100")
+
+
+def test_tokenizer_on_every_two_byte_context_of_the_shortcuts() -> None:
+    """Every code point below U+0800 and one of each class signature above it, after the
+    characters the two-byte shortcuts look at (a letter run's end: space, comma, comma before
+    a digit, U+0085, U+00A0), in a two-byte text; every token's storage is the narrowest."""
+    high = [chr(c) for c in range(0x800, 0x10000, 97) if not 0xD800 <= c <= 0xDFFF]
+    chars = [chr(c) for c in range(0x800)] + high
+    text = " ".join(f"ab{c} ab,{c} ab,1{c} {c}ab\x85ab\xa0{c} Ab{c}cd" for c in chars)
+    _same_analysis(text)
+    for tok in _compiled(text).types:
+        assert sys.getsizeof(tok) == sys.getsizeof(tok.encode("utf-8", "surrogatepass").decode(
+            "utf-8", "surrogatepass"))
+    for tail in ("abc,", "abc,1", "abc,\u0663", "abc\u0100", "x", "é ab", "\u0100"):
+        _same_analysis("\u20ac " + tail)
+
+
+def _line_view_reference(text: str) -> tuple[list[str], list[int]]:
+    lines = text.split("\n")
+    return lines, analysis.line_starts_py(lines)
+
+
+@settings(max_examples=1000, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(TEXTS)
+def test_line_view_equals_split_and_offsets(text: str) -> None:
+    assert KERNEL.line_view(text) == _line_view_reference(text)
+
+
+# two-byte texts: the kernel reads four characters a load; a newline, and characters whose low
+# or high byte is 0x0A, at every alignment and near the end
+TWO_BYTE = st.lists(st.sampled_from(["\n", "a", "\u0a0a", "\u0a00", "\u010a", "\u20ac", "\n\n"]),
+                    max_size=40).map(lambda p: "\u20ac" + "".join(p))
+
+
+@settings(max_examples=1000, deadline=None)
+@given(TWO_BYTE)
+def test_line_view_of_two_byte_texts(text: str) -> None:
+    assert KERNEL.line_view(text) == _line_view_reference(text)
+    for k in range(1, 5):  # each alignment of the same text
+        assert KERNEL.line_view(text[k:]) == _line_view_reference(text[k:])
+
+
+def test_line_view_of_texts_with_many_lines_and_none() -> None:
+    for text in ("", "\n", "x", "\n" * 1000, "a\n" * 300 + "b", "é\n" * 600, "😀\n" * 513,
+                 "\u20ac" * 5000, "kata " * 10_000):
+        assert KERNEL.line_view(text) == _line_view_reference(text)
+    with pytest.raises(TypeError):
+        KERNEL.line_view(b"a\nb")
+    for text in ("é\nsatu\ndua", "€\né\nsatu", "😀\n€\nx"):  # each line in its narrowest form
+        for line in KERNEL.line_view(text)[0]:
+            assert sys.getsizeof(line) == sys.getsizeof(line.encode().decode())

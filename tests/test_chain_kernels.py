@@ -111,6 +111,23 @@ def test_gopher_marks_equal_the_reference(text: str) -> None:
     assert SCAN.gopher_marks(text) == scan.gopher_marks_py(text)
 
 
+# one-byte texts: the kernel skips 8 plain bytes a load; every Latin-1 stop (the line breaks
+# below 0x20 and 0x85, "#", ".") and near misses (other control characters, 0x84 and 0x86, the
+# characters next to "#" and ".") after plain runs of every length, at every alignment
+_PLAIN1 = st.sampled_from(["x", "ab", "abcdefg", "abcdefghijklmnop", " ", "-", "\xe9", "\xa0", "\xff"])
+_STOP1 = st.sampled_from([*"\n\r\x0b\x0c\x1c\x1d\x1e#.\x85", "...", "\r\n", "\t", "\x1f", "\x00",
+                          "\x84", "\x86", "\"", "$", "-", "/", "\x20"])
+_ONE_BYTE = st.lists(st.one_of(_PLAIN1, _STOP1), max_size=60).map("".join)
+
+
+@needs_scan
+@settings(max_examples=800, deadline=None)
+@given(_ONE_BYTE)
+def test_gopher_marks_of_one_byte_texts(text: str) -> None:
+    for k in range(8):
+        assert SCAN.gopher_marks(text[k:]) == scan.gopher_marks_py(text[k:])
+
+
 @needs_scan
 def test_gopher_marks_edges() -> None:
     for text in ["", "\n", "\r\n", "\r\r\n", "a\r", "......", "....", "..\n.", " ...\t", "- x\n\u2028•y",

@@ -8,6 +8,7 @@ import pytest
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
+from saring import scan
 from saring.analysis import clear_cache
 from saring.document import Document
 from saring.pipeline import DEFAULT_STEPS, build_step
@@ -45,6 +46,45 @@ def test_line_stats_many_lines_and_types() -> None:
     assert T._K.line_stats(text) == T.line_numbers_py(text.split("\n"))
     with pytest.raises(TypeError):
         T._K.line_stats(b"a\nb")
+
+
+_STOPS = "".join(sorted(set(T.terminal_punctuation())))
+# two-byte texts: newlines and characters whose bytes hold 0x0A, at every alignment (the kernel
+# reads four characters a load), and line ends of every width
+_TWO_BYTE = st.lists(st.sampled_from(["\n", "a", ".", "\u0a0a", "\u0a00", "\u010a", "\u20ac",
+                                      "\u3002", "\n\n", " ", "\u3000", "!"]), max_size=50).map(
+    lambda p: "\u20ac" + "".join(p))
+
+
+@needs_kernel
+@settings(max_examples=1000, deadline=None)
+@given(st.one_of(_TEXT, _TWO_BYTE))
+@example("a.\nb\n\u3002\n\n!")
+def test_line_stats_with_line_ends_equal_the_references(text: str) -> None:
+    """With an end table, the eighth number is ``line_end_count`` of the same text."""
+    table = T._end_table(_STOPS)
+    for t in (text, text[1:], text[2:], text[3:]):
+        got = T._K.line_stats(t, table)
+        assert got[:7] == T._K.line_stats(t) == T.line_numbers_py(t.split("\n"))
+        assert got[7] == scan.line_end_count_py(t, _STOPS)
+
+
+@needs_kernel
+def test_line_ends_fill_the_line_numbers_once() -> None:
+    from saring.analysis import Analysis
+
+    text = "Satu.\nDua\n\nTiga!\n \n"
+    a = Analysis(text)
+    assert T.line_ends(a, _STOPS) == scan.line_end_count_py(text, _STOPS) == 2
+    assert a.memo["quality_line_numbers"] == T.line_numbers_py(text.split("\n"))
+    assert a.n_newlines == text.count("\n")
+    assert T.line_ends(a, ".") == 1  # numbers known: counted on its own
+    with pytest.raises(ValueError):
+        T._end_table("b" + "a")  # not sorted, as line_end_count requires
+    with pytest.raises(ValueError):
+        T._K.line_stats(text, "not a table")
+    with pytest.raises(TypeError):
+        T._K.end_table(1)
 
 
 def _quality():

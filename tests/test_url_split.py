@@ -10,10 +10,12 @@ from __future__ import annotations
 
 from urllib.parse import urlsplit
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from saring.quality.optout import split_url, url_host, url_host_reference
+from saring.quality import optout
+from saring.quality.optout import host_and_split_py, split_url, url_host, url_host_reference
 from saring.url.domains import url_parts, url_parts_reference
 
 PIECES = [
@@ -63,3 +65,56 @@ def test_examples() -> None:
     assert url_parts("https://www.Detik.com/news?a=1#x") == {
         "host": "detik.com", "domain": "detik.com", "suffix": "com", "name": "detik",
         "path": "/news?a=1"}
+
+
+needs_scan = pytest.mark.skipif(optout._SCAN is None, reason="saring._c_scan not built")
+# ASCII URLs only (the kernel's share): every piece above that is ASCII, plus upper-case hosts,
+# "%" zones inside and before "www.", dots only, and the whitespace str.strip removes
+ASCII_PIECES = [p for p in PIECES if p.isascii()] + [
+    "WWW.", "wWw.", "W%w.", "ww%W.", "...", "\x0b", "\x0c", "\x1c", "\x1f ", "HoSt.Id", ":8",
+    "@@", "a@b:c@d", "+", "A+1.b-", "%zZ",
+]
+ASCII_URLS = st.lists(st.sampled_from(ASCII_PIECES), max_size=14).map("".join)
+
+
+@needs_scan
+@settings(max_examples=2000, deadline=None)
+@given(st.one_of(ASCII_URLS, URLS))
+def test_host_split_kernel_equals_the_python_steps(url: str) -> None:
+    """The compiled ``host_split`` gives :func:`host_and_split_py`'s answer, or None (a URL it
+    leaves to the Python code: not ASCII, or not plain for ``split_url``)."""
+    got = optout._SCAN.host_split(url)
+    want = host_and_split_py(url)
+    if got is None:
+        stripped = url.strip()
+        parsed = stripped if "//" in stripped else "//" + stripped
+        assert not url.isascii() or (stripped and (parsed[:1] <= " "
+                                                   or any(c in parsed for c in "\t\n\r[]")))
+    else:
+        assert got == want
+        assert got[2] is None or got[2] == split_url(got[1])
+    assert optout.host_and_split(url) == want
+
+
+def test_host_and_split_without_the_kernel(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(optout, "_SCAN", None)
+    for url in ["https://www.Detik.com/news?a=1#x", " kompas.com ", "", "http://[::1]/", "é.id"]:
+        assert optout.host_and_split(url) == host_and_split_py(url)
+        assert url_host(url) == url_host_reference(url)
+        assert url_parts(url) == url_parts_reference(url)
+
+
+_LABELS = st.lists(st.sampled_from(["", "a", "www", "detik", "co", "id", "com", "x-y", "."]),
+                   max_size=6).map(".".join)
+
+
+@settings(max_examples=1500, deadline=None)
+@given(_LABELS, st.lists(_LABELS, max_size=4), st.integers(0, 6))
+def test_matching_domain_equals_its_definition(host: str, others: list[str], k: int) -> None:
+    """The suffixes cut at the dots are the joined label suffixes: the same first listed one
+    (listed sets hold some of the host's own suffixes, the host, its last label, others)."""
+    labels = host.split(".")
+    listed = frozenset(others + [".".join(labels[k:]), labels[-1], host][: 1 + k % 3])
+    assert optout.matching_domain(host, listed) == optout.matching_domain_py(host, listed)
+    every = frozenset(".".join(labels[i:]) for i in range(len(labels)))
+    assert optout.matching_domain(host, every) == optout.matching_domain_py(host, every)

@@ -24,6 +24,9 @@
  *       (h+1)-gram code of a position is a dense code of the pair (h-gram code, next type id)),
  *       counted only where the shorter gram repeats. Linear in the tokens per level. With
  *       positions, also the starts of the repeated largest-top-n grams (top_ngrams' list).
+ *   line_view(text) -> (lines, starts)
+ *       text.split("\n") and the offset where each of those lines starts (Analysis.lines and
+ *       Analysis.line_starts), in one pass: newlines found by memchr in one-byte texts.
  *
  * Character classes are CPython's for str patterns: \w is Py_UNICODE_ISALNUM or "_", \s is
  * Py_UNICODE_ISSPACE, \d is Py_UNICODE_ISDECIMAL.
@@ -254,6 +257,11 @@ static Py_ssize_t run_xw(const Text *t, Py_ssize_t i)
         while (i < t->n && xw_byte[b[i]]) i++;
         return i;
     }
+    if (t->kind == PyUnicode_2BYTE_KIND) { /* the same table below U+0100 */
+        const Py_UCS2 *b = (const Py_UCS2 *)t->data;
+        while (i < t->n && (b[i] < 256 ? xw_byte[b[i]] : is_xw(b[i]))) i++;
+        return i;
+    }
     while (i < t->n && is_xw(PyUnicode_READ(t->kind, t->data, i))) i++;
     return i;
 }
@@ -429,6 +437,32 @@ static inline Py_ssize_t match_at_1(const Text *t, const Config *cf, Py_ssize_t 
         unsigned char d = byte_cls[b[j]];
         if (d & B_SPACE) return j;
         if (b[j] == ',' && !(j + 1 < n && (byte_cls[b[j + 1]] & B_DEC))) return j;
+    }
+    return match_at(t, cf, pos);
+}
+
+/* match_at for the 2-byte storage: the same two shortcuts as match_at_1 for a token starting
+ * with an ASCII character, each decided on ASCII characters only (a letter run ending at any
+ * other character, and a comma before one, go to match_at, which tries the shortcuts again). */
+static inline Py_ssize_t match_at_2(const Text *t, const Config *cf, Py_ssize_t pos)
+{
+    const Py_UCS2 *b = (const Py_UCS2 *)t->data;
+    Py_UCS2 c = b[pos];
+    if (c < 128) {
+        unsigned char k = byte_cls[c];
+        if (k & B_PUNCT1) return pos + 1;
+        if (k & B_LETTER) {
+            Py_ssize_t j = pos + 1, n = t->n;
+            while (j < n && b[j] < 128 && (byte_cls[b[j]] & B_LETTER)) j++;
+            if (j >= n) return j;
+            Py_UCS2 d = b[j];
+            if (d < 128) {
+                if (byte_cls[d] & B_SPACE) return j;
+                if (d == ',' && !(j + 1 < n && b[j + 1] < 128 && (byte_cls[b[j + 1]] & B_DEC))
+                    && (j + 1 >= n || b[j + 1] < 128))
+                    return j;
+            }
+        }
     }
     return match_at(t, cf, pos);
 }
@@ -641,14 +675,44 @@ static void objvec_free(ObjVec *v)
 }
 
 /* The str of a new type of this document. */
-static PyObject *type_str(PyObject *text, const Text *t, int ascii, Py_ssize_t pos, Py_ssize_t len)
+/* A token of a text that is not ASCII, in its narrowest storage (found by OR-ing its code
+ * units, without CPython's max-character scan); one character: CPython's shared Latin-1
+ * strings (PyUnicode_Substring). */
+static PyObject *type_str_wide(PyObject *text, const Text *t, Py_ssize_t pos, Py_ssize_t len)
+{
+    if (len > 1 && t->kind == PyUnicode_1BYTE_KIND) {
+        const Py_UCS1 *src = (const Py_UCS1 *)t->data + pos;
+        Py_UCS1 any = 0;
+        for (Py_ssize_t i = 0; i < len; i++) any |= src[i];
+        PyObject *tok = PyUnicode_New(len, any < 128 ? 127 : 255);
+        if (tok) memcpy(PyUnicode_1BYTE_DATA(tok), src, (size_t)len);
+        return tok;
+    }
+    if (len > 1 && t->kind == PyUnicode_2BYTE_KIND) {
+        const Py_UCS2 *src = (const Py_UCS2 *)t->data + pos;
+        Py_UCS2 any = 0;
+        for (Py_ssize_t i = 0; i < len; i++) any |= src[i];
+        PyObject *tok = PyUnicode_New(len, any < 128 ? 127 : any < 256 ? 255 : 0xFFFF);
+        if (!tok) return NULL;
+        if (any < 256) {
+            Py_UCS1 *dst = PyUnicode_1BYTE_DATA(tok);
+            for (Py_ssize_t i = 0; i < len; i++) dst[i] = (Py_UCS1)src[i];
+        } else {
+            memcpy(PyUnicode_2BYTE_DATA(tok), src, (size_t)len * 2);
+        }
+        return tok;
+    }
+    return PyUnicode_Substring(text, pos, pos + len);
+}
+
+static inline PyObject *type_str(PyObject *text, const Text *t, int ascii, Py_ssize_t pos, Py_ssize_t len)
 {
     if (ascii && len > 1) { /* an ASCII text's token is ASCII: no max-character scan */
         PyObject *tok = PyUnicode_New(len, 127);
         if (tok) memcpy(PyUnicode_1BYTE_DATA(tok), (const char *)t->data + pos, (size_t)len);
         return tok;
     }
-    return PyUnicode_Substring(text, pos, pos + len); /* one character: CPython's shared Latin-1 strings */
+    return type_str_wide(text, t, pos, len);
 }
 
 static PyObject *tokenize(PyObject *self, PyObject *args)
@@ -695,6 +759,13 @@ static PyObject *tokenize(PyObject *self, PyObject *args)
                 continue;
             }
             end = match_at_1(&t, cf, pos);
+        } else if (t.kind == PyUnicode_2BYTE_KIND) {
+            Py_UCS2 c = ((const Py_UCS2 *)t.data)[pos];
+            if (c < 128 ? (byte_cls[c] & B_SPACE) : is_space(c)) {
+                pos++;
+                continue;
+            }
+            end = match_at_2(&t, cf, pos);
         } else {
             Py_UCS4 c = PyUnicode_READ(t.kind, t.data, pos);
             if (is_space(c)) {
@@ -1103,6 +1174,88 @@ static PyObject *set_max_probe(PyObject *self, PyObject *arg)
     return PyLong_FromLong(old);
 }
 
+/* ---------------------------------------------------------------- line view */
+
+/* The next "\n" at or after i (n when none). */
+static Py_ssize_t next_newline(int kind, const void *data, Py_ssize_t i, Py_ssize_t n)
+{
+    if (kind == PyUnicode_1BYTE_KIND) {
+        const Py_UCS1 *p = (const Py_UCS1 *)data;
+        const void *hit = i < n ? memchr(p + i, '\n', (size_t)(n - i)) : NULL;
+        return hit ? (const Py_UCS1 *)hit - p : n;
+    }
+    if (kind == PyUnicode_2BYTE_KIND) { /* four characters a load while none is "\n" */
+        const Py_UCS2 *p = (const Py_UCS2 *)data;
+        const uint64_t ones = 0x0001000100010001ull, highs = 0x8000800080008000ull;
+        while (i + 4 <= n) {
+            uint64_t v;
+            memcpy(&v, p + i, 8);
+            v ^= ones * '\n'; /* a "\n" lane becomes 0: the borrow test finds any zero lane */
+            if ((v - ones) & ~v & highs) break;
+            i += 4;
+        }
+        while (i < n && p[i] != '\n') i++;
+        return i;
+    }
+    const Py_UCS4 *p = (const Py_UCS4 *)data;
+    while (i < n && p[i] != '\n') i++;
+    return i;
+}
+
+static PyObject *line_view(PyObject *self, PyObject *text)
+{
+    if (!PyUnicode_Check(text)) {
+        PyErr_SetString(PyExc_TypeError, "line_view() takes a str");
+        return NULL;
+    }
+    if (PyUnicode_READY(text) < 0) return NULL;
+    Py_ssize_t n = PyUnicode_GET_LENGTH(text);
+    int kind = PyUnicode_KIND(text);
+    const void *data = PyUnicode_DATA(text);
+    /* the newlines' offsets, in one pass (a stack buffer holds most texts' lines) */
+    Py_ssize_t local[256], *ends = local, cap = 256, count = 0;
+    for (Py_ssize_t i = next_newline(kind, data, 0, n); i < n; i = next_newline(kind, data, i + 1, n)) {
+        if (count == cap) {
+            Py_ssize_t *grown = PyMem_Malloc(sizeof(Py_ssize_t) * (size_t)cap * 2);
+            if (!grown) {
+                if (ends != local) PyMem_Free(ends);
+                return PyErr_NoMemory();
+            }
+            memcpy(grown, ends, sizeof(Py_ssize_t) * (size_t)count);
+            if (ends != local) PyMem_Free(ends);
+            ends = grown;
+            cap *= 2;
+        }
+        ends[count++] = i;
+    }
+    PyObject *out = NULL;
+    PyObject *lines = PyList_New(count + 1);
+    PyObject *starts = lines ? PyList_New(count + 1) : NULL;
+    if (!starts) goto done;
+    Py_ssize_t s = 0;
+    for (Py_ssize_t k = 0; k <= count; k++) {
+        Py_ssize_t e = k < count ? ends[k] : n;
+        PyObject *line = PyUnicode_Substring(text, s, e);
+        if (!line) goto done;
+        PyList_SET_ITEM(lines, k, line);
+        PyObject *at = PyLong_FromSsize_t(s);
+        if (!at) goto done;
+        PyList_SET_ITEM(starts, k, at);
+        s = e + 1;
+    }
+    out = PyTuple_New(2);
+    if (out) {
+        PyTuple_SET_ITEM(out, 0, lines);
+        PyTuple_SET_ITEM(out, 1, starts);
+        lines = starts = NULL;
+    }
+done: /* unfilled list items are NULL, which list_dealloc skips */
+    Py_XDECREF(lines);
+    Py_XDECREF(starts);
+    if (ends != local) PyMem_Free(ends);
+    return out;
+}
+
 /* ---------------------------------------------------------------- module */
 
 static PyMethodDef methods[] = {
@@ -1113,6 +1266,7 @@ static PyMethodDef methods[] = {
     {"token_list", token_list, METH_VARARGS, "token_list(info, types) -> tokens (of a lazy tokenize)"},
     {"spans", spans, METH_O, "spans(info) -> [(start, end), ...]"},
     {"ngrams", ngrams, METH_VARARGS, "ngrams(info, top_ns, dup_ns, positions=False) -> ({n: top chars}, {n: dup chars}[, positions])"},
+    {"line_view", line_view, METH_O, "line_view(text) -> (text.split('\\n'), start offset of each line)"},
     {"_set_max_probe", set_max_probe, METH_O, "tests: probes before the keyed hash (returns the old)"},
     {NULL, NULL, 0, NULL},
 };

@@ -25,7 +25,8 @@
  * gopher_marks(text) -> (lines, bullet_lines, end_ellipsis_lines, hashes, dots3, ellipses)
  *     Over ``text.splitlines()``: how many lines, how many start with "-" or "•" once
  *     left-stripped, how many end with "..." or "…" once right-stripped; and
- *     ``text.count("#")``, ``text.count("...")``, ``text.count("…")``. One pass.
+ *     ``text.count("#")``, ``text.count("...")``, ``text.count("…")``. One pass; a one-byte
+ *     text is skipped 8 bytes at a time while none of them can be a mark or a line break.
  *
  * line_end_count(text, chars) -> int
  *     How many lines of ``text.split("\n")`` end with a character of ``chars`` (a str of
@@ -41,6 +42,11 @@
  * number_runs(text, min_inner) -> list[tuple[int, int]]
  *     The spans of ``re.finditer(r"[0-9][0-9.\-() \u2013]{MIN_INNER,}[0-9]", text)`` (PII's
  *     number gate): at a digit, the greedy class run backs off to its last digit.
+ *
+ * host_split(url) -> (host or None, parsed url, (netloc, path, query)) or None
+ *     ``quality.optout.host_and_split`` for an ASCII URL that stripped (and given ``//`` when
+ *     it has none) is plain for ``split_url``: no character below "!" first, no tab, CR, LF,
+ *     "[" or "]"; None for any other URL (the Python code then hands it to ``urlsplit``).
  *
  * Every loop is linear in the text times the (fixed, small) needle lengths; no buffer is indexed
  * by input; every Python API result is checked.
@@ -657,6 +663,32 @@ typedef struct {
     Py_ssize_t lines, bullets, ends, hashes, dots3, ellipses;
 } Marks;
 
+/* One-byte text: whether the 8 bytes in v may hold a stop character of gopher_marks (a byte
+ * below 0x20, which holds the control line breaks, or '#', '.' or 0x85). The borrow tests are
+ * exact for "some byte"; a block that may hold one is read character by character. */
+static inline int
+may_stop_8(uint64_t v)
+{
+    const uint64_t ones = 0x0101010101010101ULL, highs = 0x8080808080808080ULL;
+    uint64_t below_space = (v - ones * 0x20) & ~v;
+    uint64_t h = v ^ (ones * '#'), p = v ^ (ones * '.'), x = v ^ (ones * 0x85);
+    return ((((h - ones) & ~h) | ((p - ones) & ~p) | ((x - ones) & ~x) | below_space) & highs) != 0;
+}
+
+/* The first i >= e of a one-byte text d[0:n] that may be a stop character: 8 bytes a step. */
+static inline Py_ssize_t
+skip_plain_1(const Py_UCS1 *d, Py_ssize_t e, Py_ssize_t n)
+{
+    while (e + 8 <= n) {
+        uint64_t v;
+        memcpy(&v, d + e, 8);
+        if (may_stop_8(v))
+            break;
+        e += 8;
+    }
+    return e;
+}
+
 static inline int
 g_is_space(Py_UCS4 c)
 {
@@ -674,11 +706,18 @@ g_is_space(Py_UCS4 c)
             Py_ssize_t e = i;                                                                    \
             for (;;) {                                                                           \
                 Py_ssize_t s0 = e;                                                               \
-                while (e < n) {                                                                  \
-                    Py_UCS4 c = d[e];                                                            \
-                    if (c < 256 ? g_stop[c] : (c == 0x2026 || c == 0x2028 || c == 0x2029))       \
+                for (;;) { /* one-byte texts: 8 plain bytes a step, then up to 8 one by one */   \
+                    if (sizeof(CTYPE) == 1)                                                      \
+                        e = skip_plain_1((const Py_UCS1 *)d, e, n);                              \
+                    Py_ssize_t lim = sizeof(CTYPE) == 1 && e + 8 < n ? e + 8 : n;                \
+                    while (e < lim) {                                                            \
+                        Py_UCS4 c = d[e];                                                        \
+                        if (c < 256 ? g_stop[c] : (c == 0x2026 || c == 0x2028 || c == 0x2029))   \
+                            break;                                                               \
+                        e++;                                                                     \
+                    }                                                                            \
+                    if (e < lim || e >= n)                                                       \
                         break;                                                                   \
-                    e++;                                                                         \
                 }                                                                                \
                 if (e > s0)                                                                      \
                     dot_run = 0;                                                                 \
@@ -1048,6 +1087,174 @@ number_runs(PyObject *self, PyObject *args)
     return out;
 }
 
+/* ------------------------------------------------------------------ URL host */
+
+/* str.isspace of an ASCII character */
+static inline int
+ascii_space(Py_UCS1 c)
+{
+    return c == ' ' || (c >= '\t' && c <= '\r') || (c >= 0x1c && c <= 0x1f);
+}
+
+/* urllib.parse.scheme_chars */
+static inline int
+scheme_char(Py_UCS1 c)
+{
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '+'
+           || c == '-' || c == '.';
+}
+
+/* The first i in [from, to) with d[i] == c, else to. */
+static inline Py_ssize_t
+find_byte(const Py_UCS1 *d, Py_ssize_t from, Py_ssize_t to, Py_UCS1 c)
+{
+    const Py_UCS1 *hit = from < to ? memchr(d + from, c, (size_t)(to - from)) : NULL;
+    return hit ? hit - d : to;
+}
+
+static PyObject *
+ascii_str(const Py_UCS1 *p, Py_ssize_t n)
+{
+    PyObject *s = PyUnicode_New(n, 127);
+    if (s != NULL && n > 0)
+        memcpy(PyUnicode_1BYTE_DATA(s), p, (size_t)n);
+    return s;
+}
+
+/* host_and_split's steps (optout.py): strip, "//" when missing, split_url's plain path,
+ * netloc_hostname, the trailing dots and "www.". */
+static PyObject *
+host_split(PyObject *self, PyObject *arg)
+{
+    if (!PyUnicode_Check(arg)) {
+        PyErr_SetString(PyExc_TypeError, "host_split: url must be str");
+        return NULL;
+    }
+    if (!PyUnicode_IS_ASCII(arg))
+        Py_RETURN_NONE;
+    const Py_UCS1 *src = PyUnicode_1BYTE_DATA(arg);
+    Py_ssize_t a = 0, b = PyUnicode_GET_LENGTH(arg);
+    while (a < b && ascii_space(src[a]))
+        a++;
+    while (b > a && ascii_space(src[b - 1]))
+        b--;
+    if (a == b) /* (None, "", None) */
+        return Py_BuildValue("(OsO)", Py_None, "", Py_None);
+    int has_slashes = 0;
+    for (Py_ssize_t i = a; i + 1 < b; i++) {
+        if (src[i] == '/' && src[i + 1] == '/') {
+            has_slashes = 1;
+            break;
+        }
+    }
+    /* the URL split_url parses: "//" + stripped when it has no "//" */
+    Py_ssize_t n = (b - a) + (has_slashes ? 0 : 2);
+    PyObject *parsed = PyUnicode_New(n, 127);
+    if (parsed == NULL)
+        return NULL;
+    Py_UCS1 *d = PyUnicode_1BYTE_DATA(parsed);
+    if (!has_slashes) {
+        d[0] = d[1] = '/';
+    }
+    memcpy(d + (has_slashes ? 0 : 2), src + a, (size_t)(b - a));
+    if (d[0] <= ' ') { /* not plain (a character split_url leaves to urlsplit) */
+        Py_DECREF(parsed);
+        Py_RETURN_NONE;
+    }
+    for (Py_ssize_t i = 0; i < n; i++) {
+        Py_UCS1 c = d[i];
+        if (c == '\t' || c == '\n' || c == '\r' || c == '[' || c == ']') {
+            Py_DECREF(parsed);
+            Py_RETURN_NONE;
+        }
+    }
+    /* the scheme: letters, digits, "+-." before the first ":", starting with a letter */
+    Py_ssize_t u = 0, colon = find_byte(d, 0, n, ':');
+    if (colon > 0 && colon < n && ((d[0] | 0x20) >= 'a' && (d[0] | 0x20) <= 'z')) {
+        Py_ssize_t i = 0;
+        while (i < colon && scheme_char(d[i]))
+            i++;
+        if (i == colon)
+            u = colon + 1;
+    }
+    Py_ssize_t net_a = u, net_b = u; /* netloc [net_a, net_b) */
+    if (n - u >= 2 && d[u] == '/' && d[u + 1] == '/') {
+        Py_ssize_t end = n;
+        const char *stops = "/?#";
+        for (int k = 0; k < 3; k++) {
+            Py_ssize_t w = find_byte(d, u + 2, end, (Py_UCS1)stops[k]);
+            if (w < end)
+                end = w;
+        }
+        net_a = u + 2;
+        net_b = end;
+        u = end;
+    }
+    Py_ssize_t rest_end = find_byte(d, u, n, '#'); /* the fragment goes */
+    Py_ssize_t q = find_byte(d, u, rest_end, '?');
+    PyObject *netloc = ascii_str(d + net_a, net_b - net_a);
+    PyObject *path = netloc ? ascii_str(d + u, q - u) : NULL;
+    PyObject *query = path ? ascii_str(d + (q < rest_end ? q + 1 : rest_end),
+                                       q < rest_end ? rest_end - q - 1 : 0) : NULL;
+    PyObject *parts = query ? PyTuple_Pack(3, netloc, path, query) : NULL;
+    Py_XDECREF(netloc);
+    Py_XDECREF(path);
+    Py_XDECREF(query);
+    if (parts == NULL) {
+        Py_DECREF(parsed);
+        return NULL;
+    }
+    /* netloc_hostname: after the last "@", before the first ":"; lower-cased before a "%" */
+    Py_ssize_t h_a = net_a;
+    for (Py_ssize_t i = net_b; i > net_a; i--) {
+        if (d[i - 1] == '@') {
+            h_a = i;
+            break;
+        }
+    }
+    Py_ssize_t h_b = find_byte(d, h_a, net_b, ':');
+    PyObject *host;
+    if (h_b == h_a) {
+        host = Py_None;
+        Py_INCREF(host);
+    } else {
+        Py_ssize_t pct = find_byte(d, h_a, h_b, '%');
+        Py_ssize_t e = h_b;
+        while (e > h_a && d[e - 1] == '.')
+            e--;
+        Py_ssize_t s0 = h_a;
+        if (e - s0 >= 4) { /* "www." after lowering (a "%" within it keeps its case) */
+            int www = 1;
+            for (int k = 0; k < 4 && www; k++) {
+                Py_UCS1 c = d[s0 + k];
+                if (s0 + k < pct && c >= 'A' && c <= 'Z')
+                    c = (Py_UCS1)(c | 0x20);
+                www = c == "www."[k];
+            }
+            if (www)
+                s0 += 4;
+        }
+        host = PyUnicode_New(e - s0, 127);
+        if (host != NULL) {
+            Py_UCS1 *o = PyUnicode_1BYTE_DATA(host);
+            for (Py_ssize_t i = s0; i < e; i++) {
+                Py_UCS1 c = d[i];
+                o[i - s0] = (i < pct && c >= 'A' && c <= 'Z') ? (Py_UCS1)(c | 0x20) : c;
+            }
+        }
+    }
+    if (host == NULL) {
+        Py_DECREF(parsed);
+        Py_DECREF(parts);
+        return NULL;
+    }
+    PyObject *out = PyTuple_Pack(3, host, parsed, parts);
+    Py_DECREF(host);
+    Py_DECREF(parsed);
+    Py_DECREF(parts);
+    return out;
+}
+
 static PyMethodDef methods[] = {
     {"needles_present", needles_present, METH_VARARGS,
      "needles_present(text, needles) -> int: bit i set iff needles[i] in text (<= 64 needles)."},
@@ -1065,6 +1272,8 @@ static PyMethodDef methods[] = {
     {"class_table", class_table, METH_O, "class_table(((lo, hi), ...)) -> the table class_positions reads."},
     {"class_positions", class_positions, METH_VARARGS,
      "class_positions(text, table, start, limit) -> offsets >= start of text's characters in the class."},
+    {"host_split", host_split, METH_O,
+     "host_split(url) -> optout.host_and_split(url) for a plain ASCII URL, else None."},
     {"number_runs", number_runs, METH_VARARGS,
      "number_runs(text, min_inner) -> spans of [0-9][0-9.\\-() \\u2013]{min_inner,}[0-9] matches."},
     {"member_table", member_table, METH_O, "member_table(frozenset) -> the exact table count_members reads."},

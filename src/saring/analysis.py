@@ -15,9 +15,10 @@ on a document share the work::
     a.n_alpha, a.n_symbol          # token classes
     a.memo                         # a step's own derived data, keyed by (step name, what)
 
-**Invalidation.** The cache is keyed by the text itself: every edit (``Document.apply``)
-builds a new string, so an edited document never sees the analysis of its old text; two equal
-texts share one analysis and a different text never does. It holds the last few hundred texts
+**Invalidation.** The cache is keyed by the text object: every edit (``Document.apply``)
+builds a new string, so an edited document never sees the analysis of its old text; the steps
+that read one unchanged text share its analysis, and a different text never does (an equal
+text made separately gets an equal analysis of its own). It holds the last few hundred texts
 (a batch of documents goes through one step before the next: ``saring.step.run_steps``) and is
 a pure memo of the text: nothing of one document can leak into another's result.
 
@@ -282,12 +283,22 @@ class Analysis:
             self._lower = self.text.lower()
         return self._lower
 
+    def _line_view(self) -> None:
+        """:attr:`lines` and :attr:`line_starts` together: one compiled pass when the kernel is
+        built (``text.split`` compares every character in a loop and the Python offsets cost
+        ~500 instructions a line; the kernel finds newlines by ``memchr``), else the split
+        alone (:attr:`line_starts` then sums the lengths: the reference)."""
+        if _kernel is not None:
+            self._lines, self._line_starts = _kernel.line_view(self.text)
+        else:
+            self._lines = self.text.split("\n")
+
     @property
     def lines(self) -> list[str]:
         """``text.split("\\n")`` (empty lines included, so line ``i`` is the i-th line)."""
         if self._lines is None:
-            self._lines = self.text.split("\n")
-        return self._lines
+            self._line_view()
+        return self._lines  # type: ignore[return-value]
 
     @property
     def n_newlines(self) -> int:
@@ -307,9 +318,10 @@ class Analysis:
     @property
     def line_starts(self) -> list[int]:
         """Offset of the first character of each line of :attr:`lines`."""
+        if self._line_starts is None and self._lines is None:
+            self._line_view()
         if self._line_starts is None:  # 0, then each line's length + 1 (its newline) summed
-            self._line_starts = list(accumulate(map((1).__add__, map(len, self.lines[:-1])),
-                                                initial=0))
+            self._line_starts = line_starts_py(self.lines)
         return self._line_starts
 
     @property
@@ -331,6 +343,12 @@ class Analysis:
         if self._paragraphs is None:
             self._paragraphs = _PARA_SPLIT_RE.split(self.text.strip())
         return self._paragraphs
+
+
+def line_starts_py(lines: list[str]) -> list[int]:
+    """Where each of ``lines`` (``text.split("\\n")``) starts in the text: the reference of
+    the kernel's ``line_view``."""
+    return list(accumulate(map((1).__add__, map(len, lines[:-1])), initial=0))
 
 
 # Class codes of non-plain token types, shared across documents (they repeat a lot; a pure
@@ -359,8 +377,11 @@ def _classify_re(t: str) -> int:
 
 # The analyses of the last few texts, oldest first (the pipeline runs each step over a batch
 # of documents before the next step: see ``saring.step.run_steps``), bounded by count and by
-# characters. Keyed by the text itself: a hit is the same string or an equal one.
-_CACHE: dict[str, Analysis] = {}
+# characters. Keyed by the text object's identity (``id``): each entry holds its text, so no
+# other live object has that id, and a hit is the very same string. Hashing the text instead
+# read every character of each new text version (~4 instructions a character, two or three
+# versions per document) only to find an equal string, which the pipeline never passes.
+_CACHE: dict[int, Analysis] = {}
 _CACHE_DOCS = 256
 _CACHE_CHARS = 2 << 20  # ~ one batch of text: tokens of 2 M chars are ~25 MB
 _cached_chars = [0]
@@ -376,16 +397,18 @@ def clear_cache() -> None:
 
 def analyse(text: Any) -> Analysis:
     """The (cached) :class:`Analysis` of ``text`` (a ``str``, or anything with a ``text``
-    attribute such as a ``Document``), reused while the text is unchanged."""
+    attribute such as a ``Document``), reused while the text is the same string."""
     if not isinstance(text, str):
         text = text.text
-    a = _CACHE.get(text)
+    key = id(text)
+    a = _CACHE.get(key)
     if a is not None:
-        return a
-    a = _CACHE[text] = Analysis(text)
+        if a.text is text:
+            return a
+        del _CACHE[key]  # unreachable while the entry holds its text (ids are unique)
+        _cached_chars[0] -= len(a.text)
+    a = _CACHE[key] = Analysis(text)
     _cached_chars[0] += len(text)
     while len(_CACHE) > _CACHE_DOCS or (_cached_chars[0] > _CACHE_CHARS and len(_CACHE) > 1):
-        old = next(iter(_CACHE))
-        del _CACHE[old]
-        _cached_chars[0] -= len(old)
+        _cached_chars[0] -= len(_CACHE.pop(next(iter(_CACHE))).text)
     return a

@@ -12,7 +12,13 @@ from operator import itemgetter, le
 from typing import Any
 
 from saring.quality.base import MAX, MIN, ProfiledFilter, Rule, enabled
-from saring.quality.textstats import TextStats, line_counts, line_dups, terminal_punctuation
+from saring.quality.textstats import (
+    TextStats,
+    line_counts,
+    line_dups,
+    line_ends,
+    terminal_punctuation,
+)
 from saring.scan import line_end_count, line_end_count_py
 from saring.step import Reject
 
@@ -73,7 +79,7 @@ class FineWebQuality(ProfiledFilter):
         if metric == "line_punct_ratio":
             if cfg["stop_any_line"]:
                 if line_end_count is not line_end_count_py:
-                    ends = line_end_count(text, cfg["stop_sorted"])
+                    ends = line_ends(st, cfg["stop_sorted"])
                 else:
                     ends = sum(map(cfg["stop_set"].__contains__, map(_LAST, st.lines)))
                 return ends / line_counts(st).n_nonblank
@@ -110,8 +116,8 @@ class FineWebQuality(ProfiledFilter):
         text = st.text
         values: dict[str, float] = {}
         if "line_punct_ratio" in need:
-            values["line_punct_ratio"] = (
-                line_end_count(text, cfg["stop_sorted"]) / line_counts(st).n_nonblank
+            values["line_punct_ratio"] = (  # the line numbers counted in the same pass
+                line_ends(st, cfg["stop_sorted"]) / line_counts(st).n_nonblank
             )
         if "short_line_ratio" in need:
             lines = self._lines(st)

@@ -28,6 +28,7 @@ from saring import analysis as _analysis
 from saring.analysis import Analysis, analyse, clear_cache, count  # noqa: F401 - clear_cache for tests
 from saring.compiled import load
 from saring.quality.profiles import DATA_DIR
+from saring.scan import line_end_count
 
 # Word characters: \w plus the combining marks \w lacks (Latin diacritics, Arabic harakat) and
 # C1 controls, which only occur inside mojibake ("â\x80\x9c") that spaCy keeps in one token.
@@ -745,11 +746,36 @@ def _line_numbers(st: Analysis) -> tuple[int, int, int, int, int, int, int]:
     """:func:`line_numbers_py` of a text, by the kernel when built, memoised on its analysis."""
     found = st.memo.get("quality_line_numbers")
     if found is None:
-        found = st.memo["quality_line_numbers"] = (
-            _K.line_stats(st.text) if _K is not None else line_numbers_py(st.lines)
+        found = _remember_line_numbers(
+            st, _K.line_stats(st.text) if _K is not None else line_numbers_py(st.lines)
         )
-        st.know_newlines(found[0] - 1)  # text.split("\n") has one line more than newlines
     return found  # type: ignore[return-value]
+
+
+def _remember_line_numbers(st: Analysis, found: tuple[int, ...]) -> tuple[int, ...]:
+    st.memo["quality_line_numbers"] = found
+    st.know_newlines(found[0] - 1)  # text.split("\n") has one line more than newlines
+    return found
+
+
+@lru_cache(maxsize=16)
+def _end_table(chars: str) -> Any:
+    """The kernel's table of line-end characters (built once per set, outside the steps'
+    picklable state), for sorted distinct ``chars`` as ``line_end_count`` takes them."""
+    if any(a >= b for a, b in zip(chars, chars[1:], strict=False)):
+        raise ValueError("line_end_count: chars must be distinct and sorted")
+    return _K.end_table(chars)
+
+
+def line_ends(st: Analysis, chars: str) -> int:
+    """``saring.scan.line_end_count(text, chars)``. With the kernel, and the line numbers not
+    known yet, it is counted in the same walk over the lines that makes them (FineWeb's first
+    rule reads both: one pass over the text instead of two)."""
+    if _K is not None and "quality_line_numbers" not in st.memo:
+        found = _K.line_stats(st.text, _end_table(chars))
+        _remember_line_numbers(st, found[:7])
+        return found[7]  # type: ignore[no-any-return]
+    return line_end_count(st.text, chars)
 
 
 def _edge_lines_empty(text: str) -> tuple[bool, bool]:
