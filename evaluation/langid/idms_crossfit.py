@@ -52,10 +52,16 @@ def fold_evidence(k: int) -> SB.RegionalEvidence:
                                weak=frozenset(r[0] for r in B.weak(df, n, set(words))))
 
 
+def tune_samples() -> list[E.Sample]:
+    """The cross-fit's texts: benchmark sets of the tune half (1,500 per language) and every
+    Indonesian tune tweet."""
+    return (E.paragraph_set("tune", limit_per_lang=1500) + E.sentence_set("tune", limit_per_lang=1500)
+            + [E.Sample("id", r["text"], "tweet", r["id"]) for r in E.records(BJ.TWEETS)
+               if E.split_of(r["id"]) == "tune"])
+
+
 def main() -> None:
-    samples = (E.paragraph_set("tune", limit_per_lang=1500) + E.sentence_set("tune", limit_per_lang=1500)
-               + [E.Sample("id", r["text"], "tweet", r["id"]) for r in E.records(BJ.TWEETS)
-                  if E.split_of(r["id"]) == "tune"])
+    samples = tune_samples()
     step = LanguageID(keep_langs=list(FIVE), score_only=True)
     step.ensure_setup()
     step._regional = SB.RegionalEvidence(frozenset(), active=False)
