@@ -24,6 +24,7 @@ from hypothesis import strategies as st
 from saring.boilerplate import linescan
 from saring.boilerplate.dispatch import LineAlternation, line_candidates
 from saring.boilerplate.rules import DATA, load_rules
+from saring.boilerplate import shape as shape_mod
 from saring.boilerplate.shape import load_shape_rules
 from saring.boilerplate.step import Boilerplate
 from saring.compiled import load
@@ -171,7 +172,7 @@ def test_kernel_edges(text: str) -> None:
 @needs_kernel
 def test_kernel_rejects_bad_arguments() -> None:
     spec = ALTS["line"].kernel_spec()
-    masks, other, widths, dnfs, needles = spec
+    masks, other, widths, dnfs, needles, _prose = spec
     with pytest.raises(ValueError):
         K.line_spec(masks[:5], other, widths, dnfs, needles)
     with pytest.raises(ValueError):
@@ -190,6 +191,15 @@ def test_kernel_rejects_bad_arguments() -> None:
         K.line_candidates("x", ((K.line_spec(*spec), False),) * 9)
     with pytest.raises(TypeError):
         K.line_candidates(b"x", ())
+    prose = shape_mod._PROSE.spec()  # noqa: SLF001
+    assert K.line_spec(masks, other, widths, dnfs, needles, prose) is not None
+    bad = [
+        "x", (), prose[:-1], (*prose[:3], ("Ikuti",), *prose[4:]), (*prose[:3], ("é",), *prose[4:]),
+        (*prose[:3], ("a" * 64,), *prose[4:]), (*prose[:6], ("",)), (*prose[:6], (1,)),
+    ]
+    for b in bad:
+        with pytest.raises((ValueError, TypeError)):
+            K.line_spec(masks, other, widths, dnfs, needles, b)
 
 
 # ------------------------------------------------------------------ the step, both paths
@@ -231,5 +241,68 @@ def test_shape_width_cap_only_drops_lines_the_shape_pass_rejects(text: str, url:
     capped = line_candidates(text, ((shape.alt, True),))[0]
     plain = line_candidates(text, ((ALTS["shape"], True),))[0]  # the same rules, no cap
     for line, got, full in zip(text.split("\n"), capped, plain, strict=True):
-        assert got == full or (got is None and len(line.strip()) > shape.max_chars)
+        s = line.strip()
+        assert got == full or (got is None and (len(s) > shape.max_chars or PROSE.surely_rejects(s)))
+    assert _analysis(text, url, True) == _analysis(text, url, False)
+
+
+# ------------------------------------------------------------------ the prose filter
+PROSE = shape_mod._PROSE  # noqa: SLF001
+_PROSE_WORDS = ["Ikuti", "IKUTI", "ikuti", "Copyright", "Foto", "*Baca", "(Foto:", "“Simak", "\u212aunjungi",
+                "İkuti", "Yuk", "Kata", "Dia", "Ayo", "jangan", "Sumber:", "Download::", "(“Ikuti", "x" * 70]
+PROSE_LINES = st.builds(
+    lambda first, words, end, extra: " ".join([first, *words]) + end + extra,
+    st.sampled_from(_PROSE_WORDS) | st.text(max_size=8),
+    st.lists(st.sampled_from(["kata", "dia", "di", "Google", "News", "©", "reserved", "eserved",
+                              "a" * 30, "", " ", "\t", "é", "𝕏"]), max_size=30),
+    st.sampled_from(list('.!?"”’)…') + ["", ",", ":", " ", "a"]),
+    st.sampled_from(["", " ", "\xa0", "\u3000"]),
+)
+
+
+def _old_classify_test(line: str) -> bool:
+    """classify's inline test before the filter was a class (session 12)."""
+    ends = frozenset('.!?"”’)…')
+    if len(line) > 120 or (line[-1] in ends and line.count(" ") >= 11):
+        first = line.split(" ", 1)[0].lstrip("*([\"“").rstrip(":").lower()
+        if first not in shape_mod._LONG_FIRST_WORDS and "©" not in line and "eserved" not in line:  # noqa: SLF001
+            return True
+    return False
+
+
+@settings(max_examples=500, deadline=None)
+@given(PROSE_LINES | LINES)
+def test_prose_filter_is_the_old_classify_test_and_the_kernel_part_implies_it(line: str) -> None:
+    line = line.strip()
+    if not line:
+        return
+    assert PROSE.rejects(line) == _old_classify_test(line)
+    if PROSE.surely_rejects(line):
+        assert PROSE.rejects(line)
+        assert STEP._shape.classify(line) is None  # noqa: SLF001
+
+
+PROSE_TEXTS = st.lists(PROSE_LINES | LINES, max_size=8).map("\n".join)
+
+
+@needs_kernel
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(PROSE_TEXTS)
+def test_kernel_equals_reference_with_the_prose_filter(text: str) -> None:
+    shape = STEP._shape  # noqa: SLF001
+    (got,) = line_candidates(text, ((shape.alt, True),))
+    assert got == linescan.line_candidates_py(shape.alt.kernel_spec(), text, True)
+    (plain,) = line_candidates(text, ((ALTS["shape"], True),))  # no cap, no filter
+    for line, c, full in zip(text.split("\n"), got, plain, strict=True):
+        s = line.strip()
+        if c != full:
+            assert c is None and (len(s) > shape.max_chars or PROSE.surely_rejects(s))
+        if s:  # what the shape pass decides is the same
+            assert (None if c is None else shape.classify(s, frozenset(), c)) == shape.classify(s)
+
+
+@needs_kernel
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(PROSE_TEXTS, st.sampled_from(["", "https://www.kompas.com/x", "https://news.detik.com/y"]))
+def test_step_decides_the_same_on_prose_with_and_without_the_kernel(text: str, url: str) -> None:
     assert _analysis(text, url, True) == _analysis(text, url, False)

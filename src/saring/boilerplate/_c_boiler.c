@@ -164,14 +164,27 @@ needle_starts(PyObject *self, PyObject *args)
 
 #define LS_MAX_RULES 64
 #define LS_GRAMS 8 /* n-grams of a needle looked up in the fingerprint */
+#define LS_WORD_MAX 64 /* prose filter words are shorter */
 
 typedef struct {
     PyObject *text; /* exact: the needle as a str; ignore-case: NULL */
     unsigned char *folded; /* the needle folded (ignore-case: the needle itself) */
     Py_ssize_t len;
+    int fold_exact; /* exact, only ASCII non-letters: found folded is found as written */
     int n_grams;
     unsigned short grams[LS_GRAMS]; /* trigram hashes (needles of 3+ characters) */
 } LsNeedle;
+
+/* linescan.ProseFilter.surely_rejects: a line longer than max_len, or ending in one of ends
+ * with at least min_spaces spaces, whose first word (up to the first ' ', stripped of lstrip
+ * on the left and rstrip on the right) is ASCII, lower-cased not one of words, and that holds
+ * none of marks. */
+typedef struct {
+    Py_ssize_t max_len, min_spaces, n_words;
+    PyObject *ends, *lstrip, *rstrip, *marks; /* str, str, str, tuple of str */
+    char **words; /* lower-case ASCII, NUL-terminated */
+    Py_ssize_t *word_len;
+} LsProse;
 
 typedef struct {
     Py_ssize_t n_rules, n_needles;
@@ -184,6 +197,7 @@ typedef struct {
     Py_ssize_t alt_at[LS_MAX_RULES + 1];
     Py_ssize_t *set_at, *nd_at, *nd_ids;
     LsNeedle *needles;
+    LsProse *prose; /* NULL: no prose filter */
 } LsSpec;
 
 static inline unsigned char
@@ -206,6 +220,24 @@ trigram(unsigned char x, unsigned char y, unsigned char z)
 }
 
 static void
+ls_prose_free(LsProse *pr)
+{
+    if (pr == NULL)
+        return;
+    Py_XDECREF(pr->ends);
+    Py_XDECREF(pr->lstrip);
+    Py_XDECREF(pr->rstrip);
+    Py_XDECREF(pr->marks);
+    if (pr->words != NULL) {
+        for (Py_ssize_t i = 0; i < pr->n_words; i++)
+            PyMem_Free(pr->words[i]);
+    }
+    PyMem_Free(pr->words);
+    PyMem_Free(pr->word_len);
+    PyMem_Free(pr);
+}
+
+static void
 ls_free(LsSpec *sp)
 {
     if (sp == NULL)
@@ -217,6 +249,7 @@ ls_free(LsSpec *sp)
         }
     }
     PyMem_Free(sp->needles);
+    ls_prose_free(sp->prose);
     PyMem_Free(sp->set_at);
     PyMem_Free(sp->nd_at);
     PyMem_Free(sp->nd_ids);
@@ -338,6 +371,12 @@ ls_needles(LsSpec *sp, PyObject *needles)
                 return ls_bad("ignore-case needle (not lower-case)");
             nd->folded[j] = fold_ucs4(c);
         }
+        nd->fold_exact = !ci;
+        for (Py_ssize_t j = 0; j < len && nd->fold_exact; j++) {
+            Py_UCS4 c = PyUnicode_READ(kind, data, j);
+            /* only an ASCII letter has another character folding to it (fold_ucs4) */
+            nd->fold_exact = c < 128 && !((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'));
+        }
         const unsigned char *f = nd->folded;
         for (Py_ssize_t j = 0; j + 2 < len && nd->n_grams < LS_GRAMS; j++)
             nd->grams[nd->n_grams++] = (unsigned short)trigram(f[j], f[j + 1], f[j + 2]);
@@ -349,13 +388,73 @@ ls_needles(LsSpec *sp, PyObject *needles)
     return 0;
 }
 
+static int
+ls_prose(LsSpec *sp, PyObject *prose)
+{
+    PyObject *ends, *lstrip, *rstrip, *words, *marks;
+    Py_ssize_t max_len, min_spaces;
+    if (!PyTuple_Check(prose) ||
+        !PyArg_ParseTuple(prose, "nUnO!UUO!:line_spec prose", &max_len, &ends, &min_spaces,
+                          &PyTuple_Type, &words, &lstrip, &rstrip, &PyTuple_Type, &marks))
+        return PyErr_Occurred() ? -1 : ls_bad("prose filter");
+    LsProse *pr = sp->prose = PyMem_Calloc(1, sizeof(LsProse));
+    if (pr == NULL) {
+        PyErr_NoMemory();
+        return -1;
+    }
+    pr->max_len = max_len;
+    pr->min_spaces = min_spaces;
+    Py_INCREF(ends);
+    pr->ends = ends;
+    Py_INCREF(lstrip);
+    pr->lstrip = lstrip;
+    Py_INCREF(rstrip);
+    pr->rstrip = rstrip;
+    Py_INCREF(marks);
+    pr->marks = marks;
+    for (Py_ssize_t i = 0; i < PyTuple_GET_SIZE(marks); i++) {
+        PyObject *m = PyTuple_GET_ITEM(marks, i);
+        if (!PyUnicode_Check(m) || PyUnicode_GET_LENGTH(m) == 0)
+            return ls_bad("prose mark");
+    }
+    pr->n_words = PyTuple_GET_SIZE(words);
+    pr->words = PyMem_Calloc((size_t)pr->n_words + 1, sizeof(char *));
+    pr->word_len = PyMem_Calloc((size_t)pr->n_words + 1, sizeof(Py_ssize_t));
+    if (pr->words == NULL || pr->word_len == NULL) {
+        PyErr_NoMemory();
+        return -1;
+    }
+    for (Py_ssize_t i = 0; i < pr->n_words; i++) {
+        PyObject *w = PyTuple_GET_ITEM(words, i);
+        if (!PyUnicode_Check(w) || !PyUnicode_IS_ASCII(w))
+            return ls_bad("prose word (not ASCII)");
+        Py_ssize_t len = PyUnicode_GET_LENGTH(w);
+        if (len >= LS_WORD_MAX)
+            return ls_bad("prose word (too long)");
+        const char *c = (const char *)PyUnicode_1BYTE_DATA(w);
+        for (Py_ssize_t j = 0; j < len; j++) {
+            if (c[j] >= 'A' && c[j] <= 'Z')
+                return ls_bad("prose word (not lower-case)");
+        }
+        pr->words[i] = PyMem_Malloc((size_t)len + 1);
+        if (pr->words[i] == NULL) {
+            PyErr_NoMemory();
+            return -1;
+        }
+        memcpy(pr->words[i], c, (size_t)len + 1);
+        pr->word_len[i] = len;
+    }
+    return 0;
+}
+
 static PyObject *
 line_spec(PyObject *self, PyObject *args)
 {
     (void)self;
-    PyObject *masks, *other, *widths, *dnfs, *needles;
-    if (!PyArg_ParseTuple(args, "O!OO!O!O!:line_spec", &PyTuple_Type, &masks, &other,
-                          &PyTuple_Type, &widths, &PyTuple_Type, &dnfs, &PyTuple_Type, &needles))
+    PyObject *masks, *other, *widths, *dnfs, *needles, *prose = Py_None;
+    if (!PyArg_ParseTuple(args, "O!OO!O!O!|O:line_spec", &PyTuple_Type, &masks, &other,
+                          &PyTuple_Type, &widths, &PyTuple_Type, &dnfs, &PyTuple_Type, &needles,
+                          &prose))
         return NULL;
     Py_ssize_t n_rules = PyTuple_GET_SIZE(widths);
     if (PyTuple_GET_SIZE(masks) != 128 || n_rules > LS_MAX_RULES ||
@@ -370,6 +469,8 @@ line_spec(PyObject *self, PyObject *args)
     sp->n_needles = PyTuple_GET_SIZE(needles);
     Py_ssize_t n_alt, n_set, n_id;
     if (ls_needles(sp, needles) < 0 || ls_u64(other, &sp->other) < 0)
+        goto fail;
+    if (prose != Py_None && ls_prose(sp, prose) < 0)
         goto fail;
     for (int c = 0; c < 128; c++)
         if (ls_u64(PyTuple_GET_ITEM(masks, c), &sp->ascii[c]) < 0)
@@ -516,8 +617,8 @@ ls_present(const LsSpec *sp, LsLine *ln, Py_ssize_t i)
             const unsigned char *at = ln->folded + ln->a;
             size_t m = (size_t)(ln->b - ln->a);
             found = pair_in(at, m, nd->folded, nd->len);
-            if (found && nd->text == NULL)
-                goto done;  /* ignore-case: the folded search is the answer */
+            if (found && (nd->text == NULL || nd->fold_exact))
+                goto done;  /* ignore-case, or no letter: the folded search is the answer */
         } else {
             for (int g = 0; g < nd->n_grams && found; g++)
                 found = (ln->tri[nd->grams[g] >> 6] >> (nd->grams[g] & 63)) & 1;
@@ -561,6 +662,61 @@ ls_dnf(const LsSpec *sp, LsLine *ln, Py_ssize_t k)
     return 0;
 }
 
+static inline int
+ls_char_in(PyObject *chars, Py_UCS4 c)
+{
+    return PyUnicode_FindChar(chars, c, 0, PyUnicode_GET_LENGTH(chars), 1) >= 0;
+}
+
+/* 1 when the prose filter rejects the line's range [a, b) (non-empty), 0 when not, -1 on
+ * error (see LsProse). */
+static int
+ls_prose_rejects(const LsProse *pr, const LsLine *ln)
+{
+    int kind = ln->kind;
+    const void *data = ln->data;
+    Py_ssize_t a = ln->a, b = ln->b;
+    if (b - a <= pr->max_len) {
+        if (!ls_char_in(pr->ends, PyUnicode_READ(kind, data, b - 1)))
+            return 0;
+        Py_ssize_t spaces = 0;
+        for (Py_ssize_t j = a; j < b && spaces < pr->min_spaces; j++)
+            spaces += PyUnicode_READ(kind, data, j) == ' ';
+        if (spaces < pr->min_spaces)
+            return 0;
+    }
+    Py_ssize_t ws = a, we = a;
+    while (we < b && PyUnicode_READ(kind, data, we) != ' ')
+        we++;
+    while (ws < we && ls_char_in(pr->lstrip, PyUnicode_READ(kind, data, ws)))
+        ws++;
+    while (we > ws && ls_char_in(pr->rstrip, PyUnicode_READ(kind, data, we - 1)))
+        we--;
+    char word[LS_WORD_MAX];
+    Py_ssize_t len = we - ws;
+    if (len >= LS_WORD_MAX)
+        len = -1; /* longer than every word (line_spec checks): compared with none */
+    for (Py_ssize_t j = 0; j < we - ws; j++) {
+        Py_UCS4 c = PyUnicode_READ(kind, data, ws + j);
+        if (c >= 128)
+            return 0; /* not an ASCII word: left to classify */
+        if (len >= 0)
+            word[j] = (char)((c >= 'A' && c <= 'Z') ? c + 32 : c);
+    }
+    for (Py_ssize_t i = 0; i < pr->n_words && len >= 0; i++) {
+        if (pr->word_len[i] == len && memcmp(pr->words[i], word, (size_t)len) == 0)
+            return 0;
+    }
+    for (Py_ssize_t i = 0; i < PyTuple_GET_SIZE(pr->marks); i++) {
+        Py_ssize_t at = PyUnicode_Find(ln->text, PyTuple_GET_ITEM(pr->marks, i), a, b, 1);
+        if (at == -2)
+            return -1;
+        if (at >= 0)
+            return 0;
+    }
+    return 1;
+}
+
 /* The entry of the current line for one spec: None, True or a tuple of rule indices (new
  * reference), NULL on error. */
 static PyObject *
@@ -588,6 +744,13 @@ ls_entry(const LsSpec *sp, LsLine *ln, int strip)
     }
     ln->a = a;
     ln->b = b;
+    if (mask != 0 && sp->prose != NULL) {
+        int r = ls_prose_rejects(sp->prose, ln);
+        if (r < 0)
+            return NULL;
+        if (r)
+            Py_RETURN_NONE;
+    }
     memset(ln->known, -1, (size_t)sp->n_needles + 1);
     Py_ssize_t cands[LS_MAX_RULES];
     Py_ssize_t nc = 0;

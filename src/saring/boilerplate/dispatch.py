@@ -336,11 +336,16 @@ class LineAlternation:
     """``fullmatch`` of ``[ \\t]*(?:(?P<name0>p0)|(?P<name1>p1)|...)[ \\t]*`` on one line,
     returning the name of the rule that matched (``Match.lastgroup`` of the combined regex)."""
 
-    def __init__(self, named: list[tuple[str, str]], *, max_len: int | None = None) -> None:
+    def __init__(
+        self, named: list[tuple[str, str]], *, max_len: int | None = None,
+        prose: linescan.ProseFilter | None = None,
+    ) -> None:
         self._named = named
         # lines (stripped) longer than this are never asked about: the caller rejects them
-        # first, so the kernel spec caps every rule's width there and the kernel skips them
+        # first, so the kernel spec caps every rule's width there and the kernel skips them;
+        # so does a line the caller's ``prose`` filter rejects (the kernel gives it no candidates)
         self._max_len = max_len
+        self._prose = prose
         self._full: re.Pattern[str] | None = None
         self._rules: list[tuple[str, re.Pattern[str], int, int, tuple[str, ...]]] = []
         always: list[int] = []
@@ -421,7 +426,7 @@ class LineAlternation:
                 ascii_masks.append(sum(1 << k for k in self._indices_starting_with(chr(c))))
             cap = self._max_len
             widths = [(lo, hi if cap is None else min(hi, cap)) for _name, _rx, lo, hi, _need in self._rules]
-            self._spec = linescan.kernel_spec(self._dnfs, ascii_masks, self._other, widths)
+            self._spec = linescan.kernel_spec(self._dnfs, ascii_masks, self._other, widths, self._prose)
         return self._spec
 
     def kernel(self) -> Any:
@@ -430,7 +435,8 @@ class LineAlternation:
         if self._kspec is None:
             if _K is None or len(self._rules) > 64:
                 return None
-            self._kspec = _K.line_spec(*self.kernel_spec())
+            *spec, prose = self.kernel_spec()
+            self._kspec = _K.line_spec(*spec, None if prose is None else prose.spec())
         return self._kspec
 
     def match_among(self, line: str, cands: tuple[int, ...]) -> str | None:

@@ -20,6 +20,7 @@ checks the folding against ``re`` on every code point.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from re import _constants as sre  # noqa: PLC2701 - the stdlib's parse-tree opcodes
 from re import _parser  # noqa: PLC2701 - the stdlib regex parser
 from typing import Any
@@ -154,14 +155,53 @@ def needle_dnf(pattern: str | _parser.SubPattern, marks: tuple[str, ...] = ()) -
     return tuple(out)
 
 
+@dataclass(frozen=True, slots=True)
+class ProseFilter:
+    """The shape pass's "long or sentence-shaped line" test (``ShapeFurniture.classify``): such
+    a line is furniture only when its first word is one of ``first_words`` or it holds one of
+    ``marks``. :meth:`rejects` is that test; :meth:`surely_rejects` is the part of it the
+    kernel applies (a first word with a non-ASCII character is never rejected there: ASCII
+    lower-casing is all it does), so a line it rejects gets no candidates at all."""
+
+    max_len: int  # a longer line is "long"
+    ends: str  # a line ending in one of these ...
+    min_spaces: int  # ... with at least this many spaces is sentence-shaped
+    first_words: frozenset[str]  # lower-case ASCII
+    lstrip: str  # the first word (up to the first space) stripped of these on the left ...
+    rstrip: str  # ... and of these on the right
+    marks: tuple[str, ...]
+
+    def prose_like(self, line: str) -> bool:
+        """Long, or ending like a sentence with many words (``line`` non-empty)."""
+        return len(line) > self.max_len or (line[-1] in self.ends and line.count(" ") >= self.min_spaces)
+
+    def first_word(self, line: str) -> str:
+        return line.split(" ", 1)[0].lstrip(self.lstrip).rstrip(self.rstrip)
+
+    def rejects(self, line: str) -> bool:
+        """A prose-like line whose first word and marks do not make it furniture."""
+        return self.prose_like(line) and self.first_word(line).lower() not in self.first_words and not any(
+            m in line for m in self.marks)
+
+    def surely_rejects(self, line: str) -> bool:
+        """:meth:`rejects` for a line whose first word is ASCII, False otherwise."""
+        return self.first_word(line).isascii() and self.rejects(line)
+
+    def spec(self) -> tuple:
+        """The filter as ``_c_boiler.line_spec`` takes it."""
+        return (self.max_len, self.ends, self.min_spaces, tuple(sorted(self.first_words)),
+                self.lstrip, self.rstrip, self.marks)
+
+
 def kernel_spec(
     dnfs: list[tuple[Conj, ...] | None], ascii_masks: list[int], other_mask: int,
-    widths: list[tuple[int, int]],
+    widths: list[tuple[int, int]], prose: ProseFilter | None = None,
 ) -> tuple:
     """What ``_c_boiler.line_spec`` (and :func:`line_candidates_py`) take: the first-character
     masks (bit k: rule k can start with the character; ``other_mask`` for every non-ASCII
     character), the (shortest, longest) width per rule, per rule its DNF as needle indices
-    (None: no needle filter), and the needles."""
+    (None: no needle filter), the needles and the ``ProseFilter`` (or None): a line it
+    :meth:`~ProseFilter.surely_rejects` gets no candidates."""
     needles: dict[Needle, int] = {}
     ids: list[tuple[tuple[tuple[int, ...], ...], ...] | None] = []
     for dnf in dnfs:
@@ -174,7 +214,7 @@ def kernel_spec(
         ))
     # widths clipped to what a Py_ssize_t holds (no line is longer)
     widths = [(min(lo, _BIG), min(hi, _BIG)) for lo, hi in widths]
-    return (tuple(ascii_masks), other_mask, tuple(widths), tuple(ids), tuple(needles))
+    return (tuple(ascii_masks), other_mask, tuple(widths), tuple(ids), tuple(needles), prose)
 
 
 def _present(nd: Needle, line: str, folded: list[str | None]) -> bool:
@@ -191,7 +231,7 @@ def line_candidates_py(spec: tuple, text: str, strip: bool) -> list[tuple[int, .
     True when the caller must use ``LineAlternation.match`` (``strip`` off and the line starts
     with a space or tab), else the indices of the rules that can, in rule order. With
     ``strip`` the line is first stripped as ``str.strip()`` does (the shape pass)."""
-    ascii_masks, other_mask, widths, dnfs, needles = spec
+    ascii_masks, other_mask, widths, dnfs, needles, prose = spec
     out: list[tuple[int, ...] | bool | None] = []
     for line in text.split("\n"):
         if strip:
@@ -202,6 +242,9 @@ def line_candidates_py(spec: tuple, text: str, strip: bool) -> list[tuple[int, .
         ch = line[0]
         if not strip and ch in " \t":
             out.append(True)
+            continue
+        if prose is not None and prose.surely_rejects(line):
+            out.append(None)
             continue
         mask = ascii_masks[ord(ch)] if ch.isascii() else other_mask
         n = len(line)

@@ -28,6 +28,7 @@ from pathlib import Path
 
 from saring.boilerplate.analysis import Lines
 from saring.boilerplate.dispatch import SHORT, LineAlternation
+from saring.boilerplate.linescan import ProseFilter
 
 _MONTH = (
     r"(?i:januari|februari|maret|april|mei|juni|juli|agustus|september|oktober|november|"
@@ -79,6 +80,11 @@ _LONG_FIRST_WORDS = frozenset(
     "ikuti follow dapatkan simak cek gabung bergabung baca copyright hak hakcipta dilarang foto "
     "keterangan alamat disclaimer penulis sumber subscribe jangan yuk ayo klik kunjungi unduh "
     "download install pantau".split()
+)
+# classify's "long or sentence-shaped line" test (shared with the kernel's candidate pass)
+_PROSE = ProseFilter(
+    max_len=120, ends="".join(sorted(_ENDS)), min_spaces=11, first_words=_LONG_FIRST_WORDS,
+    lstrip="*([\"“", rstrip=":", marks=("©", "eserved"),
 )
 _LOWER_MONTH_RE = re.compile(
     r"\b(?:januari|februari|maret|april|mei|juni|juli|agustus|september|oktober|november|desember)\b"
@@ -204,7 +210,8 @@ class ShapeFurniture:
             group = f"{r.cls}__{k}"
             self._meta[group] = (r.cls, r.zone, r.anchor)
             alts.append((group, r.pattern))
-        self._alt = LineAlternation(alts, max_len=max_chars) if alts else None  # see classify
+        # see classify: the kernel skips the lines it rejects before any class
+        self._alt = LineAlternation(alts, max_len=max_chars, prose=_PROSE) if alts else None
 
     @property
     def alt(self) -> LineAlternation | None:
@@ -218,10 +225,8 @@ class ShapeFurniture:
         (``cands``: the only classes that can, from ``dispatch.line_candidates``)."""
         if self._alt is None or len(line) > self.max_chars:
             return None
-        if len(line) > 120 or (line[-1] in _ENDS and line.count(" ") >= 11):
-            first = line.split(" ", 1)[0].lstrip("*([\"“").rstrip(":").lower()
-            if first not in _LONG_FIRST_WORDS and "©" not in line and "eserved" not in line:
-                return None  # a long or sentence-shaped line is furniture only in a few shapes
+        if _PROSE.rejects(line):
+            return None  # a long or sentence-shaped line is furniture only in a few shapes
         group = self._alt.match(line) if cands is None else self._alt.match_among(line, cands)
         if group is None:
             return None
