@@ -172,18 +172,6 @@ def first_literals(pattern: str, limit: int = 4) -> str | None:
     return "".join(dict.fromkeys(chars)) if 0 < len(chars) <= limit else None
 
 
-def starts_with_literal(pattern: str) -> bool:
-    """The pattern's first item is a plain literal character outside ignore-case: ``re``
-    searches for it (its literal prefix) with a tight loop in C, so ``finditer`` over the
-    whole text beats listing the positions near the rule's needles and matching at each one
-    from Python (``needle_starts`` + ``finditer_at``). Either way gives the same matches."""
-    parsed = _parser.parse(pattern)
-    if parsed.state.flags & (sre.SRE_FLAG_IGNORECASE | sre.SRE_FLAG_LOCALE | sre.SRE_FLAG_VERBOSE):
-        return False
-    items = list(parsed)
-    return bool(items) and items[0][0] is sre.LITERAL
-
-
 def _literal_set(items: list, flags: int) -> frozenset[str] | None:
     """The characters of a small literal-only class (``[:：|]``), else None."""
     if flags & sre.SRE_FLAG_IGNORECASE or len(items) > 4:
