@@ -22,9 +22,9 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from saring.boilerplate import linescan
+from saring.boilerplate import shape as shape_mod
 from saring.boilerplate.dispatch import LineAlternation, line_candidates
 from saring.boilerplate.rules import DATA, load_rules
-from saring.boilerplate import shape as shape_mod
 from saring.boilerplate.shape import load_shape_rules
 from saring.boilerplate.step import Boilerplate
 from saring.compiled import load
