@@ -34,10 +34,25 @@ def test_kernel_equals_reference(text: str, needles: tuple[str, ...], offset: in
         text, needles, offset, limit, firsts)
 
 
+@settings(max_examples=600, deadline=None)
+@given(st.text(alphabet="ab©(", max_size=120), st.lists(st.text(alphabet="ab©(", min_size=1, max_size=4),
+       max_size=3).map(tuple), st.integers(0, 5), st.sampled_from([None, "a", "(©"]))
+def test_kernel_equals_reference_on_self_similar_one_byte_text(text: str, needles: tuple[str, ...],
+                                                              offset: int, firsts: str | None) -> None:
+    """Needles whose bytes recur in the text: the kernel's memchr-and-compare search (an anchor
+    byte, a second byte, then the whole needle) finds every occurrence str.find finds."""
+    assert K.needle_starts(text, needles, offset, 10**9, firsts) == dispatch.needle_starts_py(
+        text, needles, offset, 10**9, firsts)
+    from saring.scan import needles_present_py
+
+    assert K.needles_in(text, needles) == needles_present_py(text, needles)
+
+
 @pytest.mark.parametrize(("text", "needles", "offset", "limit", "firsts"), [
     ("", ("",), 5, 10, None), ("", ("",), 5, 10, "("), ("abc", ("",), 1, 100, None),
     (")" * 100, (")",), 14, 48, "("), ("(" * 100, ("(",), 2, 48, None), ("xx(yy", ("(",), 2, 48, None),
     ("a(b)" * 5000, (")",), 14, 10**9, "("), ("𝕏(" * 3000, ("(",), 64, 10**9, None),
+    ("aaab" * 50, ("aab", "ab"), 0, 10**9, None), ("ÿÿÿé©" * 9, ("ÿé", "©ÿ"), 1, 10**9, "ÿ"),
 ])
 def test_kernel_edges(text, needles, offset, limit, firsts) -> None:
     assert K.needle_starts(text, needles, offset, limit, firsts) == dispatch.needle_starts_py(

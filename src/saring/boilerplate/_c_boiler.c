@@ -6,7 +6,7 @@
  * needle_starts(text, needles, offset, limit, firsts=None) -> sorted list of int, or None
  *
  * Same algorithm as the reference, step for step: for each needle in order, each occurrence k
- * (str.find semantics, PyUnicode_Find) counts against ``limit`` (one past it: None); the
+ * (str.find semantics: text_find) counts against ``limit`` (one past it: None); the
  * positions lo..k (lo = max(0, k - offset)), or only those holding a character of ``firsts``
  * (PyUnicode_FindChar), join the set; a set larger than ``limit`` after an occurrence: None.
  * The set is a bitmap over the text's positions (calloc'd, n / 8 + 1 bytes). */
@@ -16,6 +16,77 @@
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
+
+/* Rough per-mille frequency of a byte in Indonesian news text (lower-case letters from letter
+ * counts, a capital a tenth of its lower-case letter): the anchor of a needle is its rarest
+ * byte by this table, so memchr stops at few false candidates. Only speed depends on it. */
+static const unsigned short LOWER_FREQ[26] = {
+    190, 25, 7, 35, 80, 3, 35, 25, 80, 8, 50, 30, 35, 90, 25, 25, 1, 45, 45, 45, 45, 2, 6, 1, 15, 1,
+};
+
+static int
+nd_rank_of(unsigned char c)
+{
+    if (c >= 'a' && c <= 'z')
+        return 10 * LOWER_FREQ[c - 'a'];
+    if (c >= 'A' && c <= 'Z')
+        return LOWER_FREQ[c - 'A'] + 1;
+    if (c == ' ')
+        return 1500;
+    if (c == '.' || c == ',')
+        return 150;
+    if (c >= '0' && c <= '9')
+        return 50;
+    return c < 128 ? 10 : 5;
+}
+
+static unsigned short ND_RANK[256]; /* nd_rank_of of every byte (module init) */
+
+/* str.find(needle, start) in a 1-byte text d[0:n] for a non-empty 1-byte needle nb[0:len]:
+ * memchr for the needle's rarest-looking byte (ND_RANK), each hit compared in full. */
+static Py_ssize_t
+ucs1_find(const unsigned char *d, Py_ssize_t n, const unsigned char *nb, Py_ssize_t len,
+          Py_ssize_t start)
+{
+    if (start < 0 || len > n - start)
+        return -1;
+    Py_ssize_t a = 0, b = len - 1; /* the rarest byte; another one tested before memcmp */
+    for (Py_ssize_t k = 1; k < len; k++) {
+        if (ND_RANK[nb[k]] < ND_RANK[nb[a]])
+            a = k;
+    }
+    for (Py_ssize_t k = 0; k < len; k++) {
+        if (k != a && (b == a || ND_RANK[nb[k]] < ND_RANK[nb[b]]))
+            b = k;
+    }
+    /* an occurrence starting at s has nb[a] at s + a, s in [start, n - len] */
+    const unsigned char *p = d + start + a, *last = d + (n - len) + a;
+    while (p <= last) {
+        p = memchr(p, nb[a], (size_t)(last - p) + 1);
+        if (p == NULL)
+            return -1;
+        if (p[b - a] == nb[b] && memcmp(p - a, nb, (size_t)len) == 0)
+            return (p - a) - d;
+        p++;
+    }
+    return -1;
+}
+
+/* str.find(needle, start) (-2 with an exception set on error): ucs1_find when the text and
+ * the needle are 1-byte strings and the needle is not empty, else PyUnicode_Find. */
+static Py_ssize_t
+text_find(PyObject *text, PyObject *nd, Py_ssize_t start, Py_ssize_t end)
+{
+    Py_ssize_t len = PyUnicode_GET_LENGTH(nd);
+    if (len > 0 && PyUnicode_KIND(text) == PyUnicode_1BYTE_KIND &&
+        PyUnicode_KIND(nd) == PyUnicode_1BYTE_KIND && 0 <= start &&
+        end <= PyUnicode_GET_LENGTH(text)) {
+        const unsigned char *d = PyUnicode_1BYTE_DATA(text);
+        Py_ssize_t at = start <= end ? ucs1_find(d, end, PyUnicode_1BYTE_DATA(nd), len, start) : -1;
+        return at;
+    }
+    return PyUnicode_Find(text, nd, start, end, 1);
+}
 
 typedef struct {
     unsigned char *bits;
@@ -91,7 +162,7 @@ needle_starts(PyObject *self, PyObject *args)
     int give_up = 0;
     for (Py_ssize_t i = 0; i < nn && !give_up; i++) {
         PyObject *nd = PyTuple_GET_ITEM(needles, i);
-        Py_ssize_t k = PyUnicode_Find(text, nd, 0, PY_SSIZE_T_MAX, 1);
+        Py_ssize_t k = text_find(text, nd, 0, n);
         while (k >= 0) {
             seen++;
             if (seen > limit) {
@@ -110,7 +181,7 @@ needle_starts(PyObject *self, PyObject *args)
             }
             if (k >= n)
                 break;  /* str.find(nd, n + 1) is -1 */
-            k = PyUnicode_Find(text, nd, k + 1, PY_SSIZE_T_MAX, 1);
+            k = text_find(text, nd, k + 1, n);
         }
         if (k == -2) {
             free(set.bits);
@@ -708,7 +779,7 @@ ls_prose_rejects(const LsProse *pr, const LsLine *ln)
             return 0;
     }
     for (Py_ssize_t i = 0; i < PyTuple_GET_SIZE(pr->marks); i++) {
-        Py_ssize_t at = PyUnicode_Find(ln->text, PyTuple_GET_ITEM(pr->marks, i), a, b, 1);
+        Py_ssize_t at = text_find(ln->text, PyTuple_GET_ITEM(pr->marks, i), a, b);
         if (at == -2)
             return -1;
         if (at >= 0)
@@ -946,36 +1017,10 @@ fail:
 /* 4. Which span-rule needles a text holds (saring.scan.needles_present_py, the reference).
  *
  * needles_in(text, needles) -> int: bit i set iff needles[i] in text (at most 64 needles).
- * A 1-byte text is searched needle by needle: memchr for the needle's rarest-looking byte (a
- * fixed table of rough byte frequencies, nd_rank), each hit compared in full (memcmp); a
- * needle holding a character above U+00FF cannot
- * occur. Most span needles are absent from most texts, and memchr passes over them at memory
- * speed instead of a table look-up per character. Wider texts: PyUnicode_Find. */
-
-/* Rough per-mille frequency of a byte in Indonesian news text (lower-case letters from letter
- * counts, a capital a tenth of its lower-case letter): the anchor of a needle is its rarest
- * byte by this table, so memchr stops at few false candidates. Only speed depends on it. */
-static const unsigned short LOWER_FREQ[26] = {
-    190, 25, 7, 35, 80, 3, 35, 25, 80, 8, 50, 30, 35, 90, 25, 25, 1, 45, 45, 45, 45, 2, 6, 1, 15, 1,
-};
-
-static int
-nd_rank_of(unsigned char c)
-{
-    if (c >= 'a' && c <= 'z')
-        return 10 * LOWER_FREQ[c - 'a'];
-    if (c >= 'A' && c <= 'Z')
-        return LOWER_FREQ[c - 'A'] + 1;
-    if (c == ' ')
-        return 1500;
-    if (c == '.' || c == ',')
-        return 150;
-    if (c >= '0' && c <= '9')
-        return 50;
-    return c < 128 ? 10 : 5;
-}
-
-static unsigned short ND_RANK[256]; /* nd_rank_of of every byte (module init) */
+ * A 1-byte text is searched needle by needle (ucs1_find: memchr for the needle's
+ * rarest-looking byte, each hit compared in full); a needle holding a character above U+00FF
+ * cannot occur. Most span needles are absent from most texts, and memchr passes over them at
+ * memory speed instead of a table look-up per character. Wider texts: PyUnicode_Find. */
 
 static PyObject *
 needles_in(PyObject *self, PyObject *args)
@@ -1011,24 +1056,7 @@ needles_in(PyObject *self, PyObject *args)
                 return NULL;
             hit = at >= 0;
         } else if (PyUnicode_KIND(nd) == PyUnicode_1BYTE_KIND) {
-            const unsigned char *nb = (const unsigned char *)PyUnicode_DATA(nd);
-            Py_ssize_t a = 0;
-            for (Py_ssize_t k = 1; k < len; k++) {
-                if (ND_RANK[nb[k]] < ND_RANK[nb[a]])
-                    a = k;
-            }
-            /* an occurrence starting at s has nb[a] at s + a, s in [0, n - len] */
-            const unsigned char *p = d + a, *last = d + (n - len) + a;
-            while (p <= last) {
-                p = memchr(p, nb[a], (size_t)(last - p) + 1);
-                if (p == NULL)
-                    break;
-                if (memcmp(p - a, nb, (size_t)len) == 0) {
-                    hit = 1;
-                    break;
-                }
-                p++;
-            }
+            hit = ucs1_find(d, n, PyUnicode_1BYTE_DATA(nd), len, 0) >= 0;
         } /* else: a needle above U+00FF is not in a 1-byte text */
         if (hit)
             found |= (uint64_t)1 << j;
