@@ -651,12 +651,13 @@ def needle_starts(
     text: str, needles: tuple[str, ...], offset: int, limit: int, firsts: str | None = None,
 ) -> list[int] | None:
     """:func:`needle_starts_py` in one C call when the kernel is built (same list, same None)."""
-    if _K is not None and type(needles) is tuple and -_BIG < offset < _BIG and -_BIG < limit < _BIG:
+    if _K is not None and type(needles) is tuple and _NEG_BIG < offset < _BIG and _NEG_BIG < limit < _BIG:
         return _K.needle_starts(text, needles, offset, limit, firsts)
     return needle_starts_py(text, needles, offset, limit, firsts)
 
 
 _BIG = 2**62  # the kernel takes offsets and limits as Py_ssize_t
+_NEG_BIG = -_BIG  # (a constant: ``-_BIG`` in the test negates a big int on every call)
 
 
 def needle_starts_py(

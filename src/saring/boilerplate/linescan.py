@@ -171,17 +171,18 @@ class ProseFilter:
     rstrip: str  # ... and of these on the right
     marks: tuple[str, ...]
 
-    def prose_like(self, line: str) -> bool:
-        """Long, or ending like a sentence with many words (``line`` non-empty)."""
-        return len(line) > self.max_len or (line[-1] in self.ends and line.count(" ") >= self.min_spaces)
-
     def first_word(self, line: str) -> str:
         return line.split(" ", 1)[0].lstrip(self.lstrip).rstrip(self.rstrip)
 
     def rejects(self, line: str) -> bool:
-        """A prose-like line whose first word and marks do not make it furniture."""
-        return self.prose_like(line) and self.first_word(line).lower() not in self.first_words and not any(
-            m in line for m in self.marks)
+        """A prose-like line whose first word and marks do not make it furniture (one call:
+        ``classify`` asks it of every line with a candidate class)."""
+        if len(line) <= self.max_len and (line[-1] not in self.ends or line.count(" ") < self.min_spaces):
+            return False
+        for m in self.marks:
+            if m in line:
+                return False
+        return self.first_word(line).lower() not in self.first_words
 
     def surely_rejects(self, line: str) -> bool:
         """:meth:`rejects` for a line whose first word is ASCII, False otherwise."""
