@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import pytest
-from repair_kit import fix, repair_step
+from repair_kit import assert_traps_untouched, fix, repair_step
 
-from evaluation.repair.unseen import cases_of, load_cases, page_order, run_cases, run_traps, summary
+from evaluation.repair.unseen import cases_of, load_cases, page_order, run_cases, summary
 from saring.repair.step import Repair
 
 
@@ -28,15 +28,9 @@ def test_generator_glues_like_the_translator() -> None:
 def test_traps_are_never_edited(step: Repair) -> None:
     """Brands, clitics, demonym-named titles, compound names: zero edits, alone and inside pages
     that carry other translator glue (which raises every confidence)."""
-    n, bad, lines = run_traps(step)
-    assert n >= 100 and bad == 0, lines
-    n, bad, lines = run_traps(step, page_order(load_cases("unseen_dev.txt")))
-    assert bad == 0, lines
+    assert_traps_untouched(step, "traps.txt", 100, "unseen_dev.txt")
     # session 4: Malay names, spec lists, code identifiers, CamelCase products, hashtags
-    n, bad, lines = run_traps(step, name="traps2.txt")
-    assert n >= 60 and bad == 0, lines
-    n, bad, lines = run_traps(step, page_order(load_cases("unseen_dev.txt")), name="traps2.txt")
-    assert bad == 0, lines
+    assert_traps_untouched(step, "traps2.txt", 60, "unseen_dev.txt")
 
 
 def test_dev_set_never_breaks_a_name_and_restores_demonyms(step: Repair) -> None:
