@@ -24,7 +24,10 @@ DATA = Path(__file__).resolve().parent / "data"
 # review lines built on `-nya` words, informal `ko` (= kok) and short clean news and Malay lines;
 # session 13's set 14: regional lines of 11-15 words with one or two regional words, Ngaju's less
 # frequent words, Sasak `naon`, Musi lines of tweet-written words, regional paragraphs, against
-# Indonesian news naming regional places and dishes and short clean id/ms/jv/su lines)
+# Indonesian news naming regional places and dishes and short clean id/ms/jv/su lines; session 14's
+# set 15: regional lines of 11-26 words mostly shared with Indonesian, lines of words Indonesian
+# writes too, Sasak `naon`, short Betawi lines above the ceiling, against short clean Indonesian of
+# many genres and registers: legal, religious, sports, recipes, forum posts, tweets, headlines)
 HALVES = {"dev": "regional_dev.tsv", "heldout": "regional_heldout.tsv",
           "dev6": "regional_dev6.tsv", "heldout6": "regional_heldout6.tsv",
           "dev7": "regional_dev7.tsv", "heldout7": "regional_heldout7.tsv",
@@ -34,7 +37,8 @@ HALVES = {"dev": "regional_dev.tsv", "heldout": "regional_heldout.tsv",
           "dev11": "regional_dev11.tsv", "heldout11": "regional_heldout11.tsv",
           "dev12": "regional_dev12.tsv", "heldout12": "regional_heldout12.tsv",
           "dev13": "regional_dev13.tsv", "heldout13": "regional_heldout13.tsv",
-          "dev14": "regional_dev14.tsv", "heldout14": "regional_heldout14.tsv"}
+          "dev14": "regional_dev14.tsv", "heldout14": "regional_heldout14.tsv",
+          "dev15": "regional_dev15.tsv", "heldout15": "regional_heldout15.tsv"}
 REFERENCE = ("id", "ms", "jv", "su", "en")
 
 
