@@ -167,7 +167,10 @@ def test_two_distinct_weak_words_in_a_short_line() -> None:
     assert not WEAK.regional("Dak dak dak.")  # one distinct word
     assert not WEAK.regional("Aku dak kenal Nian kemarin.")  # ``Nian`` inside a sentence: a name
     assert WEAK.step_back("id", 0.80, "Aku dak tau nian.") == STEP_BACK_SCORE
-    assert WEAK.step_back("id", 0.98, "Aku dak tau nian.") == 0.98  # above the ceiling: no weak tier
+    # above the ceiling (session 14): a short text too; a long one is not read
+    assert WEAK.step_back("id", 0.98, "Aku dak tau nian.") == STEP_BACK_SCORE
+    assert WEAK.step_back("id", 0.98, "Aku dak tau.") == 0.98
+    assert not WEAK.regional("Aku dak kenal Nian kemarin.", sure=True)
     assert not RegionalEvidence(frozenset({"ulun"})).regional("Aku dak tau nian.")  # no weak table
 
 
@@ -208,6 +211,18 @@ def test_two_packaged_weak_words_step_back_a_short_line(
         step: LanguageID, regional: str, indonesian: str) -> None:
     base = _without_idms_rule(step, regional)
     assert base["lang"] == "id" and STEP_BACK_SCORE < base["score"] < IDMS_CEILING, base
+    assert step.score(Document("r", regional))["score"] == STEP_BACK_SCORE
+    assert step.score(Document("i", indonesian)) == _without_idms_rule(step, indonesian)
+
+
+@pytest.mark.parametrize(("regional", "indonesian"), [
+    # written by us: Betawi ``aye`` (= I) + ``kagak`` (= not), id 0.96 before session 14
+    ("Aye kagak mau ikut, mending tidur aja.", "Aku nggak mau ikut, mending tidur aja."),
+])
+def test_two_packaged_weak_words_step_back_a_short_line_above_the_ceiling(
+        step: LanguageID, regional: str, indonesian: str) -> None:
+    base = _without_idms_rule(step, regional)
+    assert base["lang"] == "id" and base["score"] >= IDMS_CEILING, base
     assert step.score(Document("r", regional))["score"] == STEP_BACK_SCORE
     assert step.score(Document("i", indonesian)) == _without_idms_rule(step, indonesian)
 

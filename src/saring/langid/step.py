@@ -39,7 +39,12 @@ from saring.langid.lexicon import (
     get_lexicon,
     sigmoid,
 )
-from saring.langid.modelcal import ModelCalibration, get_model_calibration
+from saring.langid.modelcal import (
+    SHORT_ID_FLOOR,
+    ModelCalibration,
+    get_model_calibration,
+    short_floor,
+)
 from saring.langid.stepback import (
     IDMS_CEILING,
     IDMS_SHORT_CHARS,
@@ -311,7 +316,20 @@ class LanguageID(FilterStep):
              or (score >= IDMS_CEILING and len(doc.text) <= IDMS_SHORT_CHARS))
                 and scores["lang"] in _FAMILY and self._regional is not None):
             scores["score"] = self._regional.step_back(scores["lang"], scores["score"], doc.text)
+        # the short-text floor (saring.langid.modelcal.short_floor): clean short Indonesian
+        if scores["score"] < SHORT_ID_FLOOR and scores["lang"] == "id" and len(doc.text) <= IDMS_SHORT_CHARS:
+            scores["score"] = self._short_floor(doc.text, scores["score"])
         return got
+
+    def _short_floor(self, text: str, score: float) -> float:
+        """``score``, or SHORT_ID_FLOOR for a lexical Indonesian verdict on clean short text."""
+        lex, mcal, regional = self._lex, self._mcal, self._regional
+        if lex is None or mcal is None or regional is None:
+            return score
+        v = lex.classify(text)
+        if v.lang != "id":  # the model path (no function word) keeps its own calibration
+            return score
+        return short_floor(score, v.idms, text, mcal.vocab, regional.known)
 
     def _analyse_py(self, doc: Document) -> tuple[dict[str, Any], list[tuple[int, int, float]]]:
         """The reference of :meth:`_analyse_now` (and its path for what the kernel leaves: 64

@@ -1,0 +1,112 @@
+"""The short-text floor for lexical Indonesian verdicts (issue 17, session 14, langid12).
+
+Texts here are written for the tests (not from the corpora nor the hand-written eval sets).
+"""
+
+from __future__ import annotations
+
+import math
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from langid_paths import langid_path  # noqa: F401 - the fixture
+
+from saring.document import Document
+from saring.langid import modelcal as M
+from saring.langid.step import LanguageID
+
+pytestmark = pytest.mark.usefixtures("langid_path")
+
+# one Malayic function word, every word a common Indonesian word, a clear id/ms margin: the
+# lexical calibration alone scores them just below 0.5
+RAISED = [
+    "Umat Buddha merayakan Waisak dengan berdoa di candi.",
+    "Semoga Tuhan membalas kebaikan kalian semua.",
+]
+# below 0.5 and left there: the id/ms margin is thin (the same line is good Malay)
+THIN_MARGIN = [
+    "Jemaah membaca doa dengan khusyuk.",
+    "Pengurus masjid mengundang warga dan anak yatim.",
+]
+WORDS = ("umat", "warga", "merayakan", "dengan", "berdoa", "di", "candi", "semoga", "kalian",
+         "semua", "kebaikan", "tak", "bana", "nian", "urang", "dan", "jemaah", "doa", "Waisak",
+         "sawah", "rumah", "pagi", "kagak", "aye", "lamak", "ambo", "yang", "itu")
+
+
+@pytest.fixture(scope="module")
+def step() -> LanguageID:
+    s = LanguageID(keep_langs=["id"])
+    s.ensure_setup()
+    return s
+
+
+def without_floor(step: LanguageID, text: str) -> dict:
+    """The step's scores with the floor switched off (the score it had before session 14)."""
+    floor = step._short_floor
+    step._short_floor = lambda text, score: score  # type: ignore[method-assign]
+    try:
+        return step.score(Document("t", text))
+    finally:
+        del step._short_floor
+
+
+@pytest.mark.parametrize("text", RAISED)
+def test_clean_short_indonesian_is_raised_to_the_floor(step: LanguageID, text: str) -> None:
+    before = without_floor(step, text)
+    assert before["lang"] == "id" and before["score"] < 0.5  # what the floor is for
+    after = step.score(Document("t", text))
+    assert after["lang"] == "id" and after["score"] == M.SHORT_ID_FLOOR
+    assert step.decide(after, Document("t", text)) is None
+
+
+@pytest.mark.parametrize("text", THIN_MARGIN)
+def test_a_thin_id_ms_margin_is_not_raised(step: LanguageID, text: str) -> None:
+    assert step._lex is not None and step._lex.classify(text).idms > M.SHORT_ID_LOG_ODDS
+    assert step.score(Document("t", text)) == without_floor(step, text)
+
+
+@pytest.mark.parametrize("word", ["bana", "nian"])
+def test_a_regional_evidence_or_weak_word_is_never_raised(step: LanguageID, word: str) -> None:
+    assert step._regional is not None and step._regional.known(word)
+    text = f"Umat Buddha merayakan Waisak dengan berdoa {word} di candi."
+    assert step.score(Document("t", text))["score"] == without_floor(step, text)["score"]
+
+
+def test_the_floor_reads_only_short_texts(step: LanguageID) -> None:
+    text = " ".join([RAISED[0]] * 6)  # > 300 characters
+    assert len(text) > 300
+    assert step.score(Document("t", text)) == without_floor(step, text)
+
+
+def test_all_known_bounds() -> None:
+    vocab = M.load_vocab()
+    assert M.all_known(RAISED[0], vocab)  # ``Waisak``, a name inside the sentence
+    assert not M.all_known("Waisak dirayakan umat.", vocab)  # the first word is a word
+    assert M.all_known("Tumis bawang putih hingga harum.", vocab)  # ``tumis``: rare, not unknown
+    assert not M.all_known("Urang kampuang pai ka sawah.", vocab)
+    assert not M.all_known("Umat berdoa.", vocab)  # fewer than SHORT_MIN_TOKENS words
+    assert not M.all_known(" ".join(["warga"] * (M.SHORT_MAX_TOKENS + 1)), vocab)
+    assert M.all_known(" ".join(["warga"] * M.SHORT_MAX_TOKENS), vocab)
+
+
+def test_short_floor_bounds() -> None:
+    vocab, text, none = M.load_vocab(), RAISED[0], (lambda w: False)
+    assert M.short_floor(0.3, -2.0, text, vocab, none) == M.SHORT_ID_FLOOR
+    assert M.short_floor(0.3, -0.5 * math.log(3.0), text, vocab, none) == 0.3  # thin margin
+    assert M.short_floor(0.3, -2.0, text, vocab, lambda w: w == "candi") == 0.3
+    assert M.short_floor(0.9, -2.0, text, vocab, none) == 0.9  # never lowers
+    assert M.short_floor(0.3, -2.0, text, {}, none) == 0.3  # no vocabulary, no floor
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(st.sampled_from(WORDS), min_size=1, max_size=34), st.sampled_from(["", ".", "!"]))
+def test_the_floor_only_raises_indonesian_scores_to_the_floor(step: LanguageID, words: list[str],
+                                                              end: str) -> None:
+    text = " ".join(words).capitalize() + end
+    before, after = without_floor(step, text), step.score(Document("t", text))
+    assert after["lang"] == before["lang"]
+    if after != before:
+        assert after["lang"] == "id" and before["score"] < M.SHORT_ID_FLOOR
+        assert after["score"] == M.SHORT_ID_FLOOR and len(text) <= 300
+        assert after == {**before, "score": M.SHORT_ID_FLOOR}
