@@ -170,6 +170,11 @@ def main() -> None:
                 step._jvsu = jvsu if lex is packaged else dataclasses.replace(jvsu, active=False)
             if regional is not None:
                 step._regional = regional if lex is packaged else dataclasses.replace(regional, active=False)
+            if hasattr(step, "_short_floor"):  # the short-text floor (session 14; absent before)
+                if lex is packaged:
+                    step.__dict__.pop("_short_floor", None)
+                else:
+                    step._short_floor = lambda text, score: score
             bad: Counter[str] = Counter()
             n_reg: Counter[str] = Counter()
             noise: Counter[str] = Counter()  # Betawi texts hand-labelled Indonesian: total, confident

@@ -11,7 +11,10 @@ here on the texts of <= 26 words the step labels id/ms with score >= 0.5 (the be
 - the lite fastText model's top five labels: the id + ms mass, and the best regional label the
   model knows (``min``, ``jv``, ``su``, ...);
 - a character n-gram log-likelihood ratio, regional vs id/ms, per n-gram, learned on one fold
-  of the tune half (``jvsu_crossfit.fold``) and read on the other (cross-fit, both ways).
+  of the tune half (``jvsu_crossfit.fold``) and read on the other (cross-fit, both ways);
+- (session 14) the share of words the Indonesian vocabulary does not know (wordfreq's small
+  Indonesian list, ``modelcal``'s affixes; a capitalised word inside the text is a name): not
+  learned from the tune half, so no folds.
 
 A signal is usable only if some threshold lifts regional texts above every gold text. The eval
 half is never read.
@@ -35,6 +38,7 @@ from evaluation.langid import sets as E  # noqa: E402
 from evaluation.langid.idms_crossfit import tune_samples  # noqa: E402
 from evaluation.langid.jvsu_crossfit import fold  # noqa: E402
 from saring.document import Document  # noqa: E402
+from saring.langid import modelcal as M  # noqa: E402
 from saring.langid.step import LanguageID  # noqa: E402
 
 FIVE = ("id", "ms", "jv", "su", "en")
@@ -96,7 +100,8 @@ def main() -> None:
     step = LanguageID(keep_langs=list(FIVE), score_only=True)
     step.ensure_setup()
     detector = lite_detector()
-    rows: list[tuple[str, float, float, float]] = []
+    vocab = M.load_vocab()
+    rows: list[tuple[str, float, float, float, float]] = []
     for s in samples:
         if len(s.text.split()) > MAX_WORDS:
             continue
@@ -105,7 +110,7 @@ def main() -> None:
             continue
         mass, regional = model_signals(detector, s.text)
         group = "gold" if s.gold in FIVE else "regional"
-        rows.append((group, mass, regional, scorers[1 - fold(s.ref)](s.text)))
+        rows.append((group, mass, regional, scorers[1 - fold(s.ref)](s.text), unknown_share(s.text, vocab)))
     for group in ("regional", "gold"):
         sel = [r for r in rows if r[0] == group]
         print(f"{group}: {len(sel)} texts labelled id/ms >= 0.5 in <= {MAX_WORDS} words")
@@ -113,9 +118,17 @@ def main() -> None:
             print(f"  fastText id+ms mass < {thr}: {sum(r[1] < thr for r in sel)}")
         print(f"  best regional fastText label, top 3: {sorted(r[2] for r in sel)[-3:]}")
         print(f"  char {n}-gram ratio, top 5: {[round(r[3], 2) for r in sorted(sel, key=lambda r: r[3])[-5:]]}")
-    top_gold = max((r[3] for r in rows if r[0] == "gold"), default=-math.inf)
-    above = sum(r[3] > top_gold for r in rows if r[0] == "regional")
-    print(f"regional above every gold text (char {n}-gram, cross-fit): {above}")
+        for thr in (0.1, 0.2, 0.3):
+            print(f"  unknown-word share >= {thr}: {sum(r[4] >= thr for r in sel)}")
+    for col, name in ((3, f"char {n}-gram, cross-fit"), (4, "unknown-word share")):
+        top_gold = max((r[col] for r in rows if r[0] == "gold"), default=-math.inf)
+        above = sum(r[col] > top_gold for r in rows if r[0] == "regional")
+        print(f"regional above every gold text ({name}): {above} (highest gold {top_gold:.2f})")
+
+
+def unknown_share(text: str, vocab: dict[str, int]) -> float:
+    """Share of the words ``modelcal.features`` counts unknown (names and rare words aside)."""
+    return M.features("id", 0.5, 0.0, text, vocab)[5]
 
 
 if __name__ == "__main__":
