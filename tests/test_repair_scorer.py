@@ -3,11 +3,15 @@ list knows, and its precision on look-alikes (every trap set untouched through t
 
 from __future__ import annotations
 
+import json
+import math
 import re
 import sys
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
@@ -15,7 +19,8 @@ from evaluation.repair.unseen import read_lines  # noqa: E402
 from saring.document import Document  # noqa: E402
 from saring.repair import names as N  # noqa: E402
 from saring.repair import scorer as S  # noqa: E402
-from saring.repair.resources import load_resources  # noqa: E402
+from saring.repair.glue import in_running_text  # noqa: E402
+from saring.repair.resources import SUFFIX_LIKE, load_resources  # noqa: E402
 from saring.repair.step import Repair  # noqa: E402
 
 TRAP_FILES = sorted(p.name for p in (ROOT / "evaluation" / "repair" / "data").glob("traps*.txt"))
@@ -33,10 +38,102 @@ def model():
     return m
 
 
+def _data() -> dict:
+    return json.loads(S.MODEL_FILE.read_text(encoding="utf-8"))
+
+
 def test_model_file_matches_the_features(model) -> None:
-    assert len(model.mean) == len(model.scale) == len(S.FEATURES) == len(model.hidden[0])
+    data = _data()
+    assert len(data["mean"]) == len(data["scale"]) == len(S.FEATURES) == len(data["hidden"][0])
+    assert model.w1.shape == (len(S.FEATURES), len(data["hidden"]))
     for form in S.FORMS:
         assert 0.2 <= model.flag[form] <= model.edit[form] < 1.0
+
+
+def _reference_probability(data: dict, x: list[float]) -> float:
+    """The network as the build fits it: standardise, one ReLU layer, a logistic output."""
+    z = [(v - m) / s for v, m, s in zip(x, data["mean"], data["scale"], strict=True)]
+    h = [max(0.0, b + sum(w * v for w, v in zip(row, z, strict=True)))
+         for row, b in zip(data["hidden"], data["hidden_bias"], strict=True)]
+    y = data["out_bias"] + sum(w * v for w, v in zip(data["out"], h, strict=True))
+    return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, y))))
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.lists(st.floats(-5.0, 5.0), min_size=len(S.FEATURES), max_size=len(S.FEATURES)),
+                min_size=1, max_size=4))
+def test_folded_network_is_the_fitted_one(rows: list[list[float]]) -> None:
+    """The standardisation folded into the first layer (numpy, one product for all splits)
+    gives the fitted network's probabilities."""
+    data, model = _data(), S.load_model()
+    assert model is not None
+    for got, x in zip(model.probabilities(rows), rows, strict=True):
+        assert abs(got - _reference_probability(data, x)) < 1e-9
+
+
+def _candidates_reference(tok: str, res) -> list[int]:
+    """Every split point tried (the loop before the last-capital start)."""
+    out = []
+    for i in range(3, len(tok) - S.MIN_RIGHT + 1):
+        left, right = tok[:i], tok[i:]
+        if not (right.islower() or right[0].isupper() and right[1:].islower()):
+            continue
+        low = right.lower()
+        if low in SUFFIX_LIKE or low not in res.lexicon or not S.LEFT.match(left):
+            continue
+        if right[0].isupper() and not left[-1].islower() and not left.isupper():
+            continue
+        out.append(i)
+    return out
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(["Ka", "lbar", "a", "Pa", "brik", "direktur", "Kantor", "PT", "X", "kan",
+                                 "tani", "Ö", "ß", "DJ", "layanan", "Mandiri", "e", "Ǆ"]), min_size=1, max_size=5))
+def test_candidates_start_at_the_last_capital(parts: list[str]) -> None:
+    res = load_resources()
+    tok = "".join(parts)
+    assert S.candidates(tok, res) == _candidates_reference(tok, res)
+
+
+def _running(text: str, start: int, end: int, res) -> bool:
+    name_start, clear = N.extend_name(text, start, res)
+    return clear and (in_running_text(text, name_start, end, res) or S._after_locative(text, name_start, end, res))
+
+
+WORDS = ["mengeluhkan", "di", "Di", "dari", "menuju", "dan", "van", "der", "Bank", "Mandiri", "PT", "2024", "Dr.", "A.", "ke",
+         "untuk", "Rahasia", ",", ":", "\n", "(menurut", '"', "Asia-Pasifik", "O'Neil", "&", "Koperasi",
+         "Unit", "Desa", "Q9", "yang", "ia", "Kemarin", "x" * 120]
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.sampled_from(WORDS), max_size=14), st.sampled_from(["Kalbaradirektur", "KalbaraDirektur"]),
+       st.sampled_from([" ", "", "  "]))
+def test_running_possible_is_necessary(words: list[str], tok: str, sep: str) -> None:
+    """The cheap pre-check says no only where the name walk and the running-text check say no."""
+    res = load_resources()
+    text = " ".join(words) + sep + tok + " yang baru."
+    start = text.index(tok)
+    if not S.running_possible(text, start):
+        assert not _running(text, start, start + len(tok), res)
+
+
+def test_running_possible_examples() -> None:
+    for text, tok, possible in (("Warga mengeluhkan Bank MandiriDirektur baru.", "MandiriDirektur", True),
+                                ("Harga naik, Ditanggung Pemprov DKIPemerintah menurunkan.", "DKIPemerintah", False),
+                                ("Bursa saham Asia-Pasifikdibuka sedikit.", "Pasifikdibuka", False),
+                                ("lalu.\nGangguanspektrum autisme", "Gangguanspektrum", False)):
+        assert S.running_possible(text, text.index(tok)) is possible
+
+
+def test_document_evidence(res) -> None:
+    """The same name glued to other words here; the whole name written free elsewhere."""
+    text = "Grup Kalbara memiliki Kalbaratani, Kalbaraternak, dan Kalbarabangun. Kalbara tumbuh."
+    start = text.index("Kalbaratani")
+    assert S.glued_elsewhere(text, "Kalbara", start, res) == 2  # (ternak, bangun; capped)
+    assert S.free_mentions(text, "Kalbara", start) == 2
+    assert S.glued_elsewhere("Kalbaratani saja.", "Kalbara", 0, res) == 0
+    assert S.free_mentions("Bank Sentosapabrik dan Bank Sentosaria.", "Bank Sentosa", 0) == 0
 
 
 def test_trigrams_tell_names_from_words(model) -> None:

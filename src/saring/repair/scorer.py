@@ -28,9 +28,12 @@ import math
 import re
 from functools import lru_cache
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
+
+import numpy as np
 
 from saring.repair import names as N
+from saring.repair.glue import LOWER_AFTER as RUNNING_AFTER
 from saring.repair.glue import NAME_END, TIME_NOUNS, Site, in_running_text, is_verb
 from saring.repair.resources import SUFFIX_LIKE, Resources
 
@@ -51,11 +54,27 @@ EDIT_CONFIDENCE = 0.79
 MIN_RIGHT = 4  # letters of a glued word the scorer considers
 CAMEL_TOKEN = re.compile(r"[A-Z][a-z]{3,}[A-Z][a-z]{3,}")  # the kernel keeps these whole (list shape)
 CODE_BEFORE = re.compile(r"\d[A-Za-z]{0,3} $")  # "Dravina K20 Plus|kompresor": a model code before
-NAME_TAIL_LIMIT = 20  # corpus names ending in the right part, counted up to this
+# the characters ``names.extend_name``'s walk crosses in a word (capitalised words, initials,
+# hyphens, apostrophes, inner ``dan``/``&`` and particles, numbers and codes), one space apart
+WALKABLE = re.compile(r"[A-Za-z0-9.'’&\-]+")
+RUNNING_WORD = re.compile(r"(?<![\w\-])[a-z]{3,}$")  # ``glue.WORD_RIGHT_BEFORE``'s lower-case word
+LONG_WORD = 101  # characters looked at for one word (the walk's windows are 40 and 80)
+WALK_CHUNKS = 20  # words looked at before the token (the walk crosses at most 19: 4 steps of
+# up to 2 particles and a number before a word, 2 more of a long name, the word before it)
+NAME_TAIL_LIMIT = 20
+# a lower-case letter pair before a capital and two lower-case letters: CamelCase glue's seam
+# (``ExchangeDompet``; brands have it too, ``YouTube``: the model weighs it, page against page)
+CAMEL_SEAM = re.compile(r"[a-z]{2}[A-Z][a-z]{2}")
+PAGE_GLUE_CAP = 4  # seams counted on a page
+SEEN_CAP = 2  # other glued words / free mentions counted
+FIND_LIMIT = 20  # occurrences of a part looked at in the document  # corpus names ending in the right part, counted up to this
 FEATURES = ("zr", "zr_en", "zl", "zl_en", "nl", "nr", "tail", "lower_count", "head_rate", "alone",
             "words", "lower_before", "sent_start", "after_lower", "after_punct", "camel", "len_r",
             "len_l", "noun", "verb", "left_name", "left_upper", "derived", "left_word", "clear", "running",
-            "locative", "left_lower_count", "left_starts")
+            "locative", "left_lower_count", "left_starts",
+            # document evidence (session 14): other CamelCase glue on the page, the same left part
+            # glued to other words here, the whole name written free elsewhere
+            "page_glue", "same_left", "name_free")
 
 
 FORMS = ("glue", "camel")
@@ -69,29 +88,32 @@ def form_of(right: str) -> str:
 class Model:
     """The trained scorer: trigram log-odds, a small network on standardised features (one
     hidden layer: the evidence interacts, a common left word is a solid name's mark on lower-case
-    glue and no mark on CamelCase), two thresholds."""
+    glue and no mark on CamelCase), two thresholds. The standardisation is folded into the first
+    layer's weights once (numpy): every split of a token is scored in one matrix product (the
+    pure-Python loop cost ~100 us per split, most of the hook's cost on pages that reach it)."""
 
-    __slots__ = ("edit", "flag", "grams", "hidden", "hidden_bias", "mean", "out", "out_bias", "scale")
+    __slots__ = ("b1", "edit", "flag", "grams", "out_bias", "w1", "w2")
 
     def __init__(self, data: dict) -> None:
         if tuple(data["features"]) != FEATURES:
             raise ValueError("scorer data was built for other features: rebuild it")
         self.grams: dict[str, float] = data["grams"]
-        self.hidden: list[list[float]] = data["hidden"]  # one weight row per hidden unit
-        self.hidden_bias: list[float] = data["hidden_bias"]
-        self.out: list[float] = data["out"]
-        self.out_bias: float = data["out_bias"]
-        self.mean: list[float] = data["mean"]
-        self.scale: list[float] = data["scale"]
+        hidden = np.array(data["hidden"], dtype=float) / np.array(data["scale"], dtype=float)
+        self.w1 = np.ascontiguousarray(hidden.T)  # features x hidden units, on raw features
+        self.b1 = np.array(data["hidden_bias"], dtype=float) - hidden @ np.array(data["mean"], dtype=float)
+        self.w2 = np.array(data["out"], dtype=float)
+        self.out_bias = float(data["out_bias"])
         self.edit: dict[str, float] = data["edit"]  # per form (``FORMS``)
         self.flag: dict[str, float] = data["flag"]
 
+    def probabilities(self, rows: list[list[float]]) -> list[float]:
+        """The probability of glue for each feature row."""
+        h = np.maximum(np.array(rows, dtype=float) @ self.w1 + self.b1, 0.0)
+        y = np.clip(h @ self.w2 + self.out_bias, -30.0, 30.0)
+        return (1.0 / (1.0 + np.exp(-y))).tolist()
+
     def probability(self, x: list[float]) -> float:
-        z = [(v - m) / s for v, m, s in zip(x, self.mean, self.scale, strict=True)]
-        h = [max(0.0, b + sum(w * v for w, v in zip(row, z, strict=True)))
-             for row, b in zip(self.hidden, self.hidden_bias, strict=True)]
-        y = self.out_bias + sum(w * v for w, v in zip(self.out, h, strict=True))
-        return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, y))))
+        return self.probabilities([x])[0]
 
 
 def _read() -> dict:
@@ -122,7 +144,10 @@ def candidates(tok: str, res: Resources) -> list[int]:
     lower case or Capitalised), longest right part first. (Three letters end too many names and
     demonyms: ``Indiana|n peternakan`` read as ``India|nan``; the rules judge those.)"""
     out = []
-    for i in range(3, len(tok) - MIN_RIGHT + 1):
+    j = len(tok) - 1  # (a right part holding a capital past its first letter is no candidate:
+    while j > 3 and not tok[j].isupper():  # start at the last capital)
+        j -= 1
+    for i in range(max(3, j), len(tok) - MIN_RIGHT + 1):
         left, right = tok[:i], tok[i:]
         if not (right.islower() or right[0].isupper() and right[1:].islower()):
             continue
@@ -135,30 +160,74 @@ def candidates(tok: str, res: Resources) -> list[int]:
     return out
 
 
+class Context(NamedTuple):
+    """What a token's surroundings say, the same for each of its splits."""
+
+    values: list[float]  # FEATURES order, from ``words`` to ``locative``, then ``page_glue``
+    name_start: int  # where the name the token ends starts (``names.extend_name``)
+
+
 def context(text: str, start: int, end: int, res: Resources,
-            name: tuple[int, bool] | None = None) -> list[float]:
+            name: tuple[int, bool] | None = None) -> Context:
     """The token's surroundings (the same for every split): capitalised words of the name before
     it, a lower-case word before the name, sentence start, what follows, a clear left boundary,
-    running text, a locative before. ``name``: ``names.extend_name``'s answer, when known."""
+    running text, a locative before, other CamelCase seams on the page (a translated page glues
+    link after link). ``name``: ``names.extend_name``'s answer, when known."""
     name_start, clear = name or N.extend_name(text, start, res)
     words = text.count(" ", name_start, start) if name_start < start else 0
-    return [
+    seams = len(CAMEL_SEAM.findall(text)) - len(CAMEL_SEAM.findall(text, start, end))
+    return Context([
         min(words, MAX_WORDS) / MAX_WORDS,
         float(LOWER_BEFORE.search(text, max(0, name_start - 30), name_start) is not None),
         float(N._sentence_start(text, name_start)),
         float(LOWER_AFTER.match(text, end) is not None), float(PUNCT_AFTER.match(text, end) is not None),
         float(clear), float(in_running_text(text, name_start, end, res)),
         float(N.LOCATIVE_BEFORE.search(text, max(0, name_start - 12), name_start) is not None),
-    ]
+        min(seams, PAGE_GLUE_CAP) / PAGE_GLUE_CAP,
+    ], name_start)
 
 
-def features(tok: str, i: int, ctx: list[float], res: Resources, memo: DocMemo | None, text: str,
-             grams: dict[str, float]) -> list[float]:
-    """The :data:`FEATURES` of splitting ``tok`` at ``i``, its :func:`context` being ``ctx``."""
+def glued_elsewhere(text: str, left: str, start: int, res: Resources) -> int:
+    """Other tokens here that are ``left`` glued to a lexicon word of 4+ letters (``Kalbara|tani``
+    besides ``Kalbara|ternak``): the translator glues one link's text to several heads, and a
+    brand family writes one name before several words. Counted up to :data:`SEEN_CAP`."""
+    seen: set[str] = set()
+    k, n = text.find(left), 0
+    while k >= 0 and n < FIND_LIMIT and len(seen) < SEEN_CAP:
+        n += 1
+        j = k + len(left)
+        if k != start and (k == 0 or not text[k - 1].isalnum()):
+            e = j
+            while e < len(text) and text[e].isalpha():
+                e += 1
+            if e - j >= MIN_RIGHT and text[j:e].lower() in res.lexicon:
+                seen.add(text[j:e].lower())
+        k = text.find(left, j)
+    return len(seen)
+
+
+def free_mentions(text: str, name: str, start: int) -> int:
+    """Mentions of the whole ``name`` elsewhere with no letter or digit right after it, up to
+    :data:`SEEN_CAP`: the document shows where the name ends (``Kriptara Exchange|Dompet ... ,
+    dan Kriptara Exchange berjanji``)."""
+    k, n, out = text.find(name), 0, 0
+    while k >= 0 and n < FIND_LIMIT and out < SEEN_CAP:
+        n += 1
+        j = k + len(name)
+        if k != start and (k == 0 or not text[k - 1].isalnum()) and (j == len(text) or not text[j].isalnum()):
+            out += 1
+        k = text.find(name, j)
+    return out
+
+
+def features(tok: str, i: int, ctx: Context, res: Resources, memo: DocMemo | None, text: str,
+             grams: dict[str, float], start: int) -> list[float]:
+    """The :data:`FEATURES` of splitting ``tok`` (at ``start`` in ``text``) at ``i``, its
+    :func:`context` being ``ctx``."""
     left, right = tok[:i], tok[i:]
     low, lleft = right.lower(), left.lower()
     alone = memo.standalone(left) if memo is not None else int(N._stands_alone(text, left))
-    words, lower_before, sent_start, after_lower, after_punct, clear, running, locative = ctx
+    words, lower_before, sent_start, after_lower, after_punct, clear, running, locative, page_glue = ctx.values
     return [
         res.lexicon.get(low, 0.0), res.zipf_en.get(low, 0.0),
         res.lexicon.get(lleft, 0.0), res.zipf_en.get(lleft, 0.0),
@@ -171,7 +240,38 @@ def features(tok: str, i: int, ctx: list[float], res: Resources, memo: DocMemo |
         float(res.corpus_name(left)), float(left.isupper()),
         float(N.DERIVED.fullmatch(low) is not None), float(lleft in res.lexicon), clear, running, locative,
         math.log1p(res.lower_count.get(lleft, 0)) / 10.0, res.names_starting(left, NAME_TAIL_LIMIT) / NAME_TAIL_LIMIT,
+        page_glue, glued_elsewhere(text, left, start, res) / SEEN_CAP,
+        free_mentions(text, text[ctx.name_start : start + i], ctx.name_start) / SEEN_CAP,
     ]
+
+
+def running_possible(text: str, start: int) -> bool:
+    """A cheap necessary condition of ``in_running_text(text, extend_name(text, start)[0], ...)``
+    (the dearest gate, ~70 us a token): a lower-case word of 3+ letters ends right before the
+    name's start, which the walk reaches only over :data:`WALKABLE` words one space apart. So
+    some such word must end one of those words before ``start`` (False: none can; True: maybe).
+    Headline and paragraph joins after a comma, colon, quote or line start stop here. (Also
+    necessary for ``_after_locative``: the locative is a word of the walk's kind.)"""
+    pos = start
+    for _ in range(WALK_CHUNKS):
+        if text[pos - 1 : pos] == "\n":
+            pos -= 1  # (the walk's ``... $`` patterns also match before a final line break)
+        if pos < 2 or text[pos - 1] != " ":
+            return False
+        space = text.rfind(" ", max(0, pos - LONG_WORD), pos - 1)
+        if space < 0 < pos - LONG_WORD:
+            return True  # (a word this long: undecided, the full gate answers; bounded work)
+        word_start = space + 1
+        word = text[word_start : pos - 1]
+        if word.isascii() and word.isalnum():  # (most words: no regex)
+            if word.isalpha() and word.islower() and len(word) >= 3:
+                return True
+        elif RUNNING_WORD.search(text, word_start, pos - 1):
+            return True
+        elif not WALKABLE.fullmatch(word):
+            return False
+        pos = word_start
+    return True
 
 
 def best_split(text: str, m: re.Match[str], res: Resources, memo: DocMemo | None,
@@ -181,17 +281,14 @@ def best_split(text: str, m: re.Match[str], res: Resources, memo: DocMemo | None
     splits = candidates(tok, res)
     if not splits:
         return 0.0, 0
-    return _best(tok, splits, context(text, m.start(), m.end(), res), text, res, memo, model)
+    return _best(tok, m.start(), splits, context(text, m.start(), m.end(), res), text, res, memo, model)
 
 
-def _best(tok: str, splits: list[int], ctx: list[float], text: str, res: Resources, memo: DocMemo | None,
-          model: Model) -> tuple[float, int]:
-    best = (0.0, 0)
-    for i in splits:
-        p = model.probability(features(tok, i, ctx, res, memo, text, model.grams))
-        if p > best[0]:
-            best = (p, i)
-    return best
+def _best(tok: str, start: int, splits: list[int], ctx: Context, text: str, res: Resources,
+          memo: DocMemo | None, model: Model) -> tuple[float, int]:
+    probs = model.probabilities([features(tok, i, ctx, res, memo, text, model.grams, start) for i in splits])
+    p = max(probs)
+    return (p, splits[probs.index(p)]) if p > 0.0 else (0.0, 0)
 
 
 def _vetoed(text: str, m: re.Match[str], res: Resources, memo: DocMemo | None) -> bool:
@@ -215,31 +312,49 @@ def _not_a_head(low: str, res: Resources) -> bool:
             or low in TIME_NOUNS)
 
 
+def _after_locative(text: str, name_start: int, end: int, res: Resources) -> bool:
+    """``berlatih di Vertikala Climbing Center|dinding panjat``: a locative before the name, and
+    running text before the locative. ``in_running_text`` refuses a locative right before a
+    name (a scraper joins a dateline's place to the next sentence: ``di Bali|Harga``); lower-case
+    glue is no such join, so it is read past the locative."""
+    loc = N.LOCATIVE_BEFORE.search(text, max(0, name_start - 12), name_start)
+    return loc is not None and in_running_text(text, loc.start(), end, res)
+
+
 def site(text: str, m: re.Match[str], res: Resources, memo: DocMemo | None = None) -> Site | None:
     """A glue site for the token ``m`` the rules found none for, or None: confident above the
     model's edit threshold (no other glue needed), a flag only above its flag threshold."""
     model = load_model()
     if model is None:
         return None
-    if LOWER_AFTER.match(text, m.end()) is None or NAME_END.match(text, m.end()):
-        return None  # (cheapest first: running text goes on in lower case after glue)
+    end = m.end()
+    if RUNNING_AFTER.match(text, end) is None or NAME_END.match(text, end):
+        return None  # (cheapest first: running text goes on in lower case after glue;
+        # ``in_running_text`` asks the same below)
     tok, start = m.group(), m.start()
+    if not running_possible(text, start):
+        return None  # (exact: ``in_running_text`` below would say no)
     splits = candidates(tok, res)
     if not splits or _vetoed(text, m, res, memo) or CODE_BEFORE.search(text, max(0, start - 12), start):
         return None  # (a model code before: the code rules' question)
     name_start, clear = N.extend_name(text, start, res)
-    if not clear or not in_running_text(text, name_start, m.end(), res):
-        return None  # a headline or paragraph join, or a name whose extent is unclear: no move
+    if not clear:
+        return None  # a name whose extent is unclear: no move
+    running = in_running_text(text, name_start, end, res)
+    if not running and not _after_locative(text, name_start, end, res):
+        return None  # a headline or paragraph join
     if not (CAMEL_TOKEN.fullmatch(tok) or N._split(tok, res)):
         return None  # only tokens the kernel's name scan keeps (``fastscan.name_tokens``): the fast
         # and the full walk give the same sites (asked last: ``_split`` is the dearest gate)
     ctx = context(text, start, m.end(), res, (name_start, clear))
-    p, i = _best(tok, splits, ctx, text, res, memo, model)
+    p, i = _best(tok, start, splits, ctx, text, res, memo, model)
     right = tok[i:]
     form = form_of(right)
     if not i or p < model.flag[form] or _not_a_head(right.lower(), res):
         return None
     edit = p >= model.edit[form]
+    if not running and (form != "glue" or not edit):
+        return None  # after a locative: lower-case glue the model is sure of, or nothing
     s = Site(name_start, m.end(), text[name_start : start + i], form, start + i,
              right, EDIT_CONFIDENCE if edit else 0.6, needs_evidence=0 if edit else FLAG_ONLY, name=True)
     return s
