@@ -126,6 +126,12 @@ def test_running_possible_examples() -> None:
         assert S.running_possible(text, text.index(tok)) is possible
 
 
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=st.sampled_from(list("abAB xyZ,éÄ\n")), max_size=40))
+def test_page_seams_count_like_the_regex(text: str) -> None:
+    assert S.page_seams(text) == len(S.CAMEL_SEAM.findall(text))
+
+
 def test_document_evidence(res) -> None:
     """The same name glued to other words here; the whole name written free elsewhere."""
     text = "Grup Kalbara memiliki Kalbaratani, Kalbaraternak, dan Kalbarabangun. Kalbara tumbuh."
