@@ -313,11 +313,19 @@ def _vetoed(text: str, m: re.Match[str], res: Resources, memo: DocMemo | None) -
     return res.known(tok) or N.repeated(text, tok, None if memo is None else memo.repeated)
 
 
+# numerals and determiners: they open a noun phrase but head none (``Youtube Berita|satu``,
+# ``Politik Daerah|Beberapa hari``: a title joined to a sentence); quantifier glue is the rules'
+# question (``names._quantifier_site``)
+DETERMINERS = frozenset("satu dua tiga empat lima enam tujuh delapan sembilan sepuluh seratus seribu sejuta"
+                        " para seorang sebuah beberapa sejumlah banyak seluruh semua setiap tiap berbagai"
+                        " segala sebagian puluhan ratusan ribuan jutaan".split())
+
+
 def _not_a_head(low: str, res: Resources) -> bool:
     """A glued word that heads no noun phrase a name modified: a verb, a closed-class word, a
-    time word (``Gubernur Riau|pagi``), a direction or auxiliary."""
+    time word (``Gubernur Riau|pagi``), a direction or auxiliary, a numeral or determiner."""
     return (is_verb(low, res) or low in res.stop or low in res.not_heads or low in N.TIME_NOUNS
-            or low in TIME_NOUNS)
+            or low in TIME_NOUNS or low in DETERMINERS)
 
 
 def _after_locative(text: str, name_start: int, end: int, res: Resources) -> bool:
@@ -358,8 +366,8 @@ def site(text: str, m: re.Match[str], res: Resources, memo: DocMemo | None = Non
     p, i = _best(tok, start, splits, ctx, text, res, memo, model)
     right = tok[i:]
     form = form_of(right)
-    if not i or p < model.flag[form] or _not_a_head(right.lower(), res):
-        return None
+    if not i or p < model.flag[form] or _not_a_head(right.lower(), res) or right.lower() == tok[:i].lower():
+        return None  # (a word written twice is a reduplication: ``KrisisKrisis``)
     edit = p >= model.edit[form]
     if not running and (form != "glue" or not edit):
         return None  # after a locative: lower-case glue the model is sure of, or nothing
