@@ -1,6 +1,6 @@
 """Repair on unseen entities: hand-written sentences glued like the translator, and look-alike traps.
 
-Usage: ``python bench/bench_repair_unseen.py [--set dev|heldout|dev2|heldout2|heldout3|dev4|heldout4|dev5|heldout5|dev6|heldout6|dev7|heldout7|dev8|heldout8|dev10|heldout10|dev11|heldout11|dev12|heldout12|dev13a|heldout13a|dev13b|heldout13b|dev15b|heldout15b|both|none] [--corpora] [--other]``. Prints, per set and per
+Usage: ``python bench/bench_repair_unseen.py [--set dev|heldout|dev2|heldout2|heldout3|dev4|heldout4|dev5|heldout5|dev6|heldout6|dev7|heldout7|dev8|heldout8|dev10|heldout10|dev11|heldout11|dev12|heldout12|dev13a|heldout13a|dev13b|heldout13b|dev15a|heldout15a|dev15b|heldout15b|both|none] [--corpora] [--other]``. Prints, per set and per
 mode (each sentence alone; 3-sentence pages, since a real MT page has many links), split recall,
 order restored and broken names by form; then false edits on the traps (alone, and inside pages
 that carry other translator glue); revision-duplicate pairs with a short changed phrase and
@@ -45,6 +45,7 @@ SETS = {"dev": "unseen_dev.txt", "heldout": "unseen_heldout.txt",
         "dev12": "unseen_dev12.txt", "heldout12": "unseen_heldout12.txt",  # session 12: shipping, seeds, fintech, cement, utilities, orders, di-titles, regnal numbers
         "dev13a": "unseen_dev13a.txt", "heldout13a": "unseen_heldout13a.txt",  # session 13 (repair11): English-ending firms, untagged nouns, number words, codes, hyphenated surnames, -a demonyms
         "dev13b": "unseen_dev13b.txt", "heldout13b": "unseen_heldout13b.txt",  # session 13 (glue11): drones, couriers, clinics, energy, parties, brands, labs, parks
+        "dev15a": "unseen_dev15a.txt", "heldout15a": "unseen_heldout15a.txt",  # session 14 (repair12): federations, worship bodies, start-ups, streets, programmes, directorates, BUMD, one-capital codes
         "dev15b": "unseen_dev15b.txt", "heldout15b": "unseen_heldout15b.txt"}  # session 14 (glue12): laundries, funeral homes, pawnshops, gyms, utilities, brands; quotes, questions, repeats
 TRAPS = ("traps.txt", "traps2.txt",  # 2: session 4 (Malay names, spec lists, code, hashtags)
          "traps3.txt",  # 3: session 5 (CamelCase apps of Indonesian words, clitics, nisba names)
@@ -60,6 +61,7 @@ TRAPS = ("traps.txt", "traps2.txt",  # 2: session 4 (Malay names, spec lists, co
          "traps13.txt",  # 13: session 13, repair11, written WITH its rules (hyphenated pairs, acronym openers, person-noun shapes)
          "traps14.txt",  # 14: session 13, repair11, before the second-turn rule (place + n given names, -a demonyms, codes)
          "traps13b.txt",  # 13b: session 13, glue11 (solid names/brands ending in words, CamelCase brands, demonym words)
+         "traps15.txt",  # 15: session 14, repair12 (English+Indonesian brands, one-capital codes, -ian given names, worship/trade words in places)
          "traps15b.txt")  # 15b: session 14, glue12 (brand families: one name before several words, repeated solid names)
 CORPORA = ROOT.parent / "shared" / "corpora"
 # clean news (false edits) and scraped news (link-stripped glue: splits fine, reorders wrong)
