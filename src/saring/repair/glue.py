@@ -298,6 +298,9 @@ def _score_suffix(
         return None  # "Ibu Rina Irani": the token continues a person's name (an English
         # demonym stands before the noun it modifies, never after another name word)
     nxt = _next_word(text, end + 1)
+    if nxt.islower() and _noun_before(text, start, res):
+        return None  # "tari Balinese kontemporer": the demonym already follows the noun it
+        # modifies (Indonesian order); the translator's remnant stands before its noun
     english_word = suf[0] not in "'’" and res.known(token)  # Korean, Japanese, Israeli: real words
     nlow = nxt.lower()
     if not nxt or res.englishish(nxt) and (english_word or suf[0] in "'’" or not _shared_word(nxt, res)):
@@ -331,6 +334,17 @@ def _lower_word_before(text: str, lo: int, start: int, res: Resources) -> bool:
     ``Australia dan BahrainTampil``)."""
     m = LOWER_RIGHT_BEFORE.search(text, lo, start)
     return m is not None and m.group(1) not in res.stop
+
+
+def _noun_before(text: str, start: int, res: Resources) -> bool:
+    """A lower-case noun of the language right before ``start`` (annotated news or its contexts
+    say noun; no verb, stop word or English word): ``tari Balinese``, ``kuda Andalusian``."""
+    m = LOWER_RIGHT_BEFORE.search(text, max(0, start - 30), start)
+    if m is None:
+        return False
+    w = m.group(1)
+    return (w in res.pos_nouns or w in res.context_nouns) and w not in res.stop and not (
+        res.englishish(w) or is_verb(w, res))
 
 
 def _name_before(text: str, start: int, res: Resources) -> bool:

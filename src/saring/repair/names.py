@@ -138,9 +138,9 @@ def extend_name(text: str, start: int, res: Resources, whole: bool = False) -> t
             # Dalam Negeri X"): the name's extent is then unclear (a move would tear it)
             # ("Bayangan di Atas Awan|musim": after a lower-case closed-class word that follows a
             # capitalised one, it is inside a title: unclear too)
-            return pos, not _title_inside(text, k, res) and (
-                w in res.days or w.lower() in res.days or _sentence_start(text, k) or not _cap_word_before(
-                    text, k) or not text[k - 1 : k] == " ")
+            day = w in res.days or w.lower() in res.days
+            return pos, not _title_inside(text, k, res) and not (day and _name_word_before(text, k, res)) and (
+                day or _sentence_start(text, k) or not _cap_word_before(text, k) or not text[k - 1 : k] == " ")
         initial = _sentence_start(text, k) and not INITIAL_END.search(text, max(0, k - 6), k)
         if initial and two_words(w, res):
             return pos, False  # "Sementaragaji PNS|daerah": a glued pair of words, not a name
@@ -346,6 +346,16 @@ def _lower_before(text: str, pos: int) -> bool:
     if prev.isdigit():  # "Lumetra Z5|Mark III": a model code inside the name, not "pada 2019"
         return not _cap_word_before(text, pos)
     return not prev.isalpha() or not _cap_word_before(text, pos)
+
+
+def _name_word_before(text: str, pos: int, res: Resources) -> bool:
+    """A capitalised word (no day or time word) right before the day or time word at ``pos``:
+    the time word is inside a title (``Obrolan Pagi Kota Kembang``, ``Dapur Sore Bersama X``),
+    so the name's extent is unclear; ``pada Senin |Bank X``, ``Jumat Pagi |X`` end a name."""
+    j = text.rfind(" ", 0, pos - 1)
+    tok = text[j + 1 : pos - 1]
+    return pos >= 2 and text[pos - 1] == " " and tok[:1].isupper() and tok.isalpha() and not (
+        tok.lower() in res.days or tok.lower() in res.stop or _sentence_start(text, j + 1))  # ("Sejak Senin |Dinas")
 
 
 def _cap_word_before(text: str, pos: int) -> bool:
@@ -920,8 +930,9 @@ def _compound_subject(g: Glued, res: Resources) -> bool:
         return False  # the name is a shop's or an organisation's ("Insya Allah|bulan" is none)
     return not g.alone and _sentence_start(g.text, first) and (
         res.lexicon.get(low, 0.0) >= COMPOUND_LEFT_ZIPF and not res.englishish(low)) and not (
-        right in res.titles_lower or res.head_noun(right, ROLE_RATE) or _opens_title(g, res)
-        or AGENT_NOUN.fullmatch(right))
+        right in res.titles_lower or (res.head_noun(right, ROLE_RATE) and right not in res.pos_adjs)
+        or _opens_title(g, res) or AGENT_NOUN.fullmatch(right))
+    # (an adjective heads many names, ``Terang Bulan``, but is no role: ``Toko Sinar|terang``)
 
 
 def _phrase_after(g: Glued, res: Resources) -> bool:
