@@ -129,7 +129,7 @@ def test_lexicon_table_keeps_the_dicts_ascii_keys(lex: dict[str, float], probes:
     for p in probes:
         text = "Q" + p + "xxxxx zz"
         tok = names.TOKEN.match(text)
-        starts, unknown, _ = K.name_tokens(text, lex, nb, set(), own)
+        starts, unknown, _, _ = K.name_tokens(text, lex, nb, set(), own)
         assert unknown == int(tok is not None and tok.group().lower() not in lex)
     with pytest.raises(TypeError):
         K.lexicon_table(3)
@@ -222,8 +222,36 @@ def test_breaks_counts_spaces_and_newlines(text: str) -> None:
 
 _CODE_PIECES = ["K", "RX", "ABCD", "ABCDE", "12", "150", "123456", "\u0663", "\uff11", "\u0967", "\U0001d7d9", "²",
                 "layar", "Mesin", "abcdefghijklmnopqrstuvwxyzabcd", "abc", "_", " ", ".", "Z9", "é", "😀", "\u0301",
-                "\n"]
+                "\n", "-", "-5", "Lintasbumi", "Ab", "Abc", "/", "'", "\u2019", "mesin", "Mesin", "1234", "12345"]
 code_texts = st.lists(st.one_of(st.sampled_from(_CODE_PIECES), pieces), max_size=40).map("".join)
+
+
+@needs_k
+@settings(max_examples=600, deadline=None)
+@given(code_texts)
+def test_hyphen_gate_equals_the_reference_and_hides_no_site(text: str) -> None:
+    """The walk's fourth value is whether ``HYPHEN_GATE`` matches, and where it does not,
+    ``hyphen_code_sites`` finds nothing (session 14: the gate moved from a regex pass over every
+    document into the name walk)."""
+    want = fastscan.hyphen_possible_py(text)
+    got = K.name_tokens(text, RES.lexicon, fastscan._NAME_NOT_BEFORE, set(), fastscan._names_ctx(RES))
+    assert got[3] is want
+    if not want:
+        assert names.hyphen_code_sites(text, RES, set()) == []
+
+
+@needs_k
+def test_hyphen_gate_on_known_shapes() -> None:
+    ctx, nb = fastscan._names_ctx(RES), fastscan._NAME_NOT_BEFORE
+    for text, want in [("memeriksa Roket Lintasbumi-5mesin sebelum", True),
+                       ("/Lintasbumi-5Mesin x", True), ("Lintasbumi\n-5mesin", True),
+                       ("xLintasbumi-5mesin", False), ("-Lintasbumi-5mesin", False), ("Lintasbumi-12345mesin", False),
+                       ("Lintasbumi-5mesin_", False), ("Lintasbumi-5mesin-", False), ("Lintasbumi-5mes", False),
+                       ("Ab-5mesin", False), ("Abc-5mesin", True), ("A" + "b" * 29 + "-5mesin", True),
+                       ("A" + "b" * 30 + "-5mesin", False), ("Abc-5" + "m" * 31, False), ("Abc-5" + "m" * 30, True),
+                       ("\u00e9 Abc-\u06631Mesin.", True), ("Covid-19 pandemi", False)]:
+        assert fastscan.hyphen_possible_py(text) is want, text
+        assert K.name_tokens(text, RES.lexicon, nb, set(), ctx)[3] is want, text
 
 
 @needs_k
@@ -261,7 +289,8 @@ def test_one_walk_scans_on_every_width_and_size() -> None:
     for text in base + huge:
         shape = fastscan.code_possible_py(text)
         assert K.code_possible(text) is shape
-        assert K.name_tokens(text, RES.lexicon, nb, set(), ctx) == (*fastscan.name_tokens_py(text, RES, set()), shape)
+        assert K.name_tokens(text, RES.lexicon, nb, set(), ctx) == (*fastscan.name_tokens_py(text, RES, set()), shape,
+                                                                   fastscan.hyphen_possible_py(text))
         assert K.site_starts(text, fastscan._site_table(RES)) == fastscan.site_starts_py(text, RES)
         assert K.breaks(text) == text.count(" ") + text.count("\n")
         together = K.join_all(text)
@@ -392,7 +421,7 @@ def test_one_call_scan_equals_the_gates_and_quiet_the_references(text: str) -> N
     assert dup == K.dup_maybe(text, None, paragraphs.MIN_CHARS, paragraphs.MIN_WORDS, 4, 50)
     starts, unknown = fastscan.name_tokens_py(text, RES, set())
     want = (not fastscan.site_starts_py(text, RES) and not starts and unknown <= names.MAX_CANDIDATES
-            and not fastscan.code_possible_py(text)
+            and not fastscan.code_possible_py(text) and not fastscan.hyphen_possible_py(text)
             and not fastscan.dup_maybe_py(text, text.lower(), paragraphs.MIN_CHARS, paragraphs.MIN_WORDS, 4, 50)
             # (a text the kernel cannot lower itself takes the step's full path: never quiet)
             and "\u0130" not in text and "\u03a3" not in text)
@@ -572,8 +601,9 @@ def _quiet_source() -> str:
 
 # (session 13, repair11: ``process`` takes the quiet path only when ``names.hyphen_code_possible``
 # is False too; ``hyphen_code_sites`` is a site source ``quiet`` does not scan for; glue11: + scorer.site,
-# only on live name tokens: quiet stays exact)
-QUIET_SHA = "ab788ad9ae8b2e6c"
+# only on live name tokens: quiet stays exact; session 14, repair12: ``quiet`` itself answers the
+# hyphen-code gate from the kernel's name walk, ``process`` asks only ``quiet``)
+QUIET_SHA = "55328032f2fdb337"
 
 
 def test_quiet_documents_mirror_the_glue_scan() -> None:

@@ -10,7 +10,7 @@
  *     Start offsets of ``names.TOKEN.finditer(text)`` matches at a token start (offset 0, or the
  *     character before is not alphanumeric and not in ``not_before``) whose lower-cased text is
  *     not a key of ``lexicon``: the only tokens ``find_entity_sites`` examines.
- * name_tokens(text, lexicon, not_before, taken, ctx) -> (list[int], int, bool)
+ * name_tokens(text, lexicon, not_before, taken, ctx) -> (list[int], int, bool, bool)
  *     Of token_starts' tokens not in ``taken`` (the second value: how many), the starts of those
  *     ``names.find_entity_sites`` could make a site of: list-shaped tokens (``list_site`` decides
  *     on the text), and tokens ``name_site``'s checks on the token alone do not reject (corpus
@@ -139,6 +139,31 @@ static int code_tail(int kind, const void *data, Py_ssize_t n, Py_ssize_t d)
     Py_ssize_t e = q;
     while (e < n && e - q <= 30 && is_lower(PyUnicode_READ(kind, data, e))) e++;
     return e - q >= 4 && e - q <= 30 && (e >= n || !is_word(PyUnicode_READ(kind, data, e)));
+}
+
+/* A coined word and its numbered code glued to a word at the ASCII capital ``k`` (``names.
+ * hyphen_code_possible``'s gate): ``(?<![\w\-'’])[A-Z][a-z]{2,29}\n?-\d{1,4}[A-Z]?[a-z]{4,30}(?![\w\-])``
+ * (``fastscan.HYPHEN_GATE``). Every part is forced as in ``code_tail``; the optional newline is
+ * where ``CODED_WORD``'s ``$`` also matches. Bounded: 82 characters at most. */
+static int hyphen_code_at(const Text *t, Py_ssize_t k)
+{
+    if (k > 0) {
+        Py_UCS4 p = t->u[k - 1];
+        if (is_word(p) || p == '-' || p == '\'' || p == 0x2019) return 0;
+    }
+    Py_ssize_t j = k + 1;
+    while (j < t->n && j - k <= 30 && is_lower(t->u[j])) j++;
+    if (j - k - 1 < 2 || j - k - 1 > 29) return 0;
+    if (j < t->n && t->u[j] == '\n') j++;
+    if (j >= t->n || t->u[j] != '-') return 0;
+    Py_ssize_t d = ++j;
+    while (j < t->n && j - d <= 4 && is_dec(t->u[j])) j++;
+    if (j == d || j - d > 4) return 0;
+    if (j < t->n && is_upper(t->u[j])) j++;
+    Py_ssize_t q = j;
+    while (j < t->n && j - q <= 30 && is_lower(t->u[j])) j++;
+    if (j - q < 4 || j - q > 30) return 0;
+    return !(j < t->n && (is_word(t->u[j]) || t->u[j] == '-'));
 }
 
 /* The first position >= p of a latin-1 text (its stored bytes: the same positions as the copy)
@@ -876,9 +901,11 @@ static int second_part(const Text *t, Py_ssize_t k)
 
 /* token_starts' tokens of ``t`` (the str ``text`` as code points) not in ``taken`` (NULL: none),
  * counted in ``*unknown``, and the starts of those token_live keeps appended to ``starts``;
- * ``*code``: code_possible(text), from the same walk (every capital is looked at). 0 or -1. */
+ * ``*code``: code_possible(text), from the same walk (every capital is looked at); ``*hyph``: whether
+ * ``hyphen_code_at`` holds at a capital (every capital it can hold at is looked at: one after a
+ * letter, digit or the walk's other characters fails its lookbehind). 0 or -1. */
 static int name_walk(PyObject *text, const Text *t, PyObject *lexicon, const Text *nb, PyObject *taken,
-                     const NameCtx *c, PyObject *starts, Py_ssize_t *unknown, int *code)
+                     const NameCtx *c, PyObject *starts, Py_ssize_t *unknown, int *code, int *hyph)
 {
     unsigned char nb_ascii[128] = {0}; /* not_before's ASCII characters (the others: compared one by one) */
     for (Py_ssize_t i = 0; i < nb->n; i++)
@@ -887,6 +914,7 @@ static int name_walk(PyObject *text, const Text *t, PyObject *lexicon, const Tex
     Py_ssize_t k = 0;
     *unknown = 0;
     *code = 0; /* names.CODE_GLUE matches somewhere (code_possible) */
+    *hyph = 0; /* fastscan.HYPHEN_GATE matches somewhere */
     const Py_UCS1 *b1 = PyUnicode_KIND(text) == PyUnicode_1BYTE_KIND ? PyUnicode_1BYTE_DATA(text) : NULL;
     while (k < t->n) {
         if (b1 != NULL && (k = next_cap1(b1, k, t->n, 0)) >= t->n) break; /* (latin-1: to the next capital) */
@@ -899,7 +927,11 @@ static int name_walk(PyObject *text, const Text *t, PyObject *lexicon, const Tex
             if (prev < 128) bad = bad || nb_ascii[prev];
             else for (Py_ssize_t i = 0; i < nb->n && !bad; i++) bad = nb->u[i] == prev;
             if (bad && prev == '-' && second_part(t, k)) bad = 0; /* Okafor-|Lindgren (names.second_part) */
-            if (bad) { k++; continue; }
+            if (bad) {
+                if (!*hyph && !is_alnum(prev)) *hyph = hyphen_code_at(t, k); /* ("/Lintasbumi-5mesin") */
+                k++;
+                continue;
+            }
         }
         Py_ssize_t e = k + 1;
         while (e < t->n && is_letter(t->u[e])) e++;
@@ -907,6 +939,7 @@ static int name_walk(PyObject *text, const Text *t, PyObject *lexicon, const Tex
         Py_UCS4 nx = at(t, e);
         /* the run's other capitals are followed by a letter, but for its last one */
         if (!*code && is_upper(t->u[e - 1]) && is_dec(nx)) *code = code_tail(PyUnicode_4BYTE_KIND, t->u, t->n, e);
+        if (!*hyph && (nx == '-' || nx == '\n')) *hyph = hyphen_code_at(t, k); /* Lintasbumi-5|mesin */
         int ok = r >= 5 && r <= 50 && !(is_word(nx) || nx == '@' || nx == '-' || nx == '\'' || nx == 0x2019)
                  && !(nx == '.' && is_ascii_alnum(at(t, e + 1)));
         if (ok) {
@@ -933,7 +966,7 @@ static int name_walk(PyObject *text, const Text *t, PyObject *lexicon, const Tex
     return 0;
 }
 
-/* name_tokens(text, lexicon, not_before, taken, ctx) -> (starts, unknown, code): name_walk's. */
+/* name_tokens(text, lexicon, not_before, taken, ctx) -> (starts, unknown, code, hyphen): name_walk's. */
 static PyObject *name_tokens(PyObject *self, PyObject *args)
 {
     (void)self;
@@ -946,12 +979,12 @@ static PyObject *name_tokens(PyObject *self, PyObject *args)
     if (starts == NULL) return NULL;
     PyObject *out = NULL;
     Py_ssize_t unknown = 0;
-    int code = 0;
+    int code = 0, hyph = 0;
     Text t, nb;
     if (text_of(text, &t) < 0) { Py_DECREF(starts); return NULL; }
     if (text_of(not_before, &nb) < 0) { text_done(&t); Py_DECREF(starts); return NULL; }
-    if (name_walk(text, &t, lexicon, &nb, taken, &c, starts, &unknown, &code) == 0)
-        out = Py_BuildValue("(OnO)", starts, unknown, code ? Py_True : Py_False);
+    if (name_walk(text, &t, lexicon, &nb, taken, &c, starts, &unknown, &code, &hyph) == 0)
+        out = Py_BuildValue("(OnOO)", starts, unknown, code ? Py_True : Py_False, hyph ? Py_True : Py_False);
     Py_DECREF(starts);
     text_done(&t);
     text_done(&nb);
@@ -1407,14 +1440,14 @@ static PyObject *scan(PyObject *self, PyObject *args)
     if (text_of(not_before, &nb) < 0) { text_done(&t); return NULL; }
     PyObject *sites = PyList_New(0), *starts = PyList_New(0), *out = NULL;
     Py_ssize_t unknown = 0;
-    int code = 0, dup = -1;
+    int code = 0, hyph = 0, dup = -1;
     if (sites != NULL && starts != NULL && site_walk(text, &t, tr, sites) == 0
-        && name_walk(text, &t, lexicon, &nb, NULL, &c, starts, &unknown, &code) == 0) {
+        && name_walk(text, &t, lexicon, &nb, NULL, &c, starts, &unknown, &code, &hyph) == 0) {
         text_done(&t); /* (the gate reads the str itself) */
         dup = dup_core(text, NULL, &q);
     }
     if (dup >= 0)
-        out = Py_BuildValue("(O(OnO)O)", sites, starts, unknown, code ? Py_True : Py_False,
+        out = Py_BuildValue("(O(OnOO)O)", sites, starts, unknown, code ? Py_True : Py_False, hyph ? Py_True : Py_False,
                             dup == 2 ? Py_None : dup ? Py_True : Py_False);
     Py_XDECREF(sites);
     Py_XDECREF(starts);
@@ -1646,7 +1679,7 @@ static PyMethodDef methods[] = {
     {"table_has", table_has, METH_VARARGS, "table_has(table, word) -> whether word is a key of the table."},
     {"name_tokens", name_tokens, METH_VARARGS,
      "name_tokens(text, lexicon, not_before, taken, ctx) -> (starts of the unknown capitalised tokens "
-     "names.name_site could make a site of, how many unknown tokens)."},
+     "names.name_site could make a site of, how many unknown tokens, code_possible, the hyphen-code gate)."},
     {"join_starts", join_starts, METH_VARARGS,
      "join_starts(text, which) -> starts of one scrape-join pattern's finditer matches (4: the tokens)."},
     {"join_all", join_all, METH_O,

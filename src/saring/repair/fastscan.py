@@ -240,9 +240,9 @@ def name_tokens(text: str, res: Resources, taken: set[int], max_unknown: int,
     global _code
     pre = _gates_of(text, res) if not taken else None
     if pre is not None:  # (the one-call scan's answer: nothing taken)
-        starts, unknown, code = pre[1]
+        starts, unknown, code, _hyphen = pre[1]
     else:
-        starts, unknown, code = _kernel.name_tokens(text, res.lexicon, _NAME_NOT_BEFORE, taken, ctx)
+        starts, unknown, code, _hyphen = _kernel.name_tokens(text, res.lexicon, _NAME_NOT_BEFORE, taken, ctx)
     _code = (text, code)
     if unknown > max_unknown or len(starts) >= max_live:
         return None
@@ -311,14 +311,14 @@ def _scan_args(res: Resources) -> tuple | None:
     k, max_posting = P.candidate_pairs.__defaults__ or (4, 50)
     args = None
     if table is not None and ctx is not None and N.CODE_GLUE.pattern == CODE_PATTERN and (
-            N.CODE_GLUE.flags == re.UNICODE):
+            N.CODE_GLUE.flags == re.UNICODE) and _hyphen_mirrored(N):
         args = (table, res.lexicon, _NAME_NOT_BEFORE, ctx, P.MIN_CHARS, P.MIN_WORDS, k, max_posting)
     _gate_args[id(res)] = (res, N.TOKEN, N.LEFT, N.CODE_GLUE, args)
     return args
 
 
 def prescan(text: str, res: Resources) -> tuple | None:
-    """``(site starts, name_tokens' (starts, unknown, code) with nothing taken, dup gate)`` of
+    """``(site starts, name_tokens' (starts, unknown, code, hyphen) with nothing taken, dup gate)`` of
     ``text`` from one kernel call, memoised for this text until ``forget()``; None without the
     kernel or when a mirrored pattern changed. ``site_matches``, ``name_tokens``,
     ``code_glue_possible`` and ``maybe_duplicates`` answer from it for the same text."""
@@ -348,14 +348,16 @@ def quiet(text: str, res: Resources) -> bool:
     """True only when the repair step has nothing to do for ``text``: no site start, no name
     token that could give a site (within the candidate bound, so no bound is flagged), no model
     code glue and no duplicate-paragraph candidate. Then ``repair_glue`` finds no site and flags
-    nothing and ``remove_duplicates`` is not called (exact: the same gates, one call)."""
+    nothing and ``remove_duplicates`` is not called (exact: the same gates, one call). The walk
+    also answers :func:`hyphen_code_possible` (a coined name's numbered code glued to a word, which
+    no token of the name scan holds): a text where it may match is not quiet."""
     pre = prescan(text, res)
     if pre is None:
         return False
-    sites, (starts, unknown, code), dup = pre
+    sites, (starts, unknown, code, hyphen), dup = pre
     N = _NAMES
-    return (not sites and not starts and not code and dup is False and unknown <= N.MAX_CANDIDATES
-            and N.MAX_NAME_SITES > 0)
+    return (not sites and not starts and not code and not hyphen and dup is False
+            and unknown <= N.MAX_CANDIDATES and N.MAX_NAME_SITES > 0)
 
 
 # ``names.CODE_GLUE``, the pattern ``code_possible`` answers for (whether it matches anywhere:
@@ -379,6 +381,37 @@ def code_glue_possible(text: str) -> bool:
     if pre is not None:
         return bool(pre[1][2])
     return bool(_kernel.code_possible(text))
+
+
+# ``names.HYPHEN_CODE_GLUE`` and ``names.CODED_WORD``, the patterns the walk's hyphen gate mirrors:
+# ``hyphen_code_sites`` takes a match only with a coined word ending right at its hyphen, i.e. where
+# HYPHEN_GATE matches (the ``\n?``: ``CODED_WORD``'s ``$`` also matches before a final newline of
+# the window it searches).
+HYPHEN_PATTERNS = (r"-(\d{1,4})([A-Z]?[a-z]{4,30})(?![\w\-])", r"(?<![\w\-'’])[A-Z][a-z]{2,29}$")
+HYPHEN_GATE = re.compile(r"(?<![\w\-'’])[A-Z][a-z]{2,29}\n?-\d{1,4}[A-Z]?[a-z]{4,30}(?![\w\-])")
+
+
+def _hyphen_mirrored(N: Any) -> bool:
+    """The patterns the kernel's hyphen gate mirrors are unchanged."""
+    return (N.HYPHEN_CODE_GLUE.pattern, N.CODED_WORD.pattern) == HYPHEN_PATTERNS and (
+        N.HYPHEN_CODE_GLUE.flags == N.CODED_WORD.flags == re.UNICODE)
+
+
+def hyphen_code_possible(text: str) -> bool:
+    """False only when ``names.hyphen_code_sites`` finds nothing in ``text``: from the memoised
+    walk of this very text (``quiet``'s, one kernel call), else the regex (reference:
+    :func:`hyphen_possible_py`, the kernel's fourth ``name_tokens`` value)."""
+    pre = _gates_of(text, None)
+    if pre is not None:  # (a scan ran only with the patterns mirrored: ``_scan_args``)
+        return bool(pre[1][3])
+    from saring.repair import names as N
+
+    return N.HYPHEN_CODE_GLUE.search(text) is not None
+
+
+def hyphen_possible_py(text: str) -> bool:
+    """Reference of ``name_tokens``' fourth value (whether HYPHEN_GATE matches)."""
+    return HYPHEN_GATE.search(text) is not None
 
 
 def code_possible_py(text: str) -> bool:

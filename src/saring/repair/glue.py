@@ -175,7 +175,7 @@ def score_site(text: str, m: re.Match[str], res: Resources, moved_before: bool =
         if glue[0].isupper():
             return _score_camel(text, start, end, ent, glue, res, moved_before)
         return _score_lower(start, end, ent, glue, res)
-    return _score_suffix(text, start, end, ent, suf, token, etype, res)
+    return _score_suffix(text, start, end, ent, suf, token, etype, res, moved_before)
 
 
 CAP_RUN_BEFORE = re.compile(r"[A-Z][\w\-]* [A-Z][\w\-]* $")  # two capitalised words right before
@@ -285,7 +285,8 @@ def _shared_word(word: str, res: Resources) -> bool:
 
 
 def _score_suffix(
-    text: str, start: int, end: int, ent: str, suf: str, token: str, etype: str, res: Resources
+    text: str, start: int, end: int, ent: str, suf: str, token: str, etype: str, res: Resources,
+    moved_before: bool = False,
 ) -> Site | None:
     """``Rusian Presiden`` / ``Rusia's kapal``: a country name with an English suffix left over."""
     if etype != "country" and not (etype == "region" and suf in REGION_DEMONYM):
@@ -298,9 +299,10 @@ def _score_suffix(
         return None  # "Ibu Rina Irani": the token continues a person's name (an English
         # demonym stands before the noun it modifies, never after another name word)
     nxt = _next_word(text, end + 1)
-    if nxt.islower() and _noun_before(text, start, res):
+    if nxt.islower() and not moved_before and _noun_before(text, start, res):
         return None  # "tari Balinese kontemporer": the demonym already follows the noun it
-        # modifies (Indonesian order); the translator's remnant stands before its noun
+        # modifies (Indonesian order); the translator's remnant stands before its noun (not when
+        # the suffix site before moves its name right before this token: idempotent)
     english_word = suf[0] not in "'’" and res.known(token)  # Korean, Japanese, Israeli: real words
     nlow = nxt.lower()
     if not nxt or res.englishish(nxt) and (english_word or suf[0] in "'’" or not _shared_word(nxt, res)):

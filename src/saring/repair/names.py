@@ -1686,7 +1686,8 @@ MAX_HYPHEN_CODES = 32  # matches looked at per document (a page of hundreds is n
 
 
 def hyphen_code_possible(text: str) -> bool:
-    """Whether :data:`HYPHEN_CODE_GLUE` matches (the step's quiet gate does not look for it)."""
+    """Whether :data:`HYPHEN_CODE_GLUE` matches: the gate without the kernel (the step asks
+    ``fastscan.hyphen_code_possible``, which the kernel's name walk answers)."""
     return HYPHEN_CODE_GLUE.search(text) is not None
 
 

@@ -25,7 +25,7 @@ from typing import Any
 
 from saring.document import Document, Replacement
 from saring.repair.damage import damage_score, site_of
-from saring.repair.fastscan import code_glue_possible, forget, maybe_duplicates, n_breaks, quiet
+from saring.repair.fastscan import code_glue_possible, forget, hyphen_code_possible, maybe_duplicates, n_breaks, quiet
 from saring.repair.glue import (
     Plan,
     Site,
@@ -41,7 +41,6 @@ from saring.repair.names import (
     code_sites,
     extend_sites,
     find_entity_sites,
-    hyphen_code_possible,
     hyphen_code_sites,
 )
 from saring.repair.paragraphs import DupPair, Para, find_duplicates, split_paragraphs
@@ -161,7 +160,7 @@ class Repair(MapStep):
         named = find_entity_sites(text, res, {s.start for s in strong} | {s.end for s in strong}, stopped, glued)
         if code_glue_possible(text):  # (exact: no capital before a digit, no CODE_GLUE match)
             named += code_sites(text, res, {s.start for s in named})
-        if hyphen_code_possible(text):  # (Lintasbumi-5|mesin: no token of the name scan)
+        if hyphen_code_possible(text):  # (Lintasbumi-5|mesin: no token of the name scan; the kernel's walk)
             named += hyphen_code_sites(text, res, {s.start for s in named})
         sites = strong + [s for s in weak if not any(n.start <= s.start < n.end for n in named)] + named
         if not sites:
@@ -292,7 +291,7 @@ class Repair(MapStep):
     # --------------------------------------------------------------- process
     def process(self, doc: Document) -> Reject | None:
         site = site_of(doc.metadata)
-        if quiet(doc.text, self._res or load_resources()) and not hyphen_code_possible(doc.text):
+        if quiet(doc.text, self._res or load_resources()):
             # (most documents: one kernel call finds no site, no name candidate, no code glue and
             # no duplicate candidate, so repair_glue would find nothing and flag nothing; exact:
             # the annotation below with every count 0, in the same key order)
