@@ -25,7 +25,14 @@ from typing import Any
 
 from saring.document import Document, Replacement
 from saring.repair.damage import damage_score, site_of
-from saring.repair.fastscan import code_glue_possible, forget, hyphen_code_possible, maybe_duplicates, n_breaks, quiet
+from saring.repair.fastscan import (
+    code_glue_possible,
+    forget,
+    hyphen_code_possible,
+    maybe_duplicates,
+    n_breaks,
+    quiet,
+)
 from saring.repair.glue import (
     Plan,
     Site,
