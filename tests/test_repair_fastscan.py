@@ -249,7 +249,8 @@ def test_hyphen_gate_on_known_shapes() -> None:
                        ("Lintasbumi-5mesin_", False), ("Lintasbumi-5mesin-", False), ("Lintasbumi-5mes", False),
                        ("Ab-5mesin", False), ("Abc-5mesin", True), ("A" + "b" * 29 + "-5mesin", True),
                        ("A" + "b" * 30 + "-5mesin", False), ("Abc-5" + "m" * 31, False), ("Abc-5" + "m" * 30, True),
-                       ("\u00e9 Abc-\u06631Mesin.", True), ("Covid-19 pandemi", False)]:
+                       ("\u00e9 Abc-\u06631Mesin.", True), ("Covid-19 pandemi", False),
+                       ("Drone Elang K-17mesin di", True), ("xK-17mesin", False), ("K-17\nmesin", False)]:
         assert fastscan.hyphen_possible_py(text) is want, text
         assert K.name_tokens(text, RES.lexicon, nb, set(), ctx)[3] is want, text
 

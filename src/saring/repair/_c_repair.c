@@ -142,7 +142,7 @@ static int code_tail(int kind, const void *data, Py_ssize_t n, Py_ssize_t d)
 }
 
 /* A coined word and its numbered code glued to a word at the ASCII capital ``k`` (``names.
- * hyphen_code_possible``'s gate): ``(?<![\w\-'’])[A-Z][a-z]{2,29}\n?-\d{1,4}[A-Z]?[a-z]{4,30}(?![\w\-])``
+ * hyphen_code_possible``'s gate): ``(?<![\w\-'’])[A-Z](?:[a-z]{2,29})?\n?-\d{1,4}[A-Z]?[a-z]{4,30}(?![\w\-])``
  * (``fastscan.HYPHEN_GATE``). Every part is forced as in ``code_tail``; the optional newline is
  * where ``CODED_WORD``'s ``$`` also matches. Bounded: 82 characters at most. */
 static int hyphen_code_at(const Text *t, Py_ssize_t k)
@@ -153,7 +153,7 @@ static int hyphen_code_at(const Text *t, Py_ssize_t k)
     }
     Py_ssize_t j = k + 1;
     while (j < t->n && j - k <= 30 && is_lower(t->u[j])) j++;
-    if (j - k - 1 < 2 || j - k - 1 > 29) return 0;
+    if (j - k - 1 == 1 || j - k - 1 > 29) return 0; /* (none, or 2-29 lower-case letters) */
     if (j < t->n && t->u[j] == '\n') j++;
     if (j >= t->n || t->u[j] != '-') return 0;
     Py_ssize_t d = ++j;

@@ -387,8 +387,8 @@ def code_glue_possible(text: str) -> bool:
 # ``hyphen_code_sites`` takes a match only with a coined word ending right at its hyphen, i.e. where
 # HYPHEN_GATE matches (the ``\n?``: ``CODED_WORD``'s ``$`` also matches before a final newline of
 # the window it searches).
-HYPHEN_PATTERNS = (r"-(\d{1,4})([A-Z]?[a-z]{4,30})(?![\w\-])", r"(?<![\w\-'’])[A-Z][a-z]{2,29}$")
-HYPHEN_GATE = re.compile(r"(?<![\w\-'’])[A-Z][a-z]{2,29}\n?-\d{1,4}[A-Z]?[a-z]{4,30}(?![\w\-])")
+HYPHEN_PATTERNS = (r"-(\d{1,4})([A-Z]?[a-z]{4,30})(?![\w\-])", r"(?<![\w\-'’])[A-Z](?:[a-z]{2,29})?$")
+HYPHEN_GATE = re.compile(r"(?<![\w\-'’])[A-Z](?:[a-z]{2,29})?\n?-\d{1,4}[A-Z]?[a-z]{4,30}(?![\w\-])")
 
 
 def _hyphen_mirrored(N: Any) -> bool:

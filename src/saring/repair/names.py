@@ -507,7 +507,7 @@ def _run_site(g: Glued, res: Resources) -> bool:
     if not (g.head_word and g.clear) or g.left.isupper() or g.head_word in res.title_firsts:
         return False
     if not (g.org or g.coined or (g.opened and g.head_word not in PLACE_HEADS) or _run_opener(g.head_word, res)
-            or _acronym_opener(g)):
+            or _acronym_opener(g) or _english_last(g, res)):
         return False
     low, left = g.right.lower(), g.left.lower()
     if g.right[0].islower() and g.name_start + len(g.head_word) + 1 == g.start and res.lexicon.get(
@@ -550,6 +550,15 @@ def _modifier_after(g: Glued, res: Resources) -> bool:
     subject, which a name written solid is as often)."""
     m = NEXT_WORD.match(g.text, g.end)
     return m is not None and m.group(1) not in res.stop and not is_verb(m.group(1), res)
+
+
+def _english_last(g: Glued, res: Resources) -> bool:
+    """``memindahkan Rimbun Data Hub|server``, ``Ladangku Analytics|Kepala produk``: a run of 2+
+    words opened by a word that is no English one and ended by an English word (``_english_word``):
+    a company or service named in Indonesian with an English last word, which is whole (no
+    syllable of it is glued), so a noun of the language glued after it is the head."""
+    return (g.name_start < g.start and _english_word(g.left, res) and g.left[1:].islower()
+            and not res.englishish(g.head_word.lower()) and g.head_word[1:].islower())
 
 
 def _acronym_opener(g: Glued) -> bool:
@@ -605,7 +614,7 @@ def _run_opener(word: str, res: Resources) -> bool:
 
 
 # loan-noun endings of things and institutions (``Sekuritas``, ``Akuarium``, ``Asosiasi``)
-NOUN_ENDINGS = ("itas", "ium", "asi", "isme", "tur", "ika")
+NOUN_ENDINGS = ("itas", "ium", "asi", "isme", "tur", "ika", "orat", "iat")  # (Direktorat, Sekretariat)
 
 
 def _shaped_noun(word: str, res: Resources) -> bool:
@@ -1681,7 +1690,7 @@ def code_sites(text: str, res: Resources, taken: set[int]) -> list[Site]:
 # a code of a coined name and digits (``Lintasbumi-5``, ``Garudasat-3``) glued to a word: the hyphen,
 # 1-4 digits, then 4+ lower-case letters (or one capital and 3+): the digits end the name
 HYPHEN_CODE_GLUE = re.compile(r"-(\d{1,4})([A-Z]?[a-z]{4,30})(?![\w\-])")
-CODED_WORD = re.compile(r"(?<![\w\-'’])[A-Z][a-z]{2,29}$")
+CODED_WORD = re.compile(r"(?<![\w\-'’])[A-Z](?:[a-z]{2,29})?$")  # (or a capital alone: ``Drone Elang K-17``)
 MAX_HYPHEN_CODES = 32  # matches looked at per document (a page of hundreds is no translated article)
 
 
@@ -1689,6 +1698,15 @@ def hyphen_code_possible(text: str) -> bool:
     """Whether :data:`HYPHEN_CODE_GLUE` matches: the gate without the kernel (the step asks
     ``fastscan.hyphen_code_possible``, which the kernel's name walk answers)."""
     return HYPHEN_CODE_GLUE.search(text) is not None
+
+
+def _coded_run(text: str, start: int, code: int, res: Resources) -> bool:
+    """A code opened by one capital (``K-17``) ends a name only after a run of 2+ capitalised words
+    opened by a noun or a coined word (``Drone Elang Laut K-17``, ``Tank Badak R-90``): a single
+    word before it is a kind or a class (``Vitamin B-12``, ``Blok C-12``, ``Unit K-9``)."""
+    words = text[start:code].split()
+    return len(words) >= 2 and all(w[:1].isupper() for w in words) and (
+        _run_opener(words[0], res) or words[0].lower() not in res.lexicon)
 
 
 def hyphen_code_sites(text: str, res: Resources, taken: set[int]) -> list[Site]:
@@ -1703,7 +1721,7 @@ def hyphen_code_sites(text: str, res: Resources, taken: set[int]) -> list[Site]:
         if word is None or word.start() in taken:
             continue
         name, low = word.group(), m.group(2).lower()
-        if name.lower() in res.lexicon or _common(name, res) or res.englishish(name):
+        if len(name) > 1 and (name.lower() in res.lexicon or _common(name, res) or res.englishish(name)):
             continue  # (Covid-19, Tipe-5, Falcon-9: words or English names, not coined ones)
         if not (res.head_noun(low, HEAD_RATE) or _rare_noun(low, res) or low in res.pos_nouns) or is_verb(
                 low, res) or res.englishish(low) or low in res.stop or low in TIME_NOUNS:
@@ -1711,7 +1729,8 @@ def hyphen_code_sites(text: str, res: Resources, taken: set[int]) -> list[Site]:
         if not SPEECH_AFTER.match(text, m.end()):
             continue
         start, clear = extend_name(text, word.start(), res)
-        if not clear or not in_running_text(text, start, m.end(), res):
+        if not clear or not in_running_text(text, start, m.end(), res) or (len(name) == 1 and not _coded_run(
+                text, start, word.start(), res)):
             continue
         site = Site(start, m.end(), text[start : m.start(2)], "camel" if m.group(2)[0].isupper() else "glue",
                     m.start(2), m.group(2), 0.8)
