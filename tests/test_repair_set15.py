@@ -35,6 +35,10 @@ def test_traps_are_never_edited(step: Repair, traps: str, least: int) -> None:
     "Mereka menonton tari Sundanese klasik di pendopo.",
     # an adjective heads many names (``Terang Bulan``) but is no role: a shop's name written solid
     "Toko Bintangterang menjual lampu hias.",
+    # a code opened by one capital after a single class word is no coined name's code
+    "Ia minum Vitamin B-12tablet setiap pagi.",
+    # a more frequent word runs across the split point: the glued word is longer than the lexicon knows
+    "Warga memuji Kanal Sajian Wiraloka Nusakameramen yang sigap.",
 ])
 def test_indonesian_order_and_solid_shops_stay(step: Repair, text: str) -> None:
     assert alone_and_in_page(step, text) == [text, text]
@@ -43,6 +47,13 @@ def test_indonesian_order_and_solid_shops_stay(step: Repair, text: str) -> None:
 @pytest.mark.parametrize(("glued", "want"), [
     # ... while the translator's remnant before its noun, after a verb, still moves
     ("Mereka menonton Sundanese tari klasik di pendopo.", "Mereka menonton tari klasik Sunda di pendopo."),
+    # a run ended by an English word after an Indonesian opener (names._english_last)
+    ("Pengembang memindahkan Sejuk Data Hubserver ke Medan.", "Pengembang memindahkan server Sejuk Data Hub ke Medan."),
+    # a code opened by one capital after a run of 2+ words (names._coded_run), both forms
+    ("Teknisi menguji Kapal Selam Hiu Biru S-21mesin di dermaga.",
+     "Teknisi menguji mesin Kapal Selam Hiu Biru S-21 di dermaga."),
+    ("Teknisi menguji Kapal Selam Hiu Biru S-21Mesin di dermaga.",
+     "Teknisi menguji mesin Kapal Selam Hiu Biru S-21 di dermaga."),
 ])
 def test_shapes_of_set15(step: Repair, glued: str, want: str) -> None:
     assert alone_and_in_page(step, glued) == [want, want]

@@ -704,6 +704,24 @@ def _cuts_word(tok: str, i: int, res: Resources) -> bool:
                for j in range(3, i) if tok[j].islower() and len(tok) - j >= 5)
 
 
+CROSS_LETTERS = 6  # letters of a word the split point may not cut
+
+
+def _crossed(tok: str, i: int, res: Resources) -> bool:
+    """A more frequent word of the language runs across the split point (``Rasaloka|kamera|men``
+    split as ``Rasalokakame|ramen``): the glued word is longer than the lexicon knows
+    (``kameramen``), and the shorter tail is a piece of it, not the head."""
+    right = res.lexicon.get(tok[i:].lower(), 0.0)
+    low = tok.lower()
+    for j in range(max(3, i - 8), i):
+        if not tok[j].islower():
+            continue
+        for end in range(i + 1, min(len(tok), j + 12) + 1):
+            if end - j >= CROSS_LETTERS and res.lexicon.get(low[j:end], 0.0) > right and not res.englishish(low[j:end]):
+                return True
+    return False
+
+
 def _long_tail_site(text: str, m: re.Match[str], i: int, res: Resources, memo: DocMemo | None) -> Site | None:
     """``Antam|tersebut``, ``Salzburg|berhasil``: when the shorter split cuts a longer word
     (``Antamter|sebut``), the longer tail is the glued word if it is a function word or a verb
@@ -1046,6 +1064,8 @@ def name_site(text: str, m: re.Match[str], res: Resources, memo: DocMemo | None 
     if _cuts_word(tok, i, res):
         # "Halvaro K40 Pluskomp|resor": the glued word is the end of a longer word
         return _long_tail_site(text, m, i, res, memo)
+    if _crossed(tok, i, res):
+        return None
     g = _glued(text, m, i, res, memo)
     if text[g.start - 1 : g.start] == "-" and not _second_part_head(g, res):
         return None
