@@ -380,7 +380,9 @@ def _right_ok(right: str, res: Resources) -> bool:
     # running text ends, ``_run_site``). (The checks above ``low[:2]`` are the ones the kernel's
     # ``right_ok`` mirrors.)
     return _right_ok_common(right, res) or _short_noun(low, res) or (
-        (_rare_noun(low, res) or _run_noun(low, res)) and (right[0].islower() or not res.corpus_name(right)))
+        (_rare_noun(low, res) or _run_noun(low, res) or _plain_noun(low, res)) and (
+            right[0].islower() or not res.corpus_name(right)))
+    # (a plain noun, ``_plain_noun``, is taken only where a run ends on a coined word: ``name_site``)
 
 
 def _right_ok_common(right: str, res: Resources) -> bool:
@@ -519,7 +521,7 @@ def _run_site(g: Glued, res: Resources) -> bool:
     if g.head_word in ESTATE_HEADS:
         return False  # housing estates are places, named solid from words (``Perumahan Griya Pesona|kolektor``)
     short = _short_noun_site(g, res)
-    if not (short or _run_noun(low, res)):
+    if not (short or _run_noun(low, res) or _plain_noun(low, res)):
         return False
     if not (short or g.alone or res.corpus_name(g.left) or (
             res.lexicon.get(left, 0.0) >= RUN_LEFT_ZIPF and not res.englishish(left)) or _english_word(g.left, res) or (
@@ -689,6 +691,44 @@ def _split(tok: str, res: Resources) -> int:
                 continue
             return i
     return 0
+
+
+PLAIN_NOUN_ZIPF = 3.5  # wordfreq ``id`` Zipf of a root word no list tags (``lonceng`` 4.0, ``mimbar`` 3.7)
+AFFIX_ENDS = ("nya", "ku", "mu", "lah", "kah", "pun", "kan")  # clitics, particles and the verbs' -kan
+AFFIX_STARTS = ("me", "ber", "ter", "di", "se", "ke")  # verbal, adverbial and numeral prefixes
+PLAIN_LEFT = 6  # letters of the coined word a plain noun is split from
+
+
+def _plain_noun(low: str, res: Resources) -> bool:
+    """A word of the language no annotated list has seen (``lonceng``, ``mimbar``, ``genangan``):
+    every set brings nouns of its own domain that annotated news never tagged. Wordfreq knows it
+    (Zipf >= 3.5); it is tagged no adjective, verb, stop word, not-head or name tail, it carries
+    no clitic, particle or verbal affix, is no English word and no name's word. Only where a
+    capitalised run in running text ends on a coined word (``_run_site``, ``_plain_split``): there
+    writers end a name, so a word of the language after it is the head the link left behind."""
+    return (len(low) >= 5 and res.lexicon.get(low, 0.0) >= PLAIN_NOUN_ZIPF and low not in res.pos_adjs
+            and low not in res.stop and low not in res.not_heads and low not in res.name_tails
+            and not low.endswith(AFFIX_ENDS) and not low.startswith(AFFIX_STARTS) and not is_verb(low, res)
+            and not res.englishish(low) and res.names_ending(low) < 3 and not res.corpus_name(low.capitalize()))
+
+
+def _tagged_split(tok: str, i: int, res: Resources) -> int:
+    """``_split`` took a plain noun (``_plain_noun``): a shorter right part a list tags wins
+    (``Tirtasekar|atap``, not ``Tirtaseka|ratap``); else the plain noun stands only after a coined
+    word of 6+ letters (no lexicon word). 0: no split."""
+    for j in range(i + 1, len(tok) - 2):
+        if LEFT.match(tok[:j]) and _right_ok(tok[j:], res) and not _plain_only(tok[j:], res):
+            return j
+    left = tok[:i]
+    return i if len(left) >= PLAIN_LEFT and left.lower() not in res.lexicon else 0
+
+
+def _plain_only(right: str, res: Resources) -> bool:
+    """``_right_ok`` holds for ``right`` only as a plain noun."""
+    low = right.lower()
+    return _plain_noun(low, res) and not (
+        _right_ok_common(right, res) or _short_noun(low, res) or _rare_noun(low, res) or _run_noun(low, res)
+        or res.englishish(low))
 
 
 CUT_WORD_ZIPF = 3.0  # wordfreq ``id`` Zipf of a longer glued word the split would cut
@@ -1064,7 +1104,9 @@ def name_site(text: str, m: re.Match[str], res: Resources, memo: DocMemo | None 
     if _cuts_word(tok, i, res):
         # "Halvaro K40 Pluskomp|resor": the glued word is the end of a longer word
         return _long_tail_site(text, m, i, res, memo)
-    if _crossed(tok, i, res):
+    if _plain_only(tok[i:], res):
+        i = _tagged_split(tok, i, res)
+    if not i or _crossed(tok, i, res):
         return None
     g = _glued(text, m, i, res, memo)
     if text[g.start - 1 : g.start] == "-" and not _second_part_head(g, res):
@@ -1743,7 +1785,8 @@ def hyphen_code_sites(text: str, res: Resources, taken: set[int]) -> list[Site]:
         name, low = word.group(), m.group(2).lower()
         if len(name) > 1 and (name.lower() in res.lexicon or _common(name, res) or res.englishish(name)):
             continue  # (Covid-19, Tipe-5, Falcon-9: words or English names, not coined ones)
-        if not (res.head_noun(low, HEAD_RATE) or _rare_noun(low, res) or low in res.pos_nouns) or is_verb(
+        if not (res.head_noun(low, HEAD_RATE) or _rare_noun(low, res) or low in res.pos_nouns
+                or _plain_noun(low, res)) or is_verb(
                 low, res) or res.englishish(low) or low in res.stop or low in TIME_NOUNS:
             continue
         if not SPEECH_AFTER.match(text, m.end()):
