@@ -559,7 +559,9 @@ def _english_last(g: Glued, res: Resources) -> bool:
     words opened by a word that is no English one and ended by an English word (``_english_word``):
     a company or service named in Indonesian with an English last word, which is whole (no
     syllable of it is glued), so a noun of the language glued after it is the head."""
-    return (g.name_start < g.start and _english_word(g.left, res) and g.left[1:].islower()
+    low = g.left.lower()
+    english = _english_word(g.left, res) or (len(low) >= 5 and low not in res.lexicon and res.englishish(low))
+    return (g.name_start < g.start and english and g.left[1:].islower()
             and not res.englishish(g.head_word.lower()) and g.head_word[1:].islower())
 
 
