@@ -39,6 +39,8 @@ def test_traps_are_never_edited(step: Repair, traps: str, least: int) -> None:
     "Ia minum Vitamin B-12tablet setiap pagi.",
     # a more frequent word runs across the split point: the glued word is longer than the lexicon knows
     "Warga memuji Kanal Sajian Wiraloka Nusakameramen yang sigap.",
+    # never the plain noun ``ratap`` where a tagged shorter part (``atap``) ends the token
+    "Umat memperbaiki Klenteng Hok Seng Tirtasekaratap setelah hujan.",
 ])
 def test_indonesian_order_and_solid_shops_stay(step: Repair, text: str) -> None:
     assert alone_and_in_page(step, text) == [text, text]
@@ -49,6 +51,12 @@ def test_indonesian_order_and_solid_shops_stay(step: Repair, text: str) -> None:
     ("Mereka menonton Sundanese tari klasik di pendopo.", "Mereka menonton tari klasik Sunda di pendopo."),
     # a run ended by an English word after an Indonesian opener (names._english_last)
     ("Pengembang memindahkan Sejuk Data Hubserver ke Medan.", "Pengembang memindahkan server Sejuk Data Hub ke Medan."),
+    # a root word no list tags glued where a run ends on a coined word (names._plain_noun)
+    ("Warga mengagumi Menara Jam Wirasentanalonceng yang berdentang.",
+     "Warga mengagumi lonceng Menara Jam Wirasentana yang berdentang."),
+    # a six-word name opened by a common noun after running text (names._long_org_name)
+    ("Anggota menanyakan Unit Usaha Koperasi Petani Kopi Lerengwangisimpanan yang macet.",
+     "Anggota menanyakan simpanan Unit Usaha Koperasi Petani Kopi Lerengwangi yang macet."),
     # a code opened by one capital after a run of 2+ words (names._coded_run), both forms
     ("Teknisi menguji Kapal Selam Hiu Biru S-21mesin di dermaga.",
      "Teknisi menguji mesin Kapal Selam Hiu Biru S-21 di dermaga."),
