@@ -698,7 +698,7 @@ def _split(tok: str, res: Resources) -> int:
 
 PLAIN_NOUN_ZIPF = 3.5  # wordfreq ``id`` Zipf of a root word no list tags (``lonceng`` 4.0, ``mimbar`` 3.7)
 AFFIX_ENDS = ("nya", "ku", "mu", "lah", "kah", "pun", "kan")  # clitics, particles and the verbs' -kan
-AFFIX_STARTS = ("me", "ber", "ter", "di", "se", "ke")  # verbal, adverbial and numeral prefixes
+AFFIX_STARTS = ("ber", "ter", "di", "se", "ke")  # verbal, adverbial and numeral prefixes (meN- verbs: ``is_verb``)
 PLAIN_LEFT = 6  # letters of the coined word a plain noun is split from
 
 
