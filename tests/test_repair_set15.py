@@ -39,6 +39,8 @@ def test_traps_are_never_edited(step: Repair, traps: str, least: int) -> None:
     "Ia minum Vitamin B-12tablet setiap pagi.",
     # a more frequent word runs across the split point: the glued word is longer than the lexicon knows
     "Warga memuji Kanal Sajian Wiraloka Nusakameramen yang sigap.",
+    # a plain noun is no head after an English word or surname (``Metode Walker|reksa dana``)
+    "Hasilnya diuji dengan Metode Walkerreksa dana yang stabil.",
     # never the plain noun ``ratap`` where a tagged shorter part (``atap``) ends the token
     "Umat memperbaiki Klenteng Hok Seng Tirtasekaratap setelah hujan.",
 ])

@@ -718,12 +718,13 @@ def _plain_noun(low: str, res: Resources) -> bool:
 def _tagged_split(tok: str, i: int, res: Resources) -> int:
     """``_split`` took a plain noun (``_plain_noun``): a shorter right part a list tags wins
     (``Tirtasekar|atap``, not ``Tirtaseka|ratap``); else the plain noun stands only after a coined
-    word of 6+ letters (no lexicon word). 0: no split."""
+    word of 6+ letters (no Indonesian or English word). 0: no split."""
     for j in range(i + 1, len(tok) - 2):
         if LEFT.match(tok[:j]) and _right_ok(tok[j:], res) and not _plain_only(tok[j:], res):
             return j
-    left = tok[:i]
-    return i if len(left) >= PLAIN_LEFT and left.lower() not in res.lexicon else 0
+    left = tok[:i].lower()
+    return i if len(left) >= PLAIN_LEFT and left not in res.lexicon and not res.englishish(left) else 0
+    # (not after an English word or surname: ``Metode Sharpe|reksa dana``)
 
 
 def _plain_only(right: str, res: Resources) -> bool:
