@@ -56,9 +56,6 @@ def test_indonesian_order_and_solid_shops_stay(step: Repair, text: str) -> None:
     # a root word no list tags glued where a run ends on a coined word (names._plain_noun)
     ("Warga mengagumi Menara Jam Wirasentanalonceng yang berdentang.",
      "Warga mengagumi lonceng Menara Jam Wirasentana yang berdentang."),
-    # a six-word name opened by a common noun after running text (names._long_org_name)
-    ("Anggota menanyakan Unit Usaha Koperasi Petani Kopi Lerengwangisimpanan yang macet.",
-     "Anggota menanyakan simpanan Unit Usaha Koperasi Petani Kopi Lerengwangi yang macet."),
     # a code opened by one capital after a run of 2+ words (names._coded_run), both forms
     ("Teknisi menguji Kapal Selam Hiu Biru S-21mesin di dermaga.",
      "Teknisi menguji mesin Kapal Selam Hiu Biru S-21 di dermaga."),

@@ -268,8 +268,8 @@ def _number_in_name(text: str, pos: int, res: Resources) -> bool:
 
 
 def _long_org_name(text: str, pos: int, res: Resources) -> tuple[int, bool]:
-    """A name longer than :data:`MAX_NAME_WORDS` is taken only when an organisation word or a
-    common noun (``_noun_opener``) opens it right after running text (``mengeluhkan Koperasi Unit Desa Sumber Rejeki Lamuru``, ``sebagai
+    """A name longer than :data:`MAX_NAME_WORDS` is taken only when an organisation word opens it
+    right after running text (``mengeluhkan Koperasi Unit Desa Sumber Rejeki Lamuru``, ``sebagai
     Ikatan Alumni Sekolah Tinggi Teknik Pamanukan``); otherwise its boundary is unclear."""
     unclear = pos
     for _ in range(MAX_LONG_NAME_WORDS - MAX_NAME_WORDS):
@@ -280,8 +280,7 @@ def _long_org_name(text: str, pos: int, res: Resources) -> tuple[int, bool]:
         if k > 0 and (text[k - 1].isalnum() or text[k - 1] in BAD_BEFORE):
             break
         pos = k
-        if (m.group(1) in res.org_heads or _noun_opener(m.group(1), res)) and m.group(1) not in res.title_firsts:
-            # (a common noun opening the run names a thing of its kind too: ``Unit Simpan Pinjam ...``)
+        if m.group(1) in res.org_heads and m.group(1) not in res.title_firsts:
             if WORD_BEFORE.search(text, max(0, pos - 40), pos) is None and _lower_before(text, pos) and (
                     not _sentence_start(text, pos)):
                 return pos, True
