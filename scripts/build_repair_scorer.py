@@ -263,18 +263,23 @@ def fit(x: np.ndarray, y: np.ndarray, sw: np.ndarray, hidden: int = HIDDEN, l2: 
 
 
 def trap_scores(model: S.Model, files: list[str]) -> list[tuple[float, str]]:
-    """The scorer's best probability on every token it is asked about in the trap sets, alone and
-    inside pages of dev-set glue (the bench's ``run_traps``), through the real step."""
+    """The scorer's best probability on every trap token that reaches the model through the real
+    hook (``scorer.site``: every gate before the score, and the gates after it that do not depend
+    on the score), alone and inside pages of dev-set glue (the bench's ``run_traps``). A token a
+    gate refuses is never edited whatever it scores (``Sanggar Tari Kembang|sore``: a time word;
+    ``novel Rumah|kaca``: no running text before a lone word), so it sets no threshold: the
+    thresholds of every token the step could edit lie above every trap it could edit."""
     seen: list[tuple[float, str]] = []
+    real_best, real_load = S._best, S.load_model
 
-    def record(text, m, res_, memo=None):
-        p, i = S.best_split(text, m, res_, memo, model)
-        if i:
-            seen.append((p, m.group()[:i] + "|" + m.group()[i:]))
-        return None
+    def record(tok, start, splits, ctx, text, res_, memo, model_):
+        p, i = real_best(tok, start, splits, ctx, text, res_, memo, model_)
+        right = tok[i:].lower()
+        if i and not S._not_a_head(right, res_) and right != tok[:i].lower():
+            seen.append((p, tok[:i] + "|" + tok[i:]))
+        return 0.0, 0  # (nothing is edited while trap scores are gathered)
 
-    real = S.site
-    S.site = record  # (this build only: the step asks ``scorer.site`` where the rules found none)
+    S._best, S.load_model = record, lambda: model  # (this build only)
     try:
         step = Repair(dedup_paragraphs=False)
         step.ensure_setup()
@@ -285,7 +290,7 @@ def trap_scores(model: S.Model, files: list[str]) -> list[tuple[float, str]]:
                 ctx = [c.corrupted for c in ctx_cases[i % 7 * 2 : i % 7 * 2 + 2]]
                 step.process(Document(id="p", text="\n".join([*ctx, t])))
     finally:
-        S.site = real
+        S._best, S.load_model = real_best, real_load
     return seen
 
 
