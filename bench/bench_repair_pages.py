@@ -1,0 +1,66 @@
+"""Multi-paragraph translated pages (``evaluation/repair/data/pages_*.txt``): every marked line of a
+page glued in one form (``glue`` or ``camel``), the page repaired as ONE document, each marked line
+judged like ``evaluation.repair.unseen`` (split / order restored / broken); context lines unscored.
+Measures the scorer's document evidence where it fires: one link named on several lines."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+from evaluation.repair.unseen import DATA, ITEM, Case, cases_of, run_cases, summary  # noqa: E402
+from saring.repair.step import Repair  # noqa: E402
+
+SETS = {"dev15b": "pages_dev15b.txt", "heldout15b": "pages_heldout15b.txt"}
+
+
+def pages(name: str) -> list[list[str]]:
+    """The file's pages: blocks of non-comment lines separated by blank lines."""
+    out: list[list[str]] = [[]]
+    for ln in (DATA / name).read_text(encoding="utf-8").splitlines():
+        if ln.startswith("#"):
+            continue
+        if not ln.strip():
+            if out[-1]:
+                out.append([])
+            continue
+        out[-1].append(ln)
+    return [p for p in out if p]
+
+
+def page_cases(page: list[str], key: str, form: str) -> list[Case]:
+    """The page's lines as cases of one form; a line without markup is a ``context`` case."""
+    out = []
+    for i, ln in enumerate(page):
+        if ITEM.search(ln) is None:
+            out.append(Case(f"{key}:{i}/context", "context", "", ln, ln))
+        else:
+            out += [c for c in cases_of(ln, f"{key}:{i}") if c.form == form]
+    return out
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--set", choices=sorted(SETS), default="dev15b")
+    ap.add_argument("--show", action="store_true", help="print each missed line (dev only)")
+    args = ap.parse_args()
+    step = Repair(dedup_paragraphs=False)
+    step.ensure_setup()
+    results = []
+    for k, page in enumerate(pages(SETS[args.set])):
+        for form in ("glue", "camel"):
+            cases = page_cases(page, f"{args.set}:{k}", form)
+            results += [r for r in run_cases(step, cases, len(cases)) if r[0].form != "context"]
+    for form, s in sorted(summary(results).items()):
+        print(f"{form}\t" + " ".join(f"{k} {v:.3f}" if isinstance(v, float) else f"{k} {v}" for k, v in s.items()))
+    if args.show and args.set.startswith("dev"):
+        for c, out, j in results:
+            if not j["order"]:
+                print(f"MISS {c.form}\t{out}")
+
+
+if __name__ == "__main__":
+    main()
