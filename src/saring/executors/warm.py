@@ -88,7 +88,7 @@ def _record_preload() -> None:
         import time
 
         timeline.record("server", "fork server: preload", timeline.process_start(), time.time(),
-                        os.getpid(), cpu=time.process_time())
+                        os.getpid(), cpu=time.process_time(), faults=timeline.faults())
 
 
 def _return_free_heap() -> None:
