@@ -260,10 +260,11 @@ def cpu_report(path: Path, workers: int, driver_cpu: float, start: float) -> tup
     if server is not None:
         ready = max(head, server["cpu"])
         rows.append(f"    fork server preload CPU {server['cpu']:5.2f} (from {server['t0'] - start:5.2f} to "
-                    f"{server['t1'] - start:5.2f} s wall); start = the longer: {ready:5.2f}")
+                    f"{server['t1'] - start:5.2f} s wall, {server.get('faults', 0)} faults); "
+                    f"start = the longer: {ready:5.2f}")
     for w in (s for s in spans if s["kind"] == "worker"):
         rows.append(f"    worker {w['slot']} start {w['t1'] - w['t0']:5.3f} s wall (at {w['t0'] - start:5.2f} s), "
-                    f"CPU {w['cpu']:5.3f}")
+                    f"CPU {w['cpu']:5.3f}, {w.get('faults', 0)} faults")
     tasks: dict[str, list[dict[str, Any]]] = {}
     for s in spans:
         if s["kind"] == "task":
@@ -277,8 +278,10 @@ def cpu_report(path: Path, workers: int, driver_cpu: float, start: float) -> tup
         task_cpu += sum(cpus)
         drv = maps[name]["cpu"] if name in maps else 0.0
         in_maps += drv
+        faults = sum(t.get("faults", 0) for t in ts)
         rows.append(f"    {name:<22} tasks CPU {sum(cpus):6.2f}  span on {workers} {span:6.2f}  "
-                    f"tail {span - sum(cpus) / workers:5.2f}  largest {max(cpus):5.2f}  driver CPU in it {drv:5.2f}")
+                    f"tail {span - sum(cpus) / workers:5.2f}  largest {max(cpus):5.2f}  driver CPU in it {drv:5.2f}  "
+                    f"faults {faults / 1000:7.1f}k")
     own = task_cpu if workers == 1 and not maps else 0.0  # the serial executor runs tasks in the driver
     rest = driver_cpu - head - in_maps - own
     model += rest
@@ -351,6 +354,8 @@ def main() -> None:
     ap.add_argument("--config", default=None, help="pipeline YAML instead of the default one")
     ap.add_argument("--timeline", action="store_true",
                     help="record every task and driver phase (SARING_TIMELINE) and print where cores sat idle")
+    ap.add_argument("--save-timelines", default=None, metavar="DIR",
+                    help="with --timeline: keep each run's timeline as DIR/timeline-K-ROUND.jsonl")
     args = ap.parse_args()
     if not SHARED.exists():
         raise SystemExit(f"shared corpora not found under {SHARED}")
@@ -372,6 +377,9 @@ def main() -> None:
             for k in ks:
                 timeline = tmp / f"timeline{k}.jsonl" if args.timeline and timed else None
                 r = run(shards, tmp / f"out{k}", k, args.config, timeline, sample=not timed)
+                if timeline is not None and args.save_timelines:
+                    Path(args.save_timelines).mkdir(parents=True, exist_ok=True)
+                    shutil.copy(timeline, Path(args.save_timelines) / f"timeline-{k}-{rnd}.jsonl")
                 (res if timed else mems)[k].append(r)
                 got = outputs(tmp / f"out{k}")
                 if ref is None:

@@ -105,13 +105,27 @@ def _spin(n: int) -> int:
     return total
 
 
+def _touch(pages: int) -> int:
+    """Write one byte into each page of a fresh anonymous mapping: ``pages`` minor faults."""
+    import mmap
+
+    if pages == 0:
+        return 0
+    m = mmap.mmap(-1, pages * mmap.PAGESIZE)
+    for off in range(0, pages * mmap.PAGESIZE, mmap.PAGESIZE):
+        m[off] = 1
+    m.close()
+    return pages
+
+
 POOL_TIMELINE = """
 import sys
 from saring.executors.local import LocalExecutor
-from test_run_timeline import _spin
+from test_run_timeline import _spin, _touch
 with LocalExecutor(2) as ex:
     ex.start()
     assert ex.map(_spin, [200_000] * 4, desc="spin") == [_spin(200_000)] * 4
+    assert ex.map(_touch, [3000, 0], desc="touch") == [3000, 0]
 """
 
 
@@ -139,6 +153,10 @@ def test_pool_timeline_carries_cpu_seconds_and_the_start(tmp_path: Path) -> None
     assert all(w["t0"] >= server["t0"] - 0.02 and 0 <= w["cpu"] for w in workers)  # forked after
     tasks = [s for s in kinds["task"] if s["name"] == "spin"]
     assert len(tasks) == 4 and all(0 < t["cpu"] <= t["t1"] - t["t0"] + 0.02 for t in tasks)
+    assert sorted(t["index"] for t in tasks) == [0, 1, 2, 3]  # the same task across runs
+    touch = sorted((s for s in kinds["task"] if s["name"] == "touch"), key=lambda t: t["index"])
+    assert touch[0]["faults"] >= 3000 > 1000 > touch[1]["faults"] >= 0  # the task's own page faults
+    assert server["faults"] > 0 and all(w["faults"] >= 0 for w in workers)
     maps = [s for s in kinds["map"] if s["name"] == "spin"]
     assert len(maps) == 1 and maps[0]["cpu"] >= 0
     first, = [s for s in kinds["phase"] if s["name"] == "driver: start to first map"]
@@ -157,6 +175,11 @@ def test_serial_tasks_carry_their_thread_cpu(tmp_path: Path, monkeypatch: pytest
     tasks = [s for s in spans if s["kind"] == "task"]
     assert [t["cpu"] > 0 for t in tasks] == [True, True] and tasks[0]["cpu"] > tasks[1]["cpu"]
     assert [s["name"] for s in spans if s["kind"] == "phase"] == ["driver: start to first map"]
+    assert SerialExecutor().map(_touch, [3000, 0], desc="touch") == [3000, 0]
+    spans = [orjson.loads(x) for x in tl.read_bytes().splitlines()]
+    touch = [s for s in spans if s["name"] == "touch"]
+    assert [t["index"] for t in touch] == [0, 1]
+    assert touch[0]["faults"] >= 3000 > 1000 > touch[1]["faults"] >= 0  # this thread's faults only
     SerialExecutor().map(_spin, [1], desc="again")  # once per process
     spans = [orjson.loads(x) for x in tl.read_bytes().splitlines()]
     assert [s["name"] for s in spans if s["kind"] == "phase"] == ["driver: start to first map"]

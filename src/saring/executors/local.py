@@ -184,7 +184,7 @@ def _worker_main(conn: Connection, parent_pid: int, env: dict[str, str] | None =
     progress.set_sink(lambda n: conn.send(("progress", n)))
     if timeline.enabled():  # fork (or spawn) to ready for tasks: on the path to the first task
         timeline.record("worker", "worker: start", timeline.process_start(), time.time(), os.getpid(),
-                        cpu=time.process_time())
+                        cpu=time.process_time(), faults=timeline.faults())
     fn: Callable[[Any], Any] | None = None
     while True:
         try:
@@ -198,7 +198,7 @@ def _worker_main(conn: Connection, parent_pid: int, env: dict[str, str] | None =
             fn = new_fn
         assert fn is not None
         conn.send(("started", index))  # the time limit counts from here, not from spawning
-        cpu = time.process_time()
+        cpu, faults = time.process_time(), timeline.faults()
         try:
             result = fn(task)
         except BaseException as exc:  # noqa: BLE001 - report everything, the parent retries
@@ -209,7 +209,7 @@ def _worker_main(conn: Connection, parent_pid: int, env: dict[str, str] | None =
             except Exception:  # noqa: BLE001 - e.g. an unpicklable result
                 conn.send(("error", index, f"{type(exc).__name__}: {exc}"))
             continue
-        conn.send(("done", index, result, time.process_time() - cpu))  # CPU: for the timeline
+        conn.send(("done", index, result, time.process_time() - cpu, timeline.faults() - faults))  # timeline
         del result
         try:
             idle = not conn.poll(IDLE_TRIM_SECONDS)
@@ -448,7 +448,7 @@ class LocalExecutor:
                     w.started = time.time()
                 elif msg[0] == "done":
                     timeline.record("task", self._desc, w.started, time.time(), self._pool.index(w),
-                                    cpu=msg[3] if len(msg) > 3 else None)
+                                    cpu=msg[3], faults=msg[4], index=msg[1])
                     results[msg[1]] = msg[2]
                     w.task = None
                     return None

@@ -32,10 +32,11 @@ class SerialExecutor:
         for i, task in enumerate(tasks):
             for attempt in range(self.retries + 1):
                 try:
-                    t0, c0 = time.time(), time.thread_time()
+                    t0, c0, f0 = time.time(), time.thread_time(), timeline.faults(thread=True)
                     with time_limit(self.task_timeout):
                         result = fn(task)
-                    timeline.record("task", desc, t0, time.time(), 0, cpu=time.thread_time() - c0)
+                    timeline.record("task", desc, t0, time.time(), 0, cpu=time.thread_time() - c0,
+                                    faults=timeline.faults(thread=True) - f0, index=i)
                     out.append(result)
                     break
                 except Exception as exc:
