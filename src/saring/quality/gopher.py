@@ -14,6 +14,7 @@ from __future__ import annotations
 from functools import lru_cache
 from typing import Any
 
+from saring.quality import repeats
 from saring.quality.base import MAX, MIN, ProfiledFilter, Rule, enabled
 from saring.quality.textstats import (
     TextStats,
@@ -22,6 +23,7 @@ from saring.quality.textstats import (
     kernel_ngram_chars,
     kernel_ns,
     line_dups,
+    split_lines,
     top_ngrams,
 )
 from saring.scan import count_members, gopher_marks, member_table
@@ -181,6 +183,41 @@ class GopherRepetition(ProfiledFilter):
 
     def precheck(self, st: TextStats, cfg: dict[str, Any]) -> Reject | None:
         return Reject("gopher_empty", 0, 1) if not st.text else None
+
+    def provides(self) -> tuple[str, ...]:
+        return super().provides() + (f"{self.label}.repeated",)
+
+    def confirm(
+        self, reason: str, metric: str, value: float, threshold: float, st: TextStats,
+        cfg: dict[str, Any], scores: dict[str, Any],
+    ) -> Reject | None:
+        """Reject only if the measure still fails with layout left out (n-grams without a word
+        token, lines without a letter or digit: :mod:`saring.quality.repeats`), and annotate
+        what repeated (``repeated``: ``top 3-gram "per kilogram ," x5``)."""
+        kind, n = cfg["metric_kinds"][metric]
+        text = st.text
+        if kind == "top" or kind == "dup":
+            chars, gram, count = repeats.top_content_ngram(st.tokens, n)
+            if kind == "dup":
+                chars = repeats.dup_content_chars(st.tokens, n)
+            if chars / len(text) <= threshold:
+                return None
+            scores["repeated"] = f"{n}-gram {repeats.quote(gram, count)}"
+            return Reject(reason, value, threshold)
+        units = st.paragraphs if kind.startswith("dup_para") else split_lines(text)
+        n_layout, layout_chars = repeats.layout_line_repeats(units, blank=True)
+        if n_layout:
+            if kind.endswith("char_frac"):
+                content = value - layout_chars / len(text)
+            else:
+                content = value - n_layout / len(units)
+            if content <= threshold:
+                return None
+        top = repeats.top_content_line(units)
+        if top is not None:
+            unit = "paragraph" if kind.startswith("dup_para") else "line"
+            scores["repeated"] = f"{unit} {repeats.quote(*top)}"
+        return Reject(reason, value, threshold)
 
     def measure(self, metric: str, st: TextStats, cfg: dict[str, Any]) -> float:
         text = st.text
