@@ -139,6 +139,11 @@ class GopherQuality(ProfiledFilter):
         return values
 
 
+# Repeated n-gram positions counted to name the most repeated n-gram of a rejected text (a
+# text pasted twice repeats at every position; legal texts at tens of thousands).
+_DESCRIBE_LIMIT = 512
+
+
 class GopherRepetition(ProfiledFilter):
     """Duplicate lines/paragraphs and repeated n-gram rules, as fractions of the text's characters."""
 
@@ -193,17 +198,11 @@ class GopherRepetition(ProfiledFilter):
     ) -> Reject | None:
         """Reject only if the measure still fails with layout left out (n-grams without a word
         token, lines without a letter or digit: :mod:`saring.quality.repeats`), and annotate
-        what repeated (``repeated``: ``top 3-gram "per kilogram ," x5``)."""
+        what repeated (``repeated``: ``3-gram "per kilogram ," x5``, ``line "..." x4``)."""
         kind, n = cfg["metric_kinds"][metric]
         text = st.text
         if kind == "top" or kind == "dup":
-            chars, gram, count = repeats.top_content_ngram(st.tokens, n)
-            if kind == "dup":
-                chars = repeats.dup_content_chars(st.tokens, n)
-            if chars / len(text) <= threshold:
-                return None
-            scores["repeated"] = f"{n}-gram {repeats.quote(gram, count)}"
-            return Reject(reason, value, threshold)
+            return self._confirm_ngrams(reason, kind, n, value, threshold, st, scores)
         units = st.paragraphs if kind.startswith("dup_para") else split_lines(text)
         n_layout, layout_chars = repeats.layout_line_repeats(units, blank=True)
         if n_layout:
@@ -262,6 +261,28 @@ class GopherRepetition(ProfiledFilter):
             values["dup_line_frac"] = ls.n_dup / ls.n_lines
             values["dup_line_char_frac"] = ls.dup_chars / len(text)
         return values
+
+    @staticmethod
+    def _confirm_ngrams(
+        reason: str, kind: str, n: int, value: float, threshold: float, st: TextStats,
+        scores: dict[str, Any],
+    ) -> Reject | None:
+        """:meth:`confirm` of a top or duplicate n-gram rule. Most texts have no n-gram made of
+        layout only and no drawn line (:func:`repeats.layout_free`): the measure stands. Else
+        it is taken again over the repeated positions without layout. The description counts
+        the first ``_DESCRIBE_LIMIT`` repeated positions (a text pasted twice repeats all)."""
+        tokens = st.tokens
+        starts = repeats.repeated_starts(tokens, n)
+        if not repeats.layout_free(tokens, n):
+            if kind == "dup":
+                chars = repeats.dup_content_chars(tokens, starts, n)
+            else:
+                chars = repeats.top_content_ngram(tokens, starts, n)[0]
+            if chars / len(st.text) <= threshold:
+                return None
+        _, gram, count = repeats.top_content_ngram(tokens, starts[:_DESCRIBE_LIMIT], n)
+        scores["repeated"] = f"{n}-gram {repeats.quote(gram, count)}"
+        return Reject(reason, value, threshold)
 
     @staticmethod
     def _kernel_fracs(st: TextStats, cfg: dict[str, Any]) -> dict[str, float] | None:

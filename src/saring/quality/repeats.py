@@ -9,36 +9,81 @@ is taken again with layout left out (an n-gram with no word token, a line with n
 digit, is not a repeat), and the document is rejected only if it still fails; the repeat that
 decided is named (``"per kilogram ," x5``) for the rejected document's annotations.
 
-These functions run only on a rule's failure (under 1% of documents), so they are plain Python.
+These run only when a rule fails (about 2% of raw web documents), and look in Python only at the
+positions where an n-gram repeats (found by the compiled n-gram classes when built).
 """
 
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable
+from itertools import filterfalse
+
+import regex
+
+from saring.quality.textstats import top_ngrams
 
 # Longest repeated text quoted in a description.
 _QUOTE = 60
 
 
+# A character that is not layout: not punctuation, space, control/format, math or modifier
+# symbol, box drawing, block element or geometric shape (letters, digits, emoji are text).
+_TEXT_CHAR = regex.compile(r"[^\p{P}\p{Z}\p{C}\p{Sm}\p{Sk}\u2500-\u25FF]")
+
+
 def is_word(token: str) -> bool:
-    """A token with a letter or digit (the tokenizer's punctuation and symbol tokens have none)."""
-    return any(ch.isalnum() for ch in token)
+    """A token (or line) with a character that is not layout: a letter, a digit, an emoji. The
+    tokenizer's punctuation tokens, table borders (``+-----+``), stanza marks (``***``) and
+    blank or whitespace-only lines (``" "``, ``"\\r"``) have none."""
+    # most tokens are plain words or numbers; the regex (keeping the GIL) decides the rest
+    return token.isalnum() or _TEXT_CHAR.search(token, None, None, False) is not None
+
+
+def layout_tokens(tokens: list[str]) -> set[str]:
+    """The distinct tokens that are layout (no letter, digit or other text character); the
+    plain words and numbers are passed over by a C-level ``str.isalnum`` filter."""
+    return {t for t in filterfalse(str.isalnum, set(tokens)) if not is_word(t)}
+
+
+def layout_free(tokens: list[str], n: int) -> bool:
+    """No n-gram of ``tokens`` is made of layout tokens only, and no token is a drawn line
+    (:func:`_is_rule`): then the content measures equal Gopher's and need no recount (most
+    texts: prose has no run of ``n`` punctuation tokens for the n-gram sizes the rules use)."""
+    layout = layout_tokens(tokens)
+    if not layout:
+        return True
+    if any(len(t) >= _RULE_MIN for t in layout):
+        return False
+    return b"\x01" * n not in bytes(map(layout.__contains__, tokens))
+
+
+# Layout characters in a row that make a drawn line or a blank (``.....``, ``_____``, ``-----``);
+# shorter runs are punctuation (``...``, ``?!``, ``--``).
+_RULE_MIN = 5
 
 
 def _is_rule(token: str) -> bool:
-    """A run of three or more symbols without a letter or digit (``____``, ``.....``, ``***``,
-    ``-----``): a drawn line or a blank to fill in, not text."""
-    return len(token) >= 3 and not is_word(token)
+    """A drawn line or a blank to fill in: ``_RULE_MIN`` or more layout characters, not text."""
+    return len(token) >= _RULE_MIN and not is_word(token)
 
 
-def _content_grams(tokens: Sequence[str], n: int) -> list[tuple[str, ...] | None]:
-    """The n-grams of ``tokens`` by start, ``None`` for those without a word token."""
-    words = [is_word(t) for t in tokens]
-    grams: list[tuple[str, ...] | None] = []
-    for i in range(len(tokens) - n + 1):
-        grams.append(tuple(tokens[i : i + n]) if any(words[i : i + n]) else None)
-    return grams
+def repeated_starts(tokens: list[str], n: int) -> list[int]:
+    """Where the n-grams that occur more than once start, in text order (from
+    :func:`~saring.quality.textstats.top_ngrams`: the compiled n-gram classes when built), so
+    that only repeated positions are looked at in Python."""
+    return top_ngrams(tokens, [n])[1]
+
+
+def _content(gram: tuple[str, ...], memo: dict[str, bool]) -> bool:
+    """The n-gram holds a word token (``memo``: :func:`is_word` by token, filled as needed)."""
+    for t in gram:
+        w = memo.get(t)
+        if w is None:
+            w = memo[t] = is_word(t)
+        if w:
+            return True
+    return False
 
 
 def gram_chars(gram: tuple[str, ...]) -> int:
@@ -48,44 +93,40 @@ def gram_chars(gram: tuple[str, ...]) -> int:
     return len(" ".join(kept))
 
 
-def _most_repeated(items: Iterable[tuple[str, ...] | str | None]) -> tuple[tuple[str, ...] | str, int] | None:
-    """The most frequent item occurring at least twice (ties: the first seen, as
-    ``Counter.most_common``), ignoring ``None``; None when nothing repeats."""
-    counts = Counter(x for x in items if x is not None)
+def top_content_ngram(tokens: list[str], starts: list[int], n: int) -> tuple[int, str, int]:
+    """(characters, text, count) of the most frequent repeated n-gram holding a word token
+    (ties: the first seen, as ``Counter.most_common``) among the n-grams at ``starts`` (every
+    repeated position: :func:`repeated_starts`): the top n-gram measure (length x count) with
+    layout left out (n-grams without a word token; drawn lines inside one, see
+    :func:`gram_chars`); (0, "", 0) when no such n-gram repeats."""
+    memo: dict[str, bool] = {}
+    grams = (tuple(tokens[p : p + n]) for p in starts)
+    counts = Counter(g for g in grams if _content(g, memo))
     if not counts:
-        return None
-    item, count = counts.most_common(1)[0]
-    return (item, count) if count > 1 else None
-
-
-def top_content_ngram(tokens: Sequence[str], n: int) -> tuple[int, str, int]:
-    """(characters, text, count) of the most frequent repeated n-gram holding a word token:
-    the top n-gram measure (length x count) with layout left out (n-grams without a word token;
-    drawn lines inside one, see :func:`gram_chars`); (0, "", 0) when no such n-gram repeats."""
-    found = _most_repeated(_content_grams(tokens, n))
-    if found is None:
         return 0, "", 0
-    gram, count = found
+    gram, count = counts.most_common(1)[0]
     return gram_chars(gram) * count, " ".join(gram), count
 
 
-def dup_content_chars(tokens: Sequence[str], n: int) -> int:
+def dup_content_chars(tokens: list[str], starts: list[int], n: int) -> int:
     """Gopher's greedy duplicate n-gram characters (left to right, a repeat counts its
-    characters and skips ``n`` positions) with layout n-grams never counted as repeats."""
-    grams = _content_grams(tokens, n)
+    characters and skips ``n`` positions; skipped n-grams are not remembered) with layout
+    n-grams never counted. Only repeated n-grams can count, so the scan visits their ``starts``
+    (:func:`repeated_starts`)."""
+    memo: dict[str, bool] = {}
     seen: set[tuple[str, ...]] = set()
-    chars = 0
-    i = 0
-    while i < len(grams):
-        gram = grams[i]
-        if gram is None:
-            i += 1
-        elif gram in seen:
+    chars = next_free = 0
+    for p in starts:
+        if p < next_free:
+            continue
+        gram = tuple(tokens[p : p + n])
+        if not _content(gram, memo):
+            continue
+        if gram in seen:
             chars += gram_chars(gram)
-            i += n
+            next_free = p + n
         else:
             seen.add(gram)
-            i += 1
     return chars
 
 
@@ -101,9 +142,13 @@ def layout_line_repeats(lines: Iterable[str], *, blank: bool) -> tuple[int, int]
 
 
 def top_content_line(lines: Iterable[str]) -> tuple[str, int] | None:
-    """The most repeated line that holds a letter or digit, with its count; None if none repeats."""
-    found = _most_repeated(line for line in lines if is_word(line))
-    return None if found is None else (str(found[0]), found[1])
+    """The most repeated line that holds a letter or digit, with its count (ties: the first
+    seen); None if none repeats."""
+    counts = Counter(line for line in lines if is_word(line))
+    if not counts:
+        return None
+    line, count = counts.most_common(1)[0]
+    return (line, count) if count > 1 else None
 
 
 def quote(text: str, count: int) -> str:
