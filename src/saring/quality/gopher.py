@@ -141,7 +141,7 @@ class GopherQuality(ProfiledFilter):
 
 # Repeated n-gram positions counted to name the most repeated n-gram of a rejected text (a
 # text pasted twice repeats at every position; legal texts at tens of thousands).
-_DESCRIBE_LIMIT = 512
+_DESCRIBE_LIMIT = 128
 
 
 class GopherRepetition(ProfiledFilter):
@@ -270,18 +270,20 @@ class GopherRepetition(ProfiledFilter):
         """:meth:`confirm` of a top or duplicate n-gram rule. Most texts have no n-gram made of
         layout only and no drawn line (:func:`repeats.layout_free`): the measure stands. Else
         it is taken again over the repeated positions without layout. The description counts
-        the first ``_DESCRIBE_LIMIT`` repeated positions (a text pasted twice repeats all)."""
+        the first ``_DESCRIBE_LIMIT`` repeated positions (a text pasted twice repeats at all of
+        them), and then says ``x3+``: at least that often."""
         tokens = st.tokens
-        starts = repeats.repeated_starts(tokens, n)
-        if not repeats.layout_free(tokens, n):
+        starts = repeats.repeated_starts(st, n)
+        if not repeats.layout_free(st.text, tokens, st.distinct_tokens, n):
             if kind == "dup":
                 chars = repeats.dup_content_chars(tokens, starts, n)
             else:
                 chars = repeats.top_content_ngram(tokens, starts, n)[0]
             if chars / len(st.text) <= threshold:
                 return None
+        cut = len(starts) > _DESCRIBE_LIMIT
         _, gram, count = repeats.top_content_ngram(tokens, starts[:_DESCRIBE_LIMIT], n)
-        scores["repeated"] = f"{n}-gram {repeats.quote(gram, count)}"
+        scores["repeated"] = f"{n}-gram {repeats.quote(gram, count)}{'+' if cut else ''}"
         return Reject(reason, value, threshold)
 
     @staticmethod

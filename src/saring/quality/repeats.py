@@ -17,11 +17,14 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Iterable
+from functools import lru_cache
 from itertools import filterfalse
 
 import regex
 
-from saring.quality.textstats import top_ngrams
+from saring import analysis as _analysis
+from saring.analysis import Analysis
+from saring.quality.textstats import kernel_ns, top_ngrams
 
 # Longest repeated text quoted in a description.
 _QUOTE = 60
@@ -40,17 +43,27 @@ def is_word(token: str) -> bool:
     return token.isalnum() or _TEXT_CHAR.search(token, None, None, False) is not None
 
 
-def layout_tokens(tokens: list[str]) -> set[str]:
-    """The distinct tokens that are layout (no letter, digit or other text character); the
-    plain words and numbers are passed over by a C-level ``str.isalnum`` filter."""
-    return {t for t in filterfalse(str.isalnum, set(tokens)) if not is_word(t)}
+def layout_tokens(distinct: Iterable[str]) -> set[str]:
+    """The layout tokens among ``distinct`` tokens (no letter, digit or other text character);
+    the plain words and numbers are passed over by a C-level ``str.isalnum`` filter."""
+    return {t for t in filterfalse(str.isalnum, distinct) if not is_word(t)}
 
 
-def layout_free(tokens: list[str], n: int) -> bool:
+@lru_cache(maxsize=16)
+def _layout_run(k: int) -> regex.Pattern[str]:
+    """``k`` characters that are neither letter, digit nor space, with only spaces between:
+    what ``k`` layout tokens in a row, or a drawn line of ``k`` characters, need in the text."""
+    return regex.compile(rf"[^\p{{L}}\p{{N}}\s](?:\s*[^\p{{L}}\p{{N}}\s]){{{k - 1}}}")
+
+
+def layout_free(text: str, tokens: list[str], distinct: Iterable[str], n: int) -> bool:
     """No n-gram of ``tokens`` is made of layout tokens only, and no token is a drawn line
-    (:func:`_is_rule`): then the content measures equal Gopher's and need no recount (most
-    texts: prose has no run of ``n`` punctuation tokens for the n-gram sizes the rules use)."""
-    layout = layout_tokens(tokens)
+    (:func:`_is_rule`): then the content measures equal Gopher's and need no recount. Most
+    texts are settled by one scan of the text (prose has no run of ``n`` punctuation marks for
+    the n-gram sizes the rules use); the rest by the tokens (``distinct``: the distinct ones)."""
+    if _layout_run(min(n, _RULE_MIN)).search(text, None, None, False) is None:
+        return True
+    layout = layout_tokens(distinct)
     if not layout:
         return True
     if any(len(t) >= _RULE_MIN for t in layout):
@@ -68,11 +81,15 @@ def _is_rule(token: str) -> bool:
     return len(token) >= _RULE_MIN and not is_word(token)
 
 
-def repeated_starts(tokens: list[str], n: int) -> list[int]:
-    """Where the n-grams that occur more than once start, in text order (from
-    :func:`~saring.quality.textstats.top_ngrams`: the compiled n-gram classes when built), so
-    that only repeated positions are looked at in Python."""
-    return top_ngrams(tokens, [n])[1]
+def repeated_starts(st: Analysis, n: int) -> list[int]:
+    """Where the n-grams of a text's tokens that occur more than once start, in text order: the
+    compiled n-gram classes over the text's token ids when built (one C pass), else
+    :func:`~saring.quality.textstats.top_ngrams`. Only these positions are looked at in Python."""
+    k = _analysis.kernel()
+    info = st.token_info if k is not None and kernel_ns([n]) else None
+    if info is not None:
+        return k.ngrams(info, [n], (), True)[2]  # type: ignore[no-any-return]
+    return top_ngrams(st.tokens, [n])[1]
 
 
 def _content(gram: tuple[str, ...], memo: dict[str, bool]) -> bool:
