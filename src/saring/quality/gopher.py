@@ -139,9 +139,9 @@ class GopherQuality(ProfiledFilter):
         return values
 
 
-# Repeated n-gram positions counted to name the most repeated n-gram of a rejected text (a
-# text pasted twice repeats at every position; legal texts at tens of thousands).
-_DESCRIBE_LIMIT = 128
+# Windows of the first tokens read, in turn, to name the most repeated n-gram of a rejected
+# text (long legal texts repeat at tens of thousands of positions; a name needs an example).
+_DESCRIBE_TOKENS = (256, 2048, 1 << 62)
 
 
 class GopherRepetition(ProfiledFilter):
@@ -269,21 +269,25 @@ class GopherRepetition(ProfiledFilter):
     ) -> Reject | None:
         """:meth:`confirm` of a top or duplicate n-gram rule. Most texts have no n-gram made of
         layout only and no drawn line (:func:`repeats.layout_free`): the measure stands. Else
-        it is taken again over the repeated positions without layout. The description counts
-        the first ``_DESCRIBE_LIMIT`` repeated positions (a text pasted twice repeats at all of
-        them), and then says ``x3+``: at least that often."""
+        it is taken again over the repeated positions without layout. The description is the
+        most repeated n-gram of the first window of ``_DESCRIBE_TOKENS`` tokens in which one
+        repeats (``x3+`` when the text is longer: at least that often)."""
         tokens = st.tokens
-        starts = repeats.repeated_starts(st, n)
-        if not repeats.layout_free(st.text, tokens, st.distinct_tokens, n):
+        if not repeats.layout_free(tokens, st.distinct_tokens, n):
+            starts = repeats.repeated_starts(tokens, n)
             if kind == "dup":
                 chars = repeats.dup_content_chars(tokens, starts, n)
             else:
                 chars = repeats.top_content_ngram(tokens, starts, n)[0]
             if chars / len(st.text) <= threshold:
                 return None
-        cut = len(starts) > _DESCRIBE_LIMIT
-        _, gram, count = repeats.top_content_ngram(tokens, starts[:_DESCRIBE_LIMIT], n)
-        scores["repeated"] = f"{n}-gram {repeats.quote(gram, count)}{'+' if cut else ''}"
+        for size in _DESCRIBE_TOKENS:
+            head = tokens[:size]
+            gram, count = repeats.most_repeated_ngram(head, n)
+            if count:
+                break
+        more = "+" if count and len(tokens) > len(head) else ""
+        scores["repeated"] = f"{n}-gram {repeats.quote(gram, count)}{more}"
         return Reject(reason, value, threshold)
 
     @staticmethod

@@ -17,14 +17,12 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Iterable
-from functools import lru_cache
 from itertools import filterfalse
+from operator import itemgetter
 
 import regex
 
-from saring import analysis as _analysis
-from saring.analysis import Analysis
-from saring.quality.textstats import kernel_ns, top_ngrams
+from saring.quality.textstats import top_ngrams
 
 # Longest repeated text quoted in a description.
 _QUOTE = 60
@@ -35,12 +33,20 @@ _QUOTE = 60
 _TEXT_CHAR = regex.compile(r"[^\p{P}\p{Z}\p{C}\p{Sm}\p{Sk}\u2500-\u25FF]")
 
 
+# The ASCII characters that are layout (punctuation, symbols but currency, space, controls).
+_ASCII_LAYOUT = "".join(chr(i) for i in range(128) if _TEXT_CHAR.match(chr(i)) is None)
+
+
 def is_word(token: str) -> bool:
     """A token (or line) with a character that is not layout: a letter, a digit, an emoji. The
     tokenizer's punctuation tokens, table borders (``+-----+``), stanza marks (``***``) and
     blank or whitespace-only lines (``" "``, ``"\\r"``) have none."""
-    # most tokens are plain words or numbers; the regex (keeping the GIL) decides the rest
-    return token.isalnum() or _TEXT_CHAR.search(token, None, None, False) is not None
+    # plain words and numbers, then ASCII by a C-level strip; the regex decides the rest
+    if token.isalnum():
+        return True
+    if token.isascii():
+        return token.strip(_ASCII_LAYOUT) != ""
+    return _TEXT_CHAR.search(token, None, None, False) is not None
 
 
 def layout_tokens(distinct: Iterable[str]) -> set[str]:
@@ -49,20 +55,11 @@ def layout_tokens(distinct: Iterable[str]) -> set[str]:
     return {t for t in filterfalse(str.isalnum, distinct) if not is_word(t)}
 
 
-@lru_cache(maxsize=16)
-def _layout_run(k: int) -> regex.Pattern[str]:
-    """``k`` characters that are neither letter, digit nor space, with only spaces between:
-    what ``k`` layout tokens in a row, or a drawn line of ``k`` characters, need in the text."""
-    return regex.compile(rf"[^\p{{L}}\p{{N}}\s](?:\s*[^\p{{L}}\p{{N}}\s]){{{k - 1}}}")
-
-
-def layout_free(text: str, tokens: list[str], distinct: Iterable[str], n: int) -> bool:
+def layout_free(tokens: list[str], distinct: Iterable[str], n: int) -> bool:
     """No n-gram of ``tokens`` is made of layout tokens only, and no token is a drawn line
-    (:func:`_is_rule`): then the content measures equal Gopher's and need no recount. Most
-    texts are settled by one scan of the text (prose has no run of ``n`` punctuation marks for
-    the n-gram sizes the rules use); the rest by the tokens (``distinct``: the distinct ones)."""
-    if _layout_run(min(n, _RULE_MIN)).search(text, None, None, False) is None:
-        return True
+    (:func:`_is_rule`): then the content measures equal Gopher's and need no recount (prose
+    has no run of ``n`` punctuation tokens for the n-gram sizes the rules use). ``distinct``:
+    the distinct tokens, classified once each; the run test is one C-level pass."""
     layout = layout_tokens(distinct)
     if not layout:
         return True
@@ -81,15 +78,11 @@ def _is_rule(token: str) -> bool:
     return len(token) >= _RULE_MIN and not is_word(token)
 
 
-def repeated_starts(st: Analysis, n: int) -> list[int]:
-    """Where the n-grams of a text's tokens that occur more than once start, in text order: the
-    compiled n-gram classes over the text's token ids when built (one C pass), else
-    :func:`~saring.quality.textstats.top_ngrams`. Only these positions are looked at in Python."""
-    k = _analysis.kernel()
-    info = st.token_info if k is not None and kernel_ns([n]) else None
-    if info is not None:
-        return k.ngrams(info, [n], (), True)[2]  # type: ignore[no-any-return]
-    return top_ngrams(st.tokens, [n])[1]
+def repeated_starts(tokens: list[str], n: int) -> list[int]:
+    """Where the n-grams of ``tokens`` that occur more than once start, in text order (from
+    :func:`~saring.quality.textstats.top_ngrams`: the compiled n-gram classes when built), so
+    that only repeated positions are looked at in Python."""
+    return top_ngrams(tokens, [n])[1]
 
 
 def _content(gram: tuple[str, ...], memo: dict[str, bool]) -> bool:
@@ -123,6 +116,26 @@ def top_content_ngram(tokens: list[str], starts: list[int], n: int) -> tuple[int
         return 0, "", 0
     gram, count = counts.most_common(1)[0]
     return gram_chars(gram) * count, " ".join(gram), count
+
+
+def most_repeated_ngram(tokens: list[str], n: int) -> tuple[str, int]:
+    """(text, count) of the most frequent n-gram holding a word token that occurs more than
+    once in ``tokens`` (a short head of a text: every n-gram is counted), or ("", 0)."""
+    memo: dict[str, bool] = {}
+    counts = Counter(zip(*(tokens[i:] for i in range(n)), strict=False))
+    if not counts:
+        return "", 0
+    gram, count = max(counts.items(), key=itemgetter(1))  # the first seen of the most frequent
+    if count < 2:
+        return "", 0
+    if _content(gram, memo):
+        return " ".join(gram), count
+    for gram, count in counts.most_common():
+        if count < 2:
+            break
+        if _content(gram, memo):
+            return " ".join(gram), count
+    return "", 0
 
 
 def dup_content_chars(tokens: list[str], starts: list[int], n: int) -> int:
