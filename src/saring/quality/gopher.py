@@ -141,7 +141,7 @@ class GopherQuality(ProfiledFilter):
 
 # Windows of the first tokens read, in turn, to name the most repeated n-gram of a rejected
 # text (long legal texts repeat at tens of thousands of positions; a name needs an example).
-_DESCRIBE_TOKENS = (256, 2048, 1 << 62)
+_DESCRIBE_TOKENS = (128, 1024, 1 << 62)
 
 
 class GopherRepetition(ProfiledFilter):

@@ -140,9 +140,9 @@ def most_repeated_ngram(tokens: list[str], n: int) -> tuple[str, int]:
 
 def dup_content_chars(tokens: list[str], starts: list[int], n: int) -> int:
     """Gopher's greedy duplicate n-gram characters (left to right, a repeat counts its
-    characters and skips ``n`` positions; skipped n-grams are not remembered) with layout
-    n-grams never counted. Only repeated n-grams can count, so the scan visits their ``starts``
-    (:func:`repeated_starts`)."""
+    characters and skips ``n`` positions; skipped n-grams are not remembered), a layout n-gram
+    counting for nothing and a drawn line inside one for nothing (:func:`gram_chars`). Only
+    repeated n-grams can count, so the scan visits their ``starts`` (:func:`repeated_starts`)."""
     memo: dict[str, bool] = {}
     seen: set[tuple[str, ...]] = set()
     chars = next_free = 0
@@ -150,10 +150,9 @@ def dup_content_chars(tokens: list[str], starts: list[int], n: int) -> int:
         if p < next_free:
             continue
         gram = tuple(tokens[p : p + n])
-        if not _content(gram, memo):
-            continue
         if gram in seen:
-            chars += gram_chars(gram)
+            if _content(gram, memo):
+                chars += gram_chars(gram)
             next_free = p + n
         else:
             seen.add(gram)
