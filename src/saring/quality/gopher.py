@@ -139,9 +139,9 @@ class GopherQuality(ProfiledFilter):
         return values
 
 
-# Windows of the first tokens read, in turn, to name the most repeated n-gram of a rejected
-# text (long legal texts repeat at tens of thousands of positions; a name needs an example).
-_DESCRIBE_TOKENS = (128, 1024, 1 << 62)
+# Texts up to this many tokens are named by their most repeated n-gram; longer ones (legal
+# texts repeat at tens of thousands of positions) by the first n-gram seen twice.
+_DESCRIBE_TOKENS = 1024
 
 
 class GopherRepetition(ProfiledFilter):
@@ -269,9 +269,9 @@ class GopherRepetition(ProfiledFilter):
     ) -> Reject | None:
         """:meth:`confirm` of a top or duplicate n-gram rule. Most texts have no n-gram made of
         layout only and no drawn line (:func:`repeats.layout_free`): the measure stands. Else
-        it is taken again over the repeated positions without layout. The description is the
-        most repeated n-gram of the first window of ``_DESCRIBE_TOKENS`` tokens in which one
-        repeats (``x3+`` when the text is longer: at least that often)."""
+        it is taken again over the repeated positions without layout. The description names
+        the most repeated n-gram (a text of over ``_DESCRIBE_TOKENS`` tokens: the first one
+        seen twice) with its count."""
         tokens = st.tokens
         if not repeats.layout_free(tokens, st.distinct_tokens, n):
             starts = repeats.repeated_starts(tokens, n)
@@ -281,13 +281,11 @@ class GopherRepetition(ProfiledFilter):
                 chars = repeats.top_content_ngram(tokens, starts, n)[0]
             if chars / len(st.text) <= threshold:
                 return None
-        for size in _DESCRIBE_TOKENS:
-            head = tokens[:size]
-            gram, count = repeats.most_repeated_ngram(head, n)
-            if count:
-                break
-        more = "+" if count and len(tokens) > len(head) else ""
-        scores["repeated"] = f"{n}-gram {repeats.quote(gram, count)}{more}"
+        if kind == "top" or len(tokens) <= _DESCRIBE_TOKENS:  # the most repeated n-gram
+            gram, count = repeats.most_repeated_ngram(tokens, n)
+        else:  # a long text: the first n-gram seen twice, with its count
+            gram, count = repeats.first_repeated_ngram(tokens, n)
+        scores["repeated"] = f"{n}-gram {repeats.quote(gram, count)}"
         return Reject(reason, value, threshold)
 
     @staticmethod

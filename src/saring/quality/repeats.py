@@ -138,6 +138,34 @@ def most_repeated_ngram(tokens: list[str], n: int) -> tuple[str, int]:
     return "", 0
 
 
+def first_repeated_ngram(tokens: list[str], n: int) -> tuple[str, int]:
+    """(text, count) of the first n-gram holding a word token that is seen a second time,
+    reading from the start, with its count over all ``tokens``; ("", 0) if none repeats. On a
+    repetitive text the second sighting comes early, so a long text is not read whole."""
+    memo: dict[str, bool] = {}
+    seen: set[tuple[str, ...]] = set()
+    for gram in zip(*(tokens[k:] for k in range(n)), strict=False):
+        if gram in seen and _content(gram, memo):
+            return " ".join(gram), count_ngram(tokens, gram)
+        seen.add(gram)
+    return "", 0
+
+
+def count_ngram(tokens: list[str], gram: tuple[str, ...]) -> int:
+    """Occurrences (overlapping) of ``gram`` in ``tokens``, found from its longest token by
+    C-level ``list.index`` (the longest token is usually the rarest)."""
+    k = max(range(len(gram)), key=lambda i: len(gram[i]))
+    anchor, want, n = gram[k], list(gram), len(gram)
+    count, i = 0, k - 1
+    while True:
+        try:
+            i = tokens.index(anchor, i + 1)
+        except ValueError:
+            return count
+        if i >= k and tokens[i - k : i - k + n] == want:
+            count += 1
+
+
 def dup_content_chars(tokens: list[str], starts: list[int], n: int) -> int:
     """Gopher's greedy duplicate n-gram characters (left to right, a repeat counts its
     characters and skips ``n`` positions; skipped n-grams are not remembered), a layout n-gram
