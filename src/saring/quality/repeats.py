@@ -17,7 +17,7 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Iterable
-from itertools import filterfalse
+from itertools import filterfalse, islice
 from operator import itemgetter
 
 import regex
@@ -138,30 +138,37 @@ def most_repeated_ngram(tokens: list[str], n: int) -> tuple[str, int]:
     return "", 0
 
 
-def first_repeated_ngram(tokens: list[str], n: int) -> tuple[str, int]:
+def first_repeated_ngram(tokens: list[str], n: int) -> tuple[str, str]:
     """(text, count) of the first n-gram holding a word token that is seen a second time,
-    reading from the start, with its count over all ``tokens``; ("", 0) if none repeats. On a
-    repetitive text the second sighting comes early, so a long text is not read whole."""
+    reading from the start, with its count over all ``tokens`` (:func:`count_ngram`); ("",
+    "0") if none repeats. On a repetitive text the second sighting comes early (legal texts:
+    ~150 tokens in), so a long text is not read whole."""
     memo: dict[str, bool] = {}
     seen: set[tuple[str, ...]] = set()
-    for gram in zip(*(tokens[k:] for k in range(n)), strict=False):
+    for gram in zip(*(islice(tokens, k, None) for k in range(n)), strict=False):
         if gram in seen and _content(gram, memo):
             return " ".join(gram), count_ngram(tokens, gram)
         seen.add(gram)
-    return "", 0
+    return "", "0"
 
 
-def count_ngram(tokens: list[str], gram: tuple[str, ...]) -> int:
-    """Occurrences (overlapping) of ``gram`` in ``tokens``, found from its longest token by
-    C-level ``list.index`` (the longest token is usually the rarest)."""
+# Tokens in which :func:`count_ngram` counts (a longer text gets "at least" counts).
+_COUNT_SPAN = 2048
+
+
+def count_ngram(tokens: list[str], gram: tuple[str, ...]) -> str:
+    """Occurrences (overlapping) of ``gram`` in the first ``_COUNT_SPAN`` tokens, as text with
+    ``+`` when the text is longer (at least that many), found from the n-gram's longest token
+    (usually the rarest) by C-level ``list.index``."""
     k = max(range(len(gram)), key=lambda i: len(gram[i]))
     anchor, want, n = gram[k], list(gram), len(gram)
+    end = min(len(tokens), _COUNT_SPAN)
     count, i = 0, k - 1
     while True:
         try:
-            i = tokens.index(anchor, i + 1)
+            i = tokens.index(anchor, i + 1, end)
         except ValueError:
-            return count
+            return f"{count}+" if len(tokens) > end else str(count)
         if i >= k and tokens[i - k : i - k + n] == want:
             count += 1
 
@@ -208,7 +215,7 @@ def top_content_line(lines: Iterable[str]) -> tuple[str, int] | None:
     return (line, count) if count > 1 else None
 
 
-def quote(text: str, count: int) -> str:
+def quote(text: str, count: int | str) -> str:
     """``"text" xN``, the text cut to a readable length."""
     text = " ".join(text.split())
     if len(text) > _QUOTE:
