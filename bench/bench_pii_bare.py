@@ -6,7 +6,8 @@ spans for the tune half (templates and traps the bare rules were developed on), 
 held-out half (seen after the first round of bare rules, so no longer held out), and a second
 held-out set written later with new values, shapes and traps (``evaluation/pii/bare_heldout.py``,
 fixed after its first run) and a third one written after those fixes
-(``evaluation/pii/bare_heldout3.py``), plus every false span and every miss.
+(``evaluation/pii/bare_heldout3.py``), and the fourth set's tune and held-out halves (session 14,
+``evaluation/pii/bare_heldout4.py``), plus every false span and every miss.
 
 Usage: python bench/bench_pii_bare.py
 """
@@ -21,6 +22,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 from evaluation.pii import bare as B  # noqa: E402
 from evaluation.pii import bare_heldout as H  # noqa: E402
 from evaluation.pii import bare_heldout3 as H3  # noqa: E402
+from evaluation.pii import bare_heldout4 as H4  # noqa: E402
 from saring.pii.detect import Detector  # noqa: E402
 
 
@@ -36,6 +38,7 @@ def main() -> None:
     sets = [(h, B.positives(h), B.traps(h)) for h in ("tune", "heldout")]
     sets.append(("heldout2", *H.items()))
     sets.append(("heldout3", *H3.items()))
+    sets += [(f"set4 {h}", *H4.items(h)) for h in ("tune", "heldout")]
     for half, pos, traps in sets:
         r = B.score(detect, pos + traps)
         cells = " | ".join(f"{r[t]['recall']:.3f} (n={r[t]['n']})" for t in ("nik", "npwp", "phone", "email", "card"))

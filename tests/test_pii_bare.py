@@ -110,3 +110,43 @@ def test_later_held_out_sets_meet_the_targets(detect, module):
 ])
 def test_shapes_added_after_the_second_held_out_set(detect, text, expected):
     assert [t for t, _s, _e in detect(text)] == expected
+
+
+@pytest.mark.parametrize("half", ["tune", "heldout"])
+def test_fourth_set_meets_the_targets(detect, half):
+    """The fourth set (session 14: new generator, 52 contexts, 113 traps; ``bare_heldout4``):
+    recall >= 0.9 per type and precision >= 0.99 on both halves (the held-out half was scored
+    once before its two misses were fixed: BENCHMARKS.md)."""
+    from evaluation.pii import bare_heldout4 as H4
+
+    pos, traps = H4.items(half)
+    assert len(H4.TEMPLATES) >= 50 and len(H4.TRAPS) >= 100
+    r = B.score(detect, pos + traps)
+    for typ in ("nik", "npwp", "phone", "email", "card"):
+        assert r[typ]["recall"] >= 0.9, (typ, r[typ])
+    assert r["_all"]["precision"] >= 0.99, r["_all"]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # bare landlines of towns outside the first area-code list (Sibolga, Tual, Metro, Bontang)
+    ("Kantor cabang Sibolga: 0631 21234, buka Senin-Jumat", ["phone"]),
+    ("| Dra. Endang | 0916-21345 |", ["phone"]),
+    ("Pesan di 0725-41234 atau datang langsung", ["phone"]),
+    # the Net1 (formerly Ceria) mobile prefix 0828
+    ("isi pulsa ke nomor baru mama 0828 5837 2200 sekarang ya", ["phone"]),
+    ("+62 828 1003 2316", ["phone"]),
+    # a number of one repeated digit is a placeholder, never an account
+    ("Nomor VA dummy di dokumentasi API: 0000000000000000.", []),
+    ("transfer ke rekening sri utami _unk_ 000 000 00 tanggal 24", []),
+    # an unlisted 3-digit "area code" still needs a phone word or the +62/(0..) form
+    ("Nomor urut 0699-123456 dicetak ulang.", []),
+    # found on the held-out half, fixed after: a code word inside a domain labels nothing ...
+    ("Salam,\nDr. Rahmat\nita.purnama@smkn2-kupang.sch.id\n0381-355630", ["email", "phone"]),
+    # ... a customer-number label vetoes a mobile-shaped number, customer service does not
+    ("ID pelanggan PDAM 0812345678 menunggak.", []),
+    ("Layanan pelanggan 0812 3456 7890 siaga 24 jam.", ["phone"]),
+    # a bare landline does not end in a one- or two-digit group (IBAN groups)
+    ("Format IBAN Belanda misalnya NL91 ABNA 0417 1643 00.", []),
+])
+def test_shapes_added_after_the_fourth_set(detect, text, expected):
+    assert [t for t, _s, _e in detect(text)] == expected

@@ -107,6 +107,9 @@ _NUMBER_WORD = regex.compile(
     r" (?:satu|dua|tiga|empat|lima|enam|tujuh|delapan|sembilan|sepuluh|sebelas|seratus|seribu)\b"
 )
 _LAST_GROUP = regex.compile(r"[ .\-\u2013][0-9]{1,5}$")
+# A local number ending in a group of one or two digits ("0417 1643 00", inside an IBAN's
+# groups): not how a bare landline is written.
+_LAST_GROUP_MIN = regex.compile(r"[ .\-\u2013][0-9]{1,2}$")
 _NON_DIGIT = regex.compile(r"[^0-9]")
 
 # "kode booking 0856..." must be close to the number to veto a mobile number.
@@ -165,13 +168,15 @@ def _blind_in_runs(ctx: Mapping[str, Sequence[str]]) -> bool:
     return all(any(ch not in _RUN_CHARS for ch in w) for k in kinds for w in ctx.get(k, ()))
 
 
-def _words_regex(words: Iterable[str], *, at_end: bool) -> regex.Pattern[str]:
+def _words_regex(words: Iterable[str], *, at_end: bool, after: str = "") -> regex.Pattern[str]:
     """Alternation of context phrases on word boundaries; ``at_end`` anchors to the end of the
-    searched window (with only punctuation/space allowed after the phrase)."""
+    searched window (with only punctuation/space allowed after the phrase). ``after``: more
+    characters a phrase must not follow (``.@`` for code words: ``kupang.sch.id`` ends a
+    domain, it does not say "ID")."""
     parts = []
     for w in sorted(set(words), key=len, reverse=True):
         esc = regex.escape(w.lower()).replace(r"\ ", r"\s+")
-        left = r"(?<![\w])" if w[0].isalnum() else ""
+        left = rf"(?<![\w{regex.escape(after)}])" if w[0].isalnum() else ""
         right = r"(?![\w])" if w[-1].isalnum() else ""
         parts.append(left + esc + right)
     alt = "|".join(parts)
@@ -217,7 +222,7 @@ class Detector:
         self._not_ip = _words_regex(ctx["not_ip"], at_end=True)
         self._ip_ctx = _words_regex(ctx.get("ip", ("ip",)), at_end=False)
         self.not_bank = _words_regex(ctx["not_bank"], at_end=False)
-        self.not_id = _words_regex(ctx.get("not_id", ("kode",)), at_end=False)
+        self.not_id = _words_regex(ctx.get("not_id", ("kode",)), at_end=False, after=".@")
         self._money_before = _words_regex(ctx["money_before"], at_end=True)
         self._unit_after = regex.compile(
             r"\s{0,2}(?:"
@@ -456,14 +461,17 @@ class Detector:
     def _bare_landline(self, raw: str, before: str) -> bool:
         """A fixed-line number without a phone word or ``+62``/``(0..)``: only when it opens with
         a real area code from the data file followed by a separator (``0274-512345``,
-        ``0341 530 108``) and nothing before it says it is a code."""
+        ``0341 530 108``), its local part does not end in a group of one or two digits, and
+        nothing before it says it is a code."""
         if raw[:1] != "0" or self.code_label(before):
             return False
         for k in (2, 3):
             code = raw[1 : 1 + k]
             if code in self.res.area_codes and len(raw) > k + 1 and raw[1 + k] in " -.\u2013":
-                rest = _NON_DIGIT.sub("", raw[1 + k :])
-                return 5 <= len(rest) <= 8 and not raw[1 + k :].strip(" -.\u2013").startswith("0")
+                local = raw[1 + k :].strip(" -.\u2013")
+                rest = _NON_DIGIT.sub("", local)
+                return (5 <= len(rest) <= 8 and not local.startswith("0")
+                        and _LAST_GROUP_MIN.search(local) is None)
         return False
 
     def _long_number(

@@ -174,7 +174,8 @@ def card_luhn(det: Detector, c: Number) -> Span | None:
 
 def bank_labelled(det: Detector, c: Number) -> Span | None:
     """8-16 digits in an account layout right after a bank word (rek, a/n, a bank's name),
-    with no digit between the word and the number."""
+    with no digit between the word and the number, and not one digit repeated (``VA
+    0000000000000000``: a placeholder in documentation and forms)."""
     if not 8 <= c.n <= 16:
         return None
     text, s = c.text, c.s
@@ -192,6 +193,7 @@ def bank_labelled(det: Detector, c: Number) -> Span | None:
         and det.ctx_bank.search(seg)
         and not det.not_bank.search(seg)
         and not c.is_amount()
+        and c.digits.count(c.digits[0]) != c.n
     ):
         return c.span("bank_account", 0.85, "bank_context")
     return None

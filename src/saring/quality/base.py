@@ -129,6 +129,16 @@ class ProfiledFilter(FilterStep):
         """A verdict before any rule (e.g. empty text); ``None`` to go on."""
         return None
 
+    def confirm(
+        self, reason: str, metric: str, value: float, threshold: float, st: TextStats,
+        cfg: dict[str, Any], scores: dict[str, Any],
+    ) -> Reject | None:
+        """The verdict of a rule whose measured ``value`` failed ``threshold``: a rejection
+        (the default), or None when a second look finds the failure is not what the rule is
+        about (the repetition rules: layout that repeats, see :mod:`saring.quality.repeats`).
+        Runs only on failures; it may add what it found to ``scores`` (the annotations)."""
+        return Reject(reason, value, threshold)
+
     # ---------------------------------------------------------------- running
     def lang_of(self, doc: Document) -> str:
         if self.profile is not None:
@@ -168,8 +178,8 @@ class ProfiledFilter(FilterStep):
             if verdict is None and (value < t if is_min else value > t) and not (
                 zero_ok and value == 0
             ):
-                verdict = Reject(reason, value, t)
-                if stop_early:
+                verdict = self.confirm(reason, metric, value, t, st, cfg, scores)
+                if stop_early and verdict is not None:
                     break
         return scores, verdict
 
@@ -186,8 +196,8 @@ class ProfiledFilter(FilterStep):
             if verdict is None and (value < t if is_min else value > t) and not (
                 zero_ok and value == 0
             ):
-                verdict = Reject(reason, value, t)
-                if stop_early:
+                verdict = self.confirm(reason, metric, value, t, st, cfg, scores)
+                if stop_early and verdict is not None:
                     break
         return scores, verdict
 
@@ -201,10 +211,13 @@ class ProfiledFilter(FilterStep):
         verdict = self.precheck(st, self._settings[lang])
         if verdict is not None:
             return verdict
+        cfg = self._settings[lang]
         for rule in self._rules[lang]:
             value = scores.get(rule.metric)
             if value is not None and rule.fails(value):
-                return Reject(rule.reason, value, rule.threshold)
+                verdict = self.confirm(rule.reason, rule.metric, value, rule.threshold, st, cfg, scores)
+                if verdict is not None:
+                    return verdict
         return None
 
     def process(self, doc: Document) -> Reject | None:

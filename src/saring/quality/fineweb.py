@@ -11,6 +11,7 @@ from itertools import repeat
 from operator import itemgetter, le
 from typing import Any
 
+from saring.quality import repeats
 from saring.quality.base import MAX, MIN, ProfiledFilter, Rule, enabled
 from saring.quality.textstats import (
     TextStats,
@@ -61,6 +62,27 @@ class FineWebQuality(ProfiledFilter):
         if cfg.get("new_line_ratio") is not None:
             rules.append(Rule("fineweb_list_ratio", "list_ratio", MAX, cfg["new_line_ratio"]))
         return rules
+
+    def provides(self) -> tuple[str, ...]:
+        return super().provides() + (f"{self.label}.repeated",)
+
+    def confirm(
+        self, reason: str, metric: str, value: float, threshold: float, st: TextStats,
+        cfg: dict[str, Any], scores: dict[str, Any],
+    ) -> Reject | None:
+        """The duplicated-line rule rejects only if it still fails with layout lines (no letter
+        or digit: table borders, stanza marks, signature blanks) left out, and annotates the
+        repeated line (``repeated``); the other rules reject as measured."""
+        if metric != "char_dup_ratio":
+            return Reject(reason, value, threshold)
+        lines = self._lines(st)
+        _, layout_chars = repeats.layout_line_repeats(lines, blank=False)
+        if layout_chars and value - layout_chars / (len(st.text) - st.n_newlines) <= threshold:
+            return None
+        top = repeats.top_content_line(lines)
+        if top is not None:
+            scores["repeated"] = f"line {repeats.quote(*top)}"
+        return Reject(reason, value, threshold)
 
     @staticmethod
     def _lines(st: TextStats) -> list[str]:

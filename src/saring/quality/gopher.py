@@ -14,6 +14,7 @@ from __future__ import annotations
 from functools import lru_cache
 from typing import Any
 
+from saring.quality import repeats
 from saring.quality.base import MAX, MIN, ProfiledFilter, Rule, enabled
 from saring.quality.textstats import (
     TextStats,
@@ -22,6 +23,7 @@ from saring.quality.textstats import (
     kernel_ngram_chars,
     kernel_ns,
     line_dups,
+    split_lines,
     top_ngrams,
 )
 from saring.scan import count_members, gopher_marks, member_table
@@ -137,6 +139,11 @@ class GopherQuality(ProfiledFilter):
         return values
 
 
+# Texts up to this many tokens are named by their most repeated n-gram; longer ones (legal
+# texts repeat at tens of thousands of positions) by the first n-gram seen twice.
+_DESCRIBE_TOKENS = 1024
+
+
 class GopherRepetition(ProfiledFilter):
     """Duplicate lines/paragraphs and repeated n-gram rules, as fractions of the text's characters."""
 
@@ -182,6 +189,35 @@ class GopherRepetition(ProfiledFilter):
     def precheck(self, st: TextStats, cfg: dict[str, Any]) -> Reject | None:
         return Reject("gopher_empty", 0, 1) if not st.text else None
 
+    def provides(self) -> tuple[str, ...]:
+        return super().provides() + (f"{self.label}.repeated",)
+
+    def confirm(
+        self, reason: str, metric: str, value: float, threshold: float, st: TextStats,
+        cfg: dict[str, Any], scores: dict[str, Any],
+    ) -> Reject | None:
+        """Reject only if the measure still fails with layout left out (n-grams without a word
+        token, lines without a letter or digit: :mod:`saring.quality.repeats`), and annotate
+        what repeated (``repeated``: ``3-gram "per kilogram ," x5``, ``line "..." x4``)."""
+        kind, n = cfg["metric_kinds"][metric]
+        text = st.text
+        if kind == "top" or kind == "dup":
+            return self._confirm_ngrams(reason, kind, n, value, threshold, st, scores)
+        units = st.paragraphs if kind.startswith("dup_para") else split_lines(text)
+        n_layout, layout_chars = repeats.layout_line_repeats(units, blank=True)
+        if n_layout:
+            if kind.endswith("char_frac"):
+                content = value - layout_chars / len(text)
+            else:
+                content = value - n_layout / len(units)
+            if content <= threshold:
+                return None
+        top = repeats.top_content_line(units)
+        if top is not None:
+            unit = "paragraph" if kind.startswith("dup_para") else "line"
+            scores["repeated"] = f"{unit} {repeats.quote(*top)}"
+        return Reject(reason, value, threshold)
+
     def measure(self, metric: str, st: TextStats, cfg: dict[str, Any]) -> float:
         text = st.text
         kind, n = cfg["metric_kinds"][metric]
@@ -225,6 +261,32 @@ class GopherRepetition(ProfiledFilter):
             values["dup_line_frac"] = ls.n_dup / ls.n_lines
             values["dup_line_char_frac"] = ls.dup_chars / len(text)
         return values
+
+    @staticmethod
+    def _confirm_ngrams(
+        reason: str, kind: str, n: int, value: float, threshold: float, st: TextStats,
+        scores: dict[str, Any],
+    ) -> Reject | None:
+        """:meth:`confirm` of a top or duplicate n-gram rule. Most texts have no n-gram made of
+        layout only and no drawn line (:func:`repeats.layout_free`): the measure stands. Else
+        it is taken again over the repeated positions without layout. The description names
+        the most repeated n-gram (a text of over ``_DESCRIBE_TOKENS`` tokens: the first one
+        seen twice) with its count."""
+        tokens = st.tokens
+        if not repeats.layout_free(tokens, st.distinct_tokens, n):
+            starts = repeats.repeated_starts(tokens, n)
+            if kind == "dup":
+                chars = repeats.dup_content_chars(tokens, starts, n)
+            else:
+                chars = repeats.top_content_ngram(tokens, starts, n)[0]
+            if chars / len(st.text) <= threshold:
+                return None
+        if kind == "top" or len(tokens) <= _DESCRIBE_TOKENS:  # the most repeated n-gram
+            gram, count = repeats.most_repeated_ngram(tokens, n)
+        else:  # a long text: the first n-gram seen twice, with its count
+            gram, count = repeats.first_repeated_ngram(tokens, n)
+        scores["repeated"] = f"{n}-gram {repeats.quote(gram, count)}"
+        return Reject(reason, value, threshold)
 
     @staticmethod
     def _kernel_fracs(st: TextStats, cfg: dict[str, Any]) -> dict[str, float] | None:
