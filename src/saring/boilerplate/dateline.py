@@ -295,8 +295,10 @@ def find_dateline(
         top = _longest_match(lead_dash.pattern)  # a longer line cannot be a remnant
         remnants = [i for i in head if len(s := text_lines[i].strip()) <= top and lead_dash.fullmatch(s)]
     found: Dateline | None = None
-    for rank, i in enumerate([i for i in head if i not in remnants][:3] if remnants else head[:3]):
-        found = _match_line(lines, i, rank, ctx)
+    tried = [i for i in head if i not in remnants][:3] if remnants else head[:3]
+    for rank, i in enumerate(tried):
+        # under nothing but headlines, a line opens the text: place-only rules apply there too
+        found = _match_line(lines, i, 0 if _under_headlines(text_lines, tried[:rank]) else rank, ctx)
         if found is not None or len(text_lines[i]) > _MAX_TITLE_CHARS:
             # a long line is body text, not a title: a dateline after it belongs to a repeated
             # copy of the article, and taking it would make a second run remove the next copy's
@@ -307,6 +309,16 @@ def find_dateline(
         found = Dateline("dateline_remnant", None, None, ctx.site)
     found.remnant_lines = [i for i in remnants if i not in found.full_lines]
     return found
+
+
+def _under_headlines(lines: list[str], above: list[int]) -> bool:
+    """Every line in ``above`` is headline-shaped: 3-25 words, at most 200 characters, starts
+    with a capital or digit and does not end like a sentence or a label (``.,;:``)."""
+    for j in above:
+        s = lines[j].strip()
+        if len(s) > 200 or s[-1] in ".,;:!" or not (s[0].isupper() or s[0].isdigit()) or not 3 <= s.count(" ") + 1 <= 25:
+            return False
+    return True
 
 
 @functools.lru_cache(maxsize=64)
