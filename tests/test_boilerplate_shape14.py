@@ -1,0 +1,131 @@
+"""Session-14 page shapes: section labels above a headline, datelines under a headline, radio
+and TV calls, UGC disclaimers, e-paper page furniture, hashtag runs, an author bio block.
+
+Every page here is invented for saring (outlet names are made up or used only as shapes); none
+of the text is in ../shared/corpora or in evaluation/boilerplate/unseen/. Each furniture shape
+has a body twin that must stay.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from saring.boilerplate.step import Boilerplate
+from saring.document import Document
+
+BODY = [
+    "Pemerintah kabupaten mulai membangun jembatan baru di atas Sungai Komering pada Senin pagi.",
+    "Kepala dinas mengatakan jembatan itu ditargetkan selesai sebelum musim hujan tahun depan.",
+    "Warga berharap jembatan baru mempercepat perjalanan anak-anak ke sekolah di seberang sungai.",
+]
+HEADLINE = "Jembatan Baru Sungai Komering Mulai Dibangun"
+URL = "https://www.kabarkomering.id/daerah/2026/06/jembatan-baru"
+
+
+@pytest.fixture(scope="module")
+def step() -> Boilerplate:
+    s = Boilerplate()
+    s.ensure_setup()
+    return s
+
+
+def run(step: Boilerplate, text: str, url: str | None = URL) -> Document:
+    doc = Document("d", text, {"url": url} if url else {})
+    step.process(doc)
+    assert doc.undo() == text
+    return doc
+
+
+@pytest.mark.parametrize("below", ["Oleh: Rina Marlina | Selasa 09-06-2026,10:15 WIB",
+                                   "Selasa, 9 Juni 2026 | Editor: Rina Marlina",
+                                   "Laporan oleh Rina Marlina"])
+def test_section_label_above_a_headline_with_a_credit_below(step, below):
+    doc = run(step, "\n".join(["Daerah", HEADLINE, below, *BODY]))
+    assert doc.text == "\n".join([HEADLINE, *BODY])
+
+
+def test_section_label_under_a_page_header_above_a_headline(step):
+    header = "KABAR KOMERING | SELASA, 9 JUNI 2026 | 5"
+    doc = run(step, "\n".join([header, "Ekonomi", HEADLINE, *BODY, "Bersambung ke hal 7"]))
+    assert doc.text == "\n".join([HEADLINE, *BODY])
+
+
+@pytest.mark.parametrize("top", [
+    ["ABSTRAK", "Pengaruh Pupuk Organik terhadap Hasil Padi Sawah", "Rina Marlina"],
+    ["LOWONGAN KERJA", "Dibutuhkan segera tenaga administrasi untuk kantor cabang"],
+    ["Ini Israel", "Adzab Tuhan turun kepada kaum yang zalim"],
+])
+def test_a_short_line_over_a_title_without_furniture_stays(step, top):
+    text = "\n".join([*top, *BODY])
+    assert run(step, text, None).text == text
+
+
+@pytest.mark.parametrize(("line", "place"), [
+    ("MARTAPURA — Pemerintah kabupaten mulai membangun jembatan baru pada Senin pagi.", "Martapura"),
+    ("Jakarta, 9 Juni 2026 - Pemerintah kabupaten mulai membangun jembatan baru.", "Jakarta"),
+    ("KUCHING: Pemerintah negeri mula membina jambatan baharu di atas Sungai Sarawak.", "Kuching"),
+])
+def test_place_only_dateline_under_a_headline(step, line, place):
+    doc = run(step, "\n".join([HEADLINE, line, *BODY[1:]]))
+    assert doc.metadata["place"] == place
+    assert doc.text.splitlines()[1][0].isupper() and place.upper() not in doc.text.splitlines()[1][:12].upper()
+
+
+def test_no_place_dateline_under_a_sentence(step):
+    text = "\n".join(["Warga mengeluhkan jalan yang rusak.", "Jakarta - kota ini macet setiap hari kerja."])
+    doc = run(step, text, None)
+    assert "place" not in doc.metadata
+
+
+def test_triple_dash_dateline(step):
+    doc = run(step, "\n".join(["Jakarta (Kemenag) --- Kementerian Agama menambah kuota haji tahun ini.", *BODY]),
+              "https://kemenag.go.id/nasional/kuota")
+    assert doc.metadata["place"] == "Jakarta" and doc.text.startswith("Kementerian Agama")
+
+
+def test_radio_outlet_colon_dateline(step):
+    doc = run(step, "KBRN, Sambas: Harga gabah di tingkat petani naik menjelang panen raya.\n" + BODY[1],
+              "https://www.rri.go.id/daerah/1/gabah")
+    assert doc.metadata["place"] == "Sambas" and doc.metadata["dateline_outlet"] == "rri.go.id"
+
+
+@pytest.mark.parametrize("line", [
+    "Saksikan berita selengkapnya di Komering TV dan streaming di kabarkomering.id",
+    "Dengarkan siaran langsung Radio Komering di aplikasi kami",
+    "Tulisan ini kiriman pembaca. Isi tulisan sepenuhnya tanggung jawab penulis.",
+    "– KABARKOMERING 9/6/2026",
+    "ola/P-5",
+])
+def test_tail_furniture_shapes(step, line):
+    doc = run(step, "\n".join([*BODY, line]))
+    assert doc.text == "\n".join(BODY)
+
+
+@pytest.mark.parametrize("line", [
+    "Saksikan pertunjukan wayang itu secara langsung di alun-alun pada Sabtu malam.",
+    "Dengarkan baik-baik nasihat orang tua, kata dia sambil tersenyum kepada para siswa.",
+    "Tanggung jawab sepenuhnya ada pada panitia pelaksana, bukan pada pemerintah desa.",
+])
+def test_body_twins_at_the_end_stay(step, line):
+    text = "\n".join([*BODY, line])
+    assert run(step, text).text == text
+
+
+def test_hashtag_run_in_the_tail_but_not_a_lone_tag(step):
+    doc = run(step, "\n".join([*BODY, "#banjir", "#Komering", "Berita Lain", "Harga Karet Naik Lagi di OKU Timur"]))
+    assert doc.text == "\n".join(BODY)
+    tweet = "Banjir lagi di kampung kami, semoga cepat surut ya teman-teman semua.\n#banjir"
+    assert run(step, tweet, None).text == tweet
+
+
+def test_author_bio_block(step):
+    bio = "Rina Marlina, jurnalis warga dan pegiat lingkungan di Martapura, menulis sejak 2019."
+    doc = run(step, "\n".join([*BODY, "Bagikan", "Facebook", "X", "Tentang Penulis", bio]))
+    assert doc.text == "\n".join(BODY)
+
+
+def test_source_line_directly_above_the_credits(step):
+    doc = run(step, "\n".join([*BODY, "Sumber: Dinas Kesehatan", "Penulis: admin", "Bagikan:"]))
+    assert doc.text == "\n".join(BODY)
+    text = "\n".join([*BODY, "Sumber: Dinas Kesehatan"])
+    assert run(step, text).text == text
