@@ -41,7 +41,7 @@ PLACEHOLDERS = {
         r"(?i:penulis|editor|redaktur|reporter|pewarta|penyunting|penyelaras(?: bahasa)?|"
         r"kontributor|jurnalis|wartawan|koresponden|fotografer|videografer|teks|naskah|grafis|"
         r"infografis|ilustrator|desain|produser|uploader|copy ?editor|editor bahasa|penerjemah|"
-        r"alih bahasa|laporan|liputan|redaksi|oleh)"
+        r"alih bahasa|laporan|liputan|redaksi|oleh|rep|red)"
     ),
     "{DATE}": (
         rf"(?:\d{{1,2}}[ \t]{_MONTH}[ \t]\d{{4}}|{_MONTH}[ \t]\d{{1,2}},?[ \t]\d{{4}}|"
@@ -67,6 +67,8 @@ _FOOTER_RULES = frozenset({
 _CONTINUES_RE = re.compile(r"[,.;:)\]a-z]")
 # a bare source line: a credit only directly above the credits that open the tail
 _SOURCE_RE = re.compile(r"(?i:sumber)[ \t]?:[ \t]?[A-Z][\w.'’&-]{0,30}(?:[ \t][\w.'’&-]{1,30}){0,5}")
+# two to four capitalised words: a byline without its label
+_NAME_LINE_RE = re.compile(r"[A-Z][a-z.'’-]{1,20}(?: [A-Z][a-z.'’-]{0,20}){1,3}")
 _LABEL_START_RE = re.compile(PLACEHOLDERS["{LABEL}"] + r"[ \t]{0,3}[:：]")
 _BULLETS = frozenset("•·▪►▸■◆")  # not "-" or "*": body lists use those
 _SMALL_WORDS = frozenset(
@@ -102,7 +104,7 @@ _SELF_REF_RE = re.compile(
 )
 _SPEECH_RE = re.compile(r"\b(?:kata|ujar|ucap|jelas|imbau|pinta|tegas|ungkap|pesan)(?:nya)?\b")
 # what makes a listen/watch call the outlet's own ("Dengarkan siaran langsung RRI ...")
-_MEDIA_REF_RE = re.compile(r"(?i:streaming|selengkapnya|siaran langsung|live)")
+_MEDIA_REF_RE = re.compile(r"(?i:streaming|selengkapnya|siaran langsung|live|podcast|lainnya)")
 
 
 @dataclass(frozen=True, slots=True)
@@ -358,7 +360,12 @@ class ShapeFurniture:
         """Short capitalised section labels (one to three words) directly above other head
         furniture (a credit, a date stamp, another label), or above the headline when furniture
         sits right below the headline or right above the label (a title page's "ABSTRAK" over
-        the thesis title and its author is not a label)."""
+        the thesis title and its author is not a label); a bare name between head furniture
+        and the first paragraph is a byline."""
+        if len(head) >= 2 and head[-2] in drop and head[-1] not in drop and _NAME_LINE_RE.fullmatch(
+            lines[head[-1]].strip()
+        ):
+            drop[head[-1]] = "credit"  # an author's name between the date stamp and the text
         below_is_furniture = False
         headline = 0  # the line below is a headline: 2 with furniture under it, 1 without
         for k in range(len(head) - 1, -1, -1):
@@ -410,11 +417,12 @@ class ShapeFurniture:
             if opened and i not in drop:
                 drop[i] = "tail_block"
             else:
-                if prev >= 0 and _LABEL_START_RE.match(lines[i].lstrip()) and _SOURCE_RE.fullmatch(
+                opens = i in drop and (found[i][2] if i in found else drop[i] in _FOOTER_RULES)
+                if prev >= 0 and (opens or _LABEL_START_RE.match(lines[i].lstrip())) and _SOURCE_RE.fullmatch(
                     lines[prev].strip()
                 ):
                     drop[prev] = "credit"  # "Sumber: Dinas Kesehatan" over "Penulis: admin"
-                if i in drop and (found[i][2] if i in found else drop[i] in _FOOTER_RULES):
+                if opens:
                     opened = True
                 elif i not in drop:
                     prev = i
