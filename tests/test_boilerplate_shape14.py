@@ -9,7 +9,10 @@ has a body twin that must stay.
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
+from saring.boilerplate.shape import brand_firsts, letters_key
 from saring.boilerplate.step import Boilerplate
 from saring.document import Document
 
@@ -129,3 +132,19 @@ def test_source_line_directly_above_the_credits(step):
     assert doc.text == "\n".join(BODY)
     text = "\n".join([*BODY, "Sumber: Dinas Kesehatan"])
     assert run(step, text).text == text
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.sampled_from(["kabarkomering", "kk", "0news"]), st.lists(st.booleans(), min_size=13, max_size=13),
+       st.text(alphabet=" .-•(é*", max_size=3), st.text(alphabet=" .-•)é", max_size=3))
+def test_brand_firsts_never_skips_a_brand_line(brand, upper, head, tail):
+    """The first-character gate in front of the outlet-name test is exact: a line whose letters
+    key is a brand (any case, punctuation around it) starts with a character the gate lets
+    through, and a line starting with another ASCII letter or digit has another key."""
+    firsts = brand_firsts(frozenset({brand}))
+    line = head + "".join(c.upper() if u else c for c, u in zip(brand, upper, strict=False)) + tail
+    assert letters_key(line) == brand
+    c = line[0]
+    assert c in firsts or not (c.isascii() and c.isalnum())
+    other = "z" + line
+    assert other[0] not in firsts and letters_key(other) != brand

@@ -226,6 +226,14 @@ def brand_keys(site: str | None, host: str | None) -> frozenset[str]:
     return frozenset(keys)
 
 
+@functools.lru_cache(maxsize=4096)
+def brand_firsts(brands: frozenset[str]) -> frozenset[str]:
+    """The first characters, in both cases, of ``brands``: ``letters_key`` keeps an ASCII letter
+    or digit that starts a line as its first character (lower-cased), so a line starting with
+    one outside this set cannot be a brand's name (a pure function of the per-site set)."""
+    return frozenset(c for b in brands if b for c in (b[0], b[0].upper()))
+
+
 def _next_kept(lines: list[str], i: int, drop: dict[int, str]) -> str:
     """The next kept non-blank line after line ``i``, left-stripped ("" when there is none)."""
     for j in range(i + 1, len(lines)):
@@ -326,6 +334,7 @@ class ShapeFurniture:
         paragraphs: list[int] = []
         nonblank: list[int] = []
         possible = None
+        firsts = brand_firsts(brands)  # a line starting with another ASCII letter or digit names no brand
         if cands is None and self._alt is not None:
             possible = self._alt.short_filter(lines.text)
         for i, ln in enumerate(text_lines):
@@ -343,9 +352,9 @@ class ShapeFurniture:
             else:
                 meta = None  # no rule starts with its first character, fits and finds its marks
             # (a top-level domain needs its ".": without one the substitution changes nothing)
-            if meta is None and brands and len(s) <= 40 and letters_key(
-                _TLD_RE.sub("", s) if "." in s else s
-            ) in brands:
+            if meta is None and brands and len(s) <= 40 and (
+                s[0] in firsts or not (s[0].isascii() and s[0].isalnum())
+            ) and letters_key(_TLD_RE.sub("", s) if "." in s else s) in brands:
                 nxt = _next_kept(text_lines, i, drop)
                 if not nxt or not _CONTINUES_RE.match(nxt):  # not a link split out of a sentence
                     meta = ("outlet_name", "edge", True)
