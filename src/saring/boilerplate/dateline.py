@@ -474,9 +474,10 @@ def _rule_accepts(rule: DatelineRule, place: str | None, outlet: str | None,
 
 _OUTLET_WORDS = frozenset(
     "news post pos times online media pers press tv radio harian daily kabar berita warta "
-    "radar ekspres express today tribun channel portal jurnal journal".split()
+    "radar ekspres express today tribun channel portal jurnal journal fm".split()
 )
-_GENERIC_WORDS = frozenset("harian online news daily media portal com co id net tv".split())
+_GENERIC_WORDS = frozenset("harian online news daily media portal com co id net tv fm".split())
+_BRAND_PREFIXES = ("radio", "harian", "koran", "tv")  # a site named "<prefix><name>" prints "<name>"
 _DOMAIN_RE = re.compile(r"[A-Za-z][A-Za-z0-9-]{1,30}(?:\.[A-Za-z]{2,6}){1,3}")
 _ALNUM_RE = re.compile(r"[A-Za-z0-9]+")
 
@@ -493,9 +494,9 @@ def _names_site(raw: str, brands: frozenset[str]) -> bool:
         return False
     if _letters(raw) in brands:
         return True
-    core = "".join(w.lower() for w in _ALNUM_RE.findall(raw) if w.lower() not in _GENERIC_WORDS)
-    if core and core in brands:
-        return True
+    core = "".join(w.lower() for w in _ALNUM_RE.findall(raw) if w.lower() not in _GENERIC_WORDS and not w.isdigit())
+    if core and (core in brands or any(b.startswith(g) and b[len(g):] == core for b in brands for g in _BRAND_PREFIXES)):
+        return True  # "Idola 92.6 FM" on radioidola.com
     key = _letters(raw)
     return raw.isupper() and 2 <= len(key) <= 5 and any(key in initials(b) for b in brands)
 
@@ -516,7 +517,7 @@ def resolve_outlet(raw: str, ctx: DatelineContext) -> str:
     warta-lematang.id), not a subdomain's (PROHABA.CO on prohaba.tribunnews.com)."""
     if not ctx.site:
         return canonical_outlet(raw, ctx.outlets)
-    if "." in raw:
+    if "." in raw and _DOMAIN_RE.fullmatch(raw):  # not "Idola 92.6 FM"
         own = _letters(ctx.site.split(".")[0])
         return ctx.site if _letters(raw.split(".")[0]) == own else canonical_outlet(raw, ctx.outlets)
     return ctx.site if _names_site(raw, ctx.brands) else canonical_outlet(raw, ctx.outlets)
