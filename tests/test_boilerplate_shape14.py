@@ -148,3 +148,20 @@ def test_brand_firsts_never_skips_a_brand_line(brand, upper, head, tail):
     assert c in firsts or not (c.isascii() and c.isalnum())
     other = "z" + line
     assert other[0] not in firsts and letters_key(other) != brand
+
+
+def test_caption_with_a_source_credit_and_a_dashed_date_stamp(step):
+    doc = run(step, "\n".join(["Ilustrasi jembatan gantung. (Kabar/Dok)", HEADLINE,
+                               "- Selasa, 9 Juni 2026 | 10:15 WIB", *BODY]))
+    assert doc.text == "\n".join([HEADLINE, *BODY])
+    twin = "Foto itu diambil warga dari atas tebing pada Minggu (7/6)"
+    text = "\n".join([*BODY[:2], twin, BODY[2]])
+    assert run(step, text).text == text  # a date in parentheses is no source credit
+
+
+def test_outlet_place_dateline_line_and_a_radio_outlet(step):
+    doc = run(step, "\n".join([HEADLINE, "KabarKomering, Martapura", *BODY]))
+    assert doc.metadata["place"] == "Martapura" and doc.metadata["dateline_outlet"] == "kabarkomering.id"
+    doc = run(step, "Martapura, Komering 91.2 FM – " + BODY[0] + "\n" + BODY[1],
+              "https://radiokomering.com/berita/jembatan")
+    assert doc.metadata["place"] == "Martapura" and doc.metadata["dateline_outlet"] == "radiokomering.com"
