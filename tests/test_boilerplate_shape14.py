@@ -165,3 +165,24 @@ def test_outlet_place_dateline_line_and_a_radio_outlet(step):
     doc = run(step, "Martapura, Komering 91.2 FM – " + BODY[0] + "\n" + BODY[1],
               "https://radiokomering.com/berita/jembatan")
     assert doc.metadata["place"] == "Martapura" and doc.metadata["dateline_outlet"] == "radiokomering.com"
+
+
+@pytest.mark.parametrize("lines", [
+    ["Halaman:", "1 2 Selanjutnya"],
+    ["Tonton Juga:", "Video Detik-detik Jembatan Baru Diresmikan"],
+])
+def test_tune14d_tail_shapes(step, lines):
+    assert run(step, "\n".join([*BODY, *lines])).text == "\n".join(BODY)
+
+
+@pytest.mark.parametrize("stamp", ["Dipublish: Kamis, 4 Juni 2026", "4 Juni 2026 / Reporter: Rina Marlina",
+                                   "Dikemaskini 1 jam lalu"])
+def test_tune14d_head_stamps(step, stamp):
+    assert run(step, "\n".join([HEADLINE, stamp, *BODY])).text == "\n".join([HEADLINE, *BODY])
+
+
+def test_place_dash_outlet_in_parentheses(step):
+    doc = run(step, "MARTAPURA - (KabarKomering) " + BODY[0] + "\n" + BODY[1])
+    assert doc.metadata["place"] == "Martapura" and doc.text.startswith("Pemerintah")
+    text = "Warga Martapura - (dalam kurung) - mengeluh.\n" + BODY[1]
+    assert "place" not in run(step, text).metadata

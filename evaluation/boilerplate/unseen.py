@@ -1,6 +1,6 @@
 """Scoring the boilerplate step on hand-written pages of outlets it was not written for.
 
-    python evaluation/boilerplate/unseen.py [tune|heldout|tune14|heldout14|tune14b|heldout14b|tune14c|both|both14|both14b] [--errors]
+    python evaluation/boilerplate/unseen.py [tune|heldout|tune14|heldout14|tune14b|heldout14b|tune14c|tune14d|both|both14|both14b] [--errors]
 
 The pages in ``evaluation/boilerplate/unseen/*.txt`` were written by hand for saring (outlets not
 in ../shared/corpora; invented bodies). Format, one document per block::
@@ -33,8 +33,8 @@ from saring.metrics import PRCounts
 
 HERE = Path(__file__).resolve().parent / "unseen"
 # tune/heldout: issue-17 round (session 4); tune14/heldout14 and tune14b/heldout14b: two fresh rounds
-# of other outlets (session 14); tune14c: a third tuning batch
-HALVES = ["tune", "heldout", "tune14", "heldout14", "tune14b", "heldout14b", "tune14c"]
+# of other outlets (session 14); tune14c, tune14d: third and fourth tuning batches
+HALVES = ["tune", "heldout", "tune14", "heldout14", "tune14b", "heldout14b", "tune14c", "tune14d"]
 _SPAN_RE = re.compile(r"\[\[(.*?)\]\]")
 _FIELD_SEP = re.compile(r" \| (?=\w+: )")
 
