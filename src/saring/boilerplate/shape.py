@@ -421,17 +421,16 @@ class ShapeFurniture:
         (related header, credit, footer...) is furniture: teaser headlines, their timestamps,
         the outlet's address."""
         opened = False
-        prev = -1  # the kept tail line above, while the block is not open
+        source = -1  # the kept tail line above, when it is a bare "Sumber: X" (block not open)
         for i in tail:
             if opened and i not in drop:
                 drop[i] = "tail_block"
             else:
                 opens = i in drop and (found[i][2] if i in found else drop[i] in _FOOTER_RULES)
-                if prev >= 0 and (opens or _LABEL_START_RE.match(lines[i].lstrip())) and _SOURCE_RE.fullmatch(
-                    lines[prev].strip()
-                ):
-                    drop[prev] = "credit"  # "Sumber: Dinas Kesehatan" over "Penulis: admin"
+                if source >= 0 and (opens or _LABEL_START_RE.match(lines[i].lstrip())):
+                    drop[source] = "credit"  # "Sumber: Dinas Kesehatan" over "Penulis: admin"
                 if opens:
                     opened = True
                 elif i not in drop:
-                    prev = i
+                    s = lines[i].strip()
+                    source = i if s[:1] in "Ss" and _SOURCE_RE.fullmatch(s) else -1
