@@ -15,6 +15,7 @@ from hypothesis import strategies as st
 from saring.boilerplate.shape import brand_firsts, letters_key
 from saring.boilerplate.step import Boilerplate
 from saring.document import Document
+from tests import test_boilerplate_shape as shape_tests
 
 BODY = [
     "Pemerintah kabupaten mulai membangun jembatan baru di atas Sungai Komering pada Senin pagi.",
@@ -25,18 +26,12 @@ HEADLINE = "Jembatan Baru Sungai Komering Mulai Dibangun"
 URL = "https://www.kabarkomering.id/daerah/2026/06/jembatan-baru"
 
 
-@pytest.fixture(scope="module")
-def step() -> Boilerplate:
-    s = Boilerplate()
-    s.ensure_setup()
-    return s
+step = shape_tests.step  # the same module-scoped set-up fixture
 
 
 def run(step: Boilerplate, text: str, url: str | None = URL) -> Document:
-    doc = Document("d", text, {"url": url} if url else {})
-    step.process(doc)
-    assert doc.undo() == text
-    return doc
+    """The page through the step (undo checked), on this file's outlet by default."""
+    return shape_tests.run(step, text, url)
 
 
 @pytest.mark.parametrize("below", ["Oleh: Rina Marlina | Selasa 09-06-2026,10:15 WIB",
