@@ -1,6 +1,6 @@
 """Scoring the boilerplate step on hand-written pages of outlets it was not written for.
 
-    python evaluation/boilerplate/unseen.py [tune|heldout|both] [--errors]
+    python evaluation/boilerplate/unseen.py [tune|heldout|tune14|heldout14|tune14b|heldout14b|tune14c|tune14d|both|both14|both14b] [--errors]
 
 The pages in ``evaluation/boilerplate/unseen/*.txt`` were written by hand for saring (outlets not
 in ../shared/corpora; invented bodies). Format, one document per block::
@@ -32,6 +32,9 @@ from saring.document import Document
 from saring.metrics import PRCounts
 
 HERE = Path(__file__).resolve().parent / "unseen"
+# tune/heldout: issue-17 round (session 4); tune14/heldout14 and tune14b/heldout14b: two fresh rounds
+# of other outlets (session 14); tune14c, tune14d: third and fourth tuning batches
+HALVES = ["tune", "heldout", "tune14", "heldout14", "tune14b", "heldout14b", "tune14c", "tune14d"]
 _SPAN_RE = re.compile(r"\[\[(.*?)\]\]")
 _FIELD_SEP = re.compile(r" \| (?=\w+: )")
 
@@ -180,10 +183,10 @@ def report(name: str, sc: UnseenScores) -> str:
 
 def main() -> int:
     ap = argparse.ArgumentParser()
-    ap.add_argument("half", nargs="?", default="tune", choices=["tune", "heldout", "both"])
+    ap.add_argument("half", nargs="?", default="tune", choices=[*HALVES, "both", "both14", "both14b"])
     ap.add_argument("--errors", action="store_true")
     a = ap.parse_args()
-    halves = ["tune", "heldout"] if a.half == "both" else [a.half]
+    halves = {"both": ["tune", "heldout"], "both14": ["tune14", "heldout14"], "both14b": ["tune14b", "heldout14b"]}.get(a.half, [a.half])
     for h in halves:
         pages = load(HERE / f"{h}.txt")
         sc = score(pages)

@@ -295,8 +295,10 @@ def find_dateline(
         top = _longest_match(lead_dash.pattern)  # a longer line cannot be a remnant
         remnants = [i for i in head if len(s := text_lines[i].strip()) <= top and lead_dash.fullmatch(s)]
     found: Dateline | None = None
-    for rank, i in enumerate([i for i in head if i not in remnants][:3] if remnants else head[:3]):
-        found = _match_line(lines, i, rank, ctx)
+    tried = [i for i in head if i not in remnants][:3] if remnants else head[:3]
+    for rank, i in enumerate(tried):
+        # under nothing but headlines, a line opens the text: place-only rules apply there too
+        found = _match_line(lines, i, 0 if _under_headlines(text_lines, tried[:rank]) else rank, ctx)
         if found is not None or len(text_lines[i]) > _MAX_TITLE_CHARS:
             # a long line is body text, not a title: a dateline after it belongs to a repeated
             # copy of the article, and taking it would make a second run remove the next copy's
@@ -307,6 +309,16 @@ def find_dateline(
         found = Dateline("dateline_remnant", None, None, ctx.site)
     found.remnant_lines = [i for i in remnants if i not in found.full_lines]
     return found
+
+
+def _under_headlines(lines: list[str], above: list[int]) -> bool:
+    """Every line in ``above`` is headline-shaped: 3-25 words, at most 200 characters, starts
+    with a capital or digit and does not end like a sentence or a label (``.,;:``)."""
+    for j in above:
+        s = lines[j].strip()
+        if len(s) > 200 or s[-1] in ".,;:!" or not (s[0].isupper() or s[0].isdigit()) or not 3 <= s.count(" ") + 1 <= 25:
+            return False
+    return True
 
 
 @functools.lru_cache(maxsize=64)
@@ -462,9 +474,10 @@ def _rule_accepts(rule: DatelineRule, place: str | None, outlet: str | None,
 
 _OUTLET_WORDS = frozenset(
     "news post pos times online media pers press tv radio harian daily kabar berita warta "
-    "radar ekspres express today tribun channel portal jurnal journal".split()
+    "radar ekspres express today tribun channel portal jurnal journal fm".split()
 )
-_GENERIC_WORDS = frozenset("harian online news daily media portal com co id net tv".split())
+_GENERIC_WORDS = frozenset("harian online news daily media portal com co id net tv fm".split())
+_BRAND_PREFIXES = ("radio", "harian", "koran", "tv")  # a site named "<prefix><name>" prints "<name>"
 _DOMAIN_RE = re.compile(r"[A-Za-z][A-Za-z0-9-]{1,30}(?:\.[A-Za-z]{2,6}){1,3}")
 _ALNUM_RE = re.compile(r"[A-Za-z0-9]+")
 
@@ -481,9 +494,9 @@ def _names_site(raw: str, brands: frozenset[str]) -> bool:
         return False
     if _letters(raw) in brands:
         return True
-    core = "".join(w.lower() for w in _ALNUM_RE.findall(raw) if w.lower() not in _GENERIC_WORDS)
-    if core and core in brands:
-        return True
+    core = "".join(w.lower() for w in _ALNUM_RE.findall(raw) if w.lower() not in _GENERIC_WORDS and not w.isdigit())
+    if core and (core in brands or any(b.startswith(g) and b[len(g):] == core for b in brands for g in _BRAND_PREFIXES)):
+        return True  # "Idola 92.6 FM" on radioidola.com
     key = _letters(raw)
     return raw.isupper() and 2 <= len(key) <= 5 and any(key in initials(b) for b in brands)
 
@@ -504,7 +517,7 @@ def resolve_outlet(raw: str, ctx: DatelineContext) -> str:
     warta-lematang.id), not a subdomain's (PROHABA.CO on prohaba.tribunnews.com)."""
     if not ctx.site:
         return canonical_outlet(raw, ctx.outlets)
-    if "." in raw:
+    if "." in raw and _DOMAIN_RE.fullmatch(raw):  # not "Idola 92.6 FM"
         own = _letters(ctx.site.split(".")[0])
         return ctx.site if _letters(raw.split(".")[0]) == own else canonical_outlet(raw, ctx.outlets)
     return ctx.site if _names_site(raw, ctx.brands) else canonical_outlet(raw, ctx.outlets)

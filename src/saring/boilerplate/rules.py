@@ -31,8 +31,8 @@ DATELINE_SHAPES = {
     "{DOMAIN}": r"[A-Za-z][A-Za-z0-9-]{1,30}(?:\.[A-Za-z]{2,6}){1,3}",
     "{BRAND}": r"[A-Z][A-Za-z0-9]{0,25}(?: [A-Z][A-Za-z0-9]{0,25}){0,3}",
     "{ABBR}": r"[A-Z][A-Za-z0-9.]{0,12}(?:/[A-Za-z0-9]{1,10})?",
-    "{DASH}": r"[ \t]?(?:[–—]{1,2}|-{1,2}(?=[ \t])|(?<=[ \t])-{1,2})[ \t]?",
-    "{END}": r"(?:[ \t]?(?:[–—]{1,2}|-{1,2}(?=[ \t])|(?<=[ \t])-{1,2})[ \t]?|[ \t]?\|[ \t]?)",
+    "{DASH}": r"[ \t]?(?:[–—]{1,2}|-{1,3}(?=[ \t])|(?<=[ \t])-{1,3})[ \t]?",
+    "{END}": r"(?:[ \t]?(?:[–—]{1,2}|-{1,3}(?=[ \t])|(?<=[ \t])-{1,3})[ \t]?|[ \t]?\|[ \t]?)",
     "{WEEKDAY}": r"(?:Senin|Selasa|Rabu|Kamis|Jumat|Jum'at|Sabtu|Minggu|Ahad|Isnin|Khamis|Jumaat)",
     "{MONTH}": (
         r"(?:Januari|Februari|Maret|April|Mei|Juni|Juli|Agustus|September|Oktober|November|"

@@ -41,13 +41,13 @@ PLACEHOLDERS = {
         r"(?i:penulis|editor|redaktur|reporter|pewarta|penyunting|penyelaras(?: bahasa)?|"
         r"kontributor|jurnalis|wartawan|koresponden|fotografer|videografer|teks|naskah|grafis|"
         r"infografis|ilustrator|desain|produser|uploader|copy ?editor|editor bahasa|penerjemah|"
-        r"alih bahasa|laporan|liputan|redaksi)"
+        r"alih bahasa|laporan|liputan|redaksi|oleh|rep|red)"
     ),
     "{DATE}": (
         rf"(?:\d{{1,2}}[ \t]{_MONTH}[ \t]\d{{4}}|{_MONTH}[ \t]\d{{1,2}},?[ \t]\d{{4}}|"
         r"\d{1,2}[-/.]\d{1,2}[-/.]\d{2,4})"
     ),
-    "{TIME}": r"\d{1,2}[:.]\d{2}(?::\d{2})?(?:[ \t]?(?:WIB|WITA|WIT|[AaPp]\.?[Mm]\.?))?",
+    "{TIME}": r"\d{1,2}[:.]\d{2}(?::\d{2})?(?:[ \t]?(?:WIB|WITA|WIT|MYT|SGT|[AaPp]\.?[Mm]\.?))?",
     "{WEEKDAY}": (
         r"(?i:senin|selasa|rabu|kamis|jumat|jum'at|sabtu|minggu|ahad|isnin|khamis|jumaat|"
         r"monday|tuesday|wednesday|thursday|friday|saturday|sunday)"
@@ -65,6 +65,11 @@ _FOOTER_RULES = frozenset({
     "pilihan_redaksi", "read_more", "label_line", "source_footer", "lihat_juga", "cnn_footer",
 })
 _CONTINUES_RE = re.compile(r"[,.;:)\]a-z]")
+# a bare source line: a credit only directly above the credits that open the tail
+_SOURCE_RE = re.compile(r"(?i:sumber)[ \t]?:[ \t]?[A-Z][\w.'’&-]{0,30}(?:[ \t][\w.'’&-]{1,30}){0,5}")
+# two to four capitalised words: a byline without its label
+_NAME_LINE_RE = re.compile(r"[A-Z][a-z.'’-]{1,20}(?: [A-Z][a-z.'’-]{0,20}){1,3}")
+_LABEL_START_RE = re.compile(PLACEHOLDERS["{LABEL}"] + r"[ \t]{0,3}[:：]")
 _BULLETS = frozenset("•·▪►▸■◆")  # not "-" or "*": body lists use those
 _SMALL_WORDS = frozenset(
     "di ke dari dan yang untuk dengan ini itu pada dalam atau hingga soal usai saat bagi vs oleh "
@@ -79,12 +84,12 @@ _ENDS = frozenset('.!?"”’)…')
 _LONG_FIRST_WORDS = frozenset(
     "ikuti follow dapatkan simak cek gabung bergabung baca copyright hak hakcipta dilarang foto "
     "keterangan alamat disclaimer penulis sumber subscribe jangan yuk ayo klik kunjungi unduh "
-    "download install pantau".split()
+    "download install pantau dengarkan saksikan tonton".split()
 )
 # classify's "long or sentence-shaped line" test (shared with the kernel's candidate pass)
 _PROSE = ProseFilter(
     max_len=120, ends="".join(sorted(_ENDS)), min_spaces=11, first_words=_LONG_FIRST_WORDS,
-    lstrip="*([\"“", rstrip=":", marks=("©", "eserved"),
+    lstrip="*([\"“", rstrip=":", marks=("©", "eserved", "anggung jawab", "anggungjawab"),
 )
 _LOWER_MONTH_RE = re.compile(
     r"\b(?:januari|februari|maret|april|mei|juni|juli|agustus|september|oktober|november|desember)\b"
@@ -98,6 +103,8 @@ _SELF_REF_RE = re.compile(
     r"|\b[A-Za-z][\w-]{1,30}\.(?:com|id|co|net|my)\b"
 )
 _SPEECH_RE = re.compile(r"\b(?:kata|ujar|ucap|jelas|imbau|pinta|tegas|ungkap|pesan)(?:nya)?\b")
+# what makes a listen/watch call the outlet's own ("Dengarkan siaran langsung RRI ...")
+_MEDIA_REF_RE = re.compile(r"(?i:streaming|selengkapnya|siaran langsung|live|podcast|lainnya)")
 
 
 @dataclass(frozen=True, slots=True)
@@ -142,6 +149,19 @@ def _is_call_to_follow(line: str, brands: frozenset[str]) -> bool:
     return any(len(b) >= 4 and b in key for b in brands)
 
 
+def _is_media_call(line: str, brands: frozenset[str]) -> bool:
+    """A listen/watch call of a radio or TV site ("Saksikan berita selengkapnya di tvOne dan
+    streaming di ..."): one short line without a sentence end that points at the outlet (its
+    name, a domain, ``kami``/``berita``, streaming); "Saksikan siaran itu di TVRI pada Sabtu."
+    in a body is a sentence and reported speech never counts."""
+    if len(line) > 160 or line[-1] in _ENDS or _SENTENCE_BREAK_RE.search(line) or _SPEECH_RE.search(line):
+        return False
+    if _SELF_REF_RE.search(line) or _MEDIA_REF_RE.search(line):
+        return True
+    key = letters_key(line)
+    return any(len(b) >= 4 and b in key for b in brands)
+
+
 def _in_zone(zone: str, head: bool, tail: bool) -> bool:
     """May a class of this zone apply to a line in the head, the tail or between paragraphs?"""
     return zone == "any" or (zone == "edge" and (head or tail)) or (zone == "head" and head) or (
@@ -158,7 +178,36 @@ def _title_like(text: str) -> bool:
     return bool(content) and sum(w[0].isupper() or w[0].isdigit() for w in content) >= 0.7 * len(content)
 
 
+def _headline(text: str) -> bool:
+    """A headline in title or sentence case: 4-25 words, starts with a capital or digit, no
+    final period."""
+    return 4 <= len(text.split()) <= 25 and text[-1] not in ".,;:" and (text[0].isupper() or text[0].isdigit())
+
+
 _NOT_ALNUM_RE = re.compile(r"[^a-z0-9]")
+# classes that are furniture only next to other furniture of the tail or one another (a lone
+# hashtag line closing a tweet is its text)
+_RUN_CLASSES = frozenset({"hashtag"})
+
+
+def _last_paragraph(paragraphs: list[int], found: dict[int, tuple[str, str, bool]]) -> int:
+    """The last body paragraph: the author's bio under an "about the author" header is not one."""
+    last = paragraphs[-1]
+    if len(found) and last > paragraphs[0]:
+        bio = [i for i, meta in found.items() if meta[0] == "bio" and paragraphs[0] < i < last]
+        if bio:
+            return paragraphs[bisect.bisect_left(paragraphs, bio[0]) - 1]
+    return last
+
+
+def _drop_runs(runs: list[int], nonblank: list[int], found: dict, drop: dict[int, str]) -> None:
+    """Drop each run-class line whose previous or next non-blank line is furniture too."""
+    marked = set(runs)
+    for i in runs:
+        k = bisect.bisect_left(nonblank, i)
+        near = [nonblank[j] for j in (k - 1, k + 1) if 0 <= j < len(nonblank)]
+        if any(j in marked or j in drop for j in near):
+            drop[i] = found[i][0]
 
 
 @functools.lru_cache(maxsize=4096)
@@ -175,6 +224,14 @@ def brand_keys(site: str | None, host: str | None) -> frozenset[str]:
             if len(key) >= 2 and key not in ("www", "com", "net", "org", "amp", "co", "go", "or"):
                 keys.add(key)
     return frozenset(keys)
+
+
+@functools.lru_cache(maxsize=4096)
+def brand_firsts(brands: frozenset[str]) -> frozenset[str]:
+    """The first characters, in both cases, of ``brands``: ``letters_key`` keeps an ASCII letter
+    or digit that starts a line as its first character (lower-cased), so a line starting with
+    one outside this set cannot be a brand's name (a pure function of the per-site set)."""
+    return frozenset(c for b in brands if b for c in (b[0], b[0].upper()))
 
 
 def _next_kept(lines: list[str], i: int, drop: dict[int, str]) -> str:
@@ -233,6 +290,8 @@ class ShapeFurniture:
         meta = self._meta[group]
         if meta[0] == "follow" and not _is_call_to_follow(line, brands):
             return None
+        if meta[0] == "listen" and not _is_media_call(line, brands):
+            return None
         if meta[0] == "date" and _LOWER_MONTH_RE.search(line):
             return None  # all-lower-case text (court rulings): a date there is body text
         if meta[0] in _HEADER_CLASSES and line.lstrip()[0].islower():
@@ -250,10 +309,16 @@ class ShapeFurniture:
                 if zone == "any":
                     drop[i] = cls
             return
-        first, last = paragraphs[0], paragraphs[-1]
+        first, last = paragraphs[0], _last_paragraph(paragraphs, found)
+        runs: list[int] = []
         for i, (cls, zone, _a) in found.items():
             if _in_zone(zone, i < first, i > last):
-                drop[i] = cls
+                if cls in _RUN_CLASSES:
+                    runs.append(i)
+                else:
+                    drop[i] = cls
+        if runs:
+            _drop_runs(runs, nonblank, found, drop)
         tail = nonblank[bisect.bisect_right(nonblank, last):]
         self._trailing_teasers(lines, tail, drop)
         self._head_labels(lines, nonblank[:bisect.bisect_left(nonblank, first)], drop)
@@ -269,6 +334,7 @@ class ShapeFurniture:
         paragraphs: list[int] = []
         nonblank: list[int] = []
         possible = None
+        firsts = brand_firsts(brands)  # a line starting with another ASCII letter or digit names no brand
         if cands is None and self._alt is not None:
             possible = self._alt.short_filter(lines.text)
         for i, ln in enumerate(text_lines):
@@ -286,9 +352,9 @@ class ShapeFurniture:
             else:
                 meta = None  # no rule starts with its first character, fits and finds its marks
             # (a top-level domain needs its ".": without one the substitution changes nothing)
-            if meta is None and brands and len(s) <= 40 and letters_key(
-                _TLD_RE.sub("", s) if "." in s else s
-            ) in brands:
+            if meta is None and brands and len(s) <= 40 and (
+                s[0] in firsts or not (s[0].isascii() and s[0].isalnum())
+            ) and letters_key(_TLD_RE.sub("", s) if "." in s else s) in brands:
                 nxt = _next_kept(text_lines, i, drop)
                 if not nxt or not _CONTINUES_RE.match(nxt):  # not a link split out of a sentence
                     meta = ("outlet_name", "edge", True)
@@ -301,24 +367,37 @@ class ShapeFurniture:
     @staticmethod
     def _head_labels(lines: Lines, head: list[int], drop: dict[int, str]) -> None:
         """Short capitalised section labels (one to three words) directly above other head
-        furniture (a credit, a date stamp, another label)."""
+        furniture (a credit, a date stamp, another label), or above the headline when furniture
+        sits right below the headline or right above the label (a title page's "ABSTRAK" over
+        the thesis title and its author is not a label); a bare name between head furniture
+        and the first paragraph is a byline."""
+        if len(head) >= 2 and head[-2] in drop and head[-1] not in drop and _NAME_LINE_RE.fullmatch(
+            lines[head[-1]].strip()
+        ):
+            drop[head[-1]] = "credit"  # an author's name between the date stamp and the text
         below_is_furniture = False
+        headline = 0  # the line below is a headline: 2 with furniture under it, 1 without
         for k in range(len(head) - 1, -1, -1):
             i = head[k]
             if i in drop:
-                below_is_furniture = True
+                below_is_furniture, headline = True, 0
                 continue
             s = lines[i].strip()
             words = s.split()
+            if len(words) >= 4:  # the headline (kept) is transparent: a label may sit above it
+                headline = (2 if below_is_furniture else 1) if _headline(s) else 0
+                below_is_furniture = False
+                continue
             short = (
                 len(s) <= 30 and len(words) <= 3 and s[-1] not in ".,;:!?" and "," not in s
                 and s[0].isupper()
             )
-            if short and below_is_furniture:
+            if short and (below_is_furniture or headline == 2 or (headline == 1 and k and head[k - 1] in drop)):
                 drop[i] = "section_label"
                 below_is_furniture = True
             else:
                 below_is_furniture = False
+            headline = 0
 
     @staticmethod
     def _trailing_teasers(lines: Lines, tail: list[int], drop: dict[int, str]) -> None:
@@ -342,8 +421,16 @@ class ShapeFurniture:
         (related header, credit, footer...) is furniture: teaser headlines, their timestamps,
         the outlet's address."""
         opened = False
+        source = -1  # the kept tail line above, when it is a bare "Sumber: X" (block not open)
         for i in tail:
             if opened and i not in drop:
                 drop[i] = "tail_block"
-            elif i in drop and (found[i][2] if i in found else drop[i] in _FOOTER_RULES):
-                opened = True
+            else:
+                opens = i in drop and (found[i][2] if i in found else drop[i] in _FOOTER_RULES)
+                if source >= 0 and (opens or _LABEL_START_RE.match(lines[i].lstrip())):
+                    drop[source] = "credit"  # "Sumber: Dinas Kesehatan" over "Penulis: admin"
+                if opens:
+                    opened = True
+                elif i not in drop:
+                    s = lines[i].strip()
+                    source = i if s[:1] in "Ss" and _SOURCE_RE.fullmatch(s) else -1
