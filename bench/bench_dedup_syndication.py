@@ -46,6 +46,7 @@ def main() -> None:
     ap.add_argument("--config", default=None, help="pipeline YAML for `saring run`")
     ap.add_argument("--set", default="13", choices=("13", "14"))
     ap.add_argument("--show", action="store_true", help="list failing groups (tune half only)")
+    ap.add_argument("--keep", default=None, help="keep inputs and outputs in this folder")
     args = ap.parse_args()
     mod = S14 if args.set == "14" else S
     halves = ("tune", "heldout") if args.half == "both" else (args.half,)
@@ -56,7 +57,9 @@ def main() -> None:
         pairs, filler = mod.build(half)
         if not pairs:
             raise SystemExit("shared corpora not available")
-        with tempfile.TemporaryDirectory() as tmp:
+        with tempfile.TemporaryDirectory() as scratch:
+            tmp = f"{args.keep}/{half}" if args.keep else scratch
+            Path(tmp).mkdir(parents=True, exist_ok=True)
             inp = Path(tmp) / f"{half}.jsonl"
             inp.write_bytes(b"".join(orjson.dumps(r) + b"\n" for r in mod.records(pairs, filler)))
             runs = {

@@ -279,7 +279,7 @@ def build(half: str, n_copies: int = 160, n_chains: int = 30, seed: int = 14,
 
 
 def records(groups: list[Group], filler: list[dict]) -> list[dict]:
-    out = [{"id": i, "text": t} for g in groups for i, t in zip(g.ids, g.texts)]
+    out = [{"id": i, "text": t} for g in groups for i, t in zip(g.ids, g.texts, strict=True)]
     return out + filler
 
 

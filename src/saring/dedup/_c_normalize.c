@@ -14,11 +14,18 @@
  *     None when a code point has no entry (its result is not ASCII, or it lies outside the
  *     table: the caller runs the reference) or when no tables are set.
  *
+ * numbers(text) -> bytes
+ *     The figures of ``text`` (maximal runs ``[0-9]+([.,][0-9]+)*``, ASCII digits only) as
+ *     native-endian uint32 FNV-1a hashes of their characters, in text order (reference:
+ *     normalize.py ``number_hashes_reference``). Hashing folds every digit to 0, so these keep
+ *     what folding drops: two daily reports of one template differ only here.
+ *
  * Sizes are Py_ssize_t, the output buffer grows by checked doubling, every Python API result is
  * checked, and no buffer is indexed by input values except the 128-entry ASCII table (c < 128).
  */
 #define PY_SSIZE_T_CLEAN
 #include <Python.h>
+#include <stdint.h>
 #include <string.h>
 
 static PyObject *ASCII_OUT[128];  /* owned references to ASCII str, or NULL */
@@ -175,11 +182,73 @@ fold(PyObject *self, PyObject *text)
     return res;
 }
 
+#define FNV_OFFSET 2166136261u
+#define FNV_PRIME 16777619u
+
+static PyObject *
+numbers(PyObject *self, PyObject *text)
+{
+    if (!PyUnicode_Check(text)) {
+        PyErr_SetString(PyExc_TypeError, "numbers: text must be str");
+        return NULL;
+    }
+    Py_ssize_t n = PyUnicode_GET_LENGTH(text);
+    int kind = PyUnicode_KIND(text);
+    const void *data = PyUnicode_DATA(text);
+    Py_ssize_t cap = 16, len = 0;
+    uint32_t *buf = PyMem_Malloc((size_t)cap * sizeof(uint32_t));
+    if (buf == NULL)
+        return PyErr_NoMemory();
+    Py_ssize_t i = 0;
+    while (i < n) {
+        Py_UCS4 c = PyUnicode_READ(kind, data, i);
+        if (c < '0' || c > '9') {
+            i++;
+            continue;
+        }
+        uint32_t h = FNV_OFFSET;
+        while (i < n) {  /* digits, then a separator only when a digit follows it */
+            c = PyUnicode_READ(kind, data, i);
+            if (c >= '0' && c <= '9') {
+                h = (h ^ (uint32_t)c) * FNV_PRIME;
+                i++;
+            } else if ((c == '.' || c == ',') && i + 1 < n) {
+                Py_UCS4 d = PyUnicode_READ(kind, data, i + 1);
+                if (d < '0' || d > '9')
+                    break;
+                h = (h ^ (uint32_t)c) * FNV_PRIME;
+                i++;
+            } else {
+                break;
+            }
+        }
+        if (len == cap) {
+            if (cap > PY_SSIZE_T_MAX / 2 / (Py_ssize_t)sizeof(uint32_t)) {
+                PyMem_Free(buf);
+                return PyErr_NoMemory();
+            }
+            cap *= 2;
+            uint32_t *nb = PyMem_Realloc(buf, (size_t)cap * sizeof(uint32_t));
+            if (nb == NULL) {
+                PyMem_Free(buf);
+                return PyErr_NoMemory();
+            }
+            buf = nb;
+        }
+        buf[len++] = h;
+    }
+    PyObject *res = PyBytes_FromStringAndSize((const char *)buf, len * (Py_ssize_t)sizeof(uint32_t));
+    PyMem_Free(buf);
+    return res;
+}
+
 static PyMethodDef methods[] = {
     {"set_tables", set_tables, METH_VARARGS,
      "set_tables(ascii: tuple of 128 str, other: dict int -> str) -> None (all values ASCII)"},
     {"fold", fold, METH_O,
      "fold(text) -> text.lower().translate(table) when every character's result is ASCII and known, else None"},
+    {"numbers", numbers, METH_O,
+     "numbers(text) -> bytes: uint32 FNV-1a hashes of the text's figures, in text order"},
     {NULL, NULL, 0, NULL},
 };
 
