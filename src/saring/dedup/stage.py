@@ -115,6 +115,14 @@ _CONTAINMENT_CANDIDATES = 0.5
 _SHARED_LINES = 2
 _SHARED_LINE_SHARE = 0.3
 _SHARED_MIN_RATIO = 0.15
+# ... and the paragraphs in common must start near the top of both, at about the same place: a
+# copy keeps the story's opening paragraphs (its headline and lead may be rewritten), while a
+# round-up or a follow-up that re-uses an article's paragraphs has them further down
+_LEAD_LINES = 4
+# only body paragraphs count for SHARED: headlines, menus, bylines, share bars and captions are
+# shorter, and a copy's furniture would otherwise push its first paragraphs down
+_BODY_CHARS = 80
+_LEAD_SHIFT = 1
 # figures agree unless both documents have this many distinct ones and fewer than ``figures``
 # of the smaller set are in the other: hashing folds digits, so two days of one template report
 # (weather, prices, rates, case counts) are the same text to shingles and the exact hash
@@ -294,6 +302,7 @@ class _ShardHashes:
         self.par_rows: list[tuple[int, int]] = []
         self.figs: list[bytes] = []  # per document: its figures (normalize.number_bytes)
         self.lines: list[list[int]] = []  # per document: sorted distinct paragraph hashes (its view)
+        self.leads: list[list[int]] = []  # per document: its first _LEAD_LINES paragraph hashes, in order
 
     def add(self, key: int, doc_id: str, text: str, anns: dict[str, Any], view_text: str | None = None) -> bool:
         """One kept document (``view_text``: what the ``cleaned`` hash view hashes instead of
@@ -310,18 +319,20 @@ class _ShardHashes:
         self.quality.append(-math.inf if q is None else q)
         d = _annotation_in(anns, cfg.damage_key)
         self.damage.append(0.0 if d is None else d)
-        hs: set[int] = set()
+        spans: list[tuple[int, int, int]] = []
         shared = _shared_on(cfg)
         if cfg.paragraphs or (shared and view_text is None):
-            hs = {h for _, _, h in paragraph_hashes(text, cfg.paragraph_min_chars, norm)}
+            spans = paragraph_hashes(text, cfg.paragraph_min_chars, norm)
         if cfg.paragraphs:
-            self.par_rows.extend((h, key) for h in sorted(hs))
+            self.par_rows.extend((h, key) for h in sorted({h for _, _, h in spans}))
         if cfg.figures > 0:
             self.figs.append(number_bytes(text if view_text is None else view_text))
         if shared:
             if view_text is not None:
-                hs = {h for _, _, h in paragraph_hashes(view_text, cfg.paragraph_min_chars, vnorm)}
-            self.lines.append(sorted(hs))
+                spans = paragraph_hashes(view_text, cfg.paragraph_min_chars, vnorm)
+            body = [h for s, e, h in spans if e - s >= _BODY_CHARS]
+            self.lines.append(sorted(set(body)))
+            self.leads.append(body[:_LEAD_LINES])
         if cfg.near:
             self.batch.append(th)
             if len(self.batch) >= _SIG_BATCH:
@@ -358,6 +369,7 @@ class _ShardHashes:
         if _shared_on(cfg):
             lines = [np.asarray(x, dtype=np.uint64) for x in self.lines]
             _save_ragged(st, f"lines/s{i:05d}", lines, np.uint64)
+            _save_ragged(st, f"leads/s{i:05d}", [np.asarray(x, dtype=np.uint64) for x in self.leads], np.uint64)
             hs, ks = self._line_rows()
             rows = np.stack([np.asarray(hs, dtype=np.uint64), np.asarray(ks, dtype=np.uint64)], axis=1)
             part = _partition_of(rows[:, 0], cfg.partitions)
@@ -613,10 +625,11 @@ class _Feats:
     """What verification compares of one document: shingles (or its signature), and, when
     stored, its figures and its paragraph hashes."""
 
-    __slots__ = ("sh", "figs", "lines")
+    __slots__ = ("sh", "figs", "lines", "leads")
 
-    def __init__(self, sh: np.ndarray, figs: np.ndarray | None, lines: np.ndarray | None) -> None:
-        self.sh, self.figs, self.lines = sh, figs, lines
+    def __init__(self, sh: np.ndarray, figs: np.ndarray | None, lines: np.ndarray | None,
+                 leads: np.ndarray | None = None) -> None:
+        self.sh, self.figs, self.lines, self.leads = sh, figs, lines, leads
 
 
 class _Similarity:
@@ -672,7 +685,7 @@ class _Similarity:
         else:
             flat, off = data
             sh = np.asarray(flat[off[j] : off[j + 1]])
-        return _Feats(sh, self._slice("figures", s, j), self._slice("lines", s, j))
+        return _Feats(sh, self._slice("figures", s, j), self._slice("lines", s, j), self._slice("leads", s, j))
 
     def figures(self, key: int) -> np.ndarray | None:
         s, j = self._row(key)
@@ -709,7 +722,7 @@ class _Similarity:
         elif cfg.containment > 0 and c >= cfg.containment - 1e-6 and lo >= cfg.min_length_ratio * hi:
             why = CONTAINED
         elif (cfg.shared_containment > 0 and c >= cfg.shared_containment - 1e-6
-              and lo >= _SHARED_MIN_RATIO * hi and _paragraphs_shared(a.lines, b.lines)):
+              and lo >= _SHARED_MIN_RATIO * hi and _paragraphs_shared(a, b)):
             why = SHARED
         if why is not None and not _figures_agree(a.figs, b.figs, cfg.figures):
             why = None
@@ -748,14 +761,19 @@ def _figures_agree(a: np.ndarray | None, b: np.ndarray | None, share: float) -> 
     return len(np.intersect1d(fa, fb, assume_unique=True)) >= share * lo - 1e-9
 
 
-def _paragraphs_shared(a: np.ndarray | None, b: np.ndarray | None) -> bool:
-    """At least ``_SHARED_LINES`` whole paragraphs in common, and at least ``_SHARED_LINE_SHARE``
-    of the paragraphs of the document with fewer."""
+def _paragraphs_shared(a: _Feats, b: _Feats) -> bool:
+    """At least ``_SHARED_LINES`` whole paragraphs in common, at least ``_SHARED_LINE_SHARE`` of
+    the paragraphs of the document with fewer, and the first one in common among the first
+    ``_LEAD_LINES`` paragraphs of both at most ``_LEAD_SHIFT`` places apart."""
     import numpy as np
-    if a is None or b is None:
+    if a.lines is None or b.lines is None or a.leads is None or b.leads is None:
         return False
-    k = len(np.intersect1d(a, b, assume_unique=True))
-    return k >= _SHARED_LINES and k >= _SHARED_LINE_SHARE * min(len(a), len(b))
+    common = np.intersect1d(a.lines, b.lines, assume_unique=True)
+    k = len(common)
+    if k < _SHARED_LINES or k < _SHARED_LINE_SHARE * min(len(a.lines), len(b.lines)):
+        return False
+    ia, ib = np.flatnonzero(np.isin(a.leads, common)), np.flatnonzero(np.isin(b.leads, common))
+    return len(ia) > 0 and len(ib) > 0 and abs(int(ia[0]) - int(ib[0])) <= _LEAD_SHIFT
 
 
 @dataclass(frozen=True)
@@ -1210,7 +1228,7 @@ class Dedup(DeferringStage):
             ex.map(_components, [_ComponentsTask(cfg, ws, fp)], desc="dedup: components")
             bg.later(_drop, store, "edges")
             ex.map(_decide_partition, [_PartitionTask(cfg, ws, fp, n, p) for p in range(parts)], desc="dedup: keep")
-            bg.later(_drop, store, "shingles", "sigs", "comp", "figures", "lines")
+            bg.later(_drop, store, "shingles", "sigs", "comp", "figures", "lines", "leads")
             if cfg.paragraphs:
                 ex.map(_para_counts, [_PartitionTask(cfg, ws, fp, n, p) for p in range(parts)], desc="dedup: paragraphs")
             bg.later(_drop, store, "para")
