@@ -184,6 +184,58 @@ fold(PyObject *self, PyObject *text)
 
 #define FNV_OFFSET 2166136261u
 #define FNV_PRIME 16777619u
+/* any byte of x in '0'..'9' (bit-twiddling "hasbetween", exact for bytes 0-255: a byte with its
+ * high bit set never matches) */
+#define ONES 0x0101010101010101ull
+#define HIGHS 0x8080808080808080ull
+#define HAS_DIGIT(x) \
+    (((ONES * (127 + '9' + 1) - ((x) & ONES * 127)) & ~(x) & (((x) & ONES * 127) + ONES * (127 - ('0' - 1)))) & HIGHS)
+
+static inline int
+is_digit(Py_UCS4 c)
+{
+    return c >= '0' && c <= '9';
+}
+
+/* The figure starting at i (a digit): its FNV-1a hash; *at is moved past it. */
+static uint32_t
+figure_at(int kind, const void *data, Py_ssize_t n, Py_ssize_t *at)
+{
+    uint32_t h = FNV_OFFSET;
+    Py_ssize_t i = *at;
+    while (i < n) {  /* digits, then a separator only when a digit follows it */
+        Py_UCS4 c = PyUnicode_READ(kind, data, i);
+        if (!is_digit(c) && !((c == '.' || c == ',') && i + 1 < n && is_digit(PyUnicode_READ(kind, data, i + 1))))
+            break;
+        h = (h ^ (uint32_t)c) * FNV_PRIME;
+        i++;
+    }
+    *at = i;
+    return h;
+}
+
+/* The position of the next ASCII digit at or after i, or n. One-byte text is skipped eight
+ * bytes at a time (most of a news text has no digit). */
+static Py_ssize_t
+next_digit(int kind, const void *data, Py_ssize_t n, Py_ssize_t i)
+{
+    if (kind == PyUnicode_1BYTE_KIND) {
+        const unsigned char *p = data;
+        uint64_t x;
+        while (i + 8 <= n) {
+            memcpy(&x, p + i, 8);
+            if (HAS_DIGIT(x))
+                break;
+            i += 8;
+        }
+        while (i < n && !is_digit(p[i]))
+            i++;
+        return i;
+    }
+    while (i < n && !is_digit(PyUnicode_READ(kind, data, i)))
+        i++;
+    return i;
+}
 
 static PyObject *
 numbers(PyObject *self, PyObject *text)
@@ -199,29 +251,7 @@ numbers(PyObject *self, PyObject *text)
     uint32_t *buf = PyMem_Malloc((size_t)cap * sizeof(uint32_t));
     if (buf == NULL)
         return PyErr_NoMemory();
-    Py_ssize_t i = 0;
-    while (i < n) {
-        Py_UCS4 c = PyUnicode_READ(kind, data, i);
-        if (c < '0' || c > '9') {
-            i++;
-            continue;
-        }
-        uint32_t h = FNV_OFFSET;
-        while (i < n) {  /* digits, then a separator only when a digit follows it */
-            c = PyUnicode_READ(kind, data, i);
-            if (c >= '0' && c <= '9') {
-                h = (h ^ (uint32_t)c) * FNV_PRIME;
-                i++;
-            } else if ((c == '.' || c == ',') && i + 1 < n) {
-                Py_UCS4 d = PyUnicode_READ(kind, data, i + 1);
-                if (d < '0' || d > '9')
-                    break;
-                h = (h ^ (uint32_t)c) * FNV_PRIME;
-                i++;
-            } else {
-                break;
-            }
-        }
+    for (Py_ssize_t i = next_digit(kind, data, n, 0); i < n; i = next_digit(kind, data, n, i)) {
         if (len == cap) {
             if (cap > PY_SSIZE_T_MAX / 2 / (Py_ssize_t)sizeof(uint32_t)) {
                 PyMem_Free(buf);
@@ -235,7 +265,7 @@ numbers(PyObject *self, PyObject *text)
             }
             buf = nb;
         }
-        buf[len++] = h;
+        buf[len++] = figure_at(kind, data, n, &i);
     }
     PyObject *res = PyBytes_FromStringAndSize((const char *)buf, len * (Py_ssize_t)sizeof(uint32_t));
     PyMem_Free(buf);

@@ -300,9 +300,11 @@ class _ShardHashes:
         self.sig_parts: list[np.ndarray] = []
         self.batch: list[np.ndarray] = []  # token hashes of the documents not sketched yet
         self.par_rows: list[tuple[int, int]] = []
-        self.figs: list[bytes] = []  # per document: its figures (normalize.number_bytes)
-        self.lines: list[list[int]] = []  # per document: sorted distinct paragraph hashes (its view)
-        self.leads: list[list[int]] = []  # per document: its first _LEAD_LINES paragraph hashes, in order
+        # per document, flat: its figures (normalize.number_bytes) and its body paragraphs'
+        # hashes in text order (of its view), with per-document counts
+        self.figs: list[bytes] = []
+        self.lines: list[int] = []
+        self.line_counts: list[int] = []
 
     def add(self, key: int, doc_id: str, text: str, anns: dict[str, Any], view_text: str | None = None) -> bool:
         """One kept document (``view_text``: what the ``cleaned`` hash view hashes instead of
@@ -330,9 +332,9 @@ class _ShardHashes:
         if shared:
             if view_text is not None:
                 spans = paragraph_hashes(view_text, cfg.paragraph_min_chars, vnorm)
-            body = [h for s, e, h in spans if e - s >= _BODY_CHARS]
-            self.lines.append(sorted(set(body)))
-            self.leads.append(body[:_LEAD_LINES])
+            before = len(self.lines)
+            self.lines.extend([h for s, e, h in spans if e - s >= _BODY_CHARS])
+            self.line_counts.append(len(self.lines) - before)
         if cfg.near:
             self.batch.append(th)
             if len(self.batch) >= _SIG_BATCH:
@@ -364,19 +366,18 @@ class _ShardHashes:
         st.save_json(f"meta/s{i:05d}.ids.json", self.ids)
         small = self.small
         if cfg.figures > 0:
-            figs = [np.frombuffer(b, dtype=np.uint32) for b in self.figs]
-            _save_ragged(st, f"figures/s{i:05d}", figs, np.uint32)
+            _save_flat(st, f"figures/s{i:05d}", np.frombuffer(b"".join(self.figs), dtype=np.uint32),
+                       [len(b) // 4 for b in self.figs])
         if _shared_on(cfg):
-            lines = [np.asarray(x, dtype=np.uint64) for x in self.lines]
-            _save_ragged(st, f"lines/s{i:05d}", lines, np.uint64)
-            _save_ragged(st, f"leads/s{i:05d}", [np.asarray(x, dtype=np.uint64) for x in self.leads], np.uint64)
-            hs, ks = self._line_rows()
-            rows = np.stack([np.asarray(hs, dtype=np.uint64), np.asarray(ks, dtype=np.uint64)], axis=1)
+            flat = np.asarray(self.lines, dtype=np.uint64)
+            _save_flat(st, f"lines/s{i:05d}", flat, self.line_counts)
+            rows = np.stack([flat, np.repeat(karr, self.line_counts)], axis=1)
             part = _partition_of(rows[:, 0], cfg.partitions)
             for p in range(cfg.partitions):
                 st.save_array(f"linecand/p{p:03d}/s{i:05d}.npy", rows[part == p])
         if cfg.near:
-            _save_ragged(st, f"shingles/s{i:05d}", small, np.uint32)
+            _save_flat(st, f"shingles/s{i:05d}", np.concatenate(small) if small else np.empty(0, np.uint32),
+                       [len(x) for x in small])
             sig_parts = self.sig_parts
             sigs = np.concatenate(sig_parts) if sig_parts else np.empty((0, cfg.num_perm), np.uint32)
             if cfg.verify == "signature":
@@ -402,29 +403,18 @@ class _ShardHashes:
         return {"docs": len(self.keys)}
 
 
-    def _line_rows(self) -> tuple[list[int], list[int]]:
-        """(paragraph hash, document key) of every document's lines, for line candidates."""
-        hs: list[int] = []
-        ks: list[int] = []
-        for k, lines in zip(self.keys, self.lines, strict=True):
-            hs.extend(lines)
-            ks.extend([k] * len(lines))
-        return hs, ks
-
-
 def _shared_on(cfg: DedupConfig) -> bool:
     """Whether ``SHARED`` is judged (it needs exact verification): paragraph hashes are kept."""
     return cfg.near and cfg.shared_containment > 0 and cfg.verify == "exact"
 
 
-def _save_ragged(st: Store, name: str, arrays: list[np.ndarray], dtype: Any) -> None:
-    """Per-document arrays as one flat file and an offsets file (``name.flat.npy``, ``name.off.npy``)."""
+def _save_flat(st: Store, name: str, flat: np.ndarray, counts: list[int]) -> None:
+    """Per-document arrays, concatenated, as ``name.flat.npy`` and offsets ``name.off.npy``."""
     import numpy as np
-    off = np.zeros(len(arrays) + 1, dtype=np.int64)
-    np.cumsum([len(a) for a in arrays], out=off[1:])
+    off = np.zeros(len(counts) + 1, dtype=np.int64)
+    np.cumsum(counts, out=off[1:])
     st.save_array(f"{name}.off.npy", off)
-    st.save_array(f"{name}.flat.npy", np.concatenate(arrays).astype(dtype, copy=False) if arrays
-                  else np.empty(0, dtype))
+    st.save_array(f"{name}.flat.npy", flat)
 
 
 def _hash_name(shard: int) -> str:
@@ -625,11 +615,10 @@ class _Feats:
     """What verification compares of one document: shingles (or its signature), and, when
     stored, its figures and its paragraph hashes."""
 
-    __slots__ = ("sh", "figs", "lines", "leads")
+    __slots__ = ("sh", "figs", "lines")
 
-    def __init__(self, sh: np.ndarray, figs: np.ndarray | None, lines: np.ndarray | None,
-                 leads: np.ndarray | None = None) -> None:
-        self.sh, self.figs, self.lines, self.leads = sh, figs, lines, leads
+    def __init__(self, sh: np.ndarray, figs: np.ndarray | None, lines: np.ndarray | None) -> None:
+        self.sh, self.figs, self.lines = sh, figs, lines  # lines: body paragraph hashes in text order
 
 
 class _Similarity:
@@ -676,20 +665,20 @@ class _Similarity:
         flat, off = got
         return np.asarray(flat[off[j] : off[j + 1]])
 
-    def features(self, key: int) -> _Feats:
+    def features(self, key: int, row: int | None = None) -> _Feats:
+        """One document's features (``row``: its position in its shard's files, when known)."""
         import numpy as np
-        s, j = self._row(key)
-        _, data = self._shards[s]
+        s, j = self._row(key) if row is None else (key >> 32, row)
+        _, data = self._shard(s)
         if self.verify == "signature":
             sh = np.asarray(data[j])
         else:
             flat, off = data
             sh = np.asarray(flat[off[j] : off[j + 1]])
-        return _Feats(sh, self._slice("figures", s, j), self._slice("lines", s, j), self._slice("leads", s, j))
+        return _Feats(sh, self._slice("figures", s, j), self._slice("lines", s, j))
 
-    def figures(self, key: int) -> np.ndarray | None:
-        s, j = self._row(key)
-        return self._slice("figures", s, j)
+    def figures(self, key: int, row: int) -> np.ndarray | None:
+        return self._slice("figures", key >> 32, row)
 
     def accept(self, a: _Feats, b: _Feats, cfg: DedupConfig) -> tuple[float, bool]:
         """(Jaccard, duplicate?) — see :meth:`judge`, which also says by which criterion."""
@@ -766,13 +755,14 @@ def _paragraphs_shared(a: _Feats, b: _Feats) -> bool:
     the paragraphs of the document with fewer, and the first one in common among the first
     ``_LEAD_LINES`` paragraphs of both at most ``_LEAD_SHIFT`` places apart."""
     import numpy as np
-    if a.lines is None or b.lines is None or a.leads is None or b.leads is None:
+    if a.lines is None or b.lines is None:
         return False
-    common = np.intersect1d(a.lines, b.lines, assume_unique=True)
+    common = np.intersect1d(a.lines, b.lines)
     k = len(common)
-    if k < _SHARED_LINES or k < _SHARED_LINE_SHARE * min(len(a.lines), len(b.lines)):
+    if k < _SHARED_LINES or k < _SHARED_LINE_SHARE * min(len(np.unique(a.lines)), len(np.unique(b.lines))):
         return False
-    ia, ib = np.flatnonzero(np.isin(a.leads, common)), np.flatnonzero(np.isin(b.leads, common))
+    ia = np.flatnonzero(np.isin(a.lines[:_LEAD_LINES], common))
+    ib = np.flatnonzero(np.isin(b.lines[:_LEAD_LINES], common))
     return len(ia) > 0 and len(ib) > 0 and abs(int(ia[0]) - int(ib[0])) <= _LEAD_SHIFT
 
 
@@ -856,6 +846,7 @@ class _Members:
     quality: np.ndarray
     damage: np.ndarray
     ids: list[str]
+    rows: np.ndarray  # position in its shard's files
 
 
 def _gather_members(store: Store, rows: np.ndarray) -> _Members:
@@ -865,7 +856,7 @@ def _gather_members(store: Store, rows: np.ndarray) -> _Members:
     roots, keys = rows[:, 0], rows[:, 1]
     n = len(keys)
     m = _Members(roots, keys, np.zeros(n, np.uint64), np.zeros(n, np.int64), np.zeros(n, np.float64),
-                 np.zeros(n, np.float64), [""] * n)
+                 np.zeros(n, np.float64), [""] * n, np.zeros(n, np.int64))
     shard_of = (keys >> np.uint64(32)).astype(np.int64)
     for s in np.unique(shard_of):
         sel = np.flatnonzero(shard_of == s)
@@ -875,6 +866,7 @@ def _gather_members(store: Store, rows: np.ndarray) -> _Members:
         m.nchars[sel] = meta["nchars"][pos]
         m.quality[sel] = meta["quality"][pos]
         m.damage[sel] = meta["damage"][pos]
+        m.rows[sel] = pos
         shard_ids = store.load_json(f"meta/s{int(s):05d}.ids.json")
         for j, q in zip(sel.tolist(), pos.tolist(), strict=True):
             m.ids[j] = shard_ids[q]
@@ -907,15 +899,16 @@ def _judge_component(members: list[int], m: _Members, sim: _Similarity, cfg: Ded
         entry: dict[str, Any] = {"row": key & 0xFFFFFFFF, "cluster_id": cluster_id, "cluster_size": size}
         e = int(m.exact[i])
         match, best, crit = None, -1.0, NEAR
-        if e and e in by_exact and _figures_agree(sim.figures(key), sim.figures(int(m.keys[by_exact[e]])),
-                                                  cfg.figures):
-            match, best, crit = by_exact[e], 1.0, EXACT
+        k0 = by_exact.get(e) if e else None
+        if k0 is not None and _figures_agree(sim.figures(key, int(m.rows[i])),
+                                             sim.figures(int(m.keys[k0]), int(m.rows[k0])), cfg.figures):
+            match, best, crit = k0, 1.0, EXACT
         elif cfg.near:
-            f = feats[i] = sim.features(key)
+            f = feats[i] = sim.features(key, int(m.rows[i]))
             for k in keepers[: cfg.max_keepers]:
                 fk = feats.get(k)
                 if fk is None:
-                    fk = feats[k] = sim.features(int(m.keys[k]))
+                    fk = feats[k] = sim.features(int(m.keys[k]), int(m.rows[k]))
                 j, why, value = sim.judge(f, fk, cfg)
                 if why is not None and j > best:
                     match, best, crit, crit_value = k, j, why, value
@@ -1228,7 +1221,7 @@ class Dedup(DeferringStage):
             ex.map(_components, [_ComponentsTask(cfg, ws, fp)], desc="dedup: components")
             bg.later(_drop, store, "edges")
             ex.map(_decide_partition, [_PartitionTask(cfg, ws, fp, n, p) for p in range(parts)], desc="dedup: keep")
-            bg.later(_drop, store, "shingles", "sigs", "comp", "figures", "lines", "leads")
+            bg.later(_drop, store, "shingles", "sigs", "comp", "figures", "lines")
             if cfg.paragraphs:
                 ex.map(_para_counts, [_PartitionTask(cfg, ws, fp, n, p) for p in range(parts)], desc="dedup: paragraphs")
             bg.later(_drop, store, "para")
