@@ -67,3 +67,74 @@ def test_contained_copy_is_recorded_with_its_own_reason_and_threshold(tmp_path: 
     d = docs["copy"].decision
     assert docs["src"].decision.status == "kept"
     assert (d.reason, d.threshold) == (CONTAINED, 0.85) and d.value >= 0.85
+
+
+def _run_stage(tmp_path: Path, docs: list, **params) -> dict:
+    from saring.dedup.stage import Dedup
+    from saring.executors.serial import SerialExecutor
+    from saring.io.docfile import read_docs, write_docs
+    from saring.step import StageContext
+
+    path = tmp_path / "in.jsonl.zst"
+    write_docs(path, docs)
+    out = Dedup(paragraphs=False, **params).run([path], StageContext(SerialExecutor(), tmp_path / "w"))
+    return {d.id: d for p in out.outputs for d in read_docs(p)}
+
+
+# written for session 14 (dedup12): a daily report filled into one template on three days
+_TEMPLATE = (
+    "Harga emas batangan di Galeri Permata hari ini tercatat Rp {0} per gram, {1} dibandingkan harga "
+    "kemarin, sementara harga pembelian kembali berada di level Rp {2} per gram.\n"
+    "Untuk pecahan lain, emas 5 gram dijual Rp {3}, emas 10 gram Rp {4}, dan emas 25 gram Rp {5}. Harga "
+    "tersebut sudah termasuk pajak dan dapat berubah sewaktu-waktu mengikuti harga emas dunia.")
+_DAYS = [("1.312.000", "naik 4.000", "1.181.000", "6.355.000", "12.655.000", "31.512.000"),
+         ("1.318.000", "naik 6.000", "1.186.000", "6.385.000", "12.715.000", "31.662.000"),
+         ("1.309.000", "turun 9.000", "1.177.000", "6.340.000", "12.625.000", "31.437.000")]
+
+
+def test_one_template_on_different_days_is_never_a_duplicate(tmp_path: Path) -> None:
+    from saring.dedup.stage import EXACT
+    from saring.document import Document
+
+    docs = [Document(f"day{i}", _TEMPLATE.format(*d)) for i, d in enumerate(_DAYS)]
+    docs.append(Document("recrawl", _TEMPLATE.format(*_DAYS[0])))  # the same day twice: a duplicate
+    got = _run_stage(tmp_path / "a", docs)
+    assert [i for i, d in got.items() if d.decision.status != "kept"] == ["recrawl"]
+    assert got["recrawl"].decision.reason == EXACT
+    # digits are folded for hashing: without the figure check the three days are one text
+    got = _run_stage(tmp_path / "b", docs, figures=0.0)
+    assert sum(d.decision.status != "kept" for d in got.values()) == 3
+
+
+# written for session 14 (dedup12): an article of eight body paragraphs
+_ARTICLE = [
+    "Pemerintah kabupaten mulai membangun tanggul sepanjang dua kilometer di tepi sungai yang setiap musim hujan meluap ke permukiman warga.",
+    "Kepala dinas pekerjaan umum mengatakan pekerjaan dibagi menjadi tiga tahap agar lalu lintas di jalan desa tidak terputus selama pembangunan.",
+    "Warga di bantaran sungai menyambut baik proyek itu karena dalam lima tahun terakhir rumah mereka terendam banjir hampir setiap tahun.",
+    "Seorang pedagang di pasar desa mengaku kerugiannya saat banjir terakhir mencapai puluhan juta rupiah karena barang dagangan rusak terendam.",
+    "Dinas lingkungan hidup juga akan menanam ribuan bibit pohon di hulu sungai untuk mengurangi limpasan air ketika hujan deras turun.",
+    "Anggota dewan meminta pemerintah mengawasi mutu pekerjaan karena tanggul lama yang dibangun sepuluh tahun lalu jebol dalam waktu singkat.",
+    "Kontraktor pelaksana berjanji mempekerjakan warga setempat sebagai tenaga kerja harian selama proyek berlangsung hingga akhir tahun depan.",
+    "Pemerintah berharap tanggul itu selesai sebelum puncak musim hujan sehingga warga tidak perlu lagi mengungsi ke balai desa setiap tahun.",
+]
+
+
+def test_truncated_teaser_collapses_but_summary_and_round_up_do_not(tmp_path: Path) -> None:
+    from saring.dedup.stage import SHARED
+    from saring.document import Document
+
+    article = Document("article", "Tanggul Dua Kilometer Dibangun\n" + "\n".join(_ARTICLE))
+    teaser = Document("teaser", "\n".join(["Begini Rencana Tanggul Sungai, Ini Penjelasannya", *_ARTICLE[:3],
+                                            "Selengkapnya di Warta Lembah.id"]))
+    # one paragraph of picked sentences, as news summaries are: no paragraph in common
+    summary = Document("summary", " ".join([_ARTICLE[0], _ARTICLE[2], _ARTICLE[7]]))
+    round_up = Document("roundup", "\n".join([
+        "Sepanjang pekan ini sejumlah daerah mengumumkan proyek pengendalian banjir menjelang musim hujan tahun ini.",
+        "Di wilayah pesisir, pemerintah provinsi menyiapkan pompa air tambahan untuk kawasan yang rendah dan padat penduduk.",
+        "Di kota lain, saluran drainase utama dikeruk ulang setelah bertahun-tahun tersumbat sampah dan lumpur sungai.",
+        "Sementara di kabupaten tetangga, pekerjaan fisik juga sudah dimulai pekan ini dengan anggaran daerah.",
+        *_ARTICLE[:6]]))
+    got = _run_stage(tmp_path, [article, teaser, summary, round_up])
+    assert got["article"].decision.status == "kept"
+    assert got["teaser"].decision.reason == SHARED
+    assert got["summary"].decision.status == "kept" and got["roundup"].decision.status == "kept"

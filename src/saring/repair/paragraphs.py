@@ -37,6 +37,7 @@ MIN_SAME = 10
 # opener with two different requests) stays a different paragraph.
 MAX_CLAUSE = 8
 MAX_FIGURE_REGION = 6
+SENTENCE_END = frozenset(".!?\"”’)")
 
 
 class Para(Record):
@@ -129,13 +130,24 @@ def _has_figure(tokens: list[str]) -> bool:
     return any(t in NUMBER_WORDS or any(c.isdigit() for c in t) for t in tokens)
 
 
-def _short_edit(left: list[str], right: list[str]) -> bool:
-    """One edit region small enough to be a revision: at most ``MAX_REGION`` tokens a side, or an
-    added/dropped clause of at most ``MAX_CLAUSE``, or a figure with its unit on both sides in at
-    most ``MAX_FIGURE_REGION`` (``left``/``right``: the region's lower-cased tokens)."""
+def _sentences(text: str) -> bool:
+    """Cased prose ending in a sentence mark: news and web paragraphs, not the lower-cased,
+    unpunctuated court-record lines whose repeated formulas differ by a clause (``halaman 12 dari
+    17 putusan nomor``, an amount added to one witness's identical statement)."""
+    end = text.rstrip()[-1:]
+    return end in SENTENCE_END and text != text.lower()
+
+
+def _short_edit(a: Para, b: Para, left: list[str], right: list[str]) -> bool:
+    """One edit region small enough to be a revision: at most ``MAX_REGION`` tokens a side, or, in
+    prose (:func:`_sentences`), an added/dropped clause of at most ``MAX_CLAUSE``, or a figure with
+    its unit on both sides in at most ``MAX_FIGURE_REGION`` (``left``/``right``: the region's
+    lower-cased tokens)."""
     n = max(len(left), len(right))
     if n <= MAX_REGION:
         return True
+    if not (_sentences(a.text) and _sentences(b.text)):
+        return False
     if not left or not right:
         return n <= MAX_CLAUSE
     return n <= MAX_FIGURE_REGION and _has_figure(left) and _has_figure(right)
@@ -156,7 +168,7 @@ def revision_region(a: Para, b: Para, sm: SequenceMatcher | None = None) -> tupl
     if reg is None:
         return None
     i1, i2, j1, j2 = reg
-    if not _short_edit(a.lower[i1:i2], b.lower[j1:j2]):
+    if not _short_edit(a, b, a.lower[i1:i2], b.lower[j1:j2]):
         return None
     same = len(a.lower) - (i2 - i1)
     return reg if same >= MIN_SAME and same >= 0.75 * len(a.lower) else None
@@ -197,7 +209,8 @@ def conflicts(a: Para, b: Para, days: frozenset[str], whole: bool = False,
               sm: SequenceMatcher | None = None) -> list[tuple[str, str]]:
     """Replaced token runs between two copies that carry a fact: a day, number or name; with
     ``whole`` (a short changed phrase) the whole replaced runs (``tujuh korban``/``sembilan korban``
-    is recorded as ``tujuh``/``sembilan``, ``dua hari``/``tiga puluh jam`` as such)."""
+    is recorded as ``tujuh``/``sembilan``, ``dua hari``/``tiga puluh jam`` as such, an added clause
+    as ``""``/the clause)."""
     out = []
     if sm is None:
         sm = _matcher(a, b)
