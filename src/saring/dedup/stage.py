@@ -299,7 +299,9 @@ class _ShardHashes:
         self.small: list[np.ndarray] = []  # 32-bit shingle hashes: enough to verify (collisions ~|A||B|/2^32)
         self.sig_parts: list[np.ndarray] = []
         self.batch: list[np.ndarray] = []  # token hashes of the documents not sketched yet
-        self.par_rows: list[tuple[int, int]] = []
+        # paragraph hashes of every document, flat, with per-document counts (rows built per shard)
+        self.par_hashes: list[int] = []
+        self.par_counts: list[int] = []
         # per document, flat: its figures (normalize.number_bytes) and its body paragraphs'
         # hashes in text order (of its view), with per-document counts
         self.figs: list[bytes] = []
@@ -326,7 +328,8 @@ class _ShardHashes:
         if cfg.paragraphs or (shared and view_text is None):
             spans = paragraph_hashes(text, cfg.paragraph_min_chars, norm)
         if cfg.paragraphs:
-            self.par_rows.extend((h, key) for h in sorted({h for _, _, h in spans}))
+            self.par_hashes.extend([h for _, _, h in spans])
+            self.par_counts.append(len(spans))
         if cfg.figures > 0:
             self.figs.append(number_bytes(text if view_text is None else view_text))
         if shared:
@@ -396,7 +399,9 @@ class _ShardHashes:
             for p in range(cfg.partitions):
                 st.save_array(f"exact/p{p:03d}/s{i:05d}.npy", rows[part == p])
         if cfg.paragraphs:
-            prow = np.asarray(self.par_rows, dtype=np.uint64).reshape(-1, 2)
+            # one (hash, key) row per paragraph a document holds, however often it holds it
+            prow = np.stack([np.asarray(self.par_hashes, dtype=np.uint64), np.repeat(karr, self.par_counts)], axis=1)
+            prow = np.unique(prow, axis=0) if len(prow) else prow
             part = _partition_of(prow[:, 0], cfg.partitions)
             for p in range(cfg.partitions):
                 st.save_array(f"para/p{p:03d}/s{i:05d}.npy", prow[part == p])
