@@ -401,11 +401,23 @@ class _ShardHashes:
         if cfg.paragraphs:
             # one (hash, key) row per paragraph a document holds, however often it holds it
             prow = np.stack([np.asarray(self.par_hashes, dtype=np.uint64), np.repeat(karr, self.par_counts)], axis=1)
-            prow = np.unique(prow, axis=0) if len(prow) else prow
+            prow = _unique_rows(prow)
             part = _partition_of(prow[:, 0], cfg.partitions)
             for p in range(cfg.partitions):
                 st.save_array(f"para/p{p:03d}/s{i:05d}.npy", prow[part == p])
         return {"docs": len(self.keys)}
+
+
+def _unique_rows(rows: np.ndarray) -> np.ndarray:
+    """Distinct ``(hash, key)`` rows, sorted (a lexsort: ``np.unique(axis=0)`` compares rows as
+    void records, several times slower)."""
+    import numpy as np
+    if len(rows) < 2:
+        return rows
+    rows = rows[np.lexsort((rows[:, 1], rows[:, 0]))]
+    keep = np.ones(len(rows), dtype=bool)
+    keep[1:] = (rows[1:] != rows[:-1]).any(axis=1)
+    return rows[keep]
 
 
 def _shared_on(cfg: DedupConfig) -> bool:
@@ -745,30 +757,28 @@ def _figures_agree(a: np.ndarray | None, b: np.ndarray | None, share: float) -> 
     """False when both documents carry at least ``_MIN_FIGURES`` distinct figures and fewer than
     ``share`` of the smaller set occur in the other: the same template filled in on two days.
     A copy keeps its figures (a truncated one a subset); a re-crawl changes a counter or two."""
-    import numpy as np
-    if share <= 0 or a is None or b is None:
+    if share <= 0 or a is None or b is None or (len(a) == len(b) and a.tobytes() == b.tobytes()):
         return True
-    fa, fb = np.unique(a), np.unique(b)
+    fa, fb = set(a.tolist()), set(b.tolist())  # a few dozen figures: sets beat numpy calls
     lo = min(len(fa), len(fb))
-    if lo < _MIN_FIGURES:
-        return True
-    return len(np.intersect1d(fa, fb, assume_unique=True)) >= share * lo - 1e-9
+    return lo < _MIN_FIGURES or len(fa & fb) >= share * lo - 1e-9
 
 
 def _paragraphs_shared(a: _Feats, b: _Feats) -> bool:
     """At least ``_SHARED_LINES`` whole paragraphs in common, at least ``_SHARED_LINE_SHARE`` of
     the paragraphs of the document with fewer, and the first one in common among the first
     ``_LEAD_LINES`` paragraphs of both at most ``_LEAD_SHIFT`` places apart."""
-    import numpy as np
     if a.lines is None or b.lines is None:
         return False
-    common = np.intersect1d(a.lines, b.lines)
+    la, lb = a.lines.tolist(), b.lines.tolist()  # a dozen paragraphs: plain sets
+    sa, sb = set(la), set(lb)
+    common = sa & sb
     k = len(common)
-    if k < _SHARED_LINES or k < _SHARED_LINE_SHARE * min(len(np.unique(a.lines)), len(np.unique(b.lines))):
+    if k < _SHARED_LINES or k < _SHARED_LINE_SHARE * min(len(sa), len(sb)):
         return False
-    ia = np.flatnonzero(np.isin(a.lines[:_LEAD_LINES], common))
-    ib = np.flatnonzero(np.isin(b.lines[:_LEAD_LINES], common))
-    return len(ia) > 0 and len(ib) > 0 and abs(int(ia[0]) - int(ib[0])) <= _LEAD_SHIFT
+    ia = next((n for n, h in enumerate(la[:_LEAD_LINES]) if h in common), None)
+    ib = next((n for n, h in enumerate(lb[:_LEAD_LINES]) if h in common), None)
+    return ia is not None and ib is not None and abs(ia - ib) <= _LEAD_SHIFT
 
 
 @dataclass(frozen=True)
