@@ -27,6 +27,9 @@
 #include <Python.h>
 #include <stdint.h>
 #include <string.h>
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
 
 static PyObject *ASCII_OUT[128];  /* owned references to ASCII str, or NULL */
 static PyObject *OTHER = NULL;    /* owned dict {int: ASCII str} */
@@ -214,14 +217,25 @@ figure_at(int kind, const void *data, Py_ssize_t n, Py_ssize_t *at)
     return h;
 }
 
-/* The position of the next ASCII digit at or after i, or n. One-byte text is skipped eight
- * bytes at a time (most of a news text has no digit). */
+/* The position of the next ASCII digit at or after i, or n. One-byte text is skipped sixteen
+ * (SSE2) or eight bytes at a time (most of a news text has no digit). */
 static Py_ssize_t
 next_digit(int kind, const void *data, Py_ssize_t n, Py_ssize_t i)
 {
     if (kind == PyUnicode_1BYTE_KIND) {
         const unsigned char *p = data;
         uint64_t x;
+#if defined(__SSE2__)
+        /* sixteen bytes at a time: a byte b is a digit when (b - '0') mod 256 <= 9 */
+        const __m128i zero = _mm_set1_epi8('0'), nine = _mm_set1_epi8(9);
+        while (i + 16 <= n) {
+            __m128i t = _mm_sub_epi8(_mm_loadu_si128((const __m128i *)(p + i)), zero);
+            int m = _mm_movemask_epi8(_mm_cmpeq_epi8(_mm_min_epu8(t, nine), t));
+            if (m)
+                return i + __builtin_ctz((unsigned)m);
+            i += 16;
+        }
+#endif
         while (i + 8 <= n) {
             memcpy(&x, p + i, 8);
             if (HAS_DIGIT(x))
