@@ -18,22 +18,27 @@ from evaluation.dedup import syndication as S
 from saring.cli.main import saring
 
 
+def _both_commands(tmp_path: Path, records: list[dict]):
+    """``saring run`` (default pipeline) and ``saring dedup`` on ``records``, as a user runs them:
+    yields (command, kept ids, ids rejected by dedup, ids rejected by another step)."""
+    inp = tmp_path / "in.jsonl"
+    inp.write_bytes(b"".join(orjson.dumps(r) + b"\n" for r in records))
+    for name in ("run", "dedup"):
+        res = CliRunner().invoke(saring, [name, str(inp), "-o", str(tmp_path / name)], catch_exceptions=False)
+        assert res.exit_code == 0, res.output
+        yield name, *S.outcome(tmp_path / name)
+
+
 @pytest.mark.parametrize("half", ["tune", "heldout"])
 def test_syndicated_copies_collapse_and_same_event_pairs_do_not(tmp_path: Path, half: str) -> None:
     pairs, filler = S.build(half, n_copies=80, n_summaries=60)
     if not pairs:
         pytest.skip("shared corpora not available")
-    inp = tmp_path / "in.jsonl"
-    inp.write_bytes(b"".join(orjson.dumps(r) + b"\n" for r in S.records(pairs, filler[:100])))
-    for cmd in (["run", str(inp), "-o", str(tmp_path / "run")],
-                ["dedup", str(inp), "-o", str(tmp_path / "dedup")]):
-        res = CliRunner().invoke(saring, cmd, catch_exceptions=False)
-        assert res.exit_code == 0, res.output
-        kept, dup, other = S.outcome(Path(cmd[3]))
+    for cmd, kept, dup, other in _both_commands(tmp_path, S.records(pairs, filler[:100])):
         r = S.judge(pairs, kept, dup, other)
         assert r["copies"] >= 70 and r["traps"] >= 40, r
-        assert r["collapsed"] >= 0.95, (cmd[0], r)
-        assert r["traps_merged"] == 0, (cmd[0], r)
+        assert r["collapsed"] >= 0.95, (cmd, r)
+        assert r["traps_merged"] == 0, (cmd, r)
 
 
 @pytest.mark.parametrize("half", ["tune", "heldout"])
@@ -47,16 +52,11 @@ def test_session14_copies_collapse_and_template_and_press_traps_do_not(tmp_path:
     groups, filler = S14.build(half, n_copies=60, n_chains=10)
     if not groups:
         pytest.skip("shared corpora not available")
-    inp = tmp_path / "in.jsonl"
-    inp.write_bytes(b"".join(orjson.dumps(r) + b"\n" for r in S14.records(groups, filler[:100])))
-    for cmd in (["run", str(inp), "-o", str(tmp_path / "run")],
-                ["dedup", str(inp), "-o", str(tmp_path / "dedup")]):
-        res = CliRunner().invoke(saring, cmd, catch_exceptions=False)
-        assert res.exit_code == 0, res.output
-        r = S14.judge(groups, *S.outcome(Path(cmd[3])))
+    for cmd, kept, dup, other in _both_commands(tmp_path, S14.records(groups, filler[:100])):
+        r = S14.judge(groups, kept, dup, other)
         assert r["copies"] >= 65 and r["traps"] >= 9, r
-        assert r["collapsed"] >= 0.88, (cmd[0], r["collapsed"], [g.ids[0] for g in r["missed"]])
-        assert r["traps_merged"] == 0, (cmd[0], [g.ids[0] for g in r["merged"]])
+        assert r["collapsed"] >= 0.88, (cmd, r["collapsed"], [g.ids[0] for g in r["missed"]])
+        assert r["traps_merged"] == 0, (cmd, [g.ids[0] for g in r["merged"]])
 
 
 def test_session14_revision_shapes_both_halves() -> None:
