@@ -6,7 +6,13 @@ writes them with filler articles to a JSONL file and runs (a) the default pipeli
 output folders: a copy is collapsed when exactly one of the pair is kept and the other was
 rejected by dedup; a same-event pair is merged when either member was rejected by dedup.
 
-Usage: python bench/bench_dedup_syndication.py [--half tune|heldout|both] [--extra "--threshold 0.6"]
+``--set 14``: the session-14 round (``evaluation/dedup/syndication14.py``: rewritten headline and
+lead, reordered/merged paragraphs, captions and tweets, truncated teasers, another outlet's
+furniture, regional spelling, copies of copies; press-conference, fixture and daily-template traps);
+``--show`` lists the failing groups with their edits (use it on the tune half only).
+
+Usage: python bench/bench_dedup_syndication.py [--half tune|heldout|both] [--set 13|14] [--show]
+       [--extra "--threshold 0.6"]
 """
 
 from __future__ import annotations
@@ -24,6 +30,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from evaluation.dedup import syndication as S  # noqa: E402
+from evaluation.dedup import syndication14 as S14  # noqa: E402
 
 
 def run(cmd: list[str]) -> None:
@@ -37,18 +44,24 @@ def main() -> None:
     ap.add_argument("--half", default="both")
     ap.add_argument("--extra", default="", help="extra options for `saring dedup`")
     ap.add_argument("--config", default=None, help="pipeline YAML for `saring run`")
+    ap.add_argument("--set", default="13", choices=("13", "14"))
+    ap.add_argument("--show", action="store_true", help="list failing groups (tune half only)")
+    ap.add_argument("--keep", default=None, help="keep inputs and outputs in this folder")
     args = ap.parse_args()
+    mod = S14 if args.set == "14" else S
     halves = ("tune", "heldout") if args.half == "both" else (args.half,)
     saring = [sys.executable, "-m", "saring.cli.main"]
     print("| half | command | copies collapsed | same-event pairs merged |")
     print("|---|---|---:|---:|")
     for half in halves:
-        pairs, filler = S.build(half)
+        pairs, filler = mod.build(half)
         if not pairs:
             raise SystemExit("shared corpora not available")
-        with tempfile.TemporaryDirectory() as tmp:
+        with tempfile.TemporaryDirectory() as scratch:
+            tmp = f"{args.keep}/{half}" if args.keep else scratch
+            Path(tmp).mkdir(parents=True, exist_ok=True)
             inp = Path(tmp) / f"{half}.jsonl"
-            inp.write_bytes(b"".join(orjson.dumps(r) + b"\n" for r in S.records(pairs, filler)))
+            inp.write_bytes(b"".join(orjson.dumps(r) + b"\n" for r in mod.records(pairs, filler)))
             runs = {
                 "saring run (default pipeline)": [*saring, "run", str(inp), "-o", f"{tmp}/run",
                                                   *(["--config", args.config] if args.config else [])],
@@ -58,9 +71,14 @@ def main() -> None:
             for name, cmd in runs.items():
                 run(cmd)
                 kept, dup, other = S.outcome(Path(cmd[cmd.index("-o") + 1]))
-                r = S.judge(pairs, kept, dup, other)
+                r = mod.judge(pairs, kept, dup, other)
                 print(f"| {half} | `{name}` | {r['collapsed']:.3f} (of {r['copies']}) | "
                       f"{r['traps_merged']} (of {r['traps']}) |")
+                if args.show:
+                    for g in r.get("missed", []):
+                        print(f"    missed {g.ids[0]}: {g.edits}")
+                    for g in r.get("merged", []):
+                        print(f"    merged {g.ids[0]}")
 
 
 if __name__ == "__main__":

@@ -307,7 +307,7 @@ def test_injected_near_duplicates_precision_recall(tmp_path: Path) -> None:
     # an algorithm check (LSH + verification find every pair at Jaccard >= 0.8), so the stage is
     # configured as that definition; users' truth is syndication (test_dedup_syndication.py)
     _, _, rejected = run(tmp_path, [docs[0::3], docs[1::3], docs[2::3]], paragraphs=False,
-                         threshold=0.8, containment=0.0)
+                         threshold=0.8, containment=0.0, shared_containment=0.0)
     removed = {d.id: d.annotations["dedup"]["kept_id"] for d in rejected}
     score = score_run(sets, truth, removed, 0.8)
     assert score["true_pairs"] > 100

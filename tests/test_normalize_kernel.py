@@ -60,3 +60,37 @@ def test_bad_tables_are_refused_and_keep_the_old_ones() -> None:
     with pytest.raises(TypeError):
         K.fold(b"bytes")
     assert K.fold("Café") == "cafe"
+
+
+# figures: digits, both separators, other scripts' digits and fullwidth digits (never figures)
+_FIG = st.text(st.one_of(st.sampled_from("0123456789.,., a-\n٣０९"), st.characters(blacklist_categories=("Cs",))),
+               max_size=200)
+
+
+@settings(max_examples=1500, deadline=None)
+@given(_FIG)
+def test_figure_kernel_equals_the_reference(text: str) -> None:
+    import numpy as np
+    got = np.frombuffer(K.numbers(text), dtype=np.uint32).tolist()
+    assert got == N.number_hashes_reference(text)
+
+
+@pytest.mark.parametrize("text, figures", [
+    ("", []), ("Rp 1.318.000 per gram", ["1.318.000"]), ("5,6 SR pada 13.21 WIB", ["5,6", "13.21"]),
+    ("1..2 3, 4. 5,,6 ,7 8,", ["1", "2", "3", "4", "5", "6", "7", "8"]), ("٣ ０ x", []),
+    ("é9é" * 1000, ["9"] * 1000), ("2024" + "\U0001f600" + "07", ["2024", "07"]),
+])
+def test_figures_are_digit_runs_with_inner_separators(text: str, figures: list[str]) -> None:
+    import numpy as np
+    assert N.number_hashes_reference(text) == [N._fnv1a(f) for f in figures]
+    assert np.frombuffer(K.numbers(text), dtype=np.uint32).tolist() == [N._fnv1a(f) for f in figures]
+
+
+def test_figure_fallback_equals_the_kernel(monkeypatch: pytest.MonkeyPatch) -> None:
+    text = "Harga emas Rp 1.312.000 per gram, naik Rp 4.000 pada Senin (10/6/2024)."
+    with_kernel = N.number_bytes(text)
+    monkeypatch.setattr(N, "_NUMBERS", None)
+    assert N.number_bytes(text) == with_kernel
+    assert N.number_hashes(text).tolist() == sorted(set(N.number_hashes_reference(text)))
+    with pytest.raises(TypeError):
+        K.numbers(b"12")

@@ -119,3 +119,42 @@ def test_filled_in_templates_and_consecutive_lines_are_not_phrase_revisions() ->
     assert not any(e.kind == "revision_duplicate" for e in doc.edits)
     pair = "\n".join([SAR, SAR.replace("Desa Sukaraja", "Kampung Cibeber Hilir")])
     assert run(pair, revision_needs_evidence=False).text == pair  # adjacent: a list, not a revision
+
+
+# written for session 14 (dedup12): the wider edit-region shapes and their near misses
+PASAR = ("Wali kota meresmikan pasar rakyat yang baru selesai direnovasi dan meminta para pedagang "
+         "menjaga kebersihan agar pembeli tidak beralih ke pasar modern.")
+CABAI = ("Harga cabai rawit di pasar induk sempat menyentuh Rp 95.000 per kilogram sebelum turun "
+         "perlahan setelah pasokan dari daerah sentra kembali normal.")
+
+
+def test_an_added_clause_and_a_figure_with_its_unit_are_revisions() -> None:
+    for a, b, conflict in [
+        (PASAR, PASAR.replace("direnovasi dan", "direnovasi dengan anggaran Rp 8 miliar dan"),
+         [["", "dengan anggaran Rp 8 miliar"]]),
+        (CABAI, CABAI.replace("Rp 95.000 per kilogram", "Rp 1,1 juta per karung"),
+         [["95 000", "1 1 juta"], ["kilogram", "karung"]]),
+    ]:
+        doc = run("\n".join([a, FILL, b]), revision_needs_evidence=False)
+        assert doc.text == "\n".join([a, FILL]), b
+        assert doc.annotations["repair"]["revision_conflicts"] == conflict
+
+
+def test_replaced_clauses_without_figures_are_not_revisions() -> None:
+    frame = ("\"{}\" kata Kepala Dinas Perhubungan, Agus Salim, di kantornya, Rabu siang.")
+    quotes = ("Kami akan menambah armada bus sekolah untuk desa-desa terpencil mulai tahun depan,",
+              "Tarif angkutan kota tidak akan dinaikkan sampai akhir tahun ini,")
+    text = "\n".join([frame.format(quotes[0]), FILL, frame.format(quotes[1])])
+    assert run(text, revision_needs_evidence=False).text == text
+    # a clause longer than MAX_CLAUSE, and a changed phrase of 5-6 tokens without figures on both sides
+    long_clause = PASAR.replace("direnovasi dan", "direnovasi oleh kontraktor lokal yang juga membangun terminal bus antarkota baru dan")
+    text = "\n".join([PASAR, FILL, long_clause])
+    assert run(text, revision_needs_evidence=False).text == text
+    other = CABAI.replace("Rp 95.000 per kilogram", "harga tertinggi sepanjang musim hujan")
+    text = "\n".join([CABAI, FILL, other])
+    assert run(text, revision_needs_evidence=False).text == text
+    # the same clause added to a lower-cased, unpunctuated record line (court records repeat
+    # formulas with a clause more or less): not prose, only the four-token region applies
+    rec = PASAR.lower().rstrip(".")
+    text = "\n".join([rec, FILL, rec.replace("direnovasi dan", "direnovasi dengan anggaran rp 8 miliar dan")])
+    assert run(text, revision_needs_evidence=False).text == text

@@ -34,6 +34,13 @@ def build_pipeline(**params: object) -> Pipeline:
 @click.option("--min-length-ratio", type=float, default=0.6, show_default=True,
               help="Containment counts only when the shorter document has at least this share of the "
                    "longer one's shingles (keeps summaries apart from their articles).")
+@click.option("--shared-containment", type=float, default=0.7, show_default=True,
+              help="Also duplicates at any length ratio: this share of the shorter document's shingles "
+                   "and several whole paragraphs in the longer one (truncated teasers, copies with a "
+                   "rewritten lead); 0 turns it off.")
+@click.option("--figures", type=float, default=0.6, show_default=True,
+              help="Never duplicates: documents with 4+ figures each sharing less than this share of "
+                   "them (one template filled in on two days: weather, prices, rates); 0 turns it off.")
 @click.option("--hash-view", type=click.Choice(["cleaned", "text"]), default="cleaned", show_default=True,
               help="Hash the text after normalize + boilerplate (datelines, 'Baca juga', outlet "
                    "furniture removed; output text unchanged), as the default pipeline does, or as is.")
@@ -60,6 +67,8 @@ def dedup(
     threshold: float,
     containment: float,
     min_length_ratio: float,
+    shared_containment: float,
+    figures: float,
     hash_view: str,
     num_perm: int,
     ngram: int,
@@ -78,7 +87,7 @@ def dedup(
     try:
         pipeline = build_pipeline(
             threshold=threshold, containment=containment, min_length_ratio=min_length_ratio,
-            hash_view=hash_view, num_perm=num_perm, ngram=ngram, bands=bands, rows=rows,
+            shared_containment=shared_containment, figures=figures, hash_view=hash_view, num_perm=num_perm, ngram=ngram, bands=bands, rows=rows,
             verify=verify, exact=exact, near=near, paragraphs=paragraphs,
             paragraph_min_docs=paragraph_min_docs, paragraph_min_chars=paragraph_min_chars,
         )

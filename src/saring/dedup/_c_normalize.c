@@ -14,12 +14,22 @@
  *     None when a code point has no entry (its result is not ASCII, or it lies outside the
  *     table: the caller runs the reference) or when no tables are set.
  *
+ * numbers(text) -> bytes
+ *     The figures of ``text`` (maximal runs ``[0-9]+([.,][0-9]+)*``, ASCII digits only) as
+ *     native-endian uint32 FNV-1a hashes of their characters, in text order (reference:
+ *     normalize.py ``number_hashes_reference``). Hashing folds every digit to 0, so these keep
+ *     what folding drops: two daily reports of one template differ only here.
+ *
  * Sizes are Py_ssize_t, the output buffer grows by checked doubling, every Python API result is
  * checked, and no buffer is indexed by input values except the 128-entry ASCII table (c < 128).
  */
 #define PY_SSIZE_T_CLEAN
 #include <Python.h>
+#include <stdint.h>
 #include <string.h>
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
 
 static PyObject *ASCII_OUT[128];  /* owned references to ASCII str, or NULL */
 static PyObject *OTHER = NULL;    /* owned dict {int: ASCII str} */
@@ -175,11 +185,114 @@ fold(PyObject *self, PyObject *text)
     return res;
 }
 
+#define FNV_OFFSET 2166136261u
+#define FNV_PRIME 16777619u
+/* any byte of x in '0'..'9' (bit-twiddling "hasbetween", exact for bytes 0-255: a byte with its
+ * high bit set never matches) */
+#define ONES 0x0101010101010101ull
+#define HIGHS 0x8080808080808080ull
+#define HAS_DIGIT(x) \
+    (((ONES * (127 + '9' + 1) - ((x) & ONES * 127)) & ~(x) & (((x) & ONES * 127) + ONES * (127 - ('0' - 1)))) & HIGHS)
+
+static inline int
+is_digit(Py_UCS4 c)
+{
+    return c >= '0' && c <= '9';
+}
+
+/* The figure starting at i (a digit): its FNV-1a hash; *at is moved past it. */
+static uint32_t
+figure_at(int kind, const void *data, Py_ssize_t n, Py_ssize_t *at)
+{
+    uint32_t h = FNV_OFFSET;
+    Py_ssize_t i = *at;
+    while (i < n) {  /* digits, then a separator only when a digit follows it */
+        Py_UCS4 c = PyUnicode_READ(kind, data, i);
+        if (!is_digit(c) && !((c == '.' || c == ',') && i + 1 < n && is_digit(PyUnicode_READ(kind, data, i + 1))))
+            break;
+        h = (h ^ (uint32_t)c) * FNV_PRIME;
+        i++;
+    }
+    *at = i;
+    return h;
+}
+
+/* The position of the next ASCII digit at or after i, or n. One-byte text is skipped sixteen
+ * (SSE2) or eight bytes at a time (most of a news text has no digit). */
+static Py_ssize_t
+next_digit(int kind, const void *data, Py_ssize_t n, Py_ssize_t i)
+{
+    if (kind == PyUnicode_1BYTE_KIND) {
+        const unsigned char *p = data;
+        uint64_t x;
+#if defined(__SSE2__)
+        /* sixteen bytes at a time: a byte b is a digit when (b - '0') mod 256 <= 9 */
+        const __m128i zero = _mm_set1_epi8('0'), nine = _mm_set1_epi8(9);
+        while (i + 16 <= n) {
+            __m128i t = _mm_sub_epi8(_mm_loadu_si128((const __m128i *)(p + i)), zero);
+            int m = _mm_movemask_epi8(_mm_cmpeq_epi8(_mm_min_epu8(t, nine), t));
+            if (m)
+                return i + __builtin_ctz((unsigned)m);
+            i += 16;
+        }
+#endif
+        while (i + 8 <= n) {
+            memcpy(&x, p + i, 8);
+            if (HAS_DIGIT(x))
+                break;
+            i += 8;
+        }
+        while (i < n && !is_digit(p[i]))
+            i++;
+        return i;
+    }
+    while (i < n && !is_digit(PyUnicode_READ(kind, data, i)))
+        i++;
+    return i;
+}
+
+static PyObject *
+numbers(PyObject *self, PyObject *text)
+{
+    if (!PyUnicode_Check(text)) {
+        PyErr_SetString(PyExc_TypeError, "numbers: text must be str");
+        return NULL;
+    }
+    Py_ssize_t n = PyUnicode_GET_LENGTH(text);
+    int kind = PyUnicode_KIND(text);
+    const void *data = PyUnicode_DATA(text);
+    Py_ssize_t cap = 16, len = 0;
+    uint32_t *buf = PyMem_Malloc((size_t)cap * sizeof(uint32_t));
+    if (buf == NULL)
+        return PyErr_NoMemory();
+    for (Py_ssize_t i = next_digit(kind, data, n, 0); i < n; i = next_digit(kind, data, n, i)) {
+        if (len == cap) {
+            if (cap > PY_SSIZE_T_MAX / 2 / (Py_ssize_t)sizeof(uint32_t)) {
+                PyMem_Free(buf);
+                return PyErr_NoMemory();
+            }
+            cap *= 2;
+            uint32_t *nb = PyMem_Realloc(buf, (size_t)cap * sizeof(uint32_t));
+            if (nb == NULL) {
+                PyMem_Free(buf);
+                return PyErr_NoMemory();
+            }
+            buf = nb;
+        }
+        buf[len++] = figure_at(kind, data, n, &i);
+    }
+    PyObject *res = PyBytes_FromStringAndSize((const char *)buf, len * (Py_ssize_t)sizeof(uint32_t));
+    PyMem_Free(buf);
+    return res;
+}
+
 static PyMethodDef methods[] = {
     {"set_tables", set_tables, METH_VARARGS,
      "set_tables(ascii: tuple of 128 str, other: dict int -> str) -> None (all values ASCII)"},
     {"fold", fold, METH_O,
      "fold(text) -> text.lower().translate(table) when every character's result is ASCII and known, else None"},
+    {"numbers", numbers, METH_O,
+     "numbers(text) -> bytes: uint32 FNV-1a hashes of the text's figures, in text order"},
     {NULL, NULL, 0, NULL},
 };
 

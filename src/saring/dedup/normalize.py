@@ -14,9 +14,13 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from typing import Any
+from array import array
+from typing import TYPE_CHECKING, Any
 
 from saring.compiled import load
+
+if TYPE_CHECKING:
+    import numpy as np
 
 _DIGIT_RE = re.compile(r"\d")
 # Anything but a letter/digit (underscore included), except the newline, becomes a space.
@@ -80,6 +84,40 @@ def _kernel_fold() -> Any:
 
 
 _FOLD = _kernel_fold()
+_KERNEL = load("saring.dedup._c_normalize")
+_NUMBERS = None if _KERNEL is None else _KERNEL.numbers
+# a figure: ASCII digits with inner thousands/decimal separators ("1.318.000", "5,6", "2024")
+_NUMBER_RE = re.compile(r"[0-9]+(?:[.,][0-9]+)*")
+_FNV_OFFSET, _FNV_PRIME = 2166136261, 16777619
+
+
+def _fnv1a(s: str) -> int:
+    h = _FNV_OFFSET
+    for ch in s:
+        h = ((h ^ ord(ch)) * _FNV_PRIME) & 0xFFFFFFFF
+    return h
+
+
+def number_hashes_reference(text: str) -> list[int]:
+    """32-bit FNV-1a hashes of the text's figures, in text order (what the kernel computes)."""
+    return [_fnv1a(m) for m in _NUMBER_RE.findall(text)]
+
+
+def number_bytes(text: str) -> bytes:
+    """:func:`number_hashes_reference` as native uint32 bytes (unsorted, repeats kept): what the
+    hash step stores per document; verification compares only candidate pairs' sets."""
+    if _NUMBERS is not None:
+        return _NUMBERS(text)  # type: ignore[no-any-return]
+    return array("I", number_hashes_reference(text)).tobytes()
+
+
+def number_hashes(text: str) -> np.ndarray:
+    """Sorted distinct hashes of the figures of ``text``. Hashing folds digits to 0 (re-crawls
+    differ in counters), so a daily report filled into one template (weather, prices, rates) is
+    the same text to the shingles; its figures are what tell two days apart."""
+    import numpy as np
+
+    return np.unique(np.frombuffer(number_bytes(text), dtype=np.uint32))
 
 
 def _normalize_reference(text: str) -> str:

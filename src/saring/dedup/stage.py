@@ -49,7 +49,7 @@ from saring.background import Background
 from saring.dedup import exact as exact_mod
 from saring.dedup.lsh import optimal_params
 from saring.dedup.minhash import MinHasher, band_hashes, exact_jaccard, splitmix, token_hashes
-from saring.dedup.normalize import hash_tokens, normalize_for_hash
+from saring.dedup.normalize import hash_tokens, normalize_for_hash, number_bytes
 from saring.dedup.paragraphs import paragraph_hashes, paragraph_removals
 from saring.dedup.unionfind import components
 from saring.document import KEPT, Document
@@ -65,6 +65,9 @@ if TYPE_CHECKING:
 
 EXACT, NEAR = "exact_duplicate", "near_duplicate"
 CONTAINED = "contained_duplicate"  # value: share of its shingles in the kept document
+# a teaser or reworked copy: most of its shingles and several whole paragraphs are in the kept
+# document, whatever the length ratio (value: the containment, threshold ``shared_containment``)
+SHARED = "shared_paragraphs_duplicate"
 PARAGRAPHS_ONLY = "duplicate_paragraphs_only"
 _SIG_BATCH = 512
 _PAIR_DT = "uint64"  # a dtype name: numpy is imported only where pairs are built
@@ -79,6 +82,8 @@ class DedupConfig:
     threshold: float = 0.7
     containment: float = 0.85
     min_length_ratio: float = 0.6
+    shared_containment: float = 0.7
+    figures: float = 0.6
     hash_view: str = "text"
     num_perm: int = 128
     ngram: int = 5
@@ -104,6 +109,26 @@ HASH_VIEWS = ("text", "cleaned")
 # LSH target when containment is on: a copy with one paragraph of five dropped has Jaccard ~0.6
 # against its source, so candidates must be found down to ~0.5 (verification decides).
 _CONTAINMENT_CANDIDATES = 0.5
+# SHARED needs this many whole paragraphs (lines of >= paragraph_min_chars) in common, and this
+# share of the paragraphs of the document with fewer; a summary is one paragraph of picked
+# sentences and shares none (IndoSum: 0 or 1), a truncated teaser keeps its first paragraphs
+_SHARED_LINES = 2
+_SHARED_LINE_SHARE = 0.3
+_SHARED_MIN_RATIO = 0.15
+# ... and the paragraphs in common must start near the top of both, at about the same place: a
+# copy keeps the story's opening paragraphs (its headline and lead may be rewritten), while a
+# round-up or a follow-up that re-uses an article's paragraphs has them further down
+_LEAD_LINES = 4
+# only body paragraphs count for SHARED: headlines, menus, bylines, share bars and captions are
+# shorter, and a copy's furniture would otherwise push its first paragraphs down
+_BODY_CHARS = 80
+_LEAD_SHIFT = 1
+# figures agree unless both documents have this many distinct ones and fewer than ``figures``
+# of the smaller set are in the other: hashing folds digits, so two days of one template report
+# (weather, prices, rates, case counts) are the same text to shingles and the exact hash
+_MIN_FIGURES = 4
+# a paragraph held by more documents than this is furniture, not a sign of a copy (candidates)
+_LINE_BUCKET_MAX = 10
 
 
 @lru_cache(maxsize=2)
@@ -274,14 +299,22 @@ class _ShardHashes:
         self.small: list[np.ndarray] = []  # 32-bit shingle hashes: enough to verify (collisions ~|A||B|/2^32)
         self.sig_parts: list[np.ndarray] = []
         self.batch: list[np.ndarray] = []  # token hashes of the documents not sketched yet
-        self.par_rows: list[tuple[int, int]] = []
+        # paragraph hashes of every document, flat, with per-document counts (rows built per shard)
+        self.par_hashes: list[int] = []
+        self.par_counts: list[int] = []
+        # per document, flat: its figures (normalize.number_bytes) and its body paragraphs'
+        # hashes in text order (of its view), with per-document counts
+        self.figs: list[bytes] = []
+        self.lines: list[int] = []
+        self.line_counts: list[int] = []
 
     def add(self, key: int, doc_id: str, text: str, anns: dict[str, Any], view_text: str | None = None) -> bool:
         """One kept document (``view_text``: what the ``cleaned`` hash view hashes instead of
         ``text``). True when a batch of signatures was just sketched."""
         cfg = self.cfg
         norm = normalize_for_hash(text)
-        th = token_hashes(norm if view_text is None else normalize_for_hash(view_text))
+        vnorm = norm if view_text is None else normalize_for_hash(view_text)
+        th = token_hashes(vnorm)
         self.keys.append(key)
         self.ids.append(doc_id)
         self.ex.append(exact_mod.exact_hash_of(th) if cfg.exact else 0)
@@ -290,9 +323,21 @@ class _ShardHashes:
         self.quality.append(-math.inf if q is None else q)
         d = _annotation_in(anns, cfg.damage_key)
         self.damage.append(0.0 if d is None else d)
+        spans: list[tuple[int, int, int]] = []
+        shared = _shared_on(cfg)
+        if cfg.paragraphs or (shared and view_text is None):
+            spans = paragraph_hashes(text, cfg.paragraph_min_chars, norm)
         if cfg.paragraphs:
-            hs = {h for _, _, h in paragraph_hashes(text, cfg.paragraph_min_chars, norm)}
-            self.par_rows.extend((h, key) for h in sorted(hs))
+            self.par_hashes.extend([h for _, _, h in spans])
+            self.par_counts.append(len(spans))
+        if cfg.figures > 0:
+            self.figs.append(number_bytes(text if view_text is None else view_text))
+        if shared:
+            if view_text is not None:
+                spans = paragraph_hashes(view_text, cfg.paragraph_min_chars, vnorm)
+            before = len(self.lines)
+            self.lines.extend([h for s, e, h in spans if e - s >= _BODY_CHARS])
+            self.line_counts.append(len(self.lines) - before)
         if cfg.near:
             self.batch.append(th)
             if len(self.batch) >= _SIG_BATCH:
@@ -323,17 +368,24 @@ class _ShardHashes:
         )
         st.save_json(f"meta/s{i:05d}.ids.json", self.ids)
         small = self.small
+        if cfg.figures > 0:
+            _save_flat(st, f"figures/s{i:05d}", np.frombuffer(b"".join(self.figs), dtype=np.uint32),
+                       [len(b) // 4 for b in self.figs])
+        if _shared_on(cfg):
+            flat = np.asarray(self.lines, dtype=np.uint64)
+            _save_flat(st, f"lines/s{i:05d}", flat, self.line_counts)
+            rows = np.stack([flat, np.repeat(karr, self.line_counts)], axis=1)
+            part = _partition_of(rows[:, 0], cfg.partitions)
+            for p in range(cfg.partitions):
+                st.save_array(f"linecand/p{p:03d}/s{i:05d}.npy", rows[part == p])
         if cfg.near:
-            off = np.zeros(len(small) + 1, dtype=np.int64)
-            np.cumsum([len(s) for s in small], out=off[1:])
-            flat = np.concatenate(small) if small else np.empty(0, np.uint32)
-            st.save_array(f"shingles/s{i:05d}.off.npy", off)
-            st.save_array(f"shingles/s{i:05d}.flat.npy", flat)
+            _save_flat(st, f"shingles/s{i:05d}", np.concatenate(small) if small else np.empty(0, np.uint32),
+                       [len(x) for x in small])
             sig_parts = self.sig_parts
             sigs = np.concatenate(sig_parts) if sig_parts else np.empty((0, cfg.num_perm), np.uint32)
             if cfg.verify == "signature":
                 st.save_array(f"sigs/s{i:05d}.npy", sigs)
-            nonempty = np.diff(off) > 0
+            nonempty = np.fromiter((len(x) > 0 for x in small), dtype=bool, count=len(small))
             bh = band_hashes(sigs[nonempty], cfg.bands, cfg.rows, cfg.seed)
             bkeys = karr[nonempty]
             for b in range(cfg.bands):
@@ -347,11 +399,39 @@ class _ShardHashes:
             for p in range(cfg.partitions):
                 st.save_array(f"exact/p{p:03d}/s{i:05d}.npy", rows[part == p])
         if cfg.paragraphs:
-            prow = np.asarray(self.par_rows, dtype=np.uint64).reshape(-1, 2)
+            # one (hash, key) row per paragraph a document holds, however often it holds it
+            prow = np.stack([np.asarray(self.par_hashes, dtype=np.uint64), np.repeat(karr, self.par_counts)], axis=1)
+            prow = _unique_rows(prow)
             part = _partition_of(prow[:, 0], cfg.partitions)
             for p in range(cfg.partitions):
                 st.save_array(f"para/p{p:03d}/s{i:05d}.npy", prow[part == p])
         return {"docs": len(self.keys)}
+
+
+def _unique_rows(rows: np.ndarray) -> np.ndarray:
+    """Distinct ``(hash, key)`` rows, sorted (a lexsort: ``np.unique(axis=0)`` compares rows as
+    void records, several times slower)."""
+    import numpy as np
+    if len(rows) < 2:
+        return rows
+    rows = rows[np.lexsort((rows[:, 1], rows[:, 0]))]
+    keep = np.ones(len(rows), dtype=bool)
+    keep[1:] = (rows[1:] != rows[:-1]).any(axis=1)
+    return rows[keep]
+
+
+def _shared_on(cfg: DedupConfig) -> bool:
+    """Whether ``SHARED`` is judged (it needs exact verification): paragraph hashes are kept."""
+    return cfg.near and cfg.shared_containment > 0 and cfg.verify == "exact"
+
+
+def _save_flat(st: Store, name: str, flat: np.ndarray, counts: list[int]) -> None:
+    """Per-document arrays, concatenated, as ``name.flat.npy`` and offsets ``name.off.npy``."""
+    import numpy as np
+    off = np.zeros(len(counts) + 1, dtype=np.int64)
+    np.cumsum(counts, out=off[1:])
+    st.save_array(f"{name}.off.npy", off)
+    st.save_array(f"{name}.flat.npy", flat)
 
 
 def _hash_name(shard: int) -> str:
@@ -509,6 +589,8 @@ def _group(task: _GroupTask) -> dict[str, Any]:
         for p in range(cfg.partitions):
             st.save_array(f"cand/p{p:03d}/b{task.index:05d}.npy", cand[part == p])
         return {"pairs": found}
+    if task.kind == "line":
+        return _line_candidates(task)
     for index in range(task.index, task.index + task.count):
         rows = _load_pairs(st, [f"exact/p{index:03d}/s{s:05d}.npy" for s in range(task.n_shards)])
         pairs = _star_pairs(rows)
@@ -520,12 +602,42 @@ def _group(task: _GroupTask) -> dict[str, Any]:
     return {"pairs": found}
 
 
+def _line_candidates(task: _GroupTask) -> dict[str, Any]:
+    """Candidate pairs from whole paragraphs held by 2 to ``_LINE_BUCKET_MAX`` documents: a
+    truncated or reworked copy sits at Jaccard 0.2-0.5 against its source, where LSH bands
+    rarely collide, but keeps several of its paragraphs verbatim."""
+    import numpy as np
+    cfg, st = task.cfg, task.store
+    found = 0
+    for index in range(task.index, task.index + task.count):
+        rows = _load_pairs(st, [f"linecand/p{index:03d}/s{s:05d}.npy" for s in range(task.n_shards)])
+        if len(rows):
+            hashes, inverse, counts = np.unique(rows[:, 0], return_inverse=True, return_counts=True)
+            rows = rows[counts[inverse.ravel()] <= _LINE_BUCKET_MAX]
+        cand = _star_pairs(rows)
+        found += len(cand)
+        part = _partition_of(cand[:, 0] ^ splitmix(cand[:, 1]), cfg.partitions)
+        for p in range(cfg.partitions):
+            st.save_array(f"cand/p{p:03d}/l{index:05d}.npy", cand[part == p])
+    return {"pairs": found}
+
+
 def _group_tasks(cfg: DedupConfig, ws: str, fp: str, n: int, kind: str, groups: int) -> list[_GroupTask]:
     return [_GroupTask(cfg, ws, fp, n, i, kind, min(_GROUPS_PER_TASK, groups - i))
             for i in range(0, groups, _GROUPS_PER_TASK)]
 
 
 # ----------------------------------------------------------------------------- verification
+class _Feats:
+    """What verification compares of one document: shingles (or its signature), and, when
+    stored, its figures and its paragraph hashes."""
+
+    __slots__ = ("sh", "figs", "lines")
+
+    def __init__(self, sh: np.ndarray, figs: np.ndarray | None, lines: np.ndarray | None) -> None:
+        self.sh, self.figs, self.lines = sh, figs, lines  # lines: body paragraph hashes in text order
+
+
 class _Similarity:
     """Lazily memory-maps per-shard shingle (or signature) files to score document pairs."""
 
@@ -534,6 +646,7 @@ class _Similarity:
         self.verify = verify
         self._shards: dict[int, tuple[np.ndarray, Any]] = {}
         self._exact: dict[int, np.ndarray] = {}
+        self._ragged: dict[str, tuple[np.ndarray, np.ndarray] | None] = {}
 
     def _shard(self, s: int) -> tuple[np.ndarray, Any]:
         got = self._shards.get(s)
@@ -545,49 +658,81 @@ class _Similarity:
                 data: Any = self.store.load_array(f"sigs/s{s:05d}.npy", mmap=True)
             else:
                 # memory-mapped: verification touches only the documents it compares
-                data = (self.store.load_array(f"shingles/s{s:05d}.flat.npy", mmap=True),
-                        self.store.load_array(f"shingles/s{s:05d}.off.npy"))
+                data = self._load_ragged(f"shingles/s{s:05d}")
             got = self._shards[s] = (keys, data)
         return got
 
-    def features(self, key: int) -> np.ndarray:
+    def _load_ragged(self, name: str) -> tuple[np.ndarray, np.ndarray] | None:
+        if name not in self._ragged:
+            self._ragged[name] = (
+                (self.store.load_array(f"{name}.flat.npy", mmap=True), self.store.load_array(f"{name}.off.npy"))
+                if self.store.exists(f"{name}.off.npy") else None)
+        return self._ragged[name]
+
+    def _row(self, key: int) -> tuple[int, int]:
         import numpy as np
-        keys, data = self._shard(key >> 32)
-        j = int(np.searchsorted(keys, np.uint64(key)))
-        if self.verify == "signature":
-            return np.asarray(data[j])
-        flat, off = data
+        keys, _ = self._shard(key >> 32)
+        return key >> 32, int(np.searchsorted(keys, np.uint64(key)))
+
+    def _slice(self, kind: str, s: int, j: int) -> np.ndarray | None:
+        import numpy as np
+        got = self._load_ragged(f"{kind}/s{s:05d}")
+        if got is None:
+            return None
+        flat, off = got
         return np.asarray(flat[off[j] : off[j + 1]])
 
-    def accept(self, a: np.ndarray, b: np.ndarray, cfg: DedupConfig) -> tuple[float, bool]:
+    def features(self, key: int, row: int | None = None) -> _Feats:
+        """One document's features (``row``: its position in its shard's files, when known)."""
+        import numpy as np
+        s, j = self._row(key) if row is None else (key >> 32, row)
+        _, data = self._shard(s)
+        if self.verify == "signature":
+            sh = np.asarray(data[j])
+        else:
+            flat, off = data
+            sh = np.asarray(flat[off[j] : off[j + 1]])
+        return _Feats(sh, self._slice("figures", s, j), self._slice("lines", s, j))
+
+    def figures(self, key: int, row: int) -> np.ndarray | None:
+        return self._slice("figures", key >> 32, row)
+
+    def accept(self, a: _Feats, b: _Feats, cfg: DedupConfig) -> tuple[float, bool]:
         """(Jaccard, duplicate?) — see :meth:`judge`, which also says by which criterion."""
         j, why, _ = self.judge(a, b, cfg)
         return j, why is not None
 
-    def judge(
-        self, a: np.ndarray, b: np.ndarray, cfg: DedupConfig
-    ) -> tuple[float, str | None, float]:
-        """Jaccard of two documents, the criterion that makes them duplicates (``NEAR``: Jaccard
-        at the threshold; ``CONTAINED``, exact verification only: the shorter one nearly contained
-        in the longer at a similar length, a syndicated copy with a paragraph dropped) or None, and
-        that criterion's value. The length floor keeps a summary, which reuses its article's
-        phrases, apart from the article."""
+    def judge(self, a: _Feats, b: _Feats, cfg: DedupConfig) -> tuple[float, str | None, float]:
+        """Jaccard of two documents, the criterion that makes them duplicates or None, and that
+        criterion's value. ``NEAR``: Jaccard at the threshold. Exact verification only:
+        ``CONTAINED``, the shorter one nearly contained in the longer at a similar length (a
+        copy with a paragraph dropped); ``SHARED``, most of the shorter one's shingles and
+        several of its whole paragraphs in the longer at any length ratio (a truncated teaser,
+        a copy with its lead and headline rewritten). The length floor of ``CONTAINED`` keeps a
+        summary, which reuses its article's phrases, apart from the article; ``SHARED`` does it
+        by whole paragraphs. Any criterion fails when the figures disagree (:func:`_figures_agree`)."""
         import numpy as np
         if self.verify == "signature":
-            j = self.score(a, b)
+            j = self.score(a.sh, b.sh)
             return j, (NEAR if j >= cfg.threshold - 1e-6 else None), j
-        la, lb = len(a), len(b)
+        la, lb = len(a.sh), len(b.sh)
         if la == 0 and lb == 0:
             return 1.0, NEAR, 1.0
-        inter = len(np.intersect1d(a, b, assume_unique=True))
+        inter = len(np.intersect1d(a.sh, b.sh, assume_unique=True))
         j = inter / (la + lb - inter)
-        if j >= cfg.threshold - 1e-6:
-            return j, NEAR, j
         lo, hi = min(la, lb), max(la, lb)
         c = inter / lo
-        if cfg.containment > 0 and c >= cfg.containment - 1e-6 and lo >= cfg.min_length_ratio * hi:
-            return j, CONTAINED, c
-        return j, None, c
+        why, value = None, c
+        if j >= cfg.threshold - 1e-6:
+            why, value = NEAR, j
+        elif cfg.containment > 0 and c >= cfg.containment - 1e-6 and lo >= cfg.min_length_ratio * hi:
+            why = CONTAINED
+        elif (cfg.shared_containment > 0 and c >= cfg.shared_containment - 1e-6
+              and lo >= _SHARED_MIN_RATIO * hi and _paragraphs_shared(a, b)):
+            why = SHARED
+        if why is not None and not _figures_agree(a.figs, b.figs, cfg.figures):
+            why = None
+        return j, why, value
 
     def score(self, a: np.ndarray, b: np.ndarray) -> float:
         import numpy as np
@@ -598,15 +743,42 @@ class _Similarity:
         return exact_jaccard(a, b)
 
     def exact_hash(self, key: int) -> int:
-        import numpy as np
-        keys, _ = self._shard(key >> 32)
-        return int(self._exact[key >> 32][np.searchsorted(keys, np.uint64(key))])
+        s, j = self._row(key)
+        return int(self._exact[s][j])
 
     def pair(self, u: int, v: int, cfg: DedupConfig) -> tuple[float, bool]:
         eu = self.exact_hash(u)
         if eu and eu == self.exact_hash(v):
             return 1.0, True  # same normalised token stream: no need to compare shingles
         return self.accept(self.features(u), self.features(v), cfg)
+
+
+def _figures_agree(a: np.ndarray | None, b: np.ndarray | None, share: float) -> bool:
+    """False when both documents carry at least ``_MIN_FIGURES`` distinct figures and fewer than
+    ``share`` of the smaller set occur in the other: the same template filled in on two days.
+    A copy keeps its figures (a truncated one a subset); a re-crawl changes a counter or two."""
+    if share <= 0 or a is None or b is None or (len(a) == len(b) and a.tobytes() == b.tobytes()):
+        return True
+    fa, fb = set(a.tolist()), set(b.tolist())  # a few dozen figures: sets beat numpy calls
+    lo = min(len(fa), len(fb))
+    return lo < _MIN_FIGURES or len(fa & fb) >= share * lo - 1e-9
+
+
+def _paragraphs_shared(a: _Feats, b: _Feats) -> bool:
+    """At least ``_SHARED_LINES`` whole paragraphs in common, at least ``_SHARED_LINE_SHARE`` of
+    the paragraphs of the document with fewer, and the first one in common among the first
+    ``_LEAD_LINES`` paragraphs of both at most ``_LEAD_SHIFT`` places apart."""
+    if a.lines is None or b.lines is None:
+        return False
+    la, lb = a.lines.tolist(), b.lines.tolist()  # a dozen paragraphs: plain sets
+    sa, sb = set(la), set(lb)
+    common = sa & sb
+    k = len(common)
+    if k < _SHARED_LINES or k < _SHARED_LINE_SHARE * min(len(sa), len(sb)):
+        return False
+    ia = next((n for n, h in enumerate(la[:_LEAD_LINES]) if h in common), None)
+    ib = next((n for n, h in enumerate(lb[:_LEAD_LINES]) if h in common), None)
+    return ia is not None and ib is not None and abs(ia - ib) <= _LEAD_SHIFT
 
 
 @dataclass(frozen=True)
@@ -689,6 +861,7 @@ class _Members:
     quality: np.ndarray
     damage: np.ndarray
     ids: list[str]
+    rows: np.ndarray  # position in its shard's files
 
 
 def _gather_members(store: Store, rows: np.ndarray) -> _Members:
@@ -698,7 +871,7 @@ def _gather_members(store: Store, rows: np.ndarray) -> _Members:
     roots, keys = rows[:, 0], rows[:, 1]
     n = len(keys)
     m = _Members(roots, keys, np.zeros(n, np.uint64), np.zeros(n, np.int64), np.zeros(n, np.float64),
-                 np.zeros(n, np.float64), [""] * n)
+                 np.zeros(n, np.float64), [""] * n, np.zeros(n, np.int64))
     shard_of = (keys >> np.uint64(32)).astype(np.int64)
     for s in np.unique(shard_of):
         sel = np.flatnonzero(shard_of == s)
@@ -708,6 +881,7 @@ def _gather_members(store: Store, rows: np.ndarray) -> _Members:
         m.nchars[sel] = meta["nchars"][pos]
         m.quality[sel] = meta["quality"][pos]
         m.damage[sel] = meta["damage"][pos]
+        m.rows[sel] = pos
         shard_ids = store.load_json(f"meta/s{int(s):05d}.ids.json")
         for j, q in zip(sel.tolist(), pos.tolist(), strict=True):
             m.ids[j] = shard_ids[q]
@@ -733,21 +907,23 @@ def _judge_component(members: list[int], m: _Members, sim: _Similarity, cfg: Ded
     cluster_id = _fmt_key(int(m.roots[members[0]]))
     keepers: list[int] = []
     by_exact: dict[int, int] = {}
-    feats: dict[int, np.ndarray] = {}
+    feats: dict[int, _Feats] = {}
     out = []
     for i in members:
         key = int(m.keys[i])
         entry: dict[str, Any] = {"row": key & 0xFFFFFFFF, "cluster_id": cluster_id, "cluster_size": size}
         e = int(m.exact[i])
         match, best, crit = None, -1.0, NEAR
-        if e and e in by_exact:
-            match, best, crit = by_exact[e], 1.0, EXACT
+        k0 = by_exact.get(e) if e else None
+        if k0 is not None and _figures_agree(sim.figures(key, int(m.rows[i])),
+                                             sim.figures(int(m.keys[k0]), int(m.rows[k0])), cfg.figures):
+            match, best, crit = k0, 1.0, EXACT
         elif cfg.near:
-            f = feats[i] = sim.features(key)
+            f = feats[i] = sim.features(key, int(m.rows[i]))
             for k in keepers[: cfg.max_keepers]:
                 fk = feats.get(k)
                 if fk is None:
-                    fk = feats[k] = sim.features(int(m.keys[k]))
+                    fk = feats[k] = sim.features(int(m.keys[k]), int(m.rows[k]))
                 j, why, value = sim.judge(f, fk, cfg)
                 if why is not None and j > best:
                     match, best, crit, crit_value = k, j, why, value
@@ -776,7 +952,7 @@ def _decide_partition(task: _PartitionTask) -> dict[str, Any]:
     order = _keep_order(m)
     sim = _Similarity(st, cfg.verify)
     decisions: dict[int, list[dict[str, Any]]] = {}
-    counts = {EXACT: 0, NEAR: 0, CONTAINED: 0}
+    counts = {EXACT: 0, NEAR: 0, CONTAINED: 0, SHARED: 0}
     bounds = np.flatnonzero(np.diff(m.roots[order])) + 1 if len(order) else np.empty(0, np.int64)
     for comp in np.split(order, bounds) if len(order) else []:
         members = comp.tolist()
@@ -791,7 +967,7 @@ def _decide_partition(task: _PartitionTask) -> dict[str, Any]:
         removed.extend((s << 32) | d["row"] for d in entries if d["status"] == "removed")
     st.save_array(f"removed/p{p:03d}.npy", np.asarray(sorted(removed), dtype=np.uint64))
     return {"clustered": len(m.keys), "removed_exact": counts[EXACT],
-            "removed_near": counts[NEAR] + counts[CONTAINED]}
+            "removed_near": counts[NEAR] + counts[CONTAINED] + counts[SHARED]}
 
 
 # ----------------------------------------------------------------------------- stage 5: paragraphs
@@ -858,7 +1034,7 @@ def _decide(doc: Document, d: dict[str, Any] | None, frequent: AbstractSet[int],
     if d is not None and d["status"] == "removed":
         doc.annotate(label, cluster_id=d["cluster_id"], cluster_size=d["cluster_size"],
                      kept_id=d["kept_id"], kept_key=d["kept_key"], similarity=d["similarity"])
-        limit = cfg.containment if d["reason"] == CONTAINED else cfg.threshold
+        limit = {CONTAINED: cfg.containment, SHARED: cfg.shared_containment}.get(d["reason"], cfg.threshold)
         doc.reject(label, d["reason"], d["similarity"], limit)
         stats.rejected[d["reason"]] += 1
         return
@@ -949,6 +1125,8 @@ class Dedup(DeferringStage):
         threshold: float = 0.7
         containment: float = 0.85
         min_length_ratio: float = 0.6
+        shared_containment: float = 0.7
+        figures: float = 0.6
         hash_view: str = "text"
         num_perm: int = 128
         ngram: int = 5
@@ -972,8 +1150,9 @@ class Dedup(DeferringStage):
                 raise ValueError("threshold must be in (0, 1]")
             if self.verify not in ("exact", "signature"):
                 raise ValueError("verify must be 'exact' or 'signature'")
-            if not 0.0 <= self.containment <= 1.0 or not 0.0 <= self.min_length_ratio <= 1.0:
-                raise ValueError("containment and min_length_ratio must be in [0, 1]")
+            if not all(0.0 <= x <= 1.0 for x in (self.containment, self.min_length_ratio,
+                                                  self.shared_containment, self.figures)):
+                raise ValueError("containment, min_length_ratio, shared_containment and figures must be in [0, 1]")
             if self.hash_view not in HASH_VIEWS:
                 raise ValueError(f"hash_view must be one of {HASH_VIEWS}")
             if (self.bands is None) != (self.rows is None):
@@ -996,7 +1175,8 @@ class Dedup(DeferringStage):
         self.partitions = c.partitions
         self.cfg = DedupConfig(
             label=self.label, threshold=c.threshold, containment=c.containment,
-            min_length_ratio=c.min_length_ratio, hash_view=c.hash_view, num_perm=c.num_perm,
+            min_length_ratio=c.min_length_ratio, shared_containment=c.shared_containment,
+            figures=c.figures, hash_view=c.hash_view, num_perm=c.num_perm,
             ngram=c.ngram, bands=bands, rows=rows, seed=c.seed, exact=c.exact, near=c.near,
             verify=c.verify, paragraphs=c.paragraphs, paragraph_min_docs=c.paragraph_min_docs,
             paragraph_min_chars=c.paragraph_min_chars, partitions=c.partitions or 1,
@@ -1044,17 +1224,19 @@ class Dedup(DeferringStage):
             group_tasks = []
             if cfg.near:
                 group_tasks += _group_tasks(cfg, ws, fp, n, "band", cfg.bands * parts)
+                if _shared_on(cfg):
+                    group_tasks += _group_tasks(cfg, ws, fp, n, "line", parts)
             if cfg.exact:
                 group_tasks += _group_tasks(cfg, ws, fp, n, "exact", parts)
             ex.map(_group, group_tasks, desc="dedup: buckets")
-            bg.later(_drop, store, "bands", "exact")  # consumed by the bucket tasks, all marked done
+            bg.later(_drop, store, "bands", "exact", "linecand")  # consumed by the bucket tasks, all marked done
             if cfg.near:
                 ex.map(_verify, [_VerifyTask(cfg, ws, fp, p) for p in range(parts)], desc="dedup: verify")
             bg.later(_drop, store, "cand")
             ex.map(_components, [_ComponentsTask(cfg, ws, fp)], desc="dedup: components")
             bg.later(_drop, store, "edges")
             ex.map(_decide_partition, [_PartitionTask(cfg, ws, fp, n, p) for p in range(parts)], desc="dedup: keep")
-            bg.later(_drop, store, "shingles", "sigs", "comp")
+            bg.later(_drop, store, "shingles", "sigs", "comp", "figures", "lines")
             if cfg.paragraphs:
                 ex.map(_para_counts, [_PartitionTask(cfg, ws, fp, n, p) for p in range(parts)], desc="dedup: paragraphs")
             bg.later(_drop, store, "para")

@@ -30,6 +30,14 @@ MAX_DIFF_SHARE = 0.15  # a revision changes a detail, not a sentence
 # this way is a filled-in template (schedules, price lists) and is never a revision at all.
 MAX_REGION = 4
 MIN_SAME = 10
+# Two wider shapes of one edit region (session 14): a clause added or dropped (one side of the
+# region empty: "... tujuh kendaraan, termasuk dua truk bermuatan pasir, dan ..."), and a figure
+# changed with its unit, a figure on both sides ("Rp 95.000 per kilogram" / "Rp 1,1 juta per
+# karung"). A replaced clause without figures on both sides (two quotes in one quote frame, one
+# opener with two different requests) stays a different paragraph.
+MAX_CLAUSE = 8
+MAX_FIGURE_REGION = 6
+SENTENCE_END = frozenset(".!?\"”’)")
 
 
 class Para(Record):
@@ -111,14 +119,38 @@ def _diff_size(sm: SequenceMatcher) -> int:
 
 
 def _one_region(sm: SequenceMatcher) -> tuple[int, int, int, int] | None:
-    """The single edit region ``(i1, i2, j1, j2)`` when all differences are contiguous and short."""
+    """The span ``(i1, i2, j1, j2)`` covering all differences (None when there are none)."""
     ops = [op for op in sm.get_opcodes() if op[0] != "equal"]
     if not ops:
         return None
-    i1, j1, i2, j2 = ops[0][1], ops[0][3], ops[-1][2], ops[-1][4]
-    if i2 - i1 > MAX_REGION or j2 - j1 > MAX_REGION:
-        return None
-    return i1, i2, j1, j2
+    return ops[0][1], ops[-1][2], ops[0][3], ops[-1][4]
+
+
+def _has_figure(tokens: list[str]) -> bool:
+    return any(t in NUMBER_WORDS or any(c.isdigit() for c in t) for t in tokens)
+
+
+def _sentences(text: str) -> bool:
+    """Cased prose ending in a sentence mark: news and web paragraphs, not the lower-cased,
+    unpunctuated court-record lines whose repeated formulas differ by a clause (``halaman 12 dari
+    17 putusan nomor``, an amount added to one witness's identical statement)."""
+    end = text.rstrip()[-1:]
+    return end in SENTENCE_END and text != text.lower()
+
+
+def _short_edit(a: Para, b: Para, left: list[str], right: list[str]) -> bool:
+    """One edit region small enough to be a revision: at most ``MAX_REGION`` tokens a side, or, in
+    prose (:func:`_sentences`), an added/dropped clause of at most ``MAX_CLAUSE``, or a figure with
+    its unit on both sides in at most ``MAX_FIGURE_REGION`` (``left``/``right``: the region's
+    lower-cased tokens)."""
+    n = max(len(left), len(right))
+    if n <= MAX_REGION:
+        return True
+    if not (_sentences(a.text) and _sentences(b.text)):
+        return False
+    if not left or not right:
+        return n <= MAX_CLAUSE
+    return n <= MAX_FIGURE_REGION and _has_figure(left) and _has_figure(right)
 
 
 def _matcher(a: Para, b: Para) -> SequenceMatcher:
@@ -136,6 +168,8 @@ def revision_region(a: Para, b: Para, sm: SequenceMatcher | None = None) -> tupl
     if reg is None:
         return None
     i1, i2, j1, j2 = reg
+    if not _short_edit(a, b, a.lower[i1:i2], b.lower[j1:j2]):
+        return None
     same = len(a.lower) - (i2 - i1)
     return reg if same >= MIN_SAME and same >= 0.75 * len(a.lower) else None
 
@@ -175,7 +209,8 @@ def conflicts(a: Para, b: Para, days: frozenset[str], whole: bool = False,
               sm: SequenceMatcher | None = None) -> list[tuple[str, str]]:
     """Replaced token runs between two copies that carry a fact: a day, number or name; with
     ``whole`` (a short changed phrase) the whole replaced runs (``tujuh korban``/``sembilan korban``
-    is recorded as ``tujuh``/``sembilan``, ``dua hari``/``tiga puluh jam`` as such)."""
+    is recorded as ``tujuh``/``sembilan``, ``dua hari``/``tiga puluh jam`` as such, an added clause
+    as ``""``/the clause)."""
     out = []
     if sm is None:
         sm = _matcher(a, b)
