@@ -407,3 +407,39 @@ def test_paragraphs_equal_reference(text: str) -> None:
         assert list(map(type, g)) == list(map(type, w))
     with pytest.raises(TypeError):
         kernel.paragraphs(b"x")
+
+
+# token characters of every kind: ASCII letters and the Latin-1 letters the token class takes
+_KEY_CHARS = "abcdefghijklmnopqrstuvwxyzàáâãäåæçèéêëìíîïðñòóôõöøùúûüýþÿ"
+
+
+@settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(st.text(alphabet=_KEY_CHARS, min_size=1, max_size=70), min_size=2, max_size=30,
+                unique=True), st.data())
+def test_keys_of_every_length_equal_reference(keys: list[str], data: st.DataObject) -> None:
+    """Keys stored inline in their entry (up to 16 bytes) and in the arena (longer, past the
+    64-character buffer of wide lines too): hits, and near misses of the same length, a
+    character more or less, give the reference's sums in one-byte and in wide lines."""
+    langs = ("id", "ms", "jv", "su", "en")
+    markers = [Marker(langs[i % 5], k, 1.0) for i, k in enumerate(keys[1::2])]
+    lex = _toy({k: (i + 1) / 8 for i, k in enumerate(keys[::2])},
+               [*markers, Marker("mly", "yang", 1.0)])
+    scanner = lex._scanner
+    assert scanner is not None
+    near = [k[:-1] + ("b" if k[-1] != "b" else "c") for k in keys]
+    words = keys + near + [k + "a" for k in keys] + [k[1:] for k in keys if len(k) > 1]
+    lines = data.draw(st.lists(st.lists(st.sampled_from(words), max_size=8).map(" ".join),
+                               max_size=6))
+    for batch in (lines, [line + " 中" for line in lines]):
+        _assert_same_scan(scanner.scan(batch), _reference_scan(lex, batch))
+
+
+def test_long_keys_are_found() -> None:
+    """A key longer than an entry holds inline is a hit, its near misses are not."""
+    long_key = "panjangsekalikatanya" + "é" * 50
+    lex = _toy({long_key: 0.5, "pendek": 0.25}, [Marker("mly", "yang", 1.0)])
+    lines = [long_key, long_key[:-1] + "a", long_key + "x", "pendek " + long_key,
+             long_key + " 中"]
+    got = lex._scanner.scan(lines)
+    assert got[1] == [0.5, 0, 0, 0.75, 0.5]
+    _assert_same_scan(got, _reference_scan(lex, lines))

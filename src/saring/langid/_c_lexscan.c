@@ -33,14 +33,25 @@
 
 #define MAX_FIELDS 16
 
+/* A key's entry: 32 bytes, the table 64-byte aligned, so a hit reads one line of it; the key's
+ * bytes are inline up to KEY_INLINE (all but a few keys), else in the arena. */
+#define KEY_INLINE 16
 typedef struct {
-    uint64_t hash;
     double w;           /* idms weight (used when has_w) */
-    unsigned char *key; /* Latin-1 bytes (owned by the arena) */
-    Py_ssize_t len;
     int32_t fam;        /* row of its family fields in Scanner.fams, -1: none */
+    uint16_t len;
     unsigned char has_w, known;
+    union {
+        unsigned char in[KEY_INLINE]; /* len <= KEY_INLINE */
+        unsigned char *ptr;           /* longer: Latin-1 bytes owned by the arena */
+    } key;
 } Entry;
+
+_Static_assert(sizeof(Entry) == 32, "two entries per cache line");
+
+static inline const unsigned char *entry_key(const Entry *E) {
+    return E->len <= KEY_INLINE ? E->key.in : E->key.ptr;
+}
 
 typedef struct {
     uint32_t hash; /* low bits of the entry's hash: most misses stop here */
@@ -54,7 +65,8 @@ typedef struct {
 
 typedef struct {
     PyObject_HEAD
-    Entry *entries;
+    Entry *entries;    /* 64-byte aligned inside entries_raw */
+    void *entries_raw;
     Py_ssize_t n_entries, cap_entries;
     Slot *slots; /* open addressing */
     size_t mask;
@@ -114,10 +126,11 @@ static Py_ssize_t find(Scanner *S, const unsigned char *k, Py_ssize_t n, uint64_
         Slot sl = S->slots[i];
         if (sl.entry < 0) return -1;
         if (sl.hash == (uint32_t)h) {
-            Entry *E = &S->entries[sl.entry];
-            if (E->hash == h && E->len == n) {
+            const Entry *E = &S->entries[sl.entry];
+            if (E->len == n) {
+                const unsigned char *key = entry_key(E);
                 Py_ssize_t j = 0;
-                while (j < n && E->key[j] == k[j]) j++;
+                while (j < n && key[j] == k[j]) j++;
                 if (j == n) return sl.entry;
             }
         }
@@ -131,10 +144,14 @@ static int grow_slots(Scanner *S) {
     if (slots == NULL) { PyErr_NoMemory(); return -1; }
     memset(slots, 0xff, cap * sizeof(Slot));
     for (Py_ssize_t e = 0; e < S->n_entries; e++) {
-        size_t i = (size_t)S->entries[e].hash & (cap - 1);
+        const Entry *E = &S->entries[e];
+        const unsigned char *key = entry_key(E);
+        uint64_t h = FNV_INIT;
+        for (Py_ssize_t j = 0; j < E->len; j++) h = fnv_step(h, key[j]);
+        size_t i = (size_t)h & (cap - 1);
         while (slots[i].entry >= 0) i = (i + 1) & (cap - 1);
         slots[i].entry = (int32_t)e;
-        slots[i].hash = (uint32_t)S->entries[e].hash;
+        slots[i].hash = (uint32_t)h;
     }
     PyMem_Free(S->slots);
     S->slots = slots;
@@ -154,33 +171,42 @@ static Py_ssize_t entry_of(Scanner *S, PyObject *s) {
     if (e >= 0) return e;
     if (S->n_entries >= INT32_MAX - 1) { PyErr_SetString(PyExc_ValueError, "too many keys"); return -2; }
     if ((size_t)(S->n_entries + 1) * 2 > S->mask + 1 && grow_slots(S) < 0) return -2;
+    if (n > UINT16_MAX) { PyErr_SetString(PyExc_ValueError, "key too long"); return -2; }
     if (S->n_entries == S->cap_entries) {
         Py_ssize_t cap = S->cap_entries ? S->cap_entries * 2 : 1024;
-        Entry *ne = PyMem_Realloc(S->entries, (size_t)cap * sizeof(Entry));
-        if (ne == NULL) { PyErr_NoMemory(); return -2; }
+        void *raw = PyMem_Malloc((size_t)cap * sizeof(Entry) + 63);
+        if (raw == NULL) { PyErr_NoMemory(); return -2; }
+        Entry *ne = (Entry *)(((uintptr_t)raw + 63) & ~(uintptr_t)63);
+        if (S->n_entries) memcpy(ne, S->entries, (size_t)S->n_entries * sizeof(Entry));
+        PyMem_Free(S->entries_raw);
+        S->entries_raw = raw;
         S->entries = ne;
         S->cap_entries = cap;
     }
-    if (S->arena_len + (size_t)n > S->arena_cap) {
-        /* keys point into the arena: keep old blocks alive by never moving them; allocate a
-         * new block and leak-free track it by chaining through the first pointer-sized bytes */
-        size_t cap = S->arena_cap * 2 > (size_t)n + 64 ? S->arena_cap * 2 : (size_t)n + 4096;
-        unsigned char *blk = PyMem_Malloc(cap + sizeof(void *));
-        if (blk == NULL) { PyErr_NoMemory(); return -2; }
-        memcpy(blk, &S->arena, sizeof(void *));
-        S->arena = blk;
-        S->arena_len = 0;
-        S->arena_cap = cap;
-    }
-    unsigned char *key = S->arena + sizeof(void *) + S->arena_len;
-    memcpy(key, d, (size_t)n);
-    S->arena_len += (size_t)n;
-    e = S->n_entries++;
+    e = S->n_entries;
     Entry *E = &S->entries[e];
     memset(E, 0, sizeof(Entry));
-    E->key = key;
-    E->len = n;
-    E->hash = h;
+    if (n <= KEY_INLINE) {
+        memcpy(E->key.in, d, (size_t)n);
+    } else {
+        if (S->arena_len + (size_t)n > S->arena_cap) {
+            /* keys point into the arena: keep old blocks alive by never moving them; allocate a
+             * new block and leak-free track it by chaining through the first pointer-sized bytes */
+            size_t cap = S->arena_cap * 2 > (size_t)n + 64 ? S->arena_cap * 2 : (size_t)n + 4096;
+            unsigned char *blk = PyMem_Malloc(cap + sizeof(void *));
+            if (blk == NULL) { PyErr_NoMemory(); return -2; }
+            memcpy(blk, &S->arena, sizeof(void *));
+            S->arena = blk;
+            S->arena_len = 0;
+            S->arena_cap = cap;
+        }
+        unsigned char *key = S->arena + sizeof(void *) + S->arena_len;
+        memcpy(key, d, (size_t)n);
+        S->arena_len += (size_t)n;
+        E->key.ptr = key;
+    }
+    S->n_entries++;
+    E->len = (uint16_t)n;
     E->fam = -1;
     size_t i = (size_t)h & S->mask;
     while (S->slots[i].entry >= 0) i = (i + 1) & S->mask;
@@ -191,7 +217,7 @@ static Py_ssize_t entry_of(Scanner *S, PyObject *s) {
 }
 
 static void Scanner_dealloc(Scanner *S) {
-    PyMem_Free(S->entries);
+    PyMem_Free(S->entries_raw);
     PyMem_Free(S->slots);
     PyMem_Free(S->pairs);
     PyMem_Free(S->fams);
@@ -458,10 +484,11 @@ static inline void token(Scanner *S, LineSums *L, int kind, const void *data, Py
             for (;;) {
                 int32_t c = S->slots[j].entry;
                 if (c < 0) break;
-                Entry *E = &S->entries[c];
-                if (E->hash == h && E->len == n) {
+                const Entry *E = &S->entries[c];
+                if (S->slots[j].hash == (uint32_t)h && E->len == n) {
+                    const unsigned char *key = entry_key(E);
                     Py_ssize_t i = 0;
-                    while (i < n && E->key[i] == PyUnicode_READ(kind, data, a + i)) i++;
+                    while (i < n && key[i] == PyUnicode_READ(kind, data, a + i)) i++;
                     if (i == n) { e = c; break; }
                 }
                 j = (j + 1) & S->mask;
