@@ -579,7 +579,7 @@ def _name_rules_source() -> str:
         names.QUANTIFIERS) + str(sorted(names.QUANTIFIER_TAILS)) + demonym + names.LOWER_NEXT.pattern
 
 
-NAME_RULES_SHA = "4618e5cbcafe245f"  # (glue11: + scorer.site, which acts only on tokens the scan keeps)
+NAME_RULES_SHA = "c6099ce12dfd726a"  # (repair12 s14: _plain_only_token only drops scorer sites; the scan still keeps a superset)
 
 
 def test_name_tokens_mirror_the_name_rules() -> None:
@@ -604,7 +604,7 @@ def _quiet_source() -> str:
 # is False too; ``hyphen_code_sites`` is a site source ``quiet`` does not scan for; glue11: + scorer.site,
 # only on live name tokens: quiet stays exact; session 14, repair12: ``quiet`` itself answers the
 # hyphen-code gate from the kernel's name walk, ``process`` asks only ``quiet``)
-QUIET_SHA = "55328032f2fdb337"
+QUIET_SHA = "28747a33cd915cb2"  # (repair12 s14: _plain_only_token only drops scorer sites; quiet stays sound)
 
 
 def test_quiet_documents_mirror_the_glue_scan() -> None:

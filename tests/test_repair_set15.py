@@ -43,6 +43,9 @@ def test_traps_are_never_edited(step: Repair, traps: str, least: int) -> None:
     "Hasilnya diuji dengan Metode Walkerreksa dana yang stabil.",
     # never the plain noun ``ratap`` where a tagged shorter part (``atap``) ends the token
     "Umat memperbaiki Klenteng Hok Seng Tirtasekaratap setelah hujan.",
+    # the scorer gets no token only a plain noun splits (``Anti|radikalisme`` is one word, no glue)
+    "Para rektor menandatangani Piagam Antiradikalisme yang dibacakan di aula kampus kemarin.",
+    "Sebanyak dua puluh sekolah mengikuti Gerakan Antiradikalisme yang digelar di alun-alun kota.",
 ])
 def test_indonesian_order_and_solid_shops_stay(step: Repair, text: str) -> None:
     assert alone_and_in_page(step, text) == [text, text]
