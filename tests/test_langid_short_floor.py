@@ -29,9 +29,14 @@ THIN_MARGIN = [
     "Jemaah membaca doa dengan khusyuk.",
     "Pengurus masjid mengundang warga dan anak yatim.",
 ]
+# no function word (the model path), every word known, a strong Indonesian lean: raised
+MODEL_RAISED = ["Wkwk iya bener, besok gue traktir deh."]
+# the model path left alone: a weak Indonesian lean (``Ibu biasanya ...``), an unknown word (``ojol``)
+MODEL_KEPT = ["Ibu biasanya memakai minyak kelapa.", "Gue udah capek banget nungguin ojol."]
 WORDS = ("umat", "warga", "merayakan", "dengan", "berdoa", "di", "candi", "semoga", "kalian",
          "semua", "kebaikan", "tak", "bana", "nian", "urang", "dan", "jemaah", "doa", "Waisak",
-         "sawah", "rumah", "pagi", "kagak", "aye", "lamak", "ambo", "yang", "itu")
+         "sawah", "rumah", "pagi", "kagak", "aye", "lamak", "ambo", "yang", "itu", "gue", "banget",
+         "besok", "wkwk")
 
 
 @pytest.fixture(scope="module")
@@ -43,7 +48,6 @@ def step() -> LanguageID:
 
 def without_floor(step: LanguageID, text: str) -> dict:
     """The step's scores with the floor switched off (the score it had before session 14)."""
-    floor = step._short_floor
     step._short_floor = lambda text, score: score  # type: ignore[method-assign]
     try:
         return step.score(Document("t", text))
@@ -58,6 +62,25 @@ def test_clean_short_indonesian_is_raised_to_the_floor(step: LanguageID, text: s
     after = step.score(Document("t", text))
     assert after["lang"] == "id" and after["score"] == M.SHORT_ID_FLOOR
     assert step.decide(after, Document("t", text)) is None
+
+
+@pytest.mark.parametrize("text", MODEL_RAISED)
+def test_clean_short_model_path_indonesian_is_raised(step: LanguageID, text: str) -> None:
+    assert step._lex is not None
+    v = step._lex.classify(text)
+    assert v.lang == "und" and v.idms <= M.SHORT_MODEL_LOG_ODDS  # no function word, strong lean
+    before = without_floor(step, text)
+    assert before["lang"] == "id" and before["score"] < 0.5
+    assert step.score(Document("t", text)) == {**before, "score": M.SHORT_ID_FLOOR}
+
+
+@pytest.mark.parametrize("text", MODEL_KEPT)
+def test_model_path_lines_without_a_strong_lean_or_with_an_unknown_word_stay(
+        step: LanguageID, text: str) -> None:
+    assert step._lex is not None and step._lex.classify(text).lang == "und"
+    before = without_floor(step, text)
+    assert before["lang"] == "id" and before["score"] < M.SHORT_ID_FLOOR  # a candidate by score
+    assert step.score(Document("t", text)) == before
 
 
 @pytest.mark.parametrize("text", THIN_MARGIN)
@@ -92,11 +115,16 @@ def test_all_known_bounds() -> None:
 
 def test_short_floor_bounds() -> None:
     vocab, text, none = M.load_vocab(), RAISED[0], (lambda w: False)
-    assert M.short_floor(0.3, -2.0, text, vocab, none) == M.SHORT_ID_FLOOR
-    assert M.short_floor(0.3, -0.5 * math.log(3.0), text, vocab, none) == 0.3  # thin margin
-    assert M.short_floor(0.3, -2.0, text, vocab, lambda w: w == "candi") == 0.3
-    assert M.short_floor(0.9, -2.0, text, vocab, none) == 0.9  # never lowers
-    assert M.short_floor(0.3, -2.0, text, {}, none) == 0.3  # no vocabulary, no floor
+    assert M.short_floor(0.3, "id", -2.0, text, vocab, none) == M.SHORT_ID_FLOOR
+    assert M.short_floor(0.3, "id", -0.5 * math.log(3.0), text, vocab, none) == 0.3  # thin margin
+    assert M.short_floor(0.3, "id", -2.0, text, vocab, lambda w: w == "candi") == 0.3
+    assert M.short_floor(0.9, "id", -2.0, text, vocab, none) == 0.9  # never lowers
+    assert M.short_floor(0.3, "id", -2.0, text, {}, none) == 0.3  # no vocabulary, no floor
+    # the model path (lexicon ``und``) asks the stronger lean; another lexical label never
+    assert M.short_floor(0.3, "und", -2.0, text, vocab, none) == 0.3
+    assert M.short_floor(0.3, "und", -3.0, text, vocab, none) == M.SHORT_ID_FLOOR
+    assert M.short_floor(0.3, "ms", -3.0, text, vocab, none) == 0.3
+    assert M.short_floor(0.3, "jv", -3.0, text, vocab, none) == 0.3
 
 
 @settings(max_examples=150, deadline=None)

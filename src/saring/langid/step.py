@@ -322,14 +322,12 @@ class LanguageID(FilterStep):
         return got
 
     def _short_floor(self, text: str, score: float) -> float:
-        """``score``, or SHORT_ID_FLOOR for a lexical Indonesian verdict on clean short text."""
+        """``score``, or SHORT_ID_FLOOR for an Indonesian verdict on clean short text."""
         lex, mcal, regional = self._lex, self._mcal, self._regional
         if lex is None or mcal is None or regional is None:
             return score
         v = lex.classify(text)
-        if v.lang != "id":  # the model path (no function word) keeps its own calibration
-            return score
-        return short_floor(score, v.idms, text, mcal.vocab, regional.known)
+        return short_floor(score, v.lang, v.idms, text, mcal.vocab, regional.known)
 
     def _analyse_py(self, doc: Document) -> tuple[dict[str, Any], list[tuple[int, int, float]]]:
         """The reference of :meth:`_analyse_now` (and its path for what the kernel leaves: 64
