@@ -161,8 +161,10 @@ def test_two_distinct_weak_words_in_a_short_line() -> None:
     words; one weak word, a repeat, a longer line, a name or a verdict above the ceiling is
     not enough."""
     assert WEAK.regional("Aku dak tau nian.")
-    assert WEAK.regional("Dak " + " ".join(_FILLER[:IDMS_WEAK_WORDS - 2]) + " nian")
-    assert not WEAK.regional("Dak " + " ".join(_FILLER[:IDMS_WEAK_WORDS - 1]) + " nian")  # 11 words
+    filler = _FILLER * 2
+    assert WEAK.regional("Dak " + " ".join(filler[:IDMS_WEAK_WORDS - 2]) + " nian")
+    # one word more than IDMS_WEAK_WORDS
+    assert not WEAK.regional("Dak " + " ".join(filler[:IDMS_WEAK_WORDS - 1]) + " nian")
     assert not WEAK.regional("Aku dak tau.")  # one weak word
     assert not WEAK.regional("Dak dak dak.")  # one distinct word
     assert not WEAK.regional("Aku dak kenal Nian kemarin.")  # ``Nian`` inside a sentence: a name
@@ -218,6 +220,10 @@ def test_two_packaged_weak_words_step_back_a_short_line(
 @pytest.mark.parametrize(("regional", "indonesian"), [
     # written by us: Betawi ``aye`` (= I) + ``kagak`` (= not), id 0.96 before session 14
     ("Aye kagak mau ikut, mending tidur aja.", "Aku nggak mau ikut, mending tidur aja."),
+    # written by us: Musi ``dak`` + ``galak`` in 14 words (session 14, second turn: lines of up
+    # to IDMS_WEAK_WORDS = 20 words), id 0.96 before
+    ("Kemarin aku dak galak pergi ke pasar karena hujan deras dari pagi sampai sore.",
+     "Kemarin aku tidak mau pergi ke pasar karena hujan deras dari pagi sampai sore."),
 ])
 def test_two_packaged_weak_words_step_back_a_short_line_above_the_ceiling(
         step: LanguageID, regional: str, indonesian: str) -> None:

@@ -161,7 +161,14 @@ IDMS_SHORT_CHARS = 300
 # DISTINCT words are what the plain rule asks for: a Betawi line ``Lu kagak usah ..., aye ...``
 # scored id 0.97. Cross-fit on the tune half: no gold text or tweet more, no regional text more
 # (28 of 49 either way); the rule is for that shape, bounded by the tune half's 0.
-IDMS_WEAK_WORDS = 10
+# Session 14 (langid12), second turn: lines of up to 20 words (was 10). Cross-fit on the tune half
+# (lists of one fold, texts of the other) by the bound: 10 -> 29 of 50 regional verdicts stepped
+# back; 20 and 26: 31 (+ a Madurese line of 11 words, ``olle`` + ``pera``, and a Minangkabau one of
+# 14, ``wak`` + ``nio``), gold texts and tweets the same 2 tweets either way; 30: + a gold Indonesian
+# sentence (``dango`` + ``kaleng`` in 30 words). Gains end at 14 words, the first cost is at 30:
+# 20 keeps a margin. (Session 13's looser list cost a sentence and a tweet at 11-12 words: the
+# kept list's tweet ratio is what bounds it.)
+IDMS_WEAK_WORDS = 20
 # Session 13 (langid11), second turn: Betawi writes the Indonesian suffix ``-nya`` as ``-nye``;
 # the table holds the ``-nye`` forms of frequent Indonesian ``-nya`` words (``pasalnye``,
 # ``setidaknye``). In a text longer than IDMS_SHORT_WORDS words an Indonesian verdict steps back
