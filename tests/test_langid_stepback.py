@@ -15,6 +15,7 @@ from saring.langid.stepback import (
     IDMS_NYE_MIN,
     IDMS_SHORT_CHARS,
     IDMS_SHORT_WORDS,
+    IDMS_WEAK_LONG,
     IDMS_WEAK_WORDS,
     STEP_BACK_SCORE,
     JvSuEvidence,
@@ -203,6 +204,25 @@ def test_packaged_weak_words() -> None:
     assert {"dak", "dio", "galak", "nian", "balek", "pegi"} <= ev.weak
     assert ev.weak.isdisjoint(ev.words)
     assert not {"kemaren", "denger", "seneng", "ngasih", "cewek", "cowok", "wong", "ko"} & ev.weak
+
+
+def test_three_distinct_weak_words_in_a_longer_line() -> None:
+    """Session 14, second turn: above IDMS_WEAK_WORDS words a line needs IDMS_WEAK_LONG distinct
+    weak or evidence words (a weak one among them) making up >= IDMS_MIN_SHARE of its words."""
+    filler = _FILLER * 3
+    assert IDMS_WEAK_LONG == 3
+
+    def line(words: list[str], n: int) -> str:
+        return " ".join([*words, *filler[:n - len(words)]])
+
+    assert WEAK.regional(line(["dak", "nian", "galak"], 25))
+    assert WEAK.regional(line(["dak", "nian", "galak"], 30))  # 3 of 30: a tenth
+    assert not WEAK.regional(line(["dak", "nian", "galak"], 31))  # below a tenth
+    assert WEAK.regional(line(["dak", "nian", "galak", "ulun"], 31))
+    assert not WEAK.regional(line(["dak", "nian"], 25))  # two distinct: a short line's rule
+    assert not WEAK.regional(line(["dak", "dak", "nian", "nian"], 25))  # repeats
+    assert not WEAK.regional(line(["Dak", "Nian", "galak"], 25))  # ``Nian`` inside: a name
+    assert WEAK.step_back("id", 0.98, line(["dak", "nian", "galak"], 25)) == STEP_BACK_SCORE
 
 
 @pytest.mark.parametrize(("regional", "indonesian"), [
