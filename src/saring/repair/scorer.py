@@ -30,8 +30,6 @@ from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING, NamedTuple
 
-import numpy as np
-
 from saring.repair import names as N
 from saring.repair.glue import LOWER_AFTER as RUNNING_AFTER
 from saring.repair.glue import NAME_END, TIME_NOUNS, Site, in_running_text, is_verb
@@ -95,11 +93,16 @@ class Model:
     layer's weights once (numpy): every split of a token is scored in one matrix product (the
     pure-Python loop cost ~100 us per split, most of the hook's cost on pages that reach it)."""
 
-    __slots__ = ("b1", "edit", "flag", "grams", "out_bias", "w1", "w2")
+    __slots__ = ("b1", "edit", "flag", "grams", "np", "out_bias", "w1", "w2")
 
     def __init__(self, data: dict) -> None:
         if tuple(data["features"]) != FEATURES:
             raise ValueError("scorer data was built for other features: rebuild it")
+        # numpy is imported here, when the first document reaches the scorer, not when the
+        # repair step is imported: the pool's driver and ``saring clean``'s start never load it.
+        import numpy as np
+
+        self.np = np
         self.grams: dict[str, float] = data["grams"]
         hidden = np.array(data["hidden"], dtype=float) / np.array(data["scale"], dtype=float)
         self.w1 = np.ascontiguousarray(hidden.T)  # features x hidden units, on raw features
@@ -111,6 +114,7 @@ class Model:
 
     def probabilities(self, rows: list[list[float]]) -> list[float]:
         """The probability of glue for each feature row."""
+        np = self.np
         h = np.maximum(np.array(rows, dtype=float) @ self.w1 + self.b1, 0.0)
         y = np.clip(h @ self.w2 + self.out_bias, -30.0, 30.0)
         return (1.0 / (1.0 + np.exp(-y))).tolist()
