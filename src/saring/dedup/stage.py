@@ -129,6 +129,21 @@ _LEAD_SHIFT = 1
 _MIN_FIGURES = 4
 # a paragraph held by more documents than this is furniture, not a sign of a copy (candidates)
 _LINE_BUCKET_MAX = 10
+# a body paragraph is stored as its hash's high 48 bits and, in the low 16, its estimated token
+# count (characters x the view's tokens per character): SHARED weighs what the shorter document
+# has besides the paragraphs in common without keeping per-paragraph shingles
+_LINE_BITS = 16
+_LINE_TOKENS = (1 << _LINE_BITS) - 1
+_LINE_HASH = ~_LINE_TOKENS & 0xFFFFFFFFFFFFFFFF
+# SHARED also needs the rest of the shorter document (besides the paragraphs in common) to be
+# this much in the other, and at most this many extra paragraphs in the longer one between two
+# paragraphs in common. On 4,000 real news docs the two wrong merges of session 14 were a
+# same-event article with its own lead and framing around four quoted paragraphs (rest 0.03 in
+# the other) and one quoting five background paragraphs with seven of its own between them
+# (extra 7). Set 16 dev traps: rest <= 0.11; set 14 tune copies: 2 of ~70 below 0.15 (then 0.21),
+# extra <= 2 (sets 14 tune and 16 dev).
+_REST_ECHO = 0.15
+_GAP_EXCESS = 2
 
 
 @lru_cache(maxsize=2)
@@ -336,7 +351,9 @@ class _ShardHashes:
             if view_text is not None:
                 spans = paragraph_hashes(view_text, cfg.paragraph_min_chars, vnorm)
             before = len(self.lines)
-            self.lines.extend([h for s, e, h in spans if e - s >= _BODY_CHARS])
+            per_char = len(th) / (len(vnorm) or 1)  # tokens per character of this view
+            self.lines.extend([(h & _LINE_HASH) | min(int((e - s) * per_char), _LINE_TOKENS)
+                               for s, e, h in spans if e - s >= _BODY_CHARS])
             self.line_counts.append(len(self.lines) - before)
         if cfg.near:
             self.batch.append(th)
@@ -374,7 +391,7 @@ class _ShardHashes:
         if _shared_on(cfg):
             flat = np.asarray(self.lines, dtype=np.uint64)
             _save_flat(st, f"lines/s{i:05d}", flat, self.line_counts)
-            rows = np.stack([flat, np.repeat(karr, self.line_counts)], axis=1)
+            rows = np.stack([flat >> np.uint64(_LINE_BITS), np.repeat(karr, self.line_counts)], axis=1)
             part = _partition_of(rows[:, 0], cfg.partitions)
             for p in range(cfg.partitions):
                 st.save_array(f"linecand/p{p:03d}/s{i:05d}.npy", rows[part == p])
@@ -728,7 +745,7 @@ class _Similarity:
         elif cfg.containment > 0 and c >= cfg.containment - 1e-6 and lo >= cfg.min_length_ratio * hi:
             why = CONTAINED
         elif (cfg.shared_containment > 0 and c >= cfg.shared_containment - 1e-6
-              and lo >= _SHARED_MIN_RATIO * hi and _paragraphs_shared(a, b)):
+              and lo >= _SHARED_MIN_RATIO * hi and _paragraphs_shared(a, b, inter)):
             why = SHARED
         if why is not None and not _figures_agree(a.figs, b.figs, cfg.figures):
             why = None
@@ -764,13 +781,15 @@ def _figures_agree(a: np.ndarray | None, b: np.ndarray | None, share: float) -> 
     return lo < _MIN_FIGURES or len(fa & fb) >= share * lo - 1e-9
 
 
-def _paragraphs_shared(a: _Feats, b: _Feats) -> bool:
+def _paragraphs_shared(a: _Feats, b: _Feats, inter: int) -> bool:
     """At least ``_SHARED_LINES`` whole paragraphs in common, at least ``_SHARED_LINE_SHARE`` of
     the paragraphs of the document with fewer, and the first one in common among the first
-    ``_LEAD_LINES`` paragraphs of both at most ``_LEAD_SHIFT`` places apart."""
+    ``_LEAD_LINES`` paragraphs of both at most ``_LEAD_SHIFT`` places apart; and the rest of the
+    shorter document (``inter``: its shingles in the other) echoes the other (:func:`_rest_echoes`)."""
     if a.lines is None or b.lines is None:
         return False
-    la, lb = a.lines.tolist(), b.lines.tolist()  # a dozen paragraphs: plain sets
+    la = [x >> _LINE_BITS for x in a.lines.tolist()]  # a dozen paragraphs: plain sets
+    lb = [x >> _LINE_BITS for x in b.lines.tolist()]
     sa, sb = set(la), set(lb)
     common = sa & sb
     k = len(common)
@@ -778,7 +797,50 @@ def _paragraphs_shared(a: _Feats, b: _Feats) -> bool:
         return False
     ia = next((n for n, h in enumerate(la[:_LEAD_LINES]) if h in common), None)
     ib = next((n for n, h in enumerate(lb[:_LEAD_LINES]) if h in common), None)
-    return ia is not None and ib is not None and abs(ia - ib) <= _LEAD_SHIFT
+    if ia is None or ib is None or abs(ia - ib) > _LEAD_SHIFT:
+        return False
+    a_short = len(a.sh) <= len(b.sh)
+    short, long_ = (la, lb) if a_short else (lb, la)
+    anchors = _anchors(short, long_, common)
+    return (_gap_excess(anchors) <= _GAP_EXCESS
+            and _rest_echoes(a if a_short else b, short, anchors, inter))
+
+
+def _anchors(short: list[int], long_: list[int], common: set[int]) -> list[tuple[int, int]]:
+    """``(place in the shorter, place in the longer)`` of the paragraphs in common, in the
+    shorter one's order, each at its first place in the longer."""
+    pos: dict[int, int] = {}
+    for n, h in enumerate(long_):
+        pos.setdefault(h, n)
+    anchors: list[tuple[int, int]] = []
+    for n, h in enumerate(short):
+        if h in common and (not anchors or anchors[-1][1] != pos[h]):
+            anchors.append((n, pos[h]))
+    return anchors
+
+
+def _gap_excess(anchors: list[tuple[int, int]]) -> int:
+    """Body paragraphs the longer document has between two paragraphs in common beyond those the
+    shorter has there. A copy drops or merges a paragraph or two; an article that quotes
+    another's paragraphs far apart has its own story between them."""
+    return sum(max(0, (l1 - l0) - (s1 - s0)) for (s0, l0), (s1, l1) in zip(anchors, anchors[1:], strict=False))
+
+
+def _rest_echoes(short: _Feats, hashes: list[int], anchors: list[tuple[int, int]], inter: int) -> bool:
+    """Whether what the shorter document has besides the paragraphs in common is mostly in the
+    other too. A copy's other paragraphs are the same paragraphs edited (a rewritten lead, typos,
+    a merged or truncated paragraph); a same-event article that re-uses quote or background
+    paragraphs writes its own lead and framing, which the other does not hold. A paragraph in
+    common holds about (its tokens - 4) shingles of its own, 4 more that reach into the next
+    paragraph when that one follows it in both documents."""
+    tokens = [x & _LINE_TOKENS for x in short.lines.tolist()]
+    weight = 0  # shingles of the shorter one that paragraphs in common account for
+    for k, (s0, l0) in enumerate(anchors):
+        weight += max(0, tokens[s0] - 4)
+        if k + 1 < len(anchors) and anchors[k + 1] == (s0 + 1, l0 + 1):
+            weight += 4
+    rest = len(short.sh) - weight
+    return rest <= 0 or inter - weight >= _REST_ECHO * rest
 
 
 @dataclass(frozen=True)
