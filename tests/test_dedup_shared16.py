@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import numpy as np
 import pytest
 
 from saring.dedup import stage as S
@@ -107,3 +108,45 @@ def test_line_hashes_keep_their_token_estimate_apart_from_the_hash() -> None:
     tokens = [x & S._LINE_TOKENS for x in a.lines]
     words = [len(p.split()) for p in _STORY]
     assert all(abs(t - w) <= 0.25 * w for t, w in zip(tokens, words, strict=True)), (tokens, words)
+
+
+class _FakeSim(S._Similarity):
+    """Features by key (no store): the keep policy's matching alone."""
+
+    def __init__(self, feats: dict[int, S._Feats]) -> None:
+        self.verify = "exact"
+        self.f = feats
+
+    def features(self, key: int, row: int | None = None) -> S._Feats:
+        return self.f[key]
+
+    def figures(self, key: int, row: int) -> np.ndarray | None:
+        return self.f[key].figs
+
+
+def _component(x_figs: list[int] | None) -> list[dict]:
+    """Kept K, R a close copy of K (Jaccard 0.8), X a close copy of R (0.78) but not of K (0.64)."""
+    sh = {0: np.arange(90, dtype=np.uint32), 1: np.arange(80, dtype=np.uint32),
+          2: np.concatenate([np.arange(10, 80), np.arange(400, 410)]).astype(np.uint32)}
+    sh[0] = np.concatenate([sh[0], np.arange(300, 310)]).astype(np.uint32)
+    figs = {0: np.asarray([1, 2, 3, 4], np.uint32), 1: None,
+            2: None if x_figs is None else np.asarray(x_figs, np.uint32)}
+    sim = _FakeSim({k: S._Feats(sh[k], figs[k], None) for k in sh})
+    n = 3
+    m = S._Members(np.zeros(n, np.uint64), np.arange(n, dtype=np.uint64), np.zeros(n, np.uint64),
+                   np.zeros(n, np.int64), np.zeros(n, np.float64), np.zeros(n, np.float64),
+                   ["K", "R", "X"], np.zeros(n, np.int64))
+    cfg = S.DedupConfig(containment=0.0, shared_containment=0.0)
+    return S._judge_component([0, 1, 2], m, sim, cfg, n)
+
+
+def test_copy_of_a_copy_is_removed_for_the_kept_member_through_the_close_copy() -> None:
+    k, r, x = _component(None)
+    assert k["status"] == "kept"
+    assert r["status"] == "removed" and r["kept_id"] == "K" and r["reason"] == S.NEAR
+    assert x["status"] == "removed" and x["kept_id"] == "K" and x["similarity"] == pytest.approx(70 / 90, abs=1e-5)
+
+
+def test_no_bridge_when_the_figures_disagree_with_the_kept_member() -> None:
+    _, _, x = _component([5, 6, 7, 8])
+    assert x["status"] == "kept"

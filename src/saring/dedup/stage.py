@@ -964,12 +964,23 @@ def _keep_order(m: _Members) -> np.ndarray:
 def _judge_component(members: list[int], m: _Members, sim: _Similarity, cfg: DedupConfig,
                      size: int) -> list[dict[str, Any]]:
     """The keep policy for one component, members in keep order: each is kept unless it matches
-    an earlier kept member (exact hash, or Jaccard/containment), so a chain A~B~C never removes C
-    for a document it does not resemble."""
+    an earlier kept member (exact hash, or Jaccard/containment), or, a copy of a copy, a member
+    removed as a close copy (exact, ``NEAR`` or ``CONTAINED``, never ``SHARED``) of a kept one
+    whose figures agree with it (:func:`_bridge`); then it is recorded against that kept member
+    with its similarity to the copy. So a chain A~B~C removes C for A only through a close copy
+    B of A, never through a member that only shares paragraphs with A."""
     cluster_id = _fmt_key(int(m.roots[members[0]]))
     keepers: list[int] = []
+    bridges: list[tuple[int, int]] = []  # (removed close copy, the member it was removed for)
     by_exact: dict[int, int] = {}
     feats: dict[int, _Feats] = {}
+
+    def feat(i: int) -> _Feats:
+        f = feats.get(i)
+        if f is None:
+            f = feats[i] = sim.features(int(m.keys[i]), int(m.rows[i]))
+        return f
+
     out = []
     for i in members:
         key = int(m.keys[i])
@@ -981,14 +992,13 @@ def _judge_component(members: list[int], m: _Members, sim: _Similarity, cfg: Ded
                                              sim.figures(int(m.keys[k0]), int(m.rows[k0])), cfg.figures):
             match, best, crit = k0, 1.0, EXACT
         elif cfg.near:
-            f = feats[i] = sim.features(key, int(m.rows[i]))
+            f = feat(i)
             for k in keepers[: cfg.max_keepers]:
-                fk = feats.get(k)
-                if fk is None:
-                    fk = feats[k] = sim.features(int(m.keys[k]), int(m.rows[k]))
-                j, why, value = sim.judge(f, fk, cfg)
+                j, why, value = sim.judge(f, feat(k), cfg)
                 if why is not None and j > best:
                     match, best, crit, crit_value = k, j, why, value
+            if match is None:
+                match, crit, crit_value = _bridge(f, bridges[: cfg.max_keepers], feat, sim, cfg)
             if match is not None:
                 best = crit_value
         if match is None:
@@ -997,10 +1007,25 @@ def _judge_component(members: list[int], m: _Members, sim: _Similarity, cfg: Ded
                 by_exact.setdefault(e, i)
             entry["status"] = "kept"
         else:
+            if crit != SHARED and match in keepers:
+                bridges.append((i, match))
             entry.update(status="removed", reason=crit, kept_id=m.ids[match],
                          kept_key=_fmt_key(int(m.keys[match])), similarity=round(best, 6))
         out.append(entry)
     return out
+
+
+def _bridge(f: _Feats, bridges: list[tuple[int, int]], feat: Callable[[int], _Feats], sim: _Similarity,
+            cfg: DedupConfig) -> tuple[int | None, str, float]:
+    """The kept member a document is a copy of through a close copy of it it matches (the most
+    similar such copy), with the criterion and value of that match; ``(None, NEAR, 0)`` if none.
+    A partner's copy of a truncated copy may no longer resemble the original directly."""
+    match, best, crit, crit_value = None, -1.0, NEAR, 0.0
+    for r, k in bridges:
+        j, why, value = sim.judge(f, feat(r), cfg)
+        if why is not None and j > best and _figures_agree(f.figs, feat(k).figs, cfg.figures):
+            match, best, crit, crit_value = k, j, why, value
+    return match, crit, crit_value
 
 
 @_once(lambda t: f"decide-{t.partition:03d}")
