@@ -103,9 +103,11 @@ def test_line_hashes_keep_their_token_estimate_apart_from_the_hash() -> None:
     a, b = S._ShardHashes(cfg), S._ShardHashes(cfg)
     a.add(1, "a", text, {})
     b.add(2, "b", "Judul\n" + text + "\nSingkat.", {})
-    ha = [x >> S._LINE_BITS for x in a.lines]
-    assert ha == [x >> S._LINE_BITS for x in b.lines] and len(ha) == len(_STORY)
-    tokens = [x & S._LINE_TOKENS for x in a.lines]
+    ra = S._line_rows(a.lines, a.line_chars, a.per_char, a.line_counts).tolist()
+    rb = S._line_rows(b.lines, b.line_chars, b.per_char, b.line_counts).tolist()
+    ha = [x >> S._LINE_BITS for x in ra]
+    assert ha == [x >> S._LINE_BITS for x in rb] and len(ha) == len(_STORY)
+    tokens = [x & S._LINE_TOKENS for x in ra]
     words = [len(p.split()) for p in _STORY]
     assert all(abs(t - w) <= 0.25 * w for t, w in zip(tokens, words, strict=True)), (tokens, words)
 

@@ -198,16 +198,23 @@ def _annotation(doc: Document, dotted: str | None) -> float | None:
 
 def _annotation_in(annotations: dict[str, Any], dotted: str | None) -> float | None:
     """:func:`_annotation` of a document's ``annotations`` dict."""
-    if not dotted:
-        return None
-    parts = dotted.split(".")
-    for i in range(len(parts) - 1, 0, -1):
-        val: Any = annotations.get(".".join(parts[:i]))
-        for key in parts[i:]:
+    for label, keys in _annotation_paths(dotted):
+        val: Any = annotations.get(label)
+        for key in keys:
             val = val.get(key) if isinstance(val, dict) else None
         if isinstance(val, (int, float)) and not isinstance(val, bool) and math.isfinite(val):
             return float(val)
     return None
+
+
+@lru_cache(maxsize=16)
+def _annotation_paths(dotted: str | None) -> tuple[tuple[str, tuple[str, ...]], ...]:
+    """Every (step label, keys under it) reading of ``dotted``, longest label first (split once,
+    not per document)."""
+    if not dotted:
+        return ()
+    parts = dotted.split(".")
+    return tuple((".".join(parts[:i]), tuple(parts[i:])) for i in range(len(parts) - 1, 0, -1))
 
 
 # ----------------------------------------------------------------------------- scratch files
@@ -321,7 +328,10 @@ class _ShardHashes:
         # hashes in text order (of its view), with per-document counts
         self.figs: list[bytes] = []
         self.lines: list[int] = []
+        self.line_chars: list[int] = []
         self.line_counts: list[int] = []
+        self.per_char: list[float] = []
+        self.shared = _shared_on(cfg)
 
     def add(self, key: int, doc_id: str, text: str, anns: dict[str, Any], view_text: str | None = None) -> bool:
         """One kept document (``view_text``: what the ``cleaned`` hash view hashes instead of
@@ -339,7 +349,7 @@ class _ShardHashes:
         d = _annotation_in(anns, cfg.damage_key)
         self.damage.append(0.0 if d is None else d)
         spans: list[tuple[int, int, int]] = []
-        shared = _shared_on(cfg)
+        shared = self.shared
         if cfg.paragraphs or (shared and view_text is None):
             spans = paragraph_hashes(text, cfg.paragraph_min_chars, norm)
         if cfg.paragraphs:
@@ -351,10 +361,10 @@ class _ShardHashes:
             if view_text is not None:
                 spans = paragraph_hashes(view_text, cfg.paragraph_min_chars, vnorm)
             before = len(self.lines)
-            per_char = len(th) / (len(vnorm) or 1)  # tokens per character of this view
-            self.lines.extend([(h & _LINE_HASH) | min(int((e - s) * per_char), _LINE_TOKENS)
-                               for s, e, h in spans if e - s >= _BODY_CHARS])
+            self.lines.extend([h for s, e, h in spans if e - s >= _BODY_CHARS])
+            self.line_chars.extend([e - s for s, e, _ in spans if e - s >= _BODY_CHARS])
             self.line_counts.append(len(self.lines) - before)
+            self.per_char.append(len(th) / (len(vnorm) or 1))  # tokens per character of this view
         if cfg.near:
             self.batch.append(th)
             if len(self.batch) >= _SIG_BATCH:
@@ -388,10 +398,11 @@ class _ShardHashes:
         if cfg.figures > 0:
             _save_flat(st, f"figures/s{i:05d}", np.frombuffer(b"".join(self.figs), dtype=np.uint32),
                        [len(b) // 4 for b in self.figs])
-        if _shared_on(cfg):
-            flat = np.asarray(self.lines, dtype=np.uint64)
+        if self.shared:
+            flat = _line_rows(self.lines, self.line_chars, self.per_char, self.line_counts)
             _save_flat(st, f"lines/s{i:05d}", flat, self.line_counts)
-            rows = np.stack([flat >> np.uint64(_LINE_BITS), np.repeat(karr, self.line_counts)], axis=1)
+            rows = np.stack([flat >> np.uint64(_LINE_BITS), np.repeat(karr, self.line_counts),
+                             np.repeat(np.asarray(self.ex, dtype=np.uint64), self.line_counts)], axis=1)
             part = _partition_of(rows[:, 0], cfg.partitions)
             for p in range(cfg.partitions):
                 st.save_array(f"linecand/p{p:03d}/s{i:05d}.npy", rows[part == p])
@@ -423,6 +434,15 @@ class _ShardHashes:
             for p in range(cfg.partitions):
                 st.save_array(f"para/p{p:03d}/s{i:05d}.npy", prow[part == p])
         return {"docs": len(self.keys)}
+
+
+def _line_rows(hashes: list[int], chars: list[int], per_char: list[float], counts: list[int]) -> np.ndarray:
+    """Body paragraph rows: the hash's high 48 bits and the paragraph's estimated tokens
+    (characters x its document's tokens per character) in the low 16."""
+    import numpy as np
+    est = np.asarray(chars, dtype=np.float64) * np.repeat(np.asarray(per_char, dtype=np.float64), counts)
+    tokens = np.minimum(est.astype(np.uint64), np.uint64(_LINE_TOKENS))
+    return (np.asarray(hashes, dtype=np.uint64) & np.uint64(_LINE_HASH)) | tokens
 
 
 def _unique_rows(rows: np.ndarray) -> np.ndarray:
@@ -627,7 +647,7 @@ def _line_candidates(task: _GroupTask) -> dict[str, Any]:
     cfg, st = task.cfg, task.store
     found = 0
     for index in range(task.index, task.index + task.count):
-        rows = _load_pairs(st, [f"linecand/p{index:03d}/s{s:05d}.npy" for s in range(task.n_shards)])
+        rows = _one_per_text(_load_pairs(st, [f"linecand/p{index:03d}/s{s:05d}.npy" for s in range(task.n_shards)]))
         if len(rows):
             hashes, inverse, counts = np.unique(rows[:, 0], return_inverse=True, return_counts=True)
             rows = rows[counts[inverse.ravel()] <= _LINE_BUCKET_MAX]
@@ -637,6 +657,19 @@ def _line_candidates(task: _GroupTask) -> dict[str, Any]:
         for p in range(cfg.partitions):
             st.save_array(f"cand/p{p:03d}/l{index:05d}.npy", cand[part == p])
     return {"pairs": found}
+
+
+def _one_per_text(rows: np.ndarray) -> np.ndarray:
+    """``(paragraph, key)`` rows from ``(paragraph, key, exact hash)`` rows, one per paragraph and
+    exact hash (the smallest key): documents with one exact hash are paired by the exact task, so
+    a re-crawl cluster need not pair every copy again through every paragraph."""
+    import numpy as np
+    if rows.shape[1] < 3 or len(rows) < 2:
+        return rows[:, :2]
+    rows = rows[np.lexsort((rows[:, 1], rows[:, 2], rows[:, 0]))]
+    keep = np.ones(len(rows), dtype=bool)
+    keep[1:] = (rows[1:, 0] != rows[:-1, 0]) | (rows[1:, 2] != rows[:-1, 2]) | (rows[1:, 2] == 0)
+    return rows[keep, :2]
 
 
 def _group_tasks(cfg: DedupConfig, ws: str, fp: str, n: int, kind: str, groups: int) -> list[_GroupTask]:
