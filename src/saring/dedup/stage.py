@@ -401,8 +401,7 @@ class _ShardHashes:
         if self.shared:
             flat = _line_rows(self.lines, self.line_chars, self.per_char, self.line_counts)
             _save_flat(st, f"lines/s{i:05d}", flat, self.line_counts)
-            rows = np.stack([flat >> np.uint64(_LINE_BITS), np.repeat(karr, self.line_counts),
-                             np.repeat(np.asarray(self.ex, dtype=np.uint64), self.line_counts)], axis=1)
+            rows = np.stack([flat >> np.uint64(_LINE_BITS), np.repeat(karr, self.line_counts)], axis=1)
             part = _partition_of(rows[:, 0], cfg.partitions)
             for p in range(cfg.partitions):
                 st.save_array(f"linecand/p{p:03d}/s{i:05d}.npy", rows[part == p])
@@ -647,7 +646,7 @@ def _line_candidates(task: _GroupTask) -> dict[str, Any]:
     cfg, st = task.cfg, task.store
     found = 0
     for index in range(task.index, task.index + task.count):
-        rows = _one_per_text(_load_pairs(st, [f"linecand/p{index:03d}/s{s:05d}.npy" for s in range(task.n_shards)]))
+        rows = _load_pairs(st, [f"linecand/p{index:03d}/s{s:05d}.npy" for s in range(task.n_shards)])
         if len(rows):
             hashes, inverse, counts = np.unique(rows[:, 0], return_inverse=True, return_counts=True)
             rows = rows[counts[inverse.ravel()] <= _LINE_BUCKET_MAX]
@@ -657,19 +656,6 @@ def _line_candidates(task: _GroupTask) -> dict[str, Any]:
         for p in range(cfg.partitions):
             st.save_array(f"cand/p{p:03d}/l{index:05d}.npy", cand[part == p])
     return {"pairs": found}
-
-
-def _one_per_text(rows: np.ndarray) -> np.ndarray:
-    """``(paragraph, key)`` rows from ``(paragraph, key, exact hash)`` rows, one per paragraph and
-    exact hash (the smallest key): documents with one exact hash are paired by the exact task, so
-    a re-crawl cluster need not pair every copy again through every paragraph."""
-    import numpy as np
-    if rows.shape[1] < 3 or len(rows) < 2:
-        return rows[:, :2]
-    rows = rows[np.lexsort((rows[:, 1], rows[:, 2], rows[:, 0]))]
-    keep = np.ones(len(rows), dtype=bool)
-    keep[1:] = (rows[1:, 0] != rows[:-1, 0]) | (rows[1:, 2] != rows[:-1, 2]) | (rows[1:, 2] == 0)
-    return rows[keep, :2]
 
 
 def _group_tasks(cfg: DedupConfig, ws: str, fp: str, n: int, kind: str, groups: int) -> list[_GroupTask]:
