@@ -28,9 +28,26 @@ from evaluation.dedup.syndication14 import Group
 DATA = Path(__file__).resolve().parent / "data"
 STORIES, TRAPS = DATA / "stories16.txt", DATA / "traps16.txt"
 # invented outlets and datelines of this set
-OUTLETS = ("Kabar Seruni", "Gerbang Timur News", "RadarTeluk.id", "Suara Lereng", "Warta Kepulauan",
-           "Lintas Muara", "Pelita Hulu", "InfoBandarLaut.com", "Obor Pesisir", "Tapian Pos")
-PLACES = ("MUARA SERUNI", "Bandar Laut", "TANJUNG BUIH", "Lembah Arum", "RAWA LESTARI", "Sungai Pandan")
+OUTLETS = (
+    "Kabar Seruni",
+    "Gerbang Timur News",
+    "RadarTeluk.id",
+    "Suara Lereng",
+    "Warta Kepulauan",
+    "Lintas Muara",
+    "Pelita Hulu",
+    "InfoBandarLaut.com",
+    "Obor Pesisir",
+    "Tapian Pos",
+)
+PLACES = (
+    "MUARA SERUNI",
+    "Bandar Laut",
+    "TANJUNG BUIH",
+    "Lembah Arum",
+    "RAWA LESTARI",
+    "Sungai Pandan",
+)
 HALVES = {"dev": "tune", "heldout": "heldout"}
 
 
@@ -49,7 +66,11 @@ def _typo(word: str, rng: random.Random) -> str:
     if len(word) < 5 or not word.isalpha():
         return word
     i = rng.randrange(1, len(word) - 2)
-    return word[:i] + word[i + 1] + word[i] + word[i + 2 :] if rng.random() < 0.5 else word[:i] + word[i + 1 :]
+    return (
+        word[:i] + word[i + 1] + word[i] + word[i + 2 :]
+        if rng.random() < 0.5
+        else word[:i] + word[i + 1 :]
+    )
 
 
 def wire_copy(title: str, body: str, headlines: list[str], rng: random.Random) -> str:
@@ -83,8 +104,16 @@ def story_group(half: str, name: str, doc: str, headlines: list[str], rng: rando
     second, e2 = S14.syndicate(t2, b2, headlines, rng)  # a copy of the partner's copy
     t3, b3 = _split(wire)
     rehead = "\n".join([S14.rewrite_headline(t3, rng), b3])
-    ids = [f"{name}", f"{name}~wire", f"{name}~partner", f"{name}~partner~third", f"{name}~wire~rehead"]
-    return Group("copy", ids, [doc, wire, partner, second, rehead], half, f"partner {e1}; third {e2}")
+    ids = [
+        f"{name}",
+        f"{name}~wire",
+        f"{name}~partner",
+        f"{name}~partner~third",
+        f"{name}~wire~rehead",
+    ]
+    return Group(
+        "copy", ids, [doc, wire, partner, second, rehead], half, f"partner {e1}; third {e2}"
+    )
 
 
 def build(half: str, seed: int = 16, n_filler: int = 200) -> tuple[list[Group], list[dict]]:
@@ -92,9 +121,14 @@ def build(half: str, seed: int = 16, n_filler: int = 200) -> tuple[list[Group], 
     rng = random.Random(seed)
     stories = _blocks(STORIES)
     headlines = [docs[0].split("\n", 1)[0] for _, _, docs in stories]
-    groups = [story_group(h, name, docs[0], headlines, rng) for h, name, docs in stories if h == half]
-    groups += [Group("same_event", [f"{name}#{k}" for k in range(len(docs))], docs, h, "trap")
-               for h, name, docs in _blocks(TRAPS) if h == half]
+    groups = [
+        story_group(h, name, docs[0], headlines, rng) for h, name, docs in stories if h == half
+    ]
+    groups += [
+        Group("same_event", [f"{name}#{k}" for k in range(len(docs))], docs, h, "trap")
+        for h, name, docs in _blocks(TRAPS)
+        if h == half
+    ]
     arts = S14.articles(half)
     filler = [{"id": r["id"], "text": r["text"]} for r in arts[:n_filler]]
     return groups, filler
@@ -103,8 +137,12 @@ def build(half: str, seed: int = 16, n_filler: int = 200) -> tuple[list[Group], 
 records = S14.records
 
 
-def judge(groups: list[Group], kept: set[str], dup_rejected: set[str],
-          other_rejected: set[str] = frozenset()) -> dict[str, object]:
+def judge(
+    groups: list[Group],
+    kept: set[str],
+    dup_rejected: set[str],
+    other_rejected: set[str] = frozenset(),
+) -> dict[str, object]:
     """Set 14's group verdicts plus the share of copies removed (finer than whole groups)."""
     r = S14.judge(groups, kept, dup_rejected, other_rejected)
     live = [g for g in groups if g.kind == "copy" and not set(g.ids) & other_rejected]
