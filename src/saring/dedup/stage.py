@@ -18,8 +18,9 @@ folders are deleted as soon as every task that reads them is marked done):
 4. ``components`` (one task, numpy arrays only): connected components over all pairs, members
    written per partition of component roots; then ``keep`` (one task per partition): a
    deterministic keep policy per component (best quality, least MT damage, longest, stable id
-   order), decisions per shard. Members are removed only when they match a kept member at the
-   threshold, so a chain A~B~C never removes C for a document it does not resemble.
+   order), decisions per shard. Members are removed only when they match a kept member, or a
+   member removed as a close copy (exact, near or contained) of one (a copy of a copy), so a
+   chain A~B~C never removes C for A through a B that only shares paragraphs with A.
 5. ``paragraphs`` (one per partition): count, over the surviving documents only, in how many
    documents each long paragraph occurs; frequent ones are removed in step 6.
 6. ``filter`` (one per shard): reject duplicates with the cluster and kept ids; delete frequent
