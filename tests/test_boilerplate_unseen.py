@@ -29,7 +29,13 @@ def test_set_size(request, scores):
 
 # heldout14 and heldout14b (session 14) were scored after tuning on tune14 and missed the recall and
 # dateline targets (notes/boilerplate.md "Session 14"); they are held to their measured floors
-FLOORS = {"heldout14": (0.83, 0.65), "heldout14b": (0.92, 0.80)}
+# heldout15 (session 15) is held to its first (base d6c666e) score until its final run
+FLOORS = {
+    "heldout14": (0.83, 0.65),
+    "heldout14b": (0.92, 0.80),
+    "tune15": (0.67, 0.70),
+    "heldout15": (0.70, 0.45),
+}
 
 
 def test_line_precision_recall_and_datelines(request, scores):
