@@ -33,7 +33,6 @@ def test_set_size(request, scores):
 FLOORS = {
     "heldout14": (0.83, 0.65),
     "heldout14b": (0.92, 0.80),
-    "tune15": (0.67, 0.70),
     "heldout15": (0.70, 0.45),
 }
 

@@ -41,7 +41,7 @@ PLACEHOLDERS = {
         r"(?i:penulis|editor|redaktur|reporter|pewarta|penyunting|penyelaras(?: bahasa)?|"
         r"kontributor|jurnalis|wartawan|koresponden|fotografer|videografer|teks|naskah|grafis|"
         r"infografis|ilustrator|desain|produser|uploader|copy ?editor|editor bahasa|penerjemah|"
-        r"alih bahasa|laporan|liputan|redaksi|oleh|rep|red)"
+        r"alih bahasa|penanggung ?jawab|laporan|liputan|redaksi|oleh|rep|red)"
     ),
     "{DATE}": (
         rf"(?:\d{{1,2}}[ \t]{_MONTH}[ \t]\d{{4}}|{_MONTH}[ \t]\d{{1,2}},?[ \t]\d{{4}}|"
@@ -84,7 +84,7 @@ _ENDS = frozenset('.!?"”’)…')
 _LONG_FIRST_WORDS = frozenset(
     "ikuti follow dapatkan simak cek gabung bergabung baca copyright hak hakcipta dilarang foto "
     "keterangan alamat disclaimer penulis sumber subscribe jangan yuk ayo klik kunjungi unduh "
-    "download install pantau dengarkan saksikan tonton".split()
+    "download install pantau dengarkan saksikan tonton salurkan sumbangkan donasikan transfer".split()
 )
 # classify's "long or sentence-shaped line" test (shared with the kernel's candidate pass)
 _PROSE = ProseFilter(
@@ -190,14 +190,83 @@ _NOT_ALNUM_RE = re.compile(r"[^a-z0-9]")
 _RUN_CLASSES = frozenset({"hashtag"})
 
 
-def _last_paragraph(paragraphs: list[int], found: dict[int, tuple[str, str, bool]]) -> int:
-    """The last body paragraph: the author's bio under an "about the author" header is not one."""
+def _last_paragraph(lines: Lines, paragraphs: list[int], found: dict[int, tuple[str, str, bool]]) -> int:
+    """The last body paragraph: the author's bio under an "about the author" header is not one,
+    nor the one or two sentences that describe an organisation under "Tentang X" (a press
+    release's boilerplate: "X adalah ..."; a "Tentang X" subheading over body text is not)."""
     last = paragraphs[-1]
     if len(found) and last > paragraphs[0]:
         bio = [i for i, meta in found.items() if meta[0] == "bio" and paragraphs[0] < i < last]
         if bio:
             return paragraphs[bisect.bisect_left(paragraphs, bio[0]) - 1]
+        about = [i for i, meta in found.items() if meta[0] == "about" and paragraphs[0] < i < last]
+        if about:
+            k = bisect.bisect_left(paragraphs, about[0])
+            if len(paragraphs) - k <= 2 and all(_DESCRIBES_RE.search(lines[j]) for j in paragraphs[k:]):
+                return paragraphs[k - 1]
     return last
+
+
+def _bios(lines: Lines, nonblank: list[int], paragraphs: list[int], drop: dict[int, str]) -> None:
+    """A one-line author bio directly under the byline, above the text or below it
+    ("Warga Klungkung yang suka menulis tentang laut."): starts with a role word, at most 14
+    words, not speech, with furniture or nothing below it; never the text's only paragraphs."""
+    first, last = paragraphs[0], paragraphs[-1]
+    for j in [j for j, why in drop.items() if why in _CREDIT_DROPS]:
+        if drop[j] == "section_label" and not _NAME_LINE_RE.fullmatch(lines[j].strip()):
+            continue  # a label over a headline, not a name over a bio
+        k = bisect.bisect_right(nonblank, j)
+        if k >= len(nonblank) or (i := nonblank[k]) in drop or first < i < last:
+            continue
+        if i in (first, last) and (len(paragraphs) < 3 or i == first):
+            continue
+        s = lines[i].strip()
+        words = s.split()
+        if len(words) > 14 or words[0].lower().strip(",.") not in _ROLE_WORDS or _QUOTES_RE.search(s) or _title_like(s):
+            continue
+        if k + 1 < len(nonblank) and nonblank[k + 1] not in drop:
+            continue
+        drop[i] = "bio"
+
+
+_DESCRIBES_RE = re.compile(r"\b(?:adalah|merupakan|didirikan)\b")
+# first words of a one-line author bio (a role, not a name or a subject)
+_ROLE_WORDS = frozenset(
+    "mahasiswa mahasiswi dosen guru penulis warga pegiat alumnus alumni peneliti wartawan "
+    "jurnalis pengajar pemerhati pensiunan staf pustakawan penyuka pencinta pecinta pengamat "
+    "praktisi aktivis relawan santri karyawan pegawai blogger penggemar".split()
+)
+_CREDIT_DROPS = frozenset({"credit", "byline", "section_label", "team"})
+_QUOTES_RE = re.compile(r"[\"“”]|\b(?:kata|ujar|ucap|jelas|ungkap)(?:nya)?\b")
+
+
+def _title_case(s: str, most: int) -> bool:
+    """2..``most`` words, every content word capitalised, no end mark: a name or a header."""
+    words = s.split()
+    return 2 <= len(words) <= most and s[-1] not in ".,;:!?" and all(
+        w[0].isupper() or w[0].isdigit() for w in words if w.lower() not in _SMALL_WORDS
+    )
+
+
+def _widget_header(s: str) -> bool:
+    """A widget's header: one to three words, capitalised, ending in a colon or in title case
+    ("Infaq dan Sedekah", "Susunan Pemain:")."""
+    if len(s) > 30 or not s[0].isupper():
+        return False
+    if any(c in s[:-1] for c in ".,;:!?"):
+        return False
+    return 1 <= len(s.split()) <= 3 if s[-1] == ":" else _title_case(s, 3)
+
+
+def _site_name_over(lines: Lines, head: list[int], drop: dict[int, str]) -> bool:
+    """The text's first line is the publisher's name ("Badan Pengawas Obat dan Makanan") when
+    it is a title-case name of 4-6 words over other furniture and a longer headline follows
+    (1-3 words are section labels already)."""
+    s = lines[head[0]].strip()
+    if not 4 <= len(s.split()) <= 6 or not _title_case(s, 6):
+        return False
+    n = len(s.split())
+    return any(j not in drop and len(t := lines[j].strip()) and _headline(t) and len(t.split()) > n for j in head[2:])
 
 
 def _drop_runs(runs: list[int], nonblank: list[int], found: dict, drop: dict[int, str]) -> None:
@@ -309,7 +378,7 @@ class ShapeFurniture:
                 if zone == "any":
                     drop[i] = cls
             return
-        first, last = paragraphs[0], _last_paragraph(paragraphs, found)
+        first, last = paragraphs[0], _last_paragraph(lines, paragraphs, found)
         runs: list[int] = []
         for i, (cls, zone, _a) in found.items():
             if _in_zone(zone, i < first, i > last):
@@ -323,6 +392,8 @@ class ShapeFurniture:
         self._trailing_teasers(lines, tail, drop)
         self._head_labels(lines, nonblank[:bisect.bisect_left(nonblank, first)], drop)
         self._tail_block(lines, tail, found, drop)
+        if drop:
+            _bios(lines, nonblank, paragraphs, drop)
 
     def _classify_lines(
         self, lines: Lines, drop: dict[int, str], brands: frozenset[str], cands: list | None,
@@ -398,6 +469,8 @@ class ShapeFurniture:
             else:
                 below_is_furniture = False
             headline = 0
+        if len(head) >= 3 and head[0] not in drop and head[1] in drop and _site_name_over(lines, head, drop):
+            drop[head[0]] = "site_name"
 
     @staticmethod
     def _trailing_teasers(lines: Lines, tail: list[int], drop: dict[int, str]) -> None:
@@ -422,6 +495,7 @@ class ShapeFurniture:
         the outlet's address."""
         opened = False
         source = -1  # the kept tail line above, when it is a bare "Sumber: X" (block not open)
+        above = before = -1  # the tail lines above (-1: the last paragraph)
         for i in tail:
             if opened and i not in drop:
                 drop[i] = "tail_block"
@@ -431,6 +505,11 @@ class ShapeFurniture:
                     drop[source] = "credit"  # "Sumber: Dinas Kesehatan" over "Penulis: admin"
                 if opens:
                     opened = True
+                    if above >= 0 and above not in drop and (before < 0 or before in drop) and _widget_header(
+                        lines[above].strip()
+                    ):  # "Susunan Pemain:" over a share bar, not a list's last item
+                        drop[above] = "widget_header"
                 elif i not in drop:
                     s = lines[i].strip()
                     source = i if s[:1] in "Ss" and _SOURCE_RE.fullmatch(s) else -1
+            above, before = i, above
