@@ -20,7 +20,11 @@ def scores(request):
 
 def test_set_size(request, scores):
     pages, sc = scores
-    if request.node.callspec.params["scores"] in ("tune14b", "tune14c", "tune14d"):  # smaller tuning batches
+    if request.node.callspec.params["scores"] in (
+        "tune14b",
+        "tune14c",
+        "tune14d",
+    ):  # smaller tuning batches
         assert len(pages) >= 8 and len({p.url.split("/")[2] for p in pages}) == len(pages)
         return
     assert len(pages) >= 20 and len({p.url.split("/")[2] for p in pages}) >= 18
