@@ -33,11 +33,12 @@ def test_set_size(request, scores):
 
 # heldout14 and heldout14b (session 14) were scored after tuning on tune14 and missed the recall and
 # dateline targets (notes/boilerplate.md "Session 14"); they are held to their measured floors
-# heldout15 (session 15) is held to its first (base d6c666e) score until its final run
+# heldout15 (session 15): base d6c666e scored 0.707 / 9 of 20, the branch after tuning on tune15
+# only 0.786 / 11 of 20 (aggregate only; notes/boilerplate.md "Session 15")
 FLOORS = {
     "heldout14": (0.83, 0.65),
     "heldout14b": (0.92, 0.80),
-    "heldout15": (0.70, 0.45),
+    "heldout15": (0.78, 0.55),
 }
 
 
