@@ -111,6 +111,9 @@ def test_head_furniture_is_removed(step, head):
             *BODY,
             "Warga bisa menonton siaran itu di kanal 35 UHF mulai pekan depan, kata editor stasiun.",
         ],
+        # short closing sentences below the last paragraph
+        [*BODY, "Edisi 2 buku panduan itu terbit tahun 2020."],
+        [*BODY, "Transfer dana dilakukan melalui rekening bank daerah."],
         # a headline that starts with a role word under a section label
         ["Pendidikan", "Guru Honorer di Kudus Terima Insentif Tambahan", "9 Juni 2026", *BODY],
     ],

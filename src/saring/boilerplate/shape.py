@@ -98,7 +98,7 @@ _ENDS = frozenset('.!?"”’)…')
 _LONG_FIRST_WORDS = frozenset(
     "ikuti follow dapatkan simak cek gabung bergabung baca copyright hak hakcipta dilarang foto "
     "keterangan alamat disclaimer penulis sumber subscribe jangan yuk ayo klik kunjungi unduh "
-    "download install pantau dengarkan saksikan tonton salurkan sumbangkan donasikan transfer".split()
+    "download install pantau dengarkan saksikan tonton salurkan sumbangkan donasikan".split()
 )
 # classify's "long or sentence-shaped line" test (shared with the kernel's candidate pass)
 _PROSE = ProseFilter(
