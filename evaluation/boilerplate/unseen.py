@@ -1,6 +1,6 @@
 """Scoring the boilerplate step on hand-written pages of outlets it was not written for.
 
-    python evaluation/boilerplate/unseen.py [tune|heldout|tune14|heldout14|tune14b|heldout14b|tune14c|tune14d|both|both14|both14b] [--errors]
+    python evaluation/boilerplate/unseen.py [tune|heldout|tune14|heldout14|tune14b|heldout14b|tune14c|tune14d|tune15|heldout15|both|both14|both14b|both15] [--errors]
 
 The pages in ``evaluation/boilerplate/unseen/*.txt`` were written by hand for saring (outlets not
 in ../shared/corpora; invented bodies). Format, one document per block::
@@ -33,8 +33,20 @@ from saring.metrics import PRCounts
 
 HERE = Path(__file__).resolve().parent / "unseen"
 # tune/heldout: issue-17 round (session 4); tune14/heldout14 and tune14b/heldout14b: two fresh rounds
-# of other outlets (session 14); tune14c, tune14d: third and fourth tuning batches
-HALVES = ["tune", "heldout", "tune14", "heldout14", "tune14b", "heldout14b", "tune14c", "tune14d"]
+# of other outlets (session 14); tune14c, tune14d: third and fourth tuning batches; tune15/heldout15:
+# fresh round 3 (session 15)
+HALVES = [
+    "tune",
+    "heldout",
+    "tune14",
+    "heldout14",
+    "tune14b",
+    "heldout14b",
+    "tune14c",
+    "tune14d",
+    "tune15",
+    "heldout15",
+]
 _SPAN_RE = re.compile(r"\[\[(.*?)\]\]")
 _FIELD_SEP = re.compile(r" \| (?=\w+: )")
 
@@ -72,11 +84,18 @@ def load(path: Path) -> list[Page]:
     for raw in path.read_text(encoding="utf-8").splitlines():
         if raw.startswith("### "):
             f = dict(
-                (k.strip(), v.strip()) for k, _, v in
-                (part.partition(":") for part in _FIELD_SEP.split(raw[4:]))
+                (k.strip(), v.strip())
+                for k, _, v in (part.partition(":") for part in _FIELD_SEP.split(raw[4:]))
             )
-            pages.append(Page(f["id"], f.get("url", ""), f.get("place", ""), f.get("outlet", ""),
-                              f.get("dateline", "")))
+            pages.append(
+                Page(
+                    f["id"],
+                    f.get("url", ""),
+                    f.get("place", ""),
+                    f.get("outlet", ""),
+                    f.get("dateline", ""),
+                )
+            )
         elif raw.startswith("#") or not raw.strip():
             continue
         elif raw == "_":
@@ -91,7 +110,7 @@ def load(path: Path) -> list[Page]:
                 m = _SPAN_RE.search(line)
                 if m is None:
                     raise ValueError(f"{path}: S line without [[...]]: {raw!r}")
-                line = line[: m.start()] + m.group(1) + line[m.end():]
+                line = line[: m.start()] + m.group(1) + line[m.end() :]
                 page.cut[len(page.lines)] = (m.start(), m.start() + len(m.group(1)))
             page.labels.append(label)
             page.lines.append(line)
@@ -108,7 +127,9 @@ def score(pages: list[Page], step: Boilerplate | None = None) -> UnseenScores:
         spans_by_line: dict[int, list[tuple[int, int, str]]] = {}
         for s, e, rid in res.spans:
             i = res.lines.line_of(s)
-            spans_by_line.setdefault(i, []).append((s - res.lines.starts[i], e - res.lines.starts[i], rid))
+            spans_by_line.setdefault(i, []).append(
+                (s - res.lines.starts[i], e - res.lines.starts[i], rid)
+            )
         for i, label in enumerate(p.labels):
             if label == "_":
                 continue
@@ -130,7 +151,7 @@ def score(pages: list[Page], step: Boilerplate | None = None) -> UnseenScores:
             else:  # S
                 want = p.cut[i]
                 line = p.lines[i]
-                got = any(line[s:e].strip() == line[want[0]:want[1]].strip() for s, e in cuts)
+                got = any(line[s:e].strip() == line[want[0] : want[1]].strip() for s, e in cuts)
                 if dropped:
                     sc.fp += 1
                     sc.errors.append(f"{p.id} REMOVED[{res.drop[i]}] {line!r}")
@@ -156,7 +177,7 @@ def _score_dateline(p: Page, res, sc: UnseenScores) -> None:
         sc.errors.append(f"{p.id} DATELINE not found: {p.dateline!r}")
         return
     if d.span is not None:
-        removed = res.lines.text[d.span[0]:d.span[1]]
+        removed = res.lines.text[d.span[0] : d.span[1]]
     else:
         removed = "\n".join(res.lines[i] for i in d.full_lines)
     ok = (
@@ -183,10 +204,17 @@ def report(name: str, sc: UnseenScores) -> str:
 
 def main() -> int:
     ap = argparse.ArgumentParser()
-    ap.add_argument("half", nargs="?", default="tune", choices=[*HALVES, "both", "both14", "both14b"])
+    ap.add_argument(
+        "half", nargs="?", default="tune", choices=[*HALVES, "both", "both14", "both14b", "both15"]
+    )
     ap.add_argument("--errors", action="store_true")
     a = ap.parse_args()
-    halves = {"both": ["tune", "heldout"], "both14": ["tune14", "heldout14"], "both14b": ["tune14b", "heldout14b"]}.get(a.half, [a.half])
+    halves = {
+        "both": ["tune", "heldout"],
+        "both14": ["tune14", "heldout14"],
+        "both14b": ["tune14b", "heldout14b"],
+        "both15": ["tune15", "heldout15"],
+    }.get(a.half, [a.half])
     for h in halves:
         pages = load(HERE / f"{h}.txt")
         sc = score(pages)

@@ -26,7 +26,9 @@ if TYPE_CHECKING:
 _SECOND_LEVEL = frozenset({"co", "or", "go", "ac", "web", "my", "sch", "net", "biz", "com", "mil"})
 _LONE_DASH_RE = re.compile(r"[-–—]")
 _SPACES_RE = re.compile(r"\s+")
-_HOST_RE = re.compile(r"[A-Za-z][A-Za-z0-9+.-]{0,10}://(?:[^/?#@\s]{0,100}@)?([A-Za-z0-9.-]{1,253})")
+_HOST_RE = re.compile(
+    r"[A-Za-z][A-Za-z0-9+.-]{0,10}://(?:[^/?#@\s]{0,100}@)?([A-Za-z0-9.-]{1,253})"
+)
 
 
 @dataclass(slots=True)
@@ -92,7 +94,9 @@ def site_of(metadata: dict[str, Any], outlets: dict[str, str]) -> str | None:
     return None
 
 
-def site_and_host(metadata: dict[str, Any], outlets: dict[str, str]) -> tuple[str | None, str | None]:
+def site_and_host(
+    metadata: dict[str, Any], outlets: dict[str, str]
+) -> tuple[str | None, str | None]:
     """``(site_of(metadata, outlets), host_of(metadata))`` with one match of the url."""
     url = metadata.get("url")
     if isinstance(url, str):
@@ -165,7 +169,11 @@ def _cached_spec(patterns: tuple[str, ...], flags: int) -> bytes | None:
     from saring.boilerplate import prefix_dfa
 
     def build() -> dict[str, Any]:
-        return {"patterns": list(patterns), "flags": flags, "spec": build_spec(list(patterns), flags)}
+        return {
+            "patterns": list(patterns),
+            "flags": flags,
+            "spec": build_spec(list(patterns), flags),
+        }
 
     digest = hashlib.blake2b("\0".join((str(flags), *patterns)).encode(), digest_size=8).hexdigest()
     got = resource_cache.load_cached("dateline_rules_" + digest, build, [Path(prefix_dfa.__file__)])
@@ -191,7 +199,7 @@ def factor_alternatives(alts: list[str]) -> str:
         if head is None or _BACKREF_RE.search(a):
             rest.append(a)
         else:
-            groups.setdefault(head, []).append(a[len(head):])
+            groups.setdefault(head, []).append(a[len(head) :])
     parts = [f"(?:{a})" for a in rest]
     for head, tails in groups.items():
         parts.append(f"(?:{head}(?:{'|'.join(f'(?:{t})' for t in tails)}))")
@@ -243,10 +251,15 @@ class RulesByFirst:
         got = self._memo.get(ch)
         if got is None:
             if self._tests is None:
-                self._tests = [None if (fc := first_chars(r.regex.pattern)) is None else re.compile(fc)
-                               for r in self.rules]
-            got = tuple(r for r, t in zip(self.rules, self._tests, strict=True)
-                        if t is None or t.fullmatch(ch) is not None)
+                self._tests = [
+                    None if (fc := first_chars(r.regex.pattern)) is None else re.compile(fc)
+                    for r in self.rules
+                ]
+            got = tuple(
+                r
+                for r, t in zip(self.rules, self._tests, strict=True)
+                if t is None or t.fullmatch(ch) is not None
+            )
             if len(self._memo) >= 4096:
                 self._memo.clear()
             self._memo[ch] = got
@@ -264,7 +277,9 @@ class DatelineContext:
     site: str | None = None
     brands: frozenset[str] = frozenset()  # letters-only names of the site (see shape.brand_keys)
     gate: re.Pattern[str] | None = None  # any_rule_gate(rules), when given
-    search_rules: tuple[DatelineRule, ...] = ()  # the head_search rules (tried where the gate fails)
+    search_rules: tuple[
+        DatelineRule, ...
+    ] = ()  # the head_search rules (tried where the gate fails)
     by_first: RulesByFirst | None = None  # RulesByFirst(rules), when given
     prefilter: bool = True  # ask the rules' automaton (rules_spec) before their regexes
     rules_dfa: bytes | None = field(init=False, default=None)
@@ -276,7 +291,9 @@ class DatelineContext:
             if spec is not None:
                 anchored = [r for r in self.rules if r.when != "head_search"]
                 object.__setattr__(self, "rules_dfa", spec)
-                object.__setattr__(self, "rule_bits", {id(r): 1 << k for k, r in enumerate(anchored)})
+                object.__setattr__(
+                    self, "rule_bits", {id(r): 1 << k for k, r in enumerate(anchored)}
+                )
 
 
 def find_dateline(
@@ -293,12 +310,16 @@ def find_dateline(
     remnants: list[int] = []
     if lead_dash is not None:
         top = _longest_match(lead_dash.pattern)  # a longer line cannot be a remnant
-        remnants = [i for i in head if len(s := text_lines[i].strip()) <= top and lead_dash.fullmatch(s)]
+        remnants = [
+            i for i in head if len(s := text_lines[i].strip()) <= top and lead_dash.fullmatch(s)
+        ]
     found: Dateline | None = None
     tried = [i for i in head if i not in remnants][:3] if remnants else head[:3]
     for rank, i in enumerate(tried):
         # under nothing but headlines, a line opens the text: place-only rules apply there too
-        found = _match_line(lines, i, 0 if _under_headlines(text_lines, tried[:rank]) else rank, ctx)
+        found = _match_line(
+            lines, i, 0 if _under_headlines(text_lines, tried[:rank]) else rank, ctx
+        )
         if found is not None or len(text_lines[i]) > _MAX_TITLE_CHARS:
             # a long line is body text, not a title: a dateline after it belongs to a repeated
             # copy of the article, and taking it would make a second run remove the next copy's
@@ -316,7 +337,12 @@ def _under_headlines(lines: list[str], above: list[int]) -> bool:
     with a capital or digit and does not end like a sentence or a label (``.,;:``)."""
     for j in above:
         s = lines[j].strip()
-        if len(s) > 200 or s[-1] in ".,;:!" or not (s[0].isupper() or s[0].isdigit()) or not 3 <= s.count(" ") + 1 <= 25:
+        if (
+            len(s) > 200
+            or s[-1] in ".,;:!"
+            or not (s[0].isupper() or s[0].isdigit())
+            or not 3 <= s.count(" ") + 1 <= 25
+        ):
             return False
     return True
 
@@ -340,7 +366,7 @@ def _head_lines(lines: list[str], drop: dict[int, str]) -> list[int]:
 
 
 _MULTI_LINE_RANKS = ("outlet_lines", "generic")
-_GENERIC_SEP_RE = re.compile(r"[-–—|:(]")
+_GENERIC_SEP_RE = re.compile(r"[-–—|:(•]")
 
 
 def _match_line(lines: Lines, i: int, rank: int, ctx: DatelineContext) -> Dateline | None:
@@ -368,7 +394,9 @@ def _match_line(lines: Lines, i: int, rank: int, ctx: DatelineContext) -> Dateli
         else:
             gate_ok = False if mask == 0 else None
     if gate_ok is not False:
-        rules = ctx.by_first(text[pos]) if ctx.by_first is not None and pos < len(text) else ctx.rules
+        rules = (
+            ctx.by_first(text[pos]) if ctx.by_first is not None and pos < len(text) else ctx.rules
+        )
         found, gate_ok = _try_rules(lines, i, rank, ctx, pos, rules, mask, gate_ok)
         if found is not None or gate_ok:
             return found
@@ -376,7 +404,13 @@ def _match_line(lines: Lines, i: int, rank: int, ctx: DatelineContext) -> Dateli
 
 
 def _try_rules(
-    lines: Lines, i: int, rank: int, ctx: DatelineContext, pos: int, rules: Any, mask: int,
+    lines: Lines,
+    i: int,
+    rank: int,
+    ctx: DatelineContext,
+    pos: int,
+    rules: Any,
+    mask: int,
     gate_ok: bool | None,
 ) -> tuple[Dateline | None, bool]:
     """The first of ``rules`` that matches at ``pos`` and is accepted, and whether the gate
@@ -393,7 +427,9 @@ def _try_rules(
             if generic_ok is None:
                 # every generic shape ends in a dash, pipe, colon or parenthesis near the
                 # start, or is a short line of its own
-                generic_ok = len(line) <= 80 or _GENERIC_SEP_RE.search(text, pos, pos + 120) is not None
+                generic_ok = (
+                    len(line) <= 80 or _GENERIC_SEP_RE.search(text, pos, pos + 120) is not None
+                )
             if not generic_ok:
                 continue
         if rule.when == "site" and site not in rule.outlets:
@@ -425,7 +461,9 @@ def _try_rules(
             continue
         if not outlet_raw and _place_is_outlet(place, ctx):
             outlet_raw, place = place, None
-        found = Dateline(rule.id, place, resolve_outlet(outlet_raw, ctx) if outlet_raw else None, site)
+        found = Dateline(
+            rule.id, place, resolve_outlet(outlet_raw, ctx) if outlet_raw else None, site
+        )
         _place_span(found, m.start(), m.end(), lines)
         return found, True
     if gate_ok is None:
@@ -445,14 +483,19 @@ def _holds_marks(text: str, start: int, end: int, marks: tuple[str, ...]) -> boo
 
 
 def _place_is_outlet(place: str | None, ctx: DatelineContext) -> bool:
-    """"KONTAN.CO.ID -", "PIKIRAN RAKYAT -" (on pikiran-rakyat.com): an outlet, not a place."""
+    """ "KONTAN.CO.ID -", "PIKIRAN RAKYAT -" (on pikiran-rakyat.com): an outlet, not a place."""
     return bool(place) and (
         "." in place or (_names_site(place, ctx.brands) and place.lower() not in ctx.known_places)
     )
 
 
-def _rule_accepts(rule: DatelineRule, place: str | None, outlet: str | None,
-                  ctx: DatelineContext, place_raw_upper: bool = False) -> bool:
+def _rule_accepts(
+    rule: DatelineRule,
+    place: str | None,
+    outlet: str | None,
+    ctx: DatelineContext,
+    place_raw_upper: bool = False,
+) -> bool:
     """The conditions a match must meet beyond its regex (see datelines.tsv ``when``)."""
     if rule.when == "gazetteer" and ctx.site not in rule.outlets:
         return bool(place) and place.lower() in ctx.places
@@ -463,7 +506,9 @@ def _rule_accepts(rule: DatelineRule, place: str | None, outlet: str | None,
             return True
         if not outlet_like(outlet, ctx):
             return False
-        if "dash" in rule.id and not (place and (place_raw_upper or place.lower() in ctx.known_places)):
+        if "dash" in rule.id and not (
+            place and (place_raw_upper or place.lower() in ctx.known_places)
+        ):
             return False  # "JUARA.net - Kata -": a place between dashes is upper case or known
         # a city's own site (surabaya.go.id) printing "SURABAYA -" prints a place
         return "." in outlet or outlet.lower() not in ctx.known_places or place is not None
@@ -477,7 +522,12 @@ _OUTLET_WORDS = frozenset(
     "radar ekspres express today tribun channel portal jurnal journal fm".split()
 )
 _GENERIC_WORDS = frozenset("harian online news daily media portal com co id net tv fm".split())
-_BRAND_PREFIXES = ("radio", "harian", "koran", "tv")  # a site named "<prefix><name>" prints "<name>"
+_BRAND_PREFIXES = (
+    "radio",
+    "harian",
+    "koran",
+    "tv",
+)  # a site named "<prefix><name>" prints "<name>"
 _DOMAIN_RE = re.compile(r"[A-Za-z][A-Za-z0-9-]{1,30}(?:\.[A-Za-z]{2,6}){1,3}")
 _ALNUM_RE = re.compile(r"[A-Za-z0-9]+")
 
@@ -494,8 +544,15 @@ def _names_site(raw: str, brands: frozenset[str]) -> bool:
         return False
     if _letters(raw) in brands:
         return True
-    core = "".join(w.lower() for w in _ALNUM_RE.findall(raw) if w.lower() not in _GENERIC_WORDS and not w.isdigit())
-    if core and (core in brands or any(b.startswith(g) and b[len(g):] == core for b in brands for g in _BRAND_PREFIXES)):
+    core = "".join(
+        w.lower()
+        for w in _ALNUM_RE.findall(raw)
+        if w.lower() not in _GENERIC_WORDS and not w.isdigit()
+    )
+    if core and (
+        core in brands
+        or any(b.startswith(g) and b[len(g) :] == core for b in brands for g in _BRAND_PREFIXES)
+    ):
         return True  # "Idola 92.6 FM" on radioidola.com
     key = _letters(raw)
     return raw.isupper() and 2 <= len(key) <= 5 and any(key in initials(b) for b in brands)
@@ -519,7 +576,9 @@ def resolve_outlet(raw: str, ctx: DatelineContext) -> str:
         return canonical_outlet(raw, ctx.outlets)
     if "." in raw and _DOMAIN_RE.fullmatch(raw):  # not "Idola 92.6 FM"
         own = _letters(ctx.site.split(".")[0])
-        return ctx.site if _letters(raw.split(".")[0]) == own else canonical_outlet(raw, ctx.outlets)
+        return (
+            ctx.site if _letters(raw.split(".")[0]) == own else canonical_outlet(raw, ctx.outlets)
+        )
     return ctx.site if _names_site(raw, ctx.brands) else canonical_outlet(raw, ctx.outlets)
 
 
@@ -545,7 +604,6 @@ def initials(key: str) -> frozenset[str]:
     return frozenset(out)
 
 
-
 def _place_span(d: Dateline, s: int, e: int, lines: Lines) -> None:
     """Lines wholly inside the dateline are dropped; a partly covered line loses its prefix."""
     text = lines.text
@@ -555,7 +613,10 @@ def _place_span(d: Dateline, s: int, e: int, lines: Lines) -> None:
             continue
         if ls >= e:
             break
-        if s <= ls + (len(lines[i]) - len(lines[i].lstrip())) and text[max(ls, e):le].strip() == "":
+        if (
+            s <= ls + (len(lines[i]) - len(lines[i].lstrip()))
+            and text[max(ls, e) : le].strip() == ""
+        ):
             d.full_lines.append(i)
         elif e < le:
             d.span = (max(s, ls), e)

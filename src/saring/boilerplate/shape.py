@@ -41,7 +41,7 @@ PLACEHOLDERS = {
         r"(?i:penulis|editor|redaktur|reporter|pewarta|penyunting|penyelaras(?: bahasa)?|"
         r"kontributor|jurnalis|wartawan|koresponden|fotografer|videografer|teks|naskah|grafis|"
         r"infografis|ilustrator|desain|produser|uploader|copy ?editor|editor bahasa|penerjemah|"
-        r"alih bahasa|laporan|liputan|redaksi|oleh|rep|red)"
+        r"alih bahasa|penanggung ?jawab|laporan|liputan|redaksi|oleh|rep|red)"
     ),
     "{DATE}": (
         rf"(?:\d{{1,2}}[ \t]{_MONTH}[ \t]\d{{4}}|{_MONTH}[ \t]\d{{1,2}},?[ \t]\d{{4}}|"
@@ -60,13 +60,27 @@ PLACEHOLDERS = {
 ZONES = ("any", "edge", "head", "tail")
 # outlet rules (rules.tsv) whose lines open a footer block like an anchor class does (not ads or
 # scroll prompts, which also sit between paragraphs and list items)
-_FOOTER_RULES = frozenset({
-    "byline", "copyright", "social_cta", "follow_us", "share_bar", "syndication_footer",
-    "pilihan_redaksi", "read_more", "label_line", "source_footer", "lihat_juga", "cnn_footer",
-})
+_FOOTER_RULES = frozenset(
+    {
+        "byline",
+        "copyright",
+        "social_cta",
+        "follow_us",
+        "share_bar",
+        "syndication_footer",
+        "pilihan_redaksi",
+        "read_more",
+        "label_line",
+        "source_footer",
+        "lihat_juga",
+        "cnn_footer",
+    }
+)
 _CONTINUES_RE = re.compile(r"[,.;:)\]a-z]")
 # a bare source line: a credit only directly above the credits that open the tail
-_SOURCE_RE = re.compile(r"(?i:sumber)[ \t]?:[ \t]?[A-Z][\w.'’&-]{0,30}(?:[ \t][\w.'’&-]{1,30}){0,5}")
+_SOURCE_RE = re.compile(
+    r"(?i:sumber)[ \t]?:[ \t]?[A-Z][\w.'’&-]{0,30}(?:[ \t][\w.'’&-]{1,30}){0,5}"
+)
 # two to four capitalised words: a byline without its label
 _NAME_LINE_RE = re.compile(r"[A-Z][a-z.'’-]{1,20}(?: [A-Z][a-z.'’-]{0,20}){1,3}")
 _LABEL_START_RE = re.compile(PLACEHOLDERS["{LABEL}"] + r"[ \t]{0,3}[:：]")
@@ -84,12 +98,17 @@ _ENDS = frozenset('.!?"”’)…')
 _LONG_FIRST_WORDS = frozenset(
     "ikuti follow dapatkan simak cek gabung bergabung baca copyright hak hakcipta dilarang foto "
     "keterangan alamat disclaimer penulis sumber subscribe jangan yuk ayo klik kunjungi unduh "
-    "download install pantau dengarkan saksikan tonton".split()
+    "download install pantau dengarkan saksikan tonton salurkan sumbangkan donasikan".split()
 )
 # classify's "long or sentence-shaped line" test (shared with the kernel's candidate pass)
 _PROSE = ProseFilter(
-    max_len=120, ends="".join(sorted(_ENDS)), min_spaces=11, first_words=_LONG_FIRST_WORDS,
-    lstrip="*([\"“", rstrip=":", marks=("©", "eserved", "anggung jawab", "anggungjawab"),
+    max_len=120,
+    ends="".join(sorted(_ENDS)),
+    min_spaces=11,
+    first_words=_LONG_FIRST_WORDS,
+    lstrip='*(["“',
+    rstrip=":",
+    marks=("©", "eserved", "anggung jawab", "anggungjawab"),
 )
 _LOWER_MONTH_RE = re.compile(
     r"\b(?:januari|februari|maret|april|mei|juni|juli|agustus|september|oktober|november|desember)\b"
@@ -119,7 +138,8 @@ def load_shape_rules(path: Path) -> list[ShapeRule]:
     """Parse ``shape.tsv``; a bad row raises ``ValueError`` naming it."""
     rules: list[ShapeRule] = []
     rows = [
-        ln.split("\t") for ln in path.read_text(encoding="utf-8").splitlines()
+        ln.split("\t")
+        for ln in path.read_text(encoding="utf-8").splitlines()
         if ln.strip() and not ln.startswith("#")
     ][1:]
     for row in rows:
@@ -154,7 +174,12 @@ def _is_media_call(line: str, brands: frozenset[str]) -> bool:
     streaming di ..."): one short line without a sentence end that points at the outlet (its
     name, a domain, ``kami``/``berita``, streaming); "Saksikan siaran itu di TVRI pada Sabtu."
     in a body is a sentence and reported speech never counts."""
-    if len(line) > 160 or line[-1] in _ENDS or _SENTENCE_BREAK_RE.search(line) or _SPEECH_RE.search(line):
+    if (
+        len(line) > 160
+        or line[-1] in _ENDS
+        or _SENTENCE_BREAK_RE.search(line)
+        or _SPEECH_RE.search(line)
+    ):
         return False
     if _SELF_REF_RE.search(line) or _MEDIA_REF_RE.search(line):
         return True
@@ -164,8 +189,12 @@ def _is_media_call(line: str, brands: frozenset[str]) -> bool:
 
 def _in_zone(zone: str, head: bool, tail: bool) -> bool:
     """May a class of this zone apply to a line in the head, the tail or between paragraphs?"""
-    return zone == "any" or (zone == "edge" and (head or tail)) or (zone == "head" and head) or (
-        zone == "tail" and tail)
+    return (
+        zone == "any"
+        or (zone == "edge" and (head or tail))
+        or (zone == "head" and head)
+        or (zone == "tail" and tail)
+    )
 
 
 def _title_like(text: str) -> bool:
@@ -175,13 +204,19 @@ def _title_like(text: str) -> bool:
     if not 4 <= len(words) <= 25 or text[-1] in ".,;:":
         return False
     content = [w for w in words if w.lower() not in _SMALL_WORDS]
-    return bool(content) and sum(w[0].isupper() or w[0].isdigit() for w in content) >= 0.7 * len(content)
+    return bool(content) and sum(w[0].isupper() or w[0].isdigit() for w in content) >= 0.7 * len(
+        content
+    )
 
 
 def _headline(text: str) -> bool:
     """A headline in title or sentence case: 4-25 words, starts with a capital or digit, no
     final period."""
-    return 4 <= len(text.split()) <= 25 and text[-1] not in ".,;:" and (text[0].isupper() or text[0].isdigit())
+    return (
+        4 <= len(text.split()) <= 25
+        and text[-1] not in ".,;:"
+        and (text[0].isupper() or text[0].isdigit())
+    )
 
 
 _NOT_ALNUM_RE = re.compile(r"[^a-z0-9]")
@@ -190,14 +225,97 @@ _NOT_ALNUM_RE = re.compile(r"[^a-z0-9]")
 _RUN_CLASSES = frozenset({"hashtag"})
 
 
-def _last_paragraph(paragraphs: list[int], found: dict[int, tuple[str, str, bool]]) -> int:
-    """The last body paragraph: the author's bio under an "about the author" header is not one."""
+def _last_paragraph(
+    lines: Lines, paragraphs: list[int], found: dict[int, tuple[str, str, bool]]
+) -> int:
+    """The last body paragraph: the author's bio under an "about the author" header is not one,
+    nor the one or two sentences that describe an organisation under "Tentang X" (a press
+    release's boilerplate: "X adalah ..."; a "Tentang X" subheading over body text is not)."""
     last = paragraphs[-1]
     if len(found) and last > paragraphs[0]:
         bio = [i for i, meta in found.items() if meta[0] == "bio" and paragraphs[0] < i < last]
         if bio:
             return paragraphs[bisect.bisect_left(paragraphs, bio[0]) - 1]
+        about = [i for i, meta in found.items() if meta[0] == "about" and paragraphs[0] < i < last]
+        if about:
+            k = bisect.bisect_left(paragraphs, about[0])
+            if len(paragraphs) - k <= 2 and all(
+                _DESCRIBES_RE.search(lines[j]) for j in paragraphs[k:]
+            ):
+                return paragraphs[k - 1]
     return last
+
+
+def _bios(lines: Lines, nonblank: list[int], paragraphs: list[int], drop: dict[int, str]) -> None:
+    """A one-line author bio directly under the byline, above the text or below it
+    ("Warga Klungkung yang suka menulis tentang laut."): starts with a role word, at most 14
+    words, not speech, with furniture or nothing below it; never the text's only paragraphs."""
+    first, last = paragraphs[0], paragraphs[-1]
+    for j in [j for j, why in drop.items() if why in _CREDIT_DROPS]:
+        if drop[j] == "section_label" and not _NAME_LINE_RE.fullmatch(lines[j].strip()):
+            continue  # a label over a headline, not a name over a bio
+        k = bisect.bisect_right(nonblank, j)
+        if k >= len(nonblank) or (i := nonblank[k]) in drop or first < i < last:
+            continue
+        if i in (first, last) and (len(paragraphs) < 3 or i == first):
+            continue
+        s = lines[i].strip()
+        words = s.split()
+        if (
+            len(words) > 14
+            or words[0].lower().strip(",.") not in _ROLE_WORDS
+            or _QUOTES_RE.search(s)
+            or _title_like(s)
+        ):
+            continue
+        if k + 1 < len(nonblank) and nonblank[k + 1] not in drop:
+            continue
+        drop[i] = "bio"
+
+
+_DESCRIBES_RE = re.compile(r"\b(?:adalah|merupakan|didirikan)\b")
+# first words of a one-line author bio (a role, not a name or a subject)
+_ROLE_WORDS = frozenset(
+    "mahasiswa mahasiswi dosen guru penulis warga pegiat alumnus alumni peneliti wartawan "
+    "jurnalis pengajar pemerhati pensiunan staf pustakawan penyuka pencinta pecinta pengamat "
+    "praktisi aktivis relawan santri karyawan pegawai blogger penggemar".split()
+)
+_CREDIT_DROPS = frozenset({"credit", "byline", "section_label", "team"})
+_QUOTES_RE = re.compile(r"[\"“”]|\b(?:kata|ujar|ucap|jelas|ungkap)(?:nya)?\b")
+
+
+def _title_case(s: str, most: int) -> bool:
+    """2..``most`` words, every content word capitalised, no end mark: a name or a header."""
+    words = s.split()
+    return (
+        2 <= len(words) <= most
+        and s[-1] not in ".,;:!?"
+        and all(w[0].isupper() or w[0].isdigit() for w in words if w.lower() not in _SMALL_WORDS)
+    )
+
+
+def _widget_header(s: str) -> bool:
+    """A widget's header: one to three words, capitalised, ending in a colon or in title case
+    ("Infaq dan Sedekah", "Susunan Pemain:")."""
+    if len(s) > 30 or not s[0].isupper():
+        return False
+    if any(c in s[:-1] for c in ".,;:!?"):
+        return False
+    return 1 <= len(s.split()) <= 3 if s[-1] == ":" else _title_case(s, 3)
+
+
+def _site_name_over(lines: Lines, head: list[int], drop: dict[int, str]) -> bool:
+    """The text's first line is the publisher's name ("Badan Pengawas Obat dan Makanan") when
+    it is a title-case name of 4-6 words over other furniture and a longer headline follows
+    (1-3 words are section labels already)."""
+    s = lines[head[0]].strip()
+    if not 4 <= len(s.split()) <= 6 or not _title_case(s, 6):
+        return False
+    n = len(s.split())
+    return any(
+        j not in drop and len(t := lines[j].strip()) and _headline(t) and len(t.split()) > n
+        for j in head[2:]
+    )
 
 
 def _drop_runs(runs: list[int], nonblank: list[int], found: dict, drop: dict[int, str]) -> None:
@@ -244,7 +362,9 @@ def _next_kept(lines: list[str], i: int, drop: dict[int, str]) -> str:
 
 # every ASCII character: itself when a lower-case letter or digit, else deleted (a table
 # missing a character would pay a raised and cleared KeyError per character)
-_ASCII_KEY = {c: (chr(c) if chr(c) in "abcdefghijklmnopqrstuvwxyz0123456789" else None) for c in range(128)}
+_ASCII_KEY = {
+    c: (chr(c) if chr(c) in "abcdefghijklmnopqrstuvwxyz0123456789" else None) for c in range(128)
+}
 
 
 def letters_key(line: str) -> str:
@@ -276,7 +396,10 @@ class ShapeFurniture:
         return self._alt
 
     def classify(
-        self, line: str, brands: frozenset[str] = frozenset(), cands: tuple[int, ...] | None = None,
+        self,
+        line: str,
+        brands: frozenset[str] = frozenset(),
+        cands: tuple[int, ...] | None = None,
     ) -> tuple[str, str, bool] | None:
         """(class, zone, anchor) of the first furniture class the whole line matches
         (``cands``: the only classes that can, from ``dispatch.line_candidates``)."""
@@ -299,7 +422,11 @@ class ShapeFurniture:
         return meta
 
     def mark(
-        self, lines: Lines, drop: dict[int, str], brands: frozenset[str], cands: list | None = None,
+        self,
+        lines: Lines,
+        drop: dict[int, str],
+        brands: frozenset[str],
+        cands: list | None = None,
     ) -> None:
         """Add furniture lines to ``drop`` (line index -> class); ``cands``: per line the
         classes that can match its stripped text (``dispatch.line_candidates``), or None."""
@@ -309,7 +436,7 @@ class ShapeFurniture:
                 if zone == "any":
                     drop[i] = cls
             return
-        first, last = paragraphs[0], _last_paragraph(paragraphs, found)
+        first, last = paragraphs[0], _last_paragraph(lines, paragraphs, found)
         runs: list[int] = []
         for i, (cls, zone, _a) in found.items():
             if _in_zone(zone, i < first, i > last):
@@ -319,13 +446,19 @@ class ShapeFurniture:
                     drop[i] = cls
         if runs:
             _drop_runs(runs, nonblank, found, drop)
-        tail = nonblank[bisect.bisect_right(nonblank, last):]
+        tail = nonblank[bisect.bisect_right(nonblank, last) :]
         self._trailing_teasers(lines, tail, drop)
-        self._head_labels(lines, nonblank[:bisect.bisect_left(nonblank, first)], drop)
+        self._head_labels(lines, nonblank[: bisect.bisect_left(nonblank, first)], drop)
         self._tail_block(lines, tail, found, drop)
+        if drop:
+            _bios(lines, nonblank, paragraphs, drop)
 
     def _classify_lines(
-        self, lines: Lines, drop: dict[int, str], brands: frozenset[str], cands: list | None,
+        self,
+        lines: Lines,
+        drop: dict[int, str],
+        brands: frozenset[str],
+        cands: list | None,
     ) -> tuple[dict[int, tuple[str, str, bool]], list[int], list[int]]:
         """The furniture class of each kept line that has one, the body paragraphs and every
         non-blank line (dropped or not), in one pass over the lines."""
@@ -334,7 +467,9 @@ class ShapeFurniture:
         paragraphs: list[int] = []
         nonblank: list[int] = []
         possible = None
-        firsts = brand_firsts(brands)  # a line starting with another ASCII letter or digit names no brand
+        firsts = brand_firsts(
+            brands
+        )  # a line starting with another ASCII letter or digit names no brand
         if cands is None and self._alt is not None:
             possible = self._alt.short_filter(lines.text)
         for i, ln in enumerate(text_lines):
@@ -352,9 +487,13 @@ class ShapeFurniture:
             else:
                 meta = None  # no rule starts with its first character, fits and finds its marks
             # (a top-level domain needs its ".": without one the substitution changes nothing)
-            if meta is None and brands and len(s) <= 40 and (
-                s[0] in firsts or not (s[0].isascii() and s[0].isalnum())
-            ) and letters_key(_TLD_RE.sub("", s) if "." in s else s) in brands:
+            if (
+                meta is None
+                and brands
+                and len(s) <= 40
+                and (s[0] in firsts or not (s[0].isascii() and s[0].isalnum()))
+                and letters_key(_TLD_RE.sub("", s) if "." in s else s) in brands
+            ):
                 nxt = _next_kept(text_lines, i, drop)
                 if not nxt or not _CONTINUES_RE.match(nxt):  # not a link split out of a sentence
                     meta = ("outlet_name", "edge", True)
@@ -371,8 +510,11 @@ class ShapeFurniture:
         sits right below the headline or right above the label (a title page's "ABSTRAK" over
         the thesis title and its author is not a label); a bare name between head furniture
         and the first paragraph is a byline."""
-        if len(head) >= 2 and head[-2] in drop and head[-1] not in drop and _NAME_LINE_RE.fullmatch(
-            lines[head[-1]].strip()
+        if (
+            len(head) >= 2
+            and head[-2] in drop
+            and head[-1] not in drop
+            and _NAME_LINE_RE.fullmatch(lines[head[-1]].strip())
         ):
             drop[head[-1]] = "credit"  # an author's name between the date stamp and the text
         below_is_furniture = False
@@ -389,15 +531,27 @@ class ShapeFurniture:
                 below_is_furniture = False
                 continue
             short = (
-                len(s) <= 30 and len(words) <= 3 and s[-1] not in ".,;:!?" and "," not in s
+                len(s) <= 30
+                and len(words) <= 3
+                and s[-1] not in ".,;:!?"
+                and "," not in s
                 and s[0].isupper()
             )
-            if short and (below_is_furniture or headline == 2 or (headline == 1 and k and head[k - 1] in drop)):
+            if short and (
+                below_is_furniture or headline == 2 or (headline == 1 and k and head[k - 1] in drop)
+            ):
                 drop[i] = "section_label"
                 below_is_furniture = True
             else:
                 below_is_furniture = False
             headline = 0
+        if (
+            len(head) >= 3
+            and head[0] not in drop
+            and head[1] in drop
+            and _site_name_over(lines, head, drop)
+        ):
+            drop[head[0]] = "site_name"
 
     @staticmethod
     def _trailing_teasers(lines: Lines, tail: list[int], drop: dict[int, str]) -> None:
@@ -414,7 +568,9 @@ class ShapeFurniture:
 
     @staticmethod
     def _tail_block(
-        lines: Lines, tail: list[int], found: dict[int, tuple[str, str, bool]],
+        lines: Lines,
+        tail: list[int],
+        found: dict[int, tuple[str, str, bool]],
         drop: dict[int, str],
     ) -> None:
         """Below the last paragraph, every line after the first block-opening furniture line
@@ -422,6 +578,7 @@ class ShapeFurniture:
         the outlet's address."""
         opened = False
         source = -1  # the kept tail line above, when it is a bare "Sumber: X" (block not open)
+        above = before = -1  # the tail lines above (-1: the last paragraph)
         for i in tail:
             if opened and i not in drop:
                 drop[i] = "tail_block"
@@ -431,6 +588,14 @@ class ShapeFurniture:
                     drop[source] = "credit"  # "Sumber: Dinas Kesehatan" over "Penulis: admin"
                 if opens:
                     opened = True
+                    if (
+                        above >= 0
+                        and above not in drop
+                        and (before < 0 or before in drop)
+                        and _widget_header(lines[above].strip())
+                    ):  # "Susunan Pemain:" over a share bar, not a list's last item
+                        drop[above] = "widget_header"
                 elif i not in drop:
                     s = lines[i].strip()
                     source = i if s[:1] in "Ss" and _SOURCE_RE.fullmatch(s) else -1
+            above, before = i, above
