@@ -46,6 +46,10 @@ class DescribedStep(Step):
         self.label = desc["label"]
         self.name = desc["name"]  # type: ignore[misc]
         self._registry_name = desc["registry_name"]
+        self.kind = desc["kind"]  # type: ignore[misc]  # what run_steps reads of a step
+        self.annotation_offsets = desc["annotation_offsets"]  # type: ignore[misc]
+        if "score_only" in desc:
+            self.score_only = desc["score_only"]
         self._real: Step | None = None
         self._ready = False
 
@@ -112,6 +116,9 @@ def describe_step(step: Step) -> dict[str, Any]:
         "identity": step_identity(step),
         "report": rule_catalog([step]),
         "blob": pickle.dumps(step),
+        "kind": step.kind,
+        "annotation_offsets": step.annotation_offsets,
+        **({"score_only": step.score_only} if hasattr(step, "score_only") else {}),
     }
 
 
