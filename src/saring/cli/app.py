@@ -123,7 +123,8 @@ def run(inputs: tuple[str, ...], output: str, config: str | None, workers: int |
         ray_address: str | None, unique_ids: bool, task_timeout: float | None,
         scratch: str | None) -> None:
     """Run the pipeline over INPUT files, folders or globs into OUTPUT."""
-    if _pool_ahead(output, config, workers, executor, ray_address):
+    pool = _pool_ahead(output, config, workers, executor, ray_address)
+    if pool:
         from saring.executors.local import prestart
 
         prestart()  # the workers' resources load while this process builds the pipeline
@@ -133,7 +134,7 @@ def run(inputs: tuple[str, ...], output: str, config: str | None, workers: int |
     from saring.report.summary import print_summary
 
     try:
-        pipeline = Pipeline.from_yaml(config) if config else Pipeline.default()
+        pipeline = Pipeline.from_yaml(config) if config else _default_pipeline(pool)
         pipeline.override_io(fmt, text_field, id_field)
         if ray_address and (executor or pipeline.executor.get("name")) not in (None, "ray"):
             raise ConfigError("--ray-address needs --executor ray")
@@ -196,6 +197,18 @@ def _pool_ahead(output: str, config: str | None, workers: int | None, executor: 
             return b'"status": "complete"' not in f.read()
     except OSError:
         return True
+
+
+def _default_pipeline(pool: bool) -> Any:
+    """The built-in pipeline; for a pool run, described by a child so that this process (which
+    only plans and coordinates) never imports the steps' rule modules (executors/described.py)."""
+    if pool:
+        from saring.executors.described import default_pipeline
+
+        return default_pipeline()
+    from saring.pipeline import Pipeline
+
+    return Pipeline.default()
 
 
 def _remote_prepare(inputs: list[str], output: str) -> tuple[list[str], str, Any]:
