@@ -11,10 +11,15 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from evaluation.repair.unseen import DATA, ITEM, Case, cases_of, run_cases, summary  # noqa: E402
+from evaluation.repair.unseen import DATA, ITEM, Case, cases_of, run_cases, run_traps, summary  # noqa: E402
 from saring.repair.step import Repair  # noqa: E402
 
-SETS = {"dev15b": "pages_dev15b.txt", "heldout15b": "pages_heldout15b.txt"}
+SETS = {
+    "dev15b": "pages_dev15b.txt",
+    "heldout15b": "pages_heldout15b.txt",
+    "dev16b": "pages_dev16b.txt",
+    "heldout16b": "pages_heldout16b.txt",
+}
 
 
 def pages(name: str) -> list[list[str]]:
@@ -42,10 +47,34 @@ def page_cases(page: list[str], key: str, form: str) -> list[Case]:
     return out
 
 
+def report_traps(step: Repair, set_name: str, name: str, show: bool) -> None:
+    """False edits on one trap file alone and after two glued lines of the set's pages (a page
+    whose translator glued links: the document evidence a look-alike must not borrow)."""
+    context = [
+        c
+        for k, page in enumerate(pages(SETS[set_name]))
+        for c in page_cases(page, f"{set_name}:{k}", "glue")
+        if c.form != "context"
+    ]
+    n, bad, lines = run_traps(step, name=name)
+    n2, bad2, lines2 = run_traps(step, context, name=name)
+    print(f"{name}: {bad} false edits of {n} alone; {bad2} of {n2} after {set_name} glued lines")
+    if show:
+        for ln in sorted(set(lines + lines2)):
+            print(f"  {ln}")
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--set", choices=sorted(SETS), default="dev15b")
     ap.add_argument("--show", action="store_true", help="print each missed line (dev only)")
+    ap.add_argument(
+        "--traps",
+        nargs="*",
+        default=[],
+        metavar="FILE",
+        help="trap files (evaluation/repair/data) run alone and after the set's glued lines",
+    )
     args = ap.parse_args()
     step = Repair(dedup_paragraphs=False)
     step.ensure_setup()
@@ -55,7 +84,12 @@ def main() -> None:
             cases = page_cases(page, f"{args.set}:{k}", form)
             results += [r for r in run_cases(step, cases, len(cases)) if r[0].form != "context"]
     for form, s in sorted(summary(results).items()):
-        print(f"{form}\t" + " ".join(f"{k} {v:.3f}" if isinstance(v, float) else f"{k} {v}" for k, v in s.items()))
+        print(
+            f"{form}\t"
+            + " ".join(f"{k} {v:.3f}" if isinstance(v, float) else f"{k} {v}" for k, v in s.items())
+        )
+    for name in args.traps:
+        report_traps(step, args.set, name, args.show)
     if args.show and args.set.startswith("dev"):
         for c, out, j in results:
             if not j["order"]:
