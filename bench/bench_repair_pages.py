@@ -12,6 +12,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from evaluation.repair.unseen import DATA, ITEM, Case, cases_of, run_cases, run_traps, summary  # noqa: E402
+from saring.document import Document  # noqa: E402
 from saring.repair.step import Repair  # noqa: E402
 
 SETS = {
@@ -64,6 +65,22 @@ def report_traps(step: Repair, set_name: str, name: str, show: bool) -> None:
             print(f"  {ln}")
 
 
+def report_trap_pages(step: Repair, name: str, show: bool) -> None:
+    """False edits on clean pages (every line a trap): each page repaired as ONE document."""
+    bad, n = [], 0
+    for k, page in enumerate(pages(name)):
+        doc = Document(id=f"trap-page{k}", text="\n".join(page))
+        step.process(doc)
+        n += len(page)
+        bad += [
+            f"{a!r} -> {b!r}" for a, b in zip(page, doc.text.split("\n"), strict=True) if a != b
+        ]
+    print(f"{name}: {len(bad)} false edits of {n} lines (pages as documents)")
+    if show:
+        for ln in bad:
+            print(f"  {ln}")
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--set", choices=sorted(SETS), default="dev15b")
@@ -74,6 +91,13 @@ def main() -> None:
         default=[],
         metavar="FILE",
         help="trap files (evaluation/repair/data) run alone and after the set's glued lines",
+    )
+    ap.add_argument(
+        "--trap-pages",
+        nargs="*",
+        default=[],
+        metavar="FILE",
+        help="clean pages (evaluation/repair/data): any edit is a false edit",
     )
     args = ap.parse_args()
     step = Repair(dedup_paragraphs=False)
@@ -90,6 +114,8 @@ def main() -> None:
         )
     for name in args.traps:
         report_traps(step, args.set, name, args.show)
+    for name in args.trap_pages:
+        report_trap_pages(step, name, args.show)
     if args.show and args.set.startswith("dev"):
         for c, out, j in results:
             if not j["order"]:
