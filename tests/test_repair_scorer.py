@@ -321,13 +321,17 @@ def _ctx_split(text: str, tok: str, left: str, res) -> tuple[S.Context, int, obj
 
 
 def test_fronted_name_on_a_translated_page(res) -> None:
-    """``Menurut Pelayaran Kalimorang|nakhoda``: no running text before the name, the page's
+    """``Pada 2015 Museum Fosil Gandasoma|kurator``: no running text before the name, the page's
     repeated link vouches for it; the same sentence alone gets no site."""
-    m = _token(PAGE, "Kalimorangnakhoda")
-    s = S.site(PAGE, m, res, N.DocMemo(PAGE))
-    assert s is not None and s.entity == "Pelayaran Kalimorang" and s.needs_evidence == 0
-    alone = PAGE.split("\n")[1]
-    assert S.site(alone, _token(alone, "Kalimorangnakhoda"), res, N.DocMemo(alone)) is None
+    page = (
+        "Para ahli mengumpulkan Museum Fosil Gandasomakoleksi dari tebing sungai.\n"
+        "Pada 2015 Museum Fosil Gandasomakurator menemukan tulang gajah purba.\n"
+        "Anak sekolah menyukai Museum Fosil Gandasomaruang pamer di lantai dua."
+    )
+    s = S.site(page, _token(page, "Gandasomakurator"), res, N.DocMemo(page))
+    assert s is not None and s.entity == "Museum Fosil Gandasoma" and s.needs_evidence == 0
+    alone = page.split("\n")[1]
+    assert S.site(alone, _token(alone, "Gandasomakurator"), res, N.DocMemo(alone)) is None
 
 
 def test_one_word_lower_case_glue_is_never_edited(res, model) -> None:
