@@ -49,6 +49,8 @@ FLAG_ONLY = 99  # other glue sites a flag-tier site would need: never repaired, 
 # (``glue.add_evidence``): a statistical guess lifts no rule's weak site (``Indiana|n`` read by
 # the gazetteer as ``India|nan`` was moved once a scorer site stood on the same page)
 EDIT_CONFIDENCE = 0.79
+PAGE_WINDOW = 8000  # characters either side where fronted_site's cheap gate looks for the link
+# again (one page; bounded work per token on a megabyte of repeated fronted names)
 MIN_RIGHT = 4  # letters of a glued word the scorer considers
 CAMEL_TOKEN = re.compile(
     r"[A-Z][a-z]{3,}[A-Z][a-z]{3,}"
@@ -518,7 +520,8 @@ def fronted_site(
     space = text.rfind(" ", max(0, start - LONG_WORD), start - 1)
     if text[start - 1 : start] != " " or not text[space + 1 : space + 2].isupper():
         return None  # a one-word name: no page evidence is asked for it
-    if text.count(text[space + 1 : start + MIN_RIGHT]) < 2:
+    probe = text[space + 1 : start + MIN_RIGHT]
+    if text.count(probe, max(0, start - PAGE_WINDOW), start + PAGE_WINDOW) < 2:
         return None  # (``Pelayaran Kali``: the link's words are written once, no page evidence)
     splits = candidates(tok, res)
     if (
