@@ -51,6 +51,7 @@ FLAG_ONLY = 99  # other glue sites a flag-tier site would need: never repaired, 
 EDIT_CONFIDENCE = 0.79
 PAGE_WINDOW = 8000  # characters either side where fronted_site's cheap gate looks for the link
 # again (one page; bounded work per token on a megabyte of repeated fronted names)
+MIN_TOKEN = 7  # a name's last word (3+ letters) and a glued word (MIN_RIGHT)
 MIN_RIGHT = 4  # letters of a glued word the scorer considers
 CAMEL_TOKEN = re.compile(
     r"[A-Z][a-z]{3,}[A-Z][a-z]{3,}"
@@ -515,8 +516,13 @@ def fronted_site(
     a name after a fronted word or phrase has no lower-case word before it, so ``in_running_text``
     cannot vouch for it (a headline joined to a sentence looks the same). The page can: the same
     multi-word name glued to another head on another line (:func:`linked_on_page`), scored as if
-    in running text (:func:`as_running`), above the flag threshold of its form. Cheapest first: the name's last two words must occur twice in the document (one ``count``)."""
+    in running text (:func:`as_running`), above the flag threshold of its form. Cheapest first,
+    each gate exact (a necessary condition of the later ones): a token of a name's word and a
+    glued word (7+ letters, no word itself), the name's last two words written twice nearby (one
+    ``count``), glued to another word on another line (:func:`glued_elsewhere`)."""
     tok, start, end = m.group(), m.start(), m.end()
+    if len(tok) < MIN_TOKEN or tok.lower() in res.lexicon:
+        return None  # (no split, or a known word: ``_vetoed``)
     space = text.rfind(" ", max(0, start - LONG_WORD), start - 1)
     if text[start - 1 : start] != " " or not text[space + 1 : space + 2].isupper():
         return None  # a one-word name: no page evidence is asked for it
@@ -524,11 +530,13 @@ def fronted_site(
     if text.count(probe, max(0, start - PAGE_WINDOW), start + PAGE_WINDOW) < 2:
         return None  # (``Pelayaran Kali``: the link's words are written once, no page evidence)
     splits = candidates(tok, res)
-    if (
-        not splits
-        or _vetoed(text, m, res, memo)
-        or CODE_BEFORE.search(text, max(0, start - 12), start)
+    line = (text.rfind("\n", 0, start) + 1, _line_end(text, start))
+    if not any(
+        glued_elsewhere(text, text[space + 1 : start + i], space + 1, res, line, tok[i:].lower())
+        for i in splits
     ):
+        return None  # (the whole name glued elsewhere implies its last two words are)
+    if _vetoed(text, m, res, memo) or CODE_BEFORE.search(text, max(0, start - 12), start):
         return None
     name_start, clear = N.extend_name(text, start, res)
     if not clear or name_start >= start or N._sentence_start(text, name_start):
