@@ -11,10 +11,16 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from evaluation.repair.unseen import DATA, ITEM, Case, cases_of, run_cases, summary  # noqa: E402
+from evaluation.repair.unseen import DATA, ITEM, Case, cases_of, run_cases, run_traps, summary  # noqa: E402
+from saring.document import Document  # noqa: E402
 from saring.repair.step import Repair  # noqa: E402
 
-SETS = {"dev15b": "pages_dev15b.txt", "heldout15b": "pages_heldout15b.txt"}
+SETS = {
+    "dev15b": "pages_dev15b.txt",
+    "heldout15b": "pages_heldout15b.txt",
+    "dev16b": "pages_dev16b.txt",
+    "heldout16b": "pages_heldout16b.txt",
+}
 
 
 def pages(name: str) -> list[list[str]]:
@@ -42,10 +48,57 @@ def page_cases(page: list[str], key: str, form: str) -> list[Case]:
     return out
 
 
+def report_traps(step: Repair, set_name: str, name: str, show: bool) -> None:
+    """False edits on one trap file alone and after two glued lines of the set's pages (a page
+    whose translator glued links: the document evidence a look-alike must not borrow)."""
+    context = [
+        c
+        for k, page in enumerate(pages(SETS[set_name]))
+        for c in page_cases(page, f"{set_name}:{k}", "glue")
+        if c.form != "context"
+    ]
+    n, bad, lines = run_traps(step, name=name)
+    n2, bad2, lines2 = run_traps(step, context, name=name)
+    print(f"{name}: {bad} false edits of {n} alone; {bad2} of {n2} after {set_name} glued lines")
+    if show:
+        for ln in sorted(set(lines + lines2)):
+            print(f"  {ln}")
+
+
+def report_trap_pages(step: Repair, name: str, show: bool) -> None:
+    """False edits on clean pages (every line a trap): each page repaired as ONE document."""
+    bad, n = [], 0
+    for k, page in enumerate(pages(name)):
+        doc = Document(id=f"trap-page{k}", text="\n".join(page))
+        step.process(doc)
+        n += len(page)
+        bad += [
+            f"{a!r} -> {b!r}" for a, b in zip(page, doc.text.split("\n"), strict=True) if a != b
+        ]
+    print(f"{name}: {len(bad)} false edits of {n} lines (pages as documents)")
+    if show:
+        for ln in bad:
+            print(f"  {ln}")
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--set", choices=sorted(SETS), default="dev15b")
     ap.add_argument("--show", action="store_true", help="print each missed line (dev only)")
+    ap.add_argument(
+        "--traps",
+        nargs="*",
+        default=[],
+        metavar="FILE",
+        help="trap files (evaluation/repair/data) run alone and after the set's glued lines",
+    )
+    ap.add_argument(
+        "--trap-pages",
+        nargs="*",
+        default=[],
+        metavar="FILE",
+        help="clean pages (evaluation/repair/data): any edit is a false edit",
+    )
     args = ap.parse_args()
     step = Repair(dedup_paragraphs=False)
     step.ensure_setup()
@@ -55,7 +108,14 @@ def main() -> None:
             cases = page_cases(page, f"{args.set}:{k}", form)
             results += [r for r in run_cases(step, cases, len(cases)) if r[0].form != "context"]
     for form, s in sorted(summary(results).items()):
-        print(f"{form}\t" + " ".join(f"{k} {v:.3f}" if isinstance(v, float) else f"{k} {v}" for k, v in s.items()))
+        print(
+            f"{form}\t"
+            + " ".join(f"{k} {v:.3f}" if isinstance(v, float) else f"{k} {v}" for k, v in s.items())
+        )
+    for name in args.traps:
+        report_traps(step, args.set, name, args.show)
+    for name in args.trap_pages:
+        report_trap_pages(step, name, args.show)
     if args.show and args.set.startswith("dev"):
         for c, out, j in results:
             if not j["order"]:

@@ -52,18 +52,51 @@ from saring.repair.step import Repair  # noqa: E402
 
 CORPORA = ROOT.parent / "shared" / "corpora"
 # (file, documents read): clean and scraped news for glue synthesis and solid names
-SOURCES = [("id_news_indosum_dev.jsonl.gz", 3463), ("id_news_detik_langscrape.jsonl.gz", 1000),
-           ("id_news_gikirima_multioutlet.jsonl.gz", 2000), ("id_hoax_factcheck.jsonl.gz", 1000)]
+SOURCES = [
+    ("id_news_indosum_dev.jsonl.gz", 3463),
+    ("id_news_detik_langscrape.jsonl.gz", 1000),
+    ("id_news_gikirima_multioutlet.jsonl.gz", 2000),
+    ("id_hoax_factcheck.jsonl.gz", 1000),
+]
 TRAPS = [f"traps{k}.txt" for k in ("", 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, "13b", "15b")]
 # the dev sets whose gold splits are positives (the held-out halves are never read here)
-DEV_SETS = ["unseen_dev.txt", "unseen_dev2.txt", "unseen_dev4.txt", "unseen_dev5.txt", "unseen_dev6.txt",
-            "unseen_dev7.txt", "unseen_dev8.txt", "unseen_dev10.txt", "unseen_dev11.txt", "unseen_dev12.txt",
-            "unseen_dev13a.txt", "unseen_dev13b.txt", "unseen_dev15b.txt"]
+DEV_SETS = [
+    "unseen_dev.txt",
+    "unseen_dev2.txt",
+    "unseen_dev4.txt",
+    "unseen_dev5.txt",
+    "unseen_dev6.txt",
+    "unseen_dev7.txt",
+    "unseen_dev8.txt",
+    "unseen_dev10.txt",
+    "unseen_dev11.txt",
+    "unseen_dev12.txt",
+    "unseen_dev13a.txt",
+    "unseen_dev13b.txt",
+    "unseen_dev15b.txt",
+]
 PAGES = 0.5  # share of documents made translated pages (several links glued)
 MAX_SITES = 4  # links glued on one page
 SECOND_HEAD = 0.3  # share of a page's glued names glued again to another head
-HEADS = ("direktur", "kantor", "pabrik", "gedung", "karyawan", "layanan", "produk", "pemilik", "program",
-         "kebijakan", "laporan", "pelatih", "anggota", "pengurus", "cabang", "armada", "juru bicara")
+HEADS = (
+    "direktur",
+    "kantor",
+    "pabrik",
+    "gedung",
+    "karyawan",
+    "layanan",
+    "produk",
+    "pemilik",
+    "program",
+    "kebijakan",
+    "laporan",
+    "pelatih",
+    "anggota",
+    "pengurus",
+    "cabang",
+    "armada",
+    "juru bicara",
+)
 WORD = re.compile(r"[A-Za-z][A-Za-z\-'’]*|\S")
 CAP = re.compile(r"[A-Z][a-z]{2,}|[A-Z]{2,5}")
 NAME_TOKEN = re.compile(r"(?<=[a-z,] )[A-Z][a-z]{3,}(?![\w\-])")
@@ -72,6 +105,10 @@ TRAP_WEIGHT = 5.0
 FOLDS = 3  # trap files in folds: thresholds from scores of traps a model did not train on  # a trap token's split weighs this many corpus negatives (the hard look-alikes)
 MIN_GRAM = 3  # trigram seen this often in names and words together to be stored
 MARGIN = 0.02  # edit threshold above the highest trap score
+# lower-case glue on a one-word name or after a locative: flagged, never edited by the scorer
+# (``pelabuhan Tanjung|layar`` 0.9999 in-sample on a page whose context names ``Tanjung``; the
+# out-of-fold maxima of this shape reach the cap: ``Arundaya|senja`` 0.999, ``Rumah|kaca`` 0.998)
+LONE_EDIT = 1.0
 FLAG_FLOOR = 0.25  # lowest flag threshold
 FLAG_BAND = 0.15  # flags (never edits) this far below the edit threshold
 
@@ -117,8 +154,11 @@ def trigram_model(docs: list[str], res) -> dict[str, float]:
     nn, nw = sum(gn.values()), sum(gw.values())
     vocab = set(gn) | set(gw)
     v = len(vocab)
-    return {g: round(math.log((gn[g] + 1) / (nn + v)) - math.log((gw[g] + 1) / (nw + v)), 2)
-            for g in sorted(vocab) if gn[g] + gw[g] >= MIN_GRAM}
+    return {
+        g: round(math.log((gn[g] + 1) / (nn + v)) - math.log((gw[g] + 1) / (nw + v)), 2)
+        for g in sorted(vocab)
+        if gn[g] + gw[g] >= MIN_GRAM
+    }
 
 
 def glue_line(line: str, res, rng: random.Random) -> tuple[str, int, int, int] | None:
@@ -145,11 +185,18 @@ def glue_line(line: str, res, rng: random.Random) -> tuple[str, int, int, int] |
         if tok.lower() in res.lexicon or not N.TOKEN.fullmatch(tok):
             continue
         start = toks[j][0] + len(name) - len(last)
-        return line[: toks[j][0]] + name + glued + line[toks[k - 1][1] :], start, start + len(tok), len(last)
+        return (
+            line[: toks[j][0]] + name + glued + line[toks[k - 1][1] :],
+            start,
+            start + len(tok),
+            len(last),
+        )
     return None
 
 
-def synth_positives(doc: str, res, rng: random.Random, max_sites: int = 2) -> list[tuple[str, int, int, int]]:
+def synth_positives(
+    doc: str, res, rng: random.Random, max_sites: int = 2
+) -> list[tuple[str, int, int, int]]:
     """(corrupted document, token start, token end, split) for up to ``max_sites`` glue sites made
     on clean sentences, each in its own copy of ``doc`` (one link glued per document)."""
     out = []
@@ -165,7 +212,9 @@ def synth_positives(doc: str, res, rng: random.Random, max_sites: int = 2) -> li
     return out
 
 
-def synth_page(doc: str, res, rng: random.Random) -> tuple[str, list[tuple[int, int, int]], set[int]]:
+def synth_page(
+    doc: str, res, rng: random.Random
+) -> tuple[str, list[tuple[int, int, int]], set[int]]:
     """``doc`` as a translated page: 2 to :data:`MAX_SITES` lines glued (one link each), and
     now and then the glued name glued again to another head where it next occurs free
     (``Kalbara|direktur ... Kalbara|pabrik``, the translator's one link text). (page, the first
@@ -187,24 +236,38 @@ def synth_page(doc: str, res, rng: random.Random) -> tuple[str, list[tuple[int, 
                 head = rng.choice(HEADS)
                 text = text[: k + i] + head + text[k + i :]
                 glued = {g + len(head) * (g > k) for g in glued} | {k}
-                sites = [(a, b, c) if a < k else (a + len(head), b + len(head), c) for a, b, c in sites]
+                sites = [
+                    (a, b, c) if a < k else (a + len(head), b + len(head), c) for a, b, c in sites
+                ]
     return text, sites, glued
 
 
-def samples_of(text: str, start: int, end: int, gold: int, res, grams) -> list[tuple[list[float], int]]:
+def samples_of(
+    text: str, start: int, end: int, gold: int, res, grams
+) -> list[tuple[list[float], int]]:
     memo = N.DocMemo(text)
     tok, ctx = text[start:end], S.context(text, start, end, res)
-    return [(S.features(tok, i, ctx, res, memo, text, grams, start), int(i == gold)) for i in S.candidates(tok, res)]
+    return [
+        (S.features(tok, i, ctx, res, memo, text, grams, start), int(i == gold))
+        for i in S.candidates(tok, res)
+    ]
 
 
-def negatives(text: str, res, grams, limit: int = 40, glued: set[int] = frozenset()) -> list[tuple[list[float], int]]:
+def negatives(
+    text: str, res, grams, limit: int = 40, glued: set[int] = frozenset()
+) -> list[tuple[list[float], int]]:
     """Every split of the unknown capitalised tokens of clean text (solid names, brands); on a
     synthetic page, of every token but the glued ones (``glued``: their starts)."""
     out: list[tuple[list[float], int]] = []
     memo = N.DocMemo(text)
     for m in N.TOKEN.finditer(text):
         k = m.start()
-        if k and (text[k - 1].isalnum() or text[k - 1] in N.NOT_BEFORE) or res.known(m.group()) or k in glued:
+        if (
+            k
+            and (text[k - 1].isalnum() or text[k - 1] in N.NOT_BEFORE)
+            or res.known(m.group())
+            or k in glued
+        ):
             continue
         splits = S.candidates(m.group(), res)
         if splits:
@@ -230,16 +293,27 @@ def dev_positives(res, grams) -> list[tuple[list[float], int]]:
     return out
 
 
-def fit(x: np.ndarray, y: np.ndarray, sw: np.ndarray, hidden: int = HIDDEN, l2: float = 1e-4,
-        steps: int = 4000, seed: int = 13) -> dict:
+def fit(
+    x: np.ndarray,
+    y: np.ndarray,
+    sw: np.ndarray,
+    hidden: int = HIDDEN,
+    l2: float = 1e-4,
+    steps: int = 4000,
+    seed: int = 13,
+) -> dict:
     """A one-hidden-layer network (ReLU, logistic output) on standardised features, full-batch
     Adam on the weighted log loss (numpy)."""
     mean, scale = x.mean(0), x.std(0)
     scale[scale == 0] = 1.0
     z = (x - mean) / scale
     rng = np.random.default_rng(seed)
-    params = {"w1": rng.normal(0, 1 / np.sqrt(z.shape[1]), (z.shape[1], hidden)), "b1": np.zeros(hidden),
-              "w2": rng.normal(0, 1 / np.sqrt(hidden), hidden), "b2": np.zeros(1)}
+    params = {
+        "w1": rng.normal(0, 1 / np.sqrt(z.shape[1]), (z.shape[1], hidden)),
+        "b1": np.zeros(hidden),
+        "w2": rng.normal(0, 1 / np.sqrt(hidden), hidden),
+        "b2": np.zeros(1),
+    }
     m = {k: np.zeros_like(v) for k, v in params.items()}
     v = {k: np.zeros_like(p) for k, p in params.items()}
     sw = sw / sw.sum()
@@ -256,27 +330,32 @@ def fit(x: np.ndarray, y: np.ndarray, sw: np.ndarray, hidden: int = HIDDEN, l2: 
             m[k] = 0.9 * m[k] + 0.1 * grads[k]
             v[k] = 0.999 * v[k] + 0.001 * grads[k] ** 2
             params[k] -= 0.01 * (m[k] / (1 - 0.9**t)) / (np.sqrt(v[k] / (1 - 0.999**t)) + 1e-8)
-    return {"hidden": [[round(float(w), 4) for w in col] for col in params["w1"].T],
-            "hidden_bias": [round(float(b), 4) for b in params["b1"]],
-            "out": [round(float(w), 4) for w in params["w2"]], "out_bias": round(float(params["b2"][0]), 4),
-            "mean": [round(float(q), 4) for q in mean], "scale": [round(float(q), 4) for q in scale]}
+    return {
+        "hidden": [[round(float(w), 4) for w in col] for col in params["w1"].T],
+        "hidden_bias": [round(float(b), 4) for b in params["b1"]],
+        "out": [round(float(w), 4) for w in params["w2"]],
+        "out_bias": round(float(params["b2"][0]), 4),
+        "mean": [round(float(q), 4) for q in mean],
+        "scale": [round(float(q), 4) for q in scale],
+    }
 
 
-def trap_scores(model: S.Model, files: list[str]) -> list[tuple[float, str]]:
+def trap_scores(model: S.Model, files: list[str]) -> list[tuple[float, str, str]]:
     """The scorer's best probability on every trap token that reaches the model through the real
     hook (``scorer.site``: every gate before the score, and the gates after it that do not depend
     on the score), alone and inside pages of dev-set glue (the bench's ``run_traps``). A token a
     gate refuses is never edited whatever it scores (``Sanggar Tari Kembang|sore``: a time word;
     ``novel Rumah|kaca``: no running text before a lone word), so it sets no threshold: the
     thresholds of every token the step could edit lie above every trap it could edit."""
-    seen: list[tuple[float, str]] = []
+    seen: list[tuple[float, str, str]] = []
     real_best, real_load = S._best, S.load_model
 
     def record(tok, start, splits, ctx, text, res_, memo, model_):
         p, i = real_best(tok, start, splits, ctx, text, res_, memo, model_)
         right = tok[i:].lower()
         if i and not S._not_a_head(right, res_) and right != tok[:i].lower():
-            seen.append((p, tok[:i] + "|" + tok[i:]))
+            running = bool(ctx.values[6])  # (``in_running_text``; 0 on the locative path)
+            seen.append((p, tok[:i] + "|" + tok[i:], S.shape_of(tok[i:], ctx, running)))
         return 0.0, 0  # (nothing is edited while trap scores are gathered)
 
     S._best, S.load_model = record, lambda: model  # (this build only)
@@ -298,7 +377,9 @@ def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--docs", type=int, default=4000)
     ap.add_argument("--out", type=Path, default=S.MODEL_FILE)
-    ap.add_argument("--rows", type=Path, help="keep the feature rows in this .npz (a rebuild reads them)")
+    ap.add_argument(
+        "--rows", type=Path, help="keep the feature rows in this .npz (a rebuild reads them)"
+    )
     args = ap.parse_args()
     rng = random.Random(13)
     res = load_resources()
@@ -333,7 +414,12 @@ def main() -> None:
     pos = y.sum()
     sw = np.where(y == 1, (len(y) - pos) / max(1.0, pos), 1.0)
     sw[fold >= 0] = TRAP_WEIGHT
-    base = {"features": list(S.FEATURES), "edit": {}, "flag": {}, "grams": grams}
+    base = {
+        "features": list(S.FEATURES),
+        "edit": dict.fromkeys(S.SHAPES, 1.0),
+        "flag": dict.fromkeys(S.SHAPES, 1.0),
+        "grams": grams,
+    }
     # thresholds from trap scores the model did not train on: each fold of trap files scored by a
     # model trained without it (then the final model's own scores too: the higher counts)
     scores = []
@@ -341,24 +427,39 @@ def main() -> None:
         keep = fold != f
         model_f = S.Model({**base, **fit(x[keep], y[keep], sw[keep])})
         scores += trap_scores(model_f, [n for k, n in enumerate(TRAPS) if k % FOLDS == f])
-    out = {**base, **fit(x, y, sw),
-           "sources": {"corpora": [n for n, _ in SOURCES], "docs_per_corpus": args.docs,
-                       "names": "babel CLDR territories (id, en)", "lexicon": "saring/data/repair (wordfreq id/en)",
-                       "traps": TRAPS, "dev_sets": DEV_SETS,
-                       "samples": len(y), "positives": int(pos)}}
+    out = {
+        **base,
+        **fit(x, y, sw),
+        "sources": {
+            "corpora": [n for n, _ in SOURCES],
+            "docs_per_corpus": args.docs,
+            "names": "babel CLDR territories (id, en)",
+            "lexicon": "saring/data/repair (wordfreq id/en)",
+            "traps": TRAPS,
+            "dev_sets": DEV_SETS,
+            "samples": len(y),
+            "positives": int(pos),
+        },
+    }
     scores += trap_scores(S.Model(out), TRAPS)
-    for form in S.FORMS:  # per form: lower-case glue and CamelCase look-alikes differ
-        top = max((p for p, t in scores if S.form_of(t.split("|")[1]) == form), default=0.0)
-        out["edit"][form] = round(min(0.99, top + MARGIN), 3)
-        out["flag"][form] = round(min(out["edit"][form], max(FLAG_FLOOR, out["edit"][form] - FLAG_BAND)), 3)
-        out["sources"][f"trap_max_{form}"] = round(top, 4)
+    for shape in S.SHAPES:  # per shape: lower-case glue, its solid-word shape and CamelCase differ
+        top = max((p for p, _t, sh in scores if sh == shape), default=0.0)
+        edit = min(0.99, top + MARGIN)
+        out["edit"][shape] = round(edit, 3) if shape != "glue_lone" else LONE_EDIT
+        out["flag"][shape] = round(min(edit, max(FLAG_FLOOR, edit - FLAG_BAND)), 3)
+        out["sources"][f"trap_max_{shape}"] = round(top, 4)
     out["sources"]["trap_tokens"] = len(scores)
     args.out.parent.mkdir(parents=True, exist_ok=True)
-    args.out.write_text(json.dumps(out, sort_keys=True, separators=(",", ":")) + "\n", encoding="utf-8")
-    print(f"samples {len(y)} positives {int(y.sum())}; trap tokens {len(scores)}; "
-          f"edit {out['edit']} flag {out['flag']}; grams {len(grams)}")
-    for p, tok in sorted(scores, reverse=True)[:15]:
-        print(f"  trap {tok} {p:.3f}")
+    args.out.write_text(
+        json.dumps(out, sort_keys=True, separators=(",", ":")) + "\n", encoding="utf-8"
+    )
+    print(
+        f"samples {len(y)} positives {int(y.sum())}; trap tokens {len(scores)}; "
+        f"edit {out['edit']} flag {out['flag']}; grams {len(grams)}"
+    )
+    for shape in S.SHAPES:
+        for p, tok, _sh in sorted((t for t in scores if t[2] == shape), reverse=True)[:8]:
+            print(f"  trap {shape} {tok} {p:.4f}")
 
 
 if __name__ == "__main__":

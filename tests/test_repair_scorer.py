@@ -34,7 +34,9 @@ def res():
 @pytest.fixture(scope="module")
 def model():
     m = S.load_model()
-    assert m is not None, "saring/data/repair_scorer/scorer.json missing: run scripts/build_repair_scorer.py"
+    assert m is not None, (
+        "saring/data/repair_scorer/scorer.json missing: run scripts/build_repair_scorer.py"
+    )
     return m
 
 
@@ -53,15 +55,22 @@ def test_model_file_matches_the_features(model) -> None:
 def _reference_probability(data: dict, x: list[float]) -> float:
     """The network as the build fits it: standardise, one ReLU layer, a logistic output."""
     z = [(v - m) / s for v, m, s in zip(x, data["mean"], data["scale"], strict=True)]
-    h = [max(0.0, b + sum(w * v for w, v in zip(row, z, strict=True)))
-         for row, b in zip(data["hidden"], data["hidden_bias"], strict=True)]
+    h = [
+        max(0.0, b + sum(w * v for w, v in zip(row, z, strict=True)))
+        for row, b in zip(data["hidden"], data["hidden_bias"], strict=True)
+    ]
     y = data["out_bias"] + sum(w * v for w, v in zip(data["out"], h, strict=True))
     return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, y))))
 
 
 @settings(max_examples=200, deadline=None)
-@given(st.lists(st.lists(st.floats(-5.0, 5.0), min_size=len(S.FEATURES), max_size=len(S.FEATURES)),
-                min_size=1, max_size=4))
+@given(
+    st.lists(
+        st.lists(st.floats(-5.0, 5.0), min_size=len(S.FEATURES), max_size=len(S.FEATURES)),
+        min_size=1,
+        max_size=4,
+    )
+)
 def test_folded_network_is_the_fitted_one(rows: list[list[float]]) -> None:
     """The standardisation folded into the first layer (numpy, one product for all splits)
     gives the fitted network's probabilities."""
@@ -88,8 +97,34 @@ def _candidates_reference(tok: str, res) -> list[int]:
 
 
 @settings(max_examples=300, deadline=None)
-@given(st.lists(st.sampled_from(["Ka", "lbar", "a", "Pa", "brik", "direktur", "Kantor", "PT", "X", "kan",
-                                 "tani", "Ö", "ß", "DJ", "layanan", "Mandiri", "e", "Ǆ"]), min_size=1, max_size=5))
+@given(
+    st.lists(
+        st.sampled_from(
+            [
+                "Ka",
+                "lbar",
+                "a",
+                "Pa",
+                "brik",
+                "direktur",
+                "Kantor",
+                "PT",
+                "X",
+                "kan",
+                "tani",
+                "Ö",
+                "ß",
+                "DJ",
+                "layanan",
+                "Mandiri",
+                "e",
+                "Ǆ",
+            ]
+        ),
+        min_size=1,
+        max_size=5,
+    )
+)
 def test_candidates_start_at_the_last_capital(parts: list[str]) -> None:
     res = load_resources()
     tok = "".join(parts)
@@ -98,17 +133,54 @@ def test_candidates_start_at_the_last_capital(parts: list[str]) -> None:
 
 def _running(text: str, start: int, end: int, res) -> bool:
     name_start, clear = N.extend_name(text, start, res)
-    return clear and (in_running_text(text, name_start, end, res) or S._after_locative(text, name_start, end, res))
+    return clear and (
+        in_running_text(text, name_start, end, res) or S._after_locative(text, name_start, end, res)
+    )
 
 
-WORDS = ["mengeluhkan", "di", "Di", "dari", "menuju", "dan", "van", "der", "Bank", "Mandiri", "PT", "2024", "Dr.", "A.", "ke",
-         "untuk", "Rahasia", ",", ":", "\n", "(menurut", '"', "Asia-Pasifik", "O'Neil", "&", "Koperasi",
-         "Unit", "Desa", "Q9", "yang", "ia", "Kemarin", "x" * 120]
+WORDS = [
+    "mengeluhkan",
+    "di",
+    "Di",
+    "dari",
+    "menuju",
+    "dan",
+    "van",
+    "der",
+    "Bank",
+    "Mandiri",
+    "PT",
+    "2024",
+    "Dr.",
+    "A.",
+    "ke",
+    "untuk",
+    "Rahasia",
+    ",",
+    ":",
+    "\n",
+    "(menurut",
+    '"',
+    "Asia-Pasifik",
+    "O'Neil",
+    "&",
+    "Koperasi",
+    "Unit",
+    "Desa",
+    "Q9",
+    "yang",
+    "ia",
+    "Kemarin",
+    "x" * 120,
+]
 
 
 @settings(max_examples=400, deadline=None)
-@given(st.lists(st.sampled_from(WORDS), max_size=14), st.sampled_from(["Kalbaradirektur", "KalbaraDirektur"]),
-       st.sampled_from([" ", "", "  "]))
+@given(
+    st.lists(st.sampled_from(WORDS), max_size=14),
+    st.sampled_from(["Kalbaradirektur", "KalbaraDirektur"]),
+    st.sampled_from([" ", "", "  "]),
+)
 def test_running_possible_is_necessary(words: list[str], tok: str, sep: str) -> None:
     """The cheap pre-check says no only where the name walk and the running-text check say no."""
     res = load_resources()
@@ -119,10 +191,12 @@ def test_running_possible_is_necessary(words: list[str], tok: str, sep: str) -> 
 
 
 def test_running_possible_examples() -> None:
-    for text, tok, possible in (("Warga mengeluhkan Bank MandiriDirektur baru.", "MandiriDirektur", True),
-                                ("Harga naik, Ditanggung Pemprov DKIPemerintah menurunkan.", "DKIPemerintah", False),
-                                ("Bursa saham Asia-Pasifikdibuka sedikit.", "Pasifikdibuka", False),
-                                ("lalu.\nGangguanspektrum autisme", "Gangguanspektrum", False)):
+    for text, tok, possible in (
+        ("Warga mengeluhkan Bank MandiriDirektur baru.", "MandiriDirektur", True),
+        ("Harga naik, Ditanggung Pemprov DKIPemerintah menurunkan.", "DKIPemerintah", False),
+        ("Bursa saham Asia-Pasifikdibuka sedikit.", "Pasifikdibuka", False),
+        ("lalu.\nGangguanspektrum autisme", "Gangguanspektrum", False),
+    ):
         assert S.running_possible(text, text.index(tok)) is possible
 
 
@@ -144,7 +218,11 @@ def test_document_evidence(res) -> None:
 
 def test_trigrams_tell_names_from_words(model) -> None:
     # (invented names against frequent words; not words of any evaluation set)
-    for name, word in (("Wiranegaraputri", "pekerjaan"), ("Kalimantuanu", "kebijakan"), ("Sumbarjo", "sekolah")):
+    for name, word in (
+        ("Wiranegaraputri", "pekerjaan"),
+        ("Kalimantuanu", "kebijakan"),
+        ("Sumbarjo", "sekolah"),
+    ):
         assert S.name_score(name, model.grams) > S.name_score(word, model.grams)
 
 
@@ -213,3 +291,76 @@ def test_vetoes_hold(res) -> None:
     """A token repeated in the document is a lexicalised name, whatever its score."""
     text = "Pembeli mengeluhkan Toko Roti SekarwulanHarga yang naik. SekarwulanHarga tutup."
     assert S.site(text, _token(text, "SekarwulanHarga"), res, N.DocMemo(text)) is None
+
+
+PAGE = (
+    "Perusahaan pelayaran itu menambah Pelayaran Kalimorangarmada dengan dua kapal baru.\n"
+    "Menurut Pelayaran Kalimorangnakhoda ombak di selat itu sangat tinggi.\n"
+    "Penumpang mengeluhkan Pelayaran Kalimorangjadwal keberangkatan yang sering berubah."
+)
+
+
+def test_linked_on_page_needs_another_line_and_another_word(res) -> None:
+    """The translator's fingerprint: the whole name glued to a different word on another line.
+    One line (a family listed together), the same word again (a solid name repeated) or a
+    one-word name (``novel Arundaya|senja``) is none."""
+    assert S.linked_on_page(PAGE, *_ctx_split(PAGE, "Kalimorangjadwal", "Kalimorang", res))
+    one_line = PAGE.replace("\n", " ")
+    assert not S.linked_on_page(
+        one_line, *_ctx_split(one_line, "Kalimorangjadwal", "Kalimorang", res)
+    )
+    same = "Warga membeli Toko Kain Wiradutabatik.\nIa memuji Toko Kain Wiradutabatik lagi."
+    assert not S.linked_on_page(same, *_ctx_split(same, "Wiradutabatik", "Wiraduta", res))
+    lone = "Penulis Arundaya menulis novel Arundayasenja.\nIa menjual Arundayapuisi juga."
+    assert not S.linked_on_page(lone, *_ctx_split(lone, "Arundayasenja", "Arundaya", res))
+
+
+def _ctx_split(text: str, tok: str, left: str, res) -> tuple[S.Context, int, object]:
+    m = _token(text, tok)
+    return S.context(text, m.start(), m.end(), res), m.start() + len(left), res
+
+
+def test_fronted_name_on_a_translated_page(res) -> None:
+    """``Pada 2015 Museum Fosil Gandasoma|kurator``: no running text before the name, the page's
+    repeated link vouches for it; the same sentence alone gets no site."""
+    page = (
+        "Para ahli mengumpulkan Museum Fosil Gandasomakoleksi dari tebing sungai.\n"
+        "Pada 2015 Museum Fosil Gandasomakurator menemukan tulang gajah purba.\n"
+        "Anak sekolah menyukai Museum Fosil Gandasomaruang pamer di lantai dua."
+    )
+    s = S.site(page, _token(page, "Gandasomakurator"), res, N.DocMemo(page))
+    assert s is not None and s.entity == "Museum Fosil Gandasoma" and s.needs_evidence == 0
+    alone = page.split("\n")[1]
+    assert S.site(alone, _token(alone, "Gandasomakurator"), res, N.DocMemo(alone)) is None
+
+
+def test_one_word_lower_case_glue_is_never_edited(res, model) -> None:
+    """``pelabuhan Tanjung|layar``: lower-case glue on a one-word name is the solid word's shape
+    (its look-alikes score as high as glue), flagged at most, even where the page names the left
+    part free (``Mercusuar Tanjung Kelirang``)."""
+    text = "Lampu Mercusuar Tanjung Kelirang terlihat jauh.\nKapal tiba di pelabuhan Tanjunglayar menjelang senja."
+    s = S.site(text, _token(text, "Tanjunglayar"), res, N.DocMemo(text))
+    assert s is None or s.needs_evidence == S.FLAG_ONLY
+    assert model.edit["glue_lone"] > 1.0 - 1e-9
+
+
+def test_scorer_edits_no_trap_page(monkeypatch) -> None:
+    """Clean pages that repeat a multi-word name and write family members solid on other lines
+    (``pages_traps16b.txt``): the scorer changes nothing the rules would not."""
+    sys.path.insert(0, str(ROOT / "bench"))
+    import bench_repair_pages as B
+
+    step = Repair(dedup_paragraphs=False)
+    step.ensure_setup()
+
+    def run() -> list[str]:
+        out = []
+        for page in B.pages("pages_traps16b.txt"):
+            doc = Document(id="p", text="\n".join(page))
+            step.process(doc)
+            out.append(doc.text)
+        return out
+
+    with_scorer = run()
+    monkeypatch.setattr(S, "site", lambda *a, **k: None)
+    assert with_scorer == run()

@@ -49,8 +49,13 @@ FLAG_ONLY = 99  # other glue sites a flag-tier site would need: never repaired, 
 # (``glue.add_evidence``): a statistical guess lifts no rule's weak site (``Indiana|n`` read by
 # the gazetteer as ``India|nan`` was moved once a scorer site stood on the same page)
 EDIT_CONFIDENCE = 0.79
+PAGE_WINDOW = 8000  # characters either side where fronted_site's cheap gate looks for the link
+# again (one page; bounded work per token on a megabyte of repeated fronted names)
+MIN_TOKEN = 7  # a name's last word (3+ letters) and a glued word (MIN_RIGHT)
 MIN_RIGHT = 4  # letters of a glued word the scorer considers
-CAMEL_TOKEN = re.compile(r"[A-Z][a-z]{3,}[A-Z][a-z]{3,}")  # the kernel keeps these whole (list shape)
+CAMEL_TOKEN = re.compile(
+    r"[A-Z][a-z]{3,}[A-Z][a-z]{3,}"
+)  # the kernel keeps these whole (list shape)
 CODE_BEFORE = re.compile(r"\d[A-Za-z]{0,3} $")  # "Dravina K20 Plus|kompresor": a model code before
 # the characters ``names.extend_name``'s walk crosses in a word (capitalised words, initials,
 # hyphens, apostrophes, inner ``dan``/``&`` and particles, numbers and codes), one space apart
@@ -69,21 +74,61 @@ SEAM_SHAPE = bytes(97 if 97 <= b <= 122 else 65 if 65 <= b <= 90 else 32 for b i
 PAGE_GLUE_CAP = 4  # seams counted on a page
 SEEN_CAP = 2  # other glued words / free mentions counted
 FIND_LIMIT = 20  # occurrences of a part looked at in the document  # corpus names ending in the right part, counted up to this
-FEATURES = ("zr", "zr_en", "zl", "zl_en", "nl", "nr", "tail", "lower_count", "head_rate", "alone",
-            "words", "lower_before", "sent_start", "after_lower", "after_punct", "camel", "len_r",
-            "len_l", "noun", "verb", "left_name", "left_upper", "derived", "left_word", "clear", "running",
-            "locative", "left_lower_count", "left_starts",
-            # document evidence (session 14): other CamelCase glue on the page, the same left part
-            # glued to other words here, the whole name written free elsewhere
-            "page_glue", "same_left", "name_free")
+FEATURES = (
+    "zr",
+    "zr_en",
+    "zl",
+    "zl_en",
+    "nl",
+    "nr",
+    "tail",
+    "lower_count",
+    "head_rate",
+    "alone",
+    "words",
+    "lower_before",
+    "sent_start",
+    "after_lower",
+    "after_punct",
+    "camel",
+    "len_r",
+    "len_l",
+    "noun",
+    "verb",
+    "left_name",
+    "left_upper",
+    "derived",
+    "left_word",
+    "clear",
+    "running",
+    "locative",
+    "left_lower_count",
+    "left_starts",
+    # document evidence (session 14): other CamelCase glue on the page, the same left part
+    # glued to other words here, the whole name written free elsewhere
+    "page_glue",
+    "same_left",
+    "name_free",
+)
 
 
 FORMS = ("glue", "camel")
+# thresholds per shape: lower-case glue on a name of one word, or read past a locative, is the
+# shape of a solid word (``novel Arundaya|senja``, ``pelabuhan Tanjung|layar``, ``di Kedai Kopi
+# Kapal|layar``): its look-alikes score as high as glue, so it has its own (the build's) thresholds
+SHAPES = ("glue", "glue_lone", "camel")
 
 
 def form_of(right: str) -> str:
     """``camel`` when the glued word is capitalised (``RusiaSeorang``), else ``glue``."""
     return "camel" if right[:1].isupper() else "glue"
+
+
+def shape_of(right: str, ctx: Context, running: bool) -> str:
+    """The threshold's key (:data:`SHAPES`): ``glue_lone`` for lower-case glue on a one-word name
+    or after a locative, else the form."""
+    form = form_of(right)
+    return "glue_lone" if form == "glue" and (ctx.values[0] <= 0.0 or not running) else form
 
 
 class Model:
@@ -106,11 +151,15 @@ class Model:
         self.grams: dict[str, float] = data["grams"]
         hidden = np.array(data["hidden"], dtype=float) / np.array(data["scale"], dtype=float)
         self.w1 = np.ascontiguousarray(hidden.T)  # features x hidden units, on raw features
-        self.b1 = np.array(data["hidden_bias"], dtype=float) - hidden @ np.array(data["mean"], dtype=float)
+        self.b1 = np.array(data["hidden_bias"], dtype=float) - hidden @ np.array(
+            data["mean"], dtype=float
+        )
         self.w2 = np.array(data["out"], dtype=float)
         self.out_bias = float(data["out_bias"])
-        self.edit: dict[str, float] = data["edit"]  # per form (``FORMS``)
+        self.edit: dict[str, float] = data["edit"]  # per shape (``SHAPES``)
         self.flag: dict[str, float] = data["flag"]
+        if set(self.edit) != set(SHAPES) or set(self.flag) != set(SHAPES):
+            raise ValueError("scorer data was built for other shapes: rebuild it")
 
     def probabilities(self, rows: list[list[float]]) -> list[float]:
         """The probability of glue for each feature row."""
@@ -174,8 +223,9 @@ class Context(NamedTuple):
     name_start: int  # where the name the token ends starts (``names.extend_name``)
 
 
-def context(text: str, start: int, end: int, res: Resources,
-            name: tuple[int, bool] | None = None) -> Context:
+def context(
+    text: str, start: int, end: int, res: Resources, name: tuple[int, bool] | None = None
+) -> Context:
     """The token's surroundings (the same for every split): capitalised words of the name before
     it, a lower-case word before the name, sentence start, what follows, a clear left boundary,
     running text, a locative before, other CamelCase seams on the page (a translated page glues
@@ -183,15 +233,20 @@ def context(text: str, start: int, end: int, res: Resources,
     name_start, clear = name or N.extend_name(text, start, res)
     words = text.count(" ", name_start, start) if name_start < start else 0
     seams = page_seams(text) - len(CAMEL_SEAM.findall(text, start, end))
-    return Context([
-        min(words, MAX_WORDS) / MAX_WORDS,
-        float(LOWER_BEFORE.search(text, max(0, name_start - 30), name_start) is not None),
-        float(N._sentence_start(text, name_start)),
-        float(LOWER_AFTER.match(text, end) is not None), float(PUNCT_AFTER.match(text, end) is not None),
-        float(clear), float(in_running_text(text, name_start, end, res)),
-        float(N.LOCATIVE_BEFORE.search(text, max(0, name_start - 12), name_start) is not None),
-        min(seams, PAGE_GLUE_CAP) / PAGE_GLUE_CAP,
-    ], name_start)
+    return Context(
+        [
+            min(words, MAX_WORDS) / MAX_WORDS,
+            float(LOWER_BEFORE.search(text, max(0, name_start - 30), name_start) is not None),
+            float(N._sentence_start(text, name_start)),
+            float(LOWER_AFTER.match(text, end) is not None),
+            float(PUNCT_AFTER.match(text, end) is not None),
+            float(clear),
+            float(in_running_text(text, name_start, end, res)),
+            float(N.LOCATIVE_BEFORE.search(text, max(0, name_start - 12), name_start) is not None),
+            min(seams, PAGE_GLUE_CAP) / PAGE_GLUE_CAP,
+        ],
+        name_start,
+    )
 
 
 def page_seams(text: str) -> int:
@@ -199,21 +254,30 @@ def page_seams(text: str) -> int:
     return text.encode("utf-8", "surrogatepass").translate(SEAM_SHAPE).count(b"aaAaa")
 
 
-def glued_elsewhere(text: str, left: str, start: int, res: Resources) -> int:
+def glued_elsewhere(
+    text: str,
+    left: str,
+    start: int,
+    res: Resources,
+    skip: tuple[int, int] = (0, 0),
+    other_than: str = "",
+) -> int:
     """Other tokens here that are ``left`` glued to a lexicon word of 4+ letters (``Kalbara|tani``
     besides ``Kalbara|ternak``): the translator glues one link's text to several heads, and a
-    brand family writes one name before several words. Counted up to :data:`SEEN_CAP`."""
+    brand family writes one name before several words. Counted up to :data:`SEEN_CAP`; mentions
+    starting inside ``skip`` and the word ``other_than`` are not counted."""
     seen: set[str] = set()
     k, n = text.find(left), 0
     while k >= 0 and n < FIND_LIMIT and len(seen) < SEEN_CAP:
         n += 1
         j = k + len(left)
-        if k != start and (k == 0 or not text[k - 1].isalnum()):
+        if k != start and (k == 0 or not text[k - 1].isalnum()) and not skip[0] <= k < skip[1]:
             e = j
             while e < len(text) and text[e].isalpha():
                 e += 1
-            if e - j >= MIN_RIGHT and text[j:e].lower() in res.lexicon:
-                seen.add(text[j:e].lower())
+            word = text[j:e].lower()
+            if e - j >= MIN_RIGHT and word in res.lexicon and word != other_than:
+                seen.add(word)
         k = text.find(left, j)
     return len(seen)
 
@@ -226,35 +290,103 @@ def free_mentions(text: str, name: str, start: int) -> int:
     while k >= 0 and n < FIND_LIMIT and out < SEEN_CAP:
         n += 1
         j = k + len(name)
-        if k != start and (k == 0 or not text[k - 1].isalnum()) and (j == len(text) or not text[j].isalnum()):
+        if (
+            k != start
+            and (k == 0 or not text[k - 1].isalnum())
+            and (j == len(text) or not text[j].isalnum())
+        ):
             out += 1
         k = text.find(name, j)
     return out
 
 
-def features(tok: str, i: int, ctx: Context, res: Resources, memo: DocMemo | None, text: str,
-             grams: dict[str, float], start: int) -> list[float]:
+def features(
+    tok: str,
+    i: int,
+    ctx: Context,
+    res: Resources,
+    memo: DocMemo | None,
+    text: str,
+    grams: dict[str, float],
+    start: int,
+) -> list[float]:
     """The :data:`FEATURES` of splitting ``tok`` (at ``start`` in ``text``) at ``i``, its
     :func:`context` being ``ctx``."""
     left, right = tok[:i], tok[i:]
     low, lleft = right.lower(), left.lower()
     alone = memo.standalone(left) if memo is not None else int(N._stands_alone(text, left))
-    words, lower_before, sent_start, after_lower, after_punct, clear, running, locative, page_glue = ctx.values
+    (
+        words,
+        lower_before,
+        sent_start,
+        after_lower,
+        after_punct,
+        clear,
+        running,
+        locative,
+        page_glue,
+    ) = ctx.values
     return [
-        res.lexicon.get(low, 0.0), res.zipf_en.get(low, 0.0),
-        res.lexicon.get(lleft, 0.0), res.zipf_en.get(lleft, 0.0),
-        name_score(left, grams), name_score(right, grams),
+        res.lexicon.get(low, 0.0),
+        res.zipf_en.get(low, 0.0),
+        res.lexicon.get(lleft, 0.0),
+        res.zipf_en.get(lleft, 0.0),
+        name_score(left, grams),
+        name_score(right, grams),
         res.names_ending(low, NAME_TAIL_LIMIT) / NAME_TAIL_LIMIT,
-        math.log1p(res.lower_count.get(low, 0)) / 10.0, res.head_rate.get(low, 0.0),
-        float(alone >= 1), words, lower_before, sent_start, after_lower, after_punct,
-        float(right[0].isupper()), len(right) / 10.0, len(left) / 10.0,
-        float(low in res.pos_nouns or low in res.context_nouns), float(is_verb(low, res)),
-        float(res.corpus_name(left)), float(left.isupper()),
-        float(N.DERIVED.fullmatch(low) is not None), float(lleft in res.lexicon), clear, running, locative,
-        math.log1p(res.lower_count.get(lleft, 0)) / 10.0, res.names_starting(left, NAME_TAIL_LIMIT) / NAME_TAIL_LIMIT,
-        page_glue, glued_elsewhere(text, left, start, res) / SEEN_CAP,
+        math.log1p(res.lower_count.get(low, 0)) / 10.0,
+        res.head_rate.get(low, 0.0),
+        float(alone >= 1),
+        words,
+        lower_before,
+        sent_start,
+        after_lower,
+        after_punct,
+        float(right[0].isupper()),
+        len(right) / 10.0,
+        len(left) / 10.0,
+        float(low in res.pos_nouns or low in res.context_nouns),
+        float(is_verb(low, res)),
+        float(res.corpus_name(left)),
+        float(left.isupper()),
+        float(N.DERIVED.fullmatch(low) is not None),
+        float(lleft in res.lexicon),
+        clear,
+        running,
+        locative,
+        math.log1p(res.lower_count.get(lleft, 0)) / 10.0,
+        res.names_starting(left, NAME_TAIL_LIMIT) / NAME_TAIL_LIMIT,
+        page_glue,
+        glued_elsewhere(text, left, start, res) / SEEN_CAP,
         free_mentions(text, text[ctx.name_start : start + i], ctx.name_start) / SEEN_CAP,
     ]
+
+
+def linked_on_page(text: str, ctx: Context, split: int, res: Resources) -> bool:
+    """The translator's fingerprint for this very link: the whole name (two words or more,
+    ``Dendang Sorumbai``) glued to another word on another line of the document (the translator
+    glues one link's text to every head it modifies, paragraph after paragraph). A solid
+    look-alike is one word after a common noun (``novel Arundayasenja``), and a brand or place
+    family names its members in one line (``Toko Kainindah dan Kainindahbatik``). Asked only for
+    a site the model already scored (rare)."""
+    if ctx.values[0] <= 0.0:
+        return False  # a one-word name: brand families and solid words share its shape
+    line = (text.rfind("\n", 0, ctx.name_start) + 1, _line_end(text, split))
+    right = text[
+        split : _word_end(text, split)
+    ].lower()  # (the same word again: a solid name repeated)
+    return glued_elsewhere(text, text[ctx.name_start : split], ctx.name_start, res, line, right) > 0
+
+
+def _word_end(text: str, pos: int) -> int:
+    while pos < len(text) and text[pos].isalpha():
+        pos += 1
+    return pos
+
+
+def _line_end(text: str, pos: int) -> int:
+    end = text.find("\n", pos)
+    return len(text) if end < 0 else end
 
 
 def running_possible(text: str, start: int) -> bool:
@@ -286,19 +418,32 @@ def running_possible(text: str, start: int) -> bool:
     return True
 
 
-def best_split(text: str, m: re.Match[str], res: Resources, memo: DocMemo | None,
-               model: Model) -> tuple[float, int]:
+def best_split(
+    text: str, m: re.Match[str], res: Resources, memo: DocMemo | None, model: Model
+) -> tuple[float, int]:
     """(probability, split index) of the most likely split of the token ``m``; (0, 0) if none."""
     tok = m.group()
     splits = candidates(tok, res)
     if not splits:
         return 0.0, 0
-    return _best(tok, m.start(), splits, context(text, m.start(), m.end(), res), text, res, memo, model)
+    return _best(
+        tok, m.start(), splits, context(text, m.start(), m.end(), res), text, res, memo, model
+    )
 
 
-def _best(tok: str, start: int, splits: list[int], ctx: Context, text: str, res: Resources,
-          memo: DocMemo | None, model: Model) -> tuple[float, int]:
-    probs = model.probabilities([features(tok, i, ctx, res, memo, text, model.grams, start) for i in splits])
+def _best(
+    tok: str,
+    start: int,
+    splits: list[int],
+    ctx: Context,
+    text: str,
+    res: Resources,
+    memo: DocMemo | None,
+    model: Model,
+) -> tuple[float, int]:
+    probs = model.probabilities(
+        [features(tok, i, ctx, res, memo, text, model.grams, start) for i in splits]
+    )
     p = max(probs)
     return (p, splits[probs.index(p)]) if p > 0.0 else (0.0, 0)
 
@@ -312,7 +457,12 @@ def _vetoed(text: str, m: re.Match[str], res: Resources, memo: DocMemo | None) -
     lm = N.LIST_TOKEN.match(text, m.start())
     if lm is not None and lm.end() == m.end():
         return True
-    if tok in res.corpus_names or tok.lower() in res.world_words or tok in res.brands or tok.lower() in res.brands_lower:
+    if (
+        tok in res.corpus_names
+        or tok.lower() in res.world_words
+        or tok in res.brands
+        or tok.lower() in res.brands_lower
+    ):
         return True
     return res.known(tok) or N.repeated(text, tok, None if memo is None else memo.repeated)
 
@@ -320,16 +470,24 @@ def _vetoed(text: str, m: re.Match[str], res: Resources, memo: DocMemo | None) -
 # numerals and determiners: they open a noun phrase but head none (``Youtube Berita|satu``,
 # ``Politik Daerah|Beberapa hari``: a title joined to a sentence); quantifier glue is the rules'
 # question (``names._quantifier_site``)
-DETERMINERS = frozenset("satu dua tiga empat lima enam tujuh delapan sembilan sepuluh seratus seribu sejuta"
-                        " para seorang sebuah beberapa sejumlah banyak seluruh semua setiap tiap berbagai"
-                        " segala sebagian puluhan ratusan ribuan jutaan".split())
+DETERMINERS = frozenset(
+    "satu dua tiga empat lima enam tujuh delapan sembilan sepuluh seratus seribu sejuta"
+    " para seorang sebuah beberapa sejumlah banyak seluruh semua setiap tiap berbagai"
+    " segala sebagian puluhan ratusan ribuan jutaan".split()
+)
 
 
 def _not_a_head(low: str, res: Resources) -> bool:
     """A glued word that heads no noun phrase a name modified: a verb, a closed-class word, a
     time word (``Gubernur Riau|pagi``), a direction or auxiliary, a numeral or determiner."""
-    return (is_verb(low, res) or low in res.stop or low in res.not_heads or low in N.TIME_NOUNS
-            or low in TIME_NOUNS or low in DETERMINERS)
+    return (
+        is_verb(low, res)
+        or low in res.stop
+        or low in res.not_heads
+        or low in N.TIME_NOUNS
+        or low in TIME_NOUNS
+        or low in DETERMINERS
+    )
 
 
 def _after_locative(text: str, name_start: int, end: int, res: Resources) -> bool:
@@ -339,6 +497,76 @@ def _after_locative(text: str, name_start: int, end: int, res: Resources) -> boo
     glue is no such join, so it is read past the locative."""
     loc = N.LOCATIVE_BEFORE.search(text, max(0, name_start - 12), name_start)
     return loc is not None and in_running_text(text, loc.start(), end, res)
+
+
+def as_running(ctx: Context) -> Context:
+    """``ctx`` as the model sees a name in running text (a lower-case word before it, not at a
+    sentence start, no locative): for :func:`fronted_site`, where the page's repeated link stands
+    for that evidence (the model saw no fronted glue in training: 0.07 for
+    ``Pada 2015 Museum Fosil Gandasoma|kurator``, whose page glues the link three times)."""
+    v = list(ctx.values)
+    v[1], v[2], v[6], v[7] = 1.0, 0.0, 1.0, 0.0  # lower_before, sent_start, running, locative
+    return Context(v, ctx.name_start)
+
+
+def fronted_site(
+    text: str, m: re.Match[str], res: Resources, memo: DocMemo | None, model: Model
+) -> Site | None:
+    """``Menurut Pelayaran Kalimorang|nakhoda ombak``, ``Pada 2015 Museum Fosil Gandasoma|kurator``:
+    a name after a fronted word or phrase has no lower-case word before it, so ``in_running_text``
+    cannot vouch for it (a headline joined to a sentence looks the same). The page can: the same
+    multi-word name glued to another head on another line (:func:`linked_on_page`), scored as if
+    in running text (:func:`as_running`), above the flag threshold of its form. Cheapest first,
+    each gate exact (a necessary condition of the later ones): a token of a name's word and a
+    glued word (7+ letters, no word itself), the name's last two words written twice nearby (one
+    ``count``), glued to another word on another line (:func:`glued_elsewhere`)."""
+    tok, start, end = m.group(), m.start(), m.end()
+    if len(tok) < MIN_TOKEN or tok.lower() in res.lexicon:
+        return None  # (no split, or a known word: ``_vetoed``)
+    space = text.rfind(" ", max(0, start - LONG_WORD), start - 1)
+    if text[start - 1 : start] != " " or not text[space + 1 : space + 2].isupper():
+        return None  # a one-word name: no page evidence is asked for it
+    probe = text[space + 1 : start + MIN_RIGHT]
+    if text.count(probe, max(0, start - PAGE_WINDOW), start + PAGE_WINDOW) < 2:
+        return None  # (``Pelayaran Kali``: the link's words are written once, no page evidence)
+    splits = candidates(tok, res)
+    line = (text.rfind("\n", 0, start) + 1, _line_end(text, start))
+    if not any(
+        glued_elsewhere(text, text[space + 1 : start + i], space + 1, res, line, tok[i:].lower())
+        for i in splits
+    ):
+        return None  # (the whole name glued elsewhere implies its last two words are)
+    if _vetoed(text, m, res, memo) or CODE_BEFORE.search(text, max(0, start - 12), start):
+        return None
+    name_start, clear = N.extend_name(text, start, res)
+    if not clear or name_start >= start or N._sentence_start(text, name_start):
+        return None  # (at a line's start: a headline's join, the rules' question)
+    if not (CAMEL_TOKEN.fullmatch(tok) or N._split(tok, res)):
+        return None
+    ctx = as_running(context(text, start, end, res, (name_start, clear)))
+    p, i = _best(tok, start, splits, ctx, text, res, memo, model)
+    right = tok[i:]
+    form = form_of(right)
+    if (
+        not i
+        or p < model.flag[form]
+        or _not_a_head(right.lower(), res)
+        or right.lower() == tok[:i].lower()
+    ):
+        return None
+    if not linked_on_page(text, ctx, start + i, res):
+        return None
+    return Site(
+        name_start,
+        end,
+        text[name_start : start + i],
+        form,
+        start + i,
+        right,
+        EDIT_CONFIDENCE,
+        needs_evidence=0,
+        name=True,
+    )
 
 
 def site(text: str, m: re.Match[str], res: Resources, memo: DocMemo | None = None) -> Site | None:
@@ -353,9 +581,13 @@ def site(text: str, m: re.Match[str], res: Resources, memo: DocMemo | None = Non
         # ``in_running_text`` asks the same below)
     tok, start = m.group(), m.start()
     if not running_possible(text, start):
-        return None  # (exact: ``in_running_text`` below would say no)
+        return fronted_site(text, m, res, memo, model)  # (no running text: only the page's word)
     splits = candidates(tok, res)
-    if not splits or _vetoed(text, m, res, memo) or CODE_BEFORE.search(text, max(0, start - 12), start):
+    if (
+        not splits
+        or _vetoed(text, m, res, memo)
+        or CODE_BEFORE.search(text, max(0, start - 12), start)
+    ):
         return None  # (a model code before: the code rules' question)
     name_start, clear = N.extend_name(text, start, res)
     if not clear:
@@ -369,12 +601,26 @@ def site(text: str, m: re.Match[str], res: Resources, memo: DocMemo | None = Non
     ctx = context(text, start, m.end(), res, (name_start, clear))
     p, i = _best(tok, start, splits, ctx, text, res, memo, model)
     right = tok[i:]
-    form = form_of(right)
-    if not i or p < model.flag[form] or _not_a_head(right.lower(), res) or right.lower() == tok[:i].lower():
+    form, shape = form_of(right), shape_of(right, ctx, running)
+    if (
+        not i
+        or p < model.flag[shape]
+        or _not_a_head(right.lower(), res)
+        or right.lower() == tok[:i].lower()
+    ):
         return None  # (a word written twice is a reduplication: ``KrisisKrisis``)
-    edit = p >= model.edit[form]
+    edit = p >= model.edit[shape] or running and linked_on_page(text, ctx, start + i, res)
     if not running and (form != "glue" or not edit):
         return None  # after a locative: lower-case glue the model is sure of, or nothing
-    s = Site(name_start, m.end(), text[name_start : start + i], form, start + i,
-             right, EDIT_CONFIDENCE if edit else 0.6, needs_evidence=0 if edit else FLAG_ONLY, name=True)
+    s = Site(
+        name_start,
+        m.end(),
+        text[name_start : start + i],
+        form,
+        start + i,
+        right,
+        EDIT_CONFIDENCE if edit else 0.6,
+        needs_evidence=0 if edit else FLAG_ONLY,
+        name=True,
+    )
     return s
