@@ -543,7 +543,25 @@ def _run_site(g: Glued, res: Resources) -> bool:
 
 
 ACRONYM_OPENER = re.compile(r"[A-Z]{2,4}")
+# an abbreviated honorific or degree title that opens a person's name (``Ir.``, ``Hj.``, ``Dr.``)
+TITLE_ABBREV = re.compile(r"(?:Dr|Drs|Dra|Ir|H|Hj|Prof)\.")
+TITLED_LEFT = 6  # letters of the surname a noun is glued to under an abbreviated title
 ESTATE_HEADS = frozenset("Perumahan Perum Komplek Kompleks".split())
+
+
+def _titled_person(g: Glued, res: Resources) -> bool:
+    """``mewawancarai Ir. Bambang Taruna Wijaksara|ajudan``: under an abbreviated title the name is a
+    person's, its extent clear, and its last word a surname of 6+ letters no lexicon knows; a noun
+    of 5+ letters no corpus name ends in (not ``-putra``, ``-wati``: ``Hj. Siti Rahma|wati`` is one
+    surname) glued to it is the translated possessive's head. Only in running text."""
+    if not (g.clear and TITLE_ABBREV.fullmatch(g.head_word)) or not g.left[1:].islower():
+        return False
+    left, low = g.left.lower(), g.right.lower()
+    if len(left) < TITLED_LEFT or left in res.lexicon or len(low) < 5 or g.text.count(" ", g.name_start, g.start) < 2:
+        return False
+    if low in res.name_tails or res.names_ending(low) or is_verb(low, res) or res.englishish(low):
+        return False
+    return _right_ok(g.right, res) and in_running_text(g.text, g.name_start, g.end, res, initial_ok=True)
 
 
 def _modifier_after(g: Glued, res: Resources) -> bool:
@@ -978,6 +996,9 @@ def _guarded(g: Glued, res: Resources) -> bool:
         return True  # Bukalapak, Sukabumi, Gempaber|kekuatan; but "Bank Mandiri|direktur"
     if _compound_subject(g, res):
         return True
+    if g.name_start < g.start and left in g.text[g.name_start : g.start].split():
+        return True  # "Toko Kainindah dan Kainindah|batik": the walk crossed "dan" into a second
+        # name of one family; a translator's glue never repeats the name's own word
     if left in PLACE_HEADS and (not g.head_word or ACRONYM_OPENER.fullmatch(g.head_word) and g.name_start + len(
             g.head_word) + 1 == g.start):
         return True  # Tanjung|pandan, Sungai|liat, Kota|baru: a place head written solid with its
@@ -1130,7 +1151,8 @@ def name_site(text: str, m: re.Match[str], res: Resources, memo: DocMemo | None 
     g = _glued(text, m, i, res, memo)
     if text[g.start - 1 : g.start] == "-" and not _second_part_head(g, res):
         return None
-    run = _run_site(g, res)
+    titled = _titled_person(g, res)
+    run = titled or _run_site(g, res)
     if _guarded(g, res) or (not _right_ok_common(g.right, res) and not _rare_noun_site(g, res)
                             and not _place_noun_site(g, res) and not run):
         return None
@@ -1145,7 +1167,7 @@ def name_site(text: str, m: re.Match[str], res: Resources, memo: DocMemo | None 
     conf = 0.6 + 0.15 * (g.alone + named + bool(g.head_word)) - (0.05 if camel else 0.0)
     site = Site(g.name_start, g.end, text[g.name_start : g.start + i], "camel" if camel else "glue",
                 g.start + i, g.right, round(min(conf, 0.95), 3))
-    site.needs_evidence = _needs(g, res)
+    site.needs_evidence = 0 if titled else _needs(g, res)
     if g.head_word in STREET_HEADS and not g.alone and g.right.lower() in PLACE_HEADS_LOWER:
         # "Pasar Prawiro|taman": under a street or market head a place head ends solid
         # neighbourhood names as often as it is glued (not under "Kabupaten Mamasa|jalan utama")
@@ -1815,6 +1837,50 @@ def hyphen_code_sites(text: str, res: Resources, taken: set[int]) -> list[Site]:
         start, clear = extend_name(text, word.start(), res)
         if not clear or not in_running_text(text, start, m.end(), res) or (len(name) == 1 and not _coded_run(
                 text, start, word.start(), res)):
+            continue
+        site = Site(start, m.end(), text[start : m.start(2)], "camel" if m.group(2)[0].isupper() else "glue",
+                    m.start(2), m.group(2), 0.8)
+        site.name = True
+        out.append(site)
+    return out
+
+
+# a name ending in a number (``KM Bahari Lestantya 9``, ``Kapal Tunda Segara Jayanti 12``) glued to a
+# word: a capitalised word, a space, 1-3 digits, then 4+ lower-case letters (or one capital and 3+)
+NUMBER_GLUE = re.compile(r"(?<=[A-Za-z] )(\d{1,3})([A-Z][a-z]{3,30}|[a-z]{4,30})(?![\w\-])")
+MAX_NUMBER_GLUES = 16  # matches looked at per document
+
+
+def _numbered_name(words: list[str], res: Resources) -> bool:
+    """A run of 2+ capitalised words opened by an organisation or vessel word, a noun or an acronym
+    (``KM``, ``Kapal``): a numbered unit or vessel. One word before the number is a kind or a
+    count's subject (``Tahap 2``, ``Jilid 3``), a place head an address (``Jalan Melati 12``)."""
+    return len(words) >= 2 and all(w[:1].isupper() for w in words) and not any(
+        w in PLACE_HEADS for w in words) and (
+        words[0] in res.org_heads or _run_opener(words[0], res) or ACRONYM_OPENER.fullmatch(words[0]) is not None)
+
+
+def _number_head(low: str, res: Resources) -> bool:
+    """The glued word is a noun of the language (no verb, English word, unit, count or time word)."""
+    return (res.head_noun(low, HEAD_RATE) or _rare_noun(low, res) or low in res.pos_nouns) and not (
+        is_verb(low, res) or res.englishish(low) or low in res.stop or low in TIME_NOUNS or low in NUMBER_WORDS)
+
+
+def number_sites(text: str, res: Resources, taken: set[int]) -> list[Site]:
+    """``Kemarin KM Bahari Lestantya 9anak buah kapal ditahan``: a numbered vessel or unit with the
+    head noun of the translated possessive glued to its number. The number ends the name, so the
+    split point is unambiguous; but scrapers join counts and words too (``2orang``), so the step
+    asks only on a page with other glue sites, and only after a numbered name (:func:`_numbered_name`)
+    in running text with lower-case text after the glued word."""
+    out: list[Site] = []
+    for m in islice(NUMBER_GLUE.finditer(text), MAX_NUMBER_GLUES):
+        low = m.group(2).lower()
+        if not SPEECH_AFTER.match(text, m.end()) or not _number_head(low, res):
+            continue
+        start, clear = extend_name(text, text.rfind(" ", 0, m.start() - 1) + 1, res)  # (from the word before the number)
+        if start in taken or not clear or not _numbered_name(text[start : m.start()].split(), res):
+            continue
+        if not in_running_text(text, start, m.end(), res, initial_ok=True):
             continue
         site = Site(start, m.end(), text[start : m.start(2)], "camel" if m.group(2)[0].isupper() else "glue",
                     m.start(2), m.group(2), 0.8)

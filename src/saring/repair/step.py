@@ -49,6 +49,7 @@ from saring.repair.names import (
     extend_sites,
     find_entity_sites,
     hyphen_code_sites,
+    number_sites,
 )
 from saring.repair.paragraphs import DupPair, Para, find_duplicates, split_paragraphs
 from saring.repair.resources import Resources, load_resources
@@ -174,6 +175,7 @@ class Repair(MapStep):
             if stopped:
                 doc.flag(self.label, "glue_scan_bound", **stopped)
             return {"counts": counts, "line_damage": line_damage}
+        sites += number_sites(text, res, {s.start for s in sites})  # (only on a page with other glue)
         mark_scrape_joins(text, sites, res=res)
         require_mt_fingerprint(sites, res, text)
         extend_sites(text, sites, res)
