@@ -1889,6 +1889,35 @@ def number_sites(text: str, res: Resources, taken: set[int]) -> list[Site]:
     return out
 
 
+# a person's academic degree after a comma (``Rudiyanto Prawiragema, S.H.``, ``M.Si.``, ``Ph.D.``)
+# glued to a word: 2-3 dotted abbreviations, then 4+ lower-case letters (or one capital and 3+)
+DEGREE_GLUE = re.compile(r"(?<=, )((?:[A-Z][A-Za-z]{0,3}\.){2,3})([A-Z][a-z]{3,30}|[a-z]{4,30})(?![\w\-])")
+
+
+def degree_sites(text: str, res: Resources, taken: set[int]) -> list[Site]:
+    """``Klien memuji Rudiyanto Prawiragema, S.H.asisten yang teliti``: the degree ends the name,
+    so the split point is unambiguous; the name before the comma is a person's (2+ capitalised
+    words, extent clear, in running text) and the glued part a noun with lower-case text after it.
+    Asked, like :func:`number_sites`, only on a page with other glue."""
+    out: list[Site] = []
+    for m in islice(DEGREE_GLUE.finditer(text), MAX_NUMBER_GLUES):
+        low = m.group(2).lower()
+        if not SPEECH_AFTER.match(text, m.end()) or not _number_head(low, res):
+            continue
+        comma = m.start() - 2
+        start, clear = extend_name(text, text.rfind(" ", 0, comma) + 1, res)
+        words = text[start:comma].split()
+        if start in taken or not clear or len(words) < 2 or not all(w[:1].isupper() for w in words):
+            continue
+        if not in_running_text(text, start, m.end(), res, initial_ok=True):
+            continue
+        form = "camel" if m.group(2)[0].isupper() else "glue"
+        site = Site(start, m.end(), text[start : m.start(2)], form, m.start(2), m.group(2), 0.8)
+        site.name = True
+        out.append(site)
+    return out
+
+
 def extend_sites(text: str, sites: list[Site], res: Resources) -> None:
     """Gazetteer glue inside a longer name (``Kedutaan Besar Chiliundangan``) moves whole."""
     spans = [(s.start, s.end) for s in sites]

@@ -46,6 +46,7 @@ from saring.repair.glue import (
 from saring.repair.names import (
     SPLIT_FORMS,
     code_sites,
+    degree_sites,
     extend_sites,
     find_entity_sites,
     hyphen_code_sites,
@@ -175,7 +176,8 @@ class Repair(MapStep):
             if stopped:
                 doc.flag(self.label, "glue_scan_bound", **stopped)
             return {"counts": counts, "line_damage": line_damage}
-        sites += number_sites(text, res, {s.start for s in sites})  # (only on a page with other glue)
+        taken = {s.start for s in sites}  # (numbers and degrees: only on a page with other glue)
+        sites += number_sites(text, res, taken) + degree_sites(text, res, taken)
         mark_scrape_joins(text, sites, res=res)
         require_mt_fingerprint(sites, res, text)
         extend_sites(text, sites, res)
