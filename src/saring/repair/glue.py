@@ -34,6 +34,7 @@ WORD_AT = re.compile(r"[A-Za-z]+(?:-[A-Za-z]+)*")
 ME_VERB = re.compile(r"^me(?:ng|ny|m|n|l|r|w|y)[a-z]{3,}$")
 ROOT_PREFIX = re.compile(r"^(?:di|ber|ter|per|diper|memper)([a-z]{4,})$")
 VERB_SUFFIX = re.compile(r"(?:kan|i|an)$")
+VERBAL_ENDINGS = ("kan", "nya", "lah")  # (``mendamaikan``, ``meningkatnya``: verbs and their nominals)
 SENT_END_CHARS = frozenset(".!?\n")
 OPENERS = frozenset("“‘(«[")
 CLOSERS = frozenset("”’)»]")
@@ -654,7 +655,9 @@ def is_verb(w: str, res: Resources) -> bool:
     if w.startswith("ber") and len(w) >= 8 and w[2:] in res.lexicon:
         return True  # ber- before an r-initial root drops one r: berencana = ber + rencana
     if ME_VERB.match(w) and len(w) >= 6:
-        return True
+        # (not a noun whose letters happen to read as meN- + root, ``menantu``, ``mercusuar``:
+        # corpus contexts say noun and no verbal suffix or clitic ends it)
+        return w not in res.context_nouns or w.endswith(VERBAL_ENDINGS)
     m = ROOT_PREFIX.match(w)
     if m:
         root = m.group(1)

@@ -157,9 +157,24 @@ def extend_name(text: str, start: int, res: Resources, whole: bool = False) -> t
             return pos, True
     # the longest name taken: its boundary is clear when no capitalised word precedes it
     # ("mengeluhkan Rumah Sakit Citra Medika Halmahera|pelayanan")
-    if WORD_BEFORE.search(text, max(0, pos - 40), pos) is None:
+    m = WORD_BEFORE.search(text, max(0, pos - 40), pos)
+    if m is None:
         return pos, _lower_before(text, pos)
+    if _initial_common(text, m, res):
+        return pos, not _heads_names(m.group(1), res)  # "Kemarin |Tim Esports Naga Biru Saktiwara|manajer"
     return _long_org_name(text, pos, res)
+
+
+def _initial_common(text: str, m: re.Match[str], res: Resources) -> bool:
+    """The capitalised word ``m`` before a name is a sentence's first word that writers use in
+    lower case often (``Kemarin``, ``Warga``): a capital of the sentence, not of the name."""
+    w, k = m.group(1), m.start(1)
+    if k > 0 and (text[k - 1].isalnum() or text[k - 1] in BAD_BEFORE):
+        return False
+    if not _sentence_start(text, k) or INITIAL_END.search(text, max(0, k - 6), k) or w in res.org_heads:
+        return False
+    lc = res.lower_count.get(w.lower(), 0)
+    return lc >= 300 or (lc >= 50 and DERIVED.fullmatch(w.lower()) is not None) or w.lower() in res.not_heads
 
 
 TITLE_INSIDE = re.compile(r"(?<![\w\-])[A-Z][a-z]+ ([a-z]{2,5}) $")
