@@ -367,6 +367,9 @@ def _name_before(text: str, start: int, res: Resources) -> bool:
 
 
 MOVED_PHRASE = re.compile(r"(?: [a-z]+)+ ")  # lower-case words between a suffix site and the next token
+# sites whose repair may put their name right before the next token (``Jepangpemerintah pemerintah
+# Rusian``: the glue's move gives ``pemerintah pemerintah Jepang Rusian``; decide on that, idempotent)
+MOVING_FORMS = frozenset(("suffix", "glue", "camel"))
 
 
 def find_sites(text: str, res: Resources) -> list[Site]:
@@ -377,8 +380,9 @@ def find_sites(text: str, res: Resources) -> list[Site]:
         if i and (text[i - 1].isalnum() or text[i - 1] in BAD_BEFORE):
             continue
         # "Rusian pemerintah RusiaTiba": the move gives "pemerintah Rusia RusiaTiba", no lower-case
-        # word before the token; decide on that text, as the second pass will (idempotent)
-        moved = bool(sites) and sites[-1].form == "suffix" and MOVED_PHRASE.fullmatch(text, sites[-1].end, i) is not None
+        # word before the token; decide on that text, as the second pass will (idempotent; a
+        # glued name moves the same way: "Jepangpemerintah pemerintah Rusian")
+        moved = bool(sites) and sites[-1].form in MOVING_FORMS and MOVED_PHRASE.fullmatch(text, sites[-1].end, i) is not None
         s = score_site(text, m, res, moved)
         if s is not None:
             sites.append(s)
