@@ -1862,7 +1862,9 @@ def hyphen_code_sites(text: str, res: Resources, taken: set[int]) -> list[Site]:
 
 # a name ending in a number (``KM Bahari Lestantya 9``, ``Kapal Tunda Segara Jayanti 12``) glued to a
 # word: a capitalised word, a space, 1-3 digits, then 4+ lower-case letters (or one capital and 3+)
-NUMBER_GLUE = re.compile(r"(?<=[A-Za-z] )(\d{1,3})([A-Z][a-z]{3,30}|[a-z]{4,30})(?![\w\-])")
+# (the word and space before the digits are checked in Python: a pattern opening with a digit class
+# lets the regex engine skip to the digits, a look-behind first made it try every position)
+NUMBER_GLUE = re.compile(r"(\d{1,3})([A-Z][a-z]{3,30}|[a-z]{4,30})(?![\w\-])")
 MAX_NUMBER_GLUES = 16  # matches looked at per document
 
 
@@ -1889,7 +1891,9 @@ def number_sites(text: str, res: Resources, taken: set[int]) -> list[Site]:
     in running text with lower-case text after the glued word."""
     out: list[Site] = []
     for m in islice(NUMBER_GLUE.finditer(text), MAX_NUMBER_GLUES):
-        low = m.group(2).lower()
+        k, low = m.start(), m.group(2).lower()
+        if k < 2 or text[k - 1] != " " or not text[k - 2].isalpha():
+            continue  # (a word and a space before the number: "Lestantya 9", not "2022" or "x12")
         if not SPEECH_AFTER.match(text, m.end()) or not _number_head(low, res):
             continue
         start, clear = extend_name(text, text.rfind(" ", 0, m.start() - 1) + 1, res)  # (from the word before the number)
@@ -1900,13 +1904,20 @@ def number_sites(text: str, res: Resources, taken: set[int]) -> list[Site]:
         site = Site(start, m.end(), text[start : m.start(2)], "camel" if m.group(2)[0].isupper() else "glue",
                     m.start(2), m.group(2), 0.8)
         site.name = True
+        site.no_move = not _phrase_clear(text, m.start(2), res)
         out.append(site)
     return out
 
 
+def _phrase_clear(text: str, pos: int, res: Resources) -> bool:
+    """The glued head's phrase ends clearly (``awak | diperiksa``), not at the length cap (``anak
+    buah | kapal``: a compound the move would tear): else split only."""
+    return noun_phrase(text, pos, res, 2)[2]
+
+
 # a person's academic degree after a comma (``Rudiyanto Prawiragema, S.H.``, ``M.Si.``, ``Ph.D.``)
 # glued to a word: 2-3 dotted abbreviations, then 4+ lower-case letters (or one capital and 3+)
-DEGREE_GLUE = re.compile(r"(?<=, )((?:[A-Z][A-Za-z]{0,3}\.){2,3})([A-Z][a-z]{3,30}|[a-z]{4,30})(?![\w\-])")
+DEGREE_GLUE = re.compile(r", ((?:[A-Z][A-Za-z]{0,3}\.){2,3})([A-Z][a-z]{3,30}|[a-z]{4,30})(?![\w\-])")
 
 
 def degree_sites(text: str, res: Resources, taken: set[int]) -> list[Site]:
@@ -1919,7 +1930,7 @@ def degree_sites(text: str, res: Resources, taken: set[int]) -> list[Site]:
         low = m.group(2).lower()
         if not SPEECH_AFTER.match(text, m.end()) or not _number_head(low, res):
             continue
-        comma = m.start() - 2
+        comma = m.start()
         start, clear = extend_name(text, text.rfind(" ", 0, comma) + 1, res)
         words = text[start:comma].split()
         if start in taken or not clear or len(words) < 2 or not all(w[:1].isupper() for w in words):
@@ -1929,6 +1940,7 @@ def degree_sites(text: str, res: Resources, taken: set[int]) -> list[Site]:
         form = "camel" if m.group(2)[0].isupper() else "glue"
         site = Site(start, m.end(), text[start : m.start(2)], form, m.start(2), m.group(2), 0.8)
         site.name = True
+        site.no_move = not _phrase_clear(text, m.start(2), res)
         out.append(site)
     return out
 
