@@ -176,13 +176,13 @@ class Repair(MapStep):
             if stopped:
                 doc.flag(self.label, "glue_scan_bound", **stopped)
             return {"counts": counts, "line_damage": line_damage}
-        taken = {s.start for s in sites}  # (numbers and degrees: only on a page with other glue)
-        sites += number_sites(text, res, taken) + degree_sites(text, res, taken)
         mark_scrape_joins(text, sites, res=res)
         require_mt_fingerprint(sites, res, text)
         extend_sites(text, sites, res)
         if any(s.confidence >= 0.8 and not s.scrape for s in sites):  # MT evidence: names too
-            sites += find_name_sites(text, res, {s.start for s in sites})
+            taken = {s.start for s in sites}  # (and numbered names, degrees: scrapers join those too)
+            sites += find_name_sites(text, res, taken) + number_sites(text, res, taken) + degree_sites(
+                text, res, taken)
         add_evidence(sites)
         newlines = [m.start() for m in NEWLINE.finditer(text)]
         reps: list[Replacement] = []
