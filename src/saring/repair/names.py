@@ -1888,8 +1888,9 @@ def number_sites(text: str, res: Resources, taken: set[int]) -> list[Site]:
     """``Kemarin KM Bahari Lestantya 9anak buah kapal ditahan``: a numbered vessel or unit with the
     head noun of the translated possessive glued to its number. The number ends the name, so the
     split point is unambiguous; but scrapers join counts and words too (``2orang``), so the step
-    asks only on a page with other glue sites, and only after a numbered name (:func:`_numbered_name`)
-    in running text with lower-case text after the glued word."""
+    asks only on a page with MT evidence (where it asks :func:`glue.find_name_sites`), and only
+    after a numbered name (:func:`_numbered_name`) in running text with lower-case text after the
+    glued word."""
     out: list[Site] = []
     for m in islice(NUMBER_GLUE.finditer(text), MAX_NUMBER_GLUES):
         k, low = m.start(), m.group(1).lower()
@@ -1925,7 +1926,7 @@ def degree_sites(text: str, res: Resources, taken: set[int]) -> list[Site]:
     """``Klien memuji Rudiyanto Prawiragema, S.H.asisten yang teliti``: the degree ends the name,
     so the split point is unambiguous; the name before the comma is a person's (2+ capitalised
     words, extent clear, in running text) and the glued part a noun with lower-case text after it.
-    Asked, like :func:`number_sites`, only on a page with other glue."""
+    Asked, like :func:`number_sites`, only on a page with MT evidence."""
     out: list[Site] = []
     for m in islice(DEGREE_GLUE.finditer(text), MAX_NUMBER_GLUES):
         low = m.group(2).lower()
