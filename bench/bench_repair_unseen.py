@@ -1,6 +1,6 @@
 """Repair on unseen entities: hand-written sentences glued like the translator, and look-alike traps.
 
-Usage: ``python bench/bench_repair_unseen.py [--set dev|heldout|dev2|heldout2|heldout3|dev4|heldout4|dev5|heldout5|dev6|heldout6|dev7|heldout7|dev8|heldout8|dev10|heldout10|dev11|heldout11|dev12|heldout12|dev13a|heldout13a|dev13b|heldout13b|dev15a|heldout15a|dev15b|heldout15b|both|none] [--corpora] [--other]``. Prints, per set and per
+Usage: ``python bench/bench_repair_unseen.py [--set dev|heldout|dev2|heldout2|heldout3|dev4|heldout4|dev5|heldout5|dev6|heldout6|dev7|heldout7|dev8|heldout8|dev10|heldout10|dev11|heldout11|dev12|heldout12|dev13a|heldout13a|dev13b|heldout13b|dev15a|heldout15a|dev15b|heldout15b|dev16a|heldout16a|both|none] [--corpora] [--other]``. Prints, per set and per
 mode (each sentence alone; 3-sentence pages, since a real MT page has many links), split recall,
 order restored and broken names by form; then false edits on the traps (alone, and inside pages
 that carry other translator glue); revision-duplicate pairs with a short changed phrase and
@@ -46,7 +46,8 @@ SETS = {"dev": "unseen_dev.txt", "heldout": "unseen_heldout.txt",
         "dev13a": "unseen_dev13a.txt", "heldout13a": "unseen_heldout13a.txt",  # session 13 (repair11): English-ending firms, untagged nouns, number words, codes, hyphenated surnames, -a demonyms
         "dev13b": "unseen_dev13b.txt", "heldout13b": "unseen_heldout13b.txt",  # session 13 (glue11): drones, couriers, clinics, energy, parties, brands, labs, parks
         "dev15a": "unseen_dev15a.txt", "heldout15a": "unseen_heldout15a.txt",  # session 14 (repair12): federations, worship bodies, start-ups, streets, programmes, directorates, BUMD, one-capital codes
-        "dev15b": "unseen_dev15b.txt", "heldout15b": "unseen_heldout15b.txt"}  # session 14 (glue12): laundries, funeral homes, pawnshops, gyms, utilities, brands; quotes, questions, repeats
+        "dev15b": "unseen_dev15b.txt", "heldout15b": "unseen_heldout15b.txt",  # session 14 (glue12): laundries, funeral homes, pawnshops, gyms, utilities, brands; quotes, questions, repeats
+        "dev16a": "unseen_dev16a.txt", "heldout16a": "unseen_heldout16a.txt"}  # session 15 (repair13): wards, ports, miners, estates, esports, K-pop, bills, vessels, rockets, vaccines, coalitions, titled people
 TRAPS = ("traps.txt", "traps2.txt",  # 2: session 4 (Malay names, spec lists, code, hashtags)
          "traps3.txt",  # 3: session 5 (CamelCase apps of Indonesian words, clitics, nisba names)
          "traps4.txt",  # 4: session 6 (clitics on countries, solid places, names with lower-case words)
@@ -62,7 +63,8 @@ TRAPS = ("traps.txt", "traps2.txt",  # 2: session 4 (Malay names, spec lists, co
          "traps14.txt",  # 14: session 13, repair11, before the second-turn rule (place + n given names, -a demonyms, codes)
          "traps13b.txt",  # 13b: session 13, glue11 (solid names/brands ending in words, CamelCase brands, demonym words)
          "traps15.txt",  # 15: session 14, repair12 (English+Indonesian brands, one-capital codes, -ian given names, worship/trade words in places)
-         "traps15b.txt")  # 15b: session 14, glue12 (brand families: one name before several words, repeated solid names)
+         "traps15b.txt",  # 15b: session 14, glue12 (brand families: one name before several words, repeated solid names)
+         "traps16.txt")  # 16: session 15, repair13 (CamelCase vaccine/K-pop/esports brands, titled people with degrees, coded vessels, demonym titles)
 CORPORA = ROOT.parent / "shared" / "corpora"
 # clean news (false edits) and scraped news (link-stripped glue: splits fine, reorders wrong)
 NEWS = [("id_news_indosum_dev.jsonl.gz", 3463), ("id_news_detik_langscrape.jsonl.gz", 1000),

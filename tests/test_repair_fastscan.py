@@ -604,7 +604,7 @@ def _quiet_source() -> str:
 # is False too; ``hyphen_code_sites`` is a site source ``quiet`` does not scan for; glue11: + scorer.site,
 # only on live name tokens: quiet stays exact; session 14, repair12: ``quiet`` itself answers the
 # hyphen-code gate from the kernel's name walk, ``process`` asks only ``quiet``)
-QUIET_SHA = "28747a33cd915cb2"  # (repair12 s14: _plain_only_token only drops scorer sites; quiet stays sound)
+QUIET_SHA = "3b722d336fadf042"  # (repair13 s15: number_sites and degree_sites run only with MT evidence, beside find_name_sites; find_sites' moved check takes glue sites too: quiet stays exact)
 
 
 def test_quiet_documents_mirror_the_glue_scan() -> None:

@@ -34,6 +34,7 @@ WORD_AT = re.compile(r"[A-Za-z]+(?:-[A-Za-z]+)*")
 ME_VERB = re.compile(r"^me(?:ng|ny|m|n|l|r|w|y)[a-z]{3,}$")
 ROOT_PREFIX = re.compile(r"^(?:di|ber|ter|per|diper|memper)([a-z]{4,})$")
 VERB_SUFFIX = re.compile(r"(?:kan|i|an)$")
+VERBAL_ENDINGS = ("kan", "nya", "lah")  # (``mendamaikan``, ``meningkatnya``: verbs and their nominals)
 SENT_END_CHARS = frozenset(".!?\n")
 OPENERS = frozenset("“‘(«[")
 CLOSERS = frozenset("”’)»]")
@@ -366,6 +367,9 @@ def _name_before(text: str, start: int, res: Resources) -> bool:
 
 
 MOVED_PHRASE = re.compile(r"(?: [a-z]+)+ ")  # lower-case words between a suffix site and the next token
+# sites whose repair may put their name right before the next token (``Jepangpemerintah pemerintah
+# Rusian``: the glue's move gives ``pemerintah pemerintah Jepang Rusian``; decide on that, idempotent)
+MOVING_FORMS = frozenset(("suffix", "glue", "camel"))
 
 
 def find_sites(text: str, res: Resources) -> list[Site]:
@@ -376,8 +380,9 @@ def find_sites(text: str, res: Resources) -> list[Site]:
         if i and (text[i - 1].isalnum() or text[i - 1] in BAD_BEFORE):
             continue
         # "Rusian pemerintah RusiaTiba": the move gives "pemerintah Rusia RusiaTiba", no lower-case
-        # word before the token; decide on that text, as the second pass will (idempotent)
-        moved = bool(sites) and sites[-1].form == "suffix" and MOVED_PHRASE.fullmatch(text, sites[-1].end, i) is not None
+        # word before the token; decide on that text, as the second pass will (idempotent; a
+        # glued name moves the same way: "Jepangpemerintah pemerintah Rusian")
+        moved = bool(sites) and sites[-1].form in MOVING_FORMS and MOVED_PHRASE.fullmatch(text, sites[-1].end, i) is not None
         s = score_site(text, m, res, moved)
         if s is not None:
             sites.append(s)
@@ -654,7 +659,9 @@ def is_verb(w: str, res: Resources) -> bool:
     if w.startswith("ber") and len(w) >= 8 and w[2:] in res.lexicon:
         return True  # ber- before an r-initial root drops one r: berencana = ber + rencana
     if ME_VERB.match(w) and len(w) >= 6:
-        return True
+        # (not a noun whose letters happen to read as meN- + root, ``menantu``, ``mercusuar``:
+        # corpus contexts say noun and no verbal suffix or clitic ends it)
+        return w not in res.context_nouns or w.endswith(VERBAL_ENDINGS)
     m = ROOT_PREFIX.match(w)
     if m:
         root = m.group(1)

@@ -157,9 +157,24 @@ def extend_name(text: str, start: int, res: Resources, whole: bool = False) -> t
             return pos, True
     # the longest name taken: its boundary is clear when no capitalised word precedes it
     # ("mengeluhkan Rumah Sakit Citra Medika Halmahera|pelayanan")
-    if WORD_BEFORE.search(text, max(0, pos - 40), pos) is None:
+    m = WORD_BEFORE.search(text, max(0, pos - 40), pos)
+    if m is None:
         return pos, _lower_before(text, pos)
+    if _initial_common(text, m, res):
+        return pos, not _heads_names(m.group(1), res)  # "Kemarin |Tim Esports Naga Biru Saktiwara|manajer"
     return _long_org_name(text, pos, res)
+
+
+def _initial_common(text: str, m: re.Match[str], res: Resources) -> bool:
+    """The capitalised word ``m`` before a name is a sentence's first word that writers use in
+    lower case often (``Kemarin``, ``Warga``): a capital of the sentence, not of the name."""
+    w, k = m.group(1), m.start(1)
+    if k > 0 and (text[k - 1].isalnum() or text[k - 1] in BAD_BEFORE):
+        return False
+    if not _sentence_start(text, k) or INITIAL_END.search(text, max(0, k - 6), k) or w in res.org_heads:
+        return False
+    lc = res.lower_count.get(w.lower(), 0)
+    return lc >= 300 or (lc >= 50 and DERIVED.fullmatch(w.lower()) is not None) or w.lower() in res.not_heads
 
 
 TITLE_INSIDE = re.compile(r"(?<![\w\-])[A-Z][a-z]+ ([a-z]{2,5}) $")
@@ -543,7 +558,25 @@ def _run_site(g: Glued, res: Resources) -> bool:
 
 
 ACRONYM_OPENER = re.compile(r"[A-Z]{2,4}")
+# an abbreviated honorific or degree title that opens a person's name (``Ir.``, ``Hj.``, ``Dr.``)
+TITLE_ABBREV = re.compile(r"(?:Dr|Drs|Dra|Ir|H|Hj|Prof)\.")
+TITLED_LEFT = 6  # letters of the surname a noun is glued to under an abbreviated title
 ESTATE_HEADS = frozenset("Perumahan Perum Komplek Kompleks".split())
+
+
+def _titled_person(g: Glued, res: Resources) -> bool:
+    """``mewawancarai Ir. Bambang Taruna Wijaksara|ajudan``: under an abbreviated title the name is a
+    person's, its extent clear, and its last word a surname of 6+ letters no lexicon knows; a noun
+    of 5+ letters no corpus name ends in (not ``-putra``, ``-wati``: ``Hj. Siti Rahma|wati`` is one
+    surname) glued to it is the translated possessive's head. Only in running text."""
+    if not (g.clear and TITLE_ABBREV.fullmatch(g.head_word)) or not g.left[1:].islower():
+        return False
+    left, low = g.left.lower(), g.right.lower()
+    if len(left) < TITLED_LEFT or left in res.lexicon or len(low) < 5 or g.text.count(" ", g.name_start, g.start) < 2:
+        return False
+    if low in res.name_tails or res.names_ending(low) or is_verb(low, res) or res.englishish(low):
+        return False
+    return _right_ok(g.right, res) and in_running_text(g.text, g.name_start, g.end, res, initial_ok=True)
 
 
 def _modifier_after(g: Glued, res: Resources) -> bool:
@@ -978,6 +1011,9 @@ def _guarded(g: Glued, res: Resources) -> bool:
         return True  # Bukalapak, Sukabumi, Gempaber|kekuatan; but "Bank Mandiri|direktur"
     if _compound_subject(g, res):
         return True
+    if g.name_start < g.start and left in g.text[g.name_start : g.start].split():
+        return True  # "Toko Kainindah dan Kainindah|batik": the walk crossed "dan" into a second
+        # name of one family; a translator's glue never repeats the name's own word
     if left in PLACE_HEADS and (not g.head_word or ACRONYM_OPENER.fullmatch(g.head_word) and g.name_start + len(
             g.head_word) + 1 == g.start):
         return True  # Tanjung|pandan, Sungai|liat, Kota|baru: a place head written solid with its
@@ -1130,7 +1166,8 @@ def name_site(text: str, m: re.Match[str], res: Resources, memo: DocMemo | None 
     g = _glued(text, m, i, res, memo)
     if text[g.start - 1 : g.start] == "-" and not _second_part_head(g, res):
         return None
-    run = _run_site(g, res)
+    titled = _titled_person(g, res)
+    run = titled or _run_site(g, res)
     if _guarded(g, res) or (not _right_ok_common(g.right, res) and not _rare_noun_site(g, res)
                             and not _place_noun_site(g, res) and not run):
         return None
@@ -1145,7 +1182,7 @@ def name_site(text: str, m: re.Match[str], res: Resources, memo: DocMemo | None 
     conf = 0.6 + 0.15 * (g.alone + named + bool(g.head_word)) - (0.05 if camel else 0.0)
     site = Site(g.name_start, g.end, text[g.name_start : g.start + i], "camel" if camel else "glue",
                 g.start + i, g.right, round(min(conf, 0.95), 3))
-    site.needs_evidence = _needs(g, res)
+    site.needs_evidence = 0 if titled else _needs(g, res)
     if g.head_word in STREET_HEADS and not g.alone and g.right.lower() in PLACE_HEADS_LOWER:
         # "Pasar Prawiro|taman": under a street or market head a place head ends solid
         # neighbourhood names as often as it is glued (not under "Kabupaten Mamasa|jalan utama")
@@ -1819,6 +1856,93 @@ def hyphen_code_sites(text: str, res: Resources, taken: set[int]) -> list[Site]:
         site = Site(start, m.end(), text[start : m.start(2)], "camel" if m.group(2)[0].isupper() else "glue",
                     m.start(2), m.group(2), 0.8)
         site.name = True
+        out.append(site)
+    return out
+
+
+# a name ending in a number (``KM Bahari Lestantya 9``, ``Kapal Tunda Segara Jayanti 12``) glued to a
+# word: a capitalised word, a space, 1-3 digits, then 4+ lower-case letters (or one capital and 3+)
+# (the word and space before the digits are checked in Python: a pattern opening with a bare digit
+# class lets the regex engine skip to the digits; a look-behind or group first made it enter the
+# matcher at every position, +20% instructions per news document)
+NUMBER_GLUE = re.compile(r"\d\d?\d?([A-Z][a-z]{3,30}|[a-z]{4,30})(?![\w\-])")
+MAX_NUMBER_GLUES = 16  # matches looked at per document
+
+
+def _numbered_name(words: list[str], res: Resources) -> bool:
+    """A run of 2+ capitalised words opened by an organisation or vessel word, a noun or an acronym
+    (``KM``, ``Kapal``): a numbered unit or vessel. One word before the number is a kind or a
+    count's subject (``Tahap 2``, ``Jilid 3``), a place head an address (``Jalan Melati 12``)."""
+    return len(words) >= 2 and all(w[:1].isupper() for w in words) and not any(
+        w in PLACE_HEADS for w in words) and (
+        words[0] in res.org_heads or _run_opener(words[0], res) or ACRONYM_OPENER.fullmatch(words[0]) is not None)
+
+
+def _number_head(low: str, res: Resources) -> bool:
+    """The glued word is a noun of the language (no verb, English word, unit, count or time word)."""
+    return (res.head_noun(low, HEAD_RATE) or _rare_noun(low, res) or low in res.pos_nouns) and not (
+        is_verb(low, res) or res.englishish(low) or low in res.stop or low in TIME_NOUNS or low in NUMBER_WORDS)
+
+
+def number_sites(text: str, res: Resources, taken: set[int]) -> list[Site]:
+    """``Kemarin KM Bahari Lestantya 9anak buah kapal ditahan``: a numbered vessel or unit with the
+    head noun of the translated possessive glued to its number. The number ends the name, so the
+    split point is unambiguous; but scrapers join counts and words too (``2orang``), so the step
+    asks only on a page with MT evidence (where it asks :func:`glue.find_name_sites`), and only
+    after a numbered name (:func:`_numbered_name`) in running text with lower-case text after the
+    glued word."""
+    out: list[Site] = []
+    for m in islice(NUMBER_GLUE.finditer(text), MAX_NUMBER_GLUES):
+        k, low = m.start(), m.group(1).lower()
+        if k < 2 or text[k - 1] != " " or not text[k - 2].isalpha():
+            continue  # (a word and a space before the number: "Lestantya 9", not "2022" or "x12")
+        if not SPEECH_AFTER.match(text, m.end()) or not _number_head(low, res):
+            continue
+        start, clear = extend_name(text, text.rfind(" ", 0, m.start() - 1) + 1, res)  # (from the word before the number)
+        if start in taken or not clear or not _numbered_name(text[start : m.start()].split(), res):
+            continue
+        if not in_running_text(text, start, m.end(), res, initial_ok=True):
+            continue
+        site = Site(start, m.end(), text[start : m.start(1)], "camel" if m.group(1)[0].isupper() else "glue",
+                    m.start(1), m.group(1), 0.8)
+        site.name = True
+        site.no_move = not _phrase_clear(text, m.start(1), res)
+        out.append(site)
+    return out
+
+
+def _phrase_clear(text: str, pos: int, res: Resources) -> bool:
+    """The glued head's phrase ends clearly (``awak | diperiksa``), not at the length cap (``anak
+    buah | kapal``: a compound the move would tear): else split only."""
+    return noun_phrase(text, pos, res, 2)[2]
+
+
+# a person's academic degree after a comma (``Rudiyanto Prawiragema, S.H.``, ``M.Si.``, ``Ph.D.``)
+# glued to a word: 2-3 dotted abbreviations, then 4+ lower-case letters (or one capital and 3+)
+DEGREE_GLUE = re.compile(r", ((?:[A-Z][A-Za-z]{0,3}\.){2,3})([A-Z][a-z]{3,30}|[a-z]{4,30})(?![\w\-])")
+
+
+def degree_sites(text: str, res: Resources, taken: set[int]) -> list[Site]:
+    """``Klien memuji Rudiyanto Prawiragema, S.H.asisten yang teliti``: the degree ends the name,
+    so the split point is unambiguous; the name before the comma is a person's (2+ capitalised
+    words, extent clear, in running text) and the glued part a noun with lower-case text after it.
+    Asked, like :func:`number_sites`, only on a page with MT evidence."""
+    out: list[Site] = []
+    for m in islice(DEGREE_GLUE.finditer(text), MAX_NUMBER_GLUES):
+        low = m.group(2).lower()
+        if not SPEECH_AFTER.match(text, m.end()) or not _number_head(low, res):
+            continue
+        comma = m.start()
+        start, clear = extend_name(text, text.rfind(" ", 0, comma) + 1, res)
+        words = text[start:comma].split()
+        if start in taken or not clear or len(words) < 2 or not all(w[:1].isupper() for w in words):
+            continue
+        if not in_running_text(text, start, m.end(), res, initial_ok=True):
+            continue
+        form = "camel" if m.group(2)[0].isupper() else "glue"
+        site = Site(start, m.end(), text[start : m.start(2)], form, m.start(2), m.group(2), 0.8)
+        site.name = True
+        site.no_move = not _phrase_clear(text, m.start(2), res)
         out.append(site)
     return out
 

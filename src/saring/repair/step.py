@@ -46,9 +46,11 @@ from saring.repair.glue import (
 from saring.repair.names import (
     SPLIT_FORMS,
     code_sites,
+    degree_sites,
     extend_sites,
     find_entity_sites,
     hyphen_code_sites,
+    number_sites,
 )
 from saring.repair.paragraphs import DupPair, Para, find_duplicates, split_paragraphs
 from saring.repair.resources import Resources, load_resources
@@ -178,7 +180,9 @@ class Repair(MapStep):
         require_mt_fingerprint(sites, res, text)
         extend_sites(text, sites, res)
         if any(s.confidence >= 0.8 and not s.scrape for s in sites):  # MT evidence: names too
-            sites += find_name_sites(text, res, {s.start for s in sites})
+            taken = {s.start for s in sites}  # (and numbered names, degrees: scrapers join those too)
+            sites += find_name_sites(text, res, taken) + number_sites(text, res, taken) + degree_sites(
+                text, res, taken)
         add_evidence(sites)
         newlines = [m.start() for m in NEWLINE.finditer(text)]
         reps: list[Replacement] = []
