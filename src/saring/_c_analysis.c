@@ -27,6 +27,11 @@
  *   line_view(text) -> (lines, starts)
  *       text.split("\n") and the offset where each of those lines starts (Analysis.lines and
  *       Analysis.line_starts), in one pass: newlines found by memchr in one-byte texts.
+ *   no_alnum(types) -> [index, ...]; layout_run(info, flags, n) -> bool;
+ *   first_repeat(info, types, n, flags, span) -> None | (gram, count, more)
+ *       quality/repeats.py's second look at a text a repetition rule rejects, on the type ids:
+ *       the types that may be layout, a run of n layout tokens, the first n-gram holding a word
+ *       seen twice and its count (repeats.first_repeated_ngram / count_ngram).
  *
  * Character classes are CPython's for str patterns: \w is Py_UNICODE_ISALNUM or "_", \s is
  * Py_UNICODE_ISSPACE, \d is Py_UNICODE_ISDECIMAL.
@@ -1256,6 +1261,216 @@ done: /* unfilled list items are NULL, which list_dealloc skips */
     return out;
 }
 
+/* ---------------------------------------------------------------- quality's second look
+ *
+ * What quality/repeats.py needs when a repetition rule fails (a court text: thousands of tokens,
+ * rejected almost always), on the token ids instead of a list of every token. */
+
+/* no_alnum(types) -> [index, ...]: the types (a list of str) without an alphanumeric character.
+ * Only those can be layout to repeats.is_word (a letter or digit is text to it; a test checks
+ * every code point), so the plain words are passed over here. */
+static PyObject *no_alnum(PyObject *self, PyObject *types)
+{
+    if (!PyList_Check(types)) {
+        PyErr_SetString(PyExc_TypeError, "types must be a list of str");
+        return NULL;
+    }
+    PyObject *out = PyList_New(0);
+    if (!out) return NULL;
+    for (Py_ssize_t i = 0; i < PyList_GET_SIZE(types); i++) {
+        PyObject *s = PyList_GET_ITEM(types, i);
+        if (!PyUnicode_Check(s)) {
+            PyErr_SetString(PyExc_TypeError, "types must be a list of str");
+            Py_DECREF(out);
+            return NULL;
+        }
+        int kind = PyUnicode_KIND(s);
+        const void *data = PyUnicode_DATA(s);
+        Py_ssize_t len = PyUnicode_GET_LENGTH(s), j = 0;
+        for (; j < len; j++) {
+            Py_UCS4 c = PyUnicode_READ(kind, data, j);
+            if (c < 128 ? Py_ISALNUM(c) : Py_UNICODE_ISALNUM(c)) break;
+        }
+        if (j < len) continue;
+        PyObject *v = PyLong_FromSsize_t(i);
+        if (!v || PyList_Append(out, v) < 0) {
+            Py_XDECREF(v);
+            Py_DECREF(out);
+            return NULL;
+        }
+        Py_DECREF(v);
+    }
+    return out;
+}
+
+/* The layout flags (one byte a type, or none) of a call, checked against the info. */
+static int read_flags(Py_buffer *b, const Info *f)
+{
+    if (b->len != 0 && b->len != f->ntypes) {
+        PyErr_SetString(PyExc_ValueError, "one flag a type (or none)");
+        return -1;
+    }
+    return 0;
+}
+
+/* layout_run(info, flags, n) -> bool: some ``n`` tokens in a row all have their type's flag
+ * set (repeats.layout_free's test of an n-gram made of layout only). */
+static PyObject *layout_run(PyObject *self, PyObject *args)
+{
+    PyObject *cap;
+    Py_buffer b;
+    Py_ssize_t n;
+    if (!PyArg_ParseTuple(args, "Oy*n", &cap, &b, &n)) return NULL;
+    Info *f = get_info(cap);
+    int found = 0;
+    if (!f || read_flags(&b, f) < 0) {
+        PyBuffer_Release(&b);
+        return NULL;
+    }
+    if (n < 1) {
+        PyBuffer_Release(&b);
+        PyErr_SetString(PyExc_ValueError, "n must be >= 1");
+        return NULL;
+    }
+    const unsigned char *fl = b.buf;
+    Py_ssize_t run = 0;
+    for (Py_ssize_t i = 0; b.len && i < f->n && !found; i++) {
+        run = fl[f->ids[i]] ? run + 1 : 0;
+        found = run >= n;
+    }
+    PyBuffer_Release(&b);
+    return PyBool_FromLong(found);
+}
+
+static inline uint64_t gram_hash(const Py_ssize_t *ids, Py_ssize_t n)
+{
+    uint64_t h = 0x9E3779B97F4A7C15ULL;
+    for (Py_ssize_t i = 0; i < n; i++) {
+        h = (h ^ (uint64_t)ids[i]) * 0xff51afd7ed558ccdULL;
+        h ^= h >> 32;
+    }
+    return h;
+}
+
+/* Open addressing over start positions (-1: empty), keyed by the n ids from that start. */
+typedef struct {
+    Py_ssize_t *slot;
+    size_t mask, used;
+} GramSet;
+
+static int gramset_grow(GramSet *g, const Py_ssize_t *ids, Py_ssize_t n)
+{
+    size_t cap = g->slot ? (g->mask + 1) * 2 : 256;
+    if (cap > ((size_t)PY_SSIZE_T_MAX) / sizeof(Py_ssize_t)) {
+        PyErr_NoMemory();
+        return -1;
+    }
+    Py_ssize_t *nt = PyMem_Malloc(cap * sizeof(Py_ssize_t));
+    if (!nt) {
+        PyErr_NoMemory();
+        return -1;
+    }
+    for (size_t i = 0; i < cap; i++) nt[i] = -1;
+    for (size_t i = 0; g->slot && i <= g->mask; i++) {
+        Py_ssize_t p = g->slot[i];
+        if (p < 0) continue;
+        size_t j = (size_t)gram_hash(ids + p, n) & (cap - 1);
+        while (nt[j] >= 0) j = (j + 1) & (cap - 1);
+        nt[j] = p;
+    }
+    PyMem_Free(g->slot);
+    g->slot = nt;
+    g->mask = cap - 1;
+    return 0;
+}
+
+/* The first start p whose n-gram occurred at an earlier start and holds a type whose flag is
+ * not set (a word; no flags: every type), or -1; -2 on error. */
+static Py_ssize_t first_seen_twice(const Info *f, Py_ssize_t n, const unsigned char *fl)
+{
+    const Py_ssize_t *ids = f->ids;
+    GramSet g = {NULL, 0, 0};
+    Py_ssize_t found = -1;
+    if (gramset_grow(&g, ids, n) < 0) return -2;
+    for (Py_ssize_t p = 0; p + n <= f->n && found == -1; p++) {
+        size_t j = (size_t)gram_hash(ids + p, n) & g.mask;
+        int seen = 0;
+        for (; g.slot[j] >= 0; j = (j + 1) & g.mask) {
+            if (memcmp(ids + g.slot[j], ids + p, (size_t)n * sizeof(Py_ssize_t)) == 0) {
+                seen = 1;
+                break;
+            }
+        }
+        if (seen) {
+            for (Py_ssize_t k = 0; k < n && found == -1; k++)
+                if (!fl || !fl[ids[p + k]]) found = p;
+            continue;
+        }
+        g.slot[j] = p;
+        if (++g.used * 2 > g.mask + 1 && gramset_grow(&g, ids, n) < 0) found = -2;
+    }
+    PyMem_Free(g.slot);
+    return found;
+}
+
+/* Occurrences (overlapping) of the n-gram at ``p`` whose longest type (the first if tied) lies
+ * before ``end``: repeats.count_ngram's count, on ids. */
+static Py_ssize_t count_gram(const Info *f, Py_ssize_t p, Py_ssize_t n, Py_ssize_t end)
+{
+    const Py_ssize_t *ids = f->ids, *gram = ids + p;
+    Py_ssize_t k = 0, count = 0;
+    for (Py_ssize_t i = 1; i < n; i++)
+        if (f->tlen[gram[i]] > f->tlen[gram[k]]) k = i;
+    Py_ssize_t anchor = gram[k];
+    for (Py_ssize_t i = k; i < end; i++) {
+        Py_ssize_t s = i - k;
+        if (ids[i] == anchor && s + n <= f->n
+            && memcmp(ids + s, gram, (size_t)n * sizeof(Py_ssize_t)) == 0)
+            count++;
+    }
+    return count;
+}
+
+/* first_repeat(info, types, n, flags, span) -> None | (gram, count, more): the first n-gram
+ * holding a word (a type whose flag is not set; empty flags: no layout) seen a second time,
+ * reading from the start, as a tuple of its tokens, with its count among the first ``span``
+ * tokens and whether the text is longer (repeats.first_repeated_ngram). */
+static PyObject *first_repeat(PyObject *self, PyObject *args)
+{
+    PyObject *cap, *types, *result = NULL;
+    Py_buffer b;
+    Py_ssize_t n, span;
+    if (!PyArg_ParseTuple(args, "OO!ny*n", &cap, &PyList_Type, &types, &n, &b, &span)) return NULL;
+    Info *f = get_info(cap);
+    if (!f || read_flags(&b, f) < 0) goto done;
+    if (PyList_GET_SIZE(types) != f->ntypes) {
+        PyErr_SetString(PyExc_ValueError, "types do not belong to this info");
+        goto done;
+    }
+    if (n < 1 || span < 0) {
+        PyErr_SetString(PyExc_ValueError, "n must be >= 1 and span >= 0");
+        goto done;
+    }
+    Py_ssize_t p = first_seen_twice(f, n, b.len ? (const unsigned char *)b.buf : NULL);
+    if (p == -2) goto done;
+    if (p == -1) {
+        result = Py_NewRef(Py_None);
+        goto done;
+    }
+    Py_ssize_t end = f->n < span ? f->n : span;
+    PyObject *gram = PyTuple_New(n);
+    if (!gram) goto done;
+    for (Py_ssize_t i = 0; i < n; i++) {
+        PyObject *t = PyList_GET_ITEM(types, f->ids[p + i]);
+        Py_INCREF(t);
+        PyTuple_SET_ITEM(gram, i, t);
+    }
+    result = Py_BuildValue("(NnO)", gram, count_gram(f, p, n, end), f->n > end ? Py_True : Py_False);
+done:
+    PyBuffer_Release(&b);
+    return result;
+}
+
 /* ---------------------------------------------------------------- module */
 
 static PyMethodDef methods[] = {
@@ -1267,6 +1482,10 @@ static PyMethodDef methods[] = {
     {"spans", spans, METH_O, "spans(info) -> [(start, end), ...]"},
     {"ngrams", ngrams, METH_VARARGS, "ngrams(info, top_ns, dup_ns, positions=False) -> ({n: top chars}, {n: dup chars}[, positions])"},
     {"line_view", line_view, METH_O, "line_view(text) -> (text.split('\\n'), start offset of each line)"},
+    {"no_alnum", no_alnum, METH_O, "no_alnum(types) -> indices of the types without a letter or digit"},
+    {"layout_run", layout_run, METH_VARARGS, "layout_run(info, flags, n) -> n tokens in a row of flagged types"},
+    {"first_repeat", first_repeat, METH_VARARGS,
+     "first_repeat(info, types, n, flags, span) -> None | (gram, count, text longer than span)"},
     {"_set_max_probe", set_max_probe, METH_O, "tests: probes before the keyed hash (returns the old)"},
     {NULL, NULL, 0, NULL},
 };

@@ -23,7 +23,6 @@ from saring.quality.textstats import (
     kernel_ngram_chars,
     kernel_ns,
     line_dups,
-    split_lines,
     top_ngrams,
 )
 from saring.scan import count_members, gopher_marks, member_table
@@ -68,7 +67,12 @@ class GopherQuality(ProfiledFilter):
         ("gopher_too_many_hashes", "hash_ratio", MAX, "max_symbol_word_ratio"),
         ("gopher_too_many_ellipsis", "ellipsis_ratio", MAX, "max_symbol_word_ratio"),
         ("gopher_too_many_bullets", "bullet_lines_ratio", MAX, "max_bullet_lines_ratio"),
-        ("gopher_too_many_end_ellipsis", "end_ellipsis_lines_ratio", MAX, "max_ellipsis_lines_ratio"),
+        (
+            "gopher_too_many_end_ellipsis",
+            "end_ellipsis_lines_ratio",
+            MAX,
+            "max_ellipsis_lines_ratio",
+        ),
         ("gopher_below_alpha_threshold", "alpha_words_ratio", MIN, "min_alpha_words_ratio"),
         ("gopher_few_stop_words", "stop_words", MIN, "min_stop_words"),
     )
@@ -160,7 +164,8 @@ class GopherRepetition(ProfiledFilter):
         cfg["fracs_key"] = ("quality_ngram_fracs", *cfg["both_key"][1:])
         # metric name -> (kind, n), parsed once instead of per document
         kinds: dict[str, tuple[str, int]] = {
-            m: (m, 0) for m in ("dup_para_frac", "dup_para_char_frac", "dup_line_frac", "dup_line_char_frac")
+            m: (m, 0)
+            for m in ("dup_para_frac", "dup_para_char_frac", "dup_line_frac", "dup_line_char_frac")
         }
         kinds.update({f"top_{n}_gram_frac": ("top", n) for n in cfg["top_ns"]})
         kinds.update({f"dup_{n}_gram_frac": ("dup", n) for n in cfg["dup_ns"]})
@@ -175,7 +180,12 @@ class GopherRepetition(ProfiledFilter):
     def build_rules(self, cfg: dict[str, Any]) -> list[Rule]:
         rules = [
             Rule(f"gopher_{key}", key, MAX, cfg[key])
-            for key in ("dup_para_frac", "dup_para_char_frac", "dup_line_frac", "dup_line_char_frac")
+            for key in (
+                "dup_para_frac",
+                "dup_para_char_frac",
+                "dup_line_frac",
+                "dup_line_char_frac",
+            )
             if enabled(cfg.get(key))
         ]
         for n, frac in ngram_fracs(cfg.get("top_n_grams")):
@@ -193,8 +203,14 @@ class GopherRepetition(ProfiledFilter):
         return super().provides() + (f"{self.label}.repeated",)
 
     def confirm(
-        self, reason: str, metric: str, value: float, threshold: float, st: TextStats,
-        cfg: dict[str, Any], scores: dict[str, Any],
+        self,
+        reason: str,
+        metric: str,
+        value: float,
+        threshold: float,
+        st: TextStats,
+        cfg: dict[str, Any],
+        scores: dict[str, Any],
     ) -> Reject | None:
         """Reject only if the measure still fails with layout left out (n-grams without a word
         token, lines without a letter or digit: :mod:`saring.quality.repeats`), and annotate
@@ -203,7 +219,7 @@ class GopherRepetition(ProfiledFilter):
         text = st.text
         if kind == "top" or kind == "dup":
             return self._confirm_ngrams(reason, kind, n, value, threshold, st, scores)
-        units = st.paragraphs if kind.startswith("dup_para") else split_lines(text)
+        units = st.paragraphs if kind.startswith("dup_para") else repeats.gopher_lines(st.lines)
         n_layout, layout_chars = repeats.layout_line_repeats(units, blank=True)
         if n_layout:
             if kind.endswith("char_frac"):
@@ -264,7 +280,12 @@ class GopherRepetition(ProfiledFilter):
 
     @staticmethod
     def _confirm_ngrams(
-        reason: str, kind: str, n: int, value: float, threshold: float, st: TextStats,
+        reason: str,
+        kind: str,
+        n: int,
+        value: float,
+        threshold: float,
+        st: TextStats,
         scores: dict[str, Any],
     ) -> Reject | None:
         """:meth:`confirm` of a top or duplicate n-gram rule. Most texts have no n-gram made of
@@ -272,19 +293,29 @@ class GopherRepetition(ProfiledFilter):
         it is taken again over the repeated positions without layout. The description names
         the most repeated n-gram (a text of over ``_DESCRIBE_TOKENS`` tokens: the first one
         seen twice) with its count."""
-        tokens = st.tokens
-        if not repeats.layout_free(tokens, st.distinct_tokens, n):
-            starts = repeats.repeated_starts(tokens, n)
+        view = repeats.type_view(st)
+        if view is None:
+            free = repeats.layout_free(st.tokens, st.distinct_tokens, n)
+        else:
+            free = repeats.view_layout_free(view, n)
+        if not free:
+            tokens = st.tokens
+            if view is None:
+                starts = repeats.repeated_starts(tokens, n)
+            else:
+                starts = repeats.view_repeated_starts(view, n)
             if kind == "dup":
                 chars = repeats.dup_content_chars(tokens, starts, n)
             else:
                 chars = repeats.top_content_ngram(tokens, starts, n)[0]
             if chars / len(st.text) <= threshold:
                 return None
-        if kind == "top" or len(tokens) <= _DESCRIBE_TOKENS:  # the most repeated n-gram
-            gram, count = repeats.most_repeated_ngram(tokens, n)
-        else:  # a long text: the first n-gram seen twice, with its count
-            gram, count = repeats.first_repeated_ngram(tokens, n)
+        if kind == "top" or st.n_tokens <= _DESCRIBE_TOKENS:  # the most repeated n-gram
+            gram, count = repeats.most_repeated_ngram(st.tokens, n)
+        elif view is None:  # a long text: the first n-gram seen twice, with its count
+            gram, count = repeats.first_repeated_ngram(st.tokens, n)
+        else:
+            gram, count = repeats.view_first_repeated_ngram(view, n)
         scores["repeated"] = f"{n}-gram {repeats.quote(gram, count)}"
         return Reject(reason, value, threshold)
 
