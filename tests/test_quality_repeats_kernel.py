@@ -105,3 +105,81 @@ def test_rejections_and_descriptions_agree_on_both_paths(seed, monkeypatch):
     analysis.clear_cache()
     assert out[0] == out[1]
     assert out[0][1].reason == "gopher_dup_5_gram" and "repeated" in out[0][0]
+
+
+def _line_reference(lines: list[str], blank: bool) -> tuple[int, int, tuple[str, int] | None]:
+    """The session-14 definitions: two Counters, each line classified in each."""
+    from collections import Counter
+
+    counts = Counter(x for x in lines if not repeats.is_word(x) and (blank or x.strip()))
+    layout = sum(c - 1 for c in counts.values()), sum((c - 1) * len(x) for x, c in counts.items())
+    words = Counter(x for x in lines if repeats.is_word(x))
+    top = words.most_common(1)[0] if words else None
+    return (*layout, top if top is not None and top[1] > 1 else None)
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.lists(st.sampled_from(["", " ", "\r", "***", "+---+", "a", "b c", "Pasal 1", "é", "(...)"])),
+    st.booleans(),
+)
+def test_line_repeats_equal_the_two_counts(lines, blank):
+    assert repeats.line_repeats(lines, blank=blank) == _line_reference(lines, blank)
+
+
+def _full_then_cut(tokens, tops, dups, n_chars, top_lim, dup_lim):
+    """The reference of ``ngrams(..., stop)``: every size counted, then the sizes above the
+    first one over its limit (tops before dups at a size) left out."""
+    t, d = KERNEL.ngrams(KERNEL.intern(tokens), tops, dups)
+    for h in sorted(set(tops) | set(dups)):
+        over = (h in top_lim and t[h] / n_chars > top_lim[h]) or (
+            h in dup_lim and d[h] / n_chars > dup_lim[h]
+        )
+        if over:
+            return {n: v for n, v in t.items() if n <= h}, {n: v for n, v in d.items() if n <= h}
+    return t, d
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.lists(st.sampled_from(["a", "b", "c", ",", "dd"]), max_size=60),
+    st.lists(st.floats(0, 0.6), min_size=9, max_size=9),
+    st.integers(1, 400),
+)
+def test_early_stop_leaves_out_exactly_the_larger_sizes(tokens, limits, n_chars):
+    tops, dups = [2, 3, 4], [5, 6, 7, 8, 9, 10]
+    top_lim = dict(zip(tops, limits[:3], strict=True))
+    dup_lim = dict(zip(dups, limits[3:], strict=True))
+    got = KERNEL.ngrams(KERNEL.intern(tokens), tops, dups, False, (n_chars, top_lim, dup_lim))
+    assert got == _full_then_cut(tokens, tops, dups, n_chars, top_lim, dup_lim)
+
+
+LINES = [
+    "+-----+-----+",
+    "| a | b |",
+    "Pasal 1 ayat 2 dan yang",
+    "dan yang",
+    "***",
+    "harga 10 , 20",
+]
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(st.sampled_from(LINES), min_size=1, max_size=40), st.booleans())
+def test_scores_after_an_early_stop_equal_the_pure_path(lines, stop_early):
+    """Process (which may stop the kernel early), then every score (which must count the
+    sizes left out) on the same cached analysis: the pure-Python values and verdict."""
+    text = "\n".join(lines)
+    got = []
+    for kernel in (KERNEL, None):
+        analysis._kernel = kernel
+        analysis.clear_cache()
+        try:
+            step = GopherRepetition()
+            step.ensure_setup()
+            first = step.evaluate(text, "id", stop_early=True)
+            got.append((first, step.evaluate(text, "id", stop_early=stop_early)))
+        finally:
+            analysis._kernel = KERNEL
+            analysis.clear_cache()
+    assert got[0] == got[1]

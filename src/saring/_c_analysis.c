@@ -19,11 +19,14 @@
  *   intern(tokens) -> info
  *       The same info for any list of str (type ids by first occurrence, no spans).
  *   spans(info) -> [(start, end), ...]
- *   ngrams(info, top_ns, dup_ns, positions=False) -> ({n: top chars}, {n: dup chars}[, positions])
+ *   ngrams(info, top_ns, dup_ns, positions=False, stop=None) -> ({n: top chars}, {n: dup chars}[, positions])
  *       textstats.top_ngrams / dup_ngram_chars: exact n-gram classes level by level (the
  *       (h+1)-gram code of a position is a dense code of the pair (h-gram code, next type id)),
  *       counted only where the shorter gram repeats. Linear in the tokens per level. With
  *       positions, also the starts of the repeated largest-top-n grams (top_ngrams' list).
+ *       With stop = (n_chars, {n: top limit}, {n: dup limit}), the first size whose top or dup
+ *       fraction of n_chars is over its limit (a Gopher rule fails) ends the count: the larger
+ *       sizes are left out of the result (a rejected court text skips 5 of its 9 levels).
  *   line_view(text) -> (lines, starts)
  *       text.split("\n") and the offset where each of those lines starts (Analysis.lines and
  *       Analysis.line_starts), in one pass: newlines found by memchr in one-byte texts.
@@ -1025,13 +1028,62 @@ static void *alloc_n(Py_ssize_t n, size_t size)
     return PyMem_Malloc(m * size);
 }
 
+/* The limit (a fraction of n_chars) of size h in ``limits`` (a dict {n: float}), or -1 (none);
+ * -2 on error. */
+static double limit_of(PyObject *limits, Py_ssize_t h)
+{
+    if (limits == NULL) return -1.0;
+    PyObject *k = PyLong_FromSsize_t(h);
+    if (!k) return -2.0;
+    PyObject *v = PyDict_GetItemWithError(limits, k);
+    Py_DECREF(k);
+    if (!v) return PyErr_Occurred() ? -2.0 : -1.0;
+    double t = PyFloat_AsDouble(v);
+    if (t == -1.0 && PyErr_Occurred()) return -2.0;
+    return t < 0 ? 0.0 : t;
+}
+
+/* Whether ``chars / n_chars > limit`` (Python's float division of two ints below 2**53: the
+ * same double), the rule's "fails"; a negative limit (none) never fails. */
+static int over(long long chars, long long n_chars, double limit)
+{
+    return limit >= 0 && n_chars > 0 && (double)chars / (double)n_chars > limit;
+}
+
+/* Drop the sizes above ``h`` from a result dict: not counted (ngrams' early stop). */
+static int drop_above(PyObject *d, const Vec *ns, Py_ssize_t h)
+{
+    for (Py_ssize_t i = 0; i < ns->n; i++) {
+        if (ns->a[i] <= h) continue;
+        PyObject *k = PyLong_FromSsize_t(ns->a[i]);
+        if (!k) return -1;
+        int rc = PyDict_Contains(d, k) == 1 ? PyDict_DelItem(d, k) : 0;
+        Py_DECREF(k);
+        if (rc < 0) return -1;
+    }
+    return 0;
+}
+
 static PyObject *ngrams(PyObject *self, PyObject *args)
 {
-    PyObject *cap, *top_seq, *dup_seq;
+    PyObject *cap, *top_seq, *dup_seq, *stop = Py_None;
     int want_positions = 0;
-    if (!PyArg_ParseTuple(args, "OOO|p", &cap, &top_seq, &dup_seq, &want_positions)) return NULL;
+    if (!PyArg_ParseTuple(args, "OOO|pO", &cap, &top_seq, &dup_seq, &want_positions, &stop))
+        return NULL;
     Info *f = get_info(cap);
     if (!f) return NULL;
+    /* stop: (n_chars, {n: top limit}, {n: dup limit}): after the first size whose fraction
+     * of n_chars is over its limit, the larger sizes are not counted (left out of the result) */
+    long long stop_chars = 0;
+    PyObject *top_lim = NULL, *dup_lim = NULL;
+    if (stop != Py_None) {
+        if (want_positions || !PyArg_ParseTuple(stop, "LO!O!", &stop_chars, &PyDict_Type, &top_lim,
+                                                &PyDict_Type, &dup_lim)) {
+            if (!PyErr_Occurred())
+                PyErr_SetString(PyExc_ValueError, "stop is (n_chars, {n: limit}, {n: limit}), without positions");
+            return NULL;
+        }
+    }
     Vec top_ns = {0}, dup_ns = {0};
     PyObject *tops = NULL, *dups = NULL, *result = NULL, *positions = NULL;
     Py_ssize_t n = f->n;
@@ -1112,12 +1164,16 @@ static PyObject *ngrams(PyObject *self, PyObject *args)
             Py_ssize_t c = ++counts[codes[i]];
             if (c > top) top = c;
         }
+        int stop_here = 0;
         if (has(&top_ns, h) && top >= 2) {
             Py_ssize_t i = 0;
             while (counts[codes[i]] != top) i++;
             Py_ssize_t p = pos[i];
             long long v = (cum[p + h] - cum[p] + (long long)(h - 1)) * (long long)top;
             if (set_item(tops, h, v) < 0) goto done;
+            double t = limit_of(top_lim, h);
+            if (t == -2.0) goto done;
+            stop_here = over(v, stop_chars, t);
         }
         /* keep the positions whose gram repeats */
         Py_ssize_t k = 0;
@@ -1152,6 +1208,13 @@ static PyObject *ngrams(PyObject *self, PyObject *args)
                     seen[codes[i]] = 1;
             }
             if (set_item(dups, h, chars) < 0) goto done;
+            double t = limit_of(dup_lim, h);
+            if (t == -2.0) goto done;
+            stop_here = stop_here || over(chars, stop_chars, t);
+        }
+        if (stop_here) {
+            if (drop_above(tops, &top_ns, h) < 0 || drop_above(dups, &dup_ns, h) < 0) goto done;
+            break;
         }
     }
     result = want_positions ? PyTuple_Pack(3, tops, dups, positions) : PyTuple_Pack(2, tops, dups);
@@ -1480,7 +1543,7 @@ static PyMethodDef methods[] = {
     {"intern", intern, METH_O, "intern(tokens) -> info"},
     {"token_list", token_list, METH_VARARGS, "token_list(info, types) -> tokens (of a lazy tokenize)"},
     {"spans", spans, METH_O, "spans(info) -> [(start, end), ...]"},
-    {"ngrams", ngrams, METH_VARARGS, "ngrams(info, top_ns, dup_ns, positions=False) -> ({n: top chars}, {n: dup chars}[, positions])"},
+    {"ngrams", ngrams, METH_VARARGS, "ngrams(info, top_ns, dup_ns, positions=False, stop=None) -> ({n: top chars}, {n: dup chars}[, positions])"},
     {"line_view", line_view, METH_O, "line_view(text) -> (text.split('\\n'), start offset of each line)"},
     {"no_alnum", no_alnum, METH_O, "no_alnum(types) -> indices of the types without a letter or digit"},
     {"layout_run", layout_run, METH_VARARGS, "layout_run(info, flags, n) -> n tokens in a row of flagged types"},

@@ -76,10 +76,9 @@ class FineWebQuality(ProfiledFilter):
         if metric != "char_dup_ratio":
             return Reject(reason, value, threshold)
         lines = self._lines(st)
-        _, layout_chars = repeats.layout_line_repeats(lines, blank=False)
+        _, layout_chars, top = repeats.line_repeats(lines, blank=False)
         if layout_chars and value - layout_chars / (len(st.text) - st.n_newlines) <= threshold:
             return None
-        top = repeats.top_content_line(lines)
         if top is not None:
             scores["repeated"] = f"line {repeats.quote(*top)}"
         return Reject(reason, value, threshold)

@@ -143,6 +143,20 @@ class GopherQuality(ProfiledFilter):
         return values
 
 
+def _fracs(
+    both: tuple[dict[int, int], dict[int, int]], n_chars: int, cfg: dict[str, Any]
+) -> dict[str, float]:
+    """The kernel's characters as the rules' fractions (each divided once, the same division a
+    rule would make); the sizes an early stop left out are left out."""
+    tops, dups = both
+    top_names, dup_names = cfg["frac_names"]
+    fracs = {name: tops[k] / n_chars for name, k in top_names if k in tops}
+    for name, k in dup_names:
+        if k in dups:
+            fracs[name] = dups[k] / n_chars
+    return fracs
+
+
 # Texts up to this many tokens are named by their most repeated n-gram; longer ones (legal
 # texts repeat at tens of thousands of positions) by the first n-gram seen twice.
 _DESCRIBE_TOKENS = 1024
@@ -171,11 +185,26 @@ class GopherRepetition(ProfiledFilter):
         kinds.update({f"dup_{n}_gram_frac": ("dup", n) for n in cfg["dup_ns"]})
         cfg["metric_kinds"] = kinds
         cfg["ns_ok"] = kernel_ns(cfg["top_ns"]) and kernel_ns(cfg["dup_ns"])
+        cfg["stop_limits"] = self._stop_limits(cfg)
+        cfg["early_key"] = ("quality_ngrams_early", *cfg["both_key"][1:])
         cfg["frac_names"] = (
             [(f"top_{k}_gram_frac", k) for k in cfg["top_ns"]],
             [(f"dup_{k}_gram_frac", k) for k in cfg["dup_ns"]],
         )
         return cfg
+
+    @staticmethod
+    def _stop_limits(cfg: dict[str, Any]) -> tuple[dict[int, float], dict[int, float]] | None:
+        """The n-gram rules' limits by size ({n: top limit}, {n: dup limit}) when their order
+        (tops, then dups, each by size) is the kernel's order of sizes: then the kernel may stop
+        at the first size over its limit (the first failing n-gram rule; the larger sizes are
+        read only if its second look keeps the text). None otherwise."""
+        tops, dups = cfg["top_ns"], cfg["dup_ns"]
+        if tops and dups and max(tops) >= min(dups):
+            return None
+        top = {n: float(f) for n, f in ngram_fracs(cfg.get("top_n_grams")) if enabled(f)}
+        dup = {n: float(f) for n, f in ngram_fracs(cfg.get("dup_n_grams")) if enabled(f)}
+        return top, dup
 
     def build_rules(self, cfg: dict[str, Any]) -> list[Rule]:
         rules = [
@@ -220,7 +249,7 @@ class GopherRepetition(ProfiledFilter):
         if kind == "top" or kind == "dup":
             return self._confirm_ngrams(reason, kind, n, value, threshold, st, scores)
         units = st.paragraphs if kind.startswith("dup_para") else repeats.gopher_lines(st.lines)
-        n_layout, layout_chars = repeats.layout_line_repeats(units, blank=True)
+        n_layout, layout_chars, top = repeats.line_repeats(units, blank=True)
         if n_layout:
             if kind.endswith("char_frac"):
                 content = value - layout_chars / len(text)
@@ -228,7 +257,6 @@ class GopherRepetition(ProfiledFilter):
                 content = value - n_layout / len(units)
             if content <= threshold:
                 return None
-        top = repeats.top_content_line(units)
         if top is not None:
             unit = "paragraph" if kind.startswith("dup_para") else "line"
             scores["repeated"] = f"{unit} {repeats.quote(*top)}"
@@ -239,6 +267,8 @@ class GopherRepetition(ProfiledFilter):
         kind, n = cfg["metric_kinds"][metric]
         if kind == "top" or kind == "dup":
             fracs = self._kernel_fracs(st, cfg)  # the compiled kernel: every n in one pass
+            if fracs is not None and metric not in fracs:  # an early stop: count every size
+                fracs = self._kernel_fracs(st, cfg, full=True)
             if fracs is not None:
                 return fracs[metric]
             if kind == "top":
@@ -259,10 +289,10 @@ class GopherRepetition(ProfiledFilter):
     ) -> dict[str, float] | None:
         """:meth:`measure` of the metrics in ``need`` in one call (the same expressions); None
         without the compiled n-gram kernel."""
-        fracs = self._kernel_fracs(st, cfg)
+        fracs = self._kernel_fracs(st, cfg, early=not self.score_only)
         if fracs is None:
             return None
-        values = dict(fracs)
+        values = dict(fracs)  # after an early stop, the sizes not counted are left to measure
         text = st.text
         if "dup_para_frac" in need or "dup_para_char_frac" in need:
             paras = st.paragraphs
@@ -320,23 +350,31 @@ class GopherRepetition(ProfiledFilter):
         return Reject(reason, value, threshold)
 
     @staticmethod
-    def _kernel_fracs(st: TextStats, cfg: dict[str, Any]) -> dict[str, float] | None:
-        """Every top/dup n-gram fraction from one pass of the compiled kernel, memoised; None
-        without the kernel."""
-        fracs = st.memo.get(cfg["fracs_key"])
+    def _kernel_fracs(
+        st: TextStats, cfg: dict[str, Any], *, early: bool = False, full: bool = False
+    ) -> dict[str, float] | None:
+        """The top/dup n-gram fractions from one pass of the compiled kernel, memoised; None
+        without the kernel. ``early``: the pass may stop at the first size over its rule's
+        limit (``cfg["stop_limits"]``), leaving the larger sizes out; ``full``: every size,
+        replacing such a partial memo."""
+        fracs = None if full else st.memo.get(cfg["fracs_key"])
         if fracs is None:
-            both = kernel_ngram_chars(
-                st, cfg["top_ns"], cfg["dup_ns"], cfg["both_key"], ns_ok=cfg["ns_ok"]
-            )
-            if both is not None:  # every fraction divided once (the same division each
-                # rule would make)
-                tops, dups = both
-                n_chars = len(st.text)
-                top_names, dup_names = cfg["frac_names"]
-                fracs = {name: tops[k] / n_chars for name, k in top_names}
-                for name, k in dup_names:
-                    fracs[name] = dups[k] / n_chars
-                st.memo[cfg["fracs_key"]] = fracs
+            limits = cfg["stop_limits"] if early and not full else None
+            if limits is None:
+                both = kernel_ngram_chars(
+                    st, cfg["top_ns"], cfg["dup_ns"], cfg["both_key"], ns_ok=cfg["ns_ok"]
+                )
+            else:
+                both = kernel_ngram_chars(
+                    st,
+                    cfg["top_ns"],
+                    cfg["dup_ns"],
+                    cfg["early_key"],
+                    ns_ok=cfg["ns_ok"],
+                    stop=(len(st.text), *limits),
+                )
+            if both is not None:
+                fracs = st.memo[cfg["fracs_key"]] = _fracs(both, len(st.text), cfg)
         return fracs  # type: ignore[return-value]
 
     @staticmethod

@@ -23,7 +23,7 @@ from typing import Any, NamedTuple
 
 import regex
 
-from saring.analysis import Analysis, _kernel_of
+from saring.analysis import Analysis, _kernel_of, count
 from saring.quality.textstats import top_ngrams
 
 # Longest repeated text quoted in a description.
@@ -205,25 +205,23 @@ def gopher_lines(lines: list[str]) -> list[str]:
     return [lines[0], *filter(None, lines[1:-1]), lines[-1]]
 
 
-def layout_line_repeats(lines: Iterable[str], *, blank: bool) -> tuple[int, int]:
+def line_repeats(lines: Iterable[str], *, blank: bool) -> tuple[int, int, tuple[str, int] | None]:
     """(repeats, characters of the repeats) of the lines without a letter or digit, first
-    occurrences excluded: what a duplicate-line measure counts that is layout. ``blank``:
-    whether the measure counts blank lines (Gopher's lines keep whitespace-only ones; FineWeb's
-    are the non-blank lines)."""
-    counts = Counter(line for line in lines if not is_word(line) and (blank or line.strip()))
-    repeats = sum(c - 1 for c in counts.values())
-    chars = sum((c - 1) * len(line) for line, c in counts.items())
-    return repeats, chars
-
-
-def top_content_line(lines: Iterable[str]) -> tuple[str, int] | None:
-    """The most repeated line that holds a letter or digit, with its count (ties: the first
-    seen); None if none repeats."""
-    counts = Counter(line for line in lines if is_word(line))
-    if not counts:
-        return None
-    line, count = counts.most_common(1)[0]
-    return (line, count) if count > 1 else None
+    occurrences excluded (what a duplicate-line measure counts that is layout), and the most
+    repeated line that holds one with its count (ties: the first seen; None if none repeats).
+    ``blank``: whether the measure counts blank lines (Gopher's lines keep whitespace-only
+    ones; FineWeb's are the non-blank lines). One count of the lines; each distinct line is
+    classified once (a court text has thousands)."""
+    n_layout = chars = 0
+    top, top_count = "", 1
+    for line, c in count(lines).items():  # by first occurrence
+        if is_word(line):
+            if c > top_count:
+                top, top_count = line, c
+        elif blank or line.strip():
+            n_layout += c - 1
+            chars += (c - 1) * len(line)
+    return n_layout, chars, ((top, top_count) if top_count > 1 else None)
 
 
 class TypeView(NamedTuple):
