@@ -144,17 +144,26 @@ class GopherQuality(ProfiledFilter):
 
 
 def _fracs(
-    both: tuple[dict[int, int], dict[int, int]], n_chars: int, cfg: dict[str, Any]
+    both: tuple[dict[int, int], dict[int, int]], n_chars: int, cfg: dict[str, Any], whole: bool
 ) -> dict[str, float]:
     """The kernel's characters as the rules' fractions (each divided once, the same division a
-    rule would make); the sizes an early stop left out are left out."""
+    rule would make); unless ``whole``, the sizes an early stop left out are left out."""
     tops, dups = both
     top_names, dup_names = cfg["frac_names"]
+    if whole:
+        fracs = {name: tops[k] / n_chars for name, k in top_names}
+        for name, k in dup_names:
+            fracs[name] = dups[k] / n_chars
+        return fracs
     fracs = {name: tops[k] / n_chars for name, k in top_names if k in tops}
     for name, k in dup_names:
         if k in dups:
             fracs[name] = dups[k] / n_chars
     return fracs
+
+
+# Texts of more tokens than this may stop the n-gram kernel at the first failing size.
+_EARLY_TOKENS = 1024
 
 
 # Texts up to this many tokens are named by their most repeated n-gram; longer ones (legal
@@ -289,7 +298,9 @@ class GopherRepetition(ProfiledFilter):
     ) -> dict[str, float] | None:
         """:meth:`measure` of the metrics in ``need`` in one call (the same expressions); None
         without the compiled n-gram kernel."""
-        fracs = self._kernel_fracs(st, cfg, early=not self.score_only)
+        # a long text may stop the kernel early (on short ones the saving is below the call's)
+        early = not self.score_only and st.n_tokens > _EARLY_TOKENS
+        fracs = self._kernel_fracs(st, cfg, early=early)
         if fracs is None:
             return None
         values = dict(fracs)  # after an early stop, the sizes not counted are left to measure
@@ -374,7 +385,7 @@ class GopherRepetition(ProfiledFilter):
                     stop=(len(st.text), *limits),
                 )
             if both is not None:
-                fracs = st.memo[cfg["fracs_key"]] = _fracs(both, len(st.text), cfg)
+                fracs = st.memo[cfg["fracs_key"]] = _fracs(both, len(st.text), cfg, limits is None)
         return fracs  # type: ignore[return-value]
 
     @staticmethod
