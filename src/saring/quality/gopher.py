@@ -143,18 +143,13 @@ class GopherQuality(ProfiledFilter):
         return values
 
 
-def _fracs(
-    both: tuple[dict[int, int], dict[int, int]], n_chars: int, cfg: dict[str, Any], whole: bool
+def _partial_fracs(
+    both: tuple[dict[int, int], dict[int, int]], n_chars: int, cfg: dict[str, Any]
 ) -> dict[str, float]:
-    """The kernel's characters as the rules' fractions (each divided once, the same division a
-    rule would make); unless ``whole``, the sizes an early stop left out are left out."""
+    """The kernel's characters as the rules' fractions after an early stop: the sizes it left
+    out are left out (each divided once, the same division a rule would make)."""
     tops, dups = both
     top_names, dup_names = cfg["frac_names"]
-    if whole:
-        fracs = {name: tops[k] / n_chars for name, k in top_names}
-        for name, k in dup_names:
-            fracs[name] = dups[k] / n_chars
-        return fracs
     fracs = {name: tops[k] / n_chars for name, k in top_names if k in tops}
     for name, k in dup_names:
         if k in dups:
@@ -277,7 +272,8 @@ class GopherRepetition(ProfiledFilter):
         if kind == "top" or kind == "dup":
             fracs = self._kernel_fracs(st, cfg)  # the compiled kernel: every n in one pass
             if fracs is not None and metric not in fracs:  # an early stop: count every size
-                fracs = self._kernel_fracs(st, cfg, full=True)
+                st.memo.pop(cfg["fracs_key"])
+                fracs = self._kernel_fracs(st, cfg)
             if fracs is not None:
                 return fracs[metric]
             if kind == "top":
@@ -299,8 +295,10 @@ class GopherRepetition(ProfiledFilter):
         """:meth:`measure` of the metrics in ``need`` in one call (the same expressions); None
         without the compiled n-gram kernel."""
         # a long text may stop the kernel early (on short ones the saving is below the call's)
-        early = not self.score_only and st.n_tokens > _EARLY_TOKENS
-        fracs = self._kernel_fracs(st, cfg, early=early)
+        limits = cfg["stop_limits"]
+        if limits is not None and (self.score_only or st.n_tokens <= _EARLY_TOKENS):
+            limits = None
+        fracs = self._kernel_fracs(st, cfg, limits)
         if fracs is None:
             return None
         values = dict(fracs)  # after an early stop, the sizes not counted are left to measure
@@ -362,31 +360,42 @@ class GopherRepetition(ProfiledFilter):
 
     @staticmethod
     def _kernel_fracs(
-        st: TextStats, cfg: dict[str, Any], *, early: bool = False, full: bool = False
+        st: TextStats, cfg: dict[str, Any], limits: Any = None
     ) -> dict[str, float] | None:
-        """The top/dup n-gram fractions from one pass of the compiled kernel, memoised; None
-        without the kernel. ``early``: the pass may stop at the first size over its rule's
-        limit (``cfg["stop_limits"]``), leaving the larger sizes out; ``full``: every size,
-        replacing such a partial memo."""
-        fracs = None if full else st.memo.get(cfg["fracs_key"])
+        """Every top/dup n-gram fraction from one pass of the compiled kernel, memoised; None
+        without the kernel. ``limits`` (``cfg["stop_limits"]``): the pass may stop at the first
+        size over its rule's limit, leaving the larger sizes out of the memo (a reader that
+        needs one drops the memo and counts again)."""
+        fracs = st.memo.get(cfg["fracs_key"])
         if fracs is None:
-            limits = cfg["stop_limits"] if early and not full else None
-            if limits is None:
-                both = kernel_ngram_chars(
-                    st, cfg["top_ns"], cfg["dup_ns"], cfg["both_key"], ns_ok=cfg["ns_ok"]
-                )
-            else:
-                both = kernel_ngram_chars(
-                    st,
-                    cfg["top_ns"],
-                    cfg["dup_ns"],
-                    cfg["early_key"],
-                    ns_ok=cfg["ns_ok"],
-                    stop=(len(st.text), *limits),
-                )
-            if both is not None:
-                fracs = st.memo[cfg["fracs_key"]] = _fracs(both, len(st.text), cfg, limits is None)
+            if limits is not None:
+                return GopherRepetition._early_fracs(st, cfg, limits)
+            both = kernel_ngram_chars(
+                st, cfg["top_ns"], cfg["dup_ns"], cfg["both_key"], ns_ok=cfg["ns_ok"]
+            )
+            if both is not None:  # every fraction divided once (the same division each
+                # rule would make)
+                tops, dups = both
+                n_chars = len(st.text)
+                top_names, dup_names = cfg["frac_names"]
+                fracs = {name: tops[k] / n_chars for name, k in top_names}
+                for name, k in dup_names:
+                    fracs[name] = dups[k] / n_chars
+                st.memo[cfg["fracs_key"]] = fracs
         return fracs  # type: ignore[return-value]
+
+    @staticmethod
+    def _early_fracs(st: TextStats, cfg: dict[str, Any], limits: Any) -> dict[str, float] | None:
+        """:meth:`_kernel_fracs` with the kernel stopping at the first failing size."""
+        stop = (len(st.text), *limits)
+        key = cfg["early_key"]
+        both = kernel_ngram_chars(
+            st, cfg["top_ns"], cfg["dup_ns"], key, ns_ok=cfg["ns_ok"], stop=stop
+        )
+        if both is None:
+            return None
+        fracs = st.memo[cfg["fracs_key"]] = _partial_fracs(both, len(st.text), cfg)
+        return fracs
 
     @staticmethod
     def _ngrams(st: TextStats, cfg: dict[str, Any]) -> tuple[dict[int, int], list[int]]:

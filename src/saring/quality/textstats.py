@@ -215,7 +215,10 @@ def kernel_ngram_chars(
     info = st.token_info
     if info is None:  # tokens made without the kernel (it was switched on since)
         info = k.intern(st.tokens)
-    found = st.memo[key] = k.ngrams(info, top_ns, dup_ns, False, stop)
+    if stop is None:
+        found = st.memo[key] = k.ngrams(info, top_ns, dup_ns)
+    else:
+        found = st.memo[key] = k.ngrams(info, top_ns, dup_ns, False, stop)
     return found  # type: ignore[return-value]
 
 
