@@ -154,7 +154,7 @@ def test_early_stop_leaves_out_exactly_the_larger_sizes(tokens, limits, n_chars)
     assert got == _full_then_cut(tokens, tops, dups, n_chars, top_lim, dup_lim)
 
 
-EARLY_TOKENS = gopher._EARLY_TOKENS
+EARLY_CHARS = gopher._EARLY_CHARS
 LINES = [
     "+-----+-----+",
     "| a | b |",
@@ -175,7 +175,7 @@ def test_scores_after_an_early_stop_equal_the_pure_path(lines, stop_early):
     for kernel in (KERNEL, None):
         analysis._kernel = kernel
         analysis.clear_cache()
-        gopher._EARLY_TOKENS = 0  # any length may stop early here
+        gopher._EARLY_CHARS = 0  # any length may stop early here
         try:
             step = GopherRepetition()
             step.ensure_setup()
@@ -184,5 +184,5 @@ def test_scores_after_an_early_stop_equal_the_pure_path(lines, stop_early):
         finally:
             analysis._kernel = KERNEL
             analysis.clear_cache()
-            gopher._EARLY_TOKENS = EARLY_TOKENS
+            gopher._EARLY_CHARS = EARLY_CHARS
     assert got[0] == got[1]
