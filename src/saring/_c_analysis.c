@@ -19,14 +19,22 @@
  *   intern(tokens) -> info
  *       The same info for any list of str (type ids by first occurrence, no spans).
  *   spans(info) -> [(start, end), ...]
- *   ngrams(info, top_ns, dup_ns, positions=False) -> ({n: top chars}, {n: dup chars}[, positions])
+ *   ngrams(info, top_ns, dup_ns, positions=False, stop=None) -> ({n: top chars}, {n: dup chars}[, positions])
  *       textstats.top_ngrams / dup_ngram_chars: exact n-gram classes level by level (the
  *       (h+1)-gram code of a position is a dense code of the pair (h-gram code, next type id)),
  *       counted only where the shorter gram repeats. Linear in the tokens per level. With
  *       positions, also the starts of the repeated largest-top-n grams (top_ngrams' list).
+ *       With stop = (n_chars, {n: top limit}, {n: dup limit}), the first size whose top or dup
+ *       fraction of n_chars is over its limit (a Gopher rule fails) ends the count: the larger
+ *       sizes are left out of the result (a rejected court text skips 5 of its 9 levels).
  *   line_view(text) -> (lines, starts)
  *       text.split("\n") and the offset where each of those lines starts (Analysis.lines and
  *       Analysis.line_starts), in one pass: newlines found by memchr in one-byte texts.
+ *   no_alnum(types) -> [index, ...]; layout_run(info, flags, n) -> bool;
+ *   first_repeat(info, types, n, flags, span) -> None | (gram, count, more)
+ *       quality/repeats.py's second look at a text a repetition rule rejects, on the type ids:
+ *       the types that may be layout, a run of n layout tokens, the first n-gram holding a word
+ *       seen twice and its count (repeats.first_repeated_ngram / count_ngram).
  *
  * Character classes are CPython's for str patterns: \w is Py_UNICODE_ISALNUM or "_", \s is
  * Py_UNICODE_ISSPACE, \d is Py_UNICODE_ISDECIMAL.
@@ -1020,13 +1028,62 @@ static void *alloc_n(Py_ssize_t n, size_t size)
     return PyMem_Malloc(m * size);
 }
 
+/* The limit (a fraction of n_chars) of size h in ``limits`` (a dict {n: float}), or -1 (none);
+ * -2 on error. */
+static double limit_of(PyObject *limits, Py_ssize_t h)
+{
+    if (limits == NULL) return -1.0;
+    PyObject *k = PyLong_FromSsize_t(h);
+    if (!k) return -2.0;
+    PyObject *v = PyDict_GetItemWithError(limits, k);
+    Py_DECREF(k);
+    if (!v) return PyErr_Occurred() ? -2.0 : -1.0;
+    double t = PyFloat_AsDouble(v);
+    if (t == -1.0 && PyErr_Occurred()) return -2.0;
+    return t < 0 ? 0.0 : t;
+}
+
+/* Whether ``chars / n_chars > limit`` (Python's float division of two ints below 2**53: the
+ * same double), the rule's "fails"; a negative limit (none) never fails. */
+static int over(long long chars, long long n_chars, double limit)
+{
+    return limit >= 0 && n_chars > 0 && (double)chars / (double)n_chars > limit;
+}
+
+/* Drop the sizes above ``h`` from a result dict: not counted (ngrams' early stop). */
+static int drop_above(PyObject *d, const Vec *ns, Py_ssize_t h)
+{
+    for (Py_ssize_t i = 0; i < ns->n; i++) {
+        if (ns->a[i] <= h) continue;
+        PyObject *k = PyLong_FromSsize_t(ns->a[i]);
+        if (!k) return -1;
+        int rc = PyDict_Contains(d, k) == 1 ? PyDict_DelItem(d, k) : 0;
+        Py_DECREF(k);
+        if (rc < 0) return -1;
+    }
+    return 0;
+}
+
 static PyObject *ngrams(PyObject *self, PyObject *args)
 {
-    PyObject *cap, *top_seq, *dup_seq;
+    PyObject *cap, *top_seq, *dup_seq, *stop = Py_None;
     int want_positions = 0;
-    if (!PyArg_ParseTuple(args, "OOO|p", &cap, &top_seq, &dup_seq, &want_positions)) return NULL;
+    if (!PyArg_ParseTuple(args, "OOO|pO", &cap, &top_seq, &dup_seq, &want_positions, &stop))
+        return NULL;
     Info *f = get_info(cap);
     if (!f) return NULL;
+    /* stop: (n_chars, {n: top limit}, {n: dup limit}): after the first size whose fraction
+     * of n_chars is over its limit, the larger sizes are not counted (left out of the result) */
+    long long stop_chars = 0;
+    PyObject *top_lim = NULL, *dup_lim = NULL;
+    if (stop != Py_None) {
+        if (want_positions || !PyArg_ParseTuple(stop, "LO!O!", &stop_chars, &PyDict_Type, &top_lim,
+                                                &PyDict_Type, &dup_lim)) {
+            if (!PyErr_Occurred())
+                PyErr_SetString(PyExc_ValueError, "stop is (n_chars, {n: limit}, {n: limit}), without positions");
+            return NULL;
+        }
+    }
     Vec top_ns = {0}, dup_ns = {0};
     PyObject *tops = NULL, *dups = NULL, *result = NULL, *positions = NULL;
     Py_ssize_t n = f->n;
@@ -1107,12 +1164,16 @@ static PyObject *ngrams(PyObject *self, PyObject *args)
             Py_ssize_t c = ++counts[codes[i]];
             if (c > top) top = c;
         }
+        int stop_here = 0;
         if (has(&top_ns, h) && top >= 2) {
             Py_ssize_t i = 0;
             while (counts[codes[i]] != top) i++;
             Py_ssize_t p = pos[i];
             long long v = (cum[p + h] - cum[p] + (long long)(h - 1)) * (long long)top;
             if (set_item(tops, h, v) < 0) goto done;
+            double t = limit_of(top_lim, h);
+            if (t == -2.0) goto done;
+            stop_here = over(v, stop_chars, t);
         }
         /* keep the positions whose gram repeats */
         Py_ssize_t k = 0;
@@ -1147,6 +1208,13 @@ static PyObject *ngrams(PyObject *self, PyObject *args)
                     seen[codes[i]] = 1;
             }
             if (set_item(dups, h, chars) < 0) goto done;
+            double t = limit_of(dup_lim, h);
+            if (t == -2.0) goto done;
+            stop_here = stop_here || over(chars, stop_chars, t);
+        }
+        if (stop_here) {
+            if (drop_above(tops, &top_ns, h) < 0 || drop_above(dups, &dup_ns, h) < 0) goto done;
+            break;
         }
     }
     result = want_positions ? PyTuple_Pack(3, tops, dups, positions) : PyTuple_Pack(2, tops, dups);
@@ -1256,6 +1324,216 @@ done: /* unfilled list items are NULL, which list_dealloc skips */
     return out;
 }
 
+/* ---------------------------------------------------------------- quality's second look
+ *
+ * What quality/repeats.py needs when a repetition rule fails (a court text: thousands of tokens,
+ * rejected almost always), on the token ids instead of a list of every token. */
+
+/* no_alnum(types) -> [index, ...]: the types (a list of str) without an alphanumeric character.
+ * Only those can be layout to repeats.is_word (a letter or digit is text to it; a test checks
+ * every code point), so the plain words are passed over here. */
+static PyObject *no_alnum(PyObject *self, PyObject *types)
+{
+    if (!PyList_Check(types)) {
+        PyErr_SetString(PyExc_TypeError, "types must be a list of str");
+        return NULL;
+    }
+    PyObject *out = PyList_New(0);
+    if (!out) return NULL;
+    for (Py_ssize_t i = 0; i < PyList_GET_SIZE(types); i++) {
+        PyObject *s = PyList_GET_ITEM(types, i);
+        if (!PyUnicode_Check(s)) {
+            PyErr_SetString(PyExc_TypeError, "types must be a list of str");
+            Py_DECREF(out);
+            return NULL;
+        }
+        int kind = PyUnicode_KIND(s);
+        const void *data = PyUnicode_DATA(s);
+        Py_ssize_t len = PyUnicode_GET_LENGTH(s), j = 0;
+        for (; j < len; j++) {
+            Py_UCS4 c = PyUnicode_READ(kind, data, j);
+            if (c < 128 ? Py_ISALNUM(c) : Py_UNICODE_ISALNUM(c)) break;
+        }
+        if (j < len) continue;
+        PyObject *v = PyLong_FromSsize_t(i);
+        if (!v || PyList_Append(out, v) < 0) {
+            Py_XDECREF(v);
+            Py_DECREF(out);
+            return NULL;
+        }
+        Py_DECREF(v);
+    }
+    return out;
+}
+
+/* The layout flags (one byte a type, or none) of a call, checked against the info. */
+static int read_flags(Py_buffer *b, const Info *f)
+{
+    if (b->len != 0 && b->len != f->ntypes) {
+        PyErr_SetString(PyExc_ValueError, "one flag a type (or none)");
+        return -1;
+    }
+    return 0;
+}
+
+/* layout_run(info, flags, n) -> bool: some ``n`` tokens in a row all have their type's flag
+ * set (repeats.layout_free's test of an n-gram made of layout only). */
+static PyObject *layout_run(PyObject *self, PyObject *args)
+{
+    PyObject *cap;
+    Py_buffer b;
+    Py_ssize_t n;
+    if (!PyArg_ParseTuple(args, "Oy*n", &cap, &b, &n)) return NULL;
+    Info *f = get_info(cap);
+    int found = 0;
+    if (!f || read_flags(&b, f) < 0) {
+        PyBuffer_Release(&b);
+        return NULL;
+    }
+    if (n < 1) {
+        PyBuffer_Release(&b);
+        PyErr_SetString(PyExc_ValueError, "n must be >= 1");
+        return NULL;
+    }
+    const unsigned char *fl = b.buf;
+    Py_ssize_t run = 0;
+    for (Py_ssize_t i = 0; b.len && i < f->n && !found; i++) {
+        run = fl[f->ids[i]] ? run + 1 : 0;
+        found = run >= n;
+    }
+    PyBuffer_Release(&b);
+    return PyBool_FromLong(found);
+}
+
+static inline uint64_t gram_hash(const Py_ssize_t *ids, Py_ssize_t n)
+{
+    uint64_t h = 0x9E3779B97F4A7C15ULL;
+    for (Py_ssize_t i = 0; i < n; i++) {
+        h = (h ^ (uint64_t)ids[i]) * 0xff51afd7ed558ccdULL;
+        h ^= h >> 32;
+    }
+    return h;
+}
+
+/* Open addressing over start positions (-1: empty), keyed by the n ids from that start. */
+typedef struct {
+    Py_ssize_t *slot;
+    size_t mask, used;
+} GramSet;
+
+static int gramset_grow(GramSet *g, const Py_ssize_t *ids, Py_ssize_t n)
+{
+    size_t cap = g->slot ? (g->mask + 1) * 2 : 256;
+    if (cap > ((size_t)PY_SSIZE_T_MAX) / sizeof(Py_ssize_t)) {
+        PyErr_NoMemory();
+        return -1;
+    }
+    Py_ssize_t *nt = PyMem_Malloc(cap * sizeof(Py_ssize_t));
+    if (!nt) {
+        PyErr_NoMemory();
+        return -1;
+    }
+    for (size_t i = 0; i < cap; i++) nt[i] = -1;
+    for (size_t i = 0; g->slot && i <= g->mask; i++) {
+        Py_ssize_t p = g->slot[i];
+        if (p < 0) continue;
+        size_t j = (size_t)gram_hash(ids + p, n) & (cap - 1);
+        while (nt[j] >= 0) j = (j + 1) & (cap - 1);
+        nt[j] = p;
+    }
+    PyMem_Free(g->slot);
+    g->slot = nt;
+    g->mask = cap - 1;
+    return 0;
+}
+
+/* The first start p whose n-gram occurred at an earlier start and holds a type whose flag is
+ * not set (a word; no flags: every type), or -1; -2 on error. */
+static Py_ssize_t first_seen_twice(const Info *f, Py_ssize_t n, const unsigned char *fl)
+{
+    const Py_ssize_t *ids = f->ids;
+    GramSet g = {NULL, 0, 0};
+    Py_ssize_t found = -1;
+    if (gramset_grow(&g, ids, n) < 0) return -2;
+    for (Py_ssize_t p = 0; p + n <= f->n && found == -1; p++) {
+        size_t j = (size_t)gram_hash(ids + p, n) & g.mask;
+        int seen = 0;
+        for (; g.slot[j] >= 0; j = (j + 1) & g.mask) {
+            if (memcmp(ids + g.slot[j], ids + p, (size_t)n * sizeof(Py_ssize_t)) == 0) {
+                seen = 1;
+                break;
+            }
+        }
+        if (seen) {
+            for (Py_ssize_t k = 0; k < n && found == -1; k++)
+                if (!fl || !fl[ids[p + k]]) found = p;
+            continue;
+        }
+        g.slot[j] = p;
+        if (++g.used * 2 > g.mask + 1 && gramset_grow(&g, ids, n) < 0) found = -2;
+    }
+    PyMem_Free(g.slot);
+    return found;
+}
+
+/* Occurrences (overlapping) of the n-gram at ``p`` whose longest type (the first if tied) lies
+ * before ``end``: repeats.count_ngram's count, on ids. */
+static Py_ssize_t count_gram(const Info *f, Py_ssize_t p, Py_ssize_t n, Py_ssize_t end)
+{
+    const Py_ssize_t *ids = f->ids, *gram = ids + p;
+    Py_ssize_t k = 0, count = 0;
+    for (Py_ssize_t i = 1; i < n; i++)
+        if (f->tlen[gram[i]] > f->tlen[gram[k]]) k = i;
+    Py_ssize_t anchor = gram[k];
+    for (Py_ssize_t i = k; i < end; i++) {
+        Py_ssize_t s = i - k;
+        if (ids[i] == anchor && s + n <= f->n
+            && memcmp(ids + s, gram, (size_t)n * sizeof(Py_ssize_t)) == 0)
+            count++;
+    }
+    return count;
+}
+
+/* first_repeat(info, types, n, flags, span) -> None | (gram, count, more): the first n-gram
+ * holding a word (a type whose flag is not set; empty flags: no layout) seen a second time,
+ * reading from the start, as a tuple of its tokens, with its count among the first ``span``
+ * tokens and whether the text is longer (repeats.first_repeated_ngram). */
+static PyObject *first_repeat(PyObject *self, PyObject *args)
+{
+    PyObject *cap, *types, *result = NULL;
+    Py_buffer b;
+    Py_ssize_t n, span;
+    if (!PyArg_ParseTuple(args, "OO!ny*n", &cap, &PyList_Type, &types, &n, &b, &span)) return NULL;
+    Info *f = get_info(cap);
+    if (!f || read_flags(&b, f) < 0) goto done;
+    if (PyList_GET_SIZE(types) != f->ntypes) {
+        PyErr_SetString(PyExc_ValueError, "types do not belong to this info");
+        goto done;
+    }
+    if (n < 1 || span < 0) {
+        PyErr_SetString(PyExc_ValueError, "n must be >= 1 and span >= 0");
+        goto done;
+    }
+    Py_ssize_t p = first_seen_twice(f, n, b.len ? (const unsigned char *)b.buf : NULL);
+    if (p == -2) goto done;
+    if (p == -1) {
+        result = Py_NewRef(Py_None);
+        goto done;
+    }
+    Py_ssize_t end = f->n < span ? f->n : span;
+    PyObject *gram = PyTuple_New(n);
+    if (!gram) goto done;
+    for (Py_ssize_t i = 0; i < n; i++) {
+        PyObject *t = PyList_GET_ITEM(types, f->ids[p + i]);
+        Py_INCREF(t);
+        PyTuple_SET_ITEM(gram, i, t);
+    }
+    result = Py_BuildValue("(NnO)", gram, count_gram(f, p, n, end), f->n > end ? Py_True : Py_False);
+done:
+    PyBuffer_Release(&b);
+    return result;
+}
+
 /* ---------------------------------------------------------------- module */
 
 static PyMethodDef methods[] = {
@@ -1265,8 +1543,12 @@ static PyMethodDef methods[] = {
     {"intern", intern, METH_O, "intern(tokens) -> info"},
     {"token_list", token_list, METH_VARARGS, "token_list(info, types) -> tokens (of a lazy tokenize)"},
     {"spans", spans, METH_O, "spans(info) -> [(start, end), ...]"},
-    {"ngrams", ngrams, METH_VARARGS, "ngrams(info, top_ns, dup_ns, positions=False) -> ({n: top chars}, {n: dup chars}[, positions])"},
+    {"ngrams", ngrams, METH_VARARGS, "ngrams(info, top_ns, dup_ns, positions=False, stop=None) -> ({n: top chars}, {n: dup chars}[, positions])"},
     {"line_view", line_view, METH_O, "line_view(text) -> (text.split('\\n'), start offset of each line)"},
+    {"no_alnum", no_alnum, METH_O, "no_alnum(types) -> indices of the types without a letter or digit"},
+    {"layout_run", layout_run, METH_VARARGS, "layout_run(info, flags, n) -> n tokens in a row of flagged types"},
+    {"first_repeat", first_repeat, METH_VARARGS,
+     "first_repeat(info, types, n, flags, span) -> None | (gram, count, text longer than span)"},
     {"_set_max_probe", set_max_probe, METH_O, "tests: probes before the keyed hash (returns the old)"},
     {NULL, NULL, 0, NULL},
 };

@@ -51,14 +51,21 @@ class FineWebQuality(ProfiledFilter):
         if cfg.get("line_punct_thr") is not None:
             rules.append(
                 Rule(
-                    "fineweb_line_punct_ratio", "line_punct_ratio", MIN, cfg["line_punct_thr"],
+                    "fineweb_line_punct_ratio",
+                    "line_punct_ratio",
+                    MIN,
+                    cfg["line_punct_thr"],
                     zero_ok=bool(cfg.get("line_punct_exclude_zero")),
                 )
             )
         if enabled(cfg.get("short_line_thr")):
-            rules.append(Rule("fineweb_short_line_ratio", "short_line_ratio", MAX, cfg["short_line_thr"]))
+            rules.append(
+                Rule("fineweb_short_line_ratio", "short_line_ratio", MAX, cfg["short_line_thr"])
+            )
         if cfg.get("char_duplicates_ratio") is not None:
-            rules.append(Rule("fineweb_char_dup_ratio", "char_dup_ratio", MAX, cfg["char_duplicates_ratio"]))
+            rules.append(
+                Rule("fineweb_char_dup_ratio", "char_dup_ratio", MAX, cfg["char_duplicates_ratio"])
+            )
         if cfg.get("new_line_ratio") is not None:
             rules.append(Rule("fineweb_list_ratio", "list_ratio", MAX, cfg["new_line_ratio"]))
         return rules
@@ -67,8 +74,14 @@ class FineWebQuality(ProfiledFilter):
         return super().provides() + (f"{self.label}.repeated",)
 
     def confirm(
-        self, reason: str, metric: str, value: float, threshold: float, st: TextStats,
-        cfg: dict[str, Any], scores: dict[str, Any],
+        self,
+        reason: str,
+        metric: str,
+        value: float,
+        threshold: float,
+        st: TextStats,
+        cfg: dict[str, Any],
+        scores: dict[str, Any],
     ) -> Reject | None:
         """The duplicated-line rule rejects only if it still fails with layout lines (no letter
         or digit: table borders, stanza marks, signature blanks) left out, and annotates the
@@ -76,10 +89,9 @@ class FineWebQuality(ProfiledFilter):
         if metric != "char_dup_ratio":
             return Reject(reason, value, threshold)
         lines = self._lines(st)
-        _, layout_chars = repeats.layout_line_repeats(lines, blank=False)
+        _, layout_chars, top = repeats.line_repeats(lines, blank=False)
         if layout_chars and value - layout_chars / (len(st.text) - st.n_newlines) <= threshold:
             return None
-        top = repeats.top_content_line(lines)
         if top is not None:
             scores["repeated"] = f"line {repeats.quote(*top)}"
         return Reject(reason, value, threshold)

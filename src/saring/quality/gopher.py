@@ -23,7 +23,6 @@ from saring.quality.textstats import (
     kernel_ngram_chars,
     kernel_ns,
     line_dups,
-    split_lines,
     top_ngrams,
 )
 from saring.scan import count_members, gopher_marks, member_table
@@ -68,7 +67,12 @@ class GopherQuality(ProfiledFilter):
         ("gopher_too_many_hashes", "hash_ratio", MAX, "max_symbol_word_ratio"),
         ("gopher_too_many_ellipsis", "ellipsis_ratio", MAX, "max_symbol_word_ratio"),
         ("gopher_too_many_bullets", "bullet_lines_ratio", MAX, "max_bullet_lines_ratio"),
-        ("gopher_too_many_end_ellipsis", "end_ellipsis_lines_ratio", MAX, "max_ellipsis_lines_ratio"),
+        (
+            "gopher_too_many_end_ellipsis",
+            "end_ellipsis_lines_ratio",
+            MAX,
+            "max_ellipsis_lines_ratio",
+        ),
         ("gopher_below_alpha_threshold", "alpha_words_ratio", MIN, "min_alpha_words_ratio"),
         ("gopher_few_stop_words", "stop_words", MIN, "min_stop_words"),
     )
@@ -139,6 +143,25 @@ class GopherQuality(ProfiledFilter):
         return values
 
 
+def _partial_fracs(
+    both: tuple[dict[int, int], dict[int, int]], n_chars: int, cfg: dict[str, Any]
+) -> dict[str, float]:
+    """The kernel's characters as the rules' fractions after an early stop: the sizes it left
+    out are left out (each divided once, the same division a rule would make)."""
+    tops, dups = both
+    top_names, dup_names = cfg["frac_names"]
+    fracs = {name: tops[k] / n_chars for name, k in top_names if k in tops}
+    for name, k in dup_names:
+        if k in dups:
+            fracs[name] = dups[k] / n_chars
+    return fracs
+
+
+# Texts of more characters than this (~1,200 tokens) may stop the n-gram kernel at the first
+# failing size (a length test without a call; news stays below, court texts run 30-500 k).
+_EARLY_CHARS = 8192
+
+
 # Texts up to this many tokens are named by their most repeated n-gram; longer ones (legal
 # texts repeat at tens of thousands of positions) by the first n-gram seen twice.
 _DESCRIBE_TOKENS = 1024
@@ -160,22 +183,43 @@ class GopherRepetition(ProfiledFilter):
         cfg["fracs_key"] = ("quality_ngram_fracs", *cfg["both_key"][1:])
         # metric name -> (kind, n), parsed once instead of per document
         kinds: dict[str, tuple[str, int]] = {
-            m: (m, 0) for m in ("dup_para_frac", "dup_para_char_frac", "dup_line_frac", "dup_line_char_frac")
+            m: (m, 0)
+            for m in ("dup_para_frac", "dup_para_char_frac", "dup_line_frac", "dup_line_char_frac")
         }
         kinds.update({f"top_{n}_gram_frac": ("top", n) for n in cfg["top_ns"]})
         kinds.update({f"dup_{n}_gram_frac": ("dup", n) for n in cfg["dup_ns"]})
         cfg["metric_kinds"] = kinds
         cfg["ns_ok"] = kernel_ns(cfg["top_ns"]) and kernel_ns(cfg["dup_ns"])
+        cfg["stop_limits"] = self._stop_limits(cfg)
+        cfg["early_key"] = ("quality_ngrams_early", *cfg["both_key"][1:])
         cfg["frac_names"] = (
             [(f"top_{k}_gram_frac", k) for k in cfg["top_ns"]],
             [(f"dup_{k}_gram_frac", k) for k in cfg["dup_ns"]],
         )
         return cfg
 
+    @staticmethod
+    def _stop_limits(cfg: dict[str, Any]) -> tuple[dict[int, float], dict[int, float]] | None:
+        """The n-gram rules' limits by size ({n: top limit}, {n: dup limit}) when their order
+        (tops, then dups, each by size) is the kernel's order of sizes: then the kernel may stop
+        at the first size over its limit (the first failing n-gram rule; the larger sizes are
+        read only if its second look keeps the text). None otherwise."""
+        tops, dups = cfg["top_ns"], cfg["dup_ns"]
+        if tops and dups and max(tops) >= min(dups):
+            return None
+        top = {n: float(f) for n, f in ngram_fracs(cfg.get("top_n_grams")) if enabled(f)}
+        dup = {n: float(f) for n, f in ngram_fracs(cfg.get("dup_n_grams")) if enabled(f)}
+        return top, dup
+
     def build_rules(self, cfg: dict[str, Any]) -> list[Rule]:
         rules = [
             Rule(f"gopher_{key}", key, MAX, cfg[key])
-            for key in ("dup_para_frac", "dup_para_char_frac", "dup_line_frac", "dup_line_char_frac")
+            for key in (
+                "dup_para_frac",
+                "dup_para_char_frac",
+                "dup_line_frac",
+                "dup_line_char_frac",
+            )
             if enabled(cfg.get(key))
         ]
         for n, frac in ngram_fracs(cfg.get("top_n_grams")):
@@ -193,8 +237,14 @@ class GopherRepetition(ProfiledFilter):
         return super().provides() + (f"{self.label}.repeated",)
 
     def confirm(
-        self, reason: str, metric: str, value: float, threshold: float, st: TextStats,
-        cfg: dict[str, Any], scores: dict[str, Any],
+        self,
+        reason: str,
+        metric: str,
+        value: float,
+        threshold: float,
+        st: TextStats,
+        cfg: dict[str, Any],
+        scores: dict[str, Any],
     ) -> Reject | None:
         """Reject only if the measure still fails with layout left out (n-grams without a word
         token, lines without a letter or digit: :mod:`saring.quality.repeats`), and annotate
@@ -203,8 +253,8 @@ class GopherRepetition(ProfiledFilter):
         text = st.text
         if kind == "top" or kind == "dup":
             return self._confirm_ngrams(reason, kind, n, value, threshold, st, scores)
-        units = st.paragraphs if kind.startswith("dup_para") else split_lines(text)
-        n_layout, layout_chars = repeats.layout_line_repeats(units, blank=True)
+        units = st.paragraphs if kind.startswith("dup_para") else repeats.gopher_lines(st.lines)
+        n_layout, layout_chars, top = repeats.line_repeats(units, blank=True)
         if n_layout:
             if kind.endswith("char_frac"):
                 content = value - layout_chars / len(text)
@@ -212,7 +262,6 @@ class GopherRepetition(ProfiledFilter):
                 content = value - n_layout / len(units)
             if content <= threshold:
                 return None
-        top = repeats.top_content_line(units)
         if top is not None:
             unit = "paragraph" if kind.startswith("dup_para") else "line"
             scores["repeated"] = f"{unit} {repeats.quote(*top)}"
@@ -223,6 +272,9 @@ class GopherRepetition(ProfiledFilter):
         kind, n = cfg["metric_kinds"][metric]
         if kind == "top" or kind == "dup":
             fracs = self._kernel_fracs(st, cfg)  # the compiled kernel: every n in one pass
+            if fracs is not None and metric not in fracs:  # an early stop: count every size
+                st.memo.pop(cfg["fracs_key"])
+                fracs = self._kernel_fracs(st, cfg)
             if fracs is not None:
                 return fracs[metric]
             if kind == "top":
@@ -243,10 +295,14 @@ class GopherRepetition(ProfiledFilter):
     ) -> dict[str, float] | None:
         """:meth:`measure` of the metrics in ``need`` in one call (the same expressions); None
         without the compiled n-gram kernel."""
-        fracs = self._kernel_fracs(st, cfg)
+        # a long text may stop the kernel early (on short ones the saving is below the call's)
+        limits = cfg["stop_limits"]
+        if limits is not None and (self.score_only or len(st.text) <= _EARLY_CHARS):
+            limits = None
+        fracs = self._kernel_fracs(st, cfg, limits)
         if fracs is None:
             return None
-        values = dict(fracs)
+        values = dict(fracs)  # after an early stop, the sizes not counted are left to measure
         text = st.text
         if "dup_para_frac" in need or "dup_para_char_frac" in need:
             paras = st.paragraphs
@@ -264,7 +320,12 @@ class GopherRepetition(ProfiledFilter):
 
     @staticmethod
     def _confirm_ngrams(
-        reason: str, kind: str, n: int, value: float, threshold: float, st: TextStats,
+        reason: str,
+        kind: str,
+        n: int,
+        value: float,
+        threshold: float,
+        st: TextStats,
         scores: dict[str, Any],
     ) -> Reject | None:
         """:meth:`confirm` of a top or duplicate n-gram rule. Most texts have no n-gram made of
@@ -272,28 +333,44 @@ class GopherRepetition(ProfiledFilter):
         it is taken again over the repeated positions without layout. The description names
         the most repeated n-gram (a text of over ``_DESCRIBE_TOKENS`` tokens: the first one
         seen twice) with its count."""
-        tokens = st.tokens
-        if not repeats.layout_free(tokens, st.distinct_tokens, n):
-            starts = repeats.repeated_starts(tokens, n)
+        view = repeats.type_view(st)
+        if view is None:
+            free = repeats.layout_free(st.tokens, st.distinct_tokens, n)
+        else:
+            free = repeats.view_layout_free(view, n)
+        if not free:
+            tokens = st.tokens
+            if view is None:
+                starts = repeats.repeated_starts(tokens, n)
+            else:
+                starts = repeats.view_repeated_starts(view, n)
             if kind == "dup":
                 chars = repeats.dup_content_chars(tokens, starts, n)
             else:
                 chars = repeats.top_content_ngram(tokens, starts, n)[0]
             if chars / len(st.text) <= threshold:
                 return None
-        if kind == "top" or len(tokens) <= _DESCRIBE_TOKENS:  # the most repeated n-gram
-            gram, count = repeats.most_repeated_ngram(tokens, n)
-        else:  # a long text: the first n-gram seen twice, with its count
-            gram, count = repeats.first_repeated_ngram(tokens, n)
+        if kind == "top" or st.n_tokens <= _DESCRIBE_TOKENS:  # the most repeated n-gram
+            gram, count = repeats.most_repeated_ngram(st.tokens, n)
+        elif view is None:  # a long text: the first n-gram seen twice, with its count
+            gram, count = repeats.first_repeated_ngram(st.tokens, n)
+        else:
+            gram, count = repeats.view_first_repeated_ngram(view, n)
         scores["repeated"] = f"{n}-gram {repeats.quote(gram, count)}"
         return Reject(reason, value, threshold)
 
     @staticmethod
-    def _kernel_fracs(st: TextStats, cfg: dict[str, Any]) -> dict[str, float] | None:
+    def _kernel_fracs(
+        st: TextStats, cfg: dict[str, Any], limits: Any = None
+    ) -> dict[str, float] | None:
         """Every top/dup n-gram fraction from one pass of the compiled kernel, memoised; None
-        without the kernel."""
+        without the kernel. ``limits`` (``cfg["stop_limits"]``): the pass may stop at the first
+        size over its rule's limit, leaving the larger sizes out of the memo (a reader that
+        needs one drops the memo and counts again)."""
         fracs = st.memo.get(cfg["fracs_key"])
         if fracs is None:
+            if limits is not None:
+                return GopherRepetition._early_fracs(st, cfg, limits)
             both = kernel_ngram_chars(
                 st, cfg["top_ns"], cfg["dup_ns"], cfg["both_key"], ns_ok=cfg["ns_ok"]
             )
@@ -307,6 +384,19 @@ class GopherRepetition(ProfiledFilter):
                     fracs[name] = dups[k] / n_chars
                 st.memo[cfg["fracs_key"]] = fracs
         return fracs  # type: ignore[return-value]
+
+    @staticmethod
+    def _early_fracs(st: TextStats, cfg: dict[str, Any], limits: Any) -> dict[str, float] | None:
+        """:meth:`_kernel_fracs` with the kernel stopping at the first failing size."""
+        stop = (len(st.text), *limits)
+        key = cfg["early_key"]
+        both = kernel_ngram_chars(
+            st, cfg["top_ns"], cfg["dup_ns"], key, ns_ok=cfg["ns_ok"], stop=stop
+        )
+        if both is None:
+            return None
+        fracs = st.memo[cfg["fracs_key"]] = _partial_fracs(both, len(st.text), cfg)
+        return fracs
 
     @staticmethod
     def _ngrams(st: TextStats, cfg: dict[str, Any]) -> tuple[dict[int, int], list[int]]:

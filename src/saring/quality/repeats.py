@@ -19,9 +19,11 @@ from collections import Counter
 from collections.abc import Iterable
 from itertools import filterfalse, islice
 from operator import itemgetter
+from typing import Any, NamedTuple
 
 import regex
 
+from saring.analysis import Analysis, _kernel_of, count
 from saring.quality.textstats import top_ngrams
 
 # Longest repeated text quoted in a description.
@@ -194,25 +196,86 @@ def dup_content_chars(tokens: list[str], starts: list[int], n: int) -> int:
     return chars
 
 
-def layout_line_repeats(lines: Iterable[str], *, blank: bool) -> tuple[int, int]:
+def gopher_lines(lines: list[str]) -> list[str]:
+    """Gopher's lines (``re.split(r"\\n+", text)``, :func:`~saring.quality.textstats.split_lines`)
+    from the text's ``text.split("\\n")``, already made: the empty lines go, except the first and
+    the last (a regex split of a court text costs ~60 instructions a character)."""
+    if len(lines) < 2:
+        return list(lines)
+    return [lines[0], *filter(None, lines[1:-1]), lines[-1]]
+
+
+def line_repeats(lines: Iterable[str], *, blank: bool) -> tuple[int, int, tuple[str, int] | None]:
     """(repeats, characters of the repeats) of the lines without a letter or digit, first
-    occurrences excluded: what a duplicate-line measure counts that is layout. ``blank``:
-    whether the measure counts blank lines (Gopher's lines keep whitespace-only ones; FineWeb's
-    are the non-blank lines)."""
-    counts = Counter(line for line in lines if not is_word(line) and (blank or line.strip()))
-    repeats = sum(c - 1 for c in counts.values())
-    chars = sum((c - 1) * len(line) for line, c in counts.items())
-    return repeats, chars
+    occurrences excluded (what a duplicate-line measure counts that is layout), and the most
+    repeated line that holds one with its count (ties: the first seen; None if none repeats).
+    ``blank``: whether the measure counts blank lines (Gopher's lines keep whitespace-only
+    ones; FineWeb's are the non-blank lines). One count of the lines; each distinct line is
+    classified once (a court text has thousands)."""
+    n_layout = chars = 0
+    top, top_count = "", 1
+    for line, c in count(lines).items():  # by first occurrence
+        if is_word(line):
+            if c > top_count:
+                top, top_count = line, c
+        elif blank or line.strip():
+            n_layout += c - 1
+            chars += (c - 1) * len(line)
+    return n_layout, chars, ((top, top_count) if top_count > 1 else None)
 
 
-def top_content_line(lines: Iterable[str]) -> tuple[str, int] | None:
-    """The most repeated line that holds a letter or digit, with its count (ties: the first
-    seen); None if none repeats."""
-    counts = Counter(line for line in lines if is_word(line))
-    if not counts:
+class TypeView(NamedTuple):
+    """A text as the compiled kernel made its tokens: type ids (``info``) and the distinct
+    tokens they index (``types``), with the layout among them: the second look then runs on
+    ids, without the list of every token (a court text: thousands)."""
+
+    kernel: Any
+    info: Any
+    types: list[str]
+    layout: list[int]  # ids of the layout types (no letter, digit or other text character)
+    flags: bytes  # one byte a type, 1 for layout; b"" when there is none
+
+
+def type_view(st: Analysis) -> TypeView | None:
+    """The :class:`TypeView` of a text the kernel tokenized, else None (the token-list path).
+    The plain words are passed over in C (a type with a letter or digit is a word)."""
+    info = st.token_info
+    types = st.distinct_tokens
+    if info is None or not isinstance(types, list):
         return None
-    line, count = counts.most_common(1)[0]
-    return (line, count) if count > 1 else None
+    k = _kernel_of(info)
+    layout = [i for i in k.no_alnum(types) if not is_word(types[i])]
+    flags = b""
+    if layout:
+        marks = bytearray(len(types))
+        for i in layout:
+            marks[i] = 1
+        flags = bytes(marks)
+    return TypeView(k, info, types, layout, flags)
+
+
+def view_layout_free(view: TypeView, n: int) -> bool:
+    """:func:`layout_free` on a :class:`TypeView` (the run test over the ids, in C)."""
+    if not view.layout:
+        return True
+    if any(len(view.types[i]) >= _RULE_MIN for i in view.layout):
+        return False
+    return not view.kernel.layout_run(view.info, view.flags, n)
+
+
+def view_repeated_starts(view: TypeView, n: int) -> list[int]:
+    """:func:`repeated_starts` from the text's own ids (no re-interning of its tokens)."""
+    return view.kernel.ngrams(view.info, [n], (), True)[2]
+
+
+def view_first_repeated_ngram(view: TypeView, n: int) -> tuple[str, str]:
+    """:func:`first_repeated_ngram` on a :class:`TypeView`: the same gram and count, found
+    and counted over the type ids in C."""
+    found = view.kernel.first_repeat(view.info, view.types, n, view.flags, _COUNT_SPAN)
+    if found is None:
+        return "", "0"
+    gram, count, more = found
+    return " ".join(gram), f"{count}+" if more else str(count)
 
 
 def quote(text: str, count: int | str) -> str:

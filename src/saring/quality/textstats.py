@@ -190,12 +190,20 @@ def kernel_ns(ns: Any) -> bool:
 
 
 def kernel_ngram_chars(
-    st: Analysis, top_ns: list[int], dup_ns: list[int], key: Any = None, *, ns_ok: bool = False
+    st: Analysis,
+    top_ns: list[int],
+    dup_ns: list[int],
+    key: Any = None,
+    *,
+    ns_ok: bool = False,
+    stop: tuple[int, dict[int, float], dict[int, float]] | None = None,
 ) -> tuple[dict[int, int], dict[int, int]] | None:
     """:func:`top_ngrams` and :func:`dup_ngram_chars` of a text's tokens in one pass of the
     compiled kernel over its token ids, memoised on the analysis under ``key`` (default: one
     made of the n); None without the kernel (the caller then runs the two functions).
-    ``ns_ok``: the caller checked the sizes with :func:`kernel_ns` once (per profile)."""
+    ``ns_ok``: the caller checked the sizes with :func:`kernel_ns` once (per profile).
+    ``stop``: ``(characters, {n: top limit}, {n: dup limit})``: the sizes above the first one
+    over its limit are not counted and left out (the caller's key must say so)."""
     if key is None:
         key = ("quality_ngrams", tuple(top_ns), tuple(dup_ns))
     found = st.memo.get(key)
@@ -207,7 +215,10 @@ def kernel_ngram_chars(
     info = st.token_info
     if info is None:  # tokens made without the kernel (it was switched on since)
         info = k.intern(st.tokens)
-    found = st.memo[key] = k.ngrams(info, top_ns, dup_ns)
+    if stop is None:
+        found = st.memo[key] = k.ngrams(info, top_ns, dup_ns)
+    else:
+        found = st.memo[key] = k.ngrams(info, top_ns, dup_ns, False, stop)
     return found  # type: ignore[return-value]
 
 
@@ -331,6 +342,8 @@ def _int_keys(tokens: list[str]) -> bool:
     return n >= INT_KEYS_MIN_TOKENS or (
         n >= INT_KEYS_REPETITIVE_MIN and len(set(tokens)) * INT_KEYS_REPETITIVE_TYPES <= n
     )
+
+
 _KEY_LIMIT = 1 << 62  # pair keys a * B + b stay exact in int64 below this
 
 
@@ -548,7 +561,9 @@ def _scan(g: _NpGrams, starts: Any, codes: Any, n: int, counts: Any) -> int:
     np = g.np
     bound = len(counts)
     m = len(starts)
-    if m >= _BULK_RATIO * int(np.count_nonzero(counts > 1)) and m >= _BULK_RATIO * _runs(np, starts):
+    if m >= _BULK_RATIO * int(np.count_nonzero(counts > 1)) and m >= _BULK_RATIO * _runs(
+        np, starts
+    ):
         return _greedy_scan_runs(g, starts, codes, n, bound)
     arrays = (np, starts, codes, bound, g.cum)
     return _greedy_scan(memoryview(starts), memoryview(codes), n, g.cum_mv, arrays)
@@ -738,8 +753,15 @@ def line_numbers_py(lines: list[str]) -> tuple[int, int, int, int, int, int, int
     reference of the kernel's ``line_stats(text)``, which counts them without splitting."""
     ws = list(filter(str.isspace, lines))
     distinct = set(lines)
-    return (len(lines), lines.count(""), len(ws), sum(map(len, ws)), sum(map(len, set(ws))),
-            len(distinct), sum(map(len, distinct)))
+    return (
+        len(lines),
+        lines.count(""),
+        len(ws),
+        sum(map(len, ws)),
+        sum(map(len, set(ws))),
+        len(distinct),
+        sum(map(len, distinct)),
+    )
 
 
 def _line_numbers(st: Analysis) -> tuple[int, int, int, int, int, int, int]:
