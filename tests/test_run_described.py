@@ -27,7 +27,10 @@ from saring.step import CorpusStage, Step
 
 @pytest.fixture(scope="module")
 def both() -> tuple[Pipeline, Pipeline]:
-    return Pipeline.default(), default_pipeline()
+    """The real pipeline and its description, made here rather than through ``default_pipeline``:
+    that one builds in process when another thread is alive, as an earlier test's leftover may be
+    in a whole-suite run (the fork path itself is covered by the subprocess run below)."""
+    return Pipeline.default(), described._from_description(described._describe_default(None))
 
 
 def test_described_pipeline_says_what_the_real_one_says(both: tuple[Pipeline, Pipeline]) -> None:
@@ -94,6 +97,7 @@ def test_with_threads_or_a_dead_child_it_builds_in_process(monkeypatch: pytest.M
         stop.set()
         t.join()
     monkeypatch.setattr(described, "_describe_default", lambda langs: 1 / 0)  # child exits 1
+    monkeypatch.setattr(described.threading, "active_count", lambda: 1)  # reach the fork
     assert not any(type(s) is DescribedStep for s in default_pipeline().steps)
 
 
