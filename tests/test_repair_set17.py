@@ -32,14 +32,17 @@ def test_trap_pages_are_never_edited(step: Repair) -> None:
         assert doc.text.split("\n") == page
 
 
-@pytest.mark.parametrize("text", [
-    # a title of two common words right after a noun that heads names (names._solid_title)
-    "Pendengar menantikan album Kacajendela dari penyanyi itu.",
-    "Penonton bertepuk tangan untuk grup Payungkertas di panggung utama.",
-    # a trade good glued to a name the line also writes free: a branch (names._family_branch)
-    "Toko Kain Gandawirya menjual kain polos, dan Toko Kain Gandawiryabatik menjual batik.",
-    "Kedai Sarwalaksa buka pagi, sedangkan Kedai Sarwalaksakopi buka malam.",
-])
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a title of two common words right after a noun that heads names (names._solid_title)
+        "Pendengar menantikan album Kacajendela dari penyanyi itu.",
+        "Penonton bertepuk tangan untuk grup Payungkertas di panggung utama.",
+        # a trade good glued to a name the line also writes free: a branch (names._family_branch)
+        "Toko Kain Gandawirya menjual kain polos, dan Toko Kain Gandawiryabatik menjual batik.",
+        "Kedai Sarwalaksa buka pagi, sedangkan Kedai Sarwalaksakopi buka malam.",
+    ],
+)
 def test_look_alikes_of_set17_stay(step: Repair, text: str) -> None:
     assert alone_and_in_page(step, text) == [text, text]
 
