@@ -38,6 +38,8 @@ def test_trap_pages_are_never_edited(step: Repair) -> None:
         # a title of two common words right after a noun that heads names (names._solid_title)
         "Pendengar menantikan album Kacajendela dari penyanyi itu.",
         "Penonton bertepuk tangan untuk grup Payungkertas di panggung utama.",
+        # ... also a rarer word of the language (Zipf >= 3), in a page with other glue
+        "Pembatik memamerkan motif Parangpecah di balai desa.",
         # a trade good glued to a name the line also writes free: a branch (names._family_branch)
         "Toko Kain Gandawirya menjual kain polos, dan Toko Kain Gandawiryabatik menjual batik.",
         "Kedai Sarwalaksa buka pagi, sedangkan Kedai Sarwalaksakopi buka malam.",

@@ -1145,15 +1145,12 @@ GOODS_TAILS = frozenset(
     "bambu mebel keramik gerabah".split())
 
 
-TITLE_WORD_ZIPF = 4.0  # wordfreq ``id`` Zipf of a word of the language (``payung``), not only a name's
-
-
 def _solid_title(g: Glued, res: Resources) -> bool:
     """``menunggu album Hujan|bulan``, ``grup Lampu|minyak``: a one-word name made of two common
     words right after a lower-case noun that heads names is that noun's title (albums, novels,
     motifs, groups are named solid from two words); a translated possessive glues its head to a
     name, and a common word there is one only when a list or this document knows it as a name."""
-    if g.head_word or g.known or not (_common(g.left, res) or res.lexicon.get(g.left.lower(), 0.0) >= TITLE_WORD_ZIPF
+    if g.head_word or g.known or not (_common(g.left, res) or res.lexicon.get(g.left.lower(), 0.0) >= COMPOUND_LEFT_ZIPF
                                       and not (res.name_like(g.left) or res.corpus_name(g.left))):
         return False
     m = WORD_BEFORE_ANY.search(g.text, max(0, g.start - 30), g.start)
