@@ -1138,6 +1138,39 @@ def _name_word(g: Glued, res: Resources) -> bool:
             and not (NAME_AFTER.match(text, g.end) or NAME_END.match(text, g.end)))
 
 
+# goods a store or brand family names its branches by, written solid after the family's name
+# (``Toko Kain Wiraduta`` .. ``Toko Kain Wiradutabatik``); hand-picked trade goods
+GOODS_TAILS = frozenset(
+    "batik kopi roti sutera sutra songket tenun beras pangan teh susu kue jamu madu kain sarung rotan "
+    "bambu mebel keramik gerabah".split())
+
+
+def _solid_title(g: Glued, res: Resources) -> bool:
+    """``menunggu album Hujan|bulan``, ``grup Lampu|minyak``: a one-word name made of two common
+    words right after a lower-case noun that heads names is that noun's title (albums, novels,
+    motifs, groups are named solid from two words); a translated possessive glues its head to a
+    name, and a common word there is one only when a list or this document knows it as a name."""
+    if g.head_word or g.known or not (_common(g.left, res) or res.lexicon.get(g.left.lower(), 0.0) >= COMPOUND_LEFT_ZIPF
+                                      and not (res.name_like(g.left) or res.corpus_name(g.left))):
+        return False
+    m = WORD_BEFORE_ANY.search(g.text, max(0, g.start - 30), g.start)
+    if m is None or not m.group(1)[0].islower():
+        return False
+    word = m.group(1)
+    return res.head_noun(word, STRONG_HEAD_MIN) and not is_verb(word, res)
+
+
+def _family_branch(g: Glued, memo: DocMemo | None) -> bool:
+    """``Toko Kain Wiraduta ... Toko Kain Wiraduta|batik``: a trade good glued to a name whose last
+    word the document also writes free is a branch of one store or brand family as often as a
+    translated possessive (``batik Toko Kain Wiraduta``): flag at most."""
+    if g.right.lower() not in GOODS_TAILS:
+        return False
+    if memo is not None:
+        return memo.standalone(g.left) >= 1
+    return re.search(r"(?<![\w\-])" + re.escape(g.left) + r"(?![\w\-])", g.text) is not None
+
+
 def name_site(text: str, m: re.Match[str], res: Resources, memo: DocMemo | None = None) -> Site | None:
     """A scored site for one capitalised token, or ``None`` (``memo``: this document's counts)."""
     tok = m.group()
@@ -1193,7 +1226,7 @@ def name_site(text: str, m: re.Match[str], res: Resources, memo: DocMemo | None 
     site.name = True
     site.no_move = not g.clear
     low = g.right.lower()
-    if (_flag_only(g, res) and not run) or (camel and not (DERIVED.fullmatch(low) or res.head_noun(low, HEAD_RATE))
+    if (_flag_only(g, res) and not run) or _solid_title(g, res) or _family_branch(g, memo) or (camel and not (DERIVED.fullmatch(low) or res.head_noun(low, HEAD_RATE))
                                             and not _verb_before(text, g.name_start, res) and not run):
         # (CamelCase on a word that heads no phrase, not the object of a verb: "Toko daring
         # SerbaMurah" is a brand made of two words, whatever other glue the page shows)
