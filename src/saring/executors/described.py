@@ -41,6 +41,8 @@ class DescribedStep(Step):
     in this process after all) unpickles the real step once and delegates to it.
     """
 
+    described = True  # what ``manifest.step_identity`` asks (no import of this module there)
+
     def __init__(self, desc: dict[str, Any]) -> None:  # noqa: D107 - no Config: nothing is built
         self._desc = desc
         self.label = desc["label"]

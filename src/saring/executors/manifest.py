@@ -89,10 +89,8 @@ def data_hash() -> str:
 
 def step_identity(step: Any) -> dict[str, Any]:
     """What a step is, for fingerprints: class, label, parameters (and a wrapped function)."""
-    from saring.executors.described import DescribedStep
-
-    if type(step) is DescribedStep:  # a pool driver's stand-in: its real step's identity
-        return step.identity()
+    if getattr(step, "described", False):  # a pool driver's stand-in (executors/described.py)
+        return step.identity()  # its real step's identity, computed by the child that built it
     cls = type(step)
     ident: dict[str, Any] = {"class": f"{cls.__module__}.{cls.__qualname__}",
                              "label": getattr(step, "label", None), "params": canonical(step.params())}
