@@ -143,11 +143,11 @@ class GopherQuality(ProfiledFilter):
         return values
 
 
-def _partial_fracs(
+def _fracs(
     both: tuple[dict[int, int], dict[int, int]], n_chars: int, cfg: dict[str, Any]
 ) -> dict[str, float]:
-    """The kernel's characters as the rules' fractions after an early stop: the sizes it left
-    out are left out (each divided once, the same division a rule would make)."""
+    """The kernel's characters as the rules' fractions, each divided once (the same division a
+    rule would make); after an early stop the sizes the kernel left out are left out."""
     tops, dups = both
     top_names, dup_names = cfg["frac_names"]
     fracs = {name: tops[k] / n_chars for name, k in top_names if k in tops}
@@ -374,15 +374,8 @@ class GopherRepetition(ProfiledFilter):
             both = kernel_ngram_chars(
                 st, cfg["top_ns"], cfg["dup_ns"], cfg["both_key"], ns_ok=cfg["ns_ok"]
             )
-            if both is not None:  # every fraction divided once (the same division each
-                # rule would make)
-                tops, dups = both
-                n_chars = len(st.text)
-                top_names, dup_names = cfg["frac_names"]
-                fracs = {name: tops[k] / n_chars for name, k in top_names}
-                for name, k in dup_names:
-                    fracs[name] = dups[k] / n_chars
-                st.memo[cfg["fracs_key"]] = fracs
+            if both is not None:
+                fracs = st.memo[cfg["fracs_key"]] = _fracs(both, len(st.text), cfg)
         return fracs  # type: ignore[return-value]
 
     @staticmethod
@@ -395,7 +388,7 @@ class GopherRepetition(ProfiledFilter):
         )
         if both is None:
             return None
-        fracs = st.memo[cfg["fracs_key"]] = _partial_fracs(both, len(st.text), cfg)
+        fracs = st.memo[cfg["fracs_key"]] = _fracs(both, len(st.text), cfg)
         return fracs
 
     @staticmethod
