@@ -21,10 +21,15 @@ Values come from the generator below, written from public format descriptions on
 
 Contexts (``TEMPLATES``, 44): no type word (NIK, NPWP, telepon, HP, email, kartu) on the value's
 line; running text, lists, tables (pipe, tab, semicolon), forms with neutral field names, chat
-lines, letters, classified ads, complaint posts, minutes. Traps (``TRAPS``, 110): technical strings,
-codes and numbers that are not one of the five types. Decisions: NIP, NISN, BPJS and IMEI numbers,
-bank virtual accounts, call-centre and toll-free numbers are traps (not among the five types, or
-not personal); a found span that overlaps no gold span is a false span.
+lines, letters, classified ads, complaint posts, minutes. Traps (``TRAPS``, 108): technical strings,
+codes and numbers that are not one of the five types. Decisions: NIP, NISN, NUPTK, BPJS and IMEI
+numbers, call-centre and toll-free numbers and the all-zero placeholder are traps (not among the
+five types, or not personal); a found span that overlaps no gold span is a false span.
+
+Labelling fix after the base run (the only change after scoring): two traps were removed, a company
+account number beside ``rekening`` and a bank virtual account. Issue 17 counts an account number
+beside ``rekening`` as PII (the detector has a ``bank_account`` type), so calling them traps was
+this set's mistake, not the detector's.
 """
 
 from __future__ import annotations
@@ -408,8 +413,6 @@ TRAPS = (
     "NISN 0098765432 milik siswa baru sudah didaftarkan sekolah.",
     "Nomor BPJS Kesehatan 0001234567890 muncul di kartu peserta.",
     "IMEI 356938035643809 terdaftar di sistem Kemenperin.",
-    "Virtual account 8808 1234 5678 9012 hanya berlaku 24 jam.",
-    "Nomor rekening perusahaan 123-00-9876543-2 untuk pembayaran pajak daerah.",
     "NUPTK 1234567890123456 diberikan kepada guru honorer.",
     # numbers shaped like the five types but invalid by structure
     "Nomor antrean 0000000000000000 berarti data belum masuk.",

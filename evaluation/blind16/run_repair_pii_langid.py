@@ -67,6 +67,32 @@ def row(title: str, s: dict[str, Any]) -> str:
     return f"| {title} | {cells} |"
 
 
+def kind_of_line() -> list[str]:
+    """Section (``# Companies`` ...) of each marked line of ``repair_blind16.txt``, in order."""
+    kinds, kind = [], "?"
+    lines = (DATA / "repair_blind16.txt").read_text(encoding="utf-8").splitlines()
+    for k, ln in enumerate(lines):
+        nxt = lines[k + 1] if k + 1 < len(lines) else "#"
+        if ln.startswith("# ") and not nxt.startswith("#"):
+            kind = ln[2:].split(" (")[0].split(",")[0]
+        elif ln.strip() and not ln.startswith("#"):
+            kinds.append(kind)
+    return kinds
+
+
+def by_kind(results: list) -> None:
+    """Split / order / broken counts per entity kind of the single-case run (no case text)."""
+    kinds = kind_of_line()
+    table: dict[str, Counter] = {}
+    for c, _out, j in results:
+        t = table.setdefault(kinds[int(c.id.split(":")[1].split("/")[0])], Counter())
+        t.update(n=1, split=int(j["split"]), order=int(j["order"]), broken=int(j["broken"]))
+    for kind, t in table.items():
+        print(
+            f"| kind {kind} | n {t['n']} split {t['split']} order {t['order']} broken {t['broken']} |"
+        )
+
+
 def repair_cases() -> list:
     from evaluation.repair.unseen import cases_of
 
@@ -109,6 +135,32 @@ def trap_edits(step: Any, context: list[str]) -> tuple[int, int, int, list[str]]
     return len(traps), len(bad), flagged, bad
 
 
+def traps_in_pages(step: Any) -> tuple[int, int, list[str]]:
+    """Each trap appended to a whole page of the pages file, every marked line glued (the most
+    document evidence a look-alike can borrow): (traps, false edits, edited trap lines)."""
+    from evaluation.repair.unseen import ITEM, cases_of
+    from saring.document import Document
+
+    glued = [
+        [
+            next(c for c in cases_of(ln, "p") if c.form == "glue").corrupted
+            if ITEM.search(ln)
+            else ln
+            for ln in page
+        ]
+        for page in pages("repair_pages_blind16.txt")
+    ]
+    bad = []
+    traps = marked_lines("repair_traps_blind16.txt")
+    for i, t in enumerate(traps):
+        doc = Document(id=f"trap-page{i}", text="\n".join([*glued[i % len(glued)], t]))
+        step.process(doc)
+        last = doc.text.split("\n")[-1]
+        if last != t:
+            bad.append(f"{t!r} -> {last!r}")
+    return len(traps), len(bad), bad
+
+
 def founding() -> str:
     """Edits of the full step on the founding article (its glue, its one revision duplicate)."""
     from saring.document import Document
@@ -146,6 +198,7 @@ def report_repair(show: bool) -> None:
     for title, res in (("single", single), ("3-sentence pages", paged)):
         for form, s in summary(res).items():
             print(row(f"{title} {form}", s))
+    by_kind(single)
     pres = page_results(step)
     n_pages = len(pages("repair_pages_blind16.txt"))
     for form, s in summary(pres).items():
@@ -156,6 +209,10 @@ def report_repair(show: bool) -> None:
         print(f"| traps {title} | {bad} false edits of {n}; {flagged} flagged |")
         for ln in lines if show else ():
             print(f"  {ln}")
+    n, bad, lines = traps_in_pages(step)
+    print(f"| traps at the end of a whole glued page | {bad} false edits of {n} |")
+    for ln in lines if show else ():
+        print(f"  {ln}")
     print(f"| founding article | {founding()} |")
     if show:
         for c, out, j in single + pres:
