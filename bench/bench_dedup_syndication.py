@@ -70,18 +70,36 @@ def main() -> None:
             inp = Path(tmp) / f"{half}.jsonl"
             inp.write_bytes(b"".join(orjson.dumps(r) + b"\n" for r in mod.records(pairs, filler)))
             runs = {
-                "saring run (default pipeline)": [*saring, "run", str(inp), "-o", f"{tmp}/run",
-                                                  *(["--config", args.config] if args.config else [])],
-                f"saring dedup {args.extra}".strip(): [*saring, "dedup", str(inp), "-o", f"{tmp}/dedup",
-                                                       *shlex.split(args.extra)],
+                "saring run (default pipeline)": [
+                    *saring,
+                    "run",
+                    str(inp),
+                    "-o",
+                    f"{tmp}/run",
+                    *(["--config", args.config] if args.config else []),
+                ],
+                f"saring dedup {args.extra}".strip(): [
+                    *saring,
+                    "dedup",
+                    str(inp),
+                    "-o",
+                    f"{tmp}/dedup",
+                    *shlex.split(args.extra),
+                ],
             }
             for name, cmd in runs.items():
                 run(cmd)
                 kept, dup, other = S.outcome(Path(cmd[cmd.index("-o") + 1]))
                 r = mod.judge(pairs, kept, dup, other)
-                print(f"| {half} | `{name}` | {r['collapsed']:.3f} (of {r['copies']}) | "
-                      f"{r['traps_merged']} (of {r['traps']}) |"
-                      + (f" copies removed {r['copies_removed']:.3f}" if "copies_removed" in r else ""))
+                print(
+                    f"| {half} | `{name}` | {r['collapsed']:.3f} (of {r['copies']}) | "
+                    f"{r['traps_merged']} (of {r['traps']}) |"
+                    + (
+                        f" copies removed {r['copies_removed']:.3f}"
+                        if "copies_removed" in r
+                        else ""
+                    )
+                )
                 if args.show:
                     for g in r.get("missed", []):
                         print(f"    missed {g.ids[0]}: {g.edits}")
