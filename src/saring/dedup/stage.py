@@ -157,9 +157,9 @@ _OWN_BODY = 0.1
 # - ", "JAKARTA (Antara) - "); for SHARED the lead is then a different paragraph and a truncated
 # copy keeps one paragraph in common instead of two. A body line among the first ``_LEAD_LINES``
 # that opens with one to five capitalised words and a spaced dash is hashed without them.
-# Bounded: at most five words, each a run of word characters, then one dash run.
+# Bounded and possessive (no backtracking into a word): at most five words, then one dash run.
 _DATELINE = re.compile(
-    r"[A-Z(][\w.()]{0,30}(?:,?[ \t]{1,3}[A-Z(][\w.()]{0,30}){0,4},?[ \t]{0,3}[-\u2013\u2014]{1,2}[ \t]+"
+    r"[A-Z(][\w.()]{0,30}+(?:,?[ \t]{1,3}[A-Z(][\w.()]{0,30}+){0,4}+,?[ \t]{0,3}[-\u2013\u2014]{1,2}[ \t]+"
 )
 
 
@@ -456,17 +456,26 @@ def _body_lines(text: str, spans: list[tuple[int, int, int]]) -> tuple[list[int]
     """Hashes and lengths of the body lines (>= ``_BODY_CHARS``) in text order, the first
     ``_LEAD_LINES`` of them without an outlet's dateline (:data:`_DATELINE`), so a copy's lead
     matches the source's; the length is then the rest's, the part another copy can hold."""
-    body = [(s, e, h) for s, e, h in spans if e - s >= _BODY_CHARS]
-    hashes = [h for _, _, h in body]
-    chars = [e - s for s, e, _ in body]
-    for n, (s, e, _) in enumerate(body[:_LEAD_LINES]):
-        m = _DATELINE.match(text, s, e)
-        if m is not None:
-            words = normalize_for_hash(text[m.end() : e]).split()
-            if words:
-                hashes[n] = xxhash.xxh3_64_intdigest(" ".join(words).encode("utf-8")) or 1
-                chars[n] = e - m.end()
+    hashes: list[int] = []
+    chars: list[int] = []
+    for s, e, h in spans:
+        if e - s >= _BODY_CHARS:
+            if len(hashes) < _LEAD_LINES:
+                s, h = _undated(text, s, e, h)
+            hashes.append(h)
+            chars.append(e - s)
     return hashes, chars
+
+
+def _undated(text: str, s: int, e: int, h: int) -> tuple[int, int]:
+    """Start and hash of line ``text[s:e]`` without a leading dateline (unchanged without one)."""
+    m = _DATELINE.match(text, s, e)
+    if m is None:
+        return s, h
+    words = normalize_for_hash(text[m.end() : e]).split()
+    if not words:
+        return s, h
+    return m.end(), xxhash.xxh3_64_intdigest(" ".join(words).encode("utf-8")) or 1
 
 
 def _line_rows(hashes: list[int], chars: list[int], per_char: list[float], counts: list[int]) -> np.ndarray:
