@@ -11,9 +11,12 @@ lead, reordered/merged paragraphs, captions and tweets, truncated teasers, anoth
 furniture, regional spelling, copies of copies; press-conference, fixture and daily-template traps);
 ``--set 16``: the session-15 round (``evaluation/dedup/syndication16.py``: hand-written invented
 stories, five documents per story incl. copies of copies; traps re-using quote, background and
-boilerplate paragraphs verbatim). ``--show`` lists the failing groups with their edits (use it on the tune half only).
+boilerplate paragraphs verbatim); ``--set 17``: the session-16 round
+(``evaluation/dedup/syndication17.py``: six documents per story incl. two dropped + swapped, an
+editor's paragraph, copies of copies; press-conference, follow-up, boilerplate and live-blog
+traps). ``--show`` lists the failing groups with their edits (use it on the tune half only).
 
-Usage: python bench/bench_dedup_syndication.py [--half tune|heldout|both] [--set 13|14|16] [--show]
+Usage: python bench/bench_dedup_syndication.py [--half tune|heldout|both] [--set 13|14|16|17] [--show]
        [--extra "--threshold 0.6"]
 """
 
@@ -34,6 +37,7 @@ sys.path.insert(0, str(ROOT))
 from evaluation.dedup import syndication as S  # noqa: E402
 from evaluation.dedup import syndication14 as S14  # noqa: E402
 from evaluation.dedup import syndication16 as S16  # noqa: E402
+from evaluation.dedup import syndication17 as S17  # noqa: E402
 
 
 def run(cmd: list[str]) -> None:
@@ -47,11 +51,11 @@ def main() -> None:
     ap.add_argument("--half", default="both")
     ap.add_argument("--extra", default="", help="extra options for `saring dedup`")
     ap.add_argument("--config", default=None, help="pipeline YAML for `saring run`")
-    ap.add_argument("--set", default="13", choices=("13", "14", "16"))
+    ap.add_argument("--set", default="13", choices=("13", "14", "16", "17"))
     ap.add_argument("--show", action="store_true", help="list failing groups (tune half only)")
     ap.add_argument("--keep", default=None, help="keep inputs and outputs in this folder")
     args = ap.parse_args()
-    mod = {"13": S, "14": S14, "16": S16}[args.set]
+    mod = {"13": S, "14": S14, "16": S16, "17": S17}[args.set]
     halves = ("tune", "heldout") if args.half == "both" else (args.half,)
     saring = [sys.executable, "-m", "saring.cli.main"]
     print("| half | command | copies collapsed | same-event pairs merged |")
@@ -66,18 +70,36 @@ def main() -> None:
             inp = Path(tmp) / f"{half}.jsonl"
             inp.write_bytes(b"".join(orjson.dumps(r) + b"\n" for r in mod.records(pairs, filler)))
             runs = {
-                "saring run (default pipeline)": [*saring, "run", str(inp), "-o", f"{tmp}/run",
-                                                  *(["--config", args.config] if args.config else [])],
-                f"saring dedup {args.extra}".strip(): [*saring, "dedup", str(inp), "-o", f"{tmp}/dedup",
-                                                       *shlex.split(args.extra)],
+                "saring run (default pipeline)": [
+                    *saring,
+                    "run",
+                    str(inp),
+                    "-o",
+                    f"{tmp}/run",
+                    *(["--config", args.config] if args.config else []),
+                ],
+                f"saring dedup {args.extra}".strip(): [
+                    *saring,
+                    "dedup",
+                    str(inp),
+                    "-o",
+                    f"{tmp}/dedup",
+                    *shlex.split(args.extra),
+                ],
             }
             for name, cmd in runs.items():
                 run(cmd)
                 kept, dup, other = S.outcome(Path(cmd[cmd.index("-o") + 1]))
                 r = mod.judge(pairs, kept, dup, other)
-                print(f"| {half} | `{name}` | {r['collapsed']:.3f} (of {r['copies']}) | "
-                      f"{r['traps_merged']} (of {r['traps']}) |"
-                      + (f" copies removed {r['copies_removed']:.3f}" if "copies_removed" in r else ""))
+                print(
+                    f"| {half} | `{name}` | {r['collapsed']:.3f} (of {r['copies']}) | "
+                    f"{r['traps_merged']} (of {r['traps']}) |"
+                    + (
+                        f" copies removed {r['copies_removed']:.3f}"
+                        if "copies_removed" in r
+                        else ""
+                    )
+                )
                 if args.show:
                     for g in r.get("missed", []):
                         print(f"    missed {g.ids[0]}: {g.edits}")
