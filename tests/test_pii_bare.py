@@ -150,3 +150,17 @@ def test_fourth_set_meets_the_targets(detect, half):
 ])
 def test_shapes_added_after_the_fourth_set(detect, text, expected):
     assert [t for t, _s, _e in detect(text)] == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # session 16: 19-digit cards printed 4-4-4-4-3 (UnionPay 62, Visa 19; Luhn-valid, written here)
+    ("Pembayaran dari 6212 3456 7890 1234 569 sudah diterima.", ["card"]),
+    ("Dibayar dengan 4000 0000 0000 0000 006", ["card"]),
+    # a mobile-shaped run glued to a hyphen and letters is part of an identifier, not a phone
+    ("Request-ID 0812-3456-7890-abcd di header.", []),
+    ("Kode 0856-1234-5678-XY tercetak di label.", []),
+    # ... but a phone followed by a dash and a space, or a word after a space, stays a phone
+    ("Hubungi 0812-3456-7890 - Bu Rina", ["phone"]),
+])
+def test_shapes_of_the_fifth_set(detect, text, expected):
+    assert [t for t, _s, _e in detect(text)] == expected

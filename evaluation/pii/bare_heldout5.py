@@ -43,16 +43,16 @@ TEMPLATES = (
     "Pernohon :  UD SUMBER TANI\n{npwp}\nAlamat : Jl. Diponegoro No. l2, Jember",
     "BUKTl PEMBAYARAN\nDibayar dengan: {card}\nJumlah : Rp 1.250.000",
     # spreadsheets pasted as text
-    "\"no\",\"nama\",\"desa\",\"data\"\n\"14\",\"Wayan Sudira\",\"Pering\",\"{nik}\"",
+    '"no","nama","desa","data"\n"14","Wayan Sudira","Pering","{nik}"',
     "NAMA              KONTAK            KET\nIrma Tamher       {phone}    lunas",
     "| Nama Vendor | Data | Status |\n|---|---|---|\n| PT Lintas Samudra | {npwp} | aktif |",
     "id;nama;surel;kelas\n21;Fikri Lahay;{email};XI IPA 2",
-    "Nama,Data,Nominal\nAndreas Rumbiak,{card},\"Rp 3.400.000\"",
+    'Nama,Data,Nominal\nAndreas Rumbiak,{card},"Rp 3.400.000"',
     "Rekap Peserta\n1. Sitti Haliah\t{phone}\n2. Muh. Ridwan\t{phone}",
     # chat exports
     "[7/12/24, 09.14.52] Om Fredy: ini nomornya tanta Ester {phone} kalo mo tanya",
     "7/12/24 20:11 - Ci Meilan: aku kirim ulang ya, {email} ini yang bener",
-    "{{\"from\": \"Bang Ucok\", \"text\": \"ktp ibu aku {nik} tolong daftarin\"}}",
+    '{{"from": "Bang Ucok", "text": "ktp ibu aku {nik} tolong daftarin"}}',
     "2024/12/07 Sat\n21:40\tNadia\tkartu yg td kepake {card} blokir aja ya",
     "7/12/24 06:02 - Pak RW: atas nama koperasi pake {npwp} aja bu",
     "[07.12.24 13:45] Kaka Ronal: sapa yang mo ikut, hubungi {phone} deng {phone}",
@@ -178,7 +178,7 @@ TRAPS = (
     "Gunakan pola *@*.go.id untuk filter.",
     "Modul scope @saring/langid@0.9.1 dipublikasi.",
     "Placeholder {{email}}@{{domain}} di templat.",
-    "Atribut data-email=\"\" kosong di HTML.",
+    'Atribut data-email="" kosong di HTML.',
     "Rute /api/users/@me/orders dipanggil aplikasi.",
 )
 
