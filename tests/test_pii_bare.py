@@ -164,3 +164,19 @@ def test_shapes_added_after_the_fourth_set(detect, text, expected):
 ])
 def test_shapes_of_the_fifth_set(detect, text, expected):
     assert [t for t, _s, _e in detect(text)] == expected
+
+
+@pytest.mark.parametrize("half", ["tune", "heldout"])
+def test_fifth_set_meets_the_targets(detect, half):
+    """The fifth set (session 16: forms, spreadsheets, chats, invoices, order pages; VA, IMEI,
+    serial, hex-colour, semver and legal-reference traps; ``bare_heldout5``): recall >= 0.9 per
+    type and precision >= 0.99 on both halves (the held-out half scored once at the start and once
+    at the end: BENCHMARKS.md; its VA traps are bank_account spans by the detector's decision)."""
+    from evaluation.pii import bare_heldout5 as H5
+
+    pos, traps = H5.items(half)
+    assert len(H5.TEMPLATES) >= 40 and len(H5.TRAPS) >= 80
+    r = B.score(detect, pos + traps)
+    for typ in ("nik", "npwp", "phone", "email", "card"):
+        assert r[typ]["recall"] >= 0.9, (typ, r[typ])
+    assert r["_all"]["precision"] >= 0.99, r["_all"]

@@ -218,3 +218,44 @@ def items(half: str, per_template: int = 20, seed: int = 5016) -> tuple[list[Ite
                 pos.append(it)
     traps = [Item(t, [], half, "trap") for i, t in enumerate(TRAPS) if i % 2 == want]
     return pos, traps
+
+
+def main() -> None:
+    """Recall per type and precision per half (also without the VA traps, see the module
+    docstring); ``--tune-details`` lists the tune half's misses and false spans (never the
+    held-out half's: that half is scored, not read)."""
+    import sys
+
+    from evaluation.pii import bare as B
+    from saring.pii.detect import Detector
+
+    det = Detector()
+
+    def detect(text: str) -> list[tuple[str, int, int]]:
+        return [(s.type, s.start, s.end) for s in det.find(text)[0]]
+
+    for half in ("tune", "heldout"):
+        pos, traps = items(half)
+        plain = [it for it in traps if "VA " not in it.text and "Virtual Account" not in it.text]
+        for name, tr in ((half, traps), (f"{half} without VA traps", plain)):
+            r = B.score(detect, pos + tr)
+            cells = " | ".join(
+                f"{r[t]['recall']:.3f}" for t in ("nik", "npwp", "phone", "email", "card")
+            )
+            a = r["_all"]
+            print(
+                f"| {name} ({len(tr)} traps) | {cells} | {a['precision']:.3f} ({a['false_spans']} / {a['found']}) |"
+            )
+        if half == "tune" and "--tune-details" in sys.argv:
+            for it in traps:
+                if detect(it.text):
+                    print(f"  false span: {detect(it.text)} in {it.text!r}")
+            for it in pos:
+                found = detect(it.text)
+                for typ, s, e in it.spans:
+                    if not any(fs < e and s < fe for _, fs, fe in found):
+                        print(f"  miss {typ}: {it.text[s:e]!r} in {it.text[:60]!r}")
+
+
+if __name__ == "__main__":
+    main()
