@@ -7,6 +7,8 @@ window per call (the toggle pair's own cost subtracted).
 (75 records per news corpus measured after 75 of warm-up; run once per side with that side's python and src.)
 """
 
+from __future__ import annotations
+
 import gc
 import gzip
 import os
@@ -14,6 +16,7 @@ import subprocess
 import sys
 import tempfile
 from collections import Counter
+from collections.abc import Callable
 from pathlib import Path
 
 BENCH = Path(__file__).resolve().parents[2] / "bench"
@@ -21,7 +24,8 @@ sys.path.insert(0, str(BENCH))
 TARGETS = ("langid", "pii")
 
 
-def child(limit, warmup, lib):
+def child(limit: int, warmup: int, lib: str) -> None:
+    """Under callgrind: set up and warm the chain, then one pass per target step, each dumped."""
     import ctypes
 
     from bench_pipeline import chain_loop, freeze_like_a_worker, load_raw
@@ -31,7 +35,7 @@ def child(limit, warmup, lib):
     cg = ctypes.CDLL(lib)
     opened = [0]
 
-    def toggle():
+    def toggle() -> None:
         opened[0] += 1
         cg.cg_toggle()
 
@@ -44,7 +48,7 @@ def child(limit, warmup, lib):
     freeze_like_a_worker()
     n_docs = sum(1 for blob in raw.values() for _ in gzip.decompress(blob).splitlines())
 
-    def run_pass(name, fn):
+    def run_pass(name: str, fn: Callable[[], object]) -> None:
         gc.collect()
         opened[0] = 0
         fn()
@@ -52,8 +56,8 @@ def child(limit, warmup, lib):
 
     run_pass("toggles", lambda: [(toggle(), toggle()) for _ in range(n_docs)])
 
-    def wrap(proc):
-        def w(doc):
+    def wrap(proc: Callable) -> Callable:
+        def w(doc: object) -> object:
             toggle()
             r = proc(doc)
             toggle()
@@ -71,7 +75,8 @@ def child(limit, warmup, lib):
             s.__dict__.pop("process", None)
 
 
-def main():
+def main() -> None:
+    """Run the child under callgrind and print instructions per document of each step."""
     if sys.argv[1] == "--child":
         child(int(sys.argv[2]), int(sys.argv[3]), sys.argv[4])
         return
@@ -108,4 +113,5 @@ def main():
         )
 
 
-main()
+if __name__ == "__main__":
+    main()
