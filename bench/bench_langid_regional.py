@@ -17,7 +17,7 @@ scripts/calibrate_langid.py) and the eval half (never read by them):
   word, which the model labels; < 6 / 6-15 / > 15 tokens) on the paragraph, sentence and tweet sets.
 
 Usage: python bench/bench_langid_regional.py [--limit 400]
-       [--handwritten dev15|heldout15|both15|dev14|heldout14|both14|dev13|heldout13|both13|dev12|heldout12|both12|dev11|heldout11|both11|dev10|heldout10|both10|dev9|heldout9|both9|dev8|heldout8|both8|dev7|heldout7|both7|dev6|heldout6|both6|dev|heldout|both|none] [--show] [--short] [--skip-corpora]
+       [--handwritten dev16|heldout16|both16|dev15|heldout15|both15|dev14|heldout14|both14|dev13|heldout13|both13|dev12|heldout12|both12|dev11|heldout11|both11|dev10|heldout10|both10|dev9|heldout9|both9|dev8|heldout8|both8|dev7|heldout7|both7|dev6|heldout6|both6|dev|heldout|both|none] [--show] [--short] [--skip-corpora]
 """
 
 from __future__ import annotations
@@ -127,7 +127,7 @@ def main() -> None:
                              "dev9", "heldout9", "both9", "dev10", "heldout10", "both10",
                              "dev11", "heldout11", "both11", "dev12", "heldout12", "both12",
                              "dev13", "heldout13", "both13", "dev14", "heldout14", "both14",
-                             "dev15", "heldout15", "both15", "none"))
+                             "dev15", "heldout15", "both15", "dev16", "heldout16", "both16", "none"))
     ap.add_argument("--show", action="store_true", help="print each wrong hand-written text")
     ap.add_argument("--skip-corpora", action="store_true")
     ap.add_argument("--short", action="store_true", help="calibration by path and length")
@@ -143,6 +143,7 @@ def main() -> None:
               "both12": ("dev12", "heldout12"),
               "both13": ("dev13", "heldout13"), "both14": ("dev14", "heldout14"),
               "both15": ("dev15", "heldout15"),
+              "both16": ("dev16", "heldout16"),
               "none": ()}.get(
         args.handwritten, (args.handwritten,))
     for half in halves:

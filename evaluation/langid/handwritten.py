@@ -27,7 +27,11 @@ DATA = Path(__file__).resolve().parent / "data"
 # Indonesian news naming regional places and dishes and short clean id/ms/jv/su lines; session 14's
 # set 15: regional lines of 11-26 words mostly shared with Indonesian, lines of words Indonesian
 # writes too, Sasak `naon`, short Betawi lines above the ceiling, against short clean Indonesian of
-# many genres and registers: legal, religious, sports, recipes, forum posts, tweets, headlines)
+# many genres and registers: legal, religious, sports, recipes, forum posts, tweets, headlines;
+# session 16's set 16: eight languages never used (Gorontalo, Mandar, Lampung, Rejang and the
+# Malay-based creoles of Kupang, Papua and Manado) beside seven used ones, against short clean
+# Indonesian of registers never used: SMS-style, product reviews, sermons, sports commentary,
+# government announcements)
 HALVES = {"dev": "regional_dev.tsv", "heldout": "regional_heldout.tsv",
           "dev6": "regional_dev6.tsv", "heldout6": "regional_heldout6.tsv",
           "dev7": "regional_dev7.tsv", "heldout7": "regional_heldout7.tsv",
@@ -38,7 +42,8 @@ HALVES = {"dev": "regional_dev.tsv", "heldout": "regional_heldout.tsv",
           "dev12": "regional_dev12.tsv", "heldout12": "regional_heldout12.tsv",
           "dev13": "regional_dev13.tsv", "heldout13": "regional_heldout13.tsv",
           "dev14": "regional_dev14.tsv", "heldout14": "regional_heldout14.tsv",
-          "dev15": "regional_dev15.tsv", "heldout15": "regional_heldout15.tsv"}
+          "dev15": "regional_dev15.tsv", "heldout15": "regional_heldout15.tsv",
+          "dev16": "regional_dev16.tsv", "heldout16": "regional_heldout16.tsv"}
 REFERENCE = ("id", "ms", "jv", "su", "en")
 
 

@@ -288,10 +288,16 @@ def load_regional_evidence(path: Path | None = None) -> RegionalEvidence:
     p = path or DATA / "idms_evidence.tsv"
     if not p.exists():
         return RegionalEvidence(frozenset(), active=False)
-    rows = _rows(p)
+    rows = _rows(p) + _creole_rows(p.with_name("idms_creole.tsv"))
     weak = p.with_name("idms_weak.tsv")
     return RegionalEvidence(frozenset(r[0] for r in rows), strong=frozenset(r[0] for r in rows if r[3] == "1"),
                             weak=frozenset(r[0] for r in _rows(weak)) if weak.exists() else frozenset())
+
+
+def _creole_rows(p: Path) -> list[list[str]]:
+    """The hand-written creole evidence (``idms_creole.tsv``, same columns), or none. Why a second
+    file: ``idms_evidence.tsv`` is rebuilt from the corpora, which hold no creole text."""
+    return _rows(p) if p.exists() else []
 
 
 def _rows(p: Path) -> list[list[str]]:
@@ -322,4 +328,5 @@ def _packaged() -> dict[str, Any]:
                 "idms_weak": regional.weak}
 
     return load_cached("langid_stepback", build,
-                       [DATA / "jvsu_evidence.tsv", DATA / "idms_evidence.tsv", DATA / "idms_weak.tsv"])
+                       [DATA / "jvsu_evidence.tsv", DATA / "idms_evidence.tsv", DATA / "idms_weak.tsv",
+                        DATA / "idms_creole.tsv"])
