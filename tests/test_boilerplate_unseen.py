@@ -39,6 +39,9 @@ FLOORS = {
     "heldout14": (0.83, 0.65),
     "heldout14b": (0.92, 0.80),
     "heldout15": (0.78, 0.55),
+    # session 16 (fresh round 4), base fe2d70d: tune16 0.800 / 18 of 20, heldout16 0.740 / 17 of 20
+    "tune16": (0.80, 0.90),
+    "heldout16": (0.74, 0.85),
 }
 
 
