@@ -207,7 +207,10 @@ def report(name: str, sc: UnseenScores) -> str:
 def main() -> int:
     ap = argparse.ArgumentParser()
     ap.add_argument(
-        "half", nargs="?", default="tune", choices=[*HALVES, "both", "both14", "both14b", "both15", "both16"]
+        "half",
+        nargs="?",
+        default="tune",
+        choices=[*HALVES, "both", "both14", "both14b", "both15", "both16"],
     )
     ap.add_argument("--errors", action="store_true")
     a = ap.parse_args()
