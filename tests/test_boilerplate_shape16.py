@@ -1,7 +1,8 @@
 """Session-16 page shapes (fresh round 4): upload and medical-review bylines, ``date | views``
 and Hijri dates in the head, correction notices, visitor counters, donate buttons, bios that
 open with the credited name, middot menus, datelines with a press office
-after the place (``DEMAK, Humas DPRD –``), a numeric date (``JAKARTA, 9/6 -``) or ``>``.
+after the place (``DEMAK, Humas DPRD –``), a numeric date (``JAKARTA, 9/6 -``,
+``Sleman (02/06/2026) –``) or ``>``; ``date - time | Label: X | Label: Y``, Malay times (``pg``).
 
 Every page here is invented for saring (outlet names are made up or used only as shapes); none
 of the text is in ../shared/corpora or in evaluation/boilerplate/unseen/. Each furniture shape
@@ -45,6 +46,10 @@ def run(step: Boilerplate, text: str, url: str | None = URL) -> Document:
         [HEADLINE, "Ditulis 5 Desember 2026 oleh Humas Desa"],
         ["Kabar · Agenda · Galeri", HEADLINE],
         [HEADLINE, "Cerita oleh Wulan Sari", "• 2 jam"],
+        [HEADLINE, "Selasa, 08 Desember 2026 - 06:31 WIB | Penulis : Dewi | Editor : Sigit Ananta"],
+        [HEADLINE, "Oleh : Wulan Sari / WS"],
+        [HEADLINE, "8 Disember 2026 | 9:45 pg"],
+        [HEADLINE, "Diterbitkan: 8 Disember 2026, 11:20 pagi"],
     ],
 )
 def test_head_furniture_is_removed(step, head):
@@ -63,6 +68,7 @@ def test_head_furniture_is_removed(step, head):
         ["Suka artikel ini? Bagikan ke teman Anda", "Komentar ditutup."],
         ["Unduh Siaran Pers"],
         ["Lanjutkan membaca", "Konten dari mitra kami"],
+        ["Recommended by"],
     ],
 )
 def test_tail_widgets_are_removed(step, tail):
@@ -104,6 +110,8 @@ def test_a_bio_opening_with_the_credited_name_is_removed(step):
         [*BODY, "Semoga bermanfaat, dan selamat mencoba!"],
         [*BODY, "Wallahu a'lam..."],
         [*BODY, "Ralat itu dimuat keesokan harinya setelah warga memprotes jumlah benih."],
+        # a time of day inside a sentence
+        [*BODY, "Rapat warga dimulai 9:45 pagi di balai desa."],
         # a tail schedule line with a date and a dash stays
         [*BODY, "Jadwal tebar benih berikutnya:", "12 Desember 2026 - Waduk Kedungsari"],
     ],
@@ -133,6 +141,7 @@ def test_body_twins_stay(step, lines):
             "MADIUN, 5/12 - ",
         ),
         ("MADIUN > Petugas menebar benih nila di waduk desa.", "Madiun", "MADIUN > "),
+        ("Kudus (08/12/2026) – Petugas menebar benih nila.", "Kudus", "Kudus (08/12/2026) – "),
     ],
 )
 def test_place_datelines_with_press_offices_and_numeric_dates(step, first, place, cut):

@@ -47,7 +47,7 @@ PLACEHOLDERS = {
         rf"(?:\d{{1,2}}[ \t]{_MONTH}[ \t]\d{{4}}|{_MONTH}[ \t]\d{{1,2}},?[ \t]\d{{4}}|"
         r"\d{1,2}[-/.]\d{1,2}[-/.]\d{2,4})"
     ),
-    "{TIME}": r"\d{1,2}[:.]\d{2}(?::\d{2})?(?:[ \t]?(?:WIB|WITA|WIT|MYT|SGT|[AaPp]\.?[Mm]\.?))?",
+    "{TIME}": r"\d{1,2}[:.]\d{2}(?::\d{2})?(?:[ \t]?(?:WIB|WITA|WIT|MYT|SGT|[AaPp]\.?[Mm]\.?|pg|ptg|pagi|petang|malam))?",
     "{WEEKDAY}": (
         r"(?i:senin|selasa|rabu|kamis|jumat|jum'at|sabtu|minggu|ahad|isnin|khamis|jumaat|"
         r"monday|tuesday|wednesday|thursday|friday|saturday|sunday)"
