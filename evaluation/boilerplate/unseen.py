@@ -1,6 +1,6 @@
 """Scoring the boilerplate step on hand-written pages of outlets it was not written for.
 
-    python evaluation/boilerplate/unseen.py [tune|heldout|tune14|heldout14|tune14b|heldout14b|tune14c|tune14d|tune15|heldout15|both|both14|both14b|both15] [--errors]
+    python evaluation/boilerplate/unseen.py [tune|heldout|tune14|heldout14|tune14b|heldout14b|tune14c|tune14d|tune15|heldout15|tune16|heldout16|both|both14|both14b|both15|both16] [--errors]
 
 The pages in ``evaluation/boilerplate/unseen/*.txt`` were written by hand for saring (outlets not
 in ../shared/corpora; invented bodies). Format, one document per block::
@@ -34,7 +34,7 @@ from saring.metrics import PRCounts
 HERE = Path(__file__).resolve().parent / "unseen"
 # tune/heldout: issue-17 round (session 4); tune14/heldout14 and tune14b/heldout14b: two fresh rounds
 # of other outlets (session 14); tune14c, tune14d: third and fourth tuning batches; tune15/heldout15:
-# fresh round 3 (session 15)
+# fresh round 3 (session 15); tune16/heldout16: fresh round 4 (session 16)
 HALVES = [
     "tune",
     "heldout",
@@ -46,6 +46,8 @@ HALVES = [
     "tune14d",
     "tune15",
     "heldout15",
+    "tune16",
+    "heldout16",
 ]
 _SPAN_RE = re.compile(r"\[\[(.*?)\]\]")
 _FIELD_SEP = re.compile(r" \| (?=\w+: )")
@@ -205,7 +207,10 @@ def report(name: str, sc: UnseenScores) -> str:
 def main() -> int:
     ap = argparse.ArgumentParser()
     ap.add_argument(
-        "half", nargs="?", default="tune", choices=[*HALVES, "both", "both14", "both14b", "both15"]
+        "half",
+        nargs="?",
+        default="tune",
+        choices=[*HALVES, "both", "both14", "both14b", "both15", "both16"],
     )
     ap.add_argument("--errors", action="store_true")
     a = ap.parse_args()
@@ -214,6 +219,7 @@ def main() -> int:
         "both14": ["tune14", "heldout14"],
         "both14b": ["tune14b", "heldout14b"],
         "both15": ["tune15", "heldout15"],
+        "both16": ["tune16", "heldout16"],
     }.get(a.half, [a.half])
     for h in halves:
         pages = load(HERE / f"{h}.txt")

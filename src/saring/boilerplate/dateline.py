@@ -366,7 +366,7 @@ def _head_lines(lines: list[str], drop: dict[int, str]) -> list[int]:
 
 
 _MULTI_LINE_RANKS = ("outlet_lines", "generic")
-_GENERIC_SEP_RE = re.compile(r"[-–—|:(•]")
+_GENERIC_SEP_RE = re.compile(r"[-–—|:(•>»]")
 
 
 def _match_line(lines: Lines, i: int, rank: int, ctx: DatelineContext) -> Dateline | None:

@@ -47,7 +47,7 @@ PLACEHOLDERS = {
         rf"(?:\d{{1,2}}[ \t]{_MONTH}[ \t]\d{{4}}|{_MONTH}[ \t]\d{{1,2}},?[ \t]\d{{4}}|"
         r"\d{1,2}[-/.]\d{1,2}[-/.]\d{2,4})"
     ),
-    "{TIME}": r"\d{1,2}[:.]\d{2}(?::\d{2})?(?:[ \t]?(?:WIB|WITA|WIT|MYT|SGT|[AaPp]\.?[Mm]\.?))?",
+    "{TIME}": r"\d{1,2}[:.]\d{2}(?::\d{2})?(?:[ \t]?(?:WIB|WITA|WIT|MYT|SGT|[AaPp]\.?[Mm]\.?|pg|ptg|pagi|petang|malam))?",
     "{WEEKDAY}": (
         r"(?i:senin|selasa|rabu|kamis|jumat|jum'at|sabtu|minggu|ahad|isnin|khamis|jumaat|"
         r"monday|tuesday|wednesday|thursday|friday|saturday|sunday)"
@@ -98,7 +98,8 @@ _ENDS = frozenset('.!?"”’)…')
 _LONG_FIRST_WORDS = frozenset(
     "ikuti follow dapatkan simak cek gabung bergabung baca copyright hak hakcipta dilarang foto "
     "keterangan alamat disclaimer penulis sumber subscribe jangan yuk ayo klik kunjungi unduh "
-    "download install pantau dengarkan saksikan tonton salurkan sumbangkan donasikan".split()
+    "download install pantau dengarkan saksikan tonton salurkan sumbangkan donasikan ralat koreksi "
+    "lanjutkan suka".split()
 )
 # classify's "long or sentence-shaped line" test (shared with the kernel's candidate pass)
 _PROSE = ProseFilter(
@@ -273,6 +274,46 @@ def _bios(lines: Lines, nonblank: list[int], paragraphs: list[int], drop: dict[i
         drop[i] = "bio"
 
 
+def _named_bios(
+    lines: Lines, nonblank: list[int], paragraphs: list[int], drop: dict[int, str]
+) -> None:
+    """A bio that opens with the name a credit line of this page gave ("Penulis: Nur Aini" ...
+    "Nur Aini adalah penulis lepas di Cirebon."): directly under a credit, or the text's last
+    line with only furniture below it; never the first paragraph, never speech."""
+    names = {
+        m.group(1)
+        for j, why in drop.items()
+        if why in _CREDIT_DROPS
+        for m in _CREDITED_NAME_RE.finditer(lines[j])
+    }
+    if not names or len(paragraphs) < 3:
+        return
+    last = paragraphs[-1]
+    for k, i in enumerate(nonblank):
+        if i in drop:
+            continue
+        s = lines[i].strip()
+        m = _BIO_OPENING_RE.match(s)
+        if m is None or m.group(1) not in names or len(s.split()) > 30 or _QUOTES_RE.search(s):
+            continue
+        under_credit = k > 0 and drop.get(nonblank[k - 1]) in _CREDIT_DROPS
+        closing = i == last and all(n in drop for n in nonblank[k + 1 :])
+        if i == paragraphs[0] and not under_credit:
+            continue
+        if under_credit or closing:
+            drop[i] = "bio"
+
+
+# the name in a credit line ("Penulis: Nur Aini", "Ditulis oleh Andi Saputra")
+_CREDITED_NAME_RE = re.compile(
+    r"(?:^|[|•·,][ \t]?)\(?(?:(?i:penulis|editor|kontributor|reporter)[ \t]?:[ \t]?|"
+    r"(?:(?:Ditulis|Diposting|Posted)[ \t])?(?:Oleh|oleh|By)[ \t]?:?[ \t])"
+    r"([A-Z][\w'’-]{1,20}(?:[ \t][A-Z][\w'’-]{1,20}){0,3})"
+)
+# a bio's opening: a name, then "adalah"/"merupakan" or a comma and a lower-case word
+_BIO_OPENING_RE = re.compile(
+    r"([A-Z][\w'’-]{1,20}(?:[ \t][A-Z][\w'’-]{1,20}){0,3})(?:[ \t](?:adalah|merupakan)[ \t]|,[ \t](?=[a-z]))"
+)
 _DESCRIBES_RE = re.compile(r"\b(?:adalah|merupakan|didirikan)\b")
 # first words of a one-line author bio (a role, not a name or a subject)
 _ROLE_WORDS = frozenset(
@@ -452,6 +493,7 @@ class ShapeFurniture:
         self._tail_block(lines, tail, found, drop)
         if drop:
             _bios(lines, nonblank, paragraphs, drop)
+            _named_bios(lines, nonblank, paragraphs, drop)
 
     def _classify_lines(
         self,
