@@ -382,8 +382,8 @@ def _cap_word_before(text: str, pos: int) -> bool:
 
 def _right_ok(right: str, res: Resources) -> bool:
     low = right.lower()
-    if right[0].isupper() and not right[1:].islower():
-        return False
+    if right[0].isupper() and not right[1:].islower() or right[0].islower() and not right.islower():
+        return False  # (``Karangsen|aLokasi``: a cut before a CamelCase boundary is no word)
     if low in res.stop or low in SUFFIX_LIKE or low in res.not_heads or low not in res.lexicon:
         return False
     if low[:2] in ("di", "ke") and low[2:] in res.stop:
@@ -814,6 +814,19 @@ def _crossed(tok: str, i: int, res: Resources) -> bool:
     return False
 
 
+def _shorter_word(tok: str, i: int, res: Resources) -> bool:
+    """A tail one or two vowels shorter is a glued head too, and a more frequent word
+    (``Karangsena|lokasi`` read as ``Karangsen|alokasi``): where the name ends is unclear, and a
+    move would tear its last letters off; flag, never move."""
+    right = tok[i:]
+    if not right.islower():
+        return False
+    zipf = res.lexicon.get(right, 0.0)
+    return any(len(tok) - j >= 4 and set(tok[i:j]) <= VOWELS and res.lexicon.get(tok[j:], 0.0) > zipf
+               and _right_ok(tok[j:], res) for j in (i + 1, i + 2))
+    # (vowels only: a name ends in them, ``Karangsena``; a consonant is a prefix, ``pe|tugas``)
+
+
 def _long_tail_site(text: str, m: re.Match[str], i: int, res: Resources, memo: DocMemo | None) -> Site | None:
     """``Antam|tersebut``, ``Salzburg|berhasil``: when the shorter split cuts a longer word
     (``Antamter|sebut``), the longer tail is the glued word if it is a function word or a verb
@@ -1196,6 +1209,7 @@ def name_site(text: str, m: re.Match[str], res: Resources, memo: DocMemo | None 
         i = _tagged_split(tok, i, res)
     if not i or _crossed(tok, i, res):
         return None
+    shifted = _shorter_word(tok, i, res)
     g = _glued(text, m, i, res, memo)
     if text[g.start - 1 : g.start] == "-" and not _second_part_head(g, res):
         return None
@@ -1226,7 +1240,7 @@ def name_site(text: str, m: re.Match[str], res: Resources, memo: DocMemo | None 
     site.name = True
     site.no_move = not g.clear
     low = g.right.lower()
-    if (_flag_only(g, res) and not run) or _solid_title(g, res) or _family_branch(g, memo) or (camel and not (DERIVED.fullmatch(low) or res.head_noun(low, HEAD_RATE))
+    if shifted or (_flag_only(g, res) and not run) or _solid_title(g, res) or _family_branch(g, memo) or (camel and not (DERIVED.fullmatch(low) or res.head_noun(low, HEAD_RATE))
                                             and not _verb_before(text, g.name_start, res) and not run):
         # (CamelCase on a word that heads no phrase, not the object of a verb: "Toko daring
         # SerbaMurah" is a brand made of two words, whatever other glue the page shows)
