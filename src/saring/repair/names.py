@@ -1027,12 +1027,27 @@ def _guarded(g: Glued, res: Resources) -> bool:
     if g.name_start < g.start and left in g.text[g.name_start : g.start].split():
         return True  # "Toko Kainindah dan Kainindah|batik": the walk crossed "dan" into a second
         # name of one family; a translator's glue never repeats the name's own word
+    if _branch_place(g, res):
+        return True
     if left in PLACE_HEADS and (not g.head_word or ACRONYM_OPENER.fullmatch(g.head_word) and g.name_start + len(
             g.head_word) + 1 == g.start):
         return True  # Tanjung|pandan, Sungai|liat, Kota|baru: a place head written solid with its
         # name (not the last word of a longer name: "Kementerian Desa|program"), even when the
         # document has it before other names ("Tanjung Rawa"): a place head is never the name
     return right.lower() in res.name_tails and not g.alone  # Banyuwangi, Adiputra, Tulungagung
+
+
+# words after which an organisation names its branch by a place (``BPD X Cabang Lubukdalang``)
+BRANCH_WORDS = frozenset("Cabang Unit Perwakilan Wilayah Kantor".split())
+
+
+def _branch_place(g: Glued, res: Resources) -> bool:
+    """``Cabang Lubuk|dalang``: after a branch word comes a place, and a place whose first part is
+    a word of its own (``lubuk``, ``batu``, ``air``) is written solid as often as not; a coined
+    first part (``Cabang Tanjungmerapi|kepala``) is still a name with its head glued."""
+    before = g.text[max(g.name_start, g.start - 11) : g.start].rsplit(" ", 2)
+    return (len(before) >= 2 and before[-1] == "" and before[-2] in BRANCH_WORDS
+            and res.lexicon.get(g.left.lower(), 0.0) >= COMPOUND_LEFT_ZIPF)
 
 
 AGENT_NOUN = re.compile(r"(?:pe|pem|pen|peng|peny|per)[a-z]{3,}(?<!an)")  # pemilik, penari: a person's role
@@ -1336,7 +1351,16 @@ def demonym_site(text: str, m: re.Match[str], res: Resources, memo: DocMemo | No
         # "memberi Valerian hadiah": a double-object verb's recipient, a person, comes first
     site = Site(start, end, base, "suffix", end + 1, noun, 0.85, cap=0.9)
     site.name = True
+    if _ian_unclear(tok, base, res):
+        site.cap = site.confidence = 0.7
     return site
+
+
+def _ian_unclear(tok: str, base: str, res: Resources) -> bool:
+    """``Karelian``: ``Karel|ian`` (a person's name the lists know) or ``Karelia|n`` (a region
+    they do not)? A ``-ian`` reading is sure only on a place the gazetteer knows (``Iran|ian``,
+    ``Kanada|ian``); else a wrong base would tear the name: flag, never move."""
+    return tok.lower().endswith("ian") and len(base) == len(tok) - 3 and base not in res.gazetteer
 
 
 # counting words a translated link glues to the name before the head noun ("X's three ships" ->
