@@ -410,6 +410,8 @@ def _right_ok_common(right: str, res: Resources) -> bool:
         # (a capitalised part writers use as a name is not one: Fair|Kemayoran)
     if _derived_from_root(low, res) and (right[0].islower() or not res.corpus_name(right)):
         return True  # antrean = antre + -an, timbangan: rarer nouns, but visibly derived
+    if _chief_noun(low, res):
+        return True  # kapolres, wakapolsek: the chief of an office, a role that heads a phrase
     # short or rarer heads that names are glued to (juru, izin, tim, rektor): only a frequent head
     rate = res.head_rate.get(low, 0.0)
     if len(low) == 4 and rate >= STRONG_HEAD_MIN and res.lower_count.get(low, 0) >= 300 and res.lexicon[
@@ -418,6 +420,17 @@ def _right_ok_common(right: str, res: Resources) -> bool:
     min_rate = 0.2 if len(low) <= 3 else SHORT_HEAD_RATE if len(low) == 4 else HEAD_RATE
     return rate >= min_rate and res.lower_count.get(low, 0) >= (
         300 if len(low) <= 4 else 30)
+
+
+CHIEF_PREFIXES = ("waka", "ka")  # (wakil) kepala: ``kapolres`` = kepala + Polres
+
+
+def _chief_noun(low: str, res: Resources) -> bool:
+    """``ka``/``waka`` + an office that heads names (``kapolres``, ``wakapolsek``): Indonesian makes
+    the chief's title from the office's short name; a word of the lexicon, so no coined tail."""
+    return low in res.lexicon and any(
+        low.startswith(p) and low[len(p) :].capitalize() in res.org_heads and len(low) - len(p) >= 4
+        for p in CHIEF_PREFIXES)
 
 
 SHORT_NOUN_ZIPF = 5.0  # wordfreq ``id`` Zipf of a three-letter noun glued where a run ends (~1 in 10k words)
