@@ -1012,11 +1012,15 @@ def _glued(text: str, m: re.Match[str], i: int, res: Resources, memo: DocMemo | 
         alone or shown, alone or shown or res.strict_name(tok[:i]))
 
 
+# legal forms that close a firm's name (``PT ... Tbk``, ``... Ltd``): the name's end is certain
+LEGAL_ENDS = frozenset("Tbk Ltd Inc Corp Bhd LLC Plc Ltda GmbH".split())
+
+
 def _guarded(g: Glued, res: Resources) -> bool:
     """Shapes that are names or words, not glue: no site at all."""
     left, right, text = g.left, g.right, g.text
     listed = res.strict_name(left)
-    if len(left) < 4 and not (g.alone or left.isupper() or CODE_RIGHT_BEFORE.search(text, max(0, g.start - 12), g.start) or (
+    if len(left) < 4 and not (g.alone or left.isupper() or left in LEGAL_ENDS and g.org or CODE_RIGHT_BEFORE.search(text, max(0, g.start - 12), g.start) or (
             listed and len(right) >= 6 and WORD_BEFORE.search(text, max(0, g.start - 40), g.start)) or (
             len(right) >= 5 and res.zipf_en.get(left.lower(), 0.0) >= ENGLISH_WORD_ZIPF and _run_site(g, res))):
         return True  # Rio|dingin, Sem|bilang; but "Fadli Zon|pengikut", and a run ending in a short
@@ -1024,14 +1028,15 @@ def _guarded(g: Glued, res: Resources) -> bool:
     if _sentence_start(text, g.start) and (left.lower() in res.lexicon or not g.head_word) and not g.known:
         return True  # "Fluktuasiharga emas": a word capitalised by the sentence start; a one-word
         # unknown "name" there is a solid compound as often ("Pramu|niaga", "Purna|jual")
-    if (len(right) <= 4 and not (g.known or g.org) or len(right) <= 3 and not (g.alone or g.org and (g.known or _phrase_after(g, res)))
+    if not (left in LEGAL_ENDS and g.org) and (len(right) <= 4 and not (g.known or g.org) or len(right) <= 3 and not (g.alone or g.org and (g.known or _phrase_after(g, res)))
             or len(right) == 4 and res.head_rate.get(right.lower(), 0.0) < SHORT_HEAD_RATE) and not (
             len(right) == 4 and (_strong(g, res) or _run_site(g, res)) or _short_noun_site(g, res) and _run_site(g, res)):
         return True  # a short head only on a known name (Primera: Prim|era), a rarer one only
         # with strong evidence (Prasetyo|gaya); a 3-letter one under an organisation word only on
         # a known name or before the rest of its phrase ("Universitas Tadulako|tim peneliti"; but
         # "diikuti Universitas Halm|era dan" was moved on clean text); a frequent one where a run
-        # ends on a long unknown word (``Bendungan Kalisogara|air``, ``_short_noun_site``)
+        # ends on a long unknown word (``Bendungan Kalisogara|air``, ``_short_noun_site``); a legal
+        # form ends a firm's name for certain, whatever follows (``PT Sarana Jaya Tbk|laba``)
     if (_common(left, res) or _word_glue(g.tok, res)) and not (
             g.known or g.org or g.coined or _name_word(g, res) or _strong(g, res) or _run_site(g, res)):
         return True  # Bukalapak, Sukabumi, Gempaber|kekuatan; but "Bank Mandiri|direktur"
