@@ -422,15 +422,16 @@ def _right_ok_common(right: str, res: Resources) -> bool:
         300 if len(low) <= 4 else 30)
 
 
-CHIEF_PREFIXES = ("waka", "ka")  # (wakil) kepala: ``kapolres`` = kepala + Polres
-
-
 def _chief_noun(low: str, res: Resources) -> bool:
     """``ka``/``waka`` + an office that heads names (``kapolres``, ``wakapolsek``): Indonesian makes
     the chief's title from the office's short name; a word of the lexicon, so no coined tail."""
-    return low in res.lexicon and any(
-        low.startswith(p) and low[len(p) :].capitalize() in res.org_heads and len(low) - len(p) >= 4
-        for p in CHIEF_PREFIXES)
+    if low[:2] == "ka":
+        office = low[2:]
+    elif low[:4] == "waka":
+        office = low[4:]
+    else:
+        return False
+    return len(office) >= 4 and office.capitalize() in res.org_heads and low in res.lexicon
 
 
 SHORT_NOUN_ZIPF = 5.0  # wordfreq ``id`` Zipf of a three-letter noun glued where a run ends (~1 in 10k words)
