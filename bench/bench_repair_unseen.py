@@ -47,7 +47,8 @@ SETS = {"dev": "unseen_dev.txt", "heldout": "unseen_heldout.txt",
         "dev13b": "unseen_dev13b.txt", "heldout13b": "unseen_heldout13b.txt",  # session 13 (glue11): drones, couriers, clinics, energy, parties, brands, labs, parks
         "dev15a": "unseen_dev15a.txt", "heldout15a": "unseen_heldout15a.txt",  # session 14 (repair12): federations, worship bodies, start-ups, streets, programmes, directorates, BUMD, one-capital codes
         "dev15b": "unseen_dev15b.txt", "heldout15b": "unseen_heldout15b.txt",  # session 14 (glue12): laundries, funeral homes, pawnshops, gyms, utilities, brands; quotes, questions, repeats
-        "dev16a": "unseen_dev16a.txt", "heldout16a": "unseen_heldout16a.txt"}  # session 15 (repair13): wards, ports, miners, estates, esports, K-pop, bills, vessels, rockets, vaccines, coalitions, titled people
+        "dev16a": "unseen_dev16a.txt", "heldout16a": "unseen_heldout16a.txt",  # session 15 (repair13): wards, ports, miners, estates, esports, K-pop, bills, vessels, rockets, vaccines, coalitions, titled people
+        "dev17a": "unseen_dev17a.txt", "heldout17a": "unseen_heldout17a.txt"}  # session 16 (repair14): cooperatives, bank branches, pesantren, venues, directorates, police units, ships, foreign people
 TRAPS = ("traps.txt", "traps2.txt",  # 2: session 4 (Malay names, spec lists, code, hashtags)
          "traps3.txt",  # 3: session 5 (CamelCase apps of Indonesian words, clitics, nisba names)
          "traps4.txt",  # 4: session 6 (clitics on countries, solid places, names with lower-case words)
@@ -64,7 +65,9 @@ TRAPS = ("traps.txt", "traps2.txt",  # 2: session 4 (Malay names, spec lists, co
          "traps13b.txt",  # 13b: session 13, glue11 (solid names/brands ending in words, CamelCase brands, demonym words)
          "traps15.txt",  # 15: session 14, repair12 (English+Indonesian brands, one-capital codes, -ian given names, worship/trade words in places)
          "traps15b.txt",  # 15b: session 14, glue12 (brand families: one name before several words, repeated solid names)
-         "traps16.txt")  # 16: session 15, repair13 (CamelCase vaccine/K-pop/esports brands, titled people with degrees, coded vessels, demonym titles)
+         "traps16.txt",  # 16: session 15, repair13 (CamelCase vaccine/K-pop/esports brands, titled people with degrees, coded vessels, demonym titles)
+         "traps17.txt",  # 17: session 15, prec13 (solid titles after work nouns, store-family branches)
+         "traps18.txt")  # 18: session 16, repair14 (places after Cabang/Unit, vowel-led words, -ian bases)
 CORPORA = ROOT.parent / "shared" / "corpora"
 # clean news (false edits) and scraped news (link-stripped glue: splits fine, reorders wrong)
 NEWS = [("id_news_indosum_dev.jsonl.gz", 3463), ("id_news_detik_langscrape.jsonl.gz", 1000),

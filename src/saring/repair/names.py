@@ -382,8 +382,8 @@ def _cap_word_before(text: str, pos: int) -> bool:
 
 def _right_ok(right: str, res: Resources) -> bool:
     low = right.lower()
-    if right[0].isupper() and not right[1:].islower():
-        return False
+    if right[0].isupper() and not right[1:].islower() or right[0].islower() and not right.islower():
+        return False  # (``Karangsen|aLokasi``: a cut before a CamelCase boundary is no word)
     if low in res.stop or low in SUFFIX_LIKE or low in res.not_heads or low not in res.lexicon:
         return False
     if low[:2] in ("di", "ke") and low[2:] in res.stop:
@@ -410,6 +410,8 @@ def _right_ok_common(right: str, res: Resources) -> bool:
         # (a capitalised part writers use as a name is not one: Fair|Kemayoran)
     if _derived_from_root(low, res) and (right[0].islower() or not res.corpus_name(right)):
         return True  # antrean = antre + -an, timbangan: rarer nouns, but visibly derived
+    if _chief_noun(low, res):
+        return True  # kapolres, wakapolsek: the chief of an office, a role that heads a phrase
     # short or rarer heads that names are glued to (juru, izin, tim, rektor): only a frequent head
     rate = res.head_rate.get(low, 0.0)
     if len(low) == 4 and rate >= STRONG_HEAD_MIN and res.lower_count.get(low, 0) >= 300 and res.lexicon[
@@ -418,6 +420,18 @@ def _right_ok_common(right: str, res: Resources) -> bool:
     min_rate = 0.2 if len(low) <= 3 else SHORT_HEAD_RATE if len(low) == 4 else HEAD_RATE
     return rate >= min_rate and res.lower_count.get(low, 0) >= (
         300 if len(low) <= 4 else 30)
+
+
+def _chief_noun(low: str, res: Resources) -> bool:
+    """``ka``/``waka`` + an office that heads names (``kapolres``, ``wakapolsek``): Indonesian makes
+    the chief's title from the office's short name; a word of the lexicon, so no coined tail."""
+    if low[:2] == "ka":
+        office = low[2:]
+    elif low[:4] == "waka":
+        office = low[4:]
+    else:
+        return False
+    return len(office) >= 4 and office.capitalize() in res.org_heads and low in res.lexicon
 
 
 SHORT_NOUN_ZIPF = 5.0  # wordfreq ``id`` Zipf of a three-letter noun glued where a run ends (~1 in 10k words)
@@ -814,6 +828,19 @@ def _crossed(tok: str, i: int, res: Resources) -> bool:
     return False
 
 
+def _shorter_word(tok: str, i: int, res: Resources) -> bool:
+    """A tail one or two vowels shorter is a glued head too, and a more frequent word
+    (``Karangsena|lokasi`` read as ``Karangsen|alokasi``): where the name ends is unclear, and a
+    move would tear its last letters off; flag, never move."""
+    right = tok[i:]
+    if not right.islower():
+        return False
+    zipf = res.lexicon.get(right, 0.0)
+    return any(len(tok) - j >= 4 and set(tok[i:j]) <= VOWELS and res.lexicon.get(tok[j:], 0.0) > zipf
+               and _right_ok(tok[j:], res) for j in (i + 1, i + 2))
+    # (vowels only: a name ends in them, ``Karangsena``; a consonant is a prefix, ``pe|tugas``)
+
+
 def _long_tail_site(text: str, m: re.Match[str], i: int, res: Resources, memo: DocMemo | None) -> Site | None:
     """``Antam|tersebut``, ``Salzburg|berhasil``: when the shorter split cuts a longer word
     (``Antamter|sebut``), the longer tail is the glued word if it is a function word or a verb
@@ -986,11 +1013,15 @@ def _glued(text: str, m: re.Match[str], i: int, res: Resources, memo: DocMemo | 
         alone or shown, alone or shown or res.strict_name(tok[:i]))
 
 
+# legal forms that close a firm's name (``PT ... Tbk``, ``... Ltd``): the name's end is certain
+LEGAL_ENDS = frozenset("Tbk Ltd Inc Corp Bhd LLC Plc Ltda GmbH".split())
+
+
 def _guarded(g: Glued, res: Resources) -> bool:
     """Shapes that are names or words, not glue: no site at all."""
     left, right, text = g.left, g.right, g.text
     listed = res.strict_name(left)
-    if len(left) < 4 and not (g.alone or left.isupper() or CODE_RIGHT_BEFORE.search(text, max(0, g.start - 12), g.start) or (
+    if len(left) < 4 and not (g.alone or left.isupper() or left in LEGAL_ENDS and g.org or CODE_RIGHT_BEFORE.search(text, max(0, g.start - 12), g.start) or (
             listed and len(right) >= 6 and WORD_BEFORE.search(text, max(0, g.start - 40), g.start)) or (
             len(right) >= 5 and res.zipf_en.get(left.lower(), 0.0) >= ENGLISH_WORD_ZIPF and _run_site(g, res))):
         return True  # Rio|dingin, Sem|bilang; but "Fadli Zon|pengikut", and a run ending in a short
@@ -998,14 +1029,15 @@ def _guarded(g: Glued, res: Resources) -> bool:
     if _sentence_start(text, g.start) and (left.lower() in res.lexicon or not g.head_word) and not g.known:
         return True  # "Fluktuasiharga emas": a word capitalised by the sentence start; a one-word
         # unknown "name" there is a solid compound as often ("Pramu|niaga", "Purna|jual")
-    if (len(right) <= 4 and not (g.known or g.org) or len(right) <= 3 and not (g.alone or g.org and (g.known or _phrase_after(g, res)))
+    if not (left in LEGAL_ENDS and g.org) and (len(right) <= 4 and not (g.known or g.org) or len(right) <= 3 and not (g.alone or g.org and (g.known or _phrase_after(g, res)))
             or len(right) == 4 and res.head_rate.get(right.lower(), 0.0) < SHORT_HEAD_RATE) and not (
             len(right) == 4 and (_strong(g, res) or _run_site(g, res)) or _short_noun_site(g, res) and _run_site(g, res)):
         return True  # a short head only on a known name (Primera: Prim|era), a rarer one only
         # with strong evidence (Prasetyo|gaya); a 3-letter one under an organisation word only on
         # a known name or before the rest of its phrase ("Universitas Tadulako|tim peneliti"; but
         # "diikuti Universitas Halm|era dan" was moved on clean text); a frequent one where a run
-        # ends on a long unknown word (``Bendungan Kalisogara|air``, ``_short_noun_site``)
+        # ends on a long unknown word (``Bendungan Kalisogara|air``, ``_short_noun_site``); a legal
+        # form ends a firm's name for certain, whatever follows (``PT Sarana Jaya Tbk|laba``)
     if (_common(left, res) or _word_glue(g.tok, res)) and not (
             g.known or g.org or g.coined or _name_word(g, res) or _strong(g, res) or _run_site(g, res)):
         return True  # Bukalapak, Sukabumi, Gempaber|kekuatan; but "Bank Mandiri|direktur"
@@ -1014,12 +1046,27 @@ def _guarded(g: Glued, res: Resources) -> bool:
     if g.name_start < g.start and left in g.text[g.name_start : g.start].split():
         return True  # "Toko Kainindah dan Kainindah|batik": the walk crossed "dan" into a second
         # name of one family; a translator's glue never repeats the name's own word
+    if _branch_place(g, res):
+        return True
     if left in PLACE_HEADS and (not g.head_word or ACRONYM_OPENER.fullmatch(g.head_word) and g.name_start + len(
             g.head_word) + 1 == g.start):
         return True  # Tanjung|pandan, Sungai|liat, Kota|baru: a place head written solid with its
         # name (not the last word of a longer name: "Kementerian Desa|program"), even when the
         # document has it before other names ("Tanjung Rawa"): a place head is never the name
     return right.lower() in res.name_tails and not g.alone  # Banyuwangi, Adiputra, Tulungagung
+
+
+# words after which an organisation names its branch by a place (``BPD X Cabang Lubukdalang``)
+BRANCH_WORDS = frozenset("Cabang Unit Perwakilan Wilayah Kantor".split())
+
+
+def _branch_place(g: Glued, res: Resources) -> bool:
+    """``Cabang Lubuk|dalang``: after a branch word comes a place, and a place whose first part is
+    a word of its own (``lubuk``, ``batu``, ``air``) is written solid as often as not; a coined
+    first part (``Cabang Tanjungmerapi|kepala``) is still a name with its head glued."""
+    before = g.text[max(g.name_start, g.start - 11) : g.start].rsplit(" ", 2)
+    return (len(before) >= 2 and before[-1] == "" and before[-2] in BRANCH_WORDS
+            and res.lexicon.get(g.left.lower(), 0.0) >= COMPOUND_LEFT_ZIPF)
 
 
 AGENT_NOUN = re.compile(r"(?:pe|pem|pen|peng|peny|per)[a-z]{3,}(?<!an)")  # pemilik, penari: a person's role
@@ -1196,6 +1243,7 @@ def name_site(text: str, m: re.Match[str], res: Resources, memo: DocMemo | None 
         i = _tagged_split(tok, i, res)
     if not i or _crossed(tok, i, res):
         return None
+    shifted = _shorter_word(tok, i, res)
     g = _glued(text, m, i, res, memo)
     if text[g.start - 1 : g.start] == "-" and not _second_part_head(g, res):
         return None
@@ -1226,7 +1274,7 @@ def name_site(text: str, m: re.Match[str], res: Resources, memo: DocMemo | None 
     site.name = True
     site.no_move = not g.clear
     low = g.right.lower()
-    if (_flag_only(g, res) and not run) or _solid_title(g, res) or _family_branch(g, memo) or (camel and not (DERIVED.fullmatch(low) or res.head_noun(low, HEAD_RATE))
+    if shifted or (_flag_only(g, res) and not run) or _solid_title(g, res) or _family_branch(g, memo) or (camel and not (DERIVED.fullmatch(low) or res.head_noun(low, HEAD_RATE))
                                             and not _verb_before(text, g.name_start, res) and not run):
         # (CamelCase on a word that heads no phrase, not the object of a verb: "Toko daring
         # SerbaMurah" is a brand made of two words, whatever other glue the page shows)
@@ -1322,7 +1370,16 @@ def demonym_site(text: str, m: re.Match[str], res: Resources, memo: DocMemo | No
         # "memberi Valerian hadiah": a double-object verb's recipient, a person, comes first
     site = Site(start, end, base, "suffix", end + 1, noun, 0.85, cap=0.9)
     site.name = True
+    if _ian_unclear(tok, base, res):
+        site.cap = site.confidence = 0.7
     return site
+
+
+def _ian_unclear(tok: str, base: str, res: Resources) -> bool:
+    """``Karelian``: ``Karel|ian`` (a person's name the lists know) or ``Karelia|n`` (a region
+    they do not)? A ``-ian`` reading is sure only on a place the gazetteer knows (``Iran|ian``,
+    ``Kanada|ian``); else a wrong base would tear the name: flag, never move."""
+    return tok.lower().endswith("ian") and len(base) == len(tok) - 3 and base not in res.gazetteer
 
 
 # counting words a translated link glues to the name before the head noun ("X's three ships" ->
