@@ -344,9 +344,11 @@ def test_one_word_lower_case_glue_is_never_edited(res, model) -> None:
     assert model.edit["glue_lone"] > 1.0 - 1e-9
 
 
-def test_scorer_edits_no_trap_page(monkeypatch) -> None:
+@pytest.mark.parametrize("name", ["pages_traps16b.txt", "pages_traps17b.txt"])
+def test_scorer_edits_no_trap_page(monkeypatch, name: str) -> None:
     """Clean pages that repeat a multi-word name and write family members solid on other lines
-    (``pages_traps16b.txt``): the scorer changes nothing the rules would not."""
+    (``pages_traps16b.txt``), brands, clitics, titles and product codes beside a repeated name
+    (``pages_traps17b.txt``): the scorer changes nothing the rules would not."""
     sys.path.insert(0, str(ROOT / "bench"))
     import bench_repair_pages as B
 
@@ -355,7 +357,7 @@ def test_scorer_edits_no_trap_page(monkeypatch) -> None:
 
     def run() -> list[str]:
         out = []
-        for page in B.pages("pages_traps16b.txt"):
+        for page in B.pages(name):
             doc = Document(id="p", text="\n".join(page))
             step.process(doc)
             out.append(doc.text)
