@@ -369,13 +369,19 @@ def linked_on_page(text: str, ctx: Context, split: int, res: Resources) -> bool:
     look-alike is one word after a common noun (``novel Arundayasenja``), and a brand or place
     family names its members in one line (``Toko Kainindah dan Kainindahbatik``). Asked only for
     a site the model already scored (rare)."""
+    return page_links(text, ctx, split, res) > 0
+
+
+def page_links(text: str, ctx: Context, split: int, res: Resources) -> int:
+    """Other words the whole name is glued to on other lines (:func:`linked_on_page`), up to
+    :data:`SEEN_CAP`; 0 for a one-word name (brand families and solid words share its shape)."""
     if ctx.values[0] <= 0.0:
-        return False  # a one-word name: brand families and solid words share its shape
+        return 0
     line = (text.rfind("\n", 0, ctx.name_start) + 1, _line_end(text, split))
     right = text[
         split : _word_end(text, split)
     ].lower()  # (the same word again: a solid name repeated)
-    return glued_elsewhere(text, text[ctx.name_start : split], ctx.name_start, res, line, right) > 0
+    return glued_elsewhere(text, text[ctx.name_start : split], ctx.name_start, res, line, right)
 
 
 def _word_end(text: str, pos: int) -> int:
@@ -623,4 +629,37 @@ def site(text: str, m: re.Match[str], res: Resources, memo: DocMemo | None = Non
         needs_evidence=0 if edit else FLAG_ONLY,
         name=True,
     )
+    return s
+
+
+def confirm(
+    text: str, m: re.Match[str], s: Site, res: Resources, memo: DocMemo | None = None
+) -> Site:
+    """``s`` (the rules' site for the token ``m``) made an edit where it was only a flag and the
+    page vouches for it: the rules found the name and the split but wanted other glue in the
+    document (``needs_evidence``), or capped CamelCase on a name outside the gazetteer (a headline
+    join looks the same). The translator's fingerprint answers both: the same whole name glued to
+    at least :data:`SEEN_CAP` other words on other lines (one other is a brand family's shape:
+    ``Toko Kain Wiraduta|batik`` beside ``...|sutera``), lower-case running text after the token,
+    not at a sentence start, and the model scoring the rules' split above its form's EDIT
+    threshold as if in running text. Otherwise ``s`` unchanged (most sites: the first gate)."""
+    if s.form not in FORMS or not (s.needs_evidence or s.cap < EDIT_CONFIDENCE):
+        return s
+    start, end = m.start(), m.end()
+    if RUNNING_AFTER.match(text, end) is None or NAME_END.match(text, end):
+        return s
+    if not s.start < start or N._sentence_start(text, s.start):
+        return s  # (a line's first name: a dateline or headline join, the planner splits only)
+    split = s.rest_start - start
+    model = load_model()
+    if model is None or split not in candidates(m.group(), res):
+        return s
+    ctx = as_running(context(text, start, end, res, (s.start, True)))
+    if page_links(text, ctx, s.rest_start, res) < SEEN_CAP:
+        return s
+    p, _ = _best(m.group(), start, [split], ctx, text, res, memo, model)
+    if p < model.edit[form_of(s.right)]:
+        return s
+    s.needs_evidence, s.cap = 0, max(s.cap, 0.99)
+    s.confidence = max(s.confidence, EDIT_CONFIDENCE)
     return s
