@@ -434,3 +434,31 @@ def test_confirm_hook_edits_no_trap_page(monkeypatch, name: str) -> None:
     monkeypatch.setattr(N, "name_site", N.name_site)
     confirm17b.install()
     assert run() == without
+
+
+def test_confirm_hook_leaves_a_three_member_family(monkeypatch) -> None:
+    """A shop and its branches named solid with a material each (``Toko Kain Sindurasmi|batik``,
+    ``|sutera``, ``|songket``): the name glued to two other words, but not to two nouns a
+    translator glues a link to: the hook adds no edit to what the rules do."""
+    from evaluation.repair import confirm17b
+
+    page = "\n".join(
+        [
+            "Toko Kain Sindurasmi menjual kain tenun dari tiga kabupaten.",
+            "Pada 2012 pemilik membuka Toko Kain Sindurasmibatik di pasar baru.",
+            "Setahun kemudian lahir Toko Kain Sindurasmisutera yang khusus menjual sutra.",
+            "Pada 2015 keluarga itu membuka Toko Kain Sindurasmisongket di bandara.",
+        ]
+    )
+    step = Repair(dedup_paragraphs=False)
+    step.ensure_setup()
+
+    def run() -> str:
+        doc = Document(id="p", text=page)
+        step.process(doc)
+        return doc.text
+
+    without = run()
+    monkeypatch.setattr(N, "name_site", N.name_site)
+    confirm17b.install()
+    assert run() == without
