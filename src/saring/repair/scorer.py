@@ -381,12 +381,13 @@ def page_links(text: str, ctx: Context, split: int, res: Resources, nouns: bool 
     words share its shape)."""
     if ctx.values[0] <= 0.0:
         return 0
-    line = (text.rfind("\n", 0, ctx.name_start) + 1, _line_end(text, split))
-    right = text[
-        split : _word_end(text, split)
-    ].lower()  # (the same word again: a solid name repeated)
-    name = text[ctx.name_start : split]
-    return glued_elsewhere(text, name, ctx.name_start, res, line, right, nouns)
+    return _links(text, ctx.name_start, split, res, nouns)
+
+
+def _links(text: str, name_start: int, split: int, res: Resources, nouns: bool) -> int:
+    line = (text.rfind("\n", 0, name_start) + 1, _line_end(text, split))
+    right = text[split : _word_end(text, split)].lower()  # (the same word: a solid name repeated)
+    return glued_elsewhere(text, text[name_start:split], name_start, res, line, right, nouns)
 
 
 def _word_end(text: str, pos: int) -> int:
@@ -656,13 +657,13 @@ def confirm(
         return s
     if not s.start < start or N._sentence_start(text, s.start):
         return s  # (a line's first name: a dateline or headline join, the planner splits only)
+    if _links(text, s.start, s.rest_start, res, nouns=True) < SEEN_CAP:
+        return s  # (``page_links`` of a name of 2+ words, before the dearer gates)
     split = s.rest_start - start
     model = load_model()
     if model is None or split not in candidates(m.group(), res):
         return s
     ctx = as_running(context(text, start, end, res, (s.start, True)))
-    if page_links(text, ctx, s.rest_start, res, nouns=True) < SEEN_CAP:
-        return s
     p, _ = _best(m.group(), start, [split], ctx, text, res, memo, model)
     if p < model.edit[form_of(s.right)]:
         return s
