@@ -20,6 +20,8 @@ SETS = {
     "heldout15b": "pages_heldout15b.txt",
     "dev16b": "pages_dev16b.txt",
     "heldout16b": "pages_heldout16b.txt",
+    "dev17b": "pages_dev17b.txt",
+    "heldout17b": "pages_heldout17b.txt",
 }
 
 

@@ -344,9 +344,11 @@ def test_one_word_lower_case_glue_is_never_edited(res, model) -> None:
     assert model.edit["glue_lone"] > 1.0 - 1e-9
 
 
-def test_scorer_edits_no_trap_page(monkeypatch) -> None:
+@pytest.mark.parametrize("name", ["pages_traps16b.txt", "pages_traps17b.txt"])
+def test_scorer_edits_no_trap_page(monkeypatch, name: str) -> None:
     """Clean pages that repeat a multi-word name and write family members solid on other lines
-    (``pages_traps16b.txt``): the scorer changes nothing the rules would not."""
+    (``pages_traps16b.txt``), brands, clitics, titles and product codes beside a repeated name
+    (``pages_traps17b.txt``): the scorer changes nothing the rules would not."""
     sys.path.insert(0, str(ROOT / "bench"))
     import bench_repair_pages as B
 
@@ -355,7 +357,7 @@ def test_scorer_edits_no_trap_page(monkeypatch) -> None:
 
     def run() -> list[str]:
         out = []
-        for page in B.pages("pages_traps16b.txt"):
+        for page in B.pages(name):
             doc = Document(id="p", text="\n".join(page))
             step.process(doc)
             out.append(doc.text)
@@ -364,3 +366,99 @@ def test_scorer_edits_no_trap_page(monkeypatch) -> None:
     with_scorer = run()
     monkeypatch.setattr(S, "site", lambda *a, **k: None)
     assert with_scorer == run()
+
+
+APOTEK = [
+    "Warga mengantre di Apotek SindurasmiLoket resep sejak pagi.",
+    "Pada 2020 Apotek SindurasmiLayanan antar menjangkau desa terpencil.",
+    "Tahun lalu Apotek SindurasmiGudang obat diperluas.",
+]
+
+
+def _rules_site(text: str, tok: str, res):  # noqa: ANN202
+    m = _token(text, tok)
+    return m, N.name_site(text, m, res, N.DocMemo(text, {}))
+
+
+def test_confirm_needs_the_name_glued_to_two_other_words(res, model) -> None:
+    """``scorer.confirm`` lifts the rules' flag-only site (a two-word name outside the gazetteer,
+    CamelCase) when the page glues the whole name to two other words on other lines; one other
+    word is a brand family's shape and leaves the flag."""
+    for n, lifted in ((3, True), (2, False)):
+        text = "\n".join(APOTEK[:n])
+        m, s = _rules_site(text, "SindurasmiLoket", res)
+        assert s is not None and s.needs_evidence > 0 and s.cap < S.EDIT_CONFIDENCE
+        out = S.confirm(text, m, s, res)
+        assert (out.needs_evidence == 0 and out.cap >= 0.99) is lifted
+        assert (out.confidence >= S.EDIT_CONFIDENCE) is lifted
+
+
+def test_confirm_leaves_sites_without_running_text_or_at_a_line_start(res, model) -> None:
+    """No lower-case text after the token (``..., Apotek SindurasmiLoket.``) or the name at a
+    line's start (a dateline or headline join): the site is returned as the rules made it."""
+    text = "\n".join([*APOTEK[1:], "Warga mengantre di Apotek SindurasmiLoket."])
+    m, s = _rules_site(text, "SindurasmiLoket", res)
+    if s is not None:
+        before = (s.needs_evidence, s.cap, s.confidence)
+        S.confirm(text, m, s, res)
+        assert (s.needs_evidence, s.cap, s.confidence) == before
+    text = "\n".join([*APOTEK[1:], "Apotek SindurasmiLoket resep buka sejak pagi."])
+    m, s = _rules_site(text, "SindurasmiLoket", res)
+    if s is not None:
+        before = (s.needs_evidence, s.cap, s.confidence)
+        S.confirm(text, m, s, res)
+        assert (s.needs_evidence, s.cap, s.confidence) == before
+
+
+@pytest.mark.parametrize("name", ["pages_traps16b.txt", "pages_traps17b.txt"])
+def test_confirm_hook_edits_no_trap_page(monkeypatch, name: str) -> None:
+    """With ``scorer.confirm`` wired after the rules' name sites (``evaluation/repair/
+    confirm17b.py``, the proposed hook), the clean trap pages come out as without it."""
+    sys.path.insert(0, str(ROOT / "bench"))
+    import bench_repair_pages as B
+
+    from evaluation.repair import confirm17b
+
+    step = Repair(dedup_paragraphs=False)
+    step.ensure_setup()
+
+    def run() -> list[str]:
+        out = []
+        for page in B.pages(name):
+            doc = Document(id="p", text="\n".join(page))
+            step.process(doc)
+            out.append(doc.text)
+        return out
+
+    without = run()
+    monkeypatch.setattr(N, "name_site", N.name_site)
+    confirm17b.install()
+    assert run() == without
+
+
+def test_confirm_hook_leaves_a_three_member_family(monkeypatch) -> None:
+    """A shop and its branches named solid with a material each (``Toko Kain Sindurasmi|batik``,
+    ``|sutera``, ``|songket``): the name glued to two other words, but not to two nouns a
+    translator glues a link to: the hook adds no edit to what the rules do."""
+    from evaluation.repair import confirm17b
+
+    page = "\n".join(
+        [
+            "Toko Kain Sindurasmi menjual kain tenun dari tiga kabupaten.",
+            "Pada 2012 pemilik membuka Toko Kain Sindurasmibatik di pasar baru.",
+            "Setahun kemudian lahir Toko Kain Sindurasmisutera yang khusus menjual sutra.",
+            "Pada 2015 keluarga itu membuka Toko Kain Sindurasmisongket di bandara.",
+        ]
+    )
+    step = Repair(dedup_paragraphs=False)
+    step.ensure_setup()
+
+    def run() -> str:
+        doc = Document(id="p", text=page)
+        step.process(doc)
+        return doc.text
+
+    without = run()
+    monkeypatch.setattr(N, "name_site", N.name_site)
+    confirm17b.install()
+    assert run() == without

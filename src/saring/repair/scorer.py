@@ -261,11 +261,13 @@ def glued_elsewhere(
     res: Resources,
     skip: tuple[int, int] = (0, 0),
     other_than: str = "",
+    nouns: bool = False,
 ) -> int:
     """Other tokens here that are ``left`` glued to a lexicon word of 4+ letters (``Kalbara|tani``
     besides ``Kalbara|ternak``): the translator glues one link's text to several heads, and a
     brand family writes one name before several words. Counted up to :data:`SEEN_CAP`; mentions
-    starting inside ``skip`` and the word ``other_than`` are not counted."""
+    starting inside ``skip`` and the word ``other_than`` are not counted; ``nouns``: only nouns
+    (tagged or told by their neighbours) count, the heads a translator glues a link to."""
     seen: set[str] = set()
     k, n = text.find(left), 0
     while k >= 0 and n < FIND_LIMIT and len(seen) < SEEN_CAP:
@@ -277,7 +279,8 @@ def glued_elsewhere(
                 e += 1
             word = text[j:e].lower()
             if e - j >= MIN_RIGHT and word in res.lexicon and word != other_than:
-                seen.add(word)
+                if not nouns or word in res.pos_nouns or word in res.context_nouns:
+                    seen.add(word)
         k = text.find(left, j)
     return len(seen)
 
@@ -369,13 +372,22 @@ def linked_on_page(text: str, ctx: Context, split: int, res: Resources) -> bool:
     look-alike is one word after a common noun (``novel Arundayasenja``), and a brand or place
     family names its members in one line (``Toko Kainindah dan Kainindahbatik``). Asked only for
     a site the model already scored (rare)."""
+    return page_links(text, ctx, split, res) > 0
+
+
+def page_links(text: str, ctx: Context, split: int, res: Resources, nouns: bool = False) -> int:
+    """Other words the whole name is glued to on other lines (:func:`linked_on_page`), up to
+    :data:`SEEN_CAP` (``nouns``: only nouns); 0 for a one-word name (brand families and solid
+    words share its shape)."""
     if ctx.values[0] <= 0.0:
-        return False  # a one-word name: brand families and solid words share its shape
-    line = (text.rfind("\n", 0, ctx.name_start) + 1, _line_end(text, split))
-    right = text[
-        split : _word_end(text, split)
-    ].lower()  # (the same word again: a solid name repeated)
-    return glued_elsewhere(text, text[ctx.name_start : split], ctx.name_start, res, line, right) > 0
+        return 0
+    return _links(text, ctx.name_start, split, res, nouns)
+
+
+def _links(text: str, name_start: int, split: int, res: Resources, nouns: bool) -> int:
+    line = (text.rfind("\n", 0, name_start) + 1, _line_end(text, split))
+    right = text[split : _word_end(text, split)].lower()  # (the same word: a solid name repeated)
+    return glued_elsewhere(text, text[name_start:split], name_start, res, line, right, nouns)
 
 
 def _word_end(text: str, pos: int) -> int:
@@ -623,4 +635,38 @@ def site(text: str, m: re.Match[str], res: Resources, memo: DocMemo | None = Non
         needs_evidence=0 if edit else FLAG_ONLY,
         name=True,
     )
+    return s
+
+
+def confirm(
+    text: str, m: re.Match[str], s: Site, res: Resources, memo: DocMemo | None = None
+) -> Site:
+    """``s`` (the rules' site for the token ``m``) made an edit where it was only a flag and the
+    page vouches for it: the rules found the name and the split but wanted other glue in the
+    document (``needs_evidence``), or capped CamelCase on a name outside the gazetteer (a headline
+    join looks the same). The translator's fingerprint answers both: the same whole name glued to
+    at least :data:`SEEN_CAP` other NOUNS on other lines (one other word is a brand family's
+    shape: ``Toko Kain Wiraduta|batik`` beside ``...|sutera``; a family's further members are
+    mostly adjectives or rare words: ``segar``, ``bening``, ``songket``), lower-case text after,
+    not at a sentence start, and the model scoring the rules' split above its form's EDIT
+    threshold as if in running text. Otherwise ``s`` unchanged (most sites: the first gate)."""
+    if s.form not in FORMS or not (s.needs_evidence or s.cap < EDIT_CONFIDENCE):
+        return s
+    start, end = m.start(), m.end()
+    if RUNNING_AFTER.match(text, end) is None or NAME_END.match(text, end):
+        return s
+    if not s.start < start or N._sentence_start(text, s.start):
+        return s  # (a line's first name: a dateline or headline join, the planner splits only)
+    if _links(text, s.start, s.rest_start, res, nouns=True) < SEEN_CAP:
+        return s  # (``page_links`` of a name of 2+ words, before the dearer gates)
+    split = s.rest_start - start
+    model = load_model()
+    if model is None or split not in candidates(m.group(), res):
+        return s
+    ctx = as_running(context(text, start, end, res, (s.start, True)))
+    p, _ = _best(m.group(), start, [split], ctx, text, res, memo, model)
+    if p < model.edit[form_of(s.right)]:
+        return s
+    s.needs_evidence, s.cap = 0, max(s.cap, 0.99)
+    s.confidence = max(s.confidence, EDIT_CONFIDENCE)
     return s
