@@ -412,12 +412,10 @@ def test_confirm_leaves_sites_without_running_text_or_at_a_line_start(res, model
 
 @pytest.mark.parametrize("name", ["pages_traps16b.txt", "pages_traps17b.txt"])
 def test_confirm_hook_edits_no_trap_page(monkeypatch, name: str) -> None:
-    """With ``scorer.confirm`` wired after the rules' name sites (``evaluation/repair/
-    confirm17b.py``, the proposed hook), the clean trap pages come out as without it."""
+    """``scorer.confirm`` (wired after the rules' name sites in ``names.find_entity_sites``)
+    adds no edit to the clean trap pages: they come out as with the hook switched off."""
     sys.path.insert(0, str(ROOT / "bench"))
     import bench_repair_pages as B
-
-    from evaluation.repair import confirm17b
 
     step = Repair(dedup_paragraphs=False)
     step.ensure_setup()
@@ -430,18 +428,19 @@ def test_confirm_hook_edits_no_trap_page(monkeypatch, name: str) -> None:
             out.append(doc.text)
         return out
 
-    without = run()
-    monkeypatch.setattr(N, "name_site", N.name_site)
-    confirm17b.install()
-    assert run() == without
+    with_hook = run()
+    monkeypatch.setattr(S, "confirm", _no_confirm)
+    assert run() == with_hook
+
+
+def _no_confirm(text, m, s, res, memo=None):  # noqa: ANN001, ANN202 (confirm's signature)
+    return s
 
 
 def test_confirm_hook_leaves_a_three_member_family(monkeypatch) -> None:
     """A shop and its branches named solid with a material each (``Toko Kain Sindurasmi|batik``,
     ``|sutera``, ``|songket``): the name glued to two other words, but not to two nouns a
     translator glues a link to: the hook adds no edit to what the rules do."""
-    from evaluation.repair import confirm17b
-
     page = "\n".join(
         [
             "Toko Kain Sindurasmi menjual kain tenun dari tiga kabupaten.",
@@ -458,7 +457,25 @@ def test_confirm_hook_leaves_a_three_member_family(monkeypatch) -> None:
         step.process(doc)
         return doc.text
 
-    without = run()
-    monkeypatch.setattr(N, "name_site", N.name_site)
-    confirm17b.install()
-    assert run() == without
+    with_hook = run()
+    monkeypatch.setattr(S, "confirm", _no_confirm)
+    assert run() == with_hook
+
+
+def test_confirm_hook_moves_a_name_the_page_glues_three_times(monkeypatch) -> None:
+    """Wired into the step: on the APOTEK page (one name glued to three nouns, CamelCase) the
+    hook moves the name on the lines the rules only flag; switched off, those lines stay glued."""
+    step = Repair(dedup_paragraphs=False)
+    step.ensure_setup()
+
+    def run() -> Document:
+        doc = Document(id="p", text="\n".join(APOTEK))
+        step.process(doc)
+        return doc
+
+    on = run()
+    monkeypatch.setattr(S, "confirm", _no_confirm)
+    off = run()
+    assert off.text.split("\n")[:2] == APOTEK[:2]
+    assert on.text.split("\n")[:2] == ["Warga mengantre di loket resep Apotek Sindurasmi sejak pagi.",
+                                        "Pada 2020 layanan antar Apotek Sindurasmi menjangkau desa terpencil."]

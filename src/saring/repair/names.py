@@ -1835,8 +1835,10 @@ def find_entity_sites(text: str, res: Resources, taken: set[int],
                 stopped.update(bound=bound, limit=limit, offset=k)
             break
         lm = LIST_TOKEN.match(text, m.start())
-        s = (list_site(text, lm, res, memo) if lm and lm.end() == m.end()
-             else name_site(text, m, res, memo))
+        if lm and lm.end() == m.end():
+            s = list_site(text, lm, res, memo)
+        elif (s := name_site(text, m, res, memo)) is not None:
+            s = scorer.confirm(text, m, s, res, memo)  # (glue14 s16: the page vouches for a flag-only site)
         if s is None:
             s = scorer.site(text, m, res, memo)  # the general scorer, where the rules found nothing
             if s is not None and _plain_only_token(m.group(), res):
