@@ -172,3 +172,64 @@ def read_part(src: Source, cfg: ReaderConfig, part: Part) -> Iterator[Document |
         what = {"gz": "gzip", "zst": "zstd"}.get(src.compression or "", "file")
         yield ReadError(src.path, line_no + 1, "truncated",
                         f"{what} stream is corrupt or truncated after line {line_no}: {exc}")
+
+
+# The tail of a run's first segment (issue 15): tasks go out largest first, and the last ones
+# decide how long the other workers wait at the segment's end (up to one whole task each).
+# The smallest whole JSONL files, holding up to 1/TAIL_SHARE of the input bytes, are read as
+# TAIL_PARTS parts each, so the last tasks are a quarter as long. Chosen by file sizes and
+# content only (never by the worker count): outputs stay byte-identical across worker counts.
+TAIL_MIN_SHARDS = 8  # fewer shards: no cut (a small run keeps one task per file)
+TAIL_SHARE = 8
+TAIL_PARTS = 4
+TAIL_MIN_BYTES = 256 * 1024  # smaller files are never cut: their tasks are short already
+
+
+def tail(sizes: list[tuple[int, int]], shards: int) -> list[int]:
+    """Which of the candidate whole files (``(index, size)``) to cut, out of a run of ``shards``
+    shards: the smallest, in (size, index) order, while their sum stays within 1/TAIL_SHARE
+    of all candidates' bytes."""
+    if shards < TAIL_MIN_SHARDS:
+        return []
+    budget = sum(size for _, size in sizes) / TAIL_SHARE
+    chosen: list[int] = []
+    for i, size in sorted(sizes, key=lambda x: (x[1], x[0])):
+        if size < TAIL_MIN_BYTES:
+            continue
+        if size > budget:
+            break
+        budget -= size
+        chosen.append(i)
+    return sorted(chosen)
+
+
+def cut_in(src: Source, key: str, n: int, cache: Path | None = None) -> list[Part]:
+    """``src`` (a JSONL file, content hash ``key``) as ``n`` parts of about equal
+    (decompressed) bytes, cut at line starts; ``[]`` when it cannot be cut (binary, corrupt,
+    too few lines). Compressed files are decompressed twice (size, then cuts) and the parts kept
+    in ``cache`` by content hash, as :func:`scan` does."""
+    if src.kind != "jsonl" or _binary(src):
+        return []
+    if src.compression is None:
+        step = -(-src.size() // n)
+        with open(src.path, "rb") as f:
+            return _parts(_cut_points(iter(lambda: f.read(CHUNK), b""), step), with_bytes=True)
+    memo = cache / f"{key}-tail{n}.json" if cache is not None else None
+    if memo is not None and memo.exists():
+        return [Part(**p) for p in orjson.loads(memo.read_bytes())]
+    try:
+        total = sum(len(c) for c in _chunks(src))
+        parts = _parts(_cut_points(_chunks(src), -(-total // n)), with_bytes=False) if total else []
+    except readers._STREAM_ERRORS:
+        return []
+    if memo is not None:
+        atomic.write_bytes(memo, orjson.dumps([asdict(p) for p in parts]))
+    return parts
+
+
+def _chunks(src: Source) -> Iterator[bytes]:
+    stream = readers._open_stream(src.path, src.compression)
+    try:
+        yield from iter(lambda: stream.read(CHUNK), b"")
+    finally:
+        stream.close()
