@@ -183,6 +183,7 @@ TAIL_MIN_SHARDS = 8  # fewer shards: no cut (a small run keeps one task per file
 TAIL_SHARE = 8
 TAIL_PARTS = 4
 TAIL_MIN_BYTES = 256 * 1024  # smaller files are never cut: their tasks are short already
+TAIL_GRAIN = 1 << 16  # cuts are placed to within this many bytes
 
 
 def tail(sizes: list[tuple[int, int]], shards: int) -> list[int]:
@@ -205,26 +206,35 @@ def tail(sizes: list[tuple[int, int]], shards: int) -> list[int]:
 
 def cut_in(src: Source, key: str, n: int, cache: Path | None = None) -> list[Part]:
     """``src`` (a JSONL file, content hash ``key``) as ``n`` parts of about equal
-    (decompressed) bytes, cut at line starts; ``[]`` when it cannot be cut (binary, corrupt,
-    too few lines). Compressed files are decompressed twice (size, then cuts) and the parts kept
-    in ``cache`` by content hash, as :func:`scan` does."""
+    (decompressed) bytes, cut at the first line start after every ``k/n`` of its bytes (to
+    within :data:`TAIL_GRAIN`); ``[]`` when it cannot be cut (binary, corrupt, too few lines).
+    One read; a compressed file's parts are kept in ``cache`` by content hash, as :func:`scan`
+    does."""
     if src.kind != "jsonl" or _binary(src):
         return []
-    if src.compression is None:
-        step = -(-src.size() // n)
-        with open(src.path, "rb") as f:
-            return _parts(_cut_points(iter(lambda: f.read(CHUNK), b""), step), with_bytes=True)
-    memo = cache / f"{key}-tail{n}.json" if cache is not None else None
+    memo = cache / f"{key}-tail{n}.json" if cache is not None and src.compression else None
     if memo is not None and memo.exists():
         return [Part(**p) for p in orjson.loads(memo.read_bytes())]
+    seen = [0]
     try:
-        total = sum(len(c) for c in _chunks(src))
-        parts = _parts(_cut_points(_chunks(src), -(-total // n)), with_bytes=False) if total else []
+        fine = _cut_points(_counted(_chunks(src), seen), TAIL_GRAIN)
     except readers._STREAM_ERRORS:
         return []
+    cuts: list[tuple[int, int]] = []
+    for k in range(1, n):
+        cut = next((c for c in fine if c[0] >= seen[0] * k / n), None)
+        if cut is not None and cut not in cuts:
+            cuts.append(cut)
+    parts = _parts(cuts, with_bytes=src.compression is None)
     if memo is not None:
         atomic.write_bytes(memo, orjson.dumps([asdict(p) for p in parts]))
     return parts
+
+
+def _counted(chunks: Iterator[bytes], seen: list[int]) -> Iterator[bytes]:
+    for chunk in chunks:
+        seen[0] += len(chunk)
+        yield chunk
 
 
 def _chunks(src: Source) -> Iterator[bytes]:
