@@ -14,7 +14,7 @@ ids and ``source_file``, exactly as when the file is read whole.
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, replace
 from pathlib import Path
 from typing import IO, Any
 
@@ -142,11 +142,40 @@ class _Range:
         self.f.close()
 
 
+class _Skipped:
+    """A (decompressed) stream after its first ``n`` bytes, discarded unread by the line
+    reader: a tail part's earlier lines cost their decompression only. A read may return more
+    than asked (zstd): the overshoot is handed out first."""
+
+    def __init__(self, stream: Any, n: int) -> None:
+        self.stream, self.head = stream, b""
+        while n > 0:
+            data = stream.read(min(CHUNK, n))
+            if not data:
+                break
+            if len(data) > n:
+                self.head = data[n:]
+                break
+            n -= len(data)
+
+    def read(self, n: int = CHUNK) -> bytes:
+        if self.head:
+            out, self.head = self.head[:n], self.head[n:]
+            return out
+        return self.stream.read(n)
+
+    def close(self) -> None:
+        self.stream.close()
+
+
 def read_part(src: Source, cfg: ReaderConfig, part: Part) -> Iterator[Document | ReadError]:
     """The records of one part, numbered and identified as in a whole-file read."""
     try:
         if part.start is not None and part.end is not None:
             stream: Any = _Range(open(src.path, "rb"), part.start, part.end)  # noqa: SIM115
+            offset = part.first_line - 1
+        elif part.start is not None and src.compression is not None:  # a tail part: skip bytes, not lines
+            stream = _Skipped(readers._open_stream(src.path, src.compression), part.start)
             offset = part.first_line - 1
         else:
             stream = readers._open_stream(src.path, src.compression)
@@ -225,10 +254,20 @@ def cut_in(src: Source, key: str, n: int, cache: Path | None = None) -> list[Par
         cut = next((c for c in fine if c[0] >= seen[0] * k / n), None)
         if cut is not None and cut not in cuts:
             cuts.append(cut)
-    parts = _parts(cuts, with_bytes=src.compression is None)
+    parts = _tail_parts(cuts, seen[0] if src.compression is None else None)
     if memo is not None:
         atomic.write_bytes(memo, orjson.dumps([asdict(p) for p in parts]))
     return parts
+
+
+def _tail_parts(cuts: list[tuple[int, int]], size: int | None) -> list[Part]:
+    """Parts between the cuts. A plain file's (``size`` its bytes) are byte ranges, the last
+    one too; a compressed file's know their decompressed start (the first: none), so their
+    reader skips bytes instead of splitting earlier lines (:func:`read_part`)."""
+    parts = _parts(cuts, with_bytes=True)
+    if size is not None:
+        return [*parts[:-1], replace(parts[-1], end=size)] if parts else []
+    return [replace(p, start=p.start or None, end=None) for p in parts]
 
 
 def _counted(chunks: Iterator[bytes], seen: list[int]) -> Iterator[bytes]:
