@@ -49,12 +49,15 @@ def _cut_points(chunks: Iterator[bytes], shard_bytes: int) -> list[tuple[int, in
     target = shard_bytes
     for chunk in chunks:
         n = len(chunk)
+        at, upto = 0, lines  # newlines of chunk[:at] counted in upto (many cuts per chunk: linear)
         while target < pos + n + 1:
             i = chunk.find(b"\n", max(0, target - 1 - pos))
             if i < 0:
                 break
             cut = pos + i + 1
-            cuts.append((cut, lines + chunk.count(b"\n", 0, i + 1)))
+            upto += chunk.count(b"\n", at, i + 1)
+            at = i + 1
+            cuts.append((cut, upto))
             target = (cut // shard_bytes + 1) * shard_bytes
         lines += chunk.count(b"\n")
         pos += n
