@@ -19,7 +19,10 @@ on tmpfs, busy task-seconds of 2 workers vs 1 +12% with the sampler, -3% without
 Targets (issue 15): peak memory of 4 workers <= 2x one worker; 2 workers >= 1.9x one worker on
 wall time. On a shared 2-core machine the wall-time ratio moves with the other jobs' load; under
 load read ``--timeline``: per map its idle core-seconds and tail, the serial start (first task
-after launch) and end (last task to exit), which do not depend on the load the way wall time does.
+after launch) and end (last task to exit), which do not depend on the load the way wall time does,
+and the idle core-seconds of each run by phase (start to the first task, each map, the driver's
+serial rest) relative to the run's CPU. ``bench/bench_workers_tail.py`` replays a saved
+one-worker timeline's segment-0 tasks on K workers (the tail of a plan, load-independent).
 The load average is printed before and after the runs.
 """
 

@@ -32,7 +32,8 @@ MAX_RATIO = 10  # compressed files under shard_bytes / MAX_RATIO are never split
 @dataclass(frozen=True)
 class Part:
     """Lines ``[first_line, end_line)`` of a file (1-based; ``end_line`` None = to the end);
-    for uncompressed files also their byte range ``[start, end)``."""
+    for uncompressed files also their byte range ``[start, end)``; a compressed file's tail
+    part (:func:`cut_in`): ``start`` alone, its first line's offset in the decompressed data."""
 
     index: int
     first_line: int
