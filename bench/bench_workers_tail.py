@@ -22,7 +22,9 @@ from pathlib import Path
 
 def task_cpus(path: Path, name: str = "segment 0") -> list[float]:
     spans = [json.loads(line) for line in path.read_text().splitlines() if line.strip()]
-    ts = sorted((s for s in spans if s["kind"] == "task" and s["name"] == name), key=lambda s: s["t0"])
+    ts = sorted(
+        (s for s in spans if s["kind"] == "task" and s["name"] == name), key=lambda s: s["t0"]
+    )
     cpus = [s.get("cpu", s["t1"] - s["t0"]) for s in ts]
     if len(cpus) > 2:  # one worker sets its steps up inside its first task
         cpus[0] = statistics.median(cpus[1:])
@@ -50,8 +52,10 @@ def main() -> None:
         cpus = task_cpus(path)
         for noise in (0.0, 0.1, 0.2, 0.3):
             xs = sorted(idle(cpus, args.workers, noise, rng) for _ in range(args.trials))
-            print(f"{path}: {len(cpus)} tasks, {sum(cpus):.2f} CPU-s; noise +-{noise:.0%}: idle at the end "
-                  f"mean {statistics.mean(xs):.3f} core-s, p90 {xs[int(0.9 * len(xs))]:.3f}")
+            print(
+                f"{path}: {len(cpus)} tasks, {sum(cpus):.2f} CPU-s; noise +-{noise:.0%}: idle at the end "
+                f"mean {statistics.mean(xs):.3f} core-s, p90 {xs[int(0.9 * len(xs))]:.3f}"
+            )
 
 
 if __name__ == "__main__":
