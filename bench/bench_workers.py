@@ -19,7 +19,10 @@ on tmpfs, busy task-seconds of 2 workers vs 1 +12% with the sampler, -3% without
 Targets (issue 15): peak memory of 4 workers <= 2x one worker; 2 workers >= 1.9x one worker on
 wall time. On a shared 2-core machine the wall-time ratio moves with the other jobs' load; under
 load read ``--timeline``: per map its idle core-seconds and tail, the serial start (first task
-after launch) and end (last task to exit), which do not depend on the load the way wall time does.
+after launch) and end (last task to exit), which do not depend on the load the way wall time does,
+and the idle core-seconds of each run by phase (start to the first task, each map, the driver's
+serial rest) relative to the run's CPU. ``bench/bench_workers_tail.py`` replays a saved
+one-worker timeline's segment-0 tasks on K workers (the tail of a plan, load-independent).
 The load average is printed before and after the runs.
 """
 
@@ -148,6 +151,8 @@ def run(shards: Path, out: Path, workers: int, config: str | None = None,
         res["timeline"] = idle_report(timeline, workers, t0_wall, t0_wall + wall)
         rows, res["model"] = cpu_report(timeline, workers, driver, t0_wall)
         res["timeline"] += rows
+        res["phases"] = idle_by_phase(timeline, workers, driver, t0_wall, t0_wall + wall)
+        res["timeline"] += phase_rows(res["phases"], cpu)
     return res
 
 
@@ -229,6 +234,45 @@ def idle_report(path: Path, workers: int, start: float, end: float) -> list[str]
             rows.append(f"    these task times scheduled on {k} workers (in task order, driver time as is): "
                         f"{wall:.1f} s, {(end - start) / wall:.2f}x")
     return rows
+
+
+def idle_by_phase(path: Path, workers: int, driver_cpu: float, start: float, end: float) -> dict[str, float]:
+    """Idle core-seconds of a run on ``workers`` cores, by phase: ``start`` (launch to the
+    first task: cores x wall minus the driver's and the fork server's CPU), each map's
+    (cores x span minus the tasks' busy seconds: its tail and stragglers) and ``serial`` (the
+    rest after the first task, outside maps: cores x wall minus the driver's CPU there). Under
+    load a core counted idle may have run another job; relative to the run's CPU they still
+    say which phase leaves cores without work."""
+    spans = [json.loads(line) for line in path.read_text().splitlines() if line.strip()]
+    tasks: dict[str, list[dict[str, Any]]] = {}
+    for s in spans:
+        if s["kind"] == "task":
+            tasks.setdefault(s["name"], []).append(s)
+    if not tasks:
+        return {}
+    first = min(t["t0"] for ts in tasks.values() for t in ts)
+    head = next((s.get("cpu", 0.0) for s in spans if s["name"] == "driver: start to first map"), 0.0)
+    server = sum(s.get("cpu", 0.0) for s in spans if s["kind"] in ("server", "worker"))
+    out = {"start": max(0.0, workers * (first - start) - head - server)}
+    covered = in_maps = 0.0
+    maps = {s["name"]: s.get("cpu", 0.0) for s in spans if s["kind"] == "map"}
+    for name, ts in tasks.items():
+        t0, t1 = min(t["t0"] for t in ts), max(t["t1"] for t in ts)
+        out[name] = workers * (t1 - t0) - sum(t["t1"] - t["t0"] for t in ts)
+        covered += t1 - t0
+        in_maps += maps.get(name, 0.0)
+    serial_cpu = driver_cpu - head - in_maps if workers > 1 or maps else 0.0
+    out["serial"] = max(0.0, workers * (end - first - covered) - serial_cpu)
+    return out
+
+
+def phase_rows(phases: dict[str, float], cpu: float) -> list[str]:
+    if not phases:
+        return []
+    total = sum(phases.values())
+    parts = ", ".join(f"{k} {v:.2f}" for k, v in phases.items() if k in ("start", "serial") or v >= 0.05)
+    return [f"  idle core-seconds by phase: {parts}; in all {total:.2f} = {100 * total / cpu:.1f}% of the "
+            f"run's CPU {cpu:.1f} s"]
 
 
 def makespan(cpus: list[float], k: int) -> float:
@@ -427,6 +471,14 @@ def main() -> None:
                 print(f"  {k} worker(s), timeline of the fastest run:")
                 print("\n".join(r["timeline"]))
         if args.timeline:
+            for k in ks:
+                per = [r["phases"] for r in res[k] if r.get("phases")]
+                keys = ["start", "segment 0", "serial"]
+                print(f"  {k} worker(s), idle core-seconds per timed run (start / segment 0 / serial / all, "
+                      "% of CPU): " + "; ".join(
+                          " / ".join(f"{p.get(x, 0.0):.2f}" for x in keys)
+                          + f" / {sum(p.values()):.2f}, {100 * sum(p.values()) / r['cpu']:.1f}%"
+                          for p, r in zip(per, res[k], strict=False)))
             for k in ks[1:]:
                 print(f"  CPU model (no load, no contention) of {k} workers vs {ks[0]}, per round: "
                       + pair_ratios([r["model"] for r in res[ks[0]]], [r["model"] for r in res[k]]))

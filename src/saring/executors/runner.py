@@ -47,10 +47,11 @@ from saring.executors.marker import Marker, digest
 from saring.executors.observe import observer_identity
 from saring.executors.plan import Plan, Segment, Shard, Stage, demand, describe
 from saring.executors.segment import DOCFILE, ENCODED, SegmentSteps, SegmentTask, segment_fn
-from saring.executors.split import scan
+from saring.executors.split import TAIL_PARTS, Part, cut_in, scan
+from saring.executors.split import tail as split_tail
 from saring.extract.step import ensure_extract
 from saring.io.lock import OutputLocked, mark_manifest, output_lock
-from saring.io.readers import ReaderConfig, Skipped, discover_inputs, source_fingerprint
+from saring.io.readers import ReaderConfig, Skipped, Source, discover_inputs, source_fingerprint
 from saring.io.writers import FORMATS, LEVELS
 from saring.pipeline import Pipeline
 from saring.registry import ConfigError
@@ -136,7 +137,8 @@ def _shards(inputs: Sequence[str | Path], shard_bytes: int,
             if len(parts) < 2:
                 shards.append(Shard(src.name, src, key))
                 continue
-            shards += [Shard(f"{src.name}.p{p.index:04d}", src, digest(key, asdict(p)), p, key) for p in parts]
+            shards += _parted(src, key, parts)
+        shards = _cut_tail(shards, cache)
     except OSError as exc:
         raise RunError(f"cannot read input: {exc}") from exc
     names = [s.name for s in shards]
@@ -144,6 +146,23 @@ def _shards(inputs: Sequence[str | Path], shard_bytes: int,
         dup = sorted({n for n in names if names.count(n) > 1})
         raise RunError(f"input shard names collide after splitting large files: {dup}; rename the inputs")
     return shards, found.skipped
+
+
+def _parted(src: Source, key: str, parts: list[Part]) -> list[Shard]:
+    return [Shard(f"{src.name}.p{p.index:04d}", src, digest(key, asdict(p)), p, key) for p in parts]
+
+
+def _cut_tail(shards: list[Shard], cache: Path | None) -> list[Shard]:
+    """The smallest whole JSONL files read as parts (``split.tail``): the first segment's last
+    tasks are short, so workers do not wait long on the last one. By content only."""
+    whole = [(i, s.source.size()) for i, s in enumerate(shards)
+             if s.part is None and s.source.kind == "jsonl" and os.path.isfile(s.source.path)]
+    out = list(shards)
+    for i in reversed(split_tail(whole, len(shards))):
+        parts = cut_in(shards[i].source, shards[i].key, TAIL_PARTS, cache)
+        if len(parts) >= 2:
+            out[i:i + 1] = _parted(shards[i].source, shards[i].key, parts)
+    return out
 
 
 def _resolve_executor(executor: Executor | str | None, workers: int | None,
