@@ -158,6 +158,12 @@ def _noun_after(text: str, pos: int, res: Resources) -> bool:
     return w.islower() and (w in res.pos_nouns or w in res.context_nouns) and not res.englishish(w)
 
 
+# A compass point written solid (``Jalan Tol Lingkar Baratdaya``, ``Kampung Timurlaut``): one word
+# of a name, never a linked ``Barat`` with a glued noun (no translation glues "power" or "sea" to
+# a direction). Lead, session 16: pages_traps17b's three false edits.
+COMPASS_SOLID = frozenset({("barat", "daya"), ("barat", "laut"), ("timur", "laut")})
+
+
 def score_site(text: str, m: re.Match[str], res: Resources, moved_before: bool = False) -> Site | None:
     """Turn a regex hit into a scored :class:`Site`, or ``None`` when it is a real word
     (``moved_before``: a suffix site's move puts its entity right before the token)."""
@@ -171,7 +177,7 @@ def score_site(text: str, m: re.Match[str], res: Resources, moved_before: bool =
     if glue in DEMONYM and text[end : end + 1] == " " and text[end + 1 : end + 2].isalpha():
         glue, suf = None, glue  # "Jepangese pemerintah", "Brasilian juara": a demonym remnant
     if glue is not None:
-        if res.known(token):
+        if res.known(token) or (last_word.lower(), glue) in COMPASS_SOLID:
             return None
         if glue[0].isupper():
             return _score_camel(text, start, end, ent, glue, res, moved_before)
