@@ -4,6 +4,8 @@
     python evaluation/boilerplate/learned/loro.py --fit      # fit on every round -> model.json
     python evaluation/boilerplate/learned/loro.py --score evaluation/boilerplate/unseen/X.txt
     LEARNED_PRECISION=0.995 python evaluation/boilerplate/learned/loro.py   # another target
+    python evaluation/boilerplate/learned/loro.py --steps base.json  # another checkout's step
+        (base.json from ``--dump-steps base.json`` run with that checkout's saring installed)
 
 For each held-out group (round1..round4 = the hand-written page rounds, ``labelled`` = the
 labelled corpus lines) the models are trained on the other groups and scored on it:
@@ -18,8 +20,10 @@ model.json (c) to any page file in the unseen format, and prints the step alone 
 from __future__ import annotations
 
 import argparse
+import json
 import os
 import sys
+import zlib
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -95,7 +99,7 @@ def oof_threshold(groups: dict[str, list[LabelledPage]], stacked: bool, mode: st
     labelled corpus lines are always training data, never an inner held-out group: their
     chat/list pages are a different genre and would set the threshold for the wrong target)."""
     pages, scores = [], []
-    for g in [g for g in groups if g != "labelled"]:
+    for g in [g for g in groups if not g.startswith("labelled")]:
         m = fit([p for h, ps in groups.items() if h != g for p in ps], stacked)
         pages += groups[g]
         scores += [page_scores(m, p) for p in groups[g]]
@@ -115,35 +119,60 @@ def loro_row(groups: dict[str, list[LabelledPage]], held: str) -> list[tuple[str
     return rows
 
 
-def load_groups() -> dict[str, list[LabelledPage]]:
+def load_groups(split_labelled: bool = False) -> dict[str, list[LabelledPage]]:
+    """The page rounds and the labelled lines (``split_labelled``: two halves by document id
+    hash, so each half is scored by a model that saw real corpus lines from the other)."""
     groups = load_rounds()
     labelled = load_labelled()
-    if labelled:
+    if labelled and split_labelled:
+        for half in (0, 1):
+            groups[f"labelled{'AB'[half]}"] = [
+                p for p in labelled if zlib.crc32(p.id.encode()) % 2 == half
+            ]
+    elif labelled:
         groups["labelled"] = labelled
     return groups
 
 
 def table(groups: dict[str, list[LabelledPage]]) -> str:
-    out = ["held-out  | method        | P      | R      | fp | fn  | threshold"]
+    out = ["held-out   | method        | P      | R      | fp | fn  | threshold"]
     means: dict[str, list[tuple[float, float]]] = {}
     for held in groups:
         for label, c, t in loro_row(groups, held):
             means.setdefault(label, []).append((c.precision, c.recall))
             out.append(
-                f"{held:<9} | {label:<13} | {c.precision:.4f} | {c.recall:.4f} | "
+                f"{held:<10} | {label:<13} | {c.precision:.4f} | {c.recall:.4f} | "
                 f"{c.fp:>2} | {c.fn:>3} | {t:.3f}"
             )
     for label, pr in means.items():
         p, r = np.mean(pr, axis=0)
-        out.append(f"{'mean':<9} | {label:<13} | {p:.4f} | {r:.4f} |    |     |")
+        out.append(f"{'mean':<10} | {label:<13} | {p:.4f} | {r:.4f} |    |     |")
     return "\n".join(out)
+
+
+def dump_steps(groups: dict[str, list[LabelledPage]], path: Path) -> None:
+    """Write the step's per-line outcomes (no text) so another checkout's step can be compared."""
+    d = {g: {p.id: p.step for p in ps} for g, ps in groups.items()}
+    path.write_text(json.dumps(d) + "\n", encoding="utf-8")
+
+
+def with_steps(groups: dict[str, list[LabelledPage]], path: Path) -> dict[str, list[LabelledPage]]:
+    """The groups with the step outcomes read from ``dump_steps`` output (another step)."""
+    d = json.loads(path.read_text(encoding="utf-8"))
+    out = {}
+    for g, ps in groups.items():
+        steps = d[g]
+        if any(len(steps[p.id]) != len(p.lines) for p in ps):
+            raise ValueError(f"{path}: {g} line counts differ (normalization changed?)")
+        out[g] = [LabelledPage(p.id, p.lines, p.kinds, steps[p.id]) for p in ps]
+    return out
 
 
 def fit_all(groups: dict[str, list[LabelledPage]]) -> Model:
     """The stacked model on every group, its threshold from leave-one-group-out scores."""
     m = fit([p for ps in groups.values() for p in ps], stacked=True)
     m.threshold = oof_threshold(groups, True, "or")
-    rounds = [p for g, ps in groups.items() if g != "labelled" for p in ps]
+    rounds = [p for g, ps in groups.items() if not g.startswith("labelled") for p in ps]
     m.meta = {
         "groups": {g: len(ps) for g, ps in groups.items()},
         "precision": PRECISION,
@@ -175,11 +204,19 @@ def main() -> int:
     ap = argparse.ArgumentParser()
     ap.add_argument("--fit", action="store_true", help="fit on every group, save model.json")
     ap.add_argument("--score", type=Path, help="score a page file with step OR model.json")
+    ap.add_argument("--dump-steps", type=Path, help="write this checkout's step outcomes")
+    ap.add_argument("--steps", type=Path, help="use step outcomes from --dump-steps output")
+    ap.add_argument("--split-labelled", action="store_true", help="labelled set as two groups")
     a = ap.parse_args()
     if a.score:
         print(score_file(a.score, Model.from_json(MODEL_PATH)))
         return 0
-    groups = load_groups()
+    groups = load_groups(a.split_labelled and not a.fit and not a.dump_steps)
+    if a.dump_steps:
+        dump_steps(groups, a.dump_steps)
+        return 0
+    if a.steps:
+        groups = with_steps(groups, a.steps)
     if a.fit:
         m = fit_all(groups)
         m.to_json(MODEL_PATH)
