@@ -349,23 +349,24 @@ def test_scorer_edits_no_trap_page(monkeypatch, name: str) -> None:
     """Clean pages that repeat a multi-word name and write family members solid on other lines
     (``pages_traps16b.txt``), brands, clitics, titles and product codes beside a repeated name
     (``pages_traps17b.txt``): the scorer changes nothing the rules would not."""
+    with_scorer = _trap_pages(name)
+    monkeypatch.setattr(S, "site", lambda *a, **k: None)
+    assert with_scorer == _trap_pages(name)
+
+
+def _trap_pages(name: str) -> list[str]:
+    """The repair step's output for each clean page of ``evaluation/repair/data/<name>``."""
     sys.path.insert(0, str(ROOT / "bench"))
     import bench_repair_pages as B
 
     step = Repair(dedup_paragraphs=False)
     step.ensure_setup()
-
-    def run() -> list[str]:
-        out = []
-        for page in B.pages(name):
-            doc = Document(id="p", text="\n".join(page))
-            step.process(doc)
-            out.append(doc.text)
-        return out
-
-    with_scorer = run()
-    monkeypatch.setattr(S, "site", lambda *a, **k: None)
-    assert with_scorer == run()
+    out = []
+    for page in B.pages(name):
+        doc = Document(id="p", text="\n".join(page))
+        step.process(doc)
+        out.append(doc.text)
+    return out
 
 
 APOTEK = [
@@ -414,23 +415,9 @@ def test_confirm_leaves_sites_without_running_text_or_at_a_line_start(res, model
 def test_confirm_hook_edits_no_trap_page(monkeypatch, name: str) -> None:
     """``scorer.confirm`` (wired after the rules' name sites in ``names.find_entity_sites``)
     adds no edit to the clean trap pages: they come out as with the hook switched off."""
-    sys.path.insert(0, str(ROOT / "bench"))
-    import bench_repair_pages as B
-
-    step = Repair(dedup_paragraphs=False)
-    step.ensure_setup()
-
-    def run() -> list[str]:
-        out = []
-        for page in B.pages(name):
-            doc = Document(id="p", text="\n".join(page))
-            step.process(doc)
-            out.append(doc.text)
-        return out
-
-    with_hook = run()
+    with_hook = _trap_pages(name)
     monkeypatch.setattr(S, "confirm", _no_confirm)
-    assert run() == with_hook
+    assert _trap_pages(name) == with_hook
 
 
 def _no_confirm(text, m, s, res, memo=None):  # noqa: ANN001, ANN202 (confirm's signature)

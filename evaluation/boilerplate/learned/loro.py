@@ -24,7 +24,6 @@ import json
 import os
 import sys
 import zlib
-from dataclasses import dataclass
 from pathlib import Path
 
 import numpy as np
@@ -34,25 +33,11 @@ if __package__ in (None, ""):  # run as a script: make the repository root impor
 
 from evaluation.boilerplate.learned.data import LabelledPage, load_labelled, load_rounds
 from evaluation.boilerplate.learned.model import Model, accuracy, fit, page_scores
+from saring.metrics import PRCounts as Counts
 
 HERE = Path(__file__).resolve().parent
 MODEL_PATH = HERE / "model.json"
 PRECISION = 0.99
-
-
-@dataclass
-class Counts:
-    tp: int = 0
-    fp: int = 0
-    fn: int = 0
-
-    @property
-    def precision(self) -> float:
-        return self.tp / (self.tp + self.fp) if self.tp + self.fp else 1.0
-
-    @property
-    def recall(self) -> float:
-        return self.tp / (self.tp + self.fn) if self.tp + self.fn else 1.0
 
 
 def outcome(kind: str, step: str, flag: bool, mode: str) -> str | None:
