@@ -11,7 +11,16 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from evaluation.repair.unseen import DATA, ITEM, Case, cases_of, run_cases, run_traps, summary  # noqa: E402
+from evaluation.repair.unseen import (  # noqa: E402
+    DATA,
+    ITEM,
+    Case,
+    cases_of,
+    pages_in,
+    run_cases,
+    run_traps,
+    summary,
+)
 from saring.document import Document  # noqa: E402
 from saring.repair.step import Repair  # noqa: E402
 
@@ -27,16 +36,7 @@ SETS = {
 
 def pages(name: str) -> list[list[str]]:
     """The file's pages: blocks of non-comment lines separated by blank lines."""
-    out: list[list[str]] = [[]]
-    for ln in (DATA / name).read_text(encoding="utf-8").splitlines():
-        if ln.startswith("#"):
-            continue
-        if not ln.strip():
-            if out[-1]:
-                out.append([])
-            continue
-        out[-1].append(ln)
-    return [p for p in out if p]
+    return pages_in(DATA / name)
 
 
 def page_cases(page: list[str], key: str, form: str) -> list[Case]:

@@ -44,22 +44,16 @@ def use_tree(tree: Path) -> None:
 
 
 def marked_lines(name: str) -> list[str]:
-    text = (DATA / name).read_text(encoding="utf-8")
-    return [ln for ln in text.splitlines() if ln.strip() and not ln.startswith("#")]
+    from evaluation.repair.unseen import lines_in
+
+    return lines_in(DATA / name)
 
 
 def pages(name: str) -> list[list[str]]:
     """Blocks of non-comment lines separated by blank lines."""
-    out: list[list[str]] = [[]]
-    for ln in (DATA / name).read_text(encoding="utf-8").splitlines():
-        if ln.startswith("#"):
-            continue
-        if not ln.strip():
-            if out[-1]:
-                out.append([])
-            continue
-        out[-1].append(ln)
-    return [p for p in out if p]
+    from evaluation.repair.unseen import pages_in
+
+    return pages_in(DATA / name)
 
 
 def row(title: str, s: dict[str, Any]) -> str:

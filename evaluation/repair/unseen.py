@@ -47,8 +47,27 @@ class Case:
 
 
 def read_lines(name: str) -> list[str]:
-    text = (DATA / name).read_text(encoding="utf-8")
+    return lines_in(DATA / name)
+
+
+def lines_in(path: Path) -> list[str]:
+    """A set file's non-empty, non-comment lines."""
+    text = path.read_text(encoding="utf-8")
     return [ln for ln in text.splitlines() if ln.strip() and not ln.startswith("#")]
+
+
+def pages_in(path: Path) -> list[list[str]]:
+    """A pages file's pages: blocks of non-comment lines separated by blank lines."""
+    out: list[list[str]] = [[]]
+    for ln in path.read_text(encoding="utf-8").splitlines():
+        if ln.startswith("#"):
+            continue
+        if not ln.strip():
+            if out[-1]:
+                out.append([])
+            continue
+        out[-1].append(ln)
+    return [p for p in out if p]
 
 
 def clean_of(line: str) -> str:
