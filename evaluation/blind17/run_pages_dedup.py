@@ -51,7 +51,7 @@ KIND_CUES = (
     (
         "related/next heading",
         r"^Baca|^BACA|Terkait|TERKAIT|Related|Lainnya|LAINNYA|Terpopuler|TERPOPULER|"
-        r"Terkini|Populer|Trending|Read more|You may also|Sebelum|Selanjutnya|Previous|Next|Newer|"
+        r"Terkini|Terbaru|Populer|Trending|Read more|You may also|Sebelum|Selanjutnya|Previous|Next|Newer|"
         r"Posting Lebih|Navigasi|Arsip|Indeks|Lihat|selengkapnya|Pilihan",
     ),
     (
@@ -68,6 +68,15 @@ KIND_CUES = (
     (
         "contact/address/stats",
         r"Alamat|Jl\.|Telp|Telepon|Email|Kontak|Hubungi|Hari ini|Kemarin|Total|Sekretariat",
+    ),
+    (
+        "widget/table/rating",
+        r"Klasemen|^\d+ [A-Z][\w ]+ \d+ \d+$|★|Statistik|Beri nilai|membantu\?|Menyukai|Dalam \"",
+    ),
+    (
+        "form/publisher note",
+        r"Silakan masukkan|Your email|Enter your email|telah tayang|Network|Pedoman|diperbarui|"
+        r"Kirim opini|redaksi|Informatika",
     ),
     ("navigation/menu/site name", r" \| | / |»|›|>|Beranda|Home|HOME|Skip"),
 )
@@ -112,6 +121,10 @@ def kinds(page) -> dict[int, str]:
         k = furniture_kind(page.lines[i])
         if k == "other" and prev in ("related/next heading", "related headline"):
             k = "related headline"
+        elif k == "other" and prev in ("tags/labels/categories", "tag item"):
+            k = "tag item"
+        elif k == "other" and prev == "widget/table/rating":
+            k = "widget/table/rating"
         elif k == "other" and position(page.labels, i) == "head":
             k = "headline/site/section label"
         out[i], prev = k, k
@@ -137,6 +150,7 @@ def pages_table(errors: bool) -> list[str]:
         f"| pages | line recall | {sc.recall:.4f} (fn {sc.fn} of {sc.tp + sc.fn} furniture items) |",
         f"| pages | datelines | {sc.dateline_correct}/{sc.dateline_docs} = {sc.dateline_accuracy:.3f} |",
     ]
+    rows += _dateline_split(pages, sc.errors)
     by_kind, by_pos, miss_kind, miss_pos = Counter(), Counter(), Counter(), Counter()
     for p in pages:
         lost = {re.sub(r"^\S+ ", "", e, count=1) for e in sc.errors if e.startswith(p.id + " ")}
@@ -161,6 +175,17 @@ def pages_table(errors: bool) -> list[str]:
     if errors:  # labelling checks only: page ids and error kinds, never line text
         rows += [f"|   | {e.split()[0]} {e.split()[1].split('[')[0]} |  |" for e in sc.errors]
     return rows
+
+
+def _dateline_split(pages, errors: list[str]) -> list[str]:
+    """Dateline accuracy apart for pages with a labelled dateline and pages without one."""
+    wrong = {e.split()[0] for e in errors if " DATELINE " in e}
+    have = [p.id for p in pages if p.dateline]
+    none = [p.id for p in pages if not p.dateline]
+    return [
+        f"| pages | datelines, pages with one | {sum(i not in wrong for i in have)}/{len(have)} |",
+        f"| pages | datelines, pages without (none given) | {sum(i not in wrong for i in none)}/{len(none)} |",
+    ]
 
 
 def _site(url: str) -> str:
