@@ -42,9 +42,9 @@ def test_repair_lines_carry_one_markup() -> None:
 
 
 def test_repair_pages_have_four_to_eight_links() -> None:
-    pages = R.pages()
-    assert len(pages) >= 20
-    for page in pages:
+    pages, long = R.pages(), R.pages(R.LONG_PAGES)
+    assert len(pages) >= 20 and len(long) >= 5 and min(len(p) for p in long) >= 10
+    for page in pages + long:
         marked = [ln for ln in page if ITEM.search(ln)]
         assert 4 <= len(marked) <= 8, page[0]
         assert all(len(ITEM.findall(ln)) == 1 for ln in marked)

@@ -10,7 +10,8 @@ checkout's, so both runs score the same items the same way:
 
 Repair (scorer of ``evaluation.repair.unseen``): split recall, order restored, broken names and
 reviewer flags per form, each case alone and as 3-sentence pages, counts per entity kind; the
-multi-link pages (each page one document, glue and camel forms); false edits on the traps alone,
+multi-link pages and the long pages with their furniture (each page one document, glue and
+camel forms); false edits on the traps alone,
 after two glued page lines and at the end of a whole glued page; the founding article's edits. PII
 (``evaluation.pii.bare.score``): recall per type and precision, false spans on traps. Language ID:
 regional lines labelled id/ms/jv/su with score >= 0.5, accuracy of the five kept languages, clean
@@ -32,6 +33,7 @@ DATA = Path(__file__).resolve().parent / "data"
 FIVE = ("id", "ms", "jv", "su", "en")
 SENTENCES = "repair_blind17.txt"
 PAGES = "repair_pages_blind17.txt"
+LONG_PAGES = "repair_pages_long_blind17.txt"
 TRAPS = "repair_traps_blind17.txt"
 
 
@@ -52,10 +54,10 @@ def marked_lines(name: str) -> list[str]:
     return lines_in(DATA / name)
 
 
-def pages() -> list[list[str]]:
+def pages(name: str = PAGES) -> list[list[str]]:
     from evaluation.repair.unseen import pages_in
 
-    return pages_in(DATA / PAGES)
+    return pages_in(DATA / name)
 
 
 def row(title: str, s: dict[str, Any]) -> str:
@@ -95,13 +97,13 @@ def repair_cases() -> list:
     ]
 
 
-def page_results(step: Any) -> list:
+def page_results(step: Any, name: str = PAGES) -> list:
     """Each page one document, every marked line glued in one form (glue, then camel); demonym
     lines carry their suffix in both passes and are scored in the first."""
     from evaluation.repair.unseen import ITEM, Case, cases_of, run_cases
 
     results = []
-    for k, page in enumerate(pages()):
+    for k, page in enumerate(pages(name)):
         for form in ("glue", "camel"):
             cases = []
             for i, ln in enumerate(page):
@@ -204,10 +206,13 @@ def report_repair(show: bool) -> None:
     pres = page_results(step)
     for form, s in summary(pres).items():
         print(row(f"pages file ({len(pages())} pages) {form}", s))
+    long = page_results(step, LONG_PAGES)
+    for form, s in summary(long).items():
+        print(row(f"long pages with furniture ({len(pages(LONG_PAGES))} pages) {form}", s))
     report_traps(step, [r[0].corrupted for r in pres if r[0].form == "glue"], show)
     print(f"| founding article | {founding()} |")
     if show:
-        for c, out, j in single + pres:
+        for c, out, j in single + pres + long:
             if not j["order"]:
                 print(f"MISS {c.form}\t{out}")
 
