@@ -331,6 +331,7 @@ class _ShardHashes:
         self.hasher = MinHasher(cfg.num_perm, cfg.ngram, cfg.seed)
         self.keys: list[int] = []
         self.ids: list[str] = []
+        self.labels: list[str] = []  # source file:line, or "" (then labelled by shard:row)
         self.ex: list[int] = []
         self.nchars: list[int] = []
         self.quality: list[float] = []
@@ -350,10 +351,13 @@ class _ShardHashes:
         self.per_char: list[float] = []
         self.shared = _shared_on(cfg)
 
-    def add(self, key: int, doc_id: str, text: str, anns: dict[str, Any], view_text: str | None = None) -> bool:
+    def add(self, key: int, doc_id: str, text: str, anns: dict[str, Any], view_text: str | None = None,
+            label: str = "") -> bool:
         """One kept document (``view_text``: what the ``cleaned`` hash view hashes instead of
-        ``text``). True when a batch of signatures was just sketched."""
+        ``text``; ``label``: its :func:`_source_label`). True when a batch of signatures was
+        just sketched."""
         cfg = self.cfg
+        self.labels.append(label)
         norm = normalize_for_hash(text)
         vnorm = norm if view_text is None else normalize_for_hash(view_text)
         th = token_hashes(vnorm)
@@ -411,6 +415,7 @@ class _ShardHashes:
             damage=np.asarray(self.damage, dtype=np.float64),
         )
         st.save_json(f"meta/s{i:05d}.ids.json", self.ids)
+        st.save_json(f"meta/s{i:05d}.labels.json", self.labels)
         small = self.small
         if cfg.figures > 0:
             _save_flat(st, f"figures/s{i:05d}", np.frombuffer(b"".join(self.figs), dtype=np.uint32),
@@ -529,10 +534,21 @@ def _hash_shard(task: _ShardTask) -> dict[str, Any]:
         if type(rec) is not dict or rec["decision"]["status"] != KEPT:
             continue
         if out.add((i << 32) | row, rec["id"], rec["text"], rec["annotations"],
-                   None if view is None else view(Document.from_dict(rec))):
+                   None if view is None else view(Document.from_dict(rec)), _source_label(rec)):
             progress.report(_SIG_BATCH)
     progress.report(len(out.batch) if cfg.near else len(out.keys))
     return out.save(task.store, i)
+
+
+def _source_label(rec: dict[str, Any]) -> str:
+    """``source_file:source_line`` of a record as the reader saw it: how a run plans its input
+    (files cut into parts, shard order) moves a document's shard and row, never this. "" when
+    the record has no source (documents handed to the stage in memory)."""
+    meta = rec.get("metadata")
+    if type(meta) is not dict:
+        return ""
+    f, n = meta.get("source_file"), meta.get("source_line")
+    return f"{f}:{n}" if type(f) is str and type(n) is int else ""
 
 
 def _labels_of(dotted: str | None) -> list[str]:
@@ -585,7 +601,7 @@ class _HashPassShard:
                 return
             rec, anns = got, got["annotations"]
         if rec["decision"]["status"] == KEPT:
-            self.out.add((self.shard << 32) | row, rec["id"], rec["text"], anns)
+            self.out.add((self.shard << 32) | row, rec["id"], rec["text"], anns, None, _source_label(rec))
 
     def commit(self) -> None:
         """After the document file is in place: the hash files, then the marker."""
@@ -990,6 +1006,13 @@ class _Members:
     damage: np.ndarray
     ids: list[str]
     rows: np.ndarray  # position in its shard's files
+    labels: list[str] | None = None  # cluster labels (:func:`_source_label`, else shard:row)
+
+    def label(self, i: int) -> str:
+        """Member ``i``'s label in ``cluster_id`` / ``kept_key``: its source file and line,
+        so the same whatever the plan; ``shard:row`` for a document read from no file."""
+        got = self.labels[i] if self.labels is not None else ""
+        return got or _fmt_key(int(self.keys[i]))
 
 
 def _gather_members(store: Store, rows: np.ndarray) -> _Members:
@@ -999,7 +1022,7 @@ def _gather_members(store: Store, rows: np.ndarray) -> _Members:
     roots, keys = rows[:, 0], rows[:, 1]
     n = len(keys)
     m = _Members(roots, keys, np.zeros(n, np.uint64), np.zeros(n, np.int64), np.zeros(n, np.float64),
-                 np.zeros(n, np.float64), [""] * n, np.zeros(n, np.int64))
+                 np.zeros(n, np.float64), [""] * n, np.zeros(n, np.int64), [""] * n)
     shard_of = (keys >> np.uint64(32)).astype(np.int64)
     for s in np.unique(shard_of):
         sel = np.flatnonzero(shard_of == s)
@@ -1011,8 +1034,12 @@ def _gather_members(store: Store, rows: np.ndarray) -> _Members:
         m.damage[sel] = meta["damage"][pos]
         m.rows[sel] = pos
         shard_ids = store.load_json(f"meta/s{int(s):05d}.ids.json")
+        name = f"meta/s{int(s):05d}.labels.json"
+        shard_labels = store.load_json(name) if store.exists(name) else None
         for j, q in zip(sel.tolist(), pos.tolist(), strict=True):
             m.ids[j] = shard_ids[q]
+            if shard_labels is not None:
+                m.labels[j] = shard_labels[q]
     return m
 
 
@@ -1035,7 +1062,7 @@ def _judge_component(members: list[int], m: _Members, sim: _Similarity, cfg: Ded
     whose figures agree with it (:func:`_bridge`); then it is recorded against that kept member
     with its similarity to the copy. So a chain A~B~C removes C for A only through a close copy
     B of A, never through a member that only shares paragraphs with A."""
-    cluster_id = _fmt_key(int(m.roots[members[0]]))
+    cluster_id = m.label(min(members, key=lambda i: int(m.keys[i])))  # the root: smallest key
     keepers: list[int] = []
     bridges: list[tuple[int, int]] = []  # (removed close copy, the member it was removed for)
     by_exact: dict[int, int] = {}
@@ -1076,7 +1103,7 @@ def _judge_component(members: list[int], m: _Members, sim: _Similarity, cfg: Ded
             if crit != SHARED and match in keepers:
                 bridges.append((i, match))
             entry.update(status="removed", reason=crit, kept_id=m.ids[match],
-                         kept_key=_fmt_key(int(m.keys[match])), similarity=round(best, 6))
+                         kept_key=m.label(match), similarity=round(best, 6))
         out.append(entry)
     return out
 
