@@ -153,6 +153,10 @@ _GAP_EXCESS = 2
 # a lead and framing of its own. Dev pairs failing the echo: copies 1.00 (9 pairs), 0.94, 0.86,
 # 0.79 of the body in common; set 16 traps 0.78-0.80.
 _OWN_BODY = 0.1
+# a longer document with more than this many times the paragraphs in common after the last of
+# them, and an opening shorter than the other's, continues the story (:func:`_follows_up`)
+_FOLLOW_TAIL = 2
+_OPENING_TOKENS = 20
 # a syndicating outlet puts its own dateline before the lead ("AMBON, Kabar Timur -- ", "Jakarta
 # - ", "JAKARTA (Antara) - "); for SHARED the lead is then a different paragraph and a truncated
 # copy keeps one paragraph in common instead of two. A body line among the first ``_LEAD_LINES``
@@ -880,8 +884,9 @@ def _paragraphs_shared(a: _Feats, b: _Feats, inter: int) -> bool:
     a_short = len(a.sh) <= len(b.sh)
     short, long_ = (la, lb) if a_short else (lb, la)
     anchors = _anchors(short, long_, common)
-    return (_gap_excess(anchors) <= _GAP_EXCESS
-            and _rest_echoes(a if a_short else b, short, anchors, inter))
+    fs, fl = (a, b) if a_short else (b, a)
+    return (_gap_excess(anchors) <= _GAP_EXCESS and not _follows_up(fs, fl, anchors)
+            and _rest_echoes(fs, short, anchors, inter))
 
 
 def _anchors(short: list[int], long_: list[int], common: set[int]) -> list[tuple[int, int]]:
@@ -902,6 +907,25 @@ def _gap_excess(anchors: list[tuple[int, int]]) -> int:
     shorter has there. A copy drops or merges a paragraph or two; an article that quotes
     another's paragraphs far apart has its own story between them."""
     return sum(max(0, (l1 - l0) - (s1 - s0)) for (s0, l0), (s1, l1) in zip(anchors, anchors[1:], strict=False))
+
+
+def _follows_up(short: _Feats, long_: _Feats, anchors: list[tuple[int, int]]) -> bool:
+    """Whether the longer document is a follow-up of the shorter: the shorter opens with more
+    paragraphs of its own (of at least :data:`_OPENING_TOKENS` tokens: a long headline is not
+    one) before the first one in common than the longer (the longer re-tells its lead in
+    fewer), and the longer goes on after the last one in common for more than
+    :data:`_FOLLOW_TAIL` times the paragraphs in common (and more than a copy adds,
+    :data:`_GAP_EXCESS`, beyond the shorter's own tail): most of it is new. A truncated copy
+    keeps 40-65% of its source's paragraphs, its lead where the source's is, so what its
+    source has after them is at most about 1.5 times what they share."""
+    (s0, l0), (s1, l1) = anchors[0], anchors[-1]
+    n_long = len(long_.lines)
+    tail = n_long - 1 - l1
+    if tail <= max(_FOLLOW_TAIL * len(anchors), len(short.lines) - 1 - s1 + _GAP_EXCESS):
+        return False
+    own_s = sum((x & _LINE_TOKENS) >= _OPENING_TOKENS for x in short.lines[:s0].tolist())
+    own_l = sum((x & _LINE_TOKENS) >= _OPENING_TOKENS for x in long_.lines[:l0].tolist())
+    return own_s > own_l
 
 
 def _rest_echoes(short: _Feats, hashes: list[int], anchors: list[tuple[int, int]], inter: int) -> bool:
@@ -1061,11 +1085,11 @@ def _judge_component(members: list[int], m: _Members, sim: _Similarity, cfg: Ded
     removed as a close copy (exact, ``NEAR`` or ``CONTAINED``, never ``SHARED``) of a kept one
     whose figures agree with it (:func:`_bridge`); then it is recorded against that kept member
     with its similarity to the copy. So a chain A~B~C removes C for A only through a close copy
-    B of A, never through a member that only shares paragraphs with A."""
+    B of A, never through a member that only shares paragraphs with A. When a sweep keeps
+    several members and found close copies, a second sweep lets a member use the close copies
+    found after it too (:func:`_sweep`): whether B is a close copy of A does not depend on
+    the keep order, so neither does C's bridge through it."""
     cluster_id = m.label(min(members, key=lambda i: int(m.keys[i])))  # the root: smallest key
-    keepers: list[int] = []
-    bridges: list[tuple[int, int]] = []  # (removed close copy, the member it was removed for)
-    by_exact: dict[int, int] = {}
     feats: dict[int, _Feats] = {}
 
     def feat(i: int) -> _Feats:
@@ -1074,10 +1098,29 @@ def _judge_component(members: list[int], m: _Members, sim: _Similarity, cfg: Ded
             f = feats[i] = sim.features(int(m.keys[i]), int(m.rows[i]))
         return f
 
+    out, bridges, kept = _sweep(members, m, sim, cfg, feat, ())
+    if kept > 1 and bridges:
+        out, _, _ = _sweep(members, m, sim, cfg, feat, bridges)
+    for entry in out:
+        entry.update(cluster_id=cluster_id, cluster_size=size)
+    return out
+
+
+def _sweep(members: list[int], m: _Members, sim: _Similarity, cfg: DedupConfig,
+           feat: Callable[[int], _Feats], found: Sequence[tuple[int, int]]
+           ) -> tuple[list[dict[str, Any]], list[tuple[int, int]], int]:
+    """One pass of :func:`_judge_component`'s policy: the decisions, the bridges it found
+    ``(removed close copy, the member it was removed for)`` and how many it kept. ``found``:
+    an earlier sweep's bridges, usable by a member when their kept member is already kept here
+    and neither end is the member itself."""
+    keepers: list[int] = []
+    kept_set: set[int] = set()
+    bridges: list[tuple[int, int]] = []
+    by_exact: dict[int, int] = {}
     out = []
     for i in members:
         key = int(m.keys[i])
-        entry: dict[str, Any] = {"row": key & 0xFFFFFFFF, "cluster_id": cluster_id, "cluster_size": size}
+        entry: dict[str, Any] = {"row": key & 0xFFFFFFFF}
         e = int(m.exact[i])
         match, best, crit = None, -1.0, NEAR
         k0 = by_exact.get(e) if e else None
@@ -1091,21 +1134,23 @@ def _judge_component(members: list[int], m: _Members, sim: _Similarity, cfg: Ded
                 if why is not None and j > best:
                     match, best, crit, crit_value = k, j, why, value
             if match is None:
-                match, crit, crit_value = _bridge(f, bridges[: cfg.max_keepers], feat, sim, cfg)
+                usable = bridges + [(r, k) for r, k in found if k in kept_set and i not in (r, k)]
+                match, crit, crit_value = _bridge(f, usable[: cfg.max_keepers], feat, sim, cfg)
             if match is not None:
                 best = crit_value
         if match is None:
             keepers.append(i)
+            kept_set.add(i)
             if e:
                 by_exact.setdefault(e, i)
             entry["status"] = "kept"
         else:
-            if crit != SHARED and match in keepers:
+            if crit != SHARED and match in kept_set:
                 bridges.append((i, match))
             entry.update(status="removed", reason=crit, kept_id=m.ids[match],
                          kept_key=m.label(match), similarity=round(best, 6))
         out.append(entry)
-    return out
+    return out, bridges, len(keepers)
 
 
 def _bridge(f: _Feats, bridges: list[tuple[int, int]], feat: Callable[[int], _Feats], sim: _Similarity,
