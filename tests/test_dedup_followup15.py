@@ -65,7 +65,10 @@ def test_a_truncated_copy_under_a_long_headline_is_still_a_copy(tmp_path: Path) 
     assert _judge(tmp_path, [headline, *source[:3]], source) == S.SHARED
 
 
-def test_follows_up_needs_an_own_opening_and_a_long_new_tail() -> None:
+def test_follows_up_needs_own_openings_and_a_long_new_tail() -> None:
+    """Both open with paragraphs of their own (the shorter with more, a headline-sized line
+    does not count), and the longer goes on for more than twice the paragraphs in common."""
+
     def feats(tokens: list[int]) -> S._Feats:
         return S._Feats(
             np.empty(0, np.uint32),
@@ -79,6 +82,10 @@ def test_follows_up_needs_an_own_opening_and_a_long_new_tail() -> None:
     assert not S._follows_up(short, feats([50, 30, 30, 30, *[25] * 6]), anchors)  # tail 6 = 2 x 3
     assert not S._follows_up(
         feats([12, 40, 30, 30, 30]), feats([50, 30, 30, 30, *[25] * 7]), anchors
+    )
+    # a crawl that lost the lead (no opening of its own), the other its first paragraphs
+    assert not S._follows_up(
+        feats([30, 30, 30, 30]), feats([30, 30, 30, *[25] * 7]), [(1, 0), (2, 1), (3, 2)]
     )
 
 

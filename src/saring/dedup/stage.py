@@ -910,10 +910,10 @@ def _gap_excess(anchors: list[tuple[int, int]]) -> int:
 
 
 def _follows_up(short: _Feats, long_: _Feats, anchors: list[tuple[int, int]]) -> bool:
-    """Whether the longer document is a follow-up of the shorter: the shorter opens with more
-    paragraphs of its own (of at least :data:`_OPENING_TOKENS` tokens: a long headline is not
-    one) before the first one in common than the longer (the longer re-tells its lead in
-    fewer), and the longer goes on after the last one in common for more than
+    """Whether the longer document is a follow-up of the shorter: both open with paragraphs of
+    their own (of at least :data:`_OPENING_TOKENS` tokens: a long headline is not one) before
+    the first one in common, the shorter with more (the longer re-tells its lead in fewer; a
+    crawl that lost the lead has none), and the longer goes on after the last one in common for more than
     :data:`_FOLLOW_TAIL` times the paragraphs in common (and more than a copy adds,
     :data:`_GAP_EXCESS`, beyond the shorter's own tail): most of it is new. A truncated copy
     keeps 40-65% of its source's paragraphs, its lead where the source's is, so what its
@@ -925,7 +925,7 @@ def _follows_up(short: _Feats, long_: _Feats, anchors: list[tuple[int, int]]) ->
         return False
     own_s = sum((x & _LINE_TOKENS) >= _OPENING_TOKENS for x in short.lines[:s0].tolist())
     own_l = sum((x & _LINE_TOKENS) >= _OPENING_TOKENS for x in long_.lines[:l0].tolist())
-    return own_s > own_l
+    return 0 < own_l < own_s
 
 
 def _rest_echoes(short: _Feats, hashes: list[int], anchors: list[tuple[int, int]], inter: int) -> bool:
