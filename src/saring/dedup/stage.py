@@ -153,6 +153,10 @@ _GAP_EXCESS = 2
 # a lead and framing of its own. Dev pairs failing the echo: copies 1.00 (9 pairs), 0.94, 0.86,
 # 0.79 of the body in common; set 16 traps 0.78-0.80.
 _OWN_BODY = 0.1
+# a longer document with more than this many times the paragraphs in common after the last of
+# them, and an opening shorter than the other's, continues the story (:func:`_follows_up`)
+_FOLLOW_TAIL = 2
+_OPENING_TOKENS = 20
 # a syndicating outlet puts its own dateline before the lead ("AMBON, Kabar Timur -- ", "Jakarta
 # - ", "JAKARTA (Antara) - "); for SHARED the lead is then a different paragraph and a truncated
 # copy keeps one paragraph in common instead of two. A body line among the first ``_LEAD_LINES``
@@ -331,6 +335,7 @@ class _ShardHashes:
         self.hasher = MinHasher(cfg.num_perm, cfg.ngram, cfg.seed)
         self.keys: list[int] = []
         self.ids: list[str] = []
+        self.labels: list[str] = []  # source file:line, or "" (then labelled by shard:row)
         self.ex: list[int] = []
         self.nchars: list[int] = []
         self.quality: list[float] = []
@@ -350,10 +355,13 @@ class _ShardHashes:
         self.per_char: list[float] = []
         self.shared = _shared_on(cfg)
 
-    def add(self, key: int, doc_id: str, text: str, anns: dict[str, Any], view_text: str | None = None) -> bool:
+    def add(self, key: int, doc_id: str, text: str, anns: dict[str, Any], view_text: str | None = None,
+            label: str = "") -> bool:
         """One kept document (``view_text``: what the ``cleaned`` hash view hashes instead of
-        ``text``). True when a batch of signatures was just sketched."""
+        ``text``; ``label``: its :func:`_source_label`). True when a batch of signatures was
+        just sketched."""
         cfg = self.cfg
+        self.labels.append(label)
         norm = normalize_for_hash(text)
         vnorm = norm if view_text is None else normalize_for_hash(view_text)
         th = token_hashes(vnorm)
@@ -411,6 +419,7 @@ class _ShardHashes:
             damage=np.asarray(self.damage, dtype=np.float64),
         )
         st.save_json(f"meta/s{i:05d}.ids.json", self.ids)
+        st.save_json(f"meta/s{i:05d}.labels.json", self.labels)
         small = self.small
         if cfg.figures > 0:
             _save_flat(st, f"figures/s{i:05d}", np.frombuffer(b"".join(self.figs), dtype=np.uint32),
@@ -529,10 +538,21 @@ def _hash_shard(task: _ShardTask) -> dict[str, Any]:
         if type(rec) is not dict or rec["decision"]["status"] != KEPT:
             continue
         if out.add((i << 32) | row, rec["id"], rec["text"], rec["annotations"],
-                   None if view is None else view(Document.from_dict(rec))):
+                   None if view is None else view(Document.from_dict(rec)), _source_label(rec)):
             progress.report(_SIG_BATCH)
     progress.report(len(out.batch) if cfg.near else len(out.keys))
     return out.save(task.store, i)
+
+
+def _source_label(rec: dict[str, Any]) -> str:
+    """``source_file:source_line`` of a record as the reader saw it: how a run plans its input
+    (files cut into parts, shard order) moves a document's shard and row, never this. "" when
+    the record has no source (documents handed to the stage in memory)."""
+    meta = rec.get("metadata")
+    if type(meta) is not dict:
+        return ""
+    f, n = meta.get("source_file"), meta.get("source_line")
+    return f"{f}:{n}" if type(f) is str and type(n) is int else ""
 
 
 def _labels_of(dotted: str | None) -> list[str]:
@@ -585,7 +605,7 @@ class _HashPassShard:
                 return
             rec, anns = got, got["annotations"]
         if rec["decision"]["status"] == KEPT:
-            self.out.add((self.shard << 32) | row, rec["id"], rec["text"], anns)
+            self.out.add((self.shard << 32) | row, rec["id"], rec["text"], anns, None, _source_label(rec))
 
     def commit(self) -> None:
         """After the document file is in place: the hash files, then the marker."""
@@ -864,8 +884,9 @@ def _paragraphs_shared(a: _Feats, b: _Feats, inter: int) -> bool:
     a_short = len(a.sh) <= len(b.sh)
     short, long_ = (la, lb) if a_short else (lb, la)
     anchors = _anchors(short, long_, common)
-    return (_gap_excess(anchors) <= _GAP_EXCESS
-            and _rest_echoes(a if a_short else b, short, anchors, inter))
+    fs, fl = (a, b) if a_short else (b, a)
+    return (_gap_excess(anchors) <= _GAP_EXCESS and not _follows_up(fs, fl, anchors)
+            and _rest_echoes(fs, short, anchors, inter))
 
 
 def _anchors(short: list[int], long_: list[int], common: set[int]) -> list[tuple[int, int]]:
@@ -886,6 +907,25 @@ def _gap_excess(anchors: list[tuple[int, int]]) -> int:
     shorter has there. A copy drops or merges a paragraph or two; an article that quotes
     another's paragraphs far apart has its own story between them."""
     return sum(max(0, (l1 - l0) - (s1 - s0)) for (s0, l0), (s1, l1) in zip(anchors, anchors[1:], strict=False))
+
+
+def _follows_up(short: _Feats, long_: _Feats, anchors: list[tuple[int, int]]) -> bool:
+    """Whether the longer document is a follow-up of the shorter: both open with paragraphs of
+    their own (of at least :data:`_OPENING_TOKENS` tokens: a long headline is not one) before
+    the first one in common, the shorter with more (the longer re-tells its lead in fewer; a
+    crawl that lost the lead has none), and the longer goes on after the last one in common for more than
+    :data:`_FOLLOW_TAIL` times the paragraphs in common (and more than a copy adds,
+    :data:`_GAP_EXCESS`, beyond the shorter's own tail): most of it is new. A truncated copy
+    keeps 40-65% of its source's paragraphs, its lead where the source's is, so what its
+    source has after them is at most about 1.5 times what they share."""
+    (s0, l0), (s1, l1) = anchors[0], anchors[-1]
+    n_long = len(long_.lines)
+    tail = n_long - 1 - l1
+    if tail <= max(_FOLLOW_TAIL * len(anchors), len(short.lines) - 1 - s1 + _GAP_EXCESS):
+        return False
+    own_s = sum((x & _LINE_TOKENS) >= _OPENING_TOKENS for x in short.lines[:s0].tolist())
+    own_l = sum((x & _LINE_TOKENS) >= _OPENING_TOKENS for x in long_.lines[:l0].tolist())
+    return 0 < own_l < own_s
 
 
 def _rest_echoes(short: _Feats, hashes: list[int], anchors: list[tuple[int, int]], inter: int) -> bool:
@@ -990,6 +1030,13 @@ class _Members:
     damage: np.ndarray
     ids: list[str]
     rows: np.ndarray  # position in its shard's files
+    labels: list[str] | None = None  # cluster labels (:func:`_source_label`, else shard:row)
+
+    def label(self, i: int) -> str:
+        """Member ``i``'s label in ``cluster_id`` / ``kept_key``: its source file and line,
+        so the same whatever the plan; ``shard:row`` for a document read from no file."""
+        got = self.labels[i] if self.labels is not None else ""
+        return got or _fmt_key(int(self.keys[i]))
 
 
 def _gather_members(store: Store, rows: np.ndarray) -> _Members:
@@ -999,7 +1046,7 @@ def _gather_members(store: Store, rows: np.ndarray) -> _Members:
     roots, keys = rows[:, 0], rows[:, 1]
     n = len(keys)
     m = _Members(roots, keys, np.zeros(n, np.uint64), np.zeros(n, np.int64), np.zeros(n, np.float64),
-                 np.zeros(n, np.float64), [""] * n, np.zeros(n, np.int64))
+                 np.zeros(n, np.float64), [""] * n, np.zeros(n, np.int64), [""] * n)
     shard_of = (keys >> np.uint64(32)).astype(np.int64)
     for s in np.unique(shard_of):
         sel = np.flatnonzero(shard_of == s)
@@ -1011,8 +1058,12 @@ def _gather_members(store: Store, rows: np.ndarray) -> _Members:
         m.damage[sel] = meta["damage"][pos]
         m.rows[sel] = pos
         shard_ids = store.load_json(f"meta/s{int(s):05d}.ids.json")
+        name = f"meta/s{int(s):05d}.labels.json"
+        shard_labels = store.load_json(name) if store.exists(name) else None
         for j, q in zip(sel.tolist(), pos.tolist(), strict=True):
             m.ids[j] = shard_ids[q]
+            if shard_labels is not None:
+                m.labels[j] = shard_labels[q]
     return m
 
 
@@ -1034,11 +1085,11 @@ def _judge_component(members: list[int], m: _Members, sim: _Similarity, cfg: Ded
     removed as a close copy (exact, ``NEAR`` or ``CONTAINED``, never ``SHARED``) of a kept one
     whose figures agree with it (:func:`_bridge`); then it is recorded against that kept member
     with its similarity to the copy. So a chain A~B~C removes C for A only through a close copy
-    B of A, never through a member that only shares paragraphs with A."""
-    cluster_id = _fmt_key(int(m.roots[members[0]]))
-    keepers: list[int] = []
-    bridges: list[tuple[int, int]] = []  # (removed close copy, the member it was removed for)
-    by_exact: dict[int, int] = {}
+    B of A, never through a member that only shares paragraphs with A. When a sweep keeps
+    several members and found close copies, a second sweep lets a member use the close copies
+    found after it too (:func:`_sweep`): whether B is a close copy of A does not depend on
+    the keep order, so neither does C's bridge through it."""
+    cluster_id = m.label(min(members, key=lambda i: int(m.keys[i])))  # the root: smallest key
     feats: dict[int, _Feats] = {}
 
     def feat(i: int) -> _Feats:
@@ -1047,10 +1098,29 @@ def _judge_component(members: list[int], m: _Members, sim: _Similarity, cfg: Ded
             f = feats[i] = sim.features(int(m.keys[i]), int(m.rows[i]))
         return f
 
+    out, bridges, kept = _sweep(members, m, sim, cfg, feat, ())
+    if kept > 1 and bridges:
+        out, _, _ = _sweep(members, m, sim, cfg, feat, bridges)
+    for entry in out:
+        entry.update(cluster_id=cluster_id, cluster_size=size)
+    return out
+
+
+def _sweep(members: list[int], m: _Members, sim: _Similarity, cfg: DedupConfig,
+           feat: Callable[[int], _Feats], found: Sequence[tuple[int, int]]
+           ) -> tuple[list[dict[str, Any]], list[tuple[int, int]], int]:
+    """One pass of :func:`_judge_component`'s policy: the decisions, the bridges it found
+    ``(removed close copy, the member it was removed for)`` and how many it kept. ``found``:
+    an earlier sweep's bridges, usable by a member when their kept member is already kept here
+    and neither end is the member itself."""
+    keepers: list[int] = []
+    kept_set: set[int] = set()
+    bridges: list[tuple[int, int]] = []
+    by_exact: dict[int, int] = {}
     out = []
     for i in members:
         key = int(m.keys[i])
-        entry: dict[str, Any] = {"row": key & 0xFFFFFFFF, "cluster_id": cluster_id, "cluster_size": size}
+        entry: dict[str, Any] = {"row": key & 0xFFFFFFFF}
         e = int(m.exact[i])
         match, best, crit = None, -1.0, NEAR
         k0 = by_exact.get(e) if e else None
@@ -1064,21 +1134,23 @@ def _judge_component(members: list[int], m: _Members, sim: _Similarity, cfg: Ded
                 if why is not None and j > best:
                     match, best, crit, crit_value = k, j, why, value
             if match is None:
-                match, crit, crit_value = _bridge(f, bridges[: cfg.max_keepers], feat, sim, cfg)
+                usable = bridges + [(r, k) for r, k in found if k in kept_set and i not in (r, k)]
+                match, crit, crit_value = _bridge(f, usable[: cfg.max_keepers], feat, sim, cfg)
             if match is not None:
                 best = crit_value
         if match is None:
             keepers.append(i)
+            kept_set.add(i)
             if e:
                 by_exact.setdefault(e, i)
             entry["status"] = "kept"
         else:
-            if crit != SHARED and match in keepers:
+            if crit != SHARED and match in kept_set:
                 bridges.append((i, match))
             entry.update(status="removed", reason=crit, kept_id=m.ids[match],
-                         kept_key=_fmt_key(int(m.keys[match])), similarity=round(best, 6))
+                         kept_key=m.label(match), similarity=round(best, 6))
         out.append(entry)
-    return out
+    return out, bridges, len(keepers)
 
 
 def _bridge(f: _Feats, bridges: list[tuple[int, int]], feat: Callable[[int], _Feats], sim: _Similarity,
