@@ -29,10 +29,7 @@ def half_cases(half: str) -> list[Case]:
     """The cases of one half, keyed by the sentence's index in the whole file."""
     lines = lines_in(BLIND16)
     return [
-        c
-        for i, ln in enumerate(lines)
-        if half_of(ln) == half
-        for c in cases_of(ln, f"blind16:{i}")
+        c for i, ln in enumerate(lines) if half_of(ln) == half for c in cases_of(ln, f"blind16:{i}")
     ]
 
 

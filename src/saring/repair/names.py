@@ -1048,12 +1048,25 @@ def _guarded(g: Glued, res: Resources) -> bool:
         # name of one family; a translator's glue never repeats the name's own word
     if _branch_place(g, res):
         return True
+    if not g.head_word and _bare_head(left, res):
+        return True
     if left in PLACE_HEADS and (not g.head_word or ACRONYM_OPENER.fullmatch(g.head_word) and g.name_start + len(
             g.head_word) + 1 == g.start):
         return True  # Tanjung|pandan, Sungai|liat, Kota|baru: a place head written solid with its
         # name (not the last word of a longer name: "Kementerian Desa|program"), even when the
         # document has it before other names ("Tanjung Rawa"): a place head is never the name
     return right.lower() in res.name_tails and not g.alone  # Banyuwangi, Adiputra, Tulungagung
+
+
+BARE_HEAD_LOWER = 100  # news-layer lower-case uses of a head noun that is a common word (pasar, toko)
+
+
+def _bare_head(word: str, res: Resources) -> bool:
+    """``melalui PasarPelosok``, ``TokoKita``: an organisation head that is a common noun is no
+    name by itself (it needs a name after it: ``Pasar Minggu``), so a one-word "name" made of it
+    and a glued word is a brand written solid, not a link with its head glued (the rules' and the
+    scorer's sites alike)."""
+    return word in res.org_heads and res.lower_count.get(word.lower(), 0) >= BARE_HEAD_LOWER
 
 
 # words after which an organisation names its branch by a place (``BPD X Cabang Lubukdalang``)
@@ -1072,6 +1085,7 @@ def _branch_place(g: Glued, res: Resources) -> bool:
 AGENT_NOUN = re.compile(r"(?:pe|pem|pen|peng|peny|per)[a-z]{3,}(?<!an)")  # pemilik, penari: a person's role
 CAP_RUN_BEFORE = re.compile(r"(?<![\w\-])(?:[A-Z][a-z]+ )+$")
 COMPOUND_LEFT_ZIPF = 3.0  # wordfreq ``id`` Zipf of a name's last word that is a word of its own
+KIND_BEFORE = re.compile(r"(?<![\w\-])([A-Z][a-z]+) ([a-z]{3,}) $")  # "Toko roti ", "Warung makan "
 
 
 def _compound_subject(g: Glued, res: Resources) -> bool:
@@ -1088,6 +1102,10 @@ def _compound_subject(g: Glued, res: Resources) -> bool:
         return False  # ("Wakil Ketua|Komisi", "Marcella Santoso|mengaku": a scraper's join)
     run = CAP_RUN_BEFORE.search(g.text, max(0, g.name_start - 60), g.name_start)
     first, opener = g.name_start, g.head_word
+    kind = KIND_BEFORE.search(g.text, max(0, g.name_start - 40), g.name_start)
+    if kind and not run and kind.group(1) in res.org_heads and not is_verb(kind.group(2), res):
+        # "Toko roti French Corner Sangkar|alam tutup": a head and its kind noun, then the name
+        first, opener = kind.start(), kind.group(1)
     if run:  # "Hotel Grand Puri|wisata": a run a name's opener opens ("Kenaikan Wijaya Karya
         # Beton|harga": a noun heading the sentence); any noun before an adjective ("Aplikasi
         # Kasir|pintar": a glued head is a noun, never an adjective)
@@ -1841,7 +1859,7 @@ def find_entity_sites(text: str, res: Resources, taken: set[int],
             s = scorer.confirm(text, m, s, res, memo)  # (glue14 s16: the page vouches for a flag-only site)
         if s is None:
             s = scorer.site(text, m, res, memo)  # the general scorer, where the rules found nothing
-            if s is not None and _plain_only_token(m.group(), res):
+            if s is not None and (_plain_only_token(m.group(), res) or s.start == m.start() and _bare_head(s.entity, res)):
                 s = None  # (repair12: the scorer's gate as before plain nouns; see _plain_only_token)
         if s is not None:
             if any(s.start <= t < m.start() for t in taken) or (out and s.start < out[-1].end):
