@@ -150,8 +150,9 @@ def extend_name(text: str, start: int, res: Resources, whole: bool = False) -> t
         if initial and w not in res.org_heads and (
                 lc >= 300 or (lc >= 50 and DERIVED.fullmatch(w.lower())) or w.lower() in res.not_heads):
             # ... but a noun that heads names ("Pesantren Miftahul Ulum Karangsembung|Pengasuh")
-            # may open this one: which words the name has is then unclear (a move would tear it)
-            return pos, not _heads_names(w, res)
+            # may open this one: which words the name has is then unclear (a move would tear it),
+            # unless an organisation head opens the run after it ("Rapat |Badan Pengelola ...")
+            return pos, not _heads_names(w, res) or _org_opens(text, pos, res)
         pos = k
         if initial:
             return pos, True
@@ -161,8 +162,19 @@ def extend_name(text: str, start: int, res: Resources, whole: bool = False) -> t
     if m is None:
         return pos, _lower_before(text, pos)
     if _initial_common(text, m, res):
-        return pos, not _heads_names(m.group(1), res)  # "Kemarin |Tim Esports Naga Biru Saktiwara|manajer"
+        return pos, not _heads_names(m.group(1), res) or _org_opens(text, pos, res)  # "Kemarin |Tim Esports Naga Biru Saktiwara|manajer"
     return _long_org_name(text, pos, res)
+
+
+ORG_OPENER = re.compile(r"[A-Z][a-z]+")
+
+
+def _org_opens(text: str, pos: int, res: Resources) -> bool:
+    """Does an organisation head (``Badan``, ``Yayasan``, ``PT``) open the name at ``pos``? An
+    organisation's name starts at its head: a common sentence-initial noun before it (``Rapat``,
+    ``Laporan``) is the sentence's, not the name's."""
+    m = ORG_OPENER.match(text, pos)
+    return m is not None and m.group() in res.org_heads
 
 
 def _initial_common(text: str, m: re.Match[str], res: Resources) -> bool:
