@@ -1275,7 +1275,7 @@ def name_site(text: str, m: re.Match[str], res: Resources, memo: DocMemo | None 
         return None
     shifted = _shorter_word(tok, i, res)
     g = _glued(text, m, i, res, memo)
-    if text[g.start - 1 : g.start] == "-" and not _second_part_head(g, res):
+    if text[g.start - 1 : g.start] == "-" and not (_second_part_head(g, res) or _strong(g, res)):
         return None
     titled = _titled_person(g, res)
     run = titled or _run_site(g, res)
@@ -1493,10 +1493,22 @@ def _flag_only(g: Glued, res: Resources) -> bool:
     place = not (g.known or g.headed) and LOCATIVE_BEFORE.search(text, max(0, s - 12), s)
     # "Itpro|portal", "Lucas|film": an unknown name and a glued part English writes too: an
     # English compound brand as likely as glue
-    english = not (g.known or g.headed) and res.zipf_en.get(g.right.lower(), 0.0) >= ENGLISH_ZIPF
+    english = not (g.known or g.headed) and res.zipf_en.get(g.right.lower(), 0.0) >= ENGLISH_ZIPF and not (
+        g.head_word and _shared_noun(g.right, res))
     return bool(place or english or _name_ends(g, res) or NAME_AFTER.match(text, g.end)
                 or _role_before(text, s, res) or NAMED_BEFORE.search(text, max(0, s - 30), s))
 
+
+
+SHARED_LOWER = 300  # news-layer lower-case uses of a noun both languages write (film 1056, data 3088)
+
+
+def _shared_noun(word: str, res: Resources) -> bool:
+    """A noun Indonesian writes as much as English (``film``, ``data``, ``video``: Zipf ``id`` at
+    least ``en``'s, hundreds of lower-case uses): after a multi-word name it is the translator's
+    glued head as often as any Indonesian noun, not a sign of an English compound brand."""
+    low = word.lower()
+    return res.lower_count.get(low, 0) >= SHARED_LOWER and res.lexicon.get(low, 0.0) >= res.zipf_en.get(low, 0.0)
 
 
 def _strong(g: Glued, res: Resources) -> bool:
