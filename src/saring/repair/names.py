@@ -1763,6 +1763,8 @@ def _two_named_items(text: str, m: re.Match[str], res: Resources) -> bool:
         # noun opening a name inside one is rarer than a list item)
         return (head == right or head in res.org_heads or _run_opener(head, res)
                 or text.count(" ", name_start, m.start()) >= 2)
+    if _two_people(text, m, name_start, res):
+        return True
     unknown_right = not res.known(right) and right not in res.corpus_names and not res.name_like(right)
     return unknown_right and ((res.englishish(left) and res.known(left)) or (
         right.lower() not in res.lexicon and _english_item_end(text, m.end(), res)
@@ -1770,6 +1772,21 @@ def _two_named_items(text: str, m: re.Match[str], res: Resources) -> bool:
 
 
 ITEM_REST = re.compile(r"((?: [A-Z][a-z]{2,}){1,3}),")
+SURNAME_AFTER = re.compile(r" [A-Z][a-z]{2,}")
+
+
+def _two_people(text: str, m: re.Match[str], name_start: int, res: Resources) -> bool:
+    """``adalah Henrikke Solvangsrud|Jorge Esquivel Barraza, dan``: a word no list knows glued to
+    a name the lists know (a given name, a region: ``PT Nikel Laut Bandawisa|Sulawesi Copper
+    Resources, dan``), each item of two or more words (a word before the join, one after the
+    known name): two items of a list. A name's own CamelCase joins a short particle
+    (``McDonald``, ``DeLuca``), never a coined word to a known name that opens more words."""
+    left, right = m.group(1), m.group(2)
+    return (name_start < m.start() and res.strict_name(right) and not res.englishish(right.lower())
+            and not (res.known(left) or res.common_lower(left, 1) or left in res.corpus_names)
+            and SURNAME_AFTER.match(text, m.end()) is not None)
+
+
 
 
 def _english_item_end(text: str, end: int, res: Resources) -> bool:
