@@ -1487,7 +1487,8 @@ def _flag_only(g: Glued, res: Resources) -> bool:
     ``dari Rantauprapat``: an unknown place name after a locative preposition; ``Reza
     Hadiwarga, ...``, ``Pemain Hendra Wijayalaga mencetak``: a person's name, introduced or
     ending the phrase; ``Lokawisata Baturraden``: inside a longer name; ``nama sebenarnya Nur
-    Amirah Filzah Badioe|zaman``: a name being introduced is whole.
+    Amirah Filzah Badioe|zaman``: a name being introduced is whole. (An organisation's name
+    after a noun that precedes names, ``Sidang Ikatan Apoteker ...``, is no person introduced.)
     """
     text, s = g.text, g.name_start
     place = not (g.known or g.headed) and LOCATIVE_BEFORE.search(text, max(0, s - 12), s)
@@ -1496,7 +1497,7 @@ def _flag_only(g: Glued, res: Resources) -> bool:
     english = not (g.known or g.headed) and res.zipf_en.get(g.right.lower(), 0.0) >= ENGLISH_ZIPF and not (
         g.head_word and _shared_noun(g.right, res))
     return bool(place or english or _name_ends(g, res) or NAME_AFTER.match(text, g.end)
-                or _role_before(text, s, res) or NAMED_BEFORE.search(text, max(0, s - 30), s))
+                or _role_before(text, s, res) and not g.org or NAMED_BEFORE.search(text, max(0, s - 30), s))
 
 
 
