@@ -100,3 +100,29 @@ def test_halves_are_fixed_by_hash() -> None:
 
     halves = [half_of(ln) for ln in lines_in(BLIND16 / "repair_blind16.txt")]
     assert halves.count("dev") == 52 and halves.count("heldout") == 64
+
+
+ACRONYM_LIST = "Dana itu disalurkan Koperasi Tani TirtasarayaBPR Giriwangsa Makmur, dan bank lain."
+
+
+def test_list_item_opened_by_an_acronym(step: Repair) -> None:
+    """``TirtasarayaBPR Giriwangsa Makmur, dan``: the second item opens with an organisation's
+    acronym (base: no site; LIST_TOKEN took two words only)."""
+    want = "Dana itu disalurkan Koperasi Tani Tirtasaraya, BPR Giriwangsa Makmur, dan bank lain."
+    assert alone_and_in_page(step, ACRONYM_LIST) == [want, want]
+
+
+def test_kernel_and_reference_keep_the_acronym_list_token() -> None:
+    """The kernel's ``list_shaped`` and ``names.list_shaped`` agree: kept before ``" B"``, not
+    at a sentence end or before lower-case text."""
+    from saring.repair import fastscan
+
+    res = load_resources()
+    k = ACRONYM_LIST.index("Tirtasaraya")
+    assert names.list_shaped(ACRONYM_LIST, k, "TirtasarayaBPR")
+    assert not names.list_shaped("Dana TirtasarayaBPR.", 5, "TirtasarayaBPR")
+    assert not names.list_shaped("Dana TirtasarayaBPR naik.", 5, "TirtasarayaBPR")
+    for text in (ACRONYM_LIST, "Dana TirtasarayaBPR.", "Dana TirtasarayaBPR naik, dan lain."):
+        live = fastscan.name_tokens(text, res, set(), 2000, 100)
+        if live is not None:  # (no kernel: the full walk)
+            assert [m.start() for m in live] == fastscan.name_tokens_py(text, res, set())[0]

@@ -1698,8 +1698,19 @@ def _camel_needs(text: str, start: int, end: int, res: Resources) -> int:
 # two names whose comma was lost, inside a list: the next item is capitalised, or the second
 # name (up to 2 more capitalised words) ends with ", dan"/", serta" (``Kecamatan TolanduKecamatan
 # Moramo Utara, dan``: only parallel names under one head, see ``list_site``)
-LIST_TOKEN = re.compile(r"([A-Z][a-z]{3,})([A-Z][a-z]{3,})(?=(?:, (?:dan |serta )?| dan | serta )[A-Z]"
-                        r"|(?: [A-Z][a-z]{2,}){0,4}, (?:dan|serta) )")
+LIST_TOKEN = re.compile(r"([A-Z][a-z]{3,})([A-Z][a-z]{3,}|[A-Z]{2,4}(?= [A-Z]))"
+                        r"(?=(?:, (?:dan |serta )?| dan | serta )[A-Z]|(?: [A-Z][a-z]{2,}){0,4}, (?:dan|serta) )")
+# (second item: a word, or an acronym opening a longer name, ``KaryasukaKUD Margasuli, dan``)
+LIST_SHAPE = re.compile(r"[A-Z][a-z]{3,}(?:[A-Z][a-z]{3,}|[A-Z]{2,4})")
+ACRONYM_ITEM_AFTER = re.compile(r" [A-Z]")
+
+
+def list_shaped(text: str, k: int, tok: str) -> bool:
+    """Could :data:`LIST_TOKEN` match the token ``tok`` at ``k`` (the kernel's ``list_shaped``)?
+    Two capitalised words, or a word and an acronym before a further capitalised word."""
+    if LIST_SHAPE.fullmatch(tok) is None:
+        return False
+    return tok[-1].islower() or ACRONYM_ITEM_AFTER.match(text, k + len(tok)) is not None
 
 
 LIST_NEXT_ITEM = re.compile(r"(?:, (?:dan |serta )?| dan | serta )[A-Z]")
