@@ -579,7 +579,7 @@ def _name_rules_source() -> str:
         names.QUANTIFIERS) + str(sorted(names.QUANTIFIER_TAILS)) + demonym + names.LOWER_NEXT.pattern
 
 
-NAME_RULES_SHA = "d5ae1fe637105f32"  # (lead s16: glue14's scorer.confirm after name_site only turns an existing site into an edit: no new site, the scan keeps a superset) (repair14 s16: _right_ok refuses a lower-case part with a capital inside, "Karangsen|aLokasi": stricter than the kernel's right_ok, the scan still keeps a superset)
+NAME_RULES_SHA = "0463b7eef70bf557"  # (repair15 s17: LIST_TOKEN takes a second item opened by an acronym, KaryasukaKUD Margasuli; the kernel's list_shaped and fastscan.name_tokens_py (names.list_shaped) keep those tokens too) (repair15 s17: _guarded refuses a bare common head, _compound_subject takes a head and its kind noun: stricter, the scan keeps a superset) (lead s16: glue14's scorer.confirm after name_site only turns an existing site into an edit: no new site, the scan keeps a superset) (repair14 s16: _right_ok refuses a lower-case part with a capital inside, "Karangsen|aLokasi": stricter than the kernel's right_ok, the scan still keeps a superset)
 
 
 def test_name_tokens_mirror_the_name_rules() -> None:
@@ -604,7 +604,7 @@ def _quiet_source() -> str:
 # is False too; ``hyphen_code_sites`` is a site source ``quiet`` does not scan for; glue11: + scorer.site,
 # only on live name tokens: quiet stays exact; session 14, repair12: ``quiet`` itself answers the
 # hyphen-code gate from the kernel's name walk, ``process`` asks only ``quiet``)
-QUIET_SHA = "b4f420ddf7f513e8"  # (lead s16: scorer.confirm adds no site, only edits one the rules found: quiet stays exact) (repair13 s15: number_sites and degree_sites run only with MT evidence, beside find_name_sites; find_sites' moved check takes glue sites too: quiet stays exact)
+QUIET_SHA = "f16e10a457f844cc"  # (repair15 s17: find_entity_sites drops a scorer site on a bare common head, PasarPelosok: fewer sites, quiet stays a subset) (lead s16: scorer.confirm adds no site, only edits one the rules found: quiet stays exact) (repair13 s15: number_sites and degree_sites run only with MT evidence, beside find_name_sites; find_sites' moved check takes glue sites too: quiet stays exact)
 
 
 def test_quiet_documents_mirror_the_glue_scan() -> None:

@@ -706,13 +706,18 @@ typedef struct {
     PyObject *quantifiers, *memo, *right_ok, *acronym_camel, *res;
 } NameCtx;
 
-/* ([A-Z][a-z]{3,})([A-Z][a-z]{3,}) over the whole token: LIST_TOKEN may match it (text decides) */
+/* ([A-Z][a-z]{3,})([A-Z][a-z]{3,}) over the whole token, or ([A-Z][a-z]{3,})([A-Z]{2,4}) before a
+ * space and a capital (a second item opened by an acronym: ``KaryasukaKUD Margasuli``): LIST_TOKEN
+ * may match it (text decides); names.list_shaped is the reference */
 static int list_shaped(const Text *t, Py_ssize_t k, Py_ssize_t e)
 {
     Py_ssize_t j = k + 1 + run_lower(t, k + 1);
     if (j - k - 1 < 3 || j >= e || !is_upper(t->u[j])) return 0;
     Py_ssize_t j2 = j + 1 + run_lower(t, j + 1);
-    return j2 - j - 1 >= 3 && j2 == e;
+    if (j2 - j - 1 >= 3 && j2 == e) return 1;
+    Py_ssize_t n = 0;
+    while (j + n < e && is_upper(t->u[j + n])) n++;
+    return j + n == e && n >= 2 && n <= 4 && at(t, e) == ' ' && is_upper(at(t, e + 1));
 }
 
 /* names._right_ok(right, res) for right = token[i:], memoised in ctx->memo (a pure function of

@@ -197,7 +197,7 @@ def name_tokens_py(text: str, res: Resources, taken: set[int]) -> tuple[list[int
             continue
         unknown += 1
         tok = N.TOKEN.match(text, k).group()  # type: ignore[union-attr]
-        if re.fullmatch(r"[A-Z][a-z]{3,}[A-Z][a-z]{3,}", tok):
+        if N.list_shaped(text, k, tok):
             starts.append(k)
             continue
         if tok in res.corpus_names or tok.lower() in res.world_words or tok in res.brands or (

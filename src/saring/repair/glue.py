@@ -61,12 +61,18 @@ OUTLET_TAILS = frozenset("kini terkini news post pos net online today update tim
 LIST_BEFORE = re.compile(r",\s*$")
 # prepositions and conjunctions the closed-class list (which also bars glue) lacks: a noun
 # phrase ends before them ("kiper | sepanjang babak kedua")
-NP_END = frozenset("sepanjang seusai sesuai semenjak sehabis sembari sewaktu semalam lusa kelak setiap".split())
+NP_END = frozenset("sepanjang seusai sesuai semenjak sehabis sembari sewaktu semalam lusa kelak setiap"
+                   # se- + a measure noun: a preposition of amount (``aset | senilai Rp450 miliar``)
+                   " senilai seharga sebesar sebanyak seluas setinggi seberat sedalam sejauh selama".split())
 TIME_NOUNS = frozenset("hari pekan minggu bulan tahun malam pagi siang sore abad".split())
 TIME_AFTER = re.compile(r" (?:lalu|ini|depan|itu|kemarin|berikutnya|sebelumnya|ke-\d+)\b")
 # "diskon | akhir pekan ini": a time noun's edge word opens the adverbial, not a modifier
 TIME_EDGE = re.compile(r"(?:akhir|awal|pertengahan|penghujung) (?:hari|pekan|minggu|bulan|tahun|abad)\b")
 # a derived head noun (pe(N)-/per-/ke- ... or -an): pemadaman, penyidik, kebijakan
+# ordinals follow the noun they number (``edisi pertama``, ``musim ketiga``): in the phrase, although
+# ``pertama`` reads as a ter-/per- verb shape and the others as pre-head numerals
+ORDINALS = frozenset("pertama kedua ketiga keempat kelima keenam ketujuh kedelapan kesembilan kesepuluh"
+                     " terakhir".split())
 DERIVED_NOUN = re.compile(r"(?:(?:pe[mn]?|peng|peny|per|ke)[a-z]{5,}|[a-z]{5,}an)")
 LIST_NEXT = re.compile(r"\s*(?:,|dan\b|serta\b|atau\b)")
 NAME_LIST_NEXT = re.compile(r"(?:,| dan| serta| atau) [A-Z][a-z]")  # a list of names goes on
@@ -267,9 +273,11 @@ def _score_lower(start: int, end: int, ent: str, glue: str, res: Resources) -> S
     if zipf is not None:
         strong = len(low) >= 5 and zipf >= 3.5
         conf = 0.65 + (0.1 if len(low) >= 5 else 0.0) + (0.1 if zipf >= 3.5 else 0.0)
+        cap = 0.99
         if len(low) == 3:
             conf -= 0.05 if zipf >= 4.5 else 0.15  # tim, ibu, gol are common; 3 letters are risky
-        cap = 0.99
+            if _demonym_opening(ent, low):
+                cap = 0.6  # never repaired: "Teater Kenya|nan", a name coined on the demonym (Kenyan-an)
         if len(ent) <= 4 and not strong:
             conf -= 0.1  # short names start many words: Mali|boro, Peru|gia, Bali|tung
             cap = 0.6 if len(low) <= 3 else cap  # Mali|hah: never repaired, whatever the evidence
@@ -281,6 +289,12 @@ def _score_lower(start: int, end: int, ent: str, glue: str, res: Resources) -> S
     if len(low) >= 5:
         return Site(start, end, ent, "glue", end - len(glue), glue, round(0.5 - short_entity, 3))
     return None
+
+
+def _demonym_opening(ent: str, glue: str) -> bool:
+    """Does the token open with the place's English demonym (``Kenya|nan`` = ``Kenyan`` + ``an``,
+    ``Irak|ian``)? Then the three letters glued are no head but the end of a word coined on it."""
+    return (glue[0] == "n" and ent[-1] in "ai") or glue.startswith(("an", "ia", "es"))
 
 
 def _shared_word(word: str, res: Resources) -> bool:
@@ -712,6 +726,8 @@ def noun_phrase(text: str, pos: int, res: Resources, max_content: int = 3) -> tu
             return end, n, True
         elif n_content >= max_content:
             return end, n, not _np_word_ok(w, res, False)
+        elif n_content and low in ORDINALS and w[0].islower():
+            n_content += 1
         elif n_content and max_content < 3 and low.endswith("nya") and len(low) > 5:
             return end, n, True  # "kuasa hukum | kliennya tidak": a new subject
         elif not _np_word_ok(w, res, first):

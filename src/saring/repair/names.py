@@ -150,8 +150,9 @@ def extend_name(text: str, start: int, res: Resources, whole: bool = False) -> t
         if initial and w not in res.org_heads and (
                 lc >= 300 or (lc >= 50 and DERIVED.fullmatch(w.lower())) or w.lower() in res.not_heads):
             # ... but a noun that heads names ("Pesantren Miftahul Ulum Karangsembung|Pengasuh")
-            # may open this one: which words the name has is then unclear (a move would tear it)
-            return pos, not _heads_names(w, res)
+            # may open this one: which words the name has is then unclear (a move would tear it),
+            # unless an organisation head opens the run after it ("Rapat |Badan Pengelola ...")
+            return pos, not _heads_names(w, res) or _org_opens(text, pos, res)
         pos = k
         if initial:
             return pos, True
@@ -161,8 +162,19 @@ def extend_name(text: str, start: int, res: Resources, whole: bool = False) -> t
     if m is None:
         return pos, _lower_before(text, pos)
     if _initial_common(text, m, res):
-        return pos, not _heads_names(m.group(1), res)  # "Kemarin |Tim Esports Naga Biru Saktiwara|manajer"
+        return pos, not _heads_names(m.group(1), res) or _org_opens(text, pos, res)  # "Kemarin |Tim Esports Naga Biru Saktiwara|manajer"
     return _long_org_name(text, pos, res)
+
+
+ORG_OPENER = re.compile(r"[A-Z][a-z]+")
+
+
+def _org_opens(text: str, pos: int, res: Resources) -> bool:
+    """Does an organisation head (``Badan``, ``Yayasan``, ``PT``) open the name at ``pos``? An
+    organisation's name starts at its head: a common sentence-initial noun before it (``Rapat``,
+    ``Laporan``) is the sentence's, not the name's."""
+    m = ORG_OPENER.match(text, pos)
+    return m is not None and m.group() in res.org_heads
 
 
 def _initial_common(text: str, m: re.Match[str], res: Resources) -> bool:
@@ -1048,12 +1060,25 @@ def _guarded(g: Glued, res: Resources) -> bool:
         # name of one family; a translator's glue never repeats the name's own word
     if _branch_place(g, res):
         return True
+    if not g.head_word and _bare_head(left, res):
+        return True
     if left in PLACE_HEADS and (not g.head_word or ACRONYM_OPENER.fullmatch(g.head_word) and g.name_start + len(
             g.head_word) + 1 == g.start):
         return True  # Tanjung|pandan, Sungai|liat, Kota|baru: a place head written solid with its
         # name (not the last word of a longer name: "Kementerian Desa|program"), even when the
         # document has it before other names ("Tanjung Rawa"): a place head is never the name
     return right.lower() in res.name_tails and not g.alone  # Banyuwangi, Adiputra, Tulungagung
+
+
+BARE_HEAD_LOWER = 100  # news-layer lower-case uses of a head noun that is a common word (pasar, toko)
+
+
+def _bare_head(word: str, res: Resources) -> bool:
+    """``melalui PasarPelosok``, ``TokoKita``: an organisation head that is a common noun is no
+    name by itself (it needs a name after it: ``Pasar Minggu``), so a one-word "name" made of it
+    and a glued word is a brand written solid, not a link with its head glued (the rules' and the
+    scorer's sites alike)."""
+    return word in res.org_heads and res.lower_count.get(word.lower(), 0) >= BARE_HEAD_LOWER
 
 
 # words after which an organisation names its branch by a place (``BPD X Cabang Lubukdalang``)
@@ -1072,6 +1097,7 @@ def _branch_place(g: Glued, res: Resources) -> bool:
 AGENT_NOUN = re.compile(r"(?:pe|pem|pen|peng|peny|per)[a-z]{3,}(?<!an)")  # pemilik, penari: a person's role
 CAP_RUN_BEFORE = re.compile(r"(?<![\w\-])(?:[A-Z][a-z]+ )+$")
 COMPOUND_LEFT_ZIPF = 3.0  # wordfreq ``id`` Zipf of a name's last word that is a word of its own
+KIND_BEFORE = re.compile(r"(?<![\w\-])([A-Z][a-z]+) ([a-z]{3,}) $")  # "Toko roti ", "Warung makan "
 
 
 def _compound_subject(g: Glued, res: Resources) -> bool:
@@ -1088,6 +1114,10 @@ def _compound_subject(g: Glued, res: Resources) -> bool:
         return False  # ("Wakil Ketua|Komisi", "Marcella Santoso|mengaku": a scraper's join)
     run = CAP_RUN_BEFORE.search(g.text, max(0, g.name_start - 60), g.name_start)
     first, opener = g.name_start, g.head_word
+    kind = KIND_BEFORE.search(g.text, max(0, g.name_start - 40), g.name_start)
+    if kind and not run and kind.group(1) in res.org_heads and not is_verb(kind.group(2), res):
+        # "Toko roti French Corner Sangkar|alam tutup": a head and its kind noun, then the name
+        first, opener = kind.start(), kind.group(1)
     if run:  # "Hotel Grand Puri|wisata": a run a name's opener opens ("Kenaikan Wijaya Karya
         # Beton|harga": a noun heading the sentence); any noun before an adjective ("Aplikasi
         # Kasir|pintar": a glued head is a noun, never an adjective)
@@ -1245,7 +1275,7 @@ def name_site(text: str, m: re.Match[str], res: Resources, memo: DocMemo | None 
         return None
     shifted = _shorter_word(tok, i, res)
     g = _glued(text, m, i, res, memo)
-    if text[g.start - 1 : g.start] == "-" and not _second_part_head(g, res):
+    if text[g.start - 1 : g.start] == "-" and not (_second_part_head(g, res) or _strong(g, res)):
         return None
     titled = _titled_person(g, res)
     run = titled or _run_site(g, res)
@@ -1457,16 +1487,29 @@ def _flag_only(g: Glued, res: Resources) -> bool:
     ``dari Rantauprapat``: an unknown place name after a locative preposition; ``Reza
     Hadiwarga, ...``, ``Pemain Hendra Wijayalaga mencetak``: a person's name, introduced or
     ending the phrase; ``Lokawisata Baturraden``: inside a longer name; ``nama sebenarnya Nur
-    Amirah Filzah Badioe|zaman``: a name being introduced is whole.
+    Amirah Filzah Badioe|zaman``: a name being introduced is whole. (An organisation's name
+    after a noun that precedes names, ``Sidang Ikatan Apoteker ...``, is no person introduced.)
     """
     text, s = g.text, g.name_start
     place = not (g.known or g.headed) and LOCATIVE_BEFORE.search(text, max(0, s - 12), s)
     # "Itpro|portal", "Lucas|film": an unknown name and a glued part English writes too: an
     # English compound brand as likely as glue
-    english = not (g.known or g.headed) and res.zipf_en.get(g.right.lower(), 0.0) >= ENGLISH_ZIPF
+    english = not (g.known or g.headed) and res.zipf_en.get(g.right.lower(), 0.0) >= ENGLISH_ZIPF and not (
+        g.head_word and _shared_noun(g.right, res))
     return bool(place or english or _name_ends(g, res) or NAME_AFTER.match(text, g.end)
-                or _role_before(text, s, res) or NAMED_BEFORE.search(text, max(0, s - 30), s))
+                or _role_before(text, s, res) and not g.org or NAMED_BEFORE.search(text, max(0, s - 30), s))
 
+
+
+SHARED_LOWER = 300  # news-layer lower-case uses of a noun both languages write (film 1056, data 3088)
+
+
+def _shared_noun(word: str, res: Resources) -> bool:
+    """A noun Indonesian writes as much as English (``film``, ``data``, ``video``: Zipf ``id`` at
+    least ``en``'s, hundreds of lower-case uses): after a multi-word name it is the translator's
+    glued head as often as any Indonesian noun, not a sign of an English compound brand."""
+    low = word.lower()
+    return res.lower_count.get(low, 0) >= SHARED_LOWER and res.lexicon.get(low, 0.0) >= res.zipf_en.get(low, 0.0)
 
 
 def _strong(g: Glued, res: Resources) -> bool:
@@ -1655,8 +1698,19 @@ def _camel_needs(text: str, start: int, end: int, res: Resources) -> int:
 # two names whose comma was lost, inside a list: the next item is capitalised, or the second
 # name (up to 2 more capitalised words) ends with ", dan"/", serta" (``Kecamatan TolanduKecamatan
 # Moramo Utara, dan``: only parallel names under one head, see ``list_site``)
-LIST_TOKEN = re.compile(r"([A-Z][a-z]{3,})([A-Z][a-z]{3,})(?=(?:, (?:dan |serta )?| dan | serta )[A-Z]"
-                        r"|(?: [A-Z][a-z]{2,}){0,4}, (?:dan|serta) )")
+LIST_TOKEN = re.compile(r"([A-Z][a-z]{3,})([A-Z][a-z]{3,}|[A-Z]{2,4}(?= [A-Z]))"
+                        r"(?=(?:, (?:dan |serta )?| dan | serta )[A-Z]|(?: [A-Z][a-z]{2,}){0,4}, (?:dan|serta) )")
+# (second item: a word, or an acronym opening a longer name, ``KaryasukaKUD Margasuli, dan``)
+LIST_SHAPE = re.compile(r"[A-Z][a-z]{3,}(?:[A-Z][a-z]{3,}|[A-Z]{2,4})")
+ACRONYM_ITEM_AFTER = re.compile(r" [A-Z]")
+
+
+def list_shaped(text: str, k: int, tok: str) -> bool:
+    """Could :data:`LIST_TOKEN` match the token ``tok`` at ``k`` (the kernel's ``list_shaped``)?
+    Two capitalised words, or a word and an acronym before a further capitalised word."""
+    if LIST_SHAPE.fullmatch(tok) is None:
+        return False
+    return tok[-1].islower() or ACRONYM_ITEM_AFTER.match(text, k + len(tok)) is not None
 
 
 LIST_NEXT_ITEM = re.compile(r"(?:, (?:dan |serta )?| dan | serta )[A-Z]")
@@ -1721,6 +1775,8 @@ def _two_named_items(text: str, m: re.Match[str], res: Resources) -> bool:
         # noun opening a name inside one is rarer than a list item)
         return (head == right or head in res.org_heads or _run_opener(head, res)
                 or text.count(" ", name_start, m.start()) >= 2)
+    if _two_people(text, m, name_start, res):
+        return True
     unknown_right = not res.known(right) and right not in res.corpus_names and not res.name_like(right)
     return unknown_right and ((res.englishish(left) and res.known(left)) or (
         right.lower() not in res.lexicon and _english_item_end(text, m.end(), res)
@@ -1728,6 +1784,21 @@ def _two_named_items(text: str, m: re.Match[str], res: Resources) -> bool:
 
 
 ITEM_REST = re.compile(r"((?: [A-Z][a-z]{2,}){1,3}),")
+SURNAME_AFTER = re.compile(r" [A-Z][a-z]{2,}")
+
+
+def _two_people(text: str, m: re.Match[str], name_start: int, res: Resources) -> bool:
+    """``adalah Henrikke Solvangsrud|Jorge Esquivel Barraza, dan``: a word no list knows glued to
+    a name the lists know (a given name, a region: ``PT Nikel Laut Bandawisa|Sulawesi Copper
+    Resources, dan``), each item of two or more words (a word before the join, one after the
+    known name): two items of a list. A name's own CamelCase joins a short particle
+    (``McDonald``, ``DeLuca``), never a coined word to a known name that opens more words."""
+    left, right = m.group(1), m.group(2)
+    return (name_start < m.start() and res.strict_name(right) and not res.englishish(right.lower())
+            and not (res.known(left) or res.common_lower(left, 1) or left in res.corpus_names)
+            and SURNAME_AFTER.match(text, m.end()) is not None)
+
+
 
 
 def _english_item_end(text: str, end: int, res: Resources) -> bool:
@@ -1841,7 +1912,7 @@ def find_entity_sites(text: str, res: Resources, taken: set[int],
             s = scorer.confirm(text, m, s, res, memo)  # (glue14 s16: the page vouches for a flag-only site)
         if s is None:
             s = scorer.site(text, m, res, memo)  # the general scorer, where the rules found nothing
-            if s is not None and _plain_only_token(m.group(), res):
+            if s is not None and (_plain_only_token(m.group(), res) or s.start == m.start() and _bare_head(s.entity, res)):
                 s = None  # (repair12: the scorer's gate as before plain nouns; see _plain_only_token)
         if s is not None:
             if any(s.start <= t < m.start() for t in taken) or (out and s.start < out[-1].end):
