@@ -264,7 +264,9 @@ def npwp_bare(det: Detector, c: Number) -> Span | None:
     4-4-4-4 groups, with the check digit, a taxpayer-type prefix and a branch code under 100;
     never one digit repeated (``0000000000000000``: a placeholder, and its check digit holds)."""
     n, d, raw = c.n, c.digits, c.raw
-    if not (n == 15 or (n == 16 and d[0] == "0")) or d.count(d[0]) == n:
+    # the branch code's first digit (``_npwp15_bare_ok``) first: one compare rejects 9 in 10 of
+    # the windows of adversarial digit runs before any layout match or check digit
+    if d[-3] != "0" or not (n == 15 or (n == 16 and d[0] == "0")) or d.count(d[0]) == n:
         return None
     spaced = not raw.isdigit()
     if spaced and _NPWP_SPACED.match(raw) is None:
