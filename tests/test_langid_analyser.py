@@ -212,7 +212,7 @@ _MIRRORED = (
 )
 _CONSTANTS = (step_mod._FAMILY, step_mod._FOREIGN_DENSITY, step_mod._FOREIGN_MODEL_SCORE,
               step_mod._UNSURE_MODEL, step_mod._JVSU, lx.LANGS, lx._LABELS)
-_DIGEST = "7daac2728f5411fe"
+_DIGEST = "a0bca02543c10078"  # session 17: ruff format of lexicon.py (no semantic change)
 
 
 def test_mirrored_python_is_unchanged() -> None:

@@ -847,7 +847,7 @@ static PyTypeObject DeciderType = {
  * Finisher: Scanner.scan + Lexicon._finish + the Decider in one call, for a list of lines
  * scored one row each (Lexicon.indexed_lines' usual case). Mirrors _finish value for value:
  *
- *   n_dh = line.count("dh"); n_eu = line.count("eu")
+ *   n_dh = jv_dh(line) ("dh" + vowel or w); n_eu = line.count("eu")
  *   n_rg = regional_spelling(line) when rg_ortho_weight else 0
  *        = line.count("ê") + #("nye" followed by " ", "," or "." and not preceded by "a")
  *   field_k = (packed >> 24k) & 0xFFFFFF          (carries between fields included)
@@ -920,6 +920,13 @@ typedef struct {
 
 static inline int nye_end(Py_UCS4 c) { return c == ' ' || c == ',' || c == '.'; }
 
+/* A Javanese "dh" is followed by a vowel or "w" (lexicon.jv_dh): Indonesian chat's "sdh",
+ * "udh", "pdhl" are not counted. ``c`` is the (lowered) character after the "h", 0 at the end. */
+static inline int dh_next(Py_UCS4 c) {
+    return c == 'a' || c == 'e' || c == 'i' || c == 'o' || c == 'u' || c == 'w' || c == 0xE8 ||
+           c == 0xE9 || c == 0xEA;
+}
+
 /* The spelling counts of text data[0:n] (of the given kind); rg only when ``ortho``. */
 static void spell_data(int kind, const void *data, Py_ssize_t n, int ortho, Spell *out) {
     Py_ssize_t dh = 0, eu = 0, rg = 0;
@@ -930,7 +937,7 @@ static void spell_data(int kind, const void *data, Py_ssize_t n, int ortho, Spel
         for (Py_ssize_t i = 0; i < n; i++) {
             unsigned char t = SPELL[d[i]];
             if (t == 0) continue;
-            if (t == 'd') dh += i + 1 < n && d[i + 1] == 'h';
+            if (t == 'd') dh += i + 2 < n && d[i + 1] == 'h' && dh_next(d[i + 2]);
             else if (t == 'e') eu += i + 1 < n && d[i + 1] == 'u';
             else if (!ortho) continue;
             else if (t == 0xEA) rg++;
@@ -942,7 +949,7 @@ static void spell_data(int kind, const void *data, Py_ssize_t n, int ortho, Spel
         for (Py_ssize_t i = 0; i < n; i++) {
             Py_UCS4 c = PyUnicode_READ(kind, data, i);
             Py_UCS4 c1 = i + 1 < n ? PyUnicode_READ(kind, data, i + 1) : 0;
-            if (c == 'd') dh += c1 == 'h';
+            if (c == 'd') dh += c1 == 'h' && i + 2 < n && dh_next(PyUnicode_READ(kind, data, i + 2));
             else if (c == 'e') eu += c1 == 'u';
             else if (ortho && c == 0xEA) rg++;
             else if (c == 'n' && ortho && i + 3 < n && c1 == 'y' &&
@@ -988,7 +995,7 @@ scan_spell_core(Scanner *S, const unsigned char *d, Py_ssize_t n, int ortho, Lin
             if (low != NULL) low[i] = c;
             unsigned t = v >> 8;
             if (t != 1) {
-                if (t == 'd') dh += i + 1 < n && LOWER_AT(i + 1) == 'h';
+                if (t == 'd') dh += i + 2 < n && LOWER_AT(i + 1) == 'h' && dh_next(LOWER_AT(i + 2));
                 else if (t == 'e') eu += i + 1 < n && LOWER_AT(i + 1) == 'u';
                 else if (!ortho) {}
                 else if (t == 0xEA) rg++;

@@ -271,7 +271,8 @@ class Columns:
         live = tokens if self.live is None else self.live
         if _KERNEL is not None:  # the same additions in C
             idms, mly, jv, su, en, rg = _KERNEL.column_sums(
-                rows, live, (self.idms, self.mly, self.jv, self.su, self.en, self.rg))
+                rows, live, (self.idms, self.mly, self.jv, self.su, self.en, self.rg)
+            )
             return Evidence(idms, mly, jv, su, en, ntok, rg)
         rows = list(compress(rows, map(live.__getitem__, rows)))
         return Evidence(
@@ -293,7 +294,9 @@ _KERNEL = compiled.load("saring.langid._c_lexscan")
 # matching (~20% cheaper on news). a-z and the line break map to themselves: a character missing
 # from the table costs ``str.translate`` a raised and cleared KeyError at its first sight in each
 # call (27 per news text: ~9,000 instructions on a 1,000-character sample).
-_ASCII_SEP = str.maketrans({c: c if "a" <= c <= "z" or c == "\n" else " " for c in map(chr, range(128))})
+_ASCII_SEP = str.maketrans(
+    {c: c if "a" <= c <= "z" or c == "\n" else " " for c in map(chr, range(128))}
+)
 # Latin-1 bytes of TOKEN_RE's non-ASCII letters (à-ö, ø-ÿ): a text without any holds tokens of a-z
 # only, and every other non-ASCII character separates them like an ASCII one
 _LATIN1_LETTERS = bytes([*range(0xE0, 0xF7), *range(0xF8, 0x100)])
@@ -347,6 +350,17 @@ def _worded_rows(lowered: list[str], joined: str) -> list[int] | None:
 
 # lines holding none of these substrings have no regional spelling (a cheap gate per line)
 SPELLING_GATES = ("ê", "nye")
+# Javanese "dh" is a consonant before a vowel (dhewe, padha, dhuwur; "dhw" in chat spellings of
+# dhewe); Indonesian chat writes "dh" in vowel-less abbreviations (sdh, udh, pdhl). Counted over
+# the shared corpora (session 17): 25 of 17,129 "dh" in Javanese paragraphs are followed by
+# neither a vowel nor "w", 1,138 of 1,409 in Indonesian tweets are. Only "dh" + vowel/w counts.
+_DH_NOT_JV = re.compile(r"dh(?![aeiouw\u00e8\u00e9\u00ea])")
+
+
+def jv_dh(lowered: str) -> int:
+    """Javanese "dh" spellings in ``lowered``: each "dh" followed by a vowel or "w"."""
+    n = lowered.count("dh")
+    return n - len(_DH_NOT_JV.findall(lowered)) if n else 0
 
 
 def regional_spelling(lowered: str) -> int:
@@ -394,8 +408,9 @@ class Lexicon:
     ) -> None:
         self.calibration = tuple(calibration)
         if self.calibration and len(self.calibration) != CALIBRATION_FEATURES:
-            raise ValueError(f"calibration needs {CALIBRATION_FEATURES} weights, "
-                             f"got {len(self.calibration)}")
+            raise ValueError(
+                f"calibration needs {CALIBRATION_FEATURES} weights, got {len(self.calibration)}"
+            )
         self.params = p = params or Params()
         acc: dict[str, list[float]] = {}
         for tok, w in nb.items():
@@ -423,7 +438,9 @@ class Lexicon:
             w = self._fold(v)
             if w:
                 self.idms_w[tok] = w
-            packed = sum(1 << sh for f, sh in _SHIFT.items() if f in FAMILY_COL and v[FAMILY_COL[f]])
+            packed = sum(
+                1 << sh for f, sh in _SHIFT.items() if f in FAMILY_COL and v[FAMILY_COL[f]]
+            )
             if packed:
                 self.fam_packed[tok] = packed
         sources = regional if isinstance(regional, Mapping) else dict.fromkeys(regional, "mined")
@@ -440,14 +457,20 @@ class Lexicon:
             self.fam_packed[tok] = 1 << _SHIFT[field]
         self.phrase_w = {k: self._fold(v) for k, v in self.phrases.items()}
         # every token that can give a line evidence (weights, family words, first phrase words)
-        self._known = frozenset(self.idms_w) | frozenset(self.fam_packed) | frozenset(
-            k[0] for k in self.phrases)
+        self._known = (
+            frozenset(self.idms_w)
+            | frozenset(self.fam_packed)
+            | frozenset(k[0] for k in self.phrases)
+        )
         # Cheap gate before pairing tokens: both a first and a second phrase word must occur.
         self._firsts = frozenset(k[0] for k in self.phrases)
         self._seconds = frozenset(k[1] for k in self.phrases)
         fw = p.family_weight
-        rw = {"rg": p.regional_weight, "rgw": p.regional_weak_weight,
-              "rgr": p.regional_register_weight}
+        rw = {
+            "rg": p.regional_weight,
+            "rgw": p.regional_weak_weight,
+            "rgr": p.regional_register_weight,
+        }
         self.fam_weights = tuple(rw[f] if f in rw else fw.get(f, 1.0) for f in _SHIFT)
         self._scanner = _make_scanner(self)
         self._decider = _make_decider(self)
@@ -493,11 +516,12 @@ class Lexicon:
         return Evidence(
             idms,
             (packed & _FIELD) * fw[0],
-            ((packed >> 24) & _FIELD) * fw[1] + p.jv_dh_weight * lowered.count("dh"),
+            ((packed >> 24) & _FIELD) * fw[1] + p.jv_dh_weight * jv_dh(lowered),
             ((packed >> 48) & _FIELD) * fw[2] + p.su_eu_weight * lowered.count("eu"),
             ((packed >> 72) & _FIELD) * fw[3],
             len(toks),
-            ((packed >> 96) & _FIELD) * fw[4] + ((packed >> 120) & _FIELD) * fw[5]
+            ((packed >> 96) & _FIELD) * fw[4]
+            + ((packed >> 120) & _FIELD) * fw[5]
             + p.rg_ortho_weight * regional_spelling(lowered)
             + self.register_hits((packed >> 144) & _FIELD),
         )
@@ -511,7 +535,9 @@ class Lexicon:
     def phrase_features(self, tokens: Sequence[str]) -> list[float]:
         """Raw summed vector of the two-word markers among ``tokens`` (slow path, tuning)."""
         out = list(ZERO)
-        for bigram in filter(self.phrases.__contains__, zip(tokens, islice(tokens, 1, None), strict=False)):
+        for bigram in filter(
+            self.phrases.__contains__, zip(tokens, islice(tokens, 1, None), strict=False)
+        ):
             out = [a + b for a, b in zip(out, self.phrases[bigram], strict=True)]
         return out
 
@@ -542,7 +568,14 @@ class Lexicon:
         return Verdict(lang, score, share, s, total, ev.tokens)
 
     def _decide(
-        self, idms: float, mly: float, jv: float, su: float, en: float, rg: float, tokens: int,
+        self,
+        idms: float,
+        mly: float,
+        jv: float,
+        su: float,
+        en: float,
+        rg: float,
+        tokens: int,
         calibrate: bool,
     ) -> tuple[str, float, float, float, float]:
         """(lang, score, family share, id/ms log-odds, hits) of one evidence vector, on plain
@@ -586,9 +619,24 @@ class Lexicon:
         cols, row = self.indexed_lines(lowered)
         if row is None:
             return cols
-        out = Columns(*(list(map(col.__getitem__, row)) for col in (
-            cols.idms, cols.mly, cols.jv, cols.su, cols.en, cols.rg, cols.tokens,
-            cols.langs, cols.scores, cols.log_odds, cols.hits)))
+        out = Columns(
+            *(
+                list(map(col.__getitem__, row))
+                for col in (
+                    cols.idms,
+                    cols.mly,
+                    cols.jv,
+                    cols.su,
+                    cols.en,
+                    cols.rg,
+                    cols.tokens,
+                    cols.langs,
+                    cols.scores,
+                    cols.log_odds,
+                    cols.hits,
+                )
+            )
+        )
         out.live = None if cols.live is None else list(map(cols.live.__getitem__, row))
         return out
 
@@ -633,7 +681,9 @@ class Lexicon:
         by_line = dict(zip(where, range(m), strict=True))
         by_count = dict(zip(counts, range(m, m + len(counts)), strict=True))
         row = list(map(by_count.__getitem__, tokens))
-        for i, r in zip(live, map(by_line.__getitem__, map(lowered.__getitem__, live)), strict=True):
+        for i, r in zip(
+            live, map(by_line.__getitem__, map(lowered.__getitem__, live)), strict=True
+        ):
             row[i] = r
         return cols, row
 
@@ -646,8 +696,10 @@ class Lexicon:
         if len(where) == n:
             return src.columns(lowered), None
         by_line = dict(zip(where, range(len(where)), strict=True))
-        return (src.columns(list(where), list(where.values())),
-                list(map(by_line.__getitem__, lowered)))
+        return (
+            src.columns(list(where), list(where.values())),
+            list(map(by_line.__getitem__, lowered)),
+        )
 
     def _live_rows(self, lowered: list[str], known: Iterable[Any], joined: str) -> list[int]:
         """Rows that can carry evidence: a token some table knows (``known``: one truthy flag
@@ -689,6 +741,8 @@ class Lexicon:
         kmin = p.regional_register_min  # register_hits inline (no call per line)
         dw, ew = p.jv_dh_weight, p.su_eu_weight
         n_dh = list(map(str.count, lowered, repeat("dh")))
+        for i in compress(range(len(lowered)), n_dh):  # a few lines: the Javanese "dh" only
+            n_dh[i] = jv_dh(lowered[i])
         n_eu = list(map(str.count, lowered, repeat("eu")))
         ow = p.rg_ortho_weight
         n_rg = [0] * len(lowered)
@@ -702,9 +756,13 @@ class Lexicon:
             [((k >> 24) & _FIELD) * fw1 + dw * n for k, n in zip(packed, n_dh, strict=True)],
             [((k >> 48) & _FIELD) * fw2 + ew * n for k, n in zip(packed, n_eu, strict=True)],
             [((k >> 72) & _FIELD) * fw3 for k in packed],
-            [((k >> 96) & _FIELD) * fw4 + ((k >> 120) & _FIELD) * fw5 + ow * n
-             + (r * fw6 if (r := (k >> 144) & _FIELD) >= kmin else 0)
-             for k, n in zip(packed, n_rg, strict=True)],
+            [
+                ((k >> 96) & _FIELD) * fw4
+                + ((k >> 120) & _FIELD) * fw5
+                + ow * n
+                + (r * fw6 if (r := (k >> 144) & _FIELD) >= kmin else 0)
+                for k, n in zip(packed, n_rg, strict=True)
+            ],
             tokens,
         )
         n = len(lowered)
@@ -715,12 +773,25 @@ class Lexicon:
         cols.langs, cols.scores, cols.hits = ["und"] * n, [0.0] * n, [0.0] * n
         cols.log_odds = [w + bias + ptb * t for w, t in zip(idms, tokens, strict=True)]
         if p.min_family_hits > 0:
-            rows: Iterable[int] = compress(range(n), map(any, zip(packed, n_dh, n_eu, n_rg, strict=True)))
+            rows: Iterable[int] = compress(
+                range(n), map(any, zip(packed, n_dh, n_eu, n_rg, strict=True))
+            )
         else:
             rows = range(n)
         if self._decider is not None:  # the same decisions, in C
-            self._decider.fill(list(rows), idms, cols.mly, cols.jv, cols.su, cols.en, cols.rg,
-                               tokens, cols.langs, cols.scores, cols.hits)
+            self._decider.fill(
+                list(rows),
+                idms,
+                cols.mly,
+                cols.jv,
+                cols.su,
+                cols.en,
+                cols.rg,
+                tokens,
+                cols.langs,
+                cols.scores,
+                cols.hits,
+            )
             return cols
         decide = self._decide
         c_mly, c_jv, c_su, c_en, c_rg = cols.mly, cols.jv, cols.su, cols.en, cols.rg
@@ -795,8 +866,9 @@ def _make_scanner(lex: Lexicon) -> Any | None:
     if kernel is None or list(_SHIFT.values()) != list(range(0, bits * len(_SHIFT), bits)):
         return None
     try:
-        return kernel.Scanner(lex.idms_w, lex.fam_packed, lex.phrase_w, lex._known,
-                              len(_SHIFT), bits)
+        return kernel.Scanner(
+            lex.idms_w, lex.fam_packed, lex.phrase_w, lex._known, len(_SHIFT), bits
+        )
     except ValueError:
         return None
 
@@ -814,8 +886,14 @@ def _make_decider(lex: Lexicon) -> Any | None:
     if kernel is None or not all(type(c) is float for c in consts):
         return None
     try:
-        decider = kernel.Decider(p.bias, p.per_token_bias, p.min_family_hits, lex.calibration,
-                                 CALIBRATION_MIN_TOKENS, _LABELS)
+        decider = kernel.Decider(
+            p.bias,
+            p.per_token_bias,
+            p.min_family_hits,
+            lex.calibration,
+            CALIBRATION_MIN_TOKENS,
+            _LABELS,
+        )
     except ValueError:
         return None
     probes = _decide_probes()
@@ -842,14 +920,30 @@ def _make_finisher(lex: Lexicon) -> Any | None:
     if scanner is None or decider is None or _KERNEL is None:
         return None
     p = lex.params
-    consts = (p.jv_dh_weight, p.su_eu_weight, p.rg_ortho_weight, p.bias, p.per_token_bias,
-              p.min_family_hits, *lex.fam_weights)
+    consts = (
+        p.jv_dh_weight,
+        p.su_eu_weight,
+        p.rg_ortho_weight,
+        p.bias,
+        p.per_token_bias,
+        p.min_family_hits,
+        *lex.fam_weights,
+    )
     if not all(type(c) is float for c in consts) or type(p.regional_register_min) is not int:
         return None
     try:
-        fin = _KERNEL.Finisher(scanner, decider, lex.fam_weights, p.jv_dh_weight,
-                               p.su_eu_weight, p.rg_ortho_weight, p.regional_register_min,
-                               p.bias, p.per_token_bias, p.min_family_hits)
+        fin = _KERNEL.Finisher(
+            scanner,
+            decider,
+            lex.fam_weights,
+            p.jv_dh_weight,
+            p.su_eu_weight,
+            p.rg_ortho_weight,
+            p.regional_register_min,
+            p.bias,
+            p.per_token_bias,
+            p.min_family_hits,
+        )
     except (ValueError, TypeError, OverflowError):
         return None
     lines = _finish_probes(lex)
@@ -871,18 +965,32 @@ def _finish_probes(lex: Lexicon) -> list[str]:
     # the first words of each field in the tables' own order, found by C-level passes (a
     # Python loop over the 40k keys cost ~5 ms per process)
     fam = lex.fam_packed
-    by_field = [list(islice(compress(fam, map((1 << sh).__eq__, fam.values())), 4))
-                for sh in _SHIFT.values()]
+    by_field = [
+        list(islice(compress(fam, map((1 << sh).__eq__, fam.values())), 4))
+        for sh in _SHIFT.values()
+    ]
     words = [w for ws in by_field for w in ws[:3]]
     register = by_field[-1]
     phrases = [" ".join(k) for k in islice(lex.phrase_w, 3)]
     weights = list(islice(lex.idms_w, 0, None, 5000))
     lines = [
-        "", "123 !!", "中文 😀", " ".join(words), " ".join(weights), " | ".join(phrases),
-        "adhi dheweke eukeun teu deui", "bêtêl rumahnye, kampanye. anaknye oranye nyenye",
-        "nye nye, nye. anye anye, anye.", "ÊDH", "dhêeu", " ".join(register[:2]),
-        " ".join(register * 2), " ".join(weights[:2] + register + words[:2]),
-        "yang dan di ora teu the kagak ulun", "na\u0301nye ê\u0301 d\u00e9h",
+        "",
+        "123 !!",
+        "中文 😀",
+        " ".join(words),
+        " ".join(weights),
+        " | ".join(phrases),
+        "adhi dheweke eukeun teu deui",
+        "bêtêl rumahnye, kampanye. anaknye oranye nyenye",
+        "nye nye, nye. anye anye, anye.",
+        "ÊDH",
+        "dhêeu",
+        "sdh udh, pdhl dhwe adh",
+        " ".join(register[:2]),
+        " ".join(register * 2),
+        " ".join(weights[:2] + register + words[:2]),
+        "yang dan di ora teu the kagak ulun",
+        "na\u0301nye ê\u0301 d\u00e9h",
     ]
     return lines
 
@@ -922,8 +1030,7 @@ def get_lexicon(params_path: str | None = None) -> Lexicon:
     from saring.resource_cache import load_cached
 
     def build() -> dict[str, Any]:
-        state = {k: v for k, v in build_lexicon().__getstate__().items()
-                 if k not in _COMPILED}
+        state = {k: v for k, v in build_lexicon().__getstate__().items() if k not in _COMPILED}
         state["params"] = {f: getattr(state["params"], f) for f in Params.__dataclass_fields__}
         return state
 

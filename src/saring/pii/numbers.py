@@ -32,14 +32,25 @@ if TYPE_CHECKING:  # the detector imports this module
     from saring.pii.detect import Detector
 
 # first digits of every card brand prefix (IIN): ``card_ok`` is False for any other start
-CARD_FIRST_DIGITS = "".join(sorted({str(d) for lo, hi, _k, _n in _CARD_IIN
-                                    for d in range(int(str(lo)[0]), int(str(hi)[0]) + 1)}))
+CARD_FIRST_DIGITS = "".join(
+    sorted(
+        {
+            str(d)
+            for lo, hi, _k, _n in _CARD_IIN
+            for d in range(int(str(lo)[0]), int(str(hi)[0]) + 1)
+        }
+    )
+)
 
 _NPWP_FORMATTED = regex.compile(
     r"^[0-9]{2}\.[0-9]{3}\.[0-9]{3}\.[0-9](?:[.\-]| ?[\-\u2013] ?)[0-9]{3}\.[0-9]{3}$"
 )
 # The NPWP grouping 2.3.3.1-3.3 with any one separator kind (court texts strip punctuation).
 _NPWP_SPACED = regex.compile(r"^[0-9]{2}([ .])[0-9]{3}\1[0-9]{3}\1[0-9][ .\-][0-9]{3}\1[0-9]{3}$")
+# The 16-digit NPWP of entities (``0`` + the old 15 digits, PMK 112/PMK.03/2022) printed in the
+# 4-4-4-4 groups of other 16-digit numbers, one separator kind. No card brand and no province
+# code starts with 0, so this reading meets neither the card nor the NIK one.
+_NPWP16_GROUPS = regex.compile(r"^0[0-9]{3}([ \-])[0-9]{4}\1[0-9]{4}\1[0-9]{4}$")
 # The layouts a NIK is printed in: 16 digits, 2.2.2.6.4, 6 6 4 or 4 4 4 4 (one separator kind;
 # 4.4.4.4 with dots is a document-number style, ``5301.2024.0612.0001``).
 _NIK_LAYOUT = regex.compile(
@@ -47,7 +58,9 @@ _NIK_LAYOUT = regex.compile(
     r"|^[0-9]{6}([ .\-])[0-9]{6}\2[0-9]{4}$|^[0-9]{4}([ \-])[0-9]{4}\3[0-9]{4}\3[0-9]{4}$"
 )
 # 4-4-4-x, and the 19-digit cards' printed 4-4-4-4-3 (session 16: UnionPay/Visa 19 were missed)
-_FOUR_GROUPS = regex.compile(r"^[0-9]{4}([ \-]?)[0-9]{4}\1[0-9]{4}\1(?:[0-9]{1,7}|[0-9]{4}\1[0-9]{3})$")
+_FOUR_GROUPS = regex.compile(
+    r"^[0-9]{4}([ \-]?)[0-9]{4}\1[0-9]{4}\1(?:[0-9]{1,7}|[0-9]{4}\1[0-9]{3})$"
+)
 _AMEX_GROUPS = regex.compile(r"^[0-9]{4}([ \-]?)[0-9]{6}\1[0-9]{4,5}$")
 _YEAR_RANGE = regex.compile(r"^(?:19|20)[0-9]{2}(?: ?[\-\u2013] ?| )(?:19|20)[0-9]{2}$")
 _DOT_GROUPS = regex.compile(r"[0-9]+")
@@ -70,8 +83,19 @@ class Number:
     each computed at most once: NIK validity excludes card readings, and the context before the
     number is only built when a finder's structure test has passed."""
 
-    __slots__ = ("det", "text", "s", "e", "raw", "digits", "n", "nik_valid", "_nik_shape",
-                 "_nik_ctx", "_card_valid")
+    __slots__ = (
+        "det",
+        "text",
+        "s",
+        "e",
+        "raw",
+        "digits",
+        "n",
+        "nik_valid",
+        "_nik_shape",
+        "_nik_ctx",
+        "_card_valid",
+    )
 
     def __init__(self, det: Detector, text: str, s: int, e: int, raw: str, digits: str) -> None:
         self.det, self.text, self.s, self.e, self.raw, self.digits = det, text, s, e, raw, digits
@@ -101,8 +125,10 @@ class Number:
         if self._card_valid is None:
             d = self.digits
             self._card_valid = (
-                "card" in self.det.types and 13 <= self.n <= 19
-                and d[0] in CARD_FIRST_DIGITS and card_ok(d)
+                "card" in self.det.types
+                and 13 <= self.n <= 19
+                and d[0] in CARD_FIRST_DIGITS
+                and card_ok(d)
             )
         return self._card_valid
 
@@ -148,8 +174,13 @@ def nik_labelled(det: Detector, c: Number) -> Span | None:
 def debit_labelled(det: Detector, c: Number) -> Span | None:
     """A domestic debit card (GPN 60xx/9360): its prefixes are common in codes, so it needs a
     card word, and is never read over a NIK label."""
-    if (15 <= c.n <= 19 and debit_ok(c.digits) and not c.nik_ctx
-            and det.has_ctx("card", c.before) and not c.is_amount()):
+    if (
+        15 <= c.n <= 19
+        and debit_ok(c.digits)
+        and not c.nik_ctx
+        and det.has_ctx("card", c.before)
+        and not c.is_amount()
+    ):
         return c.span("card", 0.9, "debit_card_context")
     return None
 
@@ -165,8 +196,9 @@ def card_luhn(det: Detector, c: Number) -> Span | None:
     grp = _FOUR_GROUPS.match(raw) or _AMEX_GROUPS.match(raw)
     if det.has_ctx("card", c.before) and (grp or raw.isdigit()):
         conf = 0.97
-    elif (grp and grp.group(1) and not c.nik_valid and not c.nik_ctx
-          and not det.code_label(c.before)):
+    elif (
+        grp and grp.group(1) and not c.nik_valid and not c.nik_ctx and not det.code_label(c.before)
+    ):
         conf = 0.9
     else:
         return None
@@ -228,14 +260,20 @@ def nik_bare(det: Detector, c: Number) -> Span | None:
 
 
 def npwp_bare(det: Detector, c: Number) -> Span | None:
-    """15 digits (or 16 with the entity ``0``), contiguous or in the NPWP grouping, with the
-    check digit, a taxpayer-type prefix and a branch code under 100."""
+    """15 digits (or 16 with the entity ``0``), contiguous, in the NPWP grouping or (16) in
+    4-4-4-4 groups, with the check digit, a taxpayer-type prefix and a branch code under 100;
+    never one digit repeated (``0000000000000000``: a placeholder, and its check digit holds)."""
     n, d, raw = c.n, c.digits, c.raw
-    if not (n == 15 or (n == 16 and d[0] == "0")):
+    # the branch code's first digit (``_npwp15_bare_ok``) first: one compare rejects 9 in 10 of
+    # the windows of adversarial digit runs before any layout match or check digit
+    if d[-3] != "0" or not (n == 15 or (n == 16 and d[0] == "0")) or d.count(d[0]) == n:
         return None
-    if not (raw.isdigit() or _NPWP_SPACED.match(raw) is not None):
-        return None
-    if _npwp15_bare_ok(d[-15:], spaced=not raw.isdigit()) and not _bare_vetoed(det, c):
+    spaced = not raw.isdigit()
+    if spaced and _NPWP_SPACED.match(raw) is None:
+        if n == 15 or _NPWP16_GROUPS.match(raw) is None:
+            return None
+        spaced = False  # the leading 0 in exact 4-4-4-4: not a run of spaced amounts
+    if _npwp15_bare_ok(d[-15:], spaced=spaced) and not _bare_vetoed(det, c):
         return c.span("npwp", 0.8, "npwp_structure")
     return None
 
