@@ -144,3 +144,78 @@ def test_dateline_outlet_spelled_by_the_host_labels_joined(step):
     doc = run(step, "\n".join([HEADLINE, body0, *BODY[1:]]), url)
     assert doc.metadata.get("place") == "Kalirejo"
     assert doc.text == "\n".join([HEADLINE, *BODY])
+
+
+@pytest.mark.parametrize(
+    "tail",
+    [
+        ["Cek harga Ponsel Z5 di marketplace", "Beli Sekarang"],
+        ["Buat janji dengan dokter", "Konsultasi Sekarang"],
+        [
+            "Referensi:",
+            "Dinas Pertanian Jawa Tengah. Pedoman Irigasi Desa untuk Kelompok Tani.",
+            "Buku Saku Petani.",
+        ],
+        ["Dukung Kabar Sawah dengan berdonasi. Setiap donasi Anda membantu liputan desa."],
+        ["Kabarsawah.id adalah bagian dari Grup Media Tani"],
+        ["Share on Facebook Share on Twitter"],
+        ["Bagikan ke: Facebook Twitter WhatsApp Line Salin link"],
+        ["Pin gambar ini di Pinterest!", "Kamu mungkin juga suka:", "Panen Raya di Kalirejo"],
+        ["Laporan berkaitan", "Petani Kalirejo Mulai Tanam Padi"],
+        ["Tags / Kata Kunci:", "irigasi, Kalirejo, gotong royong"],
+        ["Read next:", "Five Villages Fix Their Canals"],
+        ["Komentar Pembaca"],
+        ["Lampiran: Jadwal_Tanam_2026.pdf (210 KB)", "Unduh"],
+        ["Artikel ini merupakan tulisan pengguna. Isi di luar tanggung jawab redaksi kabarsawah."],
+    ],
+)
+def test_tail_widgets_17_are_removed(step, tail):
+    doc = run(step, "\n".join([HEADLINE, *BODY, *tail]))
+    assert doc.text == "\n".join([HEADLINE, *BODY])
+
+
+@pytest.mark.parametrize(
+    "head",
+    [
+        ["Listen to this article"],
+        ["A A A"],
+        ["Artikel ini mengandung tautan afiliasi."],
+        [
+            "Tautan affiliate: kami bisa menerima komisi dari pembelian melalui tautan di artikel ini."
+        ],
+        ["Ilustrasi sawah di Kalirejo. (Foto: Dokumentasi Warga)"],
+    ],
+)
+def test_head_widgets_17_are_removed(step, head):
+    doc = run(step, "\n".join([HEADLINE, *head, *BODY]))
+    assert doc.text == "\n".join([HEADLINE, *BODY])
+
+
+@pytest.mark.parametrize(
+    "middle",
+    [
+        ["Galeri Foto", "1 dari 6 Foto"],
+        ["Klik untuk memutar video"],
+        ["Unduh Panduan Irigasi 2026 (PDF)"],
+    ],
+)
+def test_widgets_between_paragraphs_are_removed(step, middle):
+    doc = run(step, "\n".join([HEADLINE, BODY[0], *middle, *BODY[1:]]))
+    assert doc.text == "\n".join([HEADLINE, *BODY])
+
+
+@pytest.mark.parametrize(
+    "lines",
+    [
+        [*BODY, "Warga bisa cek harga gabah di balai desa setiap pagi."],
+        [*BODY, "Unduh aplikasi Sawahku di Play Store"],
+        [*BODY, "Dukung petani lokal dengan membeli beras desa."],
+        [*BODY, "Kelompok tani Kalirejo adalah bagian dari gapoktan kecamatan."],
+        [BODY[0], "1 dari 8 warga mengaku belum menerima bantuan pupuk tahun ini.", *BODY[1:]],
+        [*BODY, "Referensi harga gabah ditetapkan dinas setiap bulan."],
+        [BODY[0], "Beli", "Sewa", "Pinjam", *BODY[1:]],
+    ],
+)
+def test_body_twins_17_stay(step, lines):
+    text = "\n".join(lines)
+    assert run(step, text).text == text

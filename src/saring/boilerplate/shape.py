@@ -74,7 +74,7 @@ _LONG_FIRST_WORDS = frozenset(
     "ikuti follow dapatkan simak cek gabung bergabung baca copyright hak hakcipta dilarang foto "
     "keterangan alamat disclaimer penulis sumber subscribe jangan yuk ayo klik kunjungi unduh "
     "download install pantau dengarkan saksikan tonton salurkan sumbangkan donasikan ralat koreksi "
-    "lanjutkan suka".split()
+    "lanjutkan suka tautan dukung".split()
 )
 # classify's "long or sentence-shaped line" test (shared with the kernel's candidate pass)
 _PROSE = ProseFilter(
@@ -201,15 +201,22 @@ _NOT_ALNUM_RE = re.compile(r"[^a-z0-9]")
 _RUN_CLASSES = frozenset({"hashtag"})
 
 
+# headers whose lines below are not the text: an author's bio, a reference list
+_UNDER_HEADERS = frozenset({"bio", "refs"})
+
+
 def _last_paragraph(
     lines: Lines, paragraphs: list[int], found: dict[int, tuple[str, str, bool]]
 ) -> int:
     """The last body paragraph: the author's bio under an "about the author" header is not one,
+    nor a reference under a "Referensi:" header,
     nor the one or two sentences that describe an organisation under "Tentang X" (a press
     release's boilerplate: "X adalah ..."; a "Tentang X" subheading over body text is not)."""
     last = paragraphs[-1]
     if len(found) and last > paragraphs[0]:
-        bio = [i for i, meta in found.items() if meta[0] == "bio" and paragraphs[0] < i < last]
+        bio = [
+            i for i, meta in found.items() if meta[0] in _UNDER_HEADERS and paragraphs[0] < i < last
+        ]
         if bio:
             return paragraphs[bisect.bisect_left(paragraphs, bio[0]) - 1]
         about = [i for i, meta in found.items() if meta[0] == "about" and paragraphs[0] < i < last]
