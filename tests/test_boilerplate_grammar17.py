@@ -214,6 +214,11 @@ def test_widgets_between_paragraphs_are_removed(step, middle):
         [BODY[0], "1 dari 8 warga mengaku belum menerima bantuan pupuk tahun ini.", *BODY[1:]],
         [*BODY, "Referensi harga gabah ditetapkan dinas setiap bulan."],
         [BODY[0], "Beli", "Sewa", "Pinjam", *BODY[1:]],
+        # a verdict under a misplaced reference header (quotes: not a citation)
+        [*BODY, "Referensi", "Unggahan berisi klaim “irigasi dijual” merupakan konten palsu."],
+        # a quoted advert in a hoax: the button text in sentence case stays
+        [*BODY, "“Bantuan pupuk gratis untuk semua petani", "Daftar sekarang", "Tanpa biaya.”"],
+        [*BODY, "Cari hotel dekat sawah agar tidak kemalaman."],
     ],
 )
 def test_body_twins_17_stay(step, lines):

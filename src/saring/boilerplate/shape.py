@@ -205,6 +205,43 @@ _RUN_CLASSES = frozenset({"hashtag"})
 _UNDER_HEADERS = frozenset({"bio", "refs"})
 
 
+_URL_RE = re.compile(r"https?://|www\.")
+_ENDS_IN_YEAR_RE = re.compile(r"\b(?:19|20)\d\d\)?\.?$")
+
+
+def _citation(s: str) -> bool:
+    """A reference: a link, a bracketed source, "Author. Title.", a title or a line ending in
+    its year; never a line with quotes (a fact-check's verdict under a misplaced "Referensi")."""
+    if _URL_RE.search(s) or s.startswith("["):
+        return True
+    if any(q in s for q in '"“”'):
+        return False
+    first, dot, rest = s.partition(". ")
+    return bool(
+        (dot and len(first.split()) <= 8 and first[:1].isupper() and rest[:1].isupper())
+        or _ENDS_IN_YEAR_RE.search(s)
+        or _title_case(s.rstrip("."), 12)
+    )
+
+
+def _drop_false_refs(
+    lines: Lines,
+    nonblank: list[int],
+    found: dict[int, tuple[str, str, bool]],
+    drop: dict[int, str],
+) -> None:
+    """A reference header counts only when every line below it is furniture or a citation;
+    its lines then are no body paragraphs."""
+    refs = [i for i, meta in found.items() if meta[0] == "refs"]
+    if not refs:
+        return
+    ok = True  # every line below the one read is furniture or a citation (one pass upwards)
+    for j in reversed(nonblank[bisect.bisect_left(nonblank, min(refs)) :]):
+        if j in found and found[j][0] == "refs" and not ok:
+            del found[j]
+        ok = ok and (j in found or j in drop or _citation(lines[j].strip()))
+
+
 def _last_paragraph(
     lines: Lines, paragraphs: list[int], found: dict[int, tuple[str, str, bool]]
 ) -> int:
@@ -454,6 +491,7 @@ class ShapeFurniture:
         """Add furniture lines to ``drop`` (line index -> class); ``cands``: per line the
         classes that can match its stripped text (``dispatch.line_candidates``), or None."""
         found, paragraphs, nonblank = self._classify_lines(lines, drop, brands, cands)
+        _drop_false_refs(lines, nonblank, found, drop)
         if not paragraphs:
             for i, (cls, zone, _a) in found.items():
                 if zone == "any":
