@@ -224,3 +224,10 @@ def test_widgets_between_paragraphs_are_removed(step, middle):
 def test_body_twins_17_stay(step, lines):
     text = "\n".join(lines)
     assert run(step, text).text == text
+
+
+def test_shape_rows_fit_the_line_kernel(step):
+    # over 64 rows the kernel cannot serve the alternation and every line falls back to Python
+    # (+60% instructions per document): merge rows of one class/zone/anchor instead
+    assert step._shape.alt.kernel() is not None
+    assert step._scan is not None

@@ -80,21 +80,25 @@ _POSTED_ON_RE = re.compile(
     rf"{_DATE}(?:,?[ \t]{_TIME})?"
 )
 _ENDS = frozenset(".!?,;:")
+_DIGIT_RE = re.compile(r"\d")
 
 
 def is_menu(s: str) -> bool:
     """A navigation menu: >= 3 capitalised items between separators, or >= 4 capitalised
     words opening with the home item; no digits (a date row or a score is not a menu)."""
-    if len(s) > 200 or s[-1] in _ENDS or any(c.isdigit() for c in s):
+    if len(s) > 200 or s[-1] in _ENDS or _DIGIT_RE.search(s):
         return False
+    if "|" not in s and "•" not in s and "·" not in s:
+        return s.split(" ", 1)[0] in _HOME and _home_menu(s)
     items = _MENU_SEP_RE.split(s)
-    if len(items) >= 3:
-        return all(_ITEM_RE.fullmatch(it) for it in items)
+    return len(items) >= 3 and all(_ITEM_RE.fullmatch(it) for it in items)
+
+
+def _home_menu(s: str) -> bool:
+    """4-14 capitalised words after the home item, two of them a menu's usual items."""
     words = s.split()
     return (
-        len(items) == 1
-        and words[0] in _HOME
-        and 4 <= len(words) <= 14
+        4 <= len(words) <= 14
         and all(_CAP_WORD_RE.fullmatch(w) for w in words)
         and sum(w.lower() in _NAV_WORDS for w in words[1:]) >= 2
     )
@@ -124,7 +128,7 @@ def _segment(seg: str) -> str | None:
 def is_meta(s: str, head: bool) -> bool:
     """A byline/date/meta row (see the module docstring); ``head``: a bare name may sit beside
     the date (in the tail, "date - Place" is a schedule and stays)."""
-    if len(s) > 160 or not any(c.isdigit() for c in s):
+    if len(s) > 160 or not _DIGIT_RE.search(s):
         return False
     if _POSTED_ON_RE.fullmatch(s) or (head and _DATE_NAME_RE.fullmatch(s)):
         return True
