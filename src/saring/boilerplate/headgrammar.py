@@ -34,7 +34,7 @@ _WEEKDAY = PLACEHOLDERS["{WEEKDAY}"]
 _NAME = r"[A-Z][\w.'’-]{0,25}(?:[ \t][A-Z][\w.'’-]{0,25}){0,4}"
 # a menu item: one to four capitalised words ("Jadwal & Skor", "Harga HP", "PPID")
 _ITEM_RE = re.compile(r"[A-Z][\w'’&-]{0,20}(?: (?:[A-Z][\w'’&-]{0,20}|&)){0,3}")
-_MENU_SEP_RE = re.compile(r"[ \t]*[|•·][ \t]*")
+_MENU_SEP_RE = re.compile(r"[|•·]")
 _HOME = frozenset(("Home", "HOME", "Beranda", "BERANDA"))
 # the items a site's menu names besides its sections: two of them make a run of words a menu
 # ("Beranda Profil Berita Kontak"), not a headline that opens with "Beranda" (a porch)
@@ -46,7 +46,9 @@ _NAV_WORDS = frozenset(
 # a capitalised word or "&" (a space-separated menu's items)
 _CAP_WORD_RE = re.compile(r"(?:[A-Z][\w'’-]{0,20}|&)")
 # the separators of a meta line: a bar, a bullet, a middot, a spaced dash or slash
-_META_SEP_RE = re.compile(r"[ \t]*[|•·][ \t]*|[ \t]+[-–—/][ \t]+")
+# (each pattern opens with its separator: one opening with optional blanks is tried at every
+# position of the line, ~10x slower)
+_META_SEP_RE = re.compile(r"[|•·]|(?<=[ \t])[-–—/](?=[ \t])")
 _HIJRI = r"\d{1,2}[ \t][A-Z][a-z']{2,12}(?:[ \t][A-Z][a-z']{2,12})?[ \t]1[34]\d\d(?:[ \t]?H)?"
 _DATE_SEG_RE = re.compile(
     rf"(?:{_WEEKDAY},?[ \t])?(?:{_DATE}|{_HIJRI})(?:,?[ \t](?:(?i:pukul)[ \t])?{_TIME})?"
@@ -91,7 +93,7 @@ def is_menu(s: str) -> bool:
     if "|" not in s and "•" not in s and "·" not in s:
         return s.split(" ", 1)[0] in _HOME and _home_menu(s)
     items = _MENU_SEP_RE.split(s)
-    return len(items) >= 3 and all(_ITEM_RE.fullmatch(it) for it in items)
+    return len(items) >= 3 and all(_ITEM_RE.fullmatch(it.strip()) for it in items)
 
 
 def _home_menu(s: str) -> bool:
@@ -125,16 +127,19 @@ def _segment(seg: str) -> str | None:
     return None
 
 
+def _has_separator(s: str) -> bool:
+    """Does the line hold a meta separator? (memchr-fast; the split's regex is not)"""
+    return "|" in s or "•" in s or "·" in s or " - " in s or " – " in s or " — " in s or " / " in s
+
+
 def is_meta(s: str, head: bool) -> bool:
     """A byline/date/meta row (see the module docstring); ``head``: a bare name may sit beside
     the date (in the tail, "date - Place" is a schedule and stays)."""
     if len(s) > 160 or not _DIGIT_RE.search(s):
         return False
-    if _POSTED_ON_RE.fullmatch(s) or (head and _DATE_NAME_RE.fullmatch(s)):
-        return True
-    segs = _META_SEP_RE.split(s)
-    if len(segs) < 2:
-        return False
+    if not _has_separator(s):
+        return bool(_POSTED_ON_RE.fullmatch(s) or (head and _DATE_NAME_RE.fullmatch(s)))
+    segs = [g.strip() for g in _META_SEP_RE.split(s)]
     kinds = [_segment(g) for g in segs]
     if None in kinds or "label" in kinds:
         return False
