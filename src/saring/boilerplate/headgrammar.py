@@ -81,6 +81,11 @@ _POSTED_ON_RE = re.compile(
     rf"(?i:posted by|diposting oleh|ditulis oleh)[ \t]?:?[ \t]{_NAME}[ \t](?i:on|pada)[ \t]?:?[ \t]"
     rf"{_DATE}(?:,?[ \t]{_TIME})?"
 )
+# the outlet named as part of a media group ("X.com adalah bagian dari Grup Y"), tail only
+_GROUP_RE = re.compile(
+    r"[A-Z][\w.-]{1,30}\.(?:com|id|co\.id|net|co)[ \t](?:adalah|merupakan)[ \t]bagian dari[ \t]"
+    r"[^\n]{1,80}"
+)
 _ENDS = frozenset(".!?,;:")
 _DIGIT_RE = re.compile(r"\d")
 
@@ -162,8 +167,9 @@ def _name_shaped(s: str) -> bool:
 
 
 def mark_grammar(lines: Lines, head: list[int], tail: list[int], drop: dict[int, str]) -> None:
-    """Drop menus and meta rows in the head, meta rows in the tail (a tail run of capitalised
-    items may be a list of the text), and the name lines above a head menu."""
+    """Drop menus and meta rows in the head, meta rows and a media-group line in the tail (a
+    tail run of capitalised items may be a list of the text), and the name lines above a head
+    menu."""
     menus = []
     for i in head:
         if i not in drop:
@@ -174,8 +180,12 @@ def mark_grammar(lines: Lines, head: list[int], tail: list[int], drop: dict[int,
             elif is_meta(s, True):
                 drop[i] = "meta"
     for i in tail:
-        if i not in drop and is_meta(lines[i].strip(), False):
-            drop[i] = "meta"
+        if i not in drop:
+            s = lines[i].strip()
+            if is_meta(s, False):
+                drop[i] = "meta"
+            elif " bagian dari " in s and _GROUP_RE.fullmatch(s):
+                drop[i] = "group"
     if menus:
         _site_above(lines, head, menus[-1], drop)
 
