@@ -36,6 +36,7 @@ _NAME = r"[A-Z][\w.'’-]{0,25}(?:[ \t][A-Z][\w.'’-]{0,25}){0,4}"
 _ITEM_RE = re.compile(r"[A-Z][\w'’&-]{0,20}(?: (?:[A-Z][\w'’&-]{0,20}|&)){0,3}")
 _MENU_SEP_RE = re.compile(r"[|•·]")
 _HOME = frozenset(("Home", "HOME", "Beranda", "BERANDA"))
+_HOME_STARTS = tuple(_HOME)
 # the items a site's menu names besides its sections: two of them make a run of words a menu
 # ("Beranda Profil Berita Kontak"), not a headline that opens with "Beranda" (a porch)
 _NAV_WORDS = frozenset(
@@ -88,6 +89,11 @@ _GROUP_RE = re.compile(
 )
 _ENDS = frozenset(".!?,;:")
 _DIGIT_RE = re.compile(r"\d")
+
+
+def _may_be_menu(s: str) -> bool:
+    """A menu's separator or home item is there (``in`` checks: most head lines are titles)."""
+    return "|" in s or "•" in s or "·" in s or s.startswith(_HOME_STARTS)
 
 
 def is_menu(s: str) -> bool:
@@ -143,7 +149,9 @@ def is_meta(s: str, head: bool) -> bool:
     if len(s) > 160 or not _DIGIT_RE.search(s):
         return False
     if not _has_separator(s):
-        return bool(_POSTED_ON_RE.fullmatch(s) or (head and _DATE_NAME_RE.fullmatch(s)))
+        if s[0] in "PpDd" and _POSTED_ON_RE.fullmatch(s):
+            return True
+        return head and _DATE_NAME_RE.fullmatch(s) is not None
     segs = [g.strip() for g in _META_SEP_RE.split(s)]
     kinds = [_segment(g) for g in segs]
     if None in kinds or "label" in kinds:
@@ -174,15 +182,16 @@ def mark_grammar(lines: Lines, head: list[int], tail: list[int], drop: dict[int,
     for i in head:
         if i not in drop:
             s = lines[i].strip()
-            if is_menu(s):
-                drop[i] = "menu"
-                menus.append(i)
+            if _DIGIT_RE.search(s) is None:  # a menu has no digit, a meta row has one
+                if _may_be_menu(s) and is_menu(s):
+                    drop[i] = "menu"
+                    menus.append(i)
             elif is_meta(s, True):
                 drop[i] = "meta"
     for i in tail:
         if i not in drop:
             s = lines[i].strip()
-            if is_meta(s, False):
+            if _DIGIT_RE.search(s) is not None and is_meta(s, False):
                 drop[i] = "meta"
             elif " bagian dari " in s and _GROUP_RE.fullmatch(s):
                 drop[i] = "group"
