@@ -76,7 +76,7 @@ _CREDIT_LABEL_RE = re.compile(
 )
 _NAME_SEG_RE = re.compile(_NAME)
 # a date and a name with no separator ("2 November 2026 Humas Polres X"), head only
-_DATE_NAME_RE = re.compile(rf"(?:{_WEEKDAY},?[ \t])?{_DATE}[ \t]{_NAME}")
+_DATE_NAME_RE = re.compile(rf"{_DATE}[ \t]{_NAME}")
 # "Posted by: Redaksi on: 10/11/2026": a credit then the date it was posted on
 _POSTED_ON_RE = re.compile(
     rf"(?i:posted by|diposting oleh|ditulis oleh)[ \t]?:?[ \t]{_NAME}[ \t](?i:on|pada)[ \t]?:?[ \t]"
@@ -88,12 +88,9 @@ _GROUP_RE = re.compile(
     r"[^\n]{1,80}"
 )
 _ENDS = frozenset(".!?,;:")
+# first characters of a meta row without a separator ("Posted by: X on: <date>", "<date> Name")
+_META_OPENERS = frozenset("PpDd0123456789")
 _DIGIT_RE = re.compile(r"\d")
-
-
-def _may_be_menu(s: str) -> bool:
-    """A menu's separator or home item is there (``in`` checks: most head lines are titles)."""
-    return "|" in s or "•" in s or "·" in s or s.startswith(_HOME_STARTS)
 
 
 def is_menu(s: str) -> bool:
@@ -139,7 +136,7 @@ def _segment(seg: str) -> str | None:
 
 
 def _has_separator(s: str) -> bool:
-    """Does the line hold a meta separator? (memchr-fast; the split's regex is not)"""
+    """Does the line hold a menu or meta separator? (memchr-fast; the split's regex is not)"""
     return "|" in s or "•" in s or "·" in s or " - " in s or " – " in s or " — " in s or " / " in s
 
 
@@ -149,7 +146,7 @@ def is_meta(s: str, head: bool) -> bool:
     if len(s) > 160 or not _DIGIT_RE.search(s):
         return False
     if not _has_separator(s):
-        if s[0] in "PpDd" and _POSTED_ON_RE.fullmatch(s):
+        if _POSTED_ON_RE.fullmatch(s):
             return True
         return head and _DATE_NAME_RE.fullmatch(s) is not None
     segs = [g.strip() for g in _META_SEP_RE.split(s)]
@@ -182,16 +179,16 @@ def mark_grammar(lines: Lines, head: list[int], tail: list[int], drop: dict[int,
     for i in head:
         if i not in drop:
             s = lines[i].strip()
-            if _DIGIT_RE.search(s) is None:  # a menu has no digit, a meta row has one
-                if _may_be_menu(s) and is_menu(s):
-                    drop[i] = "menu"
-                    menus.append(i)
-            elif is_meta(s, True):
+            sep = _has_separator(s)  # (``in`` checks only: most head lines are titles)
+            if (sep or s.startswith(_HOME_STARTS)) and is_menu(s):
+                drop[i] = "menu"
+                menus.append(i)
+            elif (sep or s[0] in _META_OPENERS) and is_meta(s, True):
                 drop[i] = "meta"
     for i in tail:
         if i not in drop:
             s = lines[i].strip()
-            if _DIGIT_RE.search(s) is not None and is_meta(s, False):
+            if (_has_separator(s) or s[0] in "PpDd") and is_meta(s, False):
                 drop[i] = "meta"
             elif " bagian dari " in s and _GROUP_RE.fullmatch(s):
                 drop[i] = "group"
