@@ -228,6 +228,6 @@ def test_body_twins_17_stay(step, lines):
 
 def test_shape_rows_fit_the_line_kernel(step):
     # over 64 rows the kernel cannot serve the alternation and every line falls back to Python
-    # (+60% instructions per document): merge rows of one class/zone/anchor instead
+    # (+71% instructions per document): merge rows of one class/zone/anchor instead
     assert step._shape.alt.kernel() is not None
     assert step._scan is not None
