@@ -538,8 +538,9 @@ def _letters(name: str) -> str:
 
 def _names_site(raw: str, brands: frozenset[str]) -> bool:
     """The name is the site's own: its letters (``PIKIRAN RAKYAT`` on pikiran-rakyat.com), the
-    same without generic words (``HARIAN DISWAY`` on disway.id, ``NU Online`` on nu.or.id), or
-    its initials (``BKA`` on beritakotaambon.com)."""
+    same without generic words (``HARIAN DISWAY`` on disway.id, ``NU Online`` on nu.or.id), two
+    of its host's labels joined (``Humas Polres X`` on humas.polresx.id), or its initials
+    (``BKA`` on beritakotaambon.com)."""
     if not brands:
         return False
     if _letters(raw) in brands:
@@ -555,6 +556,8 @@ def _names_site(raw: str, brands: frozenset[str]) -> bool:
     ):
         return True  # "Idola 92.6 FM" on radioidola.com
     key = _letters(raw)
+    if len(brands) >= 2 and any(key.startswith(a) and key[len(a) :] in brands for a in brands):
+        return True  # "Humas Polres X" on humas.polresx.id: the host's labels joined
     return raw.isupper() and 2 <= len(key) <= 5 and any(key in initials(b) for b in brands)
 
 

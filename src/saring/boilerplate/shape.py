@@ -28,35 +28,10 @@ from pathlib import Path
 
 from saring.boilerplate.analysis import Lines
 from saring.boilerplate.dispatch import SHORT, LineAlternation
+from saring.boilerplate.headgrammar import mark_grammar
 from saring.boilerplate.linescan import ProseFilter
+from saring.boilerplate.placeholders import PLACEHOLDERS
 
-_MONTH = (
-    r"(?i:januari|februari|maret|april|mei|juni|juli|agustus|september|oktober|november|"
-    r"desember|january|february|march|may|june|july|august|october|december|mac|julai|ogos|"
-    r"disember|jan|feb|mar|apr|jun|jul|agu|agt|aug|sept|sep|okt|oct|nov|des|dec)"
-)
-PLACEHOLDERS = {
-    "{NAME}": r"[A-Z@][\w.'’@-]{0,30}(?:[ \t](?:[A-Za-z][\w.'’-]{0,30}|&)){0,6}",
-    "{LABEL}": (
-        r"(?i:penulis|editor|redaktur|reporter|pewarta|penyunting|penyelaras(?: bahasa)?|"
-        r"kontributor|jurnalis|wartawan|koresponden|fotografer|videografer|teks|naskah|grafis|"
-        r"infografis|ilustrator|desain|produser|uploader|copy ?editor|editor bahasa|penerjemah|"
-        r"alih bahasa|penanggung ?jawab|laporan|liputan|redaksi|oleh|rep|red)"
-    ),
-    "{DATE}": (
-        rf"(?:\d{{1,2}}[ \t]{_MONTH}[ \t]\d{{4}}|{_MONTH}[ \t]\d{{1,2}},?[ \t]\d{{4}}|"
-        r"\d{1,2}[-/.]\d{1,2}[-/.]\d{2,4})"
-    ),
-    "{TIME}": r"\d{1,2}[:.]\d{2}(?::\d{2})?(?:[ \t]?(?:WIB|WITA|WIT|MYT|SGT|[AaPp]\.?[Mm]\.?|pg|ptg|pagi|petang|malam))?",
-    "{WEEKDAY}": (
-        r"(?i:senin|selasa|rabu|kamis|jumat|jum'at|sabtu|minggu|ahad|isnin|khamis|jumaat|"
-        r"monday|tuesday|wednesday|thursday|friday|saturday|sunday)"
-    ),
-    "{PLATFORM}": (
-        r"(?i:google news|whats ?app(?: channel)?|wa channel|telegram|instagram|facebook|twitter|"
-        r"tiktok|youtube|linkedin|line today|saluran (?:whatsapp|wa|telegram)|channel|kanal)"
-    ),
-}
 ZONES = ("any", "edge", "head", "tail")
 # outlet rules (rules.tsv) whose lines open a footer block like an anchor class does (not ads or
 # scroll prompts, which also sit between paragraphs and list items)
@@ -99,7 +74,7 @@ _LONG_FIRST_WORDS = frozenset(
     "ikuti follow dapatkan simak cek gabung bergabung baca copyright hak hakcipta dilarang foto "
     "keterangan alamat disclaimer penulis sumber subscribe jangan yuk ayo klik kunjungi unduh "
     "download install pantau dengarkan saksikan tonton salurkan sumbangkan donasikan ralat koreksi "
-    "lanjutkan suka".split()
+    "lanjutkan suka tautan dukung".split()
 )
 # classify's "long or sentence-shaped line" test (shared with the kernel's candidate pass)
 _PROSE = ProseFilter(
@@ -226,15 +201,59 @@ _NOT_ALNUM_RE = re.compile(r"[^a-z0-9]")
 _RUN_CLASSES = frozenset({"hashtag"})
 
 
+# headers whose lines below are not the text: an author's bio, a reference list
+_UNDER_HEADERS = frozenset({"bio", "refs"})
+
+
+_URL_RE = re.compile(r"https?://|www\.")
+_ENDS_IN_YEAR_RE = re.compile(r"\b(?:19|20)\d\d\)?\.?$")
+
+
+def _citation(s: str) -> bool:
+    """A reference: a link, a bracketed source, "Author. Title.", a title or a line ending in
+    its year; never a line with quotes (a fact-check's verdict under a misplaced "Referensi")."""
+    if _URL_RE.search(s) or s.startswith("["):
+        return True
+    if any(q in s for q in '"“”'):
+        return False
+    first, dot, rest = s.partition(". ")
+    return bool(
+        (dot and len(first.split()) <= 8 and first[:1].isupper() and rest[:1].isupper())
+        or _ENDS_IN_YEAR_RE.search(s)
+        or _title_case(s.rstrip("."), 12)
+    )
+
+
+def _drop_false_refs(
+    lines: Lines,
+    nonblank: list[int],
+    found: dict[int, tuple[str, str, bool]],
+    drop: dict[int, str],
+) -> None:
+    """A reference header counts only when every line below it is furniture or a citation;
+    its lines then are no body paragraphs."""
+    refs = [i for i, meta in found.items() if meta[0] == "refs"]
+    if not refs:
+        return
+    ok = True  # every line below the one read is furniture or a citation (one pass upwards)
+    for j in reversed(nonblank[bisect.bisect_left(nonblank, min(refs)) :]):
+        if j in found and found[j][0] == "refs" and not ok:
+            del found[j]
+        ok = ok and (j in found or j in drop or _citation(lines[j].strip()))
+
+
 def _last_paragraph(
     lines: Lines, paragraphs: list[int], found: dict[int, tuple[str, str, bool]]
 ) -> int:
     """The last body paragraph: the author's bio under an "about the author" header is not one,
+    nor a reference under a "Referensi:" header,
     nor the one or two sentences that describe an organisation under "Tentang X" (a press
     release's boilerplate: "X adalah ..."; a "Tentang X" subheading over body text is not)."""
     last = paragraphs[-1]
     if len(found) and last > paragraphs[0]:
-        bio = [i for i, meta in found.items() if meta[0] == "bio" and paragraphs[0] < i < last]
+        bio = [
+            i for i, meta in found.items() if meta[0] in _UNDER_HEADERS and paragraphs[0] < i < last
+        ]
         if bio:
             return paragraphs[bisect.bisect_left(paragraphs, bio[0]) - 1]
         about = [i for i, meta in found.items() if meta[0] == "about" and paragraphs[0] < i < last]
@@ -472,6 +491,7 @@ class ShapeFurniture:
         """Add furniture lines to ``drop`` (line index -> class); ``cands``: per line the
         classes that can match its stripped text (``dispatch.line_candidates``), or None."""
         found, paragraphs, nonblank = self._classify_lines(lines, drop, brands, cands)
+        _drop_false_refs(lines, nonblank, found, drop)
         if not paragraphs:
             for i, (cls, zone, _a) in found.items():
                 if zone == "any":
@@ -488,8 +508,10 @@ class ShapeFurniture:
         if runs:
             _drop_runs(runs, nonblank, found, drop)
         tail = nonblank[bisect.bisect_right(nonblank, last) :]
+        head = nonblank[: bisect.bisect_left(nonblank, first)]
+        mark_grammar(lines, head, tail, drop)
         self._trailing_teasers(lines, tail, drop)
-        self._head_labels(lines, nonblank[: bisect.bisect_left(nonblank, first)], drop)
+        self._head_labels(lines, head, drop)
         self._tail_block(lines, tail, found, drop)
         if drop:
             _bios(lines, nonblank, paragraphs, drop)
