@@ -638,35 +638,90 @@ def site(text: str, m: re.Match[str], res: Resources, memo: DocMemo | None = Non
     return s
 
 
+# the word right before a name: a capitalised word or a title abbreviation (``dr.``, ``K.H.``)
+RUN_WORD_BEFORE = re.compile(r"(?:[A-Z][\w'’\-]*|[A-Za-z]{1,3}(?:\.[A-Za-z]{1,3})*\.) $")
+
+
 def confirm(
     text: str, m: re.Match[str], s: Site, res: Resources, memo: DocMemo | None = None
 ) -> Site:
-    """``s`` (the rules' site for the token ``m``) made an edit where it was only a flag and the
-    page vouches for it: the rules found the name and the split but wanted other glue in the
-    document (``needs_evidence``), or capped CamelCase on a name outside the gazetteer (a headline
-    join looks the same). The translator's fingerprint answers both: the same whole name glued to
-    at least :data:`SEEN_CAP` other NOUNS on other lines (one other word is a brand family's
-    shape: ``Toko Kain Wiraduta|batik`` beside ``...|sutera``; a family's further members are
-    mostly adjectives or rare words: ``segar``, ``bening``, ``songket``), lower-case text after,
-    not at a sentence start, and the model scoring the rules' split above its form's EDIT
-    threshold as if in running text. Otherwise ``s`` unchanged (most sites: the first gate)."""
-    if s.form not in FORMS or not (s.needs_evidence or s.cap < EDIT_CONFIDENCE):
+    """The rules' site ``s`` for the token ``m``, judged with the page: kept whole where moving
+    would tear a name (:func:`_tears_name`), else made an edit where it was only a flag and the
+    page vouches for it (:func:`_page_vouches`, :func:`_model_agrees`). Otherwise ``s``
+    unchanged (most sites: the first gate)."""
+    if s.form not in FORMS:
+        return s
+    if not s.no_move and _tears_name(text, s):
+        s.no_move = True
+        return s
+    if not (s.needs_evidence or s.cap < EDIT_CONFIDENCE):
         return s
     start, end = m.start(), m.end()
     if RUNNING_AFTER.match(text, end) is None or NAME_END.match(text, end):
         return s
     if not s.start < start or N._sentence_start(text, s.start):
         return s  # (a line's first name: a dateline or headline join, the planner splits only)
+    if _page_vouches(text, m, s, res, memo):
+        s.needs_evidence = 0
+    elif not _model_agrees(text, m, s, res, memo):
+        return s
+    s.cap, s.confidence = max(s.cap, 0.99), max(s.confidence, EDIT_CONFIDENCE)
+    return s
+
+
+def _tears_name(text: str, s: Site) -> bool:
+    """``lulusan Akademi Tari Ranggasetya|kelas klasik`` read with the name starting at
+    ``Ranggasetya`` (``Rodrigo Tavarela``, ``dr. Maria ...``, ``K.H. Abdul ...``): a capitalised
+    word or a title's abbreviation right before the site's name, itself not a line's or
+    sentence's first word, is the same run; moving the glued phrase before the site's name would
+    put it inside the run (a broken name is worse than a miss: split only)."""
+    before = RUN_WORD_BEFORE.search(text, max(0, s.start - 40), s.start)
+    return before is not None and not N._sentence_start(text, before.start())
+
+
+def _page_vouches(
+    text: str, m: re.Match[str], s: Site, res: Resources, memo: DocMemo | None
+) -> bool:
+    """The translator's fingerprint: the same whole name glued to at least :data:`SEEN_CAP`
+    other NOUNS on other lines (one other word is a brand family's shape: ``Toko Kain
+    Wiraduta|batik`` beside ``...|sutera``; a family's further members are mostly adjectives or
+    rare words: ``segar``, ``bening``, ``songket``), and the model scoring the rules' split above
+    its form's EDIT threshold as if in running text."""
     if _links(text, s.start, s.rest_start, res, nouns=True) < SEEN_CAP:
-        return s  # (``page_links`` of a name of 2+ words, before the dearer gates)
+        return False  # (``page_links`` of a name of 2+ words, before the dearer gates)
+    p, model = _split_probability(text, m, s, res, memo, fronted=True)
+    return model is not None and p >= model.edit[form_of(s.right)]
+
+
+def _model_agrees(
+    text: str, m: re.Match[str], s: Site, res: Resources, memo: DocMemo | None
+) -> bool:
+    """A name of 2+ words glued once on a page of other glue: the model, asked as it asks its own
+    sites (no running text assumed), scores the rules' split at or above its form's EDIT
+    threshold (the build's: no trap sentence edited, alone or among glued sentences). The page's
+    other glue must still show: two other CamelCase seams for CamelCase (:func:`page_seams`),
+    else one other confident site (``glue.add_evidence``, ``needs_evidence`` 1)."""
+    p, model = _split_probability(text, m, s, res, memo, fronted=False)
+    if model is None or p < model.edit[form_of(s.right)]:
+        return False
+    own = len(CAMEL_SEAM.findall(text, m.start(), m.end()))
+    seams = s.form == "camel" and page_seams(text) - own >= SEEN_CAP
+    s.needs_evidence = 0 if seams else 1
+    return True
+
+
+def _split_probability(
+    text: str, m: re.Match[str], s: Site, res: Resources, memo: DocMemo | None, fronted: bool
+) -> tuple[float, Model | None]:
+    """The model's probability for the rules' split of ``m`` (0 when it is no candidate);
+    ``fronted``: scored as if in running text (:func:`as_running`)."""
+    start, end = m.start(), m.end()
     split = s.rest_start - start
     model = load_model()
     if model is None or split not in candidates(m.group(), res):
-        return s
-    ctx = as_running(context(text, start, end, res, (s.start, True)))
-    p, _ = _best(m.group(), start, [split], ctx, text, res, memo, model)
-    if p < model.edit[form_of(s.right)]:
-        return s
-    s.needs_evidence, s.cap = 0, max(s.cap, 0.99)
-    s.confidence = max(s.confidence, EDIT_CONFIDENCE)
-    return s
+        return 0.0, model
+    ctx = context(text, start, end, res, (s.start, True))
+    p, _ = _best(
+        m.group(), start, [split], as_running(ctx) if fronted else ctx, text, res, memo, model
+    )
+    return p, model
