@@ -101,12 +101,14 @@ def report_trap_pages(step: Repair, name: str, show: bool) -> None:
             print(f"  {ln}")
 
 
-def report_traps_at_end(step: Repair, set_name: str, name: str, show: bool) -> None:
+def report_traps_at_end(
+    step: Repair, set_name: str, name: str, show: bool, form: str = "glue"
+) -> None:
     """False edits on each trap line appended to a whole page of the set, every marked line glued
-    (the most page evidence a look-alike can borrow; ``glue`` form, pages in turn)."""
+    in ``form`` (the most page evidence a look-alike can borrow; pages in turn)."""
     glued = [
         [
-            next(c for c in cases_of(ln, "p") if c.form in ("glue", "list")).corrupted
+            next(c for c in cases_of(ln, "p") if c.form in (form, "list")).corrupted
             if ITEM.search(ln)
             else ln
             for ln in page
@@ -121,7 +123,7 @@ def report_traps_at_end(step: Repair, set_name: str, name: str, show: bool) -> N
         last = doc.text.split("\n")[-1]
         if last != t:
             bad.append(f"{t!r} -> {last!r}")
-    print(f"{name}: {len(bad)} false edits of {len(traps)} at the end of a glued {set_name} page")
+    print(f"{name}: {len(bad)} false edits of {len(traps)} at the end of a {form} {set_name} page")
     if show:
         for ln in bad:
             print(f"  {ln}")
@@ -170,7 +172,8 @@ def main() -> None:
     for name in args.trap_pages:
         report_trap_pages(step, name, args.show)
     for name in args.traps_at_end:
-        report_traps_at_end(step, args.set, name, args.show)
+        for form in ("glue", "camel"):
+            report_traps_at_end(step, args.set, name, args.show, form)
     if args.show and (args.set.startswith("dev") or args.set == "blind16even"):
         for c, out, j in results:
             if not j["order"]:

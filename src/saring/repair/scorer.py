@@ -72,6 +72,7 @@ CAMEL_SEAM = re.compile(r"[a-z]{2}[A-Z][a-z]{2}")
 # 3 KB page): UTF-8 bytes as a/A/space, ``aaAaa`` counted (non-overlapping, as ``findall``)
 SEAM_SHAPE = bytes(97 if 97 <= b <= 122 else 65 if 65 <= b <= 90 else 32 for b in range(256))
 PAGE_GLUE_CAP = 4  # seams counted on a page
+PAGE_SEAMS = 3  # other CamelCase seams that make a page of CamelCase glue (``confirm``)
 SEEN_CAP = 2  # other glued words / free mentions counted
 FIND_LIMIT = 20  # occurrences of a part looked at in the document  # corpus names ending in the right part, counted up to this
 FEATURES = (
@@ -622,6 +623,8 @@ def site(text: str, m: re.Match[str], res: Resources, memo: DocMemo | None = Non
     ):
         return None  # (a word written twice is a reduplication: ``KrisisKrisis``)
     edit = p >= model.edit[shape] or running and linked_on_page(text, ctx, start + i, res)
+    if edit and form == "camel" and _word_compound(tok[:i], ctx, res):
+        edit = False  # (a flag: ``melalui PasarPelosok``, ``Toko daring JajanDesa``)
     if not running and (form != "glue" or not edit):
         return None  # after a locative: lower-case glue the model is sure of, or nothing
     s = Site(
@@ -640,6 +643,14 @@ def site(text: str, m: re.Match[str], res: Resources, memo: DocMemo | None = Non
 
 # the word right before a name: a capitalised word or a title abbreviation (``dr.``, ``K.H.``)
 RUN_WORD_BEFORE = re.compile(r"(?:[A-Z][\w'’\-]*|[A-Za-z]{1,3}(?:\.[A-Za-z]{1,3})*\.) $")
+
+
+def _word_compound(left: str, ctx: Context, res: Resources) -> bool:
+    """A one-word name that is a common word of the language (``Pasar``, ``Jajan``; not a name
+    writers use, ``Kompas``): CamelCase on it is a brand's compound as often as a glued link
+    (``PasarPelosok``), and a page of other glue says nothing about which (its seams lift the
+    model's score: flag, never edit)."""
+    return ctx.values[0] <= 0.0 and res.common_lower(left) and not res.corpus_name(left)
 
 
 def confirm(
@@ -685,12 +696,21 @@ def _page_vouches(
     """The translator's fingerprint: the same whole name glued to at least :data:`SEEN_CAP`
     other NOUNS on other lines (one other word is a brand family's shape: ``Toko Kain
     Wiraduta|batik`` beside ``...|sutera``; a family's further members are mostly adjectives or
-    rare words: ``segar``, ``bening``, ``songket``), and the model scoring the rules' split above
-    its form's EDIT threshold as if in running text."""
-    if _links(text, s.start, s.rest_start, res, nouns=True) < SEEN_CAP:
+    rare words: ``segar``, ``bening``, ``songket``), or, for CamelCase, a page of CamelCase glue
+    (:data:`PAGE_SEAMS` other seams: one link glued per line, ``Ketua Lomba Perahu Naga
+    Batanghari RayaPanitia``); and the model scoring the rules' split above its form's EDIT
+    threshold as if in running text."""
+    if _links(text, s.start, s.rest_start, res, nouns=True) < SEEN_CAP and not (
+        s.form == "camel" and _other_seams(text, m) >= PAGE_SEAMS
+    ):
         return False  # (``page_links`` of a name of 2+ words, before the dearer gates)
     p, model = _split_probability(text, m, s, res, memo, fronted=True)
     return model is not None and p >= model.edit[form_of(s.right)]
+
+
+def _other_seams(text: str, m: re.Match[str]) -> int:
+    """CamelCase seams on the page outside the token ``m``."""
+    return page_seams(text) - len(CAMEL_SEAM.findall(text, m.start(), m.end()))
 
 
 def _model_agrees(
@@ -704,8 +724,7 @@ def _model_agrees(
     p, model = _split_probability(text, m, s, res, memo, fronted=False)
     if model is None or p < model.edit[form_of(s.right)]:
         return False
-    own = len(CAMEL_SEAM.findall(text, m.start(), m.end()))
-    seams = s.form == "camel" and page_seams(text) - own >= SEEN_CAP
+    seams = s.form == "camel" and _other_seams(text, m) >= SEEN_CAP
     s.needs_evidence = 0 if seams else 1
     return True
 
