@@ -653,6 +653,16 @@ def _word_compound(left: str, ctx: Context, res: Resources) -> bool:
     return ctx.values[0] <= 0.0 and res.common_lower(left) and not res.corpus_name(left)
 
 
+def glued_token_starts(text: str, sites: list[Site]) -> set[int]:
+    """Where the glued token of each glue or CamelCase site starts (the name's last word): a
+    later scan taking a site there would read a one-word name inside a longer one (``Rodrigo
+    Tavarela|Cedera`` flagged, then ``Tavarela|Cedera`` moved: ``Rodrigo cedera lutut
+    Tavarela``, a broken name)."""
+    return {
+        max(s.start, text.rfind(" ", s.start, s.rest_start) + 1) for s in sites if s.form in FORMS
+    }
+
+
 def confirm(
     text: str, m: re.Match[str], s: Site, res: Resources, memo: DocMemo | None = None
 ) -> Site:
