@@ -653,14 +653,20 @@ def _word_compound(left: str, ctx: Context, res: Resources) -> bool:
     return ctx.values[0] <= 0.0 and res.common_lower(left) and not res.corpus_name(left)
 
 
-def glued_token_starts(text: str, sites: list[Site]) -> set[int]:
-    """Where the glued token of each glue or CamelCase site starts (the name's last word): a
-    later scan taking a site there would read a one-word name inside a longer one (``Rodrigo
-    Tavarela|Cedera`` flagged, then ``Tavarela|Cedera`` moved: ``Rodrigo cedera lutut
-    Tavarela``, a broken name)."""
-    return {
-        max(s.start, text.rfind(" ", s.start, s.rest_start) + 1) for s in sites if s.form in FORMS
-    }
+def keep_names_whole(text: str, sites: list[Site]) -> None:
+    """Split only (``no_move``) a glue or CamelCase site that starts at another site's glued token,
+    inside that site's longer name: a later scan read the name's last word as a one-word name
+    (``Rodrigo Tavarela|Cedera`` flagged, then ``Tavarela|Cedera`` moved: ``Rodrigo cedera lutut
+    Tavarela``, a broken name). The split stays (``Eng Hian|mengakui``)."""
+    spans = [(o.start, o.end) for o in sites if o.form in FORMS and _token_start(text, o) > o.start]
+    for s in sites:
+        if s.form in FORMS and any(a < s.start < b for a, b in spans):
+            s.no_move = True
+
+
+def _token_start(text: str, s: Site) -> int:
+    """Where the site's glued token starts (its name's last word)."""
+    return max(s.start, text.rfind(" ", s.start, s.rest_start) + 1)
 
 
 def confirm(
