@@ -645,12 +645,13 @@ def site(text: str, m: re.Match[str], res: Resources, memo: DocMemo | None = Non
 RUN_WORD_BEFORE = re.compile(r"(?:[A-Z][\w'’\-]*|[A-Za-z]{1,3}(?:\.[A-Za-z]{1,3})*\.) $")
 
 
-def _word_compound(left: str, ctx: Context, res: Resources) -> bool:
+def _word_compound(left: str, ctx: Context | None, res: Resources) -> bool:
     """A one-word name that is a common word of the language (``Pasar``, ``Jajan``; not a name
     writers use, ``Kompas``): CamelCase on it is a brand's compound as often as a glued link
     (``PasarPelosok``), and a page of other glue says nothing about which (its seams lift the
-    model's score: flag, never edit)."""
-    return ctx.values[0] <= 0.0 and res.common_lower(left) and not res.corpus_name(left)
+    model's score: flag, never edit). ``ctx`` None: the caller knows the name is one word."""
+    one_word = ctx is None or ctx.values[0] <= 0.0
+    return one_word and res.common_lower(left) and not res.corpus_name(left)
 
 
 def keep_names_whole(text: str, sites: list[Site]) -> None:
@@ -680,6 +681,10 @@ def confirm(
         return s
     if not s.no_move and _tears_name(text, s):
         s.no_move = True
+        return s
+    if s.form == "camel" and s.start == m.start() and _word_compound(s.entity, None, res):
+        s.needs_evidence, s.cap = FLAG_ONLY, min(s.cap, 0.7)  # (``melalui WarungKampung``)
+        s.confidence = min(s.confidence, 0.7)
         return s
     if not (s.needs_evidence or s.cap < EDIT_CONFIDENCE):
         return s
