@@ -693,11 +693,12 @@ def confirm(
         return s
     if not s.start < start or N._sentence_start(text, s.start):
         return s  # (a line's first name: a dateline or headline join, the planner splits only)
-    if _page_vouches(text, m, s, res, memo):
-        s.needs_evidence = 0
-    elif not _model_agrees(text, m, s, res, memo):
-        return s
-    s.cap, s.confidence = max(s.cap, 0.99), max(s.confidence, EDIT_CONFIDENCE)
+    needs = 0 if _page_vouches(text, m, s, res, memo) else _model_agrees(text, m, s, res, memo)
+    if needs is None or N.extend_name(text, start, res) != (s.start, True):
+        return s  # (the name's extent unclear: ``Rating Rumah di Ujung Gang|Serial`` read as
+        # ``Ujung Gang``; a move there would break it. Asked last: the walk is dear)
+    s.needs_evidence, s.cap = needs, max(s.cap, 0.99)
+    s.confidence = max(s.confidence, EDIT_CONFIDENCE)
     return s
 
 
@@ -736,18 +737,23 @@ def _other_seams(text: str, m: re.Match[str]) -> int:
 
 def _model_agrees(
     text: str, m: re.Match[str], s: Site, res: Resources, memo: DocMemo | None
-) -> bool:
+) -> int | None:
     """A name of 2+ words glued once on a page of other glue: the model, asked as it asks its own
     sites (no running text assumed), scores the rules' split at or above its form's EDIT
-    threshold (the build's: no trap sentence edited, alone or among glued sentences). The page's
-    other glue must still show: two other CamelCase seams for CamelCase (:func:`page_seams`),
-    else one other confident site (``glue.add_evidence``, ``needs_evidence`` 1)."""
+    threshold (the build's: no trap sentence edited, alone or among glued sentences), in running
+    text or, lower-case glue, after a locative (the scorer's own sites' gates). The page's
+    other glue must still show: two other CamelCase seams for CamelCase (:func:`page_seams`:
+    then no other site is needed, 0), else one other confident site (``glue.add_evidence``: 1).
+    None: the model does not agree."""
     p, model = _split_probability(text, m, s, res, memo, fronted=False)
     if model is None or p < model.edit[form_of(s.right)]:
-        return False
-    seams = s.form == "camel" and _other_seams(text, m) >= SEEN_CAP
-    s.needs_evidence = 0 if seams else 1
-    return True
+        return None
+    end = m.end()
+    if not in_running_text(text, s.start, end, res) and not (
+        s.form == "glue" and _after_locative(text, s.start, end, res)
+    ):
+        return None  # (as the scorer's own sites: ``Rating Rumah di Ujung Gang|Serial``, a title)
+    return 0 if s.form == "camel" and _other_seams(text, m) >= SEEN_CAP else 1
 
 
 def _split_probability(
