@@ -738,13 +738,17 @@ def _other_seams(text: str, m: re.Match[str]) -> int:
 def _model_agrees(
     text: str, m: re.Match[str], s: Site, res: Resources, memo: DocMemo | None
 ) -> int | None:
-    """A name of 2+ words glued once on a page of other glue: the model, asked as it asks its own
+    """A name of 2+ words glued once (to no other word on other lines) on a page of other glue:
+    the model, asked as it asks its own
     sites (no running text assumed), scores the rules' split at or above its form's EDIT
     threshold (the build's: no trap sentence edited, alone or among glued sentences), in running
     text or, lower-case glue, after a locative (the scorer's own sites' gates). The page's
     other glue must still show: two other CamelCase seams for CamelCase (:func:`page_seams`:
     then no other site is needed, 0), else one other confident site (``glue.add_evidence``: 1).
     None: the model does not agree."""
+    if _links(text, s.start, s.rest_start, res, nouns=False):
+        return None  # (the name glued to one other word: a brand family's shape, ``Toko Kain
+        # Wiraduta|batik`` beside ``...|sutera``; two other nouns are ``_page_vouches``' case)
     p, model = _split_probability(text, m, s, res, memo, fronted=False)
     if model is None or p < model.edit[form_of(s.right)]:
         return None
