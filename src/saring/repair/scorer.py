@@ -641,8 +641,8 @@ def site(text: str, m: re.Match[str], res: Resources, memo: DocMemo | None = Non
     return s
 
 
-# the word right before a name: a capitalised word or a title abbreviation (``dr.``, ``K.H.``)
-RUN_WORD_BEFORE = re.compile(r"(?:[A-Z][\w'’\-]*|[A-Za-z]{1,3}(?:\.[A-Za-z]{1,3})*\.) $")
+# a title's abbreviation right before a name (``dr.``, ``K.H.``, ``Ny.Hj.``, ``Prof.``)
+RUN_WORD_BEFORE = re.compile(r"(?<![\w.])(?:(?:[A-Z]\.){2,}|[a-z]{1,3}\.|[A-Z][a-z]{1,3}\.)+ $")
 
 
 def _word_compound(left: str, ctx: Context | None, res: Resources) -> bool:
@@ -703,11 +703,10 @@ def confirm(
 
 
 def _tears_name(text: str, s: Site) -> bool:
-    """``lulusan Akademi Tari Ranggasetya|kelas klasik`` read with the name starting at
-    ``Ranggasetya`` (``Rodrigo Tavarela``, ``dr. Maria ...``, ``K.H. Abdul ...``): a capitalised
-    word or a title's abbreviation right before the site's name, itself not a line's or
-    sentence's first word, is the same run; moving the glued phrase before the site's name would
-    put it inside the run (a broken name is worse than a miss: split only)."""
+    """``Dalam K.H. Abdul Wahid|ceramah``, ``menolak dr. Maria ...|hasil``: a title's abbreviation
+    right before the site's name, itself not a sentence's first word, belongs to the name; moving
+    the glued phrase before the site's name would put it inside (a broken name is worse than a
+    miss: split only)."""
     before = RUN_WORD_BEFORE.search(text, max(0, s.start - 40), s.start)
     return before is not None and not N._sentence_start(text, before.start())
 
