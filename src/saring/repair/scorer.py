@@ -693,6 +693,8 @@ def confirm(
         return s
     if not s.start < start or N._sentence_start(text, s.start):
         return s  # (a line's first name: a dateline or headline join, the planner splits only)
+    if _named_on_its_line(text, s):
+        return s  # (``Toko Roti Sandikara buka pagi, dan cabangnya Toko Roti Sandikara|kopi``)
     needs = 0 if _page_vouches(text, m, s, res, memo) else _model_agrees(text, m, s, res, memo)
     if needs is None or N.extend_name(text, start, res) != (s.start, True):
         return s  # (the name's extent unclear: ``Rating Rumah di Ujung Gang|Serial`` read as
@@ -700,6 +702,16 @@ def confirm(
     s.needs_evidence, s.cap = needs, max(s.cap, 0.99)
     s.confidence = max(s.confidence, EDIT_CONFIDENCE)
     return s
+
+
+def _named_on_its_line(text: str, s: Site) -> bool:
+    """The whole name written again on the site's own line: a family names its members in one
+    sentence (the shop and its branch ``Toko Roti Sandikara|kopi``); a translator's link is glued
+    where the name stands, and named free on other lines."""
+    line_start = text.rfind("\n", 0, s.start) + 1
+    return text.find(s.entity, line_start, s.start) >= 0 or (
+        text.find(s.entity, s.end, _line_end(text, s.end)) >= 0
+    )
 
 
 def _tears_name(text: str, s: Site) -> bool:
