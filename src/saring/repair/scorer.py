@@ -659,7 +659,11 @@ def keep_names_whole(text: str, sites: list[Site]) -> None:
     inside that site's longer name: a later scan read the name's last word as a one-word name
     (``Rodrigo Tavarela|Cedera`` flagged, then ``Tavarela|Cedera`` moved: ``Rodrigo cedera lutut
     Tavarela``, a broken name). The split stays (``Eng Hian|mengakui``)."""
+    if len(sites) < 2:
+        return
     spans = [(o.start, o.end) for o in sites if o.form in FORMS and _token_start(text, o) > o.start]
+    if not spans:
+        return
     for s in sites:
         if s.form in FORMS and any(a < s.start < b for a, b in spans):
             s.no_move = True
@@ -719,6 +723,8 @@ def _tears_name(text: str, s: Site) -> bool:
     right before the site's name, itself not a sentence's first word, belongs to the name; moving
     the glued phrase before the site's name would put it inside (a broken name is worse than a
     miss: split only)."""
+    if text[s.start - 2 : s.start] != ". ":
+        return False  # (the pattern's last two characters, one slice: most sites)
     before = RUN_WORD_BEFORE.search(text, max(0, s.start - 40), s.start)
     return before is not None and not N._sentence_start(text, before.start())
 
