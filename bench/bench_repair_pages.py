@@ -16,6 +16,7 @@ from evaluation.repair.unseen import (  # noqa: E402
     ITEM,
     Case,
     cases_of,
+    lines_in,
     pages_in,
     run_cases,
     run_traps,
@@ -24,6 +25,7 @@ from evaluation.repair.unseen import (  # noqa: E402
 from saring.document import Document  # noqa: E402
 from saring.repair.step import Repair  # noqa: E402
 
+BLIND16 = DATA.parents[1] / "blind16" / "data"
 SETS = {
     "dev15b": "pages_dev15b.txt",
     "heldout15b": "pages_heldout15b.txt",
@@ -31,12 +33,28 @@ SETS = {
     "heldout16b": "pages_heldout16b.txt",
     "dev17b": "pages_dev17b.txt",
     "heldout17b": "pages_heldout17b.txt",
+    # writer B's pages (session 16's blind set, spent): halves by page index parity, fixed in
+    # notes/repair.md "Session 17 (glue15)" before any change (dev = even, held-out = odd)
+    "blind16": str(BLIND16 / "repair_pages_blind16.txt"),
+    "blind16even": str(BLIND16 / "repair_pages_blind16.txt"),
+    "blind16odd": str(BLIND16 / "repair_pages_blind16.txt"),
 }
+PARITY = {"blind16even": 0, "blind16odd": 1}
 
 
 def pages(name: str) -> list[list[str]]:
     """The file's pages: blocks of non-comment lines separated by blank lines."""
     return pages_in(DATA / name)
+
+
+def set_pages(set_name: str) -> list[tuple[int, list[str]]]:
+    """(page index in its file, page) of a set; a half keeps the pages of its parity."""
+    parity = PARITY.get(set_name)
+    return [
+        (k, page)
+        for k, page in enumerate(pages(SETS[set_name]))
+        if parity is None or k % 2 == parity
+    ]
 
 
 def page_cases(page: list[str], key: str, form: str) -> list[Case]:
@@ -55,7 +73,7 @@ def report_traps(step: Repair, set_name: str, name: str, show: bool) -> None:
     whose translator glued links: the document evidence a look-alike must not borrow)."""
     context = [
         c
-        for k, page in enumerate(pages(SETS[set_name]))
+        for k, page in set_pages(set_name)
         for c in page_cases(page, f"{set_name}:{k}", "glue")
         if c.form != "context"
     ]
@@ -83,6 +101,34 @@ def report_trap_pages(step: Repair, name: str, show: bool) -> None:
             print(f"  {ln}")
 
 
+def report_traps_at_end(
+    step: Repair, set_name: str, name: str, show: bool, form: str = "glue"
+) -> None:
+    """False edits on each trap line appended to a whole page of the set, every marked line glued
+    in ``form`` (the most page evidence a look-alike can borrow; pages in turn)."""
+    glued = [
+        [
+            next(c for c in cases_of(ln, "p") if c.form in (form, "list")).corrupted
+            if ITEM.search(ln)
+            else ln
+            for ln in page
+        ]
+        for _k, page in set_pages(set_name)
+    ]
+    traps = lines_in(DATA / name)
+    bad = []
+    for i, t in enumerate(traps):
+        doc = Document(id=f"trap-end{i}", text="\n".join([*glued[i % len(glued)], t]))
+        step.process(doc)
+        last = doc.text.split("\n")[-1]
+        if last != t:
+            bad.append(f"{t!r} -> {last!r}")
+    print(f"{name}: {len(bad)} false edits of {len(traps)} at the end of a {form} {set_name} page")
+    if show:
+        for ln in bad:
+            print(f"  {ln}")
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--set", choices=sorted(SETS), default="dev15b")
@@ -101,11 +147,18 @@ def main() -> None:
         metavar="FILE",
         help="clean pages (evaluation/repair/data): any edit is a false edit",
     )
+    ap.add_argument(
+        "--traps-at-end",
+        nargs="*",
+        default=[],
+        metavar="FILE",
+        help="trap files, each line appended to a whole glued page of the set",
+    )
     args = ap.parse_args()
     step = Repair(dedup_paragraphs=False)
     step.ensure_setup()
     results = []
-    for k, page in enumerate(pages(SETS[args.set])):
+    for k, page in set_pages(args.set):
         for form in ("glue", "camel"):
             cases = page_cases(page, f"{args.set}:{k}", form)
             results += [r for r in run_cases(step, cases, len(cases)) if r[0].form != "context"]
@@ -118,7 +171,10 @@ def main() -> None:
         report_traps(step, args.set, name, args.show)
     for name in args.trap_pages:
         report_trap_pages(step, name, args.show)
-    if args.show and args.set.startswith("dev"):
+    for name in args.traps_at_end:
+        for form in ("glue", "camel"):
+            report_traps_at_end(step, args.set, name, args.show, form)
+    if args.show and (args.set.startswith("dev") or args.set == "blind16even"):
         for c, out, j in results:
             if not j["order"]:
                 print(f"MISS {c.form}\t{out}")

@@ -72,6 +72,7 @@ CAMEL_SEAM = re.compile(r"[a-z]{2}[A-Z][a-z]{2}")
 # 3 KB page): UTF-8 bytes as a/A/space, ``aaAaa`` counted (non-overlapping, as ``findall``)
 SEAM_SHAPE = bytes(97 if 97 <= b <= 122 else 65 if 65 <= b <= 90 else 32 for b in range(256))
 PAGE_GLUE_CAP = 4  # seams counted on a page
+PAGE_SEAMS = 3  # other CamelCase seams that make a page of CamelCase glue (``confirm``)
 SEEN_CAP = 2  # other glued words / free mentions counted
 FIND_LIMIT = 20  # occurrences of a part looked at in the document  # corpus names ending in the right part, counted up to this
 FEATURES = (
@@ -622,6 +623,8 @@ def site(text: str, m: re.Match[str], res: Resources, memo: DocMemo | None = Non
     ):
         return None  # (a word written twice is a reduplication: ``KrisisKrisis``)
     edit = p >= model.edit[shape] or running and linked_on_page(text, ctx, start + i, res)
+    if edit and form == "camel" and _word_compound(tok[:i], ctx, res):
+        edit = False  # (a flag: ``melalui PasarPelosok``, ``Toko daring JajanDesa``)
     if not running and (form != "glue" or not edit):
         return None  # after a locative: lower-case glue the model is sure of, or nothing
     s = Site(
@@ -638,35 +641,154 @@ def site(text: str, m: re.Match[str], res: Resources, memo: DocMemo | None = Non
     return s
 
 
+# a title's abbreviation right before a name (``dr.``, ``K.H.``, ``Ny.Hj.``, ``Prof.``)
+RUN_WORD_BEFORE = re.compile(r"(?<![\w.])(?:(?:[A-Z]\.){2,}|[a-z]{1,3}\.|[A-Z][a-z]{1,3}\.)+ $")
+
+
+def _word_compound(left: str, ctx: Context | None, res: Resources) -> bool:
+    """A one-word name that is a common word of the language (``Pasar``, ``Jajan``; not a name
+    writers use, ``Kompas``): CamelCase on it is a brand's compound as often as a glued link
+    (``PasarPelosok``), and a page of other glue says nothing about which (its seams lift the
+    model's score: flag, never edit). ``ctx`` None: the caller knows the name is one word."""
+    one_word = ctx is None or ctx.values[0] <= 0.0
+    return one_word and res.common_lower(left) and not res.corpus_name(left)
+
+
+def keep_names_whole(text: str, sites: list[Site]) -> None:
+    """Split only (``no_move``) a glue or CamelCase site that starts at another site's glued token,
+    inside that site's longer name: a later scan read the name's last word as a one-word name
+    (``Rodrigo Tavarela|Cedera`` flagged, then ``Tavarela|Cedera`` moved: ``Rodrigo cedera lutut
+    Tavarela``, a broken name). The split stays (``Eng Hian|mengakui``)."""
+    if len(sites) < 2:
+        return
+    spans = [(o.start, o.end) for o in sites if o.form in FORMS and _token_start(text, o) > o.start]
+    if not spans:
+        return
+    for s in sites:
+        if s.form in FORMS and any(a < s.start < b for a, b in spans):
+            s.no_move = True
+
+
+def _token_start(text: str, s: Site) -> int:
+    """Where the site's glued token starts (its name's last word)."""
+    return max(s.start, text.rfind(" ", s.start, s.rest_start) + 1)
+
+
 def confirm(
     text: str, m: re.Match[str], s: Site, res: Resources, memo: DocMemo | None = None
 ) -> Site:
-    """``s`` (the rules' site for the token ``m``) made an edit where it was only a flag and the
-    page vouches for it: the rules found the name and the split but wanted other glue in the
-    document (``needs_evidence``), or capped CamelCase on a name outside the gazetteer (a headline
-    join looks the same). The translator's fingerprint answers both: the same whole name glued to
-    at least :data:`SEEN_CAP` other NOUNS on other lines (one other word is a brand family's
-    shape: ``Toko Kain Wiraduta|batik`` beside ``...|sutera``; a family's further members are
-    mostly adjectives or rare words: ``segar``, ``bening``, ``songket``), lower-case text after,
-    not at a sentence start, and the model scoring the rules' split above its form's EDIT
-    threshold as if in running text. Otherwise ``s`` unchanged (most sites: the first gate)."""
-    if s.form not in FORMS or not (s.needs_evidence or s.cap < EDIT_CONFIDENCE):
+    """The rules' site ``s`` for the token ``m``, judged with the page: kept whole where moving
+    would tear a name (:func:`_tears_name`), else made an edit where it was only a flag and the
+    page vouches for it (:func:`_page_vouches`, :func:`_model_agrees`). Otherwise ``s``
+    unchanged (most sites: the first gate)."""
+    if s.form not in FORMS:
+        return s
+    if not s.no_move and _tears_name(text, s):
+        s.no_move = True
+        return s
+    if s.form == "camel" and s.start == m.start() and _word_compound(s.entity, None, res):
+        s.needs_evidence, s.cap = FLAG_ONLY, min(s.cap, 0.7)  # (``melalui WarungKampung``)
+        s.confidence = min(s.confidence, 0.7)
+        return s
+    if not (s.needs_evidence or s.cap < EDIT_CONFIDENCE):
         return s
     start, end = m.start(), m.end()
     if RUNNING_AFTER.match(text, end) is None or NAME_END.match(text, end):
         return s
     if not s.start < start or N._sentence_start(text, s.start):
         return s  # (a line's first name: a dateline or headline join, the planner splits only)
-    if _links(text, s.start, s.rest_start, res, nouns=True) < SEEN_CAP:
-        return s  # (``page_links`` of a name of 2+ words, before the dearer gates)
+    if _named_on_its_line(text, s):
+        return s  # (``Toko Roti Sandikara buka pagi, dan cabangnya Toko Roti Sandikara|kopi``)
+    needs = 0 if _page_vouches(text, m, s, res, memo) else _model_agrees(text, m, s, res, memo)
+    if needs is None or N.extend_name(text, start, res) != (s.start, True):
+        return s  # (the name's extent unclear: ``Rating Rumah di Ujung Gang|Serial`` read as
+        # ``Ujung Gang``; a move there would break it. Asked last: the walk is dear)
+    s.needs_evidence, s.cap = needs, max(s.cap, 0.99)
+    s.confidence = max(s.confidence, EDIT_CONFIDENCE)
+    return s
+
+
+def _named_on_its_line(text: str, s: Site) -> bool:
+    """The whole name written again on the site's own line: a family names its members in one
+    sentence (the shop and its branch ``Toko Roti Sandikara|kopi``); a translator's link is glued
+    where the name stands, and named free on other lines."""
+    line_start = text.rfind("\n", 0, s.start) + 1
+    return text.find(s.entity, line_start, s.start) >= 0 or (
+        text.find(s.entity, s.end, _line_end(text, s.end)) >= 0
+    )
+
+
+def _tears_name(text: str, s: Site) -> bool:
+    """``Dalam K.H. Abdul Wahid|ceramah``, ``menolak dr. Maria ...|hasil``: a title's abbreviation
+    right before the site's name, itself not a sentence's first word, belongs to the name; moving
+    the glued phrase before the site's name would put it inside (a broken name is worse than a
+    miss: split only)."""
+    if text[s.start - 2 : s.start] != ". ":
+        return False  # (the pattern's last two characters, one slice: most sites)
+    before = RUN_WORD_BEFORE.search(text, max(0, s.start - 40), s.start)
+    return before is not None and not N._sentence_start(text, before.start())
+
+
+def _page_vouches(
+    text: str, m: re.Match[str], s: Site, res: Resources, memo: DocMemo | None
+) -> bool:
+    """The translator's fingerprint: the same whole name glued to at least :data:`SEEN_CAP`
+    other NOUNS on other lines (one other word is a brand family's shape: ``Toko Kain
+    Wiraduta|batik`` beside ``...|sutera``; a family's further members are mostly adjectives or
+    rare words: ``segar``, ``bening``, ``songket``), or, for CamelCase, a page of CamelCase glue
+    (:data:`PAGE_SEAMS` other seams: one link glued per line, ``Ketua Lomba Perahu Naga
+    Batanghari RayaPanitia``); and the model scoring the rules' split above its form's EDIT
+    threshold as if in running text."""
+    if _links(text, s.start, s.rest_start, res, nouns=True) < SEEN_CAP and not (
+        s.form == "camel" and _other_seams(text, m) >= PAGE_SEAMS
+    ):
+        return False  # (``page_links`` of a name of 2+ words, before the dearer gates)
+    p, model = _split_probability(text, m, s, res, memo, fronted=True)
+    return model is not None and p >= model.edit[form_of(s.right)]
+
+
+def _other_seams(text: str, m: re.Match[str]) -> int:
+    """CamelCase seams on the page outside the token ``m``."""
+    return page_seams(text) - len(CAMEL_SEAM.findall(text, m.start(), m.end()))
+
+
+def _model_agrees(
+    text: str, m: re.Match[str], s: Site, res: Resources, memo: DocMemo | None
+) -> int | None:
+    """A name of 2+ words glued once (to no other word on other lines) on a page of other glue:
+    the model, asked as it asks its own
+    sites (no running text assumed), scores the rules' split at or above its form's EDIT
+    threshold (the build's: no trap sentence edited, alone or among glued sentences), in running
+    text or, lower-case glue, after a locative (the scorer's own sites' gates). The page's
+    other glue must still show: two other CamelCase seams for CamelCase (:func:`page_seams`:
+    then no other site is needed, 0), else one other confident site (``glue.add_evidence``: 1).
+    None: the model does not agree."""
+    if _links(text, s.start, s.rest_start, res, nouns=False):
+        return None  # (the name glued to one other word: a brand family's shape, ``Toko Kain
+        # Wiraduta|batik`` beside ``...|sutera``; two other nouns are ``_page_vouches``' case)
+    p, model = _split_probability(text, m, s, res, memo, fronted=False)
+    if model is None or p < model.edit[form_of(s.right)]:
+        return None
+    end = m.end()
+    if not in_running_text(text, s.start, end, res) and not (
+        s.form == "glue" and _after_locative(text, s.start, end, res)
+    ):
+        return None  # (as the scorer's own sites: ``Rating Rumah di Ujung Gang|Serial``, a title)
+    return 0 if s.form == "camel" and _other_seams(text, m) >= SEEN_CAP else 1
+
+
+def _split_probability(
+    text: str, m: re.Match[str], s: Site, res: Resources, memo: DocMemo | None, fronted: bool
+) -> tuple[float, Model | None]:
+    """The model's probability for the rules' split of ``m`` (0 when it is no candidate);
+    ``fronted``: scored as if in running text (:func:`as_running`)."""
+    start, end = m.start(), m.end()
     split = s.rest_start - start
     model = load_model()
     if model is None or split not in candidates(m.group(), res):
-        return s
-    ctx = as_running(context(text, start, end, res, (s.start, True)))
-    p, _ = _best(m.group(), start, [split], ctx, text, res, memo, model)
-    if p < model.edit[form_of(s.right)]:
-        return s
-    s.needs_evidence, s.cap = 0, max(s.cap, 0.99)
-    s.confidence = max(s.confidence, EDIT_CONFIDENCE)
-    return s
+        return 0.0, model
+    ctx = context(text, start, end, res, (s.start, True))
+    p, _ = _best(
+        m.group(), start, [split], as_running(ctx) if fronted else ctx, text, res, memo, model
+    )
+    return p, model

@@ -54,6 +54,7 @@ from saring.repair.names import (
 )
 from saring.repair.paragraphs import DupPair, Para, find_duplicates, split_paragraphs
 from saring.repair.resources import Resources, load_resources
+from saring.repair.scorer import keep_names_whole
 from saring.step import MapStep, Reject
 
 NEWLINE = re.compile("\n")
@@ -183,6 +184,7 @@ class Repair(MapStep):
             taken = {s.start for s in sites}  # (and numbered names, degrees: scrapers join those too)
             sites += find_name_sites(text, res, taken) + number_sites(text, res, taken) + degree_sites(
                 text, res, taken)
+            keep_names_whole(text, sites)  # (glue15 s17: a one-word site inside a name's splits only)
         add_evidence(sites)
         newlines = [m.start() for m in NEWLINE.finditer(text)]
         reps: list[Replacement] = []
