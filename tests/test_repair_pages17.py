@@ -70,13 +70,16 @@ CAMEL_PAGE = [
 
 def test_a_page_of_camel_glue_vouches(step: Repair, monkeypatch) -> None:
     """CamelCase links glued line after line, each name once: the page's seams (3 others) vouch
-    for the rules' flags the model scores at its CamelCase edit threshold; hook off: they stay."""
+    for the rules' flags the model scores at its CamelCase edit threshold; hook off: they stay
+    (line 3's head ``Perkumpulan`` is an organisation head since repair15, so the rules alone now
+    repair that line: only line 1 shows the hook's lift)."""
     on = _run(step, CAMEL_PAGE)
     assert on[1] == "Sejak pagi perahu naga Klub Dayung Teluk Warisan sudah berlatih."
     assert on[3] == "Tim pelatih Perkumpulan Dayung Ulu Sengkarat memuji para atlet."
     monkeypatch.setattr(S, "confirm", _no_confirm)
     off = _run(step, CAMEL_PAGE)
-    assert [off[1], off[3]] == [CAMEL_PAGE[1], CAMEL_PAGE[3]]
+    assert off[1] == CAMEL_PAGE[1]
+    assert off[3] == on[3]
 
 
 @pytest.mark.parametrize(
