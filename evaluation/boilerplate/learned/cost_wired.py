@@ -1,7 +1,8 @@
 """Instructions the wired line model adds: run under callgrind, compare modes (run minus skip).
 
     PYTHONHASHSEED=0 valgrind --tool=callgrind python evaluation/boilerplate/learned/cost_wired.py MODE
-    MODE: skip (load + normalize), step-off / step-on (+ the boilerplate step, model off / on),
+    MODE: skip-off / skip (load + normalize, step set up with the model off / on),
+          step-off / step-on (+ the boilerplate step, model off / on),
           chain-skip-off / chain-skip (load + set up the chain, model off / on),
           chain-skip (load), chain-off / chain-on (the default per-document chain)
 
@@ -10,6 +11,7 @@ Documents: the first N of id_news_gikirima_multioutlet.jsonl.gz (as ``cost.py``)
 
 from __future__ import annotations
 
+import os
 import sys
 from pathlib import Path
 
@@ -23,7 +25,7 @@ from saring.normalize.step import Normalize
 from saring.pipeline import Pipeline
 from saring.step import run_steps
 
-N = 300
+N = int(os.environ.get("LEARNED_COST_N", 300))  # per-doc cost: (run at 2N - run at N) / N
 
 
 def chain(learned: str) -> list:
@@ -43,12 +45,12 @@ def main() -> int:
             out = list(run_steps(steps, docs, {}))
             print(mode, len(out))
         return 0
-    norm, bp = Normalize(), Boilerplate(learned="off" if mode == "step-off" else "remove")
+    norm, bp = Normalize(), Boilerplate(learned="off" if mode.endswith("off") else "remove")
     norm.ensure_setup()
     bp.ensure_setup()
     for doc in docs:
         norm.process(doc)
-        if mode != "skip":
+        if not mode.startswith("skip"):
             bp.process(doc)
     print(mode, len(docs))
     return 0

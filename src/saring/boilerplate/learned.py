@@ -29,6 +29,7 @@ SENT_END = frozenset('.!?"”’)…')
 PARA_CHARS = 60  # a line this long ending a sentence is a prose paragraph (about 10+ words)
 SHORT_WORDS = 8
 EDGE_K = 3
+SHARE_CHARS = 160
 CLASSES = ("credit", "follow", "related", "copyright", "share", "tag", "ad", "caption", "date")
 _TOKEN_RE = re.compile(r"[^\W\d_]{2,}")
 _BULLET_RE = re.compile(r"(?:[-•*·–—►▪●○✓✔>»]\s|\(?\d|\(?[a-zA-Z][.)]\s)")
@@ -117,16 +118,18 @@ def _own(s: str, vocab: dict[str, int]) -> list[float]:
     n = len(s)
     spaces = s.count(" ")
     words = spaces + 1
-    letters = sum(map(str.isalpha, s))
-    upper = sum(map(str.isupper, s)) / max(letters, 1)
-    symbols = (n - sum(map(str.isalnum, s)) - spaces) / n
+    head = s[:SHARE_CHARS]  # shares of the first characters: a long line costs no more
+    m = len(head)
+    letters = sum(map(str.isalpha, head))
+    upper = sum(map(str.isupper, head)) / max(letters, 1)
+    symbols = (m - sum(map(str.isalnum, head)) - head.count(" ")) / m
     toks = _TOKEN_RE.findall(s.lower())
     get = vocab.get
     bits = reduce(or_, map(get, toks, repeat(0)), 0)
     start = reduce(or_, map(get, toks[:3], repeat(0)), 0)
     return [
         math.log1p(n), float(words <= 3), float(words <= SHORT_WORDS), float(s[-1] in SENT_END),
-        float(s[-1] == ":"), sum(map(str.isdigit, s)) / n, upper,
+        float(s[-1] == ":"), sum(map(str.isdigit, head)) / m, upper,
         len(_CAP_RE.findall(s)) / words, symbols,
         float(":" in s[:25] and s[-1] != ":"), float("@" in s or "#" in s),
         float(_URLISH_RE.search(s) is not None), float("©" in s),
@@ -237,9 +240,16 @@ class LineModel:
         """Add the model's removals to ``res.drop`` (``remove``) and its flags to ``res.flags``;
         return the scores of the lines it removed (their edits' confidence)."""
         lines = res.lines
-        cut = {lines.line_of(s) for s, _e, rid in res.spans if rid != "dateline"}
+        page = Page.of(lines.lines, res.drop)
+        idx = candidates(page, ())
+        if idx and res.spans:  # a line the rules cut a span from is theirs, not the model's
+            cut = {lines.line_of(s) for s, _e, rid in res.spans if rid != "dateline"}
+            idx = [i for i in idx if i not in cut]
         removed: dict[int, float] = {}
-        for i, p in self.scores(lines.lines, res.drop, cut).items():
+        if not idx:
+            return removed
+        for i, x in zip(idx, line_features(page, idx, self.vocab), strict=True):
+            p = self.score(x)
             if remove and p >= self.remove:
                 res.drop[i] = "learned"
                 removed[i] = p
