@@ -30,6 +30,7 @@ PARA_CHARS = 60  # a line this long ending a sentence is a prose paragraph (abou
 SHORT_WORDS = 8
 EDGE_K = 3
 SHARE_CHARS = 160
+ZONE_LINES = 20
 CLASSES = ("credit", "follow", "related", "copyright", "share", "tag", "ad", "caption", "date")
 _TOKEN_RE = re.compile(r"[^\W\d_]{2,}")
 _BULLET_RE = re.compile(r"(?:[-•*·–—►▪●○✓✔>»]\s|\(?\d|\(?[a-zA-Z][.)]\s)")
@@ -102,14 +103,13 @@ class Page:
 
 
 def candidates(page: Page, cut: Container[int]) -> list[int]:
-    """Line indices the model scores: non-empty lines of the head and tail zones that the
-    rules keep whole."""
+    """Line indices the model scores: non-empty lines the rules keep whole, in the head zone
+    (above the first prose paragraph) and the tail zone (below the last), at most ZONE_LINES
+    each (furniture sits at the edges; a text of many short lines costs no more)."""
     n, lines, drop = len(page.lines), page.lines, page.drop
-    zone = (
-        range(page.first_para)
-        if page.last_para < 0
-        else chain(range(page.first_para), range(page.last_para + 1, n))
-    )
+    head_end = min(page.first_para, ZONE_LINES)
+    tail = range(max(page.last_para + 1, n - ZONE_LINES, head_end), n)
+    zone = chain(range(head_end), tail)
     return [i for i in zone if i not in drop and i not in cut and lines[i].strip()]
 
 
