@@ -46,8 +46,7 @@ def test_only_head_and_tail_lines_are_candidates():
     page = L.Page.of(lines, set())
     assert L.candidates(page, set()) == [0, len(lines) - 1]
     assert L.candidates(page, {0}) == [len(lines) - 1]  # a line the rules cut stays theirs
-    no_prose = L.Page.of(items, set())
-    assert L.candidates(no_prose, set()) == [0, 1, 2]
+    assert L.candidates(L.Page.of(items, set()), set()) == []  # no prose: no edges
 
 
 def test_removal_is_an_edit_with_the_score_as_confidence(steps):

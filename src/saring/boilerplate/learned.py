@@ -44,7 +44,7 @@ FEATURES: tuple[str, ...] = (
     *(f"sep{i}" for i in range(len(_SEPARATORS))),
     *(f"voc_{c}" for c in CLASSES), "voc_start", "voc_any",
     "log_from_top", "log_from_bottom", "in_first_k", "in_last_k", "before_first_para",
-    "after_last_para", "log_para_dist", "no_para",
+    "after_last_para", "log_para_dist",
     "prev_para", "next_para", "prev_short", "next_short", "prev_step", "next_step",
     "prev_colon", "bullet", "list_run", "fragment", "next_lower", "words_gt20",
     "short_x_edge", "vocab_x_short", "vocab_x_edge", "nosent_x_edge", "bullet_x_edge",
@@ -105,10 +105,13 @@ class Page:
 def candidates(page: Page, cut: Container[int]) -> list[int]:
     """Line indices the model scores: non-empty lines the rules keep whole, in the head zone
     (above the first prose paragraph) and the tail zone (below the last), at most ZONE_LINES
-    each (furniture sits at the edges; a text of many short lines costs no more)."""
+    each (furniture sits at the edges). A text without prose (a tweet, a list, a table) has
+    no body to sit at the edge of: nothing is scored."""
+    if page.last_para < 0:
+        return []
     n, lines, drop = len(page.lines), page.lines, page.drop
     head_end = min(page.first_para, ZONE_LINES)
-    tail = range(max(page.last_para + 1, n - ZONE_LINES, head_end), n)
+    tail = range(max(page.last_para + 1, n - ZONE_LINES), n)
     zone = chain(range(head_end), tail)
     return [i for i in zone if i not in drop and i not in cut and lines[i].strip()]
 
@@ -181,7 +184,7 @@ def _context(page: Page, i: int, s: str, own: list[float]) -> list[float]:
     return [
         math.log1p(i), math.log1p(n - 1 - i), float(_live_count(page, i, -1) < EDGE_K),
         float(_live_count(page, i, 1) < EDGE_K), float(before), float(after),
-        math.log1p(min(dist, 7)), float(page.last_para < 0),
+        math.log1p(min(dist, 7)),
         pp, np_, ps, ns, pd, nd, float(prev_s[-1:] == ":"), float(bool(pre)),
         float(bool(pre) and _run_len(page, i, pre) >= 3),
         float(prev_s[-1:].isalnum() or prev_s[-1:] in "(,") and next_s[:1] in _CONT,
