@@ -117,25 +117,26 @@ def candidates(page: Page, cut: Container[int]) -> list[int]:
 
 
 def _own(s: str, vocab: dict[str, int]) -> list[float]:
-    """Form and vocabulary of one stripped line (character counts by ``map``: C loops)."""
+    """Form and vocabulary of one stripped line. Everything but length and punctuation is read
+    on its first SHARE_CHARS characters (a 3,000-character line cost 0.5 ms in full)."""
     n = len(s)
     spaces = s.count(" ")
     words = spaces + 1
-    head = s[:SHARE_CHARS]  # shares of the first characters: a long line costs no more
+    head = s[:SHARE_CHARS]
     m = len(head)
     letters = sum(map(str.isalpha, head))
     upper = sum(map(str.isupper, head)) / max(letters, 1)
     symbols = (m - sum(map(str.isalnum, head)) - head.count(" ")) / m
-    toks = _TOKEN_RE.findall(s.lower())
+    toks = _TOKEN_RE.findall(head.lower())
     get = vocab.get
     bits = reduce(or_, map(get, toks, repeat(0)), 0)
     start = reduce(or_, map(get, toks[:3], repeat(0)), 0)
     return [
         math.log1p(n), float(words <= 3), float(words <= SHORT_WORDS), float(s[-1] in SENT_END),
         float(s[-1] == ":"), sum(map(str.isdigit, head)) / m, upper,
-        len(_CAP_RE.findall(s)) / words, symbols,
+        len(_CAP_RE.findall(head)) / (head.count(" ") + 1), symbols,
         float(":" in s[:25] and s[-1] != ":"), float("@" in s or "#" in s),
-        float(_URLISH_RE.search(s) is not None), float("©" in s),
+        float(_URLISH_RE.search(head) is not None), float("©" in s),
         *(float(any(x in s for x in seps)) for seps in _SEPARATORS),
         *(float(bits >> b & 1) for b in range(len(CLASSES))), float(start > 0), float(bits > 0),
     ]  # fmt: skip
