@@ -63,11 +63,13 @@ def _prefix(line: str) -> str:
 
 
 def _is_para(line: str) -> bool:
+    if len(line) < PARA_CHARS:  # cheap: stripping only shortens
+        return False
     s = line.strip()
     return len(s) >= PARA_CHARS and s[-1] in SENT_END
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)
 class Page:
     """A text's lines and where its prose starts and ends: only the lines above the first
     and below the last prose paragraph (the head and tail zones) are ever looked at."""
@@ -80,9 +82,13 @@ class Page:
     @classmethod
     def of(cls, lines: list[str], drop: Container[int]) -> Page:
         n = len(lines)
-        first = next((i for i in range(n) if _is_para(lines[i])), n)
-        last = next((i for i in range(n - 1, first - 1, -1) if _is_para(lines[i])), -1)
-        return cls(lines, drop, first, last)
+        first = 0
+        while first < n and not _is_para(lines[first]):
+            first += 1
+        last = n - 1
+        while last >= first and not _is_para(lines[last]):
+            last -= 1
+        return cls(lines, drop, first, last if first < n else -1)
 
     def prev(self, i: int) -> int:
         """The nearest non-empty line above ``i`` (-1: none)."""
