@@ -83,7 +83,7 @@ def unseen_page(bp: Boilerplate, p: Page) -> LabelledPage:
 
 def load_rounds(bp: Boilerplate | None = None) -> dict[str, list[LabelledPage]]:
     """The hand-written page rounds, each page run through the step once."""
-    bp = bp or Boilerplate()
+    bp = bp or Boilerplate(learned="off")  # the rule step alone (the model is stacked on it)
     bp.ensure_setup()
     return {
         name: [unseen_page(bp, p) for f in files for p in load(HERE / f"{f}.txt")]
@@ -101,7 +101,7 @@ def load_labelled(bp: Boilerplate | None = None) -> list[LabelledPage]:
         return []
     labels = load_labels(LABELS)
     records = load_records(CORPORA, labels)
-    bp = bp or Boilerplate()
+    bp = bp or Boilerplate(learned="off")  # the rule step alone (the model is stacked on it)
     norm = Normalize()
     bp.ensure_setup()
     norm.ensure_setup()

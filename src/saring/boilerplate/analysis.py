@@ -62,4 +62,5 @@ class Analysis:
     glue: list[tuple[int, float]] = field(default_factory=list)
     glue_suspects: list[tuple[int, str]] = field(default_factory=list)
     caps_head: list[tuple[int, float]] = field(default_factory=list)
+    learned: dict[int, float] = field(default_factory=dict)  # line -> score of a model removal
     needles: int = -1  # which span-rule needles the text holds (bits; -1: not scanned)

@@ -39,6 +39,7 @@ from saring.boilerplate.dispatch import (
     needles_in,
 )
 from saring.boilerplate.glue import GlueFixer
+from saring.boilerplate.learned import LineModel, learned_confidence
 from saring.boilerplate.removals import fix_overlaps, removals, resolve_spans
 from saring.boilerplate.rules import (
     DATA,
@@ -98,6 +99,7 @@ class Boilerplate(MapStep):
         glue_min_zipf: float = 3.0
         trailing_max_lines: int = 40
         rules_dir: str | None = None
+        learned: str = "remove"  # the learned line model: "remove", "flag" (no edit) or "off"
 
     def __init__(self, config: Config | None = None, /, **params: Any) -> None:
         super().__init__(config, **params)
@@ -109,6 +111,7 @@ class Boilerplate(MapStep):
         self._setup_rules(data)
         self._setup_datelines(data)
         self._setup_glue(data)
+        self._setup_learned(data)
 
     def _setup_rules(self, data: Path) -> None:
         """Line, trailing, span and shape rules (line-level rules dispatched per first character)."""
@@ -155,6 +158,11 @@ class Boilerplate(MapStep):
             scan.append((self._shape.alt, True))
         self._scan = tuple(scan) if all(alt.kernel() is not None for alt, _strip in scan) else None
 
+    def _setup_learned(self, data: Path) -> None:
+        """The learned line model (a rules_dir without its own weights uses the shipped ones)."""
+        path = data / "learned.json" if (data / "learned.json").exists() else DATA / "learned.json"
+        self._learned = None if self.config.learned == "off" else LineModel.load(path)
+
     def _setup_datelines(self, data: Path) -> None:
         """Dateline rules, their gate, outlet spellings and the place lists."""
         self._dateline_rules = load_datelines(data / "datelines.tsv")
@@ -197,6 +205,8 @@ class Boilerplate(MapStep):
             self._dateline(res, site, brands)
         self._spans(res)
         self._trailing(res.lines.lines, res.drop)
+        if self._learned is not None:
+            res.learned = self._learned.mark(res, self.config.learned == "remove")
         self._flags(res)
         if self._glue is not None:
             self._scrape_glue(res)
@@ -383,6 +393,8 @@ class Boilerplate(MapStep):
         already sorted without overlaps; a glue insertion is empty, so it never makes a later
         removal overlap: sorting again only places and checks the glue.)"""
         reps = removals(doc.text, result.lines, result.drop, result.spans)
+        if result.learned:
+            learned_confidence(reps, result.lines, result.learned)
         if not (result.glue or result.caps_head):
             return reps
         for at, conf in result.glue:
