@@ -84,3 +84,9 @@ def test_a_second_pass_removes_nothing_more(steps):
     again = Document("t2", once)
     steps["remove"].process(again)
     assert again.text == once
+
+
+def test_default_is_flag_only():
+    """The shipped default flags and never edits: in remove mode the model took hand-written body
+    look-alikes it never saw (a schedule row after ``Jadwal berikutnya:``), session 17."""
+    assert Boilerplate().config.learned == "flag"

@@ -99,7 +99,9 @@ class Boilerplate(MapStep):
         glue_min_zipf: float = 3.0
         trailing_max_lines: int = 40
         rules_dir: str | None = None
-        learned: str = "remove"  # the learned line model: "remove", "flag" (no edit) or "off"
+        # the learned line model: "flag" (a document flag, no edit; the default since it removed
+        # hand-written body look-alikes it never saw, session 17), "remove" or "off"
+        learned: str = "flag"
 
     def __init__(self, config: Config | None = None, /, **params: Any) -> None:
         super().__init__(config, **params)
