@@ -86,7 +86,10 @@ def test_a_second_pass_removes_nothing_more(steps):
     assert again.text == once
 
 
-def test_default_is_flag_only():
-    """The shipped default flags and never edits: in remove mode the model took hand-written body
-    look-alikes it never saw (a schedule row after ``Jadwal berikutnya:``), session 17."""
-    assert Boilerplate().config.learned == "flag"
+def test_default_is_off():
+    """Opt-in: in remove mode the model took hand-written body look-alikes it never saw (a
+    schedule row after ``Jadwal berikutnya:``), and as a flag most of its real-text flags were
+    body lines (session 17); the default step neither loads nor scores it."""
+    step = Boilerplate()
+    step.ensure_setup()
+    assert step.config.learned == "off" and step._learned is None
