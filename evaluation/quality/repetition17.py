@@ -21,129 +21,186 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[2]
 
 CLEAN: tuple[tuple[str, str], ...] = (
-    ("sermon", (
-        "Jamaah salat Jumat yang berbahagia, pada siang hari ini khatib mengajak diri sendiri dan "
-        "hadirin sekalian untuk menjaga lisan. Banyak perselisihan di kampung kita bermula dari "
-        "kata-kata yang diucapkan tanpa dipikirkan lebih dulu. Orang yang beriman berkata baik "
-        "atau diam. Maka sebelum menulis di grup percakapan, sebelum membalas komentar tetangga, "
-        "tanyakan kepada hati kita apakah kata itu membawa kebaikan."
-    )),
-    ("sms", (
-        "Bu, sy sdh sampai di terminal tp bus ke Wonosari blm ada. Katanya jam 3 baru berangkat. "
-        "Nanti sy kabari lg kalau sdh naik ya. Tolong bilang ke bapak jgn jemput di pertigaan, "
-        "sy turun di depan puskesmas aja soalnya bawa kardus dua. Oh iya, oleh-oleh buat adik "
-        "sdh sy beli, bakpia sama keripik. Hp sy baterainya tinggal sedikit, jd jgn telp dulu."
-    )),
-    ("forum", (
-        "Mau tanya, gan. Motor ane matic tahun 2017, tiap pagi susah dinyalakan padahal aki baru "
-        "diganti bulan lalu. Sudah coba ganti busi juga, hasilnya sama. Kalau sudah jalan sepuluh "
-        "menit normal lagi, tidak ada brebet. Apa ini masalah injektor atau sensor suhu? Bengkel "
-        "dekat rumah bilang harus bongkar throttle body, biayanya lumayan. Ada yang pernah kena "
-        "masalah serupa? Terima kasih sebelumnya."
-    )),
-    ("announcement", (
-        "Diberitahukan kepada seluruh warga RW 07 bahwa kerja bakti membersihkan saluran air "
-        "akan dilaksanakan pada hari Minggu pukul tujuh pagi. Setiap rumah diharapkan mengirim "
-        "minimal satu orang dan membawa cangkul atau sapu lidi. Bagi warga yang berhalangan "
-        "hadir, mohon menyampaikan kepada ketua RT masing-masing. Konsumsi disediakan oleh ibu-ibu "
-        "PKK. Atas perhatian dan kerja samanya kami ucapkan terima kasih."
-    )),
-    ("prayer", (
-        "Ya Allah, lapangkanlah rezeki kami dan berkahilah usaha kami. Ya Allah, sembuhkanlah "
-        "saudara-saudara kami yang sedang sakit, dan berilah kesabaran kepada keluarga yang "
-        "merawatnya. Ya Allah, ampunilah orang tua kami, sayangilah mereka sebagaimana mereka "
-        "menyayangi kami di waktu kecil. Jadikanlah anak-anak kami penyejuk mata, rajin belajar, "
-        "dan berbakti kepada sesama. Kabulkanlah doa kami, ya Tuhan semesta alam."
-    )),
-    ("chat", (
-        "Guys, besok kumpul jam 8 di kampus ya, jgn telat. Yg bawa proyektor si Rendi, yg bawa "
-        "kabel HDMI aku. Slide bagian metode blm selesai, nanti malam aku kerjain. Kalau ada yg "
-        "mau nambahin data survei langsung masukin aja ke folder bersama, jgn dikirim lewat chat "
-        "biar gak ketumpuk. Presentasinya cuma lima belas menit, jd masing-masing ngomong "
-        "tiga menit aja. Semangat!"
-    )),
-    ("review", (
-        "Barang sampai dalam tiga hari, bungkusnya rapi pakai bubble wrap tebal. Blendernya "
-        "kokoh, suaranya tidak terlalu bising dibanding punya saya yang lama. Sudah dicoba untuk "
-        "jus alpukat dan bumbu halus, hasilnya lembut. Minusnya kabel agak pendek jadi harus "
-        "dekat stopkontak. Penjual ramah dan cepat membalas pertanyaan. Semoga awet, nanti saya "
-        "kabari lagi kalau sudah dipakai sebulan."
-    )),
-    ("legal", (
-        "Menimbang bahwa terdakwa di persidangan telah mengakui perbuatannya dan menyatakan "
-        "menyesal, serta berjanji tidak akan mengulanginya lagi. Menimbang bahwa terdakwa belum "
-        "pernah dihukum dan merupakan tulang punggung keluarga. Menimbang bahwa perbuatan "
-        "terdakwa telah meresahkan masyarakat di sekitar pasar. Menimbang bahwa berdasarkan "
-        "pertimbangan tersebut majelis hakim berpendapat pidana yang dijatuhkan sudah sesuai "
-        "dengan rasa keadilan."
-    )),
-    ("sports", (
-        "Babak kedua baru berjalan lima menit ketika tuan rumah mendapat tendangan sudut. Bola "
-        "melambung ke tiang jauh, disundul bek tengah, tetapi masih bisa ditepis kiper. Serangan "
-        "balik cepat dari sayap kiri membuat pertahanan tuan rumah kocar-kacir. Umpan tarik "
-        "mendatar disambar penyerang tamu, gol! Skor berubah menjadi satu sama, dan suporter "
-        "tamu di tribun utara bernyanyi tanpa henti."
-    )),
-    ("minutes", (
-        "Rapat dibuka pukul sembilan oleh kepala desa. Agenda pertama membahas perbaikan jalan "
-        "usaha tani sepanjang delapan ratus meter. Peserta sepakat pekerjaan dilakukan swadaya "
-        "dengan bantuan material dari dana desa. Agenda kedua membahas jadwal pembagian air "
-        "irigasi pada musim kemarau. Diputuskan pembagian bergilir setiap tiga hari per blok "
-        "sawah. Rapat ditutup pukul sebelas dengan doa bersama."
-    )),
-    ("recipe", (
-        "Cuci bersih daun singkong, lalu rebus sampai empuk dan tiriskan. Haluskan bawang merah, "
-        "bawang putih, cabai, kemiri, dan sedikit kunyit. Tumis bumbu halus sampai harum, "
-        "masukkan serai dan daun salam. Tuang santan encer, aduk terus supaya tidak pecah. "
-        "Masukkan daun singkong, tambahkan garam dan gula secukupnya. Setelah mendidih, tuang "
-        "santan kental dan masak sebentar. Sajikan hangat dengan nasi."
-    )),
-    ("newsletter", (
-        "Kabar sekolah bulan ini: siswa kelas lima meraih juara dua lomba cerdas cermat tingkat "
-        "kecamatan. Perpustakaan kini buka sampai pukul tiga sore setiap Selasa dan Kamis. Orang "
-        "tua yang ingin menyumbang buku bacaan anak dapat menitipkannya di ruang guru. Ujian "
-        "tengah semester dimulai tanggal dua belas, mohon anak-anak dibantu mengatur waktu "
-        "belajar di rumah dan cukup tidur."
-    )),
-    ("condolence", (
-        "Innalillahi wa inna ilaihi rajiun. Telah berpulang ke rahmatullah ayahanda kami, Bapak "
-        "Suparman bin Kartorejo, pada hari Rabu dini hari dalam usia tujuh puluh dua tahun. "
-        "Jenazah disalatkan di masjid kampung setelah zuhur dan dimakamkan di pemakaman umum "
-        "desa. Kami mohon dimaafkan segala kesalahan almarhum semasa hidupnya. Terima kasih atas "
-        "doa dan kehadiran bapak ibu sekalian."
-    )),
-    ("qna", (
-        "Pertanyaan: apakah surat keterangan tidak mampu masih bisa dipakai untuk mendaftar "
-        "sekolah? Jawaban: bisa, selama surat itu diterbitkan oleh kelurahan dalam enam bulan "
-        "terakhir. Pertanyaan: bagaimana jika kartu keluarga belum diperbarui? Jawaban: "
-        "pendaftar tetap dapat mendaftar, tetapi wajib membawa bukti pengajuan perubahan dari "
-        "dinas kependudukan. Pertanyaan lain dapat disampaikan ke meja layanan."
-    )),
-    ("travel", (
-        "Kami berangkat dari dermaga sebelum subuh, menumpang perahu nelayan yang biasa mengantar "
-        "ikan ke pulau seberang. Laut masih tenang, hanya sesekali ombak kecil memercik ke "
-        "dalam perahu. Matahari muncul perlahan di balik bukit, langit berubah jingga. Di pulau "
-        "itu tidak ada penginapan, jadi kami menginap di rumah kepala dusun yang dengan senang "
-        "hati menyediakan tikar dan kopi."
-    )),
-    ("wa_group", (
-        "Assalamualaikum bapak ibu wali murid kelas tiga. Mengingatkan besok anak-anak memakai "
-        "baju olahraga dan membawa bekal sendiri karena ada kegiatan jalan sehat keliling desa. "
-        "Mohon anak diantar paling lambat pukul tujuh. Bagi yang belum mengumpulkan formulir "
-        "izin, bisa dititipkan besok pagi. Untuk iuran kaos kegiatan sudah lunas semua, terima "
-        "kasih banyak. Wassalamualaikum."
-    )),
+    (
+        "sermon",
+        (
+            "Jamaah salat Jumat yang berbahagia, pada siang hari ini khatib mengajak diri sendiri dan "
+            "hadirin sekalian untuk menjaga lisan. Banyak perselisihan di kampung kita bermula dari "
+            "kata-kata yang diucapkan tanpa dipikirkan lebih dulu. Orang yang beriman berkata baik "
+            "atau diam. Maka sebelum menulis di grup percakapan, sebelum membalas komentar tetangga, "
+            "tanyakan kepada hati kita apakah kata itu membawa kebaikan."
+        ),
+    ),
+    (
+        "sms",
+        (
+            "Bu, sy sdh sampai di terminal tp bus ke Wonosari blm ada. Katanya jam 3 baru berangkat. "
+            "Nanti sy kabari lg kalau sdh naik ya. Tolong bilang ke bapak jgn jemput di pertigaan, "
+            "sy turun di depan puskesmas aja soalnya bawa kardus dua. Oh iya, oleh-oleh buat adik "
+            "sdh sy beli, bakpia sama keripik. Hp sy baterainya tinggal sedikit, jd jgn telp dulu."
+        ),
+    ),
+    (
+        "forum",
+        (
+            "Mau tanya, gan. Motor ane matic tahun 2017, tiap pagi susah dinyalakan padahal aki baru "
+            "diganti bulan lalu. Sudah coba ganti busi juga, hasilnya sama. Kalau sudah jalan sepuluh "
+            "menit normal lagi, tidak ada brebet. Apa ini masalah injektor atau sensor suhu? Bengkel "
+            "dekat rumah bilang harus bongkar throttle body, biayanya lumayan. Ada yang pernah kena "
+            "masalah serupa? Terima kasih sebelumnya."
+        ),
+    ),
+    (
+        "announcement",
+        (
+            "Diberitahukan kepada seluruh warga RW 07 bahwa kerja bakti membersihkan saluran air "
+            "akan dilaksanakan pada hari Minggu pukul tujuh pagi. Setiap rumah diharapkan mengirim "
+            "minimal satu orang dan membawa cangkul atau sapu lidi. Bagi warga yang berhalangan "
+            "hadir, mohon menyampaikan kepada ketua RT masing-masing. Konsumsi disediakan oleh ibu-ibu "
+            "PKK. Atas perhatian dan kerja samanya kami ucapkan terima kasih."
+        ),
+    ),
+    (
+        "prayer",
+        (
+            "Ya Allah, lapangkanlah rezeki kami dan berkahilah usaha kami. Ya Allah, sembuhkanlah "
+            "saudara-saudara kami yang sedang sakit, dan berilah kesabaran kepada keluarga yang "
+            "merawatnya. Ya Allah, ampunilah orang tua kami, sayangilah mereka sebagaimana mereka "
+            "menyayangi kami di waktu kecil. Jadikanlah anak-anak kami penyejuk mata, rajin belajar, "
+            "dan berbakti kepada sesama. Kabulkanlah doa kami, ya Tuhan semesta alam."
+        ),
+    ),
+    (
+        "chat",
+        (
+            "Guys, besok kumpul jam 8 di kampus ya, jgn telat. Yg bawa proyektor si Rendi, yg bawa "
+            "kabel HDMI aku. Slide bagian metode blm selesai, nanti malam aku kerjain. Kalau ada yg "
+            "mau nambahin data survei langsung masukin aja ke folder bersama, jgn dikirim lewat chat "
+            "biar gak ketumpuk. Presentasinya cuma lima belas menit, jd masing-masing ngomong "
+            "tiga menit aja. Semangat!"
+        ),
+    ),
+    (
+        "review",
+        (
+            "Barang sampai dalam tiga hari, bungkusnya rapi pakai bubble wrap tebal. Blendernya "
+            "kokoh, suaranya tidak terlalu bising dibanding punya saya yang lama. Sudah dicoba untuk "
+            "jus alpukat dan bumbu halus, hasilnya lembut. Minusnya kabel agak pendek jadi harus "
+            "dekat stopkontak. Penjual ramah dan cepat membalas pertanyaan. Semoga awet, nanti saya "
+            "kabari lagi kalau sudah dipakai sebulan."
+        ),
+    ),
+    (
+        "legal",
+        (
+            "Menimbang bahwa terdakwa di persidangan telah mengakui perbuatannya dan menyatakan "
+            "menyesal, serta berjanji tidak akan mengulanginya lagi. Menimbang bahwa terdakwa belum "
+            "pernah dihukum dan merupakan tulang punggung keluarga. Menimbang bahwa perbuatan "
+            "terdakwa telah meresahkan masyarakat di sekitar pasar. Menimbang bahwa berdasarkan "
+            "pertimbangan tersebut majelis hakim berpendapat pidana yang dijatuhkan sudah sesuai "
+            "dengan rasa keadilan."
+        ),
+    ),
+    (
+        "sports",
+        (
+            "Babak kedua baru berjalan lima menit ketika tuan rumah mendapat tendangan sudut. Bola "
+            "melambung ke tiang jauh, disundul bek tengah, tetapi masih bisa ditepis kiper. Serangan "
+            "balik cepat dari sayap kiri membuat pertahanan tuan rumah kocar-kacir. Umpan tarik "
+            "mendatar disambar penyerang tamu, gol! Skor berubah menjadi satu sama, dan suporter "
+            "tamu di tribun utara bernyanyi tanpa henti."
+        ),
+    ),
+    (
+        "minutes",
+        (
+            "Rapat dibuka pukul sembilan oleh kepala desa. Agenda pertama membahas perbaikan jalan "
+            "usaha tani sepanjang delapan ratus meter. Peserta sepakat pekerjaan dilakukan swadaya "
+            "dengan bantuan material dari dana desa. Agenda kedua membahas jadwal pembagian air "
+            "irigasi pada musim kemarau. Diputuskan pembagian bergilir setiap tiga hari per blok "
+            "sawah. Rapat ditutup pukul sebelas dengan doa bersama."
+        ),
+    ),
+    (
+        "recipe",
+        (
+            "Cuci bersih daun singkong, lalu rebus sampai empuk dan tiriskan. Haluskan bawang merah, "
+            "bawang putih, cabai, kemiri, dan sedikit kunyit. Tumis bumbu halus sampai harum, "
+            "masukkan serai dan daun salam. Tuang santan encer, aduk terus supaya tidak pecah. "
+            "Masukkan daun singkong, tambahkan garam dan gula secukupnya. Setelah mendidih, tuang "
+            "santan kental dan masak sebentar. Sajikan hangat dengan nasi."
+        ),
+    ),
+    (
+        "newsletter",
+        (
+            "Kabar sekolah bulan ini: siswa kelas lima meraih juara dua lomba cerdas cermat tingkat "
+            "kecamatan. Perpustakaan kini buka sampai pukul tiga sore setiap Selasa dan Kamis. Orang "
+            "tua yang ingin menyumbang buku bacaan anak dapat menitipkannya di ruang guru. Ujian "
+            "tengah semester dimulai tanggal dua belas, mohon anak-anak dibantu mengatur waktu "
+            "belajar di rumah dan cukup tidur."
+        ),
+    ),
+    (
+        "condolence",
+        (
+            "Innalillahi wa inna ilaihi rajiun. Telah berpulang ke rahmatullah ayahanda kami, Bapak "
+            "Suparman bin Kartorejo, pada hari Rabu dini hari dalam usia tujuh puluh dua tahun. "
+            "Jenazah disalatkan di masjid kampung setelah zuhur dan dimakamkan di pemakaman umum "
+            "desa. Kami mohon dimaafkan segala kesalahan almarhum semasa hidupnya. Terima kasih atas "
+            "doa dan kehadiran bapak ibu sekalian."
+        ),
+    ),
+    (
+        "qna",
+        (
+            "Pertanyaan: apakah surat keterangan tidak mampu masih bisa dipakai untuk mendaftar "
+            "sekolah? Jawaban: bisa, selama surat itu diterbitkan oleh kelurahan dalam enam bulan "
+            "terakhir. Pertanyaan: bagaimana jika kartu keluarga belum diperbarui? Jawaban: "
+            "pendaftar tetap dapat mendaftar, tetapi wajib membawa bukti pengajuan perubahan dari "
+            "dinas kependudukan. Pertanyaan lain dapat disampaikan ke meja layanan."
+        ),
+    ),
+    (
+        "travel",
+        (
+            "Kami berangkat dari dermaga sebelum subuh, menumpang perahu nelayan yang biasa mengantar "
+            "ikan ke pulau seberang. Laut masih tenang, hanya sesekali ombak kecil memercik ke "
+            "dalam perahu. Matahari muncul perlahan di balik bukit, langit berubah jingga. Di pulau "
+            "itu tidak ada penginapan, jadi kami menginap di rumah kepala dusun yang dengan senang "
+            "hati menyediakan tikar dan kopi."
+        ),
+    ),
+    (
+        "wa_group",
+        (
+            "Assalamualaikum bapak ibu wali murid kelas tiga. Mengingatkan besok anak-anak memakai "
+            "baju olahraga dan membawa bekal sendiri karena ada kegiatan jalan sehat keliling desa. "
+            "Mohon anak diantar paling lambat pukul tujuh. Bagi yang belum mengumpulkan formulir "
+            "izin, bisa dititipkan besok pagi. Untuk iuran kaos kegiatan sudah lunas semua, terima "
+            "kasih banyak. Wassalamualaikum."
+        ),
+    ),
 )
 
 SPAM: tuple[tuple[str, str], ...] = (
     ("stuffing", " ".join(["obat kuat herbal asli murah"] * 14)),
     ("line_x8", "\n".join(["PROMO AKHIR TAHUN DISKON SAMPAI 70 PERSEN KLIK LINK DI BIO"] * 8)),
-    ("sentence_x6", " ".join(["Dapatkan saldo gratis setiap hari hanya dengan mengunduh aplikasi ini."] * 6)),
-    ("pasted_x3", "\n\n".join([
-        "Jual tanah kavling siap bangun di pinggir jalan provinsi, sertifikat hak milik, bebas "
-        "banjir, dekat sekolah dan pasar, harga nego tipis, hubungi pemilik langsung tanpa "
-        "perantara, survei lokasi bisa setiap hari."
-    ] * 3)),
+    (
+        "sentence_x6",
+        " ".join(["Dapatkan saldo gratis setiap hari hanya dengan mengunduh aplikasi ini."] * 6),
+    ),
+    (
+        "pasted_x3",
+        "\n\n".join(
+            [
+                "Jual tanah kavling siap bangun di pinggir jalan provinsi, sertifikat hak milik, bebas "
+                "banjir, dekat sekolah dan pasar, harga nego tipis, hubungi pemilik langsung tanpa "
+                "perantara, survei lokasi bisa setiap hari."
+            ]
+            * 3
+        ),
+    ),
 )
 
 
@@ -211,10 +268,14 @@ def main() -> None:
             unnamed += any(r[3] is None for r in rf)
             step_rejected += doc.status != "kept"
             if not quiet and (name != "heldout" or "--show-heldout" in sys.argv):
-                print(f"{name} {genre:14s} words={len(text.split()):3d} repetition={rf} "
-                      f"other={[o[:3] for o in other]} step={doc.status} {doc.decision.reason}")
-        print(f"== {name}: clean {len(texts)}, rejected by a repetition rule {rejected} "
-              f"(without a named repeat {unnamed}); rejected by the quality step {step_rejected}")
+                print(
+                    f"{name} {genre:14s} words={len(text.split()):3d} repetition={rf} "
+                    f"other={[o[:3] for o in other]} step={doc.status} {doc.decision.reason}"
+                )
+        print(
+            f"== {name}: clean {len(texts)}, rejected by a repetition rule {rejected} "
+            f"(without a named repeat {unnamed}); rejected by the quality step {step_rejected}"
+        )
     for half in ("dev", "heldout"):
         caught = sum(bool(failures(rep, t) + failures(fw, t, True)) for _g, t in spam(half))
         print(f"== spam {half}: caught by a repetition rule {caught} / {len(spam(half))}")
