@@ -85,6 +85,10 @@ def dedup_rows() -> list[str]:
             ]
             for v, (k, d, o) in D.per_variant(groups, kept, dup, other).items():
                 rows.append(f"| {name} variant | {v} | kept {k}, dup-removed {d}, other-step {o} |")
+            lost = sorted(g.ids[0].split("#")[0] for g in groups if set(g.ids) & other)
+            rows.append(
+                f"| {name} | groups left out (a member removed by another step) | {', '.join(lost) or 'none'} |"
+            )
             merged = Counter(i.split("#")[0] for g in r["merged"] for i in g.ids[:1])
             rows += [f"| {name} trap merged | {k} |  |" for k in sorted(merged)]
     return rows
