@@ -231,3 +231,33 @@ def test_shape_rows_fit_the_line_kernel(step):
     # (+71% instructions per document): merge rows of one class/zone/anchor instead
     assert step._shape.alt.kernel() is not None
     assert step._scan is not None
+
+
+# Session 17 (outlets16): platform defaults met on two writers' pages (WordPress comment form and
+# its Post Views counter, share labels); each tail shape has a body twin below.
+@pytest.mark.parametrize(
+    "tail",
+    [
+        ["Post Views: 1.208"],
+        ["Tinggalkan Balasan Batalkan balasan", "Nama", "Email"],
+        ["Leave a Reply Cancel reply", "Your email address will not be published."],
+        ["Bagikan halaman ini", "Facebook Twitter WhatsApp"],
+        ["Bagikan ke Teman"],
+    ],
+)
+def test_platform_defaults_16_are_removed(step, tail):
+    doc = run(step, "\n".join([HEADLINE, *BODY, *tail]))
+    assert doc.text == "\n".join([HEADLINE, *BODY])
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Post views di akun resmi desa naik setelah video gotong royong itu viral.",
+        "Warga diminta tinggalkan balasan surat edaran di kantor desa paling lambat Jumat.",
+        "Bagikan halaman ini kepada kelompok tani lain, kata kepala desa, agar jadwal tanam sama.",
+    ],
+)
+def test_platform_default_body_twins_16_stay(step, line):
+    text = "\n".join([HEADLINE, *BODY, line])
+    assert run(step, text).text == text
