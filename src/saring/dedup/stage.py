@@ -376,7 +376,7 @@ class _ShardHashes:
         self.keys.append(key)
         self.ids.append(doc_id)
         self.ex.append(exact_mod.exact_hash_of(th) if cfg.exact else 0)
-        self.nchars.append(len(text if view_text is None else view_text))  # keep order: the hashed view
+        self.nchars.append(len(text))
         q = _annotation_in(anns, cfg.quality_key)
         self.quality.append(-math.inf if q is None else q)
         d = _annotation_in(anns, cfg.damage_key)
@@ -949,7 +949,7 @@ def _lead_rewritten(short: list[int], long_: list[int], anchors: list[tuple[int,
     paragraphs between or after them (the echo check, :func:`_rest_echoes`, judges those)."""
     if len(anchors) < _REWRITE_RUN or anchors[0] != (1, 1):
         return False
-    if any(s != l or s != k + 1 for k, (s, l) in enumerate(anchors)):
+    if any(s != at or s != k + 1 for k, (s, at) in enumerate(anchors)):
         return False
     last = anchors[-1][0]
     return last == len(short) - 1 and len(long_) - 1 - last <= _LEAD_SHIFT
