@@ -1,6 +1,5 @@
 """A copy re-headlined with its lead rewritten is a copy; an article that frames re-used
-paragraphs with its own is not; `saring dedup` keeps the copy with the most cleaned text
-(session 17, dedup16)."""
+paragraphs with its own is not (session 17, dedup16)."""
 
 from __future__ import annotations
 
@@ -80,12 +79,3 @@ def test_lead_rewritten_parts(
     anchors: list[tuple[int, int]], n_short: int, n_long: int, expected: bool
 ) -> None:
     assert S._lead_rewritten([0] * n_short, [0] * n_long, anchors) is expected
-
-
-def test_keep_order_reads_the_hashed_view_length() -> None:
-    """A portal copy is longer raw (menus, tags) but shorter once cleaned than its source."""
-    sh = S._ShardHashes(S.DedupConfig())
-    sh.add(0, "portal", "x" * 500, {}, view_text="y" * 100)
-    sh.add(1, "source", "z" * 300, {}, view_text="z" * 300)
-    sh.add(2, "plain", "w" * 200, {})
-    assert sh.nchars == [100, 300, 200]
