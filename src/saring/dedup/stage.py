@@ -157,6 +157,14 @@ _OWN_BODY = 0.1
 # them, and an opening shorter than the other's, continues the story (:func:`_follows_up`)
 _FOLLOW_TAIL = 2
 _OPENING_TOKENS = 20
+# a copy re-headlined with its lead rewritten keeps the rest of the story in order: when the
+# paragraphs in common are one unbroken run of at least this many, right after one lead of
+# each document's own, and the shorter has nothing after the run (the longer at most
+# ``_LEAD_SHIFT``), the rewritten lead is not the shorter one's own story (:func:`_lead_rewritten`)
+_REWRITE_RUN = 3
+# ... and then SHARED needs this containment instead of ``shared_containment``: the shingles
+# the shorter one does not share are its headline and lead, a fifth to a third of a short story
+_REWRITE_CONTAINMENT = 0.6
 # a syndicating outlet puts its own dateline before the lead ("AMBON, Kabar Timur -- ", "Jakarta
 # - ", "JAKARTA (Antara) - "); for SHARED the lead is then a different paragraph and a truncated
 # copy keeps one paragraph in common instead of two. A body line among the first ``_LEAD_LINES``
@@ -826,8 +834,9 @@ class _Similarity:
             why, value = NEAR, j
         elif cfg.containment > 0 and c >= cfg.containment - 1e-6 and lo >= cfg.min_length_ratio * hi:
             why = CONTAINED
-        elif (cfg.shared_containment > 0 and c >= cfg.shared_containment - 1e-6
-              and lo >= _SHARED_MIN_RATIO * hi and _paragraphs_shared(a, b, inter)):
+        elif (cfg.shared_containment > 0 and c >= min(cfg.shared_containment, _REWRITE_CONTAINMENT) - 1e-6
+              and lo >= _SHARED_MIN_RATIO * hi
+              and _paragraphs_shared(a, b, inter, c >= cfg.shared_containment - 1e-6)):
             why = SHARED
         if why is not None and not _figures_agree(a.figs, b.figs, cfg.figures):
             why = None
@@ -863,11 +872,13 @@ def _figures_agree(a: np.ndarray | None, b: np.ndarray | None, share: float) -> 
     return lo < _MIN_FIGURES or len(fa & fb) >= share * lo - 1e-9
 
 
-def _paragraphs_shared(a: _Feats, b: _Feats, inter: int) -> bool:
+def _paragraphs_shared(a: _Feats, b: _Feats, inter: int, contained: bool = True) -> bool:
     """At least ``_SHARED_LINES`` whole paragraphs in common, at least ``_SHARED_LINE_SHARE`` of
     the paragraphs of the document with fewer, and the first one in common among the first
     ``_LEAD_LINES`` paragraphs of both at most ``_LEAD_SHIFT`` places apart; and the rest of the
-    shorter document (``inter``: its shingles in the other) echoes the other (:func:`_rest_echoes`)."""
+    shorter document (``inter``: its shingles in the other) echoes the other (:func:`_rest_echoes`)
+    or is a rewritten lead (:func:`_lead_rewritten`, the only way when not ``contained``: the
+    containment is under ``shared_containment``)."""
     if a.lines is None or b.lines is None:
         return False
     la = [x >> _LINE_BITS for x in a.lines.tolist()]  # a dozen paragraphs: plain sets
@@ -885,8 +896,9 @@ def _paragraphs_shared(a: _Feats, b: _Feats, inter: int) -> bool:
     short, long_ = (la, lb) if a_short else (lb, la)
     anchors = _anchors(short, long_, common)
     fs, fl = (a, b) if a_short else (b, a)
-    return (_gap_excess(anchors) <= _GAP_EXCESS and not _follows_up(fs, fl, anchors)
-            and _rest_echoes(fs, short, anchors, inter))
+    if _gap_excess(anchors) > _GAP_EXCESS or _follows_up(fs, fl, anchors):
+        return False
+    return (contained and _rest_echoes(fs, short, anchors, inter)) or _lead_rewritten(short, long_, anchors)
 
 
 def _anchors(short: list[int], long_: list[int], common: set[int]) -> list[tuple[int, int]]:
@@ -926,6 +938,21 @@ def _follows_up(short: _Feats, long_: _Feats, anchors: list[tuple[int, int]]) ->
     own_s = sum((x & _LINE_TOKENS) >= _OPENING_TOKENS for x in short.lines[:s0].tolist())
     own_l = sum((x & _LINE_TOKENS) >= _OPENING_TOKENS for x in long_.lines[:l0].tolist())
     return 0 < own_l < own_s
+
+
+def _lead_rewritten(short: list[int], long_: list[int], anchors: list[tuple[int, int]]) -> bool:
+    """Whether the shorter document is the longer one with its lead rewritten: each opens with
+    exactly one body paragraph of its own, then the paragraphs in common follow as one unbroken
+    run (at least :data:`_REWRITE_RUN`) at the same places in both, and the shorter stops there
+    (the longer may keep :data:`_LEAD_SHIFT` more). A same-event article that re-uses an
+    article's paragraphs frames them with more of its own: a second paragraph before them,
+    paragraphs between or after them (the echo check, :func:`_rest_echoes`, judges those)."""
+    if len(anchors) < _REWRITE_RUN or anchors[0] != (1, 1):
+        return False
+    if any(s != at or s != k + 1 for k, (s, at) in enumerate(anchors)):
+        return False
+    last = anchors[-1][0]
+    return last == len(short) - 1 and len(long_) - 1 - last <= _LEAD_SHIFT
 
 
 def _rest_echoes(short: _Feats, hashes: list[int], anchors: list[tuple[int, int]], inter: int) -> bool:
