@@ -62,3 +62,25 @@ def test_halves_are_fixed_by_hash() -> None:
     """The dev / held-out split of writer D's sentences is the one written in the notes (54 / 45)."""
     halves = [half_of(ln) for ln in lines_in(BLIND17)]
     assert halves.count("dev") == 54 and halves.count("heldout") == 45
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        (  # base: "emiten batu PT Wiranusa Bumi Sentosa bara" (the compound torn)
+            "Harga saham PT Wiranusa Bumi Sentosaemiten batu bara turun tiga persen kemarin.",
+            "Harga saham emiten batu bara PT Wiranusa Bumi Sentosa turun tiga persen kemarin.",
+        ),
+        (  # base: "pemegang saham Puspadenta Group Holdings mayoritas"
+            "Saham Puspadenta Group Holdingspemegang saham mayoritas melepas sebagian kepemilikannya.",
+            "Saham pemegang saham mayoritas Puspadenta Group Holdings melepas sebagian kepemilikannya.",
+        ),
+        (  # no verb after the third word: the head and one modifier, as before
+            "Laba Bank Wiranusadirektur keuangan laba bersih naik tajam.",
+            "Laba direktur keuangan Bank Wiranusa laba bersih naik tajam.",
+        ),
+    ],
+)
+def test_a_verb_closes_a_three_word_head(step: Repair, text: str, want: str) -> None:
+    """A name's head phrase takes a third word when a verb follows it right away."""
+    assert alone_and_in_page(step, text) == [want, want]

@@ -761,7 +761,8 @@ def noun_phrase(text: str, pos: int, res: Resources, max_content: int = 3) -> tu
 def _name_phrase(text: str, pos: int, res: Resources) -> tuple[int, int, bool]:
     """The noun phrase a name's glued head opens: the head and one modifier (``direktur
     keuangan``; the MT order puts the clause right after it), or a third word when annotated news
-    tags it an adjective and the phrase clearly ends after it (``mobil listrik murah | sejak``)."""
+    tags it an adjective and the phrase clearly ends after it (``mobil listrik murah | sejak``), or
+    a verb follows it at once (``emiten batu bara | turun``: the MT clause starts at the verb)."""
     end, n, clear = noun_phrase(text, pos, res, 2)
     if clear or n != 2:
         return end, n, clear
@@ -772,7 +773,15 @@ def _name_phrase(text: str, pos: int, res: Resources) -> tuple[int, int, bool]:
     if n3 == 3 and clear3 and last in res.pos_adjs and (
             end3 == len(text) or not text[end3].isalnum()):
         return end3, n3, True
+    if n3 == 3 and clear3 and _verb_after(text, end3, res):
+        return end3, n3, True  # "emiten batu bara | turun": a verb closes a three-noun head
     return end, n, clear
+
+
+def _verb_after(text: str, end: int, res: Resources) -> bool:
+    """Does a lower-case verb open the clause right after ``end`` (the phrase's edge is sure)?"""
+    m = WORD_AT.match(text, end + 1) if text[end : end + 1] == " " else None
+    return m is not None and m.group()[0].islower() and is_verb(m.group(), res)
 
 
 def _title_extent(text: str, pos: int, res: Resources) -> int:
