@@ -73,6 +73,11 @@ TIME_EDGE = re.compile(r"(?:akhir|awal|pertengahan|penghujung) (?:hari|pekan|min
 # ``pertama`` reads as a ter-/per- verb shape and the others as pre-head numerals
 ORDINALS = frozenset("pertama kedua ketiga keempat kelima keenam ketujuh kedelapan kesembilan kesepuluh"
                      " terakhir".split())
+# a Roman numeral numbers the lower-case noun before it (``anggota komisi IV``, ``kelas XII``):
+# it closes the phrase, like an ordinal, although it is written in capitals
+ROMAN = re.compile(r"(?=[IVX])X{0,2}(?:IX|IV|V?I{0,3})")
+# after the numeral: the text's end, punctuation, or a lower-case word (never a further name)
+AFTER_ROMAN = re.compile(r"(?:$|[^\w\s]| [a-z])")
 DERIVED_NOUN = re.compile(r"(?:(?:pe[mn]?|peng|peny|per|ke)[a-z]{5,}|[a-z]{5,}an)")
 LIST_NEXT = re.compile(r"\s*(?:,|dan\b|serta\b|atau\b)")
 NAME_LIST_NEXT = re.compile(r"(?:,| dan| serta| atau) [A-Z][a-z]")  # a list of names goes on
@@ -703,6 +708,15 @@ def _np_word_ok(w: str, res: Resources, first: bool) -> bool:
     return first and len(low) >= 4 and low not in res.other  # the glued word may be rare
 
 
+def _roman_closes(text: str, m: re.Match[str]) -> bool:
+    """A Roman numeral after a lower-case noun ends the phrase with it (``komisi IV | meminta``)."""
+    return (
+        ROMAN.fullmatch(m.group()) is not None
+        and text[m.start() - 2 : m.start() - 1].islower()
+        and AFTER_ROMAN.match(text, m.end()) is not None
+    )
+
+
 def noun_phrase(text: str, pos: int, res: Resources, max_content: int = 3) -> tuple[int, int, bool]:
     """Extent of the noun phrase starting at ``pos``: (end, n_words, boundary_clear).
 
@@ -724,6 +738,8 @@ def noun_phrase(text: str, pos: int, res: Resources, max_content: int = 3) -> tu
             return end, n, True  # "survei | bulan lalu", "perkebunan | abad ke-18": a time adverbial
         elif low in NP_END:
             return end, n, True
+        elif n_content and _roman_closes(text, m):
+            return m.end(), n + 1, True
         elif n_content >= max_content:
             return end, n, not _np_word_ok(w, res, False)
         elif n_content and low in ORDINALS and w[0].islower():
@@ -745,7 +761,8 @@ def noun_phrase(text: str, pos: int, res: Resources, max_content: int = 3) -> tu
 def _name_phrase(text: str, pos: int, res: Resources) -> tuple[int, int, bool]:
     """The noun phrase a name's glued head opens: the head and one modifier (``direktur
     keuangan``; the MT order puts the clause right after it), or a third word when annotated news
-    tags it an adjective and the phrase clearly ends after it (``mobil listrik murah | sejak``)."""
+    tags it an adjective and the phrase clearly ends after it (``mobil listrik murah | sejak``), or
+    a verb follows it at once (``emiten batu bara | turun``: the MT clause starts at the verb)."""
     end, n, clear = noun_phrase(text, pos, res, 2)
     if clear or n != 2:
         return end, n, clear
@@ -756,7 +773,15 @@ def _name_phrase(text: str, pos: int, res: Resources) -> tuple[int, int, bool]:
     if n3 == 3 and clear3 and last in res.pos_adjs and (
             end3 == len(text) or not text[end3].isalnum()):
         return end3, n3, True
+    if n3 == 3 and clear3 and _verb_after(text, end3, res):
+        return end3, n3, True  # "emiten batu bara | turun": a verb closes a three-noun head
     return end, n, clear
+
+
+def _verb_after(text: str, end: int, res: Resources) -> bool:
+    """Does a lower-case verb open the clause right after ``end`` (the phrase's edge is sure)?"""
+    m = WORD_AT.match(text, end + 1) if text[end : end + 1] == " " else None
+    return m is not None and m.group()[0].islower() and is_verb(m.group(), res)
 
 
 def _title_extent(text: str, pos: int, res: Resources) -> int:
