@@ -30,17 +30,18 @@ from evaluation.dedup import syndication16 as S16  # noqa: E402
 BLIND = ROOT / "evaluation" / "blind16" / "dedup_blind16.py"
 
 
-def _blind():
-    spec = importlib.util.spec_from_file_location("dedup_blind16", BLIND)
+def _blind(path: Path):
+    """The blind set's module at ``path`` (it is not a package module: loaded by path)."""
+    spec = importlib.util.spec_from_file_location(path.stem, path)
     mod = importlib.util.module_from_spec(spec)
-    sys.modules["dedup_blind16"] = mod
+    sys.modules[path.stem] = mod
     spec.loader.exec_module(mod)
     return mod
 
 
-def halves() -> tuple[dict[str, list], list[dict]]:
+def halves(path: Path = BLIND) -> tuple[dict[str, list], list[dict]]:
     """``{"dev": groups, "heldout": groups}`` by parity of the index within each kind."""
-    groups, filler = _blind().build()
+    groups, filler = _blind(path).build()
     out: dict[str, list] = {"dev": [], "heldout": []}
     for kind in ("copy", "same_event"):
         for k, g in enumerate(x for x in groups if x.kind == kind):
@@ -77,16 +78,17 @@ def score(groups: list, filler: list[dict], show: bool) -> list[str]:
     return rows
 
 
-def main() -> int:
+def main(name: str = "blind16", path: Path = BLIND) -> int:
+    """The command line for the set ``name`` built by the module at ``path``."""
     ap = argparse.ArgumentParser()
     ap.add_argument("--half", choices=("dev", "heldout", "both"), default="dev")
     ap.add_argument("--show", action="store_true")
     a = ap.parse_args()
     if a.show and a.half != "dev":
         raise SystemExit("--show is for the dev half only")
-    parts, filler = halves()
+    parts, filler = halves(path)
     for half in ("dev", "heldout") if a.half == "both" else (a.half,):
-        print(f"## blind16 {half}: command | groups collapsed | copies removed | traps merged")
+        print(f"## {name} {half}: command | groups collapsed | copies removed | traps merged")
         print("\n".join(score(parts[half], filler, a.show)))
     return 0
 
