@@ -24,7 +24,7 @@ RAISED = [
     "Umat Buddha merayakan Waisak dengan berdoa di candi.",
     "Semoga Tuhan membalas kebaikan kalian semua.",
 ]
-# below 0.5 and left there: the id/ms margin is thin (the same line is good Malay)
+# a thin id/ms margin: the lower tier SHORT_THIN_FLOOR only (session 18; before, not raised)
 THIN_MARGIN = [
     "Jemaah membaca doa dengan khusyuk.",
     "Pengurus masjid mengundang warga dan anak yatim.",
@@ -33,10 +33,40 @@ THIN_MARGIN = [
 MODEL_RAISED = ["Wkwk iya bener, besok gue traktir deh."]
 # the model path left alone: a weak Indonesian lean (``Ibu biasanya ...``), an unknown word (``ojol``)
 MODEL_KEPT = ["Ibu biasanya memakai minyak kelapa.", "Gue udah capek banget nungguin ojol."]
-WORDS = ("umat", "warga", "merayakan", "dengan", "berdoa", "di", "candi", "semoga", "kalian",
-         "semua", "kebaikan", "tak", "bana", "nian", "urang", "dan", "jemaah", "doa", "Waisak",
-         "sawah", "rumah", "pagi", "kagak", "aye", "lamak", "ambo", "yang", "itu", "gue", "banget",
-         "besok", "wkwk")
+WORDS = (
+    "umat",
+    "warga",
+    "merayakan",
+    "dengan",
+    "berdoa",
+    "di",
+    "candi",
+    "semoga",
+    "kalian",
+    "semua",
+    "kebaikan",
+    "tak",
+    "bana",
+    "nian",
+    "urang",
+    "dan",
+    "jemaah",
+    "doa",
+    "Waisak",
+    "sawah",
+    "rumah",
+    "pagi",
+    "kagak",
+    "aye",
+    "lamak",
+    "ambo",
+    "yang",
+    "itu",
+    "gue",
+    "banget",
+    "besok",
+    "wkwk",
+)
 
 
 @pytest.fixture(scope="module")
@@ -76,7 +106,8 @@ def test_clean_short_model_path_indonesian_is_raised(step: LanguageID, text: str
 
 @pytest.mark.parametrize("text", MODEL_KEPT)
 def test_model_path_lines_without_a_strong_lean_or_with_an_unknown_word_stay(
-        step: LanguageID, text: str) -> None:
+    step: LanguageID, text: str
+) -> None:
     assert step._lex is not None and step._lex.classify(text).lang == "und"
     before = without_floor(step, text)
     assert before["lang"] == "id" and before["score"] < M.SHORT_ID_FLOOR  # a candidate by score
@@ -84,9 +115,12 @@ def test_model_path_lines_without_a_strong_lean_or_with_an_unknown_word_stay(
 
 
 @pytest.mark.parametrize("text", THIN_MARGIN)
-def test_a_thin_id_ms_margin_is_not_raised(step: LanguageID, text: str) -> None:
-    assert step._lex is not None and step._lex.classify(text).idms > M.SHORT_ID_LOG_ODDS
-    assert step.score(Document("t", text)) == without_floor(step, text)
+def test_a_thin_id_ms_margin_reaches_only_the_lower_tier(step: LanguageID, text: str) -> None:
+    assert step._lex is not None and M.SHORT_ID_LOG_ODDS < step._lex.classify(text).idms <= 0
+    before = without_floor(step, text)
+    want = max(before["score"], M.SHORT_THIN_FLOOR)
+    assert step.score(Document("t", text)) == {**before, "score": want}
+    assert want < M.SHORT_ID_FLOOR
 
 
 @pytest.mark.parametrize("word", ["bana", "nian"])
@@ -116,7 +150,11 @@ def test_all_known_bounds() -> None:
 def test_short_floor_bounds() -> None:
     vocab, text, none = M.load_vocab(), RAISED[0], (lambda w: False)
     assert M.short_floor(0.3, "id", -2.0, text, vocab, none) == M.SHORT_ID_FLOOR
-    assert M.short_floor(0.3, "id", -0.5 * math.log(3.0), text, vocab, none) == 0.3  # thin margin
+    # a thin margin reaches the lower tier only (session 18); a Malay lean none
+    assert M.short_floor(0.3, "id", -0.5 * math.log(3.0), text, vocab, none) == M.SHORT_THIN_FLOOR
+    assert M.short_floor(0.65, "id", -0.5 * math.log(3.0), text, vocab, none) == 0.65
+    assert M.short_floor(0.3, "id", 0.1, text, vocab, none) == 0.3
+    assert M.short_floor(0.3, "id", -0.1, text, vocab, lambda w: w == "candi") == 0.3
     assert M.short_floor(0.3, "id", -2.0, text, vocab, lambda w: w == "candi") == 0.3
     assert M.short_floor(0.9, "id", -2.0, text, vocab, none) == 0.9  # never lowers
     assert M.short_floor(0.3, "id", -2.0, text, {}, none) == 0.3  # no vocabulary, no floor
@@ -129,12 +167,14 @@ def test_short_floor_bounds() -> None:
 
 @settings(max_examples=150, deadline=None)
 @given(st.lists(st.sampled_from(WORDS), min_size=1, max_size=34), st.sampled_from(["", ".", "!"]))
-def test_the_floor_only_raises_indonesian_scores_to_the_floor(step: LanguageID, words: list[str],
-                                                              end: str) -> None:
+def test_the_floor_only_raises_indonesian_scores_to_the_floor(
+    step: LanguageID, words: list[str], end: str
+) -> None:
     text = " ".join(words).capitalize() + end
     before, after = without_floor(step, text), step.score(Document("t", text))
     assert after["lang"] == before["lang"]
     if after != before:
-        assert after["lang"] == "id" and before["score"] < M.SHORT_ID_FLOOR
-        assert after["score"] == M.SHORT_ID_FLOOR and len(text) <= 300
-        assert after == {**before, "score": M.SHORT_ID_FLOOR}
+        floor = after["score"]
+        assert after["lang"] == "id" and before["score"] < floor
+        assert floor in (M.SHORT_ID_FLOOR, M.SHORT_THIN_FLOOR) and len(text) <= 300
+        assert after == {**before, "score": floor}

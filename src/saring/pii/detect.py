@@ -53,7 +53,9 @@ KEEP_GIL = False
 _GATE_NUM = regex.compile(r"[0-9][0-9.\-() \u2013]{5,}[0-9]")
 # ... its spans by the compiled scan (``saring.scan.number_runs``, the same pattern with 5),
 # when built; the regex otherwise
-_GATE_NUM_C = number_runs is not number_runs_py and _GATE_NUM.pattern == r"[0-9][0-9.\-() \u2013]{5,}[0-9]"
+_GATE_NUM_C = (
+    number_runs is not number_runs_py and _GATE_NUM.pattern == r"[0-9][0-9.\-() \u2013]{5,}[0-9]"
+)
 _GATE_OBFUSCATED_AT = regex.compile(r"[\[(] ?(?:at|AT|At) ?[\])]")
 # Every IPv6 address has "::" or 7 colons, hence ":h:h:"; a pattern starting with a literal
 # is scanned fast (a leading hex class would stop at every a-f letter of the text).
@@ -154,8 +156,13 @@ def _finder_table(types: frozenset[str], *, labelled: bool) -> dict[int, tuple[F
     """Finders of the configured types by candidate digit count, in precedence order; without
     ``labelled`` only those that need no label word."""
     return {
-        n: tuple(f.find for f in NUMBER_FINDERS if f.type in types
-                 and f.min_digits <= n <= f.max_digits and (labelled or not f.needs_label))
+        n: tuple(
+            f.find
+            for f in NUMBER_FINDERS
+            if f.type in types
+            and f.min_digits <= n <= f.max_digits
+            and (labelled or not f.needs_label)
+        )
         for n in range(MIN_DIGITS, MAX_DIGITS + 1)
     }
 
@@ -163,8 +170,18 @@ def _finder_table(types: frozenset[str], *, labelled: bool) -> dict[int, tuple[F
 def _blind_in_runs(ctx: Mapping[str, Sequence[str]]) -> bool:
     """No phrase searched before a number can be spelt with the characters of a digit run, so a
     context window that lies inside a run cannot match any of them (``Detector.before``)."""
-    kinds = ("nik", "npwp", "phone", "card", "bank_account", "not_phone", "not_ip", "not_bank",
-             "not_id", "money_before")
+    kinds = (
+        "nik",
+        "npwp",
+        "phone",
+        "card",
+        "bank_account",
+        "not_phone",
+        "not_ip",
+        "not_bank",
+        "not_id",
+        "money_before",
+    )
     return all(any(ch not in _RUN_CHARS for ch in w) for k in kinds for w in ctx.get(k, ()))
 
 
@@ -183,7 +200,6 @@ def _words_regex(words: Iterable[str], *, at_end: bool, after: str = "") -> rege
     if at_end:
         return regex.compile(rf"(?:{alt})[^\w\n]{{0,6}}$")
     return regex.compile(rf"(?:{alt})")
-
 
 
 class Detector:
@@ -218,7 +234,9 @@ class Detector:
         # every bank context word has a letter: a window without letters cannot match
         self.bank_words_alpha = all(any(c.isalpha() for c in w) for w in ctx["bank_account"])
         self._not_phone = _words_regex(ctx["not_phone"], at_end=False)
-        self._not_phone_cased = all(any(c.lower() != c.upper() for c in w) for w in ctx["not_phone"])
+        self._not_phone_cased = all(
+            any(c.lower() != c.upper() for c in w) for w in ctx["not_phone"]
+        )
         self._not_ip = _words_regex(ctx["not_ip"], at_end=True)
         self._ip_ctx = _words_regex(ctx.get("ip", ("ip",)), at_end=False)
         self.not_bank = _words_regex(ctx["not_bank"], at_end=False)
@@ -265,8 +283,11 @@ class Detector:
         if "ip" in types and g & GATE_IPV6:
             self._ipv6(text, cands)
         if self._numeric:
-            spans = number_runs(text, 5) if _GATE_NUM_C else [
-                m.span() for m in _GATE_NUM.finditer(text, None, None, False, KEEP_GIL)]
+            spans = (
+                number_runs(text, 5)
+                if _GATE_NUM_C
+                else [m.span() for m in _GATE_NUM.finditer(text, None, None, False, KEEP_GIL)]
+            )
             for a, b in spans:
                 m_start = a
                 while a > 0 and a > m_start - 3 and text[a - 1] in "+(":
@@ -334,6 +355,13 @@ class Detector:
         between (``| Transaksi 14/03 | 5171...``) means the word labels something else; digit
         groups of the same run right before the number are part of it (``token 1234 5678 ...``)."""
         return _labels_next(self.not_id, before[-NOT_ID_WINDOW:])
+
+    def bank_label(self, before: str) -> bool:
+        """A bank word (``rek``, ``a.n.``, a bank's name) labels the number that follows
+        ``before``: only words and label punctuation between them, no other value and no field
+        separator (``atas nama Sulastri, 3471...``: the comma ends the name the bank phrase
+        introduces, so the number after it is not the account)."""
+        return _labels_next(self.ctx_bank, before)
 
     def is_amount(self, text: str, start: int, end: int, before: str) -> bool:
         """Money or a measured quantity: ``Rp`` before or a unit/percent right after."""
@@ -470,8 +498,11 @@ class Detector:
             if code in self.res.area_codes and len(raw) > k + 1 and raw[1 + k] in " -.\u2013":
                 local = raw[1 + k :].strip(" -.\u2013")
                 rest = _NON_DIGIT.sub("", local)
-                return (5 <= len(rest) <= 8 and not local.startswith("0")
-                        and _LAST_GROUP_MIN.search(local) is None)
+                return (
+                    5 <= len(rest) <= 8
+                    and not local.startswith("0")
+                    and _LAST_GROUP_MIN.search(local) is None
+                )
         return False
 
     def _long_number(
@@ -500,8 +531,13 @@ class Detector:
                 if not _MIN_SPLIT_DIGITS <= ndig <= 19:
                     continue
                 ps, pe = pieces[i][0], pieces[i + length - 1][1]
-                if (ndig <= 12 and self.bank_words_alpha and ps >= 2 and text[ps - 1] == " "
-                        and "0" <= text[ps - 2] <= "9"):
+                if (
+                    ndig <= 12
+                    and self.bank_words_alpha
+                    and ps >= 2
+                    and text[ps - 1] == " "
+                    and "0" <= text[ps - 2] <= "9"
+                ):
                     continue  # 10-12 digits are only ever a bank account, whose word cannot
                     # sit between two digit groups: _classify would return False
                 if taken and any(ps < te and ts < pe for ts, te in taken):
@@ -585,7 +621,8 @@ def _email_matches(text: str, obfuscated: bool | None = None) -> list[tuple[int,
         i = text.find("@", i + 1)
     if _has_obfuscated_at(text) if obfuscated is None else obfuscated:
         matches.extend(
-            (m.start(), m.group()) for m in _EMAIL.finditer(text, None, None, False, KEEP_GIL)
+            (m.start(), m.group())
+            for m in _EMAIL.finditer(text, None, None, False, KEEP_GIL)
             if "@" not in m.group()
         )
     return matches
@@ -612,7 +649,9 @@ def _has_obfuscated_at(text: str) -> bool:
 
 _FEW_OPENERS = 64
 # The starts every match of _GATE_OBFUSCATED_AT has: an opener, an optional space, at/AT/At.
-_OBFUSCATED_AT_HEADS = tuple(o + sp + a for o in "[(" for sp in ("", " ") for a in ("at", "AT", "At"))
+_OBFUSCATED_AT_HEADS = tuple(
+    o + sp + a for o in "[(" for sp in ("", " ") for a in ("at", "AT", "At")
+)
 
 
 def _trim_glue(s: str) -> tuple[str, str]:
@@ -654,12 +693,14 @@ def _space_pieces(s: str, raw: str) -> list[tuple[int, int, int]]:
     pieces: list[tuple[int, int, int]] = []
     pos, total = s, 0
     for part in raw.split(" "):
-        total += len(part) if part.isdigit() else (
-            len(part) - part.count(".") - part.count("-") - part.count("\u2013"))
+        total += (
+            len(part)
+            if part.isdigit()
+            else (len(part) - part.count(".") - part.count("-") - part.count("\u2013"))
+        )
         pieces.append((pos, pos + len(part), total))
         pos += len(part) + 1
     return pieces
-
 
 
 # File extensions that end "name@2x.png"-style asset names, never an e-mail's top-level domain.
@@ -680,11 +721,13 @@ def _technical_address(text: str, end: int, address: str, tld: str) -> bool:
     (``git@host:org/repo.git``: a colon and a path follow) or a documentation placeholder."""
     if tld.lower() in _FILE_EXTENSIONS:
         return True
-    if text.startswith(":", end) and end + 1 < len(text) and (text[end + 1].isalnum() or text[end + 1] in "~/"):
+    if (
+        text.startswith(":", end)
+        and end + 1 < len(text)
+        and (text[end + 1].isalnum() or text[end + 1] in "~/")
+    ):
         return True
     return _DOC_DOMAIN.search(address) is not None
-
-
 
 
 def _bank_or_phone(cands: list[Span]) -> list[Span]:

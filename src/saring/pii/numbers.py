@@ -95,6 +95,7 @@ class Number:
         "_nik_shape",
         "_nik_ctx",
         "_card_valid",
+        "bank",
     )
 
     def __init__(self, det: Detector, text: str, s: int, e: int, raw: str, digits: str) -> None:
@@ -106,6 +107,7 @@ class Number:
         self.nik_valid = shape and nik_ok(digits, det.res.regions)
         self._nik_ctx: bool | None = None
         self._card_valid: bool | None = None
+        self.bank: int | None = None
 
     @property
     def before(self) -> str:
@@ -205,19 +207,22 @@ def card_luhn(det: Detector, c: Number) -> Span | None:
     return None if c.is_amount() else c.span("card", conf, "card_luhn")
 
 
-def bank_labelled(det: Detector, c: Number) -> Span | None:
-    """8-16 digits in an account layout right after a bank word (rek, a/n, a bank's name),
-    with no digit between the word and the number, and not one digit repeated (``VA
-    0000000000000000``: a placeholder in documentation and forms)."""
+def _bank_context(det: Detector, c: Number) -> int:
+    """0: no bank reading; 1: a bank word in the last words before the number but not labelling
+    it (``CV Teknik Mandiri, 0027...``); 2: a bank word that labels it (``rek BCA: 0123...``).
+    Memoised on the candidate: two finders ask."""
+    if c.bank is not None:
+        return c.bank
+    c.bank = 0
     if not 8 <= c.n <= 16:
-        return None
+        return 0
     text, s = c.text, c.s
     # the bank word must follow the last digit before the number; inside a digit run that is
     # only a space, so the layout and word tests are skipped there
     if s >= 2 and text[s - 1] == " " and "0" <= text[s - 2] <= "9":
         seg = " "  # what the window gives inside a digit run, without building it
     elif det.bank_words_alpha and _no_letter_since_digit(text, s):
-        return None  # "... 5432 +62 813": no word can sit between that digit and the number
+        return 0  # "... 5432 +62 813": no word can sit between that digit and the number
     else:
         seg = _after_last_digit(c.before[-_BANK_WINDOW:])
     if (
@@ -228,6 +233,23 @@ def bank_labelled(det: Detector, c: Number) -> Span | None:
         and not c.is_amount()
         and c.digits.count(c.digits[0]) != c.n
     ):
+        c.bank = 2 if det.bank_label(seg) else 1
+    return c.bank
+
+
+def bank_labelled(det: Detector, c: Number) -> Span | None:
+    """8-16 digits in an account layout right after a bank word that labels them (rek, a/n,
+    a bank's name), not one digit repeated (``VA 0000000000000000``: a placeholder)."""
+    if _bank_context(det, c) == 2:
+        return c.span("bank_account", 0.85, "bank_context")
+    return None
+
+
+def bank_nearby(det: Detector, c: Number) -> Span | None:
+    """A bank word in the last words before the number that does not label it: an account
+    only when no NIK or NPWP structure claimed the number first (a bank's name inside a
+    company name, ``CV Surya Teknik Mandiri, <NPWP>``)."""
+    if _bank_context(det, c) == 1:
         return c.span("bank_account", 0.85, "bank_context")
     return None
 
@@ -238,7 +260,8 @@ def _bare_vetoed(det: Detector, c: Number) -> bool:
     word that labels this number (``ID pelanggan 5123...``; not one that labels another value
     on the line, see :meth:`Detector.code_label`); money or a unit; or any type's label word (a
     ``Visa`` or ``Kontak`` before a number that failed that type's own structure means it is
-    not another type)."""
+    not another type). A bank word vetoes only when it labels this number (session 18:
+    ``atas nama <name>, <NIK>`` vetoed every NIK after an applicant's name)."""
     text, s, e = c.text, c.s, c.e
     if (s > 0 and (text[s - 1].isalnum() or text[s - 1] in "/#_")) or (
         e < len(text) and (text[e].isalnum() or text[e] in "/_@")
@@ -247,9 +270,7 @@ def _bare_vetoed(det: Detector, c: Number) -> bool:
     before = c.before
     if det.code_label(before) or c.is_amount():
         return True
-    return any(det.has_ctx(k, before) for k in det.ctx_kinds) or (
-        det.ctx_bank.search(before) is not None
-    )
+    return any(det.has_ctx(k, before) for k in det.ctx_kinds) or det.bank_label(before)
 
 
 def nik_bare(det: Detector, c: Number) -> Span | None:
@@ -311,6 +332,7 @@ NUMBER_FINDERS: tuple[FinderSpec, ...] = (
     FinderSpec("bank_account", 8, 16, True, bank_labelled),
     FinderSpec("nik", 16, 16, False, nik_bare),
     FinderSpec("npwp", 15, 16, False, npwp_bare),
+    FinderSpec("bank_account", 8, 16, True, bank_nearby),
     FinderSpec("card", 13, 19, False, card_bare),
 )
 MIN_DIGITS, MAX_DIGITS = 8, 19
