@@ -99,9 +99,12 @@ _ENDS = frozenset(".!?,;:")
 # first characters of a meta row without a separator ("Posted by: X on: <date>", "<date> Name")
 _META_OPENERS = frozenset("PpDd0123456789")
 _DIGIT_RE = re.compile(r"\d")
-# a date row without separators: [name] date [time] [count] ("Redaksi 6 Desember 2026 0 Views")
+# a date row without separators: [name] date [time] [count] ("Redaksi 6 Desember 2026 0 Views");
+# each name word possessive (a space must follow it: giving back characters never helps)
+_NAME_ATOMIC = r"[A-Z][\w.'’-]{0,25}+(?:[ \t][A-Z][\w.'’-]{0,25}+){0,4}"
 _BARE_DATE_ROW_RE = re.compile(
-    rf"(?:(?P<name>{_NAME})[ \t])?{_DATE_SEG_RE.pattern}(?:[ \t](?P<count>{_COUNT_SEG_RE.pattern}))?"
+    rf"(?:(?P<name>{_NAME_ATOMIC})[ \t])?{_DATE_SEG_RE.pattern}"
+    rf"(?:[ \t](?P<count>{_COUNT_SEG_RE.pattern}))?"
 )
 # a photo credit closing a head line: "(Foto: Dok. X)", "Foto: Freepik", "(AGENCY/Name P.)"
 _CREDIT_END_RE = re.compile(
@@ -110,7 +113,20 @@ _CREDIT_END_RE = re.compile(
     r"|\([A-Z][A-Za-z0-9.]{1,30}/[A-Z][^()\n]{1,40}\))$"
 )
 _WORD_RE = re.compile(r"[a-z0-9]+")
+_LOWER_WORD_RE = re.compile(r"(?:^|[ \t])[a-z]")
 _RULE_CHARS = "-=_*~–—"
+# the last words a date row without separators can end in (after a time or a count)
+_ROW_ENDS = (
+    "WIB", "WITA", "WIT", "MYT", "SGT", "AM", "PM", "am", "pm", "pagi", "petang", "malam",
+    "iews", "kali", "dilihat", "dibaca", "pembaca", "read", "baca", "membaca",
+)  # fmt: skip
+
+
+def _has_credit_marks(s: str) -> bool:
+    """The marks every head caption's credit holds: a slash, ``oto``/``OTO``, ``Dok``."""
+    return "/" in s or "oto" in s or "OTO" in s or "Dok" in s
+
+
 _TIME_IN_RE = re.compile(r"[ \t]\d{1,2}[:.]\d{2}(?![\d./-])")
 # the drop classes of a head navigation line: the page's chrome starts above it
 _NAV_CLASSES = frozenset(("menu", "breadcrumb"))
@@ -215,18 +231,23 @@ def url_words(url: object) -> UrlWords:
 
 
 def mark_grammar(
-    lines: Lines, head: list[int], tail: list[int], drop: dict[int, str], url: UrlWords = NO_URL
+    lines: Lines, head: list[int], tail: list[int], drop: dict[int, str], url: object = None
 ) -> None:
     """Drop menus, meta rows and captions in the head, meta rows and a media-group line in the
     tail (a tail run of capitalised items may be a list of the text), and the name lines above
-    a head menu."""
+    a head menu. ``url``: the page's url (its words are read only when a line needs them)."""
+    words: UrlWords | None = None
     for k, i in enumerate(head):
-        if i not in drop:
-            kind = _head_kind(lines[i].strip(), lines, head[k + 1 : k + 2], url)
-            if kind == "rule" and (k == 0 or head[k - 1] not in drop or k + 1 < len(head)):
-                continue  # only under head furniture, right above the text
-            if kind is not None:
-                drop[i] = kind
+        if i in drop:
+            continue
+        s = lines[i].strip()
+        kind = _head_kind(s, k + 1 == len(head) and k > 0 and head[k - 1] in drop)
+        if kind is not None and kind[-1] == "?":  # the url's words (or the line below) decide
+            if words is None:
+                words = url_words(url)
+            kind = _with_evidence(kind, s, lines, head[k + 1 : k + 2], words)
+        if kind is not None:
+            drop[i] = kind
     for i in tail:
         if i not in drop:
             s = lines[i].strip()
@@ -236,25 +257,39 @@ def mark_grammar(
                 drop[i] = "group"
     nav = [i for i in head if drop.get(i) in _NAV_CLASSES]
     if nav:
-        _site_above(lines, head, nav[-1], drop, url[1])
+        _site_above(lines, head, nav[-1], drop, (words or url_words(url))[1])
 
 
-def _head_kind(s: str, lines: Lines, below: list[int], url: UrlWords) -> str | None:
-    """The grammar class of one head line, or None."""
-    sep = _has_separator(s)  # (``in`` checks only: most head lines are titles)
+def _head_kind(s: str, last_under_furniture: bool) -> str | None:
+    """The grammar class of one head line by its shape, or None; a class ending in ``?`` is a
+    candidate the page's evidence must confirm (``_with_evidence``). Cheap tests first: most
+    head lines are titles."""
+    sep = _has_separator(s)  # (``in`` checks only)
     if (sep or s.startswith(_HOME_STARTS)) and is_menu(s):
         return "menu"
     if (sep or s[0] in _META_OPENERS) and is_meta(s, True):
         return "meta"
-    if (s[-1] == ")" or ": " in s) and is_head_caption(s):
+    if (s[-1] == ")" or ": " in s) and _has_credit_marks(s) and is_head_caption(s):
         return "caption"
-    if s[0] in _RULE_CHARS and len(s) >= 3 and not s.strip(_RULE_CHARS):
-        return "rule"  # a drawn separator ("-----", "=====") under the head
-    if not sep and _DIGIT_RE.search(s) and is_bare_date_row(s, url[1]):
-        return "meta"
-    if not sep and is_section_menu(s, lines[below[0]].strip() if below else "", url):
-        return "menu"
+    if s[0] in _RULE_CHARS:  # a drawn separator ("-----") between the head and the text
+        return "rule" if last_under_furniture and len(s) >= 3 and not s.strip(_RULE_CHARS) else None
+    if sep or len(s) > 160 or s[-1] in _ENDS:
+        return None
+    if _DIGIT_RE.search(s):  # a date row ends in a digit, a time zone or a count's word
+        return "date?" if len(s) <= 120 and (s[-1].isdigit() or s.endswith(_ROW_ENDS)) else None
+    if 2 <= s.count(" ") <= 15 and s[0].isupper() and not _LOWER_WORD_RE.search(s):
+        return "menu?"
     return None
+
+
+def _with_evidence(
+    kind: str, s: str, lines: Lines, below: list[int], words: UrlWords
+) -> str | None:
+    """Confirm a candidate: a date row (``is_bare_date_row``), a section menu
+    (``is_section_menu``, which reads the line below)."""
+    if kind == "date?":
+        return "meta" if is_bare_date_row(s, words[1]) else None
+    return "menu" if is_section_menu(s, lines[below[0]].strip() if below else "", words) else None
 
 
 def is_bare_date_row(s: str, slug: frozenset[str]) -> bool:

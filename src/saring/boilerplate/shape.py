@@ -28,7 +28,7 @@ from pathlib import Path
 
 from saring.boilerplate.analysis import Lines
 from saring.boilerplate.dispatch import SHORT, LineAlternation
-from saring.boilerplate.headgrammar import NO_URL, UrlWords, mark_grammar
+from saring.boilerplate.headgrammar import mark_grammar
 from saring.boilerplate.linescan import ProseFilter
 from saring.boilerplate.placeholders import PLACEHOLDERS
 
@@ -487,11 +487,11 @@ class ShapeFurniture:
         drop: dict[int, str],
         brands: frozenset[str],
         cands: list | None = None,
-        url: UrlWords = NO_URL,
+        url: object = None,
     ) -> None:
         """Add furniture lines to ``drop`` (line index -> class); ``cands``: per line the
         classes that can match its stripped text (``dispatch.line_candidates``), or None;
-        ``url``: the page url's sections and slug words (``headgrammar.url_words``)."""
+        ``url``: the page's url (the head grammar reads its sections and slug)."""
         found, paragraphs, nonblank = self._classify_lines(lines, drop, brands, cands)
         _drop_false_refs(lines, nonblank, found, drop)
         if not paragraphs:

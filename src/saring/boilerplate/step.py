@@ -39,7 +39,6 @@ from saring.boilerplate.dispatch import (
     needles_in,
 )
 from saring.boilerplate.glue import GlueFixer
-from saring.boilerplate.headgrammar import url_words
 from saring.boilerplate.learned import LineModel, learned_confidence
 from saring.boilerplate.removals import fix_overlaps, removals, resolve_spans
 from saring.boilerplate.rules import (
@@ -204,8 +203,8 @@ class Boilerplate(MapStep):
         cands = line_candidates(doc.text, self._scan) if self._scan is not None else None
         self._line_rules(res, cands[0] if cands is not None else None)
         if self._shape is not None:
-            url = url_words(doc.metadata.get("url"))  # head menus: sections, slug
             shape_cands = cands[1] if cands is not None else None
+            url = doc.metadata.get("url")  # the head grammar reads its sections and slug
             self._shape.mark(res.lines, res.drop, brands, shape_cands, url)
         if self.config.datelines:
             self._dateline(res, site, brands)
