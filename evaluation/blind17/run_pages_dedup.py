@@ -7,8 +7,9 @@ runner re-runs itself with ``PY`` and ``PYTHONPATH=<tree>/src:<tree>``, so the s
 boilerplate scorer (``evaluation/boilerplate/unseen.py``) and the dedup helpers
 (``evaluation/dedup/syndication*.py``) come from that tree; only the blind sets come from here.
 
-Pages: line precision/recall (furniture positive) and dateline accuracy by the scorer's own
-functions, plus misses per furniture position and kind (counts only, no line text). Dedup: every
+Pages: line precision/recall (furniture positive; recall also with the article's own headline
+lines left out when the set has a headline sidecar, see ``evaluation/boilerplate/unseen.py``) and
+dateline accuracy by the scorer's own functions, plus misses per furniture position and kind (counts only, no line text). Dedup: every
 story group and trap through ``saring run`` (default pipeline) and ``saring dedup``, read back from
 the output folders: groups collapsed (exactly one member kept), copies removed, trap groups merged,
 and per copy kind how many were kept / removed as duplicates / removed by another step.
@@ -150,6 +151,7 @@ def pages_table(errors: bool) -> list[str]:
         f"| pages | line recall | {sc.recall:.4f} (fn {sc.fn} of {sc.tp + sc.fn} furniture items) |",
         f"| pages | datelines | {sc.dateline_correct}/{sc.dateline_docs} = {sc.dateline_accuracy:.3f} |",
     ]
+    rows += _headline_rows(pages, sc)
     rows += _dateline_split(pages, sc.errors)
     by_kind, by_pos, miss_kind, miss_pos = Counter(), Counter(), Counter(), Counter()
     for p in pages:
@@ -175,6 +177,20 @@ def pages_table(errors: bool) -> list[str]:
     if errors:  # labelling checks only: page ids and error kinds, never line text
         rows += [f"|   | {e.split()[0]} {e.split()[1].split('[')[0]} |  |" for e in sc.errors]
     return rows
+
+
+def _headline_rows(pages, sc) -> list[str]:
+    """Recall with the article's own headline lines left out (the sidecar beside the set, read
+    with this checkout's scorer helpers so that older trees are scored the same way)."""
+    here = _load("unseen_here", HERE.parent / "boilerplate" / "unseen.py")
+    side = here.headlines_path(PAGES)
+    if not side.exists():
+        return []
+    recall, n_head, n_gone = here.headline_recall(pages, sc, here.load_headlines(side, pages))
+    return [
+        f"| pages | line recall, own headlines left out | {recall:.4f} "
+        f"({n_head} headline lines, {n_gone} of them removed) |"
+    ]
 
 
 def _dateline_split(pages, errors: list[str]) -> list[str]:

@@ -8,7 +8,8 @@
 blind sets and round 2's runner helpers (``evaluation/blind17/*.py``, loaded by path) come from
 this checkout, so every tree is scored on the same items the same way.
 
-Pages: line precision/recall (furniture positive), datelines, misses per position and kind
+Pages: line precision/recall (furniture positive; also with the own-headline lines of
+``boilerplate_blind18.headlines.tsv`` left out), datelines, misses per position and kind
 (counts, no text). Dedup: story groups collapsed, copies removed and trap groups merged for
 ``saring run`` and ``saring dedup``. Repair: split / order / broken per form alone and as
 3-sentence pages, per entity kind, the pages file, false edits on the traps (alone, after two

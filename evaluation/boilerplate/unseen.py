@@ -17,6 +17,14 @@ furniture item, found when a span removes exactly the bracketed part and the lin
 a body line that loses any part to a non-dateline span counts as a false positive), and
 dateline accuracy: place and outlet equal to the labels and exactly the labelled prefix removed
 (a document without a dateline must get none).
+
+Headline sidecar (optional, per page set): ``<set>.headlines.tsv`` beside the set lists the ``F``
+lines that are the article's own headline, one per row: ``page id<TAB>line index<TAB>how[<TAB>
+text]`` (index into the page's lines, ``_`` lines counted; ``how`` says who found it: ``read``
+by hand or ``slug`` by ``evaluation/boilerplate/headlines.py``; the text, when given, must equal
+the line). Writers disagree on the headline (C and E label it furniture, A body, B mostly leaves
+it out) and the step keeps it (``notes/boilerplate.md``, session 18 head17), so runners print
+recall both as labelled and with those lines left out (``headline_recall``); labels never change.
 """
 
 from __future__ import annotations
@@ -193,6 +201,44 @@ def _score_dateline(p: Page, res, sc: UnseenScores) -> None:
             f"want {p.place!r} {p.outlet!r} {p.dateline!r}"
         )
     sc.dateline_correct += ok
+
+
+def headlines_path(pages_path: Path) -> Path:
+    """The headline sidecar of a page set (it may not exist)."""
+    return pages_path.with_suffix(".headlines.tsv")
+
+
+def load_headlines(path: Path, pages: list[Page]) -> dict[str, set[int]]:
+    """Page id -> indices of its own-headline lines; each must be an ``F`` line (and equal the
+    text when the row gives one), so a sidecar cannot drift from its set unnoticed."""
+    by_id = {p.id: p for p in pages}
+    heads: dict[str, set[int]] = {}
+    for row in path.read_text(encoding="utf-8").splitlines():
+        if not row.strip() or row.startswith("#"):
+            continue
+        pid, idx, _how, *text = row.split("\t")
+        page, i = by_id[pid], int(idx)
+        if page.labels[i] != "F" or (text and text[0] != page.lines[i]):
+            raise ValueError(f"{path}: row {row!r} is not an F line of {pid}")
+        heads.setdefault(pid, set()).add(i)
+    return heads
+
+
+def headline_recall(
+    pages: list[Page], sc: UnseenScores, heads: dict[str, set[int]]
+) -> tuple[float, int, int]:
+    """Recall with the own-headline lines left out, and (headlines, headlines removed).
+
+    Works on any tree's scores: a headline counts as missed when the scorer's error text names
+    it (the runners score older trees with their own scorer)."""
+    missed = {e for e in sc.errors if " MISSED " in e}
+    n_head = n_gone = 0
+    for p in pages:
+        for i in heads.get(p.id, ()):
+            n_head += 1
+            n_gone += f"{p.id} MISSED {p.lines[i]!r}" not in missed
+    tp, fn = sc.tp - n_gone, sc.fn - (n_head - n_gone)
+    return (tp / (tp + fn) if tp + fn else 1.0), n_head, n_gone
 
 
 def report(name: str, sc: UnseenScores) -> str:

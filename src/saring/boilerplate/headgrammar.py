@@ -15,7 +15,15 @@ The shape rows (``shape.tsv``) know a line by its words; a page's head is better
   must be one of them (``Tanggal: 19 Juni – 19 Juli`` is an event's details, any label but a
   page's own credits and stamps makes the row text);
 - the **site name** (and its tagline) are the name-shaped lines between the top of the page and
-  a menu: the menu is the evidence that the page's chrome starts there.
+  a menu: the menu is the evidence that the page's chrome starts there;
+- a **section menu without separators or home item** (``News Regional Kisah Seleb Bola``) looks
+  like a title-case headline by its words alone, so it needs the page's own evidence: one of its
+  items is a section of the url's path (``/gaya-hidup/``) or the active section printed under it
+  (a label line or breadcrumb item), and it shares fewer than two words with the url's slug (the
+  slug names the headline);
+- a head **date row without separators** (``Minggu, 6 Desember 2026 08:00 WIB``, ``Redaksi 6
+  Desember 2026 0 Views``) and a head **photo caption** that ends in its credit (``... (Foto:
+  X/Y)``, ``... Foto: X``, ``... (AGENCY/Name)``).
 
 Menus are read in the head only, meta rows in the head and the tail (a list between or below
 the paragraphs is never a menu here); a line the grammar does not fully parse is left alone.
@@ -91,6 +99,38 @@ _ENDS = frozenset(".!?,;:")
 # first characters of a meta row without a separator ("Posted by: X on: <date>", "<date> Name")
 _META_OPENERS = frozenset("PpDd0123456789")
 _DIGIT_RE = re.compile(r"\d")
+# a date row without separators: [name] date [time] [count] ("Redaksi 6 Desember 2026 0 Views");
+# each name word possessive (a space must follow it: giving back characters never helps)
+_NAME_ATOMIC = r"[A-Z][\w.'’-]{0,25}+(?:[ \t][A-Z][\w.'’-]{0,25}+){0,4}"
+_BARE_DATE_ROW_RE = re.compile(
+    rf"(?:(?P<name>{_NAME_ATOMIC})[ \t])?{_DATE_SEG_RE.pattern}"
+    rf"(?:[ \t](?P<count>{_COUNT_SEG_RE.pattern}))?"
+)
+# a photo credit closing a head line: "(Foto: Dok. X)", "Foto: Freepik", "(AGENCY/Name P.)"
+_CREDIT_END_RE = re.compile(
+    r"(?:\((?:[Ff]oto|FOTO|Photo|Dok\.?)[ \t]?:[ \t]?[^()\n]{2,60}\)"
+    r"|\b(?:[Ff]oto|FOTO|Photo)[ \t]?:[ \t]?[A-Z][\w.]{1,30}(?:[ \t/][A-Z][\w.]{0,30}){0,3}"
+    r"|\([A-Z][A-Za-z0-9.]{1,30}/[A-Z][^()\n]{1,40}\))$"
+)
+_WORD_RE = re.compile(r"[a-z0-9]+")
+_LOWER_WORD_RE = re.compile(r"(?:^|[ \t])[a-z]")
+_RULE_CHARS = "-=_*~–—"
+# the last words a date row without separators can end in (after a time or a count)
+_ROW_ENDS = (
+    "WIB", "WITA", "WIT", "MYT", "SGT", "AM", "PM", "am", "pm", "pagi", "petang", "malam",
+    "iews", "kali", "dilihat", "dibaca", "pembaca", "read", "baca", "membaca",
+)  # fmt: skip
+
+
+def _has_credit_marks(s: str) -> bool:
+    """The marks every head caption's credit holds: a slash, ``oto``/``OTO``, ``Dok``."""
+    return "/" in s or "oto" in s or "OTO" in s or "Dok" in s
+
+
+_TIME_IN_RE = re.compile(r"[ \t]\d{1,2}[:.]\d{2}(?![\d./-])")
+# the drop classes of a head navigation line: the page's chrome starts above it
+_NAV_CLASSES = frozenset(("menu", "breadcrumb"))
+_CRUMB_SEP_RE = re.compile(r"[ \t](?:[»›>/|])[ \t]")
 
 
 def is_menu(s: str) -> bool:
@@ -171,20 +211,43 @@ def _name_shaped(s: str) -> bool:
     )
 
 
-def mark_grammar(lines: Lines, head: list[int], tail: list[int], drop: dict[int, str]) -> None:
-    """Drop menus and meta rows in the head, meta rows and a media-group line in the tail (a
-    tail run of capitalised items may be a list of the text), and the name lines above a head
-    menu."""
-    menus = []
-    for i in head:
-        if i not in drop:
-            s = lines[i].strip()
-            sep = _has_separator(s)  # (``in`` checks only: most head lines are titles)
-            if (sep or s.startswith(_HOME_STARTS)) and is_menu(s):
-                drop[i] = "menu"
-                menus.append(i)
-            elif (sep or s[0] in _META_OPENERS) and is_meta(s, True):
-                drop[i] = "meta"
+UrlWords = tuple[tuple[str, ...], frozenset[str]]
+NO_URL: UrlWords = ((), frozenset())
+
+
+def url_words(url: object) -> UrlWords:
+    """The url's path sections as lower-case word runs (``/gaya-hidup/`` -> ``gaya hidup``) and
+    the words of its last segment (the slug, which names the headline)."""
+    if not isinstance(url, str) or "://" not in url:
+        return NO_URL
+    path = url.split("://", 1)[1].partition("/")[2].split("?", 1)[0].split("#", 1)[0]
+    parts = [q for q in path.lower().split("/") if q]
+    if not parts:
+        return NO_URL
+    sections = tuple(
+        " ".join(w) for q in parts[:-1] if len(w := _WORD_RE.findall(q)) <= 3 and not q.isdigit()
+    )
+    return sections, frozenset(_WORD_RE.findall(parts[-1].rsplit(".", 1)[0]))
+
+
+def mark_grammar(
+    lines: Lines, head: list[int], tail: list[int], drop: dict[int, str], url: object = None
+) -> None:
+    """Drop menus, meta rows and captions in the head, meta rows and a media-group line in the
+    tail (a tail run of capitalised items may be a list of the text), and the name lines above
+    a head menu. ``url``: the page's url (its words are read only when a line needs them)."""
+    words: UrlWords | None = None
+    for k, i in enumerate(head):
+        if i in drop:
+            continue
+        s = lines[i].strip()
+        kind = _head_kind(s, k + 1 == len(head) and k > 0 and head[k - 1] in drop)
+        if kind is not None and kind[-1] == "?":  # the url's words (or the line below) decide
+            if words is None:
+                words = url_words(url)
+            kind = _with_evidence(kind, s, lines, head[k + 1 : k + 2], words)
+        if kind is not None:
+            drop[i] = kind
     for i in tail:
         if i not in drop:
             s = lines[i].strip()
@@ -192,14 +255,108 @@ def mark_grammar(lines: Lines, head: list[int], tail: list[int], drop: dict[int,
                 drop[i] = "meta"
             elif " bagian dari " in s and _GROUP_RE.fullmatch(s):
                 drop[i] = "group"
-    if menus:
-        _site_above(lines, head, menus[-1], drop)
+    nav = [i for i in head if drop.get(i) in _NAV_CLASSES]
+    if nav:
+        _site_above(lines, head, nav[-1], drop, (words or url_words(url))[1])
 
 
-def _site_above(lines: Lines, head: list[int], menu: int, drop: dict[int, str]) -> None:
-    """The lines above the last head menu are the page's chrome when each is furniture or
-    name-shaped (the site name, its tagline)."""
+def _head_kind(s: str, last_under_furniture: bool) -> str | None:
+    """The grammar class of one head line by its shape, or None; a class ending in ``?`` is a
+    candidate the page's evidence must confirm (``_with_evidence``). Cheap tests first: most
+    head lines are titles."""
+    sep = _has_separator(s)  # (``in`` checks only)
+    if (sep or s.startswith(_HOME_STARTS)) and is_menu(s):
+        return "menu"
+    if (sep or s[0] in _META_OPENERS) and is_meta(s, True):
+        return "meta"
+    if (s[-1] == ")" or ": " in s) and _has_credit_marks(s) and is_head_caption(s):
+        return "caption"
+    if s[0] in _RULE_CHARS:  # a drawn separator ("-----") between the head and the text
+        return "rule" if last_under_furniture and len(s) >= 3 and not s.strip(_RULE_CHARS) else None
+    if sep or len(s) > 160 or s[-1] in _ENDS:
+        return None
+    if _DIGIT_RE.search(s):  # a date row ends in a digit, a time zone or a count's word
+        return "date?" if len(s) <= 120 and (s[-1].isdigit() or s.endswith(_ROW_ENDS)) else None
+    if 2 <= s.count(" ") <= 15 and s[0].isupper() and not _LOWER_WORD_RE.search(s):
+        return "menu?"
+    return None
+
+
+def _with_evidence(
+    kind: str, s: str, lines: Lines, below: list[int], words: UrlWords
+) -> str | None:
+    """Confirm a candidate: a date row (``is_bare_date_row``), a section menu
+    (``is_section_menu``, which reads the line below)."""
+    if kind == "date?":
+        return "meta" if is_bare_date_row(s, words[1]) else None
+    return "menu" if is_section_menu(s, lines[below[0]].strip() if below else "", words) else None
+
+
+def is_bare_date_row(s: str, slug: frozenset[str]) -> bool:
+    """A date row without separators: a date with its time, or a name before a date and a
+    count; a name before a date alone only when a slug is known and does not name the line
+    (``Harga Emas Hari Ini 7 Desember 2026``, ``Renungan Harian Senin, 7 Desember 2026`` are
+    titles; ``jakarta`` / ``20 januari 1989`` heads a letter)."""
+    m = _BARE_DATE_ROW_RE.fullmatch(s)
+    if m is None:
+        return False
+    if m.group("count") is not None:
+        return True
+    if m.group("name") is None:  # a date alone is a letter's date too: a clock makes it a stamp
+        return _TIME_IN_RE.search(s, 8) is not None
+    return len(slug) >= 2 and len(slug.intersection(_WORD_RE.findall(s.lower()))) < 2
+
+
+def is_head_caption(s: str) -> bool:
+    """A photo caption above the text: a capitalised sentence closed by its photo credit."""
+    if len(s) > 300 or not s[0].isupper():
+        return False
+    m = _CREDIT_END_RE.search(s)
+    return m is not None and m.start() >= 12 and s[: m.start()].rstrip()[-1:] in ".,"
+
+
+def is_section_menu(s: str, below: str, url: UrlWords) -> bool:
+    """A run of 5-16 capitalised section names without separators or home item, told from a
+    title-case headline by the page's own evidence (module docstring)."""
+    words = s.split()
+    least = 3 if words[0] in _HOME else 5  # "HOME OLAHRAGA SEPAK BOLA": a path, home first
+    if not least <= len(words) <= 16 or len(s) > 160 or s[-1] in _ENDS or _DIGIT_RE.search(s):
+        return False
+    if not all(_CAP_WORD_RE.fullmatch(w) for w in words):
+        return False
+    low = " " + " ".join(words).lower() + " "
+    slug = url[1]
+    if len(slug) >= 2 and len(slug.intersection(low.split())) >= 2:
+        return False  # the slug names this line: the headline
+    if any(f" {sec} " in low for sec in url[0]):
+        return True
+    return _names_item(low, below)
+
+
+def _names_item(low: str, below: str) -> bool:
+    """The line under it is the active section (1-3 words) or a breadcrumb with an item (not
+    the home item) that is one of this line's items."""
+    if not below or len(below) > 120:
+        return False
+    items = _CRUMB_SEP_RE.split(below) if _CRUMB_SEP_RE.search(below) else [below]
+    if len(items) == 1 and len(below.split()) > 3:
+        return False
+    return any(
+        1 <= len(it.split()) <= 3 and it not in _HOME and f" {it.lower()} " in low
+        for it in (x.strip() for x in items)
+    )
+
+
+def _site_above(
+    lines: Lines, head: list[int], menu: int, drop: dict[int, str], slug: frozenset[str]
+) -> None:
+    """The lines above the last head menu or breadcrumb are the page's chrome when each is
+    furniture or name-shaped (the site name, its tagline) and the url's slug names none."""
     above = [i for i in head if i < menu]
-    if all(i in drop or _name_shaped(lines[i].strip()) for i in above):
-        for i in above:
-            drop.setdefault(i, "site_name")
+    for i in above:
+        if i not in drop:
+            s = lines[i].strip()
+            if not _name_shaped(s) or len(slug.intersection(_WORD_RE.findall(s.lower()))) >= 2:
+                return
+    for i in above:
+        drop.setdefault(i, "site_name")

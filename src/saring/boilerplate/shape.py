@@ -487,9 +487,11 @@ class ShapeFurniture:
         drop: dict[int, str],
         brands: frozenset[str],
         cands: list | None = None,
+        url: object = None,
     ) -> None:
         """Add furniture lines to ``drop`` (line index -> class); ``cands``: per line the
-        classes that can match its stripped text (``dispatch.line_candidates``), or None."""
+        classes that can match its stripped text (``dispatch.line_candidates``), or None;
+        ``url``: the page's url (the head grammar reads its sections and slug)."""
         found, paragraphs, nonblank = self._classify_lines(lines, drop, brands, cands)
         _drop_false_refs(lines, nonblank, found, drop)
         if not paragraphs:
@@ -509,7 +511,7 @@ class ShapeFurniture:
             _drop_runs(runs, nonblank, found, drop)
         tail = nonblank[bisect.bisect_right(nonblank, last) :]
         head = nonblank[: bisect.bisect_left(nonblank, first)]
-        mark_grammar(lines, head, tail, drop)
+        mark_grammar(lines, head, tail, drop, url)
         self._trailing_teasers(lines, tail, drop)
         self._head_labels(lines, head, drop)
         self._tail_block(lines, tail, found, drop)

@@ -203,7 +203,9 @@ class Boilerplate(MapStep):
         cands = line_candidates(doc.text, self._scan) if self._scan is not None else None
         self._line_rules(res, cands[0] if cands is not None else None)
         if self._shape is not None:
-            self._shape.mark(res.lines, res.drop, brands, cands[1] if cands is not None else None)
+            shape_cands = cands[1] if cands is not None else None
+            url = doc.metadata.get("url")  # the head grammar reads its sections and slug
+            self._shape.mark(res.lines, res.drop, brands, shape_cands, url)
         if self.config.datelines:
             self._dateline(res, site, brands)
         self._spans(res)
