@@ -45,14 +45,14 @@ FOOTBALL = [
     "Sejak menit pertama Persatuan Sepakbola Kedungwaringinpenyerang terus menekan lawan.",
     "Setelah laga, Persatuan Sepakbola Kedungwaringinpelatih memuji para pemainnya.",
 ]
-MARBUNI = "Gol pembuka lahir dari Fernando Sitanggang Marbunitendangan bebas pada menit ke-30."
+MARBUNI = "Gol pembuka lahir dari Fernando Sitanggang Marbunitendangan salto pada menit ke-30."  # (repair17 s18: not "tendangan bebas", a compound of head_pairs.tsv the rules repair alone)
 
 
 def test_model_agrees_on_a_page_of_other_glue(step: Repair, monkeypatch) -> None:
     """A name glued once (``Fernando Sitanggang Marbuni|tendangan``, a flag of the rules) on a page
     that glues another link twice: the model's agreement at its edit threshold lifts it; alone
     (no other glue) or with the hook off it stays glued."""
-    moved = "Gol pembuka lahir dari tendangan bebas Fernando Sitanggang Marbuni pada menit ke-30."
+    moved = "Gol pembuka lahir dari tendangan salto Fernando Sitanggang Marbuni pada menit ke-30."
     assert _run(step, [*FOOTBALL, MARBUNI])[-1] == moved
     assert _run(step, [MARBUNI]) == [MARBUNI]
     monkeypatch.setattr(S, "confirm", _no_confirm)

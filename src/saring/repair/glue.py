@@ -708,6 +708,30 @@ def _np_word_ok(w: str, res: Resources, first: bool) -> bool:
     return first and len(low) >= 4 and low not in res.other  # the glued word may be rare
 
 
+PAIR_NEXT = re.compile(r" ([a-z]{3,})\b(?!-)")
+
+
+def _opens_pair(text: str, m: re.Match[str], res: Resources) -> bool:
+    """The head word ``m`` and the next word make a compound writers open with a head noun
+    (``perdana menteri``: ``head_pairs.tsv``): the head is a noun, whatever its shape says
+    (``per-`` + ``dana`` reads as a verb)."""
+    nxt = PAIR_NEXT.match(text, m.end())
+    return nxt is not None and pair_head(m.group().lower(), nxt.group(1), res)
+
+
+def pair_head(first: str, nxt: str, res: Resources) -> bool:
+    """``first nxt`` is a compound of ``head_pairs.tsv`` opened by a noun: not by a closed-class
+    word, a bare verb or a meN-/di- verb (``bakal menjadi``, ``menolak rencana`` are counted there
+    too: the list keeps every pair whose first word is seen before names), and ``nxt`` no verb.
+    (``per-``/``ter-``/``ber-`` shapes stay: ``perdana``, ``tersangka``, ``berkas`` are nouns.)"""
+    if first in res.stop or first in res.not_heads or first in res.bare_verbs or ME_VERB.match(first):
+        return False
+    di = ROOT_PREFIX.match(first)
+    if di is not None and first.startswith("di") and di.group(1) in res.lexicon:
+        return False
+    return not is_verb(nxt, res) and res.head_pair(f"{first} {nxt}")
+
+
 def _roman_closes(text: str, m: re.Match[str]) -> bool:
     """A Roman numeral after a lower-case noun ends the phrase with it (``komisi IV | meminta``)."""
     return (
@@ -746,7 +770,7 @@ def noun_phrase(text: str, pos: int, res: Resources, max_content: int = 3) -> tu
             n_content += 1
         elif n_content and max_content < 3 and low.endswith("nya") and len(low) > 5:
             return end, n, True  # "kuasa hukum | kliennya tidak": a new subject
-        elif not _np_word_ok(w, res, first):
+        elif not (_np_word_ok(w, res, first) or (n_content == 0 and _opens_pair(text, m, res))):
             return end, n, True
         else:
             n_content += 1
@@ -763,6 +787,9 @@ def _name_phrase(text: str, pos: int, res: Resources) -> tuple[int, int, bool]:
     keuangan``; the MT order puts the clause right after it), or a third word when annotated news
     tags it an adjective and the phrase clearly ends after it (``mobil listrik murah | sejak``), or
     a verb follows it at once (``emiten batu bara | turun``: the MT clause starts at the verb)."""
+    chain = _pair_chain(text, pos, res)
+    if chain is not None:
+        return chain[0], chain[1], True
     end, n, clear = noun_phrase(text, pos, res, 2)
     if clear or n != 2:
         return end, n, clear
@@ -776,6 +803,31 @@ def _name_phrase(text: str, pos: int, res: Resources) -> tuple[int, int, bool]:
     if n3 == 3 and clear3 and _verb_after(text, end3, res):
         return end3, n3, True  # "emiten batu bara | turun": a verb closes a three-noun head
     return end, n, clear
+
+
+PAIR_CHAIN_MAX = 4
+CLEAR_AFTER = re.compile(r"$|[,.;:!?)]| [a-z]+\b")
+
+
+def _pair_chain(text: str, pos: int, res: Resources) -> tuple[int, int] | None:
+    """A head of three or four words each two of which are a compound writers write
+    (``pakar hukum | hukum tata | tata negara``, ``wakil wali | wali kota``: ``head_pairs.tsv``),
+    ending clearly (punctuation, a closed-class word or a verb next): (end, words), or None.
+    The planner's two-word cap would tear such a head (``pakar hukum X tata negara``)."""
+    m = WORD_AT.match(text, pos)
+    if m is None:
+        return None
+    prev, end, n = m.group().lower(), m.end(), 1
+    while n < PAIR_CHAIN_MAX:
+        nxt = PAIR_NEXT.match(text, end)
+        if nxt is None or not pair_head(prev, nxt.group(1), res):
+            break
+        prev, end, n = nxt.group(1), nxt.end(), n + 1
+    after = CLEAR_AFTER.match(text, end)
+    if n < 3 or after is None:
+        return None
+    word = after.group()[1:]
+    return (end, n) if not word or word in res.stop or is_verb(word, res) else None
 
 
 def _verb_after(text: str, end: int, res: Resources) -> bool:

@@ -39,6 +39,7 @@ from saring.repair.glue import (
     in_running_text,
     is_verb,
     noun_phrase,
+    pair_head,
     repeated,
     sentence_start,
     two_words,
@@ -1043,13 +1044,16 @@ def _guarded(g: Glued, res: Resources) -> bool:
         # unknown "name" there is a solid compound as often ("Pramu|niaga", "Purna|jual")
     if not (left in LEGAL_ENDS and g.org) and (len(right) <= 4 and not (g.known or g.org) or len(right) <= 3 and not (g.alone or g.org and (g.known or _phrase_after(g, res)))
             or len(right) == 4 and res.head_rate.get(right.lower(), 0.0) < SHORT_HEAD_RATE) and not (
-            len(right) == 4 and (_strong(g, res) or _run_site(g, res)) or _short_noun_site(g, res) and _run_site(g, res)):
+            len(right) == 4 and (_strong(g, res) or _run_site(g, res)) or _short_noun_site(g, res) and _run_site(g, res)
+            or _paired(g, res)):
         return True  # a short head only on a known name (Primera: Prim|era), a rarer one only
         # with strong evidence (Prasetyo|gaya); a 3-letter one under an organisation word only on
         # a known name or before the rest of its phrase ("Universitas Tadulako|tim peneliti"; but
         # "diikuti Universitas Halm|era dan" was moved on clean text); a frequent one where a run
         # ends on a long unknown word (``Bendungan Kalisogara|air``, ``_short_noun_site``); a legal
-        # form ends a firm's name for certain, whatever follows (``PT Sarana Jaya Tbk|laba``)
+        # form ends a firm's name for certain, whatever follows (``PT Sarana Jaya Tbk|laba``); a
+        # short head opening a compound with the next word, after a multi-word name (``Curug
+        # Sanghyang Lawe|air terjun``, ``Port Halvorsen|kota pelabuhan``: ``_opens_pair``)
     if (_common(left, res) or _word_glue(g.tok, res)) and not (
             g.known or g.org or g.coined or _name_word(g, res) or _strong(g, res) or _run_site(g, res)):
         return True  # Bukalapak, Sukabumi, Gempaber|kekuatan; but "Bank Mandiri|direktur"
@@ -1280,7 +1284,8 @@ def name_site(text: str, m: re.Match[str], res: Resources, memo: DocMemo | None 
     titled = _titled_person(g, res)
     run = titled or _run_site(g, res)
     if _guarded(g, res) or (not _right_ok_common(g.right, res) and not _rare_noun_site(g, res)
-                            and not _place_noun_site(g, res) and not run):
+                            and not _place_noun_site(g, res) and not run
+                            and not _paired(g, res)):
         return None
     if not run and res.englishish(g.right.lower()):
         return None  # (a loan noun is a glued head only where a capitalised run ends)
@@ -1491,7 +1496,9 @@ def _flag_only(g: Glued, res: Resources) -> bool:
     after a noun that precedes names, ``Sidang Ikatan Apoteker ...``, is no person introduced.)
     """
     text, s = g.text, g.name_start
-    place = not (g.known or g.headed) and LOCATIVE_BEFORE.search(text, max(0, s - 12), s)
+    # (not when the glued word opens a compound with the next word: ``ke Port Halvorsen|kota
+    # pelabuhan``, a place name does not end in the first half of one, ``_opens_pair``)
+    place = not (g.known or g.headed) and LOCATIVE_BEFORE.search(text, max(0, s - 12), s) and not _paired(g, res)
     # "Itpro|portal", "Lucas|film": an unknown name and a glued part English writes too: an
     # English compound brand as likely as glue
     english = not (g.known or g.headed) and res.zipf_en.get(g.right.lower(), 0.0) >= ENGLISH_ZIPF and not (
@@ -1573,7 +1580,8 @@ def _needs(g: Glued, res: Resources) -> int:
     if _strong(g, res) or _run_site(g, res):
         return 0
     text, start, end, low = g.text, g.name_start, g.end, g.right.lower()
-    derived = DERIVED.fullmatch(low) is not None or _opens_title(g, res)
+    paired = _paired(g, res)
+    derived = DERIVED.fullmatch(low) is not None or _opens_title(g, res) or paired
     # (a rarer noun glued to an organisation's name heads its phrase as well: "Museum ...|kurator")
     place_noun = _place_noun_site(g, res)
     head = res.head_noun(low, HEAD_RATE) or derived or place_noun or (
@@ -1597,7 +1605,7 @@ def _needs(g: Glued, res: Resources) -> int:
         (g.coined or strong and len(g.left) >= 5 and g.left.lower() not in res.lexicon)
         and (_word_before(text, start, res) or subject)
         and not LOCATIVE_BEFORE.search(text, max(0, start - 12), start))
-    return 0 if shape_ok and (g.known or unknown_ok) else 1
+    return 0 if shape_ok and (g.known or unknown_ok or paired) else 1
 
 
 REGNAL = re.compile(r"(?:X{0,3})(?:IX|IV|V?I{0,3})")
@@ -1663,6 +1671,28 @@ def _opens_title(g: Glued, res: Resources) -> bool:
     words = [g.right.lower(), *m.group().lower().split()]
     titles = res.titles_lower
     return any(" ".join(words[:k]) in titles for k in (2, 3))
+
+
+NEXT_LOWER = re.compile(r" ([a-z]{3,})\b(?!-)")
+
+
+def _opens_pair(g: Glued, res: Resources) -> bool:
+    """The glued word and the word after it make a compound writers open with a head noun
+    (``Wielgorzecki|perdana menteri``, ``Selasih|pasar induk``: ``head_pairs.tsv``, counted in the
+    corpora): a name does not end in the first half of a lexicalised compound whose second half
+    follows, so the token is a name glued to its head phrase, as strong as a title."""
+    m = NEXT_LOWER.match(g.text, g.end)
+    return m is not None and pair_head(g.right.lower(), m.group(1), res)
+
+
+def _paired(g: Glued, res: Resources) -> bool:
+    """:func:`_opens_pair` on a multi-word name (``Tomasz Wielgorzecki``, ``Port Halvorsen``) whose
+    last word is no common word: a one-word "name" is as often the last word of a longer one the
+    walk did not take (``Embun Pagi Production|kuasa hukum``), and a common last word (``Adhi
+    Karya|laporan keuangan``) keeps needing other evidence, as ``_needs`` says. Not inside a title
+    with lower-case words (``Cahaya di |Balik Kabut|musim kedua``: the walk saw only its end)."""
+    return (bool(g.head_word) and not _common(g.left, res) and _opens_pair(g, res)
+            and not _title_inside(g.text, g.name_start, res))
 
 
 def _role_before(text: str, start: int, res: Resources) -> bool:

@@ -97,7 +97,7 @@ class Resources(FrozenRecord):
                "gaz_words", "brands", "brands_lower", "stop", "pre_head", "titles",
                "title_firsts", "titles_lower", "bare_verbs", "pos_nouns", "pos_adjs",
                "context_nouns", "not_heads", "prefix_nouns", "days", "org_heads", "name_heads",
-               "name_tails", "corpus_names", "head_rate", "name_lines", "name_lines_rev",
+               "name_tails", "corpus_names", "head_rate", "name_lines", "name_lines_rev", "head_pairs",
                "world_words", "site_re", "entity_pattern")
 
     lexicon: dict[str, float]  # Indonesian known words -> zipf (id)
@@ -128,6 +128,7 @@ class Resources(FrozenRecord):
     head_rate: dict[str, float]  # lower-case word -> share of uses followed by a name in its NP
     name_lines: str  # corpus names, lower case, sorted, one per line between newlines
     name_lines_rev: str  # the same names reversed, sorted (suffix counts)
+    head_pairs: str  # lower-case compounds opened by a head noun, sorted lines (head_pairs.tsv)
     world_words: frozenset[str]  # words wordfreq knows that look like name + word (fujifilm)
     site_re: re.Pattern[str]
     entity_pattern: str  # a whole gazetteer name at a position, compiled on first use
@@ -143,7 +144,7 @@ class Resources(FrozenRecord):
                  prefix_nouns: frozenset[str], days: frozenset[str], org_heads: frozenset[str],
                  name_heads: frozenset[str], name_tails: frozenset[str],
                  corpus_names: dict[str, tuple[int, int]], head_rate: dict[str, float],
-                 name_lines: str, name_lines_rev: str, world_words: frozenset[str],
+                 name_lines: str, name_lines_rev: str, head_pairs: str, world_words: frozenset[str],
                  site_re: re.Pattern[str], entity_pattern: str) -> None:
         """Every field by name (``_resources``); frozen, as the dataclass was."""
         values = locals()
@@ -204,6 +205,12 @@ class Resources(FrozenRecord):
         """Corpus names (up to ``limit``) ending in ``suffix`` after 3+ letters (Pra|dana,
         Warda|dana): a word many names end in is a name tail, not a glued head."""
         return _count_prefixed(self.name_lines_rev, suffix.lower()[::-1], limit)
+
+    def head_pair(self, pair: str) -> bool:
+        """``pair`` (two lower-case words, one space) is a compound writers open with a head noun
+        (``perdana menteri``, ``air terjun``): a line of ``head_pairs`` (a binary search)."""
+        i = _first_line_from(self.head_pairs, pair)
+        return self.head_pairs.startswith(pair + "\n", i + 1)
 
     def head_noun(self, word: str, min_rate: float = 0.08) -> bool:
         """A noun that heads phrases a name modifies (``direktur``, ``layanan``, ``pelatih``):
@@ -355,7 +362,8 @@ def parse_data() -> dict:
         "maps": {"lexicon": lexicon, "zipf_en": zipf_en, "lower_count": lower_count,
                  "gazetteer": gazetteer, "corpus_names": corpus_names, "head_rate": head_rate},
         "texts": {"name_lines": _sorted_lines(names),
-                  "name_lines_rev": _sorted_lines({w[::-1] for w in names})},
+                  "name_lines_rev": _sorted_lines({w[::-1] for w in names}),
+                  "head_pairs": _sorted_lines({ln.split("\t", 1)[0] for ln in _lines("head_pairs.tsv")})},
         "sets": sets,
         "site": build_site_pattern(ents),
         "entity": "(?:" + _trie_regex(sorted(gazetteer)) + r")(?![\w\-])",
