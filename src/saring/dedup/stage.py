@@ -376,7 +376,7 @@ class _ShardHashes:
         self.keys.append(key)
         self.ids.append(doc_id)
         self.ex.append(exact_mod.exact_hash_of(th) if cfg.exact else 0)
-        self.nchars.append(len(text))
+        self.nchars.append(len(text if view_text is None else view_text))  # keep order: the hashed view
         q = _annotation_in(anns, cfg.quality_key)
         self.quality.append(-math.inf if q is None else q)
         d = _annotation_in(anns, cfg.damage_key)
