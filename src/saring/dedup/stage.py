@@ -180,7 +180,9 @@ def _hash_view(name: str) -> Callable[[Document], str] | None:
     """What near/exact hashing reads: the text as it is (``text``, right after the pipeline's
     own boilerplate step) or, for ``saring dedup`` on raw input, the text after ``normalize`` and
     ``boilerplate`` (datelines, "Baca juga" lines and outlet furniture removed) on a copy: the
-    documents written out are never changed by it. Steps are built once per process."""
+    documents written out are never changed by it. The keep order reads the same view's length
+    (:class:`_ShardHashes`), so ``saring dedup`` keeps the copy the pipeline would keep (a
+    portal's menus and tags do not make its copy the longest). Steps are built once per process."""
     if name == "text":
         return None
     from saring.boilerplate.step import Boilerplate
@@ -1109,13 +1111,13 @@ def _judge_component(members: list[int], m: _Members, sim: _Similarity, cfg: Ded
                      size: int) -> list[dict[str, Any]]:
     """The keep policy for one component, members in keep order: each is kept unless it matches
     an earlier kept member (exact hash, or Jaccard/containment), or, a copy of a copy, a member
-    removed as a close copy (exact, ``NEAR`` or ``CONTAINED``, never ``SHARED``) of a kept one
-    whose figures agree with it (:func:`_bridge`); then it is recorded against that kept member
-    with its similarity to the copy. So a chain A~B~C removes C for A only through a close copy
-    B of A, never through a member that only shares paragraphs with A. When a sweep keeps
-    several members and found close copies, a second sweep lets a member use the close copies
-    found after it too (:func:`_sweep`): whether B is a close copy of A does not depend on
-    the keep order, so neither does C's bridge through it."""
+    removed as a copy of a kept one whose figures agree with it (:func:`_bridge`); then it is
+    recorded against that kept member with its similarity to the copy. A chain A~B~C holds at
+    most one ``SHARED`` match: C goes with A through B when B is a close copy of A (exact,
+    ``NEAR``, ``CONTAINED``), or when B shares paragraphs with A and C is a close copy of B. When
+    a sweep keeps several members and found such links, a second sweep lets a member use the
+    links found after it too (:func:`_sweep`): whether B is a copy of A does not depend on the
+    keep order, so neither does C's bridge through it."""
     cluster_id = m.label(min(members, key=lambda i: int(m.keys[i])))  # the root: smallest key
     feats: dict[int, _Feats] = {}
 
@@ -1134,15 +1136,15 @@ def _judge_component(members: list[int], m: _Members, sim: _Similarity, cfg: Ded
 
 
 def _sweep(members: list[int], m: _Members, sim: _Similarity, cfg: DedupConfig,
-           feat: Callable[[int], _Feats], found: Sequence[tuple[int, int]]
-           ) -> tuple[list[dict[str, Any]], list[tuple[int, int]], int]:
-    """One pass of :func:`_judge_component`'s policy: the decisions, the bridges it found
-    ``(removed close copy, the member it was removed for)`` and how many it kept. ``found``:
-    an earlier sweep's bridges, usable by a member when their kept member is already kept here
-    and neither end is the member itself."""
+           feat: Callable[[int], _Feats], found: Sequence[_Link]
+           ) -> tuple[list[dict[str, Any]], list[_Link], int]:
+    """One pass of :func:`_judge_component`'s policy: the decisions, the links it found
+    (:data:`_Link`: a removed member, a kept member it matched, whether the chain holds a SHARED
+    match) and how many it kept. ``found``: an earlier sweep's links, usable by a member when
+    their kept member is already kept here and neither end is the member itself."""
     keepers: list[int] = []
     kept_set: set[int] = set()
-    bridges: list[tuple[int, int]] = []
+    bridges: list[_Link] = []
     by_exact: dict[int, int] = {}
     out = []
     for i in members:
@@ -1150,19 +1152,18 @@ def _sweep(members: list[int], m: _Members, sim: _Similarity, cfg: DedupConfig,
         entry: dict[str, Any] = {"row": key & 0xFFFFFFFF}
         e = int(m.exact[i])
         match, best, crit = None, -1.0, NEAR
+        links: list[_Link] = []
         k0 = by_exact.get(e) if e else None
         if k0 is not None and _figures_agree(sim.figures(key, int(m.rows[i])),
                                              sim.figures(int(m.keys[k0]), int(m.rows[k0])), cfg.figures):
             match, best, crit = k0, 1.0, EXACT
+            links.append((i, k0, False))
         elif cfg.near:
             f = feat(i)
-            for k in keepers[: cfg.max_keepers]:
-                j, why, value = sim.judge(f, feat(k), cfg)
-                if why is not None and j > best:
-                    match, best, crit, crit_value = k, j, why, value
+            match, crit, crit_value, links = _match_keepers(i, f, keepers[: cfg.max_keepers], feat, sim, cfg)
             if match is None:
-                usable = bridges + [(r, k) for r, k in found if k in kept_set and i not in (r, k)]
-                match, crit, crit_value = _bridge(f, usable[: cfg.max_keepers], feat, sim, cfg)
+                usable = bridges + [b for b in found if b[1] in kept_set and i not in b[:2]]
+                match, crit, crit_value, links = _bridge(i, f, usable[: cfg.max_keepers], feat, sim, cfg)
             if match is not None:
                 best = crit_value
         if match is None:
@@ -1172,25 +1173,49 @@ def _sweep(members: list[int], m: _Members, sim: _Similarity, cfg: DedupConfig,
                 by_exact.setdefault(e, i)
             entry["status"] = "kept"
         else:
-            if crit != SHARED and match in kept_set:
-                bridges.append((i, match))
+            bridges.extend(links)
             entry.update(status="removed", reason=crit, kept_id=m.ids[match],
                          kept_key=m.label(match), similarity=round(best, 6))
         out.append(entry)
     return out, bridges, len(keepers)
 
 
-def _bridge(f: _Feats, bridges: list[tuple[int, int]], feat: Callable[[int], _Feats], sim: _Similarity,
-            cfg: DedupConfig) -> tuple[int | None, str, float]:
-    """The kept member a document is a copy of through a close copy of it it matches (the most
-    similar such copy), with the criterion and value of that match; ``(None, NEAR, 0)`` if none.
-    A partner's copy of a truncated copy may no longer resemble the original directly."""
+# a removed member, a kept member it is a copy of, and whether that chain holds a SHARED match
+_Link = tuple[int, int, bool]
+
+
+def _match_keepers(i: int, f: _Feats, keepers: list[int], feat: Callable[[int], _Feats], sim: _Similarity,
+                   cfg: DedupConfig) -> tuple[int | None, str, float, list[_Link]]:
+    """The most similar kept member a document matches (with the criterion and its value) and a
+    link to every kept member it matches: which one is the best does not change what it is a
+    copy of, so a later member may bridge through it to any of them."""
     match, best, crit, crit_value = None, -1.0, NEAR, 0.0
-    for r, k in bridges:
+    links: list[_Link] = []
+    for k in keepers:
+        j, why, value = sim.judge(f, feat(k), cfg)
+        if why is not None:
+            links.append((i, k, why == SHARED))
+            if j > best:
+                match, best, crit, crit_value = k, j, why, value
+    return match, crit, crit_value, links
+
+
+def _bridge(i: int, f: _Feats, bridges: list[_Link], feat: Callable[[int], _Feats], sim: _Similarity,
+            cfg: DedupConfig) -> tuple[int | None, str, float, list[_Link]]:
+    """The kept member a document is a copy of through a removed copy of it it matches (the most
+    similar such copy), with the criterion and value of that match and the link it makes;
+    ``(None, NEAR, 0, [])`` if none. A partner's copy of a truncated copy may no longer resemble
+    the original directly. A chain holds at most one SHARED match: through a member removed by
+    SHARED only a close copy of it (exact, NEAR, CONTAINED) follows; SHARED alone is the weakest
+    evidence, and two of them could join two articles that only share paragraphs with a third."""
+    match, best, crit, crit_value, via = None, -1.0, NEAR, 0.0, False
+    for r, k, shared in bridges:
         j, why, value = sim.judge(f, feat(r), cfg)
-        if why is not None and j > best and _figures_agree(f.figs, feat(k).figs, cfg.figures):
-            match, best, crit, crit_value = k, j, why, value
-    return match, crit, crit_value
+        if why is None or (shared and why == SHARED) or j <= best:
+            continue
+        if _figures_agree(f.figs, feat(k).figs, cfg.figures):
+            match, best, crit, crit_value, via = k, j, why, value, shared or why == SHARED
+    return match, crit, crit_value, ([] if match is None else [(i, match, via)])
 
 
 @_once(lambda t: f"decide-{t.partition:03d}")
