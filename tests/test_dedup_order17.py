@@ -154,3 +154,71 @@ def test_saring_dedup_collapses_the_portal_headed_chains_of_writers_c_and_e(
     r = S16.judge(groups, *SY.outcome(tmp_path / "out"))
     assert r["collapsed"] == 1.0, [g.ids[0] for g in r["missed"]]
     assert r["traps_merged"] == 0
+
+
+class _ShapedSim(_TableSim):
+    """Table judgments, with each member's size and body paragraph hashes (what
+    :func:`saring.dedup.stage._extends` reads)."""
+
+    def __init__(self, table: dict, shapes: dict[int, tuple[int, list[int]]]) -> None:
+        super().__init__(table)
+        self.shapes = shapes
+
+    def features(self, key: int, row: int | None = None) -> S._Feats:
+        n, paras = self.shapes[key]
+        lines = np.asarray([h << S._LINE_BITS for h in paras], np.uint64)
+        return S._Feats(np.full(n, key, np.uint32), None, lines)
+
+
+def test_two_follow_ups_that_both_hold_one_first_story_are_not_bridged() -> None:
+    """R (a first story, 8 paragraphs) is CONTAINED in K and in X, each R's paragraphs plus
+    seven of its own (real news: one outlet's three pieces on one raid). R goes with one of them,
+    as on the base; K and X stay apart, though X is judged before R and the second sweep offers
+    X the link R~K."""
+    first = list(range(8))
+    shapes = {
+        _K: (276, [*first[:4], *range(100, 107)]),
+        _R: (186, first),
+        _X: (252, [*first[4:7], *range(200, 207)]),
+    }
+    table = {
+        frozenset((_K, _R)): (0.54, S.CONTAINED),
+        frozenset((_R, _X)): (0.57, S.CONTAINED),
+    }
+    members = _members(["K", "R", "X"])
+    sim = _ShapedSim(table, shapes)
+    out = dict(
+        zip(
+            [_K, _X, _R],
+            S._judge_component([_K, _X, _R], members, sim, S.DedupConfig(), 3),
+            strict=True,
+        )
+    )
+    assert out[_K]["status"] == "kept" and out[_X]["status"] == "kept", out
+    assert out[_R]["status"] == "removed"
+
+
+def test_an_original_still_goes_with_the_copy_of_its_truncated_copy() -> None:
+    """K a NEAR copy of R (a truncated copy), X the original that holds R and more: X goes with K
+    through R (only one end of the bridge adds a story of its own)."""
+    shapes = {
+        _K: (127, [1, 2, 3, 4, 5]),
+        _R: (117, [1, 2, 3, 4, 6]),
+        _X: (291, [0, 2, 3, 4, 5, *range(100, 107)]),
+    }
+    table = {
+        frozenset((_K, _R)): (0.76, S.NEAR),
+        frozenset((_R, _X)): (0.31, S.SHARED),
+    }
+    members = _members(["K", "R", "X"])
+    out = dict(
+        zip(
+            [_K, _X, _R],
+            S._judge_component(
+                [_K, _X, _R], members, _ShapedSim(table, shapes), S.DedupConfig(), 3
+            ),
+            strict=True,
+        )
+    )
+    assert [out[i]["status"] for i in (_K, _R, _X)] == ["kept", "removed", "removed"], out
+    assert out[_X]["kept_id"] == "K"

@@ -1127,15 +1127,36 @@ def _judge_component(members: list[int], m: _Members, sim: _Similarity, cfg: Ded
             f = feats[i] = sim.features(int(m.keys[i]), int(m.rows[i]))
         return f
 
-    out, bridges, kept = _sweep(members, m, sim, cfg, feat, ())
+    judged = _JudgeMemo(sim)
+    out, bridges, kept = _sweep(members, m, judged, cfg, feat, ())
     if kept > 1 and bridges:
-        out, _, _ = _sweep(members, m, sim, cfg, feat, bridges)
+        out, _, _ = _sweep(members, m, judged, cfg, feat, bridges)
     for entry in out:
         entry.update(cluster_id=cluster_id, cluster_size=size)
     return out
 
 
-def _sweep(members: list[int], m: _Members, sim: _Similarity, cfg: DedupConfig,
+class _JudgeMemo:
+    """:meth:`_Similarity.judge` remembered per pair of one component's feature objects (cached by
+    the component, so alive and distinct while it is judged): the second sweep asks again what
+    the first asked, and a member's links are judged once however many bridges reach it."""
+
+    def __init__(self, sim: _Similarity) -> None:
+        self.sim = sim
+        self.memo: dict[tuple[int, int], tuple[float, str | None, float]] = {}
+
+    def judge(self, a: _Feats, b: _Feats, cfg: DedupConfig) -> tuple[float, str | None, float]:
+        key = (id(a), id(b))
+        got = self.memo.get(key)
+        if got is None:
+            got = self.memo[key] = self.sim.judge(a, b, cfg)
+        return got
+
+    def figures(self, key: int, row: int) -> np.ndarray | None:
+        return self.sim.figures(key, row)
+
+
+def _sweep(members: list[int], m: _Members, sim: _JudgeMemo, cfg: DedupConfig,
            feat: Callable[[int], _Feats], found: Sequence[_Link]
            ) -> tuple[list[dict[str, Any]], list[_Link], int]:
     """One pass of :func:`_judge_component`'s policy: the decisions, the links it found
@@ -1184,7 +1205,7 @@ def _sweep(members: list[int], m: _Members, sim: _Similarity, cfg: DedupConfig,
 _Link = tuple[int, int, bool]
 
 
-def _match_keepers(i: int, f: _Feats, keepers: list[int], feat: Callable[[int], _Feats], sim: _Similarity,
+def _match_keepers(i: int, f: _Feats, keepers: list[int], feat: Callable[[int], _Feats], sim: _JudgeMemo,
                    cfg: DedupConfig) -> tuple[int | None, str, float, list[_Link]]:
     """The most similar kept member a document matches (with the criterion and its value) and a
     link to every kept member it matches: which one is the best does not change what it is a
@@ -1200,22 +1221,39 @@ def _match_keepers(i: int, f: _Feats, keepers: list[int], feat: Callable[[int], 
     return match, crit, crit_value, links
 
 
-def _bridge(i: int, f: _Feats, bridges: list[_Link], feat: Callable[[int], _Feats], sim: _Similarity,
+def _bridge(i: int, f: _Feats, bridges: list[_Link], feat: Callable[[int], _Feats], sim: _JudgeMemo,
             cfg: DedupConfig) -> tuple[int | None, str, float, list[_Link]]:
     """The kept member a document is a copy of through a removed copy of it it matches (the most
     similar such copy), with the criterion and value of that match and the link it makes;
     ``(None, NEAR, 0, [])`` if none. A partner's copy of a truncated copy may no longer resemble
     the original directly. A chain holds at most one SHARED match: through a member removed by
     SHARED only a close copy of it (exact, NEAR, CONTAINED) follows; SHARED alone is the weakest
-    evidence, and two of them could join two articles that only share paragraphs with a third."""
+    evidence, and two of them could join two articles that only share paragraphs with a third.
+    Nor does a bridge join two documents that each hold its member plus a story of their own
+    (:func:`_extends`)."""
     match, best, crit, crit_value, via = None, -1.0, NEAR, 0.0, False
     for r, k, shared in bridges:
-        j, why, value = sim.judge(f, feat(r), cfg)
+        fr = feat(r)
+        j, why, value = sim.judge(f, fr, cfg)
         if why is None or (shared and why == SHARED) or j <= best:
             continue
+        if why != NEAR and _extends(f, fr) and _extends(feat(k), fr):
+            continue  # two stories of their own around one member they both hold
         if _figures_agree(f.figs, feat(k).figs, cfg.figures):
             match, best, crit, crit_value, via = k, j, why, value, shared or why == SHARED
     return match, crit, crit_value, ([] if match is None else [(i, match, via)])
+
+
+def _extends(f: _Feats, via: _Feats) -> bool:
+    """Whether a document is the member a bridge goes through plus a story of its own: it is the
+    longer one and most of its paragraphs are not in that member. When both ends of a bridge do,
+    they are two follow-ups that re-tell one first story, not copies of each other; a copy of a
+    copy adds a headline or a paragraph at most, and an original holds its truncated copy."""
+    if len(f.sh) <= len(via.sh) or f.lines is None or via.lines is None:
+        return False
+    mine = {x >> _LINE_BITS for x in f.lines.tolist()}
+    common = len(mine & {x >> _LINE_BITS for x in via.lines.tolist()})
+    return len(mine) - common > common
 
 
 @_once(lambda t: f"decide-{t.partition:03d}")
