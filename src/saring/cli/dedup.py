@@ -25,42 +25,105 @@ def build_pipeline(**params: object) -> Pipeline:
 
 @click.command("dedup")
 @click.argument("inputs", nargs=-1, required=True, type=click.Path(exists=True, path_type=Path))
-@click.option("-o", "--output", required=True, type=click.Path(path_type=Path), help="Output folder.")
-@click.option("--threshold", type=float, default=0.7, show_default=True,
-              help="Jaccard similarity (word 5-gram shingles) at which documents are near-duplicates.")
-@click.option("--containment", type=float, default=0.85, show_default=True,
-              help="Also duplicates: this share of the shorter document's shingles in the longer one "
-                   "(a copy with a paragraph dropped); 0 turns it off.")
-@click.option("--min-length-ratio", type=float, default=0.6, show_default=True,
-              help="Containment counts only when the shorter document has at least this share of the "
-                   "longer one's shingles (keeps summaries apart from their articles).")
-@click.option("--shared-containment", type=float, default=0.7, show_default=True,
-              help="Also duplicates at any length ratio: this share of the shorter document's shingles "
-                   "and several whole paragraphs in the longer one (truncated teasers, copies with a "
-                   "rewritten lead); 0 turns it off.")
-@click.option("--figures", type=float, default=0.6, show_default=True,
-              help="Never duplicates: documents with 4+ figures each sharing less than this share of "
-                   "them (one template filled in on two days: weather, prices, rates); 0 turns it off.")
-@click.option("--hash-view", type=click.Choice(["cleaned", "text"]), default="cleaned", show_default=True,
-              help="Hash the text after normalize + boilerplate (datelines, 'Baca juga', outlet "
-                   "furniture removed; output text unchanged), as the default pipeline does, or as is.")
+@click.option(
+    "-o", "--output", required=True, type=click.Path(path_type=Path), help="Output folder."
+)
+@click.option(
+    "--threshold",
+    type=float,
+    default=0.7,
+    show_default=True,
+    help="Jaccard similarity (word 5-gram shingles) at which documents are near-duplicates.",
+)
+@click.option(
+    "--containment",
+    type=float,
+    default=0.85,
+    show_default=True,
+    help="Also duplicates: this share of the shorter document's shingles in the longer one "
+    "(a copy with a paragraph dropped); 0 turns it off.",
+)
+@click.option(
+    "--min-length-ratio",
+    type=float,
+    default=0.6,
+    show_default=True,
+    help="Containment counts only when the shorter document has at least this share of the "
+    "longer one's shingles (keeps summaries apart from their articles).",
+)
+@click.option(
+    "--shared-containment",
+    type=float,
+    default=0.7,
+    show_default=True,
+    help="Also duplicates at any length ratio: this share of the shorter document's shingles "
+    "and several whole paragraphs in the longer one (truncated teasers, copies with a "
+    "rewritten lead); 0 turns it off.",
+)
+@click.option(
+    "--figures",
+    type=float,
+    default=0.6,
+    show_default=True,
+    help="Never duplicates: documents with 4+ figures each sharing less than this share of "
+    "them (one template filled in on two days: weather, prices, rates); 0 turns it off.",
+)
+@click.option(
+    "--hash-view",
+    type=click.Choice(["cleaned", "text"]),
+    default="cleaned",
+    show_default=True,
+    help="What duplicates are judged on: 'cleaned' = the text after normalize + boilerplate "
+    "(datelines, 'Baca juga', portal menus and tags removed on a copy), the text the default "
+    "pipeline's dedup stage judges, for hashes, paragraphs, figures and the keep order "
+    "(longest cleaned text kept first), so a copy is kept or removed as `saring run` would "
+    "(its other steps, repair and filters, are not run). The output text is never changed. "
+    "'text': the input as is (hashes and keep order by raw length).",
+)
 @click.option("--num-perm", type=int, default=128, show_default=True, help="MinHash permutations.")
 @click.option("--ngram", type=int, default=5, show_default=True, help="Words per shingle.")
 @click.option("--bands", type=int, default=None, help="LSH bands (default: optimised with --rows).")
 @click.option("--rows", type=int, default=None, help="LSH rows per band.")
-@click.option("--verify", type=click.Choice(["exact", "signature"]), default="exact", show_default=True,
-              help="Verify candidates by exact shingle Jaccard or by signature agreement.")
-@click.option("--exact/--no-exact", default=True, show_default=True, help="Exact-duplicate removal.")
-@click.option("--near/--no-near", default=True, show_default=True, help="MinHash near-duplicate removal.")
-@click.option("--paragraphs/--no-paragraphs", default=True, show_default=True,
-              help="Remove paragraphs recurring in many documents.")
-@click.option("--paragraph-min-docs", type=int, default=10, show_default=True,
-              help="A paragraph found in at least this many surviving documents is removed.")
-@click.option("--paragraph-min-chars", type=int, default=30, show_default=True,
-              help="Shorter lines are never counted or removed.")
+@click.option(
+    "--verify",
+    type=click.Choice(["exact", "signature"]),
+    default="exact",
+    show_default=True,
+    help="Verify candidates by exact shingle Jaccard or by signature agreement.",
+)
+@click.option(
+    "--exact/--no-exact", default=True, show_default=True, help="Exact-duplicate removal."
+)
+@click.option(
+    "--near/--no-near", default=True, show_default=True, help="MinHash near-duplicate removal."
+)
+@click.option(
+    "--paragraphs/--no-paragraphs",
+    default=True,
+    show_default=True,
+    help="Remove paragraphs recurring in many documents.",
+)
+@click.option(
+    "--paragraph-min-docs",
+    type=int,
+    default=10,
+    show_default=True,
+    help="A paragraph found in at least this many surviving documents is removed.",
+)
+@click.option(
+    "--paragraph-min-chars",
+    type=int,
+    default=30,
+    show_default=True,
+    help="Shorter lines are never counted or removed.",
+)
 @click.option("--workers", type=int, default=1, show_default=True, help="Worker processes.")
-@click.option("--max-bytes", type=click.IntRange(min=0), default=0,
-              help="Refuse inputs larger than this many bytes in total (0: no limit).")
+@click.option(
+    "--max-bytes",
+    type=click.IntRange(min=0),
+    default=0,
+    help="Refuse inputs larger than this many bytes in total (0: no limit).",
+)
 def dedup(
     inputs: tuple[Path, ...],
     output: Path,
@@ -83,21 +146,39 @@ def dedup(
     workers: int,
     max_bytes: int,
 ) -> None:
-    """Deduplicate INPUT files (exact, MinHash near-duplicates, paragraphs) into OUTPUT."""
+    """Deduplicate INPUT files (exact, MinHash near-duplicates, paragraphs) into OUTPUT.
+
+    By default (--hash-view cleaned) documents are compared as the default pipeline compares
+    them: datelines and outlet furniture are removed on a copy before hashing and before the
+    keep order is set; the documents written are the input documents, unchanged."""
     try:
         pipeline = build_pipeline(
-            threshold=threshold, containment=containment, min_length_ratio=min_length_ratio,
-            shared_containment=shared_containment, figures=figures, hash_view=hash_view, num_perm=num_perm, ngram=ngram, bands=bands, rows=rows,
-            verify=verify, exact=exact, near=near, paragraphs=paragraphs,
-            paragraph_min_docs=paragraph_min_docs, paragraph_min_chars=paragraph_min_chars,
+            threshold=threshold,
+            containment=containment,
+            min_length_ratio=min_length_ratio,
+            shared_containment=shared_containment,
+            figures=figures,
+            hash_view=hash_view,
+            num_perm=num_perm,
+            ngram=ngram,
+            bands=bands,
+            rows=rows,
+            verify=verify,
+            exact=exact,
+            near=near,
+            paragraphs=paragraphs,
+            paragraph_min_docs=paragraph_min_docs,
+            paragraph_min_chars=paragraph_min_chars,
         )
     except ConfigError as exc:
         raise click.UsageError(str(exc)) from exc
     if max_bytes:
         total = sum(_input_bytes(p) for p in inputs)
         if total > max_bytes:
-            fail(f"inputs hold {total:,} bytes, more than --max-bytes ({max_bytes:,}); raise the "
-                 "limit or split the corpus")
+            fail(
+                f"inputs hold {total:,} bytes, more than --max-bytes ({max_bytes:,}); raise the "
+                "limit or split the corpus"
+            )
     runner = importlib.import_module("saring.executors.runner")  # the backbone runner, lazily
 
     try:
@@ -114,8 +195,10 @@ def dedup(
     c = result.counts
     if c["input"] and c["errors"] == c["input"]:
         kinds = ", ".join(f"{k} {n}" for k, n in result.errors_by_kind.items())
-        fail(f"no readable document in the input: {c['errors']} error record(s) ({kinds}); "
-             f"see {output / 'errors'}")
+        fail(
+            f"no readable document in the input: {c['errors']} error record(s) ({kinds}); "
+            f"see {output / 'errors'}"
+        )
     if not result.balanced:
         sys.exit(1)
 

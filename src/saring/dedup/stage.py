@@ -180,7 +180,9 @@ def _hash_view(name: str) -> Callable[[Document], str] | None:
     """What near/exact hashing reads: the text as it is (``text``, right after the pipeline's
     own boilerplate step) or, for ``saring dedup`` on raw input, the text after ``normalize`` and
     ``boilerplate`` (datelines, "Baca juga" lines and outlet furniture removed) on a copy: the
-    documents written out are never changed by it. Steps are built once per process."""
+    documents written out are never changed by it. The keep order reads the same view's length
+    (:class:`_ShardHashes`), so ``saring dedup`` keeps the copy the pipeline would keep (a
+    portal's menus and tags do not make its copy the longest). Steps are built once per process."""
     if name == "text":
         return None
     from saring.boilerplate.step import Boilerplate
@@ -376,7 +378,7 @@ class _ShardHashes:
         self.keys.append(key)
         self.ids.append(doc_id)
         self.ex.append(exact_mod.exact_hash_of(th) if cfg.exact else 0)
-        self.nchars.append(len(text))
+        self.nchars.append(len(text if view_text is None else view_text))  # keep order: the hashed view
         q = _annotation_in(anns, cfg.quality_key)
         self.quality.append(-math.inf if q is None else q)
         d = _annotation_in(anns, cfg.damage_key)
@@ -1109,13 +1111,13 @@ def _judge_component(members: list[int], m: _Members, sim: _Similarity, cfg: Ded
                      size: int) -> list[dict[str, Any]]:
     """The keep policy for one component, members in keep order: each is kept unless it matches
     an earlier kept member (exact hash, or Jaccard/containment), or, a copy of a copy, a member
-    removed as a close copy (exact, ``NEAR`` or ``CONTAINED``, never ``SHARED``) of a kept one
-    whose figures agree with it (:func:`_bridge`); then it is recorded against that kept member
-    with its similarity to the copy. So a chain A~B~C removes C for A only through a close copy
-    B of A, never through a member that only shares paragraphs with A. When a sweep keeps
-    several members and found close copies, a second sweep lets a member use the close copies
-    found after it too (:func:`_sweep`): whether B is a close copy of A does not depend on
-    the keep order, so neither does C's bridge through it."""
+    removed as a copy of a kept one whose figures agree with it (:func:`_bridge`); then it is
+    recorded against that kept member with its similarity to the copy. A chain A~B~C holds at
+    most one ``SHARED`` match: C goes with A through B when B is a close copy of A (exact,
+    ``NEAR``, ``CONTAINED``), or when B shares paragraphs with A and C is a close copy of B. When
+    a sweep keeps several members and found such links, a second sweep lets a member use the
+    links found after it too (:func:`_sweep`): whether B is a copy of A does not depend on the
+    keep order, so neither does C's bridge through it."""
     cluster_id = m.label(min(members, key=lambda i: int(m.keys[i])))  # the root: smallest key
     feats: dict[int, _Feats] = {}
 
@@ -1125,24 +1127,45 @@ def _judge_component(members: list[int], m: _Members, sim: _Similarity, cfg: Ded
             f = feats[i] = sim.features(int(m.keys[i]), int(m.rows[i]))
         return f
 
-    out, bridges, kept = _sweep(members, m, sim, cfg, feat, ())
+    judged = _JudgeMemo(sim)
+    out, bridges, kept = _sweep(members, m, judged, cfg, feat, ())
     if kept > 1 and bridges:
-        out, _, _ = _sweep(members, m, sim, cfg, feat, bridges)
+        out, _, _ = _sweep(members, m, judged, cfg, feat, bridges)
     for entry in out:
         entry.update(cluster_id=cluster_id, cluster_size=size)
     return out
 
 
-def _sweep(members: list[int], m: _Members, sim: _Similarity, cfg: DedupConfig,
-           feat: Callable[[int], _Feats], found: Sequence[tuple[int, int]]
-           ) -> tuple[list[dict[str, Any]], list[tuple[int, int]], int]:
-    """One pass of :func:`_judge_component`'s policy: the decisions, the bridges it found
-    ``(removed close copy, the member it was removed for)`` and how many it kept. ``found``:
-    an earlier sweep's bridges, usable by a member when their kept member is already kept here
-    and neither end is the member itself."""
+class _JudgeMemo:
+    """:meth:`_Similarity.judge` remembered per pair of one component's feature objects (cached by
+    the component, so alive and distinct while it is judged): the second sweep asks again what
+    the first asked, and a member's links are judged once however many bridges reach it."""
+
+    def __init__(self, sim: _Similarity) -> None:
+        self.sim = sim
+        self.memo: dict[tuple[int, int], tuple[float, str | None, float]] = {}
+
+    def judge(self, a: _Feats, b: _Feats, cfg: DedupConfig) -> tuple[float, str | None, float]:
+        key = (id(a), id(b))
+        got = self.memo.get(key)
+        if got is None:
+            got = self.memo[key] = self.sim.judge(a, b, cfg)
+        return got
+
+    def figures(self, key: int, row: int) -> np.ndarray | None:
+        return self.sim.figures(key, row)
+
+
+def _sweep(members: list[int], m: _Members, sim: _JudgeMemo, cfg: DedupConfig,
+           feat: Callable[[int], _Feats], found: Sequence[_Link]
+           ) -> tuple[list[dict[str, Any]], list[_Link], int]:
+    """One pass of :func:`_judge_component`'s policy: the decisions, the links it found
+    (:data:`_Link`: a removed member, a kept member it matched, whether the chain holds a SHARED
+    match) and how many it kept. ``found``: an earlier sweep's links, usable by a member when
+    their kept member is already kept here and neither end is the member itself."""
     keepers: list[int] = []
     kept_set: set[int] = set()
-    bridges: list[tuple[int, int]] = []
+    bridges: list[_Link] = []
     by_exact: dict[int, int] = {}
     out = []
     for i in members:
@@ -1150,19 +1173,18 @@ def _sweep(members: list[int], m: _Members, sim: _Similarity, cfg: DedupConfig,
         entry: dict[str, Any] = {"row": key & 0xFFFFFFFF}
         e = int(m.exact[i])
         match, best, crit = None, -1.0, NEAR
+        links: list[_Link] = []
         k0 = by_exact.get(e) if e else None
         if k0 is not None and _figures_agree(sim.figures(key, int(m.rows[i])),
                                              sim.figures(int(m.keys[k0]), int(m.rows[k0])), cfg.figures):
             match, best, crit = k0, 1.0, EXACT
+            links.append((i, k0, False))
         elif cfg.near:
             f = feat(i)
-            for k in keepers[: cfg.max_keepers]:
-                j, why, value = sim.judge(f, feat(k), cfg)
-                if why is not None and j > best:
-                    match, best, crit, crit_value = k, j, why, value
+            match, crit, crit_value, links = _match_keepers(i, f, keepers[: cfg.max_keepers], feat, sim, cfg)
             if match is None:
-                usable = bridges + [(r, k) for r, k in found if k in kept_set and i not in (r, k)]
-                match, crit, crit_value = _bridge(f, usable[: cfg.max_keepers], feat, sim, cfg)
+                usable = bridges + [b for b in found if b[1] in kept_set and i not in b[:2]]
+                match, crit, crit_value, links = _bridge(i, f, usable[: cfg.max_keepers], feat, sim, cfg)
             if match is not None:
                 best = crit_value
         if match is None:
@@ -1172,25 +1194,66 @@ def _sweep(members: list[int], m: _Members, sim: _Similarity, cfg: DedupConfig,
                 by_exact.setdefault(e, i)
             entry["status"] = "kept"
         else:
-            if crit != SHARED and match in kept_set:
-                bridges.append((i, match))
+            bridges.extend(links)
             entry.update(status="removed", reason=crit, kept_id=m.ids[match],
                          kept_key=m.label(match), similarity=round(best, 6))
         out.append(entry)
     return out, bridges, len(keepers)
 
 
-def _bridge(f: _Feats, bridges: list[tuple[int, int]], feat: Callable[[int], _Feats], sim: _Similarity,
-            cfg: DedupConfig) -> tuple[int | None, str, float]:
-    """The kept member a document is a copy of through a close copy of it it matches (the most
-    similar such copy), with the criterion and value of that match; ``(None, NEAR, 0)`` if none.
-    A partner's copy of a truncated copy may no longer resemble the original directly."""
+# a removed member, a kept member it is a copy of, and whether that chain holds a SHARED match
+_Link = tuple[int, int, bool]
+
+
+def _match_keepers(i: int, f: _Feats, keepers: list[int], feat: Callable[[int], _Feats], sim: _JudgeMemo,
+                   cfg: DedupConfig) -> tuple[int | None, str, float, list[_Link]]:
+    """The most similar kept member a document matches (with the criterion and its value) and a
+    link to every kept member it matches: which one is the best does not change what it is a
+    copy of, so a later member may bridge through it to any of them."""
     match, best, crit, crit_value = None, -1.0, NEAR, 0.0
-    for r, k in bridges:
-        j, why, value = sim.judge(f, feat(r), cfg)
-        if why is not None and j > best and _figures_agree(f.figs, feat(k).figs, cfg.figures):
-            match, best, crit, crit_value = k, j, why, value
-    return match, crit, crit_value
+    links: list[_Link] = []
+    for k in keepers:
+        j, why, value = sim.judge(f, feat(k), cfg)
+        if why is not None:
+            links.append((i, k, why == SHARED))
+            if j > best:
+                match, best, crit, crit_value = k, j, why, value
+    return match, crit, crit_value, links
+
+
+def _bridge(i: int, f: _Feats, bridges: list[_Link], feat: Callable[[int], _Feats], sim: _JudgeMemo,
+            cfg: DedupConfig) -> tuple[int | None, str, float, list[_Link]]:
+    """The kept member a document is a copy of through a removed copy of it it matches (the most
+    similar such copy), with the criterion and value of that match and the link it makes;
+    ``(None, NEAR, 0, [])`` if none. A partner's copy of a truncated copy may no longer resemble
+    the original directly. A chain holds at most one SHARED match: through a member removed by
+    SHARED only a close copy of it (exact, NEAR, CONTAINED) follows; SHARED alone is the weakest
+    evidence, and two of them could join two articles that only share paragraphs with a third.
+    Nor does a bridge join two documents that each hold its member plus a story of their own
+    (:func:`_extends`)."""
+    match, best, crit, crit_value, via = None, -1.0, NEAR, 0.0, False
+    for r, k, shared in bridges:
+        fr = feat(r)
+        j, why, value = sim.judge(f, fr, cfg)
+        if why is None or (shared and why == SHARED) or j <= best:
+            continue
+        if why != NEAR and _extends(f, fr) and _extends(feat(k), fr):
+            continue  # two stories of their own around one member they both hold
+        if _figures_agree(f.figs, feat(k).figs, cfg.figures):
+            match, best, crit, crit_value, via = k, j, why, value, shared or why == SHARED
+    return match, crit, crit_value, ([] if match is None else [(i, match, via)])
+
+
+def _extends(f: _Feats, via: _Feats) -> bool:
+    """Whether a document is the member a bridge goes through plus a story of its own: it is the
+    longer one and most of its paragraphs are not in that member. When both ends of a bridge do,
+    they are two follow-ups that re-tell one first story, not copies of each other; a copy of a
+    copy adds a headline or a paragraph at most, and an original holds its truncated copy."""
+    if len(f.sh) <= len(via.sh) or f.lines is None or via.lines is None:
+        return False
+    mine = {x >> _LINE_BITS for x in f.lines.tolist()}
+    common = len(mine & {x >> _LINE_BITS for x in via.lines.tolist()})
+    return len(mine) - common > common
 
 
 @_once(lambda t: f"decide-{t.partition:03d}")
