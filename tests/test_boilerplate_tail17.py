@@ -173,3 +173,9 @@ def test_a_line_of_several_hashtags_under_furniture_goes(step):
 def test_a_lone_hashtag_line_closing_the_text_stays(step):
     text = "\n".join([*BODY, "#embung #air bersih #Ranupakis"])
     assert run(text, step) == text
+
+
+def test_an_all_caps_subheading_ending_in_lainnya_stays(step):
+    # a real promo page's own subheading over the next promo (text, not related links)
+    text = "\n".join([*BODY, "PROMO BIBIT MENARIK LAINNYA", "Paket Bibit Super Hemat"])
+    assert run(text, step) == text

@@ -10,7 +10,7 @@ what its lines *say about the page* and by their *order*, which every outlet sha
   Teruskan ke teman kamu.``, ``Sudah mencoba resep ini? Tag @x di Instagram!``). Such a
   sentence ends the text as the last paragraph of many pages; it is taken off the end of the
   body (one or more, from the bottom up) so the furniture around it is read as tail;
-- a **related block** is a heading of one to four capitalised words ending in a related word
+- a **related block** is a heading of two to four title-case words ending in a related word
   (``Resep Lainnya``, ``Renungan Sebelumnya``, ``Laporan Khusus Lainnya``, ``Baca
   Selanjutnya``) directly followed by a headline-shaped line (capitalised, 2-16 words, no
   final stop): the heading opens the tail block, which takes the headlines below it;
@@ -51,10 +51,9 @@ _NOTE_RE = re.compile(
 _ASK_RE = re.compile(
     r"[A-Z][^?\n]{3,60}\?[ \t](?:Bagikan|Teruskan|Tag|Tandai|Share|Hubungi|Kirimkan)\b[^?\n]{0,80}"
 )
-_RELATED_WORDS = frozenset(
-    "Lainnya LAINNYA Sebelumnya SEBELUMNYA Selanjutnya SELANJUTNYA Berikutnya BERIKUTNYA "
-    "Terkait TERKAIT".split()
-)
+# title case only: an all-caps "PROMO KFC MENARIK LAINNYA" on real pages is a subheading of the
+# text (the all-caps related headers every outlet prints are shape rows with their own words)
+_RELATED_WORDS = frozenset("Lainnya Sebelumnya Selanjutnya Berikutnya Terkait".split())
 _HEAD_WORD_RE = re.compile(r"[A-Z][\w&'’-]{0,20}")
 _STARS_RE = re.compile(r"[^\n★☆]{0,30}[★☆]{3,5}[^\n★☆]{0,40}")
 _RATE_RE = re.compile(r"(?:Beri|Berikan)[ \t](?:nilai|rating|penilaian|ulasan)\b[^\n.]{0,40}")
@@ -82,7 +81,7 @@ def drop_trailing_notes(
 
 
 def _related_heading(s: str) -> bool:
-    """One to four capitalised words ending in a related word (``Resep Lainnya``)."""
+    """Two to four capitalised words ending in a related word (``Resep Lainnya``)."""
     words = s.split()
     return (
         2 <= len(words) <= 4
