@@ -97,24 +97,20 @@ def _headline_shaped(s: str) -> bool:
 
 
 def mark_tail(lines: Lines, tail: list[int], drop: dict[int, str]) -> None:
-    """Page notes, related blocks and rating widgets among the kept lines of the tail."""
-    kept = [i for i in tail if i not in drop]
-    for k, i in enumerate(kept):
+    """Page notes, related blocks and rating widgets among the kept lines of the tail (a
+    related heading counts only when the tail line right below it is a kept headline)."""
+    for k, i in enumerate(tail):
+        if i in drop:
+            continue
         s = lines[i].strip()
         if is_note(s):
             drop[i] = "page_note"
         elif _STARS_RE.fullmatch(s) or _RATE_RE.fullmatch(s):
             drop[i] = "rating"
         elif (
-            _related_heading(s)
-            and k + 1 < len(kept)
-            and kept[k + 1] == _next_nonblank(tail, i)
-            and _headline_shaped(lines[kept[k + 1]].strip())
+            k + 1 < len(tail)
+            and _related_heading(s)
+            and tail[k + 1] not in drop
+            and _headline_shaped(lines[tail[k + 1]].strip())
         ):
             drop[i] = "related_block"
-
-
-def _next_nonblank(tail: list[int], i: int) -> int:
-    """The tail line after ``i`` (-1 at the end)."""
-    k = tail.index(i)
-    return tail[k + 1] if k + 1 < len(tail) else -1
