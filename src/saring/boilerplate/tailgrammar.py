@@ -15,7 +15,8 @@ what its lines *say about the page* and by their *order*, which every outlet sha
   Selanjutnya``) directly followed by a headline-shaped line (capitalised, 2-16 words, no
   final stop): the heading opens the tail block, which takes the headlines below it;
 - a **rating widget**: a short line of three to five stars (``★★★★☆``, ``4.8 dari 126
-  ulasan``) or the ``Beri nilai <x> ini`` prompt over it.
+  ulasan``) or the ``Beri nilai <x> ini`` prompt over it;
+- a **noun credit**: ``<Noun> oleh: <Name>`` (``Renungan oleh: Tim Kerasulan``), colon required.
 
 Every class here opens the tail block (``shape._tail_block``). Only lines below the last body
 paragraph are read (a note paragraph is one of them once taken off the end); between
@@ -43,10 +44,11 @@ _DATA_NOTE = (
     r"(?:Data|Harga|Informasi)(?:[ \t][a-z]{2,15})?[ \t](?:ini|di atas)[ \t]"
     r"tidak[ \t](?:dapat|bisa|boleh)[ \t]dijadikan[ \t](?:acuan|patokan|dasar|pedoman)"
 )
-_NOTE_RE = re.compile(
-    rf"{_NOTE_SUBJECT}\b[^\n]{{0,60}}?\b(?:{_NOTE_PREDICATE})|{_DATA_NOTE}"
-    r"|[^\n]{0,80}\bkomisi\b[^\n]{0,60}\b(?:tautan|link) afiliasi"
+_SELF_RE = re.compile(rf"{_NOTE_SUBJECT}\b[^\n]{{0,60}}?\b(?:{_NOTE_PREDICATE})|{_DATA_NOTE}")
+_SELF_FIRST = frozenset(
+    "Artikel Tulisan Liputan Berita Konten Ringkasan Resep Buletin Rilis Data Harga Informasi".split()
 )
+_AFFILIATE_RE = re.compile(r"[^\n]{0,80}\bkomisi\b[^\n]{0,60}\b(?:tautan|link) afiliasi")
 # a question to the reader, then a call: share it, forward it, tag us, contact us
 _ASK_RE = re.compile(
     r"[A-Z][^?\n]{3,60}\?[ \t](?:Bagikan|Teruskan|Tag|Tandai|Share|Hubungi|Kirimkan)\b[^?\n]{0,80}"
@@ -57,15 +59,24 @@ _RELATED_WORDS = frozenset("Lainnya Sebelumnya Selanjutnya Berikutnya Terkait".s
 _HEAD_WORD_RE = re.compile(r"[A-Z][\w&'’-]{0,20}")
 _STARS_RE = re.compile(r"[^\n★☆]{0,30}[★☆]{3,5}[^\n★☆]{0,40}")
 _RATE_RE = re.compile(r"(?:Beri|Berikan)[ \t](?:nilai|rating|penilaian|ulasan)\b[^\n.]{0,40}")
+# a credit labelled by any noun, colon required ("Renungan oleh: Tim Kerasulan Kitab Suci")
+_NOUN_CREDIT_RE = re.compile(
+    r"[A-Z][a-z]{3,14}[ \t]oleh[ \t]{0,3}:[ \t]{0,3}[A-Z][\w.'’-]{0,25}(?:[ \t][A-Z][\w.'’-]{0,25}){0,5}"
+)
 # classes of this module that open the tail block below them
-OPENERS = frozenset({"page_note", "related_block", "rating"})
+OPENERS = frozenset({"page_note", "related_block", "rating", "tail_credit"})
 
 
 def is_note(s: str) -> bool:
-    """A sentence about the page itself, an affiliate disclosure or a question-and-call."""
+    """A sentence about the page itself, an affiliate disclosure or a question-and-call (each
+    regex behind a cheap test: this runs on every kept tail line)."""
     if len(s) > 400 or not s[:1].isupper():
         return False
-    return bool(_NOTE_RE.match(s) or _ASK_RE.fullmatch(s.rstrip()))
+    if s[: s.find(" ")] in _SELF_FIRST and _SELF_RE.match(s):
+        return True
+    if "komisi" in s and _AFFILIATE_RE.match(s):
+        return True
+    return "?" in s and _ASK_RE.fullmatch(s.rstrip()) is not None
 
 
 def drop_trailing_notes(
@@ -73,7 +84,7 @@ def drop_trailing_notes(
 ) -> int:
     """Take page notes off the end of the body (bottom up, never the first paragraph);
     return the new last paragraph."""
-    k = paragraphs.index(last)
+    k = len(paragraphs) - 1 if paragraphs[-1] == last else paragraphs.index(last)
     while k > 0 and is_note(lines[paragraphs[k]].strip()):
         drop[paragraphs[k]] = "page_note"
         k -= 1
@@ -97,18 +108,23 @@ def _headline_shaped(s: str) -> bool:
 
 
 def mark_tail(lines: Lines, tail: list[int], drop: dict[int, str]) -> None:
-    """Page notes, related blocks and rating widgets among the kept lines of the tail (a
-    related heading counts only when the tail line right below it is a kept headline)."""
+    """Page notes, related blocks, rating widgets and noun credits among the kept lines of the
+    tail (a related heading counts only when the tail line right below it is a kept headline)."""
     for k, i in enumerate(tail):
         if i in drop:
             continue
         s = lines[i].strip()
         if is_note(s):
             drop[i] = "page_note"
-        elif _STARS_RE.fullmatch(s) or _RATE_RE.fullmatch(s):
+        elif ("★" in s or "☆" in s) and _STARS_RE.fullmatch(s):
             drop[i] = "rating"
+        elif s[:4] == "Beri" and _RATE_RE.fullmatch(s):
+            drop[i] = "rating"
+        elif " oleh" in s and _NOUN_CREDIT_RE.fullmatch(s):
+            drop[i] = "tail_credit"
         elif (
             k + 1 < len(tail)
+            and s[s.rfind(" ") + 1 :] in _RELATED_WORDS
             and _related_heading(s)
             and tail[k + 1] not in drop
             and _headline_shaped(lines[tail[k + 1]].strip())
