@@ -31,6 +31,7 @@ from saring.boilerplate.dispatch import SHORT, LineAlternation
 from saring.boilerplate.headgrammar import mark_grammar
 from saring.boilerplate.linescan import ProseFilter
 from saring.boilerplate.placeholders import PLACEHOLDERS
+from saring.boilerplate.tailgrammar import OPENERS, drop_trailing_notes, mark_tail
 
 ZONES = ("any", "edge", "head", "tail")
 # outlet rules (rules.tsv) whose lines open a footer block like an anchor class does (not ads or
@@ -500,6 +501,7 @@ class ShapeFurniture:
                     drop[i] = cls
             return
         first, last = paragraphs[0], _last_paragraph(lines, paragraphs, found)
+        last = drop_trailing_notes(lines, paragraphs, last, drop)
         runs: list[int] = []
         for i, (cls, zone, _a) in found.items():
             if _in_zone(zone, i < first, i > last):
@@ -512,6 +514,7 @@ class ShapeFurniture:
         tail = nonblank[bisect.bisect_right(nonblank, last) :]
         head = nonblank[: bisect.bisect_left(nonblank, first)]
         mark_grammar(lines, head, tail, drop, url)
+        mark_tail(lines, tail, drop)
         self._trailing_teasers(lines, tail, drop)
         self._head_labels(lines, head, drop)
         self._tail_block(lines, tail, found, drop)
@@ -649,7 +652,9 @@ class ShapeFurniture:
             if opened and i not in drop:
                 drop[i] = "tail_block"
             else:
-                opens = i in drop and (found[i][2] if i in found else drop[i] in _FOOTER_RULES)
+                opens = i in drop and (
+                    found[i][2] if i in found else drop[i] in _FOOTER_RULES or drop[i] in OPENERS
+                )
                 if source >= 0 and (opens or _LABEL_START_RE.match(lines[i].lstrip())):
                     drop[source] = "credit"  # "Sumber: Dinas Kesehatan" over "Penulis: admin"
                 if opens:
