@@ -1966,8 +1966,8 @@ def _lone_quantifier(text: str, m: re.Match[str], s: Site, res: Resources) -> bo
 def _capped_surname(text: str, m: re.Match[str], s: Site, res: Resources) -> Site:
     """``s`` made a flag when it would split a compound name: a titled person's surname, two name
     elements, or a quantifier that heads nothing."""
-    if s.confidence <= 0.7 or _opens_compound(text, m, s, res):
-        return s
+    if s.confidence <= 0.7 or is_verb(s.right.lower(), res) or _opens_compound(text, m, s, res):
+        return s  # (a verb ends no name: ``Ayatollah Khamenei|dilaporkan`` is glue)
     if _surname_element(text, m, s, res) or _two_elements(text, m, s, res) or _lone_quantifier(text, m, s, res):
         s.cap = s.confidence = 0.7
     return s
