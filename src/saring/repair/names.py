@@ -1948,9 +1948,13 @@ def _two_elements(text: str, m: re.Match[str], s: Site, res: Resources) -> bool:
     nxt = NEXT_WORD.match(text, m.end())
     if nxt is not None and nxt.group(1) not in res.stop and not is_verb(nxt.group(1), res):
         return False  # (``Sukma Bangsa Mulia|dana abadi``: a modifier follows, the head's phrase goes on)
-    first = text[s.start : m.end()].split(" ", 1)[0]
-    if first in PLACE_HEADS or first in res.org_heads:
-        return False  # (``Desa Lorulung Raya|warga``: a place's or body's people are its glued head)
+    words = text[s.start : m.end()].split(" ")
+    if len(words) < 2 or words[0] in PLACE_HEADS or words[0] in res.org_heads:
+        return False  # (``Desa Lorulung Raya|warga``: a place's or body's people are its glued head;
+        # ``di Solo|kota yang``: a one-word place name is the glued head's as often)
+    low = s.right.lower()
+    if low in res.stop or not (low in res.pos_nouns or res.head_noun(low, HEAD_RATE)):
+        return False  # (``Al Ghazali|sudah``: a closed-class word is no name element)
     return res.names_ending(s.right) >= ELEMENTS and res.names_starting(m.group()[:k]) >= ELEMENTS
 
 
