@@ -1319,6 +1319,8 @@ def name_site(text: str, m: re.Match[str], res: Resources, memo: DocMemo | None 
     return site
 
 
+
+
 # English demonym remnants after a place name no list knows, in the order tried: ``-nese`` after a
 # vowel (Manado|nese), ``-n`` after ``a`` (Andalusia|n, before ``-ian``: Bavaria|n), ``-ese`` after a
 # consonant (Sichuan|ese), ``-an`` (Ohio|an), ``-ian`` (Brazil|ian), ``-i`` after a consonant
@@ -1422,6 +1424,7 @@ def _ian_unclear(tok: str, base: str, res: Resources) -> bool:
 QUANTIFIERS = tuple(sorted("para seorang sebuah beberapa sejumlah dua tiga empat lima enam tujuh delapan"
                            " sembilan sepuluh puluhan ratusan ribuan".split(), key=len, reverse=True))
 QUANTIFIER_TAILS = frozenset(q[-3:] for q in QUANTIFIERS)
+QUANTIFIER_SET = frozenset(QUANTIFIERS)
 NEXT_WORD = re.compile(r" ([a-z]{3,})\b")
 
 
@@ -1905,6 +1908,85 @@ def hyphen_start(text: str, start: int) -> int:
     return j  # (the capital ``second_part`` found)
 
 
+# A person's title, honorific or rank in (or just before) a name run: the run's last word is a
+# surname (``Hj. Nurlaela Pasaribuan``, ``Kapolsek AKP Suroso Tirtakota``, ``Ahmad bin Yusuf``)
+PERSON_TITLE = re.compile(
+    r"(?<![\w.])(?:(?:Hj|Hjh|H|Dr|Ir|Drs|Dra|Prof|Pdt|drg|dr|KH|Ust|Sdr|Sdri)\.|AKP|AKBP|Kompol|Kombes|Iptu|Ipda"
+    r"|Aiptu|Aipda|Bripka|Brigpol|Briptu|Bripda|Bharada|Kapten|Mayor|Letkol|Kolonel|Serka|Serma|Pelda|Ibu|Bu"
+    r"|Bapak|Pak|Ki|Nyi|Haji|Hajah|Kiai|Kyai|Ustaz|Ustazah|Romo|Andi|Daeng|Datuk|Datuak|Sutan|Teuku|Tengku"
+    r"|bin|binti) ")
+SURNAME_LEFT = 5  # a left part shorter than this is a syllable of a surname, not a whole one
+PERSON_WINDOW = 12  # characters before the name run a title may stand in (``Ibu Sri ...``)
+
+
+def _surname_element(text: str, m: re.Match[str], s: Site, res: Resources) -> bool:
+    """``Hj. Nurlaela Pasa|ribuan``, ``Ir. Gumilar Sastra|kota``: under a person's title the name's
+    last word is a surname, and a left part other corpus names go on from (``Cakra``, ``Tirta``,
+    ``Hadi``) or too short to be a surname (``Pasa``) makes the token one compound surname as
+    likely as a glued head. A false split tears a clean name (and the step's own output would be
+    edited again), so such a site is a flag at most, whatever the rules, the scorer or the page
+    say. Whole surnames no corpus name extends (``Wijaksara|ajudan``) keep their verdict."""
+    k = s.rest_start - m.start()
+    if s.form != "glue" or not 0 < k < len(m.group()) or not s.right[:1].islower():
+        return False
+    if not PERSON_TITLE.search(text, max(0, s.start - PERSON_WINDOW), m.start()):
+        return False
+    left = m.group()[:k]
+    return len(left) < SURNAME_LEFT or res.names_starting(left) >= ELEMENTS
+
+
+ELEMENTS = 2  # corpus names a part must start (left) or end (right) in to be a name element
+
+
+def _two_elements(text: str, m: re.Match[str], s: Site, res: Resources) -> bool:
+    """``Stasiun Jakarta|kota``, ``Sutrisno Hadi|putra``: both parts are name elements (other corpus
+    names start with the left part and end in the right one), so the token reads as one
+    compound name at least as well as a name with a glued head, when no modifier follows."""
+    k = s.rest_start - m.start()
+    if not (s.form == "glue" and 0 < k < len(m.group()) and s.right[:1].islower()):
+        return False
+    nxt = NEXT_WORD.match(text, m.end())
+    if nxt is not None and nxt.group(1) not in res.stop and not is_verb(nxt.group(1), res):
+        return False  # (``Sukma Bangsa Mulia|dana abadi``: a modifier follows, the head's phrase goes on)
+    words = text[s.start : m.end()].split(" ")
+    if len(words) < 2 or words[0] in PLACE_HEADS or words[0] in res.org_heads:
+        return False  # (``Desa Lorulung Raya|warga``: a place's or body's people are its glued head;
+        # ``di Solo|kota yang``: a one-word place name is the glued head's as often)
+    low = s.right.lower()
+    if low in res.stop or not (low in res.pos_nouns or res.head_noun(low, HEAD_RATE)):
+        return False  # (``Al Ghazali|sudah``: a closed-class word is no name element)
+    return res.names_ending(s.right) >= ELEMENTS and res.names_starting(m.group()[:k]) >= ELEMENTS
+
+
+def _lone_quantifier(text: str, m: re.Match[str], s: Site, res: Resources) -> bool:
+    """``Hj. Nurjannah Simbolon|ratusan,``: a quantifier opens a noun phrase; glued with no noun
+    after it (a comma, a verb) it moves alone and heads nothing, so the token is one word."""
+    if s.form != "glue" or s.right.lower() not in QUANTIFIER_SET:
+        return False
+    nxt = NEXT_WORD.match(text, m.end())
+    if nxt is None:
+        return True
+    noun = nxt.group(1)
+    return not (noun in res.pos_nouns or res.head_noun(noun, HEAD_RATE)) or is_verb(noun, res)
+
+
+def _capped_surname(text: str, m: re.Match[str], s: Site, res: Resources) -> Site:
+    """``s`` made a flag when it would split a compound name: a titled person's surname, two name
+    elements, or a quantifier that heads nothing."""
+    if s.confidence <= 0.7 or is_verb(s.right.lower(), res) or _opens_compound(text, m, s, res):
+        return s  # (a verb ends no name: ``Ayatollah Khamenei|dilaporkan`` is glue)
+    if _surname_element(text, m, s, res) or _two_elements(text, m, s, res) or _lone_quantifier(text, m, s, res):
+        s.cap = s.confidence = 0.7
+    return s
+
+
+def _opens_compound(text: str, m: re.Match[str], s: Site, res: Resources) -> bool:
+    """``Sirait|wakil wali kota``: the glued word opens a counted compound with the next word; a
+    name does not end in the first half of one, so the glue reading stands."""
+    nxt = NEXT_WORD.match(text, m.end())
+    return nxt is not None and res.head_pair(f"{s.right.lower()} {nxt.group(1)}")
+
+
 def find_entity_sites(text: str, res: Resources, taken: set[int],
                       stopped: dict[str, Any] | None = None, glued: dict[int, int] | None = None) -> list[Site]:
     """Glue sites on capitalised tokens the gazetteer scan did not claim.
@@ -1945,6 +2027,7 @@ def find_entity_sites(text: str, res: Resources, taken: set[int],
             if s is not None and (_plain_only_token(m.group(), res) or s.start == m.start() and _bare_head(s.entity, res)):
                 s = None  # (repair12: the scorer's gate as before plain nouns; see _plain_only_token)
         if s is not None:
+            s = _capped_surname(text, m, s, res)
             if any(s.start <= t < m.start() for t in taken) or (out and s.start < out[-1].end):
                 s.entity, s.start = m.group()[: s.rest_start - m.start()], m.start()
             out.append(s)
