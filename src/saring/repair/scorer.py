@@ -627,7 +627,7 @@ def site(text: str, m: re.Match[str], res: Resources, memo: DocMemo | None = Non
         edit = False  # (a flag: ``melalui PasarPelosok``, ``Toko daring JajanDesa``)
     if not running and (form != "glue" or not edit):
         return None  # after a locative: lower-case glue the model is sure of, or nothing
-    s = Site(
+    return Site(
         name_start,
         m.end(),
         text[name_start : start + i],
@@ -637,8 +637,8 @@ def site(text: str, m: re.Match[str], res: Resources, memo: DocMemo | None = Non
         EDIT_CONFIDENCE if edit else 0.6,
         needs_evidence=0 if edit else FLAG_ONLY,
         name=True,
+        no_move=_head_before(text, name_start, text[name_start : start + i], res),
     )
-    return s
 
 
 # a title's abbreviation right before a name (``dr.``, ``K.H.``, ``Ny.Hj.``, ``Prof.``)
@@ -686,6 +686,8 @@ def confirm(
     if not s.no_move and _tears_name(text, s):
         s.no_move = True
         return s
+    if not s.no_move and _head_before(text, s.start, s.entity, res):
+        s.no_move = True  # (split only; the page may still lift a flag to that split below)
     if s.form == "camel" and s.start == m.start() and _word_compound(s.entity, None, res):
         s.needs_evidence, s.cap = FLAG_ONLY, min(s.cap, 0.7)  # (``melalui WarungKampung``)
         s.confidence = min(s.confidence, 0.7)
@@ -727,6 +729,60 @@ def _tears_name(text: str, s: Site) -> bool:
         return False  # (the pattern's last two characters, one slice: most sites)
     before = RUN_WORD_BEFORE.search(text, max(0, s.start - 40), s.start)
     return before is not None and not N._sentence_start(text, before.start())
+
+
+# place nouns that take a name as their complement (``di depan``, ``deket``): no link's head
+SPATIAL = frozenset(
+    "depan belakang samping sebelah dekat deket atas bawah dalam luar seberang sekitar"
+    " antara tengah pinggir ujung".split()
+)
+# a lower-case word right before a name, not after a hyphen or a word character
+WORD_BEFORE = re.compile(r"(?<![\w\-])[a-z]{3,} $")
+
+
+def _head_before(text: str, start: int, name: str, res: Resources) -> bool:
+    """``Harga kopi Arabika Gunung Sawal|komoditas``, ``bengkel Karya Motor Sejati|alamat``: a
+    lower-case word that can head a noun phrase (not a verb, a closed-class word, a time word,
+    an adjective) right before the name may be the link's own head (``[[kopi Arabika Gunung
+    Sawal]]``); moving the glued phrase before the capitalised name would land inside the link
+    (a broken name is worse than a miss: split only). Either reading is a noun phrase, so the
+    shape cannot tell them apart (``saham PT Arangga|emiten`` is moved rightly); the page can:
+    the name written elsewhere without that word before it is a name of its own
+    (:func:`_named_without`)."""
+    if text[start - 1 : start] != " " or not text[start - 2 : start - 1].islower():
+        return False  # (one slice each: most names follow punctuation, a capital or a digit)
+    m = WORD_BEFORE.search(text, max(0, start - 40), start)
+    if m is None:
+        return False
+    low = m.group()[:-1]
+    return not (
+        _not_a_head(low, res)
+        or low in SPATIAL
+        or _relational(low, res)
+        or low in res.pos_adjs
+        or low in res.pre_head
+        or N.LOCATIVE_BEFORE.match(text, m.start()) is not None
+        or _named_without(text, name, low, start)
+    )
+
+
+def _relational(low: str, res: Resources) -> bool:
+    """A noun derived with ``-an`` from a known word (``terbitan``, ``penjualan``, ``kenaikan``):
+    it takes the name as its complement (``penjualan {sedan} Haruta``), it heads no link."""
+    if len(low) < 6 or not low.endswith("an"):
+        return False
+    stem = low[:-2]
+    return stem in res.lexicon or (low.startswith("ke") and stem[2:] in res.lexicon)
+
+
+def _named_without(text: str, name: str, low: str, start: int) -> bool:
+    """``name`` written on the page (outside ``start``) without the word ``low`` before it."""
+    pos, seen = text.find(name), 0
+    while pos >= 0 and seen < FIND_LIMIT:
+        if pos != start and text[max(0, pos - len(low) - 1) : pos].lower() != low + " ":
+            return True
+        pos, seen = text.find(name, pos + 1), seen + 1
+    return False
 
 
 def _page_vouches(
