@@ -637,7 +637,6 @@ def site(text: str, m: re.Match[str], res: Resources, memo: DocMemo | None = Non
         EDIT_CONFIDENCE if edit else 0.6,
         needs_evidence=0 if edit else FLAG_ONLY,
         name=True,
-        no_move=_head_before(text, name_start, text[name_start : start + i], res),
     )
 
 
@@ -686,8 +685,6 @@ def confirm(
     if not s.no_move and _tears_name(text, s):
         s.no_move = True
         return s
-    if not s.no_move and _head_before(text, s.start, s.entity, res):
-        s.no_move = True  # (split only; the page may still lift a flag to that split below)
     if s.form == "camel" and s.start == m.start() and _word_compound(s.entity, None, res):
         s.needs_evidence, s.cap = FLAG_ONLY, min(s.cap, 0.7)  # (``melalui WarungKampung``)
         s.confidence = min(s.confidence, 0.7)
@@ -707,6 +704,7 @@ def confirm(
         # ``Ujung Gang``; a move there would break it. Asked last: the walk is dear)
     s.needs_evidence, s.cap = needs, max(s.cap, 0.99)
     s.confidence = max(s.confidence, EDIT_CONFIDENCE)
+    s.no_move = s.no_move or _head_before(text, s.start, s.entity, res)  # (the lift splits only)
     return s
 
 
