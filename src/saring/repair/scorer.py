@@ -668,6 +668,47 @@ def keep_names_whole(text: str, sites: list[Site]) -> None:
             s.no_move = True
 
 
+def lift_page_camel(text: str, sites: list[Site], res: Resources) -> None:
+    """Let the rules' CamelCase name sites move again on a page of the translator's CamelCase
+    glue, after ``glue.mark_scrape_joins`` read its seams as a scraper's joins (each seam the
+    rules did not site counts as one). :data:`PAGE_SEAMS` or more confident name sites, each
+    inside running text (``Menurut Wahyu Tresnadi KusumahDirektur operasional,``, not a line's
+    first name nor a headline's) with a whole name (:func:`_clear_move`): a scraper joins a
+    headline or a paragraph to the next line, it does not put a head noun after three names in
+    the middle of sentences."""
+    if len(sites) < PAGE_SEAMS:
+        return
+    cand = [
+        s
+        for s in sites
+        if s.scrape and s.form == "camel" and s.name and not s.needs_evidence
+        if s.confidence >= EDIT_CONFIDENCE
+    ]
+    if len(cand) < PAGE_SEAMS:
+        return
+    ok = [s for s in cand if _clear_move(text, s, sites, res)]
+    if len(ok) >= PAGE_SEAMS and any(
+        in_running_text(text, s.start, s.end, res, initial_ok=True) for s in ok
+    ):
+        for s in ok:
+            s.no_move = s.scrape = False
+
+
+def _clear_move(text: str, s: Site, sites: list[Site], res: Resources) -> bool:
+    """A CamelCase name site mid-line, lower-case text after its glued head noun, whose move
+    keeps every name whole: its name's extent clear, no title or lower-case head before it, not
+    inside another site's name (the page's sites together must show running text)."""
+    if N._sentence_start(text, s.start) or any(o.start < s.start < o.end for o in sites):
+        return False
+    if text.rfind("\n", 0, s.start) + 1 == s.start or RUNNING_AFTER.match(text, s.end) is None:
+        return False  # (a line's first name, or no lower-case text after the glued word)
+    if _not_a_head(s.right.lower(), res) or _tears_name(text, s):
+        return False
+    if _head_before(text, s.start, s.entity, res):
+        return False
+    return N.extend_name(text, _token_start(text, s), res) == (s.start, True)
+
+
 def _token_start(text: str, s: Site) -> int:
     """Where the site's glued token starts (its name's last word)."""
     return max(s.start, text.rfind(" ", s.start, s.rest_start) + 1)
@@ -704,7 +745,7 @@ def confirm(
         # ``Ujung Gang``; a move there would break it. Asked last: the walk is dear)
     s.needs_evidence, s.cap = needs, max(s.cap, 0.99)
     s.confidence = max(s.confidence, EDIT_CONFIDENCE)
-    s.no_move = s.no_move or _head_before(text, s.start, s.entity, res)  # (the lift splits only)
+    s.no_move = s.no_move or _link_head_before(text, s, res)  # (the lift splits only)
     return s
 
 
@@ -762,6 +803,16 @@ def _head_before(text: str, start: int, name: str, res: Resources) -> bool:
         or N.LOCATIVE_BEFORE.match(text, m.start()) is not None
         or _named_without(text, name, low, start)
     )
+
+
+def _link_head_before(text: str, s: Site, res: Resources) -> bool:
+    """:func:`_head_before` the site's name, unless the glued phrase opens names itself
+    (``anggota Mina Sejahtera|koperasi``: ``koperasi Mina Sejahtera`` is the body's name, and
+    the word before stands outside it)."""
+    first = s.right.split(" ", 1)[0].lower()
+    if first in res.name_heads or first.capitalize() in res.org_heads:
+        return False
+    return _head_before(text, s.start, s.entity, res)
 
 
 def _relational(low: str, res: Resources) -> bool:
