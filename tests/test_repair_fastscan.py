@@ -604,7 +604,7 @@ def _quiet_source() -> str:
 # is False too; ``hyphen_code_sites`` is a site source ``quiet`` does not scan for; glue11: + scorer.site,
 # only on live name tokens: quiet stays exact; session 14, repair12: ``quiet`` itself answers the
 # hyphen-code gate from the kernel's name walk, ``process`` asks only ``quiet``)
-QUIET_SHA = "c34d93f636797204"  # (glue15 s17: keep_names_whole after find_name_sites only sets no_move on sites already found: no site added, quiet stays exact) (repair15 s17: find_entity_sites drops a scorer site on a bare common head, PasarPelosok: fewer sites, quiet stays a subset) (lead s16: scorer.confirm adds no site, only edits one the rules found: quiet stays exact) (repair13 s15: number_sites and degree_sites run only with MT evidence, beside find_name_sites; find_sites' moved check takes glue sites too: quiet stays exact)
+QUIET_SHA = "5c6eed7749e80e1b"  # (glue17 s18: lift_page_camel after mark_scrape_joins only clears no_move/scrape on 3+ camel sites already found: a quiet document has none, quiet stays exact) (glue15 s17: keep_names_whole after find_name_sites only sets no_move on sites already found: no site added, quiet stays exact) (repair15 s17: find_entity_sites drops a scorer site on a bare common head, PasarPelosok: fewer sites, quiet stays a subset) (lead s16: scorer.confirm adds no site, only edits one the rules found: quiet stays exact) (repair13 s15: number_sites and degree_sites run only with MT evidence, beside find_name_sites; find_sites' moved check takes glue sites too: quiet stays exact)
 
 
 def test_quiet_documents_mirror_the_glue_scan() -> None:
