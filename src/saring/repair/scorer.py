@@ -627,7 +627,7 @@ def site(text: str, m: re.Match[str], res: Resources, memo: DocMemo | None = Non
         edit = False  # (a flag: ``melalui PasarPelosok``, ``Toko daring JajanDesa``)
     if not running and (form != "glue" or not edit):
         return None  # after a locative: lower-case glue the model is sure of, or nothing
-    s = Site(
+    return Site(
         name_start,
         m.end(),
         text[name_start : start + i],
@@ -638,7 +638,6 @@ def site(text: str, m: re.Match[str], res: Resources, memo: DocMemo | None = Non
         needs_evidence=0 if edit else FLAG_ONLY,
         name=True,
     )
-    return s
 
 
 # a title's abbreviation right before a name (``dr.``, ``K.H.``, ``Ny.Hj.``, ``Prof.``)
@@ -667,6 +666,47 @@ def keep_names_whole(text: str, sites: list[Site]) -> None:
     for s in sites:
         if s.form in FORMS and any(a < s.start < b for a, b in spans):
             s.no_move = True
+
+
+def lift_page_camel(text: str, sites: list[Site], res: Resources) -> None:
+    """Let the rules' CamelCase name sites move again on a page of the translator's CamelCase
+    glue, after ``glue.mark_scrape_joins`` read its seams as a scraper's joins (each seam the
+    rules did not site counts as one). :data:`PAGE_SEAMS` or more confident name sites, each
+    inside running text (``Menurut Wahyu Tresnadi KusumahDirektur operasional,``, not a line's
+    first name nor a headline's) with a whole name (:func:`_clear_move`): a scraper joins a
+    headline or a paragraph to the next line, it does not put a head noun after three names in
+    the middle of sentences."""
+    if len(sites) < PAGE_SEAMS:
+        return
+    cand = [
+        s
+        for s in sites
+        if s.scrape and s.form == "camel" and s.name and not s.needs_evidence
+        if s.confidence >= EDIT_CONFIDENCE
+    ]
+    if len(cand) < PAGE_SEAMS:
+        return
+    ok = [s for s in cand if _clear_move(text, s, sites, res)]
+    if len(ok) >= PAGE_SEAMS and any(
+        in_running_text(text, s.start, s.end, res, initial_ok=True) for s in ok
+    ):
+        for s in ok:
+            s.no_move = s.scrape = False
+
+
+def _clear_move(text: str, s: Site, sites: list[Site], res: Resources) -> bool:
+    """A CamelCase name site mid-line, lower-case text after its glued head noun, whose move
+    keeps every name whole: its name's extent clear, no title or lower-case head before it, not
+    inside another site's name (the page's sites together must show running text)."""
+    if N._sentence_start(text, s.start) or any(o.start < s.start < o.end for o in sites):
+        return False
+    if text.rfind("\n", 0, s.start) + 1 == s.start or RUNNING_AFTER.match(text, s.end) is None:
+        return False  # (a line's first name, or no lower-case text after the glued word)
+    if _not_a_head(s.right.lower(), res) or _tears_name(text, s):
+        return False
+    if _head_before(text, s.start, s.entity, res):
+        return False
+    return N.extend_name(text, _token_start(text, s), res) == (s.start, True)
 
 
 def _token_start(text: str, s: Site) -> int:
@@ -705,6 +745,7 @@ def confirm(
         # ``Ujung Gang``; a move there would break it. Asked last: the walk is dear)
     s.needs_evidence, s.cap = needs, max(s.cap, 0.99)
     s.confidence = max(s.confidence, EDIT_CONFIDENCE)
+    s.no_move = s.no_move or _link_head_before(text, s, res)  # (the lift splits only)
     return s
 
 
@@ -727,6 +768,70 @@ def _tears_name(text: str, s: Site) -> bool:
         return False  # (the pattern's last two characters, one slice: most sites)
     before = RUN_WORD_BEFORE.search(text, max(0, s.start - 40), s.start)
     return before is not None and not N._sentence_start(text, before.start())
+
+
+# place nouns that take a name as their complement (``di depan``, ``deket``): no link's head
+SPATIAL = frozenset(
+    "depan belakang samping sebelah dekat deket atas bawah dalam luar seberang sekitar"
+    " antara tengah pinggir ujung".split()
+)
+# a lower-case word right before a name, not after a hyphen or a word character
+WORD_BEFORE = re.compile(r"(?<![\w\-])[a-z]{3,} $")
+
+
+def _head_before(text: str, start: int, name: str, res: Resources) -> bool:
+    """``Harga kopi Arabika Gunung Sawal|komoditas``, ``bengkel Karya Motor Sejati|alamat``: a
+    lower-case word that can head a noun phrase (not a verb, a closed-class word, a time word,
+    an adjective) right before the name may be the link's own head (``[[kopi Arabika Gunung
+    Sawal]]``); moving the glued phrase before the capitalised name would land inside the link
+    (a broken name is worse than a miss: split only). Either reading is a noun phrase, so the
+    shape cannot tell them apart (``saham PT Arangga|emiten`` is moved rightly); the page can:
+    the name written elsewhere without that word before it is a name of its own
+    (:func:`_named_without`)."""
+    if text[start - 1 : start] != " " or not text[start - 2 : start - 1].islower():
+        return False  # (one slice each: most names follow punctuation, a capital or a digit)
+    m = WORD_BEFORE.search(text, max(0, start - 40), start)
+    if m is None:
+        return False
+    low = m.group()[:-1]
+    return not (
+        _not_a_head(low, res)
+        or low in SPATIAL
+        or _relational(low, res)
+        or low in res.pos_adjs
+        or low in res.pre_head
+        or N.LOCATIVE_BEFORE.match(text, m.start()) is not None
+        or _named_without(text, name, low, start)
+    )
+
+
+def _link_head_before(text: str, s: Site, res: Resources) -> bool:
+    """:func:`_head_before` the site's name, unless the glued phrase opens names itself
+    (``anggota Mina Sejahtera|koperasi``: ``koperasi Mina Sejahtera`` is the body's name, and
+    the word before stands outside it)."""
+    first = s.right.split(" ", 1)[0].lower()
+    if first in res.name_heads or first.capitalize() in res.org_heads:
+        return False
+    return _head_before(text, s.start, s.entity, res)
+
+
+def _relational(low: str, res: Resources) -> bool:
+    """A noun derived with ``-an`` from a known word (``terbitan``, ``penjualan``, ``kenaikan``):
+    it takes the name as its complement (``penjualan {sedan} Haruta``), it heads no link."""
+    if len(low) < 6 or not low.endswith("an"):
+        return False
+    stem = low[:-2]
+    return stem in res.lexicon or (low.startswith("ke") and stem[2:] in res.lexicon)
+
+
+def _named_without(text: str, name: str, low: str, start: int) -> bool:
+    """``name`` written on the page (outside ``start``) without the word ``low`` before it."""
+    pos, seen = text.find(name), 0
+    while pos >= 0 and seen < FIND_LIMIT:
+        if pos != start and text[max(0, pos - len(low) - 1) : pos].lower() != low + " ":
+            return True
+        pos, seen = text.find(name, pos + 1), seen + 1
+    return False
 
 
 def _page_vouches(

@@ -54,7 +54,7 @@ from saring.repair.names import (
 )
 from saring.repair.paragraphs import DupPair, Para, find_duplicates, split_paragraphs
 from saring.repair.resources import Resources, load_resources
-from saring.repair.scorer import keep_names_whole
+from saring.repair.scorer import keep_names_whole, lift_page_camel
 from saring.step import MapStep, Reject
 
 NEWLINE = re.compile("\n")
@@ -178,6 +178,7 @@ class Repair(MapStep):
                 doc.flag(self.label, "glue_scan_bound", **stopped)
             return {"counts": counts, "line_damage": line_damage}
         mark_scrape_joins(text, sites, res=res)
+        lift_page_camel(text, sites, res)  # (glue17 s18: a page of the translator's CamelCase glue)
         require_mt_fingerprint(sites, res, text)
         extend_sites(text, sites, res)
         if any(s.confidence >= 0.8 and not s.scrape for s in sites):  # MT evidence: names too
