@@ -53,7 +53,13 @@ from saring.background import Background
 from saring.dedup import exact as exact_mod
 from saring.dedup.lsh import optimal_params
 from saring.dedup.minhash import MinHasher, band_hashes, exact_jaccard, splitmix, token_hashes
-from saring.dedup.normalize import hash_tokens, normalize_for_hash, number_bytes
+from saring.dedup.normalize import (
+    FACT_HEAD,
+    FACT_VALUE,
+    fact_bytes,
+    hash_tokens,
+    normalize_for_hash,
+)
 from saring.dedup.paragraphs import paragraph_hashes, paragraph_removals
 from saring.dedup.unionfind import components
 from saring.document import KEPT, Document
@@ -131,6 +137,12 @@ _LEAD_SHIFT = 1
 # of the smaller set are in the other: hashing folds digits, so two days of one template report
 # (weather, prices, rates, case counts) are the same text to shingles and the exact hash
 _MIN_FIGURES = 4
+# a figure is stored with ``normalize.FACT_HEAD`` when it starts within this many characters of
+# its line (a dateline's or an "updated" line's date, a counter); a template check ignores those
+_FACT_HEAD_CHARS = 40
+# aligned places where both documents hold a figure the other lacks, away from a line's start,
+# that make them two fillings of one template (another day's schedule, another region's figures)
+_CHANGED_FACTS = 1
 # a paragraph held by more documents than this is furniture, not a sign of a copy (candidates)
 _LINE_BUCKET_MAX = 10
 # a body paragraph is stored as its hash's high 48 bits and, in the low 16, its estimated token
@@ -356,7 +368,7 @@ class _ShardHashes:
         # paragraph hashes of every document, flat, with per-document counts (rows built per shard)
         self.par_hashes: list[int] = []
         self.par_counts: list[int] = []
-        # per document, flat: its figures (normalize.number_bytes) and its body paragraphs'
+        # per document, flat: its figures (normalize.fact_bytes) and its body paragraphs'
         # hashes in text order (of its view), with per-document counts
         self.figs: list[bytes] = []
         self.lines: list[int] = []
@@ -391,7 +403,7 @@ class _ShardHashes:
             self.par_hashes.extend([h for _, _, h in spans])
             self.par_counts.append(len(spans))
         if cfg.figures > 0:
-            self.figs.append(number_bytes(text if view_text is None else view_text))
+            self.figs.append(fact_bytes(text if view_text is None else view_text, _FACT_HEAD_CHARS))
         if shared:
             if view_text is not None:
                 spans = paragraph_hashes(view_text, cfg.paragraph_min_chars, vnorm)
@@ -866,12 +878,35 @@ class _Similarity:
 def _figures_agree(a: np.ndarray | None, b: np.ndarray | None, share: float) -> bool:
     """False when both documents carry at least ``_MIN_FIGURES`` distinct figures and fewer than
     ``share`` of the smaller set occur in the other: the same template filled in on two days.
-    A copy keeps its figures (a truncated one a subset); a re-crawl changes a counter or two."""
+    A copy keeps its figures (a truncated one a subset); a re-crawl changes a counter or two.
+    Also false when the figures, aligned in text order, show a changed fact (:func:`_facts_changed`)."""
     if share <= 0 or a is None or b is None or (len(a) == len(b) and a.tobytes() == b.tobytes()):
         return True
-    fa, fb = set(a.tolist()), set(b.tolist())  # a few dozen figures: sets beat numpy calls
+    al, bl = a.tolist(), b.tolist()
+    fa, fb = {x & FACT_VALUE for x in al}, {x & FACT_VALUE for x in bl}  # a few dozen: sets beat numpy
     lo = min(len(fa), len(fb))
-    return lo < _MIN_FIGURES or len(fa & fb) >= share * lo - 1e-9
+    if lo >= _MIN_FIGURES and len(fa & fb) < share * lo - 1e-9:
+        return False
+    return not _facts_changed(al, bl, fa, fb)
+
+
+def _facts_changed(a: list[int], b: list[int], fa: set[int], fb: set[int]) -> bool:
+    """Whether two documents' figures (``normalize.fact_bytes``, text order), aligned, hold at
+    least ``_CHANGED_FACTS`` places where each has a figure the other lacks, both away from a
+    line's start: one template filled with another date, hour or amount. A copy drops or adds
+    figures (a truncated copy, an editor's line, a figure in words), reorders paragraphs (the
+    figure is still in the other) or re-dates its dateline or "updated" line (near a line start)."""
+    ba = [x for x in a if not x & FACT_HEAD]
+    bb = [x for x in b if not x & FACT_HEAD]
+    if not any(x not in fb for x in ba) or not any(y not in fa for y in bb):
+        return False
+    from difflib import SequenceMatcher  # only for candidate pairs with figures of their own
+
+    changed = 0
+    for op, i1, i2, j1, j2 in SequenceMatcher(None, ba, bb, autojunk=False).get_opcodes():
+        if op == "replace":
+            changed += sum(x not in fb and y not in fa for x, y in zip(ba[i1:i2], bb[j1:j2]))  # noqa: B905
+    return changed >= _CHANGED_FACTS
 
 
 def _paragraphs_shared(a: _Feats, b: _Feats, inter: int, contained: bool = True) -> bool:
