@@ -25,7 +25,8 @@
  *     normalize.py ``fact_hashes_reference``): trailing "000" groups are not hashed ("64.000"
  *     hashes as "64", so "Rp64 ribu" agrees with "Rp64.000"), bit 31 is the FNV-1a hash's and
  *     is replaced by a flag: set when the figure starts fewer than ``head`` characters after its
- *     line's start (a dateline, an "updated" line, a counter).
+ *     line's start (a dateline, an "updated" line, a counter) or sits in a link (``in_link``);
+ *     each figure is followed by its slot (``slot_of``): two uint32 per figure.
  *
  * Sizes are Py_ssize_t, the output buffer grows by checked doubling, every Python API result is
  * checked, and no buffer is indexed by input values except the 128-entry ASCII table (c < 128).
@@ -327,6 +328,60 @@ near_line_start(int kind, const void *data, Py_ssize_t i, Py_ssize_t head)
     return i - k < head && (k == 0 || PyUnicode_READ(kind, data, k - 1) == '\n');
 }
 
+/* True when the word holding the figure at i has a '/' and an ASCII letter before it (a link:
+ * ".../read/2026/12/s03"), or when its start is more than 256 characters back. */
+static int
+in_link(int kind, const void *data, Py_ssize_t i)
+{
+    int slash = 0, letter = 0;
+    for (Py_ssize_t k = i - 1; k >= 0; k--) {
+        Py_UCS4 c = PyUnicode_READ(kind, data, k);
+        if (c == ' ' || c == '\t' || c == '\n' || c == '\r')
+            return slash && letter;
+        if (i - k > 256)
+            return 1;
+        slash |= c == '/';
+        letter |= (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+    }
+    return slash && letter;
+}
+
+static int
+is_alpha(Py_UCS4 c)
+{
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+}
+
+/* The slot of the figure at i: the FNV-1a hash of the nearest word before it on its line, at most
+ * 200 characters back, that starts with a lower-case ASCII letter ("pada" in "pada Selasa
+ * (1/8)", "menjadi" in "menjadi Rp64.000": names and day names are what a template changes); 0
+ * when there is none. */
+static uint32_t
+slot_of(int kind, const void *data, Py_ssize_t i)
+{
+    Py_ssize_t lo = i > 200 ? i - 200 : 0, k = i;
+    while (k > lo) {
+        Py_UCS4 c = PyUnicode_READ(kind, data, k - 1);
+        if (c == '\n')
+            return 0;
+        if (!is_alpha(c)) {
+            k--;
+            continue;
+        }
+        Py_ssize_t end = k;
+        while (k > lo && is_alpha(PyUnicode_READ(kind, data, k - 1)))
+            k--;
+        Py_UCS4 first = PyUnicode_READ(kind, data, k);
+        if (first >= 'a' && first <= 'z') {
+            uint32_t h = FNV_OFFSET;
+            for (Py_ssize_t j = k; j < end; j++)
+                h = (h ^ (uint32_t)PyUnicode_READ(kind, data, j)) * FNV_PRIME;
+            return h;
+        }
+    }
+    return 0;
+}
+
 static PyObject *
 facts(PyObject *self, PyObject *args)
 {
@@ -342,7 +397,7 @@ facts(PyObject *self, PyObject *args)
     if (buf == NULL)
         return PyErr_NoMemory();
     for (Py_ssize_t i = next_digit(kind, data, n, 0); i < n; i = next_digit(kind, data, n, i)) {
-        if (len == cap) {
+        if (len + 2 > cap) {
             if (cap > PY_SSIZE_T_MAX / 2 / (Py_ssize_t)sizeof(uint32_t)) {
                 PyMem_Free(buf);
                 return PyErr_NoMemory();
@@ -355,8 +410,10 @@ facts(PyObject *self, PyObject *args)
             }
             buf = nb;
         }
-        uint32_t flag = near_line_start(kind, data, i, head) ? 0x80000000u : 0u;
+        uint32_t flag = near_line_start(kind, data, i, head) || in_link(kind, data, i) ? 0x80000000u : 0u;
+        uint32_t slot = slot_of(kind, data, i);
         buf[len++] = fact_at(kind, data, n, &i) | flag;
+        buf[len++] = slot;
     }
     PyObject *res = PyBytes_FromStringAndSize((const char *)buf, len * (Py_ssize_t)sizeof(uint32_t));
     PyMem_Free(buf);

@@ -143,6 +143,9 @@ _FACT_HEAD_CHARS = 40
 # aligned places where both documents hold a figure the other lacks, away from a line's start,
 # that make them two fillings of one template (another day's schedule, another region's figures)
 _CHANGED_FACTS = 1
+# the alignment is quadratic at worst: only this many body figures of each are aligned (a table
+# of prices or results has a changed fact in its first rows as well)
+_FACTS_ALIGNED = 300
 # a paragraph held by more documents than this is furniture, not a sign of a copy (candidates)
 _LINE_BUCKET_MAX = 10
 # a body paragraph is stored as its hash's high 48 bits and, in the low 16, its estimated token
@@ -879,11 +882,12 @@ def _figures_agree(a: np.ndarray | None, b: np.ndarray | None, share: float) -> 
     """False when both documents carry at least ``_MIN_FIGURES`` distinct figures and fewer than
     ``share`` of the smaller set occur in the other: the same template filled in on two days.
     A copy keeps its figures (a truncated one a subset); a re-crawl changes a counter or two.
-    Also false when the figures, aligned in text order, show a changed fact (:func:`_facts_changed`)."""
+    Also false when the figures, aligned in text order, show a changed fact (:func:`_facts_changed`).
+    Stored per figure: its value (``normalize.fact_bytes``) and its slot."""
     if share <= 0 or a is None or b is None or (len(a) == len(b) and a.tobytes() == b.tobytes()):
         return True
     al, bl = a.tolist(), b.tolist()
-    fa, fb = {x & FACT_VALUE for x in al}, {x & FACT_VALUE for x in bl}  # a few dozen: sets beat numpy
+    fa, fb = {x & FACT_VALUE for x in al[::2]}, {x & FACT_VALUE for x in bl[::2]}  # a few dozen: sets
     lo = min(len(fa), len(fb))
     if lo >= _MIN_FIGURES and len(fa & fb) < share * lo - 1e-9:
         return False
@@ -891,21 +895,25 @@ def _figures_agree(a: np.ndarray | None, b: np.ndarray | None, share: float) -> 
 
 
 def _facts_changed(a: list[int], b: list[int], fa: set[int], fb: set[int]) -> bool:
-    """Whether two documents' figures (``normalize.fact_bytes``, text order), aligned, hold at
-    least ``_CHANGED_FACTS`` places where each has a figure the other lacks, both away from a
-    line's start: one template filled with another date, hour or amount. A copy drops or adds
-    figures (a truncated copy, an editor's line, a figure in words), reorders paragraphs (the
-    figure is still in the other) or re-dates its dateline or "updated" line (near a line start)."""
-    ba = [x for x in a if not x & FACT_HEAD]
-    bb = [x for x in b if not x & FACT_HEAD]
-    if not any(x not in fb for x in ba) or not any(y not in fa for y in bb):
+    """Whether two documents' figures (``normalize.fact_bytes``: value, slot; text order), aligned,
+    hold at least ``_CHANGED_FACTS`` places where each has, in the same slot, a figure the other
+    lacks, away from a line's start: one template filled with another date, hour or amount. A copy drops or adds figures (a truncated copy, an editor's
+    line, a figure in words), reorders paragraphs (the figure is still in the other), re-dates its
+    dateline or "updated" line (near a line start) or links its source (``fact_bytes`` flags
+    both); two copies that dropped different paragraphs or were cut differently (a teaser) have
+    other slots there."""
+    ba = [(x, c) for x, c in zip(a[::2], a[1::2]) if not x & FACT_HEAD][:_FACTS_ALIGNED]  # noqa: B905
+    bb = [(y, c) for y, c in zip(b[::2], b[1::2]) if not y & FACT_HEAD][:_FACTS_ALIGNED]  # noqa: B905
+    if not any(x not in fb for x, _ in ba) or not any(y not in fa for y, _ in bb):
         return False
     from difflib import SequenceMatcher  # only for candidate pairs with figures of their own
 
+    va, vb = [x for x, _ in ba], [y for y, _ in bb]
     changed = 0
-    for op, i1, i2, j1, j2 in SequenceMatcher(None, ba, bb, autojunk=False).get_opcodes():
+    for op, i1, i2, j1, j2 in SequenceMatcher(None, va, vb, autojunk=False).get_opcodes():
         if op == "replace":
-            changed += sum(x not in fb and y not in fa for x, y in zip(ba[i1:i2], bb[j1:j2]))  # noqa: B905
+            pairs = zip(ba[i1:i2], bb[j1:j2])  # noqa: B905 - the shorter run pairs
+            changed += sum(x not in fb and y not in fa and cx == cy for (x, cx), (y, cy) in pairs)
     return changed >= _CHANGED_FACTS
 
 
