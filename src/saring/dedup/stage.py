@@ -897,24 +897,39 @@ def _figures_agree(a: np.ndarray | None, b: np.ndarray | None, share: float) -> 
 def _facts_changed(a: list[int], b: list[int], fa: set[int], fb: set[int]) -> bool:
     """Whether two documents' figures (``normalize.fact_bytes``: value, slot; text order), aligned,
     hold at least ``_CHANGED_FACTS`` places where each has, in the same slot, a figure the other
-    lacks, away from a line's start: one template filled with another date, hour or amount. A copy drops or adds figures (a truncated copy, an editor's
-    line, a figure in words), reorders paragraphs (the figure is still in the other), re-dates its
-    dateline or "updated" line (near a line start) or links its source (``fact_bytes`` flags
-    both); two copies that dropped different paragraphs or were cut differently (a teaser) have
-    other slots there."""
-    ba = [(x, c) for x, c in zip(a[::2], a[1::2]) if not x & FACT_HEAD][:_FACTS_ALIGNED]  # noqa: B905
-    bb = [(y, c) for y, c in zip(b[::2], b[1::2]) if not y & FACT_HEAD][:_FACTS_ALIGNED]  # noqa: B905
-    if not any(x not in fb for x, _ in ba) or not any(y not in fa for y, _ in bb):
+    lacks, away from a line's start: one template filled with another date, hour or amount. A
+    copy drops or adds figures (a truncated copy, an editor's line, a figure in words), reorders
+    paragraphs (the figure is still in the other), re-dates its dateline or "updated" line (near
+    a line start) or links its source (``fact_bytes`` flags both); two copies that dropped
+    different paragraphs or were cut differently (a teaser) have other slots there."""
+    ba, bb = _slotted(a), _slotted(b)
+    if not any(x not in fb for x, _, _ in ba) or not any(y not in fa for y, _, _ in bb):
         return False
     from difflib import SequenceMatcher  # only for candidate pairs with figures of their own
 
-    va, vb = [x for x, _ in ba], [y for y, _ in bb]
+    sa, sb = set(ba), set(bb)
     changed = 0
-    for op, i1, i2, j1, j2 in SequenceMatcher(None, va, vb, autojunk=False).get_opcodes():
+    for op, i1, i2, j1, j2 in SequenceMatcher(None, ba, bb, autojunk=False).get_opcodes():
         if op == "replace":
             pairs = zip(ba[i1:i2], bb[j1:j2])  # noqa: B905 - the shorter run pairs
-            changed += sum(x not in fb and y not in fa and cx == cy for (x, cx), (y, cy) in pairs)
+            changed += sum(x not in sb and y not in sa and x[1:] == y[1:] for x, y in pairs)
     return changed >= _CHANGED_FACTS
+
+
+def _slotted(figs: list[int]) -> list[tuple[int, int, int]]:
+    """The body figures (not flagged by ``fact_bytes``) as (value, slot, rank), rank = how many
+    figures right before it share its slot: the day, month and year of "pada Selasa (1/8/2023)"
+    are three places of one slot, so a day that equals another's month is not the same fact."""
+    out: list[tuple[int, int, int]] = []
+    prev, rank = -1, 0
+    for x, c in zip(figs[::2], figs[1::2]):  # noqa: B905
+        rank = rank + 1 if c == prev else 0
+        prev = c
+        if not x & FACT_HEAD:
+            out.append((x, c, rank))
+            if len(out) == _FACTS_ALIGNED:
+                break
+    return out
 
 
 def _paragraphs_shared(a: _Feats, b: _Feats, inter: int, contained: bool = True) -> bool:
