@@ -73,24 +73,24 @@ def test_an_amount_in_words_is_the_same_figure() -> None:
     assert fa == fb
 
 
-def _pairs(values: list[int], slots: list[int] | None = None) -> list[int]:
-    """``fact_bytes``'s layout: value, slot per figure (one slot for all unless given)."""
-    return [x for v, c in zip(values, slots or [7] * len(values), strict=True) for x in (v, c)]
+def _changed(a: list[int], b: list[int], slots_b: list[int] | None = None) -> bool:
+    """``_facts_changed`` of two figure lists (one slot for all unless given for ``b``)."""
+    fa, fb = {x & N.FACT_VALUE for x in a}, {x & N.FACT_VALUE for x in b}
+    sa, sb = [7] * len(a), slots_b or [7] * len(b)
+    return S._facts_changed(S._slotted(a, sa), S._slotted(b, sb), fa, fb)
 
 
 def test_facts_changed_parts() -> None:
     body = [1, 2, 3, 4]
-    sa = set(body)
-    changed = S._facts_changed
-    assert not changed(_pairs(body), _pairs(body[:2]), sa, {1, 2})  # truncated: a subset
-    assert not changed(_pairs(body), _pairs([3, 4, 1, 2]), sa, sa)  # reordered paragraphs
-    assert changed(_pairs(body), _pairs([1, 9, 3, 4]), sa, {1, 9, 3, 4})  # one figure replaced
+    assert not _changed(body, body[:2])  # truncated: a subset
+    assert not _changed(body, [3, 4, 1, 2])  # reordered paragraphs
+    assert _changed(body, [1, 9, 3, 4])  # one figure replaced in its slot
+    assert _changed([9, 8, 2023], [4, 9, 2023])  # a date: the day equals the other's month
     # ... but not when the other figure stands in another slot (two copies cut differently)
-    assert not changed(_pairs(body), _pairs([1, 9, 3, 4], [7, 8, 7, 7]), sa, {1, 9, 3, 4})
+    assert not _changed([1, 2, 3, 4], [1, 9, 3, 4], [7, 8, 7, 7])
     head = N.FACT_HEAD
-    dateline = changed(_pairs([5 | head, *body]), _pairs([6 | head, *body]), {5, *sa}, {6, *sa})
-    assert not dateline
-    assert not changed(_pairs(body), _pairs([*body, 7]), sa, {*sa, 7})  # a figure added
+    assert not _changed([5 | head, *body], [6 | head, *body])  # a re-dated dateline
+    assert not _changed(body, [*body, 7])  # a figure added
 
 
 def test_a_link_and_a_line_start_are_not_slots() -> None:
