@@ -322,6 +322,13 @@ fact_at(int kind, const void *data, Py_ssize_t n, Py_ssize_t *at)
 static int
 near_line_start(int kind, const void *data, Py_ssize_t i, Py_ssize_t head)
 {
+    if (kind == PyUnicode_1BYTE_KIND) {  /* most news: one memrchr instead of a loop */
+        Py_ssize_t lo = i > head ? i - head : 0;
+        if (i == lo)
+            return i < head;
+        const unsigned char *nl = memrchr((const unsigned char *)data + lo, '\n', (size_t)(i - lo));
+        return nl != NULL || i < head;
+    }
     Py_ssize_t k = i;
     while (k > 0 && i - k < head && PyUnicode_READ(kind, data, k - 1) != '\n')
         k--;
