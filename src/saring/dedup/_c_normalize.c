@@ -336,7 +336,7 @@ near_line_start(int kind, const void *data, Py_ssize_t i, Py_ssize_t head)
 }
 
 /* True when the word holding the figure at i has a '/' and an ASCII letter before it (a link:
- * ".../read/2026/12/s03"), or when its start is more than 256 characters back. */
+ * ".../read/2026/12/s03"), or when its start is more than 64 characters back. */
 static int
 in_link(int kind, const void *data, Py_ssize_t i)
 {
@@ -345,7 +345,7 @@ in_link(int kind, const void *data, Py_ssize_t i)
         Py_UCS4 c = PyUnicode_READ(kind, data, k);
         if (c == ' ' || c == '\t' || c == '\n' || c == '\r')
             return slash && letter;
-        if (i - k > 256)
+        if (i - k > 64)
             return 1;
         slash |= c == '/';
         letter |= (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
@@ -360,13 +360,13 @@ is_alpha(Py_UCS4 c)
 }
 
 /* The slot of the figure at i: the FNV-1a hash of the nearest word before it on its line, at most
- * 200 characters back, that starts with a lower-case ASCII letter ("pada" in "pada Selasa
+ * 64 characters back, that starts with a lower-case ASCII letter ("pada" in "pada Selasa
  * (1/8)", "menjadi" in "menjadi Rp64.000": names and day names are what a template changes); 0
  * when there is none. */
 static uint32_t
 slot_of(int kind, const void *data, Py_ssize_t i)
 {
-    Py_ssize_t lo = i > 200 ? i - 200 : 0, k = i;
+    Py_ssize_t lo = i > 64 ? i - 64 : 0, k = i;
     while (k > lo) {
         Py_UCS4 c = PyUnicode_READ(kind, data, k - 1);
         if (c == '\n')
@@ -418,7 +418,7 @@ facts(PyObject *self, PyObject *args)
             buf = nb;
         }
         uint32_t flag = near_line_start(kind, data, i, head) || in_link(kind, data, i) ? 0x80000000u : 0u;
-        uint32_t slot = slot_of(kind, data, i);
+        uint32_t slot = flag ? 0u : slot_of(kind, data, i);  /* no slot: not compared */
         buf[len++] = fact_at(kind, data, n, &i) | flag;
         buf[len++] = slot;
     }

@@ -131,15 +131,15 @@ def fact_hashes_reference(text: str, head: int) -> list[int]:
         col = m.start() - (text.rfind("\n", 0, m.start()) + 1)
         value = _ZERO_GROUPS.sub("", m.group())
         flag = col < head or _in_link(text, m.start())
-        out += [(_fnv1a(value) & FACT_VALUE) | (FACT_HEAD if flag else 0), _slot(text, m.start())]
+        out += [(_fnv1a(value) & FACT_VALUE) | (FACT_HEAD if flag else 0), 0 if flag else _slot(text, m.start())]
     return out
 
 
 def _slot(text: str, start: int) -> int:
-    """The hash of the nearest word before a figure on its line (at most 200 characters back)
+    """The hash of the nearest word before a figure on its line (at most 64 characters back)
     that starts with a lower-case ASCII letter, or 0: names and day names are what a template
     fills in, the verb or preposition before them is the slot ("pada", "menjadi", "pukul")."""
-    lo = max(start - 200, text.rfind("\n", 0, start) + 1)
+    lo = max(start - 64, text.rfind("\n", 0, start) + 1)
     for w in reversed(_ASCII_WORD.findall(text, lo, start)):
         if "a" <= w[0] <= "z":
             return _fnv1a(w)
@@ -148,9 +148,9 @@ def _slot(text: str, start: int) -> int:
 
 def _in_link(text: str, start: int) -> bool:
     """The word holding a figure has a "/" and an ASCII letter before it (a link's path:
-    ".../read/2026/12/s03"; a date "14/9/2026" has no letter), or starts > 256 characters back."""
+    ".../read/2026/12/s03"; a date "14/9/2026" has no letter), or starts > 64 characters back."""
     ws = max(text.rfind(c, 0, start) for c in " \t\n\r")
-    if start - ws - 1 > 256:
+    if start - ws - 1 > 64:
         return True
     word = text[ws + 1 : start]
     return "/" in word and _ASCII_LETTER.search(word) is not None
