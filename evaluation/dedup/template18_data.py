@@ -85,9 +85,9 @@ FAMILIES: dict[str, tuple[str, list[dict[str, str]]]] = {
         ],
     ),
     "harga-cabai-pasar-selorejo": (
-        "Harga Cabai di Pasar Selorejo {arah} pada {hari}\n"
-        "Harga cabai rawit di Pasar Selorejo {arah} menjadi Rp{rawit} per kilogram pada {hari} "
-        "({tgl}), menurut pantauan Dinas Perdagangan Kabupaten Selorejo.\n"
+        "Harga Cabai di Pasar Sirnawetan {arah} pada {hari}\n"
+        "Harga cabai rawit di Pasar Sirnawetan {arah} menjadi Rp{rawit} per kilogram pada {hari} "
+        "({tgl}), menurut pantauan Dinas Perdagangan Kabupaten Sirnawetan.\n"
         "Cabai merah keriting dijual Rp{keriting} per kilogram, sedangkan bawang merah bertahan "
         "di kisaran Rp32.000 per kilogram di tingkat pengecer.\n"
         "Kepala Bidang Perdagangan, Wirastuti Handayani, mengatakan pasokan dari petani di lereng "
