@@ -20,6 +20,14 @@
  *     normalize.py ``number_hashes_reference``). Hashing folds every digit to 0, so these keep
  *     what folding drops: two daily reports of one template differ only here.
  *
+ * facts(text, head) -> bytes
+ *     The same figures in text order as uint32 hashes for template checks (reference:
+ *     normalize.py ``fact_hashes_reference``): trailing "000" groups are not hashed ("64.000"
+ *     hashes as "64", so "Rp64 ribu" agrees with "Rp64.000"), bit 31 is the FNV-1a hash's and
+ *     is replaced by a flag: set when the figure starts fewer than ``head`` characters after its
+ *     line's start (a dateline, an "updated" line, a counter) or sits in a link (``in_link``);
+ *     each figure is followed by its slot (``slot_of``): two uint32 per figure.
+ *
  * Sizes are Py_ssize_t, the output buffer grows by checked doubling, every Python API result is
  * checked, and no buffer is indexed by input values except the 128-entry ASCII table (c < 128).
  */
@@ -286,6 +294,139 @@ numbers(PyObject *self, PyObject *text)
     return res;
 }
 
+/* The figure starting at i: the FNV-1a hash of its characters without trailing separator +
+ * "000" groups, bit 31 cleared; *at is moved past the whole figure. */
+static uint32_t
+fact_at(int kind, const void *data, Py_ssize_t n, Py_ssize_t *at)
+{
+    Py_ssize_t i = *at, end = i;
+    while (end < n) {
+        Py_UCS4 c = PyUnicode_READ(kind, data, end);
+        if (!is_digit(c) && !((c == '.' || c == ',') && end + 1 < n && is_digit(PyUnicode_READ(kind, data, end + 1))))
+            break;
+        end++;
+    }
+    Py_ssize_t stop = end;
+    while (stop - i >= 5 && PyUnicode_READ(kind, data, stop - 1) == '0' && PyUnicode_READ(kind, data, stop - 2) == '0'
+           && PyUnicode_READ(kind, data, stop - 3) == '0'
+           && (PyUnicode_READ(kind, data, stop - 4) == '.' || PyUnicode_READ(kind, data, stop - 4) == ','))
+        stop -= 4;  /* a thousands group of zeros: "64.000" hashes as "64" */
+    uint32_t h = FNV_OFFSET;
+    for (Py_ssize_t k = i; k < stop; k++)
+        h = (h ^ (uint32_t)PyUnicode_READ(kind, data, k)) * FNV_PRIME;
+    *at = end;
+    return h & 0x7FFFFFFFu;
+}
+
+/* True when fewer than head characters stand between i and the start of its line. */
+static int
+near_line_start(int kind, const void *data, Py_ssize_t i, Py_ssize_t head)
+{
+    if (kind == PyUnicode_1BYTE_KIND) {  /* most news: one memrchr instead of a loop */
+        Py_ssize_t lo = i > head ? i - head : 0;
+        if (i == lo)
+            return i < head;
+        const unsigned char *nl = memrchr((const unsigned char *)data + lo, '\n', (size_t)(i - lo));
+        return nl != NULL || i < head;
+    }
+    Py_ssize_t k = i;
+    while (k > 0 && i - k < head && PyUnicode_READ(kind, data, k - 1) != '\n')
+        k--;
+    return i - k < head && (k == 0 || PyUnicode_READ(kind, data, k - 1) == '\n');
+}
+
+/* True when the word holding the figure at i has a '/' and an ASCII letter before it (a link:
+ * ".../read/2026/12/s03"), or when its start is more than 64 characters back. */
+static int
+in_link(int kind, const void *data, Py_ssize_t i)
+{
+    int slash = 0, letter = 0;
+    for (Py_ssize_t k = i - 1; k >= 0; k--) {
+        Py_UCS4 c = PyUnicode_READ(kind, data, k);
+        if (c == ' ' || c == '\t' || c == '\n' || c == '\r')
+            return slash && letter;
+        if (i - k > 64)
+            return 1;
+        slash |= c == '/';
+        letter |= (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+    }
+    return slash && letter;
+}
+
+static int
+is_alpha(Py_UCS4 c)
+{
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+}
+
+/* The slot of the figure at i: the FNV-1a hash of the nearest word before it on its line, at most
+ * 64 characters back, that starts with a lower-case ASCII letter ("pada" in "pada Selasa
+ * (1/8)", "menjadi" in "menjadi Rp64.000": names and day names are what a template changes); 0
+ * when there is none. */
+static uint32_t
+slot_of(int kind, const void *data, Py_ssize_t i)
+{
+    Py_ssize_t lo = i > 64 ? i - 64 : 0, k = i;
+    while (k > lo) {
+        Py_UCS4 c = PyUnicode_READ(kind, data, k - 1);
+        if (c == '\n')
+            return 0;
+        if (!is_alpha(c)) {
+            k--;
+            continue;
+        }
+        Py_ssize_t end = k;
+        while (k > lo && is_alpha(PyUnicode_READ(kind, data, k - 1)))
+            k--;
+        Py_UCS4 first = PyUnicode_READ(kind, data, k);
+        if (first >= 'a' && first <= 'z') {
+            uint32_t h = FNV_OFFSET;
+            for (Py_ssize_t j = k; j < end; j++)
+                h = (h ^ (uint32_t)PyUnicode_READ(kind, data, j)) * FNV_PRIME;
+            return h;
+        }
+    }
+    return 0;
+}
+
+static PyObject *
+facts(PyObject *self, PyObject *args)
+{
+    PyObject *text;
+    Py_ssize_t head;
+    if (!PyArg_ParseTuple(args, "Un", &text, &head))
+        return NULL;
+    Py_ssize_t n = PyUnicode_GET_LENGTH(text);
+    int kind = PyUnicode_KIND(text);
+    const void *data = PyUnicode_DATA(text);
+    Py_ssize_t cap = 16, len = 0;
+    uint32_t *buf = PyMem_Malloc((size_t)cap * sizeof(uint32_t));
+    if (buf == NULL)
+        return PyErr_NoMemory();
+    for (Py_ssize_t i = next_digit(kind, data, n, 0); i < n; i = next_digit(kind, data, n, i)) {
+        if (len + 2 > cap) {
+            if (cap > PY_SSIZE_T_MAX / 2 / (Py_ssize_t)sizeof(uint32_t)) {
+                PyMem_Free(buf);
+                return PyErr_NoMemory();
+            }
+            cap *= 2;
+            uint32_t *nb = PyMem_Realloc(buf, (size_t)cap * sizeof(uint32_t));
+            if (nb == NULL) {
+                PyMem_Free(buf);
+                return PyErr_NoMemory();
+            }
+            buf = nb;
+        }
+        uint32_t flag = near_line_start(kind, data, i, head) || in_link(kind, data, i) ? 0x80000000u : 0u;
+        uint32_t slot = flag ? 0u : slot_of(kind, data, i);  /* no slot: not compared */
+        buf[len++] = fact_at(kind, data, n, &i) | flag;
+        buf[len++] = slot;
+    }
+    PyObject *res = PyBytes_FromStringAndSize((const char *)buf, len * (Py_ssize_t)sizeof(uint32_t));
+    PyMem_Free(buf);
+    return res;
+}
+
 static PyMethodDef methods[] = {
     {"set_tables", set_tables, METH_VARARGS,
      "set_tables(ascii: tuple of 128 str, other: dict int -> str) -> None (all values ASCII)"},
@@ -293,6 +434,8 @@ static PyMethodDef methods[] = {
      "fold(text) -> text.lower().translate(table) when every character's result is ASCII and known, else None"},
     {"numbers", numbers, METH_O,
      "numbers(text) -> bytes: uint32 FNV-1a hashes of the text's figures, in text order"},
+    {"facts", facts, METH_VARARGS,
+     "facts(text, head) -> bytes: figure hashes without trailing zero groups, bit 31 = near the line start"},
     {NULL, NULL, 0, NULL},
 };
 

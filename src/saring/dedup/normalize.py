@@ -86,6 +86,7 @@ def _kernel_fold() -> Any:
 _FOLD = _kernel_fold()
 _KERNEL = load("saring.dedup._c_normalize")
 _NUMBERS = None if _KERNEL is None else _KERNEL.numbers
+_FACTS = None if _KERNEL is None else getattr(_KERNEL, "facts", None)
 # a figure: ASCII digits with inner thousands/decimal separators ("1.318.000", "5,6", "2024")
 _NUMBER_RE = re.compile(r"[0-9]+(?:[.,][0-9]+)*")
 _FNV_OFFSET, _FNV_PRIME = 2166136261, 16777619
@@ -109,6 +110,57 @@ def number_bytes(text: str) -> bytes:
     if _NUMBERS is not None:
         return _NUMBERS(text)  # type: ignore[no-any-return]
     return array("I", number_hashes_reference(text)).tobytes()
+
+
+_ZERO_GROUPS = re.compile(r"(?:[.,]000)+$")
+_ASCII_LETTER = re.compile(r"[A-Za-z]")
+_ASCII_WORD = re.compile(r"[A-Za-z]+")
+FACT_HEAD = 0x80000000
+FACT_VALUE = 0x7FFFFFFF
+
+
+def fact_hashes_reference(text: str, head: int) -> list[int]:
+    """The figures of ``text`` in text order for template checks (what the kernel's ``facts``
+    computes): the hash of the figure without trailing "000" groups ("64.000" as "64": an
+    amount in words, "Rp64 ribu", agrees; a time "13.00" stays) in bits 0-30, and :data:`FACT_HEAD` when the figure
+    starts fewer than ``head`` characters into its line (a dateline, an "updated" line) or sits
+    in a link (:func:`_in_link`): what a copy re-dates or re-links, not a slot of the template.
+    Each figure is followed by its slot (:func:`_slot`): two values per figure."""
+    out = []
+    for m in _NUMBER_RE.finditer(text):
+        col = m.start() - (text.rfind("\n", 0, m.start()) + 1)
+        value = _ZERO_GROUPS.sub("", m.group())
+        flag = col < head or _in_link(text, m.start())
+        out += [(_fnv1a(value) & FACT_VALUE) | (FACT_HEAD if flag else 0), 0 if flag else _slot(text, m.start())]
+    return out
+
+
+def _slot(text: str, start: int) -> int:
+    """The hash of the nearest word before a figure on its line (at most 64 characters back)
+    that starts with a lower-case ASCII letter, or 0: names and day names are what a template
+    fills in, the verb or preposition before them is the slot ("pada", "menjadi", "pukul")."""
+    lo = max(start - 64, text.rfind("\n", 0, start) + 1)
+    for w in reversed(_ASCII_WORD.findall(text, lo, start)):
+        if "a" <= w[0] <= "z":
+            return _fnv1a(w)
+    return 0
+
+
+def _in_link(text: str, start: int) -> bool:
+    """The word holding a figure has a "/" and an ASCII letter before it (a link's path:
+    ".../read/2026/12/s03"; a date "14/9/2026" has no letter), or starts > 64 characters back."""
+    ws = max(text.rfind(c, 0, start) for c in " \t\n\r")
+    if start - ws - 1 > 64:
+        return True
+    word = text[ws + 1 : start]
+    return "/" in word and _ASCII_LETTER.search(word) is not None
+
+
+def fact_bytes(text: str, head: int) -> bytes:
+    """:func:`fact_hashes_reference` as native uint32 bytes: what the hash step stores."""
+    if _FACTS is not None:
+        return _FACTS(text, head)  # type: ignore[no-any-return]
+    return array("I", fact_hashes_reference(text, head)).tobytes()
 
 
 def number_hashes(text: str) -> np.ndarray:

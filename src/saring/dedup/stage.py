@@ -53,7 +53,13 @@ from saring.background import Background
 from saring.dedup import exact as exact_mod
 from saring.dedup.lsh import optimal_params
 from saring.dedup.minhash import MinHasher, band_hashes, exact_jaccard, splitmix, token_hashes
-from saring.dedup.normalize import hash_tokens, normalize_for_hash, number_bytes
+from saring.dedup.normalize import (
+    FACT_HEAD,
+    FACT_VALUE,
+    fact_bytes,
+    hash_tokens,
+    normalize_for_hash,
+)
 from saring.dedup.paragraphs import paragraph_hashes, paragraph_removals
 from saring.dedup.unionfind import components
 from saring.document import KEPT, Document
@@ -131,6 +137,15 @@ _LEAD_SHIFT = 1
 # of the smaller set are in the other: hashing folds digits, so two days of one template report
 # (weather, prices, rates, case counts) are the same text to shingles and the exact hash
 _MIN_FIGURES = 4
+# a figure is stored with ``normalize.FACT_HEAD`` when it starts within this many characters of
+# its line (a dateline's or an "updated" line's date, a counter); a template check ignores those
+_FACT_HEAD_CHARS = 40
+# aligned places where both documents hold a figure the other lacks, away from a line's start,
+# that make them two fillings of one template (another day's schedule, another region's figures)
+_CHANGED_FACTS = 1
+# the alignment is quadratic at worst: only this many body figures of each are aligned (a table
+# of prices or results has a changed fact in its first rows as well)
+_FACTS_ALIGNED = 300
 # a paragraph held by more documents than this is furniture, not a sign of a copy (candidates)
 _LINE_BUCKET_MAX = 10
 # a body paragraph is stored as its hash's high 48 bits and, in the low 16, its estimated token
@@ -356,7 +371,7 @@ class _ShardHashes:
         # paragraph hashes of every document, flat, with per-document counts (rows built per shard)
         self.par_hashes: list[int] = []
         self.par_counts: list[int] = []
-        # per document, flat: its figures (normalize.number_bytes) and its body paragraphs'
+        # per document, flat: its figures (normalize.fact_bytes) and its body paragraphs'
         # hashes in text order (of its view), with per-document counts
         self.figs: list[bytes] = []
         self.lines: list[int] = []
@@ -391,7 +406,7 @@ class _ShardHashes:
             self.par_hashes.extend([h for _, _, h in spans])
             self.par_counts.append(len(spans))
         if cfg.figures > 0:
-            self.figs.append(number_bytes(text if view_text is None else view_text))
+            self.figs.append(fact_bytes(text if view_text is None else view_text, _FACT_HEAD_CHARS))
         if shared:
             if view_text is not None:
                 spans = paragraph_hashes(view_text, cfg.paragraph_min_chars, vnorm)
@@ -432,8 +447,10 @@ class _ShardHashes:
         st.save_json(f"meta/s{i:05d}.labels.json", self.labels)
         small = self.small
         if cfg.figures > 0:
-            _save_flat(st, f"figures/s{i:05d}", np.frombuffer(b"".join(self.figs), dtype=np.uint32),
-                       [len(b) // 4 for b in self.figs])
+            flat = np.frombuffer(b"".join(self.figs), dtype=np.uint32)  # value, slot per figure
+            counts = [len(b) // 8 for b in self.figs]
+            _save_flat(st, f"figures/s{i:05d}", flat[0::2].copy(), counts)
+            _save_flat(st, f"slots/s{i:05d}", flat[1::2].copy(), counts)
         if self.shared:
             flat = _line_rows(self.lines, self.line_chars, self.per_char, self.line_counts)
             _save_flat(st, f"lines/s{i:05d}", flat, self.line_counts)
@@ -741,10 +758,12 @@ class _Feats:
     """What verification compares of one document: shingles (or its signature), and, when
     stored, its figures and its paragraph hashes."""
 
-    __slots__ = ("sh", "figs", "lines")
+    __slots__ = ("sh", "figs", "lines", "slots")
 
-    def __init__(self, sh: np.ndarray, figs: np.ndarray | None, lines: np.ndarray | None) -> None:
+    def __init__(self, sh: np.ndarray, figs: np.ndarray | None, lines: np.ndarray | None,
+                 slots: np.ndarray | None = None) -> None:
         self.sh, self.figs, self.lines = sh, figs, lines  # lines: body paragraph hashes in text order
+        self.slots = slots  # per figure, its slot (normalize.fact_bytes)
 
 
 class _Similarity:
@@ -801,10 +820,13 @@ class _Similarity:
         else:
             flat, off = data
             sh = np.asarray(flat[off[j] : off[j + 1]])
-        return _Feats(sh, self._slice("figures", s, j), self._slice("lines", s, j))
+        return _Feats(sh, self._slice("figures", s, j), self._slice("lines", s, j), self._slice("slots", s, j))
 
     def figures(self, key: int, row: int) -> np.ndarray | None:
         return self._slice("figures", key >> 32, row)
+
+    def slots(self, key: int, row: int) -> np.ndarray | None:
+        return self._slice("slots", key >> 32, row)
 
     def accept(self, a: _Feats, b: _Feats, cfg: DedupConfig) -> tuple[float, bool]:
         """(Jaccard, duplicate?) — see :meth:`judge`, which also says by which criterion."""
@@ -840,7 +862,7 @@ class _Similarity:
               and lo >= _SHARED_MIN_RATIO * hi
               and _paragraphs_shared(a, b, inter, c >= cfg.shared_containment - 1e-6)):
             why = SHARED
-        if why is not None and not _figures_agree(a.figs, b.figs, cfg.figures):
+        if why is not None and not _figures_agree(a.figs, b.figs, cfg.figures, a.slots, b.slots):
             why = None
         return j, why, value
 
@@ -863,15 +885,62 @@ class _Similarity:
         return self.accept(self.features(u), self.features(v), cfg)
 
 
-def _figures_agree(a: np.ndarray | None, b: np.ndarray | None, share: float) -> bool:
+def _figures_agree(a: np.ndarray | None, b: np.ndarray | None, share: float,
+                   sa: np.ndarray | None = None, sb: np.ndarray | None = None) -> bool:
     """False when both documents carry at least ``_MIN_FIGURES`` distinct figures and fewer than
     ``share`` of the smaller set occur in the other: the same template filled in on two days.
-    A copy keeps its figures (a truncated one a subset); a re-crawl changes a counter or two."""
+    A copy keeps its figures (a truncated one a subset); a re-crawl changes a counter or two.
+    With the figures' slots (``sa``, ``sb``), also false when the figures, aligned in text order,
+    show a changed fact (:func:`_facts_changed`)."""
     if share <= 0 or a is None or b is None or (len(a) == len(b) and a.tobytes() == b.tobytes()):
         return True
-    fa, fb = set(a.tolist()), set(b.tolist())  # a few dozen figures: sets beat numpy calls
+    al, bl = a.tolist(), b.tolist()
+    fa, fb = {x & FACT_VALUE for x in al}, {x & FACT_VALUE for x in bl}  # a few dozen: sets beat numpy
     lo = min(len(fa), len(fb))
-    return lo < _MIN_FIGURES or len(fa & fb) >= share * lo - 1e-9
+    if lo >= _MIN_FIGURES and len(fa & fb) < share * lo - 1e-9:
+        return False
+    if sa is None or sb is None:
+        return True
+    return not _facts_changed(_slotted(al, sa.tolist()), _slotted(bl, sb.tolist()), fa, fb)
+
+
+def _facts_changed(ba: list[tuple[int, int, int]], bb: list[tuple[int, int, int]], fa: set[int],
+                   fb: set[int]) -> bool:
+    """Whether two documents' body figures (:func:`_slotted`: value, slot, rank; text order),
+    aligned, hold at least ``_CHANGED_FACTS`` places where each has, in the same slot, a figure the
+    other lacks (``fa``, ``fb``: all their values): one template filled with another date, hour
+    or amount. A copy drops or adds figures (a truncated copy, an editor's line, a figure in
+    words), reorders paragraphs (the figure is still in the other), re-dates its dateline or
+    "updated" line (near a line start) or links its source (``normalize.fact_bytes`` flags both);
+    two copies that dropped different paragraphs or were cut differently (a teaser) have other
+    slots there."""
+    if not any(x not in fb for x, _, _ in ba) or not any(y not in fa for y, _, _ in bb):
+        return False
+    from difflib import SequenceMatcher  # only for candidate pairs with figures of their own
+
+    sa, sb = set(ba), set(bb)
+    changed = 0
+    for op, i1, i2, j1, j2 in SequenceMatcher(None, ba, bb, autojunk=False).get_opcodes():
+        if op == "replace":
+            pairs = zip(ba[i1:i2], bb[j1:j2])  # noqa: B905 - the shorter run pairs
+            changed += sum(x not in sb and y not in sa and x[1:] == y[1:] for x, y in pairs)
+    return changed >= _CHANGED_FACTS
+
+
+def _slotted(values: list[int], slots: list[int]) -> list[tuple[int, int, int]]:
+    """The body figures (not flagged by ``fact_bytes``) as (value, slot, rank), rank = how many
+    figures right before it share its slot: the day, month and year of "pada Selasa (1/8/2023)"
+    are three places of one slot, so a day that equals another's month is not the same fact."""
+    out: list[tuple[int, int, int]] = []
+    prev, rank = -1, 0
+    for x, c in zip(values, slots):  # noqa: B905
+        rank = rank + 1 if c == prev else 0
+        prev = c
+        if not x & FACT_HEAD:
+            out.append((x, c, rank))
+            if len(out) == _FACTS_ALIGNED:
+                break
+    return out
 
 
 def _paragraphs_shared(a: _Feats, b: _Feats, inter: int, contained: bool = True) -> bool:
@@ -1155,6 +1224,9 @@ class _JudgeMemo:
     def figures(self, key: int, row: int) -> np.ndarray | None:
         return self.sim.figures(key, row)
 
+    def slots(self, key: int, row: int) -> np.ndarray | None:
+        return self.sim.slots(key, row)
+
 
 def _sweep(members: list[int], m: _Members, sim: _JudgeMemo, cfg: DedupConfig,
            feat: Callable[[int], _Feats], found: Sequence[_Link]
@@ -1175,8 +1247,7 @@ def _sweep(members: list[int], m: _Members, sim: _JudgeMemo, cfg: DedupConfig,
         match, best, crit = None, -1.0, NEAR
         links: list[_Link] = []
         k0 = by_exact.get(e) if e else None
-        if k0 is not None and _figures_agree(sim.figures(key, int(m.rows[i])),
-                                             sim.figures(int(m.keys[k0]), int(m.rows[k0])), cfg.figures):
+        if k0 is not None and _exact_figures_agree(sim, m, i, k0, cfg):
             match, best, crit = k0, 1.0, EXACT
             links.append((i, k0, False))
         elif cfg.near:
@@ -1199,6 +1270,13 @@ def _sweep(members: list[int], m: _Members, sim: _JudgeMemo, cfg: DedupConfig,
                          kept_key=m.label(match), similarity=round(best, 6))
         out.append(entry)
     return out, bridges, len(keepers)
+
+
+def _exact_figures_agree(sim: _JudgeMemo, m: _Members, i: int, k: int, cfg: DedupConfig) -> bool:
+    """:func:`_figures_agree` of two members with one exact hash (digits fold: two days of one
+    template can be the same text)."""
+    ki, kk, ri, rk = int(m.keys[i]), int(m.keys[k]), int(m.rows[i]), int(m.rows[k])
+    return _figures_agree(sim.figures(ki, ri), sim.figures(kk, rk), cfg.figures, sim.slots(ki, ri), sim.slots(kk, rk))
 
 
 # a removed member, a kept member it is a copy of, and whether that chain holds a SHARED match
@@ -1239,7 +1317,7 @@ def _bridge(i: int, f: _Feats, bridges: list[_Link], feat: Callable[[int], _Feat
             continue
         if why != NEAR and _extends(f, fr) and _extends(feat(k), fr):
             continue  # two stories of their own around one member they both hold
-        if _figures_agree(f.figs, feat(k).figs, cfg.figures):
+        if _figures_agree(f.figs, feat(k).figs, cfg.figures, f.slots, feat(k).slots):
             match, best, crit, crit_value, via = k, j, why, value, shared or why == SHARED
     return match, crit, crit_value, ([] if match is None else [(i, match, via)])
 
@@ -1551,7 +1629,7 @@ class Dedup(DeferringStage):
             ex.map(_components, [_ComponentsTask(cfg, ws, fp)], desc="dedup: components")
             bg.later(_drop, store, "edges")
             ex.map(_decide_partition, [_PartitionTask(cfg, ws, fp, n, p) for p in range(parts)], desc="dedup: keep")
-            bg.later(_drop, store, "shingles", "sigs", "comp", "figures", "lines")
+            bg.later(_drop, store, "shingles", "sigs", "comp", "figures", "slots", "lines")
             if cfg.paragraphs:
                 ex.map(_para_counts, [_PartitionTask(cfg, ws, fp, n, p) for p in range(parts)], desc="dedup: paragraphs")
             bg.later(_drop, store, "para")
