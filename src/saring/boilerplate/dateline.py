@@ -307,8 +307,7 @@ def find_dateline(
     only at the first one), then of the next three for one that names the page's own site
     (:func:`_deep_dateline`); a lone dash line among the first four lines is a remnant."""
     text_lines = lines.lines
-    deep_head = _head_lines(text_lines, drop, _DEEP_LINES)
-    head = deep_head[:4]
+    head = _head_lines(text_lines, drop)
     remnants: list[int] = []
     if lead_dash is not None:
         top = _longest_match(lead_dash.pattern)  # a longer line cannot be a remnant
@@ -328,9 +327,9 @@ def find_dateline(
             # a long line is body text, not a title: a dateline after it belongs to a repeated
             # copy of the article, and taking it would make a second run remove the next copy's
             break
-    if found is None and not long_line and ctx.site:
-        deeper = [i for i in deep_head if i > tried[-1] and i not in remnants] if tried else []
-        found = _deep_dateline(lines, deeper, ctx)
+    if found is None and not long_line and ctx.brands and len(tried) == 3:
+        deep_head = _head_lines(text_lines, drop, _DEEP_LINES)
+        found = _deep_dateline(lines, [i for i in deep_head if i > tried[-1]], ctx)
     if found is None and not remnants:
         return None
     if found is None:
@@ -348,12 +347,25 @@ def _deep_dateline(lines: Lines, deeper: list[int], ctx: DatelineContext) -> Dat
     SELATAN —`` on harianbumiselatan.com), which a body sentence does not; the search ends
     at the first long line (body text) or the first line some rule matches."""
     for i in deeper:
-        if len(lines.lines[i]) > _MAX_TITLE_CHARS:
+        line = lines.lines[i]
+        if len(line) > _MAX_TITLE_CHARS:
             return None
+        if not _may_name_site(line, ctx.brands):
+            continue  # no rule can take it here: the rules are not asked (cost)
         found = _match_line(lines, i, 2, ctx)
         if found is not None:
             return found if found.outlet is not None and found.outlet == ctx.site else None
     return None
+
+
+def _may_name_site(line: str, brands: frozenset[str]) -> bool:
+    """A separator (dash, pipe, colon, parenthesis) and the letters of a site name in the
+    line's first 80 characters: every dateline :func:`_deep_dateline` may take has both."""
+    head = line[:80].lower()
+    if not any(b[:3] in head for b in brands) or _GENERIC_SEP_RE.search(head) is None:
+        return False  # (a cheap test first: the first letters of a site name)
+    key = _letters(head)
+    return any(b in key for b in brands)
 
 
 def _under_headlines(lines: list[str], above: list[int]) -> bool:
