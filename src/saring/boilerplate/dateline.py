@@ -552,9 +552,11 @@ def _rule_accepts(
         return "." in outlet or outlet.lower() not in ctx.known_places or place is not None
     if rule.when == "generic_place":
         # a place and a bare dash open many texts that are not news ("Davao - Philipina
-        # tepatnya..."): there the place must be in the corpus gazetteer, not GeoNames alone
-        known = ctx.places if rule.id == "g_place_dash" else ctx.known_places
-        return bool(place) and (place.lower() in known or host_names_place(place, ctx.brands))
+        # tepatnya..."): there the place must be in the corpus gazetteer, not GeoNames alone;
+        # the host's word is taken for a bare dash only ("Name:" on its own site is a label)
+        if rule.id != "g_place_dash":
+            return bool(place) and place.lower() in ctx.known_places
+        return bool(place) and (place.lower() in ctx.places or host_names_place(place, ctx.brands))
     return True
 
 
