@@ -328,8 +328,8 @@ def find_dateline(
             # copy of the article, and taking it would make a second run remove the next copy's
             break
     if found is None and not long_line and ctx.brands and len(tried) == 3:
-        deep_head = _head_lines(text_lines, drop, _DEEP_LINES)
-        found = _deep_dateline(lines, [i for i in deep_head if i > tried[-1]], ctx)
+        deeper = _head_lines(text_lines, drop, _DEEP_LINES - 3, tried[-1] + 1)
+        found = _deep_dateline(lines, deeper, ctx)
     if found is None and not remnants:
         return None
     if found is None:
@@ -359,10 +359,11 @@ def _deep_dateline(lines: Lines, deeper: list[int], ctx: DatelineContext) -> Dat
 
 
 def _may_name_site(line: str, brands: frozenset[str]) -> bool:
-    """A separator (dash, pipe, colon, parenthesis) and the letters of a site name in the
-    line's first 80 characters: every dateline :func:`_deep_dateline` may take has both."""
-    head = line[:80].lower()
-    if not any(b[:3] in head for b in brands) or _GENERIC_SEP_RE.search(head) is None:
+    """The letters of a site name in the line's first 50 characters and a separator (dash,
+    pipe, colon, parenthesis) in its first 80: every dateline :func:`_deep_dateline` may take
+    has both (a caption's ``(Foto: Site/...)`` comes later in its line)."""
+    head = line[:50].lower()
+    if not any(b[:3] in head for b in brands) or _GENERIC_SEP_RE.search(line, 0, 80) is None:
         return False  # (a cheap test first: the first letters of a site name)
     key = _letters(head)
     return any(b in key for b in brands)
@@ -389,11 +390,11 @@ def _longest_match(pattern: str) -> int:
     return match_width(pattern)[1]
 
 
-def _head_lines(lines: list[str], drop: dict[int, str], n: int = 4) -> list[int]:
-    """The first ``n`` kept non-blank lines, however many dropped lines precede them (a long
-    detik table of contents is dropped above the dateline)."""
+def _head_lines(lines: list[str], drop: dict[int, str], n: int = 4, start: int = 0) -> list[int]:
+    """The first ``n`` kept non-blank lines from line ``start``, however many dropped lines
+    precede them (a long detik table of contents is dropped above the dateline)."""
     head: list[int] = []
-    for i, ln in enumerate(lines):
+    for i, ln in enumerate(lines[start:] if start else lines, start):
         if i not in drop and ln.strip():
             head.append(i)
             if len(head) == n:
