@@ -304,7 +304,8 @@ def find_dateline(
     lead_dash: re.Pattern[str] | None = _LONE_DASH_RE,
 ) -> Dateline | None:
     """Try the dateline rules at the start of the first three kept lines (place-only rules
-    only at the first one); a lone dash line among the first four lines is a remnant."""
+    only at the first one), then of the next three for one that names the page's own site
+    (:func:`_deep_dateline`); a lone dash line among the first four lines is a remnant."""
     text_lines = lines.lines
     head = _head_lines(text_lines, drop)
     remnants: list[int] = []
@@ -315,21 +316,57 @@ def find_dateline(
         ]
     found: Dateline | None = None
     tried = [i for i in head if i not in remnants][:3] if remnants else head[:3]
+    long_line = False
     for rank, i in enumerate(tried):
         # under nothing but headlines, a line opens the text: place-only rules apply there too
         found = _match_line(
             lines, i, 0 if _under_headlines(text_lines, tried[:rank]) else rank, ctx
         )
-        if found is not None or len(text_lines[i]) > _MAX_TITLE_CHARS:
+        long_line = len(text_lines[i]) > _MAX_TITLE_CHARS
+        if found is not None or long_line:
             # a long line is body text, not a title: a dateline after it belongs to a repeated
             # copy of the article, and taking it would make a second run remove the next copy's
             break
+    if found is None and not long_line and ctx.brands and len(tried) == 3:
+        deeper = _head_lines(text_lines, drop, _DEEP_LINES - 3, tried[-1] + 1)
+        found = _deep_dateline(lines, deeper, ctx)
     if found is None and not remnants:
         return None
     if found is None:
         found = Dateline("dateline_remnant", None, None, ctx.site)
     found.remnant_lines = [i for i in remnants if i not in found.full_lines]
     return found
+
+
+_DEEP_LINES = 6  # kept head lines searched for a dateline that names the page's own site
+
+
+def _deep_dateline(lines: Lines, deeper: list[int], ctx: DatelineContext) -> Dateline | None:
+    """A dateline below more head lines than usual (headline, date, byline, caption the
+    step kept): taken only when it names the page's own site (``LEMBAH MANAH, HARIAN BUMI
+    SELATAN —`` on harianbumiselatan.com), which a body sentence does not; the search ends
+    at the first long line (body text) or the first line some rule matches."""
+    for i in deeper:
+        line = lines.lines[i]
+        if len(line) > _MAX_TITLE_CHARS:
+            return None
+        if not _may_name_site(line, ctx.brands):
+            continue  # no rule can take it here: the rules are not asked (cost)
+        found = _match_line(lines, i, 2, ctx)
+        if found is not None:
+            return found if found.outlet is not None and found.outlet == ctx.site else None
+    return None
+
+
+def _may_name_site(line: str, brands: frozenset[str]) -> bool:
+    """The letters of a site name in the line's first 50 characters and a separator (dash,
+    pipe, colon, parenthesis) in its first 80: every dateline :func:`_deep_dateline` may take
+    has both (a caption's ``(Foto: Site/...)`` comes later in its line)."""
+    head = line[:50].lower()
+    if not any(b[:3] in head for b in brands) or _GENERIC_SEP_RE.search(line, 0, 80) is None:
+        return False  # (a cheap test first: the first letters of a site name)
+    key = _letters(head)
+    return any(b in key for b in brands)
 
 
 def _under_headlines(lines: list[str], above: list[int]) -> bool:
@@ -353,14 +390,14 @@ def _longest_match(pattern: str) -> int:
     return match_width(pattern)[1]
 
 
-def _head_lines(lines: list[str], drop: dict[int, str]) -> list[int]:
-    """The first four kept non-blank lines, however many dropped lines precede them (a long
-    detik table of contents is dropped above the dateline)."""
+def _head_lines(lines: list[str], drop: dict[int, str], n: int = 4, start: int = 0) -> list[int]:
+    """The first ``n`` kept non-blank lines from line ``start``, however many dropped lines
+    precede them (a long detik table of contents is dropped above the dateline)."""
     head: list[int] = []
-    for i, ln in enumerate(lines):
+    for i, ln in enumerate(lines[start:] if start else lines, start):
         if i not in drop and ln.strip():
             head.append(i)
-            if len(head) == 4:
+            if len(head) == n:
                 break
     return head
 
@@ -506,6 +543,8 @@ def _rule_accepts(
             return True
         if not outlet_like(outlet, ctx):
             return False
+        if rule.id.endswith("_site") and not _names_site(outlet, ctx.brands):
+            return False  # "PLACE - Name -": only the site's own name makes it a dateline
         if "dash" in rule.id and not (
             place and (place_raw_upper or place.lower() in ctx.known_places)
         ):
@@ -513,8 +552,21 @@ def _rule_accepts(
         # a city's own site (surabaya.go.id) printing "SURABAYA -" prints a place
         return "." in outlet or outlet.lower() not in ctx.known_places or place is not None
     if rule.when == "generic_place":
-        return bool(place) and place.lower() in ctx.known_places
+        # a place and a bare dash open many texts that are not news ("Davao - Philipina
+        # tepatnya..."): there the place must be in the corpus gazetteer, not GeoNames alone;
+        # the host's word is taken for a bare dash only ("Name:" on its own site is a label)
+        if rule.id != "g_place_dash":
+            return bool(place) and place.lower() in ctx.known_places
+        return bool(place) and (place.lower() in ctx.places or host_names_place(place, ctx.brands))
     return True
+
+
+def host_names_place(place: str, brands: frozenset[str]) -> bool:
+    """The page's host ends with the place's letters (``Limbu Gara`` on
+    warta.kabupatenlimbugara.go.id, ``Sirnagaluh`` on polressirnagaluh.id): a regional site
+    names its region, which makes an unlisted name a place (5+ letters, so no initials)."""
+    key = _letters(place)
+    return len(key) >= 5 and any(b.endswith(key) for b in brands)
 
 
 _OUTLET_WORDS = frozenset(
@@ -554,7 +606,7 @@ def _names_site(raw: str, brands: frozenset[str]) -> bool:
         core in brands
         or any(b.startswith(g) and b[len(g) :] == core for b in brands for g in _BRAND_PREFIXES)
     ):
-        return True  # "Idola 92.6 FM" on radioidola.com
+        return True  # "Idola 92.6 FM" on radioidola.com, "KENARI TV" on tvkenari.co.id
     key = _letters(raw)
     if len(brands) >= 2 and any(key.startswith(a) and key[len(a) :] in brands for a in brands):
         return True  # "Humas Polres X" on humas.polresx.id: the host's labels joined
