@@ -1993,23 +1993,11 @@ def _place_glue(m: re.Match[str], s: Site) -> str | None:
 def _place_for_person(text: str, m: re.Match[str], s: Site, res: Resources) -> bool:
     """``Ir. Poltak Siregar|bukit``: a titled person is headed by a role or a relation, never by a
     place noun (no ``bukit Ir. ...``), so under a person's title a place head glued to the
-    surname is the end of a compound surname (``Siregarbukit``) as likely as glue: a flag."""
+    surname is the end of a compound surname (``Siregarbukit``) as likely as glue: a flag. (An agent
+    noun before the name is no such evidence: ``Penduduk Nusa Lembayung|pulau`` is a place's people.)"""
     if _place_glue(m, s) is None:
         return False
-    return PERSON_TITLE.search(text, max(0, s.start - PERSON_WINDOW), m.start()) is not None or _agent_before(
-        text, s.start, res)
-
-
-AGENT_BEFORE = re.compile(r"(?<![\w\-])([A-Za-z][a-z]{5,})(?: ([a-z]{3,}))? $")
-
-
-def _agent_before(text: str, start: int, res: Resources) -> bool:
-    """``Pengusaha muda Rudi Ganda|pasar``: an agent noun by its shape (``_person_noun``: ``peN-`` +
-    a root, a trade's suffix), maybe with an adjective, right before the name makes it a person."""
-    m = AGENT_BEFORE.search(text, max(0, start - 30), start)
-    if m is None or m.end() != start or (m.group(2) and m.group(2) not in res.pos_adjs):
-        return False
-    return _person_noun(m.group(1).lower(), res)
+    return PERSON_TITLE.search(text, max(0, s.start - PERSON_WINDOW), m.start()) is not None
 
 
 def _place_on_place(text: str, m: re.Match[str], s: Site, res: Resources) -> bool:
