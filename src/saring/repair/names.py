@@ -2270,6 +2270,7 @@ def degree_sites(text: str, res: Resources, taken: set[int]) -> list[Site]:
 def extend_sites(text: str, sites: list[Site], res: Resources) -> None:
     """Gazetteer glue inside a longer name (``Kedutaan Besar Chiliundangan``) moves whole."""
     spans = [(s.start, s.end) for s in sites]
+    compound: dict[tuple[str, str, str], bool] = {}  # (this call's: a page repeats its place names)
     for s in sites:
         if s.form in ("glue", "camel") and not s.no_move:
             start, clear = extend_name(text, s.start, res, whole=True)
@@ -2280,6 +2281,8 @@ def extend_sites(text: str, sites: list[Site], res: Resources) -> None:
             if start < s.start:
                 s.entity = text[start : s.start] + s.entity
                 s.start = start
-                if s.form == "glue" and _second_place_head(
-                        s.entity.split(" ", 1)[0], s.entity.rsplit(" ", 1)[-1], s.right, res):
+                key = (s.entity.split(" ", 1)[0], s.entity.rsplit(" ", 1)[-1], s.right)
+                if key not in compound:
+                    compound[key] = s.form == "glue" and _second_place_head(*key, res)
+                if compound[key]:
                     s.cap = s.confidence = min(s.confidence, 0.7)  # (``Stasiun Jakarta|kota``, below)
