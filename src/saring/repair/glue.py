@@ -273,12 +273,13 @@ def _score_lower(start: int, end: int, ent: str, glue: str, res: Resources) -> S
     if low in OUTLET_TAILS:
         return None  # Aceh|kini, Riau|online, Kaltim|post: regional outlets are named this way
     zipf = res.lexicon.get(low)
+    cap = 0.99
     if zipf is None and "-" in low and res.known(low):  # anak-anak, mata-mata
         zipf = min(res.lexicon.get(p, 0.0) for p in low.split("-"))
+        cap = 0.99 if reduplicates(low) else 0.6  # (prec18 s18: ``Peru|dang-undangan`` is one word)
     if zipf is not None:
         strong = len(low) >= 5 and zipf >= 3.5
         conf = 0.65 + (0.1 if len(low) >= 5 else 0.0) + (0.1 if zipf >= 3.5 else 0.0)
-        cap = 0.99
         if len(low) == 3:
             conf -= 0.05 if zipf >= 4.5 else 0.15  # tim, ibu, gol are common; 3 letters are risky
             if _demonym_opening(ent, low):
@@ -294,6 +295,23 @@ def _score_lower(start: int, end: int, ent: str, glue: str, res: Resources) -> S
     if len(low) >= 5:
         return Site(start, end, ent, "glue", end - len(glue), glue, round(0.5 - short_entity, 3))
     return None
+
+
+RHYME = 3  # letters a reduplication's halves share: a root, or a rhyme at the end (``sayur-mayur``)
+
+
+def reduplicates(word: str) -> bool:
+    """Is the hyphenated lower-case ``word`` a reduplication of its own (``anak-anak``,
+    ``kata-katanya``, ``sayur-mayur``)? A glued word is a whole word; a tail that does not repeat the
+    first half (``dang-undangan`` in ``Perudang-undangan``) repeats a root that starts inside the
+    capitalised part, so the token is one hyphenated word and the split would cut it."""
+    first, _, tail = word.partition("-")
+    if not first or not tail or "-" in tail:
+        return True  # (not two halves: no evidence either way)
+    shared_root = any(first[-k:] == tail[:k] for k in range(RHYME, len(first) + 1))  # (sebaik-baiknya)
+    rhyme = first[-RHYME:] == tail[-RHYME:]  # (gotong-royong, tolong-menolong)
+    alternation = first[0] == tail[0] and len(first) == len(tail)  # (bolak-balik, warna-warni)
+    return shared_root or rhyme or alternation
 
 
 def _demonym_opening(ent: str, glue: str) -> bool:

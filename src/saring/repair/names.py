@@ -1975,9 +1975,53 @@ def _capped_surname(text: str, m: re.Match[str], s: Site, res: Resources) -> Sit
     elements, or a quantifier that heads nothing."""
     if s.confidence <= 0.7 or is_verb(s.right.lower(), res) or _opens_compound(text, m, s, res):
         return s  # (a verb ends no name: ``Ayatollah Khamenei|dilaporkan`` is glue)
-    if _surname_element(text, m, s, res) or _two_elements(text, m, s, res) or _lone_quantifier(text, m, s, res):
+    if (_surname_element(text, m, s, res) or _two_elements(text, m, s, res) or _lone_quantifier(text, m, s, res)
+            or _place_for_person(text, m, s, res) or _place_on_place(text, m, s, res)):
         s.cap = s.confidence = 0.7
     return s
+
+
+def _place_glue(m: re.Match[str], s: Site) -> str | None:
+    """The glued word of a glue site when it is a lower-case place head (``kota``, ``bukit``, ``pasar``)."""
+    k = s.rest_start - m.start()
+    low = s.right.lower()
+    if s.form != "glue" or not 0 < k < len(m.group()) or not s.right[:1].islower():
+        return None
+    return low if low in PLACE_HEADS_LOWER else None
+
+
+def _place_for_person(text: str, m: re.Match[str], s: Site, res: Resources) -> bool:
+    """``Ir. Poltak Siregar|bukit``: a titled person is headed by a role or a relation, never by a
+    place noun (no ``bukit Ir. ...``), so under a person's title a place head glued to the
+    surname is the end of a compound surname (``Siregarbukit``) as likely as glue: a flag. (An agent
+    noun before the name is no such evidence: ``Penduduk Nusa Lembayung|pulau`` is a place's people.)"""
+    if _place_glue(m, s) is None:
+        return False
+    return PERSON_TITLE.search(text, max(0, s.start - PERSON_WINDOW), m.start()) is not None
+
+
+def _place_on_place(text: str, m: re.Match[str], s: Site, res: Resources) -> bool:
+    """``Kecamatan Tanjung|kota``, ``Stasiun Jakarta|kota``: a name its own place head opens takes
+    no second place head before it (no ``kota Kecamatan ...``); the glued place word is the last
+    part of a compound place name (``Tanjungkota``). People glued to a place (``Desa ...|warga``)
+    are no place head and keep the rules' verdict."""
+    if _place_glue(m, s) is None:
+        return False
+    first = text[s.start : m.end()].split(" ", 1)[0]
+    return first != m.group() and _second_place_head(first, m.group()[: s.rest_start - m.start()], s.right, res)
+
+
+def _second_place_head(first: str, left: str, right: str, res: Resources) -> bool:
+    """Is ``left|right`` a compound place name under ``first``, a place head of its own (``Kecamatan
+    Tanjung|kota``, ``Stasiun Jakarta|kota``)? ``right`` is a lower-case place head, other corpus
+    names start with ``left`` and end in ``right`` (name elements, ``names_starting``/``_ending``).
+    Writers do put a second place head before a headed name (``kota Bukit Merawan``, ``pantai
+    Pulau ...``): only the two elements together tell the compound (``Merawan`` starts no name)."""
+    if not (right[:1].islower() and right.lower() in PLACE_HEADS_LOWER):
+        return False
+    if not (first in PLACE_HEADS or first.lower() in res.name_heads):
+        return False
+    return res.names_starting(left) >= ELEMENTS and res.names_ending(right) >= ELEMENTS
 
 
 def _opens_compound(text: str, m: re.Match[str], s: Site, res: Resources) -> bool:
@@ -2226,6 +2270,7 @@ def degree_sites(text: str, res: Resources, taken: set[int]) -> list[Site]:
 def extend_sites(text: str, sites: list[Site], res: Resources) -> None:
     """Gazetteer glue inside a longer name (``Kedutaan Besar Chiliundangan``) moves whole."""
     spans = [(s.start, s.end) for s in sites]
+    compound: dict[tuple[str, str, str], bool] = {}  # (this call's: a page repeats its place names)
     for s in sites:
         if s.form in ("glue", "camel") and not s.no_move:
             start, clear = extend_name(text, s.start, res, whole=True)
@@ -2236,3 +2281,8 @@ def extend_sites(text: str, sites: list[Site], res: Resources) -> None:
             if start < s.start:
                 s.entity = text[start : s.start] + s.entity
                 s.start = start
+                key = (s.entity.split(" ", 1)[0], s.entity.rsplit(" ", 1)[-1], s.right)
+                if key not in compound:
+                    compound[key] = s.form == "glue" and _second_place_head(*key, res)
+                if compound[key]:
+                    s.cap = s.confidence = min(s.confidence, 0.7)  # (``Stasiun Jakarta|kota``, below)
