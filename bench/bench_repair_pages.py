@@ -120,20 +120,21 @@ def report_trap_pages(step: Repair, name: str, show: bool) -> None:
             print(f"  {ln}")
 
 
+def _glued_line(ln: str, form: str) -> str:
+    """A marked line glued in ``form``; a line with no case of that form (a demonym remnant,
+    ``-n``/``-ese``) keeps its own corruption, an unmarked line stays as written."""
+    if not ITEM.search(ln):
+        return ln
+    cases = cases_of(ln, "p")
+    return next((c for c in cases if c.form in (form, "list")), cases[0]).corrupted
+
+
 def report_traps_at_end(
     step: Repair, set_name: str, name: str, show: bool, form: str = "glue"
 ) -> None:
     """False edits on each trap line appended to a whole page of the set, every marked line glued
     in ``form`` (the most page evidence a look-alike can borrow; pages in turn)."""
-    glued = [
-        [
-            next(c for c in cases_of(ln, "p") if c.form in (form, "list")).corrupted
-            if ITEM.search(ln)
-            else ln
-            for ln in page
-        ]
-        for _k, page in set_pages(set_name)
-    ]
+    glued = [[_glued_line(ln, form) for ln in page] for _k, page in set_pages(set_name)]
     traps = lines_in(DATA / name)
     bad = []
     for i, t in enumerate(traps):

@@ -405,8 +405,15 @@ def _name_before(text: str, start: int, res: Resources) -> bool:
     return not (_sentence_initial(text, m.start(1)) or low in res.days or low in res.stop
                 or w in res.title_firsts or low in res.pre_head
                 or res.lower_count.get(low, 0) >= NAME_WORD_LOWER  # "Futsal", "Diikuti": words
-                or not res.corpus_name(w))  # a name the corpus layer writes ("Rina"), not a
-    # glued token ("Rusiayang", "Utarayang"), which a repair changes: the guard must not depend on it
+                or not res.corpus_name(w) or _glued_token(w, res))  # a name the corpus layer
+    # writes ("Rina"), not a glued token ("Rusiayang", "Utarayang", "Indonesiayang": the corpora
+    # hold that one capitalised too), which a repair changes: the guard must not depend on it
+
+
+def _glued_token(word: str, res: Resources) -> bool:
+    """Is ``word`` a gazetteer name with a closed-class word glued to its end (``Indonesia|yang``)?
+    Such a token is the translator's glue, whatever the corpora's capitalised counts say."""
+    return any(word[:-k] in res.gazetteer and word[-k:] in res.stop for k in range(2, min(len(word) - 2, 8)))
 
 
 MOVED_PHRASE = re.compile(r"(?: [a-z]+)+ ")  # lower-case words between a suffix site and the next token
