@@ -77,6 +77,14 @@ def test_without_the_teaser_rule_the_teaser_is_kept(
     assert got["teaser"].decision.status == "kept"
 
 
+def test_a_one_paragraph_summary_equal_to_the_lead_stays(tmp_path: Path) -> None:
+    """An extractive summary that is the article's lead alone has no paragraph after it: not a
+    teaser (writer A's set 13 traps: IndoSum summaries)."""
+    story = Document("story", "\n".join([_HEAD, *_STORY]))
+    summary = Document("summary", _STORY[0])
+    assert _run(tmp_path, [story, summary])["summary"].decision.status == "kept"
+
+
 def test_the_teaser_rule_needs_the_rest_to_echo_the_source(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -93,7 +101,7 @@ def test_the_teaser_rule_needs_the_rest_to_echo_the_source(
             [
                 _HEAD,
                 lead,
-                "Di hilir, dua perahu nelayan hanyut dan satu warung di tepi sungai rusak berat.",
+                "Di hilir, dua perahu nelayan hanyut dan satu warung kopi di tepi sungai rusak berat diterjang arus.",
             ]
         ),
     )

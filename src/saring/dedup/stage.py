@@ -163,9 +163,9 @@ _LINE_HASH = ~_LINE_TOKENS & 0xFFFFFFFFFFFFFFFF
 # extra <= 2 (sets 14 tune and 16 dev).
 _REST_ECHO = 0.15
 _GAP_EXCESS = 2
-# SHARED with one whole paragraph in common (the lead) only for a teaser: at most this many body
-# paragraphs (lead, cut paragraph, "read more" link), and this share of its other shingles in the
-# other document (writer F's teasers 0.6-0.7, see :func:`_teaser`)
+# SHARED with one whole paragraph in common (the lead of both) only for a teaser: 2 to this many
+# body paragraphs (lead, cut paragraph, "read more" link), and this share of its other shingles in
+# the other document (writer F's teasers 0.6-0.7, see :func:`_teaser`)
 _TEASER_LINES = 3
 _TEASER_ECHO = 0.5
 # ... unless the shorter one's body paragraphs not in common hold at most this share of its body
@@ -981,12 +981,14 @@ def _paragraphs_shared(a: _Feats, b: _Feats, inter: int, contained: bool = True)
 
 def _teaser(short: _Feats, hashes: list[int], anchors: list[tuple[int, int]], inter: int) -> bool:
     """Whether the shorter document, holding one whole paragraph of the other, is its teaser: that
-    paragraph is its first body paragraph, it has at most :data:`_TEASER_LINES` body paragraphs
-    (the lead, the next one cut mid-sentence, a "read more" link) and what it has besides the lead
-    is mostly in the other (:data:`_TEASER_ECHO`: a cut paragraph is a prefix of the other's, a
-    link's slug its headline). A brief of the same event that re-uses a wire lead goes on with a
-    paragraph of its own, which the other does not hold."""
-    if anchors[0][0] != 0 or len(hashes) > _TEASER_LINES:
+    paragraph is the first body paragraph of both (the lead), the teaser has a body paragraph
+    after it and at most :data:`_TEASER_LINES` (the lead, the next one cut mid-sentence, a "read
+    more" link), and what it has besides the lead is mostly in the other (:data:`_TEASER_ECHO`: a
+    cut paragraph is a prefix of the other's, a link's slug its headline). A one-paragraph
+    summary that is the article's lead or another paragraph of it (IndoSum, set 13) has nothing
+    after it; a brief of the same event that re-uses a wire lead goes on with a paragraph of its
+    own, which the other does not hold."""
+    if anchors[0] != (0, 0) or not 2 <= len(hashes) <= _TEASER_LINES:
         return False
     weight = max(0, (int(short.lines[0]) & _LINE_TOKENS) - 4)
     rest = len(short.sh) - weight
