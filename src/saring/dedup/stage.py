@@ -163,6 +163,11 @@ _LINE_HASH = ~_LINE_TOKENS & 0xFFFFFFFFFFFFFFFF
 # extra <= 2 (sets 14 tune and 16 dev).
 _REST_ECHO = 0.15
 _GAP_EXCESS = 2
+# SHARED with one whole paragraph in common (the lead of both) only for a teaser: 2 to this many
+# body paragraphs (lead, cut paragraph, "read more" link), and this share of its other shingles in
+# the other document (writer F's teasers 0.6-0.7, see :func:`_teaser`)
+_TEASER_LINES = 3
+_TEASER_ECHO = 0.5
 # ... unless the shorter one's body paragraphs not in common hold at most this share of its body
 # tokens: then its rest is a headline, captions, an embedded post, a source line (a copy), not
 # a lead and framing of its own. Dev pairs failing the echo: copies 1.00 (9 pairs), 0.94, 0.86,
@@ -957,7 +962,7 @@ def _paragraphs_shared(a: _Feats, b: _Feats, inter: int, contained: bool = True)
     sa, sb = set(la), set(lb)
     common = sa & sb
     k = len(common)
-    if k < _SHARED_LINES or k < _SHARED_LINE_SHARE * min(len(sa), len(sb)):
+    if k < _SHARED_LINE_SHARE * min(len(sa), len(sb)) or (k < _SHARED_LINES and not contained):
         return False
     ia = next((n for n, h in enumerate(la[:_LEAD_LINES]) if h in common), None)
     ib = next((n for n, h in enumerate(lb[:_LEAD_LINES]) if h in common), None)
@@ -967,9 +972,27 @@ def _paragraphs_shared(a: _Feats, b: _Feats, inter: int, contained: bool = True)
     short, long_ = (la, lb) if a_short else (lb, la)
     anchors = _anchors(short, long_, common)
     fs, fl = (a, b) if a_short else (b, a)
+    if k < _SHARED_LINES:
+        return _teaser(fs, short, anchors, inter)
     if _gap_excess(anchors) > _GAP_EXCESS or _follows_up(fs, fl, anchors):
         return False
     return (contained and _rest_echoes(fs, short, anchors, inter)) or _lead_rewritten(short, long_, anchors)
+
+
+def _teaser(short: _Feats, hashes: list[int], anchors: list[tuple[int, int]], inter: int) -> bool:
+    """Whether the shorter document, holding one whole paragraph of the other, is its teaser: that
+    paragraph is the first body paragraph of both (the lead), the teaser has a body paragraph
+    after it and at most :data:`_TEASER_LINES` (the lead, the next one cut mid-sentence, a "read
+    more" link), and what it has besides the lead is mostly in the other (:data:`_TEASER_ECHO`: a
+    cut paragraph is a prefix of the other's, a link's slug its headline). A one-paragraph
+    summary that is the article's lead or another paragraph of it (IndoSum, set 13) has nothing
+    after it; a brief of the same event that re-uses a wire lead goes on with a paragraph of its
+    own, which the other does not hold."""
+    if anchors[0] != (0, 0) or not 2 <= len(hashes) <= _TEASER_LINES:
+        return False
+    weight = max(0, (int(short.lines[0]) & _LINE_TOKENS) - 4)
+    rest = len(short.sh) - weight
+    return rest <= 0 or inter - weight >= _TEASER_ECHO * rest
 
 
 def _anchors(short: list[int], long_: list[int], common: set[int]) -> list[tuple[int, int]]:
