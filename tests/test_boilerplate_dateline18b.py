@@ -109,3 +109,28 @@ def test_section_and_site_name_is_no_dateline(step):
     text = "\n".join([HEAD[2], BODY[0], "Warta Pagi | Gema Rantau"])
     doc = run(step, text)
     assert "dateline_outlet" not in doc.metadata
+
+
+DEEP_HEAD = [  # kept lines the step does not know as furniture, short widget words among them
+    "Masuk",
+    "Cari berita...",
+    "Warga Sukamekar Perbaiki Tanggul Jebol Secara Gotong Royong",
+    "zoom-in",
+    "Warga menumpuk karung pasir di tanggul yang jebol, Minggu pagi",
+    "zoom-in",
+    "Laporan wartawan Gema Rantau, Tim Liputan",
+]
+
+
+def test_a_deep_dateline_below_short_widget_words(step):
+    text = "\n".join([*DEEP_HEAD, "SUKAMEKAR, GemaRantau.id — " + BODY[0], *BODY[1:]])
+    doc = run(step, text)
+    assert doc.metadata.get("dateline_outlet") == "gemarantau.id"
+    assert "GemaRantau.id —" not in doc.text and BODY[0] in doc.text
+
+
+def test_a_site_led_label_under_body_sentences_is_no_dateline(step):
+    body = [*BODY, *BODY]  # six short body sentences, then the site's own related-list label
+    text = "\n".join([*body, "GemaRantau.id - BERITA MENARIK LAINNYA:", "Harga Cabai Naik Lagi"])
+    doc = run(step, text)
+    assert "dateline_outlet" not in doc.metadata

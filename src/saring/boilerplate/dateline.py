@@ -330,7 +330,7 @@ def find_dateline(
     if found is None and not long_line and len(tried) == 3:
         found = _fourth_line(lines, head, tried, ctx)
     if found is None and not long_line and ctx.brands and len(tried) == 3:
-        deeper = _head_lines(text_lines, drop, _DEEP_LINES - 3, tried[-1] + 1)
+        deeper = _worded(text_lines, _head_lines(text_lines, drop, _DEEP_MAX, tried[-1] + 1))
         found = _deep_dateline(lines, deeper, ctx)
     if found is None and not remnants:
         return None
@@ -355,7 +355,22 @@ def _fourth_line(
     return found if found.place.lower() in above else None
 
 
-_DEEP_LINES = 8  # kept head lines searched for a dateline that names the page's own site
+_DEEP_LINES = 6  # kept head lines searched for a dateline that names the page's own site
+_DEEP_MAX = 6  # lines read below the first three, of which _DEEP_LINES - 3 hold 3+ words
+
+
+def _worded(lines: list[str], deeper: list[int]) -> list[int]:
+    """``deeper`` up to its third line of three words or more: a kept ``zoom-in`` or
+    ``Daftar`` between caption and byline is no head line (so counts for nothing), a title,
+    byline or caption is."""
+    out: list[int] = []
+    worded = 0
+    for i in deeper:
+        out.append(i)
+        worded += lines[i].count(" ") >= 2
+        if worded == _DEEP_LINES - 3:
+            break
+    return out
 
 
 def _deep_dateline(lines: Lines, deeper: list[int], ctx: DatelineContext) -> Dateline | None:
