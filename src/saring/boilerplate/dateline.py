@@ -327,8 +327,10 @@ def find_dateline(
             # a long line is body text, not a title: a dateline after it belongs to a repeated
             # copy of the article, and taking it would make a second run remove the next copy's
             break
+    if found is None and not long_line and len(tried) == 3:
+        found = _fourth_line(lines, head, tried, ctx)
     if found is None and not long_line and ctx.brands and len(tried) == 3:
-        deeper = _head_lines(text_lines, drop, _DEEP_LINES - 3, tried[-1] + 1)
+        deeper = _worded(text_lines, _head_lines(text_lines, drop, _DEEP_MAX, tried[-1] + 1))
         found = _deep_dateline(lines, deeper, ctx)
     if found is None and not remnants:
         return None
@@ -338,7 +340,37 @@ def find_dateline(
     return found
 
 
+def _fourth_line(
+    lines: Lines, head: list[int], tried: list[int], ctx: DatelineContext
+) -> Dateline | None:
+    """``MUARA KELAMBIT -`` under a kept site name, menu and headline: the fourth kept line
+    opens the text when the three above are headline-shaped, and its place is taken only
+    when a line above names it too (the headline's ``Puskesmas Muara Kelambit``)."""
+    if len(head) < 4 or head[3] in tried or not _under_headlines(lines.lines, tried):
+        return None
+    found = _match_line(lines, head[3], 0, ctx)
+    if found is None or not found.place:
+        return None
+    above = " ".join(lines.lines[j] for j in tried).lower()
+    return found if found.place.lower() in above else None
+
+
 _DEEP_LINES = 6  # kept head lines searched for a dateline that names the page's own site
+_DEEP_MAX = 6  # lines read below the first three, of which _DEEP_LINES - 3 hold 3+ words
+
+
+def _worded(lines: list[str], deeper: list[int]) -> list[int]:
+    """``deeper`` up to its third line of three words or more: a kept ``zoom-in`` or
+    ``Daftar`` between caption and byline is no head line (so counts for nothing), a title,
+    byline or caption is."""
+    out: list[int] = []
+    worded = 0
+    for i in deeper:
+        out.append(i)
+        worded += lines[i].count(" ") >= 2
+        if worded == _DEEP_LINES - 3:
+            break
+    return out
 
 
 def _deep_dateline(lines: Lines, deeper: list[int], ctx: DatelineContext) -> Dateline | None:
@@ -496,16 +528,51 @@ def _try_rules(
         place, outlet_raw = clean_place(gd.get("place")), gd.get("outlet")
         if not _rule_accepts(rule, place, outlet_raw, ctx, (gd.get("place") or "").isupper()):
             continue
+        if rule.id == "g_outlet_only" and _site_title(text, m.end(), outlet_raw or "", ctx):
+            continue
         if not outlet_raw and _place_is_outlet(place, ctx):
             outlet_raw, place = place, None
         found = Dateline(
             rule.id, place, resolve_outlet(outlet_raw, ctx) if outlet_raw else None, site
         )
-        _place_span(found, m.start(), m.end(), lines)
+        end = m.end()
+        if found.outlet is None and ctx.brands and text[end - 1 : end].strip() == "":
+            end = _credit_end(text, end, ctx.brands)
+        _place_span(found, m.start(), end, lines)
         return found, True
     if gate_ok is None:
         gate_ok = ctx.gate is not None and ctx.gate.match(text, pos) is not None
     return None, gate_ok
+
+
+def _site_title(text: str, end: int, outlet: str, ctx: DatelineContext) -> bool:
+    """``Warta Terkini | Swara Lor`` on swaralor-fm.com: a name with an outlet word followed
+    by nothing but the site's own name is a section's title (``Section | Site``), not an
+    outlet opening the text."""
+    if not ctx.brands or _names_site(outlet, ctx.brands):
+        return False
+    stop = text.find("\n", end)
+    key = _letters(text[end : stop if stop >= 0 else len(text)])
+    return len(key) >= 4 and any(b.startswith(key) for b in ctx.brands)
+
+
+_CREDIT_RE = re.compile(
+    r"[A-Z][A-Za-z]{3,20}(?: [A-Z][A-Za-z]{3,20}){0,2}\.(?=[ \t]+[A-Z\"“‘]|[ \t]*(?:\n|$))"
+)
+
+
+def _credit_end(text: str, end: int, brands: frozenset[str]) -> int:
+    """``BAYUREJO – Diskominfo.`` on diskominfo.bayurejokota.go.id, ``TANAH RIMBA – Humas
+    Polres.`` on humas.polrestanahrimba.id: after a place and a dash, a short credit ending in
+    a full stop whose every word opens a label of the page's host is the press office's own
+    name (part of the dateline, no outlet); any other word keeps its text."""
+    m = _CREDIT_RE.match(text, end)
+    if m is None:
+        return end
+    words = m.group().rstrip(".").lower().split()
+    if all(any(b.startswith(w) for b in brands) for w in words):
+        return m.end()
+    return end
 
 
 def _holds_marks(text: str, start: int, end: int, marks: tuple[str, ...]) -> bool:
@@ -539,8 +606,8 @@ def _rule_accepts(
     if rule.when == "generic":
         if outlet is None:
             return False
-        if rule.id.endswith("_paren"):  # "PLACE (XYZ) -": the parentheses make it a dateline
-            return True
+        if rule.id.endswith(("_paren", "_wire")):
+            return True  # "PLACE (XYZ) -", "PLACE, 2 Desember 2026 /Wire/ --": the shape is one
         if not outlet_like(outlet, ctx):
             return False
         if rule.id.endswith("_site") and not _names_site(outlet, ctx.brands):
@@ -630,11 +697,17 @@ def resolve_outlet(raw: str, ctx: DatelineContext) -> str:
     if not ctx.site:
         return canonical_outlet(raw, ctx.outlets)
     if "." in raw and _DOMAIN_RE.fullmatch(raw):  # not "Idola 92.6 FM"
-        own = _letters(ctx.site.split(".")[0])
-        return (
-            ctx.site if _letters(raw.split(".")[0]) == own else canonical_outlet(raw, ctx.outlets)
-        )
+        label, _, rest = raw.lower().partition(".")
+        own, _, own_rest = ctx.site.partition(".")
+        same = _letters(label) == _letters(own) or (rest == own_rest and _swapped(label, own))
+        return ctx.site if same else canonical_outlet(raw, ctx.outlets)
     return ctx.site if _names_site(raw, ctx.brands) else canonical_outlet(raw, ctx.outlets)
+
+
+def _swapped(label: str, own: str) -> bool:
+    """``kenaritv`` written for the site ``tvkenari``: the same name with its generic prefix
+    (``tv``, ``radio``, ``harian``) moved to the end, as a site names itself in words."""
+    return any(own.startswith(g) and label == own[len(g) :] + g for g in _BRAND_PREFIXES)
 
 
 @functools.lru_cache(maxsize=4096)
