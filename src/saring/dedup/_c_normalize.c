@@ -259,6 +259,22 @@ next_digit(int kind, const void *data, Py_ssize_t n, Py_ssize_t i)
     return i;
 }
 
+/* Double a growable uint32 buffer; on failure free it (the caller returns PyErr_NoMemory()). */
+static int grow_words(uint32_t **buf, Py_ssize_t *cap) {
+    if (*cap > PY_SSIZE_T_MAX / 2 / (Py_ssize_t)sizeof(uint32_t)) {
+        PyMem_Free(*buf);
+        return -1;
+    }
+    uint32_t *nb = PyMem_Realloc(*buf, (size_t)(*cap * 2) * sizeof(uint32_t));
+    if (nb == NULL) {
+        PyMem_Free(*buf);
+        return -1;
+    }
+    *buf = nb;
+    *cap *= 2;
+    return 0;
+}
+
 static PyObject *
 numbers(PyObject *self, PyObject *text)
 {
@@ -274,19 +290,8 @@ numbers(PyObject *self, PyObject *text)
     if (buf == NULL)
         return PyErr_NoMemory();
     for (Py_ssize_t i = next_digit(kind, data, n, 0); i < n; i = next_digit(kind, data, n, i)) {
-        if (len == cap) {
-            if (cap > PY_SSIZE_T_MAX / 2 / (Py_ssize_t)sizeof(uint32_t)) {
-                PyMem_Free(buf);
-                return PyErr_NoMemory();
-            }
-            cap *= 2;
-            uint32_t *nb = PyMem_Realloc(buf, (size_t)cap * sizeof(uint32_t));
-            if (nb == NULL) {
-                PyMem_Free(buf);
-                return PyErr_NoMemory();
-            }
-            buf = nb;
-        }
+        if (len == cap && grow_words(&buf, &cap) < 0)
+            return PyErr_NoMemory();
         buf[len++] = figure_at(kind, data, n, &i);
     }
     PyObject *res = PyBytes_FromStringAndSize((const char *)buf, len * (Py_ssize_t)sizeof(uint32_t));
@@ -404,19 +409,8 @@ facts(PyObject *self, PyObject *args)
     if (buf == NULL)
         return PyErr_NoMemory();
     for (Py_ssize_t i = next_digit(kind, data, n, 0); i < n; i = next_digit(kind, data, n, i)) {
-        if (len + 2 > cap) {
-            if (cap > PY_SSIZE_T_MAX / 2 / (Py_ssize_t)sizeof(uint32_t)) {
-                PyMem_Free(buf);
-                return PyErr_NoMemory();
-            }
-            cap *= 2;
-            uint32_t *nb = PyMem_Realloc(buf, (size_t)cap * sizeof(uint32_t));
-            if (nb == NULL) {
-                PyMem_Free(buf);
-                return PyErr_NoMemory();
-            }
-            buf = nb;
-        }
+        if (len + 2 > cap && grow_words(&buf, &cap) < 0)
+            return PyErr_NoMemory();
         uint32_t flag = near_line_start(kind, data, i, head) || in_link(kind, data, i) ? 0x80000000u : 0u;
         uint32_t slot = flag ? 0u : slot_of(kind, data, i);  /* no slot: not compared */
         buf[len++] = fact_at(kind, data, n, &i) | flag;
