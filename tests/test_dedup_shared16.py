@@ -8,6 +8,7 @@ from pathlib import Path
 
 import numpy as np
 import pytest
+from dedup_kit import run_dedup as _run
 
 from saring.dedup import stage as S
 from saring.document import Document
@@ -22,16 +23,6 @@ _STORY = [
     "Pendaftaran dibuka hingga akhir bulan depan dan hasil verifikasi akan diumumkan di papan pengumuman setiap kantor kelurahan yang ikut program.",
 ]
 
-
-def _run(tmp_path: Path, docs: list[Document]) -> dict[str, Document]:
-    from saring.executors.serial import SerialExecutor
-    from saring.io.docfile import read_docs, write_docs
-    from saring.step import StageContext
-
-    path = tmp_path / "in.jsonl.zst"
-    write_docs(path, docs)
-    out = S.Dedup(paragraphs=False).run([path], StageContext(SerialExecutor(), tmp_path / "w"))
-    return {d.id: d for p in out.outputs for d in read_docs(p)}
 
 
 def _docs() -> list[Document]:

@@ -8,6 +8,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from dedup_kit import run_dedup as _run
 
 from saring.dedup import stage as S
 from saring.document import Document
@@ -21,16 +22,6 @@ _STORY = [
     "Warga berharap jembatan baru dibangun lebih tinggi dari jembatan lama karena banjir besar kini datang hampir setiap musim hujan.",
 ]
 
-
-def _run(tmp_path: Path, docs: list[Document]) -> dict[str, Document]:
-    from saring.executors.serial import SerialExecutor
-    from saring.io.docfile import read_docs, write_docs
-    from saring.step import StageContext
-
-    path = tmp_path / "in.jsonl.zst"
-    write_docs(path, docs)
-    out = S.Dedup(paragraphs=False).run([path], StageContext(SerialExecutor(), tmp_path / "w"))
-    return {d.id: d for p in out.outputs for d in read_docs(p)}
 
 
 def _docs() -> list[Document]:
