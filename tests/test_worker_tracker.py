@@ -18,7 +18,7 @@ import pytest
 HERE = Path(__file__).resolve().parent
 
 SCRIPT = """
-import json, sys
+import json, sys, time
 sys.path.insert(0, sys.argv[3])
 import psutil
 from multiprocessing import resource_tracker
@@ -28,6 +28,13 @@ import test_worker_tracker as t
 def trackers():
     return [p.pid for p in psutil.Process().children(recursive=True)
             if "resource_tracker" in " ".join(p.cmdline())]
+
+def settled(pid):
+    # vfork returns once the child execs, before the kernel sets its new argv: /proc/PID/cmdline
+    # reads empty for a moment, so wait for it before matching on it
+    deadline = time.monotonic() + 30
+    while time.monotonic() < deadline and not psutil.Process(pid).cmdline():
+        time.sleep(0.01)
 
 if __name__ == "__main__":
     method, folder = sys.argv[1], sys.argv[2]
@@ -42,8 +49,10 @@ if __name__ == "__main__":
     lock = mp.get_context(method).Lock()  # the caller's own semaphore: a real tracker starts now
     with lock:
         pass
+    own = resource_tracker._resource_tracker._pid
+    settled(own)
     print(json.dumps({"squares": squares, "before": before, "after_pool": after_pool,
-                      "shm": shm, "lock_ok": lock_ok, "tracker_after_lock": trackers(),
+                      "shm": shm, "lock_ok": lock_ok, "tracker_after_lock": trackers(), "own": own,
                       "fd_is_pipe": __import__("stat").S_ISFIFO(
                           __import__("os").fstat(resource_tracker._resource_tracker._fd).st_mode)}))
 """
@@ -94,7 +103,7 @@ def test_pool_starts_no_tracker_and_leaks_nothing(tmp_path: Path, method: str) -
     assert got["squares"] == [x * x for x in range(6)]
     assert got["lock_ok"] == [1, 2, 3]
     assert got["before"] == [] and got["after_pool"] == []  # the pool started no tracker
-    assert len(got["tracker_after_lock"]) == 1 and got["fd_is_pipe"]  # the caller's first one did
+    assert got["tracker_after_lock"] == [got["own"]] and got["fd_is_pipe"]  # the caller's first one did
     names = {p.read_text() for p in tmp_path.glob("*.shm")}
     assert len(names) == 2 and set(got["shm"]) == names
     deadline = time.monotonic() + 30  # the dead worker's tracker unlinks its segments
