@@ -55,26 +55,104 @@ _PROV: dict[int, tuple[int, tuple[int, ...]]] = {
 }
 # operator mobile prefixes without the leading 0 (public numbering plan)
 _MOBILE = (
-    "811", "812", "813", "821", "822", "823", "851", "852", "853",
-    "814", "815", "816", "855", "856", "857", "858",
-    "817", "818", "819", "859", "877", "878",
-    "831", "832", "833", "838", "895", "896", "897", "898", "899",
-    "881", "882", "883", "887", "888", "889",
+    "811",
+    "812",
+    "813",
+    "821",
+    "822",
+    "823",
+    "851",
+    "852",
+    "853",
+    "814",
+    "815",
+    "816",
+    "855",
+    "856",
+    "857",
+    "858",
+    "817",
+    "818",
+    "819",
+    "859",
+    "877",
+    "878",
+    "831",
+    "832",
+    "833",
+    "838",
+    "895",
+    "896",
+    "897",
+    "898",
+    "899",
+    "881",
+    "882",
+    "883",
+    "887",
+    "888",
+    "889",
 )
 # landline area codes without the leading 0
 _AREA = (
-    "21", "22", "24", "31", "61", "251", "254", "231", "271", "274", "341", "361", "370",
-    "380", "411", "431", "511", "542", "561", "711", "721", "751", "761", "778", "967",
+    "21",
+    "22",
+    "24",
+    "31",
+    "61",
+    "251",
+    "254",
+    "231",
+    "271",
+    "274",
+    "341",
+    "361",
+    "370",
+    "380",
+    "411",
+    "431",
+    "511",
+    "542",
+    "561",
+    "711",
+    "721",
+    "751",
+    "761",
+    "778",
+    "967",
 )
 _LOCAL = (
-    "wulan.asmarani", "k.hidayatullah", "bagas_pratomo88", "rosalinda.nainggolan", "yanti1979",
-    "admin.kelurahan", "tu.smpn4", "humas", "arief.setiabudi", "dewiratnasari.id", "panitia.ppdb",
-    "o.manurung", "sekretariat", "info", "lilis.kurniasih02", "hrd.rekrutmen",
+    "wulan.asmarani",
+    "k.hidayatullah",
+    "bagas_pratomo88",
+    "rosalinda.nainggolan",
+    "yanti1979",
+    "admin.kelurahan",
+    "tu.smpn4",
+    "humas",
+    "arief.setiabudi",
+    "dewiratnasari.id",
+    "panitia.ppdb",
+    "o.manurung",
+    "sekretariat",
+    "info",
+    "lilis.kurniasih02",
+    "hrd.rekrutmen",
 )
 _DOMAIN = (
-    "gmail.com", "yahoo.co.id", "ymail.com", "outlook.com", "hotmail.com", "mail.com",
-    "sumbersarikidul.desa.id", "uniwijaya.ac.id", "smpn4-lembahsari.sch.id",
-    "dinkes.kalbarutara.go.id", "agrotirta.co.id", "lenteradesa.or.id", "student.poltekbahari.ac.id",
+    "gmail.com",
+    "yahoo.co.id",
+    "ymail.com",
+    "outlook.com",
+    "hotmail.com",
+    "mail.com",
+    "sumbersarikidul.desa.id",
+    "uniwijaya.ac.id",
+    "smpn4-lembahsari.sch.id",
+    "dinkes.kalbarutara.go.id",
+    "agrotirta.co.id",
+    "lenteradesa.or.id",
+    "student.poltekbahari.ac.id",
 )
 
 
@@ -115,7 +193,12 @@ def nik(rng: random.Random) -> str:
 def npwp(rng: random.Random) -> str:
     head = rng.choice(("01", "02", "04", "06", "07", "08", "09", "21", "31", "47", "53", "86"))
     head += f"{rng.randint(0, 999999):06d}"
-    d = head + _luhn(head) + f"{rng.randint(11, 999):03d}" + rng.choice(("000", "000", "001", "002"))
+    d = (
+        head
+        + _luhn(head)
+        + f"{rng.randint(11, 999):03d}"
+        + rng.choice(("000", "000", "001", "002"))
+    )
     dotted = f"{d[:2]}.{d[2:5]}.{d[5:8]}.{d[8]}-{d[9:12]}.{d[12:]}"
     s = "0" + d
     return rng.choice((dotted, dotted, d, s, f"{s[:4]} {s[4:8]} {s[8:12]} {s[12:]}"))
@@ -217,7 +300,7 @@ TEMPLATES = (
     "Pemegang kartu;Nomor;Berlaku\nD. Prasetyo;<<card>>;08/29",
     "Wajib pajak | Nomor | KPP\nUD Berkah Tani | <<npwp>> | Pratama",
     "2 | Yohana Lerik | <<nik>> | Kel. Oebobo",
-    "nama,no_hp,email\nAgus Salim,<<phone>>,<<email>>",
+    "nama,no_hp,email\nAgus Wiratmaja,<<phone>>,<<email>>",
     # forms
     "Nomor Induk Kependudukan (sesuai KTP): <<nik>>\nNama lengkap: Suharti",
     "No. HP/WA aktif : <<phone>>\nAlamat surel : <<email>>",
