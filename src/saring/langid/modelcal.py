@@ -116,17 +116,51 @@ def _unprefixed(word: str) -> list[str]:
     return out
 
 
-def _zipf(word: str, vocab: dict[str, int]) -> int:
-    """Zipf x 10 of ``word``, or of its stem after one suffix and/or one prefix, or 0."""
-    z = vocab.get(word, 0)
-    if z >= KNOWN_ZIPF:
-        return z
+def _forms(word: str) -> list[str]:
+    """``word`` without one suffix and/or one prefix (:data:`_SUFFIXES`, :func:`_unprefixed`)."""
     forms = [
         word[: -len(suf)] for suf in _SUFFIXES if word.endswith(suf) and len(word) - len(suf) >= 3
     ]
     for form in [word, *forms]:
         forms += _unprefixed(form)
-    return max([z, *(vocab.get(f, 0) for f in forms)])
+    return forms
+
+
+def _zipf(word: str, vocab: dict[str, int]) -> int:
+    """Zipf x 10 of ``word``, or of its stem after one suffix and/or one prefix, or 0."""
+    z = vocab.get(word, 0)
+    if z >= KNOWN_ZIPF:
+        return z
+    return max([z, *(vocab.get(f, 0) for f in _forms(word))])
+
+
+_STEMS: list[tuple[dict[str, int], dict[str, int]]] = []  # (vocab, its stem families), one entry
+
+
+def stem_families(vocab: dict[str, int]) -> dict[str, int]:
+    """Stem -> highest Zipf x 10 of the vocabulary's words (>= UNKNOWN_ZIPF) that reduce to it.
+
+    Why: wordfreq's list holds a stem's common derivations but not always the stem or the
+    derivation a text writes (``mengimbau`` 3.4 and ``imbauan``, never ``imbau`` or ``diimbau``),
+    so a standard Indonesian word whose stem is attested only through other affixes counted as
+    unknown and kept clean short Indonesian from the short floor (session 19). Built once per
+    vocabulary from the same affix rules as :func:`_zipf`."""
+    if _STEMS and _STEMS[0][0] is vocab:
+        return _STEMS[0][1]
+    fam: dict[str, int] = {}
+    for w, z in vocab.items():
+        if z >= UNKNOWN_ZIPF:
+            for f in _forms(w):
+                if fam.get(f, 0) < z:
+                    fam[f] = z
+    _STEMS[:] = [(vocab, fam)]
+    return fam
+
+
+def _attested_stem(word: str, vocab: dict[str, int]) -> bool:
+    """True when ``word`` or one of its stems is the stem of attested vocabulary words."""
+    fam = stem_families(vocab)
+    return any(fam.get(f, 0) >= UNKNOWN_ZIPF for f in [word, *_forms(word)])
 
 
 def features(
@@ -211,7 +245,8 @@ def all_known(text: str, vocab: dict[str, int]) -> bool:
     and known words (>= KNOWN_ZIPF) are >= RAISE_MIN_SHARE of the words and >= RAISE_MIN_KNOWN.
     Unlike :func:`eligible` a short rare word (``tumis``, Zipf 3.2) is no unknown word: the
     regional words wordfreq knows at that frequency (``nian``, ``bana``) are in the step-back's
-    evidence and weak lists, which :func:`short_floor` reads first."""
+    evidence and weak lists, which :func:`short_floor` reads first. Nor is a word whose stem other
+    attested words derive from (:func:`stem_families`: ``diimbau``); it counts as rare, not known."""
     toks = _CASED.findall(text)
     n = len(toks)
     if not SHORT_MIN_TOKENS <= n <= SHORT_MAX_TOKENS:
@@ -222,7 +257,7 @@ def all_known(text: str, vocab: dict[str, int]) -> bool:
         z = _zipf(low, vocab)
         if z >= KNOWN_ZIPF:
             known += 1
-        elif z < UNKNOWN_ZIPF and (i == 0 or tok == low):
+        elif z < UNKNOWN_ZIPF and (i == 0 or tok == low) and not _attested_stem(low, vocab):
             return False
     return known >= RAISE_MIN_SHARE * n and known >= RAISE_MIN_KNOWN
 
