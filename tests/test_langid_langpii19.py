@@ -1,4 +1,4 @@
-"""Session 19 (langpii19): stems attested through other derivations; Manado Malay ``dorang``.
+"""Session 19 (langpii19): passives whose active form is attested; Manado Malay ``dorang``.
 
 Why: wordfreq's Indonesian list holds ``mengimbau`` and ``imbauan`` but neither ``imbau`` nor
 ``diimbau``, so a clean short Indonesian line writing ``diimbau`` had an "unknown" word and never
@@ -24,11 +24,23 @@ def step() -> LanguageID:
     return s
 
 
-def test_stem_families_come_from_attested_derivations() -> None:
-    fam = M.stem_families(VOCAB)
-    assert "imbau" not in VOCAB and fam["imbau"] >= M.UNKNOWN_ZIPF  # mengimbau, imbauan
-    assert M.stem_families(VOCAB) is fam  # built once per vocabulary
-    assert fam.get("ngondang", 0) == 0 and fam.get("kampuang", 0) == 0
+def test_active_form_by_the_nasal_rule() -> None:
+    assert M.me_form("imbau") == "mengimbau"
+    assert M.me_form("kirim") == "mengirim"
+    assert M.me_form("pangkas") == "memangkas"
+    assert M.me_form("tulis") == "menulis"
+    assert M.me_form("sapu") == "menyapu"
+    assert M.me_form("dorong") == "mendorong"
+    assert M.me_form("rusak") == "merusak"
+
+
+def test_only_passives_with_an_attested_active_form() -> None:
+    assert "imbau" not in VOCAB and "diimbau" not in VOCAB
+    assert M._active_attested("diimbau", VOCAB)  # mengimbau
+    # regional function words that affix stripping would "attest" (kada < mengada) are no passives
+    for word in ("kada", "indak", "kembe", "ngondang", "dijupuk"):
+        assert not M._active_attested(word, VOCAB), word
+    assert not M._active_attested("diabc", VOCAB)  # stem shorter than STEM_MIN_LEN
 
 
 def test_all_known_accepts_a_stem_attested_elsewhere_but_not_as_known() -> None:

@@ -134,33 +134,49 @@ def _zipf(word: str, vocab: dict[str, int]) -> int:
     return max([z, *(vocab.get(f, 0) for f in _forms(word))])
 
 
-_STEMS: list[tuple[dict[str, int], dict[str, int]]] = []  # (vocab, its stem families), one entry
+# the active prefix of a stem by its first letter, and whether that letter is swallowed
+# (``imbau`` -> ``mengimbau``, ``kirim`` -> ``mengirim``, ``pangkas`` -> ``memangkas``)
+_ME = (
+    ("aeiough", "meng", 0),
+    ("k", "meng", 1),
+    ("bfv", "mem", 0),
+    ("p", "mem", 1),
+    ("cdjz", "men", 0),
+    ("t", "men", 1),
+    ("s", "meny", 1),
+)
+_DI_SUFFIXES = ("", "kan", "i", "nya", "lah")
+STEM_MIN_LEN = 4  # shorter remainders are affix debris more often than stems
 
 
-def stem_families(vocab: dict[str, int]) -> dict[str, int]:
-    """Stem -> highest Zipf x 10 of the vocabulary's words (>= UNKNOWN_ZIPF) that reduce to it.
-
-    Why: wordfreq's list holds a stem's common derivations but not always the stem or the
-    derivation a text writes (``mengimbau`` 3.4 and ``imbauan``, never ``imbau`` or ``diimbau``),
-    so a standard Indonesian word whose stem is attested only through other affixes counted as
-    unknown and kept clean short Indonesian from the short floor (session 19). Built once per
-    vocabulary from the same affix rules as :func:`_zipf`."""
-    if _STEMS and _STEMS[0][0] is vocab:
-        return _STEMS[0][1]
-    fam: dict[str, int] = {}
-    for w, z in vocab.items():
-        if z >= UNKNOWN_ZIPF:
-            for f in _forms(w):
-                if fam.get(f, 0) < z:
-                    fam[f] = z
-    _STEMS[:] = [(vocab, fam)]
-    return fam
+def me_form(stem: str) -> str:
+    """The standard active (me-) form of ``stem`` by the nasal rule of its first letter."""
+    for letters, prefix, swallow in _ME:
+        if stem[0] in letters:
+            return prefix + stem[swallow:]
+    return "me" + stem  # l, m, n, r, w, y
 
 
-def _attested_stem(word: str, vocab: dict[str, int]) -> bool:
-    """True when ``word`` or one of its stems is the stem of attested vocabulary words."""
-    fam = stem_families(vocab)
-    return any(fam.get(f, 0) >= UNKNOWN_ZIPF for f in [word, *_forms(word)])
+def _active_attested(word: str, vocab: dict[str, int]) -> bool:
+    """True for a passive ``di-`` word whose active ``me-`` form (bare, -kan or -i) the
+    vocabulary attests (>= UNKNOWN_ZIPF).
+
+    Why: wordfreq's list holds ``mengimbau`` but neither ``imbau`` nor ``diimbau``, so a clean
+    short Indonesian line writing ``diimbau`` had an unknown word and never reached the short
+    floor (session 19). Generating the one active form keeps this to Indonesian morphology:
+    stripping affixes to find a shared stem instead also "attested" regional function words
+    (``kada`` < ``mengada``, ``indak`` < ``menindak``)."""
+    if not word.startswith("di"):
+        return False
+    for suf in _DI_SUFFIXES:
+        if not word.endswith(suf):
+            continue
+        stem = word[2 : len(word) - len(suf)]
+        if len(stem) >= STEM_MIN_LEN:
+            act = me_form(stem)
+            if any(vocab.get(act + s, 0) >= UNKNOWN_ZIPF for s in ("", "kan", "i")):
+                return True
+    return False
 
 
 def features(
@@ -245,8 +261,8 @@ def all_known(text: str, vocab: dict[str, int]) -> bool:
     and known words (>= KNOWN_ZIPF) are >= RAISE_MIN_SHARE of the words and >= RAISE_MIN_KNOWN.
     Unlike :func:`eligible` a short rare word (``tumis``, Zipf 3.2) is no unknown word: the
     regional words wordfreq knows at that frequency (``nian``, ``bana``) are in the step-back's
-    evidence and weak lists, which :func:`short_floor` reads first. Nor is a word whose stem other
-    attested words derive from (:func:`stem_families`: ``diimbau``); it counts as rare, not known."""
+    evidence and weak lists, which :func:`short_floor` reads first. Nor is a passive word whose active
+    form is attested (:func:`_active_attested`: ``diimbau``); it counts as rare, not known."""
     toks = _CASED.findall(text)
     n = len(toks)
     if not SHORT_MIN_TOKENS <= n <= SHORT_MAX_TOKENS:
@@ -257,7 +273,7 @@ def all_known(text: str, vocab: dict[str, int]) -> bool:
         z = _zipf(low, vocab)
         if z >= KNOWN_ZIPF:
             known += 1
-        elif z < UNKNOWN_ZIPF and (i == 0 or tok == low) and not _attested_stem(low, vocab):
+        elif z < UNKNOWN_ZIPF and (i == 0 or tok == low) and not _active_attested(low, vocab):
             return False
     return known >= RAISE_MIN_SHARE * n and known >= RAISE_MIN_KNOWN
 
