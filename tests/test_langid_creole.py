@@ -36,7 +36,8 @@ def test_creole_words_are_strong_evidence_and_the_vetted_ones_are_left_out() -> 
     words = {r[0] for r in _rows(DATA / "idms_creole.tsv")}
     assert {"sonde", "nyanda", "kitong", "torang"} <= words <= ev.strong <= ev.words
     # written by Indonesian tweets, names or other languages (the file's header says where)
-    assert not {"ngana", "tra", "trada", "dorang", "beta", "pace", "mace", "kong", "jo"} & words
+    assert not {"ngana", "tra", "trada", "beta", "pace", "mace", "kong", "jo"} & words
+    assert "dorang" in words  # session 19: its corpus uses are in long texts only (header)
 
 
 @pytest.mark.parametrize(

@@ -116,17 +116,67 @@ def _unprefixed(word: str) -> list[str]:
     return out
 
 
-def _zipf(word: str, vocab: dict[str, int]) -> int:
-    """Zipf x 10 of ``word``, or of its stem after one suffix and/or one prefix, or 0."""
-    z = vocab.get(word, 0)
-    if z >= KNOWN_ZIPF:
-        return z
+def _forms(word: str) -> list[str]:
+    """``word`` without one suffix and/or one prefix (:data:`_SUFFIXES`, :func:`_unprefixed`)."""
     forms = [
         word[: -len(suf)] for suf in _SUFFIXES if word.endswith(suf) and len(word) - len(suf) >= 3
     ]
     for form in [word, *forms]:
         forms += _unprefixed(form)
-    return max([z, *(vocab.get(f, 0) for f in forms)])
+    return forms
+
+
+def _zipf(word: str, vocab: dict[str, int]) -> int:
+    """Zipf x 10 of ``word``, or of its stem after one suffix and/or one prefix, or 0."""
+    z = vocab.get(word, 0)
+    if z >= KNOWN_ZIPF:
+        return z
+    return max([z, *(vocab.get(f, 0) for f in _forms(word))])
+
+
+# the active prefix of a stem by its first letter, and whether that letter is swallowed
+# (``imbau`` -> ``mengimbau``, ``kirim`` -> ``mengirim``, ``pangkas`` -> ``memangkas``)
+_ME = (
+    ("aeiough", "meng", 0),
+    ("k", "meng", 1),
+    ("bfv", "mem", 0),
+    ("p", "mem", 1),
+    ("cdjz", "men", 0),
+    ("t", "men", 1),
+    ("s", "meny", 1),
+)
+_DI_SUFFIXES = ("", "kan", "i", "nya", "lah")
+STEM_MIN_LEN = 4  # shorter remainders are affix debris more often than stems
+
+
+def me_form(stem: str) -> str:
+    """The standard active (me-) form of ``stem`` by the nasal rule of its first letter."""
+    for letters, prefix, swallow in _ME:
+        if stem[0] in letters:
+            return prefix + stem[swallow:]
+    return "me" + stem  # l, m, n, r, w, y
+
+
+def _active_attested(word: str, vocab: dict[str, int]) -> bool:
+    """True for a passive ``di-`` word whose active ``me-`` form (bare, -kan or -i) the
+    vocabulary attests (>= UNKNOWN_ZIPF).
+
+    Why: wordfreq's list holds ``mengimbau`` but neither ``imbau`` nor ``diimbau``, so a clean
+    short Indonesian line writing ``diimbau`` had an unknown word and never reached the short
+    floor (session 19). Generating the one active form keeps this to Indonesian morphology:
+    stripping affixes to find a shared stem instead also "attested" regional function words
+    (``kada`` < ``mengada``, ``indak`` < ``menindak``)."""
+    if not word.startswith("di"):
+        return False
+    for suf in _DI_SUFFIXES:
+        if not word.endswith(suf):
+            continue
+        stem = word[2 : len(word) - len(suf)]
+        if len(stem) >= STEM_MIN_LEN:
+            act = me_form(stem)
+            if any(vocab.get(act + s, 0) >= UNKNOWN_ZIPF for s in ("", "kan", "i")):
+                return True
+    return False
 
 
 def features(
@@ -211,7 +261,8 @@ def all_known(text: str, vocab: dict[str, int]) -> bool:
     and known words (>= KNOWN_ZIPF) are >= RAISE_MIN_SHARE of the words and >= RAISE_MIN_KNOWN.
     Unlike :func:`eligible` a short rare word (``tumis``, Zipf 3.2) is no unknown word: the
     regional words wordfreq knows at that frequency (``nian``, ``bana``) are in the step-back's
-    evidence and weak lists, which :func:`short_floor` reads first."""
+    evidence and weak lists, which :func:`short_floor` reads first. Nor is a passive word whose active
+    form is attested (:func:`_active_attested`: ``diimbau``); it counts as rare, not known."""
     toks = _CASED.findall(text)
     n = len(toks)
     if not SHORT_MIN_TOKENS <= n <= SHORT_MAX_TOKENS:
@@ -222,7 +273,7 @@ def all_known(text: str, vocab: dict[str, int]) -> bool:
         z = _zipf(low, vocab)
         if z >= KNOWN_ZIPF:
             known += 1
-        elif z < UNKNOWN_ZIPF and (i == 0 or tok == low):
+        elif z < UNKNOWN_ZIPF and (i == 0 or tok == low) and not _active_attested(low, vocab):
             return False
     return known >= RAISE_MIN_SHARE * n and known >= RAISE_MIN_KNOWN
 
