@@ -17,7 +17,7 @@ extent is unclear (``no_move``) stays a flag.
 
 from __future__ import annotations
 
-from saring.repair.glue import Site, in_running_text, is_verb
+from saring.repair.glue import Site, in_running_text, is_verb, plan_repair
 from saring.repair import names as N
 from saring.repair.resources import Resources
 
@@ -27,6 +27,7 @@ HEAD_ZIPF = 3.5  # wordfreq ``id`` Zipf of the glued head (~1 in 300k words)
 HEAD_LOWER = 30  # lower-case uses in the news layer: an ordinary word writers do write
 CAP_SHARE = 0.35  # capitalised mid-sentence uses per lower-case use: at most this (not a name opener)
 HEAD_RATE = 0.1  # followed by a name in a tenth of its uses: a noun that heads linked names
+CLEAR_ORDER = 0.85  # the plan's word-order confidence on a phrase whose end is clear (0.8: two words, unclear)
 
 
 def ordinary_head(word: str, res: Resources) -> bool:
@@ -58,7 +59,16 @@ def _liftable(text: str, s: Site, res: Resources) -> bool:
         return False
     if N.NAME_AFTER.match(text, s.end):
         return False
-    return in_running_text(text, s.start, s.end, res, initial_ok=True)
+    return in_running_text(text, s.start, s.end, res, initial_ok=True) and _clear_move(text, s, res)
+
+
+def _clear_move(text: str, s: Site, res: Resources) -> bool:
+    """The move the lifted site would make puts the name after a phrase whose end is clear
+    (``klub sepak|bola mundur`` is not: a lifted site never splits a phrase)."""
+    needs, s.needs_evidence = s.needs_evidence, 0  # (as lifted: ``plan_repair`` reads it)
+    plan = plan_repair(text, s, res)
+    s.needs_evidence = needs
+    return plan.moved and plan.order_confidence >= CLEAR_ORDER
 
 
 def lift_kind_seams(text: str, sites: list[Site], res: Resources) -> None:
