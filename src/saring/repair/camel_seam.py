@@ -17,17 +17,17 @@ extent is unclear (``no_move``) stays a flag.
 
 from __future__ import annotations
 
-from saring.repair.glue import Site, in_running_text, is_verb, plan_repair
 from saring.repair import names as N
+from saring.repair.glue import Site, in_running_text, is_verb, plan_repair
 from saring.repair.resources import Resources
 
 FLAG_MIN = 0.5  # a flag already (``step.FLAG_MIN``): the rules saw glue here
 LIFT_CONFIDENCE = 0.8  # an edit (``Repair.min_confidence`` 0.75), as a confident rules site
 HEAD_ZIPF = 3.5  # wordfreq ``id`` Zipf of the glued head (~1 in 300k words)
 HEAD_LOWER = 30  # lower-case uses in the news layer: an ordinary word writers do write
-CAP_SHARE = 0.35  # capitalised mid-sentence uses per lower-case use: at most this (not a name opener)
+CAP_SHARE = 0.35  # capitalised mid-sentence uses per lower-case use, at most (no name opener)
 HEAD_RATE = 0.1  # followed by a name in a tenth of its uses: a noun that heads linked names
-CLEAR_ORDER = 0.85  # the plan's word-order confidence on a phrase whose end is clear (0.8: two words, unclear)
+CLEAR_ORDER = 0.85  # the plan's word-order confidence where the phrase's end is clear
 
 
 def ordinary_head(word: str, res: Resources) -> bool:
@@ -55,7 +55,9 @@ def _liftable(text: str, s: Site, res: Resources) -> bool:
     if not FLAG_MIN <= s.confidence < LIFT_CONFIDENCE or not ordinary_head(s.right, res):
         return False
     k = s.start
-    if N.LOCATIVE_BEFORE.search(text, max(0, k - 12), k) or N.NAMED_BEFORE.search(text, max(0, k - 30), k):
+    if N.LOCATIVE_BEFORE.search(text, max(0, k - 12), k) or N.NAMED_BEFORE.search(
+        text, max(0, k - 30), k
+    ):
         return False
     if N.NAME_AFTER.match(text, s.end):
         return False
