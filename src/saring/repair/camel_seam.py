@@ -26,7 +26,8 @@ LIFT_CONFIDENCE = 0.8  # an edit (``Repair.min_confidence`` 0.75), as a confiden
 HEAD_ZIPF = 3.5  # wordfreq ``id`` Zipf of the glued head (~1 in 300k words)
 HEAD_LOWER = 30  # lower-case uses in the news layer: an ordinary word writers do write
 CAP_SHARE = 0.35  # capitalised mid-sentence uses per lower-case use, at most (no name opener)
-HEAD_RATE = 0.1  # followed by a name in a tenth of its uses: a noun that heads linked names
+HEAD_RATE = 0.03  # followed by a name in 3% of its uses: a noun that heads linked names at all
+OPENER_HEAD_RATE = 0.1  # ... a tenth, for a word that also opens names (``Rumah`` Sakit, ``Klub``)
 CLEAR_ORDER = 0.85  # the plan's word-order confidence where the phrase's end is clear
 
 
@@ -38,7 +39,8 @@ def ordinary_head(word: str, res: Resources) -> bool:
     if res.lexicon.get(low, 0.0) < HEAD_ZIPF or res.englishish(low) or low in res.titles_lower:
         return False
     lower = res.lower_count.get(low, 0)
-    if lower < HEAD_LOWER or not res.head_noun(low, HEAD_RATE) or is_verb(low, res):
+    rate = OPENER_HEAD_RATE if word[:1].upper() + word[1:] in res.org_heads else HEAD_RATE
+    if lower < HEAD_LOWER or not res.head_noun(low, rate) or is_verb(low, res):
         return False
     cap = res.corpus_names.get(word[:1].upper() + word[1:])
     return cap is None or cap[0] <= CAP_SHARE * max(cap[1], lower)
