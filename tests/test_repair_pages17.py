@@ -77,6 +77,9 @@ def test_a_page_of_camel_glue_vouches(step: Repair, monkeypatch) -> None:
     assert on[1] == "Sejak pagi perahu naga Klub Dayung Teluk Warisan sudah berlatih."
     assert on[3] == "Tim pelatih Perkumpulan Dayung Ulu Sengkarat memuji para atlet."
     monkeypatch.setattr(S, "confirm", _no_confirm)
+    # (camel19 s19: the seam before an ordinary head, ``Perahu``, lifts line 1 on its own; off
+    # here too, so the test still shows what the page's vouching adds)
+    monkeypatch.setattr(repair_step, "lift_kind_seams", lambda *_a: None)
     off = _run(step, CAMEL_PAGE)
     assert off[1] == CAMEL_PAGE[1]
     assert off[3] == on[3]

@@ -24,6 +24,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from saring.document import Document, Replacement
+from saring.repair.camel_seam import lift_kind_seams
 from saring.repair.damage import damage_score, site_of
 from saring.repair.fastscan import (
     code_glue_possible,
@@ -187,6 +188,7 @@ class Repair(MapStep):
                 text, res, taken)
             keep_names_whole(text, sites)  # (glue15 s17: a one-word site inside a name's splits only)
         add_evidence(sites)
+        lift_kind_seams(text, sites, res)  # (camel19 s19: a seam before an ordinary head noun)
         newlines = [m.start() for m in NEWLINE.finditer(text)]
         reps: list[Replacement] = []
         flags: list[dict] = []
