@@ -1,0 +1,70 @@
+"""A multi-word name whose last word is joined from an ordinary word is one name, not a glued head.
+
+``Pasar Tanahabang``, ``Toko Sinarterang``, ``Warung Pakdemuda``: the rules can read the joined
+token as a name (``Pasar Tanah``) glued to a lower-case head (``abang``) and move the head before
+it. Two kinds of evidence say the token is whole, and a site with either is capped to a flag
+(``names._capped_surname``, which every name site passes: the rules', the scorer's and the page
+lift's):
+
+* the corpora write the capitalised sequence whole far more often than split (``Tanah Abang``
+  158 times, ``Tanah abang`` almost never): ``cap_sequences.txt``, built by
+  ``evaluation/repair/build_cap_sequences.py``;
+* inside a title-case run, an adjective (``terang``, ``muda``, ``nikmat``: ``pos_adjs``) with no noun
+  after it heads no noun phrase, so it cannot be the head the translator glued after the name
+  (``muda Warung Pakde`` is no Indonesian phrase); it is the name's last word.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from typing import TYPE_CHECKING
+
+from saring.repair.resources import DATA_DIR
+
+if TYPE_CHECKING:
+    from saring.repair.glue import Site
+    from saring.repair.resources import Resources
+
+NEXT_WORD = re.compile(r" ([a-z]{3,})\b")  # (= names.NEXT_WORD: the lower-case word after a token)
+# the capitalised word right before a token, one space between (the name run it continues)
+CAP_BEFORE = re.compile(r"(?:^|(?<=[\s(\"“]))([A-Z][a-z]+) $")
+BEFORE_WINDOW = 40  # characters searched back for that word
+
+
+@lru_cache(maxsize=1)
+def cap_sequences() -> frozenset[str]:
+    """Lower-case name sequences the corpora write whole (``tanah abang``, ``toko sinar terang``)."""
+    text = (DATA_DIR / "cap_sequences.txt").read_text(encoding="utf-8")
+    return frozenset(ln for ln in text.splitlines() if ln and not ln.startswith("#"))
+
+
+def _word_before(text: str, start: int) -> str | None:
+    """The capitalised word right before ``start`` (``Pasar`` before ``Tanahabang``), else None."""
+    m = CAP_BEFORE.search(text, max(0, start - BEFORE_WINDOW), start)
+    return m.group(1) if m is not None and m.end() == start else None
+
+
+def whole_name(text: str, m: re.Match[str], s: Site, res: Resources) -> bool:
+    """Is the token ``m`` that site ``s`` splits one name word (``Tanah|abang``, ``Sinar|terang``)?"""
+    k = s.rest_start - m.start()
+    if s.form != "glue" or not 0 < k < len(m.group()) or not s.right[:1].islower():
+        return False  # (a camel seam, ``Baliem TimurFestival``, is the translator's: names are not written so)
+    left, right = m.group()[:k].lower(), s.right.lower()
+    seqs = cap_sequences()
+    if f"{left} {right}" in seqs:
+        return True
+    before = _word_before(text, m.start())
+    if before is None:
+        return False
+    return f"{before.lower()} {left} {right}" in seqs or _last_adjective(text, m, right, res)
+
+
+def _last_adjective(text: str, m: re.Match[str], right: str, res: Resources) -> bool:
+    """``Warung Pakde|muda terkenal``: an adjective glued at the end of a title-case run, no noun
+    after it, heads nothing (``muda Warung Pakde`` is no phrase). Before a noun it may open the
+    moved phrase (``Valdoria|mantan bendahara``: ``mantan`` comes before its noun)."""
+    if right not in res.pos_adjs or right in res.pos_nouns:
+        return False
+    nxt = NEXT_WORD.match(text, m.end())
+    return nxt is None or not (nxt.group(1) in res.pos_nouns or nxt.group(1) in res.context_nouns)
