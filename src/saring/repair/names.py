@@ -46,7 +46,7 @@ from saring.repair.glue import (
 )
 from saring.repair.paragraphs import NUMBER_WORDS
 from saring.repair.resources import BAD_BEFORE, PLACE_HEADS, SUFFIX_LIKE, Resources
-from saring.repair.whole import whole_name
+from saring.repair.whole import tears_title, whole_name
 
 # A capitalised token; the token-start check is done in Python (a lookbehind would disable the
 # regex engine's first-character scan, as in ``build_site_regex``).
@@ -1973,7 +1973,10 @@ def _lone_quantifier(text: str, m: re.Match[str], s: Site, res: Resources) -> bo
 
 def _capped_surname(text: str, m: re.Match[str], s: Site, res: Resources) -> Site:
     """``s`` made a flag when it would split a compound name: a titled person's surname, two name
-    elements, a quantifier that heads nothing, or a name the corpora write whole (``whole.py``)."""
+    elements, a quantifier that heads nothing, or a name the corpora write whole (``whole.py``);
+    split only where a move would put the glued word inside a title (``whole.tears_title``)."""
+    if tears_title(text, s):
+        s.no_move = True
     if s.confidence <= 0.7 or is_verb(s.right.lower(), res) or _opens_compound(text, m, s, res):
         return s  # (a verb ends no name: ``Ayatollah Khamenei|dilaporkan`` is glue)
     if (_surname_element(text, m, s, res) or _two_elements(text, m, s, res) or _lone_quantifier(text, m, s, res)

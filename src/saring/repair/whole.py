@@ -27,6 +27,9 @@ if TYPE_CHECKING:
     from saring.repair.resources import Resources
 
 NEXT_WORD = re.compile(r" ([a-z]{3,})\b")  # (= names.NEXT_WORD: the lower-case word after a token)
+# a title-case reduplicated word (``Anak-Anak``, ``Kupu-Kupu``) ending right before a name: the case of its
+# second half says it is a title's word, not an ordinary sentence-initial ``Anak-anak``
+TITLE_REDUP_BEFORE = re.compile(r"(?:^|(?<=\s))([A-Z][a-z]+)-([A-Z][a-z]+) $")
 # the capitalised word right before a token, one space between (the name run it continues)
 CAP_BEFORE = re.compile(r"(?:^|(?<=[\s(\"“]))([A-Z][a-z]+) $")
 BEFORE_WINDOW = 40  # characters searched back for that word
@@ -68,3 +71,13 @@ def _last_adjective(text: str, m: re.Match[str], right: str, res: Resources) -> 
         return False
     nxt = NEXT_WORD.match(text, m.end())
     return nxt is None or not (nxt.group(1) in res.pos_nouns or nxt.group(1) in res.context_nouns)
+
+
+def tears_title(text: str, s: Site) -> bool:
+    """``Anak-Anak Pelabuhan Kupang|novel``: a title-case reduplicated word right before the site's
+    name belongs to the same title (an ordinary word would be written ``Anak-anak``); moving the
+    glued word before the site's name would put it inside the title, a broken name: split only."""
+    if s.form not in ("glue", "camel") or s.start < 2 or text[s.start - 1] != " ":
+        return False
+    m = TITLE_REDUP_BEFORE.search(text, max(0, s.start - BEFORE_WINDOW), s.start)
+    return m is not None and m.end() == s.start and m.group(1).lower() == m.group(2).lower()
