@@ -1980,7 +1980,7 @@ def _capped_surname(text: str, m: re.Match[str], s: Site, res: Resources) -> Sit
     if s.confidence <= 0.7 or is_verb(s.right.lower(), res) or _opens_compound(text, m, s, res):
         return s  # (a verb ends no name: ``Ayatollah Khamenei|dilaporkan`` is glue)
     if (_surname_element(text, m, s, res) or _two_elements(text, m, s, res) or _lone_quantifier(text, m, s, res)
-            or _place_for_person(text, m, s, res) or _place_on_place(text, m, s, res) or whole_name(text, m, s, res)):
+            or _place_for_person(text, m, s, res) or _place_on_place(text, m, s, res) or whole_name(text, s, res)):
         s.cap = s.confidence = 0.7
     return s
 
@@ -2290,3 +2290,5 @@ def extend_sites(text: str, sites: list[Site], res: Resources) -> None:
                     compound[key] = s.form == "glue" and _second_place_head(*key, res)
                 if compound[key]:
                     s.cap = s.confidence = min(s.confidence, 0.7)  # (``Stasiun Jakarta|kota``, below)
+            if whole_name(text, s, res):  # (gazetteer glue in a joined name: ``Toko Bandung|jaya``)
+                s.cap = s.confidence = min(s.confidence, 0.7)

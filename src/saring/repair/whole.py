@@ -9,8 +9,9 @@ lift's):
 * the corpora write the capitalised sequence whole far more often than split (``Tanah Abang``
   158 times, ``Tanah abang`` almost never): ``cap_sequences.txt``, built by
   ``evaluation/repair/build_cap_sequences.py``;
-* inside a title-case run, an adjective (``terang``, ``muda``, ``nikmat``: ``pos_adjs``) with no noun
-  after it heads no noun phrase, so it cannot be the head the translator glued after the name
+* inside a title-case run, an adjective (``terang``, ``muda``, ``nikmat``: ``pos_adjs``) or a word
+  that ends compound names and heads no name (``jaya``: ``name_tails``) with no noun after it heads
+  no noun phrase, so it cannot be the head the translator glued after the name
   (``muda Warung Pakde`` is no Indonesian phrase); it is the name's last word.
 """
 
@@ -48,28 +49,34 @@ def _word_before(text: str, start: int) -> str | None:
     return m.group(1) if m is not None and m.end() == start else None
 
 
-def whole_name(text: str, m: re.Match[str], s: Site, res: Resources) -> bool:
-    """Is the token ``m`` that site ``s`` splits one name word (``Tanah|abang``, ``Sinar|terang``)?"""
-    k = s.rest_start - m.start()
-    if s.form != "glue" or not 0 < k < len(m.group()) or not s.right[:1].islower():
-        return False  # (a camel seam, ``Baliem TimurFestival``, is the translator's: names are not written so)
-    left, right = m.group()[:k].lower(), s.right.lower()
+def whole_name(text: str, s: Site, res: Resources) -> bool:
+    """Is the token that glue site ``s`` splits one name word (``Tanah|abang``, ``Sinar|terang``)?"""
+    if s.form != "glue" or not s.right[:1].islower():
+        return False  # (a camel seam, ``Baliem TimurFestival``, is the translator's)
+    # the token's start: its name's last word
+    tok = max(s.start, text.rfind(" ", s.start, s.rest_start) + 1)
+    left, right = text[tok : s.rest_start].lower(), s.right.lower()
+    if not left.isalpha():
+        return False
     seqs = cap_sequences()
     if f"{left} {right}" in seqs:
         return True
-    before = _word_before(text, m.start())
+    before = _word_before(text, tok)
     if before is None:
         return False
-    return f"{before.lower()} {left} {right}" in seqs or _last_adjective(text, m, right, res)
+    return f"{before.lower()} {left} {right}" in seqs or _last_adjective(text, s.end, right, res)
 
 
-def _last_adjective(text: str, m: re.Match[str], right: str, res: Resources) -> bool:
-    """``Warung Pakde|muda terkenal``: an adjective glued at the end of a title-case run, no noun
-    after it, heads nothing (``muda Warung Pakde`` is no phrase). Before a noun it may open the
-    moved phrase (``Valdoria|mantan bendahara``: ``mantan`` comes before its noun)."""
-    if right not in res.pos_adjs or right in res.pos_nouns:
+def _last_adjective(text: str, end: int, right: str, res: Resources) -> bool:
+    """``Warung Pakde|muda terkenal``, ``Toko Bandung|jaya menjual``: an adjective, or a word that ends
+    compound names (``name_tails.txt``) and heads no name's phrase, glued at the end of a title-case
+    run with no noun after it heads nothing (``muda Warung Pakde`` is no phrase). Before a noun it
+    may open the moved phrase (``Valdoria|mantan bendahara``: ``mantan`` comes before its noun)."""
+    if right in res.pos_nouns:
         return False
-    nxt = NEXT_WORD.match(text, m.end())
+    if right not in res.pos_adjs and (right not in res.name_tails or res.head_noun(right)):
+        return False
+    nxt = NEXT_WORD.match(text, end)
     return nxt is None or not (nxt.group(1) in res.pos_nouns or nxt.group(1) in res.context_nouns)
 
 
