@@ -46,7 +46,7 @@ from saring.repair.glue import (
 )
 from saring.repair.paragraphs import NUMBER_WORDS
 from saring.repair.resources import BAD_BEFORE, PLACE_HEADS, SUFFIX_LIKE, Resources
-from saring.repair.whole import tears_title, whole_name
+from saring.repair.whole import adjective_end, tears_title, whole_name
 
 # A capitalised token; the token-start check is done in Python (a lookbehind would disable the
 # regex engine's first-character scan, as in ``build_site_regex``).
@@ -2290,5 +2290,7 @@ def extend_sites(text: str, sites: list[Site], res: Resources) -> None:
                     compound[key] = s.form == "glue" and _second_place_head(*key, res)
                 if compound[key]:
                     s.cap = s.confidence = min(s.confidence, 0.7)  # (``Stasiun Jakarta|kota``, below)
-            if whole_name(text, s, res):  # (gazetteer glue in a joined name: ``Toko Bandung|jaya``)
+            if whole_name(text, s, res, shape=False):  # (gazetteer glue in a joined name the corpora write whole)
                 s.cap = s.confidence = min(s.confidence, 0.7)
+            elif adjective_end(text, s, res):
+                s.no_move = True  # (``Pasar Jakarta|indah``: an adjective heads no phrase; split only)

@@ -49,8 +49,11 @@ def _word_before(text: str, start: int) -> str | None:
     return m.group(1) if m is not None and m.end() == start else None
 
 
-def whole_name(text: str, s: Site, res: Resources) -> bool:
-    """Is the token that glue site ``s`` splits one name word (``Tanah|abang``, ``Sinar|terang``)?"""
+def whole_name(text: str, s: Site, res: Resources, shape: bool = True) -> bool:
+    """Is the token that glue site ``s`` splits one name word (``Tanah|abang``, ``Sinar|terang``)?
+    ``shape=False``: the corpus counts only, for gazetteer glue (``Limited Indonesia|baru saja``,
+    ``drama China|terbaru``: a known place joined to an adjective is the translator's glue in real
+    text; a shop named after one writes it apart)."""
     if s.form != "glue" or not s.right[:1].islower():
         return False  # (a camel seam, ``Baliem TimurFestival``, is the translator's)
     # the token's start: its name's last word
@@ -64,7 +67,20 @@ def whole_name(text: str, s: Site, res: Resources) -> bool:
     before = _word_before(text, tok)
     if before is None:
         return False
-    return f"{before.lower()} {left} {right}" in seqs or _last_adjective(text, s.end, right, res)
+    if f"{before.lower()} {left} {right}" in seqs:
+        return True
+    return shape and _last_adjective(text, s.end, right, res)
+
+
+def adjective_end(text: str, s: Site, res: Resources) -> bool:
+    """A glue site whose glued word is an adjective ending a title-case run (``Pasar Jakarta|indah
+    sejak``): whatever the token is, that word heads no phrase, so it never moves before the name."""
+    if s.form != "glue" or not s.right[:1].islower():
+        return False
+    tok = max(s.start, text.rfind(" ", s.start, s.rest_start) + 1)
+    if _word_before(text, tok) is None:
+        return False
+    return _last_adjective(text, s.end, s.right.lower(), res)
 
 
 def _last_adjective(text: str, end: int, right: str, res: Resources) -> bool:
