@@ -12,7 +12,9 @@ line's first word or after sentence punctuation:
 - ``whole``: ``X Y`` both capitalised, ``y`` a known lower-case word (``lexicon_id.tsv``);
 - ``split``: ``X y``, the capitalised word followed by the same word in lower case.
 Words that open names (offices ``Ketua``, place and body heads ``Kabupaten``, ``Bank``) are never a
-kept last word: after a name they open the next one. Kept: ``whole >= MIN_WHOLE`` in ``>= MIN_DOCS`` documents and ``whole >= RATIO * split`` (the corpora write the name whole far more
+kept last word: after a name they open the next one; for the same reason a sequence is kept only
+when it ends the name at least half the time (the next word not capitalised: ``Tanah Abang di``,
+not ``Indonesia Cabang Surabaya``). Kept: ``whole >= MIN_WHOLE`` in ``>= MIN_DOCS`` documents and ``whole >= RATIO * split`` (the corpora write the name whole far more
 often than split), as the lower-case pair (``tanah abang``); three-word sequences (``toko sinar
 terang``) the same way, kept only when their last two words are not kept as a pair. Sources: the four corpora of ``scripts/build_repair_names.py`` (IndoSum dev
 and detik stay out: the repair benchmark counts false edits on them). Word statistics only.
@@ -86,7 +88,9 @@ def _head_words() -> set[str]:
     return out
 
 
-def count_line(words: list[str | None], lex: set[str], whole: Counter, split: Counter) -> None:
+def count_line(
+    words: list[str | None], lex: set[str], whole: Counter, split: Counter, ends: Counter
+) -> None:
     """Add one running-text line's pairs and triples to the counts (``whole`` gets each key once per
     call site; the caller counts documents)."""
     for i in range(1, len(words) - 1):
@@ -97,10 +101,15 @@ def count_line(words: list[str | None], lex: set[str], whole: Counter, split: Co
         if low not in lex:
             continue
         if CAP.fullmatch(b):
-            whole[f"{a.lower()} {low}"] += 1
+            after = words[i + 2] if i + 2 < len(words) else None
+            last = after is None or not after[0].isupper()  # (the name ends at ``b``)
+            keys = [f"{a.lower()} {low}"]
             prev = words[i - 1]
             if i >= 2 and words[i - 2] is not None and CAP.fullmatch(prev):
-                whole[f"{prev.lower()} {a.lower()} {low}"] += 1
+                keys.append(f"{prev.lower()} {a.lower()} {low}")
+            for key in keys:
+                whole[key] += 1
+                ends[key] += last
         elif LOW.fullmatch(b):
             split[f"{a.lower()} {low}"] += 1
 
@@ -110,6 +119,7 @@ def build() -> list[str]:
     whole: Counter = Counter()
     split: Counter = Counter()
     docs: Counter = Counter()
+    ends: Counter = Counter()
     for name in SOURCES:
         with gzip.open(CORPORA / name, "rt", encoding="utf-8") as fh:
             for raw in fh:
@@ -117,13 +127,18 @@ def build() -> list[str]:
                 for line in json.loads(raw).get("text", "").splitlines():
                     words = _words(line)
                     if _running(words):
-                        count_line(words, lex, seen, split)
+                        count_line(words, lex, seen, split, ends)
                 whole.update(seen)
                 docs.update(seen.keys())
     keep = []
     for key, n in whole.items():
         pair = " ".join(key.split(" ")[-2:])
-        if n >= MIN_WHOLE and docs[key] >= MIN_DOCS and n >= RATIO * split[pair]:
+        if (
+            n >= MIN_WHOLE
+            and docs[key] >= MIN_DOCS
+            and n >= RATIO * split[pair]
+            and ends[key] * 2 >= n
+        ):
             keep.append(key)
     pairs = {k for k in keep if k.count(" ") == 1}
     return sorted(k for k in keep if k.count(" ") == 1 or " ".join(k.split(" ")[-2:]) not in pairs)
