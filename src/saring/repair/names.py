@@ -46,6 +46,7 @@ from saring.repair.glue import (
 )
 from saring.repair.paragraphs import NUMBER_WORDS
 from saring.repair.resources import BAD_BEFORE, PLACE_HEADS, SUFFIX_LIKE, Resources
+from saring.repair.whole import adjective_end, tears_title, whole_name
 
 # A capitalised token; the token-start check is done in Python (a lookbehind would disable the
 # regex engine's first-character scan, as in ``build_site_regex``).
@@ -1972,11 +1973,14 @@ def _lone_quantifier(text: str, m: re.Match[str], s: Site, res: Resources) -> bo
 
 def _capped_surname(text: str, m: re.Match[str], s: Site, res: Resources) -> Site:
     """``s`` made a flag when it would split a compound name: a titled person's surname, two name
-    elements, or a quantifier that heads nothing."""
+    elements, a quantifier that heads nothing, or a name the corpora write whole (``whole.py``);
+    split only where a move would put the glued word inside a title (``whole.tears_title``)."""
+    if tears_title(text, s):
+        s.no_move = True
     if s.confidence <= 0.7 or is_verb(s.right.lower(), res) or _opens_compound(text, m, s, res):
         return s  # (a verb ends no name: ``Ayatollah Khamenei|dilaporkan`` is glue)
     if (_surname_element(text, m, s, res) or _two_elements(text, m, s, res) or _lone_quantifier(text, m, s, res)
-            or _place_for_person(text, m, s, res) or _place_on_place(text, m, s, res)):
+            or _place_for_person(text, m, s, res) or _place_on_place(text, m, s, res) or whole_name(text, s, res)):
         s.cap = s.confidence = 0.7
     return s
 
@@ -2286,3 +2290,7 @@ def extend_sites(text: str, sites: list[Site], res: Resources) -> None:
                     compound[key] = s.form == "glue" and _second_place_head(*key, res)
                 if compound[key]:
                     s.cap = s.confidence = min(s.confidence, 0.7)  # (``Stasiun Jakarta|kota``, below)
+            if whole_name(text, s, res, shape=False):  # (gazetteer glue in a joined name the corpora write whole)
+                s.cap = s.confidence = min(s.confidence, 0.7)
+            elif adjective_end(text, s, res):
+                s.no_move = True  # (``Pasar Jakarta|indah``: an adjective heads no phrase; split only)
