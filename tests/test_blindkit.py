@@ -188,3 +188,18 @@ def test_dedup_rows_name_groups() -> None:
     assert dedup.left_out_row("run", groups, {"t1#b"}, short=False).endswith("| t1#a |")
     assert dedup.left_out_row("run", groups, set()).endswith("| none |")
     assert dedup.merged_rows("run", {"merged": [groups[1]]}) == ["| run trap merged | t1 |  |"]
+
+
+class _EditsContext:
+    """Rewrites one unmarked page line (``Berita`` -> ``Warta``) and nothing else."""
+
+    def process(self, doc) -> None:
+        doc.text = doc.text.replace("Berita utama", "Warta utama")
+
+
+def test_page_results_count_edited_context_lines(tmp_path: Path) -> None:
+    (tmp_path / "p.txt").write_text(REPAIR_PAGES, encoding="utf-8")
+    rs = repair.RepairSet(tmp_path, "s.txt", "p.txt", "t.txt", lambda _ln, _nx: None)
+    every = rs.page_results(_EditsContext())
+    assert [r[0].form for r in every] == ["context", "glue", "suffix", "context", "camel"]
+    assert repair.context_edits(every) == 2  # the same line, once per pass

@@ -5,7 +5,8 @@
 ``--tree`` scores another checkout (e.g. the session-start tree) with this worktree's sets: the
 runner re-runs itself with ``PY`` and ``PYTHONPATH=<tree>/src:<tree>``, so the saring code, the
 boilerplate scorer (``evaluation/boilerplate/unseen.py``) and the dedup judges
-(``evaluation/dedup/syndication*.py``) all come from that tree; only the blind sets come from here.
+(``evaluation/dedup/syndication*.py``) all come from that tree; only the blind sets and the
+runner kit (``evaluation/blindkit``) come from here.
 
 Pages: line precision/recall (furniture positive) and dateline accuracy, by the scorer's own
 functions, plus misses per furniture position and kind (no line text). Dedup: every story group

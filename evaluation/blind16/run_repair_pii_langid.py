@@ -46,25 +46,9 @@ marked_lines, pages, repair_cases = SET.marked_lines, SET.pages, SET.repair_case
 trap_edits, traps_in_pages = SET.trap_edits, SET.traps_in_pages
 
 
-def report_repair(show: bool) -> list[str]:
-    n = f"{len(repair_cases())} cases ({len(marked_lines(SET.sentences))} sentences)"
-    return ["", f"## Repair: {n}", "", *repair.repair_rows(SET, repair.FLAT, show)]
-
-
-def report_pii(show: bool) -> list[str]:
-    from evaluation.blind16 import pii_blind16 as P
-
-    return report.pii_rows(P, show)
-
-
-def report_langid(show: bool) -> list[str]:
-    from evaluation.blind16.langid_blind16 import load
-
-    return report.langid_rows(load, show)
-
-
 def main() -> None:
-    parts = {"repair": report_repair, "pii": report_pii, "langid": report_langid}
+    pkg = "evaluation.blind16."
+    parts = report.parts(SET, pkg + "pii_blind16", pkg + "langid_blind16")
     report_main(__doc__.splitlines()[0], parts)
 
 

@@ -5,7 +5,8 @@
 ``--tree`` scores another checkout (e.g. the session-start tree) with this worktree's sets: the
 runner re-runs itself with ``PY`` and ``PYTHONPATH=<tree>/src:<tree>``, so the saring code, the
 boilerplate scorer (``evaluation/boilerplate/unseen.py``) and the dedup helpers
-(``evaluation/dedup/syndication*.py``) come from that tree; only the blind sets come from here.
+(``evaluation/dedup/syndication*.py``) come from that tree; only the blind sets and the runner kit
+(``evaluation/blindkit``) come from here.
 
 Pages: line precision/recall (furniture positive; recall also with the article's own headline
 lines left out when the set has a headline sidecar, see ``evaluation/boilerplate/unseen.py``) and
@@ -120,10 +121,8 @@ def dedup_table(_errors: bool = False) -> list[str]:
     D = load("dedup_blind17", HERE / "dedup_blind17.py")
     groups, filler = D.build()
     rows = [dedup.size_row(groups, filler)]
-    for name, kept, dup, other, r in dedup.outcomes(D, groups, filler, "blind17"):
-        rows += dedup.judged_rows(name, r)
-        rows += dedup.kind_rows(name, "variant", D.per_variant(groups, kept, dup, other))
-        rows += dedup.merged_rows(name, r)
+    for name, *outcome in dedup.outcomes(D, groups, filler, "blind17"):
+        rows += dedup.standard_rows(name, D, groups, tuple(outcome), left_out=False)
     return rows
 
 

@@ -37,46 +37,14 @@ LONG_PAGES = "repair_pages_long_blind17.txt"
 TRAPS = "repair_traps_blind17.txt"
 
 
-def _section(line: str, _next: str) -> str | None:
-    """A short ``# Kind, ...`` comment line opens a kind."""
-    return line[2:].split(",")[0] if line.startswith("# ") and len(line) < 60 else None
-
-
-SET = repair.RepairSet(DATA, SENTENCES, PAGES, TRAPS, _section, long_pages=LONG_PAGES)
+SET = repair.RepairSet(DATA, SENTENCES, PAGES, TRAPS, repair.short_section, long_pages=LONG_PAGES)
 marked_lines, pages, repair_cases = SET.marked_lines, SET.pages, SET.repair_cases
 kind_of_line = SET.kind_of_line
 
 
-def report_repair(show: bool) -> list[str]:
-    n = f"{len(repair_cases())} cases ({len(marked_lines(SENTENCES))} sentences)"
-    return ["", f"## Repair: {n}", "", *repair.repair_rows(SET, repair.FLAT, show)]
-
-
-def report_pii(show: bool) -> list[str]:
-    from evaluation.blind17 import pii_blind17 as P
-
-    return report.pii_rows(P, show)
-
-
-def report_langid(show: bool) -> list[str]:
-    from evaluation.blind17.langid_blind17 import load
-
-    return report.langid_rows(load, show)
-
-
-def report_quality(show: bool) -> list[str]:
-    from evaluation.blind17.langid_blind17 import paragraphs
-
-    return report.quality_rows(paragraphs, show)
-
-
 def main() -> None:
-    parts = {
-        "repair": report_repair,
-        "pii": report_pii,
-        "langid": report_langid,
-        "quality": report_quality,
-    }
+    pkg = "evaluation.blind17."
+    parts = report.parts(SET, pkg + "pii_blind17", pkg + "langid_blind17", quality=True)
     report_main(__doc__.splitlines()[0], parts)
 
 

@@ -5,8 +5,9 @@
 ``--tree`` scores another checkout (e.g. the session-start tree): the runner re-runs itself with
 ``PY`` and ``PYTHONPATH=<tree>/src:<tree>`` from ``<tree>``, so the saring code and the scorers of
 ``evaluation/boilerplate/unseen.py`` and ``evaluation/repair/unseen.py`` come from that tree; the
-blind sets and round 2's runner helpers (``evaluation/blind17/*.py``, loaded by path) come from
-this checkout, so every tree is scored on the same items the same way.
+blind sets, the runner kit (``evaluation/blindkit``) and round 2's page table
+(``evaluation/blind17/run_pages_dedup.py``, loaded by path) come from this checkout, so every
+tree is scored on the same items the same way.
 
 Pages: line precision/recall (furniture positive; also with the own-headline lines of
 ``boilerplate_blind18.headlines.tsv`` left out), datelines, misses per position and kind
@@ -35,12 +36,7 @@ REPAIR_PAGES = "repair_pages_blind18.txt"
 TRAPS = "repair_traps_blind18.txt"
 
 
-def _section(line: str, _next: str) -> str | None:
-    """Round 2's sections: a short ``# Kind, ...`` comment line opens a kind."""
-    return line[2:].split(",")[0] if line.startswith("# ") and len(line) < 60 else None
-
-
-SET = repair.RepairSet(DATA, SENTENCES, REPAIR_PAGES, TRAPS, _section)
+SET = repair.RepairSet(DATA, SENTENCES, REPAIR_PAGES, TRAPS, repair.short_section)
 
 
 def pages_rows(errors: bool) -> list[str]:
@@ -54,11 +50,8 @@ def dedup_rows(_errors: bool = False) -> list[str]:
     D = load("dedup_blind18", HERE / "dedup_blind18.py")
     groups, filler = D.build()
     rows = [dedup.size_row(groups, filler)]
-    for name, kept, dup, other, r in dedup.outcomes(D, groups, filler, "blind18"):
-        rows += dedup.judged_rows(name, r)
-        rows += dedup.kind_rows(name, "variant", D.per_variant(groups, kept, dup, other))
-        rows.append(dedup.left_out_row(name, groups, other))
-        rows += dedup.merged_rows(name, r)
+    for name, *outcome in dedup.outcomes(D, groups, filler, "blind18"):
+        rows += dedup.standard_rows(name, D, groups, tuple(outcome), left_out=True)
     return rows
 
 

@@ -35,47 +35,16 @@ PAGES = "repair_pages_blind20.txt"
 TRAPS = "repair_traps_blind20.txt"
 
 
-def _section(line: str, _next: str) -> str | None:
-    """A short ``# Kind ...`` comment line opens a kind (the whole line names it)."""
-    return line[2:] if line.startswith("# ") and len(line) < 60 else None
-
-
-SET = repair.RepairSet(DATA, SENTENCES, PAGES, TRAPS, _section)
+SET = repair.RepairSet(DATA, SENTENCES, PAGES, TRAPS, repair.short_section_whole)
 marked_lines, pages, repair_cases = SET.marked_lines, SET.pages, SET.repair_cases
 kind_of_line = SET.kind_of_line
 
 
-def report_repair(show: bool) -> list[str]:
-    n = f"{len(repair_cases())} cases ({len(marked_lines(SENTENCES))} sentences)"
-    rows = repair.repair_rows(SET, repair.FLAT, show, context_row=True)
-    return ["", f"## Repair: {n}", "", *rows]
-
-
-def report_pii(show: bool) -> list[str]:
-    from evaluation.blind20 import pii_blind20 as P
-
-    return report.pii_rows(P, show)
-
-
-def report_langid(show: bool) -> list[str]:
-    from evaluation.blind20.langid_blind20 import load
-
-    return report.langid_rows(load, show)
-
-
-def report_quality(show: bool) -> list[str]:
-    from evaluation.blind20.langid_blind20 import paragraphs
-
-    return report.quality_rows(paragraphs, show)
-
-
 def main() -> None:
-    parts = {
-        "repair": report_repair,
-        "pii": report_pii,
-        "langid": report_langid,
-        "quality": report_quality,
-    }
+    pkg = "evaluation.blind20."
+    parts = report.parts(
+        SET, pkg + "pii_blind20", pkg + "langid_blind20", quality=True, context_row=True
+    )
     report_main(__doc__.splitlines()[0], parts)
 
 

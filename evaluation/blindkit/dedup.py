@@ -80,3 +80,18 @@ def merged_rows(name: str, r: dict) -> list[str]:
     """The trap groups merged, by name (counts of none: one row each)."""
     merged = Counter(i.split("#")[0] for g in r["merged"] for i in g.ids[:1])
     return [f"| {name} trap merged | {k} |  |" for k in sorted(merged)]
+
+
+def standard_rows(
+    name: str, set_mod: Any, groups: list, outcome: tuple, left_out: bool
+) -> list[str]:
+    """Rounds 2 and 3's rows of one command: judged figures, per copy kind (the set's
+    ``per_variant``), optionally the groups left out, the trap groups merged."""
+    kept, dup, other, r = outcome
+    rows = [
+        *judged_rows(name, r),
+        *kind_rows(name, "variant", set_mod.per_variant(groups, kept, dup, other)),
+    ]
+    if left_out:
+        rows.append(left_out_row(name, groups, other))
+    return rows + merged_rows(name, r)

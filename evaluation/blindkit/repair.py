@@ -37,6 +37,16 @@ def is_marked(line: str) -> bool:
     return bool(ITEM.search(line) or LIST.search(line))
 
 
+def short_section(line: str, _next: str) -> str | None:
+    """A short (< 60 characters) ``# Kind, ...`` comment line opens a kind: its first part."""
+    return line[2:].split(",")[0] if line.startswith("# ") and len(line) < 60 else None
+
+
+def short_section_whole(line: str, _next: str) -> str | None:
+    """A short (< 60 characters) ``# Kind ...`` comment line opens a kind: the whole line."""
+    return line[2:] if line.startswith("# ") and len(line) < 60 else None
+
+
 @dataclass(frozen=True)
 class RepairSet:
     """One writer's repair files under ``data`` and how its sentence file names entity kinds:
@@ -81,16 +91,17 @@ class RepairSet:
         ]
 
     def page_results(self, step: Any, name: str | None = None) -> list:
-        """Each page one document, glued in one form then the other (unmarked lines as context);
-        demonym and list lines, which have one form, are scored in the first pass only."""
+        """Each page one document, glued in one form then the other; unmarked lines come back
+        as ``context`` results (scored apart: each change a false edit); demonym and list lines,
+        which have one form, are scored in the first pass only."""
         from evaluation.repair.unseen import run_cases
 
         results = []
         for k, page in enumerate(self.pages(name)):
             for form in ("glue", "camel"):
                 cases = page_cases(k, page, form)
-                drop = {"context", "suffix", "list"} if form == "camel" else {"context"}
-                results += [r for r in run_cases(step, cases, len(cases)) if r[0].form not in drop]
+                once = {"suffix", "list"} if form == "camel" else set()
+                results += [r for r in run_cases(step, cases, len(cases)) if r[0].form not in once]
         return results
 
     def trap_edits(self, step: Any, context: list[str]) -> tuple[int, int, int, list[str]]:
@@ -212,21 +223,26 @@ def repair_rows(rs: RepairSet, heads: Heads, show: bool, context_row: bool = Fal
         for form, s in summary(res).items()
     ]
     rows += kind_rows(single, rs.kind_of_line(), heads.kind)
-    pres = rs.page_results(step)
+    every = rs.page_results(step)
+    pres = _scored(every)
     rows += _page_rows(f"pages file ({len(rs.pages())} pages)", pres, heads.plain)
-    long = rs.page_results(step, rs.long_pages) if rs.long_pages else []
+    long = _scored(rs.page_results(step, rs.long_pages)) if rs.long_pages else []
     if rs.long_pages:
         title = f"long pages with furniture ({len(rs.pages(rs.long_pages))} pages)"
         rows += _page_rows(title, long, heads.plain)
     if context_row:
         rows.append(
-            f"| pages file: unmarked lines (context, furniture) edited | {context_edits(pres)} |"
+            f"| pages file: unmarked lines (context, furniture) edited | {context_edits(every)} |"
         )
     glued = [r[0].corrupted for r in pres if r[0].form == "glue"]
     rows += trap_rows(step, rs, glued, heads.traps, show)
     rows.append(f"| {heads.plain}founding article | {founding()} |")
     misses = single + pres + long if show else []
     return rows + [f"MISS {c.form}\t{out}" for c, out, j in misses if not j["order"]]
+
+
+def _scored(results: list) -> list:
+    return [r for r in results if r[0].form != "context"]
 
 
 def _page_rows(title: str, results: list, head: str) -> list[str]:

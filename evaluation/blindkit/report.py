@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
+import importlib
 from collections import Counter
 from collections.abc import Callable
+from functools import partial
 from typing import Any
+
+from .repair import FLAT, RepairSet, repair_rows
 
 FIVE = ("id", "ms", "jv", "su", "en")
 PII_TYPES = ("nik", "npwp", "phone", "email", "card")
@@ -125,3 +129,25 @@ def quality_rows(paragraphs: Callable[[], list[tuple[str, str]]], show: bool) ->
         "",
         f"| rejected by the default chain | {sum(why.values())}/{len(paras)} | {reasons} |",
     ]
+
+
+def repair_report(rs: RepairSet, context_row: bool, show: bool) -> list[str]:
+    """The repair section of a report runner: its heading, then every repair figure."""
+    n = f"{len(rs.repair_cases())} cases ({len(rs.marked_lines(rs.sentences))} sentences)"
+    return ["", f"## Repair: {n}", "", *repair_rows(rs, FLAT, show, context_row)]
+
+
+def parts(
+    rs: RepairSet, pii: str, langid: str, quality: bool = False, context_row: bool = False
+) -> dict[str, Callable[[bool], list[str]]]:
+    """A report runner's parts: repair on ``rs``, PII on the set module named ``pii``, language
+    ID (and quality) on the module named ``langid`` (imported when the part runs, so after the
+    tree is put on the path)."""
+    out: dict[str, Callable[[bool], list[str]]] = {
+        "repair": partial(repair_report, rs, context_row),
+        "pii": lambda show: pii_rows(importlib.import_module(pii), show),
+        "langid": lambda show: langid_rows(importlib.import_module(langid).load, show),
+    }
+    if quality:
+        out["quality"] = lambda show: quality_rows(importlib.import_module(langid).paragraphs, show)
+    return out
