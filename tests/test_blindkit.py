@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from evaluation.blindkit import dedup, pages, repair
+from evaluation.blindkit import dedup, pages, repair, sets
 from evaluation.boilerplate import unseen as U
 
 PAGES = """\
@@ -203,3 +203,17 @@ def test_page_results_count_edited_context_lines(tmp_path: Path) -> None:
     every = rs.page_results(_EditsContext())
     assert [r[0].form for r in every] == ["context", "glue", "suffix", "context", "camel"]
     assert repair.context_edits(every) == 2  # the same line, once per pass
+
+
+def test_langid_lines_and_paragraphs(tmp_path: Path) -> None:
+    lines = tmp_path / "l.tsv"
+    lines.write_text("# note\ngold\ttext\nid\tSaya pergi ke pasar.\n\nmin\tAmbo pai ka pasa.\n")
+    assert sets.langid_lines(lines, {"id", "min"}) == [
+        ("id", "l.tsv:3", "Saya pergi ke pasar."),
+        ("min", "l.tsv:5", "Ambo pai ka pasa."),
+    ]
+    with pytest.raises(ValueError, match="l.tsv:5: unknown language 'min'"):
+        sets.langid_lines(lines, {"id"})
+    paras = tmp_path / "p.txt"
+    paras.write_text("# berita\nSatu paragraf.\n\n# resep\nDua paragraf.\n")
+    assert sets.paragraphs(paras) == [("berita", "Satu paragraf."), ("resep", "Dua paragraf.")]
