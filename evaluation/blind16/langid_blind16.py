@@ -12,21 +12,8 @@ from pathlib import Path
 from evaluation.blindkit import sets
 
 PATH = Path(__file__).resolve().parent / "data" / "langid_blind16.tsv"
-REGIONAL = {
-    "min": "Minangkabau",
-    "ban": "Balinese",
-    "bjn": "Banjar",
-    "bug": "Buginese",
-    "ace": "Acehnese",
-    "mad": "Madurese",
-    "bew": "Betawi",
-    "sas": "Sasak",
-    "mak": "Makassarese",
-    "bbc": "Batak Toba",
-    "mui": "Palembang (Musi)",
-    "xmm": "Manado Malay",
-}
-KEPT = ("id", "ms", "jv", "su", "en")
+REGIONAL = sets.REGIONAL
+KEPT = sets.KEPT
 
 
 def load() -> list[tuple[str, str, str]]:

@@ -14,21 +14,8 @@ from evaluation.blindkit import sets
 DATA = Path(__file__).resolve().parent / "data"
 LINES = DATA / "langid_blind17.tsv"
 PARAGRAPHS = DATA / "langid_paragraphs_blind17.txt"
-REGIONAL = {
-    "min": "Minangkabau",
-    "ban": "Balinese",
-    "bjn": "Banjar",
-    "bug": "Buginese",
-    "ace": "Acehnese",
-    "mad": "Madurese",
-    "bew": "Betawi",
-    "mak": "Makassarese",
-    "bbc": "Batak Toba",
-    "sas": "Sasak",
-    "xmm": "Manado Malay",
-    "mui": "Palembang (Musi)",
-}
-KEPT = ("id", "ms", "jv", "su", "en")
+REGIONAL = sets.REGIONAL
+KEPT = sets.KEPT
 
 
 def load() -> list[tuple[str, str, str]]:

@@ -14,22 +14,8 @@ from evaluation.blindkit import sets
 DATA = Path(__file__).resolve().parent / "data"
 LINES = DATA / "langid_blind20.tsv"
 PARAGRAPHS = DATA / "langid_paragraphs_blind20.txt"
-REGIONAL = {
-    "min": "Minangkabau",
-    "ban": "Balinese",
-    "bjn": "Banjar",
-    "bug": "Buginese",
-    "ace": "Acehnese",
-    "mad": "Madurese",
-    "bew": "Betawi",
-    "mak": "Makassarese",
-    "bbc": "Batak Toba",
-    "sas": "Sasak",
-    "xmm": "Manado Malay",
-    "mui": "Palembang (Musi)",
-    "gor": "Gorontalo",
-}
-KEPT = ("id", "ms", "jv", "su", "en")
+REGIONAL = {**sets.REGIONAL, "gor": "Gorontalo"}
+KEPT = sets.KEPT
 
 
 def load(path: Path = LINES) -> list[tuple[str, str, str]]:

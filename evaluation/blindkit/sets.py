@@ -6,6 +6,23 @@ from __future__ import annotations
 from collections.abc import Container
 from pathlib import Path
 
+# the regional languages of the blind writers' language-ID lines (ISO 639-3) and the five kept
+REGIONAL = {
+    "min": "Minangkabau",
+    "ban": "Balinese",
+    "bjn": "Banjar",
+    "bug": "Buginese",
+    "ace": "Acehnese",
+    "mad": "Madurese",
+    "bew": "Betawi",
+    "mak": "Makassarese",
+    "bbc": "Batak Toba",
+    "sas": "Sasak",
+    "xmm": "Manado Malay",
+    "mui": "Palembang (Musi)",
+}
+KEPT = ("id", "ms", "jv", "su", "en")
+
 
 def langid_lines(path: Path, known: Container[str]) -> list[tuple[str, str, str]]:
     """``(gold, ref, text)`` per ``gold<TAB>text`` line; the first non-comment line is the
