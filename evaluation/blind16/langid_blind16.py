@@ -9,35 +9,13 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from evaluation.blindkit import sets
+
 PATH = Path(__file__).resolve().parent / "data" / "langid_blind16.tsv"
-REGIONAL = {
-    "min": "Minangkabau",
-    "ban": "Balinese",
-    "bjn": "Banjar",
-    "bug": "Buginese",
-    "ace": "Acehnese",
-    "mad": "Madurese",
-    "bew": "Betawi",
-    "sas": "Sasak",
-    "mak": "Makassarese",
-    "bbc": "Batak Toba",
-    "mui": "Palembang (Musi)",
-    "xmm": "Manado Malay",
-}
-KEPT = ("id", "ms", "jv", "su", "en")
+REGIONAL = sets.REGIONAL
+KEPT = sets.KEPT
 
 
 def load() -> list[tuple[str, str, str]]:
     """``(gold, ref, text)`` per line; the first non-comment line is the header."""
-    out: list[tuple[str, str, str]] = []
-    lines = [
-        (n, ln)
-        for n, ln in enumerate(PATH.read_text(encoding="utf-8").splitlines(), 1)
-        if ln.strip() and not ln.startswith("#")
-    ]
-    for n, ln in lines[1:]:
-        gold, text = ln.split("\t")
-        if gold not in REGIONAL and gold not in KEPT:
-            raise ValueError(f"{PATH.name}:{n}: unknown language {gold!r}")
-        out.append((gold, f"{PATH.name}:{n}", text))
-    return out
+    return sets.langid_lines(PATH, {*REGIONAL, *KEPT})

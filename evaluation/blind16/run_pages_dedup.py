@@ -5,7 +5,8 @@
 ``--tree`` scores another checkout (e.g. the session-start tree) with this worktree's sets: the
 runner re-runs itself with ``PY`` and ``PYTHONPATH=<tree>/src:<tree>``, so the saring code, the
 boilerplate scorer (``evaluation/boilerplate/unseen.py``) and the dedup judges
-(``evaluation/dedup/syndication*.py``) all come from that tree; only the blind sets come from here.
+(``evaluation/dedup/syndication*.py``) all come from that tree; only the blind sets and the
+runner kit (``evaluation/blindkit``) come from here.
 
 Pages: line precision/recall (furniture positive) and dateline accuracy, by the scorer's own
 functions, plus misses per furniture position and kind (no line text). Dedup: every story group
@@ -16,17 +17,15 @@ and which variant kinds survive. The sets are blind: score them, do not tune rul
 
 from __future__ import annotations
 
-import argparse
-import importlib.util
-import os
-import re
-import subprocess
 import sys
-import tempfile
 from collections import Counter
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
+sys.path.append(str(HERE.parent))  # this checkout's kit, whichever tree is scored
+from blindkit import dedup, pages  # noqa: E402
+from blindkit.tree import load, table_main  # noqa: E402
+
 PAGES = HERE / "boilerplate_blind16.txt"
 _CHILD = "SARING_BLIND16_CHILD"
 
@@ -68,157 +67,46 @@ KIND_CUES = (
     ),
     ("navigation/site name", r" \| | / |»|›|Beranda|Home|•"),
 )
-
-
-def _load(name: str, path: Path):
-    """This worktree's blind module by path (the tree under test has no ``evaluation/blind16``)."""
-    spec = importlib.util.spec_from_file_location(name, path)
-    mod = importlib.util.module_from_spec(spec)
-    sys.modules[name] = mod
-    spec.loader.exec_module(mod)
-    return mod
-
-
-def furniture_kind(line: str) -> str:
-    for kind, cue in KIND_CUES:
-        if re.search(cue, line):
-            return kind
-    return "other"
-
-
-def _position(labels: list[str], i: int) -> str:
-    body = [k for k, lab in enumerate(labels) if lab in "BDS"]
-    if labels[i] == "S":
-        return "glued (S)"
-    if not body or i < body[0]:
-        return "head"
-    return "tail" if i > body[-1] else "between paragraphs"
-
-
-def _kinds(page) -> dict[int, str]:
-    """Kind of every furniture line; a cue-less line in a run after a related heading is a
-    related headline."""
-    out: dict[int, str] = {}
-    prev = None
-    for i, lab in enumerate(page.labels):
-        if lab == "S":
-            out[i] = "glued inline read-more"
-        elif lab == "D":
-            out[i] = "dateline line"
-        if lab != "F":
-            prev = None if lab != "_" else prev
-            continue
-        k = furniture_kind(page.lines[i])
-        if k == "other" and prev in ("related/read-more heading", "related headline"):
-            k = "related headline"
-        elif k == "other" and _position(page.labels, i) == "head":
-            k = "site name/section label"
-        out[i], prev = k, k
-    return out
+KINDS = pages.KindCues(
+    KIND_CUES,
+    head="site name/section label",
+    glued="glued inline read-more",
+    follows={k: "related headline" for k in ("related/read-more heading", "related headline")},
+)
+furniture_kind = KINDS.kind
+_kinds = KINDS.kinds
 
 
 def pages_table(errors: bool) -> list[str]:
     from evaluation.boilerplate import unseen as U
 
-    pages = U.load(PAGES)
-    sc = U.score(pages)
-    rows = [
-        f"| pages | line precision | {sc.precision:.4f} (fp {sc.fp} of {sc.tn + sc.fp} body lines) |",
-        f"| pages | line recall | {sc.recall:.4f} (fn {sc.fn} of {sc.tp + sc.fn} furniture items) |",
-        f"| pages | datelines | {sc.dateline_correct}/{sc.dateline_docs} = {sc.dateline_accuracy:.3f} |",
-    ]
-    missed = {(e.split()[0], e.split()[1]) for e in sc.errors}
-    by_kind, by_pos, miss_kind, miss_pos = Counter(), Counter(), Counter(), Counter()
-    for p in pages:
-        lost = {re.sub(r"^\S+ ", "", e, count=1) for e in sc.errors if e.startswith(p.id + " ")}
-        for i, k in _kinds(p).items():
-            pos = _position(p.labels, i)
-            by_kind[k] += 1
-            by_pos[pos] += 1
-            if _was_missed(p, i, lost):
-                miss_kind[k] += 1
-                miss_pos[pos] += 1
-    rows += [
-        f"| pages misses by position | {k} | {miss_pos[k]}/{n} |" for k, n in by_pos.most_common()
-    ]
-    rows += [
-        f"| pages misses by kind | {k} | {miss_kind[k]}/{n} |" for k, n in by_kind.most_common()
-    ]
-    fps = Counter(e.split()[1].split("[")[0] for e in sc.errors if " REMOVED" in e)
-    rows += [f"| pages errors | body lines removed/cut | {sum(fps.values())} |"]
-    wrong_dl = sum(" DATELINE " in e for e in sc.errors)
-    rows += [f"| pages errors | datelines wrong/missed/spurious | {wrong_dl} |"]
+    pgs = U.load(PAGES)
+    sc = U.score(pgs)
+    rows = [*pages.score_rows(sc), *pages.miss_rows(pgs, sc, _kinds)]
+    rows += pages.error_count_rows(sc.errors, " REMOVED")
     if errors:  # labelling checks only: prints page ids and error kinds, never line text
+        missed = {(e.split()[0], e.split()[1]) for e in sc.errors}
         rows += [f"|   | {a} {b} |  |" for a, b in sorted(missed)]
     return rows
 
 
-def _was_missed(page, i: int, lost: set[str]) -> bool:
-    """A furniture item the scorer counted as a miss (matched on the scorer's own error text)."""
-    line = page.lines[i]
-    if page.labels[i] in "FD":
-        return f"MISSED {line!r}" in lost
-    return any(e.startswith(f"SPAN NOT CUT {line!r}") for e in lost)
-
-
-def _cli(args: list[str]) -> None:
-    res = subprocess.run(
-        [sys.executable, "-m", "saring.cli.main", *args], capture_output=True, text=True
-    )
-    if res.returncode != 0:
-        raise SystemExit(f"saring {' '.join(args)} failed:\n{res.stderr[-2000:]}")
-
-
-def dedup_table() -> list[str]:
-    import orjson
-
-    from evaluation.dedup import syndication as S
-    from evaluation.dedup import syndication16 as S16
-
-    D = _load("dedup_blind16", HERE / "dedup_blind16.py")
+def dedup_table(_errors: bool = False) -> list[str]:
+    D = load("dedup_blind16", HERE / "dedup_blind16.py")
     groups, filler = D.build()
     rows: list[str] = []
-    with tempfile.TemporaryDirectory() as tmp:
-        inp = Path(tmp) / "blind16.jsonl"
-        inp.write_bytes(b"".join(orjson.dumps(r) + b"\n" for r in D.records(groups, filler)))
-        for name, cmd in (("saring run", "run"), ("saring dedup", "dedup")):
-            out = Path(tmp) / cmd
-            _cli([cmd, str(inp), "-o", str(out)])
-            kept, dup, other = S.outcome(out)
-            r = S16.judge(groups, kept, dup, other)
-            rows += [
-                f"| {name} | groups collapsed | {r['collapsed']:.3f} (of {r['copies']}) |",
-                f"| {name} | copies removed | {r['copies_removed']:.3f} |",
-                f"| {name} | trap groups merged | {r['traps_merged']} (of {r['traps']}) |",
-            ]
-            for v, (k, d, o) in D.per_variant(groups, kept, dup, other).items():
-                rows.append(f"| {name} variant | {v} | kept {k}, dup-removed {d}, other-step {o} |")
-            tk = Counter(g.edits for g in r["merged"])
-            rows += [f"| {name} trap merged | {k} | {n} |" for k, n in tk.items()]
+    for name, kept, dup, other, r in dedup.outcomes(D, groups, filler, "blind16"):
+        rows += dedup.judged_rows(name, r)
+        rows += dedup.kind_rows(name, "variant", D.per_variant(groups, kept, dup, other))
+        rows += [
+            f"| {name} trap merged | {k} | {n} |"
+            for k, n in Counter(g.edits for g in r["merged"]).items()
+        ]
     return rows
 
 
 def main() -> int:
-    ap = argparse.ArgumentParser()
-    ap.add_argument("--tree", default=None, help="checkout whose saring and scorers to use")
-    ap.add_argument("--python", default=sys.executable, help="interpreter for --tree")
-    ap.add_argument("--only", choices=("pages", "dedup"), default=None)
-    ap.add_argument("--errors", action="store_true", help="page ids and error kinds (no text)")
-    a = ap.parse_args()
-    if a.tree and not os.environ.get(_CHILD):
-        tree = Path(a.tree).resolve()
-        env = {**os.environ, _CHILD: "1", "PYTHONPATH": f"{tree / 'src'}:{tree}"}
-        argv = [a.python, str(Path(__file__).resolve()), *sys.argv[1:]]
-        return subprocess.run(argv, env=env, cwd=tree).returncode
-    if not a.tree:
-        sys.path.insert(0, str(HERE.parents[1]))
-    print(f"blind16 ({a.tree or HERE.parents[1]})")
-    print("| set | figure | value |")
-    print("|---|---|---|")
-    rows = [] if a.only == "dedup" else pages_table(a.errors)
-    rows += [] if a.only == "pages" else dedup_table()
-    print("\n".join(rows))
-    return 0
+    parts = {"pages": pages_table, "dedup": dedup_table}
+    return table_main(None, __file__, _CHILD, parts, lambda tree: f"blind16 ({tree})")
 
 
 if __name__ == "__main__":

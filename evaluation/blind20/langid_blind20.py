@@ -9,50 +9,20 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from evaluation.blindkit import sets
+
 DATA = Path(__file__).resolve().parent / "data"
 LINES = DATA / "langid_blind20.tsv"
 PARAGRAPHS = DATA / "langid_paragraphs_blind20.txt"
-REGIONAL = {
-    "min": "Minangkabau",
-    "ban": "Balinese",
-    "bjn": "Banjar",
-    "bug": "Buginese",
-    "ace": "Acehnese",
-    "mad": "Madurese",
-    "bew": "Betawi",
-    "mak": "Makassarese",
-    "bbc": "Batak Toba",
-    "sas": "Sasak",
-    "xmm": "Manado Malay",
-    "mui": "Palembang (Musi)",
-    "gor": "Gorontalo",
-}
-KEPT = ("id", "ms", "jv", "su", "en")
+REGIONAL = {**sets.REGIONAL, "gor": "Gorontalo"}
+KEPT = sets.KEPT
 
 
 def load(path: Path = LINES) -> list[tuple[str, str, str]]:
     """``(gold, ref, text)`` per line; the first non-comment line is the header."""
-    rows = [
-        (n, ln)
-        for n, ln in enumerate(path.read_text(encoding="utf-8").splitlines(), 1)
-        if ln.strip() and not ln.startswith("#")
-    ]
-    out: list[tuple[str, str, str]] = []
-    for n, ln in rows[1:]:
-        gold, text = ln.split("\t")
-        if gold not in REGIONAL and gold not in KEPT:
-            raise ValueError(f"{path.name}:{n}: unknown language {gold!r}")
-        out.append((gold, f"{path.name}:{n}", text))
-    return out
+    return sets.langid_lines(path, {*REGIONAL, *KEPT})
 
 
 def paragraphs(path: Path = PARAGRAPHS) -> list[tuple[str, str]]:
     """``(register, paragraph)`` per block: a ``# register`` line, then one paragraph line."""
-    out: list[tuple[str, str]] = []
-    register = ""
-    for ln in path.read_text(encoding="utf-8").splitlines():
-        if ln.startswith("# ") and len(ln) < 40:
-            register = ln[2:]
-        elif ln.strip() and not ln.startswith("#"):
-            out.append((register, ln))
-    return out
+    return sets.paragraphs(path)
