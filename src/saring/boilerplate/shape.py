@@ -31,7 +31,7 @@ from saring.boilerplate.dispatch import SHORT, LineAlternation
 from saring.boilerplate.headgrammar import mark_grammar
 from saring.boilerplate.linescan import ProseFilter
 from saring.boilerplate.placeholders import PLACEHOLDERS
-from saring.boilerplate.tailgrammar import OPENERS, drop_trailing_notes, mark_tail
+from saring.boilerplate.tailgrammar import OPENERS, drop_trailing_notes, footer_sentence, mark_tail
 
 ZONES = ("any", "edge", "head", "tail")
 # outlet rules (rules.tsv) whose lines open a footer block like an anchor class does (not ads or
@@ -379,6 +379,13 @@ def _site_name_over(lines: Lines, head: list[int], drop: dict[int, str]) -> bool
     )
 
 
+def _opens(found: dict[int, tuple[str, str, bool]], drop: dict[int, str], i: int) -> bool:
+    """Does line ``i`` open a tail block (an anchor class, a footer rule, a tail-grammar opener)?"""
+    if i in found:
+        return found[i][2]
+    return i in drop and (drop[i] in _FOOTER_RULES or drop[i] in OPENERS)
+
+
 def _drop_runs(runs: list[int], nonblank: list[int], found: dict, drop: dict[int, str]) -> None:
     """Drop each run-class line whose previous or next non-blank line is furniture too."""
     marked = set(runs)
@@ -502,6 +509,15 @@ class ShapeFurniture:
             return
         first, last = paragraphs[0], _last_paragraph(lines, paragraphs, found)
         last = drop_trailing_notes(lines, paragraphs, last, drop)
+        if last != first:
+            last = footer_sentence(
+                lines,
+                nonblank,
+                paragraphs,
+                last,
+                functools.partial(_opens, found, drop),
+                lambda g: g in found or g in drop,
+            )
         runs: list[int] = []
         for i, (cls, zone, _a) in found.items():
             if _in_zone(zone, i < first, i > last):

@@ -16,7 +16,17 @@ what its lines *say about the page* and by their *order*, which every outlet sha
   final stop): the heading opens the tail block, which takes the headlines below it;
 - a **rating widget**: a short line of three to five stars (``★★★★☆``, ``4.8 dari 126
   ulasan``) or the ``Beri nilai <x> ini`` prompt over it;
-- a **noun credit**: ``<Noun> oleh: <Name>`` (``Renungan oleh: Tim Kerasulan``), colon required.
+- a **noun credit**: ``<Noun> oleh: <Name>`` (``Renungan oleh: Tim Kerasulan``), colon required;
+- a **call**: a media, shop, app or contact verb first (``Saksikan``, ``Beli``, ``Download``,
+  ``Ikuti``, ``Jangan lewatkan ...``) and a channel in the line (an app
+  store, a shop or platform name, a domain, an @handle, a phone number, ``selengkapnya``, ``di
+  sini``): the outlet sending the reader elsewhere, never the story's own words. Taken off the
+  end of the body like a page note, and dropped as a tail line (it does not open the block: a
+  body list may follow a call);
+- a **related block above a short last paragraph**: a line that opens a tail block followed by
+  two or more teaser headlines, then one short "paragraph" (a comment form's ``Save my name,
+  email ...``, a newsletter pitch, an about-us line): that sentence is the footer, not the
+  text, and the tail starts above the block.
 
 Every class here opens the tail block (``shape._tail_block``). Only lines below the last body
 paragraph are read (a note paragraph is one of them once taken off the end); between
@@ -25,9 +35,12 @@ paragraphs nothing here applies.
 
 from __future__ import annotations
 
+import bisect
 import re
+from collections.abc import Callable
 
 from saring.boilerplate.analysis import Lines
+from saring.boilerplate.placeholders import PLACEHOLDERS
 
 # a page note: the page or its text as the subject, and what it says of itself ...
 _NOTE_SUBJECT = (
@@ -63,6 +76,30 @@ _RATE_RE = re.compile(r"(?:Beri|Berikan)[ \t](?:nilai|rating|penilaian|ulasan)\b
 _NOUN_CREDIT_RE = re.compile(
     r"[A-Z][a-z]{3,14}[ \t]oleh[ \t]{0,3}:[ \t]{0,3}[A-Z][\w.'’-]{0,25}(?:[ \t][A-Z][\w.'’-]{0,25}){0,5}"
 )
+# a call: a verb that sends the reader to the outlet's media, shop, app or inbox ...
+_CALL_FIRST = frozenset(
+    "Saksikan Tonton Dengarkan Simak Beli Belanja Cek Cari Download Unduh Install Instal "
+    "Dapatkan Kirim Kirimkan Ikuti Langganan Berlangganan Langgan Daftarkan Klik "
+    "Kunjungi Watch Listen Buy Shop Subscribe Follow Get Visit".split()
+)
+# ... of which a paragraph at the end of the body may be only a media call: a release's last
+# sentence "Kunjungi laman x.go.id ..." / "Informasi lebih lanjut ..." is its text (writer A)
+_MEDIA_CALL_FIRST = frozenset(
+    "Saksikan Tonton Dengarkan Simak Ikuti Langganan Berlangganan Langgan Watch Listen Subscribe "
+    "Follow Jangan".split()
+)
+_CALL_LEAD_RE = re.compile(r"Jangan[ \t](?:lewatkan|lupa)\b")
+# ... and a channel: a store, shop or platform, a domain, a handle, a phone, "selengkapnya"
+_CALL_CUE_RE = re.compile(
+    r"(?i:\b(?:selengkapnya|di[ \t]?sini|here|play[ \t]?store|app[ \t]?store|google[ \t]play|"
+    r"tokopedia|shopee|lazada|blibli|bukalapak|traveloka|agoda|spotify|podcast|aplikasi)\b)|"
+    rf"\b{PLACEHOLDERS['{PLATFORM}']}\b|@\w|\w\.(?:com|id|net|org|tv|my)\b|\d{{3,}}[- ]?\d{{3,}}"
+)
+# a rating line: "Rating: 4.8 dari 5 (36 ulasan)"
+_SCORE_RE = re.compile(
+    r"(?:(?:Rating|Nilai|Skor|Penilaian)[ \t]?:?[ \t]?)?\d(?:[.,]\d)?[ \t]?(?:dari|/|out of)"
+    r"[ \t]?(?:5|10)\b(?:[ \t]?\(?\d{1,6}[ \t](?:ulasan|review|reviews|suara|votes|penilaian)\)?)?"
+)
 # classes of this module that open the tail block below them
 OPENERS = frozenset({"page_note", "related_block", "rating", "tail_credit"})
 
@@ -79,16 +116,59 @@ def is_note(s: str) -> bool:
     return "?" in s and _ASK_RE.fullmatch(s.rstrip()) is not None
 
 
+def is_call(s: str, verbs: frozenset[str] = _CALL_FIRST) -> bool:
+    """A call to watch, buy, download or follow elsewhere (24 words at most; the verb set is
+    tested before the regex)."""
+    if len(s) > 200 or not s[:1].isupper():
+        return False
+    first = s[: s.find(" ")].rstrip(",:!")
+    if first not in verbs and not (first == "Jangan" and _CALL_LEAD_RE.match(s)):
+        return False
+    return s.count(" ") < 24 and _CALL_CUE_RE.search(s) is not None
+
+
 def drop_trailing_notes(
     lines: Lines, paragraphs: list[int], last: int, drop: dict[int, str]
 ) -> int:
     """Take page notes off the end of the body (bottom up, never the first paragraph);
     return the new last paragraph."""
     k = len(paragraphs) - 1 if paragraphs[-1] == last else paragraphs.index(last)
-    while k > 0 and is_note(lines[paragraphs[k]].strip()):
-        drop[paragraphs[k]] = "page_note"
+    while k > 0:
+        s = lines[paragraphs[k]].strip()
+        if is_note(s):
+            drop[paragraphs[k]] = "page_note"
+        elif is_call(s, _MEDIA_CALL_FIRST):
+            drop[paragraphs[k]] = "tail_call"
+        else:
+            break
         k -= 1
     return paragraphs[k]
+
+
+def footer_sentence(
+    lines: Lines,
+    nonblank: list[int],
+    paragraphs: list[int],
+    last: int,
+    opens: Callable[[int], bool],
+    furniture: Callable[[int], bool],
+) -> int:
+    """The last paragraph when it is a short sentence below a related block (an opener, then two
+    or more teaser headlines and furniture only): the paragraph above it is the last."""
+    k = paragraphs.index(last)
+    s = lines[last].strip()
+    if k == 0 or len(s) >= 200 or s.count(" ") >= 30:
+        return last
+    gap = nonblank[
+        bisect.bisect_right(nonblank, paragraphs[k - 1]) : bisect.bisect_left(nonblank, last)
+    ]
+    for n, j in enumerate(gap):
+        if opens(j):
+            kept = [g for g in gap[n + 1 :] if not furniture(g)]
+            if len(kept) >= 2 and all(_headline_shaped(lines[g].strip()) for g in kept):
+                return paragraphs[k - 1]
+            return last
+    return last
 
 
 def _related_heading(s: str) -> bool:
@@ -122,6 +202,10 @@ def mark_tail(lines: Lines, tail: list[int], drop: dict[int, str]) -> None:
             drop[i] = "rating"
         elif " oleh" in s and _NOUN_CREDIT_RE.fullmatch(s):
             drop[i] = "tail_credit"
+        elif is_call(s):
+            drop[i] = "tail_call"
+        elif (" dari " in s or "/" in s or "out of" in s) and _SCORE_RE.fullmatch(s):
+            drop[i] = "rating"
         elif (
             k + 1 < len(tail)
             and s[s.rfind(" ") + 1 :] in _RELATED_WORDS
