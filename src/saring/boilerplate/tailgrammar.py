@@ -188,8 +188,24 @@ def _headline_shaped(s: str) -> bool:
 
 
 def mark_tail(lines: Lines, tail: list[int], drop: dict[int, str]) -> None:
-    """Page notes, related blocks, rating widgets and noun credits among the kept lines of the
-    tail (a related heading counts only when the tail line right below it is a kept headline)."""
+    """Page notes, related blocks, rating widgets, noun credits and calls among the kept lines of
+    the tail (a related heading counts only when the tail line right below it is a kept
+    headline)."""
+    _mark_shapes(lines, tail, drop)
+    _mark_calls(lines, tail, drop)
+
+
+def _mark_calls(lines: Lines, tail: list[int], drop: dict[int, str]) -> None:
+    """Calls in a tail that has other furniture: a lone ``Unduh aplikasi X di Play Store`` under
+    an article about the app may be its last line."""
+    calls = [i for i in tail if i not in drop and is_call(lines[i].strip())]
+    if calls and any(i in drop for i in tail):
+        for i in calls:
+            drop[i] = "tail_call"
+
+
+def _mark_shapes(lines: Lines, tail: list[int], drop: dict[int, str]) -> None:
+    """The classes of one line (and the line below it, for a related heading)."""
     for k, i in enumerate(tail):
         if i in drop:
             continue
@@ -202,8 +218,6 @@ def mark_tail(lines: Lines, tail: list[int], drop: dict[int, str]) -> None:
             drop[i] = "rating"
         elif " oleh" in s and _NOUN_CREDIT_RE.fullmatch(s):
             drop[i] = "tail_credit"
-        elif is_call(s):
-            drop[i] = "tail_call"
         elif (" dari " in s or "/" in s or "out of" in s) and _SCORE_RE.fullmatch(s):
             drop[i] = "rating"
         elif (
