@@ -379,6 +379,11 @@ def _site_name_over(lines: Lines, head: list[int], drop: dict[int, str]) -> bool
     )
 
 
+def _furniture(found: dict[int, tuple[str, str, bool]], drop: dict[int, str], i: int) -> bool:
+    """Is line ``i`` furniture of some class (shape or outlet rule) before the zones apply?"""
+    return i in found or i in drop
+
+
 def _opens(found: dict[int, tuple[str, str, bool]], drop: dict[int, str], i: int) -> bool:
     """Does line ``i`` open a tail block (an anchor class, a footer rule, a tail-grammar opener)?"""
     if i in found:
@@ -508,16 +513,11 @@ class ShapeFurniture:
                     drop[i] = cls
             return
         first, last = paragraphs[0], _last_paragraph(lines, paragraphs, found)
-        last = drop_trailing_notes(lines, paragraphs, last, drop)
+        furniture = functools.partial(_furniture, found, drop)
+        last = drop_trailing_notes(lines, paragraphs, last, drop, furniture)
         if last != first:
-            last = footer_sentence(
-                lines,
-                nonblank,
-                paragraphs,
-                last,
-                functools.partial(_opens, found, drop),
-                lambda g: g in found or g in drop,
-            )
+            opens = functools.partial(_opens, found, drop)
+            last = footer_sentence(lines, nonblank, paragraphs, last, opens, furniture)
         runs: list[int] = []
         for i, (cls, zone, _a) in found.items():
             if _in_zone(zone, i < first, i > last):

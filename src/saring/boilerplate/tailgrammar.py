@@ -40,7 +40,6 @@ import re
 from collections.abc import Callable
 
 from saring.boilerplate.analysis import Lines
-from saring.boilerplate.placeholders import PLACEHOLDERS
 
 # a page note: the page or its text as the subject, and what it says of itself ...
 _NOTE_SUBJECT = (
@@ -86,15 +85,19 @@ _CALL_FIRST = frozenset(
 # sentence "Kunjungi laman x.go.id ..." / "Informasi lebih lanjut ..." is its text (writer A)
 _MEDIA_CALL_FIRST = frozenset(
     "Saksikan Tonton Dengarkan Simak Ikuti Langganan Berlangganan Langgan Watch Listen Subscribe "
-    "Follow Jangan".split()
+    "Follow".split()
 )
 _CALL_LEAD_RE = re.compile(r"Jangan[ \t](?:lewatkan|lupa)\b")
-# ... and a channel: a store, shop or platform, a domain, a handle, a phone, "selengkapnya"
+# ... and a channel: a store, shop or platform, a domain, a handle, a phone, "selengkapnya di"
+# ("Simak selengkapnya <topic>" with nothing below is the text's lead-in to a part cut off)
 _CALL_CUE_RE = re.compile(
-    r"(?i:\b(?:selengkapnya|di[ \t]?sini|here|play[ \t]?store|app[ \t]?store|google[ \t]play|"
+    r"(?i:\b(?:selengkapnya[ \t](?:hanya[ \t])?(?:di|lewat|melalui)[ \t]|di[ \t]?sini|here|play[ \t]?store|app[ \t]?store|google[ \t]play|"
     r"tokopedia|shopee|lazada|blibli|bukalapak|traveloka|agoda|spotify|podcast|aplikasi)\b)|"
-    rf"\b{PLACEHOLDERS['{PLATFORM}']}\b|@\w|\w\.(?:com|id|net|org|tv|my)\b|\d{{3,}}[- ]?\d{{3,}}"
+    r"(?i:\b(?:google[ \t]news|whats[ \t]?app|telegram|instagram|facebook|twitter|tiktok|youtube|"
+    r"linkedin)\b)|@\w|\w\.(?:com|id|net|org|tv|my)\b|\d{3,}[- ]?\d{3,}"
 )
+# ... but not a lead-in to what follows ("Simak jadwalnya selengkapnya di bawah ini.")
+_LEAD_IN_RE = re.compile(r"(?i:\b(?:di[ \t]?bawah|berikut|below|following)\b)")
 # a rating line: "Rating: 4.8 dari 5 (36 ulasan)"
 _SCORE_RE = re.compile(
     r"(?:(?:Rating|Nilai|Skor|Penilaian)[ \t]?:?[ \t]?)?\d(?:[.,]\d)?[ \t]?(?:dari|/|out of)"
@@ -124,20 +127,39 @@ def is_call(s: str, verbs: frozenset[str] = _CALL_FIRST) -> bool:
     first = s[: s.find(" ")].rstrip(",:!")
     if first not in verbs and not (first == "Jangan" and _CALL_LEAD_RE.match(s)):
         return False
-    return s.count(" ") < 24 and _CALL_CUE_RE.search(s) is not None
+    return (
+        s.count(" ") < 24
+        and s[-1] != ":"
+        and _CALL_CUE_RE.search(s) is not None
+        and _LEAD_IN_RE.search(s) is None
+    )
+
+
+def _furniture_below(lines: Lines, i: int, furniture: Callable[[int], bool]) -> bool:
+    """Is the next non-blank line below ``i`` furniture (or is there none)? A call over kept
+    lines introduces them ("Simak ulasan selengkapnya ..." over a price list)."""
+    text = lines.lines
+    for j in range(i + 1, len(text)):
+        if text[j].strip():
+            return furniture(j)
+    return True
 
 
 def drop_trailing_notes(
-    lines: Lines, paragraphs: list[int], last: int, drop: dict[int, str]
+    lines: Lines,
+    paragraphs: list[int],
+    last: int,
+    drop: dict[int, str],
+    furniture: Callable[[int], bool],
 ) -> int:
-    """Take page notes off the end of the body (bottom up, never the first paragraph);
-    return the new last paragraph."""
+    """Take page notes and media calls off the end of the body (bottom up, never the first
+    paragraph); return the new last paragraph."""
     k = len(paragraphs) - 1 if paragraphs[-1] == last else paragraphs.index(last)
     while k > 0:
         s = lines[paragraphs[k]].strip()
         if is_note(s):
             drop[paragraphs[k]] = "page_note"
-        elif is_call(s, _MEDIA_CALL_FIRST):
+        elif is_call(s, _MEDIA_CALL_FIRST) and _furniture_below(lines, paragraphs[k], furniture):
             drop[paragraphs[k]] = "tail_call"
         else:
             break
@@ -196,12 +218,19 @@ def mark_tail(lines: Lines, tail: list[int], drop: dict[int, str]) -> None:
 
 
 def _mark_calls(lines: Lines, tail: list[int], drop: dict[int, str]) -> None:
-    """Calls in a tail that has other furniture: a lone ``Unduh aplikasi X di Play Store`` under
-    an article about the app may be its last line."""
-    calls = [i for i in tail if i not in drop and is_call(lines[i].strip())]
-    if calls and any(i in drop for i in tail):
-        for i in calls:
-            drop[i] = "tail_call"
+    """Calls in a tail that has other furniture, each over furniture or the end (bottom up): a
+    lone ``Unduh aplikasi X di Play Store`` under an article about the app may be its last
+    line, and a call over kept lines introduces them."""
+    if not any(i in drop for i in tail):
+        return
+    below_ok = True  # the tail line below the one read is furniture (or there is none)
+    for i in reversed(tail):
+        if i not in drop:
+            below_ok = below_ok and is_call(lines[i].strip())
+            if below_ok:
+                drop[i] = "tail_call"
+        else:
+            below_ok = True
 
 
 def _mark_shapes(lines: Lines, tail: list[int], drop: dict[int, str]) -> None:
