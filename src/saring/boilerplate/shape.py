@@ -530,7 +530,7 @@ class ShapeFurniture:
         tail = nonblank[bisect.bisect_right(nonblank, last) :]
         head = nonblank[: bisect.bisect_left(nonblank, first)]
         mark_grammar(lines, head, tail, drop, url)
-        mark_tail(lines, tail, drop)
+        mark_tail(lines, tail, drop, brands)
         self._trailing_teasers(lines, tail, drop)
         self._head_labels(lines, head, drop)
         self._tail_block(lines, tail, found, drop)

@@ -40,6 +40,7 @@ import re
 from collections.abc import Callable
 
 from saring.boilerplate.analysis import Lines
+from saring.boilerplate.placeholders import PLACEHOLDERS
 
 # a page note: the page or its text as the subject, and what it says of itself ...
 _NOTE_SUBJECT = (
@@ -103,8 +104,55 @@ _SCORE_RE = re.compile(
     r"(?:(?:Rating|Nilai|Skor|Penilaian)[ \t]?:?[ \t]?)?\d(?:[.,]\d)?[ \t]?(?:dari|/|out of)"
     r"[ \t]?(?:5|10)\b(?:[ \t]?\(?\d{1,6}[ \t](?:ulasan|review|reviews|suara|votes|penilaian)\)?)?"
 )
+# a blog post's footer: "Posted by Pak RT at 8:14 PM", "Diposting oleh X di 19.42 2 komentar:"
+_POSTED_RE = re.compile(
+    r"(?:Posted by|Diposting oleh|Dikirim oleh|Dipublikasikan oleh)[ \t]"
+    rf"{PLACEHOLDERS['{NAME}']}[ \t](?:at|di|pada)[ \t](?:{PLACEHOLDERS['{DATE}']},?[ \t])?"
+    rf"{PLACEHOLDERS['{TIME}']}(?:[ \t](?:No comments|Tidak ada komentar|\d{{1,4}}"
+    r"[ \t](?:comments?|komentar)):?)?"
+)
+_POSTED_FIRST = frozenset(("Posted", "Diposting", "Dikirim", "Dipublikasikan"))
+# a shop card: "Kebaya Kutubaru Brokat Sage Rp289.000 Beli"
+_SHOP_CARD_RE = re.compile(
+    r"[A-Z][^\n]{2,80}?[ \t]Rp[ \t.]?\d{1,3}(?:[.,]\d{3}){1,3}(?:,-)?[ \t]"
+    r"(?:Beli(?:[ \t]Sekarang)?|Buy(?:[ \t]Now)?|Shop|Lihat[ \t]Produk)"
+)
+# a page's version links and pagers: "Lihat Versi Lengkap", "Muat Lebih Banyak", "Galeri Foto (12)"
+_PAGER_RE = re.compile(
+    r"(?:Lihat[ \t])?(?:Versi|Tampilan)[ \t](?i:lengkap|desktop|web|non-amp|asli|mobile)|"
+    r"(?:Muat|Tampilkan)[ \t](?i:lebih banyak)|Load[ \t](?i:more)|"
+    r"(?:Galeri(?:[ \t]Foto)?|Foto|Video|Gallery|Photos?)[ \t]?\(\d{1,3}\)"
+)
+_PAGER_FIRST = frozenset(
+    "Lihat Versi Tampilan Muat Tampilkan Load Galeri Foto Video Gallery Photo Photos".split()
+)
+# the outlet's own name over a tagline or under a section ("Sinar Tani - Media Pertanian
+# Terdepan", "Warta Terkini | Swara Lor", "Solopos.com Espos Plus"): a part names the host
+_PARTS_RE = re.compile(r"[ \t]*(?:[|–—·•]|[ \t]-[ \t])[ \t]*")
+_TLD_END_RE = re.compile(r"\.(?:co\.id|com|id|net|org|tv|fm|my|web\.id|or\.id)$")
+_NON_ALNUM_RE = re.compile(r"[^a-z0-9]")
 # classes of this module that open the tail block below them
 OPENERS = frozenset({"page_note", "related_block", "rating", "tail_credit"})
+
+
+def _names_host(s: str, brands: frozenset[str]) -> bool:
+    """Does a part of a short line (or its first word, when spelled as a domain) spell the
+    host's name (or its start or end, six letters or more: ``Swara Lor`` on swaralor-fm.com)?
+    A bare first word is not enough: a village site's name starts its place-date lines."""
+    if not brands or len(s) > 60 or s[-1] in ".?!" or s.count(" ") > 7:
+        return False
+    parts = _PARTS_RE.split(s)
+    if len(parts) == 1:  # no separator: only a first word spelled as a domain ("Solopos.com")
+        first = s[: s.find(" ")] if " " in s else s
+        parts = [first] if _TLD_END_RE.search(first.lower()) else []
+    for part in parts:
+        key = _NON_ALNUM_RE.sub("", _TLD_END_RE.sub("", part.lower()))
+        if key in brands or (
+            len(key) >= 6
+            and any(b != key and (b.startswith(key) or b.endswith(key)) for b in brands)
+        ):
+            return True
+    return False
 
 
 def is_note(s: str) -> bool:
@@ -209,11 +257,14 @@ def _headline_shaped(s: str) -> bool:
     return 2 <= n <= 16 and (s[0].isupper() or s[0].isdigit()) and s[-1] not in ".,;:?!"
 
 
-def mark_tail(lines: Lines, tail: list[int], drop: dict[int, str]) -> None:
+def mark_tail(
+    lines: Lines, tail: list[int], drop: dict[int, str], brands: frozenset[str] = frozenset()
+) -> None:
     """Page notes, related blocks, rating widgets, noun credits and calls among the kept lines of
     the tail (a related heading counts only when the tail line right below it is a kept
     headline)."""
     _mark_shapes(lines, tail, drop)
+    _mark_widgets(lines, tail, drop, brands)
     _mark_calls(lines, tail, drop)
 
 
@@ -231,6 +282,28 @@ def _mark_calls(lines: Lines, tail: list[int], drop: dict[int, str]) -> None:
                 drop[i] = "tail_call"
         else:
             below_ok = True
+
+
+def _mark_widgets(
+    lines: Lines, tail: list[int], drop: dict[int, str], brands: frozenset[str]
+) -> None:
+    """A blog post's footer, a share row of the blog platform, a shop card, a pager or version
+    link, and the outlet's own name in a short line (each regex behind a first-word test)."""
+    for i in tail:
+        if i in drop:
+            continue
+        s = lines[i].strip()
+        first = s[: s.find(" ")] if " " in s else s
+        if first in _POSTED_FIRST and _POSTED_RE.fullmatch(s):
+            drop[i] = "tail_credit"
+        elif "BlogThis!" in s:
+            drop[i] = "share"
+        elif "Rp" in s and _SHOP_CARD_RE.fullmatch(s):
+            drop[i] = "shop_card"
+        elif first in _PAGER_FIRST and _PAGER_RE.fullmatch(s):
+            drop[i] = "pager"
+        elif _names_host(s, brands):
+            drop[i] = "site_name"
 
 
 def _mark_shapes(lines: Lines, tail: list[int], drop: dict[int, str]) -> None:
