@@ -514,7 +514,7 @@ class ShapeFurniture:
             return
         first, last = paragraphs[0], _last_paragraph(lines, paragraphs, found)
         furniture = functools.partial(_furniture, found, drop)
-        last = drop_trailing_notes(lines, paragraphs, last, drop, furniture)
+        last = drop_trailing_notes(lines, paragraphs, last, drop, furniture, brands)
         if last != first:
             opens = functools.partial(_opens, found, drop)
             last = footer_sentence(lines, nonblank, paragraphs, last, opens, furniture)

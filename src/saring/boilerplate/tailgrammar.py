@@ -49,7 +49,7 @@ _NOTE_SUBJECT = (
 )
 _NOTE_PREDICATE = (
     r"(?:merupakan|adalah) bagian dari|hanya untuk tujuan|bukan pengganti|tidak menggantikan|"
-    r"(?:telah|sudah) tayang di|(?:diproduksi|dibuat) oleh|mengandung tautan|"
+    r"(?:telah|sudah) tayang di|(?:diproduksi|dibuat) oleh|mengandung tautan|(?:dapat|bisa) diunduh|"
     r"(?:akan )?terus diperbarui|(?:akan )?diperbarui secara berkala"
 )
 # ... or the page's data that is no basis for a deal ("Data harga di atas tidak dapat ...")
@@ -167,9 +167,12 @@ def is_note(s: str) -> bool:
     return "?" in s and _ASK_RE.fullmatch(s.rstrip()) is not None
 
 
-def is_call(s: str, verbs: frozenset[str] = _CALL_FIRST) -> bool:
+def is_call(
+    s: str, verbs: frozenset[str] = _CALL_FIRST, brands: frozenset[str] = frozenset()
+) -> bool:
     """A call to watch, buy, download or follow elsewhere (24 words at most; the verb set is
-    tested before the regex)."""
+    tested before the regexes): a channel in the line, or the host's own name (``Saksikan
+    berita terbaru LayarNusa ... hanya di LayarNusa TV.`` on layarnusa.tv)."""
     if len(s) > 200 or not s[:1].isupper():
         return False
     first = s[: s.find(" ")].rstrip(",:!")
@@ -178,9 +181,17 @@ def is_call(s: str, verbs: frozenset[str] = _CALL_FIRST) -> bool:
     return (
         s.count(" ") < 24
         and s[-1] != ":"
-        and _CALL_CUE_RE.search(s) is not None
+        and (_CALL_CUE_RE.search(s) is not None or _spells_host(s, brands))
         and _LEAD_IN_RE.search(s) is None
     )
+
+
+def _spells_host(s: str, brands: frozenset[str]) -> bool:
+    """Does the line spell a host label of five letters or more among its letters?"""
+    if not brands:
+        return False
+    key = _NON_ALNUM_RE.sub("", s.lower())
+    return any(len(b) >= 5 and b in key for b in brands)
 
 
 def _furniture_below(lines: Lines, i: int, furniture: Callable[[int], bool]) -> bool:
@@ -199,6 +210,7 @@ def drop_trailing_notes(
     last: int,
     drop: dict[int, str],
     furniture: Callable[[int], bool],
+    brands: frozenset[str] = frozenset(),
 ) -> int:
     """Take page notes and media calls off the end of the body (bottom up, never the first
     paragraph); return the new last paragraph."""
@@ -207,7 +219,9 @@ def drop_trailing_notes(
         s = lines[paragraphs[k]].strip()
         if is_note(s):
             drop[paragraphs[k]] = "page_note"
-        elif is_call(s, _MEDIA_CALL_FIRST) and _furniture_below(lines, paragraphs[k], furniture):
+        elif is_call(s, _MEDIA_CALL_FIRST, brands) and _furniture_below(
+            lines, paragraphs[k], furniture
+        ):
             drop[paragraphs[k]] = "tail_call"
         else:
             break
@@ -265,10 +279,12 @@ def mark_tail(
     headline)."""
     _mark_shapes(lines, tail, drop)
     _mark_widgets(lines, tail, drop, brands)
-    _mark_calls(lines, tail, drop)
+    _mark_calls(lines, tail, drop, brands)
 
 
-def _mark_calls(lines: Lines, tail: list[int], drop: dict[int, str]) -> None:
+def _mark_calls(
+    lines: Lines, tail: list[int], drop: dict[int, str], brands: frozenset[str]
+) -> None:
     """Calls in a tail that has other furniture, each over furniture or the end (bottom up): a
     lone ``Unduh aplikasi X di Play Store`` under an article about the app may be its last
     line, and a call over kept lines introduces them."""
@@ -277,7 +293,7 @@ def _mark_calls(lines: Lines, tail: list[int], drop: dict[int, str]) -> None:
     below_ok = True  # the tail line below the one read is furniture (or there is none)
     for i in reversed(tail):
         if i not in drop:
-            below_ok = below_ok and is_call(lines[i].strip())
+            below_ok = below_ok and is_call(lines[i].strip(), _CALL_FIRST, brands)
             if below_ok:
                 drop[i] = "tail_call"
         else:
