@@ -238,7 +238,8 @@ def footer_sentence(
     furniture: Callable[[int], bool],
 ) -> int:
     """The last paragraph when it is a short sentence below a related block (an opener, then two
-    or more teaser headlines and furniture only): the paragraph above it is the last."""
+    or more teaser headlines, kept or already dropped, and furniture only): the paragraph above
+    it is the last."""
     k = paragraphs.index(last)
     s = lines[last].strip()
     if k == 0 or len(s) >= 200 or s.count(" ") >= 30:
@@ -248,8 +249,11 @@ def footer_sentence(
     ]
     for n, j in enumerate(gap):
         if opens(j):
-            kept = [g for g in gap[n + 1 :] if not furniture(g)]
-            if len(kept) >= 2 and all(_headline_shaped(lines[g].strip()) for g in kept):
+            below = gap[n + 1 :]
+            shaped = [_headline_shaped(lines[g].strip()) for g in below]
+            if sum(shaped) >= 2 and all(
+                h or furniture(g) for g, h in zip(below, shaped, strict=True)
+            ):
                 return paragraphs[k - 1]
             return last
     return last
