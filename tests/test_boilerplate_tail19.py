@@ -86,6 +86,8 @@ def test_call_twins_stay(step, lines):
         "Galeri Foto (8)",
         "Warta Pilihan | Kabar Lembayung",
         "KabarLembayung.id Edisi Pesisir",
+        "TAGS #bakau #pesisir #lembayung",
+        "Kamu sedang membaca: Warga Lembayung Hilir Tanam Seribu Bakau",
     ],
 )
 def test_tail_widgets_19_go(step, line):
@@ -100,6 +102,8 @@ def test_tail_widgets_19_go(step, line):
         "Kabar baik datang dari nelayan Lembayung Hilir",  # no separator, no domain
         "Diposting ulang oleh banyak warga di grup kampung.",
         "Foto bersama di dermaga",
+        "#bakau",  # a lone hashtag closing a post is its text
+        "Kamu sedang membaca buku apa hari ini, kata guru kepada murid.",
     ],
 )
 def test_tail_widget_19_twins_stay(step, line):
@@ -151,3 +155,17 @@ def test_a_last_paragraph_below_a_related_block_stays_when_not_short_or_not_unde
     text = "\n".join([*BODY, "Berita Terkait", *tail])
     out = run(text, step)
     assert tail[-1] in out
+
+
+def test_a_short_header_over_shop_cards_goes(step):
+    tail = ["BELANJA DI SINI", "Tas Anyaman Pandan Rp145.000 Beli", "Tikar Pandan Rp90.000 Beli"]
+    assert run("\n".join([*BODY, *tail, FOOTER]), step) == "\n".join(BODY)
+
+
+def test_a_short_header_over_one_card_or_over_text_stays(step):
+    for tail in (
+        ["Kerajinan Warga", "Tas Anyaman Pandan Rp145.000 Beli"],
+        ["Kerajinan Warga", "Tas anyaman pandan dibuat ibu-ibu kampung setiap sore"],
+    ):
+        out = run("\n".join([*BODY, *tail, FOOTER]), step)
+        assert "Kerajinan Warga" in out

@@ -126,6 +126,16 @@ _PAGER_RE = re.compile(
 _PAGER_FIRST = frozenset(
     "Lihat Versi Tampilan Muat Tampilkan Load Galeri Foto Video Gallery Photo Photos".split()
 )
+# a labelled hashtag row ("TAGS #kebaya #wisuda") and a "you are reading" bar
+_TAG_ROW_RE = re.compile(
+    r"(?i:tags?|tagar|topik|label)[ \t]?:?[ \t]?#\w[\w-]{0,40}(?:[ \t,]{1,3}#\w[\w-]{0,40}){0,20}"
+)
+_READING_RE = re.compile(
+    r"(?:Kamu|Anda)[ \t]sedang[ \t]membaca[ \t]?:[^\n]{0,160}|(?:You are|Now)[ \t]reading[ \t]?:[^\n]{0,160}"
+)
+_READING_FIRST = frozenset(("Kamu", "Anda", "You", "Now"))
+# what this module drops that a short header line over it belongs to ("SHOP THE LOOK")
+_WIDGET_ROWS = frozenset(("tail_call", "shop_card"))
 # the outlet's own name over a tagline or under a section ("Sinar Tani - Media Pertanian
 # Terdepan", "Warta Terkini | Swara Lor", "Solopos.com Espos Plus"): a part names the host
 _PARTS_RE = re.compile(r"[ \t]*(?:[|–—·•]|[ \t]-[ \t])[ \t]*")
@@ -284,6 +294,25 @@ def mark_tail(
     _mark_shapes(lines, tail, drop)
     _mark_widgets(lines, tail, drop, brands)
     _mark_calls(lines, tail, drop, brands)
+    _mark_widget_headers(lines, tail, drop)
+
+
+def _mark_widget_headers(lines: Lines, tail: list[int], drop: dict[int, str]) -> None:
+    """A short header (one to four words, no sentence mark) directly over two or more calls or
+    shop cards and nothing else before the next kept line: its section is furniture."""
+    for k, i in enumerate(tail):
+        if i in drop:
+            continue
+        s = lines[i].strip()
+        if len(s) > 40 or s.count(" ") > 3 or s[-1] in ".,;:!?":
+            continue
+        rows = 0
+        for j in tail[k + 1 :]:
+            if drop.get(j) not in _WIDGET_ROWS:
+                break
+            rows += 1
+        if rows >= 2:
+            drop[i] = "widget_header"
 
 
 def _mark_calls(
@@ -322,6 +351,10 @@ def _mark_widgets(
             drop[i] = "shop_card"
         elif first in _PAGER_FIRST and _PAGER_RE.fullmatch(s):
             drop[i] = "pager"
+        elif "#" in s and _TAG_ROW_RE.fullmatch(s):
+            drop[i] = "tags"
+        elif first in _READING_FIRST and _READING_RE.fullmatch(s):
+            drop[i] = "reading_bar"
         elif _names_host(s, brands):
             drop[i] = "site_name"
 
