@@ -88,6 +88,8 @@ _MEDIA_CALL_FIRST = frozenset(
     "Saksikan Tonton Dengarkan Simak Ikuti Langganan Berlangganan Langgan Watch Listen Subscribe "
     "Follow".split()
 )
+# ... and names the outlet itself: "Ikuti akun Instagram resmi BPBD ..." is the story's advice
+_SELF_CALL_RE = re.compile(r"(?i:\b(?:kami|us|our)\b)")
 _CALL_LEAD_RE = re.compile(r"Jangan[ \t](?:lewatkan|lupa)\b")
 # ... and a channel: a store, shop or platform, a domain, a handle, a phone, "selengkapnya di"
 # ("Simak selengkapnya <topic>" with nothing below is the text's lead-in to a part cut off)
@@ -222,15 +224,17 @@ def drop_trailing_notes(
     furniture: Callable[[int], bool],
     brands: frozenset[str] = frozenset(),
 ) -> int:
-    """Take page notes and media calls off the end of the body (bottom up, never the first
-    paragraph); return the new last paragraph."""
+    """Take page notes and the outlet's own media calls (``kami`` or its name in them) off the
+    end of the body (bottom up, never the first paragraph); return the new last paragraph."""
     k = len(paragraphs) - 1 if paragraphs[-1] == last else paragraphs.index(last)
     while k > 0:
         s = lines[paragraphs[k]].strip()
         if is_note(s):
             drop[paragraphs[k]] = "page_note"
-        elif is_call(s, _MEDIA_CALL_FIRST, brands) and _furniture_below(
-            lines, paragraphs[k], furniture
+        elif (
+            is_call(s, _MEDIA_CALL_FIRST, brands)
+            and (_SELF_CALL_RE.search(s) or _spells_host(s, brands))
+            and _furniture_below(lines, paragraphs[k], furniture)
         ):
             drop[paragraphs[k]] = "tail_call"
         else:
