@@ -52,6 +52,8 @@ _FOOTER_RULES = frozenset(
         "cnn_footer",
     }
 )
+# dropped lines that open a tail block: footer rules and the tail grammar's openers
+_BLOCK_RULES = _FOOTER_RULES | OPENERS
 _CONTINUES_RE = re.compile(r"[,.;:)\]a-z]")
 # a bare source line: a credit only directly above the credits that open the tail
 _SOURCE_RE = re.compile(
@@ -379,18 +381,6 @@ def _site_name_over(lines: Lines, head: list[int], drop: dict[int, str]) -> bool
     )
 
 
-def _furniture(found: dict[int, tuple[str, str, bool]], drop: dict[int, str], i: int) -> bool:
-    """Is line ``i`` furniture of some class (shape or outlet rule) before the zones apply?"""
-    return i in found or i in drop
-
-
-def _opens(found: dict[int, tuple[str, str, bool]], drop: dict[int, str], i: int) -> bool:
-    """Does line ``i`` open a tail block (an anchor class, a footer rule, a tail-grammar opener)?"""
-    if i in found:
-        return found[i][2]
-    return i in drop and (drop[i] in _FOOTER_RULES or drop[i] in OPENERS)
-
-
 def _drop_runs(runs: list[int], nonblank: list[int], found: dict, drop: dict[int, str]) -> None:
     """Drop each run-class line whose previous or next non-blank line is furniture too."""
     marked = set(runs)
@@ -513,11 +503,9 @@ class ShapeFurniture:
                     drop[i] = cls
             return
         first, last = paragraphs[0], _last_paragraph(lines, paragraphs, found)
-        furniture = functools.partial(_furniture, found, drop)
-        last = drop_trailing_notes(lines, paragraphs, last, drop, furniture, brands)
+        last = drop_trailing_notes(lines, paragraphs, last, drop, found, brands)
         if last != first:
-            opens = functools.partial(_opens, found, drop)
-            last = footer_sentence(lines, nonblank, paragraphs, last, opens, furniture)
+            last = footer_sentence(lines, nonblank, paragraphs, last, found, drop, _BLOCK_RULES)
         runs: list[int] = []
         for i, (cls, zone, _a) in found.items():
             if _in_zone(zone, i < first, i > last):

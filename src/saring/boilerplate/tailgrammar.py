@@ -37,7 +37,6 @@ from __future__ import annotations
 
 import bisect
 import re
-from collections.abc import Callable
 
 from saring.boilerplate.analysis import Lines
 from saring.boilerplate.placeholders import PLACEHOLDERS
@@ -143,6 +142,8 @@ _WIDGET_ROWS = frozenset(("tail_call", "shop_card"))
 _PARTS_RE = re.compile(r"[ \t]*(?:[|–—·•]|[ \t]-[ \t])[ \t]*")
 _TLD_END_RE = re.compile(r"\.(?:co\.id|com|id|net|org|tv|fm|my|web\.id|or\.id)$")
 _NON_ALNUM_RE = re.compile(r"[^a-z0-9]")
+# the shape classes of the kept lines: line -> (class, zone, opens a block)
+Found = dict[int, tuple[str, str, bool]]
 # classes of this module that open the tail block below them
 OPENERS = frozenset({"page_note", "related_block", "rating", "tail_credit"})
 
@@ -156,7 +157,9 @@ def _names_host(s: str, brands: frozenset[str]) -> bool:
     parts = _PARTS_RE.split(s)
     if len(parts) == 1:  # no separator: only a first word spelled as a domain ("Solopos.com")
         first = s[: s.find(" ")] if " " in s else s
-        parts = [first] if _TLD_END_RE.search(first.lower()) else []
+        if "." not in first or not _TLD_END_RE.search(first.lower()):
+            return False
+        parts = [first]
     for part in parts:
         key = _NON_ALNUM_RE.sub("", _TLD_END_RE.sub("", part.lower()))
         if key in brands or (
@@ -206,13 +209,13 @@ def _spells_host(s: str, brands: frozenset[str]) -> bool:
     return any(len(b) >= 5 and b in key for b in brands)
 
 
-def _furniture_below(lines: Lines, i: int, furniture: Callable[[int], bool]) -> bool:
+def _furniture_below(lines: Lines, i: int, found: Found, drop: dict[int, str]) -> bool:
     """Is the next non-blank line below ``i`` furniture (or is there none)? A call over kept
     lines introduces them ("Simak ulasan selengkapnya ..." over a price list)."""
     text = lines.lines
     for j in range(i + 1, len(text)):
         if text[j].strip():
-            return furniture(j)
+            return j in found or j in drop
     return True
 
 
@@ -221,11 +224,12 @@ def drop_trailing_notes(
     paragraphs: list[int],
     last: int,
     drop: dict[int, str],
-    furniture: Callable[[int], bool],
+    found: Found,
     brands: frozenset[str] = frozenset(),
 ) -> int:
     """Take page notes and the outlet's own media calls (``kami`` or its name in them) off the
-    end of the body (bottom up, never the first paragraph); return the new last paragraph."""
+    end of the body (bottom up, never the first paragraph); return the new last paragraph.
+    ``found``: the shape classes of the kept lines (furniture before the zones apply)."""
     k = len(paragraphs) - 1 if paragraphs[-1] == last else paragraphs.index(last)
     while k > 0:
         s = lines[paragraphs[k]].strip()
@@ -234,7 +238,7 @@ def drop_trailing_notes(
         elif (
             is_call(s, _MEDIA_CALL_FIRST, brands)
             and (_SELF_CALL_RE.search(s) or _spells_host(s, brands))
-            and _furniture_below(lines, paragraphs[k], furniture)
+            and _furniture_below(lines, paragraphs[k], found, drop)
         ):
             drop[paragraphs[k]] = "tail_call"
         else:
@@ -248,12 +252,14 @@ def footer_sentence(
     nonblank: list[int],
     paragraphs: list[int],
     last: int,
-    opens: Callable[[int], bool],
-    furniture: Callable[[int], bool],
+    found: Found,
+    drop: dict[int, str],
+    block_rules: frozenset[str],
 ) -> int:
     """The last paragraph when it is a short sentence below a related block (an opener, then two
     or more teaser headlines, kept or already dropped, and furniture only): the paragraph above
-    it is the last."""
+    it is the last. An opener is an anchor shape class (``found``) or a dropped line whose class
+    is in ``block_rules``."""
     k = paragraphs.index(last)
     s = lines[last].strip()
     if k == 0 or len(s) >= 200 or s.count(" ") >= 30:
@@ -262,11 +268,11 @@ def footer_sentence(
         bisect.bisect_right(nonblank, paragraphs[k - 1]) : bisect.bisect_left(nonblank, last)
     ]
     for n, j in enumerate(gap):
-        if opens(j):
+        if found[j][2] if j in found else drop.get(j) in block_rules:
             below = gap[n + 1 :]
             shaped = [_headline_shaped(lines[g].strip()) for g in below]
             if sum(shaped) >= 2 and all(
-                h or furniture(g) for g, h in zip(below, shaped, strict=True)
+                h or g in found or g in drop for g, h in zip(below, shaped, strict=True)
             ):
                 return paragraphs[k - 1]
             return last
@@ -292,13 +298,23 @@ def _headline_shaped(s: str) -> bool:
 def mark_tail(
     lines: Lines, tail: list[int], drop: dict[int, str], brands: frozenset[str] = frozenset()
 ) -> None:
-    """Page notes, related blocks, rating widgets, noun credits and calls among the kept lines of
-    the tail (a related heading counts only when the tail line right below it is a kept
-    headline)."""
-    _mark_shapes(lines, tail, drop)
-    _mark_widgets(lines, tail, drop, brands)
-    _mark_calls(lines, tail, drop, brands)
-    _mark_widget_headers(lines, tail, drop)
+    """Page notes, related blocks, rating widgets, noun credits, blog/shop/pager widgets, the
+    outlet's own name and calls among the kept lines of the tail (a related heading counts only
+    when the tail line right below it is a kept headline)."""
+    if not tail:
+        return
+    any_drop = False
+    for k, i in enumerate(tail):
+        if i in drop:
+            any_drop = True
+            continue
+        s = lines[i].strip()
+        cls = _shape_class(lines, tail, k, s, drop) or _widget_class(s, brands)
+        if cls:
+            drop[i] = cls
+            any_drop = True
+    if any_drop and _mark_calls(lines, tail, drop, brands):
+        _mark_widget_headers(lines, tail, drop)
 
 
 def _mark_widget_headers(lines: Lines, tail: list[int], drop: dict[int, str]) -> None:
@@ -321,69 +337,63 @@ def _mark_widget_headers(lines: Lines, tail: list[int], drop: dict[int, str]) ->
 
 def _mark_calls(
     lines: Lines, tail: list[int], drop: dict[int, str], brands: frozenset[str]
-) -> None:
+) -> bool:
     """Calls in a tail that has other furniture, each over furniture or the end (bottom up): a
     lone ``Unduh aplikasi X di Play Store`` under an article about the app may be its last
-    line, and a call over kept lines introduces them."""
-    if not any(i in drop for i in tail):
-        return
+    line, and a call over kept lines introduces them. Did the tail get a widget row (a call or
+    a shop card)?"""
+    rows = False
     below_ok = True  # the tail line below the one read is furniture (or there is none)
     for i in reversed(tail):
         if i not in drop:
             below_ok = below_ok and is_call(lines[i].strip(), _CALL_FIRST, brands)
             if below_ok:
                 drop[i] = "tail_call"
+                rows = True
         else:
             below_ok = True
+            rows = rows or drop[i] == "shop_card"
+    return rows
 
 
-def _mark_widgets(
-    lines: Lines, tail: list[int], drop: dict[int, str], brands: frozenset[str]
-) -> None:
+def _widget_class(s: str, brands: frozenset[str]) -> str | None:
     """A blog post's footer, a share row of the blog platform, a shop card, a pager or version
-    link, and the outlet's own name in a short line (each regex behind a first-word test)."""
-    for i in tail:
-        if i in drop:
-            continue
-        s = lines[i].strip()
-        first = s[: s.find(" ")] if " " in s else s
-        if first in _POSTED_FIRST and _POSTED_RE.fullmatch(s):
-            drop[i] = "tail_credit"
-        elif "BlogThis!" in s:
-            drop[i] = "share"
-        elif "Rp" in s and _SHOP_CARD_RE.fullmatch(s):
-            drop[i] = "shop_card"
-        elif first in _PAGER_FIRST and _PAGER_RE.fullmatch(s):
-            drop[i] = "pager"
-        elif "#" in s and _TAG_ROW_RE.fullmatch(s):
-            drop[i] = "tags"
-        elif first in _READING_FIRST and _READING_RE.fullmatch(s):
-            drop[i] = "reading_bar"
-        elif _names_host(s, brands):
-            drop[i] = "site_name"
+    link, a labelled hashtag row, a reading bar, or the outlet's own name in a short line (each
+    regex behind a first-word or character test)."""
+    first = s[: s.find(" ")] if " " in s else s
+    if first in _POSTED_FIRST and _POSTED_RE.fullmatch(s):
+        return "tail_credit"
+    if "BlogThis!" in s:
+        return "share"
+    if "Rp" in s and _SHOP_CARD_RE.fullmatch(s):
+        return "shop_card"
+    if first in _PAGER_FIRST and _PAGER_RE.fullmatch(s):
+        return "pager"
+    if "#" in s and _TAG_ROW_RE.fullmatch(s):
+        return "tags"
+    if first in _READING_FIRST and _READING_RE.fullmatch(s):
+        return "reading_bar"
+    return "site_name" if _names_host(s, brands) else None
 
 
-def _mark_shapes(lines: Lines, tail: list[int], drop: dict[int, str]) -> None:
-    """The classes of one line (and the line below it, for a related heading)."""
-    for k, i in enumerate(tail):
-        if i in drop:
-            continue
-        s = lines[i].strip()
-        if is_note(s):
-            drop[i] = "page_note"
-        elif ("★" in s or "☆" in s) and _STARS_RE.fullmatch(s):
-            drop[i] = "rating"
-        elif s[:4] == "Beri" and _RATE_RE.fullmatch(s):
-            drop[i] = "rating"
-        elif " oleh" in s and _NOUN_CREDIT_RE.fullmatch(s):
-            drop[i] = "tail_credit"
-        elif (" dari " in s or "/" in s or "out of" in s) and _SCORE_RE.fullmatch(s):
-            drop[i] = "rating"
-        elif (
-            k + 1 < len(tail)
-            and s[s.rfind(" ") + 1 :] in _RELATED_WORDS
-            and _related_heading(s)
-            and tail[k + 1] not in drop
-            and _headline_shaped(lines[tail[k + 1]].strip())
-        ):
-            drop[i] = "related_block"
+def _shape_class(lines: Lines, tail: list[int], k: int, s: str, drop: dict[int, str]) -> str | None:
+    """A page note, a rating, a noun credit, or a related heading over a kept headline."""
+    if is_note(s):
+        return "page_note"
+    if ("★" in s or "☆" in s) and _STARS_RE.fullmatch(s):
+        return "rating"
+    if s[:4] == "Beri" and _RATE_RE.fullmatch(s):
+        return "rating"
+    if " oleh" in s and _NOUN_CREDIT_RE.fullmatch(s):
+        return "tail_credit"
+    if (" dari " in s or "/" in s or "out of" in s) and _SCORE_RE.fullmatch(s):
+        return "rating"
+    if (
+        k + 1 < len(tail)
+        and s[s.rfind(" ") + 1 :] in _RELATED_WORDS
+        and _related_heading(s)
+        and tail[k + 1] not in drop
+        and _headline_shaped(lines[tail[k + 1]].strip())
+    ):
+        return "related_block"
+    return None
