@@ -139,6 +139,7 @@ _READING_FIRST = frozenset(("Kamu", "Anda", "You", "Now"))
 _WIDGET_ROWS = frozenset(("tail_call", "shop_card"))
 # the outlet's own name over a tagline or under a section ("Sinar Tani - Media Pertanian
 # Terdepan", "Warta Terkini | Swara Lor", "Solopos.com Espos Plus"): a part names the host
+_SEPARATORS = ("|", " - ", "–", "—", "·", "•")
 _PARTS_RE = re.compile(r"[ \t]*(?:[|–—·•]|[ \t]-[ \t])[ \t]*")
 _TLD_END_RE = re.compile(r"\.(?:co\.id|com|id|net|org|tv|fm|my|web\.id|or\.id)$")
 _NON_ALNUM_RE = re.compile(r"[^a-z0-9]")
@@ -154,8 +155,9 @@ def _names_host(s: str, brands: frozenset[str]) -> bool:
     A bare first word is not enough: a village site's name starts its place-date lines."""
     if not brands or len(s) > 60 or s[-1] in ".?!" or s.count(" ") > 7:
         return False
-    parts = _PARTS_RE.split(s)
-    if len(parts) == 1:  # no separator: only a first word spelled as a domain ("Solopos.com")
+    if any(sep in s for sep in _SEPARATORS):
+        parts = _PARTS_RE.split(s)
+    else:  # no separator: only a first word spelled as a domain ("Solopos.com")
         first = s[: s.find(" ")] if " " in s else s
         if "." not in first or not _TLD_END_RE.search(first.lower()):
             return False
