@@ -169,3 +169,15 @@ def test_a_short_header_over_one_card_or_over_text_stays(step):
     ):
         out = run("\n".join([*BODY, *tail, FOOTER]), step)
         assert "Kerajinan Warga" in out
+
+
+def test_a_last_paragraph_under_a_follow_call_and_scroll_prompts_stays(step):
+    # between paragraphs: an opener over headline-shaped prompts that are no teasers
+    lines = [
+        BODY[0],
+        "Ikuti Whatsapp Channel Kabar Lembayung",
+        "SCROLL TO CONTINUE WITH CONTENT",
+        "SCROLL TO CONTINUE WITH CONTENT",
+        BODY[1],
+    ]
+    assert run("\n".join(lines), step) == "\n".join([BODY[0], BODY[1]])

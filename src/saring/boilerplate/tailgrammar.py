@@ -143,6 +143,8 @@ _SEPARATORS = ("|", " - ", "–", "—", "·", "•")
 _PARTS_RE = re.compile(r"[ \t]*(?:[|–—·•]|[ \t]-[ \t])[ \t]*")
 _TLD_END_RE = re.compile(r"\.(?:co\.id|com|id|net|org|tv|fm|my|web\.id|or\.id)$")
 _NON_ALNUM_RE = re.compile(r"[^a-z0-9]")
+# outlet rules that drop a related list's teasers with its header
+_TEASER_RULES = frozenset(("pilihan_redaksi", "lihat_juga", "baca_juga"))
 # the shape classes of the kept lines: line -> (class, zone, opens a block)
 Found = dict[int, tuple[str, str, bool]]
 # classes of this module that open the tail block below them
@@ -259,8 +261,7 @@ def footer_sentence(
     block_rules: frozenset[str],
 ) -> int:
     """The last paragraph when it is a short sentence below a related block (an opener, then two
-    or more teaser headlines, kept or already dropped, and furniture only): the paragraph above
-    it is the last. An opener is an anchor shape class (``found``) or a dropped line whose class
+    or more teaser headlines and furniture only): the paragraph above it is the last. An opener is an anchor shape class (``found``) or a dropped line whose class
     is in ``block_rules``."""
     k = paragraphs.index(last)
     s = lines[last].strip()
@@ -271,14 +272,38 @@ def footer_sentence(
     ]
     for n, j in enumerate(gap):
         if found[j][2] if j in found else drop.get(j) in block_rules:
-            below = gap[n + 1 :]
-            shaped = [_headline_shaped(lines[g].strip()) for g in below]
-            if sum(shaped) >= 2 and all(
-                h or g in found or g in drop for g, h in zip(below, shaped, strict=True)
-            ):
-                return paragraphs[k - 1]
-            return last
+            return paragraphs[k - 1] if _teasers_only(lines, gap[n + 1 :], found, drop) else last
     return last
+
+
+def _teasers_only(lines: Lines, below: list[int], found: Found, drop: dict[int, str]) -> bool:
+    """Two or more distinct teaser headlines (kept, or dropped by a related-list rule), short
+    labels and furniture only: a scroll prompt is headline-shaped too but in capitals and
+    repeated, a follow or download call is no teaser."""
+    teasers: set[str] = set()
+    for g in below:
+        s = lines[g].strip()
+        if g in found or g in drop:
+            if drop.get(g) in _TEASER_RULES and _teaser(s):
+                teasers.add(s)
+        elif is_call(s) or _widget_class(s, frozenset()):
+            continue  # a call or a widget (a shop card) among the furniture, no teaser
+        elif _teaser(s):
+            teasers.add(s)
+        elif s.count(" ") > 2 or s[-1] in ".!?":
+            return False  # running text: not a related block
+    return len(teasers) >= 2
+
+
+def _teaser(s: str) -> bool:
+    """A teaser headline: 4-16 words, capitalised, not in capitals, no final stop or question."""
+    n = s.count(" ") + 1
+    return (
+        4 <= n <= 16
+        and (s[0].isupper() or s[0].isdigit())
+        and s[-1] not in ".,;:?!"
+        and not s.isupper()
+    )
 
 
 def _related_heading(s: str) -> bool:
