@@ -277,21 +277,20 @@ def footer_sentence(
 
 
 def _teasers_only(lines: Lines, below: list[int], found: Found, drop: dict[int, str]) -> bool:
-    """Two or more distinct teaser headlines (kept, or dropped by a related-list rule), short
-    labels and furniture only: a scroll prompt is headline-shaped too but in capitals and
-    repeated, a follow or download call is no teaser."""
+    """Two or more distinct teaser headlines (kept, or dropped by a related-list rule), other
+    headline-shaped lines and furniture only: a scroll prompt is headline-shaped too but in
+    capitals and repeated, a follow or download call or a shop card is no teaser, and a table
+    cell or a sentence ends the block."""
     teasers: set[str] = set()
     for g in below:
         s = lines[g].strip()
         if g in found or g in drop:
             if drop.get(g) in _TEASER_RULES and _teaser(s):
                 teasers.add(s)
-        elif is_call(s) or _widget_class(s, frozenset()):
-            continue  # a call or a widget (a shop card) among the furniture, no teaser
-        elif _teaser(s):
+        elif _teaser(s) and not is_call(s) and not _widget_class(s, frozenset()):
             teasers.add(s)
-        elif s.count(" ") > 2 or s[-1] in ".!?":
-            return False  # running text: not a related block
+        elif not _headline_shaped(s):
+            return False  # running text, a table cell: not a related block
     return len(teasers) >= 2
 
 
