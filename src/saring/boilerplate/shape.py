@@ -31,7 +31,7 @@ from saring.boilerplate.dispatch import SHORT, LineAlternation
 from saring.boilerplate.headgrammar import mark_grammar
 from saring.boilerplate.linescan import ProseFilter
 from saring.boilerplate.placeholders import PLACEHOLDERS
-from saring.boilerplate.tailgrammar import OPENERS, drop_trailing_notes, mark_tail
+from saring.boilerplate.tailgrammar import OPENERS, drop_trailing_notes, footer_sentence, mark_tail
 
 ZONES = ("any", "edge", "head", "tail")
 # outlet rules (rules.tsv) whose lines open a footer block like an anchor class does (not ads or
@@ -52,6 +52,8 @@ _FOOTER_RULES = frozenset(
         "cnn_footer",
     }
 )
+# dropped lines that open a tail block: footer rules and the tail grammar's openers
+_BLOCK_RULES = _FOOTER_RULES | OPENERS
 _CONTINUES_RE = re.compile(r"[,.;:)\]a-z]")
 # a bare source line: a credit only directly above the credits that open the tail
 _SOURCE_RE = re.compile(
@@ -501,7 +503,9 @@ class ShapeFurniture:
                     drop[i] = cls
             return
         first, last = paragraphs[0], _last_paragraph(lines, paragraphs, found)
-        last = drop_trailing_notes(lines, paragraphs, last, drop)
+        last = drop_trailing_notes(lines, paragraphs, last, drop, found, brands)
+        if last != first:
+            last = footer_sentence(lines, nonblank, paragraphs, last, found, drop, _BLOCK_RULES)
         runs: list[int] = []
         for i, (cls, zone, _a) in found.items():
             if _in_zone(zone, i < first, i > last):
@@ -514,7 +518,7 @@ class ShapeFurniture:
         tail = nonblank[bisect.bisect_right(nonblank, last) :]
         head = nonblank[: bisect.bisect_left(nonblank, first)]
         mark_grammar(lines, head, tail, drop, url)
-        mark_tail(lines, tail, drop)
+        mark_tail(lines, tail, drop, brands)
         self._trailing_teasers(lines, tail, drop)
         self._head_labels(lines, head, drop)
         self._tail_block(lines, tail, found, drop)
