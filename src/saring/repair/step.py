@@ -52,6 +52,7 @@ from saring.repair.names import (
     hyphen_code_sites,
     number_sites,
 )
+from saring.repair.offices import office_plan, office_sites, replace_overlapped
 from saring.repair.paragraphs import DupPair, Para, find_duplicates, split_paragraphs
 from saring.repair.resources import Resources, load_resources
 from saring.repair.scorer import keep_names_whole, lift_page_camel
@@ -134,7 +135,8 @@ class Repair(MapStep):
     # ------------------------------------------------------------------ glue
     def _decide(self, text: str, site: Site, res: Resources) -> tuple[Replacement | None, dict | None]:
         """Replacement for a confident site, else a flag with the suggested fix."""
-        plan: Plan = plan_repair(text, site, res)
+        office = site.form == "office"  # (repair19 s19: offices.office_sites)
+        plan: Plan = office_plan(text, site) if office else plan_repair(text, site, res)
         move_ok = self.config.reorder and plan.moved and plan.order_confidence >= ORDER_MIN
         # A name's CamelCase glue split in place ("Indrawati Pernyataan") is still wrong: only a
         # move repairs it, so without one it is flagged.
@@ -173,7 +175,8 @@ class Repair(MapStep):
         if hyphen_code_possible(text):  # (Lintasbumi-5|mesin: no token of the name scan; the kernel's walk)
             named += hyphen_code_sites(text, res, {s.start for s in named})
         sites = strong + [s for s in weak if not any(n.start <= s.start < n.end for n in named)] + named
-        if not sites:
+        offices = office_sites(text, res, sites)  # (repair19 s19: added after the evidence pass)
+        if not sites and not offices:
             if stopped:
                 doc.flag(self.label, "glue_scan_bound", **stopped)
             return {"counts": counts, "line_damage": line_damage}
@@ -187,6 +190,7 @@ class Repair(MapStep):
                 text, res, taken)
             keep_names_whole(text, sites)  # (glue15 s17: a one-word site inside a name's splits only)
         add_evidence(sites)
+        sites = replace_overlapped(sites, offices)
         newlines = [m.start() for m in NEWLINE.finditer(text)]
         reps: list[Replacement] = []
         flags: list[dict] = []

@@ -1,0 +1,204 @@
+"""A capitalised office or body phrase glued after the name it belongs before (issue 17).
+
+The translator puts a linked name first and glues it to the phrase that modifies it. When that
+phrase is an office (``Drs. Anak Agung Gde Wiranata|Wakil Gubernur``) or a state body's full name
+(``LPTN|Lembaga Penjamin Ternak Nasional``), the phrase keeps its capitals, so the glue is a camel
+seam inside one token. A camel seam alone is weak (brands, scraped headlines); two kinds of
+document-internal evidence make it strong enough to move the phrase back before the name:
+
+* **acronym**: the initials of the capitalised words after the seam spell the all-caps word the
+  name is or opens (``DRD Bumi Sawerigading|Dewan Riset Daerah``) — the text defines the acronym;
+* **office**: the word after the seam opens an office (``offices.tsv``, counted in the corpora
+  after speech verbs, or a title of ``titles.txt``) and the name before the seam is a titled
+  person (``H.``, ``Drs.``, ``Prof. Dr.`` ...), or an untitled name of two or more uncommon words
+  before a multi-word title (``Matthias Kroeger-Lindqvist|Duta Besar``).
+
+Either way the phrase must end clearly (a lower-case word or punctuation after at most
+``MAX_PHRASE`` words), so its extent is known. The sites are ``form="office"``; their plan is
+:func:`office_plan` (phrase, space, name).
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from saring.repair.glue import Plan, Site, _sentence_initial
+from saring.repair.resources import DATA_DIR, Resources
+
+CAMEL = re.compile(r"(?<=[A-Za-z])[A-Z][a-z]{2,}(?![\w\-])")
+PHRASE_WORD = re.compile(r"(?:[A-Z][a-z]+|[A-Z]{2,6}|[IVX]{1,4})(?![\w\-])")
+CONNECTORS = frozenset("dan untuk serta atas".split())
+CLEAR_END = re.compile(r"(?: [a-z]|[,.;:)!?]| ?$| ?\n)")
+ABBREV = re.compile(r"(?:Prof|Dr|Drs|Dra|Ir|Hj|H|dr|KH)\.")
+LEFT_WORD = re.compile(
+    r"(?:Prof|Dr|Drs|Dra|Ir|Hj|H|dr|KH)\.|[A-Z][a-z]+(?:-[A-Z][a-z]+)?|[A-Z]{2,6}|bin|binti|van|von|de|der"
+)
+MAX_PHRASE = 5  # capitalised words of an office phrase (Kepala Dinas Perikanan Kabupaten Alor)
+MAX_NAME = 7  # words of the name left of the seam, titles included (Prof. Dr. Ir. H. ...)
+COMMON_NAME_WORD = 200  # news-layer lower-case uses of a word that is no name word (Kunjungan)
+TITLED_CONFIDENCE = 0.9
+ACRONYM_CONFIDENCE = 0.95
+UNTITLED_CONFIDENCE = 0.85
+ORDER_CONFIDENCE = 0.95
+
+
+@lru_cache(maxsize=1)
+def office_openers() -> frozenset[str]:
+    """Capitalised office openers of ``offices.tsv`` (built by ``evaluation/repair/build_offices.py``)."""
+    text = (DATA_DIR / "offices.tsv").read_text(encoding="utf-8")
+    return frozenset(ln.split("\t")[0] for ln in text.splitlines() if ln and not ln.startswith("#"))
+
+
+def _phrase_words(text: str, pos: int, limit: int) -> list[tuple[int, int]]:
+    """Spans of the capitalised words (and inner connectors) from ``pos``, at most ``limit``."""
+    out: list[tuple[int, int]] = []
+    cur = pos
+    while len(out) < limit:
+        m = PHRASE_WORD.match(text, cur)
+        if m is None:
+            break
+        out.append((m.start(), m.end()))
+        nxt = text.find(" ", m.end(), m.end() + 1)
+        if nxt < 0:
+            break
+        conn = re.match(r"([a-z]+) ", text[nxt + 1 : nxt + 9])
+        cur = nxt + 1 + (len(conn.group()) if conn and conn.group(1) in CONNECTORS else 0)
+    return out
+
+
+def _initials_end(text: str, pos: int, acronym: str) -> int:
+    """End of the phrase from ``pos`` whose capitalised words' initials spell ``acronym``, or -1."""
+    words = _phrase_words(text, pos, len(acronym))
+    if len(words) != len(acronym):
+        return -1
+    if "".join(text[s] for s, _e in words) != acronym:
+        return -1
+    if any(text[s:e].isupper() for s, e in words):
+        return -1  # an acronym inside the phrase: not the expansion of this one
+    return words[-1][1]
+
+
+def _clear_after(text: str, end: int) -> bool:
+    """Does the phrase end clearly at ``end``: a lower-case word, punctuation or line end next."""
+    return CLEAR_END.match(text, end) is not None
+
+
+def _left_words(text: str, seam: int) -> list[tuple[int, int]]:
+    """Spans of the name's words left of the seam (the glued token's left part first), nearest last."""
+    tok_start = max(text.rfind(" ", 0, seam), text.rfind("\n", 0, seam)) + 1
+    out = [(tok_start, seam)]
+    cur = tok_start
+    while len(out) < MAX_NAME and cur >= 2 and text[cur - 1] == " ":
+        start = max(text.rfind(" ", 0, cur - 1), text.rfind("\n", 0, cur - 1)) + 1
+        if not LEFT_WORD.fullmatch(text[start : cur - 1]):
+            break
+        out.append((start, cur - 1))
+        cur = start
+    return out[::-1]
+
+
+def _acronym_site(text: str, seam: int, words: list[tuple[int, int]]) -> tuple[int, int] | None:
+    """(name start, phrase end) when the phrase after the seam spells the acronym the name opens."""
+    for s, e in reversed(words[-4:]):
+        if text[s:e].isupper() and 2 <= e - s <= 6:
+            end = _initials_end(text, seam, text[s:e])
+            if end > 0 and _clear_after(text, end):
+                return s, end
+            return None
+        left = text[s:e]
+        if s == words[-1][0] and re.fullmatch(r"[A-Z]{3,7}", left):  # LPTN|Lembaga: token = acronym
+            end = _initials_end(text, seam, left)
+            return (s, end) if end > 0 and _clear_after(text, end) else None
+    return None
+
+
+def _office_end(text: str, seam: int) -> int:
+    """End of the office phrase opened at the seam when it ends clearly, else -1."""
+    words = _phrase_words(text, seam, MAX_PHRASE + 1)
+    if not words or len(words) > MAX_PHRASE:
+        return -1
+    end = words[-1][1]
+    return end if _clear_after(text, end) else -1
+
+
+def _common(word: str, res: Resources) -> bool:
+    return res.lower_count.get(word.lower(), 0) >= COMMON_NAME_WORD
+
+
+def _office_site(
+    text: str, seam: int, words: list[tuple[int, int]], res: Resources
+) -> tuple[int, int, float] | None:
+    """(name start, phrase end, confidence) for an office phrase glued after a person's name."""
+    opener = CAMEL.match(text, seam)
+    if opener is None:
+        return None
+    word = opener.group()
+    if word not in office_openers() and word not in res.title_firsts:
+        return None
+    left = text[words[-1][0] : seam]
+    if not re.fullmatch(r"(?:[A-Z][a-z]+-)?[A-Z][a-z]{2,}", left) or _common(left, res):
+        return None
+    end = _office_end(text, seam)
+    if end < 0:
+        return None
+    titled = [s for s, e in words if ABBREV.fullmatch(text[s:e])]
+    if titled:
+        before = [w for w in words if w[0] < titled[0]]
+        if before and (len(before) > 1 or not _sentence_initial(text, before[0][0])):
+            return None  # a capitalised word before the title mid-sentence: an office already there
+        return titled[0], end, TITLED_CONFIDENCE
+    names = [(s, e) for s, e in words if not _common(text[s:e], res)]
+    if len(names) < 2 or names != words[len(words) - len(names) :]:
+        return None
+    two = " ".join(text[s:e] for s, e in _phrase_words(text, seam, 2))
+    if two not in res.titles:
+        return None
+    return names[0][0], end, UNTITLED_CONFIDENCE
+
+
+def office_sites(text: str, res: Resources, taken: list[Site]) -> list[Site]:
+    """Office and acronym-body phrases glued after a name (camel seam), as ``office`` sites."""
+    out: list[Site] = []
+    for m in CAMEL.finditer(text):
+        seam = m.start()
+        words = _left_words(text, seam)
+        found = _acronym_site(text, seam, words)
+        conf = ACRONYM_CONFIDENCE
+        if found is None:
+            office = _office_site(text, seam, words, res)
+            if office is None:
+                continue
+            found, conf = office[:2], office[2]
+        start, end = found
+        if any(s.start < end and start < s.end and s.form == "office" for s in out):
+            continue
+        out.append(Site(start, end, text[start:seam], "office", seam, m.group(), conf, name=True))
+    return out
+
+
+def office_plan(text: str, site: Site) -> Plan:
+    """The phrase moved before the name (``Wakil Gubernur Drs. ... Wiranata``); split as fallback."""
+    name, phrase = site.entity, text[site.rest_start : site.end]
+    split = name + " " + phrase
+    conf = round(site.confidence * ORDER_CONFIDENCE, 3)
+    return Plan(
+        site.start,
+        site.end,
+        phrase + " " + name,
+        "mt_glue_reorder",
+        conf,
+        split,
+        site.end,
+        True,
+        ORDER_CONFIDENCE,
+    )
+
+
+def replace_overlapped(sites: list[Site], offices: list[Site]) -> list[Site]:
+    """``sites`` without those overlapping an office site's span, plus the office sites (the office
+    reading has the stronger evidence: the other site would split or flag the same seam)."""
+    if not offices:
+        return sites
+    kept = [s for s in sites if not any(o.start < s.end and s.start < o.end for o in offices)]
+    return kept + offices
