@@ -45,9 +45,14 @@ ORDER_CONFIDENCE = 0.95
 
 @lru_cache(maxsize=1)
 def office_openers() -> frozenset[str]:
-    """Capitalised office openers of ``offices.tsv`` (built by ``evaluation/repair/build_offices.py``)."""
+    """Capitalised office openers of ``offices.tsv`` (built by ``evaluation/repair/build_offices.py``)
+    and the first words of the multi-word titles of ``titles.txt`` (``Duta Besar``, ``Wali Kota``;
+    its one-word entries mix offices and place types, and ``Ibu Kota`` is a place)."""
     text = (DATA_DIR / "offices.tsv").read_text(encoding="utf-8")
-    return frozenset(ln.split("\t")[0] for ln in text.splitlines() if ln and not ln.startswith("#"))
+    built = {ln.split("\t")[0] for ln in text.splitlines() if ln and not ln.startswith("#")}
+    titles = (DATA_DIR / "titles.txt").read_text(encoding="utf-8").splitlines()
+    multi = {t.split(" ")[0] for t in titles if " " in t and not t.startswith(("#", "Ibu "))}
+    return frozenset(built | multi)
 
 
 def _phrase_words(text: str, pos: int, limit: int) -> list[tuple[int, int]]:
@@ -134,7 +139,7 @@ def _office_site(
     if opener is None:
         return None
     word = opener.group()
-    if word not in office_openers() and word not in res.title_firsts:
+    if word not in office_openers():
         return None
     left = text[words[-1][0] : seam]
     if not re.fullmatch(r"(?:[A-Z][a-z]+-)?[A-Z][a-z]{2,}", left) or _common(left, res):
@@ -151,9 +156,9 @@ def _office_site(
     names = [(s, e) for s, e in words if not _common(text[s:e], res)]
     if len(names) < 2 or names != words[len(words) - len(names) :]:
         return None
-    two = " ".join(text[s:e] for s, e in _phrase_words(text, seam, 2))
-    if two not in res.titles:
-        return None
+    two = _phrase_words(text, seam, 2)
+    if len(two) < 2 or " ".join(text[s:e] for s, e in two) not in res.titles:
+        return None  # an untitled name needs a multi-word title (Duta Besar, Wali Kota)
     return names[0][0], end, UNTITLED_CONFIDENCE
 
 
