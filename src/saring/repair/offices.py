@@ -29,12 +29,17 @@ from saring.repair.resources import DATA_DIR, Resources
 CAMEL = re.compile(r"(?<=[A-Za-z])[A-Z][a-z]{2,}(?![\w\-])")
 PHRASE_WORD = re.compile(r"(?:[A-Z][a-z]+|[A-Z]{2,6}|[IVX]{1,4})(?![\w\-])")
 CONNECTORS = frozenset("dan untuk serta atas".split())
+CONNECTOR = re.compile(r"([a-z]+) ")
+ACRO = re.compile(r"(?<![A-Za-z])[A-Z]{2,6}(?![a-z])")
+NAME_PART = re.compile(r"(?:[A-Z][a-z]+-)?[A-Z][a-z]{2,}")
+ACRONYM_REACH = 48  # characters left of the seam an acronym opening the name may start at
 CLEAR_END = re.compile(r"(?: [a-z]|[,.;:)!?]| ?$| ?\n)")
 ABBREV = re.compile(r"(?:Prof|Dr|Drs|Dra|Ir|Hj|H|dr|KH)\.")
 LEFT_WORD = re.compile(
     r"(?:Prof|Dr|Drs|Dra|Ir|Hj|H|dr|KH)\.|[A-Z][a-z]+(?:-[A-Z][a-z]+)?|[A-Z]{2,6}|bin|binti|van|von|de|der"
 )
 MAX_PHRASE = 5  # capitalised words of an office phrase (Kepala Dinas Perikanan Kabupaten Alor)
+MAX_WORD = 40  # letters of one word of a name (look-back bound)
 MAX_NAME = 7  # words of the name left of the seam, titles included (Prof. Dr. Ir. H. ...)
 COMMON_NAME_WORD = 200  # news-layer lower-case uses of a word that is no name word (Kunjungan)
 TITLED_CONFIDENCE = 0.9
@@ -67,7 +72,7 @@ def _phrase_words(text: str, pos: int, limit: int) -> list[tuple[int, int]]:
         nxt = text.find(" ", m.end(), m.end() + 1)
         if nxt < 0:
             break
-        conn = re.match(r"([a-z]+) ", text[nxt + 1 : nxt + 9])
+        conn = CONNECTOR.match(text, nxt + 1, nxt + 9)
         cur = nxt + 1 + (len(conn.group()) if conn and conn.group(1) in CONNECTORS else 0)
     return out
 
@@ -89,14 +94,24 @@ def _clear_after(text: str, end: int) -> bool:
     return CLEAR_END.match(text, end) is not None
 
 
+def _word_start(text: str, end: int) -> int:
+    """Start of the word ending at ``end`` (after a space or newline), or -1 past ``MAX_WORD``."""
+    lo = max(0, end - MAX_WORD)
+    start = max(text.rfind(" ", lo, end), text.rfind("\n", lo, end)) + 1
+    return start if start > lo or lo == 0 else -1
+
+
 def _left_words(text: str, seam: int) -> list[tuple[int, int]]:
-    """Spans of the name's words left of the seam (the glued token's left part first), nearest last."""
-    tok_start = max(text.rfind(" ", 0, seam), text.rfind("\n", 0, seam)) + 1
+    """Spans of the name's words left of the seam (the glued token's left part first), nearest last;
+    empty when the token is longer than a word (bounded look-back: no quadratic scan)."""
+    tok_start = _word_start(text, seam)
+    if tok_start < 0:
+        return []
     out = [(tok_start, seam)]
     cur = tok_start
     while len(out) < MAX_NAME and cur >= 2 and text[cur - 1] == " ":
-        start = max(text.rfind(" ", 0, cur - 1), text.rfind("\n", 0, cur - 1)) + 1
-        if not LEFT_WORD.fullmatch(text[start : cur - 1]):
+        start = _word_start(text, cur - 1)
+        if start < 0 or not LEFT_WORD.fullmatch(text[start : cur - 1]):
             break
         out.append((start, cur - 1))
         cur = start
@@ -142,7 +157,7 @@ def _office_site(
     if word not in office_openers():
         return None
     left = text[words[-1][0] : seam]
-    if not re.fullmatch(r"(?:[A-Z][a-z]+-)?[A-Z][a-z]{2,}", left) or _common(left, res):
+    if not NAME_PART.fullmatch(left) or _common(left, res):
         return None
     end = _office_end(text, seam)
     if end < 0:
@@ -162,23 +177,36 @@ def _office_site(
     return names[0][0], end, UNTITLED_CONFIDENCE
 
 
+def _acronym_near(text: str, seam: int, first: str) -> bool:
+    """An all-caps word opening with ``first`` within the name's reach left of the seam (cheap
+    pre-check before the name's words are read)."""
+    lo = max(0, seam - ACRONYM_REACH)
+    return any(a.group()[0] == first for a in ACRO.finditer(text, lo, seam))
+
+
 def office_sites(text: str, res: Resources, taken: list[Site]) -> list[Site]:
     """Office and acronym-body phrases glued after a name (camel seam), as ``office`` sites."""
     out: list[Site] = []
+    openers = office_openers()
     for m in CAMEL.finditer(text):
-        seam = m.start()
+        seam, word = m.start(), m.group()
+        acronym = _acronym_near(text, seam, word[0])
+        if not acronym and word not in openers:
+            continue
         words = _left_words(text, seam)
-        found = _acronym_site(text, seam, words)
+        if not words:
+            continue
+        found = _acronym_site(text, seam, words) if acronym else None
         conf = ACRONYM_CONFIDENCE
         if found is None:
-            office = _office_site(text, seam, words, res)
+            office = _office_site(text, seam, words, res) if word in openers else None
             if office is None:
                 continue
             found, conf = office[:2], office[2]
         start, end = found
-        if any(s.start < end and start < s.end and s.form == "office" for s in out):
+        if any(s.start < end and start < s.end for s in out):
             continue
-        out.append(Site(start, end, text[start:seam], "office", seam, m.group(), conf, name=True))
+        out.append(Site(start, end, text[start:seam], "office", seam, word, conf, name=True))
     return out
 
 
