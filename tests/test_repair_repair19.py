@@ -93,3 +93,23 @@ def test_blind20_halves_fixed() -> None:
     """Writer G's halves (sha1 parity, fixed before any change): 105 dev and 92 held-out cases."""
     assert len(half_cases("blind20", "dev")) == 105
     assert len(half_cases("blind20", "heldout")) == 92
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Sosialisasi KPTRKomisi Penjaga Tapal Rawa digelar lagi.",  # the acronym token alone: quiet
+        "Gagasan Ir. Wiratmoko HandayaniBupati Lembah Sarang ditolak dewan.",  # a live name token
+        "Ia menunggu Rusiajawaban resmi.\nSosialisasi KPTRKomisi Penjaga Tapal Rawa digelar lagi.",
+    ],
+)
+def test_same_output_without_the_kernel(
+    step: Repair, text: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Office sites appear only beside another site or on a live name token, which the quiet gate
+    checks: the step's output is the same with the kernel's quiet path and without it."""
+    from saring.repair import fastscan
+
+    with_kernel = fix(step, text)
+    monkeypatch.setattr(fastscan, "_kernel", None)
+    assert fix(step, text) == with_kernel

@@ -23,6 +23,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from saring.repair.fastscan import name_tokens_py, prescan
 from saring.repair.glue import Plan, Site, _sentence_initial
 from saring.repair.resources import DATA_DIR, Resources
 
@@ -184,10 +185,22 @@ def _acronym_near(text: str, seam: int, first: str) -> bool:
     return any(a.group()[0] == first for a in ACRO.finditer(text, lo, seam))
 
 
-def office_sites(text: str, res: Resources, taken: list[Site]) -> list[Site]:
-    """Office and acronym-body phrases glued after a name (camel seam), as ``office`` sites."""
+def _live_starts(text: str, res: Resources) -> list[int]:
+    """Starts of the name tokens the glue scan could make a site of (the kernel's walk, memoised
+    for this text, or its Python reference): what ``fastscan.quiet`` checks."""
+    pre = prescan(text, res)
+    return list(pre[1][0]) if pre is not None else name_tokens_py(text, res, set())[0]
+
+
+def office_sites(text: str, res: Resources, sites: list[Site]) -> list[Site]:
+    """Office and acronym-body phrases glued after a name (camel seam), as ``office`` sites.
+
+    Only in a document with another site, or on a seam inside a live name token: a document
+    ``fastscan.quiet`` skips has neither, so quiet stays exact (the step's output does not depend
+    on the kernel)."""
     out: list[Site] = []
     openers = office_openers()
+    live: list[int] | None = None if not sites else []
     for m in CAMEL.finditer(text):
         seam, word = m.start(), m.group()
         acronym = _acronym_near(text, seam, word[0])
@@ -196,6 +209,10 @@ def office_sites(text: str, res: Resources, taken: list[Site]) -> list[Site]:
         words = _left_words(text, seam)
         if not words:
             continue
+        if not sites:
+            live = _live_starts(text, res) if live is None else live
+            if not any(words[-1][0] <= k < seam for k in live):
+                continue
         found = _acronym_site(text, seam, words) if acronym else None
         conf = ACRONYM_CONFIDENCE
         if found is None:
