@@ -113,3 +113,9 @@ def test_same_output_without_the_kernel(
     with_kernel = fix(step, text)
     monkeypatch.setattr(fastscan, "_kernel", None)
     assert fix(step, text) == with_kernel
+
+
+def test_acronym_definition_line_split_only(step: Repair) -> None:
+    """An acronym and its expansion filling the line (a definition list) are split, not moved."""
+    text = "KPTRKomisi Penjaga Tapal Rawa\nKPTR Kantor Pajak Tanah Raya"
+    assert fix(step, text) == "KPTR Komisi Penjaga Tapal Rawa\nKPTR Kantor Pajak Tanah Raya"

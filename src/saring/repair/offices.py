@@ -34,6 +34,7 @@ CONNECTOR = re.compile(r"([a-z]+) ")
 ACRO = re.compile(r"(?<![A-Za-z])[A-Z]{2,6}(?![a-z])")
 NAME_PART = re.compile(r"(?:[A-Z][a-z]+-)?[A-Z][a-z]{2,}")
 ACRONYM_REACH = 48  # characters left of the seam an acronym opening the name may start at
+LOWER_NEXT = re.compile(r" [a-z]")
 CLEAR_END = re.compile(r"(?: [a-z]|[,.;:)!?]| ?$| ?\n)")
 ABBREV = re.compile(r"(?:Prof|Dr|Drs|Dra|Ir|Hj|H|dr|KH)\.")
 LEFT_WORD = re.compile(
@@ -223,7 +224,22 @@ def office_sites(text: str, res: Resources, sites: list[Site]) -> list[Site]:
         start, end = found
         if any(s.start < end and start < s.end for s in out):
             continue
-        out.append(Site(start, end, text[start:seam], "office", seam, word, conf, name=True))
+        # an acronym's expansion that ends its line or clause is a definition (``PSBB Pemasukan
+        # Sekarat ...``), not a translated modifier: split only
+        split_only = conf == ACRONYM_CONFIDENCE and not LOWER_NEXT.match(text, end)
+        out.append(
+            Site(
+                start,
+                end,
+                text[start:seam],
+                "office",
+                seam,
+                word,
+                conf,
+                no_move=split_only,
+                name=True,
+            )
+        )
     return out
 
 
@@ -231,6 +247,10 @@ def office_plan(text: str, site: Site) -> Plan:
     """The phrase moved before the name (``Wakil Gubernur Drs. ... Wiranata``); split as fallback."""
     name, phrase = site.entity, text[site.rest_start : site.end]
     split = name + " " + phrase
+    if site.no_move:
+        return Plan(
+            site.start, site.end, split, "mt_glue_split", site.confidence, split, site.end, False
+        )
     conf = round(site.confidence * ORDER_CONFIDENCE, 3)
     return Plan(
         site.start,
