@@ -119,3 +119,20 @@ def test_acronym_definition_line_split_only(step: Repair) -> None:
     """An acronym and its expansion filling the line (a definition list) are split, not moved."""
     text = "KPTRKomisi Penjaga Tapal Rawa\nKPTR Kantor Pajak Tanah Raya"
     assert fix(step, text) == "KPTR Komisi Penjaga Tapal Rawa\nKPTR Kantor Pajak Tanah Raya"
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        (  # the rules' move of a lower-case head the translator capitalised stays
+            "Sebelumnya, Hj. Rosdiana MarpaungsariAnggota komisi VI meminta data dibuka.",
+            "Sebelumnya, anggota komisi VI Hj. Rosdiana Marpaungsari meminta data dibuka.",
+        ),
+        (  # the rules would move only ``Ketua``: the office site moves the whole office
+            "Sambutan Hj. Rosdiana MarpaungsariKetua DPRD disambut hadirin.",
+            "Sambutan Ketua DPRD Hj. Rosdiana Marpaungsari disambut hadirin.",
+        ),
+    ],
+)
+def test_office_site_defers_to_a_lowercase_head_move(step: Repair, text: str, want: str) -> None:
+    assert fix(step, text) == want

@@ -21,10 +21,12 @@ Either way the phrase must end clearly (a lower-case word or punctuation after a
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from functools import lru_cache
 
+from saring.document import Replacement
 from saring.repair.fastscan import name_tokens_py, prescan
-from saring.repair.glue import Plan, Site, _sentence_initial
+from saring.repair.glue import Plan, Site, _sentence_initial, is_verb
 from saring.repair.resources import DATA_DIR, Resources
 
 CAMEL = re.compile(r"(?<=[A-Za-z])[A-Z][a-z]{2,}(?![\w\-])")
@@ -35,6 +37,7 @@ ACRO = re.compile(r"(?<![A-Za-z])[A-Z]{2,6}(?![a-z])")
 NAME_PART = re.compile(r"(?:[A-Z][a-z]+-)?[A-Z][a-z]{2,}")
 ACRONYM_REACH = 48  # characters left of the seam an acronym opening the name may start at
 LOWER_NEXT = re.compile(r" [a-z]")
+NEXT_WORD = re.compile(r" ([a-z]+)(?![\w\-])")
 CLEAR_END = re.compile(r"(?: [a-z]|[,.;:)!?]| ?$| ?\n)")
 ABBREV = re.compile(r"(?:Prof|Dr|Drs|Dra|Ir|Hj|H|dr|KH)\.")
 LEFT_WORD = re.compile(
@@ -265,10 +268,29 @@ def office_plan(text: str, site: Site) -> Plan:
     )
 
 
-def replace_overlapped(sites: list[Site], offices: list[Site]) -> list[Site]:
-    """``sites`` without those overlapping an office site's span, plus the office sites (the office
-    reading has the stronger evidence: the other site would split or flag the same seam)."""
+def _noun_continues(text: str, end: int, res: Resources) -> bool:
+    """A lower-case word after the phrase that is no verb and no closed-class word: the phrase is a
+    lower-case head the translator capitalised (``Pakar|hukum tata negara``), not a whole office."""
+    m = NEXT_WORD.match(text, end)
+    return m is not None and m.group(1) not in res.stop and not is_verb(m.group(1), res)
+
+
+def replace_overlapped(
+    text: str,
+    sites: list[Site],
+    offices: list[Site],
+    res: Resources,
+    moves: Callable[[Site], Replacement | None],
+) -> list[Site]:
+    """``sites`` plus the office sites, each office site replacing the sites it overlaps unless one
+    of them already moves the same span (the rules' lower-cased head, ``rektor``) or the phrase
+    runs on in lower case (``Anggota|komisi IV``): then the rules' move stays."""
     if not offices:
         return sites
-    kept = [s for s in sites if not any(o.start < s.end and s.start < o.end for o in offices)]
-    return kept + offices
+    kept = []
+    for o in offices:
+        reps = [r for s in sites if o.start < s.end and s.start < o.end and (r := moves(s))]
+        same = any(r.start == o.start and r.end == o.end for r in reps)
+        if not reps or not (same or _noun_continues(text, o.end, res)):
+            kept.append(o)
+    return [s for s in sites if not any(o.start < s.end and s.start < o.end for o in kept)] + kept

@@ -156,6 +156,11 @@ class Repair(MapStep):
                 "suggestion": plan.after, "confidence": site.confidence, "form": site.form}
         return None, flag
 
+    def _moves(self, text: str, site: Site, res: Resources) -> Replacement | None:
+        """The site's own move, if its plan moves the entity (repair19 s19: offices may defer)."""
+        rep, _flag = self._decide(text, site, res)
+        return rep if rep is not None and rep.kind.endswith("_reorder") else None
+
     def repair_glue(self, doc: Document) -> dict[str, Any]:
         """Apply glue repairs to ``doc``; return per-line damage and counts."""
         res = self._res or load_resources()
@@ -190,7 +195,7 @@ class Repair(MapStep):
                 text, res, taken)
             keep_names_whole(text, sites)  # (glue15 s17: a one-word site inside a name's splits only)
         add_evidence(sites)
-        sites = replace_overlapped(sites, offices)
+        sites = replace_overlapped(text, sites, offices, res, lambda s: self._moves(text, s, res))
         newlines = [m.start() for m in NEWLINE.finditer(text)]
         reps: list[Replacement] = []
         flags: list[dict] = []
