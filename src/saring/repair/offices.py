@@ -21,7 +21,7 @@ Either way the phrase must end clearly (a lower-case word or punctuation after a
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from functools import lru_cache
 
 from saring.document import Replacement
@@ -33,10 +33,11 @@ CAMEL = re.compile(r"(?<=[A-Za-z])[A-Z][a-z]{2,}(?![\w\-])")
 PHRASE_WORD = re.compile(r"(?:[A-Z][a-z]+|[A-Z]{2,6}|[IVX]{1,4})(?![\w\-])")
 CONNECTORS = frozenset("dan untuk serta atas".split())
 CONNECTOR = re.compile(r"([a-z]+) ")
-ACRO = re.compile(r"(?<![A-Za-z])[A-Z]{2,6}(?![a-z])")
 NAME_PART = re.compile(r"(?:[A-Z][a-z]+-)?[A-Z][a-z]{2,}")
 ACRONYM_REACH = 48  # characters left of the seam an acronym opening the name may start at
 LOWER_NEXT = re.compile(r" [a-z]")
+TOKEN_END = re.compile(r"[\s]")
+ACRONYM_GLUE = re.compile(r"[A-Z]{3,8}[a-z]")  # an all-caps run whose last capital opens a word
 NEXT_WORD = re.compile(r" ([a-z]+)(?![\w\-])")
 CLEAR_END = re.compile(r"(?: [a-z]|[,.;:)!?]| ?$| ?\n)")
 ABBREV = re.compile(r"(?:Prof|Dr|Drs|Dra|Ir|Hj|H|dr|KH)\.")
@@ -184,9 +185,14 @@ def _office_site(
 
 def _acronym_near(text: str, seam: int, first: str) -> bool:
     """An all-caps word opening with ``first`` within the name's reach left of the seam (cheap
-    pre-check before the name's words are read)."""
+    pre-check before the name's words are read: ``str.find``, no regex)."""
     lo = max(0, seam - ACRONYM_REACH)
-    return any(a.group()[0] == first for a in ACRO.finditer(text, lo, seam))
+    i = text.find(first, lo, seam)
+    while i >= 0:
+        if text[i + 1 : i + 2].isupper() and (i == 0 or not text[i - 1].isalpha()):
+            return True
+        i = text.find(first, i + 1, seam)
+    return False
 
 
 def _live_starts(text: str, res: Resources) -> list[int]:
@@ -196,27 +202,37 @@ def _live_starts(text: str, res: Resources) -> list[int]:
     return list(pre[1][0]) if pre is not None else name_tokens_py(text, res, set())[0]
 
 
-def office_sites(text: str, res: Resources, sites: list[Site]) -> list[Site]:
-    """Office and acronym-body phrases glued after a name (camel seam), as ``office`` sites.
+def _seams(text: str, res: Resources, sites: list[Site]) -> Iterator[re.Match[str]]:
+    """Camel seams worth reading: inside a live name token (the kernel's memoised walk), and, in a
+    document with another site, right after an all-caps run (``LPTN|Lembaga``: no live token). A
+    quiet document has neither, so quiet stays exact; no scan of the whole text per character."""
+    for k in _live_starts(text, res):
+        end = TOKEN_END.search(text, k)
+        yield from CAMEL.finditer(text, k, end.start() if end else len(text))
+    if sites:
+        for m in ACRONYM_GLUE.finditer(text):
+            if m.start() == 0 or not text[m.start() - 1].isalpha():
+                seam = CAMEL.match(text, m.end() - 2)
+                if seam is not None:
+                    yield seam
 
-    Only in a document with another site, or on a seam inside a live name token: a document
-    ``fastscan.quiet`` skips has neither, so quiet stays exact (the step's output does not depend
-    on the kernel)."""
+
+def office_sites(text: str, res: Resources, sites: list[Site]) -> list[Site]:
+    """Office and acronym-body phrases glued after a name (camel seam), as ``office`` sites."""
     out: list[Site] = []
     openers = office_openers()
-    live: list[int] | None = None if not sites else []
-    for m in CAMEL.finditer(text):
+    seen: set[int] = set()
+    for m in _seams(text, res, sites):
         seam, word = m.start(), m.group()
+        if seam in seen:
+            continue
+        seen.add(seam)
         acronym = _acronym_near(text, seam, word[0])
         if not acronym and word not in openers:
             continue
         words = _left_words(text, seam)
         if not words:
             continue
-        if not sites:
-            live = _live_starts(text, res) if live is None else live
-            if not any(words[-1][0] <= k < seam for k in live):
-                continue
         found = _acronym_site(text, seam, words) if acronym else None
         conf = ACRONYM_CONFIDENCE
         if found is None:
@@ -230,19 +246,9 @@ def office_sites(text: str, res: Resources, sites: list[Site]) -> list[Site]:
         # an acronym's expansion that ends its line or clause is a definition (``PSBB Pemasukan
         # Sekarat ...``), not a translated modifier: split only
         split_only = conf == ACRONYM_CONFIDENCE and not LOWER_NEXT.match(text, end)
-        out.append(
-            Site(
-                start,
-                end,
-                text[start:seam],
-                "office",
-                seam,
-                word,
-                conf,
-                no_move=split_only,
-                name=True,
-            )
-        )
+        site = Site(start, end, text[start:seam], "office", seam, word, conf, no_move=split_only)
+        site.name = True
+        out.append(site)
     return out
 
 
