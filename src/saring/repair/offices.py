@@ -52,6 +52,7 @@ TITLED_CONFIDENCE = 0.9
 ACRONYM_CONFIDENCE = 0.95
 UNTITLED_CONFIDENCE = 0.85
 ORDER_CONFIDENCE = 0.95
+MT_EVIDENCE = 0.8  # a site this confident (no scrape join) shows translator glue in the document
 
 
 @lru_cache(maxsize=1)
@@ -204,12 +205,14 @@ def _live_starts(text: str, res: Resources) -> list[int]:
 
 def _seams(text: str, res: Resources, sites: list[Site]) -> Iterator[re.Match[str]]:
     """Camel seams worth reading: inside a live name token (the kernel's memoised walk), and, in a
-    document with another site, right after an all-caps run (``LPTN|Lembaga``: no live token). A
+    document with confident translator glue elsewhere, right after an all-caps run (``LPTN|Lembaga``: no live token). A
     quiet document has neither, so quiet stays exact; no scan of the whole text per character."""
     for k in _live_starts(text, res):
         end = TOKEN_END.search(text, k)
         yield from CAMEL.finditer(text, k, end.start() if end else len(text))
-    if sites:
+    if any(
+        s.confidence >= MT_EVIDENCE and not s.scrape for s in sites
+    ):  # (a scan of the text: rare)
         for m in ACRONYM_GLUE.finditer(text):
             if m.start() == 0 or not text[m.start() - 1].isalpha():
                 seam = CAMEL.match(text, m.end() - 2)
