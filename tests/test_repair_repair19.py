@@ -106,8 +106,8 @@ def test_blind20_halves_fixed() -> None:
 def test_same_output_without_the_kernel(
     step: Repair, text: str, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    """Office sites appear only beside another site or on a live name token, which the quiet gate
-    checks: the step's output is the same with the kernel's quiet path and without it."""
+    """Office sites are read only on seams inside live name tokens, which the quiet gate checks:
+    the step's output is the same with the kernel's quiet path and without it."""
     from saring.repair import fastscan
 
     with_kernel = fix(step, text)

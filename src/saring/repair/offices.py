@@ -37,7 +37,6 @@ NAME_PART = re.compile(r"(?:[A-Z][a-z]+-)?[A-Z][a-z]{2,}")
 ACRONYM_REACH = 48  # characters left of the seam an acronym opening the name may start at
 LOWER_NEXT = re.compile(r" [a-z]")
 TOKEN_END = re.compile(r"[\s]")
-ACRONYM_GLUE = re.compile(r"[A-Z]{3,8}[a-z]")  # an all-caps run whose last capital opens a word
 NEXT_WORD = re.compile(r" ([a-z]+)(?![\w\-])")
 CLEAR_END = re.compile(r"(?: [a-z]|[,.;:)!?]| ?$| ?\n)")
 ABBREV = re.compile(r"(?:Prof|Dr|Drs|Dra|Ir|Hj|H|dr|KH)\.")
@@ -52,7 +51,6 @@ TITLED_CONFIDENCE = 0.9
 ACRONYM_CONFIDENCE = 0.95
 UNTITLED_CONFIDENCE = 0.85
 ORDER_CONFIDENCE = 0.95
-MT_EVIDENCE = 0.8  # a site this confident (no scrape join) shows translator glue in the document
 
 
 @lru_cache(maxsize=1)
@@ -203,29 +201,21 @@ def _live_starts(text: str, res: Resources) -> list[int]:
     return list(pre[1][0]) if pre is not None else name_tokens_py(text, res, set())[0]
 
 
-def _seams(text: str, res: Resources, sites: list[Site]) -> Iterator[re.Match[str]]:
-    """Camel seams worth reading: inside a live name token (the kernel's memoised walk), and, in a
-    document with confident translator glue elsewhere, right after an all-caps run (``LPTN|Lembaga``: no live token). A
-    quiet document has neither, so quiet stays exact; no scan of the whole text per character."""
+def _seams(text: str, res: Resources) -> Iterator[re.Match[str]]:
+    """Camel seams worth reading: inside a live name token (the kernel's memoised walk). A quiet
+    document has none, so quiet stays exact; no scan of the whole text per character (an all-caps
+    run glued to its expansion, ``LPTN|Lembaga``, is no live token: left, see the notes)."""
     for k in _live_starts(text, res):
         end = TOKEN_END.search(text, k)
         yield from CAMEL.finditer(text, k, end.start() if end else len(text))
-    if any(
-        s.confidence >= MT_EVIDENCE and not s.scrape for s in sites
-    ):  # (a scan of the text: rare)
-        for m in ACRONYM_GLUE.finditer(text):
-            if m.start() == 0 or not text[m.start() - 1].isalpha():
-                seam = CAMEL.match(text, m.end() - 2)
-                if seam is not None:
-                    yield seam
 
 
-def office_sites(text: str, res: Resources, sites: list[Site]) -> list[Site]:
+def office_sites(text: str, res: Resources) -> list[Site]:
     """Office and acronym-body phrases glued after a name (camel seam), as ``office`` sites."""
     out: list[Site] = []
     openers = office_openers()
     seen: set[int] = set()
-    for m in _seams(text, res, sites):
+    for m in _seams(text, res):
         seam, word = m.start(), m.group()
         if seam in seen:
             continue

@@ -180,7 +180,7 @@ class Repair(MapStep):
         if hyphen_code_possible(text):  # (Lintasbumi-5|mesin: no token of the name scan; the kernel's walk)
             named += hyphen_code_sites(text, res, {s.start for s in named})
         sites = strong + [s for s in weak if not any(n.start <= s.start < n.end for n in named)] + named
-        offices = office_sites(text, res, sites)  # (repair19 s19: beside a site or on a live name token)
+        offices = office_sites(text, res)  # (repair19 s19: seams in live name tokens only)
         if not sites and not offices:
             if stopped:
                 doc.flag(self.label, "glue_scan_bound", **stopped)
