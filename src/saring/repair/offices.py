@@ -44,6 +44,7 @@ LEFT_WORD = re.compile(
     r"(?:Prof|Dr|Drs|Dra|Ir|Hj|H|dr|KH)\.|[A-Z][a-z]+(?:-[A-Z][a-z]+)?|[A-Z]{2,6}|bin|binti|van|von|de|der"
 )
 MAX_PHRASE = 5  # capitalised words of an office phrase (Kepala Dinas Perikanan Kabupaten Alor)
+MAX_TOKEN = 64  # characters of a live name token read for seams (names.TOKEN: at most 51)
 MAX_WORD = 40  # letters of one word of a name (look-back bound)
 MAX_NAME = 7  # words of the name left of the seam, titles included (Prof. Dr. Ir. H. ...)
 COMMON_NAME_WORD = 200  # news-layer lower-case uses of a word that is no name word (Kunjungan)
@@ -206,8 +207,9 @@ def _seams(text: str, res: Resources) -> Iterator[re.Match[str]]:
     document has none, so quiet stays exact; no scan of the whole text per character (an all-caps
     run glued to its expansion, ``LPTN|Lembaga``, is no live token: left, see the notes)."""
     for k in _live_starts(text, res):
-        end = TOKEN_END.search(text, k)
-        yield from CAMEL.finditer(text, k, end.start() if end else len(text))
+        limit = min(len(text), k + MAX_TOKEN)  # (a name token is at most 51 letters: no long scan)
+        end = TOKEN_END.search(text, k, limit)
+        yield from CAMEL.finditer(text, k, end.start() if end else limit)
 
 
 def office_sites(text: str, res: Resources) -> list[Site]:
