@@ -21,7 +21,7 @@ Either way the phrase must end clearly (a lower-case word or punctuation after a
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from functools import lru_cache
 
 from saring.document import Replacement
@@ -36,7 +36,6 @@ CONNECTOR = re.compile(r"([a-z]+) ")
 NAME_PART = re.compile(r"(?:[A-Z][a-z]+-)?[A-Z][a-z]{2,}")
 ACRONYM_REACH = 48  # characters left of the seam an acronym opening the name may start at
 LOWER_NEXT = re.compile(r" [a-z]")
-TOKEN_END = re.compile(r"[\s]")
 NEXT_WORD = re.compile(r" ([a-z]+)(?![\w\-])")
 CLEAR_END = re.compile(r"(?: [a-z]|[,.;:)!?]| ?$| ?\n)")
 ABBREV = re.compile(r"(?:Prof|Dr|Drs|Dra|Ir|Hj|H|dr|KH)\.")
@@ -202,49 +201,57 @@ def _live_starts(text: str, res: Resources) -> list[int]:
     return list(pre[1][0]) if pre is not None else name_tokens_py(text, res, set())[0]
 
 
-def _seams(text: str, res: Resources) -> Iterator[re.Match[str]]:
-    """Camel seams worth reading: inside a live name token (the kernel's memoised walk). A quiet
-    document has none, so quiet stays exact; no scan of the whole text per character (an all-caps
-    run glued to its expansion, ``LPTN|Lembaga``, is no live token: left, see the notes)."""
-    for k in _live_starts(text, res):
-        limit = min(len(text), k + MAX_TOKEN)  # (a name token is at most 51 letters: no long scan)
-        end = TOKEN_END.search(text, k, limit)
-        yield from CAMEL.finditer(text, k, end.start() if end else limit)
+def _seams(text: str, live: list[int]) -> list[tuple[int, str]]:
+    """Camel seams worth reading, (seam, word after it): inside a live name token (the kernel's
+    memoised walk). A quiet document has none, so quiet stays exact; no scan of the whole text per
+    character (an all-caps run glued to its expansion, ``LPTN|Lembaga``, is no live token: left,
+    see the notes)."""
+    out: dict[int, str] = {}
+    for k in live:
+        token = text[k : k + MAX_TOKEN].split(None, 1)[0]  # (a name token: at most 51 letters)
+        if token[1:].islower():
+            continue  # no capital inside (Rusiajawaban): no camel seam, no regex run
+        for m in CAMEL.finditer(text, k, k + len(token)):
+            out[m.start()] = m.group()
+    return list(out.items())
 
 
 def office_sites(text: str, res: Resources) -> list[Site]:
     """Office and acronym-body phrases glued after a name (camel seam), as ``office`` sites."""
+    live = _live_starts(text, res)
+    if not live:
+        return []
     out: list[Site] = []
     openers = office_openers()
-    seen: set[int] = set()
-    for m in _seams(text, res):
-        seam, word = m.start(), m.group()
-        if seam in seen:
-            continue
-        seen.add(seam)
+    for seam, word in _seams(text, live):
         acronym = _acronym_near(text, seam, word[0])
         if not acronym and word not in openers:
             continue
-        words = _left_words(text, seam)
-        if not words:
-            continue
-        found = _acronym_site(text, seam, words) if acronym else None
-        conf = ACRONYM_CONFIDENCE
-        if found is None:
-            office = _office_site(text, seam, words, res) if word in openers else None
-            if office is None:
-                continue
-            found, conf = office[:2], office[2]
-        start, end = found
-        if any(s.start < end and start < s.end for s in out):
-            continue
-        # an acronym's expansion that ends its line or clause is a definition (``PSBB Pemasukan
-        # Sekarat ...``), not a translated modifier: split only
-        split_only = conf == ACRONYM_CONFIDENCE and not LOWER_NEXT.match(text, end)
-        site = Site(start, end, text[start:seam], "office", seam, word, conf, no_move=split_only)
-        site.name = True
-        out.append(site)
+        site = _site_at(text, seam, word, acronym, res)
+        if site is not None and not any(s.start < site.end and site.start < s.end for s in out):
+            out.append(site)
     return out
+
+
+def _site_at(text: str, seam: int, word: str, acronym: bool, res: Resources) -> Site | None:
+    """The office site of one seam, or None."""
+    words = _left_words(text, seam)
+    if not words:
+        return None
+    found = _acronym_site(text, seam, words) if acronym else None
+    conf = ACRONYM_CONFIDENCE
+    if found is None:
+        office = _office_site(text, seam, words, res) if word in office_openers() else None
+        if office is None:
+            return None
+        found, conf = office[:2], office[2]
+    start, end = found
+    # an acronym's expansion that ends its line or clause is a definition (``PSBB Pemasukan
+    # Sekarat ...``), not a translated modifier: split only
+    split_only = conf == ACRONYM_CONFIDENCE and not LOWER_NEXT.match(text, end)
+    site = Site(start, end, text[start:seam], "office", seam, word, conf, no_move=split_only)
+    site.name = True
+    return site
 
 
 def office_plan(text: str, site: Site) -> Plan:
