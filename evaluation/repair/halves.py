@@ -3,7 +3,7 @@
     python -m evaluation.repair.halves --set blind16|blind17|blind18|blind20 [--show-dev] [--halves dev heldout]
 
 Session 17 split writer B's cases (``blind16``, repair15) and writer D's (``blind17``, repair16)
-by sentence, session 18 writer E's (``blind18``, repair17) the same way, session 19 writer G's (``blind20``, prec19): ``sha1(line)``'s first byte even -> dev (misses read with ``--show-dev``), odd ->
+by sentence, session 18 writer E's (``blind18``, repair17), session 19 writer G's (``blind20``, prec19, repair19) the same way: ``sha1(line)``'s first byte even -> dev (misses read with ``--show-dev``), odd ->
 held-out (aggregates only, never printed). Per half: split recall / order restored / broken, each
 sentence alone | 3-sentence pages, per form and all. Run from the repository root with the
 checkout's ``saring`` importable.

@@ -53,6 +53,7 @@ from saring.repair.names import (
     hyphen_code_sites,
     number_sites,
 )
+from saring.repair.offices import office_plan, office_sites, replace_overlapped
 from saring.repair.paragraphs import DupPair, Para, find_duplicates, split_paragraphs
 from saring.repair.resources import Resources, load_resources
 from saring.repair.scorer import keep_names_whole, lift_page_camel
@@ -135,7 +136,8 @@ class Repair(MapStep):
     # ------------------------------------------------------------------ glue
     def _decide(self, text: str, site: Site, res: Resources) -> tuple[Replacement | None, dict | None]:
         """Replacement for a confident site, else a flag with the suggested fix."""
-        plan: Plan = plan_repair(text, site, res)
+        office = site.form == "office"  # (repair19 s19: offices.office_sites)
+        plan: Plan = office_plan(text, site) if office else plan_repair(text, site, res)
         move_ok = self.config.reorder and plan.moved and plan.order_confidence >= ORDER_MIN
         # A name's CamelCase glue split in place ("Indrawati Pernyataan") is still wrong: only a
         # move repairs it, so without one it is flagged.
@@ -154,6 +156,11 @@ class Repair(MapStep):
         flag = {"start": plan.start, "end": plan.end, "text": text[plan.start : plan.end],
                 "suggestion": plan.after, "confidence": site.confidence, "form": site.form}
         return None, flag
+
+    def _moves(self, text: str, site: Site, res: Resources) -> Replacement | None:
+        """The site's own move, if its plan moves the entity (repair19 s19: offices may defer)."""
+        rep, _flag = self._decide(text, site, res)
+        return rep if rep is not None and rep.kind.endswith("_reorder") else None
 
     def repair_glue(self, doc: Document) -> dict[str, Any]:
         """Apply glue repairs to ``doc``; return per-line damage and counts."""
@@ -174,7 +181,8 @@ class Repair(MapStep):
         if hyphen_code_possible(text):  # (Lintasbumi-5|mesin: no token of the name scan; the kernel's walk)
             named += hyphen_code_sites(text, res, {s.start for s in named})
         sites = strong + [s for s in weak if not any(n.start <= s.start < n.end for n in named)] + named
-        if not sites:
+        offices = office_sites(text, res)  # (repair19 s19: seams in live name tokens only)
+        if not sites and not offices:
             if stopped:
                 doc.flag(self.label, "glue_scan_bound", **stopped)
             return {"counts": counts, "line_damage": line_damage}
@@ -189,6 +197,7 @@ class Repair(MapStep):
             keep_names_whole(text, sites)  # (glue15 s17: a one-word site inside a name's splits only)
         add_evidence(sites)
         lift_kind_seams(text, sites, res)  # (camel19 s19: a seam before an ordinary head noun)
+        sites = replace_overlapped(text, sites, offices, res, lambda s: self._moves(text, s, res))
         newlines = [m.start() for m in NEWLINE.finditer(text)]
         reps: list[Replacement] = []
         flags: list[dict] = []
