@@ -16,8 +16,9 @@ photo's zoom button) and the last widgets over the text are known here by a smal
 - a **comment block**: a member's counters (``Bergabung: Sep 2026 Pesan: 12``), a post number
   (``#2``) and the short lines between such chrome, or under a reply button down to the
   comment's date (``Balas`` / ``Kusnadi Arabika`` / ``Sesepuh`` / ``4 Des 2026``);
-- a **photo caption** closed by its credit (``... dini hari. (Outlet.com/Name)``) between the
-  paragraphs, or as the first "paragraph" (a long caption ends like a sentence);
+- a **photo caption** closed by its credit (``... dini hari. (Outlet.com/Name)``) that reads as
+  the first "paragraph" (a long caption ends like a sentence); between paragraphs a captioned
+  line stays whole (session 18's convention: only its credit may go);
 - in the head only: a search box's placeholder (``Cari berita...``), a short line between two
   furniture lines, and the site's tagline under its name (``Cerita sehari-hari dari kampung
   kami``) when the url's slug names the line below it and none of its words.
@@ -144,8 +145,6 @@ def _between_kind(s: str) -> str | None:
     """The class of one kept line between paragraphs, by its shape alone, or None."""
     if len(s) > 200:
         return None
-    if s[-1] == ")" and len(s) > 40 and is_head_caption(s):
-        return "caption"
     if len(s) > 60 or s[-1] in _ENDS:
         return _teaser(s)
     if is_widget(s, alone=True):
