@@ -80,6 +80,15 @@ def test_names_host():
     assert not names_host("Warga Kalirembang Tanam Mangrove", URL)
     assert not names_host("Warta Kalirembang.", URL)  # a sentence end
     assert not names_host("Warta Kalirembang", None)
+    assert names_host("Suara Kalirembang FM 101.7", "https://suarakalirembangfm.id/warta/x")
+    assert not names_host("101.7", "https://suarakalirembangfm.id/warta/x")
+
+
+def test_opinion_byline_with_footnote_mark(step):
+    page = ["Ketika Mangrove Jadi Benteng Terakhir", "Oleh Ratna Sulistyowati *)", P1, P2, P3]
+    assert removed(step, page, "https://x.id/opini/ketika-mangrove-jadi-benteng-terakhir") == [
+        "Oleh Ratna Sulistyowati *)"
+    ]
 
 
 def test_host_named_site_and_tagline(step):

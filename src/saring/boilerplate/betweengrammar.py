@@ -68,6 +68,7 @@ _WORD3_RE = re.compile(r"[a-z]{3,}")
 # a byline alone: "by Salsabila Rahma", "Oleh Hendra W." (no date: the meta grammar wants one)
 _BYLINE_RE = re.compile(
     r"(?:[Bb]y|BY|[Oo]leh|OLEH)[ \t]?:?[ \t][A-Z][\w.'’-]{0,25}(?:[ \t][A-Z][\w.'’-]{0,25}){0,3}"
+    r"(?:[ \t]?\*{1,3}\)?)?"  # an opinion's footnote mark ("Oleh X *)")
 )
 _LETTERS_RE = re.compile(r"[a-z0-9]+")
 
@@ -80,6 +81,8 @@ def names_host(s: str, url: object) -> bool:
     if not isinstance(url, str) or "://" not in url or len(s) > 60 or s[-1] in _ENDS:
         return False
     words = _LETTERS_RE.findall(s.lower())
+    while words and words[-1].isdigit():  # a radio's frequency after its name ("X FM 98.4")
+        words.pop()
     if not 2 <= len(words) <= 6:
         return False
     host = url.split("://", 1)[1].split("/", 1)[0].split(":", 1)[0].lower()
@@ -180,30 +183,31 @@ def is_widget(s: str, alone: bool) -> bool:
 
 
 def _mark_head(lines: Lines, head: list[int], drop: dict[int, str], url: object) -> None:
-    """The head's widgets: a search placeholder, a button line, a short line between two
-    furniture lines (the slug names no word of it), and the tagline under the site name."""
+    """The head's widgets: a search placeholder, a button line, a lone byline the slug does not
+    name, the site named by its host, a short line between two furniture lines (the slug names
+    no word of it), and the tagline under the site name."""
+    slug: frozenset[str] | None = None  # the url's slug words, read when a line needs them
     for i in head:
         if i not in drop:
             s = lines[i].strip()
             if len(s) <= 60 and (_SEARCH_RE.fullmatch(s) or is_widget(s, alone=True)):
                 drop[i] = "widget"
             elif s[0] in "bBoO" and len(s) <= 60 and _BYLINE_RE.fullmatch(s):
-                slug = url_words(url)[1]
+                slug = url_words(url)[1] if slug is None else slug
                 if len(slug.intersection(_WORD3_RE.findall(s.lower()))) < 2:
                     drop[i] = "credit"
     if head[0] not in drop and names_host(lines[head[0]].strip(), url):
         drop[head[0]] = "site_name"
-    kept = [i for i in head if i not in drop]
-    if not kept:
-        return
-    slug = url_words(url)[1]
     for k in range(1, len(head) - 1):
         i = head[k]
         if i not in drop and head[k - 1] in drop and head[k + 1] in drop:
             s = lines[i].strip()
-            if _short(s, 3, 30) and not slug.intersection(_WORD3_RE.findall(s.lower())):
-                drop[i] = "widget"
-    _tagline(lines, head, drop, slug)
+            if _short(s, 3, 30):
+                slug = url_words(url)[1] if slug is None else slug
+                if not slug.intersection(_WORD3_RE.findall(s.lower())):
+                    drop[i] = "widget"
+    if len(head) >= 3 and head[0] in drop and head[1] not in drop:
+        _tagline(lines, head, drop, url_words(url)[1] if slug is None else slug)
 
 
 def _short(s: str, words: int, chars: int) -> bool:
