@@ -28,6 +28,7 @@ A line the grammar does not fully parse is left alone; no rule reads another doc
 
 from __future__ import annotations
 
+import bisect
 import re
 
 from saring.boilerplate.analysis import Lines
@@ -123,25 +124,29 @@ def mark_between(
 ) -> None:
     """Drop the widgets of the head's end and of the lines between the first and the last
     body paragraph (module docstring). ``between``: the non-blank lines from the first to the
-    last paragraph; ``paragraphs``: the body paragraphs (never dropped, but a caption)."""
-    paras = set(paragraphs)
-    _first_caption(lines, paragraphs, drop)
-    for i in between:
-        if i not in drop and i not in paras:
-            kind = _between_kind(lines[i].strip())
-            if kind is not None:
-                drop[i] = kind
-    if head:
-        _mark_head(lines, head, drop, url)
-    _neighbours(lines, head + between, paras, drop)
-
-
-def _first_caption(lines: Lines, paragraphs: list[int], drop: dict[int, str]) -> None:
-    """A long photo caption closed by its credit reads as the first paragraph."""
+    last paragraph; ``paragraphs``: the body paragraphs (never dropped, but a caption). Only
+    the lines that are neither paragraphs nor dropped are read (set differences, no loop over
+    the text's paragraphs)."""
+    text = lines.lines
     if len(paragraphs) >= 3:
-        s = lines[paragraphs[0]].strip()
-        if s[-1] == ")" and is_head_caption(s):
-            drop[paragraphs[0]] = "caption"
+        _first_caption(text, paragraphs[0], drop)
+    for i in sorted(set(between).difference(paragraphs, drop)):
+        kind = _between_kind(text[i].strip())
+        if kind is not None:
+            drop[i] = kind
+    if head:
+        _mark_head(text, head, drop, url)
+    zone = head + between
+    rest = set(zone).difference(paragraphs, drop)
+    if rest:
+        _neighbours(text, zone, rest, drop)
+
+
+def _first_caption(text: list[str], first: int, drop: dict[int, str]) -> None:
+    """A long photo caption closed by its credit reads as the first paragraph."""
+    s = text[first].strip()
+    if s[-1] == ")" and is_head_caption(s):
+        drop[first] = "caption"
 
 
 def _between_kind(s: str) -> str | None:
@@ -182,32 +187,32 @@ def is_widget(s: str, alone: bool) -> bool:
     return len(words) > 1 or not alone or words[0] in _REPLY
 
 
-def _mark_head(lines: Lines, head: list[int], drop: dict[int, str], url: object) -> None:
+def _mark_head(text: list[str], head: list[int], drop: dict[int, str], url: object) -> None:
     """The head's widgets: a search placeholder, a button line, a lone byline the slug does not
     name, the site named by its host, a short line between two furniture lines (the slug names
     no word of it), and the tagline under the site name."""
     slug: frozenset[str] | None = None  # the url's slug words, read when a line needs them
     for i in head:
         if i not in drop:
-            s = lines[i].strip()
+            s = text[i].strip()
             if len(s) <= 60 and (_SEARCH_RE.fullmatch(s) or is_widget(s, alone=True)):
                 drop[i] = "widget"
             elif s[0] in "bBoO" and len(s) <= 60 and _BYLINE_RE.fullmatch(s):
                 slug = url_words(url)[1] if slug is None else slug
                 if len(slug.intersection(_WORD3_RE.findall(s.lower()))) < 2:
                     drop[i] = "credit"
-    if head[0] not in drop and names_host(lines[head[0]].strip(), url):
+    if head[0] not in drop and names_host(text[head[0]].strip(), url):
         drop[head[0]] = "site_name"
     for k in range(1, len(head) - 1):
         i = head[k]
         if i not in drop and head[k - 1] in drop and head[k + 1] in drop:
-            s = lines[i].strip()
+            s = text[i].strip()
             if _short(s, 3, 30):
                 slug = url_words(url)[1] if slug is None else slug
                 if not slug.intersection(_WORD3_RE.findall(s.lower())):
                     drop[i] = "widget"
     if len(head) >= 3 and head[0] in drop and head[1] not in drop:
-        _tagline(lines, head, drop, url_words(url)[1] if slug is None else slug)
+        _tagline(text, head, drop, url)
 
 
 def _short(s: str, words: int, chars: int) -> bool:
@@ -215,21 +220,20 @@ def _short(s: str, words: int, chars: int) -> bool:
     return len(s) <= chars and s[-1] not in _ENDS and len(s.split()) <= words
 
 
-def _tagline(lines: Lines, head: list[int], drop: dict[int, str], slug: frozenset[str]) -> None:
+def _tagline(text: list[str], head: list[int], drop: dict[int, str], url: object) -> None:
     """The second head line under the dropped site name is its tagline when the url's slug
     (three or more words) names none of its words and the line below is furniture or named by
     the slug (the headline)."""
-    if len(head) < 3 or head[0] not in drop or head[1] in drop or len(slug) < 3:
-        return
-    s = lines[head[1]].strip()
+    s = text[head[1]].strip()
     if not s[0].isupper() or not (
         (_short(s, 8, 80) and not any(c.isdigit() for c in s)) or _items_line(s)
     ):
         return
-    if slug.intersection(_WORD3_RE.findall(s.lower())):
+    slug = url_words(url)[1]
+    if len(slug) < 3 or slug.intersection(_WORD3_RE.findall(s.lower())):
         return
     below = head[2]
-    if below in drop or len(slug.intersection(_WORD3_RE.findall(lines[below].lower()))) >= 2:
+    if below in drop or len(slug.intersection(_WORD3_RE.findall(text[below].lower()))) >= 2:
         drop[head[1]] = "tagline"
 
 
@@ -244,56 +248,63 @@ def _items_line(s: str) -> bool:
     )
 
 
-def _neighbours(lines: Lines, zone: list[int], paras: set[int], drop: dict[int, str]) -> None:
+def _neighbours(text: list[str], zone: list[int], rest: set[int], drop: dict[int, str]) -> None:
     """Lines that are furniture by their neighbours: one-word buttons and page numbers next to
-    furniture, and the short lines of a comment block."""
-    for k, i in enumerate(zone):
-        if i in drop or i in paras:
+    furniture, and the short lines of a comment block. ``rest``: the zone's lines that were
+    neither paragraphs nor dropped when the pass began."""
+    order = sorted(rest)
+    pagers: list[tuple[int, int]] = []  # (position in the zone, line) of page-number lines
+    for i in order:
+        s = text[i].strip()
+        if len(s) > 40 or i in drop:
             continue
-        s = lines[i].strip()
-        if len(s) > 40:
+        k = bisect.bisect_left(zone, i)
+        if s[0].isdigit() or s[0] in "«‹<":
+            if _PAGER_RE.fullmatch(s):
+                pagers.append((k, i))
             continue
         near = (k > 0 and zone[k - 1] in drop) or (k + 1 < len(zone) and zone[k + 1] in drop)
         if near and is_widget(s, alone=False):
             drop[i] = "widget"
         elif s[0] == "#" and near and _POST_NO_RE.fullmatch(s):
             drop[i] = "comment_meta"
-    _pagers(lines, zone, paras, drop)
-    _comment_runs(lines, zone, paras, drop)
+    if pagers:
+        _pagers(text, zone, pagers, drop)
+    if not _COMMENT.isdisjoint(drop.values()):
+        _comment_runs(text, zone, rest, drop)
 
 
-def _pagers(lines: Lines, zone: list[int], paras: set[int], drop: dict[int, str]) -> None:
+def _pagers(
+    text: list[str], zone: list[int], pagers: list[tuple[int, int]], drop: dict[int, str]
+) -> None:
     """Runs of page-number lines with furniture above or below: ascending consecutive numbers,
     two or more of them, or one with furniture on both sides."""
-    k = 0
-    while k < len(zone):
-        j = k
-        nums: list[int] = []
-        while j < len(zone) and zone[j] not in drop and zone[j] not in paras:
-            s = lines[zone[j]].strip()
-            if not (s[0].isdigit() or s[0] in "«‹<") or not _PAGER_RE.fullmatch(s):
-                break
-            nums.extend(int(n) for n in _NUM_RE.findall(s))
-            j += 1
-        if j > k:
-            above = k > 0 and zone[k - 1] in drop
-            below = j < len(zone) and zone[j] in drop
-            ascending = all(b == a + 1 for a, b in zip(nums, nums[1:], strict=False))
-            if ascending and ((len(nums) >= 2 and (above or below)) or (above and below)):
-                for i in zone[k:j]:
-                    drop[i] = "pager"
-        k = j + 1
+    runs: list[list[tuple[int, int]]] = []
+    for k, i in pagers:
+        if runs and runs[-1][-1][0] == k - 1:
+            runs[-1].append((k, i))
+        else:
+            runs.append([(k, i)])
+    for run in runs:
+        nums = [int(n) for _k, i in run for n in _NUM_RE.findall(text[i])]
+        first, last = run[0][0], run[-1][0]
+        above = first > 0 and zone[first - 1] in drop
+        below = last + 1 < len(zone) and zone[last + 1] in drop
+        ascending = all(b == a + 1 for a, b in zip(nums, nums[1:], strict=False))
+        if ascending and ((len(nums) >= 2 and (above or below)) or (above and below)):
+            for _k, i in run:
+                drop[i] = "pager"
 
 
-def _comment_runs(lines: Lines, zone: list[int], paras: set[int], drop: dict[int, str]) -> None:
+def _comment_runs(text: list[str], zone: list[int], rest: set[int], drop: dict[int, str]) -> None:
     """Up to four short lines (a member's name, rank, date) between two comment-chrome lines,
-    or under a reply button down to a bare date."""
-    chrome = [k for k, i in enumerate(zone) if drop.get(i) in _COMMENT]
+    or under a reply button down to a bare date; up to four above a member's counters."""
+    chrome = sorted(bisect.bisect_left(zone, i) for i, c in drop.items() if c in _COMMENT)
     for k in chrome:
-        if drop[zone[k]] == "comment_stats":  # the member's number, name and rank above
+        if zone[k] in drop and drop[zone[k]] == "comment_stats":
             j = k - 1
-            while j >= 0 and k - j <= 4 and zone[j] not in drop and zone[j] not in paras:
-                if not _short(lines[zone[j]].strip(), 4, 40):
+            while j >= 0 and k - j <= 4 and zone[j] in rest and zone[j] not in drop:
+                if not _short(text[zone[j]].strip(), 4, 40):
                     break
                 drop[zone[j]] = "comment_meta"
                 j -= 1
@@ -302,13 +313,13 @@ def _comment_runs(lines: Lines, zone: list[int], paras: set[int], drop: dict[int
         j = k + 1
         while j < len(zone) and len(run) < 4:
             i = zone[j]
-            if i in drop or i in paras or not _short(lines[i].strip(), 4, 40):
+            if i not in rest or i in drop or not _short(text[i].strip(), 4, 40):
                 break
             run.append(i)
             j += 1
         if not run:
             continue
         closed = j < len(zone) and drop.get(zone[j]) in _COMMENT
-        if closed or _DATE_RE.fullmatch(lines[run[-1]].strip()):
+        if closed or _DATE_RE.fullmatch(text[run[-1]].strip()):
             for i in run:
                 drop[i] = "comment_meta"
