@@ -47,6 +47,7 @@ _OBJECTS = frozenset(
     "tautan versi version lengkap full selengkapnya komentar comment comments balasan replies "
     "postingan post".split()
 )
+_BUTTON_WORDS = _VERBS | _OBJECTS
 # a one-word button that is a widget wherever it stands: the answer under a comment
 _REPLY = frozenset("balas reply suka like likes laporkan report kutip quote".split())
 _COUNT_RE = re.compile(r"\(?\d{1,6}\)?")
@@ -164,6 +165,8 @@ def _between_kind(s: str) -> str | None:
 
 def _teaser(s: str) -> str | None:
     """A reading cue, a colon and a headline-shaped title (no final stop, 3-25 words)."""
+    if s.find(":", 3, 16) < 0:  # the cue is 4-13 characters long
+        return None
     m = _CUE_RE.match(s)
     if m is None:
         return None
@@ -178,11 +181,11 @@ def is_widget(s: str, alone: bool) -> bool:
     """A line of button verbs and their objects (a count may close it); ``alone``: no
     furniture next to it, so a one-word line must be a reply button."""
     words = s.lower().split()
-    if not words or len(words) > 6:
+    if not words or len(words) > 6 or words[0] not in _BUTTON_WORDS:
         return False
     if len(words) > 1 and _COUNT_RE.fullmatch(words[-1]):
         words = words[:-1]
-    if not all(w in _VERBS or w in _OBJECTS for w in words) or not any(w in _VERBS for w in words):
+    if not _BUTTON_WORDS.issuperset(words) or _VERBS.isdisjoint(words):
         return False
     return len(words) > 1 or not alone or words[0] in _REPLY
 
@@ -195,7 +198,9 @@ def _mark_head(text: list[str], head: list[int], drop: dict[int, str], url: obje
     for i in head:
         if i not in drop:
             s = text[i].strip()
-            if len(s) <= 60 and (_SEARCH_RE.fullmatch(s) or is_widget(s, alone=True)):
+            if len(s) <= 60 and (
+                (s[-1] in ".…" and _SEARCH_RE.fullmatch(s)) or is_widget(s, alone=True)
+            ):
                 drop[i] = "widget"
             elif s[0] in "bBoO" and len(s) <= 60 and _BYLINE_RE.fullmatch(s):
                 slug = url_words(url)[1] if slug is None else slug
@@ -255,14 +260,20 @@ def _neighbours(text: list[str], zone: list[int], rest: set[int], drop: dict[int
     order = sorted(rest)
     pagers: list[tuple[int, int]] = []  # (position in the zone, line) of page-number lines
     for i in order:
-        s = text[i].strip()
-        if len(s) > 40 or i in drop:
+        t = text[i]
+        if len(t) > 48 or i in drop:
+            continue
+        s = t.strip()
+        if not s or len(s) > 40:
+            continue
+        c = s[0]
+        if c.isdigit() or c in "«‹<":
+            if _PAGER_RE.fullmatch(s):
+                pagers.append((bisect.bisect_left(zone, i), i))
+            continue
+        if c != "#" and s.split(" ", 1)[0].lower() not in _BUTTON_WORDS:
             continue
         k = bisect.bisect_left(zone, i)
-        if s[0].isdigit() or s[0] in "«‹<":
-            if _PAGER_RE.fullmatch(s):
-                pagers.append((k, i))
-            continue
         near = (k > 0 and zone[k - 1] in drop) or (k + 1 < len(zone) and zone[k + 1] in drop)
         if near and is_widget(s, alone=False):
             drop[i] = "widget"
