@@ -97,6 +97,8 @@ def names_host(s: str, url: object) -> bool:
     if len(parts) >= 2 and all(len(x) >= 3 and x in joined for x in parts):
         return all(_run_of(words, x) for x in parts)
     key = core.replace("-", "")
+    if key[0] != words[0][0] or not key.endswith(words[-1]):  # the first letter, the last word
+        return False
     return any(
         "".join(w[0] for w in words[:k]) + "".join(words[k:]) == key for k in range(len(words))
     )
@@ -145,9 +147,11 @@ def mark_between(
 
 def _first_caption(text: list[str], first: int, drop: dict[int, str]) -> None:
     """A long photo caption closed by its credit reads as the first paragraph."""
-    s = text[first].strip()
-    if s[-1] == ")" and is_head_caption(s):
-        drop[first] = "caption"
+    t = text[first]
+    if t.endswith(")") or (t[-1:].isspace() and t.rstrip().endswith(")")):
+        s = t.strip()
+        if is_head_caption(s):
+            drop[first] = "caption"
 
 
 def _between_kind(s: str) -> str | None:
@@ -199,7 +203,8 @@ def _mark_head(text: list[str], head: list[int], drop: dict[int, str], url: obje
         if i not in drop:
             s = text[i].strip()
             if len(s) <= 60 and (
-                (s[-1] in ".…" and _SEARCH_RE.fullmatch(s)) or is_widget(s, alone=True)
+                (s[-1] in ".…" and _SEARCH_RE.fullmatch(s))
+                or (s.split(" ", 1)[0].lower() in _BUTTON_WORDS and is_widget(s, alone=True))
             ):
                 drop[i] = "widget"
             elif s[0] in "bBoO" and len(s) <= 60 and _BYLINE_RE.fullmatch(s):
