@@ -134,9 +134,11 @@ def mark_between(
     if len(paragraphs) >= 3:
         _first_caption(text, paragraphs[0], drop)
     for i in sorted(set(between).difference(paragraphs, drop)):
-        kind = _between_kind(text[i].strip())
-        if kind is not None:
-            drop[i] = kind
+        t = text[i]
+        if ":" in t or (len(t) <= 64 and t.lstrip().split(" ", 1)[0].lower() in _BUTTON_WORDS):
+            kind = _between_kind(t.strip())  # a colon: stats or a teaser; else a button line
+            if kind is not None:
+                drop[i] = kind
     if head:
         _mark_head(text, head, drop, url)
     zone = head + between
