@@ -80,7 +80,8 @@ _STAMP_LABELS = frozenset(
     "dilihat dibaca views".split()
 )
 _CREDIT_LABEL_RE = re.compile(
-    PLACEHOLDERS["{LABEL}"] + r"|(?i:diposting oleh|posted by|ditulis oleh|kategori|category)"
+    PLACEHOLDERS["{LABEL}"]
+    + r"|(?i:diposting oleh|posted by|ditulis oleh|kategori|category|foto|photo|video)"
 )
 _NAME_SEG_RE = re.compile(_NAME)
 # a date and a name with no separator ("2 November 2026 Humas Polres X"), head only
@@ -142,6 +143,31 @@ def is_menu(s: str) -> bool:
         return s.split(" ", 1)[0] in _HOME and _home_menu(s)
     items = _MENU_SEP_RE.split(s)
     return len(items) >= 3 and all(_ITEM_RE.fullmatch(it.strip()) for it in items)
+
+
+# a run of menu items printed without spaces: a lower-case letter glued to the capital of the
+# next item ("NewsLifestyleCityFood", "MobilMotorTipsModifikasiHarga Bekas")
+_GLUED_RE = re.compile(r"[a-z][A-Z]")
+_SPACED_SEP_RE = re.compile(r"[ \t]{2,}")
+
+
+def is_glued_menu(s: str) -> bool:
+    """A menu whose items lost their separators in extraction: at least three items glued to
+    one another, more glue points than spaces (a headline naming ``YouTube`` or ``iPhone`` has
+    one or two and many spaces)."""
+    if len(s) > 200:
+        return False
+    glued = len(_GLUED_RE.findall(s))
+    return glued >= 3 and glued > s.count(" ")
+
+
+def is_spaced_menu(s: str) -> bool:
+    """A menu whose separators became runs of blanks: >= 4 capitalised items (one to four
+    words each) between two or more blanks, no digit, no sentence end."""
+    if len(s) > 200 or s[-1] in _ENDS or _DIGIT_RE.search(s):
+        return False
+    items = _SPACED_SEP_RE.split(s)
+    return len(items) >= 4 and all(_ITEM_RE.fullmatch(it) for it in items)
 
 
 def _home_menu(s: str) -> bool:
@@ -271,6 +297,10 @@ def _head_kind(s: str, last_under_furniture: bool) -> str | None:
         return "meta"
     if (s[-1] == ")" or ": " in s) and _has_credit_marks(s) and is_head_caption(s):
         return "caption"
+    if "  " in s and is_spaced_menu(s):
+        return "menu"
+    if s[-1] not in _ENDS and is_glued_menu(s):
+        return "menu"
     if s[0] in _RULE_CHARS:  # a drawn separator ("-----") between the head and the text
         return "rule" if last_under_furniture and len(s) >= 3 and not s.strip(_RULE_CHARS) else None
     if sep or len(s) > 160 or s[-1] in _ENDS:

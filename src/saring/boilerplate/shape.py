@@ -27,6 +27,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from saring.boilerplate.analysis import Lines
+from saring.boilerplate.betweengrammar import mark_between
 from saring.boilerplate.dispatch import SHORT, LineAlternation
 from saring.boilerplate.headgrammar import mark_grammar
 from saring.boilerplate.linescan import ProseFilter
@@ -522,6 +523,9 @@ class ShapeFurniture:
         self._trailing_teasers(lines, tail, drop)
         self._head_labels(lines, head, drop)
         self._tail_block(lines, tail, found, drop)
+        mark_between(
+            lines, head, nonblank[len(head) : len(nonblank) - len(tail)], paragraphs, drop, url
+        )
         if drop:
             _bios(lines, nonblank, paragraphs, drop)
             _named_bios(lines, nonblank, paragraphs, drop)
