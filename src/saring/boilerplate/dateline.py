@@ -621,8 +621,9 @@ def _rule_accepts(
     if rule.when == "generic_place":
         # a place and a bare dash open many texts that are not news ("Davao - Philipina
         # tepatnya..."): there the place must be in the corpus gazetteer, not GeoNames alone;
-        # the host's word is taken for a bare dash only ("Name:" on its own site is a label)
-        if rule.id != "g_place_dash":
+        # the host's word is taken for a bare dash or a press office's credit only ("Name:" on
+        # its own site is a label)
+        if rule.id not in ("g_place_dash", "g_place_credit"):
             return bool(place) and place.lower() in ctx.known_places
         return bool(place) and (place.lower() in ctx.places or host_names_place(place, ctx.brands))
     return True
