@@ -1363,8 +1363,8 @@ def _extends(f: _Feats, via: _Feats) -> bool:
     common = len(mine & {x >> _LINE_BITS for x in via.lines.tolist()})
     if len(mine) - common <= common:
         return False
-    inside = len(np.intersect1d(f.sh, via.sh, assume_unique=True))
-    return inside < _OWN_SHINGLES * len(f.sh)
+    inside = len(np.intersect1d(f.sh, via.sh))  # a rare path: not assuming unique costs nothing
+    return inside < _OWN_SHINGLES * len(np.unique(f.sh))
 
 
 @_once(lambda t: f"decide-{t.partition:03d}")
