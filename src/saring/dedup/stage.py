@@ -185,6 +185,9 @@ _REWRITE_RUN = 3
 # ... and then SHARED needs this containment instead of ``shared_containment``: the shingles
 # the shorter one does not share are its headline and lead, a fifth to a third of a short story
 _REWRITE_CONTAINMENT = 0.6
+# A bridge end with at least this share of its shingles in the member it goes through holds no
+# story of its own, however its paragraphs are cut (:func:`_extends`): the containment floor.
+_OWN_SHINGLES = 0.85
 # a syndicating outlet puts its own dateline before the lead ("AMBON, Kabar Timur -- ", "Jakarta
 # - ", "JAKARTA (Antara) - "); for SHARED the lead is then a different paragraph and a truncated
 # copy keeps one paragraph in common instead of two. A body line among the first ``_LEAD_LINES``
@@ -1347,14 +1350,21 @@ def _bridge(i: int, f: _Feats, bridges: list[_Link], feat: Callable[[int], _Feat
 
 def _extends(f: _Feats, via: _Feats) -> bool:
     """Whether a document is the member a bridge goes through plus a story of its own: it is the
-    longer one and most of its paragraphs are not in that member. When both ends of a bridge do,
-    they are two follow-ups that re-tell one first story, not copies of each other; a copy of a
-    copy adds a headline or a paragraph at most, and an original holds its truncated copy."""
+    longer one, most of its paragraphs are not in that member, and its shingles are not nearly
+    all in it (:data:`_OWN_SHINGLES`). When both ends of a bridge do, they are two follow-ups
+    that re-tell one first story, not copies of each other; a copy of a copy adds a headline or
+    a paragraph at most, and an original holds its truncated copy. A copy cut one sentence a
+    line (a mobile / AMP extraction) has none of its paragraphs in the member, but its words
+    are: paragraph hashes alone would read its re-cut as a story of its own."""
+    import numpy as np
     if len(f.sh) <= len(via.sh) or f.lines is None or via.lines is None:
         return False
     mine = {x >> _LINE_BITS for x in f.lines.tolist()}
     common = len(mine & {x >> _LINE_BITS for x in via.lines.tolist()})
-    return len(mine) - common > common
+    if len(mine) - common <= common:
+        return False
+    inside = len(np.intersect1d(f.sh, via.sh))  # a rare path: not assuming unique costs nothing
+    return inside < _OWN_SHINGLES * len(np.unique(f.sh))
 
 
 @_once(lambda t: f"decide-{t.partition:03d}")
