@@ -150,6 +150,11 @@ def mark_between(
         return
     if head:
         _mark_head(text, head, drop, url)
+    # the neighbour rules need a dropped line in the zone (the grammar's comment chrome is
+    # only ever on zone lines); ``drop`` holds a few lines, the zone many
+    lo, hi = (head or between)[0], (between or head)[-1]
+    if not any(lo <= i <= hi for i in drop):
+        return
     rest = {i for i in head if i not in drop}  # head lines are never paragraphs
     rest.update(i for i in kept if i not in drop)  # ``drop`` only grew since ``kept``
     if rest:
