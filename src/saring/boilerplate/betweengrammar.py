@@ -128,32 +128,44 @@ def mark_between(
     """Drop the widgets of the head's end and of the lines between the first and the last
     body paragraph (module docstring). ``between``: the non-blank lines from the first to the
     last paragraph; ``paragraphs``: the body paragraphs (never dropped, but a caption). Only
-    the lines that are neither paragraphs nor dropped are read (set differences, no loop over
-    the text's paragraphs)."""
+    the lines that are neither paragraphs nor dropped are read; most pages have none between
+    their paragraphs and no kept head line, and cost a bisect (no set, no sort, no call)."""
     text = lines.lines
     if len(paragraphs) >= 3:
-        _first_caption(text, paragraphs[0], drop)
-    for i in sorted(set(between).difference(paragraphs, drop)):
+        t = text[paragraphs[0]]
+        if t.endswith(")") or (t[-1:].isspace() and t.rstrip().endswith(")")):
+            _first_caption(t, paragraphs[0], drop)
+    # every line between the paragraphs a paragraph (most pages): nothing to read there
+    if not between or bisect.bisect_right(paragraphs, between[-1]) == len(between):
+        kept: list[int] = []
+    else:
+        kept = sorted(set(between).difference(paragraphs, drop))
+    for i in kept:
         t = text[i]
         if ":" in t or (len(t) <= 64 and t.lstrip().split(" ", 1)[0].lower() in _BUTTON_WORDS):
             kind = _between_kind(t.strip())  # a colon: stats or a teaser; else a button line
             if kind is not None:
                 drop[i] = kind
+    if not head and not kept:
+        return
     if head:
         _mark_head(text, head, drop, url)
-    zone = head + between
-    rest = set(zone).difference(paragraphs, drop)
+    # the neighbour rules need a dropped line in the zone (the grammar's comment chrome is
+    # only ever on zone lines); ``drop`` holds a few lines, the zone many
+    lo, hi = (head or between)[0], (between or head)[-1]
+    if not any(lo <= i <= hi for i in drop):
+        return
+    rest = {i for i in head if i not in drop}  # head lines are never paragraphs
+    rest.update(i for i in kept if i not in drop)  # ``drop`` only grew since ``kept``
     if rest:
-        _neighbours(text, zone, rest, drop)
+        _neighbours(text, head + between, rest, drop)
 
 
-def _first_caption(text: list[str], first: int, drop: dict[int, str]) -> None:
-    """A long photo caption closed by its credit reads as the first paragraph."""
-    t = text[first]
-    if t.endswith(")") or (t[-1:].isspace() and t.rstrip().endswith(")")):
-        s = t.strip()
-        if is_head_caption(s):
-            drop[first] = "caption"
+def _first_caption(t: str, first: int, drop: dict[int, str]) -> None:
+    """A long photo caption closed by its credit reads as the first paragraph (``t``, which
+    ends in ``)``)."""
+    if is_head_caption(t.strip()):
+        drop[first] = "caption"
 
 
 def _between_kind(s: str) -> str | None:
