@@ -13,25 +13,18 @@ for the dev half (``--show-dev``); held-out misses are never printed.
 from __future__ import annotations
 
 import argparse
-import hashlib
 import sys
 from collections import Counter
 from pathlib import Path
 
 from evaluation.repair.halves import SETS, half_of, report
+from evaluation.repair.halves20 import page_half
 from evaluation.repair.unseen import pages_in, run_cases, summary
 from saring.repair.step import Repair
 
 _ROOT = Path(__file__).resolve().parents[1]
 SENTENCES = SETS["blind20"]
 PAGES = _ROOT / "blind20" / "data" / "repair_pages_blind20.txt"
-
-
-def page_half(page: list[str]) -> str:
-    """``dev`` or ``heldout``: the parity of sha1 of the page's lines joined (fixed before any change)."""
-    return (
-        "dev" if hashlib.sha1("\n".join(page).encode("utf-8")).digest()[0] % 2 == 0 else "heldout"
-    )
 
 
 def kinds() -> list[tuple[str, str]]:
